@@ -1,0 +1,39 @@
+# Playbook: the two commands a leader needs are `make serve` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build validate test bench clean
+
+# Re-install whenever pyproject.toml changes (the stamp is older than it).
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run 'make PYTHON=python3 ...'"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+validate: $(VENV)/.installed
+	$(BIN)/python -m macros validate
+
+serve: validate
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: validate
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/validation.py
+
+clean:
+	rm -rf site $(VENV) .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,204 @@
+"""Checks the schemas cannot express: ids unique across a list or a file, ids that point into
+another file, links to pages that exist, and rules that depend on an item's position."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .loading import LocatedData
+from .problems import Problem
+
+# Where ids are defined: (file, patterns of the list items that carry an `id`).
+# Each entry is one scope: ids must be unique across all the items its patterns select;
+# "each" in a pattern makes one scope per item of that list (a checklist's items are its own).
+ID_SCOPES = [
+    ("charter", [("values", "*")]),
+    ("charter", [("expectations", "*")]),
+    ("charter", [("commitments", "*")]),
+    ("charter", [("conflict", "steps", "*")]),
+    ("coaching_questions", [("stages", "*")]),
+    ("coaching_questions", [("situations", "*")]),
+    ("coaching_questions", [("questions", "*")]),
+    ("dilemma", [("modes", "*")]),
+    ("dilemma", [("modes", "*", "signals", "*")]),
+    ("dilemma", [("skill_will", "quadrants", "*")]),
+    ("bootcamp", [("steps", "*")]),
+    ("bootcamp", [("schedule", "*")]),
+    ("bootcamp", [("cadence", "daily", "*")]),
+    ("bootcamp", [("cadence", "weekly", "*")]),
+    ("bootcamp", [("activity_targets", "dimensions", "*")]),
+    ("bootcamp", [("activity_targets", "dimensions", "*", "targets", "*")]),
+    ("bootcamp", [("provoked_luck", "research", "*")]),
+    ("bootcamp", [("activity_planner", "stages", "*")]),
+    ("coaching", [("anti_patterns", "*")]),
+    ("coaching", [("reasons_to_hold_back", "*")]),
+    ("coaching", [("manager_vs_coach", "dimensions", "*")]),
+    ("coaching", [("research", "*")]),
+    ("levels", [("levels", "*")]),
+    ("levels", [("levels", "*", "behaviours", "*")]),
+    ("onboarding", [("first_week", "*")]),
+    ("onboarding", [("first_30_days", "*")]),
+    ("checklists", [("checklists", "*")]),
+    ("checklists", [("checklists", "each", "items", "*")]),
+    # Onboarding items share one scope across both lists, so a link or a saved tick names one unambiguously.
+    ("onboarding", [("first_week", "*", "items", "*"), ("first_30_days", "*", "items", "*")]),
+]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field whose value must be the id of an item defined elsewhere."""
+
+    file: str
+    pattern: tuple
+    target_file: str
+    target_pattern: tuple
+    what: str
+
+
+REFERENCES = [
+    Reference("coaching_questions", ("questions", "*", "stage"), "coaching_questions", ("stages", "*"), "stage"),
+    Reference("coaching_questions", ("questions", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("coaching_questions", ("questions", "*", "modes", "*"), "dilemma", ("modes", "*"), "mode"),
+    Reference("coaching_questions", ("questions", "*", "levels", "*"), "levels", ("levels", "*"), "level"),
+    Reference("dilemma", ("modes", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("dilemma", ("skill_will", "quadrants", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
+    Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+]
+
+# Checklists made from the boot-camp cadence; their ids are taken.
+CADENCE_CHECKLIST_IDS = {"bootcamp-daily": ("cadence", "daily"), "bootcamp-weekly": ("cadence", "weekly")}
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def select(value, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Yield (path, value) for every place in `value` matching `pattern` ('*' matches any list index)."""
+    if not pattern:
+        yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from select(item, rest, path + (index,))
+    elif isinstance(value, dict) and head in value:
+        yield from select(value[head], rest, path + (head,))
+
+
+def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> list[Problem]:
+    """`documents` holds only files that passed their schema, keyed by file stem."""
+    problems: list[Problem] = []
+    for name, patterns in ID_SCOPES:
+        if name in documents:
+            problems += _unique_ids(documents[name], patterns)
+    for reference in REFERENCES:
+        problems += _dangling(documents, reference)
+    problems += _level_ladder(documents.get("levels"))
+    problems += _funnel(documents.get("bootcamp"))
+    problems += _reserved_checklist_ids(documents.get("checklists"))
+    for document in documents.values():
+        problems += _links(document, docs_pages)
+    return problems
+
+
+def _unique_ids(document: LocatedData, patterns: list[tuple]) -> list[Problem]:
+    if any("each" in pattern for pattern in patterns):
+        (pattern,) = patterns
+        split = pattern.index("each")
+        return [
+            problem
+            for path, _ in select(document.value, pattern[:split] + ("*",))
+            for problem in _unique_ids(document, [path + pattern[split + 1:]])
+        ]
+    first_line: dict[str, int] = {}
+    problems = []
+    for pattern in patterns:
+        for path, item in select(document.value, pattern):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            if item_id in first_line:
+                problems.append(document.problem(path + ("id",), f"duplicate id '{item_id}' (already used on line {first_line[item_id]}; ids must be unique)"))
+            else:
+                first_line[item_id] = document.where(path + ("id",)).line
+    return problems
+
+
+def _dangling(documents: dict[str, LocatedData], reference: Reference) -> list[Problem]:
+    source, target = documents.get(reference.file), documents.get(reference.target_file)
+    if source is None or target is None:
+        return []
+    known = [item["id"] for _, item in select(target.value, reference.target_pattern)]
+    problems = []
+    for path, value in select(source.value, reference.pattern):
+        if value not in known:
+            problems.append(source.problem(path, f"unknown {reference.what} '{value}' (expected one of the ids in data/{reference.target_file}.yml: {', '.join(known)})"))
+    return problems
+
+
+def _level_ladder(document: LocatedData | None) -> list[Problem]:
+    """Every level but the top one says what moves you up; the top one has nowhere to go."""
+    if document is None:
+        return []
+    levels = document.value["levels"]
+    problems = []
+    for index, level in enumerate(levels):
+        is_top = index == len(levels) - 1
+        if is_top and "next_level" in level:
+            problems.append(document.problem(("levels", index, "next_level"), "the top level has no level above it; remove 'next_level'", at_key=True))
+        if not is_top and "next_level" not in level:
+            problems.append(document.problem(("levels", index), f"level '{level['id']}' is missing 'next_level' (what moves a rep to the next level)"))
+    return problems
+
+
+def _funnel(document: LocatedData | None) -> list[Problem]:
+    """The first funnel stage is where activity starts; every later one converts from the one before."""
+    if document is None:
+        return []
+    problems = []
+    for index, stage in enumerate(document.value["activity_planner"]["stages"]):
+        path = ("activity_planner", "stages", index)
+        if index == 0 and "conversion_rate" in stage:
+            problems.append(document.problem(path + ("conversion_rate",), "the first funnel stage has nothing before it to convert from; remove 'conversion_rate'", at_key=True))
+        if index > 0 and "conversion_rate" not in stage:
+            problems.append(document.problem(path, f"funnel stage '{stage['id']}' is missing 'conversion_rate' (the share of the previous stage that reaches it, e.g. 0.25)"))
+    return problems
+
+
+def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:
+    if document is None:
+        return []
+    return [
+        document.problem(path + ("id",), f"the checklist id '{item['id']}' is taken by the boot-camp cadence in data/bootcamp.yml; choose another")
+        for path, item in select(document.value, ("checklists", "*"))
+        if item["id"] in CADENCE_CHECKLIST_IDS
+    ]
+
+
+def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
+    """Links in Markdown text must be web, mail or phone links, or point at a page of this handbook."""
+    problems = []
+    for path, text in _strings(document.value):
+        for match in _LINK.finditer(text):
+            target = match.group(1)
+            page = target.split("#", 1)[0]
+            if target.lower().startswith(_SAFE_SCHEMES) or target.startswith("#"):
+                continue
+            if ":" in page:
+                problems.append(document.problem(path, f"the link '{target}' is not allowed (expected a web address starting https://, a mailto: address, or a page of this handbook like charter.md)"))
+            elif page.endswith(".md") and page not in docs_pages:
+                problems.append(document.problem(path, f"the link '{target}' points to a page that does not exist (expected one of: {', '.join(sorted(docs_pages))})"))
+    return problems
+
+
+def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))

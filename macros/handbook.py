@@ -1,0 +1,72 @@
+"""Load, validate and model the whole handbook; the build (once per build, in define_env) and the
+command line both start here."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .crossrefs import check_crossrefs
+from .loading import LocatedData, load_file
+from .model import Handbook, build_handbook
+from .problems import DataError, Problem
+from .schema_check import check_schema, schema_names
+
+DATA_DIR = "data"
+DOCS_DIR = "docs"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a handbook lives on disk."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / DATA_DIR
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.data_dir / "schemas"
+
+    def docs_pages(self) -> set[str]:
+        docs = self.root / DOCS_DIR
+        return {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+
+
+def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
+    """Every data file loaded and checked against its schema; only files that passed are returned."""
+    names = schema_names(project.schemas_dir)
+    problems: list[Problem] = []
+    passed: dict[str, LocatedData] = {}
+    for path in sorted(project.data_dir.glob("*.yml")) + sorted(project.data_dir.glob("*.yaml")):
+        display = f"{DATA_DIR}/{path.name}"
+        if path.stem not in names or path.suffix != ".yml":
+            problems.append(Problem(display, 1, 1, f"no schema describes this file (expected one of: {', '.join(n + '.yml' for n in names)})"))
+            continue
+        document, load_problems = load_file(path, display)
+        problems += load_problems
+        if document is None:
+            continue
+        schema_problems = check_schema(document, path.stem, project.schemas_dir)
+        problems += schema_problems
+        if not load_problems and not schema_problems:
+            passed[path.stem] = document
+    for name in names:
+        if not (project.data_dir / f"{name}.yml").exists():
+            problems.append(Problem(f"{DATA_DIR}/{name}.yml", 1, 1, "the file is missing (every handbook needs it; restore it from the example handbook)"))
+    return passed, problems
+
+
+def validate(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
+    """The documents that passed their schemas, and every problem in every data file, sorted by file and line."""
+    documents, problems = read_documents(project)
+    problems += check_crossrefs(documents, project.docs_pages())
+    return documents, sorted(set(problems))
+
+
+def load_handbook(project: Project) -> Handbook:
+    """The validated handbook; raises DataError listing every problem when the data is not valid."""
+    documents, problems = validate(project)
+    if problems:
+        raise DataError(problems)
+    return build_handbook(documents)

@@ -1,0 +1,216 @@
+"""Read YAML data files into plain values, remembering where each value and key was written.
+
+The loader knows YAML and files, nothing about sales. It is stricter than PyYAML's safe loader
+in the ways that protect leaders editing by hand:
+
+- YAML 1.2 scalars: only `true`/`false` are booleans and dates stay text, so `no`, `on` or
+  `2026-01-05` in a text field never silently change type;
+- duplicate keys are reported instead of the last one silently winning;
+- anchors, aliases and tags other than the core ones are refused (no expansion bombs, no objects);
+- every problem comes back as a located `Problem`, never as an exception.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+Path_ = tuple  # a path into the data: keys (str) and list indices (int)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a data file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class LocatedData:
+    """A data file's value with the position of every value and every mapping key in it."""
+
+    file: str
+    value: Any
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def where(self, path: Path_) -> Mark:
+        """Where the value at `path` was written, or its nearest written parent."""
+        path = tuple(path)
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, Mark(1, 1))
+
+    def where_key(self, path: Path_) -> Mark:
+        """Where the key leading to `path` was written (falls back to the value)."""
+        return self.keys.get(tuple(path)) or self.where(path)
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        mark = self.where_key(path) if at_key else self.where(path)
+        return Problem(self.file, mark.line, mark.column, message)
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only; scalars are resolved with the YAML 1.2 core schema."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark, "anchors and aliases (*name) are not supported in handbook data; write the value out in full")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "anchors (&name) are not supported in handbook data; write the value out in full")
+        return super().compose_node(parent, index)
+
+
+_CORE_SCALARS = [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]
+for _tag, _pattern, _first in _CORE_SCALARS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+class _Refused(Exception):
+    def __init__(self, mark, message: str):
+        self.mark = mark
+        self.message = message
+
+
+_FRIENDLY_HINTS = [
+    ("cannot start any token", "found a tab or a character YAML does not allow here; indent with spaces, and put text that starts with a special character in quotes"),
+    ("mapping values are not allowed here", "a colon followed by a space inside unquoted text; put the whole text in double quotes"),
+    ("could not find expected ':'", "a line is missing its `key: value` colon, or a quote is not closed"),
+    ("expected <block end>, but found", "the indentation does not line up with the lines above"),
+    ("did not find expected key", "the indentation does not line up with the lines above, or a list item is missing its '- '"),
+    ("did not find expected '-' indicator", "a list item is missing its '- ' or is indented differently from the others"),
+    ("found unexpected end of stream", "a quote or bracket is opened and never closed"),
+]
+
+
+def load_file(path: Path, display_name: str) -> tuple[LocatedData | None, list[Problem]]:
+    """Load one data file; returns its located data (None if unreadable) and the problems found."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(display_name, 1, 1, f"the file is {len(raw):,} bytes; handbook data files must stay under {MAX_FILE_BYTES:,} bytes (split it or trim it)")]
+    text, problem = _decode(raw, display_name)
+    if problem:
+        return None, [problem]
+    try:
+        node = _compose(text)
+    except _Refused as refused:
+        return None, [_at(display_name, refused.mark, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(display_name, error)]
+    except yaml.reader.ReaderError as error:
+        line, column = _line_col(text, error.position)
+        return None, [Problem(display_name, line, column, f"the file contains a character YAML does not allow (character code {error.character}); delete it or retype the text")]
+    except RecursionError:
+        return None, [Problem(display_name, 1, 1, f"the data is nested too deeply; handbook data never needs more than {MAX_DEPTH} levels")]
+    located = LocatedData(display_name, None)
+    problems: list[Problem] = []
+    if node is not None:
+        located.value = _build(node, (), located, problems, 0)
+    return located, problems
+
+
+def _compose(text: str):
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _decode(raw: bytes, display_name: str) -> tuple[str, Problem | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return "", Problem(display_name, line, column, f"the file is not valid UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8 in your editor")
+
+
+def _syntax_problem(display_name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    detail = error.problem or "invalid YAML"
+    hint = next((h for needle, h in _FRIENDLY_HINTS if needle in detail), None)
+    message = f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
+    return _at(display_name, mark, message)
+
+
+def _at(display_name: str, mark, message: str) -> Problem:
+    return Problem(display_name, mark.line + 1, mark.column + 1, message)
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _mark(node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node, path: Path_, located: LocatedData, problems: list[Problem], depth: int) -> Any:
+    """Turn a composed node into plain values, recording positions and collecting problems."""
+    located.values[path] = _mark(node)
+    if depth > MAX_DEPTH:
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the data is nested too deeply; handbook data never needs more than {MAX_DEPTH} levels"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(located.file, *_astuple(_mark(key_node)), "a key must be a plain word, not a list or mapping"))
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                first = first_seen[key]
+                problems.append(Problem(located.file, *_astuple(_mark(key_node)), f"duplicate key '{key}' (it is already set on line {first.line}; keep only one)"))
+                continue
+            first_seen[key] = _mark(key_node)
+            located.keys[path + (key,)] = _mark(key_node)
+            result[key] = _build(value_node, path + (key,), located, problems, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (index,), located, problems, depth + 1) for index, item in enumerate(node.value)]
+    return _scalar(node, located, problems)
+
+
+def _astuple(mark: Mark) -> tuple[int, int]:
+    return mark.line, mark.column
+
+
+_SCALAR_BUILDERS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
+    "tag:yaml.org,2002:int": lambda v: int(v, 0) if v[:2] in ("0o", "0x") else int(v),
+    "tag:yaml.org,2002:float": lambda v: float(v.lower().replace(".inf", "inf").replace(".nan", "nan")),
+    "tag:yaml.org,2002:null": lambda v: None,
+}
+
+
+def _scalar(node, located: LocatedData, problems: list[Problem]) -> Any:
+    builder = _SCALAR_BUILDERS.get(node.tag)
+    if builder is None:
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {node.tag} is not supported in handbook data; remove it"))
+        return None
+    return builder(node.value)

@@ -1,0 +1,58 @@
+"""Render model objects to page content through Jinja template files, with autoescaping on.
+
+Templates receive model objects only; data text reaches HTML through the `md` filter (safe inline
+Markdown) or autoescaping, never raw. Section headings are written as Markdown headings so they
+reach the page's table of contents and search; their text is protected by the `md` filter.
+"""
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .inline_markdown import InlineMarkdown, page_url, relative_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# The pages data-driven content links to; cross-links are built from these.
+PAGES = {
+    "questions": "coaching/questions.md",
+    "questions_by_situation": "coaching/questions-by-situation.md",
+    "levels": "levels.md",
+    "dilemma": "coaching/dilemma.md",
+    "bootcamp": "bootcamp.md",
+    "charter": "charter.md",
+}
+
+
+class Renderer:
+    def __init__(self, use_directory_urls: bool = True):
+        self.use_directory_urls = use_directory_urls
+        self.inline = InlineMarkdown(use_directory_urls)
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # Templates write {: #id } attribute lists; keep Jinja comments out of their way.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters["md"] = self._md
+        self.env.globals["link"] = self._link
+
+    @pass_context
+    def _md(self, context, text: str | None) -> Markup:
+        return self.inline.render(text or "", context["page_url"])
+
+    @pass_context
+    def _link(self, context, page: str, anchor: str | None = None) -> str:
+        """The URL of one of PAGES (optionally an anchor on it) relative to the page being built."""
+        url = relative_url(page_url(PAGES[page], self.use_directory_urls), context["page_url"])
+        return url + (f"#{anchor}" if anchor else "")
+
+    def render(self, template: str, current_url: str, **context) -> Markup:
+        html = self.env.get_template(template).render(page_url=current_url, **context)
+        return Markup(html)
