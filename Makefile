@@ -32,7 +32,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/python bench/validation.py
+	PYTHONPATH=. $(BIN)/python bench/validation.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

@@ -58,19 +58,10 @@ class LocatedData:
         return Problem(self.file, mark.line, mark.column, message)
 
 
-class _Loader(yaml.SafeLoader):
-    """Composes nodes only; scalars are resolved with the YAML 1.2 core schema."""
+class _Loader(yaml.CSafeLoader):
+    """libyaml's parser (fast) composing nodes only; scalars are resolved with the YAML 1.2 core schema."""
 
     yaml_implicit_resolvers: dict = {}
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _Refused(event.start_mark, "anchors and aliases (*name) are not supported in handbook data; write the value out in full")
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, "anchors (&name) are not supported in handbook data; write the value out in full")
-        return super().compose_node(parent, index)
 
 
 _CORE_SCALARS = [
@@ -131,6 +122,12 @@ def load_file(path: Path, display_name: str) -> tuple[LocatedData | None, list[P
 
 
 def _compose(text: str):
+    """The document's node tree; refuses anchors and aliases before anything is expanded."""
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "aliases (*name) are not supported in handbook data; write the value out in full")
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "anchors (&name) are not supported in handbook data; write the value out in full")
     loader = _Loader(text)
     try:
         return loader.get_single_node()

@@ -1,0 +1,41 @@
+"""Shared helpers: copies of the example handbook to break on purpose, and running its commands."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
+
+
+def copy_project(destination: Path) -> Path:
+    """A private copy of the example handbook that a test may edit freely."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def run_validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "macros", "validate", *extra], project)
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "handbook")
