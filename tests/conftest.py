@@ -39,3 +39,12 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "handbook")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The example handbook built once per test session with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,42 @@
+"""The built site asks no other host for anything: it must work offline and on an intranet."""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+
+
+def test_every_page_loads_with_no_request_to_another_host(context, built_site, site_url):
+    foreign: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: foreign.append(request.url) if urlparse(request.url).hostname not in LOCAL_HOSTS and not request.url.startswith(("data:", "blob:")) else None)
+    context.on("requestfailed", lambda request: failed.append(request.url))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    pages = _pages(built_site)
+    assert len(pages) >= 10
+    for path in pages:
+        page.goto(site_url + path, wait_until="networkidle")
+        assert page.locator("article h1").count() == 1, path
+    assert foreign == []
+    assert failed == []
+    assert errors == []
+
+
+def test_instant_navigation_and_search_make_no_foreign_requests(context, site_url):
+    foreign: list[str] = []
+    context.on("request", lambda request: foreign.append(request.url) if urlparse(request.url).hostname not in LOCAL_HOSTS else None)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_role("link", name="question bank").first.click()
+    page.wait_for_url("**/coaching/questions/")
+    assert page.locator("li.pb-question").count() >= 80
+    page.keyboard.press("/")
+    page.keyboard.type("champion")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert foreign == []
