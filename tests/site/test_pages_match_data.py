@@ -1,0 +1,151 @@
+"""Each page of the built example handbook shows its data: every item exactly once, where it belongs."""
+
+import json
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+from tests.helpers import content, data, normalise, page, plain
+
+
+def _text(element) -> str:
+    return normalise(element.get_text(" ", strip=True))
+
+
+def test_every_question_appears_once_under_its_stage(built_site):
+    bank = data("coaching_questions")
+    article = content(page(built_site, "coaching/questions"))
+    assert len(bank["questions"]) >= 80
+    for question in bank["questions"]:
+        items = article.select(f'li.pb-question[id="{question["id"]}"]')
+        assert len(items) == 1, question["id"]
+        assert normalise(plain(question["text"])) in _text(items[0])
+        heading = items[0].find_previous("h2")
+        stage = next(s for s in bank["stages"] if s["id"] == question["stage"])
+        assert heading["id"] == f"stage-{stage['id']}"
+    assert len(article.select("li.pb-question")) == len(bank["questions"])
+
+
+def test_questions_by_situation_list_each_question_once_per_situation(built_site):
+    bank = data("coaching_questions")
+    article = content(page(built_site, "coaching/questions-by-situation"))
+    for situation in bank["situations"]:
+        heading = article.select_one(f'h2[id="situation-{situation["id"]}"]')
+        assert heading is not None
+        links = heading.find_next("ul").select("a")
+        expected = [q["id"] for q in bank["questions"] if situation["id"] in q["situations"]]
+        assert [a["href"].split("#")[1] for a in links] == expected
+        assert all(a["href"].startswith("../questions/#") for a in links)
+
+
+def test_every_level_and_behaviour_appears_once_in_order(built_site):
+    levels = data("levels")["levels"]
+    article = content(page(built_site, "levels"))
+    assert len(levels) == 6
+    assert [h["id"] for h in article.select("h2")][: len(levels)] == [level["id"] for level in levels]
+    for level in levels:
+        assert len(level["behaviours"]) >= 5
+        for behaviour in level["behaviours"]:
+            items = article.select(f'li[id="{behaviour["id"]}"]')
+            assert len(items) == 1
+            assert _text(items[0]) == normalise(plain(behaviour["text"]))
+            assert items[0].find_previous("h2")["id"] == level["id"]
+        section = article.select_one(f'h2[id="{level["id"]}"]').find_next("div", class_="pb-level")
+        assert normalise(plain(level["customer_view"])) in _text(section)
+        assert normalise(plain(level["coaching_focus"])) in _text(section)
+
+
+def test_each_level_links_to_the_questions_that_suit_it(built_site):
+    bank = data("coaching_questions")
+    article = content(page(built_site, "levels"))
+    for level in data("levels")["levels"]:
+        section = article.select_one(f'h2[id="{level["id"]}"]').find_next("div", class_="pb-level")
+        linked = [a["href"].split("#")[1] for a in section.select("details a")]
+        assert linked == [q["id"] for q in bank["questions"] if level["id"] in q["levels"]]
+        assert linked, level["id"]
+
+
+def test_charter_shows_every_value_commitment_and_step_once(built_site):
+    charter = data("charter")
+    article = content(page(built_site, "charter"))
+    assert len(charter["values"]) >= 5
+    for value in charter["values"]:
+        sections = article.select(f'section[id="{value["id"]}"]')
+        assert len(sections) == 1
+        assert _text(sections[0].h3) == normalise(plain(value["name"]))
+        for example in value["in_practice"]:
+            assert normalise(plain(example)) in _text(sections[0])
+    for commitment in charter["commitments"]:
+        assert len(article.select(f'li[id="{commitment["id"]}"]')) == 1
+    for step in charter["conflict"]["steps"]:
+        assert len(article.select(f'li[id="{step["id"]}"]')) == 1
+    meta = _text(article.select_one(".pb-charter__meta"))
+    assert charter["team"] in meta and charter["leader"] in meta and charter["effective_date"] in meta
+
+
+def test_dilemma_shows_each_mode_with_its_signals(built_site):
+    dilemma = data("dilemma")
+    article = content(page(built_site, "coaching/dilemma"))
+    assert [m["id"] for m in dilemma["modes"]] == ["coach", "push", "step-back"]
+    for mode in dilemma["modes"]:
+        assert article.select_one(f'h2[id="{mode["id"]}"]') is not None
+        for signal in mode["signals"]:
+            items = article.select(f'li[id="signal-{signal["id"]}"]')
+            assert len(items) == 1 and items[0].find_previous("h2")["id"] == mode["id"]
+    text = _text(article)
+    for question in dilemma["read_the_moment"]:
+        assert normalise(plain(question)) in text
+
+
+def test_bootcamp_shows_five_steps_schedule_cadence_and_targets(built_site):
+    bootcamp = data("bootcamp")
+    article = content(page(built_site, "bootcamp"))
+    step_ids = [s["id"] for s in bootcamp["steps"]]
+    assert len(step_ids) == 5
+    assert [h["id"] for h in article.select("h3[id]") if h["id"] in step_ids] == step_ids
+    for week in bootcamp["schedule"]:
+        assert len(article.select(f'h3[id="{week["id"]}"]')) == 1
+    for rhythm in ("daily", "weekly"):
+        boxes = article.select(f'form[data-checklist="bootcamp-{rhythm}"] input[type=checkbox]')
+        assert [box["data-item"] for box in boxes] == [item["id"] for item in bootcamp["cadence"][rhythm]]
+    assert [d["id"] for d in bootcamp["activity_targets"]["dimensions"]] == ["quantity", "direction", "quality"]
+    for dimension in bootcamp["activity_targets"]["dimensions"]:
+        for target in dimension["targets"]:
+            assert len(article.select(f'tr[id="{target["id"]}"]')) == 1
+    for finding in bootcamp["provoked_luck"]["research"]:
+        figure = article.select_one(f'figure[id="{finding["id"]}"]')
+        assert normalise(plain(finding["source"])) in _text(figure)
+
+
+def test_coaching_page_has_nine_dimensions_three_anti_patterns_and_cited_research(built_site):
+    coaching = data("coaching")
+    article = content(page(built_site, "coaching"))
+    rows = article.select("table.pb-manager-coach tbody tr")
+    assert [row["id"] for row in rows] == [d["id"] for d in coaching["manager_vs_coach"]["dimensions"]]
+    assert len(rows) == 9
+    assert [a["id"] for a in coaching["anti_patterns"]] == ["inspection", "fire-fighting", "taking-over"]
+    figures = {f["id"]: f for f in coaching["research"]}
+    assert "19%" in figures["coaching-lifts-performance"]["figure"]
+    assert "94.8%" in figures["quota-attainment"]["figure"] and "84.5%" in figures["quota-attainment"]["figure"]
+    for finding in coaching["research"]:
+        assert normalise(plain(finding["source"])) in _text(article.select_one(f'figure[id="{finding["id"]}"]'))
+
+
+def test_onboarding_path_lists_every_item_once_and_links_the_handbook(built_site):
+    onboarding = data("onboarding")
+    article = content(page(built_site, "onboarding"))
+    items = [item for group in onboarding["first_week"] + onboarding["first_30_days"] for item in group["items"]]
+    counts = Counter(li["id"] for li in article.select("ul.pb-path li"))
+    assert counts == Counter(item["id"] for item in items)
+    targets = {a["href"].split("#")[0] for a in article.select("ul.pb-path a")}
+    assert {"../charter/", "../levels/", "../bootcamp/", "../coaching/questions/"} <= targets
+
+
+def test_data_driven_text_is_in_the_search_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    corpus = normalise(" ".join(BeautifulSoup(doc["text"], "html.parser").get_text(" ") for doc in index["docs"]))
+    for question in data("coaching_questions")["questions"]:
+        assert normalise(plain(question["text"])) in corpus
+    for level in data("levels")["levels"]:
+        for behaviour in level["behaviours"]:
+            assert normalise(plain(behaviour["text"])) in corpus
