@@ -171,6 +171,9 @@ def _build(node, path: Path_, located: LocatedData, problems: list[Problem], dep
     if depth > MAX_DEPTH:
         problems.append(Problem(located.file, *_astuple(_mark(node)), f"the data is nested too deeply; handbook data never needs more than {MAX_DEPTH} levels"))
         return None
+    if node.tag not in _ALLOWED_TAGS:
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {node.tag} is not supported in handbook data; remove it"))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
@@ -189,7 +192,7 @@ def _build(node, path: Path_, located: LocatedData, problems: list[Problem], dep
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (index,), located, problems, depth + 1) for index, item in enumerate(node.value)]
-    return _scalar(node, located, problems)
+    return _scalar(node)
 
 
 def _astuple(mark: Mark) -> tuple[int, int]:
@@ -205,9 +208,8 @@ _SCALAR_BUILDERS = {
 }
 
 
-def _scalar(node, located: LocatedData, problems: list[Problem]) -> Any:
-    builder = _SCALAR_BUILDERS.get(node.tag)
-    if builder is None:
-        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {node.tag} is not supported in handbook data; remove it"))
-        return None
-    return builder(node.value)
+_ALLOWED_TAGS = {*_SCALAR_BUILDERS, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _scalar(node) -> Any:
+    return _SCALAR_BUILDERS[node.tag](node.value)
