@@ -1,0 +1,44 @@
+/* Playbook widgets bootstrap, loaded after the widgets: shared storage helpers, then every registered
+   widget's init(root) on every page material shows, including pages reached by instant navigation. */
+(function () {
+  "use strict";
+  var Playbook = (window.Playbook = window.Playbook || { widgets: [] });
+
+  /* A storage key unique to this site (origin + site root), so two handbooks on one host never mix. */
+  Playbook.storageKey = function (kind, id) {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    var root = new URL(base || ".", location.href);
+    return "playbook:v1:" + root.origin + root.pathname + ":" + kind + ":" + id;
+  };
+
+  /* Parsed JSON from localStorage, or null when missing, corrupt or unavailable. */
+  Playbook.load = function (key) {
+    try {
+      var value = JSON.parse(localStorage.getItem(key));
+      return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+    } catch (error) {
+      return null;
+    }
+  };
+
+  Playbook.save = function (key, value) {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (error) {
+      /* storage full or disabled: the widget still works for this visit */
+    }
+  };
+
+  function initAll() {
+    Playbook.widgets.forEach(function (widget) {
+      widget.init(document);
+    });
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(initAll);
+  } else {
+    document.addEventListener("DOMContentLoaded", initAll);
+  }
+})();
