@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .loading import LocatedData
+from .model import CADENCE_CHECKLISTS
 from .problems import Problem
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
@@ -65,9 +66,6 @@ REFERENCES = [
     Reference("dilemma", ("skill_will", "quadrants", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
     Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
 ]
-
-# Checklists made from the boot-camp cadence; their ids are taken.
-CADENCE_CHECKLIST_IDS = {"bootcamp-daily": ("cadence", "daily"), "bootcamp-weekly": ("cadence", "weekly")}
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -173,7 +171,7 @@ def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:
     return [
         document.problem(path + ("id",), f"the checklist id '{item['id']}' is taken by the boot-camp cadence in data/bootcamp.yml; choose another")
         for path, item in select(document.value, ("checklists", "*"))
-        if item["id"] in CADENCE_CHECKLIST_IDS
+        if item["id"] in CADENCE_CHECKLISTS
     ]
 
 

@@ -416,6 +416,10 @@ class Handbook:
     sources: dict[str, str]  # section name → data file, for edit links
 
 
+# Checklists made from the boot-camp cadence: checklist id → (cadence list, title).
+CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day"), "bootcamp-weekly": ("weekly", "Every week")}
+
+
 def build(cls, document: LocatedData, path: tuple = ()):
     """Fill dataclass `cls` from the validated value at `path`; optional keys become None."""
     value = _at(document.value, path)
@@ -452,8 +456,8 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
     bootcamp = build(Bootcamp, documents["bootcamp"])
     bootcamp_doc, checklist_doc = documents["bootcamp"], documents["checklists"]
     checklists = {
-        "bootcamp-daily": Checklist("bootcamp-daily", "Every day", None, bootcamp.cadence.daily, bootcamp_doc.file, bootcamp_doc.where(("cadence", "daily")).line),
-        "bootcamp-weekly": Checklist("bootcamp-weekly", "Every week", None, bootcamp.cadence.weekly, bootcamp_doc.file, bootcamp_doc.where(("cadence", "weekly")).line),
+        checklist_id: Checklist(checklist_id, title, None, getattr(bootcamp.cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line)
+        for checklist_id, (rhythm, title) in CADENCE_CHECKLISTS.items()
     }
     for index, raw in enumerate(checklist_doc.value["checklists"]):
         path = ("checklists", index)
