@@ -1,0 +1,34 @@
+"""Page authors' Markdown survives the macros pass; schemas give editors help on every field."""
+
+import json
+
+from tests.conftest import ROOT, copy_project, run_build
+from tests.helpers import content, page
+
+
+def test_attribute_list_ids_in_pages_are_not_taken_for_jinja_comments(tmp_path):
+    project = copy_project(tmp_path / "handbook")
+    editing = project / "docs" / "editing.md"
+    editing.write_text(editing.read_text(encoding="utf-8") + "\n## Custom anchor {#custom-anchor}\n\nKept {#also-kept} here.\n", encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    article = content(page(project / "site", "editing"))
+    assert article.select_one("h2#custom-anchor") is not None
+    assert "Kept {#also-kept} here." in article.get_text()
+
+
+def test_every_schema_property_has_a_title_and_description():
+    def walk(node, path):
+        if isinstance(node, dict):
+            for name, child in node.get("properties", {}).items():
+                assert child.get("title") and child.get("description"), f"{path}.{name}"
+            for key, child in node.items():
+                walk(child, f"{path}.{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{path}[{index}]")
+
+    schemas = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
+    assert len(schemas) == 9
+    for schema in schemas:
+        walk(json.loads(schema.read_text()), schema.name)
