@@ -31,9 +31,5 @@ def plain(markdown_text: str) -> str:
     return " ".join(text.split())
 
 
-def text_of(element) -> str:
-    return " ".join(element.get_text(" ", strip=True).split()).replace(" ,", ",").replace(" .", ".")
-
-
 def normalise(text: str) -> str:
     return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(text.split()))
