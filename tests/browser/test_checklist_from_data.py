@@ -1,11 +1,8 @@
 """A leader adds a checklist in YAML only; it appears on the checklists page and works."""
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import yaml
 
+from tests.browser.conftest import serve
 from tests.conftest import copy_project, run_build
 
 NEW_CHECKLIST = {
@@ -26,18 +23,14 @@ def test_checklist_added_only_in_yaml_appears_and_works(browser, tmp_path):
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stderr
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context()
-    try:
+    with serve(project / "site") as url:
         page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/checklists/")
+        page.goto(url + "checklists/")
         form = page.locator('form[data-checklist="quarterly-business-review"]')
         assert form.get_by_role("group", name="Quarterly business review").count() == 1
         form.get_by_label("Write the three outcomes the customer got.").check()
         assert form.locator(".pb-checklist__count").text_content() == "1 of 3 done"
         page.reload()
         assert form.get_by_label("Write the three outcomes the customer got.").is_checked()
-    finally:
-        context.close()
-        server.shutdown()
+    context.close()
