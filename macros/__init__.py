@@ -21,6 +21,9 @@ SECTIONS = {
     "activity_targets": "activity_targets.html",
     "provoked_luck": "provoked_luck.html",
     "onboarding": "onboarding.html",
+    "decision_helper": "decision_helper.html",
+    "question_explorer": "question_explorer.html",
+    "activity_planner": "activity_planner.html",
 }
 
 

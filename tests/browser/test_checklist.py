@@ -76,3 +76,10 @@ def test_without_javascript_the_checklist_is_a_plain_list_of_boxes(browser, site
     assert form.get_by_role("checkbox").count() == len(_one_to_one_prep()["items"])
     assert form.locator(".pb-checklist__count").count() == 0
     context.close()
+
+
+def test_axe_finds_no_violations_in_checklists(context, site_url, axe):
+    page = context.new_page()
+    page.goto(site_url + "checklists/")
+    page.locator('form[data-checklist="one-to-one-prep"] .pb-checklist__count').wait_for()
+    assert axe(page, ".pb-checklist") == []

@@ -1,0 +1,1 @@
+/* assessment widget: filled in this session. */

@@ -1,0 +1,1 @@
+/* decision widget: filled in this session. */

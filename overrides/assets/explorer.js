@@ -1,0 +1,1 @@
+/* explorer widget: filled in this session. */

@@ -1,0 +1,1 @@
+/* planner widget: filled in this session. */
