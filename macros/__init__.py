@@ -53,3 +53,15 @@ def define_env(env):
         """Every checklist defined in data/checklists.yml, in order."""
         listed = [c for c in handbook.checklists.values() if c.file == handbook.sources["checklists"]]
         return "\n\n".join(show("checklist.html", checklist=c) for c in listed)
+
+    @env.macro
+    def self_assessment(assessment_id: str):
+        """A scored self-assessment from data/assessments.yml."""
+        if assessment_id not in handbook.assessments:
+            raise PluginError(f"unknown self-assessment '{assessment_id}' (expected one of: {', '.join(handbook.assessments)})")
+        return show("self_assessment.html", assessment=handbook.assessments[assessment_id])
+
+    @env.macro
+    def all_assessments():
+        """Every self-assessment in data/assessments.yml, each under its own heading."""
+        return show("all_assessments.html")

@@ -41,6 +41,10 @@ ID_SCOPES = [
     ("onboarding", [("first_30_days", "*")]),
     ("checklists", [("checklists", "*")]),
     ("checklists", [("checklists", "each", "items", "*")]),
+    ("assessments", [("scales", "*")]),
+    ("assessments", [("scales", "each", "options", "*")]),
+    ("assessments", [("assessments", "*")]),
+    ("assessments", [("assessments", "each", "questions", "*")]),
     # Onboarding items share one scope across both lists, so a link or a saved tick names one unambiguously.
     ("onboarding", [("first_week", "*", "items", "*"), ("first_30_days", "*", "items", "*")]),
 ]
@@ -65,6 +69,8 @@ REFERENCES = [
     Reference("dilemma", ("modes", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("dilemma", ("skill_will", "quadrants", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
     Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
+    Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -81,6 +87,9 @@ def select(value, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, obj
         if isinstance(value, list):
             for index, item in enumerate(value):
                 yield from select(item, rest, path + (index,))
+    elif isinstance(head, int):
+        if isinstance(value, list) and head < len(value):
+            yield from select(value[head], rest, path + (head,))
     elif isinstance(value, dict) and head in value:
         yield from select(value[head], rest, path + (head,))
 
@@ -96,6 +105,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _level_ladder(documents.get("levels"))
     problems += _funnel(documents.get("bootcamp"))
     problems += _reserved_checklist_ids(documents.get("checklists"))
+    problems += _assessments(documents.get("assessments"))
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems
@@ -173,6 +183,45 @@ def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:
         for path, item in select(document.value, ("checklists", "*"))
         if item["id"] in CADENCE_CHECKLISTS
     ]
+
+
+def _assessments(document: LocatedData | None) -> list[Problem]:
+    """Scales rise, each assessment has one source of questions, and its bands tile 0–100 exactly."""
+    if document is None:
+        return []
+    problems = []
+    for path, scale in select(document.value, ("scales", "*")):
+        values = [option["value"] for option in scale["options"]]
+        for index in range(1, len(values)):
+            if values[index] <= values[index - 1]:
+                problems.append(document.problem(path + ("options", index, "value"), f"scale '{scale['id']}': each answer must score more than the one before it ({values[index]} follows {values[index - 1]}); list answers from lowest to highest"))
+    for path, assessment in select(document.value, ("assessments", "*")):
+        has_questions, from_levels = "questions" in assessment, "questions_from" in assessment
+        if has_questions == from_levels:
+            problems.append(document.problem(path, f"assessment '{assessment['id']}' needs either 'questions' (its own statements) or 'questions_from: levels', not {'both' if has_questions else 'neither'}"))
+        problems += _bands(document, path + ("bands",), assessment["bands"], from_levels)
+    return problems
+
+
+def _bands(document: LocatedData, path: tuple, bands: list, from_levels: bool) -> list[Problem]:
+    """Bands in order from 0 to 100, each starting where the previous one ends."""
+    problems = []
+    expected_start = 0
+    for index, band in enumerate(bands):
+        name = band["name"]
+        if band["from"] != expected_start:
+            gap = "a gap" if band["from"] > expected_start else "an overlap"
+            problems.append(document.problem(path + (index, "from"), f"band '{name}' starts at {band['from']} but should start at {expected_start}, where the band before it ends (that leaves {gap} between {min(band['from'], expected_start)} and {max(band['from'], expected_start)})"))
+        if band["to"] <= band["from"]:
+            problems.append(document.problem(path + (index, "to"), f"band '{name}' must end above where it starts ({band['to']} is not more than {band['from']})"))
+        expected_start = band["to"]
+        if "reached" in band and not from_levels:
+            problems.append(document.problem(path + (index, "reached"), "'reached' only applies to the level assessment (questions_from: levels); remove it", at_key=True))
+    if bands[-1]["to"] != 100:
+        problems.append(document.problem(path + (len(bands) - 1, "to"), f"the last band must end at 100 so every score has a band (it ends at {bands[-1]['to']})"))
+    if from_levels and not any(band.get("reached") for band in bands):
+        problems.append(document.problem(path, "mark at least one band 'reached: true' so the assessment can tell which level the reader is at"))
+    return problems
 
 
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:

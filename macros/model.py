@@ -5,7 +5,7 @@ Field names match the data keys, so `build` can fill any of these classes from a
 """
 
 import typing
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cached_property
 
 from .loading import LocatedData
@@ -125,6 +125,11 @@ class QuestionBank:
     def for_situations(self, situation_ids: list[str]) -> list[Question]:
         return [q for q in self.questions if set(situation_ids) & set(q.situations)]
 
+    def for_mode(self, mode_id: str, situation_ids: list[str]) -> list[Question]:
+        """One question per stage that suits the mode, the one sharing most of its situations, so they span a whole conversation."""
+        suited = [[q for q in self.in_stage(stage.id) if mode_id in q.modes] for stage in self.stages]
+        return [max(questions, key=lambda q: len(set(situation_ids) & set(q.situations))) for questions in suited if questions]
+
     @cached_property
     def stages_by_id(self) -> dict[str, Stage]:
         return {stage.id: stage for stage in self.stages}
@@ -184,6 +189,12 @@ class Dilemma:
     @cached_property
     def modes_by_id(self) -> dict[str, Mode]:
         return {mode.id: mode for mode in self.modes}
+
+    @cached_property
+    def mixed_signals(self) -> list[tuple[Mode, Signal]]:
+        """Every signal with its mode, the modes taking turns, so a list of signals doesn't give the answer away."""
+        rounds = max(len(mode.signals) for mode in self.modes)
+        return [(mode, mode.signals[turn]) for turn in range(rounds) for mode in self.modes if turn < len(mode.signals)]
 
 
 # ---------------------------------------------------------------- prospecting boot camp
@@ -268,6 +279,14 @@ class FunnelStage:
     conversion_rate: float | None
     line: int
 
+    @property
+    def percent(self) -> float | None:
+        """The rate in percent as the planner's field shows it: 0.07 gives 7, not 7.000000000000001."""
+        if self.conversion_rate is None:
+            return None
+        percent = round(self.conversion_rate * 100, 10)
+        return int(percent) if percent.is_integer() else percent
+
 
 @dataclass(frozen=True)
 class ActivityPlanner:
@@ -277,6 +296,24 @@ class ActivityPlanner:
     revenue_target: float
     average_deal_size: float
     stages: list[FunnelStage]
+
+    @cached_property
+    def plan(self) -> list[tuple[FunnelStage, int, int, int]]:
+        """Each stage with the activity it takes per period, week and day to reach the revenue target.
+
+        Deals are whole, so wins are rounded up; each earlier stage needs the next one's need divided by
+        the next one's rate, fractions kept; each figure shown is rounded up, so no week or day falls
+        short. overrides/assets/planner.js repeats these steps in this order, so the figures agree.
+        """
+        from math import ceil
+
+        need = ceil(self.revenue_target / self.average_deal_size)
+        needs = [need]
+        for stage in reversed(self.stages[1:]):
+            need = need * 100 / stage.percent
+            needs.insert(0, need)
+        days = self.weeks_in_period * self.selling_days_per_week
+        return [(stage, ceil(need), ceil(need / self.weeks_in_period), ceil(need / days)) for stage, need in zip(self.stages, needs)]
 
 
 @dataclass(frozen=True)
@@ -324,6 +361,10 @@ class ApproachDimension:
 class ManagerVsCoach:
     source: str
     dimensions: list[ApproachDimension]
+
+    @cached_property
+    def dimensions_by_id(self) -> dict[str, ApproachDimension]:
+        return {dimension.id: dimension for dimension in self.dimensions}
 
 
 @dataclass(frozen=True)
@@ -400,6 +441,75 @@ class Checklist:
     line: int
 
 
+# ---------------------------------------------------------------- self-assessments
+
+
+@dataclass(frozen=True)
+class ScaleOption:
+    value: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    name: str
+    options: list[ScaleOption]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing the reader rates; for the level assessment, a level's behaviour."""
+
+    id: str
+    text: str
+    line: int
+    weight: float = 1
+    dimension: str | None = None
+    work_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    meaning: str
+    start: float = field(metadata={"key": "from"})
+    end: float = field(metadata={"key": "to"})
+    reached: bool = False
+
+
+@dataclass(frozen=True)
+class StatementGroup:
+    """Statements shown and scored together: one per level in the level assessment, else just one."""
+
+    id: str
+    name: str | None
+    statements: list[Statement]
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    title: str
+    audience: str
+    intro: str
+    scale: Scale
+    result_name: str
+    groups: list[StatementGroup]
+    bands: list[Band]
+    file: str
+    line: int
+
+    @property
+    def rates_levels(self) -> bool:
+        return self.groups[0].level is not None
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [statement for group in self.groups for statement in group.statements]
+
+
 # ---------------------------------------------------------------- the whole handbook
 
 
@@ -413,6 +523,7 @@ class Handbook:
     ladder: Ladder
     onboarding: Onboarding
     checklists: dict[str, Checklist]
+    assessments: dict[str, Assessment]
     sources: dict[str, str]  # section name → data file, for edit links
 
 
@@ -425,13 +536,14 @@ def build(cls, document: LocatedData, path: tuple = ()):
     value = _at(document.value, path)
     hints = typing.get_type_hints(cls)
     arguments = {}
-    for field in fields(cls):
-        if field.name == "line":
+    for each in fields(cls):
+        key = each.metadata.get("key", each.name)
+        if each.name == "line":
             arguments["line"] = document.where(path).line
-        elif field.name in value:
-            arguments[field.name] = _convert(hints[field.name], document, path + (field.name,))
-        else:
-            arguments[field.name] = None
+        elif key in value:
+            arguments[each.name] = _convert(hints[each.name], document, path + (key,))
+        elif each.default is MISSING:
+            arguments[each.name] = None
     return cls(**arguments)
 
 
@@ -469,14 +581,41 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
             file=checklist_doc.file,
             line=checklist_doc.where(path).line,
         )
+    ladder = build(Ladder, documents["levels"])
     return Handbook(
         charter=build(Charter, documents["charter"]),
         questions=build(QuestionBank, documents["coaching_questions"]),
         dilemma=build(Dilemma, documents["dilemma"]),
         bootcamp=bootcamp,
         coaching=build(Coaching, documents["coaching"]),
-        ladder=build(Ladder, documents["levels"]),
+        ladder=ladder,
         onboarding=build(Onboarding, documents["onboarding"]),
         checklists=checklists,
+        assessments=_build_assessments(documents["assessments"], ladder),
         sources={name: document.file for name, document in documents.items()},
     )
+
+
+def _build_assessments(document: LocatedData, ladder: Ladder) -> dict[str, Assessment]:
+    """Assessments by id, each with its scale resolved and its statements grouped for scoring."""
+    scales = {scale.id: scale for scale in _convert(list[Scale], document, ("scales",))}
+    assessments = {}
+    for index, raw in enumerate(document.value["assessments"]):
+        path = ("assessments", index)
+        if raw.get("questions_from") == "levels":
+            groups = [StatementGroup(level.id, level.name, [Statement(b.id, b.text, b.line) for b in level.behaviours], level) for level in ladder.levels]
+        else:
+            groups = [StatementGroup(raw["id"], None, _convert(list[Statement], document, path + ("questions",)))]
+        assessments[raw["id"]] = Assessment(
+            id=raw["id"],
+            title=raw["title"],
+            audience=raw["audience"],
+            intro=raw["intro"],
+            scale=scales[raw["scale"]],
+            result_name=raw.get("result_name", "Score"),
+            groups=groups,
+            bands=_convert(list[Band], document, path + ("bands",)),
+            file=document.file,
+            line=document.where(path).line,
+        )
+    return assessments

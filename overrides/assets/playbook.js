@@ -30,6 +30,30 @@
     }
   };
 
+  /* Copy text and say so in `status`; falls back to a hidden textarea where the clipboard API is missing
+     (pages served over plain http on an intranet). */
+  Playbook.copy = function (text, status) {
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.append(area);
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      status.textContent = copied ? "Copied." : "Copying is blocked in this browser; select the text instead.";
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () {
+        status.textContent = "Copied.";
+      }, fallback);
+    } else {
+      fallback();
+    }
+  };
+
   function initAll() {
     Playbook.widgets.forEach(function (widget) {
       widget.init(document);

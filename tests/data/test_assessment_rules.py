@@ -1,0 +1,117 @@
+"""Self-assessment data: the rules a schema cannot express, each reported at the line a leader must fix."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.handbook import Project, validate
+
+
+def _edit(project: Path, change) -> list[str]:
+    path = project / "data" / "assessments.yml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(value)
+    text = yaml.safe_dump(value, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+    _, problems = validate(Project(project))
+    return [problem.as_text() for problem in problems]
+
+
+def _assessment(value, assessment_id):
+    return next(a for a in value["assessments"] if a["id"] == assessment_id)
+
+
+def _position_of(project: Path, needle: str) -> str:
+    lines = (project / "data" / "assessments.yml").read_text(encoding="utf-8").splitlines()
+    ((line, column),) = [(n, text.index(needle) + 1) for n, text in enumerate(lines, 1) if needle in text]
+    return f"{line}:{column}"
+
+
+def test_shipped_assessments_are_valid(project):
+    assert _edit(project, lambda value: None) == []
+
+
+def test_gap_between_bands_is_reported_at_the_later_band(project):
+    def gap(value):
+        _assessment(value, "manager-or-coach")["bands"][1]["from"] = 43
+    problems = _edit(project, gap)
+    at = _position_of(project, "43")
+    assert problems == [f"data/assessments.yml:{at}: band 'Coaching some of the time' starts at 43 but should start at 40, where the band before it ends (that leaves a gap between 40 and 43)"]
+
+
+def test_overlapping_bands_are_reported(project):
+    def overlap(value):
+        _assessment(value, "was-that-coaching")["bands"][2]["from"] = 70
+    (problem,) = _edit(project, overlap)
+    assert "band 'That was coaching' starts at 70 but should start at 80" in problem
+    assert "an overlap between 70 and 80" in problem
+
+
+def test_bands_must_reach_100(project):
+    def short(value):
+        _assessment(value, "manager-or-coach")["bands"][-1]["to"] = 90
+    (problem,) = _edit(project, short)
+    assert problem.endswith("the last band must end at 100 so every score has a band (it ends at 90)")
+
+
+def test_band_ending_before_it_starts_is_reported(project):
+    def backwards(value):
+        bands = _assessment(value, "was-that-coaching")["bands"]
+        bands[0]["to"] = 0
+        bands[1]["from"] = 0
+    (problem,) = _edit(project, backwards)
+    assert "band 'Mostly inspection' must end above where it starts (0 is not more than 0)" in problem
+
+
+def test_assessment_needs_exactly_one_source_of_questions(project):
+    def both(value):
+        _assessment(value, "manager-or-coach")["questions_from"] = "levels"
+    problems = _edit(project, both)
+    assert any("assessment 'manager-or-coach' needs either 'questions' (its own statements) or 'questions_from: levels', not both" in p for p in problems)
+
+
+def test_scale_answers_must_rise(project):
+    def falling(value):
+        value["scales"][0]["options"][2]["value"] = 1
+    (problem,) = _edit(project, falling)
+    assert "scale 'how-often': each answer must score more than the one before it (1 follows 1)" in problem
+
+
+def test_unknown_scale_and_dimension_are_dangling_references(project):
+    def dangling(value):
+        _assessment(value, "was-that-coaching")["scale"] = "stars"
+        _assessment(value, "manager-or-coach")["questions"][0]["dimension"] = "charisma"
+    problems = _edit(project, dangling)
+    assert any("unknown scale 'stars'" in p for p in problems)
+    assert any("unknown dimension 'charisma' (expected one of the ids in data/coaching.yml" in p for p in problems)
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda a: a["bands"][0].update(reached=True), "'reached' only applies to the level assessment"),
+    (lambda a: a["questions"].append(dict(a["questions"][0])), "duplicate id 'ask-before-answering'"),
+    (lambda a: a["questions"][0].update(weight=0), "'weight' is 0 (expected more than 0 and at most 10)"),
+])
+def test_statement_and_band_mistakes(project, change, says):
+    problems = _edit(project, lambda value: change(_assessment(value, "manager-or-coach")))
+    assert any(says in p for p in problems), problems
+
+
+def test_level_assessment_needs_a_band_that_means_reached(project):
+    def nothing_reached(value):
+        for band in _assessment(value, "which-level")["bands"]:
+            band.pop("reached", None)
+    (problem,) = _edit(project, nothing_reached)
+    assert "mark at least one band 'reached: true'" in problem
+
+
+def test_duplicate_item_in_one_checklist_is_reported_and_other_checklists_may_reuse_ids(project):
+    path = project / "data" / "checklists.yml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first, second = value["checklists"][0], value["checklists"][1]
+    second["items"].append(dict(first["items"][0]))  # same id in another checklist: fine
+    first["items"].append(dict(first["items"][0]))  # same id twice in one checklist: reported
+    path.write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    problems = [problem.as_text() for problem in validate(Project(project))[1]]
+    assert len(problems) == 1
+    assert f"duplicate id '{first['items'][0]['id']}'" in problems[0]
