@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test bench clean
+.PHONY: serve build pdf validate test bench clean
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it).
 $(VENV)/.installed: pyproject.toml
@@ -15,7 +15,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+$(VENV)/.installed-pdf: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[pdf]"
+	touch $@
+
+$(VENV)/.installed-# Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
+pdf: build $(VENV)/.installed-pdf
+	$(BIN)/python -m macros pdf --site site
+
+test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -27,6 +35,10 @@ serve: validate
 
 build: validate
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
+pdf: build $(VENV)/.installed-pdf
+	$(BIN)/python -m macros pdf --site site
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -1,10 +1,11 @@
-"""Command line: `python -m macros validate [--format text|github]`."""
+"""Command line: `python -m macros validate [--format text|github]` and `python -m macros pdf`."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from .handbook import Project, validate
+from .problems import DataError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,7 +14,12 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check every data file and list every problem")
     check.add_argument("--format", choices=["text", "github"], default="text", help="github prints Actions annotations")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
+    pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "pdf":
+        return _pdf(arguments.root, arguments.site)
 
     _, problems = validate(Project(arguments.root))
     for problem in problems:
@@ -22,6 +28,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(problems)} problem(s) in the handbook data.", file=sys.stderr)
         return 1
     print("The handbook data is valid.", file=sys.stderr)
+    return 0
+
+
+def _pdf(root: Path, site: Path) -> int:
+    from .pdf import PrintError, print_documents
+
+    try:
+        for path in print_documents(Project(root), site):
+            print(f"wrote {path}", file=sys.stderr)
+    except (PrintError, DataError) as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 

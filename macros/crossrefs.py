@@ -41,6 +41,7 @@ ID_SCOPES = [
     ("onboarding", [("first_30_days", "*")]),
     ("checklists", [("checklists", "*")]),
     ("checklists", [("checklists", "each", "items", "*")]),
+    ("printing", [("documents", "*")]),
     ("assessments", [("scales", "*")]),
     ("assessments", [("scales", "each", "options", "*")]),
     ("assessments", [("assessments", "*")]),
@@ -106,6 +107,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _funnel(documents.get("bootcamp"))
     problems += _reserved_checklist_ids(documents.get("checklists"))
     problems += _assessments(documents.get("assessments"))
+    problems += _printed_pages(documents.get("printing"), docs_pages)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems
@@ -222,6 +224,16 @@ def _bands(document: LocatedData, path: tuple, bands: list, from_levels: bool) -
     if from_levels and not any(band.get("reached") for band in bands):
         problems.append(document.problem(path, "mark at least one band 'reached: true' so the assessment can tell which level the reader is at"))
     return problems
+
+
+def _printed_pages(document: LocatedData | None, docs_pages: set[str]) -> list[Problem]:
+    if document is None:
+        return []
+    return [
+        document.problem(path + ("page",), f"the page '{item['page']}' does not exist (expected one of: {', '.join(sorted(docs_pages))})")
+        for path, item in select(document.value, ("documents", "*", "pages", "*"))
+        if item["page"] not in docs_pages
+    ]
 
 
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:

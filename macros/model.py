@@ -7,6 +7,7 @@ Field names match the data keys, so `build` can fill any of these classes from a
 import typing
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cached_property
+from math import ceil
 
 from .loading import LocatedData
 
@@ -302,11 +303,10 @@ class ActivityPlanner:
         """Each stage with the activity it takes per period, week and day to reach the revenue target.
 
         Deals are whole, so wins are rounded up; each earlier stage needs the next one's need divided by
-        the next one's rate, fractions kept; each figure shown is rounded up, so no week or day falls
-        short. overrides/assets/planner.js repeats these steps in this order, so the figures agree.
+        the next one's rate (in percent, as the page's fields hold it), fractions kept; each figure shown
+        is rounded up, so no week or day falls short. overrides/assets/planner.js repeats these steps in
+        this order, so the page shows the same figures with and without JavaScript.
         """
-        from math import ceil
-
         need = ceil(self.revenue_target / self.average_deal_size)
         needs = [need]
         for stage in reversed(self.stages[1:]):
@@ -510,6 +510,36 @@ class Assessment:
         return [statement for group in self.groups for statement in group.statements]
 
 
+# ---------------------------------------------------------------- printed documents
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    page: str
+    section: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """A PDF that `python -m macros pdf` prints from the built site."""
+
+    id: str
+    title: str
+    subtitle: str | None
+    version: str
+    paper: str
+    pages: list[PrintedPage]
+    cover: bool = False
+    contents: bool = False
+    pocket: bool = False
+
+
+@dataclass(frozen=True)
+class Printing:
+    documents: list[PrintDocument]
+
+
 # ---------------------------------------------------------------- the whole handbook
 
 
@@ -524,6 +554,7 @@ class Handbook:
     onboarding: Onboarding
     checklists: dict[str, Checklist]
     assessments: dict[str, Assessment]
+    printing: Printing
     sources: dict[str, str]  # section name → data file, for edit links
 
 
@@ -592,6 +623,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         onboarding=build(Onboarding, documents["onboarding"]),
         checklists=checklists,
         assessments=_build_assessments(documents["assessments"], ladder),
+        printing=build(Printing, documents["printing"]),
         sources={name: document.file for name, document in documents.items()},
     )
 

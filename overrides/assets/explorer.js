@@ -1,1 +1,82 @@
-/* explorer widget: filled in this session. */
+/* Question bank explorer: filters the list the page shows; the URL keeps the selection. */
+(function (Playbook) {
+  "use strict";
+
+  function init(root) {
+    root.querySelectorAll("form[data-explorer]:not([data-ready])").forEach(enhance);
+  }
+
+  function enhance(form) {
+    form.dataset.ready = "true";
+    const { search } = form.elements;
+    const filters = [...form.querySelectorAll("select")];
+    const status = form.querySelector("[data-status]");
+    const random = form.querySelector("[data-random]");
+    const questions = [...document.querySelectorAll("li.pb-question")];
+    const fields = [...filters, search];
+    const shown = () => questions.filter((li) => !li.hidden);
+
+    function update() {
+      const words = search.value.toLowerCase().split(/\s+/);
+      for (const li of questions) {
+        li.hidden = !filters.every((f) => !f.value || li.dataset[f.dataset.match].split(" ").includes(f.value)) ||
+          !words.every((word) => li.searchText.includes(word));
+      }
+      for (const li of questions) {
+        const stage = li.closest(".pb-stage");
+        document.getElementById("stage-" + li.dataset.stage).hidden = stage.hidden = !stage.querySelector("li:not([hidden])");
+      }
+      const count = shown().length;
+      random.disabled = !count;
+      status.textContent = count ? `Showing ${count} of ${questions.length} questions` : "No questions match these filters.";
+    }
+
+    // replace, not push: Back leaves the page
+    function remember() {
+      const params = new URLSearchParams(location.search);
+      for (const field of fields) field.value ? params.set(field.name, field.value) : params.delete(field.name);
+      history.replaceState(history.state, "", location.pathname + ("" + params).replace(/^./, "?$&") + location.hash);
+      update();
+    }
+
+    // navigator.clipboard needs https and may be refused
+    async function copy(text) {
+      try {
+        await navigator.clipboard.writeText(text.textContent.trim());
+        status.textContent = "Copied";
+      } catch {
+        getSelection().selectAllChildren(text);
+        status.textContent = document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy";
+      }
+    }
+
+    for (const li of questions) {
+      const text = li.querySelector(".pb-question__text");
+      li.searchText = [...li.querySelectorAll("p:not(.pb-tags)")].map((p) => p.textContent).join(" ").toLowerCase();
+      const tags = li.querySelector(".pb-tags");
+      tags.insertAdjacentHTML("beforeend", '<button class="md-button">Copy question</button>');
+      tags.lastChild.addEventListener("click", () => copy(text));
+    }
+    const params = new URLSearchParams(location.search);
+    for (const field of fields) {
+      field.value = params.get(field.name) || "";
+      if (field.selectedIndex < 0) field.value = "";
+    }
+    form.addEventListener("input", remember);
+    form.onsubmit = () => false;
+    form.querySelector("[data-clear]").addEventListener("click", () => {
+      form.reset();
+      remember();
+    });
+    random.addEventListener("click", () => {
+      const li = shown()[Math.floor(Math.random() * shown().length)];
+      li.tabIndex = -1;
+      li.focus();
+      li.scrollIntoView({ block: "center" });
+    });
+    update();
+    form.hidden = false;
+  }
+
+  Playbook.widgets.push({ init: init });
+})((window.Playbook = window.Playbook || { widgets: [] }));

@@ -54,7 +54,18 @@
     }
   };
 
+  /* The page's Print button works only with JS, so it stays hidden without it. */
+  function enablePrint(root) {
+    root.querySelectorAll("button[data-print][hidden]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
   function initAll() {
+    enablePrint(document);
     Playbook.widgets.forEach(function (widget) {
       widget.init(document);
     });

@@ -1,14 +1,12 @@
 """Headless Chromium (the system's, through Playwright) against the built site served on 127.0.0.1."""
 
-import contextlib
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from macros.static_server import serve
 
 CHROMIUM_FLAGS = [
     "--disable-background-networking",
@@ -21,22 +19,6 @@ CHROMIUM_FLAGS = [
 
 def chromium_path() -> str | None:
     return os.environ.get("PLAYBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """A static server for a built site on a free loopback port; yields its root URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")

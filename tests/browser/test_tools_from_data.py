@@ -2,7 +2,7 @@
 
 import yaml
 
-from tests.browser.conftest import serve
+from macros.static_server import serve
 from tests.conftest import copy_project, run_build
 
 NEW_CHECKLIST = {

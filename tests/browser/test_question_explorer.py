@@ -1,0 +1,164 @@
+"""The question bank explorer as a person uses it: filter, search, share a link, pick at random, copy, print."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from tests.helpers import data, plain
+
+BANK = data("coaching_questions")
+NAMES = {
+    "Stage": {s["id"]: s["name"] for s in BANK["stages"]},
+    "Situation": {s["id"]: s["name"] for s in BANK["situations"]},
+    "Mode": {m["id"]: m["name"] for m in data("dilemma")["modes"]},
+    "Level": {level["id"]: level["name"] for level in data("levels")["levels"]},
+}
+
+
+def matching(stage=None, situation=None, mode=None, level=None, search=""):
+    """The ids a selection should show, worked out from the YAML: every filter and every search word must match."""
+    words = search.lower().split()
+    return {
+        q["id"]
+        for q in BANK["questions"]
+        if stage in (None, q["stage"])
+        and situation in (None, *q["situations"])
+        and mode in (None, *q["modes"])
+        and level in (None, *q["levels"])
+        and all(word in plain(q["text"] + " " + (q.get("why") or "")).lower() for word in words)
+    }
+
+
+def open_explorer(page, url):
+    page.goto(url)
+    form = page.get_by_role("search", name="Find a question")
+    form.wait_for()  # shown by the script, so this waits for it
+    return form
+
+
+def shown_ids(page) -> set[str]:
+    return set(page.locator("li.pb-question:visible").evaluate_all("items => items.map(item => item.id)"))
+
+
+def choose(form, **selection):
+    for label, value in selection.items():
+        form.get_by_label(label).select_option(label=NAMES[label][value])
+
+
+def assert_showing(page, form, expected: set[str]):
+    assert expected, "a selection that matches nothing proves little"
+    assert shown_ids(page) == expected
+    total = len(BANK["questions"])
+    assert form.get_by_text(re.compile(r"^Showing")).text_content() == f"Showing {len(expected)} of {total} questions"
+    for stage in BANK["stages"]:
+        in_view = any(q["stage"] == stage["id"] and q["id"] in expected for q in BANK["questions"])
+        assert page.locator(f"#stage-{stage['id']}").is_visible() == in_view, stage["id"]
+
+
+def test_each_filter_combination_shows_exactly_the_matching_questions_and_their_stages(context, site_url):
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    for selection in (
+        {"stage": "commit", "mode": "push"},
+        {"situation": "deal-at-risk", "level": "solution-seller"},
+        {"stage": "diagnose", "situation": "new-rep", "mode": "coach", "level": "order-taker"},
+    ):
+        form.get_by_role("button", name="Clear filters").click()
+        choose(form, **{name.title(): value for name, value in selection.items()})
+        assert_showing(page, form, matching(**selection))
+
+
+def test_search_matches_every_word_in_the_text_or_why_and_clear_brings_all_back(context, site_url):
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    form.get_by_label("Search").fill("BUDGET")
+    assert_showing(page, form, matching(search="budget"))
+    form.get_by_label("Search").fill("Call next")
+    assert_showing(page, form, matching(search="call next"))
+
+    form.get_by_label("Search").fill("xylophone")
+    assert shown_ids(page) == set()
+    assert form.get_by_text("No questions match these filters.").is_visible()
+    assert form.get_by_role("button", name="Give me a question").is_disabled()
+    form.get_by_role("button", name="Clear filters").click()
+    assert_showing(page, form, matching())
+    assert form.get_by_label("Search").input_value() == ""
+    assert urlparse(page.url).query == ""
+
+
+def test_a_shared_link_restores_the_selection_across_reload_and_instant_navigation(context, site_url):
+    page = context.new_page()
+    # a link opened fresh: the unknown stage id is ignored, the valid mode and search apply
+    form = open_explorer(page, site_url + "coaching/questions/?stage=no-such-stage&mode=step-back&search=budget")
+    assert form.get_by_label("Stage").input_value() == ""
+    assert_showing(page, form, matching(mode="step-back", search="budget"))
+
+    form.get_by_label("Search").fill("")
+    choose(form, Stage="commit", Mode="push")
+    assert parse_qs(urlparse(page.url).query) == {"stage": ["commit"], "mode": ["push"]}
+    expected = matching(stage="commit", mode="push")
+
+    page.reload()
+    assert_showing(page, form, expected)
+
+    page.get_by_role("link", name="Home").first.click()  # instant navigation
+    page.wait_for_url(re.compile(r"/$"))
+    page.go_back()
+    form.wait_for()
+    assert form.get_by_label("Mode").input_value() == "push"
+    assert_showing(page, form, expected)
+
+
+def test_give_me_a_question_focuses_one_of_the_questions_shown(context, site_url):
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    choose(form, Stage="follow-up")
+    expected = matching(stage="follow-up")
+    button = form.get_by_role("button", name="Give me a question")
+    for _ in range(3):
+        button.focus()
+        page.keyboard.press("Enter")
+        picked = page.locator("li.pb-question:focus")
+        assert picked.get_attribute("id") in expected
+        expect(picked).to_be_in_viewport()
+    assert picked.evaluate("li => getComputedStyle(li).outlineStyle") != "none"
+
+
+def test_copy_puts_the_question_text_on_the_clipboard(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    question = BANK["questions"][5]
+    page.locator(f"#{question['id']}").get_by_role("button", name="Copy question").click()
+    expect(form.get_by_text("Copied")).to_be_visible()  # the clipboard answers asynchronously
+    assert page.evaluate("navigator.clipboard.readText()") == plain(question["text"])
+    context.close()
+
+
+def test_without_javascript_the_page_is_the_full_grouped_list(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "coaching/questions/?stage=commit")
+    assert shown_ids(page) == matching()
+    assert page.locator("form[data-explorer]").is_hidden()
+    assert page.get_by_role("button", name="Copy question").count() == 0
+    context.close()
+
+
+def test_axe_finds_no_violations_in_the_explorer(context, site_url, axe):
+    page = context.new_page()
+    open_explorer(page, site_url + "coaching/questions/")
+    first_question = BANK["questions"][0]["id"]  # one is enough to check the copy button
+    assert axe(page, f"form[data-explorer], #{first_question}") == []
+
+
+def test_print_hides_the_controls_and_keeps_the_questions(context, site_url, tmp_path):
+    page = context.new_page()
+    open_explorer(page, site_url + "coaching/questions/")
+    page.emulate_media(media="print")
+    page.screenshot(path=tmp_path / "print.png")
+    assert page.locator("form[data-explorer]").evaluate("form => getComputedStyle(form).display") == "none"
+    copy = page.get_by_role("button", name="Copy question", include_hidden=True).first
+    assert copy.evaluate("button => getComputedStyle(button).display") == "none"
+    assert shown_ids(page) == matching()

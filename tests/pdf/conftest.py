@@ -1,0 +1,69 @@
+"""The PDFs printed once per session from the built example handbook, and poppler to read them back."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _require(tool: str) -> None:
+    if shutil.which(tool) is None:
+        message = f"{tool} not found: install Debian's poppler-utils"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pdfs(built_site: Path, tmp_path_factory) -> Path:
+    """A folder holding every document in data/printing.yml, printed by `python -m macros pdf`."""
+    from macros.handbook import Project
+    from macros.pdf import chromium_path, print_documents
+
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Chromium found: install Debian's chromium package")
+        pytest.skip("no Chromium found")
+    out = tmp_path_factory.mktemp("pdfs")
+    print_documents(Project(ROOT), built_site, out)
+    return out
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    _require("pdftotext")
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def page_count(path: Path) -> int:
+    return pdf_text(path).count("\f")
+
+
+def grey_pages(path: Path, dpi: int, out: Path) -> list[tuple[int, int, bytes]]:
+    """Every page rendered by pdftoppm as 8-bit grey pixels: (width, height, pixels)."""
+    _require("pdftoppm")
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), str(path), str(out / "page")], check=True)
+    pages = []
+    for image in sorted(out.glob("page-*.pgm")):
+        header, pixels = _read_pgm(image.read_bytes())
+        pages.append((*header, pixels))
+    return pages
+
+
+def _read_pgm(raw: bytes) -> tuple[tuple[int, int], bytes]:
+    fields, position = [], 0
+    while len(fields) < 4:  # P5, width, height, maxval, separated by whitespace
+        while raw[position:position + 1].isspace():
+            position += 1
+        end = position
+        while not raw[end:end + 1].isspace():
+            end += 1
+        fields.append(raw[position:end])
+        position = end
+    assert fields[0] == b"P5" and fields[3] == b"255"
+    width, height = int(fields[1]), int(fields[2])
+    return (width, height), raw[position + 1:position + 1 + width * height]
