@@ -19,11 +19,7 @@ $(VENV)/.installed-pdf: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[pdf]"
 	touch $@
 
-$(VENV)/.installed-# Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
-pdf: build $(VENV)/.installed-pdf
-	$(BIN)/python -m macros pdf --site site
-
-test: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -43,8 +39,10 @@ pdf: build $(VENV)/.installed-pdf
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-pdf
 	PYTHONPATH=. $(BIN)/python bench/validation.py
+	PYTHONPATH=. $(BIN)/python bench/widget_weight.py
+	PYTHONPATH=. $(BIN)/python bench/pdf.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

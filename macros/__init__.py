@@ -65,3 +65,11 @@ def define_env(env):
     def all_assessments():
         """Every self-assessment in data/assessments.yml, each under its own heading."""
         return show("all_assessments.html")
+
+    @env.macro
+    def download(document_id: str):
+        """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
+        documents = {document.id: document for document in handbook.printing.documents}
+        if document_id not in documents:
+            raise PluginError(f"unknown printed document '{document_id}' (expected one of: {', '.join(documents)})")
+        return show("download.html", document=documents[document_id])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .handbook import Project, load_handbook
+from .inline_markdown import page_url
 from .model import PrintDocument
 from .rendering import Renderer
 from .static_server import serve
@@ -41,14 +42,6 @@ class Section:
 def chromium_path() -> str | None:
     """The system Chromium (Debian's `chromium`), or PLAYBOOK_CHROMIUM."""
     return os.environ.get("PLAYBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def page_url(page: str) -> str:
-    """The built URL of a docs page, for the default use_directory_urls layout."""
-    stem = page[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def print_documents(project: Project, site_dir: Path, out_dir: Path | None = None) -> list[Path]:

@@ -42,6 +42,7 @@ class Renderer:
         )
         self.env.filters["md"] = self._md
         self.env.globals["link"] = self._link
+        self.env.globals["site_file"] = self._site_file
 
     @pass_context
     def _md(self, context, text: str | None) -> Markup:
@@ -52,6 +53,11 @@ class Renderer:
         """The URL of one of PAGES (optionally an anchor on it) relative to the page being built."""
         url = relative_url(page_url(PAGES[page], self.use_directory_urls), context["page_url"])
         return url + (f"#{anchor}" if anchor else "")
+
+    @pass_context
+    def _site_file(self, context, path: str) -> str:
+        """A file at the site's root (such as a PDF `make pdf` writes) as a link from the page being built."""
+        return relative_url(path, context["page_url"])
 
     def render(self, template: str, current_url: str, **context) -> Markup:
         html = self.env.get_template(template).render(page_url=current_url, **context)

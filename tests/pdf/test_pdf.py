@@ -91,3 +91,15 @@ def test_no_page_is_blank_and_nothing_reaches_past_the_margins(pdfs, tmp_path):
             strips = {"left": (0, 0, edge, height), "right": (width - edge, 0, width, height), "top": (0, 0, width, edge), "bottom": (0, height - edge // 2, width, height)}
             for side, box in strips.items():
                 assert dark(*box) == 0, f"{name} page {number}: content in the {side} margin"
+
+
+def test_site_links_to_each_pdf_where_make_pdf_writes_it(pdfs, built_site):
+    links = {
+        "onboarding-pack": ("onboarding", "Download the onboarding pack (PDF)"),
+        "coaching-questions-card": ("coaching/questions", "Download the coaching questions (PDF)"),
+    }
+    for document_id, (url, text) in links.items():
+        link = content(page(built_site, url)).find("a", string=text)
+        target = (built_site / url / link["href"]).resolve()
+        assert target == (built_site / f"{document_id}.pdf").resolve()
+        assert (pdfs / f"{document_id}.pdf").is_file()
