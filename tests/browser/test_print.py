@@ -1,0 +1,59 @@
+"""Printing pages from the browser: the charter fits two sheets, and a page printed with JS off is clean."""
+
+import re
+
+import pytest
+
+from tests.helpers import data
+from tests.pdf.conftest import pdf_text
+
+
+def _print(page, tmp_path, name: str, paper: str = "A4") -> str:
+    path = tmp_path / f"{name}.pdf"
+    page.pdf(path=path, format=paper)
+    return pdf_text(path)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_charter_prints_on_two_pages_with_a_running_footer(context, site_url, tmp_path, paper):
+    page = context.new_page()
+    page.goto(site_url + "charter/")
+    text = _print(page, tmp_path, "charter", paper)
+    assert text.count("\f") <= 2
+    assert "Northwind Sales Playbook · Team charter" in text
+    assert re.search(r"Page 1 of [12]\b", text)
+    for value in data("charter")["values"]:
+        assert value["name"] in text
+
+
+def test_page_printed_with_javascript_off_has_no_screen_furniture(browser, site_url, tmp_path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "coaching/")
+    text = _print(page, tmp_path, "coaching")
+    for furniture in ("Print this page", "Skip to content", "Search", "Change this handbook", "Reset"):
+        assert furniture not in text
+    # Web addresses are spelled out after the link text, since paper cannot be clicked.
+    # (compared without whitespace: a long address wraps anywhere)
+    expected = "The Dirty Secret of Effective Sales Coaching (https://hbr.org/2011/01/the-dirty-secret-of-effective)"
+    assert "".join(expected.split()) in "".join(text.split())
+
+    page.goto(site_url + "levels/")
+    text = " ".join(_print(page, tmp_path, "levels").split())
+    questions = data("coaching_questions")["questions"]
+    # Each level's suitable questions sit in a collapsed <details>; on paper they are open.
+    top = data("levels")["levels"][-1]
+    first = next(q for q in questions if top["id"] in q["levels"])
+    assert " ".join(first["text"].split()) in text
+    context.close()
+
+
+def test_ticked_checklist_items_print_ticked(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "checklists/")
+    form = page.locator('form[data-checklist="charter-review"]')
+    form.get_by_role("checkbox").first.check()
+    page.emulate_media(media="print")
+    assert form.get_by_role("checkbox").first.is_visible() and form.get_by_role("checkbox").first.is_checked()
+    assert form.get_by_role("checkbox").nth(1).is_visible() and not form.get_by_role("checkbox").nth(1).is_checked()
+    assert form.get_by_role("button").first.is_hidden()
