@@ -7,6 +7,7 @@ numbers Chromium cannot compute, so a document with one is printed twice: once t
 each section starts, then with the numbers filled in.
 """
 
+import contextlib
 import datetime
 import io
 import os
@@ -44,18 +45,16 @@ def chromium_path() -> str | None:
     return os.environ.get("PLAYBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def print_documents(project: Project, site_dir: Path, out_dir: Path | None = None) -> list[Path]:
-    """Write every document in data/printing.yml as `<id>.pdf` into `out_dir` (default: the site)."""
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    if executable is None:
-        raise PrintError("no Chromium found: install Debian's chromium package (apt-get install chromium) or set PLAYBOOK_CHROMIUM")
+def print_documents(project: Project, site_dir: Path, out_dir: Path | None = None, browser=None) -> list[Path]:
+    """Write every document in data/printing.yml as `<id>.pdf` into `out_dir` (default: the site).
+    Uses `browser` (a Playwright Chromium) when given, else launches the system Chromium."""
     handbook = load_handbook(project)
     out_dir = out_dir or site_dir
+    if browser is None:
+        with _launch() as launched:
+            return print_documents(project, site_dir, out_dir, launched)
     written = []
-    with serve(site_dir) as root, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    with serve(site_dir) as root:
         context = browser.new_context(java_script_enabled=False)
         try:
             for document in handbook.printing.documents:
@@ -64,8 +63,23 @@ def print_documents(project: Project, site_dir: Path, out_dir: Path | None = Non
                 path.write_bytes(_print(context, root, document, sections, handbook.charter.team))
                 written.append(path)
         finally:
-            browser.close()
+            context.close()
     return written
+
+
+@contextlib.contextmanager
+def _launch():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        raise PrintError("no Chromium found: install Debian's chromium package (apt-get install chromium) or set PLAYBOOK_CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def _extract(context, root: str, printed) -> Section:

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from .inline_markdown import InlineMarkdown, page_url, relative_url
+from .source_links import SourceLinks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,7 +27,7 @@ PAGES = {
 
 
 class Renderer:
-    def __init__(self, use_directory_urls: bool = True):
+    def __init__(self, use_directory_urls: bool = True, source_links: SourceLinks = SourceLinks(None, None)):
         self.use_directory_urls = use_directory_urls
         self.inline = InlineMarkdown(use_directory_urls)
         self.env = Environment(
@@ -43,6 +44,7 @@ class Renderer:
         self.env.filters["md"] = self._md
         self.env.globals["link"] = self._link
         self.env.globals["site_file"] = self._site_file
+        self.env.globals["source_line"] = source_links.line
 
     @pass_context
     def _md(self, context, text: str | None) -> Markup:

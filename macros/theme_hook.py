@@ -1,9 +1,14 @@
-"""MkDocs hook for our theme overrides: a filter their templates use, and our stylesheets and scripts
-joined into one file each (one request per page, and gzip compresses the whole better than the parts)."""
+"""MkDocs hook for our theme overrides: what each page is made from and when that last changed, a filter
+their templates use, and our stylesheets and scripts joined into one file each (one request per page, and
+gzip compresses the whole better than the parts)."""
 
+import os
 from pathlib import Path
 
 from markupsafe import Markup
+
+from macros.freshness import last_changed
+from macros.source_links import SourceLinks
 
 # Bundle in the site → its sources in overrides/assets, in load order. The widgets register themselves;
 # the bootstrap (playbook.js) comes last and runs them. print.css comes last so paper rules win.
@@ -20,6 +25,28 @@ def css_string(text) -> Markup:
     page title can never end the string or the <style> element it sits in."""
     escaped = "".join(ch if ch.isalnum() or ch in _PLAIN else f"\\{ord(ch):x} " for ch in str(text))
     return Markup(f'"{escaped}"')
+
+
+_dates: dict[str, str] = {}
+
+
+def on_config(config):
+    """Read git history once per build (and per rebuild under `make serve`)."""
+    _dates.clear()
+    _dates.update(last_changed(Path(config.config_file_path).parent))
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    """Give the page its sources: the data files its macros showed (noted by macros/__init__.py) and its
+    own Markdown file, each with an edit link, and the latest date any of them changed."""
+    root = Path(config.config_file_path).parent
+    markdown = Path(os.path.relpath(Path(config.docs_dir) / page.file.src_path, root)).as_posix()
+    links = SourceLinks(config.repo_url, config.edit_uri)
+    files = page.meta.get("data_files", []) + [markdown]
+    page.meta["sources"] = [{"path": path, "edit_url": links.edit(path)} for path in files]
+    page.meta["last_changed"] = max((_dates[path] for path in files if path in _dates), default=None)
+    return context
 
 
 def on_env(env, config, files):

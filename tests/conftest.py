@@ -1,4 +1,5 @@
-"""Shared helpers: copies of the example handbook to break on purpose, and running its commands."""
+"""Shared helpers: copies of the example handbook to break on purpose, running its commands, the built
+example site, and one headless Chromium for the whole session (Playwright allows one per thread)."""
 
 import os
 import shutil
@@ -48,3 +49,22 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
+    from macros.pdf import CHROMIUM_FLAGS, chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        message = "no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

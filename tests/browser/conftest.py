@@ -1,46 +1,16 @@
 """Headless Chromium (the system's, through Playwright) against the built site served on 127.0.0.1."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.static_server import serve
 
-CHROMIUM_FLAGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-]
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("PLAYBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     with serve(built_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    if executable is None:
-        message = "no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 # axe-core rules switched off, each for a finding in mkdocs-material's own markup, not ours.

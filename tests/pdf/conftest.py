@@ -19,17 +19,13 @@ def _require(tool: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def pdfs(built_site: Path, tmp_path_factory) -> Path:
-    """A folder holding every document in data/printing.yml, printed by `python -m macros pdf`."""
+def pdfs(built_site: Path, browser, tmp_path_factory) -> Path:
+    """A folder holding every document in data/printing.yml, printed as `make pdf` prints them."""
     from macros.handbook import Project
-    from macros.pdf import chromium_path, print_documents
+    from macros.pdf import print_documents
 
-    if chromium_path() is None:
-        if os.environ.get("CI"):
-            pytest.fail("no Chromium found: install Debian's chromium package")
-        pytest.skip("no Chromium found")
     out = tmp_path_factory.mktemp("pdfs")
-    print_documents(Project(ROOT), built_site, out)
+    print_documents(Project(ROOT), built_site, out, browser)
     return out
 
 
