@@ -1,0 +1,77 @@
+"""Edit links lead leaders from a page or an item to the data file and line it comes from, and pages say
+when their content last changed, from git history when there is one."""
+
+import os
+import re
+import subprocess
+
+import yaml
+
+from tests.conftest import ROOT, copy_project, run_build
+from tests.helpers import content, data, page
+
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])
+REPO = CONFIG["repo_url"]
+
+
+def _line_of_id(file: str, item_id: str) -> int:
+    lines = (ROOT / "data" / file).read_text(encoding="utf-8").splitlines()
+    (number,) = [n for n, line in enumerate(lines, 1) if re.fullmatch(rf"\s*- id: {re.escape(item_id)}", line)]
+    return number
+
+
+def test_a_page_made_from_data_edits_its_data_file_and_a_plain_page_its_markdown(built_site):
+    edit = page(built_site, "charter").select_one("a[rel=edit]")
+    assert edit["href"] == f"{REPO}/edit/main/data/charter.yml"
+    assert page(built_site, "").select_one("a[rel=edit]")["href"] == f"{REPO}/edit/main/docs/index.md"
+
+
+def test_every_question_value_and_level_links_to_its_own_line(built_site):
+    questions = content(page(built_site, "coaching/questions"))
+    for question in data("coaching_questions")["questions"]:
+        link = questions.find(id=question["id"]).select_one("a.pb-source")
+        assert link["href"] == f"{REPO}/blob/main/data/coaching_questions.yml#L{_line_of_id('coaching_questions.yml', question['id'])}"
+    charter = content(page(built_site, "charter"))
+    for value in data("charter")["values"]:
+        link = charter.find(id=value["id"]).select_one("a.pb-source")
+        assert link["href"].endswith(f"data/charter.yml#L{_line_of_id('charter.yml', value['id'])}")
+    levels = content(page(built_site, "levels"))
+    for level in data("levels")["levels"]:
+        link = levels.find(id=level["id"]).find_next("a", class_="pb-source")
+        assert link["href"].endswith(f"data/levels.yml#L{_line_of_id('levels.yml', level['id'])}")
+
+
+def _git(project, *args, date=None):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Leader", "GIT_AUTHOR_EMAIL": "leader@example.com",
+           "GIT_COMMITTER_NAME": "Leader", "GIT_COMMITTER_EMAIL": "leader@example.com"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": f"{date}T10:00:00", "GIT_COMMITTER_DATE": f"{date}T10:00:00"}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_pages_show_when_their_data_or_page_last_changed(tmp_path):
+    project = copy_project(tmp_path / "handbook")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "First version", date="2026-01-10")
+    levels = project / "data" / "levels.yml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("Order taker", "Order handler", 1), encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "Rename the first level", date="2026-03-05")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+
+    levels_page = page(project / "site", "levels")
+    assert levels_page.select_one(".pb-page-sources time")["datetime"] == "2026-03-05"
+    assert "changed 2026-03-05" in levels_page.find("style", media="print").string
+    charter_sources = page(project / "site", "charter").select_one(".pb-page-sources")
+    assert charter_sources.time["datetime"] == "2026-01-10"
+    assert [code.get_text() for code in charter_sources.find_all("code")] == ["data/charter.yml", "docs/charter.md"]
+
+
+def test_a_build_without_git_history_has_no_dates_but_works(tmp_path):
+    project = copy_project(tmp_path / "from-a-tarball")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    sources = page(project / "site", "levels").select_one(".pb-page-sources")
+    assert sources.time is None
+    assert "Made from" in sources.get_text()
