@@ -1,4 +1,4 @@
-"""Command line: `python -m macros validate [--format text|github]` and `python -m macros pdf`."""
+"""Command line: `python -m macros validate [--format text|github]`, `build` and `pdf`."""
 
 import argparse
 import sys
@@ -14,12 +14,19 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check every data file and list every problem")
     check.add_argument("--format", choices=["text", "github"], default="text", help="github prints Actions annotations")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
+    build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     arguments = parser.parse_args(argv)
     if arguments.command == "pdf":
         return _pdf(arguments.root, arguments.site)
+    if arguments.command == "build":
+        from .site_build import build_site
+
+        return build_site(arguments.root, arguments.site)
 
     _, problems = validate(Project(arguments.root))
     for problem in problems:
