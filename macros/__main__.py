@@ -1,9 +1,10 @@
-"""Command line: `python -m macros validate [--format text|github]`, `build` and `pdf`."""
+"""Command line: `python -m macros validate [--format text|github]`, `build`, `pdf` and `diff BASE_REF`."""
 
 import argparse
 import sys
 from pathlib import Path
 
+from .diff import DiffError, summarise
 from .handbook import Project, validate
 from .problems import DataError
 
@@ -20,7 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    diff = commands.add_parser("diff", help="summarise in plain words what the data changes since a git ref, for a pull request comment")
+    diff.add_argument("base", metavar="BASE_REF", help="the branch, tag or commit to compare with, e.g. origin/main")
+    diff.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "diff":
+        return _diff(arguments.root, arguments.base)
     if arguments.command == "pdf":
         return _pdf(arguments.root, arguments.site)
     if arguments.command == "build":
@@ -47,6 +53,15 @@ def _pdf(root: Path, site: Path) -> int:
     except (PrintError, DataError) as error:
         print(error, file=sys.stderr)
         return 1
+    return 0
+
+
+def _diff(root: Path, base: str) -> int:
+    try:
+        print(summarise(Project(root), base))
+    except DiffError as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

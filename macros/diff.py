@@ -1,0 +1,417 @@
+"""Describe in a sales leader's words what a change does to the handbook's data, for a pull request comment.
+
+The data files at a git ref are compared with the working tree's, as the loader reads them. List items are
+matched by their stable ids, never by position or text, so a reworded question reads as changed, a question
+given another stage as moved, and only a new id as added.
+"""
+
+import re
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .crossrefs import select
+from .handbook import DATA_DIR, DOCS_DIR, Project, validate
+from .loading import load_file
+
+HEADING = "### What this change does to the handbook"
+NO_CHANGES = "No changes to the handbook's data."
+NAME_LENGTH = 60  # characters of a name or sentence quoted in a summary line
+NAMES_LISTED = 5  # names spelled out when several items are added or removed at once
+
+
+@dataclass(frozen=True)
+class ListName:
+    """What a leader calls the items of one id-keyed list, and how one of them is named in a sentence."""
+
+    noun: str
+    plural: str = ""
+    label: str = "the {noun} '{name}'"  # {number} is the item's place in its list, counting from 1
+    shown_by: tuple[str, ...] = ("name", "title", "text")  # the first of these an item has is its name
+    grouped_by: tuple[str, tuple] | None = None  # a field holding the id of an item in another list of the file
+
+    @property
+    def many(self) -> str:
+        return self.plural or self.noun + "s"
+
+
+# Lists whose items carry a stable id: (file stem, pattern, '*' for any item) → what one item is called.
+# A list inside a list item is described "in" its item, e.g. "Added the behaviour '…' to level 4 (Problem solver)".
+LISTS = {
+    # The charter
+    ("charter", ("values", "*")): ListName("charter value"),
+    ("charter", ("expectations", "*")): ListName("expectation group"),
+    ("charter", ("commitments", "*")): ListName("commitment"),
+    ("charter", ("conflict", "steps", "*")): ListName("conflict step"),
+    # The question bank
+    ("coaching_questions", ("stages", "*")): ListName("question stage"),
+    ("coaching_questions", ("situations", "*")): ListName("situation"),
+    ("coaching_questions", ("questions", "*")): ListName("coaching question", grouped_by=("stage", ("stages", "*"))),
+    # The manager's dilemma
+    ("dilemma", ("modes", "*")): ListName("mode", label="the {name} mode"),
+    ("dilemma", ("modes", "*", "signals", "*")): ListName("signal"),
+    ("dilemma", ("skill_will", "quadrants", "*")): ListName("skill/will quadrant", shown_by=("approach",)),
+    # The boot camp
+    ("bootcamp", ("steps", "*")): ListName("boot camp step"),
+    ("bootcamp", ("schedule", "*")): ListName("boot camp week"),
+    ("bootcamp", ("cadence", "daily", "*")): ListName("daily cadence item"),
+    ("bootcamp", ("cadence", "weekly", "*")): ListName("weekly cadence item"),
+    ("bootcamp", ("activity_targets", "dimensions", "*")): ListName("activity target group"),
+    ("bootcamp", ("activity_targets", "dimensions", "*", "targets", "*")): ListName("activity target", shown_by=("activity",)),
+    ("bootcamp", ("provoked_luck", "research", "*")): ListName("provoked-luck finding", shown_by=("finding",)),
+    ("bootcamp", ("activity_planner", "stages", "*")): ListName("planner funnel stage"),
+    # Coaching vs managing
+    ("coaching", ("anti_patterns", "*")): ListName("coaching anti-pattern"),
+    ("coaching", ("reasons_to_hold_back", "*")): ListName("reason to hold back", "reasons to hold back"),
+    ("coaching", ("manager_vs_coach", "dimensions", "*")): ListName("manager-vs-coach dimension"),
+    ("coaching", ("research", "*")): ListName("coaching research finding", shown_by=("finding",)),
+    # The six levels
+    ("levels", ("levels", "*")): ListName("level", label="level {number} ({name})"),
+    ("levels", ("levels", "*", "behaviours", "*")): ListName("behaviour"),
+    # Onboarding, checklists, self-assessments and PDFs
+    ("onboarding", ("first_week", "*")): ListName("first-week day"),
+    ("onboarding", ("first_30_days", "*")): ListName("first-month week"),
+    ("onboarding", ("first_week", "*", "items", "*")): ListName("onboarding item"),
+    ("onboarding", ("first_30_days", "*", "items", "*")): ListName("onboarding item"),
+    ("checklists", ("checklists", "*")): ListName("checklist"),
+    ("checklists", ("checklists", "*", "items", "*")): ListName("item"),
+    ("assessments", ("scales", "*")): ListName("answer scale"),
+    ("assessments", ("scales", "*", "options", "*")): ListName("answer", shown_by=("label",)),
+    ("assessments", ("assessments", "*")): ListName("self-assessment"),
+    ("assessments", ("assessments", "*", "questions", "*")): ListName("statement"),
+    ("printing", ("documents", "*")): ListName("PDF"),
+}
+
+# The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
+FILES = {
+    "charter": "the charter's",
+    "coaching_questions": "the question bank's",
+    "dilemma": "the dilemma page's",
+    "coaching": "the coaching page's",
+    "bootcamp": "the boot camp's",
+    "levels": "the levels page's",
+    "onboarding": "the onboarding plan's",
+    "checklists": "the checklists page's",
+    "assessments": "the self-assessments page's",
+    "printing": "the printing settings'",
+}
+
+_ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+class DiffError(Exception):
+    """The change cannot be summarised (an unknown ref, no git); the message is one line for the leader."""
+
+
+def summarise(project: Project, base_ref: str) -> str:
+    """The Markdown summary of what the working tree's data changes since `base_ref`."""
+    if not project.data_dir.is_dir():
+        raise DiffError(f"no handbook data in {project.root} (expected a {DATA_DIR}/ folder); pass --root")
+    commit = _commit(project.root, base_ref)
+    with tempfile.TemporaryDirectory(prefix="playbook-diff-") as folder:
+        base = Project(Path(folder))
+        _write_tree(project.root, commit, base.root)
+        groups = _compare(base, project, base_ref)
+    return _markdown(groups)
+
+
+# ---------------------------------------------------------------- reading the data at a git ref
+
+
+def _commit(root: Path, ref: str) -> str:
+    if _git(root, "rev-parse", "--git-dir").returncode:
+        raise DiffError(f"{root} is not in a git repository, so there is no '{ref}' to compare with")
+    found = None if ref.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found is None or found.returncode:
+        raise DiffError(f"unknown git ref '{ref}' (expected a branch, tag or commit, e.g. origin/main or HEAD~1)")
+    return found.stdout.decode().strip()
+
+
+def _write_tree(root: Path, commit: str, destination: Path) -> None:
+    """The data files, schemas and pages committed at `commit`, written under `destination` as they were."""
+    listing = _checked(_git(root, "ls-tree", "-r", "-z", commit, "--", DATA_DIR, DOCS_DIR)).decode()
+    blobs = []
+    for entry in filter(None, listing.split("\0")):
+        meta, path = entry.split("\t", 1)
+        mode, kind, sha = meta.split()
+        if kind == "blob" and mode in ("100644", "100755") and ".." not in PurePosixPath(path).parts:
+            blobs.append((sha, path))
+    if not blobs:
+        return
+    # One `git cat-file --batch` reads every file: "<sha> blob <size>\n<content>\n" each, in the order asked.
+    contents = _checked(_git(root, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha, _ in blobs).encode()))
+    position = 0
+    for _, path in blobs:
+        header_end = contents.index(b"\n", position)
+        size = int(contents[position:header_end].split()[2])
+        target = destination / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(contents[header_end + 1 : header_end + 1 + size])
+        position = header_end + 1 + size + 1
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise DiffError("git is not installed; `diff` needs it to read the data at the base ref") from None
+
+
+def _checked(result: subprocess.CompletedProcess) -> bytes:
+    if result.returncode:
+        message = result.stderr.decode(errors="replace").strip().splitlines() or ["no message"]
+        raise DiffError(f"git {result.args[1]} failed: {message[0]}")
+    return result.stdout
+
+
+# ---------------------------------------------------------------- comparing two versions of the handbook
+
+
+def _compare(base: Project, current: Project, base_ref: str) -> dict[str, tuple[list[str], list[str]]]:
+    """For each data file (by display name) that changed or has problems: notes on its problems, and its changes."""
+    before, after = _values(base), _values(current)
+    had = _problem_counts(base) if (base.schemas_dir / "common.schema.json").exists() else Counter()
+    has = _problem_counts(current)
+    groups = {}
+    for file in sorted(before.keys() | after.keys() | had.keys() | has.keys(), key=_file_order):
+        old, new = before.get(file, _ABSENT), after.get(file, _ABSENT)
+        notes = []
+        if has[file]:
+            problems = _count(has[file], "problem")
+            if new is None:
+                notes.append(f"{file} has {problems} and cannot be read, so its changes are not listed; run `make validate`")
+            else:
+                notes.append(f"{file} has {problems}; run `make validate` to see where")
+        if old is None:
+            notes.append(f"{file} could not be read at `{base_ref}`" + (", so its changes are not listed" if new is not None else ""))
+        elif had[file]:
+            notes.append(f"{file} had {_count(had[file], 'problem')} at `{base_ref}`")
+        changes = _changes(file, old, new) if old is not None and new is not None and old != new else []
+        if notes or changes:
+            groups[file] = (notes, changes)
+    return groups
+
+
+def _values(project: Project) -> dict[str, dict | None]:
+    """Each data file's value by display name, exactly as the build reads it; None when it cannot be read."""
+    values = {}
+    for path in sorted(project.data_dir.glob("*.yml")):
+        display = f"{DATA_DIR}/{path.name}"
+        document, _ = load_file(path, display)
+        values[display] = document.value if document is not None and isinstance(document.value, dict) else None
+    return values
+
+
+def _problem_counts(project: Project) -> Counter:
+    _, problems = validate(project)
+    return Counter(problem.file for problem in problems)
+
+
+def _changes(file: str, old, new) -> list[str]:
+    stem = PurePosixPath(file).stem
+    if old is _ABSENT:
+        return ["This file is new", *FileChanges(stem, {}, new).sentences()]
+    if new is _ABSENT:
+        return ["This file was deleted", *FileChanges(stem, old, {}).sentences()]
+    return FileChanges(stem, old, new).sentences()
+
+
+def _file_order(file: str) -> tuple:
+    stem = PurePosixPath(file).stem
+    order = list(FILES)
+    return (order.index(stem) if stem in order else len(order), file)
+
+
+def _markdown(groups: dict[str, tuple[list[str], list[str]]]) -> str:
+    lines = [HEADING, ""]
+    if not any(changes for _, changes in groups.values()):
+        lines += [NO_CHANGES, ""] if groups else [NO_CHANGES]
+    for file, (notes, changes) in groups.items():
+        lines.append(f"- `{file}`")
+        lines += [f"  - {line}" for line in notes + changes]
+    return "\n".join(lines)
+
+
+class FileChanges:
+    """The sentences describing how one data file's value changed."""
+
+    def __init__(self, stem: str, old: dict, new: dict):
+        self.stem = stem
+        self.old, self.new = old, new
+        self.owner = FILES.get(stem, f"the {_words(stem)} file's")
+
+    def sentences(self) -> list[str]:
+        return self._mapping((), self.old, self.new)
+
+    def _mapping(self, pattern: tuple, old, new) -> list[str]:
+        """A mapping outside any list item, in the file's order; its own fields are named after the file, or after its key."""
+        lines, fields = [], []
+        for key in _keys(old, new):
+            before, after = _get(old, key), _get(new, key)
+            if (self.stem, pattern + (key, "*")) in LISTS and _has_ids(before) and _has_ids(after):
+                lines += self._list(pattern + (key,), before, after, within=None)
+            elif _is_mapping(before) and _is_mapping(after):
+                lines += self._mapping(pattern + (key,), before, after)
+            elif before != after and not pattern:
+                lines.append(f"{_verb(before, after)} {self.owner} {_words(key)}")
+            elif before != after:
+                fields.append(key)
+        if not pattern:
+            return lines
+        section = f"{self.owner} {_words(pattern[-1])}"
+        if old is _ABSENT or new is _ABSENT:
+            return [f"{_verb(old, new)} {section}", *lines]
+        return ([f"Changed {section}: {_field_list(fields)}"] if fields else []) + lines
+
+    def _list(self, pattern: tuple, old, new, within: str | None) -> list[str]:
+        """Items of an id-keyed list added, removed, moved to another group, changed or put in another order."""
+        name = LISTS[(self.stem, pattern + ("*",))]
+        before, after = _by_id(old), _by_id(new)
+        added = [after[item_id] for item_id in after if item_id not in before]
+        removed = [before[item_id] for item_id in before if item_id not in after]
+        kept = [item_id for item_id in after if item_id in before]
+        group_field = name.grouped_by[0] if name.grouped_by else None
+        moved = [item_id for item_id in kept if group_field and _get(before[item_id][1], group_field) != _get(after[item_id][1], group_field)]
+        lines = []
+        if added:
+            lines.append(self._counted("Added", "to", name, added, within, self.new))
+        if removed:
+            lines.append(self._counted("Removed", "from", name, removed, within, self.old))
+        lines += self._moves(name, [(before[item_id], after[item_id]) for item_id in moved], within)
+        staying = [item_id for item_id in kept if item_id not in moved]
+        if [item_id for item_id in before if item_id in staying] != staying:
+            lines.append(f"Reordered the {name.many}" + (f" in {within}" if within else ""))
+        for item_id in kept:
+            lines += self._item(pattern, name, before[item_id], after[item_id], within, group_field)
+        return lines
+
+    def _item(self, pattern: tuple, name: ListName, before: tuple, after: tuple, within: str | None, group_field: str | None) -> list[str]:
+        """One kept item: the fields that changed, then what changed in the lists it holds."""
+        (_, old), (index, new) = before, after
+        label = self._label(name, index, new)
+        fields, inner = [], []
+        for key in _keys(old, new):
+            if key in ("id", group_field):
+                continue
+            if (self.stem, pattern + ("*", key, "*")) in LISTS and _has_ids(_get(old, key)) and _has_ids(_get(new, key)):
+                inner += self._list(pattern + ("*", key), _get(old, key), _get(new, key), within=label)
+            elif _get(old, key) != _get(new, key):
+                fields.append(key)
+        changed = [f"Changed {label}" + (f" in {within}" if within else "") + f": {_field_list(fields)}"] if fields else []
+        return changed + inner
+
+    def _counted(self, verb: str, preposition: str, name: ListName, entries: list[tuple], within: str | None, root: dict) -> str:
+        """'Added the coaching question '…' (stage: Diagnose)' or 'Added 3 coaching questions (stage: …): '…', …'."""
+        where = f" {preposition} {within}" if within else ""
+        groups = ""
+        if name.grouped_by:
+            field, _ = name.grouped_by
+            counts = Counter(self._group_name(name, _get(item, field), root) for _, item in entries)
+            groups = f" ({_words(field)}: " + ", ".join(group if len(entries) == 1 else f"{group} ×{count}" for group, count in counts.items()) + ")"
+        if len(entries) == 1:
+            index, item = entries[0]
+            return f"{verb} {self._label(name, index, item)}{where}{groups}"
+        return f"{verb} {len(entries)} {name.many}{where}{groups}: {_names(_shown(item, name) for _, item in entries)}"
+
+    def _moves(self, name: ListName, moves: list[tuple], within: str | None) -> list[str]:
+        """'Moved the coaching question '…' from Diagnose to Commit', one line for each pair of groups."""
+        if not moves:
+            return []
+        field, _ = name.grouped_by
+        by_route: dict[tuple, list] = {}
+        for (_, old), (index, new) in moves:
+            route = (self._group_name(name, _get(old, field), self.old), self._group_name(name, _get(new, field), self.new))
+            by_route.setdefault(route, []).append((index, new))
+        where = f" in {within}" if within else ""
+        lines = []
+        for (source, destination), entries in by_route.items():
+            if len(entries) == 1:
+                lines.append(f"Moved {self._label(name, *entries[0])}{where} from {source} to {destination}")
+            else:
+                lines.append(f"Moved {len(entries)} {name.many}{where} from {source} to {destination}: {_names(_shown(item, name) for _, item in entries)}")
+        return lines
+
+    def _group_name(self, name: ListName, group_id, root: dict) -> str:
+        _, groups_pattern = name.grouped_by
+        for _, group in select(root, groups_pattern):
+            if isinstance(group, dict) and group.get("id") == group_id:
+                return _shown(group, LISTS.get((self.stem, groups_pattern), ListName("")))
+        return str(group_id)
+
+    @staticmethod
+    def _label(name: ListName, index: int, item: dict) -> str:
+        return name.label.format(noun=name.noun, name=_shown(item, name), number=index + 1)
+
+
+# ---------------------------------------------------------------- words
+
+
+def _has_ids(items) -> bool:
+    """Whether a list's items can be matched by id: each has one, used once. Otherwise the list is compared whole."""
+    if items is _ABSENT:
+        return True
+    ids = [item.get("id") if isinstance(item, dict) else None for item in items] if isinstance(items, list) else [None]
+    return all(isinstance(item_id, str) for item_id in ids) and len(set(ids)) == len(ids)
+
+
+def _by_id(items) -> dict[str, tuple[int, dict]]:
+    """Items of a list that `_has_ids` by id, with their place in the list."""
+    return {item["id"]: (index, item) for index, item in enumerate(items if isinstance(items, list) else [])}
+
+
+def _keys(old, new) -> list[str]:
+    """The keys of both versions of a mapping, in the new version's order, then keys only the old one has."""
+    old_keys = list(old) if isinstance(old, dict) else []
+    new_keys = list(new) if isinstance(new, dict) else []
+    return new_keys + [key for key in old_keys if key not in new_keys]
+
+
+def _get(mapping, key):
+    return mapping.get(key, _ABSENT) if isinstance(mapping, dict) else _ABSENT
+
+
+def _is_mapping(value) -> bool:
+    return isinstance(value, dict) or value is _ABSENT
+
+
+def _verb(old, new) -> str:
+    return "Added" if old is _ABSENT else "Removed" if new is _ABSENT else "Changed"
+
+
+def _shown(item: dict, name: ListName) -> str:
+    """An item's name, title or text as a reader sees it, shortened to fit a summary line."""
+    for key in name.shown_by:
+        if isinstance(item.get(key), str) and item[key].strip():
+            return _short(item[key])
+    return _short(str(item.get("id")))
+
+
+def _short(text: str) -> str:
+    text = " ".join(re.sub(r"[*`]", "", _LINK.sub(r"\1", text)).split())
+    if len(text) <= NAME_LENGTH:
+        return text
+    cut = text[: NAME_LENGTH - 1]
+    if text[NAME_LENGTH - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0] or cut  # end on a whole word
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _names(names) -> str:
+    names = list(names)
+    quoted = ", ".join(f"'{name}'" for name in names[:NAMES_LISTED])
+    return quoted + (f" and {len(names) - NAMES_LISTED} more" if len(names) > NAMES_LISTED else "")
+
+
+def _field_list(keys) -> str:
+    return ", ".join(_words(key) for key in keys)
+
+
+def _words(key: str) -> str:
+    return str(key).replace("_", " ")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
