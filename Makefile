@@ -29,14 +29,21 @@ validate: $(VENV)/.installed
 serve: validate
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
+# Builds into a new folder and swaps it in only on success, so a failed build never leaves a half-written site/.
 build: validate
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m macros build --site site
 
 # Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: build $(VENV)/.installed-pdf
 	$(BIN)/python -m macros pdf --site site
 
-test: $(VENV)/.installed-test
+# The YAML language server VS Code runs, for tests/editor; without npm those tests skip (and fail in CI).
+tests/editor/node_modules/.installed: tests/editor/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/editor --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js 20 to run the editor tests"; fi
+
+test: $(VENV)/.installed-test tests/editor/node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-pdf

@@ -1,0 +1,150 @@
+"""The GitHub Actions workflows: they parse, use only GitHub's own actions, and run the Makefile's commands."""
+
+import re
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+PULL_REQUEST = "pull-request.yml"
+PAGES = "pages.yml"
+
+
+def workflow(name: str) -> dict:
+    """A workflow as GitHub reads it; YAML 1.1 reads the key `on` as true, so it is put back under "on"."""
+    parsed = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    if True in parsed:
+        parsed["on"] = parsed.pop(True)
+    return parsed
+
+
+def steps(parsed: dict) -> list[dict]:
+    return [step for job in parsed["jobs"].values() for step in job.get("steps", [])]
+
+
+def scripts(parsed: dict) -> list[str]:
+    return [step["run"] for step in steps(parsed) if "run" in step]
+
+
+def using(job_steps: list[dict], action: str) -> list[dict]:
+    """The steps that use `action` (such as "actions/checkout"), at any version."""
+    return [step for step in job_steps if step.get("uses", "").startswith(f"{action}@")]
+
+
+def job_running(parsed: dict, text: str) -> dict:
+    """The job with a step whose script contains `text`."""
+    return next(job for job in parsed["jobs"].values() if any(text in step.get("run", "") for step in job["steps"]))
+
+
+def makefile_targets() -> set[str]:
+    """The targets the Makefile defines, its simple variables such as $(VENV) expanded."""
+    variables: dict[str, str] = {}
+    targets: set[str] = set()
+
+    def expand(text: str) -> str:
+        return re.sub(r"\$\((\w+)\)", lambda match: expand(variables.get(match.group(1), "")), text)
+
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("\t", "#")):
+            continue
+        assignment = re.match(r"(?:export\s+)?(\w+)\s*[?:]?=\s*(.*)", line)
+        if assignment:
+            variables[assignment.group(1)] = assignment.group(2).strip()
+            continue
+        rule = re.match(r"([^:=#]+):(?!=)", line)
+        if rule:
+            targets.update(expand(rule.group(1)).split())
+    return targets - {".PHONY"}
+
+
+def make_targets(script: str) -> list[str]:
+    """The targets of every `make` command in a step's script (options and VAR=value settings left out)."""
+    targets = []
+    for command in re.findall(r"(?:^\s*|[;&|]\s*)make\b([^\n;&|]*)", script, flags=re.MULTILINE):
+        targets += [word for word in command.split() if not word.startswith("-") and "=" not in word]
+    return targets
+
+
+def test_the_makefile_targets_are_read():
+    assert {"build", "pdf", "test", "validate", ".venv/.installed"} <= makefile_targets()
+
+
+@pytest.mark.parametrize("name", [PULL_REQUEST, PAGES])
+def test_workflow_parses_and_has_jobs_with_steps(name):
+    parsed = workflow(name)
+    assert parsed["name"] and parsed["on"]
+    for job_id, job in parsed["jobs"].items():
+        assert job["runs-on"] and job["steps"], job_id
+
+
+@pytest.mark.parametrize("name", [PULL_REQUEST, PAGES])
+def test_workflow_uses_only_github_actions_pinned_to_a_major_version(name):
+    uses = [step["uses"] for step in steps(workflow(name)) if "uses" in step]
+    assert uses
+    for action in uses:
+        assert re.fullmatch(r"actions/[a-z0-9-]+@v\d+", action), action
+
+
+@pytest.mark.parametrize("name", [PULL_REQUEST, PAGES])
+def test_every_make_command_in_a_workflow_is_a_makefile_target(name):
+    targets = [target for script in scripts(workflow(name)) for target in make_targets(script)]
+    assert targets
+    assert set(targets) <= makefile_targets()
+
+
+def test_pull_request_workflow_runs_on_pull_requests():
+    assert "pull_request" in workflow(PULL_REQUEST)["on"]
+
+
+def test_pull_request_workflow_validates_with_annotations_before_building():
+    runs = scripts(workflow(PULL_REQUEST))
+    validate = next(i for i, run in enumerate(runs) if "-m macros validate" in run)
+    assert "--format github" in runs[validate]
+    build = next(i for i, run in enumerate(runs) if "build" in make_targets(run))
+    assert validate < build
+
+
+def test_pull_request_workflow_builds_tests_and_prints():
+    targets = [target for script in scripts(workflow(PULL_REQUEST)) for target in make_targets(script)]
+    assert {"build", "test", "pdf"} <= set(targets)
+
+
+def test_pull_request_workflow_installs_chromium_and_poppler():
+    installs = [run for run in scripts(workflow(PULL_REQUEST)) if "apt-get install" in run]
+    assert any("chromium" in run and "poppler-utils" in run for run in installs)
+
+
+def test_pull_request_workflow_uploads_the_site_as_a_preview():
+    uploads = using(steps(workflow(PULL_REQUEST)), "actions/upload-artifact")
+    assert [step["with"]["path"].rstrip("/") for step in uploads] == ["site"]
+
+
+def test_pull_request_workflow_comments_a_change_summary_from_the_base_branch():
+    parsed = workflow(PULL_REQUEST)
+    job = job_running(parsed, "-m macros diff")
+    diff = next(step for step in job["steps"] if "-m macros diff" in step.get("run", ""))
+    assert "origin/" in diff["run"] and "github.base_ref" in str(diff.get("env", "")) + diff["run"]
+    assert [step["with"]["fetch-depth"] for step in using(job["steps"], "actions/checkout")] == [0]
+    assert using(job["steps"], "actions/github-script")
+    # Only the job that comments may write to the pull request.
+    assert job["permissions"]["pull-requests"] == "write"
+    assert parsed["permissions"] == {"contents": "read"}
+
+
+def test_pages_workflow_publishes_main_and_can_be_run_by_hand():
+    triggers = workflow(PAGES)["on"]
+    assert triggers["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in triggers
+
+
+def test_pages_workflow_prints_the_pdfs_and_deploys_the_site():
+    parsed = workflow(PAGES)
+    assert "pdf" in [target for script in scripts(parsed) for target in make_targets(script)]
+    uploads = using(steps(parsed), "actions/upload-pages-artifact")
+    assert [step["with"]["path"].rstrip("/") for step in uploads] == ["site"]
+    deploy = next(job for job in parsed["jobs"].values() if using(job["steps"], "actions/deploy-pages"))
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert parsed["concurrency"]["cancel-in-progress"] is False
