@@ -59,7 +59,8 @@ class _LinkGuard(Treeprocessor):
                         child.tag = "span"
                         child.attrib.clear()
                     else:
-                        child.attrib = {"href": href}
+                        # Braces percent-encoded, so a link target can never carry Jinja marks into the page.
+                        child.attrib = {"href": href.replace("{", "%7B").replace("}", "%7D")}
 
 
 class InlineMarkdown:

@@ -10,6 +10,8 @@ in the ways that protect leaders editing by hand:
 - every problem comes back as a located `Problem`, never as an exception.
 """
 
+import codecs
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +61,8 @@ class LocatedData:
 
 
 class _Loader(yaml.CSafeLoader):
-    """libyaml's parser (fast) composing nodes only; scalars are resolved with the YAML 1.2 core schema."""
+    """libyaml's parser (fast) composing nodes only; scalars are resolved with the YAML 1.2 core schema,
+    less `.inf` and `.nan`: no handbook number is infinite, and NaN would pass every range check."""
 
     yaml_implicit_resolvers: dict = {}
 
@@ -69,7 +72,7 @@ _CORE_SCALARS = [
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
     (
         "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$",
         "-+0123456789.",
     ),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
@@ -86,12 +89,15 @@ class _Refused(Exception):
 
 _FRIENDLY_HINTS = [
     ("cannot start any token", "found a tab or a character YAML does not allow here; indent with spaces, and put text that starts with a special character in quotes"),
-    ("mapping values are not allowed here", "a colon followed by a space inside unquoted text; put the whole text in double quotes"),
+    # libyaml says "mapping values are not allowed in this context", PyYAML "… allowed here".
+    ("mapping values are not allowed", "a colon followed by a space inside unquoted text, so put the whole text in double quotes; or a line indented further than the one above"),
     ("could not find expected ':'", "a line is missing its `key: value` colon, or a quote is not closed"),
     ("expected <block end>, but found", "the indentation does not line up with the lines above"),
     ("did not find expected key", "the indentation does not line up with the lines above, or a list item is missing its '- '"),
     ("did not find expected '-' indicator", "a list item is missing its '- ' or is indented differently from the others"),
     ("found unexpected end of stream", "a quote or bracket is opened and never closed"),
+    ("did not find expected ',' or", "a bracket opened here is not closed, or a comma is missing between its items"),
+    ("but found another document", "a line of '---' or '...' ends the data early; a data file holds one document, so delete that line"),
 ]
 
 
@@ -110,24 +116,40 @@ def load_file(path: Path, display_name: str) -> tuple[LocatedData | None, list[P
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(display_name, error)]
     except yaml.reader.ReaderError as error:
-        line, column = _line_col(text, error.position)
+        # libyaml counts the position in bytes of the UTF-8 text it was given, not in characters.
+        line, column = _line_col(text, len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")))
         return None, [Problem(display_name, line, column, f"the file contains a character YAML does not allow (character code {error.character}); delete it or retype the text")]
-    except RecursionError:
-        return None, [Problem(display_name, 1, 1, f"the data is nested too deeply; handbook data never needs more than {MAX_DEPTH} levels")]
     located = LocatedData(display_name, None)
     problems: list[Problem] = []
     if node is not None:
-        located.value = _build(node, (), located, problems, 0)
+        located.value = _build(node, (), located, problems)
     return located, problems
 
 
 def _compose(text: str):
-    """The document's node tree; refuses anchors and aliases before anything is expanded."""
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "aliases (*name) are not supported in handbook data; write the value out in full")
-        if getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, "anchors (&name) are not supported in handbook data; write the value out in full")
+    """The document's node tree; refuses anchors, aliases and deep nesting before anything is composed.
+
+    libyaml's composer recurses in C, so a few thousand nested brackets would crash the process
+    (not raise) if the depth were checked any later than on the flat event stream.
+    """
+    depth = 0
+    event = None
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(event.start_mark, "aliases (*name) are not supported in handbook data; write the value out in full")
+            if getattr(event, "anchor", None):
+                raise _Refused(event.start_mark, "anchors (&name) are not supported in handbook data; write the value out in full")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Refused(event.start_mark, f"the data is nested too deeply; handbook data never needs more than {MAX_DEPTH} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        if _runaway_quote(event, error):
+            raise _Refused(event.start_mark, f"YAML syntax error: the quote that opens here is not closed on this line (the next quote is on line {event.end_mark.line + 1}); add the closing quote") from None
+        raise
     loader = _Loader(text)
     try:
         return loader.get_single_node()
@@ -135,17 +157,39 @@ def _compose(text: str):
         loader.dispose()
 
 
+def _runaway_quote(last_event, error: yaml.MarkedYAMLError) -> bool:
+    """A quoted text that ran on over lines and broke the line where it ended: an unclosed quote that
+    swallowed the lines below it up to the next quote."""
+    return (
+        isinstance(last_event, yaml.ScalarEvent)
+        and last_event.style in ('"', "'")
+        and last_event.end_mark.line > last_event.start_mark.line
+        and error.problem_mark is not None
+        and error.problem_mark.line == last_event.end_mark.line
+    )
+
+
 def _decode(raw: bytes, display_name: str) -> tuple[str, Problem | None]:
+    # The byte order mark is dropped first so the error's offsets and the columns below both ignore it.
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return "", Problem(display_name, line, column, f"the file is not valid UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8 in your editor")
+        line = body.count(b"\n", 0, error.start) + 1
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as in every other message; the bytes before the bad one are valid UTF-8.
+        column = len(body[line_start:error.start].decode("utf-8")) + 1
+        return "", Problem(display_name, line, column, f"the file is not valid UTF-8 text (byte 0x{body[error.start]:02x}); save it as UTF-8 in your editor")
+
+
+# libyaml notices an unclosed quote or bracket, or a key missing its colon, only where the file ends or
+# the next line starts; for these the opening quote, bracket or key (the error's context) is where to look.
+_LOOK_AT_THE_OPENING = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key")
 
 
 def _syntax_problem(display_name: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
+    opening = error.context_mark if (error.context or "").startswith(_LOOK_AT_THE_OPENING) else None
+    mark = opening or error.problem_mark or error.context_mark
     detail = error.problem or "invalid YAML"
     hint = next((h for needle, h in _FRIENDLY_HINTS if needle in detail), None)
     message = f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
@@ -165,14 +209,11 @@ def _mark(node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node, path: Path_, located: LocatedData, problems: list[Problem], depth: int) -> Any:
+def _build(node, path: Path_, located: LocatedData, problems: list[Problem]) -> Any:
     """Turn a composed node into plain values, recording positions and collecting problems."""
     located.values[path] = _mark(node)
-    if depth > MAX_DEPTH:
-        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the data is nested too deeply; handbook data never needs more than {MAX_DEPTH} levels"))
-        return None
     if node.tag not in _ALLOWED_TAGS:
-        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {node.tag} is not supported in handbook data; remove it"))
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {_as_written(node.tag)} is not supported in handbook data; remove it"))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -188,28 +229,60 @@ def _build(node, path: Path_, located: LocatedData, problems: list[Problem], dep
                 continue
             first_seen[key] = _mark(key_node)
             located.keys[path + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, path + (key,), located, problems, depth + 1)
+            result[key] = _build(value_node, path + (key,), located, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (index,), located, problems, depth + 1) for index, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_build(item, path + (index,), located, problems) for index, item in enumerate(node.value)]
+    try:
+        return _scalar(node)
+    except ValueError:
+        kind = _TAG_WORDS[node.tag]
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"'{node.value[:40]}' cannot be read as {kind}; correct it, or remove any !! tag and put it in double quotes to keep it as text"))
+        return None
 
 
 def _astuple(mark: Mark) -> tuple[int, int]:
     return mark.line, mark.column
 
 
+def _as_written(tag: str) -> str:
+    """A tag as a leader types it: `!!python/object`, not `tag:yaml.org,2002:python/object`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 _SCALAR_BUILDERS = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
     "tag:yaml.org,2002:int": lambda v: int(v, 0) if v[:2] in ("0o", "0x") else int(v),
-    "tag:yaml.org,2002:float": lambda v: float(v.lower().replace(".inf", "inf").replace(".nan", "nan")),
+    "tag:yaml.org,2002:float": lambda v: _finite(float(v)),
     "tag:yaml.org,2002:null": lambda v: None,
 }
 
 
 _ALLOWED_TAGS = {*_SCALAR_BUILDERS, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
+_SCALAR_PATTERNS = {tag: re.compile(pattern) for tag, pattern, _ in _CORE_SCALARS}
+
+_TAG_WORDS = {
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "nothing",
+    "tag:yaml.org,2002:map": "a mapping",
+    "tag:yaml.org,2002:seq": "a list",
+}
+
+
+def _finite(number: float) -> float:
+    if not math.isfinite(number):
+        raise ValueError(number)  # 1e999 overflows to infinity
+    return number
+
 
 def _scalar(node) -> Any:
+    """The scalar's value; ValueError when an explicit tag does not fit the text (`!!int abc`, `!!seq x`)
+    or a number is too long or too large to read."""
+    pattern = _SCALAR_PATTERNS.get(node.tag)
+    if node.tag not in _SCALAR_BUILDERS or (pattern and not pattern.fullmatch(node.value)):
+        raise ValueError(node.tag)
     return _SCALAR_BUILDERS[node.tag](node.value)

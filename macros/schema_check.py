@@ -93,6 +93,9 @@ def _word(document: LocatedData, error) -> list[Problem]:
         return [document.problem(path, f"{field} '{error.instance}' is not a valid id (expected lower-case words joined by hyphens, like 'deal-at-risk')")]
     if kind == "pattern" and "[0-9]{4}" in schema["pattern"]:
         return [document.problem(path, f"{field} '{error.instance}' is not a date (expected \"YYYY-MM-DD\" in quotes, like \"2026-01-05\")")]
+    if kind == "pattern" and "description" in schema:
+        expected = schema["description"][0].lower() + schema["description"][1:].rstrip(".")
+        return [document.problem(path, f"{field} '{error.instance}' is not valid (expected {expected})")]
     if kind == "minItems":
         return [document.problem(path, f"{field} has {len(error.instance)} item(s) (expected at least {schema['minItems']})")]
     if kind == "enum":

@@ -1,0 +1,301 @@
+"""Malformed and malicious data in every data file: each is reported once, at the file:line:col a leader
+must edit, in plain words, quickly and without a traceback; look-alikes that YAML 1.1 would have changed
+(`no`, `on`, dates) stay text and are shown as typed; a failed build leaves an existing site untouched."""
+
+import json
+import re
+import shutil
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.handbook import Project, load_handbook, validate
+from macros.rendering import Renderer
+from tests.conftest import ROOT, copy_project, run, run_build, run_validate
+from tests.data.test_broken_files import insert_after_line, replace_first
+
+Edit = Callable[[str], str | bytes]
+Where = tuple[int, int] | Callable[[str], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Hostile:
+    file: str
+    edit: Edit  # the file's text → the hostile text (or bytes)
+    at: Where  # expected line and column, or found in the hostile text
+    says: str  # part of the message the leader reads
+    problems: int = 1  # how many problems in all (a refused value can also fail its schema, at the same place)
+    heavy: bool = False  # also checked for time and memory in a process of its own
+
+
+def at(needle: str, occurrence: int = 1, offset: int = 0) -> Callable[[str], tuple[int, int]]:
+    """The line and column where the nth `needle` starts in the hostile text, `offset` characters further on."""
+    def find(text: str) -> tuple[int, int]:
+        start = -1
+        for _ in range(occurrence):
+            start = text.index(needle, start + 1)
+        line_start = text.rfind("\n", 0, start) + 1
+        return text.count("\n", 0, start) + 1, start - line_start + 1 + offset
+    return find
+
+
+def whole(content: str | bytes) -> Edit:
+    return lambda text: content
+
+
+def append(lines: str) -> Edit:
+    return lambda text: text + lines
+
+
+def encoded(edit: Callable[[bytes], bytes]) -> Edit:
+    return lambda text: edit(text.encode("utf-8"))
+
+
+def drop_line(line: str) -> Edit:
+    return replace_first(line + "\n", "")
+
+
+BILLION_LAUGHS = 'lol0: &lol0 "lol"\n' + "".join(f"lol{i}: &lol{i} [{', '.join([f'*lol{i - 1}'] * 10)}]\n" for i in range(1, 10))
+DEEP = "levels: " + "[" * 100_000 + "]" * 100_000 + "\n"
+
+HOSTILE = {
+    # charter.yml
+    "charter-tab-indent": Hostile("charter.yml", replace_first("    name: Ownership\n", "\tname: Ownership\n"), at("\tname"), "found a tab"),
+    "charter-duplicate-top-level-key": Hostile("charter.yml", append("team: Someone else's team\n"), at("team: Someone"), "duplicate key 'team' (it is already set on line 2"),
+    "charter-impossible-date": Hostile("charter.yml", replace_first('"2026-01-05"', '"2026-13-05"'), at('"2026-13-05"'), "'2026-13-05' is not a date"),
+    "charter-date-is-null": Hostile("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: ~"), at("~"), "'effective_date' must be text, found nothing"),
+    "charter-nul-byte": Hostile("charter.yml", replace_first("Sam Rivera", "Sam\x00Rivera"), at("\x00"), "character code 0"),
+    "charter-python-object-tag": Hostile("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", 'leader: !!python/object/apply:os.system ["echo pwned"]'), at("!!python"), "the tag !!python/object/apply:os.system is not supported", problems=2),
+    "charter-unknown-field": Hostile("charter.yml", append("leaders: Someone\n"), at("leaders:"), "unknown field 'leaders' (did you mean 'leader'?"),
+    # coaching_questions.yml
+    "questions-whitespace-only-file": Hostile("coaching_questions.yml", whole("   \n\n      \n"), (1, 1), "the file is empty"),
+    "questions-grow-lower-case": Hostile("coaching_questions.yml", replace_first("grow: Goal", "grow: goal"), at("goal"), "'grow' is 'goal' (expected one of: Goal, Reality, Options, Will, Review)"),
+    "questions-id-not-kebab-case": Hostile("coaching_questions.yml", replace_first("- id: best-outcome-for-customer", "- id: Best Outcome"), at("Best Outcome"), "'Best Outcome' is not a valid id"),
+    "questions-dangling-situation": Hostile("coaching_questions.yml", replace_first("situations: [skill-gap, new-rep]", "situations: [skill-gap, new-hire]"), at("new-hire"), "unknown situation 'new-hire'"),
+    "questions-unclosed-quote": Hostile("coaching_questions.yml", replace_first("for the customer?\"\n", "for the customer?\n"), at('"What would a great outcome'), "the quote that opens here is not closed on this line"),
+    "questions-unclosed-bracket": Hostile("coaching_questions.yml", replace_first("    modes: [coach]\n", "    modes: [coach\n"), at("[coach"), "did not find expected ',' or ']' (a bracket opened here is not closed"),
+    "questions-key-without-colon": Hostile("coaching_questions.yml", replace_first("    stage: prepare\n", "    stage prepare\n"), at("stage prepare"), "could not find expected ':' (a line is missing its `key: value` colon"),
+    # dilemma.yml
+    "dilemma-weight-out-of-range": Hostile("dilemma.yml", replace_first("weight: 3", "weight: 4"), at("4\n"), "'weight' is 4 (expected at least 1 and at most 3)"),
+    "dilemma-weight-quoted": Hostile("dilemma.yml", replace_first("weight: 3", 'weight: "3"'), at('"3"'), "must be a whole number, found the text '3'"),
+    "dilemma-weight-fraction": Hostile("dilemma.yml", replace_first("weight: 2", "weight: 2.5"), at("2.5"), "must be a whole number, found the number 2.5"),
+    "dilemma-weight-forced-int-tag": Hostile("dilemma.yml", replace_first("weight: 3", "weight: !!int three"), at("!!int"), "'three' cannot be read as a whole number", problems=2),
+    "dilemma-skill-no": Hostile("dilemma.yml", replace_first("skill: low", "skill: no"), at("skill: no", offset=7), "'skill' is 'no' (expected one of: low, high)"),
+    "dilemma-dangling-mode": Hostile("dilemma.yml", replace_first("mode: push", "mode: shove"), at("shove"), "unknown mode 'shove'"),
+    "dilemma-billion-laughs": Hostile("dilemma.yml", whole(BILLION_LAUGHS), at("&lol0"), "anchors (&name) are not supported", heavy=True),
+    "dilemma-alias": Hostile("dilemma.yml", replace_first("situations: [high-performer]", "situations: *people"), at("*people"), "aliases (*name) are not supported"),
+    # bootcamp.yml
+    "bootcamp-rate-above-one": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2", "conversion_rate: 1.5"), at("1.5"), "'conversion_rate' is 1.5 (expected more than 0 and at most 1)"),
+    "bootcamp-1e3-in-text": Hostile("bootcamp.yml", replace_first("target: 40 a day", "target: 1e3"), at("1e3"), "'target' must be text, found the number 1000.0; put the value in double quotes"),
+    "bootcamp-weeks-quoted": Hostile("bootcamp.yml", replace_first("weeks_in_period: 13", 'weeks_in_period: "13"'), at('"13"'), "'weeks_in_period' must be a whole number, found the text '13'"),
+    "bootcamp-period-on": Hostile("bootcamp.yml", replace_first("period: quarter", "period: on"), at("period: on", offset=8), "'period' is 'on' (expected one of: month, quarter, year)"),
+    "bootcamp-first-stage-converts": Hostile("bootcamp.yml", replace_first("      name: Calls made\n", "      name: Calls made\n      conversion_rate: 0.5\n"), at("conversion_rate: 0.5"), "the first funnel stage has nothing before it to convert from"),
+    "bootcamp-duplicate-cadence-id": Hostile("bootcamp.yml", replace_first("- id: targets-ready", "- id: plan-the-day"), at("plan-the-day", 2), "duplicate id 'plan-the-day' (already used on line"),
+    "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 13", "\n   weeks_in_period: 13"), at("   weeks_in_period", offset=18), "or a line indented further than the one above"),
+    "bootcamp-number-too-long": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: " + "9" * 5000), at("999"), "cannot be read as a whole number", problems=2),
+    "bootcamp-infinite-target": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: .inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
+    "bootcamp-nan-rate": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: .nan"), at(".nan"), "'conversion_rate' must be a number, found the text '.nan'"),
+    # coaching.yml
+    "coaching-missing-required-field": Hostile("coaching.yml", drop_line("    cost: >-"), at("- id: inspection", offset=2), "is missing the required field 'cost'"),
+    "coaching-unknown-field": Hostile("coaching.yml", insert_after_line(1, "antipatterns: []"), at("antipatterns:"), "unknown field 'antipatterns' (did you mean 'anti_patterns'?"),
+    "coaching-source-is-a-list": Hostile("coaching.yml", replace_first("source: CSO Insights", "source: [CSO, Insights]"), at("[CSO"), "'source' must be text, found a list"),
+    "coaching-duplicate-anti-pattern": Hostile("coaching.yml", replace_first("- id: fire-fighting", "- id: inspection"), at("- id: inspection", 2, offset=6), "duplicate id 'inspection' (already used on line 8"),
+    "coaching-colon-in-plain-text": Hostile("coaching.yml", replace_first("source: CSO Insights", "source: CSO: Insights"), at("CSO: Insights", offset=3), "mapping values are not allowed in this context (a colon followed by a space inside unquoted text, so put the whole text in double quotes"),
+    # levels.yml
+    "levels-top-level-has-next-level": Hostile("levels.yml", append("    next_level: There is nowhere higher.\n"), at("next_level: There is nowhere"), "the top level has no level above it"),
+    "levels-duplicate-behaviour-id": Hostile("levels.yml", replace_first("- id: demos-early", "- id: single-contact"), at("single-contact", 2), "duplicate id 'single-contact'"),
+    "levels-customer-view-empty": Hostile("levels.yml", replace_first('customer_view: "Someone I call when I already know what I want and just need a price and a delivery date."', "customer_view:"), at("customer_view:\n", offset=len("customer_view:")), "'customer_view' must be text, found nothing (the value is empty)"),
+    "levels-latin-1-byte": Hostile("levels.yml", encoded(lambda raw: raw.replace(b"name: Order taker", b"name: Caf\xe9 order taker", 1)), at("\ufffd"), "not valid UTF-8 text (byte 0xe9)"),
+    "levels-utf-16": Hostile("levels.yml", lambda text: text.encode("utf-16"), (1, 1), "not valid UTF-8 text (byte 0xff); save it as UTF-8"),
+    "levels-deep-nesting": Hostile("levels.yml", whole(DEEP), (1, len("levels: ") + 40), "nested too deeply", heavy=True),
+    # onboarding.yml
+    "onboarding-duplicate-across-lists": Hostile("onboarding.yml", replace_first("- id: crm-stages", "- id: read-charter"), at("read-charter", 2), "duplicate id 'read-charter'"),
+    "onboarding-link-to-missing-page": Hostile("onboarding.yml", replace_first("(charter.md)", "(charters.md)"), at("text: Read the [team charter](charters.md)", offset=6), "the link 'charters.md' points to a page that does not exist"),
+    "onboarding-javascript-link": Hostile("onboarding.yml", replace_first("(charter.md)", "(javascript:alert(1))"), at("text: Read the [team charter](javascript", offset=6), "the link 'javascript:alert(1' is not allowed"),
+    "onboarding-colon-in-unquoted-name": Hostile("onboarding.yml", replace_first('name: "Day 1: Welcome and the charter"', "name: Day 1: Welcome and the charter"), at("Day 1:", offset=5), "put the whole text in double quotes"),
+    "onboarding-terminal-escape": Hostile("onboarding.yml", replace_first("Welcome to the team.", "Welcome\x1b[31m to the team."), at("\x1b"), "character code 27"),
+    "onboarding-second-document": Hostile("onboarding.yml", replace_first("\nfirst_30_days:", "\n---\nfirst_30_days:"), at("---\nfirst_30"), "a data file holds one document"),
+    # checklists.yml
+    "checklists-reserved-id": Hostile("checklists.yml", replace_first("- id: charter-review", "- id: bootcamp-daily"), at("bootcamp-daily"), "the checklist id 'bootcamp-daily' is taken by the boot-camp cadence"),
+    "checklists-empty-text": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", 'text: ""'), at('""'), "'text' must not be empty"),
+    "checklists-blank-text": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", 'text: "   "'), at('"   "'), "'text' must not be empty"),
+    "checklists-too-large": Hostile("checklists.yml", whole("# " + "x" * 2_000_000 + "\n"), (1, 1), "handbook data files must stay under 2,000,000 bytes", heavy=True),
+    "checklists-key-is-a-list": Hostile("checklists.yml", replace_first("    title: New rep's first week", "    [title]: New rep's first week"), at("[title]"), "a key must be a plain word", problems=2),
+    # assessments.yml
+    "assessments-band-gap": Hostile("assessments.yml", replace_first("      - from: 45", "      - from: 50"), at("from: 50", offset=6), "band 'Emerging' starts at 50 but should start at 45"),
+    "assessments-band-overlap": Hostile("assessments.yml", replace_first("      - from: 70", "      - from: 60"), at("from: 60", offset=6), "that leaves an overlap between 60 and 70"),
+    "assessments-score-out-of-range": Hostile("assessments.yml", replace_first("      - value: 4\n", "      - value: 101\n"), at("101"), "'value' is 101 (expected at least 0 and at most 100)"),
+    "assessments-scale-falls": Hostile("assessments.yml", replace_first("      - value: 2\n        label: Sometimes", "      - value: 0\n        label: Sometimes"), at("value: 0", 2, offset=7), "each answer must score more than the one before it (0 follows 1)"),
+    "assessments-reached-yes": Hostile("assessments.yml", replace_first("reached: true", "reached: yes"), at("reached: yes", offset=9), "'reached' must be true or false, found the text 'yes'"),
+    "assessments-weight-zero": Hostile("assessments.yml", replace_first("        weight: 2\n", "        weight: 0\n"), at("weight: 0", offset=8), "'weight' is 0 (expected more than 0 and at most 10)"),
+    "assessments-last-band-short": Hostile("assessments.yml", replace_first("        to: 100\n        name: Established", "        to: 90\n        name: Established"), at("to: 90", offset=4), "the last band must end at 100"),
+    "assessments-questions-from-typo": Hostile("assessments.yml", replace_first("questions_from: levels", "questions_from: level"), at("questions_from: level", offset=16), "'questions_from' is 'level' (expected one of: levels)"),
+    # printing.yml
+    "printing-missing-page": Hostile("printing.yml", replace_first("- page: levels.md", "- page: ladder.md"), at("ladder.md"), "the page 'ladder.md' does not exist"),
+    "printing-page-outside-docs": Hostile("printing.yml", replace_first("- page: index.md", "- page: ../mkdocs.yml"), at("../mkdocs.yml"), "'../mkdocs.yml' is not valid (expected the page's file under docs/"),
+    "printing-paper-a5": Hostile("printing.yml", replace_first("paper: A4", "paper: A5"), at("A5"), "'paper' is 'A5' (expected one of: A4, Letter, A6)"),
+    "printing-cover-yes": Hostile("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"), "'cover' must be true or false, found the text 'yes'"),
+    "printing-version-unquoted": Hostile("printing.yml", replace_first('version: "2026.1"', "version: 2026.1"), at("2026.1"), "'version' must be text, found the number 2026.1; put the value in double quotes"),
+    "printing-comment-only": Hostile("printing.yml", whole("# The PDFs come later.\n"), (1, 1), "the file is empty (expected a mapping with these fields: documents)"),
+}
+
+# Words and marks a leader should never have to read: Python, libyaml and jsonschema internals.
+INTERNALS = re.compile(r"Traceback|File \"|\b[A-Z]\w*(Error|Exception)\b| object at 0x|tag:yaml\.org|<class |"
+                       r"is not of type|is a required property|does not match '|is not valid under|Additional properties")
+TIME_LIMIT_S = 2.0
+MEMORY_LIMIT_MB = 200
+
+
+@pytest.fixture(scope="module")
+def handbook(tmp_path_factory) -> Path:
+    """One copy of the example data and pages, shared by every case; each case restores what it broke."""
+    root = tmp_path_factory.mktemp("hostile") / "handbook"
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, root / part)
+    return root
+
+
+@contextmanager
+def broken(root: Path, case: Hostile) -> Iterator[str]:
+    """The case's file made hostile for the length of the block; yields the expected `data/file:line:col: `."""
+    path = root / "data" / case.file
+    original = path.read_bytes()
+    new = case.edit(original.decode("utf-8"))
+    path.write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
+    line, column = _position(case, new)
+    try:
+        yield f"data/{case.file}:{line}:{column}: "
+    finally:
+        path.write_bytes(original)
+
+
+def _position(case: Hostile, new: str | bytes) -> tuple[int, int]:
+    if not callable(case.at):
+        return case.at
+    text = new.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace") if isinstance(new, bytes) else new
+    return case.at(text)
+
+
+def test_hostile_cases_cover_every_data_file():
+    assert len(HOSTILE) >= 40
+    assert {case.file for case in HOSTILE.values()} == {path.name for path in (ROOT / "data").glob("*.yml")}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_data_is_reported_once_at_its_line_in_plain_words(handbook: Path, name: str):
+    case = HOSTILE[name]
+    with broken(handbook, case) as location:
+        started = time.perf_counter()
+        _, problems = validate(Project(handbook))
+        elapsed = time.perf_counter() - started
+    lines = [problem.as_text() for problem in problems]
+    assert len(lines) == case.problems, "\n".join(lines)
+    assert any(line.startswith(location) and case.says in line for line in lines), f"expected {location!r}… {case.says!r}, got:\n" + "\n".join(lines)
+    for line in lines:
+        assert not INTERNALS.search(line), line
+    assert elapsed < TIME_LIMIT_S
+
+
+# Runs the loader and validator in a process of its own: a crash (not an exception) fails one case, not the
+# session, and the process's peak memory is its own.
+_MEASURE = textwrap.dedent("""
+    import json, resource, sys, time
+    from pathlib import Path
+    from macros.handbook import Project, validate
+    started = time.perf_counter()
+    _, problems = validate(Project(Path(sys.argv[1])))
+    print(json.dumps({
+        "problems": [problem.as_text() for problem in problems],
+        "seconds": time.perf_counter() - started,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+""")
+
+
+@pytest.mark.parametrize("name", [name for name, case in HOSTILE.items() if case.heavy])
+def test_bombs_and_huge_files_stay_within_time_and_memory(handbook: Path, name: str):
+    case = HOSTILE[name]
+    with broken(handbook, case) as location:
+        result = run([sys.executable, "-c", _MEASURE, str(handbook)], ROOT)
+    assert result.returncode == 0, f"the validator crashed (exit {result.returncode}):\n{result.stderr[-2000:]}"
+    measured = json.loads(result.stdout)
+    assert any(line.startswith(location) for line in measured["problems"]), measured["problems"]
+    assert measured["seconds"] < TIME_LIMIT_S
+    assert measured["peak_mb"] < MEMORY_LIMIT_MB
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    file: str
+    edit: Edit
+    template: str  # the template that shows the value
+    shown: str  # text of the rendered template, with the value as typed
+    assessment: str | None = None  # for self_assessment.html: which one
+
+
+# YAML 1.1 would have turned these into booleans, dates or numbers; the loader keeps them as typed.
+LOOK_ALIKES = {
+    "unquoted-date": LookAlike("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: 2026-01-05"), "charter.html", "· In effect from 2026-01-05"),
+    "no-as-a-team-name": LookAlike("charter.yml", replace_first("team: Northwind Field Sales", "team: no"), "charter.html", "no · Led by"),
+    "on-as-a-value-name": LookAlike("charter.yml", replace_first("    name: Ownership\n", "    name: on\n"), "charter.html", "on Your territory, pipeline"),
+    "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", "leader: 12:30"), "charter.html", "Led by 12:30 ·"),
+    "unquoted-no-answer": LookAlike("assessments.yml", replace_first('label: "No"', "label: No"), "self_assessment.html", "No = 0, Partly = 1, Yes = 2", assessment="was-that-coaching"),
+    "underscored-number-in-text": LookAlike("bootcamp.yml", replace_first("target: 40 a day", "target: 1_000"), "activity_targets.html", "Outbound calls 1_000"),
+}
+
+
+@pytest.mark.parametrize("name", LOOK_ALIKES)
+def test_yaml_1_1_look_alikes_stay_text_and_are_shown_as_typed(handbook: Path, name: str):
+    case = LOOK_ALIKES[name]
+    with broken(handbook, Hostile(case.file, case.edit, (1, 1), "")):
+        _, problems = validate(Project(handbook))
+        assert [problem.as_text() for problem in problems] == []
+        model = load_handbook(Project(handbook))
+    context = {"assessment": model.assessments[case.assessment]} if case.assessment else {}
+    html = Renderer().render(case.template, "page/", handbook=model, **context)
+    assert case.shown in " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_is_valid(handbook: Path):
+    windows = Hostile("printing.yml", lambda text: "\ufeff" + text.replace("\n", "\r\n"), (1, 1), "")
+    with broken(handbook, windows):
+        _, problems = validate(Project(handbook))
+    assert problems == []
+
+
+# `validate` and the build, as a leader runs them, on a few of the cases above.
+COMMAND_LINE_CASES = ["charter-tab-indent", "dilemma-billion-laughs", "levels-deep-nesting", "onboarding-javascript-link", "printing-version-unquoted"]
+
+
+@pytest.fixture(scope="module")
+def full_project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("hostile-cli") / "handbook")
+
+
+@pytest.mark.parametrize("name", COMMAND_LINE_CASES)
+def test_validate_and_build_fail_cleanly_and_leave_an_existing_site_alone(full_project: Path, tmp_path: Path, name: str):
+    case = HOSTILE[name]
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site that is deployed now", encoding="utf-8")
+    with broken(full_project, case) as location:
+        validated = run_validate(full_project)
+        built = run_build(full_project, site)
+
+    assert validated.returncode == 1
+    assert any(line.startswith(location) and case.says in line for line in validated.stdout.splitlines()), validated.stdout
+    assert "Traceback" not in validated.stdout + validated.stderr
+
+    assert built.returncode != 0
+    assert location in built.stdout + built.stderr
+    assert "Traceback" not in built.stdout + built.stderr
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site that is deployed now"
