@@ -49,6 +49,7 @@ test: $(VENV)/.installed-test tests/editor/node_modules/.installed
 bench: $(VENV)/.installed-pdf
 	PYTHONPATH=. $(BIN)/python bench/validation.py
 	PYTHONPATH=. $(BIN)/python bench/widget_weight.py
+	PYTHONPATH=. $(BIN)/python bench/build.py
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 
 clean:

@@ -1,0 +1,380 @@
+"""Prints, and writes to bench/results.json, what a build costs: cold `mkdocs build --strict` time and peak
+memory for the example handbook and synthetic ones with ×10 and ×100 its data, what our data layer and
+macros add to a build, how validation time grows with the data, and what a page weighs."""
+
+import compileall
+import copy
+import difflib
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import yaml
+from widget_weight import BUDGET, gzipped, widgets_gzipped
+
+import macros.loading
+from macros.handbook import Project, validate
+from macros.loading import load_file
+from macros.theme_hook import BUNDLES
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+# What a handbook is made of, as tests/conftest.py copies it (that module needs pytest, which bench has not).
+PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Settings for the runs: the ×1 builds double as the numerator of the overhead ratio, so they get more runs.
+OVERHEAD_RUNS = 5
+BUILD_RUNS = {10: 3, 100: 2}
+VALIDATE_RUNS = {1: 15, 10: 5, 100: 3}
+
+# Targets from the issue "Quality gates".
+OVERHEAD_TARGET = 1.10
+VALIDATION_TARGET_SECONDS = 0.2
+
+# Pages weighed: a typical page and the heaviest one.
+PAGES = {"home page": "index.html", "question bank": "coaching/questions/index.html"}
+
+# Registered after mkdocs-macros (priority -100): writes each page's Markdown as the build sees it, macros
+# expanded, with its front matter (including the data files the macros noted) to $PLAYBOOK_RENDERED.
+CAPTURE_HOOK = '''
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    front = f"---\\n{yaml.safe_dump(page.meta, sort_keys=False, allow_unicode=True)}---\\n\\n" if page.meta else ""
+    target = Path(os.environ["PLAYBOOK_RENDERED"]) / page.file.src_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(front + markdown, encoding="utf-8")
+    return markdown
+'''
+
+
+def copy_project(destination: Path) -> Path:
+    """A private copy of the example handbook, its macros package compiled so no build pays for that."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    compileall.compile_dir(destination / "macros", quiet=1)
+    return destination
+
+
+def multiplied(items: list[dict], scale: int) -> list[dict]:
+    """`items` followed by scale - 1 deep copies of them, each with a new unique id (`deal-at-risk-x2`)."""
+    copies = [{**copy.deepcopy(item), "id": f"{item['id']}-x{n}"} for n in range(2, scale + 1) for item in items]
+    return items + copies
+
+
+def write_data(path: Path, value) -> None:
+    """Write a data file, keeping its first-line schema comment."""
+    first_line = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    header = first_line + "\n" if first_line.startswith("#") else ""
+    path.write_text(header + yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
+def scale_data(project: Path, scale: int) -> None:
+    """Multiply the question bank, each level's behaviours and the checklists (with their items) by `scale`."""
+    data = project / "data"
+
+    def loaded(name: str):
+        document, problems = load_file(data / name, name)
+        assert document is not None and not problems, problems
+        return document.value
+
+    questions = loaded("coaching_questions.yml")
+    questions["questions"] = multiplied(questions["questions"], scale)
+    write_data(data / "coaching_questions.yml", questions)
+    ladder = loaded("levels.yml")
+    for level in ladder["levels"]:
+        level["behaviours"] = multiplied(level["behaviours"], scale)
+    write_data(data / "levels.yml", ladder)
+    checklists = loaded("checklists.yml")
+    checklists["checklists"] = multiplied(checklists["checklists"], scale)
+    write_data(data / "checklists.yml", checklists)
+
+
+def lift_file_cap(project: Path) -> int | None:
+    """Raise the copy's per-file size cap (macros/loading.py) above its largest data file, if that is over it;
+    returns the size that needed it. ×100 the question bank is about 3 MB, over the 2 MB cap."""
+    largest = max(path.stat().st_size for path in (project / "data").glob("*.yml"))
+    if largest <= macros.loading.MAX_FILE_BYTES:
+        return None
+    loading = project / "macros" / "loading.py"
+    text, replaced = re.subn(r"^MAX_FILE_BYTES = .*$", f"MAX_FILE_BYTES = {largest}", loading.read_text(encoding="utf-8"), flags=re.M)
+    if replaced != 1:
+        sys.exit(f"could not raise MAX_FILE_BYTES in {loading}: the line 'MAX_FILE_BYTES = …' is gone")
+    loading.write_text(text, encoding="utf-8")
+    compileall.compile_file(loading, quiet=1)
+    return largest
+
+
+@contextmanager
+def file_cap(limit: int | None):
+    """This process's loader accepts files up to `limit` bytes (None: leave the cap as it is)."""
+    saved = macros.loading.MAX_FILE_BYTES
+    macros.loading.MAX_FILE_BYTES = max(saved, limit or 0)
+    try:
+        yield
+    finally:
+        macros.loading.MAX_FILE_BYTES = saved
+
+
+def check_valid(project: Path) -> None:
+    """`python -m macros validate` on the copy, with the copy's own macros package; stops the bench if it fails."""
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--root", str(project)], cwd=project, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"the synthetic handbook in {project} is not valid:\n{result.stdout}{result.stderr}")
+
+
+def timed_build(project: Path, site: Path) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (bytes) of one cold `mkdocs build --strict` in a fresh process.
+
+    os.wait4 gives the resource use of that one child (and anything it waited for, such as git); the
+    alternative, getrusage(RUSAGE_CHILDREN), keeps the largest peak of every build so far."""
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=project, env=ENV, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            output.seek(0)
+            sys.exit(f"mkdocs build failed in {project}:\n{output.read().decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
+
+
+def static_copy(project: Path, destination: Path) -> Path:
+    """A copy of `project` whose pages hold the Markdown our macros rendered, built without mkdocs-macros
+    (and our hook that only serves it), keeping theme_hook so the same bundles and page footers are written."""
+    copy_project(destination)
+    rendered = destination.parent / "rendered"
+    hook = destination.parent / "capture_hook.py"
+    hook.write_text(CAPTURE_HOOK, encoding="utf-8")
+    config_path = destination / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config_path.write_text(yaml.safe_dump({**config, "hooks": config["hooks"] + [str(hook)]}, sort_keys=False), encoding="utf-8")
+    capture = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination.parent / "site-capture")],
+        cwd=destination, env={**ENV, "PLAYBOOK_RENDERED": str(rendered)}, capture_output=True, text=True,
+    )
+    if capture.returncode != 0:
+        sys.exit(f"capturing the rendered Markdown failed:\n{capture.stdout}{capture.stderr}")
+    for page in rendered.rglob("*.md"):
+        shutil.copyfile(page, destination / "docs" / page.relative_to(rendered))
+    shutil.rmtree(destination.parent / "site-capture")
+    config["plugins"] = [plugin for plugin in config["plugins"] if not (isinstance(plugin, dict) and "macros" in plugin) and plugin != "macros"]
+    config["hooks"] = [path for path in config["hooks"] if path != "macros/reload_hook.py"]
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def article(html: str) -> str:
+    """The page's article: what the Markdown became, without navigation, header and footer."""
+    start = html.find('<article class="md-content__inner')
+    return html[start:html.rfind("</article>")]
+
+
+def compare_sites(normal: Path, static: Path) -> dict:
+    """How close the static copy's pages are to the normal build's: byte-identical pages and articles, and the
+    lowest similarity (difflib ratio) of an article that differs."""
+    pages = sorted(path.relative_to(normal) for path in normal.rglob("*.html"))
+    identical = same_article = 0
+    lowest = 1.0
+    differing = []
+    for page in pages:
+        ours, theirs = (normal / page).read_text(encoding="utf-8"), (static / page).read_text(encoding="utf-8")
+        identical += ours == theirs
+        if article(ours) == article(theirs):
+            same_article += 1
+        else:
+            differing.append(str(page))
+            lowest = min(lowest, difflib.SequenceMatcher(None, article(ours), article(theirs), autojunk=False).ratio())
+    return {"pages": len(pages), "identical_pages": identical, "identical_articles": same_article, "differing_articles": differing, "lowest_similarity": lowest}
+
+
+class _Assets(HTMLParser):
+    """The stylesheets and scripts a page loads: <link rel="stylesheet" href> and <script src>."""
+
+    def __init__(self):
+        super().__init__()
+        self.css: list[str] = []
+        self.js: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and "stylesheet" in (attributes.get("rel") or "").split() and attributes.get("href"):
+            self.css.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.js.append(attributes["src"])
+
+
+def page_weight(site: Path, page: str) -> dict:
+    """Bytes, gzipped, of a page's HTML and of the local CSS and JS files it loads (each gzipped on its own)."""
+    html = (site / page).read_text(encoding="utf-8")
+    assets = _Assets()
+    assets.feed(html)
+
+    def local_files(urls: list[str]) -> list[Path]:
+        resolved = [urlparse(urljoin(f"/{page}", url)) for url in urls]
+        return [site / found.path.lstrip("/") for found in resolved if not found.scheme and not found.netloc]
+
+    css = sum(gzipped(path.read_text(encoding="utf-8")) for path in local_files(assets.css))
+    js = sum(gzipped(path.read_text(encoding="utf-8")) for path in local_files(assets.js))
+    return {"html": gzipped(html), "css": css, "js": js, "total": gzipped(html) + css + js}
+
+
+def validation_seconds(project: Path, runs: int) -> tuple[list[float], int]:
+    """In-process `validate` of the copy's data, as bench/validation.py times it (the first run compiles the
+    schemas, as every build does once), and how many values the data holds: the work grows with those."""
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        documents, problems = validate(Project(project))
+        timings.append(time.perf_counter() - started)
+        assert not problems, problems[:5]
+    return timings, sum(len(document.values) for document in documents.values())
+
+
+def figure(what: str, value, unit: str, target: str | None = None, met: bool | None = None, note: str = "", **detail) -> dict:
+    """One line of the table and of results.json; `met` says whether `value` meets `target`."""
+    return {"what": what, "value": value, "unit": unit, "target": target, "meets_target": met, "note": note, **detail}
+
+
+def print_table(figures: list[dict]) -> None:
+    def target(found: dict) -> str:
+        return f"{found['target']} ({'met' if found['meets_target'] else 'OVER'})" if found["target"] else ""
+
+    rows = [(found["what"], f"{found['value']:,} {found['unit']}", target(found), found["note"]) for found in figures]
+    widths = [max(len(row[column]) for row in rows + [("what", "figure", "target", "")]) for column in range(3)]
+    print(f"{'what':<{widths[0]}}  {'figure':>{widths[1]}}  {'target':<{widths[2]}}  note")
+    for what, value, target, note in rows:
+        print(f"{what:<{widths[0]}}  {value:>{widths[1]}}  {target:<{widths[2]}}  {note}")
+
+
+def overhead(temp: Path) -> tuple[list[dict], Path, Path, int]:
+    """Cold builds of the example and of its static copy, alternated so a change in the machine's load hits
+    both alike; returns the figures, the example's copy, its built site and the builds' peak memory."""
+    example = copy_project(temp / "x1" / "handbook")
+    static = static_copy(example, temp / "static" / "handbook")
+    normal_site, static_site = temp / "x1" / "site", temp / "static" / "site"
+    normal_runs, static_runs = [], []
+    for _ in range(OVERHEAD_RUNS):
+        normal_runs.append(timed_build(example, normal_site))
+        static_runs.append(timed_build(static, static_site))
+    normal_seconds = statistics.median(seconds for seconds, _ in normal_runs)
+    static_seconds = statistics.median(seconds for seconds, _ in static_runs)
+    closeness = compare_sites(normal_site, static_site)
+    paired = [with_macros / plain for (with_macros, _), (plain, _) in zip(normal_runs, static_runs)]
+    figures = [
+        figure("cold build ×1 (the example)", round(normal_seconds, 2), "s", note=f"median of {OVERHEAD_RUNS}", runs=[round(s, 3) for s, _ in normal_runs]),
+        figure("same pages as static Markdown, no macros", round(static_seconds, 2), "s", note=f"median of {OVERHEAD_RUNS}", runs=[round(s, 3) for s, _ in static_runs]),
+        figure("data layer + macros overhead", round(normal_seconds / static_seconds, 2), "×", f"≤ {OVERHEAD_TARGET:.2f}×", normal_seconds / static_seconds <= OVERHEAD_TARGET,
+               note=f"each pair of runs {min(paired):.2f}–{max(paired):.2f}×; {closeness['identical_pages']}/{closeness['pages']} pages byte-identical",
+               paired_ratios=[round(ratio, 3) for ratio in paired], closeness=closeness),
+    ]
+    return figures, example, normal_site, max(rss for _, rss in normal_runs)
+
+
+def synthetic(temp: Path, scale: int) -> tuple[Path, int | None]:
+    """A valid copy of the example with ×`scale` its data, and the file cap it needed (None: none)."""
+    project = copy_project(temp / f"x{scale}" / "handbook")
+    scale_data(project, scale)
+    cap = lift_file_cap(project)
+    check_valid(project)
+    return project, cap
+
+
+def scaled_builds(project: Path, scale: int, runs: int, cap: int | None) -> tuple[dict, int]:
+    """The cold-build figure for a synthetic handbook, and its builds' peak memory."""
+    site = project.parent / "site"
+    timings = [timed_build(project, site) for _ in range(runs)]
+    shutil.rmtree(site)
+    note = f"median of {runs}" + (f"; file cap raised to {cap:,} B" if cap else "")
+    seconds = [round(s, 3) for s, _ in timings]
+    return figure(f"cold build ×{scale}", round(statistics.median(seconds), 2), "s", note=note, runs=seconds), max(rss for _, rss in timings)
+
+
+def validation(projects: dict[int, Path], caps: dict[int, int | None]) -> list[dict]:
+    """Validation time at each scale, next to how much the data grew (in values and in bytes)."""
+    figures = []
+    base = None
+    for scale, runs in VALIDATE_RUNS.items():
+        with file_cap(caps[scale]):
+            timings, values = validation_seconds(projects[scale], runs)
+        median = statistics.median(timings)
+        size = sum(path.stat().st_size for path in (projects[scale] / "data").glob("*.yml"))
+        base = base or (median, values, size)
+        growth = f"{median / base[0]:.1f}× the time for {values / base[1]:.1f}× the values ({size / base[2]:.1f}× the bytes); " if scale > 1 else ""
+        figures.append(figure(f"validate data ×{scale} ({values:,} values)", round(median * 1000, 1), "ms",
+                              f"< {VALIDATION_TARGET_SECONDS * 1000:.0f} ms" if scale == 1 else None, median < VALIDATION_TARGET_SECONDS if scale == 1 else None,
+                              note=f"{growth}median of {runs}, first {timings[0] * 1000:.0f} ms", runs=[round(s, 4) for s in timings], values=values, data_bytes=size))
+    return figures
+
+
+def weights(site: Path) -> list[dict]:
+    """Page weights, what the widgets add, and the search index, from the example's built site."""
+    figures = []
+    for name, page in PAGES.items():
+        weight = page_weight(site, page)
+        figures.append(figure(f"{name} weight, gzip", round(weight["total"] / 1024, 1), "KB",
+                              note=f"HTML {weight['html'] / 1024:.1f} + CSS {weight['css'] / 1024:.1f} + JS {weight['js'] / 1024:.1f} KB", page=page, bytes=weight))
+    widgets = widgets_gzipped()
+    figures.append(figure("our widgets' JS + CSS, gzip", round(widgets / 1024, 1), "KB", f"≤ {BUDGET // 1024} KB", widgets <= BUDGET, bytes=widgets))
+    index = (site / "search" / "search_index.json").read_bytes()
+    figures.append(figure("search index, gzip", round(len(gzip.compress(index, compresslevel=9)) / 1024, 1), "KB",
+                          note=f"{len(index) / 1024:,.0f} KB raw", raw_bytes=len(index)))
+    return figures
+
+
+def main() -> None:
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="playbook-bench-") as temp_name:
+        temp = Path(temp_name)
+        (example_build, *overhead_figures), example, example_site, peak = overhead(temp)
+        builds, projects, caps, peaks = [example_build], {1: example}, {1: None}, {1: peak}
+        for scale, runs in BUILD_RUNS.items():
+            projects[scale], caps[scale] = synthetic(temp, scale)
+            build_figure, peaks[scale] = scaled_builds(projects[scale], scale, runs, caps[scale])
+            builds.append(build_figure)
+        memory = [figure(f"peak memory of a build ×{scale}", round(rss / 2**20), "MB", note="max RSS of its runs") for scale, rss in peaks.items()]
+        figures = builds + memory + overhead_figures + validation(projects, caps) + weights(example_site)
+    machine = {
+        "cpu_count": os.cpu_count(),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    print_table(figures)
+    print(f"{machine['cpu_count']} CPUs, load average {' '.join(f'{x:.2f}' for x in load_before)} before and "
+          f"{' '.join(f'{x:.2f}' for x in machine['load_average_after'])} after; Python {machine['python']}; took {machine['total_seconds']:.0f} s")
+    RESULTS.write_text(json.dumps({"machine": machine, "figures": figures}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
