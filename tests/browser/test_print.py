@@ -48,12 +48,13 @@ def test_page_printed_with_javascript_off_has_no_screen_furniture(browser, site_
     context.close()
 
 
-def test_ticked_checklist_items_print_ticked(context, site_url):
+def test_ticked_checklist_items_print_ticked(context, site_url, tmp_path):
     page = context.new_page()
     page.goto(site_url + "checklists/")
     form = page.locator('form[data-checklist="charter-review"]')
     form.get_by_role("checkbox").first.check()
     page.emulate_media(media="print")
+    form.screenshot(path=tmp_path / "checklist-print.png")
     assert form.get_by_role("checkbox").first.is_visible() and form.get_by_role("checkbox").first.is_checked()
     assert form.get_by_role("checkbox").nth(1).is_visible() and not form.get_by_role("checkbox").nth(1).is_checked()
     assert form.get_by_role("button").first.is_hidden()
