@@ -43,7 +43,14 @@ tests/editor/node_modules/.installed: tests/editor/package-lock.json
 		npm ci --prefix tests/editor --no-audit --no-fund && touch $@; \
 	else echo "npm not found: install Node.js 20 to run the editor tests"; fi
 
-test: $(VENV)/.installed-test tests/editor/node_modules/.installed
+# The Nu HTML Checker, for tests/html; it runs on the machine's Java 17, so the package's postinstall script,
+# which would download a Java runtime, is skipped. Without npm or Java those tests skip (and fail in CI).
+tests/html/node_modules/.installed: tests/html/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/html --no-audit --no-fund --ignore-scripts && touch $@; \
+	else echo "npm not found: install Node.js 20 to run the HTML validity tests"; fi
+
+test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-pdf
@@ -53,5 +60,5 @@ bench: $(VENV)/.installed-pdf
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -38,7 +38,7 @@ def on_config(config):
 
 
 def on_page_context(context, page, config, nav):
-    """Give the page its sources: the data files its macros showed (noted by macros/__init__.py) and its
+    """Give the page its sources: the data files its macros showed (noted by macros/wiring.py) and its
     own Markdown file, each with an edit link, and the latest date any of them changed."""
     root = Path(config.config_file_path).parent
     markdown = Path(os.path.relpath(Path(config.docs_dir) / page.file.src_path, root)).as_posix()
