@@ -74,7 +74,7 @@ REFERENCES = [
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
 ]
 
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 

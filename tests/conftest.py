@@ -52,6 +52,20 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def planted_site(tmp_path_factory):
+    """A copy of the example with hostile text in every free-text data field (tests/planted.py), built with
+    `mkdocs build --strict`: the site, and the fields planted."""
+    from tests.planted import plant
+
+    project = copy_project(tmp_path_factory.mktemp("planted") / "handbook")
+    fields = plant(project)
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, fields
+
+
+@pytest.fixture(scope="session")
 def browser():
     """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
     from macros.pdf import CHROMIUM_FLAGS, chromium_path

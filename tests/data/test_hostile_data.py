@@ -119,7 +119,7 @@ HOSTILE = {
     # onboarding.yml
     "onboarding-duplicate-across-lists": Hostile("onboarding.yml", replace_first("- id: crm-stages", "- id: read-charter"), at("read-charter", 2), "duplicate id 'read-charter'"),
     "onboarding-link-to-missing-page": Hostile("onboarding.yml", replace_first("(charter.md)", "(charters.md)"), at("text: Read the [team charter](charters.md)", offset=6), "the link 'charters.md' points to a page that does not exist"),
-    "onboarding-javascript-link": Hostile("onboarding.yml", replace_first("(charter.md)", "(javascript:alert(1))"), at("text: Read the [team charter](javascript", offset=6), "the link 'javascript:alert(1' is not allowed"),
+    "onboarding-javascript-link": Hostile("onboarding.yml", replace_first("(charter.md)", "(javascript:alert(1))"), at("text: Read the [team charter](javascript", offset=6), "the link 'javascript:alert(1)' is not allowed"),
     "onboarding-colon-in-unquoted-name": Hostile("onboarding.yml", replace_first('name: "Day 1: Welcome and the charter"', "name: Day 1: Welcome and the charter"), at("Day 1:", offset=5), "put the whole text in double quotes"),
     "onboarding-terminal-escape": Hostile("onboarding.yml", replace_first("Welcome to the team.", "Welcome\x1b[31m to the team."), at("\x1b"), "character code 27"),
     "onboarding-second-document": Hostile("onboarding.yml", replace_first("\nfirst_30_days:", "\n---\nfirst_30_days:"), at("---\nfirst_30"), "a data file holds one document"),
