@@ -7,7 +7,7 @@ from pathlib import Path
 from .crossrefs import check_crossrefs
 from .loading import LocatedData, load_file
 from .model import Handbook, build_handbook
-from .problems import DataError, Problem
+from .problems import DataError, Problem, first_per_file
 from .schema_check import check_schema, schema_names
 
 DATA_DIR = "data"
@@ -48,7 +48,9 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
         if document is None:
             continue
         schema_problems = check_schema(document, path.stem, project.schemas_dir)
-        problems += schema_problems
+        # A value the loader refused is left empty; the schema's complaint about that would say it twice.
+        refused = {(problem.line, problem.column) for problem in load_problems}
+        problems += [problem for problem in schema_problems if (problem.line, problem.column) not in refused]
         if not load_problems and not schema_problems:
             passed[path.stem] = document
     for name in names:
@@ -61,7 +63,7 @@ def validate(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
     """The documents that passed their schemas, and every problem in every data file, sorted by file and line."""
     documents, problems = read_documents(project)
     problems += check_crossrefs(documents, project.docs_pages())
-    return documents, sorted(set(problems))
+    return documents, first_per_file(set(problems))
 
 
 def load_handbook(project: Project) -> Handbook:

@@ -1,6 +1,7 @@
 """Check a data file against its JSON Schema and word each failure for the leader who edits it."""
 
 import difflib
+import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 from jsonschema import Draft7Validator
 
 from .loading import LocatedData
-from .problems import Problem
+from .problems import MAX_PROBLEMS_PER_FILE, Problem
 
 _TYPE_WORDS = {
     "object": "a mapping of fields (key: value lines)",
@@ -62,7 +63,9 @@ def check_schema(document: LocatedData, name: str, schemas_dir: Path) -> list[Pr
     if document.value is None:
         required = ", ".join(validator.schema.get("required", []))
         return [document.problem((), f"the file is empty (expected a mapping with these fields: {required})")]
-    return [problem for error in validator.iter_errors(document.value) for problem in _word(document, error)]
+    # Stop early: past this many, the list helps nobody and a file of thousands of broken items would be slow.
+    errors = itertools.islice(validator.iter_errors(document.value), MAX_PROBLEMS_PER_FILE + 1)
+    return [problem for error in errors for problem in _word(document, error)]
 
 
 def _word(document: LocatedData, error) -> list[Problem]:

@@ -32,7 +32,7 @@ class Hostile:
     edit: Edit  # the file's text → the hostile text (or bytes)
     at: Where  # expected line and column, or found in the hostile text
     says: str  # part of the message the leader reads
-    problems: int = 1  # how many problems in all (a refused value can also fail its schema, at the same place)
+    problems: int = 1  # how many problems in all
     heavy: bool = False  # also checked for time and memory in a process of its own
 
 
@@ -73,7 +73,7 @@ HOSTILE = {
     "charter-impossible-date": Hostile("charter.yml", replace_first('"2026-01-05"', '"2026-13-05"'), at('"2026-13-05"'), "'2026-13-05' is not a date"),
     "charter-date-is-null": Hostile("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: ~"), at("~"), "'effective_date' must be text, found nothing"),
     "charter-nul-byte": Hostile("charter.yml", replace_first("Sam Rivera", "Sam\x00Rivera"), at("\x00"), "character code 0"),
-    "charter-python-object-tag": Hostile("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", 'leader: !!python/object/apply:os.system ["echo pwned"]'), at("!!python"), "the tag !!python/object/apply:os.system is not supported", problems=2),
+    "charter-python-object-tag": Hostile("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", 'leader: !!python/object/apply:os.system ["echo pwned"]'), at("!!python"), "the tag !!python/object/apply:os.system is not supported"),
     "charter-unknown-field": Hostile("charter.yml", append("leaders: Someone\n"), at("leaders:"), "unknown field 'leaders' (did you mean 'leader'?"),
     # coaching_questions.yml
     "questions-whitespace-only-file": Hostile("coaching_questions.yml", whole("   \n\n      \n"), (1, 1), "the file is empty"),
@@ -87,7 +87,7 @@ HOSTILE = {
     "dilemma-weight-out-of-range": Hostile("dilemma.yml", replace_first("weight: 3", "weight: 4"), at("4\n"), "'weight' is 4 (expected at least 1 and at most 3)"),
     "dilemma-weight-quoted": Hostile("dilemma.yml", replace_first("weight: 3", 'weight: "3"'), at('"3"'), "must be a whole number, found the text '3'"),
     "dilemma-weight-fraction": Hostile("dilemma.yml", replace_first("weight: 2", "weight: 2.5"), at("2.5"), "must be a whole number, found the number 2.5"),
-    "dilemma-weight-forced-int-tag": Hostile("dilemma.yml", replace_first("weight: 3", "weight: !!int three"), at("!!int"), "'three' cannot be read as a whole number", problems=2),
+    "dilemma-weight-forced-int-tag": Hostile("dilemma.yml", replace_first("weight: 3", "weight: !!int three"), at("!!int"), "'three' cannot be read as a whole number"),
     "dilemma-skill-no": Hostile("dilemma.yml", replace_first("skill: low", "skill: no"), at("skill: no", offset=7), "'skill' is 'no' (expected one of: low, high)"),
     "dilemma-dangling-mode": Hostile("dilemma.yml", replace_first("mode: push", "mode: shove"), at("shove"), "unknown mode 'shove'"),
     "dilemma-billion-laughs": Hostile("dilemma.yml", whole(BILLION_LAUGHS), at("&lol0"), "anchors (&name) are not supported", heavy=True),
@@ -100,7 +100,7 @@ HOSTILE = {
     "bootcamp-first-stage-converts": Hostile("bootcamp.yml", replace_first("      name: Calls made\n", "      name: Calls made\n      conversion_rate: 0.5\n"), at("conversion_rate: 0.5"), "the first funnel stage has nothing before it to convert from"),
     "bootcamp-duplicate-cadence-id": Hostile("bootcamp.yml", replace_first("- id: targets-ready", "- id: plan-the-day"), at("plan-the-day", 2), "duplicate id 'plan-the-day' (already used on line"),
     "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 13", "\n   weeks_in_period: 13"), at("   weeks_in_period", offset=18), "or a line indented further than the one above"),
-    "bootcamp-number-too-long": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: " + "9" * 5000), at("999"), "cannot be read as a whole number", problems=2),
+    "bootcamp-number-too-long": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: " + "9" * 5000), at("999"), "cannot be read as a whole number"),
     "bootcamp-infinite-target": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: .inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
     "bootcamp-nan-rate": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: .nan"), at(".nan"), "'conversion_rate' must be a number, found the text '.nan'"),
     # coaching.yml
@@ -127,7 +127,10 @@ HOSTILE = {
     "checklists-reserved-id": Hostile("checklists.yml", replace_first("- id: charter-review", "- id: bootcamp-daily"), at("bootcamp-daily"), "the checklist id 'bootcamp-daily' is taken by the boot-camp cadence"),
     "checklists-empty-text": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", 'text: ""'), at('""'), "'text' must not be empty"),
     "checklists-blank-text": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", 'text: "   "'), at('"   "'), "'text' must not be empty"),
-    "checklists-too-large": Hostile("checklists.yml", whole("# " + "x" * 2_000_000 + "\n"), (1, 1), "handbook data files must stay under 2,000,000 bytes", heavy=True),
+    "checklists-too-large": Hostile("checklists.yml", whole("# " + "x" * 1_000_000 + "\n"), (1, 1), "handbook data files must stay under 1,000,000 bytes", heavy=True),
+    "checklists-too-many-values": Hostile("checklists.yml", whole("checklists: [" + "1, " * 60_000 + "1]\n"), (1, len("checklists: [") + 1 + 3 * 49_997), "the file holds more than 50,000 values", heavy=True),
+    # Thousands of broken items, just under the value limit: the first 100 problems and a line saying there are more.
+    "checklists-thousands-broken": Hostile("checklists.yml", whole("checklists: [" + "{}, " * 40_000 + "{}]\n"), at("{}", 34), "…and more problems from here on (only the first 100", problems=101, heavy=True),
     "checklists-key-is-a-list": Hostile("checklists.yml", replace_first("    title: New rep's first week", "    [title]: New rep's first week"), at("[title]"), "a key must be a plain word", problems=2),
     # assessments.yml
     "assessments-band-gap": Hostile("assessments.yml", replace_first("      - from: 45", "      - from: 50"), at("from: 50", offset=6), "band 'Emerging' starts at 50 but should start at 45"),
