@@ -62,7 +62,8 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
 
 
 def validate(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
-    """The documents that passed their schemas, and every problem in every data file, sorted by file and line."""
+    """The documents that passed their schemas, and the problems in every data file (the first 100 of each),
+    sorted by file and line."""
     with _no_cycle_collection():
         documents, problems = read_documents(project)
         problems += check_crossrefs(documents, project.docs_pages())

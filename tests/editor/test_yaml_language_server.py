@@ -89,6 +89,23 @@ def test_shipped_data_file_has_no_errors_in_the_editor(server, shipped, name):
     assert errors(server.diagnostics(shipped[name])) == []
 
 
+@pytest.mark.parametrize("file, field, where", [
+    ("charter.yml", "team", ("properties", "team")),
+    ("charter.yml", "meaning", ("properties", "values", "items", "properties", "meaning")),
+    ("levels.yml", "name", ("properties", "levels", "items", "properties", "name")),
+])
+def test_hover_help_is_the_fields_own_not_the_shared_definitions(server, shipped, file, field, where):
+    """Many fields share one definition (text, Markdown, id); hovering must still explain the field itself."""
+    schema = json.loads((ROOT / "data" / "schemas" / f"{Path(file).stem}.schema.json").read_text(encoding="utf-8"))
+    for key in where:
+        schema = schema[key]
+    lines = (ROOT / "data" / file).read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines) if line.lstrip(" -").startswith(f"{field}:"))
+    help_text = server.hover(shipped[file], number, lines[number].index(f"{field}:") + 1)
+    assert help_text.startswith(f"#### {schema['title']}\n"), help_text
+    assert schema["description"] in help_text.replace("\\", ""), help_text
+
+
 @pytest.mark.parametrize("name", DATA_FILES)
 def test_shipped_data_file_gets_hover_help_from_its_own_schema(server, shipped, name):
     """No errors could also mean no schema was found; hover help on the first field shows that it was."""
