@@ -24,7 +24,10 @@
       }
       for (const li of questions) {
         const stage = li.closest(".pb-stage");
-        document.getElementById("stage-" + li.dataset.stage).hidden = stage.hidden = !stage.querySelector("li:not([hidden])");
+        const empty = !stage.querySelector("li:not([hidden])");
+        document.getElementById("stage-" + li.dataset.stage).hidden = stage.hidden = empty;
+        // the page's table of contents lists only the stages on show
+        for (const link of document.querySelectorAll(`.md-nav--secondary a[href$="#stage-${li.dataset.stage}"]`)) link.parentElement.hidden = empty;
       }
       const count = shown().length;
       random.disabled = !count;

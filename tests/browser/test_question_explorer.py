@@ -54,6 +54,7 @@ def assert_showing(page, form, expected: set[str]):
     for stage in BANK["stages"]:
         in_view = any(q["stage"] == stage["id"] and q["id"] in expected for q in BANK["questions"])
         assert page.locator(f"#stage-{stage['id']}").is_visible() == in_view, stage["id"]
+        assert page.locator(f".md-sidebar--secondary a[href$='#stage-{stage['id']}']").is_visible() == in_view, stage["id"]
 
 
 def test_each_filter_combination_shows_exactly_the_matching_questions_and_their_stages(context, site_url):
