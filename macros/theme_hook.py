@@ -55,7 +55,10 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    """Write each bundle, and remove the parts mkdocs copied from the theme folder: no page loads them."""
     sources = Path(config["theme"].custom_dir) / "assets"
     for bundle, parts in BUNDLES.items():
         target = Path(config["site_dir"]) / bundle
         target.write_text("\n".join((sources / part).read_text(encoding="utf-8") for part in parts), encoding="utf-8")
+        for part in parts:
+            (target.parent / part).unlink(missing_ok=True)

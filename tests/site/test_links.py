@@ -56,3 +56,11 @@ def test_nothing_is_loaded_from_another_host(built_site):
             if element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]):
                 continue
             assert urlsplit(url).scheme not in ("http", "https") and not url.startswith("//"), f"{page}: {url}"
+
+
+def test_the_site_ships_our_bundles_and_not_their_parts(built_site):
+    from macros.theme_hook import BUNDLES
+
+    for bundle, parts in BUNDLES.items():
+        assert (built_site / bundle).stat().st_size > 0
+        assert [part for part in parts if (built_site / bundle).with_name(part).exists()] == []
