@@ -1,7 +1,6 @@
 """Check a data file against its JSON Schema and word each failure for the leader who edits it."""
 
 import difflib
-import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -64,8 +63,13 @@ def check_schema(document: LocatedData, name: str, schemas_dir: Path) -> list[Pr
         required = ", ".join(validator.schema.get("required", []))
         return [document.problem((), f"the file is empty (expected a mapping with these fields: {required})")]
     # Stop early: past this many, the list helps nobody and a file of thousands of broken items would be slow.
-    errors = itertools.islice(validator.iter_errors(document.value), MAX_PROBLEMS_PER_FILE + 1)
-    return [problem for error in errors for problem in _word(document, error)]
+    # Counted as distinct problems, since two failed rules can word to the same line (minLength and pattern).
+    found: dict[Problem, None] = {}
+    for error in validator.iter_errors(document.value):
+        found.update(dict.fromkeys(_word(document, error)))
+        if len(found) > MAX_PROBLEMS_PER_FILE:
+            break
+    return list(found)
 
 
 def _word(document: LocatedData, error) -> list[Problem]:

@@ -130,6 +130,8 @@ HOSTILE = {
     "checklists-too-large": Hostile("checklists.yml", whole("# " + "x" * 1_000_000 + "\n"), (1, 1), "handbook data files must stay under 1,000,000 bytes", heavy=True),
     "checklists-too-many-values": Hostile("checklists.yml", whole("checklists: [" + "1, " * 60_000 + "1]\n"), (1, len("checklists: [") + 1 + 3 * 49_997), "the file holds more than 50,000 values", heavy=True),
     # Thousands of broken items, just under the value limit: the first 100 problems and a line saying there are more.
+    # Two rules (minLength, pattern) fail on each empty title and word to one line: 120 distinct problems in all.
+    "checklists-many-empty-titles": Hostile("checklists.yml", whole("checklists:\n" + "".join(f"  - id: list-{i}\n    title: \"\"\n" for i in range(60))), at("- id: list-50", offset=2), "…and more problems from here on", problems=101),
     "checklists-thousands-broken": Hostile("checklists.yml", whole("checklists: [" + "{}, " * 40_000 + "{}]\n"), at("{}", 34), "…and more problems from here on (only the first 100", problems=101, heavy=True),
     "checklists-key-is-a-list": Hostile("checklists.yml", replace_first("    title: New rep's first week", "    [title]: New rep's first week"), at("[title]"), "a key must be a plain word", problems=2),
     # assessments.yml
