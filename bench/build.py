@@ -329,7 +329,7 @@ def overhead(temp: Path) -> tuple[list[dict], Path, Path, int]:
         figure("same pages as static Markdown, no macros", round(seconds["static"], 2), "s", note=f"median of {OVERHEAD_RUNS}", runs=timings("static")),
         figure("data layer + macros overhead", round(ratio, 2), "×", f"≤ {OVERHEAD_TARGET:.2f}×", ratio <= OVERHEAD_TARGET,
                note=f"each pair of runs {min(paired):.2f}–{max(paired):.2f}×; {closeness['identical_pages']}/{closeness['pages']} pages byte-identical",
-               paired_ratios=[round(ratio, 3) for ratio in paired], closeness=closeness),
+               paired_ratios=[round(pair, 3) for pair in paired], closeness=closeness),
         figure("  of which mkdocs-macros by itself", round(seconds["plugin"] / seconds["static"], 2), "×",
                note="static pages, plugin on with a module that defines nothing", runs=timings("plugin")),
         figure("  of which our data layer and macros", round(seconds["normal"] / seconds["plugin"], 2), "×",
