@@ -27,7 +27,6 @@ from widget_weight import BUDGET, gzipped, widgets_gzipped
 import macros.loading
 from macros.handbook import Project, validate
 from macros.loading import load_file
-from macros.theme_hook import BUNDLES
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"

@@ -13,6 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 
 
+def missing_tool(message: str):
+    """A tool some tests need is not installed: skip them here, but fail in CI (where `CI` is set), which must
+    run every test."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def copy_project(destination: Path) -> Path:
     """A private copy of the example handbook that a test may edit freely."""
     for part in PROJECT_PARTS:
@@ -72,10 +80,7 @@ def browser():
 
     executable = chromium_path()
     if executable is None:
-        message = "no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -5,7 +5,6 @@ looked. Errors fail the test unless ACCEPTED lists them; warnings and info messa
 """
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,8 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
+from tests.conftest import missing_tool
 
 VNU_JAR = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FAILING_KINDS = ("error", "non-document-error")
@@ -80,9 +81,7 @@ def java() -> str:
     elif not VNU_JAR.exists():
         missing = "the Nu HTML Checker is not installed: run `make test` (or `npm ci --ignore-scripts --prefix tests/html`)"
     if missing:
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
+        missing_tool(missing)
     return java
 
 

@@ -1,21 +1,17 @@
 """The PDFs printed once per session from the built example handbook, and poppler to read them back."""
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, missing_tool
 
 
 def _require(tool: str) -> None:
     if shutil.which(tool) is None:
-        message = f"{tool} not found: install Debian's poppler-utils"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(f"{tool} not found: install Debian's poppler-utils")
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,6 @@
 cover, the contents and the sections show it as typed, and printing (which runs our packing script in
 the page) treats it as text."""
 
-import re
-
 import pytest
 
 from tests.pdf.conftest import pdf_text
