@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import scoring
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem
@@ -72,6 +73,7 @@ REFERENCES = [
     Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
+    Reference("levels", ("levels", "*", "behaviours", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
@@ -105,8 +107,11 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
         problems += _dangling(documents, reference)
     problems += _level_ladder(documents.get("levels"))
     problems += _funnel(documents.get("bootcamp"))
+    problems += _planner_figures(documents.get("bootcamp"))
+    problems += _skill_will(documents.get("dilemma"))
     problems += _reserved_checklist_ids(documents.get("checklists"))
-    problems += _assessments(documents.get("assessments"))
+    problems += _assessments(documents.get("assessments"), documents.get("levels"))
+    problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
     for document in documents.values():
         problems += _links(document, docs_pages)
@@ -177,6 +182,59 @@ def _funnel(document: LocatedData | None) -> list[Problem]:
     return problems
 
 
+def _skill_will(document: LocatedData | None) -> list[Problem]:
+    """Each skill/will pair once in the matrix, and each quadrant names a mode whose `suits` covers it: the
+    matrix must not tell a manager to push a rep who doesn't know how."""
+    if document is None:
+        return []
+    # Without 'suits' (data older than the rule, as `diff` reads it) a mode has nothing to check against.
+    modes = {mode["id"]: (index, mode) for index, mode in enumerate(document.value["modes"]) if "suits" in mode}
+    first_line: dict[tuple[str, str], int] = {}
+    problems = []
+    for path, quadrant in select(document.value, ("skill_will", "quadrants", "*")):
+        skill, will = quadrant["skill"], quadrant["will"]
+        if (skill, will) in first_line:
+            problems.append(document.problem(path, f"the matrix already has a quadrant for {skill} skill and {will} will (line {first_line[skill, will]}); each combination appears once"))
+        first_line.setdefault((skill, will), document.where(path).line)
+        if quadrant["mode"] not in modes:
+            continue
+        index, mode = modes[quadrant["mode"]]
+        if skill not in mode["suits"]["skill"] or will not in mode["suits"]["will"]:
+            fitting = [other["id"] for _, other in modes.values() if skill in other["suits"]["skill"] and will in other["suits"]["will"]]
+            line = document.where(("modes", index, "suits")).line
+            problems.append(document.problem(path + ("mode",), f"quadrant '{quadrant['id']}' ({skill} skill, {will} will) maps to {mode['id']}, but {mode['id']} suits only reps with {_suited(mode['suits'])} (line {line}); map it to a mode that suits {skill} skill and {will} will ({', '.join(fitting) or 'no mode does yet'}), or change what {mode['id']} suits"))
+    return problems
+
+
+def _suited(suits: dict) -> str:
+    return f"{' or '.join(dict.fromkeys(suits['skill']))} skill and {' or '.join(dict.fromkeys(suits['will']))} will"
+
+
+def _planner_figures(document: LocatedData | None) -> list[Problem]:
+    """Targets the planner works out name its stages, the pipeline sits at one of them, and the planner's
+    defaults are within the limits readers are held to."""
+    if document is None:
+        return []
+    planner = document.value["activity_planner"]
+    stages = [stage["id"] for stage in planner["stages"]]
+    expected = f"expected one of the activity planner's funnel stages: {', '.join(stages)}"
+    problems = []
+    if planner["pipeline_stage"] not in stages:
+        problems.append(document.problem(("activity_planner", "pipeline_stage"), f"unknown funnel stage '{planner['pipeline_stage']}' ({expected})"))
+    for path, target in select(document.value, ("activity_targets", "dimensions", "*", "targets", "*")):
+        if ("target" in target) == ("from_planner" in target):
+            problems.append(document.problem(path, f"activity target '{target['id']}' needs either 'target' (the target in words) or 'from_planner' (a figure the activity planner works out), not {'both' if 'target' in target else 'neither'}"))
+        figure = target.get("from_planner")
+        if figure and figure["stage"] not in stages:
+            problems.append(document.problem(path + ("from_planner", "stage"), f"unknown funnel stage '{figure['stage']}' ({expected})"))
+        elif figure and figure["show"] == "conversion rate" and figure["stage"] == stages[0]:
+            problems.append(document.problem(path + ("from_planner", "show"), f"'{stages[0]}' is the first funnel stage, so it has no conversion rate; show 'per day', 'per week' or 'per period', or choose a later stage"))
+    for key, limit in planner["upper_limits"].items():
+        if planner.get(key, 0) > limit:
+            problems.append(document.problem(("activity_planner", key), f"'{key}' is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))
+    return problems
+
+
 def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:
     if document is None:
         return []
@@ -187,8 +245,9 @@ def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:
     ]
 
 
-def _assessments(document: LocatedData | None) -> list[Problem]:
-    """Scales rise, each assessment has one source of questions, and its bands tile 0–100 exactly."""
+def _assessments(document: LocatedData | None, levels: LocatedData | None) -> list[Problem]:
+    """Scales rise, each assessment has one source of questions, asks for answers it can get, and its
+    bands tile 0–100 exactly."""
     if document is None:
         return []
     problems = []
@@ -201,7 +260,77 @@ def _assessments(document: LocatedData | None) -> list[Problem]:
         has_questions, from_levels = "questions" in assessment, "questions_from" in assessment
         if has_questions == from_levels:
             problems.append(document.problem(path, f"assessment '{assessment['id']}' needs either 'questions' (its own statements) or 'questions_from: levels', not {'both' if has_questions else 'neither'}"))
+            continue
+        groups = [level["behaviours"] for level in levels.value["levels"]] if from_levels and levels else [assessment.get("questions", [])]
+        problems += _answers_needed(document, path, assessment, groups, from_levels)
+        problems += _balance(document, path, assessment, levels if from_levels else document)
         problems += _bands(document, path + ("bands",), assessment["bands"], from_levels)
+    return problems
+
+
+def _answers_needed(document: LocatedData, path: tuple, assessment: dict, groups: list[list], from_levels: bool) -> list[Problem]:
+    """A result must be reachable: no more answers asked for than there are statements."""
+    problems = []
+    total = sum(len(group) for group in groups)
+    if groups[0] and assessment["answers_needed"] > total:
+        problems.append(document.problem(path + ("answers_needed",), f"asks for {assessment['answers_needed']} answers but the assessment has only {total} statements; the result could never show"))
+    per_level = assessment.get("answers_needed_per_level")
+    if per_level is not None and not from_levels:
+        problems.append(document.problem(path + ("answers_needed_per_level",), "'answers_needed_per_level' only applies to the level assessment (questions_from: levels); remove it", at_key=True))
+    elif per_level is None and from_levels:
+        problems.append(document.problem(path, "the level assessment needs 'answers_needed_per_level': how many of each level's behaviours must be answered before the level can count"))
+    elif per_level is not None and groups[0] and per_level > min(len(group) for group in groups):
+        problems.append(document.problem(path + ("answers_needed_per_level",), f"asks for {per_level} answers per level but a level in data/levels.yml has only {min(len(group) for group in groups)} behaviours; that level could never be reached"))
+    return problems
+
+
+def _balance(document: LocatedData, path: tuple, assessment: dict, statements_document: LocatedData | None) -> list[Problem]:
+    """With `balanced: true`, every group mixes strengths and limits, and a reader who gives every statement
+    the top answer does not reach a level (or the top band): agreeing with everything is not a result."""
+    if not assessment.get("balanced") or statements_document is None:
+        return []
+    if "questions_from" in assessment:
+        groups = [(("levels", index, "behaviours"), f"level '{level['id']}'") for index, level in enumerate(statements_document.value["levels"])]
+    else:
+        groups = [(path + ("questions",), f"assessment '{assessment['id']}'")]
+    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
+    problems = []
+    for group_path, name in groups:
+        statements = [item for _, item in select(statements_document.value, group_path + ("*",))]
+        kinds = {item.get("counts_as", scoring.STRENGTH) for item in statements}
+        if kinds != {scoring.STRENGTH, scoring.LIMIT}:
+            missing = "limits (add at least one with 'counts_as: limit')" if scoring.LIMIT not in kinds else "strengths (add at least one without 'counts_as: limit')"
+            problems.append(statements_document.problem(group_path, f"{name} has no {missing}, but data/assessments.yml marks '{assessment['id']}' as balanced", at_key=True))
+        elif scale is not None:
+            problems += _yes_to_everything(statements_document, group_path, name, statements, scale, assessment)
+    return problems
+
+
+def _yes_to_everything(document: LocatedData, path: tuple, name: str, statements: list, scale: dict, assessment: dict) -> list[Problem]:
+    values = [option["value"] for option in scale["options"]]
+    most = max(values) - min(values)
+    top = [(item.get("weight", 1), most if item.get("counts_as", scoring.STRENGTH) == scoring.STRENGTH else 0, most) for item in statements]
+    score = scoring.percent(top)
+    bands = assessment["bands"]
+    band = next((b for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1)), bands[-1])
+    if band.get("reached") or ("questions_from" not in assessment and band is bands[-1]):
+        label = scale["options"][-1]["label"]
+        return [document.problem(path, f"answering '{label}' to every statement of {name} scores {score}% ({band['name']}), which a balanced assessment must not give; add limits or give them more weight (e.g. 'weight: 2')", at_key=True)]
+    return []
+
+
+def _development_questions(levels: LocatedData | None, bank: LocatedData | None) -> list[Problem]:
+    """Each level's behaviours name coaching questions from at least three conversation stages, so the next
+    1:1's questions (scoring.questions_to_develop) span a whole conversation."""
+    if levels is None or bank is None:
+        return []
+    stage_of = {question["id"]: question["stage"] for question in bank.value["questions"]}
+    problems = []
+    for index, level in enumerate(levels.value["levels"]):
+        stages = {stage_of[q] for behaviour in level["behaviours"] for q in behaviour.get("coaching_questions", []) if q in stage_of}
+        if len(stages) < 3:
+            covered = ", ".join(sorted(stages)) or "none"
+            problems.append(levels.problem(("levels", index, "behaviours"), f"level '{level['id']}': its behaviours' coaching_questions cover {len(stages)} conversation stage(s) ({covered}); name questions from at least 3 stages so the next 1:1 covers more than one part of the conversation", at_key=True))
     return problems
 
 

@@ -4,11 +4,15 @@ Field names match the data keys, so `build` can fill any of these classes from a
 `line` is filled with where the item starts in its data file (for edit links to the exact line).
 """
 
+import hashlib
+import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from decimal import Decimal
+from fractions import Fraction
 from functools import cached_property
-from math import ceil
 
+from . import planner
 from .loading import LocatedData
 
 
@@ -123,13 +127,14 @@ class QuestionBank:
     def for_level(self, level_id: str) -> list[Question]:
         return [q for q in self.questions if level_id in q.levels]
 
-    def for_situations(self, situation_ids: list[str]) -> list[Question]:
-        return [q for q in self.questions if set(situation_ids) & set(q.situations)]
-
     def for_mode(self, mode_id: str, situation_ids: list[str]) -> list[Question]:
         """One question per stage that suits the mode, the one sharing most of its situations, so they span a whole conversation."""
         suited = [[q for q in self.in_stage(stage.id) if mode_id in q.modes] for stage in self.stages]
         return [max(questions, key=lambda q: len(set(situation_ids) & set(q.situations))) for questions in suited if questions]
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
 
     @cached_property
     def stages_by_id(self) -> dict[str, Stage]:
@@ -192,6 +197,11 @@ class Dilemma:
         return {mode.id: mode for mode in self.modes}
 
     @cached_property
+    def quadrants_by_mode(self) -> dict[str, list[Quadrant]]:
+        """The skill/will quadrants each mode serves, so a mode's section can point to its place in the matrix."""
+        return {mode.id: [quadrant for quadrant in self.skill_will.quadrants if quadrant.mode == mode.id] for mode in self.modes}
+
+    @cached_property
     def mixed_signals(self) -> list[tuple[Mode, Signal]]:
         """Every signal with its mode, the modes taking turns, so a list of signals doesn't give the answer away."""
         rounds = max(len(mode.signals) for mode in self.modes)
@@ -233,14 +243,24 @@ class Week:
 class Cadence:
     daily: list[Item]
     weekly: list[Item]
+    week_starts_on: str = "Monday"
+
+
+@dataclass(frozen=True)
+class PlannerFigure:
+    """A target the activity planner works out from its defaults, so the targets and the planner agree."""
+
+    stage: str
+    show: str  # "per day", "per week", "per period" or "conversion rate"
 
 
 @dataclass(frozen=True)
 class Target:
     id: str
     activity: str
-    target: str
     line: int
+    target: str | None = None
+    from_planner: PlannerFigure | None = None
 
 
 @dataclass(frozen=True)
@@ -281,12 +301,24 @@ class FunnelStage:
     line: int
 
     @property
-    def percent(self) -> float | None:
-        """The rate in percent as the planner's field shows it: 0.07 gives 7, not 7.000000000000001."""
-        if self.conversion_rate is None:
-            return None
-        percent = round(self.conversion_rate * 100, 10)
-        return int(percent) if percent.is_integer() else percent
+    def percent(self) -> str | None:
+        """The rate in percent as the planner's field shows it: 0.07 gives "7", not 7.000000000000001."""
+        return None if self.conversion_rate is None else as_typed(self.conversion_rate, 100)
+
+
+def as_typed(value: float, scale: int = 1) -> str:
+    """A data figure (times `scale`) as a reader would type it in the planner: 260000 gives "260,000"."""
+    return format((Decimal(str(value)) * scale).normalize(), ",f")
+
+
+@dataclass(frozen=True)
+class PlannerLimits:
+    """The most a reader may enter in each field, so a slip such as an extra zero is caught, not planned for."""
+
+    revenue_target: float
+    average_deal_size: float
+    existing_pipeline: float
+    weeks_in_period: float
 
 
 @dataclass(frozen=True)
@@ -296,24 +328,52 @@ class ActivityPlanner:
     selling_days_per_week: int
     revenue_target: float
     average_deal_size: float
+    pipeline_stage: str
+    upper_limits: PlannerLimits
     stages: list[FunnelStage]
+    existing_pipeline: float = 0
+    share_not_from_prospecting: float = 0
+
+    typed = staticmethod(as_typed)
 
     @cached_property
-    def plan(self) -> list[tuple[FunnelStage, int, int, int]]:
-        """Each stage with the activity it takes per period, week and day to reach the revenue target.
+    def plan(self) -> planner.Plan:
+        """The activity the handbook's figures take (macros/planner.py holds the arithmetic and rounding)."""
+        return planner.plan(self.inputs, self.period)
 
-        Deals are whole, so wins are rounded up; each earlier stage needs the next one's need divided by
-        the next one's rate (in percent, as the page's fields hold it), fractions kept; each figure shown
-        is rounded up, so no week or day falls short. overrides/assets/planner.js repeats these steps in
-        this order, so the page shows the same figures with and without JavaScript.
-        """
-        need = ceil(self.revenue_target / self.average_deal_size)
-        needs = [need]
-        for stage in reversed(self.stages[1:]):
-            need = need * 100 / stage.percent
-            needs.insert(0, need)
-        days = self.weeks_in_period * self.selling_days_per_week
-        return [(stage, ceil(need), ceil(need / self.weeks_in_period), ceil(need / days)) for stage, need in zip(self.stages, needs)]
+    @property
+    def inputs(self) -> planner.Inputs:
+        """The handbook's figures, exact as written: 0.2 is one fifth, not the float nearest to it."""
+
+        def exact(value: float) -> Fraction:
+            return Fraction(str(value))
+
+        return planner.Inputs(
+            revenue_target=exact(self.revenue_target),
+            average_deal_size=exact(self.average_deal_size),
+            weeks_in_period=exact(self.weeks_in_period),
+            selling_days_per_week=exact(self.selling_days_per_week),
+            rates=tuple(exact(stage.conversion_rate) for stage in self.stages[1:]),
+            pipeline_stage=self.stage_index(self.pipeline_stage),
+            existing_pipeline=exact(self.existing_pipeline),
+            share_not_from_prospecting=exact(self.share_not_from_prospecting),
+        )
+
+    def stage_index(self, stage_id: str) -> int:
+        return [stage.id for stage in self.stages].index(stage_id)
+
+    @property
+    def closing_stages(self) -> list[FunnelStage]:
+        """The stages existing pipeline still has to pass to become won deals."""
+        return self.stages[self.stage_index(self.pipeline_stage) + 1:]
+
+    def figure(self, wanted: PlannerFigure) -> str:
+        """A figure of the plan as a target states it: "40 a day", "1 in 5"."""
+        index = self.stage_index(wanted.stage)
+        if wanted.show == "conversion rate":
+            return planner.odds(self.inputs.rates[index - 1])
+        step = self.plan.steps[index]
+        return {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show].phrase
 
 
 @dataclass(frozen=True)
@@ -380,12 +440,24 @@ class Coaching:
 
 
 @dataclass(frozen=True)
+class Behaviour:
+    """What a seller at a level does (a strength) or has grown out of (a limit)."""
+
+    id: str
+    text: str
+    line: int
+    counts_as: str = "strength"
+    weight: float = 1
+    coaching_questions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Level:
     id: str
     name: str
     summary: str
     customer_view: str
-    behaviours: list[Item]
+    behaviours: list[Behaviour]
     next_level: str | None
     coaching_focus: str
     line: int
@@ -431,6 +503,10 @@ class Onboarding:
     first_30_days: list[OnboardingWeek]
 
 
+# Weekday names in the order of JavaScript's Date.getDay(), which the checklist widget counts in.
+WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
 @dataclass(frozen=True)
 class Checklist:
     id: str
@@ -439,6 +515,13 @@ class Checklist:
     items: list[Item]
     file: str
     line: int
+    repeats: str | None = None  # "day" or "week": ticks belong to one day or week, then the list starts afresh
+    week_starts_on: str = "Monday"
+
+    @property
+    def week_start_number(self) -> int:
+        """The first day of a week as the widget's clock numbers it (Sunday 0 to Saturday 6)."""
+        return WEEKDAYS.index(self.week_starts_on)
 
 
 # ---------------------------------------------------------------- self-assessments
@@ -465,8 +548,10 @@ class Statement:
     text: str
     line: int
     weight: float = 1
+    counts_as: str = "strength"
     dimension: str | None = None
     work_on: str | None = None
+    coaching_questions: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -496,6 +581,8 @@ class Assessment:
     intro: str
     scale: Scale
     result_name: str
+    answers_needed: int
+    answers_needed_per_level: int | None
     groups: list[StatementGroup]
     bands: list[Band]
     file: str
@@ -506,8 +593,35 @@ class Assessment:
         return self.groups[0].level is not None
 
     @property
+    def answers_needed_per_group(self) -> int:
+        return self.answers_needed_per_level if self.rates_levels else self.answers_needed
+
+    @property
     def statements(self) -> list[Statement]:
         return [statement for group in self.groups for statement in group.statements]
+
+    @cached_property
+    def statements_in_order(self) -> list[Statement]:
+        """The order the form shows them. The level assessment deals its levels out in rounds, one statement
+        of each level per round, each round in an order set by a hash of the ids (fixed, but following no
+        pattern), never two of one level side by side: level names and positions don't steer the answers."""
+        if not self.rates_levels:
+            return self.statements
+
+        def shuffled(statements: list[Statement], salt: str) -> list[Statement]:
+            return sorted(statements, key=lambda statement: hashlib.sha256(f"{salt}:{statement.id}".encode()).hexdigest())
+
+        queues = [shuffled(group.statements, "") for group in self.groups]
+        order: list[Statement] = []
+        for turn in range(max(len(queue) for queue in queues)):
+            dealt = shuffled([queue[turn] for queue in queues if turn < len(queue)], str(turn))
+            if order and len(dealt) > 1 and self.group_of(dealt[0]) is self.group_of(order[-1]):
+                dealt[0], dealt[1] = dealt[1], dealt[0]
+            order += dealt
+        return order
+
+    def group_of(self, statement: Statement) -> StatementGroup:
+        return next(group for group in self.groups if statement in group.statements)
 
 
 # ---------------------------------------------------------------- printed documents
@@ -558,8 +672,8 @@ class Handbook:
     sources: dict[str, str]  # section name → data file, for edit links
 
 
-# Checklists made from the boot-camp cadence: checklist id → (cadence list, title).
-CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day"), "bootcamp-weekly": ("weekly", "Every week")}
+# Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats).
+CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "Every week", "week")}
 
 
 def build(cls, document: LocatedData, path: tuple = ()):
@@ -573,13 +687,15 @@ def build(cls, document: LocatedData, path: tuple = ()):
             arguments["line"] = document.where(path).line
         elif key in value:
             arguments[each.name] = _convert(hints[each.name], document, path + (key,))
-        elif each.default is MISSING:
+        elif each.default is MISSING and each.default_factory is MISSING:
             arguments[each.name] = None
     return cls(**arguments)
 
 
 def _convert(hint, document: LocatedData, path: tuple):
     value = _at(document.value, path)
+    if isinstance(hint, types.UnionType):  # an optional field, `X | None`, that is present
+        (hint,) = [each for each in typing.get_args(hint) if each is not type(None)]
     if is_dataclass(hint):
         return build(hint, document, path)
     if typing.get_origin(hint) is list:
@@ -598,9 +714,10 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
     """The whole handbook from documents that all passed validation, keyed by file stem."""
     bootcamp = build(Bootcamp, documents["bootcamp"])
     bootcamp_doc, checklist_doc = documents["bootcamp"], documents["checklists"]
+    cadence = bootcamp.cadence
     checklists = {
-        checklist_id: Checklist(checklist_id, title, None, getattr(bootcamp.cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line)
-        for checklist_id, (rhythm, title) in CADENCE_CHECKLISTS.items()
+        checklist_id: Checklist(checklist_id, title, None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
+        for checklist_id, (rhythm, title, repeats) in CADENCE_CHECKLISTS.items()
     }
     for index, raw in enumerate(checklist_doc.value["checklists"]):
         path = ("checklists", index)
@@ -635,7 +752,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder) -> dict[str, Asses
     for index, raw in enumerate(document.value["assessments"]):
         path = ("assessments", index)
         if raw.get("questions_from") == "levels":
-            groups = [StatementGroup(level.id, level.name, [Statement(b.id, b.text, b.line) for b in level.behaviours], level) for level in ladder.levels]
+            groups = [StatementGroup(level.id, level.name, [_statement(behaviour) for behaviour in level.behaviours], level) for level in ladder.levels]
         else:
             groups = [StatementGroup(raw["id"], None, _convert(list[Statement], document, path + ("questions",)))]
         assessments[raw["id"]] = Assessment(
@@ -645,9 +762,15 @@ def _build_assessments(document: LocatedData, ladder: Ladder) -> dict[str, Asses
             intro=raw["intro"],
             scale=scales[raw["scale"]],
             result_name=raw.get("result_name", "Score"),
+            answers_needed=raw["answers_needed"],
+            answers_needed_per_level=raw.get("answers_needed_per_level"),
             groups=groups,
             bands=_convert(list[Band], document, path + ("bands",)),
             file=document.file,
             line=document.where(path).line,
         )
     return assessments
+
+
+def _statement(behaviour: Behaviour) -> Statement:
+    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions)

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from . import scoring
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .source_links import SourceLinks
 
@@ -45,6 +46,7 @@ class Renderer:
         self.env.globals["link"] = self._link
         self.env.globals["site_file"] = self._site_file
         self.env.globals["source_line"] = source_links.line
+        self.env.globals["scoring"] = scoring
 
     @pass_context
     def _md(self, context, text: str | None) -> Markup:

@@ -1,12 +1,8 @@
-/* Self-assessment widget: scores answers in the browser from the form's data-* attributes, shows and
-   announces the result, keeps answers in this browser, and exports them. Data text in the result is
-   cloned from the server-rendered form, never built from strings. */
+/* Self-assessment widget: adds up the points each answer carries (macros/scoring.py sets them in the page),
+   shows and announces the result once enough statements are answered, keeps answers in this browser and
+   exports them. Data text in the result is cloned from the server-rendered form, never built from strings. */
 (function (Playbook) {
   "use strict";
-
-  function init(root) {
-    root.querySelectorAll("form[data-assessment]:not([data-ready])").forEach(enhance);
-  }
 
   function all(node, selector) {
     return Array.prototype.slice.call(node.querySelectorAll(selector));
@@ -19,197 +15,139 @@
     return node;
   }
 
-  /* Whole-number percentage of the most the answered statements could score (bands use the same
-     rounded figure the reader sees); null when none is answered. */
+  /* ------------------------------------------------ the scoring rule: macros/scoring.py, step for step */
+
+  /* Whole percentage of the weighted points over the most the answered rows could score, half up. */
   function percent(rows) {
     var got = 0, most = 0;
     rows.forEach(function (row) {
       if (row.points !== null) {
-        got += row.weight * (row.points - row.low);
-        most += row.weight * (row.high - row.low);
+        got += row.weight * row.points;
+        most += row.weight * row.most;
       }
     });
-    return most ? Math.round((100 * got) / most) : null;
+    return most ? Math.floor((100 * got) / most + 0.5) : null;
   }
 
-  function enhance(form) {
-    form.dataset.ready = "true";
-    var key = Playbook.storageKey("assessment", form.dataset.assessment);
-    var title = form.dataset.title;
-    var ladder = !!form.querySelector("[data-next-for]");
-    var bands = all(form, "tr[data-band]");
-    var result = form.querySelector("[data-result]");
-    var live = el("p", "", "pb-assessment__summary");
-    live.setAttribute("aria-live", "polite");
-    result.before(live);
+  function bandFor(bands, score) {
+    return bands.filter(function (band, index) {
+      return band.from <= score && (score < band.to || index === bands.length - 1);
+    })[0] || bands[bands.length - 1];
+  }
 
+  /* Answered rows from the lowest share of their most points (heavier first on a tie), then the rest. */
+  function weakestFirst(rows) {
+    var answered = rows.filter(function (row) { return row.points !== null; });
+    answered.sort(function (a, b) { return a.points / a.most - b.points / b.most || b.weight - a.weight; });
+    return answered.concat(rows.filter(function (row) { return row.points === null; }));
+  }
+
+  /* Up to five questions from the weakest behaviours' coaching questions, covering new stages first. */
+  function questionsToDevelop(weakest, entries) {
+    var picked = [], stages = {}, added = true;
+    function ofRow(row) { return entries.filter(function (li) { return li.dataset.behaviour === row.id; }); }
+    function taken(li) { return picked.some(function (p) { return p.dataset.question === li.dataset.question; }); }
+    while (added && picked.length < 5) {
+      added = false;
+      weakest.forEach(function (row) {
+        var fresh = ofRow(row).filter(function (li) { return !stages[li.dataset.stage]; })[0];
+        if (fresh && picked.length < 5) {
+          picked.push(fresh);
+          stages[fresh.dataset.stage] = true;
+          added = true;
+        }
+      });
+    }
+    weakest.forEach(function (row) {
+      ofRow(row).forEach(function (li) { if (!taken(li) && picked.length < 5) picked.push(li); });
+    });
+    return picked;
+  }
+
+  /* Groups scored, then the whole; a level is reached when it and every level below it are. */
+  function evaluate(model) {
+    var groups = model.groups.map(function (group) {
+      var rows = model.rows.filter(function (row) { return row.group === group.id; });
+      var answered = rows.filter(function (row) { return row.points !== null; }).length;
+      var score = percent(rows);
+      var band = score === null ? null : bandFor(model.bands, score);
+      var enough = answered >= model.neededPerGroup;
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, score: score, band: band, enough: enough, reached: enough && !!band && band.reached };
+    });
+    var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
+    var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
+    if (!out.complete) return out;
+    out.score = percent(model.rows);
+    out.band = bandFor(model.bands, out.score);
+    for (var i = 0; i < groups.length && groups[i].reached; i += 1) out.level = groups[i];
+    return out;
+  }
+
+  /* ------------------------------------------------ reading the form */
+
+  function readModel(form) {
     var rows = all(form, "fieldset[data-statement]").map(function (fieldset) {
-      var values = all(fieldset, "input[type=radio]").map(function (input) { return +input.value; });
       return {
         id: fieldset.dataset.statement,
         group: fieldset.dataset.group,
         weight: +fieldset.dataset.weight,
+        most: +fieldset.dataset.most,
+        limit: fieldset.dataset.countsAs === "limit",
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
-        low: Math.min.apply(null, values),
-        high: Math.max.apply(null, values),
         points: null,
         answer: null
       };
     });
-    var saved = Playbook.load(key) || {};
-    var answers = saved.answers && typeof saved.answers === "object" ? saved.answers : {};
-    rows.forEach(function (row) {
-      all(row.fieldset, "input").forEach(function (input) {
-        input.checked = answers[row.id] === +input.value;
-      });
+    var levels = all(form, "[data-level]");
+    var groups = levels.length ? levels.map(function (node) {
+      return { id: node.dataset.level, name: node.dataset.name, node: node };
+    }) : [{ id: rows.length ? rows[0].group : "", name: form.dataset.title, node: null }];
+    var bands = all(form, "tr[data-band]").map(function (tr) {
+      return { from: +tr.dataset.from, to: +tr.dataset.to, reached: tr.hasAttribute("data-reached"), node: tr };
     });
+    return {
+      rows: rows, groups: groups, bands: bands, ladder: levels.length > 0,
+      needed: +form.dataset.answersNeeded, neededPerGroup: +form.dataset.answersNeededPerGroup
+    };
+  }
 
-    function band(score) {
-      return bands.filter(function (tr, index) {
-        return score >= +tr.dataset.from && (score < +tr.dataset.to || index === bands.length - 1);
-      })[0];
-    }
+  function readAnswers(model) {
+    var state = {};
+    model.rows.forEach(function (row) {
+      var picked = row.fieldset.querySelector("input:checked");
+      row.points = picked ? +picked.dataset.points : null;
+      row.answer = picked ? picked.parentNode.textContent.trim() : null;
+      if (picked) state[row.id] = +picked.value;
+    });
+    return state;
+  }
 
-    function read() {
-      var state = {};
-      rows.forEach(function (row) {
-        var picked = row.fieldset.querySelector("input:checked");
-        row.points = picked ? +picked.value : null;
-        row.answer = picked ? picked.parentNode.textContent.trim() : null;
-        if (picked) state[row.id] = row.points;
-      });
-      return state;
-    }
+  /* ------------------------------------------------ the widget */
 
-    function groups() {
-      var byId = {};
-      var order = [];
-      rows.forEach(function (row) {
-        if (!byId[row.group]) order.push((byId[row.group] = { id: row.group, rows: [] }));
-        byId[row.group].rows.push(row);
-      });
-      order.forEach(function (group) {
-        group.score = percent(group.rows);
-        group.band = group.score === null ? null : band(group.score);
-        var heading = form.querySelector('[data-group-title="' + group.id + '"]');
-        group.name = heading ? heading.dataset.name : title;
-      });
-      return order;
-    }
-
-    /* Answered rows from lowest to highest share of their scale; heavier statements first on ties. */
-    function ranked(list) {
-      return list.filter(function (row) { return row.points !== null; }).sort(function (a, b) {
-        return (a.points - a.low) / (a.high - a.low) - (b.points - b.low) / (b.high - b.low) || b.weight - a.weight;
-      });
-    }
-
-    function list(heading, items, withAdvice) {
-      if (!items.length) return;
-      result.append(el("h4", heading));
-      var ul = el("ul");
-      items.forEach(function (row) {
-        var li = el("li", row.text + (row.answer ? " (" + row.answer + ")" : ""));
-        var advice = withAdvice && row.fieldset.querySelector("[data-advice]");
-        if (advice) {
-          var copy = advice.cloneNode(true);
-          copy.hidden = false;
-          li.append(copy);
-        }
-        ul.append(li);
-      });
-      result.append(ul);
-    }
-
-    function outcome() {
-      var scored = groups();
-      var score = percent(rows);
-      var unanswered = rows.filter(function (row) { return row.points === null; });
-      if (score === null) return null;
-      var out = { score: score, band: band(score), groups: scored, unanswered: unanswered };
-      if (ladder) {
-        /* The highest level reached; everyone stands on the first rung until a higher one is reached. */
-        var reached = scored.filter(function (group) { return group.band && "reached" in group.band.dataset; });
-        out.level = reached.length ? reached[reached.length - 1] : scored[0];
-        var index = scored.indexOf(out.level);
-        out.next = scored[index + 1] || null;
-        out.headline = "Your level: " + out.level.name + " (level " + (index + 1) + " of " + scored.length + ")";
-      } else {
-        out.headline = form.dataset.resultName + ": " + score + "% (" + out.band.querySelector("[data-band-name]").textContent + ")";
-      }
-      return out;
-    }
+  function enhance(form) {
+    form.dataset.ready = "true";
+    var key = Playbook.storageKey("assessment", form.dataset.assessment);
+    var model = readModel(form);
+    var result = form.querySelector("[data-result]");
+    var live = el("p", "", "pb-assessment__summary");
+    live.setAttribute("aria-live", "polite");
+    result.before(live);
+    restore(model, Playbook.load(key));
 
     function render() {
-      var state = read();
-      Playbook.save(key, { answers: state });
-      var out = outcome();
+      var answers = readAnswers(model);
+      Playbook.save(key, { answers: answers });
+      var out = evaluate(model);
+      out.headline = headline(form, model, out);
       result.textContent = "";
-      form.classList.toggle("pb-assessment--answered", !!out);
-      result.hidden = !out;
-      if (!out) {
-        live.textContent = "Answer the statements above to see your result.";
-        return;
-      }
-      var missing = out.unanswered.length;
-      live.textContent = out.headline + (missing ? ". " + missing + " of " + rows.length + " unanswered, not counted." : ".");
-      result.append(el("h3", out.headline));
-      if (ladder) {
-        var table = el("table");
-        table.append(el("caption", "Your score at each level"));
-        out.groups.forEach(function (group) {
-          var tr = el("tr");
-          tr.append(el("th", group.name), el("td", group.score === null ? "not answered" : group.score + "%"), el("td", group.band ? group.band.querySelector("[data-band-name]").textContent : ""));
-          table.append(tr);
-        });
-        result.append(table);
-        var here = ranked(out.level.rows);
-        list("Your strongest behaviours at this level", here.filter(function (row) { return row.points > row.low; }).reverse().slice(0, 3));
-        list("Your weakest behaviours at this level", here.filter(function (row) { return row.points < row.high; }).slice(0, 3));
-        if (out.next) list("Behaviours to work on next (" + out.next.name + ")", ranked(out.next.rows).concat(out.next.rows.filter(function (row) { return row.points === null; })).slice(0, 3));
-        var next = form.querySelector('[data-next-for="' + out.level.id + '"]').cloneNode(true);
-        next.hidden = false;
-        next.removeAttribute("data-next-for");
-        result.append(next);
-      } else {
-        result.append(out.band.querySelector("[data-band-meaning]").cloneNode(true));
-        list("Work on first", ranked(rows).filter(function (row) { return row.points < row.high; }).slice(0, 3), true);
-        list("Your strengths", ranked(rows).reverse().filter(function (row) { return row.points === row.high; }).slice(0, 3));
-      }
-      if (missing) {
-        result.append(el("h4", "Not answered yet (not counted)"));
-        var ul = el("ul");
-        out.unanswered.forEach(function (row) {
-          var link = el("a", row.text);
-          link.href = "#" + row.fieldset.id;
-          var li = el("li");
-          li.append(link);
-          ul.append(li);
-        });
-        result.append(ul);
-      }
-      var actions = el("p", "", "pb-assessment__actions");
-      [["Copy as text", copyText], ["Download JSON", function () { download(out, "json"); }], ["Download CSV", function () { download(out, "csv"); }], ["Clear answers", clear]].forEach(function (action) {
-        var button = el("button", action[0], "md-button");
-        button.type = "button";
-        button.addEventListener("click", action[1]);
-        actions.append(button);
-      });
-      result.append(actions);
-
-      function copyText() {
-        var lines = [title + " (" + today() + ")"];
-        Array.prototype.forEach.call(result.children, function (node) {
-          if (node === actions) return;
-          var items = all(node, "li, tr");
-          if (!items.length) return lines.push("", node.textContent.trim());
-          items.forEach(function (item) { lines.push("- " + item.textContent.trim().replace(/\s+/g, " ")); });
-        });
-        lines.push("", "Answers:");
-        rows.forEach(function (row) { lines.push("- " + row.text + ": " + (row.answer || "not answered")); });
-        Playbook.copy(lines.join("\n"), live);
-      }
+      form.classList.toggle("pb-assessment--complete", out.complete);
+      result.hidden = !out.answered;
+      live.textContent = out.headline + (out.complete ? unansweredNote(model, out) : "");
+      if (!out.answered) return;
+      var writer = Playbook.assessmentResult(form, model, out, result);
+      writer.all();
+      result.append(actions(form, model, out, result, live, clear));
     }
 
     function clear() {
@@ -218,46 +156,59 @@
       form.querySelector("input").focus();
     }
 
-    function download(out, type) {
-      var records = rows.map(function (row) {
-        return { group: row.group, statement_id: row.id, statement: row.text, answer: row.answer, points: row.points, weight: row.weight };
-      });
-      var body;
-      if (type === "json") {
-        var summary = { assessment: form.dataset.assessment, title: title, date: today(), result: out.headline, score: out.score };
-        if (ladder) summary.level = out.level.id;
-        summary.groups = out.groups.map(function (group) { return { id: group.id, score: group.score }; });
-        summary.answers = records;
-        body = JSON.stringify(summary, null, 2);
-      } else {
-        var columns = ["group", "statement_id", "statement", "answer", "points", "weight"];
-        body = [columns].concat(records.map(function (record) {
-          return columns.map(function (column) { return record[column]; });
-        })).map(function (cells) { return cells.map(csvCell).join(","); }).join("\r\n");
-      }
-      var link = el("a");
-      link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv" }));
-      link.download = form.dataset.assessment + "-" + today() + "." + type;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
-    }
-
     form.addEventListener("change", render);
     render();
   }
 
-  /* Quoted, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula. */
-  function csvCell(value) {
-    var text = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@]/.test(text)) text = "'" + text;
-    return '"' + text.replace(/"/g, '""') + '"';
+  function restore(model, saved) {
+    var answers = saved && saved.answers && typeof saved.answers === "object" ? saved.answers : {};
+    model.rows.forEach(function (row) {
+      all(row.fieldset, "input").forEach(function (input) {
+        input.checked = answers[row.id] === +input.value;
+      });
+    });
   }
 
-  function today() {
-    return new Date().toISOString().slice(0, 10);
+  function headline(form, model, out) {
+    if (!out.complete) {
+      var more = out.needed - out.answered;
+      return (out.answered ? "Result incomplete: " : "") + out.answered + " of " + model.rows.length + " answered. Answer at least " + more + " more to see your result.";
+    }
+    if (!model.ladder) return form.dataset.resultName + ": " + out.score + "% (" + bandName(out.band) + ")";
+    if (!out.level) return "No level fits your answers yet";
+    return "Your level: " + out.level.name + " (level " + (out.groups.indexOf(out.level) + 1) + " of " + out.groups.length + ")";
   }
 
-  Playbook.widgets.push({ init: init });
+  function bandName(band) {
+    return band.node.querySelector("[data-band-name]").textContent;
+  }
+
+  function unansweredNote(model, out) {
+    var missing = model.rows.length - out.answered;
+    return missing ? ". " + missing + " of " + model.rows.length + " unanswered, not counted." : ".";
+  }
+
+  function actions(form, model, out, result, live, clear) {
+    var bar = el("p", "", "pb-assessment__actions");
+    [
+      ["Copy as text", function () { Playbook.copy(Playbook.assessmentExport.text(form, model, out, result, bar), live); }],
+      ["Download JSON", function () { Playbook.assessmentExport.download(form, model, out, "json"); }],
+      ["Download CSV", function () { Playbook.assessmentExport.download(form, model, out, "csv"); }],
+      ["Clear answers", clear]
+    ].forEach(function (action) {
+      var button = el("button", action[0], "md-button");
+      button.type = "button";
+      button.addEventListener("click", action[1]);
+      bar.append(button);
+    });
+    return bar;
+  }
+
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, weakestFirst: weakestFirst, questionsToDevelop: questionsToDevelop };
+
+  Playbook.widgets.push({
+    init: function (root) {
+      root.querySelectorAll("form[data-assessment]:not([data-ready])").forEach(enhance);
+    }
+  });
 })((window.Playbook = window.Playbook || { widgets: [] }));

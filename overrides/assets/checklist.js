@@ -1,20 +1,20 @@
-/* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. */
+/* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. One with
+   data-repeats ("day" or "week") keeps ticks per day or week of the reader's calendar, with a history. */
 (function (Playbook) {
   "use strict";
 
+  var KEPT = 8;
+  var midnight;
+
   function init(root) {
     root.querySelectorAll("form[data-checklist]:not([data-ready])").forEach(enhance);
+    watchMidnight();
   }
 
   function enhance(form) {
     form.dataset.ready = "true";
-    var key = Playbook.storageKey("checklist", form.dataset.checklist);
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][data-item]"));
-    var saved = Playbook.load(key) || {};
-    var ticked = saved.ticked && typeof saved.ticked === "object" ? saved.ticked : {};
-    boxes.forEach(function (box) {
-      box.checked = ticked[box.dataset.item] === true;
-    });
+    var ticks = form.dataset.repeats ? periodTicks(form, boxes.length) : lastingTicks(form);
 
     var status = document.createElement("div");
     status.className = "pb-checklist__status";
@@ -30,7 +30,14 @@
     reset.textContent = "Reset";
     reset.setAttribute("aria-label", "Reset: untick every item in " + form.querySelector("legend").textContent);
     status.append(progress, count, reset);
-    form.querySelector("fieldset").append(status);
+    form.querySelector(".pb-checklist__items").after(status);
+
+    function show() {
+      var ticked = ticks.load();
+      boxes.forEach(function (box) {
+        box.checked = ticked[box.dataset.item] === true;
+      });
+    }
 
     function update() {
       var state = {};
@@ -44,10 +51,14 @@
       progress.value = done;
       count.textContent = done + " of " + boxes.length + " done";
       form.classList.toggle("pb-checklist--complete", done === boxes.length);
-      Playbook.save(key, { ticked: state });
+      ticks.save(state);
     }
 
     form.addEventListener("change", update);
+    form.addEventListener("playbook:today", function () {
+      show();
+      update();
+    });
     reset.addEventListener("click", function () {
       boxes.forEach(function (box) {
         box.checked = false;
@@ -55,8 +66,147 @@
       update();
       boxes[0].focus();
     });
+    show();
     update();
   }
+
+  function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* A checklist that does not repeat: ticks stay until reset. */
+  function lastingTicks(form) {
+    var key = Playbook.storageKey("checklist", form.dataset.checklist);
+    return {
+      load: function () {
+        var saved = Playbook.load(key) || {};
+        return isRecord(saved.ticked) ? saved.ticked : {};
+      },
+      save: function (ticked) {
+        Playbook.save(key, { ticked: ticked });
+      }
+    };
+  }
+
+  /* Saved as {version: 2, periods: {"2026-12-01": {ticked, total}}}, this period and the KEPT before it.
+     Malformed periods are ignored, and so is the undated {ticked} saved before: its day is unknown. */
+  function periodTicks(form, total) {
+    var key = Playbook.storageKey("checklist", form.dataset.checklist);
+    var show = periodView(form);
+    var starts, periods;
+    return {
+      load: function () {
+        var saved = Playbook.load(key) || {};
+        var found = saved.version === 2 && isRecord(saved.periods) ? saved.periods : {};
+        starts = recentStarts(form.dataset.repeats, Number(form.dataset.weekStarts));
+        periods = {};
+        starts.forEach(function (start) {
+          var period = found[start.key];
+          if (isRecord(period) && isRecord(period.ticked) && Number.isInteger(period.total) && period.total > 0) {
+            periods[start.key] = period;
+          }
+        });
+        return periods[starts[0].key] ? periods[starts[0].key].ticked : {};
+      },
+      save: function (ticked) {
+        periods[starts[0].key] = { ticked: ticked, total: total };
+        Playbook.save(key, { version: 2, periods: periods });
+        show(starts, periods);
+      }
+    };
+  }
+
+  /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
+     change to or from summer time cannot move one to another date. */
+  function recentStarts(repeats, weekStart) {
+    var now = new Date();
+    var step = repeats === "week" ? 7 : 1;
+    var back = repeats === "week" ? (now.getDay() - weekStart + 7) % 7 : 0;
+    var starts = [];
+    for (var n = 0; n <= KEPT; n += 1) {
+      var day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back - n * step, 12);
+      starts.push({ day: day, key: day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate()) });
+    }
+    return starts;
+  }
+
+  function pad(number) {
+    return ("0" + number).slice(-2);
+  }
+
+  /* "Tuesday 1 December", in the page's language. */
+  function dayName(day) {
+    var options = { weekday: "long", day: "numeric", month: "long" };
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(day);
+    } catch (error) {
+      return new Intl.DateTimeFormat(undefined, options).format(day);
+    }
+  }
+
+  /* The day or week on show, and the history: a bar per earlier period, oldest first, and the same in words. */
+  function periodView(form) {
+    var line = form.querySelector(".pb-checklist__period");
+    var now = document.createElement("span");
+    now.className = "pb-checklist__now";
+    line.append(now);
+    var history = document.createElement("p");
+    history.className = "pb-checklist__history";
+    var caption = document.createElement("span");
+    caption.setAttribute("aria-hidden", "true");
+    caption.textContent = "Last " + KEPT + " " + form.dataset.repeats + "s ";
+    var bars = document.createElement("span");
+    bars.className = "pb-checklist__bars";
+    bars.setAttribute("role", "img");
+    history.append(caption, bars);
+    form.querySelector("fieldset").append(history);
+    return function (starts, periods) {
+      now.textContent = (form.dataset.repeats === "week" ? "Week of " : "") + dayName(starts[0].day);
+      line.setAttribute("aria-live", "polite");
+      bars.textContent = "";
+      var words = starts.slice(1).reverse().map(function (start) {
+        var period = periods[start.key];
+        var bar = bars.appendChild(document.createElement("span"));
+        if (!period) {
+          bar.className = "pb-checklist__unopened";
+          return "not opened";
+        }
+        var done = Math.min(Object.keys(period.ticked).filter(function (id) {
+          return period.ticked[id] === true;
+        }).length, period.total);
+        bar.style.setProperty("--done", (100 * done) / period.total + "%");
+        return done + " of " + period.total;
+      });
+      bars.setAttribute("aria-label", caption.textContent.trim() + ", oldest first: " + words.join(", "));
+      history.hidden = Object.keys(periods).length < 2;
+    };
+  }
+
+  function checkToday() {
+    if (document.visibilityState !== "hidden") {
+      document.querySelectorAll("form[data-repeats][data-ready]").forEach(function (form) {
+        form.dispatchEvent(new Event("playbook:today"));
+      });
+    }
+    watchMidnight();
+  }
+
+  function watchMidnight() {
+    clearTimeout(midnight);
+    if (document.querySelector("form[data-repeats][data-ready]")) {
+      var now = new Date();
+      midnight = setTimeout(checkToday, new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1) - now);
+    }
+  }
+
+  /* A tab left open past midnight, or asleep, moves on when the reader comes back. */
+  document.addEventListener("visibilitychange", checkToday);
+  window.addEventListener("focus", checkToday);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      checkToday();
+    }
+  });
 
   Playbook.widgets.push({ init: init });
 })((window.Playbook = window.Playbook || { widgets: [] }));

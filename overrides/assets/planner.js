@@ -1,49 +1,182 @@
-/* Activity planner: ActivityPlanner.plan (macros/model.py) redone live, same steps, same rounding. */
+/* Activity planner: reads what the reader types, then redoes macros/planner.py (plan, pace, decimal, percent)
+   step for step in exact fractions, so the page shows the same figures with and without JavaScript; change
+   the two together. Browsers without BigInt keep the handbook's figures, which the page already shows. */
 (function (Playbook) {
   "use strict";
+  if (typeof BigInt !== "function") return;
+  var ZERO = BigInt(0);
+  var ONE = BigInt(1);
+  var TEN = BigInt(10);
+  /* Digits, plain or grouped in threes by commas, then at most one "." and decimals: English, as the site is. */
+  var PLAIN = /^(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?$/;
+  /* "300.000" is 300 here, but 300,000 where "." separates thousands: refused rather than guessed. */
+  var AMBIGUOUS = /^[1-9]\d{0,2}\.\d{3}$/;
+  var RULE = " (here ',' separates thousands and '.' marks decimals).";
+
+  /* Exact fractions {n, d} with d > 0; floor and ceil are only ever taken of figures of 0 or more. */
+  function fraction(n, d) {
+    return { n: BigInt(n), d: BigInt(d || 1) };
+  }
+  function times(a, b) {
+    return { n: a.n * b.n, d: a.d * b.d };
+  }
+  function over(a, b) {
+    return { n: a.n * b.d, d: a.d * b.n };
+  }
+  function minus(a, b) {
+    return { n: a.n * b.d - b.n * a.d, d: a.d * b.d };
+  }
+  function compare(a, b) {
+    var difference = a.n * b.d - b.n * a.d;
+    return difference > ZERO ? 1 : difference < ZERO ? -1 : 0;
+  }
+  function floor(a) {
+    return a.n / a.d;
+  }
+  function ceil(a) {
+    return (a.n + a.d - ONE) / a.d;
+  }
+  function whole(number) {
+    return number.toLocaleString("en");
+  }
+
+  function plain(text) {
+    return PLAIN.test(text.replace(/^-/, "")) && /\d/.test(text);
+  }
+
+  function exact(text) {
+    var parts = text.replace(/,/g, "").split(".");
+    var decimals = parts[1] || "";
+    return fraction(parts[0] + decimals, "1" + "0".repeat(decimals.length));
+  }
+
+  /* The number typed, or a message saying how it was read and how to write it. */
+  function read(text) {
+    if (plain(text) && !AMBIGUOUS.test(text.replace(/^-/, ""))) return { value: exact(text) };
+    if (plain(text)) {
+      var small = text.replace(/0+$/, "").replace(/\.$/, "");
+      var large = text.replace(".", ",");
+      return { problem: "'" + text + "' could mean " + small + " or " + large + ": write " + small + " or " + large + RULE };
+    }
+    var swapped = text.replace(/[.,]/g, function (mark) {
+      return mark === "." ? "," : ".";
+    });
+    if (plain(swapped)) {
+      var how = text.indexOf(",") >= 0 ? "with a decimal comma" : "with '.' between thousands";
+      return { problem: "'" + text + "' reads as " + swapped + " written " + how + ": write " + swapped + RULE };
+    }
+    return { problem: "'" + text + "' is not a number: write digits, with ',' between thousands and '.' before decimals, e.g. 300,000 or 2.5." };
+  }
+
+  /* A field's value within its bounds from data; an optional field left empty is 0. */
+  function check(input) {
+    var text = input.value.trim();
+    var optional = input.hasAttribute("data-optional");
+    if (!text) return optional ? { value: fraction(0) } : { problem: "Enter a number." };
+    var reading = read(text);
+    if (reading.problem) return reading;
+    var sign = compare(reading.value, fraction(0));
+    if (sign < 0 || (sign === 0 && !optional)) return { problem: input.dataset.low };
+    if (compare(reading.value, exact(input.dataset.most)) > 0) return { problem: input.dataset.high };
+    return reading;
+  }
+
+  function decimal(tenths) {
+    var tenth = tenths % TEN;
+    return whole(tenths / TEN) + (tenth ? "." + tenth : "");
+  }
+
+  function pace(count, units, unit) {
+    var tenths = ceil(over(fraction(count * TEN), units));
+    if (tenths >= TEN || count === ZERO) return { text: decimal(tenths), phrase: decimal(tenths) + " a " + unit };
+    var every = "1 every " + decimal(floor(over(times(units, fraction(10)), fraction(count)))) + " " + unit + "s";
+    return { text: every, phrase: every };
+  }
+
+  function percent(rate) {
+    return decimal(floor({ n: rate.n * BigInt(2000) + rate.d, d: rate.d * BigInt(2) })) + "%";
+  }
+
+  /* `values` holds the fields by name, rates in percent; `layout` names the stages, the period and where
+     existing pipeline sits. */
+  function plan(values, layout) {
+    var hundred = fraction(100);
+    var rates = layout.stages.slice(1).map(function (stage) {
+      return over(values[stage], hundred);
+    });
+    var closes = fraction(1);
+    rates.slice(layout.pipelineStage).forEach(function (rate) {
+      closes = times(closes, rate);
+    });
+    var fromProspecting = times(values.revenue_target, minus(fraction(1), over(values.share_not_from_prospecting, hundred)));
+    var wanted = minus(fromProspecting, times(values.existing_pipeline, closes));
+    var toFind = compare(wanted, fraction(0)) > 0 ? wanted : fraction(0);
+    var needs = [fraction(ceil(over(toFind, values.average_deal_size)))];
+    for (var i = rates.length - 1; i >= 0; i -= 1) needs.unshift(over(needs[0], rates[i]));
+    var days = times(values.weeks_in_period, values.selling_days_per_week);
+    var steps = needs.map(function (need, index) {
+      var count = ceil(need);
+      var period = { text: whole(count), phrase: whole(count) + " a " + layout.period };
+      return { period: period, week: pace(count, values.weeks_in_period, "week"), day: pace(count, days, "day"), rate: index ? percent(rates[index - 1]) : "" };
+    });
+    return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
+  }
+
+  function show(form, layout, result) {
+    form.querySelector("[data-revenue]").textContent = result.revenue;
+    form.querySelector("[data-covered]").hidden = !result.covered;
+    layout.stages.forEach(function (stage, index) {
+      var step = result.steps[index];
+      form.querySelectorAll('[data-stage="' + stage + '"] [data-per]').forEach(function (figure) {
+        var figures = step[figure.dataset.per];
+        figure.textContent = figure.hasAttribute("data-phrase") ? figures.phrase : figures.text;
+      });
+      form.querySelector('tr[data-stage="' + stage + '"] [data-rate]').textContent = step.rate;
+    });
+  }
 
   function enhance(form) {
     form.dataset.ready = "true";
+    var layout = {
+      stages: Array.prototype.map.call(form.querySelectorAll("tr[data-stage]"), function (row) {
+        return row.dataset.stage;
+      }),
+      pipelineStage: Number(form.dataset.pipelineStage),
+      period: form.dataset.period,
+    };
     var key = Playbook.storageKey("planner", "activity");
     var inputs = form.querySelectorAll("input");
-    var rows = form.querySelectorAll("tr[data-stage]");
-    var results = form.querySelector("[data-results]");
     var fix = form.querySelector("[data-fix]");
     var timer;
 
     function update() {
-      var value = {};
+      var values = {};
       var edited = {};
-      fix.hidden = true;
       inputs.forEach(function (input) {
-        var number = (value[input.name] = input.valueAsNumber);
-        var problem = isNaN(number) ? "Enter a number." : number <= 0 ? input.dataset.low : input.max && number > input.max ? input.dataset.high : "";
-        document.getElementById(input.getAttribute("aria-describedby")).textContent = problem;
-        input.setAttribute("aria-invalid", !!problem);
-        if (problem) fix.hidden = false;
+        var result = check(input);
+        values[input.name] = result.value;
+        document.getElementById(input.getAttribute("aria-describedby")).textContent = result.problem || "";
+        input.setAttribute("aria-invalid", result.problem ? "true" : "false");
         if (input.value !== input.defaultValue) edited[input.name] = input.value;
       });
-      results.hidden = !fix.hidden;
-      if (results.hidden) return;
-      var need = Math.ceil(value.revenue_target / value.average_deal_size);
-      for (var i = rows.length - 1; i >= 0; i -= 1) {
-        var stage = rows[i].dataset.stage;
-        var per = { period: need, week: need / value.weeks_in_period, day: need / (value.weeks_in_period * value.selling_days_per_week) };
-        form.querySelectorAll('[data-stage="' + stage + '"] [data-per]').forEach(function (figure) {
-          figure.textContent = Math.ceil(per[figure.dataset.per]).toLocaleString("en");
-        });
-        need = (need * 100) / value[stage];
-      }
+      fix.hidden = !form.querySelector("[aria-invalid=true]");
+      form.querySelector("[data-results]").hidden = !fix.hidden;
+      if (fix.hidden) show(form, layout, plan(values, layout));
       Playbook.save(key, edited);
+    }
+
+    function announce() {
+      var shown = fix.hidden ? form.querySelectorAll("[data-results] .pb-planner__summary:not([hidden])") : [fix];
+      form.querySelector("[role=status]").textContent = Array.prototype.map.call(shown, function (summary) {
+        return summary.textContent;
+      }).join(" ");
     }
 
     function changed() {
       update();
-      /* One line once typing pauses: the table at each keystroke would drown a screen reader. */
+      /* One announcement once typing pauses: the table at each keystroke would drown a screen reader. */
       clearTimeout(timer);
-      timer = setTimeout(function () {
-        form.querySelector("[role=status]").textContent = (fix.hidden ? results.querySelector("p") : fix).textContent;
-      }, 700);
+      timer = setTimeout(announce, 700);
     }
 
     form.addEventListener("input", changed);

@@ -1,49 +1,69 @@
 """The activity planner as a reader uses it: change the figures, read what they take, fix mistakes, come back, print.
 
-Expected figures come from data/bootcamp.yml in exact fractions, so float noise in the page would show up.
+Expected figures come from data/bootcamp.yml and what the test types, worked out in exact fractions by
+tests/planner_oracle.py (not by the product's code), so float noise or a wrong rounding in the page shows up.
 """
 
-import math
 import re
+from dataclasses import replace
 from fractions import Fraction
+from math import ceil
 
+import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from macros.handbook import Project, load_handbook
+from macros.rendering import Renderer
+from tests import planner_oracle
+from tests.conftest import ROOT
 from tests.helpers import data
 
 RESET = "Back to the handbook's figures"
+FIX = "Fix the highlighted fields."
+RULE = " (here ',' separates thousands and '.' marks decimals)."
+COVERED = "Your pipeline and revenue from elsewhere already cover the target"
+
+# What readers type, by field name (a rate field is named by its stage): cases from the issue and harder ones.
+CASES = {
+    "the handbook's figures": {},
+    "a bigger target, a shorter quarter, odd rates": {"revenue_target": "450,000", "average_deal_size": "17,500", "weeks_in_period": "12", "selling_days_per_week": "4.5", "conversations": "12.5", "meetings": "33.3", "qualified": "40", "wins": "22"},
+    "pipeline and inbound revenue": {"revenue_target": "1,000,000", "existing_pipeline": "300,000", "share_not_from_prospecting": "35"},
+    "pipeline and inbound cover the target": {"existing_pipeline": "2,000,000", "share_not_from_prospecting": "80"},
+    "pennies and decimals everywhere": {"revenue_target": "99,999.99", "average_deal_size": "3333.33", "weeks_in_period": "13.5", "selling_days_per_week": "3", "conversations": "7", "meetings": "15.5", "qualified": "66.7", "wins": "30", "existing_pipeline": "12,345.67", "share_not_from_prospecting": "12.5"},
+    "one small deal": {"revenue_target": "5000", "conversations": "100", "meetings": "100", "qualified": "100", "wins": "100"},
+}
 
 
 def _planner() -> dict:
     return data("bootcamp")["activity_planner"]
 
 
-def _rate_label(index: int) -> str:
-    stages = _planner()["stages"]
-    return f"{stages[index]['name']} (% of {stages[index - 1]['name']})"
+def _label(name: str) -> str:
+    planner = _planner()
+    period, stages = planner["period"], planner["stages"]
+    ids = [stage["id"] for stage in stages]
+    if name in ids:
+        index = ids.index(name)
+        return f"{stages[index]['name']} (% of {stages[index - 1]['name']})"
+    pipeline_stage = stages[ids.index(planner["pipeline_stage"])]["name"]
+    return {
+        "revenue_target": f"Revenue target for the {period}",
+        "average_deal_size": "Average deal size",
+        "weeks_in_period": f"Selling weeks in the {period}",
+        "selling_days_per_week": "Selling days per week",
+        "existing_pipeline": f"Pipeline at {pipeline_stage} due to close this {period}",
+        "share_not_from_prospecting": "Share of the target from renewals, inbound and account growth (%)",
+    }[name]
 
 
-def _expected(target=None, deal=None, weeks=None, days=None, percents: dict[int, float] | None = None) -> list[list[str]]:
-    """Each stage's row as the page shows it: name, then per period, week and day, rounded up.
-
-    Figures not given are the data's; `percents` maps a stage's index to the rate the reader typed.
-    """
-    planner, percents = _planner(), percents or {}
-    target = Fraction(str(target or planner["revenue_target"]))
-    deal = Fraction(str(deal or planner["average_deal_size"]))
-    weeks = Fraction(str(weeks or planner["weeks_in_period"]))
-    days = Fraction(str(days or planner["selling_days_per_week"]))
-    stages = planner["stages"]
-    rates = [Fraction(str(percents[i])) / 100 if i in percents else Fraction(str(stages[i]["conversion_rate"])) for i in range(1, len(stages))]
-    needs = [Fraction(math.ceil(target / deal))]
-    for rate in reversed(rates):
-        needs.insert(0, needs[0] / rate)
-    return [[stage["name"]] + [f"{math.ceil(need / per):,}" for per in (1, weeks, weeks * days)] for stage, need in zip(planner["stages"], needs)]
+def _field(form, name: str):
+    return form.get_by_label(_label(name), exact=True)
 
 
-def _summary(rows: list[list[str]]) -> str:
-    name, period, week, day = rows[0]
-    return f"{name}: {day} a day, {week} a week, {period} a {_planner()['period']}."
+def _fill(form, typed: dict[str, str]) -> None:
+    for name, text in typed.items():
+        _field(form, name).fill(text)
 
 
 def _on_screen(form, text):
@@ -63,75 +83,215 @@ def _open(context, site_url):
     return page, form
 
 
-def test_default_figures_then_live_figures_as_the_reader_changes_target_rate_and_weeks(context, site_url):
+def _expect_plan(form, typed: dict[str, str]) -> planner_oracle.Expected:
+    expected = planner_oracle.expected(_planner(), typed)
+    assert _figures(form) == expected.rows
+    expect(_on_screen(form, expected.summary)).to_be_visible()
+    expect(form.get_by_text(f"Revenue to find by prospecting: {expected.revenue_to_find}")).to_be_visible()
+    return expected
+
+
+def _per_unit(shown: str) -> tuple[Fraction, Fraction]:
+    """The least (exclusive) and most an exact pace can be for the figure shown: "3.1" was rounded up to tenths,
+    the N of "1 every N days" down to tenths."""
+    if shown.startswith("1 every "):
+        every = Fraction(shown.split()[2])
+        return 1 / (every + Fraction(1, 10)), 1 / every
+    figure = Fraction(shown.replace(",", ""))
+    return figure - Fraction(1, 10), figure
+
+
+def test_the_handbooks_figures_reconcile_with_the_targets_table_on_the_same_page(context, site_url):
     page, form = _open(context, site_url)
-    assert _figures(form) == _expected()
-    expect(_on_screen(form, _summary(_expected()))).to_be_visible()
+    expected = _expect_plan(form, {})
+    assert expected.summary == "Calls made: 40 a day, 200 a week, 2,600 a quarter."
+    figures = dict(zip([stage["id"] for stage in _planner()["stages"]], _figures(form)))
 
-    form.get_by_label(f"Revenue target for the {_planner()['period']}", exact=True).fill("450000")
-    form.get_by_label(_rate_label(1), exact=True).fill("12.5")
-    weeks = form.get_by_label(f"Selling weeks in the {_planner()['period']}", exact=True)
-    weeks.focus()
-    page.keyboard.press("ArrowUp")  # keyboard only: one more week
-    expect(weeks).to_have_value(str(_planner()["weeks_in_period"] + 1))
-    expected = _expected(target=450000, weeks=_planner()["weeks_in_period"] + 1, percents={1: 12.5})
-    assert _figures(form) == expected
-    expect(_on_screen(form, _summary(expected))).to_be_visible()
-    expect(form.get_by_role("status")).to_have_text(_summary(expected))  # announced once typing pauses
+    def target(target_id: str) -> str:
+        return page.locator(f"tr#{target_id} td").nth(1).inner_text().replace("from the planner", "").strip()
+
+    assert target("dials-per-day") == figures["calls"][4] + " a day" == "40 a day"
+    assert target("conversations-per-day") == figures["conversations"][4] + " a day" == "8 a day"
+    assert target("meetings-per-week") == figures["meetings"][3] + " a week" == "8 a week"
+    assert (target("conversation-to-meeting"), figures["meetings"][1]) == ("1 in 5", "20%")
 
 
-def test_impossible_values_are_explained_beside_the_field_and_leave_no_figures(context, site_url):
+@pytest.mark.parametrize("case", CASES)
+def test_a_week_and_a_day_multiply_back_to_the_periods_figure_and_the_funnel_multiplies_down(context, site_url, case):
     page, form = _open(context, site_url)
-    cases = [
-        (f"Revenue target for the {_planner()['period']}", "", "Enter a number."),
-        (_rate_label(1), "0", "Enter a rate above 0%: at 0% no one gets through."),
-        ("Average deal size", "-5000", "Enter a deal size above 0."),
-        (_rate_label(2), "150", "A rate can't be more than 100%."),
-        ("Selling days per week", "8", "A week has at most 7 days."),
+    typed = CASES[case]
+    _fill(form, typed)
+    _expect_plan(form, typed)
+    weeks = planner_oracle.exact(typed.get("weeks_in_period", _planner()["weeks_in_period"]))
+    days = weeks * planner_oracle.exact(typed.get("selling_days_per_week", _planner()["selling_days_per_week"]))
+    rows = _figures(form)
+    for _, _, period, week, day in rows:
+        whole = Fraction(period.replace(",", ""))
+        for shown, units in ((week, weeks), (day, days)):
+            least, most = _per_unit(shown)
+            assert least * units < whole <= most * units, (period, shown)
+    for above, below in zip(rows, rows[1:]):
+        # a whole number rounded up, times the next rate: the next figure, or one more where rounding carried over
+        reached = ceil(Fraction(above[2].replace(",", "")) * Fraction(below[1].rstrip("%")) / 100)
+        assert reached - int(below[2].replace(",", "")) in (0, 1)
+
+
+def test_ambiguous_numbers_are_refused_saying_how_they_were_read(context, site_url):
+    page, form = _open(context, site_url)
+    refused = [
+        ("weeks_in_period", "2,5", f"'2,5' reads as 2.5 written with a decimal comma: write 2.5{RULE}"),
+        ("revenue_target", "300.000", f"'300.000' could mean 300 or 300,000: write 300 or 300,000{RULE}"),
+        ("average_deal_size", "1.000.000", f"'1.000.000' reads as 1,000,000 written with '.' between thousands: write 1,000,000{RULE}"),
+        ("revenue_target", "300 k", "'300 k' is not a number: write digits, with ',' between thousands and '.' before decimals, e.g. 300,000 or 2.5."),
     ]
-    for label, value, message in cases:
-        field = form.get_by_label(label, exact=True)
+    for name, text, message in refused:
+        field = _field(form, name)
         before = field.input_value()
-        field.fill(value)
+        field.fill(text)
         expect(field).to_have_attribute("aria-invalid", "true")
         expect(field).to_have_accessible_description(message)
-        expect(_on_screen(form, "Fix the highlighted fields.")).to_be_visible()
+        expect(_on_screen(form, FIX)).to_be_visible()
         expect(form.get_by_role("table")).to_be_hidden()
-        expect(_on_screen(form, re.compile(" a day, "))).to_be_hidden()
         field.fill(before)
         expect(field).to_have_attribute("aria-invalid", "false")
-        expect(_on_screen(form, "Fix the highlighted fields.")).to_be_hidden()
-        assert _figures(form) == _expected()
+    for typed in ({"revenue_target": "300000"}, {"revenue_target": "300,000"}, {"weeks_in_period": "2.5"}, {"average_deal_size": "0.5"}):
+        _fill(form, typed)
+        expect(_on_screen(form, FIX)).to_be_hidden()
+        _expect_plan(form, typed)
+        form.get_by_role("button", name=RESET).click()
+
+
+def test_a_target_of_a_trillion_is_refused_by_the_bound_from_data(context, site_url):
+    page, form = _open(context, site_url)
+    limits = _planner()["upper_limits"]
+    target = _field(form, "revenue_target")
+    for text in ("1000000000000", "1,000,000,000,000"):
+        target.fill(text)
+        expect(target).to_have_accessible_description(f"The planner takes a target of up to {limits['revenue_target']:,}; check for an extra zero.")
+        expect(form.get_by_role("table")).to_be_hidden()
+        expect(_on_screen(form, re.compile(" a day, "))).to_be_hidden()
+    target.fill("1e12")
+    expect(target).to_have_accessible_description("'1e12' is not a number: write digits, with ',' between thousands and '.' before decimals, e.g. 300,000 or 2.5.")
+    target.fill(f"{limits['revenue_target']:,}")
+    _expect_plan(form, {"revenue_target": f"{limits['revenue_target']:,}"})
+    weeks = _field(form, "weeks_in_period")
+    weeks.fill(str(limits["weeks_in_period"] + 1))
+    expect(weeks).to_have_accessible_description(f"Enter at most {limits['weeks_in_period']} weeks: a {_planner()['period']} has no more.")
+
+
+def test_each_wrong_field_has_its_own_message_and_the_status_speaks_once_typing_pauses(context, site_url):
+    page, form = _open(context, site_url)
+    status = form.get_by_role("status")
+    cases = [
+        ("average_deal_size", "", "Enter a number."),
+        ("conversations", "0", "Enter a rate above 0%: at 0% no one gets through."),
+        ("revenue_target", "-5000", "Enter a target above 0."),
+        ("meetings", "150", "A rate can't be more than 100%."),
+        ("selling_days_per_week", "8", "A week has at most 7 days."),
+        ("share_not_from_prospecting", "101", "A share can't be more than 100%."),
+    ]
+    for name, text, _ in cases:
+        _field(form, name).fill(text)
+    for name, _, message in cases:
+        field = _field(form, name)
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_accessible_description(message)
+    expect(status).to_have_text(FIX)
+    form.get_by_role("button", name=RESET).click()
+    expect(status).to_have_text(planner_oracle.expected(_planner()).summary)
+    target = _field(form, "revenue_target")
+    target.fill("")
+    target.press_sequentially("450,000")  # keyboard only, a key at a time
+    expected = _expect_plan(form, {"revenue_target": "450,000"})
+    expect(status).to_have_text(expected.summary)
+
+
+def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmetic_on_the_page_says(context, site_url):
+    page, form = _open(context, site_url)
+    _fill(form, {"existing_pipeline": "100,000"})
+    # 260,000 − 100,000 × 25% = 235,000 to find: 11.75 deals, so 12; 48 qualified, 96 meetings, 480 conversations, 2,400 calls.
+    expected = _expect_plan(form, {"existing_pipeline": "100,000"})
+    assert (expected.revenue_to_find, [row[2] for row in expected.rows]) == ("235,000", ["2,400", "480", "96", "48", "12"])
+    _fill(form, {"share_not_from_prospecting": "25"})
+    # 260,000 × 75% − 25,000 = 170,000: 8.5 deals, so 9.
+    expected = _expect_plan(form, {"existing_pipeline": "100,000", "share_not_from_prospecting": "25"})
+    assert (expected.revenue_to_find, expected.rows[-1][2]) == ("170,000", "9")
+    _fill(form, {"existing_pipeline": "800,000"})  # 200,000 expected from pipeline: more than the 195,000 left
+    expected = _expect_plan(form, {"existing_pipeline": "800,000", "share_not_from_prospecting": "25"})
+    assert expected.covered and {row[2] for row in expected.rows} == {"0"}
+    expect(_on_screen(form, COVERED)).to_be_visible()
+    _fill(form, {"existing_pipeline": "", "share_not_from_prospecting": ""})  # optional: empty is none
+    expect(_on_screen(form, COVERED)).to_be_hidden()
+    _expect_plan(form, {})
+
+
+def _rendered(html: str) -> dict:
+    """The figures a planner form shows, read the same way from the Python-built page and the live one."""
+    form = BeautifulSoup(html, "html.parser").select_one("form[data-planner]")
+    return {
+        "rows": [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in form.select("tbody tr")],
+        "summary": " ".join(form.select_one("[data-results] [data-stage]").get_text().split()),
+        "revenue": form.select_one("[data-revenue]").get_text(),
+        "covered": not form.select_one("[data-covered]").has_attr("hidden"),
+    }
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(Project(ROOT))
+
+
+def _with_typed(handbook, typed: dict[str, str]):
+    """The handbook as if its data held what the reader typed (rates and share given in percent)."""
+    planner = handbook.bootcamp.activity_planner
+
+    def number(name: str, scale: int = 1) -> float:
+        return float(planner_oracle.exact(typed[name]) / scale)
+
+    changes = {name: number(name) for name in ("revenue_target", "average_deal_size", "weeks_in_period", "selling_days_per_week", "existing_pipeline") if name in typed}
+    if "share_not_from_prospecting" in typed:
+        changes["share_not_from_prospecting"] = number("share_not_from_prospecting", 100)
+    stages = [replace(stage, conversion_rate=number(stage.id, 100)) if stage.id in typed else stage for stage in planner.stages]
+    return replace(handbook, bootcamp=replace(handbook.bootcamp, activity_planner=replace(planner, stages=stages, **changes)))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_page_without_javascript_and_the_live_planner_show_identical_figures(context, site_url, handbook, case):
+    typed = CASES[case]
+    without_js = _rendered(Renderer().render("activity_planner.html", "bootcamp/", handbook=_with_typed(handbook, typed)))
+    page, form = _open(context, site_url)
+    _fill(form, typed)
+    live = _rendered(form.evaluate("f => f.outerHTML"))
+    assert live == without_js
+    expected = planner_oracle.expected(_planner(), typed)
+    assert (live["rows"], live["summary"], live["revenue"], live["covered"]) == (expected.rows, expected.summary, expected.revenue_to_find, expected.covered)
 
 
 def test_figures_persist_over_reload_and_instant_navigation_and_reset_restores_the_handbooks(context, site_url):
     page, form = _open(context, site_url)
-    target = form.get_by_label(f"Revenue target for the {_planner()['period']}", exact=True)
-    rate = form.get_by_label(_rate_label(1), exact=True)
-    target.fill("600000")
-    rate.fill("40")
-    expected = _expected(target=600000, percents={1: 40})
-    assert _figures(form) == expected
+    target, rate = _field(form, "revenue_target"), _field(form, "conversations")
+    typed = {"revenue_target": "600,000", "conversations": "40"}
+    _fill(form, typed)
+    _expect_plan(form, typed)
 
     page.reload()
-    expect(target).to_have_value("600000")
+    expect(target).to_have_value("600,000")
     expect(rate).to_have_value("40")
-    assert _figures(form) == expected
+    _expect_plan(form, typed)
 
     page.get_by_role("link", name="Home").first.click()  # instant navigation
     page.wait_for_url(re.compile(r"/$"))
     page.go_back()
-    expect(target).to_have_value("600000")
-    assert _figures(form) == expected
+    expect(target).to_have_value("600,000")
+    _expect_plan(form, typed)
 
     form.get_by_role("button", name=RESET).click()
-    expect(target).to_have_value(str(_planner()["revenue_target"]))
+    expect(target).to_have_value(f"{_planner()['revenue_target']:,}")
     expect(rate).to_have_value(f"{_planner()['stages'][1]['conversion_rate'] * 100:g}")
-    expect(_on_screen(form, _summary(_expected()))).to_be_visible()
-    assert _figures(form) == _expected()
+    _expect_plan(form, {})
     page.reload()
-    expect(target).to_have_value(str(_planner()["revenue_target"]))
-    assert _figures(form) == _expected()
+    expect(target).to_have_value(f"{_planner()['revenue_target']:,}")
+    _expect_plan(form, {})
 
 
 def test_corrupt_or_foreign_storage_is_ignored(context, site_url):
@@ -146,36 +306,39 @@ def test_corrupt_or_foreign_storage_is_ignored(context, site_url):
         }""", stored)
         page.reload()
         expect(form).to_have_attribute("data-ready", "true")
-        assert _figures(form) == _expected()
+        _expect_plan(form, {})
     assert errors == []
 
 
-def test_without_javascript_the_handbooks_figures_show(browser, site_url):
+def test_without_javascript_the_handbooks_figures_and_the_arithmetic_show(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "bootcamp/")
     form = page.get_by_role("form", name="Activity planner")
-    assert _figures(form) == _expected()
-    expect(_on_screen(form, _summary(_expected()))).to_be_visible()
-    expect(_on_screen(form, "Fix the highlighted fields.")).to_be_hidden()
+    _expect_plan(form, {})
+    expect(_on_screen(form, FIX)).to_be_hidden()
+    expect(_on_screen(form, COVERED)).to_be_hidden()
+    expect(form.get_by_text("Revenue to find by prospecting = revenue target × (100% − the share from renewals")).to_be_visible()
     context.close()
 
 
-def test_axe_finds_no_violations_in_the_planner_valid_or_not(context, site_url, axe):
+def test_axe_finds_no_violations_in_the_planner_valid_wrong_or_covered(context, site_url, axe):
     page, form = _open(context, site_url)
     assert axe(page, ".pb-planner") == []
-    form.get_by_label(_rate_label(1), exact=True).fill("0")
+    _fill(form, {"conversations": "0", "weeks_in_period": "2,5"})
     assert axe(page, ".pb-planner") == []
+    form.get_by_role("button", name=RESET).click()
+    _fill(form, {"existing_pipeline": "2,000,000"})
+    expect(_on_screen(form, COVERED)).to_be_visible()
+    assert axe(page, ".pb-planner, .pb-targets") == []
 
 
 def test_print_shows_the_current_figures_and_no_button(context, site_url, tmp_path):
     page, form = _open(context, site_url)
-    form.get_by_label("Average deal size", exact=True).fill("25000")
-    expected = _expected(deal=25000)
+    _fill(form, {"average_deal_size": "25,000"})
     page.emulate_media(media="print")
     form.screenshot(path=tmp_path / "planner-print.png")
     table = form.get_by_role("table")
     assert table.evaluate("t => getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility === 'visible'")
-    assert _figures(form) == expected
-    expect(_on_screen(form, _summary(expected))).to_be_visible()
+    _expect_plan(form, {"average_deal_size": "25,000"})
     assert form.get_by_role("button", name=RESET, include_hidden=True).evaluate("b => getComputedStyle(b).display") == "none"

@@ -1,4 +1,5 @@
-"""The decision helper as a manager uses it: tick signals, read the recommendation, come back later, print it.
+"""The decision helper as a manager uses it: tick signals, read the recommendation where the eyes are (beside the
+signals on a wide screen, a sticky summary on a phone), copy it, come back later, print it.
 
 Expected results are worked out here from data/dilemma.yml and data/coaching_questions.yml, not from the model.
 """
@@ -8,17 +9,26 @@ import re
 from playwright.sync_api import expect
 
 from tests.helpers import data, plain
+from tests.pdf.conftest import pdf_text
 
 PAGE = "coaching/dilemma/"
+WIDE = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# True when the element is on screen in full: inside the window and below material's fixed header.
+IN_VIEW = """el => {
+    const box = el.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect();
+    return box.height > 0 && box.top >= header.bottom && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+}"""
 
 
 def _signals(mode: dict, *indexes: int) -> list[dict]:
     return [mode["signals"][index] for index in indexes]
 
 
-def _open(context, site_url):
+def _open(context, site_url, address: str = PAGE):
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + address)
     helper = page.locator("form[data-decision]")
     helper.locator("[data-result]").wait_for()  # visible once decision.js has run
     return page, helper
@@ -33,6 +43,14 @@ def _result(helper):
     return helper.locator("[data-outcome]:not([hidden])")
 
 
+def _headline(mode: dict, total: int) -> str:
+    return f"Recommendation: {mode['name']} (total weight {total})"
+
+
+def _wait_in_view(page, locator) -> None:
+    page.wait_for_function(IN_VIEW, arg=locator.element_handle(), timeout=5000)
+
+
 def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_and_questions(context, site_url):
     coach, push, step_back = data("dilemma")["modes"]
     ticked = {coach["id"]: _signals(coach, 0, 1), push["id"]: _signals(push, -1), step_back["id"]: _signals(step_back, -1)}
@@ -44,9 +62,9 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
     _tick(helper, [signal for signals in ticked.values() for signal in signals])
 
     result = _result(helper)
-    heading = f"Recommendation: {winner['name']} (total weight {totals[winner['id']]})"
+    heading = _headline(winner, totals[winner["id"]])
     assert result.get_by_role("heading", level=3).text_content() == heading
-    assert helper.get_by_role("status").text_content().startswith(heading)
+    assert helper.get_by_role("status").first.text_content().startswith(heading)
     assert result.get_by_text(plain(winner["summary"])).is_visible()
     assert result.locator("[data-reason]:visible").all_text_contents() == [plain(s["text"]) for s in ticked[winner["id"]]]
     others = [f"{mode['name']}: total weight {totals[mode['id']]}" for mode in (coach, push, step_back) if mode is not winner]
@@ -89,7 +107,85 @@ def test_a_tie_is_a_close_call_naming_the_tied_modes(context, site_url):
     assert step_back["name"] not in result.inner_text()
     for question in dilemma["read_the_moment"]:
         assert result.get_by_text(plain(question), exact=True).is_visible()
-    assert all(name in helper.get_by_role("status").text_content() for name in (coach["name"], push["name"]))
+    assert all(name in helper.get_by_role("status").first.text_content() for name in (coach["name"], push["name"]))
+
+
+def test_on_a_wide_screen_the_first_tick_shows_the_recommendation_beside_the_signals(browser, site_url):
+    coach = data("dilemma")["modes"][0]
+    context = browser.new_context(viewport=WIDE)
+    page, helper = _open(context, site_url, PAGE + "#decide")  # scrolled to the helper, as a reader arrives there
+    first = helper.get_by_label(plain(coach["signals"][0]["text"]), exact=True)
+    expect(first).to_be_in_viewport()
+    first.check()
+    headline = _result(helper).get_by_role("heading", level=3)
+    expect(headline).to_have_text(_headline(coach, coach["signals"][0]["weight"]))
+    _wait_in_view(page, headline)
+
+    signals, result = helper.locator("fieldset").bounding_box(), helper.locator("[data-result]").bounding_box()
+    assert result["x"] >= signals["x"] + signals["width"], "the result sits to the right of the signals"
+    assert helper.get_by_role("link", name=re.compile("See why")).is_hidden()  # no phone summary beside the result
+
+    last = helper.get_by_role("checkbox").last  # far down the list; the reader scrolls until it shows at the bottom
+    last.evaluate("box => box.scrollIntoView({block: 'end'})")
+    last.check()
+    _wait_in_view(page, helper.locator("[data-result]"))
+    context.close()
+
+
+def test_on_a_phone_a_sticky_summary_shows_the_headline_and_jumps_to_the_full_result(browser, site_url):
+    coach, push, _ = data("dilemma")["modes"]
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page, helper = _open(context, site_url, PAGE + "#decide")
+    summary = helper.get_by_role("link", name=re.compile("See why"))
+    expect(summary).to_be_hidden()  # nothing to summarise before a tick
+
+    _tick(helper, _signals(coach, 0))
+    expect(summary).to_be_visible()
+    _wait_in_view(page, summary)
+    headline = _result(helper).get_by_role("heading", level=3)
+    expect(headline).not_to_be_in_viewport()
+    assert summary.locator("[data-summary-headline]").text_content() == headline.text_content() == _headline(coach, coach["signals"][0]["weight"])
+
+    push_signal = next(signal for signal in push["signals"] if signal["weight"] == coach["signals"][0]["weight"])
+    _tick(helper, [push_signal])
+    expect(summary.locator("[data-summary-headline]")).to_have_text("A close call")
+
+    summary.click()
+    _wait_in_view(page, _result(helper).get_by_role("heading", level=3))
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    context.close()
+
+
+def test_copy_puts_the_shown_recommendation_on_the_clipboard_as_text(browser, site_url):
+    coach, push, _ = data("dilemma")["modes"]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page, helper = _open(context, site_url)
+    reason, other = push["signals"][0], min(coach["signals"], key=lambda signal: signal["weight"])
+    assert reason["weight"] > other["weight"], "push must win"
+    _tick(helper, [reason, other])
+
+    helper.get_by_role("button", name="Copy the recommendation").click()
+    helper.get_by_role("status").filter(has_text="Copied.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    questions = [plain(text) for text in _result(helper).get_by_role("listitem").filter(has=page.get_by_role("link")).all_text_contents()]
+    expected = "\n".join([
+        _headline(push, reason["weight"]),
+        plain(push["summary"]),
+        "\nWhy",
+        "- " + plain(reason["text"]),
+        "Signals for other modes were ticked too; weigh them before you act:",
+        f"- {coach['name']}: total weight {other['weight']}",
+        "\nPitfalls",
+        *("- " + plain(pitfall) for pitfall in push["pitfalls"]),
+        "\nDoing it well",
+        *("- " + plain(practice) for practice in push["doing_it_well"]),
+        "\nQuestions to ask",
+        *("- " + question for question in questions),
+    ])
+    assert copied == expected
+    assert len(questions) >= 3
+    context.close()
 
 
 def test_ticks_survive_reload_and_instant_navigation_and_reset_clears_them(context, site_url):
@@ -134,40 +230,103 @@ def test_ticks_survive_reload_and_instant_navigation_and_reset_clears_them(conte
     assert errors == []
 
 
-def test_without_javascript_the_helper_is_a_table_to_score_with_a_pen(browser, site_url):
+def test_the_result_is_announced_once_per_change_and_not_on_page_load(context, site_url):
+    coach, push, _ = data("dilemma")["modes"]
+    page, helper = _open(context, site_url)
+    _tick(helper, _signals(coach, 0))
+    page.reload()
+    helper.locator("[data-result]").wait_for()
+    status = helper.locator("[data-status]")
+    expect(helper.get_by_role("heading", level=3)).to_have_text(_headline(coach, coach["signals"][0]["weight"]))
+    assert status.text_content() == ""  # a restored result is shown, not read out
+
+    status.evaluate("el => { window.announced = []; new MutationObserver(() => window.announced.push(el.textContent)).observe(el, {childList: true, characterData: true, subtree: true}); }")
+    _tick(helper, _signals(push, 0))
+    page.wait_for_function("window.announced.length > 0")
+    helper.get_by_role("button", name="Reset").click()
+    page.wait_for_function("window.announced.length > 1")
+    announced = page.evaluate("window.announced")
+    totals = {coach["name"]: coach["signals"][0]["weight"], push["name"]: push["signals"][0]["weight"]}
+    leader = max(totals, key=totals.get)
+    expected = "A close call" if len(set(totals.values())) == 1 else f"Recommendation: {leader} (total weight {totals[leader]})"
+    assert announced[0].startswith(expected)
+    assert announced[1:] == ["Tick the signals you see to get a recommendation."]
+
+
+def test_without_javascript_the_helper_is_a_table_to_score_with_a_pen_on_screen_and_paper(browser, site_url):
     modes = data("dilemma")["modes"]
     expected = sorted([plain(s["text"]), mode["name"], str(s["weight"])] for mode in modes for s in mode["signals"])
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + PAGE)
     helper = page.locator("form[data-decision]")
-    rows = [[cell.strip() for cell in row.get_by_role("cell").all_text_contents()] for row in helper.get_by_role("row").all()[1:]]
-    assert sorted(rows) == expected
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        rows = [[cell.strip() for cell in row.get_by_role("cell").all_text_contents()] for row in helper.get_by_role("row").all()[1:]]
+        assert sorted(rows) == expected
+        assert all(row.is_visible() for row in helper.get_by_role("row").all())
+        assert helper.get_by_role("columnheader", name="Points to").is_visible()
+        assert helper.get_by_role("columnheader", name="Weight").is_visible()
+        assert helper.get_by_text("the highest total wins").is_visible()
+        assert helper.get_by_text("Tick the signals you see in this rep and this deal").is_visible()
+        assert helper.get_by_role("heading").count() == 0  # no result without the script to work it out
     changes = sum(1 for before, after in zip(rows, rows[1:]) if before[1] != after[1])
     assert changes > len(modes) - 1, "signals are mixed, not grouped by mode"
-    assert helper.get_by_text("the highest total wins").is_visible()
-    assert helper.get_by_role("heading").count() == 0  # no result without the script to work it out
     context.close()
 
 
-def test_axe_finds_no_violations_in_the_decision_helper(context, site_url, axe):
+def test_axe_finds_no_violations_in_the_decision_helper_wide_and_on_a_phone(browser, site_url, axe):
     coach, push, _ = data("dilemma")["modes"]
-    page, helper = _open(context, site_url)
-    _tick(helper, _signals(coach, 0) + _signals(push, -1))
-    assert axe(page, "form[data-decision]") == []
+    for viewport in (WIDE, PHONE):
+        context = browser.new_context(viewport=viewport)
+        page, helper = _open(context, site_url)
+        _tick(helper, _signals(coach, 0, 1) + _signals(push, -1))
+        assert axe(page, "form[data-decision]") == [], viewport
+        assert axe(page, ".pb-skill-will") == [], viewport
+        context.close()
 
 
-def test_print_shows_the_scoring_table_with_the_ticks_and_hides_the_reset(context, site_url, tmp_path):
-    push = data("dilemma")["modes"][1]
+def _printed(page, tmp_path, name: str) -> str:
+    path = tmp_path / f"{name}.pdf"
+    page.pdf(path=path, format="A4")
+    return " ".join(pdf_text(path).split())
+
+
+def test_printed_with_javascript_on_shows_the_ticked_signals_and_the_recommendation(context, site_url, tmp_path):
+    coach, push, step_back = data("dilemma")["modes"]
     page, helper = _open(context, site_url)
-    _tick(helper, _signals(push, 0))
-    points_to = helper.get_by_role("columnheader", name="Points to", include_hidden=True)
-    assert points_to.evaluate("cell => getComputedStyle(cell).display") == "none"  # on screen the modes stay hidden
+    ticked = {push["name"]: _signals(push, 0, 1), coach["name"]: _signals(coach, 0)}
+    _tick(helper, [signal for signals in ticked.values() for signal in signals])
+    winner_total = sum(signal["weight"] for signal in ticked[push["name"]])
+    assert winner_total > sum(signal["weight"] for signal in ticked[coach["name"]])
 
     page.emulate_media(media="print")
-    page.screenshot(path=tmp_path / "print.png", full_page=True)
-    assert points_to.evaluate("cell => getComputedStyle(cell).display") == "table-cell"
-    assert helper.get_by_text("the highest total wins").is_visible()
-    assert helper.get_by_label(plain(push["signals"][0]["text"]), exact=True).is_checked()
-    reset = helper.get_by_role("button", name="Reset", include_hidden=True)
-    assert reset.evaluate("button => getComputedStyle(button).display") == "none"
+    shown = [[cell.strip() for cell in row.get_by_role("cell").all_text_contents()] for row in helper.locator("tbody tr").all() if row.is_visible()]
+    assert sorted(shown) == sorted([plain(s["text"]), name, str(s["weight"])] for name, signals in ticked.items() for s in signals)
+    assert helper.get_by_text("The signals you ticked").is_visible()
+    assert helper.get_by_text("the highest total wins").is_hidden()  # the adding up is done
+    assert _result(helper).get_by_role("heading", level=3).is_visible()
+    overflow = helper.locator("[data-result]").evaluate("el => el.scrollHeight - el.clientHeight")
+    assert overflow <= 1, "the printed result is cut off"
+    for furniture in ("Reset", "Copy the recommendation", "Print the recommendation"):
+        assert helper.get_by_role("button", name=furniture, include_hidden=True).is_hidden()
+    assert helper.get_by_role("link", name=re.compile("See why")).is_hidden()
+
+    page_text = _printed(page, tmp_path, "page")  # the page's own Print action: the whole page, the result at the end
+    assert "Skill or will?" in page_text and _headline(push, winner_total) in page_text
+
+    page.emulate_media(media="screen")
+    page.evaluate("window.print = () => { window.printed = true; }")  # headless Chromium has no print dialog
+    helper.get_by_role("button", name="Print the recommendation").click()
+    page.wait_for_function("window.printed === true")
+    page.emulate_media(media="print")  # page.pdf prints with screen styles while screen is emulated
+    text = _printed(page, tmp_path, "recommendation")
+    assert "Skill or will?" not in text and plain(coach["summary"]) not in text, "only the helper prints"
+    assert "The signals you ticked" in text and _headline(push, winner_total) in text
+    for signal in ticked[push["name"]] + ticked[coach["name"]]:
+        assert plain(signal["text"]) in text
+    for signal in step_back["signals"] + push["signals"][2:]:
+        assert plain(signal["text"]) not in text
+    for pitfall in push["pitfalls"]:
+        assert plain(pitfall) in text
+    assert "See why" not in text and "Copy" not in text

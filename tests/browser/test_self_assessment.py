@@ -1,11 +1,13 @@
-"""Self-assessments as a person takes them: answer, read the result, reload, navigate, export, print.
-Expected results are worked out here from the YAML files, independently of the widget's code."""
+"""Self-assessments as a rep or a manager takes them, on the example data: answer, read the result, reload,
+navigate, export, print. Expected results are worked out here from the YAML files with exact fractions,
+independently of the widget's and the model's code."""
 
 import csv
 import io
 import json
-import math
 import re
+from fractions import Fraction
+from math import floor
 
 from tests.helpers import data
 
@@ -20,16 +22,28 @@ def _scale(assessment):
     return next(s for s in data("assessments")["scales"] if s["id"] == assessment["scale"])
 
 
-def _score(answers: dict, statements: list, scale) -> int | None:
-    """Rounded percentage of the maximum over answered statements (half up, as a reader would round)."""
+def _levels():
+    return data("levels")["levels"]
+
+
+def _is_limit(statement) -> bool:
+    return statement.get("counts_as") == "limit"
+
+
+def _points(statement, value, scale) -> Fraction:
     values = [o["value"] for o in scale["options"]]
-    low, high = min(values), max(values)
+    return Fraction(max(values) - value) if _is_limit(statement) else Fraction(value - min(values))
+
+
+def _score(answers: dict, statements: list, scale) -> int | None:
+    """Whole percentage of the most the answered statements could score, a half rounding up."""
+    values = [o["value"] for o in scale["options"]]
     answered = [s for s in statements if s["id"] in answers]
-    most = sum(s.get("weight", 1) * (high - low) for s in answered)
+    most = sum(Fraction(s.get("weight", 1)) * (max(values) - min(values)) for s in answered)
     if not most:
         return None
-    got = sum(s.get("weight", 1) * (answers[s["id"]] - low) for s in answered)
-    return math.floor(100 * got / most + 0.5)
+    got = sum(Fraction(s.get("weight", 1)) * _points(s, answers[s["id"]], scale) for s in answered)
+    return floor(100 * got / most + Fraction(1, 2))
 
 
 def _band(assessment, score):
@@ -37,98 +51,274 @@ def _band(assessment, score):
     return next(b for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1))
 
 
-def _answer(form, statement_id, label):
-    form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio", name=label, exact=True).check()
+def _level_reached(answers: dict) -> int:
+    """How many levels, from the bottom, have enough answers and a 'reached' band (0: none)."""
+    assessment = _assessment("which-level")
+    reached = 0
+    for level in _levels():
+        answered = [b for b in level["behaviours"] if b["id"] in answers]
+        score = _score(answers, level["behaviours"], _scale(assessment))
+        if len(answered) < assessment["answers_needed_per_level"] or not _band(assessment, score).get("reached"):
+            break
+        reached += 1
+    return reached
 
 
-def test_manager_or_coach_scores_names_the_band_and_calls_out_unanswered(context, site_url):
-    assessment = _assessment("manager-or-coach")
-    scale = _scale(assessment)
-    labels = [o["label"] for o in scale["options"]]
-    value_of = {o["label"]: o["value"] for o in scale["options"]}
-    statements = assessment["questions"]
-    # Answer all but the last two, cycling through the scale so weights and values both matter.
-    picks = {s["id"]: labels[(3 * i + 1) % len(labels)] for i, s in enumerate(statements[:-2])}
-
-    page = context.new_page()
-    page.goto(site_url + PAGE)
-    form = page.locator('form[data-assessment="manager-or-coach"]')
-    for statement_id, label in picks.items():
-        _answer(form, statement_id, label)
-
-    answers = {k: value_of[v] for k, v in picks.items()}
-    score = _score(answers, statements, scale)
-    band = _band(assessment, score)
-    summary = form.locator("[aria-live]")
-    assert summary.text_content() == f"{assessment['result_name']}: {score}% ({band['name']}). 2 of {len(statements)} unanswered, not counted."
-
-    result = form.locator("[data-result]")
-    assert result.get_by_role("heading", name=f"{assessment['result_name']}: {score}%").is_visible()
-    unanswered = result.get_by_role("heading", name="Not answered yet (not counted)").locator("xpath=following-sibling::ul[1]")
-    assert [li.strip() for li in unanswered.locator("li").all_text_contents()] == [s["text"] for s in statements[-2:]]
-
-    # Work on first: the lowest answers (heaviest first on ties), never a statement at the top of the scale.
-    high = max(value_of.values())
-    weakest = sorted((s for s in statements[:-2] if answers[s["id"]] < high), key=lambda s: (answers[s["id"]], -s.get("weight", 1)))[:3]
-    work_on = result.get_by_role("heading", name="Work on first").locator("xpath=following-sibling::ul[1]/li")
-    assert work_on.count() == len(weakest)
-    for li, statement in zip(work_on.all(), weakest):
-        assert li.text_content().startswith(statement["text"])
-        assert re.sub(r"\s+", " ", statement["work_on"].split("[")[0].strip()) in re.sub(r"\s+", " ", li.text_content())
+def _label(scale, value):
+    return next(o["label"] for o in scale["options"] if o["value"] == value)
 
 
-def test_which_level_names_the_highest_level_reached_and_what_to_work_on_next(context, site_url):
+def _answer_all(page, form_id: str, answers: dict, scale):
+    """Tick each answer as a reader does (the radio named by its label), one change event per tick."""
+    form = page.locator(f'form[data-assessment="{form_id}"]')
+    for statement_id, value in answers.items():
+        form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio", name=_label(scale, value), exact=True).check()
+    return form
+
+
+def _list_after(result, heading: str) -> list[str]:
+    items = result.get_by_role("heading", name=heading, exact=True).locator("xpath=following-sibling::ul[1]/li")
+    return [" ".join(text.split()) for text in items.all_text_contents()]
+
+
+def _profile(top_level: int) -> dict:
+    """A rep who works at `top_level` (1-based; 0 for none): every strength up to it 'Just like me' and none
+    above; every habit grown out of by then 'Not like me', the ones above still 'Just like me'."""
+    scale = _scale(_assessment("which-level"))
+    high, low = scale["options"][-1]["value"], scale["options"][0]["value"]
+    answers = {}
+    for number, level in enumerate(_levels(), start=1):
+        for behaviour in level["behaviours"]:
+            does_it = number <= top_level
+            answers[behaviour["id"]] = (low if does_it else high) if _is_limit(behaviour) else (high if does_it else low)
+    return answers
+
+
+# ---------------------------------------------------------------- Which level am I?
+
+
+def test_a_rep_who_answers_only_the_top_level_gets_no_level_and_is_told_how_many_more(context, site_url):
     assessment = _assessment("which-level")
     scale = _scale(assessment)
-    labels = [o["label"] for o in scale["options"]]
-    levels = data("levels")["levels"]
-    questions = data("coaching_questions")["questions"]
-    # Strong on levels 1-3, mixed on 4, weak above; level 2's last behaviour left blank.
-    plan = {0: labels[-1], 1: labels[-1], 2: labels[-2], 3: None, 4: labels[0], 5: labels[0]}
-    answers = {}
+    top = _levels()[-1]
+    answers = {b["id"]: scale["options"][-1]["value"] for b in top["behaviours"]}
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "which-level", answers, scale)
+
+    total = sum(len(level["behaviours"]) for level in _levels())
+    more = assessment["answers_needed"] - len(answers)
+    summary = form.locator("[aria-live]").text_content()
+    assert summary == f"Result incomplete: {len(answers)} of {total} answered. Answer at least {more} more to see your result."
+    result = form.locator("[data-result]")
+    assert result.get_by_role("heading", name="Result incomplete").is_visible()
+    text = result.text_content()
+    assert top["name"] not in text.split("Not answered yet")[0] and "Your level" not in text and "%" not in text
+
+
+def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(context, site_url):
+    """The issue's case: level 1 rated 'Just like me' and every other statement 'Not like me'."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    high, low = scale["options"][-1]["value"], scale["options"][0]["value"]
+    levels = _levels()
+    answers = {b["id"]: (high if number == 0 else low) for number, level in enumerate(levels) for b in level["behaviours"]}
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "which-level", answers, scale)
+    result = form.locator("[data-result]")
+    result.get_by_role("heading", name=re.compile("^(Your level|No level)")).wait_for()
+
+    reached = _level_reached(answers)
+    first = levels[0]
+    # Level 1's limits were rated "Just like me", so it isn't reached.
+    assert reached == 0 and any(_is_limit(b) for b in first["behaviours"])
+    assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
+    score = _score(answers, first["behaviours"], scale)
+    assert f"it scores {score}%" in result.text_content()
+
+    texts = {b["text"]: b for level in levels for b in level["behaviours"]}
+    work_on = _list_after(result, f"Behaviours to work on next ({first['name']})")
+    assert work_on, "the result names what to work on"
+    for line in work_on:
+        statement = next(texts[t] for t in texts if t in line)
+        # A habit the rep recognises is one to stop, never one to work towards; a strength they lack is one to build.
+        assert line.startswith("Stop doing: ") == _is_limit(statement), line
+        assert _label(scale, answers[statement["id"]]) in line
+
+
+def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_does_not_top_the_ladder(context, site_url):
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
     page = context.new_page()
     page.goto(site_url + PAGE)
     form = page.locator('form[data-assessment="which-level"]')
-    for index, level in enumerate(levels):
-        for n, behaviour in enumerate(level["behaviours"]):
-            label = plan[index] or labels[n % len(labels)]
-            if index == 1 and n == len(level["behaviours"]) - 1:
-                continue
-            _answer(form, behaviour["id"], label)
-            answers[behaviour["id"]] = next(o["value"] for o in scale["options"] if o["label"] == label)
+    for top_level in range(1, len(levels) + 1):
+        answers = _profile(top_level)
+        assert _level_reached(answers) == top_level
+        _answer_all(page, "which-level", answers, scale)
+        expected = f"Your level: {levels[top_level - 1]['name']} (level {top_level} of {len(levels)})."
+        assert form.locator("[aria-live]").text_content() == expected
 
-    scores = [_score(answers, level["behaviours"], scale) for level in levels]
-    reached = [i for i, s in enumerate(scores) if _band(assessment, s).get("reached")]
-    current = reached[-1] if reached else 0
-    expected = f"Your level: {levels[current]['name']} (level {current + 1} of {len(levels)})"
-    assert form.locator("[aria-live]").text_content() == expected + f". 1 of {sum(len(l['behaviours']) for l in levels)} unanswered, not counted."
+    agrees = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"]}
+    _answer_all(page, "which-level", agrees, scale)
+    assert _level_reached(agrees) < len(levels)
+    assert form.locator("[aria-live]").text_content().startswith("No level fits" if _level_reached(agrees) == 0 else "Your level: ")
+    assert levels[-1]["name"] not in form.locator("[aria-live]").text_content()
 
+
+def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_stages_and_differ_by_level(context, site_url):
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    stage_of = {q["id"]: q["stage"] for q in data("coaching_questions")["questions"]}
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-assessment="which-level"]')
     result = form.locator("[data-result]")
-    rows = result.locator("table tr")
-    assert [rows.nth(i).locator("td").first.text_content() for i in range(len(levels))] == [f"{s}%" for s in scores]
-    nxt = levels[current + 1]
-    assert result.get_by_role("heading", name=f"Behaviours to work on next ({nxt['name']})").is_visible()
-    assert f"To move up to {nxt['name']}:" in result.text_content()
-    links = result.get_by_role("link").filter(has_text=re.compile(r"\?$"))
-    targets = [href.split("#")[1] for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
-    suits_next = {q["id"] for q in questions if nxt["id"] in q["levels"]}
-    assert targets and set(targets) <= suits_next
-    links.first.click()
-    page.wait_for_url(re.compile(r"/coaching/questions/#" + re.escape(targets[0]) + "$"))
+    seen = []
+    for top_level in range(0, len(levels)):
+        answers = _profile(top_level)
+        nxt = levels[top_level]
+        # Make one of the next level's behaviours clearly the weakest: the rep half does all the others.
+        middle = scale["options"][len(scale["options"]) // 2]["value"]
+        weakest = nxt["behaviours"][-1]
+        for behaviour in nxt["behaviours"][:-1]:
+            answers[behaviour["id"]] = middle
+        _answer_all(page, "which-level", answers, scale)
+        heading = result.get_by_role("heading", name="Questions to take to your next 1:1")
+        heading.wait_for()
+        hrefs = heading.locator("xpath=following-sibling::ul[1]/li/a").evaluate_all("links => links.map(a => a.getAttribute('href').split('#')[1])")
+        develop = {q for b in nxt["behaviours"] for q in b.get("coaching_questions", [])}
+        assert 3 <= len(hrefs) <= 5 and set(hrefs) <= develop, (nxt["id"], hrefs)
+        assert len({stage_of[q] for q in hrefs}) >= 3
+        assert hrefs[0] in weakest["coaching_questions"], "the first question develops the weakest behaviour"
+        seen.append(frozenset(hrefs))
+    assert len(set(seen)) == len(seen), "every level gets its own questions"
+
+
+def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-assessment="which-level"]')
+    levels = _levels()
+    legends = form.locator("fieldset legend").all_text_contents()
+    assert len(legends) == sum(len(level["behaviours"]) for level in levels)
+    assert [int(legend.split(".")[0]) for legend in legends] == list(range(1, len(legends) + 1))
+    level_of = {b["text"]: n for n, level in enumerate(levels) for b in level["behaviours"]}
+    order = [next(n for text, n in level_of.items() if text in legend) for legend in legends]
+    assert all(a != b for a, b in zip(order, order[1:])), "no two statements of one level side by side"
+    assert order[: len(levels)] != list(range(len(levels))), "the levels are not dealt out in ladder order"
+    visible_before_key = form.evaluate("f => [...f.children].filter(c => c.tagName === 'FIELDSET').map(c => c.innerText).join(' ')")
+    for level in levels:
+        assert level["name"] not in visible_before_key
+    # The paper key names each level's statements by number, and which ones score the other way round.
+    form.get_by_text("How the score works").click()
+    key = form.locator(".pb-assessment__key")
+    number = {legend.split(". ", 1)[1].strip(): int(legend.split(".")[0]) for legend in legends}
+    limits = sorted(number[b["text"]] for level in levels for b in level["behaviours"] if _is_limit(b))
+    assert "Statements " + ", ".join(map(str, limits)) + " describe a habit that holds a seller back" in " ".join(key.text_content().split())
+    for index, level in enumerate(levels, start=1):
+        row = key.get_by_role("row", name=re.compile(rf"^{index}\. {re.escape(level['name'])}"))
+        assert row.locator("td").first.text_content() == ", ".join(map(str, sorted(number[b["text"]] for b in level["behaviours"])))
+    context.close()
+
+
+# ---------------------------------------------------------------- Manager or coach? and Was that coaching?
+
+
+def test_manager_or_coach_needs_enough_answers_then_scores_and_names_the_band(context, site_url):
+    assessment = _assessment("manager-or-coach")
+    scale = _scale(assessment)
+    values = [o["value"] for o in scale["options"]]
+    statements = assessment["questions"]
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-assessment="manager-or-coach"]')
+
+    # 3 of 9 at the top of the scale: no "75 % Coaching as a habit", just how many more.
+    few = {s["id"]: values[-1] for s in statements[:3]}
+    _answer_all(page, "manager-or-coach", few, scale)
+    more = assessment["answers_needed"] - 3
+    assert form.locator("[aria-live]").text_content() == f"Result incomplete: 3 of {len(statements)} answered. Answer at least {more} more to see your result."
+    assert "%" not in form.locator("[data-result]").text_content().split("Not answered yet")[0]
+
+    answers = {s["id"]: values[(3 * i + 1) % len(values)] for i, s in enumerate(statements[: assessment["answers_needed"]])}
+    _answer_all(page, "manager-or-coach", answers, scale)
+    score = _score(answers, statements, scale)
+    missing = len(statements) - len(answers)
+    tail = f". {missing} of {len(statements)} unanswered, not counted." if missing else "."
+    assert form.locator("[aria-live]").text_content() == f"{assessment['result_name']}: {score}% ({_band(assessment, score)['name']}){tail}"
+
+    # Work on first: the lowest shares, heaviest first on ties, never one at the top of the scale.
+    share = {s["id"]: _points(s, answers[s["id"]], scale) for s in statements if s["id"] in answers}
+    weakest = sorted((s for s in statements if s["id"] in answers and share[s["id"]] < max(values) - min(values)), key=lambda s: (share[s["id"]], -s.get("weight", 1)))[:3]
+    work_on = _list_after(form.locator("[data-result]"), "Work on first")
+    assert len(work_on) == len(weakest)
+    for line, statement in zip(work_on, weakest):
+        assert line.startswith(statement["text"])
+
+
+def test_was_that_coaching_with_one_answer_prints_as_incomplete_not_100_percent(context, site_url):
+    assessment = _assessment("was-that-coaching")
+    scale = _scale(assessment)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "was-that-coaching", {assessment["questions"][0]["id"]: scale["options"][-1]["value"]}, scale)
+    page.emulate_media(media="print")
+    result = form.locator("[data-result]")
+    assert result.is_visible() and "Result incomplete" in result.inner_text()
+    assert "100%" not in result.inner_text()
+    # An incomplete result prints the form with its marks, so the rest can be filled in by hand.
+    assert form.locator("fieldset").first.is_visible()
+
+
+def test_a_scale_that_starts_above_zero_scores_the_same_on_screen_and_on_paper(browser, tmp_path):
+    """'Never' on every statement of a 1–5 scale is 0% on screen, and the paper key scores Never 0."""
+    import yaml
+
+    from macros.static_server import serve
+    from tests.conftest import copy_project, run_build
+
+    project = copy_project(tmp_path / "handbook")
+    path = project / "data" / "assessments.yml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    how_often = next(s for s in value["scales"] if s["id"] == "how-often")
+    for option in how_often["options"]:
+        option["value"] += 1
+    path.write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert run_build(project, project / "site").returncode == 0
+
+    assessment = next(a for a in value["assessments"] if a["id"] == "manager-or-coach")
+    context = browser.new_context()
+    with serve(project / "site") as url:
+        page = context.new_page()
+        page.goto(url + PAGE)
+        form = _answer_all(page, "manager-or-coach", {s["id"]: 1 for s in assessment["questions"]}, how_often)
+        assert form.locator("[aria-live]").text_content().startswith(f"{assessment['result_name']}: 0% (")
+        key = " ".join(form.locator(".pb-assessment__key").text_content().split())
+        assert "Never 0, Rarely 1, Sometimes 2, Often 3, Always 4." in key
+    context.close()
+
+
+# ---------------------------------------------------------------- keeping, exporting, printing
 
 
 def test_answers_survive_reload_and_instant_navigation_and_clear_resets(context, site_url):
+    assessment = _assessment("was-that-coaching")
+    scale = _scale(assessment)
     page = context.new_page()
     page.goto(site_url + PAGE)
-    form = page.locator('form[data-assessment="was-that-coaching"]')
-    statements = _assessment("was-that-coaching")["questions"]
-    _answer(form, statements[0]["id"], "Yes")
-    _answer(form, statements[1]["id"], "Partly")
+    answers = {s["id"]: scale["options"][i % 3]["value"] for i, s in enumerate(assessment["questions"][: assessment["answers_needed"]])}
+    form = _answer_all(page, "was-that-coaching", answers, scale)
     before = form.locator("[aria-live]").text_content()
     assert before.startswith("Coaching score:")
 
     page.reload()
-    assert form.locator(f'fieldset[data-statement="{statements[1]["id"]}"]').get_by_role("radio", name="Partly").is_checked()
+    second = assessment["questions"][1]["id"]
+    assert form.locator(f'fieldset[data-statement="{second}"]').get_by_role("radio", name=_label(scale, answers[second]), exact=True).is_checked()
     assert form.locator("[aria-live]").text_content() == before
 
     page.get_by_role("link", name="Home").first.click()  # instant navigation
@@ -139,29 +329,33 @@ def test_answers_survive_reload_and_instant_navigation_and_clear_resets(context,
 
     form.get_by_role("button", name="Clear answers").click()
     assert form.locator("input:checked").count() == 0
-    assert form.locator("[aria-live]").text_content() == "Answer the statements above to see your result."
+    assert form.locator("[aria-live]").text_content().startswith(f"0 of {len(assessment['questions'])} answered.")
     assert form.locator("[data-result]").is_hidden()
 
 
-def test_result_downloads_as_json_and_csv_and_copies_as_text(browser, site_url, tmp_path):
+def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_url):
+    assessment = _assessment("was-that-coaching")
+    statements = assessment["questions"]
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + PAGE)
     form = page.locator('form[data-assessment="was-that-coaching"]')
-    statements = _assessment("was-that-coaching")["questions"]
-    _answer(form, statements[0]["id"], "Yes")
-    _answer(form, statements[2]["id"], "No")
+    form.locator(f'fieldset[data-statement="{statements[0]["id"]}"]').get_by_role("radio", name="Yes").check()
+    form.locator(f'fieldset[data-statement="{statements[2]["id"]}"]').get_by_role("radio", name="No").check()
 
     with page.expect_download() as download:
         form.get_by_role("button", name="Download JSON").click()
     summary = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert summary["assessment"] == "was-that-coaching"
+    assert summary["status"].startswith("incomplete") and summary["score"] is None
     answered = {a["statement_id"]: a["answer"] for a in summary["answers"] if a["answer"]}
     assert answered == {statements[0]["id"]: "Yes", statements[2]["id"]: "No"}
 
     with page.expect_download() as download:
         form.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    lines = download.value.path().read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith('"status","incomplete')
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines[2:]))))
     assert [r["statement"] for r in rows] == [s["text"] for s in statements]
     assert rows[2]["answer"] == "No" and rows[1]["answer"] == ""
 
@@ -169,6 +363,7 @@ def test_result_downloads_as_json_and_csv_and_copies_as_text(browser, site_url, 
     form.locator("[aria-live]", has_text="Copied.").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Was that coaching? (")
+    assert "INCOMPLETE: 2 of 8 answered" in copied
     assert f"- {statements[2]['text']}: No" in copied
     context.close()
 
@@ -176,21 +371,20 @@ def test_result_downloads_as_json_and_csv_and_copies_as_text(browser, site_url, 
 def test_no_axe_violations_in_assessments(context, site_url, axe):
     page = context.new_page()
     page.goto(site_url + PAGE)
-    form = page.locator('form[data-assessment="manager-or-coach"]')
-    _answer(form, _assessment("manager-or-coach")["questions"][0]["id"], "Often")
-    form.locator("[data-result]").wait_for()
+    _answer_all(page, "which-level", _profile(3), _scale(_assessment("which-level")))
+    page.locator('form[data-assessment="which-level"] [data-result] table').wait_for()
+    assessment = _assessment("manager-or-coach")
+    _answer_all(page, "manager-or-coach", {s["id"]: 2 for s in assessment["questions"]}, _scale(assessment))
     assert axe(page, ".pb-assessment") == []
 
 
-def test_prints_as_a_paper_form_until_answered_then_as_the_result(context, site_url, tmp_path):
+def test_a_complete_result_prints_as_the_result(context, site_url):
+    assessment = _assessment("manager-or-coach")
     page = context.new_page()
     page.goto(site_url + PAGE)
+    answered = _answer_all(page, "manager-or-coach", {s["id"]: 3 for s in assessment["questions"]}, _scale(assessment))
     page.emulate_media(media="print")
     blank = page.locator('form[data-assessment="was-that-coaching"]')
-    answered = page.locator('form[data-assessment="manager-or-coach"]')
-    _answer(answered, _assessment("manager-or-coach")["questions"][0]["id"], "Often")
-    page.screenshot(path=tmp_path / "print.png", full_page=True)
-
     radio = blank.get_by_role("radio").first
     assert radio.is_visible()
     assert radio.evaluate("r => getComputedStyle(r).borderRadius") == "50%"
@@ -210,5 +404,6 @@ def test_without_javascript_the_form_and_scoring_key_are_there_to_fill_in_by_han
     assert form.get_by_role("radio").count() == len(assessment["questions"]) * len(_scale(assessment)["options"])
     form.get_by_text("How the score works").click()
     assert [b.text_content() for b in form.locator("[data-band-name]").all()] == [b["name"] for b in assessment["bands"]]
+    assert f"a result needs at least {assessment['answers_needed']} of the {len(assessment['questions'])} answered" in " ".join(form.text_content().split())
     assert form.locator("[data-result]").is_hidden()
     context.close()

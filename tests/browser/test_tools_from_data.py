@@ -21,6 +21,7 @@ NEW_ASSESSMENT = {
     "intro": "Rate your open opportunities as they stand today.",
     "scale": "out-of-three",
     "result_name": "Pipeline honesty",
+    "answers_needed": 2,
     "questions": [{"id": "next-steps-dated", "text": "Every open deal has a dated next step.", "weight": 3},
                   {"id": "stale-closed", "text": "Deals with no activity for 30 days are closed as lost."}],
     "bands": [{"from": 0, "to": 60, "name": "Wishful", "meaning": "Clean it up before the call."},

@@ -115,3 +115,69 @@ def test_duplicate_item_in_one_checklist_is_reported_and_other_checklists_may_re
     problems = [problem.as_text() for problem in validate(Project(project))[1]]
     assert len(problems) == 1
     assert f"duplicate id '{first['items'][0]['id']}'" in problems[0]
+
+
+def _edit_levels(project: Path, change) -> list[str]:
+    path = project / "data" / "levels.yml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(value)
+    path.write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    _, problems = validate(Project(project))
+    return [problem.as_text() for problem in problems]
+
+
+def test_an_assessment_cannot_ask_for_more_answers_than_it_has_statements(project):
+    def greedy(value):
+        _assessment(value, "was-that-coaching")["answers_needed"] = 9
+    (problem,) = _edit(project, greedy)
+    line, column = map(int, _position_of(project, "answers_needed: 9").split(":"))
+    assert problem.startswith(f"data/assessments.yml:{line}:{column + len('answers_needed: ')}: ")
+    assert problem.endswith("asks for 9 answers but the assessment has only 8 statements; the result could never show")
+
+
+def test_answers_per_level_belong_to_the_level_assessment_and_must_be_reachable(project):
+    def misplaced(value):
+        _assessment(value, "manager-or-coach")["answers_needed_per_level"] = 3
+        _assessment(value, "which-level")["answers_needed_per_level"] = 8
+    problems = _edit(project, misplaced)
+    assert any(p.endswith("'answers_needed_per_level' only applies to the level assessment (questions_from: levels); remove it") for p in problems)
+    assert any(p.endswith("asks for 8 answers per level but a level in data/levels.yml has only 7 behaviours; that level could never be reached") for p in problems)
+    assert len(problems) == 2
+
+
+def test_a_balanced_ladder_needs_a_limit_at_every_level_reported_at_that_level(project):
+    def no_limits(value):
+        for behaviour in value["levels"][2]["behaviours"]:
+            behaviour.pop("counts_as", None)
+    (problem,) = _edit_levels(project, no_limits)
+    lines = (project / "data" / "levels.yml").read_text(encoding="utf-8").splitlines()
+    third = [n for n, text in enumerate(lines, 1) if text.strip() == "behaviours:"][2]
+    assert problem.startswith(f"data/levels.yml:{third}:")
+    assert "level 'solution-seller' has no limits (add at least one with 'counts_as: limit'), but data/assessments.yml marks 'which-level' as balanced" in problem
+
+
+def test_a_level_whose_questions_cover_fewer_than_three_stages_is_reported(project):
+    bank = yaml.safe_load((project / "data" / "coaching_questions.yml").read_text(encoding="utf-8"))
+    prepare = [q["id"] for q in bank["questions"] if q["stage"] == "prepare"]
+
+    def narrow(value):
+        for behaviour in value["levels"][0]["behaviours"]:
+            behaviour["coaching_questions"] = prepare[:2]
+    (problem,) = _edit_levels(project, narrow)
+    assert "level 'order-taker': its behaviours' coaching_questions cover 1 conversation stage(s) (prepare)" in problem
+
+
+def test_an_unknown_coaching_question_on_a_behaviour_is_a_dangling_reference(project):
+    def typo(value):
+        value["levels"][1]["behaviours"][0]["coaching_questions"] = ["no-such-question"]
+    problems = _edit_levels(project, typo)
+    assert any("unknown coaching question 'no-such-question'" in p for p in problems)
+
+
+def test_a_balanced_ladder_where_agreeing_with_everything_reaches_a_level_is_reported(project):
+    def light_limits(value):
+        for behaviour in value["levels"][3]["behaviours"]:
+            behaviour.pop("weight", None)
+    (problem,) = _edit_levels(project, light_limits)
+    # Five strengths at 3 points and two limits at 0: 15 of 21 = 71%, in the 'reached' band.
+    assert "answering 'Just like me' to every statement of level 'problem-solver' scores 71% (Established)" in problem

@@ -72,11 +72,11 @@ def changed(tmp_path_factory) -> Path:
          '    text: "Which part of a sales call feels easier than a month ago?"\n    stage: follow-up\n    situations: [new-rep, skill-gap]\n')
     edit(project, "charter.yml", "as if it were your own business.", "as if it were a business you own.")
     edit(project, "charter.yml", "a year from now", "twelve months from now")
-    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Is the first on the team to take a new launch to customers, often the week it is announced.\n", "")
+    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Brings the customer a new product that suits them within weeks of its launch.\n        coaching_questions: [worth-buyers-hour]\n", "")
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
     edit(project, "assessments.yml", "        to: 40\n", "        to: 35\n")
     edit(project, "assessments.yml", "      - from: 40\n", "      - from: 35\n")
-    edit(project, "bootcamp.yml", "revenue_target: 300000", "revenue_target: 360000")
+    edit(project, "bootcamp.yml", "  revenue_target: 260000\n", "  revenue_target: 360000\n")
     git(project, "commit", "-q", "-a", "-m", "A leader's change")
     return project
 
@@ -110,7 +110,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         "- `data/bootcamp.yml`",
         "  - Changed the boot camp's activity planner: revenue target",
         "- `data/levels.yml`",
-        "  - Removed the behaviour 'Is the first on the team to take a new launch to customers…' from level 2 (Product expert)",
+        "  - Removed the behaviour 'Brings the customer a new product that suits them within…' from level 2 (Product expert)",
         "- `data/checklists.yml`",
         "  - Added the item 'Check the rep's calendar for next week's first meetings.' to the checklist 'Coaching 1:1 preparation'",
         "- `data/assessments.yml`",

@@ -94,14 +94,14 @@ HOSTILE = {
     "dilemma-alias": Hostile("dilemma.yml", replace_first("situations: [high-performer]", "situations: *people"), at("*people"), "aliases (*name) are not supported"),
     # bootcamp.yml
     "bootcamp-rate-above-one": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2", "conversion_rate: 1.5"), at("1.5"), "'conversion_rate' is 1.5 (expected more than 0 and at most 1)"),
-    "bootcamp-1e3-in-text": Hostile("bootcamp.yml", replace_first("target: 40 a day", "target: 1e3"), at("1e3"), "'target' must be text, found the number 1000.0; put the value in double quotes"),
+    "bootcamp-1e3-in-text": Hostile("bootcamp.yml", replace_first("target: 15 a week", "target: 1e3"), at("1e3"), "'target' must be text, found the number 1000.0; put the value in double quotes"),
     "bootcamp-weeks-quoted": Hostile("bootcamp.yml", replace_first("weeks_in_period: 13", 'weeks_in_period: "13"'), at('"13"'), "'weeks_in_period' must be a whole number, found the text '13'"),
     "bootcamp-period-on": Hostile("bootcamp.yml", replace_first("period: quarter", "period: on"), at("period: on", offset=8), "'period' is 'on' (expected one of: month, quarter, year)"),
     "bootcamp-first-stage-converts": Hostile("bootcamp.yml", replace_first("      name: Calls made\n", "      name: Calls made\n      conversion_rate: 0.5\n"), at("conversion_rate: 0.5"), "the first funnel stage has nothing before it to convert from"),
     "bootcamp-duplicate-cadence-id": Hostile("bootcamp.yml", replace_first("- id: targets-ready", "- id: plan-the-day"), at("plan-the-day", 2), "duplicate id 'plan-the-day' (already used on line"),
     "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 13", "\n   weeks_in_period: 13"), at("   weeks_in_period", offset=18), "or a line indented further than the one above"),
-    "bootcamp-number-too-long": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: " + "9" * 5000), at("999"), "cannot be read as a whole number"),
-    "bootcamp-infinite-target": Hostile("bootcamp.yml", replace_first("revenue_target: 300000", "revenue_target: .inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
+    "bootcamp-number-too-long": Hostile("bootcamp.yml", replace_first("revenue_target: 260000", "revenue_target: " + "9" * 5000), at("999"), "cannot be read as a whole number"),
+    "bootcamp-infinite-target": Hostile("bootcamp.yml", replace_first("revenue_target: 260000", "revenue_target: .inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
     "bootcamp-nan-rate": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: .nan"), at(".nan"), "'conversion_rate' must be a number, found the text '.nan'"),
     # coaching.yml
     "coaching-missing-required-field": Hostile("coaching.yml", drop_line("    cost: >-"), at("- id: inspection", offset=2), "is missing the required field 'cost'"),
@@ -252,8 +252,8 @@ LOOK_ALIKES = {
     "no-as-a-team-name": LookAlike("charter.yml", replace_first("team: Northwind Field Sales", "team: no"), "charter.html", "no · Led by"),
     "on-as-a-value-name": LookAlike("charter.yml", replace_first("    name: Ownership\n", "    name: on\n"), "charter.html", "on Your territory, pipeline"),
     "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", "leader: 12:30"), "charter.html", "Led by 12:30 ·"),
-    "unquoted-no-answer": LookAlike("assessments.yml", replace_first('label: "No"', "label: No"), "self_assessment.html", "No = 0, Partly = 1, Yes = 2", assessment="was-that-coaching"),
-    "underscored-number-in-text": LookAlike("bootcamp.yml", replace_first("target: 40 a day", "target: 1_000"), "activity_targets.html", "Outbound calls 1_000"),
+    "unquoted-no-answer": LookAlike("assessments.yml", replace_first('label: "No"', "label: No"), "self_assessment.html", "No 0, Partly 1, Yes 2", assessment="was-that-coaching"),
+    "underscored-number-in-text": LookAlike("bootcamp.yml", replace_first("target: 15 a week", "target: 1_000"), "activity_targets.html", "New named contacts added to the CRM 1_000"),
 }
 
 

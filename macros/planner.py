@@ -1,0 +1,99 @@
+"""The activity planner's arithmetic, kept exact, and the one rule for rounding what it shows.
+
+overrides/assets/planner.js mirrors `plan`, `pace`, `decimal` and `percent` step for step, so the page shows
+the same figures with and without JavaScript: change the two together.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import ceil, floor, prod
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the planner starts from, exact; rates and the share are fractions (0.25, not 25)."""
+
+    revenue_target: Fraction
+    average_deal_size: Fraction
+    weeks_in_period: Fraction
+    selling_days_per_week: Fraction
+    rates: tuple[Fraction, ...]  # for each stage after the first, the share of the stage before that reaches it
+    pipeline_stage: int  # the stage (by position) that the existing pipeline has reached
+    existing_pipeline: Fraction = Fraction(0)
+    share_not_from_prospecting: Fraction = Fraction(0)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """A figure per week or per day: `text` under a column that names the unit, `phrase` on its own."""
+
+    text: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One funnel stage's activity: a whole number per period, and the pace per week and per day."""
+
+    period: Pace
+    week: Pace
+    day: Pace
+    rate: str | None  # the share of the step above, as a percentage; None on the first step
+
+
+@dataclass(frozen=True)
+class Plan:
+    revenue_to_find: str  # rounded up to a whole unit of money
+    covered: bool  # pipeline and revenue from elsewhere already cover the target: nothing left to prospect for
+    steps: list[Step]
+
+
+def revenue_to_find(inputs: Inputs) -> Fraction:
+    """Target × (1 − share not from prospecting) − pipeline × the rate it closes at, never below 0."""
+    closes = prod(inputs.rates[inputs.pipeline_stage:], start=Fraction(1))
+    wanted = inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - inputs.existing_pipeline * closes
+    return max(Fraction(0), wanted)
+
+
+def plan(inputs: Inputs, period: str) -> Plan:
+    """Whole deals first (you cannot win 0.6 of one); each earlier stage is the next one's exact need ÷ its
+    rate; only the figures shown are rounded, each up, so following a shown figure through its rate never
+    falls short of the next one."""
+    to_find = revenue_to_find(inputs)
+    needs = [Fraction(ceil(to_find / inputs.average_deal_size))]
+    for rate in reversed(inputs.rates):
+        needs.insert(0, needs[0] / rate)
+    days = inputs.weeks_in_period * inputs.selling_days_per_week
+    steps = []
+    for index, need in enumerate(needs):
+        count = ceil(need)
+        rate = percent(inputs.rates[index - 1]) if index else None
+        steps.append(Step(Pace(f"{count:,}", f"{count:,} a {period}"), pace(count, inputs.weeks_in_period, "week"), pace(count, days, "day"), rate))
+    return Plan(f"{ceil(to_find):,}", to_find == 0, steps)
+
+
+def pace(count: int, units: Fraction, unit: str) -> Pace:
+    """`count` a period spread over its weeks or days, rounded up to one decimal so that, multiplied back,
+    no period falls short. Below one it reads "1 every N days" (0.2 a day is hard to act on), N rounded
+    down to one decimal for the same reason."""
+    tenths = ceil(count * 10 / units)
+    if tenths >= 10 or count == 0:
+        return Pace(decimal(tenths), f"{decimal(tenths)} a {unit}")
+    every = f"1 every {decimal(floor(units * 10 / count))} {unit}s"
+    return Pace(every, every)
+
+
+def decimal(tenths: int) -> str:
+    """A number of tenths with thousands separated: 12345 gives "1,234.5", 400 gives "40"."""
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole:,}" + (f".{tenth}" if tenth else "")
+
+
+def percent(rate: Fraction) -> str:
+    """A rate as a percentage to one decimal, halves rounded up: 0.125 gives "12.5%", 1/3 gives "33.3%"."""
+    return decimal(floor(rate * 1000 + Fraction(1, 2))) + "%"
+
+
+def odds(rate: Fraction) -> str:
+    """A rate as a leader says it: "1 in 5" when it is one in a whole number, else a percentage."""
+    return f"1 in {1 / rate}" if (1 / rate).denominator == 1 else percent(rate)

@@ -1,0 +1,69 @@
+/* A self-assessment's answers and result as text, JSON or CSV; an incomplete result says so in each. */
+(function (Playbook) {
+  "use strict";
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  function status(out) {
+    return out.complete ? "complete" : "incomplete: " + out.answered + " answered, " + out.needed + " needed";
+  }
+
+  /* The result as the reader sees it, then every answer. */
+  function text(form, model, out, result, skip) {
+    var lines = [form.dataset.title + " (" + today() + ")"];
+    if (!out.complete) lines.push("INCOMPLETE: " + out.answered + " of " + model.rows.length + " answered; a result needs " + out.needed + ".");
+    Array.prototype.forEach.call(result.children, function (node) {
+      if (node === skip) return;
+      var items = node.querySelectorAll("li, tr");
+      if (!items.length) return lines.push("", node.textContent.trim());
+      Array.prototype.forEach.call(items, function (item) { lines.push("- " + item.textContent.trim().replace(/\s+/g, " ")); });
+    });
+    lines.push("", "Answers:");
+    model.rows.forEach(function (row) { lines.push("- " + row.text + ": " + (row.answer || "not answered")); });
+    return lines.join("\n");
+  }
+
+  function records(model) {
+    return model.rows.map(function (row) {
+      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", answer: row.answer, points: row.points, weight: row.weight };
+    });
+  }
+
+  function json(form, model, out) {
+    var summary = { assessment: form.dataset.assessment, title: form.dataset.title, date: today(), status: status(out), result: out.headline, score: out.complete ? out.score : null };
+    if (model.ladder) summary.level = out.level ? out.level.id : null;
+    summary.groups = out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score }; });
+    summary.answers = records(model);
+    return JSON.stringify(summary, null, 2);
+  }
+
+  /* Quoted, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula. */
+  function csvCell(value) {
+    var cell = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@]/.test(cell)) cell = "'" + cell;
+    return '"' + cell.replace(/"/g, '""') + '"';
+  }
+
+  function csv(model, out) {
+    var columns = ["group", "statement_id", "statement", "counts_as", "answer", "points", "weight"];
+    var rows = [["result", out.headline], ["status", status(out)], columns];
+    return rows.concat(records(model).map(function (record) {
+      return columns.map(function (column) { return record[column]; });
+    })).map(function (cells) { return cells.map(csvCell).join(","); }).join("\r\n");
+  }
+
+  function download(form, model, out, type) {
+    var body = type === "json" ? json(form, model, out) : csv(model, out);
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv" }));
+    link.download = form.dataset.assessment + "-" + today() + "." + type;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
+
+  Playbook.assessmentExport = { text: text, download: download };
+})((window.Playbook = window.Playbook || { widgets: [] }));

@@ -1,0 +1,323 @@
+"""The boot camp's "Every day" and "Every week" checklists belong to a day or a week of the reader's own
+calendar: driven with a fixed clock across midnight and the week boundary the data sets, in time zones
+where the reader's date and the UTC date differ. Expectations are worked out here with Python's calendar."""
+
+import re
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.static_server import serve
+from tests.conftest import ROOT, copy_project, run_build
+from tests.helpers import data, plain
+
+CADENCE = data("bootcamp")["cadence"]
+DAILY, WEEKLY = CADENCE["daily"], CADENCE["weekly"]
+FIRST_DAY = CADENCE.get("week_starts_on", "Monday")
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]  # Python's weekday() order
+TUESDAY = date(2026, 12, 1)
+# London agrees with UTC in December; Auckland is 13 hours ahead of it, Los Angeles 8 hours behind.
+ZONES = ["Europe/London", "Pacific/Auckland", "America/Los_Angeles"]
+MINUTE = 60_000
+
+
+def at(day: date, hour: int, minute: int, zone: str = "Europe/London") -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
+
+
+def data_site_url() -> str:
+    return re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
+
+
+def day_name(day: date) -> str:
+    """How Intl writes a day in the page's language, "en": "Tuesday, December 1"."""
+    return f"{DAYS[day.weekday()]}, {day:%B} {day.day}"
+
+
+def week_start(day: date, first_day: str) -> date:
+    return day - timedelta(days=(day.weekday() - DAYS.index(first_day)) % 7)
+
+
+def history(unit: str, counts: list) -> str:
+    """The history line read aloud: the 8 periods before this one, oldest first; None is a period not opened."""
+    assert len(counts) == 8
+    words = ["not opened" if count is None else f"{count[0]} of {count[1]}" for count in counts]
+    return f"Last 8 {unit}s, oldest first: " + ", ".join(words)
+
+
+class Checklist:
+    """One checklist on the page, found and used as a reader does: by its boxes' labels and its buttons."""
+
+    def __init__(self, page, checklist_id: str):
+        self.form = page.locator(f'form[data-checklist="{checklist_id}"]')
+        self.count = self.form.locator(".pb-checklist__count")
+        self.period = self.form.locator(".pb-checklist__now")
+        self.history = self.form.get_by_role("img")
+
+    def tick(self, items: list[dict]) -> None:
+        for item in items:
+            self.form.get_by_label(plain(item["text"]), exact=True).check()
+
+    def expect_ticked(self, items: list[dict]) -> None:
+        expect(self.form.get_by_role("checkbox", checked=True)).to_have_count(len(items))
+        for item in items:
+            expect(self.form.get_by_label(plain(item["text"]), exact=True)).to_be_checked()
+
+
+@pytest.fixture
+def open_at(browser, site_url):
+    """Open a page in a browser whose clock reads `when`, in `when`'s time zone; the clock keeps running."""
+    contexts = []
+
+    def open_page(when: datetime, path: str | None = "bootcamp/"):
+        context = browser.new_context(timezone_id=str(when.tzinfo))
+        contexts.append(context)
+        page = context.new_page()
+        page.clock.install(time=when)
+        if path is not None:
+            page.goto(site_url + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def _storage_key(page, checklist_id: str) -> str:
+    return page.evaluate("""id => {
+        const config = JSON.parse(document.getElementById('__config').textContent);
+        const root = new URL(config.base, location.href);
+        return 'playbook:v1:' + root.origin + root.pathname + ':checklist:' + id;
+    }""", checklist_id)
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_every_day_starts_afresh_at_the_readers_midnight_and_remembers_yesterday(open_at, zone):
+    before, after = at(TUESDAY, 23, 50, zone), at(TUESDAY + timedelta(days=1), 0, 10, zone)
+    if zone != "Europe/London":  # the case is only worth having where UTC would give the wrong day
+        assert before.astimezone(ZoneInfo("UTC")).date() != before.date() or after.astimezone(ZoneInfo("UTC")).date() != after.date()
+    page = open_at(before)
+    daily, weekly = Checklist(page, "bootcamp-daily"), Checklist(page, "bootcamp-weekly")
+    expect(daily.period).to_have_text(day_name(TUESDAY))
+    expect(daily.history).to_have_count(0)  # nothing before today yet
+    daily.tick(DAILY[:3])
+    weekly.tick(WEEKLY[:2])
+    expect(daily.count).to_have_text(f"3 of {len(DAILY)} done")
+
+    page.clock.fast_forward(20 * MINUTE)  # the tab stays open past midnight
+    expect(daily.period).to_have_text(day_name(TUESDAY + timedelta(days=1)))
+    expect(daily.count).to_have_text(f"0 of {len(DAILY)} done")
+    expect(daily.form).to_have_accessible_description(day_name(TUESDAY + timedelta(days=1)))  # heard with the list
+    daily.expect_ticked([])
+    expect(daily.history).to_have_accessible_name(history("day", [None] * 7 + [(3, len(DAILY))]))
+
+    page.reload()
+    expect(daily.period).to_have_text(day_name(TUESDAY + timedelta(days=1)))
+    daily.expect_ticked([])
+    expect(daily.history).to_have_accessible_name(history("day", [None] * 7 + [(3, len(DAILY))]))
+    if week_start(TUESDAY, FIRST_DAY) == week_start(TUESDAY + timedelta(days=1), FIRST_DAY):
+        weekly.expect_ticked(WEEKLY[:2])
+
+
+def test_every_week_keeps_its_ticks_until_the_first_day_of_the_week_the_data_names(open_at):
+    this_week = week_start(TUESDAY, FIRST_DAY)
+    next_week = this_week + timedelta(days=7)
+    start = at(TUESDAY, 23, 50, "America/Los_Angeles")
+    page = open_at(start)
+    weekly = Checklist(page, "bootcamp-weekly")
+    expect(weekly.period).to_have_text("Week of " + day_name(this_week))
+    weekly.tick(WEEKLY[:2])
+
+    eve = at(next_week - timedelta(days=1), 23, 50, "America/Los_Angeles")
+    page.clock.fast_forward(int((eve - start).total_seconds() * 1000))
+    expect(Checklist(page, "bootcamp-daily").period).to_have_text(day_name(eve.date()))
+    expect(weekly.period).to_have_text("Week of " + day_name(this_week))
+    weekly.expect_ticked(WEEKLY[:2])
+    expect(weekly.count).to_have_text(f"2 of {len(WEEKLY)} done")
+
+    page.clock.fast_forward(20 * MINUTE)
+    expect(weekly.period).to_have_text("Week of " + day_name(next_week))
+    expect(weekly.count).to_have_text(f"0 of {len(WEEKLY)} done")
+    weekly.expect_ticked([])
+    expect(weekly.history).to_have_accessible_name(history("week", [None] * 7 + [(2, len(WEEKLY))]))
+
+
+def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
+    counts = [n % (len(DAILY) + 1) for n in range(1, 11)]  # ten days: 1, 2 … 8 items, then none, then 1
+    page = open_at(at(TUESDAY, 9, 0))
+    daily = Checklist(page, "bootcamp-daily")
+    for offset, count in enumerate(counts):
+        expect(daily.period).to_have_text(day_name(TUESDAY + timedelta(days=offset)))
+        daily.tick(DAILY[:count])
+        expect(daily.count).to_have_text(f"{count} of {len(DAILY)} done")
+        page.clock.fast_forward(24 * 60 * MINUTE)
+    today = TUESDAY + timedelta(days=len(counts))
+    expect(daily.period).to_have_text(day_name(today))
+    kept = history("day", [(count, len(DAILY)) for count in counts[-8:]])
+    expect(daily.history).to_have_accessible_name(kept)
+    saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", _storage_key(page, "bootcamp-daily"))
+    assert sorted(saved["periods"]) == [(today - timedelta(days=back)).isoformat() for back in range(8, -1, -1)]
+
+    daily.form.get_by_role("checkbox").first.focus()  # by keyboard: Space ticks, Tab moves on
+    for _ in range(3):
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+    expect(daily.count).to_have_text(f"3 of {len(DAILY)} done")
+    daily.expect_ticked(DAILY[:3])
+    daily.form.get_by_role("button", name=re.compile("^Reset")).focus()
+    page.keyboard.press("Enter")
+    expect(daily.count).to_have_text(f"0 of {len(DAILY)} done")
+    expect(daily.form.get_by_role("checkbox").first).to_be_focused()
+    expect(daily.history).to_have_accessible_name(kept)
+    page.reload()
+    daily.expect_ticked([])
+    expect(daily.history).to_have_accessible_name(kept)
+
+
+@pytest.mark.parametrize(("target", "event"), [("document", "visibilitychange"), ("window", "focus")])
+def test_a_tab_left_open_overnight_moves_to_the_new_day_when_the_reader_comes_back(open_at, target, event):
+    page = open_at(at(TUESDAY, 23, 50, "Pacific/Auckland"))
+    daily = Checklist(page, "bootcamp-daily")
+    daily.tick(DAILY[:1])
+    page.clock.set_system_time(at(TUESDAY + timedelta(days=2), 8, 0, "Pacific/Auckland"))  # asleep: no timer ran
+    expect(daily.period).to_have_text(day_name(TUESDAY))
+    page.evaluate(f"{target}.dispatchEvent(new Event('{event}'))")
+    expect(daily.period).to_have_text(day_name(TUESDAY + timedelta(days=2)))
+    daily.expect_ticked([])
+    expect(daily.history).to_have_accessible_name(history("day", [None] * 6 + [(1, len(DAILY)), None]))
+
+
+@pytest.mark.parametrize("instant", [True, False], ids=["instant navigation", "back button"])
+def test_coming_back_to_the_page_shows_the_day_it_now_is(open_at, site_url, instant):
+    def sitemap_for_this_server(route):
+        """Material navigates instantly only to pages its sitemap lists at this address (port included)."""
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(data_site_url(), site_url))
+
+    page = open_at(at(TUESDAY, 23, 50), path=None)
+    if instant:
+        page.route(site_url + "sitemap.xml", sitemap_for_this_server)
+    with page.expect_response(site_url + "sitemap.xml"):
+        page.goto(site_url + "bootcamp/")
+    page.evaluate("window.pageNeverReloaded = true")
+    daily = Checklist(page, "bootcamp-daily")
+    daily.tick(DAILY[:2])
+    page.get_by_role("link", name="Home").first.click()
+    page.wait_for_url(lambda address: urlsplit(address).path == "/")
+    page.clock.set_system_time(at(TUESDAY + timedelta(days=1), 0, 10))
+    page.go_back()
+    expect(daily.period).to_have_text(day_name(TUESDAY + timedelta(days=1)))
+    assert page.evaluate("window.pageNeverReloaded === true") is instant
+    daily.expect_ticked([])
+    expect(daily.count).to_have_text(f"0 of {len(DAILY)} done")
+    expect(daily.history).to_have_accessible_name(history("day", [None] * 7 + [(2, len(DAILY))]))
+
+
+def test_the_date_is_written_in_the_pages_language(open_at, site_url):
+    page = open_at(at(TUESDAY, 12, 0))
+    assert page.evaluate("document.documentElement.lang") == "en"
+    expect(Checklist(page, "bootcamp-daily").period).to_have_text("Tuesday, December 1")
+
+    def british(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace('<html lang="en"', '<html lang="en-GB"', 1))
+
+    page.route(site_url + "bootcamp/", british)
+    page.reload()
+    expect(Checklist(page, "bootcamp-daily").period).to_have_text("Tuesday 1 December")
+    monday = week_start(TUESDAY, FIRST_DAY)
+    expect(Checklist(page, "bootcamp-weekly").period).to_have_text(f"Week of {DAYS[monday.weekday()]} {monday.day} {monday:%B}")
+
+
+def test_saved_ticks_from_before_checklists_repeated_and_corrupt_storage_are_ignored(open_at):
+    page = open_at(at(TUESDAY, 12, 0))
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    daily_key, weekly_key = _storage_key(page, "bootcamp-daily"), _storage_key(page, "bootcamp-weekly")
+    undated = {"ticked": {item["id"]: True for item in DAILY[:3]}}  # the shape saved before: no date
+    malformed = {"version": 2, "periods": {"2026-11-30": {"ticked": [], "total": "5"}, "last week": {"ticked": {}, "total": 5}, "2026-11-23": None}}
+    page.evaluate("""([dailyKey, weeklyKey, undated, malformed]) => {
+        localStorage.setItem(dailyKey, JSON.stringify(undated));
+        localStorage.setItem(weeklyKey, JSON.stringify(malformed));
+    }""", [daily_key, weekly_key, undated, malformed])
+    page.reload()
+    for checklist_id, items in (("bootcamp-daily", DAILY), ("bootcamp-weekly", WEEKLY)):
+        checklist = Checklist(page, checklist_id)
+        expect(checklist.count).to_have_text(f"0 of {len(items)} done")
+        expect(checklist.history).to_have_count(0)
+    page.evaluate("key => localStorage.setItem(key, '{not json')", daily_key)
+    page.reload()
+    expect(Checklist(page, "bootcamp-daily").count).to_have_text(f"0 of {len(DAILY)} done")
+    assert errors == []
+
+
+def test_a_checklist_that_does_not_repeat_keeps_its_ticks_and_has_no_date(open_at):
+    page = open_at(at(TUESDAY, 23, 50), path="checklists/")
+    checklist = Checklist(page, "one-to-one-prep")
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
+    checklist.tick(items[:2])
+    page.clock.fast_forward(8 * 24 * 60 * MINUTE)
+    page.reload()
+    checklist.expect_ticked(items[:2])
+    expect(checklist.count).to_have_text(f"2 of {len(items)} done")
+    expect(checklist.form.locator(".pb-checklist__period")).to_have_count(0)
+    expect(checklist.history).to_have_count(0)
+
+
+def test_paper_gets_a_line_to_write_the_date_on_not_the_screens_date(open_at, browser, site_url):
+    page = open_at(at(TUESDAY, 23, 50))
+    daily = Checklist(page, "bootcamp-daily")
+    daily.tick(DAILY[:1])
+    page.clock.fast_forward(20 * MINUTE)
+    expect(daily.history).to_be_visible()
+    write_in = daily.form.locator(".pb-checklist__write-in")
+    expect(write_in).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(write_in).to_be_visible()
+    expect(write_in).to_have_text("Date:")
+    expect(Checklist(page, "bootcamp-weekly").form.locator(".pb-checklist__write-in")).to_have_text("Week of:")
+    expect(daily.period).to_be_hidden()
+    expect(daily.history).to_be_hidden()
+
+    no_script = browser.new_context(java_script_enabled=False)
+    plain_page = no_script.new_page()
+    plain_page.goto(site_url + "bootcamp/")
+    form = Checklist(plain_page, "bootcamp-daily").form
+    expect(form.locator(".pb-checklist__write-in")).to_have_text("Date:")
+    expect(form.get_by_role("checkbox")).to_have_count(len(DAILY))
+    no_script.close()
+
+
+def test_axe_finds_no_violations_in_a_checklist_with_its_history(open_at, axe):
+    page = open_at(at(TUESDAY, 23, 50))
+    daily, weekly = Checklist(page, "bootcamp-daily"), Checklist(page, "bootcamp-weekly")
+    daily.tick(DAILY[:3])
+    page.clock.fast_forward(20 * MINUTE)
+    expect(daily.history).to_be_visible()
+    expect(weekly.period).to_be_visible()
+    assert axe(page, ".pb-checklist") == []
+
+
+def test_the_week_start_comes_from_the_data(browser, tmp_path):
+    """A leader changes the first day of the week in data/bootcamp.yml; the weekly list starts afresh on that day."""
+    project = copy_project(tmp_path / "handbook")
+    path = project / "data" / "bootcamp.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"week_starts_on: {FIRST_DAY}", "week_starts_on: Wednesday", 1), encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    context = browser.new_context(timezone_id="Europe/London")
+    with serve(project / "site") as url:
+        page = context.new_page()
+        page.clock.install(time=at(TUESDAY, 23, 50))
+        page.goto(url + "bootcamp/")
+        weekly = Checklist(page, "bootcamp-weekly")
+        expect(weekly.period).to_have_text("Week of " + day_name(week_start(TUESDAY, "Wednesday")))
+        weekly.tick(WEEKLY[:1])
+        page.clock.fast_forward(20 * MINUTE)
+        expect(weekly.period).to_have_text("Week of " + day_name(TUESDAY + timedelta(days=1)))
+        weekly.expect_ticked([])
+    context.close()

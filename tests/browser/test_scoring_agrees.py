@@ -1,0 +1,204 @@
+"""One scoring rule: for random valid scales (many not starting at 0), weights, bands, strengths and limits,
+answer thresholds and answer sets, the page in Chromium, the Python model (macros/scoring.py) and an
+independent oracle written here with exact fractions give the same score, band and level, and the paper
+key's points are the ones the page adds up."""
+
+import dataclasses
+import json
+from fractions import Fraction
+from math import floor
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from macros import scoring
+from macros.handbook import Project, load_handbook
+from macros.model import Assessment, Band, Ladder, Level, Scale, ScaleOption, Statement, StatementGroup
+from macros.rendering import Renderer
+from macros.theme_hook import BUNDLES
+from tests.conftest import ROOT
+
+ASSETS = ROOT / "overrides" / "assets"
+
+
+# ---------------------------------------------------------------- random valid assessments
+
+
+@st.composite
+def scales(draw):
+    """2 to 6 rising answers anywhere in 0–100, in whole or half points: few start at 0."""
+    values = sorted(draw(st.sets(st.integers(0, 100), min_size=2, max_size=6)))
+    if draw(st.booleans()):
+        values = [value / 2 for value in values]
+    return Scale("scale", "Scale", [ScaleOption(value, f"Answer {index}") for index, value in enumerate(values)])
+
+
+@st.composite
+def bands(draw, ladder: bool):
+    cuts = sorted(draw(st.sets(st.integers(1, 99), max_size=4)))
+    edges = [0, *cuts, 100]
+    made = [Band(f"Band {i}", f"Meaning {i}", start, end, draw(st.booleans()) if ladder else False) for i, (start, end) in enumerate(zip(edges, edges[1:]))]
+    if ladder and not any(band.reached for band in made):
+        made[-1] = dataclasses.replace(made[-1], reached=True)
+    return made
+
+
+@st.composite
+def assessments(draw):
+    ladder = draw(st.booleans())
+    scale = draw(scales())
+    sizes = draw(st.lists(st.integers(1, 5), min_size=1, max_size=4)) if ladder else [draw(st.integers(1, 8))]
+    groups, number = [], 0
+    for index, size in enumerate(sizes):
+        statements = []
+        for _ in range(size):
+            number += 1
+            statements.append(Statement(f"s{number}-{draw(st.integers(0, 999))}", f"Statement {number}", 1, weight=draw(st.sampled_from([0.5, 1, 1, 1.5, 2, 3, 10])), counts_as=draw(st.sampled_from(["strength", "strength", "limit"]))))
+        level = Level(f"level-{index}", f"Level {index}", "s", "c", [], "next" if index < len(sizes) - 1 else None, "f", 1) if ladder else None
+        groups.append(StatementGroup(f"level-{index}" if ladder else "only", f"Level {index}" if ladder else None, statements, level))
+    total = sum(sizes)
+    return Assessment(
+        id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
+        answers_needed=draw(st.integers(1, total)),
+        answers_needed_per_level=draw(st.integers(1, min(sizes))) if ladder else None,
+        groups=groups, bands=draw(bands(ladder)), file="data/assessments.yml", line=1,
+    )
+
+
+@st.composite
+def cases(draw):
+    assessment = draw(assessments())
+    values = [option.value for option in assessment.scale.options]
+    answers = {}
+    for statement in assessment.statements:
+        if draw(st.integers(0, 9)) < 8:
+            answers[statement.id] = draw(st.sampled_from(values))
+    return assessment, answers
+
+
+# ---------------------------------------------------------------- the oracle, with exact fractions
+
+
+def oracle(assessment: Assessment, answers: dict) -> dict:
+    values = [option.value for option in assessment.scale.options]
+    low, high = Fraction(min(values)), Fraction(max(values))
+
+    def points(statement):
+        value = Fraction(answers[statement.id])
+        return high - value if statement.counts_as == "limit" else value - low
+
+    def score(statements):
+        answered = [s for s in statements if s.id in answers]
+        most = sum(Fraction(s.weight) * (high - low) for s in answered)
+        return (floor(Fraction(100) * sum(Fraction(s.weight) * points(s) for s in answered) / most + Fraction(1, 2)), len(answered)) if most else (None, 0)
+
+    def band(value):
+        last = len(assessment.bands) - 1
+        return next(b for i, b in enumerate(assessment.bands) if b.start <= value and (value < b.end or i == last))
+
+    groups = [score(group.statements) for group in assessment.groups]
+    answered = sum(count for _, count in groups)
+    if answered < assessment.answers_needed:
+        return {"complete": False, "score": None, "band": None, "level": None, "groups": [g[0] for g in groups]}
+    overall, _ = score(assessment.statements)
+    level = None
+    if assessment.rates_levels:
+        for group, (value, count) in zip(assessment.groups, groups):
+            if count < assessment.answers_needed_per_level or not band(value).reached:
+                break
+            level = group.name
+    return {"complete": True, "score": overall, "band": band(overall).name, "level": level, "groups": [g[0] for g in groups]}
+
+
+# ---------------------------------------------------------------- the page
+
+
+@pytest.fixture(scope="module")
+def scratch(browser):
+    """One page that each example's form is written into, with the widget bundle, as the site serves it."""
+    handbook = load_handbook(Project(ROOT))
+    script = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in BUNDLES["assets/playbook.bundle.js"])
+    context = browser.new_context()
+    page = context.new_page()
+
+    def show(assessment: Assessment):
+        levels = [group.level for group in assessment.groups if group.level]
+        book = dataclasses.replace(handbook, ladder=Ladder("", levels) if levels else handbook.ladder)
+        form = Renderer().render("self_assessment.html", "self-assessments/", handbook=book, assessment=assessment)
+        page.set_content(f'<!doctype html><html lang="en"><body>{form}<script>localStorage.clear();\n{script}</script></body></html>')
+        return page.locator("form[data-assessment]")
+
+    page.route("http://playbook.test/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
+    page.goto("http://playbook.test/")
+    yield show
+    context.close()
+
+
+def _answer(page, answers: dict):
+    page.evaluate(
+        """answers => {
+            for (const [id, value] of Object.entries(answers)) {
+                const input = [...document.querySelectorAll(`fieldset[data-statement="${id}"] input`)].find(i => +i.value === value);
+                input.checked = true;
+            }
+            document.querySelector("form").dispatchEvent(new Event("change", { bubbles: true }));
+        }""",
+        answers,
+    )
+
+
+def _browser_result(form) -> dict:
+    return form.evaluate(
+        """form => ({
+            headline: form.querySelector("[aria-live]").textContent,
+            groups: [...form.querySelectorAll("[data-result] table tr")].slice(1).map(tr => tr.children[2].textContent),
+            points: [...form.querySelectorAll("fieldset[data-statement]")].map(f => [f.dataset.statement, [...f.querySelectorAll("input")].map(i => +i.dataset.points)]),
+        })"""
+    )
+
+
+# 1 point of 8 is 12.5%: a half, which rounds up to 13 (round() would give 12).
+HALF = Assessment(
+    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=1, answers_needed_per_level=None,
+    scale=Scale("scale", "Scale", [ScaleOption(0, "None"), ScaleOption(1, "Some"), ScaleOption(8, "All")]),
+    groups=[StatementGroup("only", None, [Statement("half", "Half", 1)])], bands=[Band("Low", "m", 0, 13), Band("High", "m", 13, 100)], file="f", line=1,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(case=cases())
+@example(case=(HALF, {"half": 1}))
+def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
+    assessment, answers = case
+    form = scratch(assessment)
+    _answer(form.page, answers)
+    seen = _browser_result(form)
+    expected = oracle(assessment, answers)
+    model = scoring.result(assessment, answers)
+
+    # Python agrees with the oracle.
+    assert model.complete == expected["complete"]
+    assert model.score == expected["score"]
+    assert (model.band.name if model.band else None) == expected["band"]
+    assert (model.level.name if model.level else None) == expected["level"]
+    assert [group.score for group in model.groups] == expected["groups"]
+
+    # The page agrees with both.
+    headline = seen["headline"]
+    if not expected["complete"]:
+        assert "Answer at least" in headline and "%" not in headline
+    elif assessment.rates_levels:
+        assert headline.startswith(f"Your level: {expected['level']} (" if expected["level"] else "No level fits your answers yet")
+        assert seen["groups"] == ["–" if s is None else f"{s}%" for s in expected["groups"]]
+    else:
+        assert headline.startswith(f"Score: {expected['score']}% ({expected['band']})")
+
+    # Every answer on the page carries the points the paper key and the model give it.
+    low, high = assessment.scale.options[0].value, assessment.scale.options[-1].value
+    by_id = {s.id: s for s in assessment.statements}
+    for statement_id, points in seen["points"]:
+        statement = by_id[statement_id]
+        values = [option.value for option in assessment.scale.options]
+        assert points == [(high - v) if statement.counts_as == "limit" else (v - low) for v in values]

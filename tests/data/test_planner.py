@@ -1,0 +1,117 @@
+"""The activity planner's data rules and its rounding rule.
+
+Data: targets worked out by the planner name real stages, existing pipeline sits at a real stage, and the
+handbook's own figures are within the limits readers are held to; each problem is reported at the line a
+leader must fix. Rounding: what macros/planner.py shows a week or a day multiplies back to the period's
+figure, checked with exact fractions over many cases.
+"""
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.handbook import Project, validate
+from macros.planner import pace
+
+BOOTCAMP = "data/bootcamp.yml"
+
+
+def _problems_after(project: Path, old: str, new: str) -> list[str]:
+    """The boot camp's problems once `old` (which must occur once) is replaced by `new`."""
+    path = project / BOOTCAMP
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _, problems = validate(Project(project))
+    return [problem.as_text() for problem in problems if problem.file == BOOTCAMP]
+
+
+def _at(project: Path, needle: str, offset: int = 0) -> str:
+    """file:line:column `offset` characters after where `needle` (which must occur once) starts."""
+    lines = (project / BOOTCAMP).read_text(encoding="utf-8").splitlines()
+    ((line, column),) = [(number, text.index(needle) + 1) for number, text in enumerate(lines, 1) if needle in text]
+    return f"{BOOTCAMP}:{line}:{column + offset}"
+
+
+def test_the_example_planner_and_targets_are_valid(project):
+    _, problems = validate(Project(project))
+    assert [problem.as_text() for problem in problems if problem.file == BOOTCAMP] == []
+
+
+def test_a_target_from_an_unknown_stage_is_reported_at_the_stage(project):
+    problems = _problems_after(project, "{stage: calls, show: per day}", "{stage: dials, show: per day}")
+    assert problems == [f"{_at(project, 'stage: dials', offset=7)}: unknown funnel stage 'dials' (expected one of the activity planner's funnel stages: calls, conversations, meetings, qualified, wins)"]
+
+
+def test_a_target_with_both_a_text_and_a_planner_figure_is_reported(project):
+    problems = _problems_after(project, "          from_planner: {stage: calls, show: per day}\n", "          target: 40 a day\n          from_planner: {stage: calls, show: per day}\n")
+    assert problems == [f"{_at(project, 'id: dials-per-day')}: activity target 'dials-per-day' needs either 'target' (the target in words) or 'from_planner' (a figure the activity planner works out), not both"]
+
+
+def test_a_target_with_neither_is_reported(project):
+    problems = _problems_after(project, "          from_planner: {stage: calls, show: per day}\n", "")
+    assert problems == [f"{_at(project, 'id: dials-per-day')}: activity target 'dials-per-day' needs either 'target' (the target in words) or 'from_planner' (a figure the activity planner works out), not neither"]
+
+
+def test_the_first_stage_has_no_conversion_rate_to_show(project):
+    problems = _problems_after(project, "{stage: meetings, show: conversion rate}", "{stage: calls, show: conversion rate}")
+    assert problems == [f"{_at(project, 'conversion rate}')}: 'calls' is the first funnel stage, so it has no conversion rate; show 'per day', 'per week' or 'per period', or choose a later stage"]
+
+
+def test_an_unknown_figure_is_refused_by_the_schema(project):
+    problems = _problems_after(project, "{stage: calls, show: per day}", "{stage: calls, show: per month}")
+    (problem,) = problems
+    assert problem.startswith(f"{_at(project, 'per month')}: ")
+    assert problem.endswith("'show' is 'per month' (expected one of: per day, per week, per period, conversion rate)")
+
+
+def test_pipeline_at_an_unknown_stage_is_reported(project):
+    problems = _problems_after(project, "pipeline_stage: qualified", "pipeline_stage: proposal")
+    assert problems == [f"{_at(project, 'proposal')}: unknown funnel stage 'proposal' (expected one of the activity planner's funnel stages: calls, conversations, meetings, qualified, wins)"]
+
+
+def test_a_default_above_its_upper_limit_is_reported_at_the_default(project):
+    problems = _problems_after(project, "  revenue_target: 260000\n", "  revenue_target: 60000000\n")
+    assert problems == [f"{_at(project, '60000000')}: 'revenue_target' is 60,000,000, above its upper limit of 50,000,000 (upper_limits: revenue_target); lower the figure or raise the limit"]
+
+
+def test_weeks_above_the_most_the_period_holds_are_reported(project):
+    problems = _problems_after(project, "  weeks_in_period: 13\n", "  weeks_in_period: 15\n")
+    assert problems == [f"{_at(project, 'weeks_in_period: 15', offset=17)}: 'weeks_in_period' is 15, above its upper limit of 14 (upper_limits: weeks_in_period); lower the figure or raise the limit"]
+
+
+def _per_unit(shown: str, unit: str) -> tuple[Fraction, Fraction]:
+    """The least and the most exact pace a shown figure stands for: "3.1" is at least 3.0 and at most 3.1 (it was
+    rounded up); "1 every 5.4 days" is at least 1 ÷ 5.5 and at most 1 ÷ 5.4 (N was rounded down)."""
+    if shown.startswith("1 every "):
+        number, units = shown.removeprefix("1 every ").split(" ")
+        assert units == unit + "s"
+        every = Fraction(number)
+        assert every >= 1
+        return 1 / (every + Fraction(1, 10)), 1 / every
+    figure = Fraction(shown.replace(",", ""))
+    assert figure == 0 or figure >= 1, shown
+    return figure - Fraction(1, 10), figure
+
+
+@settings(derandomize=True, database=None, max_examples=500, deadline=None)
+@given(count=st.integers(min_value=0, max_value=10**7), tenths_of_units=st.integers(min_value=1, max_value=53 * 7 * 10))
+def test_a_pace_multiplied_back_gives_the_period_figure_within_its_rounding(count, tenths_of_units):
+    units = Fraction(tenths_of_units, 10)
+    shown = pace(count, units, "day")
+    least, most = _per_unit(shown.text, "day")
+    exact = count / units
+    assert least < exact <= most  # so shown × units reaches the period figure, and is at most one step above it
+    assert shown.phrase == (shown.text if shown.text.startswith("1 every") else f"{shown.text} a day")
+
+
+@pytest.mark.parametrize(("count", "units", "text"), [
+    (2600, 65, "40"), (520, 13, "40"), (104, 65, "1.6"), (13, 13, "1"), (13, 65, "1 every 5 days"),
+    (52, 65, "1 every 1.2 days"), (40, 13, "3.1"), (12, 13, "1"), (6, 13, "1 every 2.1 days"), (0, 13, "0"),
+    (12345, 1, "12,345"), (123457, 10, "12,345.7"), (1, 65, "1 every 65 days"),
+])
+def test_pace_examples_a_leader_can_check(count, units, text):
+    assert pace(count, Fraction(units), "day").text == text

@@ -1,0 +1,70 @@
+"""The scoring rule (macros/scoring.py) on small assessments written here, as a leader would check it by hand."""
+
+from macros import scoring
+from macros.model import Assessment, Band, Level, Question, Scale, ScaleOption, Statement, StatementGroup
+
+ONE_TO_FIVE = Scale("often", "How often", [ScaleOption(value, label) for value, label in zip(range(1, 6), ["Never", "Rarely", "Sometimes", "Often", "Always"])])
+BANDS = [Band("Low", "m", 0, 50), Band("Mid", "m", 50, 75), Band("High", "m", 75, 100, reached=True)]
+
+
+def _single(statements, needed):
+    return Assessment("a", "A", "x", "i", ONE_TO_FIVE, "Score", needed, None, [StatementGroup("a", None, statements)], BANDS, "f", 1)
+
+
+def _ladder(levels: list[list[Statement]], needed=1, per_level=1):
+    groups = [StatementGroup(f"l{n}", f"Level {n}", statements, Level(f"l{n}", f"Level {n}", "s", "c", [], None, "f", 1)) for n, statements in enumerate(levels, 1)]
+    return Assessment("ladder", "L", "x", "i", ONE_TO_FIVE, "Score", needed, per_level, groups, BANDS, "f", 1)
+
+
+def test_a_scale_starting_at_one_counts_from_its_lowest_answer():
+    statements = [Statement("a", "A", 1), Statement("b", "B", 1)]
+    assert scoring.option_points(ONE_TO_FIVE, "strength") == [0, 1, 2, 3, 4]
+    result = scoring.result(_single(statements, 2), {"a": 1, "b": 1})
+    assert result.score == 0 and result.band.name == "Low"
+    assert scoring.result(_single(statements, 2), {"a": 5, "b": 3}).score == 75  # (4 + 2) / 8
+
+
+def test_a_limit_scores_the_other_way_round():
+    statements = [Statement("good", "G", 1), Statement("habit", "H", 1, counts_as="limit")]
+    assert scoring.option_points(ONE_TO_FIVE, "limit") == [4, 3, 2, 1, 0]
+    assert scoring.result(_single(statements, 2), {"good": 5, "habit": 5}).score == 50
+    assert scoring.result(_single(statements, 2), {"good": 5, "habit": 1}).score == 100
+
+
+def test_half_rounds_up_and_weights_count_on_both_sides():
+    statements = [Statement("a", "A", 1, weight=3), Statement("b", "B", 1)]
+    # (3×3 + 1×0) / (3×4 + 1×4) = 9/16 = 56.25 → 56; (1×4 + 3×0)... and 5/8 = 62.5 → 63
+    assert scoring.result(_single(statements, 2), {"a": 4, "b": 1}).score == 56
+    assert scoring.result(_single([Statement("a", "A", 1), Statement("b", "B", 1)], 2), {"a": 4, "b": 3}).score == 63
+
+
+def test_too_few_answers_give_no_score_band_or_level():
+    statements = [Statement(s, s, 1) for s in "abcd"]
+    result = scoring.result(_single(statements, 3), {"a": 5, "b": 5})
+    assert (result.complete, result.score, result.band, result.level) == (False, None, None, None)
+    assert result.answered == 2 and result.needed == 3
+
+
+def test_a_level_counts_only_with_every_level_below_it_and_enough_answers():
+    strong = {"a1": 5, "a2": 5, "b1": 5, "b2": 5, "c1": 5, "c2": 5}
+    ladder = _ladder([[Statement("a1", "", 1), Statement("a2", "", 1)], [Statement("b1", "", 1), Statement("b2", "", 1)], [Statement("c1", "", 1), Statement("c2", "", 1)]], needed=2, per_level=2)
+    assert scoring.result(ladder, strong).level.name == "Level 3"
+    assert scoring.result(ladder, {**strong, "a1": 1, "a2": 1}).level is None  # the top without the bottom is nothing
+    assert scoring.result(ladder, {**strong, "b1": 1}).level.name == "Level 1"  # b: 50%, not reached
+    without = {key: value for key, value in strong.items() if key != "b2"}
+    assert scoring.result(ladder, without).level.name == "Level 1"  # one answer at level 2 is not enough
+
+
+def test_questions_for_the_next_1_1_start_with_the_weakest_behaviour_and_cover_new_stages_first():
+    questions = {q.id: q for q in [Question(f"q{n}", "?", stage, [], [], [], None, 1) for n, stage in enumerate(["prepare", "prepare", "diagnose", "commit", "commit", "follow-up"])]}
+    weak = Statement("weak", "", 1, coaching_questions=["q0", "q1", "q2"])
+    ok = Statement("ok", "", 1, coaching_questions=["q3", "q4", "q5"])
+    picks = [q.id for q in scoring.questions_to_develop([weak, ok], questions)]
+    assert picks == ["q0", "q3", "q2", "q5", "q1"]
+    assert len({questions[q].stage for q in picks}) == 4
+
+
+def test_weakest_first_puts_heavier_statements_first_on_a_tie_and_unanswered_last():
+    statements = [Statement("light", "", 1), Statement("heavy", "", 1, weight=2), Statement("blank", "", 1), Statement("best", "", 1)]
+    order = scoring.weakest_first(ONE_TO_FIVE, statements, {"light": 2, "heavy": 2, "best": 5})
+    assert [s.id for s in order] == ["heavy", "light", "best", "blank"]

@@ -1,0 +1,67 @@
+"""What the activity planner must show, worked out from its data and what a reader types, in exact fractions
+and independently of macros/planner.py and planner.js: the site, data and browser tests compare them with it.
+
+The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's need ÷ its
+rate; a period's figure is rounded up to a whole number; a week and a day are the period's figure ÷ weeks or
+days, rounded up to one decimal, or below one "1 every N days" with N rounded down to one decimal.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import ceil, floor, prod
+
+
+@dataclass(frozen=True)
+class Expected:
+    revenue_to_find: str
+    covered: bool
+    counts: list[int]  # each stage's whole number a period
+    rows: list[list[str]]  # each stage: name, rate from the step above, a period, a week, a day
+    summary: str  # the first stage, as the sentence above the table says it
+
+
+def exact(value) -> Fraction:
+    """A data number or a typed English number ("300,000", "2.5") exactly."""
+    return Fraction(str(value).replace(",", ""))
+
+
+def tenths(count: int) -> str:
+    return f"{count // 10:,}" + (f".{count % 10}" if count % 10 else "")
+
+
+def pace(count: int, units: Fraction, unit: str) -> tuple[str, str]:
+    """(as a table cell shows it, as a sentence says it)."""
+    if count == 0 or ceil(count / units * 10) >= 10:
+        shown = tenths(ceil(count / units * 10))
+        return shown, f"{shown} a {unit}"
+    every = f"1 every {tenths(floor(units / count * 10))} {unit}s"
+    return every, every
+
+
+def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
+    """The plan for the data's `planner` with the fields in `typed` (by field name) as the reader typed them."""
+    typed = typed or {}
+
+    def field(name: str, default) -> Fraction:
+        return exact(typed[name]) if name in typed else exact(default)
+
+    stages = planner["stages"]
+    rates = [field(stage["id"], exact(stage["conversion_rate"]) * 100) / 100 for stage in stages[1:]]
+    share = field("share_not_from_prospecting", exact(planner.get("share_not_from_prospecting", 0)) * 100) / 100
+    pipeline_at = [stage["id"] for stage in stages].index(planner["pipeline_stage"])
+    from_pipeline = field("existing_pipeline", planner.get("existing_pipeline", 0)) * prod(rates[pipeline_at:])
+    to_find = max(Fraction(0), field("revenue_target", planner["revenue_target"]) * (1 - share) - from_pipeline)
+    needs = [Fraction(ceil(to_find / field("average_deal_size", planner["average_deal_size"])))]
+    for rate in reversed(rates):
+        needs.insert(0, needs[0] / rate)
+    weeks = field("weeks_in_period", planner["weeks_in_period"])
+    days = weeks * field("selling_days_per_week", planner["selling_days_per_week"])
+    counts = [ceil(need) for need in needs]
+    rows, phrases = [], []
+    for index, (stage, count) in enumerate(zip(stages, counts)):
+        rate = tenths(floor(rates[index - 1] * 1000 + Fraction(1, 2))) + "%" if index else ""
+        (week, per_week), (day, per_day) = pace(count, weeks, "week"), pace(count, days, "day")
+        rows.append([stage["name"], rate, f"{count:,}", week, day])
+        phrases.append((per_day, per_week, f"{count:,} a {planner['period']}"))
+    summary = f"{stages[0]['name']}: {', '.join(phrases[0])}."
+    return Expected(f"{ceil(to_find):,}", to_find == 0, counts, rows, summary)
