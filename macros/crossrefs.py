@@ -219,7 +219,7 @@ def _planner_figures(document: LocatedData | None) -> list[Problem]:
     stages = [stage["id"] for stage in planner["stages"]]
     expected = f"expected one of the activity planner's funnel stages: {', '.join(stages)}"
     problems = []
-    if planner["pipeline_stage"] not in stages:
+    if planner.get("pipeline_stage", stages[-2:][0]) not in stages:
         problems.append(document.problem(("activity_planner", "pipeline_stage"), f"unknown funnel stage '{planner['pipeline_stage']}' ({expected})"))
     for path, target in select(document.value, ("activity_targets", "dimensions", "*", "targets", "*")):
         if ("target" in target) == ("from_planner" in target):
@@ -229,7 +229,7 @@ def _planner_figures(document: LocatedData | None) -> list[Problem]:
             problems.append(document.problem(path + ("from_planner", "stage"), f"unknown funnel stage '{figure['stage']}' ({expected})"))
         elif figure and figure["show"] == "conversion rate" and figure["stage"] == stages[0]:
             problems.append(document.problem(path + ("from_planner", "show"), f"'{stages[0]}' is the first funnel stage, so it has no conversion rate; show 'per day', 'per week' or 'per period', or choose a later stage"))
-    for key, limit in planner["upper_limits"].items():
+    for key, limit in planner.get("upper_limits", {}).items():
         if planner.get(key, 0) > limit:
             problems.append(document.problem(("activity_planner", key), f"'{key}' is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))
     return problems
@@ -272,7 +272,7 @@ def _answers_needed(document: LocatedData, path: tuple, assessment: dict, groups
     """A result must be reachable: no more answers asked for than there are statements."""
     problems = []
     total = sum(len(group) for group in groups)
-    if groups[0] and assessment["answers_needed"] > total:
+    if groups[0] and assessment.get("answers_needed", 0) > total:
         problems.append(document.problem(path + ("answers_needed",), f"asks for {assessment['answers_needed']} answers but the assessment has only {total} statements; the result could never show"))
     per_level = assessment.get("answers_needed_per_level")
     if per_level is not None and not from_levels:

@@ -33,3 +33,20 @@ def plain(markdown_text: str) -> str:
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(text.split()))
+
+
+WIDGET_FORMS = ", ".join(f"form[data-{kind}]" for kind in ["checklist", "assessment", "decision", "planner", "explorer"])
+
+
+def home_and_back_by_instant_navigation(page) -> None:
+    """Go to the home page and back as a reader does, and check material's instant navigation did it (a page
+    load would forget the marker set on `window`), then wait until the page's widgets are set up again."""
+    page.evaluate("window.playbookSameDocument = true")
+    page.get_by_role("link", name="Home").first.click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.go_back()
+    page.wait_for_function(
+        "selector => document.querySelector(selector) && !document.querySelector(selector.split(', ').map(s => s + ':not([data-ready])').join(', '))",
+        arg=WIDGET_FORMS,
+    )
+    assert page.evaluate("window.playbookSameDocument === true"), "the page was loaded again instead of by instant navigation"

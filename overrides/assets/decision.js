@@ -84,6 +84,14 @@
       Playbook.copy(asText(shown()), copyStatus);
     });
     form.querySelector("[data-print-result]").addEventListener("click", printAlone);
+    /* The summary's link goes to the result itself: material's instant navigation would take the click and
+       not scroll, and focus there lets a keyboard or screen-reader user carry on from the result. */
+    form.querySelector("[data-summary]").addEventListener("click", function (event) {
+      event.preventDefault();
+      var result = form.querySelector("[data-result]");
+      result.scrollIntoView({ block: "start" });
+      result.focus({ preventScroll: true });
+    });
     form.addEventListener("change", update);
     /* "reset" fires before the boxes are cleared. */
     form.addEventListener("reset", function () { setTimeout(update, 0, true); });

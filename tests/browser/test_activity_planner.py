@@ -17,7 +17,7 @@ from macros.handbook import Project, load_handbook
 from macros.rendering import Renderer
 from tests import planner_oracle
 from tests.conftest import ROOT
-from tests.helpers import data
+from tests.helpers import data, home_and_back_by_instant_navigation
 
 RESET = "Back to the handbook's figures"
 FIX = "Fix the highlighted fields."
@@ -279,9 +279,7 @@ def test_figures_persist_over_reload_and_instant_navigation_and_reset_restores_t
     expect(rate).to_have_value("40")
     _expect_plan(form, typed)
 
-    page.get_by_role("link", name="Home").first.click()  # instant navigation
-    page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    home_and_back_by_instant_navigation(page)
     expect(target).to_have_value("600,000")
     _expect_plan(form, typed)
 

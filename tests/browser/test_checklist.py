@@ -2,7 +2,7 @@
 
 import re
 
-from tests.helpers import data
+from tests.helpers import data, home_and_back_by_instant_navigation
 
 
 def _one_to_one_prep():
@@ -29,9 +29,7 @@ def test_ticks_count_persist_across_reload_and_instant_navigation(context, site_
     assert form.get_by_role("checkbox").nth(1).is_checked()
     assert count.text_content() == f"2 of {len(items)} done"
 
-    page.get_by_role("link", name="Home").first.click()  # instant navigation
-    page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    home_and_back_by_instant_navigation(page)
     form.wait_for()
     assert count.text_content() == f"2 of {len(items)} done"
     assert form.get_by_role("checkbox").nth(1).is_checked()

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.helpers import data, plain
+from tests.helpers import data, home_and_back_by_instant_navigation, plain
 from tests.pdf.conftest import pdf_text
 
 PAGE = "coaching/dilemma/"
@@ -215,9 +215,7 @@ def test_ticks_survive_reload_and_instant_navigation_and_reset_clears_them(conte
     expect(heading).to_be_visible()
     expect(first).to_be_checked()
 
-    page.get_by_role("link", name="Home").first.click()  # instant navigation
-    page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    home_and_back_by_instant_navigation(page)
     expect(heading).to_be_visible()
     expect(first).to_be_checked()
 

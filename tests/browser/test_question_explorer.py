@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
 
-from tests.helpers import data, plain
+from tests.helpers import data, home_and_back_by_instant_navigation, plain
 
 BANK = data("coaching_questions")
 NAMES = {
@@ -103,9 +103,7 @@ def test_a_shared_link_restores_the_selection_across_reload_and_instant_navigati
     page.reload()
     assert_showing(page, form, expected)
 
-    page.get_by_role("link", name="Home").first.click()  # instant navigation
-    page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    home_and_back_by_instant_navigation(page)
     form.wait_for()
     assert form.get_by_label("Mode").input_value() == "push"
     assert_showing(page, form, expected)

@@ -9,7 +9,7 @@ import re
 from fractions import Fraction
 from math import floor
 
-from tests.helpers import data
+from tests.helpers import data, home_and_back_by_instant_navigation
 
 PAGE = "self-assessments/"
 
@@ -321,9 +321,7 @@ def test_answers_survive_reload_and_instant_navigation_and_clear_resets(context,
     assert form.locator(f'fieldset[data-statement="{second}"]').get_by_role("radio", name=_label(scale, answers[second]), exact=True).is_checked()
     assert form.locator("[aria-live]").text_content() == before
 
-    page.get_by_role("link", name="Home").first.click()  # instant navigation
-    page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    home_and_back_by_instant_navigation(page)
     form.wait_for()
     assert form.locator("[aria-live]").text_content() == before
 
