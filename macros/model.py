@@ -583,6 +583,7 @@ class Assessment:
     result_name: str
     answers_needed: int
     answers_needed_per_level: int | None
+    balanced: bool
     groups: list[StatementGroup]
     bands: list[Band]
     file: str
@@ -764,6 +765,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder) -> dict[str, Asses
             result_name=raw.get("result_name", "Score"),
             answers_needed=raw["answers_needed"],
             answers_needed_per_level=raw.get("answers_needed_per_level"),
+            balanced=raw.get("balanced", False),
             groups=groups,
             bands=_convert(list[Band], document, path + ("bands",)),
             file=document.file,

@@ -3,17 +3,16 @@
 Points count up from the scale's lowest answer (a limit counts down from its highest), so a 1–5 scale
 scores like a 0–4 one; a score is the weighted points as a whole percentage of the most the answered
 statements could score, rounded half up. The page carries every option's points (see the template), so
-the browser only adds; overrides/assets/assessment.js repeats `percent`, `band_for`, `result` and
-`questions_to_develop` step for step, in the same order, so both give the same figures.
+the browser only adds; overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for
+step, in the same order, so both give the same figures.
 """
 
 from dataclasses import dataclass
 from math import floor
 
-from .model import Assessment, Band, Question, Scale, Statement, StatementGroup
+from .model import Assessment, Band, Scale, Statement, StatementGroup
 
 STRENGTH, LIMIT = "strength", "limit"
-QUESTIONS_FOR_NEXT_1_1 = 5
 
 
 def option_points(scale: Scale, counts_as: str) -> list[float]:
@@ -50,12 +49,13 @@ class GroupResult:
     group: StatementGroup
     answered: int
     needed: int
+    limits_unanswered: int  # counted only in a balanced assessment, where skipping the limits would game it
     score: int | None
     band: Band | None
 
     @property
     def enough(self) -> bool:
-        return self.answered >= self.needed
+        return self.answered >= self.needed and not self.limits_unanswered
 
     @property
     def reached(self) -> bool:
@@ -80,14 +80,17 @@ class Result:
 
 def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
-    A level is reached when it and every level below it have enough answers and a 'reached' band."""
+    A level is reached when it and every level below it have enough answers (in a balanced assessment, all
+    of its limits among them) and a 'reached' band."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
         score = percent(_scored(assessment.scale, statements, answers))
         band = None if score is None else band_for(assessment.bands, score)
-        groups.append(GroupResult(group, _answered(assessment.scale, statements, answers), assessment.answers_needed_per_group, score, band))
+        answered = {statement.id for statement, _ in _points(assessment.scale, statements, answers)}
+        skipped = sum(1 for s in statements if s.counts_as == LIMIT and s.id not in answered) if assessment.balanced else 0
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
@@ -99,15 +102,6 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
                 break
             level = group.group
     return Result(answered, assessment.answers_needed, score, band_for(assessment.bands, score), groups, level)
-
-
-def weakest_first(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> list[Statement]:
-    """Answered statements from the lowest share of their most points (heavier first on a tie), then the
-    unanswered ones, each in the order given (the page's order, for the same ties as the browser)."""
-    most = most_points(scale)
-    points = {statement.id: value for statement, value in _points(scale, statements, answers)}
-    answered = sorted((s for s in statements if s.id in points), key=lambda s: (points[s.id] / most, -s.weight))
-    return answered + [s for s in statements if s.id not in points]
 
 
 def _points(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> list[tuple[Statement, float]]:
@@ -123,30 +117,3 @@ def _scored(scale: Scale, statements: list[Statement], answers: dict[str, float]
     most = most_points(scale)
     return [(statement.weight, points, most) for statement, points in _points(scale, statements, answers)]
 
-
-def _answered(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> int:
-    return len(_points(scale, statements, answers))
-
-
-def questions_to_develop(weakest: list[Statement], questions_by_id: dict[str, Question]) -> list[Question]:
-    """Up to five questions for the next 1:1 from the behaviours' coaching questions, weakest behaviour first:
-    passes over the behaviours take each one's first question from a conversation stage not yet covered,
-    until a pass adds none; the rest fill up in weakest-first order. So the picks cover every stage the
-    behaviours' questions reach (up to five)."""
-    picked: list[Question] = []
-    stages: set[str] = set()
-    added = True
-    while added and len(picked) < QUESTIONS_FOR_NEXT_1_1:
-        added = False
-        for behaviour in weakest:
-            fresh = [questions_by_id[q] for q in behaviour.coaching_questions if questions_by_id[q].stage not in stages]
-            if fresh and len(picked) < QUESTIONS_FOR_NEXT_1_1:
-                picked.append(fresh[0])
-                stages.add(fresh[0].stage)
-                added = True
-    for behaviour in weakest:
-        for question_id in behaviour.coaching_questions:
-            question = questions_by_id[question_id]
-            if question not in picked and len(picked) < QUESTIONS_FOR_NEXT_1_1:
-                picked.append(question)
-    return picked

@@ -1,6 +1,6 @@
-/* Writes a self-assessment's result under the form (assessment.js scores it): what to keep, what to stop,
+/* Writes a self-assessment's result under the form (assessment.js scores it): what to keep, what to change,
    what to work on next and which questions to take to the next 1:1. A limit (a habit that holds a seller
-   back) reads "Stop doing" when it is like the reader and "Grown out of" when it is not. */
+   back) reads "Still true of you" when it is like the reader and "Grown out of" when it is not. */
 (function (Playbook) {
   "use strict";
 
@@ -9,10 +9,11 @@
     var el = parts.el;
 
     function share(row) { return row.points / row.most; }
+    function belowTop(row) { return row.points === null || share(row) < 1; }
 
     function describe(row, strong) {
       var text = row.text + (row.answer ? " (" + row.answer + ")" : "");
-      return row.limit ? (strong ? "Grown out of: " : "Stop doing: ") + text : text;
+      return row.limit ? (strong ? "Grown out of: " : "Still true of you: ") + text : text;
     }
 
     function list(heading, rows, strong, withAdvice) {
@@ -32,12 +33,14 @@
       result.append(ul);
     }
 
-    function strongest(rows) {
-      return parts.weakestFirst(rows).filter(function (row) { return row.points !== null && share(row) > 0; }).reverse().slice(0, 3);
-    }
-
+    /* The three weakest answered below the top, and the three strongest of the rest: never one in both. */
     function weakest(rows) {
       return parts.weakestFirst(rows).filter(function (row) { return row.points !== null && share(row) < 1; }).slice(0, 3);
+    }
+
+    function strongest(rows, least) {
+      var weak = weakest(rows);
+      return parts.strongestFirst(rows).filter(function (row) { return share(row) >= least && weak.indexOf(row) < 0; }).slice(0, 3);
     }
 
     function incomplete() {
@@ -49,7 +52,13 @@
       result.append(el("h3", out.headline));
       result.append(out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
       list("Work on first", weakest(model.rows), false, true);
-      list("Your strengths", strongest(model.rows).filter(function (row) { return share(row) === 1; }), true);
+      list("Your strengths", strongest(model.rows, 1), true);
+    }
+
+    /* Why a level doesn't count yet, in words: too few answers, or its habit statements skipped. */
+    function shortfall(group) {
+      if (group.answered < model.neededPerGroup) return model.neededPerGroup - group.answered + " more answers needed";
+      return group.limitsUnanswered + " habit statement" + (group.limitsUnanswered > 1 ? "s" : "") + " unanswered";
     }
 
     function levelsTable() {
@@ -66,7 +75,7 @@
         var tr = el("tr");
         var th = el("th", index + 1 + ". " + group.name);
         th.scope = "row";
-        var verdict = !group.enough ? "needs " + (model.neededPerGroup - group.answered) + " more answers" : parts.bandName(group.band);
+        var verdict = group.enough ? parts.bandName(group.band) : shortfall(group);
         tr.append(th, el("td", group.answered + " of " + group.rows.length), el("td", group.score === null ? "–" : group.score + "%"), el("td", verdict));
         table.append(tr);
       });
@@ -76,28 +85,53 @@
     function whyNoLevel() {
       var first = out.groups[0];
       result.append(el("p", !first.enough
-        ? "Level 1 (" + first.name + ") needs at least " + model.neededPerGroup + " answers before it can count; you gave " + first.answered + "."
+        ? "Level 1 (" + first.name + ") can't count yet: " + shortfall(first) + "."
         : "Your answers don't reach level 1 (" + first.name + ") yet: it scores " + first.score + "%, in the band " + parts.bandName(first.band) + ". Start with the behaviours below."));
+    }
+
+    /* A strong seller with one gap low on the ladder is told where the gap is, not only the level below it. */
+    function gap() {
+      var index = out.level ? out.groups.indexOf(out.level) + 1 : 0;
+      var above = out.groups.slice(index + 1).filter(function (group) { return group.reached; });
+      if (!above.length) return;
+      var names = above.map(function (group) { return group.name; }).join(", ");
+      result.append(el("p", "Your answers also reach " + names + ". " + out.groups[index].name + " (level " + (index + 1) + ") is the gap that holds the ladder, so it is the level to work on."));
+    }
+
+    /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */
+    function yesToEverything() {
+      var limits = model.rows.filter(function (row) { return row.limit && row.points !== null; });
+      var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
+      var agreedHabits = limits.filter(function (row) { return row.points === 0; }).length;
+      var agreedStrengths = strengths.filter(function (row) { return share(row) === 1; }).length;
+      if (limits.length && agreedHabits * 2 > limits.length && agreedStrengths * 2 > strengths.length) {
+        result.append(el("p", "You agreed fully with most of the habits that hold a seller back as well as with most of the strengths, and they contradict each other. Read the statements again one at a time, thinking of one account, and answer for what you actually do there.", "pb-assessment__warning"));
+      }
+    }
+
+    /* What to work on next: the next level's behaviours not yet at the top answer, led by one to build. */
+    function workOnNext(target) {
+      var open = parts.weakestFirst(target.rows).filter(belowTop);
+      var build = open.filter(function (row) { return !row.limit; })[0];
+      var shown = build ? [build].concat(open.filter(function (row) { return row !== build; })) : open;
+      list("Behaviours to work on next (" + target.name + ")", shown.slice(0, 3), false);
+      questions(target, open);
     }
 
     function nextSteps() {
       var index = out.level ? out.groups.indexOf(out.level) : -1;
       var target = out.groups[index + 1];
       if (out.level) {
-        list("Your strongest behaviours at this level", strongest(out.level.rows), true);
+        list("Your strongest behaviours at this level", strongest(out.level.rows, 0.5), true);
         list("Your weakest behaviours at this level", weakest(out.level.rows), false);
       }
-      if (target && !target.enough) result.append(el("p", "Level " + (index + 2) + " (" + target.name + ") has " + target.answered + " answers; answer at least " + model.neededPerGroup + " of its statements to see whether you have reached it."));
-      if (target) list("Behaviours to work on next (" + target.name + ")", parts.weakestFirst(target.rows).slice(0, 3), false);
-      if (out.level) {
-        var moveUp = out.level.node.querySelector("[data-move-up]").cloneNode(true);
-        result.append(moveUp);
-      }
-      if (target) questions(target);
+      if (target && !target.enough) result.append(el("p", "Level " + (index + 2) + " (" + target.name + ") can't count yet (" + shortfall(target) + "): answer them to see whether you have reached it."));
+      if (out.level) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
+      if (target) workOnNext(target);
     }
 
-    function questions(target) {
-      var picks = parts.questionsToDevelop(parts.weakestFirst(target.rows), parts.all(target.node, "[data-develop] > li"));
+    function questions(target, open) {
+      var picks = parts.questionsToDevelop(open, parts.all(target.node, "[data-develop] > li"));
       if (!picks.length) return;
       result.append(el("h4", "Questions to take to your next 1:1"));
       var ul = el("ul");
@@ -120,16 +154,20 @@
       result.append(ul);
     }
 
+    function ladder() {
+      result.append(el("h3", out.headline));
+      if (model.balanced) yesToEverything();
+      if (!out.level) whyNoLevel();
+      gap();
+      levelsTable();
+      nextSteps();
+    }
+
     return {
       all: function () {
         if (!out.complete) incomplete();
-        else if (!model.ladder) scored();
-        else {
-          result.append(el("h3", out.headline));
-          if (!out.level) whyNoLevel();
-          levelsTable();
-          nextSteps();
-        }
+        else if (model.ladder) ladder();
+        else scored();
         unanswered();
       }
     };

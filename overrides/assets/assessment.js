@@ -42,6 +42,12 @@
     return answered.concat(rows.filter(function (row) { return row.points === null; }));
   }
 
+  /* Answered rows from the highest share of their most points, heavier first on a tie. */
+  function strongestFirst(rows) {
+    var answered = rows.filter(function (row) { return row.points !== null; });
+    return answered.sort(function (a, b) { return b.points / b.most - a.points / a.most || b.weight - a.weight; });
+  }
+
   /* Up to five questions from the weakest behaviours' coaching questions, covering new stages first. */
   function questionsToDevelop(weakest, entries) {
     var picked = [], stages = {}, added = true;
@@ -64,15 +70,17 @@
     return picked;
   }
 
-  /* Groups scored, then the whole; a level is reached when it and every level below it are. */
+  /* Groups scored, then the whole; a level is reached when it and every level below it are, each with
+     enough answers (in a balanced assessment, all of its limits among them). */
   function evaluate(model) {
     var groups = model.groups.map(function (group) {
       var rows = model.rows.filter(function (row) { return row.group === group.id; });
       var answered = rows.filter(function (row) { return row.points !== null; }).length;
       var score = percent(rows);
       var band = score === null ? null : bandFor(model.bands, score);
-      var enough = answered >= model.neededPerGroup;
-      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, score: score, band: band, enough: enough, reached: enough && !!band && band.reached };
+      var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
+      var enough = answered >= model.neededPerGroup && !skipped;
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, score: score, band: band, enough: enough, reached: enough && !!band && band.reached };
     });
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
@@ -108,7 +116,8 @@
     });
     return {
       rows: rows, groups: groups, bands: bands, ladder: levels.length > 0,
-      needed: +form.dataset.answersNeeded, neededPerGroup: +form.dataset.answersNeededPerGroup
+      needed: +form.dataset.answersNeeded, neededPerGroup: +form.dataset.answersNeededPerGroup,
+      balanced: form.hasAttribute("data-balanced")
     };
   }
 
@@ -142,6 +151,7 @@
       out.headline = headline(form, model, out);
       result.textContent = "";
       form.classList.toggle("pb-assessment--complete", out.complete);
+      live.classList.toggle("pb-visually-hidden", out.complete);
       result.hidden = !out.answered;
       live.textContent = out.headline + (out.complete ? unansweredNote(model, out) : "");
       if (!out.answered) return;
@@ -204,7 +214,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, weakestFirst: weakestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

@@ -63,6 +63,7 @@ def assessments(draw):
         id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
         answers_needed=draw(st.integers(1, total)),
         answers_needed_per_level=draw(st.integers(1, min(sizes))) if ladder else None,
+        balanced=draw(st.booleans()),
         groups=groups, bands=draw(bands(ladder)), file="data/assessments.yml", line=1,
     )
 
@@ -106,7 +107,8 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     level = None
     if assessment.rates_levels:
         for group, (value, count) in zip(assessment.groups, groups):
-            if count < assessment.answers_needed_per_level or not band(value).reached:
+            skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
+            if count < assessment.answers_needed_per_level or skipped_limit or not band(value).reached:
                 break
             level = group.name
     return {"complete": True, "score": overall, "band": band(overall).name, "level": level, "groups": [g[0] for g in groups]}
@@ -161,7 +163,7 @@ def _browser_result(form) -> dict:
 
 # 1 point of 8 is 12.5%: a half, which rounds up to 13 (round() would give 12).
 HALF = Assessment(
-    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=1, answers_needed_per_level=None,
+    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=1, answers_needed_per_level=None, balanced=False,
     scale=Scale("scale", "Scale", [ScaleOption(0, "None"), ScaleOption(1, "Some"), ScaleOption(8, "All")]),
     groups=[StatementGroup("only", None, [Statement("half", "Half", 1)])], bands=[Band("Low", "m", 0, 13), Band("High", "m", 13, 100)], file="f", line=1,
 )

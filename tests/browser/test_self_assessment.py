@@ -142,8 +142,8 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     assert work_on, "the result names what to work on"
     for line in work_on:
         statement = next(texts[t] for t in texts if t in line)
-        # A habit the rep recognises is one to stop, never one to work towards; a strength they lack is one to build.
-        assert line.startswith("Stop doing: ") == _is_limit(statement), line
+        # A habit the rep recognises is named as one, never as something to work towards; a strength they lack is one to build.
+        assert line.startswith("Still true of you: ") == _is_limit(statement), line
         assert _label(scale, answers[statement["id"]]) in line
 
 
@@ -163,9 +163,48 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
 
     agrees = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"]}
     _answer_all(page, "which-level", agrees, scale)
-    assert _level_reached(agrees) < len(levels)
-    assert form.locator("[aria-live]").text_content().startswith("No level fits" if _level_reached(agrees) == 0 else "Your level: ")
-    assert levels[-1]["name"] not in form.locator("[aria-live]").text_content()
+    assert _level_reached(agrees) == 0
+    assert form.locator("[aria-live]").text_content().startswith("No level fits")
+    result = form.locator("[data-result]")
+    assert "they contradict each other" in result.text_content()
+    # Nothing already at the top answer is offered as something to work on.
+    assert all("(Just like me)" not in line or line.startswith("Still true of you: ") for line in _list_after(result, f"Behaviours to work on next ({levels[0]['name']})"))
+
+
+def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_url):
+    """'Just like me' to every strength and the habits left blank: no level counts until they are answered."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    strengths = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"] if not _is_limit(b)}
+    assert len(strengths) >= assessment["answers_needed"]
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "which-level", strengths, scale)
+    assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
+    result = form.locator("[data-result]")
+    habits = sum(_is_limit(b) for b in levels[0]["behaviours"])
+    assert f"Level 1 ({levels[0]['name']}) can't count yet: {habits} habit statements unanswered." in result.text_content()
+
+
+def test_a_strong_seller_with_one_gap_low_on_the_ladder_is_told_where_the_gap_is(context, site_url):
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    answers = _profile(4)
+    low = scale["options"][0]["value"]
+    for behaviour in levels[1]["behaviours"]:  # weak on product knowledge only
+        answers[behaviour["id"]] = scale["options"][-1]["value"] if _is_limit(behaviour) else low
+    assert _level_reached(answers) == 1
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "which-level", answers, scale)
+    result = form.locator("[data-result]")
+    expected = f"Your answers also reach {levels[2]['name']}, {levels[3]['name']}. {levels[1]['name']} (level 2) is the gap that holds the ladder"
+    assert expected in result.text_content()
+    strongest = _list_after(result, "Your strongest behaviours at this level")
+    weakest = _list_after(result, "Your weakest behaviours at this level") if result.get_by_role("heading", name="Your weakest behaviours at this level").count() else []
+    assert not set(strongest) & set(weakest)
 
 
 def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_stages_and_differ_by_level(context, site_url):
@@ -219,10 +258,14 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     key = form.locator(".pb-assessment__key")
     number = {legend.split(". ", 1)[1].strip(): int(legend.split(".")[0]) for legend in legends}
     limits = sorted(number[b["text"]] for level in levels for b in level["behaviours"] if _is_limit(b))
-    assert "Statements " + ", ".join(map(str, limits)) + " describe a habit that holds a seller back" in " ".join(key.text_content().split())
+    assert "Statements " + ", ".join(map(str, limits)) + " (marked * below) describe a habit that holds a seller back" in " ".join(key.text_content().split())
+    scale = _scale(_assessment("which-level"))
+    span = scale["options"][-1]["value"] - scale["options"][0]["value"]
     for index, level in enumerate(levels, start=1):
         row = key.get_by_role("row", name=re.compile(rf"^{index}\. {re.escape(level['name'])}"))
-        assert row.locator("td").first.text_content() == ", ".join(map(str, sorted(number[b["text"]] for b in level["behaviours"])))
+        marked = sorted((number[b["text"]], "*" if _is_limit(b) else "") for b in level["behaviours"])
+        assert row.locator("td").first.text_content() == ", ".join(f"{n}{star}" for n, star in marked)
+        assert row.locator("td").nth(1).text_content() == str(sum(b.get("weight", 1) for b in level["behaviours"]) * span)
     context.close()
 
 

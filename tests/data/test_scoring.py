@@ -1,19 +1,19 @@
 """The scoring rule (macros/scoring.py) on small assessments written here, as a leader would check it by hand."""
 
 from macros import scoring
-from macros.model import Assessment, Band, Level, Question, Scale, ScaleOption, Statement, StatementGroup
+from macros.model import Assessment, Band, Level, Scale, ScaleOption, Statement, StatementGroup
 
 ONE_TO_FIVE = Scale("often", "How often", [ScaleOption(value, label) for value, label in zip(range(1, 6), ["Never", "Rarely", "Sometimes", "Often", "Always"])])
 BANDS = [Band("Low", "m", 0, 50), Band("Mid", "m", 50, 75), Band("High", "m", 75, 100, reached=True)]
 
 
 def _single(statements, needed):
-    return Assessment("a", "A", "x", "i", ONE_TO_FIVE, "Score", needed, None, [StatementGroup("a", None, statements)], BANDS, "f", 1)
+    return Assessment("a", "A", "x", "i", ONE_TO_FIVE, "Score", needed, None, False, [StatementGroup("a", None, statements)], BANDS, "f", 1)
 
 
-def _ladder(levels: list[list[Statement]], needed=1, per_level=1):
+def _ladder(levels: list[list[Statement]], needed=1, per_level=1, balanced=False):
     groups = [StatementGroup(f"l{n}", f"Level {n}", statements, Level(f"l{n}", f"Level {n}", "s", "c", [], None, "f", 1)) for n, statements in enumerate(levels, 1)]
-    return Assessment("ladder", "L", "x", "i", ONE_TO_FIVE, "Score", needed, per_level, groups, BANDS, "f", 1)
+    return Assessment("ladder", "L", "x", "i", ONE_TO_FIVE, "Score", needed, per_level, balanced, groups, BANDS, "f", 1)
 
 
 def test_a_scale_starting_at_one_counts_from_its_lowest_answer():
@@ -55,16 +55,12 @@ def test_a_level_counts_only_with_every_level_below_it_and_enough_answers():
     assert scoring.result(ladder, without).level.name == "Level 1"  # one answer at level 2 is not enough
 
 
-def test_questions_for_the_next_1_1_start_with_the_weakest_behaviour_and_cover_new_stages_first():
-    questions = {q.id: q for q in [Question(f"q{n}", "?", stage, [], [], [], None, 1) for n, stage in enumerate(["prepare", "prepare", "diagnose", "commit", "commit", "follow-up"])]}
-    weak = Statement("weak", "", 1, coaching_questions=["q0", "q1", "q2"])
-    ok = Statement("ok", "", 1, coaching_questions=["q3", "q4", "q5"])
-    picks = [q.id for q in scoring.questions_to_develop([weak, ok], questions)]
-    assert picks == ["q0", "q3", "q2", "q5", "q1"]
-    assert len({questions[q].stage for q in picks}) == 4
-
-
-def test_weakest_first_puts_heavier_statements_first_on_a_tie_and_unanswered_last():
-    statements = [Statement("light", "", 1), Statement("heavy", "", 1, weight=2), Statement("blank", "", 1), Statement("best", "", 1)]
-    order = scoring.weakest_first(ONE_TO_FIVE, statements, {"light": 2, "heavy": 2, "best": 5})
-    assert [s.id for s in order] == ["heavy", "light", "best", "blank"]
+def test_in_a_balanced_ladder_a_level_counts_only_with_its_limits_answered():
+    """Skipping the uncomfortable statements must not be a way up the ladder."""
+    levels = [[Statement(f"{n}a", "", 1), Statement(f"{n}b", "", 1), Statement(f"{n}habit", "", 1, counts_as="limit")] for n in "xy"]
+    strengths_only = {"xa": 5, "xb": 5, "ya": 5, "yb": 5}
+    assert scoring.result(_ladder(levels, needed=4, per_level=2), strengths_only).level.name == "Level 2"
+    balanced = scoring.result(_ladder(levels, needed=4, per_level=2, balanced=True), strengths_only)
+    assert balanced.level is None and [group.limits_unanswered for group in balanced.groups] == [1, 1]
+    answered = scoring.result(_ladder(levels, needed=4, per_level=2, balanced=True), {**strengths_only, "xhabit": 1, "yhabit": 1})
+    assert answered.level.name == "Level 2"
