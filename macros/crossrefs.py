@@ -9,6 +9,7 @@ from . import scoring
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem
+from .question_bank import check_question_bank
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
 # Each entry is one scope: ids must be unique across all the items its patterns select;
@@ -112,6 +113,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _reserved_checklist_ids(documents.get("checklists"))
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
+    problems += check_question_bank(documents.get("coaching_questions"), documents.get("levels"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
     for document in documents.values():
         problems += _links(document, docs_pages)

@@ -107,7 +107,7 @@ class Question:
     situations: list[str]
     modes: list[str]
     levels: list[str]
-    why: str | None
+    why: str
     line: int
 
 

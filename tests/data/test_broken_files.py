@@ -46,7 +46,7 @@ BREAKAGES = {
     "missing-required-field": Breakage("levels.yml", lambda text: _drop_first_line_starting(text, "    customer_view:"), line_of("  - id: order-taker"), 5, "missing the required field 'customer_view'"),
     "unknown-key": Breakage("charter.yml", replace_first("    meaning:", "    meanign:"), line_of("meanign:"), 5, "unknown field 'meanign' (did you mean 'meaning'?"),
     "duplicate-key": Breakage("charter.yml", replace_first("    name: Ownership\n", "    name: Ownership\n    name: Owning it\n"), line_of("name: Owning it"), 5, "duplicate key 'name'"),
-    "duplicate-id": Breakage("coaching_questions.yml", replace_first("  - id: agree-by-end-of-meeting", "  - id: best-outcome-for-customer"), line_of("- id: best-outcome-for-customer", 2), 9, "duplicate id 'best-outcome-for-customer' (already used on line"),
+    "duplicate-id": Breakage("coaching_questions.yml", replace_first("  - id: what-each-attendee-cares", "  - id: best-outcome-for-customer"), line_of("- id: best-outcome-for-customer", 2), 9, "duplicate id 'best-outcome-for-customer' (already used on line"),
     "dangling-reference": Breakage("coaching_questions.yml", replace_first("    levels: [order-taker, product-expert]", "    levels: [order-taker, grand-master]"), line_of("grand-master"), 27, "unknown level 'grand-master'"),
     "empty-file": Breakage("dilemma.yml", lambda text: "", 1, 1, "the file is empty"),
     "not-a-mapping": Breakage("checklists.yml", lambda text: "- one\n- two\n", 1, 1, "must be a mapping of fields"),

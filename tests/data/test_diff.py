@@ -20,18 +20,21 @@ NEW_QUESTIONS = """\
     situations: [deal-at-risk]
     modes: [coach]
     levels: [solution-seller]
+    why: "Ties the deal review to the forecast call the rep has just made."
   - id: who-else-knows
     text: "Who else at the customer knows this deal is stuck?"
     stage: diagnose
     situations: [deal-at-risk]
     modes: [coach, push]
     levels: [problem-solver]
+    why: "Finds out whether the rep is the only one who has noticed."
   - id: done-by-friday
     text: "What will you have done by Friday, and how will I know?"
     stage: commit
     situations: [activity-slipping]
     modes: [push]
     levels: [order-taker]
+    why: "Agrees the evidence for next week's check-in."
 """
 
 
