@@ -45,6 +45,8 @@ LISTS = {
     ("charter", ("expectations", "*")): ListName("expectation group"),
     ("charter", ("commitments", "*")): ListName("commitment"),
     ("charter", ("conflict", "steps", "*")): ListName("conflict step"),
+    ("charter", ("conflict", "setbacks", "items", "*")): ListName("setback"),
+    ("charter", ("why", "reasons", "*")): ListName("reason for the charter", "reasons for the charter"),
     # The question bank
     ("coaching_questions", ("stages", "*")): ListName("question stage"),
     ("coaching_questions", ("situations", "*")): ListName("situation"),
@@ -55,17 +57,20 @@ LISTS = {
     ("dilemma", ("skill_will", "quadrants", "*")): ListName("skill/will quadrant", shown_by=("approach",)),
     # The boot camp
     ("bootcamp", ("steps", "*")): ListName("boot camp step"),
+    ("bootcamp", ("calling_blocks", "*")): ListName("calling-block rule"),
     ("bootcamp", ("schedule", "*")): ListName("boot camp week"),
     ("bootcamp", ("cadence", "daily", "*")): ListName("daily cadence item"),
     ("bootcamp", ("cadence", "weekly", "*")): ListName("weekly cadence item"),
     ("bootcamp", ("activity_targets", "dimensions", "*")): ListName("activity target group"),
     ("bootcamp", ("activity_targets", "dimensions", "*", "targets", "*")): ListName("activity target", shown_by=("activity",)),
     ("bootcamp", ("provoked_luck", "research", "*")): ListName("provoked-luck finding", shown_by=("finding",)),
+    ("bootcamp", ("provoked_luck", "behaviours", "*")): ListName("luck behaviour"),
     ("bootcamp", ("activity_planner", "stages", "*")): ListName("planner funnel stage"),
     # Coaching vs managing
     ("coaching", ("anti_patterns", "*")): ListName("coaching anti-pattern"),
     ("coaching", ("reasons_to_hold_back", "*")): ListName("reason to hold back", "reasons to hold back"),
     ("coaching", ("manager_vs_coach", "dimensions", "*")): ListName("manager-vs-coach dimension"),
+    ("coaching", ("what_coaching_is", "parts", "*")): ListName("part of coaching", "parts of coaching"),
     ("coaching", ("research", "*")): ListName("coaching research finding", shown_by=("finding",)),
     # The six levels
     ("levels", ("levels", "*")): ListName("level", label="level {number} ({name})"),

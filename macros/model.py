@@ -54,9 +54,24 @@ class ConflictStep:
 
 
 @dataclass(frozen=True)
+class Setback:
+    id: str
+    name: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Setbacks:
+    principle: str
+    items: list[Setback]
+
+
+@dataclass(frozen=True)
 class Conflict:
     principle: str
     steps: list[ConflictStep]
+    setbacks: Setbacks
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,20 @@ class Review:
     cadence: str
     next_review: str
     how: list[str]
+
+
+@dataclass(frozen=True)
+class CharterReason:
+    id: str
+    name: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class WhyACharter:
+    summary: str
+    reasons: list[CharterReason]
 
 
 @dataclass(frozen=True)
@@ -77,6 +106,7 @@ class Charter:
     commitments: list[Item]
     conflict: Conflict
     review: Review
+    why: WhyACharter
 
 
 # ---------------------------------------------------------------- coaching question bank
@@ -224,10 +254,19 @@ class BootcampStep:
 
 
 @dataclass(frozen=True)
+class ManagerTime:
+    """What a boot-camp day asks of the manager, so a leader can see the weeks fit a field manager's week."""
+
+    task: str
+    hours: float
+
+
+@dataclass(frozen=True)
 class Day:
     day: str
     plan: str
     line: int
+    manager: ManagerTime | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +276,11 @@ class Week:
     focus: str
     days: list[Day]
     line: int
+
+    @property
+    def manager_hours(self) -> float:
+        """The manager's boot-camp hours this week, from the days that need them."""
+        return sum(day.manager.hours for day in self.days if day.manager)
 
 
 @dataclass(frozen=True)
@@ -280,16 +324,32 @@ class ActivityTargets:
 
 @dataclass(frozen=True)
 class Finding:
+    """A research figure with what kind of evidence it is, who found it and when, so no page overstates it."""
+
     id: str
     figure: str
+    kind: str  # "reported", "correlation", "case study", "study" or "estimate"
     finding: str
+    who: str
+    year: int | str  # a year, or "not given" when the source gives none
     source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LuckBehaviour:
+    id: str
+    name: str
+    text: str
+    in_practice: str
     line: int
 
 
 @dataclass(frozen=True)
 class ProvokedLuck:
     summary: str
+    belief: str
+    behaviours: list[LuckBehaviour]
     research: list[Finding]
 
 
@@ -380,6 +440,8 @@ class ActivityPlanner:
 class Bootcamp:
     intro: str
     steps: list[BootcampStep]
+    calling_blocks: list[Item]
+    schedule_note: str
     schedule: list[Week]
     cadence: Cadence
     activity_targets: ActivityTargets
@@ -428,11 +490,35 @@ class ManagerVsCoach:
 
 
 @dataclass(frozen=True)
+class CoachingPart:
+    id: str
+    name: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class WhatCoachingIs:
+    summary: str
+    parts: list[CoachingPart]
+    source: str
+
+
+@dataclass(frozen=True)
+class ChoosingManagers:
+    summary: str
+    look_for: list[str]
+    example: str
+
+
+@dataclass(frozen=True)
 class Coaching:
     intro: str
     anti_patterns: list[AntiPattern]
     reasons_to_hold_back: list[Reason]
     manager_vs_coach: ManagerVsCoach
+    what_coaching_is: WhatCoachingIs
+    choosing_managers: ChoosingManagers
     research: list[Finding]
 
 
@@ -696,7 +782,8 @@ def build(cls, document: LocatedData, path: tuple = ()):
 def _convert(hint, document: LocatedData, path: tuple):
     value = _at(document.value, path)
     if isinstance(hint, types.UnionType):  # an optional field, `X | None`, that is present
-        (hint,) = [each for each in typing.get_args(hint) if each is not type(None)]
+        kinds = [each for each in typing.get_args(hint) if each is not type(None)]
+        hint = kinds[0] if len(kinds) == 1 else object  # a choice of plain values, such as `int | str`, is kept as read
     if is_dataclass(hint):
         return build(hint, document, path)
     if typing.get_origin(hint) is list:

@@ -93,7 +93,7 @@ HOSTILE = {
     "dilemma-billion-laughs": Hostile("dilemma.yml", whole(BILLION_LAUGHS), at("&lol0"), "anchors (&name) are not supported", heavy=True),
     "dilemma-alias": Hostile("dilemma.yml", replace_first("situations: [high-performer]", "situations: *people"), at("*people"), "aliases (*name) are not supported"),
     # bootcamp.yml
-    "bootcamp-rate-above-one": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2", "conversion_rate: 1.5"), at("1.5"), "'conversion_rate' is 1.5 (expected more than 0 and at most 1)"),
+    "bootcamp-rate-above-one": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2", "conversion_rate: 1.5"), at("conversion_rate: 1.5", offset=17), "'conversion_rate' is 1.5 (expected more than 0 and at most 1)"),
     "bootcamp-1e3-in-text": Hostile("bootcamp.yml", replace_first("target: 15 a week", "target: 1e3"), at("1e3"), "'target' must be text, found the number 1000.0; put the value in double quotes"),
     "bootcamp-weeks-quoted": Hostile("bootcamp.yml", replace_first("weeks_in_period: 13", 'weeks_in_period: "13"'), at('"13"'), "'weeks_in_period' must be a whole number, found the text '13'"),
     "bootcamp-period-on": Hostile("bootcamp.yml", replace_first("period: quarter", "period: on"), at("period: on", offset=8), "'period' is 'on' (expected one of: month, quarter, year)"),
@@ -106,9 +106,9 @@ HOSTILE = {
     # coaching.yml
     "coaching-missing-required-field": Hostile("coaching.yml", drop_line("    cost: >-"), at("- id: inspection", offset=2), "is missing the required field 'cost'"),
     "coaching-unknown-field": Hostile("coaching.yml", insert_after_line(1, "antipatterns: []"), at("antipatterns:"), "unknown field 'antipatterns' (did you mean 'anti_patterns'?"),
-    "coaching-source-is-a-list": Hostile("coaching.yml", replace_first("source: CSO Insights", "source: [CSO, Insights]"), at("[CSO"), "'source' must be text, found a list"),
+    "coaching-who-is-a-list": Hostile("coaching.yml", replace_first("who: CSO Insights", "who: [CSO, Insights]"), at("[CSO"), "'who' must be text, found a list"),
     "coaching-duplicate-anti-pattern": Hostile("coaching.yml", replace_first("- id: fire-fighting", "- id: inspection"), at("- id: inspection", 2, offset=6), "duplicate id 'inspection' (already used on line 8"),
-    "coaching-colon-in-plain-text": Hostile("coaching.yml", replace_first("source: CSO Insights", "source: CSO: Insights"), at("CSO: Insights", offset=3), "mapping values are not allowed in this context (a colon followed by a space inside unquoted text, so put the whole text in double quotes"),
+    "coaching-colon-in-plain-text": Hostile("coaching.yml", replace_first("who: CSO Insights", "who: CSO: Insights"), at("CSO: Insights", offset=3), "mapping values are not allowed in this context (a colon followed by a space inside unquoted text, so put the whole text in double quotes"),
     # levels.yml
     "levels-top-level-has-next-level": Hostile("levels.yml", append("    next_level: There is nowhere higher.\n"), at("next_level: There is nowhere"), "the top level has no level above it"),
     "levels-duplicate-behaviour-id": Hostile("levels.yml", replace_first("- id: demos-early", "- id: single-contact"), at("single-contact", 2), "duplicate id 'single-contact'"),

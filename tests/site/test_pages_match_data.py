@@ -125,7 +125,7 @@ def test_coaching_page_has_nine_dimensions_three_anti_patterns_and_cited_researc
     assert len(rows) == 9
     assert [a["id"] for a in coaching["anti_patterns"]] == ["inspection", "fire-fighting", "taking-over"]
     figures = {f["id"]: f for f in coaching["research"]}
-    assert "19%" in figures["coaching-lifts-performance"]["figure"]
+    assert "19%" in figures["coaching-reported-gain"]["figure"]
     assert "94.8%" in figures["quota-attainment"]["figure"] and "84.5%" in figures["quota-attainment"]["figure"]
     for finding in coaching["research"]:
         assert normalise(plain(finding["source"])) in _text(article.select_one(f'figure[id="{finding["id"]}"]'))
