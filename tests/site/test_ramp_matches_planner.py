@@ -56,7 +56,7 @@ def _overview(article) -> dict[tuple[str, str, str], tuple[str, str]]:
     for row in article.select(".pb-ramp-glance tbody tr"):
         cells = [td.get_text(" ", strip=True) for td in row.select("td")]
         for milestone, cell in zip(milestones, cells):
-            if cell != "–":
+            if cell != "– not set":
                 shown[milestone, row["data-stage"], row["data-show"]] = (cell.rsplit(" (", 1)[0], cells[-1])
     return shown
 
