@@ -4,6 +4,7 @@ another file, links to pages that exist, and rules that depend on an item's posi
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import scoring
 from .loading import LocatedData
@@ -55,6 +56,17 @@ ID_SCOPES = [
     ("assessments", [("assessments", "each", "questions", "*")]),
     # Onboarding items share one scope across both lists, so a link or a saved tick names one unambiguously.
     ("onboarding", [("first_week", "*", "items", "*"), ("first_30_days", "*", "items", "*")]),
+    ("deal_review", [("stages", "*")]),
+    ("deal_review", [("stages", "*", "exit_criteria", "*")]),
+    ("deal_review", [("qualification", "elements", "*")]),
+    ("deal_review", [("forecast", "categories", "*")]),
+    ("deal_review", [("forecast", "rules", "*")]),
+    ("deal_review", [("review_questions", "*")]),
+    ("deal_review", [("review_questions", "*", "questions", "*")]),
+    ("ramp", [("milestones", "*")]),
+    ("objections", [("objections", "*")]),
+    ("when_coaching_stalls", [("check_first", "*")]),
+    ("when_coaching_stalls", [("steps", "*")]),
 ]
 
 
@@ -80,6 +92,19 @@ REFERENCES = [
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
     Reference("levels", ("levels", "*", "behaviours", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
+    Reference("deal_review", ("situation",), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("deal_review", ("stages", "*", "planner_stage"), "bootcamp", ("activity_planner", "stages", "*"), "activity planner stage"),
+    Reference("deal_review", ("stages", "*", "exit_criteria", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
+    Reference("deal_review", ("forecast", "rules", "*", "applies_to", "*"), "deal_review", ("forecast", "categories", "*"), "forecast category"),
+    Reference("deal_review", ("forecast", "rules", "*", "stage_at_least"), "deal_review", ("stages", "*"), "CRM stage"),
+    Reference("deal_review", ("forecast", "rules", "*", "needs", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
+    Reference("deal_review", ("review_questions", "*", "questions", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
+    Reference("ramp", ("milestones", "*", "bootcamp_steps", "*"), "bootcamp", ("steps", "*"), "boot-camp step"),
+    Reference("ramp", ("milestones", "*", "bootcamp_weeks", "*"), "bootcamp", ("schedule", "*"), "boot-camp week"),
+    Reference("ramp", ("milestones", "*", "activity", "*", "stage"), "bootcamp", ("activity_planner", "stages", "*"), "activity planner stage"),
+    Reference("objections", ("practise_in", "*"), "bootcamp", ("schedule", "*"), "boot-camp week"),
+    Reference("objections", ("objections", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
+    Reference("when_coaching_stalls", ("check_first", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
@@ -120,6 +145,9 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
     problems += check_question_bank(documents.get("coaching_questions"), documents.get("levels"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
+    problems += _deal_review(documents.get("deal_review"))
+    problems += _ramp(documents.get("ramp"))
+    problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems
@@ -370,6 +398,116 @@ def _printed_pages(document: LocatedData | None, docs_pages: set[str]) -> list[P
         for path, item in select(document.value, ("documents", "*", "pages", "*"))
         if item["page"] not in docs_pages
     ]
+
+
+def _deal_review(document: LocatedData | None) -> list[Problem]:
+    """The qualification framework is tested by the stages, the forecast categories get stricter from pipeline
+    to commit, and each activity planner stage is claimed by one CRM stage at most."""
+    if document is None:
+        return []
+    entries = _category_entries(document)
+    return _untested_elements(document) + _forecast_order(document, entries) + _evidence_before_entry(document, entries) + _planner_stage_once(document)
+
+
+def _untested_elements(document: LocatedData) -> list[Problem]:
+    """A framework element no exit criterion gives evidence for is never checked: the framework would be decoration."""
+    tested = {element for _, element in select(document.value, ("stages", "*", "exit_criteria", "*", "elements", "*"))}
+    return [
+        document.problem(path + ("id",), f"no stage's exit criteria test the qualification element '{element['id']}'; add it to the 'elements' of the exit criterion that gives evidence for it, or remove the element")
+        for path, element in select(document.value, ("qualification", "elements", "*"))
+        if element["id"] not in tested
+    ]
+
+
+def _category_entries(document: LocatedData) -> dict[str, tuple[int, tuple]]:
+    """Forecast category → the earliest stage its rules let a deal in at (by position), and the rule that sets it."""
+    stages = [stage["id"] for stage in document.value["stages"]]
+    entries: dict[str, tuple[int, tuple]] = {}
+    for path, rule in select(document.value, ("forecast", "rules", "*")):
+        if rule.get("stage_at_least") not in stages:
+            continue
+        index = stages.index(rule["stage_at_least"])
+        for category in rule["applies_to"]:
+            if index >= entries.get(category, (-1,))[0]:
+                entries[category] = (index, path)
+    return entries
+
+
+def _forecast_order(document: LocatedData, entries: dict[str, tuple[int, tuple]]) -> list[Problem]:
+    """Categories are listed most certain first, so none may let deals in at an earlier stage than one below it."""
+    stages = [stage["id"] for stage in document.value["stages"]]
+    ordered = [category["id"] for category in document.value["forecast"]["categories"] if category["id"] in entries]
+    problems = []
+    for stricter, looser in pairwise(ordered):
+        (stricter_at, path), (looser_at, looser_path) = entries[stricter], entries[looser]
+        if stricter_at < looser_at:
+            line = document.where(looser_path + ("stage_at_least",)).line
+            problems.append(document.problem(path + ("stage_at_least",), f"'{stricter}' is listed above '{looser}', so it is the more certain category, but it lets deals in from stage '{stages[stricter_at]}', earlier than '{looser}' does ('{stages[looser_at]}', line {line}); raise this stage or reorder the categories"))
+    return problems
+
+
+def _evidence_before_entry(document: LocatedData, entries: dict[str, tuple[int, tuple]]) -> list[Problem]:
+    """Evidence a rule asks for must come from the exit criteria of stages a deal has passed to enter its category."""
+    stages = document.value["stages"]
+    known = {element["id"] for element in document.value["qualification"]["elements"]}  # others are reported as unknown
+    problems = []
+    for path, rule in select(document.value, ("forecast", "rules", "*")):
+        starts = [entries[category][0] for category in rule["applies_to"] if category in entries]
+        if not starts:
+            continue
+        shown = {element for stage in stages[: min(starts)] for criterion in stage["exit_criteria"] for element in criterion.get("elements", [])}
+        for index, element in enumerate(rule.get("needs", [])):
+            if element in known and element not in shown:
+                problems.append(document.problem(path + ("needs", index), f"rule '{rule['id']}' asks for evidence of '{element}', but no exit criterion of the stages a deal passes before '{stages[min(starts)]['id']}' gives it; add '{element}' to one of those criteria's elements, or drop it here"))
+    return problems
+
+
+def _planner_stage_once(document: LocatedData) -> list[Problem]:
+    first_line: dict[str, int] = {}
+    problems = []
+    for path, stage in select(document.value, ("stages", "*")):
+        claimed = stage.get("planner_stage")
+        if claimed in first_line:
+            problems.append(document.problem(path + ("planner_stage",), f"the activity planner stage '{claimed}' is already given to a CRM stage on line {first_line[claimed]}; a planner stage counts deals from one CRM stage on"))
+        elif claimed:
+            first_line[claimed] = document.where(path + ("planner_stage",)).line
+    return problems
+
+
+def _ramp(document: LocatedData | None) -> list[Problem]:
+    """Milestones run forward in time, each boot-camp step falls due once, and no activity share goes down."""
+    if document is None:
+        return []
+    problems = []
+    previous_day, due, shares = 0, {}, {}
+    for path, milestone in select(document.value, ("milestones", "*")):
+        if milestone["day"] <= previous_day:
+            problems.append(document.problem(path + ("day",), f"milestone '{milestone['id']}' is on day {milestone['day']}, not after the milestone above it (day {previous_day}); list milestones in order of day"))
+        previous_day = max(previous_day, milestone["day"])
+        for index, step in enumerate(milestone.get("bootcamp_steps", [])):
+            if step in due:
+                problems.append(document.problem(path + ("bootcamp_steps", index), f"the boot-camp step '{step}' is already due by '{due[step]}'; a step's outputs fall due at one milestone"))
+            due.setdefault(step, milestone["id"])
+        for index, activity in enumerate(milestone.get("activity", [])):
+            key = (activity["stage"], activity["show"])
+            if key in shares and activity["share"] < shares[key][0]:
+                share, earlier = shares[key]
+                problems.append(document.problem(path + ("activity", index, "share"), f"{activity['stage']} {activity['show']} falls to {activity['share']} from {share} at '{earlier}'; a ramp only goes up, so give at least {share}"))
+            if key not in shares or activity["share"] >= shares[key][0]:
+                shares[key] = (activity["share"], milestone["id"])
+    return problems
+
+
+def _hr_before_the_end(document: LocatedData | None) -> list[Problem]:
+    """HR takes part before the step that closes the path: no decision about a rep's job is taken without them."""
+    if document is None:
+        return []
+    steps = document.value["steps"]
+    with_hr = [index for index, step in enumerate(steps) if step.get("hr")]
+    if with_hr and with_hr[0] < len(steps) - 1:
+        return []
+    last = steps[-1]["id"]
+    return [document.problem(("steps", len(steps) - 1), f"HR must take part in a step before the last one ('{last}'), so no decision about a rep's job is taken without them; mark that step 'hr: true'")]
 
 
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:

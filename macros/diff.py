@@ -87,6 +87,19 @@ LISTS = {
     ("assessments", ("assessments", "*")): ListName("self-assessment"),
     ("assessments", ("assessments", "*", "questions", "*")): ListName("statement"),
     ("printing", ("documents", "*")): ListName("PDF"),
+    # Deal and pipeline review
+    ("deal_review", ("stages", "*")): ListName("CRM stage"),
+    ("deal_review", ("stages", "*", "exit_criteria", "*")): ListName("exit criterion", "exit criteria"),
+    ("deal_review", ("qualification", "elements", "*")): ListName("qualification element"),
+    ("deal_review", ("forecast", "categories", "*")): ListName("forecast category", "forecast categories"),
+    ("deal_review", ("forecast", "rules", "*")): ListName("forecast rule"),
+    ("deal_review", ("review_questions", "*")): ListName("deal-review question group"),
+    ("deal_review", ("review_questions", "*", "questions", "*")): ListName("deal-review question"),
+    # Ramp plan, objections, when coaching isn't working
+    ("ramp", ("milestones", "*")): ListName("ramp milestone"),
+    ("objections", ("objections", "*")): ListName("objection"),
+    ("when_coaching_stalls", ("check_first", "*")): ListName("cause to check first", "causes to check first"),
+    ("when_coaching_stalls", ("steps", "*")): ListName("step of the path", "steps of the path"),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -101,6 +114,10 @@ FILES = {
     "checklists": "the checklists page's",
     "assessments": "the self-assessments page's",
     "printing": "the printing settings'",
+    "deal_review": "the deal review's",
+    "ramp": "the ramp plan's",
+    "objections": "the objection page's",
+    "when_coaching_stalls": "the when-coaching-isn't-working page's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)

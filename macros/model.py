@@ -435,6 +435,11 @@ class ActivityPlanner:
         step = self.plan.steps[index]
         return {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show].phrase
 
+    def share_of(self, wanted: PlannerFigure, part: float) -> str:
+        """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
+        count = planner.share(self.plan.steps[self.stage_index(wanted.stage)].count, Fraction(str(part)))
+        return planner.shown(count, self.inputs, self.period, wanted.show).phrase
+
 
 @dataclass(frozen=True)
 class Bootcamp:
@@ -447,6 +452,14 @@ class Bootcamp:
     activity_targets: ActivityTargets
     provoked_luck: ProvokedLuck
     activity_planner: ActivityPlanner
+
+    @cached_property
+    def steps_by_id(self) -> dict[str, BootcampStep]:
+        return {step.id: step for step in self.steps}
+
+    @cached_property
+    def weeks_by_id(self) -> dict[str, Week]:
+        return {week.id: week for week in self.schedule}
 
 
 # ---------------------------------------------------------------- coaching vs not coaching
@@ -741,6 +754,241 @@ class Printing:
     documents: list[PrintDocument]
 
 
+# ---------------------------------------------------------------- deal and pipeline review
+
+
+@dataclass(frozen=True)
+class ExitCriterion:
+    """What must be true, and where the CRM shows it, before a deal leaves its stage."""
+
+    id: str
+    text: str
+    in_the_crm: str
+    line: int
+    elements: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DealStage:
+    id: str
+    name: str
+    meaning: str
+    exit_criteria: list[ExitCriterion]
+    line: int
+    planner_stage: str | None = None
+
+
+@dataclass(frozen=True)
+class FrameworkElement:
+    id: str
+    name: str
+    question: str
+    evidence: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Framework:
+    """The qualification framework the team uses: data, so a team can swap MEDDICC for its own."""
+
+    name: str
+    source: str
+    why: str
+    elements: list[FrameworkElement]
+
+    @cached_property
+    def elements_by_id(self) -> dict[str, FrameworkElement]:
+        return {element.id: element for element in self.elements}
+
+
+@dataclass(frozen=True)
+class ForecastCategory:
+    id: str
+    name: str
+    meaning: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ForecastRule:
+    id: str
+    applies_to: list[str]
+    text: str
+    line: int
+    stage_at_least: str | None = None
+    needs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    categories: list[ForecastCategory]
+    rules: list[ForecastRule]
+
+    @cached_property
+    def categories_by_id(self) -> dict[str, ForecastCategory]:
+        return {category.id: category for category in self.categories}
+
+    def rules_for(self, category_id: str) -> list[ForecastRule]:
+        return [rule for rule in self.rules if category_id in rule.applies_to]
+
+
+@dataclass(frozen=True)
+class ReviewQuestion:
+    id: str
+    text: str
+    line: int
+    listen_for: str | None = None
+    elements: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReviewQuestionGroup:
+    id: str
+    name: str
+    questions: list[ReviewQuestion]
+    line: int
+
+
+@dataclass(frozen=True)
+class DealReview:
+    intro: str
+    situation: str
+    how_to_run: list[str]
+    stages: list[DealStage]
+    qualification: Framework
+    forecast: Forecast
+    review_questions: list[ReviewQuestionGroup]
+
+    @cached_property
+    def stages_by_id(self) -> dict[str, DealStage]:
+        return {stage.id: stage for stage in self.stages}
+
+    def stages_testing(self, element_id: str) -> list[DealStage]:
+        """The stages whose exit criteria give evidence for a framework element, so its row can say where it is tested."""
+        return [stage for stage in self.stages if any(element_id in criterion.elements for criterion in stage.exit_criteria)]
+
+
+# ---------------------------------------------------------------- ramp plan
+
+
+@dataclass(frozen=True)
+class RampActivity:
+    """A share of one of the activity planner's figures, so a ramp milestone never states a second number."""
+
+    stage: str
+    show: str  # "per day", "per week" or "per period"
+    share: float
+
+    @property
+    def figure(self) -> PlannerFigure:
+        return PlannerFigure(self.stage, self.show)
+
+    @property
+    def percent(self) -> str:
+        return planner.percent(Fraction(str(self.share)))
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    day: int
+    name: str
+    summary: str
+    good_looks_like: list[str]
+    manager_checks: list[str]
+    if_behind: str
+    line: int
+    bootcamp_steps: list[str] = field(default_factory=list)
+    bootcamp_weeks: list[str] = field(default_factory=list)
+    activity: list[RampActivity] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RampPlan:
+    intro: str
+    milestones: list[Milestone]
+
+    @cached_property
+    def activity_rows(self) -> list[PlannerFigure]:
+        """Each planner figure any milestone asks for, in the order they first appear: the rows of the overview."""
+        return list(dict.fromkeys(activity.figure for milestone in self.milestones for activity in milestone.activity))
+
+    def share(self, milestone: Milestone, figure: PlannerFigure) -> RampActivity | None:
+        return next((activity for activity in milestone.activity if activity.figure == figure), None)
+
+    def milestone_for_step(self, step_id: str) -> Milestone | None:
+        """The milestone a boot-camp step's outputs are due by, for the boot-camp page to link to."""
+        return next((milestone for milestone in self.milestones if step_id in milestone.bootcamp_steps), None)
+
+
+# ---------------------------------------------------------------- objection handling
+
+
+@dataclass(frozen=True)
+class Objection:
+    id: str
+    name: str
+    sounds_like: list[str]
+    usually_means: str
+    prepare: list[str]
+    good_sounds_like: list[str]
+    mistakes: list[str]
+    line: int
+    elements: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Objections:
+    intro: str
+    how_to_prepare: list[str]
+    practise_in: list[str]
+    objections: list[Objection]
+
+
+# ---------------------------------------------------------------- when coaching isn't working
+
+
+@dataclass(frozen=True)
+class Cause:
+    """Skill, will or circumstance: what to tell apart before deciding what to do."""
+
+    id: str
+    name: str
+    question: str
+    signs: list[str]
+    ask: list[str]
+    then: str
+    line: int
+    mode: str | None = None
+
+
+@dataclass(frozen=True)
+class StallStep:
+    id: str
+    name: str
+    when: str
+    actions: list[str]
+    record: str
+    line: int
+    hr: bool = False
+
+
+@dataclass(frozen=True)
+class CoachingStalls:
+    intro: str
+    check_ins: int
+    check_first: list[Cause]
+    steps: list[StallStep]
+    plan_contents: list[str]
+    fair_process: list[str]
+    not_legal_advice: str
+
+    @property
+    def check_ins_in_words(self) -> str:
+        """The number as a word, so the page reads "two check-ins"; the schema keeps it between 1 and 6."""
+        return ("one", "two", "three", "four", "five", "six")[self.check_ins - 1]
+
+
 # ---------------------------------------------------------------- the whole handbook
 
 
@@ -757,6 +1005,10 @@ class Handbook:
     assessments: dict[str, Assessment]
     printing: Printing
     sources: dict[str, str]  # section name → data file, for edit links
+    deal_review: DealReview
+    ramp: RampPlan
+    objections: Objections
+    coaching_stalls: CoachingStalls
 
 
 # Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats).
@@ -830,6 +1082,10 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         assessments=_build_assessments(documents["assessments"], ladder),
         printing=build(Printing, documents["printing"]),
         sources={name: document.file for name, document in documents.items()},
+        deal_review=build(DealReview, documents["deal_review"]),
+        ramp=build(RampPlan, documents["ramp"]),
+        objections=build(Objections, documents["objections"]),
+        coaching_stalls=build(CoachingStalls, documents["when_coaching_stalls"]),
     )
 
 

@@ -39,6 +39,7 @@ class Step:
     week: Pace
     day: Pace
     rate: str | None  # the share of the step above, as a percentage; None on the first step
+    count: int  # the whole number a period, which the paces are worked out from
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,28 @@ def plan(inputs: Inputs, period: str) -> Plan:
     needs = [Fraction(ceil(to_find / inputs.average_deal_size))]
     for rate in reversed(inputs.rates):
         needs.insert(0, needs[0] / rate)
-    days = inputs.weeks_in_period * inputs.selling_days_per_week
     steps = []
     for index, need in enumerate(needs):
         count = ceil(need)
         rate = percent(inputs.rates[index - 1]) if index else None
-        steps.append(Step(Pace(f"{count:,}", f"{count:,} a {period}"), pace(count, inputs.weeks_in_period, "week"), pace(count, days, "day"), rate))
+        steps.append(Step(*(shown(count, inputs, period, per) for per in ("per period", "per week", "per day")), rate, count))
     return Plan(f"{ceil(to_find):,}", to_find == 0, steps)
+
+
+def shown(count: int, inputs: Inputs, period: str, per: str) -> Pace:
+    """`count` a period as a figure per period, per week or per day, by the rules the plan's rows follow."""
+    if per == "per period":
+        return Pace(f"{count:,}", f"{count:,} a {period}")
+    if per == "per week":
+        return pace(count, inputs.weeks_in_period, "week")
+    return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week, "day")
+
+
+def share(count: int, part: Fraction) -> int:
+    """A share of a period's whole figure, as a ramp milestone asks for it: rounded up to a whole number like
+    the figure itself, so half of 2,600 calls is 1,300 and a quarter of 13 deals is 4. The ramp plan shows it
+    per day or week by `shown`, so it is never typed as a second number."""
+    return ceil(count * part)
 
 
 def pace(count: int, units: Fraction, unit: str) -> Pace:

@@ -24,6 +24,9 @@ PAGES = {
     "dilemma": "coaching/dilemma.md",
     "bootcamp": "bootcamp.md",
     "charter": "charter.md",
+    "deal_review": "deal-review.md",
+    "ramp": "ramp-plan.md",
+    "objections": "coaching/objections.md",
 }
 
 

@@ -27,6 +27,10 @@ SECTIONS = {
     "question_explorer": ("question_explorer.html", "coaching_questions"),
     "activity_planner": ("activity_planner.html", "bootcamp"),
     "all_assessments": ("all_assessments.html", "assessments"),
+    "deal_review": ("deal_review.html", "deal_review"),
+    "ramp_plan": ("ramp_plan.html", "ramp"),
+    "objections": ("objections.html", "objections"),
+    "when_coaching_stalls": ("when_coaching_stalls.html", "when_coaching_stalls"),
 }
 
 

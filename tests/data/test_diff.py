@@ -1,6 +1,7 @@
 """`python -m macros diff BASE_REF`: what a change does to the handbook's data, in a leader's words, on real
 git histories built from the example handbook (a clean change, and a change that breaks files)."""
 
+import copy
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from macros.crossrefs import ID_SCOPES
 from macros.diff import LISTS, FileChanges
 from tests.conftest import copy_project, run
+from tests.helpers import data
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
 HEADING = "### What this change does to the handbook"
@@ -191,3 +193,18 @@ def test_items_are_matched_by_id_not_by_position_or_text():
 def test_every_list_with_ids_has_a_name_a_leader_uses():
     patterns = {(name, tuple("*" if part == "each" else part for part in pattern)) for name, scope in ID_SCOPES for pattern in scope}
     assert patterns <= set(LISTS)
+
+
+def test_changes_to_the_deal_review_and_the_objections_are_named_in_a_leaders_words():
+    review = data("deal_review")
+    changed = copy.deepcopy(review)
+    changed["forecast"]["rules"] = [rule for rule in changed["forecast"]["rules"] if rule["id"] != "slipped-twice"]
+    changed["stages"][1]["exit_criteria"][0]["in_the_crm"] = "The criteria in the opportunity."
+    assert FileChanges("deal_review", review, changed).sentences() == [
+        "Changed the exit criterion 'The buyer has told you how they will compare the options…' in the CRM stage 'Qualified': in the crm",
+        "Removed the forecast rule 'A commit deal whose close date has moved twice goes back to…'",
+    ]
+    objections = data("objections")
+    added = copy.deepcopy(objections)
+    added["objections"].append({"id": "tried-before", "name": "We tried something like this and it failed"})
+    assert FileChanges("objections", objections, added).sentences() == ["Added the objection 'We tried something like this and it failed'"]

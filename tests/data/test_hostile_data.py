@@ -150,6 +150,18 @@ HOSTILE = {
     "printing-cover-yes": Hostile("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"), "'cover' must be true or false, found the text 'yes'"),
     "printing-version-unquoted": Hostile("printing.yml", replace_first('version: "2026.1"', "version: 2026.1"), at("2026.1"), "'version' must be text, found the number 2026.1; put the value in double quotes"),
     "printing-comment-only": Hostile("printing.yml", whole("# The PDFs come later.\n"), (1, 1), "the file is empty (expected a mapping with these fields: documents)"),
+    # deal_review.yml
+    "deal-review-elements-not-a-list": Hostile("deal_review.yml", replace_first("elements: [identify-pain]", "elements: identify-pain"), at("identify-pain"), "'elements' must be a list (lines starting with '- '), found the text 'identify-pain'"),
+    "deal-review-crm-field-misspelt": Hostile("deal_review.yml", replace_first("        in_the_crm: The problem, quoted", "        in_crm: The problem, quoted"), at("in_crm"), "unknown field 'in_crm' (did you mean 'in_the_crm'?", problems=2),
+    # ramp.yml
+    "ramp-share-above-one": Hostile("ramp.yml", replace_first("show: per day, share: 0.5}", "show: per day, share: 1.5}"), at("1.5"), "'share' is 1.5 (expected more than 0 and at most 1)"),
+    "ramp-day-quoted": Hostile("ramp.yml", replace_first("day: 30", 'day: "30"'), at('"30"'), "'day' must be a whole number, found the text '30'"),
+    # objections.yml
+    "objections-empty-list-then-items": Hostile("objections.yml", replace_first("    prepare:\n      - What will the buyer compare our price with?\n", "    prepare: []\n      - What will the buyer compare our price with?\n"), at("- What will the buyer compare"), "did not find expected key (the indentation does not line up"),
+    "objections-empty-list": Hostile("objections.yml", replace_first("practise_in: [week-3]", "practise_in: []"), at("[]"), "'practise_in' has 0 item(s) (expected at least 1)"),
+    # when_coaching_stalls.yml
+    "stalls-hr-yes": Hostile("when_coaching_stalls.yml", replace_first("hr: true", "hr: yes"), at("yes"), "'hr' must be true or false, found the text 'yes'"),
+    "stalls-check-ins-zero": Hostile("when_coaching_stalls.yml", replace_first("check_ins: 2", "check_ins: 0"), at("check_ins: 0", offset=11), "'check_ins' is 0 (expected at least 1 and at most 6)"),
 }
 
 # Words and marks a leader should never have to read: Python, libyaml and jsonschema internals.

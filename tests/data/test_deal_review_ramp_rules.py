@@ -1,0 +1,191 @@
+"""The deal review, ramp plan, objections and when-coaching-stalls files cannot contradict themselves or the
+files they point into: each rule is broken once in a copy of the example, and the one problem it gives is
+reported at the line and column a leader must edit, in plain words."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.handbook import Project, validate
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    root = tmp_path / "handbook"
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, root / part)
+    return root
+
+
+def _break(root: Path, file: str, old: str, new: str) -> str:
+    path = root / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def _problems(root: Path) -> list[str]:
+    _, problems = validate(Project(root))
+    return [problem.as_text() for problem in problems]
+
+
+def _at(file: str, text: str, needle: str, offset: int = 0) -> str:
+    """`data/FILE:LINE:COL: ` of the first `needle` in `text`, `offset` characters into it."""
+    start = text.index(needle) + offset
+    line_start = text.rfind("\n", 0, start) + 1
+    return f"data/{file}:{text.count(chr(10), 0, start) + 1}:{start - line_start + 1}: "
+
+
+def _one_problem(root: Path, file: str, old: str, new: str, needle: str, offset: int, says: str) -> None:
+    text = _break(root, file, old, new)
+    problems = _problems(root)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(_at(file, text, needle, offset)), problems
+    assert says in problems[0], problems
+
+
+# (file, old text, new text, where the problem is: needle and offset into it, what the message says)
+BROKEN_REFERENCES = {
+    "forecast-rule-unknown-stage": (
+        "deal_review.yml", "stage_at_least: negotiation", "stage_at_least: negotiations", "negotiations", 0,
+        "unknown CRM stage 'negotiations' (expected one of the ids in data/deal_review.yml: discovery, qualified, proposal, negotiation)"),
+    "forecast-rule-unknown-category": (
+        "deal_review.yml", "applies_to: [commit, best-case, pipeline]", "applies_to: [commit, best-case, upside]", "upside", 0,
+        "unknown forecast category 'upside' (expected one of the ids in data/deal_review.yml: commit, best-case, pipeline)"),
+    "forecast-rule-unknown-element": (
+        "deal_review.yml", "needs: [decision-criteria]", "needs: [decision-criterion]", "decision-criterion", 0,
+        "unknown qualification element 'decision-criterion'"),
+    "exit-criterion-unknown-element": (
+        "deal_review.yml", "elements: [metrics]\n      - id: alternatives-known", "elements: [margin]\n      - id: alternatives-known", "[margin]", 1,
+        "unknown qualification element 'margin'"),
+    "question-unknown-element": (
+        "deal_review.yml", "elements: [competition]\n      - id: how-a-rival", "elements: [rivals]\n      - id: how-a-rival", "[rivals]", 1,
+        "unknown qualification element 'rivals'"),
+    "unknown-situation": (
+        "deal_review.yml", "situation: deal-at-risk", "situation: deal-in-danger", "deal-in-danger", 0,
+        "unknown situation 'deal-in-danger' (expected one of the ids in data/coaching_questions.yml"),
+    "unknown-planner-stage": (
+        "deal_review.yml", "planner_stage: qualified", "planner_stage: qualified-deals", "qualified-deals", 0,
+        "unknown activity planner stage 'qualified-deals' (expected one of the ids in data/bootcamp.yml: calls, conversations, meetings, qualified, wins)"),
+    "ramp-unknown-step": (
+        "ramp.yml", "bootcamp_steps: [qualify-and-book, begin-discovery]", "bootcamp_steps: [qualify-and-book, start-discovery]", "start-discovery", 0,
+        "unknown boot-camp step 'start-discovery' (expected one of the ids in data/bootcamp.yml: analyse-territory, account-plan"),
+    "ramp-unknown-week": (
+        "ramp.yml", "bootcamp_weeks: [week-3, week-4]", "bootcamp_weeks: [week-3, week-5]", "week-5", 0,
+        "unknown boot-camp week 'week-5' (expected one of the ids in data/bootcamp.yml: week-1, week-2, week-3, week-4)"),
+    "ramp-unknown-planner-stage": (
+        "ramp.yml", "{stage: qualified, show: per week, share: 0.5}", "{stage: opportunities, show: per week, share: 0.5}", "stage: opportunities", len("stage: "),
+        "unknown activity planner stage 'opportunities'"),
+    "objections-unknown-week": (
+        "objections.yml", "practise_in: [week-3]", "practise_in: [week-6]", "week-6", 0,
+        "unknown boot-camp week 'week-6'"),
+    "objections-unknown-element": (
+        "objections.yml", "elements: [identify-pain]\n  - id: not-my-decision", "elements: [interest]\n  - id: not-my-decision", "[interest]", 1,
+        "unknown qualification element 'interest' (expected one of the ids in data/deal_review.yml: metrics, economic-buyer"),
+    "stalls-unknown-mode": (
+        "when_coaching_stalls.yml", "    mode: push\n", "    mode: shove\n", "shove", 0,
+        "unknown mode 'shove' (expected one of the ids in data/dilemma.yml: coach, push, step-back)"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_REFERENCES)
+def test_an_id_pointing_nowhere_is_reported_at_its_value(handbook: Path, name: str):
+    file, old, new, needle, offset, says = BROKEN_REFERENCES[name]
+    _one_problem(handbook, file, old, new, needle, offset, says)
+
+
+def test_a_framework_element_no_exit_criterion_tests_is_reported_at_its_id(handbook: Path):
+    _one_problem(
+        handbook, "deal_review.yml", "        elements: [competition]\n      - id: close-plan-agreed", "      - id: close-plan-agreed",
+        "- id: competition", len("- id: "), "no stage's exit criteria test the qualification element 'competition'")
+
+
+def test_a_more_certain_category_letting_deals_in_earlier_than_a_less_certain_one_is_refused(handbook: Path):
+    old = "      applies_to: [pipeline]\n      stage_at_least: qualified\n"
+    text = _break(handbook, "deal_review.yml", old, old.replace("qualified", "negotiation"))
+    problems = _problems(handbook)
+    pipeline_line = text[: text.index("applies_to: [pipeline]")].count("\n") + 2
+    assert problems == [
+        _at("deal_review.yml", text, "stage_at_least: proposal", len("stage_at_least: "))
+        + f"'best-case' is listed above 'pipeline', so it is the more certain category, but it lets deals in from stage 'proposal', "
+        f"earlier than 'pipeline' does ('negotiation', line {pipeline_line}); raise this stage or reorder the categories"]
+
+
+def test_a_rule_asking_for_evidence_no_earlier_stage_gives_is_refused(handbook: Path):
+    old = "      applies_to: [pipeline]\n      stage_at_least: qualified\n"
+    _one_problem(
+        handbook, "deal_review.yml", old, old + "      needs: [champion]\n", "needs: [champion]", len("needs: ["),
+        "rule 'pipeline-is-qualified' asks for evidence of 'champion', but no exit criterion of the stages a deal passes before 'qualified' gives it")
+
+
+def test_two_crm_stages_claiming_one_planner_stage_are_refused(handbook: Path):
+    old = "    name: Proposal\n"
+    text = _break(handbook, "deal_review.yml", old, old + "    planner_stage: qualified\n")
+    problems = _problems(handbook)
+    first = text[: text.index("planner_stage: qualified")].count("\n") + 1
+    assert problems == [
+        _at("deal_review.yml", text, "    name: Proposal\n    planner_stage: qualified", len("    name: Proposal\n    planner_stage: "))
+        + f"the activity planner stage 'qualified' is already given to a CRM stage on line {first}; a planner stage counts deals from one CRM stage on"]
+
+
+def test_swapping_the_framework_names_every_place_that_used_a_removed_element(handbook: Path):
+    """A team replaces MEDDICC with BANT: each exit criterion, rule, question and objection still naming a MEDDICC
+    element is listed at its line, and each BANT element no stage tests yet, so the leader works down one list."""
+    path = handbook / "data" / "deal_review.yml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("qualification:\n"), text.index("forecast:\n")
+    bant = (
+        "qualification:\n  name: BANT\n  source: Developed at IBM.\n  why: Four questions for every first call.\n  elements:\n"
+        + "".join(f"    - id: {element}\n      name: {element.title()}\n      question: What about {element}?\n      evidence: Notes.\n" for element in ("budget", "authority", "need", "timing"))
+    )
+    path.write_text(text[:start] + bant + text[end:], encoding="utf-8")
+    problems = _problems(handbook)
+    meddicc = ("metrics", "economic-buyer", "decision-criteria", "decision-process", "identify-pain", "champion", "competition")
+    used = 0
+    for file in ("deal_review.yml", "objections.yml"):
+        lines = (handbook / "data" / file).read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            found = re.search(r"(elements|needs): \[(.*)\]", line)
+            for element in found.group(2).split(", ") if found else []:
+                used += 1
+                assert any(problem.startswith(f"data/{file}:{number}:") and f"unknown qualification element '{element}'" in problem for problem in problems), (file, number, element)
+    untested = [problem for problem in problems if "no stage's exit criteria test" in problem]
+    assert len(untested) == 4
+    assert used > 20 and len(problems) == used + len(untested)
+    assert all(element in meddicc for problem in problems for element in re.findall(r"unknown qualification element '([^']+)'", problem))
+
+
+def test_a_boot_camp_step_due_at_two_milestones_is_refused(handbook: Path):
+    _one_problem(
+        handbook, "ramp.yml", "bootcamp_steps: [qualify-and-book, begin-discovery]", "bootcamp_steps: [qualify-and-book, begin-discovery, account-plan]",
+        "account-plan]", 0, "the boot-camp step 'account-plan' is already due by 'day-30'; a step's outputs fall due at one milestone")
+
+
+def test_an_activity_share_that_falls_is_refused(handbook: Path):
+    _one_problem(
+        handbook, "ramp.yml", "{stage: conversations, show: per day, share: 1}", "{stage: conversations, show: per day, share: 0.7}",
+        "share: 0.7}", len("share: "), "conversations per day falls to 0.7 from 0.75 at 'day-60'; a ramp only goes up, so give at least 0.75")
+
+
+def test_milestones_out_of_order_are_refused(handbook: Path):
+    _one_problem(
+        handbook, "ramp.yml", "    day: 60\n", "    day: 25\n", "day: 25", len("day: "),
+        "milestone 'day-60' is on day 25, not after the milestone above it (day 30); list milestones in order of day")
+
+
+def test_hr_brought_in_only_at_the_last_step_is_refused(handbook: Path):
+    text = _break(handbook, "when_coaching_stalls.yml", "    hr: true\n", "")
+    problems = _problems(handbook)
+    assert problems == [
+        _at("when_coaching_stalls.yml", text, "- id: close-the-plan", 2)
+        + "HR must take part in a step before the last one ('close-the-plan'), so no decision about a rep's job is taken without them; mark that step 'hr: true'"]
+
+
+def test_the_example_passes_every_rule():
+    _, problems = validate(Project(ROOT))
+    assert problems == []

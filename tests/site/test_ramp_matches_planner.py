@@ -1,0 +1,115 @@
+"""The ramp plan's activity figures are shares of the activity planner's figures, never numbers of their own.
+
+Expected figures are worked out here with exact fractions from data/bootcamp.yml and data/ramp.yml, through
+tests/planner_oracle.py and independently of macros/planner.py: a milestone's figure is its share of the
+period's whole number, rounded up to a whole number, then spread over weeks or days the planner's way. They
+are compared with the built page; then the revenue target is doubled in a copy and the ramp plan follows.
+"""
+
+from fractions import Fraction
+from math import ceil
+from pathlib import Path
+
+import yaml
+
+from tests import planner_oracle
+from tests.conftest import run_build
+from tests.helpers import content, data, page
+
+
+def _phrase(planner: dict, count: int, show: str) -> str:
+    weeks = planner_oracle.exact(planner["weeks_in_period"])
+    if show == "per period":
+        return f"{count:,} a {planner['period']}"
+    if show == "per week":
+        return planner_oracle.pace(count, weeks, "week")[1]
+    return planner_oracle.pace(count, weeks * planner_oracle.exact(planner["selling_days_per_week"]), "day")[1]
+
+
+def _expected(ramp: dict, planner: dict) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(milestone, stage, show) → (the milestone's figure, the full target)."""
+    ids = [stage["id"] for stage in planner["stages"]]
+    counts = planner_oracle.expected(planner).counts
+    expected = {}
+    for milestone in ramp["milestones"]:
+        for activity in milestone.get("activity", []):
+            full = counts[ids.index(activity["stage"])]
+            share = Fraction(str(activity["share"]))
+            expected[milestone["id"], activity["stage"], activity["show"]] = (_phrase(planner, ceil(full * share), activity["show"]), _phrase(planner, full, activity["show"]))
+    return expected
+
+
+def _milestone_figures(article) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """What each milestone's activity list shows: its figure and, after "full target of", the full target."""
+    shown = {}
+    for heading in article.select("h2[id^=day-]"):
+        for li in heading.find_next("div", class_="pb-milestone").select(".pb-milestone__activity li"):
+            full = li.get_text(" ", strip=True).rsplit("full target of ", 1)[1]
+            shown[heading["id"], li["data-stage"], li["data-show"]] = (li.strong.get_text(strip=True), full)
+    return shown
+
+
+def _overview(article) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """What the at-a-glance table shows, cell by cell, without the share in brackets."""
+    milestones = [a["href"].lstrip("#") for a in article.select(".pb-ramp-glance thead a")]
+    shown = {}
+    for row in article.select(".pb-ramp-glance tbody tr"):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        for milestone, cell in zip(milestones, cells):
+            if cell != "– not set":
+                shown[milestone, row["data-stage"], row["data-show"]] = (cell.rsplit(" (", 1)[0], cells[-1])
+    return shown
+
+
+def test_the_ramp_plans_figures_are_shares_of_the_planners(built_site):
+    ramp, planner = data("ramp"), data("bootcamp")["activity_planner"]
+    article = content(page(built_site, "ramp-plan"))
+    expected = _expected(ramp, planner)
+    assert _milestone_figures(article) == expected
+    assert _overview(article) == expected
+    # The example, as a manager reads it: half the calls at day 30, the full 40 a day from day 60.
+    assert expected["day-30", "calls", "per day"] == ("20 a day", "40 a day")
+    assert expected["day-60", "calls", "per day"] == ("40 a day", "40 a day")
+    assert expected["day-90", "qualified", "per week"] == ("2 a week", "4 a week")
+
+
+def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
+    """Where a boot-camp target and a ramp row show the same planner figure, they read the same."""
+    bootcamp = content(page(built_site, "bootcamp"))
+    targets = {}
+    for dimension in data("bootcamp")["activity_targets"]["dimensions"]:
+        for target in dimension["targets"]:
+            wanted = target.get("from_planner")
+            if wanted and wanted["show"] != "conversion rate":
+                cell = bootcamp.select_one(f'tr[id="{target["id"]}"]').select("td")[1]
+                targets[wanted["stage"], wanted["show"]] = cell.find(string=True, recursive=False).strip()
+    shown = _milestone_figures(content(page(built_site, "ramp-plan")))
+    common = {(stage, show) for _, stage, show in shown} & set(targets)
+    assert len(common) >= 3
+    for (_, stage, show), (_, full) in shown.items():
+        if (stage, show) in common:
+            assert full == targets[stage, show]
+
+
+def test_doubling_the_revenue_target_moves_the_ramp_plan_with_the_planner(project: Path, tmp_path: Path):
+    """A share that does not divide the period's figure exactly (0.3 of 208 meetings is 62.4) shows the rounding:
+    up to 63 meetings a quarter, then 4.9 a week."""
+    path = project / "data" / "bootcamp.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  revenue_target: 260000\n") == 1
+    path.write_text(text.replace("  revenue_target: 260000\n", "  revenue_target: 520000\n"), encoding="utf-8")
+    ramp_path = project / "data" / "ramp.yml"
+    ramp_text = ramp_path.read_text(encoding="utf-8")
+    assert ramp_text.count("{stage: meetings, show: per week, share: 0.25}") == 1
+    ramp_path.write_text(ramp_text.replace("{stage: meetings, show: per week, share: 0.25}", "{stage: meetings, show: per week, share: 0.3}"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    planner = yaml.safe_load(path.read_text(encoding="utf-8"))["activity_planner"]
+    ramp = yaml.safe_load(ramp_path.read_text(encoding="utf-8"))
+    article = content(page(site, "ramp-plan"))
+    expected = _expected(ramp, planner)
+    assert _milestone_figures(article) == expected
+    assert expected["day-30", "calls", "per day"] == ("40 a day", "80 a day")
+    assert expected["day-30", "meetings", "per week"] == ("4.9 a week", "16 a week")
