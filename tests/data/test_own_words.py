@@ -15,6 +15,7 @@ RUN = 8
 # Titles of cited works, quoted as they were published.
 CITED_TITLES = [
     "High Growth Sales Leadership Embraces Coaching over Managing",  # the article the manager-vs-coach table credits
+    "Sales Leadership Lessons I Wish I Could Have Given to My Younger Self",  # source 003, cited on the coaching page
 ]
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
