@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import scoring
+from .form_rules import check_forms
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem
@@ -49,6 +50,11 @@ ID_SCOPES = [
     ("assessments", [("assessments", "each", "questions", "*")]),
     # Onboarding items share one scope across both lists, so a link or a saved tick names one unambiguously.
     ("onboarding", [("first_week", "*", "items", "*"), ("first_30_days", "*", "items", "*")]),
+    ("assessments", [("assessments", "each", "sections", "*")]),
+    ("assessments", [("assessments", "each", "notes", "*")]),
+    ("debriefs", [("debriefs", "*")]),
+    ("debriefs", [("debriefs", "each", "prompts", "*")]),
+    ("role_plays", [("role_plays", "*")]),
 ]
 
 
@@ -74,6 +80,13 @@ REFERENCES = [
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
     Reference("levels", ("levels", "*", "behaviours", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
+    Reference("assessments", ("assessments", "*", "debrief"), "debriefs", ("debriefs", "*"), "debrief template"),
+    Reference("debriefs", ("debriefs", "*", "stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
+    Reference("debriefs", ("debriefs", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("debriefs", ("debriefs", "*", "bootcamp_steps", "*"), "bootcamp", ("steps", "*"), "boot-camp step"),
+    Reference("role_plays", ("debrief",), "debriefs", ("debriefs", "*"), "debrief template"),
+    Reference("role_plays", ("role_plays", "*", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
+    Reference("role_plays", ("role_plays", "*", "rubric"), "assessments", ("assessments", "*"), "rubric"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
@@ -113,6 +126,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
+    problems += check_forms(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems

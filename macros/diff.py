@@ -81,7 +81,13 @@ LISTS = {
     ("assessments", ("scales", "*", "options", "*")): ListName("answer", shown_by=("label",)),
     ("assessments", ("assessments", "*")): ListName("self-assessment"),
     ("assessments", ("assessments", "*", "questions", "*")): ListName("statement"),
+    ("assessments", ("assessments", "*", "sections", "*")): ListName("form section"),
+    ("assessments", ("assessments", "*", "notes", "*")): ListName("form note", shown_by=("prompt",)),
     ("printing", ("documents", "*")): ListName("PDF"),
+    # Debrief templates and role-plays
+    ("debriefs", ("debriefs", "*")): ListName("debrief template"),
+    ("debriefs", ("debriefs", "*", "prompts", "*")): ListName("debrief prompt", shown_by=("prompt",)),
+    ("role_plays", ("role_plays", "*")): ListName("role-play"),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -96,6 +102,8 @@ FILES = {
     "checklists": "the checklists page's",
     "assessments": "the self-assessments page's",
     "printing": "the printing settings'",
+    "debriefs": "the debrief templates'",
+    "role_plays": "the role-play page's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)
