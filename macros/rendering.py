@@ -24,6 +24,8 @@ PAGES = {
     "dilemma": "coaching/dilemma.md",
     "bootcamp": "bootcamp.md",
     "charter": "charter.md",
+    "debriefs": "coaching/debriefs.md",
+    "role_plays": "role-plays.md",
 }
 
 
