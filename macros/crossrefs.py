@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import scoring
+from .form_rules import check_forms
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem
@@ -67,6 +68,11 @@ ID_SCOPES = [
     ("objections", [("objections", "*")]),
     ("when_coaching_stalls", [("check_first", "*")]),
     ("when_coaching_stalls", [("steps", "*")]),
+    ("assessments", [("assessments", "each", "sections", "*")]),
+    ("assessments", [("assessments", "each", "notes", "*")]),
+    ("debriefs", [("debriefs", "*")]),
+    ("debriefs", [("debriefs", "each", "prompts", "*")]),
+    ("role_plays", [("role_plays", "*")]),
 ]
 
 
@@ -105,6 +111,13 @@ REFERENCES = [
     Reference("objections", ("practise_in", "*"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("objections", ("objections", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
     Reference("when_coaching_stalls", ("check_first", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
+    Reference("assessments", ("assessments", "*", "debrief"), "debriefs", ("debriefs", "*"), "debrief template"),
+    Reference("debriefs", ("debriefs", "*", "stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
+    Reference("debriefs", ("debriefs", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("debriefs", ("debriefs", "*", "bootcamp_steps", "*"), "bootcamp", ("steps", "*"), "boot-camp step"),
+    Reference("role_plays", ("debrief",), "debriefs", ("debriefs", "*"), "debrief template"),
+    Reference("role_plays", ("role_plays", "*", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
+    Reference("role_plays", ("role_plays", "*", "rubric"), "assessments", ("assessments", "*"), "rubric"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
@@ -148,6 +161,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _deal_review(documents.get("deal_review"))
     problems += _ramp(documents.get("ramp"))
     problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
+    problems += check_forms(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems

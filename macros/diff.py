@@ -86,6 +86,8 @@ LISTS = {
     ("assessments", ("scales", "*", "options", "*")): ListName("answer", shown_by=("label",)),
     ("assessments", ("assessments", "*")): ListName("self-assessment"),
     ("assessments", ("assessments", "*", "questions", "*")): ListName("statement"),
+    ("assessments", ("assessments", "*", "sections", "*")): ListName("form section"),
+    ("assessments", ("assessments", "*", "notes", "*")): ListName("form note", shown_by=("prompt",)),
     ("printing", ("documents", "*")): ListName("PDF"),
     # Deal and pipeline review
     ("deal_review", ("stages", "*")): ListName("CRM stage"),
@@ -100,6 +102,10 @@ LISTS = {
     ("objections", ("objections", "*")): ListName("objection"),
     ("when_coaching_stalls", ("check_first", "*")): ListName("cause to check first", "causes to check first"),
     ("when_coaching_stalls", ("steps", "*")): ListName("step of the path", "steps of the path"),
+    # Debrief templates and role-plays
+    ("debriefs", ("debriefs", "*")): ListName("debrief template"),
+    ("debriefs", ("debriefs", "*", "prompts", "*")): ListName("debrief prompt", shown_by=("prompt",)),
+    ("role_plays", ("role_plays", "*")): ListName("role-play"),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -118,6 +124,8 @@ FILES = {
     "ramp": "the ramp plan's",
     "objections": "the objection page's",
     "when_coaching_stalls": "the when-coaching-isn't-working page's",
+    "debriefs": "the debrief templates'",
+    "role_plays": "the role-play page's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)

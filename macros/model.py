@@ -623,6 +623,87 @@ class Checklist:
         return WEEKDAYS.index(self.week_starts_on)
 
 
+# ---------------------------------------------------------------- debriefs and role-plays
+
+
+@dataclass(frozen=True)
+class WriteIn:
+    """A prompt with space to write the answer: a debrief's question, or a note kept with a form."""
+
+    id: str
+    prompt: str
+    line: int
+    hint: str | None = None
+    lines: int = 1
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Debrief:
+    id: str
+    title: str
+    audience: str
+    intro: str
+    prompts: list[WriteIn]
+    line: int
+    stages: list[str] = field(default_factory=list)
+    situations: list[str] = field(default_factory=list)
+    bootcamp_steps: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Debriefs:
+    intro: str
+    debriefs: list[Debrief]
+
+    @cached_property
+    def by_id(self) -> dict[str, Debrief]:
+        return {debrief.id: debrief for debrief in self.debriefs}
+
+    def linked_from(self, kind: str, item_id: str) -> list[Debrief]:
+        """The templates a stage, situation or boot-camp step links to: `kind` names the list that holds `item_id`."""
+        return [debrief for debrief in self.debriefs if item_id in getattr(debrief, kind)]
+
+
+@dataclass(frozen=True)
+class RepBrief:
+    objective: str
+    you_know: list[str]
+
+
+@dataclass(frozen=True)
+class BuyerBrief:
+    who: str
+    cares_about: list[str]
+    will_say: list[str]
+    gives_way_when: str
+
+
+@dataclass(frozen=True)
+class RolePlay:
+    id: str
+    title: str
+    week: str
+    minutes: int
+    setting: str
+    rep: RepBrief
+    buyer: BuyerBrief
+    rubric: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RolePlays:
+    intro: str
+    how_to_run: list[str]
+    role_plays: list[RolePlay]
+    context: str | None = None
+    debrief: str | None = None
+
+    def in_week(self, week_id: str) -> list[RolePlay]:
+        return [play for play in self.role_plays if play.week == week_id]
+
+
 # ---------------------------------------------------------------- self-assessments
 
 
@@ -651,6 +732,7 @@ class Statement:
     dimension: str | None = None
     work_on: str | None = None
     coaching_questions: list[str] = field(default_factory=list)
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -673,7 +755,17 @@ class StatementGroup:
 
 
 @dataclass(frozen=True)
+class FormSection:
+    """A heading that splits a form's statements into parts, such as Before the call."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Assessment:
+    """A scored form: a self-assessment, a manager's observation of a call or a role-play rubric."""
+
     id: str
     title: str
     audience: str
@@ -687,6 +779,18 @@ class Assessment:
     bands: list[Band]
     file: str
     line: int
+    kind: str = "self-assessment"
+    sections: list[FormSection] = field(default_factory=list)
+    notes: list[WriteIn] = field(default_factory=list)
+    debrief: Debrief | None = None
+
+    def notes_in(self, section_id: str | None) -> list[WriteIn]:
+        """The notes shown in a section, after its statements; None: those shown at the top of the form."""
+        return [note for note in self.notes if note.section == section_id]
+
+    @cached_property
+    def sections_by_id(self) -> dict[str, FormSection]:
+        return {section.id: section for section in self.sections}
 
     @property
     def rates_levels(self) -> bool:
@@ -1009,6 +1113,17 @@ class Handbook:
     ramp: RampPlan
     objections: Objections
     coaching_stalls: CoachingStalls
+    debriefs: Debriefs
+    role_plays: RolePlays
+
+    @property
+    def self_assessments(self) -> list[Assessment]:
+        """The assessments readers take about themselves; observation forms and rubrics live on their own pages."""
+        return [assessment for assessment in self.assessments.values() if assessment.kind == "self-assessment"]
+
+    @cached_property
+    def weeks_by_id(self) -> dict[str, Week]:
+        return {week.id: week for week in self.bootcamp.schedule}
 
 
 # Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats).
@@ -1070,6 +1185,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
             line=checklist_doc.where(path).line,
         )
     ladder = build(Ladder, documents["levels"])
+    debriefs = build(Debriefs, documents["debriefs"])
     return Handbook(
         charter=build(Charter, documents["charter"]),
         questions=build(QuestionBank, documents["coaching_questions"]),
@@ -1079,18 +1195,20 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         ladder=ladder,
         onboarding=build(Onboarding, documents["onboarding"]),
         checklists=checklists,
-        assessments=_build_assessments(documents["assessments"], ladder),
+        assessments=_build_assessments(documents["assessments"], ladder, debriefs),
         printing=build(Printing, documents["printing"]),
         sources={name: document.file for name, document in documents.items()},
         deal_review=build(DealReview, documents["deal_review"]),
         ramp=build(RampPlan, documents["ramp"]),
         objections=build(Objections, documents["objections"]),
         coaching_stalls=build(CoachingStalls, documents["when_coaching_stalls"]),
+        debriefs=debriefs,
+        role_plays=build(RolePlays, documents["role_plays"]),
     )
 
 
-def _build_assessments(document: LocatedData, ladder: Ladder) -> dict[str, Assessment]:
-    """Assessments by id, each with its scale resolved and its statements grouped for scoring."""
+def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs) -> dict[str, Assessment]:
+    """Assessments by id, each with its scale and debrief resolved and its statements grouped for scoring."""
     scales = {scale.id: scale for scale in _convert(list[Scale], document, ("scales",))}
     assessments = {}
     for index, raw in enumerate(document.value["assessments"]):
@@ -1113,6 +1231,10 @@ def _build_assessments(document: LocatedData, ladder: Ladder) -> dict[str, Asses
             bands=_convert(list[Band], document, path + ("bands",)),
             file=document.file,
             line=document.where(path).line,
+            kind=raw.get("kind", "self-assessment"),
+            sections=_convert(list[FormSection], document, path + ("sections",)) if "sections" in raw else [],
+            notes=_convert(list[WriteIn], document, path + ("notes",)) if "notes" in raw else [],
+            debrief=debriefs.by_id[raw["debrief"]] if "debrief" in raw else None,
         )
     return assessments
 

@@ -27,6 +27,8 @@ PAGES = {
     "deal_review": "deal-review.md",
     "ramp": "ramp-plan.md",
     "objections": "coaching/objections.md",
+    "debriefs": "coaching/debriefs.md",
+    "role_plays": "role-plays.md",
 }
 
 

@@ -31,6 +31,7 @@ SECTIONS = {
     "ramp_plan": ("ramp_plan.html", "ramp"),
     "objections": ("objections.html", "objections"),
     "when_coaching_stalls": ("when_coaching_stalls.html", "when_coaching_stalls"),
+    "debriefs": ("debriefs.html", "debriefs"),
 }
 
 
@@ -42,13 +43,17 @@ def define_env(env):
         raise PluginError(f"The handbook data has {len(error.problems)} problem(s):\n{error}") from None
     renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]))
 
+    def note_source(data_file: str):
+        """Note a data file the current page shows: the page's edit link and freshness date come from the
+        files it is made from (see theme_hook)."""
+        used = env.page.meta.setdefault("data_files", [])
+        if data_file not in used:
+            used.append(data_file)
+
     def show(template: str, data_file: str | None, **context):
-        """Render a template into the current page, noting the data file it shows: the page's edit link
-        and freshness date come from the files it is made from (see theme_hook)."""
+        """Render a template into the current page, noting the data file it shows."""
         if data_file:
-            used = env.page.meta.setdefault("data_files", [])
-            if data_file not in used:
-                used.append(data_file)
+            note_source(data_file)
         return renderer.render(template, env.page.url, handbook=handbook, **context)
 
     for name, (template, stem) in SECTIONS.items():
@@ -73,7 +78,17 @@ def define_env(env):
         """A scored self-assessment from data/assessments.yml."""
         if assessment_id not in handbook.assessments:
             raise PluginError(f"unknown self-assessment '{assessment_id}' (expected one of: {', '.join(handbook.assessments)})")
-        return show("self_assessment.html", handbook.sources["assessments"], assessment=handbook.assessments[assessment_id])
+        assessment = handbook.assessments[assessment_id]
+        if assessment.debrief:
+            note_source(handbook.sources["debriefs"])
+        return show("self_assessment.html", handbook.sources["assessments"], assessment=assessment)
+
+    @env.macro
+    def role_plays():
+        """The role-play scenarios from data/role_plays.yml, each with its rubric from data/assessments.yml."""
+        note_source(handbook.sources["assessments"])
+        note_source(handbook.sources["debriefs"])
+        return show("role_plays.html", handbook.sources["role_plays"])
 
     @env.macro
     def download(document_id: str):

@@ -1,4 +1,4 @@
-/* A self-assessment's answers and result as text, JSON or CSV; an incomplete result says so in each. */
+/* A scored form's answers, result and notes as text, JSON or CSV; an incomplete result says so in each. */
 (function (Playbook) {
   "use strict";
 
@@ -22,6 +22,9 @@
     });
     lines.push("", "Answers:");
     model.rows.forEach(function (row) { lines.push("- " + row.text + ": " + (row.answer || "not answered")); });
+    var notes = Playbook.assessmentNotes(form).list().filter(function (note) { return note.text; });
+    if (notes.length) lines.push("", "Notes:");
+    notes.forEach(function (note) { lines.push("- " + note.prompt + ": " + note.text); });
     return lines.join("\n");
   }
 
@@ -36,6 +39,8 @@
     if (model.ladder) summary.level = out.level ? out.level.id : null;
     summary.groups = out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score }; });
     summary.answers = records(model);
+    var notes = Playbook.assessmentNotes(form).list();
+    if (notes.length) summary.notes = notes;
     return JSON.stringify(summary, null, 2);
   }
 
@@ -46,16 +51,20 @@
     return '"' + cell.replace(/"/g, '""') + '"';
   }
 
-  function csv(model, out) {
+  /* Notes follow the answers as rows of their own, in the same columns: group "notes", no points. */
+  function csv(form, model, out) {
     var columns = ["group", "statement_id", "statement", "counts_as", "answer", "points", "weight"];
     var rows = [["result", out.headline], ["status", status(out)], columns];
-    return rows.concat(records(model).map(function (record) {
+    var notes = Playbook.assessmentNotes(form).list().map(function (note) {
+      return { group: "notes", statement_id: note.id, statement: note.prompt, answer: note.text };
+    });
+    return rows.concat(records(model).concat(notes).map(function (record) {
       return columns.map(function (column) { return record[column]; });
     })).map(function (cells) { return cells.map(csvCell).join(","); }).join("\r\n");
   }
 
   function download(form, model, out, type) {
-    var body = type === "json" ? json(form, model, out) : csv(model, out);
+    var body = type === "json" ? json(form, model, out) : csv(form, model, out);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv" }));
     link.download = form.dataset.assessment + "-" + today() + "." + type;

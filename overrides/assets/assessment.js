@@ -138,15 +138,21 @@
     form.dataset.ready = "true";
     var key = Playbook.storageKey("assessment", form.dataset.assessment);
     var model = readModel(form);
+    var notes = Playbook.assessmentNotes(form);
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
     result.before(live);
-    restore(model, Playbook.load(key));
+    var saved = Playbook.load(key);
+    restore(model, saved);
+    notes.restore(saved);
+
+    function save() {
+      Playbook.save(key, { answers: readAnswers(model), notes: notes.values() });
+    }
 
     function render() {
-      var answers = readAnswers(model);
-      Playbook.save(key, { answers: answers });
+      save();
       var out = evaluate(model);
       out.headline = headline(form, model, out);
       result.textContent = "";
@@ -162,11 +168,13 @@
 
     function clear() {
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
+      notes.clear();
       render();
       form.querySelector("input").focus();
     }
 
     form.addEventListener("change", render);
+    form.addEventListener("input", function (event) { if (notes.owns(event.target)) save(); });
     render();
   }
 

@@ -143,6 +143,14 @@ HOSTILE = {
     "assessments-weight-zero": Hostile("assessments.yml", replace_first("        weight: 2\n", "        weight: 0\n"), at("weight: 0", offset=8), "'weight' is 0 (expected more than 0 and at most 10)"),
     "assessments-last-band-short": Hostile("assessments.yml", replace_first("        to: 100\n        name: Established", "        to: 90\n        name: Established"), at("to: 90", offset=4), "the last band must end at 100"),
     "assessments-questions-from-typo": Hostile("assessments.yml", replace_first("questions_from: levels", "questions_from: level"), at("questions_from: level", offset=16), "'questions_from' is 'level' (expected one of: levels)"),
+    # debriefs.yml
+    "debriefs-unknown-situation": Hostile("debriefs.yml", replace_first("situations: [lost-deal]", "situations: [lost-deals]"), at("lost-deals"), "unknown situation 'lost-deals' (expected one of the ids in data/coaching_questions.yml"),
+    "debriefs-lines-in-words": Hostile("debriefs.yml", replace_first("        lines: 2\n", "        lines: two\n"), at("two"), "'lines' must be a whole number, found the text 'two'"),
+    "debriefs-duplicate-prompt": Hostile("debriefs.yml", replace_first("      - id: learned", "      - id: buyer-words"), at("buyer-words", 2), "duplicate id 'buyer-words'"),
+    # role_plays.yml
+    "role-plays-unknown-week": Hostile("role_plays.yml", replace_first("week: week-2", "week: week-5"), at("week-5"), "unknown boot-camp week 'week-5' (expected one of the ids in data/bootcamp.yml: week-1, week-2, week-3, week-4)"),
+    "role-plays-minutes-zero": Hostile("role_plays.yml", replace_first("minutes: 3", "minutes: 0"), at("minutes: 0", offset=9), "'minutes' is 0 (expected at least 1 and at most 60)"),
+    "role-plays-missing-rubric": Hostile("role_plays.yml", replace_first("    rubric: role-play-price-objection\n", ""), at("- id: price-objection", offset=2), "is missing the required field 'rubric'"),
     # printing.yml
     "printing-missing-page": Hostile("printing.yml", replace_first("- page: levels.md", "- page: ladder.md"), at("ladder.md"), "the page 'ladder.md' does not exist"),
     "printing-page-outside-docs": Hostile("printing.yml", replace_first("- page: index.md", "- page: ../mkdocs.yml"), at("../mkdocs.yml"), "'../mkdocs.yml' is not valid (expected the page's file under docs/"),

@@ -1,0 +1,157 @@
+"""The joint-call observation form and the role-play rubrics as a manager and an observer use them: rate as a
+person does, and the score and band are the ones an independent calculation with exact fractions gives from
+the YAML; notes and the debrief are kept, exported and printed with the ratings; without JS the paper form
+has answers to mark and lines to write on."""
+
+import json
+from fractions import Fraction
+from math import floor
+
+from tests.helpers import data
+
+RIDE_ALONG = "coaching/ride-along/"
+ROLE_PLAYS = "role-plays/"
+
+
+def _form(form_id: str) -> dict:
+    return next(form for form in data("assessments")["assessments"] if form["id"] == form_id)
+
+
+def _scale(form: dict) -> dict:
+    return next(scale for scale in data("assessments")["scales"] if scale["id"] == form["scale"])
+
+
+def _oracle(form: dict, answers: dict) -> tuple[int, str]:
+    """The score (points counted from the scale's lowest answer, as a whole percentage of the most the answered
+    statements could score, a half rounding up) and its band, worked out here with fractions."""
+    values = [option["value"] for option in _scale(form)["options"]]
+    low, high = Fraction(min(values)), Fraction(max(values))
+    answered = [q for q in form["questions"] if q["id"] in answers]
+    got = sum(Fraction(q.get("weight", 1)) * (high - answers[q["id"]] if q.get("counts_as") == "limit" else answers[q["id"]] - low) for q in answered)
+    most = sum(Fraction(q.get("weight", 1)) * (high - low) for q in answered)
+    score = floor(100 * got / most + Fraction(1, 2))
+    bands = form["bands"]
+    band = next(b for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1))
+    return score, band["name"]
+
+
+def _rate(page, form_id: str, answers: dict):
+    """Tick each answer by its label, as a reader does."""
+    form = page.locator(f'form[data-assessment="{form_id}"]')
+    labels = {option["value"]: option["label"] for option in _scale(_form(form_id))["options"]}
+    for statement_id, value in answers.items():
+        form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio", name=labels[value], exact=True).check()
+    return form
+
+
+def _headline(form: dict, answers: dict) -> str:
+    score, band = _oracle(form, answers)
+    missing = len(form["questions"]) - len(answers)
+    tail = f". {missing} of {len(form['questions'])} unanswered, not counted." if missing else "."
+    return f"{form.get('result_name', 'Score')}: {score}% ({band}){tail}"
+
+
+def _ride_along_answers() -> dict:
+    """A call with no objection (those left blank) and a mix of every rating."""
+    form = _form("ride-along")
+    values = [option["value"] for option in _scale(form)["options"]]
+    rated = [q for q in form["questions"] if q["section"] != "objections"]
+    return {q["id"]: values[(index * 3 + 1) % len(values)] for index, q in enumerate(rated)}
+
+
+def test_a_rated_ride_along_scores_by_the_one_rule_and_keeps_its_notes_and_debrief(browser, site_url):
+    form_data = _form("ride-along")
+    answers = _ride_along_answers()
+    assert len(answers) >= form_data["answers_needed"]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    form = _rate(page, "ride-along", answers)
+    expected = _headline(form_data, answers)
+    assert form.locator("[aria-live]").text_content() == expected
+
+    form.get_by_label("Rep", exact=True).fill("Jo Mensah")
+    form.get_by_label("The one thing to work on before the next call").fill("Ask who else signs off before offering a demo.")
+    page.reload()
+    assert form.get_by_label("Rep", exact=True).input_value() == "Jo Mensah"
+    assert form.get_by_label("The one thing to work on before the next call").input_value() == "Ask who else signs off before offering a demo."
+    assert form.locator("[aria-live]").text_content() == expected
+
+    with page.expect_download() as download:
+        form.get_by_role("button", name="Download JSON").click()
+    summary = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert summary["assessment"] == "ride-along" and summary["score"] == _oracle(form_data, answers)[0]
+    notes = {note["id"]: note["text"] for note in summary["notes"]}
+    assert notes["rep"] == "Jo Mensah" and notes["debrief:one-thing"] == "Ask who else signs off before offering a demo."
+    debrief = next(d for d in data("debriefs")["debriefs"] if d["id"] == form_data["debrief"])
+    assert list(notes) == [n["id"] for n in form_data["notes"] if "section" not in n] + [n["id"] for n in form_data["notes"] if "section" in n] + [f"debrief:{p['id']}" for p in debrief["prompts"]]
+
+    form.get_by_role("button", name="Copy as text").click()
+    form.locator("[aria-live]", has_text="Copied.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"{form_data['title']} (") and "Notes:\n- Rep: Jo Mensah\n" in copied
+
+    form.get_by_role("button", name="Clear answers").click()
+    assert form.get_by_label("Rep", exact=True).input_value() == ""
+    page.reload()
+    assert form.get_by_label("Rep", exact=True).input_value() == "" and form.locator("input:checked").count() == 0
+    context.close()
+
+
+def test_each_role_play_rubric_scores_by_the_same_rule_on_its_own(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + ROLE_PLAYS)
+    plays = data("role_plays")["role_plays"]
+    for number, play in enumerate(plays):
+        rubric = _form(play["rubric"])
+        values = [option["value"] for option in _scale(rubric)["options"]]
+        answers = {q["id"]: values[(index + number) % len(values)] for index, q in enumerate(rubric["questions"])}
+        form = _rate(page, play["rubric"], answers)
+        assert form.locator("[aria-live]").text_content() == _headline(rubric, answers), play["id"]
+    untouched = page.locator("form[data-assessment] [aria-live]").all_text_contents()
+    assert len(untouched) == len(plays) and all("%" in text for text in untouched)
+
+
+def test_a_complete_ride_along_prints_the_result_with_the_notes_and_debrief(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    form = _rate(page, "ride-along", _ride_along_answers())
+    form.get_by_label("Rep", exact=True).fill("Jo Mensah")
+    page.emulate_media(media="print")
+    assert form.locator("[data-result]").is_visible()
+    assert form.locator("fieldset").first.is_hidden()
+    assert form.get_by_label("Rep", exact=True).is_visible()
+    assert form.get_by_label("The one thing to work on before the next call").is_visible()
+
+
+def test_without_javascript_the_paper_forms_have_answers_to_mark_and_lines_to_write_on(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(site_url + RIDE_ALONG)
+    form_data = _form("ride-along")
+    form = page.locator('form[data-assessment="ride-along"]')
+    options = len(_scale(form_data)["options"])
+    assert form.get_by_role("radio").count() == len(form_data["questions"]) * options
+    assert form.get_by_role("radio").first.is_visible()
+    debrief = next(d for d in data("debriefs")["debriefs"] if d["id"] == form_data["debrief"])
+    boxes = form_data["notes"] + debrief["prompts"]
+    ruled = sum(box.get("lines", 1) for box in boxes if box.get("lines", 1) > 1)
+    assert form.locator(".pb-write-in__lines > span").count() == ruled
+    assert all(line.is_visible() for line in form.locator(".pb-write-in__lines > span").all())
+    assert form.locator(".pb-assessment__key").get_by_text("How the score works").is_visible()
+
+    page.goto(site_url + ROLE_PLAYS)
+    first = data("role_plays")["role_plays"][0]
+    buyer = page.locator(f'h2[id="role-play-{first["id"]}"] ~ div .pb-role-play__buyer').first
+    assert buyer.get_by_text(first["buyer"]["will_say"][0].strip('"')[:30]).is_visible(), "the buyer's brief opens on paper"
+    assert page.locator("form[data-assessment] [data-result]").first.is_hidden()
+    context.close()
+
+
+def test_no_axe_violations_on_a_rated_ride_along(context, site_url, axe):
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    _rate(page, "ride-along", _ride_along_answers())
+    page.locator('form[data-assessment="ride-along"] [data-result] h3').first.wait_for()
+    assert axe(page, ".pb-assessment") == []

@@ -1,0 +1,211 @@
+"""The joint-call observation form, the debrief templates and the role-plays as built, read against the YAML:
+every statement, note, prompt and brief once and in order; a paper form that needs no JS (answers to mark,
+lines to write on, the scoring key); and the links the question bank and the boot camp make to them."""
+
+import json
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from tests.helpers import content, data, normalise, page, plain
+
+
+def _text(element) -> str:
+    return normalise(element.get_text(" ", strip=True))
+
+
+def _form(form_id: str) -> dict:
+    return next(form for form in data("assessments")["assessments"] if form["id"] == form_id)
+
+
+def _scale(form: dict) -> dict:
+    return next(scale for scale in data("assessments")["scales"] if scale["id"] == form["scale"])
+
+
+def _debrief(debrief_id: str) -> dict:
+    return next(debrief for debrief in data("debriefs")["debriefs"] if debrief["id"] == debrief_id)
+
+
+def _check_write_in(container, field: dict, field_id: str, key: str | None):
+    """One prompt: its label, its hint, a box the size it asks for, and as many ruled lines for paper."""
+    box = container.select_one(f'[id="{field_id}"]')
+    assert box is not None, field_id
+    label = container.select_one(f'label[for="{field_id}"]')
+    assert _text(label) == normalise(plain(field["prompt"]))
+    lines = field.get("lines", 1)
+    if lines == 1:
+        assert box.name == "input" and box["type"] == "text"
+    else:
+        assert box.name == "textarea" and box["rows"] == str(lines)
+        assert len(box.find_previous_sibling(class_="pb-write-in__lines").find_all("span")) == lines
+    if "hint" in field:
+        hint = container.select_one(f'[id="{field_id}-hint"]')
+        assert _text(hint) == normalise(plain(field["hint"])) and box["aria-describedby"] == f"{field_id}-hint"
+    assert box.get("data-note") == key
+
+
+def _check_scored_form(form, assessment: dict):
+    """Every statement once, in data order, numbered, each with one answer per option of the scale carrying
+    its points; the scoring key states the bands and the answers needed. All of it in the HTML, without JS."""
+    scale = _scale(assessment)
+    fieldsets = form.select("fieldset[data-statement]")
+    assert [f["data-statement"] for f in fieldsets] == [q["id"] for q in assessment["questions"]]
+    low = scale["options"][0]["value"]
+    for number, (fieldset, question) in enumerate(zip(fieldsets, assessment["questions"]), start=1):
+        assert _text(fieldset.select_one("[data-text]")) == normalise(plain(question["text"]))
+        assert _text(fieldset.select_one(".pb-assessment__number")) == f"{number}."
+        radios = fieldset.select("input[type=radio]")
+        assert [float(r["data-points"]) for r in radios] == [o["value"] - low for o in scale["options"]]
+        assert [_text(r.parent) for r in radios] == [o["label"] for o in scale["options"]]
+        assert float(fieldset["data-weight"]) == question.get("weight", 1)
+    assert form["data-answers-needed"] == str(assessment["answers_needed"])
+    key = form.select_one("details.pb-assessment__key")
+    assert [_text(cell) for cell in key.select("[data-band-name]")] == [band["name"] for band in assessment["bands"]]
+    assert f"a result needs at least {assessment['answers_needed']} of the {len(assessment['questions'])} answered" in _text(key)
+
+
+# ---------------------------------------------------------------- the ride-along form
+
+
+def test_the_observation_form_shows_each_section_its_statements_and_notes_in_order(built_site):
+    assessment = _form("ride-along")
+    form = content(page(built_site, "coaching/ride-along")).select_one('form[data-assessment="ride-along"]')
+    _check_scored_form(form, assessment)
+    assert normalise(plain(assessment["audience"])) in _text(form.select_one(".pb-assessment__audience"))
+
+    # Each section's heading once, in order, above its own statements, its notes after them.
+    headings = form.select("h3.pb-assessment__section")
+    assert [_text(h) for h in headings] == [normalise(plain(s["name"])) for s in assessment["sections"]]
+    for question in assessment["questions"]:
+        heading = form.select_one(f'fieldset[data-statement="{question["id"]}"]').find_previous("h3")
+        assert _text(heading) == next(s["name"] for s in assessment["sections"] if s["id"] == question["section"])
+    for note in assessment["notes"]:
+        note_id = f"ride-along--note--{note['id']}"
+        _check_write_in(form, note, note_id, note["id"])
+        before = form.select_one(f'[id="{note_id}"]').find_previous("fieldset")
+        if "section" in note:
+            last = [q for q in assessment["questions"] if q["section"] == note["section"]][-1]
+            assert before["data-statement"] == last["id"]
+        else:
+            assert before is None, f"note '{note['id']}' belongs at the top of the form"
+
+
+def test_the_observation_form_ends_with_its_debrief_before_the_scoring_key(built_site):
+    assessment = _form("ride-along")
+    debrief = _debrief(assessment["debrief"])
+    form = content(page(built_site, "coaching/ride-along")).select_one('form[data-assessment="ride-along"]')
+    block = form.select_one(f'[data-debrief="{debrief["id"]}"]')
+    assert _text(block.find("h3")) == debrief["title"]
+    assert block.find_previous("fieldset")["data-statement"] == assessment["questions"][-1]["id"]
+    assert block.find_next("details")["class"] == ["pb-assessment__key"]
+    for prompt in debrief["prompts"]:
+        _check_write_in(block, prompt, f"ride-along--debrief--{prompt['id']}", f"debrief:{prompt['id']}")
+    assert len(block.select(".pb-write-in")) == len(debrief["prompts"])
+
+
+def test_only_self_assessments_are_on_the_self_assessments_page(built_site):
+    article = content(page(built_site, "self-assessments"))
+    forms = [form["data-assessment"] for form in article.select("form[data-assessment]")]
+    assert forms == [f["id"] for f in data("assessments")["assessments"] if f.get("kind", "self-assessment") == "self-assessment"]
+    assert "ride-along" not in forms and len(forms) >= 3
+
+
+# ---------------------------------------------------------------- debrief templates
+
+
+def test_every_debrief_template_is_a_page_section_of_prompts_with_space_to_write(built_site):
+    debriefs = data("debriefs")
+    article = content(page(built_site, "coaching/debriefs"))
+    assert [h["id"] for h in article.select("h2[id]")] == [f"debrief-{d['id']}" for d in debriefs["debriefs"]]
+    for debrief in debriefs["debriefs"]:
+        section = article.select_one(f'h2[id="debrief-{debrief["id"]}"]').find_next("section", class_="pb-debrief")
+        assert normalise(plain(debrief["intro"])) in _text(section)
+        for prompt in debrief["prompts"]:
+            _check_write_in(section, prompt, f"debrief-{debrief['id']}--{prompt['id']}", None)
+        assert len(section.select(".pb-write-in")) == len(debrief["prompts"])
+    # Nothing there is a form that could be sent, and nothing is saved: no widget picks these up.
+    assert article.select("form") == [] and article.select("[data-note]") == []
+
+
+def test_the_question_bank_and_the_boot_camp_link_the_templates_that_name_them(built_site):
+    debriefs = data("debriefs")["debriefs"]
+    places = [
+        ("coaching/questions", "stage-", "stages", data("coaching_questions")["stages"]),
+        ("coaching/questions-by-situation", "situation-", "situations", data("coaching_questions")["situations"]),
+        ("bootcamp", "", "bootcamp_steps", data("bootcamp")["steps"]),
+    ]
+    linked = 0
+    for url, prefix, field, items in places:
+        article = content(page(built_site, url))
+        for item in items:
+            section = article.select_one(f'[id="{prefix}{item["id"]}"]').find_next_sibling("div")
+            targets = [urljoin(f"/{url}/", a["href"]).partition("#") for a in section.select("a[href]")]
+            found = [anchor for path, _, anchor in targets if path == "/coaching/debriefs/"]
+            assert found == [f"debrief-{d['id']}" for d in debriefs if item["id"] in d.get(field, [])], (url, item["id"])
+            linked += len(found)
+    assert linked >= 6
+    situation = content(page(built_site, "coaching/questions-by-situation")).select_one('[id="situation-lost-deal"]')
+    assert situation.find_next("a", href=lambda href: "debriefs" in href)["href"] == "../debriefs/#debrief-lost-deal"
+
+
+# ---------------------------------------------------------------- role-plays
+
+
+def test_each_role_play_shows_when_the_setting_both_briefs_and_its_rubric(built_site):
+    plays = data("role_plays")
+    weeks = {week["id"]: week for week in data("bootcamp")["schedule"]}
+    article = content(page(built_site, "role-plays"))
+    assert [h["id"] for h in article.select("h2[id]") if h["id"].startswith("role-play-")] == [f"role-play-{p['id']}" for p in plays["role_plays"]]
+    assert 4 <= len(plays["role_plays"]) <= 6
+    for play in plays["role_plays"]:
+        block = article.select_one(f'h2[id="role-play-{play["id"]}"]').find_next("div", class_="pb-role-play")
+        when = block.select_one(".pb-role-play__when")
+        link = when.find("a")
+        assert link["href"] == f"../bootcamp/#{play['week']}" and _text(link) == normalise(plain(weeks[play["week"]]["name"]))
+        assert f"· {play['minutes']} minutes a run" in _text(when)
+        assert normalise(plain(play["setting"])) in _text(block)
+        rep = block.select_one(".pb-role-play__brief")
+        assert normalise(plain(play["rep"]["objective"])) in _text(rep)
+        assert [_text(li) for li in rep.select("li")] == [normalise(plain(fact)) for fact in play["rep"]["you_know"]]
+        buyer = block.select_one("details.pb-role-play__buyer")
+        assert "for the person playing the buyer only" in _text(buyer.find("summary"))
+        assert [_text(li) for li in buyer.select("li")] == [normalise(plain(line)) for line in play["buyer"]["cares_about"] + play["buyer"]["will_say"]]
+        for part in ("who", "gives_way_when"):
+            assert normalise(plain(play["buyer"][part])) in _text(buyer)
+        assert rep.find_next("details") is buyer, "the rep's brief comes first, the buyer's folded away after it"
+        rubric = block.select_one(f'form[data-assessment="{play["rubric"]}"]')
+        _check_scored_form(rubric, _form(play["rubric"]))
+        assert block.select("form[data-assessment]") == [rubric]
+
+
+def test_the_role_play_page_says_how_to_run_them_and_has_the_debrief_once(built_site):
+    plays = data("role_plays")
+    article = content(page(built_site, "role-plays"))
+    steps = article.select_one('h2[id="how-to-run"]').find_next("ol")
+    assert [_text(li) for li in steps.select("li")] == [normalise(plain(step)) for step in plays["how_to_run"]]
+    debrief = _debrief(plays["debrief"])
+    assert len(article.select(".pb-debrief")) == 1
+    for prompt in debrief["prompts"]:
+        _check_write_in(article, prompt, f"role-play-debrief--{prompt['id']}", None)
+
+
+def test_each_boot_camp_week_lists_its_role_plays(built_site):
+    plays = data("role_plays")["role_plays"]
+    article = content(page(built_site, "bootcamp"))
+    for week in data("bootcamp")["schedule"]:
+        table = article.select_one(f'h3[id="{week["id"]}"]').find_next("div", class_="pb-week")
+        links = [a["href"] for a in table.select("a")]
+        assert links == [f"../role-plays/#role-play-{p['id']}" for p in plays if p["week"] == week["id"]]
+    assert {p["week"] for p in plays} >= {"week-2", "week-3"}
+
+
+def test_briefs_prompts_and_statements_are_in_the_search_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    corpus = normalise(" ".join(BeautifulSoup(doc["text"], "html.parser").get_text(" ") for doc in index["docs"]))
+    for play in data("role_plays")["role_plays"]:
+        assert normalise(plain(play["buyer"]["gives_way_when"])) in corpus
+    for debrief in data("debriefs")["debriefs"]:
+        for prompt in debrief["prompts"]:
+            assert normalise(plain(prompt["prompt"])) in corpus
+    for question in _form("ride-along")["questions"]:
+        assert normalise(plain(question["text"])) in corpus
