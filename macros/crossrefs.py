@@ -49,6 +49,7 @@ ID_SCOPES = [
     ("assessments", [("assessments", "each", "questions", "*")]),
     # Onboarding items share one scope across both lists, so a link or a saved tick names one unambiguously.
     ("onboarding", [("first_week", "*", "items", "*"), ("first_30_days", "*", "items", "*")]),
+    ("glossary", [("terms", "*")]),
 ]
 
 
@@ -113,6 +114,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
+    problems += _glossary_forms(documents.get("glossary"))
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems
@@ -363,6 +365,25 @@ def _printed_pages(document: LocatedData | None, docs_pages: set[str]) -> list[P
         for path, item in select(document.value, ("documents", "*", "pages", "*"))
         if item["page"] not in docs_pages
     ]
+
+
+def _glossary_forms(document: LocatedData | None) -> list[Problem]:
+    """A word in the text can explain only one term, so no two terms may list the same form (the case of the
+    first letter aside, as the text is matched)."""
+    if document is None:
+        return []
+    first: dict[str, tuple[str, int]] = {}
+    problems = []
+    for path, term in select(document.value, ("terms", "*")):
+        forms = [(path + ("appears_as", index), form) for index, form in enumerate(term["appears_as"])] if "appears_as" in term else [(path + ("term",), term["term"])]
+        for where, form in forms:
+            key = " ".join(form.split())
+            key = key[:1].lower() + key[1:]
+            if key in first and first[key][0] != term["id"]:
+                owner, line = first[key]
+                problems.append(document.problem(where, f"'{form}' already explains the term '{owner}' (line {line}); a word in the text can explain only one term"))
+            first.setdefault(key, (term["id"], document.where(where).line))
+    return problems
 
 
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:

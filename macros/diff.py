@@ -82,6 +82,8 @@ LISTS = {
     ("assessments", ("assessments", "*")): ListName("self-assessment"),
     ("assessments", ("assessments", "*", "questions", "*")): ListName("statement"),
     ("printing", ("documents", "*")): ListName("PDF"),
+    # The glossary
+    ("glossary", ("terms", "*")): ListName("glossary term", shown_by=("term",)),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -96,6 +98,7 @@ FILES = {
     "checklists": "the checklists page's",
     "assessments": "the self-assessments page's",
     "printing": "the printing settings'",
+    "glossary": "the glossary's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)

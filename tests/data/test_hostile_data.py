@@ -150,6 +150,11 @@ HOSTILE = {
     "printing-cover-yes": Hostile("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"), "'cover' must be true or false, found the text 'yes'"),
     "printing-version-unquoted": Hostile("printing.yml", replace_first('version: "2026.1"', "version: 2026.1"), at("2026.1"), "'version' must be text, found the number 2026.1; put the value in double quotes"),
     "printing-comment-only": Hostile("printing.yml", whole("# The PDFs come later.\n"), (1, 1), "the file is empty (expected a mapping with these fields: documents)"),
+    # glossary.yml
+    "glossary-duplicate-term-id": Hostile("glossary.yml", replace_first("- id: champion", "- id: calling-block"), at("- id: calling-block", 2, offset=6), "duplicate id 'calling-block' (already used on line"),
+    "glossary-word-for-two-terms": Hostile("glossary.yml", replace_first("appears_as: [quota, quotas]", "appears_as: [quota, CRM]"), at("[quota, CRM]", offset=8), "'CRM' already explains the term 'crm'"),
+    "glossary-forms-not-a-list": Hostile("glossary.yml", replace_first("appears_as: [champion, champions]", "appears_as: champion"), at("appears_as: champion", offset=12), "'appears_as' must be a list"),
+    "glossary-javascript-link": Hostile("glossary.yml", replace_first("(levels.md)", "(javascript:alert(1))"), at("definition: >-\n      [The six levels", offset=12), "the link 'javascript:alert(1)' is not allowed"),
 }
 
 # Words and marks a leader should never have to read: Python, libyaml and jsonschema internals.
