@@ -27,6 +27,7 @@ SECTIONS = {
     "question_explorer": ("question_explorer.html", "coaching_questions"),
     "activity_planner": ("activity_planner.html", "bootcamp"),
     "all_assessments": ("all_assessments.html", "assessments"),
+    "glossary": ("glossary.html", "glossary"),
 }
 
 
@@ -36,7 +37,7 @@ def define_env(env):
         handbook = load_handbook(Project(Path(env.project_dir)))
     except DataError as error:
         raise PluginError(f"The handbook data has {len(error.problems)} problem(s):\n{error}") from None
-    renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]))
+    renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]), handbook.glossary.terms)
 
     def show(template: str, data_file: str | None, **context):
         """Render a template into the current page, noting the data file it shows: the page's edit link
