@@ -73,6 +73,7 @@ ID_SCOPES = [
     ("debriefs", [("debriefs", "*")]),
     ("debriefs", [("debriefs", "each", "prompts", "*")]),
     ("role_plays", [("role_plays", "*")]),
+    ("glossary", [("terms", "*")]),
 ]
 
 
@@ -162,6 +163,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _ramp(documents.get("ramp"))
     problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
     problems += check_forms(documents)
+    problems += _glossary_forms(documents.get("glossary"))
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems
@@ -522,6 +524,25 @@ def _hr_before_the_end(document: LocatedData | None) -> list[Problem]:
         return []
     last = steps[-1]["id"]
     return [document.problem(("steps", len(steps) - 1), f"HR must take part in a step before the last one ('{last}'), so no decision about a rep's job is taken without them; mark that step 'hr: true'")]
+
+
+def _glossary_forms(document: LocatedData | None) -> list[Problem]:
+    """A word in the text can explain only one term, so no two terms may list the same form (the case of the
+    first letter aside, as the text is matched)."""
+    if document is None:
+        return []
+    first: dict[str, tuple[str, int]] = {}
+    problems = []
+    for path, term in select(document.value, ("terms", "*")):
+        forms = [(path + ("appears_as", index), form) for index, form in enumerate(term["appears_as"])] if "appears_as" in term else [(path + ("term",), term["term"])]
+        for where, form in forms:
+            key = " ".join(form.split())
+            key = key[:1].lower() + key[1:]
+            if key in first and first[key][0] != term["id"]:
+                owner, line = first[key]
+                problems.append(document.problem(where, f"'{form}' already explains the term '{owner}' (line {line}); a word in the text can explain only one term"))
+            first.setdefault(key, (term["id"], document.where(where).line))
+    return problems
 
 
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:

@@ -106,6 +106,8 @@ LISTS = {
     ("debriefs", ("debriefs", "*")): ListName("debrief template"),
     ("debriefs", ("debriefs", "*", "prompts", "*")): ListName("debrief prompt", shown_by=("prompt",)),
     ("role_plays", ("role_plays", "*")): ListName("role-play"),
+    # The glossary
+    ("glossary", ("terms", "*")): ListName("glossary term", shown_by=("term",)),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -126,6 +128,7 @@ FILES = {
     "when_coaching_stalls": "the when-coaching-isn't-working page's",
     "debriefs": "the debrief templates'",
     "role_plays": "the role-play page's",
+    "glossary": "the glossary's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)

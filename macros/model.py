@@ -1091,6 +1091,40 @@ class CoachingStalls:
     def check_ins_in_words(self) -> str:
         """The number as a word, so the page reads "two check-ins"; the schema keeps it between 1 and 6."""
         return ("one", "two", "three", "four", "five", "six")[self.check_ins - 1]
+# ---------------------------------------------------------------- glossary
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the team's jargon: defined on the glossary page and explained where data text uses it."""
+
+    id: str
+    term: str
+    appears_as: list[str] | None
+    definition: str
+    line: int
+
+    @property
+    def forms(self) -> list[str]:
+        """The words in the handbook's text that this term explains: its `appears_as` list when it has one (so
+        a term that is also an everyday word is explained only in the phrases listed), else the term itself."""
+        return self.appears_as or [self.term]
+
+    @property
+    def other_forms(self) -> list[str]:
+        """The forms a reader might not connect with the term's name, for the glossary page."""
+        return [form for form in self.forms if form.casefold() != self.term.casefold()]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    intro: str
+    terms: list[Term]
+
+    @property
+    def in_order(self) -> list[Term]:
+        """Alphabetical, as a reader looks a word up, whatever order leaders add terms in."""
+        return sorted(self.terms, key=lambda term: term.term.casefold())
 
 
 # ---------------------------------------------------------------- the whole handbook
@@ -1108,6 +1142,7 @@ class Handbook:
     checklists: dict[str, Checklist]
     assessments: dict[str, Assessment]
     printing: Printing
+    glossary: Glossary
     sources: dict[str, str]  # section name → data file, for edit links
     deal_review: DealReview
     ramp: RampPlan
@@ -1197,6 +1232,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         checklists=checklists,
         assessments=_build_assessments(documents["assessments"], ladder, debriefs),
         printing=build(Printing, documents["printing"]),
+        glossary=build(Glossary, documents["glossary"]),
         sources={name: document.file for name, document in documents.items()},
         deal_review=build(DealReview, documents["deal_review"]),
         ramp=build(RampPlan, documents["ramp"]),

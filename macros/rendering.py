@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import scoring
 from .inline_markdown import InlineMarkdown, page_url, relative_url
+from .model import Term
 from .source_links import SourceLinks
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,9 +34,9 @@ PAGES = {
 
 
 class Renderer:
-    def __init__(self, use_directory_urls: bool = True, source_links: SourceLinks = SourceLinks(None, None)):
+    def __init__(self, use_directory_urls: bool = True, source_links: SourceLinks = SourceLinks(None, None), glossary: list[Term] = ()):
         self.use_directory_urls = use_directory_urls
-        self.inline = InlineMarkdown(use_directory_urls)
+        self.inline = InlineMarkdown(use_directory_urls, glossary)
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -54,8 +55,10 @@ class Renderer:
         self.env.globals["scoring"] = scoring
 
     @pass_context
-    def _md(self, context, text: str | None) -> Markup:
-        return self.inline.render(text or "", context["page_url"])
+    def _md(self, context, text: str | None, explain: bool = True) -> Markup:
+        """Data text as safe inline HTML; `md(explain=False)` in headings and link text, where a glossary
+        tooltip would get in the way (and a focusable one may not sit inside a link)."""
+        return self.inline.render(text or "", context["page_url"], explain)
 
     @pass_context
     def _link(self, context, page: str, anchor: str | None = None) -> str:

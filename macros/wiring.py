@@ -32,6 +32,7 @@ SECTIONS = {
     "objections": ("objections.html", "objections"),
     "when_coaching_stalls": ("when_coaching_stalls.html", "when_coaching_stalls"),
     "debriefs": ("debriefs.html", "debriefs"),
+    "glossary": ("glossary.html", "glossary"),
 }
 
 
@@ -41,7 +42,7 @@ def define_env(env):
         handbook = load_handbook(Project(Path(env.project_dir)))
     except DataError as error:
         raise PluginError(f"The handbook data has {len(error.problems)} problem(s):\n{error}") from None
-    renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]))
+    renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]), handbook.glossary.terms)
 
     def note_source(data_file: str):
         """Note a data file the current page shows: the page's edit link and freshness date come from the
