@@ -9,6 +9,7 @@ from . import scoring
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem
+from .rhythm_check import check_rhythm
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
 # Each entry is one scope: ids must be unique across all the items its patterns select;
@@ -49,6 +50,8 @@ ID_SCOPES = [
     ("assessments", [("assessments", "each", "questions", "*")]),
     # Onboarding items share one scope across both lists, so a link or a saved tick names one unambiguously.
     ("onboarding", [("first_week", "*", "items", "*"), ("first_30_days", "*", "items", "*")]),
+    ("rhythm", [("meetings", "*")]),
+    ("rhythm", [("one_to_one", "boxes", "*")]),
 ]
 
 
@@ -74,6 +77,8 @@ REFERENCES = [
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
     Reference("levels", ("levels", "*", "behaviours", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
+    Reference("rhythm", ("one_to_one", "meeting"), "rhythm", ("meetings", "*"), "meeting"),
+    Reference("rhythm", ("one_to_one", "boxes", "*", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
@@ -113,6 +118,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
+    problems += check_rhythm(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems

@@ -82,6 +82,9 @@ LISTS = {
     ("assessments", ("assessments", "*")): ListName("self-assessment"),
     ("assessments", ("assessments", "*", "questions", "*")): ListName("statement"),
     ("printing", ("documents", "*")): ListName("PDF"),
+    # The coaching rhythm
+    ("rhythm", ("meetings", "*")): ListName("rhythm meeting"),
+    ("rhythm", ("one_to_one", "boxes", "*")): ListName("1:1 time box", "1:1 time boxes"),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -96,6 +99,7 @@ FILES = {
     "checklists": "the checklists page's",
     "assessments": "the self-assessments page's",
     "printing": "the printing settings'",
+    "rhythm": "the coaching rhythm's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)

@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import scoring
+from . import meeting_time, scoring
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .source_links import SourceLinks
 
@@ -24,6 +24,8 @@ PAGES = {
     "dilemma": "coaching/dilemma.md",
     "bootcamp": "bootcamp.md",
     "charter": "charter.md",
+    "rhythm": "coaching/rhythm.md",
+    "one_to_one": "coaching/one-to-one.md",
 }
 
 
@@ -47,6 +49,7 @@ class Renderer:
         self.env.globals["site_file"] = self._site_file
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
+        self.env.globals["meeting_time"] = meeting_time
 
     @pass_context
     def _md(self, context, text: str | None) -> Markup:

@@ -27,6 +27,9 @@ SECTIONS = {
     "question_explorer": ("question_explorer.html", "coaching_questions"),
     "activity_planner": ("activity_planner.html", "bootcamp"),
     "all_assessments": ("all_assessments.html", "assessments"),
+    "coaching_rhythm": ("rhythm.html", "rhythm"),
+    "one_to_one": ("one_to_one.html", "rhythm"),
+    "rhythm_summary": ("rhythm_summary.html", "rhythm"),
 }
 
 
