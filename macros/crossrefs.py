@@ -12,6 +12,7 @@ from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem
 from .question_bank import check_question_bank
+from .rhythm_check import check_rhythm
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
 # Each entry is one scope: ids must be unique across all the items its patterns select;
@@ -74,6 +75,8 @@ ID_SCOPES = [
     ("debriefs", [("debriefs", "each", "prompts", "*")]),
     ("role_plays", [("role_plays", "*")]),
     ("glossary", [("terms", "*")]),
+    ("rhythm", [("meetings", "*")]),
+    ("rhythm", [("one_to_one", "boxes", "*")]),
 ]
 
 
@@ -119,6 +122,8 @@ REFERENCES = [
     Reference("role_plays", ("debrief",), "debriefs", ("debriefs", "*"), "debrief template"),
     Reference("role_plays", ("role_plays", "*", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("role_plays", ("role_plays", "*", "rubric"), "assessments", ("assessments", "*"), "rubric"),
+    Reference("rhythm", ("one_to_one", "meeting"), "rhythm", ("meetings", "*"), "meeting"),
+    Reference("rhythm", ("one_to_one", "boxes", "*", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown
@@ -164,6 +169,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
     problems += check_forms(documents)
     problems += _glossary_forms(documents.get("glossary"))
+    problems += check_rhythm(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems

@@ -108,6 +108,9 @@ LISTS = {
     ("role_plays", ("role_plays", "*")): ListName("role-play"),
     # The glossary
     ("glossary", ("terms", "*")): ListName("glossary term", shown_by=("term",)),
+    # The coaching rhythm
+    ("rhythm", ("meetings", "*")): ListName("rhythm meeting"),
+    ("rhythm", ("one_to_one", "boxes", "*")): ListName("1:1 time box", "1:1 time boxes"),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -129,6 +132,7 @@ FILES = {
     "debriefs": "the debrief templates'",
     "role_plays": "the role-play page's",
     "glossary": "the glossary's",
+    "rhythm": "the coaching rhythm's",
 }
 
 _ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)

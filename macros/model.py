@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 
-from . import planner
+from . import meeting_time, planner
 from .loading import LocatedData
 
 
@@ -1125,6 +1125,111 @@ class Glossary:
     def in_order(self) -> list[Term]:
         """Alphabetical, as a reader looks a word up, whatever order leaders add terms in."""
         return sorted(self.terms, key=lambda term: term.term.casefold())
+# ---------------------------------------------------------------- coaching rhythm
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting the manager holds with every rep; its time a month is worked out in macros/meeting_time.py."""
+
+    id: str
+    name: str
+    purpose: str
+    minutes: int
+    how_often: str
+    counts_as_coaching: bool
+    line: int
+    also_called: list[str] = field(default_factory=list)
+
+    @property
+    def times_a_year(self) -> int:
+        return meeting_time.times_a_year(self.how_often)
+
+    @property
+    def minutes_a_month(self) -> Fraction:
+        return meeting_time.minutes_a_month(self.minutes, self.how_often)
+
+
+@dataclass(frozen=True)
+class AgendaBox:
+    id: str
+    name: str
+    minutes: int
+    what_happens: str
+    question_stages: list[str]
+    line: int
+    write_in: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OneToOne:
+    meeting: str
+    intro: str
+    boxes: list[AgendaBox]
+
+    @property
+    def timed_boxes(self) -> list[tuple[int, int, AgendaBox]]:
+        """Each box with the minute it starts and ends, counted from the start of the 1:1."""
+        timed, start = [], 0
+        for box in self.boxes:
+            timed.append((start, start + box.minutes, box))
+            start += box.minutes
+        return timed
+
+
+@dataclass(frozen=True)
+class HoursRange:
+    at_least: float
+    at_most: float
+    basis: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ShareLimit:
+    at_most: float
+    basis: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    intro: str
+    team_size: int
+    working_hours_per_week: float
+    coaching_hours_per_rep: HoursRange
+    manager_share: ShareLimit
+    meetings: list[Meeting]
+    one_to_one: OneToOne
+
+    @cached_property
+    def meetings_by_id(self) -> dict[str, Meeting]:
+        return {meeting.id: meeting for meeting in self.meetings}
+
+    @property
+    def one_to_one_meeting(self) -> Meeting:
+        return self.meetings_by_id[self.one_to_one.meeting]
+
+    @property
+    def minutes_per_rep(self) -> Fraction:
+        """Every meeting's time in a month, for one rep."""
+        return sum((meeting.minutes_a_month for meeting in self.meetings), Fraction(0))
+
+    @property
+    def coaching_minutes_per_rep(self) -> Fraction:
+        return sum((meeting.minutes_a_month for meeting in self.meetings if meeting.counts_as_coaching), Fraction(0))
+
+    @property
+    def manager_minutes(self) -> Fraction:
+        return self.minutes_per_rep * self.team_size
+
+    @property
+    def manager_coaching_minutes(self) -> Fraction:
+        return self.coaching_minutes_per_rep * self.team_size
+
+    @property
+    def working_month_minutes(self) -> Fraction:
+        return meeting_time.working_month_minutes(self.working_hours_per_week)
 
 
 # ---------------------------------------------------------------- the whole handbook
@@ -1143,6 +1248,7 @@ class Handbook:
     assessments: dict[str, Assessment]
     printing: Printing
     glossary: Glossary
+    rhythm: Rhythm
     sources: dict[str, str]  # section name → data file, for edit links
     deal_review: DealReview
     ramp: RampPlan
@@ -1233,6 +1339,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         assessments=_build_assessments(documents["assessments"], ladder, debriefs),
         printing=build(Printing, documents["printing"]),
         glossary=build(Glossary, documents["glossary"]),
+        rhythm=build(Rhythm, documents["rhythm"]),
         sources={name: document.file for name, document in documents.items()},
         deal_review=build(DealReview, documents["deal_review"]),
         ramp=build(RampPlan, documents["ramp"]),

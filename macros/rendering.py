@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import scoring
+from . import meeting_time, scoring
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .model import Term
 from .source_links import SourceLinks
@@ -30,6 +30,8 @@ PAGES = {
     "objections": "coaching/objections.md",
     "debriefs": "coaching/debriefs.md",
     "role_plays": "role-plays.md",
+    "rhythm": "coaching/rhythm.md",
+    "one_to_one": "coaching/one-to-one.md",
 }
 
 
@@ -53,6 +55,7 @@ class Renderer:
         self.env.globals["site_file"] = self._site_file
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
+        self.env.globals["meeting_time"] = meeting_time
 
     @pass_context
     def _md(self, context, text: str | None, explain: bool = True) -> Markup:

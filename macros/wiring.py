@@ -33,6 +33,9 @@ SECTIONS = {
     "when_coaching_stalls": ("when_coaching_stalls.html", "when_coaching_stalls"),
     "debriefs": ("debriefs.html", "debriefs"),
     "glossary": ("glossary.html", "glossary"),
+    "coaching_rhythm": ("rhythm.html", "rhythm"),
+    "one_to_one": ("one_to_one.html", "rhythm"),
+    "rhythm_summary": ("rhythm_summary.html", "rhythm"),
 }
 
 

@@ -64,8 +64,17 @@
     });
   }
 
+  /* With JS, material makes links to the handbook's own pages absolute; marked here, so paper spells out only
+     the addresses of other sites (print.css), as it does without JS. */
+  function markOwnLinks(root) {
+    root.querySelectorAll("a[href]").forEach(function (link) {
+      if (link.origin === location.origin) link.setAttribute("data-own-page", "");
+    });
+  }
+
   function initAll() {
     enablePrint(document);
+    markOwnLinks(document);
     Playbook.widgets.forEach(function (widget) {
       widget.init(document);
     });

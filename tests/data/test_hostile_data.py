@@ -175,6 +175,10 @@ HOSTILE = {
     "glossary-word-for-two-terms": Hostile("glossary.yml", replace_first("appears_as: [quota, quotas]", "appears_as: [quota, CRM]"), at("[quota, CRM]", offset=8), "'CRM' already explains the term 'crm'"),
     "glossary-forms-not-a-list": Hostile("glossary.yml", replace_first("appears_as: [champion, champions]", "appears_as: champion"), at("appears_as: champion", offset=12), "'appears_as' must be a list"),
     "glossary-javascript-link": Hostile("glossary.yml", replace_first("(levels.md)", "(javascript:alert(1))"), at("definition: >-\n      [The six levels", offset=12), "the link 'javascript:alert(1)' is not allowed"),
+    # rhythm.yml
+    "rhythm-minutes-as-words": Hostile("rhythm.yml", replace_first("    minutes: 30\n    how_often: weekly", "    minutes: half an hour\n    how_often: weekly"), at("half an hour"), "'minutes' must be a whole number, found the text 'half an hour'"),
+    "rhythm-coaching-yes": Hostile("rhythm.yml", replace_first("counts_as_coaching: true", "counts_as_coaching: yes"), at("counts_as_coaching: yes", offset=20), "'counts_as_coaching' must be true or false, found the text 'yes'"),
+    "rhythm-share-as-percent": Hostile("rhythm.yml", replace_first("at_most: 0.3", "at_most: 30"), at("at_most: 30", offset=9), "'at_most' is 30 (expected more than 0 and at most 1)"),
 }
 
 # Words and marks a leader should never have to read: Python, libyaml and jsonschema internals.
@@ -278,6 +282,7 @@ LOOK_ALIKES = {
     "on-as-a-value-name": LookAlike("charter.yml", replace_first("    name: Ownership\n", "    name: on\n"), "charter.html", "on Your territory, pipeline"),
     "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", "leader: 12:30"), "charter.html", "Led by 12:30 ·"),
     "unquoted-no-answer": LookAlike("assessments.yml", replace_first('label: "No"', "label: No"), "self_assessment.html", "No 0, Partly 1, Yes 2", assessment="was-that-coaching"),
+    "sexagesimal-looking-meeting": LookAlike("rhythm.yml", replace_first('name: "1:1"', "name: 1:1"), "rhythm.html", "1:1 Also called one-to-one"),
     "underscored-number-in-text": LookAlike("bootcamp.yml", replace_first("target: 15 a week", "target: 1_000"), "activity_targets.html", "New named contacts added to the CRM 1_000"),
 }
 

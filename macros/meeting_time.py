@@ -1,0 +1,55 @@
+"""The coaching rhythm's arithmetic: how often a meeting comes round in a month, the time it takes, and how
+that time is written. The model, the validation rules and the pages all use these, so a figure is worked out
+one way only.
+
+A month is a twelfth of a year: a weekly meeting comes round 52 ÷ 12 times a month, not 4. Times are kept
+exact (fractions) and rounded only when written.
+"""
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+# How often a meeting can be held (the values data/schemas/rhythm.schema.json allows) → times a year.
+TIMES_A_YEAR = {"weekly": 52, "fortnightly": 26, "monthly": 12, "quarterly": 4}
+MONTHS_A_YEAR = 12
+WEEKS_A_YEAR = 52
+
+
+def times_a_year(how_often: str) -> int:
+    return TIMES_A_YEAR[how_often]
+
+
+def minutes_a_month(minutes: int, how_often: str) -> Fraction:
+    """A meeting's time in an average month: a 30-minute weekly meeting takes 30 × 52 ÷ 12 = 130 minutes."""
+    return Fraction(minutes * times_a_year(how_often), MONTHS_A_YEAR)
+
+
+def working_month_minutes(hours_per_week: float) -> Fraction:
+    """A working month in minutes: the working week × 52 ÷ 12 (a 40-hour week gives 173 h 20 min)."""
+    return Fraction(str(hours_per_week)) * 60 * WEEKS_A_YEAR / MONTHS_A_YEAR
+
+
+def whole(value: Fraction) -> int:
+    """Rounded to the nearest whole number, a half going up (Python's round() would send 0.5 to 0)."""
+    return math.floor(value + Fraction(1, 2))
+
+
+def duration(minutes: Fraction | int) -> str:
+    """Minutes as a reader says them, to the nearest minute: "20 min", "2 h", "2 h 10 min"."""
+    total = whole(Fraction(minutes))
+    hours, rest = divmod(total, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def percent(share: Fraction, places: int = 0) -> str:
+    """A share as a percentage, a half going up: 2680/10400 gives "26%", or "25.8%" with one place."""
+    scaled = whole(share * 100 * 10**places)
+    return f"{Decimal(scaled).scaleb(-places)}%"
+
+
+def number(value: float, scale: int = 1) -> str:
+    """A figure from the data (times `scale`) as it was typed: 3 gives "3", 2.5 gives "2.5", 0.3 × 100 gives "30"."""
+    return format((Decimal(str(value)) * scale).normalize(), "f")

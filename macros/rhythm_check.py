@@ -1,0 +1,292 @@
+"""Checks that keep the coaching rhythm (data/rhythm.yml) one a manager can keep, and stated in one place:
+coaching time per rep within the range the data sets, the whole rhythm within the manager's share of a working
+month, the 1:1's time boxes adding up to the 1:1, and no data text saying a meeting is held more or less often,
+or for longer or shorter, than the rhythm says."""
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import meeting_time
+from .loading import LocatedData
+from .problems import Problem
+
+RHYTHM = "rhythm"
+RHYTHM_PAGE = "coaching/rhythm.md"
+
+
+def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
+    """`documents` holds only files that passed their schema, keyed by file stem."""
+    document = documents.get(RHYTHM)
+    if document is None:
+        return []
+    problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
+    for found in restatements(documents):
+        if not found.agrees:
+            problems.append(found.problem(documents))
+    return problems
+
+
+def _range_order(document: LocatedData) -> list[Problem]:
+    hours = document.value["coaching_hours_per_rep"]
+    if hours["at_least"] <= hours["at_most"]:
+        return []
+    return [document.problem(("coaching_hours_per_rep", "at_least"), f"'at_least' ({meeting_time.number(hours['at_least'])} hours) is more than 'at_most' ({meeting_time.number(hours['at_most'])} hours); the fewest hours must not be more than the most")]
+
+
+def _a_month(meeting: dict) -> Fraction:
+    return meeting_time.minutes_a_month(meeting["minutes"], meeting["how_often"])
+
+
+def _per_rep(meetings: list[dict], coaching_only: bool) -> Fraction:
+    return sum((_a_month(meeting) for meeting in meetings if meeting["counts_as_coaching"] or not coaching_only), Fraction(0))
+
+
+def _coaching_hours(document: LocatedData) -> list[Problem]:
+    """Coaching time per rep inside the range: too little and skills don't move, too much and it isn't kept."""
+    rhythm = document.value
+    hours = rhythm["coaching_hours_per_rep"]
+    coaching = _per_rep(rhythm["meetings"], coaching_only=True)
+    low, high = Fraction(str(hours["at_least"])) * 60, Fraction(str(hours["at_most"])) * 60
+    if low <= coaching <= high or low > high:  # an upside-down range is reported on its own
+        return []
+    parts = ", ".join(f"{m['name']} {meeting_time.duration(_a_month(m))}" for m in rhythm["meetings"] if m["counts_as_coaching"]) or "no meeting has counts_as_coaching: true"
+    if coaching < low:
+        bound, side, advice = "at_least", "less than", "add a coaching meeting, or hold one longer or more often"
+    else:
+        bound, side, advice = "at_most", "more than", "shorten a coaching meeting or hold it less often"
+    where = document.where(("coaching_hours_per_rep", bound)).line
+    return [document.problem(("meetings",), f"each rep gets {meeting_time.duration(coaching)} of coaching a month ({parts}), {side} the {meeting_time.number(hours[bound])} hours set in coaching_hours_per_rep › {bound} (line {where}); {advice}, or change the range", at_key=True)]
+
+
+def _manager_share(document: LocatedData) -> list[Problem]:
+    """The whole rhythm, times the team, within the share of a working month the data allows."""
+    rhythm = document.value
+    per_rep = _per_rep(rhythm["meetings"], coaching_only=False)
+    month = meeting_time.working_month_minutes(rhythm["working_hours_per_week"])
+    share = per_rep * rhythm["team_size"] / month
+    if share <= Fraction(str(rhythm["manager_share"]["at_most"])):
+        return []
+    where = document.where(("manager_share", "at_most")).line
+    return [document.problem(("team_size",), (
+        f"with {rhythm['team_size']} reps the rhythm takes {meeting_time.duration(per_rep * rhythm['team_size'])} of the manager's month "
+        f"({meeting_time.duration(per_rep)} per rep), {meeting_time.percent(share, 1)} of a working month of {meeting_time.duration(month)}, "
+        f"more than the {meeting_time.number(rhythm['manager_share']['at_most'], 100)}% set in manager_share › at_most (line {where}); "
+        "plan fewer or shorter meetings, or a smaller team per manager"
+    ))]
+
+
+def _agenda_adds_up(document: LocatedData) -> list[Problem]:
+    """The 1:1's boxes fill the 1:1 exactly, so an agenda never promises more time than the rhythm gives."""
+    rhythm = document.value
+    agenda = rhythm["one_to_one"]
+    meeting = next((m for m in rhythm["meetings"] if m["id"] == agenda["meeting"]), None)
+    if meeting is None:
+        return []  # an unknown meeting is reported by the cross-reference check
+    total = sum(box["minutes"] for box in agenda["boxes"])
+    if total == meeting["minutes"]:
+        return []
+    boxes = ", ".join(f"{box['id']} {box['minutes']}" for box in agenda["boxes"])
+    index = rhythm["meetings"].index(meeting)
+    where = document.where(("meetings", index, "minutes")).line
+    return [document.problem(("one_to_one", "boxes"), f"the 1:1's time boxes add up to {total} minutes ({boxes}), but the {_in_a_sentence(meeting['name'])} lasts {meeting['minutes']} minutes in the rhythm (line {where}); make the boxes add up to {meeting['minutes']}, or change the meeting's minutes", at_key=True)]
+
+
+# ---------------------------------------------------------------- meetings restated in other texts
+
+_COUNT_WORDS = {"once": 1, "one": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MINUTE_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "forty": 40, "sixty": 60, "ninety": 90}
+_PERIODS = {"week": 52, "fortnight": 26, "month": 12, "quarter": 4, "year": 1}
+_COUNT = r"once|twice|one|two|three|four|five|six|\d+"
+# How often or how long, as people write it: "weekly", "twice a month", "two calls a month", "every other
+# week", "30-minute", "45 minutes", "an hour".
+_SAYS = re.compile(
+    r"\b(?:(?P<adjective>weekly|fortnightly|monthly|quarterly)"
+    rf"|(?:(?P<count>{_COUNT})(?:\s+times)?\s+(?:[\w-]+\s+)?)?(?P<article>a|an|per|each|every)\s+(?P<period>week|fortnight|month|quarter|year)"
+    r"|every\s+(?P<every>other|two|three|four|\d+)\s+(?P<periods>week|month)s?"
+    rf"|(?P<minutes>\d+|{'|'.join(_MINUTE_WORDS)})[-\s]min(?:ute)?s?"
+    r"|(?P<half_hour>half[-\s]an[-\s]hour|half-hour)"
+    r"|(?P<hours>\d+|an|one|two|three|four)[-\s]hours?)\b",
+    re.IGNORECASE,
+)
+# Every expression `_SAYS` finds holds one of these.
+_TIME_WORDS = re.compile("week|fortnight|month|quarter|year|min|hour")
+# Words that make a time a lead time, not the meeting's own: "ten minutes before each 1:1".
+_LEAD_TIME = re.compile(r"\b(?:before|after|ahead|since|until|within|between)\b", re.IGNORECASE)
+_MOST_WORDS_BETWEEN = 3
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n")
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """A data text saying how often or how long a meeting of the rhythm is."""
+
+    file: str  # the file's stem
+    path: tuple
+    meeting: dict
+    meeting_index: int
+    words: str  # the words that say it, as written (links reduced to their text)
+    kind: str  # "how often" (times a year) or "length" (minutes)
+    stated: int | Fraction
+    expected: int
+
+    @property
+    def agrees(self) -> bool:
+        return self.stated == self.expected
+
+    def problem(self, documents: dict[str, LocatedData]) -> Problem:
+        line = documents[RHYTHM].where(("meetings", self.meeting_index, "how_often" if self.kind == "how often" else "minutes")).line
+        said, has = (_how_often(self.stated), _how_often(self.expected)) if self.kind == "how often" else (f"{self.stated} minutes long", f"{self.expected} minutes long")
+        return documents[self.file].problem(self.path, (
+            f"'{self.words}' says the {_in_a_sentence(self.meeting['name'])} is {said}, but the coaching rhythm has it {has} "
+            f"(data/rhythm.yml, line {line}); link to [the coaching rhythm]({RHYTHM_PAGE}#{self.meeting['id']}) "
+            "instead of saying how often or how long it is, or change the rhythm"
+        ))
+
+
+def _how_often(times_a_year: int | Fraction) -> str:
+    named = {times: name for name, times in meeting_time.TIMES_A_YEAR.items()}
+    if times_a_year in named:
+        return named[times_a_year]
+    monthly = Fraction(times_a_year, 12)
+    if monthly.denominator != 1:
+        return f"{times_a_year} times a year"
+    return {2: "twice a month"}.get(monthly.numerator, f"{monthly} times a month")
+
+
+def _in_a_sentence(name: str) -> str:
+    """A meeting's name inside a sentence: 'Ride-along' reads 'ride-along'; '1:1' and 'QBR' stay as they are."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
+def restatements(documents: dict[str, LocatedData]) -> list[Restatement]:
+    """Every place a data text (in any file, this one included) pairs a meeting's name with how often or how
+    long it is, within a few words, in one sentence."""
+    rhythm = documents.get(RHYTHM)
+    if rhythm is None:
+        return []
+    meetings = rhythm.value["meetings"]
+    names = _meeting_names(meetings)
+    if names is None:
+        return []
+    found = []
+    for stem, document in documents.items():
+        saying = {text for text in _with_time_words(document.value) if names.search(text) and _sayings(text, names)}
+        # Where a text is found (rarely), the whole file is walked again to say where it is written.
+        for path, text in _texts(document.value) if saying else ():
+            if text in saying:
+                found += [Restatement(stem, path, meetings[index], index, words, kind, stated, _expected(meetings[index], kind)) for index, words, kind, stated in _sayings(text, names)]
+    return found
+
+
+def _expected(meeting: dict, kind: str) -> int:
+    return meeting_time.times_a_year(meeting["how_often"]) if kind == "how often" else meeting["minutes"]
+
+
+def _with_time_words(value) -> set[str]:
+    """The texts of a data file that hold a word of time at all, found in one pass over them all joined: most
+    hold none, and a handbook many times the example's size must still validate in seconds."""
+    texts = _strings(value, [])
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+    joined = "\n".join(texts).lower()
+    return {texts[bisect.bisect_right(starts, hit.start()) - 1] for hit in _TIME_WORDS.finditer(joined)}
+
+
+def _strings(value, into: list[str]) -> list[str]:
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, into)
+    return into
+
+
+def _texts(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string in a data file's value, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+
+
+def _meeting_names(meetings: list[dict]) -> re.Pattern | None:
+    """One pattern for every meeting's name and other names, longest first (so 'development 1:1' is not read
+    as the 1:1), each in a group named after the meeting's place in the list (`m2_5`: meeting 2, name 5), with
+    an optional count in front: 'two ride-alongs'."""
+    alternatives = []
+    for index, meeting in enumerate(meetings):
+        for name in [meeting["name"], *meeting.get("also_called", [])]:
+            words = [re.escape(word) for word in re.split(r"[-\s]+", name) if word]
+            if words:
+                alternatives.append((len(name), index, r"[-\s]+".join(words)))
+    if not alternatives:
+        return None
+    alternatives.sort(key=lambda alternative: -alternative[0])
+    pattern = "|".join(f"(?P<m{index}_{n}>{words})" for n, (_, index, words) in enumerate(alternatives))
+    return re.compile(rf"(?:\b(?P<name_count>{_COUNT})\s+)?(?<![\w:-])(?:{pattern})s?(?![\w:-])", re.IGNORECASE)
+
+
+def _sayings(text: str, names: re.Pattern) -> list[tuple[int, str, str, int | Fraction]]:
+    """(meeting index, the words, 'how often' or 'length', what they state) for each frequency or length in
+    the text that stands within a few words of a meeting's name, in one sentence."""
+    found = []
+    readable = _LINK.sub(r"\1", text).replace("*", "")
+    for sentence in _SENTENCE_END.split(readable):
+        mentions = list(names.finditer(sentence))
+        for says in _SAYS.finditer(sentence):
+            mention = min(mentions, key=lambda m: _gap(sentence, says, m), default=None)
+            if mention is None or _gap(sentence, says, mention) > _MOST_WORDS_BETWEEN:
+                continue
+            stated = _stated(says, mention)
+            if stated is not None:
+                start, end = min(says.start(), mention.start()), max(says.end(), mention.end())
+                # The name's group is the last one matched: `m2_5` is meeting 2.
+                index = int(mention.lastgroup[1:].split("_")[0])
+                found.append((index, " ".join(sentence[start:end].split()), *stated))
+    return found
+
+
+def _gap(sentence: str, says: re.Match, mention: re.Match) -> int:
+    """Words between the two, or more than the most allowed when a lead-time word stands between them."""
+    if says.start() < mention.end() and mention.start() < says.end():
+        return 0
+    between = sentence[min(says.end(), mention.end()):max(says.start(), mention.start())]
+    if _LEAD_TIME.search(between):
+        return _MOST_WORDS_BETWEEN + 1
+    return len(re.findall(r"[\w:'’-]+", between))
+
+
+def _stated(says: re.Match, mention: re.Match) -> tuple[str, int | Fraction] | None:
+    """('how often', times a year) or ('length', minutes) of what the words say; None when they say neither,
+    as 'a month' alone does ('within a month'), unless a count goes with the meeting: 'one ride-along a month'."""
+    group = says.groupdict()
+    if group["adjective"]:
+        return "how often", meeting_time.times_a_year(group["adjective"].lower())
+    if group["period"]:
+        count = group["count"] or mention.group("name_count")
+        if group["article"].lower() in ("a", "an") and not count:
+            return None
+        return "how often", _number(count or "1", _COUNT_WORDS) * _PERIODS[group["period"].lower()]
+    if group["every"]:
+        every = 2 if group["every"].lower() == "other" else _number(group["every"], _COUNT_WORDS)
+        return "how often", Fraction(_PERIODS[group["periods"].lower()], every)
+    if group["minutes"]:
+        return "length", _number(group["minutes"], _MINUTE_WORDS)
+    if group["half_hour"]:
+        return "length", 30
+    return "length", 60 * _number(group["hours"], {**_COUNT_WORDS, "an": 1})
+
+
+def _number(word: str, words: dict[str, int]) -> int:
+    return int(word) if word.isdigit() else words[word.lower()]

@@ -1,0 +1,148 @@
+"""The coaching rhythm and the 1:1 pages show data/rhythm.yml: every meeting and time box once, in order, with
+times a month worked out here again from the YAML, with fractions, and never taken from the code under test."""
+
+import json
+from fractions import Fraction
+
+from bs4 import BeautifulSoup
+
+from tests.helpers import content, data, normalise, page, plain
+
+TIMES_A_YEAR = {"weekly": 52, "fortnightly": 26, "monthly": 12, "quarterly": 4}
+
+
+def _text(element) -> str:
+    return normalise(element.get_text(" ", strip=True))
+
+
+def _a_month(meeting: dict) -> Fraction:
+    return Fraction(meeting["minutes"] * TIMES_A_YEAR[meeting["how_often"]], 12)
+
+
+def _nearest(value: Fraction) -> int:
+    """Half up: 20.5 minutes shows as 21."""
+    return (value * 2 + 1) // 2
+
+
+def _shown(minutes: Fraction) -> str:
+    hours, rest = divmod(_nearest(minutes), 60)
+    return " ".join([f"{hours} h"] * bool(hours) + [f"{rest} min"] * bool(rest or not hours))
+
+
+def _rhythm() -> dict:
+    return data("rhythm")
+
+
+def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
+    rhythm = _rhythm()
+    article = content(page(built_site, "coaching/rhythm"))
+    rows = article.select("table.pb-rhythm tbody tr")
+    assert [row["id"] for row in rows] == [meeting["id"] for meeting in rhythm["meetings"]]
+    for row, meeting in zip(rows, rhythm["meetings"], strict=True):
+        name, purpose, length, how_often, coaching, a_month = [_text(cell) for cell in row.find_all(["th", "td"], recursive=False)]
+        assert name.startswith(normalise(plain(meeting["name"])))
+        assert purpose == normalise(plain(meeting["purpose"]))
+        assert length == _shown(Fraction(meeting["minutes"]))
+        assert how_often == f"{meeting['how_often'].capitalize()} ({TIMES_A_YEAR[meeting['how_often']]} a year)"
+        assert coaching == ("Yes" if meeting["counts_as_coaching"] else "No")
+        assert a_month == _shown(_a_month(meeting))
+    # The shipped rhythm, worked out by hand: 1:1 30 × 52 ÷ 12 = 130 min, pipeline review 30 × 26 ÷ 12 = 65,
+    # ride-along 120, development review 60 × 4 ÷ 12 = 20.
+    assert [_text(row.find_all("td")[-1]) for row in rows] == ["2 h 10 min", "1 h 5 min", "2 h", "20 min"]
+
+
+def test_the_totals_are_added_up_before_rounding(built_site):
+    rhythm = _rhythm()
+    per_rep = sum(_a_month(meeting) for meeting in rhythm["meetings"])
+    coaching = sum(_a_month(meeting) for meeting in rhythm["meetings"] if meeting["counts_as_coaching"])
+    totals = {row["id"]: _text(row) for row in content(page(built_site, "coaching/rhythm")).select("table.pb-rhythm tfoot tr")}
+    assert totals == {
+        "rhythm-per-rep": f"Each rep, all meetings {_shown(per_rep)}",
+        "rhythm-coaching-per-rep": f"Each rep, coaching time only {_shown(coaching)}",
+        "rhythm-manager": f"You, across {rhythm['team_size']} reps {_shown(per_rep * rhythm['team_size'])}",
+    }
+    assert (_shown(per_rep), _shown(coaching), _shown(per_rep * 8)) == ("5 h 35 min", "4 h 30 min", "44 h 40 min")
+
+
+def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(built_site):
+    rhythm = _rhythm()
+    article = content(page(built_site, "coaching/rhythm"))
+    coaching = sum(_a_month(meeting) for meeting in rhythm["meetings"] if meeting["counts_as_coaching"])
+    hours = rhythm["coaching_hours_per_rep"]
+    assert hours["at_least"] * 60 <= coaching <= hours["at_most"] * 60
+
+    card = article.select_one("figure#rhythm-coaching-hours")
+    assert _text(card.select_one(".pb-finding__figure")) == _shown(coaching)
+    assert f"within the {hours['at_least']}–{hours['at_most']} hours" in _text(card)
+    assert normalise(plain(hours["basis"])) in _text(card)
+    assert normalise(plain(hours["source"])) in _text(card.select_one(".pb-finding__source"))
+
+    month = Fraction(str(rhythm["working_hours_per_week"])) * 60 * 52 / 12
+    manager = sum(_a_month(meeting) for meeting in rhythm["meetings"]) * rhythm["team_size"]
+    assert manager / month <= Fraction(str(rhythm["manager_share"]["at_most"]))
+    card = article.select_one("figure#rhythm-manager-share")
+    assert _text(card.select_one(".pb-finding__figure")) == f"{_nearest(manager / month * 100)}%"
+    text = _text(card)
+    assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
+    assert f"with {rhythm['team_size']} reps, {_nearest(coaching * rhythm['team_size'] / month * 100)}% of it on coaching" in text
+    assert f"no more than {_nearest(Fraction(str(rhythm['manager_share']['at_most'])) * 100)}%" in text
+    assert normalise(plain(rhythm["manager_share"]["basis"])) in text
+
+
+def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built_site):
+    rhythm = _rhythm()
+    agenda = rhythm["one_to_one"]
+    meeting = next(m for m in rhythm["meetings"] if m["id"] == agenda["meeting"])
+    stages = {stage["id"]: stage["name"] for stage in data("coaching_questions")["stages"]}
+    article = content(page(built_site, "coaching/one-to-one"))
+    table = article.select_one("table.pb-agenda")
+    assert int(table["data-minutes"]) == meeting["minutes"] == sum(box["minutes"] for box in agenda["boxes"])
+    rows = table.select("tbody tr")
+    assert [row["id"] for row in rows] == [box["id"] for box in agenda["boxes"]]
+    start = 0
+    for row, box in zip(rows, agenda["boxes"], strict=True):
+        time, what, questions, notes = row.find_all("td", recursive=False)
+        assert _text(time) == f"{_shown(Fraction(box['minutes']))} (minute {start}–{start + box['minutes']})"
+        start += box["minutes"]
+        assert _text(row.th) == normalise(plain(box["name"]))
+        assert _text(what) == normalise(plain(box["what_happens"]))
+        links = questions.select("a")
+        assert [link["href"] for link in links] == [f"../questions/#stage-{stage}" for stage in box["question_stages"]]
+        assert [_text(link) for link in links] == [stages[stage] for stage in box["question_stages"]]
+        assert [_text(line) for line in notes.select(".pb-agenda__line")] == [f"{normalise(plain(label))}:" for label in box.get("write_in", [])]
+    when = article.select_one("#agenda-when")
+    assert _text(when).startswith(f"{meeting['how_often'].capitalize()}, {_shown(Fraction(meeting['minutes']))}, with each rep")
+    assert when.a["href"] == f"../rhythm/#{meeting['id']}"
+    assert _text(article.select_one(".pb-agenda__write-in")) == "Rep: Date:"
+
+
+def test_both_pages_are_in_the_navigation_and_the_search_index(built_site):
+    home = page(built_site, "index.html")
+    nav = {a["href"] for a in home.select("nav.md-nav--primary a[href]")}
+    assert {"coaching/rhythm/", "coaching/one-to-one/"} <= nav
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    corpus = normalise(" ".join(BeautifulSoup(doc["text"], "html.parser").get_text(" ") for doc in index["docs"]))
+    rhythm = _rhythm()
+    for meeting in rhythm["meetings"]:
+        assert normalise(plain(meeting["purpose"])) in corpus
+    for box in rhythm["one_to_one"]["boxes"]:
+        assert normalise(plain(box["what_happens"])) in corpus
+
+
+def test_pages_that_mention_the_meetings_link_to_the_rhythm(built_site):
+    charter = content(page(built_site, "charter"))
+    assert charter.select_one("li#protect-one-to-ones a")["href"] == "../coaching/one-to-one/"
+    assert charter.select_one("li#ride-along a")["href"] == "../coaching/rhythm/#ride-along"
+    assert charter.select_one("li#no-surprises a")["href"] == "../coaching/rhythm/#development-review"
+    prep = content(page(built_site, "checklists")).select_one("form#checklist-one-to-one-prep")
+    assert "../coaching/one-to-one/" in {a["href"] for a in prep.select("a")}
+
+
+def test_the_onboarding_page_lists_the_rhythm_from_its_data(built_site):
+    rhythm = _rhythm()
+    summary = content(page(built_site, "onboarding")).select_one(".pb-rhythm-summary")
+    items = [_text(item) for item in summary.select("li")]
+    assert items == [f"{normalise(plain(m['name']))}: {m['how_often']}, {_shown(Fraction(m['minutes']))}" for m in rhythm["meetings"]]
+    agenda_of = rhythm["one_to_one"]["meeting"]
+    expected = ["../coaching/one-to-one/" if m["id"] == agenda_of else f"../coaching/rhythm/#{m['id']}" for m in rhythm["meetings"]]
+    assert [item.a["href"] for item in summary.select("li")] == expected
