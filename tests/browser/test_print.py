@@ -1,4 +1,4 @@
-"""Printing pages from the browser: the charter fits two sheets, and a page printed with JS off is clean."""
+"""Printing pages from the browser: the charter fits three pages, and a page printed with JS off is clean."""
 
 import re
 
@@ -8,20 +8,23 @@ from tests.helpers import data
 from tests.pdf.conftest import pdf_text
 
 
-def _print(page, tmp_path, name: str, paper: str = "A4") -> str:
+def _print(page, tmp_path, name: str, paper: str = "A4", raw: bool = False) -> str:
     path = tmp_path / f"{name}.pdf"
     page.pdf(path=path, format=paper)
-    return pdf_text(path)
+    return pdf_text(path, raw=raw)
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_charter_prints_on_two_pages_with_a_running_footer(context, site_url, tmp_path, paper):
+def test_charter_prints_on_three_pages_with_a_running_footer(context, site_url, tmp_path, paper):
+    """Values, expectations, commitments, disagreements, setbacks and the review fit three pages at a readable
+    size; why a team keeps a charter is for whoever adopts the handbook, and stays off the team's copy."""
     page = context.new_page()
     page.goto(site_url + "charter/")
     text = _print(page, tmp_path, "charter", paper)
-    assert text.count("\f") <= 2
+    assert text.count("\f") <= 3
     assert "Northwind Sales Playbook · Team charter" in text
-    assert re.search(r"Page 1 of [12]\b", text)
+    assert re.search(r"Page 1 of [123]\b", text)
+    assert "Setbacks" in text and "Why we keep a charter" not in text
     for value in data("charter")["values"]:
         assert value["name"] in text
 
@@ -30,7 +33,7 @@ def test_page_printed_with_javascript_off_has_no_screen_furniture(browser, site_
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "coaching/")
-    text = _print(page, tmp_path, "coaching")
+    text = _print(page, tmp_path, "coaching", raw=True)
     for furniture in ("Print this page", "Skip to content", "Search", "Change this handbook", "Reset"):
         assert furniture not in text
     # Web addresses are spelled out after the link text, since paper cannot be clicked.

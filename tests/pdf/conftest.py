@@ -25,10 +25,11 @@ def pdfs(built_site: Path, browser, tmp_path_factory) -> Path:
     return out
 
 
-def pdf_text(path: Path, page: int | None = None) -> str:
+def pdf_text(path: Path, page: int | None = None, raw: bool = False) -> str:
+    """The PDF's text; `raw` keeps the order it was written in, so a box in a grid of columns reads whole."""
     _require("pdftotext")
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", *pages, *(["-raw"] if raw else []), str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def page_count(path: Path) -> int:
