@@ -24,7 +24,12 @@ def _url(docs_page: str) -> str:
 
 
 def _visible_headings(article) -> list[str]:
-    return [h.get_text(" ", strip=True) for h in article.select("h1, h2, h3") if not h.find_parent(attrs={"hidden": True})]
+    """Headings paper shows: not hidden, and not the screen-only context a team leaves off its printed copy."""
+    return [
+        h.get_text(" ", strip=True)
+        for h in article.select("h1, h2, h3")
+        if not h.find_parent(attrs={"hidden": True}) and "pb-screen-only" not in h.get("class", [])
+    ]
 
 
 def test_pack_has_a_cover_and_contents_whose_page_numbers_are_right(pdfs, built_site):

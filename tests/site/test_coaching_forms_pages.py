@@ -11,7 +11,8 @@ from tests.helpers import content, data, normalise, page, plain
 
 
 def _text(element) -> str:
-    return normalise(element.get_text(" ", strip=True))
+    """The element's text as read: inline marks such as a glossary term's <abbr> add no space."""
+    return normalise(element.get_text())
 
 
 def _form(form_id: str) -> dict:
@@ -194,7 +195,7 @@ def test_each_boot_camp_week_lists_its_role_plays(built_site):
     article = content(page(built_site, "bootcamp"))
     for week in data("bootcamp")["schedule"]:
         table = article.select_one(f'h3[id="{week["id"]}"]').find_next("div", class_="pb-week")
-        links = [a["href"] for a in table.select("a")]
+        links = [a["href"] for a in table.select("a") if "role-plays/" in a["href"]]
         assert links == [f"../role-plays/#role-play-{p['id']}" for p in plays if p["week"] == week["id"]]
     assert {p["week"] for p in plays} >= {"week-2", "week-3"}
 
