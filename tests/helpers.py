@@ -50,3 +50,24 @@ def home_and_back_by_instant_navigation(page) -> None:
         arg=WIDGET_FORMS,
     )
     assert page.evaluate("window.playbookSameDocument === true"), "the page was loaded again instead of by instant navigation"
+
+
+def strings(value):
+    """Every string in a parsed data value, depth first: what a text check over a data file reads."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def handbook_texts():
+    """(file, text) for every string in the data files and every page's Markdown: all the handbook says."""
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            yield f"data/{path.name}", text
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")

@@ -3,9 +3,7 @@ data or the pages. docs/editing.md says how a team switches; a team that does ch
 
 import re
 
-import yaml
-
-from tests.conftest import ROOT
+from tests.helpers import handbook_texts
 
 # Word stems spelt one way in American and another in British English, matched at the start of a word.
 AMERICAN = [
@@ -17,27 +15,8 @@ AMERICAN = [
 _AMERICAN = re.compile(r"\b(" + "|".join(re.escape(stem) for stem in AMERICAN) + r"|catalog\b)", re.IGNORECASE)
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _texts():
-    for path in sorted((ROOT / "data").glob("*.yml")):
-        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            yield f"data/{path.name}", text
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
-
-
 def test_the_handbook_uses_british_spelling():
-    found = [f"{file}: {match.group(0)}… in “{text[max(0, match.start() - 30): match.end() + 30]}”" for file, text in _texts() for match in _AMERICAN.finditer(text)]
+    found = [f"{file}: {match.group(0)}… in “{text[max(0, match.start() - 30): match.end() + 30]}”" for file, text in handbook_texts() for match in _AMERICAN.finditer(text)]
     assert found == []
 
 

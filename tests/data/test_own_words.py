@@ -3,12 +3,11 @@ five source articles in ../shared/sources (facts and figures carry over, sentenc
 are short enough to pass; a longer one would be listed here with the reason."""
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import ROOT
+from tests.helpers import handbook_texts
 
 SOURCES = ROOT.parent / "shared" / "sources"
 RUN = 8
@@ -28,25 +27,6 @@ def _runs(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _handbook_texts():
-    for path in sorted((ROOT / "data").glob("*.yml")):
-        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            yield f"data/{path.name}", _without_titles(text)
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        yield path.relative_to(ROOT).as_posix(), _without_titles(path.read_text(encoding="utf-8"))
-
-
 def _without_titles(text: str) -> str:
     for title in CITED_TITLES:
         text = text.replace(title, " | ")
@@ -63,7 +43,7 @@ def source_runs() -> set[tuple[str, ...]]:
 def test_no_run_of_eight_words_is_copied_from_the_sources(source_runs):
     copied = [
         f"{file}: …{' '.join(run)}…"
-        for file, text in _handbook_texts()
+        for file, text in ((file, _without_titles(text)) for file, text in handbook_texts())
         for run in sorted(_runs(_words(text)) & source_runs)
     ]
     assert copied == []

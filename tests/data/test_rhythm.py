@@ -10,6 +10,7 @@ import yaml
 from macros.diff import FileChanges
 from macros.handbook import Project, validate
 from tests.conftest import ROOT
+from tests.helpers import strings
 
 
 def _edit(project: Path, file: str, old: str, new: str) -> str:
@@ -190,24 +191,13 @@ RESTATING = re.compile(
 )
 
 
-def _texts(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
-
-
 def test_the_example_states_each_meetings_rhythm_only_in_the_rhythm_file():
     """Agreeing or not, no other data file or page restates a meeting's frequency or length: they link to the
     rhythm. (docs/editing.md quotes such phrases on purpose, as examples of what the check refuses.)"""
     found = []
     for path in sorted((ROOT / "data").glob("*.yml")):
         if path.stem != "rhythm":
-            found += [f"{path.name}: {match.group(0)}" for text in _texts(yaml.safe_load(path.read_text(encoding="utf-8"))) for match in RESTATING.finditer(text)]
+            found += [f"{path.name}: {match.group(0)}" for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))) for match in RESTATING.finditer(text)]
     for path in sorted((ROOT / "docs").rglob("*.md")):
         if path.name != "editing.md":
             found += [f"{path.relative_to(ROOT)}: {match.group(0)}" for match in RESTATING.finditer(path.read_text(encoding="utf-8"))]

@@ -4,7 +4,7 @@ week that leaves room for the rest of the job. The data is read with plain PyYAM
 
 import re
 
-from tests.helpers import data
+from tests.helpers import data, strings
 
 # The files these facts live in; the boot camp's schedule, the charter review and the onboarding path.
 FILES = ["bootcamp", "charter", "checklists", "coaching", "onboarding"]
@@ -13,17 +13,6 @@ WEEK = re.compile(r"\bweek (\d+)\b", re.IGNORECASE)
 CALLING = re.compile(r"\bcalling block\b|\bcall your starter list\b", re.IGNORECASE)
 LIST_READY = re.compile(r"\bsave a ranked list\b|\bstarter list of\b", re.IGNORECASE)
 MOST_MANAGER_HOURS_A_WEEK = 15  # of about 40: the 1:1s, pipeline reviews, forecast and ride-alongs need the rest
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for child in value.values():
-            yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _strings(child)
 
 
 def _charter_review_lead_times() -> dict[str, set[str]]:
@@ -46,7 +35,7 @@ def test_the_contact_map_deadline_in_the_schedule_is_the_one_in_the_targets():
     due = [week["id"] for week in bootcamp["schedule"] for day in week["days"] if re.search(r"every A account\b.*contact map|contact map of every A account", day["plan"])]
     assert due and set(due) == {f"week-{deadline}"}, (due, target["target"])
     for name in FILES:
-        for text in _strings(data(name)):
+        for text in strings(data(name)):
             if "contact map" in text and "every A account" in text:
                 assert set(WEEK.findall(text)) <= {deadline}, text
 
@@ -82,6 +71,6 @@ def test_no_meeting_is_booked_into_the_calling_block():
 
 def test_the_calendar_not_the_diary_and_no_bare_dollar_signs():
     for name in FILES:
-        for text in _strings(data(name)):
+        for text in strings(data(name)):
             assert not re.search(r"\bdiar(y|ies)\b", text, re.IGNORECASE), text
             assert "$" not in text, text
