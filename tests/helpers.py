@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.handbook import Project, validate
 from tests.conftest import ROOT
 
 
@@ -71,3 +72,19 @@ def handbook_texts():
             yield f"data/{path.name}", text
     for path in sorted((ROOT / "docs").rglob("*.md")):
         yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+
+
+def replace_once(project: Path, file: str, old: str, new: str) -> str:
+    """Edit `data/<file>` of a handbook copy as a leader would: `old` must occur exactly once. The new text."""
+    path = project / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def problems_of(project: Path, file: str | None = None) -> list[str]:
+    """What `make validate` prints for a handbook copy, one line per problem; only `data/<file>`'s if named."""
+    _, problems = validate(Project(project))
+    return [problem.as_text() for problem in problems if file is None or problem.file == f"data/{file}"]

@@ -10,6 +10,7 @@ import pytest
 
 from macros.handbook import Project, validate
 from tests.conftest import ROOT
+from tests.helpers import problems_of, replace_once
 
 
 @pytest.fixture
@@ -20,20 +21,6 @@ def handbook(tmp_path: Path) -> Path:
     return root
 
 
-def _break(root: Path, file: str, old: str, new: str) -> str:
-    path = root / "data" / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def _problems(root: Path) -> list[str]:
-    _, problems = validate(Project(root))
-    return [problem.as_text() for problem in problems]
-
-
 def _at(file: str, text: str, needle: str, offset: int = 0) -> str:
     """`data/FILE:LINE:COL: ` of the first `needle` in `text`, `offset` characters into it."""
     start = text.index(needle) + offset
@@ -42,8 +29,8 @@ def _at(file: str, text: str, needle: str, offset: int = 0) -> str:
 
 
 def _one_problem(root: Path, file: str, old: str, new: str, needle: str, offset: int, says: str) -> None:
-    text = _break(root, file, old, new)
-    problems = _problems(root)
+    text = replace_once(root, file, old, new)
+    problems = problems_of(root)
     assert len(problems) == 1, problems
     assert problems[0].startswith(_at(file, text, needle, offset)), problems
     assert says in problems[0], problems
@@ -107,8 +94,8 @@ def test_a_framework_element_no_exit_criterion_tests_is_reported_at_its_id(handb
 
 def test_a_more_certain_category_letting_deals_in_earlier_than_a_less_certain_one_is_refused(handbook: Path):
     old = "      applies_to: [pipeline]\n      stage_at_least: qualified\n"
-    text = _break(handbook, "deal_review.yml", old, old.replace("qualified", "negotiation"))
-    problems = _problems(handbook)
+    text = replace_once(handbook, "deal_review.yml", old, old.replace("qualified", "negotiation"))
+    problems = problems_of(handbook)
     pipeline_line = text[: text.index("applies_to: [pipeline]")].count("\n") + 2
     assert problems == [
         _at("deal_review.yml", text, "stage_at_least: proposal", len("stage_at_least: "))
@@ -125,8 +112,8 @@ def test_a_rule_asking_for_evidence_no_earlier_stage_gives_is_refused(handbook: 
 
 def test_two_crm_stages_claiming_one_planner_stage_are_refused(handbook: Path):
     old = "    name: Proposal\n"
-    text = _break(handbook, "deal_review.yml", old, old + "    planner_stage: qualified\n")
-    problems = _problems(handbook)
+    text = replace_once(handbook, "deal_review.yml", old, old + "    planner_stage: qualified\n")
+    problems = problems_of(handbook)
     first = text[: text.index("planner_stage: qualified")].count("\n") + 1
     assert problems == [
         _at("deal_review.yml", text, "    name: Proposal\n    planner_stage: qualified", len("    name: Proposal\n    planner_stage: "))
@@ -144,7 +131,7 @@ def test_swapping_the_framework_names_every_place_that_used_a_removed_element(ha
         + "".join(f"    - id: {element}\n      name: {element.title()}\n      question: What about {element}?\n      evidence: Notes.\n" for element in ("budget", "authority", "need", "timing"))
     )
     path.write_text(text[:start] + bant + text[end:], encoding="utf-8")
-    problems = _problems(handbook)
+    problems = problems_of(handbook)
     meddicc = ("metrics", "economic-buyer", "decision-criteria", "decision-process", "identify-pain", "champion", "competition")
     used = 0
     for file in ("deal_review.yml", "objections.yml"):
@@ -179,8 +166,8 @@ def test_milestones_out_of_order_are_refused(handbook: Path):
 
 
 def test_hr_brought_in_only_at_the_last_step_is_refused(handbook: Path):
-    text = _break(handbook, "when_coaching_stalls.yml", "    hr: true\n", "")
-    problems = _problems(handbook)
+    text = replace_once(handbook, "when_coaching_stalls.yml", "    hr: true\n", "")
+    problems = problems_of(handbook)
     assert problems == [
         _at("when_coaching_stalls.yml", text, "- id: close-the-plan", 2)
         + "HR must take part in a step before the last one ('close-the-plan'), so no decision about a rep's job is taken without them; mark that step 'hr: true'"]

@@ -6,18 +6,15 @@ from pathlib import Path
 import pytest
 
 from macros.handbook import Project, validate
+from tests.helpers import problems_of, replace_once
 
 COACHING = "data/coaching.yml"
 
 
 def _problems_after(project: Path, old: str, new: str) -> list[str]:
     """The coaching file's problems once `old` (which must occur once) is replaced by `new`."""
-    path = project / COACHING
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    _, problems = validate(Project(project))
-    return [problem.as_text() for problem in problems if problem.file == COACHING]
+    replace_once(project, "coaching.yml", old, new)
+    return problems_of(project, "coaching.yml")
 
 
 def _line_of(project: Path, needle: str) -> int:

@@ -15,18 +15,15 @@ from hypothesis import strategies as st
 
 from macros.handbook import Project, validate
 from macros.planner import pace
+from tests.helpers import problems_of, replace_once
 
 BOOTCAMP = "data/bootcamp.yml"
 
 
 def _problems_after(project: Path, old: str, new: str) -> list[str]:
     """The boot camp's problems once `old` (which must occur once) is replaced by `new`."""
-    path = project / BOOTCAMP
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    _, problems = validate(Project(project))
-    return [problem.as_text() for problem in problems if problem.file == BOOTCAMP]
+    replace_once(project, "bootcamp.yml", old, new)
+    return problems_of(project, "bootcamp.yml")
 
 
 def _at(project: Path, needle: str, offset: int = 0) -> str:

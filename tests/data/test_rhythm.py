@@ -8,23 +8,8 @@ import pytest
 import yaml
 
 from macros.diff import FileChanges
-from macros.handbook import Project, validate
 from tests.conftest import ROOT
-from tests.helpers import strings
-
-
-def _edit(project: Path, file: str, old: str, new: str) -> str:
-    path = project / "data" / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def _problems(project: Path) -> list[str]:
-    _, problems = validate(Project(project))
-    return [problem.as_text() for problem in problems]
+from tests.helpers import problems_of, replace_once, strings
 
 
 def _line(text: str, needle: str) -> int:
@@ -39,10 +24,10 @@ RIDE_ALONG = "    minutes: 120\n    how_often: monthly\n"
 
 
 def test_too_much_coaching_per_rep_is_reported_at_the_meetings_with_the_figures(project):
-    text = _edit(project, "rhythm.yml", RIDE_ALONG, "    minutes: 160\n    how_often: monthly\n")
+    text = replace_once(project, "rhythm.yml", RIDE_ALONG, "    minutes: 160\n    how_often: monthly\n")
     # 1:1 30 min × 52 ÷ 12 = 130 min; ride-along 160 min; development review 60 × 4 ÷ 12 = 20 min: 310 min.
     # (The manager's whole month, (310 + 65) × 8 = 3,000 of 10,400 min, stays under 30%.)
-    assert _problems(project) == [
+    assert problems_of(project) == [
         (
             f"data/rhythm.yml:{_line(text, 'meetings:')}:1: each rep gets 5 h 10 min of coaching a month (1:1 2 h 10 min, "
             f"Ride-along 2 h 40 min, Development review 20 min), more than the 5 hours set in coaching_hours_per_rep › at_most "
@@ -52,22 +37,22 @@ def test_too_much_coaching_per_rep_is_reported_at_the_meetings_with_the_figures(
 
 
 def test_too_little_coaching_per_rep_is_reported(project):
-    text = _edit(project, "rhythm.yml", RIDE_ALONG + "    counts_as_coaching: true\n", RIDE_ALONG + "    counts_as_coaching: false\n")
-    problems = _problems(project)
+    text = replace_once(project, "rhythm.yml", RIDE_ALONG + "    counts_as_coaching: true\n", RIDE_ALONG + "    counts_as_coaching: false\n")
+    problems = problems_of(project)
     assert len(problems) == 1
     assert problems[0].startswith(f"data/rhythm.yml:{_line(text, 'meetings:')}:1: each rep gets 2 h 30 min of coaching a month (1:1 2 h 10 min, Development review 20 min), less than the 3 hours set in coaching_hours_per_rep › at_least")
 
 
 def test_a_range_upside_down_is_reported_at_its_lower_end(project):
-    text = _edit(project, "rhythm.yml", "  at_least: 3\n", "  at_least: 6\n")
-    assert _problems(project) == [f"data/rhythm.yml:{_line(text, '  at_least: 6')}:13: 'at_least' (6 hours) is more than 'at_most' (5 hours); the fewest hours must not be more than the most"]
+    text = replace_once(project, "rhythm.yml", "  at_least: 3\n", "  at_least: 6\n")
+    assert problems_of(project) == [f"data/rhythm.yml:{_line(text, '  at_least: 6')}:13: 'at_least' (6 hours) is more than 'at_most' (5 hours); the fewest hours must not be more than the most"]
 
 
 def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(project):
     """The change docs/editing.md shows as one the checks refuse."""
-    text = _edit(project, "rhythm.yml", "    minutes: 30\n    how_often: fortnightly\n", "    minutes: 30\n    how_often: weekly\n")
+    text = replace_once(project, "rhythm.yml", "    minutes: 30\n    how_often: fortnightly\n", "    minutes: 30\n    how_often: weekly\n")
     # Per rep: 130 + 130 + 120 + 20 = 400 min; × 8 reps = 3,200 min = 53 h 20 min of a 40 × 52 ÷ 12 h month (10,400 min): 30.8%.
-    assert _problems(project) == [
+    assert problems_of(project) == [
         (
             f"data/rhythm.yml:{_line(text, 'team_size:')}:12: with 8 reps the rhythm takes 53 h 20 min of the manager's month "
             f"(6 h 40 min per rep), 30.8% of a working month of 173 h 20 min, more than the 30% set in manager_share › at_most "
@@ -77,15 +62,15 @@ def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(
 
 
 def test_a_bigger_team_alone_can_take_the_manager_over(project):
-    _edit(project, "rhythm.yml", "team_size: 8\n", "team_size: 10\n")
+    replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 10\n")
     # 335 min × 10 = 3,350 min of 10,400: 32.2%.
-    (problem,) = _problems(project)
+    (problem,) = problems_of(project)
     assert "with 10 reps the rhythm takes 55 h 50 min of the manager's month (5 h 35 min per rep), 32.2% of a working month" in problem
 
 
 def test_time_boxes_that_do_not_add_up_to_the_one_to_one_are_reported_at_the_boxes(project):
-    text = _edit(project, "rhythm.yml", "      name: One deal\n      minutes: 7\n", "      name: One deal\n      minutes: 5\n")
-    assert _problems(project) == [
+    text = replace_once(project, "rhythm.yml", "      name: One deal\n      minutes: 7\n", "      name: One deal\n      minutes: 5\n")
+    assert problems_of(project) == [
         (
             f"data/rhythm.yml:{_line(text, '  boxes:')}:3: the 1:1's time boxes add up to 28 minutes (reps-topic 5, "
             "last-commitments 4, one-skill 10, one-deal 5, commitments 4), but the 1:1 lasts 30 minutes in the rhythm "
@@ -95,23 +80,23 @@ def test_time_boxes_that_do_not_add_up_to_the_one_to_one_are_reported_at_the_box
 
 
 def test_a_longer_one_to_one_needs_its_boxes_changed_too(project):
-    _edit(project, "rhythm.yml", "    minutes: 30\n    how_often: weekly\n", "    minutes: 45\n    how_often: weekly\n")
-    problems = _problems(project)
+    replace_once(project, "rhythm.yml", "    minutes: 30\n    how_often: weekly\n", "    minutes: 45\n    how_often: weekly\n")
+    problems = problems_of(project)
     assert any("the 1:1's time boxes add up to 30 minutes" in problem and "but the 1:1 lasts 45 minutes" in problem for problem in problems)
 
 
 def test_the_agenda_names_a_meeting_and_stages_that_exist(project):
-    text = _edit(project, "rhythm.yml", "  meeting: one-to-one\n", "  meeting: weekly-one-to-one\n")
-    text = _edit(project, "rhythm.yml", "      question_stages: [commit]\n", "      question_stages: [close]\n")
-    problems = _problems(project)
+    text = replace_once(project, "rhythm.yml", "  meeting: one-to-one\n", "  meeting: weekly-one-to-one\n")
+    text = replace_once(project, "rhythm.yml", "      question_stages: [commit]\n", "      question_stages: [close]\n")
+    problems = problems_of(project)
     assert f"data/rhythm.yml:{_line(text, 'weekly-one-to-one')}:12: unknown meeting 'weekly-one-to-one' (expected one of the ids in data/rhythm.yml: one-to-one, pipeline-review, ride-along, development-review)" in problems
     assert any(problem.startswith(f"data/rhythm.yml:{_line(text, '[close]')}:25: unknown stage 'close'") for problem in problems)
     assert len(problems) == 2
 
 
 def test_how_often_is_one_of_four_rhythms(project):
-    text = _edit(project, "rhythm.yml", "    how_often: quarterly\n", "    how_often: biweekly\n")
-    assert _problems(project) == [f"data/rhythm.yml:{_line(text, 'biweekly')}:16: 'meetings' › item 4 › 'how_often' is 'biweekly' (expected one of: weekly, fortnightly, monthly, quarterly)"]
+    text = replace_once(project, "rhythm.yml", "    how_often: quarterly\n", "    how_often: biweekly\n")
+    assert problems_of(project) == [f"data/rhythm.yml:{_line(text, 'biweekly')}:16: 'meetings' › item 4 › 'how_often' is 'biweekly' (expected one of: weekly, fortnightly, monthly, quarterly)"]
 
 
 # ---------------------------------------------------------------- the rhythm stated once
@@ -131,8 +116,8 @@ DISAGREEING = {
 @pytest.mark.parametrize("case", DISAGREEING)
 def test_a_text_disagreeing_with_the_rhythm_is_reported_on_its_line(project, case):
     file, old, new, says = DISAGREEING[case]
-    text = _edit(project, file, old, new)
-    problems = _problems(project)
+    text = replace_once(project, file, old, new)
+    problems = problems_of(project)
     assert len(problems) == 1, problems
     value_line = _value_start(text, new)
     assert problems[0].startswith(f"data/{file}:{value_line}:"), problems[0]
@@ -150,10 +135,10 @@ def _value_start(text: str, needle: str) -> int:
 
 
 def test_a_text_that_agrees_is_accepted_until_the_rhythm_changes(project):
-    text = _edit(project, "onboarding.yml", "and book the meetings of [your coaching rhythm](coaching/rhythm.md) in both calendars.", "and book your weekly 1:1.")
-    assert _problems(project) == []
-    _edit(project, "rhythm.yml", "    minutes: 30\n    how_often: weekly\n", "    minutes: 30\n    how_often: fortnightly\n")
-    problems = _problems(project)
+    text = replace_once(project, "onboarding.yml", "and book the meetings of [your coaching rhythm](coaching/rhythm.md) in both calendars.", "and book your weekly 1:1.")
+    assert problems_of(project) == []
+    replace_once(project, "rhythm.yml", "    minutes: 30\n    how_often: weekly\n", "    minutes: 30\n    how_often: fortnightly\n")
+    problems = problems_of(project)
     assert [problem for problem in problems if problem.startswith("data/onboarding.yml")] == [
         (
             f"data/onboarding.yml:{_line(text, 'book your weekly 1:1')}:15: 'weekly 1:1' says the 1:1 is weekly, but the coaching rhythm has it fortnightly "
@@ -170,14 +155,14 @@ def test_a_text_that_agrees_is_accepted_until_the_rhythm_changes(project):
     "Every lost deal in commit gets a 20-minute debrief.",
 ])
 def test_lead_times_and_other_frequencies_near_a_meeting_are_not_read_as_its_rhythm(project, text):
-    _edit(project, "checklists.yml", "Save status updates for the [pipeline review](coaching/rhythm.md#pipeline-review) and quick fixes for a message, so the 1:1 stays a coaching conversation.", text)
-    assert _problems(project) == []
+    replace_once(project, "checklists.yml", "Save status updates for the [pipeline review](coaching/rhythm.md#pipeline-review) and quick fixes for a message, so the 1:1 stays a coaching conversation.", text)
+    assert problems_of(project) == []
 
 
 def test_an_also_called_name_is_looked_for_too(project):
-    _edit(project, "rhythm.yml", "    also_called: [joint call, field visit]\n", "    also_called: [joint call, field visit, shadow day]\n")
-    text = _edit(project, "dilemma.yml", "Keep the [1:1s](coaching/one-to-one.md), but", "Book a shadow day every week, but")
-    (problem,) = _problems(project)
+    replace_once(project, "rhythm.yml", "    also_called: [joint call, field visit]\n", "    also_called: [joint call, field visit, shadow day]\n")
+    text = replace_once(project, "dilemma.yml", "Keep the [1:1s](coaching/one-to-one.md), but", "Book a shadow day every week, but")
+    (problem,) = problems_of(project)
     assert problem.startswith(f"data/dilemma.yml:{_line(text, 'shadow day every week')}:")
     assert "'shadow day every week' says the ride-along is weekly" in problem
 
