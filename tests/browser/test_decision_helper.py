@@ -73,7 +73,8 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
         assert result.get_by_text(plain(advice), exact=True).is_visible()
 
     bank = data("coaching_questions")
-    hrefs = [link.get_attribute("href") for link in result.get_by_role("link").all()]  # material makes them absolute
+    # The address each link resolves to (material's instant navigation rewrites the attributes, in its own time).
+    hrefs = [link.evaluate("a => a.href") for link in result.get_by_role("link").all()]
     linked = [re.search(r"/coaching/questions/#([\w-]+)$", href).group(1) for href in hrefs]
     questions = {question["id"]: question for question in bank["questions"]}
     suited = [q for q in bank["questions"] if winner["id"] in q["modes"]]
