@@ -89,6 +89,7 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
 
     result.get_by_role("link").first.click()  # the links land on those questions in the bank
     page.wait_for_url(re.compile(r"/questions/#"))
+    page.locator(f'[id="{linked[0]}"]').wait_for()  # instant navigation swaps the page in after the address changes
     assert all(page.locator(f'[id="{qid}"]').count() == 1 for qid in linked)
 
 
