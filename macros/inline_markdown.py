@@ -195,6 +195,12 @@ class InlineMarkdown:
         return any(term.id not in self._explained for _, term in self._finder.find(text))
 
 
+def shown_as_typed(text: str) -> Markup:
+    """Plain text that has no Markdown of its own (the site's name) for a page's Markdown: escaped, with the
+    characters later passes act on written as references, so it shows exactly as typed."""
+    return Markup(_PROTECT.sub(_protect, html.escape(text, quote=False)))
+
+
 def _protect(match: re.Match) -> str:
     token = match.group(0)
     if token.startswith("<"):

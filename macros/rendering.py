@@ -32,6 +32,8 @@ PAGES = {
     "role_plays": "role-plays.md",
     "rhythm": "coaching/rhythm.md",
     "one_to_one": "coaching/one-to-one.md",
+    "checklists": "checklists.md",
+    "self_assessments": "self-assessments.md",
 }
 
 
@@ -52,6 +54,7 @@ class Renderer:
         )
         self.env.filters["md"] = self._md
         self.env.globals["link"] = self._link
+        self.env.globals["page_link"] = self._page_link
         self.env.globals["site_file"] = self._site_file
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
@@ -66,7 +69,13 @@ class Renderer:
     @pass_context
     def _link(self, context, page: str, anchor: str | None = None) -> str:
         """The URL of one of PAGES (optionally an anchor on it) relative to the page being built."""
-        url = relative_url(page_url(PAGES[page], self.use_directory_urls), context["page_url"])
+        return self._page_link(context, PAGES[page], anchor)
+
+    @pass_context
+    def _page_link(self, context, page: str, anchor: str | None = None) -> str:
+        """The URL of any page in docs/, named by its file as data/printing.yml names it (`levels.md`),
+        relative to the page being built."""
+        url = relative_url(page_url(page, self.use_directory_urls), context["page_url"])
         return url + (f"#{anchor}" if anchor else "")
 
     @pass_context
@@ -77,3 +86,7 @@ class Renderer:
     def render(self, template: str, current_url: str, **context) -> Markup:
         html = self.env.get_template(template).render(page_url=current_url, **context)
         return Markup(html)
+
+    def render_inline(self, template: str, current_url: str, **context) -> Markup:
+        """A template whose output sits inside a page's sentence or table cell, so it must stay on its line."""
+        return self.render(template, current_url, **context).strip()

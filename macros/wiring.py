@@ -6,6 +6,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .handbook import Project, load_handbook
+from .inline_markdown import shown_as_typed
+from .mentions import LISTS, in_words, printed_parts
 from .problems import DataError
 from .rendering import Renderer
 from .source_links import SourceLinks
@@ -94,10 +96,47 @@ def define_env(env):
         note_source(handbook.sources["debriefs"])
         return show("role_plays.html", handbook.sources["role_plays"])
 
-    @env.macro
-    def download(document_id: str):
-        """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
+    def printed_document(document_id: str):
         documents = {document.id: document for document in handbook.printing.documents}
         if document_id not in documents:
             raise PluginError(f"unknown printed document '{document_id}' (expected one of: {', '.join(documents)})")
-        return show("download.html", None, document=documents[document_id])
+        return documents[document_id]
+
+    @env.macro
+    def download(document_id: str):
+        """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
+        return show("download.html", None, document=printed_document(document_id))
+
+    # A page's own words that name or count what the data holds; they note no source, so the page's edit
+    # link stays with what it shows.
+    @env.macro
+    def site_name():
+        """The site's name from mkdocs.yml, shown as typed, as the header shows it: the home heading follows it."""
+        return shown_as_typed(env.conf["site_name"])
+
+    def mentioned(what: str):
+        if what not in LISTS:
+            raise PluginError(f"unknown list '{what}' (expected one of: {', '.join(LISTS)})")
+        return LISTS[what](handbook)
+
+    @env.macro
+    def how_many(what: str):
+        """How many items one of the handbook's lists holds, in words up to nine ("six")."""
+        return in_words(len(mentioned(what)))
+
+    @env.macro
+    def list_of(what: str):
+        """The titles of one of the handbook's lists, each linked to where it is shown."""
+        return renderer.render_inline("list_of.html", env.page.url, items=mentioned(what))
+
+    @env.macro
+    def ids_of(what: str):
+        """The ids of one of the handbook's lists, for the pages that tell an editor which they may write."""
+        return renderer.render_inline("ids_of.html", env.page.url, items=mentioned(what))
+
+    @env.macro
+    def printed_contents(document_id: str):
+        """What a document from data/printing.yml holds, part by part, linked to the pages it prints."""
+        document = printed_document(document_id)
+        nav_titles = {page.file.src_uri: page.title for page in env.variables["navigation"].pages if page.title}
+        return show("printed_contents.html", None, document=document, parts=printed_parts(document, nav_titles))
