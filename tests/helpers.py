@@ -88,3 +88,24 @@ def problems_of(project: Path, file: str | None = None) -> list[str]:
     """What `make validate` prints for a handbook copy, one line per problem; only `data/<file>`'s if named."""
     _, problems = validate(Project(project))
     return [problem.as_text() for problem in problems if file is None or problem.file == f"data/{file}"]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: a tag such as `!ENV` gives the value written after it, which is all a test
+    that reads names from the file needs."""
+
+
+def _untagged(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_ConfigLoader.add_multi_constructor("!", _untagged)
+
+
+def site_name(root: Path = ROOT) -> str:
+    """The site's name, read from mkdocs.yml independently of MkDocs."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["site_name"]

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.helpers import data
+from tests.helpers import data, site_name
 from tests.pdf.conftest import pdf_text
 
 
@@ -22,7 +22,7 @@ def test_charter_prints_on_three_pages_with_a_running_footer(context, site_url, 
     page.goto(site_url + "charter/")
     text = _print(page, tmp_path, "charter", paper)
     assert text.count("\f") <= 3
-    assert "Northwind Sales Playbook · Team charter" in text
+    assert f"{site_name()} · Team charter" in text
     assert re.search(r"Page 1 of [123]\b", text)
     assert "Setbacks" in text and "Why we keep a charter" not in text
     for value in data("charter")["values"]:
