@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .model import Handbook, PrintDocument
+from .model import Handbook, PrintDocument, in_words
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,6 @@ LISTS: dict[str, Callable[[Handbook], list[Mention]]] = {
     "modes": lambda handbook: [Mention(mode.id, mode.name, "dilemma", mode.id) for mode in handbook.dilemma.modes],
     "funnel stages": lambda handbook: [Mention(stage.id, stage.name) for stage in handbook.bootcamp.activity_planner.stages],
 }
-
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
-
-
-def in_words(number: int) -> str:
-    """A count as the handbook writes it in running text: words from one to nine, figures otherwise."""
-    return _WORDS.get(number, str(number))
-
 
 def printed_parts(document: PrintDocument, nav_titles: dict[str, str]) -> list[tuple[str, str, str | None]]:
     """(title, page, section) for each part of a printed document: the title data/printing.yml gives it, or

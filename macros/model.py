@@ -15,6 +15,13 @@ from functools import cached_property
 from . import meeting_time, planner
 from .loading import LocatedData
 
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def in_words(number: int) -> str:
+    """A count as the handbook writes it in running text: words from one to nine, figures otherwise."""
+    return _WORDS.get(number, str(number))
+
 
 @dataclass(frozen=True)
 class Item:
@@ -1089,8 +1096,10 @@ class CoachingStalls:
 
     @property
     def check_ins_in_words(self) -> str:
-        """The number as a word, so the page reads "two check-ins"; the schema keeps it between 1 and 6."""
-        return ("one", "two", "three", "four", "five", "six")[self.check_ins - 1]
+        """The number as a word, so the page reads "two check-ins"."""
+        return in_words(self.check_ins)
+
+
 # ---------------------------------------------------------------- glossary
 
 

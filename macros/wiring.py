@@ -7,8 +7,9 @@ from mkdocs.exceptions import PluginError
 
 from .handbook import Project, load_handbook
 from .inline_markdown import shown_as_typed
-from .mentions import LISTS, in_words, printed_parts
+from .mentions import LISTS, printed_parts
 from .problems import DataError
+from .model import in_words
 from .rendering import Renderer
 from .source_links import SourceLinks
 
