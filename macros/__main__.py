@@ -4,7 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .diff import DiffError, summarise
 from .handbook import Project, validate
 from .problems import DataError
 
@@ -57,6 +56,8 @@ def _pdf(root: Path, site: Path) -> int:
 
 
 def _diff(root: Path, base: str) -> int:
+    from .diff import DiffError, summarise  # here, so that `validate` does not load Jinja for the pages
+
     try:
         print(summarise(Project(root), base))
     except DiffError as error:

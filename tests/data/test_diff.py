@@ -11,7 +11,9 @@ import pytest
 
 from macros.crossrefs import ID_SCOPES
 from macros.diff import LISTS, FileChanges
-from macros.page_diff import ONE_ITEM_TOOLS, TOOLS
+from macros.page_diff import ONE_ITEM_TOOLS, TOOLS, page_changes
+from macros.settings_diff import navigation_changes
+from macros.site_files import NavEntry, Site
 from macros.wiring import define_env
 from tests.conftest import ROOT, copy_project, run
 from tests.helpers import data
@@ -331,3 +333,15 @@ def test_make_diff_compares_with_origin_main_or_else_main(tmp_path, origin):
     assert planned.stdout.splitlines() == [f".venv/bin/python -m macros diff '{'origin/main' if origin else 'main'}'"]
     chosen = run(["make", "--dry-run", "diff", "BASE=HEAD~1"], project)
     assert chosen.stdout.splitlines() == [".venv/bin/python -m macros diff 'HEAD~1'"]
+
+
+def test_a_renamed_section_is_one_line_and_a_new_order_is_noticed():
+    old = [NavEntry("index.md", "Home", ()), NavEntry("a.md", "A", ("Coaching",)), NavEntry("b.md", "B", ("Coaching",)), NavEntry("c.md", "C", ())]
+    new = [NavEntry("index.md", "Home", ()), NavEntry("b.md", "B", ("Coaching your team",)), NavEntry("a.md", "A", ("Coaching your team",)), NavEntry("c.md", "C", ())]
+    assert navigation_changes(old, new) == ["Renamed the section 'Coaching' to 'Coaching your team' in the navigation", "Reordered the pages in the navigation"]
+
+
+def test_a_page_whose_braces_do_not_parse_is_named_with_the_line():
+    before = Site({}, {"deals.md": "# Deals\n\n{{ deal_review() }}\n"}, {})
+    after = Site({}, {"deals.md": "# Deals\n\n{{ deal_review() }\n"}, {})
+    assert page_changes(before, after) == ["Edited 'Deals' (docs/deals.md); its tools are not listed, as its `{{ … }}` on line 3 cannot be read (unexpected '}')"]
