@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf validate test bench clean
+.PHONY: serve build pdf validate diff test bench clean
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it).
 $(VENV)/.installed: pyproject.toml
@@ -32,6 +32,12 @@ serve: validate
 # Builds into a new folder and swaps it in only on success, so a failed build never leaves a half-written site/.
 build: validate
 	$(BIN)/python -m macros build --site site
+
+# Prints, as Markdown, what a change does to the handbook since BASE: origin/main, or main in a clone without
+# an origin. Silent itself, so the summary alone reaches stdout (the pull-request comment is made from it).
+BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null && echo origin/main || echo main)
+diff: $(VENV)/.installed
+	@$(BIN)/python -m macros diff '$(BASE)'
 
 # Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: build $(VENV)/.installed-pdf

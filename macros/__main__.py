@@ -4,7 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .diff import DiffError, summarise
 from .handbook import Project, validate
 from .problems import DataError
 
@@ -21,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
-    diff = commands.add_parser("diff", help="summarise in plain words what the data changes since a git ref, for a pull request comment")
+    diff = commands.add_parser("diff", help="summarise in plain words what a change does to the data, pages and navigation since a git ref, for a pull request comment")
     diff.add_argument("base", metavar="BASE_REF", help="the branch, tag or commit to compare with, e.g. origin/main")
     diff.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     arguments = parser.parse_args(argv)
@@ -57,6 +56,8 @@ def _pdf(root: Path, site: Path) -> int:
 
 
 def _diff(root: Path, base: str) -> int:
+    from .diff import DiffError, summarise  # here, so that `validate` does not load Jinja for the pages
+
     try:
         print(summarise(Project(root), base))
     except DiffError as error:

@@ -1,11 +1,11 @@
-"""Describe in a sales leader's words what a change does to the handbook's data, for a pull request comment.
+"""Describe in a sales leader's words what a change does to the handbook, for a pull request comment.
 
 The data files at a git ref are compared with the working tree's, as the loader reads them. List items are
 matched by their stable ids, never by position or text, so a reworded question reads as changed, a question
-given another stage as moved, and only a new id as added.
+given another stage as moved, and only a new id as added. The site's name and navigation (settings_diff.py)
+and its pages (page_diff.py) follow the data, each in a group of its own.
 """
 
-import re
 import subprocess
 import tempfile
 from collections import Counter
@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .crossrefs import select
+from .diff_words import ABSENT as _ABSENT
+from .diff_words import differences, short_name, value, words
 from .handbook import DATA_DIR, DOCS_DIR, Project, validate
 from .loading import load_file
+from .page_diff import page_changes
+from .settings_diff import settings_changes
+from .site_files import SETTINGS_FILE, Site
 
 HEADING = "### What this change does to the handbook"
-NO_CHANGES = "No changes to the handbook's data."
-NAME_LENGTH = 60  # characters of a name or sentence quoted in a summary line
+NO_CHANGES = "No changes to the handbook's data, pages, navigation or site name."
 NAMES_LISTED = 5  # names spelled out when several items are added or removed at once
 
 
@@ -135,9 +139,6 @@ FILES = {
     "rhythm": "the coaching rhythm's",
 }
 
-_ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-
 
 class DiffError(Exception):
     """The change cannot be summarised (an unknown ref, no git); the message is one line for the leader."""
@@ -151,7 +152,9 @@ def summarise(project: Project, base_ref: str) -> str:
     with tempfile.TemporaryDirectory(prefix="playbook-diff-") as folder:
         base = Project(Path(folder))
         _write_tree(project.root, commit, base.root)
-        groups = _compare(base, project, base_ref)
+        before, after = _values(base), _values(project)
+        groups = _compare(base, project, base_ref, before, after)
+        groups.update(_site_groups(Site.read(base.root, DOCS_DIR, _by_stem(before)), Site.read(project.root, DOCS_DIR, _by_stem(after)), base_ref))
     return _markdown(groups)
 
 
@@ -168,8 +171,8 @@ def _commit(root: Path, ref: str) -> str:
 
 
 def _write_tree(root: Path, commit: str, destination: Path) -> None:
-    """The data files, schemas and pages committed at `commit`, written under `destination` as they were."""
-    listing = _checked(_git(root, "ls-tree", "-r", "-z", commit, "--", DATA_DIR, DOCS_DIR)).decode()
+    """The data files, schemas, pages and site settings committed at `commit`, written under `destination` as they were."""
+    listing = _checked(_git(root, "ls-tree", "-r", "-z", commit, "--", DATA_DIR, DOCS_DIR, SETTINGS_FILE)).decode()
     blobs = []
     for entry in filter(None, listing.split("\0")):
         meta, path = entry.split("\t", 1)
@@ -207,9 +210,8 @@ def _checked(result: subprocess.CompletedProcess) -> bytes:
 # ---------------------------------------------------------------- comparing two versions of the handbook
 
 
-def _compare(base: Project, current: Project, base_ref: str) -> dict[str, tuple[list[str], list[str]]]:
+def _compare(base: Project, current: Project, base_ref: str, before: dict, after: dict) -> dict[str, tuple[list[str], list[str]]]:
     """For each data file (by display name) that changed or has problems: notes on its problems, and its changes."""
-    before, after = _values(base), _values(current)
     had = _problem_counts(base) if (base.schemas_dir / "common.schema.json").exists() else Counter()
     has = _problem_counts(current)
     groups = {}
@@ -240,6 +242,23 @@ def _values(project: Project) -> dict[str, dict | None]:
         document, _ = load_file(path, display)
         values[display] = document.value if document is not None and isinstance(document.value, dict) else None
     return values
+
+
+def _by_stem(values: dict[str, dict | None]) -> dict[str, dict | None]:
+    return {PurePosixPath(file).stem: value for file, value in values.items()}
+
+
+def _site_groups(before: Site, after: Site, base_ref: str) -> dict[str, tuple[list[str], list[str]]]:
+    """The site settings a reader sees, in mkdocs.yml, and the pages in docs/, as two more groups."""
+    notes = []
+    if after.settings is None:
+        notes.append(f"{SETTINGS_FILE} cannot be read, so its changes are not listed; run `make build` to see why")
+    elif before.settings is None:
+        notes.append(f"{SETTINGS_FILE} could not be read at `{base_ref}`, so its changes are not listed")
+    settings = settings_changes(before, after) if not notes else []
+    groups = {SETTINGS_FILE: (notes, settings)} if notes or settings else {}
+    pages = page_changes(before, after)
+    return groups | ({f"{DOCS_DIR}/": ([], pages)} if pages else {})
 
 
 def _problem_counts(project: Project) -> Counter:
@@ -278,14 +297,14 @@ class FileChanges:
     def __init__(self, stem: str, old: dict, new: dict):
         self.stem = stem
         self.old, self.new = old, new
-        self.owner = FILES.get(stem, f"the {_words(stem)} file's")
+        self.owner = FILES.get(stem, f"the {words(stem)} file's")
 
     def sentences(self) -> list[str]:
         return self._mapping((), self.old, self.new)
 
     def _mapping(self, pattern: tuple, old, new) -> list[str]:
         """A mapping outside any list item, in the file's order; its own fields are named after the file, or after its key."""
-        lines, fields = [], []
+        lines, field_lines = [], []
         for key in _keys(old, new):
             before, after = _get(old, key), _get(new, key)
             if (self.stem, pattern + (key, "*")) in LISTS and _has_ids(before) and _has_ids(after):
@@ -293,15 +312,14 @@ class FileChanges:
             elif _is_mapping(before) and _is_mapping(after):
                 lines += self._mapping(pattern + (key,), before, after)
             elif before != after and not pattern:
-                lines.append(f"{_verb(before, after)} {self.owner} {_words(key)}")
+                lines += _field_lines(f"{self.owner} {words(key)}", None, before, after)
             elif before != after:
-                fields.append(key)
+                field_lines += _field_lines(f"{self.owner} {words(pattern[-1])}", key, before, after)
         if not pattern:
             return lines
-        section = f"{self.owner} {_words(pattern[-1])}"
         if old is _ABSENT or new is _ABSENT:
-            return [f"{_verb(old, new)} {section}", *lines]
-        return ([f"Changed {section}: {_field_list(fields)}"] if fields else []) + lines
+            return [f"{_verb(old, new)} {self.owner} {words(pattern[-1])}", *lines]
+        return field_lines + lines
 
     def _list(self, pattern: tuple, old, new, within: str | None) -> list[str]:
         """Items of an id-keyed list added, removed, moved to another group, changed or put in another order."""
@@ -329,15 +347,14 @@ class FileChanges:
         """One kept item: the fields that changed, then what changed in the lists it holds."""
         (_, old), (index, new) = before, after
         label = self._label(name, index, new)
-        fields, inner = [], []
+        changed, inner = [], []
         for key in _keys(old, new):
             if key in ("id", group_field):
                 continue
             if (self.stem, pattern + ("*", key, "*")) in LISTS and _has_ids(_get(old, key)) and _has_ids(_get(new, key)):
                 inner += self._list(pattern + ("*", key), _get(old, key), _get(new, key), within=label)
             elif _get(old, key) != _get(new, key):
-                fields.append(key)
-        changed = [f"Changed {label}" + (f" in {within}" if within else "") + f": {_field_list(fields)}"] if fields else []
+                changed += _field_lines(label + (f" in {within}" if within else ""), key, _get(old, key), _get(new, key))
         return changed + inner
 
     def _counted(self, verb: str, preposition: str, name: ListName, entries: list[tuple], within: str | None, root: dict) -> str:
@@ -347,7 +364,7 @@ class FileChanges:
         if name.grouped_by:
             field, _ = name.grouped_by
             counts = Counter(self._group_name(name, _get(item, field), root) for _, item in entries)
-            groups = f" ({_words(field)}: " + ", ".join(group if len(entries) == 1 else f"{group} ×{count}" for group, count in counts.items()) + ")"
+            groups = f" ({words(field)}: " + ", ".join(group if len(entries) == 1 else f"{group} ×{count}" for group, count in counts.items()) + ")"
         if len(entries) == 1:
             index, item = entries[0]
             return f"{verb} {self._label(name, index, item)}{where}{groups}"
@@ -410,8 +427,8 @@ def _get(mapping, key):
     return mapping.get(key, _ABSENT) if isinstance(mapping, dict) else _ABSENT
 
 
-def _is_mapping(value) -> bool:
-    return isinstance(value, dict) or value is _ABSENT
+def _is_mapping(item) -> bool:
+    return isinstance(item, dict) or item is _ABSENT
 
 
 def _verb(old, new) -> str:
@@ -422,18 +439,8 @@ def _shown(item: dict, name: ListName) -> str:
     """An item's name, title or text as a reader sees it, shortened to fit a summary line."""
     for key in name.shown_by:
         if isinstance(item.get(key), str) and item[key].strip():
-            return _short(item[key])
-    return _short(str(item.get("id")))
-
-
-def _short(text: str) -> str:
-    text = " ".join(re.sub(r"[*`]", "", _LINK.sub(r"\1", text)).split())
-    if len(text) <= NAME_LENGTH:
-        return text
-    cut = text[: NAME_LENGTH - 1]
-    if text[NAME_LENGTH - 1] != " ":
-        cut = cut.rsplit(" ", 1)[0] or cut  # end on a whole word
-    return cut.rstrip(" ,;:.") + "…"
+            return short_name(item[key])
+    return short_name(str(item.get("id")))
 
 
 def _names(names) -> str:
@@ -442,12 +449,14 @@ def _names(names) -> str:
     return quoted + (f" and {len(names) - NAMES_LISTED} more" if len(names) > NAMES_LISTED else "")
 
 
-def _field_list(keys) -> str:
-    return ", ".join(_words(key) for key in keys)
-
-
-def _words(key: str) -> str:
-    return str(key).replace("_", " ")
+def _field_lines(subject: str, key: str | None, old, new) -> list[str]:
+    """A line for each change to one field: 'Changed the charter's team: "A" → "B"' when `subject` names the
+    field, 'Changed the charter value 'Ownership': meaning "A" → "B"' when `key` does."""
+    verb = _verb(old, new)
+    if key is None and verb != "Changed":
+        return [f"{verb} {subject}: {value(new if verb == 'Added' else old)}"]
+    field = "" if key is None else f"{words(key)} "
+    return [f"Changed {subject}: {field}{phrase}" for phrase in differences(old, new)]
 
 
 def _count(number: int, noun: str) -> str:

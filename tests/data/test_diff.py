@@ -1,7 +1,9 @@
-"""`python -m macros diff BASE_REF`: what a change does to the handbook's data, in a leader's words, on real
-git histories built from the example handbook (a clean change, and a change that breaks files)."""
+"""`python -m macros diff BASE_REF` (`make diff`): what a change does to the handbook's data, pages and navigation,
+in a leader's words, on real git histories built from the example handbook (a clean change, a change that breaks
+files, and a change to the site's name, navigation and pages)."""
 
 import copy
+import shutil
 import sys
 from pathlib import Path
 
@@ -9,7 +11,11 @@ import pytest
 
 from macros.crossrefs import ID_SCOPES
 from macros.diff import LISTS, FileChanges
-from tests.conftest import copy_project, run
+from macros.page_diff import ONE_ITEM_TOOLS, TOOLS, page_changes
+from macros.settings_diff import navigation_changes
+from macros.site_files import NavEntry, Site
+from macros.wiring import define_env
+from tests.conftest import ROOT, copy_project, run
 from tests.helpers import data
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
@@ -55,7 +61,10 @@ def new_history(root: Path) -> Path:
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
-    path = project / "data" / name
+    edit_file(project / "data" / name, old, new)
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -105,28 +114,32 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         HEADING,
         "",
         "- `data/charter.yml`",
-        "  - Changed the charter's purpose",
-        "  - Changed the charter value 'Ownership': meaning",
+        "  - Changed the charter's purpose: \"…each of you sells better a year from now than you do today,…\""
+        " → \"…each of you sells better twelve months from now than you do today,…\"",
+        "  - Changed the charter value 'Ownership': meaning \"…yours to run as if it were your own business.\" → \"…yours to run as if it were a business you own.\"",
         "- `data/coaching_questions.yml`",
         "  - Added 3 coaching questions (stage: Diagnose ×2, Commit ×1): 'What has changed in this deal since last week's forecast?',"
         " 'Who else at the customer knows this deal is stuck?', 'What will you have done by Friday, and how will I know?'",
         "  - Moved the coaching question 'What would a great outcome from tomorrow's call look like…' from Prepare to Diagnose",
-        "  - Changed the coaching question 'Which part of a sales call feels easier than a month ago?': text, situations",
+        "  - Changed the coaching question 'Which part of a sales call feels easier than a month ago?':"
+        " text \"Which parts of a sales conversation feel easier than they did a month…\" → \"Which part of a sales call feels easier than a month ago?\"",
+        "  - Changed the coaching question 'Which part of a sales call feels easier than a month ago?': situations added \"skill-gap\"",
         "- `data/bootcamp.yml`",
-        "  - Changed the boot camp's activity planner: revenue target",
+        "  - Changed the boot camp's activity planner: revenue target 260000 → 360000",
         "- `data/levels.yml`",
         "  - Removed the behaviour 'Brings the customer a new product that suits them within…' from level 2 (Product expert)",
         "- `data/checklists.yml`",
         "  - Added the item 'Check the rep's calendar for next week's first meetings.' to the checklist 'Coaching 1:1 preparation'",
         "- `data/assessments.yml`",
-        "  - Changed the self-assessment 'Manager or coach?': bands",
+        "  - Changed the self-assessment 'Manager or coach?': bands 'Mostly managing' to 40 → 35",
+        "  - Changed the self-assessment 'Manager or coach?': bands 'Coaching some of the time' from 40 → 35",
     ]
     assert result.stderr == ""
 
 
 def test_no_change_says_so(changed):
     result = diff(changed, "HEAD")
-    assert (result.returncode, result.stdout) == (0, f"{HEADING}\n\nNo changes to the handbook's data.\n")
+    assert (result.returncode, result.stdout) == (0, f"{HEADING}\n\nNo changes to the handbook's data, pages, navigation or site name.\n")
 
 
 def test_files_that_do_not_validate_are_named_and_the_rest_still_described(broken):
@@ -139,8 +152,9 @@ def test_files_that_do_not_validate_are_named_and_the_rest_still_described(broke
         "  - data/charter.yml has 1 problem and cannot be read, so its changes are not listed; run `make validate`",
         "- `data/levels.yml`",
         "  - data/levels.yml has 3 problems; run `make validate` to see where",
-        "  - Changed level 1 (Order taker): customer view",
-        "  - Changed level 2 (Product expert): about, summary",
+        "  - Changed level 1 (Order taker): customer view \"Someone I call when I already know what I want and just need a price…\" → (none)",
+        "  - Changed level 2 (Product expert): about (none) → \"Knows the catalogue inside out and is the person customers ring for…\"",
+        "  - Changed level 2 (Product expert): summary \"Knows the catalogue inside out and is the person customers ring for…\" → (none)",
         "- `data/printing.yml`",
         "  - data/printing.yml has 1 problem; run `make validate` to see where",
         "  - This file was deleted",
@@ -155,7 +169,7 @@ def test_problems_at_the_base_ref_are_named_too(broken):
     assert result.stdout.splitlines() == [
         HEADING,
         "",
-        "No changes to the handbook's data.",
+        "No changes to the handbook's data, pages, navigation or site name.",
         "",
         "- `data/charter.yml`",
         "  - data/charter.yml has 1 problem and cannot be read, so its changes are not listed; run `make validate`",
@@ -187,7 +201,7 @@ def test_a_folder_outside_git_exits_2_with_one_line(tmp_path):
 def test_items_are_matched_by_id_not_by_position_or_text():
     old = {"values": [{"id": "ownership", "name": "Ownership"}, {"id": "candour", "name": "Candour"}]}
     new = {"values": [{"id": "candour", "name": "Candour"}, {"id": "ownership", "name": "Owning it"}]}
-    assert FileChanges("charter", old, new).sentences() == ["Reordered the charter values", "Changed the charter value 'Owning it': name"]
+    assert FileChanges("charter", old, new).sentences() == ["Reordered the charter values", "Changed the charter value 'Owning it': name \"Ownership\" → \"Owning it\""]
 
 
 def test_every_list_with_ids_has_a_name_a_leader_uses():
@@ -201,10 +215,133 @@ def test_changes_to_the_deal_review_and_the_objections_are_named_in_a_leaders_wo
     changed["forecast"]["rules"] = [rule for rule in changed["forecast"]["rules"] if rule["id"] != "slipped-twice"]
     changed["stages"][1]["exit_criteria"][0]["in_the_crm"] = "The criteria in the opportunity."
     assert FileChanges("deal_review", review, changed).sentences() == [
-        "Changed the exit criterion 'The buyer has told you how they will compare the options…' in the CRM stage 'Qualified': in the crm",
+        "Changed the exit criterion 'The buyer has told you how they will compare the options…' in the CRM stage 'Qualified':"
+        " in the crm \"The criteria listed in \\*Decision criteria\\*, with the date and the…\" → \"The criteria in the opportunity.\"",
         "Removed the forecast rule 'A commit deal whose close date has moved twice goes back to…'",
     ]
     objections = data("objections")
     added = copy.deepcopy(objections)
     added["objections"].append({"id": "tried-before", "name": "We tried something like this and it failed"})
     assert FileChanges("objections", objections, added).sentences() == ["Added the objection 'We tried something like this and it failed'"]
+
+
+# ---------------------------------------------------------------- values, the site's name and navigation, pages
+
+
+@pytest.fixture(scope="module")
+def site_change(tmp_path_factory) -> list[str]:
+    """The summary, line by line, of a commit changing what leaders change most after data: the charter's team
+    and a value rewritten over two lines; the site's name and navigation (with mkdocs.yml now using tags such as
+    `!ENV`); a checklist on a page swapped for another; two tools on a page swapped round; a page's text; a new
+    page."""
+    project = new_history(tmp_path_factory.mktemp("site"))
+    edit(project, "charter.yml", "team: Northwind Field Sales", "team: Northwind Europe")
+    edit(project, "charter.yml", "    meaning: Your territory, pipeline and forecast are yours to run as if it were your own business.\n",
+         "    meaning: |\n      Your territory, pipeline and forecast are yours to run.\n      Run them as if they were your own business.\n")
+    settings = project / "mkdocs.yml"
+    edit_file(settings, "site_name: Northwind Sales Playbook", "site_name: Northwind Europe Playbook")
+    edit_file(settings, "site_url: http://127.0.0.1:8000/", 'site_url: !ENV [PLAYBOOK_SITE_URL, "http://127.0.0.1:8000/"]')
+    edit_file(settings, "  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
+    edit_file(settings, "      - Objection handling: coaching/objections.md\n", "")
+    edit_file(settings, "      - Team charter: charter.md\n", "      - Team charter: charter.md\n      - Objection handling: coaching/objections.md\n")
+    edit_file(settings, "      - Question bank: coaching/questions.md\n", "      - Question bank: coaching/questions.md\n      - Forecast call: coaching/forecast-call.md\n")
+    edit_file(settings, "  - Glossary: glossary.md\n", "")
+    edit_file(settings, "  - Checklists: checklists.md\n", "  - Checklists and forms: checklists.md\n")
+    (project / "docs" / "coaching" / "forecast-call.md").write_text('# Forecast call\n\nBefore the call:\n\n{{ self_assessment("manager-or-coach") }}\n', encoding="utf-8")
+    edit_file(project / "docs" / "onboarding.md", '{{ checklist("new-rep-first-week") }}', '{{ checklist("one-to-one-prep") }}')
+    edit_file(project / "docs" / "charter.md", "Who leads this team, how, and", "Who leads this team and how, and")
+    questions = project / "docs" / "coaching" / "questions.md"
+    edit_file(questions, "{{ question_explorer() }}", "{{ questions_by_stage() }}")
+    edit_file(questions, "{{ questions_by_stage() }}\n\n{{ questions_by_stage() }}", "{{ questions_by_stage() }}\n\n{{ question_explorer() }}")
+    edit_file(project / "docs" / "editing.md", '{% raw %}`{{ checklist("before-a-price-increase") }}`', '{% raw %}`{{ checklist("after-a-lost-deal") }}`')
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "A leader's change to the site")
+    result = diff(project, "HEAD~1")
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    return result.stdout.splitlines()
+
+
+def group(lines: list[str], name: str) -> list[str]:
+    """The lines listed under one file or folder of the summary."""
+    start = lines.index(f"- `{name}`") + 1
+    end = next((index for index in range(start, len(lines)) if not lines[index].startswith("  - ")), len(lines))
+    return [line.removeprefix("  - ") for line in lines[start:end]]
+
+
+def test_a_changed_field_shows_its_old_and_new_value(site_change):
+    assert "Changed the charter's team: \"Northwind Field Sales\" → \"Northwind Europe\"" in group(site_change, "data/charter.yml")
+
+
+def test_a_value_written_over_several_lines_stays_on_one_line(site_change):
+    assert group(site_change, "data/charter.yml")[1] == (
+        "Changed the charter value 'Ownership': meaning \"…forecast are yours to run as if it were your own business.\""
+        " → \"…forecast are yours to run. ↵ Run them as if they were your own…\""
+    )
+    assert all(line.startswith(("###", "- ", "  - ")) for line in site_change if line)
+
+
+def test_the_site_name_and_navigation_changes_are_listed_in_the_navigations_words(site_change):
+    assert group(site_change, "mkdocs.yml") == [
+        "Changed the site name: \"Northwind Sales Playbook\" → \"Northwind Europe Playbook\"",
+        "Added 'Forecast call' (docs/coaching/forecast-call.md) to the navigation under Coaching",
+        "Removed 'Glossary' (docs/glossary.md) from the navigation",
+        "Moved 'Objection handling' (docs/coaching/objections.md) in the navigation from Coaching to Start here",
+        "Renamed 'Checklists' to 'Checklists and forms' in the navigation (docs/checklists.md)",
+    ]
+
+
+def test_tools_placed_in_and_removed_from_pages_and_edited_text_are_listed_page_by_page(site_change):
+    assert group(site_change, "docs/") == [
+        "Edited the text of 'Team charter' (docs/charter.md)",
+        "Added the page 'Forecast call' (docs/coaching/forecast-call.md), showing the self-assessment 'Manager or coach?'",
+        "Rearranged the tools on 'Question bank' (docs/coaching/questions.md)",
+        "Edited the text of 'Change this handbook' (docs/editing.md)",
+        "Placed the checklist 'Coaching 1:1 preparation' on 'Your first 30 days' (docs/onboarding.md)",
+        "Removed the checklist 'New rep's first week' from 'Your first 30 days' (docs/onboarding.md)",
+    ]
+
+
+def test_every_macro_a_page_can_call_has_a_name_a_leader_uses():
+    registered = []
+
+    class Env:
+        """What define_env reads of mkdocs-macros' env, and its `macro`, which here only notes each name."""
+
+        def __init__(self):
+            self.project_dir = str(ROOT)
+            self.conf = {"use_directory_urls": True, "repo_url": "https://github.com/example/playbook", "edit_uri": "edit/main/docs/"}
+
+        def macro(self, function, name=None):
+            registered.append(name or function.__name__)
+            return function
+
+    define_env(Env())
+    assert sorted(registered) == sorted([*TOOLS, *ONE_ITEM_TOOLS])
+
+
+@pytest.mark.parametrize("origin", [False, True])
+def test_make_diff_compares_with_origin_main_or_else_main(tmp_path, origin):
+    project = new_history(tmp_path)
+    for part in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / part, project / part)
+    (project / ".venv").mkdir()
+    (project / ".venv" / ".installed").touch()  # installed, and newer than pyproject.toml
+    if origin:
+        git(project, "update-ref", "refs/remotes/origin/main", "HEAD")
+    planned = run(["make", "--dry-run", "diff"], project)
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.splitlines() == [f".venv/bin/python -m macros diff '{'origin/main' if origin else 'main'}'"]
+    chosen = run(["make", "--dry-run", "diff", "BASE=HEAD~1"], project)
+    assert chosen.stdout.splitlines() == [".venv/bin/python -m macros diff 'HEAD~1'"]
+
+
+def test_a_renamed_section_is_one_line_and_a_new_order_is_noticed():
+    old = [NavEntry("index.md", "Home", ()), NavEntry("a.md", "A", ("Coaching",)), NavEntry("b.md", "B", ("Coaching",)), NavEntry("c.md", "C", ())]
+    new = [NavEntry("index.md", "Home", ()), NavEntry("b.md", "B", ("Coaching your team",)), NavEntry("a.md", "A", ("Coaching your team",)), NavEntry("c.md", "C", ())]
+    assert navigation_changes(old, new) == ["Renamed the section 'Coaching' to 'Coaching your team' in the navigation", "Reordered the pages in the navigation"]
+
+
+def test_a_page_whose_braces_do_not_parse_is_named_with_the_line():
+    before = Site({}, {"deals.md": "# Deals\n\n{{ deal_review() }}\n"}, {})
+    after = Site({}, {"deals.md": "# Deals\n\n{{ deal_review() }\n"}, {})
+    assert page_changes(before, after) == ["Edited 'Deals' (docs/deals.md); its tools are not listed, as its `{{ … }}` on line 3 cannot be read (unexpected '}')"]

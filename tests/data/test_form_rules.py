@@ -161,7 +161,7 @@ def test_changes_to_role_plays_and_debriefs_read_in_a_leaders_words():
     changed["role_plays"].append(dict(changed["role_plays"][1], id="gatekeeper", title="The gatekeeper"))
     assert FileChanges("role_plays", plays, changed).sentences() == [
         "Added the role-play 'The gatekeeper'",
-        f"Changed the role-play '{plays['role_plays'][0]['title']}': minutes",
+        f"Changed the role-play '{plays['role_plays'][0]['title']}': minutes {plays['role_plays'][0]['minutes']} → {plays['role_plays'][0]['minutes'] + 2}",
     ]
     debriefs = data("debriefs")
     changed = deepcopy(debriefs)

@@ -207,6 +207,6 @@ def test_the_pull_request_summary_names_a_changed_meeting():
     changed["meetings"][1]["how_often"] = "weekly"
     changed["one_to_one"]["boxes"].pop()
     assert FileChanges("rhythm", rhythm, changed).sentences() == [
-        "Changed the rhythm meeting 'Pipeline review': how often",
+        f"Changed the rhythm meeting 'Pipeline review': how often \"{rhythm['meetings'][1]['how_often']}\" → \"weekly\"",
         "Removed the 1:1 time box 'Commitments'",
     ]

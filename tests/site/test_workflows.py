@@ -60,9 +60,9 @@ def makefile_targets() -> set[str]:
 
 
 def make_targets(script: str) -> list[str]:
-    """The targets of every `make` command in a step's script (options and VAR=value settings left out)."""
+    """The targets of every `make` command in a step's script (options, VAR=value settings and redirections left out)."""
     targets = []
-    for command in re.findall(r"(?:^\s*|[;&|]\s*)make\b([^\n;&|]*)", script, flags=re.MULTILINE):
+    for command in re.findall(r"(?:^\s*|[;&|]\s*)make\b([^\n;&|<>]*)", script, flags=re.MULTILINE):
         targets += [word for word in command.split() if not word.startswith("-") and "=" not in word]
     return targets
 
@@ -123,9 +123,9 @@ def test_pull_request_workflow_uploads_the_site_as_a_preview():
 
 def test_pull_request_workflow_comments_a_change_summary_from_the_base_branch():
     parsed = workflow(PULL_REQUEST)
-    job = job_running(parsed, "-m macros diff")
-    diff = next(step for step in job["steps"] if "-m macros diff" in step.get("run", ""))
-    assert "origin/" in diff["run"] and "github.base_ref" in str(diff.get("env", "")) + diff["run"]
+    job = job_running(parsed, "make diff")
+    diff = next(step for step in job["steps"] if "diff" in make_targets(step.get("run", "")))
+    assert "BASE=" in diff["run"] and "origin/" in diff["run"] and "github.base_ref" in str(diff.get("env", "")) + diff["run"]
     assert [step["with"]["fetch-depth"] for step in using(job["steps"], "actions/checkout")] == [0]
     assert using(job["steps"], "actions/github-script")
     # Only the job that comments may write to the pull request.
