@@ -1,12 +1,16 @@
 """The macros pages call, wired to the validated handbook (mkdocs-macros reaches `define_env` through the
-package). No logic lives here."""
+package), and the one check of data and pages that the build and `python -m macros validate` share. No logic
+lives here."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .handbook import Project, load_handbook
-from .problems import DataError
+from .handbook import Project, validate
+from .model import Handbook, build_handbook
+from .page_check import IdArgument, PageRules, SiteSettings, check_pages
+from .problems import Problem, first_per_file
 from .rendering import Renderer
 from .source_links import SourceLinks
 
@@ -39,12 +43,29 @@ SECTIONS = {
 }
 
 
+# Macro → what its one argument names: pages are checked against these ids before any page is built.
+ID_ARGUMENTS = {
+    "checklist": IdArgument("checklist", lambda handbook: handbook.checklists),
+    "self_assessment": IdArgument("self-assessment", lambda handbook: handbook.assessments),
+    "download": IdArgument("printed document", lambda handbook: {document.id: document for document in handbook.printing.documents}),
+}
+
+
+def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Handbook | None, list[Problem]]:
+    """The handbook (None while its data has problems) and every problem in its data and, given mkdocs.yml's
+    settings, in its pages' macros, sorted: the build and `validate` both start here, so they report the same."""
+    documents, problems = validate(project)
+    handbook = None if problems else build_handbook(documents)
+    if settings is not None:
+        problems += first_per_file(check_pages(project.docs_dir, PageRules(settings, page_macros(handbook), ID_ARGUMENTS, handbook)))
+    return handbook, sorted(problems)
+
+
 def define_env(env):
-    """Called once per build by mkdocs-macros: load and validate the data, then register the macros."""
-    try:
-        handbook = load_handbook(Project(Path(env.project_dir)))
-    except DataError as error:
-        raise PluginError(f"The handbook data has {len(error.problems)} problem(s):\n{error}") from None
+    """Called once per build by mkdocs-macros: check the data and every page's macros, then register the macros."""
+    handbook, problems = check_handbook(Project(Path(env.project_dir)), SiteSettings.of_plugin(env))
+    if problems:
+        raise PluginError(f"The handbook has {len(problems)} problem(s):\n" + "\n".join(problem.as_text() for problem in problems))
     renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]), handbook.glossary.terms)
 
     def note_source(data_file: str):
@@ -60,44 +81,46 @@ def define_env(env):
             note_source(data_file)
         return renderer.render(template, env.page.url, handbook=handbook, **context)
 
-    for name, (template, stem) in SECTIONS.items():
-        env.macro(lambda template=template, stem=stem: show(template, handbook.sources[stem]), name)
+    for name, macro in page_macros(handbook, show, note_source).items():
+        env.macro(macro, name)
 
-    @env.macro
+
+def page_macros(handbook: Handbook | None, show: Callable | None = None, note_source: Callable | None = None) -> dict[str, Callable]:
+    """Every macro a page can call, by name: each looks up the model and hands it to a template. The page check
+    reads only their names and parameters, so it passes nothing to show (and no handbook while the data has
+    problems)."""
+
+    def section(template: str, stem: str):
+        """A macro with no arguments that shows one part of the handbook (a page can pass it none)."""
+        return lambda: show(template, handbook.sources[stem])
+
+    macros = {name: section(template, stem) for name, (template, stem) in SECTIONS.items()}
+
     def checklist(checklist_id: str):
         """An interactive checklist from data/checklists.yml or the boot-camp cadence."""
-        if checklist_id not in handbook.checklists:
-            raise PluginError(f"unknown checklist '{checklist_id}' (expected one of: {', '.join(handbook.checklists)})")
-        found = handbook.checklists[checklist_id]
+        found = ID_ARGUMENTS["checklist"].items(handbook)[checklist_id]
         return show("checklist.html", found.file, checklist=found)
 
-    @env.macro
     def all_checklists():
         """Every checklist defined in data/checklists.yml, in order."""
         listed = [c for c in handbook.checklists.values() if c.file == handbook.sources["checklists"]]
         return "\n\n".join(show("checklist.html", c.file, checklist=c) for c in listed)
 
-    @env.macro
     def self_assessment(assessment_id: str):
         """A scored self-assessment from data/assessments.yml."""
-        if assessment_id not in handbook.assessments:
-            raise PluginError(f"unknown self-assessment '{assessment_id}' (expected one of: {', '.join(handbook.assessments)})")
-        assessment = handbook.assessments[assessment_id]
+        assessment = ID_ARGUMENTS["self_assessment"].items(handbook)[assessment_id]
         if assessment.debrief:
             note_source(handbook.sources["debriefs"])
         return show("self_assessment.html", handbook.sources["assessments"], assessment=assessment)
 
-    @env.macro
     def role_plays():
         """The role-play scenarios from data/role_plays.yml, each with its rubric from data/assessments.yml."""
         note_source(handbook.sources["assessments"])
         note_source(handbook.sources["debriefs"])
         return show("role_plays.html", handbook.sources["role_plays"])
 
-    @env.macro
     def download(document_id: str):
         """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
-        documents = {document.id: document for document in handbook.printing.documents}
-        if document_id not in documents:
-            raise PluginError(f"unknown printed document '{document_id}' (expected one of: {', '.join(documents)})")
-        return show("download.html", None, document=documents[document_id])
+        return show("download.html", None, document=ID_ARGUMENTS["download"].items(handbook)[document_id])
+
+    return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, download)}
