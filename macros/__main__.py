@@ -4,14 +4,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from .handbook import Project, validate
-from .problems import DataError
+from .handbook import Project
+from .page_check import read_site_settings
+from .problems import DataError, Problem
+from .wiring import check_handbook
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Check the handbook's data files.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check every data file and list every problem")
+    check = commands.add_parser("validate", help="check every data file and every macro in the pages, and list every problem")
     check.add_argument("--format", choices=["text", "github"], default="text", help="github prints Actions annotations")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
@@ -33,14 +35,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return build_site(arguments.root, arguments.site)
 
-    _, problems = validate(Project(arguments.root))
+    problems = _validate(Project(arguments.root))
     for problem in problems:
         print(problem.as_github() if arguments.format == "github" else problem.as_text())
     if problems:
-        print(f"{len(problems)} problem(s) in the handbook data.", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the handbook.", file=sys.stderr)
         return 1
-    print("The handbook data is valid.", file=sys.stderr)
+    print("The handbook's data and pages are valid.", file=sys.stderr)
     return 0
+
+
+def _validate(project: Project) -> list[Problem]:
+    """Every problem in the data and in the pages' macros, read with mkdocs.yml's settings as the build reads them."""
+    settings, problems = read_site_settings(project)
+    return sorted(problems + check_handbook(project, settings)[1])
 
 
 def _pdf(root: Path, site: Path) -> int:

@@ -30,9 +30,12 @@ class Project:
     def schemas_dir(self) -> Path:
         return self.data_dir / "schemas"
 
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / DOCS_DIR
+
     def docs_pages(self) -> set[str]:
-        docs = self.root / DOCS_DIR
-        return {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+        return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}
 
 
 def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:

@@ -18,6 +18,7 @@ ONE_ITEM_TOOLS = {
     "checklist": ("the checklist '{}'", "checklists", ("checklists", "*")),
     "self_assessment": ("the self-assessment '{}'", "assessments", ("assessments", "*")),
     "download": ("the download link for the PDF '{}'", "printing", ("documents", "*")),
+    "printed_contents": ("the contents of the PDF '{}'", "printing", ("documents", "*")),
 }
 # The boot camp's checklists are made from its cadence, not listed in data/checklists.yml.
 BUILT_IN_TITLES = {"checklist": {checklist_id: title for checklist_id, (_, title, _) in CADENCE_CHECKLISTS.items()}}
@@ -25,7 +26,7 @@ BUILT_IN_TITLES = {"checklist": {checklist_id: title for checklist_id, (_, title
 # Tools that show a whole part of the handbook, by what a reader calls it.
 TOOLS = {
     "charter": "the team charter",
-    "levels": "the six levels",
+    "levels": "the levels of a sales professional",
     "questions_by_stage": "the question bank by stage",
     "questions_by_situation": "the questions by situation",
     "dilemma": "the coach, push or step back guide",
@@ -50,7 +51,10 @@ TOOLS = {
     "rhythm_summary": "the summary of meetings with your manager",
     "all_checklists": "every checklist",
     "role_plays": "the role-play scenarios",
+    "site_name": "the site's name",
 }
+# A page's words about one of the handbook's lists (macros/mentions.py), given the list's name.
+LIST_WORDS = {"how_many": "the count of the {}", "list_of": "the list of the {}", "ids_of": "the ids of the {}"}
 
 
 def page_changes(before: Site, after: Site) -> list[str]:
@@ -129,6 +133,8 @@ def tool(call: MacroCall, site: Site) -> str:
         return named.format(_item_title(site, call.name, stem, pattern, arguments[0]))
     if call.name in TOOLS and not arguments:
         return TOOLS[call.name]
+    if call.name in LIST_WORDS and len(arguments) == 1:
+        return LIST_WORDS[call.name].format(arguments[0])
     shown = ", ".join([*map(repr, call.args), *(f"{key}={item!r}" for key, item in call.kwargs.items())])
     return f"`{call.name}({shown})`"
 
