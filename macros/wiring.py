@@ -95,6 +95,11 @@ def define_env(env):
         return show("role_plays.html", handbook.sources["role_plays"])
 
     @env.macro
+    def workspace():
+        """The reader's reps and saved answers: where they live, export, import and delete."""
+        return show("workspace.html", None)
+
+    @env.macro
     def download(document_id: str):
         """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
         documents = {document.id: document for document in handbook.printing.documents}
