@@ -17,7 +17,7 @@
   var FORMAT = "playbook-workspace";
   var VERSION = 1;
   var MAX_BYTES = 5 * 1024 * 1024;
-  var MARKUP = /<\s*[A-Za-z!\/?]/;
+  var MARKUP = /<[A-Za-z!\/?]/;
   var FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
   var DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
   var SAVED = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,3})?Z$/;
@@ -89,12 +89,12 @@
     if (problem) return problem;
     if (Playbook.workspace.KINDS.indexOf(record.kind) < 0) return what + " is of a kind the handbook doesn't know: " + quote(record.kind) + " (it knows " + Playbook.workspace.KINDS.join(", ") + ").";
     if (typeof record.tool !== "string" || record.tool.length > 80 || !TOOL.test(record.tool)) return what + " names its tool wrongly: " + quote(record.tool) + ".";
-    problem = dateProblem(record.date, what + "'s date");
+    problem = dateProblem(record.date, what + ": its date");
     if (problem) return problem;
-    if (!isObject(record.data)) return what + "'s answers should be an object.";
-    problem = objectProblem(record.data, LIMITS.depth, what + "'s answers");
+    if (!isObject(record.data)) return what + ": its answers should be an object.";
+    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers");
     if (problem) return problem;
-    return typeof record.saved === "string" && SAVED.test(record.saved) ? null : what + "'s time saved should read like 2026-12-01T09:30:00.000Z.";
+    return typeof record.saved === "string" && SAVED.test(record.saved) ? null : what + ": its time saved should read like 2026-12-01T09:30:00.000Z.";
   }
 
   function repProblem(rep, number) {
@@ -112,7 +112,7 @@
     if (rep.records.length > LIMITS.records) return what + " has more than " + LIMITS.records + " records.";
     var seen = {};
     for (var i = 0; i < rep.records.length; i += 1) {
-      problem = recordProblem(rep.records[i], what + ", record " + (i + 1) + ",");
+      problem = recordProblem(rep.records[i], what + ", record " + (i + 1));
       if (problem) return problem;
       var id = rep.records[i].kind + " " + rep.records[i].tool + " " + rep.records[i].date;
       if (seen[id]) return what + " has two records of " + rep.records[i].tool + " for " + rep.records[i].date + ".";
