@@ -39,7 +39,7 @@
 
     select.addEventListener("change", function () {
       var problem = ws.choose(select.value);
-      status.textContent = problem || "Showing " + ws.name(select.value) + (select.value === "me" ? " (your own answers)." : "'s answers.");
+      status.textContent = problem || (select.value === "me" ? "Showing your own answers." : "Showing " + ws.name(select.value) + "'s answers.");
       if (problem) select.value = ws.current();
     });
     open.addEventListener("click", function () { showAdding(adding.hidden); });
