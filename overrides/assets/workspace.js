@@ -6,8 +6,20 @@
                                  one for "me" (the reader), so opening one rep never parses the whole team.
    A record is one tool's answers for one rep on one date: kind (KINDS), tool (the form's id in the data),
    date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), data (a
-   plain JSON object, checked by Playbook.workspaceFile.checkData: no markup, no "__proto__", at most 6 deep)
-   and saved (ISO time). There is at most one record per (kind, tool, date): saving again replaces it.
+   plain JSON object, checked by Playbook.workspaceFile.recordProblem: no markup, no "__proto__", at most 6
+   deep) and saved (ISO time). There is at most one record per (kind, tool, date): saving again replaces it.
+   The data each tool writes (answers carry the fingerprint of the item's text, macros/fingerprints.py):
+     assessment, coaching-check     {answers: {statementId: {value, fingerprint}}, notes: {noteId: text},
+     (Was that coaching?),           result: {complete, answered, needed, score, band, level: {id, name,
+     observation, rubric             number} | null, groups: [{id, answered, score, reached}], weakest:
+                                     [{id, text, answer}] (what the result says to work on, weakest first)}}
+     checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
+     decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
+     planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
+     one-to-one                     the 1:1 planner's own (agenda, notes, commitments)
+   The reader's own answers are also kept where each tool kept them before reps existed
+   (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
+   meeting (data-fresh-each-day).
 
    API (every call reads storage afresh, so other tabs and pages are seen; a parsed rep is cached by its text):
      reps()                         [{id, name, added}], in the order added; "me" is not among them
@@ -24,9 +36,10 @@
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
      latest({rep, kind, tool})      the newest of them, or null
      merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
-     attach(form, reload)           a tool joins the workspace: reload() runs when the rep changes; returns
+     attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes; returns
                                     {status, save(key, value), record(kind, tool, data, date)}, which report
-                                    a full or blocked storage in the tool's aria-live status and return false
+                                    a full or blocked storage in an aria-live status and return false: the
+                                    picker's for the form (data-for = form.id), or `status` for a tool without one
    Later tools read records with records()/latest() and listen for "playbook:rep" on their own form (attach)
    rather than on document, so instant navigation never stacks listeners. */
 (function (Playbook) {
@@ -267,11 +280,11 @@
     });
   });
 
-  function attach(form, reload) {
+  function attach(form, reload, ownStatus) {
     form.setAttribute("data-rep-tool", "");
     form.addEventListener("playbook:rep", reload);
     var picker = form.id && document.querySelector('[data-rep-picker][data-for="' + form.id + '"]');
-    var status = picker ? picker.querySelector("[data-rep-status]") : null;
+    var status = ownStatus || (picker ? picker.querySelector("[data-rep-status]") : null);
     function report(problem) {
       if (problem && status) status.textContent = problem;
       return !problem;

@@ -113,8 +113,20 @@ def workspace_page(browser, site_url):
     context.close()
 
 
+def described(schema, path="schema"):
+    """Every property in the schema, as `path`, that lacks a title or a description."""
+    missing = []
+    for name, value in schema.get("properties", {}).items():
+        if not (value.get("title") and value.get("description")):
+            missing.append(f"{path}.{name}")
+    for name, value in {**schema.get("properties", {}), **schema.get("$defs", {})}.items():
+        missing += described(value, f"{path}.{name}")
+    return missing
+
+
 def test_the_published_schema_and_the_browsers_checker_agree(workspace_page):
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert described(SCHEMA) == []
     samples = [(name, text, True) for name, text in VALID] + [(name, text, False) for name, text, _ in INVALID]
     browser_says = workspace_page.evaluate("texts => texts.map(text => !Playbook.workspaceFile.check(text).error)", [text for _, text, _ in samples])
     disagreements = [(name, expected, schema_accepts(text), accepted) for (name, text, expected), accepted in zip(samples, browser_says) if schema_accepts(text) != expected or accepted != expected]
