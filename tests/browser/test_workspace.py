@@ -6,7 +6,7 @@ another browser, delete with a confirmation, and hear about a full storage inste
 import hashlib
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
