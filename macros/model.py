@@ -787,6 +787,7 @@ class Assessment:
     file: str
     line: int
     kind: str = "self-assessment"
+    each_time: bool = False
     sections: list[FormSection] = field(default_factory=list)
     notes: list[WriteIn] = field(default_factory=list)
     debrief: Debrief | None = None
@@ -798,6 +799,18 @@ class Assessment:
     @cached_property
     def sections_by_id(self) -> dict[str, FormSection]:
         return {section.id: section for section in self.sections}
+
+    @property
+    def fresh_each_day(self) -> bool:
+        """A form about one meeting or call opens empty on a new day; the earlier ones stay in the history."""
+        return self.each_time or self.kind != "self-assessment"
+
+    @property
+    def record_kind(self) -> str:
+        """The kind of record its answers are kept as in the reader's workspace (overrides/assets/workspace.js)."""
+        if self.kind != "self-assessment":
+            return self.kind
+        return "coaching-check" if self.each_time else "assessment"
 
     @property
     def rates_levels(self) -> bool:
@@ -1384,6 +1397,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             file=document.file,
             line=document.where(path).line,
             kind=raw.get("kind", "self-assessment"),
+            each_time=raw.get("each_time", False),
             sections=_convert(list[FormSection], document, path + ("sections",)) if "sections" in raw else [],
             notes=_convert(list[WriteIn], document, path + ("notes",)) if "notes" in raw else [],
             debrief=debriefs.by_id[raw["debrief"]] if "debrief" in raw else None,

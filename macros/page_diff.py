@@ -52,6 +52,7 @@ TOOLS = {
     "all_checklists": "every checklist",
     "role_plays": "the role-play scenarios",
     "site_name": "the site's name",
+    "workspace": "the reps and saved answers (export, import, delete)",
 }
 # A page's words about one of the handbook's lists (macros/mentions.py), given the list's name.
 LIST_WORDS = {"how_many": "the count of the {}", "list_of": "the list of the {}", "ids_of": "the ids of the {}"}

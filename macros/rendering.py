@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import meeting_time, scoring
+from .fingerprints import fingerprint
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .model import Term
 from .source_links import SourceLinks
@@ -34,6 +35,7 @@ PAGES = {
     "one_to_one": "coaching/one-to-one.md",
     "checklists": "checklists.md",
     "self_assessments": "self-assessments.md",
+    "workspace": "coaching/workspace.md",
 }
 
 
@@ -59,6 +61,7 @@ class Renderer:
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
         self.env.globals["meeting_time"] = meeting_time
+        self.env.globals["fingerprint"] = fingerprint
 
     @pass_context
     def _md(self, context, text: str | None, explain: bool = True) -> Markup:

@@ -136,11 +136,15 @@ def page_macros(handbook: Handbook | None, show: Callable | None = None, note_so
         note_source(handbook.sources["debriefs"])
         return show("role_plays.html", handbook.sources["role_plays"])
 
+    def workspace():
+        """The reader's reps and saved answers: where they live, export, import and delete."""
+        return show("workspace.html", None)
+
     def download(document_id: str):
         """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
         return show("download.html", None, document=ID_ARGUMENTS["download"].items(handbook)[document_id])
 
-    return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, download)}
+    return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, workspace, download)}
 
 
 def page_words(handbook: Handbook | None, env=None, show: Callable | None = None, inline: Callable | None = None) -> dict[str, Callable]:

@@ -121,15 +121,98 @@
     };
   }
 
+  /* Each answer with the fingerprint of the statement's text it answers, so a reworded one is noticed. */
   function readAnswers(model) {
     var state = {};
     model.rows.forEach(function (row) {
       var picked = row.fieldset.querySelector("input:checked");
       row.points = picked ? +picked.dataset.points : null;
       row.answer = picked ? picked.parentNode.textContent.trim() : null;
-      if (picked) state[row.id] = +picked.value;
+      if (picked) state[row.id] = { value: +picked.value, fingerprint: row.fieldset.dataset.fingerprint };
     });
     return state;
+  }
+
+  /* ------------------------------------------------ saved answers: whose, which day, which wording */
+
+  /* What the form opens with for the rep chosen: the reader's own answers under the key used before reps
+     existed, else the rep's latest record. A form about one meeting (data-fresh-each-day) opens only today's:
+     the earlier ones stay in the history. */
+  function savedState(form, key) {
+    var ws = Playbook.workspace;
+    var fresh = form.hasAttribute("data-fresh-each-day");
+    if (ws.current() === "me") {
+      var mine = Playbook.load(key);
+      if (mine) return !fresh || !mine.date || mine.date === ws.today() ? mine : null;
+    }
+    var last = ws.latest({ kind: form.dataset.recordKind, tool: form.dataset.assessment });
+    return last && (!fresh || last.date === ws.today()) ? last.data : null;
+  }
+
+  /* An answer as saved: {value, fingerprint}, or a bare number from before fingerprints (taken as it is). */
+  function savedValue(answer) {
+    if (typeof answer === "number") return { value: answer };
+    return answer && typeof answer === "object" && typeof answer.value === "number" ? answer : null;
+  }
+
+  /* Ticks the saved answers. One given to a statement since reworded is not ticked and does not count: it is
+     kept and shown beside the statement until answered again. Returns those kept and how many answers were
+     to statements no longer in the form. */
+  function restore(model, saved) {
+    var answers = saved && saved.answers && typeof saved.answers === "object" ? saved.answers : {};
+    var stale = {};
+    model.rows.forEach(function (row) {
+      var answer = savedValue(answers[row.id]);
+      var changed = !!(answer && answer.fingerprint && answer.fingerprint !== row.fieldset.dataset.fingerprint);
+      all(row.fieldset, "input").forEach(function (input) {
+        input.checked = !changed && !!answer && answer.value === +input.value;
+      });
+      if (changed) stale[row.id] = { value: answer.value, fingerprint: answer.fingerprint };
+      markChanged(row.fieldset, changed ? answer.value : null);
+    });
+    var ids = model.rows.map(function (row) { return row.id; });
+    var removed = Object.keys(answers).filter(function (id) { return ids.indexOf(id) < 0 && savedValue(answers[id]); }).length;
+    return { stale: stale, removed: removed };
+  }
+
+  /* The note on a statement reworded since it was answered, naming the earlier answer; null removes it. */
+  function markChanged(fieldset, value) {
+    var note = fieldset.querySelector("[data-changed]");
+    if (note) note.remove();
+    if (value === null) return;
+    var input = all(fieldset, "input").filter(function (radio) { return +radio.value === value; })[0];
+    var said = input ? " you said \u201c" + input.parentNode.textContent.trim() + "\u201d to the earlier wording;" : "";
+    note = el("p", "Changed since you answered \u2014 check your answer:" + said + " answer again to count it.", "pb-assessment__changed");
+    note.setAttribute("data-changed", "");
+    fieldset.querySelector("legend").after(note);
+  }
+
+  function changesNote(kept) {
+    var stale = Object.keys(kept.stale).length;
+    var parts = [];
+    if (stale) parts.push(stale + (stale > 1 ? " statements were" : " statement was") + " reworded since you answered: check " + (stale > 1 ? "them" : "it") + " (marked below); until then " + (stale > 1 ? "they don't" : "it doesn't") + " count.");
+    if (kept.removed) parts.push(kept.removed + (kept.removed > 1 ? " answers were" : " answer was") + " to statements no longer in the handbook, so " + (kept.removed > 1 ? "they don't" : "it doesn't") + " count.");
+    return parts.join(" ");
+  }
+
+  /* The result kept in the record, for the 1:1 planner and history: score, band, level, each group's score,
+     and the weakest behaviours the result names (what to work on next). */
+  function summary(form, model, out) {
+    var weakest = [];
+    if (out.complete && model.ladder) {
+      var target = out.groups[out.level ? out.groups.indexOf(out.level) + 1 : 0];
+      weakest = target ? weakestFirst(target.rows).filter(function (row) { return row.points === null || row.points < row.most; }) : [];
+    } else if (out.complete) {
+      weakest = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
+    }
+    return {
+      complete: out.complete, answered: out.answered, needed: out.needed,
+      score: out.complete ? out.score : null,
+      band: out.complete ? bandName(out.band) : null,
+      level: out.level ? { id: out.level.id, name: out.level.name, number: out.groups.indexOf(out.level) + 1 } : null,
+      groups: out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score, reached: group.reached }; }),
+      weakest: weakest.slice(0, 3).map(function (row) { return { id: row.id, text: row.text, answer: row.answer }; })
+    };
   }
 
   /* ------------------------------------------------ the widget */
@@ -142,49 +225,68 @@
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
-    result.before(live);
-    var saved = Playbook.load(key);
-    restore(model, saved);
-    notes.restore(saved);
+    var changes = el("p", "", "pb-assessment__changes");
+    result.before(live, changes);
+    var tool = Playbook.workspace.attach(form, load);
+    var kept;
 
-    function save() {
-      Playbook.save(key, { answers: readAnswers(model), notes: notes.values() });
+    /* The reader's own answers stay under the key they always had; every rep's go into dated records. */
+    function save(state, out) {
+      Object.keys(kept.stale).forEach(function (id) { if (!state[id]) state[id] = kept.stale[id]; });
+      var mine = { answers: state, notes: notes.values(), date: Playbook.workspace.today() };
+      if (Playbook.workspace.current() === "me" && !tool.save(key, mine)) return;
+      tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) });
     }
 
-    function render() {
-      save();
+    function render(byReader) {
+      var state = readAnswers(model);
       var out = evaluate(model);
       out.headline = headline(form, model, out);
+      if (byReader) save(state, out);
       result.textContent = "";
+      changes.textContent = changesNote(kept);
+      changes.hidden = !changes.textContent;
       form.classList.toggle("pb-assessment--complete", out.complete);
       live.classList.toggle("pb-visually-hidden", out.complete);
       result.hidden = !out.answered;
       live.textContent = out.headline + (out.complete ? unansweredNote(model, out) : "");
       if (!out.answered) return;
-      var writer = Playbook.assessmentResult(form, model, out, result);
-      writer.all();
+      Playbook.assessmentResult(form, model, out, result).all();
       result.append(actions(form, model, out, result, live, clear));
+    }
+
+    /* Opens (and reopens, when another rep is chosen) with the chosen rep's answers. The reader's answers
+       saved before records existed go into the history once, so their export has them. */
+    function load() {
+      var saved = savedState(form, key);
+      kept = restore(model, saved);
+      notes.restore(saved);
+      var migrate = saved && Playbook.workspace.current() === "me" && !Playbook.workspace.latest({ kind: form.dataset.recordKind, tool: form.dataset.assessment });
+      render(!!migrate);
     }
 
     function clear() {
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
+      all(form, "[data-changed]").forEach(function (note) { note.remove(); });
+      kept = { stale: {}, removed: 0 };
       notes.clear();
-      render();
+      render(true);
       form.querySelector("input").focus();
     }
 
-    form.addEventListener("change", render);
-    form.addEventListener("input", function (event) { if (notes.owns(event.target)) save(); });
-    render();
-  }
-
-  function restore(model, saved) {
-    var answers = saved && saved.answers && typeof saved.answers === "object" ? saved.answers : {};
-    model.rows.forEach(function (row) {
-      all(row.fieldset, "input").forEach(function (input) {
-        input.checked = answers[row.id] === +input.value;
-      });
+    form.addEventListener("change", function (event) {
+      var fieldset = event.target.closest("fieldset[data-statement]");
+      if (fieldset && kept.stale[fieldset.dataset.statement]) {
+        delete kept.stale[fieldset.dataset.statement];
+        markChanged(fieldset, null);
+      }
+      kept.removed = 0;
+      render(true);
     });
+    form.addEventListener("input", function (event) {
+      if (notes.owns(event.target)) save(readAnswers(model), evaluate(model));
+    });
+    load();
   }
 
   function headline(form, model, out) {

@@ -14,7 +14,9 @@
   function enhance(form) {
     form.dataset.ready = "true";
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][data-item]"));
-    var ticks = form.dataset.repeats ? periodTicks(form, boxes.length) : lastingTicks(form);
+    var tool = Playbook.workspace.attach(form, function () { show(); update(false); });
+    var ticks = form.dataset.repeats ? periodTicks(form, boxes.length, tool) : lastingTicks(form, boxes.length, tool);
+    var stale = {};
 
     var status = document.createElement("div");
     status.className = "pb-checklist__status";
@@ -29,89 +31,151 @@
     reset.className = "md-button pb-checklist__reset";
     reset.textContent = "Reset";
     reset.setAttribute("aria-label", "Reset: untick every item in " + form.querySelector("legend").textContent);
+    var removed = document.createElement("p");
+    removed.className = "pb-checklist__removed";
     status.append(progress, count, reset);
-    form.querySelector(".pb-checklist__items").after(status);
+    form.querySelector(".pb-checklist__items").after(status, removed);
 
+    /* Ticks saved as the item's fingerprint (or true, from before fingerprints); a tick given to an item
+       reworded since is kept but not counted, and the item says so, until it is ticked again. */
     function show() {
       var ticked = ticks.load();
+      stale = {};
       boxes.forEach(function (box) {
-        box.checked = ticked[box.dataset.item] === true;
+        var mark = ticked[box.dataset.item];
+        var changed = typeof mark === "string" && mark !== box.dataset.fingerprint;
+        box.checked = mark === true || mark === box.dataset.fingerprint;
+        if (changed) stale[box.dataset.item] = mark;
+        markChanged(box, changed);
       });
+      var gone = Object.keys(ticked).filter(function (id) {
+        return ticked[id] && !boxes.some(function (box) { return box.dataset.item === id; });
+      }).length;
+      removed.textContent = gone ? gone + (gone > 1 ? " ticks were for items" : " tick was for an item") + " no longer on this list, so " + (gone > 1 ? "they don't" : "it doesn't") + " count." : "";
+      removed.hidden = !gone;
     }
 
-    function update() {
+    function update(byReader) {
       var state = {};
       var done = 0;
       boxes.forEach(function (box) {
         if (box.checked) {
-          state[box.dataset.item] = true;
+          state[box.dataset.item] = box.dataset.fingerprint;
           done += 1;
+        } else if (stale[box.dataset.item]) {
+          state[box.dataset.item] = stale[box.dataset.item];
         }
       });
       progress.value = done;
       count.textContent = done + " of " + boxes.length + " done";
       form.classList.toggle("pb-checklist--complete", done === boxes.length);
-      ticks.save(state);
+      ticks.save(state, done, byReader);
     }
 
-    form.addEventListener("change", update);
+    /* A box changed by the reader is answered as the item now reads. */
+    function settle(box) {
+      delete stale[box.dataset.item];
+      markChanged(box, false);
+    }
+
+    form.addEventListener("change", function (event) {
+      if (event.target.dataset.item) settle(event.target);
+      update(true);
+    });
     form.addEventListener("playbook:today", function () {
       show();
-      update();
+      update(false);
     });
     reset.addEventListener("click", function () {
       boxes.forEach(function (box) {
         box.checked = false;
+        settle(box);
       });
-      update();
+      update(true);
       boxes[0].focus();
     });
     show();
-    update();
+    update(false);
+  }
+
+  function markChanged(box, changed) {
+    var id = box.id + "-changed";
+    var note = document.getElementById(id);
+    if (note) note.remove();
+    box.removeAttribute("aria-describedby");
+    if (!changed) return;
+    note = document.createElement("span");
+    note.id = id;
+    note.className = "pb-checklist__changed";
+    note.textContent = "Changed since you ticked it \u2014 tick it again if it's still done.";
+    box.parentNode.append(" ", note);
+    box.setAttribute("aria-describedby", id);
   }
 
   function isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /* A checklist that does not repeat: ticks stay until reset. */
-  function lastingTicks(form) {
-    var key = Playbook.storageKey("checklist", form.dataset.checklist);
+  function isTick(value) {
+    return value === true || typeof value === "string";
+  }
+
+  /* A checklist that does not repeat: ticks stay until reset. The reader's own are kept under the key they
+     always had; a rep's in dated records, the latest of which is shown. */
+  function lastingTicks(form, total, tool) {
+    var ws = Playbook.workspace;
+    var id = form.dataset.checklist;
+    var key = Playbook.storageKey("checklist", id);
     return {
       load: function () {
-        var saved = Playbook.load(key) || {};
-        return isRecord(saved.ticked) ? saved.ticked : {};
+        var saved = ws.current() === "me" ? Playbook.load(key) : null;
+        if (saved) return isRecord(saved.ticked) ? saved.ticked : {};
+        var last = ws.latest({ kind: "checklist", tool: id });
+        return last && isRecord(last.data.ticked) ? last.data.ticked : {};
       },
-      save: function (ticked) {
-        Playbook.save(key, { ticked: ticked });
+      save: function (ticked, done, byReader) {
+        if (ws.current() === "me" && !tool.save(key, { ticked: ticked })) return;
+        if (byReader) tool.record("checklist", id, { period: null, ticked: ticked, done: done, total: total });
       }
     };
   }
 
-  /* Saved as {version: 2, periods: {"2026-12-01": {ticked, total}}}, this period and the KEPT before it.
-     Malformed periods are ignored, and so is the undated {ticked} saved before: its day is unknown. */
-  function periodTicks(form, total) {
-    var key = Playbook.storageKey("checklist", form.dataset.checklist);
+  /* The reader's own saved as {version: 2, periods: {"2026-12-01": {ticked, total}}}, this period and the KEPT
+     before it; a rep's as a record per period, dated its first day. Malformed periods are ignored, and so is
+     the undated {ticked} saved before: its day is unknown. */
+  function periodTicks(form, total, tool) {
+    var ws = Playbook.workspace;
+    var id = form.dataset.checklist;
+    var key = Playbook.storageKey("checklist", id);
     var show = periodView(form);
     var starts, periods;
+
+    function found() {
+      var saved = ws.current() === "me" ? Playbook.load(key) : null;
+      if (saved) return saved.version === 2 && isRecord(saved.periods) ? saved.periods : {};
+      var byDate = {};
+      ws.records({ kind: "checklist", tool: id }).forEach(function (item) { byDate[item.date] = item.data; });
+      return byDate;
+    }
+
     return {
       load: function () {
-        var saved = Playbook.load(key) || {};
-        var found = saved.version === 2 && isRecord(saved.periods) ? saved.periods : {};
+        var saved = found();
         starts = recentStarts(form.dataset.repeats, Number(form.dataset.weekStarts));
         periods = {};
         starts.forEach(function (start) {
-          var period = found[start.key];
+          var period = saved[start.key];
           if (isRecord(period) && isRecord(period.ticked) && Number.isInteger(period.total) && period.total > 0) {
-            periods[start.key] = period;
+            periods[start.key] = { ticked: period.ticked, total: period.total };
           }
         });
         return periods[starts[0].key] ? periods[starts[0].key].ticked : {};
       },
-      save: function (ticked) {
+      save: function (ticked, done, byReader) {
         periods[starts[0].key] = { ticked: ticked, total: total };
-        Playbook.save(key, { version: 2, periods: periods });
         show(starts, periods);
+        if (ws.current() === "me" && !tool.save(key, { version: 2, periods: periods })) return;
+        if (byReader) tool.record("checklist", id, { period: form.dataset.repeats, ticked: ticked, done: done, total: total }, starts[0].key);
       }
     };
   }
@@ -172,7 +236,7 @@
           return "not opened";
         }
         var done = Math.min(Object.keys(period.ticked).filter(function (id) {
-          return period.ticked[id] === true;
+          return isTick(period.ticked[id]);
         }).length, period.total);
         bar.style.setProperty("--done", (100 * done) / period.total + "%");
         return done + " of " + period.total;

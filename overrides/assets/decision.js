@@ -14,7 +14,7 @@
     boxes.forEach(function (box) {
       var mode = box.dataset.mode;
       totals[mode] = (totals[mode] || 0) + (box.checked ? +box.dataset.weight : 0);
-      if (box.checked) ticked[box.dataset.signal] = true;
+      if (box.checked) ticked[box.dataset.signal] = box.dataset.fingerprint;
     });
     var top = Math.max.apply(null, Object.values(totals));
     var leaders = Object.keys(totals).filter(function (mode) { return totals[mode] === top; });
@@ -39,16 +39,69 @@
     window.print();
   }
 
+  /* The ticks the chosen rep has: the reader's own under the key they always had, a rep's latest record. */
+  function savedTicks(form, key) {
+    var ws = Playbook.workspace;
+    var saved = ws.current() === "me" ? Playbook.load(key) : null;
+    if (!saved) {
+      var last = ws.latest({ kind: "decision", tool: form.dataset.decision });
+      saved = last && last.data;
+    }
+    return saved && saved.ticked && typeof saved.ticked === "object" ? saved.ticked : {};
+  }
+
+  /* A signal reworded since it was ticked: not ticked, not counted, and said so beside it until ticked again. */
+  function markChanged(box, changed) {
+    var id = box.id + "-changed";
+    var note = document.getElementById(id);
+    if (note) note.remove();
+    box.removeAttribute("aria-describedby");
+    if (!changed) return;
+    note = document.createElement("span");
+    note.id = id;
+    note.className = "pb-decision__changed";
+    note.textContent = "Changed since you ticked it \u2014 tick it again if you still see it.";
+    box.parentNode.append(" ", note);
+    box.setAttribute("aria-describedby", id);
+  }
+
   function enhance(form) {
     form.dataset.ready = "true";
     var key = Playbook.storageKey("decision", form.dataset.decision);
     var boxes = form.querySelectorAll("input[data-signal]");
-    var saved = (Playbook.load(key) || {}).ticked || {};
     var copyStatus = form.querySelector("[data-copy-status]");
-    boxes.forEach(function (box) {
-      box.checked = saved[box.dataset.signal] === true;
-    });
+    var tool = Playbook.workspace.attach(form, load);
+    var removed = document.createElement("p");
+    removed.className = "pb-decision__removed";
+    form.querySelector(".pb-decision__reset").parentNode.before(removed);
+    var stale;
     form.querySelector("[data-result]").hidden = false;
+
+    /* Ticks saved as the signal's fingerprint (true from before fingerprints is taken as it is). */
+    function load() {
+      var saved = savedTicks(form, key);
+      stale = {};
+      boxes.forEach(function (box) {
+        var mark = saved[box.dataset.signal];
+        var changed = typeof mark === "string" && mark !== box.dataset.fingerprint;
+        box.checked = mark === true || mark === box.dataset.fingerprint;
+        if (changed) stale[box.dataset.signal] = mark;
+        markChanged(box, changed);
+      });
+      var gone = Object.keys(saved).filter(function (id) { return saved[id] && !form.querySelector('input[data-signal="' + CSS.escape(id) + '"]'); }).length;
+      removed.textContent = gone ? gone + (gone > 1 ? " ticks were for signals" : " tick was for a signal") + " no longer in the handbook, so " + (gone > 1 ? "they don't" : "it doesn't") + " count." : "";
+      removed.hidden = !gone;
+      update(false, false);
+    }
+
+    /* The reader's own ticks under their key; a rep's (and the reader's, once changed) as a dated record. */
+    function save(now, byReader) {
+      var ticked = {};
+      Object.keys(stale).forEach(function (id) { ticked[id] = stale[id]; });
+      Object.keys(now.ticked).forEach(function (id) { ticked[id] = now.ticked[id]; });
+      if (Playbook.workspace.current() === "me" && !tool.save(key, { ticked: ticked })) return;
+      if (byReader) tool.record("decision", form.dataset.decision, { ticked: ticked, outcome: now.outcome, totals: now.totals });
+    }
 
     function each(selector, action) {
       form.querySelectorAll(selector).forEach(action);
@@ -58,7 +111,7 @@
       return form.querySelector("[data-outcome]:not([hidden])");
     }
 
-    function update(announce) {
+    function update(announce, byReader) {
       var now = score(boxes), totals = now.totals, outcome = now.outcome;
       each("[data-total]", function (el) { el.textContent = totals[el.dataset.total]; });
       each("[data-reason]", function (el) { el.hidden = !now.ticked[el.dataset.reason]; });
@@ -77,7 +130,7 @@
         var parts = shown().querySelectorAll("[data-headline], [data-line]:not([hidden])");
         form.querySelector("[data-status]").textContent = [].map.call(parts, function (el) { return el.textContent; }).join(". ");
       }
-      Playbook.save(key, { ticked: now.ticked });
+      save(now, byReader);
     }
 
     form.querySelector("[data-copy]").addEventListener("click", function () {
@@ -92,10 +145,20 @@
       result.scrollIntoView({ block: "start" });
       result.focus({ preventScroll: true });
     });
-    form.addEventListener("change", update);
+    form.addEventListener("change", function (event) {
+      if (event.target.dataset.signal) {
+        delete stale[event.target.dataset.signal];
+        markChanged(event.target, false);
+      }
+      update(true, true);
+    });
     /* "reset" fires before the boxes are cleared. */
-    form.addEventListener("reset", function () { setTimeout(update, 0, true); });
-    update();
+    form.addEventListener("reset", function () {
+      stale = {};
+      boxes.forEach(function (box) { markChanged(box, false); });
+      setTimeout(update, 0, true, true);
+    });
+    load();
   }
 
   Playbook.widgets.push({ init: init });

@@ -146,10 +146,11 @@
     };
     var key = Playbook.storageKey("planner", "activity");
     var inputs = form.querySelectorAll("input");
+    var tool = Playbook.workspace.attach(form, load);
     var fix = form.querySelector("[data-fix]");
     var timer;
 
-    function update() {
+    function update(byReader) {
       var values = {};
       var edited = {};
       inputs.forEach(function (input) {
@@ -162,7 +163,9 @@
       fix.hidden = !form.querySelector("[aria-invalid=true]");
       form.querySelector("[data-results]").hidden = !fix.hidden;
       if (fix.hidden) show(form, layout, plan(values, layout));
-      Playbook.save(key, edited);
+      /* The reader's own figures under the key they always had; a rep's as a dated record. */
+      if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
+      if (byReader) tool.record("planner", "activity", { fields: edited });
     }
 
     function announce() {
@@ -173,7 +176,7 @@
     }
 
     function changed() {
-      update();
+      update(true);
       /* One announcement once typing pauses: the table at each keystroke would drown a screen reader. */
       clearTimeout(timer);
       timer = setTimeout(announce, 700);
@@ -184,11 +187,22 @@
     form.addEventListener("reset", function () {
       setTimeout(changed);
     });
-    var saved = Playbook.load(key) || {};
-    inputs.forEach(function (input) {
-      input.value = typeof saved[input.name] === "string" ? saved[input.name] : input.defaultValue;
-    });
-    update();
+    /* Opens, and reopens when another rep is chosen, with that rep's figures or the handbook's. */
+    function load() {
+      var ws = Playbook.workspace;
+      var saved = ws.current() === "me" ? Playbook.load(key) : null;
+      if (!saved) {
+        var last = ws.latest({ kind: "planner", tool: "activity" });
+        saved = last ? last.data.fields : null;
+      }
+      saved = saved && typeof saved === "object" ? saved : {};
+      inputs.forEach(function (input) {
+        input.value = typeof saved[input.name] === "string" ? saved[input.name] : input.defaultValue;
+      });
+      update(false);
+    }
+
+    load();
   }
 
   Playbook.widgets.push({

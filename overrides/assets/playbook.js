@@ -22,11 +22,23 @@
     }
   };
 
-  Playbook.save = function (key, value) {
+  /* Why storage refused a write, in the reader's words: full, or blocked (private browsing, a policy). */
+  Playbook.storageProblem = function (error) {
+    var full = error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22);
+    return full
+      ? "This browser's storage for the handbook is full: export and delete old reps to make room (Reps and saved answers). This change is not saved."
+      : "This browser doesn't let the handbook save anything (private browsing or a policy may block it): your answers last only while the page is open.";
+  };
+
+  /* Store `value` as JSON: true when stored. When not, the reader is told in `status` (an aria-live element),
+     never left to find out later; the widget still works for this visit. */
+  Playbook.save = function (key, value, status) {
     try {
       localStorage.setItem(key, JSON.stringify(value));
+      return true;
     } catch (error) {
-      /* storage full or disabled: the widget still works for this visit */
+      if (status) status.textContent = Playbook.storageProblem(error);
+      return false;
     }
   };
 

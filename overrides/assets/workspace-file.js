@@ -1,0 +1,259 @@
+/* Playbook.workspaceFile: the workspace as a file to export and import. The format is published as
+   assets/workspace.schema.json; check() states the same rules by hand, rule for rule (a test feeds both
+   the same valid and invalid files), and adds what a schema can't say: the file's size, rep ids used once,
+   one record per kind, tool and date. A file is imported only when all of it is valid; every refusal names
+   what is wrong in plain words. Nothing read from a file is ever run or inserted as HTML.
+
+     check(text)                 {file} or {error}
+     recordProblem(record)       why a record is malformed, or null (workspace.js keeps only sound ones)
+     exportFile(repIds)          the file (an object) for those reps; "me" is the reader
+     download(file, name)        saves it as a .json download
+     importFile(file, target)    stores a checked file; target for a file of one rep: {rep: id} (an existing
+                                 rep or "me") or {name} (a new rep); a file of several reps goes in whole,
+                                 each rep by id (a new rep where there is none). null, or an error */
+(function (Playbook) {
+  "use strict";
+
+  var FORMAT = "playbook-workspace";
+  var VERSION = 1;
+  var MAX_BYTES = 5 * 1024 * 1024;
+  var MARKUP = /<[A-Za-z!\/?]/;
+  var FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+  var DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+  var SAVED = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,3})?Z$/;
+  var TOOL = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var REP_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+  var LIMITS = { reps: 500, records: 20000, items: 1000, key: 100, text: 20000, depth: 5 };
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function quote(value) {
+    var text = String(value);
+    return "\u201c" + (text.length > 40 ? text.slice(0, 40) + "\u2026" : text) + "\u201d";
+  }
+
+  /* The object's own keys if it has exactly the `required` ones; else why not. */
+  function fieldsProblem(value, required, what) {
+    if (!isObject(value)) return what + " should be an object with " + required.join(", ") + ".";
+    var keys = Object.keys(value);
+    var extra = keys.filter(function (name) { return required.indexOf(name) < 0; })[0];
+    if (extra !== undefined) return what + " has a field the format doesn't have: " + quote(extra) + ".";
+    var missing = required.filter(function (name) { return keys.indexOf(name) < 0; })[0];
+    return missing ? what + " has no " + missing + "." : null;
+  }
+
+  function textProblem(value, most, what) {
+    if (typeof value !== "string") return what + " should be text.";
+    if (value.length > most) return what + " is longer than " + most + " characters.";
+    return MARKUP.test(value) ? what + " contains HTML tags, which the handbook never imports." : null;
+  }
+
+  function dateProblem(value, what) {
+    return typeof value === "string" && DATE.test(value) ? null : what + " should be a date written YYYY-MM-DD.";
+  }
+
+  /* A value inside a record's data: plain, or a list or object nested at most `depth` more levels. */
+  function valueProblem(value, depth, what) {
+    if (value === null || typeof value === "boolean") return null;
+    if (typeof value === "number") return isFinite(value) ? null : what + " is not a number the handbook can keep.";
+    if (typeof value === "string") return textProblem(value, LIMITS.text, what);
+    if (depth < 1) return what + " is nested too deeply.";
+    if (Array.isArray(value)) {
+      if (value.length > LIMITS.items) return what + " has more than " + LIMITS.items + " items.";
+      for (var i = 0; i < value.length; i += 1) {
+        var problem = valueProblem(value[i], depth - 1, what);
+        if (problem) return problem;
+      }
+      return null;
+    }
+    return objectProblem(value, depth - 1, what);
+  }
+
+  function objectProblem(value, depth, what) {
+    var keys = Object.keys(value);
+    if (keys.length > LIMITS.items) return what + " has more than " + LIMITS.items + " fields.";
+    for (var i = 0; i < keys.length; i += 1) {
+      if (FORBIDDEN_KEYS.indexOf(keys[i]) >= 0) return what + " has a field named " + quote(keys[i]) + ", which the handbook never imports.";
+      if (keys[i].length > LIMITS.key) return what + " has a field name longer than " + LIMITS.key + " characters.";
+      var problem = valueProblem(value[keys[i]], depth, what);
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  function recordProblem(record, where) {
+    var what = where || "The record";
+    var problem = fieldsProblem(record, ["kind", "tool", "date", "data", "saved"], what);
+    if (problem) return problem;
+    if (Playbook.workspace.KINDS.indexOf(record.kind) < 0) return what + " is of a kind the handbook doesn't know: " + quote(record.kind) + " (it knows " + Playbook.workspace.KINDS.join(", ") + ").";
+    if (typeof record.tool !== "string" || record.tool.length > 80 || !TOOL.test(record.tool)) return what + " names its tool wrongly: " + quote(record.tool) + ".";
+    problem = dateProblem(record.date, what + ": its date");
+    if (problem) return problem;
+    if (!isObject(record.data)) return what + ": its answers should be an object.";
+    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers");
+    if (problem) return problem;
+    return typeof record.saved === "string" && SAVED.test(record.saved) ? null : what + ": its time saved should read like 2026-12-01T09:30:00.000Z.";
+  }
+
+  function repProblem(rep, number) {
+    var what = "Rep " + number;
+    var problem = fieldsProblem(rep, ["id", "name", "added", "records"], what);
+    if (problem) return problem;
+    if (typeof rep.id !== "string" || !REP_ID.test(rep.id)) return what + " has an id the handbook doesn't use: " + quote(rep.id) + ".";
+    if (typeof rep.name !== "string" || !rep.name.length) return what + " has no name.";
+    if (/[<>]/.test(rep.name)) return what + "'s name contains < or >, which a rep's name never has.";
+    if (rep.name.length > 60) return what + "'s name is longer than 60 characters.";
+    what = "Rep " + number + " (" + rep.name + ")";
+    problem = dateProblem(rep.added, what + "'s date added");
+    if (problem) return problem;
+    if (!Array.isArray(rep.records)) return what + "'s records should be a list.";
+    if (rep.records.length > LIMITS.records) return what + " has more than " + LIMITS.records + " records.";
+    var seen = {};
+    for (var i = 0; i < rep.records.length; i += 1) {
+      problem = recordProblem(rep.records[i], what + ", record " + (i + 1));
+      if (problem) return problem;
+      var id = rep.records[i].kind + " " + rep.records[i].tool + " " + rep.records[i].date;
+      if (seen[id]) return what + " has two records of " + rep.records[i].tool + " for " + rep.records[i].date + ".";
+      seen[id] = true;
+    }
+    return null;
+  }
+
+  function fileProblem(file) {
+    if (!isObject(file) || file.format !== FORMAT) return "This isn't a workspace file exported from the handbook.";
+    if (typeof file.version !== "number" || Math.floor(file.version) !== file.version) return "The file's version should be a whole number.";
+    if (file.version > VERSION) return "This file is version " + file.version + " of the format, from a newer handbook; this one reads up to version " + VERSION + ".";
+    if (file.version < 1) return "This file's version, " + file.version + ", never existed.";
+    var problem = fieldsProblem(file, ["format", "version", "exported", "handbook", "reps"], "The file") ||
+      dateProblem(file.exported, "The file's export date") ||
+      textProblem(file.handbook, 200, "The handbook's name") ||
+      (typeof file.handbook === "string" && file.handbook.length ? null : "The file doesn't say which handbook it came from.");
+    if (problem) return problem;
+    if (!Array.isArray(file.reps) || !file.reps.length) return "The file has no reps.";
+    if (file.reps.length > LIMITS.reps) return "The file has more than " + LIMITS.reps + " reps.";
+    var ids = {};
+    for (var i = 0; i < file.reps.length; i += 1) {
+      problem = repProblem(file.reps[i], i + 1);
+      if (problem) return problem;
+      if (ids[file.reps[i].id]) return "Two reps in the file have the same id, " + quote(file.reps[i].id) + ".";
+      ids[file.reps[i].id] = true;
+    }
+    return null;
+  }
+
+  function check(text) {
+    if (typeof text !== "string") return { error: "This file can't be read as text." };
+    if (text.length > MAX_BYTES) return { error: "This file is larger than 5 MB, more than any workspace file; it isn't imported." };
+    var file;
+    try {
+      file = JSON.parse(text);
+    } catch (error) {
+      return { error: "This file isn't a workspace file: it isn't valid JSON." };
+    }
+    var problem = fileProblem(file);
+    return problem ? { error: "Nothing was imported. " + problem } : { file: file };
+  }
+
+  function siteName() {
+    var meta = document.querySelector('meta[property="og:site_name"]');
+    var title = meta ? meta.content : document.title.split(" - ").pop();
+    return (title || "Playbook").replace(/[<>]/g, "").slice(0, 200);
+  }
+
+  function exportFile(repIds) {
+    var ws = Playbook.workspace;
+    var known = ws.reps();
+    return {
+      format: FORMAT,
+      version: VERSION,
+      exported: ws.today(),
+      handbook: siteName(),
+      reps: repIds.map(function (id) {
+        var rep = known.filter(function (r) { return r.id === id; })[0] || { id: "me", name: "Me", added: ws.today() };
+        return { id: rep.id, name: rep.name, added: rep.added, records: ws.records({ rep: rep.id }) };
+      })
+    };
+  }
+
+  function download(file, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
+
+  /* Where each rep of the file goes: [{rep, into}] with `into` an existing rep's id, or {rep, name, id} for a
+     new one. A file of several reps (a whole workspace) goes rep by rep: "me" to the reader, others to the
+     rep with the same id or name, else to a new rep that keeps the file's id, so importing it again merges. */
+  function destinations(file, target) {
+    var known = Playbook.workspace.reps();
+    if (file.reps.length === 1) return [{ rep: file.reps[0], into: target.rep, name: target.name }];
+    return file.reps.map(function (rep) {
+      if (rep.id === "me") return { rep: rep, into: "me" };
+      var same = known.filter(function (r) { return r.id === rep.id || r.name.toLowerCase() === rep.name.toLowerCase(); })[0];
+      return same ? { rep: rep, into: same.id } : { rep: rep, name: rep.name, id: rep.id };
+    });
+  }
+
+  /* The stored text of the workspace's keys a write may touch, to put back if storage fills halfway. */
+  function snapshot(repIds) {
+    function repKey(id) { return Playbook.storageKey("workspace", "rep:" + id); }
+    var keys = [Playbook.storageKey("workspace", "index")].concat(repIds.filter(Boolean).map(repKey));
+    var before = keys.map(function (key) { return localStorage.getItem(key); });
+    /* `added`: the reps made during the import, whose records go too */
+    return function restore(added) {
+      keys = keys.concat(added.map(repKey));
+      keys.forEach(function (key, i) {
+        try {
+          if (before[i] == null) localStorage.removeItem(key);
+          else localStorage.setItem(key, before[i]);
+        } catch (error) {
+          /* putting back what was there fits, unless another tab filled the storage meanwhile */
+        }
+      });
+    };
+  }
+
+  function store(plan) {
+    for (var i = 0; i < plan.length; i += 1) {
+      if (!plan[i].into) {
+        var added = Playbook.workspace.addRep(plan[i].name, plan[i].id);
+        if (added.error) return added.error;
+        plan[i].into = added.rep.id;
+      }
+      var problem = Playbook.workspace.merge(plan[i].into, plan[i].rep.records, true);
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  function importFile(file, target) {
+    var problem = fileProblem(file);
+    if (problem) return "Nothing was imported. " + problem;
+    if (file.reps.length === 1 && !(target && (target.rep || typeof target.name === "string"))) return "Choose whose history the file goes into.";
+    var plan = destinations(file, target);
+    var restore = snapshot(plan.map(function (step) { return step.into || step.id; }));
+    problem = store(plan);
+    if (problem) {
+      restore(plan.filter(function (step) { return step.name !== undefined && step.into; }).map(function (step) { return step.into; }));
+      return "Nothing was imported. " + problem;
+    }
+    Playbook.workspace.choose(Playbook.workspace.current());
+    return null;
+  }
+
+  Playbook.workspaceFile = {
+    MAX_BYTES: MAX_BYTES,
+    isRepId: function (id) { return typeof id === "string" && REP_ID.test(id); },
+    check: check,
+    recordProblem: function (record) { return recordProblem(record); },
+    exportFile: exportFile,
+    download: download,
+    importFile: importFile
+  };
+})((window.Playbook = window.Playbook || { widgets: [] }));

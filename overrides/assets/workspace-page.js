@@ -1,0 +1,220 @@
+/* The "Reps and saved answers" page (macros/templates/workspace.html): the reps with how much is saved for
+   each, add, export, import and delete, a deletion only after it is confirmed. Names and file contents are
+   written as text, never as HTML. */
+(function (Playbook) {
+  "use strict";
+
+  function button(text, hidden, action) {
+    var node = document.createElement("button");
+    node.type = "button";
+    node.className = "md-button pb-workspace__action";
+    node.textContent = text;
+    if (hidden) {
+      var more = document.createElement("span");
+      more.className = "pb-visually-hidden";
+      more.textContent = hidden;
+      node.append(more);
+    }
+    node.addEventListener("click", action);
+    return node;
+  }
+
+  function longDate(text) {
+    var parts = text.split("-").map(Number);
+    var day = new Date(parts[0], parts[1] - 1, parts[2], 12);
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" }).format(day);
+    } catch (error) {
+      return text;
+    }
+  }
+
+  function fileName(name) {
+    var slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "rep";
+    return "playbook-" + slug + "-" + Playbook.workspace.today() + ".json";
+  }
+
+  function enhance(root) {
+    root.dataset.ready = "true";
+    root.hidden = false;
+    var ws = Playbook.workspace;
+    var page = root.closest(".pb-workspace");
+    var noJs = page.querySelector("[data-workspace-no-js]");
+    if (noJs) noJs.hidden = true;
+    var status = root.querySelector("[data-workspace-status]");
+    var confirmation = confirmer(root.querySelector("[data-workspace-confirm]"));
+
+    function say(problem, done) {
+      status.textContent = problem || done;
+      if (!problem) rows();
+    }
+
+    function people() {
+      return [{ id: "me", name: "Me" }].concat(ws.reps());
+    }
+
+    function row(person) {
+      var records = ws.records({ rep: person.id });
+      var last = records.reduce(function (newest, item) { return !newest || item.saved > newest.saved ? item : newest; }, null);
+      var tr = document.createElement("tr");
+      var who = document.createElement("th");
+      who.scope = "row";
+      who.textContent = person.id === "me" ? "Me (your own answers)" : person.name;
+      var count = document.createElement("td");
+      count.textContent = String(records.length);
+      var when = document.createElement("td");
+      when.textContent = last ? longDate(last.saved.slice(0, 10)) : "nothing yet";
+      var actions = document.createElement("td");
+      var whose = person.id === "me" ? " your own answers" : " " + person.name + "'s answers";
+      actions.append(button("Export", whose, function () {
+        Playbook.workspaceFile.download(Playbook.workspaceFile.exportFile([person.id]), fileName(person.id === "me" ? "my-answers" : person.name));
+      }), " ", button("Delete", whose, function (event) {
+        var what = person.id === "me" ? "your own answers" : person.name + " and their answers";
+        confirmation.ask("Delete " + what + " (" + records.length + " saved records)? This can't be undone.", "Delete " + (person.id === "me" ? "my answers" : person.name), event.currentTarget, function () {
+          say(ws.removeRep(person.id), "Deleted " + what + ".");
+        });
+      }));
+      tr.append(who, count, when, actions);
+      return tr;
+    }
+
+    function rows() {
+      var body = root.querySelector("[data-workspace-rows]");
+      body.textContent = "";
+      people().forEach(function (person) { body.append(row(person)); });
+      importer.refresh();
+    }
+
+    var importer = importing(root, say);
+
+    root.querySelector("[data-workspace-add]").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var input = event.currentTarget.querySelector("input");
+      var added = ws.addRep(input.value);
+      if (!added.error) input.value = "";
+      say(added.error, added.rep && "Added " + added.rep.name + ". Choose them under Whose answers above any tool.");
+    });
+    root.querySelector("[data-workspace-export-all]").addEventListener("click", function () {
+      Playbook.workspaceFile.download(Playbook.workspaceFile.exportFile(people().map(function (person) { return person.id; })), fileName("workspace"));
+    });
+    root.querySelector("[data-workspace-clear]").addEventListener("click", function (event) {
+      confirmation.ask("Delete every rep and every answer saved in this browser, yours included? This can't be undone.", "Delete everything", event.currentTarget, function () {
+        say(ws.clearAll(), "Deleted everything the handbook kept in this browser.");
+      });
+    });
+    rows();
+  }
+
+  /* One question at a time under the table: the destructive button names what it deletes; Cancel (or
+     Escape) puts focus back where it was. */
+  function confirmer(box) {
+    var yes = box.querySelector("[data-confirm-yes]");
+    var no = box.querySelector("[data-confirm-no]");
+    var pending = null;
+    function close() {
+      box.hidden = true;
+      if (pending) pending.from.focus();
+      pending = null;
+    }
+    yes.addEventListener("click", function () {
+      var action = pending.action;
+      pending = null;
+      box.hidden = true;
+      action();
+    });
+    no.addEventListener("click", close);
+    box.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+    return {
+      ask: function (question, confirmLabel, from, action) {
+        pending = { from: from, action: action };
+        box.querySelector("[data-confirm-question]").textContent = question;
+        yes.textContent = confirmLabel;
+        box.hidden = false;
+        no.focus();
+      }
+    };
+  }
+
+  /* Choose a file, see what it holds, choose whose history it goes into, import. */
+  function importing(root, say) {
+    var ws = Playbook.workspace;
+    var form = root.querySelector("[data-workspace-import]");
+    var input = form.querySelector("[data-import-file]");
+    var target = form.querySelector("[data-import-target]");
+    var into = form.querySelector("[data-import-into]");
+    var name = form.querySelector("[data-import-name]");
+    var checked = null;
+
+    function options() {
+      into.textContent = "";
+      [{ id: "", name: "A new rep" }, { id: "me", name: "Me (your own answers)" }].concat(ws.reps()).forEach(function (person) {
+        var option = document.createElement("option");
+        option.value = person.id;
+        option.textContent = person.name;
+        into.append(option);
+      });
+    }
+
+    function describe(file) {
+      var count = file.reps.reduce(function (sum, rep) { return sum + rep.records.length; }, 0);
+      var whose = file.reps.length === 1 ? file.reps[0].name : file.reps.length + " reps (" + file.reps.map(function (rep) { return rep.name; }).join(", ") + ")";
+      return whose + ": " + count + " saved records, exported on " + longDate(file.exported) + " from " + file.handbook + ".";
+    }
+
+    function showTarget(file) {
+      checked = file;
+      target.hidden = !file;
+      if (!file) return;
+      form.querySelector("[data-import-about]").textContent = describe(file);
+      var single = file.reps.length === 1;
+      into.parentNode.hidden = !single;
+      options();
+      name.value = single && file.reps[0].id !== "me" ? file.reps[0].name : "";
+      into.dispatchEvent(new Event("change"));
+      form.querySelector("[data-import-about]").setAttribute("tabindex", "-1");
+      form.querySelector("[data-import-about]").focus();
+    }
+
+    into.addEventListener("change", function () {
+      form.querySelector("[data-import-new]").hidden = into.value !== "" || (checked && checked.reps.length > 1);
+    });
+
+    input.addEventListener("change", function () {
+      showTarget(null);
+      var file = input.files[0];
+      if (!file) return;
+      if (file.size > Playbook.workspaceFile.MAX_BYTES) return say("This file is larger than 5 MB, more than any workspace file; it isn't imported.");
+      var reader = new FileReader();
+      reader.onload = function () {
+        var result = Playbook.workspaceFile.check(reader.result);
+        say(result.error, "");
+        if (!result.error) showTarget(result.file);
+      };
+      reader.onerror = function () { say("This file can't be read."); };
+      reader.readAsText(file);
+    });
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!checked) return;
+      var single = checked.reps.length === 1;
+      var destination = !single ? null : into.value ? { rep: into.value } : { name: name.value };
+      var problem = Playbook.workspaceFile.importFile(checked, destination);
+      var count = checked.reps.reduce(function (sum, rep) { return sum + rep.records.length; }, 0);
+      var whose = !single ? checked.reps.length + " reps" : into.value ? ws.name(into.value) : name.value.trim();
+      if (!problem) {
+        input.value = "";
+        showTarget(null);
+      }
+      say(problem, "Imported " + count + " saved records into " + (whose === "Me" ? "your own answers" : whose) + ".");
+    });
+
+    return { refresh: function () { if (checked) options(); } };
+  }
+
+  Playbook.widgets.push({
+    init: function (root) {
+      root.querySelectorAll("[data-workspace]:not([data-ready])").forEach(enhance);
+    }
+  });
+})((window.Playbook = window.Playbook || { widgets: [] }));

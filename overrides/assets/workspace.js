@@ -1,0 +1,319 @@
+/* Playbook.workspace: the one place the reader's reps and their dated records live, in this browser only.
+
+   Storage (localStorage, through Playbook.storageKey):
+     ("workspace", "index")      {version: 1, reps: [{id, name, added}], current: repId | "me"}
+     ("workspace", "rep:" + id)  {version: 1, records: [{kind, tool, date, data, saved}]}, one key per rep and
+                                 one for "me" (the reader), so opening one rep never parses the whole team.
+   A record is one tool's answers for one rep on one date: kind (KINDS), tool (the form's id in the data),
+   date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), data (a
+   plain JSON object, checked by Playbook.workspaceFile.recordProblem: no markup, no "__proto__", at most 6
+   deep) and saved (ISO time). There is at most one record per (kind, tool, date): saving again replaces it.
+   The data each tool writes (answers carry the fingerprint of the item's text, macros/fingerprints.py):
+     assessment, coaching-check     {answers: {statementId: {value, fingerprint}}, notes: {noteId: text},
+     (Was that coaching?),           result: {complete, answered, needed, score, band, level: {id, name,
+     observation, rubric             number} | null, groups: [{id, answered, score, reached}], weakest:
+                                     [{id, text, answer}] (what the result says to work on, weakest first)}}
+     checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
+     decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
+     planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
+     one-to-one                     the 1:1 planner's own (agenda, notes, commitments)
+   The reader's own answers are also kept where each tool kept them before reps existed
+   (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
+   meeting (data-fresh-each-day).
+
+   API (every call reads storage afresh, so other tabs and pages are seen; a parsed rep is cached by its text):
+     reps()                         [{id, name, added}], in the order added; "me" is not among them
+     addRep(name, id)               {rep} or {error}: a name or initials, trimmed, 1–60 characters, no < or >,
+                                    unique ignoring case; `id` (optional) keeps an imported rep's id if free
+     removeRep(id)                  deletes the rep and its records ("me": the reader's records and every
+                                    answer the tools keep for them); null, or an error in plain words
+     clearAll()                     deletes everything the handbook keeps in this browser; null or an error
+     current(), choose(id)          whose answers the tools show; choose saves it and dispatches "playbook:rep"
+                                    ({detail: {rep}}) on document, and every attached tool reloads
+     name(id)                       a rep's name ("Me" for "me")
+     today()                        the reader's local date, "YYYY-MM-DD"
+     record(kind, tool, data, date) upserts the current rep's record for (kind, tool, date = today); null or error
+     records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
+     latest({rep, kind, tool})      the newest of them, or null
+     merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
+     attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes; returns
+                                    {status, save(key, value), record(kind, tool, data, date)}, which report
+                                    a full or blocked storage in an aria-live status and return false: the
+                                    picker's for the form (data-for = form.id), or `status` for a tool without one
+   Later tools read records with records()/latest() and listen for "playbook:rep" on their own form (attach)
+   rather than on document, so instant navigation never stacks listeners. */
+(function (Playbook) {
+  "use strict";
+
+  var KINDS = ["assessment", "coaching-check", "observation", "rubric", "checklist", "decision", "planner", "one-to-one"];
+  var NAME_MAX = 60;
+  /* The storage kinds under which the tools keep the reader's own answers (Playbook.storageKey(kind, id)). */
+  var TOOL_KINDS = ["assessment", "checklist", "decision", "planner"];
+  var cache = {};
+
+  function key(id) {
+    return Playbook.storageKey("workspace", id);
+  }
+
+  function repKey(id) {
+    return key("rep:" + id);
+  }
+
+  /* Parsed JSON under `storageKey`, reused while its text is unchanged: a rep of ~100 weekly records is
+     parsed once per page, not on each keystroke that saves. */
+  function read(storageKey) {
+    var raw;
+    try {
+      raw = localStorage.getItem(storageKey);
+    } catch (error) {
+      return null;
+    }
+    var hit = cache[storageKey];
+    if (hit && hit.raw === raw) return hit.value;
+    var value = null;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      value = null;
+    }
+    cache[storageKey] = { raw: raw, value: value };
+    return value;
+  }
+
+  /* Stores `value`; null, or why not in the reader's words. */
+  function write(storageKey, value) {
+    try {
+      var raw = JSON.stringify(value);
+      localStorage.setItem(storageKey, raw);
+      cache[storageKey] = { raw: raw, value: value };
+      return null;
+    } catch (error) {
+      return Playbook.storageProblem(error);
+    }
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function pad(number) {
+    return ("0" + number).slice(-2);
+  }
+
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function validRep(rep) {
+    return isObject(rep) && Playbook.workspaceFile.isRepId(rep.id) && rep.id !== "me" && typeof rep.name === "string" && typeof rep.added === "string";
+  }
+
+  /* The index as stored, with anything malformed left out. */
+  function index() {
+    var stored = read(key("index"));
+    var reps = isObject(stored) && stored.version === 1 && Array.isArray(stored.reps) ? stored.reps.filter(validRep) : [];
+    var current = isObject(stored) && reps.some(function (rep) { return rep.id === stored.current; }) ? stored.current : "me";
+    return { version: 1, reps: reps, current: current };
+  }
+
+  function reps() {
+    return index().reps.map(function (rep) { return { id: rep.id, name: rep.name, added: rep.added }; });
+  }
+
+  function name(id) {
+    if (id === "me") return "Me";
+    var found = index().reps.filter(function (rep) { return rep.id === id; })[0];
+    return found ? found.name : "";
+  }
+
+  /* Why `text` can't be a new rep's name, or null. */
+  function nameProblem(text, taken) {
+    if (!text) return "Type the rep's name or initials.";
+    if (text.length > NAME_MAX) return "A rep's name can be at most " + NAME_MAX + " characters.";
+    if (/[<>]/.test(text)) return "A rep's name can't contain < or >.";
+    if (text.toLowerCase() === "me") return "\u201cMe\u201d is you: give the rep another name.";
+    var same = taken.filter(function (rep) { return rep.name.toLowerCase() === text.toLowerCase(); })[0];
+    return same ? "You already have a rep called " + same.name + "." : null;
+  }
+
+  function newId() {
+    return "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
+  }
+
+  function addRep(text, id) {
+    var clean = String(text || "").replace(/\s+/g, " ").trim();
+    var stored = index();
+    var problem = nameProblem(clean, stored.reps);
+    if (problem) return { error: problem };
+    var free = id && id !== "me" && Playbook.workspaceFile.isRepId(id) && !stored.reps.some(function (rep) { return rep.id === id; });
+    var rep = { id: free ? id : newId(), name: clean, added: today() };
+    stored.reps.push(rep);
+    problem = write(key("index"), stored);
+    return problem ? { error: problem } : { rep: { id: rep.id, name: rep.name, added: rep.added } };
+  }
+
+  function removeKey(storageKey) {
+    try {
+      localStorage.removeItem(storageKey);
+    } catch (error) {
+      return Playbook.storageProblem(error);
+    }
+    delete cache[storageKey];
+    return null;
+  }
+
+  /* Keys starting with `prefix`, read before any is removed (removing shifts localStorage's indices). */
+  function keysFrom(prefixes) {
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i += 1) {
+      var name = localStorage.key(i);
+      if (prefixes.some(function (prefix) { return name.indexOf(prefix) === 0; })) keys.push(name);
+    }
+    return keys;
+  }
+
+  function removeKeys(prefixes) {
+    var keys;
+    try {
+      keys = keysFrom(prefixes);
+    } catch (error) {
+      return Playbook.storageProblem(error);
+    }
+    var problem = null;
+    keys.forEach(function (storageKey) { problem = problem || removeKey(storageKey); });
+    return problem;
+  }
+
+  /* The reader's own answers: their records and what each tool keeps under the keys used before reps. */
+  function removeMine() {
+    var problem = removeKeys(TOOL_KINDS.map(function (kind) { return Playbook.storageKey(kind, ""); }).concat([repKey("me")]));
+    if (!problem) announce(current());
+    return problem;
+  }
+
+  function removeRep(id) {
+    if (id === "me") return removeMine();
+    var stored = index();
+    if (!stored.reps.some(function (rep) { return rep.id === id; })) return "There is no such rep.";
+    stored.reps = stored.reps.filter(function (rep) { return rep.id !== id; });
+    var wasCurrent = stored.current === id;
+    if (wasCurrent) stored.current = "me";
+    var problem = removeKey(repKey(id)) || write(key("index"), stored);
+    if (!problem && wasCurrent) announce("me");
+    return problem;
+  }
+
+  /* Every key this handbook keeps in this browser: the workspace and the tools' answers, reps and "me". */
+  function clearAll() {
+    var problem = removeKeys([Playbook.storageKey("", "").slice(0, -1)]);
+    if (!problem) announce("me");
+    return problem;
+  }
+
+  function current() {
+    return index().current;
+  }
+
+  function announce(id) {
+    document.dispatchEvent(new CustomEvent("playbook:rep", { detail: { rep: id } }));
+  }
+
+  function choose(id) {
+    var stored = index();
+    if (id !== "me" && !stored.reps.some(function (rep) { return rep.id === id; })) return "There is no such rep.";
+    stored.current = id;
+    var problem = write(key("index"), stored);
+    if (!problem) announce(id);
+    return problem;
+  }
+
+  /* A rep's records as stored, the malformed ones left out (a record is the file format's, schema and all). */
+  function stored(rep) {
+    var value = read(repKey(rep));
+    if (!isObject(value) || value.version !== 1 || !Array.isArray(value.records)) return [];
+    return value.records.filter(function (item) { return !Playbook.workspaceFile.recordProblem(item); });
+  }
+
+  function byDate(a, b) {
+    return a.date < b.date ? -1 : a.date > b.date ? 1 : a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0;
+  }
+
+  function records(query) {
+    var q = query || {};
+    return stored(q.rep || current()).filter(function (item) {
+      return (!q.kind || item.kind === q.kind) && (!q.tool || item.tool === q.tool);
+    }).sort(byDate);
+  }
+
+  function latest(query) {
+    var found = records(query);
+    return found.length ? found[found.length - 1] : null;
+  }
+
+  /* Puts `additions` into `rep`'s records, one per (kind, tool, date): an addition replaces the record it
+     matches unless that one was saved later (`keepNewer`, for imports). null, or why it couldn't be stored. */
+  function merge(rep, additions, keepNewer) {
+    var list = stored(rep).slice();
+    additions.forEach(function (item) {
+      var at = -1;
+      list.forEach(function (old, i) {
+        if (old.kind === item.kind && old.tool === item.tool && old.date === item.date) at = i;
+      });
+      if (at < 0) list.push(item);
+      else if (!keepNewer || list[at].saved <= item.saved) list[at] = item;
+    });
+    return write(repKey(rep), { version: 1, records: list });
+  }
+
+  function record(kind, tool, data, date) {
+    var item = { kind: kind, tool: tool, date: date || today(), data: data, saved: new Date().toISOString() };
+    var problem = Playbook.workspaceFile.recordProblem(item);
+    if (problem) return "Not saved: " + problem;
+    return merge(current(), [item], false);
+  }
+
+  /* Each attached tool hears the rep change on its own form, once; the pickers are the picker's. */
+  document.addEventListener("playbook:rep", function () {
+    document.querySelectorAll("[data-rep-tool]").forEach(function (form) {
+      form.dispatchEvent(new CustomEvent("playbook:rep"));
+    });
+  });
+
+  function attach(form, reload, ownStatus) {
+    form.setAttribute("data-rep-tool", "");
+    form.addEventListener("playbook:rep", reload);
+    var picker = form.id && document.querySelector('[data-rep-picker][data-for="' + form.id + '"]');
+    var status = ownStatus || (picker ? picker.querySelector("[data-rep-status]") : null);
+    function report(problem) {
+      if (problem && status) status.textContent = problem;
+      return !problem;
+    }
+    return {
+      status: status,
+      save: function (storageKey, value) {
+        return Playbook.save(storageKey, value, status);
+      },
+      record: function (kind, tool, data, date) {
+        return report(record(kind, tool, data, date));
+      }
+    };
+  }
+
+  Playbook.workspace = {
+    KINDS: KINDS,
+    reps: reps,
+    addRep: addRep,
+    removeRep: removeRep,
+    clearAll: clearAll,
+    current: current,
+    choose: choose,
+    name: name,
+    today: today,
+    record: record,
+    records: records,
+    latest: latest,
+    attach: attach,
+    merge: merge
+  };
+})((window.Playbook = window.Playbook || { widgets: [] }));

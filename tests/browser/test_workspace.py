@@ -1,0 +1,357 @@
+"""Reps kept in the reader's browser, as a sales manager uses them: add reps by keyboard, switch whose answers
+the tools show, keep the reader's own answers from before reps existed, start each 1:1 check empty while the
+earlier ones stay in the rep's history, notice reworded and removed statements, export a rep and import it in
+another browser, delete with a confirmation, and hear about a full storage instead of losing answers."""
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from playwright.sync_api import expect
+
+from tests.helpers import data, home_and_back_by_instant_navigation, plain
+
+ASSESSMENTS = "self-assessments/"
+CHECKLISTS = "checklists/"
+WORKSPACE = "coaching/workspace/"
+LONDON = ZoneInfo("Europe/London")
+# What the handbook keeps in localStorage (material keeps its colour scheme there too).
+STORAGE = """() => Object.fromEntries(Object.keys(localStorage).filter(key => key.startsWith('playbook:')).sort().map(key => [key, localStorage.getItem(key)]))"""
+
+
+def _assessment(assessment_id):
+    return next(a for a in data("assessments")["assessments"] if a["id"] == assessment_id)
+
+
+def _statements(assessment_id):
+    assessment = _assessment(assessment_id)
+    if assessment.get("questions_from") == "levels":
+        return [b for level in data("levels")["levels"] for b in level["behaviours"]]
+    return assessment["questions"]
+
+
+def _labels(assessment_id):
+    scale = next(s for s in data("assessments")["scales"] if s["id"] == _assessment(assessment_id)["scale"])
+    return {option["value"]: option["label"] for option in scale["options"]}
+
+
+def _checklist_items(checklist_id):
+    return next(c for c in data("checklists")["checklists"] if c["id"] == checklist_id)["items"]
+
+
+def _fingerprint(text):
+    """Worked out here from the YAML text, independently of macros/fingerprints.py."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _key(page, kind, item_id):
+    return page.evaluate(
+        """([kind, id]) => {
+            const root = new URL(JSON.parse(document.getElementById('__config').textContent).base, location.href);
+            return 'playbook:v1:' + root.origin + root.pathname + ':' + kind + ':' + id;
+        }""",
+        [kind, item_id],
+    )
+
+
+def _picker(page, form_id):
+    return page.locator(f'[data-rep-picker][data-for="{form_id}"]')
+
+
+def _add_rep_by_keyboard(page, form_id, name):
+    picker = _picker(page, form_id)
+    picker.get_by_role("button", name="Add a rep…").focus()
+    page.keyboard.press("Enter")
+    expect(picker.get_by_label("Rep's name or initials")).to_be_focused()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+    expect(picker.get_by_role("status")).to_have_text(f"Added {name}: this page now shows and saves {name}'s answers.")
+    expect(picker.get_by_label("Whose answers")).to_be_focused()
+
+
+def _choose(page, form_id, name):
+    _picker(page, form_id).get_by_label("Whose answers").select_option(label=name)
+
+
+def _statement(page, assessment_id, statement_id):
+    return page.locator(f'form[data-assessment="{assessment_id}"] fieldset[data-statement="{statement_id}"]')
+
+
+def _answer(page, assessment_id, answers):
+    labels = _labels(assessment_id)
+    for statement_id, value in answers.items():
+        _statement(page, assessment_id, statement_id).get_by_role("radio", name=labels[value], exact=True).check()
+
+
+def _expect_answers(page, assessment_id, answers):
+    """Exactly these statements ticked, with these answers."""
+    labels = _labels(assessment_id)
+    form = page.locator(f'form[data-assessment="{assessment_id}"]')
+    expect(form.get_by_role("radio", checked=True)).to_have_count(len(answers))
+    for statement_id, value in answers.items():
+        expect(_statement(page, assessment_id, statement_id).get_by_role("radio", name=labels[value], exact=True)).to_be_checked()
+
+
+def _expect_ticked(page, checklist_id, items):
+    form = page.locator(f'form[data-checklist="{checklist_id}"]')
+    expect(form.get_by_role("checkbox", checked=True)).to_have_count(len(items))
+    for item in items:
+        expect(form.get_by_label(plain(item["text"]), exact=True)).to_be_checked()
+
+
+def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(context, site_url):
+    behaviours = _statements("which-level")
+    low, high = min(_labels("which-level")), max(_labels("which-level"))
+    items = _checklist_items("one-to-one-prep")
+    page = context.new_page()
+    page.goto(site_url + ASSESSMENTS)
+    # The reader's own answers as saved before reps existed: bare values, no fingerprints, no dates.
+    before = {"answers": {behaviours[0]["id"]: high, behaviours[1]["id"]: low}, "notes": {}}
+    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "assessment", "which-level"), before])
+    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "checklist", "one-to-one-prep"), {"ticked": {items[0]["id"]: True}}])
+    page.reload()
+    mine = {behaviours[0]["id"]: high, behaviours[1]["id"]: low}
+    _expect_answers(page, "which-level", mine)
+
+    _add_rep_by_keyboard(page, "assessment-which-level", "Alex")
+    _expect_answers(page, "which-level", {})
+    alex = {behaviours[2]["id"]: high}
+    _answer(page, "which-level", alex)
+    _add_rep_by_keyboard(page, "assessment-manager-or-coach", "Sam")  # any tool's picker serves the page
+    expect(_picker(page, "assessment-which-level").locator("option:checked")).to_have_text("Sam")
+    sam = {behaviours[3]["id"]: low, behaviours[4]["id"]: high}
+    _answer(page, "which-level", sam)
+
+    _choose(page, "assessment-which-level", "Alex")
+    expect(_picker(page, "assessment-which-level").get_by_role("status")).to_have_text("Showing Alex's answers.")
+    _expect_answers(page, "which-level", alex)
+    _choose(page, "assessment-which-level", "Me")
+    _expect_answers(page, "which-level", mine)
+    _choose(page, "assessment-which-level", "Sam")
+    _expect_answers(page, "which-level", sam)
+
+    page.reload()
+    expect(_picker(page, "assessment-which-level").locator("option:checked")).to_have_text("Sam")
+    _expect_answers(page, "which-level", sam)
+    home_and_back_by_instant_navigation(page)
+    expect(_picker(page, "assessment-which-level").locator("option:checked")).to_have_text("Sam")
+    _expect_answers(page, "which-level", sam)
+
+    page.goto(site_url + CHECKLISTS)
+    expect(_picker(page, "checklist-one-to-one-prep").locator("option:checked")).to_have_text("Sam")
+    _expect_ticked(page, "one-to-one-prep", [])
+    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[1]["text"]), exact=True).check()
+    _choose(page, "checklist-charter-review", "Alex")
+    _expect_ticked(page, "one-to-one-prep", [])
+    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[2]["text"]), exact=True).check()
+    _choose(page, "checklist-one-to-one-prep", "Me")
+    _expect_ticked(page, "one-to-one-prep", items[:1])
+    _choose(page, "checklist-one-to-one-prep", "Sam")
+    _expect_ticked(page, "one-to-one-prep", items[1:2])
+    _choose(page, "checklist-one-to-one-prep", "Alex")
+    _expect_ticked(page, "one-to-one-prep", items[2:3])
+
+    records = page.evaluate("() => Playbook.workspace.records({kind: 'checklist', tool: 'one-to-one-prep'})")
+    assert [r["data"]["done"] for r in records] == [1] and records[0]["data"]["ticked"] == {items[2]["id"]: _fingerprint(items[2]["text"])}
+
+
+def test_was_that_coaching_opens_empty_on_the_next_day_and_keeps_the_earlier_check(browser, site_url):
+    form = _assessment("was-that-coaching")
+    labels = _labels("was-that-coaching")
+    yes = max(labels)
+    context = browser.new_context(timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.install(time=datetime(2026, 12, 1, 16, 0, tzinfo=LONDON))
+    page.goto(site_url + "coaching/")
+    answers = {q["id"]: yes for q in form["questions"]}
+    _answer(page, "was-that-coaching", answers)  # the reader's own check of today's 1:1
+    _add_rep_by_keyboard(page, "assessment-was-that-coaching", "Alex")
+    _expect_answers(page, "was-that-coaching", {})
+    _answer(page, "was-that-coaching", answers)
+    page.reload()
+    _expect_answers(page, "was-that-coaching", answers)  # the same day: still this 1:1's check
+
+    page.clock.set_system_time(datetime(2026, 12, 8, 16, 0, tzinfo=LONDON))
+    page.reload()
+    _expect_answers(page, "was-that-coaching", {})
+    _choose(page, "assessment-was-that-coaching", "Me")
+    _expect_answers(page, "was-that-coaching", {})
+    for rep in ("me", page.evaluate("() => Playbook.workspace.reps()[0].id")):
+        history = page.evaluate("rep => Playbook.workspace.records({rep, kind: 'coaching-check'})", rep)
+        assert [(r["tool"], r["date"], r["data"]["result"]["score"]) for r in history] == [("was-that-coaching", "2026-12-01", 100)]
+    context.close()
+
+
+def test_reworded_and_removed_items_are_named_and_not_counted_until_answered_again(context, site_url):
+    behaviours = _statements("which-level")
+    high = max(_labels("which-level"))
+    reworded, kept = behaviours[0], behaviours[1]
+    page = context.new_page()
+    page.goto(site_url + ASSESSMENTS)
+    saved = {"answers": {
+        reworded["id"]: {"value": high, "fingerprint": _fingerprint(reworded["text"] + " (earlier wording)")},
+        kept["id"]: {"value": high, "fingerprint": _fingerprint(kept["text"])},
+        "a-statement-since-removed": {"value": high, "fingerprint": "0123456789"},
+        "another-one-removed": {"value": high, "fingerprint": "0123456789"},
+    }}
+    items = _checklist_items("one-to-one-prep")
+    ticks = {"ticked": {items[0]["id"]: _fingerprint("an earlier wording"), items[1]["id"]: _fingerprint(items[1]["text"])}}
+    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "assessment", "which-level"), saved])
+    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "checklist", "one-to-one-prep"), ticks])
+    page.reload()
+
+    form = page.locator('form[data-assessment="which-level"]')
+    statement = _statement(page, "which-level", reworded["id"])
+    expect(statement.locator("[data-changed]")).to_have_text(f"Changed since you answered — check your answer: you said “{_labels('which-level')[high]}” to the earlier wording; answer again to count it.")
+    expect(statement.get_by_role("radio", checked=True)).to_have_count(0)
+    expect(_statement(page, "which-level", kept["id"]).locator("[data-changed]")).to_have_count(0)
+    expect(form.locator(".pb-assessment__changes")).to_have_text(
+        "1 statement was reworded since you answered: check it (marked below); until then it doesn't count. "
+        "2 answers were to statements no longer in the handbook, so they don't count."
+    )
+    expect(form.locator(".pb-assessment__summary")).to_contain_text(f"1 of {len(behaviours)} answered.")
+
+    _answer(page, "which-level", {reworded["id"]: high})
+    expect(statement.locator("[data-changed]")).to_have_count(0)
+    expect(form.locator(".pb-assessment__summary")).to_contain_text(f"2 of {len(behaviours)} answered.")
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key)).answers", _key(page, "assessment", "which-level"))
+    assert stored == {b["id"]: {"value": high, "fingerprint": _fingerprint(b["text"])} for b in (reworded, kept)}
+
+    page.goto(site_url + CHECKLISTS)
+    checklist = page.locator('form[data-checklist="one-to-one-prep"]')
+    expect(checklist.get_by_label(plain(items[0]["text"]), exact=True)).not_to_be_checked()
+    expect(checklist.get_by_role("checkbox", name=plain(items[0]["text"]), exact=True)).to_have_accessible_description("Changed since you ticked it — tick it again if it's still done.")
+    _expect_ticked(page, "one-to-one-prep", items[1:2])
+    expect(checklist.locator(".pb-checklist__count")).to_have_text(f"1 of {len(items)} done")
+
+
+def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(browser, site_url):
+    behaviours = _statements("which-level")
+    high = max(_labels("which-level"))
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(site_url + ASSESSMENTS)
+    _answer(page, "which-level", {behaviours[5]["id"]: high})  # the reader's own, to send to their manager
+    _add_rep_by_keyboard(page, "assessment-which-level", "Alex")
+    alex = {b["id"]: high for b in behaviours[:3]}
+    _answer(page, "which-level", alex)
+    page.goto(site_url + WORKSPACE)
+    rows = page.get_by_role("table", name="Whose answers are saved in this browser")
+    expect(rows.get_by_role("row")).to_have_count(3)
+    expect(rows.get_by_role("row", name=re.compile("^Alex"))).to_contain_text("Alex1")
+    with page.expect_download() as download:
+        rows.get_by_role("button", name="Export Alex's answers").click()
+    alex_file = download.value.path().read_text(encoding="utf-8")
+    with page.expect_download() as download:
+        rows.get_by_role("button", name="Export your own answers").click()
+    my_file = download.value.path().read_text(encoding="utf-8")
+    alex_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
+    records = page.evaluate("rep => Playbook.workspace.records({rep})", alex_id)
+    mine = page.evaluate("() => Playbook.workspace.records({rep: 'me'})")
+    first.close()
+    parsed = json.loads(alex_file)
+    assert (parsed["format"], parsed["version"], parsed["handbook"]) == ("playbook-workspace", 1, "Northwind Sales Playbook")
+
+    second = browser.new_context()
+    page = second.new_page()
+    page.goto(site_url + WORKSPACE)
+    importer = page.get_by_role("form", name="Import")
+    importer.get_by_label("A workspace file").set_input_files({"name": "alex.json", "mimeType": "application/json", "buffer": alex_file.encode()})
+    expect(importer.get_by_label("Import into")).to_have_value("")
+    expect(importer.get_by_label("New rep's name or initials")).to_have_value("Alex")
+    importer.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved records into Alex.")
+    new_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
+    assert page.evaluate("rep => Playbook.workspace.records({rep})", new_id) == records
+
+    page.get_by_role("form", name="Add a rep").get_by_label("Rep's name or initials").fill("Sam")
+    page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
+    importer.get_by_label("A workspace file").set_input_files({"name": "mine.json", "mimeType": "application/json", "buffer": my_file.encode()})
+    expect(importer.get_by_label("New rep's name or initials")).to_have_value("")  # a file of "Me" names no one
+    importer.get_by_label("Import into").select_option(label="Sam")
+    expect(importer.get_by_label("New rep's name or initials")).to_be_hidden()
+    importer.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved records into Sam.")
+    sam_id = page.evaluate("() => Playbook.workspace.reps()[1].id")
+    assert page.evaluate("rep => Playbook.workspace.records({rep})", sam_id) == mine
+
+    page.goto(site_url + ASSESSMENTS)
+    _choose(page, "assessment-which-level", "Alex")
+    _expect_answers(page, "which-level", alex)
+    second.close()
+
+
+def test_the_workspace_page_lists_deletes_after_confirming_and_says_where_the_data_lives(context, site_url, axe):
+    page = context.new_page()
+    page.goto(site_url + CHECKLISTS)
+    items = _checklist_items("one-to-one-prep")
+    _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Alex")
+    for item in items[:2]:
+        page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(item["text"]), exact=True).check()
+    _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Sam")
+    page.goto(site_url + WORKSPACE)
+    expect(page.get_by_text("in this browser, on this device only")).to_be_visible()
+    expect(page.get_by_text("With JavaScript off")).to_be_hidden()
+    table = page.get_by_role("table", name="Whose answers are saved in this browser")
+    expect(table.get_by_role("row")).to_have_text([re.compile("^Whose"), re.compile(r"^Me \(your own answers\)0nothing yet"), re.compile("^Alex1"), re.compile("^Sam0nothing yet")])
+
+    alex_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
+    delete_alex = table.get_by_role("button", name="Delete Alex's answers")
+    delete_alex.click()
+    expect(page.get_by_text("Delete Alex and their answers (1 saved records)? This can't be undone.")).to_be_visible()
+    expect(page.get_by_role("button", name="Cancel")).to_be_focused()
+    assert axe(page, "article") == []
+    page.keyboard.press("Enter")
+    expect(delete_alex).to_be_focused()
+    expect(table.get_by_role("row")).to_have_count(4)
+    delete_alex.click()
+    page.get_by_role("button", name="Delete Alex", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted Alex and their answers.")
+    expect(table.get_by_role("row")).to_have_count(3)
+    assert not [key for key in page.evaluate(STORAGE) if key.endswith(":workspace:rep:" + alex_id)]
+    assert page.evaluate("() => Playbook.workspace.reps().map(r => r.name)") == ["Sam"]
+
+    page.get_by_role("button", name="Delete everything…").click()
+    page.get_by_role("button", name="Delete everything", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted everything the handbook kept in this browser.")
+    assert page.evaluate(STORAGE) == {}
+    expect(table.get_by_role("row")).to_have_count(2)
+
+
+def test_without_javascript_there_is_no_picker_and_the_page_says_nothing_is_saved(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + ASSESSMENTS)
+    expect(page.get_by_label("Whose answers")).to_have_count(3)
+    for picker in page.get_by_label("Whose answers").all():
+        expect(picker).to_be_hidden()
+    page.goto(site_url + WORKSPACE)
+    expect(page.get_by_text("With JavaScript off, the tools are paper forms and nothing is saved")).to_be_visible()
+    expect(page.get_by_role("button", name="Export everything")).to_be_hidden()
+    context.close()
+
+
+QUOTA = """Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };"""
+FULL = "This browser's storage for the handbook is full: export and delete old reps to make room (Reps and saved answers). This change is not saved."
+
+
+def test_a_full_storage_is_told_to_the_reader(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script(QUOTA)
+    page = context.new_page()
+    page.goto(site_url + CHECKLISTS)
+    items = _checklist_items("one-to-one-prep")
+    picker = _picker(page, "checklist-one-to-one-prep")
+    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[0]["text"]), exact=True).check()
+    expect(picker.get_by_role("status")).to_have_text(FULL)
+    picker.get_by_role("button", name="Add a rep…").click()
+    picker.get_by_label("Rep's name or initials").fill("Alex")
+    picker.get_by_role("button", name="Add", exact=True).click()
+    expect(picker.get_by_role("status")).to_have_text(FULL)
+    expect(picker.get_by_label("Rep's name or initials")).to_have_attribute("aria-invalid", "true")
+    page.goto(site_url + ASSESSMENTS)
+    _answer(page, "manager-or-coach", {_statements("manager-or-coach")[0]["id"]: max(_labels("manager-or-coach"))})
+    expect(_picker(page, "assessment-manager-or-coach").get_by_role("status")).to_have_text(FULL)
+    context.close()

@@ -1,0 +1,181 @@
+"""Workspace files: the published JSON Schema and the browser's own checker agree on valid and invalid files;
+every file an earlier version of the format wrote still imports (tests/browser/workspace_files/v<N>/, kept
+for good); a hostile or broken file stores nothing, runs nothing and says what is wrong in plain words."""
+
+import copy
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import ROOT
+
+SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").read_text(encoding="utf-8"))
+FILES = Path(__file__).parent / "workspace_files"
+EARLIER = sorted(FILES.glob("v*/*.json"))
+BASE = json.loads((FILES / "v1/one-rep.json").read_text(encoding="utf-8"))
+WORKSPACE = "coaching/workspace/"
+STORAGE = """() => Object.fromEntries(Object.keys(localStorage).filter(key => key.startsWith('playbook:')).sort().map(key => [key, localStorage.getItem(key)]))"""
+
+
+def changed(edit) -> str:
+    """The one-rep v1 file with `edit(file)` applied, as text."""
+    file = copy.deepcopy(BASE)
+    edit(file)
+    return json.dumps(file)
+
+
+def record(file, index=0):
+    return file["reps"][0]["records"][index]
+
+
+def nested(depth):
+    value = "deep"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+# (id, file text): files the schema and the browser must both accept.
+VALID = [
+    ("one rep", json.dumps(BASE)),
+    ("whole workspace", (FILES / "v1/whole-workspace.json").read_text(encoding="utf-8")),
+    ("a < b in a note is text, not markup", changed(lambda f: record(f)["data"].update(notes={"next": "discount < 10% only"}))),
+    ("data five lists deep", changed(lambda f: record(f)["data"].update(deep=nested(5)))),
+    ("a name of 60 characters", changed(lambda f: f["reps"][0].update(name="A" * 60))),
+    ("no records yet", changed(lambda f: f["reps"][0].update(records=[]))),
+]
+
+# (id, file text, what the reader is told): files both must refuse.
+INVALID = [
+    ("not JSON", "{not json", "it isn't valid JSON"),
+    ("JSON but a list", "[]", "This isn't a workspace file exported from the handbook."),
+    ("another format", changed(lambda f: f.update(format="lattice-export")), "This isn't a workspace file exported from the handbook."),
+    ("a newer version", changed(lambda f: f.update(version=2)), "This file is version 2 of the format, from a newer handbook; this one reads up to version 1."),
+    ("version as text", changed(lambda f: f.update(version="1")), "The file's version should be a whole number."),
+    ("version 0", changed(lambda f: f.update(version=0)), "This file's version, 0, never existed."),
+    ("a field the format lacks", changed(lambda f: f.update(extra=True)), "The file has a field the format doesn't have: “extra”."),
+    ("no handbook named", changed(lambda f: f.pop("handbook")), "The file has no handbook."),
+    ("an empty handbook name", changed(lambda f: f.update(handbook="")), "The file doesn't say which handbook it came from."),
+    ("a bad export date", changed(lambda f: f.update(exported="2026-13-01")), "The file's export date should be a date written YYYY-MM-DD."),
+    ("no reps", changed(lambda f: f.update(reps=[])), "The file has no reps."),
+    ("__proto__ in the answers", changed(lambda f: record(f)["data"]["answers"].update({"__proto__": {"polluted": True}})), "Rep 1 (Alex), record 1: a value in its answers has a field named “__proto__”, which the handbook never imports."),
+    ("constructor beside a rep's fields", changed(lambda f: f["reps"][0].update(constructor={"prototype": {}})), "Rep 1 has a field the format doesn't have: “constructor”."),
+    ("<script> in a name", changed(lambda f: f["reps"][0].update(name="<script>alert(1)</script>")), "Rep 1's name contains < or >, which a rep's name never has."),
+    ("markup in a note", changed(lambda f: record(f)["data"].update(notes={"x": '<img src=x onerror="window.pwned=1">'})), "Rep 1 (Alex), record 1: a value in its answers contains HTML tags, which the handbook never imports."),
+    ("markup in the handbook's name", changed(lambda f: f.update(handbook="<b>Playbook</b>")), "The handbook's name contains HTML tags, which the handbook never imports."),
+    ("data six lists deep", changed(lambda f: record(f)["data"].update(deep=nested(6))), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
+    ("a record of an unknown kind", changed(lambda f: record(f).update(kind="telepathy")), "Rep 1 (Alex), record 1 is of a kind the handbook doesn't know: “telepathy”"),
+    ("a rep id in capitals", changed(lambda f: f["reps"][0].update(id="Alex")), "Rep 1 has an id the handbook doesn't use: “Alex”."),
+    ("a name of 61 characters", changed(lambda f: f["reps"][0].update(name="A" * 61)), "Rep 1's name is longer than 60 characters."),
+    ("an empty name", changed(lambda f: f["reps"][0].update(name="")), "Rep 1 has no name."),
+    ("a tool id in capitals", changed(lambda f: record(f).update(tool="Which-Level")), "names its tool wrongly: “Which-Level”."),
+    ("answers as a list", changed(lambda f: record(f).update(data=[])), "Rep 1 (Alex), record 1: its answers should be an object."),
+    ("a time saved in local time", changed(lambda f: record(f).update(saved="2026-11-03 10:15")), "record 1: its time saved should read like 2026-12-01T09:30:00.000Z."),
+    ("records as an object", changed(lambda f: f["reps"][0].update(records={})), "Rep 1 (Alex)'s records should be a list."),
+    ("a note too long", changed(lambda f: record(f)["data"].update(notes={"x": "a" * 20001})), "is longer than 20000 characters."),
+    ("a list too long", changed(lambda f: record(f)["data"].update(many=list(range(1001)))), "has more than 1000 items."),
+    ("a field name too long", changed(lambda f: record(f)["data"].update({"k" * 101: 1})), "has a field name longer than 100 characters."),
+    ("a valid rep, then a broken one", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "id": "sam", "name": "Sam", "added": "yesterday"})), "Rep 2 (Sam)'s date added should be a date written YYYY-MM-DD."),
+]
+
+# Refused by the browser for reasons a JSON Schema cannot state (see the schema's description).
+BEYOND_SCHEMA = [
+    ("the same rep id twice", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "name": "Alex again"})), "Two reps in the file have the same id, “rm1a2b3c”."),
+    ("two records for one tool and date", changed(lambda f: f["reps"][0]["records"].append(copy.deepcopy(record(f)))), "Rep 1 (Alex) has two records of which-level for 2026-11-03."),
+    ("nested a hundred thousand deep", json.dumps(BASE).replace('"notes": {}', '"notes": ' + "[" * 100_000 + "]" * 100_000, 1), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
+    ("larger than 5 MB", " " * (5 * 1024 * 1024 + 1), "This file is larger than 5 MB, more than any workspace file; it isn't imported."),
+]
+
+
+def parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def schema_accepts(text: str) -> bool:
+    return parses(text) and jsonschema.Draft202012Validator(SCHEMA).is_valid(json.loads(text))
+
+
+@pytest.fixture(scope="module")
+def workspace_page(browser, site_url):
+    """One page of the workspace, with a rep and a saved record in storage that no refused file may touch."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    page.evaluate("() => { const rep = Playbook.workspace.addRep('Jo').rep; Playbook.workspace.choose(rep.id); Playbook.workspace.record('planner', 'activity', {fields: {}}); }")
+    yield page
+    context.close()
+
+
+def described(schema, path="schema"):
+    """Every property in the schema, as `path`, that lacks a title or a description."""
+    missing = []
+    for name, value in schema.get("properties", {}).items():
+        if not (value.get("title") and value.get("description")):
+            missing.append(f"{path}.{name}")
+    for name, value in {**schema.get("properties", {}), **schema.get("$defs", {})}.items():
+        missing += described(value, f"{path}.{name}")
+    return missing
+
+
+def test_the_published_schema_and_the_browsers_checker_agree(workspace_page):
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert described(SCHEMA) == []
+    samples = [(name, text, True) for name, text in VALID] + [(name, text, False) for name, text, _ in INVALID]
+    browser_says = workspace_page.evaluate("texts => texts.map(text => !Playbook.workspaceFile.check(text).error)", [text for _, text, _ in samples])
+    disagreements = [(name, expected, schema_accepts(text), accepted) for (name, text, expected), accepted in zip(samples, browser_says) if schema_accepts(text) != expected or accepted != expected]
+    assert disagreements == [], "(sample, expected, schema, browser)"
+
+
+def _import(page, text: str, name: str = "file.json"):
+    page.get_by_label("A workspace file").set_input_files({"name": name, "mimeType": "application/json", "buffer": text.encode()})
+
+
+@pytest.mark.parametrize(("text", "message"), [(text, message) for _, text, message in INVALID + BEYOND_SCHEMA], ids=[name for name, _, _ in INVALID + BEYOND_SCHEMA])
+def test_a_hostile_or_broken_file_stores_nothing_and_says_what_is_wrong(workspace_page, text, message):
+    page = workspace_page
+    before = page.evaluate(STORAGE)
+    status = page.locator("[data-workspace-status]")
+    page.evaluate("() => { document.querySelector('[data-workspace-status]').textContent = ''; }")
+    _import(page, text)
+    expect(status).to_contain_text(message)
+    expect(page.get_by_role("button", name="Import", exact=True)).to_be_hidden()
+    assert page.evaluate(STORAGE) == before
+    assert page.evaluate("() => [({}).polluted, Object.prototype.polluted, window.pwned]") == [None, None, None]
+    if parses(text):
+        # importing the parsed file refuses it as a whole too, whatever the page does before
+        problem = page.evaluate("text => Playbook.workspaceFile.importFile(JSON.parse(text), {name: 'Someone'})", text)
+        assert problem.startswith("Nothing was imported.") and page.evaluate(STORAGE) == before
+
+
+@pytest.mark.parametrize("path", EARLIER, ids=[f"{path.parent.name}/{path.name}" for path in EARLIER])
+def test_every_earlier_version_of_the_file_still_imports(browser, site_url, path):
+    text = path.read_text(encoding="utf-8")
+    file = json.loads(text)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    _import(page, text, path.name)
+    if len(file["reps"]) == 1:
+        page.get_by_label("New rep's name or initials").fill("Imported rep")
+    page.get_by_role("button", name="Import", exact=True).click()
+    count = sum(len(rep["records"]) for rep in file["reps"])
+    expect(page.locator("[data-workspace-status]")).to_contain_text(f"Imported {count} saved records into")
+    reps = page.evaluate("() => Playbook.workspace.reps()")
+    for rep in file["reps"]:
+        if rep["id"] == "me":
+            into = "me"
+        elif len(file["reps"]) == 1:
+            into = next(r["id"] for r in reps if r["name"] == "Imported rep")
+        else:
+            into = next(r["id"] for r in reps if r["name"] == rep["name"])
+            assert into == rep["id"], "a whole workspace keeps its reps' ids, so importing it again merges"
+        stored = page.evaluate("rep => Playbook.workspace.records({rep})", into)
+        assert stored == sorted(rep["records"], key=lambda r: (r["date"], r["saved"]))
+    context.close()
