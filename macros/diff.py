@@ -17,9 +17,10 @@ from .diff_words import ABSENT as _ABSENT
 from .diff_words import differences, short_name, value, words
 from .handbook import DATA_DIR, DOCS_DIR, Project, validate
 from .loading import load_file
+from .mkdocs_yml import SETTINGS_FILE
 from .page_diff import page_changes
 from .settings_diff import settings_changes
-from .site_files import SETTINGS_FILE, Site
+from .site_files import Site
 
 HEADING = "### What this change does to the handbook"
 NO_CHANGES = "No changes to the handbook's data, pages, navigation or site name."

@@ -117,7 +117,7 @@ def load_file(path: Path, display_name: str) -> tuple[LocatedData | None, list[P
     except _Refused as refused:
         return None, [_at(display_name, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(display_name, error)]
+        return None, [yaml_syntax_problem(display_name, error)]
     except yaml.reader.ReaderError as error:
         # libyaml counts the position in bytes of the UTF-8 text it was given, not in characters.
         line, column = _line_col(text, len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")))
@@ -195,7 +195,8 @@ def _decode(raw: bytes, display_name: str) -> tuple[str, Problem | None]:
 _LOOK_AT_THE_OPENING = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key")
 
 
-def _syntax_problem(display_name: str, error: yaml.MarkedYAMLError) -> Problem:
+def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error where a leader should look, with a hint in plain words (data files and mkdocs.yml)."""
     opening = error.context_mark if (error.context or "").startswith(_LOOK_AT_THE_OPENING) else None
     mark = opening or error.problem_mark or error.context_mark
     detail = error.problem or "invalid YAML"

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
-from mkdocs.utils.meta import get_data
-from mkdocs.utils.yaml import yaml_load
 
 from .handbook import DOCS_DIR, Project
+from .mkdocs_yml import plugin_options, read_as_mkdocs
 from .model import Handbook
+from .page_reading import Page, jinja_environment
 from .problems import Problem
 
 # What mkdocs-macros itself gives every page, besides our macros, the keys of mkdocs.yml's `extra` and the
@@ -42,43 +41,26 @@ class IdArgument:
 
 @dataclass(frozen=True)
 class SiteSettings:
-    """What mkdocs.yml says about rendering pages: the macros plugin's Jinja settings, and the names its `extra`
+    """What mkdocs.yml says about rendering pages: Jinja as the macros plugin makes it, and the names its `extra`
     section gives every page."""
 
-    jinja: Mapping[str, Any]
+    jinja: Environment
     extra_names: frozenset[str]
 
     @classmethod
     def of_plugin(cls, plugin) -> "SiteSettings":
         """From the running mkdocs-macros plugin, during a build."""
-        return cls(_jinja_settings(plugin.config), frozenset(plugin.conf["extra"]))
+        return cls(jinja_environment(plugin.config), frozenset(plugin.conf["extra"]))
+
+    @classmethod
+    def of_mkdocs_yml(cls, settings: Mapping[str, Any]) -> "SiteSettings":
+        return cls(jinja_environment(plugin_options(settings, "macros")), frozenset(settings.get("extra") or {}))
 
 
 def read_site_settings(project: Project) -> tuple[SiteSettings | None, list[Problem]]:
     """From mkdocs.yml, read as mkdocs reads it (`!ENV` and all), for `python -m macros validate`."""
-    try:
-        with open(project.root / "mkdocs.yml", encoding="utf-8") as file:
-            config = yaml_load(file)
-    except FileNotFoundError:
-        return None, [Problem("mkdocs.yml", 1, 1, "the file is missing (every handbook needs it; restore it from the example handbook)")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem("mkdocs.yml", line, column, f"YAML syntax error: {getattr(error, 'problem', None) or error}")]
-    config = config if isinstance(config, dict) else {}
-    return SiteSettings(_jinja_settings(_macros_options(config.get("plugins"))), frozenset(config.get("extra") or {})), []
-
-
-def _macros_options(plugins) -> Mapping[str, Any]:
-    """The macros plugin's options in mkdocs.yml's `plugins`, written as a list or as a mapping."""
-    entries = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins or []]
-    return next((options or {} for name, options in entries if name == "macros"), {})
-
-
-def _jinja_settings(macros_options: Mapping[str, Any]) -> dict[str, Any]:
-    """mkdocs-macros' rule: each `j2_` option that is set is a setting of its Jinja environment."""
-    return {key.removeprefix("j2_"): value for key, value in macros_options.items() if key.startswith("j2_") and value}
+    settings, problems = read_as_mkdocs(project.root)
+    return (None if settings is None else SiteSettings.of_mkdocs_yml(settings)), problems
 
 
 @dataclass(frozen=True)
@@ -94,44 +76,43 @@ class PageRules:
 
 def check_pages(docs: Path, rules: PageRules) -> list[Problem]:
     """Every problem in the macros of the Markdown pages under `docs`."""
-    jinja = Environment(**rules.settings.jinja)
     problems = []
     for path in sorted(docs.rglob("*.md")):
         display = f"{DOCS_DIR}/{path.relative_to(docs).as_posix()}"
-        problems += _check_page(path, display, jinja, rules)
+        problems += _check_page(path, display, rules)
     return problems
 
 
-def _check_page(path: Path, display: str, jinja: Environment, rules: PageRules) -> list[Problem]:
+def _check_page(path: Path, display: str, rules: PageRules) -> list[Problem]:
     try:
         source = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return [Problem(display, 1, 1, "the page is not valid UTF-8 text; save it as UTF-8 in your editor")]
-    body, front_matter = get_data(source)
-    if front_matter.get("render_macros") is False:
-        return []  # mkdocs-macros leaves such a page as written
-    page = _Page(display, body, source.count("\n") - body.count("\n"))
+    page = _LocatedPage(display, Page.read(source))
+    if not page.read.renders_macros:
+        return []
+    jinja = rules.settings.jinja
     try:
         tree = jinja.parse(page.text)
     except TemplateSyntaxError as error:
         return [_syntax_problem(page, jinja, error)]
-    names = rules.settings.extra_names | front_matter.keys() | MKDOCS_MACROS_NAMES | DEFAULT_NAMESPACE.keys()
+    names = rules.settings.extra_names | page.read.front_matter.keys() | MKDOCS_MACROS_NAMES | DEFAULT_NAMESPACE.keys()
     return list(_Calls(page, jinja, tree, rules, names).problems(tree))
 
 
-class _Page:
-    """A page's Markdown as mkdocs-macros renders it, without its front matter, and a problem's place in the file."""
+class _LocatedPage:
+    """A page being checked: the text mkdocs-macros renders, and a problem's place in the page's file."""
 
-    def __init__(self, display: str, body: str, front_matter_lines: int):
+    def __init__(self, display: str, read: Page):
         self.display = display
-        self.text = re.sub(r"\r\n?", "\n", body)  # as Jinja reads it
-        self.front_matter_lines = front_matter_lines
+        self.read = read
+        self.text = read.text
 
     def problem(self, offset: int, message: str) -> Problem:
         """A problem at a character offset of the text."""
         line = self.text.count("\n", 0, offset) + 1
         column = offset - self.text.rfind("\n", 0, offset)
-        return Problem(self.display, self.front_matter_lines + line, column, message)
+        return Problem(self.display, self.read.file_line(line), column, message)
 
     def line_start(self, line: int) -> int:
         return sum(len(text) + 1 for text in self.text.split("\n")[:line - 1])
@@ -178,7 +159,7 @@ class _Calls:
     """The problems in one parsed page: every name the page does not define itself must be one of our macros,
     called with the arguments it takes, or a name mkdocs-macros or Jinja gives every page."""
 
-    def __init__(self, page: _Page, jinja: Environment, tree: nodes.Template, rules: PageRules, other_names: set[str]):
+    def __init__(self, page: _LocatedPage, jinja: Environment, tree: nodes.Template, rules: PageRules, other_names: set[str]):
         self.page = page
         self.jinja = jinja
         self.rules = rules
@@ -319,7 +300,7 @@ def _did_you_mean(wanted: str, known) -> str:
     return f"did you mean '{guess[0]}'? " if guess else ""
 
 
-def _syntax_problem(page: _Page, jinja: Environment, error: TemplateSyntaxError) -> Problem:
+def _syntax_problem(page: _LocatedPage, jinja: Environment, error: TemplateSyntaxError) -> Problem:
     """A page Jinja cannot read, at the character the lexer stopped at or at the `{{` (or `{%`) being read."""
     message = " ".join(str(error.message).split())
     stopped = re.fullmatch(r"(unexpected char '(.)') at (\d+)", message)
@@ -334,7 +315,7 @@ def _syntax_problem(page: _Page, jinja: Environment, error: TemplateSyntaxError)
     return page.problem(offset, f"macro syntax error: {message} ({_syntax_hint(jinja)})")
 
 
-def _last_opening(page: _Page, jinja: Environment, line: int) -> tuple[int, str]:
+def _last_opening(page: _LocatedPage, jinja: Environment, line: int) -> tuple[int, str]:
     """The last `{{` or `{%` that opens at or before `line`, as (offset, kind); the line's start if none does."""
     found = (page.line_start(line), "")
     try:

@@ -1,7 +1,7 @@
 """What a change does to the handbook's pages (docs/**/*.md): pages added and removed, tools placed in a page or
 taken out of it, and a page's own text edited.
 
-A tool is a macro call, found by parsing the page as mkdocs-macros does (macros/page_macros.py), and named as a
+A tool is a macro call, found in the page as mkdocs-macros reads it (macros/page_reading.py), and named as a
 reader knows it: a checklist by its title in the data, a section by what it shows.
 """
 
@@ -10,7 +10,7 @@ from jinja2 import TemplateSyntaxError
 from .crossrefs import select
 from .diff_words import only_in, short_name
 from .model import CADENCE_CHECKLISTS
-from .page_macros import MacroCall, calls, parts
+from .page_reading import MacroCall, Page, calls, parts
 from .site_files import Site
 
 # Tools that show one item of the data, given its id: macro → (how the item is named, file stem, where its list is).
@@ -74,30 +74,31 @@ def page_changes(before: Site, after: Site) -> list[str]:
 
 def _added_page(page: str, site: Site) -> str:
     """'Added the page 'Glossary' (docs/glossary.md), showing the glossary'."""
-    where = _where(site, page)
+    where, read = _where(site, page), Page.read(site.pages[page])
     try:
-        shown = [tool(call, site) for call in calls(site.pages[page], site.jinja_syntax())]
+        shown = [tool(call, site) for call in calls(read, site.jinja)]
     except TemplateSyntaxError as error:
-        return f"Added the page {where}{_unreadable(error)}"
+        return f"Added the page {where}{_unreadable(read, error)}"
     return f"Added the page {where}" + (f", showing {_listed(shown)}" if shown else "")
 
 
 def _tool_changes(page: str, before: Site, after: Site, old: str, new: str) -> list[str]:
-    """Tools placed and removed; then whether the page's own text changed or, if not, its tools were moved."""
-    where = _where(after, page)
+    """Tools placed and removed; then whether the page's own text (or its front matter) changed or, if not, its
+    tools were moved."""
+    where, old_page, new_page = _where(after, page), Page.read(old), Page.read(new)
     try:
-        new_parts = parts(new, after.jinja_syntax())
+        new_parts = parts(new_page, after.jinja)
     except TemplateSyntaxError as error:
-        return [f"Edited {where}{_unreadable(error)}"]
+        return [f"Edited {where}{_unreadable(new_page, error)}"]
     try:
-        old_parts = parts(old, before.jinja_syntax())
+        old_parts = parts(old_page, before.jinja)
     except TemplateSyntaxError:
         return [f"Edited {where}; its tools are not listed, as its `{{{{ … }}}}` could not be read before this change"]
     placed = only_in(_calls(new_parts), _calls(old_parts), _key)
     removed = only_in(_calls(old_parts), _calls(new_parts), _key)
     lines = [f"Placed {tool(call, after)} on {where}" for call in placed]
     lines += [f"Removed {tool(call, before)} from {where}" for call in removed]
-    if _words(old_parts) != _words(new_parts):
+    if _words(old_parts) != _words(new_parts) or old_page.front_matter != new_page.front_matter:
         lines.append(f"Edited the text of {where}")
     elif _layout(old_parts, removed) != _layout(new_parts, placed):
         lines.append(f"Rearranged the tools on {where}")
@@ -151,8 +152,8 @@ def _key(call: MacroCall) -> tuple:
     return call.name, repr(call.args), repr(sorted(call.kwargs.items()))
 
 
-def _unreadable(error: TemplateSyntaxError) -> str:
-    return f"; its tools are not listed, as its `{{{{ … }}}}` on line {error.lineno} cannot be read ({error.message})"
+def _unreadable(page: Page, error: TemplateSyntaxError) -> str:
+    return f"; its tools are not listed, as its `{{{{ … }}}}` on line {page.file_line(error.lineno)} cannot be read ({error.message})"
 
 
 def _listed(names: list[str]) -> str:

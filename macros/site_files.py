@@ -1,32 +1,18 @@
-"""One version of the site's own files, read to be compared with another: mkdocs.yml and the pages in docs/.
-
-mkdocs.yml is read tolerantly: a tag such as `!ENV` or `!!python/name:` gives the plain value it is written
-on, and nothing is looked up or imported, so any version of the file can be read safely.
-"""
+"""One version of the site's own files, read to be compared with another: mkdocs.yml (read tolerantly, so any
+version of it can be read) and the pages in docs/."""
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-import yaml
+from jinja2 import Environment
+from mkdocs.exceptions import ConfigurationError
 
-SETTINGS_FILE = "mkdocs.yml"
+from .mkdocs_yml import SETTINGS_FILE, TolerantLoader, load_settings, plugin_options
+from .page_reading import Page, jinja_environment
+
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{:?[^}]*\})?[ \t#]*$", re.MULTILINE)
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, reading a value with an unknown tag as if it had none."""
-
-
-def _untagged(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node):
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)
-
-
-_TolerantLoader.add_multi_constructor("", _untagged)
 
 
 @dataclass(frozen=True)
@@ -50,8 +36,8 @@ class Site:
     @classmethod
     def read(cls, root: Path, docs_dir: str, data: dict[str, object]) -> "Site":
         docs = root / docs_dir
-        pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(docs.rglob("*.md"))}
-        return cls(read_settings(root / SETTINGS_FILE), pages, data)
+        pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig", errors="replace") for path in sorted(docs.rglob("*.md"))}
+        return cls(_read_settings(root / SETTINGS_FILE), pages, data)
 
     def navigation(self) -> list[NavEntry]:
         """The navigation's pages and links in order; a page listed without a title is titled from its text."""
@@ -62,24 +48,21 @@ class Site:
         for entry in _walk((self.settings or {}).get("nav"), ()):
             if entry.target == page and entry.title:
                 return entry.title
-        heading = _HEADING.search(_without_front_matter(self.pages.get(page, "")))
+        heading = _HEADING.search(Page.read(self.pages.get(page, "")).text)
         return heading.group(1) if heading else PurePosixPath(page).stem.replace("-", " ").capitalize()
 
-    def jinja_syntax(self) -> dict[str, str]:
-        """The delimiters the macros plugin is given (`j2_comment_start_string` …), as Jinja's own option names."""
-        for name, options in _plugins((self.settings or {}).get("plugins")):
-            if name == "macros" and isinstance(options, dict):
-                return {key.removeprefix("j2_"): value for key, value in options.items() if key.startswith("j2_") and key.endswith("_string") and isinstance(value, str) and value}
-        return {}
+    @cached_property
+    def jinja(self) -> Environment:
+        """Jinja as the macros plugin of this version of mkdocs.yml makes it for pages."""
+        return jinja_environment(plugin_options(self.settings or {}, "macros"))
 
 
-def read_settings(path: Path) -> dict | None:
-    """mkdocs.yml's settings, or None when the file is missing or is not a YAML mapping."""
+def _read_settings(path: Path) -> dict | None:
+    """mkdocs.yml's settings, or None when the file is missing, cannot be read or holds no mapping."""
     try:
-        value = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return load_settings(path, TolerantLoader)
+    except (OSError, UnicodeDecodeError, ConfigurationError):
         return None
-    return value if isinstance(value, dict) else None
 
 
 def _walk(items, sections: tuple[str, ...]):
@@ -92,18 +75,3 @@ def _walk(items, sections: tuple[str, ...]):
                 yield from _walk(value, sections + (str(title),))
             elif isinstance(value, str):
                 yield NavEntry(value, str(title), sections)
-
-
-def _plugins(plugins) -> list[tuple]:
-    """(name, options) for each plugin, whether mkdocs.yml lists them or maps them."""
-    if isinstance(plugins, dict):
-        return list(plugins.items())
-    listed = plugins if isinstance(plugins, list) else []
-    return [next(iter(plugin.items())) if isinstance(plugin, dict) and len(plugin) == 1 else (plugin, None) for plugin in listed]
-
-
-def _without_front_matter(text: str) -> str:
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        return text[end + 4 :] if end != -1 else text
-    return text

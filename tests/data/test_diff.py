@@ -332,3 +332,22 @@ def test_a_page_whose_braces_do_not_parse_is_named_with_the_line():
     before = Site({}, {"deals.md": "# Deals\n\n{{ deal_review() }}\n"}, {})
     after = Site({}, {"deals.md": "# Deals\n\n{{ deal_review() }\n"}, {})
     assert page_changes(before, after) == ["Edited 'Deals' (docs/deals.md); its tools are not listed, as its `{{ … }}` on line 3 cannot be read (unexpected '}')"]
+
+
+def test_front_matter_is_not_read_as_braces_and_a_line_is_the_files():
+    before = Site({}, {"deals.md": "---\ntitle: \"{{ Deals }\"\n---\n\n# Deals\n\n{{ deal_review() }}\n"}, {})
+    after = Site({}, {"deals.md": "---\ntitle: \"{{ Deals }\"\n---\n\n# Deals\n\n{{ deal_review() }\n"}, {})
+    assert page_changes(before, after) == ["Edited 'Deals' (docs/deals.md); its tools are not listed, as its `{{ … }}` on line 7 cannot be read (unexpected '}')"]
+
+
+def test_a_page_the_macros_plugin_leaves_as_written_places_no_tools():
+    text = "---\nrender_macros: false\n---\n\n# Writing macros\n\nWrite {}.\n"
+    before = Site({}, {"macros.md": text.format('{{ checklist("first-call") }}')}, {})
+    after = Site({}, {"macros.md": text.format('{{ checklist("charter-review") }}')}, {})
+    assert page_changes(before, after) == ["Edited the text of 'Writing macros' (docs/macros.md)"]
+
+
+def test_a_change_to_a_pages_front_matter_alone_is_an_edit():
+    before = Site({}, {"deals.md": "---\ntags: [Deals]\n---\n\n# Deals\n\n{{ deal_review() }}\n"}, {})
+    after = Site({}, {"deals.md": "---\ntags: [Deals, For managers]\n---\n\n# Deals\n\n{{ deal_review() }}\n"}, {})
+    assert page_changes(before, after) == ["Edited the text of 'Deals' (docs/deals.md)"]

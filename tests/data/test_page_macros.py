@@ -112,6 +112,18 @@ def test_pages_that_use_what_the_build_gives_them_are_valid(project: Path):
     assert result.stdout == ""
 
 
+def test_a_mkdocs_yml_that_does_not_parse_is_one_located_problem(project: Path):
+    """The pages are read with mkdocs.yml's settings for the macros plugin; when mkdocs cannot read the file,
+    `validate` says where, as it does for the data, instead of a traceback."""
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("site_name: ", "site_name: [", 1), encoding="utf-8")
+
+    result = run_validate(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["mkdocs.yml:1:12: YAML syntax error: expected ',' or ']', but got ':'"]
+
+
 def test_the_example_pages_have_no_problems():
     from macros.handbook import Project
     from macros.page_check import read_site_settings
