@@ -34,7 +34,7 @@ def _server_command() -> list[str]:
     node = shutil.which("node")
     missing = None
     if node is None:
-        missing = "no node found: install Node.js 20 to test the editor help"
+        missing = "no node found: install Node.js and npm (Debian's nodejs and npm) to test the editor help"
     elif not SERVER.exists():
         missing = "yaml-language-server is not installed: run `make test` (or `npm ci --prefix tests/editor`)"
     if missing:
