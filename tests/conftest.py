@@ -21,6 +21,28 @@ def missing_tool(message: str):
     pytest.skip(message)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "may_skip_in_ci(reason): the test may skip in CI for the stated reason; every other skip fails there",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (where `CI` is set) a skipped test fails the run, unless it is marked `may_skip_in_ci` with the
+    reason it may: a check that never ran must not pass for one that did."""
+    report = yield
+    allowed = item.get_closest_marker("may_skip_in_ci")
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        if allowed is None or not allowed.kwargs.get("reason"):
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+            reason = reason.removeprefix("Skipped: ")
+            report.outcome = "failed"
+            report.longrepr = f"skipped in CI, which must run every test: {reason}"
+    return report
+
+
 def copy_project(destination: Path) -> Path:
     """A private copy of the example handbook that a test may edit freely."""
     for part in PROJECT_PARTS:

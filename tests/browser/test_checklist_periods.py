@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.static_server import serve
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import copy_project, run_build
 from tests.helpers import data, plain
 
 CADENCE = data("bootcamp")["cadence"]
@@ -26,10 +26,6 @@ MINUTE = 60_000
 
 def at(day: date, hour: int, minute: int, zone: str = "Europe/London") -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
-
-
-def data_site_url() -> str:
-    return re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
 
 
 def day_name(day: date) -> str:

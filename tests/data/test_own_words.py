@@ -11,6 +11,10 @@ from tests.helpers import handbook_texts
 
 SOURCES = ROOT.parent / "shared" / "sources"
 RUN = 8
+# The articles are kept outside the repository, so a clone alone (GitHub's CI) has no ../shared/sources.
+pytestmark = pytest.mark.may_skip_in_ci(
+    reason="the source articles are not part of the repository; the check runs where ../shared/sources sits beside it"
+)
 # Titles of cited works, quoted as they were published.
 CITED_TITLES = [
     "High Growth Sales Leadership Embraces Coaching over Managing",  # the article the manager-vs-coach table credits

@@ -34,7 +34,7 @@ def _server_command() -> list[str]:
     node = shutil.which("node")
     missing = None
     if node is None:
-        missing = "no node found: install Node.js 20 to test the editor help"
+        missing = "no node found: install Node.js and npm (Debian's nodejs and npm) to test the editor help"
     elif not SERVER.exists():
         missing = "yaml-language-server is not installed: run `make test` (or `npm ci --prefix tests/editor`)"
     if missing:
@@ -245,3 +245,9 @@ def test_without_the_schema_line_a_mistake_is_still_flagged(workspace_server, un
     diagnostics = workspace_server.diagnostics(workspace_server.open(charter))
 
     assert [d["range"]["start"]["line"] for d in diagnostics if "meanign" in d["message"]] == [expected_line]
+
+
+def test_mkdocs_yml_has_no_errors_with_the_workspace_settings(workspace_server):
+    """mkdocs.yml reads SITE_URL through mkdocs' !ENV tag; the workspace settings declare the tag, or the editor
+    marks that line as an error."""
+    assert errors(workspace_server.diagnostics(workspace_server.open(ROOT / "mkdocs.yml"))) == []

@@ -5,12 +5,13 @@ import os
 import re
 import subprocess
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from tests.conftest import ROOT, copy_project, run_build
 from tests.helpers import content, data, page
 
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])
+# mkdocs' own loader: mkdocs.yml uses its !ENV tag.
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 REPO = CONFIG["repo_url"]
 
 

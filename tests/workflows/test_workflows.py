@@ -1,4 +1,5 @@
-"""The GitHub Actions workflows: they parse, use only GitHub's own actions, and run the Makefile's commands."""
+"""The GitHub Actions workflows: they parse, use only GitHub's own actions, run the Makefile's commands, install
+from the one list CI uses (.ci/install), and publish at the address GitHub Pages gives."""
 
 import re
 
@@ -31,11 +32,6 @@ def scripts(parsed: dict) -> list[str]:
 def using(job_steps: list[dict], action: str) -> list[dict]:
     """The steps that use `action` (such as "actions/checkout"), at any version."""
     return [step for step in job_steps if step.get("uses", "").startswith(f"{action}@")]
-
-
-def job_running(parsed: dict, text: str) -> dict:
-    """The job with a step whose script contains `text`."""
-    return next(job for job in parsed["jobs"].values() if any(text in step.get("run", "") for step in job["steps"]))
 
 
 def makefile_targets() -> set[str]:
@@ -106,14 +102,29 @@ def test_pull_request_workflow_validates_with_annotations_before_building():
     assert validate < build
 
 
-def test_pull_request_workflow_builds_tests_and_prints():
-    targets = [target for script in scripts(workflow(PULL_REQUEST)) for target in make_targets(script)]
-    assert {"build", "test", "pdf"} <= set(targets)
+def test_pull_request_workflow_builds_runs_ci_and_prints():
+    parsed = workflow(PULL_REQUEST)
+    targets = [target for script in scripts(parsed) for target in make_targets(script)]
+    assert {"build", "pdf"} <= set(targets)
+    assert "bash .ci/run" in scripts(parsed)
 
 
-def test_pull_request_workflow_installs_chromium_and_poppler():
-    installs = [run for run in scripts(workflow(PULL_REQUEST)) if "apt-get install" in run]
-    assert any("chromium" in run and "poppler-utils" in run for run in installs)
+@pytest.mark.parametrize("name", [PULL_REQUEST, PAGES])
+def test_container_jobs_install_git_to_check_out_then_trust_it_and_install_the_rest_from_ci_install(name):
+    """Only git comes before the checkout (.ci/install is in it); the checkout is marked safe, as git refuses a
+    repository another user owns and the container runs as root."""
+    for job_id, job in workflow(name)["jobs"].items():
+        if "container" not in job:
+            continue
+        runs = [step.get("run", "") for step in job["steps"]]
+        checkout = job["steps"].index(using(job["steps"], "actions/checkout")[0])
+        installs = [run for run in runs if "apt-get install" in run]
+        assert len(installs) == 1 and runs.index(installs[0]) < checkout, job_id
+        assert re.search(r"apt-get install -y -qq git$", installs[0].strip()), job_id
+        install = runs.index("bash .ci/install")
+        trust = runs.index('git config --global --add safe.directory "$GITHUB_WORKSPACE"')
+        first_make = next(i for i, run in enumerate(runs) if make_targets(run))
+        assert checkout < install < first_make and checkout < trust < first_make, job_id
 
 
 def test_pull_request_workflow_uploads_the_site_as_a_preview():
@@ -123,9 +134,10 @@ def test_pull_request_workflow_uploads_the_site_as_a_preview():
 
 def test_pull_request_workflow_comments_a_change_summary_from_the_base_branch():
     parsed = workflow(PULL_REQUEST)
-    job = job_running(parsed, "make diff")
-    diff = next(step for step in job["steps"] if "diff" in make_targets(step.get("run", "")))
-    assert "BASE=" in diff["run"] and "origin/" in diff["run"] and "github.base_ref" in str(diff.get("env", "")) + diff["run"]
+    job, diff = next((job, step) for job in parsed["jobs"].values() for step in job["steps"] if "diff" in make_targets(step.get("run", "")))
+    assert re.search(r"\bBASE=\"?origin/\$BASE_REF\b", diff["run"]) and diff["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    # make's own lines would land in the comment.
+    assert re.search(r"\bmake (-s|--silent)\b", diff["run"])
     assert [step["with"]["fetch-depth"] for step in using(job["steps"], "actions/checkout")] == [0]
     assert using(job["steps"], "actions/github-script")
     # Only the job that comments may write to the pull request.
@@ -148,3 +160,21 @@ def test_pages_workflow_prints_the_pdfs_and_deploys_the_site():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert parsed["concurrency"]["cancel-in-progress"] is False
+
+
+def test_pages_build_may_read_the_pages_settings_of_a_private_repository():
+    """configure-pages asks for the repository's Pages settings; on a private repository the token needs the
+    Pages permission for that, or the job fails with "Resource not accessible by integration"."""
+    parsed = workflow(PAGES)
+    build = next(job for job in parsed["jobs"].values() if using(job["steps"], "actions/configure-pages"))
+    assert build["permissions"]["pages"] in ("read", "write")
+    assert build["permissions"]["contents"] == "read"
+
+
+def test_pages_build_gets_its_site_url_from_the_pages_address():
+    build = next(job for job in workflow(PAGES)["jobs"].values() if using(job["steps"], "actions/configure-pages"))
+    configure = using(build["steps"], "actions/configure-pages")[0]
+    printing = next(step for step in build["steps"] if "pdf" in make_targets(step.get("run", "")))
+    # base_url has no trailing slash ("https://octocat.github.io/my-repo"); site_url needs one.
+    assert printing["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}/"
+    assert build["steps"].index(configure) < build["steps"].index(printing)
