@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .diff import DiffError, summarise
 from .handbook import Project, validate
-from .problems import DataError
+from .problems import DataError, counted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem.as_github() if arguments.format == "github" else problem.as_text())
     if problems:
-        print(f"{len(problems)} problem(s) in the handbook data.", file=sys.stderr)
+        print(f"{counted(len(problems), 'problem')} in the handbook data.", file=sys.stderr)
         return 1
     print("The handbook data is valid.", file=sys.stderr)
     return 0

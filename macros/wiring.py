@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .handbook import Project, load_handbook
-from .problems import DataError
+from .problems import DataError, counted
 from .rendering import Renderer
 from .source_links import SourceLinks
 
@@ -44,7 +44,7 @@ def define_env(env):
     try:
         handbook = load_handbook(Project(Path(env.project_dir)))
     except DataError as error:
-        raise PluginError(f"The handbook data has {len(error.problems)} problem(s):\n{error}") from None
+        raise PluginError(f"The handbook data has {counted(len(error.problems), 'problem')}:\n{error}") from None
     renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]), handbook.glossary.terms)
 
     def note_source(data_file: str):
