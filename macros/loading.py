@@ -241,9 +241,9 @@ _COMMENT_LINE = re.compile(r"( *)(#.*)")
 def _note_comment(node, path: Path_, parent_column: int, located: LocatedData, lines: list[str]) -> None:
     """Keep the comment after an unquoted value in a block, if any: on the line where the value ends, or
     alone on the next line indented further than the value's key or '- ' (where more text would go on)."""
-    if not isinstance(node, yaml.ScalarNode) or node.style:
-        return
     end = node.end_mark
+    if not isinstance(node, yaml.ScalarNode) or node.style or end.line >= len(lines):
+        return  # an empty value can end past the last line: `?` alone is a key and a value, both empty
     same_line = _COMMENT_AFTER.match(lines[end.line], end.column)
     next_line = _COMMENT_LINE.fullmatch(lines[end.line + 1].rstrip()) if end.line + 1 < len(lines) else None
     if same_line:

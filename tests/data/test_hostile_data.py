@@ -143,7 +143,7 @@ HOSTILE = {
     "charter-hash-starts-the-next-line": Hostile("charter.yml", replace_first("team: Northwind Field Sales\n", "team: Northwind Field Sales,\n  #1 in the region\n"), at("#1"),
                                                  'so the page would show only "Northwind Field Sales,". Put the whole text in double quotes: "Northwind Field Sales, #1 in the region"'),
     "stalls-hash-in-a-list-item": Hostile("when_coaching_stalls.yml", replace_first("  - Every point rests on facts with dates, not on impressions.", "  - Every point rests on facts with dates (see #3), not on impressions."), at("#3"),
-                                          'so the page would show only "Every point rests on facts with dates (see". Put the whole text in double quotes: "Every point rests on facts with dates (see #3), not on impressions."'),
+                                          'so the page would show only "Every point rests on facts with dates (see". Put the whole text in double quotes: "Every point rests on facts with dates (see #3), not on impr…"'),
     "stalls-list-item-all-comment": Hostile("when_coaching_stalls.yml", replace_first("  - Nothing at the end comes as a surprise.", "  - #1 rule: nothing at the end comes as a surprise."), at("#1"),
                                             'this text starts with "#", so YAML reads all of it as a comment and the value is empty. Put the whole text in double quotes: "#1 rule: nothing at the end comes as a surprise."', problems=2),
     # assessments.yml
