@@ -46,7 +46,6 @@ class Wording:
 
 
 Q1 = "'questions' › item 1 › "
-CHECKLIST_ITEMS = "'checklists' › item 1 › 'items' › "
 
 # Each (expected type, type found) pair, in a field of the example that expects that type. All are broken in one
 # copy, so one validation reports every wording.
