@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .handbook import Project
 from .page_check import read_site_settings
-from .problems import DataError, Problem
+from .problems import DataError, Problem, counted
 from .wiring import check_handbook
 
 
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem.as_github() if arguments.format == "github" else problem.as_text())
     if problems:
-        print(f"{len(problems)} problem(s) in the handbook.", file=sys.stderr)
+        print(f"{counted(len(problems), 'problem')} in the handbook.", file=sys.stderr)
         return 1
     print("The handbook's data and pages are valid.", file=sys.stderr)
     return 0

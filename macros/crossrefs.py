@@ -10,7 +10,7 @@ from . import scoring
 from .form_rules import check_forms
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
-from .problems import Problem
+from .problems import Problem, counted, quoted, readable
 from .question_bank import check_question_bank
 from .rhythm_check import check_rhythm
 
@@ -192,7 +192,7 @@ def _unique_ids(document: LocatedData, patterns: list[tuple]) -> list[Problem]:
             if not isinstance(item_id, str):
                 continue
             if item_id in first_line:
-                problems.append(document.problem(path + ("id",), f"duplicate id '{item_id}' (already used on line {first_line[item_id]}; ids must be unique)"))
+                problems.append(document.problem(path + ("id",), f"duplicate id {quoted(item_id)} (already used on line {first_line[item_id]}; ids must be unique)"))
             else:
                 first_line[item_id] = document.where(path + ("id",)).line
     return problems
@@ -206,7 +206,7 @@ def _dangling(documents: dict[str, LocatedData], reference: Reference) -> list[P
     problems = []
     for path, value in select(source.value, reference.pattern):
         if value not in known:
-            problems.append(source.problem(path, f"unknown {reference.what} '{value}' (expected one of the ids in data/{reference.target_file}.yml: {', '.join(known)})"))
+            problems.append(source.problem(path, f"unknown {reference.what} {quoted(value)} (expected one of the ids in data/{reference.target_file}.yml: {', '.join(known)})"))
     return problems
 
 
@@ -221,7 +221,7 @@ def _level_ladder(document: LocatedData | None) -> list[Problem]:
         if is_top and "next_level" in level:
             problems.append(document.problem(("levels", index, "next_level"), "the top level has no level above it; remove 'next_level'", at_key=True))
         if not is_top and "next_level" not in level:
-            problems.append(document.problem(("levels", index), f"level '{level['id']}' is missing 'next_level' (what moves a rep to the next level)"))
+            problems.append(document.problem(("levels", index), f"level {quoted(level['id'])} is missing 'next_level' (what moves a rep to the next level)"))
     return problems
 
 
@@ -235,7 +235,7 @@ def _funnel(document: LocatedData | None) -> list[Problem]:
         if index == 0 and "conversion_rate" in stage:
             problems.append(document.problem(path + ("conversion_rate",), "the first funnel stage has nothing before it to convert from; remove 'conversion_rate'", at_key=True))
         if index > 0 and "conversion_rate" not in stage:
-            problems.append(document.problem(path, f"funnel stage '{stage['id']}' is missing 'conversion_rate' (the share of the previous stage that reaches it, e.g. 0.25)"))
+            problems.append(document.problem(path, f"funnel stage {quoted(stage['id'])} is missing 'conversion_rate' (the share of the previous stage that reaches it, e.g. 0.25)"))
     return problems
 
 
@@ -259,7 +259,7 @@ def _skill_will(document: LocatedData | None) -> list[Problem]:
         if skill not in mode["suits"]["skill"] or will not in mode["suits"]["will"]:
             fitting = [other["id"] for _, other in modes.values() if skill in other["suits"]["skill"] and will in other["suits"]["will"]]
             line = document.where(("modes", index, "suits")).line
-            problems.append(document.problem(path + ("mode",), f"quadrant '{quadrant['id']}' ({skill} skill, {will} will) maps to {mode['id']}, but {mode['id']} suits only reps with {_suited(mode['suits'])} (line {line}); map it to a mode that suits {skill} skill and {will} will ({', '.join(fitting) or 'no mode does yet'}), or change what {mode['id']} suits"))
+            problems.append(document.problem(path + ("mode",), f"quadrant {quoted(quadrant['id'])} ({skill} skill, {will} will) maps to {mode['id']}, but {mode['id']} suits only reps with {_suited(mode['suits'])} (line {line}); map it to a mode that suits {skill} skill and {will} will ({', '.join(fitting) or 'no mode does yet'}), or change what {mode['id']} suits"))
     return problems
 
 
@@ -277,18 +277,18 @@ def _planner_figures(document: LocatedData | None) -> list[Problem]:
     expected = f"expected one of the activity planner's funnel stages: {', '.join(stages)}"
     problems = []
     if planner.get("pipeline_stage", stages[-2:][0]) not in stages:
-        problems.append(document.problem(("activity_planner", "pipeline_stage"), f"unknown funnel stage '{planner['pipeline_stage']}' ({expected})"))
+        problems.append(document.problem(("activity_planner", "pipeline_stage"), f"unknown funnel stage {quoted(planner['pipeline_stage'])} ({expected})"))
     for path, target in select(document.value, ("activity_targets", "dimensions", "*", "targets", "*")):
         if ("target" in target) == ("from_planner" in target):
-            problems.append(document.problem(path, f"activity target '{target['id']}' needs either 'target' (the target in words) or 'from_planner' (a figure the activity planner works out), not {'both' if 'target' in target else 'neither'}"))
+            problems.append(document.problem(path, f"activity target {quoted(target['id'])} needs either 'target' (the target in words) or 'from_planner' (a figure the activity planner works out), not {'both' if 'target' in target else 'neither'}"))
         figure = target.get("from_planner")
         if figure and figure["stage"] not in stages:
-            problems.append(document.problem(path + ("from_planner", "stage"), f"unknown funnel stage '{figure['stage']}' ({expected})"))
+            problems.append(document.problem(path + ("from_planner", "stage"), f"unknown funnel stage {quoted(figure['stage'])} ({expected})"))
         elif figure and figure["show"] == "conversion rate" and figure["stage"] == stages[0]:
-            problems.append(document.problem(path + ("from_planner", "show"), f"'{stages[0]}' is the first funnel stage, so it has no conversion rate; show 'per day', 'per week' or 'per period', or choose a later stage"))
+            problems.append(document.problem(path + ("from_planner", "show"), f"{quoted(stages[0])} is the first funnel stage, so it has no conversion rate; show 'per day', 'per week' or 'per period', or choose a later stage"))
     for key, limit in planner.get("upper_limits", {}).items():
         if planner.get(key, 0) > limit:
-            problems.append(document.problem(("activity_planner", key), f"'{key}' is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))
+            problems.append(document.problem(("activity_planner", key), f"{quoted(key)} is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))
     return problems
 
 
@@ -296,7 +296,7 @@ def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:
     if document is None:
         return []
     return [
-        document.problem(path + ("id",), f"the checklist id '{item['id']}' is taken by the boot-camp cadence in data/bootcamp.yml; choose another")
+        document.problem(path + ("id",), f"the checklist id {quoted(item['id'])} is taken by the boot-camp cadence in data/bootcamp.yml; choose another")
         for path, item in select(document.value, ("checklists", "*"))
         if item["id"] in CADENCE_CHECKLISTS
     ]
@@ -312,11 +312,11 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
         values = [option["value"] for option in scale["options"]]
         for index in range(1, len(values)):
             if values[index] <= values[index - 1]:
-                problems.append(document.problem(path + ("options", index, "value"), f"scale '{scale['id']}': each answer must score more than the one before it ({values[index]} follows {values[index - 1]}); list answers from lowest to highest"))
+                problems.append(document.problem(path + ("options", index, "value"), f"scale {quoted(scale['id'])}: each answer must score more than the one before it ({values[index]} follows {values[index - 1]}); list answers from lowest to highest"))
     for path, assessment in select(document.value, ("assessments", "*")):
         has_questions, from_levels = "questions" in assessment, "questions_from" in assessment
         if has_questions == from_levels:
-            problems.append(document.problem(path, f"assessment '{assessment['id']}' needs either 'questions' (its own statements) or 'questions_from: levels', not {'both' if has_questions else 'neither'}"))
+            problems.append(document.problem(path, f"assessment {quoted(assessment['id'])} needs either 'questions' (its own statements) or 'questions_from: levels', not {'both' if has_questions else 'neither'}"))
             continue
         groups = [level["behaviours"] for level in levels.value["levels"]] if from_levels and levels else [assessment.get("questions", [])]
         problems += _answers_needed(document, path, assessment, groups, from_levels)
@@ -347,9 +347,9 @@ def _balance(document: LocatedData, path: tuple, assessment: dict, statements_do
     if not assessment.get("balanced") or statements_document is None:
         return []
     if "questions_from" in assessment:
-        groups = [(("levels", index, "behaviours"), f"level '{level['id']}'") for index, level in enumerate(statements_document.value["levels"])]
+        groups = [(("levels", index, "behaviours"), f"level {quoted(level['id'])}") for index, level in enumerate(statements_document.value["levels"])]
     else:
-        groups = [(path + ("questions",), f"assessment '{assessment['id']}'")]
+        groups = [(path + ("questions",), f"assessment {quoted(assessment['id'])}")]
     scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
     problems = []
     for group_path, name in groups:
@@ -357,7 +357,7 @@ def _balance(document: LocatedData, path: tuple, assessment: dict, statements_do
         kinds = {item.get("counts_as", scoring.STRENGTH) for item in statements}
         if kinds != {scoring.STRENGTH, scoring.LIMIT}:
             missing = "limits (add at least one with 'counts_as: limit')" if scoring.LIMIT not in kinds else "strengths (add at least one without 'counts_as: limit')"
-            problems.append(statements_document.problem(group_path, f"{name} has no {missing}, but data/assessments.yml marks '{assessment['id']}' as balanced", at_key=True))
+            problems.append(statements_document.problem(group_path, f"{name} has no {missing}, but data/assessments.yml marks {quoted(assessment['id'])} as balanced", at_key=True))
         elif scale is not None:
             problems += _yes_to_everything(statements_document, group_path, name, statements, scale, assessment)
     return problems
@@ -372,7 +372,7 @@ def _yes_to_everything(document: LocatedData, path: tuple, name: str, statements
     band = next((b for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1)), bands[-1])
     if band.get("reached") or ("questions_from" not in assessment and band is bands[-1]):
         label = scale["options"][-1]["label"]
-        return [document.problem(path, f"answering '{label}' to every statement of {name} scores {score}% ({band['name']}), which a balanced assessment must not give; add limits or give them more weight (e.g. 'weight: 2')", at_key=True)]
+        return [document.problem(path, f"answering {quoted(label)} to every statement of {name} scores {score}% ({readable(band['name'])}), which a balanced assessment must not give; add limits or give them more weight (e.g. 'weight: 2')", at_key=True)]
     return []
 
 
@@ -387,7 +387,7 @@ def _development_questions(levels: LocatedData | None, bank: LocatedData | None)
         stages = {stage_of[q] for behaviour in level["behaviours"] for q in behaviour.get("coaching_questions", []) if q in stage_of}
         if len(stages) < 3:
             covered = ", ".join(sorted(stages)) or "none"
-            problems.append(levels.problem(("levels", index, "behaviours"), f"level '{level['id']}': its behaviours' coaching_questions cover {len(stages)} conversation stage(s) ({covered}); name questions from at least 3 stages so the next 1:1 covers more than one part of the conversation", at_key=True))
+            problems.append(levels.problem(("levels", index, "behaviours"), f"level {quoted(level['id'])}: its behaviours' coaching_questions cover {counted(len(stages), 'conversation stage')} ({covered}); name questions from at least 3 stages so the next 1:1 covers more than one part of the conversation", at_key=True))
     return problems
 
 
@@ -399,9 +399,9 @@ def _bands(document: LocatedData, path: tuple, bands: list, from_levels: bool) -
         name = band["name"]
         if band["from"] != expected_start:
             gap = "a gap" if band["from"] > expected_start else "an overlap"
-            problems.append(document.problem(path + (index, "from"), f"band '{name}' starts at {band['from']} but should start at {expected_start}, where the band before it ends (that leaves {gap} between {min(band['from'], expected_start)} and {max(band['from'], expected_start)})"))
+            problems.append(document.problem(path + (index, "from"), f"band {quoted(name)} starts at {band['from']} but should start at {expected_start}, where the band before it ends (that leaves {gap} between {min(band['from'], expected_start)} and {max(band['from'], expected_start)})"))
         if band["to"] <= band["from"]:
-            problems.append(document.problem(path + (index, "to"), f"band '{name}' must end above where it starts ({band['to']} is not more than {band['from']})"))
+            problems.append(document.problem(path + (index, "to"), f"band {quoted(name)} must end above where it starts ({band['to']} is not more than {band['from']})"))
         expected_start = band["to"]
         if "reached" in band and not from_levels:
             problems.append(document.problem(path + (index, "reached"), "'reached' only applies to the level assessment (questions_from: levels); remove it", at_key=True))
@@ -416,7 +416,7 @@ def _printed_pages(document: LocatedData | None, docs_pages: set[str]) -> list[P
     if document is None:
         return []
     return [
-        document.problem(path + ("page",), f"the page '{item['page']}' does not exist (expected one of: {', '.join(sorted(docs_pages))})")
+        document.problem(path + ("page",), f"the page {quoted(item['page'])} does not exist (expected one of: {', '.join(sorted(docs_pages))})")
         for path, item in select(document.value, ("documents", "*", "pages", "*"))
         if item["page"] not in docs_pages
     ]
@@ -435,7 +435,7 @@ def _untested_elements(document: LocatedData) -> list[Problem]:
     """A framework element no exit criterion gives evidence for is never checked: the framework would be decoration."""
     tested = {element for _, element in select(document.value, ("stages", "*", "exit_criteria", "*", "elements", "*"))}
     return [
-        document.problem(path + ("id",), f"no stage's exit criteria test the qualification element '{element['id']}'; add it to the 'elements' of the exit criterion that gives evidence for it, or remove the element")
+        document.problem(path + ("id",), f"no stage's exit criteria test the qualification element {quoted(element['id'])}; add it to the 'elements' of the exit criterion that gives evidence for it, or remove the element")
         for path, element in select(document.value, ("qualification", "elements", "*"))
         if element["id"] not in tested
     ]
@@ -464,7 +464,7 @@ def _forecast_order(document: LocatedData, entries: dict[str, tuple[int, tuple]]
         (stricter_at, path), (looser_at, looser_path) = entries[stricter], entries[looser]
         if stricter_at < looser_at:
             line = document.where(looser_path + ("stage_at_least",)).line
-            problems.append(document.problem(path + ("stage_at_least",), f"'{stricter}' is listed above '{looser}', so it is the more certain category, but it lets deals in from stage '{stages[stricter_at]}', earlier than '{looser}' does ('{stages[looser_at]}', line {line}); raise this stage or reorder the categories"))
+            problems.append(document.problem(path + ("stage_at_least",), f"{quoted(stricter)} is listed above {quoted(looser)}, so it is the more certain category, but it lets deals in from stage {quoted(stages[stricter_at])}, earlier than {quoted(looser)} does ({quoted(stages[looser_at])}, line {line}); raise this stage or reorder the categories"))
     return problems
 
 
@@ -480,7 +480,7 @@ def _evidence_before_entry(document: LocatedData, entries: dict[str, tuple[int, 
         shown = {element for stage in stages[: min(starts)] for criterion in stage["exit_criteria"] for element in criterion.get("elements", [])}
         for index, element in enumerate(rule.get("needs", [])):
             if element in known and element not in shown:
-                problems.append(document.problem(path + ("needs", index), f"rule '{rule['id']}' asks for evidence of '{element}', but no exit criterion of the stages a deal passes before '{stages[min(starts)]['id']}' gives it; add '{element}' to one of those criteria's elements, or drop it here"))
+                problems.append(document.problem(path + ("needs", index), f"rule {quoted(rule['id'])} asks for evidence of {quoted(element)}, but no exit criterion of the stages a deal passes before {quoted(stages[min(starts)]['id'])} gives it; add {quoted(element)} to one of those criteria's elements, or drop it here"))
     return problems
 
 
@@ -490,7 +490,7 @@ def _planner_stage_once(document: LocatedData) -> list[Problem]:
     for path, stage in select(document.value, ("stages", "*")):
         claimed = stage.get("planner_stage")
         if claimed in first_line:
-            problems.append(document.problem(path + ("planner_stage",), f"the activity planner stage '{claimed}' is already given to a CRM stage on line {first_line[claimed]}; a planner stage counts deals from one CRM stage on"))
+            problems.append(document.problem(path + ("planner_stage",), f"the activity planner stage {quoted(claimed)} is already given to a CRM stage on line {first_line[claimed]}; a planner stage counts deals from one CRM stage on"))
         elif claimed:
             first_line[claimed] = document.where(path + ("planner_stage",)).line
     return problems
@@ -504,17 +504,17 @@ def _ramp(document: LocatedData | None) -> list[Problem]:
     previous_day, due, shares = 0, {}, {}
     for path, milestone in select(document.value, ("milestones", "*")):
         if milestone["day"] <= previous_day:
-            problems.append(document.problem(path + ("day",), f"milestone '{milestone['id']}' is on day {milestone['day']}, not after the milestone above it (day {previous_day}); list milestones in order of day"))
+            problems.append(document.problem(path + ("day",), f"milestone {quoted(milestone['id'])} is on day {milestone['day']}, not after the milestone above it (day {previous_day}); list milestones in order of day"))
         previous_day = max(previous_day, milestone["day"])
         for index, step in enumerate(milestone.get("bootcamp_steps", [])):
             if step in due:
-                problems.append(document.problem(path + ("bootcamp_steps", index), f"the boot-camp step '{step}' is already due by '{due[step]}'; a step's outputs fall due at one milestone"))
+                problems.append(document.problem(path + ("bootcamp_steps", index), f"the boot-camp step {quoted(step)} is already due by {quoted(due[step])}; a step's outputs fall due at one milestone"))
             due.setdefault(step, milestone["id"])
         for index, activity in enumerate(milestone.get("activity", [])):
             key = (activity["stage"], activity["show"])
             if key in shares and activity["share"] < shares[key][0]:
                 share, earlier = shares[key]
-                problems.append(document.problem(path + ("activity", index, "share"), f"{activity['stage']} {activity['show']} falls to {activity['share']} from {share} at '{earlier}'; a ramp only goes up, so give at least {share}"))
+                problems.append(document.problem(path + ("activity", index, "share"), f"{activity['stage']} {activity['show']} falls to {activity['share']} from {share} at {quoted(earlier)}; a ramp only goes up, so give at least {share}"))
             if key not in shares or activity["share"] >= shares[key][0]:
                 shares[key] = (activity["share"], milestone["id"])
     return problems
@@ -529,7 +529,7 @@ def _hr_before_the_end(document: LocatedData | None) -> list[Problem]:
     if with_hr and with_hr[0] < len(steps) - 1:
         return []
     last = steps[-1]["id"]
-    return [document.problem(("steps", len(steps) - 1), f"HR must take part in a step before the last one ('{last}'), so no decision about a rep's job is taken without them; mark that step 'hr: true'")]
+    return [document.problem(("steps", len(steps) - 1), f"HR must take part in a step before the last one ({quoted(last)}), so no decision about a rep's job is taken without them; mark that step 'hr: true'")]
 
 
 def _glossary_forms(document: LocatedData | None) -> list[Problem]:
@@ -546,7 +546,7 @@ def _glossary_forms(document: LocatedData | None) -> list[Problem]:
             key = key[:1].lower() + key[1:]
             if key in first and first[key][0] != term["id"]:
                 owner, line = first[key]
-                problems.append(document.problem(where, f"'{form}' already explains the term '{owner}' (line {line}); a word in the text can explain only one term"))
+                problems.append(document.problem(where, f"{quoted(form)} already explains the term {quoted(owner)} (line {line}); a word in the text can explain only one term"))
             first.setdefault(key, (term["id"], document.where(where).line))
     return problems
 
@@ -561,9 +561,9 @@ def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
             if target.lower().startswith(_SAFE_SCHEMES) or target.startswith("#"):
                 continue
             if ":" in page:
-                problems.append(document.problem(path, f"the link '{target}' is not allowed (expected a web address starting https://, a mailto: address, or a page of this handbook like charter.md)"))
+                problems.append(document.problem(path, f"the link {quoted(target)} is not allowed (expected a web address starting https://, a mailto: address, or a page of this handbook like charter.md)"))
             elif page.endswith(".md") and page not in docs_pages:
-                problems.append(document.problem(path, f"the link '{target}' points to a page that does not exist (expected one of: {', '.join(sorted(docs_pages))})"))
+                problems.append(document.problem(path, f"the link {quoted(target)} points to a page that does not exist (expected one of: {', '.join(sorted(docs_pages))})"))
     return problems
 
 

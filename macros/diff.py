@@ -16,6 +16,7 @@ from .crossrefs import select
 from .diff_words import ABSENT as _ABSENT
 from .diff_words import differences, short_name, value, words
 from .handbook import DATA_DIR, DOCS_DIR, Project, validate
+from .problems import counted
 from .loading import load_file
 from .mkdocs_yml import SETTINGS_FILE
 from .page_diff import page_changes
@@ -220,7 +221,7 @@ def _compare(base: Project, current: Project, base_ref: str, before: dict, after
         old, new = before.get(file, _ABSENT), after.get(file, _ABSENT)
         notes = []
         if has[file]:
-            problems = _count(has[file], "problem")
+            problems = counted(has[file], "problem")
             if new is None:
                 notes.append(f"{file} has {problems} and cannot be read, so its changes are not listed; run `make validate`")
             else:
@@ -228,7 +229,7 @@ def _compare(base: Project, current: Project, base_ref: str, before: dict, after
         if old is None:
             notes.append(f"{file} could not be read at `{base_ref}`" + (", so its changes are not listed" if new is not None else ""))
         elif had[file]:
-            notes.append(f"{file} had {_count(had[file], 'problem')} at `{base_ref}`")
+            notes.append(f"{file} had {counted(had[file], 'problem')} at `{base_ref}`")
         changes = _changes(file, old, new) if old is not None and new is not None and old != new else []
         if notes or changes:
             groups[file] = (notes, changes)
@@ -458,7 +459,3 @@ def _field_lines(subject: str, key: str | None, old, new) -> list[str]:
         return [f"{verb} {subject}: {value(new if verb == 'Added' else old)}"]
     field = "" if key is None else f"{words(key)} "
     return [f"Changed {subject}: {field}{phrase}" for phrase in differences(old, new)]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -1,12 +1,14 @@
 """How a change summary quotes the handbook: names shortened to fit a line, and a changed value as old → new.
 
-Every quote stays on one line (a line break shows as ↵), a long value is cut around the part that changed, and
+Every quote stays on one line (a line break shows as ⏎), a long value is cut around the part that changed, and
 values are shown as typed: the summary is Markdown, so their Markdown characters are escaped.
 """
 
 import re
 from collections import Counter
 from collections.abc import Iterator
+from .problems import LINE_BREAK
+
 
 ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)
 NAME_LENGTH = 60  # characters of a name or sentence quoted in a summary line
@@ -14,7 +16,6 @@ VALUE_LENGTH = 70  # characters of a value quoted before or after a change
 CONTEXT = 25  # characters kept either side of what changed in a long value
 CHANGES_SHOWN = 5  # changes listed for one field before the rest are counted
 ENTRIES_QUOTED = 3  # entries of a list quoted whole; a longer list is counted
-LINE_BREAK = "↵"
 _NAME_KEYS = ("name", "title", "label", "term", "day", "page", "text", "prompt", "id")  # the first of these an entry has names it
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>~])")

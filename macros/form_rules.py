@@ -3,7 +3,7 @@ the rubrics role-plays score with. Ids that simply point into another file (a ro
 debrief's stages and situations) are checked with the other references in crossrefs.py."""
 
 from .loading import LocatedData
-from .problems import Problem
+from .problems import Problem, quoted
 
 RUBRIC = "rubric"
 
@@ -36,18 +36,18 @@ def _sections(document: LocatedData, path: tuple, assessment: dict) -> list[Prob
             section = item.get("section")
             if section is None:
                 if sections and kind == "statement":
-                    problems.append(document.problem(where, f"statement '{item['id']}' has no 'section' ({expected})"))
+                    problems.append(document.problem(where, f"statement {quoted(item['id'])} has no 'section' ({expected})"))
             elif section not in sections:
-                problems.append(document.problem(where + ("section",), f"unknown section '{section}' ({expected})"))
+                problems.append(document.problem(where + ("section",), f"unknown section {quoted(section)} ({expected})"))
             elif kind == "statement":
                 position = sections.index(section)
                 if position < latest:
-                    problems.append(document.problem(where + ("section",), f"statement '{item['id']}' is in section '{section}' but comes after statements of section '{sections[latest]}'; list each section's statements together, in the order of the sections"))
+                    problems.append(document.problem(where + ("section",), f"statement {quoted(item['id'])} is in section {quoted(section)} but comes after statements of section {quoted(sections[latest])}; list each section's statements together, in the order of the sections"))
                 latest = max(latest, position)
     used = {question.get("section") for question in questions}
     for index, section in enumerate(sections):
         if section not in used:
-            problems.append(document.problem(path + ("sections", index), f"section '{section}' has no statements; give it at least one or remove it"))
+            problems.append(document.problem(path + ("sections", index), f"section {quoted(section)} has no statements; give it at least one or remove it"))
     return problems
 
 
@@ -65,8 +65,8 @@ def _rubrics(role_plays: LocatedData, assessments: LocatedData) -> list[Problem]
         kind = form.get("kind", "self-assessment")
         if kind != RUBRIC:
             line = assessments.where(("assessments", form_index)).line
-            problems.append(role_plays.problem(("role_plays", index, "rubric"), f"'{play['rubric']}' is a {kind} (data/assessments.yml, line {line}), not a rubric; name an assessment with 'kind: rubric'"))
+            problems.append(role_plays.problem(("role_plays", index, "rubric"), f"{quoted(play['rubric'])} is a {kind} (data/assessments.yml, line {line}), not a rubric; name an assessment with 'kind: rubric'"))
     for form_id, (index, form) in forms.items():
         if form.get("kind") == RUBRIC and form_id not in used:
-            problems.append(assessments.problem(("assessments", index, "kind"), f"rubric '{form_id}' is used by no role-play in data/role_plays.yml, so no page shows it; name it as a scenario's 'rubric' or remove it"))
+            problems.append(assessments.problem(("assessments", index, "kind"), f"rubric {quoted(form_id)} is used by no role-play in data/role_plays.yml, so no page shows it; name it as a scenario's 'rubric' or remove it"))
     return problems

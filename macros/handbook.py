@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .crossrefs import check_crossrefs
+from .cut_text import check_cut_text
 from .loading import LocatedData, load_file
 from .model import Handbook, build_handbook
 from .problems import DataError, Problem, first_per_file
@@ -52,7 +53,7 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
         problems += load_problems
         if document is None:
             continue
-        schema_problems = check_schema(document, path.stem, project.schemas_dir)
+        schema_problems = check_schema(document, path.stem, project.schemas_dir) + check_cut_text(document, path.stem, project.schemas_dir)
         # A value the loader refused is left empty; the schema's complaint about that would say it twice.
         refused = {(problem.line, problem.column) for problem in load_problems}
         problems += [problem for problem in schema_problems if (problem.line, problem.column) not in refused]

@@ -7,7 +7,9 @@ in the ways that protect leaders editing by hand:
   `2026-01-05` in a text field never silently change type;
 - duplicate keys are reported instead of the last one silently winning;
 - anchors, aliases and tags other than the core ones are refused (no expansion bombs, no objects);
-- every problem comes back as a located `Problem`, never as an exception.
+- every problem comes back as a located `Problem`, never as an exception;
+- a comment right after unquoted text is kept aside (`TrailingComment`): YAML drops it, though a leader may
+  have meant it as part of the text (`Call your #1 account`).
 """
 
 import codecs
@@ -19,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, quoted, readable
 
 # Limits that keep validating any file quick (about a second at most on a small machine); the example's
 # largest file is 33 KB with about 1,500 values, so a real handbook stays far inside them.
@@ -38,14 +40,26 @@ class Mark:
     column: int
 
 
+@dataclass(frozen=True)
+class TrailingComment:
+    """A comment that follows an unquoted value: on the line where the value ends, or alone on the next line
+    and indented as if it went on with the value. YAML drops it; the leader may have meant it as text."""
+
+    mark: Mark  # where its '#' is
+    text: str  # from the '#' to the end of its line
+    written: str  # the value before it, as YAML read it (its lines joined); empty when the comment is all there is
+
+
 @dataclass
 class LocatedData:
-    """A data file's value with the position of every value and every mapping key in it."""
+    """A data file's value with the position of every value and every mapping key in it, and the comments
+    that follow unquoted values."""
 
     file: str
     value: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    trailing_comments: dict[Path_, TrailingComment] = field(default_factory=dict)
 
     def where(self, path: Path_) -> Mark:
         """Where the value at `path` was written, or its nearest written parent."""
@@ -125,7 +139,7 @@ def load_file(path: Path, display_name: str) -> tuple[LocatedData | None, list[P
     located = LocatedData(display_name, None)
     problems: list[Problem] = []
     if node is not None:
-        located.value = _build(node, (), located, problems)
+        located.value = _build(node, (), located, problems, _LINE_BREAK.split(text))
     return located, problems
 
 
@@ -218,11 +232,32 @@ def _mark(node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node, path: Path_, located: LocatedData, problems: list[Problem]) -> Any:
-    """Turn a composed node into plain values, recording positions and collecting problems."""
+# libyaml counts a line at each of these breaks, so the file's lines are split the same way.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# A comment starts with '#' after a space or tab; unquoted text ends just before them.
+_COMMENT_AFTER = re.compile(r"[ \t]+(#.*)")
+_COMMENT_LINE = re.compile(r"( *)(#.*)")
+
+
+def _note_comment(node, path: Path_, parent_column: int, located: LocatedData, lines: list[str]) -> None:
+    """Keep the comment after an unquoted value in a block, if any: on the line where the value ends, or
+    alone on the next line indented further than the value's key or '- ' (where more text would go on)."""
+    end = node.end_mark
+    if not isinstance(node, yaml.ScalarNode) or node.style or end.line >= len(lines):
+        return  # an empty value can end past the last line: `?` alone is a key and a value, both empty
+    same_line = _COMMENT_AFTER.match(lines[end.line], end.column)
+    next_line = _COMMENT_LINE.fullmatch(lines[end.line + 1].rstrip()) if end.line + 1 < len(lines) else None
+    if same_line:
+        located.trailing_comments[path] = TrailingComment(Mark(end.line + 1, same_line.start(1) + 1), same_line.group(1).rstrip(), node.value)
+    elif next_line and len(next_line.group(1)) > parent_column:
+        located.trailing_comments[path] = TrailingComment(Mark(end.line + 2, next_line.start(2) + 1), next_line.group(2), node.value)
+
+
+def _build(node, path: Path_, located: LocatedData, problems: list[Problem], lines: list[str]) -> Any:
+    """Turn a composed node into plain values, recording positions and comments and collecting problems."""
     located.values[path] = _mark(node)
     if node.tag not in _ALLOWED_TAGS:
-        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {_as_written(node.tag)} is not supported in handbook data; remove it"))
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {readable(_as_written(node.tag))} is not supported in handbook data; remove it"))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -234,19 +269,24 @@ def _build(node, path: Path_, located: LocatedData, problems: list[Problem]) -> 
             key = str(key_node.value)
             if key in first_seen:
                 first = first_seen[key]
-                problems.append(Problem(located.file, *_astuple(_mark(key_node)), f"duplicate key '{key}' (it is already set on line {first.line}; keep only one)"))
+                problems.append(Problem(located.file, *_astuple(_mark(key_node)), f"duplicate key {quoted(key)} (it is already set on line {first.line}; keep only one)"))
                 continue
             first_seen[key] = _mark(key_node)
             located.keys[path + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, path + (key,), located, problems)
+            result[key] = _build(value_node, path + (key,), located, problems, lines)
+            if not node.flow_style:
+                _note_comment(value_node, path + (key,), key_node.start_mark.column, located, lines)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (index,), located, problems) for index, item in enumerate(node.value)]
+        items = [_build(item, path + (index,), located, problems, lines) for index, item in enumerate(node.value)]
+        for index, item in enumerate(node.value if not node.flow_style else []):
+            _note_comment(item, path + (index,), node.start_mark.column, located, lines)
+        return items
     try:
         return _scalar(node)
     except ValueError:
         kind = _TAG_WORDS[node.tag]
-        problems.append(Problem(located.file, *_astuple(_mark(node)), f"'{node.value[:40]}' cannot be read as {kind}; correct it, or remove any !! tag and put it in double quotes to keep it as text"))
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"{quoted(node.value)} cannot be read as {kind}; correct it, or remove any !! tag and put it in double quotes to keep it as text"))
         return None
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from .handbook import Project, load_handbook
 from .inline_markdown import page_url
 from .model import PrintDocument
+from .problems import quoted
 from .rendering import Renderer
 from .static_server import serve
 from .theme_hook import css_string
@@ -87,12 +88,12 @@ def _extract(context, root: str, printed) -> Section:
     try:
         response = page.goto(root + page_url(printed.page))
         if response is None or not response.ok:
-            raise PrintError(f"data/printing.yml: the page '{printed.page}' is not in the built site; run `make build` first")
+            raise PrintError(f"data/printing.yml: the page {quoted(printed.page)} is not in the built site; run `make build` first")
         found = page.evaluate((HERE / "print_extract.js").read_text(encoding="utf-8"), printed.section)
     finally:
         page.close()
     if found is None:
-        raise PrintError(f"data/printing.yml: the page '{printed.page}' has no heading with the id '{printed.section}'")
+        raise PrintError(f"data/printing.yml: the page {quoted(printed.page)} has no heading with the id {quoted(printed.section)}")
     return Section(title=printed.title or found["title"], html=found["html"])
 
 
@@ -143,7 +144,7 @@ def _start_pages(pdf: bytes, titles: list[str], front_pages: int) -> list[int]:
         wanted = _words(title)
         found = next((index for index in range(start, len(texts)) if wanted in texts[index]), None)
         if found is None:
-            raise PrintError(f"could not find the section '{title}' in the printed document")
+            raise PrintError(f"could not find the section {quoted(title)} in the printed document")
         numbers.append(found + 1)
         start = found
     return numbers

@@ -1,10 +1,20 @@
 """A problem found in the data, located at a file, line and column, and its two printed forms."""
 
+import json
+import unicodedata
 from dataclasses import dataclass
 from itertools import groupby
 
 # A leader fixes problems from the top; past this many in one file, more lines only bury the first ones.
 MAX_PROBLEMS_PER_FILE = 100
+# A value quoted in a message is cut to about this many characters: enough to recognise it on its line.
+QUOTE_LENGTH = 60
+# Characters that would break a message's line, reorder it (bidirectional controls) or hide in it (zero-width
+# ones): control, format, line and paragraph separator characters.
+_ESCAPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+# How a line break shows in a quoted value, in problems and in the change summary alike.
+LINE_BREAK = "⏎"
+_SHOWN_AS = {"\n": LINE_BREAK, "\t": "\\t", "\r": "\\r"}
 
 
 @dataclass(frozen=True, order=True)
@@ -25,6 +35,35 @@ class Problem:
             f"::error file={_escape_property(self.file)},line={self.line},col={self.column}"
             f"::{_escape_data(self.message)}"
         )
+
+
+def readable(value) -> str:
+    """A data value as a message shows it, on one line: a line break shows as ⏎, other invisible characters
+    as an escape (\\x1b, \\u2028), and a long value is cut to QUOTE_LENGTH characters ending in ….
+    Problems print one to a line, so no value may break one; a list or mapping shows in brackets."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > QUOTE_LENGTH:
+        text = text[:QUOTE_LENGTH - 1].rstrip() + "…"
+    return "".join(map(_shown, text))
+
+
+def quoted(value, mark: str = "'") -> str:
+    """A data value quoted into a message: readable on one line, between quote marks."""
+    return f"{mark}{readable(value)}{mark}"
+
+
+def _shown(character: str) -> str:
+    if character in _SHOWN_AS:
+        return _SHOWN_AS[character]
+    if unicodedata.category(character) not in _ESCAPED_CATEGORIES:
+        return character
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 problem', '2 problems': a count with its noun in the singular or the plural."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _escape_data(value: str) -> str:

@@ -16,7 +16,7 @@ whose, where, when or why, optionally after a preposition ("At what point…", "
 import re
 
 from .loading import LocatedData
-from .problems import Problem
+from .problems import Problem, quoted
 
 OPEN_WORDS = frozenset("what how which who whom whose where when why".split())
 CLOSED_OPENERS = frozenset(
@@ -57,11 +57,11 @@ def check_question_bank(bank: LocatedData | None, levels: LocatedData | None) ->
         path = ("questions", index)
         opener = closed_opener(question["text"])
         if opener:
-            problems.append(bank.problem(path + ("text",), f"question '{question['id']}' opens with '{opener.capitalize()}', so it can be answered yes or no; ask it with what, how, which, who, where, when or why instead (e.g. 'What could stop you…?' rather than 'Is there anything that would stop you…?')"))
+            problems.append(bank.problem(path + ("text",), f"question {quoted(question['id'])} opens with {quoted(opener.capitalize())}, so it can be answered yes or no; ask it with what, how, which, who, where, when or why instead (e.g. 'What could stop you…?' rather than 'Is there anything that would stop you…?')"))
         skipped = _skipped_levels(question["levels"], ladder)
         if skipped:
             names = " and ".join(", ".join(skipped).rsplit(", ", 1))
-            problems.append(bank.problem(path + ("levels",), f"question '{question['id']}' suits levels on both sides of {names} but not {'that level' if len(skipped) == 1 else 'those levels'}; a question suits neighbouring levels of the ladder, so add {names}, or narrow the range"))
+            problems.append(bank.problem(path + ("levels",), f"question {quoted(question['id'])} suits levels on both sides of {names} but not {'that level' if len(skipped) == 1 else 'those levels'}; a question suits neighbouring levels of the ladder, so add {names}, or narrow the range"))
     return problems
 
 

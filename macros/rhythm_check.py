@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from . import meeting_time
 from .loading import LocatedData
-from .problems import Problem
+from .problems import Problem, quoted, readable
 
 RHYTHM = "rhythm"
 RHYTHM_PAGE = "coaching/rhythm.md"
@@ -53,7 +53,7 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
     low, high = Fraction(str(hours["at_least"])) * 60, Fraction(str(hours["at_most"])) * 60
     if low <= coaching <= high or low > high:  # an upside-down range is reported on its own
         return []
-    parts = ", ".join(f"{m['name']} {meeting_time.duration(_a_month(m))}" for m in rhythm["meetings"] if m["counts_as_coaching"]) or "no meeting has counts_as_coaching: true"
+    parts = ", ".join(f"{readable(m['name'])} {meeting_time.duration(_a_month(m))}" for m in rhythm["meetings"] if m["counts_as_coaching"]) or "no meeting has counts_as_coaching: true"
     if coaching < low:
         bound, side, advice = "at_least", "less than", "add a coaching meeting, or hold one longer or more often"
     else:
@@ -142,7 +142,7 @@ class Restatement:
         line = documents[RHYTHM].where(("meetings", self.meeting_index, "how_often" if self.kind == "how often" else "minutes")).line
         said, has = (_how_often(self.stated), _how_often(self.expected)) if self.kind == "how often" else (f"{self.stated} minutes long", f"{self.expected} minutes long")
         return documents[self.file].problem(self.path, (
-            f"'{self.words}' says the {_in_a_sentence(self.meeting['name'])} is {said}, but the coaching rhythm has it {has} "
+            f"{quoted(self.words)} says the {_in_a_sentence(self.meeting['name'])} is {said}, but the coaching rhythm has it {has} "
             f"(data/rhythm.yml, line {line}); link to [the coaching rhythm]({RHYTHM_PAGE}#{self.meeting['id']}) "
             "instead of saying how often or how long it is, or change the rhythm"
         ))
@@ -159,8 +159,9 @@ def _how_often(times_a_year: int | Fraction) -> str:
 
 
 def _in_a_sentence(name: str) -> str:
-    """A meeting's name inside a sentence: 'Ride-along' reads 'ride-along'; '1:1' and 'QBR' stay as they are."""
-    return name[0].lower() + name[1:] if name[1:2].islower() else name
+    """A meeting's name inside a sentence, on one line: 'Ride-along' reads 'ride-along'; '1:1' and 'QBR' stay
+    as they are."""
+    return readable(name[0].lower() + name[1:] if name[1:2].islower() else name)
 
 
 def restatements(documents: dict[str, LocatedData]) -> list[Restatement]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jsonschema import Draft7Validator
 
 from .loading import LocatedData
-from .problems import MAX_PROBLEMS_PER_FILE, Problem
+from .problems import MAX_PROBLEMS_PER_FILE, Problem, counted, quoted
 
 _TYPE_WORDS = {
     "object": "a mapping of fields (key: value lines)",
@@ -20,8 +20,58 @@ _TYPE_WORDS = {
     "null": "nothing",
 }
 
+# How to mend a value of the wrong type: (the type the schema expects, the type found) → what to do. A type
+# error names both, so each pair says what the leader should write instead; "{after}" and "{fields_go}" say
+# where the value goes, "{needs}" the fields a mapping must have, "{first_field}" how a list's item with fields
+# starts.
+_QUOTE_IT = "put the value in double quotes to keep it as typed"
+_ONE_TEXT = "write one piece of text, not a list (if the brackets are part of the text, put the whole text in double quotes)"
+_TEXT_NOT_FIELDS = "write one piece of text, not 'key: value' fields (if the braces or the ': ' are part of the text, put the whole text in double quotes)"
+_DIGITS = "write the number without quotes or words"
+_FIELDS = "write its fields as 'key: value' lines{fields_go}{needs}"
+_ITEMS = "put each item on its own line starting with '- '"
+_TYPE_ADVICE = {
+    ("string", "integer"): _QUOTE_IT,
+    ("string", "number"): _QUOTE_IT,
+    ("string", "boolean"): _QUOTE_IT,
+    ("string", "null"): "write the text {after}",
+    ("string", "array"): _ONE_TEXT,
+    ("string", "object"): _TEXT_NOT_FIELDS,
+    ("integer", "string"): _DIGITS,
+    ("integer", "number"): "write a whole number, without a decimal point",
+    ("integer", "boolean"): "write a whole number, not true or false",
+    ("integer", "null"): "write the number {after}",
+    ("integer", "array"): "write one number, not a list",
+    ("integer", "object"): "write one number, not 'key: value' fields",
+    ("number", "string"): _DIGITS,
+    ("number", "boolean"): "write a number, not true or false",
+    ("number", "null"): "write the number {after}",
+    ("number", "array"): "write one number, not a list",
+    ("number", "object"): "write one number, not 'key: value' fields",
+    ("boolean", "string"): "write true or false, without quotes",
+    ("boolean", "integer"): "write true or false instead of a number",
+    ("boolean", "number"): "write true or false instead of a number",
+    ("boolean", "null"): "write true or false {after}",
+    ("boolean", "array"): "write true or false, not a list",
+    ("boolean", "object"): "write true or false, not 'key: value' fields",
+    ("array", "string"): _ITEMS,
+    ("array", "integer"): _ITEMS,
+    ("array", "number"): _ITEMS,
+    ("array", "boolean"): _ITEMS,
+    ("array", "null"): "add its items on the lines below it, each starting with '- '",
+    ("array", "object"): "start each item with '- '{first_field}",
+    ("object", "string"): _FIELDS,
+    ("object", "integer"): _FIELDS,
+    ("object", "number"): _FIELDS,
+    ("object", "boolean"): _FIELDS,
+    ("object", "null"): _FIELDS,
+    ("object", "array"): "write its fields as 'key: value' lines{fields_go}, not as a list{needs}",
+}
+
 
 COMMON = "common.schema.json"
+# The pattern of the common `text` and `markdown` definitions: free text, as opposed to an id, a date or a page.
+SOME_TEXT = "\\S"
 
 
 @cache
@@ -57,6 +107,17 @@ def schema_names(schemas_dir: Path) -> list[str]:
     return sorted(_validators(schemas_dir))
 
 
+def expects_text(schemas_dir: Path, name: str, path: tuple) -> bool:
+    """Whether the data file `name`'s schema wants free text at `path` (not an id, a date, a page or one of a
+    few words): where text cut short would reach a page unnoticed."""
+    schema = _validators(schemas_dir)[name].schema
+    for part in path:
+        schema = schema.get("items") if isinstance(part, int) else schema.get("properties", {}).get(part)
+        if not isinstance(schema, dict):
+            return False
+    return schema.get("pattern") == SOME_TEXT
+
+
 def check_schema(document: LocatedData, name: str, schemas_dir: Path) -> list[Problem]:
     validator = _validators(schemas_dir)[name]
     if document.value is None:
@@ -87,27 +148,27 @@ def _word(document: LocatedData, error) -> list[Problem]:
         for extra in sorted(set(error.instance) - set(allowed)):
             guess = difflib.get_close_matches(extra, allowed, n=1)
             hint = f"did you mean '{guess[0]}'? " if guess else ""
-            problems.append(document.problem(path + (extra,), f"unknown field '{extra}' ({hint}expected one of: {', '.join(allowed)})", at_key=True))
+            problems.append(document.problem(path + (extra,), f"unknown field {quoted(extra)} ({hint}expected one of: {', '.join(allowed)})", at_key=True))
         return problems
     if kind == "type":
         expected = " or ".join(_TYPE_WORDS.get(t, t) for t in _as_list(schema["type"]))
-        found = _describe(error.instance)
-        hint = "; put the value in double quotes" if "string" in _as_list(schema["type"]) and error.instance is not None else ""
-        return [document.problem(path, f"{field} must be {expected}, found {found}{hint}")]
-    if kind in ("minLength", "pattern") and schema.get("pattern") == "\\S":
+        return [document.problem(path, f"{field} must be {expected}, found {_describe(error.instance)}; {_type_advice(schema, error.instance, path)}")]
+    if kind in ("minLength", "pattern") and schema.get("pattern") == SOME_TEXT:
         return [document.problem(path, f"{field} must not be empty (expected some text)")]
     if kind == "pattern" and "^[a-z0-9]" in schema["pattern"]:
-        return [document.problem(path, f"{field} '{error.instance}' is not a valid id (expected lower-case words joined by hyphens, like 'deal-at-risk')")]
+        return [document.problem(path, f"{field} {quoted(error.instance)} is not a valid id (expected lower-case words joined by hyphens, like 'deal-at-risk')")]
     if kind == "pattern" and "[0-9]{4}" in schema["pattern"]:
-        return [document.problem(path, f"{field} '{error.instance}' is not a date (expected \"YYYY-MM-DD\" in quotes, like \"2026-01-05\")")]
+        return [document.problem(path, f"{field} {quoted(error.instance)} is not a date (expected \"YYYY-MM-DD\" in quotes, like \"2026-01-05\")")]
     if kind == "pattern" and "description" in schema:
         expected = schema["description"][0].lower() + schema["description"][1:].rstrip(".")
-        return [document.problem(path, f"{field} '{error.instance}' is not valid (expected {expected})")]
+        return [document.problem(path, f"{field} {quoted(error.instance)} is not valid (expected {expected})")]
     if kind == "minItems":
-        return [document.problem(path, f"{field} has {len(error.instance)} item(s) (expected at least {schema['minItems']})")]
+        return [document.problem(path, f"{field} has {counted(len(error.instance), 'item')} (expected at least {schema['minItems']})")]
     if kind == "enum":
         options = ", ".join(str(option) for option in schema["enum"])
-        return [document.problem(path, f"{field} is '{error.instance}' (expected one of: {options})")]
+        if isinstance(error.instance, (list, dict)):
+            return [document.problem(path, f"{field} must be one of: {options}; found {_describe(error.instance)}, so write just one of them")]
+        return [document.problem(path, f"{field} is {quoted(error.instance)} (expected one of: {options})")]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [document.problem(path, f"{field} is {error.instance} (expected {_bound_words(schema)})")]
     return [document.problem(path, f"{field}: {error.message}")]
@@ -115,10 +176,7 @@ def _word(document: LocatedData, error) -> list[Problem]:
 
 def _field_name(path: tuple) -> str:
     """`levels[2].behaviours[0].text` reads as: levels item 3 › behaviours item 1 › text."""
-    words = []
-    for part in path:
-        words.append(f"item {part + 1}" if isinstance(part, int) else f"'{part}'")
-    return " › ".join(words)
+    return " › ".join(f"item {part + 1}" if isinstance(part, int) else quoted(part) for part in path)
 
 
 def _as_list(value) -> list:
@@ -133,10 +191,40 @@ def _describe(value) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value[:40]}'"
+        return f"the text {quoted(value)}"
     if isinstance(value, list):
         return "a list"
     return "a mapping of fields"
+
+
+def _type_advice(schema: dict, value, path: tuple) -> str:
+    """What to write instead, from the table of expected and found types; of several expected types, the
+    schema lists the usual one first (a year, or the words 'not given')."""
+    advice = _TYPE_ADVICE[_as_list(schema["type"])[0], _json_type(value)]
+    in_a_list = bool(path) and isinstance(path[-1], int)
+    needs = ", ".join(schema.get("required", []))
+    item_fields = schema.get("items", {}).get("required")
+    return advice.format(
+        after="after the '- '" if in_a_list else "after the colon",
+        fields_go=", the first after the '- '" if in_a_list else " below it, indented",
+        needs=f" (it needs: {needs})" if needs else "",
+        first_field=f", with the item's first field on the same line ('- {item_fields[0]}: …')" if item_fields else "",
+    )
+
+
+def _json_type(value) -> str:
+    """The JSON Schema type of a loaded value; a whole number counts as "integer", not "number"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
 
 
 def _bound_words(schema: dict) -> str:

@@ -12,7 +12,7 @@ from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
 from .model import Handbook, build_handbook, in_words
 from .page_check import IdArgument, PageRules, SiteSettings, check_pages
-from .problems import Problem, first_per_file
+from .problems import Problem, counted, first_per_file
 from .rendering import Renderer
 from .source_links import SourceLinks
 
@@ -71,7 +71,7 @@ def define_env(env):
     """Called once per build by mkdocs-macros: check the data and every page's macros, then register the macros."""
     handbook, problems = check_handbook(Project(Path(env.project_dir)), SiteSettings.of_plugin(env))
     if problems:
-        raise PluginError(f"The handbook has {len(problems)} problem(s):\n" + "\n".join(problem.as_text() for problem in problems))
+        raise PluginError(f"The handbook has {counted(len(problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in problems))
     renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]), handbook.glossary.terms)
 
     def note_source(data_file: str):

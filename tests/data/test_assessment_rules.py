@@ -164,7 +164,7 @@ def test_a_level_whose_questions_cover_fewer_than_three_stages_is_reported(proje
         for behaviour in value["levels"][0]["behaviours"]:
             behaviour["coaching_questions"] = prepare[:2]
     (problem,) = _edit_levels(project, narrow)
-    assert "level 'order-taker': its behaviours' coaching_questions cover 1 conversation stage(s) (prepare)" in problem
+    assert "level 'order-taker': its behaviours' coaching_questions cover 1 conversation stage (prepare)" in problem
 
 
 def test_an_unknown_coaching_question_on_a_behaviour_is_a_dangling_reference(project):

@@ -84,11 +84,15 @@ def test_broken_file_is_reported_at_its_line_by_validate_and_build(project: Path
     assert reported, f"expected a line starting {location!r}, got:\n{validated.stdout}"
     assert breakage.says in reported[0]
     assert "Traceback" not in validated.stdout + validated.stderr
+    problems = len(validated.stdout.splitlines())
+    count = "1 problem" if problems == 1 else f"{problems} problems"
+    assert validated.stderr == f"{count} in the handbook data.\n"
 
     built = run_build(project, tmp_path / "site")
     assert built.returncode != 0
     output = built.stdout + built.stderr
     assert reported[0] in output
+    assert f"The handbook data has {count}:" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -96,7 +100,9 @@ def test_broken_file_is_reported_at_its_line_by_validate_and_build(project: Path
 def test_every_problem_in_every_file_is_reported_in_one_run_sorted(project: Path):
     for kind in ("unknown-key", "empty-file", "dangling-reference", "not-utf8"):
         _break(project, BREAKAGES[kind])
-    lines = run_validate(project).stdout.splitlines()
+    validated = run_validate(project)
+    lines = validated.stdout.splitlines()
+    assert validated.stderr == f"{len(lines)} problems in the handbook data.\n"
     files = [line.split(":")[0] for line in lines]
     assert {"data/charter.yml", "data/dilemma.yml", "data/coaching_questions.yml", "data/onboarding.yml"} <= set(files)
     keys = [(line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])) for line in lines]

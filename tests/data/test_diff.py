@@ -275,7 +275,7 @@ def test_a_changed_field_shows_its_old_and_new_value(site_change):
 def test_a_value_written_over_several_lines_stays_on_one_line(site_change):
     assert group(site_change, "data/charter.yml")[1] == (
         "Changed the charter value 'Ownership': meaning \"…forecast are yours to run as if it were your own business.\""
-        " → \"…forecast are yours to run. ↵ Run them as if they were your own…\""
+        " → \"…forecast are yours to run. ⏎ Run them as if they were your own…\""
     )
     assert all(line.startswith(("###", "- ", "  - ")) for line in site_change if line)
 

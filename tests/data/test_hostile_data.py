@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from macros.handbook import Project, load_handbook, validate
+from macros.handbook import Project, load_handbook, read_documents, validate
 from macros.rendering import Renderer
 from tests.conftest import ROOT, copy_project, run, run_build, run_validate
 from tests.data.test_broken_files import insert_after_line, replace_first
@@ -133,7 +134,18 @@ HOSTILE = {
     # Two rules (minLength, pattern) fail on each empty title and word to one line: 120 distinct problems in all.
     "checklists-many-empty-titles": Hostile("checklists.yml", whole("checklists:\n" + "".join(f"  - id: list-{i}\n    title: \"\"\n" for i in range(60))), at("- id: list-50", offset=2), "…and more problems from here on", problems=101),
     "checklists-thousands-broken": Hostile("checklists.yml", whole("checklists: [" + "{}, " * 40_000 + "{}]\n"), at("{}", 34), "…and more problems from here on (only the first 100", problems=101, heavy=True),
+    "checklists-hash-cuts-text": Hostile("checklists.yml", replace_first("text: Met at least two colleagues one to one.", "text: Call your #1 account before Friday."), at("#1"),
+                                         'this text is cut at "#": YAML reads everything after " #" as a comment, so the page would show only "Call your". '
+                                         'Put the whole text in double quotes: "Call your #1 account before Friday."; or, if the comment is a note for editors, move it to a line of its own'),
+    "checklists-hash-ends-text-over-two-lines": Hostile("checklists.yml", replace_first("text: Shadowed a colleague's prospecting block.", "text: Shadowed a colleague's prospecting block,\n          then called your #1 account."), at("#1"),
+                                                        'so the page would show only "Shadowed a colleague\'s prospecting block, then called your". Put the whole text in double quotes: "Shadowed a colleague\'s prospecting block, then called your…"'),
     "checklists-key-is-a-list": Hostile("checklists.yml", replace_first("    title: New rep's first week", "    [title]: New rep's first week"), at("[title]"), "a key must be a plain word", problems=2),
+    "charter-hash-starts-the-next-line": Hostile("charter.yml", replace_first("team: Northwind Field Sales\n", "team: Northwind Field Sales,\n  #1 in the region\n"), at("#1"),
+                                                 'so the page would show only "Northwind Field Sales,". Put the whole text in double quotes: "Northwind Field Sales, #1 in the region"'),
+    "stalls-hash-in-a-list-item": Hostile("when_coaching_stalls.yml", replace_first("  - Every point rests on facts with dates, not on impressions.", "  - Every point rests on facts with dates (see #3), not on impressions."), at("#3"),
+                                          'so the page would show only "Every point rests on facts with dates (see". Put the whole text in double quotes: "Every point rests on facts with dates (see #3), not on impr…"'),
+    "stalls-list-item-all-comment": Hostile("when_coaching_stalls.yml", replace_first("  - Nothing at the end comes as a surprise.", "  - #1 rule: nothing at the end comes as a surprise."), at("#1"),
+                                            'this text starts with "#", so YAML reads all of it as a comment and the value is empty. Put the whole text in double quotes: "#1 rule: nothing at the end comes as a surprise."', problems=2),
     # assessments.yml
     "assessments-band-gap": Hostile("assessments.yml", replace_first("      - from: 45", "      - from: 50"), at("from: 50", offset=6), "band 'Emerging' starts at 50 but should start at 45"),
     "assessments-band-overlap": Hostile("assessments.yml", replace_first("      - from: 70", "      - from: 60"), at("from: 60", offset=6), "that leaves an overlap between 60 and 70"),
@@ -166,7 +178,7 @@ HOSTILE = {
     "ramp-day-quoted": Hostile("ramp.yml", replace_first("day: 30", 'day: "30"'), at('"30"'), "'day' must be a whole number, found the text '30'"),
     # objections.yml
     "objections-empty-list-then-items": Hostile("objections.yml", replace_first("    prepare:\n      - What will the buyer compare our price with?\n", "    prepare: []\n      - What will the buyer compare our price with?\n"), at("- What will the buyer compare"), "did not find expected key (the indentation does not line up"),
-    "objections-empty-list": Hostile("objections.yml", replace_first("practise_in: [week-3]", "practise_in: []"), at("[]"), "'practise_in' has 0 item(s) (expected at least 1)"),
+    "objections-empty-list": Hostile("objections.yml", replace_first("practise_in: [week-3]", "practise_in: []"), at("[]"), "'practise_in' has 0 items (expected at least 1)"),
     # when_coaching_stalls.yml
     "stalls-hr-yes": Hostile("when_coaching_stalls.yml", replace_first("hr: true", "hr: yes"), at("yes"), "'hr' must be true or false, found the text 'yes'"),
     "stalls-check-ins-zero": Hostile("when_coaching_stalls.yml", replace_first("check_ins: 2", "check_ins: 0"), at("check_ins: 0", offset=11), "'check_ins' is 0 (expected at least 1 and at most 6)"),
@@ -297,6 +309,48 @@ def test_yaml_1_1_look_alikes_stay_text_and_are_shown_as_typed(handbook: Path, n
     context = {"assessment": model.assessments[case.assessment]} if case.assessment else {}
     html = Renderer().render(case.template, "page/", handbook=model, **context)
     assert case.shown in " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def _declared_text(schema: dict, path: tuple) -> bool:
+    """Whether a data file's schema, as written, declares free text at `path`: the common `text` or `markdown`."""
+    for part in path:
+        schema = schema.get("items", {}) if isinstance(part, int) else schema.get("properties", {}).get(part, {})
+    refs = [wrapper.get("$ref", "") for wrapper in schema.get("allOf", [])]
+    return any(ref.endswith(("/definitions/text", "/definitions/markdown")) for ref in refs)
+
+
+def _unquoted_values(node, path: tuple = ()) -> Iterator[tuple[tuple, yaml.ScalarNode]]:
+    """Every unquoted value in the block parts of a composed YAML document, with its path."""
+    if isinstance(node, yaml.MappingNode) and not node.flow_style:
+        for key, value in node.value:
+            yield from _unquoted_values(value, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode) and not node.flow_style:
+        for index, item in enumerate(node.value):
+            yield from _unquoted_values(item, path + (index,))
+    elif isinstance(node, yaml.ScalarNode) and not node.style:
+        yield path, node
+
+
+def test_a_comment_after_any_value_is_reported_only_where_the_schema_wants_text(tmp_path: Path):
+    """` # a note` after every unquoted value of every data file: reported at each text, never after an id, a
+    number, true or false, a date or one of a few words."""
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    expected, elsewhere = set(), 0
+    for path in sorted((tmp_path / "data").glob("*.yml")):
+        schema = json.loads((ROOT / "data" / "schemas" / f"{path.stem}.schema.json").read_text(encoding="utf-8"))
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for where, node in sorted(_unquoted_values(yaml.compose("\n".join(lines))), key=lambda found: found[1].end_mark.index, reverse=True):
+            line, column = node.end_mark.line, node.end_mark.column
+            lines[line] = lines[line][:column] + " # a note" + lines[line][column:]
+            if _declared_text(schema, where):
+                expected.add((f"data/{path.name}", line + 1, column + 2))
+            else:
+                elsewhere += 1
+        path.write_text("\n".join(lines), encoding="utf-8")
+    _, problems = read_documents(Project(tmp_path))
+    assert len(expected) > 1000 and elsewhere > 1000
+    assert {(problem.file, problem.line, problem.column) for problem in problems} == expected
 
 
 def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_is_valid(handbook: Path):

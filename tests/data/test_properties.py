@@ -48,7 +48,7 @@ def _as_read(raw: bytes) -> str:
 
 def _assert_located(problems, texts: dict[str, str]) -> None:
     """Every problem names a data file and a line and column inside that file's text, or the start of the
-    line after its end (where libyaml places the end of a file that stops mid-line)."""
+    line after its end (where libyaml places the end of a file that stops mid-line), and prints on one line."""
     for problem in problems:
         text = texts[problem.file]
         lines = len(_LINE_BREAK.findall(text)) + 1
@@ -56,6 +56,7 @@ def _assert_located(problems, texts: dict[str, str]) -> None:
         assert 1 <= problem.line <= lines + 1, problem
         assert 1 <= problem.column <= (longest + 1 if problem.line <= lines else 1), problem
         assert problem.message and "Traceback" not in problem.message
+        assert problem.as_text().splitlines() == [problem.as_text()], problem
 
 
 @pytest.fixture(scope="module")
