@@ -7,8 +7,8 @@ values are shown as typed: the summary is Markdown, so their Markdown characters
 import re
 from collections import Counter
 from collections.abc import Iterator
-from .problems import LINE_BREAK
 
+from .problems import LINE_BREAK
 
 ABSENT = object()  # a key one version of the data does not have (unlike a key set to null)
 NAME_LENGTH = 60  # characters of a name or sentence quoted in a summary line

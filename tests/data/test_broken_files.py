@@ -86,13 +86,13 @@ def test_broken_file_is_reported_at_its_line_by_validate_and_build(project: Path
     assert "Traceback" not in validated.stdout + validated.stderr
     problems = len(validated.stdout.splitlines())
     count = "1 problem" if problems == 1 else f"{problems} problems"
-    assert validated.stderr == f"{count} in the handbook data.\n"
+    assert validated.stderr == f"{count} in the handbook.\n"
 
     built = run_build(project, tmp_path / "site")
     assert built.returncode != 0
     output = built.stdout + built.stderr
     assert reported[0] in output
-    assert f"The handbook data has {count}:" in output
+    assert f"The handbook has {count}:" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -102,7 +102,7 @@ def test_every_problem_in_every_file_is_reported_in_one_run_sorted(project: Path
         _break(project, BREAKAGES[kind])
     validated = run_validate(project)
     lines = validated.stdout.splitlines()
-    assert validated.stderr == f"{len(lines)} problems in the handbook data.\n"
+    assert validated.stderr == f"{len(lines)} problems in the handbook.\n"
     files = [line.split(":")[0] for line in lines]
     assert {"data/charter.yml", "data/dilemma.yml", "data/coaching_questions.yml", "data/onboarding.yml"} <= set(files)
     keys = [(line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])) for line in lines]

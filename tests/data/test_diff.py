@@ -240,7 +240,6 @@ def site_change(tmp_path_factory) -> list[str]:
          "    meaning: |\n      Your territory, pipeline and forecast are yours to run.\n      Run them as if they were your own business.\n")
     settings = project / "mkdocs.yml"
     edit_file(settings, "site_name: Northwind Sales Playbook", "site_name: Northwind Europe Playbook")
-    edit_file(settings, "site_url: http://127.0.0.1:8000/", 'site_url: !ENV [PLAYBOOK_SITE_URL, "http://127.0.0.1:8000/"]')
     edit_file(settings, "  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
     edit_file(settings, "      - Objection handling: coaching/objections.md\n", "")
     edit_file(settings, "      - Team charter: charter.md\n", "      - Team charter: charter.md\n      - Objection handling: coaching/objections.md\n")

@@ -21,7 +21,7 @@ from tests.data.test_hostile_data import Edit, Where, at, whole
 from tests.data.test_properties import PROPERTY
 
 LOCATED = re.compile(r"data/[a-z_]+\.yml:\d+:\d+: \S")
-SUMMARY = re.compile(r"\d+ problems? in the handbook data\.")
+SUMMARY = re.compile(r"\d+ problems? in the handbook\.")
 
 
 def replace_block(header: str, new: str) -> Edit:
