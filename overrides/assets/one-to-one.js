@@ -150,8 +150,13 @@
     /* A suggestion: the question and a button that adds it or takes it out again. */
     function suggestion(question, chosen) {
       var li = item(question.text);
+      li.dataset.question = question.id;
       var add = button(chosen.indexOf(question.id) >= 0 ? "Added to 1:1" : "Add to 1:1", function () {
+        var list = li.parentNode;
         toggleQuestion(question.id);
+        /* the lists are drawn afresh: keep the keyboard on this question's new button */
+        var again = list.querySelector('li[data-question="' + question.id + '"] button');
+        if (again) again.focus();
         status.textContent = (Playbook.basket.questions(ws.current()).indexOf(question.id) >= 0 ? "Added to the agenda: " : "Taken off the agenda: ") + question.text;
       });
       add.setAttribute("aria-pressed", String(chosen.indexOf(question.id) >= 0));

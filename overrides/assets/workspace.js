@@ -16,7 +16,9 @@
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
      decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
-     one-to-one                     the 1:1 planner's own (agenda, notes, commitments)
+     one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], commitments: [{text, owner:
+     (Plan a 1:1; tool: the          "rep" | "manager", due, done: null | date}]}, dated the meeting's day;
+     meeting's id)                   checked by workspace-file.js (one-to-one.js says how it is used)
    The reader's own answers are also kept where each tool kept them before reps existed
    (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
    meeting (data-fresh-each-day).

@@ -17,6 +17,8 @@ PLANNER = "coaching/plan-one-to-one/"
 BANK = "coaching/questions/"
 ZONE = "Europe/London"
 MONDAY = datetime(2026, 11, 30, 8, 0)
+# A name a calendar file must escape (RFC 5545 3.3.11): a semicolon, a comma and a backslash.
+AWKWARD = "Sam; Jo, K\\"
 
 
 def _rhythm():
@@ -95,7 +97,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     page = manager
     boxes, minutes = _rhythm()
     questions = _three_questions()
-    _add_rep(page, site_url, "Sam")
+    _add_rep(page, site_url, AWKWARD)
 
     page.goto(site_url + BANK)
     for question in questions:
@@ -109,7 +111,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
         inside = [plain(q["text"]) for q in questions if _box_for(q["stage"], boxes) is box]
         expect(shown.locator("[data-plan-box-questions] li span")).to_have_text(inside)
 
-    heading = f"1:1 with Sam, Monday 30 November 2026 at 09:00, {minutes} minutes"
+    heading = f"1:1 with {AWKWARD}, Monday 30 November 2026 at 09:00, {minutes} minutes"
     expected = [heading]
     for box in boxes:
         expected += ["", f"{plain(box['name'])} ({_duration(box['minutes'])})"]
@@ -126,7 +128,8 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     assert event["BEGIN"] == "VCALENDAR" and event["VERSION"] == "2.0" and event["UID"] and event["DTSTAMP"] == "20261130T080000Z"
     start, end = (datetime.strptime(event[name], "%Y%m%dT%H%M%S") for name in ("DTSTART", "DTEND"))
     assert start == datetime(2026, 11, 30, 9, 0) and end - start == timedelta(minutes=minutes)
-    assert _unescape(event["SUMMARY"]) == "1:1 with Sam"
+    assert event["SUMMARY"] == "1:1 with Sam\\; Jo\\, K\\\\"
+    assert _unescape(event["SUMMARY"]) == f"1:1 with {AWKWARD}"
     assert _unescape(event["DESCRIPTION"]) == copied
 
     pdf = tmp_path / "agenda.pdf"
@@ -136,6 +139,10 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     printed = " ".join(reader.pages[0].extract_text().split())
     assert all(plain(q["text"])[:40] in printed for q in questions)
     assert "Add questions" not in printed and "Agreed last time" not in printed
+
+    page.get_by_role("link", name="Use the decision helper").click()
+    expect(page.get_by_label("Whose answers")).to_have_value(page.evaluate("() => Playbook.workspace.current()"))
+    expect(page.get_by_label("Whose answers").locator("option:checked")).to_have_text(AWKWARD)
 
 
 def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(manager, site_url):
@@ -175,6 +182,7 @@ def test_the_latest_level_result_suggests_questions_for_the_weakest_behaviours(m
     suggested = page.locator("[data-plan-behaviour-questions] li span")
     expect(suggested).to_have_text([plain(bank[id]["text"]) for id in weakest["coaching_questions"]])
     page.locator("[data-plan-behaviour-questions] li").first.get_by_role("button", name="Add to 1:1").click()
+    expect(page.locator("[data-plan-behaviour-questions] li").first.get_by_role("button", name="Added to 1:1")).to_be_focused()
     expect(page.locator("[data-plan-box-questions] li span")).to_have_text([plain(bank[weakest["coaching_questions"][0]]["text"])])
 
 
