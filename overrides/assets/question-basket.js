@@ -1,7 +1,8 @@
 /* The question basket: the questions chosen for the current rep's next 1:1, kept under
    Playbook.workspace.draftKey(rep) as {version: 1, questions: [questionId]}, and an "Add to 1:1" button on
    every question of the question bank (one click adds, a second removes). The 1:1 planner (one-to-one.js)
-   reads and changes the same list through Playbook.basket. */
+   reads and changes the same list through Playbook.basket. Only the bank's questions (with a stage) get the
+   button: the deal review's questions are another list. */
 (function (Playbook) {
   "use strict";
 
@@ -78,7 +79,7 @@
 
   Playbook.widgets.push({
     init: function (root) {
-      var items = Array.prototype.slice.call(root.querySelectorAll("li.pb-question[id]:not([data-basket-ready])"));
+      var items = Array.prototype.slice.call(root.querySelectorAll("li.pb-question[data-stage]:not([data-basket-ready])"));
       if (items.length) enhance(items);
     }
   });
