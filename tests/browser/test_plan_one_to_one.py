@@ -99,12 +99,17 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     questions = _three_questions()
     _add_rep(page, site_url, AWKWARD)
 
-    page.goto(site_url + BANK)
+    # there and back by instant navigation (the window stays): each page's buttons and lists are set up afresh
+    page.evaluate("() => { window.sameWindow = true; }")
+    page.get_by_role("link", name="question bank").first.click()
+    page.wait_for_url("**/" + BANK)
     for question in questions:
         page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1").click()
         expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
 
-    page.goto(site_url + PLANNER)
+    page.locator(".md-nav").get_by_role("link", name="Plan a 1:1").first.click()
+    page.wait_for_url("**/" + PLANNER)
+    assert page.evaluate("() => window.sameWindow") is True
     for box in boxes:
         shown = page.locator(f'[data-plan-box="{box["id"]}"]')
         expect(shown).to_contain_text(_duration(box["minutes"]))
