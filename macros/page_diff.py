@@ -49,6 +49,7 @@ TOOLS = {
     "coaching_rhythm": "the coaching rhythm",
     "one_to_one": "the 1:1 agenda",
     "rhythm_summary": "the summary of meetings with your manager",
+    "plan_one_to_one": "the 1:1 planner",
     "all_checklists": "every checklist",
     "role_plays": "the role-play scenarios",
     "site_name": "the site's name",

@@ -36,6 +36,7 @@ PAGES = {
     "checklists": "checklists.md",
     "self_assessments": "self-assessments.md",
     "workspace": "coaching/workspace.md",
+    "plan_one_to_one": "coaching/plan-one-to-one.md",
 }
 
 

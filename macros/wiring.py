@@ -42,6 +42,7 @@ SECTIONS = {
     "coaching_rhythm": ("rhythm.html", "rhythm"),
     "one_to_one": ("one_to_one.html", "rhythm"),
     "rhythm_summary": ("rhythm_summary.html", "rhythm"),
+    "plan_one_to_one": ("plan_one_to_one.html", "rhythm"),
 }
 
 

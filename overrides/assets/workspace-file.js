@@ -83,6 +83,25 @@
     return null;
   }
 
+  /* A 1:1's record (one-to-one.js): its optional time, agenda and commitments. Other fields are kept as
+     any record's data; a commitment's done is false or null while open (version 1 files wrote false). */
+  function oneToOneProblem(data, what) {
+    if ("time" in data && !(typeof data.time === "string" && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(data.time))) return what + ": its time should read like 09:30.";
+    if ("agenda" in data && !(Array.isArray(data.agenda) && data.agenda.length <= 100 && data.agenda.every(isObject))) return what + ": its agenda should be a list of at most 100 items.";
+    if (!("commitments" in data)) return null;
+    if (!Array.isArray(data.commitments) || data.commitments.length > 200) return what + ": its commitments should be a list of at most 200.";
+    for (var i = 0; i < data.commitments.length; i += 1) {
+      var commitment = data.commitments[i];
+      var which = what + ": commitment " + (i + 1);
+      if (!isObject(commitment) || typeof commitment.text !== "string" || !commitment.text.length || commitment.text.length > 1000) return which + " should have a text of 1 to 1000 characters.";
+      var problem = dateProblem(commitment.due, which + "'s due date");
+      if (problem) return problem;
+      if (!(commitment.done === false || commitment.done === null || (typeof commitment.done === "string" && DATE.test(commitment.done)))) return which + " should say when it was done (YYYY-MM-DD), or null while it is open.";
+      if ("owner" in commitment && commitment.owner !== "rep" && commitment.owner !== "manager") return which + "'s owner should be rep or manager.";
+    }
+    return null;
+  }
+
   function recordProblem(record, where) {
     var what = where || "The record";
     var problem = fieldsProblem(record, ["kind", "tool", "date", "data", "saved"], what);
@@ -92,7 +111,7 @@
     problem = dateProblem(record.date, what + ": its date");
     if (problem) return problem;
     if (!isObject(record.data)) return what + ": its answers should be an object.";
-    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers");
+    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers") || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null);
     if (problem) return problem;
     return typeof record.saved === "string" && SAVED.test(record.saved) ? null : what + ": its time saved should read like 2026-12-01T09:30:00.000Z.";
   }

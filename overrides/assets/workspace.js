@@ -16,7 +16,9 @@
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
      decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
-     one-to-one                     the 1:1 planner's own (agenda, notes, commitments)
+     one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], commitments: [{text, owner:
+     (Plan a 1:1; tool: the          "rep" | "manager", due, done: null | date}]}, dated the meeting's day;
+     meeting's id)                   checked by workspace-file.js (one-to-one.js says how it is used)
    The reader's own answers are also kept where each tool kept them before reps existed
    (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
    meeting (data-fresh-each-day).
@@ -36,6 +38,7 @@
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
      latest({rep, kind, tool})      the newest of them, or null
      merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
+     draftKey(id)                   the storage key of a rep's draft 1:1 agenda (question-basket.js)
      attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes; returns
                                     {status, save(key, value), record(kind, tool, data, date)}, which report
                                     a full or blocked storage in an aria-live status and return false: the
@@ -57,6 +60,11 @@
 
   function repKey(id) {
     return key("rep:" + id);
+  }
+
+  /* The questions chosen for a rep's next 1:1 (question-basket.js), deleted with the rep. */
+  function draftKey(id) {
+    return Playbook.storageKey("one-to-one-draft", id);
   }
 
   /* Parsed JSON under `storageKey`, reused while its text is unchanged: a rep of ~100 weekly records is
@@ -187,7 +195,7 @@
 
   /* The reader's own answers: their records and what each tool keeps under the keys used before reps. */
   function removeMine() {
-    var problem = removeKeys(TOOL_KINDS.map(function (kind) { return Playbook.storageKey(kind, ""); }).concat([repKey("me")]));
+    var problem = removeKeys(TOOL_KINDS.map(function (kind) { return Playbook.storageKey(kind, ""); }).concat([repKey("me")])) || removeKey(draftKey("me"));
     if (!problem) announce(current());
     return problem;
   }
@@ -199,7 +207,7 @@
     stored.reps = stored.reps.filter(function (rep) { return rep.id !== id; });
     var wasCurrent = stored.current === id;
     if (wasCurrent) stored.current = "me";
-    var problem = removeKey(repKey(id)) || write(key("index"), stored);
+    var problem = removeKey(repKey(id)) || removeKey(draftKey(id)) || write(key("index"), stored);
     if (!problem && wasCurrent) announce("me");
     return problem;
   }
@@ -314,6 +322,7 @@
     records: records,
     latest: latest,
     attach: attach,
-    merge: merge
+    merge: merge,
+    draftKey: draftKey
   };
 })((window.Playbook = window.Playbook || { widgets: [] }));

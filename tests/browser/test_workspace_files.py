@@ -31,6 +31,11 @@ def record(file, index=0):
     return file["reps"][0]["records"][index]
 
 
+def one_to_one(file):
+    """The data of the v1 one-rep file's 1:1 record."""
+    return next(r for r in file["reps"][0]["records"] if r["kind"] == "one-to-one")["data"]
+
+
 def nested(depth):
     value = "deep"
     for _ in range(depth):
@@ -46,6 +51,7 @@ VALID = [
     ("data five lists deep", changed(lambda f: record(f)["data"].update(deep=nested(5)))),
     ("a name of 60 characters", changed(lambda f: f["reps"][0].update(name="A" * 60))),
     ("no records yet", changed(lambda f: f["reps"][0].update(records=[]))),
+    ("a 1:1 as the planner saves it", changed(lambda f: one_to_one(f).update(time="09:30", agenda=[{"id": "what-went-well", "fingerprint": "0123456789", "box": "one-skill"}], commitments=[{"text": "Call Acme", "owner": "manager", "due": "2026-11-14", "done": "2026-11-13"}, {"text": "Plan", "owner": "rep", "due": "2026-11-20", "done": None}]))),
 ]
 
 # (id, file text, what the reader is told): files both must refuse.
@@ -78,6 +84,11 @@ INVALID = [
     ("a note too long", changed(lambda f: record(f)["data"].update(notes={"x": "a" * 20001})), "is longer than 20000 characters."),
     ("a list too long", changed(lambda f: record(f)["data"].update(many=list(range(1001)))), "has more than 1000 items."),
     ("a field name too long", changed(lambda f: record(f)["data"].update({"k" * 101: 1})), "has a field name longer than 100 characters."),
+    ("a 1:1's commitment with no due date", changed(lambda f: one_to_one(f)["commitments"][0].pop("due")), "commitment 1's due date should be a date written YYYY-MM-DD."),
+    ("a 1:1's commitment done 'yes'", changed(lambda f: one_to_one(f)["commitments"][0].update(done="yes")), "commitment 1 should say when it was done (YYYY-MM-DD), or null while it is open."),
+    ("a 1:1's commitment owned by 'boss'", changed(lambda f: one_to_one(f)["commitments"][0].update(owner="boss")), "commitment 1's owner should be rep or manager."),
+    ("a 1:1's commitments as text", changed(lambda f: one_to_one(f).update(commitments="call Acme")), "its commitments should be a list of at most 200."),
+    ("a 1:1 at 25:00", changed(lambda f: one_to_one(f).update(time="25:00")), "its time should read like 09:30."),
     ("a valid rep, then a broken one", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "id": "sam", "name": "Sam", "added": "yesterday"})), "Rep 2 (Sam)'s date added should be a date written YYYY-MM-DD."),
 ]
 

@@ -1,0 +1,218 @@
+"""Plan a 1:1, driven as a manager does over two weeks with a fixed clock: add a rep, gather questions from
+the question bank with one click each, see them in the team's time boxes (data/rhythm.yml, read here
+independently), copy the agenda, download it as a calendar event (parsed here by a small RFC 5545 reader),
+print it on one page, record a commitment and see it carried over, overdue, until ticked done. Without JS the
+page is a blank 1:1 form on one sheet."""
+
+import io
+from datetime import datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.helpers import data, plain
+
+PLANNER = "coaching/plan-one-to-one/"
+BANK = "coaching/questions/"
+ZONE = "Europe/London"
+MONDAY = datetime(2026, 11, 30, 8, 0)
+# A name a calendar file must escape (RFC 5545 3.3.11): a semicolon, a comma and a backslash.
+AWKWARD = "Sam; Jo, K\\"
+
+
+def _rhythm():
+    rhythm = data("rhythm")
+    agenda = rhythm["one_to_one"]
+    minutes = next(meeting["minutes"] for meeting in rhythm["meetings"] if meeting["id"] == agenda["meeting"])
+    return agenda["boxes"], minutes
+
+
+def _box_for(stage, boxes):
+    """The box a question of `stage` belongs in: the first whose stages include it, else the longest."""
+    return next((box for box in boxes if stage in box["question_stages"]), max(boxes, key=lambda box: box["minutes"]))
+
+
+def _three_questions():
+    """The first question of three different stages, so they land in different boxes."""
+    chosen, stages = [], set()
+    for question in data("coaching_questions")["questions"]:
+        if question["stage"] not in stages and len(chosen) < 3:
+            chosen.append(question)
+            stages.add(question["stage"])
+    return chosen
+
+
+def _unfold(text: str) -> dict:
+    """A one-event calendar's properties by name (RFC 5545 3.1 unfolding, 3.3.11 text unescaping)."""
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n")), "a line longer than 75 octets"
+    lines = text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+    assert lines[-1] == "" and text.endswith("\r\n")
+    properties = {}
+    for line in lines[:-1]:
+        name, _, value = line.partition(":")
+        properties.setdefault(name, value)
+    return properties
+
+
+def _unescape(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        if value[i] == "\\":
+            out.append({"n": "\n", "N": "\n"}.get(value[i + 1], value[i + 1]))
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+def _duration(minutes: int) -> str:
+    return f"{minutes} min"
+
+
+@pytest.fixture
+def manager(browser):
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time(MONDAY)
+    yield page
+    context.close()
+
+
+def _add_rep(page, site_url, name):
+    page.goto(site_url + PLANNER)
+    page.get_by_role("button", name="Add a rep…").click()
+    page.get_by_label("Rep's name or initials").fill(name)
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.get_by_role("heading", name=f"1:1 with {name}")).to_be_visible()
+
+
+def _agreed(page):
+    return page.locator("[data-plan-agreed] li")
+
+
+def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager, site_url, tmp_path):
+    page = manager
+    boxes, minutes = _rhythm()
+    questions = _three_questions()
+    _add_rep(page, site_url, AWKWARD)
+
+    # there and back by instant navigation (the window stays): each page's buttons and lists are set up afresh
+    page.evaluate("() => { window.sameWindow = true; }")
+    page.get_by_role("link", name="question bank").first.click()
+    page.wait_for_url("**/" + BANK)
+    for question in questions:
+        page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1").click()
+        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
+
+    page.locator(".md-nav").get_by_role("link", name="Plan a 1:1").first.click()
+    page.wait_for_url("**/" + PLANNER)
+    assert page.evaluate("() => window.sameWindow") is True
+    for box in boxes:
+        shown = page.locator(f'[data-plan-box="{box["id"]}"]')
+        expect(shown).to_contain_text(_duration(box["minutes"]))
+        inside = [plain(q["text"]) for q in questions if _box_for(q["stage"], boxes) is box]
+        expect(shown.locator("[data-plan-box-questions] li span")).to_have_text(inside)
+
+    heading = f"1:1 with {AWKWARD}, Monday 30 November 2026 at 09:00, {minutes} minutes"
+    expected = [heading]
+    for box in boxes:
+        expected += ["", f"{plain(box['name'])} ({_duration(box['minutes'])})"]
+        expected += [f"- {plain(q['text'])}" for q in questions if _box_for(q["stage"], boxes) is box]
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == "\n".join(expected)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download calendar event (.ics)").click()
+    assert download.value.suggested_filename.endswith(".ics")
+    event = _unfold(open(download.value.path(), encoding="utf-8", newline="").read())
+    assert event["BEGIN"] == "VCALENDAR" and event["VERSION"] == "2.0" and event["UID"] and event["DTSTAMP"] == "20261130T080000Z"
+    start, end = (datetime.strptime(event[name], "%Y%m%dT%H%M%S") for name in ("DTSTART", "DTEND"))
+    assert start == datetime(2026, 11, 30, 9, 0) and end - start == timedelta(minutes=minutes)
+    assert event["SUMMARY"] == "1:1 with Sam\\; Jo\\, K\\\\"
+    assert _unescape(event["SUMMARY"]) == f"1:1 with {AWKWARD}"
+    assert _unescape(event["DESCRIPTION"]) == copied
+
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=pdf, format="A4")
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == 1
+    printed = " ".join(reader.pages[0].extract_text().split())
+    assert all(plain(q["text"])[:40] in printed for q in questions)
+    assert "Add questions" not in printed and "Agreed last time" not in printed
+
+    page.get_by_role("link", name="Use the decision helper").click()
+    expect(page.get_by_label("Whose answers")).to_have_value(page.evaluate("() => Playbook.workspace.current()"))
+    expect(page.get_by_label("Whose answers").locator("option:checked")).to_have_text(AWKWARD)
+
+
+def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    page.get_by_label("What").fill("Send the mutual plan to Acme")
+    page.get_by_label("Due").fill("2026-12-03")
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-made] li")).to_contain_text("Send the mutual plan to Acme")
+    expect(_agreed(page)).to_have_count(0)  # made today: it opens the next 1:1, not this one
+
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.reload()
+    expect(_agreed(page)).to_have_count(1)
+    expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due 2026-12-03, overdue)")
+    page.get_by_label("Send the mutual plan to Acme").check()
+    expect(page.locator("[data-plan-status]")).to_contain_text("Marked done")
+
+    page.clock.set_fixed_time(MONDAY + timedelta(days=14))
+    page.reload()
+    expect(_agreed(page)).to_have_count(0)
+    expect(page.get_by_text("Nothing open")).to_be_visible()
+
+
+def test_the_latest_level_result_suggests_questions_for_the_weakest_behaviours(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    level = data("levels")["levels"][0]
+    weakest = level["behaviours"][0]
+    page.evaluate(
+        "w => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {}, result: {complete: true, answered: 30, needed: 30, score: 61, band: null, level: {id: 'x', name: 'Order taker', number: 1}, groups: [], weakest: [w]}})",
+        {"id": weakest["id"], "text": weakest["text"], "answer": 0},
+    )
+    page.reload()
+    expect(page.locator("[data-plan-weakest] li")).to_have_text([weakest["text"]])
+    bank = {q["id"]: q for q in data("coaching_questions")["questions"]}
+    suggested = page.locator("[data-plan-behaviour-questions] li span")
+    expect(suggested).to_have_text([plain(bank[id]["text"]) for id in weakest["coaching_questions"]])
+    page.locator("[data-plan-behaviour-questions] li").first.get_by_role("button", name="Add to 1:1").click()
+    expect(page.locator("[data-plan-behaviour-questions] li").first.get_by_role("button", name="Added to 1:1")).to_be_focused()
+    expect(page.locator("[data-plan-box-questions] li span")).to_have_text([plain(bank[weakest["coaching_questions"][0]]["text"])])
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_without_javascript_the_page_is_a_blank_one_to_one_form_on_one_page(browser, site_url, tmp_path, paper):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PLANNER)
+    boxes, _ = _rhythm()
+    expect(page.get_by_role("heading", name="Agreed last time")).to_be_hidden()
+    path = tmp_path / "blank.pdf"
+    page.pdf(path=path, format=paper)
+    context.close()
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    assert len(reader.pages) == 1
+    printed = " ".join(reader.pages[0].extract_text().split())
+    assert "Rep:" in printed and "Date:" in printed and "Commitments" in printed and "Due" in printed
+    for box in boxes:
+        assert plain(box["name"]) in printed and _duration(box["minutes"]) in printed
+    first_question = plain(data("coaching_questions")["questions"][0]["text"])
+    assert first_question[:30] not in printed, "the blank form lists no questions"
+
+
+def test_the_planner_has_no_accessibility_violations(manager, site_url, axe):
+    _add_rep(manager, site_url, "Sam")
+    manager.get_by_label("Stage", exact=True).select_option(index=1)
+    expect(manager.locator("[data-plan-chosen-questions] li").first).to_be_visible()
+    assert axe(manager, ".md-content") == []
