@@ -36,6 +36,8 @@ PAGES = {
     "checklists": "checklists.md",
     "self_assessments": "self-assessments.md",
     "workspace": "coaching/workspace.md",
+    "rep_history": "coaching/history.md",
+    "team_view": "coaching/team.md",
 }
 
 
