@@ -44,14 +44,30 @@
     }
   }
 
-  /* The drawing area: the y axis room is sized to the longest tick label (level names are long). */
+  /* A category's label in lines of at most `most` characters, word by word (a level's name under its bar). */
+  function wrap(label, most) {
+    return label.split(" ").reduce(function (lines, word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= most) lines[last] += " " + word;
+      else lines.push(word);
+      return lines;
+    }, []);
+  }
+
+  /* The drawing area: the y axis room is sized to the longest tick label (level names are long), and the x
+     axis room to the most lines a category's label takes. */
   function frame(spec) {
     var longest = spec.ticks.reduce(function (most, tick) { return Math.max(most, tick.label.length); }, 0);
     var left = Math.min(170, 14 + longest * 6.2);
+    var perLabel = Math.max(4, Math.floor((WIDTH - RIGHT - left) / Math.max(spec.points.length, 1) / 6.2));
+    var labels = spec.points.map(function (point) { return spec.every === 1 ? wrap(point.label, perLabel) : [point.label]; });
+    var lines = labels.reduce(function (most, label) { return Math.max(most, label.length); }, 1);
     var span = spec.max - spec.min || 1;
     return {
       left: left,
       right: WIDTH - RIGHT,
+      labels: labels,
+      height: HEIGHT + 13 * (lines - 1),
       y: function (value) { return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - spec.min) / span); }
     };
   }
@@ -66,12 +82,14 @@
 
   /* Labels under the x axis: every one for a few categories (spec.every: 1), else for dates at most
      MOST_X_LABELS, evenly picked, the last always shown. */
-  function xLabels(svg, spec, xs) {
+  function xLabels(svg, spec, box, xs) {
     var every = spec.every || Math.max(1, Math.ceil(spec.points.length / MOST_X_LABELS));
     spec.points.forEach(function (point, i) {
       if (i % every && i !== spec.points.length - 1) return;
       if (i !== spec.points.length - 1 && spec.points.length - 1 - i < every) return;
-      svg.append(svgNode("text", { x: xs[i], y: HEIGHT - 10, "text-anchor": "middle", "class": "pb-chart__tick" }, point.label));
+      var text = svgNode("text", { x: xs[i], y: HEIGHT - 10, "text-anchor": "middle", "class": "pb-chart__tick" });
+      box.labels[i].forEach(function (line, n) { text.append(svgNode("tspan", { x: xs[i], dy: n ? 13 : 0 }, line)); });
+      svg.append(text);
     });
   }
 
@@ -108,9 +126,9 @@
   function figure(spec, kind, draw) {
     made += 1;
     var id = "pb-chart-" + made;
-    var svg = svgNode("svg", { viewBox: "0 0 " + WIDTH + " " + HEIGHT, role: "img", "aria-labelledby": id + "-title", "aria-describedby": id + "-desc", "class": "pb-chart__svg", "data-chart": kind });
-    svg.append(svgNode("title", { id: id + "-title" }, spec.title), svgNode("desc", { id: id + "-desc" }, spec.summary));
     var box = frame(spec);
+    var svg = svgNode("svg", { viewBox: "0 0 " + WIDTH + " " + box.height, role: "img", "aria-labelledby": id + "-title", "aria-describedby": id + "-desc", "class": "pb-chart__svg", "data-chart": kind });
+    svg.append(svgNode("title", { id: id + "-title" }, spec.title), svgNode("desc", { id: id + "-desc" }, spec.summary));
     axes(svg, spec, box);
     draw(svg, box);
     var wrapper = node("figure", "pb-chart");
@@ -134,7 +152,7 @@
         dot.append(svgNode("title", {}, point.label + ": " + point.note));
         svg.append(dot);
       });
-      xLabels(svg, spec, xs);
+      xLabels(svg, spec, box, xs);
     });
   }
 
@@ -149,7 +167,7 @@
         svg.append(bar);
         if (gap >= 24) svg.append(svgNode("text", { x: xs[i], y: top - 4, "text-anchor": "middle", "class": "pb-chart__note" }, point.note));
       });
-      xLabels(svg, spec, xs);
+      xLabels(svg, spec, box, xs);
     });
   }
 

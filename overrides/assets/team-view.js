@@ -199,7 +199,7 @@
     var slot = root.querySelector("[data-team-commitments]");
     slot.textContent = "";
     if (!overdue.length) return slot.append(node("p", "", "No commitment is overdue."));
-    var table = node("table", "pb-team__commitments");
+    var table = node("table");
     table.append(node("caption", "", overdue.length + " overdue " + (overdue.length === 1 ? "commitment" : "commitments")));
     var head = node("tr");
     ["Rep", "Commitment", "Due"].forEach(function (name) {
