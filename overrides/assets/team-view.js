@@ -82,6 +82,11 @@
       td.append(node("span", "", "\u2013"), hidden("not answered"));
       return td;
     }
+    /* the handbook's rule for a reworded item: its old answer no longer counts (macros/fingerprints.py) */
+    if (answer.fingerprint !== row.dataset.fingerprint) {
+      td.append(node("span", "", "?"), hidden("answered before this behaviour was reworded, not counted"));
+      return td;
+    }
     var most = +row.dataset.most;
     td.classList.add("pb-team__cell--" + Math.round(SHADES * points[at] / most));
     td.dataset.points = String(points[at]);

@@ -5,6 +5,7 @@ worked out here from data/levels.yml and data/assessments.yml; nothing read is s
 named and the rest shown; the reps saved in the browser show without files; printable; no JS: the explanation
 only; no accessibility violations."""
 
+import hashlib
 import json
 import re
 from datetime import date, datetime, timedelta
@@ -32,11 +33,25 @@ STORAGE = """() => Object.keys(localStorage).filter(key => key.startsWith('playb
 STATUS = "[data-team-status]"
 
 
+# Tom answered this behaviour before it was reworded: his answer carries the old wording's fingerprint.
+REWORDED = (1, BEHAVIOURS[9]["id"])
+
+
 def answer(rep: int, index: int):
     """Rep `rep`'s answer to the `index`th behaviour, or None: the last rep leaves every seventh unanswered."""
     if rep == 4 and index % 7 == 3:
         return None
     return SCALE[(index * (rep + 1) + rep) % len(SCALE)]
+
+
+def fingerprint(text: str) -> str:
+    """Worked out here from the YAML text, independently of macros/fingerprints.py."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def counted(rep: int, index: int):
+    """The answer the team view counts: none for one answered before its behaviour was reworded."""
+    return None if (rep, BEHAVIOURS[index]["id"]) == REWORDED else answer(rep, index)
 
 
 def points(behaviour: dict, value) -> float | None:
@@ -46,11 +61,12 @@ def points(behaviour: dict, value) -> float | None:
     return SCALE[-1] - value if behaviour.get("counts_as") == "limit" else value - SCALE[0]
 
 
-def level_record(level: int, answers: dict) -> dict:
+def level_record(level: int, answers: dict, rep: int = -1) -> dict:
     named = LEVELS[level - 1] if level else None
     result = {"complete": True, "answered": len(answers), "needed": 30, "score": 60, "band": "Emerging",
               "level": {"id": named["id"], "name": named["name"], "number": level} if named else None, "groups": [], "weakest": []}
-    return {"answers": {key: {"value": value, "fingerprint": "0123456789"} for key, value in answers.items()}, "notes": {}, "result": result}
+    texts = {b["id"]: b["text"] for b in BEHAVIOURS}
+    return {"answers": {key: {"value": value, "fingerprint": fingerprint(texts[key] + (" (earlier wording)" if (rep, key) == REWORDED else ""))} for key, value in answers.items()}, "notes": {}, "result": result}
 
 
 def records_of(rep: int) -> list:
@@ -58,7 +74,7 @@ def records_of(rep: int) -> list:
     everything_high = {b["id"]: SCALE[-1] for b in BEHAVIOURS}
     records = [
         ["assessment", "which-level", level_record(6, everything_high), "2026-02-02"],
-        ["assessment", "which-level", level_record(LATEST_LEVEL[rep], answers), "2026-03-16"],
+        ["assessment", "which-level", level_record(LATEST_LEVEL[rep], answers, rep), "2026-03-16"],
     ]
     records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None}}, d] for d, s in COACHING[rep]]
     if rep == 0:
@@ -145,7 +161,9 @@ def figures(chart) -> list:
 def expect_team(page):
     heat = page.locator("[data-team-heat]")
     expect(heat.locator("thead th")).to_have_text(["Behaviour"] + NAMES)
-    assert heat_points(page) == {b["id"]: [points(b, answer(rep, i)) for rep in range(len(NAMES))] for i, b in enumerate(BEHAVIOURS)}
+    assert heat_points(page) == {b["id"]: [points(b, counted(rep, i)) for rep in range(len(NAMES))] for i, b in enumerate(BEHAVIOURS)}
+    reworded = heat.locator(f'tr[data-statement="{REWORDED[1]}"] td').nth(REWORDED[0])
+    expect(reworded).to_have_text("?answered before this behaviour was reworded, not counted")
     first_limit = next(b for b in BEHAVIOURS if b.get("counts_as") == "limit")
     row = heat.locator(f'tr[data-statement="{first_limit["id"]}"]')
     expect(row.get_by_role("rowheader")).to_contain_text("habit to grow out of")
