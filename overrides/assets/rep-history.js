@@ -44,7 +44,7 @@
       var number = isObject(found.level) ? numbers[found.level.id] : 0;
       if (number === undefined) return;
       var name = number ? levels[number - 1].name : "No level reached yet";
-      points.push({ date: record.date, label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%" });
+      points.push({ label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%" });
     });
     if (!points.length) return place(section, empty("No complete level self-assessment saved for " + who + " yet."));
     var last = points[points.length - 1];

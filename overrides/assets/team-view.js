@@ -18,6 +18,10 @@
     return element;
   }
 
+  function repCount(count) {
+    return count + (count === 1 ? " rep" : " reps");
+  }
+
   function hidden(text) {
     return node("span", "pb-visually-hidden", text);
   }
@@ -255,7 +259,7 @@
     function fromWorkspace() {
       var team = workspaceTeam();
       back.hidden = true;
-      show(team, team.length ? "Showing the " + team.length + " reps saved in this browser." : "No reps are saved in this browser: add them on Reps and saved answers, or choose exported files.");
+      show(team, team.length ? "Showing the " + repCount(team.length) + " saved in this browser." : "No reps are saved in this browser: add them on Reps and saved answers, or choose exported files.");
     }
 
     function fromFiles(files) {
@@ -264,7 +268,7 @@
       filesTeam(files).then(function (read) {
         back.hidden = false;
         var fine = read.files - read.problems.length;
-        var about = "Showing " + read.team.length + " reps from " + fine + " of " + read.files + " files." + (read.problems.length ? " " + read.problems.length + " could not be read: see below." : "");
+        var about = "Showing " + repCount(read.team.length) + " from " + fine + " of " + read.files + " files." + (read.problems.length ? " " + read.problems.length + " could not be read: see below." : "");
         show(read.team, about, read.problems);
       });
     }

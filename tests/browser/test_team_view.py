@@ -206,7 +206,7 @@ def test_dropped_files_are_read_and_the_browsers_reps_come_back(browser, site_ur
     page.get_by_role("form", name="Add a rep").get_by_label("Rep's name or initials").fill("Sam")
     page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
     page.goto(site_url + TEAM)
-    expect(page.locator(STATUS)).to_have_text("Showing the 1 reps saved in this browser.")
+    expect(page.locator(STATUS)).to_have_text("Showing the 1 rep saved in this browser.")
     expect(page.locator("[data-team-heat] thead th")).to_have_text(["Behaviour", "Sam"])
     dropped = page.evaluate_handle(
         """files => { const dt = new DataTransfer(); files.forEach(([name, text]) => dt.items.add(new File([text], name, {type: 'application/json'}))); return dt; }""",
