@@ -36,8 +36,6 @@ PAGES = {
     "checklists": "checklists.md",
     "self_assessments": "self-assessments.md",
     "workspace": "coaching/workspace.md",
-    "rep_history": "coaching/history.md",
-    "team_view": "coaching/team.md",
 }
 
 
