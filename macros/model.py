@@ -1288,6 +1288,21 @@ class Handbook:
     def weeks_by_id(self) -> dict[str, Week]:
         return {week.id: week for week in self.bootcamp.schedule}
 
+    @property
+    def level_assessment(self) -> Assessment | None:
+        """The self-assessment that rates the level ladder (one group per level), which the history and team view chart."""
+        return next((assessment for assessment in self.assessments.values() if assessment.rates_levels), None)
+
+    @property
+    def coaching_check(self) -> Assessment | None:
+        """The check a manager fills in after each 1:1 (*Was that coaching?*), kept as coaching-check records."""
+        return next((assessment for assessment in self.assessments.values() if assessment.record_kind == "coaching-check"), None)
+
+    @property
+    def bootcamp_checklists(self) -> list[Checklist]:
+        """The boot camp's repeating checklists (every day, every week), whose completion a rep's history shows."""
+        return [self.checklists[checklist_id] for checklist_id in CADENCE_CHECKLISTS if checklist_id in self.checklists]
+
 
 # Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats).
 CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "Every week", "week")}

@@ -54,6 +54,8 @@ TOOLS = {
     "role_plays": "the role-play scenarios",
     "site_name": "the site's name",
     "workspace": "the reps and saved answers (export, import, delete)",
+    "rep_history": "the rep history charts",
+    "team_view": "the team view",
 }
 # A page's words about one of the handbook's lists (macros/mentions.py), given the list's name.
 LIST_WORDS = {"how_many": "the count of the {}", "list_of": "the list of the {}", "ids_of": "the ids of the {}"}

@@ -141,11 +141,19 @@ def page_macros(handbook: Handbook | None, show: Callable | None = None, note_so
         """The reader's reps and saved answers: where they live, export, import and delete."""
         return show("workspace.html", None)
 
+    def rep_history():
+        """One rep's history drawn from this browser's records: level results, coaching checks, boot-camp checklists."""
+        return show("rep_history.html", None)
+
+    def team_view():
+        """The team side by side from this browser's reps or exported files: heat map, levels, coaching checks, commitments."""
+        return show("team_view.html", handbook.sources["levels"])
+
     def download(document_id: str):
         """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
         return show("download.html", None, document=ID_ARGUMENTS["download"].items(handbook)[document_id])
 
-    return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, workspace, download)}
+    return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, workspace, rep_history, team_view, download)}
 
 
 def page_words(handbook: Handbook | None, env=None, show: Callable | None = None, inline: Callable | None = None) -> dict[str, Callable]:

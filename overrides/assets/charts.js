@@ -1,0 +1,175 @@
+/* Playbook.charts: the small inline SVG charts of the rep history and the team view, drawn by our own code
+   (no library, no network). Each chart is a <figure>: its title as the caption (paper shows whose it is), an
+   SVG with a title and a description a screen reader reads as one image, and under it the figures as a
+   table, so nothing is only in the drawing. Text is only
+   ever set as textContent.
+
+     line(spec)    a line through dated points; spec.step draws it as steps (a level holds until the next result)
+     bars(spec)    one bar per point
+     date(iso)     "YYYY-MM-DD" in the reader's locale (Intl), e.g. "3 Mar 2026"
+   spec: {title, summary (the description), points: [{label, value, note}] in order (note: the text over a
+   bar, such as "4/5"), min, max, every (label every point under the axis, for a few categories), ticks: [{value, label}] (the y axis), table: {caption, columns, rows}} */
+(function (Playbook) {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var WIDTH = 600;
+  var HEIGHT = 220;
+  var TOP = 16;
+  var BOTTOM = 30;
+  var RIGHT = 12;
+  var MOST_X_LABELS = 6;
+  var made = 0;
+
+  function svgNode(name, attributes, text) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function node(name, className, text) {
+    var element = document.createElement(name);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  }
+
+  function date(iso) {
+    var parts = String(iso).split("-").map(Number);
+    try {
+      return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" }).format(new Date(parts[0], parts[1] - 1, parts[2], 12));
+    } catch (error) {
+      return String(iso);
+    }
+  }
+
+  /* A category's label in lines of at most `most` characters, word by word (a level's name under its bar). */
+  function wrap(label, most) {
+    return label.split(" ").reduce(function (lines, word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= most) lines[last] += " " + word;
+      else lines.push(word);
+      return lines;
+    }, []);
+  }
+
+  /* The drawing area: the y axis room is sized to the longest tick label (level names are long), and the x
+     axis room to the most lines a category's label takes. */
+  function frame(spec) {
+    var longest = spec.ticks.reduce(function (most, tick) { return Math.max(most, tick.label.length); }, 0);
+    var left = Math.min(170, 14 + longest * 6.2);
+    var perLabel = Math.max(4, Math.floor((WIDTH - RIGHT - left) / Math.max(spec.points.length, 1) / 6.2));
+    var labels = spec.points.map(function (point) { return spec.every === 1 ? wrap(point.label, perLabel) : [point.label]; });
+    var lines = labels.reduce(function (most, label) { return Math.max(most, label.length); }, 1);
+    var span = spec.max - spec.min || 1;
+    return {
+      left: left,
+      right: WIDTH - RIGHT,
+      labels: labels,
+      height: HEIGHT + 13 * (lines - 1),
+      y: function (value) { return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - spec.min) / span); }
+    };
+  }
+
+  function axes(svg, spec, box) {
+    spec.ticks.forEach(function (tick) {
+      var y = box.y(tick.value);
+      svg.append(svgNode("line", { x1: box.left, x2: box.right, y1: y, y2: y, "class": "pb-chart__grid" }));
+      svg.append(svgNode("text", { x: box.left - 6, y: y + 4, "text-anchor": "end", "class": "pb-chart__tick" }, tick.label));
+    });
+  }
+
+  /* Labels under the x axis: every one for a few categories (spec.every: 1), else for dates at most
+     MOST_X_LABELS, evenly picked, the last always shown. */
+  function xLabels(svg, spec, box, xs) {
+    var every = spec.every || Math.max(1, Math.ceil(spec.points.length / MOST_X_LABELS));
+    spec.points.forEach(function (point, i) {
+      if (i % every && i !== spec.points.length - 1) return;
+      if (i !== spec.points.length - 1 && spec.points.length - 1 - i < every) return;
+      var text = svgNode("text", { x: xs[i], y: HEIGHT - 10, "text-anchor": "middle", "class": "pb-chart__tick" });
+      box.labels[i].forEach(function (line, n) { text.append(svgNode("tspan", { x: xs[i], dy: n ? 13 : 0 }, line)); });
+      svg.append(text);
+    });
+  }
+
+  function table(spec) {
+    var details = node("details", "pb-chart__figures");
+    details.append(node("summary", "", "The figures"));
+    var grid = node("table");
+    grid.setAttribute("data-chart-table", "");
+    grid.append(node("caption", "", spec.table.caption));
+    var head = node("tr");
+    spec.table.columns.forEach(function (column) {
+      var th = node("th", "", column);
+      th.scope = "col";
+      head.append(th);
+    });
+    var thead = node("thead");
+    thead.append(head);
+    var body = node("tbody");
+    spec.table.rows.forEach(function (cells) {
+      var tr = node("tr");
+      cells.forEach(function (cell, i) {
+        var td = node(i ? "td" : "th", "", cell);
+        if (!i) td.scope = "row";
+        tr.append(td);
+      });
+      body.append(tr);
+    });
+    grid.append(thead, body);
+    details.append(grid);
+    return details;
+  }
+
+  /* The figure around a drawing: the SVG named by its title and description, then the table. */
+  function figure(spec, kind, draw) {
+    made += 1;
+    var id = "pb-chart-" + made;
+    var box = frame(spec);
+    var svg = svgNode("svg", { viewBox: "0 0 " + WIDTH + " " + box.height, role: "img", "aria-labelledby": id + "-title", "aria-describedby": id + "-desc", "class": "pb-chart__svg", "data-chart": kind });
+    svg.append(svgNode("title", { id: id + "-title" }, spec.title), svgNode("desc", { id: id + "-desc" }, spec.summary));
+    axes(svg, spec, box);
+    draw(svg, box);
+    var wrapper = node("figure", "pb-chart");
+    wrapper.append(node("figcaption", "pb-chart__caption", spec.title), svg, table(spec));
+    return wrapper;
+  }
+
+  function line(spec) {
+    return figure(spec, spec.step ? "step" : "line", function (svg, box) {
+      var n = spec.points.length;
+      var gap = (box.right - box.left) / Math.max(n, 1);
+      var xs = spec.points.map(function (point, i) { return box.left + gap * (i + 0.5); });
+      var path = spec.points.map(function (point, i) {
+        var here = xs[i] + "," + box.y(point.value);
+        if (!i) return "M" + here;
+        return spec.step ? "H" + xs[i] + "V" + box.y(point.value) : "L" + here;
+      }).join("");
+      if (n > 1) svg.append(svgNode("path", { d: path, "class": "pb-chart__line" }));
+      spec.points.forEach(function (point, i) {
+        var dot = svgNode("circle", { cx: xs[i], cy: box.y(point.value), r: 3.5, "class": "pb-chart__point", "data-value": point.value });
+        dot.append(svgNode("title", {}, point.label + ": " + point.note));
+        svg.append(dot);
+      });
+      xLabels(svg, spec, box, xs);
+    });
+  }
+
+  function bars(spec) {
+    return figure(spec, "bars", function (svg, box) {
+      var gap = (box.right - box.left) / Math.max(spec.points.length, 1);
+      var xs = spec.points.map(function (point, i) { return box.left + gap * (i + 0.5); });
+      spec.points.forEach(function (point, i) {
+        var top = box.y(point.value);
+        var bar = svgNode("rect", { x: xs[i] - gap * 0.35, width: gap * 0.7, y: top, height: Math.max(0, box.y(spec.min) - top), "class": "pb-chart__bar", "data-value": point.value });
+        bar.append(svgNode("title", {}, point.label + ": " + point.note));
+        svg.append(bar);
+        if (gap >= 24) svg.append(svgNode("text", { x: xs[i], y: top - 4, "text-anchor": "middle", "class": "pb-chart__note" }, point.note));
+      });
+      xLabels(svg, spec, box, xs);
+    });
+  }
+
+  Playbook.charts = { line: line, bars: bars, date: date };
+})((window.Playbook = window.Playbook || { widgets: [] }));

@@ -1,0 +1,130 @@
+/* The Rep history page (macros/templates/rep_history.html): for the rep chosen above, their level results,
+   Was that coaching? scores and boot-camp checklists over time, drawn by Playbook.charts from the records
+   Playbook.workspace keeps. Redrawn when another rep is chosen; a chart with nothing to draw says so. */
+(function (Playbook) {
+  "use strict";
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* A record's result if complete and scored, else null: a half-answered form has no level to draw. */
+  function result(record) {
+    var found = isObject(record.data.result) ? record.data.result : null;
+    return found && found.complete === true && typeof found.score === "number" ? found : null;
+  }
+
+  function empty(text) {
+    var note = document.createElement("p");
+    note.className = "pb-chart__empty";
+    note.textContent = text;
+    return note;
+  }
+
+  function place(section, content) {
+    var slot = section.querySelector("[data-chart-slot]");
+    slot.textContent = "";
+    slot.append(content);
+  }
+
+  /* Level results: the level's number by the page's own ladder (0: none reached yet), stepped. */
+  function levelChart(root, rep, who) {
+    var section = root.querySelector("[data-history-levels-chart]");
+    if (!section) return;
+    var page = root.closest(".pb-history");
+    var levels = Array.prototype.map.call(page.querySelectorAll("[data-history-levels] [data-level]"), function (item) {
+      return { id: item.dataset.level, name: item.textContent.trim() };
+    });
+    var numbers = {};
+    levels.forEach(function (level, i) { numbers[level.id] = i + 1; });
+    var points = [];
+    Playbook.workspace.records({ rep: rep, kind: "assessment", tool: section.dataset.tool }).forEach(function (record) {
+      var found = result(record);
+      if (!found) return;
+      var number = isObject(found.level) ? numbers[found.level.id] : 0;
+      if (number === undefined) return;
+      var name = number ? levels[number - 1].name : "No level reached yet";
+      points.push({ label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%" });
+    });
+    if (!points.length) return place(section, empty("No complete level self-assessment saved for " + who + " yet."));
+    var last = points[points.length - 1];
+    place(section, Playbook.charts.line({
+      title: "Level results for " + who,
+      summary: points.length + " results from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
+      step: true, min: 0, max: levels.length,
+      ticks: [{ value: 0, label: "None yet" }].concat(levels.map(function (level, i) { return { value: i + 1, label: (i + 1) + " " + level.name }; })),
+      points: points,
+      table: { caption: "Level results for " + who, columns: ["Date", "Level", "Score"], rows: points.map(function (point) {
+        return [point.label, point.value ? point.value + " " + point.name : point.name, point.score + "%"];
+      }) }
+    }));
+  }
+
+  function coachingChart(root, rep, who) {
+    var section = root.querySelector("[data-history-coaching-chart]");
+    if (!section) return;
+    var points = [];
+    Playbook.workspace.records({ rep: rep, kind: "coaching-check", tool: section.dataset.tool }).forEach(function (record) {
+      var found = result(record);
+      if (found) points.push({ label: Playbook.charts.date(record.date), value: found.score, note: found.score + "%" });
+    });
+    if (!points.length) return place(section, empty("No complete check saved for " + who + " yet."));
+    var last = points[points.length - 1];
+    place(section, Playbook.charts.line({
+      title: "Was that coaching? scores for " + who,
+      summary: points.length + " checks from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
+      min: 0, max: 100,
+      ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      points: points,
+      table: { caption: "Was that coaching? scores for " + who, columns: ["Date", "Score"], rows: points.map(function (point) { return [point.label, point.note]; }) }
+    }));
+  }
+
+  /* One bar per day or week: the share of its items ticked, with "done/total" over it. */
+  function checklistChart(box, rep, who, latest) {
+    var title = box.querySelector("h3").textContent.trim();
+    var points = Playbook.workspace.records({ rep: rep, kind: "checklist", tool: box.dataset.historyChecklist }).filter(function (record) {
+      var data = record.data;
+      return typeof data.done === "number" && typeof data.total === "number" && data.total > 0 && data.done >= 0 && data.done <= data.total;
+    }).slice(-latest).map(function (record) {
+      var period = box.dataset.period === "week" ? "Week of " : "";
+      return { label: Playbook.charts.date(record.date), period: period + Playbook.charts.date(record.date), value: Math.round(100 * record.data.done / record.data.total), note: record.data.done + "/" + record.data.total };
+    });
+    if (!points.length) return place(box, empty("Nothing ticked in \u201c" + title + "\u201d for " + who + " yet."));
+    place(box, Playbook.charts.bars({
+      title: title + ": items ticked by " + who,
+      summary: points.length + (box.dataset.period === "week" ? " weeks" : " days") + " from " + points[0].label + " to " + points[points.length - 1].label + "; the latest: " + points[points.length - 1].note + " ticked.",
+      min: 0, max: 100,
+      ticks: [0, 50, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      points: points,
+      table: { caption: title + ": items ticked by " + who, columns: [box.dataset.period === "week" ? "Week" : "Day", "Ticked", "Share"], rows: points.map(function (point) { return [point.period, point.note, point.value + "%"]; }) }
+    }));
+  }
+
+  function enhance(root) {
+    root.dataset.ready = "true";
+    root.hidden = false;
+    var page = root.closest(".pb-history");
+    page.querySelector("[data-history-no-js]").hidden = true;
+    var status = root.querySelector("[data-history-status]");
+
+    function draw() {
+      var rep = Playbook.workspace.current();
+      var who = rep === "me" ? "you" : Playbook.workspace.name(rep);
+      levelChart(root, rep, who);
+      coachingChart(root, rep, who);
+      var checklists = root.querySelector("[data-history-checklists]");
+      root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });
+      status.textContent = "Showing the history of " + (rep === "me" ? "your own answers" : who) + ".";
+    }
+
+    Playbook.workspace.attach(root, draw, status);
+    draw();
+  }
+
+  Playbook.widgets.push({
+    init: function (root) {
+      root.querySelectorAll("[data-rep-history]:not([data-ready])").forEach(enhance);
+    }
+  });
+})((window.Playbook = window.Playbook || { widgets: [] }));

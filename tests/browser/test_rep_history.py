@@ -1,0 +1,164 @@
+"""Rep history, as a manager reads it: several weeks of a rep's level results, Was that coaching? checks and
+boot-camp checklists, seeded through the workspace's own API (and one check answered on its page), drawn as
+charts whose points and figures equal the seeded values, worked out here from the data files; another rep
+chosen redraws; without JS only the explanation; no accessibility violations."""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from playwright.sync_api import expect
+
+from tests.helpers import data
+
+HISTORY = "coaching/history/"
+LONDON = ZoneInfo("Europe/London")
+TODAY = datetime(2026, 3, 30, 10, 0, tzinfo=LONDON)
+LEVELS = data("levels")["levels"]
+ASSESSMENTS = {a["id"]: a for a in data("assessments")["assessments"]}
+SCALES = {s["id"]: s for s in data("assessments")["scales"]}
+COACHING = ASSESSMENTS["was-that-coaching"]
+
+# (date, level number or 0 for none reached, score): Priya's complete level self-assessments, oldest first.
+LEVEL_RESULTS = [("2026-02-02", 1, 58), ("2026-02-16", 0, 40), ("2026-03-02", 2, 66), ("2026-03-23", 3, 71)]
+COACHING_SCORES = [("2026-02-09", 35), ("2026-02-23", 50), ("2026-03-02", 64), ("2026-03-16", 80)]
+WEEKLY_TICKS = [("2026-03-02", 2, 5), ("2026-03-09", 5, 5), ("2026-03-16", 0, 5), ("2026-03-23", 3, 5)]
+
+
+def shown(iso: str) -> str:
+    """A date as en-GB's Intl writes it, day month year, worked out here (no September in the dates above)."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def level_result(number: int, score: int) -> dict:
+    level = LEVELS[number - 1] if number else None
+    return {
+        "complete": True, "answered": 42, "needed": 30, "score": score, "band": "Emerging",
+        "level": {"id": level["id"], "name": level["name"], "number": number} if level else None,
+        "groups": [], "weakest": [],
+    }
+
+
+SEED = """([records, name]) => {
+    const ws = Playbook.workspace;
+    const rep = ws.addRep(name).rep.id;
+    ws.choose(rep);
+    for (const [kind, tool, data, day] of records) {
+        const problem = ws.record(kind, tool, data, day);
+        if (problem) throw new Error(problem);
+    }
+    return rep;
+}"""
+
+
+def seeded_records():
+    records = [["assessment", "which-level", {"answers": {}, "notes": {}, "result": level_result(n, s)}, d] for d, n, s in LEVEL_RESULTS]
+    unfinished = {"answers": {}, "notes": {}, "result": {"complete": False, "answered": 12, "needed": 30, "score": None, "band": None, "level": None, "groups": [], "weakest": []}}
+    records.append(["assessment", "which-level", unfinished, "2026-03-09"])
+    records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None}}, d] for d, s in COACHING_SCORES]
+    records += [["checklist", "bootcamp-weekly", {"period": "week", "ticked": {}, "done": done, "total": total}, d] for d, done, total in WEEKLY_TICKS]
+    return records
+
+
+def coaching_score(answers: dict) -> int:
+    """Weighted points over the most they could be, as a whole percentage half up (data/assessments.yml's rule)."""
+    options = [o["value"] for o in SCALES[COACHING["scale"]]["options"]]
+    got = sum(q.get("weight", 1) * (answers[q["id"]] - options[0]) for q in COACHING["questions"])
+    most = sum(q.get("weight", 1) * (options[-1] - options[0]) for q in COACHING["questions"])
+    return int(100 * got / most + 0.5)
+
+
+def figures(chart):
+    return [[cell.strip() for cell in row] for row in chart.locator("[data-chart-table] tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")]
+
+
+def open_history(browser, site_url):
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + HISTORY)
+    return context, page
+
+
+def test_level_results_coaching_checks_and_checklists_are_drawn_for_the_chosen_rep(browser, site_url):
+    context, page = open_history(browser, site_url)
+    page.evaluate(SEED, [seeded_records(), "Priya"])
+    # One more check, answered on its own page as a manager does after the 1:1 of the 30th.
+    labels = {o["value"]: o["label"] for o in SCALES[COACHING["scale"]]["options"]}
+    answers = {q["id"]: [2, 1, 0][i % 3] for i, q in enumerate(COACHING["questions"])}
+    page.goto(site_url + "coaching/")
+    for statement_id, value in answers.items():
+        page.locator(f'form[data-assessment="was-that-coaching"] fieldset[data-statement="{statement_id}"]').get_by_role("radio", name=labels[value], exact=True).check()
+    page.goto(site_url + HISTORY)
+    expect(page.get_by_label("Whose answers")).to_have_value(re.compile("^r"))
+
+    levels = page.locator("[data-history-levels-chart] figure")
+    points = levels.locator("svg[data-chart=step] circle")
+    expect(points).to_have_count(len(LEVEL_RESULTS))  # the unfinished one is not drawn
+    assert [float(v) for v in points.evaluate_all("ps => ps.map(p => p.dataset.value)")] == [n for _, n, _ in LEVEL_RESULTS]
+    heights = points.evaluate_all("ps => ps.map(p => +p.getAttribute('cy'))")
+    assert heights[1] > heights[0] > heights[2] > heights[3]  # drawn higher for a higher level
+    assert figures(levels) == [
+        [shown(d), f"{n} {LEVELS[n - 1]['name']}" if n else "No level reached yet", f"{s}%"] for d, n, s in LEVEL_RESULTS
+    ]
+    ticks = levels.locator("svg text").all_text_contents()
+    assert all(f"{i} {level['name']}" in ticks for i, level in enumerate(LEVELS, 1))
+    expect(levels.locator("svg")).to_have_accessible_name(re.compile("^Level results for Priya"))
+    expect(levels.locator("svg")).to_have_accessible_description(f"4 results from {shown('2026-02-02')} to {shown('2026-03-23')}; the latest: level 3, {LEVELS[2]['name']}, score 71%.")
+
+    coaching = page.locator("[data-history-coaching-chart] figure")
+    expected = [(d, s) for d, s in COACHING_SCORES] + [("2026-03-30", coaching_score(answers))]
+    expect(coaching.locator("svg[data-chart=line] circle")).to_have_count(len(expected))
+    assert [float(v) for v in coaching.locator("circle").evaluate_all("ps => ps.map(p => p.dataset.value)")] == [s for _, s in expected]
+    assert figures(coaching) == [[shown(d), f"{s}%"] for d, s in expected]
+
+    weekly = page.locator('[data-history-checklist="bootcamp-weekly"] figure')
+    expect(weekly.locator("rect")).to_have_count(len(WEEKLY_TICKS))
+    assert [float(v) for v in weekly.locator("rect").evaluate_all("rs => rs.map(r => r.dataset.value)")] == [round(100 * d / t) for _, d, t in WEEKLY_TICKS]
+    assert figures(weekly) == [[f"Week of {shown(day)}", f"{d}/{t}", f"{round(100 * d / t)}%"] for day, d, t in WEEKLY_TICKS]
+    expect(page.locator('[data-history-checklist="bootcamp-daily"]')).to_contain_text("Nothing ticked in “Every day” for Priya yet.")
+
+    page.get_by_label("Whose answers").select_option(label="Me")
+    expect(page.locator("[data-history-levels-chart]")).to_contain_text("No complete level self-assessment saved for you yet.")
+    expect(page.locator("svg[data-chart]")).to_have_count(0)
+    context.close()
+
+
+def test_charts_survive_instant_navigation_once_each(browser, site_url):
+    context, page = open_history(browser, site_url)
+    page.evaluate(SEED, [seeded_records(), "Priya"])
+    page.reload()
+    expect(page.locator("svg[data-chart]")).to_have_count(3)
+    page.evaluate("window.playbookSameDocument = true")
+    page.get_by_role("link", name="Home").first.click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.go_back()
+    expect(page.locator("[data-rep-history][data-ready]")).to_have_count(1)
+    assert page.evaluate("window.playbookSameDocument === true")
+    expect(page.locator("svg[data-chart]")).to_have_count(3)
+    page.get_by_label("Whose answers").select_option(label="Me")
+    expect(page.locator("svg[data-chart]")).to_have_count(0)
+    context.close()
+
+
+def test_without_javascript_the_page_explains_and_draws_nothing(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + HISTORY)
+    article = page.locator("article")
+    expect(article).to_contain_text("It reads only this browser's storage")
+    expect(article.get_by_text("With JavaScript off, nothing is saved in this browser")).to_be_visible()
+    expect(page.locator("[data-rep-history]")).to_be_hidden()
+    expect(article.get_by_role("listitem")).to_have_text([level["name"] for level in LEVELS])
+    context.close()
+
+
+def test_history_page_has_no_accessibility_violations(browser, site_url, axe):
+    context, page = open_history(browser, site_url)
+    page.evaluate(SEED, [seeded_records(), "Priya"])
+    page.reload()
+    expect(page.locator("svg[data-chart]")).to_have_count(3)
+    page.locator("[data-history-levels-chart] summary").click()
+    assert axe(page, "article") == []
+    context.close()

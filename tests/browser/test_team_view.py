@@ -1,0 +1,266 @@
+"""Team view, as a manager uses it: five reps' records seeded over several weeks, exported one file each with
+the real export, then read in a fresh browser's team view (chosen, or dropped) with a broken file among them.
+The heat map's points, the level counts, the weekly coaching medians and the overdue commitment equal what is
+worked out here from data/levels.yml and data/assessments.yml; nothing read is stored; the broken file is
+named and the rest shown; the reps saved in the browser show without files; printable; no JS: the explanation
+only; no accessibility violations."""
+
+import hashlib
+import json
+import re
+from datetime import date, datetime, timedelta
+from statistics import median
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.helpers import data
+
+TEAM = "coaching/team/"
+WORKSPACE = "coaching/workspace/"
+LONDON = ZoneInfo("Europe/London")
+TODAY = datetime(2026, 3, 30, 10, 0, tzinfo=LONDON)
+LEVELS = data("levels")["levels"]
+BEHAVIOURS = [b for level in LEVELS for b in level["behaviours"]]
+ASSESSMENT = next(a for a in data("assessments")["assessments"] if a["id"] == "which-level")
+SCALE = [o["value"] for o in next(s for s in data("assessments")["scales"] if s["id"] == ASSESSMENT["scale"])["options"]]
+NAMES = ["Priya", "Tom", "Ana", "Olu", "Kim"]
+# Each rep's latest level (a number on the ladder, 0: none reached), and an older result that must not count.
+LATEST_LEVEL = [1, 2, 2, 0, 4]
+COACHING = {0: [("2026-03-02", 40), ("2026-03-09", 55)], 1: [("2026-03-04", 60), ("2026-03-10", 75)], 2: [("2026-03-05", 90)], 3: [("2026-03-16", 30)], 4: [("2026-03-18", 70), ("2026-03-11", 65)]}
+STORAGE = """() => Object.keys(localStorage).filter(key => key.startsWith('playbook:'))"""
+STATUS = "[data-team-status]"
+
+
+# Tom answered this behaviour before it was reworded: his answer carries the old wording's fingerprint.
+REWORDED = (1, BEHAVIOURS[9]["id"])
+
+
+def answer(rep: int, index: int):
+    """Rep `rep`'s answer to the `index`th behaviour, or None: the last rep leaves every seventh unanswered."""
+    if rep == 4 and index % 7 == 3:
+        return None
+    return SCALE[(index * (rep + 1) + rep) % len(SCALE)]
+
+
+def fingerprint(text: str) -> str:
+    """Worked out here from the YAML text, independently of macros/fingerprints.py."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def counted(rep: int, index: int):
+    """The answer the team view counts: none for one answered before its behaviour was reworded."""
+    return None if (rep, BEHAVIOURS[index]["id"]) == REWORDED else answer(rep, index)
+
+
+def points(behaviour: dict, value) -> float | None:
+    """Points count up from the scale's lowest answer; a limit counts down from its highest."""
+    if value is None:
+        return None
+    return SCALE[-1] - value if behaviour.get("counts_as") == "limit" else value - SCALE[0]
+
+
+def level_record(level: int, answers: dict, rep: int = -1) -> dict:
+    named = LEVELS[level - 1] if level else None
+    result = {"complete": True, "answered": len(answers), "needed": 30, "score": 60, "band": "Emerging",
+              "level": {"id": named["id"], "name": named["name"], "number": level} if named else None, "groups": [], "weakest": []}
+    texts = {b["id"]: b["text"] for b in BEHAVIOURS}
+    return {"answers": {key: {"value": value, "fingerprint": fingerprint(texts[key] + (" (earlier wording)" if (rep, key) == REWORDED else ""))} for key, value in answers.items()}, "notes": {}, "result": result}
+
+
+def records_of(rep: int) -> list:
+    answers = {b["id"]: answer(rep, i) for i, b in enumerate(BEHAVIOURS) if answer(rep, i) is not None}
+    everything_high = {b["id"]: SCALE[-1] for b in BEHAVIOURS}
+    records = [
+        ["assessment", "which-level", level_record(6, everything_high), "2026-02-02"],
+        ["assessment", "which-level", level_record(LATEST_LEVEL[rep], answers, rep), "2026-03-16"],
+    ]
+    records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None}}, d] for d, s in COACHING[rep]]
+    if rep == 0:
+        records.append(["one-to-one", "one-to-one", {"commitments": [
+            {"text": "Send the Acme proposal", "due": "2026-03-20", "done": False},
+            {"text": "Book the ride-along", "due": "2026-03-16", "done": False},
+        ]}, "2026-03-09"])
+        records.append(["one-to-one", "one-to-one", {"commitments": [
+            {"text": "Book the ride-along", "due": "2026-03-16", "done": True},
+            {"text": "Call Globex back", "due": "2026-04-03", "done": False},
+        ]}, "2026-03-23"])
+    if rep == 2:
+        records.append(["one-to-one", "one-to-one", {"agenda": "no commitments written yet"}, "2026-03-23"])
+    return records
+
+
+SEED = """([name, records]) => {
+    const ws = Playbook.workspace;
+    const rep = ws.reps().find(r => r.name === name).id;
+    ws.choose(rep);
+    for (const [kind, tool, data, day] of records) {
+        const problem = ws.record(kind, tool, data, day);
+        if (problem) throw new Error(problem);
+    }
+}"""
+
+
+def week_of(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def shown(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def new_page(browser, **options):
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London", **options)
+    page = context.new_page()
+    page.clock.set_fixed_time(TODAY)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def exported(browser, site_url):
+    """Five reps added and seeded in one browser, each exported with the Export button: {file name: text}."""
+    context, page = new_page(browser)
+    page.goto(site_url + WORKSPACE)
+    adding = page.get_by_role("form", name="Add a rep")
+    for name in NAMES:
+        adding.get_by_label("Rep's name or initials").fill(name)
+        adding.get_by_role("button", name="Add").click()
+        expect(page.locator("[data-workspace-status]")).to_contain_text(f"Added {name}.")
+    for rep, name in enumerate(NAMES):
+        page.evaluate(SEED, [name, records_of(rep)])
+    page.reload()
+    files = {}
+    rows = page.get_by_role("table", name="Whose answers are saved in this browser")
+    for name in NAMES:
+        with page.expect_download() as download:
+            rows.get_by_role("button", name=f"Export {name}'s answers").click()
+        files[name.lower() + ".json"] = download.value.path().read_text(encoding="utf-8")
+    context.close()
+    return files
+
+
+def upload(files: dict) -> list:
+    return [{"name": name, "mimeType": "application/json", "buffer": text.encode()} for name, text in files.items()]
+
+
+def heat_points(page) -> dict:
+    """{statement id: [points per rep column, None where unanswered]} as the page shows them."""
+    rows = page.locator("[data-team-heat] tr[data-statement]").evaluate_all(
+        "rows => rows.map(r => [r.dataset.statement, [...r.querySelectorAll('td')].map(td => td.dataset.points === undefined ? null : +td.dataset.points)])"
+    )
+    return dict(rows)
+
+
+def figures(chart) -> list:
+    return chart.locator("[data-chart-table] tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+
+
+def expect_team(page):
+    heat = page.locator("[data-team-heat]")
+    expect(heat.locator("thead th")).to_have_text(["Behaviour"] + NAMES)
+    assert heat_points(page) == {b["id"]: [points(b, counted(rep, i)) for rep in range(len(NAMES))] for i, b in enumerate(BEHAVIOURS)}
+    reworded = heat.locator(f'tr[data-statement="{REWORDED[1]}"] td').nth(REWORDED[0])
+    expect(reworded).to_have_text("?answered before this behaviour was reworded, not counted")
+    first_limit = next(b for b in BEHAVIOURS if b.get("counts_as") == "limit")
+    row = heat.locator(f'tr[data-statement="{first_limit["id"]}"]')
+    expect(row.get_by_role("rowheader")).to_contain_text("habit to grow out of")
+    expect(row.get_by_role("cell").first).to_have_text(f"{int(points(first_limit, answer(0, BEHAVIOURS.index(first_limit))))} of {int(SCALE[-1] - SCALE[0])}")
+
+    counts = [LATEST_LEVEL.count(number) for number in range(len(LEVELS) + 1)]
+    levels = page.locator("[data-team-levels] figure")
+    expect(levels.locator("rect")).to_have_count(len(LEVELS) + 1)
+    assert figures(levels) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    assert [float(v) for v in levels.locator("rect").evaluate_all("rs => rs.map(r => r.dataset.value)")] == counts
+
+    weeks = {}
+    for checks in COACHING.values():
+        for day, score in checks:
+            weeks.setdefault(week_of(day), []).append(score)
+    coaching = page.locator("[data-team-coaching] figure")
+    expect(coaching.locator("circle")).to_have_count(len(weeks))
+    assert figures(coaching) == [[shown(week), f"{median(scores):g}%", str(len(scores))] for week, scores in sorted(weeks.items())]
+
+    overdue = page.get_by_role("table", name="1 overdue commitment")
+    expect(overdue.locator("tbody tr")).to_have_count(1)
+    expect(overdue.locator("tbody tr")).to_have_text(re.compile(f"^Priya\\s*Send the Acme proposal\\s*{shown('2026-03-20')}$"))
+
+
+def test_team_view_from_five_exported_files_with_a_broken_one(browser, site_url, exported):
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    expect(page.locator(STATUS)).to_have_text("No reps are saved in this browser: add them on Reps and saved answers, or choose exported files.")
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported | {"broken.json": "{not json"}))
+    expect(page.locator(STATUS)).to_have_text("Showing 5 reps from 5 of 6 files. 1 could not be read: see below.")
+    expect(page.locator("[data-team-problems] li")).to_have_text(["broken.json: not read. This file isn't a workspace file: it isn't valid JSON."])
+    expect_team(page)
+    assert page.evaluate(STORAGE) == []  # read, never stored
+    context.close()
+
+
+def test_dropped_files_are_read_and_the_browsers_reps_come_back(browser, site_url, exported):
+    context, page = new_page(browser)
+    page.goto(site_url + WORKSPACE)
+    page.get_by_role("form", name="Add a rep").get_by_label("Rep's name or initials").fill("Sam")
+    page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
+    page.goto(site_url + TEAM)
+    expect(page.locator(STATUS)).to_have_text("Showing the 1 rep saved in this browser.")
+    expect(page.locator("[data-team-heat] thead th")).to_have_text(["Behaviour", "Sam"])
+    dropped = page.evaluate_handle(
+        """files => { const dt = new DataTransfer(); files.forEach(([name, text]) => dt.items.add(new File([text], name, {type: 'application/json'}))); return dt; }""",
+        list(exported.items()),
+    )
+    page.dispatch_event("[data-team-files]", "drop", {"dataTransfer": dropped})
+    expect(page.locator(STATUS)).to_have_text("Showing 5 reps from 5 of 5 files.")
+    expect_team(page)
+    page.get_by_role("button", name="Show the reps saved in this browser").click()
+    expect(page.locator("[data-team-heat] thead th")).to_have_text(["Behaviour", "Sam"])
+    context.close()
+
+
+def test_a_reps_own_export_is_named_by_its_file(browser, site_url, exported):
+    """A rep who exports their own answers sends a file whose rep is "Me": the team view names it by the file."""
+    mine = json.loads(exported["priya.json"])
+    mine["reps"][0].update(id="me", name="Me")
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload({"from-priya.json": json.dumps(mine)}))
+    expect(page.locator("[data-team-heat] thead th")).to_have_text(["Behaviour", "Me, from from-priya.json"])
+    context.close()
+
+
+def test_the_team_view_prints_the_heat_map_in_colour_within_the_page(browser, site_url, exported):
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported))
+    expect(page.locator(STATUS)).to_contain_text("Showing 5 reps")
+    page.emulate_media(media="print")
+    expect(page.locator("[data-team-files]")).to_be_hidden()
+    article = page.locator("article").bounding_box()
+    heat = page.locator("[data-team-heat]").bounding_box()
+    assert heat["x"] >= article["x"] and heat["x"] + heat["width"] <= article["x"] + article["width"] + 1
+    cell = page.locator("[data-team-heat] td[data-points]").first
+    assert cell.evaluate("td => getComputedStyle(td).printColorAdjust") == "exact"
+    context.close()
+
+
+def test_without_javascript_the_team_view_explains_and_shows_nothing_blank(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + TEAM)
+    expect(page.get_by_text("With JavaScript off, nothing is saved in this browser and no file can be read")).to_be_visible()
+    expect(page.locator("[data-team]")).to_be_hidden()
+    rows = page.locator("[data-team-heat] tr[data-statement]")
+    assert rows.evaluate_all("rows => rows.map(r => r.dataset.statement)") == [b["id"] for b in BEHAVIOURS]  # in the page, from the data
+    context.close()
+
+
+def test_team_view_has_no_accessibility_violations(browser, site_url, exported, axe):
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported | {"broken.json": "[]"}))
+    expect(page.locator(STATUS)).to_contain_text("Showing 5 reps")
+    assert axe(page, "article") == []
+    context.close()
