@@ -187,15 +187,16 @@
     }));
   }
 
-  /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy,
-     carried over or ticked, wins. Read defensively: a record without them adds nothing. */
+  /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy wins.
+     Done is the date it was ticked (the planner writes it into the record the commitment came from); false or
+     null while open. Read defensively: a record without them adds nothing. */
   function commitmentsOf(rep) {
     var found = {};
     rep.records.filter(function (record) { return record.kind === "one-to-one"; }).sort(byDate).forEach(function (record) {
       var list = Array.isArray(record.data.commitments) ? record.data.commitments : [];
       list.forEach(function (item) {
         if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, done: item.done === true };
+        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, done: typeof item.done === "string" };
       });
     });
     return Object.keys(found).map(function (key) { return found[key]; });

@@ -78,16 +78,16 @@ def records_of(rep: int) -> list:
     ]
     records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None}}, d] for d, s in COACHING[rep]]
     if rep == 0:
+        # As the 1:1 planner writes them: ticking a commitment dates it in the record it came from.
         records.append(["one-to-one", "one-to-one", {"commitments": [
-            {"text": "Send the Acme proposal", "due": "2026-03-20", "done": False},
-            {"text": "Book the ride-along", "due": "2026-03-16", "done": False},
+            {"text": "Send the Acme proposal", "due": "2026-03-20", "owner": "rep", "done": None},
+            {"text": "Book the ride-along", "due": "2026-03-16", "owner": "manager", "done": "2026-03-15"},
         ]}, "2026-03-09"])
         records.append(["one-to-one", "one-to-one", {"commitments": [
-            {"text": "Book the ride-along", "due": "2026-03-16", "done": True},
-            {"text": "Call Globex back", "due": "2026-04-03", "done": False},
+            {"text": "Call Globex back", "due": "2026-04-03", "owner": "rep", "done": None},
         ]}, "2026-03-23"])
     if rep == 2:
-        records.append(["one-to-one", "one-to-one", {"agenda": "no commitments written yet"}, "2026-03-23"])
+        records.append(["one-to-one", "one-to-one", {"agenda": []}, "2026-03-23"])
     return records
 
 
