@@ -59,13 +59,28 @@ def search(page, query: str) -> None:
     page.wait_for_function(RESULTS_FOR, arg=query)
 
 
+# Material's instant navigation changes the address at once and swaps the new page's content in (replacing the
+# page's container) only once it has fetched the page: the content on screen now, and whether it has gone.
+MARK_CONTENT_LEAVING = "window.playbookLeaving = document.querySelector('[data-md-component=container]')"
+CONTENT_SWAPPED = "() => !window.playbookLeaving || !window.playbookLeaving.isConnected"
+
+
+def navigate_and_wait(page, go) -> None:
+    """Do `go` (a click on a link to another page, a step back) and wait until the page it leads to has replaced
+    the content on screen, whether instant navigation swaps it in or (the marker gone with the old page) a full
+    page load brings it."""
+    page.evaluate(MARK_CONTENT_LEAVING)
+    go()
+    page.wait_for_function(CONTENT_SWAPPED)
+
+
 def home_and_back_by_instant_navigation(page) -> None:
     """Go to the home page and back as a reader does, and check material's instant navigation did it (a page
     load would forget the marker set on `window`), then wait until the page's widgets are set up again."""
     page.evaluate("window.playbookSameDocument = true")
-    page.get_by_role("link", name="Home").first.click()
+    navigate_and_wait(page, lambda: page.get_by_role("link", name="Home").first.click())
     page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    navigate_and_wait(page, page.go_back)
     page.wait_for_function(
         "selector => document.querySelector(selector) && !document.querySelector(selector.split(', ').map(s => s + ':not([data-ready])').join(', '))",
         arg=WIDGET_FORMS,

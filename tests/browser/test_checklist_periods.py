@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from macros.static_server import serve
 from tests.conftest import ROOT, copy_project, run_build
-from tests.helpers import data, plain
+from tests.helpers import data, navigate_and_wait, plain
 
 CADENCE = data("bootcamp")["cadence"]
 DAILY, WEEKLY = CADENCE["daily"], CADENCE["weekly"]
@@ -201,7 +201,7 @@ def test_coming_back_to_the_page_shows_the_day_it_now_is(open_at, site_url, inst
     page.evaluate("window.pageNeverReloaded = true")
     daily = Checklist(page, "bootcamp-daily")
     daily.tick(DAILY[:2])
-    page.get_by_role("link", name="Home").first.click()
+    navigate_and_wait(page, lambda: page.get_by_role("link", name="Home").first.click())
     page.wait_for_url(lambda address: urlsplit(address).path == "/")
     page.clock.set_system_time(at(TUESDAY + timedelta(days=1), 0, 10))
     page.go_back()
