@@ -74,6 +74,20 @@ def planted_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """A copy of the example with every edit in tests/leader_edits.py, built once per session with `mkdocs build
+    --strict`; the copy (the site's parent) has no git history."""
+    from tests.leader_edits import make_edits
+
+    project = copy_project(tmp_path_factory.mktemp("edited") / "handbook")
+    make_edits(project)
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def browser():
     """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
     from macros.pdf import CHROMIUM_FLAGS, chromium_path
