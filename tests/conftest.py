@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,14 @@ def run_validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project)
+
+
+def run_validate_and_build(project: Path, site_dir: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    """`validate` and the build of one project, side by side: each only reads the project, and while they run
+    the test process waits, so on a two-core machine this takes the time of the slower of the two."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        validated, built = pool.submit(run_validate, project), pool.submit(run_build, project, site_dir)
+        return validated.result(), built.result()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from macros.handbook import Project, load_handbook, validate
 from macros.rendering import Renderer
-from tests.conftest import ROOT, copy_project, run, run_build, run_validate
+from tests.conftest import ROOT, copy_project, run, run_validate_and_build
 from tests.data.test_broken_files import insert_after_line, replace_first
 from tests.work import Work, counted
 
@@ -321,8 +321,7 @@ def test_validate_and_build_fail_cleanly_and_leave_an_existing_site_alone(full_p
     site.mkdir()
     (site / "index.html").write_text("the site that is deployed now", encoding="utf-8")
     with broken(full_project, case) as location:
-        validated = run_validate(full_project)
-        built = run_build(full_project, site)
+        validated, built = run_validate_and_build(full_project, site)
 
     assert validated.returncode == 1
     assert any(line.startswith(location) and case.says in line for line in validated.stdout.splitlines()), validated.stdout
