@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,14 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project)
 
 
+def run_validate_and_build(project: Path, site_dir: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    """`validate` and the build of one project, side by side: each only reads the project, and while they run
+    the test process waits, so on a two-core machine this takes the time of the slower of the two."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        validated, built = pool.submit(run_validate, project), pool.submit(run_build, project, site_dir)
+        return validated.result(), built.result()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "handbook")
@@ -93,6 +102,20 @@ def planted_site(tmp_path_factory):
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site, fields
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """A copy of the example with every edit in tests/leader_edits.py, built once per session with `mkdocs build
+    --strict`; the copy (the site's parent) has no git history."""
+    from tests.leader_edits import make_edits
+
+    project = copy_project(tmp_path_factory.mktemp("edited") / "handbook")
+    make_edits(project)
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -37,15 +37,50 @@ def normalise(text: str) -> str:
 
 
 WIDGET_FORMS = ", ".join(f"form[data-{kind}]" for kind in ["checklist", "assessment", "decision", "planner", "explorer"])
+# True when no widget form on the page is still waiting for its script (each marks itself data-ready).
+NO_WIDGET_UNREADY = "selector => !document.querySelector(selector.split(', ').map(s => s + ':not([data-ready])').join(', '))"
+# True when the search results on screen answer `query`: each result's link carries the query terms it matched
+# in its `h` parameter (material's search.highlight), which no other query's results do.
+RESULTS_FOR = """query => [...document.querySelectorAll('.md-search-result__list a[href]')]
+    .some(link => new URL(link.href).searchParams.get('h') === query.toLowerCase())"""
+
+
+def widgets_ready(page) -> None:
+    """Wait until the page's widgets are set up, so what a test does to them is what a reader's clicks do."""
+    page.wait_for_function(NO_WIDGET_UNREADY, arg=WIDGET_FORMS)
+
+
+def search(page, query: str) -> None:
+    """Type `query` into material's search box, which has the focus, and wait for its results. The search
+    worker answers every key press in turn (an emptied box, each prefix of the query), and slowly while it
+    builds its index or the machine is busy, so any earlier answer can still be on screen after typing ends."""
+    page.get_by_role("textbox", name="Search").fill("")
+    page.keyboard.type(query)  # material's search reacts to key presses, not to a filled value
+    page.wait_for_function(RESULTS_FOR, arg=query)
+
+
+# Material's instant navigation changes the address at once and swaps the new page's content in (replacing the
+# page's container) only once it has fetched the page: the content on screen now, and whether it has gone.
+MARK_CONTENT_LEAVING = "window.playbookLeaving = document.querySelector('[data-md-component=container]')"
+CONTENT_SWAPPED = "() => !window.playbookLeaving || !window.playbookLeaving.isConnected"
+
+
+def navigate_and_wait(page, go) -> None:
+    """Do `go` (a click on a link to another page, a step back) and wait until the page it leads to has replaced
+    the content on screen, whether instant navigation swaps it in or (the marker gone with the old page) a full
+    page load brings it."""
+    page.evaluate(MARK_CONTENT_LEAVING)
+    go()
+    page.wait_for_function(CONTENT_SWAPPED)
 
 
 def home_and_back_by_instant_navigation(page) -> None:
     """Go to the home page and back as a reader does, and check material's instant navigation did it (a page
     load would forget the marker set on `window`), then wait until the page's widgets are set up again."""
     page.evaluate("window.playbookSameDocument = true")
-    page.get_by_role("link", name="Home").first.click()
+    navigate_and_wait(page, lambda: page.get_by_role("link", name="Home").first.click())
     page.wait_for_url(re.compile(r"/$"))
-    page.go_back()
+    navigate_and_wait(page, page.go_back)
     page.wait_for_function(
         "selector => document.querySelector(selector) && !document.querySelector(selector.split(', ').map(s => s + ':not([data-ready])').join(', '))",
         arg=WIDGET_FORMS,

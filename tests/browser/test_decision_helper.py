@@ -48,7 +48,7 @@ def _headline(mode: dict, total: int) -> str:
 
 
 def _wait_in_view(page, locator) -> None:
-    page.wait_for_function(IN_VIEW, arg=locator.element_handle(), timeout=5000)
+    page.wait_for_function(IN_VIEW, arg=locator.element_handle())
 
 
 def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_and_questions(context, site_url):

@@ -3,6 +3,8 @@
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tests.helpers import search
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -37,6 +39,5 @@ def test_instant_navigation_and_search_make_no_foreign_requests(context, site_ur
     page.wait_for_url("**/coaching/questions/")
     page.locator("li.pb-question").nth(79).wait_for(state="attached")  # instant navigation swaps the page in after the address changes
     page.keyboard.press("/")
-    page.keyboard.type("champion")
-    page.locator(".md-search-result__item").first.wait_for()
+    search(page, "champion")
     assert foreign == []

@@ -5,6 +5,7 @@ material's search results, which are built from the search index in the browser.
 import pytest
 
 from macros.static_server import serve
+from tests.helpers import search, widgets_ready
 
 # Answer every statement, tick every box (material's own toggles aside), and ask for a random question:
 # each widget then writes data text into the page.
@@ -41,9 +42,9 @@ def test_no_planted_script_runs_when_widgets_show_data_text(planted):
     shown_by_script = 0
     for path in pages:
         page.goto(f"{url}{'' if path == '.' else path + '/'}")
+        widgets_ready(page)
         before = page.evaluate("() => document.querySelector('article').innerText")
-        page.evaluate(DRIVE_WIDGETS)
-        page.wait_for_timeout(50)
+        page.evaluate(DRIVE_WIDGETS)  # the widgets answer each click before it returns
         after = page.evaluate("() => document.querySelector('article').innerText")
         shown_by_script += sum(after.count(field.marker) - before.count(field.marker) > 0 for field in fields)
         assert page.evaluate(LIVE) == {"pwned": None, "elements": []}, path
@@ -56,11 +57,8 @@ def test_no_planted_script_runs_in_search_results(planted):
     url, site, fields, page, dialogs = planted
     page.goto(url, wait_until="networkidle")
     page.keyboard.press("/")
-    searched = page.get_by_role("textbox", name="Search")
     for field in [field for field in fields if field.file in ("charter.yml", "levels.yml", "coaching_questions.yml")][::40]:
-        searched.fill("")
-        page.keyboard.type(field.marker)  # material's search reacts to key presses, not to a filled value
-        page.locator(".md-search-result__item").first.wait_for()
+        search(page, field.marker)
         assert page.evaluate(LIVE) == {"pwned": None, "elements": []}, field
         assert "<img src=x onerror=" in page.locator(".md-search-result").inner_text(), field
     assert dialogs == []

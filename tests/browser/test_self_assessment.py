@@ -318,25 +318,18 @@ def test_was_that_coaching_with_one_answer_prints_as_incomplete_not_100_percent(
     assert form.locator("fieldset").first.is_visible()
 
 
-def test_a_scale_that_starts_above_zero_scores_the_same_on_screen_and_on_paper(browser, tmp_path):
-    """'Never' on every statement of a 1–5 scale is 0% on screen, and the paper key scores Never 0."""
-    import yaml
-
+def test_a_scale_that_starts_above_zero_scores_the_same_on_screen_and_on_paper(browser, edited_site):
+    """'Never' on every statement of a 1–5 scale is 0% on screen, and the paper key scores Never 0 (the how-often
+    scale is moved up by one in tests/leader_edits.py)."""
     from macros.static_server import serve
-    from tests.conftest import copy_project, run_build
+    from tests.leader_edits import SHIFTED_SCALE, data_of
 
-    project = copy_project(tmp_path / "handbook")
-    path = project / "data" / "assessments.yml"
-    value = yaml.safe_load(path.read_text(encoding="utf-8"))
-    how_often = next(s for s in value["scales"] if s["id"] == "how-often")
-    for option in how_often["options"]:
-        option["value"] += 1
-    path.write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    assert run_build(project, project / "site").returncode == 0
+    value = data_of(edited_site.parent, "assessments.yml")
+    how_often = next(s for s in value["scales"] if s["id"] == SHIFTED_SCALE)
 
     assessment = next(a for a in value["assessments"] if a["id"] == "manager-or-coach")
     context = browser.new_context()
-    with serve(project / "site") as url:
+    with serve(edited_site) as url:
         page = context.new_page()
         page.goto(url + PAGE)
         form = _answer_all(page, "manager-or-coach", {s["id"]: 1 for s in assessment["questions"]}, how_often)

@@ -7,7 +7,7 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import run_build, run_validate
+from tests.conftest import run_validate, run_validate_and_build
 
 
 @dataclass
@@ -78,7 +78,7 @@ def test_broken_file_is_reported_at_its_line_by_validate_and_build(project: Path
     breakage = BREAKAGES[kind]
     location = _break(project, breakage)
 
-    validated = run_validate(project)
+    validated, built = run_validate_and_build(project, tmp_path / "site")
     assert validated.returncode == 1
     reported = [line for line in validated.stdout.splitlines() if line.startswith(location)]
     assert reported, f"expected a line starting {location!r}, got:\n{validated.stdout}"
@@ -88,7 +88,6 @@ def test_broken_file_is_reported_at_its_line_by_validate_and_build(project: Path
     count = "1 problem" if problems == 1 else f"{problems} problems"
     assert validated.stderr == f"{count} in the handbook.\n"
 
-    built = run_build(project, tmp_path / "site")
     assert built.returncode != 0
     output = built.stdout + built.stderr
     assert reported[0] in output

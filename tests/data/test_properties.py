@@ -22,8 +22,9 @@ from macros.schema_check import check_schema
 from tests.conftest import ROOT
 
 # The same examples on every run (CI must not fail by chance), no example database left in the work tree,
-# and a deadline generous enough for a busy two-core machine.
-PROPERTY = settings(derandomize=True, database=None, max_examples=200, deadline=1000,
+# and no deadline: how long an example takes depends on how busy the machine is, and speed is measured by
+# bench/, never by a test.
+PROPERTY = settings(derandomize=True, database=None, max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 DATA_FILES = sorted(path.stem for path in (ROOT / "data").glob("*.yml"))

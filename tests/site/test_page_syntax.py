@@ -2,17 +2,13 @@
 
 import json
 
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import ROOT
 from tests.helpers import content, page
 
 
-def test_attribute_list_ids_in_pages_are_not_taken_for_jinja_comments(tmp_path):
-    project = copy_project(tmp_path / "handbook")
-    editing = project / "docs" / "editing.md"
-    editing.write_text(editing.read_text(encoding="utf-8") + "\n## Custom anchor {#custom-anchor}\n\nKept {#also-kept} here.\n", encoding="utf-8")
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    article = content(page(project / "site", "editing"))
+def test_attribute_list_ids_in_pages_are_not_taken_for_jinja_comments(edited_site):
+    """A heading and a line with attribute lists, added to docs/editing.md in tests/leader_edits.py."""
+    article = content(page(edited_site, "editing"))
     assert article.select_one("h2#custom-anchor") is not None
     assert "Kept {#also-kept} here." in article.get_text()
 

@@ -1,0 +1,86 @@
+"""Edits a leader makes to a copy of the example handbook, each to its own part of the data or the pages.
+
+They are made together in one copy, built once per session (`edited_site` in tests/conftest.py), and each test
+that needs a changed handbook checks its own edit there instead of building a copy of its own: a build costs
+seconds, and no edit here touches what another's test reads. The copy has no git history, as one unpacked from
+a tarball."""
+
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+
+# A checklist and a self-assessment added in YAML only (tests/browser/test_tools_from_data.py).
+NEW_CHECKLIST = {
+    "id": "quarterly-business-review",
+    "title": "Quarterly business review",
+    "items": [{"id": "pull-usage", "text": "Pull the account's usage for the quarter."},
+              {"id": "three-outcomes", "text": "Write the three outcomes the customer got."},
+              {"id": "book-next-qbr", "text": "Book the next review before you leave."}],
+}
+NEW_ASSESSMENT = {
+    "id": "pipeline-hygiene",
+    "title": "Is my pipeline honest?",
+    "audience": "Reps, before the forecast call",
+    "intro": "Rate your open opportunities as they stand today.",
+    "scale": "out-of-three",
+    "result_name": "Pipeline honesty",
+    "answers_needed": 2,
+    "questions": [{"id": "next-steps-dated", "text": "Every open deal has a dated next step.", "weight": 3},
+                  {"id": "stale-closed", "text": "Deals with no activity for 30 days are closed as lost."}],
+    "bands": [{"from": 0, "to": 60, "name": "Wishful", "meaning": "Clean it up before the call."},
+              {"from": 60, "to": 100, "name": "Honest", "meaning": "Ready for the forecast call."}],
+}
+NEW_SCALE = {"id": "out-of-three", "name": "How true", "options": [{"value": 0, "label": "Not true"}, {"value": 3, "label": "True"}]}
+# The "how often" scale moved to start at 1 (tests/browser/test_self_assessment.py).
+SHIFTED_SCALE = "how-often"
+# The weekly checklists start afresh on another day (tests/browser/test_checklist_periods.py).
+WEEK_STARTS_ON = "Wednesday"
+# Attribute lists in a page's Markdown (tests/site/test_page_syntax.py).
+ANCHORED_PAGE = "editing.md"
+ANCHORED_TEXT = "\n## Custom anchor {#custom-anchor}\n\nKept {#also-kept} here.\n"
+# The revenue target doubled, and a ramp share that does not divide the planner's figure exactly
+# (tests/site/test_ramp_matches_planner.py).
+TARGET, DOUBLED_TARGET = "  revenue_target: 260000\n", "  revenue_target: 520000\n"
+RAMP_SHARE, UNEVEN_RAMP_SHARE = "{stage: meetings, show: per week, share: 0.25}", "{stage: meetings, show: per week, share: 0.3}"
+
+
+def data_of(project: Path, file: str) -> dict:
+    """A data file of the edited copy, read with plain PyYAML."""
+    return yaml.safe_load((project / "data" / file).read_text(encoding="utf-8"))
+
+
+def _change_data(project: Path, file: str, change) -> None:
+    value = data_of(project, file)
+    change(value)
+    (project / "data" / file).write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _add_tools(assessments: dict) -> None:
+    assessments["scales"].append(NEW_SCALE)
+    assessments["assessments"].append(NEW_ASSESSMENT)
+
+
+def _shift_scale(assessments: dict) -> None:
+    for option in next(scale for scale in assessments["scales"] if scale["id"] == SHIFTED_SCALE)["options"]:
+        option["value"] += 1
+
+
+def make_edits(project: Path) -> None:
+    """Every edit above, made in the copy at `project`."""
+    _change_data(project, "checklists.yml", lambda value: value["checklists"].append(NEW_CHECKLIST))
+    _change_data(project, "assessments.yml", _add_tools)
+    _change_data(project, "assessments.yml", _shift_scale)
+    first_day = yaml.safe_load((ROOT / "data" / "bootcamp.yml").read_text(encoding="utf-8"))["cadence"]["week_starts_on"]
+    _replace_once(project / "data" / "bootcamp.yml", f"week_starts_on: {first_day}", f"week_starts_on: {WEEK_STARTS_ON}")
+    _replace_once(project / "data" / "bootcamp.yml", TARGET, DOUBLED_TARGET)
+    _replace_once(project / "data" / "ramp.yml", RAMP_SHARE, UNEVEN_RAMP_SHARE)
+    page = project / "docs" / ANCHORED_PAGE
+    page.write_text(page.read_text(encoding="utf-8") + ANCHORED_TEXT, encoding="utf-8")
