@@ -70,6 +70,7 @@ bench: $(VENV)/.installed-pdf
 	PYTHONPATH=. $(BIN)/python bench/widget_weight.py
 	PYTHONPATH=. $(BIN)/python bench/build.py
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
+	PYTHONPATH=. $(BIN)/python bench/workspace.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules tests/workflows/node_modules
