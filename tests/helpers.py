@@ -81,10 +81,7 @@ def home_and_back_by_instant_navigation(page) -> None:
     navigate_and_wait(page, lambda: page.get_by_role("link", name="Home").first.click())
     page.wait_for_url(re.compile(r"/$"))
     navigate_and_wait(page, page.go_back)
-    page.wait_for_function(
-        "selector => document.querySelector(selector) && !document.querySelector(selector.split(', ').map(s => s + ':not([data-ready])').join(', '))",
-        arg=WIDGET_FORMS,
-    )
+    page.wait_for_function(f"selector => document.querySelector(selector) && ({NO_WIDGET_UNREADY})(selector)", arg=WIDGET_FORMS)
     assert page.evaluate("window.playbookSameDocument === true"), "the page was loaded again instead of by instant navigation"
 
 
