@@ -99,17 +99,7 @@
   }
 
   function markChanged(box, changed) {
-    var id = box.id + "-changed";
-    var note = document.getElementById(id);
-    if (note) note.remove();
-    box.removeAttribute("aria-describedby");
-    if (!changed) return;
-    note = document.createElement("span");
-    note.id = id;
-    note.className = "pb-checklist__changed";
-    note.textContent = "Changed since you ticked it \u2014 tick it again if it's still done.";
-    box.parentNode.append(" ", note);
-    box.setAttribute("aria-describedby", id);
+    Playbook.workspace.markChanged(box, changed && "Changed since you ticked it \u2014 tick it again if it's still done.", "pb-checklist__changed");
   }
 
   function isRecord(value) {

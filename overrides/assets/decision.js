@@ -52,17 +52,7 @@
 
   /* A signal reworded since it was ticked: not ticked, not counted, and said so beside it until ticked again. */
   function markChanged(box, changed) {
-    var id = box.id + "-changed";
-    var note = document.getElementById(id);
-    if (note) note.remove();
-    box.removeAttribute("aria-describedby");
-    if (!changed) return;
-    note = document.createElement("span");
-    note.id = id;
-    note.className = "pb-decision__changed";
-    note.textContent = "Changed since you ticked it \u2014 tick it again if you still see it.";
-    box.parentNode.append(" ", note);
-    box.setAttribute("aria-describedby", id);
+    Playbook.workspace.markChanged(box, changed && "Changed since you ticked it \u2014 tick it again if you still see it.", "pb-decision__changed");
   }
 
   function enhance(form) {

@@ -308,8 +308,25 @@
     };
   }
 
+  /* Beside a tick box whose item was reworded since it was ticked: `note` (or nothing, when null), linked to
+     the box for screen readers; the checklist and the decision helper both use it. */
+  function markChanged(box, note, className) {
+    var id = box.id + "-changed";
+    var old = document.getElementById(id);
+    if (old) old.remove();
+    box.removeAttribute("aria-describedby");
+    if (!note) return;
+    var span = document.createElement("span");
+    span.id = id;
+    span.className = className;
+    span.textContent = note;
+    box.parentNode.append(" ", span);
+    box.setAttribute("aria-describedby", id);
+  }
+
   Playbook.workspace = {
     KINDS: KINDS,
+    markChanged: markChanged,
     reps: reps,
     addRep: addRep,
     removeRep: removeRep,
