@@ -145,7 +145,7 @@ def _answer(page, answers: dict):
                 const input = [...document.querySelectorAll(`fieldset[data-statement="${id}"] input`)].find(i => +i.value === value);
                 input.checked = true;
             }
-            document.querySelector("form").dispatchEvent(new Event("change", { bubbles: true }));
+            document.querySelector("form[data-assessment]").dispatchEvent(new Event("change", { bubbles: true }));
         }""",
         answers,
     )

@@ -314,10 +314,11 @@ def test_make_diff_compares_with_origin_main_or_else_main(tmp_path, origin):
     (project / ".venv" / ".installed").touch()  # installed, and newer than pyproject.toml
     if origin:
         git(project, "update-ref", "refs/remotes/origin/main", "HEAD")
-    planned = run(["make", "--dry-run", "diff"], project)
+    # --no-print-directory: under `make test`, a nested make would announce the folder it enters.
+    planned = run(["make", "--no-print-directory", "--dry-run", "diff"], project)
     assert planned.returncode == 0, planned.stderr
     assert planned.stdout.splitlines() == [f".venv/bin/python -m macros diff '{'origin/main' if origin else 'main'}'"]
-    chosen = run(["make", "--dry-run", "diff", "BASE=HEAD~1"], project)
+    chosen = run(["make", "--no-print-directory", "--dry-run", "diff", "BASE=HEAD~1"], project)
     assert chosen.stdout.splitlines() == [".venv/bin/python -m macros diff 'HEAD~1'"]
 
 

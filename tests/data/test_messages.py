@@ -198,6 +198,7 @@ def scratch_handbook(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("one-line") / "handbook"
     for part in ("data", "docs"):
         shutil.copytree(ROOT / part, root / part)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")  # validate reads the pages as mkdocs.yml says
     return root
 
 
