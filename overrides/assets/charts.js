@@ -171,5 +171,5 @@
     });
   }
 
-  Playbook.charts = { line: line, bars: bars, date: date };
+  Playbook.charts = { line: line, bars: bars, date: date, node: node };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -11,11 +11,9 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
+  /* An element with a class and text set as text: the charts' own helper. */
   function node(name, className, text) {
-    var element = document.createElement(name);
-    if (className) element.className = className;
-    if (text !== undefined) element.textContent = text;
-    return element;
+    return Playbook.charts.node(name, className, text);
   }
 
   function repCount(count) {
