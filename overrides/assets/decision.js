@@ -127,10 +127,12 @@
       Playbook.copy(asText(shown()), copyStatus);
     });
     form.querySelector("[data-print-result]").addEventListener("click", printAlone);
-    /* The summary's link goes to the result itself: material's instant navigation would take the click and
-       not scroll, and focus there lets a keyboard or screen-reader user carry on from the result. */
+    /* The summary's link goes to the result itself, and focus there lets a keyboard or screen-reader user carry
+       on from the result. Material's instant navigation must not see the click: the first same-page link it
+       takes fetches the page again and replaces it, focus and scroll with it. */
     form.querySelector("[data-summary]").addEventListener("click", function (event) {
       event.preventDefault();
+      event.stopPropagation();
       var result = form.querySelector("[data-result]");
       result.scrollIntoView({ block: "start" });
       result.focus({ preventScroll: true });

@@ -156,8 +156,13 @@ def test_on_a_phone_a_sticky_summary_shows_the_headline_and_jumps_to_the_full_re
     _tick(helper, [push_signal])
     expect(summary.locator("[data-summary-headline]")).to_have_text("A close call")
 
+    history = page.evaluate("() => history.length")
     summary.click()
+    # Material's instant navigation, had it taken the click, would have pushed a history entry at once and then
+    # replaced the page (the heading and the focus with it).
+    assert page.evaluate("() => history.length") == history
     _wait_in_view(page, _result(helper).get_by_role("heading", level=3))
+    expect(helper.locator("[data-result]")).to_be_focused()
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
     context.close()
