@@ -13,6 +13,7 @@ from .model import CADENCE_CHECKLISTS
 from .problems import Problem, counted, quoted, readable
 from .question_bank import check_question_bank
 from .rhythm_check import check_rhythm
+from .stated_counts import check_stated_counts
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
 # Each entry is one scope: ids must be unique across all the items its patterns select;
@@ -170,6 +171,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_forms(documents)
     problems += _glossary_forms(documents.get("glossary"))
     problems += check_rhythm(documents)
+    problems += check_stated_counts(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems
@@ -554,7 +556,7 @@ def _glossary_forms(document: LocatedData | None) -> list[Problem]:
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
     """Links in Markdown text must be web, mail or phone links, or point at a page of this handbook."""
     problems = []
-    for path, text in _strings(document.value):
+    for path, text in document.texts():
         for match in _LINK.finditer(text):
             target = match.group(1)
             page = target.split("#", 1)[0]
@@ -565,14 +567,3 @@ def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
             elif page.endswith(".md") and page not in docs_pages:
                 problems.append(document.problem(path, f"the link {quoted(target)} points to a page that does not exist (expected one of: {', '.join(sorted(docs_pages))})"))
     return problems
-
-
-def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))

@@ -15,6 +15,7 @@ in the ways that protect leaders editing by hand:
 import codecs
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,10 @@ class LocatedData:
     keys: dict[Path_, Mark] = field(default_factory=dict)
     trailing_comments: dict[Path_, TrailingComment] = field(default_factory=dict)
 
+    def texts(self) -> Iterator[tuple[Path_, str]]:
+        """Every string in the file, with its path: what a leader wrote as text."""
+        return texts(self.value)
+
     def where(self, path: Path_) -> Mark:
         """Where the value at `path` was written, or its nearest written parent."""
         path = tuple(path)
@@ -75,6 +80,18 @@ class LocatedData:
     def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
         mark = self.where_key(path) if at_key else self.where(path)
         return Problem(self.file, mark.line, mark.column, message)
+
+
+def texts(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string in a value read from a data file, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, path + (index,))
 
 
 class _Loader(yaml.CSafeLoader):

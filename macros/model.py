@@ -23,6 +23,13 @@ def in_words(number: int) -> str:
     return _WORDS.get(number, str(number))
 
 
+def number_from_words(word: str) -> int | None:
+    """The count a word of running text gives ("six", "Six", "12"), as in_words writes them; None for other words."""
+    if word.isdigit():
+        return int(word)
+    return next((number for number, name in _WORDS.items() if name == word.lower()), None)
+
+
 @dataclass(frozen=True)
 class Item:
     """Anything a leader lists with an id and a sentence: a commitment, a behaviour, a checklist item."""

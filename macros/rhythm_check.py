@@ -6,12 +6,11 @@ or for longer or shorter, than the rhythm says."""
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
 from . import meeting_time
-from .loading import LocatedData
+from .loading import LocatedData, texts
 from .problems import Problem, quoted, readable
 
 RHYTHM = "rhythm"
@@ -178,7 +177,7 @@ def restatements(documents: dict[str, LocatedData]) -> list[Restatement]:
     for stem, document in documents.items():
         saying = {text for text in _with_time_words(document.value) if names.search(text) and _sayings(text, names)}
         # Where a text is found (rarely), the whole file is walked again to say where it is written.
-        for path, text in _texts(document.value) if saying else ():
+        for path, text in document.texts() if saying else ():
             if text in saying:
                 found += [Restatement(stem, path, meetings[index], index, words, kind, stated, _expected(meetings[index], kind)) for index, words, kind, stated in _sayings(text, names)]
     return found
@@ -191,34 +190,10 @@ def _expected(meeting: dict, kind: str) -> int:
 def _with_time_words(value) -> set[str]:
     """The texts of a data file that hold a word of time at all, found in one pass over them all joined: most
     hold none, and a handbook many times the example's size must still validate in seconds."""
-    texts = _strings(value, [])
-    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
-    joined = "\n".join(texts).lower()
-    return {texts[bisect.bisect_right(starts, hit.start()) - 1] for hit in _TIME_WORDS.finditer(joined)}
-
-
-def _strings(value, into: list[str]) -> list[str]:
-    if isinstance(value, str):
-        into.append(value)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _strings(item, into)
-    elif isinstance(value, list):
-        for item in value:
-            _strings(item, into)
-    return into
-
-
-def _texts(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every string in a data file's value, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
+    written = [text for _, text in texts(value)]
+    starts = list(itertools.accumulate((len(text) + 1 for text in written), initial=0))
+    joined = "\n".join(written).lower()
+    return {written[bisect.bisect_right(starts, hit.start()) - 1] for hit in _TIME_WORDS.finditer(joined)}
 
 
 def _meeting_names(meetings: list[dict]) -> re.Pattern | None:
