@@ -116,6 +116,8 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
         expect(shown).to_contain_text(_duration(box["minutes"]))
         inside = [plain(q["text"]) for q in questions if _box_for(q["stage"], boxes) is box]
         expect(shown.locator("[data-plan-box-questions] li span")).to_have_text(inside)
+    # added from the bank page with the fingerprint the planner reads: nothing shows as reworded
+    expect(page.get_by_text("Changed since you added it")).to_have_count(0)
 
     heading = f"1:1 with {AWKWARD}, Monday 30 November 2026 at 09:00, {minutes} minutes"
     expected = [heading]
