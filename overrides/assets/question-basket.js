@@ -1,39 +1,72 @@
 /* The question basket: the questions chosen for the current rep's next 1:1, kept under
-   Playbook.workspace.draftKey(rep) as {version: 1, questions: [questionId]}, and an "Add to 1:1" button on
-   every question of the question bank (one click adds, a second removes). The 1:1 planner (one-to-one.js)
-   reads and changes the same list through Playbook.basket. Only the bank's questions (with a stage) get the
-   button: the deal review's questions are another list. */
+   Playbook.workspace.draftKey(rep) as {version: 2, questions: [{id, fingerprint, text}]}: each question's id
+   with the fingerprint and wording it had when added, so the planner can say a leader has reworded it since,
+   or name it once it has left the bank (version 1 lists held ids only, read as entries with neither). An
+   "Add to 1:1" button on every question of the question bank (one click adds, a second removes); the 1:1
+   planner (one-to-one.js) reads and changes the same list through Playbook.basket. Only the bank's questions
+   (with a stage) get the button: the deal review's questions are another list. */
 (function (Playbook) {
   "use strict";
 
   var MOST = 100;
+  var TEXT_MOST = 1000;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var FINGERPRINT = /^[0-9a-f]{10}$/;
 
-  /* The rep's chosen question ids, in the order added; anything malformed in storage is left out. */
-  function questions(rep) {
+  /* A stored entry as {id, fingerprint, text} (null for what it doesn't say), or null when malformed. */
+  function entry(value) {
+    if (typeof value === "string") value = { id: value };
+    if (!value || typeof value !== "object" || typeof value.id !== "string" || !ID.test(value.id)) return null;
+    return {
+      id: value.id,
+      fingerprint: typeof value.fingerprint === "string" && FINGERPRINT.test(value.fingerprint) ? value.fingerprint : null,
+      text: typeof value.text === "string" && value.text ? value.text.slice(0, TEXT_MOST) : null
+    };
+  }
+
+  /* The rep's chosen questions, in the order added; anything malformed in storage is left out. */
+  function entries(rep) {
     var stored = Playbook.load(Playbook.workspace.draftKey(rep));
-    if (!stored || stored.version !== 1 || !Array.isArray(stored.questions)) return [];
-    return stored.questions.filter(function (id, i, all) {
-      return typeof id === "string" && ID.test(id) && all.indexOf(id) === i;
+    if (!stored || (stored.version !== 1 && stored.version !== 2) || !Array.isArray(stored.questions)) return [];
+    var ids = [];
+    return stored.questions.map(entry).filter(function (item) {
+      if (!item || ids.indexOf(item.id) >= 0) return false;
+      ids.push(item.id);
+      return true;
     }).slice(0, MOST);
   }
 
+  function questions(rep) {
+    return entries(rep).map(function (item) { return item.id; });
+  }
+
   /* Stores the rep's list: true, or false with the reason in `status`. */
-  function store(rep, ids, status) {
-    if (ids.length > MOST) {
+  function store(rep, list, status) {
+    if (list.length > MOST) {
       if (status) status.textContent = "A 1:1 agenda holds at most " + MOST + " questions: remove some first.";
       return false;
     }
-    return Playbook.save(Playbook.workspace.draftKey(rep), { version: 1, questions: ids }, status);
+    return Playbook.save(Playbook.workspace.draftKey(rep), { version: 2, questions: list.map(entry) }, status);
   }
 
-  /* Adds the question, or removes it when it is already in: true when stored. */
-  function toggle(rep, id, status) {
-    var ids = questions(rep);
-    var at = ids.indexOf(id);
-    if (at < 0) ids.push(id);
-    else ids.splice(at, 1);
-    return store(rep, ids, status);
+  /* Adds `question` ({id, fingerprint, text} as the page shows it now), or removes it when it is already in;
+     `keep` instead puts its present wording and fingerprint in place of those it was added with. True when
+     stored. */
+  function change(rep, question, status, keep) {
+    var list = entries(rep);
+    var at = questions(rep).indexOf(question.id);
+    if (at < 0) list.push(question);
+    else if (keep) list[at] = question;
+    else list.splice(at, 1);
+    return store(rep, list, status);
+  }
+
+  function toggle(rep, question, status) {
+    return change(rep, question, status, false);
+  }
+
+  function keep(rep, question, status) {
+    return change(rep, question, status, true);
   }
 
   function whose(rep) {
@@ -64,7 +97,8 @@
       item.querySelector(".pb-tags").append(" ", button);
       button.addEventListener("click", function () {
         var rep = Playbook.workspace.current();
-        if (!toggle(rep, item.id, status)) return;
+        var question = { id: item.id, fingerprint: item.dataset.fingerprint, text: item.querySelector(".pb-question__text").textContent.trim() };
+        if (!toggle(rep, question, status)) return;
         var added = questions(rep).indexOf(item.id) >= 0;
         show(button, added);
         status.textContent = (added ? "Added to " : "Removed from ") + whose(rep) + ": " + questions(rep).length + " questions chosen.";
@@ -75,7 +109,7 @@
     Playbook.workspace.attach(status, function () { refresh(buttons); }, status);
   }
 
-  Playbook.basket = { questions: questions, toggle: toggle, store: store };
+  Playbook.basket = { entries: entries, questions: questions, toggle: toggle, keep: keep, store: store };
 
   Playbook.widgets.push({
     init: function (root) {

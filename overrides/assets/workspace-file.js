@@ -2,7 +2,9 @@
    assets/workspace.schema.json; check() states the same rules by hand, rule for rule (a test feeds both
    the same valid and invalid files), and adds what a schema can't say: the file's size, rep ids used once,
    one record per kind, tool and date. A file is imported only when all of it is valid; every refusal names
-   what is wrong in plain words. Nothing read from a file is ever run or inserted as HTML.
+   what is wrong in plain words. Text in a record is kept as written, "<b>" and "<50k" and all: a reader's notes
+   and commitments may look like HTML, and every tool shows record text with textContent, so it stays text
+   on the page; that, not a refusal, is why nothing read from a file or storage is ever run or made markup.
 
      check(text)                 {file} or {error}
      recordProblem(record)       why a record is malformed, or null (workspace.js keeps only sound ones)
@@ -46,8 +48,7 @@
 
   function textProblem(value, most, what) {
     if (typeof value !== "string") return what + " should be text.";
-    if (value.length > most) return what + " is longer than " + most + " characters.";
-    return MARKUP.test(value) ? what + " contains HTML tags, which the handbook never imports." : null;
+    return value.length > most ? what + " is longer than " + most + " characters." : null;
   }
 
   function dateProblem(value, what) {
@@ -148,6 +149,7 @@
     var problem = fieldsProblem(file, ["format", "version", "exported", "handbook", "reps"], "The file") ||
       dateProblem(file.exported, "The file's export date") ||
       textProblem(file.handbook, 200, "The handbook's name") ||
+      (MARKUP.test(file.handbook) ? "The handbook's name contains HTML tags, which the handbook never imports." : null) ||
       (typeof file.handbook === "string" && file.handbook.length ? null : "The file doesn't say which handbook it came from.");
     if (problem) return problem;
     if (!Array.isArray(file.reps) || !file.reps.length) return "The file has no reps.";

@@ -6,7 +6,7 @@
                                  one for "me" (the reader), so opening one rep never parses the whole team.
    A record is one tool's answers for one rep on one date: kind (KINDS), tool (the form's id in the data),
    date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), data (a
-   plain JSON object, checked by Playbook.workspaceFile.recordProblem: no markup, no "__proto__", at most 6
+   plain JSON object, checked by Playbook.workspaceFile.recordProblem: text kept as typed, no "__proto__", at most 6
    deep) and saved (ISO time). There is at most one record per (kind, tool, date): saving again replaces it.
    The data each tool writes (answers carry the fingerprint of the item's text, macros/fingerprints.py):
      assessment, coaching-check     {answers: {statementId: {value, fingerprint}}, notes: {noteId: text},

@@ -1,8 +1,9 @@
 """Plan a 1:1, driven as a manager does over two weeks with a fixed clock: add a rep, gather questions from
 the question bank with one click each, see them in the team's time boxes (data/rhythm.yml, read here
 independently), copy the agenda, download it as a calendar event (parsed here by a small RFC 5545 reader),
-print it on one page, record a commitment and see it carried over, overdue, until ticked done. Without JS the
-page is a blank 1:1 form on one sheet."""
+print it on one page, record a commitment and see it carried over, overdue, until ticked done, and printed on
+the agenda as typed; questions suggested for the rep, each with its reason. Without JS the page is a blank 1:1
+form on one sheet."""
 
 import io
 from datetime import datetime, timedelta
@@ -115,6 +116,8 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
         expect(shown).to_contain_text(_duration(box["minutes"]))
         inside = [plain(q["text"]) for q in questions if _box_for(q["stage"], boxes) is box]
         expect(shown.locator("[data-plan-box-questions] li span")).to_have_text(inside)
+    # added from the bank page with the fingerprint the planner reads: nothing shows as reworded
+    expect(page.get_by_text("Changed since you added it")).to_have_count(0)
 
     heading = f"1:1 with {AWKWARD}, Monday 30 November 2026 at 09:00, {minutes} minutes"
     expected = [heading]
@@ -172,23 +175,82 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     expect(page.get_by_text("Nothing open")).to_be_visible()
 
 
-def test_the_latest_level_result_suggests_questions_for_the_weakest_behaviours(manager, site_url):
+def _suggested(page) -> list[tuple[dict, str]]:
+    """The suggestions shown, each as (the bank's question, the reason given for it)."""
+    by_text = {plain(q["text"]): q for q in data("coaching_questions")["questions"]}
+    rows = page.locator("[data-plan-suggestions] > li")
+    return [(by_text[row.locator("span").text_content()], row.locator(".pb-plan__why").text_content()) for row in rows.all()]
+
+
+def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_and_the_decision_helper(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
-    level = data("levels")["levels"][0]
-    weakest = level["behaviours"][0]
+    expect(page.get_by_text("Suggestions appear once the rep has a level result")).to_be_visible()
+    stages = {s["id"]: s["name"] for s in data("coaching_questions")["stages"]}
+    page.get_by_label("Stage", exact=True).select_option(label=stages["commit"])
+    expect(page.locator("[data-plan-suggestions] > li")).to_have_count(6)
+    assert {(q["stage"], why) for q, why in _suggested(page)} == {("commit", "In the stage you chose.")}
+    page.get_by_label("Stage", exact=True).select_option(label="Any stage")
+
+    # Sam reached level 1: the weakest behaviours a result names are those of level 2, the level to work towards
+    levels = data("levels")["levels"]
+    reached, target = levels[0], levels[1]
+    weakest = target["behaviours"][:2]
     page.evaluate(
-        "w => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {}, result: {complete: true, answered: 30, needed: 30, score: 61, band: null, level: {id: 'x', name: 'Order taker', number: 1}, groups: [], weakest: [w]}})",
-        {"id": weakest["id"], "text": weakest["text"], "answer": 0},
+        """([level, weakest]) => {
+          Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {}, result: {complete: true, answered: 30, needed: 30, score: 72, band: null, level, groups: [], weakest}});
+          Playbook.workspace.record('decision', 'dilemma', {ticked: {}, outcome: 'push', totals: {coach: 1, push: 4, 'step-back': 0}});
+        }""",
+        [{"id": reached["id"], "name": reached["name"], "number": 1}, [{"id": b["id"], "text": b["text"], "answer": 1} for b in weakest]],
     )
     page.reload()
-    expect(page.locator("[data-plan-weakest] li")).to_have_text([weakest["text"]])
-    bank = {q["id"]: q for q in data("coaching_questions")["questions"]}
-    suggested = page.locator("[data-plan-behaviour-questions] li span")
-    expect(suggested).to_have_text([plain(bank[id]["text"]) for id in weakest["coaching_questions"]])
-    page.locator("[data-plan-behaviour-questions] li").first.get_by_role("button", name="Add to 1:1").click()
-    expect(page.locator("[data-plan-behaviour-questions] li").first.get_by_role("button", name="Added to 1:1")).to_be_focused()
-    expect(page.locator("[data-plan-box-questions] li span")).to_have_text([plain(bank[weakest["coaching_questions"][0]]["text"])])
+    expect(page.locator("[data-plan-advice]")).to_have_text("The decision helper's latest advice: Push, on 2026-11-30.")
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    suggested = _suggested(page)
+    assert 3 <= len(suggested) <= 6, "a handful to choose from, not the bank again"
+    first, why = suggested[0]
+    assert first["id"] in weakest[0]["coaching_questions"] and why.startswith(f"For \u201c{weakest[0]['text']}\u201d, one of their weakest behaviours")
+    for question, why in suggested:
+        said = why.lower()
+        assert (f"for {target['name'].lower()}, the level they are working towards" in said) == (target["id"] in question["levels"]), why
+        assert ("suits push, the decision helper's latest advice" in said) == ("push" in question["modes"]), why
+        assert ("one of their weakest behaviours" in said) == any(question["id"] in b["coaching_questions"] for b in weakest), why
+    assert max(sum(q["stage"] == stage for q, _ in suggested) for stage in stages) <= 2, "they span the conversation"
+
+    page.locator("[data-plan-suggestions] > li").first.get_by_role("button", name="Add to 1:1").click()
+    expect(page.locator("[data-plan-suggestions] > li").first.get_by_role("button", name="Added to 1:1")).to_be_focused()
+    expect(page.locator("[data-plan-box-questions] li span")).to_have_text([plain(first["text"])])
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Added to the agenda: {plain(first['text'])}")
+
+
+def test_what_was_agreed_last_time_prints_on_the_agenda_exactly_as_typed(manager, site_url, tmp_path):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    typed = "Ask about <b>Acme</b> before the <50k deals review, as x < y"
+    page.get_by_label("What").fill(typed)
+    page.get_by_label("Due").fill("2026-12-03")
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")
+    expect(page.locator("[data-plan-made] li span")).to_have_text([f"{typed} (the rep, due 2026-12-03)"])
+
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.reload()
+    expect(_agreed(page)).to_have_text([f"{typed} (the rep, due 2026-12-03, overdue), agreed 2026-11-30"])
+    assert page.locator("article b").count() == 0, "typed text never becomes markup"
+    printed_agreed = page.locator("[data-plan-agenda-agreed]")
+    expect(printed_agreed).to_be_hidden()  # on screen the list above holds it, with its tick
+    page.emulate_media(media="print")
+    expect(printed_agreed).to_be_visible()
+    expect(printed_agreed.locator("li")).to_have_text([f"{typed} (the rep, due 2026-12-03, overdue)"])
+    expect(page.get_by_role("heading", name="Agreed last time")).to_be_hidden()  # the ticks stay on screen
+
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=pdf, format="A4")
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == 1
+    printed = " ".join(reader.pages[0].extract_text().split())
+    assert "Agreed last time" in printed and f"{typed} (the rep, due 2026-12-03, overdue)" in printed
+    assert printed.index("Agreed last time") < printed.index(plain(_rhythm()[0][0]["name"]))
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -214,5 +276,5 @@ def test_without_javascript_the_page_is_a_blank_one_to_one_form_on_one_page(brow
 def test_the_planner_has_no_accessibility_violations(manager, site_url, axe):
     _add_rep(manager, site_url, "Sam")
     manager.get_by_label("Stage", exact=True).select_option(index=1)
-    expect(manager.locator("[data-plan-chosen-questions] li").first).to_be_visible()
+    expect(manager.locator("[data-plan-suggestions] li").first).to_be_visible()
     assert axe(manager, ".md-content") == []

@@ -1,15 +1,19 @@
 """Workspace files: the published JSON Schema and the browser's own checker agree on valid and invalid files;
 every file an earlier version of the format wrote still imports (tests/browser/workspace_files/v<N>/, kept
-for good); a hostile or broken file stores nothing, runs nothing and says what is wrong in plain words."""
+for good); a hostile or broken file stores nothing, runs nothing and says what is wrong in plain words. Text
+that looks like HTML is kept as typed, and an imported file's text shows as text, never as markup."""
 
 import copy
 import json
+from datetime import datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_coaching_forms import RIDE_ALONG, _rate, _ride_along_answers
+from tests.browser.test_workspace import _choose
 from tests.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").read_text(encoding="utf-8"))
@@ -17,6 +21,7 @@ FILES = Path(__file__).parent / "workspace_files"
 EARLIER = sorted(FILES.glob("v*/*.json"))
 BASE = json.loads((FILES / "v1/one-rep.json").read_text(encoding="utf-8"))
 WORKSPACE = "coaching/workspace/"
+PLANNER = "coaching/plan-one-to-one/"
 STORAGE = """() => Object.fromEntries(Object.keys(localStorage).filter(key => key.startsWith('playbook:')).sort().map(key => [key, localStorage.getItem(key)]))"""
 
 
@@ -48,6 +53,9 @@ VALID = [
     ("one rep", json.dumps(BASE)),
     ("whole workspace", (FILES / "v1/whole-workspace.json").read_text(encoding="utf-8")),
     ("a < b in a note is text, not markup", changed(lambda f: record(f)["data"].update(notes={"next": "discount < 10% only"}))),
+    # what a reader types is kept as typed: the tools show it as text, so it never becomes markup
+    ("text that looks like HTML in a note", changed(lambda f: record(f)["data"].update(notes={"x": "Ask about <b>Acme</b>", "y": '<img src=x onerror="window.pwned=1">'}))),
+    ("text that looks like HTML in a commitment", changed(lambda f: one_to_one(f)["commitments"][0].update(text="<script>window.pwned=1</script> before the <50k deals"))),
     ("data five lists deep", changed(lambda f: record(f)["data"].update(deep=nested(5)))),
     ("a name of 60 characters", changed(lambda f: f["reps"][0].update(name="A" * 60))),
     ("no records yet", changed(lambda f: f["reps"][0].update(records=[]))),
@@ -70,7 +78,6 @@ INVALID = [
     ("__proto__ in the answers", changed(lambda f: record(f)["data"]["answers"].update({"__proto__": {"polluted": True}})), "Rep 1 (Alex), record 1: a value in its answers has a field named “__proto__”, which the handbook never imports."),
     ("constructor beside a rep's fields", changed(lambda f: f["reps"][0].update(constructor={"prototype": {}})), "Rep 1 has a field the format doesn't have: “constructor”."),
     ("<script> in a name", changed(lambda f: f["reps"][0].update(name="<script>alert(1)</script>")), "Rep 1's name contains < or >, which a rep's name never has."),
-    ("markup in a note", changed(lambda f: record(f)["data"].update(notes={"x": '<img src=x onerror="window.pwned=1">'})), "Rep 1 (Alex), record 1: a value in its answers contains HTML tags, which the handbook never imports."),
     ("markup in the handbook's name", changed(lambda f: f.update(handbook="<b>Playbook</b>")), "The handbook's name contains HTML tags, which the handbook never imports."),
     ("data six lists deep", changed(lambda f: record(f)["data"].update(deep=nested(6))), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
     ("a record of an unknown kind", changed(lambda f: record(f).update(kind="telepathy")), "Rep 1 (Alex), record 1 is of a kind the handbook doesn't know: “telepathy”"),
@@ -189,4 +196,51 @@ def test_every_earlier_version_of_the_file_still_imports(browser, site_url, path
             assert into == rep["id"], "a whole workspace keeps its reps' ids, so importing it again merges"
         stored = page.evaluate("rep => Playbook.workspace.records({rep})", into)
         assert stored == sorted(rep["records"], key=lambda r: (r["date"], r["saved"]))
+    context.close()
+
+
+# What a reader types is kept as typed, HTML-looking or not: every tool shows it as text.
+TYPED = "Ask about <b>Acme</b> before the <50k deals review, as x < y"
+# A file whose texts would run or insert markup if any tool ever wrote them as HTML.
+HOSTILE = '<img src=x onerror="window.pwned=1"> Call <b>Acme</b>'
+LIVE = "() => ({pwned: window.pwned ?? null, markup: document.querySelectorAll('article img[src=x], article b, article script:not([src])').length})"
+
+
+def test_a_note_that_looks_like_html_is_saved_and_shown_as_typed(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.addRep('Jo').rep.id)")
+    page.reload()
+    form = _rate(page, "ride-along", _ride_along_answers())
+    note = form.get_by_label("The one thing to work on before the next call")
+    note.fill(TYPED)
+    page.reload()
+    expect(note).to_have_value(TYPED)
+    expect(page.get_by_role("status").filter(has_text="Not saved")).to_have_count(0)
+    saved = page.evaluate("() => Playbook.workspace.latest({kind: 'observation', tool: 'ride-along'}).data.notes")
+    assert TYPED in saved.values()
+    context.close()
+
+
+def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_nothing(browser, site_url):
+    def hostile(file):
+        level = record(file)["data"]["result"]
+        level.update(complete=True, level={"id": "order-taker", "name": HOSTILE, "number": 1}, weakest=[{"id": "x", "text": "<script>window.pwned=2</script>", "answer": 0}])
+        one_to_one(file)["commitments"][0].update(text=HOSTILE)
+
+    context = browser.new_context(timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 30, 8, 0))
+    page.goto(site_url + WORKSPACE)
+    _import(page, changed(hostile))
+    page.get_by_label("New rep's name or initials").fill("Alex")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-workspace-status]")).to_contain_text("Imported")
+    page.goto(site_url + PLANNER)
+    _choose(page, "plan-one-to-one", "Alex")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1, {HOSTILE}, on 2026-11-03.")
+    expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
+    expect(page.locator("[data-plan-agreed] li")).to_have_text([f"{HOSTILE} (due 2026-11-14, overdue), agreed 2026-11-10"])
+    assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}
     context.close()

@@ -1,0 +1,105 @@
+"""The question basket on Plan a 1:1, as a manager meets it weeks after choosing the questions: one a leader
+has reworded since shows its wording now and says so (the basket keeps each question's fingerprint,
+macros/fingerprints.py), one taken out of the bank leaves a note instead of vanishing, and removing questions
+with the keyboard keeps the focus in the basket and says what was removed."""
+
+import re
+
+from playwright.sync_api import expect
+
+from macros.fingerprints import fingerprint
+from tests.browser import test_plan_one_to_one
+from tests.browser.test_plan_one_to_one import _add_rep, _three_questions
+from tests.helpers import plain
+
+# What the basket held, stored as question-basket.js stores it, before a leader edited the bank.
+SEED_BASKET = """([rep, questions]) => Playbook.save(Playbook.workspace.draftKey(rep), {version: 2, questions})"""
+CURRENT = "() => Playbook.workspace.current()"
+manager = test_plan_one_to_one.manager  # the same fixed clock and time zone as the planner's own tests
+
+
+def _agenda(page):
+    return page.get_by_role("region", name="The agenda")
+
+
+def test_a_reworded_question_shows_its_wording_now_and_a_removed_one_leaves_a_note(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    reworded, kept = _three_questions()[:2]
+    old_wording = "What do you want from the call?"
+    gone = "What did the buyer say about budget?"
+    page.evaluate(SEED_BASKET, [page.evaluate(CURRENT), [
+        {"id": reworded["id"], "fingerprint": fingerprint(old_wording), "text": old_wording},
+        {"id": kept["id"], "fingerprint": fingerprint(kept["text"]), "text": plain(kept["text"])},
+        {"id": "budget-they-named", "fingerprint": fingerprint(gone), "text": gone},
+    ]])
+    page.reload()
+    agenda = _agenda(page)
+    changed = agenda.locator("[data-plan-box-questions] > li").filter(has_text=plain(reworded["text"]))
+    expect(changed).to_contain_text("Changed since you added it: this is its wording now.")
+    expect(agenda.locator("[data-plan-box-questions] > li").filter(has_text=plain(kept["text"]))).not_to_contain_text("Changed since")
+    expect(agenda.get_by_text("Changed since you added it")).to_have_count(1)
+    expect(agenda.get_by_role("list", name="Questions no longer in the bank").locator("li")).to_have_text(
+        [f"No longer in the question bank (a leader took it out after you added it): \u201c{gone}\u201d Remove"]
+    )
+
+    changed.get_by_role("button", name=f"Keep the new wording: {plain(reworded['text'])}").click()
+    expect(changed.get_by_role("button", name=f"Remove: {plain(reworded['text'])}")).to_be_focused()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Kept in its new wording: {plain(reworded['text'])}")
+    page.reload()
+    expect(agenda.get_by_text("Changed since you added it")).to_have_count(0)
+
+
+def test_a_basket_from_before_fingerprints_notes_a_question_no_longer_in_the_bank(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    question = _three_questions()[0]
+    page.evaluate("([rep, questions]) => Playbook.save(Playbook.workspace.draftKey(rep), {version: 1, questions})", [page.evaluate(CURRENT), [question["id"], "budget-they-named"]])
+    page.reload()
+    agenda = _agenda(page)
+    expect(agenda.locator("[data-plan-box-questions] li span")).to_have_text([plain(question["text"])])
+    expect(agenda.get_by_text("Changed since you added it")).to_have_count(0)
+    expect(agenda.get_by_role("list", name="Questions no longer in the bank")).to_have_text(
+        "A question you added is no longer in the question bank: a leader took it out after you added it. Remove"
+    )
+
+
+def test_removing_questions_with_the_keyboard_keeps_the_focus_in_the_basket_and_says_so(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    questions = _three_questions()
+    page.evaluate(SEED_BASKET, [page.evaluate(CURRENT), [{"id": q["id"], "fingerprint": fingerprint(q["text"]), "text": plain(q["text"])} for q in questions]])
+    page.reload()
+    agenda = _agenda(page)
+    removes = agenda.get_by_role("button", name=re.compile("^Remove: "))
+    expect(removes).to_have_count(3)
+    first, middle, last = (name.removeprefix("Remove: ") for name in removes.evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))"))
+
+    agenda.get_by_role("button", name=f"Remove: {middle}").focus()
+    page.keyboard.press("Enter")
+    expect(agenda.get_by_role("button", name=f"Remove: {last}")).to_be_focused()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: {middle}. 2 questions left.")
+
+    page.keyboard.press("Enter")  # the last one: the one before takes the focus
+    expect(agenda.get_by_role("button", name=f"Remove: {first}")).to_be_focused()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: {last}. 1 question left.")
+
+    page.keyboard.press("Enter")
+    expect(agenda.get_by_role("heading", name="The agenda")).to_be_focused()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: {first}. The agenda is empty.")
+    expect(removes).to_have_count(0)
+
+
+def test_removing_a_commitment_keeps_the_focus_on_the_next(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    for text in ("Send the mutual plan to Acme", "Book the ride-along"):
+        page.get_by_label("What").fill(text)
+        page.get_by_label("Due").fill("2026-12-03")
+        page.get_by_role("button", name="Add commitment").click()
+    made = page.get_by_role("list", name="Commitments from this 1:1")
+    expect(made.locator("li")).to_have_count(2)
+    made.get_by_role("button", name="Remove: Send the mutual plan to Acme").focus()
+    page.keyboard.press("Enter")
+    expect(made.get_by_role("button", name="Remove: Book the ride-along")).to_be_focused()
+    expect(page.locator("[data-plan-status]")).to_have_text("Removed: Send the mutual plan to Acme")
