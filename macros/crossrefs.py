@@ -125,6 +125,7 @@ REFERENCES = [
     Reference("role_plays", ("role_plays", "*", "rubric"), "assessments", ("assessments", "*"), "rubric"),
     Reference("rhythm", ("one_to_one", "meeting"), "rhythm", ("meetings", "*"), "meeting"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
+    Reference("rhythm", ("one_to_one", "boxes", "*", "question_situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown

@@ -1185,8 +1185,9 @@ class AgendaBox:
     name: str
     minutes: int
     what_happens: str
-    question_stages: list[str]
     line: int
+    question_stages: list[str] = field(default_factory=list)
+    question_situations: list[str] = field(default_factory=list)
     write_in: list[str] = field(default_factory=list)
 
 

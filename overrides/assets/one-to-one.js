@@ -47,14 +47,19 @@
     });
     var levels = each(page, "[data-plan-levels] li").map(function (li) { return { id: li.dataset.level, name: li.textContent.trim() }; });
     var boxes = each(page, "[data-plan-box]").map(function (li) {
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]") };
     });
     return { questions: questions, order: order, behaviours: behaviours, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
-  /* The box a question goes in: the first whose stages include the question's, else the longest. */
+  /* The box a question goes in (data/rhythm.yml's rule): the first that names its stage and one of its
+     situations (a deal at risk goes to "One deal"), else the first that names its stage and no situations,
+     else the longest. */
   function boxFor(plan, question) {
-    var suited = plan.boxes.filter(function (box) { return box.stages.indexOf(question.stage) >= 0; })[0];
+    var staged = plan.boxes.filter(function (box) { return box.stages.indexOf(question.stage) >= 0; });
+    var suited = staged.filter(function (box) {
+      return box.situations.some(function (id) { return question.situations.indexOf(id) >= 0; });
+    })[0] || staged.filter(function (box) { return !box.situations.length; })[0];
     return suited || plan.boxes.slice().sort(function (a, b) { return b.minutes - a.minutes; })[0];
   }
 

@@ -103,7 +103,7 @@ def week_one(page, site_url, tmp_path):
     page.locator(".md-nav").get_by_role("link", name="Plan a 1:1").first.click()
     page.wait_for_url("**/" + PLANNER)
     for box in boxes:
-        inside = [plain(q["text"]) for q in questions if _box_for(q["stage"], boxes) is box]
+        inside = [plain(q["text"]) for q in questions if _box_for(q, boxes) is box]
         expect(page.locator(f'[data-plan-box="{box["id"]}"] [data-plan-box-questions] li span')).to_have_text(inside)
         expect(page.locator(f'[data-plan-box="{box["id"]}"]')).to_contain_text(_duration(box["minutes"]))
     expect(_agreed(page)).to_have_count(0)

@@ -29,19 +29,23 @@ def _rhythm():
     return agenda["boxes"], minutes
 
 
-def _box_for(stage, boxes):
-    """The box a question of `stage` belongs in: the first whose stages include it, else the longest."""
-    return next((box for box in boxes if stage in box["question_stages"]), max(boxes, key=lambda box: box["minutes"]))
+def _box_for(question, boxes):
+    """The box a question belongs in, as data/rhythm.yml describes it: the first that names its stage and one of its
+    situations, else the first that names its stage and no situation, else the longest."""
+    staged = [box for box in boxes if question["stage"] in box.get("question_stages", [])]
+    situational = [box for box in staged if set(box.get("question_situations", [])) & set(question["situations"])]
+    general = [box for box in staged if not box.get("question_situations")]
+    return (situational + general + [max(boxes, key=lambda box: box["minutes"])])[0]
 
 
 def _three_questions():
-    """The first question of three different stages, so they land in different boxes."""
-    chosen, stages = [], set()
-    for question in data("coaching_questions")["questions"]:
-        if question["stage"] not in stages and len(chosen) < 3:
-            chosen.append(question)
-            stages.add(question["stage"])
-    return chosen
+    """A deal-at-risk question, a skill question of the same stage, and a question to close on: they belong in
+    three different boxes, one of them the deal's."""
+    bank = data("coaching_questions")["questions"]
+    deal = next(q for q in bank if q["stage"] == "diagnose" and "deal-at-risk" in q["situations"])
+    skill = next(q for q in bank if q["stage"] == "diagnose" and "skill-gap" in q["situations"] and not {"deal-at-risk", "lost-deal"} & set(q["situations"]))
+    close = next(q for q in bank if q["stage"] == "commit" and "deal-at-risk" not in q["situations"])
+    return [deal, skill, close]
 
 
 def _unfold(text: str) -> dict:
@@ -94,10 +98,13 @@ def _agreed(page):
     return page.locator("[data-plan-agreed] li")
 
 
+
 def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager, site_url, tmp_path):
     page = manager
     boxes, minutes = _rhythm()
     questions = _three_questions()
+    # the deal question goes to the deal's box, not the first box of its stage; none to the rep's own topic
+    assert [_box_for(q, boxes)["id"] for q in questions] == ["one-deal", "one-skill", "commitments"]
     _add_rep(page, site_url, AWKWARD)
 
     # there and back by instant navigation (the window stays): each page's buttons and lists are set up afresh
@@ -114,7 +121,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     for box in boxes:
         shown = page.locator(f'[data-plan-box="{box["id"]}"]')
         expect(shown).to_contain_text(_duration(box["minutes"]))
-        inside = [plain(q["text"]) for q in questions if _box_for(q["stage"], boxes) is box]
+        inside = [plain(q["text"]) for q in questions if _box_for(q, boxes) is box]
         expect(shown.locator("[data-plan-box-questions] li span")).to_have_text(inside)
     # added from the bank page with the fingerprint the planner reads: nothing shows as reworded
     expect(page.get_by_text("Changed since you added it")).to_have_count(0)
@@ -123,7 +130,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     expected = [heading]
     for box in boxes:
         expected += ["", f"{plain(box['name'])} ({_duration(box['minutes'])})"]
-        expected += [f"- {plain(q['text'])}" for q in questions if _box_for(q["stage"], boxes) is box]
+        expected += [f"- {plain(q['text'])}" for q in questions if _box_for(q, boxes) is box]
     page.get_by_role("button", name="Copy as text").click()
     expect(page.locator("[data-plan-status]")).to_have_text("Copied.")
     copied = page.evaluate("() => navigator.clipboard.readText()")

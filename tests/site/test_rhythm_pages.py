@@ -94,6 +94,7 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
     agenda = rhythm["one_to_one"]
     meeting = next(m for m in rhythm["meetings"] if m["id"] == agenda["meeting"])
     stages = {stage["id"]: stage["name"] for stage in data("coaching_questions")["stages"]}
+    situation_names = {situation["id"]: situation["name"] for situation in data("coaching_questions")["situations"]}
     article = content(page(built_site, "coaching/one-to-one"))
     table = article.select_one("table.pb-agenda")
     assert int(table["data-minutes"]) == meeting["minutes"] == sum(box["minutes"] for box in agenda["boxes"])
@@ -107,8 +108,13 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
         assert _text(row.th) == normalise(plain(box["name"]))
         assert _text(what) == normalise(plain(box["what_happens"]))
         links = questions.select("a")
-        assert [link["href"] for link in links] == [f"../questions/#stage-{stage}" for stage in box["question_stages"]]
-        assert [_text(link) for link in links] == [stages[stage] for stage in box["question_stages"]]
+        situations = box.get("question_situations", [])
+        assert [link["href"] for link in links] == [f"../questions/#stage-{stage}" for stage in box.get("question_stages", [])] + [
+            f"../questions-by-situation/#situation-{situation}" for situation in situations]
+        assert [_text(link) for link in links] == [stages[stage] for stage in box.get("question_stages", [])] + [
+            situation_names[situation] for situation in situations]
+        if not box.get("question_stages"):
+            assert _text(questions) == "The rep brings their own"
         assert [_text(line) for line in notes.select(".pb-agenda__line")] == [f"{normalise(plain(label))}:" for label in box.get("write_in", [])]
     when = article.select_one("#agenda-when")
     assert _text(when).startswith(f"{meeting['how_often'].capitalize()}, {_shown(Fraction(meeting['minutes']))}, with each rep")
