@@ -450,6 +450,28 @@ def test_records_kept_in_the_earlier_plain_form_still_load_and_move_to_the_compa
     assert old_key not in page.evaluate(STORAGE)
 
 
+def test_planted_or_damaged_records_in_storage_are_left_out_and_never_run(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    key = _key(page, "workspace", "records:me")
+    sound = {"kind": "planner", "tool": "activity", "date": "2026-11-02", "data": {"fields": {}}, "saved": "2026-11-02T09:00:00.000Z"}
+    # The compact form (workspace-store.js): one sound record, then a "__proto__" field, markup, a value too
+    # many, a text that isn't there, a number that isn't one, a list nested a hundred deep.
+    page.evaluate("""key => {
+        const record = data => [1, 0, 1, 2, data, 3];
+        let deep = [0];
+        for (let i = 0; i < 100; i += 1) deep = [0, deep];
+        localStorage.setItem(key, JSON.stringify({v: 2, k: [["kind", "tool", "date", "data", "saved"], ["fields"], ["__proto__"], ["note"], []],
+            s: ["planner", "activity", "2026-11-02", "2026-11-02T09:00:00.000Z", '<img src=x onerror="window.pwned=1">'],
+            r: [record([2, [5]]), record([3, [4, 0]]), record([4, 4]), record([2, [5], "extra"]), record([2, 99]), record("NaN"), record(deep)]}));
+    }""", key)
+    page.reload()
+    table = page.get_by_role("table", name="Whose answers are saved in this browser")
+    expect(table.get_by_role("row", name=re.compile("^Me"))).to_contain_text("Me (your own answers)1")
+    assert page.evaluate("() => Playbook.workspace.records({rep: 'me'})") == [sound]
+    assert page.evaluate("() => [({}).polluted, Object.prototype.polluted, window.pwned, document.querySelectorAll('img[src=x]').length]") == [None, None, None, 0]
+
+
 NEARLY_FULL = "The handbook has used 85% of the storage this browser allows it: before it runs out, export the reps you no longer coach and delete them (Reps and saved answers)."
 
 
