@@ -24,37 +24,51 @@
   /* deeper than any record may be (workspace-file.js allows 6 levels of data): a planted text can't recurse far */
   var MAX_DEPTH = 12;
 
+  /* Each save packs the rep's whole history, so this stays quick: Maps (no string ever clashes with a built-in
+     key, "__proto__" included) and a tree of field names, one Map per field, to find an object's shape. */
   function pack(records) {
     var shapes = [];
-    var shapeIndex = {};
+    var shapeTree = new Map();
     var strings = [];
-    var stringIndex = {};
+    var stringIndex = new Map();
 
-    /* Map keys are prefixed, so a field or text named "__proto__" or "constructor" is an ordinary key. */
     function stringRef(text) {
-      var known = stringIndex["~" + text];
-      if (known !== undefined) return known;
-      stringIndex["~" + text] = strings.length;
-      strings.push(text);
-      return strings.length - 1;
+      var known = stringIndex.get(text);
+      if (known === undefined) {
+        known = strings.length;
+        stringIndex.set(text, known);
+        strings.push(text);
+      }
+      return known;
     }
 
     function shapeRef(fields) {
-      var name = "~" + JSON.stringify(fields);
-      if (shapeIndex[name] === undefined) {
-        shapeIndex[name] = shapes.length + 1;
-        shapes.push(fields);
+      var node = shapeTree;
+      for (var i = 0; i < fields.length; i += 1) {
+        if (!node.has(fields[i])) node.set(fields[i], new Map());
+        node = node.get(fields[i]);
       }
-      return shapeIndex[name];
+      if (node.shape === undefined) {
+        shapes.push(fields);
+        node.shape = shapes.length;
+      }
+      return node.shape;
     }
 
     function encode(value) {
       if (value === null || typeof value === "boolean") return value;
       if (typeof value === "number") return String(value);
       if (typeof value === "string") return stringRef(value);
-      if (Array.isArray(value)) return [0].concat(value.map(encode));
+      var packed = [0];
+      var i;
+      if (Array.isArray(value)) {
+        for (i = 0; i < value.length; i += 1) packed.push(encode(value[i]));
+        return packed;
+      }
       var fields = Object.keys(value);
-      return [shapeRef(fields)].concat(fields.map(function (field) { return encode(value[field]); }));
+      packed[0] = shapeRef(fields);
+      for (i = 0; i < fields.length; i += 1) packed.push(encode(value[fields[i]]));
+      return packed;
     }
 
     var packed = records.map(encode);
