@@ -223,12 +223,15 @@
 
   /* The stored text of the workspace's keys a write may touch, to put back if storage fills halfway. */
   function snapshot(repIds) {
-    function repKey(id) { return Playbook.storageKey("workspace", "rep:" + id); }
-    var keys = [Playbook.storageKey("workspace", "index")].concat(repIds.filter(Boolean).map(repKey));
+    function repKeys(ids) {
+      return ids.filter(Boolean).reduce(function (all, id) { return all.concat(Playbook.workspace.repKeys(id)); }, []);
+    }
+    var keys = [Playbook.storageKey("workspace", "index")].concat(repKeys(repIds));
     var before = keys.map(function (key) { return localStorage.getItem(key); });
     /* `added`: the reps made during the import, whose records go too */
     return function restore(added) {
-      keys = keys.concat(added.map(repKey));
+      keys = keys.concat(repKeys(added));
+      Playbook.workspace.reread();
       keys.forEach(function (key, i) {
         try {
           if (before[i] == null) localStorage.removeItem(key);

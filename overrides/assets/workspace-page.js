@@ -44,8 +44,9 @@
     var status = root.querySelector("[data-workspace-status]");
     var confirmation = confirmer(root.querySelector("[data-workspace-confirm]"));
 
+    /* What was done, or what went wrong; and, while storage is nearly full, how to make room. */
     function say(problem, done) {
-      status.textContent = problem || done;
+      status.textContent = problem || [done, ws.room()].filter(Boolean).join(" ");
       if (!problem) rows();
     }
 
@@ -102,7 +103,7 @@
         say(ws.clearAll(), "Deleted everything the handbook kept in this browser.");
       });
     });
-    rows();
+    say(null, "");
   }
 
   /* One question at a time under the table: the destructive button names what it deletes; Cancel (or

@@ -2,8 +2,11 @@
 
    Storage (localStorage, through Playbook.storageKey):
      ("workspace", "index")      {version: 1, reps: [{id, name, added}], current: repId | "me"}
-     ("workspace", "rep:" + id)  {version: 1, records: [{kind, tool, date, data, saved}]}, one key per rep and
-                                 one for "me" (the reader), so opening one rep never parses the whole team.
+     ("workspace", "records:" + id)  the rep's records [{kind, tool, date, data, saved}] in the compact form of
+                                 workspace-store.js (a third of the plain JSON's size), one key per rep and one
+                                 for "me" (the reader), so opening one rep never parses the whole team. Records
+                                 kept before that form, {version: 1, records} under ("workspace", "rep:" + id),
+                                 are moved into it the first time the rep is read.
    A record is one tool's answers for one rep on one date: kind (KINDS), tool (the form's id in the data),
    date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), data (a
    plain JSON object, checked by Playbook.workspaceFile.recordProblem: text kept as typed, no "__proto__", at most 6
@@ -23,7 +26,8 @@
    (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
    meeting (data-fresh-each-day).
 
-   API (every call reads storage afresh, so other tabs and pages are seen; a parsed rep is cached by its text):
+   API (storage is read once per page: what other tabs write empties the cache, through the storage event; the
+   records returned are shared, so a tool copies one before changing it):
      reps()                         [{id, name, added}], in the order added; "me" is not among them
      addRep(name, id)               {rep} or {error}: a name or initials, trimmed, 1–60 characters, no < or >,
                                     unique ignoring case; `id` (optional) keeps an imported rep's id if free
@@ -39,9 +43,14 @@
      latest({rep, kind, tool})      the newest of them, or null
      merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
      draftKey(id)                   the storage key of a rep's draft 1:1 agenda (question-basket.js)
+     repKeys(id), reread()          every storage key a rep's data may be under; forget what was read (for a
+                                    caller that writes those keys itself: workspace-file.js puts them back)
+     room()                         once storage is 80% full, a sentence telling the reader how to make room
+                                    (attach's status and the Reps and saved answers page say it); else null
      attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes; returns
                                     {status, save(key, value), record(kind, tool, data, date)}, which report
-                                    a full or blocked storage in an aria-live status and return false: the
+                                    a full or blocked storage in an aria-live status and return false (and
+                                    record, once storage is nearly full, adds room() to that status): the
                                     picker's for the form (data-for = form.id), or `status` for a tool without one
    Later tools read records with records()/latest() and listen for "playbook:rep" on their own form (attach)
    rather than on document, so instant navigation never stacks listeners. */
@@ -52,13 +61,30 @@
   var NAME_MAX = 60;
   /* The storage kinds under which the tools keep the reader's own answers (Playbook.storageKey(kind, id)). */
   var TOOL_KINDS = ["assessment", "checklist", "decision", "planner"];
+  /* What this browser lets a site keep in localStorage: 5 MiB of characters, keys included (Chromium and
+     Firefox; the quota is the site's, shared with every handbook and page on the same host). */
+  var ALLOWED = 5 * 1024 * 1024;
+  var NEARLY_FULL = 0.8;
+  var ROOM = "The handbook has used ";
+  /* Parsed storage, by storage key: the index as stored, a rep's records checked. Read once per page; kept
+     up to date by this page's own writes and emptied when another tab changes storage (the storage event). */
   var cache = {};
+
+  window.addEventListener("storage", function () {
+    cache = {};
+  });
 
   function key(id) {
     return Playbook.storageKey("workspace", id);
   }
 
   function repKey(id) {
+    return key("records:" + id);
+  }
+
+  /* Where a rep's records were kept before the compact form: plain JSON {version: 1, records}. Read, merged
+     into the compact key and removed; a tab still running the older handbook may write it again meanwhile. */
+  function oldRepKey(id) {
     return key("rep:" + id);
   }
 
@@ -67,37 +93,62 @@
     return Playbook.storageKey("one-to-one-draft", id);
   }
 
-  /* Parsed JSON under `storageKey`, reused while its text is unchanged: a rep of ~100 weekly records is
-     parsed once per page, not on each keystroke that saves. */
-  function read(storageKey) {
-    var raw;
+  function getItem(storageKey) {
     try {
-      raw = localStorage.getItem(storageKey);
+      return localStorage.getItem(storageKey);
     } catch (error) {
       return null;
     }
-    var hit = cache[storageKey];
-    if (hit && hit.raw === raw) return hit.value;
-    var value = null;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      value = null;
-    }
-    cache[storageKey] = { raw: raw, value: value };
-    return value;
   }
 
-  /* Stores `value`; null, or why not in the reader's words. */
-  function write(storageKey, value) {
+  function parse(raw) {
     try {
-      var raw = JSON.stringify(value);
-      localStorage.setItem(storageKey, raw);
-      cache[storageKey] = { raw: raw, value: value };
+      return JSON.parse(raw);
+    } catch (error) {
       return null;
+    }
+  }
+
+  /* Parsed JSON under `storageKey`, or null. */
+  function read(storageKey) {
+    if (!(storageKey in cache)) cache[storageKey] = parse(getItem(storageKey));
+    return cache[storageKey];
+  }
+
+  /* Stores `raw`, noting `value` as what it means; null, or why not in the reader's words. */
+  function writeRaw(storageKey, raw, value) {
+    try {
+      localStorage.setItem(storageKey, raw);
     } catch (error) {
       return Playbook.storageProblem(error);
     }
+    cache[storageKey] = value;
+    return null;
+  }
+
+  function write(storageKey, value) {
+    return writeRaw(storageKey, JSON.stringify(value), value);
+  }
+
+  /* How much of what the browser allows the site's storage holds, 0 to 1 (every key on this host counts). */
+  function used() {
+    var total = 0;
+    try {
+      for (var i = 0; i < localStorage.length; i += 1) {
+        var name = localStorage.key(i);
+        total += name.length + (localStorage.getItem(name) || "").length;
+      }
+    } catch (error) {
+      return 0;
+    }
+    return total / ALLOWED;
+  }
+
+  /* What to tell the reader once storage passes NEARLY_FULL, or null. */
+  function room() {
+    var share = used();
+    if (share < NEARLY_FULL) return null;
+    return ROOM + Math.floor(share * 100) + "% of the storage this browser allows it: before it runs out, export the reps you no longer coach and delete them (Reps and saved answers).";
   }
 
   function isObject(value) {
@@ -193,9 +244,18 @@
     return problem;
   }
 
+  /* Every key a rep's records and draft may be under. */
+  function repKeys(id) {
+    return [repKey(id), oldRepKey(id), draftKey(id)];
+  }
+
+  function removeRepKeys(id) {
+    return repKeys(id).reduce(function (problem, storageKey) { return problem || removeKey(storageKey); }, null);
+  }
+
   /* The reader's own answers: their records and what each tool keeps under the keys used before reps. */
   function removeMine() {
-    var problem = removeKeys(TOOL_KINDS.map(function (kind) { return Playbook.storageKey(kind, ""); }).concat([repKey("me")])) || removeKey(draftKey("me"));
+    var problem = removeKeys(TOOL_KINDS.map(function (kind) { return Playbook.storageKey(kind, ""); })) || removeRepKeys("me");
     if (!problem) announce(current());
     return problem;
   }
@@ -207,7 +267,7 @@
     stored.reps = stored.reps.filter(function (rep) { return rep.id !== id; });
     var wasCurrent = stored.current === id;
     if (wasCurrent) stored.current = "me";
-    var problem = removeKey(repKey(id)) || removeKey(draftKey(id)) || write(key("index"), stored);
+    var problem = removeRepKeys(id) || write(key("index"), stored);
     if (!problem && wasCurrent) announce("me");
     return problem;
   }
@@ -236,22 +296,61 @@
     return problem;
   }
 
-  /* A rep's records as stored, the malformed ones left out (a record is the file format's, schema and all). */
-  function stored(rep) {
-    var value = read(repKey(rep));
-    if (!isObject(value) || value.version !== 1 || !Array.isArray(value.records)) return [];
-    return value.records.filter(function (item) { return !Playbook.workspaceFile.recordProblem(item); });
-  }
-
   function byDate(a, b) {
     return a.date < b.date ? -1 : a.date > b.date ? 1 : a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0;
+  }
+
+  /* Records as the file format has them (a record is the file format's, schema and all), malformed ones out. */
+  function sound(list) {
+    return (list || []).filter(function (item) { return !Playbook.workspaceFile.recordProblem(item); });
+  }
+
+  /* `additions` put into `list`, one record per (kind, tool, date): an addition replaces the record it
+     matches unless that one was saved later (`keepNewer`). A new list, oldest date first; `list` is left as
+     it was. */
+  function combine(list, additions, keepNewer) {
+    var result = list.slice();
+    var at = {};
+    result.forEach(function (item, i) { at[item.kind + " " + item.tool + " " + item.date] = i; });
+    additions.forEach(function (item) {
+      var same = item.kind + " " + item.tool + " " + item.date;
+      if (!(same in at)) {
+        at[same] = result.length;
+        result.push(item);
+      } else if (!keepNewer || result[at[same]].saved <= item.saved) {
+        result[at[same]] = item;
+      }
+    });
+    return result.sort(byDate);
+  }
+
+  /* Stores a rep's records in the compact form and removes the old form's key, if any. null or a problem. */
+  function persist(rep, list) {
+    var problem = writeRaw(repKey(rep), Playbook.workspaceStore.pack(list), list);
+    return problem || (getItem(oldRepKey(rep)) === null ? null : removeKey(oldRepKey(rep)));
+  }
+
+  /* A rep's records as stored, oldest date first, checked once per page. Records still in the old form are
+     moved into the compact one on first read, which frees room; if storage refuses, they stay where they
+     were until the next save moves them. */
+  function stored(rep) {
+    var storageKey = repKey(rep);
+    if (cache[storageKey]) return cache[storageKey];
+    var list = sound(Playbook.workspaceStore.unpack(getItem(storageKey))).sort(byDate);
+    var old = parse(getItem(oldRepKey(rep)));
+    if (isObject(old) && old.version === 1 && Array.isArray(old.records)) {
+      list = combine(list, sound(old.records), true);
+      persist(rep, list);
+    }
+    cache[storageKey] = list;
+    return list;
   }
 
   function records(query) {
     var q = query || {};
     return stored(q.rep || current()).filter(function (item) {
       return (!q.kind || item.kind === q.kind) && (!q.tool || item.tool === q.tool);
-    }).sort(byDate);
+    });
   }
 
   function latest(query) {
@@ -259,23 +358,14 @@
     return found.length ? found[found.length - 1] : null;
   }
 
-  /* Puts `additions` into `rep`'s records, one per (kind, tool, date): an addition replaces the record it
-     matches unless that one was saved later (`keepNewer`, for imports). null, or why it couldn't be stored. */
+  /* Puts `additions` into `rep`'s records (combine). null, or why it couldn't be stored. */
   function merge(rep, additions, keepNewer) {
-    var list = stored(rep).slice();
-    additions.forEach(function (item) {
-      var at = -1;
-      list.forEach(function (old, i) {
-        if (old.kind === item.kind && old.tool === item.tool && old.date === item.date) at = i;
-      });
-      if (at < 0) list.push(item);
-      else if (!keepNewer || list[at].saved <= item.saved) list[at] = item;
-    });
-    return write(repKey(rep), { version: 1, records: list });
+    return persist(rep, combine(stored(rep), additions, keepNewer));
   }
 
+  /* The tool's `data` is copied, so that a tool changing its object later can't change what was saved. */
   function record(kind, tool, data, date) {
-    var item = { kind: kind, tool: tool, date: date || today(), data: data, saved: new Date().toISOString() };
+    var item = { kind: kind, tool: tool, date: date || today(), data: JSON.parse(JSON.stringify(data)), saved: new Date().toISOString() };
     var problem = Playbook.workspaceFile.recordProblem(item);
     if (problem) return "Not saved: " + problem;
     return merge(current(), [item], false);
@@ -293,8 +383,18 @@
     form.addEventListener("playbook:rep", reload);
     var picker = form.id && document.querySelector('[data-rep-picker][data-for="' + form.id + '"]');
     var status = ownStatus || (picker ? picker.querySelector("[data-rep-status]") : null);
+    /* A refused save is told at once. Storage nearly full is told after whatever the tool itself says on
+       saving (it sets its status as record returns), so the reader hears both. */
     function report(problem) {
       if (problem && status) status.textContent = problem;
+      var warning = !problem && status && room();
+      if (warning) {
+        Promise.resolve().then(function () {
+          var said = status.textContent;
+          if (said.indexOf(ROOM) >= 0) said = said.slice(0, said.indexOf(ROOM)).trim();
+          status.textContent = (said ? said + " " : "") + warning;
+        });
+      }
       return !problem;
     }
     return {
@@ -339,6 +439,9 @@
     records: records,
     latest: latest,
     attach: attach,
+    room: room,
+    repKeys: repKeys,
+    reread: function () { cache = {}; },
     merge: merge,
     draftKey: draftKey
   };

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
+from tests.conftest import ROOT
 from tests.helpers import data, home_and_back_by_instant_navigation, plain
 
 ASSESSMENTS = "self-assessments/"
@@ -310,7 +311,7 @@ def test_the_workspace_page_lists_deletes_after_confirming_and_says_where_the_da
     page.get_by_role("button", name="Delete Alex", exact=True).click()
     expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted Alex and their answers.")
     expect(table.get_by_role("row")).to_have_count(3)
-    assert not [key for key in page.evaluate(STORAGE) if key.endswith(":workspace:rep:" + alex_id)]
+    assert not [key for key in page.evaluate(STORAGE) if key.endswith(":" + alex_id)]
     assert page.evaluate("() => Playbook.workspace.reps().map(r => r.name)") == ["Sam"]
 
     page.get_by_role("button", name="Delete everything…").click()
@@ -355,3 +356,150 @@ def test_a_full_storage_is_told_to_the_reader(browser, site_url):
     _answer(page, "manager-or-coach", {_statements("manager-or-coach")[0]["id"]: max(_labels("manager-or-coach"))})
     expect(_picker(page, "assessment-manager-or-coach").get_by_role("status")).to_have_text(FULL)
     context.close()
+
+
+# What Chromium lets a site keep in localStorage: 5 MiB of UTF-16 characters, keys included.
+ALLOWED = 5 * 1024 * 1024
+# A rep's records for two years of weekly 1:1s, as the tools write them (workspace.js header): each week a 1:1
+# with four questions and two commitments and its Was that coaching? check, each quarter a level result. The
+# same function makes them to seed and, after a reload, to compare with what the workspace reads back.
+TWO_YEARS = """(ids, r, weeks) => {
+    const day = (w, extra) => new Date(Date.parse("2024-11-25") + (7 * w + (extra || 0)) * 864e5).toISOString().slice(0, 10);
+    const answers = (statements, w) => Object.fromEntries(statements.map(([id, fingerprint], i) => [id, {value: (w + i + r) % 5, fingerprint}]));
+    const records = [];
+    for (let w = 0; w < weeks; w += 1) {
+        const date = day(w);
+        const saved = date + "T" + String(8 + (r % 10)).padStart(2, "0") + ":15:00.000Z";
+        if (w % 13 === 0) records.push({kind: "assessment", tool: "which-level", date, saved, data: {answers: answers(ids.behaviours, w), notes: {"next-step": "Rehearse the discovery call with Sam before " + day(w, 14)},
+            result: {complete: true, answered: ids.behaviours.length, needed: 30, score: 50 + (w + r) % 40, band: "Solid", level: {id: ids.levels[w % 3], name: "Level", number: 1 + w % 3},
+                     groups: ids.levels.map((id, i) => ({id, answered: 7, score: 40 + i * 9.5, reached: i < 2})), weakest: ids.behaviours.slice(0, 3).map(([id], i) => ({id, text: "Behaviour " + id, answer: i}))}}});
+        records.push({kind: "coaching-check", tool: "was-that-coaching", date, saved, data: {answers: answers(ids.coaching, w), notes: {},
+            result: {complete: true, answered: ids.coaching.length, needed: ids.coaching.length, score: (w * 7 + r) % 101, band: "Part coaching", level: null, groups: [], weakest: []}}});
+        const agenda = [0, 1, 2, 3].map(i => { const [id, fingerprint] = ids.questions[(w * 4 + i + r) % ids.questions.length]; return {id, fingerprint, box: ids.boxes[i % ids.boxes.length]}; });
+        const open = w === weeks - 1;
+        records.push({kind: "one-to-one", tool: "one-to-one", date, saved, data: {time: "09:30", agenda, commitments: [
+            {text: "Send Acme " + w + " the mutual action plan", owner: "rep", due: day(w, 3), done: open ? null : day(w, 4)},
+            {text: "Join rep " + (r + 1) + " on the week " + (w + 2) + " renewal call", owner: "manager", due: day(w, 10), done: open ? null : day(w, 9)}]}});
+    }
+    return records;
+}"""
+BY_DATE = "(a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0"
+USED = "() => Object.keys(localStorage).reduce((sum, key) => sum + key.length + localStorage.getItem(key).length, 0)"
+
+
+def _ids():
+    """Real ids and fingerprints from the data, for records like those the tools write."""
+    levels = data("levels")["levels"]
+    return {
+        "behaviours": [[b["id"], _fingerprint(b["text"])] for level in levels for b in level["behaviours"]],
+        "levels": [level["id"] for level in levels],
+        "coaching": [[q["id"], _fingerprint(q["text"])] for q in _assessment("was-that-coaching")["questions"]],
+        "questions": [[q["id"], _fingerprint(q["text"])] for q in data("coaching_questions")["questions"]],
+        "boxes": [box["id"] for box in data("rhythm")["one_to_one"]["boxes"]],
+    }
+
+
+def test_thirty_reps_with_two_years_of_weekly_one_to_ones_fit_in_two_fifths_of_the_storage_and_read_back_the_same(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    ids = _ids()
+    problems = page.evaluate(f"""([ids, reps, weeks]) => {{
+        const make = {TWO_YEARS};
+        const ws = Playbook.workspace;
+        return [...Array(reps).keys()].map(r => ws.merge(ws.addRep("Rep " + (r + 1)).rep.id, make(ids, r, weeks), false)).filter(Boolean);
+    }}""", [ids, 30, 104])
+    assert problems == []
+    used = page.evaluate(USED)
+    assert used <= 0.4 * ALLOWED, f"{used:,} characters, {used / ALLOWED:.0%} of what the browser allows"
+    page.reload()  # read back from storage, not from what this page wrote
+    table = page.get_by_role("table", name="Whose answers are saved in this browser")
+    expect(table.get_by_role("row", name=re.compile("^Rep 30"))).to_contain_text("Rep 30216")
+    expect(page.locator("[data-workspace-status]")).to_have_text("")  # far from full: nothing to warn about
+    different = page.evaluate(f"""([ids, weeks]) => {{
+        const make = {TWO_YEARS};
+        return Playbook.workspace.reps().filter((rep, r) => JSON.stringify(Playbook.workspace.records({{rep: rep.id}})) !== JSON.stringify(make(ids, r, weeks).sort({BY_DATE})));
+    }}""", [ids, 104])
+    assert different == []
+
+
+def test_records_kept_in_the_earlier_plain_form_still_load_and_move_to_the_compact_one(context, site_url):
+    file = json.loads((ROOT / "tests/browser/workspace_files/v1/one-rep.json").read_text(encoding="utf-8"))
+    alex = file["reps"][0]
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    # As the handbook stored a rep's records before the compact form: plain JSON under "workspace:rep:<id>".
+    old_key, new_key = _key(page, "workspace", "rep:" + alex["id"]), _key(page, "workspace", "records:" + alex["id"])
+    page.evaluate("""([rep, key]) => {
+        Playbook.workspace.addRep(rep.name, rep.id);
+        localStorage.setItem(key, JSON.stringify({version: 1, records: rep.records}));
+    }""", [alex, old_key])
+    page.reload()
+    table = page.get_by_role("table", name="Whose answers are saved in this browser")
+    expect(table.get_by_role("row", name=re.compile("^Alex"))).to_contain_text(f"Alex{len(alex['records'])}")
+    expected = sorted(alex["records"], key=lambda r: (r["date"], r["saved"]))
+    assert page.evaluate("rep => Playbook.workspace.records({rep})", alex["id"]) == expected
+    stored = page.evaluate(STORAGE)
+    assert old_key not in stored and new_key in stored and len(stored[new_key]) < len(json.dumps({"version": 1, "records": alex["records"]}, separators=(",", ":")))
+
+    # A tab still running the earlier handbook saves a record the old way: the next page keeps both.
+    later = {**alex["records"][0], "date": "2026-11-24", "saved": "2026-11-24T10:00:00.000Z"}
+    page.evaluate("([key, record]) => localStorage.setItem(key, JSON.stringify({version: 1, records: [record]}))", [old_key, later])
+    page.reload()
+    expect(table.get_by_role("row", name=re.compile("^Alex"))).to_contain_text(f"Alex{len(alex['records']) + 1}")
+    assert page.evaluate("rep => Playbook.workspace.records({rep})", alex["id"]) == expected + [later]
+    assert old_key not in page.evaluate(STORAGE)
+
+
+def test_planted_or_damaged_records_in_storage_are_left_out_and_never_run(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    key = _key(page, "workspace", "records:me")
+    sound = {"kind": "planner", "tool": "activity", "date": "2026-11-02", "data": {"fields": {}}, "saved": "2026-11-02T09:00:00.000Z"}
+    # The compact form (workspace-store.js): one sound record, then a "__proto__" field, markup, a value too
+    # many, a text that isn't there, a number that isn't one, a list nested a hundred deep.
+    page.evaluate("""key => {
+        const record = data => [1, 0, 1, 2, data, 3];
+        let deep = [0];
+        for (let i = 0; i < 100; i += 1) deep = [0, deep];
+        localStorage.setItem(key, JSON.stringify({v: 2, k: [["kind", "tool", "date", "data", "saved"], ["fields"], ["__proto__"], ["note"], []],
+            s: ["planner", "activity", "2026-11-02", "2026-11-02T09:00:00.000Z", '<img src=x onerror="window.pwned=1">'],
+            r: [record([2, [5]]), record([3, [4, 0]]), record([4, 4]), record([2, [5], "extra"]), record([2, 99]), record("NaN"), record(deep)]}));
+    }""", key)
+    page.reload()
+    table = page.get_by_role("table", name="Whose answers are saved in this browser")
+    expect(table.get_by_role("row", name=re.compile("^Me"))).to_contain_text("Me (your own answers)1")
+    assert page.evaluate("() => Playbook.workspace.records({rep: 'me'})") == [sound]
+    assert page.evaluate("() => [({}).polluted, Object.prototype.polluted, window.pwned, document.querySelectorAll('img[src=x]').length]") == [None, None, None, 0]
+
+
+NEARLY_FULL = "The handbook has used 85% of the storage this browser allows it: before it runs out, export the reps you no longer coach and delete them (Reps and saved answers)."
+
+
+def test_storage_nearly_full_is_told_on_the_workspace_page_and_after_saving(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + CHECKLISTS)
+    _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Alex")
+    # Another page on the same host (the quota is the host's) keeps enough to bring storage to 85%.
+    page.evaluate(f"allowed => localStorage.setItem('another-app', 'x'.repeat(Math.ceil(0.853 * allowed) - ({USED})() - 'another-app'.length))", ALLOWED)
+    items = _checklist_items("one-to-one-prep")
+    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[0]["text"]), exact=True).check()
+    expect(_picker(page, "checklist-one-to-one-prep").get_by_role("status")).to_have_text(f"Added Alex: this page now shows and saves Alex's answers. {NEARLY_FULL}")
+    page.goto(site_url + WORKSPACE)
+    expect(page.locator("[data-workspace-status]")).to_have_text(NEARLY_FULL)
+    page.get_by_role("table", name="Whose answers are saved in this browser").get_by_role("button", name="Delete Alex's answers").click()
+    page.get_by_role("button", name="Delete Alex", exact=True).click()
+    expect(page.locator("[data-workspace-status]")).to_have_text(f"Deleted Alex and their answers. {NEARLY_FULL}")
+
+
+def test_a_storage_filled_to_the_last_character_refuses_a_save_and_says_so(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + CHECKLISTS)
+    _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Alex")
+    # Another page on the same host takes every character left (this throws if the browser allows a different
+    # amount): any save after it fails for real.
+    page.evaluate(f"allowed => localStorage.setItem('another-app', 'x'.repeat(allowed - ({USED})() - 'another-app'.length))", ALLOWED)
+    before = page.evaluate(STORAGE)
+    items = _checklist_items("one-to-one-prep")
+    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[0]["text"]), exact=True).check()
+    expect(_picker(page, "checklist-one-to-one-prep").get_by_role("status")).to_have_text(FULL)
+    assert page.evaluate(STORAGE) == before

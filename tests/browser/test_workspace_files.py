@@ -196,6 +196,10 @@ def test_every_earlier_version_of_the_file_still_imports(browser, site_url, path
             assert into == rep["id"], "a whole workspace keeps its reps' ids, so importing it again merges"
         stored = page.evaluate("rep => Playbook.workspace.records({rep})", into)
         assert stored == sorted(rep["records"], key=lambda r: (r["date"], r["saved"]))
+    # Stored in the browser's compact form, exported again in the published one.
+    exported = page.evaluate("() => Playbook.workspaceFile.exportFile(['me'].concat(Playbook.workspace.reps().map(rep => rep.id)))")
+    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(exported) and exported["version"] == 1
+    assert sorted(json.dumps(r, sort_keys=True) for rep in exported["reps"] for r in rep["records"]) == sorted(json.dumps(r, sort_keys=True) for rep in file["reps"] for r in rep["records"])
     context.close()
 
 
