@@ -390,7 +390,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
         ["Cy", [
             ["assessment", "which-level", complete({"id": "retired-level", "name": "Retired", "number": 7}, {}), "2026-03-02"],
             ["coaching-check", "was-that-coaching", check(40), "2026-03-03"],
-            ["coaching-check", "was-that-coaching", check(60), "2026-03-05"],
+            ["coaching-check", "was-that-coaching", check(60), "2026-03-08"],  # a Sunday: the week of Monday 2 March
             ["coaching-check", "was-that-coaching", check(70), "2026-03-24"],
             ["one-to-one", "one-to-one", one_to_one(("Send the case study", "2026-03-27", "rep", False), ("Call Acme", "2026-03-27", "rep", None), ("Call Initech", "2026-03-30", "rep", None)), "2026-03-09"],
         ]],
@@ -413,7 +413,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
     assert figures(levels) == [["No level yet", "0"]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
     expect(levels.locator(".pb-team__left-out")).to_have_text("Not counted: 1 with no complete self-assessment and 1 at a level no longer on the ladder.")
 
-    checks = {"bo": [("2026-03-10", 90)], "Cy": [("2026-03-03", 40), ("2026-03-05", 60), ("2026-03-24", 70)], "Dee": [], "zoe": []}
+    checks = {"bo": [("2026-03-10", 90)], "Cy": [("2026-03-03", 40), ("2026-03-08", 60), ("2026-03-24", 70)], "Dee": [], "zoe": []}
     weeks = {}
     for done in checks.values():
         for day, score in done:
