@@ -66,7 +66,8 @@
   /* Which column a file's rep goes in. By name, ignoring case and runs of spaces: the workspace's own rule
      for one rep (addRep refuses a second "priya"). Not by id: ids are made at random in each browser, so
      the rep's own browser and each manager's give one person different ids. A rep's own export calls them
-     "me", which says nothing about who they are: it keeps a column of its own, named by its file. */
+     "me", which says nothing about who they are: it keeps a column of its own, named by its file, until the
+     manager says whose it is. */
   function columnKey(rep, fileIndex) {
     return rep.id === "me" ? "me " + fileIndex : "rep " + cleanName(rep.name).toLowerCase();
   }
@@ -118,31 +119,46 @@
     return files[i].name + (same > 1 ? " (file " + (i + 1) + ")" : "");
   }
 
-  /* The reps of every sound file, a rep named in several files merged into one; a problem per file that
-     isn't sound, and a note per merged rep. */
-  function filesTeam(files) {
-    return Promise.all(files.map(readText)).then(function (checked) {
-      var columns = {};
-      var problems = [];
-      checked.forEach(function (outcome, i) {
-        if (outcome.error) return problems.push(files[i].name + ": not read. " + outcome.error.replace(/^Nothing was imported\. /, ""));
-        outcome.file.reps.forEach(function (rep) {
-          /* a whole workspace's file has its manager as "me", often with nothing saved: no column for nobody */
-          if (rep.id === "me" && !rep.records.length) return;
-          var key = columnKey(rep, i);
-          var column = columns[key] = columns[key] || { name: rep.id === "me" ? "Me, from " + fileName(files, i) : cleanName(rep.name), files: [], bySlot: {}, skipped: 0, differed: 0 };
-          if (column.files.indexOf(i) < 0) column.files.push(i);
-          addRecords(column, rep.records);
-        });
+  /* Each file checked: [{file} or {error}], in the files' order. */
+  function readFiles(files) {
+    return Promise.all(files.map(readText));
+  }
+
+  /* The team in the files: a rep named in several files merged into one, and a rep's own export ("me") in
+     the column of the rep `owners` says it is ({"me 2": "rep priya"}, as the manager chose), else in its
+     own. Also a problem per file that isn't sound, a note per merged rep, the own exports (to ask whose
+     they are) and the named reps (the answers). */
+  function teamOf(files, checked, owners) {
+    var names = {};
+    checked.forEach(function (outcome) {
+      (outcome.file ? outcome.file.reps : []).forEach(function (rep) {
+        if (rep.id !== "me") names[columnKey(rep)] = names[columnKey(rep)] || cleanName(rep.name);
       });
-      var team = Object.keys(columns).map(function (key) {
-        var column = columns[key];
-        column.records = Object.keys(column.bySlot).map(function (slot) { return column.bySlot[slot]; });
-        return column;
-      }).sort(byName);
-      var merged = team.filter(function (column) { return column.files.length > 1; }).map(mergeNote);
-      return { team: team, problems: problems, merged: merged, files: files.length };
     });
+    var columns = {};
+    var problems = [];
+    var own = [];
+    checked.forEach(function (outcome, i) {
+      if (outcome.error) return problems.push(files[i].name + ": not read. " + outcome.error.replace(/^Nothing was imported\. /, ""));
+      outcome.file.reps.forEach(function (rep) {
+        /* a whole workspace's file has its manager as "me", often with nothing saved: no column for nobody */
+        if (rep.id === "me" && !rep.records.length) return;
+        var key = columnKey(rep, i);
+        if (rep.id === "me") own.push({ key: key, file: fileName(files, i) });
+        var into = names[owners[key]] ? owners[key] : key;
+        var column = columns[into] = columns[into] || { name: names[into] || "Me, from " + fileName(files, i), files: [], bySlot: {}, skipped: 0, differed: 0 };
+        if (column.files.indexOf(i) < 0) column.files.push(i);
+        addRecords(column, rep.records);
+      });
+    });
+    var team = Object.keys(columns).map(function (key) {
+      var column = columns[key];
+      column.records = Object.keys(column.bySlot).map(function (slot) { return column.bySlot[slot]; });
+      return column;
+    }).sort(byName);
+    var merged = team.filter(function (column) { return column.files.length > 1; }).map(mergeNote);
+    var named = Object.keys(names).map(function (key) { return { key: key, name: names[key] }; }).sort(byName);
+    return { team: team, problems: problems, merged: merged, own: own, named: named, files: files.length };
   }
 
   /* ------------------------------------------------ the heat map */
@@ -406,6 +422,9 @@
     var status = form.querySelector("[data-team-status]");
     var problems = form.querySelector("[data-team-problems]");
     var merged = form.querySelector("[data-team-merged]");
+    var askOwners = form.querySelector("[data-team-owners]");
+    var read = null;
+    var owners = {};
     var back = form.querySelector("[data-team-workspace]");
 
     function list(into, texts) {
@@ -426,19 +445,53 @@
     function fromWorkspace() {
       var team = workspaceTeam();
       back.hidden = true;
+      askOwners.textContent = "";
       show(team, team.length ? "Showing the " + repCount(team.length) + " saved in this browser." : "No reps are saved in this browser: add them on Reps and saved answers, or choose exported files.");
+    }
+
+    function showFiles() {
+      var found = teamOf(read.files, read.checked, owners);
+      var fine = found.files - found.problems.length;
+      var about = "Showing " + repCount(found.team.length) + " from " + fine + " of " + found.files + " files." +
+        (found.merged.length ? " " + plural(found.merged.length, "rep was", "reps were") + " in several files, merged: see below." : "") +
+        (found.problems.length ? " " + found.problems.length + " could not be read: see below." : "");
+      show(found.team, about, found.problems, found.merged);
+      return found;
+    }
+
+    /* A rep's own export says only "me": the manager says whose it is, and it joins that rep's column. */
+    function ownerChoices(found) {
+      askOwners.textContent = "";
+      if (!found.named.length) return;
+      found.own.forEach(function (own, i) {
+        var line = node("p");
+        var label = node("label", "", "Whose own answers are in " + own.file + "? ");
+        var choice = node("select");
+        choice.id = label.htmlFor = "team-owner-" + i;
+        choice.append(node("option", "", "Keep them apart"));
+        choice.firstChild.value = "";
+        found.named.forEach(function (rep) {
+          var option = node("option", "", rep.name);
+          option.value = rep.key;
+          choice.append(option);
+        });
+        choice.addEventListener("change", function () {
+          owners[own.key] = choice.value;
+          showFiles();
+        });
+        line.append(label, choice);
+        askOwners.append(line);
+      });
     }
 
     function fromFiles(files) {
       if (!files.length) return;
       status.textContent = "Reading " + files.length + " files\u2026";
-      filesTeam(files).then(function (read) {
+      readFiles(files).then(function (checked) {
         back.hidden = false;
-        var fine = read.files - read.problems.length;
-        var about = "Showing " + repCount(read.team.length) + " from " + fine + " of " + read.files + " files." +
-          (read.merged.length ? " " + plural(read.merged.length, "rep was", "reps were") + " in several files, merged: see below." : "") +
-          (read.problems.length ? " " + read.problems.length + " could not be read: see below." : "");
-        show(read.team, about, read.problems, read.merged);
+        read = { files: files, checked: checked };
+        owners = {};
+        ownerChoices(showFiles());
       });
     }
 

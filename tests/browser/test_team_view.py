@@ -272,6 +272,35 @@ def test_a_reps_own_export_is_named_by_its_file(browser, site_url, exported):
     context.close()
 
 
+def test_a_reps_own_export_joins_the_rep_the_manager_says_it_is(browser, site_url, exported, axe):
+    """Priya's own export (her self-assessments, as "me", and a newer one at level 3) beside her manager's file:
+    apart until the manager says the file is Priya's, then one column, duplicates skipped, the newer level counted."""
+    mine = json.loads(exported["priya.json"])
+    rep = mine["reps"][0]
+    rep.update(id="me", name="Me")
+    rep["records"] = [r for r in rep["records"] if r["kind"] == "assessment"]
+    copied = len(rep["records"])
+    rep["records"].append({"kind": "assessment", "tool": "which-level", "date": "2026-03-27", "data": level_record(3, {}), "saved": "2026-03-27T09:00:00.000Z"})
+    files = {"priya.json": exported["priya.json"], "tom.json": exported["tom.json"], "my-answers.json": json.dumps(mine)}
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(files))
+    heads = page.locator("[data-team-heat] thead th")
+    expect(heads).to_have_text(["Behaviour", "Me, from my-answers.json", "Priya", "Tom"])
+    assert axe(page, "[data-team-files]") == []
+    page.get_by_label("Whose own answers are in my-answers.json?").select_option(label="Priya")
+    expect(heads).to_have_text(["Behaviour", "Priya", "Tom"])
+    expect(page.locator(STATUS)).to_have_text("Showing 2 reps from 3 of 3 files. 1 rep was in several files, merged: see below.")
+    expect(page.get_by_role("list", name="Reps merged from several files").get_by_role("listitem")).to_have_text([f"Priya: 2 files merged, {copied} duplicate records skipped."])
+    counts = [0] * (len(LEVELS) + 1)
+    counts[3] += 1  # Priya's newer result, from her own file
+    counts[LATEST_LEVEL[1]] += 1  # Tom
+    assert figures(page.locator("[data-team-levels]")) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    page.get_by_label("Whose own answers are in my-answers.json?").select_option(label="Keep them apart")
+    expect(heads).to_have_text(["Behaviour", "Me, from my-answers.json", "Priya", "Tom"])
+    context.close()
+
+
 def test_the_team_view_prints_the_heat_map_in_colour_within_the_page(browser, site_url, exported):
     context, page = new_page(browser)
     page.goto(site_url + TEAM)
