@@ -1,7 +1,8 @@
 /* The Team view page (macros/templates/team_view.html): the reps saved in this browser, or the reps in workspace
    files chosen or dropped here, side by side: a heat map of the level ladder's behaviours, the team's levels,
-   the Was that coaching? median week by week and the 1:1 commitments past due. Files are checked by
-   Playbook.workspaceFile.check and only read: nothing from them is stored. Everything is written as text. */
+   the Was that coaching? median week by week with a small chart per rep, and the 1:1 commitments past due.
+   A rep in several files is one rep (teamOf). Files are checked by Playbook.workspaceFile.check and only
+   read: nothing from them is stored. Everything is written as text. */
 (function (Playbook) {
   "use strict";
 
