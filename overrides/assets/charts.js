@@ -8,13 +8,20 @@
      bars(spec)    one bar per point
      date(iso)     "YYYY-MM-DD" in the reader's locale (Intl), e.g. "3 Mar 2026"
    spec: {title, summary (the description), points: [{label, value, note}] in order (note: the text over a
-   bar, such as "4/5"), min, max, every (label every point under the axis, for a few categories), ticks: [{value, label}] (the y axis), table: {caption, columns, rows}} */
+   bar, such as "4/5"), min, max, every (label every point under the axis, for a few categories), ticks: [{value, label}] (the y axis), table: {caption, columns, rows}}
+   and, for small multiples that share one time axis (line only):
+     small         a small drawing, several to a row
+     slots         how many places the x axis has (e.g. every week from the team's first check to its last);
+                   a point's slot says where it stands (default: one place per point, in order)
+     axis          {from, to}: the x axis's labels at its two ends, the same on every chart (default: the
+                   points' labels)
+     reference     {points: [{slot, value}]}: a dashed line to compare with (the team's median), drawn
+                   under the chart's own solid line, so the two differ in black and white too */
 (function (Playbook) {
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var WIDTH = 600;
-  var HEIGHT = 220;
+  var SIZES = { full: { width: 600, height: 220 }, small: { width: 300, height: 140 } };
   var TOP = 16;
   var BOTTOM = 30;
   var RIGHT = 12;
@@ -57,18 +64,24 @@
   /* The drawing area: the y axis room is sized to the longest tick label (level names are long), and the x
      axis room to the most lines a category's label takes. */
   function frame(spec) {
+    var size = SIZES[spec.small ? "small" : "full"];
     var longest = spec.ticks.reduce(function (most, tick) { return Math.max(most, tick.label.length); }, 0);
     var left = Math.min(170, 14 + longest * 6.2);
-    var perLabel = Math.max(4, Math.floor((WIDTH - RIGHT - left) / Math.max(spec.points.length, 1) / 6.2));
+    var perLabel = Math.max(4, Math.floor((size.width - RIGHT - left) / Math.max(spec.points.length, 1) / 6.2));
     var labels = spec.points.map(function (point) { return spec.every === 1 ? wrap(point.label, perLabel) : [point.label]; });
     var lines = labels.reduce(function (most, label) { return Math.max(most, label.length); }, 1);
     var span = spec.max - spec.min || 1;
+    var slots = spec.slots || spec.points.length;
+    var gap = (size.width - RIGHT - left) / Math.max(slots, 1);
     return {
       left: left,
-      right: WIDTH - RIGHT,
+      right: size.width - RIGHT,
+      width: size.width,
+      axisY: size.height - 10,
       labels: labels,
-      height: HEIGHT + 13 * (lines - 1),
-      y: function (value) { return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - spec.min) / span); }
+      height: size.height + 13 * (lines - 1),
+      x: function (slot) { return left + gap * (slot + 0.5); },
+      y: function (value) { return TOP + (size.height - TOP - BOTTOM) * (1 - (value - spec.min) / span); }
     };
   }
 
@@ -83,11 +96,16 @@
   /* Labels under the x axis: every one for a few categories (spec.every: 1), else for dates at most
      MOST_X_LABELS, evenly picked, the last always shown. */
   function xLabels(svg, spec, box, xs) {
+    if (spec.axis) {
+      svg.append(svgNode("text", { x: box.left, y: box.axisY, "text-anchor": "start", "class": "pb-chart__tick" }, spec.axis.from));
+      svg.append(svgNode("text", { x: box.right, y: box.axisY, "text-anchor": "end", "class": "pb-chart__tick" }, spec.axis.to));
+      return;
+    }
     var every = spec.every || Math.max(1, Math.ceil(spec.points.length / MOST_X_LABELS));
     spec.points.forEach(function (point, i) {
       if (i % every && i !== spec.points.length - 1) return;
       if (i !== spec.points.length - 1 && spec.points.length - 1 - i < every) return;
-      var text = svgNode("text", { x: xs[i], y: HEIGHT - 10, "text-anchor": "middle", "class": "pb-chart__tick" });
+      var text = svgNode("text", { x: xs[i], y: box.axisY, "text-anchor": "middle", "class": "pb-chart__tick" });
       box.labels[i].forEach(function (line, n) { text.append(svgNode("tspan", { x: xs[i], dy: n ? 13 : 0 }, line)); });
       svg.append(text);
     });
@@ -127,26 +145,33 @@
     made += 1;
     var id = "pb-chart-" + made;
     var box = frame(spec);
-    var svg = svgNode("svg", { viewBox: "0 0 " + WIDTH + " " + box.height, role: "img", "aria-labelledby": id + "-title", "aria-describedby": id + "-desc", "class": "pb-chart__svg", "data-chart": kind });
+    var svg = svgNode("svg", { viewBox: "0 0 " + box.width + " " + box.height, role: "img", "aria-labelledby": id + "-title", "aria-describedby": id + "-desc", "class": "pb-chart__svg", "data-chart": kind });
     svg.append(svgNode("title", { id: id + "-title" }, spec.title), svgNode("desc", { id: id + "-desc" }, spec.summary));
     axes(svg, spec, box);
     draw(svg, box);
-    var wrapper = node("figure", "pb-chart");
+    var wrapper = node("figure", spec.small ? "pb-chart pb-chart--small" : "pb-chart");
     wrapper.append(node("figcaption", "pb-chart__caption", spec.title), svg, table(spec));
     return wrapper;
+  }
+
+  /* The path through points at x positions `xs`: straight, or stepped. */
+  function path(points, xs, box, step) {
+    return points.map(function (point, i) {
+      var here = xs[i] + "," + box.y(point.value);
+      if (!i) return "M" + here;
+      return step ? "H" + xs[i] + "V" + box.y(point.value) : "L" + here;
+    }).join("");
   }
 
   function line(spec) {
     return figure(spec, spec.step ? "step" : "line", function (svg, box) {
       var n = spec.points.length;
-      var gap = (box.right - box.left) / Math.max(n, 1);
-      var xs = spec.points.map(function (point, i) { return box.left + gap * (i + 0.5); });
-      var path = spec.points.map(function (point, i) {
-        var here = xs[i] + "," + box.y(point.value);
-        if (!i) return "M" + here;
-        return spec.step ? "H" + xs[i] + "V" + box.y(point.value) : "L" + here;
-      }).join("");
-      if (n > 1) svg.append(svgNode("path", { d: path, "class": "pb-chart__line" }));
+      var xs = spec.points.map(function (point, i) { return box.x(point.slot === undefined ? i : point.slot); });
+      if (spec.reference && spec.reference.points.length > 1) {
+        var along = spec.reference.points.map(function (point) { return box.x(point.slot); });
+        svg.append(svgNode("path", { d: path(spec.reference.points, along, box, false), "class": "pb-chart__reference", "data-reference": "" }));
+      }
+      if (n > 1) svg.append(svgNode("path", { d: path(spec.points, xs, box, spec.step), "class": "pb-chart__line" }));
       spec.points.forEach(function (point, i) {
         var dot = svgNode("circle", { cx: xs[i], cy: box.y(point.value), r: 3.5, "class": "pb-chart__point", "data-value": point.value });
         dot.append(svgNode("title", {}, point.label + ": " + point.note));
@@ -159,7 +184,7 @@
   function bars(spec) {
     return figure(spec, "bars", function (svg, box) {
       var gap = (box.right - box.left) / Math.max(spec.points.length, 1);
-      var xs = spec.points.map(function (point, i) { return box.left + gap * (i + 0.5); });
+      var xs = spec.points.map(function (point, i) { return box.x(i); });
       spec.points.forEach(function (point, i) {
         var top = box.y(point.value);
         var bar = svgNode("rect", { x: xs[i] - gap * 0.35, width: gap * 0.7, y: top, height: Math.max(0, box.y(spec.min) - top), "class": "pb-chart__bar", "data-value": point.value });

@@ -1,7 +1,8 @@
 /* The Team view page (macros/templates/team_view.html): the reps saved in this browser, or the reps in workspace
    files chosen or dropped here, side by side: a heat map of the level ladder's behaviours, the team's levels,
-   the Was that coaching? median week by week and the 1:1 commitments past due. Files are checked by
-   Playbook.workspaceFile.check and only read: nothing from them is stored. Everything is written as text. */
+   the Was that coaching? median week by week with a small chart per rep, and the 1:1 commitments past due.
+   A rep in several files is one rep (teamOf). Files are checked by Playbook.workspaceFile.check and only
+   read: nothing from them is stored. Everything is written as text. */
 (function (Playbook) {
   "use strict";
 
@@ -28,22 +29,29 @@
     return a.date < b.date ? -1 : a.date > b.date ? 1 : a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0;
   }
 
-  /* A rep's newest record of a kind and tool, or null. */
-  function latest(records, kind, tool) {
-    var found = records.filter(function (record) { return record.kind === kind && record.tool === tool; }).sort(byDate);
-    return found.length ? found[found.length - 1] : null;
-  }
-
   function completeResult(record) {
     var found = record && isObject(record.data.result) ? record.data.result : null;
     return found && found.complete === true && typeof found.score === "number" ? found : null;
   }
 
+  /* The self-assessment a rep is shown by, in the heat map and the levels alike: the newest complete one (a
+     form started today and left half-answered doesn't hide it), else the newest started; null if none. */
+  function assessmentOf(records, tool) {
+    var found = records.filter(function (record) { return record.kind === "assessment" && record.tool === tool; }).sort(byDate);
+    var complete = found.filter(completeResult);
+    return complete.length ? complete[complete.length - 1] : found.length ? found[found.length - 1] : null;
+  }
+
   /* ------------------------------------------------ where the team comes from */
+
+  /* Reps side by side in one order whatever order the files came in: by name, as a team list reads. */
+  function byName(a, b) {
+    return a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true });
+  }
 
   function workspaceTeam() {
     var ws = Playbook.workspace;
-    return ws.reps().map(function (rep) { return { name: rep.name, records: ws.records({ rep: rep.id }) }; });
+    return ws.reps().map(function (rep) { return { name: rep.name, records: ws.records({ rep: rep.id }) }; }).sort(byName);
   }
 
   function readText(file) {
@@ -56,24 +64,107 @@
     });
   }
 
-  /* The reps of every sound file, and a problem per file that isn't one. A rep's own export names them
-     "Me", so theirs is told apart by the file it came in. */
-  function filesTeam(files) {
-    return Promise.all(files.map(readText)).then(function (checked) {
-      var team = [];
-      var problems = [];
-      checked.forEach(function (outcome, i) {
-        if (outcome.error) return problems.push(files[i].name + ": not read. " + outcome.error.replace(/^Nothing was imported\. /, ""));
-        outcome.file.reps.forEach(function (rep) {
-          team.push({ name: rep.id === "me" ? "Me, from " + files[i].name : rep.name, records: rep.records });
-        });
-      });
-      return { team: team, problems: problems, files: files.length };
+  /* Which column a file's rep goes in. By name, ignoring case and runs of spaces: the workspace's own rule
+     for one rep (addRep refuses a second "priya"). Not by id: ids are made at random in each browser, so
+     the rep's own browser and each manager's give one person different ids. A rep's own export calls them
+     "me", which says nothing about who they are: it keeps a column of its own, named by its file, until the
+     manager says whose it is. */
+  function columnKey(rep, fileIndex) {
+    return rep.id === "me" ? "me " + fileIndex : "rep " + cleanName(rep.name).toLowerCase();
+  }
+
+  /* A name as addRep keeps it: trimmed, one space between words. */
+  function cleanName(name) {
+    return name.replace(/\s+/g, " ").trim();
+  }
+
+  /* A value as text with object keys sorted: two copies of a record match whatever their fields' order. */
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (isObject(value)) return "{" + Object.keys(value).sort().map(function (key) { return JSON.stringify(key) + ":" + canonical(value[key]); }).join(",") + "}";
+    return JSON.stringify(value);
+  }
+
+  /* Adds a file's records to a column, one per kind, tool and date as in the workspace: a copy with the same
+     answers is a duplicate, skipped; other answers for the same form and day are the same form saved again,
+     and the one saved later stays, as importing both files would keep (workspace.js merge). */
+  function addRecords(column, records) {
+    records.forEach(function (record) {
+      var slot = record.kind + " " + record.tool + " " + record.date;
+      var had = column.bySlot[slot];
+      if (!had) {
+        column.bySlot[slot] = record;
+      } else if (canonical(had.data) === canonical(record.data)) {
+        column.skipped += 1;
+      } else {
+        column.differed += 1;
+        if (had.saved < record.saved) column.bySlot[slot] = record;
+      }
     });
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  /* What merging did to a rep found in several files, e.g. "Priya: 2 files merged, 3 duplicate records skipped." */
+  function mergeNote(column) {
+    var note = column.name + ": " + plural(column.files.length, "file", "files") + " merged, " + (column.skipped ? plural(column.skipped, "duplicate record", "duplicate records") + " skipped" : "no duplicate records");
+    if (column.differed) note += "; " + plural(column.differed, "form was", "forms were") + " saved with other answers on the same day in another file: the one saved later is shown";
+    return note + ".";
+  }
+
+  /* A file's name, with its place among the files when two have that name (two reps' "my-answers.json"). */
+  function fileName(files, i) {
+    var same = files.filter(function (file) { return file.name === files[i].name; }).length;
+    return files[i].name + (same > 1 ? " (file " + (i + 1) + ")" : "");
+  }
+
+  /* Each file checked: [{file} or {error}], in the files' order. */
+  function readFiles(files) {
+    return Promise.all(files.map(readText));
+  }
+
+  /* The team in the files: a rep named in several files merged into one, and a rep's own export ("me") in
+     the column of the rep `owners` says it is ({"me 2": "rep priya"}, as the manager chose), else in its
+     own. Also a problem per file that isn't sound, a note per merged rep, the own exports (to ask whose
+     they are) and the named reps (the answers). */
+  function teamOf(files, checked, owners) {
+    var names = {};
+    checked.forEach(function (outcome) {
+      (outcome.file ? outcome.file.reps : []).forEach(function (rep) {
+        if (rep.id !== "me") names[columnKey(rep)] = names[columnKey(rep)] || cleanName(rep.name);
+      });
+    });
+    var columns = {};
+    var problems = [];
+    var own = [];
+    checked.forEach(function (outcome, i) {
+      if (outcome.error) return problems.push(files[i].name + ": not read. " + outcome.error.replace(/^Nothing was imported\. /, ""));
+      outcome.file.reps.forEach(function (rep) {
+        /* a whole workspace's file has its manager as "me", often with nothing saved: no column for nobody */
+        if (rep.id === "me" && !rep.records.length) return;
+        var key = columnKey(rep, i);
+        if (rep.id === "me") own.push({ key: key, file: fileName(files, i) });
+        var into = names[owners[key]] ? owners[key] : key;
+        var column = columns[into] = columns[into] || { name: names[into] || "Me, from " + fileName(files, i), files: [], bySlot: {}, skipped: 0, differed: 0 };
+        if (column.files.indexOf(i) < 0) column.files.push(i);
+        addRecords(column, rep.records);
+      });
+    });
+    var team = Object.keys(columns).map(function (key) {
+      var column = columns[key];
+      column.records = Object.keys(column.bySlot).map(function (slot) { return column.bySlot[slot]; });
+      return column;
+    }).sort(byName);
+    var merged = team.filter(function (column) { return column.files.length > 1; }).map(mergeNote);
+    var named = Object.keys(names).map(function (key) { return { key: key, name: names[key] }; }).sort(byName);
+    return { team: team, problems: problems, merged: merged, own: own, named: named, files: files.length };
   }
 
   /* ------------------------------------------------ the heat map */
 
+  /* `answers`: the rep's self-assessment answers; null when they have none at all. */
   function cell(row, answers) {
     var td = node("td", "pb-team__cell");
     var values = row.dataset.values.split(" ").map(Number);
@@ -81,7 +172,7 @@
     var answer = isObject(answers) ? answers[row.dataset.statement] : null;
     var at = isObject(answer) ? values.indexOf(answer.value) : -1;
     if (at < 0) {
-      td.append(node("span", "", "\u2013"), hidden("not answered"));
+      td.append(node("span", "", "\u2013"), hidden(answers ? "not answered" : "no self-assessment yet"));
       return td;
     }
     /* the handbook's rule for a reworded item: its old answer no longer counts (macros/fingerprints.py) */
@@ -107,8 +198,8 @@
       head.append(th);
     });
     var answers = team.map(function (rep) {
-      var record = latest(rep.records, "assessment", tool);
-      return record ? record.data.answers : null;
+      var record = assessmentOf(rep.records, tool);
+      return record ? (isObject(record.data.answers) ? record.data.answers : {}) : null;
     });
     table.querySelectorAll("[data-team-level-cell]").forEach(function (th) { th.colSpan = team.length + 1; });
     table.querySelectorAll("tr[data-statement]").forEach(function (row) {
@@ -124,33 +215,46 @@
     var levels = Array.prototype.map.call(section.querySelectorAll("[data-team-level-names] [data-level]"), function (item) {
       return { id: item.dataset.level, name: item.textContent.trim() };
     });
+    var ids = levels.map(function (level) { return level.id; });
     var counts = [0].concat(levels.map(function () { return 0; }));
     var unassessed = 0;
+    var offLadder = 0;
     team.forEach(function (rep) {
-      var found = completeResult(latest(rep.records, "assessment", section.dataset.tool));
-      var number = found && isObject(found.level) ? levels.map(function (level) { return level.id; }).indexOf(found.level.id) + 1 : 0;
-      if (found) counts[number] += 1;
-      else unassessed += 1;
+      var found = completeResult(assessmentOf(rep.records, section.dataset.tool));
+      var number = found && isObject(found.level) ? ids.indexOf(found.level.id) + 1 : 0;
+      if (!found) unassessed += 1;
+      /* a level since taken off the ladder is no level on it, nor "no level yet" */
+      else if (isObject(found.level) && !number) offLadder += 1;
+      else counts[number] += 1;
     });
+    var left = [unassessed ? unassessed + " with no complete self-assessment" : "", offLadder ? offLadder + " at a level no longer on the ladder" : ""].filter(Boolean);
     var names = ["No level yet"].concat(levels.map(function (level, i) { return (i + 1) + " " + level.name; }));
     var most = Math.max.apply(null, counts.concat([1]));
     var slot = section.querySelector("[data-chart-slot]");
     slot.textContent = "";
     slot.append(Playbook.charts.bars({
       title: "Reps at each level",
-      summary: names.map(function (name, i) { return name + ": " + counts[i]; }).join("; ") + (unassessed ? "; " + unassessed + " with no complete self-assessment, not counted." : "."),
+      summary: names.map(function (name, i) { return name + ": " + counts[i]; }).join("; ") + (left.length ? "; " + left.join(" and ") + ", not counted." : "."),
       min: 0, max: most, every: 1,
       ticks: [0, most].map(function (value) { return { value: value, label: String(value) }; }),
       points: names.map(function (name, i) { return { label: name, value: counts[i], note: String(counts[i]) }; }),
       table: { caption: "Reps at each level", columns: ["Level", "Reps"], rows: names.map(function (name, i) { return [name, String(counts[i])]; }) }
     }));
+    if (left.length) slot.append(node("p", "pb-team__left-out", "Not counted: " + left.join(" and ") + "."));
   }
 
-  function weekStart(iso) {
+  /* Date maths on calendar days counted in UTC, where no clock change makes a day 23 or 25 hours long. */
+  var DAY = 24 * 60 * 60 * 1000;
+
+  function dayNumber(iso) {
     var parts = iso.split("-").map(Number);
-    var day = new Date(parts[0], parts[1] - 1, parts[2], 12);
-    day.setDate(day.getDate() - (day.getDay() + 6) % 7);
-    return day.getFullYear() + "-" + ("0" + (day.getMonth() + 1)).slice(-2) + "-" + ("0" + day.getDate()).slice(-2);
+    return Date.UTC(parts[0], parts[1] - 1, parts[2]) / DAY;
+  }
+
+  /* The Monday of the week of `iso` (day 0, 1 January 1970, was a Thursday). */
+  function weekStart(iso) {
+    var day = dayNumber(iso);
+    return new Date((day - ((day + 3) % 7 + 7) % 7) * DAY).toISOString().slice(0, 10);
   }
 
   function median(numbers) {
@@ -159,30 +263,93 @@
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  function coachingChart(root, team) {
-    var section = root.querySelector("[data-team-coaching]");
+  /* A rep's complete checks' scores by the Monday of their week: {week: [score]}. */
+  function checksByWeek(records, tool) {
     var weeks = {};
-    team.forEach(function (rep) {
-      rep.records.forEach(function (record) {
-        var found = record.kind === "coaching-check" && record.tool === section.dataset.tool ? completeResult(record) : null;
-        if (found) (weeks[weekStart(record.date)] = weeks[weekStart(record.date)] || []).push(found.score);
-      });
+    records.forEach(function (record) {
+      var found = record.kind === "coaching-check" && record.tool === tool ? completeResult(record) : null;
+      if (found) (weeks[weekStart(record.date)] = weeks[weekStart(record.date)] || []).push(found.score);
     });
-    var points = Object.keys(weeks).sort().map(function (week) {
-      var value = median(weeks[week]);
-      return { label: Playbook.charts.date(week), value: value, count: weeks[week].length, note: value + "% (" + weeks[week].length + " checks)" };
-    });
-    var slot = section.querySelector("[data-chart-slot]");
-    slot.textContent = "";
-    if (!points.length) return slot.append(node("p", "pb-chart__empty", "No complete check saved for these reps yet."));
+    return weeks;
+  }
+
+  var PERCENT_TICKS = [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: value + "%" }; });
+  var TITLE = "Was that coaching?";
+
+  /* The team's median week by week, on a time axis with a place for every week from the first check to the
+     last, so a month without checks shows as a gap rather than as the next week. */
+  function teamMedian(slot, timeline) {
+    var points = timeline.medians;
+    var last = points[points.length - 1];
     slot.append(Playbook.charts.line({
-      title: "Median Was that coaching? score, week by week",
-      summary: points.length + " weeks from " + points[0].label + " to " + points[points.length - 1].label + "; the latest: " + points[points.length - 1].note + ".",
-      min: 0, max: 100,
-      ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      title: "Median " + TITLE + " score, week by week",
+      summary: points.length + " weeks from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
+      min: 0, max: 100, ticks: PERCENT_TICKS, slots: timeline.slots,
       points: points,
-      table: { caption: "Median Was that coaching? score, week by week", columns: ["Week of", "Median score", "Checks"], rows: points.map(function (point) { return [point.label, point.value + "%", String(point.count)]; }) }
+      table: { caption: "Median " + TITLE + " score, week by week", columns: ["Week of", "Median score", "Checks"], rows: points.map(function (point) { return [point.label, point.value + "%", String(point.count)]; }) }
     }));
+  }
+
+  /* One small chart per rep on the same scale (0 to 100%, the same weeks), the team's median dashed behind
+     the rep's own line: who is being coached well shows at a glance. A rep without a check says so. */
+  function repChart(rep, timeline) {
+    var item = node("li");
+    var weeks = Object.keys(rep.weeks).sort();
+    if (!weeks.length) {
+      item.append(node("p", "pb-chart__empty", rep.name + ": no complete check saved yet."));
+      return item;
+    }
+    var points = weeks.map(function (week) {
+      var scores = rep.weeks[week];
+      var value = median(scores);
+      return { slot: timeline.slotOf(week), label: Playbook.charts.date(week), value: value, team: timeline.byWeek[week].value, note: value + "%" + (scores.length > 1 ? " (median of " + scores.length + " checks)" : "") };
+    });
+    var last = points[points.length - 1];
+    var checks = weeks.reduce(function (sum, week) { return sum + rep.weeks[week].length; }, 0);
+    item.append(Playbook.charts.line({
+      title: rep.name,
+      small: true,
+      summary: TITLE + " scores for " + rep.name + ": " + plural(checks, "check", "checks") + " in " + plural(points.length, "week", "weeks") + " from " + points[0].label + " to " + last.label + "; the latest, week of " + last.label + ": " + last.note + ", team median that week " + last.team + "%.",
+      min: 0, max: 100, slots: timeline.slots,
+      ticks: [0, 50, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      axis: { from: timeline.medians[0].label, to: timeline.lastWeek },
+      reference: { points: timeline.medians },
+      points: points,
+      table: { caption: TITLE + " scores for " + rep.name + ", week by week", columns: ["Week of", rep.name, "Team median"], rows: points.map(function (point) { return [point.label, point.note, point.team + "%"]; }) }
+    }));
+    return item;
+  }
+
+  /* Every week from the team's first check to its last, and the team's median in each week with checks. */
+  function timelineOf(reps) {
+    var all = {};
+    reps.forEach(function (rep) {
+      Object.keys(rep.weeks).forEach(function (week) { all[week] = (all[week] || []).concat(rep.weeks[week]); });
+    });
+    var weeks = Object.keys(all).sort();
+    if (!weeks.length) return null;
+    var first = dayNumber(weeks[0]);
+    var slotOf = function (week) { return (dayNumber(week) - first) / 7; };
+    var byWeek = {};
+    var medians = weeks.map(function (week) {
+      var value = median(all[week]);
+      return byWeek[week] = { slot: slotOf(week), label: Playbook.charts.date(week), value: value, count: all[week].length, note: value + "% (" + all[week].length + " checks)" };
+    });
+    return { slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
+  }
+
+  function coachingCharts(root, team) {
+    var section = root.querySelector("[data-team-coaching]");
+    var reps = team.map(function (rep) { return { name: rep.name, weeks: checksByWeek(rep.records, section.dataset.tool) }; });
+    var timeline = timelineOf(reps);
+    var slot = section.querySelector("[data-chart-slot]");
+    var multiples = section.querySelector("[data-team-coaching-reps]");
+    slot.textContent = "";
+    multiples.textContent = "";
+    multiples.closest("[data-team-coaching-by-rep]").hidden = !timeline;
+    if (!timeline) return slot.append(node("p", "pb-chart__empty", "No complete check saved for these reps yet."));
+    teamMedian(slot, timeline);
+    reps.forEach(function (rep) { multiples.append(repChart(rep, timeline)); });
   }
 
   /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy wins.
@@ -194,23 +361,44 @@
       var list = Array.isArray(record.data.commitments) ? record.data.commitments : [];
       list.forEach(function (item) {
         if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, done: typeof item.done === "string" };
+        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: typeof item.done === "string" };
       });
     });
     return Object.keys(found).map(function (key) { return found[key]; });
   }
 
+  /* Longest overdue first; on the same due date by rep, then by what was committed, so the list reads the
+     same whatever order the files came in. */
+  function mostOverdue(a, b) {
+    return a.due < b.due ? -1 : a.due > b.due ? 1 : byName({ name: a.rep }, { name: b.rep }) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+  }
+
+  var OWNERS = { rep: "Rep", manager: "Manager" };
+
+  function commitmentRow(item, today) {
+    var row = node("tr");
+    var who = node("th", "", item.rep);
+    who.scope = "row";
+    var due = node("td");
+    var time = node("time", "", Playbook.charts.date(item.due));
+    time.dateTime = item.due;
+    due.append(time);
+    var late = dayNumber(today) - dayNumber(item.due);
+    row.append(who, node("td", "", item.text), node("td", "", OWNERS[item.owner] || "\u2013"), due, node("td", "", plural(late, "day", "days")));
+    return row;
+  }
+
   function commitments(root, team) {
     var today = Playbook.workspace.today();
     var overdue = [].concat.apply([], team.map(commitmentsOf)).filter(function (item) { return !item.done && item.due < today; });
-    overdue.sort(function (a, b) { return a.due < b.due ? -1 : a.due > b.due ? 1 : 0; });
+    overdue.sort(mostOverdue);
     var slot = root.querySelector("[data-team-commitments]");
     slot.textContent = "";
     if (!overdue.length) return slot.append(node("p", "", "No commitment is overdue."));
     var table = node("table");
-    table.append(node("caption", "", overdue.length + " overdue " + (overdue.length === 1 ? "commitment" : "commitments")));
+    table.append(node("caption", "", plural(overdue.length, "overdue commitment", "overdue commitments")));
     var head = node("tr");
-    ["Rep", "Commitment", "Due"].forEach(function (name) {
+    ["Rep", "Commitment", "Owner", "Due", "Overdue by"].forEach(function (name) {
       var th = node("th", "", name);
       th.scope = "col";
       head.append(th);
@@ -218,16 +406,7 @@
     var thead = node("thead");
     thead.append(head);
     var body = node("tbody");
-    overdue.forEach(function (item) {
-      var row = node("tr");
-      var who = node("th", "", item.rep);
-      who.scope = "row";
-      var due = node("td");
-      due.append(node("time", "", Playbook.charts.date(item.due)));
-      due.firstChild.dateTime = item.due;
-      row.append(who, node("td", "", item.text), due);
-      body.append(row);
-    });
+    overdue.forEach(function (item) { body.append(commitmentRow(item, today)); });
     table.append(thead, body);
     slot.append(table);
   }
@@ -243,32 +422,77 @@
     var input = form.querySelector("[data-team-input]");
     var status = form.querySelector("[data-team-status]");
     var problems = form.querySelector("[data-team-problems]");
+    var merged = form.querySelector("[data-team-merged]");
+    var askOwners = form.querySelector("[data-team-owners]");
+    var read = null;
+    var owners = {};
     var back = form.querySelector("[data-team-workspace]");
 
-    function show(team, about, problemList) {
+    function list(into, texts) {
+      into.textContent = "";
+      (texts || []).forEach(function (text) { into.append(node("li", "", text)); });
+    }
+
+    function show(team, about, problemList, mergedList) {
       heatMap(root, team);
       levelChart(root, team);
-      coachingChart(root, team);
+      coachingCharts(root, team);
       commitments(root, team);
-      problems.textContent = "";
-      (problemList || []).forEach(function (text) { problems.append(node("li", "", text)); });
+      list(problems, problemList);
+      list(merged, mergedList);
       status.textContent = about;
     }
 
     function fromWorkspace() {
       var team = workspaceTeam();
       back.hidden = true;
+      askOwners.textContent = "";
       show(team, team.length ? "Showing the " + repCount(team.length) + " saved in this browser." : "No reps are saved in this browser: add them on Reps and saved answers, or choose exported files.");
+    }
+
+    function showFiles() {
+      var found = teamOf(read.files, read.checked, owners);
+      var fine = found.files - found.problems.length;
+      var about = "Showing " + repCount(found.team.length) + " from " + fine + " of " + found.files + " files." +
+        (found.merged.length ? " " + plural(found.merged.length, "rep was", "reps were") + " in several files, merged: see below." : "") +
+        (found.problems.length ? " " + found.problems.length + " could not be read: see below." : "");
+      show(found.team, about, found.problems, found.merged);
+      return found;
+    }
+
+    /* A rep's own export says only "me": the manager says whose it is, and it joins that rep's column. */
+    function ownerChoices(found) {
+      askOwners.textContent = "";
+      if (!found.named.length) return;
+      found.own.forEach(function (own, i) {
+        var line = node("p");
+        var label = node("label", "", "Whose own answers are in " + own.file + "? ");
+        var choice = node("select");
+        choice.id = label.htmlFor = "team-owner-" + i;
+        choice.append(node("option", "", "Keep them apart"));
+        choice.firstChild.value = "";
+        found.named.forEach(function (rep) {
+          var option = node("option", "", rep.name);
+          option.value = rep.key;
+          choice.append(option);
+        });
+        choice.addEventListener("change", function () {
+          owners[own.key] = choice.value;
+          showFiles();
+        });
+        line.append(label, choice);
+        askOwners.append(line);
+      });
     }
 
     function fromFiles(files) {
       if (!files.length) return;
       status.textContent = "Reading " + files.length + " files\u2026";
-      filesTeam(files).then(function (read) {
+      readFiles(files).then(function (checked) {
         back.hidden = false;
-        var fine = read.files - read.problems.length;
-        var about = "Showing " + repCount(read.team.length) + " from " + fine + " of " + read.files + " files." + (read.problems.length ? " " + read.problems.length + " could not be read: see below." : "");
-        show(read.team, about, read.problems);
+        read = { files: files, checked: checked };
+        owners = {};
+        ownerChoices(showFiles());
       });
     }
 

@@ -151,9 +151,10 @@ def week_two(page, site_url):
 
 def expect_team(page, priya_answers):
     heat = page.locator("[data-team-heat]")
-    names = ["Priya", "Tom", *OTHERS]
+    names = sorted(["Priya", "Tom", *OTHERS], key=str.casefold)  # reps side by side by name
     expect(heat.locator("thead th")).to_have_text(["Behaviour", *names])
-    answered = [priya_answers, {}, *(_profile(level) for level in OTHERS.values())]
+    answers = {"Priya": priya_answers, "Tom": {}} | {name: _profile(level) for name, level in OTHERS.items()}
+    answered = [answers[name] for name in names]
     assert heat_points(page) == {b["id"]: [points(b, rep.get(b["id"])) for rep in answered] for b in BEHAVIOURS}
 
     latest = [PRIYA_LEVEL, *OTHERS.values()]  # Tom has no result yet: not counted, and said so
@@ -162,9 +163,9 @@ def expect_team(page, priya_answers):
     expect(levels.locator("desc")).to_have_text(re.compile("; 1 with no complete self-assessment, not counted[.]$"))
     assert figures(levels) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(_levels(), 1)]
 
-    assert figures(page.locator("[data-team-coaching] figure")) == [["30 Nov 2026", "100%", "1"]]
+    assert figures(page.locator("[data-team-coaching] [data-chart-slot] figure")) == [["30 Nov 2026", "100%", "1"]]
     overdue = page.get_by_role("table", name="1 overdue commitment")
-    expect(overdue.locator("tbody tr")).to_have_text([re.compile(f"^Priya\\s*{CALL}\\s*3 Dec 2026$")])
+    expect(overdue.locator("tbody tr")).to_have_text([re.compile(f"^Priya\\s*{CALL}\\s*Manager\\s*3 Dec 2026\\s*4 days$")])  # due Thursday, seen the next Monday
 
 
 def test_two_weeks_of_one_to_ones_exported_imported_and_seen_by_the_team_view(browser, site_url, tmp_path):

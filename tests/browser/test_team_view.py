@@ -1,13 +1,14 @@
 """Team view, as a manager uses it: five reps' records seeded over several weeks, exported one file each with
 the real export, then read in a fresh browser's team view (chosen, or dropped) with a broken file among them.
-The heat map's points, the level counts, the weekly coaching medians and the overdue commitment equal what is
-worked out here from data/levels.yml and data/assessments.yml; nothing read is stored; the broken file is
-named and the rest shown; the reps saved in the browser show without files; printable; no JS: the explanation
-only; no accessibility violations."""
+The heat map's points, the level counts, the weekly coaching medians, each rep's small coaching chart and the
+overdue commitment equal what is worked out here from data/levels.yml and data/assessments.yml; nothing read
+is stored; the broken file is named and the rest shown; a rep in two files is one rep; the reps saved in the
+browser show without files; a team as a sales leader has it (a rep with nothing, one with only a level result,
+a half-done self-assessment, a retired level, commitments due the same day); printable on A4 in black and
+white; no JS: the explanation only; no accessibility violations."""
 
 import hashlib
 import json
-import re
 from datetime import date, datetime, timedelta
 from statistics import median
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ BEHAVIOURS = [b for level in LEVELS for b in level["behaviours"]]
 ASSESSMENT = next(a for a in data("assessments")["assessments"] if a["id"] == "which-level")
 SCALE = [o["value"] for o in next(s for s in data("assessments")["scales"] if s["id"] == ASSESSMENT["scale"])["options"]]
 NAMES = ["Priya", "Tom", "Ana", "Olu", "Kim"]
+COLUMNS = sorted(range(len(NAMES)), key=lambda rep: NAMES[rep].casefold())  # reps side by side by name
 # Each rep's latest level (a number on the ladder, 0: none reached), and an older result that must not count.
 LATEST_LEVEL = [1, 2, 2, 0, 4]
 COACHING = {0: [("2026-03-02", 40), ("2026-03-09", 55)], 1: [("2026-03-04", 60), ("2026-03-10", 75)], 2: [("2026-03-05", 90)], 3: [("2026-03-16", 30)], 4: [("2026-03-18", 70), ("2026-03-11", 65)]}
@@ -160,14 +162,14 @@ def figures(chart) -> list:
 
 def expect_team(page):
     heat = page.locator("[data-team-heat]")
-    expect(heat.locator("thead th")).to_have_text(["Behaviour"] + NAMES)
-    assert heat_points(page) == {b["id"]: [points(b, counted(rep, i)) for rep in range(len(NAMES))] for i, b in enumerate(BEHAVIOURS)}
-    reworded = heat.locator(f'tr[data-statement="{REWORDED[1]}"] td').nth(REWORDED[0])
+    expect(heat.locator("thead th")).to_have_text(["Behaviour"] + [NAMES[rep] for rep in COLUMNS])
+    assert heat_points(page) == {b["id"]: [points(b, counted(rep, i)) for rep in COLUMNS] for i, b in enumerate(BEHAVIOURS)}
+    reworded = heat.locator(f'tr[data-statement="{REWORDED[1]}"] td').nth(COLUMNS.index(REWORDED[0]))
     expect(reworded).to_have_text("?answered before this behaviour was reworded, not counted")
     first_limit = next(b for b in BEHAVIOURS if b.get("counts_as") == "limit")
     row = heat.locator(f'tr[data-statement="{first_limit["id"]}"]')
     expect(row.get_by_role("rowheader")).to_contain_text("habit to grow out of")
-    expect(row.get_by_role("cell").first).to_have_text(f"{int(points(first_limit, answer(0, BEHAVIOURS.index(first_limit))))} of {int(SCALE[-1] - SCALE[0])}")
+    expect(row.get_by_role("cell").first).to_have_text(f"{int(points(first_limit, answer(COLUMNS[0], BEHAVIOURS.index(first_limit))))} of {int(SCALE[-1] - SCALE[0])}")
 
     counts = [LATEST_LEVEL.count(number) for number in range(len(LEVELS) + 1)]
     levels = page.locator("[data-team-levels] figure")
@@ -179,13 +181,52 @@ def expect_team(page):
     for checks in COACHING.values():
         for day, score in checks:
             weeks.setdefault(week_of(day), []).append(score)
-    coaching = page.locator("[data-team-coaching] figure")
+    coaching = page.locator("[data-team-coaching] [data-chart-slot] figure")
     expect(coaching.locator("circle")).to_have_count(len(weeks))
     assert figures(coaching) == [[shown(week), f"{median(scores):g}%", str(len(scores))] for week, scores in sorted(weeks.items())]
+    expect_rep_charts(page, {NAMES[rep]: COACHING[rep] for rep in COLUMNS}, weeks)
 
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue.locator("tbody tr")).to_have_count(1)
-    expect(overdue.locator("tbody tr")).to_have_text(re.compile(f"^Priya\\s*Send the Acme proposal\\s*{shown('2026-03-20')}$"))
+    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", shown("2026-03-20"), "10 days"]]  # 20 to 30 March, across the clock change
+
+
+def rows_of(table) -> list:
+    return table.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+
+
+def expect_rep_charts(page, checks: dict, weeks: dict):
+    """One small chart per rep, in the order given, on the same weeks: each rep's weekly median beside the
+    team's; a rep with no check says so. `checks`: {name: [(day, score)]}; `weeks`: {Monday: [every score that week]}."""
+    charts = page.locator("[data-team-coaching-reps] > li")
+    expect(charts).to_have_count(len(checks))
+    first, last = min(weeks), max(weeks)
+    places = {}  # {week: the x of its dots, on every chart}
+    for i, (name, done) in enumerate(checks.items()):
+        chart = charts.nth(i)
+        if not done:
+            expect(chart).to_have_text(f"{name}: no complete check saved yet.")
+            continue
+        mine = {}
+        for day, score in done:
+            mine.setdefault(week_of(day), []).append(score)
+        expect(chart.locator("figcaption")).to_have_text(name)
+        assert figures(chart) == [
+            [shown(week), f"{median(scores):g}%" + (f" (median of {len(scores)} checks)" if len(scores) > 1 else ""), f"{median(weeks[week]):g}%"]
+            for week, scores in sorted(mine.items())
+        ]
+        # the same time axis on every chart: its two ends are the team's first and last week with a check
+        expect(chart.locator("svg > text").last).to_have_text(shown(last))
+        expect(chart.locator("svg > text").nth(-2)).to_have_text(shown(first))
+        for week, x in zip(sorted(mine), chart.locator("circle").evaluate_all("cs => cs.map(c => +c.getAttribute('cx'))")):
+            places.setdefault(week, set()).add(round(x, 3))
+        expect(chart.locator("[data-reference]")).to_have_count(1 if len(weeks) > 1 else 0)  # the team's median behind
+    # A week stands at one place on every chart, that place in proportion to the weeks since the first.
+    assert all(len(xs) == 1 for xs in places.values()), places
+    offsets = {(date.fromisoformat(week) - date.fromisoformat(first)).days // 7: xs.pop() for week, xs in places.items()}
+    if len(offsets) > 1:
+        (a, xa), (b, xb) = sorted(offsets.items())[:2]
+        assert all(abs(x - (xa + (xb - xa) * (n - a) / (b - a))) < 0.01 for n, x in offsets.items()), offsets
 
 
 def test_team_view_from_five_exported_files_with_a_broken_one(browser, site_url, exported):
@@ -231,6 +272,35 @@ def test_a_reps_own_export_is_named_by_its_file(browser, site_url, exported):
     context.close()
 
 
+def test_a_reps_own_export_joins_the_rep_the_manager_says_it_is(browser, site_url, exported, axe):
+    """Priya's own export (her self-assessments, as "me", and a newer one at level 3) beside her manager's file:
+    apart until the manager says the file is Priya's, then one column, duplicates skipped, the newer level counted."""
+    mine = json.loads(exported["priya.json"])
+    rep = mine["reps"][0]
+    rep.update(id="me", name="Me")
+    rep["records"] = [r for r in rep["records"] if r["kind"] == "assessment"]
+    copied = len(rep["records"])
+    rep["records"].append({"kind": "assessment", "tool": "which-level", "date": "2026-03-27", "data": level_record(3, {}), "saved": "2026-03-27T09:00:00.000Z"})
+    files = {"priya.json": exported["priya.json"], "tom.json": exported["tom.json"], "my-answers.json": json.dumps(mine)}
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(files))
+    heads = page.locator("[data-team-heat] thead th")
+    expect(heads).to_have_text(["Behaviour", "Me, from my-answers.json", "Priya", "Tom"])
+    assert axe(page, "[data-team-files]") == []
+    page.get_by_label("Whose own answers are in my-answers.json?").select_option(label="Priya")
+    expect(heads).to_have_text(["Behaviour", "Priya", "Tom"])
+    expect(page.locator(STATUS)).to_have_text("Showing 2 reps from 3 of 3 files. 1 rep was in several files, merged: see below.")
+    expect(page.get_by_role("list", name="Reps merged from several files").get_by_role("listitem")).to_have_text([f"Priya: 2 files merged, {copied} duplicate records skipped."])
+    counts = [0] * (len(LEVELS) + 1)
+    counts[3] += 1  # Priya's newer result, from her own file
+    counts[LATEST_LEVEL[1]] += 1  # Tom
+    assert figures(page.locator("[data-team-levels]")) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    page.get_by_label("Whose own answers are in my-answers.json?").select_option(label="Keep them apart")
+    expect(heads).to_have_text(["Behaviour", "Me, from my-answers.json", "Priya", "Tom"])
+    context.close()
+
+
 def test_the_team_view_prints_the_heat_map_in_colour_within_the_page(browser, site_url, exported):
     context, page = new_page(browser)
     page.goto(site_url + TEAM)
@@ -264,3 +334,158 @@ def test_team_view_has_no_accessibility_violations(browser, site_url, exported, 
     expect(page.locator(STATUS)).to_contain_text("Showing 5 reps")
     assert axe(page, "article") == []
     context.close()
+
+
+def test_a_rep_in_several_files_is_one_rep_with_duplicates_skipped(browser, site_url, exported):
+    """Priya's file from one manager, and another manager's workspace file naming her " priya " with another id:
+    one column. Records equal in kind, tool, date and answers (whatever their fields' order) are skipped; her
+    1:1 saved again later with the commitment ticked wins over the older copy, so it is no longer overdue."""
+    first = json.loads(exported["priya.json"])
+    mine = first["reps"][0]
+    later = next(r for r in mine["records"] if r["kind"] == "one-to-one" and r["date"] == "2026-03-09")
+    older = json.loads(json.dumps(later))
+    later["data"]["commitments"][0]["done"] = "2026-03-25"
+    later["saved"] = "2026-03-30T12:00:00.000Z"
+    copies = [json.loads(json.dumps(r)) for r in mine["records"] if r is not later] + [older, {"kind": "coaching-check", "tool": "was-that-coaching", "date": "2026-03-23", "data": {"answers": {}, "notes": {}, "result": {"complete": True, "score": 80, "level": None}}, "saved": "2026-03-23T10:00:00.000Z"}]
+    copies[0]["data"] = dict(reversed(list(copies[0]["data"].items())))
+    other = json.loads(exported["tom.json"])
+    other["reps"] = [{"id": "r-elsewhere", "name": " priya ", "added": "2026-01-05", "records": copies}] + other["reps"]
+    files = {"priya.json": json.dumps(first), "team-b.json": json.dumps(other), "ana.json": exported["ana.json"]}
+
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(files))
+    expect(page.locator(STATUS)).to_have_text("Showing 3 reps from 3 of 3 files. 1 rep was in several files, merged: see below.")
+    duplicates = len(mine["records"]) - 1
+    expect(page.get_by_role("list", name="Reps merged from several files").get_by_role("listitem")).to_have_text([
+        f"Priya: 2 files merged, {duplicates} duplicate records skipped; 1 form was saved with other answers on the same day in another file: the one saved later is shown."
+    ])
+    expect(page.locator("[data-team-heat] thead th")).to_have_text(["Behaviour", "Ana", "Priya", "Tom"])
+    checks = {"Ana": COACHING[2], "Priya": COACHING[0] + [("2026-03-23", 80)], "Tom": COACHING[1]}
+    weeks = {}
+    for done in checks.values():
+        for day, score in done:
+            weeks.setdefault(week_of(day), []).append(score)
+    expect_rep_charts(page, checks, weeks)
+    expect(page.locator("[data-team-commitments]")).to_have_text("No commitment is overdue.")
+    context.close()
+
+
+LEADER_SEED = """([reps]) => {
+    const ws = Playbook.workspace;
+    for (const [name, records] of reps) {
+        const added = ws.addRep(name);
+        if (added.error) throw new Error(added.error);
+        ws.choose(added.rep.id);
+        for (const [kind, tool, data, day] of records) {
+            const problem = ws.record(kind, tool, data, day);
+            if (problem) throw new Error(problem);
+        }
+    }
+}"""
+
+
+def check(score: int) -> dict:
+    return {"answers": {}, "notes": {}, "result": {"complete": True, "score": score, "level": None}}
+
+
+def one_to_one(*commitments) -> dict:
+    return {"commitments": [{"text": text, "due": due, "owner": owner, "done": done} for text, due, owner, done in commitments]}
+
+
+def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
+    """Reps as a team really has them: one with nothing saved, one with only a level result, one who started a
+    new self-assessment today and left it half done, one at a level since taken off the ladder; commitments due
+    on the same day, one the manager's, one due today. Every figure is worked out here."""
+    top = SCALE[-1]
+    everything = {b["id"]: top for b in BEHAVIOURS}
+    texts = {b["id"]: b["text"] for b in BEHAVIOURS}
+
+    def complete(level: dict, answers: dict) -> dict:
+        return {"answers": {k: {"value": v, "fingerprint": fingerprint(texts[k])} for k, v in answers.items()}, "notes": {}, "result": {"complete": True, "score": 70, "level": level}}
+
+    second = {"id": LEVELS[1]["id"], "name": LEVELS[1]["name"], "number": 2}
+    third = {"id": LEVELS[2]["id"], "name": LEVELS[2]["name"], "number": 3}
+    half_done = {"answers": {BEHAVIOURS[0]["id"]: {"value": SCALE[0], "fingerprint": fingerprint(BEHAVIOURS[0]["text"])}}, "notes": {}, "result": {"complete": False, "score": 0, "level": None}}
+    reps = [
+        ["zoe", []],
+        ["Dee", [["assessment", "which-level", {"result": {"complete": True, "score": 55, "level": third}}, "2026-03-02"]]],
+        ["bo", [
+            ["assessment", "which-level", complete(second, everything), "2026-03-02"],
+            ["assessment", "which-level", half_done, "2026-03-30"],
+            ["coaching-check", "was-that-coaching", check(90), "2026-03-10"],
+            ["one-to-one", "one-to-one", one_to_one(("Update the CRM", "2026-03-27", "rep", None), ("Book a ride-along", "2026-03-13", "manager", None)), "2026-03-02"],
+        ]],
+        ["Cy", [
+            ["assessment", "which-level", complete({"id": "retired-level", "name": "Retired", "number": 7}, {}), "2026-03-02"],
+            ["coaching-check", "was-that-coaching", check(40), "2026-03-03"],
+            ["coaching-check", "was-that-coaching", check(60), "2026-03-08"],  # a Sunday: the week of Monday 2 March
+            ["coaching-check", "was-that-coaching", check(70), "2026-03-24"],
+            ["one-to-one", "one-to-one", one_to_one(("Send the case study", "2026-03-27", "rep", False), ("Call Acme", "2026-03-27", "rep", None), ("Call Initech", "2026-03-30", "rep", None)), "2026-03-09"],
+        ]],
+    ]
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.evaluate(LEADER_SEED, [reps])
+    page.reload()
+    order = sorted((name for name, _ in reps), key=str.casefold)
+    expect(page.locator(STATUS)).to_have_text("Showing the 4 reps saved in this browser.")
+    heat = page.locator("[data-team-heat]")
+    expect(heat.locator("thead th")).to_have_text(["Behaviour"] + order)
+    # bo's complete self-assessment, not the one left half done today
+    assert heat_points(page) == {b["id"]: [points(b, top), None, None, None] for b in BEHAVIOURS}
+    cells = heat.locator("tr[data-statement]").first.locator("td")
+    expect(cells).to_have_text([f"{points(BEHAVIOURS[0], top):g} of {SCALE[-1] - SCALE[0]:g}", "\u2013not answered", "\u2013not answered", "\u2013no self-assessment yet"])
+
+    levels = page.locator("[data-team-levels]")
+    counts = [0, 0, 1, 1] + [0] * (len(LEVELS) - 3)  # bo at the second level, Dee at the third
+    assert figures(levels) == [["No level yet", "0"]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    expect(levels.locator(".pb-team__left-out")).to_have_text("Not counted: 1 with no complete self-assessment and 1 at a level no longer on the ladder.")
+
+    checks = {"bo": [("2026-03-10", 90)], "Cy": [("2026-03-03", 40), ("2026-03-08", 60), ("2026-03-24", 70)], "Dee": [], "zoe": []}
+    weeks = {}
+    for done in checks.values():
+        for day, score in done:
+            weeks.setdefault(week_of(day), []).append(score)
+    expect_rep_charts(page, checks, weeks)
+
+    owing = []
+    for name, records in reps:
+        for kind, _, data_, _ in records:
+            if kind == "one-to-one":
+                owing += [(c["due"], name, c["text"], c["owner"]) for c in data_["commitments"] if not c["done"] and c["due"] < TODAY.date().isoformat()]
+    owing.sort(key=lambda c: (c[0], c[1].casefold(), c[2]))
+    expected = [[name, text, "Rep" if owner == "rep" else "Manager", shown(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days"] for due, name, text, owner in owing]
+    assert rows_of(page.get_by_role("table", name=f"{len(owing)} overdue commitments")) == expected
+    context.close()
+
+
+def test_the_team_view_prints_on_a4_in_black_and_white(browser, site_url, exported, tmp_path):
+    """On paper every section is there and nothing is wider than the page; a rep's line and the team's median
+    differ without colour (solid with dots, dashed)."""
+    from tests.pdf.conftest import pdf_text
+
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported))
+    expect(page.locator(STATUS)).to_contain_text("Showing 5 reps")
+    page.emulate_media(media="print")
+    article = page.locator("article").bounding_box()
+    for part in page.locator("article table:visible, article figure:visible").all():
+        box = part.bounding_box()
+        assert box["x"] >= article["x"] - 1 and box["x"] + box["width"] <= article["x"] + article["width"] + 1
+    chart = page.locator("[data-team-coaching-reps] figure").filter(has=page.locator("figcaption", has_text="Priya"))
+    line = chart.locator(".pb-chart__line").evaluate("p => [getComputedStyle(p).stroke, getComputedStyle(p).strokeDasharray]")
+    reference = chart.locator("[data-reference]").evaluate("p => [getComputedStyle(p).stroke, getComputedStyle(p).strokeDasharray]")
+    assert line == ["rgb(0, 0, 0)", "none"]
+    assert reference[0] == "rgb(0, 0, 0)" and reference[1] != "none"
+    tops = page.locator("[data-team-coaching-reps] > li").evaluate_all("items => items.map(i => Math.round(i.getBoundingClientRect().top))")
+    assert [tops.count(top) for top in sorted(set(tops))] == [3, 2]  # three small charts to a row
+    path = tmp_path / "team.pdf"
+    page.pdf(path=path, format="A4")
+    context.close()
+    printed = " ".join(pdf_text(path).split())
+    for heading in ("Behaviours, rep by rep", "Levels in the team", "Rep by rep", "Overdue commitments"):
+        assert heading in printed
+    assert "Send the Acme proposal" in printed and "10 days" in printed
+    assert "Workspace files (.json)" not in printed  # the file picker is for the screen
