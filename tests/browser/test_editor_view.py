@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT
-from tests.helpers import data, home_and_back_by_instant_navigation
+from tests.helpers import data, navigate_and_wait
 from tests.site.test_edit_links import REPO, _line_of_id
 
 QUESTIONS = data("coaching_questions")["questions"]
@@ -55,12 +55,14 @@ def test_show_editing_links_puts_each_items_line_beside_it_and_is_remembered(con
     expect(page.get_by_text("Made from")).to_be_visible()
     assert axe(page, ".pb-page-sources") == []
 
-    home_and_back_by_instant_navigation(page)  # the view holds across instant navigation
-    expect(_line_links(page)).to_have_count(len(QUESTIONS))
-    page.goto(site_url + "charter/")  # and across a page load
     values = data("charter")["values"]
-    expect(_line_links(page)).to_have_count(len(values))
+    page.evaluate("window.playbookSameDocument = true")  # a page load would forget it
+    navigate_and_wait(page, page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Team charter").click)
+    assert page.evaluate("window.playbookSameDocument === true"), "instant navigation did not run"
+    expect(_line_links(page)).to_have_count(len(values))  # the view holds across instant navigation
+    page.reload()  # and across a page load
     expect(page.get_by_role("checkbox", name="Show editing links")).to_be_checked()
+    expect(_line_links(page)).to_have_count(len(values))
 
     page.get_by_role("checkbox", name="Show editing links").uncheck()
     expect(_line_links(page)).to_have_count(0)
