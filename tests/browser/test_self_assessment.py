@@ -5,7 +5,7 @@ independently of the widget's and the model's code."""
 import csv
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from fractions import Fraction
 from math import floor
 
@@ -384,7 +384,7 @@ def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_
     # Late evening in UTC is already the next morning in Auckland: files carry the reader's own date.
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], timezone_id="Pacific/Auckland")
     page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 3, 10, 22, 30, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2026, 3, 10, 22, 30, tzinfo=UTC))
     page.goto(site_url + PAGE)
     form = page.locator('form[data-assessment="was-that-coaching"]')
     form.locator(f'fieldset[data-statement="{statements[0]["id"]}"]').get_by_role("radio", name="Yes").check()
