@@ -2,8 +2,9 @@
 (function (Playbook) {
   "use strict";
 
+  /* The reader's local date, as saved records are dated (toISOString's date is UTC's, a day off near midnight). */
   function today() {
-    return new Date().toISOString().slice(0, 10);
+    return Playbook.workspace.today();
   }
 
   function status(out) {
@@ -51,10 +52,16 @@
     return '"' + cell.replace(/"/g, '""') + '"';
   }
 
-  /* Notes follow the answers as rows of their own, in the same columns: group "notes", no points. */
+  /* Whose answers these are: the rep chosen above the form, or "Me". */
+  function who() {
+    return Playbook.workspace.name(Playbook.workspace.current());
+  }
+
+  /* First who, when and the result, as a header row and its values; then the answers. Notes follow the answers
+     as rows of their own, in the same columns: group "notes", no points. */
   function csv(form, model, out) {
     var columns = ["group", "statement_id", "statement", "counts_as", "answer", "points", "weight"];
-    var rows = [["result", out.headline], ["status", status(out)], columns];
+    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(), today(), out.headline, status(out)], columns];
     var notes = Playbook.assessmentNotes(form).list().map(function (note) {
       return { group: "notes", statement_id: note.id, statement: note.prompt, answer: note.text };
     });
@@ -64,9 +71,10 @@
   }
 
   function download(form, model, out, type) {
-    var body = type === "json" ? json(form, model, out) : csv(form, model, out);
+    // The byte order mark tells Excel the CSV is UTF-8, so "…", "é" and "×" are not garbled.
+    var body = type === "json" ? json(form, model, out) : "\ufeff" + csv(form, model, out);
     var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv" }));
+    link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv;charset=utf-8" }));
     link.download = form.dataset.assessment + "-" + today() + "." + type;
     document.body.append(link);
     link.click();

@@ -42,23 +42,33 @@
       update();
     }
 
-    // navigator.clipboard needs https and may be refused
-    async function copy(text) {
-      try {
-        await navigator.clipboard.writeText(text.textContent.trim());
-        status.textContent = "Copied";
-      } catch {
-        getSelection().selectAllChildren(text);
-        status.textContent = document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy";
-      }
+    // One Copy button per question: its name says which question (a screen reader lists 100 of them), and
+    // "Copied." appears in a status beside the button pressed, where the reader is looking; the last one clears.
+    let lastCopied = null;
+    function copyButton(text) {
+      const question = text.textContent.trim();
+      const words = question.split(/\s+/);
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Copy question";
+      button.setAttribute("aria-label", `Copy question: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}`);
+      const done = document.createElement("span");
+      done.className = "pb-copy-status";
+      done.setAttribute("role", "status");
+      button.addEventListener("click", () => {
+        if (lastCopied) lastCopied.textContent = "";
+        lastCopied = done;
+        Playbook.copy(question, done);
+      });
+      return [button, done];
     }
 
     for (const li of questions) {
       const text = li.querySelector(".pb-question__text");
       li.searchText = [...li.querySelectorAll("p:not(.pb-tags)")].map((p) => p.textContent).join(" ").toLowerCase();
       const tags = li.querySelector(".pb-tags");
-      tags.insertAdjacentHTML("beforeend", '<button class="md-button">Copy question</button>');
-      tags.lastChild.addEventListener("click", () => copy(text));
+      tags.append(" ", ...copyButton(text));
     }
     const params = new URLSearchParams(location.search);
     for (const field of fields) {

@@ -76,6 +76,21 @@
     });
   }
 
+  /* The search on the 404 page goes home with ?q=, where material opens its search (which needs JS, so the form
+     stays hidden without it), filled with the words of the address that was not found. */
+  function enableNotFoundSearch(root) {
+    root.querySelectorAll("form[data-not-found-search][hidden]").forEach(function (form) {
+      var last = location.pathname.split("/").filter(Boolean).pop() || "";
+      try {
+        last = decodeURIComponent(last);
+      } catch (error) {
+        // a malformed %-sequence: the words as typed will do
+      }
+      form.elements.q.value = last.replace(/\.html?$/, "").replace(/[-_.]+/g, " ").trim();
+      form.hidden = false;
+    });
+  }
+
   /* With JS, material makes links to the handbook's own pages absolute; marked here, so paper spells out only
      the addresses of other sites (print.css), as it does without JS. */
   function markOwnLinks(root) {
@@ -86,6 +101,7 @@
 
   function initAll() {
     enablePrint(document);
+    enableNotFoundSearch(document);
     markOwnLinks(document);
     Playbook.widgets.forEach(function (widget) {
       widget.init(document);

@@ -124,14 +124,32 @@ def test_give_me_a_question_focuses_one_of_the_questions_shown(context, site_url
     assert picked.evaluate("li => getComputedStyle(li).outlineStyle") != "none"
 
 
-def test_copy_puts_the_question_text_on_the_clipboard(browser, site_url):
+def _copy_name(question) -> str:
+    """A Copy button's name: which question it copies, by its first eight words."""
+    words = plain(question["text"]).split()
+    return f"Copy question: {' '.join(words[:8])}{'…' if len(words) > 8 else ''}"
+
+
+def test_copy_puts_the_question_text_on_the_clipboard_and_says_so_beside_the_button(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    form = open_explorer(page, site_url + "coaching/questions/")
-    question = BANK["questions"][5]
-    page.locator(f"#{question['id']}").get_by_role("button", name="Copy question").click()
-    expect(form.get_by_text("Copied")).to_be_visible()  # the clipboard answers asynchronously
-    assert page.evaluate("navigator.clipboard.readText()") == plain(question["text"])
+    open_explorer(page, site_url + "coaching/questions/")
+    names = page.evaluate("""() => [...document.querySelectorAll('li.pb-question')].map(li =>
+        [li.id, [...li.querySelectorAll('button')].filter(b => b.textContent === 'Copy question').map(b => b.getAttribute('aria-label'))])""")
+    assert dict(names) == {q["id"]: [_copy_name(q)] for q in BANK["questions"]}
+    assert len({name for _, (name,) in names}) == len(BANK["questions"])  # a screen reader's list tells them apart
+
+    first, second = BANK["questions"][5], BANK["questions"][40]
+    page.locator(f"#{first['id']}").get_by_role("button", name=_copy_name(first), exact=True).click()
+    copied = page.locator(f"#{first['id']}").get_by_role("status")
+    expect(copied).to_have_text("Copied.")  # the clipboard answers asynchronously
+    expect(copied).to_be_in_viewport()  # beside the button, not in the filters' status at the top
+    assert page.evaluate("navigator.clipboard.readText()") == plain(first["text"])
+
+    page.locator(f"#{second['id']}").get_by_role("button", name=_copy_name(second), exact=True).click()
+    expect(page.locator(f"#{second['id']}").get_by_role("status")).to_have_text("Copied.")
+    expect(copied).to_have_text("")  # only the latest copy says so
+    assert page.evaluate("navigator.clipboard.readText()") == plain(second["text"])
     context.close()
 
 

@@ -3,9 +3,9 @@ navigate, export, print. Expected results are worked out here from the YAML file
 independently of the widget's and the model's code."""
 
 import csv
-import io
 import json
 import re
+from datetime import UTC, datetime
 from fractions import Fraction
 from math import floor
 
@@ -367,11 +367,24 @@ def test_answers_survive_reload_and_instant_navigation_and_clear_resets(context,
     assert form.locator("[data-result]").is_hidden()
 
 
+def _csv_download(form) -> tuple[dict, list[dict]]:
+    """The CSV file the form downloads, as Excel would read it: its header row (who, when, the result) and the
+    answers; it must start with UTF-8's byte order mark, without which Excel garbles "…" and "×"."""
+    with form.page.expect_download() as download:
+        form.get_by_role("button", name="Download CSV").click()
+    raw = download.value.path().read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8")[1:].splitlines()
+    return next(csv.DictReader(lines[:2])), list(csv.DictReader(lines[2:]))
+
+
 def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_url):
     assessment = _assessment("was-that-coaching")
     statements = assessment["questions"]
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    # Late evening in UTC is already the next morning in Auckland: files carry the reader's own date.
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], timezone_id="Pacific/Auckland")
     page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 3, 10, 22, 30, tzinfo=UTC))
     page.goto(site_url + PAGE)
     form = page.locator('form[data-assessment="was-that-coaching"]')
     form.locator(f'fieldset[data-statement="{statements[0]["id"]}"]').get_by_role("radio", name="Yes").check()
@@ -385,11 +398,8 @@ def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_
     answered = {a["statement_id"]: a["answer"] for a in summary["answers"] if a["answer"]}
     assert answered == {statements[0]["id"]: "Yes", statements[2]["id"]: "No"}
 
-    with page.expect_download() as download:
-        form.get_by_role("button", name="Download CSV").click()
-    lines = download.value.path().read_text(encoding="utf-8").splitlines()
-    assert lines[1].startswith('"status","incomplete')
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines[2:]))))
+    header, rows = _csv_download(form)
+    assert header == {"form": "Was that coaching?", "who": "Me", "date": "2026-03-11", "result": "Result incomplete: 2 of 8 answered. Answer at least 4 more to see your result.", "status": "incomplete: 2 answered, 6 needed"}
     assert [r["statement"] for r in rows] == [s["text"] for s in statements]
     assert rows[2]["answer"] == "No" and rows[1]["answer"] == ""
 
@@ -399,6 +409,13 @@ def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_
     assert copied.startswith("Was that coaching? (")
     assert "INCOMPLETE: 2 of 8 answered" in copied
     assert f"- {statements[2]['text']}: No" in copied
+
+    picker = page.locator('[data-rep-picker][data-for="assessment-was-that-coaching"]')
+    picker.get_by_role("button", name="Add a rep…").click()
+    picker.get_by_label("Rep's name or initials").fill("Priya")
+    picker.get_by_role("button", name="Add", exact=True).click()
+    form.locator(f'fieldset[data-statement="{statements[1]["id"]}"]').get_by_role("radio", name="Partly").check()
+    assert _csv_download(form)[0]["who"] == "Priya"
     context.close()
 
 

@@ -27,8 +27,12 @@ def test_a_page_made_from_data_edits_its_data_file_and_a_plain_page_its_markdown
     assert page(built_site, "").select_one("a[rel=edit]")["href"] == f"{REPO}/edit/main/docs/index.md"
 
 
-def test_every_question_value_and_level_links_to_its_own_line(built_site):
+def test_every_question_value_and_level_links_to_its_own_line_in_the_editor_view(built_site):
+    """One class keeps every such link to the editor view (tests/browser/test_editor_view.py shows it)."""
     questions = content(page(built_site, "coaching/questions"))
+    links = questions.select("a.pb-source")
+    assert len(links) == len(data("coaching_questions")["questions"])
+    assert all("pb-for-editors" in link["class"] for link in links)
     for question in data("coaching_questions")["questions"]:
         link = questions.find(id=question["id"]).select_one("a.pb-source")
         assert link["href"] == f"{REPO}/blob/main/data/coaching_questions.yml#L{_line_of_id('coaching_questions.yml', question['id'])}"
@@ -66,11 +70,13 @@ def test_pages_show_when_their_data_or_page_last_changed(tmp_path):
     assert "changed 2026-03-05" in levels_page.find("style", media="print").string
     charter_sources = page(project / "site", "charter").select_one(".pb-page-sources")
     assert charter_sources.time["datetime"] == "2026-01-10"
-    assert [code.get_text() for code in charter_sources.find_all("code")] == ["data/charter.yml", "docs/charter.md"]
+    assert " ".join(charter_sources.p.get_text().split()).startswith("From data/charter.yml · changed 2026-01-10")
+    assert [code.get_text() for code in charter_sources.select(".pb-for-editors code")] == ["data/charter.yml", "docs/charter.md"]
 
 
 def test_a_build_without_git_history_has_no_dates_but_works(edited_site):
     """The session's edited copy (tests/leader_edits.py) has no git history, as one unpacked from a tarball."""
     sources = page(edited_site, "levels").select_one(".pb-page-sources")
     assert sources.time is None
-    assert "Made from" in sources.get_text()
+    assert " ".join(sources.p.get_text().split()).startswith("From data/levels.yml · Show editing links")
+    assert "Made from" in sources.select_one(".pb-for-editors").get_text()
