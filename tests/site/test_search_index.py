@@ -5,8 +5,12 @@ filter, status line or line link reaches it. Expectations come from the built pa
 import html
 import json
 import re
+from collections import defaultdict
 
-from tests.helpers import data, plain
+from tests.helpers import content, data, page, plain
+
+# What a reader operates or is told by the site rather than by the handbook, found in a built page.
+UI = "button, select, [aria-live], [role=status], a.pb-source"
 
 
 def _index(site) -> list[dict]:
@@ -15,6 +19,42 @@ def _index(site) -> list[dict]:
 
 def _text(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def _count(needle: str, haystack: str) -> int:
+    """How often `needle` stands as words in `haystack`; the index runs a list's options together
+    ("Any situationSkill gap"), so a capital may end a word too."""
+    return len(re.findall(rf"(?<!\w){re.escape(needle)}(?![a-z0-9])", haystack))
+
+
+def _interface(article) -> list:
+    """The elements of a page that are the interface: its controls, status lines and line links, and the labels
+    of its filters and search boxes (a checkbox's label is the handbook's item, so it stays)."""
+    elements = article.select(UI)
+    for label in article.select("label[for]"):
+        field = article.find(id=label["for"])
+        if field is not None and (field.name == "select" or field.get("type") == "search"):
+            elements.append(label)
+    return elements
+
+
+def test_no_interface_words_reach_the_search_index(built_site):
+    by_page = defaultdict(list)
+    for entry in _index(built_site):
+        by_page[entry["location"].split("#")[0]].append(entry)
+    leaks = []
+    for url, entries in by_page.items():
+        article = content(page(built_site, url or "index.html"))
+        interface = _interface(article)
+        words_of_interface = {" ".join(part.get_text(" ").split()) for element in interface for part in element.select("option") or [element]} - {""}
+        indexed = " ".join(_text(entry["title"]) + " " + _text(entry["text"]) for entry in entries)
+        for element in interface:
+            element.decompose()
+        handbook = " ".join(article.get_text(" ").split())
+        # A word of the interface may also be the handbook's ("Coach" is a filter's option and a mode), so
+        # the index may hold it only as often as the page's own text does.
+        leaks += [(url, words) for words in sorted(words_of_interface) if _count(words, indexed) > _count(words, handbook)]
+    assert leaks == []
 
 
 def test_each_question_is_one_entry_at_its_anchor_on_the_bank_and_in_no_other_entry(built_site):
