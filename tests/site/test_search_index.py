@@ -7,6 +7,7 @@ import json
 import re
 from collections import defaultdict
 
+from macros.search_index import item_entries
 from tests.helpers import content, data, page, plain
 
 # What a reader operates or is told by the site rather than by the handbook, found in a built page.
@@ -65,3 +66,22 @@ def test_each_question_is_one_entry_at_its_anchor_on_the_bank_and_in_no_other_en
         assert [_text(entry["title"]) for entry in own] == [text]
         assert plain(question["why"]) in _text(own[0]["text"])
         assert [entry["location"] for entry in entries if text in _text(entry["text"])] == [], question["id"]
+
+
+def test_a_marked_item_is_an_entry_titled_by_its_first_paragraph_without_its_interface():
+    html_in = (
+        '<ol><li id="other">Not marked</li>\n'
+        '<li class="q" id="ask-first" data-search-exclude data-search-entry data-stage="commit">\n'
+        '<p>What will <abbr title="a term">you</abbr> do &lt;first&gt;?</p>\n'
+        '<p>Why it <em>works</em>: <code>a &amp; b</code>.</p>\n'
+        '<p><span>Coach</span> <a data-search-exclude href="x">line 80</a></p>\n'
+        "</li></ol>"
+    )
+    assert item_entries(html_in, "coaching/questions/", ["Questions"]) == [
+        {
+            "location": "coaching/questions/#ask-first",
+            "title": "What will you do &lt;first&gt;?",
+            "text": "<p>Why it works: <code>a &amp; b</code>.</p> <p>Coach </p>",
+            "tags": ["Questions"],
+        }
+    ]
