@@ -20,9 +20,9 @@ from pathlib import Path
 from material.plugins.search.plugin import Parser
 from mkdocs.plugins import event_priority
 
-_ENTRY = re.compile(r"<(?P<tag>\w+)(?P<attrs>[^>]*\sdata-search-entry(?=[\s>])[^>]*)>(?P<inner>.*?)</(?P=tag)>", re.S)
+_ENTRY = re.compile(r"<(?P<tag>\w+)(?P<attrs>[^>]*\sdata-search-entry(?=[\s>])[^>]*)>(?P<inner>.*?)</(?P=tag)>", re.DOTALL)
 _ID = re.compile(r'\sid="([^"]+)"')
-_FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<title>.*?)</p>(?P<text>.*)$", re.S)
+_FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<title>.*?)</p>(?P<text>.*)$", re.DOTALL)
 
 # Page URL → the entries of the items marked on it, kept across the rebuilds of `mkdocs serve --dirty`, which
 # renders only the changed page (material keeps the other pages' entries the same way).
