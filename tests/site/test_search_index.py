@@ -70,10 +70,11 @@ def test_each_question_is_one_entry_at_its_anchor_on_the_bank_and_in_no_other_en
 
 def test_a_marked_item_is_an_entry_titled_by_its_first_paragraph_without_its_interface():
     html_in = (
-        '<ol><li id="other">Not marked</li>\n'
+        '<ol><li id="other"><abbr title="a data-search-entry>">Not marked</abbr>, whatever its attributes say</li>\n'
         '<li class="q" id="ask-first" data-search-exclude data-search-entry data-stage="commit">\n'
         '<p>What will <abbr title="a term">you</abbr> do &lt;first&gt;?</p>\n'
         '<p>Why it <em>works</em>: <code>a &amp; b</code>.</p>\n'
+        '<ul><li>Nested</li></ul>\n'
         '<p><span>Coach</span> <a data-search-exclude href="x">line 80</a></p>\n'
         "</li></ol>"
     )
@@ -81,7 +82,7 @@ def test_a_marked_item_is_an_entry_titled_by_its_first_paragraph_without_its_int
         {
             "location": "coaching/questions/#ask-first",
             "title": "What will you do &lt;first&gt;?",
-            "text": "<p>Why it works: <code>a &amp; b</code>.</p> <p>Coach </p>",
+            "text": "<p>Why it works: <code>a &amp; b</code>.</p> <ul><li>Nested</li></ul> <p>Coach </p>",
             "tags": ["Questions"],
         }
     ]
