@@ -16,6 +16,12 @@
     const fields = [...filters, search];
     const shown = () => questions.filter((li) => !li.hidden);
 
+    // A manager searches by the names the filters offer too ("deal at risk", "commit", "order taker"): the
+    // names of the question's stage, situations, modes and levels, read from the filters' own options.
+    function namesOf(li) {
+      return filters.flatMap((f) => [...f.options].filter((o) => o.value && li.dataset[f.dataset.match].split(" ").includes(o.value)).map((o) => o.textContent));
+    }
+
     function update() {
       const words = search.value.toLowerCase().split(/\s+/);
       for (const li of questions) {
@@ -66,7 +72,7 @@
 
     for (const li of questions) {
       const text = li.querySelector(".pb-question__text");
-      li.searchText = [...li.querySelectorAll("p:not(.pb-tags)")].map((p) => p.textContent).join(" ").toLowerCase();
+      li.searchText = [...li.querySelectorAll("p:not(.pb-tags)")].map((p) => p.textContent).concat(namesOf(li)).join(" ").toLowerCase();
       const tags = li.querySelector(".pb-tags");
       tags.append(" ", ...copyButton(text));
     }

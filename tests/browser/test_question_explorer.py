@@ -16,6 +16,13 @@ NAMES = {
 }
 
 
+def searched_text(question) -> str:
+    """What the search box looks in: the question, why it works, and the names of its stage, situations, modes
+    and levels."""
+    names = [NAMES["Stage"][question["stage"]]] + [NAMES[label][item] for label, key in (("Situation", "situations"), ("Mode", "modes"), ("Level", "levels")) for item in question[key]]
+    return " ".join([plain(question["text"]), plain(question.get("why") or ""), *names]).lower()
+
+
 def matching(stage=None, situation=None, mode=None, level=None, search=""):
     """The ids a selection should show, worked out from the YAML: every filter and every search word must match."""
     words = search.lower().split()
@@ -26,7 +33,7 @@ def matching(stage=None, situation=None, mode=None, level=None, search=""):
         and situation in (None, *q["situations"])
         and mode in (None, *q["modes"])
         and level in (None, *q["levels"])
-        and all(word in plain(q["text"] + " " + (q.get("why") or "")).lower() for word in words)
+        and all(word in searched_text(q) for word in words)
     }
 
 
@@ -86,6 +93,19 @@ def test_search_matches_every_word_in_the_text_or_why_and_clear_brings_all_back(
     assert_showing(page, form, matching())
     assert form.get_by_label("Search").input_value() == ""
     assert urlparse(page.url).query == ""
+
+
+def test_search_finds_questions_by_the_names_of_their_situation_stage_and_level(context, site_url):
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    form.get_by_label("Search").fill("deal at risk")
+    tagged = {q["id"] for q in BANK["questions"] if "deal-at-risk" in q["situations"]}
+    assert tagged <= shown_ids(page)
+    assert_showing(page, form, matching(search="deal at risk"))
+    # only the stage's and the level's names hold these words, besides one question's "committed"
+    form.get_by_label("Search").fill("commit order taker")
+    assert matching(stage="commit", level="order-taker") < matching(search="commit order taker")
+    assert_showing(page, form, matching(search="commit order taker"))
 
 
 def test_a_shared_link_restores_the_selection_across_reload_and_instant_navigation(context, site_url):

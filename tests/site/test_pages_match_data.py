@@ -143,7 +143,7 @@ def test_onboarding_path_lists_every_item_once_and_links_the_handbook(built_site
 
 def test_data_driven_text_is_in_the_search_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text())
-    corpus = normalise(" ".join(BeautifulSoup(doc["text"], "html.parser").get_text(" ") for doc in index["docs"]))
+    corpus = normalise(" ".join(BeautifulSoup(doc["title"] + " " + doc["text"], "html.parser").get_text(" ") for doc in index["docs"]))
     for question in data("coaching_questions")["questions"]:
         assert normalise(plain(question["text"])) in corpus
     for level in data("levels")["levels"]:

@@ -1,0 +1,34 @@
+"""Material's search as a reader uses it: a question's words find that question first, and its result opens the
+question bank at the question."""
+
+from urllib.parse import urlparse
+
+from playwright.sync_api import expect
+
+from tests.helpers import data, plain, search
+
+QUESTIONS = {question["id"]: question for question in data("coaching_questions")["questions"]}
+
+# question → words a manager remembers of it
+REMEMBERED = {"what-customer-chose": "customer decide instead", "earned-lucky-break": "recent lucky break"}
+
+
+def test_a_questions_words_find_it_first_and_open_the_bank_at_it(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    bank_path = urlparse(site_url).path + "coaching/questions/"
+    # one page load: instant navigation keeps the search index material built for the first search
+    for question_id, words in REMEMBERED.items():
+        text = plain(QUESTIONS[question_id]["text"])
+        assert all(word in text.lower() for word in words.split())
+        page.keyboard.press("/")
+        search(page, words)
+        links = page.locator(".md-search-result__item").first.locator("a.md-search-result__link")
+        # the first result: the bank's page, then its best match, the question
+        first, best = (urlparse(link) for link in links.evaluate_all("links => links.slice(0, 2).map(link => link.href)"))
+        assert (first.path, first.fragment) == (bank_path, "")
+        assert (best.path, best.fragment) == (bank_path, question_id)
+        expect(links.nth(1)).to_contain_text(text)
+        links.nth(1).click()
+        page.wait_for_url(lambda url, target=(bank_path, question_id): (urlparse(url).path, urlparse(url).fragment) == target)
+        expect(page.locator(f"li#{question_id}")).to_be_in_viewport()
