@@ -455,8 +455,9 @@ def test_planted_or_damaged_records_in_storage_are_left_out_and_never_run(contex
     page.goto(site_url + WORKSPACE)
     key = _key(page, "workspace", "records:me")
     sound = {"kind": "planner", "tool": "activity", "date": "2026-11-02", "data": {"fields": {}}, "saved": "2026-11-02T09:00:00.000Z"}
-    # The compact form (workspace-store.js): one sound record, then a "__proto__" field, markup, a value too
-    # many, a text that isn't there, a number that isn't one, a list nested a hundred deep.
+    # The compact form (workspace-store.js): one sound record, then a "__proto__" field, a note that looks like
+    # markup (sound: kept as text, never inserted), a value too many, a text that isn't there, a number that isn't
+    # one, a list nested a hundred deep.
     page.evaluate("""key => {
         const record = data => [1, 0, 1, 2, data, 3];
         let deep = [0];
@@ -467,8 +468,9 @@ def test_planted_or_damaged_records_in_storage_are_left_out_and_never_run(contex
     }""", key)
     page.reload()
     table = page.get_by_role("table", name="Whose answers are saved in this browser")
-    expect(table.get_by_role("row", name=re.compile("^Me"))).to_contain_text("Me (your own answers)1")
-    assert page.evaluate("() => Playbook.workspace.records({rep: 'me'})") == [sound]
+    expect(table.get_by_role("row", name=re.compile("^Me"))).to_contain_text("Me (your own answers)2")
+    noted = {**sound, "data": {"note": '<img src=x onerror="window.pwned=1">'}}
+    assert page.evaluate("() => Playbook.workspace.records({rep: 'me'})") == [sound, noted]
     assert page.evaluate("() => [({}).polluted, Object.prototype.polluted, window.pwned, document.querySelectorAll('img[src=x]').length]") == [None, None, None, 0]
 
 
