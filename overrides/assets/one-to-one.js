@@ -98,9 +98,11 @@
     return agreedBefore(plan, date).filter(function (item) { return !item.commitment.done; });
   }
 
-  function describe(commitment, today) {
-    var overdue = !commitment.done && commitment.due < today;
-    var who = { rep: "the rep, ", manager: "you, " }[commitment.owner] || "";
+  /* A commitment as the agenda states it, overdue as of `day` (the meeting's date on an agenda). The agenda may
+     go to the rep in a calendar event, so the manager is "the manager", never "you". */
+  function describe(commitment, day) {
+    var overdue = !commitment.done && commitment.due < day;
+    var who = { rep: "the rep, ", manager: "the manager, " }[commitment.owner] || "";
     return commitment.text + " (" + who + "due " + commitment.due + (overdue ? ", overdue" : "") + ")";
   }
 
@@ -120,12 +122,11 @@
 
   /* The agenda as plain text: heading, what was agreed, then each box with its minutes and questions. */
   function agendaText(plan, when) {
-    var today = Playbook.workspace.today();
     var lines = [title() + ", " + longDate(when.date, when.time) + ", " + plan.minutes + " minutes"];
     var agreed = stillOpen(plan, when.date);
     if (agreed.length) {
       lines.push("", "Agreed last time:");
-      agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, today)); });
+      agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date)); });
     }
     var chosen = chosenQuestions(plan);
     plan.boxes.forEach(function (box) {
@@ -148,6 +149,19 @@
     return level ? { id: level.id, name: level.name, why: top ? "the level they have reached" : "the level they are working towards" } : null;
   }
 
+  /* A strong rep with one gap low on the ladder: the levels above the gap their answers reach, as the
+     self-assessment's own result says it ("" when there are none). */
+  function gapNote(plan, result) {
+    var ids = plan.levels.map(function (level) { return level.id; });
+    var next = result.level ? ids.indexOf(result.level.id) + 1 : 0;
+    var groups = Array.isArray(result.groups) ? result.groups : [];
+    var above = plan.levels.slice(next + 1).filter(function (level) {
+      return groups.some(function (group) { return group && group.id === level.id && group.reached === true; });
+    });
+    if (!above.length || !plan.levels[next]) return "";
+    return " Their answers also reach " + above.map(function (level) { return level.name; }).join(", ") + ": " + plan.levels[next].name + " is the gap that holds the ladder.";
+  }
+
   /* What the rep's records give the suggestions: the weakest behaviours of their latest level result, the
      level to aim at, and the mode the decision helper last recommended for them (none after a close call). */
   function grounds(plan) {
@@ -167,7 +181,7 @@
     var why = [];
     ground.weakest.some(function (w, rank) {
       if ((plan.behaviours[w.id] || []).indexOf(question.id) < 0) return false;
-      why.push([5 - rank / 10, "for \u201c" + w.text + "\u201d, one of their weakest behaviours"]);
+      why.push([5 - rank / 10, "for \u201c" + w.text + "\u201d, " + (w.answer === null ? "a behaviour to work on next that they didn't rate" : "a behaviour to work on next")]);
       return true;
     });
     if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([2, "for " + ground.level.name + ", " + ground.level.why]);
@@ -328,12 +342,17 @@
       var result = ground.result;
       var summary = form.querySelector("[data-plan-level]");
       summary.textContent = "";
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + ", " + result.level.name + (typeof result.score === "number" ? " (" + Math.round(result.score) + "%)" : "") + ", on " + ground.date + ".";
+      /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
+         reads as a score for the level named beside it. */
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + " of " + plan.levels.length + ", " + result.level.name + ", on " + ground.date + "." + gapNote(plan, result);
+      else if (result && result.complete === true && ground.level) summary.textContent = "No level reached yet, on " + ground.date + ": the answers don't reach " + ground.level.name + ", the first level." + gapNote(plan, result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";
-      ground.weakest.forEach(function (w) { list.append(item(w.text)); });
-      form.querySelector("[data-plan-weakest-intro]").hidden = !ground.weakest.length;
+      ground.weakest.forEach(function (w) { list.append(item(w.text + (w.answer === null ? " (not rated)" : ""))); });
+      var intro = form.querySelector("[data-plan-weakest-intro]");
+      intro.hidden = !ground.weakest.length;
+      intro.textContent = "To work on next" + (ground.level ? ", at " + ground.level.name : "") + ", weakest first:";
       var advice = form.querySelector("[data-plan-advice]");
       advice.hidden = !ground.mode;
       advice.textContent = ground.mode ? "The decision helper's latest advice: " + ground.mode.name + ", on " + ground.mode.date + "." : "";
@@ -401,11 +420,12 @@
 
     /* On paper (print.css shows it), the agenda opens with the commitments still open, as the text copy does. */
     function renderPrintedAgreed() {
-      var agreed = stillOpen(plan, when().date);
+      var date = when().date;
+      var agreed = stillOpen(plan, date);
       var printed = form.querySelector("[data-plan-agenda-agreed]");
       var list = printed.querySelector("ul");
       list.textContent = "";
-      agreed.forEach(function (entry) { list.append(item(describe(entry.commitment, ws.today()))); });
+      agreed.forEach(function (entry) { list.append(item(describe(entry.commitment, date))); });
       printed.hidden = !agreed.length;
     }
 

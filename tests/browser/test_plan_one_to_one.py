@@ -139,7 +139,8 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     with page.expect_download() as download:
         page.get_by_role("button", name="Download calendar event (.ics)").click()
     assert download.value.suggested_filename.endswith(".ics")
-    event = _unfold(open(download.value.path(), encoding="utf-8", newline="").read())
+    with open(download.value.path(), encoding="utf-8", newline="") as file:
+        event = _unfold(file.read())
     assert event["BEGIN"] == "VCALENDAR" and event["VERSION"] == "2.0" and event["UID"] and event["DTSTAMP"] == "20261130T080000Z"
     start, end = (datetime.strptime(event[name], "%Y%m%dT%H%M%S") for name in ("DTSTART", "DTEND"))
     assert start == datetime(2026, 11, 30, 9, 0) and end - start == timedelta(minutes=minutes)
@@ -216,12 +217,12 @@ def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_an
     suggested = _suggested(page)
     assert 3 <= len(suggested) <= 6, "a handful to choose from, not the bank again"
     first, why = suggested[0]
-    assert first["id"] in weakest[0]["coaching_questions"] and why.startswith(f"For \u201c{weakest[0]['text']}\u201d, one of their weakest behaviours")
+    assert first["id"] in weakest[0]["coaching_questions"] and why.startswith(f"For \u201c{weakest[0]['text']}\u201d, a behaviour to work on next")
     for question, why in suggested:
         said = why.lower()
         assert (f"for {target['name'].lower()}, the level they are working towards" in said) == (target["id"] in question["levels"]), why
         assert ("suits push, the decision helper's latest advice" in said) == ("push" in question["modes"]), why
-        assert ("one of their weakest behaviours" in said) == any(question["id"] in b["coaching_questions"] for b in weakest), why
+        assert ("a behaviour to work on next" in said) == any(question["id"] in b["coaching_questions"] for b in weakest), why
     assert max(sum(q["stage"] == stage for q, _ in suggested) for stage in stages) <= 2, "they span the conversation"
 
     page.locator("[data-plan-suggestions] > li").first.get_by_role("button", name="Add to 1:1").click()
@@ -285,3 +286,29 @@ def test_the_planner_has_no_accessibility_violations(manager, site_url, axe):
     manager.get_by_label("Stage", exact=True).select_option(index=1)
     expect(manager.locator("[data-plan-suggestions] li").first).to_be_visible()
     assert axe(manager, ".md-content") == []
+
+
+def test_a_rep_whose_answers_reach_no_level_is_told_where_the_gap_is_not_asked_to_take_it_again(manager, site_url):
+    """A strong seller with one gap at the bottom of the ladder: level 1 not reached, level 3 reached. The planner
+    names the gap, aims at level 1, and says which behaviour the rep left unrated instead of calling it weak."""
+    page = manager
+    _add_rep(page, site_url, "Kim")
+    levels = data("levels")["levels"]
+    unrated, weak = levels[0]["behaviours"][:2]
+    groups = [{"id": level["id"], "answered": 7, "score": 90 if index == 2 else 40, "reached": index == 2} for index, level in enumerate(levels)]
+    page.evaluate(
+        """([groups, weakest]) => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {},
+            result: {complete: true, answered: 40, needed: 30, score: 55, band: null, level: null, groups, weakest}})""",
+        [groups, [{"id": unrated["id"], "text": unrated["text"], "answer": None}, {"id": weak["id"], "text": weak["text"], "answer": 1}]],
+    )
+    page.reload()
+    expect(page.locator("[data-plan-level]")).to_have_text(
+        f"No level reached yet, on 2026-11-30: the answers don't reach {plain(levels[0]['name'])}, the first level."
+        f" Their answers also reach {plain(levels[2]['name'])}: {plain(levels[0]['name'])} is the gap that holds the ladder."
+    )
+    expect(page.locator("[data-plan-weakest-intro]")).to_have_text(f"To work on next, at {plain(levels[0]['name'])}, weakest first:")
+    expect(page.locator("[data-plan-weakest] li")).to_have_text([f"{plain(unrated['text'])} (not rated)", plain(weak["text"])])
+    assert unrated["coaching_questions"], "the unrated behaviour has questions to suggest"
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    reasons = [why for _, why in _suggested(page)]
+    assert any(f"\u201c{plain(unrated['text'])}\u201d, a behaviour to work on next that they didn't rate" in why for why in reasons), reasons

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from tests.browser.test_coaching_forms import RIDE_ALONG, _rate, _ride_along_answers
 from tests.browser.test_workspace import _choose
 from tests.conftest import ROOT
+from tests.helpers import data
 
 SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").read_text(encoding="utf-8"))
 FILES = Path(__file__).parent / "workspace_files"
@@ -243,7 +244,7 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported")
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Alex")
-    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1, {HOSTILE}, on 2026-11-03.")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on 2026-11-03.")
     expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
     expect(page.locator("[data-plan-agreed] li")).to_have_text([f"{HOSTILE} (due 2026-11-14, overdue), agreed 2026-11-10"])
     assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}
