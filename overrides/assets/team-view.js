@@ -181,7 +181,9 @@
       return td;
     }
     var most = +row.dataset.most;
-    td.classList.add("pb-team__cell--" + Math.round(SHADES * points[at] / most));
+    /* Rounded down, so a shade never overstates: "Mostly like me" (2 of 3) is the middle shade, short of the
+       share a level needs. */
+    td.classList.add("pb-team__cell--" + Math.floor(SHADES * points[at] / most));
     td.dataset.points = String(points[at]);
     td.append(document.createTextNode(String(points[at])), hidden(" of " + most));
     return td;

@@ -171,6 +171,12 @@ def expect_team(page):
     expect(row.get_by_role("rowheader")).to_contain_text("habit to grow out of")
     expect(row.get_by_role("cell").first).to_have_text(f"{int(points(first_limit, answer(COLUMNS[0], BEHAVIOURS.index(first_limit))))} of {int(SCALE[-1] - SCALE[0])}")
 
+    # a shade never overstates: "Mostly like me" (2 of 3) is the middle shade of five, short of a level's share
+    most = int(SCALE[-1] - SCALE[0])
+    shades = heat.locator("td[data-points]").evaluate_all("tds => tds.map(td => [+td.dataset.points, [...td.classList].find(c => c.startsWith('pb-team__cell--'))])")
+    assert {int(p) for p, _ in shades} == set(range(most + 1)), "every answer appears"
+    assert all(shade == f"pb-team__cell--{4 * int(p) // most}" for p, shade in shades), shades
+
     counts = [LATEST_LEVEL.count(number) for number in range(len(LEVELS) + 1)]
     levels = page.locator("[data-team-levels] figure")
     expect(levels.locator("rect")).to_have_count(len(LEVELS) + 1)
