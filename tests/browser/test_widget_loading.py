@@ -94,3 +94,22 @@ def test_widget_pages_reached_by_instant_navigation_work(context, built_site, si
     go_to(*widget_pages[0])
     assert page.evaluate("window.Playbook.widgets.length") == registered
     assert errors == []
+
+
+def test_the_question_banks_filters_keep_their_place_so_the_questions_do_not_jump(context, site_url):
+    """On a phone the filters are taller than the screen's first half: shown only once their script runs, they
+    pushed every question down the page (Lighthouse's layout shift 0.27)."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    def first_question_top() -> float:
+        page.goto(site_url + "coaching/questions/")
+        return page.locator("li.pb-question").first.bounding_box()["y"]
+
+    filters = page.get_by_role("search", name="Find a question")
+    shown = first_question_top()
+    filters.wait_for()
+    page.route("**/assets/widgets/explorer.js", lambda route: route.abort())
+    waiting = first_question_top()  # as the page is before the filters' script has run
+    assert filters.is_hidden()
+    assert waiting == shown
