@@ -4,6 +4,7 @@ navigation gets the scripts the pages before it did not load, each run once."""
 import re
 from urllib.parse import urlparse
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -90,26 +91,27 @@ def test_widget_pages_reached_by_instant_navigation_work(context, built_site, si
     for title, url in widget_pages:
         go_to(title, url)
     registered = page.evaluate("window.Playbook.widgets.length")
-    # Back to a widget page whose scripts ran already: material runs them again, and they must not register twice.
+    # Back to a widget page whose scripts ran already: none is run, nor any widget registered, a second time.
     go_to(*widget_pages[0])
     assert page.evaluate("window.Playbook.widgets.length") == registered
     assert errors == []
 
 
-def test_the_question_banks_filters_keep_their_place_so_the_questions_do_not_jump(context, site_url):
-    """On a phone the filters are taller than the screen's first half: shown only once their script runs, they
-    pushed every question down the page (Lighthouse's layout shift 0.27)."""
+@pytest.mark.parametrize(("url", "first"), [("coaching/questions/", "li.pb-question"), ("checklists/", "form[data-checklist]"), ("coaching/", "form[data-assessment]")])
+def test_what_only_scripts_show_keeps_its_place_so_the_page_does_not_jump(context, site_url, url, first):
+    """On a phone the question bank's filters and the rep picker above a tool, shown only once their scripts ran,
+    pushed what follows down the page (Lighthouse's layout shift: 0.27 on the question bank, 0.06 on checklists)."""
     page = context.new_page()
     page.set_viewport_size({"width": 390, "height": 844})
 
-    def first_question_top() -> float:
-        page.goto(site_url + "coaching/questions/")
-        return page.locator("li.pb-question").first.bounding_box()["y"]
+    def top() -> float:
+        page.goto(site_url + url)
+        return page.locator(first).first.bounding_box()["y"]
 
-    filters = page.get_by_role("search", name="Find a question")
-    shown = first_question_top()
-    filters.wait_for()
-    page.route("**/assets/widgets/explorer.js", lambda route: route.abort())
-    waiting = first_question_top()  # as the page is before the filters' script has run
-    assert filters.is_hidden()
+    shown = top()
+    page.locator("[data-rep-picker], form[data-explorer]").first.wait_for()
+    for ours in ("**/assets/widgets/*.js", "**/assets/playbook.bundle.js"):
+        page.route(ours, lambda route: route.abort())
+    waiting = top()  # as the page is before our scripts have run
+    assert page.locator("[data-rep-picker], form[data-explorer]").first.is_hidden()
     assert waiting == shown
