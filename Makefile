@@ -67,8 +67,9 @@ test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/no
 
 # Lighthouse 12.2.3 for bench/lighthouse.py (12 runs on Node 18, Debian's; 13 needs Node 22).
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
-	npm ci --prefix bench/lighthouse --no-audit --no-fund
-	touch $@
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix bench/lighthouse --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) for the Lighthouse figures"; fi
 
 bench: $(VENV)/.installed-pdf bench/lighthouse/node_modules/.installed
 	PYTHONPATH=. $(BIN)/python bench/validation.py
