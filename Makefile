@@ -65,13 +65,20 @@ tests/workflows/node_modules/.installed: tests/workflows/package-lock.json
 test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed tests/workflows/node_modules/.installed
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed-pdf
+# Lighthouse 12.2.3 for bench/lighthouse.py (12 runs on Node 18, Debian's; 13 needs Node 22).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix bench/lighthouse --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) for the Lighthouse figures"; fi
+
+bench: $(VENV)/.installed-pdf bench/lighthouse/node_modules/.installed
 	PYTHONPATH=. $(BIN)/python bench/validation.py
 	PYTHONPATH=. $(BIN)/python bench/widget_weight.py
 	PYTHONPATH=. $(BIN)/python bench/build.py
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 	PYTHONPATH=. $(BIN)/python bench/workspace.py
+	PYTHONPATH=. $(BIN)/python bench/lighthouse.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules tests/workflows/node_modules
+	rm -rf site $(VENV) .pytest_cache tests/editor/node_modules tests/html/node_modules tests/workflows/node_modules bench/lighthouse/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,21 +1,115 @@
 """MkDocs hook for our theme overrides: what each page is made from and when that last changed, a filter
-their templates use, and our stylesheets and scripts joined into one file each (one request per page, and
-gzip compresses the whole better than the parts)."""
+their templates use, and our files in overrides/assets joined and minified: every page loads the site-wide
+bundles, and a page with widgets also the scripts of those widgets only (main.html names them in the head,
+playbook.js loads them for a page reached by instant navigation)."""
 
 import os
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from markupsafe import Markup
 
 from macros.freshness import last_changed
 from macros.source_links import SourceLinks
 
-# Bundle in the site → its sources in overrides/assets, in load order. The widgets register themselves;
-# the bootstrap (playbook.js) comes last and runs them. print.css comes last so paper rules win.
+# Site-wide bundle → its sources in overrides/assets, in load order; every page loads both. The bootstrap
+# (playbook.js) runs every registered widget on each page. print.css comes last so paper rules win. All our
+# CSS is site-wide (about 4 KB gzipped, cached after the first page): a printed document joins several pages'
+# sections in one page, print.css must stay after every widget's styles, and a page reached by instant
+# navigation must not show its widgets unstyled while their stylesheet loads.
 BUNDLES = {
     "assets/playbook.bundle.css": ["playbook.css", "checklist.css", "assessment.css", "decision.css", "explorer.css", "planner.css", "forms.css", "rhythm.css", "workspace.css", "one-to-one.css", "charts.css", "print.css"],
-    "assets/playbook.bundle.js": ["workspace-store.js", "workspace.js", "workspace-file.js", "rep-picker.js", "workspace-page.js", "checklist.js", "assessment-notes.js", "assessment.js", "assessment-result.js", "assessment-export.js", "decision.js", "explorer.js", "planner.js", "question-basket.js", "calendar.js", "one-to-one.js", "charts.js", "rep-history.js", "team-view.js", "editor-view.js", "playbook.js"],
+    "assets/playbook.bundle.js": ["editor-view.js", "playbook.js"],
 }
+
+
+@dataclass(frozen=True)
+class Widget:
+    """One widget's scripts in overrides/assets, in load order; the element that shows a page has it (the
+    selector its init() looks for, written as tag, .classes and [attributes]), or None for shared code that
+    is loaded only for the widgets that need it; and the widgets whose code it calls (loaded before it)."""
+
+    selector: str | None
+    scripts: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+
+
+# Each widget becomes one file, assets/widgets/NAME.js, cached across the pages that use it; a page loads the
+# widgets its HTML holds and what they need, in this order (a widget is listed after the widgets it needs).
+WIDGETS = {
+    "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "workspace.js", "workspace-file.js", "rep-picker.js")),
+    "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace",)),
+    "checklist": Widget("form[data-checklist]", ("checklist.js",), needs=("workspace",)),
+    "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace",)),
+    "decision": Widget("form[data-decision]", ("decision.js",), needs=("workspace",)),
+    "explorer": Widget("form[data-explorer]", ("explorer.js",)),
+    "planner": Widget("form[data-planner]", ("planner.js",)),
+    "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
+    "one-to-one": Widget("form[data-plan]", ("calendar.js", "one-to-one.js"), needs=("workspace", "question-basket")),
+    "charts": Widget(None, ("charts.js",)),
+    "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts")),
+    "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts")),
+}
+
+
+def widget_file(name: str) -> str:
+    return f"assets/widgets/{name}.js"
+
+
+def with_needs(names) -> list[str]:
+    """`names` and every widget they need, in WIDGETS order (the order they load in)."""
+    wanted: set[str] = set()
+
+    def add(name: str):
+        if name not in wanted:
+            wanted.add(name)
+            for need in WIDGETS[name].needs:
+                add(need)
+
+    for name in names:
+        add(name)
+    return [name for name in WIDGETS if name in wanted]
+
+
+class _Finder(HTMLParser):
+    """The widgets whose selector matches an element of the HTML fed to it."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: set[str] = set()
+        self.wanted = {name: _parsed(widget.selector) for name, widget in WIDGETS.items() if widget.selector}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        for name, (want_tag, want_classes, want_attributes) in self.wanted.items():
+            if want_tag in ("", tag) and want_classes <= classes and all(a in attributes for a in want_attributes):
+                self.found.add(name)
+
+
+def _parsed(selector: str) -> tuple[str, set[str], list[str]]:
+    """"li.pb-question[data-stage]" → ("li", {"pb-question"}, ["data-stage"])."""
+    head, *attributes = selector.rstrip("]").split("[")
+    tag, *classes = head.split(".")
+    return tag, set(classes), [attribute.rstrip("]") for attribute in attributes]
+
+
+def widgets_in(html: str) -> list[str]:
+    """The widgets a page's HTML holds, with what they need, in load order."""
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    return with_needs(finder.found)
+
+
+def minified(path: str, text: str) -> str:
+    """Comments and spare whitespace out (names stay as written, so the browser's pretty-printer makes the
+    shipped code readable: no source map to keep)."""
+    return rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text)
+
 
 _PLAIN = set(" .,:;-–—·'()/&!?+")
 
@@ -46,6 +140,7 @@ def on_page_context(context, page, config, nav):
     files = page.meta.get("data_files", []) + [markdown]
     page.meta["sources"] = [{"path": path, "edit_url": links.edit(path)} for path in files]
     page.meta["last_changed"] = max((_dates[path] for path in files if path in _dates), default=None)
+    page.meta["widget_scripts"] = [widget_file(name) for name in widgets_in(page.content or "")]
     return context
 
 
@@ -55,10 +150,13 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    """Write each bundle, and remove the parts mkdocs copied from the theme folder: no page loads them."""
+    """Write the bundles and the widgets' files, minified, and remove the parts mkdocs copied from the theme
+    folder: no page loads them."""
     sources = Path(config["theme"].custom_dir) / "assets"
-    for bundle, parts in BUNDLES.items():
-        target = Path(config["site_dir"]) / bundle
-        target.write_text("\n".join((sources / part).read_text(encoding="utf-8") for part in parts), encoding="utf-8")
-        for part in parts:
-            (target.parent / part).unlink(missing_ok=True)
+    site = Path(config["site_dir"])
+    files = BUNDLES | {widget_file(name): widget.scripts for name, widget in WIDGETS.items()}
+    for path, parts in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(minified(path, "\n".join((sources / part).read_text(encoding="utf-8") for part in parts)), encoding="utf-8")
+    for part in {part for parts in files.values() for part in parts}:
+        (site / "assets" / part).unlink(missing_ok=True)

@@ -108,8 +108,36 @@
     });
   }
 
+  /* A page names the scripts of its widgets in the head (script[data-widget], theme_hook.py). The browser runs
+     those of the page it loads, before it says the page is ready; material's instant navigation puts a new
+     page's in the head without running them, so the ones not run yet are loaded here, fetched together and run
+     in the order listed (a widget after the shared code it calls), before the page's widgets are set up. */
+  var scripts = {}; // address → settled once that script has run (or failed to load: tried again on the next page)
+  document.querySelectorAll("script[data-widget]").forEach(function (script) {
+    scripts[script.src] = Promise.resolve();
+  });
+
+  function loadWidgets() {
+    return Promise.all(Array.prototype.map.call(document.querySelectorAll("script[data-widget]"), function (wanted) {
+      scripts[wanted.src] = scripts[wanted.src] || new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = wanted.src;
+        script.async = false;
+        script.onload = resolve;
+        script.onerror = function () {
+          delete scripts[wanted.src];
+          resolve(); // its widget stays the plain form it is without JS
+        };
+        document.head.append(script);
+      });
+      return scripts[wanted.src];
+    }));
+  }
+
   if (window.document$) {
-    window.document$.subscribe(initAll);
+    window.document$.subscribe(function () {
+      loadWidgets().then(initAll);
+    });
   } else {
     document.addEventListener("DOMContentLoaded", initAll);
   }

@@ -17,7 +17,7 @@ from macros import scoring
 from macros.handbook import Project, load_handbook
 from macros.model import Assessment, Band, Ladder, Level, Scale, ScaleOption, Statement, StatementGroup
 from macros.rendering import Renderer
-from macros.theme_hook import BUNDLES
+from macros.theme_hook import BUNDLES, WIDGETS, with_needs
 from tests.conftest import ROOT
 
 ASSETS = ROOT / "overrides" / "assets"
@@ -119,9 +119,10 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def scratch(browser):
-    """One page that each example's form is written into, with the widget bundle, as the site serves it."""
+    """One page that each example's form is written into, with the assessment's scripts and the bootstrap."""
     handbook = load_handbook(Project(ROOT))
-    script = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in BUNDLES["assets/playbook.bundle.js"])
+    parts = [part for name in with_needs(["assessment"]) for part in WIDGETS[name].scripts] + BUNDLES["assets/playbook.bundle.js"]
+    script = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in parts)
     context = browser.new_context()
     page = context.new_page()
 
