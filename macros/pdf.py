@@ -141,9 +141,12 @@ def _check_fits(pdf: bytes, document: PrintDocument, questions: list) -> None:
     must be there to read, on one page."""
     from pypdf import PdfReader
 
+    def letters(text: str) -> str:  # without spaces: lines break mid-sentence in Japanese or Chinese
+        return "".join(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "", text)))
+
     pages = PdfReader(io.BytesIO(pdf)).pages
-    text = _words(" ".join(page.extract_text() or "" for page in pages))
-    missing = [question for question in questions if _words(re.sub(r"\]\([^)]*\)", "", question.text)) not in text]
+    text = letters(" ".join(page.extract_text() or "" for page in pages))
+    missing = [question for question in questions if letters(question.text) not in text]
     if len(pages) > 1 or missing:
         raise PrintError(
             f"data/printing.yml:{document.line}: the pocket card {quoted(document.id)} holds more than fits on one sheet"
