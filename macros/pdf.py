@@ -111,7 +111,7 @@ def _print(context, root: str, document: PrintDocument, sections: list[Section],
     numbers = [None] * len(sections)
     pdf = _render(context, root, document, sections, team, numbers)
     if document.contents:
-        numbers = _start_pages(pdf, [section.title for section in sections], int(document.cover) + 1)
+        numbers = _start_pages(pdf, [section.title for section in sections], 1)
         pdf = _render(context, root, document, sections, team, numbers)
     return pdf
 
@@ -185,7 +185,7 @@ def _in_page(context, root: str, docs_page: str, document: PrintDocument, packed
 
 def _start_pages(pdf: bytes, titles: list[str], front_pages: int) -> list[int]:
     """The page each section's title first appears on, searching forward from the previous section and
-    skipping the cover and the contents (one page each: print.css breaks the page after them)."""
+    skipping the front page (print.css puts the contents on the cover, and breaks the page after them)."""
     from pypdf import PdfReader
 
     texts = [_words(page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages]
