@@ -85,7 +85,7 @@ def _say_what_was_kept(ids: list[str], kept: list[str], why: str) -> None:
     dropped = [document_id for document_id in ids if document_id not in kept]
     lines = [f"The PDFs were not printed: {why}."]
     if kept:
-        lines.append(f"Kept from the last build, and linked: {', '.join(f'{i}.pdf' for i in kept)} (they may be out of date).")
+        lines.append(f"Kept from the last build, and linked: {', '.join(f'{i}.pdf' for i in kept)} (possibly out of date).")
     if dropped:
         lines.append(f"Not in the site, so the pages do not link to them: {', '.join(f'{i}.pdf' for i in dropped)}.")
     print("\n".join(lines), file=sys.stderr)

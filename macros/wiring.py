@@ -179,8 +179,11 @@ def page_words(handbook: Handbook | None, env=None, show: Callable | None = None
         return inline("ids_of.html", items=LISTS[what](handbook))
 
     def printed_contents(document_id: str):
-        """What a document from data/printing.yml holds, part by part, linked to the pages it prints."""
+        """What a document from data/printing.yml holds, part by part, linked to the pages it prints; nothing
+        when the site being built has no PDF of it to offer."""
         document = ID_ARGUMENTS["printed_contents"].items(handbook)[document_id]
+        if not pdf_in_site(document_id):
+            return ""
         nav_titles = {page.file.src_uri: page.title for page in env.variables["navigation"].pages if page.title}
         return show("printed_contents.html", None, document=document, parts=printed_parts(document, nav_titles))
 

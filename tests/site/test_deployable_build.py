@@ -36,7 +36,8 @@ def _pdf_links(site: Path) -> dict[str, set[str]]:
 
 def test_a_build_that_cannot_print_keeps_the_last_pdfs_and_links_only_to_them(project):
     documents = [document["id"] for document in data("printing")["documents"]]
-    kept, dropped = documents[0], documents[1:]
+    kept = next(document["id"] for document in data("printing")["documents"] if document.get("pocket"))
+    dropped = [document_id for document_id in documents if document_id != kept]
     site = project / "site"
     site.mkdir()
     (site / f"{kept}.pdf").write_bytes(FAKE_PDF)
@@ -50,6 +51,9 @@ def test_a_build_that_cannot_print_keeps_the_last_pdfs_and_links_only_to_them(pr
     assert f"Kept from the last build, and linked: {kept}.pdf" in result.stderr
     for document_id in dropped:
         assert f"{document_id}.pdf" in result.stderr.split("Not in the site")[1]
+    # nor offers the onboarding pack's contents as a printable document
+    assert "onboarding-pack" in dropped
+    assert "Prefer paper?" not in (site / "onboarding" / "index.html").read_text(encoding="utf-8")
 
 
 def test_make_pdf_without_chromium_says_so_and_leaves_the_site_alone(project):
