@@ -30,7 +30,8 @@ serve: validate
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
 # Builds into a new folder and swaps it in only on success, so a failed build never leaves a half-written site/.
-build: validate
+# Prints the PDFs into it when Chromium is there, else keeps the last build's and links only to those.
+build: validate $(VENV)/.installed-pdf
 	$(BIN)/python -m macros build --site site
 
 # Prints, as Markdown, what a change does to the handbook since BASE: origin/main, or main in a clone without
@@ -39,9 +40,9 @@ BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null && echo or
 diff: $(VENV)/.installed
 	@$(BIN)/python -m macros diff '$(BASE)'
 
-# Needs Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
-pdf: build $(VENV)/.installed-pdf
-	$(BIN)/python -m macros pdf --site site
+# The site with its PDFs; fails without Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
+pdf: validate $(VENV)/.installed-pdf
+	$(BIN)/python -m macros build --site site --pdf require
 
 # The YAML language server VS Code runs, for tests/editor; without npm those tests skip (and fail in CI).
 tests/editor/node_modules/.installed: tests/editor/package-lock.json

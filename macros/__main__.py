@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
     build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    build.add_argument("--pdf", choices=["auto", "require", "skip"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip)")
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "build":
         from .site_build import build_site
 
-        return build_site(arguments.root, arguments.site)
+        return build_site(arguments.root, arguments.site, arguments.pdf)
 
     problems = _validate(Project(arguments.root))
     for problem in problems:

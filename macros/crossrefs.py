@@ -124,6 +124,7 @@ REFERENCES = [
     Reference("role_plays", ("role_plays", "*", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("role_plays", ("role_plays", "*", "rubric"), "assessments", ("assessments", "*"), "rubric"),
     Reference("rhythm", ("one_to_one", "meeting"), "rhythm", ("meetings", "*"), "meeting"),
+    Reference("printing", ("documents", "*", "questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
 ]
@@ -416,13 +417,22 @@ def _bands(document: LocatedData, path: tuple, bands: list, from_levels: bool) -
 
 
 def _printed_pages(document: LocatedData | None, docs_pages: set[str]) -> list[Problem]:
+    """Pages that exist; a pocket card is made of picked questions, any other document of pages."""
     if document is None:
         return []
-    return [
+    problems = [
         document.problem(path + ("page",), f"the page {quoted(item['page'])} does not exist (expected one of: {', '.join(sorted(docs_pages))})")
         for path, item in select(document.value, ("documents", "*", "pages", "*"))
         if item["page"] not in docs_pages
     ]
+    for path, item in select(document.value, ("documents", "*")):
+        wanted, unwanted = ("questions", "pages") if item.get("pocket") else ("pages", "questions")
+        if unwanted in item:
+            kind = "a pocket card lists the coaching questions it holds" if item.get("pocket") else "only a pocket card (pocket: true) lists questions"
+            problems.append(document.problem(path + (unwanted,), f"document {quoted(item['id'])} has '{unwanted}', but {kind}; write '{wanted}' instead", at_key=True))
+        elif wanted not in item:
+            problems.append(document.problem(path + ("id",), f"document {quoted(item['id'])} needs '{wanted}': " + ("the ids of the coaching questions the card holds" if wanted == "questions" else "the pages it prints, in order")))
+    return problems
 
 
 def _deal_review(document: LocatedData | None) -> list[Problem]:

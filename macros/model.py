@@ -863,6 +863,9 @@ class PrintedPage:
     page: str
     section: str | None
     title: str | None
+    line: int
+    collapsed: str = "open"  # or "leave out": a collapsed section prints open, or not at all
+    leave_out: list[str] = field(default_factory=list)  # heading ids or card titles
 
 
 @dataclass(frozen=True)
@@ -874,10 +877,12 @@ class PrintDocument:
     subtitle: str | None
     version: str
     paper: str
-    pages: list[PrintedPage]
+    line: int
+    pages: list[PrintedPage] = field(default_factory=list)
     cover: bool = False
     contents: bool = False
-    pocket: bool = False
+    pocket: bool = False  # a card folded from one sheet, of the `questions` a leader picked
+    questions: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

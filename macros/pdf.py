@@ -1,10 +1,11 @@
 """Print the documents listed in data/printing.yml from the built site with headless Chromium.
 
 Each document is one browser page: the first listed page of the site, its article replaced by a cover, a
-table of contents and the listed pages' articles, printed with the site's own print stylesheet. Pages are
-read with page scripts off, so widgets print as blank paper forms. The table of contents needs page
-numbers Chromium cannot compute, so a document with one is printed twice: once to find on which page
-each section starts, then with the numbers filled in.
+table of contents and the listed pages' articles (without the parts data/printing.yml leaves out), printed
+with the site's own print stylesheet. Pages are read with page scripts off, so widgets print as blank paper
+forms. The table of contents needs page numbers Chromium cannot compute, so a document with one is printed
+twice: once to find on which page each section starts, then with the numbers filled in. The pocket card is
+made from the question bank instead: the questions it names, on one landscape sheet of four panels.
 """
 
 import contextlib
@@ -26,8 +27,9 @@ from .theme_hook import css_string
 
 HERE = Path(__file__).parent
 CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"]
-# A pocket card needs far smaller margins than print.css gives a full page.
-POCKET_PAGE_CSS = "@page { margin: 7mm 6mm 10mm; }"
+# The pocket card: side margins half the gap between print.css's four columns, so the columns' rules fall on
+# the folds at each quarter of the sheet; no running footer or page number on a card.
+POCKET_PAGE_CSS = "@page { margin: 8mm 6mm; @bottom-left { content: none; } @bottom-right { content: none; } }"
 COVER_PAGE_CSS = "@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }"
 
 
@@ -59,9 +61,12 @@ def print_documents(project: Project, site_dir: Path, out_dir: Path | None = Non
         context = browser.new_context(java_script_enabled=False)
         try:
             for document in handbook.printing.documents:
-                sections = [_extract(context, root, printed) for printed in document.pages]
                 path = out_dir / f"{document.id}.pdf"
-                path.write_bytes(_print(context, root, document, sections, handbook.charter.team))
+                if document.pocket:
+                    path.write_bytes(_print_card(context, root, document, handbook))
+                else:
+                    sections = [_extract(context, root, printed) for printed in document.pages]
+                    path.write_bytes(_print(context, root, document, sections, handbook.charter.team))
                 written.append(path)
         finally:
             context.close()
@@ -84,16 +89,21 @@ def _launch():
 
 
 def _extract(context, root: str, printed) -> Section:
+    where = f"data/printing.yml:{printed.line}"
     page = context.new_page()
     try:
         response = page.goto(root + page_url(printed.page))
         if response is None or not response.ok:
-            raise PrintError(f"data/printing.yml: the page {quoted(printed.page)} is not in the built site; run `make build` first")
-        found = page.evaluate((HERE / "print_extract.js").read_text(encoding="utf-8"), printed.section)
+            raise PrintError(f"{where}: the page {quoted(printed.page)} is not in the built site; run `make build` first")
+        options = {"section": printed.section, "collapsed": printed.collapsed, "leaveOut": printed.leave_out}
+        found = page.evaluate((HERE / "print_extract.js").read_text(encoding="utf-8"), options)
     finally:
         page.close()
     if found is None:
-        raise PrintError(f"data/printing.yml: the page {quoted(printed.page)} has no heading with the id {quoted(printed.section)}")
+        raise PrintError(f"{where}: the page {quoted(printed.page)} has no heading with the id {quoted(printed.section)}")
+    if found["missing"]:
+        names = ", ".join(quoted(name) for name in found["missing"])
+        raise PrintError(f"{where}: leave_out names {names}, but the page {quoted(printed.page)} has no heading with that id or card with that title")
     return Section(title=printed.title or found["title"], html=found["html"])
 
 
@@ -101,9 +111,47 @@ def _print(context, root: str, document: PrintDocument, sections: list[Section],
     numbers = [None] * len(sections)
     pdf = _render(context, root, document, sections, team, numbers)
     if document.contents:
-        numbers = _start_pages(pdf, [section.title for section in sections], int(document.cover) + 1)
+        numbers = _start_pages(pdf, [section.title for section in sections], 1)
         pdf = _render(context, root, document, sections, team, numbers)
     return pdf
+
+
+def _print_card(context, root: str, document: PrintDocument, handbook) -> bytes:
+    """The pocket card, made from the bank's questions the document picks, by stage in the bank's order."""
+    picked = set(document.questions)
+    stages = [
+        (stage, [question for question in handbook.questions.questions if question.stage == stage.id and question.id in picked])
+        for stage in handbook.questions.stages
+    ]
+    card = Renderer().render(
+        "print_card.html",
+        page_url("coaching/questions.md"),
+        document=document,
+        team=handbook.charter.team,
+        date=datetime.date.today().isoformat(),
+        stages=[(stage, questions) for stage, questions in stages if questions],
+    )
+    pdf = _in_page(context, root, "coaching/questions.md", document, {"front": str(card), "sections": [], "footer": None, "pocket": True, "pageCss": POCKET_PAGE_CSS})
+    _check_fits(pdf, document, [question for _, questions in stages for question in questions])
+    return pdf
+
+
+def _check_fits(pdf: bytes, document: PrintDocument, questions: list) -> None:
+    """A card that holds more than its sheet runs off the side of it (four fixed columns), so every question
+    must be there to read, on one page."""
+    from pypdf import PdfReader
+
+    def letters(text: str) -> str:  # without spaces: lines break mid-sentence in Japanese or Chinese
+        return "".join(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "", text)))
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    text = letters(" ".join(page.extract_text() or "" for page in pages))
+    missing = [question for question in questions if letters(question.text) not in text]
+    if len(pages) > 1 or missing:
+        raise PrintError(
+            f"data/printing.yml:{document.line}: the pocket card {quoted(document.id)} holds more than fits on one sheet"
+            f" ({len(questions)} questions); take some out of its 'questions', or shorten its title and subtitle"
+        )
 
 
 def _render(context, root: str, document: PrintDocument, sections: list[Section], team: str, numbers: list) -> bytes:
@@ -113,29 +161,31 @@ def _render(context, root: str, document: PrintDocument, sections: list[Section]
         date=datetime.date.today().isoformat(),
         sections=list(zip([section.title for section in sections], numbers)),
     )
-    page_css = (POCKET_PAGE_CSS if document.pocket else "") + (COVER_PAGE_CSS if document.cover else "")
+    packed = {
+        "front": front,
+        "sections": [{"html": section.html, "title": section.title} for section in sections],
+        "footer": str(css_string(f"{document.title} · {team}")),
+        "pocket": False,
+        "pageCss": COVER_PAGE_CSS if document.cover else "",
+    }
+    return _in_page(context, root, document.pages[0].page, document, packed)
+
+
+def _in_page(context, root: str, docs_page: str, document: PrintDocument, packed: dict) -> bytes:
+    """`packed` (see print_pack.js) printed in a page of the built site, with the site's print stylesheet."""
     page = context.new_page()
     try:
-        page.goto(root + page_url(document.pages[0].page))
-        page.evaluate(
-            (HERE / "print_pack.js").read_text(encoding="utf-8"),
-            {
-                "front": front,
-                "sections": [{"html": section.html, "title": section.title} for section in sections],
-                "footer": str(css_string(f"{document.title} · {team}")),
-                "pocket": document.pocket,
-                "pageCss": page_css,
-            },
-        )
+        page.goto(root + page_url(docs_page))
+        page.evaluate((HERE / "print_pack.js").read_text(encoding="utf-8"), packed)
         page.emulate_media(media="print")
-        return page.pdf(format=document.paper, print_background=True)
+        return page.pdf(format=document.paper, landscape=document.pocket, print_background=True)
     finally:
         page.close()
 
 
 def _start_pages(pdf: bytes, titles: list[str], front_pages: int) -> list[int]:
     """The page each section's title first appears on, searching forward from the previous section and
-    skipping the cover and the contents (one page each: print.css breaks the page after them)."""
+    skipping the front page (print.css puts the contents on the cover, and breaks the page after them)."""
     from pypdf import PdfReader
 
     texts = [_words(page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages]

@@ -1,6 +1,7 @@
 // Run by `python -m macros pdf` inside a built page (page scripts off): swap the article for the document's
-// front matter and sections. Ids get a per-section prefix so pages cannot collide; links to other pages
-// become plain text, because a link to the local server is useless on paper.
+// front matter and sections (a pocket card is all front, with no running footer). Ids get a per-section
+// prefix so pages cannot collide; links to other pages become plain text, because a link to the local
+// server is useless on paper.
 ({ front, sections, footer, pocket, pageCss }) => {
   const article = document.querySelector("article.md-content__inner");
   article.innerHTML = front;
@@ -28,6 +29,6 @@
   document.body.classList.toggle("pb-pocket", pocket);
   document.querySelectorAll('style[media="print"]').forEach((node) => node.remove());
   const style = document.createElement("style");
-  style.textContent = pageCss + `@page { @bottom-left { content: ${footer}; font: 8pt sans-serif; color: #555; } }`;
+  style.textContent = (footer ? `@page { @bottom-left { content: ${footer}; font: 8pt sans-serif; color: #555; } }` : "") + pageCss;
   document.head.append(style);
 }

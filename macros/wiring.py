@@ -14,6 +14,7 @@ from .model import Handbook, build_handbook, in_words
 from .page_check import IdArgument, PageRules, SiteSettings, check_pages
 from .problems import Problem, counted, first_per_file
 from .rendering import Renderer
+from .site_build import pdf_in_site
 from .source_links import SourceLinks
 
 # Macro name → (template, the data file it shows, by stem); each renders one part of the handbook.
@@ -150,8 +151,9 @@ def page_macros(handbook: Handbook | None, show: Callable | None = None, note_so
         return show("team_view.html", handbook.sources["levels"])
 
     def download(document_id: str):
-        """A link to a PDF from data/printing.yml (written into the site by `make pdf`)."""
-        return show("download.html", None, document=ID_ARGUMENTS["download"].items(handbook)[document_id])
+        """A link to a PDF from data/printing.yml, when the site being built holds it (macros/site_build.py)."""
+        document = ID_ARGUMENTS["download"].items(handbook)[document_id]
+        return show("download.html", None, document=document) if pdf_in_site(document_id) else ""
 
     return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, workspace, rep_history, team_view, download)}
 
@@ -177,8 +179,11 @@ def page_words(handbook: Handbook | None, env=None, show: Callable | None = None
         return inline("ids_of.html", items=LISTS[what](handbook))
 
     def printed_contents(document_id: str):
-        """What a document from data/printing.yml holds, part by part, linked to the pages it prints."""
+        """What a document from data/printing.yml holds, part by part, linked to the pages it prints; nothing
+        when the site being built has no PDF of it to offer."""
         document = ID_ARGUMENTS["printed_contents"].items(handbook)[document_id]
+        if not pdf_in_site(document_id):
+            return ""
         nav_titles = {page.file.src_uri: page.title for page in env.variables["navigation"].pages if page.title}
         return show("printed_contents.html", None, document=document, parts=printed_parts(document, nav_titles))
 

@@ -166,8 +166,11 @@ HOSTILE = {
     "role-plays-missing-rubric": Hostile("role_plays.yml", replace_first("    rubric: role-play-price-objection\n", ""), at("- id: price-objection", offset=2), "is missing the required field 'rubric'"),
     # printing.yml
     "printing-missing-page": Hostile("printing.yml", replace_first("- page: levels.md", "- page: ladder.md"), at("ladder.md"), "the page 'ladder.md' does not exist"),
-    "printing-page-outside-docs": Hostile("printing.yml", replace_first("- page: index.md", "- page: ../mkdocs.yml"), at("../mkdocs.yml"), "'../mkdocs.yml' is not valid (expected the page's file under docs/"),
-    "printing-paper-a5": Hostile("printing.yml", replace_first("paper: A4", "paper: A5"), at("A5"), "'paper' is 'A5' (expected one of: A4, Letter, A6)"),
+    "printing-page-outside-docs": Hostile("printing.yml", replace_first("- page: charter.md", "- page: ../mkdocs.yml"), at("../mkdocs.yml"), "'../mkdocs.yml' is not valid (expected the page's file under docs/"),
+    "printing-paper-a5": Hostile("printing.yml", replace_first("paper: A4", "paper: A5"), at("A5"), "'paper' is 'A5' (expected one of: A4, Letter)"),
+    "printing-unknown-question": Hostile("printing.yml", replace_first("- share-of-talking", "- share-of-talkin"), at("share-of-talkin"), "unknown coaching question 'share-of-talkin' (expected one of the ids in data/coaching_questions.yml"),
+    "printing-collapsed-closed": Hostile("printing.yml", replace_first("collapsed: leave out", "collapsed: closed"), at("closed"), "'collapsed' is 'closed' (expected one of: open, leave out)"),
+    "printing-card-with-pages": Hostile("printing.yml", replace_first("    pocket: true\n", "    pocket: true\n    pages: [{page: index.md}]\n"), at("pages: [{"), "document 'coaching-questions-card' has 'pages', but a pocket card lists the coaching questions it holds; write 'questions' instead"),
     "printing-cover-yes": Hostile("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"), "'cover' must be true or false, found the text 'yes'"),
     "printing-version-unquoted": Hostile("printing.yml", replace_first('version: "2026.1"', "version: 2026.1"), at("2026.1"), "'version' must be text, found the number 2026.1; put the value in double quotes"),
     "printing-comment-only": Hostile("printing.yml", whole("# The PDFs come later.\n"), (1, 1), "the file is empty (expected a mapping with these fields: documents)"),

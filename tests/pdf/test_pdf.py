@@ -40,8 +40,8 @@ def test_pack_has_a_cover_and_contents_whose_page_numbers_are_right(pdfs, built_
     for expected in (pack["title"], team, f"Version {pack['version']}", datetime.date.today().isoformat()):
         assert words(expected) in cover
 
-    contents = pdf_text(pdf, 2)
-    assert contents.startswith("Contents")
+    cover, contents = pdf_text(pdf, 1).split("Contents\n", 1)  # on the cover, under the title
+    assert words(pack["title"]) in words(cover)
     numbers = [int(n) for n in re.findall(r"^\s*(\d+)\s*$", contents, re.M)]
     assert len(numbers) == len(pack["pages"]) and numbers == sorted(numbers)
     for entry, number in zip(pack["pages"], numbers):
@@ -50,36 +50,88 @@ def test_pack_has_a_cover_and_contents_whose_page_numbers_are_right(pdfs, built_
         assert words(title) in words(pdf_text(pdf, number)), f"{title} is not on page {number}"
 
 
-def test_pack_holds_every_heading_of_its_pages_and_every_checklist_item(pdfs, built_site):
-    text = words(pdf_text(pdfs / "onboarding-pack.pdf"))
-    site = built_site
+def _left_out(article, ids: list[str]) -> set[str]:
+    """The ids of the headings data/printing.yml leaves out, with every heading under them."""
+    gone, cut = set(), None
+    for heading in article.select("h1, h2, h3, h4"):
+        level = int(heading.name[1])
+        if cut is not None and level <= cut:
+            cut = None
+        if heading.get("id") in ids:
+            cut = level
+        if cut is not None:
+            gone.add(heading.get("id"))
+    return gone
+
+
+def _lines(text: str) -> set[str]:
+    return {words(line) for line in text.splitlines() if line.strip()}
+
+
+def test_pack_holds_every_heading_it_keeps_and_none_it_leaves_out(pdfs, built_site):
+    text = pdf_text(pdfs / "onboarding-pack.pdf")
+    kept, lines = words(text), _lines(text)
     for entry in _pack()["pages"]:
-        article = content(page(site, _url(entry["page"])))
-        if entry.get("section"):
-            heading = article.find(id=entry["section"])
-            headings = [h.get_text(" ", strip=True) for h in heading.find_all_next(["h3"]) if h.find_parent("form")]
-        else:
-            headings = _visible_headings(article)[1:]  # the page's own title may be renamed in the pack
-        for heading_text in headings:
-            assert words(heading_text) in text, f"{entry['page']}: heading '{heading_text}' is missing"
+        article = content(page(built_site, _url(entry["page"])))
+        gone = _left_out(article, entry.get("leave_out", []))
+        for heading in article.select("h2, h3"):
+            title = heading.get_text(" ", strip=True)
+            if heading.get("id") in gone:
+                assert words(title) not in lines, f"{entry['page']}: '{title}' is left out but printed"
+            elif title in _visible_headings(article):
+                assert words(title) in kept, f"{entry['page']}: heading '{title}' is missing"
+        for summary in article.select("details > summary"):
+            printed = words(summary.get_text(" ", strip=True)) in lines
+            assert printed == (entry.get("collapsed", "open") == "open"), f"{entry['page']}: '{summary.get_text()}'"
+    assert "download" not in kept  # paper cannot download itself
 
-    bootcamp, checklists = data("bootcamp"), data("checklists")["checklists"]
-    first_week = next(c for c in checklists if c["id"] == "new-rep-first-week")
-    items = bootcamp["cadence"]["daily"] + bootcamp["cadence"]["weekly"] + first_week["items"]
-    for item in items:
-        assert words(plain(item["text"])) in text, f"checklist item '{item['id']}' is missing"
-
-
-def test_pack_and_card_page_counts_are_within_bounds(pdfs):
-    assert 12 <= page_count(pdfs / "onboarding-pack.pdf") <= 60
-    assert 2 <= page_count(pdfs / "coaching-questions-card.pdf") <= 8
+    first_week = next(c for c in data("checklists")["checklists"] if c["id"] == "new-rep-first-week")
+    for item in first_week["items"]:
+        assert words(plain(item["text"])) in kept, f"checklist item '{item['id']}' is missing"
 
 
-def test_pocket_card_holds_every_question_of_the_bank(pdfs):
-    text = words(pdf_text(pdfs / "coaching-questions-card.pdf"))
-    for question in data("coaching_questions")["questions"]:
-        assert words(plain(question["text"])) in text, question["id"]
-    assert "why" not in data("coaching_questions")["questions"][0] or words(plain(data("coaching_questions")["questions"][0]["why"])) not in text
+def test_pack_fits_sixteen_pages_with_the_first_week_in_the_first_four(pdfs):
+    pdf = pdfs / "onboarding-pack.pdf"
+    assert page_count(pdf) <= 16
+    first_four = words(" ".join(pdf_text(pdf, number) for number in range(1, 5)))
+    for day in data("onboarding")["first_week"]:
+        assert words(day["name"]) in first_four, day["id"]
+
+
+def _card():
+    return next(d for d in data("printing")["documents"] if d.get("pocket"))
+
+
+def test_pocket_card_is_one_landscape_sheet_of_the_questions_the_leader_picked(pdfs):
+    from pypdf import PdfReader
+
+    pdf = pdfs / f"{_card()['id']}.pdf"
+    (sheet,) = PdfReader(pdf).pages
+    assert sheet.mediabox.width > sheet.mediabox.height
+    text = words(pdf_text(pdf))
+    picked = set(_card()["questions"])
+    bank = data("coaching_questions")
+    for question in bank["questions"]:
+        assert (words(plain(question["text"])) in text) == (question["id"] in picked), question["id"]
+    # grouped by stage, in the bank's order
+    stages = [stage["name"] for stage in bank["stages"] if any(q["stage"] == stage["id"] and q["id"] in picked for q in bank["questions"])]
+    lines = [words(line) for line in pdf_text(pdf, raw=True).splitlines()]
+    assert [line for line in lines if line in {words(name) for name in stages}] == [words(name) for name in stages]
+
+
+def test_nothing_on_the_pocket_card_crosses_a_fold_and_every_panel_is_used(pdfs, tmp_path):
+    dpi, clear_mm = 30, 3
+    ((width, height, pixels),) = grey_pages(pdfs / f"{_card()['id']}.pdf", dpi, tmp_path)
+    clear = round(clear_mm / MM_PER_INCH * dpi)
+
+    def dark(x0, x1):
+        return sum(1 for y in range(height) for x in range(x0, x1) if pixels[y * width + x] < 200)
+
+    for quarter in (1, 2, 3):
+        fold = round(width * quarter / 4)
+        assert dark(fold - clear, fold + clear) == 0, f"something crosses fold {quarter}"
+    for panel in range(4):
+        assert dark(round(width * panel / 4) + clear, round(width * (panel + 1) / 4) - clear) > 50, f"panel {panel + 1} is empty"
 
 
 def test_no_page_is_blank_and_nothing_reaches_past_the_margins(pdfs, tmp_path):
@@ -108,3 +160,45 @@ def test_site_links_to_each_pdf_where_make_pdf_writes_it(pdfs, built_site):
         target = (built_site / url / link["href"]).resolve()
         assert target == (built_site / f"{document_id}.pdf").resolve()
         assert (pdfs / f"{document_id}.pdf").is_file()
+
+
+def test_leave_out_takes_a_card_by_its_title_and_names_what_a_page_lacks_at_its_line(built_site, browser):
+    """Without printing: the part of `make pdf` that reads a page for a document, on two pages."""
+    import pytest
+
+    from macros.model import PrintedPage
+    from macros.pdf import PrintError, _extract
+    from macros.static_server import serve
+
+    with serve(built_site) as root:
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            home = _extract(context, root, PrintedPage("index.md", None, None, 7, leave_out=["I edit this handbook", "what-is-inside"]))
+            assert "I sell" in home.html and "I edit this handbook" not in home.html and "What is inside" not in home.html
+            with pytest.raises(PrintError, match=r"^data/printing\.yml:12: leave_out names 'reviews', but the page 'charter\.md' has no heading"):
+                _extract(context, root, PrintedPage("charter.md", None, None, 12, leave_out=["review", "reviews"]))
+        finally:
+            context.close()
+
+
+def test_a_pocket_card_with_more_questions_than_fit_is_refused_at_its_line(built_site, browser):
+    """Four fixed columns: more questions would run off the side of the sheet, unread, so printing stops."""
+    import dataclasses
+
+    import pytest
+
+    from macros.handbook import Project, load_handbook
+    from macros.pdf import PrintError, _print_card
+    from macros.static_server import serve
+    from tests.conftest import ROOT
+
+    handbook = load_handbook(Project(ROOT))
+    card = next(document for document in handbook.printing.documents if document.pocket)
+    crowded = dataclasses.replace(card, questions=[question.id for question in handbook.questions.questions])
+    with serve(built_site) as root:
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            with pytest.raises(PrintError, match=rf"^data/printing\.yml:{card.line}: the pocket card '{card.id}' holds more than fits on one sheet"):
+                _print_card(context, root, crowded, handbook)
+        finally:
+            context.close()

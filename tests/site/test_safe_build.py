@@ -6,7 +6,8 @@ from tests.conftest import run
 
 
 def _build(project):
-    return run([sys.executable, "-m", "macros", "build", "--root", str(project), "--site", "site"], project)
+    # Without printing: what a build does with the PDFs is tested in test_deployable_build.py.
+    return run([sys.executable, "-m", "macros", "build", "--root", str(project), "--site", "site", "--pdf", "skip"], project)
 
 
 def test_failed_build_keeps_the_last_good_site_and_leaves_no_half_written_folder(project):

@@ -1,0 +1,66 @@
+"""'Print blank form' on a scored form and a checklist: the printout is that form alone and empty, while the
+reader's answers stay on screen and in storage. window.print is replaced by a note of what the page looked
+like when it was called, so the test reads the printout's state without a print dialog."""
+
+from tests.helpers import data, widgets_ready
+
+CATCH_PRINT = "() => { window.print = () => { window.printedBlank = 'printingBlank' in document.documentElement.dataset; }; }"
+
+
+def _statement_ids(assessment_id: str) -> list[str]:
+    assessment = next(a for a in data("assessments")["assessments"] if a["id"] == assessment_id)
+    return [question["id"] for question in assessment["questions"]]
+
+
+def _dark(locator) -> bool:
+    return locator.evaluate("input => getComputedStyle(input).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_a_complete_assessment_prints_blank_and_keeps_its_answers(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "self-assessments/")
+    widgets_ready(page)
+    page.evaluate(CATCH_PRINT)
+    form = page.locator('form[data-assessment="manager-or-coach"]')
+    for statement_id in _statement_ids("manager-or-coach"):
+        form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio").last.check()
+    result = form.locator("[data-result]")
+    headline = form.locator(".pb-assessment__summary").text_content()
+    picked = form.locator("input[type=radio]:checked").first
+
+    form.get_by_role("button", name="Print blank form: Manager or coach? (your answers stay)").click()
+    assert page.evaluate("window.printedBlank") is True
+    page.emulate_media(media="print")
+    assert form.locator("fieldset").first.is_visible()  # the statements, not the result
+    assert result.is_hidden()
+    assert picked.is_checked() and not _dark(picked)  # kept, but no mark on paper
+    assert page.locator('form[data-assessment="was-that-coaching"]').is_hidden()
+    assert page.locator("h1").is_hidden()
+    assert "Manager or coach?" in form.evaluate("f => getComputedStyle(f, '::before').content")
+
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert result.is_visible()  # the page's own printout: the result again
+    assert form.locator("fieldset").first.is_hidden()
+    page.emulate_media(media="screen")
+    page.reload()
+    assert form.locator(".pb-assessment__summary").text_content() == headline
+
+
+def test_a_checklist_prints_blank_and_keeps_its_ticks(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "checklists/")
+    widgets_ready(page)
+    page.evaluate(CATCH_PRINT)
+    form = page.locator('form[data-checklist="one-to-one-prep"]')
+    box = form.get_by_role("checkbox").first
+    box.check()
+
+    form.get_by_role("button", name="Print blank form: ", exact=False).click()
+    page.emulate_media(media="print")
+    assert box.is_visible() and box.is_checked()
+    assert box.evaluate("b => getComputedStyle(b).appearance") == "none" and not _dark(box)
+    assert form.locator(".pb-checklist__count").is_hidden()
+    others = page.locator("form[data-checklist]:not([data-checklist=one-to-one-prep])")
+    assert others.count() > 0 and all(other.is_hidden() for other in others.all())
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert others.first.is_visible()

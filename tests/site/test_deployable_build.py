@@ -1,0 +1,68 @@
+"""`make build` leaves a site that can be deployed as it is: no link to a PDF the site does not hold, and the
+PDFs of the last build kept when this one cannot print them."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import run
+from tests.helpers import data
+
+FAKE_PDF = b"%PDF-1.4\n% printed by an earlier make pdf\n"
+
+
+def _build(project: Path, pdf: str, **env: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "macros", "build", "--root", str(project), "--site", "site", "--pdf", pdf]
+    if not env:
+        return run(command, project)
+    return subprocess.run(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, capture_output=True, text=True, timeout=300)
+
+
+def _pdf_links(site: Path) -> dict[str, set[str]]:
+    """Every PDF the site's pages link to (as a path in the site) → the pages linking to it."""
+    links: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        url = page.relative_to(site).as_posix()
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+            target = urlparse(urljoin(url, link["href"])).path
+            if target.endswith(".pdf"):
+                links.setdefault(target, set()).add(url)
+    return links
+
+
+def test_a_build_that_cannot_print_keeps_the_last_pdfs_and_links_only_to_them(project):
+    documents = [document["id"] for document in data("printing")["documents"]]
+    kept = next(document["id"] for document in data("printing")["documents"] if document.get("pocket"))
+    dropped = [document_id for document_id in documents if document_id != kept]
+    site = project / "site"
+    site.mkdir()
+    (site / f"{kept}.pdf").write_bytes(FAKE_PDF)
+
+    result = _build(project, "skip")
+    assert result.returncode == 0, result.stderr
+    assert (site / f"{kept}.pdf").read_bytes() == FAKE_PDF
+    links = _pdf_links(site)
+    assert set(links) == {f"{kept}.pdf"}  # no dead link: only the PDF the site holds is linked
+    assert all((site / target).is_file() for target in links)
+    assert f"Kept from the last build, and linked: {kept}.pdf" in result.stderr
+    for document_id in dropped:
+        assert f"{document_id}.pdf" in result.stderr.split("Not in the site")[1]
+    # nor offers the onboarding pack's contents as a printable document
+    assert "onboarding-pack" in dropped
+    assert "Prefer paper?" not in (site / "onboarding" / "index.html").read_text(encoding="utf-8")
+
+
+def test_make_pdf_without_chromium_says_so_and_leaves_the_site_alone(project):
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good build", encoding="utf-8")
+
+    result = _build(project, "require", PLAYBOOK_CHROMIUM=str(project / "no-such-chromium"))
+    assert result.returncode == 1
+    assert "Cannot print the PDFs: no Chromium found" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [path.name for path in site.iterdir()] == ["index.html"]
