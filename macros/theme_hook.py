@@ -13,7 +13,7 @@ from macros.source_links import SourceLinks
 # Bundle in the site → its sources in overrides/assets, in load order. The widgets register themselves;
 # the bootstrap (playbook.js) comes last and runs them. print.css comes last so paper rules win.
 BUNDLES = {
-    "assets/playbook.bundle.css": ["playbook.css", "checklist.css", "assessment.css", "decision.css", "explorer.css", "planner.css", "forms.css", "rhythm.css", "workspace.css", "one-to-one.css", "charts.css", "print.css"],
+    "assets/playbook.bundle.css": ["playbook.css", "checklist.css", "assessment.css", "decision.css", "explorer.css", "planner.css", "forms.css", "rhythm.css", "workspace.css", "one-to-one.css", "charts.css", "tables.css", "print.css"],
     "assets/playbook.bundle.js": ["workspace.js", "workspace-file.js", "rep-picker.js", "workspace-page.js", "checklist.js", "assessment-notes.js", "assessment.js", "assessment-result.js", "assessment-export.js", "decision.js", "explorer.js", "planner.js", "question-basket.js", "calendar.js", "one-to-one.js", "charts.js", "rep-history.js", "team-view.js", "playbook.js"],
 }
 
