@@ -36,9 +36,12 @@ def axe():
 
     checker = Axe()
 
-    def violations(page, selector: str = "body") -> list[dict]:
+    def violations(page, selector: str = "body", rules: list[str] | None = None) -> list[dict]:
         context = {"include": [[selector]], "exclude": [[part] for part in MATERIAL_EXCLUDED]}
-        results = checker.run(page, context=context, options={"resultTypes": ["violations"]})
+        options = {"resultTypes": ["violations"]}
+        if rules:  # only these axe rules, for a check run on many pages
+            options["runOnly"] = {"type": "rule", "values": rules}
+        results = checker.run(page, context=context, options=options)
         return [
             {"rule": v["id"], "help": v["help"], "targets": [node["target"] for node in v["nodes"]]}
             for v in results.response["violations"]
