@@ -21,7 +21,7 @@ from macros.source_links import SourceLinks
 # sections in one page, print.css must stay after every widget's styles, and a page reached by instant
 # navigation must not show its widgets unstyled while their stylesheet loads.
 BUNDLES = {
-    "assets/playbook.bundle.css": ["playbook.css", "checklist.css", "assessment.css", "decision.css", "explorer.css", "planner.css", "forms.css", "rhythm.css", "workspace.css", "one-to-one.css", "charts.css", "print.css"],
+    "assets/playbook.bundle.css": ["playbook.css", "checklist.css", "assessment.css", "decision.css", "explorer.css", "planner.css", "forms.css", "rhythm.css", "workspace.css", "one-to-one.css", "charts.css", "tables.css", "print.css"],
     "assets/playbook.bundle.js": ["editor-view.js", "print-blank.js", "playbook.js"],
 }
 

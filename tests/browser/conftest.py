@@ -28,8 +28,11 @@ def axe():
 
     checker = Axe()
 
-    def violations(page, selector: str = "body") -> list[dict]:
-        results = checker.run(page, context={"include": [[selector]]}, options={"resultTypes": ["violations"]})
+    def violations(page, selector: str = "body", rules: list[str] | None = None) -> list[dict]:
+        options = {"resultTypes": ["violations"]}
+        if rules:  # only these axe rules, for a check run on many pages
+            options["runOnly"] = {"type": "rule", "values": rules}
+        results = checker.run(page, context={"include": [[selector]]}, options=options)
         return [
             {"rule": v["id"], "help": v["help"], "targets": [node["target"] for node in v["nodes"]]}
             for v in results.response["violations"]

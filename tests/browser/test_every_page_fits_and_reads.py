@@ -1,0 +1,127 @@
+"""Every page of the built site (read from its files) on a 390 px phone and a 1280 px laptop, in the light and the
+dark scheme: nothing makes the page scroll sideways or reaches past the screen outside a block meant to scroll
+(code), no table of ours needs scrolling, axe's colour-contrast rule finds nothing, and each kind of control in
+the content shows a focus ring of at least 3:1 against the page (WCAG 2.2 non-text contrast). A saved rep and
+a few weeks of results are seeded and every tool answered first, so charts and results are checked too.
+One page load per page, width and scheme."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+WIDTHS = {"phone": 390, "laptop": 1280}
+# Material picks the palette whose media query matches when the reader has not chosen one (its palette component),
+# so emulating prefers-color-scheme gives each scheme as a new reader sees it.
+SCHEMES = {"light": "default", "dark": "slate"}
+TODAY = datetime(2026, 3, 30, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+# A rep with level results, coaching checks and a weekly checklist, through the workspace's own API, so the Rep
+# history and Team view pages draw their charts and heat map.
+SEED = """() => {
+    const ws = Playbook.workspace;
+    ws.choose(ws.addRep("Priya").rep.id);
+    const level = (score, number) => ({ answers: {}, notes: {}, result: { complete: true, answered: 42, needed: 30,
+        score: score, band: "Emerging", level: { id: "level-" + number, name: "Level " + number, number: number },
+        groups: [], weakest: [] } });
+    const records = [
+        ["assessment", "which-level", level(58, 1), "2026-02-02"], ["assessment", "which-level", level(71, 2), "2026-03-23"],
+        ["coaching-check", "was-that-coaching", { answers: {}, notes: {}, result: { complete: true, score: 35, level: null } }, "2026-02-09"],
+        ["coaching-check", "was-that-coaching", { answers: {}, notes: {}, result: { complete: true, score: 80, level: null } }, "2026-03-16"],
+        ["checklist", "bootcamp-weekly", { period: "week", ticked: {}, done: 3, total: 5 }, "2026-03-23"],
+    ];
+    for (const [kind, tool, data, day] of records) {
+        const problem = ws.record(kind, tool, data, day);
+        if (problem) throw new Error(problem);
+    }
+}"""
+
+# Every assessment, check and decision answered (the last option of each question) and every box ticked, as a
+# click would, so the tools show their results.
+ANSWER_EVERYTHING = """() => {
+    const last = new Map();
+    for (const input of document.querySelectorAll(".md-content input[type=radio]:not(:disabled)")) last.set(input.name, input);
+    for (const input of last.values()) if (!input.checked) input.click();
+    for (const input of document.querySelectorAll(".md-content input[type=checkbox]:not(:disabled)")) if (!input.checked) input.click();
+}"""
+
+# Blocks that are meant to scroll sideways: code, the theme's wrapper round Markdown tables, and the team's heat
+# map (a rep per column). Anything else that scrolls sideways, or reaches past the screen, is a problem.
+MEANT_TO_SCROLL = "pre, code, .highlight, .md-typeset__scrollwrap, .pb-team__heat-wrap"
+
+OVERFLOW = """(meantToScroll) => {
+    const root = document.documentElement, width = root.clientWidth, problems = [];
+    const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + [...el.classList].map((c) => "." + c).join("");
+    if (root.scrollWidth > width) problems.push(`the page is ${root.scrollWidth}px wide in a ${width}px window`);
+    for (const el of document.querySelectorAll(".md-content *")) {
+        if (el.closest(meantToScroll) || !el.checkVisibility({ visibilityProperty: true })) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.right > width + 1) problems.push(`${name(el)} reaches ${Math.round(box.right)}px`);
+        const overflowX = getComputedStyle(el).overflowX;
+        if (overflowX !== "visible" && overflowX !== "clip" && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1)
+            problems.push(`${name(el)} scrolls sideways (${el.scrollWidth}px in ${el.clientWidth}px)`);
+    }
+    return problems.slice(0, 10);
+}"""
+
+# One control of each kind (element, classes, type) focused after a key press, as Tab would show it; its outline
+# colour against the first background behind it. Material's own header and navigation are outside the content.
+FOCUS_RINGS = """() => {
+    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const rgba = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+    const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const background = (el) => {
+        for (let node = el.parentElement; node; node = node.parentElement) {
+            const colour = rgba(getComputedStyle(node).backgroundColor);
+            if (colour.length === 3 || colour[3] === 1) return colour;
+        }
+        return [255, 255, 255];
+    };
+    const seen = new Set(), problems = [];
+    const controls = ".md-content :is(a[href], button, input, select, textarea, summary, [tabindex]):not([tabindex='-1'], :disabled)";
+    for (const el of document.querySelectorAll(controls)) {
+        const kind = el.tagName + [...el.classList].filter((c) => c !== "focus-visible").sort().map((c) => "." + c).join("") + (el.type ? "[" + el.type + "]" : "");
+        if (seen.has(kind) || !el.checkVisibility({ visibilityProperty: true })) continue;
+        seen.add(kind);
+        el.focus({ preventScroll: true });
+        if (document.activeElement !== el) continue;
+        const style = getComputedStyle(el);
+        if (style.outlineStyle === "none" || parseFloat(style.outlineWidth) === 0) continue;
+        const [a, b] = [luminance(rgba(style.outlineColor)), luminance(background(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 3) problems.push(`${kind}: focus ring ${style.outlineColor} is ${ratio.toFixed(2)}:1`);
+    }
+    document.activeElement.blur();
+    return problems;
+}"""
+
+
+def built_pages(site) -> list[str]:
+    """Every page the build wrote, as paths under the site's address (the theme's assets and search left out)."""
+    pages = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return sorted(page.removesuffix("index.html") for page in pages if page.split("/")[0] not in ("assets", "search"))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen_and_reads_in_both_schemes(browser, built_site, site_url, axe, width, scheme):
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme, locale="en-GB", timezone_id="Europe/London")
+    context.clock.set_fixed_time(TODAY)
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate(SEED)
+    pages = built_pages(built_site)
+    assert len(pages) > 20 and "coaching/dilemma/" in pages
+    problems = {}
+    for path in pages:
+        page.goto(site_url + path)
+        found = [] if page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme] else ["scheme not applied"]
+        page.evaluate(ANSWER_EVERYTHING)
+        found += page.evaluate(OVERFLOW, MEANT_TO_SCROLL)
+        found += [f"{v['help']}: {v['targets']}" for v in axe(page, rules=["color-contrast"])]
+        page.keyboard.press("Shift")
+        found += page.evaluate(FOCUS_RINGS)
+        if found:
+            problems[path or "/"] = found
+    context.close()
+    assert not problems, "\n".join(f"{path}:\n  " + "\n  ".join(found) for path, found in problems.items())
