@@ -56,7 +56,7 @@
 
   function readText(file) {
     return new Promise(function (resolve) {
-      if (file.size > Playbook.workspaceFile.MAX_BYTES) return resolve({ error: "it is larger than 5 MB, more than any workspace file." });
+      if (file.size > Playbook.workspaceFile.MAX_BYTES) return resolve({ error: "it is larger than 20 MB, more than any workspace file." });
       var reader = new FileReader();
       reader.onload = function () { resolve(Playbook.workspaceFile.check(reader.result)); };
       reader.onerror = function () { resolve({ error: "it can't be read." }); };

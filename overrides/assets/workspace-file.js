@@ -18,7 +18,10 @@
 
   var FORMAT = "playbook-workspace";
   var VERSION = 1;
-  var MAX_BYTES = 5 * 1024 * 1024;
+  /* Room for the export of the largest workspace a browser holds: stored compactly it is at most 5 MB, and
+     written out as a file about three times that. */
+  var MAX_BYTES = 20 * 1024 * 1024;
+  var TOO_LARGE = "This file is larger than 20 MB, more than any workspace file; it isn't imported.";
   var MARKUP = /<[A-Za-z!\/?]/;
   var FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
   var DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
@@ -166,7 +169,7 @@
 
   function check(text) {
     if (typeof text !== "string") return { error: "This file can't be read as text." };
-    if (text.length > MAX_BYTES) return { error: "This file is larger than 5 MB, more than any workspace file; it isn't imported." };
+    if (text.length > MAX_BYTES) return { error: TOO_LARGE };
     var file;
     try {
       file = JSON.parse(text);
@@ -200,7 +203,7 @@
 
   function download(file, name) {
     var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: "application/json" }));
     link.download = name;
     document.body.append(link);
     link.click();
@@ -273,6 +276,7 @@
 
   Playbook.workspaceFile = {
     MAX_BYTES: MAX_BYTES,
+    TOO_LARGE: TOO_LARGE,
     isRepId: function (id) { return typeof id === "string" && REP_ID.test(id); },
     check: check,
     recordProblem: function (record) { return recordProblem(record); },

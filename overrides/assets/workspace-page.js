@@ -184,7 +184,7 @@
       showTarget(null);
       var file = input.files[0];
       if (!file) return;
-      if (file.size > Playbook.workspaceFile.MAX_BYTES) return say("This file is larger than 5 MB, more than any workspace file; it isn't imported.");
+      if (file.size > Playbook.workspaceFile.MAX_BYTES) return say(Playbook.workspaceFile.TOO_LARGE);
       var reader = new FileReader();
       reader.onload = function () {
         var result = Playbook.workspaceFile.check(reader.result);

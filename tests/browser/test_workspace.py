@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
@@ -420,6 +421,20 @@ def test_thirty_reps_with_two_years_of_weekly_one_to_ones_fit_in_two_fifths_of_t
         return Playbook.workspace.reps().filter((rep, r) => JSON.stringify(Playbook.workspace.records({{rep: rep.id}})) !== JSON.stringify(make(ids, r, weeks).sort({BY_DATE})));
     }}""", [ids, 104])
     assert different == []
+
+    # The manager's backup: "Export everything" downloads the file, and that file imported into an empty browser
+    # brings the whole workspace back.
+    before = page.evaluate("() => Playbook.workspace.reps().map(rep => [rep.name, Playbook.workspace.records({rep: rep.id})])")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export everything").click()
+    backup = Path(download.value.path()).read_bytes()
+    page.evaluate("() => Playbook.workspace.clearAll()")
+    page.reload()
+    page.get_by_label("A workspace file").set_input_files({"name": "backup.json", "mimeType": "application/json", "buffer": backup})
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-workspace-status]")).to_contain_text("Imported")
+    after = page.evaluate("() => Playbook.workspace.reps().map(rep => [rep.name, Playbook.workspace.records({rep: rep.id})])")
+    assert after == before, f"{len(backup):,} bytes"
 
 
 def test_records_kept_in_the_earlier_plain_form_still_load_and_move_to_the_compact_one(context, site_url):

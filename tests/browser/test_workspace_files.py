@@ -105,7 +105,7 @@ BEYOND_SCHEMA = [
     ("the same rep id twice", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "name": "Alex again"})), "Two reps in the file have the same id, “rm1a2b3c”."),
     ("two records for one tool and date", changed(lambda f: f["reps"][0]["records"].append(copy.deepcopy(record(f)))), "Rep 1 (Alex) has two records of which-level for 2026-11-03."),
     ("nested a hundred thousand deep", json.dumps(BASE).replace('"notes": {}', '"notes": ' + "[" * 100_000 + "]" * 100_000, 1), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
-    ("larger than 5 MB", " " * (5 * 1024 * 1024 + 1), "This file is larger than 5 MB, more than any workspace file; it isn't imported."),
+    ("larger than 20 MB", " " * (20 * 1024 * 1024 + 1), "This file is larger than 20 MB, more than any workspace file; it isn't imported."),
 ]
 
 
