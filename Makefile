@@ -63,8 +63,10 @@ tests/workflows/node_modules/.installed: tests/workflows/package-lock.json
 		npm ci --prefix tests/workflows --no-audit --no-fund && touch $@; \
 	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) to check the workflows"; fi
 
+# Two workers (a test file each at a time: a file's fixtures are built once), as many as CI's cores.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/node_modules/.installed tests/workflows/node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Lighthouse 12.2.3 for bench/lighthouse.py (12 runs on Node 18, Debian's; 13 needs Node 22).
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
