@@ -9,20 +9,18 @@ is served as GitHub Pages serves it, gzipped with a 10-minute cache.
 
     python bench/lighthouse.py [PAGE ...]     PAGE as in the address, e.g. coaching/questions/ ('' is home)"""
 
-import contextlib
-import functools
 import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
+from macros.static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -55,17 +53,6 @@ class _PagesLikeHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def served(site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesLikeHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def audit(url: str, desktop: bool, report: Path) -> dict:
@@ -105,7 +92,7 @@ def main() -> None:
               " (performance is timed: re-measure it on a quiet machine)")
         print(f"{'page':<36}{'phone: a11y  bp  perf':>24}{'desktop: a11y  bp  perf':>26}")
         below: list[str] = []
-        with served(site) as root:
+        with serve(site, _PagesLikeHandler) as root:
             for page in chosen:
                 scores = {}
                 for device in ("phone", "desktop"):
