@@ -16,12 +16,17 @@ def _dark(locator) -> bool:
     return locator.evaluate("input => getComputedStyle(input).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_a_complete_assessment_prints_blank_and_keeps_its_answers(context, site_url):
+def _form_on(context, url: str, selector: str):
+    """The page at url with window.print caught, and the form the test prints."""
     page = context.new_page()
-    page.goto(site_url + "self-assessments/")
+    page.goto(url)
     widgets_ready(page)
     page.evaluate(CATCH_PRINT)
-    form = page.locator('form[data-assessment="manager-or-coach"]')
+    return page, page.locator(selector)
+
+
+def test_a_complete_assessment_prints_blank_and_keeps_its_answers(context, site_url):
+    page, form = _form_on(context, site_url + "self-assessments/", 'form[data-assessment="manager-or-coach"]')
     for statement_id in _statement_ids("manager-or-coach"):
         form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio").last.check()
     result = form.locator("[data-result]")
@@ -47,11 +52,7 @@ def test_a_complete_assessment_prints_blank_and_keeps_its_answers(context, site_
 
 
 def test_a_checklist_prints_blank_and_keeps_its_ticks(context, site_url):
-    page = context.new_page()
-    page.goto(site_url + "checklists/")
-    widgets_ready(page)
-    page.evaluate(CATCH_PRINT)
-    form = page.locator('form[data-checklist="one-to-one-prep"]')
+    page, form = _form_on(context, site_url + "checklists/", 'form[data-checklist="one-to-one-prep"]')
     box = form.get_by_role("checkbox").first
     box.check()
 
