@@ -98,15 +98,18 @@ def test_pull_request_workflow_validates_with_annotations_before_building():
     runs = scripts(workflow(PULL_REQUEST))
     validate = next(i for i, run in enumerate(runs) if "-m macros validate" in run)
     assert "--format github" in runs[validate]
-    build = next(i for i, run in enumerate(runs) if "build" in make_targets(run))
+    build = next(i for i, run in enumerate(runs) if {"build", "pdf"} & set(make_targets(run)))
     assert validate < build
 
 
-def test_pull_request_workflow_builds_runs_ci_and_prints():
-    parsed = workflow(PULL_REQUEST)
-    targets = [target for script in scripts(parsed) for target in make_targets(script)]
-    assert {"build", "pdf"} <= set(targets)
-    assert "bash .ci/run" in scripts(parsed)
+def test_pull_request_workflow_builds_and_prints_once_before_running_ci():
+    """`make pdf` builds the site too; a `make build` beside it would print every PDF twice. Before the tests,
+    so the preview has the site and PDFs even when a test fails."""
+    runs = scripts(workflow(PULL_REQUEST))
+    targets = [target for run in runs for target in make_targets(run)]
+    assert targets.count("pdf") == 1 and "build" not in targets
+    printing = next(i for i, run in enumerate(runs) if "pdf" in make_targets(run))
+    assert printing < runs.index("bash .ci/run")
 
 
 @pytest.mark.parametrize("name", [PULL_REQUEST, PAGES])
