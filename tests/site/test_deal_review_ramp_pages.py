@@ -41,11 +41,23 @@ def test_every_stage_lists_its_exit_criteria_with_where_the_crm_shows_them(built
         rows = section.select("tbody tr")
         assert [row["id"] for row in rows] == [f"criterion-{criterion['id']}" for criterion in stage["exit_criteria"]]
         for row, criterion in zip(rows, stage["exit_criteria"]):
-            must, crm, elements = row.select("td")
+            must, crm, elements = row.select("th, td")
+            assert must.name == "th" and must["scope"] == "row"  # the card's title on a phone
             assert _text(must) == _md(criterion["text"]) and _text(crm) == _md(criterion["in_the_crm"])
             assert _fragments(elements) == [f"element-{element}" for element in criterion.get("elements", [])]
         planner_links = [a for a in section.select(".pb-crosslink a") if a["href"] == "../bootcamp/#activity-planner"]
         assert len(planner_links) == (1 if "planner_stage" in stage else 0), stage["id"]
+
+
+def test_every_row_of_a_table_that_stacks_on_a_phone_has_a_title(built_site):
+    """tables.css turns each row of a data-stack table into a card on a phone, titled by its row header."""
+    stacked = 0
+    for html in built_site.rglob("*.html"):
+        for table in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select("table[data-stack]"):
+            for row in table.select("tbody > tr"):
+                stacked += 1
+                assert row.find("th", scope="row", recursive=False), f"{html.relative_to(built_site)}: {row.get('id') or _text(row)[:60]}"
+    assert stacked > 50
 
 
 def test_the_qualification_framework_says_where_each_element_is_tested(built_site):
