@@ -99,7 +99,36 @@
     });
   }
 
+  /* Material's search.highlight marks the searched words on the page a result leads to, but anywhere in a
+     word: "to" inside "customer". A mark that starts inside a word is unwrapped (material marks once the search
+     index is ready, so marks are also caught as they arrive). Scripts that don't space their words are left. */
+  var INSIDE_WORD = /[\p{L}\p{N}]$/u;
+  var UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+  var marksWatched = null;
+
+  function unwrapMarksInsideWords(root) {
+    root.querySelectorAll("mark[data-md-highlight]").forEach(function (mark) {
+      var before = mark.previousSibling;
+      if (before && before.nodeType === Node.TEXT_NODE && INSIDE_WORD.test(before.data) && !UNSPACED.test(mark.textContent)) {
+        mark.replaceWith(mark.textContent);
+      }
+    });
+  }
+
+  function keepWholeWordMarks() {
+    if (marksWatched) marksWatched.disconnect();
+    marksWatched = null;
+    var content = document.querySelector(".md-content");
+    if (!content || !new URL(location.href).searchParams.get("h")) return;
+    unwrapMarksInsideWords(content);
+    marksWatched = new MutationObserver(function () {
+      unwrapMarksInsideWords(content);
+    });
+    marksWatched.observe(content, { childList: true, subtree: true });
+  }
+
   function initAll() {
+    keepWholeWordMarks();
     enablePrint(document);
     enableNotFoundSearch(document);
     markOwnLinks(document);

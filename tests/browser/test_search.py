@@ -32,3 +32,16 @@ def test_a_questions_words_find_it_first_and_open_the_bank_at_it(context, site_u
         links.nth(1).click()
         page.wait_for_url(lambda url, target=(bank_path, question_id): (urlparse(url).path, urlparse(url).fragment) == target)
         expect(page.locator(f"li#{question_id}")).to_be_in_viewport()
+
+
+def test_the_page_a_result_opens_marks_the_searched_words_not_letters_inside_other_words(context, site_url):
+    """Material marks a searched word wherever its letters appear ("at" inside "what"); only words, or the
+    start of words, stay marked."""
+    page = context.new_page()
+    page.goto(site_url + "coaching/questions/?h=at+risk")
+    page.wait_for_function("document.querySelectorAll('mark[data-md-highlight]').length > 0")
+    marks = page.locator("mark[data-md-highlight]").evaluate_all(
+        "marks => marks.map(mark => [(mark.previousSibling && mark.previousSibling.nodeType === 3 ? mark.previousSibling.data : '').slice(-1), mark.textContent.toLowerCase()])")
+    assert "at" in {word for _, word in marks} and any("risk" in word for _, word in marks)  # "at risk" is one mark
+    assert [(before, word) for before, word in marks if before.isalnum()] == []
+    assert "what" in page.locator("article").inner_text().lower()  # the page has words with "at" inside them
