@@ -14,7 +14,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf validate diff test test-engine bench clean
+.PHONY: serve build pdf validate diff test test-engine zensical bench clean
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it). The engine's extra; for an engine
 # other than MkDocs, the theme extra's packages without their dependencies, since they name `mkdocs` as one.
@@ -105,6 +105,13 @@ bench: $(VENV)/.installed-pdf bench/lighthouse/node_modules/.installed
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 	PYTHONPATH=. $(BIN)/python bench/workspace.py
 	PYTHONPATH=. $(BIN)/python bench/lighthouse.py
+
+# Zensical readiness (bench/zensical.py): installs the newest Zensical that installs into .venv-zensical, builds
+# with it, checks its links and lists what differs from $(ENGINE)'s build. Not a gate: says so and exits 0 when
+# Zensical does not install. `make zensical ZENSICAL=zensical==0.1.3` tries one version.
+ZENSICAL ?= zensical
+zensical: $(VENV)/.installed
+	PYTHONPATH=. $(BIN)/python bench/zensical.py '$(ZENSICAL)'
 
 clean:
 	rm -rf site .venv .venv-* .pytest_cache tests/editor/node_modules tests/html/node_modules tests/workflows/node_modules bench/lighthouse/node_modules
