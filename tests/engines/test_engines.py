@@ -55,7 +55,7 @@ def mkdocs_site(tmp_path_factory) -> Path:
 
 
 @pytest.mark.may_skip_in_ci(reason="with ENGINE=mkdocs there is nothing to compare; .ci/run's second pass, ENGINE=properdocs, runs it")
-def test_the_chosen_engine_builds_the_same_site_as_mkdocs(built_site, mkdocs_site):
+def test_the_chosen_engine_builds_the_same_site_as_mkdocs(mkdocs_site, built_site):
     assert _generator(mkdocs_site).startswith("mkdocs-1.")
     difference = compare_sites(built_site, mkdocs_site)
     assert not difference, difference
