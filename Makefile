@@ -89,7 +89,7 @@ test: $(VENV)/.installed-test tests/editor/node_modules/.installed tests/html/no
 # .ci/run's second pass, `make ENGINE=properdocs test-engine`: the engine tests (its build is MkDocs', byte for
 # byte, the generator tag aside) and ENGINE_TESTS on its build. The rest of the suite runs on MkDocs only.
 ENGINE_TESTS ?= tests/engines tests/site
-test-engine: $(VENV)/.installed-test tests/html/node_modules/.installed
+test-engine: $(VENV)/.installed-test
 	$(COMPARE_WITH_MKDOCS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(ENGINE_TESTS)
 
 # Lighthouse 12.2.3 for bench/lighthouse.py (12 runs on Node 18, Debian's; 13 needs Node 22).
