@@ -25,6 +25,7 @@ import yaml
 from widget_weight import BUDGET, gzipped, widgets_gzipped
 
 import macros.loading
+from macros.engine import command as engine_command
 from macros.handbook import Project, validate
 from macros.loading import load_file
 
@@ -162,7 +163,7 @@ def timed_build(project: Path, site: Path) -> tuple[float, int]:
     os.wait4 gives the resource use of that one child (and anything it waited for, such as git); the
     alternative, getrusage(RUSAGE_CHILDREN), keeps the largest peak of every build so far."""
     shutil.rmtree(site, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    command = engine_command("build", "--strict", "--quiet", "--site-dir", str(site))
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=project, env=ENV, stdout=output, stderr=subprocess.STDOUT)
@@ -171,7 +172,7 @@ def timed_build(project: Path, site: Path) -> tuple[float, int]:
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0:
             output.seek(0)
-            sys.exit(f"mkdocs build failed in {project}:\n{output.read().decode(errors='replace')}")
+            sys.exit(f"the build failed in {project}:\n{output.read().decode(errors='replace')}")
     return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
 
 
@@ -186,7 +187,7 @@ def static_copy(project: Path, destination: Path) -> Path:
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     config_path.write_text(yaml.safe_dump({**config, "hooks": config["hooks"] + [str(hook)]}, sort_keys=False), encoding="utf-8")
     capture = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination.parent / "site-capture")],
+        engine_command("build", "--strict", "--quiet", "--site-dir", str(destination.parent / "site-capture")),
         cwd=destination, env={**ENV, "PLAYBOOK_RENDERED": str(rendered)}, capture_output=True, text=True,
     )
     if capture.returncode != 0:

@@ -19,6 +19,7 @@ import time
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
+from macros.engine import command as engine_command
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
 from macros.static_server import serve
 
@@ -86,7 +87,7 @@ def main() -> None:
         sys.exit("Lighthouse is not installed: run `make bench` (it runs npm ci in bench/lighthouse)")
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(engine_command("build", "--strict", "--quiet", "--site-dir", str(site)), cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         chosen = sys.argv[1:] or pages(site)
         print(f"Lighthouse 12.2.3, {len(chosen)} pages; load average {os.getloadavg()[0]:.1f} at the start on {os.cpu_count()} cores"
               " (performance is timed: re-measure it on a quiet machine)")

@@ -3,11 +3,11 @@
 
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from macros.engine import command as engine_command
 from macros.handbook import Project
 from macros.pdf import print_documents
 
@@ -18,7 +18,7 @@ RUNS = 3
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True)
+        subprocess.run(engine_command("build", "--quiet", "--site-dir", str(site)), cwd=ROOT, check=True)
         timings = []
         for _ in range(RUNS):
             started = time.perf_counter()

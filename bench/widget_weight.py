@@ -4,10 +4,10 @@ each widget's file (minified, as the build writes it), and per page the widget s
 
 import gzip
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from macros.engine import command as engine_command
 from macros.theme_hook import BUNDLES, WIDGETS, widget_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ def size(path: Path) -> str:
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True)
+        subprocess.run(engine_command("build", "--strict", "--quiet", "--site-dir", str(site)), cwd=ROOT, check=True)
         print(f"{'file (minified)':<36}{'bytes':>8}{'gzip':>8}")
         for path in [*BUNDLES, *(widget_file(name) for name in WIDGETS)]:
             print(f"{path:<36}{size(site / path)}")

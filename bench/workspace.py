@@ -18,6 +18,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from macros.engine import command as engine_command
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
 from macros.static_server import serve
 
@@ -97,7 +98,7 @@ WATCH = """(() => {
 
 def build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(engine_command("build", "--strict", "--site-dir", str(site)), cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
         sys.exit(result.stdout + result.stderr)
 

@@ -1,8 +1,13 @@
-"""Command line: `python -m macros validate [--format text|github]`, `build`, `pdf` and `diff BASE_REF`."""
+"""Command line: `python -m macros validate [--format text|github]`, `build`, `serve`, `pdf` and `diff BASE_REF`."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+from . import engine
+
+engine.use_engine()  # before the modules below import the engine's YAML loader
 
 from .handbook import Project
 from .page_check import read_site_settings
@@ -20,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     build.add_argument("--pdf", choices=["auto", "require", "skip"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip)")
+    serve = commands.add_parser("serve", help="serve the site with live reload, built by the engine PLAYBOOK_ENGINE names (mkdocs unless set)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve at (default: 127.0.0.1:8000)")
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
@@ -31,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         return _diff(arguments.root, arguments.base)
     if arguments.command == "pdf":
         return _pdf(arguments.root, arguments.site)
+    if arguments.command == "serve":
+        # The engine takes this process over, so Ctrl-C stops the server as it would when started by hand.
+        serving = engine.command("serve", "--dev-addr", arguments.dev_addr, "--livereload")
+        os.execv(serving[0], serving)
     if arguments.command == "build":
         from .site_build import build_site
 

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from .engine import command as engine_command
+
 # The ids of the PDFs the site being built will hold, space-separated; set by build_site for the pages'
-# download links. Unset (a plain `mkdocs build` or `mkdocs serve`), every document's link shows.
+# download links. Unset (the engine's own `build` or `serve` run by hand), every document's link shows.
 PDFS_ENV = "PLAYBOOK_PDFS"
 
 
@@ -26,7 +28,7 @@ def pdf_in_site(document_id: str) -> bool:
 
 
 def build_site(root: Path, site_dir: Path, pdf: str = "auto") -> int:
-    """`mkdocs build --strict` of the handbook at `root` into `site_dir`, with its PDFs; returns an exit code.
+    """The engine's `build --strict` (macros/engine.py) of the handbook at `root` into `site_dir`, with its PDFs; returns an exit code.
     `pdf`: auto prints them when Chromium is there, else keeps the last build's; require fails without
     Chromium; skip only keeps the last build's."""
     site_dir = (root / site_dir).resolve()
@@ -40,7 +42,7 @@ def build_site(root: Path, site_dir: Path, pdf: str = "auto") -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
     try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
+        command = engine_command("build", "--strict", "--site-dir", str(fresh))
         result = subprocess.run(command, cwd=root, env={**os.environ, PDFS_ENV: " ".join(ready)})
         if result.returncode != 0:
             return result.returncode

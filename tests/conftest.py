@@ -10,6 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from macros import engine
+
+# The tests build with, and read mkdocs.yml through, the engine PLAYBOOK_ENGINE names (make test ENGINE=…).
+engine.use_engine()
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 
@@ -65,7 +70,7 @@ def run_validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project)
+    return run(engine.command("build", "--strict", "--site-dir", str(site_dir)), project)
 
 
 def run_validate_and_build(project: Path, site_dir: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
@@ -83,7 +88,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The example handbook built once per test session with `mkdocs build --strict`."""
+    """The example handbook built once per test session with the engine's `build --strict`."""
     site = tmp_path_factory.mktemp("example") / "site"
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -85,8 +85,8 @@ def ci_run_commands() -> list[str]:
     return [line for line in lines if line and not line.startswith(("#", "set ", "cd "))]
 
 
-def test_ci_run_installs_from_the_list_then_runs_the_tests():
-    assert ci_run_commands() == ["bash .ci/install", "make test"]
+def test_ci_run_installs_from_the_list_then_runs_the_tests_on_both_engines():
+    assert ci_run_commands() == ["bash .ci/install", "make test", "make ENGINE=properdocs test-engine"]
 
 
 def test_the_readme_tells_a_developer_every_command_ci_runs():

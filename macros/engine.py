@@ -1,0 +1,40 @@
+"""The engine that builds the site, chosen in one place: the PLAYBOOK_ENGINE variable (the Makefile's ENGINE,
+`mkdocs` unless set). Everything that builds or serves the site (`python -m macros build` and `serve`, the tests'
+builds, bench/) takes its command line from here, so a handbook moves to another engine by one setting and no
+page or data file changes.
+
+ProperDocs is the continuation of MkDocs 1.x: its command line answers `import mkdocs.…` (in the theme, the
+macros plugin and our hooks) with its own modules, so a ProperDocs-only install has no `mkdocs` package."""
+
+import importlib.util
+import os
+import sys
+
+ENGINE_ENV = "PLAYBOOK_ENGINE"
+ENGINES = ("mkdocs", "properdocs")
+DEFAULT_ENGINE = "mkdocs"
+
+
+def engine() -> str:
+    """The chosen engine's name, which is also its Python module and its command."""
+    name = os.environ.get(ENGINE_ENV) or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise SystemExit(f"{ENGINE_ENV} is {name!r}: Playbook builds with {' or '.join(ENGINES)}.")
+    return name
+
+
+def command(*arguments: str, name: str | None = None, python: str = sys.executable) -> list[str]:
+    """The chosen engine's command line in this Python, e.g. command("build", "--strict"); or the engine
+    `name`'s in another Python (tests/engines builds with MkDocs from a ProperDocs venv so)."""
+    return [python, "-m", name or engine(), *arguments]
+
+
+def use_engine() -> None:
+    """Make `import mkdocs.…` in this process reach the chosen engine, as its own command line does, so our
+    code and tests that read mkdocs.yml with the engine's utilities run on a ProperDocs-only install too."""
+    name = engine()
+    if importlib.util.find_spec(name) is None:
+        raise SystemExit(f"{name} is not installed in this Python ({sys.executable}): `make ENGINE={name} …` installs it,"
+                         f" or set {ENGINE_ENV} to the engine installed here.")
+    if name == "properdocs":
+        import properdocs.replacement  # noqa: F401  (importing it installs the alias)

@@ -1,0 +1,104 @@
+"""Checks of a built site, whichever engine built it: every internal link and anchor resolves, and what differs
+file by file from another build of the same handbook. tests/site and tests/engines run them on every build;
+bench/zensical.py runs them on Zensical's. Standard library only, so they run in any engine's venv."""
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import unquote, urlsplit
+
+# Links out of the site, not checked here.
+OUTSIDE = ("http", "https", "mailto", "tel", "data")
+# The one line two engines may write differently: material's generator tag names the engine and its version.
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+class _PageReader(HTMLParser):
+    """A page's ids, and the addresses of its links, styles, scripts and images."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id") is not None:
+            self.ids.add(attributes["id"])
+        address = attributes.get("href") if tag in ("a", "link") else attributes.get("src") if tag in ("script", "img") else None
+        if address is not None:
+            self.links.append(address)
+
+
+def _read(path: Path) -> _PageReader:
+    reader = _PageReader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    return reader
+
+
+def _target(site: Path, page: str, href: str) -> tuple[str, str]:
+    """The site file a relative link from `page` opens, and its #fragment."""
+    parts = urlsplit(href)
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    if parts.path.endswith("/") or (site / path).is_dir():
+        path = posixpath.join(path, "index.html")
+    return path, unquote(parts.fragment)
+
+
+class LinkReport(NamedTuple):
+    broken: list[str]  # "page: href (why)", in page order
+    anchors_checked: int
+
+
+def broken_links(site: Path, printed: set[str] = frozenset()) -> LinkReport:
+    """Every internal link in the site's pages whose file or #anchor is missing. `printed`: the PDFs the site
+    links to at its top level that the build does not write (`make pdf` prints them after it)."""
+    pages = {path.relative_to(site).as_posix(): _read(path) for path in sorted(site.rglob("*.html"))}
+    broken, anchors_checked = [], 0
+    for page, reader in pages.items():
+        if page == "404.html":  # material writes it with root-absolute links for any depth
+            continue
+        for href in reader.links:
+            if urlsplit(href).scheme in OUTSIDE:
+                continue
+            path, fragment = _target(site, page, href)
+            if posixpath.basename(path) in printed and posixpath.dirname(path) == "":
+                continue
+            if not (site / path).is_file():
+                broken.append(f"{page}: {href} (no file {path})")
+            elif fragment and path in pages:
+                anchors_checked += 1
+                if fragment not in pages[path].ids:
+                    broken.append(f"{page}: {href} (no id '{fragment}' in {path})")
+    return LinkReport(broken, anchors_checked)
+
+
+class SiteDifference(NamedTuple):
+    only_in_site: list[str]
+    only_in_reference: list[str]
+    differing: list[str]  # files in both whose bytes differ, the generator tag aside
+
+    def __bool__(self) -> bool:
+        return bool(self.only_in_site or self.only_in_reference or self.differing)
+
+
+def _files(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+
+
+def _without_generator(content: bytes) -> bytes:
+    return GENERATOR.sub(b'<meta name="generator" content="">', content, count=1)
+
+
+def compare_sites(site: Path, reference: Path) -> SiteDifference:
+    """What differs between two builds, file by file and byte by byte, except the generator tag's content."""
+    ours, theirs = _files(site), _files(reference)
+    differing = [
+        name
+        for name in sorted(ours & theirs)
+        if _without_generator((site / name).read_bytes()) != _without_generator((reference / name).read_bytes())
+    ]
+    return SiteDifference(sorted(ours - theirs), sorted(theirs - ours), differing)
