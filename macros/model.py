@@ -1221,6 +1221,24 @@ class PlannerRules:
     advice_lasts_weeks: int
     skip_questions_asked_in_last: int
 
+    @property
+    def minutes_per_question_in_words(self) -> str:
+        return _counted(self.minutes_per_question, "minute")
+
+    @property
+    def advice_lasts_in_words(self) -> str:
+        return _counted(self.advice_lasts_weeks, "week")
+
+    @property
+    def skipped_agendas_in_words(self) -> str:
+        """'their last three agendas', 'their last agenda'; empty when no question sits out."""
+        count = self.skip_questions_asked_in_last
+        return "their last agenda" if count == 1 else f"their last {in_words(count)} agendas" if count else ""
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{in_words(count)} {noun}" + ("" if count == 1 else "s")
+
 
 @dataclass(frozen=True)
 class HoursRange:
