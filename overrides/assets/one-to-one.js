@@ -125,6 +125,9 @@
     return new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
   }
 
+  /* Intl's formatters by the options' name, made once a page: making one is the slow part. */
+  var formats = Object.create(null);
+
   /* A day on screen as the reader's language writes it (Intl): "Tue 12 May" in British English, "Tue, May 12"
      in American; `plain` leaves out the weekday and spells the month ("12 May"). The year only when it isn't
      this year's. Storage and exported files keep ISO. */
@@ -133,7 +136,9 @@
     if (isNaN(when.getTime())) return iso;
     var options = plain ? { day: "numeric", month: "long" } : { weekday: "short", day: "numeric", month: "short" };
     if (iso.slice(0, 4) !== Playbook.workspace.today().slice(0, 4)) options.year = "numeric";
-    return new Intl.DateTimeFormat(undefined, options).format(when);
+    var name = JSON.stringify(options);
+    formats[name] = formats[name] || new Intl.DateTimeFormat(undefined, options);
+    return formats[name].format(when);
   }
 
   /* Whole days from one ISO day to another, the same whatever a clock change in between does to the hours. */

@@ -13,7 +13,14 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.test_plan_one_to_one import PLANNER, _add_rep, _box_for, _rhythm, _suggested, _unescape, _unfold
+from tests.browser.test_plan_one_to_one import (
+    _add_rep,
+    _box_for,
+    _rhythm,
+    _suggested,
+    _unescape,
+    _unfold,
+)
 from tests.helpers import data, plain
 
 MONDAY = datetime(2026, 11, 30, 8, 0)
