@@ -1191,6 +1191,7 @@ class AgendaBox:
     minutes: int
     what_happens: str
     line: int
+    reads_back_commitments: bool = False
     question_stages: list[str] = field(default_factory=list)
     question_situations: list[str] = field(default_factory=list)
     write_in: list[str] = field(default_factory=list)
@@ -1210,6 +1211,33 @@ class OneToOne:
             timed.append((start, start + box.minutes, box))
             start += box.minutes
         return timed
+
+
+@dataclass(frozen=True)
+class PlannerRules:
+    """How the 1:1 planner fills the boxes and chooses its suggestions (one-to-one.js reads them from the page)."""
+
+    minutes_per_question: int
+    advice_lasts_weeks: int
+    skip_questions_asked_in_last: int
+
+    @property
+    def minutes_per_question_in_words(self) -> str:
+        return _counted(self.minutes_per_question, "minute")
+
+    @property
+    def advice_lasts_in_words(self) -> str:
+        return _counted(self.advice_lasts_weeks, "week")
+
+    @property
+    def skipped_agendas_in_words(self) -> str:
+        """'their last three agendas', 'their last agenda'; empty when no question sits out."""
+        count = self.skip_questions_asked_in_last
+        return "their last agenda" if count == 1 else f"their last {in_words(count)} agendas" if count else ""
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{in_words(count)} {noun}" + ("" if count == 1 else "s")
 
 
 @dataclass(frozen=True)
@@ -1236,6 +1264,7 @@ class Rhythm:
     manager_share: ShareLimit
     meetings: list[Meeting]
     one_to_one: OneToOne
+    one_to_one_planner: PlannerRules
 
     @cached_property
     def meetings_by_id(self) -> dict[str, Meeting]:

@@ -1,10 +1,12 @@
 """Checks that keep the coaching rhythm (data/rhythm.yml) one a manager can keep, and stated in one place:
 coaching time per rep within the range the data sets, the whole rhythm within the manager's share of a working
-month, the 1:1's time boxes adding up to the 1:1, and no data text saying a meeting is held more or less often,
-or for longer or shorter, than the rhythm says."""
+month, the 1:1's time boxes adding up to the 1:1 (one of them reading back last time's commitments, each that
+takes questions long enough for one), the planner's advice lasting until the next 1:1, and no data text saying a
+meeting is held more or less often, or for longer or shorter, than the rhythm says."""
 
 import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -23,6 +25,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
+    problems += _one_box_reads_back(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
@@ -92,6 +95,55 @@ def _agenda_adds_up(document: LocatedData) -> list[Problem]:
     index = rhythm["meetings"].index(meeting)
     where = document.where(("meetings", index, "minutes")).line
     return [document.problem(("one_to_one", "boxes"), f"the 1:1's time boxes add up to {total} minutes ({boxes}), but the {_in_a_sentence(meeting['name'])} lasts {meeting['minutes']} minutes in the rhythm (line {where}); make the boxes add up to {meeting['minutes']}, or change the meeting's minutes", at_key=True)]
+
+
+def _one_box_reads_back(document: LocatedData) -> list[Problem]:
+    """Last time's commitments are read back in exactly one box, so the planner knows where to list them."""
+    boxes = document.value["one_to_one"]["boxes"]
+    marked = [index for index, box in enumerate(boxes) if box.get("reads_back_commitments") is True]
+    if not marked:
+        return [document.problem(("one_to_one", "boxes"), "no time box has 'reads_back_commitments: true'; add it to the box where last time's commitments are read back (the planner lists them there)", at_key=True)]
+    first = marked[0]
+    return [
+        document.problem(("one_to_one", "boxes", index, "reads_back_commitments"), (
+            f"box '{boxes[index]['id']}' and box '{boxes[first]['id']}' (line {document.where_key(('one_to_one', 'boxes', first, 'reads_back_commitments')).line}) "
+            "both have 'reads_back_commitments: true'; last time's commitments are read back in one box only, so leave it on one of them"
+        ), at_key=True)
+        for index in marked[1:]
+    ]
+
+
+def _a_question_fits(document: LocatedData) -> list[Problem]:
+    """Every box that takes the bank's questions has time for at least one, at the planner's minutes a question."""
+    rhythm = document.value
+    each = rhythm["one_to_one_planner"]["minutes_per_question"]
+    where = document.where(("one_to_one_planner", "minutes_per_question")).line
+    return [
+        document.problem(("one_to_one", "boxes", index, "minutes"), (
+            f"box '{box['id']}' takes questions but lasts {box['minutes']} minutes, less than the {each} minutes a question takes in "
+            f"one_to_one_planner › minutes_per_question (line {where}), so no question fits; make the box longer, leave out its question_stages, "
+            "or plan fewer minutes a question"
+        ))
+        for index, box in enumerate(rhythm["one_to_one"]["boxes"])
+        if box.get("question_stages") and box["minutes"] < each
+    ]
+
+
+def _advice_reaches_next_one_to_one(document: LocatedData) -> list[Problem]:
+    """The decision helper's advice lasts at least from one 1:1 to the next, or the planner could never use it."""
+    rhythm = document.value
+    planner = rhythm["one_to_one_planner"]
+    meeting = next((m for m in rhythm["meetings"] if m["id"] == rhythm["one_to_one"]["meeting"]), None)
+    if meeting is None:
+        return []  # an unknown meeting is reported by the cross-reference check
+    between = Fraction(meeting_time.WEEKS_A_YEAR, meeting_time.times_a_year(meeting["how_often"]))
+    if planner["advice_lasts_weeks"] >= between:
+        return []
+    where = document.where(("meetings", rhythm["meetings"].index(meeting), "how_often")).line
+    return [document.problem(("one_to_one_planner", "advice_lasts_weeks"), (
+        f"advice_lasts_weeks is {planner['advice_lasts_weeks']}, but the {_in_a_sentence(meeting['name'])} is {meeting['how_often']} in the rhythm (line {where}), "
+        f"so the decision helper's advice would lapse before the next 1:1; make it at least {math.ceil(between)}"
+    ))]
 
 
 # ---------------------------------------------------------------- meetings restated in other texts

@@ -1,7 +1,9 @@
 /* Plan a 1:1 (macros/templates/plan_one_to_one.html): for the chosen rep, the commitments still open from
-   earlier 1:1s, their latest level result, a few questions suggested for them with the reason for each, and
-   the agenda in the team's time boxes (printed with what was agreed last time, copied as text, or downloaded
-   as a calendar event); after the meeting, its commitments.
+   earlier 1:1s, their latest level result, a few questions suggested for them with the reason for each (fresh
+   ones before those on their latest agendas, steered by the decision helper's advice while it holds), and the
+   agenda in the team's time boxes, with what was agreed last time in the box that reads it back, the same on
+   screen, on paper, copied as text and in a calendar event; after the meeting, its commitments. The rules
+   (minutes a question, weeks advice holds, agendas a question sits out) come from data/rhythm.yml.
    A 1:1 is kept as the rep's "one-to-one" record for the meeting's date (workspace.js):
      {time: "HH:MM", agenda: [{id, fingerprint, box}], commitments: [{text, owner: "rep" | "manager",
       due: "YYYY-MM-DD", done: null | "YYYY-MM-DD"}]}   (checked by workspace-file.js; version 1 files wrote
@@ -47,9 +49,10 @@
     });
     var levels = each(page, "[data-plan-levels] li").map(function (li) { return { id: li.dataset.level, name: li.textContent.trim() }; });
     var boxes = each(page, "[data-plan-box]").map(function (li) {
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back") };
     });
-    return { questions: questions, order: order, behaviours: behaviours, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
+    var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
+    return { questions: questions, order: order, behaviours: behaviours, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
   /* The box a question goes in (data/rhythm.yml's rule): the first that names its stage and one of its
@@ -103,7 +106,7 @@
   function describe(commitment, day) {
     var overdue = !commitment.done && commitment.due < day;
     var who = { rep: "the rep, ", manager: "the manager, " }[commitment.owner] || "";
-    return commitment.text + " (" + who + "due " + commitment.due + (overdue ? ", overdue" : "") + ")";
+    return commitment.text + " (" + who + "due " + shownDay(commitment.due) + (overdue ? ", overdue" : "") + ")";
   }
 
   var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -115,25 +118,64 @@
     return DAYS[when.getDay()] + " " + when.getDate() + " " + MONTHS[when.getMonth()] + " " + when.getFullYear() + " at " + time;
   }
 
+  /* An ISO day ("2026-05-12") as that day where the reader is: new Date("2026-05-12") would be UTC midnight,
+     the day before west of Greenwich. */
+  function localDay(iso) {
+    var parts = iso.split("-");
+    return new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
+  }
+
+  /* Intl's formatters by the options' name, made once a page: making one is the slow part. */
+  var formats = Object.create(null);
+
+  /* A day on screen as the reader's language writes it (Intl): "Tue 12 May" in British English, "Tue, May 12"
+     in American; `plain` leaves out the weekday and spells the month ("12 May"). The year only when it isn't
+     this year's. Storage and exported files keep ISO. */
+  function shownDay(iso, plain) {
+    var when = localDay(iso);
+    if (isNaN(when.getTime())) return iso;
+    var options = plain ? { day: "numeric", month: "long" } : { weekday: "short", day: "numeric", month: "short" };
+    if (iso.slice(0, 4) !== Playbook.workspace.today().slice(0, 4)) options.year = "numeric";
+    var name = JSON.stringify(options);
+    formats[name] = formats[name] || new Intl.DateTimeFormat(undefined, options);
+    return formats[name].format(when);
+  }
+
+  /* Whole days from one ISO day to another, the same whatever a clock change in between does to the hours. */
+  function daysBetween(from, to) {
+    return Math.round((localDay(to) - localDay(from)) / 86400000);
+  }
+
   function title() {
     var rep = Playbook.workspace.current();
     return rep === "me" ? "My 1:1" : "1:1 with " + Playbook.workspace.name(rep);
   }
 
-  /* The agenda as plain text: heading, what was agreed, then each box with its minutes and questions. */
+  /* The agenda as plain text: heading, then each box with its minutes and questions, what was agreed last time
+     in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it. */
   function agendaText(plan, when) {
     var lines = [title() + ", " + longDate(when.date, when.time) + ", " + plan.minutes + " minutes"];
     var agreed = stillOpen(plan, when.date);
-    if (agreed.length) {
-      lines.push("", "Agreed last time:");
-      agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date)); });
-    }
     var chosen = chosenQuestions(plan);
     plan.boxes.forEach(function (box) {
+      var questions = chosen.filter(function (q) { return boxFor(plan, q) === box; }).map(function (q) { return "- " + q.text; });
       lines.push("", box.name + " (" + box.duration + ")");
-      chosen.filter(function (q) { return boxFor(plan, q) === box; }).forEach(function (q) { lines.push("- " + q.text); });
+      if (box.readsBack && agreed.length) {
+        lines.push("Agreed last time:");
+        agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date)); });
+        if (questions.length) lines.push("Questions:");
+      }
+      lines.push.apply(lines, questions);
     });
     return lines.join("\n");
+  }
+
+  /* "4 questions for 5 minutes: about 2 fit." when a box holds more questions than its minutes allow at the
+     data's minutes a question, else "". */
+  function overfull(plan, box, count) {
+    var fit = Math.floor(box.minutes / plan.rules.minutesPerQuestion);
+    if (count <= fit) return "";
+    return count + " questions for " + box.minutes + (box.minutes === 1 ? " minute" : " minutes") + ": about " + fit + (fit === 1 ? " fits." : " fit.");
   }
 
   /* The level the suggestions aim at: the next one up from the level reached (the weakest behaviours come
@@ -162,31 +204,70 @@
     return " Their answers also reach " + above.map(function (level) { return level.name; }).join(", ") + ": " + plan.levels[next].name + " is the gap that holds the ladder.";
   }
 
-  /* What the rep's records give the suggestions: the weakest behaviours of their latest level result, the
-     level to aim at, and the mode the decision helper last recommended for them (none after a close call). */
-  function grounds(plan) {
+  /* The questions on the rep's latest agendas before `date` (as many agendas as the data says), each with the
+     date of the 1:1 it was last on: {id: "YYYY-MM-DD"}. An agenda is kept with its 1:1's record once the
+     meeting's commitments are written down. */
+  function askedLately(plan, date) {
+    var asked = Object.create(null);
+    var agendas = oneToOnes(plan).filter(function (record) {
+      return record.date < date && Array.isArray(record.data.agenda) && record.data.agenda.length;
+    });
+    agendas.slice(Math.max(agendas.length - plan.rules.skipAsked, 0)).reverse().forEach(function (record) {
+      record.data.agenda.forEach(function (item) {
+        if (item && typeof item.id === "string" && !asked[item.id]) asked[item.id] = record.date;
+      });
+    });
+    return asked;
+  }
+
+  /* What the rep's records give the suggestions for a 1:1 on `date`: the weakest behaviours of their latest
+     level result, the level to aim at, the mode the decision helper last advised for them (none after a close
+     call; advice older than the data's weeks is `lapsed` instead, said and not used) and the questions asked
+     lately. */
+  function grounds(plan, date) {
     var ws = Playbook.workspace;
     var latest = ws.latest({ kind: "assessment", tool: LEVEL_TOOL });
     var result = latest && latest.data.result;
     var weakest = result && Array.isArray(result.weakest) ? result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string"; }) : [];
     var decision = ws.latest({ kind: "decision" });
     var outcome = decision && decision.data.outcome;
-    var mode = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
-    return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: mode };
+    var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
+    var lapsed = Boolean(advised) && daysBetween(advised.date, date) > plan.rules.adviceWeeks * 7;
+    return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
-  /* Why `question` suits this rep, strongest reason first: [[weight, words]]. A weakest behaviour's own
-     question outweighs a level and a mode together, the weaker behaviour first. */
+  /* What each reason weighs: a weakest behaviour's own question outweighs a level and a mode together, the
+     weaker behaviour first. */
+  var WEIGHT = { weakest: 5, level: 2, mode: 2 };
+  /* While the decision helper's advice holds, this many of the suggestions suit its mode, so the advice changes
+     what is proposed (a rep to step back from is asked questions that hand them the decisions). */
+  var FOR_THE_MODE = 3;
+
+  /* Why `question` suits this rep, strongest reason first: [[weight, words, for a weak behaviour]]. */
   function reasons(plan, question, ground) {
     var why = [];
     ground.weakest.some(function (w, rank) {
       if ((plan.behaviours[w.id] || []).indexOf(question.id) < 0) return false;
-      why.push([5 - rank / 10, "for \u201c" + w.text + "\u201d, " + (w.answer === null ? "a behaviour to work on next that they didn't rate" : "a behaviour to work on next")]);
+      why.push([WEIGHT.weakest - rank / 10, "for \u201c" + w.text + "\u201d, " + (w.answer === null ? "a behaviour to work on next that they didn't rate" : "a behaviour to work on next"), true]);
       return true;
     });
-    if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([2, "for " + ground.level.name + ", " + ground.level.why]);
-    if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) why.push([2, "suits " + ground.mode.name + ", the decision helper's latest advice"]);
+    if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, "for " + ground.level.name + ", " + ground.level.why, false]);
+    if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) why.push([WEIGHT.mode, "suits " + ground.mode.name + ", the decision helper's latest advice", false]);
     return why;
+  }
+
+  /* A question's place among the suggestions: its reasons, whether one is a weak behaviour's, whether it suits
+     the advised mode or was made for another one only, when it was last asked (if lately) and its score. */
+  function standing(plan, question, ground, index) {
+    var why = reasons(plan, question, ground);
+    var asked = ground.asked[question.id] || null;
+    var suits = Boolean(ground.mode) && question.modes.indexOf(ground.mode.id) >= 0;
+    return {
+      question: question, why: why, index: index, asked: asked, suits: suits,
+      weak: why.some(function (reason) { return reason[2]; }),
+      otherMode: Boolean(ground.mode) && question.modes.length > 0 && !suits,
+      score: why.reduce(function (sum, reason) { return sum + reason[0]; }, 0)
+    };
   }
 
   function sentence(parts) {
@@ -194,30 +275,44 @@
     return text.charAt(0).toUpperCase() + text.slice(1) + ".";
   }
 
+  /* The suggestion's line: its reasons, or the manager's choice, and when it was asked lately. */
+  function line(found, choice) {
+    var parts = found.why.map(function (reason) { return reason[1]; });
+    if (!parts.length) parts.push("in " + choice);
+    if (found.asked) parts.push("asked at the 1:1 on " + shownDay(found.asked) + (found.weak ? ", and the behaviour is still among their weakest" : ""));
+    return sentence(parts);
+  }
+
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
-     chose (either may be "any"), ranked by the reasons above; without a chosen stage, at most PER_STAGE from
-     each so they span the conversation. With nothing chosen, only questions with a reason. */
+     chose (either may be "any"), ranked by their reasons, those asked lately after every fresh one so the
+     manager sees new questions each week; FOR_THE_MODE of them suiting the advised mode when enough do; without
+     a chosen stage, at most PER_STAGE from each so they span the conversation. With nothing chosen, only
+     questions with a reason, none made only for another mode than the advised one and none asked lately,
+     except a weak behaviour's question, which stays possible. */
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
     var choice = chosen.stage && chosen.situation ? "the stage and situation you chose" : chosen.stage ? "the stage you chose" : chosen.situation ? "the situation you chose" : "";
-    plan.order.filter(function (q) {
+    var ranked = plan.order.filter(function (q) {
       return (!chosen.stage || q.stage === chosen.stage) && (!chosen.situation || q.situations.indexOf(chosen.situation) >= 0);
     }).map(function (q, index) {
-      var why = reasons(plan, q, ground);
-      return { question: q, why: why, index: index, score: why.reduce(function (sum, reason) { return sum + reason[0]; }, 0) };
+      return standing(plan, q, ground, index);
     }).filter(function (found) {
-      return found.score > 0 || choice;
+      return choice || found.weak || (found.score > 0 && !found.asked && !found.otherMode);
     }).sort(function (a, b) {
-      return b.score - a.score || a.index - b.index;
-    }).forEach(function (found) {
-      var stage = found.question.stage;
-      if (picked.length >= SUGGESTED || (!chosen.stage && (perStage[stage] || 0) >= PER_STAGE)) return;
-      perStage[stage] = (perStage[stage] || 0) + 1;
-      var parts = found.why.map(function (reason) { return reason[1]; });
-      picked.push({ question: found.question, line: sentence(parts.length ? parts : ["in " + choice]) });
+      return Boolean(a.asked) - Boolean(b.asked) || b.score - a.score || a.index - b.index;
     });
-    return picked;
+    function take(found, most) {
+      var stage = found.question.stage;
+      if (picked.length >= most || picked.indexOf(found) >= 0 || (!chosen.stage && (perStage[stage] || 0) >= PER_STAGE)) return;
+      perStage[stage] = (perStage[stage] || 0) + 1;
+      picked.push(found);
+    }
+    ranked.filter(function (found) { return found.suits; }).forEach(function (found) { take(found, FOR_THE_MODE); });
+    ranked.forEach(function (found) { take(found, SUGGESTED); });
+    return ranked.filter(function (found) { return picked.indexOf(found) >= 0; }).map(function (found) {
+      return { question: found.question, line: line(found, choice) };
+    });
   }
 
   function fileName(text) {
@@ -297,7 +392,10 @@
         /* the lists are drawn afresh: keep the keyboard on this question's new button */
         var again = list.querySelector('li[data-question="' + question.id + '"] button');
         if (again) again.focus();
-        status.textContent = (Playbook.basket.questions(ws.current()).indexOf(question.id) >= 0 ? "Added to the agenda: " : "Taken off the agenda: ") + question.text;
+        var added = Playbook.basket.questions(ws.current()).indexOf(question.id) >= 0;
+        var box = boxFor(plan, question);
+        var full = added ? overfull(plan, box, chosenQuestions(plan).filter(function (q) { return boxFor(plan, q) === box; }).length) : "";
+        status.textContent = (added ? "Added to the agenda: " : "Taken off the agenda: ") + question.text + (full ? " " + box.name + ": " + full : "");
       });
       add.setAttribute("aria-pressed", String(chosen.indexOf(question.id) >= 0));
       li.append(" ", add, " ", note(found.line, "pb-plan__why"));
@@ -313,7 +411,7 @@
       box.checked = Boolean(entry.commitment.done);
       var label = document.createElement("label");
       label.htmlFor = box.id;
-      label.textContent = describe(entry.commitment, ws.today()) + ", agreed " + entry.record.date;
+      label.textContent = describe(entry.commitment, ws.today()) + ", agreed " + shownDay(entry.record.date);
       if (!entry.commitment.done && entry.commitment.due < ws.today()) li.className = "pb-plan__overdue";
       li.firstChild.replaceWith(box, " ", label);
       box.addEventListener("change", function () {
@@ -344,8 +442,8 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + " of " + plan.levels.length + ", " + result.level.name + ", on " + ground.date + "." + gapNote(plan, result);
-      else if (result && result.complete === true && ground.level) summary.textContent = "No level reached yet, on " + ground.date + ": the answers don't reach " + ground.level.name + ", the first level." + gapNote(plan, result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + " of " + plan.levels.length + ", " + result.level.name + ", on " + shownDay(ground.date) + "." + gapNote(plan, result);
+      else if (result && result.complete === true && ground.level) summary.textContent = "No level reached yet, on " + shownDay(ground.date) + ": the answers don't reach " + ground.level.name + ", the first level." + gapNote(plan, result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";
@@ -354,8 +452,10 @@
       intro.hidden = !ground.weakest.length;
       intro.textContent = "To work on next" + (ground.level ? ", at " + ground.level.name : "") + ", weakest first:";
       var advice = form.querySelector("[data-plan-advice]");
-      advice.hidden = !ground.mode;
-      advice.textContent = ground.mode ? "The decision helper's latest advice: " + ground.mode.name + ", on " + ground.mode.date + "." : "";
+      advice.hidden = !ground.mode && !ground.lapsed;
+      if (ground.mode) advice.textContent = "The decision helper's latest advice: " + ground.mode.name + ", on " + shownDay(ground.mode.date) + ". The suggestions lean towards it.";
+      else if (ground.lapsed) advice.textContent = "Decision helper advice from " + shownDay(ground.lapsed.date, true) + " is more than " + plan.rules.adviceWeeks + (plan.rules.adviceWeeks === 1 ? " week" : " weeks") + " old, so it isn't used.";
+      else advice.textContent = "";
     }
 
     function renderSuggestions(ground) {
@@ -418,24 +518,28 @@
       return li;
     }
 
-    /* On paper (print.css shows it), the agenda opens with the commitments still open, as the text copy does. */
-    function renderPrintedAgreed() {
+    /* The commitments still open, in the box where they are read back (after the rep's topic in the example),
+       on screen and on paper alike, as the text copy and the calendar event have them. */
+    function renderReadBack() {
       var date = when().date;
       var agreed = stillOpen(plan, date);
-      var printed = form.querySelector("[data-plan-agenda-agreed]");
-      var list = printed.querySelector("ul");
+      var readBack = form.querySelector("[data-plan-agenda-agreed]");
+      var list = readBack.querySelector("ul");
       list.textContent = "";
       agreed.forEach(function (entry) { list.append(item(describe(entry.commitment, date))); });
-      printed.hidden = !agreed.length;
+      readBack.hidden = !agreed.length;
     }
 
     function renderAgenda() {
       var chosen = basketItems(plan);
       form.querySelector("[data-plan-heading]").textContent = title() + ", " + longDate(when().date, when().time) + ", " + plan.minutes + " minutes";
-      renderPrintedAgreed();
+      renderReadBack();
       plan.boxes.forEach(function (box) {
+        var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question) === box; });
         box.list.textContent = "";
-        chosen.filter(function (c) { return c.question && boxFor(plan, c.question) === box; }).forEach(function (c) { box.list.append(agendaItem(c)); });
+        inBox.forEach(function (c) { box.list.append(agendaItem(c)); });
+        box.overfull.textContent = overfull(plan, box, inBox.length);
+        box.overfull.hidden = !box.overfull.textContent;
       });
       var gone = form.querySelector("[data-plan-gone]");
       gone.textContent = "";
@@ -491,13 +595,13 @@
       var commitment = { text: text.value.trim(), owner: form.querySelector("[data-plan-commit-owner]").value, due: due.value, done: null };
       data.commitments.push(commitment);
       if (!saveMeeting(data)) return;
-      status.textContent = "Commitment saved with the 1:1 of " + when().date + ": it shows under Agreed last time at the next 1:1.";
+      status.textContent = "Commitment saved with the 1:1 of " + shownDay(when().date) + ": it shows under Agreed last time at the next 1:1.";
       text.value = "";
       render();
     }
 
     function render() {
-      var ground = grounds(plan);
+      var ground = grounds(plan, when().date);
       form.querySelector("[data-plan-title]").textContent = title();
       renderAgreed();
       renderLevel(ground);
@@ -506,7 +610,7 @@
       renderMade();
     }
 
-    filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan)); }); });
+    filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan, when().date)); }); });
     date.addEventListener("change", render);
     time.addEventListener("change", renderAgenda);
     form.addEventListener("submit", function (event) { event.preventDefault(); });

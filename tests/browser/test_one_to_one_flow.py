@@ -115,7 +115,7 @@ def week_one(page, site_url, tmp_path):
     page.goto(site_url + PLANNER)
     expect(page.get_by_role("heading", name="1:1 with Priya")).to_be_visible()
     # the level out of the ladder's, without the score over every level (which would read as this level's)
-    expect(page.locator("[data-plan-level]")).to_have_text(f"Level {PRIYA_LEVEL} of {len(_levels())}, {level['name']}, on 2026-11-30.")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level {PRIYA_LEVEL} of {len(_levels())}, {level['name']}, on Mon 30 Nov.")
     page.get_by_role("link", name="question bank").first.click()
     page.wait_for_url("**/" + BANK)
     for question in questions:
@@ -159,8 +159,8 @@ def week_two(page, site_url):
     page.goto(site_url + PLANNER)
     expect(page.get_by_role("heading", name="1:1 with Priya")).to_be_visible()
     expect(_agreed(page)).to_have_text([
-        f"{SENT} (the rep, due 2026-12-03, overdue), agreed 2026-11-30",
-        f"{CALL} (the manager, due 2026-12-03, overdue), agreed 2026-11-30",
+        f"{SENT} (the rep, due Thu 3 Dec, overdue), agreed Mon 30 Nov",
+        f"{CALL} (the manager, due Thu 3 Dec, overdue), agreed Mon 30 Nov",
     ])
     page.get_by_label(SENT).check()
     expect(page.locator("[data-plan-status]")).to_have_text(f"Marked done: {SENT}")

@@ -234,7 +234,7 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
         level.update(complete=True, level={"id": "order-taker", "name": HOSTILE, "number": 1}, weakest=[{"id": "x", "text": "<script>window.pwned=2</script>", "answer": 0}])
         one_to_one(file)["commitments"][0].update(text=HOSTILE)
 
-    context = browser.new_context(timezone_id="Europe/London")
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     page = context.new_page()
     page.clock.set_fixed_time(datetime(2026, 11, 30, 8, 0))
     page.goto(site_url + WORKSPACE)
@@ -244,8 +244,8 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported")
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Alex")
-    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on 2026-11-03.")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov.")
     expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
-    expect(page.locator("[data-plan-agreed] li")).to_have_text([f"{HOSTILE} (due 2026-11-14, overdue), agreed 2026-11-10"])
+    expect(page.locator("[data-plan-agreed] li")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue), agreed Tue 10 Nov"])
     assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}
     context.close()

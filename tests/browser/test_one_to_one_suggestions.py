@@ -1,0 +1,318 @@
+"""The 1:1 planner's suggestions and agenda as a sales manager runs them week after week, with a fixed clock:
+questions on the rep's latest agendas make way for fresh ones (a weak behaviour's question stays possible, with
+when it was asked); the decision helper's advice steers the set while it holds and is said to be ignored once
+older than data/rhythm.yml allows; a box holding more questions than its minutes allow says so; what was
+agreed last time is read back in the box data/rhythm.yml marks, the same on screen, on paper, copied and in
+the calendar event; dates on screen are in the reader's language. Expected values come from data/*.yml read
+here with PyYAML; the planner's text is read as a person sees it."""
+
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.browser.test_plan_one_to_one import (
+    _add_rep,
+    _box_for,
+    _rhythm,
+    _suggested,
+    _unescape,
+    _unfold,
+)
+from tests.helpers import data, plain
+
+MONDAY = datetime(2026, 11, 30, 8, 0)
+RULES = data("rhythm")["one_to_one_planner"]
+LEVELS = data("levels")["levels"]
+# Sam has reached the first level; the weakest behaviours a result names are those of the next one.
+WEAKEST = LEVELS[1]["behaviours"][:2]
+WEAK_QUESTIONS = {question for behaviour in WEAKEST for question in behaviour["coaching_questions"]}
+MODES = {mode["id"]: mode["name"] for mode in data("dilemma")["modes"]}
+STILL_WEAK = ", and the behaviour is still among their weakest"
+SUGGESTIONS = "[data-plan-suggestions] > li"
+
+
+def _iso(day: datetime | date) -> str:
+    return day.strftime("%Y-%m-%d")
+
+
+def _day(day: date) -> str:
+    """A day as British English writes it on screen, worked out here without the browser: "Mon 30 Nov"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+@pytest.fixture
+def manager(browser):
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time(MONDAY)
+    yield page
+    context.close()
+
+
+def _seed(page, records):
+    """Records saved for the chosen rep as the tools save them: [kind, tool, data, ISO date]."""
+    page.evaluate("records => records.forEach(([kind, tool, data, day]) => Playbook.workspace.record(kind, tool, data, day))", records)
+
+
+def _level_result():
+    result = {"complete": True, "answered": 30, "needed": 30, "score": 72, "band": None, "groups": [],
+              "level": {"id": LEVELS[0]["id"], "name": LEVELS[0]["name"], "number": 1},
+              "weakest": [{"id": b["id"], "text": b["text"], "answer": 1} for b in WEAKEST]}
+    return ["assessment", "which-level", {"answers": {}, "notes": {}, "result": result}, _iso(MONDAY - timedelta(days=3))]
+
+
+def _advice(mode: str, day: date):
+    return ["decision", "dilemma", {"ticked": {}, "outcome": mode, "totals": {}}, _iso(day)]
+
+
+def _agenda(ids, day: date):
+    return ["one-to-one", "one-to-one", {"time": "09:00", "agenda": [{"id": question} for question in ids], "commitments": []}, _iso(day)]
+
+
+def _sam(page, site_url, *records):
+    _add_rep(page, site_url, "Sam")
+    _seed(page, [_level_result(), *records])
+    page.reload()
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+
+
+def _ids(page) -> list[str]:
+    return [question["id"] for question, _ in _suggested(page)]
+
+
+def _hold_the_one_to_one(page, how_many: int) -> list[str]:
+    """Add the first suggestions to the agenda and write down a commitment, which keeps the agenda with the
+    meeting's record: the ids added."""
+    added = _ids(page)[:how_many]
+    for question in added:
+        page.locator(f'{SUGGESTIONS}[data-question="{question}"]').get_by_role("button", name="Add to 1:1").click()
+    page.get_by_role("textbox", name="What").fill("Send the mutual plan to Acme")
+    page.get_by_label("Due", exact=True).fill(_iso(datetime.now() + timedelta(days=3)))
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")
+    return added
+
+
+def _next_week(page, weeks: int):
+    page.clock.set_fixed_time(MONDAY + timedelta(weeks=weeks))
+    page.reload()
+    page.get_by_role("button", name="Empty the agenda").click()
+    expect(page.locator("[data-plan-box-questions] li")).to_have_count(0)
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+
+
+def _fresh_first(suggested, asked: dict[str, date]):
+    """Questions asked lately only for a weak behaviour, saying when, and after every fresh one."""
+    seen_asked = False
+    for question, why in suggested:
+        if question["id"] in asked:
+            seen_asked = True
+            assert question["id"] in WEAK_QUESTIONS, f"{question['id']} was asked lately and is for no weak behaviour"
+            assert f"asked at the 1:1 on {_day(asked[question['id']])}{STILL_WEAK}" in why, why
+        else:
+            assert not seen_asked, "a fresh question after one asked lately"
+
+
+def test_the_same_rep_over_three_weeks_is_offered_fresh_questions_each_week(manager, site_url):
+    page = manager
+    _sam(page, site_url)
+    weeks = [_ids(page)]
+    assert set(weeks[0]) & WEAK_QUESTIONS, "the weakest behaviours' questions come first"
+    asked = dict.fromkeys(_hold_the_one_to_one(page, 3), MONDAY.date())
+
+    for week in (1, 2):
+        _next_week(page, week)
+        suggested = _suggested(page)
+        _fresh_first(suggested, asked)
+        weeks.append([question["id"] for question, _ in suggested])
+        assert weeks[-1] not in weeks[:-1], f"week {week + 1} suggests what an earlier week did"
+        assert not set(weeks[-1]) & set(asked), "with fresh questions to offer, none asked in the last weeks comes back"
+        asked |= dict.fromkeys(_hold_the_one_to_one(page, 3), (MONDAY + timedelta(weeks=week)).date())
+
+    # Narrowed to a stage and situation with few questions, a weak behaviour's question asked lately stays
+    # possible, last, with when it was asked.
+    bank = data("coaching_questions")
+    def alike(question, situation):
+        return [q for q in bank["questions"] if q["stage"] == question["stage"] and situation in q["situations"]]
+
+    asked_weak = [question for question in bank["questions"] if question["id"] in asked and question["id"] in WEAK_QUESTIONS]
+    narrowed, first_weak, situation = min(((alike(q, s), q, s) for q in asked_weak for s in q["situations"]), key=lambda found: len(found[0]))
+    assert len(narrowed) <= 6, "the example has a stage and situation this narrow"
+    names = {item["id"]: item["name"] for item in bank["stages"] + bank["situations"]}
+    page.get_by_label("Stage", exact=True).select_option(label=names[first_weak["stage"]])
+    page.get_by_label("Situation", exact=True).select_option(label=names[situation])
+    expect(page.locator(SUGGESTIONS)).to_have_count(len(narrowed))
+    suggested = _suggested(page)
+    _fresh_first(suggested, asked)
+    assert first_weak["id"] in [question["id"] for question, _ in suggested]
+
+
+def test_a_question_comes_back_once_it_is_off_the_rep_s_latest_agendas(manager, site_url):
+    """The window is data/rhythm.yml's: a question on the agenda just before it is suggested again, with no note."""
+    page = manager
+    window = RULES["skip_questions_asked_in_last"]
+    # with no agendas yet: the order the fresh suggestions come in
+    _sam(page, site_url)
+    first, second = _ids(page)[:2]
+    earlier = [_agenda([first], (MONDAY - timedelta(weeks=window + 1)).date())]
+    earlier += [_agenda([second], (MONDAY - timedelta(weeks=weeks)).date()) for weeks in range(window, 0, -1)]
+    _seed(page, earlier)
+    page.reload()
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    suggested = {question["id"]: why for question, why in _suggested(page)}
+    assert first in suggested and "asked at" not in suggested[first], "off the last agendas: fresh again"
+    assert second not in suggested
+
+
+def test_the_decision_helpers_advice_steers_the_suggestions_until_it_lapses(manager, site_url):
+    page = manager
+    weeks = RULES["advice_lasts_weeks"]
+    advice = page.locator("[data-plan-advice]")
+    _sam(page, site_url)
+    expect(advice).to_be_hidden()
+    unsteered = _ids(page)
+
+    # Five weeks old: named, set aside, and the suggestions are those without advice.
+    assert weeks < 5, "the example's advice lapses before five weeks"
+    five_weeks = (MONDAY - timedelta(weeks=5)).date()
+    _seed(page, [_advice("step-back", five_weeks)])
+    page.reload()
+    expect(advice).to_have_text(f"Decision helper advice from {five_weeks.day} {five_weeks:%B} is more than {weeks} weeks old, so it isn't used.")
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    assert _ids(page) == unsteered
+
+    # As old as the data allows, it holds for a 1:1 today, not for one the day after.
+    at_the_limit = (MONDAY - timedelta(weeks=weeks)).date()
+    _seed(page, [_advice("step-back", at_the_limit)])
+    page.reload()
+    expect(advice).to_have_text(f"The decision helper's latest advice: {MODES['step-back']}, on {_day(at_the_limit)}. The suggestions lean towards it.")
+    page.get_by_label("Date", exact=True).fill(_iso(MONDAY + timedelta(days=1)))
+    expect(advice).to_have_text(f"Decision helper advice from {at_the_limit.day} {at_the_limit:%B} is more than {weeks} weeks old, so it isn't used.")
+
+    steered = {}
+    for mode in ("push", "step-back"):
+        _seed(page, [_advice(mode, MONDAY.date())])  # the same day's advice replaces the earlier one
+        page.reload()
+        expect(advice).to_have_text(f"The decision helper's latest advice: {MODES[mode]}, on Mon 30 Nov. The suggestions lean towards it.")
+        expect(page.locator(SUGGESTIONS).first).to_be_visible()
+        suggested = _suggested(page)
+        for question, why in suggested:
+            assert (mode in question["modes"]) == (f"suits {MODES[mode].lower()}, the decision helper's latest advice" in why.lower()), why
+        assert sum(mode in question["modes"] for question, _ in suggested) >= len(suggested) / 2, f"{mode}: at least half suit the advice"
+        others = [question["id"] for question, _ in suggested if question["modes"] and mode not in question["modes"] and question["id"] not in WEAK_QUESTIONS]
+        assert others == [], f"{mode}: questions made only for another mode"
+        assert WEAK_QUESTIONS & {question["id"] for question, _ in suggested}, "the weakest behaviours keep their questions"
+        steered[mode] = [question["id"] for question, _ in suggested]
+    assert steered["step-back"] != steered["push"] and unsteered not in steered.values()
+
+
+def _overfull(count: int, minutes: int) -> str:
+    fit = minutes // RULES["minutes_per_question"]
+    return f"{count} questions for {minutes} minutes: about {fit} {'fits' if fit == 1 else 'fit'}."
+
+
+def test_a_box_holding_more_questions_than_its_minutes_allow_says_so(manager, site_url):
+    page = manager
+    boxes, _ = _rhythm()
+    bank = data("coaching_questions")
+    _add_rep(page, site_url, "Sam")
+    page.get_by_label("Stage", exact=True).select_option(label=next(s["name"] for s in bank["stages"] if s["id"] == "commit"))
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    # the box most of the suggested questions go to, and as many of them as fit, plus one
+    suggested = [question for question, _ in _suggested(page)]
+    box = max(boxes, key=lambda b: sum(_box_for(q, boxes) is b for q in suggested))
+    fit = box["minutes"] // RULES["minutes_per_question"]
+    going = [q for q in suggested if _box_for(q, boxes) is box][: fit + 1]
+    assert len(going) == fit + 1, "the example suggests enough questions for one box to overfill it"
+    shown = page.locator(f'[data-plan-box="{box["id"]}"]')
+    warning = shown.locator("[data-plan-box-overfull]")
+    for question in going[:fit]:
+        page.locator(f'{SUGGESTIONS}[data-question="{question["id"]}"]').get_by_role("button", name="Add to 1:1").click()
+    expect(shown.locator("[data-plan-box-questions] li")).to_have_count(fit)
+    expect(warning).to_be_hidden()
+
+    page.locator(f'{SUGGESTIONS}[data-question="{going[-1]["id"]}"]').get_by_role("button", name="Add to 1:1").click()
+    expect(warning).to_have_text(_overfull(fit + 1, box["minutes"]))
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Added to the agenda: {plain(going[-1]['text'])} {plain(box['name'])}: {_overfull(fit + 1, box['minutes'])}")
+    page.emulate_media(media="print")
+    expect(warning).to_be_hidden()  # a note for planning, not for the printed agenda
+    page.emulate_media(media="screen")
+    shown.get_by_role("button", name=f"Remove: {plain(going[0]['text'])}").click()
+    expect(warning).to_be_hidden()
+
+
+def test_last_times_commitments_are_read_back_in_their_box_on_screen_on_paper_copied_and_in_the_calendar(manager, site_url, tmp_path):
+    page = manager
+    boxes, minutes = _rhythm()
+    (marked,) = [box for box in boxes if box.get("reads_back_commitments")]
+    after = boxes[boxes.index(marked) + 1]
+    assert boxes.index(marked) == 1, "in the example, straight after the rep's topic"
+    bank = data("coaching_questions")
+    names = {item["id"]: item["name"] for item in bank["stages"] + bank["situations"]}
+    _add_rep(page, site_url, "Sam")
+    page.get_by_role("textbox", name="What").fill("Send the mutual plan to Acme")
+    page.get_by_label("Due", exact=True).fill("2026-12-03")
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")
+
+    page.clock.set_fixed_time(MONDAY + timedelta(weeks=1))
+    page.reload()
+    # a question for the box that reads back, and one for another box
+    added = []
+    for stage, situation in ((marked["question_stages"][0], marked["question_situations"][0]), ("commit", "")):
+        page.get_by_label("Stage", exact=True).select_option(label=names[stage])
+        page.get_by_label("Situation", exact=True).select_option(label=names[situation] if situation else "Any situation")
+        first = page.locator(SUGGESTIONS).first
+        added.append(next(q for q in bank["questions"] if q["id"] == first.get_attribute("data-question")))
+        first.get_by_role("button", name="Add to 1:1").click()
+    assert _box_for(added[0], boxes) is marked and _box_for(added[1], boxes) is not marked
+
+    agreed = "Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue)"
+    expected = [f"1:1 with Sam, Monday 7 December 2026 at 09:00, {minutes} minutes"]
+    for box in boxes:
+        inside = [f"- {plain(q['text'])}" for q in added if _box_for(q, boxes) is box]
+        expected += ["", f"{plain(box['name'])} ({box['minutes']} min)"]
+        if box is marked:
+            expected += ["Agreed last time:", f"- {agreed}", "Questions:"]
+        expected += inside
+
+    # on screen: in the box, after the rep's topic and before the next box
+    read_back = page.locator(f'[data-plan-box="{marked["id"]}"] [data-plan-agenda-agreed]')
+    expect(read_back).to_have_text(f"Agreed last time: {agreed}", use_inner_text=True)
+    on_screen = " ".join(page.locator("[data-plan-agenda] .pb-plan__boxes").inner_text().split())
+    assert on_screen.index(plain(boxes[0]["name"])) < on_screen.index(plain(marked["name"])) < on_screen.index("Agreed last time") < on_screen.index(plain(after["name"]))
+
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == "\n".join(expected)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download calendar event (.ics)").click()
+    with open(download.value.path(), encoding="utf-8", newline="") as file:
+        assert _unescape(_unfold(file.read())["DESCRIPTION"]) == copied
+
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=pdf, format="A4")
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == 1
+    printed = " ".join(reader.pages[0].extract_text().split())
+    assert printed.index(plain(boxes[0]["name"])) < printed.index("Agreed last time") < printed.index(agreed[:30]) < printed.index(plain(after["name"]))
+
+
+def test_dates_on_the_planner_are_in_the_readers_language(browser, site_url):
+    context = browser.new_context(timezone_id="America/New_York", locale="en-US")
+    page = context.new_page()
+    page.clock.set_fixed_time(MONDAY)
+    _add_rep(page, site_url, "Sam")
+    _seed(page, [["assessment", "which-level", _level_result()[2], "2025-12-30"], _advice("push", MONDAY.date())])
+    page.reload()
+    expect(page.locator("[data-plan-level]")).to_contain_text("on Tue, Dec 30, 2025.")  # another year: with it
+    expect(page.locator("[data-plan-advice]")).to_have_text("The decision helper's latest advice: Push, on Mon, Nov 30. The suggestions lean towards it.")
+    stored = page.evaluate("() => Playbook.workspace.records().map(record => record.date)")
+    assert stored == ["2025-12-30", "2026-11-30"], "storage keeps ISO"
+    context.close()
