@@ -137,7 +137,7 @@
     for (var i = 0; i < rep.records.length; i += 1) {
       problem = recordProblem(rep.records[i], what + ", record " + (i + 1));
       if (problem) return problem;
-      var id = rep.records[i].kind + " " + rep.records[i].tool + " " + rep.records[i].date;
+      var id = Playbook.workspace.slot(rep.records[i]);
       if (seen[id]) return what + " has two records of " + rep.records[i].tool + " for " + rep.records[i].date + ".";
       seen[id] = true;
     }
@@ -219,7 +219,7 @@
     if (file.reps.length === 1) return [{ rep: file.reps[0], into: target.rep, name: target.name }];
     return file.reps.map(function (rep) {
       if (rep.id === "me") return { rep: rep, into: "me" };
-      var same = known.filter(function (r) { return r.id === rep.id || r.name.toLowerCase() === rep.name.toLowerCase(); })[0];
+      var same = known.filter(function (r) { return r.id === rep.id || Playbook.workspace.sameName(r.name, rep.name); })[0];
       return same ? { rep: rep, into: same.id } : { rep: rep, name: rep.name, id: rep.id };
     });
   }
