@@ -1,6 +1,7 @@
 /* The Team view page (macros/templates/team_view.html): the reps saved in this browser, or the reps in workspace
    files chosen or dropped here, side by side: a heat map of the level ladder's behaviours, the team's levels,
-   the Was that coaching? median week by week with a small chart per rep, and the 1:1 commitments past due.
+   the Was that coaching? median week by week with a small chart per rep, each rep's last 1:1 against the
+   coaching rhythm, and the 1:1 commitments past due (what a 1:1's records mean is commitments.js's).
    A rep in several files is one rep (teamOf). Files are checked by Playbook.workspaceFile.check and only
    read: nothing from them is stored. Everything is written as text. */
 (function (Playbook) {
@@ -324,15 +325,15 @@
   }
 
   /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy wins.
-     Done is the date it was ticked (the planner writes it into the record the commitment came from); false or
-     null while open. Read defensively: a record without them adds nothing. */
+     Done or dropped, it is closed (Playbook.commitments.state; the planner writes both into the record the
+     commitment came from). Read defensively: a record without them adds nothing. */
   function commitmentsOf(rep) {
     var found = {};
     rep.records.filter(function (record) { return record.kind === "one-to-one"; }).forEach(function (record) {
       var list = Array.isArray(record.data.commitments) ? record.data.commitments : [];
       list.forEach(function (item) {
         if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: typeof item.done === "string" };
+        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: Playbook.commitments.state(item) !== "open" };
       });
     });
     return Object.keys(found).map(function (key) { return found[key]; });
@@ -382,6 +383,65 @@
     slot.append(table);
   }
 
+  /* ------------------------------------------------ last 1:1s */
+
+  function isoDay(number) {
+    return new Date(number * DAY).toISOString().slice(0, 10);
+  }
+
+  function ago(days) {
+    return days === 0 ? "today" : days === 1 ? "yesterday" : days + " days ago";
+  }
+
+  function dateCell(iso, after) {
+    var td = node("td");
+    var time = node("time", "", Playbook.charts.date(iso));
+    time.dateTime = iso;
+    td.append(time, after);
+    return td;
+  }
+
+  /* A rep's last 1:1 held up to today, and the next by the rhythm (`most` days after it): due by a date, or
+     overdue (also when none is recorded), which the row's class and words flag. */
+  function meetingRow(rep, today, most) {
+    var row = node("tr");
+    var who = node("th", "", rep.name);
+    who.scope = "row";
+    var held = Playbook.commitments.heldDates(rep.records.filter(function (record) { return record.kind === "one-to-one" && record.date <= today; }));
+    var last = held[held.length - 1];
+    var since = last ? dayNumber(today) - dayNumber(last) : null;
+    var late = !last || since > most;
+    if (late) row.className = "pb-team__late";
+    var next = !last ? node("td", "", "Overdue: no 1:1 recorded") : late ? node("td", "", "Overdue by " + plural(since - most, "day", "days")) : dateCell(isoDay(dayNumber(last) + most), "");
+    if (last && !late) next.prepend("Due by ");
+    row.append(who, last ? dateCell(last, " (" + ago(since) + ")") : node("td", "", "None recorded"), next);
+    return { row: row, late: late };
+  }
+
+  function lastMeetings(root, team) {
+    var section = root.querySelector("[data-team-meetings]");
+    var slot = section.querySelector("[data-team-meetings-list]");
+    slot.textContent = "";
+    if (!team.length) return;
+    var today = Playbook.workspace.today();
+    var rows = team.map(function (rep) { return meetingRow(rep, today, +section.dataset.days); });
+    var late = rows.filter(function (found) { return found.late; }).length;
+    var table = node("table");
+    table.append(node("caption", "", "Last 1:1 per rep: " + (late ? late + " of " + team.length + " overdue" : "none overdue")));
+    var head = node("tr");
+    ["Rep", "Last 1:1", "Next 1:1"].forEach(function (name) {
+      var th = node("th", "", name);
+      th.scope = "col";
+      head.append(th);
+    });
+    var thead = node("thead");
+    thead.append(head);
+    var body = node("tbody");
+    rows.forEach(function (found) { body.append(found.row); });
+    table.append(thead, body);
+    slot.append(table);
+  }
+
   /* ------------------------------------------------ the widget */
 
   function enhance(root) {
@@ -408,6 +468,7 @@
       heatMap(root, team);
       levelChart(root, team);
       coachingCharts(root, team);
+      lastMeetings(root, team);
       commitments(root, team);
       list(problems, problemList);
       list(merged, mergedList);

@@ -19,9 +19,10 @@
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
      decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
-     one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], commitments: [{text, owner:
-     (Plan a 1:1; tool: the          "rep" | "manager", due, done: null | date}]}, dated the meeting's day;
-     meeting's id)                   checked by workspace-file.js (one-to-one.js says how it is used)
+     one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], held, commitments: [{text,
+     (Plan a 1:1; tool: the          owner: "rep" | "manager", due, done: null | date, dropped, drop_reason,
+     meeting's id)                   renegotiated}]}, dated the meeting's day; checked by workspace-file.js
+                                    (commitments.js says what they mean, one-to-one.js how they are made)
    The reader's own answers are also kept where each tool kept them before reps existed
    (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
    meeting (data-fresh-each-day).

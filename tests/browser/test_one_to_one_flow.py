@@ -159,8 +159,8 @@ def week_two(page, site_url):
     page.goto(site_url + PLANNER)
     expect(page.get_by_role("heading", name="1:1 with Priya")).to_be_visible()
     expect(_agreed(page)).to_have_text([
-        f"{SENT} (the rep, due 2026-12-03, overdue), agreed 2026-11-30",
-        f"{CALL} (the manager, due 2026-12-03, overdue), agreed 2026-11-30",
+        f"{SENT} (the rep, due 2026-12-03, overdue, slipped once), agreed 2026-11-30",
+        f"{CALL} (the manager, due 2026-12-03, overdue, slipped once), agreed 2026-11-30",
     ])
     page.get_by_label(SENT).check()
     expect(page.locator("[data-plan-status]")).to_have_text(f"Marked done: {SENT}")
