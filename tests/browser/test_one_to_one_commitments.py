@@ -203,7 +203,7 @@ def test_a_workspace_file_naming_a_rep_with_other_spacing_imports_into_that_rep(
     at(page, 16, site_url, WORKSPACE)
     priya = page.evaluate("() => Playbook.workspace.addRep('Priya Shah').rep.id")
     record = {"kind": "one-to-one", "tool": "one-to-one", "date": "2026-11-09", "data": {"held": True}, "saved": "2026-11-09T09:30:00.000Z"}
-    file = {"format": "playbook-workspace", "version": 2, "exported": "2026-11-10", "handbook": "Northwind Sales Playbook",
+    file = {"format": "playbook-workspace", "version": 1, "exported": "2026-11-10", "handbook": "Northwind Sales Playbook",
             "reps": [{"id": "rx1", "name": "priya  shah ", "added": "2026-11-01", "records": [record]}, {"id": "rx2", "name": "Sam", "added": "2026-11-01", "records": []}]}
     _import(page, json.dumps(file), "team.json")
     page.get_by_role("button", name="Import", exact=True).click()
