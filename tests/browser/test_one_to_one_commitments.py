@@ -57,7 +57,7 @@ def commit(page, text, due, owner="The rep"):
     expect(page.locator("[data-plan-made] li").filter(has_text=text)).to_have_count(1)
 
 
-def three_weeks(page, site_url):
+def three_weeks(page, site_url, axe):
     """Priya's 1:1s on Mondays 2, 9 and 16 November, Sam's on 2 November only, Jo with none."""
     page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
     _add_rep(page, site_url, "Jo")
@@ -101,6 +101,8 @@ def three_weeks(page, site_url):
         # moved and carried on the same day is one slip; dropped at the 1:1, not carried past it
         f"{LAPSED} (the rep, due 2026-11-06, dropped 2026-11-09: {WHY}), agreed 2026-11-02",
     ])
+    agreed_item(page, PLAN).get_by_text("Agree a new date or drop it").click()
+    assert axe(page, ".md-content") == []  # open, done and dropped commitments, one unfolded
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-held-note]")).to_have_text("This 1:1 is recorded as held.")
 
@@ -108,10 +110,10 @@ def three_weeks(page, site_url):
     at(page, 16, site_url)
 
 
-def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser, site_url):
+def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser, site_url, axe):
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     page = context.new_page()
-    three_weeks(page, site_url)
+    three_weeks(page, site_url, axe)
     slipped_twice = f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, overdue, slipped twice)"
     expect(agreed(page)).to_have_text([f"{slipped_twice}, agreed 2026-11-02"])
     assert page.locator("[data-plan-agenda-agreed] li").all_text_contents() == [slipped_twice]  # the printed agenda
@@ -124,6 +126,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
         ["2 Nov 2026", RIDE, "Manager", "13 Nov 2026", "Done 4 Nov 2026"],
         ["2 Nov 2026", LAPSED, "Rep", "6 Nov 2026", f"Dropped 9 Nov 2026: {WHY}"],
     ]
+    assert axe(page, "[data-history-commitments]") == []
 
     # The team view: each rep's last 1:1 against the rhythm; the dropped commitment is not overdue.
     page.goto(site_url + TEAM)
