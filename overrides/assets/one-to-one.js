@@ -601,8 +601,9 @@
       var data = meetingRecord();
       var commitment = { text: text.value.trim(), owner: form.querySelector("[data-plan-commit-owner]").value, due: due.value, done: null };
       data.commitments.push(commitment);
-      /* a commitment is agreed in a meeting: one of a day gone or today took place */
-      if (when().date <= ws.today()) data.held = true;
+      /* a commitment is agreed in a meeting: one of a day gone or today took place; one written ahead for a 1:1
+         still to come says it is not held yet (without held, a record with commitments counts as held) */
+      data.held = when().date <= ws.today();
       if (!saveMeeting(data)) return;
       status.textContent = "Commitment saved with the 1:1 of " + when().date + ": it shows under Agreed last time at the next 1:1.";
       text.value = "";

@@ -191,11 +191,13 @@ def test_a_1_1_still_to_come_cannot_be_recorded_as_held(browser, site_url):
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-09 is still to come: record it as held on the day or after.")
     assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})") == []
+    commit(page, "Bring the Initech call notes", "2026-11-09")  # written ahead: not a 1:1 held
+    expect(page.get_by_role("button", name="Record this 1:1 as held")).to_be_visible()
     page.get_by_label("Date", exact=True).fill("2026-11-02")
     page.get_by_role("button", name="Record this 1:1 as held").click()
     page.get_by_role("button", name="Not held after all").click()
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-02 is no longer recorded as held.")
-    assert [r["data"]["held"] for r in page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})")] == [False]
+    assert [(r["date"], r["data"]["held"]) for r in page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})")] == [("2026-11-02", False), ("2026-11-09", False)]
     context.close()
 
 
