@@ -6,8 +6,8 @@
       dropped: date (optional: no longer relevant), drop_reason: text (optional),
       renegotiated: [{from: date, to: date, on: date}] (optional: each new due date agreed, the old kept)}
    A record's 1:1 was held when it says held: true (the planner's "Record this 1:1 as held", or a commitment
-   added in it). A record from before held existed counts as held when it has commitments: the planner wrote
-   them only after a meeting. held: false says it was taken back.
+   added in it on its day or after). A record from before held existed counts as held when it has commitments:
+   the planner wrote them only after a meeting. held: false says it was taken back, or is still to come.
 
    A commitment slips each time a due date passes unmet: on a day its due date is moved later, and at each
    later 1:1 it is carried into still open and past its due date. A 1:1 where it is moved counts once; one
