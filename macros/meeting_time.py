@@ -12,12 +12,19 @@ from fractions import Fraction
 
 # How often a meeting can be held (the values data/schemas/rhythm.schema.json allows) → times a year.
 TIMES_A_YEAR = {"weekly": 52, "fortnightly": 26, "monthly": 12, "quarterly": 4}
+# … → the most days that may pass between two of them before one is late: a month's is the longest month's,
+# a quarter's the longest quarter's, so a meeting held on the same date each month is never flagged.
+DAYS_APART = {"weekly": 7, "fortnightly": 14, "monthly": 31, "quarterly": 92}
 MONTHS_A_YEAR = 12
 WEEKS_A_YEAR = 52
 
 
 def times_a_year(how_often: str) -> int:
     return TIMES_A_YEAR[how_often]
+
+
+def days_apart(how_often: str) -> int:
+    return DAYS_APART[how_often]
 
 
 def minutes_a_month(minutes: int, how_often: str) -> Fraction:

@@ -1183,6 +1183,11 @@ class Meeting:
     def minutes_a_month(self) -> Fraction:
         return meeting_time.minutes_a_month(self.minutes, self.how_often)
 
+    @property
+    def days_apart(self) -> int:
+        """The most days between two of these meetings before the next is late (the team view flags it)."""
+        return meeting_time.days_apart(self.how_often)
+
 
 @dataclass(frozen=True)
 class AgendaBox:

@@ -48,10 +48,11 @@ WIDGETS = {
     "explorer": Widget("form[data-explorer]", ("explorer.js",)),
     "planner": Widget("form[data-planner]", ("planner.js",)),
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
-    "one-to-one": Widget("form[data-plan]", ("calendar.js", "one-to-one.js"), needs=("workspace", "question-basket")),
+    "commitments": Widget(None, ("commitments.js",)),
+    "one-to-one": Widget("form[data-plan]", ("calendar.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments")),
     "charts": Widget(None, ("charts.js",)),
-    "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts")),
-    "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts")),
+    "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
+    "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments")),
 }
 
 

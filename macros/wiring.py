@@ -147,7 +147,8 @@ def page_macros(handbook: Handbook | None, show: Callable | None = None, note_so
         return show("rep_history.html", None)
 
     def team_view():
-        """The team side by side from this browser's reps or exported files: heat map, levels, coaching checks, commitments."""
+        """The team side by side from this browser's reps or exported files: heat map, levels, coaching checks, last 1:1s, commitments."""
+        note_source(handbook.sources["rhythm"])
         return show("team_view.html", handbook.sources["levels"])
 
     def download(document_id: str):

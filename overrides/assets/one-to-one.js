@@ -5,11 +5,12 @@
    screen, on paper, copied as text and in a calendar event; after the meeting, its commitments. The rules
    (minutes a question, weeks advice holds, agendas a question sits out) come from data/rhythm.yml.
    A 1:1 is kept as the rep's "one-to-one" record for the meeting's date (workspace.js):
-     {time: "HH:MM", agenda: [{id, fingerprint, box}], commitments: [{text, owner: "rep" | "manager",
-      due: "YYYY-MM-DD", done: null | "YYYY-MM-DD"}]}   (checked by workspace-file.js; version 1 files wrote
-   done: false). A commitment is open until ticked done; ticking rewrites the record it was made in, where it
-   is known by its place in the list. Everything shown is
-   text or a clone of the page's own nodes. */
+     {time: "HH:MM", agenda: [{id, fingerprint, box}], held: true | false, commitments: [{text, owner: "rep" |
+      "manager", due: "YYYY-MM-DD", done: null | "YYYY-MM-DD", dropped, drop_reason, renegotiated}]}
+   (checked by workspace-file.js; what held and a commitment's fields mean is commitments.js's). A commitment
+   is open until ticked done or dropped; ticking, dropping or agreeing a new due date rewrites the record it
+   was made in, where it is known by its place in the list. Everything shown is text or a clone of the page's
+   own nodes. */
 (function (Playbook) {
   "use strict";
 
@@ -83,30 +84,44 @@
     return Playbook.workspace.records({ kind: "one-to-one", tool: plan.tool });
   }
 
-  /* Commitments made before `date`, not done or done today (so a tick can be taken back the same day). */
+  /* What "Agreed last time" shows at the 1:1 of `date` (Playbook.commitments.agreed): [{record, index,
+     commitment}], each commitment a copy with `slips` counted up to this 1:1, which it is carried into. The
+     stored one stays in record.data. */
   function agreedBefore(plan, date) {
-    var today = Playbook.workspace.today();
-    var open = [];
-    oneToOnes(plan).forEach(function (record) {
-      if (record.date >= date) return;
-      (record.data.commitments || []).forEach(function (commitment, index) {
-        if (!commitment.done || commitment.done === today) open.push({ record: record, index: index, commitment: commitment });
-      });
+    var records = oneToOnes(plan);
+    var meetings = Playbook.commitments.heldDates(records).filter(function (day) { return day < date; }).concat([date]);
+    return Playbook.commitments.agreed(records, date).map(function (entry) {
+      var commitment = JSON.parse(JSON.stringify(entry.commitment));
+      commitment.slips = Playbook.commitments.slips(entry, meetings);
+      return { record: entry.record, index: entry.index, commitment: commitment };
     });
-    return open;
   }
 
   /* What the agenda carries over, on paper and as text: the commitments still open. */
   function stillOpen(plan, date) {
-    return agreedBefore(plan, date).filter(function (item) { return !item.commitment.done; });
+    return agreedBefore(plan, date).filter(function (item) { return Playbook.commitments.state(item.commitment) === "open"; });
   }
 
-  /* A commitment as the agenda states it, overdue as of `day` (the meeting's date on an agenda). The agenda may
-     go to the rep in a calendar event, so the manager is "the manager", never "you". */
+  /* "a, b and c" */
+  function listed(texts) {
+    return texts.length > 1 ? texts.slice(0, -1).join(", ") + " and " + texts[texts.length - 1] : texts.join("");
+  }
+
+  /* A commitment as the agenda states it: who, the due date (and the dates it was due before a new one was
+     agreed), overdue as of `day` (the meeting's date on an agenda), how often it slipped, and when it was done
+     or dropped (with why). The agenda may go to the rep in a calendar event, so the manager is "the manager",
+     never "you". */
   function describe(commitment, day) {
-    var overdue = !commitment.done && commitment.due < day;
-    var who = { rep: "the rep, ", manager: "the manager, " }[commitment.owner] || "";
-    return commitment.text + " (" + who + "due " + shownDay(commitment.due) + (overdue ? ", overdue" : "") + ")";
+    var found = Playbook.commitments;
+    var now = found.state(commitment);
+    var was = found.moves(commitment).map(function (move) { return shownDay(move.from); });
+    var parts = [({ rep: "the rep, ", manager: "the manager, " }[commitment.owner] || "") + "due " + shownDay(commitment.due)];
+    if (was.length) parts.push("was due " + listed(was));
+    if (now === "open" && commitment.due < day) parts.push("overdue");
+    if (commitment.slips) parts.push(found.slipped(commitment.slips));
+    if (now === "done") parts.push("done " + shownDay(commitment.done));
+    if (now === "dropped") parts.push("dropped " + shownDay(commitment.dropped) + (commitment.drop_reason ? ": " + commitment.drop_reason : ""));
+    return commitment.text + " (" + parts.join(", ") + ")";
   }
 
   var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -402,29 +417,124 @@
       return li;
     }
 
-    /* A commitment with a tick: ticking rewrites the record it was made in. */
+    /* The day a tick, a drop or a new date is recorded on: the 1:1's, or today when the manager looks ahead
+       to a 1:1 still to come. A commitment closed on the day of a 1:1 was dealt with in it. */
+    function actionDay() {
+      return when().date < ws.today() ? when().date : ws.today();
+    }
+
+    function entryKey(entry) {
+      return entry.record.date + "-" + entry.index;
+    }
+
+    /* A field with its label, for the ways to change a commitment; ids from the commitment's place. */
+    function field(type, label, id) {
+      var p = document.createElement("p");
+      var input = document.createElement("input");
+      input.type = type;
+      input.id = id;
+      var text = document.createElement("label");
+      text.htmlFor = id;
+      text.textContent = label;
+      p.append(text, " ", input);
+      return { line: p, input: input };
+    }
+
+    /* An open commitment's other outcomes, folded away: a new due date agreed, or dropped with why. Their
+       buttons are described by the commitment's words (`said`, an id), so a screen reader says which. */
+    function changes(entry, said) {
+      var details = document.createElement("details");
+      details.className = "pb-plan__change";
+      var summary = document.createElement("summary");
+      summary.textContent = "Agree a new date or drop it";
+      var date = field("date", "New due date", "plan-new-due-" + entryKey(entry));
+      var move = button("Agree the new date", function () { renegotiate(entry, date.input); });
+      move.setAttribute("aria-describedby", said);
+      date.line.append(" ", move);
+      var why = field("text", "Why it no longer matters (optional)", "plan-drop-why-" + entryKey(entry));
+      why.input.maxLength = 300;
+      why.input.autocomplete = "off";
+      var drop = button("Drop it", function () {
+        var reason = why.input.value.trim();
+        change(entry, function (commitment) {
+          commitment.done = null;
+          commitment.dropped = actionDay();
+          if (reason) commitment.drop_reason = reason;
+        }, "Dropped: ");
+      });
+      drop.setAttribute("aria-describedby", said);
+      why.line.append(" ", drop);
+      details.append(summary, date.line, why.line);
+      return details;
+    }
+
+    /* A commitment from an earlier 1:1: open, with a tick and its other outcomes; done, with its tick to take
+       back; dropped, with a button to take that back. Each change rewrites the record it was made in. */
     function agreedItem(entry) {
-      var li = item("");
+      var commitment = entry.commitment;
+      var now = Playbook.commitments.state(commitment);
+      var words = describe(commitment, ws.today()) + ", agreed " + shownDay(entry.record.date);
+      var li = item(now === "dropped" ? words : "");
+      var said = "plan-said-" + entryKey(entry);
+      if (now === "open" && commitment.due < ws.today()) li.className = "pb-plan__overdue";
+      if (now === "dropped") {
+        var back = button("Take back", function () {
+          change(entry, function (stored) {
+            delete stored.dropped;
+            delete stored.drop_reason;
+          }, "Open again: ");
+        });
+        back.id = "plan-back-" + entryKey(entry);
+        li.firstChild.id = said;
+        back.setAttribute("aria-describedby", said);
+        li.append(" ", back);
+        return li;
+      }
       var box = document.createElement("input");
       box.type = "checkbox";
-      box.id = "plan-done-" + entry.record.date + "-" + entry.index;
-      box.checked = Boolean(entry.commitment.done);
+      box.id = "plan-done-" + entryKey(entry);
+      box.checked = now === "done";
       var label = document.createElement("label");
       label.htmlFor = box.id;
-      label.textContent = describe(entry.commitment, ws.today()) + ", agreed " + shownDay(entry.record.date);
-      if (!entry.commitment.done && entry.commitment.due < ws.today()) li.className = "pb-plan__overdue";
+      label.id = said;
+      label.textContent = words;
       li.firstChild.replaceWith(box, " ", label);
       box.addEventListener("change", function () {
-        setDone(entry, box.checked ? ws.today() : null);
+        setDone(entry, box.checked ? actionDay() : null);
       });
+      if (now === "open") li.append(changes(entry, said));
       return li;
     }
 
-    function setDone(entry, done) {
+    /* Rewrites the commitment's record with `edit` applied, says `said` with its text, and keeps the keyboard
+       on the commitment (its tick, or its Take back once dropped). */
+    function change(entry, edit, said) {
       var data = JSON.parse(JSON.stringify(entry.record.data));
-      data.commitments[entry.index].done = done;
-      if (tool.record("one-to-one", plan.tool, data, entry.record.date)) status.textContent = done ? "Marked done: " + entry.commitment.text : "Open again: " + entry.commitment.text;
+      edit(data.commitments[entry.index]);
+      if (tool.record("one-to-one", plan.tool, data, entry.record.date)) status.textContent = said + entry.commitment.text;
       render();
+      var again = document.getElementById("plan-done-" + entryKey(entry)) || document.getElementById("plan-back-" + entryKey(entry));
+      if (again) again.focus();
+    }
+
+    function setDone(entry, done) {
+      change(entry, function (commitment) { commitment.done = done; }, done ? "Marked done: " : "Open again: ");
+    }
+
+    /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip. */
+    function renegotiate(entry, input) {
+      var to = input.value;
+      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? "Give the new due date." : to === entry.commitment.due ? "That is its due date already: give the new one." : null;
+      if (problem) {
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        status.textContent = problem;
+        return;
+      }
+      change(entry, function (commitment) {
+        commitment.renegotiated = (commitment.renegotiated || []).concat([{ from: commitment.due, to: to, on: actionDay() }]);
+        commitment.due = to;
+      }, "New due date " + to + " agreed: ");
     }
 
     function renderAgreed() {
@@ -547,6 +657,7 @@
       gone.hidden = !gone.children.length;
     }
 
+    /* The data of the 1:1's record for the date chosen, a copy to change and save (empty when there is none). */
     function meetingRecord() {
       var found = oneToOnes(plan).filter(function (record) { return record.date === when().date; })[0];
       var data = found ? JSON.parse(JSON.stringify(found.data)) : {};
@@ -594,9 +705,32 @@
       var data = meetingRecord();
       var commitment = { text: text.value.trim(), owner: form.querySelector("[data-plan-commit-owner]").value, due: due.value, done: null };
       data.commitments.push(commitment);
+      /* a commitment is agreed in a meeting: one of a day gone or today took place; one written ahead for a 1:1
+         still to come says it is not held yet (without held, a record with commitments counts as held) */
+      data.held = when().date <= ws.today();
       if (!saveMeeting(data)) return;
       status.textContent = "Commitment saved with the 1:1 of " + shownDay(when().date) + ": it shows under Agreed last time at the next 1:1.";
       text.value = "";
+      render();
+    }
+
+    /* Whether the 1:1 of the date chosen is recorded as held, and the button that records it or takes it back. */
+    function renderHeld() {
+      var held = Playbook.commitments.held({ data: meetingRecord() });
+      form.querySelector("[data-plan-held]").textContent = held ? "Not held after all" : "Record this 1:1 as held";
+      form.querySelector("[data-plan-held-note]").textContent = held ? "This 1:1 is recorded as held." : "";
+    }
+
+    /* Held is the manager's word that the meeting took place, so not for a day still to come. */
+    function recordHeld() {
+      var data = meetingRecord();
+      var held = !Playbook.commitments.held({ data: data });
+      if (held && when().date > ws.today()) {
+        status.textContent = "The 1:1 of " + when().date + " is still to come: record it as held on the day or after.";
+        return;
+      }
+      data.held = held;
+      if (saveMeeting(data)) status.textContent = held ? "The 1:1 of " + when().date + " is recorded as held." : "The 1:1 of " + when().date + " is no longer recorded as held.";
       render();
     }
 
@@ -608,6 +742,7 @@
       renderSuggestions(ground);
       renderAgenda();
       renderMade();
+      renderHeld();
     }
 
     filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan, when().date)); }); });
@@ -615,6 +750,7 @@
     time.addEventListener("change", renderAgenda);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-plan-commit-add]").addEventListener("click", addCommitment);
+    form.querySelector("[data-plan-held]").addEventListener("click", recordHeld);
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
     form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when()), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {

@@ -1,6 +1,6 @@
 /* The Rep history page (macros/templates/rep_history.html): for the rep chosen above, their level results,
    Was that coaching? scores and boot-camp checklists over time, drawn by Playbook.charts from the records
-   Playbook.workspace keeps. Redrawn when another rep is chosen; a chart with nothing to draw says so. */
+   Playbook.workspace keeps, and their 1:1 commitments in a table (read by Playbook.commitments). Redrawn when another rep is chosen; a chart with nothing to draw says so. */
 (function (Playbook) {
   "use strict";
 
@@ -101,6 +101,50 @@
     }));
   }
 
+  function cell(name, text) {
+    var made = document.createElement(name);
+    made.textContent = text;
+    if (name === "th") made.scope = "col";
+    return made;
+  }
+
+  /* Where a commitment stands today: open (overdue), done or dropped with why, and how often it slipped. */
+  function standing(commitment, slips, today) {
+    var found = Playbook.commitments;
+    var now = found.state(commitment);
+    var words = now === "done" ? "Done " + Playbook.charts.date(commitment.done) : now === "dropped" ? "Dropped " + Playbook.charts.date(commitment.dropped) + (commitment.drop_reason ? ": " + commitment.drop_reason : "") : commitment.due < today ? "Open, overdue" : "Open";
+    return words + (slips ? "; " + found.slipped(slips) : "");
+  }
+
+  /* Every commitment from the rep's 1:1s, the latest 1:1 first, with slips counted at the 1:1s held so far. */
+  function commitmentTable(root, rep, who) {
+    var section = root.querySelector("[data-history-commitments]");
+    var slot = section.querySelector("[data-history-commitments-slot]");
+    var found = Playbook.commitments;
+    var today = Playbook.workspace.today();
+    var records = Playbook.workspace.records({ rep: rep, kind: "one-to-one" });
+    var meetings = found.heldDates(records).filter(function (day) { return day <= today; });
+    var entries = found.list(records).sort(function (a, b) { return a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : a.index - b.index; });
+    slot.textContent = "";
+    if (!entries.length) return slot.append(empty("No 1:1 commitment saved for " + who + " yet."));
+    var table = document.createElement("table");
+    var head = document.createElement("tr");
+    ["Agreed", "Commitment", "Who", "Due", "Where it stands"].forEach(function (name) { head.append(cell("th", name)); });
+    var thead = document.createElement("thead");
+    thead.append(head);
+    var body = document.createElement("tbody");
+    entries.forEach(function (entry) {
+      var commitment = entry.commitment;
+      var was = found.moves(commitment).map(function (move) { return Playbook.charts.date(move.from); });
+      var row = document.createElement("tr");
+      row.append(cell("td", Playbook.charts.date(entry.record.date)), cell("td", commitment.text), cell("td", { rep: "Rep", manager: "Manager" }[commitment.owner] || "\u2013"),
+        cell("td", Playbook.charts.date(commitment.due) + (was.length ? " (was due " + was.join(", ") + ")" : "")), cell("td", standing(commitment, found.slips(entry, meetings), today)));
+      body.append(row);
+    });
+    table.append(cell("caption", "1:1 commitments for " + who), thead, body);
+    slot.append(table);
+  }
+
   function enhance(root) {
     root.dataset.ready = "true";
     root.hidden = false;
@@ -113,6 +157,7 @@
       var who = rep === "me" ? "you" : Playbook.workspace.name(rep);
       levelChart(root, rep, who);
       coachingChart(root, rep, who);
+      commitmentTable(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");
       root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });
       status.textContent = "Showing the history of " + (rep === "me" ? "your own answers" : who) + ".";

@@ -1,6 +1,7 @@
 /* The Team view page (macros/templates/team_view.html): the reps saved in this browser, or the reps in workspace
    files chosen or dropped here, side by side: a heat map of the level ladder's behaviours, the team's levels,
-   the Was that coaching? median week by week with a small chart per rep, and the 1:1 commitments past due.
+   the Was that coaching? median week by week with a small chart per rep, each rep's last 1:1 against the
+   coaching rhythm, and the 1:1 commitments past due (what a 1:1's records mean is commitments.js's).
    A rep in several files is one rep (teamOf). Files are checked by Playbook.workspaceFile.check and only
    read: nothing from them is stored. Everything is written as text. */
 (function (Playbook) {
@@ -25,19 +26,16 @@
     return node("span", "pb-visually-hidden", text);
   }
 
-  function byDate(a, b) {
-    return a.date < b.date ? -1 : a.date > b.date ? 1 : a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0;
-  }
-
   function completeResult(record) {
     var found = record && isObject(record.data.result) ? record.data.result : null;
     return found && found.complete === true && typeof found.score === "number" ? found : null;
   }
 
   /* The self-assessment a rep is shown by, in the heat map and the levels alike: the newest complete one (a
-     form started today and left half-answered doesn't hide it), else the newest started; null if none. */
+     form started today and left half-answered doesn't hide it), else the newest started; null if none. A
+     rep's records come oldest first, as the workspace keeps them (Playbook.workspace.combine). */
   function assessmentOf(records, tool) {
-    var found = records.filter(function (record) { return record.kind === "assessment" && record.tool === tool; }).sort(byDate);
+    var found = records.filter(function (record) { return record.kind === "assessment" && record.tool === tool; });
     var complete = found.filter(completeResult);
     return complete.length ? complete[complete.length - 1] : found.length ? found[found.length - 1] : null;
   }
@@ -64,43 +62,19 @@
     });
   }
 
-  /* Which column a file's rep goes in. By name, ignoring case and runs of spaces: the workspace's own rule
-     for one rep (addRep refuses a second "priya"). Not by id: ids are made at random in each browser, so
-     the rep's own browser and each manager's give one person different ids. A rep's own export calls them
-     "me", which says nothing about who they are: it keeps a column of its own, named by its file, until the
-     manager says whose it is. */
+  /* Which column a file's rep goes in: by name, the workspace's rule for one rep (Playbook.workspace.sameName,
+     whose key this is). Not by id: ids are made at random in each browser, so the rep's own browser and each
+     manager's give one person different ids. A rep's own export calls them "me", which says nothing about
+     who they are: it keeps a column of its own, named by its file, until the manager says whose it is. */
   function columnKey(rep, fileIndex) {
-    return rep.id === "me" ? "me " + fileIndex : "rep " + cleanName(rep.name).toLowerCase();
+    return rep.id === "me" ? "me " + fileIndex : "rep " + Playbook.workspace.cleanName(rep.name).toLowerCase();
   }
 
-  /* A name as addRep keeps it: trimmed, one space between words. */
-  function cleanName(name) {
-    return name.replace(/\s+/g, " ").trim();
-  }
-
-  /* A value as text with object keys sorted: two copies of a record match whatever their fields' order. */
-  function canonical(value) {
-    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
-    if (isObject(value)) return "{" + Object.keys(value).sort().map(function (key) { return JSON.stringify(key) + ":" + canonical(value[key]); }).join(",") + "}";
-    return JSON.stringify(value);
-  }
-
-  /* Adds a file's records to a column, one per kind, tool and date as in the workspace: a copy with the same
-     answers is a duplicate, skipped; other answers for the same form and day are the same form saved again,
-     and the one saved later stays, as importing both files would keep (workspace.js merge). */
+  /* Adds a file's records to a column by the workspace's own rule (Playbook.workspace.combine), as importing
+     both files would: a copy with the same answers is a duplicate; other answers for the same form and day
+     are the same form saved again, and the one saved later stays. The column tallies both. */
   function addRecords(column, records) {
-    records.forEach(function (record) {
-      var slot = record.kind + " " + record.tool + " " + record.date;
-      var had = column.bySlot[slot];
-      if (!had) {
-        column.bySlot[slot] = record;
-      } else if (canonical(had.data) === canonical(record.data)) {
-        column.skipped += 1;
-      } else {
-        column.differed += 1;
-        if (had.saved < record.saved) column.bySlot[slot] = record;
-      }
-    });
+    column.records = Playbook.workspace.combine(column.records, records, true, column);
   }
 
   function plural(count, one, many) {
@@ -109,7 +83,7 @@
 
   /* What merging did to a rep found in several files, e.g. "Priya: 2 files merged, 3 duplicate records skipped." */
   function mergeNote(column) {
-    var note = column.name + ": " + plural(column.files.length, "file", "files") + " merged, " + (column.skipped ? plural(column.skipped, "duplicate record", "duplicate records") + " skipped" : "no duplicate records");
+    var note = column.name + ": " + plural(column.files.length, "file", "files") + " merged, " + (column.duplicates ? plural(column.duplicates, "duplicate record", "duplicate records") + " skipped" : "no duplicate records");
     if (column.differed) note += "; " + plural(column.differed, "form was", "forms were") + " saved with other answers on the same day in another file: the one saved later is shown";
     return note + ".";
   }
@@ -133,7 +107,7 @@
     var names = {};
     checked.forEach(function (outcome) {
       (outcome.file ? outcome.file.reps : []).forEach(function (rep) {
-        if (rep.id !== "me") names[columnKey(rep)] = names[columnKey(rep)] || cleanName(rep.name);
+        if (rep.id !== "me") names[columnKey(rep)] = names[columnKey(rep)] || Playbook.workspace.cleanName(rep.name);
       });
     });
     var columns = {};
@@ -147,16 +121,12 @@
         var key = columnKey(rep, i);
         if (rep.id === "me") own.push({ key: key, file: fileName(files, i) });
         var into = names[owners[key]] ? owners[key] : key;
-        var column = columns[into] = columns[into] || { name: names[into] || "Me, from " + fileName(files, i), files: [], bySlot: {}, skipped: 0, differed: 0 };
+        var column = columns[into] = columns[into] || { name: names[into] || "Me, from " + fileName(files, i), files: [], records: [], duplicates: 0, differed: 0 };
         if (column.files.indexOf(i) < 0) column.files.push(i);
         addRecords(column, rep.records);
       });
     });
-    var team = Object.keys(columns).map(function (key) {
-      var column = columns[key];
-      column.records = Object.keys(column.bySlot).map(function (slot) { return column.bySlot[slot]; });
-      return column;
-    }).sort(byName);
+    var team = Object.keys(columns).map(function (key) { return columns[key]; }).sort(byName);
     var merged = team.filter(function (column) { return column.files.length > 1; }).map(mergeNote);
     var named = Object.keys(names).map(function (key) { return { key: key, name: names[key] }; }).sort(byName);
     return { team: team, problems: problems, merged: merged, own: own, named: named, files: files.length };
@@ -355,15 +325,15 @@
   }
 
   /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy wins.
-     Done is the date it was ticked (the planner writes it into the record the commitment came from); false or
-     null while open. Read defensively: a record without them adds nothing. */
+     Done or dropped, it is closed (Playbook.commitments.state; the planner writes both into the record the
+     commitment came from). Read defensively: a record without them adds nothing. */
   function commitmentsOf(rep) {
     var found = {};
-    rep.records.filter(function (record) { return record.kind === "one-to-one"; }).sort(byDate).forEach(function (record) {
+    rep.records.filter(function (record) { return record.kind === "one-to-one"; }).forEach(function (record) {
       var list = Array.isArray(record.data.commitments) ? record.data.commitments : [];
       list.forEach(function (item) {
         if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: typeof item.done === "string" };
+        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: Playbook.commitments.state(item) !== "open" };
       });
     });
     return Object.keys(found).map(function (key) { return found[key]; });
@@ -413,6 +383,65 @@
     slot.append(table);
   }
 
+  /* ------------------------------------------------ last 1:1s */
+
+  function isoDay(number) {
+    return new Date(number * DAY).toISOString().slice(0, 10);
+  }
+
+  function ago(days) {
+    return days === 0 ? "today" : days === 1 ? "yesterday" : days + " days ago";
+  }
+
+  function dateCell(iso, after) {
+    var td = node("td");
+    var time = node("time", "", Playbook.charts.date(iso));
+    time.dateTime = iso;
+    td.append(time, after);
+    return td;
+  }
+
+  /* A rep's last 1:1 held up to today, and the next by the rhythm (`most` days after it): due by a date, or
+     overdue (also when none is recorded), which the row's class and words flag. */
+  function meetingRow(rep, today, most) {
+    var row = node("tr");
+    var who = node("th", "", rep.name);
+    who.scope = "row";
+    var held = Playbook.commitments.heldDates(rep.records.filter(function (record) { return record.kind === "one-to-one" && record.date <= today; }));
+    var last = held[held.length - 1];
+    var since = last ? dayNumber(today) - dayNumber(last) : null;
+    var late = !last || since > most;
+    if (late) row.className = "pb-team__late";
+    var next = !last ? node("td", "", "Overdue: no 1:1 recorded") : late ? node("td", "", "Overdue by " + plural(since - most, "day", "days")) : dateCell(isoDay(dayNumber(last) + most), "");
+    if (last && !late) next.prepend("Due by ");
+    row.append(who, last ? dateCell(last, " (" + ago(since) + ")") : node("td", "", "None recorded"), next);
+    return { row: row, late: late };
+  }
+
+  function lastMeetings(root, team) {
+    var section = root.querySelector("[data-team-meetings]");
+    var slot = section.querySelector("[data-team-meetings-list]");
+    slot.textContent = "";
+    if (!team.length) return;
+    var today = Playbook.workspace.today();
+    var rows = team.map(function (rep) { return meetingRow(rep, today, +section.dataset.days); });
+    var late = rows.filter(function (found) { return found.late; }).length;
+    var table = node("table");
+    table.append(node("caption", "", "Last 1:1 per rep: " + (late ? late + " of " + team.length + " overdue" : "none overdue")));
+    var head = node("tr");
+    ["Rep", "Last 1:1", "Next 1:1"].forEach(function (name) {
+      var th = node("th", "", name);
+      th.scope = "col";
+      head.append(th);
+    });
+    var thead = node("thead");
+    thead.append(head);
+    var body = node("tbody");
+    rows.forEach(function (found) { body.append(found.row); });
+    table.append(thead, body);
+    slot.append(table);
+  }
+
   /* ------------------------------------------------ the widget */
 
   function enhance(root) {
@@ -439,6 +468,7 @@
       heatMap(root, team);
       levelChart(root, team);
       coachingCharts(root, team);
+      lastMeetings(root, team);
       commitments(root, team);
       list(problems, problemList);
       list(merged, mergedList);

@@ -17,7 +17,10 @@
   "use strict";
 
   var FORMAT = "playbook-workspace";
-  var VERSION = 1;
+  /* Version 2 added to a 1:1's record held, and to its commitments dropped, drop_reason and renegotiated
+     (commitments.js): a version 1 file is a version 2 file without them, and an older handbook refuses a
+     version 2 file rather than show a dropped commitment as open. */
+  var VERSION = 2;
   /* Room for the export of the largest workspace a browser holds: stored compactly it is at most 5 MB, and
      written out as a file about three times that. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -87,10 +90,27 @@
     return null;
   }
 
-  /* A 1:1's record (one-to-one.js): its optional time, agenda and commitments. Other fields are kept as
+  /* A commitment's renegotiations: each new due date agreed, with the one it replaced and the day. */
+  function movesProblem(moves, which) {
+    if (!Array.isArray(moves) || moves.length > 50) return which + "'s new due dates should be a list of at most 50.";
+    for (var i = 0; i < moves.length; i += 1) {
+      if (!isObject(moves[i]) || !["from", "to", "on"].every(function (name) { return !dateProblem(moves[i][name], ""); })) return which + "'s new due date " + (i + 1) + " should give the date it was due (from), the new one (to) and the day it was agreed (on), each YYYY-MM-DD.";
+    }
+    return null;
+  }
+
+  /* What version 2 added to a commitment (commitments.js): when it was dropped and why, its new due dates. */
+  function laterProblem(commitment, which) {
+    if ("dropped" in commitment && dateProblem(commitment.dropped, "")) return which + " should say when it was dropped, YYYY-MM-DD.";
+    if ("drop_reason" in commitment && (typeof commitment.drop_reason !== "string" || commitment.drop_reason.length > 1000)) return which + "'s reason for dropping it should be a text of at most 1000 characters.";
+    return "renegotiated" in commitment ? movesProblem(commitment.renegotiated, which) : null;
+  }
+
+  /* A 1:1's record (one-to-one.js): its optional time, agenda, held and commitments. Other fields are kept as
      any record's data; a commitment's done is false or null while open (version 1 files wrote false). */
   function oneToOneProblem(data, what) {
     if ("time" in data && !(typeof data.time === "string" && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(data.time))) return what + ": its time should read like 09:30.";
+    if ("held" in data && typeof data.held !== "boolean") return what + ": whether the 1:1 was held should be true or false.";
     if ("agenda" in data && !(Array.isArray(data.agenda) && data.agenda.length <= 100 && data.agenda.every(isObject))) return what + ": its agenda should be a list of at most 100 items.";
     if (!("commitments" in data)) return null;
     if (!Array.isArray(data.commitments) || data.commitments.length > 200) return what + ": its commitments should be a list of at most 200.";
@@ -102,6 +122,8 @@
       if (problem) return problem;
       if (!(commitment.done === false || commitment.done === null || (typeof commitment.done === "string" && DATE.test(commitment.done)))) return which + " should say when it was done (YYYY-MM-DD), or null while it is open.";
       if ("owner" in commitment && commitment.owner !== "rep" && commitment.owner !== "manager") return which + "'s owner should be rep or manager.";
+      problem = laterProblem(commitment, which);
+      if (problem) return problem;
     }
     return null;
   }
@@ -137,7 +159,7 @@
     for (var i = 0; i < rep.records.length; i += 1) {
       problem = recordProblem(rep.records[i], what + ", record " + (i + 1));
       if (problem) return problem;
-      var id = rep.records[i].kind + " " + rep.records[i].tool + " " + rep.records[i].date;
+      var id = Playbook.workspace.slot(rep.records[i]);
       if (seen[id]) return what + " has two records of " + rep.records[i].tool + " for " + rep.records[i].date + ".";
       seen[id] = true;
     }
@@ -219,7 +241,7 @@
     if (file.reps.length === 1) return [{ rep: file.reps[0], into: target.rep, name: target.name }];
     return file.reps.map(function (rep) {
       if (rep.id === "me") return { rep: rep, into: "me" };
-      var same = known.filter(function (r) { return r.id === rep.id || r.name.toLowerCase() === rep.name.toLowerCase(); })[0];
+      var same = known.filter(function (r) { return r.id === rep.id || Playbook.workspace.sameName(r.name, rep.name); })[0];
       return same ? { rep: rep, into: same.id } : { rep: rep, name: rep.name, id: rep.id };
     });
   }

@@ -19,9 +19,10 @@
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
      decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
-     one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], commitments: [{text, owner:
-     (Plan a 1:1; tool: the          "rep" | "manager", due, done: null | date}]}, dated the meeting's day;
-     meeting's id)                   checked by workspace-file.js (one-to-one.js says how it is used)
+     one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], held, commitments: [{text,
+     (Plan a 1:1; tool: the          owner: "rep" | "manager", due, done: null | date, dropped, drop_reason,
+     meeting's id)                   renegotiated}]}, dated the meeting's day; checked by workspace-file.js
+                                    (commitments.js says what they mean, one-to-one.js how they are made)
    The reader's own answers are also kept where each tool kept them before reps existed
    (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
    meeting (data-fresh-each-day).
@@ -31,6 +32,9 @@
      reps()                         [{id, name, added}], in the order added; "me" is not among them
      addRep(name, id)               {rep} or {error}: a name or initials, trimmed, 1–60 characters, no < or >,
                                     unique ignoring case; `id` (optional) keeps an imported rep's id if free
+     cleanName(name), sameName(a, b)  the rule for one rep, used wherever reps meet (addRep, import, the team
+                                    view): a name trimmed with one space between words; two names are one
+                                    rep when they are the same ignoring case and runs of spaces
      removeRep(id)                  deletes the rep and its records ("me": the reader's records and every
                                     answer the tools keep for them); null, or an error in plain words
      clearAll()                     deletes everything the handbook keeps in this browser; null or an error
@@ -42,6 +46,10 @@
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
      latest({rep, kind, tool})      the newest of them, or null
      merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
+     combine(list, additions, keepNewer, tally)  the rule merge keeps (and the team view reads files by): a
+                                    new list, one record per slot(record) = kind, tool and date; `tally`
+                                    (optional) counts the additions that were copies of a record already
+                                    there (tally.duplicates) and those with other answers (tally.differed)
      draftKey(id)                   the storage key of a rep's draft 1:1 agenda (question-basket.js)
      repKeys(id), reread()          every storage key a rep's data may be under; forget what was read (for a
                                     caller that writes those keys itself: workspace-file.js puts them back)
@@ -186,13 +194,24 @@
     return found ? found.name : "";
   }
 
+  /* A name as a rep is kept: trimmed, one space between words. */
+  function cleanName(text) {
+    return String(text || "").replace(/\s+/g, " ").trim();
+  }
+
+  /* One rep, whatever the case and spacing: addRep refuses a second "priya", an import of "Priya" goes to her
+     and the team view puts her files in one column. Not by id: each browser makes its own. */
+  function sameName(a, b) {
+    return cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
+  }
+
   /* Why `text` can't be a new rep's name, or null. */
   function nameProblem(text, taken) {
     if (!text) return "Type the rep's name or initials.";
     if (text.length > NAME_MAX) return "A rep's name can be at most " + NAME_MAX + " characters.";
     if (/[<>]/.test(text)) return "A rep's name can't contain < or >.";
-    if (text.toLowerCase() === "me") return "\u201cMe\u201d is you: give the rep another name.";
-    var same = taken.filter(function (rep) { return rep.name.toLowerCase() === text.toLowerCase(); })[0];
+    if (sameName(text, "me")) return "\u201cMe\u201d is you: give the rep another name.";
+    var same = taken.filter(function (rep) { return sameName(rep.name, text); })[0];
     return same ? "You already have a rep called " + same.name + "." : null;
   }
 
@@ -201,7 +220,7 @@
   }
 
   function addRep(text, id) {
-    var clean = String(text || "").replace(/\s+/g, " ").trim();
+    var clean = cleanName(text);
     var stored = index();
     var problem = nameProblem(clean, stored.reps);
     if (problem) return { error: problem };
@@ -305,21 +324,36 @@
     return (list || []).filter(function (item) { return !Playbook.workspaceFile.recordProblem(item); });
   }
 
-  /* `additions` put into `list`, one record per (kind, tool, date): an addition replaces the record it
-     matches unless that one was saved later (`keepNewer`). A new list, oldest date first; `list` is left as
-     it was. */
-  function combine(list, additions, keepNewer) {
+  /* Where a record goes in a rep's history: one per kind, tool and date (a file with two is refused). */
+  function slot(record) {
+    return record.kind + " " + record.tool + " " + record.date;
+  }
+
+  /* A value as text with object keys sorted: two copies of a record's answers match whatever their order. */
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (isObject(value)) return "{" + Object.keys(value).sort().map(function (name) { return JSON.stringify(name) + ":" + canonical(value[name]); }).join(",") + "}";
+    return JSON.stringify(value);
+  }
+
+  /* `additions` put into `list`, one record per slot: an addition replaces the record it matches unless that
+     one was saved later (`keepNewer`); `tally`, if given, counts what matched (see the API above). A new list,
+     oldest date first; `list` is left as it was. */
+  function combine(list, additions, keepNewer, tally) {
     var result = list.slice();
-    var at = {};
-    result.forEach(function (item, i) { at[item.kind + " " + item.tool + " " + item.date] = i; });
+    var at = Object.create(null);
+    result.forEach(function (item, i) { at[slot(item)] = i; });
     additions.forEach(function (item) {
-      var same = item.kind + " " + item.tool + " " + item.date;
+      var same = slot(item);
       if (!(same in at)) {
         at[same] = result.length;
         result.push(item);
-      } else if (!keepNewer || result[at[same]].saved <= item.saved) {
-        result[at[same]] = item;
+        return;
       }
+      var had = result[at[same]];
+      if (tally && canonical(had.data) === canonical(item.data)) tally.duplicates += 1;
+      else if (tally) tally.differed += 1;
+      if (!keepNewer || had.saved <= item.saved) result[at[same]] = item;
     });
     return result.sort(byDate);
   }
@@ -429,6 +463,8 @@
     markChanged: markChanged,
     reps: reps,
     addRep: addRep,
+    cleanName: cleanName,
+    sameName: sameName,
     removeRep: removeRep,
     clearAll: clearAll,
     current: current,
@@ -443,6 +479,8 @@
     repKeys: repKeys,
     reread: function () { cache = {}; },
     merge: merge,
+    combine: combine,
+    slot: slot,
     draftKey: draftKey
   };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -159,8 +159,8 @@ def week_two(page, site_url):
     page.goto(site_url + PLANNER)
     expect(page.get_by_role("heading", name="1:1 with Priya")).to_be_visible()
     expect(_agreed(page)).to_have_text([
-        f"{SENT} (the rep, due Thu 3 Dec, overdue), agreed Mon 30 Nov",
-        f"{CALL} (the manager, due Thu 3 Dec, overdue), agreed Mon 30 Nov",
+        f"{SENT} (the rep, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov",
+        f"{CALL} (the manager, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov",
     ])
     page.get_by_label(SENT).check()
     expect(page.locator("[data-plan-status]")).to_have_text(f"Marked done: {SENT}")

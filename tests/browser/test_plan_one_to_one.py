@@ -95,7 +95,8 @@ def _add_rep(page, site_url, name):
 
 
 def _agreed(page):
-    return page.locator("[data-plan-agreed] li")
+    """What each commitment under "Agreed last time" says (its tick's label, or the text of a dropped one)."""
+    return page.locator("[data-plan-agreed] > li > :is(label, span)")
 
 
 
@@ -173,9 +174,10 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.reload()
     expect(_agreed(page)).to_have_count(1)
-    expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue)")
+    expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue, slipped once)")
     page.get_by_label("Send the mutual plan to Acme").check()
     expect(page.locator("[data-plan-status]")).to_contain_text("Marked done")
+    page.get_by_role("button", name="Record this 1:1 as held").click()  # done at this 1:1: acknowledged here
 
     page.clock.set_fixed_time(MONDAY + timedelta(days=14))
     page.reload()
@@ -243,11 +245,11 @@ def test_what_was_agreed_last_time_prints_on_the_agenda_exactly_as_typed(manager
 
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.reload()
-    expect(_agreed(page)).to_have_text([f"{typed} (the rep, due Thu 3 Dec, overdue), agreed Mon 30 Nov"])
+    expect(_agreed(page)).to_have_text([f"{typed} (the rep, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov"])
     assert page.locator("article b").count() == 0, "typed text never becomes markup"
     # the agenda reads it back in its box (tests/browser/test_one_to_one_suggestions.py checks the order)
     read_back = page.locator("[data-plan-agenda-agreed]")
-    expect(read_back.locator("li")).to_have_text([f"{typed} (the rep, due Thu 3 Dec, overdue)"])
+    expect(read_back.locator("li")).to_have_text([f"{typed} (the rep, due Thu 3 Dec, overdue, slipped once)"])
     page.emulate_media(media="print")
     expect(read_back).to_be_visible()
     expect(page.get_by_role("heading", name="Agreed last time")).to_be_hidden()  # the ticks stay on screen
@@ -257,7 +259,7 @@ def test_what_was_agreed_last_time_prints_on_the_agenda_exactly_as_typed(manager
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     assert len(reader.pages) == 1
     printed = " ".join(reader.pages[0].extract_text().split())
-    assert "Agreed last time" in printed and f"{typed} (the rep, due Thu 3 Dec, overdue)" in printed
+    assert "Agreed last time" in printed and f"{typed} (the rep, due Thu 3 Dec, overdue, slipped once)" in printed
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

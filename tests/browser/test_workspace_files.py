@@ -60,6 +60,8 @@ VALID = [
     ("data five lists deep", changed(lambda f: record(f)["data"].update(deep=nested(5)))),
     ("a name of 60 characters", changed(lambda f: f["reps"][0].update(name="A" * 60))),
     ("no records yet", changed(lambda f: f["reps"][0].update(records=[]))),
+    ("a version 2 file", changed(lambda f: f.update(version=2))),
+    ("a 1:1 held, with a commitment moved and one dropped", changed(lambda f: one_to_one(f).update(held=True, commitments=[{"text": "Call Acme", "owner": "rep", "due": "2026-11-20", "done": None, "renegotiated": [{"from": "2026-11-13", "to": "2026-11-20", "on": "2026-11-10"}]}, {"text": "Plan", "due": "2026-11-13", "done": None, "dropped": "2026-11-10", "drop_reason": "Acme went quiet"}]))),
     ("a 1:1 as the planner saves it", changed(lambda f: one_to_one(f).update(time="09:30", agenda=[{"id": "what-went-well", "fingerprint": "0123456789", "box": "one-skill"}], commitments=[{"text": "Call Acme", "owner": "manager", "due": "2026-11-14", "done": "2026-11-13"}, {"text": "Plan", "owner": "rep", "due": "2026-11-20", "done": None}]))),
 ]
 
@@ -68,7 +70,7 @@ INVALID = [
     ("not JSON", "{not json", "it isn't valid JSON"),
     ("JSON but a list", "[]", "This isn't a workspace file exported from the handbook."),
     ("another format", changed(lambda f: f.update(format="lattice-export")), "This isn't a workspace file exported from the handbook."),
-    ("a newer version", changed(lambda f: f.update(version=2)), "This file is version 2 of the format, from a newer handbook; this one reads up to version 1."),
+    ("a newer version", changed(lambda f: f.update(version=3)), "This file is version 3 of the format, from a newer handbook; this one reads up to version 2."),
     ("version as text", changed(lambda f: f.update(version="1")), "The file's version should be a whole number."),
     ("version 0", changed(lambda f: f.update(version=0)), "This file's version, 0, never existed."),
     ("a field the format lacks", changed(lambda f: f.update(extra=True)), "The file has a field the format doesn't have: “extra”."),
@@ -96,6 +98,10 @@ INVALID = [
     ("a 1:1's commitment done 'yes'", changed(lambda f: one_to_one(f)["commitments"][0].update(done="yes")), "commitment 1 should say when it was done (YYYY-MM-DD), or null while it is open."),
     ("a 1:1's commitment owned by 'boss'", changed(lambda f: one_to_one(f)["commitments"][0].update(owner="boss")), "commitment 1's owner should be rep or manager."),
     ("a 1:1's commitments as text", changed(lambda f: one_to_one(f).update(commitments="call Acme")), "its commitments should be a list of at most 200."),
+    ("a 1:1 held 'yes'", changed(lambda f: one_to_one(f).update(held="yes")), "whether the 1:1 was held should be true or false."),
+    ("a commitment dropped 'yesterday'", changed(lambda f: one_to_one(f)["commitments"][0].update(dropped="yesterday")), "commitment 1 should say when it was dropped, YYYY-MM-DD."),
+    ("a reason for dropping too long", changed(lambda f: one_to_one(f)["commitments"][0].update(dropped="2026-11-12", drop_reason="x" * 1001)), "commitment 1's reason for dropping it should be a text of at most 1000 characters."),
+    ("a new due date without its day", changed(lambda f: one_to_one(f)["commitments"][0].update(renegotiated=[{"from": "2026-11-14", "to": "2026-11-21"}])), "commitment 1's new due date 1 should give the date it was due (from), the new one (to) and the day it was agreed (on), each YYYY-MM-DD."),
     ("a 1:1 at 25:00", changed(lambda f: one_to_one(f).update(time="25:00")), "its time should read like 09:30."),
     ("a valid rep, then a broken one", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "id": "sam", "name": "Sam", "added": "yesterday"})), "Rep 2 (Sam)'s date added should be a date written YYYY-MM-DD."),
 ]
@@ -199,7 +205,7 @@ def test_every_earlier_version_of_the_file_still_imports(browser, site_url, path
         assert stored == sorted(rep["records"], key=lambda r: (r["date"], r["saved"]))
     # Stored in the browser's compact form, exported again in the published one.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(['me'].concat(Playbook.workspace.reps().map(rep => rep.id)))")
-    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(exported) and exported["version"] == 1
+    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(exported) and exported["version"] == 2
     assert sorted(json.dumps(r, sort_keys=True) for rep in exported["reps"] for r in rep["records"]) == sorted(json.dumps(r, sort_keys=True) for rep in file["reps"] for r in rep["records"])
     context.close()
 
@@ -246,6 +252,6 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
     _choose(page, "plan-one-to-one", "Alex")
     expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov.")
     expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
-    expect(page.locator("[data-plan-agreed] li")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue), agreed Tue 10 Nov"])
+    expect(page.locator("[data-plan-agreed] li > label")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue, slipped once), agreed Tue 10 Nov"])
     assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}
     context.close()

@@ -1,0 +1,100 @@
+/* Playbook.commitments: what a 1:1's commitments mean, defined once for the planner (one-to-one.js), the team
+   view and the rep history: which 1:1s were held, where each commitment stands, and how often it slipped.
+
+   A commitment is kept, and changed, in the one-to-one record of the 1:1 it was agreed in (workspace.js):
+     {text, owner: "rep" | "manager", due: date, done: null | date (false in version 1 files),
+      dropped: date (optional: no longer relevant), drop_reason: text (optional),
+      renegotiated: [{from: date, to: date, on: date}] (optional: each new due date agreed, the old kept)}
+   A record's 1:1 was held when it says held: true (the planner's "Record this 1:1 as held", or a commitment
+   added in it on its day or after). A record from before held existed counts as held when it has commitments:
+   the planner wrote them only after a meeting. held: false says it was taken back, or is still to come.
+
+   A commitment slips each time a due date passes unmet: on a day its due date is moved later, and at each
+   later 1:1 it is carried into still open and past its due date. A 1:1 where it is moved counts once; one
+   ticked done or dropped at a 1:1 was not carried past it.
+
+     held(record)               true when the record's 1:1 took place
+     heldDates(records)         the dates of the held 1:1s among `records`, oldest first
+     state(commitment)          "open", "done" or "dropped"
+     closed(commitment)         the date it was done or dropped, or null while open
+     moves(commitment)          its renegotiations, oldest first ([] when none)
+     list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
+     agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
+                                1:1s still open, and those closed since the last 1:1 held before it, to be
+                                acknowledged there once; after it they stay only in the rep's history
+     slips(entry, meetings)     how many times it slipped by the 1:1s of `meetings` (dates)
+     slipped(count)             the count as a manager says it: "slipped once", "slipped twice", "" for none */
+(function (Playbook) {
+  "use strict";
+
+  var TIMES = ["", "once", "twice", "three times", "four times", "five times", "six times", "seven times", "eight times", "nine times", "ten times"];
+
+  function commitmentsOf(record) {
+    return Array.isArray(record.data.commitments) ? record.data.commitments : [];
+  }
+
+  function held(record) {
+    if (typeof record.data.held === "boolean") return record.data.held;
+    return commitmentsOf(record).length > 0;
+  }
+
+  function heldDates(records) {
+    return records.filter(held).map(function (record) { return record.date; }).sort();
+  }
+
+  function state(commitment) {
+    if (typeof commitment.dropped === "string") return "dropped";
+    return typeof commitment.done === "string" ? "done" : "open";
+  }
+
+  function closed(commitment) {
+    var now = state(commitment);
+    return now === "dropped" ? commitment.dropped : now === "done" ? commitment.done : null;
+  }
+
+  function moves(commitment) {
+    return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
+  }
+
+  function list(records) {
+    var found = [];
+    records.slice().sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; }).forEach(function (record) {
+      commitmentsOf(record).forEach(function (commitment, index) { found.push({ record: record, index: index, commitment: commitment }); });
+    });
+    return found;
+  }
+
+  function agreed(records, date) {
+    var before = records.filter(function (record) { return record.date < date; });
+    var previous = heldDates(before).pop() || "";
+    return list(before).filter(function (entry) {
+      var at = closed(entry.commitment);
+      return !at || at > previous;
+    });
+  }
+
+  /* The due date it went into `day` with: a move made that day (at the 1:1) came after. */
+  function dueGoingInto(commitment, day) {
+    var later = moves(commitment).filter(function (move) { return move.on >= day; })[0];
+    return later ? later.from : commitment.due;
+  }
+
+  function slips(entry, meetings) {
+    var commitment = entry.commitment;
+    var end = closed(commitment);
+    var days = Object.create(null);
+    moves(commitment).forEach(function (move) {
+      if (move.to > move.from) days[move.on] = true;
+    });
+    meetings.forEach(function (day) {
+      if (day > entry.record.date && (!end || end > day) && dueGoingInto(commitment, day) < day) days[day] = true;
+    });
+    return Object.keys(days).length;
+  }
+
+  function slipped(count) {
+    return count ? "slipped " + (TIMES[count] || count + " times") : "";
+  }
+
+  Playbook.commitments = { held: held, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, slipped: slipped };
+})((window.Playbook = window.Playbook || { widgets: [] }));

@@ -1,0 +1,218 @@
+"""1:1 commitments and the 1:1 rhythm, as a sales manager keeps them over three weekly 1:1s with a fixed clock:
+a commitment renegotiated once and carried past its new date reads "slipped twice"; one done between 1:1s is
+shown once at the next 1:1 and then leaves; one dropped (with why) never shows again but stays in the rep's
+history; a 1:1 recorded as held without any commitment counts; the team view gives each rep's last 1:1 and
+flags the reps past the rhythm of data/rhythm.yml; the workspace exported with all of it imports equal in a
+fresh browser, and a version 1 file from the planner before any of this still imports and counts its 1:1s."""
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import jsonschema
+from playwright.sync_api import expect
+
+from tests.browser.test_plan_one_to_one import _add_rep
+from tests.browser.test_team_view import rows_of
+from tests.browser.test_workspace import _choose
+from tests.browser.test_workspace_files import SCHEMA, _import
+from tests.helpers import data
+
+PLANNER = "coaching/plan-one-to-one/"
+TEAM = "coaching/team/"
+HISTORY = "coaching/history/"
+WORKSPACE = "coaching/workspace/"
+OLD_FILE = Path(__file__).parent / "workspace_files/v1/planner-one-to-ones.json"
+
+PLAN = "Send the mutual plan to Acme"
+RIDE = "Book the ride-along with Globex"
+LAPSED = "Call the three lapsed accounts"
+WHY = "Marketing took the lapsed accounts"
+# The 1:1 rhythm, read here from the data: the days after a 1:1 by which the next is due.
+HOW_OFTEN = next(m["how_often"] for m in data("rhythm")["meetings"] if m["id"] == data("rhythm")["one_to_one"]["meeting"])
+DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 31, "quarterly": 92}[HOW_OFTEN]
+
+
+def at(page, day: int, site_url: str, path: str = PLANNER):
+    """November `day`, 2026, 09:00 in London, on a freshly loaded page."""
+    page.clock.set_fixed_time(datetime(2026, 11, day, 9, 0))
+    page.goto(site_url + path)
+
+
+def agreed(page):
+    """What each commitment under "Agreed last time" says (its tick's label, or the text of a dropped one)."""
+    return page.locator("[data-plan-agreed] > li > :is(label, span)")
+
+
+def agreed_item(page, text):
+    return page.locator("[data-plan-agreed] > li").filter(has_text=text)
+
+
+def commit(page, text, due, owner="The rep"):
+    page.get_by_label("What", exact=True).fill(text)
+    page.get_by_label("Who", exact=True).select_option(label=owner)
+    page.get_by_label("Due", exact=True).fill(due)
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-made] li").filter(has_text=text)).to_have_count(1)
+
+
+def three_weeks(page, site_url, axe):
+    """Priya's 1:1s on Mondays 2, 9 and 16 November, Sam's on 2 November only, Jo with none."""
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    _add_rep(page, site_url, "Jo")
+    _add_rep(page, site_url, "Sam")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-02 is recorded as held.")
+    _add_rep(page, site_url, "Priya")
+    commit(page, PLAN, "2026-11-06")
+    commit(page, RIDE, "2026-11-13", owner="I (the manager)")
+    commit(page, LAPSED, "2026-11-06")
+    expect(page.locator("[data-plan-held-note]")).to_have_text("This 1:1 is recorded as held.")  # a commitment says it was
+
+    # Wednesday: the ride-along is booked.
+    at(page, 4, site_url)
+    page.get_by_label(RIDE).check()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Marked done: {RIDE}")
+    expect(page.get_by_label(RIDE)).to_be_focused()
+
+    # Monday 9: the done one shown to acknowledge; the other two carried past their date, slipped once.
+    at(page, 9, site_url)
+    expect(agreed(page)).to_have_text([
+        f"{PLAN} (the rep, due 2026-11-06, overdue, slipped once), agreed 2026-11-02",
+        f"{RIDE} (the manager, due 2026-11-13, done 2026-11-04), agreed 2026-11-02",
+        f"{LAPSED} (the rep, due 2026-11-06, overdue, slipped once), agreed 2026-11-02",
+    ])
+    plan = agreed_item(page, PLAN)
+    plan.get_by_text("Agree a new date or drop it").click()
+    plan.get_by_label("New due date").fill("2026-11-13")
+    plan.get_by_role("button", name="Agree the new date").click()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"New due date 2026-11-13 agreed: {PLAN}")
+    lapsed = agreed_item(page, LAPSED)
+    lapsed.get_by_text("Agree a new date or drop it").click()
+    lapsed.get_by_label("Why it no longer matters (optional)").fill(WHY)
+    lapsed.get_by_role("button", name="Drop it").click()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Dropped: {LAPSED}")
+    expect(lapsed.get_by_role("button", name="Take back")).to_be_focused()
+    expect(lapsed.get_by_role("button", name="Take back")).to_have_accessible_description(re.compile(f"^{LAPSED} "))
+    expect(agreed(page)).to_have_text([
+        f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, slipped once), agreed 2026-11-02",
+        f"{RIDE} (the manager, due 2026-11-13, done 2026-11-04), agreed 2026-11-02",
+        # moved and carried on the same day is one slip; dropped at the 1:1, not carried past it
+        f"{LAPSED} (the rep, due 2026-11-06, dropped 2026-11-09: {WHY}), agreed 2026-11-02",
+    ])
+    agreed_item(page, PLAN).get_by_text("Agree a new date or drop it").click()
+    assert axe(page, ".md-content") == []  # open, done and dropped commitments, one unfolded
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-held-note]")).to_have_text("This 1:1 is recorded as held.")
+
+    # Monday 16: the new date missed too; the done and the dropped ones were acknowledged on the 9th.
+    at(page, 16, site_url)
+
+
+def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser, site_url, axe):
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    three_weeks(page, site_url, axe)
+    slipped_twice = f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, overdue, slipped twice)"
+    expect(agreed(page)).to_have_text([f"{slipped_twice}, agreed 2026-11-02"])
+    assert page.locator("[data-plan-agenda-agreed] li").all_text_contents() == [slipped_twice]  # the printed agenda
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+
+    page.goto(site_url + HISTORY)
+    table = page.get_by_role("table", name="1:1 commitments for Priya")
+    assert rows_of(table) == [
+        ["2 Nov 2026", PLAN, "Rep", "13 Nov 2026 (was due 6 Nov 2026)", "Open, overdue; slipped twice"],
+        ["2 Nov 2026", RIDE, "Manager", "13 Nov 2026", "Done 4 Nov 2026"],
+        ["2 Nov 2026", LAPSED, "Rep", "6 Nov 2026", f"Dropped 9 Nov 2026: {WHY}"],
+    ]
+    assert axe(page, "[data-history-commitments]") == []
+
+    # The team view: each rep's last 1:1 against the rhythm; the dropped commitment is not overdue.
+    page.goto(site_url + TEAM)
+    assert DAYS == 7, "the expected rows below are for a weekly 1:1"
+    meetings = page.get_by_role("table", name="Last 1:1 per rep: 2 of 3 overdue")
+    assert rows_of(meetings) == [
+        ["Jo", "None recorded", "Overdue: no 1:1 recorded"],
+        ["Priya", "16 Nov 2026 (today)", "Due by 23 Nov 2026"],
+        ["Sam", "2 Nov 2026 (14 days ago)", "Overdue by 7 days"],
+    ]
+    overdue = page.get_by_role("table", name="1 overdue commitment")
+    expect(overdue).to_be_visible()
+    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "13 Nov 2026", "3 days"]]
+
+    # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
+    exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
+    assert exported["version"] == 2 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
+    before = {rep["name"]: rep["records"] for rep in exported["reps"]}
+    fresh = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    other = fresh.new_page()
+    at(other, 16, site_url, WORKSPACE)
+    _import(other, json.dumps(exported), "workspace.json")
+    other.get_by_role("button", name="Import", exact=True).click()
+    expect(other.locator("[data-workspace-status]")).to_contain_text("Imported")
+    after = other.evaluate("() => Object.fromEntries(Playbook.workspace.reps().map(rep => [rep.name, Playbook.workspace.records({rep: rep.id})]))")
+    assert after == before
+    other.goto(site_url + PLANNER)
+    _choose(other, "plan-one-to-one", "Priya")
+    expect(agreed(other)).to_have_text([f"{slipped_twice}, agreed 2026-11-02"])
+    other.get_by_label("Date", exact=True).fill("2026-11-23")
+    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, overdue, slipped three times), agreed 2026-11-02"])
+    fresh.close()
+    context.close()
+
+
+def test_a_version_1_file_from_the_planner_imports_and_its_1_1s_count(browser, site_url):
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    at(page, 16, site_url, WORKSPACE)
+    _import(page, OLD_FILE.read_text(encoding="utf-8"), OLD_FILE.name)
+    page.get_by_label("New rep's name or initials").fill("Dana")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-workspace-status]")).to_contain_text("Imported 2 saved records into")
+    page.goto(site_url + TEAM)
+    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "9 Nov 2026 (7 days ago)", "Due by 16 Nov 2026"]]
+    page.goto(site_url + PLANNER)
+    _choose(page, "plan-one-to-one", "Dana")
+    # done on the 5th, before the 1:1 of the 9th: acknowledged there, so gone
+    expect(agreed(page)).to_have_text([
+        "Ask Initech who signs off (the rep, due 2026-11-12, overdue, slipped once), agreed 2026-11-09",
+        "Find Dana a discovery-call recording (the manager, due 2026-11-12, overdue, slipped once), agreed 2026-11-09",
+    ])
+    context.close()
+
+
+def test_a_1_1_still_to_come_cannot_be_recorded_as_held(browser, site_url):
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    _add_rep(page, site_url, "Sam")
+    page.get_by_label("Date", exact=True).fill("2026-11-09")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-09 is still to come: record it as held on the day or after.")
+    assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})") == []
+    commit(page, "Bring the Initech call notes", "2026-11-09")  # written ahead: not a 1:1 held
+    expect(page.get_by_role("button", name="Record this 1:1 as held")).to_be_visible()
+    page.get_by_label("Date", exact=True).fill("2026-11-02")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    page.get_by_role("button", name="Not held after all").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-02 is no longer recorded as held.")
+    assert [(r["date"], r["data"]["held"]) for r in page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})")] == [("2026-11-02", False), ("2026-11-09", False)]
+    context.close()
+
+
+def test_a_workspace_file_naming_a_rep_with_other_spacing_imports_into_that_rep(browser, site_url):
+    """The name rule is the workspace's one rule (Playbook.workspace.sameName), for import as for adding a rep."""
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    at(page, 16, site_url, WORKSPACE)
+    priya = page.evaluate("() => Playbook.workspace.addRep('Priya Shah').rep.id")
+    record = {"kind": "one-to-one", "tool": "one-to-one", "date": "2026-11-09", "data": {"held": True}, "saved": "2026-11-09T09:30:00.000Z"}
+    file = {"format": "playbook-workspace", "version": 1, "exported": "2026-11-10", "handbook": "Northwind Sales Playbook",
+            "reps": [{"id": "rx1", "name": "priya  shah ", "added": "2026-11-01", "records": [record]}, {"id": "rx2", "name": "Sam", "added": "2026-11-01", "records": []}]}
+    _import(page, json.dumps(file), "team.json")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-workspace-status]")).to_contain_text("Imported 1 saved record")
+    assert [rep["name"] for rep in page.evaluate("() => Playbook.workspace.reps()")] == ["Priya Shah", "Sam"]
+    assert page.evaluate("rep => Playbook.workspace.records({rep})", priya) == [record]
+    context.close()
