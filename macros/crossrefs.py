@@ -382,16 +382,34 @@ def _yes_to_everything(document: LocatedData, path: tuple, name: str, statements
 
 def _development_questions(levels: LocatedData | None, bank: LocatedData | None) -> list[Problem]:
     """Each level's behaviours name coaching questions from at least three conversation stages, so the next
-    1:1's questions (scoring.questions_to_develop) span a whole conversation."""
+    1:1's questions (scoring.questions_to_develop) span a whole conversation, and each suits the rep it is
+    offered to: one working towards the level, at the level below (the first level's, a rep not there yet)."""
     if levels is None or bank is None:
         return []
     stage_of = {question["id"]: question["stage"] for question in bank.value["questions"]}
     problems = []
     for index, level in enumerate(levels.value["levels"]):
+        problems += _questions_for_the_rep_below(levels, bank, index)
         stages = {stage_of[q] for behaviour in level["behaviours"] for q in behaviour.get("coaching_questions", []) if q in stage_of}
         if len(stages) < 3:
             covered = ", ".join(sorted(stages)) or "none"
             problems.append(levels.problem(("levels", index, "behaviours"), f"level {quoted(level['id'])}: its behaviours' coaching_questions cover {counted(len(stages), 'conversation stage')} ({covered}); name questions from at least 3 stages so the next 1:1 covers more than one part of the conversation", at_key=True))
+    return problems
+
+
+def _questions_for_the_rep_below(levels: LocatedData, bank: LocatedData, index: int) -> list[Problem]:
+    ladder = levels.value["levels"]
+    level, given_to = ladder[index], ladder[max(index - 1, 0)]
+    suits = {question["id"]: question["levels"] for question in bank.value["questions"]}
+    who = f"a rep at {readable(given_to['name'])}, the level below" if index else "a rep not yet at it, the first level"
+    problems = []
+    for number, behaviour in enumerate(level["behaviours"]):
+        for place, question_id in enumerate(behaviour.get("coaching_questions", [])):
+            if question_id in suits and given_to["id"] not in suits[question_id]:
+                problems.append(levels.problem(
+                    ("levels", index, "behaviours", number, "coaching_questions", place),
+                    f"question {quoted(question_id)} is offered to reps working towards {readable(level['name'])} ({who}), but its levels in coaching_questions.yml leave out {quoted(given_to['id'])}; name a question that suits them, or add {given_to['id']} to its levels",
+                ))
     return problems
 
 

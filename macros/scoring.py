@@ -10,7 +10,7 @@ step, in the same order, so both give the same figures.
 from dataclasses import dataclass
 from math import floor
 
-from .model import Assessment, Band, Scale, Statement, StatementGroup
+from .model import Assessment, Band, Scale, Statement, StatementGroup, in_words
 
 STRENGTH, LIMIT = "strength", "limit"
 
@@ -34,6 +34,29 @@ def percent(scored: list[tuple[float, float, float]]) -> int | None:
         got += weight * points
         most += weight * best
     return floor(100 * got / most + 0.5) if most else None
+
+
+@dataclass(frozen=True)
+class HabitWeight:
+    """How much of a group's score its limits (habits) carry when every statement is answered."""
+
+    habits: int  # how many limits the group has
+    points: float  # the most the limits can score
+    most: float  # the most the whole group can score
+    share: int  # the score of a reader who gets the limits' full points and none of the rest
+
+    @property
+    def named(self) -> str:
+        """"two habits", "one habit": as the key names them."""
+        return f"{in_words(self.habits)} habit{'s' if self.habits != 1 else ''}"
+
+
+def habit_weight(scale: Scale, statements: list[Statement]) -> HabitWeight:
+    """The limits' part of a score, worked out by the scoring rule itself (`percent`), not restated."""
+    most = most_points(scale)
+    habits = [statement for statement in statements if statement.counts_as == LIMIT]
+    share = percent([(statement.weight, most if statement in habits else 0, most) for statement in statements])
+    return HabitWeight(len(habits), sum(s.weight for s in habits) * most, sum(s.weight for s in statements) * most, share or 0)
 
 
 def band_for(bands: list[Band], score: int) -> Band:

@@ -40,10 +40,10 @@ class Widget:
 # Each widget becomes one file, assets/widgets/NAME.js, cached across the pages that use it; a page loads the
 # widgets its HTML holds and what they need, in this order (a widget is listed after the widgets it needs).
 WIDGETS = {
-    "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "workspace.js", "workspace-file.js", "rep-picker.js")),
+    "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "workspace.js", "workspace-file.js", "rep-picker.js", "level-rating.js")),
     "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace",)),
     "checklist": Widget("form[data-checklist]", ("checklist.js",), needs=("workspace",)),
-    "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace",)),
+    "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment-rating.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace",)),
     "decision": Widget("form[data-decision]", ("decision.js",), needs=("workspace",)),
     "explorer": Widget("form[data-explorer]", ("explorer.js",)),
     "planner": Widget("form[data-planner]", ("planner.js",)),

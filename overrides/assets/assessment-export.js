@@ -38,6 +38,11 @@
   function json(form, model, out) {
     var summary = { assessment: form.dataset.assessment, title: form.dataset.title, date: today(), status: status(out), result: out.headline, score: out.complete ? out.score : null };
     if (model.ladder) summary.level = out.level ? out.level.id : null;
+    if (out.rating) {
+      var rating = Playbook.levelRating.of(out.rating);
+      summary.rated_by = rating.rated_by;
+      summary.account = rating.account;
+    }
     summary.groups = out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score }; });
     summary.answers = records(model);
     var notes = Playbook.assessmentNotes(form).list();
@@ -57,11 +62,18 @@
     return Playbook.workspace.name(Playbook.workspace.current());
   }
 
-  /* First who, when and the result, as a header row and its values; then the answers. Notes follow the answers
-     as rows of their own, in the same columns: group "notes", no points. */
+  /* First who, when and the result (and, on the level assessment, who rated about which account), as a header
+     row and its values; then the answers. Notes follow the answers as rows of their own, in the same columns:
+     group "notes", no points. */
   function csv(form, model, out) {
     var columns = ["group", "statement_id", "statement", "counts_as", "answer", "points", "weight"];
-    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(), today(), out.headline, status(out)], columns];
+    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(), today(), out.headline, status(out)]];
+    if (out.rating) {
+      var rating = Playbook.levelRating.of(out.rating);
+      rows[0].push("rated_by", "account");
+      rows[1].push(rating.rated_by || "not recorded", rating.account || "not recorded");
+    }
+    rows.push(columns);
     var notes = Playbook.assessmentNotes(form).list().map(function (note) {
       return { group: "notes", statement_id: note.id, statement: note.prompt, answer: note.text };
     });

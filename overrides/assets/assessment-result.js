@@ -154,8 +154,15 @@
       result.append(ul);
     }
 
+    /* Who rated, about which account, as every place showing a level result says it. */
+    function rating() {
+      var said = Playbook.levelRating.describe(out.rating);
+      result.append(el("p", said.charAt(0).toUpperCase() + said.slice(1) + "."));
+    }
+
     function ladder() {
       result.append(el("h3", out.headline));
+      if (out.rating) rating();
       if (model.balanced) yesToEverything();
       if (!out.level) whyNoLevel();
       gap();

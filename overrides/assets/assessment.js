@@ -196,7 +196,7 @@
   }
 
   /* The result kept in the record, for the 1:1 planner and history: score, band, level, each group's score,
-     and the weakest behaviours the result names (what to work on next). */
+     the weakest behaviours the result names (what to work on next), and who rated about which account. */
   function summary(form, model, out) {
     var weakest = [];
     if (out.complete && model.ladder) {
@@ -205,14 +205,20 @@
     } else if (out.complete) {
       weakest = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
     }
-    return {
+    return joined({
       complete: out.complete, answered: out.answered, needed: out.needed,
       score: out.complete ? out.score : null,
       band: out.complete ? bandName(out.band) : null,
       level: out.level ? { id: out.level.id, name: out.level.name, number: out.groups.indexOf(out.level) + 1 } : null,
       groups: out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score, reached: group.reached }; }),
       weakest: weakest.slice(0, 3).map(function (row) { return { id: row.id, text: row.text, answer: row.answer }; })
-    };
+    }, out.rating || {});
+  }
+
+  /* `into` with the fields of `from` added: the rating beside the answers or in the result. */
+  function joined(into, from) {
+    Object.keys(from).forEach(function (field) { into[field] = from[field]; });
+    return into;
   }
 
   /* ------------------------------------------------ the widget */
@@ -222,6 +228,7 @@
     var key = Playbook.storageKey("assessment", form.dataset.assessment);
     var model = readModel(form);
     var notes = Playbook.assessmentNotes(form);
+    var rating = Playbook.assessmentRating(form);
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
@@ -230,17 +237,24 @@
     var tool = Playbook.workspace.attach(form, load);
     var kept;
 
+    /* The result, with who is rating about which account on the level assessment. */
+    function outcome() {
+      var out = evaluate(model);
+      if (rating.present) out.rating = rating.values();
+      return out;
+    }
+
     /* The reader's own answers stay under the key they always had; every rep's go into dated records. */
     function save(state, out) {
       Object.keys(kept.stale).forEach(function (id) { if (!state[id]) state[id] = kept.stale[id]; });
-      var mine = { answers: state, notes: notes.values(), date: Playbook.workspace.today() };
+      var mine = joined({ answers: state, notes: notes.values(), date: Playbook.workspace.today() }, rating.values());
       if (Playbook.workspace.current() === "me" && !tool.save(key, mine)) return;
       tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) });
     }
 
     function render(byReader) {
       var state = readAnswers(model);
-      var out = evaluate(model);
+      var out = outcome();
       out.headline = headline(form, model, out);
       if (byReader) save(state, out);
       result.textContent = "";
@@ -261,6 +275,7 @@
       var saved = savedState(form, key);
       kept = restore(model, saved);
       notes.restore(saved);
+      rating.restore(saved && saved.result ? saved.result : saved);
       var migrate = saved && Playbook.workspace.current() === "me" && !Playbook.workspace.latest({ kind: form.dataset.recordKind, tool: form.dataset.assessment });
       render(!!migrate);
     }
@@ -270,6 +285,7 @@
       all(form, "[data-changed]").forEach(function (note) { note.remove(); });
       kept = { stale: {}, removed: 0 };
       notes.clear();
+      rating.clear();
       render(true);
       form.querySelector("input").focus();
     }
@@ -284,7 +300,7 @@
       render(true);
     });
     form.addEventListener("input", function (event) {
-      if (notes.owns(event.target)) save(readAnswers(model), evaluate(model));
+      if (notes.owns(event.target) || rating.owns(event.target)) save(readAnswers(model), outcome());
     });
     load();
   }

@@ -552,8 +552,8 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + " of " + plan.levels.length + ", " + result.level.name + ", on " + shownDay(ground.date) + "." + gapNote(plan, result);
-      else if (result && result.complete === true && ground.level) summary.textContent = "No level reached yet, on " + shownDay(ground.date) + ": the answers don't reach " + ground.level.name + ", the first level." + gapNote(plan, result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + " of " + plan.levels.length + ", " + result.level.name + ", on " + shownDay(ground.date) + ", " + Playbook.levelRating.describe(result) + "." + gapNote(plan, result);
+      else if (result && result.complete === true && ground.level) summary.textContent = "No level reached yet, on " + shownDay(ground.date) + ", " + Playbook.levelRating.describe(result) + ": the answers don't reach " + ground.level.name + ", the first level." + gapNote(plan, result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";

@@ -44,7 +44,8 @@
       var number = isObject(found.level) ? numbers[found.level.id] : 0;
       if (number === undefined) return;
       var name = number ? levels[number - 1].name : "No level reached yet";
-      points.push({ label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%" });
+      var rated = Playbook.levelRating.describe(found);
+      points.push({ label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, rated: rated, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%, " + rated });
     });
     if (!points.length) return place(section, empty("No complete level self-assessment saved for " + who + " yet."));
     var last = points[points.length - 1];
@@ -54,8 +55,8 @@
       step: true, min: 0, max: levels.length,
       ticks: [{ value: 0, label: "None yet" }].concat(levels.map(function (level, i) { return { value: i + 1, label: (i + 1) + " " + level.name }; })),
       points: points,
-      table: { caption: "Level results for " + who, columns: ["Date", "Level", "Score"], rows: points.map(function (point) {
-        return [point.label, point.value ? point.value + " " + point.name : point.name, point.score + "%"];
+      table: { caption: "Level results for " + who, columns: ["Date", "Level", "Score", "Who rated, which account"], rows: points.map(function (point) {
+        return [point.label, point.value ? point.value + " " + point.name : point.name, point.score + "%", point.rated];
       }) }
     }));
   }

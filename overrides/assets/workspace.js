@@ -15,7 +15,9 @@
      assessment, coaching-check     {answers: {statementId: {value, fingerprint}}, notes: {noteId: text},
      (Was that coaching?),           result: {complete, answered, needed, score, band, level: {id, name,
      observation, rubric             number} | null, groups: [{id, answered, score, reached}], weakest:
-                                     [{id, text, answer}] (what the result says to work on, weakest first)}}
+                                     [{id, text, answer}] (what the result says to work on, weakest first);
+                                     the level assessment's also rated_by: "self" | "manager" and account:
+                                     text, each left out when not given (level-rating.js reads them)}}
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
      decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's

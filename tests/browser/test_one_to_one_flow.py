@@ -115,7 +115,7 @@ def week_one(page, site_url, tmp_path):
     page.goto(site_url + PLANNER)
     expect(page.get_by_role("heading", name="1:1 with Priya")).to_be_visible()
     # the level out of the ladder's, without the score over every level (which would read as this level's)
-    expect(page.locator("[data-plan-level]")).to_have_text(f"Level {PRIYA_LEVEL} of {len(_levels())}, {level['name']}, on Mon 30 Nov.")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level {PRIYA_LEVEL} of {len(_levels())}, {level['name']}, on Mon 30 Nov, rater and account not recorded.")
     page.get_by_role("link", name="question bank").first.click()
     page.wait_for_url("**/" + BANK)
     for question in questions:

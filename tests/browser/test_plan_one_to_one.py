@@ -304,7 +304,7 @@ def test_a_rep_whose_answers_reach_no_level_is_told_where_the_gap_is_not_asked_t
     )
     page.reload()
     expect(page.locator("[data-plan-level]")).to_have_text(
-        f"No level reached yet, on Mon 30 Nov: the answers don't reach {plain(levels[0]['name'])}, the first level."
+        f"No level reached yet, on Mon 30 Nov, rater and account not recorded: the answers don't reach {plain(levels[0]['name'])}, the first level."
         f" Their answers also reach {plain(levels[2]['name'])}: {plain(levels[0]['name'])} is the gap that holds the ladder."
     )
     expect(page.locator("[data-plan-weakest-intro]")).to_have_text(f"To work on next, at {plain(levels[0]['name'])}, weakest first:")

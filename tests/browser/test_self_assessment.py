@@ -243,7 +243,7 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     page.goto(site_url + PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     levels = _levels()
-    legends = form.locator("fieldset legend").all_text_contents()
+    legends = form.locator("fieldset[data-statement] legend").all_text_contents()
     assert len(legends) == sum(len(level["behaviours"]) for level in levels)
     assert [int(legend.split(".")[0]) for legend in legends] == list(range(1, len(legends) + 1))
     level_of = {b["text"]: n for n, level in enumerate(levels) for b in level["behaviours"]}

@@ -237,7 +237,7 @@ def test_a_note_that_looks_like_html_is_saved_and_shown_as_typed(browser, site_u
 def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_nothing(browser, site_url):
     def hostile(file):
         level = record(file)["data"]["result"]
-        level.update(complete=True, level={"id": "order-taker", "name": HOSTILE, "number": 1}, weakest=[{"id": "x", "text": "<script>window.pwned=2</script>", "answer": 0}])
+        level.update(complete=True, level={"id": "order-taker", "name": HOSTILE, "number": 1}, weakest=[{"id": "x", "text": "<script>window.pwned=2</script>", "answer": 0}], rated_by="<b>boss</b>", account=HOSTILE)
         one_to_one(file)["commitments"][0].update(text=HOSTILE)
 
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
@@ -250,7 +250,7 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported")
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Alex")
-    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov.")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov, rater not recorded, about {HOSTILE}.")
     expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
     expect(page.locator("[data-plan-agreed] li > label")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue, slipped once), agreed Tue 10 Nov"])
     assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}

@@ -86,7 +86,7 @@ def changed(tmp_path_factory) -> Path:
          '    text: "Which part of a sales call feels easier than a month ago?"\n    stage: follow-up\n    situations: [new-rep, skill-gap]\n')
     edit(project, "charter.yml", "as if it were your own business.", "as if it were a business you own.")
     edit(project, "charter.yml", "a year from now", "twelve months from now")
-    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Brings the customer a new product that suits them within weeks of its launch.\n        coaching_questions: [worth-buyers-hour]\n", "")
+    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Brings the customer a new product that suits them within weeks of its launch.\n        coaching_questions: [customers-for-latest-product, worth-buyers-hour]\n", "")
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
     edit(project, "assessments.yml", "        to: 40\n", "        to: 35\n")
     edit(project, "assessments.yml", "      - from: 40\n", "      - from: 35\n")
