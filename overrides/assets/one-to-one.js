@@ -534,7 +534,7 @@
       change(entry, function (commitment) {
         commitment.renegotiated = (commitment.renegotiated || []).concat([{ from: commitment.due, to: to, on: actionDay() }]);
         commitment.due = to;
-      }, "New due date " + to + " agreed: ");
+      }, "New due date " + shownDay(to) + " agreed: ");
     }
 
     function renderAgreed() {
@@ -726,11 +726,11 @@
       var data = meetingRecord();
       var held = !Playbook.commitments.held({ data: data });
       if (held && when().date > ws.today()) {
-        status.textContent = "The 1:1 of " + when().date + " is still to come: record it as held on the day or after.";
+        status.textContent = "The 1:1 of " + shownDay(when().date) + " is still to come: record it as held on the day or after.";
         return;
       }
       data.held = held;
-      if (saveMeeting(data)) status.textContent = held ? "The 1:1 of " + when().date + " is recorded as held." : "The 1:1 of " + when().date + " is no longer recorded as held.";
+      if (saveMeeting(data)) status.textContent = "The 1:1 of " + shownDay(when().date) + (held ? " is recorded as held." : " is no longer recorded as held.");
       render();
     }
 

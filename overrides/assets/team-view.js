@@ -173,7 +173,7 @@
     rated.textContent = "";
     var answers = team.map(function (rep) {
       var record = assessmentOf(rep.records, tool);
-      if (record) rated.append(node("li", "", rep.name + ", " + record.date + ": " + Playbook.levelRating.describe(record.data.result)));
+      if (record) rated.append(node("li", "", rep.name + ", " + Playbook.charts.date(record.date) + ": " + Playbook.levelRating.describe(record.data.result)));
       return record ? (isObject(record.data.answers) ? record.data.answers : {}) : null;
     });
     table.querySelectorAll("[data-team-level-cell]").forEach(function (th) { th.colSpan = team.length + 1; });

@@ -78,7 +78,7 @@ def test_a_manager_rating_a_rep_about_acme_is_said_wherever_the_result_shows(bro
     page.goto(site_url + HISTORY)
     assert _history_rows(page)[-1][-1] == SAID
     page.goto(site_url + PLANNER)
-    expect(page.locator("[data-plan-level]")).to_have_text(_level_line(2) + f"2026-11-30, {SAID}.")
+    expect(page.locator("[data-plan-level]")).to_have_text(_level_line(2) + f"Mon 30 Nov, {SAID}.")
 
     page.goto(site_url + WORKSPACE)
     exported = _download(page, page, "Export Priya's answers")
@@ -91,10 +91,10 @@ def test_a_manager_rating_a_rep_about_acme_is_said_wherever_the_result_shows(bro
     _import_as(page, site_url, exported, "Priya")
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Priya")
-    expect(page.locator("[data-plan-level]")).to_have_text(_level_line(2) + f"2026-11-30, {SAID}.")
+    expect(page.locator("[data-plan-level]")).to_have_text(_level_line(2) + f"Mon 30 Nov, {SAID}.")
     page.goto(site_url + TEAM)
     page.get_by_label("Workspace files (.json), one or several").set_input_files({"name": "priya.json", "mimeType": "application/json", "buffer": exported.encode()})
-    expect(page.locator("[data-team-rated] li")).to_have_text([f"Priya, 2026-11-30: {SAID}"])
+    expect(page.locator("[data-team-rated] li")).to_have_text([f"Priya, 30 Nov 2026: {SAID}"])
     context.close()
 
 
@@ -111,7 +111,7 @@ def test_a_level_result_from_before_raters_and_accounts_imports_as_not_recorded(
     _import_as(page, site_url, json.dumps(finished), "Alex")
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Alex")
-    expect(page.locator("[data-plan-level]")).to_have_text(_level_line(1) + f"2026-11-03, {NOT_RECORDED}.")
+    expect(page.locator("[data-plan-level]")).to_have_text(_level_line(1) + f"Tue 3 Nov, {NOT_RECORDED}.")
     page.goto(site_url + HISTORY)
     assert _history_rows(page)[-1][-1] == NOT_RECORDED
     page.goto(site_url + ASSESSMENTS)
@@ -120,5 +120,5 @@ def test_a_level_result_from_before_raters_and_accounts_imports_as_not_recorded(
     expect(form.get_by_label("The account you are thinking of (optional)")).to_have_value("")
     page.goto(site_url + TEAM)
     page.get_by_label("Workspace files (.json), one or several").set_input_files({"name": "alex.json", "mimeType": "application/json", "buffer": OLD_FILE.read_bytes()})
-    expect(page.locator("[data-team-rated] li")).to_have_text([f"Alex, 2026-11-03: {NOT_RECORDED}"])
+    expect(page.locator("[data-team-rated] li")).to_have_text([f"Alex, 3 Nov 2026: {NOT_RECORDED}"])
     context.close()

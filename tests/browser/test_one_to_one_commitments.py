@@ -63,7 +63,7 @@ def three_weeks(page, site_url, axe):
     _add_rep(page, site_url, "Jo")
     _add_rep(page, site_url, "Sam")
     page.get_by_role("button", name="Record this 1:1 as held").click()
-    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-02 is recorded as held.")
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 2 Nov is recorded as held.")
     _add_rep(page, site_url, "Priya")
     commit(page, PLAN, "2026-11-06")
     commit(page, RIDE, "2026-11-13", owner="I (the manager)")
@@ -79,15 +79,15 @@ def three_weeks(page, site_url, axe):
     # Monday 9: the done one shown to acknowledge; the other two carried past their date, slipped once.
     at(page, 9, site_url)
     expect(agreed(page)).to_have_text([
-        f"{PLAN} (the rep, due 2026-11-06, overdue, slipped once), agreed 2026-11-02",
-        f"{RIDE} (the manager, due 2026-11-13, done 2026-11-04), agreed 2026-11-02",
-        f"{LAPSED} (the rep, due 2026-11-06, overdue, slipped once), agreed 2026-11-02",
+        f"{PLAN} (the rep, due Fri 6 Nov, overdue, slipped once), agreed Mon 2 Nov",
+        f"{RIDE} (the manager, due Fri 13 Nov, done Wed 4 Nov), agreed Mon 2 Nov",
+        f"{LAPSED} (the rep, due Fri 6 Nov, overdue, slipped once), agreed Mon 2 Nov",
     ])
     plan = agreed_item(page, PLAN)
     plan.get_by_text("Agree a new date or drop it").click()
     plan.get_by_label("New due date").fill("2026-11-13")
     plan.get_by_role("button", name="Agree the new date").click()
-    expect(page.locator("[data-plan-status]")).to_have_text(f"New due date 2026-11-13 agreed: {PLAN}")
+    expect(page.locator("[data-plan-status]")).to_have_text(f"New due date Fri 13 Nov agreed: {PLAN}")
     lapsed = agreed_item(page, LAPSED)
     lapsed.get_by_text("Agree a new date or drop it").click()
     lapsed.get_by_label("Why it no longer matters (optional)").fill(WHY)
@@ -96,10 +96,10 @@ def three_weeks(page, site_url, axe):
     expect(lapsed.get_by_role("button", name="Take back")).to_be_focused()
     expect(lapsed.get_by_role("button", name="Take back")).to_have_accessible_description(re.compile(f"^{LAPSED} "))
     expect(agreed(page)).to_have_text([
-        f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, slipped once), agreed 2026-11-02",
-        f"{RIDE} (the manager, due 2026-11-13, done 2026-11-04), agreed 2026-11-02",
+        f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, slipped once), agreed Mon 2 Nov",
+        f"{RIDE} (the manager, due Fri 13 Nov, done Wed 4 Nov), agreed Mon 2 Nov",
         # moved and carried on the same day is one slip; dropped at the 1:1, not carried past it
-        f"{LAPSED} (the rep, due 2026-11-06, dropped 2026-11-09: {WHY}), agreed 2026-11-02",
+        f"{LAPSED} (the rep, due Fri 6 Nov, dropped Mon 9 Nov: {WHY}), agreed Mon 2 Nov",
     ])
     agreed_item(page, PLAN).get_by_text("Agree a new date or drop it").click()
     assert axe(page, ".md-content") == []  # open, done and dropped commitments, one unfolded
@@ -114,8 +114,8 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     page = context.new_page()
     three_weeks(page, site_url, axe)
-    slipped_twice = f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, overdue, slipped twice)"
-    expect(agreed(page)).to_have_text([f"{slipped_twice}, agreed 2026-11-02"])
+    slipped_twice = f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, overdue, slipped twice)"
+    expect(agreed(page)).to_have_text([f"{slipped_twice}, agreed Mon 2 Nov"])
     assert page.locator("[data-plan-agenda-agreed] li").all_text_contents() == [slipped_twice]  # the printed agenda
     page.get_by_role("button", name="Record this 1:1 as held").click()
 
@@ -155,9 +155,9 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     assert after == before
     other.goto(site_url + PLANNER)
     _choose(other, "plan-one-to-one", "Priya")
-    expect(agreed(other)).to_have_text([f"{slipped_twice}, agreed 2026-11-02"])
+    expect(agreed(other)).to_have_text([f"{slipped_twice}, agreed Mon 2 Nov"])
     other.get_by_label("Date", exact=True).fill("2026-11-23")
-    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due 2026-11-13, was due 2026-11-06, overdue, slipped three times), agreed 2026-11-02"])
+    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, overdue, slipped three times), agreed Mon 2 Nov"])
     fresh.close()
     context.close()
 
@@ -176,8 +176,8 @@ def test_a_version_1_file_from_the_planner_imports_and_its_1_1s_count(browser, s
     _choose(page, "plan-one-to-one", "Dana")
     # done on the 5th, before the 1:1 of the 9th: acknowledged there, so gone
     expect(agreed(page)).to_have_text([
-        "Ask Initech who signs off (the rep, due 2026-11-12, overdue, slipped once), agreed 2026-11-09",
-        "Find Dana a discovery-call recording (the manager, due 2026-11-12, overdue, slipped once), agreed 2026-11-09",
+        "Ask Initech who signs off (the rep, due Thu 12 Nov, overdue, slipped once), agreed Mon 9 Nov",
+        "Find Dana a discovery-call recording (the manager, due Thu 12 Nov, overdue, slipped once), agreed Mon 9 Nov",
     ])
     context.close()
 
@@ -189,14 +189,14 @@ def test_a_1_1_still_to_come_cannot_be_recorded_as_held(browser, site_url):
     _add_rep(page, site_url, "Sam")
     page.get_by_label("Date", exact=True).fill("2026-11-09")
     page.get_by_role("button", name="Record this 1:1 as held").click()
-    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-09 is still to come: record it as held on the day or after.")
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 9 Nov is still to come: record it as held on the day or after.")
     assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})") == []
     commit(page, "Bring the Initech call notes", "2026-11-09")  # written ahead: not a 1:1 held
     expect(page.get_by_role("button", name="Record this 1:1 as held")).to_be_visible()
     page.get_by_label("Date", exact=True).fill("2026-11-02")
     page.get_by_role("button", name="Record this 1:1 as held").click()
     page.get_by_role("button", name="Not held after all").click()
-    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of 2026-11-02 is no longer recorded as held.")
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 2 Nov is no longer recorded as held.")
     assert [(r["date"], r["data"]["held"]) for r in page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})")] == [("2026-11-02", False), ("2026-11-09", False)]
     context.close()
 
