@@ -1,14 +1,20 @@
-"""Prints Lighthouse's accessibility, best-practices and performance scores for every page of the built site, on
-a phone (Lighthouse's default: a mid-range phone on a slow 4G line, its CPU slowed four times) and on a desktop,
-with what keeps a score under 100 and the machine's load average. Performance is timed: on a busy machine it
-reads low, so take it from a quiet one. Targets: accessibility and best practices 100 everywhere, performance on
-a phone 95 or more.
+"""Prints Lighthouse's performance, accessibility and best-practices scores for every page of the built site (the
+pages are read from the build, so a new page is measured without listing it here) on a phone (Lighthouse's
+default: a mid-range phone on a slow 4G line, its CPU slowed four times), with LCP, TBT and CLS, the worst figure
+of each, what keeps a score under 100 and the machine's load average before each page. Performance is timed: on a
+busy machine it reads low, and the script says so when the load average is high. Targets: performance on a phone
+95 or more, accessibility and best practices 100, on every page.
 
 Lighthouse 12.2.3 (bench/lighthouse/package.json; `make bench` installs it) drives the system Chromium. The site
 is served as GitHub Pages serves it, gzipped with a 10-minute cache.
 
-    python bench/lighthouse.py [PAGE ...]     PAGE as in the address, e.g. coaching/questions/ ('' is home)"""
+    python bench/lighthouse.py [--desktop] [FILTER ...]
 
+FILTER keeps the pages whose address contains it (`coaching/` for the coaching pages, `questions` for the two
+question pages, `home` for the home page); with none, every page. --desktop measures with Lighthouse's desktop
+settings instead of the phone's."""
+
+import argparse
 import gzip
 import json
 import os
@@ -25,9 +31,11 @@ from macros.static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CATEGORIES = ["accessibility", "best-practices", "performance"]
-METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS", "speed-index": "SI"}
+CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp"}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100}
 COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+# Above this load average per core the timed figures (performance, LCP, TBT) are not worth comparing.
+BUSY_PER_CORE = 0.7
 
 
 class _PagesLikeHandler(SimpleHTTPRequestHandler):
@@ -57,7 +65,8 @@ class _PagesLikeHandler(SimpleHTTPRequestHandler):
 
 
 def audit(url: str, desktop: bool, report: Path) -> dict:
-    """One Lighthouse run: each category's score (0-100) and what keeps it under 100."""
+    """One Lighthouse run: each category's score (0-100) and the audits that keep it under 100, the metrics, and
+    the audits Lighthouse could not run (named, so a missing diagnostic is not read as a pass)."""
     # Root cannot run Chromium in its sandbox (CI runs as root); Playwright passes the same flag.
     flags = ["--headless=new", *CHROMIUM_FLAGS, *(["--no-sandbox"] if os.geteuid() == 0 else [])]
     command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
@@ -67,45 +76,99 @@ def audit(url: str, desktop: bool, report: Path) -> dict:
     subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
     result = json.loads(report.read_text(encoding="utf-8"))
     audits = result["audits"]
-    found = {}
+    found = {"scores": {}, "short": {}}
     for name in CATEGORIES:
         category = result["categories"][name]
-        short = [ref["id"] for ref in category["auditRefs"] if ref["weight"] and (audits[ref["id"]]["score"] or 0) < 1 and audits[ref["id"]]["scoreDisplayMode"] != "notApplicable"]
-        found[name] = {"score": round((category["score"] or 0) * 100), "short": short}
-    found["metrics"] = {label: audits[key]["displayValue"] for key, label in METRICS.items()}
+        found["scores"][name] = round((category["score"] or 0) * 100)
+        found["short"][name] = [f"{ref['id']} ({audits[ref['id']].get('displayValue') or 'failed'})" for ref in category["auditRefs"]
+                                if ref["weight"] and audits[ref["id"]]["scoreDisplayMode"] != "notApplicable"
+                                and (audits[ref["id"]]["score"] if audits[ref["id"]]["score"] is not None else 1) < 1]
+    found["lcp"] = audits["largest-contentful-paint"]["numericValue"]
+    found["tbt"] = audits["total-blocking-time"]["numericValue"]
+    found["cls"] = audits["cumulative-layout-shift"]["numericValue"]
+    found["errors"] = {key: audit["errorMessage"].split("\n")[0] for key, audit in audits.items() if audit["scoreDisplayMode"] == "error"}
     return found
 
 
 def pages(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("index.html"))
+    """Every page of the built site as its address below the root ('' is home), the 404 page as 404.html."""
+    found = [path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("index.html")]
+    return sorted(found) + (["404.html"] if (site / "404.html").is_file() else [])
+
+
+def chosen(every: list[str], filters: list[str]) -> list[str]:
+    """The pages whose address contains one of `filters` ('home' is the home page); every page without filters."""
+    if not filters:
+        return every
+    return [page for page in every if any(f in page or (f == "home" and page == "") for f in filters)]
+
+
+def load_note() -> tuple[float, str]:
+    """The 1-minute load average and, when it is high for this machine, a warning to print beside the figures."""
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    busy = load > BUSY_PER_CORE * cores
+    return load, (f"LOAD HIGH ({load:.1f} on {cores} cores): performance, LCP and TBT unreliable" if busy else "")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("filters", nargs="*", metavar="FILTER", help="pages whose address contains it ('home' for the home page)")
+    parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop settings instead of the phone's")
+    args = parser.parse_args()
     if chromium_path() is None:
         sys.exit("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make bench` (it runs npm ci in bench/lighthouse)")
+    device = "desktop" if args.desktop else "phone"
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
         subprocess.run(engine_command("build", "--strict", "--quiet", "--site-dir", str(site)), cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        chosen = sys.argv[1:] or pages(site)
-        print(f"Lighthouse 12.2.3, {len(chosen)} pages; load average {os.getloadavg()[0]:.1f} at the start on {os.cpu_count()} cores"
-              " (performance is timed: re-measure it on a quiet machine)")
-        print(f"{'page':<36}{'phone: a11y  bp  perf':>24}{'desktop: a11y  bp  perf':>26}")
-        below: list[str] = []
+        measured = chosen(pages(site), args.filters)
+        if not measured:
+            sys.exit(f"no page's address contains {' or '.join(map(repr, args.filters))}; the pages: {', '.join(pages(site))}")
+        load, warning = load_note()
+        print(f"Lighthouse 12.2.3, {device}, {len(measured)} pages; load average {load:.1f} on {os.cpu_count()} cores at the start")
+        if warning:
+            print(f"*** {warning}: measure again on a quiet machine ***")
+        print(f"{'page':<34}{'perf':>5}{'a11y':>5}{'bp':>5}{'LCP s':>7}{'TBT ms':>8}{'CLS':>7}  load")
+        rows: dict[str, dict] = {}
+        busy_pages = 0
         with serve(site, _PagesLikeHandler) as root:
-            for page in chosen:
-                scores = {}
-                for device in ("phone", "desktop"):
-                    scores[device] = audit(root + page, device == "desktop", Path(temp) / "report.json")
-                    for name in CATEGORIES:
-                        if scores[device][name]["short"]:
-                            below.append(f"{page or '(home)'} {device} {name}: {', '.join(scores[device][name]['short'])}")
-                    below.append(f"{page or '(home)'} {device} metrics: " + ", ".join(f"{k} {v}" for k, v in scores[device]["metrics"].items()))
-                row = "".join(f"{'':>10}{scores[d]['accessibility']['score']:>5}{scores[d]['best-practices']['score']:>4}{scores[d]['performance']['score']:>6}" for d in ("phone", "desktop"))
-                print(f"{page or '(home)':<36}{row}", flush=True)
-        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
-        print("\n".join(below))
+            for page in measured:
+                load, warning = load_note()
+                busy_pages += bool(warning)
+                row = rows[page or "(home)"] = audit(root + page, args.desktop, Path(temp) / "report.json")
+                scores = row["scores"]
+                print(f"{page or '(home)':<34}{scores['performance']:>5}{scores['accessibility']:>5}{scores['best-practices']:>5}"
+                      f"{row['lcp'] / 1000:>7.1f}{row['tbt']:>8,.0f}{row['cls']:>7.3f}  {load:.1f}{' HIGH' if warning else ''}", flush=True)
+        report(rows, busy_pages, load_note())
+
+
+def report(rows: dict[str, dict], busy_pages: int, end: tuple[float, str]) -> None:
+    """The worst figure of each column and its page, which targets are missed, what keeps scores under 100."""
+    def worst(pick, value):
+        page = pick(rows, key=lambda p: value(rows[p]))
+        return page, value(rows[page])
+
+    print("\nworst:")
+    for name, label in CATEGORIES.items():
+        page, score = worst(min, lambda row: row["scores"][name])
+        print(f"  {label:<5}{score:>5}  {page}  ({'meets' if score >= TARGETS[name] else 'misses'} the target, {TARGETS[name]})")
+    for label, key, unit in (("LCP", "lcp", "ms"), ("TBT", "tbt", "ms"), ("CLS", "cls", "")):
+        page, value = worst(max, lambda row: row[key])
+        print(f"  {label:<5}{value:>9,.3f}  {page}" if key == "cls" else f"  {label:<5}{value:>7,.0f} {unit}  {page}")
+    print(f"load average at the end {end[0]:.1f}; high before {busy_pages} of {len(rows)} pages"
+          + (": the timed figures are not fit for the README" if busy_pages else ""))
+    print("\nunder 100:")
+    for page, row in rows.items():
+        for name, label in CATEGORIES.items():
+            if row["short"][name]:
+                print(f"  {page} {label}: {', '.join(row['short'][name])}")
+    errors = {key: message for row in rows.values() for key, message in row["errors"].items()}
+    if errors:
+        print("\nLighthouse could not run these audits (their diagnostics are missing, not passed):")
+        for key, message in sorted(errors.items()):
+            print(f"  {key}: {message}")
 
 
 if __name__ == "__main__":

@@ -15,11 +15,20 @@
     const questions = [...document.querySelectorAll("li.pb-question")];
     const fields = [...filters, search];
     const shown = () => questions.filter((li) => !li.hidden);
+    // Each stage once, with its heading and its entries in the page's table of contents (which lists only the
+    // stages on show): found here, not at every filter change for each question, which searched the page 100 times.
+    const stages = [...new Set(questions.map((li) => li.dataset.stage))].map((id) => ({
+      heading: document.getElementById("stage-" + id),
+      stage: questions.find((li) => li.dataset.stage === id).closest(".pb-stage"),
+      contents: [...document.querySelectorAll(`.md-nav--secondary a[href$="#stage-${id}"]`)].map((link) => link.parentElement),
+    }));
 
     // A manager searches by the names the filters offer too ("deal at risk", "commit", "order taker"): the
-    // names of the question's stage, situations, modes and levels, read from the filters' own options.
+    // names of the question's stage, situations, modes and levels, read from the filters' own options (once
+    // per filter, not once per question: reading every option for each of 100 questions was most of the setup).
+    const names = filters.map((f) => new Map([...f.options].filter((o) => o.value).map((o) => [o.value, o.textContent])));
     function namesOf(li) {
-      return filters.flatMap((f) => [...f.options].filter((o) => o.value && li.dataset[f.dataset.match].split(" ").includes(o.value)).map((o) => o.textContent));
+      return filters.flatMap((f, i) => li.dataset[f.dataset.match].split(" ").filter((value) => names[i].has(value)).map((value) => names[i].get(value)));
     }
 
     function update() {
@@ -28,12 +37,10 @@
         li.hidden = !filters.every((f) => !f.value || li.dataset[f.dataset.match].split(" ").includes(f.value)) ||
           !words.every((word) => li.searchText.includes(word));
       }
-      for (const li of questions) {
-        const stage = li.closest(".pb-stage");
+      for (const { heading, stage, contents } of stages) {
         const empty = !stage.querySelector("li:not([hidden])");
-        document.getElementById("stage-" + li.dataset.stage).hidden = stage.hidden = empty;
-        // the page's table of contents lists only the stages on show
-        for (const link of document.querySelectorAll(`.md-nav--secondary a[href$="#stage-${li.dataset.stage}"]`)) link.parentElement.hidden = empty;
+        heading.hidden = stage.hidden = empty;
+        for (const item of contents) item.hidden = empty;
       }
       const count = shown().length;
       random.disabled = !count;
