@@ -111,14 +111,12 @@
     });
   }
 
-  function table(spec) {
-    var details = node("details", "pb-chart__figures");
-    details.append(node("summary", "", "The figures"));
-    var grid = node("table");
-    grid.setAttribute("data-chart-table", "");
-    grid.append(node("caption", "", spec.table.caption));
+  /* A table with its caption and column headers, and its empty body to fill. */
+  function headedTable(caption, columns) {
+    var table = node("table");
+    table.append(node("caption", "", caption));
     var head = node("tr");
-    spec.table.columns.forEach(function (column) {
+    columns.forEach(function (column) {
       var th = node("th", "", column);
       th.scope = "col";
       head.append(th);
@@ -126,6 +124,17 @@
     var thead = node("thead");
     thead.append(head);
     var body = node("tbody");
+    table.append(thead, body);
+    return { table: table, body: body };
+  }
+
+  function table(spec) {
+    var details = node("details", "pb-chart__figures");
+    details.append(node("summary", "", "The figures"));
+    var headed = headedTable(spec.table.caption, spec.table.columns);
+    var grid = headed.table;
+    var body = headed.body;
+    grid.setAttribute("data-chart-table", "");
     spec.table.rows.forEach(function (cells) {
       var tr = node("tr");
       cells.forEach(function (cell, i) {
@@ -135,7 +144,6 @@
       });
       body.append(tr);
     });
-    grid.append(thead, body);
     details.append(grid);
     return details;
   }
@@ -196,5 +204,5 @@
     });
   }
 
-  Playbook.charts = { line: line, bars: bars, date: date, node: node };
+  Playbook.charts = { line: line, bars: bars, date: date, node: node, headedTable: headedTable };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -370,20 +370,9 @@
     var slot = root.querySelector("[data-team-commitments]");
     slot.textContent = "";
     if (!overdue.length) return slot.append(node("p", "", "No commitment is overdue."));
-    var table = node("table");
-    table.append(node("caption", "", plural(overdue.length, "overdue commitment", "overdue commitments")));
-    var head = node("tr");
-    ["Rep", "Commitment", "Owner", "Due", "Overdue by"].forEach(function (name) {
-      var th = node("th", "", name);
-      th.scope = "col";
-      head.append(th);
-    });
-    var thead = node("thead");
-    thead.append(head);
-    var body = node("tbody");
-    overdue.forEach(function (item) { body.append(commitmentRow(item, today)); });
-    table.append(thead, body);
-    slot.append(table);
+    var made = Playbook.charts.headedTable(plural(overdue.length, "overdue commitment", "overdue commitments"), ["Rep", "Commitment", "Owner", "Due", "Overdue by"]);
+    overdue.forEach(function (item) { made.body.append(commitmentRow(item, today)); });
+    slot.append(made.table);
   }
 
   /* ------------------------------------------------ last 1:1s */
@@ -429,20 +418,9 @@
     var today = Playbook.workspace.today();
     var rows = team.map(function (rep) { return meetingRow(rep, today, +section.dataset.days); });
     var late = rows.filter(function (found) { return found.late; }).length;
-    var table = node("table");
-    table.append(node("caption", "", "Last 1:1 per rep: " + (late ? late + " of " + team.length + " overdue" : "none overdue")));
-    var head = node("tr");
-    ["Rep", "Last 1:1", "Next 1:1"].forEach(function (name) {
-      var th = node("th", "", name);
-      th.scope = "col";
-      head.append(th);
-    });
-    var thead = node("thead");
-    thead.append(head);
-    var body = node("tbody");
-    rows.forEach(function (found) { body.append(found.row); });
-    table.append(thead, body);
-    slot.append(table);
+    var made = Playbook.charts.headedTable("Last 1:1 per rep: " + (late ? late + " of " + team.length + " overdue" : "none overdue"), ["Rep", "Last 1:1", "Next 1:1"]);
+    rows.forEach(function (found) { made.body.append(found.row); });
+    slot.append(made.table);
   }
 
   /* ------------------------------------------------ the widget */
