@@ -125,6 +125,13 @@ def problems_of(project: Path, file: str | None = None) -> list[str]:
     return [problem.as_text() for problem in problems if file is None or problem.file == f"data/{file}"]
 
 
+def position_in(project: Path, file: str, needle: str) -> str:
+    """"LINE:COL" of the one place `needle` occurs in `data/<file>` of a handbook copy, as messages give it."""
+    lines = (project / "data" / file).read_text(encoding="utf-8").splitlines()
+    ((line, column),) = [(number, text.index(needle) + 1) for number, text in enumerate(lines, 1) if needle in text]
+    return f"{line}:{column}"
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as plain YAML: a tag such as `!ENV` gives the value written after it, which is all a test
     that reads names from the file needs."""

@@ -4,22 +4,16 @@ to that rep, where the leader wrote the link."""
 
 from pathlib import Path
 
-from macros.handbook import Project, validate
+from tests.helpers import position_in, problems_of, replace_once
 
 
 def _problems_after(project: Path, old: str, new: str) -> list[str]:
-    path = project / "data" / "levels.yml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    _, problems = validate(Project(project))
-    return [problem.as_text() for problem in problems]
+    replace_once(project, "levels.yml", old, new)
+    return problems_of(project)
 
 
 def _position(project: Path, needle: str) -> str:
-    lines = (project / "data" / "levels.yml").read_text(encoding="utf-8").splitlines()
-    ((line, column),) = [(number, text.index(needle) + 1) for number, text in enumerate(lines, 1) if needle in text]
-    return f"{line}:{column}"
+    return position_in(project, "levels.yml", needle)
 
 
 def test_a_question_that_does_not_suit_the_level_below_is_reported_at_the_link(project):

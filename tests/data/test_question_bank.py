@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.handbook import Project, validate
 from macros.question_bank import closed_opener
-from tests.helpers import data
+from tests.helpers import data, position_in, problems_of, replace_once
 
 BANK = data("coaching_questions")
 LADDER = [level["id"] for level in data("levels")["levels"]]
@@ -157,18 +156,12 @@ def test_every_question_in_the_bank_is_open():
 
 
 def _problems_after(project: Path, old: str, new: str) -> list[str]:
-    path = project / "data" / "coaching_questions.yml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    _, problems = validate(Project(project))
-    return [problem.as_text() for problem in problems]
+    replace_once(project, "coaching_questions.yml", old, new)
+    return problems_of(project)
 
 
 def _position(project: Path, needle: str) -> str:
-    lines = (project / "data" / "coaching_questions.yml").read_text(encoding="utf-8").splitlines()
-    ((line, column),) = [(number, text.index(needle) + 1) for number, text in enumerate(lines, 1) if needle in text]
-    return f"{line}:{column}"
+    return position_in(project, "coaching_questions.yml", needle)
 
 
 def test_a_closed_question_is_reported_where_the_leader_wrote_it(project):
