@@ -85,7 +85,7 @@ WATCH = """(() => {
         const agreed = document.querySelector("[data-plan-agreed] li");
         const level = document.querySelector("[data-plan-level]");
         return title && title.textContent === %s && agreed && agreed.textContent.includes("overdue")
-            && level && level.textContent.startsWith("Level 3, Solution seller");
+            && level && /^Level 3 of [0-9]+, Solution seller,/.test(level.textContent);
     };
     new MutationObserver((changes, observer) => {
         if (!shown()) return;
