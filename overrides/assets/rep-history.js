@@ -28,6 +28,23 @@
   }
 
   /* Level results: the level's number by the page's own ladder (0: none reached yet), stepped. */
+  function dayOf(iso) {
+    var parts = iso.split("-").map(Number);
+    return Math.round(Date.UTC(parts[0], parts[1] - 1, parts[2]) / 86400000);
+  }
+
+  /* A line chart's points placed by their dates (point.day), so two months between results look longer than a
+     week: the x axis has a place per day from the first to the last, labelled at its two ends (the table under
+     the chart gives every date). */
+  function byDate(spec) {
+    var first = dayOf(spec.points[0].day);
+    spec.points.forEach(function (point) { point.slot = dayOf(point.day) - first; });
+    var last = spec.points[spec.points.length - 1];
+    spec.slots = last.slot + 1;
+    if (spec.points.length > 1) spec.axis = { from: spec.points[0].label, to: last.label };
+    return spec;
+  }
+
   function levelChart(root, rep, who) {
     var section = root.querySelector("[data-history-levels-chart]");
     if (!section) return;
@@ -45,11 +62,11 @@
       if (number === undefined) return;
       var name = number ? levels[number - 1].name : "No level reached yet";
       var rated = Playbook.levelRating.describe(found);
-      points.push({ label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, rated: rated, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%, " + rated });
+      points.push({ day: record.date, label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, rated: rated, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%, " + rated });
     });
     if (!points.length) return place(section, empty("No complete level self-assessment saved for " + who + " yet."));
     var last = points[points.length - 1];
-    place(section, Playbook.charts.line({
+    place(section, Playbook.charts.line(byDate({
       title: "Level results for " + who,
       summary: points.length + " results from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
       step: true, min: 0, max: levels.length,
@@ -58,7 +75,7 @@
       table: { caption: "Level results for " + who, columns: ["Date", "Level", "Score", "Who rated, which account"], rows: points.map(function (point) {
         return [point.label, point.value ? point.value + " " + point.name : point.name, point.score + "%", point.rated];
       }) }
-    }));
+    })));
   }
 
   function coachingChart(root, rep, who) {
@@ -67,18 +84,18 @@
     var points = [];
     Playbook.workspace.records({ rep: rep, kind: "coaching-check", tool: section.dataset.tool }).forEach(function (record) {
       var found = result(record);
-      if (found) points.push({ label: Playbook.charts.date(record.date), value: found.score, note: found.score + "%" });
+      if (found) points.push({ day: record.date, label: Playbook.charts.date(record.date), value: found.score, note: found.score + "%" });
     });
     if (!points.length) return place(section, empty("No complete check saved for " + who + " yet."));
     var last = points[points.length - 1];
-    place(section, Playbook.charts.line({
+    place(section, Playbook.charts.line(byDate({
       title: "Was that coaching? scores for " + who,
       summary: points.length + " checks from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
       min: 0, max: 100,
       ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: value + "%" }; }),
       points: points,
       table: { caption: "Was that coaching? scores for " + who, columns: ["Date", "Score"], rows: points.map(function (point) { return [point.label, point.note]; }) }
-    }));
+    })));
   }
 
   /* One bar per day or week: the share of its items ticked, with "done/total" over it. */

@@ -73,6 +73,14 @@ def figures(chart):
     return [[cell.strip() for cell in row] for row in chart.locator("[data-chart-table] tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")]
 
 
+def spaced_as_dated(dots, dates: list[str]) -> bool:
+    """The dots stand apart as far as their dates do: a three-week gap is three times a week's (to 0.1 px)."""
+    xs = dots.evaluate_all("ps => ps.map(p => +p.getAttribute('cx'))")
+    days = [date.fromisoformat(d).toordinal() for d in dates]
+    per_day = (xs[-1] - xs[0]) / (days[-1] - days[0])
+    return per_day > 0 and all(abs((x - xs[0]) - per_day * (day - days[0])) < 0.1 for x, day in zip(xs, days))
+
+
 def open_history(browser, site_url):
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
     page = context.new_page()
@@ -99,6 +107,7 @@ def test_level_results_coaching_checks_and_checklists_are_drawn_for_the_chosen_r
     assert [float(v) for v in points.evaluate_all("ps => ps.map(p => p.dataset.value)")] == [n for _, n, _ in LEVEL_RESULTS]
     heights = points.evaluate_all("ps => ps.map(p => +p.getAttribute('cy'))")
     assert heights[1] > heights[0] > heights[2] > heights[3]  # drawn higher for a higher level
+    assert spaced_as_dated(points, [d for d, _, _ in LEVEL_RESULTS])
     assert figures(levels) == [
         [shown(d), f"{n} {LEVELS[n - 1]['name']}" if n else "No level reached yet", f"{s}%", "rater and account not recorded"] for d, n, s in LEVEL_RESULTS
     ]
@@ -112,6 +121,7 @@ def test_level_results_coaching_checks_and_checklists_are_drawn_for_the_chosen_r
     expect(coaching.locator("svg[data-chart=line] circle")).to_have_count(len(expected))
     assert [float(v) for v in coaching.locator("circle").evaluate_all("ps => ps.map(p => p.dataset.value)")] == [s for _, s in expected]
     assert figures(coaching) == [[shown(d), f"{s}%"] for d, s in expected]
+    assert spaced_as_dated(coaching.locator("circle"), [d for d, _ in expected])
 
     weekly = page.locator('[data-history-checklist="bootcamp-weekly"] figure')
     expect(weekly.locator("rect")).to_have_count(len(WEEKLY_TICKS))
