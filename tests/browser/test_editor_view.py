@@ -76,7 +76,7 @@ def test_an_address_with_edit_opens_the_editor_view_for_whoever_it_is_shared_wit
     page.goto(site_url + "levels/?edit")
     levels = data("levels")["levels"]
     expect(_line_links(page)).to_have_count(len(levels))
-    first = page.get_by_role("link", name=f"This level in data/levels.yml, line {_line_of_id('levels.yml', levels[0]['id'])}")
+    first = page.get_by_role("link", name=f"This level in data/levels.yml, line {_line_of_id('levels.yml', levels[0]['id'])}", exact=True)
     expect(first).to_be_visible()
     page.goto(site_url + "glossary/")
     expect(_line_links(page)).to_have_count(len(data("glossary")["terms"]))
