@@ -28,11 +28,11 @@ import macros.loading
 from macros.engine import command as engine_command
 from macros.handbook import Project, validate
 from macros.loading import load_file
+from macros.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 # What a handbook is made of, as tests/conftest.py copies it (that module needs pytest, which bench has not).
-PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Settings for the runs: the ×1 builds double as the numerator of the overhead ratio, so they get more runs.
@@ -67,14 +67,9 @@ def on_page_markdown(markdown, page, config, files):
 '''
 
 
-def copy_project(destination: Path) -> Path:
+def compiled_copy(destination: Path) -> Path:
     """A private copy of the example handbook, its macros package compiled so no build pays for that."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
+    copy_project(destination)
     compileall.compile_dir(destination / "macros", quiet=1)
     return destination
 
@@ -179,7 +174,7 @@ def timed_build(project: Path, site: Path) -> tuple[float, int]:
 def static_copy(project: Path, destination: Path) -> Path:
     """A copy of `project` whose pages hold the Markdown our macros rendered, built without mkdocs-macros
     (and our hook that only serves it), keeping theme_hook so the same bundles and page footers are written."""
-    copy_project(destination)
+    compiled_copy(destination)
     rendered = destination.parent / "rendered"
     hook = destination.parent / "capture_hook.py"
     hook.write_text(CAPTURE_HOOK, encoding="utf-8")
@@ -307,7 +302,7 @@ def overhead(temp: Path) -> tuple[list[dict], Path, Path, int]:
     """Cold builds of the example, of its static copy and of that copy with mkdocs-macros on but no macros,
     in turn so a change in the machine's load hits all alike; returns the figures, the example's copy, its
     built site and the builds' peak memory."""
-    example = copy_project(temp / "x1" / "handbook")
+    example = compiled_copy(temp / "x1" / "handbook")
     static = static_copy(example, temp / "static" / "handbook")
     plugin_only = plugin_only_copy(static, example, temp / "plugin-only" / "handbook")
     sites = {"normal": temp / "x1" / "site", "static": temp / "static" / "site", "plugin": temp / "plugin-only" / "site"}
@@ -340,7 +335,7 @@ def overhead(temp: Path) -> tuple[list[dict], Path, Path, int]:
 
 def synthetic(temp: Path, scale: int) -> tuple[Path, bool]:
     """A valid copy of the example with ×`scale` its data, and whether it needed the file limits lifted."""
-    project = copy_project(temp / f"x{scale}" / "handbook")
+    project = compiled_copy(temp / f"x{scale}" / "handbook")
     scale_data(project, scale)
     lifted = lift_limits(project)
     check_valid(project)

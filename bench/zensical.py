@@ -20,13 +20,12 @@ from pathlib import Path
 
 from macros.engine import command as engine_command
 from macros.engine import engine
+from macros.project import copy_project
 from macros.site_check import broken_links, compare_sites
 from macros.theme_hook import BUNDLES
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv-zensical"
-# What a handbook is made of, as tests/conftest.py copies it.
-PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 SHOWN = 8  # examples printed of each kind of difference
 
 
@@ -62,16 +61,6 @@ def newest_refused(installed: str) -> str | None:
     newest = found.group(1)
     trial = pip("install", "--dry-run", "--quiet", f"zensical=={newest}")
     return None if trial.returncode == 0 else f"Zensical {newest}, the newest, does not install here:\n  {errors(trial)}"
-
-
-def copy_handbook(destination: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def build(command: list[str], project: Path) -> tuple[subprocess.CompletedProcess, float]:
@@ -131,7 +120,7 @@ def main() -> int:
     if refused:
         print(refused)
     with tempfile.TemporaryDirectory(prefix="playbook-zensical-") as temp:
-        project = copy_handbook(Path(temp) / "handbook")
+        project = copy_project(Path(temp) / "handbook")
         reference_site = Path(temp) / "reference-site"
         reference, reference_seconds = build(engine_command("build", "--strict", "--quiet", "--site-dir", str(reference_site)), project)
         if reference.returncode != 0:

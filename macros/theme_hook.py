@@ -40,7 +40,8 @@ class Widget:
 # Each widget becomes one file, assets/widgets/NAME.js, cached across the pages that use it; a page loads the
 # widgets its HTML holds and what they need, in this order (a widget is listed after the widgets it needs).
 WIDGETS = {
-    "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "workspace.js", "workspace-file.js", "rep-picker.js", "level-rating.js")),
+    "dates": Widget(None, ("dates.js",)),
+    "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "level-rating.js", "workspace.js", "workspace-file.js", "rep-picker.js"), needs=("dates",)),
     "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace",)),
     "checklist": Widget("form[data-checklist]", ("checklist.js",), needs=("workspace",)),
     "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment-rating.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace",)),
@@ -50,7 +51,7 @@ WIDGETS = {
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
     "commitments": Widget(None, ("commitments.js",)),
     "one-to-one": Widget("form[data-plan]", ("calendar.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments")),
-    "charts": Widget(None, ("charts.js",)),
+    "charts": Widget(None, ("charts.js",), needs=("dates",)),
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments")),
 }

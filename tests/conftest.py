@@ -2,7 +2,6 @@
 example site, and one headless Chromium for the whole session (Playwright allows one per thread)."""
 
 import os
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -11,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from macros import engine
+from macros.project import copy_project
 
 # The tests build with, and read mkdocs.yml through, the engine PLAYBOOK_ENGINE names (make test ENGINE=…).
 engine.use_engine()
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 
 
 def missing_tool(message: str):
@@ -49,15 +48,6 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def copy_project(destination: Path) -> Path:
-    """A private copy of the example handbook that a test may edit freely."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:

@@ -6,7 +6,6 @@
 
      line(spec)    a line through dated points; spec.step draws it as steps (a level holds until the next result)
      bars(spec)    one bar per point
-     date(iso)     "YYYY-MM-DD" in the reader's locale (Intl), e.g. "3 Mar 2026"
    spec: {title, summary (the description), points: [{label, value, note}] in order (note: the text over a
    bar, such as "4/5"), min, max, every (label every point under the axis, for a few categories), ticks: [{value, label}] (the y axis), table: {caption, columns, rows}}
    and, for small multiples that share one time axis (line only):
@@ -40,15 +39,6 @@
     if (className) element.className = className;
     if (text !== undefined) element.textContent = text;
     return element;
-  }
-
-  function date(iso) {
-    var parts = String(iso).split("-").map(Number);
-    try {
-      return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" }).format(new Date(parts[0], parts[1] - 1, parts[2], 12));
-    } catch (error) {
-      return String(iso);
-    }
   }
 
   /* A category's label in lines of at most `most` characters, word by word (a level's name under its bar). */
@@ -204,5 +194,5 @@
     });
   }
 
-  Playbook.charts = { line: line, bars: bars, date: date, node: node, headedTable: headedTable };
+  Playbook.charts = { line: line, bars: bars, node: node, headedTable: headedTable };
 })((window.Playbook = window.Playbook || { widgets: [] }));

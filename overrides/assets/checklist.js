@@ -188,16 +188,6 @@
     return ("0" + number).slice(-2);
   }
 
-  /* "Tuesday 1 December", in the page's language. */
-  function dayName(day) {
-    var options = { weekday: "long", day: "numeric", month: "long" };
-    try {
-      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(day);
-    } catch (error) {
-      return new Intl.DateTimeFormat(undefined, options).format(day);
-    }
-  }
-
   /* The day or week on show, and the history: a bar per earlier period, oldest first, and the same in words. */
   function periodView(form) {
     var line = form.querySelector(".pb-checklist__period");
@@ -215,7 +205,7 @@
     history.append(caption, bars);
     form.querySelector("fieldset").append(history);
     return function (starts, periods) {
-      now.textContent = (form.dataset.repeats === "week" ? "Week of " : "") + dayName(starts[0].day);
+      now.textContent = (form.dataset.repeats === "week" ? "Week of " : "") + Playbook.dates.day(starts[0].key, "long-weekday");
       line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {

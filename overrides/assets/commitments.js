@@ -23,6 +23,7 @@
                                 1:1s still open, and those closed since the last 1:1 held before it, to be
                                 acknowledged there once; after it they stay only in the rep's history
      slips(entry, meetings)     how many times it slipped by the 1:1s of `meetings` (dates)
+     times(count)               "once", "twice", "three times", … (count above 0)
      slipped(count)             the count as a manager says it: "slipped once", "slipped twice", "" for none */
 (function (Playbook) {
   "use strict";
@@ -92,9 +93,13 @@
     return Object.keys(days).length;
   }
 
-  function slipped(count) {
-    return count ? "slipped " + (TIMES[count] || count + " times") : "";
+  function times(count) {
+    return TIMES[count] || count + " times";
   }
 
-  Playbook.commitments = { held: held, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, slipped: slipped };
+  function slipped(count) {
+    return count ? "slipped " + times(count) : "";
+  }
+
+  Playbook.commitments = { held: held, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

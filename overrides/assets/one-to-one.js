@@ -133,32 +133,14 @@
     return DAYS[when.getDay()] + " " + when.getDate() + " " + MONTHS[when.getMonth()] + " " + when.getFullYear() + " at " + time;
   }
 
-  /* An ISO day ("2026-05-12") as that day where the reader is: new Date("2026-05-12") would be UTC midnight,
-     the day before west of Greenwich. */
-  function localDay(iso) {
-    var parts = iso.split("-");
-    return new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
-  }
-
-  /* Intl's formatters by the options' name, made once a page: making one is the slow part. */
-  var formats = Object.create(null);
-
-  /* A day on screen as the reader's language writes it (Intl): "Tue 12 May" in British English, "Tue, May 12"
-     in American; `plain` leaves out the weekday and spells the month ("12 May"). The year only when it isn't
-     this year's. Storage and exported files keep ISO. */
+  /* A day on screen (dates.js): "Tue 12 May"; `plain` leaves out the weekday and spells the month ("12 May"). */
   function shownDay(iso, plain) {
-    var when = localDay(iso);
-    if (isNaN(when.getTime())) return iso;
-    var options = plain ? { day: "numeric", month: "long" } : { weekday: "short", day: "numeric", month: "short" };
-    if (iso.slice(0, 4) !== Playbook.workspace.today().slice(0, 4)) options.year = "numeric";
-    var name = JSON.stringify(options);
-    formats[name] = formats[name] || new Intl.DateTimeFormat(undefined, options);
-    return formats[name].format(when);
+    return Playbook.dates.day(iso, plain ? "plain" : "weekday");
   }
 
   /* Whole days from one ISO day to another, the same whatever a clock change in between does to the hours. */
   function daysBetween(from, to) {
-    return Math.round((localDay(to) - localDay(from)) / 86400000);
+    return Math.round((Playbook.dates.local(to) - Playbook.dates.local(from)) / 86400000);
   }
 
   function title() {

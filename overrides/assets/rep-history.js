@@ -62,7 +62,7 @@
       if (number === undefined) return;
       var name = number ? levels[number - 1].name : "No level reached yet";
       var rated = Playbook.levelRating.describe(found);
-      points.push({ day: record.date, label: Playbook.charts.date(record.date), value: number, name: name, score: found.score, rated: rated, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%, " + rated });
+      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: number, name: name, score: found.score, rated: rated, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%, " + rated });
     });
     if (!points.length) return place(section, empty("No complete level self-assessment saved for " + who + " yet."));
     var last = points[points.length - 1];
@@ -84,7 +84,7 @@
     var points = [];
     Playbook.workspace.records({ rep: rep, kind: "coaching-check", tool: section.dataset.tool }).forEach(function (record) {
       var found = result(record);
-      if (found) points.push({ day: record.date, label: Playbook.charts.date(record.date), value: found.score, note: found.score + "%" });
+      if (found) points.push({ day: record.date, label: Playbook.dates.day(record.date), value: found.score, note: found.score + "%" });
     });
     if (!points.length) return place(section, empty("No complete check saved for " + who + " yet."));
     var last = points[points.length - 1];
@@ -106,7 +106,7 @@
       return typeof data.done === "number" && typeof data.total === "number" && data.total > 0 && data.done >= 0 && data.done <= data.total;
     }).slice(-latest).map(function (record) {
       var period = box.dataset.period === "week" ? "Week of " : "";
-      return { label: Playbook.charts.date(record.date), period: period + Playbook.charts.date(record.date), value: Math.round(100 * record.data.done / record.data.total), note: record.data.done + "/" + record.data.total };
+      return { label: Playbook.dates.day(record.date), period: period + Playbook.dates.day(record.date), value: Math.round(100 * record.data.done / record.data.total), note: record.data.done + "/" + record.data.total };
     });
     if (!points.length) return place(box, empty("Nothing ticked in \u201c" + title + "\u201d for " + who + " yet."));
     place(box, Playbook.charts.bars({
@@ -130,7 +130,7 @@
   function standing(commitment, slips, today) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
-    var words = now === "done" ? "Done " + Playbook.charts.date(commitment.done) : now === "dropped" ? "Dropped " + Playbook.charts.date(commitment.dropped) + (commitment.drop_reason ? ": " + commitment.drop_reason : "") : commitment.due < today ? "Open, overdue" : "Open";
+    var words = now === "done" ? "Done " + Playbook.dates.day(commitment.done) : now === "dropped" ? "Dropped " + Playbook.dates.day(commitment.dropped) + (commitment.drop_reason ? ": " + commitment.drop_reason : "") : commitment.due < today ? "Open, overdue" : "Open";
     return words + (slips ? "; " + found.slipped(slips) : "");
   }
 
@@ -153,10 +153,10 @@
     var body = document.createElement("tbody");
     entries.forEach(function (entry) {
       var commitment = entry.commitment;
-      var was = found.moves(commitment).map(function (move) { return Playbook.charts.date(move.from); });
+      var was = found.moves(commitment).map(function (move) { return Playbook.dates.day(move.from); });
       var row = document.createElement("tr");
-      row.append(cell("td", Playbook.charts.date(entry.record.date)), cell("td", commitment.text), cell("td", { rep: "Rep", manager: "Manager" }[commitment.owner] || "\u2013"),
-        cell("td", Playbook.charts.date(commitment.due) + (was.length ? " (was due " + was.join(", ") + ")" : "")), cell("td", standing(commitment, found.slips(entry, meetings), today)));
+      row.append(cell("td", Playbook.dates.day(entry.record.date)), cell("td", commitment.text), cell("td", { rep: "Rep", manager: "Manager" }[commitment.owner] || "\u2013"),
+        cell("td", Playbook.dates.day(commitment.due) + (was.length ? " (was due " + was.join(", ") + ")" : "")), cell("td", standing(commitment, found.slips(entry, meetings), today)));
       body.append(row);
     });
     table.append(cell("caption", "1:1 commitments for " + who), thead, body);

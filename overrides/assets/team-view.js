@@ -173,7 +173,7 @@
     rated.textContent = "";
     var answers = team.map(function (rep) {
       var record = assessmentOf(rep.records, tool);
-      if (record) rated.append(node("li", "", rep.name + ", " + Playbook.charts.date(record.date) + ": " + Playbook.levelRating.describe(record.data.result)));
+      if (record) rated.append(node("li", "", rep.name + ", " + Playbook.dates.day(record.date) + ": " + Playbook.levelRating.describe(record.data.result)));
       return record ? (isObject(record.data.answers) ? record.data.answers : {}) : null;
     });
     table.querySelectorAll("[data-team-level-cell]").forEach(function (th) { th.colSpan = team.length + 1; });
@@ -277,7 +277,7 @@
     var points = weeks.map(function (week) {
       var scores = rep.weeks[week];
       var value = median(scores);
-      return { slot: timeline.slotOf(week), label: Playbook.charts.date(week), value: value, team: timeline.byWeek[week].value, note: value + "%" + (scores.length > 1 ? " (median of " + scores.length + " checks)" : "") };
+      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, team: timeline.byWeek[week].value, note: value + "%" + (scores.length > 1 ? " (median of " + scores.length + " checks)" : "") };
     });
     var last = points[points.length - 1];
     var checks = weeks.reduce(function (sum, week) { return sum + rep.weeks[week].length; }, 0);
@@ -308,7 +308,7 @@
     var byWeek = {};
     var medians = weeks.map(function (week) {
       var value = median(all[week]);
-      return byWeek[week] = { slot: slotOf(week), label: Playbook.charts.date(week), value: value, count: all[week].length, note: value + "% (" + all[week].length + " checks)" };
+      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, note: value + "% (" + all[week].length + " checks)" };
     });
     return { slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
   }
@@ -328,18 +328,19 @@
   }
 
   /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy wins.
-     Done or dropped, it is closed (Playbook.commitments.state; the planner writes both into the record the
-     commitment came from). Read defensively: a record without them adds nothing. */
-  function commitmentsOf(rep) {
-    var found = {};
-    rep.records.filter(function (record) { return record.kind === "one-to-one"; }).forEach(function (record) {
-      var list = Array.isArray(record.data.commitments) ? record.data.commitments : [];
-      list.forEach(function (item) {
-        if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-        found[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: Playbook.commitments.state(item) !== "open" };
-      });
+     Done or dropped, it is closed; how often it slipped counts the 1:1s held up to `today`, as the planner and
+     the rep history count them (Playbook.commitments). Read defensively: a record without them adds nothing. */
+  function commitmentsOf(rep, today) {
+    var found = Playbook.commitments;
+    var records = rep.records.filter(function (record) { return record.kind === "one-to-one"; });
+    var meetings = found.heldDates(records).filter(function (day) { return day <= today; });
+    var kept = {};
+    found.list(records).forEach(function (entry) {
+      var item = entry.commitment;
+      if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
+      kept[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: found.state(item) !== "open", slips: found.slips(entry, meetings) };
     });
-    return Object.keys(found).map(function (key) { return found[key]; });
+    return Object.keys(kept).map(function (key) { return kept[key]; });
   }
 
   /* Longest overdue first; on the same due date by rep, then by what was committed, so the list reads the
@@ -355,22 +356,22 @@
     var who = node("th", "", item.rep);
     who.scope = "row";
     var due = node("td");
-    var time = node("time", "", Playbook.charts.date(item.due));
+    var time = node("time", "", Playbook.dates.day(item.due));
     time.dateTime = item.due;
     due.append(time);
     var late = dayNumber(today) - dayNumber(item.due);
-    row.append(who, node("td", "", item.text), node("td", "", OWNERS[item.owner] || "\u2013"), due, node("td", "", plural(late, "day", "days")));
+    row.append(who, node("td", "", item.text), node("td", "", OWNERS[item.owner] || "\u2013"), due, node("td", "", plural(late, "day", "days")), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : "not yet"));
     return row;
   }
 
   function commitments(root, team) {
     var today = Playbook.workspace.today();
-    var overdue = [].concat.apply([], team.map(commitmentsOf)).filter(function (item) { return !item.done && item.due < today; });
+    var overdue = [].concat.apply([], team.map(function (rep) { return commitmentsOf(rep, today); })).filter(function (item) { return !item.done && item.due < today; });
     overdue.sort(mostOverdue);
     var slot = root.querySelector("[data-team-commitments]");
     slot.textContent = "";
     if (!overdue.length) return slot.append(node("p", "", "No commitment is overdue."));
-    var made = Playbook.charts.headedTable(plural(overdue.length, "overdue commitment", "overdue commitments"), ["Rep", "Commitment", "Owner", "Due", "Overdue by"]);
+    var made = Playbook.charts.headedTable(plural(overdue.length, "overdue commitment", "overdue commitments"), ["Rep", "Commitment", "Owner", "Due", "Overdue by", "Slipped"]);
     overdue.forEach(function (item) { made.body.append(commitmentRow(item, today)); });
     slot.append(made.table);
   }
@@ -387,7 +388,7 @@
 
   function dateCell(iso, after) {
     var td = node("td");
-    var time = node("time", "", Playbook.charts.date(iso));
+    var time = node("time", "", Playbook.dates.day(iso));
     time.dateTime = iso;
     td.append(time, after);
     return td;

@@ -128,6 +128,15 @@
     return null;
   }
 
+  /* Who rated a level result and about which account, when its result says (level-rating.js). */
+  function ratingProblem(data, what) {
+    var result = data.result;
+    if (!isObject(result)) return null;
+    if ("rated_by" in result && result.rated_by !== "self" && result.rated_by !== "manager") return what + ": who rated it should be self or manager.";
+    if ("account" in result && (typeof result.account !== "string" || result.account.length > Playbook.levelRating.ACCOUNT_MAX)) return what + ": the account it is about should be a text of at most " + Playbook.levelRating.ACCOUNT_MAX + " characters.";
+    return null;
+  }
+
   function recordProblem(record, where) {
     var what = where || "The record";
     var problem = fieldsProblem(record, ["kind", "tool", "date", "data", "saved"], what);
@@ -137,7 +146,7 @@
     problem = dateProblem(record.date, what + ": its date");
     if (problem) return problem;
     if (!isObject(record.data)) return what + ": its answers should be an object.";
-    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers") || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null);
+    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers") || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null) || (record.kind === "assessment" ? ratingProblem(record.data, what) : null);
     if (problem) return problem;
     return typeof record.saved === "string" && SAVED.test(record.saved) ? null : what + ": its time saved should read like 2026-12-01T09:30:00.000Z.";
   }

@@ -19,16 +19,6 @@
     return node;
   }
 
-  function longDate(text) {
-    var parts = text.split("-").map(Number);
-    var day = new Date(parts[0], parts[1] - 1, parts[2], 12);
-    try {
-      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" }).format(day);
-    } catch (error) {
-      return text;
-    }
-  }
-
   function fileName(name) {
     var slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "rep";
     return "playbook-" + slug + "-" + Playbook.workspace.today() + ".json";
@@ -64,7 +54,7 @@
       var count = document.createElement("td");
       count.textContent = String(records.length);
       var when = document.createElement("td");
-      when.textContent = last ? longDate(last.saved.slice(0, 10)) : "nothing yet";
+      when.textContent = last ? Playbook.dates.day(last.saved.slice(0, 10), "long") : "nothing yet";
       var actions = document.createElement("td");
       var whose = person.id === "me" ? " your own answers" : " " + person.name + "'s answers";
       actions.append(button("Export", whose, function () {
@@ -159,7 +149,7 @@
     function describe(file) {
       var count = file.reps.reduce(function (sum, rep) { return sum + rep.records.length; }, 0);
       var whose = file.reps.length === 1 ? file.reps[0].name : file.reps.length + " reps (" + file.reps.map(function (rep) { return rep.name; }).join(", ") + ")";
-      return whose + ": " + count + " saved records, exported on " + longDate(file.exported) + " from " + file.handbook + ".";
+      return whose + ": " + count + " saved records, exported on " + Playbook.dates.day(file.exported, "long") + " from " + file.handbook + ".";
     }
 
     function showTarget(file) {

@@ -28,7 +28,7 @@ def at(day: date, hour: int, minute: int, zone: str = "Europe/London") -> dateti
 
 
 def day_name(day: date) -> str:
-    """How Intl writes a day in the page's language, British English: "Tuesday 1 December"."""
+    """How Intl writes a day for a British reader of the page (en-GB): "Tuesday 1 December"."""
     return f"{DAYS[day.weekday()]} {day.day} {day:%B}"
 
 
@@ -67,8 +67,8 @@ def open_at(browser, site_url):
     """Open a page in a browser whose clock reads `when`, in `when`'s time zone; the clock keeps running."""
     contexts = []
 
-    def open_page(when: datetime, path: str | None = "bootcamp/"):
-        context = browser.new_context(timezone_id=str(when.tzinfo))
+    def open_page(when: datetime, path: str | None = "bootcamp/", locale: str = "en-GB"):
+        context = browser.new_context(timezone_id=str(when.tzinfo), locale=locale)
         contexts.append(context)
         page = context.new_page()
         page.clock.install(time=when)
@@ -207,20 +207,38 @@ def test_coming_back_to_the_page_shows_the_day_it_now_is(open_at, site_url, inst
     expect(daily.history).to_have_accessible_name(history("day", [None] * 7 + [(2, len(DAILY))]))
 
 
-def test_the_date_is_written_in_the_pages_language(open_at, site_url):
-    page = open_at(at(TUESDAY, 12, 0))
-    assert page.evaluate("document.documentElement.lang") == "en-GB"
-    expect(Checklist(page, "bootcamp-daily").period).to_have_text("Tuesday 1 December")
+def test_the_date_is_written_as_the_reader_writes_the_pages_language(open_at, site_url):
+    """A British and an American reader of the English handbook each see their own way of writing a day; a
+    German reader of it sees the page's English, not German in an English sentence; a German page (the lang
+    attribute changed on the way) is written in German."""
+    british = open_at(at(TUESDAY, 12, 0))
+    assert british.evaluate("document.documentElement.lang") == "en-GB"
+    expect(Checklist(british, "bootcamp-daily").period).to_have_text("Tuesday 1 December")
     monday = week_start(TUESDAY, FIRST_DAY)
-    expect(Checklist(page, "bootcamp-weekly").period).to_have_text(f"Week of {DAYS[monday.weekday()]} {monday.day} {monday:%B}")
+    expect(Checklist(british, "bootcamp-weekly").period).to_have_text(f"Week of {DAYS[monday.weekday()]} {monday.day} {monday:%B}")
 
-    def american(route):
+    expect(Checklist(open_at(at(TUESDAY, 12, 0), locale="en-US"), "bootcamp-daily").period).to_have_text("Tuesday, December 1")
+    german = open_at(at(TUESDAY, 12, 0), locale="de-DE")
+    expect(Checklist(german, "bootcamp-daily").period).to_have_text("Tuesday 1 December")
+
+    def german_page(route):
         response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace('<html lang="en-GB"', '<html lang="en-US"', 1))
+        route.fulfill(response=response, body=response.text().replace('<html lang="en-GB"', '<html lang="de"', 1))
 
-    page.route(site_url + "bootcamp/", american)
-    page.reload()
-    expect(Checklist(page, "bootcamp-daily").period).to_have_text("Tuesday, December 1")
+    german.route(site_url + "bootcamp/", german_page)
+    german.reload()
+    expect(Checklist(german, "bootcamp-daily").period).to_have_text("Dienstag, 1. Dezember")
+
+
+def test_a_week_that_began_last_year_says_the_year(open_at):
+    """On New Year's Day the week began in December: "Week of Monday 29 December 2025", while today needs none."""
+    new_year = date(2026, 1, 1)
+    page = open_at(at(new_year, 9, 0))
+    start = week_start(new_year, FIRST_DAY)
+    assert start.year == 2025, "the data's first day of the week falls on New Year's Day: pick another date"
+    expect(Checklist(page, "bootcamp-daily").period).to_have_text("Thursday 1 January")
+    # en-GB's Intl puts a comma after the weekday once the year is written
+    expect(Checklist(page, "bootcamp-weekly").period).to_have_text(f"Week of {DAYS[start.weekday()]}, {start.day} {start:%B} {start.year}")
 
 
 def test_saved_ticks_from_before_checklists_repeated_and_corrupt_storage_are_ignored(open_at):
@@ -295,7 +313,7 @@ def test_axe_finds_no_violations_in_a_checklist_with_its_history(open_at, axe):
 def test_the_week_start_comes_from_the_data(browser, edited_site):
     """A leader changes the first day of the week in data/bootcamp.yml (to Wednesday, in tests/leader_edits.py);
     the weekly list starts afresh on that day."""
-    context = browser.new_context(timezone_id="Europe/London")
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     with serve(edited_site) as url:
         page = context.new_page()
         page.clock.install(time=at(TUESDAY, 23, 50))

@@ -139,7 +139,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     ]
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue).to_be_visible()
-    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "13 Nov 2026", "3 days"]]
+    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "13 Nov 2026", "3 days", "twice"]]  # as her history counts it
 
     # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")

@@ -194,7 +194,8 @@ def expect_team(page):
 
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue.locator("tbody tr")).to_have_count(1)
-    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", shown("2026-03-20"), "10 days"]]  # 20 to 30 March, across the clock change
+    # 20 to 30 March, across the clock change; carried open past its due date into the 1:1 of 23 March: one slip
+    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", shown("2026-03-20"), "10 days", "once"]]
 
 
 def rows_of(table) -> list:
@@ -421,6 +422,9 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
             ["assessment", "which-level", half_done, "2026-03-30"],
             ["coaching-check", "was-that-coaching", check(90), "2026-03-10"],
             ["one-to-one", "one-to-one", one_to_one(("Update the CRM", "2026-03-27", "rep", None), ("Book a ride-along", "2026-03-13", "manager", None)), "2026-03-02"],
+            ["one-to-one", "one-to-one", {"held": True}, "2026-03-16"],
+            ["one-to-one", "one-to-one", {"held": True}, "2026-03-23"],
+            ["one-to-one", "one-to-one", {"held": False}, "2026-04-06"],  # still to come
         ]],
         ["Cy", [
             ["assessment", "which-level", complete({"id": "retired-level", "name": "Retired", "number": 7}, {}), "2026-03-02"],
@@ -456,12 +460,17 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
     expect_rep_charts(page, checks, weeks)
 
     owing = []
+    today = TODAY.date().isoformat()
     for name, records in reps:
-        for kind, _, data_, _ in records:
+        meetings = [day for kind, _, data_, day in records if kind == "one-to-one" and data_.get("held", bool(data_.get("commitments"))) and day <= today]
+        for kind, _, data_, agreed in records:
             if kind == "one-to-one":
-                owing += [(c["due"], name, c["text"], c["owner"]) for c in data_["commitments"] if not c["done"] and c["due"] < TODAY.date().isoformat()]
+                # a slip at each held 1:1 after the one it was agreed in that it went into open and past due
+                owing += [(c["due"], name, c["text"], c["owner"], sum(agreed < day and c["due"] < day for day in meetings)) for c in data_.get("commitments", []) if not c["done"] and c["due"] < today]
     owing.sort(key=lambda c: (c[0], c[1].casefold(), c[2]))
-    expected = [[name, text, "Rep" if owner == "rep" else "Manager", shown(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days"] for due, name, text, owner in owing]
+    said = {0: "not yet", 1: "once", 2: "twice"}
+    expected = [[name, text, "Rep" if owner == "rep" else "Manager", shown(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days", said[slips]] for due, name, text, owner, slips in owing]
+    assert [row[-1] for row in expected].count("twice") == 1, "bo's ride-along, carried past due into two 1:1s"
     assert rows_of(page.get_by_role("table", name=f"{len(owing)} overdue commitments")) == expected
     context.close()
 

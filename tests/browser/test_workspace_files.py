@@ -61,6 +61,7 @@ VALID = [
     ("a name of 60 characters", changed(lambda f: f["reps"][0].update(name="A" * 60))),
     ("no records yet", changed(lambda f: f["reps"][0].update(records=[]))),
     ("a version 2 file", changed(lambda f: f.update(version=2))),
+    ("a level result rated by the manager about an account of 100 characters", changed(lambda f: record(f)["data"]["result"].update(rated_by="manager", account="A" * 100))),
     ("a 1:1 held, with a commitment moved and one dropped", changed(lambda f: one_to_one(f).update(held=True, commitments=[{"text": "Call Acme", "owner": "rep", "due": "2026-11-20", "done": None, "renegotiated": [{"from": "2026-11-13", "to": "2026-11-20", "on": "2026-11-10"}]}, {"text": "Plan", "due": "2026-11-13", "done": None, "dropped": "2026-11-10", "drop_reason": "Acme went quiet"}]))),
     ("a 1:1 as the planner saves it", changed(lambda f: one_to_one(f).update(time="09:30", agenda=[{"id": "what-went-well", "fingerprint": "0123456789", "box": "one-skill"}], commitments=[{"text": "Call Acme", "owner": "manager", "due": "2026-11-14", "done": "2026-11-13"}, {"text": "Plan", "owner": "rep", "due": "2026-11-20", "done": None}]))),
 ]
@@ -102,6 +103,8 @@ INVALID = [
     ("a commitment dropped 'yesterday'", changed(lambda f: one_to_one(f)["commitments"][0].update(dropped="yesterday")), "commitment 1 should say when it was dropped, YYYY-MM-DD."),
     ("a reason for dropping too long", changed(lambda f: one_to_one(f)["commitments"][0].update(dropped="2026-11-12", drop_reason="x" * 1001)), "commitment 1's reason for dropping it should be a text of at most 1000 characters."),
     ("a new due date without its day", changed(lambda f: one_to_one(f)["commitments"][0].update(renegotiated=[{"from": "2026-11-14", "to": "2026-11-21"}])), "commitment 1's new due date 1 should give the date it was due (from), the new one (to) and the day it was agreed (on), each YYYY-MM-DD."),
+    ("a level result rated by 'the CEO'", changed(lambda f: record(f)["data"]["result"].update(rated_by="ceo")), "Rep 1 (Alex), record 1: who rated it should be self or manager."),
+    ("a level result about an account of 101 characters", changed(lambda f: record(f)["data"]["result"].update(account="A" * 101)), "Rep 1 (Alex), record 1: the account it is about should be a text of at most 100 characters."),
     ("a 1:1 at 25:00", changed(lambda f: one_to_one(f).update(time="25:00")), "its time should read like 09:30."),
     ("a valid rep, then a broken one", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "id": "sam", "name": "Sam", "added": "yesterday"})), "Rep 2 (Sam)'s date added should be a date written YYYY-MM-DD."),
 ]
@@ -237,7 +240,7 @@ def test_a_note_that_looks_like_html_is_saved_and_shown_as_typed(browser, site_u
 def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_nothing(browser, site_url):
     def hostile(file):
         level = record(file)["data"]["result"]
-        level.update(complete=True, level={"id": "order-taker", "name": HOSTILE, "number": 1}, weakest=[{"id": "x", "text": "<script>window.pwned=2</script>", "answer": 0}], rated_by="<b>boss</b>", account=HOSTILE)
+        level.update(complete=True, level={"id": "order-taker", "name": HOSTILE, "number": 1}, weakest=[{"id": "x", "text": "<script>window.pwned=2</script>", "answer": 0}], rated_by="manager", account=HOSTILE)
         one_to_one(file)["commitments"][0].update(text=HOSTILE)
 
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
@@ -250,7 +253,7 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported")
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Alex")
-    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov, rater not recorded, about {HOSTILE}.")
+    expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov, rated by manager, about {HOSTILE}.")
     expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
     expect(page.locator("[data-plan-agreed] li > label")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue, slipped once), agreed Tue 10 Nov"])
     assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}

@@ -12,10 +12,11 @@ import pytest
 from macros.crossrefs import ID_SCOPES
 from macros.diff import LISTS, FileChanges
 from macros.page_diff import LIST_WORDS, ONE_ITEM_TOOLS, TOOLS, page_changes
+from macros.project import copy_project
 from macros.settings_diff import navigation_changes
 from macros.site_files import NavEntry, Site
 from macros.wiring import every_macro
-from tests.conftest import ROOT, copy_project, run
+from tests.conftest import ROOT, run
 from tests.helpers import data
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]

@@ -19,8 +19,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.handbook import Project, load_handbook, read_documents, validate
+from macros.project import copy_project
 from macros.rendering import Renderer
-from tests.conftest import ROOT, copy_project, run, run_validate_and_build
+from tests.conftest import ROOT, run, run_validate_and_build
 from tests.data.test_broken_files import insert_after_line, replace_first
 from tests.work import Work, counted
 

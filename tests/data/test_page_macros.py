@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_project, run, run_build, run_validate
+from macros.project import copy_project
+from tests.conftest import ROOT, run, run_build, run_validate
 
 WEEK = '{{ checklist("new-rep-first-week") }}'
 

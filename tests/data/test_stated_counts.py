@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import copy_project
+from macros.project import copy_project
 from tests.helpers import problems_of
 
 SAYS = "the text says"

@@ -7,7 +7,8 @@ import subprocess
 
 from mkdocs.utils.yaml import yaml_load
 
-from tests.conftest import ROOT, copy_project, run_build
+from macros.project import copy_project
+from tests.conftest import ROOT, run_build
 from tests.helpers import content, data, page
 
 # mkdocs' own loader: mkdocs.yml uses its !ENV tag.

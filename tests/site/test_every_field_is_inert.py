@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 import macros.problems
 from macros.handbook import Project, validate
-from tests.conftest import copy_project
+from macros.project import copy_project
 from tests.planted import LINKS, PAYLOAD, line_of, plant
 
 # Fields that no page of the site shows; where each one goes instead. Any other field must be shown.

@@ -9,7 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, NavigableString
 
-from tests.conftest import copy_project, run_build
+from macros.project import copy_project
+from tests.conftest import run_build
 from tests.helpers import content, data, normalise, page, plain
 from tests.planted import PAYLOAD
 from tests.site.test_every_field_is_inert import JINJA_RESULTS

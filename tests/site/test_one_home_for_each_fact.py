@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from tests.conftest import ROOT, copy_project, run_build
+from macros.project import copy_project
+from tests.conftest import ROOT, run_build
 from tests.helpers import content, data, normalise, page, site_name
 
 # A name with characters that mean something in HTML and Markdown: the page must show it as typed.

@@ -1,0 +1,74 @@
+/* Playbook.dates: a day as the reader's language writes it (Intl), the one way every widget shows a date.
+   Stored records and exported files keep ISO ("2026-05-12"); only the screen uses these.
+
+     day(iso, style)   "YYYY-MM-DD" as text, or the text itself when it isn't a date; style ("short" when
+                       left out):
+                         "weekday"       "Tue 12 May" (the year added when it isn't this year's)
+                         "plain"         "12 May" (the same rule for the year)
+                         "long-weekday"  "Tuesday 12 May" (the same rule)
+                         "long"          "12 May 2026"
+                         "short"         "12 May 2026" with the month shortened ("12 May", "3 Mar")
+     local(iso)        the Date of that day where the reader is (new Date("2026-05-12") is UTC midnight, the
+                       day before west of Greenwich)
+     thisYear()        the reader's year, as text
+
+   The language: the first of the reader's own languages that is the page's language, so a British reader
+   of an English page sees "Tue 12 May" and an American one "Tue, May 12"; a reader whose languages don't
+   include the page's gets the page's, so a date never switches language mid-sentence. */
+(function (Playbook) {
+  "use strict";
+
+  var STYLES = {
+    weekday: { options: { weekday: "short", day: "numeric", month: "short" }, yearWhenOther: true },
+    plain: { options: { day: "numeric", month: "long" }, yearWhenOther: true },
+    "long-weekday": { options: { weekday: "long", day: "numeric", month: "long" }, yearWhenOther: true },
+    long: { options: { day: "numeric", month: "long", year: "numeric" } },
+    short: { options: { day: "numeric", month: "short", year: "numeric" } },
+  };
+  var ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  /* Intl's formatters by style and language, made once a page: making one is the slow part. */
+  var formats = Object.create(null);
+
+  function language() {
+    var page = (document.documentElement.lang || "").toLowerCase();
+    var base = page.split("-")[0];
+    var own = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]).filter(Boolean);
+    var matching = own.filter(function (tag) { return !base || tag.toLowerCase().split("-")[0] === base; })[0];
+    return matching || page || undefined;
+  }
+
+  function formatter(style, withYear) {
+    var wanted = language();
+    var key = style + (withYear ? "+year " : " ") + wanted;
+    if (!formats[key]) {
+      var options = Object.assign({}, STYLES[style].options);
+      if (withYear) options.year = "numeric";
+      try {
+        formats[key] = new Intl.DateTimeFormat(wanted, options);
+      } catch (error) {
+        formats[key] = new Intl.DateTimeFormat(undefined, options); // a lang attribute Intl doesn't know
+      }
+    }
+    return formats[key];
+  }
+
+  function local(iso) {
+    var parts = ISO_DAY.exec(String(iso));
+    return parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) : new Date(NaN);
+  }
+
+  function thisYear() {
+    return String(new Date().getFullYear());
+  }
+
+  function day(iso, style) {
+    var when = local(iso);
+    if (isNaN(when.getTime())) return String(iso);
+    var chosen = STYLES[style] ? style : "short";
+    var withYear = Boolean(STYLES[chosen].yearWhenOther) && String(when.getFullYear()) !== thisYear();
+    return formatter(chosen, withYear).format(when);
+  }
+
+  Playbook.dates = { day: day, local: local, thisYear: thisYear };
+})((window.Playbook = window.Playbook || { widgets: [] }));
