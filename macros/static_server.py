@@ -2,6 +2,7 @@
 
 import contextlib
 import functools
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,3 +23,15 @@ def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = _QuietHandl
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve_navigable(site: Path):
+    """`serve(site)`, its sitemap rewritten to the address it is served at: material's instant navigation only
+    takes over links to pages its sitemap lists at the page's own origin, port included."""
+    with serve(site) as url:
+        sitemap = site / "sitemap.xml"
+        text = sitemap.read_text(encoding="utf-8")
+        built = re.search(r"<loc>(.*?)</loc>", text)[1]
+        sitemap.write_text(text.replace(built[: built.index("/", len("http://")) + 1], url), encoding="utf-8")
+        yield url
