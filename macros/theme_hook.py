@@ -142,7 +142,9 @@ def on_page_context(context, page, config, nav):
     files = page.meta.get("data_files", []) + [markdown]
     page.meta["sources"] = [{"path": path, "edit_url": links.edit(path)} for path in files]
     page.meta["last_changed"] = max((_dates[path] for path in files if path in _dates), default=None)
-    page.meta["widget_scripts"] = [widget_file(name) for name in widgets_in(page.content or "")]
+    widgets = widgets_in(page.content or "")
+    page.meta["widget_scripts"] = [widget_file(name) for name in widgets]
+    page.meta["shows_dates"] = "dates" in widgets
     return context
 
 
