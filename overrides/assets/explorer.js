@@ -55,33 +55,26 @@
       update();
     }
 
-    // One Copy button per question: its name says which question (a screen reader lists 100 of them), and
-    // "Copied." appears in a status beside the button pressed, where the reader is looking; the last one clears.
+    // Each question's Copy button (question.html): its name says which question (a screen reader lists 100 of
+    // them), and "Copied." appears in the status beside the button pressed, where the reader is looking; the
+    // last one clears.
     let lastCopied = null;
-    function copyButton(text) {
-      const question = text.textContent.trim();
+    function enableCopy(li) {
+      const question = li.querySelector(".pb-question__text").textContent.trim();
       const words = question.split(/\s+/);
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button";
-      button.textContent = "Copy question";
+      const button = li.querySelector("[data-copy-question]");
+      const done = li.querySelector(".pb-copy-status");
       button.setAttribute("aria-label", `Copy question: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}`);
-      const done = document.createElement("span");
-      done.className = "pb-copy-status";
-      done.setAttribute("role", "status");
       button.addEventListener("click", () => {
         if (lastCopied) lastCopied.textContent = "";
         lastCopied = done;
         Playbook.copy(question, done);
       });
-      return [button, done];
     }
 
     for (const li of questions) {
-      const text = li.querySelector(".pb-question__text");
       li.searchText = [...li.querySelectorAll("p:not(.pb-tags)")].map((p) => p.textContent).concat(namesOf(li)).join(" ").toLowerCase();
-      const tags = li.querySelector(".pb-tags");
-      tags.append(" ", ...copyButton(text));
+      enableCopy(li);
     }
     const params = new URLSearchParams(location.search);
     for (const field of fields) {

@@ -2,7 +2,7 @@
    Playbook.workspace.draftKey(rep) as {version: 2, questions: [{id, fingerprint, text}]}: each question's id
    with the fingerprint and wording it had when added, so the planner can say a leader has reworded it since,
    or name it once it has left the bank (version 1 lists held ids only, read as entries with neither). An
-   "Add to 1:1" button on every question of the question bank (one click adds, a second removes); the 1:1
+   "Add to 1:1" button on every question of the question bank (question.html; one click adds, a second removes); the 1:1
    planner (one-to-one.js) reads and changes the same list through Playbook.basket. Only the bank's questions
    (with a stage) get the button: the deal review's questions are another list. */
 (function (Playbook) {
@@ -73,7 +73,9 @@
     return rep === "me" ? "your 1:1" : "the 1:1 with " + Playbook.workspace.name(rep);
   }
 
+  /* Only what differs is written: the page comes with every button "Add to 1:1" (question.html). */
   function show(button, added) {
+    if (button.getAttribute("aria-pressed") === String(added)) return;
     button.setAttribute("aria-pressed", String(added));
     button.textContent = added ? "Added to 1:1" : "Add to 1:1";
   }
@@ -90,11 +92,7 @@
     items[0].parentNode.parentNode.insertBefore(status, items[0].parentNode);
     var buttons = items.map(function (item) {
       item.dataset.basketReady = "true";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button pb-basket__add";
-      button.dataset.basketAdd = item.id;
-      item.querySelector(".pb-tags").append(" ", button);
+      var button = item.querySelector("[data-basket-add]");
       button.addEventListener("click", function () {
         var rep = Playbook.workspace.current();
         var question = { id: item.id, fingerprint: item.dataset.fingerprint, text: item.querySelector(".pb-question__text").textContent.trim() };
