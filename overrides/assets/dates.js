@@ -10,7 +10,6 @@
                          "short"         "12 May 2026" with the month shortened ("12 May", "3 Mar")
      local(iso)        the Date of that day where the reader is (new Date("2026-05-12") is UTC midnight, the
                        day before west of Greenwich)
-     thisYear()        the reader's year, as text
 
    The language: the first of the reader's own languages that is the page's language, so a British reader
    of an English page sees "Tue 12 May" and an American one "Tue, May 12"; a reader whose languages don't
@@ -58,17 +57,13 @@
     return parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) : new Date(NaN);
   }
 
-  function thisYear() {
-    return String(new Date().getFullYear());
-  }
-
   function day(iso, style) {
     var when = local(iso);
     if (isNaN(when.getTime())) return String(iso);
     var chosen = STYLES[style] ? style : "short";
-    var withYear = Boolean(STYLES[chosen].yearWhenOther) && String(when.getFullYear()) !== thisYear();
+    var withYear = Boolean(STYLES[chosen].yearWhenOther) && when.getFullYear() !== new Date().getFullYear();
     return formatter(chosen, withYear).format(when);
   }
 
-  Playbook.dates = { day: day, local: local, thisYear: thisYear };
+  Playbook.dates = { day: day, local: local };
 })((window.Playbook = window.Playbook || { widgets: [] }));
