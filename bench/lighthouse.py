@@ -2,7 +2,8 @@
 pages are read from the build, so a new page is measured without listing it here) on a phone (Lighthouse's
 default: a mid-range phone on a slow 4G line, its CPU slowed four times), with LCP, TBT and CLS, the worst figure
 of each, what keeps a score under 100 and the machine's load average before each page. Performance is timed: on a
-busy machine it reads low, and the script says so when the load average is high. Targets: performance on a phone
+busy machine it reads low: before each page the script waits up to two minutes for the load average to fall (the
+previous page's run keeps a core busy), and says so when it is still high. Targets: performance on a phone
 95 or more, accessibility and best practices 100, on every page.
 
 Lighthouse 12.2.3 (bench/lighthouse/package.json; `make bench` installs it) drives the system Chromium. The site
@@ -36,6 +37,8 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100}
 COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 # Above this load average per core the timed figures (performance, LCP, TBT) are not worth comparing.
 BUSY_PER_CORE = 0.7
+# How long to wait for the machine to quieten before each page (the load average falls by about a third a minute).
+WAIT_FOR_QUIET = 120
 
 
 class _PagesLikeHandler(SimpleHTTPRequestHandler):
@@ -103,6 +106,16 @@ def chosen(every: list[str], filters: list[str]) -> list[str]:
     return [page for page in every if any(f in page or (f == "home" and page == "") for f in filters)]
 
 
+def settle(most_seconds: float = WAIT_FOR_QUIET) -> None:
+    """Waits, at most `most_seconds`, until the 1-minute load average is back under BUSY_PER_CORE a core: the
+    previous page's Lighthouse run, Chromium included, keeps one core busy, and its load would be counted
+    against the next page's timings."""
+    cores = os.cpu_count() or 1
+    deadline = time.monotonic() + most_seconds
+    while os.getloadavg()[0] > BUSY_PER_CORE * cores and time.monotonic() < deadline:
+        time.sleep(5)
+
+
 def load_note() -> tuple[float, str]:
     """The 1-minute load average and, when it is high for this machine, a warning to print beside the figures."""
     load, cores = os.getloadavg()[0], os.cpu_count() or 1
@@ -135,6 +148,7 @@ def main() -> None:
         busy_pages = 0
         with serve(site, _PagesLikeHandler) as root:
             for page in measured:
+                settle()
                 load, warning = load_note()
                 busy_pages += bool(warning)
                 row = rows[page or "(home)"] = audit(root + page, args.desktop, Path(temp) / "report.json")
