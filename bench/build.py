@@ -1,4 +1,4 @@
-"""Prints, and writes to bench/results.json, what a build costs: cold `mkdocs build --strict` time and peak
+"""Prints, and writes to bench/results.json, what a build costs: cold `python -m macros build` time and peak
 memory for the example handbook and synthetic ones with ×10 and ×100 its data, what our data layer and
 macros add to a build, how validation time grows with the data, and what a page weighs."""
 
@@ -22,11 +22,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import yaml
-from widget_weight import BUDGET, gzipped, widgets_gzipped
+from widget_weight import gzipped
 
 import macros.loading
 from macros.engine import command as engine_command
 from macros.handbook import Project, validate
+from macros.render import render
 from macros.loading import load_file
 from macros.project import copy_project
 
@@ -46,26 +47,6 @@ VALIDATION_TARGET_SECONDS = 0.2
 
 # Pages weighed: a typical page and the heaviest one.
 PAGES = {"home page": "index.html", "question bank": "coaching/questions/index.html"}
-
-# Registered after mkdocs-macros (priority -100): writes each page's Markdown as the build sees it, macros
-# expanded, with its front matter (including the data files the macros noted) to $PLAYBOOK_RENDERED.
-CAPTURE_HOOK = '''
-import os
-from pathlib import Path
-
-import yaml
-from mkdocs.plugins import event_priority
-
-
-@event_priority(-100)
-def on_page_markdown(markdown, page, config, files):
-    front = f"---\\n{yaml.safe_dump(page.meta, sort_keys=False, allow_unicode=True)}---\\n\\n" if page.meta else ""
-    target = Path(os.environ["PLAYBOOK_RENDERED"]) / page.file.src_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(front + markdown, encoding="utf-8")
-    return markdown
-'''
-
 
 def compiled_copy(destination: Path) -> Path:
     """A private copy of the example handbook, its macros package compiled so no build pays for that."""
@@ -152,13 +133,18 @@ def check_valid(project: Path) -> None:
         sys.exit(f"the synthetic handbook in {project} is not valid:\n{result.stdout}{result.stderr}")
 
 
-def timed_build(project: Path, site: Path) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (bytes) of one cold `mkdocs build --strict` in a fresh process.
+def timed_build(project: Path, site: Path, engine_only: bool = False) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (bytes) of one cold build in a fresh process: the handbook's own (`python -m
+    macros build`: render, engine, search entries), or with `engine_only` the engine's alone, on the pages the
+    render step already wrote to project/.rendered (static Markdown and theme files: the same pages, no code of ours).
 
     os.wait4 gives the resource use of that one child (and anything it waited for, such as git); the
     alternative, getrusage(RUSAGE_CHILDREN), keeps the largest peak of every build so far."""
     shutil.rmtree(site, ignore_errors=True)
-    command = engine_command("build", "--strict", "--quiet", "--site-dir", str(site))
+    if engine_only:
+        command = engine_command("build", "--strict", "--quiet", "--config-file", str(project / ".rendered" / "mkdocs.yml"), "--site-dir", str(site))
+    else:
+        command = [sys.executable, "-m", "macros", "build", "--site", str(site), "--pdf", "later"]
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=project, env=ENV, stdout=output, stderr=subprocess.STDOUT)
@@ -169,50 +155,6 @@ def timed_build(project: Path, site: Path) -> tuple[float, int]:
             output.seek(0)
             sys.exit(f"the build failed in {project}:\n{output.read().decode(errors='replace')}")
     return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
-
-
-def static_copy(project: Path, destination: Path) -> Path:
-    """A copy of `project` whose pages hold the Markdown our macros rendered, built without mkdocs-macros
-    (and our hook that only serves it), keeping theme_hook so the same bundles and page footers are written."""
-    compiled_copy(destination)
-    rendered = destination.parent / "rendered"
-    hook = destination.parent / "capture_hook.py"
-    hook.write_text(CAPTURE_HOOK, encoding="utf-8")
-    config_path = destination / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    config_path.write_text(yaml.safe_dump({**config, "hooks": config["hooks"] + [str(hook)]}, sort_keys=False), encoding="utf-8")
-    capture = subprocess.run(
-        engine_command("build", "--strict", "--quiet", "--site-dir", str(destination.parent / "site-capture")),
-        cwd=destination, env={**ENV, "PLAYBOOK_RENDERED": str(rendered)}, capture_output=True, text=True,
-    )
-    if capture.returncode != 0:
-        sys.exit(f"capturing the rendered Markdown failed:\n{capture.stdout}{capture.stderr}")
-    for page in rendered.rglob("*.md"):
-        shutil.copyfile(page, destination / "docs" / page.relative_to(rendered))
-    shutil.rmtree(destination.parent / "site-capture")
-    config["plugins"] = [plugin for plugin in config["plugins"] if not (isinstance(plugin, dict) and "macros" in plugin) and plugin != "macros"]
-    config["hooks"] = [path for path in config["hooks"] if path != "macros/reload_hook.py"]
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return destination
-
-
-def plugin_only_copy(static: Path, original: Path, destination: Path) -> Path:
-    """The static copy with mkdocs-macros back on, configured as in `original`, but given a module that
-    defines nothing: what the plugin costs by itself, before our data layer and macros add anything."""
-    shutil.copytree(static, destination, ignore=shutil.ignore_patterns("site"))
-    (destination / "no_macros").mkdir()
-    (destination / "no_macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
-    config = yaml.safe_load((original / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = "no_macros"
-    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    # The rendered pages still show macro calls as examples (docs/editing.md); keep the plugin's Jinja off them.
-    for page in (destination / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        front, body = text.split("---\n\n", 1) if text.startswith("---\n") else ("", text)
-        page.write_text(f"{front}---\n\n" * bool(front) + "{% raw %}" + body + "{% endraw %}", encoding="utf-8")
-    return destination
 
 
 def article(html: str) -> str:
@@ -265,9 +207,9 @@ def page_weight(site: Path, page: str) -> dict:
         resolved = [urlparse(urljoin(f"/{page}", url)) for url in urls]
         return [site / found.path.lstrip("/") for found in resolved if not found.scheme and not found.netloc]
 
-    css = sum(gzipped(path.read_text(encoding="utf-8")) for path in local_files(assets.css))
-    js = sum(gzipped(path.read_text(encoding="utf-8")) for path in local_files(assets.js))
-    return {"html": gzipped(html), "css": css, "js": js, "total": gzipped(html) + css + js}
+    css = sum(gzipped(path.read_bytes()) for path in local_files(assets.css))
+    js = sum(gzipped(path.read_bytes()) for path in local_files(assets.js))
+    return {"html": gzipped(html.encode("utf-8")), "css": css, "js": js, "total": gzipped(html.encode("utf-8")) + css + js}
 
 
 def validation_seconds(project: Path, runs: int) -> tuple[list[float], int]:
@@ -299,18 +241,17 @@ def print_table(figures: list[dict]) -> None:
 
 
 def overhead(temp: Path) -> tuple[list[dict], Path, Path, int]:
-    """Cold builds of the example, of its static copy and of that copy with mkdocs-macros on but no macros,
-    in turn so a change in the machine's load hits all alike; returns the figures, the example's copy, its
-    built site and the builds' peak memory."""
+    """Cold builds of the example, and of the same pages as the render step wrote them by the engine alone, in
+    turn so a change in the machine's load hits both alike; returns the figures, the example's copy, its built
+    site and the builds' peak memory."""
     example = compiled_copy(temp / "x1" / "handbook")
-    static = static_copy(example, temp / "static" / "handbook")
-    plugin_only = plugin_only_copy(static, example, temp / "plugin-only" / "handbook")
-    sites = {"normal": temp / "x1" / "site", "static": temp / "static" / "site", "plugin": temp / "plugin-only" / "site"}
-    projects = {"normal": example, "static": static, "plugin": plugin_only}
-    runs = {name: [] for name in projects}
+    if render(Project(example), example / ".rendered").problems:
+        sys.exit("the example does not render")
+    sites = {"normal": temp / "x1" / "site", "static": temp / "static" / "site"}
+    runs = {name: [] for name in sites}
     for _ in range(OVERHEAD_RUNS):
-        for name, project in projects.items():
-            runs[name].append(timed_build(project, sites[name]))
+        for name in sites:
+            runs[name].append(timed_build(example, sites[name], engine_only=name == "static"))
     seconds = {name: statistics.median(elapsed for elapsed, _ in found) for name, found in runs.items()}
     closeness = compare_sites(sites["normal"], sites["static"])
     paired = [with_macros / plain for (with_macros, _), (plain, _) in zip(runs["normal"], runs["static"])]
@@ -321,14 +262,10 @@ def overhead(temp: Path) -> tuple[list[dict], Path, Path, int]:
 
     figures = [
         figure("cold build ×1 (the example)", round(seconds["normal"], 2), "s", note=f"median of {OVERHEAD_RUNS}", runs=timings("normal")),
-        figure("same pages as static Markdown, no macros", round(seconds["static"], 2), "s", note=f"median of {OVERHEAD_RUNS}", runs=timings("static")),
+        figure("same pages as static Markdown, engine alone", round(seconds["static"], 2), "s", note=f"median of {OVERHEAD_RUNS}", runs=timings("static")),
         figure("data layer + macros overhead", round(ratio, 2), "×", f"≤ {OVERHEAD_TARGET:.2f}×", ratio <= OVERHEAD_TARGET,
                note=f"each pair of runs {min(paired):.2f}–{max(paired):.2f}×; {closeness['identical_pages']}/{closeness['pages']} pages byte-identical",
                paired_ratios=[round(pair, 3) for pair in paired], closeness=closeness),
-        figure("  of which mkdocs-macros by itself", round(seconds["plugin"] / seconds["static"], 2), "×",
-               note="static pages, plugin on with a module that defines nothing", runs=timings("plugin")),
-        figure("  of which our data layer and macros", round(seconds["normal"] / seconds["plugin"], 2), "×",
-               note="load, validate, model, render, on top of the plugin"),
     ]
     return figures, example, sites["normal"], max(rss for _, rss in runs["normal"])
 
@@ -370,14 +307,12 @@ def validation(projects: dict[int, Path], lifted: dict[int, bool]) -> list[dict]
 
 
 def weights(site: Path) -> list[dict]:
-    """Page weights, what the widgets add, and the search index, from the example's built site."""
+    """Page weights and the search index, from the example's built site (bench/widget_weight.py weighs the widgets)."""
     figures = []
     for name, page in PAGES.items():
         weight = page_weight(site, page)
         figures.append(figure(f"{name} weight, gzip", round(weight["total"] / 1024, 1), "KB",
                               note=f"HTML {weight['html'] / 1024:.1f} + CSS {weight['css'] / 1024:.1f} + JS {weight['js'] / 1024:.1f} KB", page=page, bytes=weight))
-    widgets = widgets_gzipped()
-    figures.append(figure("our widgets' JS + CSS, gzip", round(widgets / 1024, 1), "KB", f"≤ {BUDGET // 1024} KB", widgets <= BUDGET, bytes=widgets))
     index = (site / "search" / "search_index.json").read_bytes()
     figures.append(figure("search index, gzip", round(len(gzip.compress(index, compresslevel=9)) / 1024, 1), "KB",
                           note=f"{len(index) / 1024:,.0f} KB raw", raw_bytes=len(index)))

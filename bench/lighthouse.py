@@ -26,7 +26,8 @@ import time
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
-from macros.engine import command as engine_command
+from macros.handbook import Project
+from macros.site_build import build_pages
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
 from macros.static_server import serve
 
@@ -135,7 +136,8 @@ def main() -> None:
     device = "desktop" if args.desktop else "phone"
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        subprocess.run(engine_command("build", "--strict", "--quiet", "--site-dir", str(site)), cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if build_pages(Project(ROOT), site, quiet=True):
+            sys.exit("the build failed")
         measured = chosen(pages(site), args.filters)
         if not measured:
             sys.exit(f"no page's address contains {' or '.join(map(repr, args.filters))}; the pages: {', '.join(pages(site))}")

@@ -12,13 +12,13 @@ overrides/assets/workspace-store.js). The 1:1 planner's budget is 100 ms to open
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from macros.engine import command as engine_command
+from macros.handbook import Project
+from macros.site_build import build_pages
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
 from macros.static_server import serve_navigable
 
@@ -102,10 +102,8 @@ WATCH = """(() => {
 
 
 def build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(engine_command("build", "--strict", "--site-dir", str(site)), cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if result.returncode:
-        sys.exit(result.stdout + result.stderr)
+    if build_pages(Project(ROOT), site, quiet=True):
+        sys.exit("the build failed")
 
 
 def seeded_context(browser, url: str, reps: int, weeks: int, first: str):

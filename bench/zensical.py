@@ -18,11 +18,12 @@ import time
 import tomllib
 from pathlib import Path
 
-from macros.engine import command as engine_command
+from macros.handbook import Project
+from macros.site_build import build_pages
 from macros.engine import engine
 from macros.project import copy_project
 from macros.site_check import broken_links, compare_sites
-from macros.theme_hook import BUNDLES
+from macros.bundles import BUNDLES
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv-zensical"
@@ -122,9 +123,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="playbook-zensical-") as temp:
         project = copy_project(Path(temp) / "handbook")
         reference_site = Path(temp) / "reference-site"
-        reference, reference_seconds = build(engine_command("build", "--strict", "--quiet", "--site-dir", str(reference_site)), project)
-        if reference.returncode != 0:
-            sys.exit(f"the {engine()} build of the example failed:\n{reference.stdout}{reference.stderr}")
+        started = time.perf_counter()
+        if build_pages(Project(project), reference_site, quiet=True):
+            sys.exit(f"the {engine()} build of the example failed")
+        reference_seconds = time.perf_counter() - started
         built, seconds = zensical_build(project)
         output = (built.stdout + built.stderr).strip().splitlines()
         print(f"{engine()} build --strict: {reference_seconds:.1f} s; zensical build --strict: {seconds:.1f} s, exit code {built.returncode}")
@@ -141,7 +143,7 @@ def main() -> int:
         listed("  dead CSS/JS references", assets)
         listed("  links to a missing page or file", pages)
         listed("  links to a missing anchor", anchors)
-        print("our bundles (macros/theme_hook.py, written by a hook): " + ", ".join(
+        print("our bundles (macros/bundles.py, written by the render step): " + ", ".join(
             f"{bundle} {'written' if (site / bundle).is_file() else 'MISSING'}" for bundle in BUNDLES))
         difference = compare_sites(site, reference_site)
         html = [name for name in difference.differing if name.endswith(".html")]

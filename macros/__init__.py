@@ -1,9 +1,2 @@
-"""The mkdocs-macros module. Its entry point imports the data layer only when mkdocs-macros calls it, so a
-hook can use a small module of this package (theme_hook does) without loading all of it."""
-
-
-def define_env(env):
-    """Called once per build by mkdocs-macros: load and validate the data, then register the macros."""
-    from .wiring import define_env as register
-
-    register(env)
+"""Playbook's handbook layer: data loading and validation, the model, the macros pages call, and the render step
+that writes what the engine builds (macros/render.py). `python -m macros` is its command line."""

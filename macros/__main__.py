@@ -1,7 +1,7 @@
-"""Command line: `python -m macros validate [--format text|github]`, `build`, `serve`, `pdf` and `diff BASE_REF`."""
+"""Command line: `python -m macros validate [--format text|github]`, `render`, `build`, `serve`, `pdf` and
+`diff BASE_REF`."""
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from . import engine
 engine.use_engine()  # before the modules below import the engine's YAML loader
 
 from .handbook import Project
-from .page_check import read_site_settings
+from .site_settings import read_site_settings
 from .problems import DataError, Problem, counted
 from .wiring import check_handbook
 
@@ -21,12 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check every data file and every macro in the pages, and list every problem")
     check.add_argument("--format", choices=["text", "github"], default="text", help="github prints Actions annotations")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    render = commands.add_parser("render", help="validate, then write the rendered pages, theme and the engine's mkdocs.yml into a folder (what `build` and `serve` give the engine)")
+    render.add_argument("--out", type=Path, required=True, help="the folder to write (made to hold exactly what the engine needs)")
+    render.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
     build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
-    build.add_argument("--pdf", choices=["auto", "require", "skip"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip)")
+    build.add_argument("--pdf", choices=["auto", "require", "skip", "later"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip), or link every document and print none (later: `pdf` follows)")
     serve = commands.add_parser("serve", help="serve the site with live reload, built by the engine PLAYBOOK_ENGINE names (mkdocs unless set)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve at (default: 127.0.0.1:8000)")
+    serve.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
@@ -39,9 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "pdf":
         return _pdf(arguments.root, arguments.site)
     if arguments.command == "serve":
-        # The engine takes this process over, so Ctrl-C stops the server as it would when started by hand.
-        serving = engine.command("serve", "--dev-addr", arguments.dev_addr, "--livereload")
-        os.execv(serving[0], serving)
+        from .preview import serve
+
+        return serve(arguments.root.resolve(), arguments.dev_addr)
+    if arguments.command == "render":
+        return _render(Project(arguments.root.resolve()), arguments.out.resolve())
     if arguments.command == "build":
         from .site_build import build_site
 
@@ -61,6 +67,18 @@ def _validate(project: Project) -> list[Problem]:
     """Every problem in the data and in the pages' macros, read with mkdocs.yml's settings as the build reads them."""
     settings, problems = read_site_settings(project)
     return sorted(problems + check_handbook(project, settings)[1])
+
+
+def _render(project: Project, out: Path) -> int:
+    from .render import render
+
+    rendered = render(project, out)
+    for problem in rendered.problems:
+        print(problem.as_text(), file=sys.stderr)
+    if rendered.problems:
+        print(f"{counted(len(rendered.problems), 'problem')} in the handbook: the pages were not rendered.", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _pdf(root: Path, site: Path) -> int:

@@ -23,10 +23,9 @@ def engine() -> str:
     return name
 
 
-def command(*arguments: str, name: str | None = None, python: str = sys.executable) -> list[str]:
-    """The chosen engine's command line in this Python, e.g. command("build", "--strict"); or the engine
-    `name`'s in another Python (tests/engines builds with MkDocs from a ProperDocs venv so)."""
-    return [python, "-m", name or engine(), *arguments]
+def command(*arguments: str) -> list[str]:
+    """The chosen engine's command line in this Python, e.g. command("build", "--strict")."""
+    return [sys.executable, "-m", engine(), *arguments]
 
 
 def use_engine() -> None:

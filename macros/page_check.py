@@ -1,5 +1,5 @@
-"""Check the macros in every page before any page is built, as mkdocs-macros will run them: Jinja's own parser,
-with the delimiters mkdocs.yml gives the macros plugin. A page's mistake is then a located problem,
+"""Check the macros in every page before any page is rendered, as the render step will run them: Jinja's own
+parser, with the pages' syntax (macros/page_reading.py). A page's mistake is then a located problem,
 docs/FILE.md:LINE:COL, beside the data's, and never a traceback halfway through a build."""
 
 import difflib
@@ -14,18 +14,11 @@ from typing import Any
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from .handbook import DOCS_DIR, Project
-from .mkdocs_yml import plugin_options, read_as_mkdocs
+from .handbook import DOCS_DIR
 from .model import Handbook
-from .page_reading import Page, jinja_environment
+from .page_reading import GIVEN_NAMES, Page
 from .problems import Problem
-
-# What mkdocs-macros itself gives every page, besides our macros, the keys of mkdocs.yml's `extra` and the
-# page's front matter (tests/data/test_page_macros.py checks these against the installed plugin).
-MKDOCS_MACROS_NAMES = frozenset({
-    "config", "context", "environment", "extra", "files", "filters", "filters_builtin", "fix_url", "git",
-    "macros", "macros_info", "navigation", "now", "page", "plugin",
-})
+from .site_settings import SiteSettings
 
 CURLY_QUOTES = "“”‘’„"
 
@@ -40,33 +33,9 @@ class IdArgument:
 
 
 @dataclass(frozen=True)
-class SiteSettings:
-    """What mkdocs.yml says about rendering pages: Jinja as the macros plugin makes it, and the names its `extra`
-    section gives every page."""
-
-    jinja: Environment
-    extra_names: frozenset[str]
-
-    @classmethod
-    def of_plugin(cls, plugin) -> "SiteSettings":
-        """From the running mkdocs-macros plugin, during a build."""
-        return cls(jinja_environment(plugin.config), frozenset(plugin.conf["extra"]))
-
-    @classmethod
-    def of_mkdocs_yml(cls, settings: Mapping[str, Any]) -> "SiteSettings":
-        return cls(jinja_environment(plugin_options(settings, "macros")), frozenset(settings.get("extra") or {}))
-
-
-def read_site_settings(project: Project) -> tuple[SiteSettings | None, list[Problem]]:
-    """From mkdocs.yml, read as mkdocs reads it (`!ENV` and all), for `python -m macros validate`."""
-    settings, problems = read_as_mkdocs(project.root)
-    return (None if settings is None else SiteSettings.of_mkdocs_yml(settings)), problems
-
-
-@dataclass(frozen=True)
 class PageRules:
     """What a page may call: our macros by name (their parameters are what Jinja will pass them), the ids each
-    id argument takes (not known while the data has problems: no handbook), and how mkdocs.yml renders pages."""
+    id argument takes (not known while the data has problems: no handbook), and the names mkdocs.yml gives pages."""
 
     settings: SiteSettings
     macros: Mapping[str, Callable]
@@ -96,7 +65,7 @@ def _check_page(path: Path, display: str, rules: PageRules) -> list[Problem]:
         tree = jinja.parse(page.text)
     except TemplateSyntaxError as error:
         return [_syntax_problem(page, jinja, error)]
-    names = rules.settings.extra_names | page.read.front_matter.keys() | MKDOCS_MACROS_NAMES | DEFAULT_NAMESPACE.keys()
+    names = rules.settings.extra_names | page.read.front_matter.keys() | GIVEN_NAMES | DEFAULT_NAMESPACE.keys()
     return list(_Calls(page, jinja, tree, rules, names).problems(tree))
 
 

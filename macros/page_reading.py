@@ -1,6 +1,6 @@
-"""A page read as mkdocs-macros reads it: Jinja set up as the plugin sets it up, the front matter mkdocs takes off
-by its own rule, and the macro calls Jinja finds in the rest. The page check (in `validate` and in the build) and
-the change summary read pages only here.
+"""A page read as the render step reads it: the front matter mkdocs takes off by its own rule, and the macro calls
+Jinja finds in the rest, written in mkdocs-macros' syntax. The page check (in `validate` and in the build), the
+render step and the change summary read pages only here.
 
 A call inside `{% raw %}` or a Jinja comment is not a call, and a call split over lines is still one.
 """
@@ -10,21 +10,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, nodes
+from jinja2 import Environment, StrictUndefined, nodes
 from mkdocs.utils.meta import get_data
 
 
-def jinja_environment(macros_options: Mapping[str, Any]) -> Environment:
-    """Jinja as mkdocs-macros makes it for pages: each `j2_` option of the plugin that is set is a setting of its
-    environment (text for a delimiter, a list for `j2_extensions`; mkdocs refuses other values before the plugin
-    sees them)."""
-    return Environment(**{key.removeprefix("j2_"): value for key, value in macros_options.items()
-                          if key.startswith("j2_") and value and isinstance(value, (str, list))})
+# What the render step gives every page besides our macros, mkdocs.yml's `extra` and the page's front matter, as
+# mkdocs-macros did: `config` (mkdocs.yml's settings) and `page` (its `title`, `url` and `meta`).
+GIVEN_NAMES = frozenset({"config", "page"})
+
+
+def jinja_environment() -> Environment:
+    """Jinja as pages are written for it: mkdocs-macros' syntax (`{{ charter() }}`, `{% raw %}`), a name nothing
+    defines is an error rather than blank text, and Jinja comments are written `{## … ##}`, because pages use
+    `{#id}` attribute lists."""
+    return Environment(undefined=StrictUndefined, comment_start_string="{##", comment_end_string="##}")
 
 
 @dataclass(frozen=True)
 class Page:
-    """A page's file as mkdocs-macros reads it: the front matter mkdocs takes off, and the `text` after it that
+    """A page's file as the render step reads it: the front matter mkdocs takes off, and the `text` after it that
     Jinja renders (line ends as Jinja reads them), which starts `lines_before` lines into the file."""
 
     front_matter: Mapping[str, Any]
@@ -38,7 +42,7 @@ class Page:
 
     @property
     def renders_macros(self) -> bool:
-        """False for a page whose front matter says `render_macros: false`: mkdocs-macros leaves it as written."""
+        """False for a page whose front matter says `render_macros: false`: it is left as written."""
         return self.front_matter.get("render_macros") is not False
 
     def file_line(self, line: int) -> int:
@@ -74,7 +78,7 @@ def calls(page: Page, jinja: Environment) -> list[MacroCall]:
 
 def parts(page: Page, jinja: Environment) -> list[str | MacroCall]:
     """The page in order: the runs of its own text (what Jinja passes through unchanged) and its macro calls; a
-    page that mkdocs-macros leaves as written is all text."""
+    page left as written is all text."""
     if not page.renders_macros:
         return [page.text]
     found: list[str | MacroCall] = []

@@ -23,7 +23,7 @@ from .model import PrintDocument
 from .problems import quoted
 from .rendering import Renderer
 from .static_server import serve
-from .theme_hook import css_string
+from .bundles import css_string
 
 HERE = Path(__file__).parent
 CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"]

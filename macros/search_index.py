@@ -1,4 +1,4 @@
-"""MkDocs hook: what the site's search (material's search plugin) finds. Two marks in the templates decide it:
+"""What the site's search (material's search plugin) finds, and the build's last step that makes it so. Two marks in the templates decide it:
 
 - `data-search-exclude` (material's own attribute) on every element that is the site's interface rather than
   the handbook: buttons, filters and their labels, status lines, links to a line of a data file. A search for a
@@ -8,8 +8,10 @@
   material divides a page only at headings, so without it a question is one line in its stage's section. The
   element has an `id` (where the result lands); its first paragraph is the result's title, the rest its text.
 
-Material indexes each page as it renders; this hook reads the same page, makes the marked items' entries
-with material's own parser, so they read like every other entry, and adds them to the index material wrote.
+Material indexes each page as the engine builds it; after the build, `add_item_entries` reads the built pages,
+makes the marked items' entries with material's own parser, so they read like every other entry, and adds them
+to the index material wrote. (Under `make serve` the engine builds into a folder of its own, so the preview's
+search finds a question in its section, not on its own.)
 """
 
 import json
@@ -18,14 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from material.plugins.search.plugin import Parser
-from mkdocs.plugins import event_priority
 
 _FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<title>.*?)</p>(?P<text>.*)$", re.DOTALL)
-
-# Page URL → the entries of the items marked on it, kept across the rebuilds of `mkdocs serve --dirty`, which
-# renders only the changed page (material keeps the other pages' entries the same way).
-_entries: dict[str, list[dict]] = {}
-
 
 class _MarkedItems(HTMLParser):
     """The elements of a page marked `data-search-entry`, as (id, the HTML inside), read as a browser reads
@@ -75,19 +71,19 @@ def item_entries(html: str, page_url: str, tags: list[str] | None = None) -> lis
     return entries
 
 
-def on_page_context(context, page, config, nav):
-    if "data-search-entry" in page.content or page.url in _entries:
-        _entries[page.url] = item_entries(page.content, page.url, page.meta.get("tags"))
-    return context
-
-
-@event_priority(-100)  # after material's search plugin has written the index
-def on_post_build(config):
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
+def add_item_entries(site: Path, pages: dict[str, list[str]]) -> None:
+    """Add to the built site's search index the entries of every item marked in its pages (`pages`: each page's
+    URL and tags), in place of any entry the index has at the same place, after the entries of the page's own."""
+    path = site / "search" / "search_index.json"
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    added = [entry for entries in _entries.values() for entry in entries]
+    order = {url: number for number, url in enumerate(dict.fromkeys(doc["location"].partition("#")[0] for doc in index["docs"]))}
+    added = []
+    for url in sorted(pages, key=lambda url: order.get(url, len(order))):
+        html = (site / (url + "index.html" if url.endswith("/") or not url else url)).read_text(encoding="utf-8")
+        if "data-search-entry" in html:
+            added += item_entries(html, url, pages[url])
     locations = {entry["location"] for entry in added}
     index["docs"] = [doc for doc in index["docs"] if doc["location"] not in locations] + added
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

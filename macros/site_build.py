@@ -1,11 +1,12 @@
-"""Build the site into a fresh folder beside it and swap it in only when the build succeeds, so a failed
-build (bad data, a broken link under --strict) never leaves a half-written site/ that could be deployed.
+"""Build the site: the render step (macros/render.py), the engine's `build --strict` of what it wrote, then the
+search index's item entries (macros/search_index.py). Into a fresh folder beside the site, swapped in only when
+the build succeeds, so a failed build (bad data, a broken link under --strict) never leaves a half-written site/
+that could be deployed.
 
 The site is deployable as built: the PDFs of data/printing.yml are printed into it when Chromium is there,
 else the ones the last build had are kept, and the pages link only to the PDFs the site holds."""
 
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -15,43 +16,52 @@ from pathlib import Path
 import yaml
 
 from .engine import command as engine_command
+from .handbook import Project
+from .problems import counted
+from .render import render
+from .search_index import add_item_entries
 
-# The ids of the PDFs the site being built will hold, space-separated; set by build_site for the pages'
-# download links. Unset (the engine's own `build` or `serve` run by hand), every document's link shows.
-PDFS_ENV = "PLAYBOOK_PDFS"
-
-
-def pdf_in_site(document_id: str) -> bool:
-    """Whether the site being built will hold the PDF `document_id`, so a page may link to it."""
-    ready = os.environ.get(PDFS_ENV)
-    return ready is None or document_id in ready.split()
+def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None, quiet: bool = False) -> int:
+    """Render the handbook and build its pages into `site_dir` with the engine PLAYBOOK_ENGINE names (no PDFs
+    printed); returns an exit code. `pdfs`: the documents the site will hold, so pages link only to those (None:
+    every one, for a site whose PDFs are printed afterwards)."""
+    with tempfile.TemporaryDirectory(prefix=".playbook-render-", dir=site_dir.parent) as out:
+        rendered = render(project, Path(out), pdfs)
+        if rendered.problems:
+            print(f"The handbook has {counted(len(rendered.problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in rendered.problems), file=sys.stderr)
+            return 1
+        command = engine_command("build", "--strict", *(["--quiet"] if quiet else []), "--config-file", str(rendered.settings_file), "--site-dir", str(site_dir))
+        result = subprocess.run(command, cwd=project.root)
+        if result.returncode == 0:
+            add_item_entries(site_dir, rendered.pages)
+        return result.returncode
 
 
 def build_site(root: Path, site_dir: Path, pdf: str = "auto") -> int:
-    """The engine's `build --strict` (macros/engine.py) of the handbook at `root` into `site_dir`, with its PDFs; returns an exit code.
-    `pdf`: auto prints them when Chromium is there, else keeps the last build's; require fails without
-    Chromium; skip only keeps the last build's."""
+    """The handbook at `root` built into `site_dir` (build_pages), with its PDFs; returns an exit code. `pdf`:
+    auto prints them when Chromium is there, else keeps the last build's; require fails without Chromium; skip
+    only keeps the last build's; later links every document and prints none (`python -m macros pdf` follows)."""
     site_dir = (root / site_dir).resolve()
     ids = _document_ids(root)
     kept = [document_id for document_id in ids if (site_dir / f"{document_id}.pdf").is_file()]
-    missing_printer = _missing_printer() if pdf != "skip" else "not asked to print"
+    missing_printer = _missing_printer() if pdf in ("auto", "require") else "not asked to print"
     if missing_printer and pdf == "require":
         print(f"Cannot print the PDFs: {missing_printer}.", file=sys.stderr)
         return 1
-    ready = kept if missing_printer else ids
+    ready = None if pdf == "later" else kept if missing_printer else ids
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
     try:
-        command = engine_command("build", "--strict", "--site-dir", str(fresh))
-        result = subprocess.run(command, cwd=root, env={**os.environ, PDFS_ENV: " ".join(ready)})
-        if result.returncode != 0:
-            return result.returncode
-        if missing_printer:
+        result = build_pages(Project(root), fresh, ready)
+        if result != 0:
+            return result
+        if not missing_printer:
+            if not _print(root, fresh):
+                return 1
+        elif pdf != "later":
             for document_id in kept:
                 shutil.copy2(site_dir / f"{document_id}.pdf", fresh / f"{document_id}.pdf")
             _say_what_was_kept(ids, kept, missing_printer)
-        elif not _print(root, fresh):
-            return 1
         old = site_dir.with_name(f".{site_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():
@@ -94,7 +104,6 @@ def _say_what_was_kept(ids: list[str], kept: list[str], why: str) -> None:
 
 
 def _print(root: Path, fresh: Path) -> bool:
-    from .handbook import Project
     from .pdf import PrintError, print_documents
     from .problems import DataError
 

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 from mkdocs.exceptions import ConfigurationError
 
-from .mkdocs_yml import SETTINGS_FILE, TolerantLoader, load_settings, plugin_options
+from .mkdocs_yml import SETTINGS_FILE, TolerantLoader, load_settings
 from .page_reading import Page, jinja_environment
 
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{:?[^}]*\})?[ \t#]*$", re.MULTILINE)
@@ -41,20 +41,14 @@ class Site:
 
     def navigation(self) -> list[NavEntry]:
         """The navigation's pages and links in order; a page listed without a title is titled from its text."""
-        return [NavEntry(entry.target, entry.title or self.title(entry.target), entry.sections) for entry in _walk((self.settings or {}).get("nav"), ())]
+        return [NavEntry(entry.target, entry.title or self.title(entry.target), entry.sections) for entry in nav_entries((self.settings or {}).get("nav"))]
 
     def title(self, page: str) -> str:
-        """What the site calls a page: its title in the navigation, else its first `# ` heading, else its file name."""
-        for entry in _walk((self.settings or {}).get("nav"), ()):
-            if entry.target == page and entry.title:
-                return entry.title
-        heading = _HEADING.search(Page.read(self.pages.get(page, "")).text)
-        return heading.group(1) if heading else PurePosixPath(page).stem.replace("-", " ").capitalize()
+        return page_title((self.settings or {}).get("nav"), page, Page.read(self.pages.get(page, "")))
 
     @cached_property
     def jinja(self) -> Environment:
-        """Jinja as the macros plugin of this version of mkdocs.yml makes it for pages."""
-        return jinja_environment(plugin_options(self.settings or {}, "macros"))
+        return jinja_environment()
 
 
 def _read_settings(path: Path) -> dict | None:
@@ -63,6 +57,23 @@ def _read_settings(path: Path) -> dict | None:
         return load_settings(path, TolerantLoader)
     except (OSError, UnicodeDecodeError, ConfigurationError):
         return None
+
+
+def page_title(nav, path: str, page: Page) -> str:
+    """What the site calls the page at `path` under docs/, as MkDocs does: its title in the navigation, else the
+    `title` its front matter gives, else its first `# ` heading, else its file name."""
+    for entry in nav_entries(nav):
+        if entry.target == path and entry.title:
+            return entry.title
+    if page.front_matter.get("title"):
+        return str(page.front_matter["title"])
+    heading = _HEADING.search(page.text)
+    return heading.group(1) if heading else PurePosixPath(path).stem.replace("-", " ").capitalize()
+
+
+def nav_entries(nav) -> list[NavEntry]:
+    """mkdocs.yml's `nav`, page by page in order (nothing when it is missing or malformed)."""
+    return list(_walk(nav, ()))
 
 
 def _walk(items, sections: tuple[str, ...]):

@@ -1,21 +1,18 @@
-"""The macros pages call, wired to the validated handbook (mkdocs-macros reaches `define_env` through the
-package), and the one check of data and pages that the build and `python -m macros validate` share. No logic
-lives here."""
+"""The macros pages call, wired to the validated handbook (the render step renders pages with them), and the
+one check of data and pages that the render step and `python -m macros validate` share. No logic lives here."""
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Collection
 
-from mkdocs.exceptions import PluginError
+from markupsafe import Markup
 
 from .handbook import Project, validate
 from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
 from .model import Handbook, build_handbook, in_words
-from .page_check import IdArgument, PageRules, SiteSettings, check_pages
-from .problems import Problem, counted, first_per_file
+from .page_check import IdArgument, PageRules, check_pages
+from .problems import Problem, first_per_file
 from .rendering import Renderer
-from .site_build import pdf_in_site
-from .source_links import SourceLinks
+from .site_settings import SiteSettings
 
 # Macro name → (template, the data file it shows, by stem); each renders one part of the handbook.
 SECTIONS = {
@@ -69,45 +66,55 @@ def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Han
     return handbook, sorted(problems)
 
 
-def define_env(env):
-    """Called once per build by mkdocs-macros: check the data and every page's macros, then register the macros."""
-    handbook, problems = check_handbook(Project(Path(env.project_dir)), SiteSettings.of_plugin(env))
-    if problems:
-        raise PluginError(f"The handbook has {counted(len(problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in problems))
-    renderer = Renderer(env.conf["use_directory_urls"], SourceLinks(env.conf["repo_url"], env.conf["edit_uri"]), handbook.glossary.terms)
+class PageMacros:
+    """Our macros bound to the validated handbook and mkdocs.yml's settings, rendering into one page at a time:
+    each notes the data files it shows, which become the page's sources (its edit link and freshness date).
+    `pdfs`: the printed documents the site will hold, so pages link only to those (None: every one)."""
 
-    def note_source(data_file: str):
-        """Note a data file the current page shows: the page's edit link and freshness date come from the
-        files it is made from (see theme_hook)."""
-        used = env.page.meta.setdefault("data_files", [])
-        if data_file not in used:
-            used.append(data_file)
+    def __init__(self, handbook: Handbook, settings: SiteSettings, pdfs: Collection[str] | None = None):
+        self.settings = settings
+        self.handbook = handbook
+        self.renderer = Renderer(settings.use_directory_urls, settings.source_links, handbook.glossary.terms)
+        self.page_url = ""
+        self.data_files: list[str] = []
+        self.macros = every_macro(handbook, self, pdfs)
 
-    def show(template: str, data_file: str | None, **context):
+    def start_page(self, url: str) -> None:
+        self.page_url = url
+        self.data_files = []
+
+    def note_source(self, data_file: str) -> None:
+        if data_file not in self.data_files:
+            self.data_files.append(data_file)
+
+    def show(self, template: str, data_file: str | None, **context) -> Markup:
         """Render a template into the current page, noting the data file it shows."""
         if data_file:
-            note_source(data_file)
-        return renderer.render(template, env.page.url, handbook=handbook, **context)
+            self.note_source(data_file)
+        return self.renderer.render(template, self.page_url, handbook=self.handbook, **context)
 
-    def inline(template: str, **context):
+    def inline(self, template: str, **context) -> Markup:
         """Render a template into the current page's running text, noting no source: a page's own words
         about the data keep the page's edit link with what it shows."""
-        return renderer.render_inline(template, env.page.url, **context)
-
-    for name, macro in every_macro(handbook, env, show, note_source, inline).items():
-        env.macro(macro, name)
+        return self.renderer.render_inline(template, self.page_url, **context)
 
 
-def every_macro(handbook: Handbook | None, env=None, show=None, note_source=None, inline=None) -> dict[str, Callable]:
-    """Every macro a page can call, by name: the build registers these and the page check reads their names
+def every_macro(handbook: Handbook | None, page: PageMacros | None = None, pdfs: Collection[str] | None = None) -> dict[str, Callable]:
+    """Every macro a page can call, by name: the render step calls these and the page check reads their names
     and parameters (given only the handbook)."""
-    return page_macros(handbook, show, note_source) | page_words(handbook, env, show, inline)
+
+    def pdf_in_site(document_id: str) -> bool:
+        return pdfs is None or document_id in pdfs
+
+    return page_macros(handbook, page, pdf_in_site) | page_words(handbook, page, pdf_in_site)
 
 
-def page_macros(handbook: Handbook | None, show: Callable | None = None, note_source: Callable | None = None) -> dict[str, Callable]:
+def page_macros(handbook: Handbook | None, page: PageMacros | None, pdf_in_site: Callable[[str], bool]) -> dict[str, Callable]:
     """Every macro that places a tool or a part of the handbook in a page, by name: each looks up the model and
     hands it to a template. The page check reads only their names and parameters (with `page_words`), so it
-    passes nothing to show (and no handbook while the data has problems)."""
+    passes no page (and no handbook while the data has problems)."""
+    show = page and page.show
+    note_source = page and page.note_source
 
     def section(template: str, stem: str):
         """A macro with no arguments that shows one part of the handbook (a page can pass it none)."""
@@ -159,13 +166,13 @@ def page_macros(handbook: Handbook | None, show: Callable | None = None, note_so
     return macros | {macro.__name__: macro for macro in (checklist, all_checklists, self_assessment, role_plays, workspace, rep_history, team_view, download)}
 
 
-def page_words(handbook: Handbook | None, env=None, show: Callable | None = None, inline: Callable | None = None) -> dict[str, Callable]:
+def page_words(handbook: Handbook | None, page: PageMacros | None, pdf_in_site: Callable[[str], bool]) -> dict[str, Callable]:
     """The macros for a page's own words about the data (its site name, how many levels, the checklists'
     titles), so a page says what the data holds instead of restating it and going stale."""
 
     def site_name():
         """The site's name from mkdocs.yml, shown as typed, as the header shows it: the home heading follows it."""
-        return shown_as_typed(env.conf["site_name"])
+        return shown_as_typed(page.settings.site_name)
 
     def how_many(what: str):
         """How many items one of the handbook's lists holds, in words up to nine ("six")."""
@@ -173,11 +180,11 @@ def page_words(handbook: Handbook | None, env=None, show: Callable | None = None
 
     def list_of(what: str):
         """The titles of one of the handbook's lists, each linked to where it is shown."""
-        return inline("list_of.html", items=LISTS[what](handbook))
+        return page.inline("list_of.html", items=LISTS[what](handbook))
 
     def ids_of(what: str):
         """The ids of one of the handbook's lists, for the pages that tell an editor which they may write."""
-        return inline("ids_of.html", items=LISTS[what](handbook))
+        return page.inline("ids_of.html", items=LISTS[what](handbook))
 
     def printed_contents(document_id: str):
         """What a document from data/printing.yml holds, part by part, linked to the pages it prints; nothing
@@ -185,7 +192,6 @@ def page_words(handbook: Handbook | None, env=None, show: Callable | None = None
         document = ID_ARGUMENTS["printed_contents"].items(handbook)[document_id]
         if not pdf_in_site(document_id):
             return ""
-        nav_titles = {page.file.src_uri: page.title for page in env.variables["navigation"].pages if page.title}
-        return show("printed_contents.html", None, document=document, parts=printed_parts(document, nav_titles))
+        return page.show("printed_contents.html", None, document=document, parts=printed_parts(document, page.settings.nav_titles))
 
     return {macro.__name__: macro for macro in (site_name, how_many, list_of, ids_of, printed_contents)}

@@ -60,7 +60,9 @@ def run_validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run(engine.command("build", "--strict", "--site-dir", str(site_dir)), project)
+    """The handbook's build (render, the engine's `build --strict`, search entries), every PDF linked and none
+    printed: the PDF tests print them into the site afterwards."""
+    return run([sys.executable, "-m", "macros", "build", "--site", str(site_dir), "--pdf", "later"], project)
 
 
 def run_validate_and_build(project: Path, site_dir: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
@@ -78,7 +80,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The example handbook built once per test session with the engine's `build --strict`."""
+    """The example handbook built once per test session (run_build)."""
     site = tmp_path_factory.mktemp("example") / "site"
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -88,7 +90,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def planted_site(tmp_path_factory):
     """A copy of the example with hostile text in every free-text data field (tests/planted.py), built with
-    `mkdocs build --strict`: the site, and the fields planted."""
+    run_build: the site, and the fields planted."""
     from tests.planted import plant
 
     project = copy_project(tmp_path_factory.mktemp("planted") / "handbook")
@@ -101,8 +103,8 @@ def planted_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def edited_site(tmp_path_factory) -> Path:
-    """A copy of the example with every edit in tests/leader_edits.py, built once per session with `mkdocs build
-    --strict`; the copy (the site's parent) has no git history."""
+    """A copy of the example with every edit in tests/leader_edits.py, built once per session (run_build); the
+    copy (the site's parent) has no git history."""
     from tests.leader_edits import make_edits
 
     project = copy_project(tmp_path_factory.mktemp("edited") / "handbook")

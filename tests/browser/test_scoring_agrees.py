@@ -17,7 +17,7 @@ from macros import scoring
 from macros.handbook import Project, load_handbook
 from macros.model import Assessment, Band, Ladder, Level, Scale, ScaleOption, Statement, StatementGroup
 from macros.rendering import Renderer
-from macros.theme_hook import BUNDLES, WIDGETS, with_needs
+from macros.bundles import BUNDLES, WIDGETS, with_needs
 from tests.conftest import ROOT
 
 ASSETS = ROOT / "overrides" / "assets"

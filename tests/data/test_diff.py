@@ -338,7 +338,7 @@ def test_a_page_whose_braces_do_not_parse_is_named_with_the_line():
 def test_front_matter_is_not_read_as_braces_and_a_line_is_the_files():
     before = Site({}, {"deals.md": "---\ntitle: \"{{ Deals }\"\n---\n\n# Deals\n\n{{ deal_review() }}\n"}, {})
     after = Site({}, {"deals.md": "---\ntitle: \"{{ Deals }\"\n---\n\n# Deals\n\n{{ deal_review() }\n"}, {})
-    assert page_changes(before, after) == ["Edited 'Deals' (docs/deals.md); its tools are not listed, as its `{{ … }}` on line 7 cannot be read (unexpected '}')"]
+    assert page_changes(before, after) == ["Edited '{{ Deals }' (docs/deals.md); its tools are not listed, as its `{{ … }}` on line 7 cannot be read (unexpected '}')"]
 
 
 def test_a_page_the_macros_plugin_leaves_as_written_places_no_tools():

@@ -33,7 +33,7 @@ def test_nothing_is_loaded_from_another_host(built_site):
 
 
 def test_the_site_ships_our_bundles_and_not_their_parts(built_site):
-    from macros.theme_hook import BUNDLES
+    from macros.bundles import BUNDLES
 
     for bundle, parts in BUNDLES.items():
         assert (built_site / bundle).stat().st_size > 0

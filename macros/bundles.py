@@ -1,9 +1,7 @@
-"""MkDocs hook for our theme overrides: what each page is made from and when that last changed, a filter
-their templates use, and our files in overrides/assets joined and minified: every page loads the site-wide
-bundles, and a page with widgets also the scripts of those widgets only (main.html names them in the head,
-playbook.js loads them for a page reached by instant navigation)."""
+"""Our files in overrides/assets joined and minified, as the render step writes them for the engine: every page
+loads the site-wide bundles, and a page with widgets also the scripts of those widgets only (main.html names
+them in the head, playbook.js loads them for a page reached by instant navigation)."""
 
-import os
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,9 +9,6 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 from markupsafe import Markup
-
-from macros.freshness import last_changed
-from macros.source_links import SourceLinks
 
 # Site-wide bundle → its sources in overrides/assets, in load order; every page loads both. The bootstrap
 # (playbook.js) runs every registered widget on each page. print.css comes last so paper rules win. All our
@@ -123,44 +118,12 @@ def css_string(text) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-_dates: dict[str, str] = {}
-
-
-def on_config(config):
-    """Read git history once per build (and per rebuild under `make serve`)."""
-    _dates.clear()
-    _dates.update(last_changed(Path(config.config_file_path).parent))
-    return config
-
-
-def on_page_context(context, page, config, nav):
-    """Give the page its sources: the data files its macros showed (noted by macros/wiring.py) and its
-    own Markdown file, each with an edit link, and the latest date any of them changed."""
-    root = Path(config.config_file_path).parent
-    markdown = Path(os.path.relpath(Path(config.docs_dir) / page.file.src_path, root)).as_posix()
-    links = SourceLinks(config.repo_url, config.edit_uri)
-    files = page.meta.get("data_files", []) + [markdown]
-    page.meta["sources"] = [{"path": path, "edit_url": links.edit(path)} for path in files]
-    page.meta["last_changed"] = max((_dates[path] for path in files if path in _dates), default=None)
-    widgets = widgets_in(page.content or "")
-    page.meta["widget_scripts"] = [widget_file(name) for name in widgets]
-    page.meta["shows_dates"] = "dates" in widgets
-    return context
-
-
-def on_env(env, config, files):
-    env.filters["css_string"] = css_string
-    return env
-
-
-def on_post_build(config):
-    """Write the bundles and the widgets' files, minified, and remove the parts mkdocs copied from the theme
-    folder: no page loads them."""
-    sources = Path(config["theme"].custom_dir) / "assets"
-    site = Path(config["site_dir"])
+def asset_files(sources: Path) -> dict[str, str]:
+    """The bundles and the widgets' files, minified, by their path in the site, from overrides/assets (`sources`)."""
     files = BUNDLES | {widget_file(name): widget.scripts for name, widget in WIDGETS.items()}
-    for path, parts in files.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(minified(path, "\n".join((sources / part).read_text(encoding="utf-8") for part in parts)), encoding="utf-8")
-    for part in {part for parts in files.values() for part in parts}:
-        (site / "assets" / part).unlink(missing_ok=True)
+    return {path: minified(path, "\n".join((sources / part).read_text(encoding="utf-8") for part in parts)) for path, parts in files.items()}
+
+
+def asset_sources() -> set[str]:
+    """The files in overrides/assets that the bundles and widgets are made from, which the site does not hold."""
+    return {part for parts in BUNDLES.values() for part in parts} | {part for widget in WIDGETS.values() for part in widget.scripts}

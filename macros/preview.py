@@ -1,0 +1,50 @@
+"""`make serve`: the engine's live-reloading server on the rendered handbook, rendered again whenever a file it is
+made from changes. The render runs in a fresh Python each time, so an edit to macros/ counts as soon as it is
+saved; a render that finds problems prints them and leaves the last good pages served."""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .engine import command as engine_command
+from .mkdocs_yml import SETTINGS_FILE
+
+# What the rendered handbook is made from, under the handbook's folder.
+SOURCES = ("data", "docs", "macros", "overrides", SETTINGS_FILE)
+# Where `make serve` keeps the rendered handbook (a build renders into a folder of its own).
+PREVIEW_DIR = ".rendered"
+
+
+def serve(root: Path, address: str) -> int:
+    out = root / PREVIEW_DIR
+    if _render(root, out) != 0:
+        return 1
+    server = subprocess.Popen(engine_command("serve", "--config-file", str(out / SETTINGS_FILE), "--dev-addr", address, "--livereload"), cwd=root)
+    seen = _stamps(root)
+    try:
+        while server.poll() is None:
+            time.sleep(0.5)  # a person's save, noticed within half a second
+            now = _stamps(root)
+            if now != seen:
+                seen = now
+                _render(root, out)
+    except KeyboardInterrupt:
+        server.terminate()
+    return server.wait()
+
+
+def _render(root: Path, out: Path) -> int:
+    return subprocess.run([sys.executable, "-m", "macros", "render", "--root", str(root), "--out", str(out)], cwd=root).returncode
+
+
+def _stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Each source file's modification time and size, by path."""
+    stamps = {}
+    for source in SOURCES:
+        path = root / source
+        for file in [path] if path.is_file() else sorted(path.rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                stat = file.stat()
+                stamps[file.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return stamps

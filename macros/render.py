@@ -1,0 +1,159 @@
+"""The render step: validate the handbook once, render the data-driven parts of docs/ and write everything the
+engine builds into one folder, so the engine (MkDocs, ProperDocs, whatever follows them) runs no code of ours:
+
+    OUT/mkdocs.yml   the handbook's mkdocs.yml (INHERIT), reading OUT/docs and OUT/overrides, minus our plugin
+    OUT/docs/        each page with its macros rendered, and its sources, freshness and widgets in its front matter
+    OUT/overrides/   the theme overrides, with the bundles and widget files in place of their sources
+
+The pages keep mkdocs-macros' syntax (`{{ checklist("daily-calling") }}`); the step renders them with Jinja set up
+as the plugin was. The plugin itself ran inside the engine, once per build on MkDocs, once per page on Zensical,
+and needed the engine's page objects; here the data is loaded and checked once whatever the engine, without it.
+Edit links still point at the real docs/ and data/ files: a page keeps its path under docs/."""
+
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .bundles import asset_files, asset_sources, css_string, widget_file, widgets_in
+from .freshness import last_changed
+from .handbook import DOCS_DIR, Project
+from .inline_markdown import page_url
+from .mkdocs_yml import SETTINGS_FILE
+from .page_reading import Page
+from .problems import Problem
+from .site_files import page_title
+from .site_settings import SiteSettings, read_site_settings
+from .wiring import PageMacros, check_handbook
+
+# The plugin entry in mkdocs.yml that the render step takes the place of, left out of the engine's settings.
+OUR_PLUGIN = "macros"
+
+
+@dataclass
+class Rendered:
+    """What a render made: the problems that stopped it (nothing written), or each rendered page's tags by its URL
+    (the search step reads them) and the engine's mkdocs.yml."""
+
+    problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, list[str]] = field(default_factory=dict)
+    settings_file: Path | None = None
+
+
+def render(project: Project, out: Path, pdfs: list[str] | None = None) -> Rendered:
+    """Render the handbook at `project` into `out` (see the module's docstring). `pdfs`: the printed documents
+    the site will hold, so pages link only to those (None: every one). Writes only files whose content changed and
+    removes what no longer belongs, so an engine serving `out` rebuilds only for real changes."""
+    settings, problems = read_site_settings(project)
+    if settings is None:
+        return Rendered(problems)
+    handbook, problems = check_handbook(project, settings)
+    if problems:
+        return Rendered(problems)
+    files: dict[str, str | Path] = {}
+    rendered = Rendered()
+    macros = PageMacros(handbook, settings, pdfs)
+    dates = last_changed(project.root)
+    for path in sorted(project.docs_dir.rglob("*")):
+        name = path.relative_to(project.docs_dir).as_posix()
+        if path.is_dir():
+            continue
+        if path.suffix != ".md":
+            files[f"docs/{name}"] = path
+            continue
+        page = Page.read(path.read_text(encoding="utf-8-sig"))
+        about = PageInfo(page_title(settings.settings.get("nav"), name, page), page_url(name, settings.use_directory_urls), page.front_matter)
+        files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{name}", macros, settings, dates)
+        rendered.pages[about.url] = [str(tag) for tag in page.front_matter.get("tags") or []]
+    theme = project.root / "overrides"
+    sources = asset_sources()
+    for path in sorted(theme.rglob("*")):
+        name = path.relative_to(theme).as_posix()
+        if path.is_file() and "__pycache__" not in path.parts and not (name.startswith("assets/") and name.removeprefix("assets/") in sources):
+            files[f"overrides/{name}"] = path
+    files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets").items()}
+    files["mkdocs.yml"] = _engine_settings(project, settings)
+    _write(out, files)
+    rendered.settings_file = out / SETTINGS_FILE
+    return rendered
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a page's own text may read about it as `page`, as with mkdocs-macros."""
+
+    title: str
+    url: str
+    meta: Mapping[str, Any]
+
+
+def _render_page(page: Page, about: PageInfo, markdown: str, macros: PageMacros, settings: SiteSettings, dates: dict[str, str]) -> str:
+    """A page's Markdown with its macros rendered, under front matter saying what the theme shows of it."""
+    macros.start_page(about.url)
+    text = page.text
+    if page.renders_macros:
+        variables = {**settings.extra, **page.front_matter, "config": settings.settings, "page": about, **macros.macros}
+        text = settings.jinja.from_string(page.text).render(variables)
+    files = macros.data_files + [markdown]
+    widgets = widgets_in(text)
+    changed = max((dates[path] for path in files if path in dates), default=None)
+    meta = {
+        **page.front_matter,
+        # The files the page is made from, each with its edit link (the first is the one a reader's Edit opens),
+        # and the latest date any of them changed.
+        "sources": [{"path": path, "edit_url": settings.source_links.edit(path)} for path in files],
+        "last_changed": changed,
+        "widget_scripts": [widget_file(name) for name in widgets],
+        "shows_dates": "dates" in widgets,
+        "print_footer": _print_footer(settings, about.title, changed),
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n" + text
+
+
+def _print_footer(settings: SiteSettings, title: str, changed: str | None) -> str:
+    """The running footer on paper, as a CSS string: the handbook's name, the page's title and when its content
+    last changed (print.css adds page numbers)."""
+    return str(css_string(f"{settings.site_name} · {title}" + (f" · changed {changed}" if changed else "")))
+
+
+def _engine_settings(project: Project, settings: SiteSettings) -> str:
+    """The engine's mkdocs.yml: the handbook's, inherited whole (the engine reads it, `!ENV` and all), reading the
+    rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources)."""
+    theme = settings.settings.get("theme")
+    plugins = settings.settings.get("plugins") or []
+    engine = {
+        "INHERIT": os.path.abspath(project.root / SETTINGS_FILE),
+        "docs_dir": "docs",
+        "theme": {"custom_dir": "overrides"} if isinstance(theme, dict) else {"name": theme, "custom_dir": "overrides"},
+        "plugins": [entry for entry in plugins if entry != OUR_PLUGIN and not (isinstance(entry, dict) and OUR_PLUGIN in entry)],
+        "hooks": [],
+        "watch": [],
+        # For the pages the engine makes itself (404.html): the footer's name alone.
+        "extra": {"print_footer": _print_footer(settings, "", None)},
+    }
+    return yaml.safe_dump(engine, allow_unicode=True, sort_keys=False)
+
+
+def _write(out: Path, files: dict[str, str | Path]) -> None:
+    """Make `out` hold exactly `files` (text, or a file to copy), touching only what differs."""
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(out.rglob("*"), reverse=True):
+        name = path.relative_to(out).as_posix()
+        if path.is_file() and name not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for name, content in files.items():
+        target = out / PurePosixPath(name)
+        new = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+        if target.is_file() and target.read_bytes() == new:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copy2(content, target)
+        else:
+            target.write_bytes(new)

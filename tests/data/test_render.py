@@ -1,0 +1,83 @@
+"""The render step (macros/render.py): what it writes for the engine, read back as the engine reads it."""
+
+import os
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+from macros.handbook import Project
+from macros.render import render
+from tests.conftest import run
+
+
+def _front_matter(out: Path, page: str) -> tuple[dict, str]:
+    body, meta = get_data((out / "docs" / page).read_text(encoding="utf-8"))
+    return meta, body
+
+
+def test_a_page_reads_what_mkdocs_macros_gave_it(project: Path, tmp_path: Path):
+    (project / "docs" / "extra.md").write_text(
+        "---\nowner: Sales ops\n---\n\n# Extra\n\n"
+        "{{ config.site_name }} | {{ page.title }} | {{ page.url }} | {{ page.meta.owner }} | {{ owner }} | {{ site_name() }}\n",
+        encoding="utf-8")
+    rendered = render(Project(project), tmp_path / "out")
+    assert rendered.problems == []
+    meta, body = _front_matter(tmp_path / "out", "extra.md")
+    assert body.strip().splitlines()[-1] == "Northwind Sales Playbook | Extra | extra/ | Sales ops | Sales ops | Northwind Sales Playbook"
+    assert meta["owner"] == "Sales ops"
+
+
+def test_the_engine_reads_the_rendered_pages_with_the_handbooks_settings_and_runs_none_of_our_code(project: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    render(Project(project), out)
+    engine = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert engine["INHERIT"] == os.path.abspath(project / "mkdocs.yml")
+    assert (engine["docs_dir"], engine["theme"]["custom_dir"]) == ("docs", "overrides")
+    assert engine["hooks"] == [] and engine["watch"] == []
+    assert engine["plugins"] == ["search", "tags"]
+    assert sorted(path.name for path in (out / "overrides" / "assets").iterdir()) == ["playbook.bundle.css", "playbook.bundle.js", "widgets", "workspace.schema.json"]
+
+
+def test_a_page_names_its_sources_with_edit_links_to_the_real_files_and_its_widgets(project: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    render(Project(project), out)
+    meta, body = _front_matter(out, "checklists.md")
+    assert [source["path"] for source in meta["sources"]] == ["data/checklists.yml", "docs/checklists.md"]
+    assert meta["sources"][1]["edit_url"] == "https://github.com/example/playbook/edit/main/docs/checklists.md"
+    assert meta["widget_scripts"] == ["assets/widgets/dates.js", "assets/widgets/workspace.js", "assets/widgets/checklist.js"]
+    assert meta["shows_dates"] is True
+    assert "{{" not in body and 'data-checklist="' in body
+    # The copy has no git history, so nothing says when it changed.
+    assert meta["last_changed"] is None
+    assert meta["print_footer"] == '"Northwind Sales Playbook · Checklists"'
+
+
+def test_rendering_again_touches_only_what_changed_and_removes_what_went(project: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    notes = project / "docs" / "coaching" / "notes.md"
+    notes.write_text("# Notes\n", encoding="utf-8")
+    render(Project(project), out)
+    for path in out.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(1, 1))
+    glossary = project / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    notes.unlink()
+
+    assert render(Project(project), out).problems == []
+    touched = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file() and path.stat().st_mtime_ns != 1)
+    assert touched == ["docs/glossary.md"]
+    assert not (out / "docs" / "coaching" / "notes.md").exists()
+
+
+def test_a_render_with_problems_writes_nothing_and_says_where(project: Path, tmp_path: Path):
+    levels = project / "data" / "levels.yml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("levels:", "levles:", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run([sys.executable, "-m", "macros", "render", "--out", str(out)], project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("data/levels.yml:")
+    assert not out.exists()
