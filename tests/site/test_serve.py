@@ -1,0 +1,61 @@
+"""`make serve` (`python -m macros serve`): the engine's live server on the rendered handbook, rendered again when a
+leader saves a data file; a save with a mistake keeps the last good page served and says where the mistake is."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+DEADLINE = 120  # seconds for any one change to show: generous for a loaded CI machine, never reached when it works
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def _wait_for(condition, what: str, server: subprocess.Popen):
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        assert server.poll() is None, f"the server stopped while waiting for {what}"
+        time.sleep(0.2)
+    raise AssertionError(f"not within {DEADLINE} s: {what}")
+
+
+def test_a_saved_data_file_is_rendered_into_the_served_page_and_a_mistake_keeps_the_last_good_one(project: Path):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/charter/"
+    log = project / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_for(lambda: "Northwind Field Sales" in _page(url), "the charter page served", server)
+        charter = project / "data" / "charter.yml"
+        charter.write_text(charter.read_text(encoding="utf-8").replace("Northwind Field Sales", "Northwind Key Accounts"), encoding="utf-8")
+        _wait_for(lambda: "Northwind Key Accounts" in _page(url), "the renamed team on the served page", server)
+
+        levels = project / "data" / "levels.yml"
+        levels.write_text(levels.read_text(encoding="utf-8").replace("levels:", "levles:", 1), encoding="utf-8")
+        _wait_for(lambda: "data/levels.yml:" in log.read_text(encoding="utf-8"), "the mistake reported with its file and line", server)
+        assert "Northwind Key Accounts" in _page(url)
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=30)
