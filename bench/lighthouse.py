@@ -26,7 +26,7 @@ import time
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
-from macros.handbook import Project
+from macros.project import Project
 from macros.site_build import build_pages
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
 from macros.static_server import serve

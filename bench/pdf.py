@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from macros.site_build import build_pages
-from macros.handbook import Project
+from macros.project import Project
 from macros.pdf import print_documents
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.handbook import Project
+from macros.project import Project
 from macros.site_build import build_pages
 from macros.bundles import BUNDLES, WIDGETS, widget_file
 

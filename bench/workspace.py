@@ -17,7 +17,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from macros.handbook import Project
+from macros.project import Project
 from macros.site_build import build_pages
 from macros.pdf import CHROMIUM_FLAGS, chromium_path
 from macros.static_server import serve_navigable

@@ -18,7 +18,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from macros.handbook import Project
+from macros.project import Project
 from macros.site_build import build_pages
 from macros.engine import engine
 from macros.project import copy_project

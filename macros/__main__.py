@@ -9,10 +9,9 @@ from . import engine
 
 engine.use_engine()  # before the modules below import the engine's YAML loader
 
-from .handbook import Project
+from .project import Project
 from .site_settings import read_site_settings
 from .problems import DataError, Problem, counted
-from .wiring import check_handbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _validate(project: Project) -> list[Problem]:
     """Every problem in the data and in the pages' macros, read with mkdocs.yml's settings as the build reads them."""
+    from .wiring import check_handbook  # here, so that a build the render cache answers does not load it
     settings, problems = read_site_settings(project)
     return sorted(problems + check_handbook(project, settings)[1])
 
@@ -72,7 +72,7 @@ def _validate(project: Project) -> list[Problem]:
 def _render(project: Project, out: Path) -> int:
     from .render import render
 
-    rendered = render(project, out)
+    rendered = render(project, out, cache=project.cache_dir)
     for problem in rendered.problems:
         print(problem.as_text(), file=sys.stderr)
     if rendered.problems:

@@ -2,6 +2,7 @@
 loads the site-wide bundles, and a page with widgets also the scripts of those widgets only (main.html names
 them in the head, playbook.js loads them for a page reached by instant navigation)."""
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,10 +95,15 @@ def _parsed(selector: str) -> tuple[str, set[str], list[str]]:
     return tag, set(classes), [attribute.rstrip("]") for attribute in attributes]
 
 
+# Every widget's selector names a data- attribute, so only start tags holding one can match: the parser reads those
+# alone (a long page's text took it about 0.4 s a build).
+_TAG_WITH_DATA = re.compile(r"<[a-zA-Z][^<>]*\sdata-[^<>]*>")
+
+
 def widgets_in(html: str) -> list[str]:
     """The widgets a page's HTML holds, with what they need, in load order."""
     finder = _Finder()
-    finder.feed(html)
+    finder.feed("".join(_TAG_WITH_DATA.findall(html)))
     finder.close()
     return with_needs(finder.found)
 

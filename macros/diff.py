@@ -15,7 +15,8 @@ from pathlib import Path, PurePosixPath
 from .crossrefs import select
 from .diff_words import ABSENT as _ABSENT
 from .diff_words import differences, short_name, value, words
-from .handbook import DATA_DIR, DOCS_DIR, Project, validate
+from .handbook import validate
+from .project import DATA_DIR, DOCS_DIR, Project
 from .problems import counted
 from .loading import load_file
 from .mkdocs_yml import SETTINGS_FILE

@@ -3,41 +3,14 @@ command line both start here."""
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 
 from .crossrefs import check_crossrefs
 from .cut_text import check_cut_text
 from .loading import LocatedData, load_file
 from .model import Handbook, build_handbook
 from .problems import DataError, Problem, first_per_file
+from .project import DATA_DIR, Project
 from .schema_check import check_schema, schema_names
-
-DATA_DIR = "data"
-DOCS_DIR = "docs"
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a handbook lives on disk."""
-
-    root: Path
-
-    @property
-    def data_dir(self) -> Path:
-        return self.root / DATA_DIR
-
-    @property
-    def schemas_dir(self) -> Path:
-        return self.data_dir / "schemas"
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / DOCS_DIR
-
-    def docs_pages(self) -> set[str]:
-        return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}
-
 
 def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
     """Every data file loaded and checked against its schema; only files that passed are returned."""

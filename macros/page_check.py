@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from .handbook import DOCS_DIR
+from .project import DOCS_DIR
 from .model import Handbook
 from .page_reading import GIVEN_NAMES, Page
 from .problems import Problem

@@ -17,7 +17,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .handbook import Project, load_handbook
+from .handbook import load_handbook
+from .project import Project
 from .inline_markdown import page_url
 from .model import PrintDocument
 from .problems import quoted

@@ -13,7 +13,7 @@ from .mkdocs_yml import SETTINGS_FILE
 # What the rendered handbook is made from, under the handbook's folder.
 SOURCES = ("data", "docs", "macros", "overrides", SETTINGS_FILE)
 # Where `make serve` keeps the rendered handbook (a build renders into a folder of its own).
-PREVIEW_DIR = ".rendered"
+PREVIEW_DIR = ".playbook/preview"
 
 
 def serve(root: Path, address: str) -> int:

@@ -1,8 +1,40 @@
-"""The parts of a handbook project that make its site: what a copy of the project needs to build (the tests'
-edited handbooks, bench/'s scaled ones, a trial on another engine)."""
+"""What a handbook project is: where its parts live on disk, and the parts that make its site, which a copy of the
+project needs to build (the tests' edited handbooks, bench/'s scaled ones, a trial on another engine)."""
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+
+DATA_DIR = "data"
+DOCS_DIR = "docs"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a handbook lives on disk."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / DATA_DIR
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.data_dir / "schemas"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / DOCS_DIR
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where the build keeps what it can reuse next time (macros/render_cache.py); not in git."""
+        return self.root / ".playbook" / "cache"
+
+    def docs_pages(self) -> set[str]:
+        return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}
+
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")

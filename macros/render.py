@@ -11,24 +11,23 @@ and needed the engine's page objects; here the data is loaded and checked once w
 Edit links still point at the real docs/ and data/ files: a page keeps its path under docs/."""
 
 import os
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import render_cache
 from .bundles import asset_files, asset_sources, css_string, widget_file, widgets_in
-from .freshness import last_changed
-from .handbook import DOCS_DIR, Project
-from .inline_markdown import page_url
 from .mkdocs_yml import SETTINGS_FILE
-from .page_reading import Page
 from .problems import Problem
-from .site_files import page_title
+from .project import DOCS_DIR, Project
 from .site_settings import SiteSettings, read_site_settings
-from .wiring import PageMacros, check_handbook
+
+if TYPE_CHECKING:
+    from .page_reading import Page
+    from .wiring import PageMacros
 
 # The plugin entry in mkdocs.yml that the render step takes the place of, left out of the engine's settings.
 OUR_PLUGIN = "macros"
@@ -42,20 +41,47 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, list[str]] = field(default_factory=dict)
     settings_file: Path | None = None
+    files: dict[str, str | Path] = field(default_factory=dict)
 
 
-def render(project: Project, out: Path, pdfs: list[str] | None = None) -> Rendered:
+def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Path | None = None) -> Rendered:
     """Render the handbook at `project` into `out` (see the module's docstring). `pdfs`: the printed documents
     the site will hold, so pages link only to those (None: every one). Writes only files whose content changed and
-    removes what no longer belongs, so an engine serving `out` rebuilds only for real changes."""
+    removes what no longer belongs, so an engine serving `out` rebuilds only for real changes. With a `cache`
+    folder, a render made from exactly the same files and settings is copied from there (macros/render_cache.py)."""
     settings, problems = read_site_settings(project)
     if settings is None:
         return Rendered(problems)
+    made_from = render_cache.key(project.root, settings.settings, pdfs) if cache else None
+    cached = render_cache.load(cache, made_from) if cache else None
+    if cached:
+        files, pages = cached
+    else:
+        rendered = _render(project, settings, pdfs)
+        if rendered.problems:
+            return rendered
+        files = {name: content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") for name, content in rendered.files.items()}
+        pages = rendered.pages
+        if cache:
+            render_cache.store(cache, made_from, files, pages)
+    _write(out, files)
+    return Rendered(pages=pages, settings_file=out / SETTINGS_FILE)
+
+
+def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None) -> Rendered:
+    """Validate and render everything: the files to write (text, or a file to copy) by their path under `out`."""
+    # Here, so that a build the cache answers loads neither the data layer nor our templates.
+    from .freshness import last_changed
+    from .inline_markdown import page_url
+    from .page_reading import Page
+    from .site_files import page_title
+    from .wiring import PageMacros, check_handbook
+
     handbook, problems = check_handbook(project, settings)
     if problems:
         return Rendered(problems)
-    files: dict[str, str | Path] = {}
     rendered = Rendered()
+    files = rendered.files
     macros = PageMacros(handbook, settings, pdfs)
     dates = last_changed(project.root)
     for path in sorted(project.docs_dir.rglob("*")):
@@ -77,8 +103,6 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None) -> Render
             files[f"overrides/{name}"] = path
     files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets").items()}
     files["mkdocs.yml"] = _engine_settings(project, settings)
-    _write(out, files)
-    rendered.settings_file = out / SETTINGS_FILE
     return rendered
 
 
@@ -91,7 +115,7 @@ class PageInfo:
     meta: Mapping[str, Any]
 
 
-def _render_page(page: Page, about: PageInfo, markdown: str, macros: PageMacros, settings: SiteSettings, dates: dict[str, str]) -> str:
+def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacros", settings: SiteSettings, dates: dict[str, str]) -> str:
     """A page's Markdown with its macros rendered, under front matter saying what the theme shows of it."""
     macros.start_page(about.url)
     text = page.text
@@ -138,8 +162,8 @@ def _engine_settings(project: Project, settings: SiteSettings) -> str:
     return yaml.safe_dump(engine, allow_unicode=True, sort_keys=False)
 
 
-def _write(out: Path, files: dict[str, str | Path]) -> None:
-    """Make `out` hold exactly `files` (text, or a file to copy), touching only what differs."""
+def _write(out: Path, files: dict[str, bytes]) -> None:
+    """Make `out` hold exactly `files`, touching only what differs."""
     out.mkdir(parents=True, exist_ok=True)
     for path in sorted(out.rglob("*"), reverse=True):
         name = path.relative_to(out).as_posix()
@@ -149,11 +173,7 @@ def _write(out: Path, files: dict[str, str | Path]) -> None:
             path.rmdir()
     for name, content in files.items():
         target = out / PurePosixPath(name)
-        new = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
-        if target.is_file() and target.read_bytes() == new:
+        if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, Path):
-            shutil.copy2(content, target)
-        else:
-            target.write_bytes(new)
+        target.write_bytes(content)

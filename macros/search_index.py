@@ -14,13 +14,18 @@ to the index material wrote. (Under `make serve` the engine builds into a folder
 search finds a question in its section, not on its own.)
 """
 
+import hashlib
 import json
+import os
 import re
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 from material.plugins.search.plugin import Parser
 
+# The file in the build's cache folder holding the entries made last time.
+CACHE_ENTRY = "search-entries.json"
 _FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<title>.*?)</p>(?P<text>.*)$", re.DOTALL)
 
 class _MarkedItems(HTMLParser):
@@ -71,19 +76,40 @@ def item_entries(html: str, page_url: str, tags: list[str] | None = None) -> lis
     return entries
 
 
-def add_item_entries(site: Path, pages: dict[str, list[str]]) -> None:
+def add_item_entries(site: Path, pages: dict[str, list[str]], cache: Path | None = None) -> None:
     """Add to the built site's search index the entries of every item marked in its pages (`pages`: each page's
-    URL and tags), in place of any entry the index has at the same place, after the entries of the page's own."""
+    URL and tags), in place of any entry the index has at the same place, after the entries of the page's own.
+    With a `cache` folder, a page whose article is as last time reuses the entries made from it then."""
     path = site / "search" / "search_index.json"
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     order = {url: number for number, url in enumerate(dict.fromkeys(doc["location"].partition("#")[0] for doc in index["docs"]))}
+    known = _cached(cache)
+    made: dict[str, list[dict]] = {}
     added = []
     for url in sorted(pages, key=lambda url: order.get(url, len(order))):
         html = (site / (url + "index.html" if url.endswith("/") or not url else url)).read_text(encoding="utf-8")
-        if "data-search-entry" in html:
-            added += item_entries(html, url, pages[url])
+        # Marked items are the handbook's, so in the page's article: reading only that halves the parser's work.
+        article = html[html.find("<article"):html.rfind("</article>")]
+        if "data-search-entry" not in article:
+            continue
+        key = hashlib.sha256(json.dumps([url, pages[url], article]).encode()).hexdigest()
+        made[key] = known[key] if key in known else item_entries(article, url, pages[url])
+        added += made[key]
     locations = {entry["location"] for entry in added}
     index["docs"] = [doc for doc in index["docs"] if doc["location"] not in locations] + added
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    if cache and made != known:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=cache, delete=False, encoding="utf-8") as file:
+            json.dump(made, file)
+        os.replace(file.name, cache / CACHE_ENTRY)
+
+
+def _cached(cache: Path | None) -> dict[str, list[dict]]:
+    """The entries made last time, by a hash of the page they were made from."""
+    try:
+        return json.loads((cache / CACHE_ENTRY).read_text(encoding="utf-8")) if cache else {}
+    except (OSError, ValueError):
+        return {}

@@ -8,15 +8,14 @@ else the ones the last build had are kept, and the pages link only to the PDFs t
 
 import importlib.util
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
-from .engine import command as engine_command
-from .handbook import Project
+from . import engine
+from .project import Project
 from .problems import counted
 from .render import render
 from .search_index import add_item_entries
@@ -26,15 +25,14 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
     printed); returns an exit code. `pdfs`: the documents the site will hold, so pages link only to those (None:
     every one, for a site whose PDFs are printed afterwards)."""
     with tempfile.TemporaryDirectory(prefix=".playbook-render-", dir=site_dir.parent) as out:
-        rendered = render(project, Path(out), pdfs)
+        rendered = render(project, Path(out), pdfs, cache=project.cache_dir)
         if rendered.problems:
             print(f"The handbook has {counted(len(rendered.problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in rendered.problems), file=sys.stderr)
             return 1
-        command = engine_command("build", "--strict", *(["--quiet"] if quiet else []), "--config-file", str(rendered.settings_file), "--site-dir", str(site_dir))
-        result = subprocess.run(command, cwd=project.root)
-        if result.returncode == 0:
-            add_item_entries(site_dir, rendered.pages)
-        return result.returncode
+        result = engine.run("build", "--strict", *(["--quiet"] if quiet else []), "--config-file", str(rendered.settings_file), "--site-dir", str(site_dir))
+        if result == 0:
+            add_item_entries(site_dir, rendered.pages, cache=project.cache_dir)
+        return result
 
 
 def build_site(root: Path, site_dir: Path, pdf: str = "auto") -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .handbook import Project
+from .project import Project
 from .mkdocs_yml import read_as_mkdocs
 from .page_reading import jinja_environment
 from .problems import Problem

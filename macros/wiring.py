@@ -5,7 +5,8 @@ from collections.abc import Callable, Collection
 
 from markupsafe import Markup
 
-from .handbook import Project, validate
+from .handbook import validate
+from .project import Project
 from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
 from .model import Handbook, build_handbook, in_words

@@ -4,6 +4,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
@@ -81,3 +82,64 @@ def test_a_render_with_problems_writes_nothing_and_says_where(project: Path, tmp
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("data/levels.yml:")
     assert not out.exists()
+
+
+def _render_in_a_fresh_python(project: Path, out: Path) -> list[str]:
+    """Whether a render in a new process succeeded, and whether it loaded the data layer."""
+    script = ("import sys; from pathlib import Path; from macros.project import Project; from macros.render import render; "
+              f"rendered = render(Project(Path('.')), Path({str(out)!r}), cache=Project(Path('.')).cache_dir); "
+              "print(rendered.problems == [], 'macros.model' in sys.modules)")
+    result = run([sys.executable, "-c", script], project)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {path.relative_to(out).as_posix(): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+
+
+def test_a_render_with_nothing_changed_is_copied_from_the_cache_without_loading_the_data_layer(project: Path, tmp_path: Path):
+    assert _render_in_a_fresh_python(project, tmp_path / "cold") == ["True", "True"]
+    assert _render_in_a_fresh_python(project, tmp_path / "warm") == ["True", "False"]
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+
+
+CHANGES = {
+    "a data file": ("data/charter.yml", "Northwind Field Sales", "Northwind Key Accounts"),
+    "a page": ("docs/glossary.md", "# ", "# Our "),
+    "the theme's CSS": ("overrides/assets/playbook.css", "{", "{outline:0;"),
+    "mkdocs.yml": ("mkdocs.yml", "site_name: Northwind Sales Playbook", "site_name: Northwind Playbook"),
+}
+
+
+def _change(project: Path, path: str, old: str, new: str) -> None:
+    changed = project / path
+    text = changed.read_text(encoding="utf-8")
+    assert old in text
+    changed.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_any_change_to_what_a_render_is_made_from_is_rendered_again(project: Path, tmp_path: Path, change: str):
+    cache = tmp_path / "cache"
+    render(Project(project), tmp_path / "before", cache=cache)
+    _change(project, *CHANGES[change])
+    render(Project(project), tmp_path / "cached", cache=cache)
+    render(Project(project), tmp_path / "fresh")
+    assert _files(tmp_path / "cached") == _files(tmp_path / "fresh") != _files(tmp_path / "before")
+
+
+def test_a_change_to_the_code_that_renders_is_rendered_again(project: Path, tmp_path: Path):
+    """The handbook's own macros/ renders it (make runs from its folder), so a new template is a new render."""
+    _render_in_a_fresh_python(project, tmp_path / "before")
+    _change(project, "macros/templates/charter.html", "pb-charter__meta", "pb-charter__meta pb-changed")
+    assert _render_in_a_fresh_python(project, tmp_path / "after") == ["True", "True"]
+    assert b"pb-changed" in (tmp_path / "after" / "docs" / "charter.md").read_bytes()
+
+
+def test_the_pdfs_a_site_holds_are_part_of_what_a_render_is_made_from(project: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    render(Project(project), tmp_path / "every", cache=cache)
+    render(Project(project), tmp_path / "none", pdfs=[], cache=cache)
+    assert _files(tmp_path / "none") == _files(render(Project(project), tmp_path / "fresh", pdfs=[]).settings_file.parent)
+    assert _files(tmp_path / "none") != _files(tmp_path / "every")
