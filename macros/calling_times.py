@@ -65,6 +65,9 @@ def _meetings_after_the_block(document: LocatedData) -> list[Problem]:
 
 def _first_block_in_its_week(document: LocatedData) -> list[Problem]:
     first = document.value["calling_times"]["first_block"]
+    calling_days = document.value["calling_times"]["days"]
+    if first["day"] not in calling_days:
+        return [document.problem(("calling_times", "first_block", "day"), f"{quoted(first['day'])} is not one of the calling block's days (line {document.where(('calling_times', 'days')).line}: {', '.join(calling_days)}); pick one of those")]
     week = next((week for week in document.value["schedule"] if week["id"] == first["week"]), None)
     if week is None:
         return []  # an unknown week is reported by the cross-reference check
