@@ -4,7 +4,7 @@ their repeats expanded with dateutil: every boot-camp day on its date, the calli
 the calling days only, floating local times (no time zone) even for a rep whose clocks change during boot
 camp, and the two files the same event for event. Expected values come from data/bootcamp.yml read with PyYAML."""
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
 import pytest
@@ -19,7 +19,7 @@ from tests.helpers import data
 PAGE = "bootcamp/"
 # A rep in New York picks a Monday whose boot camp spans the end of summer time there (1 November 2026).
 ZONE = "America/New_York"
-NOW = datetime(2026, 10, 1, 13, 0, tzinfo=timezone.utc)  # 09:00 in New York
+NOW = datetime(2026, 10, 1, 13, 0, tzinfo=UTC)  # 09:00 in New York
 PICKED = date(2026, 10, 19)
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -108,7 +108,7 @@ def test_the_sites_calendar_file_holds_the_boot_camp_from_the_next_start_date(si
     calendar, default_day = site_file
     _check(calendar, default_day)
     # the same data builds the same file: its DTSTAMP is the start date, not the build's clock
-    assert {e.decoded("DTSTAMP") for e in calendar.walk("VEVENT")} == {datetime.combine(default_day, time(), timezone.utc)}
+    assert {e.decoded("DTSTAMP") for e in calendar.walk("VEVENT")} == {datetime.combine(default_day, time(), UTC)}
 
 
 def test_a_rep_makes_the_same_calendar_from_their_own_start_date(browser, site_url, site_file, tmp_path):
