@@ -1,7 +1,7 @@
 """Checks that keep the boot camp's times ones a calendar can hold, and stated in one place: every stretch of
-time ends after it starts, meetings are booked after the calling block, the first block falls on a day of its
-week, the next boot camp starts on the weekday of its first day, and no data text writes a time that
-`calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have."""
+time ends after it starts, meetings are booked after the calling block, the first block falls on a calling day
+of its week, the next boot camp starts on the weekday of its first day, a week names each day once, and no data
+text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have."""
 
 import re
 from datetime import date
@@ -41,7 +41,7 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
-    problems += _meetings_after_the_block(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document)
+    problems += _meetings_after_the_block(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
     for other in documents.values():
         problems += _times_in_texts(other, document)
     return problems
@@ -89,6 +89,19 @@ def _starts_on_the_first_day(document: LocatedData) -> list[Problem]:
         return []
     line = document.where(("schedule", 0, "days", 0, "day")).line
     return [document.problem(("next_boot_camp_starts",), f"{quoted(document.value['next_boot_camp_starts'])} is a {weekday}, but week 1 starts on a {first_day} (line {line}); start the boot camp on a {first_day}")]
+
+
+def _each_day_once(document: LocatedData) -> list[Problem]:
+    """The calendar places a day by its name, so a week names each day once."""
+    problems = []
+    for week_index, week in enumerate(document.value["schedule"]):
+        first_line: dict[str, int] = {}
+        for day_index, day in enumerate(week["days"]):
+            path = ("schedule", week_index, "days", day_index, "day")
+            if day["day"] in first_line:
+                problems.append(document.problem(path, f"{quoted(day['day'])} is already a day of {week['id']} (line {first_line[day['day']]}); a week names each day once, so the calendar file can place it"))
+            first_line.setdefault(day["day"], document.where(path).line)
+    return problems
 
 
 def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Problem]:

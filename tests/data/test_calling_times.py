@@ -71,3 +71,14 @@ def test_the_first_calling_block_must_be_a_calling_day_of_its_week(project):
     problems = problems_of(project, FILE)
     assert any("'week-9'" in problem and "boot-camp week" in problem for problem in problems), problems
     assert any("'Saturday' is not one of the calling block's days" in problem for problem in problems), problems
+
+
+def test_a_week_that_names_a_day_twice_is_reported_at_the_second(project):
+    second = "      - day: Tuesday\n        plan: >-\n          Reps score their accounts"
+    replace_once(project, FILE, second, second.replace("Tuesday", "Monday"))
+    first = position_in(project, FILE, "plan: Reps finish account plans").split(":")[0]
+    line = int(position_in(project, FILE, "Reps score their accounts").split(":")[0]) - 2
+    column = len("      - day: ") + 1
+    assert problems_of(project, FILE) == [
+        f"data/bootcamp.yml:{line}:{column}: 'Monday' is already a day of week-2 (line {int(first) - 1}); a week names each day once, so the calendar file can place it"
+    ]
