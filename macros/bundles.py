@@ -50,6 +50,7 @@ WIDGETS = {
     "charts": Widget(None, ("charts.js",), needs=("dates",)),
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments")),
+    "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("calendar.js", "bootcamp-calendar.js"), needs=("dates",)),
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import scoring
+from .calling_times import check_calling_times
 from .form_rules import check_forms
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
@@ -114,6 +115,7 @@ REFERENCES = [
     Reference("ramp", ("milestones", "*", "bootcamp_weeks", "*"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("ramp", ("milestones", "*", "activity", "*", "stage"), "bootcamp", ("activity_planner", "stages", "*"), "activity planner stage"),
     Reference("objections", ("practise_in", "*"), "bootcamp", ("schedule", "*"), "boot-camp week"),
+    Reference("bootcamp", ("calling_times", "first_block", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("objections", ("objections", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
     Reference("when_coaching_stalls", ("check_first", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
     Reference("assessments", ("assessments", "*", "debrief"), "debriefs", ("debriefs", "*"), "debrief template"),
@@ -173,6 +175,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_forms(documents)
     problems += _glossary_forms(documents.get("glossary"))
     problems += check_rhythm(documents)
+    problems += check_calling_times(documents)
     problems += check_stated_counts(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)

@@ -298,9 +298,47 @@ class Week:
 
 
 @dataclass(frozen=True)
+class TimeRange:
+    """A stretch of a day, as "HH:MM" times on the 24-hour clock (the calendar file holds them as written)."""
+
+    starts: str
+    ends: str
+
+
+@dataclass(frozen=True)
+class BootcampDay:
+    """One day of the boot camp, named by its week's id and its day of the week."""
+
+    week: str
+    day: str
+
+
+@dataclass(frozen=True)
+class CallingTimes:
+    """When the calling block runs, from which boot-camp day, and what fits around it."""
+
+    block: TimeRange
+    days: list[str]
+    first_block: BootcampDay
+    make_up: TimeRange
+    meetings_from: str
+
+
+@dataclass(frozen=True)
+class WeeklyTime:
+    """The time kept each week for the weekly list."""
+
+    day: str
+    starts: str
+    ends: str
+
+
+@dataclass(frozen=True)
 class Cadence:
     daily: list[Item]
     weekly: list[Item]
+    weekly_time: WeeklyTime
+    weeks_in_calendar_after_boot_camp: int
     week_starts_on: str = "Monday"
 
 
@@ -460,6 +498,8 @@ class Bootcamp:
     intro: str
     steps: list[BootcampStep]
     calling_blocks: list[Item]
+    calling_times: CallingTimes
+    next_boot_camp_starts: str  # "YYYY-MM-DD"
     schedule_note: str
     schedule: list[Week]
     cadence: Cadence

@@ -33,6 +33,7 @@ TOOLS = {
     "coaching": "the coaching vs managing comparison",
     "bootcamp_steps": "the boot camp's steps",
     "bootcamp_schedule": "the boot camp's schedule",
+    "bootcamp_calendar": "the boot camp's calendar file",
     "activity_targets": "the activity targets",
     "provoked_luck": "the provoked-luck research",
     "onboarding": "the onboarding plan",

@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import meeting_time, scoring
+from . import calendar_file, meeting_time, scoring
 from .fingerprints import fingerprint
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .model import Term
@@ -62,6 +62,7 @@ class Renderer:
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
         self.env.globals["meeting_time"] = meeting_time
+        self.env.globals["calendar_file"] = calendar_file
         self.env.globals["fingerprint"] = fingerprint
 
     @pass_context

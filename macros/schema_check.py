@@ -159,6 +159,8 @@ def _word(document: LocatedData, error) -> list[Problem]:
         return [document.problem(path, f"{field} {quoted(error.instance)} is not a valid id (expected lower-case words joined by hyphens, like 'deal-at-risk')")]
     if kind == "pattern" and "[0-9]{4}" in schema["pattern"]:
         return [document.problem(path, f"{field} {quoted(error.instance)} is not a date (expected \"YYYY-MM-DD\" in quotes, like \"2026-01-05\")")]
+    if kind == "pattern" and schema["pattern"].endswith(":[0-5][0-9]$"):
+        return [document.problem(path, f"{field} {quoted(error.instance)} is not a time (expected \"HH:MM\" on the 24-hour clock, in quotes, like \"08:30\")")]
     if kind == "pattern" and "description" in schema:
         expected = schema["description"][0].lower() + schema["description"][1:].rstrip(".")
         return [document.problem(path, f"{field} {quoted(error.instance)} is not valid (expected {expected})")]

@@ -25,6 +25,7 @@ SECTIONS = {
     "coaching": ("coaching.html", "coaching"),
     "bootcamp_steps": ("bootcamp_steps.html", "bootcamp"),
     "bootcamp_schedule": ("bootcamp_schedule.html", "bootcamp"),
+    "bootcamp_calendar": ("bootcamp_calendar.html", "bootcamp"),
     "activity_targets": ("activity_targets.html", "bootcamp"),
     "provoked_luck": ("provoked_luck.html", "bootcamp"),
     "onboarding": ("onboarding.html", "onboarding"),

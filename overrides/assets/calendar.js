@@ -1,8 +1,14 @@
-/* Playbook.calendar: one calendar event as an .ics file (RFC 5545), made and downloaded in the browser.
+/* Playbook.calendar: calendar events as an .ics file (RFC 5545), made and downloaded in the browser.
    Times are "floating" local times (no TZID): the event is at that hour wherever the reader's calendar is,
    which is what a manager picking a date and time on their own machine means, and needs no time-zone table.
+   macros/calendar_file.py writes the site's boot-camp file the same way; a test parses both.
 
-     event({uid, start: Date, minutes, summary, description})   the file's text, CRLF lines folded at 75 octets
+     event({uid, start: Date, minutes, summary, description})   one event's file: text, CRLF lines folded at 75 octets
+     calendar(product, events)                                  a file of several events (PRODID product), each
+                                                                {uid, start: Date, end: Date, allDay, repeat, summary,
+                                                                description}: allDay takes the dates of start and end
+                                                                (the day after the last); repeat {days: ["MO", …],
+                                                                count} repeats it weekly on those days, count times
      download(text, name)                                        saves it as a .ics download */
 (function (Playbook) {
   "use strict";
@@ -13,6 +19,10 @@
 
   function local(date) {
     return date.getFullYear() + pad(date.getMonth() + 1) + pad(date.getDate()) + "T" + pad(date.getHours()) + pad(date.getMinutes()) + "00";
+  }
+
+  function day(date) {
+    return date.getFullYear() + pad(date.getMonth() + 1) + pad(date.getDate());
   }
 
   function utc(date) {
@@ -46,23 +56,28 @@
     return lines.join("\r\n");
   }
 
+  function eventLines(details, stamp) {
+    var lines = ["BEGIN:VEVENT", "UID:" + details.uid, "DTSTAMP:" + stamp];
+    if (details.allDay) lines.push("DTSTART;VALUE=DATE:" + day(details.start), "DTEND;VALUE=DATE:" + day(details.end));
+    else lines.push("DTSTART:" + local(details.start), "DTEND:" + local(details.end));
+    if (details.repeat) lines.push("RRULE:FREQ=WEEKLY;BYDAY=" + details.repeat.days.join(",") + ";COUNT=" + details.repeat.count);
+    return lines.concat(["SUMMARY:" + escapeText(details.summary), "DESCRIPTION:" + escapeText(details.description), "END:VEVENT"]);
+  }
+
+  function calendar(product, events) {
+    var stamp = utc(new Date());
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + product, "CALSCALE:GREGORIAN"];
+    events.forEach(function (details) {
+      lines = lines.concat(eventLines(details, stamp));
+    });
+    return lines.concat(["END:VCALENDAR"]).map(fold).join("\r\n") + "\r\n";
+  }
+
   function event(details) {
     var end = new Date(details.start.getTime() + details.minutes * 60000);
-    return [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:-//Playbook handbook//1:1 planner//EN",
-      "CALSCALE:GREGORIAN",
-      "BEGIN:VEVENT",
-      "UID:" + details.uid,
-      "DTSTAMP:" + utc(new Date()),
-      "DTSTART:" + local(details.start),
-      "DTEND:" + local(end),
-      "SUMMARY:" + escapeText(details.summary),
-      "DESCRIPTION:" + escapeText(details.description),
-      "END:VEVENT",
-      "END:VCALENDAR"
-    ].map(fold).join("\r\n") + "\r\n";
+    return calendar("-//Playbook handbook//1:1 planner//EN", [
+      { uid: details.uid, start: details.start, end: end, summary: details.summary, description: details.description }
+    ]);
   }
 
   function download(text, name) {
@@ -75,5 +90,5 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
   }
 
-  Playbook.calendar = { event: event, download: download };
+  Playbook.calendar = { event: event, calendar: calendar, download: download };
 })((window.Playbook = window.Playbook || { widgets: [] }));

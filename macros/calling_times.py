@@ -1,0 +1,140 @@
+"""Checks that keep the boot camp's times ones a calendar can hold, and stated in one place: every stretch of
+time ends after it starts, meetings are booked after the calling block, the first block falls on a calling day
+of its week, the next boot camp starts on the weekday of its first day, a week names each day once, and no data
+text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have."""
+
+import re
+from datetime import date
+
+from .loading import LocatedData
+from .model import WEEKDAYS
+from .problems import Problem, quoted
+
+BOOTCAMP = "bootcamp"
+# Stretches of time, by where they are written: (path to the mapping, what a leader calls it).
+RANGES = [
+    (("calling_times", "block"), "the calling block"),
+    (("calling_times", "make_up"), "the make-up block"),
+    (("cadence", "weekly_time"), "the weekly time"),
+]
+# A time of day as running text writes it, after a word that says it is one: "from 8.30", "before 11.00",
+# "at 15:30" (not "than 1.32 million"); a stretch is "from 8.30 to 10.30".
+_TIME = r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:]?\d)"
+_SAYS_A_TIME = re.compile(rf"\b(?:from|to|at|before|after|until|till|by|between|and)\s+({_TIME})", re.IGNORECASE)
+_SAYS_A_STRETCH = re.compile(rf"\bfrom\s+({_TIME})\s+(?:to|until|till)\s+({_TIME})", re.IGNORECASE)
+
+
+def minutes(time: str) -> int:
+    """Minutes since midnight of a time written "8.30", "08:30" or "8:30"."""
+    hours, _, rest = time.replace(".", ":").partition(":")
+    return int(hours) * 60 + int(rest)
+
+
+def written(time: str) -> str:
+    """A time as the data writes it, "HH:MM", however the text wrote it."""
+    return f"{minutes(time) // 60:02d}:{minutes(time) % 60:02d}"
+
+
+def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
+    """`documents` holds only files that passed their schema, keyed by file stem."""
+    document = documents.get(BOOTCAMP)
+    if document is None:
+        return []
+    problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
+    problems += _meetings_after_the_block(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
+    for other in documents.values():
+        problems += _times_in_texts(other, document)
+    return problems
+
+
+def _ends_after_start(document: LocatedData, path: tuple) -> list[Problem]:
+    stretch = _at(document.value, path)
+    if minutes(stretch["ends"]) > minutes(stretch["starts"]):
+        return []
+    line = document.where(path + ("starts",)).line
+    return [document.problem(path + ("ends",), f"{_field(path + ('ends',))} is {quoted(stretch['ends'])}, not after 'starts' ({quoted(stretch['starts'])}, line {line}); a time in the calendar must end after it starts")]
+
+
+def _meetings_after_the_block(document: LocatedData) -> list[Problem]:
+    times = document.value["calling_times"]
+    if minutes(times["meetings_from"]) >= minutes(times["block"]["ends"]):
+        return []
+    line = document.where(("calling_times", "block", "ends")).line
+    return [document.problem(("calling_times", "meetings_from"), f"'meetings_from' is {quoted(times['meetings_from'])}, before the calling block ends ({quoted(times['block']['ends'])}, line {line}); book customer meetings from the end of the block or later")]
+
+
+def _first_block_in_its_week(document: LocatedData) -> list[Problem]:
+    first = document.value["calling_times"]["first_block"]
+    calling_days = document.value["calling_times"]["days"]
+    if first["day"] not in calling_days:
+        return [document.problem(("calling_times", "first_block", "day"), f"{quoted(first['day'])} is not one of the calling block's days (line {document.where(('calling_times', 'days')).line}: {', '.join(calling_days)}); pick one of those")]
+    week = next((week for week in document.value["schedule"] if week["id"] == first["week"]), None)
+    if week is None:
+        return []  # an unknown week is reported by the cross-reference check
+    days = [day["day"] for day in week["days"]]
+    if first["day"] in days:
+        return []
+    return [document.problem(("calling_times", "first_block", "day"), f"{quoted(first['day'])} is not a day of {first['week']} in the schedule (line {document.where(('schedule', document.value['schedule'].index(week))).line}), which has {', '.join(days)}; pick one of those")]
+
+
+def _starts_on_the_first_day(document: LocatedData) -> list[Problem]:
+    """The calendar counts every day from the start date, so it must be the weekday week 1 begins on."""
+    first_day = document.value["schedule"][0]["days"][0]["day"]
+    try:
+        starts = date.fromisoformat(document.value["next_boot_camp_starts"])
+    except ValueError:
+        return [document.problem(("next_boot_camp_starts",), f"{quoted(document.value['next_boot_camp_starts'])} is not a date in the calendar; check the day and the month")]
+    weekday = WEEKDAYS[starts.isoweekday() % 7]
+    if weekday == first_day:
+        return []
+    line = document.where(("schedule", 0, "days", 0, "day")).line
+    return [document.problem(("next_boot_camp_starts",), f"{quoted(document.value['next_boot_camp_starts'])} is a {weekday}, but week 1 starts on a {first_day} (line {line}); start the boot camp on a {first_day}")]
+
+
+def _each_day_once(document: LocatedData) -> list[Problem]:
+    """The calendar places a day by its name, so a week names each day once."""
+    problems = []
+    for week_index, week in enumerate(document.value["schedule"]):
+        first_line: dict[str, int] = {}
+        for day_index, day in enumerate(week["days"]):
+            path = ("schedule", week_index, "days", day_index, "day")
+            if day["day"] in first_line:
+                problems.append(document.problem(path, f"{quoted(day['day'])} is already a day of {week['id']} (line {first_line[day['day']]}); a week names each day once, so the calendar file can place it"))
+            first_line.setdefault(day["day"], document.where(path).line)
+    return problems
+
+
+def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Problem]:
+    """A time written in a text is one the data has, and a stretch written "from … to …" is one of its
+    stretches: a leader who moves the calling block changes it in one place, and validation finds the rest."""
+    stretches = {(written(_at(bootcamp.value, path)["starts"]), written(_at(bootcamp.value, path)["ends"])): (path, name) for path, name in RANGES}
+    times = {time for stretch in stretches for time in stretch} | {written(bootcamp.value["calling_times"]["meetings_from"])}
+    problems = []
+    for path, text in document.texts():
+        if not _SAYS_A_TIME.search(text):
+            continue
+        reported = []  # a stretch already reported is not reported again time by time
+        for match in _SAYS_A_STRETCH.finditer(text):
+            stretch = (written(match.group(1)), written(match.group(2)))
+            if stretch not in stretches:
+                reported.append(match.span())
+                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a stretch of time data/bootcamp.yml has: {_has(bootcamp, stretches)}; write one of those, or change the times there"))
+        for match in _SAYS_A_TIME.finditer(text):
+            if written(match.group(1)) not in times and not any(start <= match.start() < end for start, end in reported):
+                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time data/bootcamp.yml has: {_has(bootcamp, stretches)}, and meetings are booked from {written(bootcamp.value['calling_times']['meetings_from'])} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
+    return problems
+
+
+def _has(bootcamp: LocatedData, stretches: dict) -> str:
+    said = [f"{name} from {starts} to {ends} (line {bootcamp.where(path).line})" for (starts, ends), (path, name) in stretches.items()]
+    return ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
+
+
+def _field(path: tuple) -> str:
+    return " › ".join(quoted(part) for part in path)
+
+
+def _at(value, path: tuple):
+    for part in path:
+        value = value[part]
+    return value

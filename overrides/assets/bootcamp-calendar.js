@@ -1,0 +1,72 @@
+/* The boot camp in a rep's calendar from the date they pick. The events come with the page (data-calendar,
+   written by macros/calendar_file.py from the data the site's bootcamp.ics is made from), each placed by days
+   after the first day; here they only get their dates, and Playbook.calendar writes the file. */
+(function (Playbook) {
+  "use strict";
+
+  function pad(number) {
+    return ("0" + number).slice(-2);
+  }
+
+  function iso(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  /* Counted in calendar days, not 24-hour steps, which a clock change would move off midnight. */
+  function after(date, days) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  }
+
+  function at(date, time) {
+    var parts = time.split(":");
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate(), Number(parts[0]), Number(parts[1]));
+  }
+
+  function placed(calendar, first) {
+    return calendar.events.map(function (event) {
+      var day = after(first, event.day);
+      return {
+        uid: "bootcamp-" + iso(first) + "-" + event.id + "@" + calendar.uid_domain,
+        start: event.starts ? at(day, event.starts) : day,
+        end: event.starts ? at(day, event.ends) : after(day, 1),
+        allDay: !event.starts,
+        repeat: event.repeat_on.length ? { days: event.repeat_on, count: event.count } : null,
+        summary: event.summary,
+        description: event.description
+      };
+    });
+  }
+
+  /* The date picked, or why it can't start a boot camp, in the reader's words. */
+  function firstDay(calendar, value) {
+    var first = Playbook.dates.local(value);
+    if (isNaN(first.getTime())) return { problem: "Enter the date your boot camp starts." };
+    if (first.getDay() !== calendar.first_weekday_number) {
+      return { problem: Playbook.dates.day(value, "long-weekday") + " is not a " + calendar.first_weekday + ": pick the " + calendar.first_weekday + " your boot camp starts on." };
+    }
+    return { first: first };
+  }
+
+  function enhance(form) {
+    form.dataset.ready = "true";
+    var calendar = JSON.parse(form.dataset.calendar);
+    var status = form.querySelector("[data-bootcamp-calendar-status]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var picked = firstDay(calendar, form.elements.start.value);
+      if (picked.problem) {
+        status.textContent = picked.problem;
+        return;
+      }
+      var text = Playbook.calendar.calendar(calendar.product, placed(calendar, picked.first));
+      Playbook.calendar.download(text, "bootcamp-" + iso(picked.first) + ".ics");
+      status.textContent = "Downloaded your boot camp from " + Playbook.dates.day(iso(picked.first), "long-weekday") + ": open the file to add it to your calendar.";
+    });
+  }
+
+  Playbook.widgets.push({
+    init: function (root) {
+      root.querySelectorAll("form[data-bootcamp-calendar]:not([data-ready])").forEach(enhance);
+    }
+  });
+})((window.Playbook = window.Playbook || { widgets: [] }));

@@ -1,0 +1,151 @@
+"""The boot camp in a calendar: the site's file (macros/calendar_file.py, from the next boot camp's date) and the
+one a rep makes on the boot-camp page from their own start date, both read with the `icalendar` library and
+their repeats expanded with dateutil: every boot-camp day on its date, the calling block at the data's times on
+the calling days only, floating local times (no time zone) even for a rep whose clocks change during boot
+camp, and the two files the same event for event. Expected values come from data/bootcamp.yml read with PyYAML."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import icalendar
+import pytest
+from dateutil.rrule import rrulestr
+from playwright.sync_api import expect
+
+from macros.calendar_file import calendar_files
+from macros.handbook import Project, load_handbook
+from tests.conftest import ROOT
+from tests.helpers import data
+
+PAGE = "bootcamp/"
+# A rep in New York picks a Monday whose boot camp spans the end of summer time there (1 November 2026).
+ZONE = "America/New_York"
+NOW = datetime(2026, 10, 1, 13, 0, tzinfo=UTC)  # 09:00 in New York
+PICKED = date(2026, 10, 19)
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _read(text: str) -> icalendar.Calendar:
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), "a line longer than 75 octets"
+    calendar = icalendar.Calendar.from_ical(text)
+    assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"])
+    # floating local times: no time zone anywhere, only DTSTAMP in UTC
+    assert calendar.walk("VTIMEZONE") == [] and "TZID" not in text
+    return calendar
+
+
+def _expected(first_day: date) -> dict:
+    """What the file must hold for a boot camp from `first_day`, worked out from the data alone."""
+    bootcamp = data("bootcamp")
+    schedule, times, cadence = bootcamp["schedule"], bootcamp["calling_times"], bootcamp["cadence"]
+    days = {}
+    for number, week in enumerate(schedule):
+        for day in week["days"]:
+            days[f"{week['id']}-{day['day'].lower()}"] = first_day + timedelta(days=7 * number + DAY_NAMES.index(day["day"]))
+    week_of_first_block = [week["id"] for week in schedule].index(times["first_block"]["week"])
+    first_block = first_day + timedelta(days=7 * week_of_first_block + DAY_NAMES.index(times["first_block"]["day"]))
+    end = first_day + timedelta(weeks=len(schedule) + cadence["weeks_in_calendar_after_boot_camp"])
+    every_day = [first_block + timedelta(days=n) for n in range((end - first_block).days)]
+    return {
+        "days": days,
+        "block": ([d for d in every_day if DAY_NAMES[d.weekday()] in times["days"]], times["block"]),
+        "weekly": ([d for d in every_day if DAY_NAMES[d.weekday()] == cadence["weekly_time"]["day"]], cadence["weekly_time"]),
+    }
+
+
+def _clock(hh_mm: str) -> time:
+    return time.fromisoformat(hh_mm)
+
+
+def _check(calendar: icalendar.Calendar, first_day: date) -> None:
+    expected = _expected(first_day)
+    events = {str(event["UID"]).split(f"bootcamp-{first_day.isoformat()}-")[1].removesuffix("@playbook"): event for event in calendar.walk("VEVENT")}
+    assert set(events) == set(expected["days"]) | {"calling-block", "weekly-time"}
+    for event_id, day in expected["days"].items():
+        event = events[event_id]
+        # a whole-day event: dates, not times, from the day to the day after
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (day, day + timedelta(days=1)), event_id
+        assert "RRULE" not in event
+    for event_id, (dates, hours) in (("calling-block", expected["block"]), ("weekly-time", expected["weekly"])):
+        event = events[event_id]
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert start.tzinfo is None and end.tzinfo is None, "not a floating local time"
+        assert (start.time(), end.time()) == (_clock(hours["starts"]), _clock(hours["ends"]))
+        occurrences = list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+        assert occurrences == [datetime.combine(d, _clock(hours["starts"])) for d in dates], event_id
+    block = events["calling-block"]
+    assert {DAY_NAMES[d.weekday()] for d in rrulestr(block["RRULE"].to_ical().decode(), dtstart=block.decoded("DTSTART"))} == {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+    assert (block.decoded("DTSTART").time(), block.decoded("DTEND").time()) == (time(8, 30), time(10, 30))
+    for event in events.values():
+        assert event.decoded("DTSTAMP").utcoffset() == timedelta(0)
+
+
+def _the_same_event_for_event(site_file: icalendar.Calendar, default_day: date, rep_file: icalendar.Calendar, picked: date) -> None:
+    shift = picked - default_day
+    site_events = {str(e["UID"]).replace(default_day.isoformat(), "DATE"): e for e in site_file.walk("VEVENT")}
+    rep_events = {str(e["UID"]).replace(picked.isoformat(), "DATE"): e for e in rep_file.walk("VEVENT")}
+    assert list(site_events) == list(rep_events)
+    for uid, ours in site_events.items():
+        theirs = rep_events[uid]
+        for name in ("SUMMARY", "DESCRIPTION"):
+            assert str(theirs[name]) == str(ours[name]), (uid, name)
+        assert theirs.get("RRULE") == ours.get("RRULE"), uid
+        for name in ("DTSTART", "DTEND"):
+            assert theirs.decoded(name) == ours.decoded(name) + shift, (uid, name)
+    assert str(site_file["PRODID"]) == str(rep_file["PRODID"])
+
+
+@pytest.fixture(scope="module")
+def site_file():
+    handbook = load_handbook(Project(ROOT))
+    default_day = date.fromisoformat(data("bootcamp")["next_boot_camp_starts"])
+    (path, text), = calendar_files(handbook).items()
+    assert path == "bootcamp.ics"
+    return _read(text), default_day
+
+
+def test_the_sites_calendar_file_holds_the_boot_camp_from_the_next_start_date(site_file):
+    calendar, default_day = site_file
+    _check(calendar, default_day)
+    # the same data builds the same file: its DTSTAMP is the start date, not the build's clock
+    assert {e.decoded("DTSTAMP") for e in calendar.walk("VEVENT")} == {datetime.combine(default_day, time(), UTC)}
+
+
+def test_a_rep_makes_the_same_calendar_from_their_own_start_date(browser, site_url, site_file, tmp_path):
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.goto(site_url + PAGE)
+    start = page.get_by_label("Your boot camp starts on")
+    status = page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")
+
+    start.fill((PICKED + timedelta(days=2)).isoformat())
+    page.get_by_role("button", name="Download your boot camp (.ics)").click()
+    expect(status).to_have_text("Wednesday 21 October is not a Monday: pick the Monday your boot camp starts on.")
+
+    start.fill(PICKED.isoformat())
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download your boot camp (.ics)").click()
+    assert download.value.suggested_filename == f"bootcamp-{PICKED.isoformat()}.ics"
+    expect(status).to_have_text("Downloaded your boot camp from Monday 19 October: open the file to add it to your calendar.")
+    with open(download.value.path(), encoding="utf-8", newline="") as file:
+        rep_file = _read(file.read())
+    context.close()
+
+    _check(rep_file, PICKED)
+    # made at the rep's clock, written in UTC
+    assert {e.decoded("DTSTAMP") for e in rep_file.walk("VEVENT")} == {NOW}
+    calendar, default_day = site_file
+    _the_same_event_for_event(calendar, default_day, rep_file, PICKED)
+
+
+def test_without_javascript_the_page_offers_the_sites_file(browser, site_url, site_file):
+    _, default_day = site_file
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    link = page.get_by_role("link", name=f"Download the boot camp starting {default_day:%A} {default_day.day} {default_day:%B %Y} (.ics)")
+    expect(link).to_be_visible()
+    assert page.evaluate("href => new URL(href, location.href).pathname", link.get_attribute("href")).endswith("/bootcamp.ics")
+    expect(page.get_by_label("Your boot camp starts on")).to_be_hidden()
+    context.close()

@@ -1,0 +1,84 @@
+"""The boot camp's times in data/bootcamp.yml, which the calendar file is made from: a time that isn't HH:MM, a
+stretch that ends before it starts, a start date on the wrong weekday and a text that writes another time are
+each reported where the leader typed them."""
+
+import pytest
+
+from tests.helpers import position_in, problems_of, replace_once
+
+FILE = "bootcamp.yml"
+BLOCK = 'block: {starts: "08:30", ends: "10:30"}'
+
+
+@pytest.mark.parametrize("typed", ['"8.30"', '"25:00"', '"08:60"', '"8:30"', '"08:30 am"'])
+def test_a_time_that_is_not_hh_mm_is_reported_where_it_is_typed(project, typed):
+    replace_once(project, FILE, BLOCK, f"block: {{starts: {typed}, ends: \"10:30\"}}")
+    where = position_in(project, FILE, f"starts: {typed}")
+    line, column = where.split(":")
+    at = f"{line}:{int(column) + len('starts: ')}"
+    assert problems_of(project, FILE) == [
+        f"data/bootcamp.yml:{at}: 'calling_times' › 'block' › 'starts' '{typed.strip(chr(34))}' is not a time (expected \"HH:MM\" on the 24-hour clock, in quotes, like \"08:30\")"
+    ]
+
+
+def test_a_time_typed_as_a_number_is_asked_for_in_quotes(project):
+    replace_once(project, FILE, 'make_up: {starts: "15:30"', "make_up: {starts: 15.30")
+    line, column = position_in(project, FILE, "starts: 15.30").split(":")
+    assert problems_of(project, FILE) == [
+        f"data/bootcamp.yml:{line}:{int(column) + len('starts: ')}: 'calling_times' › 'make_up' › 'starts' must be text, found the number 15.3; put the value in double quotes to keep it as typed"
+    ]
+
+
+def test_a_stretch_that_ends_before_it_starts_is_reported_at_its_end_with_the_start_line(project):
+    replace_once(project, FILE, 'weekly_time: {day: Friday, starts: "14:00", ends: "15:00"}', 'weekly_time: {day: Friday, starts: "14:00", ends: "13:30"}')
+    line, column = position_in(project, FILE, 'ends: "13:30"').split(":")
+    assert problems_of(project, FILE) == [
+        f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: 'cadence' › 'weekly_time' › 'ends' is '13:30', not after 'starts' ('14:00', line {line}); a time in the calendar must end after it starts"
+    ]
+
+
+def test_moving_the_calling_block_in_data_flags_the_rules_that_still_say_the_old_times(project):
+    replace_once(project, FILE, BLOCK, 'block: {starts: "09:00", ends: "10:45"}')
+    replace_once(project, FILE, 'meetings_from: "11:00"', 'meetings_from: "11:30"')
+    rule = int(position_in(project, FILE, "id: set-times").split(":")[0]) + 1  # where its text starts
+    problems = problems_of(project, FILE)
+    block_line = position_in(project, FILE, 'block: {starts: "09:00"').split(":")[0]
+    assert problems[0].startswith(f"data/bootcamp.yml:{rule}:") and "'from 8.30 to 10.30' is not a stretch of time data/bootcamp.yml has: the calling block from 09:00 to 10:45 (line " + block_line + ")" in problems[0]
+    # "from 11.00 on" and "before 11.00", where meetings now start at 11:30
+    assert sum("'from 11.00' is not a time data/bootcamp.yml has" in problem for problem in problems) == 1
+    assert sum("'before 11.00' is not a time data/bootcamp.yml has" in problem for problem in problems) == 1
+    assert len(problems) == 3, problems
+
+
+def test_meetings_booked_inside_the_calling_block_are_reported(project):
+    replace_once(project, FILE, 'meetings_from: "11:00"', 'meetings_from: "10:00"')
+    line, column = position_in(project, FILE, 'meetings_from: "10:00"').split(":")
+    block_line = position_in(project, FILE, BLOCK).split(":")[0]
+    problems = problems_of(project, FILE)
+    assert f"data/bootcamp.yml:{line}:{int(column) + len('meetings_from: ')}: 'meetings_from' is '10:00', before the calling block ends ('10:30', line {block_line}); book customer meetings from the end of the block or later" in problems
+
+
+def test_a_boot_camp_that_starts_on_another_weekday_than_week_1_is_reported(project):
+    replace_once(project, FILE, 'next_boot_camp_starts: "2027-01-04"', 'next_boot_camp_starts: "2027-01-06"')
+    line, column = position_in(project, FILE, '"2027-01-06"').split(":")
+    problems = problems_of(project, FILE)
+    assert len(problems) == 1 and problems[0].startswith(f"data/bootcamp.yml:{line}:{column}: '2027-01-06' is a Wednesday, but week 1 starts on a Monday (line "), problems
+    assert problems[0].endswith("); start the boot camp on a Monday")
+
+
+def test_the_first_calling_block_must_be_a_calling_day_of_its_week(project):
+    replace_once(project, FILE, "first_block: {week: week-2, day: Thursday}", "first_block: {week: week-9, day: Saturday}")
+    problems = problems_of(project, FILE)
+    assert any("'week-9'" in problem and "boot-camp week" in problem for problem in problems), problems
+    assert any("'Saturday' is not one of the calling block's days" in problem for problem in problems), problems
+
+
+def test_a_week_that_names_a_day_twice_is_reported_at_the_second(project):
+    second = "      - day: Tuesday\n        plan: >-\n          Reps score their accounts"
+    replace_once(project, FILE, second, second.replace("Tuesday", "Monday"))
+    first = position_in(project, FILE, "plan: Reps finish account plans").split(":")[0]
+    line = int(position_in(project, FILE, "Reps score their accounts").split(":")[0]) - 2
+    column = len("      - day: ") + 1
+    assert problems_of(project, FILE) == [
+        f"data/bootcamp.yml:{line}:{column}: 'Monday' is already a day of week-2 (line {int(first) - 1}); a week names each day once, so the calendar file can place it"
+    ]
