@@ -46,11 +46,12 @@ WIDGETS = {
     "planner": Widget("form[data-planner]", ("planner.js",)),
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
     "commitments": Widget(None, ("commitments.js",)),
-    "one-to-one": Widget("form[data-plan]", ("calendar.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments")),
+    "calendar": Widget(None, ("calendar.js",)),
+    "one-to-one": Widget("form[data-plan]", ("one-to-one.js",), needs=("workspace", "question-basket", "commitments", "calendar")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments")),
-    "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("calendar.js", "bootcamp-calendar.js"), needs=("dates",)),
+    "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("bootcamp-calendar.js",), needs=("dates", "calendar")),
 }
 
 

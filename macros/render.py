@@ -2,7 +2,8 @@
 engine builds into one folder, so the engine (MkDocs, ProperDocs, whatever follows them) runs no code of ours:
 
     OUT/mkdocs.yml   the handbook's mkdocs.yml (INHERIT), reading OUT/docs and OUT/overrides, minus our plugin
-    OUT/docs/        each page with its macros rendered, and its sources, freshness and widgets in its front matter
+    OUT/docs/        each page with its macros rendered, and its sources, freshness and widgets in its front matter;
+                     the files the site offers for download that the data makes (the boot camp's calendar)
     OUT/overrides/   the theme overrides, with the bundles and widget files in place of their sources
 
 The pages keep mkdocs-macros' syntax (`{{ checklist("daily-calling") }}`); the step renders them with Jinja set up
@@ -71,6 +72,7 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Pa
 def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None) -> Rendered:
     """Validate and render everything: the files to write (text, or a file to copy) by their path under `out`."""
     # Here, so that a build the cache answers loads neither the data layer nor our templates.
+    from .calendar_file import calendar_files
     from .freshness import last_changed
     from .inline_markdown import page_url
     from .page_reading import Page
@@ -102,6 +104,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None) ->
         if path.is_file() and "__pycache__" not in path.parts and not (name.startswith("assets/") and name.removeprefix("assets/") in sources):
             files[f"overrides/{name}"] = path
     files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets").items()}
+    files |= {f"docs/{name}": text for name, text in calendar_files(handbook).items()}
     files["mkdocs.yml"] = _engine_settings(project, settings)
     return rendered
 
