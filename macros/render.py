@@ -58,7 +58,7 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Pa
     if cached:
         files, pages = cached
     else:
-        rendered = _render(project, settings, pdfs)
+        rendered = _render(project, settings, pdfs, cache)
         if rendered.problems:
             return rendered
         files = {name: content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") for name, content in rendered.files.items()}
@@ -69,7 +69,7 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Pa
     return Rendered(pages=pages, settings_file=out / SETTINGS_FILE)
 
 
-def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None) -> Rendered:
+def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, cache: Path | None) -> Rendered:
     """Validate and render everything: the files to write (text, or a file to copy) by their path under `out`."""
     # Here, so that a build the cache answers loads neither the data layer nor our templates.
     from .calendar_file import calendar_files
@@ -84,7 +84,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None) ->
         return Rendered(problems)
     rendered = Rendered()
     files = rendered.files
-    macros = PageMacros(handbook, settings, pdfs)
+    macros = PageMacros(handbook, settings, pdfs, cache / "templates" if cache else None)
     dates = last_changed(project.root)
     for path in sorted(project.docs_dir.rglob("*")):
         name = path.relative_to(project.docs_dir).as_posix()

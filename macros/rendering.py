@@ -7,7 +7,7 @@ reach the page's table of contents and search; their text is protected by the `m
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import calendar_file, meeting_time, scoring
@@ -40,8 +40,14 @@ PAGES = {
 }
 
 
+def _made(folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
+
+
 class Renderer:
-    def __init__(self, use_directory_urls: bool = True, source_links: SourceLinks = SourceLinks(None, None), glossary: list[Term] = ()):
+    def __init__(self, use_directory_urls: bool = True, source_links: SourceLinks = SourceLinks(None, None), glossary: list[Term] = (), cache: Path | None = None):
+        """`cache`: a folder to keep the templates compiled in, so the next build skips compiling those unchanged."""
         self.use_directory_urls = use_directory_urls
         self.inline = InlineMarkdown(use_directory_urls, glossary)
         self.env = Environment(
@@ -54,6 +60,7 @@ class Renderer:
             # Templates write {: #id } attribute lists; keep Jinja comments out of their way.
             comment_start_string="{##",
             comment_end_string="##}",
+            bytecode_cache=FileSystemBytecodeCache(_made(cache)) if cache else None,
         )
         self.env.filters["md"] = self._md
         self.env.globals["link"] = self._link

@@ -2,6 +2,7 @@
 one check of data and pages that the render step and `python -m macros validate` share. No logic lives here."""
 
 from collections.abc import Callable, Collection
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -71,12 +72,13 @@ def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Han
 class PageMacros:
     """Our macros bound to the validated handbook and mkdocs.yml's settings, rendering into one page at a time:
     each notes the data files it shows, which become the page's sources (its edit link and freshness date).
-    `pdfs`: the printed documents the site will hold, so pages link only to those (None: every one)."""
+    `pdfs`: the printed documents the site will hold, so pages link only to those (None: every one); `cache`: where
+    the templates are kept compiled between builds."""
 
-    def __init__(self, handbook: Handbook, settings: SiteSettings, pdfs: Collection[str] | None = None):
+    def __init__(self, handbook: Handbook, settings: SiteSettings, pdfs: Collection[str] | None = None, cache: Path | None = None):
         self.settings = settings
         self.handbook = handbook
-        self.renderer = Renderer(settings.use_directory_urls, settings.source_links, handbook.glossary.terms)
+        self.renderer = Renderer(settings.use_directory_urls, settings.source_links, handbook.glossary.terms, cache)
         self.page_url = ""
         self.data_files: list[str] = []
         self.macros = every_macro(handbook, self, pdfs)
