@@ -3,9 +3,8 @@ that installs from the registry into its own venv (.venv-zensical) with Playbook
 our link checker (macros/site_check.py) over its output and prints what differs from the build of the engine
 PLAYBOOK_ENGINE names (MkDocs unless set). When Zensical does not install, it says so and exits 0.
 
-Our macros import MkDocs' exceptions (macros/wiring.py) until the render step of issue 18 frees them of the
-engine; when Zensical's build fails for want of the `mkdocs` package, it is measured again with MkDocs 1.6.1 also
-installed in Zensical's venv, and says so. Both builds read the same copy of the handbook (without its git history, so neither shows last-changed dates),
+Zensical builds what the render step writes (macros/render.py): the rendered pages and theme, and an mkdocs.yml
+that inherits the handbook's (`INHERIT`), so it runs no code of ours. Both builds read the same copy of the handbook (without its git history, so neither shows last-changed dates),
 so Zensical never writes into the working tree. `python bench/zensical.py zensical==0.1.3` tries one version."""
 
 import os
@@ -19,6 +18,7 @@ import tomllib
 from pathlib import Path
 
 from macros.project import Project
+from macros.render import render
 from macros.site_build import build_pages
 from macros.engine import engine
 from macros.project import copy_project
@@ -85,30 +85,15 @@ def project() -> dict:
         return tomllib.load(file)["project"]
 
 
-def mkdocs_pin() -> str:
-    """MkDocs as pyproject.toml's `mkdocs` extra pins it."""
-    return next(requirement for requirement in project()["optional-dependencies"]["mkdocs"] if requirement.startswith("mkdocs=="))
-
-
-def zensical_build(project: Path) -> tuple[subprocess.CompletedProcess, float]:
-    """Zensical's strict build of `project` into project/site; when it fails for want of the mkdocs package
-    (our macros import its exceptions), once more with MkDocs installed beside it."""
-    shutil.rmtree(project / "site", ignore_errors=True)
-    built, seconds = build([str(VENV / "bin" / "zensical"), "build", "--strict"], project)
-    output = built.stdout + built.stderr
-    if built.returncode != 0 and "No module named 'mkdocs'" in output:
-        print(f"zensical build --strict failed in {seconds:.1f} s: our macros import mkdocs.exceptions (macros/wiring.py),"
-              " and Zensical's venv has no mkdocs package.")
-        print("  zensical said: " + " / ".join(output.strip().splitlines()[-2:]))
-        added = pip("install", "--quiet", mkdocs_pin())
-        if added.returncode != 0:
-            print(f"  {mkdocs_pin()} does not install beside it either:\n  {errors(added)}")
-            return built, seconds
-        print(f"Measured again with {mkdocs_pin()} installed in Zensical's venv (removed afterwards):")
-        shutil.rmtree(project / "site", ignore_errors=True)
-        built, seconds = build([str(VENV / "bin" / "zensical"), "build", "--strict"], project)
-        pip("uninstall", "--quiet", "--yes", "mkdocs")
-    return built, seconds
+def zensical_build(project: Path) -> tuple[subprocess.CompletedProcess, float, Path]:
+    """The render step into project/.playbook/zensical (what `make build` gives an engine), then Zensical's strict
+    build of it; the result, the seconds Zensical took and where its site is."""
+    rendered = project / ".playbook" / "zensical"
+    if render(Project(project), rendered).problems:
+        sys.exit("the example does not render")
+    shutil.rmtree(rendered / "site", ignore_errors=True)
+    built, seconds = build([str(VENV / "bin" / "zensical"), "build", "--strict", "--config-file", str(rendered / "mkdocs.yml")], project)
+    return built, seconds, rendered / "site"
 
 
 def main() -> int:
@@ -127,11 +112,10 @@ def main() -> int:
         if build_pages(Project(project), reference_site, quiet=True):
             sys.exit(f"the {engine()} build of the example failed")
         reference_seconds = time.perf_counter() - started
-        built, seconds = zensical_build(project)
+        built, seconds, site = zensical_build(project)
         output = (built.stdout + built.stderr).strip().splitlines()
         print(f"{engine()} build --strict: {reference_seconds:.1f} s; zensical build --strict: {seconds:.1f} s, exit code {built.returncode}")
         print("  zensical said: " + (" / ".join(output[-3:]) if output else "nothing"))
-        site = project / "site"
         if built.returncode != 0 or not site.is_dir():
             print("Zensical's build failed, so its site is not compared.")
             return 0

@@ -1,6 +1,6 @@
 """The render step's cache: what it wrote last time, kept with a key made of everything it was made from (the
-handbook's files, mkdocs.yml as read, the commit that dates the pages, the PDFs linked, this Python and the
-libraries that shape the output), so a build with nothing changed skips validating and rendering altogether.
+handbook's files and where it is, mkdocs.yml as read, the commit that dates the pages, the PDFs linked, this Python
+and the libraries that shape the output), so a build with nothing changed skips validating and rendering altogether.
 One entry, replaced by each cold render; a key that differs in anything is a miss, never a stale page."""
 
 import hashlib
@@ -28,7 +28,8 @@ def key(root: Path, settings: dict, pdfs: list[str] | None) -> str:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    context = [json.dumps(settings, sort_keys=True, default=str), _head(root), pdfs, sys.version, [version(name) for name in LIBRARIES]]
+    # The handbook's own folder too: the engine's mkdocs.yml names it, so a moved handbook renders again.
+    context = [str(root.resolve()), json.dumps(settings, sort_keys=True, default=str), _head(root), pdfs, sys.version, [version(name) for name in LIBRARIES]]
     digest.update(json.dumps(context, default=str).encode())
     return digest.hexdigest()
 
