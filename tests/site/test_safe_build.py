@@ -22,9 +22,7 @@ def test_failed_build_keeps_the_last_good_site_and_leaves_no_half_written_folder
     assert "Traceback" not in result.stdout + result.stderr
     assert [path.name for path in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
-    # Nothing left beside the site but the build's cache (no half-built site, no rendered pages).
-    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [".playbook"]
-    assert [path.name for path in (project / ".playbook").iterdir()] == ["cache"]
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == []
 
 
 def test_good_build_replaces_the_site_whole(project):
