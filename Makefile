@@ -39,12 +39,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/python -m macros validate
 
-serve: validate
+# The render step validates everything first, and a handbook with problems is neither served nor built: those
+# targets need no separate `validate` (which would load and check the data a second time).
+serve: $(VENV)/.installed
 	$(BIN)/python -m macros serve --dev-addr $(HOST)
 
 # Builds into a new folder and swaps it in only on success, so a failed build never leaves a half-written site/.
 # Prints the PDFs into it when Chromium is there, else keeps the last build's and links only to those.
-build: validate $(VENV)/.installed-pdf
+build: $(VENV)/.installed-pdf
 	$(BIN)/python -m macros build --site site
 
 # Prints, as Markdown, what a change does to the handbook since BASE: origin/main, or main in a clone without
@@ -54,7 +56,7 @@ diff: $(VENV)/.installed
 	@$(BIN)/python -m macros diff '$(BASE)'
 
 # The site with its PDFs; fails without Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
-pdf: validate $(VENV)/.installed-pdf
+pdf: $(VENV)/.installed-pdf
 	$(BIN)/python -m macros build --site site --pdf require
 
 # The YAML language server VS Code runs, for tests/editor; without npm those tests skip (and fail in CI).
