@@ -10,6 +10,9 @@
                          "short"         "12 May 2026" with the month shortened ("12 May", "3 Mar")
      local(iso)        the Date of that day where the reader is (new Date("2026-05-12") is UTC midnight, the
                        day before west of Greenwich)
+     number(iso)       the day as a whole number of days since 1 January 1970 (a Thursday), so days between
+                       two dates are one subtraction, unchanged by a clock change between them
+     iso(number)       that number back as "YYYY-MM-DD"
 
    The language: the first of the reader's own languages that is the page's language, so a British reader
    of an English page sees "Tue 12 May" and an American one "Tue, May 12"; a reader whose languages don't
@@ -65,5 +68,16 @@
     return formatter(chosen, withYear).format(when);
   }
 
-  Playbook.dates = { day: day, local: local };
+  var DAY = 24 * 60 * 60 * 1000;
+
+  function number(iso) {
+    var parts = ISO_DAY.exec(String(iso));
+    return parts ? Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) / DAY : NaN;
+  }
+
+  function isoOf(dayNumber) {
+    return new Date(dayNumber * DAY).toISOString().slice(0, 10);
+  }
+
+  Playbook.dates = { day: day, local: local, number: number, iso: isoOf };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -139,10 +139,6 @@
   }
 
   /* Whole days from one ISO day to another, the same whatever a clock change in between does to the hours. */
-  function daysBetween(from, to) {
-    return Math.round((Playbook.dates.local(to) - Playbook.dates.local(from)) / 86400000);
-  }
-
   function title() {
     var rep = Playbook.workspace.current();
     return rep === "me" ? "My 1:1" : "1:1 with " + Playbook.workspace.name(rep);
@@ -229,7 +225,7 @@
     var decision = ws.latest({ kind: "decision" });
     var outcome = decision && decision.data.outcome;
     var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
-    var lapsed = Boolean(advised) && daysBetween(advised.date, date) > plan.rules.adviceWeeks * 7;
+    var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
     return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 

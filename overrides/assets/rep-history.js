@@ -27,24 +27,19 @@
     slot.append(content);
   }
 
-  /* Level results: the level's number by the page's own ladder (0: none reached yet), stepped. */
-  function dayOf(iso) {
-    var parts = iso.split("-").map(Number);
-    return Math.round(Date.UTC(parts[0], parts[1] - 1, parts[2]) / 86400000);
-  }
-
   /* A line chart's points placed by their dates (point.day), so two months between results look longer than a
      week: the x axis has a place per day from the first to the last, labelled at its two ends (the table under
      the chart gives every date). */
   function byDate(spec) {
-    var first = dayOf(spec.points[0].day);
-    spec.points.forEach(function (point) { point.slot = dayOf(point.day) - first; });
+    var first = Playbook.dates.number(spec.points[0].day);
+    spec.points.forEach(function (point) { point.slot = Playbook.dates.number(point.day) - first; });
     var last = spec.points[spec.points.length - 1];
     spec.slots = last.slot + 1;
     if (spec.points.length > 1) spec.axis = { from: spec.points[0].label, to: last.label };
     return spec;
   }
 
+  /* Level results: the level's number by the page's own ladder (0: none reached yet), stepped. */
   function levelChart(root, rep, who) {
     var section = root.querySelector("[data-history-levels-chart]");
     if (!section) return;

@@ -218,18 +218,11 @@
     if (left.length) slot.append(node("p", "pb-team__left-out", "Not counted: " + left.join(" and ") + "."));
   }
 
-  /* Date maths on calendar days counted in UTC, where no clock change makes a day 23 or 25 hours long. */
-  var DAY = 24 * 60 * 60 * 1000;
-
-  function dayNumber(iso) {
-    var parts = iso.split("-").map(Number);
-    return Date.UTC(parts[0], parts[1] - 1, parts[2]) / DAY;
-  }
-
+  /* Date maths on day numbers (dates.js), which no clock change makes 23 or 25 hours long. */
   /* The Monday of the week of `iso` (day 0, 1 January 1970, was a Thursday). */
   function weekStart(iso) {
-    var day = dayNumber(iso);
-    return new Date((day - ((day + 3) % 7 + 7) % 7) * DAY).toISOString().slice(0, 10);
+    var day = Playbook.dates.number(iso);
+    return Playbook.dates.iso(day - ((day + 3) % 7 + 7) % 7);
   }
 
   function median(numbers) {
@@ -303,8 +296,8 @@
     });
     var weeks = Object.keys(all).sort();
     if (!weeks.length) return null;
-    var first = dayNumber(weeks[0]);
-    var slotOf = function (week) { return (dayNumber(week) - first) / 7; };
+    var first = Playbook.dates.number(weeks[0]);
+    var slotOf = function (week) { return (Playbook.dates.number(week) - first) / 7; };
     var byWeek = {};
     var medians = weeks.map(function (week) {
       var value = median(all[week]);
@@ -359,7 +352,7 @@
     var time = node("time", "", Playbook.dates.day(item.due));
     time.dateTime = item.due;
     due.append(time);
-    var late = dayNumber(today) - dayNumber(item.due);
+    var late = Playbook.dates.number(today) - Playbook.dates.number(item.due);
     row.append(who, node("td", "", item.text), node("td", "", OWNERS[item.owner] || "\u2013"), due, node("td", "", plural(late, "day", "days")), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : "not yet"));
     return row;
   }
@@ -377,10 +370,6 @@
   }
 
   /* ------------------------------------------------ last 1:1s */
-
-  function isoDay(number) {
-    return new Date(number * DAY).toISOString().slice(0, 10);
-  }
 
   function ago(days) {
     return days === 0 ? "today" : days === 1 ? "yesterday" : days + " days ago";
@@ -402,10 +391,10 @@
     who.scope = "row";
     var held = Playbook.commitments.heldDates(rep.records.filter(function (record) { return record.kind === "one-to-one" && record.date <= today; }));
     var last = held[held.length - 1];
-    var since = last ? dayNumber(today) - dayNumber(last) : null;
+    var since = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     var late = !last || since > most;
     if (late) row.className = "pb-team__late";
-    var next = !last ? node("td", "", "Overdue: no 1:1 recorded") : late ? node("td", "", "Overdue by " + plural(since - most, "day", "days")) : dateCell(isoDay(dayNumber(last) + most), "");
+    var next = !last ? node("td", "", "Overdue: no 1:1 recorded") : late ? node("td", "", "Overdue by " + plural(since - most, "day", "days")) : dateCell(Playbook.dates.iso(Playbook.dates.number(last) + most), "");
     if (last && !late) next.prepend("Due by ");
     row.append(who, last ? dateCell(last, " (" + ago(since) + ")") : node("td", "", "None recorded"), next);
     return { row: row, late: late };
