@@ -3,8 +3,8 @@
 builds, bench/) takes its command line from here, so a handbook moves to another engine by one setting and no
 page or data file changes.
 
-ProperDocs is the continuation of MkDocs 1.x: its command line answers `import mkdocs.…` (in the theme, the
-macros plugin and our hooks) with its own modules, so a ProperDocs-only install has no `mkdocs` package."""
+ProperDocs is the continuation of MkDocs 1.x: its command line answers `import mkdocs.…` (in the theme, and
+in the render step, which reads YAML as the engine does) with its own modules, so a ProperDocs-only install has no `mkdocs` package."""
 
 import importlib.util
 import os

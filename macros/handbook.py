@@ -1,4 +1,4 @@
-"""Load, validate and model the whole handbook; the build (once per build, in define_env) and the
+"""Load, validate and model the whole handbook; the render step (once per build) and the
 command line both start here."""
 
 import gc

@@ -1,9 +1,7 @@
 """mkdocs.yml, read by mkdocs' own function: as mkdocs reads it (`!ENV` looked up) for `validate`, or tolerantly
 for the change summary, which reads old versions of the file, where an environment variable means nothing."""
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import yaml
 from mkdocs.exceptions import ConfigurationError
@@ -52,14 +50,3 @@ def read_as_mkdocs(root: Path) -> tuple[dict | None, list[Problem]]:
         if isinstance(cause, yaml.MarkedYAMLError):
             return None, [yaml_syntax_problem(SETTINGS_FILE, cause)]
         return None, [Problem(SETTINGS_FILE, 1, 1, str(error))]
-
-
-def plugin_options(settings: Mapping[str, Any], name: str) -> dict:
-    """A plugin's options in mkdocs.yml's `plugins`, listed or mapped ({} when it is not there or has none)."""
-    plugins = settings.get("plugins")
-    if isinstance(plugins, dict):
-        entries = list(plugins.items())
-    else:
-        listed = plugins if isinstance(plugins, list) else []
-        entries = [next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else (entry, None) for entry in listed]
-    return next((options for plugin, options in entries if plugin == name and isinstance(options, dict)), {})

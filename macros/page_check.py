@@ -70,7 +70,7 @@ def _check_page(path: Path, display: str, rules: PageRules) -> list[Problem]:
 
 
 class _LocatedPage:
-    """A page being checked: the text mkdocs-macros renders, and a problem's place in the page's file."""
+    """A page being checked: the text the render step renders, and a problem's place in the page's file."""
 
     def __init__(self, display: str, read: Page):
         self.display = display
@@ -126,7 +126,7 @@ def _token_key(node: nodes.Node) -> tuple:
 
 class _Calls:
     """The problems in one parsed page: every name the page does not define itself must be one of our macros,
-    called with the arguments it takes, or a name mkdocs-macros or Jinja gives every page."""
+    called with the arguments it takes, or a name the render step or Jinja gives every page."""
 
     def __init__(self, page: _LocatedPage, jinja: Environment, tree: nodes.Template, rules: PageRules, other_names: set[str]):
         self.page = page

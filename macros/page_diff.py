@@ -1,7 +1,7 @@
 """What a change does to the handbook's pages (docs/**/*.md): pages added and removed, tools placed in a page or
 taken out of it, and a page's own text edited.
 
-A tool is a macro call, found in the page as mkdocs-macros reads it (macros/page_reading.py), and named as a
+A tool is a macro call, found in the page as the render step reads it (macros/page_reading.py), and named as a
 reader knows it: a checklist by its title in the data, a section by what it shows.
 """
 

@@ -1,4 +1,4 @@
-"""Finding the macro calls in a page as mkdocs-macros reads it (macros/page_reading.py): the calls the
+"""Finding the macro calls in a page as the render step reads it (macros/page_reading.py): the calls the
 diff names as tools placed in a page."""
 
 import pytest

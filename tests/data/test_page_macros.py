@@ -114,7 +114,7 @@ def test_pages_that_use_what_the_build_gives_them_are_valid(project: Path):
 
 
 def test_a_mkdocs_yml_that_does_not_parse_is_one_located_problem(project: Path):
-    """The pages are read with mkdocs.yml's settings for the macros plugin; when mkdocs cannot read the file,
+    """The pages are read with mkdocs.yml's settings (its `extra` names); when mkdocs cannot read the file,
     `validate` says where, as it does for the data, instead of a traceback."""
     settings = project / "mkdocs.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("site_name: ", "site_name: [", 1), encoding="utf-8")
