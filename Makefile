@@ -12,6 +12,10 @@ VENV := $(MKDOCS_VENV)
 endif
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# The team whose site `make build` and `make serve` make (data/teams.yml); empty: the default team, into site/.
+TEAM ?=
+TEAM_OPTION := $(if $(TEAM),--team '$(TEAM)')
+SITE ?= site$(if $(TEAM),-$(TEAM))
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf validate diff test test-engine zensical bench clean
@@ -42,12 +46,12 @@ validate: $(VENV)/.installed
 # The render step validates everything first, and a handbook with problems is neither served nor built: those
 # targets need no separate `validate` (which would load and check the data a second time).
 serve: $(VENV)/.installed
-	$(BIN)/python -m macros serve --dev-addr $(HOST)
+	$(BIN)/python -m macros serve --dev-addr $(HOST) $(TEAM_OPTION)
 
 # Builds into a new folder and swaps it in only on success, so a failed build never leaves a half-written site/.
 # Prints the PDFs into it when Chromium is there, else keeps the last build's and links only to those.
 build: $(VENV)/.installed-pdf
-	$(BIN)/python -m macros build --site site
+	$(BIN)/python -m macros build --site $(SITE) $(TEAM_OPTION)
 
 # Prints, as Markdown, what a change does to the handbook since BASE: origin/main, or main in a clone without
 # an origin. Silent itself, so the summary alone reaches stdout (the pull-request comment is made from it).
@@ -57,7 +61,7 @@ diff: $(VENV)/.installed
 
 # The site with its PDFs; fails without Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: $(VENV)/.installed-pdf
-	$(BIN)/python -m macros build --site site --pdf require
+	$(BIN)/python -m macros build --site $(SITE) --pdf require $(TEAM_OPTION)
 
 # The YAML language server VS Code runs, for tests/editor; without npm those tests skip (and fail in CI).
 tests/editor/node_modules/.installed: tests/editor/package-lock.json

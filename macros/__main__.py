@@ -2,6 +2,7 @@
 `diff BASE_REF`."""
 
 import argparse
+from dataclasses import replace
 import sys
 from pathlib import Path
 
@@ -23,13 +24,16 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="validate, then write the rendered pages, theme and the engine's mkdocs.yml into a folder (what `build` and `serve` give the engine)")
     render.add_argument("--out", type=Path, required=True, help="the folder to write (made to hold exactly what the engine needs)")
     render.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    render.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
     build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
     build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    build.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
     build.add_argument("--pdf", choices=["auto", "require", "skip", "later"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip), or link every document and print none (later: `pdf` follows)")
     serve = commands.add_parser("serve", help="serve the site with live reload, built by the engine PLAYBOOK_ENGINE names (mkdocs unless set)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve at (default: 127.0.0.1:8000)")
     serve.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    serve.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
@@ -44,13 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "serve":
         from .preview import serve
 
-        return serve(arguments.root.resolve(), arguments.dev_addr)
+        return serve(arguments.root.resolve(), arguments.dev_addr, arguments.team)
     if arguments.command == "render":
-        return _render(Project(arguments.root.resolve()), arguments.out.resolve())
+        return _render(Project(arguments.root.resolve(), arguments.team), arguments.out.resolve())
     if arguments.command == "build":
         from .site_build import build_site
 
-        return build_site(arguments.root, arguments.site, arguments.pdf)
+        return build_site(arguments.root, arguments.site, arguments.pdf, arguments.team)
 
     problems = _validate(Project(arguments.root))
     for problem in problems:
@@ -63,10 +67,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(project: Project) -> list[Problem]:
-    """Every problem in the data and in the pages' macros, read with mkdocs.yml's settings as the build reads them."""
+    """Every problem in the data and in the pages' macros, read with mkdocs.yml's settings as the build reads them,
+    for the default team and then every other team in data/teams.yml (macros/teams.py): a problem that only one
+    team's handbook has is named with the team."""
+    from .teams import TEAMS, listed_teams
     from .wiring import check_handbook  # here, so that a build the render cache answers does not load it
     settings, problems = read_site_settings(project)
-    return sorted(problems + check_handbook(project, settings)[1])
+    found = set(check_handbook(project, settings)[1])
+    for team in listed_teams(project.data_dir):
+        own_files = f"{project.data_dir.name}/{TEAMS}/{team.id}/"
+        for problem in check_handbook(Project(project.root, team.id), settings)[1]:
+            if problem not in found:
+                named = problem if problem.file.startswith(own_files) else replace(problem, message=f"{problem.message} (in the {team.id} team's handbook)")
+                found.add(named)
+    return sorted(problems + list(found))
 
 
 def _render(project: Project, out: Path) -> int:

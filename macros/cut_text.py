@@ -13,7 +13,7 @@ from .schema_check import expects_text
 def check_cut_text(document: LocatedData, name: str, schemas_dir: Path) -> list[Problem]:
     """A problem at the '#' of each comment that follows unquoted text in a free-text field."""
     return [
-        Problem(document.file, comment.mark.line, comment.mark.column, _message(comment))
+        Problem(document.file_at(path), comment.mark.line, comment.mark.column, _message(comment))
         for path, comment in document.trailing_comments.items()
         if expects_text(schemas_dir, name, path)
     ]

@@ -11,9 +11,14 @@ from .model import Handbook, build_handbook
 from .problems import DataError, Problem, first_per_file
 from .project import DATA_DIR, Project
 from .schema_check import check_schema, schema_names
+from .teams import TEAMS, apply_team, check_teams, did_you_mean
+
+# Data files a handbook may do without: data/teams.yml, for a handbook of one team.
+OPTIONAL = {TEAMS}
 
 def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
-    """Every data file loaded and checked against its schema; only files that passed are returned."""
+    """Every data file loaded and checked against its schema, with the project's team's overrides merged in (the
+    default team's when it names none); only files that passed are returned."""
     names = schema_names(project.schemas_dir)
     problems: list[Problem] = []
     passed: dict[str, LocatedData] = {}
@@ -33,9 +38,22 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
         if not load_problems and not schema_problems:
             passed[path.stem] = document
     for name in names:
-        if not (project.data_dir / f"{name}.yml").exists():
+        if name not in OPTIONAL and not (project.data_dir / f"{name}.yml").exists():
             problems.append(Problem(f"{DATA_DIR}/{name}.yml", 1, 1, "the file is missing (every handbook needs it; restore it from the example handbook)"))
-    return passed, problems
+    problems += check_teams(passed, project.data_dir, DATA_DIR)
+    return passed, problems + _apply_team(project, passed)
+
+
+def _apply_team(project: Project, documents: dict[str, LocatedData]) -> list[Problem]:
+    """The project's team's overrides merged into `documents`; the problems in them, or that there is no such team."""
+    teams = documents.get(TEAMS)
+    listed = [team["id"] for team in teams.value[TEAMS]] if teams else []
+    team = project.team or next((team["id"] for team in teams.value[TEAMS] if team.get("default") is True), None) if teams else project.team
+    if team is None:
+        return []
+    if team not in listed:
+        return [Problem(f"{DATA_DIR}/{TEAMS}.yml", 1, 1, f"there is no team {team!r} ({did_you_mean(team, listed)}the teams are: {', '.join(listed) or 'none yet'})")]
+    return apply_team(documents, project.data_dir, project.schemas_dir, team, DATA_DIR)
 
 
 def validate(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:

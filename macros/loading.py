@@ -61,6 +61,9 @@ class LocatedData:
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
     trailing_comments: dict[Path_, TrailingComment] = field(default_factory=dict)
+    # Parts written in another file (a team's override merged in, macros/teams.py): path here → that file and the
+    # path there.
+    origins: dict[Path_, tuple[str, Path_]] = field(default_factory=dict)
 
     def texts(self) -> Iterator[tuple[Path_, str]]:
         """Every string in the file, with its path: what a leader wrote as text."""
@@ -77,9 +80,22 @@ class LocatedData:
         """Where the key leading to `path` was written (falls back to the value)."""
         return self.keys.get(tuple(path)) or self.where(path)
 
+    def file_at(self, path: Path_) -> str:
+        """The file the value at `path` was written in: this one, or a team's file that replaced it."""
+        return self.written_at(path)[0]
+
+    def written_at(self, path: Path_) -> tuple[str, Path_]:
+        """The file the value at `path` was written in, and its path in that file."""
+        path = tuple(path)
+        for depth in range(len(path), -1, -1) if self.origins else ():
+            if path[:depth] in self.origins:
+                file, there = self.origins[path[:depth]]
+                return file, there + path[depth:]
+        return self.file, path
+
     def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
         mark = self.where_key(path) if at_key else self.where(path)
-        return Problem(self.file, mark.line, mark.column, message)
+        return Problem(self.file_at(path), mark.line, mark.column, message)
 
 
 def texts(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

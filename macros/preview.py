@@ -16,9 +16,9 @@ SOURCES = ("data", "docs", "macros", "overrides", SETTINGS_FILE)
 PREVIEW_DIR = ".playbook/preview"
 
 
-def serve(root: Path, address: str) -> int:
+def serve(root: Path, address: str, team: str | None = None) -> int:
     out = root / PREVIEW_DIR
-    if _render(root, out) != 0:
+    if _render(root, out, team) != 0:
         return 1
     server = subprocess.Popen(engine_command("serve", "--config-file", str(out / SETTINGS_FILE), "--dev-addr", address, "--livereload"), cwd=root)
     seen = _stamps(root)
@@ -28,14 +28,15 @@ def serve(root: Path, address: str) -> int:
             now = _stamps(root)
             if now != seen:
                 seen = now
-                _render(root, out)
+                _render(root, out, team)
     except KeyboardInterrupt:
         server.terminate()
     return server.wait()
 
 
-def _render(root: Path, out: Path) -> int:
-    return subprocess.run([sys.executable, "-m", "macros", "render", "--root", str(root), "--out", str(out)], cwd=root).returncode
+def _render(root: Path, out: Path, team: str | None = None) -> int:
+    chosen = ["--team", team] if team else []
+    return subprocess.run([sys.executable, "-m", "macros", "render", "--root", str(root), "--out", str(out), *chosen], cwd=root).returncode
 
 
 def _stamps(root: Path) -> dict[str, tuple[int, int]]:

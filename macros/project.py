@@ -11,9 +11,11 @@ DOCS_DIR = "docs"
 
 @dataclass(frozen=True)
 class Project:
-    """Where a handbook lives on disk."""
+    """Where a handbook lives on disk, and the team whose handbook it is (macros/teams.py): None for the default
+    team that data/teams.yml names, or the organisation's data alone when there is no data/teams.yml."""
 
     root: Path
+    team: str | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -30,7 +32,7 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         """Where the build keeps what it can reuse next time (macros/render_cache.py); not in git."""
-        return self.root / ".playbook" / "cache"
+        return self.root / ".playbook" / "cache" / (f"team-{self.team}" if self.team else "")
 
     def docs_pages(self) -> set[str]:
         return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}

@@ -53,7 +53,7 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Pa
     settings, problems = read_site_settings(project)
     if settings is None:
         return Rendered(problems)
-    made_from = render_cache.key(project.root, settings.settings, pdfs) if cache else None
+    made_from = render_cache.key(project.root, settings.settings, pdfs, project.team) if cache else None
     cached = render_cache.load(cache, made_from) if cache else None
     if cached:
         files, pages = cached

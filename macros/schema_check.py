@@ -119,7 +119,16 @@ def expects_text(schemas_dir: Path, name: str, path: tuple) -> bool:
 
 
 def check_schema(document: LocatedData, name: str, schemas_dir: Path) -> list[Problem]:
-    validator = _validators(schemas_dir)[name]
+    return check_against(document, _validators(schemas_dir)[name])
+
+
+def schema_of(name: str, schemas_dir: Path) -> dict:
+    """The data file `name`'s schema, with the common definitions inlined."""
+    return _validators(schemas_dir)[name].schema
+
+
+def check_against(document: LocatedData, validator: Draft7Validator) -> list[Problem]:
+    """`document` checked against a schema (a data file's, or one made from it: a team's override file's)."""
     if document.value is None:
         required = ", ".join(validator.schema.get("required", []))
         return [document.problem((), f"the file is empty (expected a mapping with these fields: {required})")]
@@ -136,7 +145,7 @@ def check_schema(document: LocatedData, name: str, schemas_dir: Path) -> list[Pr
 def _word(document: LocatedData, error) -> list[Problem]:
     """Plain-language lines for one schema failure, placed where the leader has to edit."""
     path = tuple(error.absolute_path)
-    field = _field_name(path) or "the file"
+    field = _field_name(document.written_at(path)[1]) or "the file"
     kind = error.validator
     schema = error.schema
     if kind == "required":

@@ -35,10 +35,11 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
         return result
 
 
-def build_site(root: Path, site_dir: Path, pdf: str = "auto") -> int:
+def build_site(root: Path, site_dir: Path, pdf: str = "auto", team: str | None = None) -> int:
     """The handbook at `root` built into `site_dir` (build_pages), with its PDFs; returns an exit code. `pdf`:
     auto prints them when Chromium is there, else keeps the last build's; require fails without Chromium; skip
-    only keeps the last build's; later links every document and prints none (`python -m macros pdf` follows)."""
+    only keeps the last build's; later links every document and prints none (`python -m macros pdf` follows).
+    `team`: the team in data/teams.yml whose site it is (None: the default team)."""
     site_dir = (root / site_dir).resolve()
     ids = _document_ids(root)
     kept = [document_id for document_id in ids if (site_dir / f"{document_id}.pdf").is_file()]
@@ -50,11 +51,11 @@ def build_site(root: Path, site_dir: Path, pdf: str = "auto") -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
     try:
-        result = build_pages(Project(root), fresh, ready)
+        result = build_pages(Project(root, team), fresh, ready)
         if result != 0:
             return result
         if not missing_printer:
-            if not _print(root, fresh):
+            if not _print(Project(root, team), fresh):
                 return 1
         elif pdf != "later":
             for document_id in kept:
@@ -101,12 +102,12 @@ def _say_what_was_kept(ids: list[str], kept: list[str], why: str) -> None:
     print("\n".join(lines), file=sys.stderr)
 
 
-def _print(root: Path, fresh: Path) -> bool:
+def _print(project: Project, fresh: Path) -> bool:
     from .pdf import PrintError, print_documents
     from .problems import DataError
 
     try:
-        for path in print_documents(Project(root), fresh):
+        for path in print_documents(project, fresh):
             print(f"printed {path.name}", file=sys.stderr)
     except (PrintError, DataError) as error:
         print(error, file=sys.stderr)

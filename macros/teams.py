@@ -1,0 +1,261 @@
+"""One handbook, several teams: the organisation's data in data/*.yml are the defaults; a team listed in
+data/teams.yml changes them in data/teams/<team>/<stem>.yml, one file per default file it changes:
+
+    add:      {checklists: [{id: new-one, ...the whole item...}]}
+    replace:  {checklists: [{id: daily-calling, ...the whole item...}], purpose: "a top-level value, whole"}
+    remove:   {checklists: [old-id, other-id]}
+
+An id under `replace` or `remove` must be one the defaults have, and one under `add` must be new, so a mistyped id
+never adds an item by mistake. The merge keeps every value's position, in the default file or the team's, so the
+normal schema and cross-reference checks that follow point at the line a leader has to edit."""
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft7Validator
+
+from .loading import LocatedData, Path_, load_file
+from .problems import Problem, quoted
+from .schema_check import check_against, schema_of
+
+TEAMS = "teams"  # data/teams.yml lists the teams; data/teams/<id>/ holds each one's overrides
+SECTIONS = ("add", "replace", "remove")
+
+
+@dataclass(frozen=True)
+class Team:
+    id: str
+    name: str
+    default: bool
+
+
+def listed_teams(data_dir: Path) -> list[Team]:
+    """The teams data/teams.yml lists, read leniently (validation reports its mistakes): none without the file."""
+    try:
+        listed = yaml.safe_load((data_dir / f"{TEAMS}.yml").read_text(encoding="utf-8"))["teams"]
+        return [Team(str(team["id"]), str(team["name"]), team.get("default") is True) for team in listed]
+    except (OSError, yaml.YAMLError, TypeError, KeyError):
+        return []
+
+
+def default_team(data_dir: Path) -> str | None:
+    return next((team.id for team in listed_teams(data_dir) if team.default), None)
+
+
+def override_paths(data_dir: Path, team: str) -> list[Path]:
+    """The team's override files, by name."""
+    return sorted((data_dir / TEAMS / team).glob("*.yml"))
+
+
+def id_lists(schema: dict) -> list[str]:
+    """The default file's top-level lists whose items have an id: what `add` and `remove` can name."""
+    return [
+        name
+        for name, part in schema.get("properties", {}).items()
+        if part.get("type") == "array" and "id" in part.get("items", {}).get("properties", {})
+    ]
+
+
+def override_schema(schema: dict) -> dict:
+    """What an override file may hold, given its default file's schema: the three sections, each keyed by the
+    file's names. Items are checked here only for their id; the merged file is checked whole by the file's own
+    schema, so each mistake is reported once, at its line."""
+    lists = id_lists(schema)
+    item = {"type": "object", "required": ["id"], "properties": {"id": schema["properties"][lists[0]]["items"]["properties"]["id"]}} if lists else {}
+    items = {name: {"type": "array", "minItems": 1, "items": item} for name in lists}
+    ids = {name: {"type": "array", "minItems": 1, "items": item.get("properties", {}).get("id", {})} for name in lists}
+    tops = {name: {} for name in schema.get("properties", {}) if name not in lists}
+
+    def section(properties: dict) -> dict:
+        return {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": properties}
+
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "minProperties": 1,
+        "properties": {"add": section(items), "replace": section(items | tops), "remove": section(ids)},
+    }
+
+
+def editor_schema(stem: str, schema: dict) -> dict:
+    """The override file's schema for an editor's help: the same sections, each part by $ref into the default
+    file's schema, so a replaced item gets the same completion and hover help as in the default file."""
+    lists = id_lists(schema)
+    ref = lambda *parts: {"$ref": f"../{stem}.schema.json#/properties/" + "/".join(parts)}  # noqa: E731
+    item_lists = {name: {"type": "array", "items": ref(name, "items")} for name in lists}
+
+    def section(description: str, properties: dict) -> dict:
+        return {"description": description, "type": "object", "additionalProperties": False, "properties": properties}
+
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": f"A team's changes to data/{stem}.yml",
+        "description": f"What one team changes in data/{stem}.yml: items it adds (new ids), replaces or removes (ids the file has).",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "add": section("Items the team has and the organisation's file does not; each id must be new.", item_lists),
+            "replace": section("Items (by id) or whole top-level values the team has instead of the organisation's.", item_lists | {name: ref(name) for name in schema.get("properties", {}) if name not in lists}),
+            "remove": section("The ids of items the team does without.", {name: {"type": "array", "items": ref(name, "items", "properties", "id")} for name in lists}),
+        },
+    }
+
+
+def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: Path, team: str, display_dir: str) -> list[Problem]:
+    """Merge the team's override files into `documents` (the default files that passed their schemas), in
+    place; the problems in the override files. A merged file leaves `documents` until its problems are fixed,
+    as a default file with problems does."""
+    problems: list[Problem] = []
+    for path in override_paths(data_dir, team):
+        display = f"{display_dir}/{TEAMS}/{team}/{path.name}"
+        if not (data_dir / path.name).is_file():
+            known = sorted(p.stem for p in data_dir.glob("*.yml") if p.stem != TEAMS)
+            problems.append(Problem(display, 1, 1, f"a team can only change a file the organisation has, and there is no {display_dir}/{path.name} ({did_you_mean(path.stem, known)}the files are: {', '.join(known)})"))
+            continue
+        override, load_problems = load_file(path, display)
+        problems += load_problems
+        if override is None or load_problems:
+            continue
+        schema = schema_of(path.stem, schemas_dir)
+        found = check_against(override, Draft7Validator(override_schema(schema)))
+        problems += found
+        default = documents.pop(path.stem, None)
+        if found or default is None:
+            continue
+        # The ids that name nothing are left out of the merge, so the merged file's own mistakes show as well.
+        merged, found = merge(default, override, id_lists(schema))
+        found += check_against(merged, Draft7Validator(schema))
+        problems += found
+        if not found:
+            documents[path.stem] = merged
+    return problems
+
+
+def merge(default: LocatedData, override: LocatedData, lists: list[str]) -> tuple[LocatedData, list[Problem]]:
+    """The default file with the override's sections applied, every value keeping where it was written; and the
+    problems: an id to replace or remove that the default file does not have, an id to add that it has."""
+    sections = {name: override.value.get(name) or {} for name in SECTIONS}
+    merged = LocatedData(default.file, {})
+    merged.values[()] = default.where(())
+    problems: list[Problem] = []
+    graft = _Grafter(merged)
+    for key in dict.fromkeys([*(default.value or {}), *sections["replace"], *sections["add"]]):
+        if key in lists:
+            merged.value[key] = _merge_list(default, override, key, sections, graft, problems)
+        elif key in sections["replace"]:
+            merged.value[key] = graft(override, ("replace", key), (key,))
+        else:
+            merged.value[key] = graft(default, (key,), (key,))
+    return merged, problems
+
+
+def _merge_list(default: LocatedData, override: LocatedData, key: str, sections: dict, graft: "_Grafter", problems: list[Problem]) -> list:
+    """One list merged: replaced items in their place, removed ones left out, added ones at the end."""
+    items = (default.value or {}).get(key) or []
+    ids = [item.get("id") for item in items]
+    named: dict[str, Path_] = {}  # an id named in replace or remove → where
+
+    def check(section: str, index: int, item_id: str, path: Path_) -> bool:
+        if section == "add":
+            if item_id in ids:
+                problems.append(override.problem(path, f"{default.file} already has {quoted(item_id)} in {quoted(key)}, so it cannot be added; to change it, list it under 'replace'"))
+                return False
+        elif item_id not in ids:
+            advice = "; to add a new one, list it under 'add'" if section == "replace" else ""
+            problems.append(override.problem(path, f"{default.file} has no {quoted(item_id)} in {quoted(key)} to {section} ({did_you_mean(item_id, ids)}the ids there are: {', '.join(ids)}){advice}"))
+            return False
+        if item_id in named:
+            first = override.where(named[item_id]).line
+            problems.append(override.problem(path, f"{quoted(item_id)} is already named on line {first}; name each id once, under add, replace or remove"))
+            return False
+        named[item_id] = path
+        return True
+
+    replacing = {}
+    for index, item in enumerate(sections["replace"].get(key) or []):
+        if check("replace", index, item["id"], ("replace", key, index, "id")):
+            replacing[item["id"]] = index
+    removing = {item_id for index, item_id in enumerate(sections["remove"].get(key) or []) if check("remove", index, item_id, ("remove", key, index))}
+    adding = [index for index, item in enumerate(sections["add"].get(key) or []) if check("add", index, item["id"], ("add", key, index, "id"))]
+    if key in (default.value or {}):
+        graft.position(default, (key,), (key,))
+    else:
+        graft.position(override, ("add", key), (key,))
+    merged = []
+    for index, item_id in enumerate(ids):
+        if item_id in removing:
+            continue
+        if item_id in replacing:
+            merged.append(graft(override, ("replace", key, replacing[item_id]), (key, len(merged))))
+        else:
+            merged.append(graft(default, (key, index), (key, len(merged))))
+    for index in adding:
+        merged.append(graft(override, ("add", key, index), (key, len(merged))))
+    return merged
+
+
+class _Grafter:
+    """Copies a value and the positions of everything in it from a file into the merged one, at a new path."""
+
+    def __init__(self, merged: LocatedData):
+        self.merged = merged
+        self.indexes: dict[int, dict] = {}
+
+    def _index(self, source: LocatedData) -> dict:
+        """Each position of `source` by every path above it, up to three levels: ("replace", "checklists", 0)."""
+        if id(source) not in self.indexes:
+            index: dict[tuple, list] = defaultdict(list)
+            for kind in ("values", "keys", "trailing_comments"):
+                for path, mark in getattr(source, kind).items():
+                    for depth in range(0, min(len(path), 3) + 1):
+                        index[path[:depth]].append((kind, path, mark))
+            self.indexes[id(source)] = (source, index)
+        return self.indexes[id(source)][1]
+
+    def position(self, source: LocatedData, from_path: Path_, to_path: Path_) -> None:
+        """The position of a list itself (not its items), and of its key."""
+        self.merged.values[to_path] = source.where(from_path)
+        self.merged.keys[to_path] = source.where_key(from_path)
+        if source.file != self.merged.file:
+            self.merged.origins[to_path] = (source.file, from_path)
+
+    def __call__(self, source: LocatedData, from_path: Path_, to_path: Path_):
+        for kind, path, mark in self._index(source)[from_path]:
+            getattr(self.merged, kind)[to_path + path[len(from_path):]] = mark
+        if source.file != self.merged.file:
+            self.merged.origins[to_path] = (source.file, from_path)
+        value = source.value
+        for part in from_path:
+            value = value[part]
+        return value
+
+
+def did_you_mean(wanted: str, known) -> str:
+    guess = difflib.get_close_matches(str(wanted), [str(k) for k in known], n=1)
+    return f"did you mean '{guess[0]}'? " if guess else ""
+
+
+def check_teams(documents: dict[str, LocatedData], data_dir: Path, display_dir: str) -> list[Problem]:
+    """data/teams.yml: ids used once, exactly one default team; and a folder under data/teams/ for listed teams only."""
+    document = documents.get(TEAMS)
+    if document is None:
+        folders = sorted(path.name for path in (data_dir / TEAMS).glob("*") if path.is_dir())
+        return [Problem(f"{display_dir}/{TEAMS}/{folders[0]}", 1, 1, f"team folders need {display_dir}/{TEAMS}.yml listing each team")] if folders and not (data_dir / f"{TEAMS}.yml").exists() else []
+    problems = []
+    teams = document.value[TEAMS]
+    seen: dict[str, int] = {}
+    for index, team in enumerate(teams):
+        if team["id"] in seen:
+            problems.append(document.problem((TEAMS, index, "id"), f"duplicate team id {quoted(team['id'])} (already used on line {seen[team['id']]}; ids must be unique)"))
+        seen.setdefault(team["id"], document.where((TEAMS, index, "id")).line)
+    defaults = [index for index, team in enumerate(teams) if team.get("default") is True]
+    if len(defaults) != 1:
+        where = (TEAMS, defaults[1], "default") if defaults else (TEAMS,)
+        problems.append(document.problem(where, "mark exactly one team 'default: true': the team `make build` builds" + (f" ({len(defaults)} are)" if defaults else "")))
+    for folder in sorted((data_dir / TEAMS).glob("*")):
+        if folder.is_dir() and folder.name not in seen:
+            problems.append(Problem(f"{display_dir}/{TEAMS}/{folder.name}/", 1, 1, f"the folder is not a team in {display_dir}/{TEAMS}.yml ({did_you_mean(folder.name, seen)}the teams are: {', '.join(seen)}); add the team there or rename the folder"))
+    return problems
