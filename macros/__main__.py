@@ -40,7 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     diff = commands.add_parser("diff", help="summarise in plain words what a change does to the data, pages and navigation since a git ref, for a pull request comment")
     diff.add_argument("base", metavar="BASE_REF", help="the branch, tag or commit to compare with, e.g. origin/main")
     diff.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    commands.add_parser("team-schemas", help="write data/schemas/teams/: the schema of a team's changes to each data file, for the editor's help (after a change to a data file's schema)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "team-schemas":
+        from .teams import write_editor_schemas
+
+        written = write_editor_schemas(Path.cwd() / "data" / "schemas")
+        print(f"wrote {len(written)} schemas in data/schemas/teams/", file=sys.stderr)
+        return 0
     if arguments.command == "diff":
         return _diff(arguments.root, arguments.base)
     if arguments.command == "pdf":

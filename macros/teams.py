@@ -10,6 +10,7 @@ never adds an item by mistake. The merge keeps every value's position, in the de
 normal schema and cross-reference checks that follow point at the line a leader has to edit."""
 
 import difflib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,32 @@ def editor_schema(stem: str, schema: dict) -> dict:
             "remove": section("The ids of items the team does without.", {name: {"type": "array", "items": ref(name, "items", "properties", "id")} for name in lists}),
         },
     }
+
+
+EDITOR_SCHEMAS = "teams"  # data/schemas/teams/<stem>.schema.json: an override file's schema, for the editor
+
+
+def editor_schemas(schemas_dir: Path) -> dict[str, str]:
+    """Each data file's override schema as its file's text, by file name under data/schemas/teams/."""
+    names = sorted(path.name.removesuffix(".schema.json") for path in schemas_dir.glob("*.schema.json"))
+    return {
+        f"{stem}.schema.json": json.dumps(editor_schema(stem, json.loads((schemas_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))), indent=2) + "\n"
+        for stem in names
+        if stem not in ("common", TEAMS)
+    }
+
+
+def write_editor_schemas(schemas_dir: Path) -> list[Path]:
+    """Write data/schemas/teams/ afresh from the data files' schemas; the paths written."""
+    folder = schemas_dir / EDITOR_SCHEMAS
+    folder.mkdir(exist_ok=True)
+    for stale in folder.glob("*.schema.json"):
+        stale.unlink()
+    written = []
+    for name, text in editor_schemas(schemas_dir).items():
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append(folder / name)
+    return written
 
 
 def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: Path, team: str, display_dir: str) -> list[Problem]:

@@ -199,6 +199,7 @@ def test_vscode_recommends_the_red_hat_yaml_extension():
 def test_vscode_settings_map_every_data_file_to_the_schema_its_first_line_names():
     mapped = workspace_settings()["yaml"]["schemas"]
     expected = {f"data/schemas/{Path(name).stem}.schema.json": f"data/{name}" for name in DATA_FILES}
+    expected |= {f"data/schemas/teams/{path.name}": f"data/teams/*/{path.name.removesuffix('.schema.json')}.yml" for path in (ROOT / "data" / "schemas" / "teams").glob("*.schema.json")}
     assert mapped == expected
     assert all((ROOT / schema).is_file() for schema in mapped)
 
@@ -251,3 +252,33 @@ def test_mkdocs_yml_has_no_errors_with_the_workspace_settings(workspace_server):
     """mkdocs.yml reads SITE_URL through mkdocs' !ENV tag; the workspace settings declare the tag, or the editor
     marks that line as an error."""
     assert errors(workspace_server.diagnostics(workspace_server.open(ROOT / "mkdocs.yml"))) == []
+
+
+# A team's changes (data/teams/<team>/<file>.yml): each file's schema in data/schemas/teams/ takes its items from the
+# data file's own schema, so a replaced item gets the same help as in the organisation's file.
+TEAM_FILES = sorted((ROOT / "data" / "teams").glob("*/*.yml"))
+
+
+@pytest.mark.parametrize("path", TEAM_FILES, ids=lambda path: path.relative_to(ROOT / "data").as_posix())
+def test_a_teams_file_has_no_errors_and_the_help_of_the_file_it_changes(server, path):
+    uri = server.open(path)
+    assert errors(server.diagnostics(uri)) == []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"# yaml-language-server: $schema=../../schemas/teams/{path.stem}.schema.json"
+    number = next(n for n, line in enumerate(lines) if line.lstrip(" -").startswith("id:"))
+    assert f"{path.stem}.schema.json" in server.hover(uri, number, lines[number].index("id:") + 1)
+
+
+def test_a_mistake_in_a_teams_replaced_item_is_flagged_at_its_line(server, tmp_path):
+    team = tmp_path / "data" / "teams" / "key-accounts"
+    shutil.copytree(ROOT / "data" / "schemas", tmp_path / "data" / "schemas")
+    team.mkdir(parents=True)
+    text = (ROOT / "data" / "teams" / "key-accounts" / "checklists.yml").read_text(encoding="utf-8")
+    broken = text.replace("      title: New key-account rep's first week", "      titel: New key-account rep's first week")
+    assert broken != text
+    (team / "checklists.yml").write_text(broken, encoding="utf-8")
+    expected_line = next(number for number, line in enumerate(broken.splitlines()) if "titel" in line)
+
+    diagnostics = server.diagnostics(server.open(team / "checklists.yml"))
+
+    assert any(d["range"]["start"]["line"] == expected_line and d["message"].startswith("Property titel is not allowed") for d in diagnostics), errors(diagnostics)
