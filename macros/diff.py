@@ -4,6 +4,10 @@ The data files at a git ref are compared with the working tree's, as the loader 
 matched by their stable ids, never by position or text, so a reworded question reads as changed, a question
 given another stage as moved, and only a new id as added. The site's name and navigation (settings_diff.py)
 and its pages (page_diff.py) follow the data, each in a group of its own.
+
+With several teams (data/teams.yml, macros/teams.py) each group says which teams the change reaches: a default
+file, a page or the site settings every team (naming the teams with their own version of that file), a team's
+file that team only; a team's file is described as what it does to that team's version of the default file.
 """
 
 import subprocess
@@ -23,6 +27,9 @@ from .mkdocs_yml import SETTINGS_FILE
 from .page_diff import page_changes
 from .settings_diff import settings_changes
 from .site_files import Site
+from .loading import LocatedData
+from .schema_check import schema_of
+from .teams import TEAMS, Team, id_lists, listed_teams, merge
 
 HEADING = "### What this change does to the handbook"
 NO_CHANGES = "No changes to the handbook's data, pages, navigation or site name."
@@ -118,6 +125,8 @@ LISTS = {
     # The coaching rhythm
     ("rhythm", ("meetings", "*")): ListName("rhythm meeting"),
     ("rhythm", ("one_to_one", "boxes", "*")): ListName("1:1 time box", "1:1 time boxes"),
+    # The teams
+    ("teams", ("teams", "*")): ListName("team"),
 }
 
 # The order files are listed in, and whose the fields outside any list are ("Changed the charter's purpose").
@@ -140,6 +149,7 @@ FILES = {
     "role_plays": "the role-play page's",
     "glossary": "the glossary's",
     "rhythm": "the coaching rhythm's",
+    "teams": "the team list's",
 }
 
 
@@ -158,7 +168,28 @@ def summarise(project: Project, base_ref: str) -> str:
         before, after = _values(base), _values(project)
         groups = _compare(base, project, base_ref, before, after)
         groups.update(_site_groups(Site.read(base.root, DOCS_DIR, _by_stem(before)), Site.read(project.root, DOCS_DIR, _by_stem(after)), base_ref))
+        _say_which_teams(groups, listed_teams(project.data_dir) or listed_teams(base.data_dir), after)
     return _markdown(groups)
+
+
+def _say_which_teams(groups: dict[str, tuple[list[str], list[str]]], teams: list[Team], after: dict) -> None:
+    """Open each group's notes with the teams its change reaches (nothing to say with one team or none)."""
+    if len(teams) < 2:
+        return
+    names = {team.id: team.name for team in teams}
+    everyone = _and([team.name for team in teams])
+    for file, (notes, changes) in groups.items():
+        parts = PurePosixPath(file).parts
+        if file == f"{DATA_DIR}/{TEAMS}.yml" or not (notes or changes):
+            continue
+        if parts[:2] == (DATA_DIR, TEAMS) and len(parts) == 4:
+            notes.insert(0, f"Affects only the {names.get(parts[2], parts[2])} team")
+            continue
+        own = [team.id for team in teams if parts[0] == DATA_DIR and f"{DATA_DIR}/{TEAMS}/{team.id}/{parts[-1]}" in after]
+        line = f"Affects every team: {everyone}"
+        if own:
+            line += f"; {_and([names[team] for team in own])} {'changes' if len(own) == 1 else 'change'} this file in {_and([f'`{DATA_DIR}/{TEAMS}/{team}/{parts[-1]}`' for team in own])}, so what {'that team replaces or removes' if len(own) == 1 else 'those teams replace or remove'} stays as it is there"
+        notes.insert(0, line)
 
 
 # ---------------------------------------------------------------- reading the data at a git ref
@@ -231,7 +262,12 @@ def _compare(base: Project, current: Project, base_ref: str, before: dict, after
             notes.append(f"{file} could not be read at `{base_ref}`" + (", so its changes are not listed" if new is not None else ""))
         elif had[file]:
             notes.append(f"{file} had {counted(had[file], 'problem')} at `{base_ref}`")
-        changes = _changes(file, old, new) if old is not None and new is not None and old != new else []
+        if old is None or new is None or old == new:
+            changes = []
+        elif _is_team_file(file):
+            changes = _team_changes(file, old, new, after, current.schemas_dir)
+        else:
+            changes = _changes(file, old, new)
         if notes or changes:
             groups[file] = (notes, changes)
     return groups
@@ -240,15 +276,37 @@ def _compare(base: Project, current: Project, base_ref: str, before: dict, after
 def _values(project: Project) -> dict[str, dict | None]:
     """Each data file's value by display name, exactly as the build reads it; None when it cannot be read."""
     values = {}
-    for path in sorted(project.data_dir.glob("*.yml")):
-        display = f"{DATA_DIR}/{path.name}"
+    for path in sorted(project.data_dir.glob("*.yml")) + sorted(project.data_dir.glob(f"{TEAMS}/*/*.yml")):
+        display = path.relative_to(project.root).as_posix()
         document, _ = load_file(path, display)
         values[display] = document.value if document is not None and isinstance(document.value, dict) else None
     return values
 
 
 def _by_stem(values: dict[str, dict | None]) -> dict[str, dict | None]:
-    return {PurePosixPath(file).stem: value for file, value in values.items()}
+    return {PurePosixPath(file).stem: value for file, value in values.items() if not _is_team_file(file)}
+
+
+def _and(words: list[str]) -> str:
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
+
+
+def _is_team_file(file: str) -> bool:
+    return PurePosixPath(file).parts[:2] == (DATA_DIR, TEAMS) and len(PurePosixPath(file).parts) == 4
+
+
+def _team_changes(file: str, old, new, after: dict, schemas_dir: Path) -> list[str]:
+    """A team's file's changes as what they do to the team's version of the default file (as it is now, so only
+    the team's file's changes show): "Added the checklist …" rather than "Changed replace › checklists …"."""
+    stem = PurePosixPath(file).stem
+    default = after.get(f"{DATA_DIR}/{stem}.yml")
+    try:
+        lists = id_lists(schema_of(stem, schemas_dir))
+        versions = [default if value is _ABSENT else merge(LocatedData(f"{DATA_DIR}/{stem}.yml", default), LocatedData(file, value), lists)[0].value for value in (old, new)]
+    except (TypeError, AttributeError, KeyError, ValueError):
+        return _changes(file, old, new)  # a file that is not yet valid: its own changes
+    opening = ["This file is new"] if old is _ABSENT else ["This file was deleted"] if new is _ABSENT else []
+    return opening + FileChanges(stem, *versions).sentences()
 
 
 def _site_groups(before: Site, after: Site, base_ref: str) -> dict[str, tuple[list[str], list[str]]]:
@@ -265,7 +323,10 @@ def _site_groups(before: Site, after: Site, base_ref: str) -> dict[str, tuple[li
 
 
 def _problem_counts(project: Project) -> Counter:
-    _, problems = validate(project)
+    """Each file's problems, in the default team's handbook or in any other's."""
+    problems = set(validate(project)[1])
+    for team in listed_teams(project.data_dir):
+        problems |= set(validate(Project(project.root, team.id))[1])
     return Counter(problem.file for problem in problems)
 
 
