@@ -64,6 +64,7 @@ class LocatedData:
     # Parts written in another file (a team's override merged in, macros/teams.py): path here → that file and the
     # path there.
     origins: dict[Path_, tuple[str, Path_]] = field(default_factory=dict)
+    changed_by: str | None = None  # the team's file merged into this one, if any
 
     def texts(self) -> Iterator[tuple[Path_, str]]:
         """Every string in the file, with its path: what a leader wrote as text."""

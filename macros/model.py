@@ -1365,6 +1365,8 @@ class Handbook:
     coaching_stalls: CoachingStalls
     debriefs: Debriefs
     role_plays: RolePlays
+    # A default data file → the file that changes it for the team whose handbook this is (macros/teams.py).
+    team_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def self_assessments(self) -> list[Assessment]:
@@ -1471,6 +1473,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         coaching_stalls=build(CoachingStalls, documents["when_coaching_stalls"]),
         debriefs=debriefs,
         role_plays=build(RolePlays, documents["role_plays"]),
+        team_sources={document.file: document.changed_by for document in documents.values() if document.changed_by},
     )
 
 

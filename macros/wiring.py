@@ -88,8 +88,10 @@ class PageMacros:
         self.data_files = []
 
     def note_source(self, data_file: str) -> None:
-        if data_file not in self.data_files:
-            self.data_files.append(data_file)
+        # A team's file that changes this one comes first: its Edit link opens what that team's leader edits.
+        for file in filter(None, (self.handbook.team_sources.get(data_file), data_file)):
+            if file not in self.data_files:
+                self.data_files.append(file)
 
     def show(self, template: str, data_file: str | None, **context) -> Markup:
         """Render a template into the current page, noting the data file it shows."""
