@@ -1,0 +1,82 @@
+"""A site per team: `python -m macros build --team key-accounts` builds key accounts' handbook from the same pages,
+with its own charter, targets and checklists, while the default team's site (the shared `built_site`) is what
+the organisation's data alone makes."""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.project import Project, copy_project
+from macros.render import render
+from tests.conftest import ROOT, run
+from tests.helpers import content, data, page, plain
+
+TEAM = "key-accounts"
+
+
+def team_data(stem: str) -> dict:
+    return yaml.safe_load((ROOT / "data" / "teams" / TEAM / f"{stem}.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def team_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp(TEAM) / "site"
+    result = run([sys.executable, "-m", "macros", "build", "--team", TEAM, "--site", str(site), "--pdf", "later"], ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def text_of(site: Path, url: str) -> str:
+    return " ".join(content(page(site, url)).get_text(" ").split())
+
+
+def test_each_teams_charter_is_its_own(team_site, built_site):
+    ours, theirs = text_of(team_site, "charter/"), text_of(built_site, "charter/")
+    replaced = team_data("charter")["replace"]
+    assert plain(replaced["purpose"])[:120] in ours and plain(replaced["purpose"])[:120] not in theirs
+    assert plain(data("charter")["purpose"])[:120] in theirs and plain(data("charter")["purpose"])[:120] not in ours
+    assert plain(replaced["expectations"][0]["items"][0]) in ours
+    # What key accounts does not replace is the organisation's.
+    assert plain(data("charter")["values"][0]["meaning"]) in ours
+
+
+def test_a_teams_page_is_edited_in_the_teams_file_first(team_site, built_site):
+    edit = lambda site: page(site, "charter/").select_one("a[href*='/edit/']")["href"]  # noqa: E731
+    assert edit(team_site).endswith(f"/data/teams/{TEAM}/charter.yml")
+    assert edit(built_site).endswith("/data/charter.yml")
+
+
+def test_each_teams_activity_targets_are_its_own(team_site, built_site):
+    ours, theirs = text_of(team_site, "bootcamp/"), text_of(built_site, "bootcamp/")
+    for target in ("Accounts with a quarterly business review held this quarter", "New named contacts added to an account plan 3 a week"):
+        assert target in ours and target not in theirs
+    assert "New named contacts added to the CRM 15 a week" in theirs and "15 a week" not in ours
+
+
+def test_a_teams_checklists_are_the_defaults_with_its_changes(team_site, built_site):
+    changes = team_data("checklists")
+    defaults = [checklist["id"] for checklist in data("checklists")["checklists"]]
+    expected = [i for i in defaults if i not in changes["remove"]["checklists"]] + [c["id"] for c in changes["add"]["checklists"]]
+    shown = lambda site: [form["data-checklist"] for form in content(page(site, "checklists/")).select("form[data-checklist]")]  # noqa: E731
+    assert shown(team_site) == expected
+    assert shown(built_site) == defaults
+    assert "Running the charter review" not in text_of(team_site, "checklists/")
+    replaced = changes["replace"]["checklists"][0]
+    assert plain(replaced["items"][2]["text"]) in text_of(team_site, "onboarding/")
+
+
+def test_the_default_teams_pages_are_what_the_organisations_data_alone_renders(tmp_path):
+    """Adding teams changes nothing for the default team: its rendered pages are those of a handbook without them."""
+    teams, alone = copy_project(tmp_path / "teams"), copy_project(tmp_path / "alone")  # neither has git's dates
+    (alone / "data" / "teams.yml").unlink()
+    shutil.rmtree(alone / "data" / "teams")
+    with_teams, without = tmp_path / "with-teams", tmp_path / "without"
+    assert not render(Project(teams), with_teams).problems
+    assert not render(Project(alone), without).problems
+    pages = sorted(path.relative_to(without).as_posix() for path in (without / "docs").rglob("*.md"))
+    assert pages == sorted(path.relative_to(with_teams).as_posix() for path in (with_teams / "docs").rglob("*.md"))
+    differing = [name for name in pages if (with_teams / name).read_text(encoding="utf-8") != (without / name).read_text(encoding="utf-8")]
+    assert differing == []
