@@ -5,9 +5,9 @@ matched by their stable ids, never by position or text, so a reworded question r
 given another stage as moved, and only a new id as added. The site's name and navigation (settings_diff.py)
 and its pages (page_diff.py) follow the data, each in a group of its own.
 
-With several teams (data/teams.yml, macros/teams.py) each group says which teams the change reaches: a default
-file, a page or the site settings every team (naming the teams with their own version of that file), a team's
-file that team only; a team's file is described as what it does to that team's version of the default file.
+With several teams (data/teams.yml, macros/teams.py) the summary opens with the teams the change reaches: a
+shared data file, a page or the site settings every team (naming the teams with their own version of that file),
+a team's file that team only; a team's file is described as what it does to that team's version of the file.
 """
 
 import subprocess
@@ -33,6 +33,7 @@ from .teams import TEAMS, Team, id_lists, listed_teams, merge
 
 HEADING = "### What this change does to the handbook"
 NO_CHANGES = "No changes to the handbook's data, pages, navigation or site name."
+TEAMS_REACHED = "Which teams this reaches"
 NAMES_LISTED = 5  # names spelled out when several items are added or removed at once
 
 
@@ -168,28 +169,29 @@ def summarise(project: Project, base_ref: str) -> str:
         before, after = _values(base), _values(project)
         groups = _compare(base, project, base_ref, before, after)
         groups.update(_site_groups(Site.read(base.root, DOCS_DIR, _by_stem(before)), Site.read(project.root, DOCS_DIR, _by_stem(after)), base_ref))
-        _say_which_teams(groups, listed_teams(project.data_dir) or listed_teams(base.data_dir), after)
-    return _markdown(groups)
+        reach = _which_teams(groups, listed_teams(project.data_dir) or listed_teams(base.data_dir), after)
+    return _markdown(groups, reach)
 
 
-def _say_which_teams(groups: dict[str, tuple[list[str], list[str]]], teams: list[Team], after: dict) -> None:
-    """Open each group's notes with the teams its change reaches (nothing to say with one team or none)."""
-    if len(teams) < 2:
-        return
-    names = {team.id: team.name for team in teams}
-    everyone = _and([team.name for team in teams])
-    for file, (notes, changes) in groups.items():
-        parts = PurePosixPath(file).parts
-        if file == f"{DATA_DIR}/{TEAMS}.yml" or not (notes or changes):
-            continue
-        if parts[:2] == (DATA_DIR, TEAMS) and len(parts) == 4:
-            notes.insert(0, f"Affects only the {names.get(parts[2], parts[2])} team")
-            continue
-        own = [team.id for team in teams if parts[0] == DATA_DIR and f"{DATA_DIR}/{TEAMS}/{team.id}/{parts[-1]}" in after]
-        line = f"Affects every team: {everyone}"
-        if own:
-            line += f"; {_and([names[team] for team in own])} {'changes' if len(own) == 1 else 'change'} this file in {_and([f'`{DATA_DIR}/{TEAMS}/{team}/{parts[-1]}`' for team in own])}, so what {'that team replaces or removes' if len(own) == 1 else 'those teams replace or remove'} stays as it is there"
-        notes.insert(0, line)
+def _which_teams(groups: dict[str, tuple[list[str], list[str]]], teams: list[Team], after: dict) -> list[str]:
+    """The teams the changes reach, a line each: every team for a shared file, a page or the site settings (and
+    which teams have their own version of a shared file that changed), one team for its own files. Nothing with
+    one team or none."""
+    changed = [file for file, (_, changes) in groups.items() if changes and file != f"{DATA_DIR}/{TEAMS}.yml"]
+    if len(teams) < 2 or not changed:
+        return []
+    own_files = {file for file in changed if _is_team_file(file)}
+    shared = [file for file in changed if file not in own_files]
+    lines = [f"Every team ({_and([team.name for team in teams])}): {_and([f'`{file}`' for file in shared])}"] if shared else []
+    for team in teams:
+        versions = [file for file in shared if len(PurePosixPath(file).parts) == 2 and f"{DATA_DIR}/{TEAMS}/{team.id}/{PurePosixPath(file).name}" in after]
+        if versions:
+            lines.append(f"{team.name} has its own version of {_and([f'`{file}`' for file in versions])} (in `{DATA_DIR}/{TEAMS}/{team.id}/`): what it replaces or removes there stays as it is")
+    for team in teams:
+        mine = [file for file in own_files if PurePosixPath(file).parts[2] == team.id]
+        if mine:
+            lines.append(f"Only {team.name}: {_and([f'`{file}`' for file in sorted(mine, key=_file_order)])}")
+    return lines
 
 
 # ---------------------------------------------------------------- reading the data at a git ref
@@ -345,10 +347,13 @@ def _file_order(file: str) -> tuple:
     return (order.index(stem) if stem in order else len(order), file)
 
 
-def _markdown(groups: dict[str, tuple[list[str], list[str]]]) -> str:
+def _markdown(groups: dict[str, tuple[list[str], list[str]]], reach: list[str] = ()) -> str:
     lines = [HEADING, ""]
     if not any(changes for _, changes in groups.values()):
         lines += [NO_CHANGES, ""] if groups else [NO_CHANGES]
+    if reach:
+        lines.append(f"- {TEAMS_REACHED}")
+        lines += [f"  - {line}" for line in reach]
     for file, (notes, changes) in groups.items():
         lines.append(f"- `{file}`")
         lines += [f"  - {line}" for line in notes + changes]

@@ -102,9 +102,9 @@ def strings(value):
 
 def handbook_texts():
     """(file, text) for every string in the data files and every page's Markdown: all the handbook says."""
-    for path in sorted((ROOT / "data").glob("*.yml")):
+    for path in sorted((ROOT / "data").glob("*.yml")) + sorted((ROOT / "data" / "teams").glob("*/*.yml")):
         for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            yield f"data/{path.name}", text
+            yield path.relative_to(ROOT).as_posix(), text
     for path in sorted((ROOT / "docs").rglob("*.md")):
         yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
 

@@ -114,6 +114,9 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
     assert result.stdout.splitlines() == [
         HEADING,
         "",
+        "- Which teams this reaches",
+        "  - Every team (Field sales and Key accounts): `data/charter.yml`, `data/coaching_questions.yml`, `data/bootcamp.yml`, `data/levels.yml`, `data/checklists.yml` and `data/assessments.yml`",
+        "  - Key accounts has its own version of `data/charter.yml`, `data/bootcamp.yml` and `data/checklists.yml` (in `data/teams/key-accounts/`): what it replaces or removes there stays as it is",
         "- `data/charter.yml`",
         "  - Changed the charter's purpose: \"…each of you sells better a year from now than you do today,…\""
         " → \"…each of you sells better twelve months from now than you do today,…\"",
@@ -149,6 +152,8 @@ def test_files_that_do_not_validate_are_named_and_the_rest_still_described(broke
     assert result.stdout.splitlines() == [
         HEADING,
         "",
+        "- Which teams this reaches",
+        "  - Every team (Field sales and Key accounts): `data/levels.yml` and `data/printing.yml`",
         "- `data/charter.yml`",
         "  - data/charter.yml has 1 problem and cannot be read, so its changes are not listed; run `make validate`",
         "- `data/levels.yml`",

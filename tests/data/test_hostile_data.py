@@ -196,6 +196,7 @@ HOSTILE = {
     "rhythm-minutes-as-words": Hostile("rhythm.yml", replace_first("    minutes: 30\n    how_often: weekly", "    minutes: half an hour\n    how_often: weekly"), at("half an hour"), "'minutes' must be a whole number, found the text 'half an hour'"),
     "rhythm-coaching-yes": Hostile("rhythm.yml", replace_first("counts_as_coaching: true", "counts_as_coaching: yes"), at("counts_as_coaching: yes", offset=20), "'counts_as_coaching' must be true or false, found the text 'yes'"),
     "rhythm-share-as-percent": Hostile("rhythm.yml", replace_first("at_most: 0.3", "at_most: 30"), at("at_most: 30", offset=9), "'at_most' is 30 (expected more than 0 and at most 1)"),
+    "teams-default-yes": Hostile("teams.yml", replace_first("    default: true", "    default: yes"), at("default: yes", offset=9), "'default' must be true or false, found the text 'yes'"),
 }
 
 # Words and marks a leader should never have to read: Python, libyaml and jsonschema internals.

@@ -255,17 +255,17 @@ def test_the_change_summary_names_the_teams_a_change_reaches(project):
     assert result.returncode == 0, result.stderr
     groups: dict[str, list[str]] = {}
     for line in result.stdout.splitlines()[2:]:
-        if line.startswith("- `"):
-            groups[line[3:-1]] = []
+        if line.startswith("- "):
+            groups[line[2:].strip("`")] = []
         else:
             groups[list(groups)[-1]].append(line.removeprefix("  - "))
-    assert list(groups) == ["data/coaching.yml", "data/checklists.yml", f"data/teams/{TEAM}/checklists.yml"]
-    assert groups["data/coaching.yml"][0] == "Affects every team: Field sales and Key accounts"
-    assert groups["data/checklists.yml"] == [
-        f"Affects every team: Field sales and Key accounts; Key accounts changes this file in `data/teams/{TEAM}/checklists.yml`, so what that team replaces or removes stays as it is there",
-        "Changed the checklist 'Before a 1:1': title \"Coaching 1:1 preparation\" → \"Before a 1:1\"",
+    assert list(groups)[0] == "Which teams this reaches"
+    assert groups["Which teams this reaches"] == [
+        "Every team (Field sales and Key accounts): `data/coaching.yml` and `data/checklists.yml`",
+        f"Key accounts has its own version of `data/checklists.yml` (in `data/teams/{TEAM}/`): what it replaces or removes there stays as it is",
+        f"Only Key accounts: `data/teams/{TEAM}/checklists.yml`",
     ]
+    assert groups["data/checklists.yml"] == ["Changed the checklist 'Before a 1:1': title \"Coaching 1:1 preparation\" → \"Before a 1:1\""]
     assert groups[f"data/teams/{TEAM}/checklists.yml"] == [
-        "Affects only the Key accounts team",
         "Changed the checklist 'Before a business review': title \"Before a quarterly business review\" → \"Before a business review\"",
     ]
