@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
+    pdf.add_argument("--team", help="the team whose site it is, from data/teams.yml (default: the team marked default: true)")
     diff = commands.add_parser("diff", help="summarise in plain words what a change does to the data, pages and navigation since a git ref, for a pull request comment")
     diff.add_argument("base", metavar="BASE_REF", help="the branch, tag or commit to compare with, e.g. origin/main")
     diff.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "diff":
         return _diff(arguments.root, arguments.base)
     if arguments.command == "pdf":
-        return _pdf(arguments.root, arguments.site)
+        return _pdf(Project(arguments.root, arguments.team), arguments.site)
     if arguments.command == "serve":
         from .preview import serve
 
@@ -102,11 +103,11 @@ def _render(project: Project, out: Path) -> int:
     return 0
 
 
-def _pdf(root: Path, site: Path) -> int:
+def _pdf(project: Project, site: Path) -> int:
     from .pdf import PrintError, print_documents
 
     try:
-        for path in print_documents(Project(root), site):
+        for path in print_documents(project, site):
             print(f"wrote {path}", file=sys.stderr)
     except (PrintError, DataError) as error:
         print(error, file=sys.stderr)

@@ -41,7 +41,7 @@ def build_site(root: Path, site_dir: Path, pdf: str = "auto", team: str | None =
     only keeps the last build's; later links every document and prints none (`python -m macros pdf` follows).
     `team`: the team in data/teams.yml whose site it is (None: the default team)."""
     site_dir = (root / site_dir).resolve()
-    ids = _document_ids(root)
+    ids = _document_ids(root, team)
     kept = [document_id for document_id in ids if (site_dir / f"{document_id}.pdf").is_file()]
     missing_printer = _missing_printer() if pdf in ("auto", "require") else "not asked to print"
     if missing_printer and pdf == "require":
@@ -72,12 +72,20 @@ def build_site(root: Path, site_dir: Path, pdf: str = "auto", team: str | None =
         shutil.rmtree(fresh, ignore_errors=True)
 
 
-def _document_ids(root: Path) -> list[str]:
-    """The documents data/printing.yml lists (the build that follows reports any mistake in it)."""
+def _document_ids(root: Path, team: str | None = None) -> list[str]:
+    """The documents data/printing.yml lists, with the team's changes to it (the build that follows reports any
+    mistake in either)."""
+    from .loading import LocatedData
+    from .teams import TEAMS, default_team, merge
+
     try:
         printing = yaml.safe_load((root / "data" / "printing.yml").read_text(encoding="utf-8"))
+        team = team or default_team(root / "data")
+        changes = root / "data" / TEAMS / team / "printing.yml" if team else None
+        if changes and changes.is_file():
+            printing = merge(LocatedData("", printing), LocatedData("", yaml.safe_load(changes.read_text(encoding="utf-8"))), ["documents"])[0].value
         return [document["id"] for document in printing["documents"]]
-    except (OSError, yaml.YAMLError, TypeError, KeyError):
+    except (OSError, yaml.YAMLError, TypeError, KeyError, AttributeError):
         return []
 
 

@@ -226,6 +226,15 @@ def test_the_editor_schemas_of_team_files_are_written_from_the_data_files_schema
     assert charter["properties"]["replace"]["properties"]["expectations"]["items"] == {"$ref": "../charter.schema.json#/properties/expectations/items"}
 
 
+def test_a_teams_site_prints_the_teams_documents(project):
+    """The build prints and links the documents of the team's printing.yml, not only the organisation's."""
+    from macros.site_build import _document_ids
+
+    _with_team_file(project, "printing", "remove:\n  documents: [coaching-questions-card]\n")
+    assert _document_ids(project, TEAM) == ["onboarding-pack"]
+    assert _document_ids(project) == ["onboarding-pack", "coaching-questions-card"]
+
+
 def test_the_render_cache_is_kept_per_team_and_keyed_by_it():
     assert Project(ROOT, TEAM).cache_dir != Project(ROOT).cache_dir
     assert render_cache.key(ROOT, {}, None, TEAM) != render_cache.key(ROOT, {}, None, None)
