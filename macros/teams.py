@@ -65,9 +65,9 @@ def override_schema(schema: dict) -> dict:
     file's names. Items are checked here only for their id; the merged file is checked whole by the file's own
     schema, so each mistake is reported once, at its line."""
     lists = id_lists(schema)
-    item = {"type": "object", "required": ["id"], "properties": {"id": schema["properties"][lists[0]]["items"]["properties"]["id"]}} if lists else {}
-    items = {name: {"type": "array", "minItems": 1, "items": item} for name in lists}
-    ids = {name: {"type": "array", "minItems": 1, "items": item.get("properties", {}).get("id", {})} for name in lists}
+    id_of = {name: schema["properties"][name]["items"]["properties"]["id"] for name in lists}
+    items = {name: {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["id"], "properties": {"id": id_of[name]}}} for name in lists}
+    ids = {name: {"type": "array", "minItems": 1, "items": id_of[name]} for name in lists}
     tops = {name: {} for name in schema.get("properties", {}) if name not in lists}
 
     def section(properties: dict) -> dict:
@@ -85,7 +85,7 @@ def editor_schema(stem: str, schema: dict) -> dict:
     """The override file's schema for an editor's help: the same sections, each part by $ref into the default
     file's schema, so a replaced item gets the same completion and hover help as in the default file."""
     lists = id_lists(schema)
-    ref = lambda *parts: {"$ref": f"../{stem}.schema.json#/properties/" + "/".join(parts)}  # noqa: E731
+    ref = lambda *parts: {"$ref": f"../{stem}.schema.json#/properties/" + "/".join(parts)}
     item_lists = {name: {"type": "array", "items": ref(name, "items")} for name in lists}
 
     def section(description: str, properties: dict) -> dict:
@@ -185,7 +185,7 @@ def _merge_list(default: LocatedData, override: LocatedData, key: str, sections:
     ids = [item.get("id") for item in items]
     named: dict[str, Path_] = {}  # an id named in replace or remove → where
 
-    def check(section: str, index: int, item_id: str, path: Path_) -> bool:
+    def check(section: str, item_id: str, path: Path_) -> bool:
         if section == "add":
             if item_id in ids:
                 problems.append(override.problem(path, f"{default.file} already has {quoted(item_id)} in {quoted(key)}, so it cannot be added; to change it, list it under 'replace'"))
@@ -203,10 +203,10 @@ def _merge_list(default: LocatedData, override: LocatedData, key: str, sections:
 
     replacing = {}
     for index, item in enumerate(sections["replace"].get(key) or []):
-        if check("replace", index, item["id"], ("replace", key, index, "id")):
+        if check("replace", item["id"], ("replace", key, index, "id")):
             replacing[item["id"]] = index
-    removing = {item_id for index, item_id in enumerate(sections["remove"].get(key) or []) if check("remove", index, item_id, ("remove", key, index))}
-    adding = [index for index, item in enumerate(sections["add"].get(key) or []) if check("add", index, item["id"], ("add", key, index, "id"))]
+    removing = {item_id for index, item_id in enumerate(sections["remove"].get(key) or []) if check("remove", item_id, ("remove", key, index))}
+    adding = [index for index, item in enumerate(sections["add"].get(key) or []) if check("add", item["id"], ("add", key, index, "id"))]
     if key in (default.value or {}):
         graft.position(default, (key,), (key,))
     else:
@@ -237,7 +237,7 @@ class _Grafter:
             index: dict[tuple, list] = defaultdict(list)
             for kind in ("values", "keys", "trailing_comments"):
                 for path, mark in getattr(source, kind).items():
-                    for depth in range(0, min(len(path), 3) + 1):
+                    for depth in range(min(len(path), 3) + 1):
                         index[path[:depth]].append((kind, path, mark))
             self.indexes[id(source)] = (source, index)
         return self.indexes[id(source)][1]

@@ -268,7 +268,7 @@ def test_the_change_summary_names_the_teams_a_change_reaches(project):
             groups[line[2:].strip("`")] = []
         else:
             groups[list(groups)[-1]].append(line.removeprefix("  - "))
-    assert list(groups)[0] == "Which teams this reaches"
+    assert next(iter(groups)) == "Which teams this reaches"
     assert groups["Which teams this reaches"] == [
         "Every team (Field sales and Key accounts): `data/coaching.yml` and `data/checklists.yml`",
         f"Key accounts has its own version of `data/checklists.yml` (in `data/teams/{TEAM}/`): what it replaces or removes there stays as it is",

@@ -44,7 +44,7 @@ def test_each_teams_charter_is_its_own(team_site, built_site):
 
 
 def test_a_teams_page_is_edited_in_the_teams_file_first(team_site, built_site):
-    edit = lambda site: page(site, "charter/").select_one("a[href*='/edit/']")["href"]  # noqa: E731
+    edit = lambda site: page(site, "charter/").select_one("a[href*='/edit/']")["href"]
     assert edit(team_site).endswith(f"/data/teams/{TEAM}/charter.yml")
     assert edit(built_site).endswith("/data/charter.yml")
 
@@ -60,7 +60,7 @@ def test_a_teams_checklists_are_the_defaults_with_its_changes(team_site, built_s
     changes = team_data("checklists")
     defaults = [checklist["id"] for checklist in data("checklists")["checklists"]]
     expected = [i for i in defaults if i not in changes["remove"]["checklists"]] + [c["id"] for c in changes["add"]["checklists"]]
-    shown = lambda site: [form["data-checklist"] for form in content(page(site, "checklists/")).select("form[data-checklist]")]  # noqa: E731
+    shown = lambda site: [form["data-checklist"] for form in content(page(site, "checklists/")).select("form[data-checklist]")]
     assert shown(team_site) == expected
     assert shown(built_site) == defaults
     assert "Running the charter review" not in text_of(team_site, "checklists/")
