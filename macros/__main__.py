@@ -82,7 +82,7 @@ def _validate(project: Project) -> list[Problem]:
     from .wiring import check_handbook  # here, so that a build the render cache answers does not load it
     settings, problems = read_site_settings(project)
     found = set(check_handbook(project, settings)[1])
-    for team in listed_teams(project.data_dir):
+    for team in [team for team in listed_teams(project.data_dir) if not team.default]:  # the default one is checked above
         own_files = f"{project.data_dir.name}/{TEAMS}/{team.id}/"
         for problem in check_handbook(Project(project.root, team.id), settings)[1]:
             if problem not in found:
