@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft7Validator
 
+from .cut_text import check_cut_text
 from .loading import LocatedData, Path_, load_file
 from .problems import Problem, quoted
 from .schema_check import check_against, schema_of
@@ -154,7 +155,7 @@ def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: P
             continue
         # The ids that name nothing are left out of the merge, so the merged file's own mistakes show as well.
         merged, found = merge(default, override, id_lists(schema))
-        found += check_against(merged, Draft7Validator(schema))
+        found += check_against(merged, Draft7Validator(schema)) + check_cut_text(merged, path.stem, schemas_dir)
         problems += found
         if not found:
             documents[path.stem] = merged

@@ -168,6 +168,17 @@ def test_a_cross_reference_in_a_replaced_value_is_reported_at_the_teams_line(pro
     assert _problems(project) == [f"data/teams/{TEAM}/bootcamp.yml:{line}:21: unknown funnel stage 'qualifed' (expected one of the activity planner's funnel stages: calls, conversations, meetings, qualified, wins)"]
 
 
+def test_text_cut_short_by_a_comment_in_a_teams_file_is_reported_there(project):
+    text = (ROOT / "data" / "teams" / TEAM / "checklists.yml").read_text(encoding="utf-8")
+    broken = text.replace("          text: Book the next review before you leave the room.", "          text: Book the next review #2 before you leave the room.", 1)
+    assert broken != text
+    _with_team_file(project, "checklists", broken)
+    line = _line_of(broken, "#2 before")
+    column = broken.splitlines()[line - 1].index("#2") + 1
+    [problem] = _problems(project)
+    assert problem.startswith(f"data/teams/{TEAM}/checklists.yml:{line}:{column}: this text is cut at \"#\"")
+
+
 def test_a_default_value_the_team_keeps_is_still_reported_in_the_default_file(project):
     path = project / "data" / "checklists.yml"
     text = path.read_text(encoding="utf-8")
