@@ -1397,6 +1397,23 @@ class Handbook:
 CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "Every week", "week")}
 
 
+class TeamLine(int):
+    """The line of an item a team's file wrote (macros/teams.py), and that file, for the item's editor link."""
+
+    file: str
+
+    def __new__(cls, line: int, file: str):
+        made = super().__new__(cls, line)
+        made.file = file
+        return made
+
+
+def written_line(document: LocatedData, path: tuple) -> int:
+    """The line the item at `path` was written on; a TeamLine when a team's file wrote it."""
+    line, file = document.where(path).line, document.file_at(path)
+    return line if file == document.file else TeamLine(line, file)
+
+
 def build(cls, document: LocatedData, path: tuple = ()):
     """Fill dataclass `cls` from the validated value at `path`; optional keys become None."""
     value = _at(document.value, path)
@@ -1405,7 +1422,7 @@ def build(cls, document: LocatedData, path: tuple = ()):
     for each in fields(cls):
         key = each.metadata.get("key", each.name)
         if each.name == "line":
-            arguments["line"] = document.where(path).line
+            arguments["line"] = written_line(document, path)
         elif key in value:
             arguments[each.name] = _convert(hints[each.name], document, path + (key,))
         elif each.default is MISSING and each.default_factory is MISSING:
@@ -1449,7 +1466,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
             description=raw.get("description"),
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
-            line=checklist_doc.where(path).line,
+            line=written_line(checklist_doc, path),
         )
     ladder = build(Ladder, documents["levels"])
     debriefs = build(Debriefs, documents["debriefs"])
@@ -1500,7 +1517,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             groups=groups,
             bands=_convert(list[Band], document, path + ("bands",)),
             file=document.file,
-            line=document.where(path).line,
+            line=written_line(document, path),
             kind=raw.get("kind", "self-assessment"),
             each_time=raw.get("each_time", False),
             sections=_convert(list[FormSection], document, path + ("sections",)) if "sections" in raw else [],

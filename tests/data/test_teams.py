@@ -13,6 +13,7 @@ import yaml
 from macros import render_cache
 from macros.handbook import validate
 from macros.project import Project, copy_project
+from macros.render import render
 from macros.teams import editor_schemas
 from tests.conftest import ROOT, run, run_validate
 
@@ -244,6 +245,25 @@ def test_a_teams_site_prints_the_teams_documents(project):
     _with_team_file(project, "printing", "remove:\n  documents: [coaching-questions-card]\n")
     assert _document_ids(project, TEAM) == ["onboarding-pack"]
     assert _document_ids(project) == ["onboarding-pack", "coaching-questions-card"]
+
+
+def test_an_item_a_team_wrote_links_to_its_line_in_the_teams_file(project, tmp_path):
+    """The editor view's line links: a charter value the team replaces opens the team's file at its line."""
+    path = project / "data" / "teams" / TEAM / "charter.yml"
+    text = path.read_text(encoding="utf-8") + """  values:
+    - id: curiosity
+      name: Curiosity about the customer's business
+      meaning: We learn how each account makes its money before we propose anything.
+      in_practice:
+        - We read each account's annual report and ask about it in the next meeting.
+"""
+    path.write_text(text, encoding="utf-8")
+    line = _line_of(text, "- id: curiosity")
+    default_line = _line_of((project / "data" / "charter.yml").read_text(encoding="utf-8"), "- id: ownership")
+    assert not render(Project(project, TEAM), tmp_path / "out").problems
+    charter = (tmp_path / "out" / "docs" / "charter.md").read_text(encoding="utf-8")
+    assert f'href="https://github.com/example/playbook/blob/main/data/teams/{TEAM}/charter.yml#L{line}" aria-label="This value in data/teams/{TEAM}/charter.yml, line {line}"' in charter
+    assert f'href="https://github.com/example/playbook/blob/main/data/charter.yml#L{default_line}"' in charter
 
 
 def test_the_render_cache_is_kept_per_team_and_keyed_by_it():
