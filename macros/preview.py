@@ -7,11 +7,13 @@ import sys
 import time
 from pathlib import Path
 
+from . import render_cache
 from .engine import command as engine_command
 from .mkdocs_yml import SETTINGS_FILE
 
-# What the rendered handbook is made from, under the handbook's folder.
-SOURCES = ("data", "docs", "macros", "overrides", SETTINGS_FILE)
+# What the rendered handbook is made from, under the handbook's folder: what the render cache hashes, with the
+# handbook's own code and settings (the cache reads those as the running code and mkdocs.yml as read).
+SOURCES = (*render_cache.SOURCES, "macros", SETTINGS_FILE)
 # Where `make serve` keeps the rendered handbook (a build renders into a folder of its own).
 PREVIEW_DIR = ".playbook/preview"
 
