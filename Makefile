@@ -14,8 +14,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # The team whose site `make build` and `make serve` make (data/teams.yml); empty: the default team, into site/.
 TEAM ?=
-TEAM_OPTION := $(if $(TEAM),--team '$(TEAM)')
-SITE ?= site$(if $(TEAM),-$(TEAM))
+# The language (data/languages.yml); empty: the first, the handbook's own. Another language's site goes in a
+# folder named by its code inside the first language's (site/de/), where the language menu links to it.
+LANGUAGE ?=
+TEAM_OPTION := $(if $(TEAM),--team '$(TEAM)')$(if $(LANGUAGE), --language '$(LANGUAGE)')
+SITE ?= site$(if $(TEAM),-$(TEAM))$(if $(LANGUAGE),/$(LANGUAGE))
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf validate diff test test-engine zensical bench clean

@@ -25,19 +25,23 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--out", type=Path, required=True, help="the folder to write (made to hold exactly what the engine needs)")
     render.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     render.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
+    render.add_argument("--language", help="the language to build it in, a code from data/languages.yml (default: the first, the handbook's own)")
     build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
     build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     build.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
+    build.add_argument("--language", help="the language to build it in, a code from data/languages.yml (default: the first, the handbook's own)")
     build.add_argument("--pdf", choices=["auto", "require", "skip", "later"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip), or link every document and print none (later: `pdf` follows)")
     serve = commands.add_parser("serve", help="serve the site with live reload, built by the engine PLAYBOOK_ENGINE names (mkdocs unless set)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve at (default: 127.0.0.1:8000)")
     serve.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     serve.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
+    serve.add_argument("--language", help="the language to build it in, a code from data/languages.yml (default: the first, the handbook's own)")
     pdf = commands.add_parser("pdf", help="print the documents in data/printing.yml from the built site")
     pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     pdf.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     pdf.add_argument("--team", help="the team whose site it is, from data/teams.yml (default: the team marked default: true)")
+    pdf.add_argument("--language", help="the language the site is in, a code from data/languages.yml (default: the first)")
     diff = commands.add_parser("diff", help="summarise in plain words what a change does to the data, pages and navigation since a git ref, for a pull request comment")
     diff.add_argument("base", metavar="BASE_REF", help="the branch, tag or commit to compare with, e.g. origin/main")
     diff.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
@@ -52,25 +56,28 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "diff":
         return _diff(arguments.root, arguments.base)
     if arguments.command == "pdf":
-        return _pdf(Project(arguments.root, arguments.team), arguments.site)
+        return _pdf(Project(arguments.root, arguments.team, arguments.language), arguments.site)
     if arguments.command == "serve":
         from .preview import serve
 
-        return serve(arguments.root.resolve(), arguments.dev_addr, arguments.team)
+        return serve(arguments.root.resolve(), arguments.dev_addr, arguments.team, arguments.language)
     if arguments.command == "render":
-        return _render(Project(arguments.root.resolve(), arguments.team), arguments.out.resolve())
+        return _render(Project(arguments.root.resolve(), arguments.team, arguments.language), arguments.out.resolve())
     if arguments.command == "build":
         from .site_build import build_site
 
-        return build_site(arguments.root, arguments.site, arguments.pdf, arguments.team)
+        return build_site(arguments.root, arguments.site, arguments.pdf, arguments.team, arguments.language)
 
-    problems = _validate(Project(arguments.root))
-    for problem in problems:
+    found = _validate(Project(arguments.root))
+    problems = [problem for problem in found if not problem.warning]
+    # What a translation lacks is listed once the handbook has no problem left: until then it would bury them.
+    for problem in problems or found:
         print(problem.as_github() if arguments.format == "github" else problem.as_text())
     if problems:
         print(f"{counted(len(problems), 'problem')} in the handbook.", file=sys.stderr)
         return 1
-    print("The handbook's data and pages are valid.", file=sys.stderr)
+    untranslated = f" {counted(len(found), 'thing')} {'is' if len(found) == 1 else 'are'} not translated yet (the warnings above): those show in the handbook's first language." if found else ""
+    print(f"The handbook's data and pages are valid.{untranslated}", file=sys.stderr)
     return 0
 
 
@@ -88,7 +95,32 @@ def _validate(project: Project) -> list[Problem]:
             if problem not in found:
                 named = problem if problem.file.startswith(own_files) else replace(problem, message=f"{problem.message} (in the {team.id} team's handbook)")
                 found.add(named)
-    return sorted(problems + list(found))
+    return sorted(problems + list(found) + _validate_languages(project))
+
+
+def _validate_languages(project: Project) -> list[Problem]:
+    """Each language's handbook after the first, checked as its site is built: the problems only it has, named
+    with the language; its navigation titles; and, as warnings, what it does not translate yet."""
+    from .languages import check_navigation, listed_languages, nav_title_lines, untranslated
+    from .mkdocs_yml import SETTINGS_FILE
+    from .wiring import check_handbook
+
+    languages = listed_languages(project.data_dir)
+    settings, _ = read_site_settings(project)
+    if settings is None:
+        return []
+    lines = nav_title_lines(settings.settings.get("nav"), (project.root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    first_found = set(check_handbook(project, settings)[1])
+    found: set[Problem] = set()
+    for language in languages[1:]:
+        translated = Project(project.root, project.team, language.code)
+        for problem in check_handbook(translated, read_site_settings(translated)[0])[1]:
+            if problem not in first_found:
+                own = f"/{language.code}/" in problem.file or problem.file.endswith(f".{language.code}.md")
+                found.add(problem if own else replace(problem, message=f"{problem.message} (in the {language.name} handbook)"))
+        found |= set(check_navigation(project.data_dir, language.code, lines, project.data_dir.name))
+        found |= set(untranslated(project.data_dir, project.docs_dir, language.code, project.data_dir.name, project.docs_dir.name, lines))
+    return sorted(found)
 
 
 def _render(project: Project, out: Path) -> int:

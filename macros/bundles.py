@@ -2,14 +2,19 @@
 loads the site-wide bundles, and a page with widgets also the scripts of those widgets only (main.html names
 them in the head, playbook.js loads them for a page reached by instant navigation)."""
 
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rcssmin
 import rjsmin
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from .words import Words
 
 # Site-wide bundle → its sources in overrides/assets, in load order; every page loads both. The bootstrap
 # (playbook.js) runs every registered widget on each page. print.css comes last so paper rules win. All our
@@ -126,12 +131,30 @@ def css_string(text) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def asset_files(sources: Path) -> dict[str, str]:
-    """The bundles and the widgets' files, minified, by their path in the site, from overrides/assets (`sources`)."""
+def asset_files(sources: Path, words: "Words") -> dict[str, str]:
+    """The bundles and the widgets' files, minified, by their path in the site, from overrides/assets (`sources`);
+    each script file starts with the words its scripts ask for, in the handbook's language."""
     files = BUNDLES | {widget_file(name): widget.scripts for name, widget in WIDGETS.items()}
-    return {path: minified(path, "\n".join((sources / part).read_text(encoding="utf-8") for part in parts)) for path, parts in files.items()}
+    made = {}
+    for path, parts in files.items():
+        text = "\n".join((sources / part).read_text(encoding="utf-8") for part in parts)
+        if path.endswith(".js") and words_asked(text):
+            text = f"{(sources / WORDS_SCRIPT).read_text(encoding='utf-8')}\nPlaybook.addWords({json.dumps(words.for_script(words_asked(text)), ensure_ascii=False)});\n{text}"
+        made[path] = minified(path, text)
+    return made
+
+
+# The script that defines Playbook.t, written at the top of every script file that asks for words.
+WORDS_SCRIPT = "words.js"
+# How a script asks for words: Playbook.t("group.key" …), the key always written out, so the build finds it.
+_ASKED = re.compile(r'Playbook\.t\(\s*"([^"]*)"')
+
+
+def words_asked(script: str) -> set[str]:
+    """The keys of data/strings.yml a script asks for."""
+    return set(_ASKED.findall(script))
 
 
 def asset_sources() -> set[str]:
     """The files in overrides/assets that the bundles and widgets are made from, which the site does not hold."""
-    return {part for parts in BUNDLES.values() for part in parts} | {part for widget in WIDGETS.values() for part in widget.scripts}
+    return {part for parts in BUNDLES.values() for part in parts} | {part for widget in WIDGETS.values() for part in widget.scripts} | {WORDS_SCRIPT}

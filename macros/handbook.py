@@ -11,10 +11,12 @@ from .model import Handbook, build_handbook
 from .problems import DataError, Problem, first_per_file
 from .project import DATA_DIR, Project
 from .schema_check import check_schema, schema_names
+from .languages import LANGUAGES, apply_language, check_languages, first_language, listed_languages
 from .teams import TEAMS, apply_team, check_teams, did_you_mean
 
-# Data files a handbook may do without: data/teams.yml, for a handbook of one team.
-OPTIONAL = {TEAMS}
+# Data files a handbook may do without: data/teams.yml for a handbook of one team, data/languages.yml for one
+# written in a single language.
+OPTIONAL = {TEAMS, LANGUAGES}
 
 def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Problem]]:
     """Every data file loaded and checked against its schema, with the project's team's overrides merged in (the
@@ -40,8 +42,21 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
     for name in names:
         if name not in OPTIONAL and not (project.data_dir / f"{name}.yml").exists():
             problems.append(Problem(f"{DATA_DIR}/{name}.yml", 1, 1, "the file is missing (every handbook needs it; restore it from the example handbook)"))
-    problems += check_teams(passed, project.data_dir, DATA_DIR)
+    problems += check_teams(passed, project.data_dir, DATA_DIR) + check_languages(passed, project.data_dir, DATA_DIR)
+    problems += _apply_language(project, passed)
     return passed, problems + _apply_team(project, passed)
+
+
+def _apply_language(project: Project, documents: dict[str, LocatedData]) -> list[Problem]:
+    """The project's language's translations in place of the default files; the problems in them, or that the
+    handbook has no such language. A team's changes apply on top, in the words its leader wrote them."""
+    first = first_language(project.data_dir)
+    if project.language is None or (first and project.language == first.code):
+        return []
+    codes = [language.code for language in listed_languages(project.data_dir)]
+    if project.language not in codes:
+        return [Problem(f"{DATA_DIR}/{LANGUAGES}.yml", 1, 1, f"there is no language {project.language!r} ({did_you_mean(project.language, codes)}the languages are: {', '.join(codes) or 'none yet'})")]
+    return apply_language(documents, project.data_dir, project.schemas_dir, project.language, DATA_DIR)
 
 
 def _apply_team(project: Project, documents: dict[str, LocatedData]) -> list[Problem]:
@@ -78,9 +93,15 @@ def _no_cycle_collection():
             gc.enable()
 
 
+def language_of(project: Project) -> str:
+    """The code of the language the project's handbook is built in: its own, or the one it is written in."""
+    first = first_language(project.data_dir)
+    return project.language or (first.code if first else "en-GB")
+
+
 def load_handbook(project: Project) -> Handbook:
     """The validated handbook; raises DataError listing every problem when the data is not valid."""
     documents, problems = validate(project)
     if problems:
         raise DataError(problems)
-    return build_handbook(documents)
+    return build_handbook(documents, language_of(project))

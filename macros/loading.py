@@ -94,9 +94,9 @@ class LocatedData:
                 return file, there + path[depth:]
         return self.file, path
 
-    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+    def problem(self, path: Path_, message: str, *, at_key: bool = False, warning: bool = False) -> Problem:
         mark = self.where_key(path) if at_key else self.where(path)
-        return Problem(self.file_at(path), mark.line, mark.column, message)
+        return Problem(self.file_at(path), mark.line, mark.column, message, warning)
 
 
 def texts(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from . import meeting_time, planner
 from .loading import LocatedData
+from .words import Words
 
 _WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
@@ -1365,6 +1366,8 @@ class Handbook:
     coaching_stalls: CoachingStalls
     debriefs: Debriefs
     role_plays: RolePlays
+    # The tools' words in the language being built (macros/words.py).
+    words: Words | None = None
     # A default data file → the file that changes it for the team whose handbook this is (macros/teams.py).
     team_sources: dict[str, str] = field(default_factory=dict)
 
@@ -1449,8 +1452,9 @@ def _at(value, path: tuple):
     return value
 
 
-def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
-    """The whole handbook from documents that all passed validation, keyed by file stem."""
+def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -> Handbook:
+    """The whole handbook from documents that all passed validation, keyed by file stem, in `language` (a code from
+    data/languages.yml: the one the documents are in)."""
     bootcamp = build(Bootcamp, documents["bootcamp"])
     bootcamp_doc, checklist_doc = documents["bootcamp"], documents["checklists"]
     cadence = bootcamp.cadence
@@ -1490,6 +1494,7 @@ def build_handbook(documents: dict[str, LocatedData]) -> Handbook:
         coaching_stalls=build(CoachingStalls, documents["when_coaching_stalls"]),
         debriefs=debriefs,
         role_plays=build(RolePlays, documents["role_plays"]),
+        words=Words(documents["strings"].value, language),
         team_sources={document.file: document.changed_by for document in documents.values() if document.changed_by},
     )
 

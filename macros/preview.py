@@ -18,9 +18,10 @@ SOURCES = (*render_cache.SOURCES, "macros", SETTINGS_FILE)
 PREVIEW_DIR = ".playbook/preview"
 
 
-def serve(root: Path, address: str, team: str | None = None) -> int:
+def serve(root: Path, address: str, team: str | None = None, language: str | None = None) -> int:
     out = root / PREVIEW_DIR
-    if _render(root, out, team) != 0:
+    chosen = [*(["--team", team] if team else []), *(["--language", language] if language else [])]
+    if _render(root, out, chosen) != 0:
         return 1
     server = subprocess.Popen(engine_command("serve", "--config-file", str(out / SETTINGS_FILE), "--dev-addr", address, "--livereload"), cwd=root)
     seen = _stamps(root)
@@ -30,14 +31,13 @@ def serve(root: Path, address: str, team: str | None = None) -> int:
             now = _stamps(root)
             if now != seen:
                 seen = now
-                _render(root, out, team)
+                _render(root, out, chosen)
     except KeyboardInterrupt:
         server.terminate()
     return server.wait()
 
 
-def _render(root: Path, out: Path, team: str | None = None) -> int:
-    chosen = ["--team", team] if team else []
+def _render(root: Path, out: Path, chosen: list[str]) -> int:
     return subprocess.run([sys.executable, "-m", "macros", "render", "--root", str(root), "--out", str(out), *chosen], cwd=root).returncode
 
 

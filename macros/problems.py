@@ -25,14 +25,16 @@ class Problem:
     line: int
     column: int
     message: str
+    # True for what a leader should know but that does not stop a build: what a translation still lacks.
+    warning: bool = False
 
     def as_text(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {'warning: ' if self.warning else ''}{self.message}"
 
     def as_github(self) -> str:
         """A GitHub Actions annotation, escaped as the Actions toolkit escapes them."""
         return (
-            f"::error file={_escape_property(self.file)},line={self.line},col={self.column}"
+            f"::{'warning' if self.warning else 'error'} file={_escape_property(self.file)},line={self.line},col={self.column}"
             f"::{_escape_data(self.message)}"
         )
 

@@ -11,11 +11,13 @@ DOCS_DIR = "docs"
 
 @dataclass(frozen=True)
 class Project:
-    """Where a handbook lives on disk, and the team whose handbook it is (macros/teams.py): None for the default
-    team that data/teams.yml names, or the organisation's data alone when there is no data/teams.yml."""
+    """Where a handbook lives on disk, the team whose handbook it is (macros/teams.py): None for the default
+    team that data/teams.yml names, or the organisation's data alone when there is no data/teams.yml; and the
+    language (macros/languages.py): None for the one the handbook is written in."""
 
     root: Path
     team: str | None = None
+    language: str | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -32,7 +34,7 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         """Where the build keeps what it can reuse next time (macros/render_cache.py); not in git."""
-        return self.root / ".playbook" / "cache" / (f"team-{self.team}" if self.team else "")
+        return self.root / ".playbook" / "cache" / (f"team-{self.team}" if self.team else "") / (f"language-{self.language}" if self.language else "")
 
     def docs_pages(self) -> set[str]:
         return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import render_cache
+from .languages import is_translation, listed_languages, translated_page
 from .bundles import asset_files, asset_sources, css_string, widget_file, widgets_in
 from .mkdocs_yml import SETTINGS_FILE
 from .problems import Problem
@@ -53,7 +54,7 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Pa
     settings, problems = read_site_settings(project)
     if settings is None:
         return Rendered(problems)
-    made_from = render_cache.key(project.root, settings.settings, pdfs, project.team) if cache else None
+    made_from = render_cache.key(project.root, settings.settings, pdfs, project.team, project.language) if cache else None
     cached = render_cache.load(cache, made_from) if cache else None
     if cached:
         files, pages = cached
@@ -86,16 +87,20 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
     files = rendered.files
     macros = PageMacros(handbook, settings, pdfs, cache / "templates" if cache else None)
     dates = last_changed(project.root)
+    codes = [language.code for language in listed_languages(project.data_dir)]
     for path in sorted(project.docs_dir.rglob("*")):
         name = path.relative_to(project.docs_dir).as_posix()
-        if path.is_dir():
+        if path.is_dir() or is_translation(name, codes):
             continue
         if path.suffix != ".md":
             files[f"docs/{name}"] = path
             continue
-        page = Page.read(path.read_text(encoding="utf-8-sig"))
+        # The page in the language being built, where it has been translated (charter.de.md), else as written.
+        translation = project.language and path.with_name(translated_page(path.name, project.language))
+        source = translation if translation and translation.is_file() else path
+        page = Page.read(source.read_text(encoding="utf-8-sig"))
         about = PageInfo(page_title(settings.settings.get("nav"), name, page), page_url(name, settings.use_directory_urls), page.front_matter)
-        files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{name}", macros, settings, dates)
+        files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{source.relative_to(project.docs_dir).as_posix()}", macros, settings, dates)
         rendered.pages[about.url] = [str(tag) for tag in page.front_matter.get("tags") or []]
     theme = project.root / "overrides"
     sources = asset_sources()
@@ -103,7 +108,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
         name = path.relative_to(theme).as_posix()
         if path.is_file() and "__pycache__" not in path.parts and not (name.startswith("assets/") and name.removeprefix("assets/") in sources):
             files[f"overrides/{name}"] = path
-    files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets").items()}
+    files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets", handbook.words).items()}
     files |= {f"docs/{name}": text for name, text in calendar_files(handbook).items()}
     files["mkdocs.yml"] = _engine_settings(project, settings)
     return rendered
@@ -162,6 +167,22 @@ def _engine_settings(project: Project, settings: SiteSettings) -> str:
         # For the pages the engine makes itself (404.html): the footer's name alone.
         "extra": {"print_footer": _print_footer(settings, "", None)},
     }
+    languages = listed_languages(project.data_dir)
+    first = languages[0].code if languages else None
+    if project.language and project.language != first:
+        # The language's site: the theme in that language, the navigation's titles translated, and its address
+        # in the folder named by its code under the first language's site.
+        engine["theme"]["language"] = project.language
+        engine["nav"] = settings.settings.get("nav")
+        if settings.settings.get("site_url"):
+            engine["site_url"] = settings.settings["site_url"].rstrip("/") + f"/{project.language}/"
+    if len(languages) > 1:
+        # The language menu (partials/alternate.html links each to the same page in that language).
+        home = "" if project.language in (None, first) else "../"
+        engine["extra"]["alternate"] = [
+            {"name": language.name, "lang": language.code, "link": home if language.code == first else f"{home}{language.code}/"}
+            for language in languages
+        ]
     return yaml.safe_dump(engine, allow_unicode=True, sort_keys=False)
 
 

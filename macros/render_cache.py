@@ -1,5 +1,5 @@
 """The render step's cache: what it wrote last time, kept with a key made of everything it was made from (the
-handbook's files and where it is, the team it is for, mkdocs.yml as read, the commit that dates the pages, the PDFs
+handbook's files and where it is, the team and language it is for, mkdocs.yml as read, the commit that dates the pages, the PDFs
 linked, this Python and the libraries that shape the output), so a build with nothing changed skips validating and
 rendering altogether. One entry, replaced by each cold render; a key that differs in anything is a miss, never a
 stale page."""
@@ -19,18 +19,18 @@ from pathlib import Path
 SOURCES = ("data", "docs", "overrides")
 CODE = Path(__file__).resolve().parent
 # The libraries whose version can change what the render step writes.
-LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "PyYAML", "jsonschema", "rjsmin", "rcssmin")
+LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "PyYAML", "jsonschema", "rjsmin", "rcssmin", "babel")
 ENTRY = "render.pickle"
 
 
-def key(root: Path, settings: dict, pdfs: list[str] | None, team: str | None = None) -> str:
+def key(root: Path, settings: dict, pdfs: list[str] | None, team: str | None = None, language: str | None = None) -> str:
     digest = hashlib.sha256()
     for folder in [root / source for source in SOURCES] + [CODE]:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     # The handbook's own folder too: the engine's mkdocs.yml names it, so a moved handbook renders again.
-    context = [str(root.resolve()), json.dumps(settings, sort_keys=True, default=str), _head(root), pdfs, team, sys.version, [version(name) for name in LIBRARIES]]
+    context = [str(root.resolve()), json.dumps(settings, sort_keys=True, default=str), _head(root), pdfs, team, language, sys.version, [version(name) for name in LIBRARIES]]
     digest.update(json.dumps(context, default=str).encode())
     return digest.hexdigest()
 

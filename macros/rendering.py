@@ -71,6 +71,7 @@ class Renderer:
         self.env.globals["meeting_time"] = meeting_time
         self.env.globals["calendar_file"] = calendar_file
         self.env.globals["fingerprint"] = fingerprint
+        self.env.globals["t"] = _words
 
     @pass_context
     def _md(self, context, text: str | None, explain: bool = True) -> Markup:
@@ -102,3 +103,9 @@ class Renderer:
     def render_inline(self, template: str, current_url: str, **context) -> Markup:
         """A template whose output sits inside a page's sentence or table cell, so it must stay on its line."""
         return self.render(template, current_url, **context).strip()
+
+
+@pass_context
+def _words(context, key: str, **values) -> Markup:
+    """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
+    return context["handbook"].words(key, **values)

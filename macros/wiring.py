@@ -6,7 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .handbook import validate
+from .handbook import language_of, validate
 from .project import Project
 from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
@@ -63,7 +63,7 @@ def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Han
     """The handbook (None while its data has problems) and every problem in its data and, given mkdocs.yml's
     settings, in its pages' macros, sorted: the build and `validate` both start here, so they report the same."""
     documents, problems = validate(project)
-    handbook = None if problems else build_handbook(documents)
+    handbook = None if problems else build_handbook(documents, language_of(project))
     if settings is not None:
         problems += first_per_file(check_pages(project.docs_dir, PageRules(settings, every_macro(handbook), ID_ARGUMENTS, handbook)))
     return handbook, sorted(problems)

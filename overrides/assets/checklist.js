@@ -29,8 +29,8 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button pb-checklist__reset";
-    reset.textContent = "Reset";
-    reset.setAttribute("aria-label", "Reset: untick every item in " + form.querySelector("legend").textContent);
+    reset.textContent = Playbook.t("checklist.reset");
+    reset.setAttribute("aria-label", Playbook.t("checklist.reset_label", { list: form.querySelector("legend").textContent }));
     var removed = document.createElement("p");
     removed.className = "pb-checklist__removed";
     status.append(progress, count, reset);
@@ -51,7 +51,7 @@
       var gone = Object.keys(ticked).filter(function (id) {
         return ticked[id] && !boxes.some(function (box) { return box.dataset.item === id; });
       }).length;
-      removed.textContent = gone ? gone + (gone > 1 ? " ticks were for items" : " tick was for an item") + " no longer on this list, so " + (gone > 1 ? "they don't" : "it doesn't") + " count." : "";
+      removed.textContent = gone ? Playbook.t("checklist.gone", { count: gone }) : "";
       removed.hidden = !gone;
     }
 
@@ -67,7 +67,7 @@
         }
       });
       progress.value = done;
-      count.textContent = done + " of " + boxes.length + " done";
+      count.textContent = Playbook.t("checklist.count", { done: done, total: boxes.length });
       form.classList.toggle("pb-checklist--complete", done === boxes.length);
       ticks.save(state, done, byReader);
     }
@@ -99,7 +99,7 @@
   }
 
   function markChanged(box, changed) {
-    Playbook.workspace.markChanged(box, changed && "Changed since you ticked it \u2014 tick it again if it's still done.", "pb-checklist__changed");
+    Playbook.workspace.markChanged(box, changed && Playbook.t("checklist.changed"), "pb-checklist__changed");
   }
 
   function isRecord(value) {
@@ -198,14 +198,15 @@
     history.className = "pb-checklist__history";
     var caption = document.createElement("span");
     caption.setAttribute("aria-hidden", "true");
-    caption.textContent = "Last " + KEPT + " " + form.dataset.repeats + "s ";
+    caption.textContent = Playbook.t(form.dataset.repeats === "week" ? "checklist.history_weeks" : "checklist.history_days", { count: KEPT }) + " ";
     var bars = document.createElement("span");
     bars.className = "pb-checklist__bars";
     bars.setAttribute("role", "img");
     history.append(caption, bars);
     form.querySelector("fieldset").append(history);
     return function (starts, periods) {
-      now.textContent = (form.dataset.repeats === "week" ? "Week of " : "") + Playbook.dates.day(starts[0].key, "long-weekday");
+      var day = Playbook.dates.day(starts[0].key, "long-weekday");
+      now.textContent = form.dataset.repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : day;
       line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {
@@ -213,15 +214,15 @@
         var bar = bars.appendChild(document.createElement("span"));
         if (!period) {
           bar.className = "pb-checklist__unopened";
-          return "not opened";
+          return Playbook.t("checklist.not_opened");
         }
         var done = Math.min(Object.keys(period.ticked).filter(function (id) {
           return isTick(period.ticked[id]);
         }).length, period.total);
         bar.style.setProperty("--done", (100 * done) / period.total + "%");
-        return done + " of " + period.total;
+        return Playbook.t("checklist.period_done", { done: done, total: period.total });
       });
-      bars.setAttribute("aria-label", caption.textContent.trim() + ", oldest first: " + words.join(", "));
+      bars.setAttribute("aria-label", Playbook.t("checklist.history_label", { caption: caption.textContent.trim(), periods: words.join(", ") }));
       history.hidden = Object.keys(periods).length < 2;
     };
   }

@@ -1,0 +1,38 @@
+/* Playbook.t(key, values): the tools' words in the page's language, from data/strings.yml or its translation.
+   The build writes the words each script file asks for at its top (macros/bundles.py), after this code, so
+   every file brings its own; a key's words are text, or a form per plural category, picked for values.count
+   by the page language's rules (Intl.PluralRules). Words in {braces} are filled from `values`, numbers
+   written the page language's way ("1,200" or "1.200"). The result is text: callers set textContent. */
+(function (Playbook) {
+  "use strict";
+
+  if (Playbook.t) return;
+  var table = Object.create(null);
+  var plurals, numbers;
+
+  function language() {
+    return document.documentElement.lang || undefined;
+  }
+
+  Playbook.addWords = function (words) {
+    Object.keys(words).forEach(function (key) { table[key] = words[key]; });
+  };
+
+  Playbook.t = function (key, values) {
+    var words = table[key];
+    values = values || {};
+    if (words === undefined) return key;
+    if (typeof words === "object") {
+      plurals = plurals || new Intl.PluralRules(language());
+      words = words[plurals.select(values.count)] || words.other;
+    }
+    return words.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      var value = values[name];
+      if (typeof value === "number") {
+        numbers = numbers || new Intl.NumberFormat(language());
+        return numbers.format(value);
+      }
+      return value === undefined ? whole : String(value);
+    });
+  };
+})((window.Playbook = window.Playbook || { widgets: [] }));
