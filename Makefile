@@ -14,11 +14,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # The team whose site `make build` and `make serve` make (data/teams.yml); empty: the default team, into site/.
 TEAM ?=
-# The language (data/languages.yml); empty: the first, the handbook's own. Another language's site goes in a
-# folder named by its code inside the first language's (site/de/), where the language menu links to it.
+# The language (data/languages.yml); empty: the first, the handbook's own. Each team's and language's site goes
+# where the header's menus link to it: site/, site/de/, site/key-accounts/, site/key-accounts/de/ (SITE=… elsewhere).
 LANGUAGE ?=
 TEAM_OPTION := $(if $(TEAM),--team '$(TEAM)')$(if $(LANGUAGE), --language '$(LANGUAGE)')
-SITE ?= site$(if $(TEAM),-$(TEAM))$(if $(LANGUAGE),/$(LANGUAGE))
+SITE_OPTION := $(if $(SITE),--site '$(SITE)')
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf validate diff test test-engine zensical bench clean
@@ -54,7 +54,7 @@ serve: $(VENV)/.installed
 # Builds into a new folder and swaps it in only on success, so a failed build never leaves a half-written site/.
 # Prints the PDFs into it when Chromium is there, else keeps the last build's and links only to those.
 build: $(VENV)/.installed-pdf
-	$(BIN)/python -m macros build --site $(SITE) $(TEAM_OPTION)
+	$(BIN)/python -m macros build $(SITE_OPTION) $(TEAM_OPTION)
 
 # Prints, as Markdown, what a change does to the handbook since BASE: origin/main, or main in a clone without
 # an origin. Silent itself, so the summary alone reaches stdout (the pull-request comment is made from it).
@@ -64,7 +64,7 @@ diff: $(VENV)/.installed
 
 # The site with its PDFs; fails without Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: $(VENV)/.installed-pdf
-	$(BIN)/python -m macros build --site $(SITE) --pdf require $(TEAM_OPTION)
+	$(BIN)/python -m macros build $(SITE_OPTION) --pdf require $(TEAM_OPTION)
 
 # The YAML language server VS Code runs, for tests/editor; without npm those tests skip (and fail in CI).
 tests/editor/node_modules/.installed: tests/editor/package-lock.json

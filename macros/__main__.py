@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
     render.add_argument("--language", help="the language to build it in, a code from data/languages.yml (default: the first, the handbook's own)")
     build = commands.add_parser("build", help="validate, then build the site into a new folder and swap it in only if the build succeeds")
-    build.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    build.add_argument("--site", type=Path, help="where the site goes (default: site/, another team's in site/<team>/, another language's in a folder named by its code in its team's: site/de/, site/key-accounts/de/)")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     build.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
     build.add_argument("--language", help="the language to build it in, a code from data/languages.yml (default: the first, the handbook's own)")

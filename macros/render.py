@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import render_cache
-from .languages import is_translation, listed_languages, translated_page
+from .languages import first_language, is_translation, listed_languages, translated_page
+from .site_paths import menus, site_path
 from .bundles import asset_files, asset_sources, css_string, widget_file, widgets_in
 from .mkdocs_yml import SETTINGS_FILE
 from .problems import Problem
@@ -29,6 +30,7 @@ from .site_settings import SiteSettings, read_site_settings
 
 if TYPE_CHECKING:
     from .page_reading import Page
+    from .words import Words
     from .wiring import PageMacros
 
 # The plugin entry in mkdocs.yml that the render step takes the place of, left out of the engine's settings.
@@ -110,7 +112,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
             files[f"overrides/{name}"] = path
     files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets", handbook.words).items()}
     files |= {f"docs/{name}": text for name, text in calendar_files(handbook).items()}
-    files["mkdocs.yml"] = _engine_settings(project, settings)
+    files["mkdocs.yml"] = _engine_settings(project, settings, handbook.words)
     return rendered
 
 
@@ -152,7 +154,7 @@ def _print_footer(settings: SiteSettings, title: str, changed: str | None) -> st
     return str(css_string(f"{settings.site_name} · {title}" + (f" · changed {changed}" if changed else "")))
 
 
-def _engine_settings(project: Project, settings: SiteSettings) -> str:
+def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -> str:
     """The engine's mkdocs.yml: the handbook's, inherited whole (the engine reads it, `!ENV` and all), reading the
     rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources)."""
     theme = settings.settings.get("theme")
@@ -167,22 +169,18 @@ def _engine_settings(project: Project, settings: SiteSettings) -> str:
         # For the pages the engine makes itself (404.html): the footer's name alone.
         "extra": {"print_footer": _print_footer(settings, "", None)},
     }
-    languages = listed_languages(project.data_dir)
-    first = languages[0].code if languages else None
-    if project.language and project.language != first:
-        # The language's site: the theme in that language, the navigation's titles translated, and its address
-        # in the folder named by its code under the first language's site.
+    first = first_language(project.data_dir)
+    if project.language and project.language != getattr(first, "code", None):
+        # The language's site: the theme in that language, and the navigation's titles translated.
         engine["theme"]["language"] = project.language
         engine["nav"] = settings.settings.get("nav")
-        if settings.settings.get("site_url"):
-            engine["site_url"] = settings.settings["site_url"].rstrip("/") + f"/{project.language}/"
-    if len(languages) > 1:
-        # The language menu (partials/alternate.html links each to the same page in that language).
-        home = "" if project.language in (None, first) else "../"
-        engine["extra"]["alternate"] = [
-            {"name": language.name, "lang": language.code, "link": home if language.code == first else f"{home}{language.code}/"}
-            for language in languages
-        ]
+    here = site_path(project.data_dir, project.team, project.language)
+    if here and settings.settings.get("site_url"):
+        engine["site_url"] = settings.settings["site_url"].rstrip("/") + "/" + here
+    # The header's language and team menus (partials/alternate.html).
+    engine["extra"] |= menus(project.data_dir, project.team, project.language)
+    if "teams" in engine["extra"]:
+        engine["extra"]["teams_menu"] = str(words("menus.teams"))
     return yaml.safe_dump(engine, allow_unicode=True, sort_keys=False)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import engine
-from .languages import listed_languages
+from .site_paths import site_folders, site_path
 from .project import Project
 from .problems import counted
 from .render import render
@@ -36,13 +36,13 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
         return result
 
 
-def build_site(root: Path, site_dir: Path, pdf: str = "auto", team: str | None = None, language: str | None = None) -> int:
+def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str | None = None, language: str | None = None) -> int:
     """The handbook at `root` built into `site_dir` (build_pages), with its PDFs; returns an exit code. `pdf`:
     auto prints them when Chromium is there, else keeps the last build's; require fails without Chromium; skip
     only keeps the last build's; later links every document and prints none (`python -m macros pdf` follows).
     `team`: the team in data/teams.yml whose site it is (None: the default team); `language`: the language in
     data/languages.yml it is in (None: the first)."""
-    site_dir = (root / site_dir).resolve()
+    site_dir = (root / (site_dir or Path("site") / site_path(root / "data", team, language))).resolve()
     ids = _document_ids(root, team)
     kept = [document_id for document_id in ids if (site_dir / f"{document_id}.pdf").is_file()]
     missing_printer = _missing_printer() if pdf in ("auto", "require") else "not asked to print"
@@ -63,10 +63,10 @@ def build_site(root: Path, site_dir: Path, pdf: str = "auto", team: str | None =
             for document_id in kept:
                 shutil.copy2(site_dir / f"{document_id}.pdf", fresh / f"{document_id}.pdf")
             _say_what_was_kept(ids, kept, missing_printer)
-        # Another language's site lives in a folder of this one (site/de/), built on its own: keep it.
-        for language in listed_languages(root / "data"):
-            if (site_dir / language.code).is_dir() and not (fresh / language.code).exists():
-                (site_dir / language.code).rename(fresh / language.code)
+        # Another team's or language's site lives in a folder of this one (site/de/), built on its own: keep it.
+        for folder in site_folders(root / "data"):
+            if (site_dir / folder).is_dir() and not (fresh / folder).exists():
+                (site_dir / folder).rename(fresh / folder)
         old = site_dir.with_name(f".{site_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

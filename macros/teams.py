@@ -115,7 +115,7 @@ def editor_schemas(schemas_dir: Path) -> dict[str, str]:
     return {
         f"{stem}.schema.json": json.dumps(editor_schema(stem, json.loads((schemas_dir / f"{stem}.schema.json").read_text(encoding="utf-8"))), indent=2) + "\n"
         for stem in names
-        if stem not in ("common", TEAMS)
+        if stem not in ("common", TEAMS, "languages", "strings")
     }
 
 

@@ -119,4 +119,5 @@ def test_github_format_prints_escaped_annotations(project: Path):
 def test_shipped_data_is_valid(project: Path):
     result = run_validate(project)
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
+    # Nothing but what the German translation does not cover yet (warnings, macros/languages.py).
+    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == []

@@ -114,7 +114,8 @@ def test_pages_that_use_what_the_build_gives_them_are_valid(project: Path):
 
     result = run_validate(project)
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
+    # Nothing but what the German translation does not cover yet (warnings, macros/languages.py).
+    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == []
 
 
 def test_a_mkdocs_yml_that_does_not_parse_is_one_located_problem(project: Path):
