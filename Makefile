@@ -21,7 +21,7 @@ TEAM_OPTION := $(if $(TEAM),--team '$(TEAM)')$(if $(LANGUAGE), --language '$(LAN
 SITE_OPTION := $(if $(SITE),--site '$(SITE)')
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf validate diff test test-engine zensical bench clean
+.PHONY: serve build pdf publish validate diff test test-engine zensical bench clean
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it). The engine's extra; for an engine
 # other than MkDocs, the theme extra's packages without their dependencies, since they name `mkdocs` as one.
@@ -65,6 +65,11 @@ diff: $(VENV)/.installed
 # The site with its PDFs; fails without Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: $(VENV)/.installed-pdf
 	$(BIN)/python -m macros build $(SITE_OPTION) --pdf require $(TEAM_OPTION)
+
+# Every team's site in every language, with their PDFs, each where the header's menus link to it (site/,
+# site/de/, site/key-accounts/, …): what the Pages workflow publishes. Fails without Chromium, as `make pdf` does.
+publish: $(VENV)/.installed-pdf
+	$(BIN)/python -m macros build --every-site --pdf require
 
 # The YAML language server VS Code runs, for tests/editor; without npm those tests skip (and fail in CI).
 tests/editor/node_modules/.installed: tests/editor/package-lock.json

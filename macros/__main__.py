@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the handbook's folder (default: here)")
     build.add_argument("--team", help="the team whose handbook to build, from data/teams.yml (default: the team marked default: true)")
     build.add_argument("--language", help="the language to build it in, a code from data/languages.yml (default: the first, the handbook's own)")
+    build.add_argument("--every-site", action="store_true", help="build every team's site in every language, each where the header's menus link to it (what is published)")
     build.add_argument("--pdf", choices=["auto", "require", "skip", "later"], default="auto", help="print the PDFs into the site: when Chromium is there (auto, the default; else the last build's are kept), or fail without it (require), or only keep the last build's (skip), or link every document and print none (later: `pdf` follows)")
     serve = commands.add_parser("serve", help="serve the site with live reload, built by the engine PLAYBOOK_ENGINE names (mkdocs unless set)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve at (default: 127.0.0.1:8000)")
@@ -64,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "render":
         return _render(Project(arguments.root.resolve(), arguments.team, arguments.language), arguments.out.resolve())
     if arguments.command == "build":
-        from .site_build import build_site
+        from .site_build import build_every_site, build_site
 
+        if arguments.every_site:
+            return build_every_site(arguments.root, arguments.pdf)
         return build_site(arguments.root, arguments.site, arguments.pdf, arguments.team, arguments.language)
 
     found = _validate(Project(arguments.root))

@@ -78,6 +78,21 @@ def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str |
         shutil.rmtree(fresh, ignore_errors=True)
 
 
+def build_every_site(root: Path, pdf: str = "auto") -> int:
+    """Every team's site in every language, each in its folder of site/ (macros/site_paths.py); the first failure
+    stops it, with its exit code."""
+    from .languages import listed_languages
+    from .teams import listed_teams
+
+    for team in [team.id for team in listed_teams(root / "data")] or [None]:
+        for language in [language.code for language in listed_languages(root / "data")] or [None]:
+            print(f"Building {site_path(root / 'data', team, language) or 'the default site'} …", file=sys.stderr)
+            result = build_site(root, None, pdf, team, language)
+            if result != 0:
+                return result
+    return 0
+
+
 def _document_ids(root: Path, team: str | None = None) -> list[str]:
     """The documents data/printing.yml lists, with the team's changes to it (the build that follows reports any
     mistake in either)."""

@@ -4,6 +4,7 @@ bench/zensical.py runs them on Zensical's. Standard library only, so they run in
 
 import posixpath
 import re
+from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -53,9 +54,11 @@ class LinkReport(NamedTuple):
     anchors_checked: int
 
 
-def broken_links(site: Path, printed: set[str] = frozenset()) -> LinkReport:
+def broken_links(site: Path, printed: set[str] = frozenset(), other_sites: Collection[str] = ()) -> LinkReport:
     """Every internal link in the site's pages whose file or #anchor is missing. `printed`: the PDFs the site
-    links to at its top level that the build does not write (`make pdf` prints them after it)."""
+    links to at its top level that the build does not write (`make pdf` prints them after it). `other_sites`: the
+    folders other teams' and languages' sites take in this one (macros/site_paths.py), which the header's menus link
+    into; a link into one that is not there, or above the site's top, is to a site built on its own, not checked."""
     pages = {path.relative_to(site).as_posix(): _read(path) for path in sorted(site.rglob("*.html"))}
     broken, anchors_checked = [], 0
     for page, reader in pages.items():
@@ -66,6 +69,8 @@ def broken_links(site: Path, printed: set[str] = frozenset()) -> LinkReport:
                 continue
             path, fragment = _target(site, page, href)
             if posixpath.basename(path) in printed and posixpath.dirname(path) == "":
+                continue
+            if path.startswith("../") or (path.split("/")[0] in other_sites and not (site / path.split("/")[0]).is_dir()):
                 continue
             if not (site / path).is_file():
                 broken.append(f"{page}: {href} (no file {path})")

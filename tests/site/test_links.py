@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from macros.site_check import broken_links
-from tests.helpers import data
+from tests.helpers import ROOT, data
 
 # Written by `make pdf` after the build; the pdf tests check that they land where these links point.
 PRINTED = {f"{document['id']}.pdf" for document in data("printing")["documents"]}
@@ -18,7 +18,9 @@ def _pages(site: Path) -> dict[str, BeautifulSoup]:
 
 def test_every_internal_link_and_anchor_resolves(built_site):
     """macros/site_check.py, the checker bench/zensical.py runs on other engines' builds too."""
-    report = broken_links(built_site, PRINTED)
+    from macros.site_paths import site_folders
+
+    report = broken_links(built_site, PRINTED, site_folders(ROOT / "data"))
     assert report.broken == []
     assert report.anchors_checked > 500  # the question bank's cross-links alone are hundreds
 

@@ -64,7 +64,7 @@ def make_targets(script: str) -> list[str]:
 
 
 def test_the_makefile_targets_are_read():
-    assert {"build", "pdf", "test", "validate", ".venv/.installed"} <= makefile_targets()
+    assert {"build", "pdf", "publish", "test", "validate", ".venv/.installed"} <= makefile_targets()
 
 
 @pytest.mark.parametrize("name", [PULL_REQUEST, PAGES])
@@ -156,7 +156,7 @@ def test_pages_workflow_publishes_main_and_can_be_run_by_hand():
 
 def test_pages_workflow_prints_the_pdfs_and_deploys_the_site():
     parsed = workflow(PAGES)
-    assert "pdf" in [target for script in scripts(parsed) for target in make_targets(script)]
+    assert "publish" in [target for script in scripts(parsed) for target in make_targets(script)]
     uploads = using(steps(parsed), "actions/upload-pages-artifact")
     assert [step["with"]["path"].rstrip("/") for step in uploads] == ["site"]
     deploy = next(job for job in parsed["jobs"].values() if using(job["steps"], "actions/deploy-pages"))
@@ -177,7 +177,7 @@ def test_pages_build_may_read_the_pages_settings_of_a_private_repository():
 def test_pages_build_gets_its_site_url_from_the_pages_address():
     build = next(job for job in workflow(PAGES)["jobs"].values() if using(job["steps"], "actions/configure-pages"))
     configure = using(build["steps"], "actions/configure-pages")[0]
-    printing = next(step for step in build["steps"] if "pdf" in make_targets(step.get("run", "")))
+    printing = next(step for step in build["steps"] if "publish" in make_targets(step.get("run", "")))
     # base_url has no trailing slash ("https://octocat.github.io/my-repo"); site_url needs one.
     assert printing["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}/"
     assert build["steps"].index(configure) < build["steps"].index(printing)
