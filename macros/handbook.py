@@ -6,12 +6,12 @@ from contextlib import contextmanager
 
 from .crossrefs import check_crossrefs
 from .cut_text import check_cut_text
+from .languages import LANGUAGES, apply_language, check_languages, first_language, listed_languages
 from .loading import LocatedData, load_file
 from .model import Handbook, build_handbook
-from .problems import DataError, Problem, first_per_file
+from .problems import DataError, Problem, errors, first_per_file
 from .project import DATA_DIR, Project
 from .schema_check import check_schema, schema_names
-from .languages import LANGUAGES, apply_language, check_languages, first_language, listed_languages
 from .teams import TEAMS, apply_team, check_teams, did_you_mean
 
 # Data files a handbook may do without: data/teams.yml for a handbook of one team, data/languages.yml for one
@@ -102,6 +102,6 @@ def language_of(project: Project) -> str:
 def load_handbook(project: Project) -> Handbook:
     """The validated handbook; raises DataError listing every problem when the data is not valid."""
     documents, problems = validate(project)
-    if problems:
-        raise DataError(problems)
+    if errors(problems):
+        raise DataError(errors(problems))
     return build_handbook(documents, language_of(project))

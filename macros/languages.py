@@ -11,7 +11,7 @@ both languages state the same facts and a rep's saved answers carry over. What i
 first language, and `untranslated` lists it (file:line) as warnings."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -100,8 +100,10 @@ def check_languages(documents: dict[str, LocatedData], data_dir: Path, display_d
 
 def apply_language(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: Path, code: str, display_dir: str) -> list[Problem]:
     """The language's translations in place of the default files in `documents` (those that passed their schemas);
-    the problems in the translations. A translation with problems leaves its file out of `documents`, as a default
-    file with problems does."""
+    the problems in the translations. A translation that cannot be read is a problem, and leaves its file out of
+    `documents`, as a default file with problems does. One out of step with its file (an item, id or figure
+    changed in one and not the other, as when a leader edits the first language's file) is a warning: the site
+    shows that file in the first language until the translation catches up, so every figure shown is the file's."""
     problems: list[Problem] = []
     for path in sorted(translations_dir(data_dir, code).glob("*.yml")):
         display = f"{display_dir}/{LANGUAGES}/{code}/{path.name}"
@@ -114,17 +116,20 @@ def apply_language(documents: dict[str, LocatedData], data_dir: Path, schemas_di
         translated, found = load_file(path, display)
         if translated is not None and not found:
             found = check_schema(translated, path.stem, schemas_dir) + check_cut_text(translated, path.stem, schemas_dir)
-        default = documents.pop(path.stem, None)
+        default = documents.get(path.stem)
         if translated is None or found or default is None:
+            documents.pop(path.stem, None)
             problems += found
             continue
         if path.stem == STRINGS:
-            found = check_strings(default, translated, code)
-            translated = merged_strings(default, translated)
+            out_of_step = check_strings(default, translated, code)
+            documents[path.stem] = merged_strings(default, translated, {problem_path for problem_path, _ in out_of_step})
+            problems += [replace(problem, warning=True, message=f"{problem.message}; until then the site shows these words in the first language") for _, problem in out_of_step]
+            continue
+        out_of_step = check_words_only(default, translated, lambda at: expects_text(schemas_dir, path.stem, at))
+        if out_of_step:
+            problems += [replace(problem, warning=True, message=f"{problem.message}; until the translation matches {default.file}, the site shows that file in the first language") for problem in out_of_step]
         else:
-            found = check_words_only(default, translated, lambda at: expects_text(schemas_dir, path.stem, at))
-        problems += found
-        if not found:
             documents[path.stem] = translated
     return problems
 
@@ -160,23 +165,24 @@ def check_words_only(default: LocatedData, translated: LocatedData, is_words) ->
     return problems
 
 
-def check_strings(default: LocatedData, translated: LocatedData, code: str) -> list[Problem]:
-    """A strings translation: only keys the default has; for each, the placeholders the default has (a form may
-    leave out the number, "Ein Haken"), and words that change with a number in every form the language has."""
-    problems: list[Problem] = []
+def check_strings(default: LocatedData, translated: LocatedData, code: str) -> list[tuple[Path_, Problem]]:
+    """A strings translation's keys that cannot stand in for the default's, each with its problem: a key the default
+    does not have; one without the placeholders the default has (a form may leave out the number, "Ein Haken"), or,
+    for words that change with a number, without every form the language has."""
+    found: list[tuple[Path_, Problem]] = []
     forms = plural_forms(code)
     for group, words in translated.value.items():
         known = default.value.get(group)
         if known is None:
-            problems.append(translated.problem((group,), f"{default.file} has no {quoted(group)}: a translation gives the keys that file has (they are: {', '.join(default.value)})", at_key=True))
+            found.append(((group,), translated.problem((group,), f"{default.file} has no {quoted(group)}: a translation gives the keys that file has (they are: {', '.join(default.value)})", at_key=True)))
             continue
         for key, text in words.items():
             path = (group, key)
             if key not in known:
-                problems.append(translated.problem(path, f"{default.file} has no {quoted(key)} under {quoted(group)} (line {default.where((group,)).line}; the keys there are: {', '.join(known)})", at_key=True))
+                found.append((path, translated.problem(path, f"{default.file} has no {quoted(key)} under {quoted(group)} (line {default.where((group,)).line}; the keys there are: {', '.join(known)})", at_key=True)))
                 continue
-            problems += _check_text(default, translated, path, known[key], text, forms)
-    return problems
+            found += [(path, problem) for problem in _check_text(default, translated, path, known[key], text, forms)]
+    return found
 
 
 def _check_text(default: LocatedData, translated: LocatedData, path: Path_, was, now, forms: set[str]) -> list[Problem]:
@@ -204,18 +210,24 @@ def _placeholders(text) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
-def merged_strings(default: LocatedData, translated: LocatedData) -> LocatedData:
-    """The default strings with the translated keys in their place, each value keeping where it was written."""
+def merged_strings(default: LocatedData, translated: LocatedData, left_out: set[Path_]) -> LocatedData:
+    """The default strings with the translated keys in their place, each value keeping where it was written; the
+    keys at `left_out` (and any group or key the default has not) keep the default's words."""
     value = {group: dict(words) for group, words in default.value.items()}
     merged = LocatedData(default.file, value, dict(default.values), dict(default.keys))
-    for group, words in translated.value.items():
-        for key, text in words.items():
-            value[group][key] = text
-            merged.origins[(group, key)] = (translated.file, (group, key))
+    taken = [
+        (group, key)
+        for group, words in translated.value.items()
+        for key in words
+        if key in value.get(group, {}) and (group,) not in left_out and (group, key) not in left_out
+    ]
+    for group, key in taken:
+        value[group][key] = translated.value[group][key]
+        merged.origins[(group, key)] = (translated.file, (group, key))
     for kind in ("values", "keys"):
         table = getattr(merged, kind)
         for path, mark in getattr(translated, kind).items():
-            if len(path) >= 2:
+            if tuple(path[:2]) in taken:
                 table[path] = mark
     return merged
 

@@ -90,6 +90,11 @@ def first_per_file(problems) -> list[Problem]:
     return kept
 
 
+def errors(problems) -> list[Problem]:
+    """The problems that stop a build: all but the warnings."""
+    return [problem for problem in problems if not problem.warning]
+
+
 class DataError(Exception):
     """Raised when the handbook data has problems; carries every problem found in one run."""
 

@@ -12,6 +12,7 @@ and needed the engine's page objects; here the data is loaded and checked once w
 Edit links still point at the real docs/ and data/ files: a page keeps its path under docs/."""
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -20,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import render_cache
-from .languages import first_language, is_translation, listed_languages, translated_page
-from .site_paths import menus, site_path
 from .bundles import asset_files, asset_sources, css_string, widget_file, widgets_in
+from .languages import first_language, is_translation, listed_languages, translated_page
 from .mkdocs_yml import SETTINGS_FILE
-from .problems import Problem
+from .problems import Problem, errors
 from .project import DOCS_DIR, Project
+from .site_paths import menus, site_path
 from .site_settings import SiteSettings, read_site_settings
 
 if TYPE_CHECKING:
@@ -83,8 +84,10 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
     from .wiring import PageMacros, check_handbook
 
     handbook, problems = check_handbook(project, settings)
-    if problems:
-        return Rendered(problems)
+    if errors(problems):
+        return Rendered(errors(problems))
+    for warning in problems:
+        print(warning.as_text(), file=sys.stderr)
     rendered = Rendered()
     files = rendered.files
     macros = PageMacros(handbook, settings, pdfs, cache / "templates" if cache else None)

@@ -12,7 +12,7 @@ from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
 from .model import Handbook, build_handbook, in_words
 from .page_check import IdArgument, PageRules, check_pages
-from .problems import Problem, first_per_file
+from .problems import Problem, errors, first_per_file
 from .rendering import Renderer
 from .site_settings import SiteSettings
 
@@ -61,9 +61,10 @@ ID_ARGUMENTS = {
 
 def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Handbook | None, list[Problem]]:
     """The handbook (None while its data has problems) and every problem in its data and, given mkdocs.yml's
-    settings, in its pages' macros, sorted: the build and `validate` both start here, so they report the same."""
+    settings, in its pages' macros, sorted, with the warnings about a translation out of step with its file (which
+    do not stop the build): the build and `validate` both start here, so they report the same."""
     documents, problems = validate(project)
-    handbook = None if problems else build_handbook(documents, language_of(project))
+    handbook = None if errors(problems) else build_handbook(documents, language_of(project))
     if settings is not None:
         problems += first_per_file(check_pages(project.docs_dir, PageRules(settings, every_macro(handbook), ID_ARGUMENTS, handbook)))
     return handbook, sorted(problems)
