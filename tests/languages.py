@@ -1,7 +1,10 @@
-"""A copy of the example handbook with a little of it in German, as a leader's first steps look: the charter's
-data file translated (one field's words changed), one page translated beside itself, and some of the
-navigation's titles. The site tests and the browser tests build it in English and in German once per session."""
+"""A copy of the example handbook with a little of it in German, as a leader's first steps look: the tools' words
+(the example's data/languages/de/strings.yml), the charter's data file translated (one field's words changed),
+one page translated beside itself, and some of the navigation's titles; nothing else, whatever else the example
+translates, so the tests of the mechanism do not follow the example's translation. The site tests and the
+browser tests build it in English and in German once per session."""
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -40,6 +43,11 @@ NAVIGATION_DE = {
 def translate_a_little(project: Path) -> Path:
     """Give the handbook copy at `project` a German charter file, page and navigation titles (see above)."""
     folder = project / "data" / "languages" / LANGUAGE
+    for path in folder.glob("*"):
+        if path.name != "strings.yml":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    for path in (project / "docs").rglob(f"*.{LANGUAGE}.md"):
+        path.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     charter = (project / "data" / "charter.yml").read_text(encoding="utf-8")
     start = charter.index("purpose: >-\n")
