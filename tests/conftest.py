@@ -116,6 +116,36 @@ def edited_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def languages_site(tmp_path_factory):
+    """A copy of the example with a little of it in German (tests/languages.py), built as `make build` and `make
+    build LANGUAGE=de` build it: English into a folder, German into its de/ folder, then English again. The site,
+    and the English files' contents (by path, without de/) after each of the three builds and de/'s before and
+    after the last."""
+    from tests.languages import LANGUAGE, bilingual_copy
+
+    project = bilingual_copy(tmp_path_factory.mktemp("languages") / "handbook")
+    site = project / "site"
+
+    def build(*language: str) -> None:
+        where = site / LANGUAGE if language else site
+        result = run([sys.executable, "-m", "macros", "build", "--site", str(where), "--pdf", "later", *language], project)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def contents(folder: Path, without: str | None = None) -> dict[str, bytes]:
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file() and not (without and path.relative_to(folder).parts[0] == without)}
+
+    build()
+    english = [contents(site)]
+    build("--language", LANGUAGE)
+    english.append(contents(site, without=LANGUAGE))
+    german = [contents(site / LANGUAGE)]
+    build()
+    english.append(contents(site, without=LANGUAGE))
+    german.append(contents(site / LANGUAGE))
+    return site, english, german
+
+
+@pytest.fixture(scope="session")
 def browser():
     """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
     from macros.pdf import CHROMIUM_FLAGS, chromium_path

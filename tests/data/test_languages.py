@@ -1,0 +1,340 @@
+"""Languages as a leader meets them (macros/languages.py): a translation that changes more than words, a strings
+file with a mistake, and what is not translated yet, each reported at its file and line with what to do;
+`python -m macros validate` failing on a problem and only warning about what is not translated; and one scan
+of the templates and scripts that finds every word they ask for in data/strings.yml, and nothing there that
+nobody asks for."""
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import bundles
+from macros.handbook import validate
+from macros.project import Project, copy_project
+from tests.conftest import ROOT, run, run_validate
+from tests.languages import NAVIGATION_DE, PAGE, bilingual_copy
+
+LANGUAGE = "de"
+
+
+def _line_of(text: str, needle: str) -> int:
+    lines = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(lines) == 1, needle
+    return lines[0]
+
+
+def _at(text: str, needle: str) -> str:
+    """"LINE:COL" of `needle` in `text`, which occurs there once."""
+    line = _line_of(text, needle)
+    return f"{line}:{text.splitlines()[line - 1].index(needle) + 1}"
+
+
+def _translate(project: Path, stem: str, old: str, new: str) -> str:
+    """data/languages/de/<stem>.yml: data/<stem>.yml as a translator might leave it, `old` (once there) as `new`."""
+    text = (project / "data" / f"{stem}.yml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    translated = text.replace(old, new)
+    folder = project / "data" / "languages" / LANGUAGE
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.yml").write_text(translated, encoding="utf-8")
+    return translated
+
+
+def _default_line(stem: str, needle: str) -> int:
+    return _line_of((ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8"), needle)
+
+
+# ---------------------------------------------------------------- a translation with mistakes in every file
+
+STRINGS_DE = ROOT / "data" / "languages" / LANGUAGE / "strings.yml"
+# A strings translation with three mistakes: a key data/strings.yml does not have, a {placeholder} left out, and
+# words that change with a number given in forms German does not have.
+BROKEN_STRINGS = """\
+checklist:
+  reset: Zurücksetzen
+  zuruck: Zurück
+  count: "{done} erledigt"
+  gone:
+    one: "{count} Haken zählt nicht."
+    few: "{count} Haken zählen nicht."
+    other: "{count} Haken zählen nicht."
+"""
+
+
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory):
+    """A copy of the example whose German translation has one mistake in each of its files, as `validate` and the
+    German build see it: (texts of the problems, the translated files' texts by name, `validate`'s run)."""
+    project = copy_project(tmp_path_factory.mktemp("languages") / "handbook")
+    texts = {
+        # An id translated, which would lose every rep's saved ticks for the item.
+        "checklists": _translate(project, "checklists", "      - id: charter-read\n", "      - id: charta-gelesen\n"),
+        # A figure changed: German readers would be told a different number of hours.
+        "bootcamp": _translate(project, "bootcamp", 'asking how they chose each tier.", hours: 4}', 'asking how they chose each tier.", hours: 5}'),
+        # An item left out of a list.
+        "charter": _translate(project, "charter", "      - Nobody puts a lost deal down to bad luck in review; we ask what we would do differently.\n", ""),
+        # A field the schema allows added where the default file has none.
+        "debriefs": _translate(project, "debriefs", "        lines: 3\n      - id: learned\n", "        hint: Woran hätten wir es früher merken können?\n        lines: 3\n      - id: learned\n"),
+        # A field no schema knows.
+        "onboarding": _translate(project, "onboarding", "intro: >-\n", "einleitung: Willkommen\nintro: >-\n"),
+    }
+    folder = project / "data" / "languages" / LANGUAGE
+    (folder / "strings.yml").write_text(BROKEN_STRINGS, encoding="utf-8")
+    texts["strings"] = BROKEN_STRINGS
+    texts["navigation"] = "Home: Start\nTeam chartre: Team-Charta\n"
+    (folder / "navigation.yml").write_text(texts["navigation"], encoding="utf-8")
+    problems = [problem.as_text() for problem in validate(Project(project, None, LANGUAGE))[1]]
+    return problems, texts, run_validate(project)
+
+
+def test_a_translated_id_is_reported_at_the_translations_line_with_the_id_to_keep(mistaken):
+    problems, texts, _ = mistaken
+    at = _at(texts["checklists"], "charta-gelesen")
+    line = _default_line("checklists", "- id: charter-read")
+    assert f"data/languages/de/checklists.yml:{at}: 'charta-gelesen' must stay 'charter-read', as in data/checklists.yml line {line}: it is an id, a date, a page or a code, the same in every language" in problems
+
+
+def test_a_changed_figure_is_reported_with_the_figure_to_keep(mistaken):
+    problems, texts, _ = mistaken
+    line = _line_of(texts["bootcamp"], "each tier.\", hours: 5}")
+    column = texts["bootcamp"].splitlines()[line - 1].index("5}") + 1
+    default = _default_line("bootcamp", "each tier.\", hours: 4}")
+    assert f"data/languages/de/bootcamp.yml:{line}:{column}: '5' must stay '4', as in data/bootcamp.yml line {default}: a translation changes words only, so every language states the same figures" in problems
+
+
+def test_a_dropped_item_is_reported_with_how_many_the_default_has(mistaken):
+    problems, texts, _ = mistaken
+    values = yaml.safe_load(texts["charter"])["values"]
+    index = next(i for i, value in enumerate(values) if value["id"] == "make-our-own-luck")
+    assert len(values[index]["in_practice"]) == 2
+    # Reported where the list starts: its first item, in the translation and in the default file alike.
+    first = "      - Everyone keeps the team's [calling block]"
+    line, default = _line_of(texts["charter"], first), _default_line("charter", first)
+    assert f"data/languages/de/charter.yml:{line}:7: 2 items here and 3 in data/charter.yml line {default}: a translation keeps every item, in the same order" in problems
+
+
+def test_an_added_field_is_reported_at_its_key_with_the_fields_to_give(mistaken):
+    problems, texts, _ = mistaken
+    at = _at(texts["debriefs"], "hint: Woran")
+    default = _default_line("debriefs", "      - id: signals")
+    assert f"data/languages/de/debriefs.yml:{at}: data/debriefs.yml has no 'hint' here (data/debriefs.yml line {default}): a translation gives the fields its file has, no others" in problems
+
+
+def test_a_field_no_schema_knows_is_reported_as_in_any_data_file(mistaken):
+    problems, _, _ = mistaken
+    assert "data/languages/de/onboarding.yml:2:1: unknown field 'einleitung' (expected one of: first_30_days, first_week, intro)" in problems
+
+
+def test_a_key_data_strings_yml_lacks_is_reported_with_the_keys_there_are(mistaken):
+    problems, texts, _ = mistaken
+    at = _at(texts["strings"], "zuruck")
+    keys = ", ".join(yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))["checklist"])
+    [problem] = [p for p in problems if p.startswith(f"data/languages/de/strings.yml:{at}: ")]
+    assert problem.startswith(f"data/languages/de/strings.yml:{at}: data/strings.yml has no 'zuruck' under 'checklist' (line ")
+    assert problem.endswith(f"; the keys there are: {keys})")
+
+
+def test_a_dropped_placeholder_is_reported_with_the_ones_to_keep(mistaken):
+    problems, texts, _ = mistaken
+    at = _at(texts["strings"], '"{done} erledigt"')
+    default = _default_line("strings", "  count: ")
+    assert f"data/languages/de/strings.yml:{at}: {{total}} is missing: keep every word in braces of data/strings.yml line {default} ({{done}}, {{total}}), where the sentence needs it" in problems
+
+
+def test_words_with_a_number_need_the_languages_own_forms(mistaken):
+    problems, texts, _ = mistaken
+    line = _line_of(texts["strings"], "    one: ")
+    assert f"data/languages/de/strings.yml:{line}:5: give a form for each of one, other, the forms this language has (this one has one, few, other)" in problems
+
+
+def test_a_navigation_title_mkdocs_yml_lacks_is_a_problem(mistaken):
+    _, _, validated = mistaken
+    assert "data/languages/de/navigation.yml:2:1: mkdocs.yml's navigation has no title \"Team chartre\" (did you mean 'Team charter'? write the title as mkdocs.yml does)" in validated.stdout.splitlines()
+
+
+def test_nothing_else_is_reported(mistaken):
+    problems, _, _ = mistaken
+    assert len(problems) == 8, "\n".join(problems)
+
+
+def test_validate_fails_on_a_translations_problems_and_holds_back_the_warnings(mistaken):
+    """Until the problems are fixed, the list of what is not translated yet would only bury them."""
+    problems, _, validated = mistaken
+    assert validated.returncode == 1, validated.stdout + validated.stderr
+    printed = validated.stdout.splitlines()
+    assert set(problems) <= set(printed)
+    assert not [line for line in printed if ": warning: " in line]
+    assert "9 problems in the handbook." in validated.stderr
+
+
+# ---------------------------------------------------------------- what is not translated yet
+
+
+@pytest.fixture(scope="module")
+def partly_translated(tmp_path_factory):
+    """A copy of the example with the charter's data file, one page and some navigation titles in German
+    (tests/languages.py), and a German strings file that leaves out the reset button's words: `validate`'s run."""
+    project = bilingual_copy(tmp_path_factory.mktemp("languages") / "handbook")
+    strings = project / "data" / "languages" / LANGUAGE / "strings.yml"
+    text = strings.read_text(encoding="utf-8")
+    assert text.count("  reset: Zurücksetzen\n") == 1
+    strings.write_text(text.replace("  reset: Zurücksetzen\n", ""), encoding="utf-8")
+    return run_validate(project)
+
+
+def _german_keys() -> set[str]:
+    """The keys the partly translated copy's strings file has: the example's German ones but the reset button."""
+    return _keys(STRINGS_DE) - {"checklist.reset"}
+
+
+def test_validate_passes_with_warnings_for_what_is_not_translated(partly_translated):
+    assert partly_translated.returncode == 0, partly_translated.stdout + partly_translated.stderr
+    printed = partly_translated.stdout.splitlines()
+    assert printed and all(": warning: " in line for line in printed), printed
+    assert f"{len(printed)} things are not translated yet (the warnings above): those show in the handbook's first language." in partly_translated.stderr
+
+
+def test_a_key_left_out_is_a_warning_at_its_line_in_data_strings_yml(partly_translated):
+    at = _at((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"), "reset: Reset")
+    warnings = [line for line in partly_translated.stdout.splitlines() if line.startswith("data/strings.yml:")]
+    assert f"data/strings.yml:{at}: warning: checklist.reset is not translated into Deutsch yet, so it shows in English: add it to data/languages/de/strings.yml" in warnings
+    # One for each key the German file leaves out, and none for the others.
+    named = {line.split(": warning: ")[1].split(" ")[0] for line in warnings}
+    assert named == _keys(ROOT / "data" / "strings.yml") - _german_keys()
+
+
+def test_an_untranslated_data_file_is_a_warning_naming_the_file_to_create(partly_translated):
+    printed = partly_translated.stdout.splitlines()
+    assert "data/bootcamp.yml:1:1: warning: not translated into Deutsch yet, so the Deutsch handbook shows it in English: translate it as data/languages/de/bootcamp.yml" in printed
+    assert not [line for line in printed if line.startswith("data/charter.yml:")]  # translated
+    # Lists of codes and ids are the same in every language: there is nothing to translate.
+    assert not [line for line in printed if line.startswith(("data/languages.yml:", "data/teams.yml:"))]
+    data_files = {path.name for path in (ROOT / "data").glob("*.yml")} - {"languages.yml", "teams.yml", "charter.yml", "strings.yml"}
+    assert {line.split(":")[0].removeprefix("data/") for line in printed if line.startswith("data/") and ":1:1: " in line} == data_files
+
+
+def test_an_untranslated_page_is_a_warning_naming_the_page_to_create(partly_translated):
+    printed = partly_translated.stdout.splitlines()
+    assert "docs/charter.md:1:1: warning: not translated into Deutsch yet, so the Deutsch handbook shows this page in English: translate it as docs/charter.de.md" in printed
+    assert not [line for line in printed if line.startswith(f"docs/{PAGE}:")]  # translated
+    assert not [line for line in printed if ".de.md:" in line.split(" ")[0]]  # a translation needs none
+
+
+def test_an_untranslated_navigation_title_is_a_warning_at_its_line_in_mkdocs_yml(partly_translated):
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = _line_of(settings, "  - Glossary: glossary.md")
+    printed = partly_translated.stdout.splitlines()
+    assert f"mkdocs.yml:{line}:1: warning: the navigation's \"Glossary\" is not translated into Deutsch yet: add it to data/languages/de/navigation.yml" in printed
+    named = {line.split('"')[1] for line in printed if line.startswith("mkdocs.yml:")}
+    assert named and not named & set(NAVIGATION_DE)
+
+
+def test_an_unknown_language_is_a_located_problem(tmp_path):
+    result = run([sys.executable, "-m", "macros", "build", "--language", "xx", "--site", str(tmp_path / "site"), "--pdf", "later"], ROOT)
+    assert result.returncode == 1
+    assert "data/languages.yml:1:1: there is no language 'xx' (the languages are: en-GB, de)" in result.stderr.splitlines()
+    assert not (tmp_path / "site").exists()
+    assert [problem.as_text() for problem in validate(Project(ROOT, None, "dee"))[1]] == ["data/languages.yml:1:1: there is no language 'dee' (did you mean 'de'? the languages are: en-GB, de)"]
+
+
+def test_a_folder_for_a_language_not_listed_is_a_problem(project):
+    shutil.copytree(project / "data" / "languages" / LANGUAGE, project / "data" / "languages" / "fr")
+    assert "data/languages/fr/:1:1: the folder is not a language in data/languages.yml (the languages are: en-GB, de)" in [problem.as_text() for problem in validate(Project(project))[1]]
+
+
+def test_a_translation_of_a_file_the_handbook_lacks_is_a_problem(project):
+    (project / "data" / "languages" / LANGUAGE / "checklist.yml").write_text("checklists: []\n", encoding="utf-8")
+    [problem] = [problem.as_text() for problem in validate(Project(project, None, LANGUAGE))[1]]
+    assert problem.startswith("data/languages/de/checklist.yml:1:1: a translation takes the name of the file it translates, and data/checklist.yml is not one to translate (the files are: ")
+
+
+# ---------------------------------------------------------------- every word asked for is there, and no other
+
+TEMPLATES = ROOT / "macros" / "templates"
+ASSETS = ROOT / "overrides" / "assets"
+# How a template asks for words: t("group.key" …), the key written out so this scan finds it.
+TEMPLATE_CALL = re.compile(r"(?<![\w.])t\(")
+TEMPLATE_KEY = re.compile(r"""(?<![\w.])t\(\s*(["'])([^"']*)\1""")
+SCRIPT_CALL = re.compile(r"Playbook\.t\(")
+# Python that asks for words itself: handbook.words("group.key" …).
+PYTHON_KEY = re.compile(r"""\.words\(\s*(["'])([^"']*)\1""")
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _scripts() -> list[Path]:
+    """The widget scripts the build ships (bundles.asset_sources), without words.js, which defines Playbook.t."""
+    return sorted(ASSETS / name for name in bundles.asset_sources() if name.endswith(".js") and name != bundles.WORDS_SCRIPT)
+
+
+def words_asked_for() -> tuple[dict[str, list[str]], list[str]]:
+    """Every key the templates and scripts ask for, with where ("file:line"); and every call whose key is not
+    written out, which neither the build (for scripts) nor this scan can see."""
+    asked: dict[str, list[str]] = {}
+    hidden: list[str] = []
+    for path in sorted(TEMPLATES.rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(ROOT).as_posix()
+        for call in TEMPLATE_CALL.finditer(text):
+            found = TEMPLATE_KEY.match(text, call.start())
+            if found:
+                asked.setdefault(found.group(2), []).append(f"{where}:{_line(text, call.start())}")
+            else:
+                hidden.append(f"{where}:{_line(text, call.start())}")
+    for path in _scripts():
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(ROOT).as_posix()
+        for call in SCRIPT_CALL.finditer(text):
+            # The build's own rule (bundles.words_asked) decides which keys a script file is sent.
+            keys = bundles.words_asked(text[call.start():text.find(")", call.start()) + 1])
+            if keys:
+                asked.setdefault(keys.pop(), []).append(f"{where}:{_line(text, call.start())}")
+            else:
+                hidden.append(f"{where}:{_line(text, call.start())}")
+    for path in sorted((ROOT / "macros").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for found in PYTHON_KEY.finditer(text):
+            asked.setdefault(found.group(2), []).append(f"macros/{path.name}:{_line(text, found.start())}")
+    return asked, hidden
+
+
+def _keys(path: Path) -> set[str]:
+    table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {f"{group}.{key}" for group, words in table.items() for key in words}
+
+
+def test_the_scan_finds_the_worked_example():
+    asked, _ = words_asked_for()
+    assert "macros/templates/checklist.html:12" in asked["checklist.date"]
+    assert any(where.startswith("overrides/assets/checklist.js:") for where in asked["checklist.reset"])
+
+
+def test_every_key_a_template_or_script_asks_for_is_in_data_strings_yml():
+    asked, _ = words_asked_for()
+    known = _keys(ROOT / "data" / "strings.yml")
+    assert {key: places for key, places in asked.items() if key not in known} == {}
+
+
+def test_every_call_writes_its_key_out():
+    """A script file is sent only the keys written out in it (macros/bundles.py), so Playbook.t(cond ? "a.b" :
+    "a.c") would show a key instead of words: write cond ? Playbook.t("a.b") : Playbook.t("a.c")."""
+    _, hidden = words_asked_for()
+    assert hidden == []
+
+
+def test_every_key_in_data_strings_yml_is_asked_for():
+    """No dead words: a key nobody asks for is words a translator would translate for nothing."""
+    asked, _ = words_asked_for()
+    assert sorted(_keys(ROOT / "data" / "strings.yml") - set(asked)) == []
+
+
+def test_the_german_strings_have_only_keys_data_strings_yml_has():
+    assert sorted(_keys(STRINGS_DE) - _keys(ROOT / "data" / "strings.yml")) == []
