@@ -177,6 +177,7 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
         # The language's site: the theme in that language, and the navigation's titles translated.
         engine["theme"]["language"] = project.language
         engine["nav"] = settings.settings.get("nav")
+        engine["extra"]["storage_root"] = "../"
     here = site_path(project.data_dir, project.team, project.language)
     if here and settings.settings.get("site_url"):
         engine["site_url"] = settings.settings["site_url"].rstrip("/") + "/" + here

@@ -198,7 +198,7 @@
     history.className = "pb-checklist__history";
     var caption = document.createElement("span");
     caption.setAttribute("aria-hidden", "true");
-    caption.textContent = Playbook.t(form.dataset.repeats === "week" ? "checklist.history_weeks" : "checklist.history_days", { count: KEPT }) + " ";
+    caption.textContent = (form.dataset.repeats === "week" ? Playbook.t("checklist.history_weeks", { count: KEPT }) : Playbook.t("checklist.history_days", { count: KEPT })) + " ";
     var bars = document.createElement("span");
     bars.className = "pb-checklist__bars";
     bars.setAttribute("role", "img");

@@ -8,7 +8,9 @@
   Playbook.storageKey = function (kind, id) {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
-    var root = new URL(base || ".", location.href);
+    /* A language's site sits in a folder of its team's (site/de/): the answers are the team's, in any language. */
+    var shared = document.querySelector('meta[name="playbook-storage-root"]');
+    var root = new URL((base || ".") + "/" + (shared ? shared.content : ""), location.href);
     return "playbook:v1:" + root.origin + root.pathname + ":" + kind + ":" + id;
   };
 
