@@ -37,12 +37,18 @@
     });
   }
 
+  /* The weekday (0 Sunday … 6 Saturday, as Date.getDay() counts) named in the page's language: 1 January 2023
+     was a Sunday. */
+  function weekdayName(number) {
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: "long" }).format(new Date(2023, 0, 1 + number));
+  }
+
   /* The date picked, or why it can't start a boot camp, in the reader's words. */
   function firstDay(calendar, value) {
     var first = Playbook.dates.local(value);
     if (isNaN(first.getTime())) return { problem: Playbook.t("bootcamp_calendar.enter_date") };
     if (first.getDay() !== calendar.first_weekday_number) {
-      return { problem: Playbook.t("bootcamp_calendar.wrong_weekday", { day: Playbook.dates.day(value, "long-weekday"), weekday: calendar.first_weekday }) };
+      return { problem: Playbook.t("bootcamp_calendar.wrong_weekday", { day: Playbook.dates.day(value, "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) }) };
     }
     return { first: first };
   }
