@@ -37,12 +37,18 @@
     });
   }
 
+  /* The weekday (0 Sunday … 6 Saturday, as Date.getDay() counts) named in the page's language: 1 January 2023
+     was a Sunday. */
+  function weekdayName(number) {
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: "long" }).format(new Date(2023, 0, 1 + number));
+  }
+
   /* The date picked, or why it can't start a boot camp, in the reader's words. */
   function firstDay(calendar, value) {
     var first = Playbook.dates.local(value);
-    if (isNaN(first.getTime())) return { problem: "Enter the date your boot camp starts." };
+    if (isNaN(first.getTime())) return { problem: Playbook.t("bootcamp_calendar.enter_date") };
     if (first.getDay() !== calendar.first_weekday_number) {
-      return { problem: Playbook.dates.day(value, "long-weekday") + " is not a " + calendar.first_weekday + ": pick the " + calendar.first_weekday + " your boot camp starts on." };
+      return { problem: Playbook.t("bootcamp_calendar.wrong_weekday", { day: Playbook.dates.day(value, "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) }) };
     }
     return { first: first };
   }
@@ -60,7 +66,7 @@
       }
       var text = Playbook.calendar.calendar(calendar.product, placed(calendar, picked.first));
       Playbook.calendar.download(text, "bootcamp-" + iso(picked.first) + ".ics");
-      status.textContent = "Downloaded your boot camp from " + Playbook.dates.day(iso(picked.first), "long-weekday") + ": open the file to add it to your calendar.";
+      status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(iso(picked.first), "long-weekday") });
     });
   }
 

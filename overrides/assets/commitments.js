@@ -28,8 +28,6 @@
 (function (Playbook) {
   "use strict";
 
-  var TIMES = ["", "once", "twice", "three times", "four times", "five times", "six times", "seven times", "eight times", "nine times", "ten times"];
-
   function commitmentsOf(record) {
     return Array.isArray(record.data.commitments) ? record.data.commitments : [];
   }
@@ -93,12 +91,19 @@
     return Object.keys(days).length;
   }
 
+  /* Up to ten in words, as a manager says it; above, in figures. */
   function times(count) {
-    return TIMES[count] || count + " times";
+    var words = [
+      "", Playbook.t("commitments.once"), Playbook.t("commitments.twice"), Playbook.t("commitments.three_times"),
+      Playbook.t("commitments.four_times"), Playbook.t("commitments.five_times"), Playbook.t("commitments.six_times"),
+      Playbook.t("commitments.seven_times"), Playbook.t("commitments.eight_times"), Playbook.t("commitments.nine_times"),
+      Playbook.t("commitments.ten_times")
+    ];
+    return words[count] || Playbook.t("commitments.times", { count: count });
   }
 
   function slipped(count) {
-    return count ? "slipped " + times(count) : "";
+    return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
   Playbook.commitments = { held: held, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };

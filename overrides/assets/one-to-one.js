@@ -104,7 +104,7 @@
 
   /* "a, b and c" */
   function listed(texts) {
-    return texts.length > 1 ? texts.slice(0, -1).join(", ") + " and " + texts[texts.length - 1] : texts.join("");
+    return texts.length > 1 ? Playbook.t("plan_one_to_one.listed", { first: texts.slice(0, -1).join(", "), last: texts[texts.length - 1] }) : texts.join("");
   }
 
   /* A commitment as the agenda states it: who, the due date (and the dates it was due before a new one was
@@ -115,22 +115,31 @@
     var found = Playbook.commitments;
     var now = found.state(commitment);
     var was = found.moves(commitment).map(function (move) { return shownDay(move.from); });
-    var parts = [({ rep: "the rep, ", manager: "the manager, " }[commitment.owner] || "") + "due " + shownDay(commitment.due)];
-    if (was.length) parts.push("was due " + listed(was));
-    if (now === "open" && commitment.due < day) parts.push("overdue");
+    var due = { day: shownDay(commitment.due) };
+    var parts = [commitment.owner === "rep" ? Playbook.t("plan_one_to_one.due_rep", due) : commitment.owner === "manager" ? Playbook.t("plan_one_to_one.due_manager", due) : Playbook.t("plan_one_to_one.due", due)];
+    if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
+    if (now === "open" && commitment.due < day) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
-    if (now === "done") parts.push("done " + shownDay(commitment.done));
-    if (now === "dropped") parts.push("dropped " + shownDay(commitment.dropped) + (commitment.drop_reason ? ": " + commitment.drop_reason : ""));
-    return commitment.text + " (" + parts.join(", ") + ")";
+    if (now === "done") parts.push(Playbook.t("plan_one_to_one.done_on", { day: shownDay(commitment.done) }));
+    if (now === "dropped") {
+      var dropped = { day: shownDay(commitment.dropped), reason: commitment.drop_reason };
+      parts.push(commitment.drop_reason ? Playbook.t("plan_one_to_one.dropped_because", dropped) : Playbook.t("plan_one_to_one.dropped_on", dropped));
+    }
+    return Playbook.t("plan_one_to_one.described", { text: commitment.text, details: parts.join(", ") });
   }
 
-  var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-  /* "Monday 30 November 2026 at 09:00", spelt out here: browsers' locale data differ on the commas. */
+  /* "Monday 30 November 2026 at 09:00", put together here from the names of the day and month in the page's
+     language (Intl): browsers' locale data differ on the commas. */
   function longDate(date, time) {
     var when = new Date(date + "T" + time);
-    return DAYS[when.getDay()] + " " + when.getDate() + " " + MONTHS[when.getMonth()] + " " + when.getFullYear() + " at " + time;
+    var language = document.documentElement.lang || undefined;
+    return Playbook.t("plan_one_to_one.long_date", {
+      weekday: new Intl.DateTimeFormat(language, { weekday: "long" }).format(when),
+      day: String(when.getDate()),
+      month: new Intl.DateTimeFormat(language, { month: "long" }).format(when),
+      year: String(when.getFullYear()),
+      time: time
+    });
   }
 
   /* A day on screen (dates.js): "Tue 12 May"; `plain` leaves out the weekday and spells the month ("12 May"). */
@@ -141,22 +150,27 @@
   /* Whole days from one ISO day to another, the same whatever a clock change in between does to the hours. */
   function title() {
     var rep = Playbook.workspace.current();
-    return rep === "me" ? "My 1:1" : "1:1 with " + Playbook.workspace.name(rep);
+    return rep === "me" ? Playbook.t("plan_one_to_one.my_title") : Playbook.t("plan_one_to_one.title_with", { rep: Playbook.workspace.name(rep) });
+  }
+
+  /* "My 1:1, Monday 30 November 2026 at 09:00, 30 minutes": the agenda's heading. */
+  function heading(plan, when) {
+    return Playbook.t("plan_one_to_one.heading", { title: title(), when: longDate(when.date, when.time), count: plan.minutes });
   }
 
   /* The agenda as plain text: heading, then each box with its minutes and questions, what was agreed last time
      in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it. */
   function agendaText(plan, when) {
-    var lines = [title() + ", " + longDate(when.date, when.time) + ", " + plan.minutes + " minutes"];
+    var lines = [heading(plan, when)];
     var agreed = stillOpen(plan, when.date);
     var chosen = chosenQuestions(plan);
     plan.boxes.forEach(function (box) {
       var questions = chosen.filter(function (q) { return boxFor(plan, q) === box; }).map(function (q) { return "- " + q.text; });
       lines.push("", box.name + " (" + box.duration + ")");
       if (box.readsBack && agreed.length) {
-        lines.push("Agreed last time:");
+        lines.push(Playbook.t("plan_one_to_one.agreed_last_time_text"));
         agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date)); });
-        if (questions.length) lines.push("Questions:");
+        if (questions.length) lines.push(Playbook.t("plan_one_to_one.questions_text"));
       }
       lines.push.apply(lines, questions);
     });
@@ -168,7 +182,7 @@
   function overfull(plan, box, count) {
     var fit = Math.floor(box.minutes / plan.rules.minutesPerQuestion);
     if (count <= fit) return "";
-    return count + " questions for " + box.minutes + (box.minutes === 1 ? " minute" : " minutes") + ": about " + fit + (fit === 1 ? " fits." : " fit.");
+    return Playbook.t("plan_one_to_one.overfull", { questions: Playbook.t("plan_one_to_one.questions_count", { count: count }), minutes: Playbook.t("plan_one_to_one.minutes_count", { count: box.minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) });
   }
 
   /* The level the suggestions aim at: the next one up from the level reached (the weakest behaviours come
@@ -181,7 +195,7 @@
     if (result.level && reached < 0) return null;
     var top = reached === ids.length - 1;
     var level = plan.levels[top ? reached : reached + 1];
-    return level ? { id: level.id, name: level.name, why: top ? "the level they have reached" : "the level they are working towards" } : null;
+    return level ? { id: level.id, name: level.name, why: top ? Playbook.t("plan_one_to_one.level_reached") : Playbook.t("plan_one_to_one.level_working_towards") } : null;
   }
 
   /* A strong rep with one gap low on the ladder: the levels above the gap their answers reach, as the
@@ -194,7 +208,7 @@
       return groups.some(function (group) { return group && group.id === level.id && group.reached === true; });
     });
     if (!above.length || !plan.levels[next]) return "";
-    return " Their answers also reach " + above.map(function (level) { return level.name; }).join(", ") + ": " + plan.levels[next].name + " is the gap that holds the ladder.";
+    return " " + Playbook.t("plan_one_to_one.gap", { levels: above.map(function (level) { return level.name; }).join(", "), gap: plan.levels[next].name });
   }
 
   /* The questions on the rep's latest agendas before `date` (as many agendas as the data says), each with the
@@ -241,11 +255,11 @@
     var why = [];
     ground.weakest.some(function (w, rank) {
       if ((plan.behaviours[w.id] || []).indexOf(question.id) < 0) return false;
-      why.push([WEIGHT.weakest - rank / 10, "for \u201c" + w.text + "\u201d, " + (w.answer === null ? "a behaviour to work on next that they didn't rate" : "a behaviour to work on next"), true]);
+      why.push([WEIGHT.weakest - rank / 10, w.answer === null ? Playbook.t("plan_one_to_one.why_unrated", { behaviour: w.text }) : Playbook.t("plan_one_to_one.why_weakest", { behaviour: w.text }), true]);
       return true;
     });
-    if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, "for " + ground.level.name + ", " + ground.level.why, false]);
-    if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) why.push([WEIGHT.mode, "suits " + ground.mode.name + ", the decision helper's latest advice", false]);
+    if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
+    if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) why.push([WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false]);
     return why;
   }
 
@@ -271,8 +285,8 @@
   /* The suggestion's line: its reasons, or the manager's choice, and when it was asked lately. */
   function line(found, choice) {
     var parts = found.why.map(function (reason) { return reason[1]; });
-    if (!parts.length) parts.push("in " + choice);
-    if (found.asked) parts.push("asked at the 1:1 on " + shownDay(found.asked) + (found.weak ? ", and the behaviour is still among their weakest" : ""));
+    if (!parts.length) parts.push(choice);
+    if (found.asked) parts.push(found.weak ? Playbook.t("plan_one_to_one.asked_still_weak", { day: shownDay(found.asked) }) : Playbook.t("plan_one_to_one.asked", { day: shownDay(found.asked) }));
     return sentence(parts);
   }
 
@@ -285,7 +299,7 @@
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
-    var choice = chosen.stage && chosen.situation ? "the stage and situation you chose" : chosen.stage ? "the stage you chose" : chosen.situation ? "the situation you chose" : "";
+    var choice = chosen.stage && chosen.situation ? Playbook.t("plan_one_to_one.in_stage_and_situation") : chosen.stage ? Playbook.t("plan_one_to_one.in_stage") : chosen.situation ? Playbook.t("plan_one_to_one.in_situation") : "";
     var ranked = plan.order.filter(function (q) {
       return (!chosen.stage || q.stage === chosen.stage) && (!chosen.situation || q.situations.indexOf(chosen.situation) >= 0);
     }).map(function (q, index) {
@@ -379,7 +393,7 @@
       var question = found.question;
       var li = item(question.text);
       li.dataset.question = question.id;
-      var add = button(chosen.indexOf(question.id) >= 0 ? "Added to 1:1" : "Add to 1:1", function () {
+      var add = button(chosen.indexOf(question.id) >= 0 ? Playbook.t("plan_one_to_one.added_button") : Playbook.t("plan_one_to_one.add_button"), function () {
         var list = li.parentNode;
         if (Playbook.basket.toggle(ws.current(), current(question), status)) render();
         /* the lists are drawn afresh: keep the keyboard on this question's new button */
@@ -388,7 +402,8 @@
         var added = Playbook.basket.questions(ws.current()).indexOf(question.id) >= 0;
         var box = boxFor(plan, question);
         var full = added ? overfull(plan, box, chosenQuestions(plan).filter(function (q) { return boxFor(plan, q) === box; }).length) : "";
-        status.textContent = (added ? "Added to the agenda: " : "Taken off the agenda: ") + question.text + (full ? " " + box.name + ": " + full : "");
+        var said = { question: question.text };
+        status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
       });
       add.setAttribute("aria-pressed", String(chosen.indexOf(question.id) >= 0));
       li.append(" ", add, " ", note(found.line, "pb-plan__why"));
@@ -424,21 +439,21 @@
       var details = document.createElement("details");
       details.className = "pb-plan__change";
       var summary = document.createElement("summary");
-      summary.textContent = "Agree a new date or drop it";
-      var date = field("date", "New due date", "plan-new-due-" + entryKey(entry));
-      var move = button("Agree the new date", function () { renegotiate(entry, date.input); });
+      summary.textContent = Playbook.t("plan_one_to_one.change_summary");
+      var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
+      var move = button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input); });
       move.setAttribute("aria-describedby", said);
       date.line.append(" ", move);
-      var why = field("text", "Why it no longer matters (optional)", "plan-drop-why-" + entryKey(entry));
+      var why = field("text", Playbook.t("plan_one_to_one.drop_why"), "plan-drop-why-" + entryKey(entry));
       why.input.maxLength = 300;
       why.input.autocomplete = "off";
-      var drop = button("Drop it", function () {
+      var drop = button(Playbook.t("plan_one_to_one.drop"), function () {
         var reason = why.input.value.trim();
         change(entry, function (commitment) {
           commitment.done = null;
           commitment.dropped = actionDay();
           if (reason) commitment.drop_reason = reason;
-        }, "Dropped: ");
+        }, Playbook.t("plan_one_to_one.dropped", { text: entry.commitment.text }));
       });
       drop.setAttribute("aria-describedby", said);
       why.line.append(" ", drop);
@@ -451,16 +466,16 @@
     function agreedItem(entry) {
       var commitment = entry.commitment;
       var now = Playbook.commitments.state(commitment);
-      var words = describe(commitment, ws.today()) + ", agreed " + shownDay(entry.record.date);
+      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: describe(commitment, ws.today()), day: shownDay(entry.record.date) });
       var li = item(now === "dropped" ? words : "");
       var said = "plan-said-" + entryKey(entry);
       if (now === "open" && commitment.due < ws.today()) li.className = "pb-plan__overdue";
       if (now === "dropped") {
-        var back = button("Take back", function () {
+        var back = button(Playbook.t("plan_one_to_one.take_back"), function () {
           change(entry, function (stored) {
             delete stored.dropped;
             delete stored.drop_reason;
-          }, "Open again: ");
+          }, Playbook.t("plan_one_to_one.open_again", { text: commitment.text }));
         });
         back.id = "plan-back-" + entryKey(entry);
         li.firstChild.id = said;
@@ -484,25 +499,26 @@
       return li;
     }
 
-    /* Rewrites the commitment's record with `edit` applied, says `said` with its text, and keeps the keyboard
-       on the commitment (its tick, or its Take back once dropped). */
+    /* Rewrites the commitment's record with `edit` applied, says `said`, and keeps the keyboard on the
+       commitment (its tick, or its Take back once dropped). */
     function change(entry, edit, said) {
       var data = JSON.parse(JSON.stringify(entry.record.data));
       edit(data.commitments[entry.index]);
-      if (tool.record("one-to-one", plan.tool, data, entry.record.date)) status.textContent = said + entry.commitment.text;
+      if (tool.record("one-to-one", plan.tool, data, entry.record.date)) status.textContent = said;
       render();
       var again = document.getElementById("plan-done-" + entryKey(entry)) || document.getElementById("plan-back-" + entryKey(entry));
       if (again) again.focus();
     }
 
     function setDone(entry, done) {
-      change(entry, function (commitment) { commitment.done = done; }, done ? "Marked done: " : "Open again: ");
+      var said = { text: entry.commitment.text };
+      change(entry, function (commitment) { commitment.done = done; }, done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
     }
 
     /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip. */
     function renegotiate(entry, input) {
       var to = input.value;
-      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? "Give the new due date." : to === entry.commitment.due ? "That is its due date already: give the new one." : null;
+      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date") : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date") : null;
       if (problem) {
         input.setAttribute("aria-invalid", "true");
         input.focus();
@@ -512,7 +528,7 @@
       change(entry, function (commitment) {
         commitment.renegotiated = (commitment.renegotiated || []).concat([{ from: commitment.due, to: to, on: actionDay() }]);
         commitment.due = to;
-      }, "New due date " + shownDay(to) + " agreed: ");
+      }, Playbook.t("plan_one_to_one.new_date_agreed", { day: shownDay(to), text: entry.commitment.text }));
     }
 
     function renderAgreed() {
@@ -530,19 +546,19 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = "Level " + result.level.number + " of " + plan.levels.length + ", " + result.level.name + ", on " + shownDay(ground.date) + ", " + Playbook.levelRating.describe(result) + "." + gapNote(plan, result);
-      else if (result && result.complete === true && ground.level) summary.textContent = "No level reached yet, on " + shownDay(ground.date) + ", " + Playbook.levelRating.describe(result) + ": the answers don't reach " + ground.level.name + ", the first level." + gapNote(plan, result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result);
+      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";
-      ground.weakest.forEach(function (w) { list.append(item(w.text + (w.answer === null ? " (not rated)" : ""))); });
+      ground.weakest.forEach(function (w) { list.append(item(w.answer === null ? Playbook.t("plan_one_to_one.not_rated", { behaviour: w.text }) : w.text)); });
       var intro = form.querySelector("[data-plan-weakest-intro]");
       intro.hidden = !ground.weakest.length;
-      intro.textContent = "To work on next" + (ground.level ? ", at " + ground.level.name : "") + ", weakest first:";
+      intro.textContent = ground.level ? Playbook.t("plan_one_to_one.work_on_at", { level: ground.level.name }) : Playbook.t("plan_one_to_one.work_on");
       var advice = form.querySelector("[data-plan-advice]");
       advice.hidden = !ground.mode && !ground.lapsed;
-      if (ground.mode) advice.textContent = "The decision helper's latest advice: " + ground.mode.name + ", on " + shownDay(ground.mode.date) + ". The suggestions lean towards it.";
-      else if (ground.lapsed) advice.textContent = "Decision helper advice from " + shownDay(ground.lapsed.date, true) + " is more than " + plan.rules.adviceWeeks + (plan.rules.adviceWeeks === 1 ? " week" : " weeks") + " old, so it isn't used.";
+      if (ground.mode) advice.textContent = Playbook.t("plan_one_to_one.advice", { mode: ground.mode.name, day: shownDay(ground.mode.date) });
+      else if (ground.lapsed) advice.textContent = Playbook.t("plan_one_to_one.advice_lapsed", { day: shownDay(ground.lapsed.date, true), count: plan.rules.adviceWeeks });
       else advice.textContent = "";
     }
 
@@ -555,7 +571,7 @@
       found.forEach(function (one) { list.append(suggestion(one, basket)); });
       var none = form.querySelector("[data-plan-suggest-none]");
       none.hidden = found.length > 0;
-      none.textContent = chosen.stage || chosen.situation ? "No question in the bank has that stage and situation: choose another." : "Suggestions appear once the rep has a level result or advice from the decision helper, or when you choose a stage or a situation.";
+      none.textContent = chosen.stage || chosen.situation ? Playbook.t("plan_one_to_one.none_chosen") : Playbook.t("plan_one_to_one.none_yet");
     }
 
     /* Takes a question off the agenda and says so, the keyboard kept in the basket (the agenda's heading once
@@ -568,13 +584,13 @@
       });
       if (!stored) return;
       var left = Playbook.basket.entries(ws.current()).length;
-      status.textContent = "Taken off the agenda: " + text + ". " + (left ? left + (left === 1 ? " question" : " questions") + " left." : "The agenda is empty.");
+      status.textContent = left ? Playbook.t("plan_one_to_one.taken_off_left", { question: text, count: left }) : Playbook.t("plan_one_to_one.taken_off_empty", { question: text });
     }
 
     function removeButton(chosen, text) {
-      var remove = button("Remove", function () { removeQuestion(remove, chosen.entry, text); });
+      var remove = button(Playbook.t("plan_one_to_one.remove"), function () { removeQuestion(remove, chosen.entry, text); });
       remove.dataset.planRemove = "";
-      remove.setAttribute("aria-label", "Remove: " + text);
+      remove.setAttribute("aria-label", Playbook.t("plan_one_to_one.remove_label", { text: text }));
       return remove;
     }
 
@@ -585,14 +601,14 @@
       var li = item(question.text);
       li.dataset.question = question.id;
       if (chosen.changed) {
-        var keep = button("Keep", function () {
+        var keep = button(Playbook.t("plan_one_to_one.keep"), function () {
           if (!Playbook.basket.keep(ws.current(), current(question), status)) return;
           render();
           agenda.querySelector('li[data-question="' + question.id + '"] [data-plan-remove]').focus();
-          status.textContent = "Kept in its new wording: " + question.text;
+          status.textContent = Playbook.t("plan_one_to_one.kept", { question: question.text });
         });
-        keep.setAttribute("aria-label", "Keep the new wording: " + question.text);
-        li.append(" ", note("Changed since you added it: this is its wording now.", "pb-plan__changed pb-plan__screen"), " ", keep);
+        keep.setAttribute("aria-label", Playbook.t("plan_one_to_one.keep_label", { question: question.text }));
+        li.append(" ", note(Playbook.t("plan_one_to_one.changed"), "pb-plan__changed pb-plan__screen"), " ", keep);
       }
       li.append(" ", removeButton(chosen, question.text));
       return li;
@@ -601,8 +617,8 @@
     /* A question a leader took out of the bank after it was added: a note in its place, until removed. */
     function goneItem(chosen) {
       var text = chosen.entry.text;
-      var li = item(text ? "No longer in the question bank (a leader took it out after you added it): \u201c" + text + "\u201d" : "A question you added is no longer in the question bank: a leader took it out after you added it.");
-      li.append(" ", removeButton(chosen, text || "the question no longer in the bank"));
+      var li = item(text ? Playbook.t("plan_one_to_one.gone", { question: text }) : Playbook.t("plan_one_to_one.gone_unknown"));
+      li.append(" ", removeButton(chosen, text || Playbook.t("plan_one_to_one.gone_name")));
       return li;
     }
 
@@ -620,7 +636,7 @@
 
     function renderAgenda() {
       var chosen = basketItems(plan);
-      form.querySelector("[data-plan-heading]").textContent = title() + ", " + longDate(when().date, when().time) + ", " + plan.minutes + " minutes";
+      form.querySelector("[data-plan-heading]").textContent = heading(plan, when());
       renderReadBack();
       plan.boxes.forEach(function (box) {
         var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question) === box; });
@@ -655,15 +671,15 @@
       list.textContent = "";
       meetingRecord().commitments.forEach(function (commitment, index) {
         var li = item(describe(commitment, ws.today()));
-        var remove = button("Remove", function () {
+        var remove = button(Playbook.t("plan_one_to_one.remove"), function () {
           keepFocus(list, "button", remove, form.querySelector("[data-plan-commit-text]"), function () {
             var data = meetingRecord();
             data.commitments.splice(index, 1);
-            if (saveMeeting(data)) status.textContent = "Removed: " + commitment.text;
+            if (saveMeeting(data)) status.textContent = Playbook.t("plan_one_to_one.removed", { text: commitment.text });
             render();
           });
         });
-        remove.setAttribute("aria-label", "Remove: " + commitment.text);
+        remove.setAttribute("aria-label", Playbook.t("plan_one_to_one.remove_label", { text: commitment.text }));
         li.append(" ", remove);
         list.append(li);
       });
@@ -672,7 +688,7 @@
     function addCommitment() {
       var text = form.querySelector("[data-plan-commit-text]");
       var due = form.querySelector("[data-plan-commit-due]");
-      var problem = !text.value.trim() ? [text, "Write what was committed to."] : /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(due.value) ? null : [due, "Give the commitment a due date."];
+      var problem = !text.value.trim() ? [text, Playbook.t("plan_one_to_one.write_commitment")] : /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(due.value) ? null : [due, Playbook.t("plan_one_to_one.give_due_date")];
       [text, due].forEach(function (field) { field.removeAttribute("aria-invalid"); });
       if (problem) {
         problem[0].setAttribute("aria-invalid", "true");
@@ -687,7 +703,7 @@
          still to come says it is not held yet (without held, a record with commitments counts as held) */
       data.held = when().date <= ws.today();
       if (!saveMeeting(data)) return;
-      status.textContent = "Commitment saved with the 1:1 of " + shownDay(when().date) + ": it shows under Agreed last time at the next 1:1.";
+      status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) });
       text.value = "";
       render();
     }
@@ -695,8 +711,8 @@
     /* Whether the 1:1 of the date chosen is recorded as held, and the button that records it or takes it back. */
     function renderHeld() {
       var held = Playbook.commitments.held({ data: meetingRecord() });
-      form.querySelector("[data-plan-held]").textContent = held ? "Not held after all" : "Record this 1:1 as held";
-      form.querySelector("[data-plan-held-note]").textContent = held ? "This 1:1 is recorded as held." : "";
+      form.querySelector("[data-plan-held]").textContent = held ? Playbook.t("plan_one_to_one.not_held") : Playbook.t("plan_one_to_one.record_held");
+      form.querySelector("[data-plan-held-note]").textContent = held ? Playbook.t("plan_one_to_one.held_note") : "";
     }
 
     /* Held is the manager's word that the meeting took place, so not for a day still to come. */
@@ -704,11 +720,12 @@
       var data = meetingRecord();
       var held = !Playbook.commitments.held({ data: data });
       if (held && when().date > ws.today()) {
-        status.textContent = "The 1:1 of " + shownDay(when().date) + " is still to come: record it as held on the day or after.";
+        status.textContent = Playbook.t("plan_one_to_one.still_to_come", { day: shownDay(when().date) });
         return;
       }
       data.held = held;
-      if (saveMeeting(data)) status.textContent = "The 1:1 of " + shownDay(when().date) + (held ? " is recorded as held." : " is no longer recorded as held.");
+      var day = { day: shownDay(when().date) };
+      if (saveMeeting(data)) status.textContent = held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day);
       render();
     }
 
@@ -732,14 +749,14 @@
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
     form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when()), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {
-      if (Playbook.basket.store(ws.current(), [], status)) status.textContent = "The agenda is empty.";
+      if (Playbook.basket.store(ws.current(), [], status)) status.textContent = Playbook.t("plan_one_to_one.agenda_empty");
       render();
     });
     form.querySelector("[data-plan-ics]").addEventListener("click", function () {
       var start = new Date(when().date + "T" + when().time);
       var text = Playbook.calendar.event({ uid: "one-to-one-" + ws.current() + "-" + when().date + "@" + (location.hostname || "playbook"), start: start, minutes: plan.minutes, summary: title(), description: agendaText(plan, when()) });
       Playbook.calendar.download(text, fileName(title() + " " + when().date) + ".ics");
-      status.textContent = "Calendar event downloaded: open it to add the 1:1 to your calendar.";
+      status.textContent = Playbook.t("plan_one_to_one.downloaded");
     });
     render();
   }
