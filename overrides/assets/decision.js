@@ -52,7 +52,7 @@
 
   /* A signal reworded since it was ticked: not ticked, not counted, and said so beside it until ticked again. */
   function markChanged(box, changed) {
-    Playbook.workspace.markChanged(box, changed && "Changed since you ticked it \u2014 tick it again if you still see it.", "pb-decision__changed");
+    Playbook.workspace.markChanged(box, changed && Playbook.t("decision.changed"), "pb-decision__changed");
   }
 
   function enhance(form) {
@@ -79,7 +79,7 @@
         markChanged(box, changed);
       });
       var gone = Object.keys(saved).filter(function (id) { return saved[id] && !form.querySelector('input[data-signal="' + CSS.escape(id) + '"]'); }).length;
-      removed.textContent = gone ? gone + (gone > 1 ? " ticks were for signals" : " tick was for a signal") + " no longer in the handbook, so " + (gone > 1 ? "they don't" : "it doesn't") + " count." : "";
+      removed.textContent = gone ? Playbook.t("decision.gone", { count: gone }) : "";
       removed.hidden = !gone;
       update(false, false);
     }

@@ -44,7 +44,7 @@
       }
       const count = shown().length;
       random.disabled = !count;
-      status.textContent = count ? `Showing ${count} of ${questions.length} questions` : "No questions match these filters.";
+      status.textContent = count ? Playbook.t("explorer.showing", { shown: count, total: questions.length }) : Playbook.t("explorer.none");
     }
 
     // replace, not push: Back leaves the page
@@ -64,7 +64,7 @@
       const words = question.split(/\s+/);
       const button = li.querySelector("[data-copy-question]");
       const done = li.querySelector(".pb-copy-status");
-      button.setAttribute("aria-label", `Copy question: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}`);
+      button.setAttribute("aria-label", Playbook.t("explorer.copy_label", { question: words.slice(0, 8).join(" ") + (words.length > 8 ? "…" : "") }));
       button.addEventListener("click", () => {
         if (lastCopied) lastCopied.textContent = "";
         lastCopied = done;

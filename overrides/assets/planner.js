@@ -11,7 +11,6 @@
   var PLAIN = /^(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?$/;
   /* "300.000" is 300 here, but 300,000 where "." separates thousands: refused rather than guessed. */
   var AMBIGUOUS = /^[1-9]\d{0,2}\.\d{3}$/;
-  var RULE = " (here ',' separates thousands and '.' marks decimals).";
 
   /* Exact fractions {n, d} with d > 0; floor and ceil are only ever taken of figures of 0 or more. */
   function fraction(n, d) {
@@ -56,23 +55,23 @@
     if (plain(text)) {
       var small = text.replace(/0+$/, "").replace(/\.$/, "");
       var large = text.replace(".", ",");
-      return { problem: "'" + text + "' could mean " + small + " or " + large + ": write " + small + " or " + large + RULE };
+      return { problem: Playbook.t("planner.ambiguous", { text: text, small: small, large: large }) };
     }
     var swapped = text.replace(/[.,]/g, function (mark) {
       return mark === "." ? "," : ".";
     });
     if (plain(swapped)) {
-      var how = text.indexOf(",") >= 0 ? "with a decimal comma" : "with '.' between thousands";
-      return { problem: "'" + text + "' reads as " + swapped + " written " + how + ": write " + swapped + RULE };
+      var said = { text: text, number: swapped };
+      return { problem: text.indexOf(",") >= 0 ? Playbook.t("planner.reads_decimal_comma", said) : Playbook.t("planner.reads_dot_thousands", said) };
     }
-    return { problem: "'" + text + "' is not a number: write digits, with ',' between thousands and '.' before decimals, e.g. 300,000 or 2.5." };
+    return { problem: Playbook.t("planner.not_a_number", { text: text }) };
   }
 
   /* A field's value within its bounds from data; an optional field left empty is 0. */
   function check(input) {
     var text = input.value.trim();
     var optional = input.hasAttribute("data-optional");
-    if (!text) return optional ? { value: fraction(0) } : { problem: "Enter a number." };
+    if (!text) return optional ? { value: fraction(0) } : { problem: Playbook.t("planner.enter_number") };
     var reading = read(text);
     if (reading.problem) return reading;
     var sign = compare(reading.value, fraction(0));
@@ -86,10 +85,13 @@
     return whole(tenths / TEN) + (tenth ? "." + tenth : "");
   }
 
+  /* `unit` is "week" or "day"; the words are the page language's (planner.py writes them in English). */
   function pace(count, units, unit) {
     var tenths = ceil(over(fraction(count * TEN), units));
-    if (tenths >= TEN || count === ZERO) return { text: decimal(tenths), phrase: decimal(tenths) + " a " + unit };
-    var every = "1 every " + decimal(floor(over(times(units, fraction(10)), fraction(count)))) + " " + unit + "s";
+    var figure = { figure: decimal(tenths) };
+    if (tenths >= TEN || count === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure) };
+    figure = { figure: decimal(floor(over(times(units, fraction(10)), fraction(count)))) };
+    var every = unit === "week" ? Playbook.t("planner.every_weeks", figure) : Playbook.t("planner.every_days", figure);
     return { text: every, phrase: every };
   }
 
@@ -116,7 +118,7 @@
     var days = times(values.weeks_in_period, values.selling_days_per_week);
     var steps = needs.map(function (need, index) {
       var count = ceil(need);
-      var period = { text: whole(count), phrase: whole(count) + " a " + layout.period };
+      var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.period }) };
       return { period: period, week: pace(count, values.weeks_in_period, "week"), day: pace(count, days, "day"), rate: index ? percent(rates[index - 1]) : "" };
     });
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };

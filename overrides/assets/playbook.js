@@ -28,8 +28,8 @@
   Playbook.storageProblem = function (error) {
     var full = error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22);
     return full
-      ? "This browser's storage for the handbook is full: export and delete old reps to make room (Reps and saved answers). This change is not saved."
-      : "This browser doesn't let the handbook save anything (private browsing or a policy may block it): your answers last only while the page is open.";
+      ? Playbook.t("page.storage_full")
+      : Playbook.t("page.storage_blocked");
   };
 
   /* Store `value` as JSON: true when stored. When not, the reader is told in `status` (an aria-live element),
@@ -57,11 +57,11 @@
       area.select();
       var copied = document.execCommand("copy");
       area.remove();
-      status.textContent = copied ? "Copied." : "Copying is blocked in this browser; select the text instead.";
+      status.textContent = copied ? Playbook.t("page.copied") : Playbook.t("page.copy_blocked");
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(function () {
-        status.textContent = "Copied.";
+        status.textContent = Playbook.t("page.copied");
       }, fallback);
     } else {
       fallback();

@@ -6,7 +6,7 @@
 
   function title(form) {
     var legend = form.querySelector("legend");
-    return form.dataset.title || (legend ? legend.textContent.trim() : "this form");
+    return form.dataset.title || (legend ? legend.textContent.trim() : Playbook.t("print_blank.this_form"));
   }
 
   function printBlank(form) {
@@ -27,8 +27,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
-    button.textContent = "Print blank form";
-    button.setAttribute("aria-label", "Print blank form: " + title(form) + " (your answers stay)");
+    button.textContent = Playbook.t("print_blank.button");
+    button.setAttribute("aria-label", Playbook.t("print_blank.label", { form: title(form) }));
     button.addEventListener("click", function () { printBlank(form); });
     bar.append(button);
     form.append(bar);

@@ -43,7 +43,7 @@
   /* Stores the rep's list: true, or false with the reason in `status`. */
   function store(rep, list, status) {
     if (list.length > MOST) {
-      if (status) status.textContent = "A 1:1 agenda holds at most " + MOST + " questions: remove some first.";
+      if (status) status.textContent = Playbook.t("question_basket.too_many", { most: MOST });
       return false;
     }
     return Playbook.save(Playbook.workspace.draftKey(rep), { version: 2, questions: list.map(entry) }, status);
@@ -69,15 +69,18 @@
     return change(rep, question, status, true);
   }
 
-  function whose(rep) {
-    return rep === "me" ? "your 1:1" : "the 1:1 with " + Playbook.workspace.name(rep);
+  /* What the status says once a question is added or removed: whose 1:1, and how many questions it has. */
+  function said(rep, added) {
+    var values = { name: Playbook.workspace.name(rep), count: questions(rep).length };
+    if (rep === "me") return added ? Playbook.t("question_basket.added_yours", values) : Playbook.t("question_basket.removed_yours", values);
+    return added ? Playbook.t("question_basket.added_with", values) : Playbook.t("question_basket.removed_with", values);
   }
 
   /* Only what differs is written: the page comes with every button "Add to 1:1" (question.html). */
   function show(button, added) {
     if (button.getAttribute("aria-pressed") === String(added)) return;
     button.setAttribute("aria-pressed", String(added));
-    button.textContent = added ? "Added to 1:1" : "Add to 1:1";
+    button.textContent = added ? Playbook.t("question_basket.added") : Playbook.t("question_basket.add");
   }
 
   function refresh(buttons) {
@@ -99,7 +102,7 @@
         if (!toggle(rep, question, status)) return;
         var added = questions(rep).indexOf(item.id) >= 0;
         show(button, added);
-        status.textContent = (added ? "Added to " : "Removed from ") + whose(rep) + ": " + questions(rep).length + " questions chosen.";
+        status.textContent = said(rep, added);
       });
       return button;
     });
