@@ -115,10 +115,14 @@ def edited_site(tmp_path_factory) -> Path:
     return site
 
 
+OTHER_TEAM = "key-accounts"
+
+
 @pytest.fixture(scope="session")
 def languages_site(tmp_path_factory):
     """A copy of the example with a little of it in German (tests/languages.py), built as `make build` and `make
-    build LANGUAGE=de` build it: English into a folder, German into its de/ folder, then English again. The site,
+    build LANGUAGE=de` build it: English into a folder, German into its de/ folder, then English again; then, as
+    `make build TEAM=key-accounts` builds it, the other team's site into its folder. The site,
     and the English files' contents (by path, without de/) after each of the three builds and de/'s before and
     after the last."""
     from tests.languages import LANGUAGE, bilingual_copy
@@ -142,6 +146,9 @@ def languages_site(tmp_path_factory):
     build()
     english.append(contents(site, without=LANGUAGE))
     german.append(contents(site / LANGUAGE))
+    # Another team's site, in its folder (macros/site_paths.py), for the team menu.
+    result = run([sys.executable, "-m", "macros", "build", "--team", OTHER_TEAM, "--pdf", "later"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site, english, german
 
 

@@ -1,6 +1,7 @@
 """A reader switches language on a deep page, as on the built site (English, and German in its de/ folder): the
 language menu by keyboard opens the same page in German, whose tools speak German and write dates the German
-way (Intl), and the menu by mouse brings the reader back."""
+way (Intl), and the menu by mouse brings the reader back. A manager switches team the same way, with the team
+menu, into the other team's site (its folder: key-accounts/) and its own checklists."""
 
 import re
 from datetime import date, datetime
@@ -86,3 +87,23 @@ def test_a_reps_ticks_carry_over_to_the_other_language(reader, languages_url):
     page.goto(languages_url + "de/bootcamp/")
     widgets_ready(page)
     expect(_daily(page).locator(".pb-checklist__count")).to_have_text(f"1 von {len(DAILY)} erledigt")
+
+
+def test_switching_team_opens_the_same_page_in_the_other_teams_site(reader, languages_url):
+    page = reader
+    page.goto(languages_url + "checklists/")
+    expect(page.locator("#checklist-charter-review")).to_be_attached()
+    menu = page.get_by_role("button", name=data("strings")["menus"]["teams"])
+    menu.focus()
+    expect(page.get_by_role("link", name="Field sales")).to_have_attribute("aria-current", "true")
+    page.get_by_role("link", name="Key accounts").click()
+
+    page.wait_for_url(languages_url + "key-accounts/checklists/")
+    # The key-accounts team's own checklists: its quarterly business review added, the charter review removed.
+    expect(page.locator("#checklist-quarterly-business-review")).to_be_attached()
+    expect(page.locator("#checklist-charter-review")).not_to_be_attached()
+    page.get_by_role("button", name=data("strings")["menus"]["teams"]).hover()
+    expect(page.get_by_role("link", name="Key accounts")).to_have_attribute("aria-current", "true")
+    page.get_by_role("link", name="Field sales").click()
+    page.wait_for_url(languages_url + "checklists/")
+    expect(page.locator("#checklist-charter-review")).to_be_attached()
