@@ -25,10 +25,12 @@ class Inputs:
 
 @dataclass(frozen=True)
 class Pace:
-    """A figure per week or per day: `text` under a column that names the unit, `phrase` on its own."""
+    """A figure per week or per day: `text` under a column that names the unit, `phrase` on its own (in English);
+    `every`: N, when the figure is one every N weeks or days, for a page to put in its own language's words."""
 
     text: str
     phrase: str
+    every: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,9 @@ def pace(count: int, units: Fraction, unit: str) -> Pace:
     tenths = ceil(count * 10 / units)
     if tenths >= 10 or count == 0:
         return Pace(decimal(tenths), f"{decimal(tenths)} a {unit}")
-    every = f"1 every {decimal(floor(units * 10 / count))} {unit}s"
-    return Pace(every, every)
+    apart = decimal(floor(units * 10 / count))
+    every = f"1 every {apart} {unit}s"
+    return Pace(every, every, apart)
 
 
 def decimal(tenths: int) -> str:

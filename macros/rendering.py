@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import calendar_file, meeting_time, scoring
+from . import calendar_file, scoring
 from .fingerprints import fingerprint
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .model import Term
@@ -68,10 +68,13 @@ class Renderer:
         self.env.globals["site_file"] = self._site_file
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
-        self.env.globals["meeting_time"] = meeting_time
         self.env.globals["calendar_file"] = calendar_file
         self.env.globals["fingerprint"] = fingerprint
         self.env.globals["t"] = _words
+        # Figures written as the language being built writes them (macros/words.py).
+        self.env.globals["duration"] = _language_writes("duration")
+        self.env.globals["percent"] = _language_writes("percent")
+        self.env.globals["number"] = _language_writes("number")
 
     @pass_context
     def _md(self, context, text: str | None, explain: bool = True) -> Markup:
@@ -109,3 +112,13 @@ class Renderer:
 def _words(context, key: str, **values) -> Markup:
     """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
     return context["handbook"].words(key, **values)
+
+
+def _language_writes(how: str):
+    """duration(minutes), percent(share) or number(value): the handbook's Words method of that name."""
+
+    @pass_context
+    def written(context, *values):
+        return getattr(context["handbook"].words, how)(*values)
+
+    return written

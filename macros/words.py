@@ -4,12 +4,15 @@ key by key): templates ask for them with t("group.key", name=value), widget scri
 are filled in; words that change with a number pick the language's form for `count` (Unicode CLDR, by Babel)."""
 
 import re
+from decimal import Decimal
+from fractions import Fraction
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from .languages import PLACEHOLDER
+from .meeting_time import whole
 
 # A key as templates and scripts write it: the tool's group, a dot, the words' key.
 KEY = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
@@ -48,6 +51,22 @@ class Words:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return escape(format_decimal(value, locale=self.locale))
         return escape(value)
+
+    def number(self, value, scale: int = 1) -> str:
+        """A figure from the data (times `scale`) as typed, in the language's digits: 2.5 is "2.5", or "2,5"."""
+        return format_decimal((Decimal(str(value)) * scale).normalize(), locale=self.locale, decimal_quantization=False, group_separator=False)
+
+    def percent(self, share: Fraction, places: int = 0) -> Markup:
+        """A share as a percentage, a half going up: 2680/10400 is "26%" in English, "26 %" in German."""
+        scaled = Decimal(whole(share * 100 * 10**places)).scaleb(-places)
+        return self("units.percent", number=format_decimal(scaled, locale=self.locale, decimal_quantization=False))
+
+    def duration(self, minutes: Fraction | int) -> Markup:
+        """Minutes as a reader says them, to the nearest minute: "20 min", "2 h", "2 h 10 min"."""
+        hours, rest = divmod(whole(Fraction(minutes)), 60)
+        if not hours:
+            return self("units.minutes", minutes=rest)
+        return self("units.hours_minutes", hours=hours, minutes=rest) if rest else self("units.hours", hours=hours)
 
     def for_script(self, keys) -> dict:
         """The words a script asks for, by key, as it gets them (Playbook.t picks forms and fills braces itself)."""
