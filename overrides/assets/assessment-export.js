@@ -8,23 +8,23 @@
   }
 
   function status(out) {
-    return out.complete ? "complete" : "incomplete: " + out.answered + " answered, " + out.needed + " needed";
+    return out.complete ? Playbook.t("assessment_export.complete") : Playbook.t("assessment_export.incomplete", { answered: out.answered, needed: out.needed });
   }
 
   /* The result as the reader sees it, then every answer. */
   function text(form, model, out, result, skip) {
-    var lines = [form.dataset.title + " (" + today() + ")"];
-    if (!out.complete) lines.push("INCOMPLETE: " + out.answered + " of " + model.rows.length + " answered; a result needs " + out.needed + ".");
+    var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: today() })];
+    if (!out.complete) lines.push(Playbook.t("assessment_export.incomplete_line", { answered: out.answered, total: model.rows.length, needed: out.needed }));
     Array.prototype.forEach.call(result.children, function (node) {
       if (node === skip) return;
       var items = node.querySelectorAll("li, tr");
       if (!items.length) return lines.push("", node.textContent.trim());
       Array.prototype.forEach.call(items, function (item) { lines.push("- " + item.textContent.trim().replace(/\s+/g, " ")); });
     });
-    lines.push("", "Answers:");
-    model.rows.forEach(function (row) { lines.push("- " + row.text + ": " + (row.answer || "not answered")); });
+    lines.push("", Playbook.t("assessment_export.answers"));
+    model.rows.forEach(function (row) { lines.push("- " + row.text + ": " + (row.answer || Playbook.t("assessment_export.not_answered"))); });
     var notes = Playbook.assessmentNotes(form).list().filter(function (note) { return note.text; });
-    if (notes.length) lines.push("", "Notes:");
+    if (notes.length) lines.push("", Playbook.t("assessment_export.notes"));
     notes.forEach(function (note) { lines.push("- " + note.prompt + ": " + note.text); });
     return lines.join("\n");
   }
@@ -71,7 +71,7 @@
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
       rows[0].push("rated_by", "account");
-      rows[1].push(rating.rated_by || "not recorded", rating.account || "not recorded");
+      rows[1].push(rating.rated_by || Playbook.t("assessment_export.not_recorded"), rating.account || Playbook.t("assessment_export.not_recorded"));
     }
     rows.push(columns);
     var notes = Playbook.assessmentNotes(form).list().map(function (note) {

@@ -12,8 +12,9 @@
     function belowTop(row) { return row.points === null || share(row) < 1; }
 
     function describe(row, strong) {
-      var text = row.text + (row.answer ? " (" + row.answer + ")" : "");
-      return row.limit ? (strong ? "Grown out of: " : "Still true of you: ") + text : text;
+      var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) : row.text;
+      if (!row.limit) return text;
+      return strong ? Playbook.t("assessment_result.grown_out", { statement: text }) : Playbook.t("assessment_result.still_true", { statement: text });
     }
 
     function list(heading, rows, strong, withAdvice) {
@@ -44,28 +45,28 @@
     }
 
     function incomplete() {
-      result.append(el("h3", "Result incomplete"));
-      result.append(el("p", "You have answered " + out.answered + " of " + model.rows.length + " statements. A result needs at least " + out.needed + ", so answer " + (out.needed - out.answered) + " more; until then no score, band or level is shown."));
+      result.append(el("h3", Playbook.t("assessment_result.incomplete_heading")));
+      result.append(el("p", Playbook.t("assessment_result.incomplete", { answered: out.answered, total: model.rows.length, needed: out.needed, more: out.needed - out.answered })));
     }
 
     function scored() {
       result.append(el("h3", out.headline));
       result.append(out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
-      list("Work on first", weakest(model.rows), false, true);
-      list("Your strengths", strongest(model.rows, 1), true);
+      list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows), false, true);
+      list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1), true);
     }
 
     /* Why a level doesn't count yet, in words: too few answers, or its habit statements skipped. */
     function shortfall(group) {
-      if (group.answered < model.neededPerGroup) return model.neededPerGroup - group.answered + " more answers needed";
-      return group.limitsUnanswered + " habit statement" + (group.limitsUnanswered > 1 ? "s" : "") + " unanswered";
+      if (group.answered < model.neededPerGroup) return Playbook.t("assessment_result.more_answers", { count: model.neededPerGroup - group.answered });
+      return Playbook.t("assessment_result.habits_unanswered", { count: group.limitsUnanswered });
     }
 
     function levelsTable() {
       var table = el("table");
-      table.append(el("caption", "Your score at each level"));
+      table.append(el("caption", Playbook.t("assessment_result.levels_caption")));
       var head = el("tr");
-      ["Level", "Answered", "Score", "Result"].forEach(function (name) {
+      [Playbook.t("assessment_result.level"), Playbook.t("assessment_result.answered"), Playbook.t("assessment_result.score"), Playbook.t("assessment_result.result")].forEach(function (name) {
         var th = el("th", name);
         th.scope = "col";
         head.append(th);
@@ -73,10 +74,11 @@
       table.append(head);
       out.groups.forEach(function (group, index) {
         var tr = el("tr");
-        var th = el("th", index + 1 + ". " + group.name);
+        var th = el("th", Playbook.t("assessment_result.level_row", { number: index + 1, level: group.name }));
         th.scope = "row";
         var verdict = group.enough ? parts.bandName(group.band) : shortfall(group);
-        tr.append(th, el("td", group.answered + " of " + group.rows.length), el("td", group.score === null ? "–" : group.score + "%"), el("td", verdict));
+        var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
+        tr.append(th, el("td", Playbook.t("assessment_result.answered_of", { answered: group.answered, total: group.rows.length })), el("td", score), el("td", verdict));
         table.append(tr);
       });
       result.append(table);
@@ -85,8 +87,8 @@
     function whyNoLevel() {
       var first = out.groups[0];
       result.append(el("p", !first.enough
-        ? "Level 1 (" + first.name + ") can't count yet: " + shortfall(first) + "."
-        : "Your answers don't reach level 1 (" + first.name + ") yet: it scores " + first.score + "%, in the band " + parts.bandName(first.band) + ". Start with the behaviours below."));
+        ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
+        : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }
 
     /* A strong seller with one gap low on the ladder is told where the gap is, not only the level below it. */
@@ -95,7 +97,7 @@
       var above = out.groups.slice(index + 1).filter(function (group) { return group.reached; });
       if (!above.length) return;
       var names = above.map(function (group) { return group.name; }).join(", ");
-      result.append(el("p", "Your answers also reach " + names + ". " + out.groups[index].name + " (level " + (index + 1) + ") is the gap that holds the ladder, so it is the level to work on."));
+      result.append(el("p", Playbook.t("assessment_result.gap", { levels: names, level: out.groups[index].name, number: index + 1 })));
     }
 
     /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */
@@ -105,7 +107,7 @@
       var agreedHabits = limits.filter(function (row) { return row.points === 0; }).length;
       var agreedStrengths = strengths.filter(function (row) { return share(row) === 1; }).length;
       if (limits.length && agreedHabits * 2 > limits.length && agreedStrengths * 2 > strengths.length) {
-        result.append(el("p", "You agreed fully with most of the habits that hold a seller back as well as with most of the strengths, and they contradict each other. Read the statements again one at a time, thinking of one account, and answer for what you actually do there.", "pb-assessment__warning"));
+        result.append(el("p", Playbook.t("assessment_result.yes_to_everything"), "pb-assessment__warning"));
       }
     }
 
@@ -114,7 +116,7 @@
       var open = parts.weakestFirst(target.rows).filter(belowTop);
       var build = open.filter(function (row) { return !row.limit; })[0];
       var shown = build ? [build].concat(open.filter(function (row) { return row !== build; })) : open;
-      list("Behaviours to work on next (" + target.name + ")", shown.slice(0, 3), false);
+      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), shown.slice(0, 3), false);
       questions(target, open);
     }
 
@@ -122,10 +124,10 @@
       var index = out.level ? out.groups.indexOf(out.level) : -1;
       var target = out.groups[index + 1];
       if (out.level) {
-        list("Your strongest behaviours at this level", strongest(out.level.rows, 0.5), true);
-        list("Your weakest behaviours at this level", weakest(out.level.rows), false);
+        list(Playbook.t("assessment_result.strongest_here"), strongest(out.level.rows, 0.5), true);
+        list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows), false);
       }
-      if (target && !target.enough) result.append(el("p", "Level " + (index + 2) + " (" + target.name + ") can't count yet (" + shortfall(target) + "): answer them to see whether you have reached it."));
+      if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: index + 2, level: target.name, why: shortfall(target) })));
       if (out.level) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
     }
@@ -133,7 +135,7 @@
     function questions(target, open) {
       var picks = parts.questionsToDevelop(open, parts.all(target.node, "[data-develop] > li"));
       if (!picks.length) return;
-      result.append(el("h4", "Questions to take to your next 1:1"));
+      result.append(el("h4", Playbook.t("assessment_result.questions")));
       var ul = el("ul");
       picks.forEach(function (li) { ul.append(li.cloneNode(true)); });
       result.append(ul);
@@ -142,7 +144,7 @@
     function unanswered() {
       var missing = model.rows.filter(function (row) { return row.points === null; });
       if (!missing.length) return;
-      result.append(el("h4", "Not answered yet (not counted)"));
+      result.append(el("h4", Playbook.t("assessment_result.not_answered")));
       var ul = el("ul");
       missing.forEach(function (row) {
         var link = el("a", row.text);

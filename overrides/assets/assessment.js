@@ -181,8 +181,8 @@
     if (note) note.remove();
     if (value === null) return;
     var input = all(fieldset, "input").filter(function (radio) { return +radio.value === value; })[0];
-    var said = input ? " you said \u201c" + input.parentNode.textContent.trim() + "\u201d to the earlier wording;" : "";
-    note = el("p", "Changed since you answered \u2014 check your answer:" + said + " answer again to count it.", "pb-assessment__changed");
+    var said = input ? Playbook.t("assessment.changed_said", { answer: input.parentNode.textContent.trim() }) : Playbook.t("assessment.changed");
+    note = el("p", said, "pb-assessment__changed");
     note.setAttribute("data-changed", "");
     fieldset.querySelector("legend").after(note);
   }
@@ -190,8 +190,8 @@
   function changesNote(kept) {
     var stale = Object.keys(kept.stale).length;
     var parts = [];
-    if (stale) parts.push(stale + (stale > 1 ? " statements were" : " statement was") + " reworded since you answered: check " + (stale > 1 ? "them" : "it") + " (marked below); until then " + (stale > 1 ? "they don't" : "it doesn't") + " count.");
-    if (kept.removed) parts.push(kept.removed + (kept.removed > 1 ? " answers were" : " answer was") + " to statements no longer in the handbook, so " + (kept.removed > 1 ? "they don't" : "it doesn't") + " count.");
+    if (stale) parts.push(Playbook.t("assessment.reworded", { count: stale }));
+    if (kept.removed) parts.push(Playbook.t("assessment.removed", { count: kept.removed }));
     return parts.join(" ");
   }
 
@@ -263,7 +263,7 @@
       form.classList.toggle("pb-assessment--complete", out.complete);
       live.classList.toggle("pb-visually-hidden", out.complete);
       result.hidden = !out.answered;
-      live.textContent = out.headline + (out.complete ? unansweredNote(model, out) : "");
+      live.textContent = out.complete ? unansweredNote(model, out) : out.headline;
       if (!out.answered) return;
       Playbook.assessmentResult(form, model, out, result).all();
       result.append(actions(form, model, out, result, live, clear));
@@ -308,29 +308,31 @@
   function headline(form, model, out) {
     if (!out.complete) {
       var more = out.needed - out.answered;
-      return (out.answered ? "Result incomplete: " : "") + out.answered + " of " + model.rows.length + " answered. Answer at least " + more + " more to see your result.";
+      var counts = { answered: out.answered, total: model.rows.length, more: more };
+      return out.answered ? Playbook.t("assessment.incomplete", counts) : Playbook.t("assessment.none_answered", counts);
     }
-    if (!model.ladder) return form.dataset.resultName + ": " + out.score + "% (" + bandName(out.band) + ")";
-    if (!out.level) return "No level fits your answers yet";
-    return "Your level: " + out.level.name + " (level " + (out.groups.indexOf(out.level) + 1) + " of " + out.groups.length + ")";
+    if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
+    if (!out.level) return Playbook.t("assessment.no_level");
+    return Playbook.t("assessment.your_level", { level: out.level.name, number: out.groups.indexOf(out.level) + 1, levels: out.groups.length });
   }
 
   function bandName(band) {
     return band.node.querySelector("[data-band-name]").textContent;
   }
 
+  /* The headline of a complete result, with how many statements it leaves out. */
   function unansweredNote(model, out) {
     var missing = model.rows.length - out.answered;
-    return missing ? ". " + missing + " of " + model.rows.length + " unanswered, not counted." : ".";
+    return missing ? Playbook.t("assessment.unanswered", { headline: out.headline, missing: missing, total: model.rows.length }) : Playbook.t("assessment.all_answered", { headline: out.headline });
   }
 
   function actions(form, model, out, result, live, clear) {
     var bar = el("p", "", "pb-assessment__actions");
     [
-      ["Copy as text", function () { Playbook.copy(Playbook.assessmentExport.text(form, model, out, result, bar), live); }],
-      ["Download JSON", function () { Playbook.assessmentExport.download(form, model, out, "json"); }],
-      ["Download CSV", function () { Playbook.assessmentExport.download(form, model, out, "csv"); }],
-      ["Clear answers", clear]
+      [Playbook.t("assessment.copy_text"), function () { Playbook.copy(Playbook.assessmentExport.text(form, model, out, result, bar), live); }],
+      [Playbook.t("assessment.download_json"), function () { Playbook.assessmentExport.download(form, model, out, "json"); }],
+      [Playbook.t("assessment.download_csv"), function () { Playbook.assessmentExport.download(form, model, out, "csv"); }],
+      [Playbook.t("assessment.clear"), clear]
     ].forEach(function (action) {
       var button = el("button", action[0], "md-button");
       button.type = "button";

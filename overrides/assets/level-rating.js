@@ -6,13 +6,13 @@
 (function (Playbook) {
   "use strict";
 
-  var SAID = { self: "self-rated", manager: "rated by manager" };
+  var RATERS = ["self", "manager"];
   var ACCOUNT_MAX = 100;
 
   /* {rated_by: "self" | "manager" | null, account: text | null} of a saved result (or of anything). */
   function of(result) {
     var found = result !== null && typeof result === "object" ? result : {};
-    var rater = Object.prototype.hasOwnProperty.call(SAID, found.rated_by) ? found.rated_by : null;
+    var rater = RATERS.indexOf(found.rated_by) !== -1 ? found.rated_by : null;
     var account = typeof found.account === "string" ? found.account.replace(/\s+/g, " ").trim() : "";
     if (account.length > ACCOUNT_MAX) account = account.slice(0, ACCOUNT_MAX) + "\u2026";
     return { rated_by: rater, account: account || null };
@@ -21,8 +21,9 @@
   /* "rated by manager, about Acme", "self-rated, account not recorded", "rater and account not recorded". */
   function describe(result) {
     var rating = of(result);
-    if (!rating.rated_by && !rating.account) return "rater and account not recorded";
-    return (rating.rated_by ? SAID[rating.rated_by] : "rater not recorded") + ", " + (rating.account ? "about " + rating.account : "account not recorded");
+    if (!rating.rated_by && !rating.account) return Playbook.t("level_rating.nothing");
+    var rater = !rating.rated_by ? Playbook.t("level_rating.rater_unknown") : rating.rated_by === "self" ? Playbook.t("level_rating.self") : Playbook.t("level_rating.manager");
+    return rating.account ? Playbook.t("level_rating.about", { rater: rater, account: rating.account }) : Playbook.t("level_rating.no_account", { rater: rater });
   }
 
   Playbook.levelRating = { ACCOUNT_MAX: ACCOUNT_MAX, of: of, describe: describe };

@@ -17,7 +17,7 @@ from macros import scoring
 from macros.handbook import Project, load_handbook
 from macros.model import Assessment, Band, Ladder, Level, Scale, ScaleOption, Statement, StatementGroup
 from macros.rendering import Renderer
-from macros.bundles import BUNDLES, WIDGETS, with_needs
+from macros.bundles import BUNDLES, WIDGETS, WORDS_SCRIPT, with_needs, words_asked
 from tests.conftest import ROOT
 
 ASSETS = ROOT / "overrides" / "assets"
@@ -123,6 +123,8 @@ def scratch(browser):
     handbook = load_handbook(Project(ROOT))
     parts = [part for name in with_needs(["assessment"]) for part in WIDGETS[name].scripts] + BUNDLES["assets/playbook.bundle.js"]
     script = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in parts)
+    # The words the scripts ask for, as the build writes them at the top of a widget's file.
+    script = f"{(ASSETS / WORDS_SCRIPT).read_text(encoding='utf-8')}\nPlaybook.addWords({json.dumps(handbook.words.for_script(words_asked(script)))});\n{script}"
     context = browser.new_context()
     page = context.new_page()
 
