@@ -120,7 +120,7 @@
 
   function table(spec) {
     var details = node("details", "pb-chart__figures");
-    details.append(node("summary", "", "The figures"));
+    details.append(node("summary", "", Playbook.t("charts.figures")));
     var headed = headedTable(spec.table.caption, spec.table.columns);
     var grid = headed.table;
     var body = headed.body;

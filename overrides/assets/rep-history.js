@@ -55,20 +55,21 @@
       if (!found) return;
       var number = isObject(found.level) ? numbers[found.level.id] : 0;
       if (number === undefined) return;
-      var name = number ? levels[number - 1].name : "No level reached yet";
+      var name = number ? levels[number - 1].name : Playbook.t("rep_history.no_level");
       var rated = Playbook.levelRating.describe(found);
-      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: number, name: name, score: found.score, rated: rated, note: (number ? "level " + number + ", " + name : name) + ", score " + found.score + "%, " + rated });
+      var note = number ? Playbook.t("rep_history.level_note", { number: number, name: name, score: found.score, rated: rated }) : Playbook.t("rep_history.no_level_note", { name: name, score: found.score, rated: rated });
+      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: number, name: name, score: found.score, rated: rated, note: note });
     });
-    if (!points.length) return place(section, empty("No complete level self-assessment saved for " + who + " yet."));
+    if (!points.length) return place(section, empty(Playbook.t("rep_history.no_levels", { who: who })));
     var last = points[points.length - 1];
     place(section, Playbook.charts.line(byDate({
-      title: "Level results for " + who,
-      summary: points.length + " results from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
+      title: Playbook.t("rep_history.levels_chart", { who: who }),
+      summary: Playbook.t("rep_history.levels_summary", { count: points.length, from: points[0].label, to: last.label, latest: last.note }),
       step: true, min: 0, max: levels.length,
-      ticks: [{ value: 0, label: "None yet" }].concat(levels.map(function (level, i) { return { value: i + 1, label: (i + 1) + " " + level.name }; })),
+      ticks: [{ value: 0, label: Playbook.t("rep_history.none_yet") }].concat(levels.map(function (level, i) { return { value: i + 1, label: (i + 1) + " " + level.name }; })),
       points: points,
-      table: { caption: "Level results for " + who, columns: ["Date", "Level", "Score", "Who rated, which account"], rows: points.map(function (point) {
-        return [point.label, point.value ? point.value + " " + point.name : point.name, point.score + "%", point.rated];
+      table: { caption: Playbook.t("rep_history.levels_chart", { who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.level"), Playbook.t("rep_history.score"), Playbook.t("rep_history.rated")], rows: points.map(function (point) {
+        return [point.label, point.value ? point.value + " " + point.name : point.name, Playbook.t("charts.percent", { value: point.score }), point.rated];
       }) }
     })));
   }
@@ -79,38 +80,40 @@
     var points = [];
     Playbook.workspace.records({ rep: rep, kind: "coaching-check", tool: section.dataset.tool }).forEach(function (record) {
       var found = result(record);
-      if (found) points.push({ day: record.date, label: Playbook.dates.day(record.date), value: found.score, note: found.score + "%" });
+      if (found) points.push({ day: record.date, label: Playbook.dates.day(record.date), value: found.score, note: Playbook.t("charts.percent", { value: found.score }) });
     });
-    if (!points.length) return place(section, empty("No complete check saved for " + who + " yet."));
+    if (!points.length) return place(section, empty(Playbook.t("rep_history.no_checks", { who: who })));
     var last = points[points.length - 1];
     place(section, Playbook.charts.line(byDate({
-      title: "Was that coaching? scores for " + who,
-      summary: points.length + " checks from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
+      title: Playbook.t("rep_history.coaching_chart", { who: who }),
+      summary: Playbook.t("rep_history.coaching_summary", { count: points.length, from: points[0].label, to: last.label, latest: last.note }),
       min: 0, max: 100,
-      ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: Playbook.t("charts.percent", { value: value }) }; }),
       points: points,
-      table: { caption: "Was that coaching? scores for " + who, columns: ["Date", "Score"], rows: points.map(function (point) { return [point.label, point.note]; }) }
+      table: { caption: Playbook.t("rep_history.coaching_chart", { who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.score")], rows: points.map(function (point) { return [point.label, point.note]; }) }
     })));
   }
 
   /* One bar per day or week: the share of its items ticked, with "done/total" over it. */
   function checklistChart(box, rep, who, latest) {
     var title = box.querySelector("h3").textContent.trim();
+    var weekly = box.dataset.period === "week";
     var points = Playbook.workspace.records({ rep: rep, kind: "checklist", tool: box.dataset.historyChecklist }).filter(function (record) {
       var data = record.data;
       return typeof data.done === "number" && typeof data.total === "number" && data.total > 0 && data.done >= 0 && data.done <= data.total;
     }).slice(-latest).map(function (record) {
-      var period = box.dataset.period === "week" ? "Week of " : "";
-      return { label: Playbook.dates.day(record.date), period: period + Playbook.dates.day(record.date), value: Math.round(100 * record.data.done / record.data.total), note: record.data.done + "/" + record.data.total };
+      var day = Playbook.dates.day(record.date);
+      return { label: day, period: weekly ? Playbook.t("rep_history.week_of", { day: day }) : day, value: Math.round(100 * record.data.done / record.data.total), note: record.data.done + "/" + record.data.total };
     });
-    if (!points.length) return place(box, empty("Nothing ticked in \u201c" + title + "\u201d for " + who + " yet."));
+    if (!points.length) return place(box, empty(Playbook.t("rep_history.nothing_ticked", { title: title, who: who })));
+    var latest = { count: points.length, from: points[0].label, to: points[points.length - 1].label, latest: points[points.length - 1].note };
     place(box, Playbook.charts.bars({
-      title: title + ": items ticked by " + who,
-      summary: points.length + (box.dataset.period === "week" ? " weeks" : " days") + " from " + points[0].label + " to " + points[points.length - 1].label + "; the latest: " + points[points.length - 1].note + " ticked.",
+      title: Playbook.t("rep_history.ticked_chart", { title: title, who: who }),
+      summary: weekly ? Playbook.t("rep_history.weeks_summary", latest) : Playbook.t("rep_history.days_summary", latest),
       min: 0, max: 100,
-      ticks: [0, 50, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      ticks: [0, 50, 100].map(function (value) { return { value: value, label: Playbook.t("charts.percent", { value: value }) }; }),
       points: points,
-      table: { caption: title + ": items ticked by " + who, columns: [box.dataset.period === "week" ? "Week" : "Day", "Ticked", "Share"], rows: points.map(function (point) { return [point.period, point.note, point.value + "%"]; }) }
+      table: { caption: Playbook.t("rep_history.ticked_chart", { title: title, who: who }), columns: [weekly ? Playbook.t("rep_history.week") : Playbook.t("rep_history.day"), Playbook.t("rep_history.ticked"), Playbook.t("rep_history.share")], rows: points.map(function (point) { return [point.period, point.note, Playbook.t("charts.percent", { value: point.value })]; }) }
     }));
   }
 
@@ -125,8 +128,10 @@
   function standing(commitment, slips, today) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
-    var words = now === "done" ? "Done " + Playbook.dates.day(commitment.done) : now === "dropped" ? "Dropped " + Playbook.dates.day(commitment.dropped) + (commitment.drop_reason ? ": " + commitment.drop_reason : "") : commitment.due < today ? "Open, overdue" : "Open";
-    return words + (slips ? "; " + found.slipped(slips) : "");
+    var words = now === "done" ? Playbook.t("rep_history.done", { date: Playbook.dates.day(commitment.done) })
+      : now === "dropped" ? (commitment.drop_reason ? Playbook.t("rep_history.dropped_why", { date: Playbook.dates.day(commitment.dropped), why: commitment.drop_reason }) : Playbook.t("rep_history.dropped", { date: Playbook.dates.day(commitment.dropped) }))
+      : commitment.due < today ? Playbook.t("rep_history.open_overdue") : Playbook.t("rep_history.open");
+    return slips ? Playbook.t("rep_history.slipped", { standing: words, slipped: found.slipped(slips) }) : words;
   }
 
   /* Every commitment from the rep's 1:1s, the latest 1:1 first, with slips counted at the 1:1s held so far. */
@@ -139,10 +144,10 @@
     var meetings = found.heldDates(records).filter(function (day) { return day <= today; });
     var entries = found.list(records).sort(function (a, b) { return a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : a.index - b.index; });
     slot.textContent = "";
-    if (!entries.length) return slot.append(empty("No 1:1 commitment saved for " + who + " yet."));
+    if (!entries.length) return slot.append(empty(Playbook.t("rep_history.no_commitments", { who: who })));
     var table = document.createElement("table");
     var head = document.createElement("tr");
-    ["Agreed", "Commitment", "Who", "Due", "Where it stands"].forEach(function (name) { head.append(cell("th", name)); });
+    [Playbook.t("rep_history.agreed"), Playbook.t("rep_history.commitment"), Playbook.t("rep_history.who"), Playbook.t("rep_history.due"), Playbook.t("rep_history.stands")].forEach(function (name) { head.append(cell("th", name)); });
     var thead = document.createElement("thead");
     thead.append(head);
     var body = document.createElement("tbody");
@@ -150,11 +155,11 @@
       var commitment = entry.commitment;
       var was = found.moves(commitment).map(function (move) { return Playbook.dates.day(move.from); });
       var row = document.createElement("tr");
-      row.append(cell("td", Playbook.dates.day(entry.record.date)), cell("td", commitment.text), cell("td", { rep: "Rep", manager: "Manager" }[commitment.owner] || "\u2013"),
-        cell("td", Playbook.dates.day(commitment.due) + (was.length ? " (was due " + was.join(", ") + ")" : "")), cell("td", standing(commitment, found.slips(entry, meetings), today)));
+      row.append(cell("td", Playbook.dates.day(entry.record.date)), cell("td", commitment.text), cell("td", { rep: Playbook.t("rep_history.owner_rep"), manager: Playbook.t("rep_history.owner_manager") }[commitment.owner] || "\u2013"),
+        cell("td", was.length ? Playbook.t("rep_history.due_moved", { date: Playbook.dates.day(commitment.due), was: was.join(", ") }) : Playbook.dates.day(commitment.due)), cell("td", standing(commitment, found.slips(entry, meetings), today)));
       body.append(row);
     });
-    table.append(cell("caption", "1:1 commitments for " + who), thead, body);
+    table.append(cell("caption", Playbook.t("rep_history.commitments_caption", { who: who })), thead, body);
     slot.append(table);
   }
 
@@ -167,13 +172,13 @@
 
     function draw() {
       var rep = Playbook.workspace.current();
-      var who = rep === "me" ? "you" : Playbook.workspace.name(rep);
+      var who = rep === "me" ? Playbook.t("rep_history.you") : Playbook.workspace.name(rep);
       levelChart(root, rep, who);
       coachingChart(root, rep, who);
       commitmentTable(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");
       root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });
-      status.textContent = "Showing the history of " + (rep === "me" ? "your own answers" : who) + ".";
+      status.textContent = rep === "me" ? Playbook.t("rep_history.showing_mine") : Playbook.t("rep_history.showing_rep", { name: who });
     }
 
     Playbook.workspace.attach(root, draw, status);

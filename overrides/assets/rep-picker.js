@@ -8,7 +8,7 @@
   function fill(picker) {
     var ws = Playbook.workspace;
     var select = picker.querySelector("[data-rep-select]");
-    var people = [{ id: "me", name: "Me" }].concat(ws.reps());
+    var people = [{ id: "me", name: Playbook.t("rep_picker.me") }].concat(ws.reps());
     select.textContent = "";
     people.forEach(function (person) {
       var option = document.createElement("option");
@@ -39,7 +39,7 @@
 
     select.addEventListener("change", function () {
       var problem = ws.choose(select.value);
-      status.textContent = problem || (select.value === "me" ? "Showing your own answers." : "Showing " + ws.name(select.value) + "'s answers.");
+      status.textContent = problem || (select.value === "me" ? Playbook.t("rep_picker.showing_mine") : Playbook.t("rep_picker.showing_rep", { name: ws.name(select.value) }));
       if (problem) select.value = ws.current();
     });
     open.addEventListener("click", function () { showAdding(adding.hidden); });
@@ -66,7 +66,7 @@
       input.value = "";
       showAdding(false);
       select.focus();
-      status.textContent = "Added " + added.rep.name + ": this page now shows and saves " + added.rep.name + "'s answers.";
+      status.textContent = Playbook.t("rep_picker.added", { name: added.rep.name });
     });
   }
 

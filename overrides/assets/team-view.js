@@ -18,10 +18,6 @@
     return Playbook.charts.node(name, className, text);
   }
 
-  function repCount(count) {
-    return count + (count === 1 ? " rep" : " reps");
-  }
-
   function hidden(text) {
     return node("span", "pb-visually-hidden", text);
   }
@@ -54,10 +50,10 @@
 
   function readText(file) {
     return new Promise(function (resolve) {
-      if (file.size > Playbook.workspaceFile.MAX_BYTES) return resolve({ error: "it is larger than 20 MB, more than any workspace file." });
+      if (file.size > Playbook.workspaceFile.MAX_BYTES) return resolve({ error: Playbook.t("team_view.too_large") });
       var reader = new FileReader();
       reader.onload = function () { resolve(Playbook.workspaceFile.check(reader.result)); };
-      reader.onerror = function () { resolve({ error: "it can't be read." }); };
+      reader.onerror = function () { resolve({ error: Playbook.t("team_view.unreadable") }); };
       reader.readAsText(file);
     });
   }
@@ -77,21 +73,16 @@
     column.records = Playbook.workspace.combine(column.records, records, true, column);
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
-
   /* What merging did to a rep found in several files, e.g. "Priya: 2 files merged, 3 duplicate records skipped." */
   function mergeNote(column) {
-    var note = column.name + ": " + plural(column.files.length, "file", "files") + " merged, " + (column.duplicates ? plural(column.duplicates, "duplicate record", "duplicate records") + " skipped" : "no duplicate records");
-    if (column.differed) note += "; " + plural(column.differed, "form was", "forms were") + " saved with other answers on the same day in another file: the one saved later is shown";
-    return note + ".";
+    var merged = column.duplicates ? Playbook.t("team_view.merge_skipped", { name: column.name, files: column.files.length, count: column.duplicates }) : Playbook.t("team_view.merge_clean", { name: column.name, files: column.files.length });
+    return column.differed ? Playbook.t("team_view.merge_differed", { merged: merged, count: column.differed }) : Playbook.t("team_view.merge_note", { merged: merged });
   }
 
   /* A file's name, with its place among the files when two have that name (two reps' "my-answers.json"). */
   function fileName(files, i) {
     var same = files.filter(function (file) { return file.name === files[i].name; }).length;
-    return files[i].name + (same > 1 ? " (file " + (i + 1) + ")" : "");
+    return same > 1 ? Playbook.t("team_view.file_number", { name: files[i].name, number: i + 1 }) : files[i].name;
   }
 
   /* Each file checked: [{file} or {error}], in the files' order. */
@@ -114,14 +105,14 @@
     var problems = [];
     var own = [];
     checked.forEach(function (outcome, i) {
-      if (outcome.error) return problems.push(files[i].name + ": not read. " + outcome.error.replace(/^Nothing was imported\. /, ""));
+      if (outcome.error) return problems.push(Playbook.t("team_view.not_read", { file: files[i].name, problem: outcome.problem || outcome.error }));
       outcome.file.reps.forEach(function (rep) {
         /* a whole workspace's file has its manager as "me", often with nothing saved: no column for nobody */
         if (rep.id === "me" && !rep.records.length) return;
         var key = columnKey(rep, i);
         if (rep.id === "me") own.push({ key: key, file: fileName(files, i) });
         var into = names[owners[key]] ? owners[key] : key;
-        var column = columns[into] = columns[into] || { name: names[into] || "Me, from " + fileName(files, i), files: [], records: [], duplicates: 0, differed: 0 };
+        var column = columns[into] = columns[into] || { name: names[into] || Playbook.t("team_view.me_from", { file: fileName(files, i) }), files: [], records: [], duplicates: 0, differed: 0 };
         if (column.files.indexOf(i) < 0) column.files.push(i);
         addRecords(column, rep.records);
       });
@@ -142,12 +133,12 @@
     var answer = isObject(answers) ? answers[row.dataset.statement] : null;
     var at = isObject(answer) ? values.indexOf(answer.value) : -1;
     if (at < 0) {
-      td.append(node("span", "", "\u2013"), hidden(answers ? "not answered" : "no self-assessment yet"));
+      td.append(node("span", "", "\u2013"), hidden(answers ? Playbook.t("team_view.not_answered") : Playbook.t("team_view.no_assessment")));
       return td;
     }
     /* the handbook's rule for a reworded item: its old answer no longer counts (macros/fingerprints.py) */
     if (answer.fingerprint !== row.dataset.fingerprint) {
-      td.append(node("span", "", "?"), hidden("answered before this behaviour was reworded, not counted"));
+      td.append(node("span", "", "?"), hidden(Playbook.t("team_view.reworded")));
       return td;
     }
     var most = +row.dataset.most;
@@ -155,7 +146,7 @@
        share a level needs. */
     td.classList.add("pb-team__cell--" + Math.floor(SHADES * points[at] / most));
     td.dataset.points = String(points[at]);
-    td.append(document.createTextNode(String(points[at])), hidden(" of " + most));
+    td.append(document.createTextNode(String(points[at])), hidden(" " + Playbook.t("team_view.of_most", { most: most })));
     return td;
   }
 
@@ -173,7 +164,7 @@
     rated.textContent = "";
     var answers = team.map(function (rep) {
       var record = assessmentOf(rep.records, tool);
-      if (record) rated.append(node("li", "", rep.name + ", " + Playbook.dates.day(record.date) + ": " + Playbook.levelRating.describe(record.data.result)));
+      if (record) rated.append(node("li", "", Playbook.t("team_view.rated_by", { name: rep.name, date: Playbook.dates.day(record.date), rated: Playbook.levelRating.describe(record.data.result) })));
       return record ? (isObject(record.data.answers) ? record.data.answers : {}) : null;
     });
     table.querySelectorAll("[data-team-level-cell]").forEach(function (th) { th.colSpan = team.length + 1; });
@@ -202,20 +193,22 @@
       else if (isObject(found.level) && !number) offLadder += 1;
       else counts[number] += 1;
     });
-    var left = [unassessed ? unassessed + " with no complete self-assessment" : "", offLadder ? offLadder + " at a level no longer on the ladder" : ""].filter(Boolean);
-    var names = ["No level yet"].concat(levels.map(function (level, i) { return (i + 1) + " " + level.name; }));
+    var leftOut = [unassessed ? Playbook.t("team_view.unassessed", { count: unassessed }) : "", offLadder ? Playbook.t("team_view.off_ladder", { count: offLadder }) : ""].filter(Boolean);
+    var left = leftOut.length > 1 ? Playbook.t("team_view.and", { first: leftOut[0], second: leftOut[1] }) : leftOut[0];
+    var names = [Playbook.t("team_view.no_level")].concat(levels.map(function (level, i) { return (i + 1) + " " + level.name; }));
+    var shown = names.map(function (name, i) { return name + ": " + counts[i]; }).join("; ");
     var most = Math.max.apply(null, counts.concat([1]));
     var slot = section.querySelector("[data-chart-slot]");
     slot.textContent = "";
     slot.append(Playbook.charts.bars({
-      title: "Reps at each level",
-      summary: names.map(function (name, i) { return name + ": " + counts[i]; }).join("; ") + (left.length ? "; " + left.join(" and ") + ", not counted." : "."),
+      title: Playbook.t("team_view.levels_chart"),
+      summary: left ? Playbook.t("team_view.levels_summary_left", { counts: shown, left: left }) : Playbook.t("team_view.levels_summary", { counts: shown }),
       min: 0, max: most, every: 1,
       ticks: [0, most].map(function (value) { return { value: value, label: String(value) }; }),
       points: names.map(function (name, i) { return { label: name, value: counts[i], note: String(counts[i]) }; }),
-      table: { caption: "Reps at each level", columns: ["Level", "Reps"], rows: names.map(function (name, i) { return [name, String(counts[i])]; }) }
+      table: { caption: Playbook.t("team_view.levels_chart"), columns: [Playbook.t("team_view.level"), Playbook.t("team_view.reps")], rows: names.map(function (name, i) { return [name, String(counts[i])]; }) }
     }));
-    if (left.length) slot.append(node("p", "pb-team__left-out", "Not counted: " + left.join(" and ") + "."));
+    if (left) slot.append(node("p", "pb-team__left-out", Playbook.t("team_view.left_out", { left: left })));
   }
 
   /* Date maths on day numbers (dates.js), which no clock change makes 23 or 25 hours long. */
@@ -241,8 +234,13 @@
     return weeks;
   }
 
-  var PERCENT_TICKS = [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: value + "%" }; });
-  var TITLE = "Was that coaching?";
+  function percent(value) {
+    return Playbook.t("charts.percent", { value: value });
+  }
+
+  function percentTicks(values) {
+    return values.map(function (value) { return { value: value, label: percent(value) }; });
+  }
 
   /* The team's median week by week, on a time axis with a place for every week from the first check to the
      last, so a month without checks shows as a gap rather than as the next week. */
@@ -250,11 +248,11 @@
     var points = timeline.medians;
     var last = points[points.length - 1];
     slot.append(Playbook.charts.line({
-      title: "Median " + TITLE + " score, week by week",
-      summary: points.length + " weeks from " + points[0].label + " to " + last.label + "; the latest: " + last.note + ".",
-      min: 0, max: 100, ticks: PERCENT_TICKS, slots: timeline.slots,
+      title: Playbook.t("team_view.median_chart"),
+      summary: Playbook.t("team_view.median_summary", { count: points.length, from: points[0].label, to: last.label, latest: last.note }),
+      min: 0, max: 100, ticks: percentTicks([0, 25, 50, 75, 100]), slots: timeline.slots,
       points: points,
-      table: { caption: "Median " + TITLE + " score, week by week", columns: ["Week of", "Median score", "Checks"], rows: points.map(function (point) { return [point.label, point.value + "%", String(point.count)]; }) }
+      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks")], rows: points.map(function (point) { return [point.label, percent(point.value), String(point.count)]; }) }
     }));
   }
 
@@ -264,26 +262,26 @@
     var item = node("li");
     var weeks = Object.keys(rep.weeks).sort();
     if (!weeks.length) {
-      item.append(node("p", "pb-chart__empty", rep.name + ": no complete check saved yet."));
+      item.append(node("p", "pb-chart__empty", Playbook.t("team_view.rep_no_checks", { name: rep.name })));
       return item;
     }
     var points = weeks.map(function (week) {
       var scores = rep.weeks[week];
       var value = median(scores);
-      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, team: timeline.byWeek[week].value, note: value + "%" + (scores.length > 1 ? " (median of " + scores.length + " checks)" : "") };
+      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, team: timeline.byWeek[week].value, note: scores.length > 1 ? Playbook.t("team_view.rep_median", { value: value, count: scores.length }) : percent(value) };
     });
     var last = points[points.length - 1];
     var checks = weeks.reduce(function (sum, week) { return sum + rep.weeks[week].length; }, 0);
     item.append(Playbook.charts.line({
       title: rep.name,
       small: true,
-      summary: TITLE + " scores for " + rep.name + ": " + plural(checks, "check", "checks") + " in " + plural(points.length, "week", "weeks") + " from " + points[0].label + " to " + last.label + "; the latest, week of " + last.label + ": " + last.note + ", team median that week " + last.team + "%.",
+      summary: Playbook.t("team_view.rep_summary", { name: rep.name, checks: Playbook.t("team_view.check_count", { count: checks }), weeks: Playbook.t("team_view.week_count", { count: points.length }), from: points[0].label, to: last.label, latest: last.note, team: last.team }),
       min: 0, max: 100, slots: timeline.slots,
-      ticks: [0, 50, 100].map(function (value) { return { value: value, label: value + "%" }; }),
+      ticks: percentTicks([0, 50, 100]),
       axis: { from: timeline.medians[0].label, to: timeline.lastWeek },
       reference: { points: timeline.medians },
       points: points,
-      table: { caption: TITLE + " scores for " + rep.name + ", week by week", columns: ["Week of", rep.name, "Team median"], rows: points.map(function (point) { return [point.label, point.note, point.team + "%"]; }) }
+      table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: points.map(function (point) { return [point.label, point.note, percent(point.team)]; }) }
     }));
     return item;
   }
@@ -301,7 +299,7 @@
     var byWeek = {};
     var medians = weeks.map(function (week) {
       var value = median(all[week]);
-      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, note: value + "% (" + all[week].length + " checks)" };
+      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, note: Playbook.t("team_view.week_note", { value: value, count: all[week].length }) };
     });
     return { slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
   }
@@ -315,7 +313,7 @@
     slot.textContent = "";
     multiples.textContent = "";
     multiples.closest("[data-team-coaching-by-rep]").hidden = !timeline;
-    if (!timeline) return slot.append(node("p", "pb-chart__empty", "No complete check saved for these reps yet."));
+    if (!timeline) return slot.append(node("p", "pb-chart__empty", Playbook.t("team_view.no_checks")));
     teamMedian(slot, timeline);
     reps.forEach(function (rep) { multiples.append(repChart(rep, timeline)); });
   }
@@ -342,7 +340,9 @@
     return a.due < b.due ? -1 : a.due > b.due ? 1 : byName({ name: a.rep }, { name: b.rep }) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   }
 
-  var OWNERS = { rep: "Rep", manager: "Manager" };
+  function owner(who) {
+    return who === "rep" ? Playbook.t("rep_history.owner_rep") : who === "manager" ? Playbook.t("rep_history.owner_manager") : "\u2013";
+  }
 
   function commitmentRow(item, today) {
     var row = node("tr");
@@ -353,7 +353,7 @@
     time.dateTime = item.due;
     due.append(time);
     var late = Playbook.dates.number(today) - Playbook.dates.number(item.due);
-    row.append(who, node("td", "", item.text), node("td", "", OWNERS[item.owner] || "\u2013"), due, node("td", "", plural(late, "day", "days")), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : "not yet"));
+    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: late })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.not_yet")));
     return row;
   }
 
@@ -363,8 +363,8 @@
     overdue.sort(mostOverdue);
     var slot = root.querySelector("[data-team-commitments]");
     slot.textContent = "";
-    if (!overdue.length) return slot.append(node("p", "", "No commitment is overdue."));
-    var made = Playbook.charts.headedTable(plural(overdue.length, "overdue commitment", "overdue commitments"), ["Rep", "Commitment", "Owner", "Due", "Overdue by", "Slipped"]);
+    if (!overdue.length) return slot.append(node("p", "", Playbook.t("team_view.none_overdue")));
+    var made = Playbook.charts.headedTable(Playbook.t("team_view.overdue_caption", { count: overdue.length }), [Playbook.t("team_view.rep"), Playbook.t("rep_history.commitment"), Playbook.t("team_view.owner"), Playbook.t("rep_history.due"), Playbook.t("team_view.overdue_by"), Playbook.t("team_view.slipped")]);
     overdue.forEach(function (item) { made.body.append(commitmentRow(item, today)); });
     slot.append(made.table);
   }
@@ -372,14 +372,19 @@
   /* ------------------------------------------------ last 1:1s */
 
   function ago(days) {
-    return days === 0 ? "today" : days === 1 ? "yesterday" : days + " days ago";
+    return days === 0 ? Playbook.t("team_view.today") : days === 1 ? Playbook.t("team_view.yesterday") : Playbook.t("team_view.days_ago", { count: days });
   }
 
-  function dateCell(iso, after) {
+  /* Where a date goes in words that have one: Playbook.t(key, {date: DATE}), then dateCell puts it there. */
+  var DATE = "\u0000";
+
+  /* A cell with the day `iso` as a <time>, in `words` (made with DATE) or alone. */
+  function dateCell(iso, words) {
     var td = node("td");
     var time = node("time", "", Playbook.dates.day(iso));
     time.dateTime = iso;
-    td.append(time, after);
+    var parts = (words || DATE).split(DATE);
+    td.append(parts[0], time, parts.slice(1).join(""));
     return td;
   }
 
@@ -394,9 +399,8 @@
     var since = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     var late = !last || since > most;
     if (late) row.className = "pb-team__late";
-    var next = !last ? node("td", "", "Overdue: no 1:1 recorded") : late ? node("td", "", "Overdue by " + plural(since - most, "day", "days")) : dateCell(Playbook.dates.iso(Playbook.dates.number(last) + most), "");
-    if (last && !late) next.prepend("Due by ");
-    row.append(who, last ? dateCell(last, " (" + ago(since) + ")") : node("td", "", "None recorded"), next);
+    var next = !last ? node("td", "", Playbook.t("team_view.overdue_none")) : late ? node("td", "", Playbook.t("team_view.overdue_days", { count: since - most })) : dateCell(Playbook.dates.iso(Playbook.dates.number(last) + most), Playbook.t("team_view.due_by", { date: DATE }));
+    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: ago(since) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
     return { row: row, late: late };
   }
 
@@ -408,7 +412,7 @@
     var today = Playbook.workspace.today();
     var rows = team.map(function (rep) { return meetingRow(rep, today, +section.dataset.days); });
     var late = rows.filter(function (found) { return found.late; }).length;
-    var made = Playbook.charts.headedTable("Last 1:1 per rep: " + (late ? late + " of " + team.length + " overdue" : "none overdue"), ["Rep", "Last 1:1", "Next 1:1"]);
+    var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time"), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting"), Playbook.t("team_view.next_meeting")]);
     rows.forEach(function (found) { made.body.append(found.row); });
     slot.append(made.table);
   }
@@ -450,15 +454,17 @@
       var team = workspaceTeam();
       back.hidden = true;
       askOwners.textContent = "";
-      show(team, team.length ? "Showing the " + repCount(team.length) + " saved in this browser." : "No reps are saved in this browser: add them on Reps and saved answers, or choose exported files.");
+      show(team, team.length ? Playbook.t("team_view.showing_saved", { count: team.length }) : Playbook.t("team_view.none_saved"));
     }
 
     function showFiles() {
       var found = teamOf(read.files, read.checked, owners);
       var fine = found.files - found.problems.length;
-      var about = "Showing " + repCount(found.team.length) + " from " + fine + " of " + found.files + " files." +
-        (found.merged.length ? " " + plural(found.merged.length, "rep was", "reps were") + " in several files, merged: see below." : "") +
-        (found.problems.length ? " " + found.problems.length + " could not be read: see below." : "");
+      var about = [
+        Playbook.t("team_view.showing_files", { count: found.team.length, read: fine, files: found.files }),
+        found.merged.length ? Playbook.t("team_view.merged_reps", { count: found.merged.length }) : "",
+        found.problems.length ? Playbook.t("team_view.unread_files", { count: found.problems.length }) : ""
+      ].filter(Boolean).join(" ");
       show(found.team, about, found.problems, found.merged);
       return found;
     }
@@ -469,10 +475,10 @@
       if (!found.named.length) return;
       found.own.forEach(function (own, i) {
         var line = node("p");
-        var label = node("label", "", "Whose own answers are in " + own.file + "? ");
+        var label = node("label", "", Playbook.t("team_view.whose_own", { file: own.file }) + " ");
         var choice = node("select");
         choice.id = label.htmlFor = "team-owner-" + i;
-        choice.append(node("option", "", "Keep them apart"));
+        choice.append(node("option", "", Playbook.t("team_view.keep_apart")));
         choice.firstChild.value = "";
         found.named.forEach(function (rep) {
           var option = node("option", "", rep.name);
@@ -490,7 +496,7 @@
 
     function fromFiles(files) {
       if (!files.length) return;
-      status.textContent = "Reading " + files.length + " files\u2026";
+      status.textContent = Playbook.t("team_view.reading", { count: files.length });
       readFiles(files).then(function (checked) {
         back.hidden = false;
         read = { files: files, checked: checked };

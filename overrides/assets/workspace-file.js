@@ -24,7 +24,7 @@
   /* Room for the export of the largest workspace a browser holds: stored compactly it is at most 5 MB, and
      written out as a file about three times that. */
   var MAX_BYTES = 20 * 1024 * 1024;
-  var TOO_LARGE = "This file is larger than 20 MB, more than any workspace file; it isn't imported.";
+  var TOO_LARGE = Playbook.t("workspace_file.too_large");
   var MARKUP = /<[A-Za-z!\/?]/;
   var FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
   var DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
@@ -39,36 +39,36 @@
 
   function quote(value) {
     var text = String(value);
-    return "\u201c" + (text.length > 40 ? text.slice(0, 40) + "\u2026" : text) + "\u201d";
+    return Playbook.t("workspace_file.quoted", { text: text.length > 40 ? text.slice(0, 40) + "\u2026" : text });
   }
 
   /* The object's own keys if it has exactly the `required` ones; else why not. */
   function fieldsProblem(value, required, what) {
-    if (!isObject(value)) return what + " should be an object with " + required.join(", ") + ".";
+    if (!isObject(value)) return Playbook.t("workspace_file.not_object", { what: what, fields: required.join(", ") });
     var keys = Object.keys(value);
     var extra = keys.filter(function (name) { return required.indexOf(name) < 0; })[0];
-    if (extra !== undefined) return what + " has a field the format doesn't have: " + quote(extra) + ".";
+    if (extra !== undefined) return Playbook.t("workspace_file.extra_field", { what: what, field: quote(extra) });
     var missing = required.filter(function (name) { return keys.indexOf(name) < 0; })[0];
-    return missing ? what + " has no " + missing + "." : null;
+    return missing ? Playbook.t("workspace_file.missing_field", { what: what, field: missing }) : null;
   }
 
   function textProblem(value, most, what) {
-    if (typeof value !== "string") return what + " should be text.";
-    return value.length > most ? what + " is longer than " + most + " characters." : null;
+    if (typeof value !== "string") return Playbook.t("workspace_file.not_text", { what: what });
+    return value.length > most ? Playbook.t("workspace_file.too_long", { what: what, most: String(most) }) : null;
   }
 
   function dateProblem(value, what) {
-    return typeof value === "string" && DATE.test(value) ? null : what + " should be a date written YYYY-MM-DD.";
+    return typeof value === "string" && DATE.test(value) ? null : Playbook.t("workspace_file.not_date", { what: what });
   }
 
   /* A value inside a record's data: plain, or a list or object nested at most `depth` more levels. */
   function valueProblem(value, depth, what) {
     if (value === null || typeof value === "boolean") return null;
-    if (typeof value === "number") return isFinite(value) ? null : what + " is not a number the handbook can keep.";
+    if (typeof value === "number") return isFinite(value) ? null : Playbook.t("workspace_file.not_number", { what: what });
     if (typeof value === "string") return textProblem(value, LIMITS.text, what);
-    if (depth < 1) return what + " is nested too deeply.";
+    if (depth < 1) return Playbook.t("workspace_file.too_deep", { what: what });
     if (Array.isArray(value)) {
-      if (value.length > LIMITS.items) return what + " has more than " + LIMITS.items + " items.";
+      if (value.length > LIMITS.items) return Playbook.t("workspace_file.too_many_items", { what: what, most: String(LIMITS.items) });
       for (var i = 0; i < value.length; i += 1) {
         var problem = valueProblem(value[i], depth - 1, what);
         if (problem) return problem;
@@ -80,10 +80,10 @@
 
   function objectProblem(value, depth, what) {
     var keys = Object.keys(value);
-    if (keys.length > LIMITS.items) return what + " has more than " + LIMITS.items + " fields.";
+    if (keys.length > LIMITS.items) return Playbook.t("workspace_file.too_many_fields", { what: what, most: String(LIMITS.items) });
     for (var i = 0; i < keys.length; i += 1) {
-      if (FORBIDDEN_KEYS.indexOf(keys[i]) >= 0) return what + " has a field named " + quote(keys[i]) + ", which the handbook never imports.";
-      if (keys[i].length > LIMITS.key) return what + " has a field name longer than " + LIMITS.key + " characters.";
+      if (FORBIDDEN_KEYS.indexOf(keys[i]) >= 0) return Playbook.t("workspace_file.forbidden_field", { what: what, field: quote(keys[i]) });
+      if (keys[i].length > LIMITS.key) return Playbook.t("workspace_file.long_field_name", { what: what, most: String(LIMITS.key) });
       var problem = valueProblem(value[keys[i]], depth, what);
       if (problem) return problem;
     }
@@ -92,36 +92,36 @@
 
   /* A commitment's renegotiations: each new due date agreed, with the one it replaced and the day. */
   function movesProblem(moves, which) {
-    if (!Array.isArray(moves) || moves.length > 50) return which + "'s new due dates should be a list of at most 50.";
+    if (!Array.isArray(moves) || moves.length > 50) return Playbook.t("workspace_file.moves_list", { which: which });
     for (var i = 0; i < moves.length; i += 1) {
-      if (!isObject(moves[i]) || !["from", "to", "on"].every(function (name) { return !dateProblem(moves[i][name], ""); })) return which + "'s new due date " + (i + 1) + " should give the date it was due (from), the new one (to) and the day it was agreed (on), each YYYY-MM-DD.";
+      if (!isObject(moves[i]) || !["from", "to", "on"].every(function (name) { return !dateProblem(moves[i][name], ""); })) return Playbook.t("workspace_file.move_bad", { which: which, number: i + 1 });
     }
     return null;
   }
 
   /* What version 2 added to a commitment (commitments.js): when it was dropped and why, its new due dates. */
   function laterProblem(commitment, which) {
-    if ("dropped" in commitment && dateProblem(commitment.dropped, "")) return which + " should say when it was dropped, YYYY-MM-DD.";
-    if ("drop_reason" in commitment && (typeof commitment.drop_reason !== "string" || commitment.drop_reason.length > 1000)) return which + "'s reason for dropping it should be a text of at most 1000 characters.";
+    if ("dropped" in commitment && dateProblem(commitment.dropped, "")) return Playbook.t("workspace_file.dropped_date", { which: which });
+    if ("drop_reason" in commitment && (typeof commitment.drop_reason !== "string" || commitment.drop_reason.length > 1000)) return Playbook.t("workspace_file.drop_reason", { which: which });
     return "renegotiated" in commitment ? movesProblem(commitment.renegotiated, which) : null;
   }
 
   /* A 1:1's record (one-to-one.js): its optional time, agenda, held and commitments. Other fields are kept as
      any record's data; a commitment's done is false or null while open (version 1 files wrote false). */
   function oneToOneProblem(data, what) {
-    if ("time" in data && !(typeof data.time === "string" && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(data.time))) return what + ": its time should read like 09:30.";
-    if ("held" in data && typeof data.held !== "boolean") return what + ": whether the 1:1 was held should be true or false.";
-    if ("agenda" in data && !(Array.isArray(data.agenda) && data.agenda.length <= 100 && data.agenda.every(isObject))) return what + ": its agenda should be a list of at most 100 items.";
+    if ("time" in data && !(typeof data.time === "string" && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(data.time))) return Playbook.t("workspace_file.meeting_time", { what: what });
+    if ("held" in data && typeof data.held !== "boolean") return Playbook.t("workspace_file.meeting_held", { what: what });
+    if ("agenda" in data && !(Array.isArray(data.agenda) && data.agenda.length <= 100 && data.agenda.every(isObject))) return Playbook.t("workspace_file.meeting_agenda", { what: what });
     if (!("commitments" in data)) return null;
-    if (!Array.isArray(data.commitments) || data.commitments.length > 200) return what + ": its commitments should be a list of at most 200.";
+    if (!Array.isArray(data.commitments) || data.commitments.length > 200) return Playbook.t("workspace_file.meeting_commitments", { what: what });
     for (var i = 0; i < data.commitments.length; i += 1) {
       var commitment = data.commitments[i];
-      var which = what + ": commitment " + (i + 1);
-      if (!isObject(commitment) || typeof commitment.text !== "string" || !commitment.text.length || commitment.text.length > 1000) return which + " should have a text of 1 to 1000 characters.";
-      var problem = dateProblem(commitment.due, which + "'s due date");
+      var which = Playbook.t("workspace_file.commitment", { what: what, number: i + 1 });
+      if (!isObject(commitment) || typeof commitment.text !== "string" || !commitment.text.length || commitment.text.length > 1000) return Playbook.t("workspace_file.commitment_text", { which: which });
+      var problem = dateProblem(commitment.due, Playbook.t("workspace_file.due_date", { which: which }));
       if (problem) return problem;
-      if (!(commitment.done === false || commitment.done === null || (typeof commitment.done === "string" && DATE.test(commitment.done)))) return which + " should say when it was done (YYYY-MM-DD), or null while it is open.";
-      if ("owner" in commitment && commitment.owner !== "rep" && commitment.owner !== "manager") return which + "'s owner should be rep or manager.";
+      if (!(commitment.done === false || commitment.done === null || (typeof commitment.done === "string" && DATE.test(commitment.done)))) return Playbook.t("workspace_file.commitment_done", { which: which });
+      if ("owner" in commitment && commitment.owner !== "rep" && commitment.owner !== "manager") return Playbook.t("workspace_file.commitment_owner", { which: which });
       problem = laterProblem(commitment, which);
       if (problem) return problem;
     }
@@ -132,83 +132,88 @@
   function ratingProblem(data, what) {
     var result = data.result;
     if (!isObject(result)) return null;
-    if ("rated_by" in result && result.rated_by !== "self" && result.rated_by !== "manager") return what + ": who rated it should be self or manager.";
-    if ("account" in result && (typeof result.account !== "string" || result.account.length > Playbook.levelRating.ACCOUNT_MAX)) return what + ": the account it is about should be a text of at most " + Playbook.levelRating.ACCOUNT_MAX + " characters.";
+    if ("rated_by" in result && result.rated_by !== "self" && result.rated_by !== "manager") return Playbook.t("workspace_file.rated_by", { what: what });
+    if ("account" in result && (typeof result.account !== "string" || result.account.length > Playbook.levelRating.ACCOUNT_MAX)) return Playbook.t("workspace_file.account", { what: what, most: String(Playbook.levelRating.ACCOUNT_MAX) });
     return null;
   }
 
   function recordProblem(record, where) {
-    var what = where || "The record";
+    var what = where || Playbook.t("workspace_file.the_record");
     var problem = fieldsProblem(record, ["kind", "tool", "date", "data", "saved"], what);
     if (problem) return problem;
-    if (Playbook.workspace.KINDS.indexOf(record.kind) < 0) return what + " is of a kind the handbook doesn't know: " + quote(record.kind) + " (it knows " + Playbook.workspace.KINDS.join(", ") + ").";
-    if (typeof record.tool !== "string" || record.tool.length > 80 || !TOOL.test(record.tool)) return what + " names its tool wrongly: " + quote(record.tool) + ".";
-    problem = dateProblem(record.date, what + ": its date");
+    if (Playbook.workspace.KINDS.indexOf(record.kind) < 0) return Playbook.t("workspace_file.unknown_kind", { what: what, kind: quote(record.kind), kinds: Playbook.workspace.KINDS.join(", ") });
+    if (typeof record.tool !== "string" || record.tool.length > 80 || !TOOL.test(record.tool)) return Playbook.t("workspace_file.tool_name", { what: what, tool: quote(record.tool) });
+    problem = dateProblem(record.date, Playbook.t("workspace_file.its_date", { what: what }));
     if (problem) return problem;
-    if (!isObject(record.data)) return what + ": its answers should be an object.";
-    problem = objectProblem(record.data, LIMITS.depth, what + ": a value in its answers") || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null) || (record.kind === "assessment" ? ratingProblem(record.data, what) : null);
+    if (!isObject(record.data)) return Playbook.t("workspace_file.answers_object", { what: what });
+    problem = objectProblem(record.data, LIMITS.depth, Playbook.t("workspace_file.answer_value", { what: what })) || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null) || (record.kind === "assessment" ? ratingProblem(record.data, what) : null);
     if (problem) return problem;
-    return typeof record.saved === "string" && SAVED.test(record.saved) ? null : what + ": its time saved should read like 2026-12-01T09:30:00.000Z.";
+    return typeof record.saved === "string" && SAVED.test(record.saved) ? null : Playbook.t("workspace_file.saved_time", { what: what });
   }
 
   function repProblem(rep, number) {
-    var what = "Rep " + number;
+    var what = Playbook.t("workspace_file.rep", { number: number });
     var problem = fieldsProblem(rep, ["id", "name", "added", "records"], what);
     if (problem) return problem;
-    if (typeof rep.id !== "string" || !REP_ID.test(rep.id)) return what + " has an id the handbook doesn't use: " + quote(rep.id) + ".";
-    if (typeof rep.name !== "string" || !rep.name.length) return what + " has no name.";
-    if (/[<>]/.test(rep.name)) return what + "'s name contains < or >, which a rep's name never has.";
-    if (rep.name.length > 60) return what + "'s name is longer than 60 characters.";
-    what = "Rep " + number + " (" + rep.name + ")";
-    problem = dateProblem(rep.added, what + "'s date added");
+    if (typeof rep.id !== "string" || !REP_ID.test(rep.id)) return Playbook.t("workspace_file.rep_id", { what: what, id: quote(rep.id) });
+    if (typeof rep.name !== "string" || !rep.name.length) return Playbook.t("workspace_file.rep_no_name", { what: what });
+    if (/[<>]/.test(rep.name)) return Playbook.t("workspace_file.rep_name_markup", { what: what });
+    if (rep.name.length > 60) return Playbook.t("workspace_file.rep_name_long", { what: what });
+    what = Playbook.t("workspace_file.rep_named", { number: number, name: rep.name });
+    problem = dateProblem(rep.added, Playbook.t("workspace_file.date_added", { what: what }));
     if (problem) return problem;
-    if (!Array.isArray(rep.records)) return what + "'s records should be a list.";
-    if (rep.records.length > LIMITS.records) return what + " has more than " + LIMITS.records + " records.";
+    if (!Array.isArray(rep.records)) return Playbook.t("workspace_file.records_list", { what: what });
+    if (rep.records.length > LIMITS.records) return Playbook.t("workspace_file.too_many_records", { what: what, most: String(LIMITS.records) });
     var seen = {};
     for (var i = 0; i < rep.records.length; i += 1) {
-      problem = recordProblem(rep.records[i], what + ", record " + (i + 1));
+      problem = recordProblem(rep.records[i], Playbook.t("workspace_file.rep_record", { what: what, number: i + 1 }));
       if (problem) return problem;
       var id = Playbook.workspace.slot(rep.records[i]);
-      if (seen[id]) return what + " has two records of " + rep.records[i].tool + " for " + rep.records[i].date + ".";
+      if (seen[id]) return Playbook.t("workspace_file.two_records", { what: what, tool: rep.records[i].tool, date: rep.records[i].date });
       seen[id] = true;
     }
     return null;
   }
 
   function fileProblem(file) {
-    if (!isObject(file) || file.format !== FORMAT) return "This isn't a workspace file exported from the handbook.";
-    if (typeof file.version !== "number" || Math.floor(file.version) !== file.version) return "The file's version should be a whole number.";
-    if (file.version > VERSION) return "This file is version " + file.version + " of the format, from a newer handbook; this one reads up to version " + VERSION + ".";
-    if (file.version < 1) return "This file's version, " + file.version + ", never existed.";
-    var problem = fieldsProblem(file, ["format", "version", "exported", "handbook", "reps"], "The file") ||
-      dateProblem(file.exported, "The file's export date") ||
-      textProblem(file.handbook, 200, "The handbook's name") ||
-      (MARKUP.test(file.handbook) ? "The handbook's name contains HTML tags, which the handbook never imports." : null) ||
-      (typeof file.handbook === "string" && file.handbook.length ? null : "The file doesn't say which handbook it came from.");
+    if (!isObject(file) || file.format !== FORMAT) return Playbook.t("workspace_file.not_workspace");
+    if (typeof file.version !== "number" || Math.floor(file.version) !== file.version) return Playbook.t("workspace_file.version_whole");
+    if (file.version > VERSION) return Playbook.t("workspace_file.version_newer", { version: String(file.version), known: String(VERSION) });
+    if (file.version < 1) return Playbook.t("workspace_file.version_never", { version: String(file.version) });
+    var problem = fieldsProblem(file, ["format", "version", "exported", "handbook", "reps"], Playbook.t("workspace_file.the_file")) ||
+      dateProblem(file.exported, Playbook.t("workspace_file.export_date")) ||
+      textProblem(file.handbook, 200, Playbook.t("workspace_file.handbook_name")) ||
+      (MARKUP.test(file.handbook) ? Playbook.t("workspace_file.handbook_markup") : null) ||
+      (typeof file.handbook === "string" && file.handbook.length ? null : Playbook.t("workspace_file.no_handbook"));
     if (problem) return problem;
-    if (!Array.isArray(file.reps) || !file.reps.length) return "The file has no reps.";
-    if (file.reps.length > LIMITS.reps) return "The file has more than " + LIMITS.reps + " reps.";
+    if (!Array.isArray(file.reps) || !file.reps.length) return Playbook.t("workspace_file.no_reps");
+    if (file.reps.length > LIMITS.reps) return Playbook.t("workspace_file.too_many_reps", { most: String(LIMITS.reps) });
     var ids = {};
     for (var i = 0; i < file.reps.length; i += 1) {
       problem = repProblem(file.reps[i], i + 1);
       if (problem) return problem;
-      if (ids[file.reps[i].id]) return "Two reps in the file have the same id, " + quote(file.reps[i].id) + ".";
+      if (ids[file.reps[i].id]) return Playbook.t("workspace_file.same_id", { id: quote(file.reps[i].id) });
       ids[file.reps[i].id] = true;
     }
     return null;
   }
 
+  /* A file refused before its contents are read: what is wrong is the whole message. */
+  function refused(problem) {
+    return { error: problem, problem: problem };
+  }
+
   function check(text) {
-    if (typeof text !== "string") return { error: "This file can't be read as text." };
-    if (text.length > MAX_BYTES) return { error: TOO_LARGE };
+    if (typeof text !== "string") return refused(Playbook.t("workspace_file.not_text_file"));
+    if (text.length > MAX_BYTES) return refused(TOO_LARGE);
     var file;
     try {
       file = JSON.parse(text);
     } catch (error) {
-      return { error: "This file isn't a workspace file: it isn't valid JSON." };
+      return refused(Playbook.t("workspace_file.not_json"));
     }
     var problem = fileProblem(file);
-    return problem ? { error: "Nothing was imported. " + problem } : { file: file };
+    return problem ? { error: Playbook.t("workspace_file.not_imported", { problem: problem }), problem: problem } : { file: file };
   }
 
   function siteName() {
@@ -292,14 +297,14 @@
 
   function importFile(file, target) {
     var problem = fileProblem(file);
-    if (problem) return "Nothing was imported. " + problem;
-    if (file.reps.length === 1 && !(target && (target.rep || typeof target.name === "string"))) return "Choose whose history the file goes into.";
+    if (problem) return Playbook.t("workspace_file.not_imported", { problem: problem });
+    if (file.reps.length === 1 && !(target && (target.rep || typeof target.name === "string"))) return Playbook.t("workspace_file.choose_target");
     var plan = destinations(file, target);
     var restore = snapshot(plan.map(function (step) { return step.into || step.id; }));
     problem = store(plan);
     if (problem) {
       restore(plan.filter(function (step) { return step.name !== undefined && step.into; }).map(function (step) { return step.into; }));
-      return "Nothing was imported. " + problem;
+      return Playbook.t("workspace_file.not_imported", { problem: problem });
     }
     Playbook.workspace.choose(Playbook.workspace.current());
     return null;

@@ -41,7 +41,7 @@
     }
 
     function people() {
-      return [{ id: "me", name: "Me" }].concat(ws.reps());
+      return [{ id: "me", name: Playbook.t("rep_picker.me") }].concat(ws.reps());
     }
 
     function row(person) {
@@ -50,19 +50,20 @@
       var tr = document.createElement("tr");
       var who = document.createElement("th");
       who.scope = "row";
-      who.textContent = person.id === "me" ? "Me (your own answers)" : person.name;
+      who.textContent = person.id === "me" ? Playbook.t("workspace_page.me_row") : person.name;
       var count = document.createElement("td");
       count.textContent = String(records.length);
       var when = document.createElement("td");
-      when.textContent = last ? Playbook.dates.day(last.saved.slice(0, 10), "long") : "nothing yet";
+      when.textContent = last ? Playbook.dates.day(last.saved.slice(0, 10), "long") : Playbook.t("workspace_page.nothing_yet");
       var actions = document.createElement("td");
-      var whose = person.id === "me" ? " your own answers" : " " + person.name + "'s answers";
-      actions.append(button("Export", whose, function () {
+      var mine = person.id === "me";
+      var whose = " " + (mine ? Playbook.t("workspace_page.answers_mine") : Playbook.t("workspace_page.answers_rep", { name: person.name }));
+      actions.append(button(Playbook.t("workspace_page.export"), whose, function () {
         Playbook.workspaceFile.download(Playbook.workspaceFile.exportFile([person.id]), fileName(person.id === "me" ? "my-answers" : person.name));
-      }), " ", button("Delete", whose, function (event) {
-        var what = person.id === "me" ? "your own answers" : person.name + " and their answers";
-        confirmation.ask("Delete " + what + " (" + records.length + " saved records)? This can't be undone.", "Delete " + (person.id === "me" ? "my answers" : person.name), event.currentTarget, function () {
-          say(ws.removeRep(person.id), "Deleted " + what + ".");
+      }), " ", button(Playbook.t("workspace_page.delete"), whose, function (event) {
+        var question = mine ? Playbook.t("workspace_page.confirm_mine", { count: records.length }) : Playbook.t("workspace_page.confirm_rep", { name: person.name, count: records.length });
+        confirmation.ask(question, mine ? Playbook.t("workspace_page.delete_mine") : Playbook.t("workspace_page.delete_rep", { name: person.name }), event.currentTarget, function () {
+          say(ws.removeRep(person.id), mine ? Playbook.t("workspace_page.deleted_mine") : Playbook.t("workspace_page.deleted_rep", { name: person.name }));
         });
       }));
       tr.append(who, count, when, actions);
@@ -83,14 +84,14 @@
       var input = event.currentTarget.querySelector("input");
       var added = ws.addRep(input.value);
       if (!added.error) input.value = "";
-      say(added.error, added.rep && "Added " + added.rep.name + ". Choose them under Whose answers above any tool.");
+      say(added.error, added.rep && Playbook.t("workspace_page.added", { name: added.rep.name }));
     });
     root.querySelector("[data-workspace-export-all]").addEventListener("click", function () {
       Playbook.workspaceFile.download(Playbook.workspaceFile.exportFile(people().map(function (person) { return person.id; })), fileName("workspace"));
     });
     root.querySelector("[data-workspace-clear]").addEventListener("click", function (event) {
-      confirmation.ask("Delete every rep and every answer saved in this browser, yours included? This can't be undone.", "Delete everything", event.currentTarget, function () {
-        say(ws.clearAll(), "Deleted everything the handbook kept in this browser.");
+      confirmation.ask(Playbook.t("workspace_page.confirm_all"), Playbook.t("workspace_page.delete_all"), event.currentTarget, function () {
+        say(ws.clearAll(), Playbook.t("workspace_page.deleted_all"));
       });
     });
     say(null, "");
@@ -138,7 +139,7 @@
 
     function options() {
       into.textContent = "";
-      [{ id: "", name: "A new rep" }, { id: "me", name: "Me (your own answers)" }].concat(ws.reps()).forEach(function (person) {
+      [{ id: "", name: Playbook.t("workspace_page.new_rep") }, { id: "me", name: Playbook.t("workspace_page.me_row") }].concat(ws.reps()).forEach(function (person) {
         var option = document.createElement("option");
         option.value = person.id;
         option.textContent = person.name;
@@ -148,8 +149,9 @@
 
     function describe(file) {
       var count = file.reps.reduce(function (sum, rep) { return sum + rep.records.length; }, 0);
-      var whose = file.reps.length === 1 ? file.reps[0].name : file.reps.length + " reps (" + file.reps.map(function (rep) { return rep.name; }).join(", ") + ")";
-      return whose + ": " + count + " saved records, exported on " + Playbook.dates.day(file.exported, "long") + " from " + file.handbook + ".";
+      var day = Playbook.dates.day(file.exported, "long");
+      if (file.reps.length === 1) return Playbook.t("workspace_page.about_rep", { name: file.reps[0].name, count: count, date: day, handbook: file.handbook });
+      return Playbook.t("workspace_page.about_reps", { reps: file.reps.length, names: file.reps.map(function (rep) { return rep.name; }).join(", "), count: count, date: day, handbook: file.handbook });
     }
 
     function showTarget(file) {
@@ -181,7 +183,7 @@
         say(result.error, "");
         if (!result.error) showTarget(result.file);
       };
-      reader.onerror = function () { say("This file can't be read."); };
+      reader.onerror = function () { say(Playbook.t("workspace_page.unreadable")); };
       reader.readAsText(file);
     });
 
@@ -192,12 +194,12 @@
       var destination = !single ? null : into.value ? { rep: into.value } : { name: name.value };
       var problem = Playbook.workspaceFile.importFile(checked, destination);
       var count = checked.reps.reduce(function (sum, rep) { return sum + rep.records.length; }, 0);
-      var whose = !single ? checked.reps.length + " reps" : into.value ? ws.name(into.value) : name.value.trim();
+      var done = !single ? Playbook.t("workspace_page.imported_reps", { count: count, reps: checked.reps.length }) : into.value === "me" ? Playbook.t("workspace_page.imported_mine", { count: count }) : Playbook.t("workspace_page.imported_rep", { count: count, name: into.value ? ws.name(into.value) : name.value.trim() });
       if (!problem) {
         input.value = "";
         showTarget(null);
       }
-      say(problem, "Imported " + count + " saved records into " + (whose === "Me" ? "your own answers" : whose) + ".");
+      say(problem, done);
     });
 
     return { refresh: function () { if (checked) options(); } };

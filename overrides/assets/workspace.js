@@ -75,7 +75,9 @@
      Firefox; the quota is the site's, shared with every handbook and page on the same host). */
   var ALLOWED = 5 * 1024 * 1024;
   var NEARLY_FULL = 0.8;
-  var ROOM = "The handbook has used ";
+  /* The room() sentences said on this page, so that a status saying one again replaces it rather than adding a
+     second: the share in them changes as storage fills, and the words with the page's language. */
+  var roomSaid = [];
   /* Parsed storage, by storage key: the index as stored, a rep's records checked. Read once per page; kept
      up to date by this page's own writes and emptied when another tab changes storage (the storage event). */
   var cache = {};
@@ -158,7 +160,9 @@
   function room() {
     var share = used();
     if (share < NEARLY_FULL) return null;
-    return ROOM + Math.floor(share * 100) + "% of the storage this browser allows it: before it runs out, export the reps you no longer coach and delete them (Reps and saved answers).";
+    var said = Playbook.t("workspace.room", { percent: Math.floor(share * 100) });
+    if (roomSaid.indexOf(said) < 0) roomSaid.push(said);
+    return said;
   }
 
   function isObject(value) {
@@ -209,12 +213,12 @@
 
   /* Why `text` can't be a new rep's name, or null. */
   function nameProblem(text, taken) {
-    if (!text) return "Type the rep's name or initials.";
-    if (text.length > NAME_MAX) return "A rep's name can be at most " + NAME_MAX + " characters.";
-    if (/[<>]/.test(text)) return "A rep's name can't contain < or >.";
-    if (sameName(text, "me")) return "\u201cMe\u201d is you: give the rep another name.";
+    if (!text) return Playbook.t("workspace.name_missing");
+    if (text.length > NAME_MAX) return Playbook.t("workspace.name_too_long", { most: NAME_MAX });
+    if (/[<>]/.test(text)) return Playbook.t("workspace.name_markup");
+    if (sameName(text, "me")) return Playbook.t("workspace.name_me");
     var same = taken.filter(function (rep) { return sameName(rep.name, text); })[0];
-    return same ? "You already have a rep called " + same.name + "." : null;
+    return same ? Playbook.t("workspace.name_taken", { name: same.name }) : null;
   }
 
   function newId() {
@@ -284,7 +288,7 @@
   function removeRep(id) {
     if (id === "me") return removeMine();
     var stored = index();
-    if (!stored.reps.some(function (rep) { return rep.id === id; })) return "There is no such rep.";
+    if (!stored.reps.some(function (rep) { return rep.id === id; })) return Playbook.t("workspace.no_such_rep");
     stored.reps = stored.reps.filter(function (rep) { return rep.id !== id; });
     var wasCurrent = stored.current === id;
     if (wasCurrent) stored.current = "me";
@@ -310,7 +314,7 @@
 
   function choose(id) {
     var stored = index();
-    if (id !== "me" && !stored.reps.some(function (rep) { return rep.id === id; })) return "There is no such rep.";
+    if (id !== "me" && !stored.reps.some(function (rep) { return rep.id === id; })) return Playbook.t("workspace.no_such_rep");
     stored.current = id;
     var problem = write(key("index"), stored);
     if (!problem) announce(id);
@@ -403,7 +407,7 @@
   function record(kind, tool, data, date) {
     var item = { kind: kind, tool: tool, date: date || today(), data: JSON.parse(JSON.stringify(data)), saved: new Date().toISOString() };
     var problem = Playbook.workspaceFile.recordProblem(item);
-    if (problem) return "Not saved: " + problem;
+    if (problem) return Playbook.t("workspace.not_saved", { problem: problem });
     return merge(current(), [item], false);
   }
 
@@ -427,7 +431,8 @@
       if (warning) {
         Promise.resolve().then(function () {
           var said = status.textContent;
-          if (said.indexOf(ROOM) >= 0) said = said.slice(0, said.indexOf(ROOM)).trim();
+          var cut = roomSaid.map(function (room) { return said.indexOf(room); }).filter(function (at) { return at >= 0; });
+          if (cut.length) said = said.slice(0, Math.min.apply(null, cut)).trim();
           status.textContent = (said ? said + " " : "") + warning;
         });
       }
