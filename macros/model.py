@@ -16,19 +16,27 @@ from . import meeting_time, planner
 from .loading import LocatedData
 from .words import Words
 
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+# The keys of the number words in data/strings.yml's `numbers` group, from one to nine.
+NUMBER_KEYS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
-def in_words(number: int) -> str:
-    """A count as the handbook writes it in running text: words from one to nine, figures otherwise."""
-    return _WORDS.get(number, str(number))
+def in_words(number: int, words: Words | None = None) -> str:
+    """A count as the handbook writes it in running text: words from one to nine, figures otherwise. The words are
+    those of `words` (the handbook's, in the language being built); without them, the English that data/strings.yml
+    writes (for the text of the tools not yet in words of their own, and for messages to an editor)."""
+    if number not in NUMBER_KEYS:
+        return str(number)
+    return str(words.raw(f"numbers.{NUMBER_KEYS[number]}")) if words else NUMBER_KEYS[number]
 
 
-def number_from_words(word: str) -> int | None:
-    """The count a word of running text gives ("six", "Six", "12"), as in_words writes them; None for other words."""
+def number_from_words(word: str, words: Words | None = None) -> int | None:
+    """The count a word of running text gives ("six", "Six", "12"), as in_words writes them, in English or in the
+    language of `words`; None for other words."""
     if word.isdigit():
         return int(word)
-    return next((number for number, name in _WORDS.items() if name == word.lower()), None)
+    said = word.lower()
+    written = words.table.get("numbers", {}) if words else {}  # as written: validation, not this, finds one left out
+    return next((number for number, key in NUMBER_KEYS.items() if said in {key, str(written.get(key, key)).lower()}), None)
 
 
 @dataclass(frozen=True)
@@ -1396,7 +1404,9 @@ class Handbook:
         return [self.checklists[checklist_id] for checklist_id in CADENCE_CHECKLISTS if checklist_id in self.checklists]
 
 
-# Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats).
+# Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats). A page
+# shows the title in the handbook's language, from data/strings.yml's `cadence` group under the cadence list's key
+# (cadence.daily); the English here names the checklist where an editor reads about it (macros/page_diff.py).
 CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "Every week", "week")}
 
 
@@ -1458,9 +1468,10 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
     bootcamp = build(Bootcamp, documents["bootcamp"])
     bootcamp_doc, checklist_doc = documents["bootcamp"], documents["checklists"]
     cadence = bootcamp.cadence
+    words = Words(documents["strings"].value, language)
     checklists = {
-        checklist_id: Checklist(checklist_id, title, None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
-        for checklist_id, (rhythm, title, repeats) in CADENCE_CHECKLISTS.items()
+        checklist_id: Checklist(checklist_id, str(words.raw(f"cadence.{rhythm}")), None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
+        for checklist_id, (rhythm, _, repeats) in CADENCE_CHECKLISTS.items()
     }
     for index, raw in enumerate(checklist_doc.value["checklists"]):
         path = ("checklists", index)
@@ -1494,7 +1505,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
         coaching_stalls=build(CoachingStalls, documents["when_coaching_stalls"]),
         debriefs=debriefs,
         role_plays=build(RolePlays, documents["role_plays"]),
-        words=Words(documents["strings"].value, language),
+        words=words,
         team_sources={document.file: document.changed_by for document in documents.values() if document.changed_by},
     )
 

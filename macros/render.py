@@ -30,6 +30,7 @@ from .site_settings import SiteSettings, read_site_settings
 if TYPE_CHECKING:
     from .page_reading import Page
     from .wiring import PageMacros
+    from .words import Words
 
 # The plugin entry in mkdocs.yml that the render step takes the place of, left out of the engine's settings.
 OUR_PLUGIN = "macros"
@@ -110,7 +111,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
             files[f"overrides/{name}"] = path
     files |= {f"overrides/{name}": text for name, text in asset_files(theme / "assets", handbook.words).items()}
     files |= {f"docs/{name}": text for name, text in calendar_files(handbook).items()}
-    files["mkdocs.yml"] = _engine_settings(project, settings)
+    files["mkdocs.yml"] = _engine_settings(project, settings, handbook.words)
     return rendered
 
 
@@ -141,20 +142,23 @@ def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacr
         "last_changed": changed,
         "widget_scripts": [widget_file(name) for name in widgets],
         "shows_dates": "dates" in widgets,
-        "print_footer": _print_footer(settings, about.title, changed),
+        "print_footer": _print_footer(settings, about.title, changed, macros.handbook.words),
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n" + text
 
 
-def _print_footer(settings: SiteSettings, title: str, changed: str | None) -> str:
+def _print_footer(settings: SiteSettings, title: str, changed: str | None, words: "Words | None") -> str:
     """The running footer on paper, as a CSS string: the handbook's name, the page's title and when its content
-    last changed (print.css adds page numbers)."""
-    return str(css_string(f"{settings.site_name} · {title}" + (f" · changed {changed}" if changed else "")))
+    last changed (print.css adds page numbers), in the words of the handbook's language."""
+    said = changed and str(words.raw("theme.changed")).replace("{date}", changed)
+    return str(css_string(f"{settings.site_name} · {title}" + (f" · {said}" if said else "")))
 
 
-def _engine_settings(project: Project, settings: SiteSettings) -> str:
+def _engine_settings(project: Project, settings: SiteSettings, words: "Words | None" = None) -> str:
     """The engine's mkdocs.yml: the handbook's, inherited whole (the engine reads it, `!ENV` and all), reading the
-    rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources)."""
+    rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources). With
+    the handbook's `words`, extra.words holds the words the theme's own templates show (data/strings.yml's `theme`
+    group, in the language being built), which they read as config.extra.words.theme.<key>."""
     theme = settings.settings.get("theme")
     plugins = settings.settings.get("plugins") or []
     engine = {
@@ -165,8 +169,10 @@ def _engine_settings(project: Project, settings: SiteSettings) -> str:
         "hooks": [],
         "watch": [],
         # For the pages the engine makes itself (404.html): the footer's name alone.
-        "extra": {"print_footer": _print_footer(settings, "", None)},
+        "extra": {"print_footer": _print_footer(settings, "", None, words)},
     }
+    if words is not None:
+        engine["extra"]["words"] = {"theme": {key: str(words.raw(f"theme.{key}")) for key in words.table["theme"]}}
     languages = listed_languages(project.data_dir)
     first = languages[0].code if languages else None
     if project.language and project.language != first:

@@ -71,7 +71,10 @@ class Renderer:
         self.env.globals["meeting_time"] = meeting_time
         self.env.globals["calendar_file"] = calendar_file
         self.env.globals["fingerprint"] = fingerprint
-        self.env.globals["t"] = _words
+        self.env.globals["t"] = self._words
+        # The handbook of the render under way: t() in a macro imported without context (_source.html) sees no
+        # `handbook` of its own, and Jinja keeps such a module from one render to the next.
+        self._handbook = None
 
     @pass_context
     def _md(self, context, text: str | None, explain: bool = True) -> Markup:
@@ -97,15 +100,18 @@ class Renderer:
         return relative_url(path, context["page_url"])
 
     def render(self, template: str, current_url: str, **context) -> Markup:
-        html = self.env.get_template(template).render(page_url=current_url, **context)
+        was, self._handbook = self._handbook, context.get("handbook", self._handbook)
+        try:
+            html = self.env.get_template(template).render(page_url=current_url, **context)
+        finally:
+            self._handbook = was
         return Markup(html)
+
+    @pass_context
+    def _words(self, context, key: str, **values) -> Markup:
+        """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
+        return context.get("handbook", self._handbook).words(key, **values)
 
     def render_inline(self, template: str, current_url: str, **context) -> Markup:
         """A template whose output sits inside a page's sentence or table cell, so it must stay on its line."""
         return self.render(template, current_url, **context).strip()
-
-
-@pass_context
-def _words(context, key: str, **values) -> Markup:
-    """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
-    return context["handbook"].words(key, **values)
