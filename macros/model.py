@@ -16,19 +16,28 @@ from . import meeting_time, planner
 from .loading import LocatedData
 from .words import Words
 
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+# The keys of the number words in data/strings.yml, from one to nine (each also the English word after the dot).
+NUMBER_KEYS = {1: "numbers.one", 2: "numbers.two", 3: "numbers.three", 4: "numbers.four", 5: "numbers.five", 6: "numbers.six", 7: "numbers.seven", 8: "numbers.eight", 9: "numbers.nine"}
 
 
-def in_words(number: int) -> str:
-    """A count as the handbook writes it in running text: words from one to nine, figures otherwise."""
-    return _WORDS.get(number, str(number))
+def in_words(number: int, words: Words | None = None) -> str:
+    """A count as the handbook writes it in running text: words from one to nine, figures otherwise. The words are
+    those of `words` (the handbook's, in the language being built); without them, the English that data/strings.yml
+    writes (for the text of the tools not yet in words of their own, and for messages to an editor)."""
+    if number not in NUMBER_KEYS:
+        return str(number)
+    return str(words.raw(NUMBER_KEYS[number])) if words else NUMBER_KEYS[number].partition(".")[2]
 
 
-def number_from_words(word: str) -> int | None:
-    """The count a word of running text gives ("six", "Six", "12"), as in_words writes them; None for other words."""
+def number_from_words(word: str, words: Words | None = None) -> int | None:
+    """The count a word of running text gives ("six", "Six", "12"), as in_words writes them, in English or in the
+    language of `words`; None for other words."""
     if word.isdigit():
         return int(word)
-    return next((number for number, name in _WORDS.items() if name == word.lower()), None)
+    said = word.lower()
+    english = {number: key.partition(".")[2] for number, key in NUMBER_KEYS.items()}
+    written = words.table.get("numbers", {}) if words else {}  # as written: validation, not this, finds one left out
+    return next((number for number, word in english.items() if said in {word, str(written.get(word, word)).lower()}), None)
 
 
 @dataclass(frozen=True)
@@ -1160,11 +1169,6 @@ class CoachingStalls:
     fair_process: list[str]
     not_legal_advice: str
 
-    @property
-    def check_ins_in_words(self) -> str:
-        """The number as a word, so the page reads "two check-ins"."""
-        return in_words(self.check_ins)
-
 
 # ---------------------------------------------------------------- glossary
 
@@ -1266,24 +1270,6 @@ class PlannerRules:
     minutes_per_question: int
     advice_lasts_weeks: int
     skip_questions_asked_in_last: int
-
-    @property
-    def minutes_per_question_in_words(self) -> str:
-        return _counted(self.minutes_per_question, "minute")
-
-    @property
-    def advice_lasts_in_words(self) -> str:
-        return _counted(self.advice_lasts_weeks, "week")
-
-    @property
-    def skipped_agendas_in_words(self) -> str:
-        """'their last three agendas', 'their last agenda'; empty when no question sits out."""
-        count = self.skip_questions_asked_in_last
-        return "their last agenda" if count == 1 else f"their last {in_words(count)} agendas" if count else ""
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{in_words(count)} {noun}" + ("" if count == 1 else "s")
 
 
 @dataclass(frozen=True)
@@ -1396,7 +1382,9 @@ class Handbook:
         return [self.checklists[checklist_id] for checklist_id in CADENCE_CHECKLISTS if checklist_id in self.checklists]
 
 
-# Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats).
+# Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats). A page
+# shows the title in the handbook's language, from data/strings.yml's `cadence` group under the cadence list's key
+# (cadence.daily); the English here names the checklist where an editor reads about it (macros/page_diff.py).
 CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "Every week", "week")}
 
 
@@ -1458,9 +1446,10 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
     bootcamp = build(Bootcamp, documents["bootcamp"])
     bootcamp_doc, checklist_doc = documents["bootcamp"], documents["checklists"]
     cadence = bootcamp.cadence
+    words = Words(documents["strings"].value, language)
     checklists = {
-        checklist_id: Checklist(checklist_id, title, None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
-        for checklist_id, (rhythm, title, repeats) in CADENCE_CHECKLISTS.items()
+        checklist_id: Checklist(checklist_id, str(words.raw(f"cadence.{rhythm}")), None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
+        for checklist_id, (rhythm, _, repeats) in CADENCE_CHECKLISTS.items()
     }
     for index, raw in enumerate(checklist_doc.value["checklists"]):
         path = ("checklists", index)
@@ -1494,7 +1483,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
         coaching_stalls=build(CoachingStalls, documents["when_coaching_stalls"]),
         debriefs=debriefs,
         role_plays=build(RolePlays, documents["role_plays"]),
-        words=Words(documents["strings"].value, language),
+        words=words,
         team_sources={document.file: document.changed_by for document in documents.values() if document.changed_by},
     )
 

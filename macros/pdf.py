@@ -67,7 +67,7 @@ def print_documents(project: Project, site_dir: Path, out_dir: Path | None = Non
                     path.write_bytes(_print_card(context, root, document, handbook))
                 else:
                     sections = [_extract(context, root, printed) for printed in document.pages]
-                    path.write_bytes(_print(context, root, document, sections, handbook.charter.team))
+                    path.write_bytes(_print(context, root, document, sections, handbook))
                 written.append(path)
         finally:
             context.close()
@@ -108,12 +108,12 @@ def _extract(context, root: str, printed) -> Section:
     return Section(title=printed.title or found["title"], html=found["html"])
 
 
-def _print(context, root: str, document: PrintDocument, sections: list[Section], team: str) -> bytes:
+def _print(context, root: str, document: PrintDocument, sections: list[Section], handbook) -> bytes:
     numbers = [None] * len(sections)
-    pdf = _render(context, root, document, sections, team, numbers)
+    pdf = _render(context, root, document, sections, handbook, numbers)
     if document.contents:
         numbers = _start_pages(pdf, [section.title for section in sections], 1)
-        pdf = _render(context, root, document, sections, team, numbers)
+        pdf = _render(context, root, document, sections, handbook, numbers)
     return pdf
 
 
@@ -128,6 +128,7 @@ def _print_card(context, root: str, document: PrintDocument, handbook) -> bytes:
         "print_card.html",
         page_url("coaching/questions.md"),
         document=document,
+        handbook=handbook,
         team=handbook.charter.team,
         date=datetime.date.today().isoformat(),
         stages=[(stage, questions) for stage, questions in stages if questions],
@@ -155,9 +156,12 @@ def _check_fits(pdf: bytes, document: PrintDocument, questions: list) -> None:
         )
 
 
-def _render(context, root: str, document: PrintDocument, sections: list[Section], team: str, numbers: list) -> bytes:
+def _render(context, root: str, document: PrintDocument, sections: list[Section], handbook, numbers: list) -> bytes:
+    """The document with its cover and contents in the handbook's words (print_front.html)."""
+    team = handbook.charter.team
     front = Renderer().env.get_template("print_front.html").render(
         document=document,
+        handbook=handbook,
         team=team,
         date=datetime.date.today().isoformat(),
         sections=list(zip([section.title for section in sections], numbers)),

@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     from .page_reading import Page
     from .words import Words
     from .wiring import PageMacros
+    from .words import Words
 
+# The groups of data/strings.yml whose words the theme's templates (overrides/) show: the engine renders those.
+THEME_WORDS = ("theme", "menus")
 # The plugin entry in mkdocs.yml that the render step takes the place of, left out of the engine's settings.
 OUR_PLUGIN = "macros"
 
@@ -146,20 +149,23 @@ def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacr
         "last_changed": changed,
         "widget_scripts": [widget_file(name) for name in widgets],
         "shows_dates": "dates" in widgets,
-        "print_footer": _print_footer(settings, about.title, changed),
+        "print_footer": _print_footer(settings, about.title, changed, macros.handbook.words),
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n" + text
 
 
-def _print_footer(settings: SiteSettings, title: str, changed: str | None) -> str:
+def _print_footer(settings: SiteSettings, title: str, changed: str | None, words: "Words") -> str:
     """The running footer on paper, as a CSS string: the handbook's name, the page's title and when its content
-    last changed (print.css adds page numbers)."""
-    return str(css_string(f"{settings.site_name} · {title}" + (f" · changed {changed}" if changed else "")))
+    last changed (print.css adds page numbers), in the words of the handbook's language."""
+    said = changed and str(words.raw("theme.changed")).replace("{date}", changed)
+    return str(css_string(f"{settings.site_name} · {title}" + (f" · {said}" if said else "")))
 
 
 def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -> str:
     """The engine's mkdocs.yml: the handbook's, inherited whole (the engine reads it, `!ENV` and all), reading the
-    rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources)."""
+    rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources). With
+    the handbook's `words`, extra.words holds the words the theme's own templates show (data/strings.yml's groups
+    THEME_WORDS, in the language being built), which they read as config.extra.words.<group>.<key>."""
     theme = settings.settings.get("theme")
     plugins = settings.settings.get("plugins") or []
     engine = {
@@ -170,8 +176,10 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
         "hooks": [],
         "watch": [],
         # For the pages the engine makes itself (404.html): the footer's name alone.
-        "extra": {"print_footer": _print_footer(settings, "", None)},
+        "extra": {"print_footer": _print_footer(settings, "", None, words)},
     }
+    # The words the theme's own templates show, in the language being built: config.extra.words.<group>.<key>.
+    engine["extra"]["words"] = {group: {key: str(words.raw(f"{group}.{key}")) for key in words.table[group]} for group in THEME_WORDS}
     first = first_language(project.data_dir)
     if project.language and project.language != getattr(first, "code", None):
         # The language's site: the theme in that language, and the navigation's titles translated.
@@ -183,8 +191,6 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
         engine["site_url"] = settings.settings["site_url"].rstrip("/") + "/" + here
     # The header's language and team menus (partials/alternate.html).
     engine["extra"] |= menus(project.data_dir, project.team, project.language)
-    if "teams" in engine["extra"]:
-        engine["extra"]["teams_menu"] = str(words("menus.teams"))
     return yaml.safe_dump(engine, allow_unicode=True, sort_keys=False)
 
 

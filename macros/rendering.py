@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import calendar_file, scoring
 from .fingerprints import fingerprint
 from .inline_markdown import InlineMarkdown, page_url, relative_url
-from .model import Term
+from .model import Term, in_words
 from .source_links import SourceLinks
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -70,11 +70,15 @@ class Renderer:
         self.env.globals["scoring"] = scoring
         self.env.globals["calendar_file"] = calendar_file
         self.env.globals["fingerprint"] = fingerprint
-        self.env.globals["t"] = _words
+        self.env.globals["t"] = self._words
         # Figures written as the language being built writes them (macros/words.py).
-        self.env.globals["duration"] = _language_writes("duration")
-        self.env.globals["percent"] = _language_writes("percent")
-        self.env.globals["number"] = _language_writes("number")
+        self.env.globals["duration"] = self._language_writes("duration")
+        self.env.globals["percent"] = self._language_writes("percent")
+        self.env.globals["number"] = self._language_writes("number")
+        self.env.globals["in_words"] = self._in_words
+        # The handbook of the render under way: t() in a macro imported without context (_source.html) sees no
+        # `handbook` of its own, and Jinja keeps such a module from one render to the next.
+        self._handbook = None
 
     @pass_context
     def _md(self, context, text: str | None, explain: bool = True) -> Markup:
@@ -100,25 +104,32 @@ class Renderer:
         return relative_url(path, context["page_url"])
 
     def render(self, template: str, current_url: str, **context) -> Markup:
-        html = self.env.get_template(template).render(page_url=current_url, **context)
+        was, self._handbook = self._handbook, context.get("handbook", self._handbook)
+        try:
+            html = self.env.get_template(template).render(page_url=current_url, **context)
+        finally:
+            self._handbook = was
         return Markup(html)
+
+    @pass_context
+    def _words(self, context, key: str, **values) -> Markup:
+        """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
+        return context.get("handbook", self._handbook).words(key, **values)
+
+    @pass_context
+    def _in_words(self, context, count: int) -> str:
+        """A count in running text, in the language being built: words from one to nine, figures otherwise."""
+        return in_words(count, context.get("handbook", self._handbook).words)
+
+    def _language_writes(self, how: str):
+        """duration(minutes), percent(share) or number(value): the handbook's Words method of that name."""
+
+        @pass_context
+        def written(context, *values):
+            return getattr(context.get("handbook", self._handbook).words, how)(*values)
+
+        return written
 
     def render_inline(self, template: str, current_url: str, **context) -> Markup:
         """A template whose output sits inside a page's sentence or table cell, so it must stay on its line."""
         return self.render(template, current_url, **context).strip()
-
-
-@pass_context
-def _words(context, key: str, **values) -> Markup:
-    """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
-    return context["handbook"].words(key, **values)
-
-
-def _language_writes(how: str):
-    """duration(minutes), percent(share) or number(value): the handbook's Words method of that name."""
-
-    @pass_context
-    def written(context, *values):
-        return getattr(context["handbook"].words, how)(*values)
-
-    return written

@@ -10,7 +10,7 @@ step, in the same order, so both give the same figures.
 from dataclasses import dataclass
 from math import floor
 
-from .model import Assessment, Band, Scale, Statement, StatementGroup, in_words
+from .model import Assessment, Band, Scale, Statement, StatementGroup
 
 STRENGTH, LIMIT = "strength", "limit"
 
@@ -44,11 +44,6 @@ class HabitWeight:
     points: float  # the most the limits can score
     most: float  # the most the whole group can score
     share: int  # the score of a reader who gets the limits' full points and none of the rest
-
-    @property
-    def named(self) -> str:
-        """"two habits", "one habit": as the key names them."""
-        return f"{in_words(self.habits)} habit{'s' if self.habits != 1 else ''}"
 
 
 def habit_weight(scale: Scale, statements: list[Statement]) -> HabitWeight:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .loading import LocatedData
 from .model import in_words, number_from_words
 from .problems import Problem, quoted
+from .words import Words
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,11 @@ STATED_COUNTS = [
 
 
 def check_stated_counts(documents: dict[str, LocatedData]) -> list[Problem]:
-    """Every sentence in the data that counts one of STATED_COUNTS' lists gives the list's length."""
+    """Every sentence in the data that counts one of STATED_COUNTS' lists gives the list's length, its number in
+    English or in the words of the language being checked (data/strings.yml's `numbers`, translated)."""
     problems = []
+    strings = documents.get("strings")
+    words = Words(strings.value, "") if strings is not None and isinstance(strings.value.get("numbers"), dict) else None
     for counted in STATED_COUNTS:
         source = documents.get(counted.file)
         items = source and _at(source.value, counted.path)
@@ -50,7 +54,7 @@ def check_stated_counts(documents: dict[str, LocatedData]) -> list[Problem]:
                     problems += [
                         document.problem(path, _message(counted, match.group(0).strip(), len(items), source.file))
                         for match in counted.phrase.finditer(text)
-                        if number_from_words(match.group(1)) not in (None, len(items))
+                        if number_from_words(match.group(1), words) not in (None, len(items))
                     ]
     return problems
 

@@ -103,7 +103,7 @@ class PageMacros:
     def inline(self, template: str, **context) -> Markup:
         """Render a template into the current page's running text, noting no source: a page's own words
         about the data keep the page's edit link with what it shows."""
-        return self.renderer.render_inline(template, self.page_url, **context)
+        return self.renderer.render_inline(template, self.page_url, handbook=self.handbook, **context)
 
 
 def every_macro(handbook: Handbook | None, page: PageMacros | None = None, pdfs: Collection[str] | None = None) -> dict[str, Callable]:
@@ -182,8 +182,8 @@ def page_words(handbook: Handbook | None, page: PageMacros | None, pdf_in_site: 
         return shown_as_typed(page.settings.site_name)
 
     def how_many(what: str):
-        """How many items one of the handbook's lists holds, in words up to nine ("six")."""
-        return in_words(len(LISTS[what](handbook)))
+        """How many items one of the handbook's lists holds, in words up to nine ("six"), in the handbook's language."""
+        return in_words(len(LISTS[what](handbook)), handbook.words)
 
     def list_of(what: str):
         """The titles of one of the handbook's lists, each linked to where it is shown."""

@@ -14,8 +14,8 @@ from markupsafe import Markup, escape
 from .languages import PLACEHOLDER
 from .meeting_time import whole
 
-# A key as templates and scripts write it: the tool's group, a dot, the words' key.
-KEY = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+# The languages that write every noun with a capital letter, so a title keeps its case inside a sentence.
+NOUNS_CAPITALISED = {"de", "lb"}
 
 
 class Words:
@@ -67,6 +67,11 @@ class Words:
         if not hours:
             return self("units.minutes", minutes=rest)
         return self("units.hours_minutes", hours=hours, minutes=rest) if rest else self("units.hours", hours=hours)
+
+    def in_sentence(self, title: str) -> str:
+        """A title as it reads inside a sentence: in lower case ("download the onboarding pack"), except in the
+        languages that write every noun with a capital (German, Luxembourgish)."""
+        return title if self.locale.language in NOUNS_CAPITALISED else title.lower()
 
     def for_script(self, keys) -> dict:
         """The words a script asks for, by key, as it gets them (Playbook.t picks forms and fills braces itself)."""
