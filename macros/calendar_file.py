@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from .inline_markdown import InlineMarkdown
-from .model import CADENCE_CHECKLISTS, WEEKDAYS, Handbook
+from .model import WEEKDAYS, Handbook
 
 FILE = "bootcamp.ics"
 PRODUCT = "-//Playbook handbook//Boot camp//EN"
@@ -42,7 +42,7 @@ class Event:
 
 def events(handbook: Handbook) -> list[Event]:
     """The boot camp's days in order, then the calling block and the weekly time."""
-    bootcamp = handbook.bootcamp
+    bootcamp, words = handbook.bootcamp, handbook.words
     plain = InlineMarkdown().plain_text
     first = _weekday(bootcamp.schedule[0].days[0].day)
 
@@ -52,8 +52,8 @@ def events(handbook: Handbook) -> list[Event]:
     days = []
     for week_index, week in enumerate(bootcamp.schedule):
         for day in week.days:
-            manager = f"\n\nThe manager: {plain(day.manager.task)}" if day.manager else ""
-            days.append(Event(f"{week.id}-{day.day.lower()}", offset(week_index, day.day), f"Boot camp – {plain(week.name)}", plain(day.plan) + manager))
+            manager = "\n\n" + words.plain("bootcamp_calendar.the_manager", task=plain(day.manager.task)) if day.manager else ""
+            days.append(Event(f"{week.id}-{day.day.lower()}", offset(week_index, day.day), words.plain("bootcamp_calendar.day_event", week=plain(week.name)), plain(day.plan) + manager))
     times, cadence = bootcamp.calling_times, bootcamp.cadence
     week_index = [week.id for week in bootcamp.schedule].index(times.first_block.week)
     from_day = offset(week_index, times.first_block.day)
@@ -67,9 +67,9 @@ def events(handbook: Handbook) -> list[Event]:
         return [Event(event_id, held[0], summary, description, starts, ends, tuple(BYDAY[name] for name in sorted(on, key=_weekday)), len(held))] if held else []
 
     rules = "\n\n".join(plain(rule.text) for rule in bootcamp.calling_blocks)
-    block = repeating("calling-block", "Calling block", rules + "\n\n" + _listed(CADENCE_CHECKLISTS["bootcamp-daily"][1], cadence.daily, plain), times.days, times.block.starts, times.block.ends)
+    block = repeating("calling-block", words.plain("bootcamp_calendar.calling_block"), rules + "\n\n" + _listed(handbook.checklists["bootcamp-daily"].title, cadence.daily, plain), times.days, times.block.starts, times.block.ends)
     weekly = cadence.weekly_time
-    review = repeating("weekly-time", "Weekly cadence", _listed(CADENCE_CHECKLISTS["bootcamp-weekly"][1], cadence.weekly, plain), [weekly.day], weekly.starts, weekly.ends)
+    review = repeating("weekly-time", words.plain("bootcamp_calendar.weekly_cadence"), _listed(handbook.checklists["bootcamp-weekly"].title, cadence.weekly, plain), [weekly.day], weekly.starts, weekly.ends)
     return days + block + review
 
 

@@ -1382,10 +1382,10 @@ class Handbook:
         return [self.checklists[checklist_id] for checklist_id in CADENCE_CHECKLISTS if checklist_id in self.checklists]
 
 
-# Checklists made from the boot-camp cadence: checklist id → (cadence list, title, the period it repeats). A page
-# shows the title in the handbook's language, from data/strings.yml's `cadence` group under the cadence list's key
-# (cadence.daily); the English here names the checklist where an editor reads about it (macros/page_diff.py).
-CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "Every week", "week")}
+# Checklists made from the boot-camp cadence: checklist id → (cadence list, the key of its title in data/strings.yml,
+# its title in English, the period it repeats). A page shows the title in the handbook's language; the English names
+# the checklist where an editor reads about it (macros/page_diff.py).
+CADENCE_CHECKLISTS = {"bootcamp-daily": ("daily", "cadence.daily", "Every day", "day"), "bootcamp-weekly": ("weekly", "cadence.weekly", "Every week", "week")}
 
 
 class TeamLine(int):
@@ -1448,8 +1448,8 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
     cadence = bootcamp.cadence
     words = Words(documents["strings"].value, language)
     checklists = {
-        checklist_id: Checklist(checklist_id, str(words.raw(f"cadence.{rhythm}")), None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
-        for checklist_id, (rhythm, _, repeats) in CADENCE_CHECKLISTS.items()
+        checklist_id: Checklist(checklist_id, str(words.raw(title)), None, getattr(cadence, rhythm), bootcamp_doc.file, bootcamp_doc.where(("cadence", rhythm)).line, repeats, cadence.week_starts_on)
+        for checklist_id, (rhythm, title, _, repeats) in CADENCE_CHECKLISTS.items()
     }
     for index, raw in enumerate(checklist_doc.value["checklists"]):
         path = ("checklists", index)

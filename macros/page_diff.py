@@ -21,7 +21,7 @@ ONE_ITEM_TOOLS = {
     "printed_contents": ("the contents of the PDF '{}'", "printing", ("documents", "*")),
 }
 # The boot camp's checklists are made from its cadence, not listed in data/checklists.yml.
-BUILT_IN_TITLES = {"checklist": {checklist_id: title for checklist_id, (_, title, _) in CADENCE_CHECKLISTS.items()}}
+BUILT_IN_TITLES = {"checklist": {checklist_id: title for checklist_id, (_, _, title, _) in CADENCE_CHECKLISTS.items()}}
 
 # Tools that show a whole part of the handbook, by what a reader calls it.
 TOOLS = {

@@ -39,18 +39,29 @@ class Words:
     def __call__(self, key: str, **values) -> Markup:
         """The words under `key` with their {braces} filled in, as escaped HTML: the words are text, and a value
         that is already HTML (a link) stays HTML."""
-        words = self.raw(key)
-        if isinstance(words, dict):
-            words = words.get(self.locale.plural_form(values["count"]), words["other"])
         return Markup("").join(
             escape(part) if index % 2 == 0 else self._value(values[part])
-            for index, part in enumerate(PLACEHOLDER.split(words))
+            for index, part in enumerate(PLACEHOLDER.split(self._form(key, values)))
         )
 
-    def _value(self, value) -> Markup:
+    def plain(self, key: str, **values) -> str:
+        """The words under `key`, filled in, as plain text: for a file that is not HTML (a calendar's events)."""
+        return PLACEHOLDER.sub(lambda found: self._figure(values[found.group(1)]), self._form(key, values))
+
+    def _form(self, key: str, values: dict) -> str:
+        """The words under `key`; for words that change with a number, the form the language takes for `count`."""
+        words = self.raw(key)
+        if isinstance(words, dict):
+            return words.get(self.locale.plural_form(values["count"]), words["other"])
+        return words
+
+    def _figure(self, value) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return escape(format_decimal(value, locale=self.locale))
-        return escape(value)
+            return format_decimal(value, locale=self.locale)
+        return str(value)
+
+    def _value(self, value) -> Markup:
+        return escape(self._figure(value)) if not isinstance(value, Markup) else value
 
     def number(self, value, scale: int = 1) -> str:
         """A figure from the data (times `scale`) as typed, in the language's digits: 2.5 is "2.5", or "2,5"."""

@@ -375,7 +375,7 @@
     return days === 0 ? Playbook.t("team_view.today") : days === 1 ? Playbook.t("team_view.yesterday") : Playbook.t("team_view.days_ago", { count: days });
   }
 
-  /* Where a date goes in words that have one: Playbook.t(key, {date: DATE}), then dateCell puts it there. */
+  /* Where a date goes in words that have one: the words of a key given {date: DATE}, then dateCell puts it there. */
   var DATE = "\u0000";
 
   /* A cell with the day `iso` as a <time>, in `words` (made with DATE) or alone. */

@@ -202,8 +202,9 @@ def partly_translated(tmp_path_factory):
     project = bilingual_copy(tmp_path_factory.mktemp("languages") / "handbook")
     strings = project / "data" / "languages" / LANGUAGE / "strings.yml"
     text = strings.read_text(encoding="utf-8")
-    assert text.count("  reset: Zurücksetzen\n") == 1
-    strings.write_text(text.replace("  reset: Zurücksetzen\n", ""), encoding="utf-8")
+    # The checklist's group comes first, so its reset button is the first one in the file.
+    assert text.index("checklist:\n") < text.index("  reset: Zurücksetzen\n") < text.index("\n", text.index("checklist:\n") + 200)
+    strings.write_text(text.replace("  reset: Zurücksetzen\n", "", 1), encoding="utf-8")
     return run_validate(project)
 
 
@@ -220,7 +221,9 @@ def test_validate_passes_with_warnings_for_what_is_not_translated(partly_transla
 
 
 def test_a_key_left_out_is_a_warning_at_its_line_in_data_strings_yml(partly_translated):
-    at = _at((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"), "reset: Reset")
+    text = (ROOT / "data" / "strings.yml").read_text(encoding="utf-8")
+    line = text[:text.index("  reset: Reset\n", text.index("checklist:\n"))].count("\n") + 1
+    at = f"{line}:3"
     warnings = [line for line in partly_translated.stdout.splitlines() if line.startswith("data/strings.yml:")]
     assert f"data/strings.yml:{at}: warning: checklist.reset is not translated for the Deutsch site (de) yet, which shows it in English: add it to data/languages/de/strings.yml" in warnings
     # One for each key the German file leaves out, and none for the others.
@@ -281,9 +284,13 @@ ASSETS = ROOT / "overrides" / "assets"
 TEMPLATE_CALL = re.compile(r"(?<![\w.])t\(")
 TEMPLATE_KEY = re.compile(r"""(?<![\w.])t\(\s*(["'])([^"']*)\1""")
 SCRIPT_CALL = re.compile(r"Playbook\.t\(")
-# Python that asks for words itself (handbook.words("group.key" …), Words' own "units.minutes"): a quoted
-# "group.key" that data/strings.yml has.
-PYTHON_KEY = re.compile(r"""(["'])([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\1""")
+SCRIPT_KEY = re.compile(r'Playbook\.t\(\s*"')
+# The theme's templates (overrides/), which MkDocs renders, read the words the render step gives them:
+# config.extra.words.<group>.<key>.
+THEME_KEY = re.compile(r"config\.extra\.words\.([a-z_]+)\.([a-z0-9_]+)")
+THEME_GROUP = re.compile(r"\{%-?\s*set\s+(\w+)\s*=\s*config\.extra\.words\.([a-z_]+)\s*-?%\}")
+# A key written out anywhere: "group.key" in quotes.
+QUOTED_KEY = re.compile(r"""(["'])([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\1""")
 
 
 def _line(text: str, offset: int) -> int:
@@ -296,39 +303,52 @@ def _scripts() -> list[Path]:
 
 
 def words_asked_for() -> tuple[dict[str, list[str]], list[str]]:
-    """Every key the templates and scripts ask for, with where ("file:line"); and every call whose key is not
-    written out, which neither the build (for scripts) nor this scan can see."""
+    """Every key the templates, scripts, theme and Python ask for, with where ("file:line"); and every call whose
+    key is not written out, which neither the build (for scripts) nor this scan can see."""
     asked: dict[str, list[str]] = {}
     hidden: list[str] = []
+    known = _keys(ROOT / "data" / "strings.yml")
+
+    def found(key: str, where: str) -> None:
+        asked.setdefault(key, []).append(where)
+
     for path in sorted(TEMPLATES.rglob("*")):
         if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
         where = path.relative_to(ROOT).as_posix()
         for call in TEMPLATE_CALL.finditer(text):
-            found = TEMPLATE_KEY.match(text, call.start())
-            if found:
-                asked.setdefault(found.group(2), []).append(f"{where}:{_line(text, call.start())}")
+            first = TEMPLATE_KEY.match(text, call.start())
+            if first:
+                found(first.group(2), f"{where}:{_line(text, call.start())}")
             else:
                 hidden.append(f"{where}:{_line(text, call.start())}")
+        # The other keys of a choice, t("a.b" if … else "a.c"), written out too.
+        for literal in QUOTED_KEY.finditer(text):
+            if literal.group(2) in known:
+                found(literal.group(2), f"{where}:{_line(text, literal.start())}")
     for path in _scripts():
         text = path.read_text(encoding="utf-8")
         where = path.relative_to(ROOT).as_posix()
-        for call in SCRIPT_CALL.finditer(text):
-            # The build's own rule (bundles.words_asked) decides which keys a script file is sent.
-            keys = bundles.words_asked(text[call.start():text.find(")", call.start()) + 1])
-            if keys:
-                asked.setdefault(keys.pop(), []).append(f"{where}:{_line(text, call.start())}")
-            else:
-                hidden.append(f"{where}:{_line(text, call.start())}")
+        # The build's own rule (bundles.words_asked) decides which keys a script file is sent.
+        for key in bundles.words_asked(text):
+            found(key, where)
+        hidden += [f"{where}:{_line(text, call.start())}" for call in SCRIPT_CALL.finditer(text) if not SCRIPT_KEY.match(text, call.start())]
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for theme in THEME_KEY.finditer(text):
+            found(f"{theme.group(1)}.{theme.group(2)}", f"{path.relative_to(ROOT).as_posix()}:{_line(text, theme.start())}")
+        # A group named once: {% set words = config.extra.words.theme %}, then words.<key>.
+        for alias in THEME_GROUP.finditer(text):
+            for used in re.finditer(rf"(?<![.\w]){alias.group(1)}\.([a-z0-9_]+)", text):
+                found(f"{alias.group(2)}.{used.group(1)}", f"{path.relative_to(ROOT).as_posix()}:{_line(text, used.start())}")
     # Python's keys are checked where they are used (Words.raw fails the build on a key data/strings.yml lacks);
     # here they count as asked for, which file names (bootcamp.ics) never are.
-    known = _keys(ROOT / "data" / "strings.yml")
     for path in sorted((ROOT / "macros").glob("*.py")):
         text = path.read_text(encoding="utf-8")
-        for found in PYTHON_KEY.finditer(text):
-            if found.group(2) in known:
-                asked.setdefault(found.group(2), []).append(f"macros/{path.name}:{_line(text, found.start())}")
+        for literal in QUOTED_KEY.finditer(text):
+            if literal.group(2) in known:
+                found(literal.group(2), f"macros/{path.name}:{_line(text, literal.start())}")
     return asked, hidden
 
 
@@ -340,7 +360,7 @@ def _keys(path: Path) -> set[str]:
 def test_the_scan_finds_the_worked_example():
     asked, _ = words_asked_for()
     assert "macros/templates/checklist.html:12" in asked["checklist.date"]
-    assert any(where.startswith("overrides/assets/checklist.js:") for where in asked["checklist.reset"])
+    assert "overrides/assets/checklist.js" in asked["checklist.reset"]
 
 
 def test_every_key_a_template_or_script_asks_for_is_in_data_strings_yml():
