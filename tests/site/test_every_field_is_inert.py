@@ -17,7 +17,6 @@ NOT_ON_THE_SITE = {
     ("assessments.yml", "scales", "name"): "names an answer scale for leaders; pages show its points",
     ("printing.yml", "documents", "subtitle"): "printed on the PDF cover (tests/pdf)",
     ("printing.yml", "documents", "version"): "printed on the PDF cover (tests/pdf)",
-    ("teams.yml", "teams", "name"): "names a team in validate's messages and the change summary; no page shows it yet",
 }
 # Text that only appears if a planted {% include %} or {{ config }} ran ("site_name" is not one: Change this
 # handbook tells leaders where the site's name is set).
