@@ -8,6 +8,9 @@ and its pages (page_diff.py) follow the data, each in a group of its own.
 With several teams (data/teams.yml, macros/teams.py) the summary opens with the teams the change reaches: a
 shared data file, a page or the site settings every team (naming the teams with their own version of that file),
 a team's file that team only; a team's file is described as what it does to that team's version of the file.
+With several languages (data/languages.yml, macros/languages.py) it says which languages a change reaches: a
+translation its language only; a file in the first language every language, naming those with a translation of
+it, which the same change should reach.
 """
 
 import subprocess
@@ -21,7 +24,7 @@ from .diff_words import ABSENT as _ABSENT
 from .diff_words import differences, short_name, value, words
 from .handbook import validate
 from .project import DATA_DIR, DOCS_DIR, Project
-from .problems import counted
+from .problems import counted, errors
 from .loading import load_file
 from .mkdocs_yml import SETTINGS_FILE
 from .page_diff import page_changes
@@ -29,11 +32,13 @@ from .settings_diff import settings_changes
 from .site_files import Site
 from .loading import LocatedData
 from .schema_check import schema_of
+from .languages import LANGUAGES, NAVIGATION, Language, listed_languages
 from .teams import TEAMS, Team, id_lists, listed_teams, merge
 
 HEADING = "### What this change does to the handbook"
 NO_CHANGES = "No changes to the handbook's data, pages, navigation or site name."
 TEAMS_REACHED = "Which teams this reaches"
+LANGUAGES_REACHED = "Which languages this reaches"
 NAMES_LISTED = 5  # names spelled out when several items are added or removed at once
 
 
@@ -170,7 +175,27 @@ def summarise(project: Project, base_ref: str) -> str:
         groups = _compare(base, project, base_ref, before, after)
         groups.update(_site_groups(Site.read(base.root, DOCS_DIR, _by_stem(before)), Site.read(project.root, DOCS_DIR, _by_stem(after)), base_ref))
         reach = _which_teams(groups, listed_teams(project.data_dir) or listed_teams(base.data_dir), after)
-    return _markdown(groups, reach)
+        languages = _which_languages(groups, listed_languages(project.data_dir) or listed_languages(base.data_dir), after)
+    return _markdown(groups, reach, languages)
+
+
+def _which_languages(groups: dict[str, tuple[list[str], list[str]]], languages: list[Language], after: dict) -> list[str]:
+    """The languages the changes reach, a line each: a translation only its language's sites; a file in the first
+    language every language, except those with a translation of it, which show their own until it follows (said,
+    so the change is made there too). Nothing with one language."""
+    changed = [file for file, (_, changes) in groups.items() if changes]
+    if len(languages) < 2 or not changed:
+        return []
+    lines = []
+    for language in languages[1:]:
+        folder = f"{DATA_DIR}/{LANGUAGES}/{language.code}/"
+        mine = [file for file in changed if file.startswith(folder)]
+        if mine:
+            lines.append(f"Only the {language.name} site: {_and([f'`{file}`' for file in mine])}")
+        translated = [file for file in changed if len(PurePosixPath(file).parts) == 2 and f"{folder}{PurePosixPath(file).name}" in after and f"{folder}{PurePosixPath(file).name}" not in mine]
+        if translated:
+            lines.append(f"The {language.name} site shows its own translation of {_and([f'`{file}`' for file in translated])} (in `{folder}`): make the same change there, or, for an item, id or figure, that site shows the {languages[0].name} file until you do")
+    return lines
 
 
 def _which_teams(groups: dict[str, tuple[list[str], list[str]]], teams: list[Team], after: dict) -> list[str]:
@@ -278,7 +303,8 @@ def _compare(base: Project, current: Project, base_ref: str, before: dict, after
 def _values(project: Project) -> dict[str, dict | None]:
     """Each data file's value by display name, exactly as the build reads it; None when it cannot be read."""
     values = {}
-    for path in sorted(project.data_dir.glob("*.yml")) + sorted(project.data_dir.glob(f"{TEAMS}/*/*.yml")):
+    translations = sorted(path for path in project.data_dir.glob(f"{LANGUAGES}/*/*.yml") if path.stem != NAVIGATION)
+    for path in sorted(project.data_dir.glob("*.yml")) + sorted(project.data_dir.glob(f"{TEAMS}/*/*.yml")) + translations:
         display = path.relative_to(project.root).as_posix()
         document, _ = load_file(path, display)
         values[display] = document.value if document is not None and isinstance(document.value, dict) else None
@@ -286,7 +312,7 @@ def _values(project: Project) -> dict[str, dict | None]:
 
 
 def _by_stem(values: dict[str, dict | None]) -> dict[str, dict | None]:
-    return {PurePosixPath(file).stem: value for file, value in values.items() if not _is_team_file(file)}
+    return {PurePosixPath(file).stem: value for file, value in values.items() if len(PurePosixPath(file).parts) == 2}
 
 
 def _and(words: list[str]) -> str:
@@ -325,10 +351,13 @@ def _site_groups(before: Site, after: Site, base_ref: str) -> dict[str, tuple[li
 
 
 def _problem_counts(project: Project) -> Counter:
-    """Each file's problems, in the default team's handbook or in any other's."""
+    """Each file's problems, in the default team's handbook or in any other's, or in another language's (its
+    warnings aside: what a translation lacks is not a problem of the change)."""
     problems = set(validate(project)[1])
     for team in listed_teams(project.data_dir):
         problems |= set(validate(Project(project.root, team.id))[1])
+    for language in listed_languages(project.data_dir)[1:]:
+        problems |= set(errors(validate(Project(project.root, None, language.code))[1]))
     return Counter(problem.file for problem in problems)
 
 
@@ -347,13 +376,16 @@ def _file_order(file: str) -> tuple:
     return (order.index(stem) if stem in order else len(order), file)
 
 
-def _markdown(groups: dict[str, tuple[list[str], list[str]]], reach: list[str] = ()) -> str:
+def _markdown(groups: dict[str, tuple[list[str], list[str]]], reach: list[str] = (), languages: list[str] = ()) -> str:
     lines = [HEADING, ""]
     if not any(changes for _, changes in groups.values()):
         lines += [NO_CHANGES, ""] if groups else [NO_CHANGES]
     if reach:
         lines.append(f"- {TEAMS_REACHED}")
         lines += [f"  - {line}" for line in reach]
+    if languages:
+        lines.append(f"- {LANGUAGES_REACHED}")
+        lines += [f"  - {line}" for line in languages]
     for file, (notes, changes) in groups.items():
         lines.append(f"- `{file}`")
         lines += [f"  - {line}" for line in notes + changes]
