@@ -117,6 +117,9 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         "- Which teams this reaches",
         "  - Every team (Field sales and Key accounts): `data/charter.yml`, `data/coaching_questions.yml`, `data/bootcamp.yml`, `data/levels.yml`, `data/checklists.yml` and `data/assessments.yml`",
         "  - Key accounts has its own version of `data/charter.yml`, `data/bootcamp.yml` and `data/checklists.yml` (in `data/teams/key-accounts/`): what it replaces or removes there stays as it is",
+        "- Which languages this reaches",
+        "  - The Deutsch site shows its own translation of `data/charter.yml`, `data/levels.yml` and `data/assessments.yml` (in `data/languages/de/`):"
+        " make the same change there, or, for an item, id or figure, that site shows the English file until you do",
         "- `data/charter.yml`",
         "  - Changed the charter's purpose: \"…each of you sells better a year from now than you do today,…\""
         " → \"…each of you sells better twelve months from now than you do today,…\"",
@@ -141,6 +144,19 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
     assert result.stderr == ""
 
 
+def test_a_change_to_a_translation_reaches_its_language_only(tmp_path):
+    project = new_history(tmp_path)
+    edit_file(project / "data" / "languages" / "de" / "charter.yml", "name: Verantwortung", "name: Eigenverantwortung")
+    git(project, "commit", "-q", "-a", "-m", "A translator's change")
+    result = diff(project, "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  - Only the Deutsch site: `data/languages/de/charter.yml`" in lines
+    assert not [line for line in lines if "shows its own translation" in line]
+    assert "- `data/languages/de/charter.yml`" in lines
+    assert any("name \"Verantwortung\" → \"Eigenverantwortung\"" in line for line in lines)
+
+
 def test_no_change_says_so(changed):
     result = diff(changed, "HEAD")
     assert (result.returncode, result.stdout) == (0, f"{HEADING}\n\nNo changes to the handbook's data, pages, navigation or site name.\n")
@@ -154,6 +170,9 @@ def test_files_that_do_not_validate_are_named_and_the_rest_still_described(broke
         "",
         "- Which teams this reaches",
         "  - Every team (Field sales and Key accounts): `data/levels.yml` and `data/printing.yml`",
+        "- Which languages this reaches",
+        "  - The Deutsch site shows its own translation of `data/levels.yml` (in `data/languages/de/`):"
+        " make the same change there, or, for an item, id or figure, that site shows the English file until you do",
         "- `data/charter.yml`",
         "  - data/charter.yml has 1 problem and cannot be read, so its changes are not listed; run `make validate`",
         "- `data/levels.yml`",
