@@ -22,8 +22,8 @@ NUMBER_KEYS = {1: "numbers.one", 2: "numbers.two", 3: "numbers.three", 4: "numbe
 
 def in_words(number: int, words: Words | None = None) -> str:
     """A count as the handbook writes it in running text: words from one to nine, figures otherwise. The words are
-    those of `words` (the handbook's, in the language being built); without them, the English that data/strings.yml
-    writes (for the text of the tools not yet in words of their own, and for messages to an editor)."""
+    those of `words` (the handbook's, in the language being built); without them, English (for a page not yet
+    translated, whose own words stay English around the tools, and for messages to an editor)."""
     if number not in NUMBER_KEYS:
         return str(number)
     return str(words.raw(NUMBER_KEYS[number])) if words else NUMBER_KEYS[number].partition(".")[2]

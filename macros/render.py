@@ -108,6 +108,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
         source = translation if translation and translation.is_file() else path
         page = Page.read(source.read_text(encoding="utf-8-sig"))
         about = PageInfo(page_title(settings.settings.get("nav"), name, page), page_url(name, settings.use_directory_urls), page.front_matter)
+        macros.start_page(about.url, in_its_language=source != path or project.language in (None, codes[0] if codes else None))
         files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{source.relative_to(project.docs_dir).as_posix()}", macros, settings, dates)
         rendered.pages[about.url] = [str(tag) for tag in page.front_matter.get("tags") or []]
     theme = project.root / "overrides"
@@ -133,7 +134,6 @@ class PageInfo:
 
 def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacros", settings: SiteSettings, dates: dict[str, str]) -> str:
     """A page's Markdown with its macros rendered, under front matter saying what the theme shows of it."""
-    macros.start_page(about.url)
     text = page.text
     if page.renders_macros:
         variables = {**settings.extra, **page.front_matter, "config": settings.settings, "page": about, **macros.macros}
@@ -178,6 +178,9 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
         # For the pages the engine makes itself (404.html): the footer's name alone.
         "extra": {"print_footer": _print_footer(settings, "", None, words)},
     }
+    worded = _theme_words(settings, words)
+    engine["theme"] |= worded.pop("theme", {})
+    engine |= worded
     # The words the theme's own templates show, in the language being built: config.extra.words.<group>.<key>.
     engine["extra"]["words"] = {group: {key: str(words.raw(f"{group}.{key}")) for key in words.table[group]} for group in THEME_WORDS}
     first = first_language(project.data_dir)
@@ -192,6 +195,28 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
     # The header's language and team menus (partials/alternate.html).
     engine["extra"] |= menus(project.data_dir, project.team, project.language)
     return yaml.safe_dump(engine, allow_unicode=True, sort_keys=False)
+
+
+def _theme_words(settings: SiteSettings, words: "Words") -> dict:
+    """The engine's settings that put words in pages, from data/strings.yml in the language being built: the dark
+    and light mode switch's names and the headings' permanent links' title. Lists are whole in the engine's
+    settings (INHERIT merges mappings only), so each is copied from mkdocs.yml with its words replaced."""
+    changed = {}
+    theme = settings.settings.get("theme")
+    palettes = theme.get("palette") if isinstance(theme, dict) else None
+    if isinstance(palettes, list):
+        switch = {"slate": "theme.to_light_mode", "default": "theme.to_dark_mode"}
+        changed["theme"] = {"palette": [
+            {**palette, "toggle": {**palette["toggle"], "name": words.plain(switch[palette.get("scheme", "default")])}} if isinstance(palette, dict) and isinstance(palette.get("toggle"), dict) and palette.get("scheme", "default") in switch else palette
+            for palette in palettes
+        ]}
+    extensions = settings.settings.get("markdown_extensions")
+    if isinstance(extensions, list):
+        changed["markdown_extensions"] = [
+            {"toc": {**entry["toc"], "permalink_title": words.plain("theme.permalink")}} if isinstance(entry, dict) and isinstance(entry.get("toc"), dict) else entry
+            for entry in extensions
+        ]
+    return changed
 
 
 def _write(out: Path, files: dict[str, bytes]) -> None:

@@ -75,6 +75,7 @@ class Renderer:
         self.env.globals["duration"] = self._language_writes("duration")
         self.env.globals["percent"] = self._language_writes("percent")
         self.env.globals["number"] = self._language_writes("number")
+        self.env.globals["date"] = self._language_writes("date")
         self.env.globals["in_words"] = self._in_words
         # The handbook of the render under way: t() in a macro imported without context (_source.html) sees no
         # `handbook` of its own, and Jinja keeps such a module from one render to the next.
@@ -122,7 +123,7 @@ class Renderer:
         return in_words(count, context.get("handbook", self._handbook).words)
 
     def _language_writes(self, how: str):
-        """duration(minutes), percent(share) or number(value): the handbook's Words method of that name."""
+        """duration(minutes), percent(share), number(value) or date(iso): the handbook's Words method of that name."""
 
         @pass_context
         def written(context, *values):

@@ -82,11 +82,15 @@ class PageMacros:
         self.renderer = Renderer(settings.use_directory_urls, settings.source_links, handbook.glossary.terms, cache)
         self.page_url = ""
         self.data_files: list[str] = []
+        self.in_its_language = True
         self.macros = every_macro(handbook, self, pdfs)
 
-    def start_page(self, url: str) -> None:
+    def start_page(self, url: str, in_its_language: bool = True) -> None:
+        """`in_its_language`: False for a page the language being built has not translated yet, whose own words
+        (a count in a heading: "The five steps") stay in the first language around the tools in this one."""
         self.page_url = url
         self.data_files = []
+        self.in_its_language = in_its_language
 
     def note_source(self, data_file: str) -> None:
         # A team's file that changes this one comes first: its Edit link opens what that team's leader edits.
@@ -183,7 +187,7 @@ def page_words(handbook: Handbook | None, page: PageMacros | None, pdf_in_site: 
 
     def how_many(what: str):
         """How many items one of the handbook's lists holds, in words up to nine ("six"), in the handbook's language."""
-        return in_words(len(LISTS[what](handbook)), handbook.words)
+        return in_words(len(LISTS[what](handbook)), handbook.words if page.in_its_language else None)
 
     def list_of(what: str):
         """The titles of one of the handbook's lists, each linked to where it is shown."""

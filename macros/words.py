@@ -4,10 +4,12 @@ key by key): templates ask for them with t("group.key", name=value), widget scri
 are filled in; words that change with a number pick the language's form for `count` (Unicode CLDR, by Babel)."""
 
 import re
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
@@ -78,6 +80,10 @@ class Words:
         if not hours:
             return self("units.minutes", minutes=rest)
         return self("units.hours_minutes", hours=hours, minutes=rest) if rest else self("units.hours", hours=hours)
+
+    def date(self, iso: str) -> str:
+        """A day from the data ("2026-01-05") as the language writes it in a sentence: "5 January 2026", "5. Januar 2026"."""
+        return format_date(date.fromisoformat(iso), format="long", locale=self.locale)
 
     def in_sentence(self, title: str) -> str:
         """A title as it reads inside a sentence: in lower case ("download the onboarding pack"), except in the

@@ -96,7 +96,7 @@
       var index = out.level ? out.groups.indexOf(out.level) + 1 : 0;
       var above = out.groups.slice(index + 1).filter(function (group) { return group.reached; });
       if (!above.length) return;
-      var names = above.map(function (group) { return group.name; }).join(", ");
+      var names = Playbook.list(above.map(function (group) { return group.name; }));
       result.append(el("p", Playbook.t("assessment_result.gap", { levels: names, level: out.groups[index].name, number: index + 1 })));
     }
 

@@ -208,7 +208,7 @@
       return groups.some(function (group) { return group && group.id === level.id && group.reached === true; });
     });
     if (!above.length || !plan.levels[next]) return "";
-    return " " + Playbook.t("plan_one_to_one.gap", { levels: above.map(function (level) { return level.name; }).join(", "), gap: plan.levels[next].name });
+    return " " + Playbook.t("plan_one_to_one.gap", { levels: Playbook.list(above.map(function (level) { return level.name; })), gap: plan.levels[next].name });
   }
 
   /* The questions on the rep's latest agendas before `date` (as many agendas as the data says), each with the

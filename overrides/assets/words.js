@@ -18,6 +18,15 @@
     Object.keys(words).forEach(function (key) { table[key] = words[key]; });
   };
 
+  /* Names joined as the page's language lists them: "A, B and C", "A, B und C" (Intl.ListFormat). */
+  Playbook.list = function (names) {
+    try {
+      return new Intl.ListFormat(language(), { type: "conjunction" }).format(names);
+    } catch (error) {
+      return names.join(", ");
+    }
+  };
+
   Playbook.t = function (key, values) {
     var words = table[key];
     values = values || {};

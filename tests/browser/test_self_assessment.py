@@ -200,7 +200,7 @@ def test_a_strong_seller_with_one_gap_low_on_the_ladder_is_told_where_the_gap_is
     page.goto(site_url + PAGE)
     form = _answer_all(page, "which-level", answers, scale)
     result = form.locator("[data-result]")
-    expected = f"Your answers also reach {levels[2]['name']}, {levels[3]['name']}. {levels[1]['name']} (level 2) is the gap that holds the ladder"
+    expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']} (level 2) is the gap that holds the ladder"
     assert expected in result.text_content()
     strongest = _list_after(result, "Your strongest behaviours at this level")
     weakest = _list_after(result, "Your weakest behaviours at this level") if result.get_by_role("heading", name="Your weakest behaviours at this level").count() else []
