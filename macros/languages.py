@@ -25,7 +25,7 @@ from .schema_check import check_schema, expects_text
 LANGUAGES = "languages"  # data/languages.yml lists them; data/languages/<code>/ holds each one's translations
 STRINGS = "strings"
 NAVIGATION = "navigation"  # data/languages/<code>/navigation.yml: mkdocs.yml's titles in the language
-UNTRANSLATABLE = {LANGUAGES, "teams"}  # lists of codes and ids, the same in every language
+UNTRANSLATABLE = {LANGUAGES}  # the languages' codes and names, the same on every site
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 

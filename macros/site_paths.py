@@ -35,7 +35,7 @@ def menus(data_dir: Path, team: str | None, language: str | None) -> dict:
     here = site_path(data_dir, team, language)
     up = "../" * here.count("/")
     languages = listed_languages(data_dir)
-    teams = listed_teams(data_dir)
+    teams = listed_teams(data_dir, language)
     if len(languages) < 2 and len(teams) < 2:
         return {}
     current_team = team or default_team(data_dir)

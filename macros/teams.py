@@ -34,10 +34,12 @@ class Team:
     default: bool
 
 
-def listed_teams(data_dir: Path) -> list[Team]:
-    """The teams data/teams.yml lists, read leniently (validation reports its mistakes): none without the file."""
+def listed_teams(data_dir: Path, language: str | None = None) -> list[Team]:
+    """The teams data/teams.yml lists, read leniently (validation reports its mistakes): none without the file. With
+    a `language` that has a translation of the file (data/languages/<code>/teams.yml), their names in it."""
+    translated = data_dir / "languages" / str(language) / f"{TEAMS}.yml"
     try:
-        listed = yaml.safe_load((data_dir / f"{TEAMS}.yml").read_text(encoding="utf-8"))["teams"]
+        listed = yaml.safe_load((translated if language and translated.is_file() else data_dir / f"{TEAMS}.yml").read_text(encoding="utf-8"))["teams"]
         return [Team(str(team["id"]), str(team["name"]), team.get("default") is True) for team in listed]
     except (OSError, yaml.YAMLError, TypeError, KeyError):
         return []
