@@ -2,11 +2,17 @@
 
 overrides/assets/planner.js mirrors `plan`, `pace`, `decimal` and `percent` step for step, so the page shows
 the same figures with and without JavaScript: change the two together.
+
+Each result keeps its figures as numbers too (`Pace.tenths`, `Step.share`, `Plan.revenue`): the text fields are
+the English the ramp plan still quotes, and a page in any language writes the numbers with `Written`.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from math import ceil, floor, prod
+
+from babel.numbers import format_decimal
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class Pace:
     text: str
     phrase: str
     every: str | None = None
+    tenths: int = 0  # the figure in tenths; for "1 every N", N in tenths
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Step:
     day: Pace
     rate: str | None  # the share of the step above, as a percentage; None on the first step
     count: int  # the whole number a period, which the paces are worked out from
+    share: Fraction | None = None  # the rate itself; None on the first step
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,12 @@ class Plan:
     revenue_to_find: str  # rounded up to a whole unit of money
     covered: bool  # pipeline and revenue from elsewhere already cover the target: nothing left to prospect for
     steps: list[Step]
+    revenue: int = 0  # revenue_to_find as a number
+
+    @staticmethod
+    def written(words) -> "Written":
+        """The plan's figures as the language of `words` (macros/words.py) writes them."""
+        return Written(words)
 
 
 def revenue_to_find(inputs: Inputs) -> Fraction:
@@ -70,14 +84,15 @@ def plan(inputs: Inputs, period: str) -> Plan:
     for index, need in enumerate(needs):
         count = ceil(need)
         rate = percent(inputs.rates[index - 1]) if index else None
-        steps.append(Step(*(shown(count, inputs, period, per) for per in ("per period", "per week", "per day")), rate, count))
-    return Plan(f"{ceil(to_find):,}", to_find == 0, steps)
+        share = inputs.rates[index - 1] if index else None
+        steps.append(Step(*(shown(count, inputs, period, per) for per in ("per period", "per week", "per day")), rate, count, share))
+    return Plan(f"{ceil(to_find):,}", to_find == 0, steps, ceil(to_find))
 
 
 def shown(count: int, inputs: Inputs, period: str, per: str) -> Pace:
     """`count` a period as a figure per period, per week or per day, by the rules the plan's rows follow."""
     if per == "per period":
-        return Pace(f"{count:,}", f"{count:,} a {period}")
+        return Pace(f"{count:,}", f"{count:,} a {period}", tenths=count * 10)
     if per == "per week":
         return pace(count, inputs.weeks_in_period, "week")
     return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week, "day")
@@ -96,10 +111,10 @@ def pace(count: int, units: Fraction, unit: str) -> Pace:
     down to one decimal for the same reason."""
     tenths = ceil(count * 10 / units)
     if tenths >= 10 or count == 0:
-        return Pace(decimal(tenths), f"{decimal(tenths)} a {unit}")
-    apart = decimal(floor(units * 10 / count))
-    every = f"1 every {apart} {unit}s"
-    return Pace(every, every, apart)
+        return Pace(decimal(tenths), f"{decimal(tenths)} a {unit}", tenths=tenths)
+    apart = floor(units * 10 / count)
+    every = f"1 every {decimal(apart)} {unit}s"
+    return Pace(every, every, decimal(apart), apart)
 
 
 def decimal(tenths: int) -> str:
@@ -116,3 +131,30 @@ def percent(rate: Fraction) -> str:
 def odds(rate: Fraction) -> str:
     """A rate as a leader says it: "1 in 5" when it is one in a whole number, else a percentage."""
     return f"1 in {1 / rate}" if (1 / rate).denominator == 1 else percent(rate)
+
+
+def one_in(rate: Fraction) -> int | None:
+    """N when a rate is one in a whole number N, as a leader says it ("1 in 5"); else None."""
+    return int(1 / rate) if (1 / rate).denominator == 1 else None
+
+
+class Written:
+    """The planner's numbers as a language writes them, by `words` (macros/words.py: its Babel locale and its
+    "units.percent"): 260,000 and 1.6 in English, 260.000 and 1,6 in German; planner.js does the same with Intl."""
+
+    one_in = staticmethod(one_in)
+
+    def __init__(self, words):
+        self.words = words
+
+    def tenths(self, tenths: int) -> str:
+        """A number of tenths with thousands grouped: 12345 is "1,234.5" or "1.234,5"; 400 is "40"."""
+        return format_decimal(Decimal(tenths).scaleb(-1), locale=self.words.locale, format="#,##0.#")
+
+    def typed(self, value, scale: int = 1) -> str:
+        """A data figure (times `scale`) as a reader of the language types it: 260000 is "260,000" or "260.000"."""
+        return format_decimal((Decimal(str(value)) * scale).normalize(), locale=self.words.locale, decimal_quantization=False)
+
+    def percent(self, rate: Fraction):
+        """A rate as a percentage to one decimal, halves rounded up: "12.5%" or "12,5 %"."""
+        return self.words("units.percent", number=self.tenths(floor(rate * 1000 + Fraction(1, 2))))

@@ -7,10 +7,32 @@
   var ZERO = BigInt(0);
   var ONE = BigInt(1);
   var TEN = BigInt(10);
-  /* Digits, plain or grouped in threes by commas, then at most one "." and decimals: English, as the site is. */
-  var PLAIN = /^(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?$/;
-  /* "300.000" is 300 here, but 300,000 where "." separates thousands: refused rather than guessed. */
-  var AMBIGUOUS = /^[1-9]\d{0,2}\.\d{3}$/;
+  var LANGUAGE = document.documentElement.lang || undefined;
+  /* The page language's marks between thousands and before decimals: "," and "." in English, "." and "," in
+     German. The reader types numbers that way and the planner writes them that way. */
+  var MARKS = (function () {
+    var marks = { group: ",", decimal: "." };
+    try {
+      new Intl.NumberFormat(LANGUAGE).formatToParts(12345.6).forEach(function (part) {
+        if (part.type === "group" || part.type === "decimal") marks[part.type] = part.value;
+      });
+    } catch (e) {
+      /* A browser without formatToParts reads and writes English marks. */
+    }
+    return marks;
+  })();
+  /* The figures data-most holds are written the English way whatever the page's language. */
+  var ENGLISH = { group: ",", decimal: "." };
+  function escaped(mark) {
+    return mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  var G = escaped(MARKS.group);
+  var D = escaped(MARKS.decimal);
+  /* Digits, plain or grouped in threes by the page's thousands mark, then at most one decimal mark and decimals. */
+  var PLAIN = new RegExp("^(\\d+|\\d{1,3}(" + G + "\\d{3})+)?(" + D + "\\d+)?$");
+  /* "300.000" is 300 in English, but 300,000 where "." separates thousands (and "300,000" the other way round in
+     German): refused rather than guessed. */
+  var AMBIGUOUS = new RegExp("^[1-9]\\d{0,2}" + D + "\\d{3}$");
 
   /* Exact fractions {n, d} with d > 0; floor and ceil are only ever taken of figures of 0 or more. */
   function fraction(n, d) {
@@ -36,15 +58,17 @@
     return (a.n + a.d - ONE) / a.d;
   }
   function whole(number) {
-    return number.toLocaleString("en");
+    return number.toLocaleString(LANGUAGE);
   }
 
   function plain(text) {
     return PLAIN.test(text.replace(/^-/, "")) && /\d/.test(text);
   }
 
-  function exact(text) {
-    var parts = text.replace(/,/g, "").split(".");
+  /* A number written with `marks` (the page's unless given), exactly. */
+  function exact(text, marks) {
+    marks = marks || MARKS;
+    var parts = text.split(marks.group).join("").split(marks.decimal);
     var decimals = parts[1] || "";
     return fraction(parts[0] + decimals, "1" + "0".repeat(decimals.length));
   }
@@ -53,16 +77,19 @@
   function read(text) {
     if (plain(text) && !AMBIGUOUS.test(text.replace(/^-/, ""))) return { value: exact(text) };
     if (plain(text)) {
-      var small = text.replace(/0+$/, "").replace(/\.$/, "");
-      var large = text.replace(".", ",");
+      var small = text.replace(/0+$/, "");
+      if (small.slice(-MARKS.decimal.length) === MARKS.decimal) small = small.slice(0, -MARKS.decimal.length);
+      var large = text.replace(MARKS.decimal, MARKS.group);
       return { problem: Playbook.t("planner.ambiguous", { text: text, small: small, large: large }) };
     }
-    var swapped = text.replace(/[.,]/g, function (mark) {
-      return mark === "." ? "," : ".";
+    /* Written the other way round: the page's thousands mark as a decimal mark, or its decimal mark between
+       thousands ("250,5" or "1.250.000" in English, "250.5" or "1,250,000" in German). */
+    var swapped = text.replace(new RegExp(G + "|" + D, "g"), function (mark) {
+      return mark === MARKS.decimal ? MARKS.group : MARKS.decimal;
     });
     if (plain(swapped)) {
       var said = { text: text, number: swapped };
-      return { problem: text.indexOf(",") >= 0 ? Playbook.t("planner.reads_decimal_comma", said) : Playbook.t("planner.reads_dot_thousands", said) };
+      return { problem: text.indexOf(MARKS.group) >= 0 ? Playbook.t("planner.reads_group_as_decimal", said) : Playbook.t("planner.reads_decimal_as_group", said) };
     }
     return { problem: Playbook.t("planner.not_a_number", { text: text }) };
   }
@@ -76,13 +103,13 @@
     if (reading.problem) return reading;
     var sign = compare(reading.value, fraction(0));
     if (sign < 0 || (sign === 0 && !optional)) return { problem: input.dataset.low };
-    if (compare(reading.value, exact(input.dataset.most)) > 0) return { problem: input.dataset.high };
+    if (compare(reading.value, exact(input.dataset.most, ENGLISH)) > 0) return { problem: input.dataset.high };
     return reading;
   }
 
   function decimal(tenths) {
     var tenth = tenths % TEN;
-    return whole(tenths / TEN) + (tenth ? "." + tenth : "");
+    return whole(tenths / TEN) + (tenth ? MARKS.decimal + tenth : "");
   }
 
   /* `unit` is "week" or "day"; the words are the page language's (planner.py writes them in English). */
@@ -96,7 +123,7 @@
   }
 
   function percent(rate) {
-    return decimal(floor({ n: rate.n * BigInt(2000) + rate.d, d: rate.d * BigInt(2) })) + "%";
+    return Playbook.t("units.percent", { number: decimal(floor({ n: rate.n * BigInt(2000) + rate.d, d: rate.d * BigInt(2) })) });
   }
 
   /* `values` holds the fields by name, rates in percent; `layout` names the stages, the period and where
@@ -118,7 +145,7 @@
     var days = times(values.weeks_in_period, values.selling_days_per_week);
     var steps = needs.map(function (need, index) {
       var count = ceil(need);
-      var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.period }) };
+      var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.periodWords }) };
       return { period: period, week: pace(count, values.weeks_in_period, "week"), day: pace(count, days, "day"), rate: index ? percent(rates[index - 1]) : "" };
     });
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
@@ -146,6 +173,8 @@
       pipelineStage: Number(form.dataset.pipelineStage),
       period: form.dataset.period,
     };
+    /* The period's code (data/bootcamp.yml) in the page's words, each code's key written out. */
+    layout.periodWords = layout.period === "month" ? Playbook.t("planner.month") : layout.period === "year" ? Playbook.t("planner.year") : Playbook.t("planner.quarter");
     var key = Playbook.storageKey("planner", "activity");
     var inputs = form.querySelectorAll("input");
     var tool = Playbook.workspace.attach(form, load);
