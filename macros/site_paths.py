@@ -29,9 +29,11 @@ def site_folders(data_dir: Path) -> set[str]:
 
 
 def menus(data_dir: Path, team: str | None, language: str | None) -> dict:
-    """The engine's `extra` entries for the header's menus, each link relative to this site's top: `alternate`,
-    the languages of this team (material's own setting, which also writes the pages' hreflang links), and `teams`,
-    the teams in this language. Empty when the handbook has one team and one language."""
+    """The engine's `extra` entries for the header's menus, each link relative to this site's top: `languages`, the
+    languages of this team, and `teams`, the teams in this language; and `alternate: true`, material's switch for
+    the header to include partials/alternate.html, where both menus are. Not material's list of languages: for
+    that list its script fetches each language's sitemap.xml on every page, and the menus need none of it. Empty
+    when the handbook has one team and one language."""
     here = site_path(data_dir, team, language)
     up = "../" * here.count("/")
     languages = listed_languages(data_dir)
@@ -41,7 +43,8 @@ def menus(data_dir: Path, team: str | None, language: str | None) -> dict:
     current_team = team or default_team(data_dir)
     current_language = language or (languages[0].code if languages else None)
     made = {
-        "alternate": [{"name": each.name, "lang": each.code, "link": up + site_path(data_dir, current_team, each.code)} for each in languages],
+        "alternate": True,
+        "languages": [{"name": each.name, "lang": each.code, "link": up + site_path(data_dir, current_team, each.code)} for each in languages],
     }
     if len(teams) > 1:
         made["teams"] = [{"name": each.name, "id": each.id, "link": up + site_path(data_dir, each.id, current_language), "current": each.id == current_team} for each in teams]
