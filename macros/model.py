@@ -489,18 +489,15 @@ class ActivityPlanner:
         """The stages existing pipeline still has to pass to become won deals."""
         return self.stages[self.stage_index(self.pipeline_stage) + 1:]
 
-    def figure(self, wanted: PlannerFigure) -> str:
-        """A figure of the plan as a target states it: "40 a day", "1 in 5"."""
-        index = self.stage_index(wanted.stage)
-        if wanted.show == "conversion rate":
-            return planner.odds(self.inputs.rates[index - 1])
-        step = self.plan.steps[index]
-        return {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show].phrase
+    def pace(self, wanted: PlannerFigure) -> planner.Pace:
+        """A per-day, per-week or per-period figure of the plan, as a target states it ("40 a day")."""
+        step = self.plan.steps[self.stage_index(wanted.stage)]
+        return {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show]
 
-    def share_of(self, wanted: PlannerFigure, part: float) -> str:
+    def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
         count = planner.share(self.plan.steps[self.stage_index(wanted.stage)].count, Fraction(str(part)))
-        return planner.shown(count, self.inputs, self.period, wanted.show).phrase
+        return planner.shown(count, self.inputs, self.period, wanted.show)
 
 
 @dataclass(frozen=True)
@@ -1068,10 +1065,6 @@ class RampActivity:
     @property
     def figure(self) -> PlannerFigure:
         return PlannerFigure(self.stage, self.show)
-
-    @property
-    def percent(self) -> str:
-        return planner.percent(Fraction(str(self.share)))
 
 
 @dataclass(frozen=True)

@@ -128,11 +128,6 @@ def percent(rate: Fraction) -> str:
     return decimal(floor(rate * 1000 + Fraction(1, 2))) + "%"
 
 
-def odds(rate: Fraction) -> str:
-    """A rate as a leader says it: "1 in 5" when it is one in a whole number, else a percentage."""
-    return f"1 in {1 / rate}" if (1 / rate).denominator == 1 else percent(rate)
-
-
 def one_in(rate: Fraction) -> int | None:
     """N when a rate is one in a whole number N, as a leader says it ("1 in 5"); else None."""
     return int(1 / rate) if (1 / rate).denominator == 1 else None
@@ -154,6 +149,10 @@ class Written:
     def typed(self, value, scale: int = 1) -> str:
         """A data figure (times `scale`) as a reader of the language types it: 260000 is "260,000" or "260.000"."""
         return format_decimal((Decimal(str(value)) * scale).normalize(), locale=self.words.locale, decimal_quantization=False)
+
+    def part(self, share: float):
+        """A share from the data (0.5) as a percentage: "50%" or "50 %"."""
+        return self.percent(Fraction(str(share)))
 
     def percent(self, rate: Fraction):
         """A rate as a percentage to one decimal, halves rounded up: "12.5%" or "12,5 %"."""
