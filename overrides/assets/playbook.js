@@ -10,7 +10,7 @@
     var base = config ? JSON.parse(config.textContent).base : ".";
     /* A language's site sits in a folder of its team's (site/de/): the answers are the team's, in any language. */
     var shared = document.querySelector('meta[name="playbook-storage-root"]');
-    var root = new URL((base || ".") + "/" + (shared ? shared.content : ""), location.href);
+    var root = new URL((base || ".").replace(/\/$/, "") + "/" + (shared ? shared.content : ""), location.href);
     return "playbook:v1:" + root.origin + root.pathname + ":" + kind + ":" + id;
   };
 

@@ -296,7 +296,7 @@ class LookAlike:
 
 # YAML 1.1 would have turned these into booleans, dates or numbers; the loader keeps them as typed.
 LOOK_ALIKES = {
-    "unquoted-date": LookAlike("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: 2026-01-05"), "charter.html", "· In effect from 2026-01-05"),
+    "unquoted-date": LookAlike("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: 2026-01-05"), "charter.html", "· In effect from 5 January 2026"),
     "no-as-a-team-name": LookAlike("charter.yml", replace_first("team: Northwind Field Sales", "team: no"), "charter.html", "no · Led by"),
     "on-as-a-value-name": LookAlike("charter.yml", replace_first("    name: Ownership\n", "    name: on\n"), "charter.html", "on Your territory, pipeline"),
     "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", "leader: 12:30"), "charter.html", "Led by 12:30 ·"),

@@ -65,11 +65,16 @@ def _make(project: Path, mistake: PageMistake, page: str | None = None) -> str:
 @pytest.fixture(scope="module")
 def validated(tmp_path_factory) -> tuple[dict[str, str], list[str]]:
     """One `validate` run on a copy of the example with one new page per mistake (each a copy of the page the
-    mistake is made in): where each mistake is, and the lines printed. The copy has one team, so each mistake is
-    reported once (tests/data/test_teams.py covers a page's problem in one team's handbook)."""
+    mistake is made in): where each mistake is, and the lines printed. The copy has one team and one language, so
+    each mistake is reported once (tests/data/test_teams.py covers a page's problem in one team's handbook, and
+    tests/data/test_broken_files.py one a translation repeats)."""
     project = copy_project(tmp_path_factory.mktemp("page-mistakes") / "handbook")
     (project / "data" / "teams.yml").unlink()
     shutil.rmtree(project / "data" / "teams")
+    (project / "data" / "languages.yml").unlink()
+    shutil.rmtree(project / "data" / "languages")
+    for translated in (project / "docs").rglob("*.de.md"):
+        translated.unlink()
     (project / "docs" / "mistakes").mkdir()
     locations = {kind: _make(project, mistake, f"mistakes/{kind}.md") for kind, mistake in MISTAKES.items()}
     result = run_validate(project)

@@ -2,7 +2,9 @@
 
 import json
 from collections import Counter
+from datetime import date
 
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from tests.helpers import content, data, normalise, page, plain
@@ -79,8 +81,13 @@ def test_charter_shows_every_value_commitment_and_step_once(built_site):
         assert len(article.select(f'li[id="{commitment["id"]}"]')) == 1
     for step in charter["conflict"]["steps"]:
         assert len(article.select(f'li[id="{step["id"]}"]')) == 1
-    meta = _text(article.select_one(".pb-charter__meta"))
-    assert charter["team"] in meta and charter["leader"] in meta and charter["effective_date"] in meta
+    page_meta = article.select_one(".pb-charter__meta")
+    meta = _text(page_meta)
+    # The date as the page's language writes it (5 January 2026; Babel's, independent of the build's Words), with
+    # the data's own in its <time> element.
+    written = format_date(date.fromisoformat(charter["effective_date"]), format="long", locale="en_GB")
+    assert charter["team"] in meta and charter["leader"] in meta
+    assert page_meta.find("time", datetime=charter["effective_date"]).get_text() == written
 
 
 def test_dilemma_shows_each_mode_with_its_signals(built_site):
