@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .model import Handbook, PrintDocument, in_words
+from .model import Handbook, PrintDocument
 
 
 @dataclass(frozen=True)

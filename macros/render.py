@@ -31,7 +31,6 @@ from .site_settings import SiteSettings, read_site_settings
 
 if TYPE_CHECKING:
     from .page_reading import Page
-    from .words import Words
     from .wiring import PageMacros
     from .words import Words
 

@@ -3,7 +3,6 @@ key by key): templates ask for them with t("group.key", name=value), widget scri
 {name: value}) from the same table (macros/bundles.py writes each script the keys it asks for). Words in {braces}
 are filled in; words that change with a number pick the language's form for `count` (Unicode CLDR, by Babel)."""
 
-import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
