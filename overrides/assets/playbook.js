@@ -129,9 +129,22 @@
     marksWatched.observe(content, { childList: true, subtree: true });
   }
 
+  /* The header's language and team menus (partials/alternate.html) link each site's copy of the page shown.
+     Material's instant navigation swaps the page but keeps the header, so each link is pointed again at the
+     page now shown: its site's folder (data-site, from this site's top) and the page's path from the top. */
+  function followMenus() {
+    var config = document.getElementById("__config");
+    var top = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/$/, "") + "/", location.href);
+    var here = location.pathname.indexOf(top.pathname) === 0 ? location.pathname.slice(top.pathname.length) : "";
+    document.querySelectorAll(".md-select__link[data-site]").forEach(function (link) {
+      link.href = new URL(link.dataset.site + here, top).href;
+    });
+  }
+
   /* Marks the start of the page's widgets' setup (User Timing) for bench/workspace.py. */
   function initAll() {
     performance.mark("playbook-widgets");
+    followMenus();
     keepWholeWordMarks();
     enablePrint(document);
     enableNotFoundSearch(document);

@@ -107,3 +107,15 @@ def test_switching_team_opens_the_same_page_in_the_other_teams_site(reader, lang
     page.get_by_role("link", name="Field sales").click()
     page.wait_for_url(languages_url + "checklists/")
     expect(page.locator("#checklist-charter-review")).to_be_attached()
+
+
+def test_the_menus_follow_the_page_instant_navigation_shows(reader, languages_url):
+    """Material swaps the page and keeps the header: the menus still open the page now shown in the other site."""
+    page = reader
+    page.goto(languages_url + "checklists/")
+    page.evaluate("() => { window.sameWindow = true; }")
+    page.locator(".md-nav").get_by_role("link", name="Glossary").first.click()
+    page.wait_for_url(languages_url + "glossary/")
+    expect(page.get_by_role("link", name="Deutsch")).to_have_attribute("href", languages_url + "de/glossary/")
+    expect(page.get_by_role("link", name="Key accounts")).to_have_attribute("href", languages_url + "key-accounts/glossary/")
+    assert page.evaluate("() => window.sameWindow") is True  # it was instant navigation, not a new page

@@ -113,6 +113,8 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     page.get_by_role("link", name="question bank").first.click()
     page.wait_for_url("**/" + BANK)
     for question in questions:
+        # The page is swapped in before its widgets are set up: a click before that would do nothing.
+        page.locator(f"li#{question['id']}[data-basket-ready]").wait_for()
         page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1").click()
         expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
 
