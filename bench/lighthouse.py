@@ -68,15 +68,29 @@ class _PagesLikeHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def audit(url: str, desktop: bool, report: Path) -> dict:
-    """One Lighthouse run: each category's score (0-100) and the audits that keep it under 100, the metrics, and
-    the audits Lighthouse could not run (named, so a missing diagnostic is not read as a pass)."""
+def slowdown_for(benchmark_index: float) -> float:
+    """The CPU slowdown that makes this machine a mid-tier phone, from its Lighthouse benchmark index: the
+    calculator Lighthouse's docs/throttling.md links to (github.com/patrickhulce/lighthouse-cpu-throttling-
+    calculator), whose steps are 150 → 1×, 800 → 2×, 1300 → 3×, 1533 → 4× (the default's machine), 2000 → 6×."""
+    if benchmark_index >= 1300:
+        return 3 + (benchmark_index - 1300) / 233
+    if benchmark_index >= 800:
+        return 2 + (benchmark_index - 800) / 500
+    return max(1.0, 1 + (benchmark_index - 150) / 650)
+
+
+def audit(url: str, desktop: bool, report: Path, slowdown: float | None = None) -> dict:
+    """One Lighthouse run: each category's score (0-100) and the audits that keep it under 100, the metrics, the
+    machine's benchmark index, and the audits Lighthouse could not run (named, so a missing diagnostic is not read
+    as a pass). `slowdown`: the CPU slowdown, if not Lighthouse's default for the device."""
     # Root cannot run Chromium in its sandbox (CI runs as root); Playwright passes the same flag.
     flags = ["--headless=new", *CHROMIUM_FLAGS, *(["--no-sandbox"] if os.geteuid() == 0 else [])]
     command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(flags)}"]
     if desktop:
         command.append("--preset=desktop")
+    if slowdown is not None:
+        command.append(f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}")
     subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
     result = json.loads(report.read_text(encoding="utf-8"))
     audits = result["audits"]
@@ -90,6 +104,7 @@ def audit(url: str, desktop: bool, report: Path) -> dict:
     found["lcp"] = audits["largest-contentful-paint"]["numericValue"]
     found["tbt"] = audits["total-blocking-time"]["numericValue"]
     found["cls"] = audits["cumulative-layout-shift"]["numericValue"]
+    found["benchmark"] = result["environment"]["benchmarkIndex"]
     found["errors"] = {key: audit["errorMessage"].split("\n")[0] for key, audit in audits.items() if audit["scoreDisplayMode"] == "error"}
     return found
 
@@ -128,6 +143,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("filters", nargs="*", metavar="FILTER", help="pages whose address contains it ('home' for the home page)")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop settings instead of the phone's")
+    parser.add_argument("--slowdown", default="calibrated", metavar="calibrated|default|N",
+                        help="the phone's CPU slowdown: calibrated to this machine (the default), Lighthouse's own 4×, or N×")
     args = parser.parse_args()
     if chromium_path() is None:
         sys.exit("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
@@ -141,23 +158,43 @@ def main() -> None:
         measured = chosen(pages(site), args.filters)
         if not measured:
             sys.exit(f"no page's address contains {' or '.join(map(repr, args.filters))}; the pages: {', '.join(pages(site))}")
-        load, warning = load_note()
-        print(f"Lighthouse 12.2.3, {device}, {len(measured)} pages; load average {load:.1f} on {os.cpu_count()} cores at the start")
-        if warning:
-            print(f"*** {warning}: measure again on a quiet machine ***")
-        print(f"{'page':<34}{'perf':>5}{'a11y':>5}{'bp':>5}{'LCP s':>7}{'TBT ms':>8}{'CLS':>7}  load")
         rows: dict[str, dict] = {}
         busy_pages = 0
         with serve(site, _PagesLikeHandler) as root:
+            slowdown = None if args.desktop else chosen_slowdown(args.slowdown, root + pages(site)[-1], Path(temp) / "report.json")
+            load, warning = load_note()
+            print(f"Lighthouse 12.2.3, {device}{'' if slowdown is None else f', CPU slowed {slowdown:.2f}×'}, {len(measured)} pages;"
+                  f" load average {load:.1f} on {os.cpu_count()} cores at the start")
+            if warning:
+                print(f"*** {warning}: measure again on a quiet machine ***")
+            print(f"{'page':<34}{'perf':>5}{'a11y':>5}{'bp':>5}{'LCP s':>7}{'TBT ms':>8}{'CLS':>7}{'bench':>6}  load")
             for page in measured:
                 settle()
                 load, warning = load_note()
                 busy_pages += bool(warning)
-                row = rows[page or "(home)"] = audit(root + page, args.desktop, Path(temp) / "report.json")
+                row = rows[page or "(home)"] = audit(root + page, args.desktop, Path(temp) / "report.json", slowdown)
                 scores = row["scores"]
                 print(f"{page or '(home)':<34}{scores['performance']:>5}{scores['accessibility']:>5}{scores['best-practices']:>5}"
-                      f"{row['lcp'] / 1000:>7.1f}{row['tbt']:>8,.0f}{row['cls']:>7.3f}  {load:.1f}{' HIGH' if warning else ''}", flush=True)
+                      f"{row['lcp'] / 1000:>7.1f}{row['tbt']:>8,.0f}{row['cls']:>7.3f}{row['benchmark']:>6.0f}  {load:.1f}{' HIGH' if warning else ''}", flush=True)
         report(rows, busy_pages, load_note())
+
+
+def chosen_slowdown(asked: str, calibration_page: str, report: Path) -> float:
+    """The phone's CPU slowdown `--slowdown` asks for. `calibrated`: Lighthouse's 4× assumes a high-end desktop
+    (benchmark index about 1,500); on a slower machine it emulates a slower phone than Lighthouse means, so, as
+    its docs/throttling.md advises, the slowdown is worked out from this machine's benchmark index: the median of
+    three runs on `calibration_page`, each when the machine is quiet."""
+    if asked == "default":
+        return 4.0
+    if asked != "calibrated":
+        return float(asked)
+    indexes = []
+    for _ in range(3):
+        settle()
+        indexes.append(audit(calibration_page, False, report)["benchmark"])
+    index = sorted(indexes)[1]
+    print(f"benchmark index {index:.0f} (runs {', '.join(f'{found:.0f}' for found in indexes)}): a mid-tier phone is this machine slowed {slowdown_for(index):.2f}×")
+    return slowdown_for(index)
 
 
 def report(rows: dict[str, dict], busy_pages: int, end: tuple[float, str]) -> None:

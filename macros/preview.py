@@ -2,6 +2,7 @@
 made from changes. The render runs in a fresh Python each time, so an edit to macros/ counts as soon as it is
 saved; a render that finds problems prints them and leaves the last good pages served."""
 
+import signal
 import subprocess
 import sys
 import time
@@ -14,6 +15,8 @@ from .mkdocs_yml import SETTINGS_FILE
 # What the rendered handbook is made from, under the handbook's folder: what the render cache hashes, with the
 # handbook's own code and settings (the cache reads those as the running code and mkdocs.yml as read).
 SOURCES = (*render_cache.SOURCES, "macros", SETTINGS_FILE)
+# How long the engine's server is given to stop on the reader's Ctrl-C before this process passes the stop on.
+SHUTDOWN_SECONDS = 5
 # Where `make serve` keeps the rendered handbook (a build renders into a folder of its own).
 PREVIEW_DIR = ".playbook/preview"
 
@@ -33,7 +36,12 @@ def serve(root: Path, address: str, team: str | None = None, language: str | Non
                 seen = now
                 _render(root, out, chosen)
     except KeyboardInterrupt:
-        server.terminate()
+        # Ctrl-C in a terminal reaches the engine's server too: it shuts down and deletes the site it built in a
+        # temporary folder. A stop sent to this process alone is passed on to it.
+        try:
+            return server.wait(timeout=SHUTDOWN_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.send_signal(signal.SIGINT)
     return server.wait()
 
 

@@ -31,6 +31,7 @@ def pytest_configure(config):
         "markers",
         "may_skip_in_ci(reason): the test may skip in CI for the stated reason; every other skip fails there",
     )
+    config.addinivalue_line("markers", "real_search: the test's browser loads the site's whole search index (see _Browser)")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -152,6 +153,39 @@ def languages_site(tmp_path_factory):
     return site, english, german
 
 
+# Material's search builds its index in a worker on every page load, whether or not the reader searches: the
+# example's is 330 KB (each question its own entry), and building it costs a fifth of a browser test's time on
+# a two-core machine running two tests at once. A test that does not search gets the site's own index with no
+# page in it; those that search, or that sweep every page as a reader gets it, are marked `real_search`.
+_test_searches = {"real": True}
+
+
+@pytest.fixture(autouse=True)
+def _search_index_for_this_test(request):
+    _test_searches["real"] = request.node.get_closest_marker("real_search") is not None
+
+
+def _index_without_pages(route) -> None:
+    index = route.fetch().json()
+    route.fulfill(json={**index, "docs": []})
+
+
+class _Browser:
+    """Playwright's browser, whose new contexts load the real search index only in a test marked `real_search`."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        if not _test_searches["real"]:
+            context.route("**/search/search_index.json", _index_without_pages)
+        return context
+
+
 @pytest.fixture(scope="session")
 def browser():
     """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
@@ -164,5 +198,5 @@ def browser():
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
+        yield _Browser(launched)
         launched.close()

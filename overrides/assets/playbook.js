@@ -4,13 +4,18 @@
   "use strict";
   var Playbook = (window.Playbook = window.Playbook || { widgets: [] });
 
+  /* The address of this site's top folder, from material's page config (its `base`, relative to the page). */
+  function siteTop() {
+    var config = document.getElementById("__config");
+    var base = (config && JSON.parse(config.textContent).base) || ".";
+    return new URL(base.replace(/\/$/, "") + "/", location.href);
+  }
+
   /* A storage key unique to this site (origin + site root), so two handbooks on one host never mix. */
   Playbook.storageKey = function (kind, id) {
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
     /* A language's site sits in a folder of its team's (site/de/): the answers are the team's, in any language. */
     var shared = document.querySelector('meta[name="playbook-storage-root"]');
-    var root = new URL((base || ".").replace(/\/$/, "") + "/" + (shared ? shared.content : ""), location.href);
+    var root = new URL(shared ? shared.content : "", siteTop());
     return "playbook:v1:" + root.origin + root.pathname + ":" + kind + ":" + id;
   };
 
@@ -133,8 +138,7 @@
      Material's instant navigation swaps the page but keeps the header, so each link is pointed again at the
      page now shown: its site's folder (data-site, from this site's top) and the page's path from the top. */
   function followMenus() {
-    var config = document.getElementById("__config");
-    var top = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/$/, "") + "/", location.href);
+    var top = siteTop();
     var here = location.pathname.indexOf(top.pathname) === 0 ? location.pathname.slice(top.pathname.length) : "";
     document.querySelectorAll(".md-select__link[data-site]").forEach(function (link) {
       link.href = new URL(link.dataset.site + here, top).href;

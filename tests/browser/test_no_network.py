@@ -3,7 +3,12 @@
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
+
 from tests.helpers import search
+
+# Every request a reader's browser makes, the search index's included.
+pytestmark = pytest.mark.real_search
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 

@@ -1,9 +1,13 @@
 """A wrong address, as a host answers it (its 404 page), read as a person does: the search, filled with the
 words of the address, goes to material's search with them; without JS the three doors remain."""
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import RESULTS_FOR
+
+# Its search goes to material's: the whole index.
+pytestmark = pytest.mark.real_search
 
 MISSING = "coaching/objection-handling/"
 

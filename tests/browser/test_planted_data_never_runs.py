@@ -7,6 +7,9 @@ import pytest
 from macros.static_server import serve
 from tests.helpers import search, widgets_ready
 
+# Search results show data text too: the whole index.
+pytestmark = pytest.mark.real_search
+
 # Answer every statement, tick every box (material's own toggles aside), and ask for a random question:
 # each widget then writes data text into the page.
 DRIVE_WIDGETS = """() => {

@@ -3,9 +3,13 @@ question bank at the question."""
 
 from urllib.parse import urlparse
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import data, plain, search
+
+# It searches: the whole index.
+pytestmark = pytest.mark.real_search
 
 QUESTIONS = {question["id"]: question for question in data("coaching_questions")["questions"]}
 

@@ -11,6 +11,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+# Python as a terminal starts it: a test run in the background (nohup, `&`) ignores Ctrl-C and the server it
+# starts would inherit that, so Ctrl-C is given back its default before `python -m macros serve` runs.
+AS_FROM_A_TERMINAL = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                      " os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"]
 DEADLINE = 120  # seconds for any one change to show: generous for a loaded CI machine, never reached when it works
 
 
@@ -43,7 +47,7 @@ def test_a_saved_data_file_is_rendered_into_the_served_page_and_a_mistake_keeps_
     url = f"http://127.0.0.1:{port}/charter/"
     log = project / "serve.log"
     with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+        server = subprocess.Popen([*AS_FROM_A_TERMINAL, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         _wait_for(lambda: "Northwind Field Sales" in _page(url), "the charter page served", server)
@@ -57,5 +61,6 @@ def test_a_saved_data_file_is_rendered_into_the_served_page_and_a_mistake_keeps_
         assert "Northwind Key Accounts" in _page(url)
         assert "Traceback" not in log.read_text(encoding="utf-8")
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=30)
+        os.killpg(server.pid, signal.SIGINT)  # Ctrl-C: the whole group, as a terminal sends it
+        stopped = server.wait(timeout=30)
+    assert stopped == 0, "Ctrl-C did not stop the server cleanly (the engine's temporary site is left behind)"
