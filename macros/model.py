@@ -461,7 +461,7 @@ class ActivityPlanner:
     @cached_property
     def plan(self) -> planner.Plan:
         """The activity the handbook's figures take (macros/planner.py holds the arithmetic and rounding)."""
-        return planner.plan(self.inputs, self.period)
+        return planner.plan(self.inputs)
 
     @property
     def inputs(self) -> planner.Inputs:
@@ -497,7 +497,7 @@ class ActivityPlanner:
     def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
         count = planner.share(self.plan.steps[self.stage_index(wanted.stage)].count, Fraction(str(part)))
-        return planner.shown(count, self.inputs, self.period, wanted.show)
+        return planner.shown(count, self.inputs, wanted.show)
 
 
 @dataclass(frozen=True)

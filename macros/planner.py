@@ -1,10 +1,10 @@
 """The activity planner's arithmetic, kept exact, and the one rule for rounding what it shows.
 
-overrides/assets/planner.js mirrors `plan`, `pace`, `decimal` and `percent` step for step, so the page shows
-the same figures with and without JavaScript: change the two together.
+overrides/assets/planner.js mirrors `plan`, `pace` and `Written`'s rounding step for step, so the page shows the
+same figures with and without JavaScript: change the two together.
 
-Each result keeps its figures as numbers too (`Pace.tenths`, `Step.share`, `Plan.revenue`): the text fields are
-the English the ramp plan still quotes, and a page in any language writes the numbers with `Written`.
+Results are numbers (`Pace.tenths`, `Step.share`, `Plan.revenue`); a page writes them in its language's digits
+and words with `Written` and data/strings.yml.
 """
 
 from dataclasses import dataclass
@@ -31,13 +31,11 @@ class Inputs:
 
 @dataclass(frozen=True)
 class Pace:
-    """A figure per week or per day: `text` under a column that names the unit, `phrase` on its own (in English);
-    `every`: N, when the figure is one every N weeks or days, for a page to put in its own language's words."""
+    """A figure per period, week or day, in tenths; with `every`, the figure is one every N weeks or days and
+    `tenths` holds N."""
 
-    text: str
-    phrase: str
-    every: str | None = None
-    tenths: int = 0  # the figure in tenths; for "1 every N", N in tenths
+    tenths: int
+    every: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,17 +45,15 @@ class Step:
     period: Pace
     week: Pace
     day: Pace
-    rate: str | None  # the share of the step above, as a percentage; None on the first step
     count: int  # the whole number a period, which the paces are worked out from
-    share: Fraction | None = None  # the rate itself; None on the first step
+    share: Fraction | None  # the share of the step above that reaches this one; None on the first step
 
 
 @dataclass(frozen=True)
 class Plan:
-    revenue_to_find: str  # rounded up to a whole unit of money
     covered: bool  # pipeline and revenue from elsewhere already cover the target: nothing left to prospect for
     steps: list[Step]
-    revenue: int = 0  # revenue_to_find as a number
+    revenue: int  # the revenue to find by prospecting, rounded up to a whole unit of money
 
     @staticmethod
     def written(words) -> "Written":
@@ -72,7 +68,7 @@ def revenue_to_find(inputs: Inputs) -> Fraction:
     return max(Fraction(0), wanted)
 
 
-def plan(inputs: Inputs, period: str) -> Plan:
+def plan(inputs: Inputs) -> Plan:
     """Whole deals first (you cannot win 0.6 of one); each earlier stage is the next one's exact need ÷ its
     rate; only the figures shown are rounded, each up, so following a shown figure through its rate never
     falls short of the next one."""
@@ -83,19 +79,18 @@ def plan(inputs: Inputs, period: str) -> Plan:
     steps = []
     for index, need in enumerate(needs):
         count = ceil(need)
-        rate = percent(inputs.rates[index - 1]) if index else None
         share = inputs.rates[index - 1] if index else None
-        steps.append(Step(*(shown(count, inputs, period, per) for per in ("per period", "per week", "per day")), rate, count, share))
-    return Plan(f"{ceil(to_find):,}", to_find == 0, steps, ceil(to_find))
+        steps.append(Step(*(shown(count, inputs, per) for per in ("per period", "per week", "per day")), count, share))
+    return Plan(to_find == 0, steps, ceil(to_find))
 
 
-def shown(count: int, inputs: Inputs, period: str, per: str) -> Pace:
+def shown(count: int, inputs: Inputs, per: str) -> Pace:
     """`count` a period as a figure per period, per week or per day, by the rules the plan's rows follow."""
     if per == "per period":
-        return Pace(f"{count:,}", f"{count:,} a {period}", tenths=count * 10)
+        return Pace(count * 10)
     if per == "per week":
-        return pace(count, inputs.weeks_in_period, "week")
-    return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week, "day")
+        return pace(count, inputs.weeks_in_period)
+    return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week)
 
 
 def share(count: int, part: Fraction) -> int:
@@ -105,27 +100,14 @@ def share(count: int, part: Fraction) -> int:
     return ceil(count * part)
 
 
-def pace(count: int, units: Fraction, unit: str) -> Pace:
-    """`count` a period spread over its weeks or days, rounded up to one decimal so that, multiplied back,
-    no period falls short. Below one it reads "1 every N days" (0.2 a day is hard to act on), N rounded
-    down to one decimal for the same reason."""
+def pace(count: int, units: Fraction) -> Pace:
+    """`count` a period spread over its `units` (weeks or days), rounded up to one decimal so that, multiplied
+    back, no period falls short. Below one it is "1 every N days" (0.2 a day is hard to act on), N rounded down
+    to one decimal for the same reason."""
     tenths = ceil(count * 10 / units)
     if tenths >= 10 or count == 0:
-        return Pace(decimal(tenths), f"{decimal(tenths)} a {unit}", tenths=tenths)
-    apart = floor(units * 10 / count)
-    every = f"1 every {decimal(apart)} {unit}s"
-    return Pace(every, every, decimal(apart), apart)
-
-
-def decimal(tenths: int) -> str:
-    """A number of tenths with thousands separated: 12345 gives "1,234.5", 400 gives "40"."""
-    whole, tenth = divmod(tenths, 10)
-    return f"{whole:,}" + (f".{tenth}" if tenth else "")
-
-
-def percent(rate: Fraction) -> str:
-    """A rate as a percentage to one decimal, halves rounded up: 0.125 gives "12.5%", 1/3 gives "33.3%"."""
-    return decimal(floor(rate * 1000 + Fraction(1, 2))) + "%"
+        return Pace(tenths)
+    return Pace(floor(units * 10 / count), every=True)
 
 
 def one_in(rate: Fraction) -> int | None:

@@ -14,9 +14,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-# Each page as a reader gets it, search index and all (console errors included).
-pytestmark = pytest.mark.real_search
-
 WIDTHS = {"phone": 390, "laptop": 1280}
 # Material picks the palette whose media query matches when the reader has not chosen one (its palette component),
 # so emulating prefers-color-scheme gives each scheme as a new reader sees it.

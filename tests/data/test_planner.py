@@ -10,11 +10,14 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.handbook import Project, validate
-from macros.planner import pace
+from macros.planner import Pace, Written, pace
+from macros.project import ROOT
+from macros.words import Words
 from tests.helpers import problems_of, replace_once
 
 BOOTCAMP = "data/bootcamp.yml"
@@ -80,16 +83,13 @@ def test_weeks_above_the_most_the_period_holds_are_reported(project):
     assert problems == [f"{_at(project, 'weeks_in_period: 15', offset=17)}: 'weeks_in_period' is 15, above its upper limit of 14 (upper_limits: weeks_in_period); lower the figure or raise the limit"]
 
 
-def _per_unit(shown: str, unit: str) -> tuple[Fraction, Fraction]:
-    """The least and the most exact pace a shown figure stands for: "3.1" is at least 3.0 and at most 3.1 (it was
+def _per_unit(shown: Pace) -> tuple[Fraction, Fraction]:
+    """The least and the most exact pace a shown figure stands for: 3.1 is at least 3.0 and at most 3.1 (it was
     rounded up); "1 every 5.4 days" is at least 1 ÷ 5.5 and at most 1 ÷ 5.4 (N was rounded down)."""
-    if shown.startswith("1 every "):
-        number, units = shown.removeprefix("1 every ").split(" ")
-        assert units == unit + "s"
-        every = Fraction(number)
-        assert every >= 1
-        return 1 / (every + Fraction(1, 10)), 1 / every
-    figure = Fraction(shown.replace(",", ""))
+    figure = Fraction(shown.tenths, 10)
+    if shown.every:
+        assert figure >= 1
+        return 1 / (figure + Fraction(1, 10)), 1 / figure
     assert figure == 0 or figure >= 1, shown
     return figure - Fraction(1, 10), figure
 
@@ -98,17 +98,22 @@ def _per_unit(shown: str, unit: str) -> tuple[Fraction, Fraction]:
 @given(count=st.integers(min_value=0, max_value=10**7), tenths_of_units=st.integers(min_value=1, max_value=53 * 7 * 10))
 def test_a_pace_multiplied_back_gives_the_period_figure_within_its_rounding(count, tenths_of_units):
     units = Fraction(tenths_of_units, 10)
-    shown = pace(count, units, "day")
-    least, most = _per_unit(shown.text, "day")
+    least, most = _per_unit(pace(count, units))
     exact = count / units
     assert least < exact <= most  # so shown × units reaches the period figure, and is at most one step above it
-    assert shown.phrase == (shown.text if shown.text.startswith("1 every") else f"{shown.text} a day")
+
+
+def _as_the_page_writes_it(shown: Pace) -> str:
+    """A day's figure in the English handbook's words (data/strings.yml), as the activity targets state it."""
+    write = Written(Words(yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8")), "en-GB"))
+    key = "planner.every_days" if shown.every else "planner.a_day"
+    return write.words.plain(key, figure=write.tenths(shown.tenths))
 
 
 @pytest.mark.parametrize(("count", "units", "text"), [
-    (2600, 65, "40"), (520, 13, "40"), (104, 65, "1.6"), (13, 13, "1"), (13, 65, "1 every 5 days"),
-    (52, 65, "1 every 1.2 days"), (40, 13, "3.1"), (12, 13, "1"), (6, 13, "1 every 2.1 days"), (0, 13, "0"),
-    (12345, 1, "12,345"), (123457, 10, "12,345.7"), (1, 65, "1 every 65 days"),
+    (2600, 65, "40 a day"), (520, 13, "40 a day"), (104, 65, "1.6 a day"), (13, 13, "1 a day"), (13, 65, "1 every 5 days"),
+    (52, 65, "1 every 1.2 days"), (40, 13, "3.1 a day"), (12, 13, "1 a day"), (6, 13, "1 every 2.1 days"), (0, 13, "0 a day"),
+    (12345, 1, "12,345 a day"), (123457, 10, "12,345.7 a day"), (1, 65, "1 every 65 days"),
 ])
 def test_pace_examples_a_leader_can_check(count, units, text):
-    assert pace(count, Fraction(units), "day").text == text
+    assert _as_the_page_writes_it(pace(count, Fraction(units))) == text
