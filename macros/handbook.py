@@ -2,12 +2,15 @@
 command line both start here."""
 
 import gc
+import hashlib
+from collections import OrderedDict
 from contextlib import contextmanager
+from pathlib import Path
 
 from .crossrefs import check_crossrefs
 from .cut_text import check_cut_text
 from .languages import LANGUAGES, apply_language, check_languages, first_language, listed_languages
-from .loading import LocatedData, load_file
+from .loading import LocatedData, load_bytes
 from .model import Handbook, build_handbook
 from .problems import DataError, Problem, errors, first_per_file
 from .project import DATA_DIR, Project
@@ -29,15 +32,10 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
         if path.stem not in names or path.suffix != ".yml":
             problems.append(Problem(display, 1, 1, f"no schema describes this file (expected one of: {', '.join(n + '.yml' for n in names)})"))
             continue
-        document, load_problems = load_file(path, display)
-        problems += load_problems
-        if document is None:
-            continue
-        schema_problems = check_schema(document, path.stem, project.schemas_dir) + check_cut_text(document, path.stem, project.schemas_dir)
-        # A value the loader refused is left empty; the schema's complaint about that would say it twice.
-        refused = {(problem.line, problem.column) for problem in load_problems}
-        problems += [problem for problem in schema_problems if (problem.line, problem.column) not in refused]
-        if not load_problems and not schema_problems:
+        raw = path.read_bytes()
+        document, found = _checked_file(display, raw, path.stem, project.schemas_dir)
+        problems += found
+        if document is not None:
             passed[path.stem] = document
     for name in names:
         if name not in OPTIONAL and not (project.data_dir / f"{name}.yml").exists():
@@ -45,6 +43,33 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
     problems += check_teams(passed, project.data_dir, DATA_DIR) + check_languages(passed, project.data_dir, DATA_DIR)
     problems += _apply_language(project, passed)
     return passed, problems + _apply_team(project, passed)
+
+
+def _checked_file(display: str, raw: bytes, name: str, schemas_dir: Path) -> tuple[LocatedData | None, tuple[Problem, ...]]:
+    """One data file loaded and checked against its schema: the document if it passed, and the problems. Done
+    once per file content in a process (CHECKED_FILES): `make validate` checks every team's and language's handbook,
+    and each shares most of its files with the others. Nothing changes a loaded document afterwards (a team's or
+    a language's version of a file is a new one), so one serves every handbook that has the file."""
+    key = (display, hashlib.blake2b(raw).digest(), schemas_dir)
+    if key in CHECKED_FILES:
+        CHECKED_FILES.move_to_end(key)
+        return CHECKED_FILES[key]
+    document, load_problems = load_bytes(raw, display)
+    problems = tuple(load_problems)
+    if document is not None:
+        schema_problems = check_schema(document, name, schemas_dir) + check_cut_text(document, name, schemas_dir)
+        # A value the loader refused is left empty; the schema's complaint about that would say it twice.
+        refused = {(problem.line, problem.column) for problem in load_problems}
+        problems += tuple(problem for problem in schema_problems if (problem.line, problem.column) not in refused)
+    CHECKED_FILES[key] = checked = (None if problems else document), problems
+    if len(CHECKED_FILES) > CHECKED_KEPT:
+        CHECKED_FILES.popitem(last=False)
+    return checked
+
+
+# The files checked so far in this process, by name, content and schema folder; the most recently used kept.
+CHECKED_FILES: OrderedDict = OrderedDict()
+CHECKED_KEPT = 256
 
 
 def _apply_language(project: Project, documents: dict[str, LocatedData]) -> list[Problem]:

@@ -154,7 +154,11 @@ _FRIENDLY_HINTS = [
 
 def load_file(path: Path, display_name: str) -> tuple[LocatedData | None, list[Problem]]:
     """Load one data file; returns its located data (None if unreadable) and the problems found."""
-    raw = path.read_bytes()
+    return load_bytes(path.read_bytes(), display_name)
+
+
+def load_bytes(raw: bytes, display_name: str) -> tuple[LocatedData | None, list[Problem]]:
+    """Load a data file's bytes, as load_file does."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(display_name, 1, 1, f"the file is {len(raw):,} bytes; handbook data files must stay under {MAX_FILE_BYTES:,} bytes (split it or trim it)")]
     text, problem = _decode(raw, display_name)

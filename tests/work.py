@@ -46,7 +46,8 @@ class Work:
 def counted() -> Iterator[Work]:
     """Count, for the length of the block, what the loader and the schema check do with each data file."""
     work = Work()
-    parse, load_file, problem = yaml.parse, macros.handbook.load_file, LocatedData.problem
+    parse, load_bytes, problem = yaml.parse, macros.handbook.load_bytes, LocatedData.problem
+    macros.handbook.CHECKED_FILES.clear()  # every file is loaded again, and counted
 
     def counting_parse(stream, *args, **kwargs):
         work.largest_text_parsed = max(work.largest_text_parsed, len(stream.encode("utf-8")))
@@ -57,8 +58,8 @@ def counted() -> Iterator[Work]:
             work.deepest_nesting_read = max(work.deepest_nesting_read, depth)
             yield event
 
-    def counting_load_file(*args, **kwargs):
-        located, problems = load_file(*args, **kwargs)
+    def counting_load_bytes(*args, **kwargs):
+        located, problems = load_bytes(*args, **kwargs)
         if located is not None:
             work.most_values_built = max(work.most_values_built, len(located.values))
         return located, problems
@@ -67,8 +68,8 @@ def counted() -> Iterator[Work]:
         work.problems_worded[self.file] = work.problems_worded.get(self.file, 0) + 1
         return problem(self, *args, **kwargs)
 
-    yaml.parse, macros.handbook.load_file, LocatedData.problem = counting_parse, counting_load_file, counting_problem
+    yaml.parse, macros.handbook.load_bytes, LocatedData.problem = counting_parse, counting_load_bytes, counting_problem
     try:
         yield work
     finally:
-        yaml.parse, macros.handbook.load_file, LocatedData.problem = parse, load_file, problem
+        yaml.parse, macros.handbook.load_bytes, LocatedData.problem = parse, load_bytes, problem
