@@ -159,7 +159,11 @@ def languages_site(tmp_path_factory):
 # (answered by the browser, so nothing is fetched while a test moves on); those that search, or that load every
 # page as a reader's browser does, are marked `real_search`.
 _test_searches = {"real": True}
-EMPTY_SEARCH_INDEX = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}, "docs": []}
+EMPTY_SEARCH_INDEX = {
+    "config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}},
+    "docs": [],
+}
 
 
 @pytest.fixture(autouse=True)

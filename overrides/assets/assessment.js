@@ -263,7 +263,8 @@
       form.classList.toggle("pb-assessment--complete", out.complete);
       live.classList.toggle("pb-visually-hidden", out.complete);
       result.hidden = !out.answered;
-      live.textContent = out.complete ? unansweredNote(model, out) : out.headline;
+      var said = out.complete ? unansweredNote(model, out) : out.headline;
+      if (live.textContent !== said) live.textContent = said;  /* a screen reader hears a new headline only */
       if (!out.answered) return;
       Playbook.assessmentResult(form, model, out, result).all();
       result.append(actions(form, model, out, result, live, clear));
@@ -291,6 +292,10 @@
     }
 
     form.addEventListener("change", function (event) {
+      /* A typed field was saved, and shown, as it was typed (below). Its change when the reader leaves it, often
+         by clicking a button of the result, must not draw the result again: the click would land on a button
+         that is no longer there. */
+      if (notes.owns(event.target) || rating.owns(event.target)) return;
       var fieldset = event.target.closest("fieldset[data-statement]");
       if (fieldset && kept.stale[fieldset.dataset.statement]) {
         delete kept.stale[fieldset.dataset.statement];
@@ -300,7 +305,8 @@
       render(true);
     });
     form.addEventListener("input", function (event) {
-      if (notes.owns(event.target) || rating.owns(event.target)) save(readAnswers(model), outcome());
+      if (rating.owns(event.target)) render(true);  /* the result says about which account */
+      else if (notes.owns(event.target)) save(readAnswers(model), outcome());
     });
     load();
   }

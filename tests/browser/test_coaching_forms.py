@@ -7,7 +7,7 @@ import json
 from fractions import Fraction
 from math import floor
 
-from tests.helpers import data
+from tests.helpers import data, tick_answers
 
 RIDE_ALONG = "coaching/ride-along/"
 ROLE_PLAYS = "role-plays/"
@@ -37,11 +37,8 @@ def _oracle(form: dict, answers: dict) -> tuple[int, str]:
 
 def _rate(page, form_id: str, answers: dict):
     """Tick each answer by its label, as a reader does."""
-    form = page.locator(f'form[data-assessment="{form_id}"]')
     labels = {option["value"]: option["label"] for option in _scale(_form(form_id))["options"]}
-    for statement_id, value in answers.items():
-        form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio", name=labels[value], exact=True).check()
-    return form
+    return tick_answers(page, form_id, {statement_id: labels[value] for statement_id, value in answers.items()})
 
 
 def _headline(form: dict, answers: dict) -> str:

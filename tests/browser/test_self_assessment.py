@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from fractions import Fraction
 from math import floor
 
-from tests.helpers import data, home_and_back_by_instant_navigation
+from tests.helpers import data, home_and_back_by_instant_navigation, tick_answers
 
 PAGE = "self-assessments/"
 
@@ -70,10 +70,7 @@ def _label(scale, value):
 
 def _answer_all(page, form_id: str, answers: dict, scale):
     """Tick each answer as a reader does (the radio named by its label), one change event per tick."""
-    form = page.locator(f'form[data-assessment="{form_id}"]')
-    for statement_id, value in answers.items():
-        form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio", name=_label(scale, value), exact=True).check()
-    return form
+    return tick_answers(page, form_id, {statement_id: _label(scale, value) for statement_id, value in answers.items()})
 
 
 def _list_after(result, heading: str) -> list[str]:
