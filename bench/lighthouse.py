@@ -1,15 +1,15 @@
 """Prints Lighthouse's performance, accessibility and best-practices scores for every page of the built site (the
 pages are read from the build, so a new page is measured without listing it here) on a phone (Lighthouse's
-default: a mid-range phone on a slow 4G line, its CPU slowed four times), with LCP, TBT and CLS, the worst figure
-of each, what keeps a score under 100 and the machine's load average before each page. Performance is timed: on a
-busy machine it reads low: before each page the script waits up to two minutes for the load average to fall (the
+mid-range phone on a slow 4G line, its CPU slowed by what this machine needs to stand for one: see
+chosen_slowdown), with LCP, TBT and CLS, the worst figure of each, what keeps a score under 100 and the machine's
+load average before each page. Performance is timed: on a busy machine it reads low: before each page the script waits up to two minutes for the load average to fall (the
 previous page's run keeps a core busy), and says so when it is still high. Targets: performance on a phone
 95 or more, accessibility and best practices 100, on every page.
 
 Lighthouse 12.2.3 (bench/lighthouse/package.json; `make bench` installs it) drives the system Chromium. The site
 is served as GitHub Pages serves it, gzipped with a 10-minute cache.
 
-    python bench/lighthouse.py [--desktop] [FILTER ...]
+    python bench/lighthouse.py [--desktop] [--slowdown calibrated|default|N] [FILTER ...]
 
 FILTER keeps the pages whose address contains it (`coaching/` for the coaching pages, `questions` for the two
 question pages, `home` for the home page); with none, every page. --desktop measures with Lighthouse's desktop

@@ -36,12 +36,22 @@ def serve(root: Path, address: str, team: str | None = None, language: str | Non
                 seen = now
                 _render(root, out, chosen)
     except KeyboardInterrupt:
-        # Ctrl-C in a terminal reaches the engine's server too: it shuts down and deletes the site it built in a
-        # temporary folder. A stop sent to this process alone is passed on to it.
+        return _stop(server)
+    return server.wait()
+
+
+def _stop(server: subprocess.Popen) -> int:
+    """Ctrl-C in a terminal reaches the engine's server too: it shuts down and deletes the site it built in a
+    temporary folder, given the time. A stop sent to this process alone is passed on; a server still running
+    after that is ended."""
+    for passed_on in (None, signal.SIGINT, signal.SIGTERM):
+        if passed_on:
+            server.send_signal(passed_on)
         try:
             return server.wait(timeout=SHUTDOWN_SECONDS)
         except subprocess.TimeoutExpired:
-            server.send_signal(signal.SIGINT)
+            continue
+    server.kill()
     return server.wait()
 
 
