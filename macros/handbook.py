@@ -3,8 +3,13 @@ command line both start here."""
 
 import gc
 import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from collections import OrderedDict
 from contextlib import contextmanager
+from importlib.metadata import version
 from pathlib import Path
 
 from .crossrefs import check_crossrefs
@@ -51,6 +56,8 @@ def _checked_file(display: str, raw: bytes, name: str, schemas_dir: Path) -> tup
     and each shares most of its files with the others. Nothing changes a loaded document afterwards (a team's or
     a language's version of a file is a new one), so one serves every handbook that has the file."""
     key = (display, hashlib.blake2b(raw).digest(), schemas_dir)
+    if _kept_by_this_build is not None:
+        _kept_by_this_build.add(key)
     if key in CHECKED_FILES:
         CHECKED_FILES.move_to_end(key)
         return CHECKED_FILES[key]
@@ -70,6 +77,51 @@ def _checked_file(display: str, raw: bytes, name: str, schemas_dir: Path) -> tup
 # The files checked so far in this process, by name, content and schema folder; the most recently used kept.
 CHECKED_FILES: OrderedDict = OrderedDict()
 CHECKED_KEPT = 256
+# While a build keeps its checks (kept_checks): the keys of the files it checked.
+_kept_by_this_build: set | None = None
+KEPT_CHECKS = "checked-files.pickle"
+# The libraries whose version can change what loading and checking a file finds.
+CHECKING_LIBRARIES = ("PyYAML", "jsonschema")
+
+
+@contextmanager
+def kept_checks(folder: Path | None, schemas_dir: Path):
+    """The data files an earlier build checked, read from `folder` into CHECKED_FILES, and the files this build
+    checks written back there after it: a build after a leader's edit to one file loads and checks that file
+    alone. Kept under a stamp of all else a check depends on (the schemas, this package's code, the libraries'
+    versions, Python's), so a change to any of those checks every file again; never a stale check."""
+    global _kept_by_this_build
+    if folder is None:
+        yield
+        return
+    stamp = _checking_stamp(schemas_dir)
+    try:
+        with (folder / KEPT_CHECKS).open("rb") as file:
+            stored_stamp, checked = pickle.load(file)
+        if stored_stamp == stamp:
+            for key, value in checked.items():
+                CHECKED_FILES.setdefault((key[0], key[1], schemas_dir), value)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        pass
+    _kept_by_this_build = set()
+    try:
+        yield
+        used = {key[:2]: CHECKED_FILES[key] for key in _kept_by_this_build if key in CHECKED_FILES}
+    finally:
+        _kept_by_this_build = None
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
+        pickle.dump((stamp, used), file, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(file.name, folder / KEPT_CHECKS)
+
+
+def _checking_stamp(schemas_dir: Path) -> str:
+    digest = hashlib.blake2b()
+    for path in sorted(schemas_dir.rglob("*")) + sorted(Path(__file__).parent.glob("*.py")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(repr([sys.version, [version(name) for name in CHECKING_LIBRARIES]]).encode())
+    return digest.hexdigest()
 
 
 def _apply_language(project: Project, documents: dict[str, LocatedData]) -> list[Problem]:

@@ -83,9 +83,11 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
     from .inline_markdown import page_url
     from .page_reading import Page
     from .site_files import page_title
+    from .handbook import kept_checks
     from .wiring import PageMacros, check_handbook
 
-    handbook, problems = check_handbook(project, settings)
+    with kept_checks(cache / "checked" if cache else None, project.schemas_dir):
+        handbook, problems = check_handbook(project, settings)
     if errors(problems):
         return Rendered(errors(problems))
     for warning in problems:

@@ -7,7 +7,6 @@ import dataclasses
 import json
 from fractions import Fraction
 from math import floor
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings

@@ -143,3 +143,40 @@ def test_the_pdfs_a_site_holds_are_part_of_what_a_render_is_made_from(project: P
     render(Project(project), tmp_path / "none", pdfs=[], cache=cache)
     assert _files(tmp_path / "none") == _files(render(Project(project), tmp_path / "fresh", pdfs=[]).settings_file.parent)
     assert _files(tmp_path / "none") != _files(tmp_path / "every")
+
+
+def _render_counting_loads(project: Path, out: Path, cache: Path, monkeypatch) -> tuple[list, list[str]]:
+    """A render with `cache` as a new process starts it (nothing checked yet in memory): its problems, and the
+    data files it loaded."""
+    import macros.handbook
+    import macros.schema_check
+
+    loaded = []
+    load_bytes = macros.handbook.load_bytes
+    monkeypatch.setattr(macros.handbook, "load_bytes", lambda raw, display: (loaded.append(display), load_bytes(raw, display))[1])
+    macros.handbook.CHECKED_FILES.clear()
+    macros.schema_check._validators.cache_clear()
+    problems = render(Project(project), out, cache=cache).problems
+    monkeypatch.undo()
+    return problems, loaded
+
+
+def test_after_a_leaders_edit_to_one_data_file_the_next_build_loads_and_checks_that_file_alone(project: Path, tmp_path: Path, monkeypatch):
+    cache = tmp_path / "cache"
+    problems, loaded = _render_counting_loads(project, tmp_path / "before", cache, monkeypatch)
+    assert problems == [] and len(loaded) > 15 and "data/charter.yml" in loaded
+    _change(project, *CHANGES["a data file"])
+    problems, loaded = _render_counting_loads(project, tmp_path / "after", cache, monkeypatch)
+    assert problems == [] and loaded == ["data/charter.yml"]
+    assert _files(tmp_path / "after") == _files(render(Project(project), tmp_path / "fresh").settings_file.parent)
+
+
+def test_a_schema_changed_since_the_last_build_checks_every_file_again(project: Path, tmp_path: Path, monkeypatch):
+    """A check kept from the last build is never trusted under a different schema: here a field the charter
+    lacks becomes required, and the next build says so."""
+    cache = tmp_path / "cache"
+    _render_counting_loads(project, tmp_path / "before", cache, monkeypatch)
+    _change(project, "data/schemas/charter.schema.json", '"required": [', '"required": ["sponsor", ')
+    problems, loaded = _render_counting_loads(project, tmp_path / "after", cache, monkeypatch)
+    assert len(loaded) > 15
+    assert any(problem.file == "data/charter.yml" and "sponsor" in problem.message for problem in problems), problems
