@@ -17,10 +17,8 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .cut_text import check_cut_text
 from .loading import LocatedData, Path_, load_file
 from .problems import Problem, quoted
-from .schema_check import check_schema, expects_text
 
 LANGUAGES = "languages"  # data/languages.yml lists them; data/languages/<code>/ holds each one's translations
 STRINGS = "strings"
@@ -104,6 +102,10 @@ def apply_language(documents: dict[str, LocatedData], data_dir: Path, schemas_di
     `documents`, as a default file with problems does. One out of step with its file (an item, id or figure
     changed in one and not the other, as when a leader edits the first language's file) is a warning: the site
     shows that file in the first language until the translation catches up, so every figure shown is the file's."""
+    # Here, so that a build the render cache answers (which reads the languages' names) loads no schema checker.
+    from .cut_text import check_cut_text
+    from .schema_check import check_schema, expects_text
+
     problems: list[Problem] = []
     for path in sorted(translations_dir(data_dir, code).glob("*.yml")):
         display = f"{display_dir}/{LANGUAGES}/{code}/{path.name}"

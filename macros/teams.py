@@ -16,12 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft7Validator
 
-from .cut_text import check_cut_text
 from .loading import LocatedData, Path_, load_file
 from .problems import Problem, quoted
-from .schema_check import check_against, schema_of
 
 TEAMS = "teams"  # data/teams.yml lists the teams; data/teams/<id>/ holds each one's overrides
 SECTIONS = ("add", "replace", "remove")
@@ -138,6 +135,12 @@ def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: P
     """Merge the team's override files into `documents` (the default files that passed their schemas), in
     place; the problems in the override files. A merged file leaves `documents` until its problems are fixed,
     as a default file with problems does."""
+    # Here, so that a build the render cache answers (which reads the teams' names) loads no schema checker.
+    from jsonschema import Draft7Validator
+
+    from .cut_text import check_cut_text
+    from .schema_check import check_against, schema_of
+
     problems: list[Problem] = []
     for path in override_paths(data_dir, team):
         display = f"{display_dir}/{TEAMS}/{team}/{path.name}"

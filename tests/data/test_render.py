@@ -85,10 +85,11 @@ def test_a_render_with_problems_writes_nothing_and_says_where(project: Path, tmp
 
 
 def _render_in_a_fresh_python(project: Path, out: Path) -> list[str]:
-    """Whether a render in a new process succeeded, and whether it loaded the data layer."""
+    """Whether a render in a new process succeeded, and whether it loaded the data layer (the model, or the
+    schema checker)."""
     script = ("import sys; from pathlib import Path; from macros.project import Project; from macros.render import render; "
               f"rendered = render(Project(Path('.')), Path({str(out)!r}), cache=Project(Path('.')).cache_dir); "
-              "print(rendered.problems == [], 'macros.model' in sys.modules)")
+              "print(rendered.problems == [], 'macros.model' in sys.modules or 'jsonschema' in sys.modules)")
     result = run([sys.executable, "-c", script], project)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
