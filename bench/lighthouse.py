@@ -9,11 +9,12 @@ previous page's run keeps a core busy), and says so when it is still high. Targe
 Lighthouse 12.2.3 (bench/lighthouse/package.json; `make bench` installs it) drives the system Chromium. The site
 is served as GitHub Pages serves it, gzipped with a 10-minute cache.
 
-    python bench/lighthouse.py [--desktop] [--slowdown calibrated|default|N] [FILTER ...]
+    python bench/lighthouse.py [--desktop] [--slowdown calibrated|default|N] [--runs N] [FILTER ...]
 
 FILTER keeps the pages whose address contains it (`coaching/` for the coaching pages, `questions` for the two
 question pages, `home` for the home page); with none, every page. --desktop measures with Lighthouse's desktop
-settings instead of the phone's."""
+settings instead of the phone's. --runs N audits each page N times and shows its median run (by performance), as
+Lighthouse's docs/variability.md advises on a machine whose speed varies."""
 
 import argparse
 import gzip
@@ -109,6 +110,13 @@ def audit(url: str, desktop: bool, report: Path, slowdown: float | None = None) 
     return found
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run whose performance score is the median of `runs` (the lower middle one of an even number), with
+    every run's score beside it."""
+    ordered = sorted(runs, key=lambda run: run["scores"]["performance"])
+    return {**ordered[(len(ordered) - 1) // 2], "performance_runs": [run["scores"]["performance"] for run in runs]}
+
+
 def pages(site: Path) -> list[str]:
     """Every page of the built site as its address below the root ('' is home), the 404 page as 404.html."""
     found = [path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("index.html")]
@@ -145,6 +153,7 @@ def main() -> None:
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop settings instead of the phone's")
     parser.add_argument("--slowdown", default="calibrated", metavar="calibrated|default|N",
                         help="the phone's CPU slowdown: calibrated to this machine (the default), Lighthouse's own 4×, or N×")
+    parser.add_argument("--runs", type=int, default=1, metavar="N", help="audit each page N times and show its median run (by performance)")
     args = parser.parse_args()
     if chromium_path() is None:
         sys.exit("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
@@ -159,7 +168,7 @@ def main() -> None:
         if not measured:
             sys.exit(f"no page's address contains {' or '.join(map(repr, args.filters))}; the pages: {', '.join(pages(site))}")
         rows: dict[str, dict] = {}
-        busy_pages = 0
+        busy_runs = 0
         with serve(site, _PagesLikeHandler) as root:
             slowdown = None if args.desktop else chosen_slowdown(args.slowdown, root + pages(site)[-1], Path(temp) / "report.json")
             load, warning = load_note()
@@ -169,14 +178,18 @@ def main() -> None:
                 print(f"*** {warning}: measure again on a quiet machine ***")
             print(f"{'page':<34}{'perf':>5}{'a11y':>5}{'bp':>5}{'LCP s':>7}{'TBT ms':>8}{'CLS':>7}{'bench':>6}  load")
             for page in measured:
-                settle()
-                load, warning = load_note()
-                busy_pages += bool(warning)
-                row = rows[page or "(home)"] = audit(root + page, args.desktop, Path(temp) / "report.json", slowdown)
+                runs = []
+                for _ in range(max(1, args.runs)):
+                    settle()
+                    load, warning = load_note()
+                    busy_runs += bool(warning)
+                    runs.append(audit(root + page, args.desktop, Path(temp) / "report.json", slowdown))
+                row = rows[page or "(home)"] = median_run(runs)
                 scores = row["scores"]
                 print(f"{page or '(home)':<34}{scores['performance']:>5}{scores['accessibility']:>5}{scores['best-practices']:>5}"
-                      f"{row['lcp'] / 1000:>7.1f}{row['tbt']:>8,.0f}{row['cls']:>7.3f}{row['benchmark']:>6.0f}  {load:.1f}{' HIGH' if warning else ''}", flush=True)
-        report(rows, busy_pages, load_note())
+                      f"{row['lcp'] / 1000:>7.1f}{row['tbt']:>8,.0f}{row['cls']:>7.3f}{row['benchmark']:>6.0f}  {load:.1f}{' HIGH' if warning else ''}"
+                      + (f"  (runs: {', '.join(map(str, row['performance_runs']))})" if args.runs > 1 else ""), flush=True)
+        report(rows, busy_runs, len(measured) * max(1, args.runs), load_note())
 
 
 def chosen_slowdown(asked: str, calibration_page: str, report: Path) -> float:
@@ -197,7 +210,7 @@ def chosen_slowdown(asked: str, calibration_page: str, report: Path) -> float:
     return slowdown_for(index)
 
 
-def report(rows: dict[str, dict], busy_pages: int, end: tuple[float, str]) -> None:
+def report(rows: dict[str, dict], busy_runs: int, runs: int, end: tuple[float, str]) -> None:
     """The worst figure of each column and its page, which targets are missed, what keeps scores under 100."""
     def worst(pick, value):
         page = pick(rows, key=lambda p: value(rows[p]))
@@ -210,8 +223,8 @@ def report(rows: dict[str, dict], busy_pages: int, end: tuple[float, str]) -> No
     for label, key, unit in (("LCP", "lcp", "ms"), ("TBT", "tbt", "ms"), ("CLS", "cls", "")):
         page, value = worst(max, lambda row: row[key])
         print(f"  {label:<5}{value:>9,.3f}  {page}" if key == "cls" else f"  {label:<5}{value:>7,.0f} {unit}  {page}")
-    print(f"load average at the end {end[0]:.1f}; high before {busy_pages} of {len(rows)} pages"
-          + (": the timed figures are not fit for the README" if busy_pages else ""))
+    print(f"load average at the end {end[0]:.1f}; high before {busy_runs} of {runs} runs"
+          + (": the timed figures are not fit for the README" if busy_runs else ""))
     print("\nunder 100:")
     for page, row in rows.items():
         for name, label in CATEGORIES.items():
