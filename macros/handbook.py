@@ -86,13 +86,14 @@ CHECKING_LIBRARIES = ("PyYAML", "jsonschema")
 
 @contextmanager
 def kept_checks(folder: Path | None, schemas_dir: Path):
-    """The data files an earlier build checked, read from `folder` into CHECKED_FILES, and the files this build
-    checks written back there after it: a build after a leader's edit to one file loads and checks that file
-    alone. Kept under a stamp of all else a check depends on (the schemas, this package's code, the libraries'
+    """The data files an earlier build checked, read from `folder` into CHECKED_FILES; yields a function that
+    writes the files checked so far back there, for a build whose handbook has no problems to call, so a build
+    after a leader's edit to one file loads and checks that file alone (and a failed build leaves nothing).
+    Kept under a stamp of all else a check depends on (the schemas, this package's code, the libraries'
     versions, Python's), so a change to any of those checks every file again; never a stale check."""
     global _kept_by_this_build
     if folder is None:
-        yield
+        yield lambda: None
         return
     stamp = _checking_stamp(schemas_dir)
     try:
@@ -103,16 +104,18 @@ def kept_checks(folder: Path | None, schemas_dir: Path):
                 CHECKED_FILES.setdefault((key[0], key[1], schemas_dir), value)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         pass
-    _kept_by_this_build = set()
+    _kept_by_this_build = used = set()
+
+    def keep() -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
+            pickle.dump((stamp, {key[:2]: CHECKED_FILES[key] for key in used if key in CHECKED_FILES}), file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(file.name, folder / KEPT_CHECKS)
+
     try:
-        yield
-        used = {key[:2]: CHECKED_FILES[key] for key in _kept_by_this_build if key in CHECKED_FILES}
+        yield keep
     finally:
         _kept_by_this_build = None
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
-        pickle.dump((stamp, used), file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(file.name, folder / KEPT_CHECKS)
 
 
 def _checking_stamp(schemas_dir: Path) -> str:

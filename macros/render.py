@@ -86,8 +86,10 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
     from .handbook import kept_checks
     from .wiring import PageMacros, check_handbook
 
-    with kept_checks(cache / "checked" if cache else None, project.schemas_dir):
+    with kept_checks(cache / "checked" if cache else None, project.schemas_dir) as keep:
         handbook, problems = check_handbook(project, settings)
+        if not errors(problems):
+            keep()
     if errors(problems):
         return Rendered(errors(problems))
     for warning in problems:
