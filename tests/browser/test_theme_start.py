@@ -65,3 +65,35 @@ def test_the_colour_switch_still_works_and_the_page_without_script_keeps_materia
     assert page.evaluate("document.documentElement.className") == "no-js"
     assert page.locator("label[for='__search']").first.is_hidden()  # material's .no-js rule
     context.close()
+
+
+ONE_PALETTE = """  palette:
+    scheme: default
+    primary: indigo
+    accent: amber
+"""
+
+
+def test_a_handbook_with_one_palette_and_no_switch_keeps_its_transitions(browser, project, tmp_path):
+    """Material mounts its palette code, which removes the colour-switching mark, only with a switch (a list of
+    palettes): a handbook with one palette must not be marked, or every transition would stay off."""
+    from macros.static_server import serve
+    from tests.conftest import run_build
+
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    start, end = text.index("  palette:\n"), text.index("  features:\n")
+    settings.write_text(text[:start] + ONE_PALETTE + text[end:], encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    context = browser.new_context()
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    with serve(site) as url:
+        page.goto(url + LONG_PAGE)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__seen.marksAdded") == 0
+        assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    context.close()
