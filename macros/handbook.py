@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections import OrderedDict
 from contextlib import contextmanager
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
     """Every data file loaded and checked against its schema, with the project's team's overrides merged in (the
     default team's when it names none); only files that passed are returned."""
     names = schema_names(project.schemas_dir)
+    stamp = checking_stamp(project.schemas_dir)
     problems: list[Problem] = []
     passed: dict[str, LocatedData] = {}
     for path in sorted(project.data_dir.glob("*.yml")) + sorted(project.data_dir.glob("*.yaml")):
@@ -38,7 +40,7 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
             problems.append(Problem(display, 1, 1, f"no schema describes this file (expected one of: {', '.join(n + '.yml' for n in names)})"))
             continue
         raw = path.read_bytes()
-        document, found = _checked_file(display, raw, path.stem, project.schemas_dir)
+        document, found = _checked_file(display, raw, path.stem, project.schemas_dir, stamp)
         problems += found
         if document is not None:
             passed[path.stem] = document
@@ -50,12 +52,13 @@ def read_documents(project: Project) -> tuple[dict[str, LocatedData], list[Probl
     return passed, problems + _apply_team(project, passed)
 
 
-def _checked_file(display: str, raw: bytes, name: str, schemas_dir: Path) -> tuple[LocatedData | None, tuple[Problem, ...]]:
+def _checked_file(display: str, raw: bytes, name: str, schemas_dir: Path, stamp: str) -> tuple[LocatedData | None, tuple[Problem, ...]]:
     """One data file loaded and checked against its schema: the document if it passed, and the problems. Done
-    once per file content in a process (CHECKED_FILES): `make validate` checks every team's and language's handbook,
-    and each shares most of its files with the others. Nothing changes a loaded document afterwards (a team's or
-    a language's version of a file is a new one), so one serves every handbook that has the file."""
-    key = (display, hashlib.blake2b(raw).digest(), schemas_dir)
+    once per file content and `stamp` (checking_stamp) in a process (CHECKED_FILES): `make validate` checks every
+    team's and language's handbook, and each shares most of its files with the others. Nothing changes a loaded
+    document afterwards (a team's or a language's version of a file is a new one), so one serves every handbook
+    that has the file."""
+    key = (display, hashlib.blake2b(raw).digest(), stamp)
     if _kept_by_this_build is not None:
         _kept_by_this_build.add(key)
     if key in CHECKED_FILES:
@@ -74,7 +77,7 @@ def _checked_file(display: str, raw: bytes, name: str, schemas_dir: Path) -> tup
     return checked
 
 
-# The files checked so far in this process, by name, content and schema folder; the most recently used kept.
+# The files checked so far in this process, by name, content and checking stamp; the most recently used kept.
 CHECKED_FILES: OrderedDict = OrderedDict()
 CHECKED_KEPT = 256
 # While a build keeps its checks (kept_checks): the keys of the files it checked.
@@ -84,47 +87,64 @@ KEPT_CHECKS = "checked-files.pickle"
 CHECKING_LIBRARIES = ("PyYAML", "jsonschema")
 
 
+def checking_stamp(schemas_dir: Path) -> str:
+    """All that a data file's check depends on besides the file: the schemas, this package's code, the
+    libraries' and Python's versions."""
+    digest = hashlib.blake2b()
+    for path in sorted(schemas_dir.rglob("*")) + sorted(Path(__file__).parent.glob("*.py")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(repr(_versions()).encode())
+    return digest.hexdigest()
+
+
+@cache
+def _versions() -> list[str]:
+    """Python's and the checking libraries' versions, which do not change while a process runs."""
+    return [sys.version, *(version(name) for name in CHECKING_LIBRARIES)]
+
+
 @contextmanager
 def kept_checks(folder: Path | None, schemas_dir: Path):
-    """The data files an earlier build checked, read from `folder` into CHECKED_FILES; yields a function that
-    writes the files checked so far back there, for a build whose handbook has no problems to call, so a build
-    after a leader's edit to one file loads and checks that file alone (and a failed build leaves nothing).
-    Kept under a stamp of all else a check depends on (the schemas, this package's code, the libraries'
-    versions, Python's), so a change to any of those checks every file again; never a stale check."""
+    """The data files an earlier build checked, read from `folder` into CHECKED_FILES when they were checked under
+    today's checking_stamp; yields a function that writes the files checked so far back there, for a build whose
+    handbook has no problems to call, so a build after a leader's edit to one file loads and checks that file
+    alone (and a failed build leaves nothing). A change to the schemas or the code in the meantime checks every
+    file again: never a stale check. The cache is only a saving: one that cannot be read or written is ignored."""
     global _kept_by_this_build
     if folder is None:
         yield lambda: None
         return
-    stamp = _checking_stamp(schemas_dir)
+    stamp = checking_stamp(schemas_dir)
     try:
         with (folder / KEPT_CHECKS).open("rb") as file:
-            stored_stamp, checked = pickle.load(file)
-        if stored_stamp == stamp:
-            for key, value in checked.items():
-                CHECKED_FILES.setdefault((key[0], key[1], schemas_dir), value)
+            if pickle.load(file) == stamp:  # the stamp first, so checks made by other code are never unpickled
+                for (display, digest), checked in pickle.load(file).items():
+                    CHECKED_FILES.setdefault((display, digest, stamp), checked)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         pass
     _kept_by_this_build = used = set()
 
     def keep() -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
-            pickle.dump((stamp, {key[:2]: CHECKED_FILES[key] for key in used if key in CHECKED_FILES}), file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(file.name, folder / KEPT_CHECKS)
+        if checking_stamp(schemas_dir) != stamp:
+            return  # a schema or the code changed while the build ran: its checks may be of either
+        checked = {key[:2]: CHECKED_FILES[key] for key in used if key[2] == stamp and key in CHECKED_FILES}
+        temporary = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
+                temporary = file.name
+                pickle.dump(stamp, file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(checked, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / KEPT_CHECKS)
+        except (OSError, pickle.PicklingError):
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
 
     try:
         yield keep
     finally:
         _kept_by_this_build = None
-
-
-def _checking_stamp(schemas_dir: Path) -> str:
-    digest = hashlib.blake2b()
-    for path in sorted(schemas_dir.rglob("*")) + sorted(Path(__file__).parent.glob("*.py")):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(repr([sys.version, [version(name) for name in CHECKING_LIBRARIES]]).encode())
-    return digest.hexdigest()
 
 
 def _apply_language(project: Project, documents: dict[str, LocatedData]) -> list[Problem]:

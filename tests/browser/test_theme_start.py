@@ -14,6 +14,7 @@ new MutationObserver((records) => {
       window.__seen.classes.push(record.target.className);
     } else if (record.attributeName === "data-md-color-switching" && record.oldValue === null && record.target.hasAttribute("data-md-color-switching")) {
       window.__seen.marksAdded += 1;
+      window.__seen.markedBeforeContent = !document.querySelector("[data-md-component=container]");
     }
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["class", "data-md-color-switching"]});
@@ -44,7 +45,7 @@ def test_material_starts_a_long_page_without_restyling_it_whole(browser, site_ur
     # One change, made in <head> before the body: material's own then changes nothing.
     assert len(classes) == 1, f"<html>'s classes changed after the head: {[sorted(c) for c in classes]}"
     # Marked once, before the body's content, by us: material's own marking is then no change.
-    assert seen["marksAdded"] == 1
+    assert seen["marksAdded"] == 1 and seen["markedBeforeContent"] is True
     context.close()
 
 
@@ -96,4 +97,18 @@ def test_a_handbook_with_one_palette_and_no_switch_keeps_its_transitions(browser
         assert page.evaluate("window.__seen.marksAdded") == 0
         assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
         assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    context.close()
+
+
+def test_without_materials_script_the_page_goes_back_to_its_no_js_styles(browser, site_url):
+    """Material's script blocked (a proxy, a failed download): the classes and the mark set before the body are
+    taken back once the page has loaded, so material's and our no-JS styles show and transitions stay on."""
+    context = browser.new_context()
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + LONG_PAGE)
+    page.wait_for_function("() => document.documentElement.classList.contains('no-js')")
+    assert page.evaluate("document.documentElement.className").split() == ["no-js"]
+    assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+    assert page.locator("label[for='__search']").first.is_hidden()  # material's .no-js rule
     context.close()

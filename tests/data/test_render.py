@@ -146,9 +146,9 @@ def test_the_pdfs_a_site_holds_are_part_of_what_a_render_is_made_from(project: P
     assert _files(tmp_path / "none") != _files(tmp_path / "every")
 
 
-def _render_counting_loads(project: Path, out: Path, cache: Path, monkeypatch) -> tuple[list, list[str]]:
-    """A render with `cache` as a new process starts it (nothing checked yet in memory): its problems, and the
-    data files it loaded."""
+def _render_counting_loads(project: Path, out: Path, cache: Path | None, monkeypatch) -> tuple[list, list[str]]:
+    """A render with `cache` (None: none) as a new process starts it (nothing checked yet in memory): its
+    problems, and the data files it loaded."""
     import macros.handbook
     import macros.schema_check
 
@@ -169,7 +169,10 @@ def test_after_a_leaders_edit_to_one_data_file_the_next_build_loads_and_checks_t
     _change(project, *CHANGES["a data file"])
     problems, loaded = _render_counting_loads(project, tmp_path / "after", cache, monkeypatch)
     assert problems == [] and loaded == ["data/charter.yml"]
-    assert _files(tmp_path / "after") == _files(render(Project(project), tmp_path / "fresh").settings_file.parent)
+    # The fresh render checks every file itself: nothing kept, in memory or on disk.
+    problems, loaded = _render_counting_loads(project, tmp_path / "fresh", None, monkeypatch)
+    assert problems == [] and len(loaded) > 15
+    assert _files(tmp_path / "after") == _files(tmp_path / "fresh")
 
 
 def test_a_schema_changed_since_the_last_build_checks_every_file_again(project: Path, tmp_path: Path, monkeypatch):
