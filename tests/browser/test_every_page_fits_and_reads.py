@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 WIDTHS = {"phone": 390, "laptop": 1280}
-# Material picks the palette whose media query matches when the reader has not chosen one (its palette component),
+# The colour switch picks the palette whose media query matches when the reader has not chosen one (overrides/partials/javascripts/palette.html),
 # so emulating prefers-color-scheme gives each scheme as a new reader sees it.
 SCHEMES = {"light": "default", "dark": "slate"}
 TODAY = datetime(2026, 3, 30, 10, 0, tzinfo=ZoneInfo("Europe/London"))

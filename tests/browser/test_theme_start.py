@@ -1,70 +1,140 @@
-"""Material's script, starting on a long page, restyles nothing it need not: the classes it sets on <html> and
-the mark it puts on <body> while it sets the colour scheme are already there (overrides/main.html), so the
-page is not restyled whole for them (a restyle of a long page is 20 to 50 ms on a phone). The theme still
-works as material means it to: its no-JS styles without a script, the mark gone once the page is up, and the
-colour switch."""
+"""Material's script, starting on a long page, restyles nothing it need not. What it would change once the whole
+page is there, each change a full restyle of a long page (20 to 150 ms on a phone), is done before the body's
+content is parsed, when it costs nothing: the classes on <html>, the stylesheets' addresses written out in full
+(overrides/main.html), the colour scheme and its two <meta> tags (our colour switch,
+overrides/partials/javascripts/palette.html, in place of material's palette component). The theme still works as
+material means it to: its no-JS styles without a script, and the colour switch, remembered."""
 
-# Records, from before the page's first byte, each value <html>'s class takes and each time <body> is given the
-# colour-switching mark when it did not have it.
+# Records, from before the page's first byte, every change that restyles the whole page: to <html>'s class, to
+# <body>'s colour attributes, to a stylesheet's address, and the colour <meta> tags, each with whether the
+# page's content had been parsed yet. (Material sets <html>'s classes again, to the same value: no change.)
 WATCH = """
-window.__seen = {classes: [], marksAdded: 0};
+window.__seen = [];
 new MutationObserver((records) => {
+  const late = Boolean(document.querySelector("[data-md-component=container]"));
   for (const record of records) {
-    if (record.target === document.documentElement && record.attributeName === "class") {
-      window.__seen.classes.push(record.target.className);
-    } else if (record.attributeName === "data-md-color-switching" && record.oldValue === null && record.target.hasAttribute("data-md-color-switching")) {
-      window.__seen.marksAdded += 1;
-      window.__seen.markedBeforeContent = !document.querySelector("[data-md-component=container]");
+    const target = record.target;
+    // the same value set again changes nothing, and the browser restyles nothing for it
+    if (record.type === "attributes" && record.oldValue === target.getAttribute(record.attributeName)) continue;
+    if (record.type === "childList") {
+      for (const node of record.addedNodes) {
+        if (node.nodeName === "META" && ["color-scheme", "theme-color"].includes(node.name)) window.__seen.push({what: "meta " + node.name, late});
+      }
+    } else if (target === document.documentElement && record.attributeName === "class") {
+      window.__seen.push({what: "html class " + target.className, late});
+    } else if (target === document.body && record.attributeName.startsWith("data-md-color-")) {
+      window.__seen.push({what: record.attributeName + "=" + target.getAttribute(record.attributeName), late});
+    } else if (target.nodeName === "LINK" && target.rel === "stylesheet" && record.attributeName === "href") {
+      window.__seen.push({what: "stylesheet " + target.getAttribute("href"), late});
+    } else if (target.nodeName === "META" && record.attributeName === "content") {
+      window.__seen.push({what: "meta " + target.name + " " + target.content, late});
     }
   }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["class", "data-md-color-switching"]});
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ["class", "href", "content", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent", "data-md-color-media", "data-md-color-switching"]});
 """
 LONG_PAGE = "editing/"
+# Material has started: it wraps the page's Markdown tables for scrolling, and its search is ready.
+MATERIAL_STARTED = "() => document.querySelector('.md-typeset__scrollwrap') && document.querySelector('.md-search__input:not([disabled])') !== null"
 
 
-def _class_sets(values: list[str]) -> list[frozenset]:
-    """The distinct class sets <html> went through, in order (setting the same classes again is no change)."""
-    sets: list[frozenset] = []
-    for value in values:
-        classes = frozenset(value.split())
-        if not sets or sets[-1] != classes:
-            sets.append(classes)
-    return sets
+def _open(browser, url: str, **options):
+    context = browser.new_context(**options)
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.wait_for_function(MATERIAL_STARTED)
+    return context, page
 
 
 def test_material_starts_a_long_page_without_restyling_it_whole(browser, site_url):
-    context = browser.new_context()
-    context.add_init_script(WATCH)
-    page = context.new_page()
-    page.goto(site_url + LONG_PAGE)
-    # Material removes the mark once the scheme is set; until then transitions are off on the whole page.
-    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    context, page = _open(browser, site_url + LONG_PAGE, color_scheme="light")
     seen = page.evaluate("window.__seen")
-    classes = _class_sets(seen["classes"])
-    assert classes[-1] >= {"js", "pb-js", "js-focus-visible"} and "no-js" not in classes[-1]
-    # One change, made in <head> before the body: material's own then changes nothing.
-    assert len(classes) == 1, f"<html>'s classes changed after the head: {[sorted(c) for c in classes]}"
-    # Marked once, before the body's content, by us: material's own marking is then no change.
-    assert seen["marksAdded"] == 1 and seen["markedBeforeContent"] is True
+    late = [change["what"] for change in seen if change["late"]]
+    assert not late, f"changes that restyle the whole page, made after its content was parsed: {late}"
+    early = [change["what"] for change in seen]
+    # each was made, once, before the content
+    assert any(what.startswith("html class") and "js" in what.split() for what in early), early
+    assert sum(what.startswith("stylesheet http") for what in early) >= 3, early
+    assert "meta color-scheme" in early and "meta theme-color" in early, early
+    assert page.evaluate("document.documentElement.className").split() == ["js", "pb-js", "js-focus-visible"]
+    assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.getAttribute('href') === link.href)")
+    assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+    # the meta tags say what the header shows (the phone's address bar, the scrollbars' scheme)
+    header = page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+    red, green, blue = (int(part) for part in header[header.index("(") + 1:-1].split(",")[:3])
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == f"#{red:02x}{green:02x}{blue:02x}"
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
     context.close()
 
 
-def test_the_colour_switch_still_works_and_the_page_without_script_keeps_materials_no_js_styles(browser, site_url):
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    page.goto(site_url + LONG_PAGE)
-    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+# At the first frame (its animation-frame callbacks run just before it is painted): the element the page holds its
+# first paint for, and whether the parser had reached it.
+FIRST_FRAME = """
+requestAnimationFrame(() => {
+  const expect = document.querySelector("link[rel=expect]");
+  const target = expect && expect.getAttribute("href").slice(1);
+  window.__firstFrame = {target, parsed: Boolean(target && document.getElementById(target))};
+});
+"""
+
+
+def test_the_first_paint_shows_a_long_page_down_to_its_first_section(browser, site_url):
+    """Painted in pieces, a long page showed the header alone first and its opening text later, after the scripts
+    had loaded and run; held until the first section heading is parsed, it shows the title and opening text in
+    its first frame (Chromium's rel=expect)."""
+    for path, heading in ((LONG_PAGE, "where-things-live"), ("coaching/questions/", "stage-prepare")):
+        context = browser.new_context()
+        context.add_init_script(FIRST_FRAME)
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_function("() => window.__firstFrame")
+        assert page.evaluate("window.__firstFrame") == {"target": heading, "parsed": True}
+        context.close()
+
+
+def test_a_new_reader_gets_the_scheme_their_browser_prefers_before_the_page_shows(browser, site_url):
+    context, page = _open(browser, site_url + LONG_PAGE, color_scheme="dark")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert [change for change in page.evaluate("window.__seen") if change["late"]] == []
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    # the switch offered is the one to the other scheme
+    assert page.locator("label[title='Switch to light mode']").is_visible()
+    assert page.locator("label[title='Switch to dark mode']").is_hidden()
+    context.close()
+
+
+def test_the_colour_switch_works_by_pointer_and_keyboard_and_is_remembered(browser, site_url):
+    context, page = _open(browser, site_url + LONG_PAGE, color_scheme="light")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.locator("label[title='Switch to dark mode']").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    # transitions are off only while the colours change
     page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    # the switch back shows (found by what it switches to: material's tooltip takes the title of what the pointer is on)
+    assert page.locator("label[for='__palette_0']").is_visible() and page.locator("label[for='__palette_1']").is_hidden()
+    # the next page opens in the reader's choice, though the browser prefers light
+    page.goto(site_url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    # from the keyboard: the checked option takes the focus, Enter picks the next
+    page.locator("input[name=__palette]:checked").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate("document.activeElement.dataset.mdColorScheme") == "default"
+    page.goto(site_url + LONG_PAGE)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     context.close()
 
-    context = browser.new_context(java_script_enabled=False)
+
+def test_without_script_the_page_keeps_materials_no_js_styles_and_its_first_palette(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, color_scheme="dark")
     page = context.new_page()
     page.goto(site_url + LONG_PAGE)
     assert page.evaluate("document.documentElement.className") == "no-js"
     assert page.locator("label[for='__search']").first.is_hidden()  # material's .no-js rule
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.locator("form[data-pb-palette] label").first.is_hidden()  # a switch that could not work
     context.close()
 
 
@@ -75,9 +145,9 @@ ONE_PALETTE = """  palette:
 """
 
 
-def test_a_handbook_with_one_palette_and_no_switch_keeps_its_transitions(browser, project, tmp_path):
-    """Material mounts its palette code, which removes the colour-switching mark, only with a switch (a list of
-    palettes): a handbook with one palette must not be marked, or every transition would stay off."""
+def test_a_handbook_with_one_palette_has_no_switch_and_keeps_its_transitions(browser, project, tmp_path):
+    """With one palette (a mapping, not a list) material draws no switch: nothing marks <body> and nothing
+    changes its colours."""
     from macros.static_server import serve
     from tests.conftest import run_build
 
@@ -88,27 +158,26 @@ def test_a_handbook_with_one_palette_and_no_switch_keeps_its_transitions(browser
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    context = browser.new_context()
+    context = browser.new_context(color_scheme="dark")
     context.add_init_script(WATCH)
     page = context.new_page()
     with serve(site) as url:
         page.goto(url + LONG_PAGE)
         page.wait_for_load_state("load")
-        assert page.evaluate("window.__seen.marksAdded") == 0
-        assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+        assert page.locator("form[data-pb-palette]").count() == 0
+        assert not [change for change in page.evaluate("window.__seen") if change["what"].startswith("data-md-color")]
         assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     context.close()
 
 
 def test_without_materials_script_the_page_goes_back_to_its_no_js_styles(browser, site_url):
-    """Material's script blocked (a proxy, a failed download): the classes and the mark set before the body are
-    taken back once the page has loaded, so material's and our no-JS styles show and transitions stay on."""
+    """Material's script blocked (a proxy, a failed download): the classes set before the body are taken back
+    once the page has loaded, so material's and our no-JS styles show."""
     context = browser.new_context()
     context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
     page = context.new_page()
     page.goto(site_url + LONG_PAGE)
     page.wait_for_function("() => document.documentElement.classList.contains('no-js')")
     assert page.evaluate("document.documentElement.className").split() == ["no-js"]
-    assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
     assert page.locator("label[for='__search']").first.is_hidden()  # material's .no-js rule
     context.close()
