@@ -127,6 +127,44 @@ def test_the_colour_switch_works_by_pointer_and_keyboard_and_is_remembered(brows
     context.close()
 
 
+MATERIALS_DARK = '{"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "amber"}}'
+
+
+def test_a_choice_saved_by_materials_switch_is_kept_and_a_broken_one_still_leaves_a_switch(browser, site_url):
+    """Readers whose choice material's own switch saved keep it; a corrupt or foreign entry counts as no choice:
+    the browser's preference, and a switch to the other scheme."""
+    for saved, scheme in ((MATERIALS_DARK, "slate"), ("{", "default"), ('{"index": "1"}', "default"), ('{"index": 5}', "default"), ('{"index": "length"}', "default")):
+        context = browser.new_context(color_scheme="light")
+        context.add_init_script(f"localStorage.setItem('/.__palette', {saved!r})")
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_url + LONG_PAGE)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme, saved
+        other = "__palette_0" if scheme == "slate" else "__palette_1"
+        assert page.locator(f"label[for='{other}']").is_visible(), saved
+        assert errors == [], saved
+        context.close()
+
+
+def test_the_switch_and_the_colour_tags_outlive_instant_navigation(browser, site_url):
+    """Material's instant navigation swaps the page under the header it keeps: the switch still works on the new
+    page, the colour <meta> tags are not doubled, and the stylesheets are the same elements, never read again."""
+    context, page = _open(browser, site_url + LONG_PAGE, color_scheme="light")
+    page.evaluate("document.querySelectorAll('link[rel=stylesheet]').forEach((link) => { link.__kept = true; })")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f"a.md-nav__link[href='{site_url}glossary/']").first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/glossary/') && document.querySelector('h1').textContent.includes('Glossary')")
+    assert page.evaluate("window.__sameDocument") is True  # instant navigation, not a new load
+    assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.__kept)")
+    assert page.evaluate("document.querySelectorAll('meta[name=color-scheme]').length") == 1
+    assert page.evaluate("document.querySelectorAll('meta[name=theme-color]').length") == 1
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    context.close()
+
+
 def test_without_script_the_page_keeps_materials_no_js_styles_and_its_first_palette(browser, site_url):
     context = browser.new_context(java_script_enabled=False, color_scheme="dark")
     page = context.new_page()
