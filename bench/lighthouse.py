@@ -110,6 +110,14 @@ def audit(url: str, desktop: bool, report: Path, slowdown: float | None = None) 
     return found
 
 
+def require_tools() -> None:
+    """Stops with what to install when Chromium or Lighthouse is missing."""
+    if chromium_path() is None:
+        sys.exit("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is not installed: run `make bench` (it runs npm ci in bench/lighthouse)")
+
+
 def median_run(runs: list[dict]) -> dict:
     """The run whose performance score is the median of `runs` (the lower middle one of an even number), with
     every run's score beside it."""
@@ -155,10 +163,7 @@ def main() -> None:
                         help="the phone's CPU slowdown: calibrated to this machine (the default), Lighthouse's own 4×, or N×")
     parser.add_argument("--runs", type=int, default=1, metavar="N", help="audit each page N times and show its median run (by performance)")
     args = parser.parse_args()
-    if chromium_path() is None:
-        sys.exit("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
-    if not LIGHTHOUSE.exists():
-        sys.exit("Lighthouse is not installed: run `make bench` (it runs npm ci in bench/lighthouse)")
+    require_tools()
     device = "desktop" if args.desktop else "phone"
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"

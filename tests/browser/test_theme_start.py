@@ -68,31 +68,6 @@ def test_material_starts_a_long_page_without_restyling_it_whole(browser, site_ur
     context.close()
 
 
-# At the first frame (its animation-frame callbacks run just before it is painted): the element the page holds its
-# first paint for, and whether the parser had reached it.
-FIRST_FRAME = """
-requestAnimationFrame(() => {
-  const expect = document.querySelector("link[rel=expect]");
-  const target = expect && expect.getAttribute("href").slice(1);
-  window.__firstFrame = {target, parsed: Boolean(target && document.getElementById(target))};
-});
-"""
-
-
-def test_the_first_paint_shows_a_long_page_down_to_its_first_section(browser, site_url):
-    """Painted in pieces, a long page showed the header alone first and its opening text later, after the scripts
-    had loaded and run; held until the first section heading is parsed, it shows the title and opening text in
-    its first frame (Chromium's rel=expect)."""
-    for path, heading in ((LONG_PAGE, "where-things-live"), ("coaching/questions/", "stage-prepare")):
-        context = browser.new_context()
-        context.add_init_script(FIRST_FRAME)
-        page = context.new_page()
-        page.goto(site_url + path)
-        page.wait_for_function("() => window.__firstFrame")
-        assert page.evaluate("window.__firstFrame") == {"target": heading, "parsed": True}
-        context.close()
-
-
 def test_a_new_reader_gets_the_scheme_their_browser_prefers_before_the_page_shows(browser, site_url):
     context, page = _open(browser, site_url + LONG_PAGE, color_scheme="dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"

@@ -68,14 +68,6 @@ ACCEPTED = {
         message=r"Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer\.",
         markup=r'<label class="md-nav__link" for="__nav_\d+" id="__nav_\d+_label" tabindex="">',
     ),
-    # overrides/main.html holds a page's first paint until its first section heading is parsed with
-    # <link rel="expect" blocking="render">, which the HTML Standard defines (the link type "expect"; in
-    # Chromium since 124, April 2024) but the checker, vnu 26.9.27, the newest, does not know yet: it allows
-    # `blocking` on stylesheets only.
-    "html-standard-link-rel-expect": Accepted(
-        message=r"A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”\.",
-        markup=r'<link rel="expect" href="#[\w-]+" blocking="render">',
-    ),
 }
 
 
