@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -51,19 +51,18 @@ class Rendered:
     files: dict[str, str | Path] = field(default_factory=dict)
 
 
-def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Path | None = None) -> Rendered:
+def render(project: Project, out: Path | None, pdfs: list[str] | None = None, cache: Path | None = None) -> Rendered:
     """Render the handbook at `project` into `out` (see the module's docstring). `pdfs`: the printed documents
     the site will hold, so pages link only to those (None: every one). Writes only files whose content changed and
     removes what no longer belongs, so an engine serving `out` rebuilds only for real changes. With a `cache`
-    folder, a render made from exactly the same files and settings is copied from there (macros/render_cache.py)."""
+    folder, a render made from exactly the same files and settings is taken from there (macros/render_cache.py);
+    `out` None renders into the cache's own folder, which a build's engine reads as it is."""
     settings, problems = read_site_settings(project)
     if settings is None:
         return Rendered(problems)
-    made_from = render_cache.key(project.root, settings.settings, pdfs, project.team, project.language) if cache else None
-    cached = render_cache.load(cache, made_from) if cache else None
-    if cached:
-        files, pages = cached
-    else:
+    made_from = render_cache.key(project.root, settings.settings, pdfs, project.team, project.language, cache) if cache else None
+    pages = render_cache.pages(cache, made_from) if cache else None
+    if pages is None:
         rendered = _render(project, settings, pdfs, cache)
         if rendered.problems:
             return rendered
@@ -71,8 +70,11 @@ def render(project: Project, out: Path, pdfs: list[str] | None = None, cache: Pa
         pages = rendered.pages
         if cache:
             render_cache.store(cache, made_from, files, pages)
-    _write(out, files)
-    return Rendered(pages=pages, settings_file=out / SETTINGS_FILE)
+    elif out:
+        files = render_cache.files(cache)
+    if out:
+        render_cache.write_files(out, files)
+    return Rendered(pages=pages, settings_file=(out or render_cache.entry(cache)) / SETTINGS_FILE)
 
 
 def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, cache: Path | None) -> Rendered:
@@ -220,20 +222,3 @@ def _theme_words(settings: SiteSettings, words: "Words") -> dict:
             for entry in extensions
         ]
     return changed
-
-
-def _write(out: Path, files: dict[str, bytes]) -> None:
-    """Make `out` hold exactly `files`, touching only what differs."""
-    out.mkdir(parents=True, exist_ok=True)
-    for path in sorted(out.rglob("*"), reverse=True):
-        name = path.relative_to(out).as_posix()
-        if path.is_file() and name not in files:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    for name, content in files.items():
-        target = out / PurePosixPath(name)
-        if target.is_file() and target.read_bytes() == content:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)

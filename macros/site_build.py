@@ -25,15 +25,14 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
     """Render the handbook and build its pages into `site_dir` with the engine PLAYBOOK_ENGINE names (no PDFs
     printed); returns an exit code. `pdfs`: the documents the site will hold, so pages link only to those (None:
     every one, for a site whose PDFs are printed afterwards)."""
-    with tempfile.TemporaryDirectory(prefix=".playbook-render-", dir=site_dir.parent) as out:
-        rendered = render(project, Path(out), pdfs, cache=project.cache_dir)
-        if rendered.problems:
-            print(f"The handbook has {counted(len(rendered.problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in rendered.problems), file=sys.stderr)
-            return 1
-        result = engine.run("build", "--strict", *(["--quiet"] if quiet else []), "--config-file", str(rendered.settings_file), "--site-dir", str(site_dir))
-        if result == 0:
-            add_item_entries(site_dir, rendered.pages, cache=project.cache_dir)
-        return result
+    rendered = render(project, None, pdfs, cache=project.cache_dir)
+    if rendered.problems:
+        print(f"The handbook has {counted(len(rendered.problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in rendered.problems), file=sys.stderr)
+        return 1
+    result = engine.run("build", "--strict", *(["--quiet"] if quiet else []), "--config-file", str(rendered.settings_file), "--site-dir", str(site_dir))
+    if result == 0:
+        add_item_entries(site_dir, rendered.pages, cache=project.cache_dir)
+    return result
 
 
 def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str | None = None, language: str | None = None) -> int:

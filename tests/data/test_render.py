@@ -138,6 +138,52 @@ def test_a_change_to_the_code_that_renders_is_rendered_again(project: Path, tmp_
     assert b"pb-changed" in (tmp_path / "after" / "docs" / "charter.md").read_bytes()
 
 
+def test_an_edit_that_keeps_a_files_size_and_time_is_still_rendered_again(project: Path, tmp_path: Path):
+    """The cache reuses a file's digest while its size and modification time are as recorded; one changed moments
+    before a build is not recorded, so a second edit within the clock's resolution (same size, same time) counts."""
+    cache = tmp_path / "cache"
+    charter = project / "data" / "charter.yml"
+    _change(project, "data/charter.yml", "Northwind Field Sales", "Northwind Field Sale!")
+    written = charter.stat().st_mtime_ns
+    render(Project(project), tmp_path / "before", cache=cache)
+    _change(project, "data/charter.yml", "Northwind Field Sale!", "Northwind Field Sale?")
+    os.utime(charter, ns=(written, written))
+    render(Project(project), tmp_path / "after", cache=cache)
+    assert b"Northwind Field Sale?" in (tmp_path / "after" / "docs" / "charter.md").read_bytes()
+
+
+def _build(project: Path) -> None:
+    result = run([sys.executable, "-m", "macros", "build", "--root", str(project), "--site", "site", "--pdf", "skip"], project)
+    assert result.returncode == 0, result.stderr
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_build_with_nothing_changed_gives_the_engine_the_cached_pages_as_they_are(project: Path):
+    entry = Project(project).cache_dir / "rendered"
+    _build(project)
+    before, site = _stamps(entry), _files(project / "site")
+    assert "docs/charter.md" in before and "mkdocs.yml" in before
+    _build(project)
+    assert _stamps(entry) == before
+    assert _files(project / "site") == site
+
+
+def test_a_render_stopped_halfway_is_never_taken_for_the_cache(project: Path):
+    """A build cut off while writing the cache leaves its folder without the stamp that names what it was made
+    from: the next build renders again over it."""
+    entry = Project(project).cache_dir / "rendered"
+    _build(project)
+    page = (entry / "docs" / "charter.md").read_bytes()
+    (entry / ".made-from.json").unlink()
+    (entry / "docs" / "charter.md").write_text("# half written", encoding="utf-8")
+    _build(project)
+    assert (entry / "docs" / "charter.md").read_bytes() == page
+    assert "half written" not in (project / "site" / "charter" / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_pdfs_a_site_holds_are_part_of_what_a_render_is_made_from(project: Path, tmp_path: Path):
     cache = tmp_path / "cache"
     render(Project(project), tmp_path / "every", cache=cache)

@@ -22,7 +22,9 @@ def test_failed_build_keeps_the_last_good_site_and_leaves_no_half_written_folder
     assert "Traceback" not in result.stdout + result.stderr
     assert [path.name for path in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
-    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == []
+    # Beside the site, only what the next build may reuse: each file's digest, no half-built site or rendered pages.
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [".playbook"]
+    assert sorted(path.relative_to(project).as_posix() for path in (project / ".playbook").rglob("*")) == [".playbook/cache", ".playbook/cache/digests.json"]
 
 
 def test_good_build_replaces_the_site_whole(project):
@@ -34,6 +36,6 @@ def test_good_build_replaces_the_site_whole(project):
     assert result.returncode == 0, result.stderr
     assert not (site / "stale.html").exists()
     assert (site / "charter" / "index.html").is_file()
-    # Nothing left beside the site but the build's cache (no half-built site, no rendered pages).
+    # Nothing left beside the site but the build's cache (no half-built site; the rendered pages are the cache's).
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".")) == [".playbook"]
     assert [path.name for path in (project / ".playbook").iterdir()] == ["cache"]
