@@ -57,6 +57,7 @@ WIDGETS = {
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments")),
     "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("bootcamp-calendar.js",), needs=("dates", "calendar")),
+    "term-tooltip": Widget("abbr[data-term]", ("term-tooltip.js",)),
 }
 
 

@@ -78,9 +78,9 @@ class _LinkGuard(Treeprocessor):
 
 
 class _TermMarker(Treeprocessor):
-    """Wrap the first use of each glossary term on the page in <abbr title="its definition">, outside links
-    and code. Material's content.tooltips shows the title as a tooltip; tabindex lets a keyboard or a tap
-    reach it, and without JavaScript the browser shows the title itself."""
+    """Wrap the first use of each glossary term on the page in <abbr title="its definition" data-term="its id">,
+    outside links and code. overrides/assets/term-tooltip.js shows the title as a tooltip; tabindex lets a
+    keyboard or a tap reach it, and without JavaScript the browser shows the title itself."""
 
     def __init__(self, md, renderer: "InlineMarkdown"):
         super().__init__(md)
@@ -109,7 +109,7 @@ class _TermMarker(Treeprocessor):
         marks, end = [], 0
         head = text
         for match, term in self.renderer.first_uses(text):
-            mark = etree.Element("abbr", {"class": "pb-term", "title": self.renderer.tooltips[term.id], "tabindex": "0"})
+            mark = etree.Element("abbr", {"class": "pb-term", "data-term": term.id, "title": self.renderer.tooltips[term.id], "tabindex": "0"})
             mark.text = match.group(0)
             if marks:
                 marks[-1].tail = text[end:match.start()]

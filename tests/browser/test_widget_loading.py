@@ -37,7 +37,10 @@ def _pattern(selector: str) -> re.Pattern:
     return re.compile(rf"<{tag or '[a-z]+'}\b{has_class}{has_attribute}")
 
 
-HOLDS_WIDGET = [_pattern(selector) for selector in ENHANCED]
+# A glossary term loads the script of its tooltip too, which sets nothing up until a reader reaches a term: no
+# mark to wait for.
+TERM = "abbr[data-term]"
+HOLDS_WIDGET = [_pattern(selector) for selector in [*ENHANCED, TERM]]
 
 
 def _holds_widget(html: str) -> bool:
@@ -63,7 +66,7 @@ def _widget_pages(site) -> list[tuple[str, str]]:
 
 def test_pages_without_widgets_name_no_widget_script(built_site):
     without = [path for path in built_site.rglob("*.html") if not _holds_widget(path.read_text(encoding="utf-8"))]
-    assert len(without) >= 10
+    assert len(without) >= 4  # the home page, the editing guide, the glossary and the 404 page
     for path in without:
         assert WIDGET_SCRIPTS.strip("/") not in path.read_text(encoding="utf-8"), path
 
@@ -77,7 +80,7 @@ def test_widget_pages_reached_by_instant_navigation_work(context, built_site, si
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url + "charter/")  # a page with no widget
+    page.goto(site_url + "editing/")  # a page with no widget and no glossary term
     assert [path for path in requested if WIDGET_SCRIPTS in path] == []
     page.evaluate("window.playbookSameDocument = true")
 

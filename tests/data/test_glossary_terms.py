@@ -21,7 +21,7 @@ TERMS = [
     Term("one-to-one", "1:1", ["1:1", "1:1s"], "Your meeting with your manager, see [the charter](charter.md).", 5),
     Term("tier", "A/B/C tier", ["A/B/C tier", "tier", "top-tier"], "How much an account is worth pursuing.", 6),
 ]
-CHAMPION = "<abbr class=\"pb-term\" tabindex=\"0\" title=\"Someone inside who wants you to win.\">{}</abbr>"
+CHAMPION = "<abbr class=\"pb-term\" data-term=\"champion\" tabindex=\"0\" title=\"Someone inside who wants you to win.\">{}</abbr>"
 
 
 def _renderer() -> InlineMarkdown:
