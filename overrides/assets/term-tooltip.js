@@ -22,7 +22,9 @@
       tip.setAttribute("role", "tooltip");
       tip.hidden = true;
       tip.addEventListener("mouseenter", function () { clearTimeout(hiding); });
-      tip.addEventListener("mouseleave", function (event) { if (event.relatedTarget !== shownFor) hide(); });
+      tip.addEventListener("mouseleave", function (event) {
+        if (event.relatedTarget !== shownFor && document.activeElement !== shownFor) hide();
+      });
       document.body.append(tip);
     }
     return tip;

@@ -34,6 +34,12 @@ def test_tabbing_to_a_term_shows_its_definition_in_a_tooltip(context, site_url):
     tooltip = page.locator(f'[id="{tooltip_id}"]')
     tooltip.wait_for(state="visible")
     assert " ".join(tooltip.inner_text().split()) == _definition_of(term.inner_text())
+    # While the term has the focus, the pointer passing over the tooltip and away leaves it shown.
+    tooltip.hover()
+    page.mouse.move(0, 0)
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(tooltip).to_be_hidden()
 
 
 def _tooltip_of(term):
