@@ -2,7 +2,7 @@
    it or it has the focus (Tab, or a tap, as tabindex makes it focusable). One tooltip for the page and listeners on
    the document, so a page with fifty terms costs nothing until a reader reaches one: material's content.tooltips,
    which did this before, set up a tooltip per titled element on every page load. As WCAG 1.4.13 asks, Escape hides
-   it, the pointer can move onto it, and it stays until the reader leaves the term. Without JS, the browser shows
+   it, the pointer can move onto it, and it stays while the reader is on the term. Without JS, the browser shows
    the title on hover. While shown, the term's title is held aside so the browser's own tooltip doesn't double it. */
 (function (Playbook) {
   "use strict";
@@ -10,8 +10,10 @@
   var TERM = "abbr[data-term]";
   var GAP = 6; // px between the term and its tooltip
   var MARGIN = 8; // px kept free at the window's edges
+  var LINGER = 350; // ms the tooltip stays after the pointer leaves the term, so the pointer can reach it
   var tip = null;
   var shownFor = null;
+  var line = null; // the line box of the term it sits by (a term can wrap onto two lines)
   var hiding = 0;
 
   function tooltip() {
@@ -23,26 +25,38 @@
       tip.hidden = true;
       tip.addEventListener("mouseenter", function () { clearTimeout(hiding); });
       tip.addEventListener("mouseleave", function (event) {
-        if (event.relatedTarget !== shownFor && document.activeElement !== shownFor) hide();
+        if (event.relatedTarget !== shownFor) leave();
       });
+      // On a phone it covers the next lines: a tap on it puts it away.
+      tip.addEventListener("pointerup", function (event) { if (event.pointerType !== "mouse") hide(); });
       document.body.append(tip);
     }
     return tip;
   }
 
-  /* Below the term, or above it where the window has no room below; within the window's width. */
-  function place(term) {
-    var box = term.getBoundingClientRect();
+  /* The line of `term` the pointer at (x, y) is on, else its first line. */
+  function lineOf(term, x, y) {
+    var lines = Array.prototype.slice.call(term.getClientRects());
+    return lines.filter(function (box) {
+      return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+    })[0] || lines[0] || term.getBoundingClientRect();
+  }
+
+  /* Below the term's line, or above it where the window has no room below; starting at the term, within the
+     window's width. Measured at the window's corner, so the last place doesn't narrow it. */
+  function place() {
+    var box = line;
+    tip.style.left = tip.style.top = "0px";
     var width = tip.offsetWidth;
     var height = tip.offsetHeight;
-    var left = Math.min(Math.max(MARGIN, box.left + box.width / 2 - width / 2), document.documentElement.clientWidth - MARGIN - width);
+    var left = Math.max(MARGIN, Math.min(box.left, document.documentElement.clientWidth - MARGIN - width));
     var above = box.bottom + GAP + height > window.innerHeight && box.top - GAP - height >= 0;
     tip.classList.toggle("pb-term-tip--above", above);
-    tip.style.left = Math.max(MARGIN, left) + window.scrollX + "px";
+    tip.style.left = left + window.scrollX + "px";
     tip.style.top = (above ? box.top - GAP - height : box.bottom + GAP) + window.scrollY + "px";
   }
 
-  function show(term) {
+  function show(term, x, y) {
     clearTimeout(hiding);
     if (shownFor === term) return;
     hide();
@@ -54,7 +68,8 @@
     term.setAttribute("aria-describedby", tip.id);
     tip.hidden = false;
     shownFor = term;
-    place(term);
+    line = x === undefined ? lineOf(term) : lineOf(term, x, y);
+    place();
   }
 
   function hide() {
@@ -65,6 +80,14 @@
     shownFor.removeAttribute("aria-describedby");
     shownFor = null;
     if (tip) tip.hidden = true;
+  }
+
+  /* The pointer has left: the focused term's tooltip, if a term has the focus, else none. */
+  function leave() {
+    var focused = termAt(document.activeElement);
+    if (focused === shownFor) return;
+    hide();
+    if (focused) show(focused);
   }
 
   function termAt(node) {
@@ -78,12 +101,13 @@
     listening = true;
     document.addEventListener("mouseover", function (event) {
       var term = termAt(event.target);
-      if (term) show(term);
+      if (term) show(term, event.clientX, event.clientY);
     });
     document.addEventListener("mouseout", function (event) {
       // Left the term for anything but its tooltip: gone after a moment, so the pointer can cross the gap.
-      if (shownFor && termAt(event.target) === shownFor && event.relatedTarget !== tip && termAt(event.relatedTarget) !== shownFor && document.activeElement !== shownFor) {
-        hiding = setTimeout(hide, 150);
+      if (shownFor && termAt(event.target) === shownFor && event.relatedTarget !== tip && termAt(event.relatedTarget) !== shownFor) {
+        clearTimeout(hiding);
+        hiding = setTimeout(leave, LINGER);
       }
     });
     document.addEventListener("focusin", function (event) {
@@ -94,10 +118,24 @@
     document.addEventListener("focusout", function (event) {
       if (termAt(event.target) === shownFor && !(tip && tip.matches(":hover"))) hide();
     });
+    // A term in a checklist's label: a tap or click explains it rather than ticking the box.
+    document.addEventListener("click", function (event) {
+      var term = termAt(event.target);
+      if (term && term.closest("label")) {
+        event.preventDefault();
+        term.focus();
+      }
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && shownFor) hide();
     });
-    window.addEventListener("resize", hide);
+    // A phone's address bar coming and going resizes the window: the tooltip follows its term.
+    window.addEventListener("resize", function () {
+      if (shownFor) {
+        line = lineOf(shownFor);
+        place();
+      }
+    });
   }
 
   Playbook.widgets.push({

@@ -111,3 +111,37 @@ def test_no_tooltip_is_set_up_before_a_reader_reaches_a_term_and_terms_work_afte
     tooltip = _tooltip_of(term)
     expect(tooltip).to_be_visible()
     assert " ".join(tooltip.inner_text().split()) == _definition_of(term.inner_text())
+
+
+def test_a_term_in_a_checklist_item_explains_itself_without_ticking_the_box(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 700}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    _ready(page, site_url + "bootcamp/")
+    term = page.locator("form[data-checklist] label abbr.pb-term").first
+    box = term.locator("xpath=ancestor::label").first.evaluate("label => label.control.id")
+    term.tap()
+    tooltip = _tooltip_of(term)
+    expect(tooltip).to_be_visible()
+    assert " ".join(tooltip.inner_text().split()) == _definition_of(term.inner_text())
+    expect(page.locator(f'[id="{box}"]')).not_to_be_checked()
+    # A tap on the tooltip puts it away.
+    tooltip.tap()
+    expect(tooltip).to_be_hidden()
+    context.close()
+
+
+def test_a_focused_terms_tooltip_outlasts_a_resize_and_the_pointer_passing_over_another_term(context, site_url):
+    page = context.new_page()
+    _ready(page, site_url + "bootcamp/")
+    first, second = page.locator("abbr.pb-term").first, page.locator("abbr.pb-term").last
+    first.focus()
+    expect(_tooltip_of(first)).to_be_visible()
+    page.set_viewport_size({"width": 1000, "height": 700})
+    expect(_tooltip_of(first)).to_be_visible()
+    second.hover()
+    expect(second).to_have_attribute("aria-describedby", re.compile("."))
+    page.mouse.move(0, 0)
+    expect(first).to_have_attribute("aria-describedby", re.compile("."))
+    tooltip = _tooltip_of(first)
+    expect(tooltip).to_be_visible()
+    assert " ".join(tooltip.inner_text().split()) == _definition_of(first.inner_text())
