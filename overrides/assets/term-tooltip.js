@@ -34,7 +34,7 @@
     return tip;
   }
 
-  /* The line of `term` the pointer at (x, y) is on, else its first line. */
+  /* The line of `term` the pointer at (x, y) is on, else (no pointer, or between lines) its first line. */
   function lineOf(term, x, y) {
     var lines = Array.prototype.slice.call(term.getClientRects());
     return lines.filter(function (box) {
@@ -68,7 +68,7 @@
     term.setAttribute("aria-describedby", tip.id);
     tip.hidden = false;
     shownFor = term;
-    line = x === undefined ? lineOf(term) : lineOf(term, x, y);
+    line = lineOf(term, x, y);
     place();
   }
 
