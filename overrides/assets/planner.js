@@ -8,9 +8,15 @@
   var ONE = BigInt(1);
   var TEN = BigInt(10);
   var LANGUAGE = document.documentElement.lang || undefined;
-  /* The page language's marks between thousands and before decimals: "," and "." in English, "." and "," in
-     German. The reader types numbers that way and the planner writes them that way. */
-  var MARKS = (function () {
+  /* The figures data-most holds are written the English way whatever the page's language. */
+  var ENGLISH = { group: ",", decimal: "." };
+  var numbers = null;
+
+  /* How the page's language writes numbers: its marks between thousands and before decimals ("," and "." in
+     English, "." and "," in German), which the reader types and the planner writes, and the patterns reading
+     them. Worked out when first needed: a planner showing the handbook's figures needs none of it. */
+  function writing() {
+    if (numbers) return numbers;
     var marks = { group: ",", decimal: "." };
     try {
       new Intl.NumberFormat(LANGUAGE).formatToParts(12345.6).forEach(function (part) {
@@ -19,20 +25,24 @@
     } catch (e) {
       /* A browser without formatToParts reads and writes English marks. */
     }
-    return marks;
-  })();
-  /* The figures data-most holds are written the English way whatever the page's language. */
-  var ENGLISH = { group: ",", decimal: "." };
+    var G = escaped(marks.group);
+    var D = escaped(marks.decimal);
+    numbers = {
+      marks: marks,
+      G: G,
+      D: D,
+      /* Digits, plain or grouped in threes by the page's thousands mark, then at most one decimal mark and
+         decimals. */
+      plain: new RegExp("^(\\d+|\\d{1,3}(" + G + "\\d{3})+)?(" + D + "\\d+)?$"),
+      /* "300.000" is 300 in English, but 300,000 where "." separates thousands (and "300,000" the other way
+         round in German): refused rather than guessed. */
+      ambiguous: new RegExp("^[1-9]\\d{0,2}" + D + "\\d{3}$"),
+    };
+    return numbers;
+  }
   function escaped(mark) {
     return mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
-  var G = escaped(MARKS.group);
-  var D = escaped(MARKS.decimal);
-  /* Digits, plain or grouped in threes by the page's thousands mark, then at most one decimal mark and decimals. */
-  var PLAIN = new RegExp("^(\\d+|\\d{1,3}(" + G + "\\d{3})+)?(" + D + "\\d+)?$");
-  /* "300.000" is 300 in English, but 300,000 where "." separates thousands (and "300,000" the other way round in
-     German): refused rather than guessed. */
-  var AMBIGUOUS = new RegExp("^[1-9]\\d{0,2}" + D + "\\d{3}$");
 
   /* Exact fractions {n, d} with d > 0; floor and ceil are only ever taken of figures of 0 or more. */
   function fraction(n, d) {
@@ -62,12 +72,12 @@
   }
 
   function plain(text) {
-    return PLAIN.test(text.replace(/^-/, "")) && /\d/.test(text);
+    return writing().plain.test(text.replace(/^-/, "")) && /\d/.test(text);
   }
 
   /* A number written with `marks` (the page's unless given), exactly. */
   function exact(text, marks) {
-    marks = marks || MARKS;
+    marks = marks || writing().marks;
     var parts = text.split(marks.group).join("").split(marks.decimal);
     var decimals = parts[1] || "";
     return fraction(parts[0] + decimals, "1" + "0".repeat(decimals.length));
@@ -75,21 +85,23 @@
 
   /* The number typed, or a message saying how it was read and how to write it. */
   function read(text) {
-    if (plain(text) && !AMBIGUOUS.test(text.replace(/^-/, ""))) return { value: exact(text) };
+    var page = writing();
+    var marks = page.marks;
+    if (plain(text) && !page.ambiguous.test(text.replace(/^-/, ""))) return { value: exact(text) };
     if (plain(text)) {
       var small = text.replace(/0+$/, "");
-      if (small.slice(-MARKS.decimal.length) === MARKS.decimal) small = small.slice(0, -MARKS.decimal.length);
-      var large = text.replace(MARKS.decimal, MARKS.group);
+      if (small.slice(-marks.decimal.length) === marks.decimal) small = small.slice(0, -marks.decimal.length);
+      var large = text.replace(marks.decimal, marks.group);
       return { problem: Playbook.t("planner.ambiguous", { text: text, small: small, large: large }) };
     }
     /* Written the other way round: the page's thousands mark as a decimal mark, or its decimal mark between
        thousands ("250,5" or "1.250.000" in English, "250.5" or "1,250,000" in German). */
-    var swapped = text.replace(new RegExp(G + "|" + D, "g"), function (mark) {
-      return mark === MARKS.decimal ? MARKS.group : MARKS.decimal;
+    var swapped = text.replace(new RegExp(page.G + "|" + page.D, "g"), function (mark) {
+      return mark === marks.decimal ? marks.group : marks.decimal;
     });
     if (plain(swapped)) {
       var said = { text: text, number: swapped };
-      return { problem: text.indexOf(MARKS.group) >= 0 ? Playbook.t("planner.reads_group_as_decimal", said) : Playbook.t("planner.reads_decimal_as_group", said) };
+      return { problem: text.indexOf(marks.group) >= 0 ? Playbook.t("planner.reads_group_as_decimal", said) : Playbook.t("planner.reads_decimal_as_group", said) };
     }
     return { problem: Playbook.t("planner.not_a_number", { text: text }) };
   }
@@ -109,7 +121,7 @@
 
   function decimal(tenths) {
     var tenth = tenths % TEN;
-    return whole(tenths / TEN) + (tenth ? MARKS.decimal + tenth : "");
+    return whole(tenths / TEN) + (tenth ? writing().marks.decimal + tenth : "");
   }
 
   /* `unit` is "week" or "day"; the words are the page language's (planner.py writes them in English). */
@@ -218,8 +230,10 @@
     form.addEventListener("reset", function () {
       setTimeout(changed);
     });
-    /* Opens, and reopens when another rep is chosen, with that rep's figures or the handbook's. */
-    function load() {
+    /* Opens, and reopens when another rep is chosen, with that rep's figures or the handbook's. Opening with
+       the handbook's own figures, the page already shows their plan, worked out the same way on the server
+       (the tests hold the two equal), so there is nothing to work out or save. */
+    function load(opening) {
       var ws = Playbook.workspace;
       var saved = ws.current() === "me" ? Playbook.load(key) : null;
       if (!saved) {
@@ -227,13 +241,15 @@
         saved = last ? last.data.fields : null;
       }
       saved = saved && typeof saved === "object" ? saved : {};
+      var edited = false;
       inputs.forEach(function (input) {
         input.value = typeof saved[input.name] === "string" ? saved[input.name] : input.defaultValue;
+        edited = edited || input.value !== input.defaultValue;
       });
-      update(false);
+      if (edited || opening !== true) update(false);
     }
 
-    load();
+    load(true);
   }
 
   Playbook.widgets.push({

@@ -11,12 +11,18 @@
     return new URL(base.replace(/\/$/, "") + "/", location.href);
   }
 
-  /* A storage key unique to this site (origin + site root), so two handbooks on one host never mix. */
+  /* A storage key unique to this site (origin + site root), so two handbooks on one host never mix. The root
+     is worked out once for each page shown: tools ask for keys many times as they open. */
+  var storage = { page: null, prefix: "" };
   Playbook.storageKey = function (kind, id) {
-    /* A language's site sits in a folder of its team's (site/de/): the answers are the team's, in any language. */
-    var shared = document.querySelector('meta[name="playbook-storage-root"]');
-    var root = new URL(shared ? shared.content : "", siteTop());
-    return "playbook:v1:" + root.origin + root.pathname + ":" + kind + ":" + id;
+    if (storage.page !== location.href) {
+      /* A language's site sits in a folder of its team's (site/de/): the answers are the team's, in any
+         language. */
+      var shared = document.querySelector('meta[name="playbook-storage-root"]');
+      var root = new URL(shared ? shared.content : "", siteTop());
+      storage = { page: location.href, prefix: "playbook:v1:" + root.origin + root.pathname + ":" };
+    }
+    return storage.prefix + kind + ":" + id;
   };
 
   /* Parsed JSON from localStorage, or null when missing, corrupt or unavailable. */
@@ -41,7 +47,9 @@
      never left to find out later; the widget still works for this visit. */
   Playbook.save = function (key, value, status) {
     try {
-      localStorage.setItem(key, JSON.stringify(value));
+      var text = JSON.stringify(value);
+      /* Tools save what they show as they open: what is kept already is not written again. */
+      if (localStorage.getItem(key) !== text) localStorage.setItem(key, text);
       return true;
     } catch (error) {
       if (status) status.textContent = Playbook.storageProblem(error);
