@@ -2,7 +2,8 @@
 engine builds into one folder, so the engine (MkDocs, ProperDocs, whatever follows them) runs no code of ours:
 
     OUT/mkdocs.yml   the handbook's mkdocs.yml (INHERIT), reading OUT/docs and OUT/overrides, minus our plugin
-    OUT/docs/        each page with its macros rendered, and its sources, freshness and widgets in its front matter;
+    OUT/docs/        each page with its macros rendered and its top-level tables each in a block (table_wrap.py),
+                     and its sources, freshness and widgets in its front matter;
                      the files the site offers for download that the data makes (the boot camp's calendar)
     OUT/overrides/   the theme overrides, with the bundles and widget files in place of their sources
 
@@ -28,6 +29,7 @@ from .problems import Problem, errors
 from .project import DOCS_DIR, Project
 from .site_paths import menus, site_path
 from .site_settings import SiteSettings, read_site_settings
+from .table_wrap import wrap_tables
 
 if TYPE_CHECKING:
     from .page_reading import Page
@@ -143,6 +145,7 @@ def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacr
     if page.renders_macros:
         variables = {**settings.extra, **page.front_matter, "config": settings.settings, "page": about, **macros.macros}
         text = settings.jinja.from_string(page.text).render(variables)
+    text = wrap_tables(text)
     files = macros.data_files + [markdown]
     widgets = widgets_in(text)
     changed = max((dates[path] for path in files if path in dates), default=None)
