@@ -128,15 +128,22 @@
     return Playbook.t("plan_one_to_one.described", { text: commitment.text, details: parts.join(", ") });
   }
 
+  /* Intl's names of weekdays and months by page language, made once: making a formatter is the slow part. */
+  var calendarNames = Object.create(null);
+
   /* "Monday 30 November 2026 at 09:00", put together here from the names of the day and month in the page's
      language (Intl): browsers' locale data differ on the commas. */
   function longDate(date, time) {
     var when = new Date(date + "T" + time);
     var language = document.documentElement.lang || undefined;
+    var name = calendarNames[language] = calendarNames[language] || {
+      weekday: new Intl.DateTimeFormat(language, { weekday: "long" }),
+      month: new Intl.DateTimeFormat(language, { month: "long" })
+    };
     return Playbook.t("plan_one_to_one.long_date", {
-      weekday: new Intl.DateTimeFormat(language, { weekday: "long" }).format(when),
+      weekday: name.weekday.format(when),
       day: String(when.getDate()),
-      month: new Intl.DateTimeFormat(language, { month: "long" }).format(when),
+      month: name.month.format(when),
       year: String(when.getFullYear()),
       time: time
     });
