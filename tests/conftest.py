@@ -191,35 +191,16 @@ class _Browser:
         return context
 
 
-# playbook.js sets up a page's widgets a task at a time after material's own setup, so the page's load event,
-# where Playwright's goto returns, may come first. A navigation here returns once they are set up, as a reader
-# sees the page: its container marked data-widgets="ready", or no script of ours ran (scripts off).
-WIDGETS_READY = "() => !window.Playbook || document.querySelector('[data-widgets=ready]') !== null"
-
-
-def _waiting_for_widgets(navigate):
-    def navigated(page, *args, **options):
-        response = navigate(page, *args, **options)
-        if options.get("wait_until") in (None, "load", "networkidle"):
-            page.wait_for_function(WIDGETS_READY)
-        return response
-
-    return navigated
-
-
 @pytest.fixture(scope="session")
 def browser():
-    """The system Chromium through Playwright; a missing browser skips locally and fails in CI. Its pages'
-    goto, reload, go_back and go_forward wait for the widgets (WIDGETS_READY)."""
+    """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
     from macros.pdf import CHROMIUM_FLAGS, chromium_path
 
     executable = chromium_path()
     if executable is None:
         missing_tool("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
-    from playwright.sync_api import Page, sync_playwright
+    from playwright.sync_api import sync_playwright
 
-    for name in ("goto", "reload", "go_back", "go_forward"):
-        setattr(Page, name, _waiting_for_widgets(getattr(Page, name)))
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield _Browser(launched)

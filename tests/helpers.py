@@ -7,7 +7,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.handbook import Project, validate
-from tests.conftest import ROOT, WIDGETS_READY
+from tests.conftest import ROOT
 
 
 def data(name: str) -> dict:
@@ -88,11 +88,10 @@ CONTENT_SWAPPED = "() => !window.playbookLeaving || !window.playbookLeaving.isCo
 def navigate_and_wait(page, go) -> None:
     """Do `go` (a click on a link to another page, a step back) and wait until the page it leads to has replaced
     the content on screen, whether instant navigation swaps it in or (the marker gone with the old page) a full
-    page load brings it, and its widgets are set up."""
+    page load brings it."""
     page.evaluate(MARK_CONTENT_LEAVING)
     go()
     page.wait_for_function(CONTENT_SWAPPED)
-    page.wait_for_function(WIDGETS_READY)
 
 
 def home_and_back_by_instant_navigation(page) -> None:

@@ -153,28 +153,17 @@
     });
   }
 
-  /* Sets up the page's widgets, each in a task of its own, so that a phone still answers a tap while a page of
-     tools opens (a task over 50 ms holds input back: Lighthouse's total blocking time), then marks the page's
-     container data-widgets="ready", which the browser tests wait for (tests/conftest.py). The start is marked
-     (User Timing) for bench/workspace.py. */
+  /* Marks the start of the page's widgets' setup (User Timing) for bench/workspace.py. */
   function initAll() {
     performance.mark("playbook-widgets");
-    var page = document.querySelector("[data-md-component=container]") || document.body;
     followMenus();
     keepWholeWordMarks();
     enablePrint(document);
     enableNotFoundSearch(document);
     markOwnLinks(document);
-    var waiting = Playbook.widgets.slice();
-    (function next() {
-      var widget = waiting.shift();
-      if (!widget) {
-        page.setAttribute("data-widgets", "ready");
-        return;
-      }
+    Playbook.widgets.forEach(function (widget) {
       widget.init(document);
-      setTimeout(next);
-    })();
+    });
   }
 
   /* A page names the scripts of its widgets in the head (script[data-widget], theme_hook.py). The browser runs
@@ -204,11 +193,8 @@
   }
 
   if (window.document$) {
-    /* In a task after material's own setup of the page, not within it. */
     window.document$.subscribe(function () {
-      loadWidgets().then(function () {
-        setTimeout(initAll);
-      });
+      loadWidgets().then(initAll);
     });
   } else {
     document.addEventListener("DOMContentLoaded", initAll);

@@ -1,9 +1,7 @@
 """Each page loads only the scripts of the widgets it holds, and a page reached by material's instant
 navigation gets the scripts the pages before it did not load, each run once."""
 
-import json
 import re
-from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
@@ -120,35 +118,3 @@ def test_what_only_scripts_show_keeps_its_place_so_the_page_does_not_jump(contex
     waiting = top()  # as the page is before our scripts have run
     assert page.locator("[data-rep-picker], form[data-explorer]").first.is_hidden()
     assert waiting == shown
-
-
-# Each widget's setup marked in the page's timeline (User Timing), read back from Chromium's trace.
-MARK_EACH_SETUP = """window.Playbook = { widgets: [] };
-window.Playbook.widgets.push = function (widget) {
-  const setUp = widget.init;
-  widget.init = function (root) { performance.mark("test-widget-setup"); return setUp.call(this, root); };
-  return Array.prototype.push.call(this, widget);
-};"""
-
-
-def test_each_widget_is_set_up_in_a_task_of_its_own_after_materials_start(browser, site_url):
-    """A phone blocked on one task holding material's start (DOMContentLoaded) and every widget's setup: about
-    300 ms at Lighthouse's 4× on the boot camp. Split, each task stays nearer the 50 ms that counts as blocking."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(MARK_EACH_SETUP)
-    browser.start_tracing(page=page, categories=["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"])
-    page.goto(site_url + "bootcamp/")
-    events = json.loads(browser.stop_tracing())["traceEvents"]
-    context.close()
-    # The renderer's main thread: the one that parsed the page (about:blank is parsed elsewhere first).
-    parsing = Counter((event["pid"], event["tid"]) for event in events if event["name"] == "ParseHTML").most_common(1)[0][0]
-    tasks = [event for event in events if (event["pid"], event["tid"]) == parsing and event["name"] == "RunTask" and event.get("ph") == "X"]
-
-    def task_at(moment: int) -> int:
-        return next(index for index, task in enumerate(tasks) if task["ts"] <= moment <= task["ts"] + task["dur"])
-
-    started = next(event["ts"] for event in events if event["name"] == "EventDispatch" and event["args"]["data"]["type"] == "DOMContentLoaded")
-    setups = [task_at(event["ts"]) for event in events if event["name"] == "test-widget-setup"]
-    assert len(setups) >= 5  # the boot camp's checklists, planner, calendar, workspace and tooltips
-    assert len(set(setups)) == len(setups) and task_at(started) not in setups
