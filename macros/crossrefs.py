@@ -327,6 +327,7 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
             continue
         groups = [level["behaviours"] for level in levels.value["levels"]] if from_levels and levels else [assessment.get("questions", [])]
         problems += _answers_needed(document, path, assessment, groups, from_levels)
+        problems += _habit_rule(document, path, assessment, levels if from_levels else None)
         problems += _balance(document, path, assessment, levels if from_levels else document)
         problems += _bands(document, path + ("bands",), assessment["bands"], from_levels)
     return problems
@@ -348,6 +349,29 @@ def _answers_needed(document: LocatedData, path: tuple, assessment: dict, groups
     return problems
 
 
+def _habit_rule(document: LocatedData, path: tuple, assessment: dict, levels: LocatedData | None) -> list[Problem]:
+    """`habits_at_most`: the level assessment's, where it must be set when the levels hold habits (balanced), be
+    an answer on its scale below the top one (else agreeing with every habit would pass), and leave the habits
+    without weights, which would change nothing (habits add no points, macros/scoring.py)."""
+    at_most = assessment.get("habits_at_most")
+    if at_most is None:
+        if assessment.get("balanced") and "questions_from" in assessment:
+            return [document.problem(path, "the level assessment is balanced, so it needs 'habits_at_most': the highest answer a habit may have in a level that is reached (e.g. 1 for \"A little\")")]
+        return []
+    if "questions_from" not in assessment or not assessment.get("balanced"):
+        return [document.problem(path + ("habits_at_most",), "'habits_at_most' only applies to the level assessment with 'balanced: true' (its levels hold habits); remove it", at_key=True)]
+    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
+    values = [option["value"] for option in scale["options"]] if scale else []
+    if scale and (at_most not in values or at_most == max(values)):
+        below = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][:-1])
+        return [document.problem(path + ("habits_at_most",), f"must be one of the answers on the scale {quoted(scale['id'])} below its top one: {below}")]
+    if levels is None:
+        return []
+    return [levels.problem(item_path + ("weight",), "a habit adds no points in the level assessment (it holds its level back instead), so its 'weight' changes nothing; remove it", at_key=True)
+            for item_path, item in select(levels.value, ("levels", "*", "behaviours", "*"))
+            if item.get("counts_as") == scoring.LIMIT and "weight" in item]
+
+
 def _balance(document: LocatedData, path: tuple, assessment: dict, statements_document: LocatedData | None) -> list[Problem]:
     """With `balanced: true`, every group mixes strengths and limits, and a reader who gives every statement
     the top answer does not reach a level (or the top band): agreeing with everything is not a result."""
@@ -365,7 +389,7 @@ def _balance(document: LocatedData, path: tuple, assessment: dict, statements_do
         if kinds != {scoring.STRENGTH, scoring.LIMIT}:
             missing = "limits (add at least one with 'counts_as: limit')" if scoring.LIMIT not in kinds else "strengths (add at least one without 'counts_as: limit')"
             problems.append(statements_document.problem(group_path, f"{name} has no {missing}, but data/assessments.yml marks {quoted(assessment['id'])} as balanced", at_key=True))
-        elif scale is not None:
+        elif scale is not None and "questions_from" not in assessment:  # in the ladder a habit holds its level back (_habit_rule)
             problems += _yes_to_everything(statements_document, group_path, name, statements, scale, assessment)
     return problems
 

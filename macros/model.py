@@ -845,6 +845,7 @@ class Assessment:
     sections: list[FormSection] = field(default_factory=list)
     notes: list[WriteIn] = field(default_factory=list)
     debrief: Debrief | None = None
+    habits_at_most: float | None = None  # the level assessment: the highest answer a habit may have in a level reached
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""
@@ -1510,6 +1511,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             sections=_convert(list[FormSection], document, path + ("sections",)) if "sections" in raw else [],
             notes=_convert(list[WriteIn], document, path + ("notes",)) if "notes" in raw else [],
             debrief=debriefs.by_id[raw["debrief"]] if "debrief" in raw else None,
+            habits_at_most=raw.get("habits_at_most"),
         )
     return assessments
 

@@ -2,9 +2,12 @@
 
 Points count up from the scale's lowest answer (a limit counts down from its highest), so a 1–5 scale
 scores like a 0–4 one; a score is the weighted points as a whole percentage of the most the answered
-statements could score, rounded half up. The page carries every option's points (see the template), so
-the browser only adds; overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for
-step, in the same order, so both give the same figures.
+statements could score, rounded half up. In the level assessment (`habits_at_most`) the habits add no
+points: a level's score counts its other behaviours, and a habit answered above `habits_at_most` holds the
+level back, because strong behaviours do not make up for a habit the seller still has (nor a clean record
+on habits for weak behaviours). The page carries every option's points (see the template), so the browser
+only adds; overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the
+same order, so both give the same figures.
 """
 
 from dataclasses import dataclass
@@ -36,22 +39,22 @@ def percent(scored: list[tuple[float, float, float]]) -> int | None:
     return floor(100 * got / most + 0.5) if most else None
 
 
-@dataclass(frozen=True)
-class HabitWeight:
-    """How much of a group's score its limits (habits) carry when every statement is answered."""
-
-    habits: int  # how many limits the group has
-    points: float  # the most the limits can score
-    most: float  # the most the whole group can score
-    share: int  # the score of a reader who gets the limits' full points and none of the rest
+def adds_points(assessment: Assessment, statement: Statement) -> bool:
+    """Whether a statement's points count in the score: all do, but the habits of a level assessment."""
+    return not (assessment.habits_at_most is not None and statement.counts_as == LIMIT)
 
 
-def habit_weight(scale: Scale, statements: list[Statement]) -> HabitWeight:
-    """The limits' part of a score, worked out by the scoring rule itself (`percent`), not restated."""
-    most = most_points(scale)
-    habits = [statement for statement in statements if statement.counts_as == LIMIT]
-    share = percent([(statement.weight, most if statement in habits else 0, most) for statement in statements])
-    return HabitWeight(len(habits), sum(s.weight for s in habits) * most, sum(s.weight for s in statements) * most, share or 0)
+def most_score(assessment: Assessment, statements: list[Statement]) -> float:
+    """The most `statements` can score when all are answered: the paper key's total for a level."""
+    return sum(statement.weight for statement in statements if adds_points(assessment, statement)) * most_points(assessment.scale)
+
+
+def habit_points_at_least(assessment: Assessment) -> float | None:
+    """The fewest points a habit's answer may carry in a level that is reached (a limit's points count down
+    from the scale's top, so an answer at `habits_at_most` or below carries at least this); None: no rule."""
+    if assessment.habits_at_most is None:
+        return None
+    return assessment.scale.options[-1].value - assessment.habits_at_most
 
 
 def band_for(bands: list[Band], score: int) -> Band:
@@ -70,6 +73,7 @@ class GroupResult:
     limits_unanswered: int  # counted only in a balanced assessment, where skipping the limits would game it
     score: int | None
     band: Band | None
+    habits_held: int = 0  # habits answered above the assessment's habits_at_most
 
     @property
     def enough(self) -> bool:
@@ -77,7 +81,7 @@ class GroupResult:
 
     @property
     def reached(self) -> bool:
-        return self.enough and self.band is not None and self.band.reached
+        return self.enough and self.band is not None and self.band.reached and not self.habits_held
 
 
 @dataclass(frozen=True)
@@ -99,20 +103,24 @@ class Result:
 def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it and every level below it have enough answers (in a balanced assessment, all
-    of its limits among them) and a 'reached' band."""
+    of its limits among them), a 'reached' band and no habit answered above `habits_at_most`."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
+    scored = [statement for statement in shown if adds_points(assessment, statement)]
+    least = habit_points_at_least(assessment)
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
-        score = percent(_scored(assessment.scale, statements, answers))
+        score = percent(_scored(assessment.scale, [s for s in statements if s in scored], answers))
         band = None if score is None else band_for(assessment.bands, score)
-        answered = {statement.id for statement, _ in _points(assessment.scale, statements, answers)}
+        points = _points(assessment.scale, statements, answers)
+        answered = {statement.id for statement, _ in points}
         skipped = sum(1 for s in statements if s.counts_as == LIMIT and s.id not in answered) if assessment.balanced else 0
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band))
+        held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
-    score = percent(_scored(assessment.scale, shown, answers))
+    score = percent(_scored(assessment.scale, scored, answers))
     level = None
     if assessment.rates_levels:
         for group in groups:

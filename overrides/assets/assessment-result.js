@@ -56,10 +56,10 @@
       list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1), true);
     }
 
-    /* Why a level doesn't count yet, in words: too few answers, or its habit statements skipped. */
+    /* Why a level doesn't count yet, in words: its habit statements skipped, or too few answers. */
     function shortfall(group) {
-      if (group.answered < model.neededPerGroup) return Playbook.t("assessment_result.more_answers", { count: model.neededPerGroup - group.answered });
-      return Playbook.t("assessment_result.habits_unanswered", { count: group.limitsUnanswered });
+      if (group.limitsUnanswered) return Playbook.t("assessment_result.habits_unanswered", { count: group.limitsUnanswered });
+      return Playbook.t("assessment_result.more_answers", { count: model.neededPerGroup - group.answered });
     }
 
     function levelsTable() {
@@ -76,7 +76,9 @@
         var tr = el("tr");
         var th = el("th", Playbook.t("assessment_result.level_row", { number: index + 1, level: group.name }));
         th.scope = "row";
-        var verdict = group.enough ? parts.bandName(group.band) : shortfall(group);
+        var verdict = !group.enough ? shortfall(group)
+          : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: parts.bandName(group.band), count: group.habitsHeld, answer: model.habitsAtMost })
+          : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
         tr.append(th, el("td", Playbook.t("assessment_result.answered_of", { answered: group.answered, total: group.rows.length })), el("td", score), el("td", verdict));
         table.append(tr);
@@ -88,7 +90,14 @@
       var first = out.groups[0];
       result.append(el("p", !first.enough
         ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
-        : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
+        : first.habitsHeld
+          ? Playbook.t("assessment_result.first_held_back", { level: first.name, count: first.habitsHeld, answer: model.habitsAtMost })
+          : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
+    }
+
+    /* A habit still more like the reader than the level assessment allows (fewer points than habitLeast). */
+    function held(row) {
+      return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
     }
 
     /* A strong seller with one gap low on the ladder is told where the gap is, not only the level below it. */
@@ -111,11 +120,13 @@
       }
     }
 
-    /* What to work on next: the next level's behaviours not yet at the top answer, led by one to build. */
+    /* What to work on next: the next level's behaviours not yet at the top answer, led by the habits that
+       hold it back, else by one to build. */
     function workOnNext(target) {
       var open = parts.weakestFirst(target.rows).filter(belowTop);
-      var build = open.filter(function (row) { return !row.limit; })[0];
-      var shown = build ? [build].concat(open.filter(function (row) { return row !== build; })) : open;
+      var first = open.filter(held);
+      if (!first.length) first = open.filter(function (row) { return !row.limit; }).slice(0, 1);
+      var shown = first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
       list(Playbook.t("assessment_result.work_on_next", { level: target.name }), shown.slice(0, 3), false);
       questions(target, open);
     }
@@ -128,6 +139,7 @@
         list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows), false);
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: index + 2, level: target.name, why: shortfall(target) })));
+      else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: index + 2, level: target.name, band: parts.bandName(target.band), count: target.habitsHeld, answer: model.habitsAtMost })));
       if (out.level) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
     }

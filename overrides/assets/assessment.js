@@ -29,6 +29,11 @@
     return most ? Math.floor((100 * got) / most + 0.5) : null;
   }
 
+  /* The rows whose points count in a score: all but the habits of a level assessment (habitLeast set). */
+  function addingPoints(model, rows) {
+    return rows.filter(function (row) { return !(row.limit && model.habitLeast !== null); });
+  }
+
   function bandFor(bands, score) {
     return bands.filter(function (band, index) {
       return band.from <= score && (score < band.to || index === bands.length - 1);
@@ -71,21 +76,23 @@
   }
 
   /* Groups scored, then the whole; a level is reached when it and every level below it are, each with
-     enough answers (in a balanced assessment, all of its limits among them). */
+     enough answers (in a balanced assessment, all of its limits among them) and no habit answered above
+     the level assessment's highest answer for one (fewer points than habitLeast). */
   function evaluate(model) {
     var groups = model.groups.map(function (group) {
       var rows = model.rows.filter(function (row) { return row.group === group.id; });
       var answered = rows.filter(function (row) { return row.points !== null; }).length;
-      var score = percent(rows);
+      var score = percent(addingPoints(model, rows));
       var band = score === null ? null : bandFor(model.bands, score);
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
+      var held = model.habitLeast === null ? 0 : rows.filter(function (row) { return row.limit && row.points !== null && row.points < model.habitLeast; }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
-      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, score: score, band: band, enough: enough, reached: enough && !!band && band.reached };
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held };
     });
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
     if (!out.complete) return out;
-    out.score = percent(model.rows);
+    out.score = percent(addingPoints(model, model.rows));
     out.band = bandFor(model.bands, out.score);
     for (var i = 0; i < groups.length && groups[i].reached; i += 1) out.level = groups[i];
     return out;
@@ -117,7 +124,9 @@
     return {
       rows: rows, groups: groups, bands: bands, ladder: levels.length > 0,
       needed: +form.dataset.answersNeeded, neededPerGroup: +form.dataset.answersNeededPerGroup,
-      balanced: form.hasAttribute("data-balanced")
+      balanced: form.hasAttribute("data-balanced"),
+      habitLeast: form.hasAttribute("data-habit-points-at-least") ? +form.dataset.habitPointsAtLeast : null,
+      habitsAtMost: form.dataset.habitsAtMost || ""
     };
   }
 

@@ -58,12 +58,16 @@ def assessments(draw):
         level = Level(f"level-{index}", f"Level {index}", "s", "c", [], "next" if index < len(sizes) - 1 else None, "f", 1) if ladder else None
         groups.append(StatementGroup(f"level-{index}" if ladder else "only", f"Level {index}" if ladder else None, statements, level))
     total = sum(sizes)
+    balanced = draw(st.booleans())
+    # The level assessment's habit rule: any answer but the top one, or none.
+    below_top = [option.value for option in scale.options[:-1]]
+    habits_at_most = draw(st.sampled_from([None, *below_top])) if ladder and balanced else None
     return Assessment(
         id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
         answers_needed=draw(st.integers(1, total)),
         answers_needed_per_level=draw(st.integers(1, min(sizes))) if ladder else None,
-        balanced=draw(st.booleans()),
-        groups=groups, bands=draw(bands(ladder)), file="data/assessments.yml", line=1,
+        balanced=balanced,
+        groups=groups, bands=draw(bands(ladder)), file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
     )
 
 
@@ -89,8 +93,11 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         value = Fraction(answers[statement.id])
         return high - value if statement.counts_as == "limit" else value - low
 
+    gated = assessment.habits_at_most is not None
+
     def score(statements):
-        answered = [s for s in statements if s.id in answers]
+        # With the habit rule, habits add no points.
+        answered = [s for s in statements if s.id in answers and not (gated and s.counts_as == "limit")]
         most = sum(Fraction(s.weight) * (high - low) for s in answered)
         return (floor(Fraction(100) * sum(Fraction(s.weight) * points(s) for s in answered) / most + Fraction(1, 2)), len(answered)) if most else (None, 0)
 
@@ -99,15 +106,17 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         return next(b for i, b in enumerate(assessment.bands) if b.start <= value and (value < b.end or i == last))
 
     groups = [score(group.statements) for group in assessment.groups]
-    answered = sum(count for _, count in groups)
+    answered = sum(1 for s in assessment.statements if s.id in answers)
     if answered < assessment.answers_needed:
         return {"complete": False, "score": None, "band": None, "level": None, "groups": [g[0] for g in groups]}
     overall, _ = score(assessment.statements)
     level = None
     if assessment.rates_levels:
-        for group, (value, count) in zip(assessment.groups, groups):
+        for group, (value, _) in zip(assessment.groups, groups):
+            count = sum(1 for s in group.statements if s.id in answers)
             skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
-            if count < assessment.answers_needed_per_level or skipped_limit or not band(value).reached:
+            held = gated and any(s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most for s in group.statements)
+            if count < assessment.answers_needed_per_level or skipped_limit or held or value is None or not band(value).reached:
                 break
             level = group.name
     return {"complete": True, "score": overall, "band": band(overall).name, "level": level, "groups": [g[0] for g in groups]}

@@ -35,10 +35,11 @@ def _points(statement, value, scale) -> Fraction:
     return Fraction(max(values) - value) if _is_limit(statement) else Fraction(value - min(values))
 
 
-def _score(answers: dict, statements: list, scale) -> int | None:
-    """Whole percentage of the most the answered statements could score, a half rounding up."""
+def _score(answers: dict, statements: list, scale, habits_score: bool = True) -> int | None:
+    """Whole percentage of the most the answered statements could score, a half rounding up; in the level
+    assessment (`habits_score=False`) the habits add no points."""
     values = [o["value"] for o in scale["options"]]
-    answered = [s for s in statements if s["id"] in answers]
+    answered = [s for s in statements if s["id"] in answers and (habits_score or not _is_limit(s))]
     most = sum(Fraction(s.get("weight", 1)) * (max(values) - min(values)) for s in answered)
     if not most:
         return None
@@ -52,13 +53,15 @@ def _band(assessment, score):
 
 
 def _level_reached(answers: dict) -> int:
-    """How many levels, from the bottom, have enough answers and a 'reached' band (0: none)."""
+    """How many levels, from the bottom, have enough answers, a 'reached' band on their behaviours and no habit
+    answered above `habits_at_most` (0: none)."""
     assessment = _assessment("which-level")
     reached = 0
     for level in _levels():
         answered = [b for b in level["behaviours"] if b["id"] in answers]
-        score = _score(answers, level["behaviours"], _scale(assessment))
-        if len(answered) < assessment["answers_needed_per_level"] or not _band(assessment, score).get("reached"):
+        score = _score(answers, level["behaviours"], _scale(assessment), habits_score=False)
+        held = any(_is_limit(b) and answers[b["id"]] > assessment["habits_at_most"] for b in answered)
+        if len(answered) < assessment["answers_needed_per_level"] or held or score is None or not _band(assessment, score).get("reached"):
             break
         reached += 1
     return reached
@@ -128,11 +131,13 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
 
     reached = _level_reached(answers)
     first = levels[0]
-    # Level 1's limits were rated "Just like me", so it isn't reached.
-    assert reached == 0 and any(_is_limit(b) for b in first["behaviours"])
+    # Level 1's limits were rated "Just like me", so it isn't reached, however strong its behaviours (100%).
+    habits = [b for b in first["behaviours"] if _is_limit(b)]
+    assert reached == 0 and habits and _score(answers, first["behaviours"], scale, habits_score=False) == 100
     assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
-    score = _score(answers, first["behaviours"], scale)
-    assert f"it scores {score}%" in result.text_content()
+    allowed = _label(scale, assessment["habits_at_most"])
+    assert (f"Your answers don't reach level 1 ({first['name']}) yet: you rated {len(habits)} of its habits more than “{allowed}” like you,"
+            in result.text_content())
 
     texts = {b["text"]: b for level in levels for b in level["behaviours"]}
     work_on = _list_after(result, f"Behaviours to work on next ({first['name']})")
@@ -255,14 +260,15 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     key = form.locator(".pb-assessment__key")
     number = {legend.split(". ", 1)[1].strip(): int(legend.split(".")[0]) for legend in legends}
     limits = sorted(number[b["text"]] for level in levels for b in level["behaviours"] if _is_limit(b))
-    assert "Statements " + ", ".join(map(str, limits)) + " (marked * below) describe a habit that holds a seller back" in " ".join(key.text_content().split())
+    assert "Statements " + ", ".join(map(str, limits)) + " (marked * below) describe habits that hold a seller back. They add no points" in " ".join(key.text_content().split())
     scale = _scale(_assessment("which-level"))
     span = scale["options"][-1]["value"] - scale["options"][0]["value"]
     for index, level in enumerate(levels, start=1):
         row = key.get_by_role("row", name=re.compile(rf"^{index}\. {re.escape(level['name'])}"))
         marked = sorted((number[b["text"]], "*" if _is_limit(b) else "") for b in level["behaviours"])
         assert row.locator("td").first.text_content() == ", ".join(f"{n}{star}" for n, star in marked)
-        assert row.locator("td").nth(1).text_content() == str(sum(b.get("weight", 1) for b in level["behaviours"]) * span)
+        # The most a level can score: its behaviours' points, the habits adding none.
+        assert float(row.locator("td").nth(1).text_content()) == sum(b.get("weight", 1) for b in level["behaviours"] if not _is_limit(b)) * span
     context.close()
 
 

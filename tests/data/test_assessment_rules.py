@@ -174,10 +174,39 @@ def test_an_unknown_coaching_question_on_a_behaviour_is_a_dangling_reference(pro
     assert any("unknown coaching question 'no-such-question'" in p for p in problems)
 
 
-def test_a_balanced_ladder_where_agreeing_with_everything_reaches_a_level_is_reported(project):
-    def light_limits(value):
-        for behaviour in value["levels"][3]["behaviours"]:
-            behaviour.pop("weight", None)
-    (problem,) = _edit_levels(project, light_limits)
-    # Five strengths at 3 points and two limits at 0: 15 of 21 = 71%, in the 'reached' band.
-    assert "answering 'Just like me' to every statement of level 'problem-solver' scores 71% (Established)" in problem
+def test_a_balanced_assessment_where_agreeing_with_everything_gets_the_top_band_is_reported(project):
+    def balanced(value):
+        coach = _assessment(value, "manager-or-coach")
+        coach["balanced"] = True
+        coach["questions"][0]["counts_as"] = "limit"
+    (problem,) = _edit(project, balanced)
+    # Every statement at the top answer's points but the habit, which then scores none: the top band.
+    assert "answering 'Always' to every statement of assessment 'manager-or-coach' scores 85% (Coaching as a habit)" in problem
+    assert problem.endswith("which a balanced assessment must not give; add limits or give them more weight (e.g. 'weight: 2')")
+
+
+def test_the_level_assessments_habit_rule_is_required_below_the_top_answer_and_leaves_habits_unweighted(project):
+    def without(value):
+        del _assessment(value, "which-level")["habits_at_most"]
+    (problem,) = _edit(project, without)
+    assert problem.endswith("the level assessment is balanced, so it needs 'habits_at_most': the highest answer a habit may have in a level that is reached (e.g. 1 for \"A little\")")
+
+    def at_the_top(value):
+        _assessment(value, "which-level")["habits_at_most"] = 3
+        _assessment(value, "manager-or-coach")["habits_at_most"] = 1
+    problems = _edit(project, at_the_top)
+    line, column = map(int, _position_of(project, "habits_at_most: 3").split(":"))
+    assert f"data/assessments.yml:{line}:{column + len('habits_at_most: ')}: must be one of the answers on the scale 'like-me' below its top one: 0 (Not like me), 1 (A little), 2 (Mostly)" in problems
+    assert any(p.endswith("'habits_at_most' only applies to the level assessment with 'balanced: true' (its levels hold habits); remove it") for p in problems)
+    assert len(problems) == 2
+
+    def restored(value):
+        _assessment(value, "which-level")["habits_at_most"] = 1
+        del _assessment(value, "manager-or-coach")["habits_at_most"]
+    assert _edit(project, restored) == []
+
+    def weighted(value):
+        habit = next(b for b in value["levels"][4]["behaviours"] if b.get("counts_as") == "limit")
+        habit["weight"] = 2
+    (problem,) = _edit_levels(project, weighted)
+    assert problem.startswith("data/levels.yml:") and problem.endswith("a habit adds no points in the level assessment (it holds its level back instead), so its 'weight' changes nothing; remove it")

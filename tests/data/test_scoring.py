@@ -64,3 +64,21 @@ def test_in_a_balanced_ladder_a_level_counts_only_with_its_limits_answered():
     assert balanced.level is None and [group.limits_unanswered for group in balanced.groups] == [1, 1]
     answered = scoring.result(_ladder(levels, needed=4, per_level=2, balanced=True), {**strengths_only, "xhabit": 1, "yhabit": 1})
     assert answered.level.name == "Level 2"
+
+
+def test_with_the_habit_rule_habits_add_no_points_and_one_still_held_keeps_its_level_back():
+    levels = [[Statement(f"{n}a", "", 1), Statement(f"{n}b", "", 1), Statement(f"{n}habit", "", 1, counts_as="limit")] for n in "xy"]
+    ladder = _ladder(levels, needed=6, per_level=3, balanced=True)
+    gated = Assessment(**{**ladder.__dict__, "habits_at_most": 2})  # "Rarely" on the 1–5 scale
+    strong = {"xa": 5, "xb": 5, "ya": 5, "yb": 5}
+    # Habits grown out of ("Never" or "Rarely"): both levels, each scoring 100% on its two behaviours alone.
+    result = scoring.result(gated, {**strong, "xhabit": 1, "yhabit": 2})
+    assert result.level.name == "Level 2" and [g.score for g in result.groups] == [100, 100] and result.score == 100
+    # The second level's habit "Sometimes": its behaviours still score 100%, but it is held back.
+    held = scoring.result(gated, {**strong, "xhabit": 1, "yhabit": 3})
+    assert held.level.name == "Level 1" and [g.habits_held for g in held.groups] == [0, 1] and held.groups[1].score == 100
+    # Weak behaviours ("Sometimes": 2 of 4) are not lifted by a clean record on the habits: 50%, not reached.
+    weak = scoring.result(gated, {"xa": 3, "xb": 3, "ya": 3, "yb": 3, "xhabit": 1, "yhabit": 1})
+    assert weak.level is None and [g.score for g in weak.groups] == [50, 50]
+    # Without the rule the same weak answers score (2 + 2 + 4) / 12 = 67% with the habits' points.
+    assert scoring.result(ladder, {"xa": 3, "xb": 3, "ya": 3, "yb": 3, "xhabit": 1, "yhabit": 1}).groups[0].score == 67

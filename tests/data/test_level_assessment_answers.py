@@ -1,0 +1,61 @@
+"""The level self-assessment on the example handbook, as a sales leader tries to game it or to read it: a
+level is the seller's behaviours there, and a habit they still have holds it back however strong the rest.
+Each case answers every level the same way; the expected level is what a sales leader would say."""
+
+import pytest
+
+from macros import scoring
+from macros.handbook import Project, load_handbook
+from tests.conftest import ROOT
+
+NOT_LIKE_ME, A_LITTLE, MOSTLY, JUST_LIKE_ME = 0, 1, 2, 3
+
+
+@pytest.fixture(scope="module")
+def ladder():
+    handbook = load_handbook(Project(ROOT))
+    assessment = next(a for a in handbook.assessments.values() if a.rates_levels)
+    assert [option.label for option in assessment.scale.options] == ["Not like me", "A little", "Mostly", "Just like me"]
+    return assessment
+
+
+def _answers(assessment, behaviours: list, habits: int) -> dict:
+    """Every level answered alike: its behaviours (not habits) in order with `behaviours` (None: left blank),
+    its habits with `habits`."""
+    answers = {}
+    for group in assessment.groups:
+        strengths = [s for s in group.statements if s.counts_as == scoring.STRENGTH]
+        for statement, answer in zip(strengths, behaviours):
+            if answer is not None:
+                answers[statement.id] = answer
+        answers |= {s.id: habits for s in group.statements if s.counts_as == scoring.LIMIT}
+    return answers
+
+
+def _level(assessment, answers) -> str | None:
+    found = scoring.result(assessment, answers)
+    assert found.complete
+    return found.level.name if found.level else None
+
+
+def test_a_rep_strong_everywhere_who_still_mostly_has_both_habits_reaches_no_level(ladder):
+    assert _level(ladder, _answers(ladder, [JUST_LIKE_ME] * 5, MOSTLY)) is None
+
+
+def test_a_rep_strong_everywhere_with_the_habits_behind_them_is_a_strategic_adviser(ladder):
+    assert _level(ladder, _answers(ladder, [JUST_LIKE_ME] * 5, A_LITTLE)) == "Strategic adviser"
+    assert _level(ladder, _answers(ladder, [MOSTLY] * 5, NOT_LIKE_ME)) == "Strategic adviser"
+
+
+def test_weak_behaviours_are_not_lifted_by_a_clean_record_on_the_habits(ladder):
+    # "A little" on three behaviours and "Mostly" on two: 7 of 15 points, 47%: emerging, no level.
+    answers = _answers(ladder, [A_LITTLE, A_LITTLE, A_LITTLE, MOSTLY, MOSTLY], NOT_LIKE_ME)
+    found = scoring.result(ladder, answers)
+    assert found.level is None and {group.score for group in found.groups} == {47}
+    assert _level(ladder, _answers(ladder, [NOT_LIKE_ME] * 5, NOT_LIKE_ME)) is None
+
+
+def test_leaving_the_weak_behaviours_blank_does_not_lift_a_level(ladder):
+    # Three behaviours "Just like me" and two left blank at every level: 30 of 42 answered, a result, no level.
+    answers = _answers(ladder, [JUST_LIKE_ME] * 3 + [None, None], NOT_LIKE_ME)
+    assert len(answers) == 30 and _level(ladder, answers) is None

@@ -1,0 +1,28 @@
+"""The level assessment's key states the habit rule as the data sets it: habits add no points, a habit answered
+above `habits_at_most` (named by its answer) holds its level back, and each level's most points are its other
+behaviours' alone, worked out here from the data read with plain PyYAML."""
+
+from tests.helpers import content, data, page
+
+
+def _ladder() -> tuple[dict, dict]:
+    assessment = next(a for a in data("assessments")["assessments"] if a.get("questions_from") == "levels")
+    return assessment, next(s for s in data("assessments")["scales"] if s["id"] == assessment["scale"])
+
+
+def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only_behaviours(built_site):
+    assessment, scale = _ladder()
+    answer = next(option["label"] for option in scale["options"] if option["value"] == assessment["habits_at_most"])
+    key = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level details.pb-assessment__key")
+    text = " ".join(key.get_text(" ").split())
+    assert f"They add no points: a level is reached only when none of its habits is answered above “{answer}”." in text
+    assert f"none of its habits (*) is answered above “{answer}”" in text
+    values = [option["value"] for option in scale["options"]]
+    most = {level["name"]: sum(b.get("weight", 1) for b in level["behaviours"] if b.get("counts_as") != "limit") * (max(values) - min(values))
+            for level in data("levels")["levels"]}
+    rows = {row.select_one("th").get_text().split(". ", 1)[1]: float(row.select("td")[1].get_text()) for row in key.select("table")[0].select("tbody tr")}
+    assert rows == most
+    assert set(most.values()) == {15}  # the example: five behaviours on a 0–3 scale at each level
+    # The form tells the page's script the same rule: a habit with fewer points than this holds its level back.
+    form = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level")
+    assert (form["data-habit-points-at-least"], form["data-habits-at-most"]) == (f"{max(values) - assessment['habits_at_most']:g}", answer)
