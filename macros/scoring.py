@@ -3,8 +3,8 @@
 Points count up from the scale's lowest answer (a limit counts down from its highest), so a 1–5 scale
 scores like a 0–4 one; a score is the weighted points as a whole percentage of the most the answered
 statements could score, rounded half up. In the level assessment (`habits_at_most`) the habits add no
-points: a level's score counts its other behaviours, and a habit answered above `habits_at_most` holds the
-level back, because strong behaviours do not make up for a habit the seller still has (nor a clean record
+points: a level's score counts all its other behaviours (one left blank scores none), and a habit answered
+above `habits_at_most` holds the level back, because strong behaviours do not make up for a habit the seller still has (nor a clean record
 on habits for weak behaviours). The page carries every option's points (see the template), so the browser
 only adds; overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the
 same order, so both give the same figures.
@@ -110,7 +110,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
-        score = percent(_scored(assessment.scale, [s for s in statements if s in scored], answers))
+        score = percent(_scored(assessment, [s for s in statements if s in scored], answers))
         band = None if score is None else band_for(assessment.bands, score)
         points = _points(assessment.scale, statements, answers)
         answered = {statement.id for statement, _ in points}
@@ -120,7 +120,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
-    score = percent(_scored(assessment.scale, scored, answers))
+    score = percent(_scored(assessment, scored, answers))
     level = None
     if assessment.rates_levels:
         for group in groups:
@@ -139,7 +139,11 @@ def _points(scale: Scale, statements: list[Statement], answers: dict[str, float]
     ]
 
 
-def _scored(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> list[tuple[float, float, float]]:
-    most = most_points(scale)
-    return [(statement.weight, points, most) for statement, points in _points(scale, statements, answers)]
+def _scored(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[tuple[float, float, float]]:
+    """(weight, points, most) of each statement the score counts: those answered; in the level assessment every
+    behaviour once any is answered, a blank one scoring none, so leaving the weak ones out cannot lift a level."""
+    most = most_points(assessment.scale)
+    got = {statement.id: points for statement, points in _points(assessment.scale, statements, answers)}
+    counted = statements if assessment.habits_at_most is not None and got else [s for s in statements if s.id in got]
+    return [(statement.weight, got.get(statement.id, 0), most) for statement in counted]
 

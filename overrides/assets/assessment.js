@@ -29,9 +29,15 @@
     return most ? Math.floor((100 * got) / most + 0.5) : null;
   }
 
-  /* The rows whose points count in a score: all but the habits of a level assessment (habitLeast set). */
-  function addingPoints(model, rows) {
-    return rows.filter(function (row) { return !(row.limit && model.habitLeast !== null); });
+  /* The rows a score counts, as macros/scoring.py's _scored: those answered; in a level assessment
+     (habitLeast set) every behaviour but no habit once any is answered, a blank one scoring none. */
+  function scoredRows(model, rows) {
+    if (model.habitLeast === null) return rows;
+    var behaviours = rows.filter(function (row) { return !row.limit; });
+    if (!behaviours.some(function (row) { return row.points !== null; })) return [];
+    return behaviours.map(function (row) {
+      return { weight: row.weight, most: row.most, points: row.points === null ? 0 : row.points };
+    });
   }
 
   function bandFor(bands, score) {
@@ -82,7 +88,7 @@
     var groups = model.groups.map(function (group) {
       var rows = model.rows.filter(function (row) { return row.group === group.id; });
       var answered = rows.filter(function (row) { return row.points !== null; }).length;
-      var score = percent(addingPoints(model, rows));
+      var score = percent(scoredRows(model, rows));
       var band = score === null ? null : bandFor(model.bands, score);
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
       var held = model.habitLeast === null ? 0 : rows.filter(function (row) { return row.limit && row.points !== null && row.points < model.habitLeast; }).length;
@@ -92,7 +98,7 @@
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
     if (!out.complete) return out;
-    out.score = percent(addingPoints(model, model.rows));
+    out.score = percent(scoredRows(model, model.rows));
     out.band = bandFor(model.bands, out.score);
     for (var i = 0; i < groups.length && groups[i].reached; i += 1) out.level = groups[i];
     return out;

@@ -339,3 +339,17 @@ def test_printed_with_javascript_on_shows_the_ticked_signals_and_the_recommendat
     for pitfall in push["pitfalls"]:
         assert plain(pitfall) in text
     assert "See why" not in text and "Copy" not in text
+
+
+def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_told_to_step_back(context, site_url):
+    """A sales leader's case (the push signals of data/dilemma.yml, from its source's "When to Push"): a track record
+    is true of a top seller every week, so it must not outvote a live problem in the deal at hand."""
+    _, push, step_back = data("dilemma")["modes"]
+    signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
+    record = [signal["consistent-delivery"], signal["knows-the-account-better"]]
+    page, helper = _open(context, site_url)
+    _tick(helper, record + [signal["avoiding-tough-conversation"]])
+    expect(_result(helper).get_by_role("heading", level=3)).not_to_have_text(re.compile(f"Recommendation: {step_back['name']}"))
+    _tick(helper, [signal["deadline-is-close"]])
+    total = signal["avoiding-tough-conversation"]["weight"] + signal["deadline-is-close"]["weight"]
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, total))

@@ -96,10 +96,14 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     gated = assessment.habits_at_most is not None
 
     def score(statements):
-        # With the habit rule, habits add no points.
-        answered = [s for s in statements if s.id in answers and not (gated and s.counts_as == "limit")]
-        most = sum(Fraction(s.weight) * (high - low) for s in answered)
-        return (floor(Fraction(100) * sum(Fraction(s.weight) * points(s) for s in answered) / most + Fraction(1, 2)), len(answered)) if most else (None, 0)
+        answered = [s for s in statements if s.id in answers]
+        counted = answered
+        if gated:  # the habit rule: habits add no points, and every behaviour counts once one is answered, blank as none
+            behaviours = [s for s in statements if s.counts_as != "limit"]
+            counted = behaviours if any(s.id in answers for s in behaviours) else []
+        most = sum(Fraction(s.weight) * (high - low) for s in counted)
+        got = sum(Fraction(s.weight) * points(s) for s in counted if s.id in answers)
+        return (floor(Fraction(100) * got / most + Fraction(1, 2)), len(answered)) if most else (None, 0)
 
     def band(value):
         last = len(assessment.bands) - 1

@@ -39,11 +39,14 @@ def _score(answers: dict, statements: list, scale, habits_score: bool = True) ->
     """Whole percentage of the most the answered statements could score, a half rounding up; in the level
     assessment (`habits_score=False`) the habits add no points."""
     values = [o["value"] for o in scale["options"]]
-    answered = [s for s in statements if s["id"] in answers and (habits_score or not _is_limit(s))]
+    answered = [s for s in statements if s["id"] in answers]
+    if not habits_score:  # every behaviour counts once one is answered, a blank one as none
+        behaviours = [s for s in statements if not _is_limit(s)]
+        answered = behaviours if any(s["id"] in answers for s in behaviours) else []
     most = sum(Fraction(s.get("weight", 1)) * (max(values) - min(values)) for s in answered)
     if not most:
         return None
-    got = sum(Fraction(s.get("weight", 1)) * _points(s, answers[s["id"]], scale) for s in answered)
+    got = sum(Fraction(s.get("weight", 1)) * _points(s, answers[s["id"]], scale) for s in answered if s["id"] in answers)
     return floor(100 * got / most + Fraction(1, 2))
 
 

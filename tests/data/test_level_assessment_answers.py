@@ -56,6 +56,8 @@ def test_weak_behaviours_are_not_lifted_by_a_clean_record_on_the_habits(ladder):
 
 
 def test_leaving_the_weak_behaviours_blank_does_not_lift_a_level(ladder):
-    # Three behaviours "Just like me" and two left blank at every level: 30 of 42 answered, a result, no level.
+    # Three behaviours "Just like me" and two left blank at every level: 30 of 42 answered, a result; the blanks
+    # score none, so 9 of 15 points, 60%: emerging, no level.
     answers = _answers(ladder, [JUST_LIKE_ME] * 3 + [None, None], NOT_LIKE_ME)
-    assert len(answers) == 30 and _level(ladder, answers) is None
+    found = scoring.result(ladder, answers)
+    assert len(answers) == 30 and found.level is None and {group.score for group in found.groups} == {60}

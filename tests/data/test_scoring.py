@@ -1,5 +1,7 @@
 """The scoring rule (macros/scoring.py) on small assessments written here, as a leader would check it by hand."""
 
+from dataclasses import replace
+
 from macros import scoring
 from macros.model import Assessment, Band, Level, Scale, ScaleOption, Statement, StatementGroup
 
@@ -69,7 +71,7 @@ def test_in_a_balanced_ladder_a_level_counts_only_with_its_limits_answered():
 def test_with_the_habit_rule_habits_add_no_points_and_one_still_held_keeps_its_level_back():
     levels = [[Statement(f"{n}a", "", 1), Statement(f"{n}b", "", 1), Statement(f"{n}habit", "", 1, counts_as="limit")] for n in "xy"]
     ladder = _ladder(levels, needed=6, per_level=3, balanced=True)
-    gated = Assessment(**{**ladder.__dict__, "habits_at_most": 2})  # "Rarely" on the 1–5 scale
+    gated = replace(ladder, habits_at_most=2)  # "Rarely" on the 1–5 scale
     strong = {"xa": 5, "xb": 5, "ya": 5, "yb": 5}
     # Habits grown out of ("Never" or "Rarely"): both levels, each scoring 100% on its two behaviours alone.
     result = scoring.result(gated, {**strong, "xhabit": 1, "yhabit": 2})
@@ -80,5 +82,9 @@ def test_with_the_habit_rule_habits_add_no_points_and_one_still_held_keeps_its_l
     # Weak behaviours ("Sometimes": 2 of 4) are not lifted by a clean record on the habits: 50%, not reached.
     weak = scoring.result(gated, {"xa": 3, "xb": 3, "ya": 3, "yb": 3, "xhabit": 1, "yhabit": 1})
     assert weak.level is None and [g.score for g in weak.groups] == [50, 50]
+    # A behaviour left blank scores none: "Always" on one of the two, the other blank, is 4 of 8, 50%.
+    fewer = replace(gated, answers_needed=4, answers_needed_per_level=2)
+    blank = scoring.result(fewer, {"xa": 5, "ya": 5, "yb": 5, "xhabit": 1, "yhabit": 1})
+    assert blank.complete and blank.level is None and [g.score for g in blank.groups] == [50, 100]
     # Without the rule the same weak answers score (2 + 2 + 4) / 12 = 67% with the habits' points.
     assert scoring.result(ladder, {"xa": 3, "xb": 3, "ya": 3, "yb": 3, "xhabit": 1, "yhabit": 1}).groups[0].score == 67

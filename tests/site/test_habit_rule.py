@@ -16,7 +16,8 @@ def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only
     key = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level details.pb-assessment__key")
     text = " ".join(key.get_text(" ").split())
     assert f"They add no points: a level is reached only when none of its habits is answered above “{answer}”." in text
-    assert f"none of its habits (*) is answered above “{answer}”" in text
+    assert f"and all of its habits (*), none of its habits is answered above “{answer}”" in text
+    assert "a behaviour left blank scoring none" in text
     values = [option["value"] for option in scale["options"]]
     most = {level["name"]: sum(b.get("weight", 1) for b in level["behaviours"] if b.get("counts_as") != "limit") * (max(values) - min(values))
             for level in data("levels")["levels"]}
