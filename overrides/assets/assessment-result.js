@@ -77,7 +77,7 @@
         var th = el("th", Playbook.t("assessment_result.level_row", { number: index + 1, level: group.name }));
         th.scope = "row";
         var verdict = !group.enough ? shortfall(group)
-          : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: parts.bandName(group.band), count: group.habitsHeld, answer: model.habitsAtMost })
+          : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
         tr.append(th, el("td", Playbook.t("assessment_result.answered_of", { answered: group.answered, total: group.rows.length })), el("td", score), el("td", verdict));
@@ -139,7 +139,7 @@
         list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows), false);
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: index + 2, level: target.name, why: shortfall(target) })));
-      else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: index + 2, level: target.name, band: parts.bandName(target.band), count: target.habitsHeld, answer: model.habitsAtMost })));
+      else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: index + 2, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));
       if (out.level) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
     }

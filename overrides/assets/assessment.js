@@ -125,7 +125,7 @@
       return { id: node.dataset.level, name: node.dataset.name, node: node };
     }) : [{ id: rows.length ? rows[0].group : "", name: form.dataset.title, node: null }];
     var bands = all(form, "tr[data-band]").map(function (tr) {
-      return { from: +tr.dataset.from, to: +tr.dataset.to, reached: tr.hasAttribute("data-reached"), node: tr };
+      return { from: +tr.dataset.from, to: +tr.dataset.to, reached: tr.hasAttribute("data-reached"), name: tr.dataset.name, node: tr };
     });
     return {
       rows: rows, groups: groups, bands: bands, ladder: levels.length > 0,

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from fractions import Fraction
 from math import floor
 
+from playwright.sync_api import expect
+
 from tests.helpers import data, home_and_back_by_instant_navigation, tick_answers
 
 PAGE = "self-assessments/"
@@ -174,6 +176,31 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
     assert "they contradict each other" in result.text_content()
     # Nothing already at the top answer is offered as something to work on.
     assert all("(Just like me)" not in line or line.startswith("Still true of you: ") for line in _list_after(result, f"Behaviours to work on next ({levels[0]['name']})"))
+
+
+def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_told_those_hold_level_three_back(context, site_url):
+    """'Just like me' to every behaviour; the habits of the first two levels grown out of, the rest still 'Mostly'."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    high, low, mostly = scale["options"][-1]["value"], scale["options"][0]["value"], scale["options"][-2]["value"]
+    answers = {b["id"]: ((low if number < 2 else mostly) if _is_limit(b) else high) for number, level in enumerate(levels) for b in level["behaviours"]}
+    assert _level_reached(answers) == 2
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "which-level", answers, scale)
+    assert form.locator("[aria-live]").text_content() == f"Your level: {levels[1]['name']} (level 2 of {len(levels)})."
+    result = form.locator("[data-result]")
+    established = next(band["name"] for band in assessment["bands"] if band.get("reached"))
+    allowed = _label(scale, assessment["habits_at_most"])
+    habits = sum(_is_limit(b) for b in levels[2]["behaviours"])
+    for number, level in enumerate(levels[2:], start=3):
+        row = result.get_by_role("row", name=re.compile(rf"^{number}\. {re.escape(level['name'])}"))
+        expect(row.locator("td").last).to_have_text(f"{established}, but {habits} habits still more than “{allowed}” like you")
+    said = f"Level 3 ({levels[2]['name']}) scores {established} on its behaviours, but you rated {habits} of its habits more than “{allowed}” like you"
+    assert said in result.text_content()
+    work_on = _list_after(result, f"Behaviours to work on next ({levels[2]['name']})")
+    assert [line.startswith("Still true of you: ") for line in work_on[:habits]] == [True] * habits
 
 
 def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_url):
