@@ -3,7 +3,8 @@
 Points count up from the scale's lowest answer (a limit counts down from its highest), so a 1–5 scale
 scores like a 0–4 one; a score is the weighted points as a whole percentage of the most the answered
 statements could score, rounded half up. In the level assessment (`habits_at_most`) the habits add no
-points: a level's score counts all its other behaviours (one left blank scores none), and a habit answered
+points: a level's score counts all its other behaviours once any statement of it is answered (one left blank
+scores none), and a habit answered
 above `habits_at_most` holds the level back, because strong behaviours do not make up for a habit the seller still has (nor a clean record
 on habits for weak behaviours). The page carries every option's points (see the template), so the browser
 only adds; overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the
@@ -110,17 +111,17 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
-        score = percent(_scored(assessment, [s for s in statements if s in scored], answers))
-        band = None if score is None else band_for(assessment.bands, score)
         points = _points(assessment.scale, statements, answers)
         answered = {statement.id for statement, _ in points}
+        score = percent(_scored(assessment, [s for s in statements if s in scored], answers, bool(answered)))
+        band = None if score is None else band_for(assessment.bands, score)
         skipped = sum(1 for s in statements if s.counts_as == LIMIT and s.id not in answered) if assessment.balanced else 0
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
         groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
-    score = percent(_scored(assessment, scored, answers))
+    score = percent(_scored(assessment, scored, answers, True))
     level = None
     if assessment.rates_levels:
         for group in groups:
@@ -139,11 +140,12 @@ def _points(scale: Scale, statements: list[Statement], answers: dict[str, float]
     ]
 
 
-def _scored(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[tuple[float, float, float]]:
+def _scored(assessment: Assessment, statements: list[Statement], answers: dict[str, float], started: bool) -> list[tuple[float, float, float]]:
     """(weight, points, most) of each statement the score counts: those answered; in the level assessment every
-    behaviour once any is answered, a blank one scoring none, so leaving the weak ones out cannot lift a level."""
+    behaviour once the level is `started` (any of its statements answered), a blank one scoring none, so leaving
+    the weak ones out cannot lift a level."""
     most = most_points(assessment.scale)
     got = {statement.id: points for statement, points in _points(assessment.scale, statements, answers)}
-    counted = statements if assessment.habits_at_most is not None and got else [s for s in statements if s.id in got]
+    counted = statements if assessment.habits_at_most is not None and started else [s for s in statements if s.id in got]
     return [(statement.weight, got.get(statement.id, 0), most) for statement in counted]
 

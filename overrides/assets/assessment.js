@@ -30,12 +30,11 @@
   }
 
   /* The rows a score counts, as macros/scoring.py's _scored: those answered; in a level assessment
-     (habitLeast set) every behaviour but no habit once any is answered, a blank one scoring none. */
+     (habitLeast set) every behaviour but no habit once any of the rows is answered, a blank one scoring none. */
   function scoredRows(model, rows) {
     if (model.habitLeast === null) return rows;
-    var behaviours = rows.filter(function (row) { return !row.limit; });
-    if (!behaviours.some(function (row) { return row.points !== null; })) return [];
-    return behaviours.map(function (row) {
+    if (!rows.some(function (row) { return row.points !== null; })) return [];
+    return rows.filter(function (row) { return !row.limit; }).map(function (row) {
       return { weight: row.weight, most: row.most, points: row.points === null ? 0 : row.points };
     });
   }

@@ -59,9 +59,11 @@ def assessments(draw):
         groups.append(StatementGroup(f"level-{index}" if ladder else "only", f"Level {index}" if ladder else None, statements, level))
     total = sum(sizes)
     balanced = draw(st.booleans())
-    # The level assessment's habit rule: any answer but the top one, or none.
+    # The level assessment's habit rule: any answer but the top one, or none; as validation allows it, only where
+    # every level of a balanced ladder has both behaviours and habits.
     below_top = [option.value for option in scale.options[:-1]]
-    habits_at_most = draw(st.sampled_from([None, *below_top])) if ladder and balanced else None
+    mixed = all({s.counts_as for s in group.statements} == {"strength", "limit"} for group in groups)
+    habits_at_most = draw(st.sampled_from([None, *below_top])) if ladder and balanced and mixed else None
     return Assessment(
         id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
         answers_needed=draw(st.integers(1, total)),
@@ -98,9 +100,8 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     def score(statements):
         answered = [s for s in statements if s.id in answers]
         counted = answered
-        if gated:  # the habit rule: habits add no points, and every behaviour counts once one is answered, blank as none
-            behaviours = [s for s in statements if s.counts_as != "limit"]
-            counted = behaviours if any(s.id in answers for s in behaviours) else []
+        if gated:  # the habit rule: habits add no points, and every behaviour counts once any statement is answered, blank as none
+            counted = [s for s in statements if s.counts_as != "limit"] if answered else []
         most = sum(Fraction(s.weight) * (high - low) for s in counted)
         got = sum(Fraction(s.weight) * points(s) for s in counted if s.id in answers)
         return (floor(Fraction(100) * got / most + Fraction(1, 2)), len(answered)) if most else (None, 0)
@@ -184,9 +185,22 @@ HALF = Assessment(
 )
 
 
+# The habit rule on two levels of a behaviour and a habit each: the second level's habit above "None" holds it
+# back; its behaviour left blank while its habit is answered gives it no score.
+GATED = Assessment(
+    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=2, answers_needed_per_level=1, balanced=True,
+    scale=Scale("scale", "Scale", [ScaleOption(0, "None"), ScaleOption(1, "Some"), ScaleOption(2, "All")]),
+    groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}", "S", 1), Statement(f"h{n}", "H", 1, counts_as="limit")],
+                           Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n == 0 else None, "f", 1)) for n in (0, 1)],
+    bands=[Band("Low", "m", 0, 50), Band("High", "m", 50, 100, True)], file="f", line=1, habits_at_most=0,
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=cases())
 @example(case=(HALF, {"half": 1}))
+@example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 1}))
+@example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)

@@ -42,9 +42,8 @@ def _score(answers: dict, statements: list, scale, habits_score: bool = True) ->
     assessment (`habits_score=False`) the habits add no points."""
     values = [o["value"] for o in scale["options"]]
     answered = [s for s in statements if s["id"] in answers]
-    if not habits_score:  # every behaviour counts once one is answered, a blank one as none
-        behaviours = [s for s in statements if not _is_limit(s)]
-        answered = behaviours if any(s["id"] in answers for s in behaviours) else []
+    if not habits_score:  # every behaviour counts once any statement is answered, a blank one as none
+        answered = [s for s in statements if not _is_limit(s)] if answered else []
     most = sum(Fraction(s.get("weight", 1)) * (max(values) - min(values)) for s in answered)
     if not most:
         return None
