@@ -59,6 +59,9 @@ def main() -> None:
                     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
                     browser.start_tracing(page=page, categories=CATEGORIES)
                     page.goto(roots[index] + page_address)
+                    # The load event can come within the task that ran DOMContentLoaded, whose trace event is
+                    # written as it ends: a task after it has run once this promise settles.
+                    page.evaluate("() => new Promise((resolve) => setTimeout(resolve))")
                     events = json.loads(browser.stop_tracing())["traceEvents"]
                     context.close()
                     found.setdefault((index, page_address), []).append(start_task(events))
