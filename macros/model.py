@@ -182,9 +182,11 @@ class QuestionBank:
         return [q for q in self.questions if level_id in q.levels]
 
     def for_mode(self, mode_id: str, situation_ids: list[str]) -> list[Question]:
-        """One question per stage that suits the mode, the one sharing most of its situations, so they span a whole conversation."""
+        """One question per stage that suits the mode, so they span a whole conversation: the one sharing most of its
+        situations, and of those the one tied to fewest others (step back's follow-up is not a lost deal's)."""
+        wanted = set(situation_ids)
         suited = [[q for q in self.in_stage(stage.id) if mode_id in q.modes] for stage in self.stages]
-        return [max(questions, key=lambda q: len(set(situation_ids) & set(q.situations))) for questions in suited if questions]
+        return [max(questions, key=lambda q: (len(wanted & set(q.situations)), -len(set(q.situations) - wanted))) for questions in suited if questions]
 
     @cached_property
     def by_id(self) -> dict[str, Question]:

@@ -8,7 +8,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.helpers import data, home_and_back_by_instant_navigation, plain
+from tests.helpers import content, data, home_and_back_by_instant_navigation, plain
+from tests.helpers import page as built_page
 from tests.pdf.conftest import pdf_text
 
 PAGE = "coaching/dilemma/"
@@ -82,10 +83,16 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
     def overlap(question):
         return len(set(question["situations"]) & set(winner["situations"]))
 
-    # One question per stage that has any for the mode, none beaten on shared situations within its stage.
+    def elsewhere(question):
+        return len(set(question["situations"]) - set(winner["situations"]))
+
+    # One question per stage that has any for the mode, none beaten on shared situations within its stage, nor,
+    # among those sharing as many, on being tied to fewer other situations.
     assert [questions[qid]["stage"] for qid in linked] == [s["id"] for s in bank["stages"] if any(q["stage"] == s["id"] for q in suited)]
     for qid in linked:
-        assert overlap(questions[qid]) == max(overlap(q) for q in suited if q["stage"] == questions[qid]["stage"])
+        rivals = [q for q in suited if q["stage"] == questions[qid]["stage"]]
+        assert overlap(questions[qid]) == max(overlap(q) for q in rivals)
+        assert elsewhere(questions[qid]) == min(elsewhere(q) for q in rivals if overlap(q) == overlap(questions[qid]))
 
     result.get_by_role("link").first.click()  # the links land on those questions in the bank
     page.wait_for_url(re.compile(r"/questions/#"))
@@ -353,3 +360,13 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
     _tick(helper, [signal["deadline-is-close"]])
     total = signal["avoiding-tough-conversation"]["weight"] + signal["deadline-is-close"]["weight"]
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, total))
+
+
+def test_step_backs_follow_up_question_is_about_the_managers_part_not_a_lost_deal(built_site):
+    """A sales leader's review: stepping back from a live deal ended on "What could I, or the wider team, have done
+    differently to help win this?", a lost-deal question that shared step back's one situation."""
+    step_back = next(mode for mode in data("dilemma")["modes"] if mode["id"] == "step-back")
+    helper = content(built_page(built_site, "coaching/dilemma")).select_one(f'[data-outcome="{step_back["id"]}"]')
+    linked = [link["href"].rsplit("#", 1)[1] for link in helper.select('a[href*="questions/#"]')]
+    bank = {q["id"]: q for q in data("coaching_questions")["questions"]}
+    assert linked and all("lost-deal" not in bank[qid]["situations"] for qid in linked)
