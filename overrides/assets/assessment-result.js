@@ -95,11 +95,6 @@
           : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }
 
-    /* A habit still more like the reader than the level assessment allows (fewer points than habitLeast). */
-    function held(row) {
-      return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
-    }
-
     /* A strong seller with one gap low on the ladder is told where the gap is, not only the level below it. */
     function gap() {
       var index = out.level ? out.groups.indexOf(out.level) + 1 : 0;
@@ -124,7 +119,7 @@
        hold it back, else by one to build. */
     function workOnNext(target) {
       var open = parts.weakestFirst(target.rows).filter(belowTop);
-      var first = open.filter(held);
+      var first = open.filter(function (row) { return parts.heldHabit(model, row); });
       if (!first.length) first = open.filter(function (row) { return !row.limit; }).slice(0, 1);
       var shown = first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
       list(Playbook.t("assessment_result.work_on_next", { level: target.name }), shown.slice(0, 3), false);

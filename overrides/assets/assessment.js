@@ -39,6 +39,11 @@
     });
   }
 
+  /* A habit still more like the reader than a level assessment allows (fewer points than habitLeast). */
+  function heldHabit(model, row) {
+    return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
+  }
+
   function bandFor(bands, score) {
     return bands.filter(function (band, index) {
       return band.from <= score && (score < band.to || index === bands.length - 1);
@@ -90,7 +95,7 @@
       var score = percent(scoredRows(model, rows));
       var band = score === null ? null : bandFor(model.bands, score);
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
-      var held = model.habitLeast === null ? 0 : rows.filter(function (row) { return row.limit && row.points !== null && row.points < model.habitLeast; }).length;
+      var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
       return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held };
     });
@@ -362,7 +367,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {
