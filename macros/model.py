@@ -858,6 +858,11 @@ class Assessment:
         return {section.id: section for section in self.sections}
 
     @property
+    def habits_at_most_label(self) -> str | None:
+        """The scale's words for `habits_at_most` ("A little"), as the key and the result say the rule."""
+        return next((o.label for o in self.scale.options if o.value == self.habits_at_most), None) if self.habits_at_most is not None else None
+
+    @property
     def fresh_each_day(self) -> bool:
         """A form about one meeting or call opens empty on a new day; the earlier ones stay in the history."""
         return self.each_time or self.kind != "self-assessment"

@@ -3,12 +3,12 @@
 Points count up from the scale's lowest answer (a limit counts down from its highest), so a 1–5 scale
 scores like a 0–4 one; a score is the weighted points as a whole percentage of the most the answered
 statements could score, rounded half up. In the level assessment (`habits_at_most`) the habits add no
-points: a level's score counts all its other behaviours once any statement of it is answered (one left blank
-scores none), and a habit answered
-above `habits_at_most` holds the level back, because strong behaviours do not make up for a habit the seller still has (nor a clean record
-on habits for weak behaviours). The page carries every option's points (see the template), so the browser
-only adds; overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the
-same order, so both give the same figures.
+points: a level's score counts all its other behaviours once any statement of it is answered (one left
+blank scores none), and a habit answered above `habits_at_most` holds the level back, because strong
+behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
+behaviours). The page carries every option's points (see the template), so the browser only adds;
+overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the same order,
+so both give the same figures.
 """
 
 from dataclasses import dataclass
