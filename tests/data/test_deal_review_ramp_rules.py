@@ -63,7 +63,7 @@ BROKEN_REFERENCES = {
         "ramp.yml", "bootcamp_steps: [qualify-and-book, begin-discovery]", "bootcamp_steps: [qualify-and-book, start-discovery]", "start-discovery", 0,
         "unknown boot-camp step 'start-discovery' (expected one of the ids in data/bootcamp.yml: analyse-territory, account-plan"),
     "ramp-unknown-week": (
-        "ramp.yml", "bootcamp_weeks: [week-3, week-4]", "bootcamp_weeks: [week-3, week-5]", "week-5", 0,
+        "ramp.yml", "bootcamp_weeks: [week-1, week-2, week-3, week-4]", "bootcamp_weeks: [week-1, week-2, week-3, week-5]", "week-5", 0,
         "unknown boot-camp week 'week-5' (expected one of the ids in data/bootcamp.yml: week-1, week-2, week-3, week-4)"),
     "ramp-unknown-planner-stage": (
         "ramp.yml", "{stage: qualified, show: per week, share: 0.5}", "{stage: opportunities, show: per week, share: 0.5}", "stage: opportunities", len("stage: "),
