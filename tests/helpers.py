@@ -33,7 +33,8 @@ def plain(markdown_text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(text.split()))
+    """Text as a reader sees it: get_text(" ") puts a space beside every tag, so none inside brackets or before punctuation."""
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(text.split())))
 
 
 WIDGET_FORMS = ", ".join(f"form[data-{kind}]" for kind in ["checklist", "assessment", "decision", "planner", "explorer"])
