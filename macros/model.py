@@ -450,6 +450,7 @@ class ActivityPlanner:
     period: str
     weeks_in_period: int
     selling_days_per_week: int
+    sales_cycle_weeks: int
     revenue_target: float
     average_deal_size: float
     pipeline_stage: str

@@ -83,3 +83,13 @@ def test_changing_a_rate_in_data_moves_the_targets_and_the_planner_together(proj
     # 13 deals, 52 qualified, 104 meetings as before; 416 conversations and 2,080 calls instead of 520 and 2,600.
     assert expected == {"dials-per-day": "32 a day", "conversations-per-day": "6.4 a day", "meetings-per-week": "8 a week", "conversation-to-meeting": "1 in 4"}
     assert _planner_rows(article)[0][1:] == ["", "2,080", "160", "32"]
+
+
+def test_the_planner_says_when_its_activity_pays_off(built_site):
+    # A leader with a ten-week cycle must not read the plan as "make these calls this quarter, win this quarter".
+    planner = data("bootcamp")["activity_planner"]
+    weeks, period = planner["sales_cycle_weeks"], planner["period"]
+    said = " ".join(content(page(built_site, "bootcamp")).select_one("form[data-planner] [data-sales-cycle]").get_text().split())
+    assert f"Deals take about {weeks} weeks from the first call to a signature" in said
+    assert f"a call made today wins its deal about {weeks} weeks on" in said
+    assert said.endswith(f"raise it at least {weeks} weeks before that {period} starts.")
