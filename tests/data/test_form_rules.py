@@ -113,13 +113,13 @@ def test_a_statement_without_a_section_in_a_form_with_sections_is_reported(proje
 def test_an_unknown_section_is_reported_on_the_statement_or_note(project):
     def misplace(value):
         form = _form(value, "ride-along")
-        form["questions"][0]["section"] = "beforehand"
+        form["questions"][0]["section"] = "pre-call"
         form["notes"][-1]["section"] = "objectionz"
     problems = _edit(project, "assessments", misplace)
     expected = "(expected one of this assessment's sections: before, opening, questions, listening, objections, next-step, after)"
     assert problems == [  # the notes come before the statements in the file
         f"{_at(project, 'assessments', 'objectionz')}: unknown section 'objectionz' {expected}",
-        f"{_at(project, 'assessments', 'beforehand')}: unknown section 'beforehand' {expected}",
+        f"{_at(project, 'assessments', 'pre-call')}: unknown section 'pre-call' {expected}",
     ]
 
 
