@@ -42,7 +42,7 @@ ANCHORED_PAGE = "editing.md"
 ANCHORED_TEXT = "\n## Custom anchor {#custom-anchor}\n\nKept {#also-kept} here.\n"
 # The revenue target doubled, and a ramp share that does not divide the planner's figure exactly
 # (tests/site/test_ramp_matches_planner.py).
-TARGET, DOUBLED_TARGET = "  revenue_target: 260000\n", "  revenue_target: 520000\n"
+TARGET, DOUBLED_TARGET = "  revenue_target: 240000\n", "  revenue_target: 480000\n"
 RAMP_SHARE, UNEVEN_RAMP_SHARE = "{stage: meetings, show: per week, share: 0.25}", "{stage: meetings, show: per week, share: 0.3}"
 
 

@@ -115,15 +115,15 @@ def _per_unit(shown: str) -> tuple[Fraction, Fraction]:
 def test_the_handbooks_figures_reconcile_with_the_targets_table_on_the_same_page(context, site_url):
     page, form = _open(context, site_url)
     expected = _expect_plan(form, {})
-    assert expected.summary == "Calls made: 40 a day, 200 a week, 2,600 a quarter."
+    assert expected.summary == "Calls made: 20 a day, 100 a week, 1,200 a quarter."
     figures = dict(zip([stage["id"] for stage in _planner()["stages"]], _figures(form)))
 
     def target(target_id: str) -> str:
         return page.locator(f"tr#{target_id} td").nth(1).inner_text().replace("from the planner", "").strip()
 
-    assert target("dials-per-day") == figures["calls"][4] + " a day" == "40 a day"
-    assert target("conversations-per-day") == figures["conversations"][4] + " a day" == "8 a day"
-    assert target("meetings-per-week") == figures["meetings"][3] + " a week" == "8 a week"
+    assert target("dials-per-day") == figures["calls"][4] + " a day" == "20 a day"
+    assert target("conversations-per-day") == figures["conversations"][4] + " a day" == "4 a day"
+    assert target("meetings-per-week") == figures["meetings"][3] + " a week" == "4 a week"
     assert (target("conversation-to-meeting"), figures["meetings"][1]) == ("1 in 5", "20%")
 
 
@@ -220,20 +220,20 @@ def test_each_wrong_field_has_its_own_message_and_the_status_speaks_once_typing_
 def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmetic_on_the_page_says(context, site_url):
     page, form = _open(context, site_url)
     _fill(form, {"existing_pipeline": "100,000"})
-    # 260,000 − 100,000 × 25% = 235,000 to find: 11.75 deals, so 12; 48 qualified, 96 meetings, 480 conversations, 2,400 calls.
+    # 240,000 × 50% − 100,000 × 25% = 95,000 to find: 4.75 deals, so 5; 20 qualified, 40 meetings, 200 conversations, 1,000 calls.
     expected = _expect_plan(form, {"existing_pipeline": "100,000"})
-    assert (expected.revenue_to_find, [row[2] for row in expected.rows]) == ("235,000", ["2,400", "480", "96", "48", "12"])
+    assert (expected.revenue_to_find, [row[2] for row in expected.rows]) == ("95,000", ["1,000", "200", "40", "20", "5"])
     _fill(form, {"share_not_from_prospecting": "25"})
-    # 260,000 × 75% − 25,000 = 170,000: 8.5 deals, so 9.
+    # 240,000 × 75% − 25,000 = 155,000: 7.75 deals, so 8.
     expected = _expect_plan(form, {"existing_pipeline": "100,000", "share_not_from_prospecting": "25"})
-    assert (expected.revenue_to_find, expected.rows[-1][2]) == ("170,000", "9")
-    _fill(form, {"existing_pipeline": "800,000"})  # 200,000 expected from pipeline: more than the 195,000 left
+    assert (expected.revenue_to_find, expected.rows[-1][2]) == ("155,000", "8")
+    _fill(form, {"existing_pipeline": "800,000"})  # 200,000 expected from pipeline: more than the 180,000 left
     expected = _expect_plan(form, {"existing_pipeline": "800,000", "share_not_from_prospecting": "25"})
     assert expected.covered and {row[2] for row in expected.rows} == {"0"}
     expect(_on_screen(form, COVERED)).to_be_visible()
     _fill(form, {"existing_pipeline": "", "share_not_from_prospecting": ""})  # optional: empty is none
     expect(_on_screen(form, COVERED)).to_be_hidden()
-    _expect_plan(form, {})
+    _expect_plan(form, {"existing_pipeline": "0", "share_not_from_prospecting": "0"})
 
 
 def _rendered(html: str) -> dict:

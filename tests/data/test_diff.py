@@ -91,7 +91,7 @@ def changed(tmp_path_factory) -> Path:
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
     edit(project, "assessments.yml", "        to: 40\n", "        to: 35\n")
     edit(project, "assessments.yml", "      - from: 40\n", "      - from: 35\n")
-    edit(project, "bootcamp.yml", "  revenue_target: 260000\n", "  revenue_target: 360000\n")
+    edit(project, "bootcamp.yml", "  revenue_target: 240000\n", "  revenue_target: 360000\n")
     git(project, "commit", "-q", "-a", "-m", "A leader's change")
     return project
 
@@ -132,7 +132,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         " text \"Which parts of a sales conversation feel easier than they did a month…\" → \"Which part of a sales call feels easier than a month ago?\"",
         "  - Changed the coaching question 'Which part of a sales call feels easier than a month ago?': situations added \"skill-gap\"",
         "- `data/bootcamp.yml`",
-        "  - Changed the boot camp's activity planner: revenue target 260000 → 360000",
+        "  - Changed the boot camp's activity planner: revenue target 240000 → 360000",
         "- `data/levels.yml`",
         "  - Removed the behaviour 'Brings the customer a new product that suits them within…' from level 2 (Product expert)",
         "- `data/checklists.yml`",

@@ -83,7 +83,7 @@ WRONG_TYPES = {
                                 "'activity_planner' › 'stages' › item 5 › 'conversion_rate' must be a number, found true (a yes/no value); write a number, not true or false"),
     "number-gets-nothing": Wording("bootcamp.yml", replace_first("average_deal_size: 20000\n", "average_deal_size:\n"), at("average_deal_size:\n", offset=18),
                                    "'activity_planner' › 'average_deal_size' must be a number, found nothing (the value is empty); write the number after the colon"),
-    "number-gets-list": Wording("bootcamp.yml", replace_first("revenue_target: 260000", "revenue_target: [260000]"), at("[260000]"),
+    "number-gets-list": Wording("bootcamp.yml", replace_first("revenue_target: 240000", "revenue_target: [240000]"), at("[240000]"),
                                 "'activity_planner' › 'revenue_target' must be a number, found a list; write one number, not a list"),
     "number-gets-mapping": Wording("bootcamp.yml", replace_first("existing_pipeline: 0\n", "existing_pipeline: {amount: 0}\n"), at("{amount"),
                                    "'activity_planner' › 'existing_pipeline' must be a number, found a mapping of fields; write one number, not 'key: value' fields"),

@@ -74,12 +74,12 @@ def test_pipeline_at_an_unknown_stage_is_reported(project):
 
 
 def test_a_default_above_its_upper_limit_is_reported_at_the_default(project):
-    problems = _problems_after(project, "  revenue_target: 260000\n", "  revenue_target: 60000000\n")
+    problems = _problems_after(project, "  revenue_target: 240000\n", "  revenue_target: 60000000\n")
     assert problems == [f"{_at(project, '60000000')}: 'revenue_target' is 60,000,000, above its upper limit of 50,000,000 (upper_limits: revenue_target); lower the figure or raise the limit"]
 
 
 def test_weeks_above_the_most_the_period_holds_are_reported(project):
-    problems = _problems_after(project, "  weeks_in_period: 13\n", "  weeks_in_period: 15\n")
+    problems = _problems_after(project, "  weeks_in_period: 12\n", "  weeks_in_period: 15\n")
     assert problems == [f"{_at(project, 'weeks_in_period: 15', offset=17)}: 'weeks_in_period' is 15, above its upper limit of 14 (upper_limits: weeks_in_period); lower the figure or raise the limit"]
 
 

@@ -56,7 +56,7 @@ def test_the_targets_are_the_planners_figures_for_the_handbooks_defaults(built_s
     assert {target_id: shown[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
     # The example's figures are round, as a team would set them.
-    assert expected == {"dials-per-day": "40 a day", "conversations-per-day": "8 a day", "meetings-per-week": "8 a week", "conversation-to-meeting": "1 in 5"}
+    assert expected == {"dials-per-day": "20 a day", "conversations-per-day": "4 a day", "meetings-per-week": "4 a week", "conversation-to-meeting": "1 in 5"}
 
 
 def test_the_funnel_multiplies_down_exactly_with_the_handbooks_defaults(built_site):
@@ -80,9 +80,9 @@ def test_changing_a_rate_in_data_moves_the_targets_and_the_planner_together(proj
     expected = _expected_targets(bootcamp)
     assert {target_id: _shown_targets(article)[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
-    # 13 deals, 52 qualified, 104 meetings as before; 416 conversations and 2,080 calls instead of 520 and 2,600.
-    assert expected == {"dials-per-day": "32 a day", "conversations-per-day": "6.4 a day", "meetings-per-week": "8 a week", "conversation-to-meeting": "1 in 4"}
-    assert _planner_rows(article)[0][1:] == ["", "2,080", "160", "32"]
+    # 6 deals, 24 qualified, 48 meetings as before; 192 conversations and 960 calls instead of 240 and 1,200.
+    assert expected == {"dials-per-day": "16 a day", "conversations-per-day": "3.2 a day", "meetings-per-week": "4 a week", "conversation-to-meeting": "1 in 4"}
+    assert _planner_rows(article)[0][1:] == ["", "960", "80", "16"]
 
 
 def test_the_planner_says_when_its_activity_pays_off(built_site):

@@ -64,10 +64,10 @@ def test_the_ramp_plans_figures_are_shares_of_the_planners(built_site):
     expected = _expected(ramp, planner)
     assert _milestone_figures(article) == expected
     assert _overview(article) == expected
-    # The example, as a manager reads it: half the calls at day 30, the full 40 a day from day 60.
-    assert expected["day-30", "calls", "per day"] == ("20 a day", "40 a day")
-    assert expected["day-60", "calls", "per day"] == ("40 a day", "40 a day")
-    assert expected["day-90", "qualified", "per week"] == ("2 a week", "4 a week")
+    # The example, as a manager reads it: half the calls at day 30, the full 20 a day from day 60.
+    assert expected["day-30", "calls", "per day"] == ("10 a day", "20 a day")
+    assert expected["day-60", "calls", "per day"] == ("20 a day", "20 a day")
+    assert expected["day-90", "qualified", "per week"] == ("1 a week", "2 a week")
 
 
 def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
@@ -90,12 +90,12 @@ def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
 
 def test_doubling_the_revenue_target_moves_the_ramp_plan_with_the_planner(edited_site):
     """The revenue target doubled, and a ramp share that does not divide the period's figure exactly, in the
-    edited copy (tests/leader_edits.py): 0.3 of 208 meetings is 62.4, so the rounding shows: up to 63 meetings a
-    quarter, then 4.9 a week."""
+    edited copy (tests/leader_edits.py): 0.3 of 96 meetings is 28.8, so the rounding shows: up to 29 meetings a
+    quarter, then 29 ÷ 12 weeks = 2.42, up to 2.5 a week."""
     planner = data_of(edited_site.parent, "bootcamp.yml")["activity_planner"]
     ramp = data_of(edited_site.parent, "ramp.yml")
     article = content(page(edited_site, "ramp-plan"))
     expected = _expected(ramp, planner)
     assert _milestone_figures(article) == expected
-    assert expected["day-30", "calls", "per day"] == ("40 a day", "80 a day")
-    assert expected["day-30", "meetings", "per week"] == ("4.9 a week", "16 a week")
+    assert expected["day-30", "calls", "per day"] == ("20 a day", "40 a day")
+    assert expected["day-30", "meetings", "per week"] == ("2.5 a week", "8 a week")
