@@ -350,10 +350,11 @@ def test_printed_with_javascript_on_shows_the_ticked_signals_and_the_recommendat
 
 def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_told_to_step_back(context, site_url):
     """A sales leader's case (the push signals of data/dilemma.yml, from its source's "When to Push"): a track record
-    is true of a top seller every week, so it must not outvote a live problem in the deal at hand."""
+    is true of a top seller every week, and so are knowing the account and helping newer reps: together they must
+    not outvote a live problem in the deal at hand."""
     _, push, step_back = data("dilemma")["modes"]
     signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
-    record = [signal["consistent-delivery"], signal["knows-the-account-better"]]
+    record = [signal["consistent-delivery"], signal["knows-the-account-better"], signal["showing-leadership"]]
     page, helper = _open(context, site_url)
     _tick(helper, record + [signal["avoiding-tough-conversation"]])
     expect(_result(helper).get_by_role("heading", level=3)).not_to_have_text(re.compile(f"Recommendation: {step_back['name']}"))

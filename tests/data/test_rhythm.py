@@ -24,9 +24,10 @@ RIDE_ALONG = "    minutes: 120\n    how_often: monthly\n"
 
 
 def test_too_much_coaching_per_rep_is_reported_at_the_meetings_with_the_figures(project):
+    replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 6\n")
     text = replace_once(project, "rhythm.yml", RIDE_ALONG, "    minutes: 160\n    how_often: monthly\n")
     # 1:1 30 min × 52 ÷ 12 = 130 min; ride-along 160 min; development review 60 × 4 ÷ 12 = 20 min: 310 min.
-    # (The manager's whole month, (310 + 65) × 8 = 3,000 of 10,400 min, stays under 30%.)
+    # (The manager's whole month with six reps, (310 + 97.5) × 6 = 2,445 of 10,400 min, stays under 30%.)
     assert problems_of(project) == [
         (
             f"data/rhythm.yml:{_line(text, 'meetings:')}:1: each rep gets 5 h 10 min of coaching a month (1:1 2 h 10 min, "
@@ -50,12 +51,12 @@ def test_a_range_upside_down_is_reported_at_its_lower_end(project):
 
 def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(project):
     """The change docs/editing.md shows as one the checks refuse."""
-    text = replace_once(project, "rhythm.yml", "    minutes: 30\n    how_often: fortnightly\n", "    minutes: 30\n    how_often: weekly\n")
-    # Per rep: 130 + 130 + 120 + 20 = 400 min; × 8 reps = 3,200 min = 53 h 20 min of a 40 × 52 ÷ 12 h month (10,400 min): 30.8%.
+    text = replace_once(project, "rhythm.yml", "    minutes: 45\n    how_often: fortnightly\n", "    minutes: 45\n    how_often: weekly\n")
+    # Per rep: 130 + 195 + 120 + 20 = 465 min; × 8 reps = 3,720 min = 62 h of a 40 × 52 ÷ 12 h month (10,400 min): 35.8%.
     assert problems_of(project) == [
         (
-            f"data/rhythm.yml:{_line(text, 'team_size:')}:12: with 8 reps the rhythm takes 53 h 20 min of the manager's month "
-            f"(6 h 40 min per rep), 30.8% of a working month of 173 h 20 min, more than the 30% set in manager_share › at_most "
+            f"data/rhythm.yml:{_line(text, 'team_size:')}:12: with 8 reps the rhythm takes 62 h of the manager's month "
+            f"(7 h 45 min per rep), 35.8% of a working month of 173 h 20 min, more than the 30% set in manager_share › at_most "
             f"(line {_line(text, '  at_most: 0.3')}); plan fewer or shorter meetings, or a smaller team per manager"
         )
     ]
@@ -63,9 +64,9 @@ def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(
 
 def test_a_bigger_team_alone_can_take_the_manager_over(project):
     replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 10\n")
-    # 335 min × 10 = 3,350 min of 10,400: 32.2%.
+    # 367.5 min × 10 = 3,675 min of 10,400: 35.3%.
     (problem,) = problems_of(project)
-    assert "with 10 reps the rhythm takes 55 h 50 min of the manager's month (5 h 35 min per rep), 32.2% of a working month" in problem
+    assert "with 10 reps the rhythm takes 61 h 15 min of the manager's month (6 h 8 min per rep), 35.3% of a working month" in problem
 
 
 def test_time_boxes_that_do_not_add_up_to_the_one_to_one_are_reported_at_the_boxes(project):

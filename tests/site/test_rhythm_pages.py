@@ -46,9 +46,9 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
         assert how_often == f"{meeting['how_often'].capitalize()} ({TIMES_A_YEAR[meeting['how_often']]} a year)"
         assert coaching == ("Yes" if meeting["counts_as_coaching"] else "No")
         assert a_month == _shown(_a_month(meeting))
-    # The shipped rhythm, worked out by hand: 1:1 30 × 52 ÷ 12 = 130 min, pipeline review 30 × 26 ÷ 12 = 65,
+    # The shipped rhythm, worked out by hand: 1:1 30 × 52 ÷ 12 = 130 min, pipeline review 45 × 26 ÷ 12 = 97.5,
     # ride-along 120, development review 60 × 4 ÷ 12 = 20.
-    assert [_text(row.find_all("td")[-1]) for row in rows] == ["2 h 10 min", "1 h 5 min", "2 h", "20 min"]
+    assert [_text(row.find_all("td")[-1]) for row in rows] == ["2 h 10 min", "1 h 38 min", "2 h", "20 min"]
 
 
 def test_the_totals_are_added_up_before_rounding(built_site):
@@ -61,7 +61,7 @@ def test_the_totals_are_added_up_before_rounding(built_site):
         "rhythm-coaching-per-rep": f"Each rep, coaching time only {_shown(coaching)}",
         "rhythm-manager": f"You, across {rhythm['team_size']} reps {_shown(per_rep * rhythm['team_size'])}",
     }
-    assert (_shown(per_rep), _shown(coaching), _shown(per_rep * 8)) == ("5 h 35 min", "4 h 30 min", "44 h 40 min")
+    assert (_shown(per_rep), _shown(coaching), _shown(per_rep * 8)) == ("6 h 8 min", "4 h 30 min", "49 h")
 
 
 def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(built_site):
