@@ -48,7 +48,7 @@ def _label(name: str) -> str:
         return f"{stages[index]['name']} (% of {stages[index - 1]['name']})"
     pipeline_stage = stages[ids.index(planner["pipeline_stage"])]["name"]
     return {
-        "revenue_target": f"Revenue target for the {period}",
+        "revenue_target": f"One rep's revenue target for the {period}",
         "average_deal_size": "Average deal size",
         "weeks_in_period": f"Selling weeks in the {period}",
         "selling_days_per_week": "Selling days per week",
@@ -119,7 +119,7 @@ def test_the_handbooks_figures_reconcile_with_the_targets_table_on_the_same_page
     figures = dict(zip([stage["id"] for stage in _planner()["stages"]], _figures(form)))
 
     def target(target_id: str) -> str:
-        return page.locator(f"tr#{target_id} td").nth(1).inner_text().replace("from the planner", "").strip()
+        return page.locator(f"tr#{target_id} td").nth(1).inner_text().replace("from the planner, at the handbook's figures", "").strip()
 
     assert target("dials-per-day") == figures["calls"][4] + " a day" == "20 a day"
     assert target("conversations-per-day") == figures["conversations"][4] + " a day" == "4 a day"

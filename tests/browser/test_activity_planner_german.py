@@ -91,7 +91,7 @@ def test_without_javascript_the_german_page_writes_the_handbooks_plan_the_german
     values = {field["name"]: field["value"] for field in form.select("input")}
     assert (values["revenue_target"], values["average_deal_size"]) == ("240.000", "20.000")
     period = PERIOD_DE[_planner()["period"]]
-    assert f"Umsatzziel pro {period}" in form.get_text() and " quarter" not in form.get_text()
+    assert f"Umsatzziel eines Verkäufers pro {period}" in form.get_text() and " quarter" not in form.get_text()
     targets = BeautifulSoup(html, "html.parser").select_one("tr#dials-per-day").get_text()
     assert "20 pro Tag" in targets and "a day" not in targets
 
