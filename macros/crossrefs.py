@@ -328,6 +328,7 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
         groups = [level["behaviours"] for level in levels.value["levels"]] if from_levels and levels else [assessment.get("questions", [])]
         problems += _answers_needed(document, path, assessment, groups, from_levels)
         problems += _habit_rule(document, path, assessment, levels if from_levels else None)
+        problems += _lower_levels_rule(document, path, assessment)
         problems += _balance(document, path, assessment, levels if from_levels else document)
         problems += _bands(document, path + ("bands",), assessment["bands"], from_levels)
     return problems
@@ -370,6 +371,20 @@ def _habit_rule(document: LocatedData, path: tuple, assessment: dict, levels: Lo
     return [levels.problem(item_path + ("weight",), "a habit adds no points in the level assessment (it holds its level back instead), so its 'weight' changes nothing; remove it", at_key=True)
             for item_path, item in select(levels.value, ("levels", "*", "behaviours", "*"))
             if item.get("counts_as") == scoring.LIMIT and "weight" in item]
+
+
+def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
+    """`lower_levels_at_least`: the level assessment's only, and below where a level is reached, else it would
+    ask more of the levels below than of the level itself."""
+    least = assessment.get("lower_levels_at_least")
+    if least is None:
+        return []
+    if "questions_from" not in assessment:
+        return [document.problem(path + ("lower_levels_at_least",), "'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it", at_key=True)]
+    reached = [band["from"] for band in assessment["bands"] if band.get("reached")]
+    if reached and least >= min(reached):
+        return [document.problem(path + ("lower_levels_at_least",), f"must be below {min(reached)}, where the band marked reached starts: a level below another is asked for less than the level itself (e.g. the start of the band before it)")]
+    return []
 
 
 def _balance(document: LocatedData, path: tuple, assessment: dict, statements_document: LocatedData | None) -> list[Problem]:

@@ -849,6 +849,7 @@ class Assessment:
     notes: list[WriteIn] = field(default_factory=list)
     debrief: Debrief | None = None
     habits_at_most: float | None = None  # the level assessment: the highest answer a habit may have in a level reached
+    lower_levels_at_least: int | None = None  # the level assessment: the least score of each level below a level that counts
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""
@@ -1520,6 +1521,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             notes=_convert(list[WriteIn], document, path + ("notes",)) if "notes" in raw else [],
             debrief=debriefs.by_id[raw["debrief"]] if "debrief" in raw else None,
             habits_at_most=raw.get("habits_at_most"),
+            lower_levels_at_least=raw.get("lower_levels_at_least"),
         )
     return assessments
 

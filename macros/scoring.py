@@ -103,8 +103,9 @@ class Result:
 
 def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
-    A level is reached when it and every level below it have enough answers (in a balanced assessment, all
-    of its limits among them), a 'reached' band and no habit answered above `habits_at_most`."""
+    A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
+    'reached' band and no habit answered above `habits_at_most`; it counts when every level below it is
+    reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held)."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     scored = [statement for statement in shown if adds_points(assessment, statement)]
     least = habit_points_at_least(assessment)
@@ -124,11 +125,19 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     score = percent(_scored(assessment, scored, answers, True))
     level = None
     if assessment.rates_levels:
-        for group in groups:
-            if not group.reached:
-                break
-            level = group.group
+        for index, group in enumerate(groups):
+            if group.reached and all(holds(assessment, below) for below in groups[:index]):
+                level = group.group
     return Result(answered, assessment.answers_needed, score, band_for(assessment.bands, score), groups, level)
+
+
+def holds(assessment: Assessment, group: GroupResult) -> bool:
+    """Whether a level below another lets it count: reached, or with `lower_levels_at_least`, answered enough,
+    scoring at least that and with no habit holding it back (a gap to close rather than a cap)."""
+    floor_score = assessment.lower_levels_at_least
+    if group.reached or floor_score is None:
+        return group.reached
+    return group.enough and group.score is not None and group.score >= floor_score and not group.habits_held
 
 
 def _points(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> list[tuple[Statement, float]]:

@@ -95,13 +95,13 @@
           : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }
 
-    /* A strong seller with one gap low on the ladder is told where the gap is, not only the level below it. */
+    /* A strong seller with gaps lower on the ladder is rated at their level and told where the gaps are. */
     function gap() {
-      var index = out.level ? out.groups.indexOf(out.level) + 1 : 0;
-      var above = out.groups.slice(index + 1).filter(function (group) { return group.reached; });
-      if (!above.length) return;
-      var names = Playbook.list(above.map(function (group) { return group.name; }));
-      result.append(el("p", Playbook.t("assessment_result.gap", { levels: names, level: out.groups[index].name, number: index + 1 })));
+      if (!out.level) return;
+      var gaps = out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return !group.reached; });
+      if (!gaps.length) return;
+      var names = Playbook.list(gaps.map(function (group) { return group.name; }));
+      result.append(el("p", Playbook.t("assessment_result.gap", { levels: names, first: gaps[0].name })));
     }
 
     /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */
@@ -126,16 +126,18 @@
       questions(target, open);
     }
 
+    /* The level to work on: the lowest gap below the reader's level, else the level above it (assessment.js). */
     function nextSteps() {
-      var index = out.level ? out.groups.indexOf(out.level) : -1;
-      var target = out.groups[index + 1];
+      var target = parts.target(out);
+      var number = out.groups.indexOf(target) + 1;
+      var above = !out.level || number > out.groups.indexOf(out.level) + 1;
       if (out.level) {
         list(Playbook.t("assessment_result.strongest_here"), strongest(out.level.rows, 0.5), true);
         list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows), false);
       }
-      if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: index + 2, level: target.name, why: shortfall(target) })));
-      else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: index + 2, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));
-      if (out.level) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
+      if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));
+      else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: number, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));
+      if (out.level && above) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
     }
 

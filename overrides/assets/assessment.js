@@ -85,9 +85,9 @@
     return picked;
   }
 
-  /* Groups scored, then the whole; a level is reached when it and every level below it are, each with
-     enough answers (in a balanced assessment, all of its limits among them) and no habit answered above
-     the level assessment's highest answer for one (fewer points than habitLeast). */
+  /* Groups scored, then the whole; a level is reached with enough answers (in a balanced assessment, all of
+     its limits among them), a reached band and no habit answered above the level assessment's highest answer
+     for one (fewer points than habitLeast); the level is the highest reached one whose levels below hold. */
   function evaluate(model) {
     var groups = model.groups.map(function (group) {
       var rows = model.rows.filter(function (row) { return row.group === group.id; });
@@ -104,8 +104,24 @@
     if (!out.complete) return out;
     out.score = percent(scoredRows(model, model.rows));
     out.band = bandFor(model.bands, out.score);
-    for (var i = 0; i < groups.length && groups[i].reached; i += 1) out.level = groups[i];
+    groups.forEach(function (group, index) {
+      if (group.reached && groups.slice(0, index).every(function (below) { return holds(model, below); })) out.level = group;
+    });
     return out;
+  }
+
+  /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast, enough answers,
+     at least that score and no habit held, a gap to close rather than a cap. */
+  function holds(model, group) {
+    if (group.reached || model.lowerLeast === null) return group.reached;
+    return group.enough && group.score !== null && group.score >= model.lowerLeast && !group.habitsHeld;
+  }
+
+  /* The level to work on next: the lowest gap below the reader's level, else the level above it. */
+  function target(out) {
+    var index = out.level ? out.groups.indexOf(out.level) : out.groups.length;
+    var gap = out.groups.slice(0, index).filter(function (group) { return !group.reached; })[0];
+    return gap || out.groups[out.level ? index + 1 : 0];
   }
 
   /* ------------------------------------------------ reading the form */
@@ -136,7 +152,8 @@
       needed: +form.dataset.answersNeeded, neededPerGroup: +form.dataset.answersNeededPerGroup,
       balanced: form.hasAttribute("data-balanced"),
       habitLeast: form.hasAttribute("data-habit-points-at-least") ? +form.dataset.habitPointsAtLeast : null,
-      habitsAtMost: form.dataset.habitsAtMost || ""
+      habitsAtMost: form.dataset.habitsAtMost || "",
+      lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null
     };
   }
 
@@ -219,8 +236,8 @@
   function summary(form, model, out) {
     var weakest = [];
     if (out.complete && model.ladder) {
-      var target = out.groups[out.level ? out.groups.indexOf(out.level) + 1 : 0];
-      weakest = target ? weakestFirst(target.rows).filter(function (row) { return row.points === null || row.points < row.most; }) : [];
+      var next = target(out);
+      weakest = next ? weakestFirst(next.rows).filter(function (row) { return row.points === null || row.points < row.most; }) : [];
     } else if (out.complete) {
       weakest = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
     }
@@ -367,7 +384,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, target: target, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

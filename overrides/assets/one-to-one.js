@@ -192,30 +192,36 @@
     return Playbook.t("plan_one_to_one.overfull", { questions: Playbook.t("plan_one_to_one.questions_count", { count: count }), minutes: Playbook.t("plan_one_to_one.minutes_count", { count: box.minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) });
   }
 
-  /* The level the suggestions aim at: the next one up from the level reached (the weakest behaviours come
-     from it), the first when none is reached, the top once it is; null without a complete result or when the
-     level it names is no longer in the ladder. */
+  /* The level the suggestions aim at, as the self-assessment chose it (the weakest behaviours come from it): the
+     lowest gap below the level reached, else the next one up, the first when none is reached, the top once it
+     is; null without a complete result or when the level it names is no longer in the ladder. */
   function targetLevel(plan, result) {
     if (!result || result.complete !== true) return null;
     var ids = plan.levels.map(function (level) { return level.id; });
     var reached = result.level && typeof result.level.id === "string" ? ids.indexOf(result.level.id) : -1;
     if (result.level && reached < 0) return null;
+    var gap = gapsBelow(plan, result)[0];
+    if (gap) return { id: gap.id, name: gap.name, why: Playbook.t("plan_one_to_one.level_gap") };
     var top = reached === ids.length - 1;
     var level = plan.levels[top ? reached : reached + 1];
     return level ? { id: level.id, name: level.name, why: top ? Playbook.t("plan_one_to_one.level_reached") : Playbook.t("plan_one_to_one.level_working_towards") } : null;
   }
 
-  /* A strong rep with one gap low on the ladder: the levels above the gap their answers reach, as the
-     self-assessment's own result says it ("" when there are none). */
-  function gapNote(plan, result) {
+  /* The levels below the rep's level that their answers don't reach: gaps to close, which don't cap the level. */
+  function gapsBelow(plan, result) {
     var ids = plan.levels.map(function (level) { return level.id; });
-    var next = result.level ? ids.indexOf(result.level.id) + 1 : 0;
+    var at = result.level && typeof result.level.id === "string" ? ids.indexOf(result.level.id) : -1;
     var groups = Array.isArray(result.groups) ? result.groups : [];
-    var above = plan.levels.slice(next + 1).filter(function (level) {
-      return groups.some(function (group) { return group && group.id === level.id && group.reached === true; });
+    return plan.levels.slice(0, Math.max(at, 0)).filter(function (level) {
+      return groups.some(function (group) { return group && group.id === level.id && group.reached === false; });
     });
-    if (!above.length || !plan.levels[next]) return "";
-    return " " + Playbook.t("plan_one_to_one.gap", { levels: Playbook.list(above.map(function (level) { return level.name; })), gap: plan.levels[next].name });
+  }
+
+  /* A strong rep with gaps lower on the ladder, as the self-assessment's own result says it ("" when none). */
+  function gapNote(plan, result) {
+    var gaps = gapsBelow(plan, result);
+    if (!gaps.length) return "";
+    return " " + Playbook.t("plan_one_to_one.gap", { levels: Playbook.list(gaps.map(function (level) { return level.name; })) });
   }
 
   /* The questions on the rep's latest agendas before `date` (as many agendas as the data says), each with the

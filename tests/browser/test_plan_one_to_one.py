@@ -291,23 +291,25 @@ def test_the_planner_has_no_accessibility_violations(manager, site_url, axe):
     assert axe(manager, ".md-content") == []
 
 
-def test_a_rep_whose_answers_reach_no_level_is_told_where_the_gap_is_not_asked_to_take_it_again(manager, site_url):
-    """A strong seller with one gap at the bottom of the ladder: level 1 not reached, level 3 reached. The planner
-    names the gap, aims at level 1, and says which behaviour the rep left unrated instead of calling it weak."""
+def test_a_rep_rated_above_a_gap_is_told_where_the_gap_is_not_asked_to_take_it_again(manager, site_url):
+    """A strong seller with a gap at the bottom of the ladder: level 1 not reached (but not capping), levels 2
+    and 3 reached, so their level is 3. The planner names the gap, aims at level 1 (where the self-assessment's
+    weakest behaviours come from), and says which behaviour the rep left unrated instead of calling it weak."""
     page = manager
     _add_rep(page, site_url, "Kim")
     levels = data("levels")["levels"]
     unrated, weak = levels[0]["behaviours"][:2]
-    groups = [{"id": level["id"], "answered": 7, "score": 90 if index == 2 else 40, "reached": index == 2} for index, level in enumerate(levels)]
+    groups = [{"id": level["id"], "answered": 7, "score": 50 if index == 0 else 90 if index <= 2 else 40, "reached": 1 <= index <= 2} for index, level in enumerate(levels)]
+    level = {"id": levels[2]["id"], "name": levels[2]["name"], "number": 3}
     page.evaluate(
-        """([groups, weakest]) => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {},
-            result: {complete: true, answered: 40, needed: 30, score: 55, band: null, level: null, groups, weakest}})""",
-        [groups, [{"id": unrated["id"], "text": unrated["text"], "answer": None}, {"id": weak["id"], "text": weak["text"], "answer": 1}]],
+        """([groups, weakest, level]) => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {},
+            result: {complete: true, answered: 40, needed: 30, score: 55, band: null, level, groups, weakest}})""",
+        [groups, [{"id": unrated["id"], "text": unrated["text"], "answer": None}, {"id": weak["id"], "text": weak["text"], "answer": 1}], level],
     )
     page.reload()
     expect(page.locator("[data-plan-level]")).to_have_text(
-        f"No level reached yet, on Mon 30 Nov, rater and account not recorded: the answers don't reach {plain(levels[0]['name'])}, the first level."
-        f" Their answers also reach {plain(levels[2]['name'])}: {plain(levels[0]['name'])} is the gap that holds the ladder."
+        f"Level 3 of {len(levels)}, {plain(levels[2]['name'])}, on Mon 30 Nov, rater and account not recorded."
+        f" Below it, not reached yet: {plain(levels[0]['name'])}, the gap to close first."
     )
     expect(page.locator("[data-plan-weakest-intro]")).to_have_text(f"To work on next, at {plain(levels[0]['name'])}, weakest first:")
     expect(page.locator("[data-plan-weakest] li")).to_have_text([f"{plain(unrated['text'])} (not rated)", plain(weak["text"])])

@@ -210,3 +210,14 @@ def test_the_level_assessments_habit_rule_is_required_below_the_top_answer_and_l
         habit["weight"] = 2
     (problem,) = _edit_levels(project, weighted)
     assert problem.startswith("data/levels.yml:") and problem.endswith("a habit adds no points in the level assessment (it holds its level back instead), so its 'weight' changes nothing; remove it")
+
+
+def test_the_levels_below_cannot_be_asked_for_as_much_as_a_level_itself(project):
+    problems = _edit(project, lambda value: _assessment(value, "which-level").update(lower_levels_at_least=65))
+    line, column = _position_of(project, "lower_levels_at_least: 65").split(":")
+    assert problems == [f"data/assessments.yml:{line}:{int(column) + len('lower_levels_at_least: ')}: must be below 65, where the band marked reached starts: a level below another is asked for less than the level itself (e.g. the start of the band before it)"]
+
+
+def test_the_rule_for_the_levels_below_belongs_to_the_level_assessment_only(project):
+    problems = _edit(project, lambda value: _assessment(value, "manager-or-coach").update(lower_levels_at_least=40))
+    assert problems == [f"data/assessments.yml:{_position_of(project, 'lower_levels_at_least: 40')}: 'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it"]

@@ -61,3 +61,36 @@ def test_leaving_the_weak_behaviours_blank_does_not_lift_a_level(ladder):
     answers = _answers(ladder, [JUST_LIKE_ME] * 3 + [None, None], NOT_LIKE_ME)
     found = scoring.result(ladder, answers)
     assert len(answers) == 30 and found.level is None and {group.score for group in found.groups} == {60}
+
+
+def _per_level(assessment, by_level: dict[int, tuple[list, int]], default: tuple[list, int]) -> dict:
+    """Answers level by level (1-based): each level's behaviours and habits as `by_level` gives them, else `default`."""
+    answers = {}
+    for number, group in enumerate(assessment.groups, start=1):
+        behaviours, habits = by_level.get(number, default)
+        strengths = [s for s in group.statements if s.counts_as == scoring.STRENGTH]
+        answers |= {s.id: answer for s, answer in zip(strengths, behaviours)}
+        answers |= {s.id: habits for s in group.statements if s.counts_as == scoring.LIMIT}
+    return answers
+
+
+def test_a_senior_rep_loose_on_the_basics_is_rated_at_their_level_with_the_gap_named(ladder):
+    # Strong on every level but the first two, which score 8 of 15 (53%): short of reached, above the 45% floor.
+    loose = ([MOSTLY, MOSTLY, MOSTLY, A_LITTLE, A_LITTLE], NOT_LIKE_ME)
+    found = scoring.result(ladder, _per_level(ladder, {1: loose, 2: loose}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME)))
+    assert [group.score for group in found.groups[:2]] == [53, 53]
+    assert found.level.name == "Strategic adviser"
+    assert [group.reached for group in found.groups] == [False, False, True, True, True, True]
+
+
+def test_a_rep_who_rates_the_top_and_not_the_levels_under_it_is_not_rated_at_the_top(ladder):
+    # Only the top three levels claimed: the first three score 3 of 15 (20%), under the floor, so nothing counts.
+    weak = ([A_LITTLE, A_LITTLE, A_LITTLE, NOT_LIKE_ME, NOT_LIKE_ME], NOT_LIKE_ME)
+    found = scoring.result(ladder, _per_level(ladder, {1: weak, 2: weak, 3: weak}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME)))
+    assert found.level is None
+
+
+def test_a_habit_still_held_below_caps_the_levels_above_it(ladder):
+    # Level 2 scores 53% but still mostly has its habits: not a gap but a cap, so the level is Order taker.
+    held = ([MOSTLY, MOSTLY, MOSTLY, A_LITTLE, A_LITTLE], MOSTLY)
+    assert _level(ladder, _per_level(ladder, {2: held}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME))) == "Order taker"

@@ -27,3 +27,15 @@ def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only
     # The form tells the page's script the same rule: a habit with fewer points than this holds its level back.
     form = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level")
     assert (form["data-habit-points-at-least"], form["data-habits-at-most"]) == (f"{max(values) - assessment['habits_at_most']:g}", answer)
+
+
+def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_to_count(built_site):
+    # The key a rep scores on paper with and the page's script read the same figure from the data.
+    assessment, scale = _ladder()
+    answer = next(option["label"] for option in scale["options"] if option["value"] == assessment["habits_at_most"])
+    form = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level")
+    rule = " ".join(form.select_one("details.pb-assessment__key [data-lower-levels-rule]").get_text(" ").split())
+    least = assessment["lower_levels_at_least"]
+    assert rule.startswith(f"Your level is the highest one reached whose levels below are each reached, or score at least {least}% with none of their habits above “{answer}”")
+    assert "a gap to close first, not a cap on your level" in rule
+    assert form["data-lower-levels-at-least"] == str(least)
