@@ -95,13 +95,18 @@
           : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }
 
-    /* A strong seller with gaps lower on the ladder is rated at their level and told where the gaps are. */
+    /* A strong seller with gaps lower on the ladder is rated at their level and told where the gaps are; one
+       whose higher levels are reached above a level that caps them is told which level holds the ladder. */
     function gap() {
-      if (!out.level) return;
-      var gaps = out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return !group.reached; });
-      if (!gaps.length) return;
-      var names = Playbook.list(gaps.map(function (group) { return group.name; }));
-      result.append(el("p", Playbook.t("assessment_result.gap", { levels: names, first: gaps[0].name })));
+      var gaps = out.level ? out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return !group.reached; }) : [];
+      if (gaps.length) {
+        result.append(el("p", Playbook.t("assessment_result.gap", { levels: Playbook.list(gaps.map(function (group) { return group.name; })), first: gaps[0].name })));
+        return;
+      }
+      var cap = parts.target(out);
+      var above = cap ? out.groups.slice(out.groups.indexOf(cap) + 1).filter(function (group) { return group.reached; }) : [];
+      if (!above.length) return;
+      result.append(el("p", Playbook.t("assessment_result.cap", { levels: Playbook.list(above.map(function (group) { return group.name; })), level: cap.name, number: out.groups.indexOf(cap) + 1 })));
     }
 
     /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */

@@ -267,6 +267,9 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     result = form.locator("[data-result]")
     expect(result.get_by_role("heading", level=3)).to_have_text(f"Your level: {levels[0]['name']} (level 1 of 6)")
     assert "Below your level" not in result.text_content()
+    # The levels reached above the cap are named, and the level that holds the ladder.
+    expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']} (level 2) is the gap that holds the ladder"
+    assert expected in result.text_content()
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[1]['name']})")).to_be_visible()
 
 
