@@ -81,6 +81,15 @@ def _value(scale, label):
     return next(o["value"] for o in scale["options"] if o["label"] == label)
 
 
+def _level_result(context, site_url, answers: dict, scale, level: dict, number: int):
+    """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`."""
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    expect(result.get_by_role("heading", level=3)).to_have_text(f"Your level: {level['name']} (level {number} of {len(_levels())})")
+    return result
+
+
 def _answer_all(page, form_id: str, answers: dict, scale):
     """Tick each answer as a reader does (the radio named by its label), one change event per tick."""
     return tick_answers(page, form_id, {statement_id: _label(scale, value) for statement_id, value in answers.items()})
@@ -238,11 +247,7 @@ def test_a_strong_seller_with_a_gap_low_on_the_ladder_is_rated_at_their_level_an
         answers[behaviour["id"]] = mostly if index < 3 else a_little
     assert _score(answers, levels[1]["behaviours"], scale, habits_score=False) == 53
     assert _level_reached(answers) == 4
-    page = context.new_page()
-    page.goto(site_url + PAGE)
-    form = _answer_all(page, "which-level", answers, scale)
-    result = form.locator("[data-result]")
-    expect(result.get_by_role("heading", level=3)).to_have_text(f"Your level: {levels[3]['name']} (level 4 of 6)")
+    result = _level_result(context, site_url, answers, scale, levels[3], 4)
     assert f"Below your level, not reached yet: {levels[1]['name']}. A gap there doesn't cap your level, but close it first, starting with {levels[1]['name']}." in " ".join(result.text_content().split())
     # The behaviours to work on next are the gap's, the two "A little" ones first.
     work_on = _list_after(result, f"Behaviours to work on next ({levels[1]['name']})")
@@ -261,11 +266,7 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     for behaviour in levels[1]["behaviours"]:
         answers[behaviour["id"]] = scale["options"][-1]["value"] if _is_limit(behaviour) else scale["options"][0]["value"]
     assert _level_reached(answers) == 1
-    page = context.new_page()
-    page.goto(site_url + PAGE)
-    form = _answer_all(page, "which-level", answers, scale)
-    result = form.locator("[data-result]")
-    expect(result.get_by_role("heading", level=3)).to_have_text(f"Your level: {levels[0]['name']} (level 1 of 6)")
+    result = _level_result(context, site_url, answers, scale, levels[0], 1)
     assert "Below your level" not in result.text_content()
     # The levels reached above the cap are named, and the level that holds the ladder.
     expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']} (level 2) is the gap that holds the ladder"
