@@ -25,6 +25,7 @@ PAGES = {
     "levels": "levels.md",
     "dilemma": "coaching/dilemma.md",
     "bootcamp": "bootcamp.md",
+    "prospecting": "prospecting.md",
     "charter": "charter.md",
     "deal_review": "deal-review.md",
     "ramp": "ramp-plan.md",

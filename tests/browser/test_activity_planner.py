@@ -88,7 +88,7 @@ def _expect_figures(form, rows: list[list[str]]) -> None:
 
 def _open(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "bootcamp/")
+    page.goto(site_url + "prospecting/")
     form = page.get_by_role("form", name="Activity planner")
     expect(form).to_have_attribute("data-ready", "true")
     return page, form
@@ -269,7 +269,7 @@ def _with_typed(handbook, typed: dict[str, str]):
 @pytest.mark.parametrize("case", CASES)
 def test_the_page_without_javascript_and_the_live_planner_show_identical_figures(context, site_url, handbook, case):
     typed = CASES[case]
-    without_js = _rendered(Renderer().render("activity_planner.html", "bootcamp/", handbook=_with_typed(handbook, typed)))
+    without_js = _rendered(Renderer().render("activity_planner.html", "prospecting/", handbook=_with_typed(handbook, typed)))
     page, form = _open(context, site_url)
     _fill(form, typed)
     live = _rendered(form.evaluate("f => f.outerHTML"))
@@ -333,7 +333,7 @@ def test_corrupt_or_foreign_storage_is_ignored(context, site_url):
 def test_without_javascript_the_handbooks_figures_and_the_arithmetic_show(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "bootcamp/")
+    page.goto(site_url + "prospecting/")
     form = page.get_by_role("form", name="Activity planner")
     _expect_plan(form, {})
     expect(_on_screen(form, FIX)).to_be_hidden()

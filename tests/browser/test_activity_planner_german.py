@@ -82,7 +82,7 @@ def _expect_german_plan(form, expected: planner_oracle.Expected) -> None:
 
 def test_without_javascript_the_german_page_writes_the_handbooks_plan_the_german_way(languages_site):
     expected = planner_oracle.expected(_planner())
-    html = (languages_site[0] / LANGUAGE / "bootcamp" / "index.html").read_text(encoding="utf-8")
+    html = (languages_site[0] / LANGUAGE / "prospecting" / "index.html").read_text(encoding="utf-8")
     form = BeautifulSoup(html, "html.parser").select_one("form[data-planner]")
     rows = [[cell.get_text().strip() for cell in row.find_all(["th", "td"])] for row in form.select("tbody tr")]
     assert rows == [[row[0]] + [german(cell) for cell in row[1:]] for row in expected.rows]
@@ -100,10 +100,10 @@ def test_without_javascript_the_german_page_writes_the_handbooks_plan_the_german
 def test_a_german_reader_typing_german_numbers_gets_the_english_readers_plan(context, languages_url, case):
     typed = CASES[case]
     expected = planner_oracle.expected(_planner(), typed)
-    _, english = _open(context, languages_url + "bootcamp/", "Activity planner")
+    _, english = _open(context, languages_url + "prospecting/", "Activity planner")
     _fill(english, typed)
     _expect_rows(english, expected.rows)
-    _, form = _open(context, languages_url + f"{LANGUAGE}/bootcamp/", "Aktivitätenplaner")
+    _, form = _open(context, languages_url + f"{LANGUAGE}/prospecting/", "Aktivitätenplaner")
     _fill(form, {name: text.translate(SWAP) for name, text in typed.items()})
     expect(form.locator("[aria-invalid=true]")).to_have_count(0)
     _expect_german_plan(form, expected)
@@ -112,7 +112,7 @@ def test_a_german_reader_typing_german_numbers_gets_the_english_readers_plan(con
 
 
 def test_a_german_reader_is_asked_about_numbers_written_the_english_way(context, languages_url):
-    _, form = _open(context, languages_url + f"{LANGUAGE}/bootcamp/", "Aktivitätenplaner")
+    _, form = _open(context, languages_url + f"{LANGUAGE}/prospecting/", "Aktivitätenplaner")
     expect(form.locator('input[name="revenue_target"]')).to_have_value("240.000")
     refused = [
         ("revenue_target", "300,000", f"„300,000“ kann 300 oder 300.000 bedeuten: Schreiben Sie 300 oder 300.000{RULE_DE}"),

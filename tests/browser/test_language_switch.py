@@ -40,7 +40,7 @@ def _daily(page):
 
 def test_switching_to_german_and_back_keeps_the_page(reader, languages_url):
     page = reader
-    page.goto(languages_url + "bootcamp/")
+    page.goto(languages_url + "prospecting/")
     widgets_ready(page)
     daily = _daily(page)
     expect(daily.locator(".pb-checklist__count")).to_have_text(f"0 of {len(DAILY)} done")
@@ -56,7 +56,7 @@ def test_switching_to_german_and_back_keeps_the_page(reader, languages_url):
     assert page.evaluate("document.activeElement.getAttribute('hreflang')") == "de"
     page.keyboard.press("Enter")
 
-    page.wait_for_url(languages_url + "de/bootcamp/")
+    page.wait_for_url(languages_url + "de/prospecting/")
     expect(page.locator("html")).to_have_attribute("lang", "de")
     widgets_ready(page)
     daily = _daily(page)
@@ -71,7 +71,7 @@ def test_switching_to_german_and_back_keeps_the_page(reader, languages_url):
     # By mouse: the menu opens on the button, and English brings the reader back to the same page.
     page.get_by_role("button", name="Sprache wechseln").hover()  # the theme speaks German too
     page.get_by_role("link", name="English").click()
-    page.wait_for_url(languages_url + "bootcamp/")
+    page.wait_for_url(languages_url + "prospecting/")
     expect(page.locator("html")).to_have_attribute("lang", "en-GB")
     widgets_ready(page)
     expect(_daily(page).get_by_role("button", name=re.compile("^Reset: "))).to_have_text("Reset")
@@ -81,10 +81,10 @@ def test_a_reps_ticks_carry_over_to_the_other_language(reader, languages_url):
     """Translations keep every id, and a language's site keeps its team's saved answers (main.html's
     playbook-storage-root), so what a rep ticked in one language shows in the other."""
     page = reader
-    page.goto(languages_url + "bootcamp/")
+    page.goto(languages_url + "prospecting/")
     widgets_ready(page)
     _daily(page).get_by_role("checkbox").nth(0).check()
-    page.goto(languages_url + "de/bootcamp/")
+    page.goto(languages_url + "de/prospecting/")
     widgets_ready(page)
     expect(_daily(page).locator(".pb-checklist__count")).to_have_text(f"1 von {len(DAILY)} erledigt")
 

@@ -45,7 +45,7 @@ def test_every_stage_lists_its_exit_criteria_with_where_the_crm_shows_them(built
             assert must.name == "th" and must["scope"] == "row"  # the card's title on a phone
             assert _text(must) == _md(criterion["text"]) and _text(crm) == _md(criterion["in_the_crm"])
             assert _fragments(elements) == [f"element-{element}" for element in criterion.get("elements", [])]
-        planner_links = [a for a in section.select(".pb-crosslink a") if a["href"] == "../bootcamp/#activity-planner"]
+        planner_links = [a for a in section.select(".pb-crosslink a") if a["href"] == "../prospecting/#activity-planner"]
         assert len(planner_links) == (1 if "planner_stage" in stage else 0), stage["id"]
 
 

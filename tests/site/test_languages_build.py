@@ -57,7 +57,7 @@ def test_the_german_pages_say_they_are_german(site):
 def test_a_checklist_writes_its_words_in_german_without_js(site):
     """The line to write the date on, which paper shows: from the template, in the page's language."""
     write_in = lambda url: [" ".join(span.get_text(" ").split()) for span in content(page(site, url)).select(".pb-checklist__write-in")]
-    german, english = write_in(f"{LANGUAGE}/bootcamp/"), write_in("bootcamp/")
+    german, english = write_in(f"{LANGUAGE}/prospecting/"), write_in("prospecting/")
     assert german and len(german) == len(english)
     assert set(german) <= {"Datum:", "Woche vom:"} and set(english) <= {"Date:", "Week of:"}
     assert [{"Datum:": "Date:", "Woche vom:": "Week of:"}[words] for words in german] == english
@@ -66,11 +66,11 @@ def test_a_checklist_writes_its_words_in_german_without_js(site):
 def test_the_checklists_script_carries_the_german_words_and_english_where_german_has_none(site):
     english = _strings(ROOT / "data" / "strings.yml")
     german = english | _strings(ROOT / "data" / "languages" / LANGUAGE / "strings.yml")
-    ours = _script_words(site, f"{LANGUAGE}/bootcamp/", "checklist")
+    ours = _script_words(site, f"{LANGUAGE}/prospecting/", "checklist")
     assert ours["checklist.reset"] == "Zurücksetzen"
     assert ours["checklist.count"] == "{done} von {total} erledigt"
     assert ours == {key: german[key] for key in ours}
-    theirs = _script_words(site, "bootcamp/", "checklist")
+    theirs = _script_words(site, "prospecting/", "checklist")
     assert theirs.keys() == ours.keys()
     assert theirs == {key: english[key] for key in theirs}
 

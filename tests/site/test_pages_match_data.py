@@ -104,7 +104,7 @@ def test_dilemma_shows_each_mode_with_its_signals(built_site):
         assert normalise(plain(question)) in text
 
 
-def test_bootcamp_shows_five_steps_schedule_cadence_and_targets(built_site):
+def test_bootcamp_shows_five_steps_and_its_schedule_and_sends_readers_on_to_the_prospecting_week(built_site):
     bootcamp = data("bootcamp")
     article = content(page(built_site, "bootcamp"))
     step_ids = [s["id"] for s in bootcamp["steps"]]
@@ -112,6 +112,16 @@ def test_bootcamp_shows_five_steps_schedule_cadence_and_targets(built_site):
     assert [h["id"] for h in article.select("h3[id]") if h["id"] in step_ids] == step_ids
     for week in bootcamp["schedule"]:
         assert len(article.select(f'h3[id="{week["id"]}"]')) == 1
+    # What a rep keeps doing after boot camp is on a page of its own, which the boot camp's last section links.
+    assert article.select("form[data-checklist], form[data-planner], #activity-targets, #provoked-luck") == []
+    assert article.select('h2[id="after"] ~ p a[href="../prospecting/"]')
+
+
+def test_prospecting_week_shows_cadence_targets_planner_and_provoked_luck(built_site):
+    bootcamp = data("bootcamp")
+    article = content(page(built_site, "prospecting"))
+    assert [h["id"] for h in article.select("h2[id]")] == ["cadence", "activity-targets", "activity-planner", "provoked-luck"]
+    assert len(article.select("form[data-planner]")) == 1
     for rhythm in ("daily", "weekly"):
         boxes = article.select(f'form[data-checklist="bootcamp-{rhythm}"] input[type=checkbox]')
         assert [box["data-item"] for box in boxes] == [item["id"] for item in bootcamp["cadence"][rhythm]]

@@ -50,7 +50,7 @@ def _planner_rows(article) -> list[list[str]]:
 
 def test_the_targets_are_the_planners_figures_for_the_handbooks_defaults(built_site):
     bootcamp = data("bootcamp")
-    article = content(page(built_site, "bootcamp"))
+    article = content(page(built_site, "prospecting"))
     expected = _expected_targets(bootcamp)
     shown = _shown_targets(article)
     assert {target_id: shown[target_id] for target_id in expected} == expected
@@ -60,7 +60,7 @@ def test_the_targets_are_the_planners_figures_for_the_handbooks_defaults(built_s
 
 
 def test_the_funnel_multiplies_down_exactly_with_the_handbooks_defaults(built_site):
-    rows = _planner_rows(content(page(built_site, "bootcamp")))
+    rows = _planner_rows(content(page(built_site, "prospecting")))
     for above, below in zip(rows, rows[1:]):
         assert Fraction(above[2].replace(",", "")) * Fraction(below[1].rstrip("%")) / 100 == Fraction(below[2].replace(",", ""))
 
@@ -76,7 +76,7 @@ def test_changing_a_rate_in_data_moves_the_targets_and_the_planner_together(proj
     assert result.returncode == 0, result.stdout + result.stderr
 
     bootcamp = yaml.safe_load(path.read_text(encoding="utf-8"))
-    article = content(page(site, "bootcamp"))
+    article = content(page(site, "prospecting"))
     expected = _expected_targets(bootcamp)
     assert {target_id: _shown_targets(article)[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
@@ -89,7 +89,7 @@ def test_the_planner_says_when_its_activity_pays_off(built_site):
     # A leader with a ten-week cycle must not read the plan as "make these calls this quarter, win this quarter".
     planner = data("bootcamp")["activity_planner"]
     weeks, period = planner["sales_cycle_weeks"], planner["period"]
-    said = " ".join(content(page(built_site, "bootcamp")).select_one("form[data-planner] [data-sales-cycle]").get_text().split())
+    said = " ".join(content(page(built_site, "prospecting")).select_one("form[data-planner] [data-sales-cycle]").get_text().split())
     assert f"Deals take about {weeks} weeks from the first conversation to the signature" in said
     assert f"the deals today's calls start close about {weeks} weeks later" in said
     assert f"Plan a {period}'s pace {weeks} weeks before it starts" in said

@@ -72,13 +72,13 @@ def test_the_ramp_plans_figures_are_shares_of_the_planners(built_site):
 
 def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
     """Where a boot-camp target and a ramp row show the same planner figure, they read the same."""
-    bootcamp = content(page(built_site, "bootcamp"))
+    targets_page = content(page(built_site, "prospecting"))
     targets = {}
     for dimension in data("bootcamp")["activity_targets"]["dimensions"]:
         for target in dimension["targets"]:
             wanted = target.get("from_planner")
             if wanted and wanted["show"] != "conversion rate":
-                cell = bootcamp.select_one(f'tr[id="{target["id"]}"]').select("td")[1]
+                cell = targets_page.select_one(f'tr[id="{target["id"]}"]').select("td")[1]
                 targets[wanted["stage"], wanted["show"]] = cell.find(string=True, recursive=False).strip()
     shown = _milestone_figures(content(page(built_site, "ramp-plan")))
     common = {(stage, show) for _, stage, show in shown} & set(targets)

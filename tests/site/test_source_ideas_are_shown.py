@@ -46,14 +46,15 @@ def test_the_coaching_page_says_what_coaching_is_and_who_to_promote(built_site):
     assert normalise(plain(coaching["choosing_managers"]["example"])) in _text(choosing)
 
 
-def test_the_boot_camp_shows_the_luck_behaviours_and_the_calling_block_rules(built_site):
+def test_the_prospecting_week_shows_the_luck_behaviours_and_the_boot_camp_the_calling_block_rules(built_site):
     bootcamp = data("bootcamp")
-    article = content(page(built_site, "bootcamp"))
+    article = content(page(built_site, "prospecting"))
     for behaviour in bootcamp["provoked_luck"]["behaviours"]:
         card = _one(article, f'section[id="luck-{behaviour["id"]}"]')
         assert card.find_previous("h2")["id"] == "provoked-luck"
         assert normalise(plain(behaviour["text"])) in _text(card) and normalise(plain(behaviour["in_practice"])) in _text(card)
     assert normalise(plain(bootcamp["provoked_luck"]["belief"])) in _text(article)
+    article = content(page(built_site, "bootcamp"))
     for rule in bootcamp["calling_blocks"]:
         assert _text(_one(article, f'li[id="calling-{rule["id"]}"]')) == normalise(plain(rule["text"]))
 
