@@ -1218,6 +1218,7 @@ class Meeting:
     name: str
     purpose: str
     minutes: int
+    around_it_minutes: int
     how_often: str
     counts_as_coaching: bool
     line: int
@@ -1230,6 +1231,10 @@ class Meeting:
     @property
     def minutes_a_month(self) -> Fraction:
         return meeting_time.minutes_a_month(self.minutes, self.how_often)
+
+    @property
+    def around_it_a_month(self) -> Fraction:
+        return meeting_time.minutes_a_month(self.around_it_minutes, self.how_often)
 
     @property
     def days_apart(self) -> int:
@@ -1319,8 +1324,14 @@ class Rhythm:
         return sum((meeting.minutes_a_month for meeting in self.meetings if meeting.counts_as_coaching), Fraction(0))
 
     @property
+    def around_it_per_rep(self) -> Fraction:
+        """The manager's own time around one rep's meetings in a month: preparing, travelling, writing up."""
+        return sum((meeting.around_it_a_month for meeting in self.meetings), Fraction(0))
+
+    @property
     def manager_minutes(self) -> Fraction:
-        return self.minutes_per_rep * self.team_size
+        """What the rhythm costs the manager in a month: every rep's meetings and the time around them."""
+        return (self.minutes_per_rep + self.around_it_per_rep) * self.team_size
 
     @property
     def manager_coaching_minutes(self) -> Fraction:

@@ -65,9 +65,11 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
 
 
 def _manager_share(document: LocatedData) -> list[Problem]:
-    """The whole rhythm, times the team, within the share of a working month the data allows."""
+    """The whole rhythm, times the team, within the share of a working month the data allows: the meetings and
+    the manager's time around them, since preparing, travelling and writing up come out of the same month."""
     rhythm = document.value
-    per_rep = _per_rep(rhythm["meetings"], coaching_only=False)
+    around = sum((meeting_time.minutes_a_month(meeting["around_it_minutes"], meeting["how_often"]) for meeting in rhythm["meetings"]), Fraction(0))
+    per_rep = _per_rep(rhythm["meetings"], coaching_only=False) + around
     month = meeting_time.working_month_minutes(rhythm["working_hours_per_week"])
     share = per_rep * rhythm["team_size"] / month
     if share <= Fraction(str(rhythm["manager_share"]["at_most"])):
@@ -75,7 +77,7 @@ def _manager_share(document: LocatedData) -> list[Problem]:
     where = document.where(("manager_share", "at_most")).line
     return [document.problem(("team_size",), (
         f"with {rhythm['team_size']} reps the rhythm takes {meeting_time.duration(per_rep * rhythm['team_size'])} of the manager's month "
-        f"({meeting_time.duration(per_rep)} per rep), {meeting_time.percent(share, 1)} of a working month of {meeting_time.duration(month)}, "
+        f"({meeting_time.duration(per_rep)} per rep, {meeting_time.duration(around)} of it around the meetings), {meeting_time.percent(share, 1)} of a working month of {meeting_time.duration(month)}, "
         f"more than the {meeting_time.number(rhythm['manager_share']['at_most'], 100)}% set in manager_share › at_most (line {where}); "
         "plan fewer or shorter meetings, or a smaller team per manager"
     ))]

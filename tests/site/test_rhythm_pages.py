@@ -15,8 +15,13 @@ def _text(element) -> str:
     return normalise(element.get_text(" ", strip=True))
 
 
-def _a_month(meeting: dict) -> Fraction:
-    return Fraction(meeting["minutes"] * TIMES_A_YEAR[meeting["how_often"]], 12)
+def _a_month(meeting: dict, minutes: str = "minutes") -> Fraction:
+    """`minutes`: the meeting's own ("minutes") or the manager's time around it ("around_it_minutes")."""
+    return Fraction(meeting[minutes] * TIMES_A_YEAR[meeting["how_often"]], 12)
+
+
+def _around_it(rhythm: dict) -> Fraction:
+    return sum(_a_month(meeting, "around_it_minutes") for meeting in rhythm["meetings"])
 
 
 def _nearest(value: Fraction) -> int:
@@ -42,26 +47,33 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
         name, purpose, length, how_often, coaching, a_month = [_text(cell) for cell in row.find_all(["th", "td"], recursive=False)]
         assert name.startswith(normalise(plain(meeting["name"])))
         assert purpose == normalise(plain(meeting["purpose"]))
-        assert length == _shown(Fraction(meeting["minutes"]))
+        around = f" + {_shown(Fraction(meeting['around_it_minutes']))} of yours around it" if meeting["around_it_minutes"] else ""
+        assert length == _shown(Fraction(meeting["minutes"])) + around
         assert how_often == f"{meeting['how_often'].capitalize()} ({TIMES_A_YEAR[meeting['how_often']]} a year)"
         assert coaching == ("Yes" if meeting["counts_as_coaching"] else "No")
         assert a_month == _shown(_a_month(meeting))
     # The shipped rhythm, worked out by hand: 1:1 30 × 52 ÷ 12 = 130 min, pipeline review 45 × 26 ÷ 12 = 97.5,
     # ride-along 120, development review 60 × 4 ÷ 12 = 20.
     assert [_text(row.find_all("td")[-1]) for row in rows] == ["2 h 10 min", "1 h 38 min", "2 h", "20 min"]
+    assert [_text(row.find_all("td")[1]) for row in rows] == [
+        "30 min + 15 min of yours around it", "45 min + 10 min of yours around it", "2 h + 1 h of yours around it", "1 h + 30 min of yours around it"]
 
 
 def test_the_totals_are_added_up_before_rounding(built_site):
     rhythm = _rhythm()
     per_rep = sum(_a_month(meeting) for meeting in rhythm["meetings"])
     coaching = sum(_a_month(meeting) for meeting in rhythm["meetings"] if meeting["counts_as_coaching"])
+    around = _around_it(rhythm)
     totals = {row["id"]: _text(row) for row in content(page(built_site, "coaching/rhythm")).select("table.pb-rhythm tfoot tr")}
     assert totals == {
         "rhythm-per-rep": f"Each rep, all meetings {_shown(per_rep)}",
         "rhythm-coaching-per-rep": f"Each rep, coaching time only {_shown(coaching)}",
-        "rhythm-manager": f"You, across {rhythm['team_size']} reps {_shown(per_rep * rhythm['team_size'])}",
+        "rhythm-around-it-per-rep": f"Each rep, your time around the meetings (preparing, travelling, writing up) {_shown(around)}",
+        "rhythm-manager": f"You, across {rhythm['team_size']} reps, meetings and the time around them {_shown((per_rep + around) * rhythm['team_size'])}",
     }
-    assert (_shown(per_rep), _shown(coaching), _shown(per_rep * 8)) == ("6 h 8 min", "4 h 30 min", "49 h")
+    # By hand: around the meetings 15 × 52 ÷ 12 (65) + 10 × 26 ÷ 12 (21⅔) + 60 + 30 × 4 ÷ 12 (10) = 156⅔ min a rep;
+    # the manager's month (367.5 + 156⅔) × 8 = 4,193⅓ min.
+    assert (_shown(per_rep), _shown(coaching), _shown(around), _shown((per_rep + around) * 8)) == ("6 h 8 min", "4 h 30 min", "2 h 37 min", "69 h 53 min")
 
 
 def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(built_site):
@@ -78,13 +90,14 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     assert normalise(plain(hours["source"])) in _text(card.select_one(".pb-finding__source"))
 
     month = Fraction(str(rhythm["working_hours_per_week"])) * 60 * 52 / 12
-    manager = sum(_a_month(meeting) for meeting in rhythm["meetings"]) * rhythm["team_size"]
+    manager = (sum(_a_month(meeting) for meeting in rhythm["meetings"]) + _around_it(rhythm)) * rhythm["team_size"]
     assert manager / month <= Fraction(str(rhythm["manager_share"]["at_most"]))
     card = article.select_one("figure#rhythm-manager-share")
     assert _text(card.select_one(".pb-finding__figure")) == f"{_nearest(manager / month * 100)}%"
     text = _text(card)
     assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
-    assert f"with {rhythm['team_size']} reps, {_nearest(coaching * rhythm['team_size'] / month * 100)}% of it on coaching" in text
+    assert f"with {rhythm['team_size']} reps, counting your time around the meetings; coaching in them takes {_nearest(coaching * rhythm['team_size'] / month * 100)}% of your month" in text
+    assert _text(card.select_one(".pb-finding__figure")) == "40%"  # 4,193⅓ of 10,400 min
     assert f"no more than {_nearest(Fraction(str(rhythm['manager_share']['at_most'])) * 100)}%" in text
     assert normalise(plain(rhythm["manager_share"]["basis"])) in text
 
