@@ -226,6 +226,19 @@
     }
 
     form.addEventListener("input", changed);
+    /* A figure typed without thousands marks is written with them once the reader leaves the field ("240000"
+       reads back as "240,000"), as the planner writes its own; its decimals stay as typed. */
+    form.addEventListener("change", function (event) {
+      var input = event.target;
+      var text = input.value.trim();
+      if (check(input).problem || text.indexOf(writing().marks.group) >= 0) return;
+      var parts = text.split(writing().marks.decimal);
+      var grouped = whole(BigInt(parts[0] || "0")) + (parts.length > 1 ? writing().marks.decimal + parts[1] : "");
+      if (grouped !== input.value) {
+        input.value = grouped;
+        update(false);
+      }
+    });
     /* reset fires before the fields change, so recompute after it */
     form.addEventListener("reset", function () {
       setTimeout(changed);

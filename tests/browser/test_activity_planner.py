@@ -172,6 +172,27 @@ def test_ambiguous_numbers_are_refused_saying_how_they_were_read(context, site_u
         form.get_by_role("button", name=RESET).click()
 
 
+def test_a_figure_typed_without_thousands_marks_gets_them_when_the_reader_moves_on(context, site_url):
+    page, form = _open(context, site_url)
+    target, deal = _field(form, "revenue_target"), _field(form, "average_deal_size")
+    target.fill("300000")
+    expect(target).to_have_value("300000")  # not while typing
+    page.keyboard.press("Tab")
+    expect(target).to_have_value("300,000")
+    deal.fill("12500.5")
+    deal.press("Enter")
+    expect(deal).to_have_value("12,500.5")
+    _expect_plan(form, {"revenue_target": "300000", "average_deal_size": "12500.5"})
+    target.fill("300.000")  # refused as ambiguous: left as typed for the reader to correct
+    page.keyboard.press("Tab")
+    expect(target).to_have_value("300.000")
+    target.fill("300000")
+    page.keyboard.press("Tab")
+    page.reload()
+    expect(target).to_have_value("300,000")
+    expect(deal).to_have_value("12,500.5")
+
+
 def test_a_target_of_a_trillion_is_refused_by_the_bound_from_data(context, site_url):
     page, form = _open(context, site_url)
     limits = _planner()["upper_limits"]

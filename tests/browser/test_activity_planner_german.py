@@ -133,3 +133,8 @@ def test_a_german_reader_is_asked_about_numbers_written_the_english_way(context,
     typed = {"revenue_target": "300.000", "weeks_in_period": "2,5"}
     _fill(form, typed)
     _expect_german_plan(form, planner_oracle.expected(_planner(), {"revenue_target": "300,000", "weeks_in_period": "2.5"}))
+    # Typed without thousands marks, the figure gets the German ones when the reader moves on.
+    target = form.locator('input[name="revenue_target"]')
+    target.fill("1250000")
+    target.press("Tab")
+    expect(target).to_have_value("1.250.000")
