@@ -297,6 +297,7 @@
       changes.textContent = changesNote(kept);
       changes.hidden = !changes.textContent;
       form.classList.toggle("pb-assessment--complete", out.complete);
+      form.classList.toggle("pb-assessment--started", !!out.answered && !out.complete);
       live.classList.toggle("pb-visually-hidden", out.complete);
       result.hidden = !out.answered;
       var said = out.complete ? unansweredNote(model, out) : out.headline;

@@ -337,6 +337,41 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     context.close()
 
 
+def test_on_a_phone_how_far_the_reader_is_stays_in_view_and_never_covers_the_answer_in_focus(browser, site_url):
+    """The level assessment is many screens long on a phone: once started, the count of answers stays at the foot
+    of the screen until the result shows, and a keyboard user's focused answer is kept above it."""
+    statements = [b for level in _levels() for b in level["behaviours"]]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-assessment="which-level"]')
+    expect(form).to_have_attribute("data-ready", "true")
+    summary = form.locator(".pb-assessment__summary")
+    questions = form.locator("fieldset[data-statement]")
+
+    def in_view(locator) -> bool:
+        box = locator.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
+
+    questions.first.scroll_into_view_if_needed()
+    assert not in_view(summary)  # before the first answer it waits at the end of the form
+    for index in range(3):
+        questions.nth(index).locator("input[type=radio]").last.check()
+    expect(summary).to_have_text(re.compile(rf"\b3 of {len(statements)} answered"))
+    questions.nth(12).scroll_into_view_if_needed()
+    assert in_view(summary)
+    # The next question's answers just inside the foot of the screen, where the bar lies over them: Tab from the
+    # question above moves focus there, and the page scrolls it clear of the bar.
+    below = questions.nth(14).locator("input[type=radio]").first
+    questions.nth(13).locator("input[type=radio]").last.focus()
+    page.evaluate("radio => window.scrollBy(0, radio.getBoundingClientRect().bottom - (innerHeight - 8))", below.element_handle())
+    assert summary.bounding_box()["y"] < below.bounding_box()["y"] + below.bounding_box()["height"] <= 844
+    page.keyboard.press("Tab")
+    expect(below).to_be_focused()
+    assert below.bounding_box()["y"] + below.bounding_box()["height"] <= summary.bounding_box()["y"]
+    context.close()
+
+
 # ---------------------------------------------------------------- Manager or coach? and Was that coaching?
 
 
