@@ -193,9 +193,9 @@ HOSTILE = {
     "glossary-forms-not-a-list": Hostile("glossary.yml", replace_first("appears_as: [champion, champions]", "appears_as: champion"), at("appears_as: champion", offset=12), "'appears_as' must be a list"),
     "glossary-javascript-link": Hostile("glossary.yml", replace_first("(levels.md)", "(javascript:alert(1))"), at("definition: >-\n      [The six levels", offset=12), "the link 'javascript:alert(1)' is not allowed"),
     # rhythm.yml
-    "rhythm-minutes-as-words": Hostile("rhythm.yml", replace_first("    minutes: 30\n    around_it_minutes: 15", "    minutes: half an hour\n    around_it_minutes: 15"), at("half an hour"), "'minutes' must be a whole number, found the text 'half an hour'"),
+    "rhythm-minutes-as-words": Hostile("rhythm.yml", replace_first("    minutes: 30\n    around_it_minutes: 25", "    minutes: half an hour\n    around_it_minutes: 25"), at("half an hour"), "'minutes' must be a whole number, found the text 'half an hour'"),
     "rhythm-coaching-yes": Hostile("rhythm.yml", replace_first("counts_as_coaching: true", "counts_as_coaching: yes"), at("counts_as_coaching: yes", offset=20), "'counts_as_coaching' must be true or false, found the text 'yes'"),
-    "rhythm-share-as-percent": Hostile("rhythm.yml", replace_first("at_most: 0.45", "at_most: 45"), at("at_most: 45", offset=9), "'at_most' is 45 (expected more than 0 and at most 1)"),
+    "rhythm-share-as-percent": Hostile("rhythm.yml", replace_first("at_most: 0.5", "at_most: 50"), at("at_most: 50", offset=9), "'at_most' is 50 (expected more than 0 and at most 1)"),
     "teams-default-yes": Hostile("teams.yml", replace_first("    default: true", "    default: yes"), at("default: yes", offset=9), "'default' must be true or false, found the text 'yes'"),
     "strings-number": Hostile("strings.yml", replace_first("  reset: Reset", "  reset: 12"), at("reset: 12", offset=7), "'reset' must be text or a mapping of fields (key: value lines), found the number 12"),
     "strings-plural-without-other": Hostile("strings.yml", replace_first("    other: \"{count} ticks", "    many: \"{count} ticks"), at("    one: \"{count} tick was", offset=4), "'gone' is missing the required field 'other'"),

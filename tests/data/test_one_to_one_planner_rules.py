@@ -64,7 +64,7 @@ def test_the_reps_own_topic_takes_no_questions_so_its_minutes_need_not_fit_one(p
 
 
 def test_advice_that_lapses_before_the_next_one_to_one_is_reported(project):
-    replace_once(project, "rhythm.yml", "    around_it_minutes: 15\n    how_often: weekly\n", "    around_it_minutes: 15\n    how_often: monthly\n")
+    replace_once(project, "rhythm.yml", "    around_it_minutes: 25\n    how_often: weekly\n", "    around_it_minutes: 25\n    how_often: monthly\n")
     text = (project / "data" / "rhythm.yml").read_text(encoding="utf-8")
     problems = [problem for problem in problems_of(project) if "advice" in problem]
     # a month is 52 ÷ 12 = 4⅓ weeks: four weeks of advice runs out before the next monthly 1:1

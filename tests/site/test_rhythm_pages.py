@@ -56,7 +56,7 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
     # ride-along 120, development review 60 × 4 ÷ 12 = 20.
     assert [_text(row.find_all("td")[-1]) for row in rows] == ["2 h 10 min", "1 h 38 min", "2 h", "20 min"]
     assert [_text(row.find_all("td")[1]) for row in rows] == [
-        "30 min + 15 min of yours around it", "45 min + 10 min of yours around it", "2 h + 1 h of yours around it", "1 h + 30 min of yours around it"]
+        "30 min + 25 min of yours around it", "45 min + 10 min of yours around it", "2 h + 2 h of yours around it", "1 h + 30 min of yours around it"]
 
 
 def test_the_totals_are_added_up_before_rounding(built_site):
@@ -71,9 +71,9 @@ def test_the_totals_are_added_up_before_rounding(built_site):
         "rhythm-around-it-per-rep": f"Each rep, your time around the meetings (preparing, travelling, writing up) {_shown(around)}",
         "rhythm-manager": f"You, across {rhythm['team_size']} reps, meetings and the time around them {_shown((per_rep + around) * rhythm['team_size'])}",
     }
-    # By hand: around the meetings 15 × 52 ÷ 12 (65) + 10 × 26 ÷ 12 (21⅔) + 60 + 30 × 4 ÷ 12 (10) = 156⅔ min a rep;
-    # the manager's month (367.5 + 156⅔) × 8 = 4,193⅓ min.
-    assert (_shown(per_rep), _shown(coaching), _shown(around), _shown((per_rep + around) * 8)) == ("6 h 8 min", "4 h 30 min", "2 h 37 min", "69 h 53 min")
+    # By hand: around the meetings 25 × 52 ÷ 12 (108⅓) + 10 × 26 ÷ 12 (21⅔) + 120 + 30 × 4 ÷ 12 (10) = 260 min a
+    # rep; the manager's month (367.5 + 260) × 8 = 5,020 min.
+    assert (_shown(per_rep), _shown(coaching), _shown(around), _shown((per_rep + around) * 8)) == ("6 h 8 min", "4 h 30 min", "4 h 20 min", "83 h 40 min")
 
 
 def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(built_site):
@@ -97,7 +97,7 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     text = _text(card)
     assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
     assert f"with {rhythm['team_size']} reps, counting your time around the meetings; coaching in them takes {_nearest(coaching * rhythm['team_size'] / month * 100)}% of your month" in text
-    assert _text(card.select_one(".pb-finding__figure")) == "40%"  # 4,193⅓ of 10,400 min
+    assert _text(card.select_one(".pb-finding__figure")) == "48%"  # 5,020 of 10,400 min
     assert f"no more than {_nearest(Fraction(str(rhythm['manager_share']['at_most'])) * 100)}%" in text
     assert normalise(plain(rhythm["manager_share"]["basis"])) in text
 
