@@ -1333,6 +1333,10 @@ class Rhythm:
         """What the rhythm costs the manager in a month: every rep's meetings and the time around them."""
         return (self.minutes_per_rep + self.around_it_per_rep) * self.team_size
 
+    def share_of_month(self, reps: int) -> Fraction:
+        """The share of a working month the rhythm takes with `reps` reps, the time around the meetings counted."""
+        return (self.minutes_per_rep + self.around_it_per_rep) * reps / self.working_month_minutes
+
     @property
     def manager_coaching_minutes(self) -> Fraction:
         return self.coaching_minutes_per_rep * self.team_size

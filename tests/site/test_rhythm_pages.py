@@ -98,6 +98,9 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
     assert f"with {rhythm['team_size']} reps, counting your time around the meetings; coaching in them takes {_nearest(coaching * rhythm['team_size'] / month * 100)}% of your month" in text
     assert _text(card.select_one(".pb-finding__figure")) == "48%"  # 5,020 of 10,400 min
+    # A manager thinking of a ninth rep: (367.5 + 260) × 9 = 5,647.5 of 10,400 min, 54%.
+    one_more = manager / rhythm["team_size"] * (rhythm["team_size"] + 1) / month
+    assert f"no more than 50%; one more rep would take it to {_nearest(one_more * 100)}%." in text and _nearest(one_more * 100) == 54
     assert f"no more than {_nearest(Fraction(str(rhythm['manager_share']['at_most'])) * 100)}%" in text
     assert normalise(plain(rhythm["manager_share"]["basis"])) in text
 
