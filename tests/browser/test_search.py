@@ -19,12 +19,14 @@ REMEMBERED = {"what-customer-chose": "customer decide instead", "earned-lucky-br
 
 def test_a_questions_words_find_it_first_and_open_the_bank_at_it(context, site_url):
     page = context.new_page()
-    page.goto(site_url)
     bank_path = urlparse(site_url).path + "coaching/questions/"
-    # one page load: instant navigation keeps the search index material built for the first search
     for question_id, words in REMEMBERED.items():
         text = plain(QUESTIONS[question_id]["text"])
         assert all(word in text.lower() for word in words.split())
+        # Each search from a freshly loaded home page: searched again on the bank just after instant navigation
+        # brought it there, the second search's results were once hidden before they could be clicked (a busy CI
+        # machine; not seen otherwise), as if the first navigation's end had closed the search after it opened.
+        page.goto(site_url)
         page.keyboard.press("/")
         search(page, words)
         links = page.locator(".md-search-result__item").first.locator("a.md-search-result__link")
