@@ -1329,13 +1329,17 @@ class Rhythm:
         return sum((meeting.around_it_a_month for meeting in self.meetings), Fraction(0))
 
     @property
+    def manager_minutes_per_rep(self) -> Fraction:
+        """What each rep's rhythm costs the manager in a month: the meetings and the time around them."""
+        return self.minutes_per_rep + self.around_it_per_rep
+
+    @property
     def manager_minutes(self) -> Fraction:
-        """What the rhythm costs the manager in a month: every rep's meetings and the time around them."""
-        return (self.minutes_per_rep + self.around_it_per_rep) * self.team_size
+        return self.manager_minutes_per_rep * self.team_size
 
     def share_of_month(self, reps: int) -> Fraction:
-        """The share of a working month the rhythm takes with `reps` reps, the time around the meetings counted."""
-        return (self.minutes_per_rep + self.around_it_per_rep) * reps / self.working_month_minutes
+        """The share of a working month the rhythm takes with `reps` reps."""
+        return self.manager_minutes_per_rep * reps / self.working_month_minutes
 
     @property
     def manager_coaching_minutes(self) -> Fraction:
