@@ -268,8 +268,13 @@
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
+    var next = el("button", Playbook.t("assessment.next_unanswered"), "md-button pb-assessment__next");
+    next.type = "button";
+    var progress = el("div", "", "pb-assessment__progress");
+    progress.append(live, next);
     var changes = el("p", "", "pb-assessment__changes");
-    result.before(live, changes);
+    result.before(progress, changes);
+    var lastStatement = null;  /* the statement the reader was last at: "next" is counted from there */
     var tool = Playbook.workspace.attach(form, load);
     var kept;
 
@@ -298,6 +303,7 @@
       changes.hidden = !changes.textContent;
       form.classList.toggle("pb-assessment--complete", out.complete);
       form.classList.toggle("pb-assessment--started", !!out.answered && !out.complete);
+      next.hidden = !out.answered || out.complete;
       live.classList.toggle("pb-visually-hidden", out.complete);
       result.hidden = !out.answered;
       var said = out.complete ? unansweredNote(model, out) : out.headline;
@@ -341,6 +347,13 @@
       kept.removed = 0;
       render(true);
     });
+    form.addEventListener("focusin", function (event) {
+      lastStatement = event.target.closest("fieldset[data-statement]") || lastStatement;
+    });
+    next.addEventListener("click", function () {
+      var row = nextUnanswered(model, lastStatement);
+      if (row) row.fieldset.querySelector("input").focus();
+    });
     form.addEventListener("input", function (event) {
       if (rating.owns(event.target)) render(true);  /* the result says about which account */
       else if (notes.owns(event.target)) save(readAnswers(model), outcome());
@@ -361,6 +374,15 @@
 
   function bandName(band) {
     return band.node.querySelector("[data-band-name]").textContent;
+  }
+
+  /* The first unanswered statement after `from` (a statement's fieldset, or null for the start), going round to
+     the start: a reader who skipped one on purpose is not sent back to it until the end. */
+  function nextUnanswered(model, from) {
+    var at = -1;
+    model.rows.forEach(function (row, index) { if (row.fieldset === from) at = index; });
+    var order = model.rows.slice(at + 1).concat(model.rows.slice(0, at + 1));
+    return order.filter(function (row) { return !row.fieldset.querySelector("input:checked"); })[0];
   }
 
   /* The headline of a complete result, with how many statements it leaves out. */

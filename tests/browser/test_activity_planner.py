@@ -4,6 +4,7 @@ Expected figures come from data/bootcamp.yml and what the test types, worked out
 tests/planner_oracle.py (not by the product's code), so float noise or a wrong rounding in the page shows up.
 """
 
+import colorsys
 import re
 from dataclasses import replace
 from fractions import Fraction
@@ -372,6 +373,53 @@ def test_axe_finds_no_violations_in_the_planner_valid_wrong_or_covered(context, 
     _fill(form, {"existing_pipeline": "2,000,000"})
     expect(_on_screen(form, COVERED)).to_be_visible()
     assert axe(page, ".pb-planner, .pb-targets") == []
+
+
+# A field's border and focus ring, and the background behind the form, as colours; the contrast between two.
+COLOURS = """(field) => {
+    const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    let back = field.parentElement;
+    while (getComputedStyle(back).backgroundColor.match(/[\\d.]+/g).length === 4) back = back.parentElement;
+    const style = getComputedStyle(field);
+    return { border: rgb(style.borderTopColor), ring: rgb(style.outlineColor), back: rgb(getComputedStyle(back).backgroundColor) };
+}"""
+
+
+def _hue_apart(a, b) -> float:
+    """How far apart two colours' hues are, in degrees round the colour wheel."""
+    hues = [colorsys.rgb_to_hls(*(c / 255 for c in rgb))[0] * 360 for rgb in (a, b)]
+    apart = abs(hues[0] - hues[1])
+    return min(apart, 360 - apart)
+
+
+def _contrast(a, b) -> float:
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_field_in_error_stands_out_from_the_page_and_from_the_focus_ring(browser, site_url, axe, scheme):
+    """WCAG 1.4.11: the error's border is 3:1 against the page; and in neither scheme the focus ring's colour, so a
+    reader on the wrong field can still tell it is wrong (the dark scheme's amber once served both)."""
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page, form = _open(context, site_url)
+        field = _field(form, "revenue_target")
+        field.fill("300.000")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        field.press("Shift+Tab")
+        page.keyboard.press("Tab")  # back to the field, its focus ring shown as for a keyboard
+        expect(field).to_be_focused()
+        colours = field.evaluate(COLOURS)
+        assert _contrast(colours["border"], colours["back"]) >= 3, colours
+        assert _hue_apart(colours["border"], colours["ring"]) >= 45, colours
+        assert axe(page, ".pb-planner") == []  # the error's words, read against this scheme's page
+    finally:
+        context.close()
 
 
 def test_print_shows_the_current_figures_and_no_button(context, site_url, tmp_path):

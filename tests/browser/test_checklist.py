@@ -81,3 +81,36 @@ def test_axe_finds_no_violations_in_checklists(context, site_url, axe):
     page.goto(site_url + "checklists/")
     page.locator('form[data-checklist="one-to-one-prep"] .pb-checklist__count').wait_for()
     assert axe(page, ".pb-checklist") == []
+
+
+# Each item of each checklist on the page: whether a bullet shows, and where its box, its label's lines and its list start.
+ITEM_LAYOUT = """(form) => [...form.querySelectorAll(".pb-checklist__items > li")].map((item) => {
+    const box = item.querySelector("input").getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(item.querySelector("label"));
+    const starts = new Map();  // each line's top → where its first word starts
+    for (const rect of range.getClientRects()) {
+        const top = Math.round(rect.top);
+        if (rect.width > 0) starts.set(top, Math.min(starts.get(top) ?? Infinity, Math.round(rect.left)));
+    }
+    const lines = [...starts.values()];
+    return { bullet: getComputedStyle(item).display === "list-item" && getComputedStyle(item).listStyleType !== "none",
+             box: Math.round(box.left), list: Math.round(item.parentElement.getBoundingClientRect().left), lines };
+})"""
+
+
+def test_an_items_box_is_its_only_marker_and_a_long_item_wraps_clear_of_it(browser, site_url):
+    """Seen on a phone: each item showed a bullet and then its box, indented, and a second line ran under the box."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "checklists/")
+        form = page.locator('form[data-checklist="one-to-one-prep"]')
+        items = form.evaluate(ITEM_LAYOUT)
+        assert items and not any(item["bullet"] for item in items), items
+        assert all(item["box"] - item["list"] <= 6 for item in items), items  # the box's own margin, no indent (20 px before)
+        wrapped = [item for item in items if len(item["lines"]) > 1]
+        assert wrapped, "no item wraps at 390 px: choose a longer one to show the hanging indent"
+        assert all(len(set(item["lines"])) == 1 and item["lines"][0] > item["box"] for item in wrapped), wrapped
+    finally:
+        context.close()

@@ -372,6 +372,37 @@ def test_on_a_phone_how_far_the_reader_is_stays_in_view_and_never_covers_the_ans
     context.close()
 
 
+def test_next_unanswered_goes_on_from_where_the_reader_is_and_comes_round_to_one_they_skipped(browser, site_url):
+    """A rep 12 statements in on a phone, one skipped on purpose: the bar's button takes them to the next one still
+    open after where they are, then, from the last statement, round to the one they skipped; it is there only while
+    the form is started and has no result."""
+    assessment = _assessment("which-level")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-assessment="which-level"]')
+    expect(form).to_have_attribute("data-ready", "true")
+    questions = form.locator("fieldset[data-statement]")
+    bar = form.locator(".pb-assessment__progress")
+    button = bar.get_by_role("button", name="Next unanswered")
+    expect(button).to_be_hidden()
+    skipped = 2
+    for index in [i for i in range(12) if i != skipped]:
+        questions.nth(index).locator("input[type=radio]").nth(2).check()
+    button.click()
+    expect(questions.nth(12).locator("input[type=radio]").first).to_be_focused()
+    focused = questions.nth(12).locator("input[type=radio]").first.bounding_box()
+    assert focused["y"] >= 0 and focused["y"] + focused["height"] <= bar.bounding_box()["y"]
+    questions.last.locator("input[type=radio]").nth(2).check()
+    button.click()
+    expect(questions.nth(skipped).locator("input[type=radio]").first).to_be_focused()
+    for index in range(12, assessment["answers_needed"] + 1):
+        questions.nth(index).locator("input[type=radio]").nth(2).check()
+    expect(form).to_have_class(re.compile(r"\bpb-assessment--complete\b"))
+    expect(button).to_be_hidden()
+    context.close()
+
+
 # ---------------------------------------------------------------- Manager or coach? and Was that coaching?
 
 
