@@ -3,7 +3,8 @@ and independently of macros/planner.py and planner.js: the site, data and browse
 
 The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's need ÷ its
 rate; a period's figure is rounded up to a whole number; a week and a day are the period's figure ÷ weeks or
-days, rounded up to one decimal, or below one "1 every N days" with N rounded down to one decimal.
+days, rounded up: to a whole number from 10 up, to one decimal below that, or below one "1 every N days" with N
+rounded down to one decimal.
 """
 
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ def tenths(count: int) -> str:
 
 def pace(count: int, units: Fraction, unit: str) -> tuple[str, str]:
     """(as a table cell shows it, as a sentence says it)."""
+    if count / units > 10:
+        shown = f"{ceil(count / units):,}"
+        return shown, f"{shown} a {unit}"
     if count == 0 or ceil(count / units * 10) >= 10:
         shown = tenths(ceil(count / units * 10))
         return shown, f"{shown} a {unit}"

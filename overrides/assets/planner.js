@@ -127,6 +127,7 @@
   /* `unit` is "week" or "day"; the words are the page language's (planner.py writes them in English). */
   function pace(count, units, unit) {
     var tenths = ceil(over(fraction(count * TEN), units));
+    if (tenths > BigInt(100)) tenths = ceil(over(fraction(count), units)) * TEN;
     var figure = { figure: decimal(tenths) };
     if (tenths >= TEN || count === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure) };
     figure = { figure: decimal(floor(over(times(units, fraction(10)), fraction(count)))) };

@@ -105,12 +105,12 @@ def _expect_plan(form, typed: dict[str, str]) -> planner_oracle.Expected:
 
 def _per_unit(shown: str) -> tuple[Fraction, Fraction]:
     """The least (exclusive) and most an exact pace can be for the figure shown: "3.1" was rounded up to tenths,
-    the N of "1 every N days" down to tenths."""
+    "27" (above 10) up to a whole number, the N of "1 every N days" down to tenths."""
     if shown.startswith("1 every "):
         every = Fraction(shown.split()[2])
         return 1 / (every + Fraction(1, 10)), 1 / every
     figure = Fraction(shown.replace(",", ""))
-    return figure - Fraction(1, 10), figure
+    return figure - (1 if figure > 10 else Fraction(1, 10)), figure
 
 
 def test_the_handbooks_figures_reconcile_with_the_targets_table_on_the_same_page(context, site_url):
