@@ -159,7 +159,8 @@
     var steps = needs.map(function (need, index) {
       var count = ceil(need);
       var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.periodWords }) };
-      return { period: period, week: pace(count, values.weeks_in_period, "week"), day: pace(count, days, "day"), rate: index ? percent(rates[index - 1]) : "" };
+      var rate = index ? rates[index - 1] : null;
+      return { period: period, week: pace(count, values.weeks_in_period, "week"), day: pace(count, days, "day"), rate: rate ? percent(rate) : "", share: rate };
     });
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }
@@ -174,6 +175,26 @@
         figure.textContent = figure.hasAttribute("data-phrase") ? figures.phrase : figures.text;
       });
       form.querySelector('tr[data-stage="' + stage + '"] [data-rate]').textContent = step.rate;
+    });
+  }
+
+  /* What a target of the activity targets (activity_targets.html) reads with these figures, as the page states
+     the handbook's: "27 a day", "1 in 4" or "22%". */
+  function targetFigure(step, show) {
+    var share = step.share;
+    if (show === "conversion rate") return share.n !== ZERO && share.d % share.n === ZERO ? Playbook.t("planner.one_in", { number: whole(share.d / share.n) }) : step.rate;
+    return (show === "per day" ? step.day : show === "per week" ? step.week : step.period).phrase;
+  }
+
+  /* Under each target the planner works out, its figure for the reader's own figures, while they differ from
+     the handbook's; nothing while a field is wrong. */
+  function showTargets(layout, result) {
+    document.querySelectorAll("[data-planner-target]").forEach(function (yours) {
+      var step = result && result.steps[layout.stages.indexOf(yours.dataset.stage)];
+      var figure = step ? targetFigure(step, yours.dataset.plannerTarget) : "";
+      var handbook = yours.parentNode.querySelector("[data-handbook-figure]").textContent;
+      yours.textContent = figure ? Playbook.t("planner.with_planner", { figure: figure }) : "";
+      yours.hidden = !figure || figure === handbook;
     });
   }
 
@@ -206,7 +227,9 @@
       });
       fix.hidden = !form.querySelector("[aria-invalid=true]");
       form.querySelector("[data-results]").hidden = !fix.hidden;
-      if (fix.hidden) show(form, layout, plan(values, layout));
+      var result = fix.hidden ? plan(values, layout) : null;
+      if (result) show(form, layout, result);
+      showTargets(layout, result);
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
       if (byReader) tool.record("planner", "activity", { fields: edited });

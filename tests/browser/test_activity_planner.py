@@ -128,6 +128,56 @@ def test_the_handbooks_figures_reconcile_with_the_targets_table_on_the_same_page
     assert (target("conversation-to-meeting"), figures["meetings"][1]) == ("1 in 5", "20%")
 
 
+def _targets_for(typed: dict[str, str]) -> dict[str, str]:
+    """Each planner target's figure for what the reader typed, by target id, as the targets table words it."""
+    rows = {row[0]: row for row in planner_oracle.expected(_planner(), typed).rows}
+    names = {stage["id"]: stage["name"] for stage in _planner()["stages"]}
+    figures = {}
+    for dimension in data("bootcamp")["activity_targets"]["dimensions"]:
+        for target in dimension["targets"]:
+            if "from_planner" not in target:
+                continue
+            row, show = rows[names[target["from_planner"]["stage"]]], target["from_planner"]["show"]
+            if show == "conversion rate":
+                one_in = 100 / Fraction(row[1].rstrip("%"))
+                figures[target["id"]] = f"1 in {one_in}" if one_in.denominator == 1 else row[1]
+            else:
+                shown = row[4] if show == "per day" else row[3]
+                figures[target["id"]] = shown if shown.startswith("1 every") else f"{shown} a {'day' if show == 'per day' else 'week'}"
+    return figures
+
+
+def test_the_targets_beside_the_planner_show_its_figure_for_the_readers_own_figures(context, site_url):
+    """A rep with a 300,000 quarter and a 25% conversation-to-meeting rate reads, under each target the planner
+    works out, what their own plan makes it; a target their figures leave unchanged, a wrong field and a reset
+    show nothing extra."""
+    page, form = _open(context, site_url)
+    handbook = _targets_for({})
+    yours = page.locator(".pb-targets [data-planner-target]")
+    expect(yours).to_have_count(len(handbook))
+    expect(yours.locator("visible=true")).to_have_count(0)
+    typed = {"revenue_target": "300,000", "meetings": "25"}
+    _fill(form, typed)
+    expected = _targets_for(typed)
+    # by hand: 150,000 to find is 8 deals; ÷ 25% wins ÷ 50% qualified ÷ 25% meetings ÷ 20% conversations = 1,280
+    # calls over 60 selling days, 21.3 a day, so 22
+    assert expected["dials-per-day"] == "22 a day" and expected["conversation-to-meeting"] == "1 in 4"
+    for target_id, figure in expected.items():
+        shown = page.locator(f"tr#{target_id} [data-planner-target]")
+        if figure == handbook[target_id]:
+            expect(shown).to_be_hidden()
+        else:
+            expect(shown).to_have_text(f"planner below: {figure}")
+    _fill(form, {"meetings": "30"})
+    expect(page.locator("tr#conversation-to-meeting [data-planner-target]")).to_have_text("planner below: 30%")
+    _fill(form, {"meetings": "3O"})
+    expect(yours.locator("visible=true")).to_have_count(0)
+    _fill(form, {"meetings": "30"})
+    expect(page.locator("tr#dials-per-day [data-planner-target]")).to_be_visible()
+    form.get_by_role("button", name=RESET).click()
+    expect(yours.locator("visible=true")).to_have_count(0)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_a_week_and_a_day_multiply_back_to_the_periods_figure_and_the_funnel_multiplies_down(context, site_url, case):
     page, form = _open(context, site_url)

@@ -41,7 +41,8 @@ def _expected_targets(bootcamp: dict) -> dict[str, str]:
 
 def _shown_targets(article) -> dict[str, str]:
     """Target id → the figure its row shows (without the "from the planner" link)."""
-    return {row["id"]: row.select("td")[1].find(string=True, recursive=False).strip() for row in article.select(".pb-targets tr[id]")}
+    cells = {row["id"]: row.select("td")[1] for row in article.select(".pb-targets tr[id]")}
+    return {target: (cell.select_one("[data-handbook-figure]") or cell).get_text(strip=True) for target, cell in cells.items()}
 
 
 def _planner_rows(article) -> list[list[str]]:
