@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.lighthouse import _PagesLikeHandler, audit, require_tools
 from macros.static_server import serve
 
-LONGEST = ["editing/", "coaching/questions/", "self-assessments/", "role-plays/", "levels/", "coaching/questions-by-situation/"]
+LONGEST = ["editing/", "coaching/questions/", "which-level/", "role-plays/", "levels/", "coaching/questions-by-situation/"]
 
 
 def main() -> None:

@@ -29,7 +29,9 @@ LISTS: dict[str, Callable[[Handbook], list[Mention]]] = {
         for found in handbook.checklists.values()
         if found.file == handbook.sources["checklists"]
     ],
-    "self-assessments": lambda handbook: [Mention(form.id, form.title, "self_assessments", form.id) for form in handbook.self_assessments],
+    "self-assessments": lambda handbook: [
+        Mention(form.id, form.title, *(("which_level", None) if form.has_own_page else ("self_assessments", form.id))) for form in handbook.self_assessments
+    ],
     "debriefs": lambda handbook: [Mention(debrief.id, debrief.title, "debriefs", f"debrief-{debrief.id}") for debrief in handbook.debriefs.debriefs],
     "ramp milestones": lambda handbook: [Mention(milestone.id, milestone.name, "ramp", milestone.id) for milestone in handbook.ramp.milestones],
     "question stages": lambda handbook: [Mention(stage.id, stage.name, "questions", f"stage-{stage.id}") for stage in handbook.questions.stages],

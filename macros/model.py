@@ -881,6 +881,12 @@ class Assessment:
         return self.groups[0].level is not None
 
     @property
+    def has_own_page(self) -> bool:
+        """The level assessment is a page of its own (rendering.PAGES["which_level"]): its 42 statements are
+        most of a phone's work on any page that holds them, so the self-assessments page points to it."""
+        return self.rates_levels
+
+    @property
     def answers_needed_per_group(self) -> int:
         return self.answers_needed_per_level if self.rates_levels else self.answers_needed
 

@@ -36,6 +36,7 @@ PAGES = {
     "one_to_one": "coaching/one-to-one.md",
     "checklists": "checklists.md",
     "self_assessments": "self-assessments.md",
+    "which_level": "which-level.md",
     "workspace": "coaching/workspace.md",
     "plan_one_to_one": "coaching/plan-one-to-one.md",
 }

@@ -16,7 +16,7 @@ from tests.browser.test_self_assessment import _answer_all, _assessment, _levels
 from tests.browser.test_workspace import _choose
 from tests.helpers import plain
 
-WORKSPACE, ASSESSMENTS, HISTORY, PLANNER, TEAM = "coaching/workspace/", "self-assessments/", "coaching/history/", "coaching/plan-one-to-one/", "coaching/team/"
+WORKSPACE, ASSESSMENTS, HISTORY, PLANNER, TEAM = "coaching/workspace/", "which-level/", "coaching/history/", "coaching/plan-one-to-one/", "coaching/team/"
 MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=ZoneInfo("Europe/London"))
 OLD_FILE = Path(__file__).parent / "workspace_files/v1/one-rep.json"
 SAID = "rated by manager, about Acme"

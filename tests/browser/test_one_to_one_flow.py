@@ -42,7 +42,7 @@ from tests.browser.test_team_view import (
 from tests.browser.test_workspace import _choose
 from tests.helpers import plain
 
-WORKSPACE, ASSESSMENTS, CHECK, BANK, PLANNER, TEAM = "coaching/workspace/", "self-assessments/", "coaching/", "coaching/questions/", "coaching/plan-one-to-one/", "coaching/team/"
+WORKSPACE, ASSESSMENTS, CHECK, BANK, PLANNER, TEAM = "coaching/workspace/", "which-level/", "coaching/", "coaching/questions/", "coaching/plan-one-to-one/", "coaching/team/"
 LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=LONDON)
 NEXT_MONDAY = MONDAY + timedelta(days=7)

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from tests.helpers import data, home_and_back_by_instant_navigation, plain, tick_answers
 
 PAGE = "self-assessments/"
+LEVEL_PAGE = "which-level/"  # the level assessment has a page of its own
 
 
 def _assessment(assessment_id):
@@ -84,7 +85,7 @@ def _value(scale, label):
 def _level_result(context, site_url, answers: dict, scale, level: dict, number: int):
     """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`."""
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
     expect(result.get_by_role("heading", level=3)).to_have_text(f"Your level: {level['name']} (level {number} of {len(_levels())})")
     return result
@@ -122,7 +123,7 @@ def test_a_rep_who_answers_only_the_top_level_gets_no_level_and_is_told_how_many
     top = _levels()[-1]
     answers = {b["id"]: scale["options"][-1]["value"] for b in top["behaviours"]}
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", answers, scale)
 
     total = sum(len(level["behaviours"]) for level in _levels())
@@ -143,7 +144,7 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     levels = _levels()
     answers = {b["id"]: (high if number == 0 else low) for number, level in enumerate(levels) for b in level["behaviours"]}
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", answers, scale)
     result = form.locator("[data-result]")
     result.get_by_role("heading", name=re.compile("^(Your level|No level)")).wait_for()
@@ -173,7 +174,7 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
     scale = _scale(assessment)
     levels = _levels()
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     for top_level in range(1, len(levels) + 1):
         answers = _profile(top_level)
@@ -201,7 +202,7 @@ def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_tol
     answers = {b["id"]: ((low if number < 2 else mostly) if _is_limit(b) else high) for number, level in enumerate(levels) for b in level["behaviours"]}
     assert _level_reached(answers) == 2
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", answers, scale)
     assert form.locator("[aria-live]").text_content() == f"Your level: {levels[1]['name']} (level 2 of {len(levels)})."
     result = form.locator("[data-result]")
@@ -225,7 +226,7 @@ def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_
     strengths = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"] if not _is_limit(b)}
     assert len(strengths) >= assessment["answers_needed"]
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", strengths, scale)
     assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
     result = form.locator("[data-result]")
@@ -280,7 +281,7 @@ def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_st
     levels = _levels()
     stage_of = {q["id"]: q["stage"] for q in data("coaching_questions")["questions"]}
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     result = form.locator("[data-result]")
     seen = []
@@ -307,7 +308,7 @@ def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_st
 def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     levels = _levels()
     legends = form.locator("fieldset[data-statement] legend").all_text_contents()
@@ -343,7 +344,7 @@ def test_on_a_phone_how_far_the_reader_is_stays_in_view_and_never_covers_the_ans
     statements = [b for level in _levels() for b in level["behaviours"]]
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     expect(form).to_have_attribute("data-ready", "true")
     summary = form.locator(".pb-assessment__summary")
@@ -379,7 +380,7 @@ def test_next_unanswered_goes_on_from_where_the_reader_is_and_comes_round_to_one
     assessment = _assessment("which-level")
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     expect(form).to_have_attribute("data-ready", "true")
     questions = form.locator("fieldset[data-statement]")
@@ -555,9 +556,11 @@ def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_
 
 def test_no_axe_violations_in_assessments(context, site_url, axe):
     page = context.new_page()
-    page.goto(site_url + PAGE)
+    page.goto(site_url + LEVEL_PAGE)
     _answer_all(page, "which-level", _profile(3), _scale(_assessment("which-level")))
     page.locator('form[data-assessment="which-level"] [data-result] table').wait_for()
+    assert axe(page, ".pb-assessment") == []
+    page.goto(site_url + PAGE)
     assessment = _assessment("manager-or-coach")
     _answer_all(page, "manager-or-coach", {s["id"]: 2 for s in assessment["questions"]}, _scale(assessment))
     assert axe(page, ".pb-assessment") == []

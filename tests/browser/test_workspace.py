@@ -15,6 +15,7 @@ from tests.conftest import ROOT
 from tests.helpers import data, home_and_back_by_instant_navigation, plain
 
 ASSESSMENTS = "self-assessments/"
+LEVEL = "which-level/"  # the level assessment's own page
 CHECKLISTS = "checklists/"
 WORKSPACE = "coaching/workspace/"
 LONDON = ZoneInfo("Europe/London")
@@ -107,7 +108,7 @@ def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(c
     low, high = min(_labels("which-level")), max(_labels("which-level"))
     items = _checklist_items("one-to-one-prep")
     page = context.new_page()
-    page.goto(site_url + ASSESSMENTS)
+    page.goto(site_url + LEVEL)
     # The reader's own answers as saved before reps existed: bare values, no fingerprints, no dates.
     before = {"answers": {behaviours[0]["id"]: high, behaviours[1]["id"]: low}, "notes": {}}
     page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "assessment", "which-level"), before])
@@ -120,7 +121,9 @@ def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(c
     _expect_answers(page, "which-level", {})
     alex = {behaviours[2]["id"]: high}
     _answer(page, "which-level", alex)
-    _add_rep_by_keyboard(page, "assessment-manager-or-coach", "Sam")  # any tool's picker serves the page
+    page.goto(site_url + ASSESSMENTS)
+    _add_rep_by_keyboard(page, "assessment-manager-or-coach", "Sam")  # any tool's picker chooses for every page
+    page.goto(site_url + LEVEL)
     expect(_picker(page, "assessment-which-level").locator("option:checked")).to_have_text("Sam")
     sam = {behaviours[3]["id"]: low, behaviours[4]["id"]: high}
     _answer(page, "which-level", sam)
@@ -190,7 +193,7 @@ def test_reworded_and_removed_items_are_named_and_not_counted_until_answered_aga
     high = max(_labels("which-level"))
     reworded, kept = behaviours[0], behaviours[1]
     page = context.new_page()
-    page.goto(site_url + ASSESSMENTS)
+    page.goto(site_url + LEVEL)
     saved = {"answers": {
         reworded["id"]: {"value": high, "fingerprint": _fingerprint(reworded["text"] + " (earlier wording)")},
         kept["id"]: {"value": high, "fingerprint": _fingerprint(kept["text"])},
@@ -233,7 +236,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     high = max(_labels("which-level"))
     first = browser.new_context()
     page = first.new_page()
-    page.goto(site_url + ASSESSMENTS)
+    page.goto(site_url + LEVEL)
     _answer(page, "which-level", {behaviours[5]["id"]: high})  # the reader's own, to send to their manager
     _add_rep_by_keyboard(page, "assessment-which-level", "Alex")
     alex = {b["id"]: high for b in behaviours[:3]}
@@ -278,7 +281,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     sam_id = page.evaluate("() => Playbook.workspace.reps()[1].id")
     assert page.evaluate("rep => Playbook.workspace.records({rep})", sam_id) == mine
 
-    page.goto(site_url + ASSESSMENTS)
+    page.goto(site_url + LEVEL)
     _choose(page, "assessment-which-level", "Alex")
     _expect_answers(page, "which-level", alex)
     second.close()
@@ -325,7 +328,7 @@ def test_without_javascript_there_is_no_picker_and_the_page_says_nothing_is_save
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + ASSESSMENTS)
-    expect(page.get_by_label("Whose answers")).to_have_count(3)
+    expect(page.get_by_label("Whose answers")).to_have_count(2)
     for picker in page.get_by_label("Whose answers").all():
         expect(picker).to_be_hidden()
     page.goto(site_url + WORKSPACE)

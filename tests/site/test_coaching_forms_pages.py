@@ -105,10 +105,18 @@ def test_the_observation_form_ends_with_its_debrief_before_the_scoring_key(built
 
 
 def test_only_self_assessments_are_on_the_self_assessments_page(built_site):
+    """Each in its own section; the level assessment's (one that rates the levels) points to its own page."""
     article = content(page(built_site, "self-assessments"))
     forms = [form["data-assessment"] for form in article.select("form[data-assessment]")]
-    assert forms == [f["id"] for f in data("assessments")["assessments"] if f.get("kind", "self-assessment") == "self-assessment"]
-    assert "ride-along" not in forms and len(forms) >= 3
+    listed = [f for f in data("assessments")["assessments"] if f.get("kind", "self-assessment") == "self-assessment"]
+    assert [h["id"] for h in article.select("h2[id]")] == [f["id"] for f in listed]
+    assert forms == [f["id"] for f in listed if f.get("questions_from") != "levels"]
+    assert "ride-along" not in forms and "which-level" not in forms and len(forms) >= 2
+    pointer = article.select_one("h2#which-level").find_next("p").find_next("p")
+    assert pointer.get_text(" ", strip=True) == "It covers every level of the ladder, so it has a page of its own: Which level am I? ."
+    assert pointer.a["href"] == "../which-level/"
+    level_page = content(page(built_site, "which-level"))
+    assert [form["data-assessment"] for form in level_page.select("form[data-assessment]")] == ["which-level"]
 
 
 # ---------------------------------------------------------------- debrief templates

@@ -13,7 +13,7 @@ def _ladder() -> tuple[dict, dict]:
 def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only_behaviours(built_site):
     assessment, scale = _ladder()
     answer = next(option["label"] for option in scale["options"] if option["value"] == assessment["habits_at_most"])
-    key = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level details.pb-assessment__key")
+    key = content(page(built_site, "which-level")).select_one("form#assessment-which-level details.pb-assessment__key")
     text = " ".join(key.get_text(" ").split())
     assert f"They add no points: a level is reached only when none of its habits is answered above “{answer}”." in text
     assert f"and all of its habits (*), none of its habits is answered above “{answer}”" in text
@@ -25,7 +25,7 @@ def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only
     assert rows == most
     assert set(most.values()) == {15}  # the example: five behaviours on a 0–3 scale at each level
     # The form tells the page's script the same rule: a habit with fewer points than this holds its level back.
-    form = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level")
+    form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     assert (form["data-habit-points-at-least"], form["data-habits-at-most"]) == (f"{max(values) - assessment['habits_at_most']:g}", answer)
 
 
@@ -33,7 +33,7 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     # The key a rep scores on paper with and the page's script read the same figure from the data.
     assessment, scale = _ladder()
     answer = next(option["label"] for option in scale["options"] if option["value"] == assessment["habits_at_most"])
-    form = content(page(built_site, "self-assessments")).select_one("form#assessment-which-level")
+    form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     rule = " ".join(form.select_one("details.pb-assessment__key [data-lower-levels-rule]").get_text(" ").split())
     least = assessment["lower_levels_at_least"]
     assert rule.startswith(f"Your level is the highest one reached whose levels below are each reached, or score at least {least}% with none of their habits above “{answer}”")

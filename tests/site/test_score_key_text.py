@@ -5,7 +5,7 @@ import re
 
 from tests.helpers import content, page
 
-FORMS_PAGES = ["self-assessments", "coaching", "coaching/ride-along", "role-plays"]
+FORMS_PAGES = ["self-assessments", "which-level", "coaching", "coaching/ride-along", "role-plays"]
 
 
 def test_every_score_key_has_a_space_after_each_sentence(built_site):
