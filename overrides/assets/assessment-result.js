@@ -158,7 +158,7 @@
     function unanswered() {
       var missing = model.rows.filter(function (row) { return row.points === null; });
       if (!missing.length) return;
-      result.append(el("h4", Playbook.t("assessment_result.not_answered")));
+      result.append(el("h4", model.habitLeast === null ? Playbook.t("assessment_result.not_answered") : Playbook.t("assessment_result.not_answered_hold_back")));
       var ul = el("ul");
       missing.forEach(function (row) {
         var link = el("a", row.text);

@@ -302,9 +302,10 @@
       changes.textContent = changesNote(kept);
       changes.hidden = !changes.textContent;
       form.classList.toggle("pb-assessment--complete", out.complete);
-      form.classList.toggle("pb-assessment--started", !!out.answered && !out.complete);
-      next.hidden = !out.answered || out.complete;
-      live.classList.toggle("pb-visually-hidden", out.complete);
+      var open = out.answered < model.rows.length;
+      form.classList.toggle("pb-assessment--started", !!out.answered && open);
+      next.hidden = !out.answered || !open;
+      live.classList.toggle("pb-visually-hidden", out.complete && !open);
       result.hidden = !out.answered;
       var said = out.complete ? unansweredNote(model, out) : out.headline;
       if (live.textContent !== said) live.textContent = said;  /* a screen reader hears a new headline only */
@@ -352,7 +353,9 @@
     });
     next.addEventListener("click", function () {
       var row = nextUnanswered(model, lastStatement);
-      if (row) row.fieldset.querySelector("input").focus();
+      if (!row) return;
+      row.fieldset.scrollIntoView({ block: "center" });
+      row.fieldset.querySelector("input").focus({ preventScroll: true });
     });
     form.addEventListener("input", function (event) {
       if (rating.owns(event.target)) render(true);  /* the result says about which account */
@@ -388,7 +391,9 @@
   /* The headline of a complete result, with how many statements it leaves out. */
   function unansweredNote(model, out) {
     var missing = model.rows.length - out.answered;
-    return missing ? Playbook.t("assessment.unanswered", { headline: out.headline, missing: missing, total: model.rows.length }) : Playbook.t("assessment.all_answered", { headline: out.headline });
+    var counts = { headline: out.headline, missing: missing, total: model.rows.length };
+    if (!missing) return Playbook.t("assessment.all_answered", counts);
+    return model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
   }
 
   function actions(form, model, out, result, live, clear) {

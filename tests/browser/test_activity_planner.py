@@ -167,9 +167,9 @@ def test_the_targets_beside_the_planner_show_its_figure_for_the_readers_own_figu
         if figure == handbook[target_id]:
             expect(shown).to_be_hidden()
         else:
-            expect(shown).to_have_text(f"planner below: {figure}")
+            expect(shown).to_have_text(f"with your figures in the planner below: {figure}")
     _fill(form, {"meetings": "30"})
-    expect(page.locator("tr#conversation-to-meeting [data-planner-target]")).to_have_text("planner below: 30%")
+    expect(page.locator("tr#conversation-to-meeting [data-planner-target]")).to_have_text("with your figures in the planner below: 30%")
     _fill(form, {"meetings": "3O"})
     expect(yours.locator("visible=true")).to_have_count(0)
     _fill(form, {"meetings": "30"})
