@@ -100,6 +100,7 @@ REFERENCES = [
     Reference("coaching_questions", ("questions", "*", "levels", "*"), "levels", ("levels", "*"), "level"),
     Reference("dilemma", ("modes", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("dilemma", ("skill_will", "quadrants", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
+    Reference("dilemma", ("modes", "*", "signals", "*", "rules_out", "*"), "dilemma", ("modes", "*"), "mode"),
     Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
@@ -164,6 +165,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _funnel(documents.get("bootcamp"))
     problems += _planner_figures(documents.get("bootcamp"))
     problems += _skill_will(documents.get("dilemma"))
+    problems += _rules_out_own_mode(documents.get("dilemma"))
     problems += _reserved_checklist_ids(documents.get("checklists"))
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
@@ -268,6 +270,18 @@ def _skill_will(document: LocatedData | None) -> list[Problem]:
             line = document.where(("modes", index, "suits")).line
             problems.append(document.problem(path + ("mode",), f"quadrant {quoted(quadrant['id'])} ({skill} skill, {will} will) maps to {mode['id']}, but {mode['id']} suits only reps with {_suited(mode['suits'])} (line {line}); map it to a mode that suits {skill} skill and {will} will ({', '.join(fitting) or 'no mode does yet'}), or change what {mode['id']} suits"))
     return problems
+
+
+def _rules_out_own_mode(document: LocatedData | None) -> list[Problem]:
+    """A signal's `rules_out` names other modes: ruling out its own would make it count against itself."""
+    if document is None:
+        return []
+    return [
+        document.problem(path, f"a {mode['id']} signal cannot rule out {mode['id']} itself; name the other modes it rules out ({', '.join(other['id'] for other in document.value['modes'] if other['id'] != mode['id'])})")
+        for mode_index, mode in enumerate(document.value["modes"])
+        for path, ruled in select(document.value, ("modes", mode_index, "signals", "*", "rules_out", "*"))
+        if ruled == mode["id"]
+    ]
 
 
 def _suited(suits: dict) -> str:

@@ -210,6 +210,9 @@ class Signal:
     text: str
     weight: int
     line: int
+    # Modes not to recommend while this signal is ticked, whatever their totals: a live problem in the deal rules
+    # out stepping back, however proven the rep.
+    rules_out: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

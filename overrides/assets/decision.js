@@ -8,17 +8,22 @@
     root.querySelectorAll("form[data-decision]:not([data-ready])").forEach(enhance);
   }
 
-  /* Each mode's total weight and the outcome: "none" before any tick, "tie" when the top total is shared. */
+  /* Each mode's total weight and the outcome: "none" before any tick, "tie" when the top total is shared. A
+     mode a ticked signal rules out (data-rules-out) cannot win, whatever its total; the signal's own mode then
+     has a total, so there is always one that can. */
   function score(boxes) {
-    var totals = {}, ticked = {};
+    var totals = {}, ticked = {}, ruledOut = {};
     boxes.forEach(function (box) {
       var mode = box.dataset.mode;
       totals[mode] = (totals[mode] || 0) + (box.checked ? +box.dataset.weight : 0);
-      if (box.checked) ticked[box.dataset.signal] = box.dataset.fingerprint;
+      if (!box.checked) return;
+      ticked[box.dataset.signal] = box.dataset.fingerprint;
+      (box.dataset.rulesOut || "").split(" ").filter(Boolean).forEach(function (out) { ruledOut[out] = true; });
     });
-    var top = Math.max.apply(null, Object.values(totals));
-    var leaders = Object.keys(totals).filter(function (mode) { return totals[mode] === top; });
-    return { totals: totals, ticked: ticked, top: top, outcome: !top ? "none" : leaders[1] ? "tie" : leaders[0] };
+    var open = Object.keys(totals).filter(function (mode) { return !ruledOut[mode]; });
+    var top = Math.max.apply(null, open.map(function (mode) { return totals[mode]; }));
+    var leaders = open.filter(function (mode) { return totals[mode] === top; });
+    return { totals: totals, ticked: ticked, ruledOut: ruledOut, top: top, outcome: !top ? "none" : leaders[1] ? "tie" : leaders[0] };
   }
 
   /* The shown result as plain text for notes or an email: a line per heading and paragraph, "- " per item. */
@@ -108,8 +113,10 @@
       /* Totals shown: the tied modes under a tie, the other modes ticked under a winner. */
       each("[data-line]", function (el) {
         var total = totals[el.dataset.line];
-        el.hidden = outcome === "tie" ? total !== now.top : !total;
+        el.hidden = outcome === "tie" ? total !== now.top || !!now.ruledOut[el.dataset.line] : !total;
       });
+      /* Written in, not hidden: the result is copied as text, and hidden words would go with it. */
+      each("[data-ruled-out]", function (el) { el.textContent = now.ruledOut[el.dataset.ruledOut] ? Playbook.t("decision.ruled_out") : ""; });
       each("[data-others]", function (el) { el.hidden = !el.querySelector("[data-line]:not([hidden])"); });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
       each("[data-summary], [data-actions]", function (el) { el.hidden = outcome === "none"; });

@@ -44,6 +44,16 @@ def _result(helper):
     return helper.locator("[data-outcome]:not([hidden])")
 
 
+RULED_OUT = ", ruled out by a live problem you ticked"
+
+
+def _cell(signal: dict) -> str:
+    """A signal's first cell as the table shows it: its text, and the modes it rules out, by name."""
+    names = {mode["id"]: mode["name"] for mode in data("dilemma")["modes"]}
+    ruled = ", ".join(names[mode] for mode in signal.get("rules_out", []))
+    return plain(signal["text"]) + (f" (while ticked, rules out {ruled})" if ruled else "")
+
+
 def _headline(mode: dict, total: int) -> str:
     return f"Recommendation: {mode['name']} (total weight {total})"
 
@@ -56,8 +66,10 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
     coach, push, step_back = data("dilemma")["modes"]
     ticked = {coach["id"]: _signals(coach, 0, 1), push["id"]: _signals(push, -1), step_back["id"]: _signals(step_back, -1)}
     totals = {mode_id: sum(signal["weight"] for signal in signals) for mode_id, signals in ticked.items()}
-    winner = next(mode for mode in (coach, push, step_back) if totals[mode["id"]] == max(totals.values()))
-    assert sorted(totals.values())[-2] < totals[winner["id"]], "the chosen ticks must have one clear winner"
+    ruled = {mode for signals in ticked.values() for signal in signals for mode in signal.get("rules_out", [])}
+    open_totals = {mode_id: total for mode_id, total in totals.items() if mode_id not in ruled}
+    winner = next(mode for mode in (coach, push, step_back) if open_totals.get(mode["id"]) == max(open_totals.values()))
+    assert sorted(open_totals.values())[-2] < totals[winner["id"]], "the chosen ticks must have one clear winner"
 
     page, helper = _open(context, site_url)
     _tick(helper, [signal for signals in ticked.values() for signal in signals])
@@ -68,7 +80,7 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
     assert helper.get_by_role("status").first.text_content().startswith(heading)
     assert result.get_by_text(plain(winner["summary"])).is_visible()
     assert result.locator("[data-reason]:visible").all_text_contents() == [plain(s["text"]) for s in ticked[winner["id"]]]
-    others = [f"{mode['name']}: total weight {totals[mode['id']]}" for mode in (coach, push, step_back) if mode is not winner]
+    others = [f"{mode['name']}: total weight {totals[mode['id']]}" + (RULED_OUT if mode["id"] in ruled else "") for mode in (coach, push, step_back) if mode is not winner]
     assert result.locator("[data-line]:visible").all_text_contents() == others
     for advice in winner["pitfalls"] + winner["doing_it_well"]:
         assert result.get_by_text(plain(advice), exact=True).is_visible()
@@ -271,7 +283,7 @@ def test_the_result_is_announced_once_per_change_and_not_on_page_load(context, s
 
 def test_without_javascript_the_helper_is_a_table_to_score_with_a_pen_on_screen_and_paper(browser, site_url):
     modes = data("dilemma")["modes"]
-    expected = sorted([plain(s["text"]), mode["name"], str(s["weight"])] for mode in modes for s in mode["signals"])
+    expected = sorted([_cell(s), mode["name"], str(s["weight"])] for mode in modes for s in mode["signals"])
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + PAGE)
@@ -318,7 +330,7 @@ def test_printed_with_javascript_on_shows_the_ticked_signals_and_the_recommendat
 
     page.emulate_media(media="print")
     shown = [[cell.strip() for cell in row.get_by_role("cell").all_text_contents()] for row in helper.locator("tbody tr").all() if row.is_visible()]
-    assert sorted(shown) == sorted([plain(s["text"]), name, str(s["weight"])] for name, signals in ticked.items() for s in signals)
+    assert sorted(shown) == sorted([_cell(s), name, str(s["weight"])] for name, signals in ticked.items() for s in signals)
     assert helper.get_by_text("The signals you ticked").is_visible()
     assert helper.get_by_text("the highest total wins").is_hidden()  # the adding up is done
     assert _result(helper).get_by_role("heading", level=3).is_visible()
@@ -350,17 +362,45 @@ def test_printed_with_javascript_on_shows_the_ticked_signals_and_the_recommendat
 
 def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_told_to_step_back(context, site_url):
     """A sales leader's case (the push signals of data/dilemma.yml, from its source's "When to Push"): a track record
-    is true of a top seller every week, and so are knowing the account and helping newer reps: together they must
-    not outvote a live problem in the deal at hand."""
+    is true of a top seller every week, and so are knowing the account, helping newer reps and bringing decisions:
+    however many of them are ticked, a live problem in the deal at hand rules stepping back out. (With all four, step
+    back's total is 5, more than the live problem's 3: a reviewer found it won before the rule.)"""
     _, push, step_back = data("dilemma")["modes"]
     signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
-    record = [signal["consistent-delivery"], signal["knows-the-account-better"], signal["showing-leadership"]]
+    record = [signal[id] for id in ("consistent-delivery", "knows-the-account-better", "showing-leadership", "brings-decisions")]
+    live = signal["avoiding-tough-conversation"]
+    assert sum(s["weight"] for s in record) > live["weight"] and live["rules_out"] == [step_back["id"]]
     page, helper = _open(context, site_url)
-    _tick(helper, record + [signal["avoiding-tough-conversation"]])
-    expect(_result(helper).get_by_role("heading", level=3)).not_to_have_text(re.compile(f"Recommendation: {step_back['name']}"))
+    _tick(helper, record)
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
+    _tick(helper, [live])
+    result = _result(helper)
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(push, live["weight"]))
+    expect(result.locator(f'[data-line="{step_back["id"]}"]')).to_have_text(f"{step_back['name']}: total weight {sum(s['weight'] for s in record)}, ruled out by a live problem you ticked")
     _tick(helper, [signal["deadline-is-close"]])
-    total = signal["avoiding-tough-conversation"]["weight"] + signal["deadline-is-close"]["weight"]
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, total))
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, live["weight"] + signal["deadline-is-close"]["weight"]))
+    # Unticked, the live problem no longer rules step back out.
+    helper.get_by_label(plain(live["text"]), exact=True).uncheck()
+    helper.get_by_label(plain(signal["deadline-is-close"]["text"]), exact=True).uncheck()
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
+
+
+def test_without_javascript_each_signal_that_rules_a_mode_out_says_so(browser, site_url):
+    """On paper and without JavaScript the reader adds up by hand, so the rule is beside the signals it belongs to."""
+    modes = data("dilemma")["modes"]
+    names = {mode["id"]: mode["name"] for mode in modes}
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    helper = page.locator("form[data-decision]")
+    expect(helper).to_contain_text("leaving out any mode a ticked signal rules out")
+    ruling = [s for mode in modes for s in mode["signals"] if s.get("rules_out")]
+    assert len(ruling) >= 6
+    for signal in ruling:
+        box = helper.get_by_label(plain(signal["text"]), exact=True)
+        expect(box).to_have_accessible_description(f"(while ticked, rules out {', '.join(names[m] for m in signal['rules_out'])})")
+    expect(helper.locator(".pb-decision__rules-out")).to_have_count(len(ruling))
+    context.close()
 
 
 def test_step_backs_follow_up_question_is_about_the_managers_part_not_a_lost_deal(built_site):

@@ -77,3 +77,23 @@ def test_the_same_skill_and_will_twice_in_the_matrix_is_refused(handbook: Path):
 def test_a_mode_without_suits_is_refused(handbook: Path):
     text, problems = _problems(handbook, lambda text: text.replace("    suits:\n      skill: [high]\n      will: [low]\n", "", 1))
     assert len(problems) == 1 and "'suits'" in problems[0], problems
+
+
+# ---------------------------------------------------------------- a live problem rules a mode out
+
+
+def test_every_decisive_coach_or_push_signal_rules_out_stepping_back_and_nothing_else_does():
+    """The example's rule, as a sales leader reviewing it put it: stepping back is never the answer while a live
+    problem in the deal or the rep's work is ticked, however proven the rep; nothing rules out coaching or pushing."""
+    for mode in data("dilemma")["modes"]:
+        for signal in mode["signals"]:
+            decisive = mode["id"] != "step-back" and signal["weight"] == 3
+            assert signal.get("rules_out", []) == (["step-back"] if decisive else []), signal["id"]
+
+
+def test_a_signal_that_rules_out_its_own_mode_or_an_unknown_one_is_refused_at_its_line(handbook):
+    own = "        rules_out: [push]"
+    text, problems = _problems(handbook, lambda text: text.replace("        rules_out: [step-back]", own, 4).replace(own, "        rules_out: [step-back]", 3))
+    assert problems == [_position(text, own, 20) + "a push signal cannot rule out push itself; name the other modes it rules out (coach, step-back)"]
+    text, problems = _problems(handbook, lambda text: text.replace(own, "        rules_out: [stepback]"))
+    assert len(problems) == 1 and problems[0].startswith(_position(text, "        rules_out: [stepback]", 20)) and "'stepback'" in problems[0], problems
