@@ -1491,6 +1491,8 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
             line=written_line(checklist_doc, path),
+            repeats={"every day": "day", "every week": "week"}.get(raw.get("starts_afresh")),
+            week_starts_on=cadence.week_starts_on,
         )
     ladder = build(Ladder, documents["levels"])
     debriefs = build(Debriefs, documents["debriefs"])

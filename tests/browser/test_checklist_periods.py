@@ -140,6 +140,24 @@ def test_every_week_keeps_its_ticks_until_the_first_day_of_the_week_the_data_nam
     expect(weekly.history).to_have_accessible_name(history("week", [None] * 7 + [(2, len(WEEKLY))]))
 
 
+def test_the_one_to_one_preparation_starts_afresh_each_week_with_last_weeks_in_its_history(open_at):
+    """A reviewer's manager found last week's ticks still there before this week's 1:1: the list is marked
+    `starts_afresh: every week` in data/checklists.yml, its week starting where the boot camp's does."""
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
+    this_week = week_start(TUESDAY, FIRST_DAY)
+    start = at(TUESDAY, 10, 0)
+    page = open_at(start, path="checklists/")
+    prep = Checklist(page, "one-to-one-prep")
+    expect(prep.period).to_have_text("Week of " + day_name(this_week))
+    prep.tick(items[:3])
+    monday = at(this_week + timedelta(days=7), 0, 10)
+    page.clock.fast_forward(int((monday - start).total_seconds() * 1000))
+    page.reload()
+    expect(prep.count).to_have_text(f"0 of {len(items)} done")
+    prep.expect_ticked([])
+    expect(prep.history).to_have_accessible_name(history("week", [None] * 7 + [(3, len(items))]))
+
+
 def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
     counts = [n % (len(DAILY) + 1) for n in range(1, 11)]  # ten days: 1, 2 … 8 items, then none, then 1
     page = open_at(at(TUESDAY, 9, 0))
@@ -268,8 +286,8 @@ def test_saved_ticks_from_before_checklists_repeated_and_corrupt_storage_are_ign
 
 def test_a_checklist_that_does_not_repeat_keeps_its_ticks_and_has_no_date(open_at):
     page = open_at(at(TUESDAY, 23, 50), path="checklists/")
-    checklist = Checklist(page, "one-to-one-prep")
-    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
+    checklist = Checklist(page, "new-rep-first-week")
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "new-rep-first-week")["items"]
     checklist.tick(items[:2])
     page.clock.fast_forward(8 * 24 * 60 * MINUTE)
     page.reload()

@@ -106,13 +106,13 @@ def _expect_ticked(page, checklist_id, items):
 def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(context, site_url):
     behaviours = _statements("which-level")
     low, high = min(_labels("which-level")), max(_labels("which-level"))
-    items = _checklist_items("one-to-one-prep")
+    items = _checklist_items("new-rep-first-week")
     page = context.new_page()
     page.goto(site_url + LEVEL)
     # The reader's own answers as saved before reps existed: bare values, no fingerprints, no dates.
     before = {"answers": {behaviours[0]["id"]: high, behaviours[1]["id"]: low}, "notes": {}}
     page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "assessment", "which-level"), before])
-    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "checklist", "one-to-one-prep"), {"ticked": {items[0]["id"]: True}}])
+    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "checklist", "new-rep-first-week"), {"ticked": {items[0]["id"]: True}}])
     page.reload()
     mine = {behaviours[0]["id"]: high, behaviours[1]["id"]: low}
     _expect_answers(page, "which-level", mine)
@@ -144,20 +144,20 @@ def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(c
     _expect_answers(page, "which-level", sam)
 
     page.goto(site_url + CHECKLISTS)
-    expect(_picker(page, "checklist-one-to-one-prep").locator("option:checked")).to_have_text("Sam")
-    _expect_ticked(page, "one-to-one-prep", [])
-    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[1]["text"]), exact=True).check()
+    expect(_picker(page, "checklist-new-rep-first-week").locator("option:checked")).to_have_text("Sam")
+    _expect_ticked(page, "new-rep-first-week", [])
+    page.locator('form[data-checklist="new-rep-first-week"]').get_by_label(plain(items[1]["text"]), exact=True).check()
     _choose(page, "checklist-charter-review", "Alex")
-    _expect_ticked(page, "one-to-one-prep", [])
-    page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[2]["text"]), exact=True).check()
-    _choose(page, "checklist-one-to-one-prep", "Me")
-    _expect_ticked(page, "one-to-one-prep", items[:1])
-    _choose(page, "checklist-one-to-one-prep", "Sam")
-    _expect_ticked(page, "one-to-one-prep", items[1:2])
-    _choose(page, "checklist-one-to-one-prep", "Alex")
-    _expect_ticked(page, "one-to-one-prep", items[2:3])
+    _expect_ticked(page, "new-rep-first-week", [])
+    page.locator('form[data-checklist="new-rep-first-week"]').get_by_label(plain(items[2]["text"]), exact=True).check()
+    _choose(page, "checklist-new-rep-first-week", "Me")
+    _expect_ticked(page, "new-rep-first-week", items[:1])
+    _choose(page, "checklist-new-rep-first-week", "Sam")
+    _expect_ticked(page, "new-rep-first-week", items[1:2])
+    _choose(page, "checklist-new-rep-first-week", "Alex")
+    _expect_ticked(page, "new-rep-first-week", items[2:3])
 
-    records = page.evaluate("() => Playbook.workspace.records({kind: 'checklist', tool: 'one-to-one-prep'})")
+    records = page.evaluate("() => Playbook.workspace.records({kind: 'checklist', tool: 'new-rep-first-week'})")
     assert [r["data"]["done"] for r in records] == [1] and records[0]["data"]["ticked"] == {items[2]["id"]: _fingerprint(items[2]["text"])}
 
 
@@ -200,10 +200,10 @@ def test_reworded_and_removed_items_are_named_and_not_counted_until_answered_aga
         "a-statement-since-removed": {"value": high, "fingerprint": "0123456789"},
         "another-one-removed": {"value": high, "fingerprint": "0123456789"},
     }}
-    items = _checklist_items("one-to-one-prep")
+    items = _checklist_items("new-rep-first-week")
     ticks = {"ticked": {items[0]["id"]: _fingerprint("an earlier wording"), items[1]["id"]: _fingerprint(items[1]["text"])}}
     page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "assessment", "which-level"), saved])
-    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "checklist", "one-to-one-prep"), ticks])
+    page.evaluate("([key, saved]) => localStorage.setItem(key, JSON.stringify(saved))", [_key(page, "checklist", "new-rep-first-week"), ticks])
     page.reload()
 
     form = page.locator('form[data-assessment="which-level"]')
@@ -224,10 +224,10 @@ def test_reworded_and_removed_items_are_named_and_not_counted_until_answered_aga
     assert stored == {b["id"]: {"value": high, "fingerprint": _fingerprint(b["text"])} for b in (reworded, kept)}
 
     page.goto(site_url + CHECKLISTS)
-    checklist = page.locator('form[data-checklist="one-to-one-prep"]')
+    checklist = page.locator('form[data-checklist="new-rep-first-week"]')
     expect(checklist.get_by_label(plain(items[0]["text"]), exact=True)).not_to_be_checked()
     expect(checklist.get_by_role("checkbox", name=plain(items[0]["text"]), exact=True)).to_have_accessible_description("Changed since you ticked it — tick it again if it's still done.")
-    _expect_ticked(page, "one-to-one-prep", items[1:2])
+    _expect_ticked(page, "new-rep-first-week", items[1:2])
     expect(checklist.locator(".pb-checklist__count")).to_have_text(f"1 of {len(items)} done")
 
 
