@@ -57,9 +57,9 @@
     return '"' + cell.replace(/"/g, '""') + '"';
   }
 
-  /* Whose answers these are: the rep chosen above the form, or "Me". */
-  function who() {
-    return Playbook.workspace.name(Playbook.workspace.current());
+  /* Whose answers these are: the rep chosen above the form, or "Me" (always, on a form about the reader). */
+  function who(form) {
+    return Playbook.workspace.name(Playbook.workspace.whose(form));
   }
 
   /* First who, when and the result (and, on the level assessment, who rated about which account), as a header
@@ -67,7 +67,7 @@
      group "notes", no points. */
   function csv(form, model, out) {
     var columns = ["group", "statement_id", "statement", "counts_as", "answer", "points", "weight"];
-    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(), today(), out.headline, status(out)]];
+    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(form), today(), out.headline, status(out)]];
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
       rows[0].push("rated_by", "account");

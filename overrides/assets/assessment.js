@@ -177,11 +177,12 @@
   function savedState(form, key) {
     var ws = Playbook.workspace;
     var fresh = form.hasAttribute("data-fresh-each-day");
-    if (ws.current() === "me") {
+    var rep = ws.whose(form);
+    if (rep === "me") {
       var mine = Playbook.load(key);
       if (mine) return !fresh || !mine.date || mine.date === ws.today() ? mine : null;
     }
-    var last = ws.latest({ kind: form.dataset.recordKind, tool: form.dataset.assessment });
+    var last = ws.latest({ rep: rep, kind: form.dataset.recordKind, tool: form.dataset.assessment });
     return last && (!fresh || last.date === ws.today()) ? last.data : null;
   }
 
@@ -275,7 +276,14 @@
     var changes = el("p", "", "pb-assessment__changes");
     result.before(progress, changes);
     var lastStatement = null;  /* the statement the reader was last at: "next" is counted from there */
-    var tool = Playbook.workspace.attach(form, load);
+    /* A form about the reader alone has no rep picker, whose status would say that storage is full: its own. */
+    var storage = null;
+    if (form.hasAttribute("data-reader-only")) {
+      storage = el("p", "", "pb-assessment__storage");
+      storage.setAttribute("role", "status");
+      form.prepend(storage);
+    }
+    var tool = Playbook.workspace.attach(form, load, storage);
     var kept;
 
     /* The result, with who is rating about which account on the level assessment. */
@@ -289,7 +297,7 @@
     function save(state, out) {
       Object.keys(kept.stale).forEach(function (id) { if (!state[id]) state[id] = kept.stale[id]; });
       var mine = joined({ answers: state, notes: notes.values(), date: Playbook.workspace.today() }, rating.values());
-      if (Playbook.workspace.current() === "me" && !tool.save(key, mine)) return;
+      if (tool.whose() === "me" && !tool.save(key, mine)) return;
       tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) });
     }
 
@@ -321,7 +329,7 @@
       kept = restore(model, saved);
       notes.restore(saved);
       rating.restore(saved && saved.result ? saved.result : saved);
-      var migrate = saved && Playbook.workspace.current() === "me" && !Playbook.workspace.latest({ kind: form.dataset.recordKind, tool: form.dataset.assessment });
+      var migrate = saved && tool.whose() === "me" && !Playbook.workspace.latest({ rep: "me", kind: form.dataset.recordKind, tool: form.dataset.assessment });
       render(!!migrate);
     }
 

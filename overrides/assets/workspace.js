@@ -42,9 +42,12 @@
      clearAll()                     deletes everything the handbook keeps in this browser; null or an error
      current(), choose(id)          whose answers the tools show; choose saves it and dispatches "playbook:rep"
                                     ({detail: {rep}}) on document, and every attached tool reloads
+     whose(form)                    whose answers `form` shows: "me" for a form about the reader alone
+                                    (data-reader-only, such as a manager's own habits), else current()
      name(id)                       a rep's name ("Me" for "me")
      today()                        the reader's local date, "YYYY-MM-DD"
-     record(kind, tool, data, date) upserts the current rep's record for (kind, tool, date = today); null or error
+     record(kind, tool, data, date, rep)  upserts the record of `rep` (the current rep if left out) for (kind,
+                                    tool, date = today); null or error
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
      latest({rep, kind, tool})      the newest of them, or null
      merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
@@ -57,8 +60,9 @@
                                     caller that writes those keys itself: workspace-file.js puts them back)
      room()                         once storage is 80% full, a sentence telling the reader how to make room
                                     (attach's status and the Reps and saved answers page say it); else null
-     attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes; returns
-                                    {status, save(key, value), record(kind, tool, data, date)}, which report
+     attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes (never, on a
+                                    reader-only form); returns {status, whose(), save(key, value),
+                                    record(kind, tool, data, date)}, the record going to whose(form); they report
                                     a full or blocked storage in an aria-live status and return false (and
                                     record, once storage is nearly full, adds room() to that status): the
                                     picker's for the form (data-for = form.id), or `status` for a tool without one
@@ -308,6 +312,10 @@
     return index().current;
   }
 
+  function whose(form) {
+    return form.hasAttribute("data-reader-only") ? "me" : current();
+  }
+
   function announce(id) {
     document.dispatchEvent(new CustomEvent("playbook:rep", { detail: { rep: id } }));
   }
@@ -404,11 +412,11 @@
   }
 
   /* The tool's `data` is copied, so that a tool changing its object later can't change what was saved. */
-  function record(kind, tool, data, date) {
+  function record(kind, tool, data, date, rep) {
     var item = { kind: kind, tool: tool, date: date || today(), data: JSON.parse(JSON.stringify(data)), saved: new Date().toISOString() };
     var problem = Playbook.workspaceFile.recordProblem(item);
     if (problem) return Playbook.t("workspace.not_saved", { problem: problem });
-    return merge(current(), [item], false);
+    return merge(rep || current(), [item], false);
   }
 
   /* Each attached tool hears the rep change on its own form, once; the pickers are the picker's. */
@@ -419,8 +427,10 @@
   });
 
   function attach(form, reload, ownStatus) {
-    form.setAttribute("data-rep-tool", "");
-    form.addEventListener("playbook:rep", reload);
+    if (!form.hasAttribute("data-reader-only")) {
+      form.setAttribute("data-rep-tool", "");
+      form.addEventListener("playbook:rep", reload);
+    }
     var picker = form.id && document.querySelector('[data-rep-picker][data-for="' + form.id + '"]');
     var status = ownStatus || (picker ? picker.querySelector("[data-rep-status]") : null);
     /* A refused save is told at once. Storage nearly full is told after whatever the tool itself says on
@@ -440,11 +450,14 @@
     }
     return {
       status: status,
+      whose: function () {
+        return whose(form);
+      },
       save: function (storageKey, value) {
         return Playbook.save(storageKey, value, status);
       },
       record: function (kind, tool, data, date) {
-        return report(record(kind, tool, data, date));
+        return report(record(kind, tool, data, date, whose(form)));
       }
     };
   }
@@ -475,6 +488,7 @@
     removeRep: removeRep,
     clearAll: clearAll,
     current: current,
+    whose: whose,
     choose: choose,
     name: name,
     today: today,

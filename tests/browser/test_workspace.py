@@ -122,7 +122,7 @@ def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(c
     alex = {behaviours[2]["id"]: high}
     _answer(page, "which-level", alex)
     page.goto(site_url + ASSESSMENTS)
-    _add_rep_by_keyboard(page, "assessment-manager-or-coach", "Sam")  # any tool's picker chooses for every page
+    _add_rep_by_keyboard(page, "assessment-was-that-coaching", "Sam")  # any tool's picker chooses for every page
     page.goto(site_url + LEVEL)
     expect(_picker(page, "assessment-which-level").locator("option:checked")).to_have_text("Sam")
     sam = {behaviours[3]["id"]: low, behaviours[4]["id"]: high}
@@ -328,7 +328,7 @@ def test_without_javascript_there_is_no_picker_and_the_page_says_nothing_is_save
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + ASSESSMENTS)
-    expect(page.get_by_label("Whose answers")).to_have_count(2)
+    expect(page.get_by_label("Whose answers")).to_have_count(1)
     for picker in page.get_by_label("Whose answers").all():
         expect(picker).to_be_hidden()
     page.goto(site_url + WORKSPACE)
@@ -357,7 +357,7 @@ def test_a_full_storage_is_told_to_the_reader(browser, site_url):
     expect(picker.get_by_label("Rep's name or initials")).to_have_attribute("aria-invalid", "true")
     page.goto(site_url + ASSESSMENTS)
     _answer(page, "manager-or-coach", {_statements("manager-or-coach")[0]["id"]: max(_labels("manager-or-coach"))})
-    expect(_picker(page, "assessment-manager-or-coach").get_by_role("status")).to_have_text(FULL)
+    expect(page.locator('form[data-assessment="manager-or-coach"]').get_by_role("status").first).to_have_text(FULL)
     context.close()
 
 
@@ -531,3 +531,27 @@ def test_a_storage_filled_to_the_last_character_refuses_a_save_and_says_so(conte
     page.locator('form[data-checklist="one-to-one-prep"]').get_by_label(plain(items[0]["text"]), exact=True).check()
     expect(_picker(page, "checklist-one-to-one-prep").get_by_role("status")).to_have_text(FULL)
     assert page.evaluate(STORAGE) == before
+
+
+def test_a_managers_own_habits_stay_the_managers_whichever_rep_is_chosen(context, site_url):
+    """A manager reviewing the site chose Priya on one tool and found *Manager or coach?*, about the manager,
+    showing and saving "Priya's" answers. That form (per_rep: false in data/assessments.yml) has no rep picker,
+    opens and saves the reader's own answers, and leaves Priya's history alone."""
+    page = context.new_page()
+    page.goto(site_url + ASSESSMENTS)
+    _add_rep_by_keyboard(page, "assessment-was-that-coaching", "Priya")
+    expect(_picker(page, "assessment-was-that-coaching").locator("option:checked")).to_have_text("Priya")
+    form = page.locator('form[data-assessment="manager-or-coach"]')
+    expect(form).to_have_attribute("data-ready", "true")
+    expect(page.locator('[data-rep-picker][data-for="assessment-manager-or-coach"]')).to_have_count(0)
+    statement = _statements("manager-or-coach")[0]
+    mine = {statement["id"]: max(_labels("manager-or-coach"))}
+    _answer(page, "manager-or-coach", mine)
+    records = "(rep) => Playbook.workspace.records({rep, tool: 'manager-or-coach'}).length"
+    priya = page.evaluate("() => Playbook.workspace.reps().find((rep) => rep.name === 'Priya').id")
+    assert page.evaluate(records, "me") == 1 and page.evaluate(records, priya) == 0
+    page.reload()
+    expect(_picker(page, "assessment-was-that-coaching").locator("option:checked")).to_have_text("Priya")
+    _expect_answers(page, "manager-or-coach", mine)
+    _choose(page, "assessment-was-that-coaching", "Me")
+    _expect_answers(page, "manager-or-coach", mine)
