@@ -338,15 +338,21 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     context.close()
 
 
-def test_on_a_phone_how_far_the_reader_is_stays_in_view_and_never_covers_the_answer_in_focus(browser, site_url):
-    """The level assessment is many screens long on a phone: once started, the count of answers stays at the foot
-    of the screen until the result shows, and a keyboard user's focused answer is kept above it."""
-    statements = [b for level in _levels() for b in level["behaviours"]]
+def _level_form_on_a_phone(browser, site_url):
+    """A phone's context, page and the level assessment, ready."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
     expect(form).to_have_attribute("data-ready", "true")
+    return context, page, form
+
+
+def test_on_a_phone_how_far_the_reader_is_stays_in_view_and_never_covers_the_answer_in_focus(browser, site_url):
+    """The level assessment is many screens long on a phone: once started, the count of answers stays at the foot
+    of the screen until the result shows, and a keyboard user's focused answer is kept above it."""
+    statements = [b for level in _levels() for b in level["behaviours"]]
+    context, page, form = _level_form_on_a_phone(browser, site_url)
     summary = form.locator(".pb-assessment__summary")
     questions = form.locator("fieldset[data-statement]")
 
@@ -378,11 +384,7 @@ def test_next_unanswered_goes_on_from_where_the_reader_is_and_comes_round_to_one
     open after where they are, shown whole above the bar, then, from the last statement, round to the one they
     skipped; it is there from the first answer until the last statement is answered."""
     assessment = _assessment("which-level")
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(site_url + LEVEL_PAGE)
-    form = page.locator('form[data-assessment="which-level"]')
-    expect(form).to_have_attribute("data-ready", "true")
+    context, page, form = _level_form_on_a_phone(browser, site_url)
     questions = form.locator("fieldset[data-statement]")
     bar = form.locator(".pb-assessment__progress")
     button = bar.get_by_role("button", name="Next unanswered")
