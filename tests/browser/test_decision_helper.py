@@ -4,6 +4,7 @@ signals on a wide screen, a sticky summary on a phone), copy it, come back later
 Expected results are worked out here from data/dilemma.yml and data/coaching_questions.yml, not from the model.
 """
 
+import base64
 import re
 
 from playwright.sync_api import expect
@@ -411,3 +412,45 @@ def test_step_backs_follow_up_question_is_about_the_managers_part_not_a_lost_dea
     linked = [link["href"].rsplit("#", 1)[1] for link in helper.select('a[href*="questions/#"]')]
     bank = {q["id"]: q for q in data("coaching_questions")["questions"]}
     assert linked and all("lost-deal" not in bank[qid]["situations"] for qid in linked)
+
+
+# The mean brightness (0-255) of each of the bottom and top `rows` of pixels of a PNG, decoded by the browser.
+EDGE_BRIGHTNESS = """async ([png, rows]) => {
+    const bitmap = await createImageBitmap(await (await fetch("data:image/png;base64," + png)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height), context = canvas.getContext("2d");
+    context.drawImage(bitmap, 0, 0);
+    const mean = (y) => {
+        const { data } = context.getImageData(0, y, bitmap.width, rows);
+        let sum = 0;
+        for (let i = 0; i < data.length; i += 4) sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
+        return sum / (data.length / 4);
+    };
+    return { bottom: mean(bitmap.height - rows), top: mean(0) };
+}"""
+
+
+def test_on_a_laptop_the_result_box_shows_a_shadow_where_more_of_it_is_out_of_view(browser, site_url):
+    """A manager reviewer read the result box, cut off mid-sentence, as the end of the advice. Where the box can
+    scroll further, a shadow marks its edge: at the foot while more is below, at the top once scrolled down, and
+    none at the foot once the end is reached. Measured against the same box with the shadows taken off."""
+    coach, push, _ = data("dilemma")["modes"]
+    context = browser.new_context(viewport=WIDE, color_scheme="light")
+    page, helper = _open(context, site_url)
+    _tick(helper, _signals(coach, 0, 1) + _signals(push, -1))
+    result = helper.locator("[data-result]")
+    assert result.evaluate("el => el.scrollHeight > el.clientHeight + 100"), "the example's result should scroll in its box"
+
+    def edges(shadows: bool) -> dict:
+        result.evaluate("(el, on) => { el.style.backgroundImage = on ? '' : 'none'; }", shadows)
+        return page.evaluate(EDGE_BRIGHTNESS, [base64.b64encode(result.screenshot()).decode(), 6])
+
+    def darkening() -> dict:
+        shown, plain_box = edges(True), edges(False)
+        return {edge: plain_box[edge] - shown[edge] for edge in ("bottom", "top")}
+
+    at_start = darkening()
+    assert at_start["bottom"] > 8 and abs(at_start["top"]) < 2, at_start
+    result.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    at_end = darkening()
+    assert abs(at_end["bottom"]) < 2 and at_end["top"] > 8, at_end
+    context.close()
