@@ -463,19 +463,23 @@
   }
 
   /* Beside a tick box whose item was reworded since it was ticked: `note` (or nothing, when null), linked to
-     the box for screen readers; the checklist and the decision helper both use it. */
+     the box for screen readers beside any description it has already (a signal's "rules out"); the checklist
+     and the decision helper both use it. */
   function markChanged(box, note, className) {
     var id = box.id + "-changed";
     var old = document.getElementById(id);
     if (old) old.remove();
-    box.removeAttribute("aria-describedby");
-    if (!note) return;
-    var span = document.createElement("span");
-    span.id = id;
-    span.className = className;
-    span.textContent = note;
-    box.parentNode.append(" ", span);
-    box.setAttribute("aria-describedby", id);
+    var described = (box.getAttribute("aria-describedby") || "").split(" ").filter(function (each) { return each && each !== id; });
+    if (note) {
+      var span = document.createElement("span");
+      span.id = id;
+      span.className = className;
+      span.textContent = note;
+      box.parentNode.append(" ", span);
+      described.push(id);
+    }
+    if (described.length) box.setAttribute("aria-describedby", described.join(" "));
+    else box.removeAttribute("aria-describedby");
   }
 
   Playbook.workspace = {

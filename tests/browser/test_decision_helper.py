@@ -372,6 +372,7 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
     live = signal["avoiding-tough-conversation"]
     assert sum(s["weight"] for s in record) > live["weight"] and live["rules_out"] == [step_back["id"]]
     page, helper = _open(context, site_url)
+    expect(helper.get_by_label(plain(live["text"]), exact=True)).to_have_accessible_description(f"(while ticked, rules out {step_back['name']})")
     _tick(helper, record)
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
     _tick(helper, [live])
@@ -454,3 +455,18 @@ def test_on_a_laptop_the_result_box_shows_a_shadow_where_more_of_it_is_out_of_vi
     at_end = darkening()
     assert abs(at_end["bottom"]) < 2 and at_end["top"] > 8, at_end
     context.close()
+
+
+def test_a_signal_reworded_since_it_was_ticked_keeps_its_rule_in_its_description(context, site_url):
+    """A signal that rules a mode out, ticked under an earlier wording: unticked, and a screen reader hears both the
+    rule and that it changed (the changed note once took the place of every other description)."""
+    _, push, step_back = data("dilemma")["modes"]
+    live = next(signal for signal in push["signals"] if signal["id"] == "avoiding-tough-conversation")
+    page, helper = _open(context, site_url)
+    page.evaluate("(ticked) => localStorage.setItem(Playbook.storageKey('decision', 'dilemma'), JSON.stringify({ticked}))", {live["id"]: "an earlier wording"})
+    page.reload()
+    box = page.locator("form[data-decision]").get_by_label(plain(live["text"]), exact=True)
+    expect(box).not_to_be_checked()
+    expect(box).to_have_accessible_description(f"(while ticked, rules out {step_back['name']}) Changed since you ticked it — tick it again if you still see it.")
+    box.check()
+    expect(box).to_have_accessible_description(f"(while ticked, rules out {step_back['name']})")
