@@ -45,7 +45,7 @@ BROKEN_REFERENCES = {
         "deal_review.yml", "applies_to: [commit, best-case, pipeline]", "applies_to: [commit, best-case, upside]", "upside", 0,
         "unknown forecast category 'upside' (expected one of the ids in data/deal_review.yml: commit, best-case, pipeline)"),
     "forecast-rule-unknown-element": (
-        "deal_review.yml", "needs: [decision-criteria]", "needs: [decision-criterion]", "decision-criterion", 0,
+        "deal_review.yml", "needs: [decision-criteria, economic-buyer]", "needs: [decision-criterion, economic-buyer]", "decision-criterion", 0,
         "unknown qualification element 'decision-criterion'"),
     "exit-criterion-unknown-element": (
         "deal_review.yml", "elements: [metrics]\n      - id: alternatives-known", "elements: [margin]\n      - id: alternatives-known", "[margin]", 1,

@@ -186,7 +186,7 @@ HOSTILE = {
     "objections-empty-list": Hostile("objections.yml", replace_first("practise_in: [week-3]", "practise_in: []"), at("[]"), "'practise_in' has 0 items (expected at least 1)"),
     # when_coaching_stalls.yml
     "stalls-hr-yes": Hostile("when_coaching_stalls.yml", replace_first("hr: true", "hr: yes"), at("yes"), "'hr' must be true or false, found the text 'yes'"),
-    "stalls-check-ins-zero": Hostile("when_coaching_stalls.yml", replace_first("check_ins: 2", "check_ins: 0"), at("check_ins: 0", offset=11), "'check_ins' is 0 (expected at least 1 and at most 6)"),
+    "stalls-check-ins-zero": Hostile("when_coaching_stalls.yml", replace_first("check_ins: 4", "check_ins: 0"), at("check_ins: 0", offset=11), "'check_ins' is 0 (expected at least 1 and at most 6)"),
     # glossary.yml
     "glossary-duplicate-term-id": Hostile("glossary.yml", replace_first("- id: champion", "- id: calling-block"), at("- id: calling-block", 2, offset=6), "duplicate id 'calling-block' (already used on line"),
     "glossary-word-for-two-terms": Hostile("glossary.yml", replace_first("appears_as: [quota, quotas]", "appears_as: [quota, CRM]"), at("[quota, CRM]", offset=8), "'CRM' already explains the term 'crm'"),

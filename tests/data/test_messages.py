@@ -74,7 +74,7 @@ WRONG_TYPES = {
                                          "'assessments' › item 4 › 'answers_needed' must be a whole number, found nothing (the value is empty); write the number after the colon"),
     "whole-number-gets-list": Wording("rhythm.yml", replace_first("team_size: 8", "team_size: [8]"), at("[8]"),
                                       "'team_size' must be a whole number, found a list; write one number, not a list"),
-    "whole-number-gets-mapping": Wording("when_coaching_stalls.yml", replace_first("check_ins: 2", "check_ins: {times: 2}"), at("{times"),
+    "whole-number-gets-mapping": Wording("when_coaching_stalls.yml", replace_first("check_ins: 4", "check_ins: {times: 4}"), at("{times"),
                                          "'check_ins' must be a whole number, found a mapping of fields; write one number, not 'key: value' fields"),
     # a number expected
     "number-gets-text": Wording("bootcamp.yml", replace_first("conversion_rate: 0.5", "conversion_rate: 50%"), at("conversion_rate: 50%", offset=17),

@@ -195,7 +195,7 @@ def test_when_coaching_stalls_shows_the_checks_the_path_and_a_fair_process(built
     modes = {mode["id"]: mode["name"] for mode in dilemma["modes"]}
     article = content(page(built_site, "coaching/when-coaching-stalls"))
     words = ["one", "two", "three", "four", "five", "six"][stalls["check_ins"] - 1]
-    assert f"after {words} check-in" in _text(article.select_one(".pb-stalls__start"))
+    assert f"still not happened {words} check-in" in _text(article.select_one(".pb-stalls__start"))
     assert _md(stalls["not_legal_advice"]) in _text(article.select_one(".admonition"))
     causes = article.select(".pb-cause")
     assert [card["id"] for card in causes] == [f"cause-{cause['id']}" for cause in stalls["check_first"]]
