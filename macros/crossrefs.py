@@ -343,6 +343,7 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
         problems += _answers_needed(document, path, assessment, groups, from_levels)
         problems += _habit_rule(document, path, assessment, levels if from_levels else None)
         problems += _lower_levels_rule(document, path, assessment)
+        problems += _essentials_rule(document, path, assessment)
         problems += _balance(document, path, assessment, levels if from_levels else document)
         problems += _bands(document, path + ("bands",), assessment["bands"], from_levels)
     return problems
@@ -398,6 +399,29 @@ def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> 
     reached = [band["from"] for band in assessment["bands"] if band.get("reached")]
     if reached and least >= min(reached):
         return [document.problem(path + ("lower_levels_at_least",), f"must be below {min(reached)}, where the band marked reached starts: a level below another is asked for less than the level itself (e.g. the start of the band before it)")]
+    return []
+
+
+def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
+    """`essential` statements and `essentials_at_least` come together, outside the level assessment (its habits
+    have their own rule), with a least answer on the scale above its bottom one (else every answer would pass)
+    and a band below the top for a result they hold back."""
+    essentials = [(item_path, item) for item_path, item in select(assessment, ("questions", "*")) if item.get("essential")]
+    least = assessment.get("essentials_at_least")
+    if least is None:
+        return [document.problem(path + item_path, f"statement {quoted(item['id'])} is essential, so the assessment needs 'essentials_at_least': the least answer an essential statement needs for the top band (e.g. 2 for \"Done\")")
+                for item_path, item in essentials[:1]]
+    if "questions_from" in assessment:
+        return [document.problem(path + ("essentials_at_least",), "'essentials_at_least' doesn't apply to the level assessment (its habits hold a level back instead); remove it", at_key=True)]
+    if not essentials:
+        return [document.problem(path + ("essentials_at_least",), "no statement of this assessment is marked 'essential: true', so 'essentials_at_least' changes nothing; mark the essential ones or remove it", at_key=True)]
+    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
+    values = [option["value"] for option in scale["options"]] if scale else []
+    if scale and (least not in values or least == min(values)):
+        above = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][1:])
+        return [document.problem(path + ("essentials_at_least",), f"must be one of the answers on the scale {quoted(scale['id'])} above its lowest one: {above}")]
+    if len(assessment["bands"]) < 2:
+        return [document.problem(path + ("bands",), "an essential statement keeps a result out of the top band, so the assessment needs a band below it", at_key=True)]
     return []
 
 

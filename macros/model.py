@@ -800,6 +800,7 @@ class Statement:
     work_on: str | None = None
     coaching_questions: list[str] = field(default_factory=list)
     section: str | None = None
+    essential: bool = False  # the top band needs it answered at least at the assessment's essentials_at_least
 
 
 @dataclass(frozen=True)
@@ -854,6 +855,7 @@ class Assessment:
     debrief: Debrief | None = None
     habits_at_most: float | None = None  # the level assessment: the highest answer a habit may have in a level reached
     lower_levels_at_least: int | None = None  # the level assessment: the least score of each level below a level that counts
+    essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""
@@ -867,6 +869,15 @@ class Assessment:
     def habits_at_most_label(self) -> str | None:
         """The scale's words for `habits_at_most` ("A little"), as the key and the result say the rule."""
         return next((o.label for o in self.scale.options if o.value == self.habits_at_most), None) if self.habits_at_most is not None else None
+
+    @property
+    def essentials_at_least_label(self) -> str | None:
+        """The scale's words for `essentials_at_least` ("Done"), as the key and the result say the rule."""
+        return next((o.label for o in self.scale.options if o.value == self.essentials_at_least), None) if self.essentials_at_least is not None else None
+
+    @property
+    def essentials(self) -> list[Statement]:
+        return [statement for statement in self.statements if statement.essential]
 
     @property
     def fresh_each_day(self) -> bool:
@@ -1554,6 +1565,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             debrief=debriefs.by_id[raw["debrief"]] if "debrief" in raw else None,
             habits_at_most=raw.get("habits_at_most"),
             lower_levels_at_least=raw.get("lower_levels_at_least"),
+            essentials_at_least=raw.get("essentials_at_least"),
         )
     return assessments
 

@@ -6,12 +6,14 @@ statements could score, rounded half up. In the level assessment (`habits_at_mos
 points: a level's score counts all its other behaviours once any statement of it is answered (one left
 blank scores none), and a habit answered above `habits_at_most` holds the level back, because strong
 behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
-behaviours). The page carries every option's points (see the template), so the browser only adds;
+behaviours). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
+whatever else went well. The page carries every option's points (see the template), so the browser only adds;
 overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the same order,
 so both give the same figures.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import floor
 
 from .model import Assessment, Band, Scale, Statement, StatementGroup
@@ -58,6 +60,12 @@ def habit_points_at_least(assessment: Assessment) -> float | None:
     return assessment.scale.options[-1].value - assessment.habits_at_most
 
 
+def essentials_short(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
+    """The essential statements left blank or answered below `essentials_at_least`, in the form's order."""
+    values = {option.value for option in assessment.scale.options}
+    return [s for s in assessment.statements_in_order if s.essential and not (answers.get(s.id) in values and answers[s.id] >= assessment.essentials_at_least)]
+
+
 def band_for(bands: list[Band], score: int) -> Band:
     """Bands run from `start` up to (not including) `end`; the last one includes 100."""
     for index, band in enumerate(bands):
@@ -95,6 +103,7 @@ class Result:
     band: Band | None
     groups: list[GroupResult]
     level: StatementGroup | None
+    essentials_short: list[Statement] = field(default_factory=list)  # those keeping a top-band score out of it
 
     @property
     def complete(self) -> bool:
@@ -123,12 +132,16 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
     score = percent(_scored(assessment, scored, answers, True))
+    band = band_for(assessment.bands, score)
+    short = essentials_short(assessment, answers) if band is assessment.bands[-1] else []
+    if short:
+        band = assessment.bands[-2]
     level = None
     if assessment.rates_levels:
         for index, group in enumerate(groups):
             if group.reached and all(holds(assessment, below) for below in groups[:index]):
                 level = group.group
-    return Result(answered, assessment.answers_needed, score, band_for(assessment.bands, score), groups, level)
+    return Result(answered, assessment.answers_needed, score, band, groups, level, short)
 
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:

@@ -12,7 +12,7 @@
     function belowTop(row) { return row.points === null || share(row) < 1; }
 
     function describe(row, strong) {
-      var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) : row.text;
+      var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) : row.essential ? Playbook.t("assessment_result.left_blank", { statement: row.text }) : row.text;
       if (!row.limit) return text;
       return strong ? Playbook.t("assessment_result.grown_out", { statement: text }) : Playbook.t("assessment_result.still_true", { statement: text });
     }
@@ -49,10 +49,14 @@
       result.append(el("p", Playbook.t("assessment_result.incomplete", { answered: out.answered, total: model.rows.length, needed: out.needed, more: out.needed - out.answered })));
     }
 
+    /* An essential statement left blank or below the least answer keeps the result out of the top band (the
+       headline says so): those come first, each with its advice, and are not repeated under Work on first. */
     function scored() {
+      var held = out.essentialsShort;
       result.append(el("h3", out.headline));
       result.append(out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
-      list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows), false, true);
+      list(Playbook.t("assessment_result.essentials_short"), held, false, true);
+      list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), false, true);
       list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1), true);
     }
 

@@ -44,6 +44,11 @@
     return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
   }
 
+  /* The essential rows left blank or answered below the form's least answer for one (scoring.essentials_short). */
+  function essentialsShort(model) {
+    return model.rows.filter(function (row) { return row.essential && (row.value === null || row.value < model.essentialsLeast); });
+  }
+
   function bandFor(bands, score) {
     return bands.filter(function (band, index) {
       return band.from <= score && (score < band.to || index === bands.length - 1);
@@ -104,6 +109,8 @@
     if (!out.complete) return out;
     out.score = percent(scoredRows(model, model.rows));
     out.band = bandFor(model.bands, out.score);
+    out.essentialsShort = out.band === model.bands[model.bands.length - 1] ? essentialsShort(model) : [];
+    if (out.essentialsShort.length) out.band = model.bands[model.bands.length - 2];
     groups.forEach(function (group, index) {
       if (group.reached && groups.slice(0, index).every(function (below) { return holds(model, below); })) out.level = group;
     });
@@ -134,9 +141,11 @@
         weight: +fieldset.dataset.weight,
         most: +fieldset.dataset.most,
         limit: fieldset.dataset.countsAs === "limit",
+        essential: fieldset.hasAttribute("data-essential"),
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,
+        value: null,
         answer: null
       };
     });
@@ -153,7 +162,9 @@
       balanced: form.hasAttribute("data-balanced"),
       habitLeast: form.hasAttribute("data-habit-points-at-least") ? +form.dataset.habitPointsAtLeast : null,
       habitsAtMost: form.dataset.habitsAtMost || "",
-      lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null
+      lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null,
+      essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
+      essentialsAnswer: form.dataset.essentialsAnswer || ""
     };
   }
 
@@ -163,6 +174,7 @@
     model.rows.forEach(function (row) {
       var picked = row.fieldset.querySelector("input:checked");
       row.points = picked ? +picked.dataset.points : null;
+      row.value = picked ? +picked.value : null;
       row.answer = picked ? picked.parentNode.textContent.trim() : null;
       if (picked) state[row.id] = { value: +picked.value, fingerprint: row.fieldset.dataset.fingerprint };
     });
@@ -377,6 +389,9 @@
       var more = out.needed - out.answered;
       var counts = { answered: out.answered, total: model.rows.length, more: more };
       return out.answered ? Playbook.t("assessment.incomplete", counts) : Playbook.t("assessment.none_answered", counts);
+    }
+    if (!model.ladder && out.essentialsShort.length) {
+      return Playbook.t("assessment.scored_held", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.essentialsShort.length, answer: model.essentialsAnswer });
     }
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
     if (!out.level) return Playbook.t("assessment.no_level");

@@ -21,9 +21,15 @@ def _scale(form: dict) -> dict:
     return next(scale for scale in data("assessments")["scales"] if scale["id"] == form["scale"])
 
 
+def _short(form: dict, answers: dict) -> list[str]:
+    """The essential statements blank or answered below the form's least answer for one."""
+    return [q["id"] for q in form["questions"] if q.get("essential") and answers.get(q["id"], -1) < form["essentials_at_least"]]
+
+
 def _oracle(form: dict, answers: dict) -> tuple[int, str]:
     """The score (points counted from the scale's lowest answer, as a whole percentage of the most the answered
-    statements could score, a half rounding up) and its band, worked out here with fractions."""
+    statements could score, a half rounding up) and its band, worked out here with fractions; a top-band score
+    with an essential statement short of the least answer stays in the band below."""
     values = [option["value"] for option in _scale(form)["options"]]
     low, high = Fraction(min(values)), Fraction(max(values))
     answered = [q for q in form["questions"] if q["id"] in answers]
@@ -32,6 +38,8 @@ def _oracle(form: dict, answers: dict) -> tuple[int, str]:
     score = floor(100 * got / most + Fraction(1, 2))
     bands = form["bands"]
     band = next(b for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1))
+    if band is bands[-1] and _short(form, answers):
+        band = bands[-2]
     return score, band["name"]
 
 
@@ -45,7 +53,13 @@ def _headline(form: dict, answers: dict) -> str:
     score, band = _oracle(form, answers)
     missing = len(form["questions"]) - len(answers)
     tail = f". {missing} of {len(form['questions'])} unanswered, not counted." if missing else "."
-    return f"{form.get('result_name', 'Score')}: {score}% ({band}){tail}"
+    held = ""
+    if band != form["bands"][-1]["name"] and score >= form["bands"][-1]["from"]:
+        least = next(o["label"] for o in _scale(form)["options"] if o["value"] == form["essentials_at_least"])
+        short = len(_short(form, answers))
+        which = "an essential statement is" if short == 1 else f"{short} essential statements are"
+        held = f", not {form['bands'][-1]['name']}: {which} blank or below “{least}”"
+    return f"{form.get('result_name', 'Score')}: {score}% ({band}{held}){tail}"
 
 
 def _ride_along_answers() -> dict:
@@ -93,6 +107,27 @@ def test_a_rated_ride_along_scores_by_the_one_rule_and_keeps_its_notes_and_debri
     page.reload()
     assert form.get_by_label("Rep", exact=True).input_value() == "" and form.locator("input:checked").count() == 0
     context.close()
+
+
+def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_is_not_one_to_show_the_team(context, site_url):
+    form_data = _form("ride-along")
+    answers = {q["id"]: 3 for q in form_data["questions"]} | {"asked-for-next-step": 0}
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    form = _rate(page, "ride-along", answers)
+    assert _oracle(form_data, answers) == (90, "Solid, with gaps")
+    assert form.locator("[aria-live]").text_content() == "Call score: 90% (Solid, with gaps, not A call to learn from: an essential statement is blank or below “Done”)."
+    result = form.locator("[data-result]")
+    held = result.get_by_role("heading", name="Essential, and holding the result back")
+    statement = next(q for q in form_data["questions"] if q["id"] == "asked-for-next-step")
+    item = held.locator("xpath=following-sibling::ul[1]/li")
+    assert item.count() == 1
+    assert item.text_content().startswith(f"{statement['text']} (Missed)") and statement["work_on"] in item.text_content()
+    # Named once: not again under Work on first, which holds the rest below the top answer (none here).
+    assert result.get_by_role("heading", name="Work on first").count() == 0
+    # The form marks the essential statements before anyone rates them.
+    essential = form.locator("fieldset[data-essential] legend")
+    assert essential.count() == 2 and all(text.endswith("essential") for text in essential.all_text_contents())
 
 
 def test_each_role_play_rubric_scores_by_the_same_rule_on_its_own(context, site_url):

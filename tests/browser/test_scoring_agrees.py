@@ -64,12 +64,21 @@ def assessments(draw):
     below_top = [option.value for option in scale.options[:-1]]
     mixed = all({s.counts_as for s in group.statements} == {"strength", "limit"} for group in groups)
     habits_at_most = draw(st.sampled_from([None, *below_top])) if ladder and balanced and mixed else None
+    drawn_bands = draw(bands(ladder))
+    # The essentials rule, as validation allows it: outside the ladder, with a band below the top, a least answer
+    # above the scale's lowest, and some statements marked essential.
+    essentials_at_least = None
+    if not ladder and len(drawn_bands) > 1 and draw(st.booleans()):
+        essentials_at_least = draw(st.sampled_from([option.value for option in scale.options[1:]]))
+        marked = draw(st.lists(st.booleans(), min_size=total, max_size=total).filter(any))
+        groups = [dataclasses.replace(groups[0], statements=[dataclasses.replace(s, essential=m) for s, m in zip(groups[0].statements, marked)])]
     return Assessment(
         id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
         answers_needed=draw(st.integers(1, total)),
         answers_needed_per_level=draw(st.integers(1, min(sizes))) if ladder else None,
         balanced=balanced,
-        groups=groups, bands=draw(bands(ladder)), file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
+        groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
+        essentials_at_least=essentials_at_least,
     )
 
 
@@ -115,6 +124,10 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     if answered < assessment.answers_needed:
         return {"complete": False, "score": None, "band": None, "level": None, "groups": [g[0] for g in groups]}
     overall, _ = score(assessment.statements)
+    overall_band = band(overall)
+    short = [s for s in assessment.statements if s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least)]
+    if overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
+        overall_band = assessment.bands[-2]
     level = None
     if assessment.rates_levels:
         for group, (value, _) in zip(assessment.groups, groups):
@@ -124,7 +137,7 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             if count < assessment.answers_needed_per_level or skipped_limit or held or value is None or not band(value).reached:
                 break
             level = group.name
-    return {"complete": True, "score": overall, "band": band(overall).name, "level": level, "groups": [g[0] for g in groups]}
+    return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "groups": [g[0] for g in groups]}
 
 
 # ---------------------------------------------------------------- the page
@@ -196,9 +209,20 @@ GATED = Assessment(
 )
 
 
+# The essentials rule: a perfect score with the essential statement blank stays in the band below the top.
+ESSENTIAL = Assessment(
+    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=1, answers_needed_per_level=None, balanced=False,
+    scale=Scale("scale", "Scale", [ScaleOption(0, "Missed"), ScaleOption(1, "Done"), ScaleOption(2, "Done well")]),
+    groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("other", "Other", 1)])],
+    bands=[Band("Low", "m", 0, 80), Band("Top", "m", 80, 100)], file="f", line=1, essentials_at_least=1,
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=cases())
 @example(case=(HALF, {"half": 1}))
+@example(case=(ESSENTIAL, {"other": 2}))
+@example(case=(ESSENTIAL, {"ask": 1, "other": 2}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 1}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
@@ -224,7 +248,9 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
         assert headline.startswith(f"Your level: {expected['level']} (" if expected["level"] else "No level fits your answers yet")
         assert seen["groups"] == ["–" if s is None else f"{s}%" for s in expected["groups"]]
     else:
-        assert headline.startswith(f"Score: {expected['score']}% ({expected['band']})")
+        start = f"Score: {expected['score']}% ({expected['band']}"
+        held = f"{start}, not {assessment.bands[-1].name}: "
+        assert headline.startswith(held if model.essentials_short else start + ")"), headline
 
     # Every answer on the page carries the points the paper key and the model give it.
     low, high = assessment.scale.options[0].value, assessment.scale.options[-1].value

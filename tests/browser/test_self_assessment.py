@@ -545,7 +545,7 @@ def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_
     assert answered == {statements[0]["id"]: "Yes", statements[2]["id"]: "No"}
 
     header, rows = _csv_download(form)
-    assert header == {"form": "Was that coaching?", "who": "Me", "date": "2026-03-11", "result": "Result incomplete: 2 of 8 answered. Answer at least 4 more to see your result.", "status": "incomplete: 2 answered, 6 needed"}
+    assert header == {"form": "Was that coaching?", "who": "Me", "date": "2026-03-11", "result": "Result incomplete: 2 of 8 answered. Answer at least 6 more to see your result.", "status": "incomplete: 2 answered, 8 needed"}
     assert [r["statement"] for r in rows] == [s["text"] for s in statements]
     assert rows[2]["answer"] == "No" and rows[1]["answer"] == ""
 

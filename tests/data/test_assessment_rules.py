@@ -128,11 +128,11 @@ def _edit_levels(project: Path, change) -> list[str]:
 
 def test_an_assessment_cannot_ask_for_more_answers_than_it_has_statements(project):
     def greedy(value):
-        _assessment(value, "was-that-coaching")["answers_needed"] = 9
+        _assessment(value, "was-that-coaching")["answers_needed"] = 11
     (problem,) = _edit(project, greedy)
-    line, column = map(int, _position_of(project, "answers_needed: 9").split(":"))
+    line, column = map(int, _position_of(project, "answers_needed: 11").split(":"))
     assert problem.startswith(f"data/assessments.yml:{line}:{column + len('answers_needed: ')}: ")
-    assert problem.endswith("asks for 9 answers but the assessment has only 8 statements; the result could never show")
+    assert problem.endswith("asks for 11 answers but the assessment has only 8 statements; the result could never show")
 
 
 def test_answers_per_level_belong_to_the_level_assessment_and_must_be_reachable(project):
@@ -221,3 +221,27 @@ def test_the_levels_below_cannot_be_asked_for_as_much_as_a_level_itself(project)
 def test_the_rule_for_the_levels_below_belongs_to_the_level_assessment_only(project):
     problems = _edit(project, lambda value: _assessment(value, "manager-or-coach").update(lower_levels_at_least=40))
     assert problems == [f"data/assessments.yml:{_position_of(project, 'lower_levels_at_least: 40')}: 'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it"]
+
+
+def test_essential_statements_need_a_least_answer_above_the_bottom_and_a_band_below_the_top(project):
+    def without(value):
+        del _assessment(value, "ride-along")["essentials_at_least"]
+    (problem,) = _edit(project, without)
+    assert problem.endswith("statement 'buyer-talked-most' is essential, so the assessment needs 'essentials_at_least': the least answer an essential statement needs for the top band (e.g. 2 for \"Done\")")
+
+    problems = _edit(project, lambda value: _assessment(value, "ride-along").update(essentials_at_least=0))
+    line, column = map(int, _position_of(project, "essentials_at_least: 0").split(":"))
+    assert problems == [f"data/assessments.yml:{line}:{column + len('essentials_at_least: ')}: must be one of the answers on the scale 'observed' above its lowest one: 1 (Partly), 2 (Done), 3 (Done well)"]
+
+    def one_band(value):
+        ride_along = _assessment(value, "ride-along")
+        ride_along["essentials_at_least"] = 2
+        ride_along["bands"] = [dict(ride_along["bands"][-1], **{"from": 0})]
+    (problem,) = _edit(project, one_band)
+    assert problem.endswith("an essential statement keeps a result out of the top band, so the assessment needs a band below it")
+
+    def nothing_marked(value):
+        for statement in _assessment(value, "ride-along")["questions"]:
+            statement.pop("essential", None)
+    (problem,) = _edit(project, nothing_marked)
+    assert problem.endswith("no statement of this assessment is marked 'essential: true', so 'essentials_at_least' changes nothing; mark the essential ones or remove it")

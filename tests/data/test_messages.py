@@ -66,9 +66,9 @@ WRONG_TYPES = {
     # a whole number expected
     "whole-number-gets-text": Wording("assessments.yml", replace_first("answers_needed: 30\n", 'answers_needed: "30"\n'), at('"30"'),
                                       "'assessments' › item 1 › 'answers_needed' must be a whole number, found the text '30'; write the number without quotes or words"),
-    "whole-number-gets-number": Wording("assessments.yml", replace_first("answers_needed: 7\n", "answers_needed: 7.5\n"), at("7.5"),
-                                        "'assessments' › item 2 › 'answers_needed' must be a whole number, found the number 7.5; write a whole number, without a decimal point"),
-    "whole-number-gets-true": Wording("assessments.yml", replace_first("answers_needed: 6\n", "answers_needed: true\n"), at("answers_needed: true", offset=16),
+    "whole-number-gets-number": Wording("assessments.yml", replace_first("answers_needed: 9\n", "answers_needed: 9.5\n"), at("9.5"),
+                                        "'assessments' › item 2 › 'answers_needed' must be a whole number, found the number 9.5; write a whole number, without a decimal point"),
+    "whole-number-gets-true": Wording("assessments.yml", replace_first("answers_needed: 8\n", "answers_needed: true\n"), at("answers_needed: true", offset=16),
                                       "'assessments' › item 3 › 'answers_needed' must be a whole number, found true (a yes/no value); write a whole number, not true or false"),
     "whole-number-gets-nothing": Wording("assessments.yml", replace_first("answers_needed: 10\n", "answers_needed:\n"), at("answers_needed:\n", offset=15),
                                          "'assessments' › item 4 › 'answers_needed' must be a whole number, found nothing (the value is empty); write the number after the colon"),

@@ -218,3 +218,26 @@ def test_briefs_prompts_and_statements_are_in_the_search_index(built_site):
             assert normalise(plain(prompt["prompt"])) in corpus
     for question in _form("ride-along")["questions"]:
         assert normalise(plain(question["text"])) in corpus
+
+
+def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule(built_site):
+    """On paper too: a manager rating a ride-along by hand sees which statements are essential, and the key says
+    what one short of the least answer does to the result, with the form's own band names and answer."""
+    forms = [form for form in data("assessments")["assessments"] if form.get("essentials_at_least") is not None]
+    assert {form["id"] for form in forms} >= {"ride-along", "was-that-coaching", "role-play-price-objection"}
+    urls = {"ride-along": "coaching/ride-along", "was-that-coaching": "self-assessments"}
+    for form_data in forms:
+        form = content(page(built_site, urls.get(form_data["id"], "role-plays"))).select_one(f'form[data-assessment="{form_data["id"]}"]')
+        statements = form.select("fieldset[data-statement]")
+        marked = [fieldset["data-statement"] for fieldset in statements if fieldset.has_attr("data-essential")]
+        assert marked == [q["id"] for q in form_data["questions"] if q.get("essential")], form_data["id"]
+        for fieldset in statements:
+            tags = [tag.get_text() for tag in fieldset.select("legend .pb-tag")]
+            assert ("essential" in tags) == (fieldset["data-statement"] in marked)
+        numbers = ", ".join(str(index) for index, fieldset in enumerate(statements, 1) if fieldset["data-statement"] in marked)
+        scale = next(s for s in data("assessments")["scales"] if s["id"] == form_data["scale"])
+        least = next(o["label"] for o in scale["options"] if o["value"] == form_data["essentials_at_least"])
+        top, below = form_data["bands"][-1]["name"], form_data["bands"][-2]["name"]
+        rule = form.select_one("details.pb-assessment__key [data-essentials-rule]").get_text()
+        assert rule.startswith(f"Statement {numbers} is marked" if len(marked) == 1 else f"Statements {numbers} are marked"), rule
+        assert f"“{top}” needs" in rule and f"“{least}” or better" in rule and f"keeps the result at “{below}”" in rule

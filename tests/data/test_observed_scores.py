@@ -1,0 +1,96 @@
+"""The manager's forms and the role-play rubrics on the example handbook, as a sales leader would try them: a
+call or a run that misses the scenario's whole point is not one to show the team, however well the rest went;
+a manager's own rating can't reach the top by leaving the awkward statements blank. The expected results are
+what a sales leader would say; the scores are worked by hand beside each case."""
+
+import pytest
+
+from macros import scoring
+from macros.handbook import Project, load_handbook
+from tests.conftest import ROOT
+
+MISSED, PARTLY, DONE, DONE_WELL = 0, 1, 2, 3
+NO, YES = 0, 2
+
+
+@pytest.fixture(scope="module")
+def forms():
+    return load_handbook(Project(ROOT)).assessments
+
+
+def _all(form, answer, **changed) -> dict:
+    return {statement.id: answer for statement in form.statements} | changed
+
+
+def _band(form, answers) -> str:
+    found = scoring.result(form, answers)
+    assert found.complete
+    return found.band.name
+
+
+def test_a_ride_along_with_no_next_step_asked_for_is_not_a_call_to_learn_from(forms):
+    ride_along = forms["ride-along"]
+    # 16 statements, 21 weights (five count twice): Done well on all but the next step (weight 2, Missed) is 57 of
+    # 63 points, 90%.
+    answers = _all(ride_along, DONE_WELL, **{"asked-for-next-step": MISSED})
+    found = scoring.result(ride_along, answers)
+    assert (found.score, found.band.name) == (90, "Solid, with gaps")
+    assert [s.id for s in found.essentials_short] == ["asked-for-next-step"]
+    # The same call with the next step asked for is one to show the team.
+    assert _band(ride_along, _all(ride_along, DONE_WELL, **{"asked-for-next-step": DONE})) == "A call to learn from"
+
+
+def test_a_ride_along_where_the_rep_did_most_of_the_talking_is_not_a_call_to_learn_from(forms):
+    ride_along = forms["ride-along"]
+    assert _band(ride_along, _all(ride_along, DONE_WELL, **{"buyer-talked-most": PARTLY})) == "Solid, with gaps"
+
+
+def test_a_ride_along_with_no_objection_raised_is_still_rated_on_the_rest(forms):
+    ride_along = forms["ride-along"]
+    # Objections left blank because none came up: blanks are not counted, and neither is essential.
+    answers = {k: v for k, v in _all(ride_along, DONE_WELL).items() if k not in ("explored-objection", "checked-answered")}
+    assert _band(ride_along, answers) == "A call to learn from"
+
+
+def test_a_rep_who_discounts_at_once_is_not_ready_for_a_real_negotiation(forms):
+    rubric = forms["role-play-price-objection"]
+    # 10 weights: Done well on all but the discount (weight 2, Missed) is 24 of 30 points, 80%, where "Ready for a
+    # real negotiation" starts; Partly instead is 26 of 30, 87%. The essential holds both back.
+    found = scoring.result(rubric, _all(rubric, DONE_WELL, **{"no-early-discount": MISSED}))
+    assert (found.score, found.band.name) == (80, "Nearly there")
+    found = scoring.result(rubric, _all(rubric, DONE_WELL, **{"no-early-discount": PARTLY}))
+    assert (found.score, found.band.name) == (87, "Nearly there")
+
+
+@pytest.mark.parametrize("rubric, point", [
+    ("role-play-qualifying-call", "who-decides"),
+    ("role-play-discovery-meeting", "no-demo"),
+    ("role-play-discovery-meeting", "next-step-booked"),
+    ("role-play-cold-call-opener", "specific-ask"),
+])
+def test_a_run_that_misses_the_scenarios_point_is_not_ready_for_the_real_thing(forms, rubric, point):
+    form = forms[rubric]
+    assert _band(form, _all(form, DONE_WELL, **{point: PARTLY})) == "Nearly there"
+    assert _band(form, _all(form, DONE_WELL, **{point: DONE})) == form.bands[-1].name
+
+
+def test_a_run_stopped_before_the_ask_is_not_ready_for_live_calls(forms):
+    opener = forms["role-play-cold-call-opener"]
+    answers = {k: v for k, v in _all(opener, DONE_WELL).items() if k != "specific-ask"}
+    found = scoring.result(opener, answers)
+    assert (found.score, found.band.name) == (100, "Nearly there")
+
+
+def test_a_manager_who_gave_the_answer_did_not_let_the_rep_do_the_thinking(forms):
+    check = forms["was-that-coaching"]
+    # 13 weights: Yes everywhere but the asking (weight 2, No) is 22 of 26 points, 85%.
+    found = scoring.result(check, _all(check, YES, **{"asked-before-told": NO}))
+    assert (found.score, found.band.name) == (85, "Part coaching")
+
+
+def test_a_manager_cannot_reach_coaching_as_a_habit_by_leaving_two_statements_blank(forms):
+    habits = forms["manager-or-coach"]
+    answers = {k: v for k, v in _all(habits, 4).items() if k not in ("coaching-every-week", "find-the-root-cause")}
+    found = scoring.result(habits, answers)
+    assert not found.complete and found.band is None
+    assert scoring.result(habits, answers | {"coaching-every-week": 0, "find-the-root-cause": 0}).band.name == "Coaching some of the time"
