@@ -85,7 +85,7 @@ def mistaken(tmp_path_factory):
         # An item left out of a list.
         "charter": _translate(project, "charter", "      - Nobody puts a lost deal down to bad luck in review; we ask what we would do differently.\n", ""),
         # A field the schema allows added where the default file has none.
-        "debriefs": _translate(project, "debriefs", "        lines: 3\n      - id: learned\n", "        hint: Woran hätten wir es früher merken können?\n        lines: 3\n      - id: learned\n"),
+        "debriefs": _translate(project, "debriefs", "        lines: 3\n      - id: criterion-without-evidence\n", "        hint: Woran hätten wir es früher merken können?\n        lines: 3\n      - id: criterion-without-evidence\n"),
         # A field no schema knows.
         "onboarding": _translate(project, "onboarding", "intro: >-\n", "einleitung: Willkommen\nintro: >-\n"),
     }
