@@ -1420,6 +1420,13 @@ class Handbook:
         return next((assessment for assessment in self.assessments.values() if assessment.record_kind == "coaching-check"), None)
 
     @property
+    def scored_over_time(self) -> list[Assessment]:
+        """The scored forms a manager fills in again and again about a rep, whose scores the rep's history charts:
+        the check after each 1:1, then the observation forms (a ride-along), in the file's order."""
+        observations = [assessment for assessment in self.assessments.values() if assessment.kind == "observation"]
+        return ([self.coaching_check] if self.coaching_check else []) + observations
+
+    @property
     def bootcamp_checklists(self) -> list[Checklist]:
         """The boot camp's repeating checklists (every day, every week), whose completion a rep's history shows."""
         return [self.checklists[checklist_id] for checklist_id in CADENCE_CHECKLISTS if checklist_id in self.checklists]

@@ -1,5 +1,5 @@
 /* The Rep history page (macros/templates/rep_history.html): for the rep chosen above, their level results,
-   Was that coaching? scores and boot-camp checklists over time, drawn by Playbook.charts from the records
+   Was that coaching? and ride-along scores and boot-camp checklists over time, drawn by Playbook.charts from the records
    Playbook.workspace keeps, and their 1:1 commitments in a table (read by Playbook.commitments). Redrawn when another rep is chosen; a chart with nothing to draw says so. */
 (function (Playbook) {
   "use strict";
@@ -74,23 +74,26 @@
     })));
   }
 
-  function coachingChart(root, rep, who) {
-    var section = root.querySelector("[data-history-coaching-chart]");
-    if (!section) return;
+  /* A scored form's results over time (Was that coaching?, a ride-along): each complete one's score, with the
+     result it gave (an essential missed keeps a high score out of the top band, so the band says more). */
+  function scoreChart(section, rep, who) {
+    var check = section.dataset.title;
     var points = [];
-    Playbook.workspace.records({ rep: rep, kind: "coaching-check", tool: section.dataset.tool }).forEach(function (record) {
+    Playbook.workspace.records({ rep: rep, kind: section.dataset.kind, tool: section.dataset.tool }).forEach(function (record) {
       var found = result(record);
-      if (found) points.push({ day: record.date, label: Playbook.dates.day(record.date), value: found.score, note: Playbook.t("charts.percent", { value: found.score }) });
+      if (!found) return;
+      var note = typeof found.band === "string" ? Playbook.t("rep_history.score_note", { score: found.score, band: found.band }) : Playbook.t("charts.percent", { value: found.score });
+      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: found.score, note: note });
     });
-    if (!points.length) return place(section, empty(Playbook.t("rep_history.no_checks", { who: who })));
+    if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));
     var last = points[points.length - 1];
     place(section, Playbook.charts.line(byDate({
-      title: Playbook.t("rep_history.coaching_chart", { who: who }),
-      summary: Playbook.t("rep_history.coaching_summary", { count: points.length, from: points[0].label, to: last.label, latest: last.note }),
+      title: Playbook.t("rep_history.scores_chart", { check: check, who: who }),
+      summary: Playbook.t("rep_history.scores_summary", { count: points.length, from: points[0].label, to: last.label, latest: last.note }),
       min: 0, max: 100,
       ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: Playbook.t("charts.percent", { value: value }) }; }),
       points: points,
-      table: { caption: Playbook.t("rep_history.coaching_chart", { who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.score")], rows: points.map(function (point) { return [point.label, point.note]; }) }
+      table: { caption: Playbook.t("rep_history.scores_chart", { check: check, who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.score")], rows: points.map(function (point) { return [point.label, point.note]; }) }
     })));
   }
 
@@ -174,7 +177,7 @@
       var rep = Playbook.workspace.current();
       var who = rep === "me" ? Playbook.t("rep_history.you") : Playbook.workspace.name(rep);
       levelChart(root, rep, who);
-      coachingChart(root, rep, who);
+      root.querySelectorAll("[data-history-scores]").forEach(function (section) { scoreChart(section, rep, who); });
       commitmentTable(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");
       root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });

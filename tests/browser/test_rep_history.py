@@ -22,6 +22,9 @@ COACHING = ASSESSMENTS["was-that-coaching"]
 # (date, level number or 0 for none reached, score): Priya's complete level self-assessments, oldest first.
 LEVEL_RESULTS = [("2026-02-02", 1, 58), ("2026-02-16", 0, 40), ("2026-03-02", 2, 66), ("2026-03-23", 3, 71)]
 COACHING_SCORES = [("2026-02-09", 35), ("2026-02-23", 50), ("2026-03-02", 64), ("2026-03-16", 80)]
+RIDE_ALONG = ASSESSMENTS["ride-along"]
+# (date, score, result): two ride-alongs; the second's 90% kept out of the top band by an essential missed.
+RIDE_ALONG_RESULTS = [("2026-02-12", 62, "Solid, with gaps"), ("2026-03-12", 90, "Solid, with gaps")]
 WEEKLY_TICKS = [("2026-03-02", 2, 5), ("2026-03-09", 5, 5), ("2026-03-16", 0, 5), ("2026-03-23", 3, 5)]
 
 
@@ -57,6 +60,7 @@ def seeded_records():
     unfinished = {"answers": {}, "notes": {}, "result": {"complete": False, "answered": 12, "needed": 30, "score": None, "band": None, "level": None, "groups": [], "weakest": []}}
     records.append(["assessment", "which-level", unfinished, "2026-03-09"])
     records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None}}, d] for d, s in COACHING_SCORES]
+    records += [["observation", "ride-along", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "band": band, "level": None}}, d] for d, s, band in RIDE_ALONG_RESULTS]
     records += [["checklist", "bootcamp-weekly", {"period": "week", "ticked": {}, "done": done, "total": total}, d] for d, done, total in WEEKLY_TICKS]
     return records
 
@@ -67,6 +71,15 @@ def coaching_score(answers: dict) -> int:
     got = sum(q.get("weight", 1) * (answers[q["id"]] - options[0]) for q in COACHING["questions"])
     most = sum(q.get("weight", 1) * (options[-1] - options[0]) for q in COACHING["questions"])
     return int(100 * got / most + 0.5)
+
+
+def coaching_band(answers: dict, score: int) -> str:
+    """The band of a score, kept below the top one while an essential statement is short of its least answer."""
+    bands = COACHING["bands"]
+    band = next(b for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1))
+    if band is bands[-1] and any(q.get("essential") and answers[q["id"]] < COACHING["essentials_at_least"] for q in COACHING["questions"]):
+        band = bands[-2]
+    return band["name"]
 
 
 def figures(chart):
@@ -116,12 +129,21 @@ def test_level_results_coaching_checks_and_checklists_are_drawn_for_the_chosen_r
     expect(levels.locator("svg")).to_have_accessible_name(re.compile("^Level results for Priya"))
     expect(levels.locator("svg")).to_have_accessible_description(f"4 results from {shown('2026-02-02')} to {shown('2026-03-23')}; the latest: level 3, {LEVELS[2]['name']}, score 71%, rater and account not recorded.")
 
-    coaching = page.locator("[data-history-coaching-chart] figure")
-    expected = [(d, s) for d, s in COACHING_SCORES] + [("2026-03-30", coaching_score(answers))]
+    coaching = page.locator('[data-history-scores][data-tool="was-that-coaching"] figure')
+    answered = coaching_score(answers)
+    # The seeded checks carry no band (as records saved before results named one did); the one answered here does.
+    expected = [(d, s, f"{s}%") for d, s in COACHING_SCORES] + [("2026-03-30", answered, f"{answered}% ({coaching_band(answers, answered)})")]
     expect(coaching.locator("svg[data-chart=line] circle")).to_have_count(len(expected))
-    assert [float(v) for v in coaching.locator("circle").evaluate_all("ps => ps.map(p => p.dataset.value)")] == [s for _, s in expected]
-    assert figures(coaching) == [[shown(d), f"{s}%"] for d, s in expected]
-    assert spaced_as_dated(coaching.locator("circle"), [d for d, _ in expected])
+    assert [float(v) for v in coaching.locator("circle").evaluate_all("ps => ps.map(p => p.dataset.value)")] == [s for _, s, _ in expected]
+    assert figures(coaching) == [[shown(d), note] for d, _, note in expected]
+    assert spaced_as_dated(coaching.locator("circle"), [d for d, _, _ in expected])
+
+    # The calls the manager observed, with the result each gave: a high score held back by an essential says so.
+    observed = page.locator('[data-history-scores][data-tool="ride-along"] figure')
+    expect(observed.locator("svg")).to_have_accessible_name(f"{RIDE_ALONG['title']} scores for Priya")
+    assert [float(v) for v in observed.locator("circle").evaluate_all("ps => ps.map(p => p.dataset.value)")] == [s for _, s, _ in RIDE_ALONG_RESULTS]
+    assert figures(observed) == [[shown(d), f"{s}% ({band})"] for d, s, band in RIDE_ALONG_RESULTS]
+    expect(observed.locator("svg")).to_have_accessible_description(f"2 results from {shown('2026-02-12')} to {shown('2026-03-12')}; the latest: 90% (Solid, with gaps).")
 
     weekly = page.locator('[data-history-checklist="bootcamp-weekly"] figure')
     expect(weekly.locator("rect")).to_have_count(len(WEEKLY_TICKS))
@@ -131,6 +153,7 @@ def test_level_results_coaching_checks_and_checklists_are_drawn_for_the_chosen_r
 
     page.get_by_label("Whose answers").select_option(label="Me")
     expect(page.locator("[data-history-levels-chart]")).to_contain_text("No complete level self-assessment saved for you yet.")
+    expect(page.locator('[data-history-scores][data-tool="ride-along"]')).to_contain_text(f"No complete {RIDE_ALONG['title']} saved for you yet.")
     expect(page.locator("svg[data-chart]")).to_have_count(0)
     context.close()
 
@@ -139,14 +162,14 @@ def test_charts_survive_instant_navigation_once_each(browser, site_url):
     context, page = open_history(browser, site_url)
     page.evaluate(SEED, [seeded_records(), "Priya"])
     page.reload()
-    expect(page.locator("svg[data-chart]")).to_have_count(3)
+    expect(page.locator("svg[data-chart]")).to_have_count(4)  # levels, coaching checks, ride-alongs, the weekly checklist
     page.evaluate("window.playbookSameDocument = true")
     page.get_by_role("link", name="Home").first.click()
     page.wait_for_url(re.compile(r"/$"))
     page.go_back()
     expect(page.locator("[data-rep-history][data-ready]")).to_have_count(1)
     assert page.evaluate("window.playbookSameDocument === true")
-    expect(page.locator("svg[data-chart]")).to_have_count(3)
+    expect(page.locator("svg[data-chart]")).to_have_count(4)
     page.get_by_label("Whose answers").select_option(label="Me")
     expect(page.locator("svg[data-chart]")).to_have_count(0)
     context.close()
@@ -168,7 +191,7 @@ def test_history_page_has_no_accessibility_violations(browser, site_url, axe):
     context, page = open_history(browser, site_url)
     page.evaluate(SEED, [seeded_records(), "Priya"])
     page.reload()
-    expect(page.locator("svg[data-chart]")).to_have_count(3)
+    expect(page.locator("svg[data-chart]")).to_have_count(4)
     page.locator("[data-history-levels-chart] summary").click()
     assert axe(page, "article") == []
     context.close()
