@@ -94,6 +94,7 @@ class Reference:
 
 
 REFERENCES = [
+    Reference("rhythm", ("meetings", "*", "rated_with"), "assessments", ("assessments", "*"), "assessment"),
     Reference("coaching_questions", ("questions", "*", "stage"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("coaching_questions", ("questions", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("coaching_questions", ("questions", "*", "modes", "*"), "dilemma", ("modes", "*"), "mode"),

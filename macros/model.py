@@ -1244,6 +1244,7 @@ class Meeting:
     counts_as_coaching: bool
     line: int
     also_called: list[str] = field(default_factory=list)
+    rated_with: str | None = None  # the form filled in at each one (an assessment id), whose records the team view dates
 
     @property
     def times_a_year(self) -> int:

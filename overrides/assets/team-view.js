@@ -388,33 +388,48 @@
     return td;
   }
 
-  /* A rep's last 1:1 held up to today, and the next by the rhythm (`most` days after it): due by a date, or
-     overdue (also when none is recorded), which the row's class and words flag. */
-  function meetingRow(rep, today, most) {
+  /* A rep's last meeting up to today (`days`: the dates the rep's meetings took place), and the next by the
+     rhythm (`most` days after it): due by a date, or overdue (also when none is recorded), which the row's
+     class and words flag. `meeting`: the rhythm's name for it, as the words say it. */
+  function meetingRow(rep, days, today, most, meeting) {
     var row = node("tr");
     var who = node("th", "", rep.name);
     who.scope = "row";
-    var held = Playbook.commitments.heldDates(rep.records.filter(function (record) { return record.kind === "one-to-one" && record.date <= today; }));
+    var held = days.filter(function (day) { return day <= today; }).sort();
     var last = held[held.length - 1];
     var since = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     var late = !last || since > most;
     if (late) row.className = "pb-team__late";
-    var next = !last ? node("td", "", Playbook.t("team_view.overdue_none")) : late ? node("td", "", Playbook.t("team_view.overdue_days", { count: since - most })) : dateCell(Playbook.dates.iso(Playbook.dates.number(last) + most), Playbook.t("team_view.due_by", { date: DATE }));
+    var next = !last ? node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting })) : late ? node("td", "", Playbook.t("team_view.overdue_days", { count: since - most })) : dateCell(Playbook.dates.iso(Playbook.dates.number(last) + most), Playbook.t("team_view.due_by", { date: DATE }));
     row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: ago(since) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
     return { row: row, late: late };
   }
 
-  function lastMeetings(root, team) {
-    var section = root.querySelector("[data-team-meetings]");
+  /* Each rep's last meeting of one kind in a table, the overdue ones flagged and counted in its caption. */
+  function meetingTable(section, team, meeting, daysOf) {
     var slot = section.querySelector("[data-team-meetings-list]");
     slot.textContent = "";
     if (!team.length) return;
     var today = Playbook.workspace.today();
-    var rows = team.map(function (rep) { return meetingRow(rep, today, +section.dataset.days); });
+    var rows = team.map(function (rep) { return meetingRow(rep, daysOf(rep), today, +section.dataset.days, meeting); });
     var late = rows.filter(function (found) { return found.late; }).length;
-    var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time"), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting"), Playbook.t("team_view.next_meeting")]);
+    var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { meeting: meeting, late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time", { meeting: meeting }), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting", { meeting: meeting }), Playbook.t("team_view.next_meeting", { meeting: meeting })]);
     rows.forEach(function (found) { made.body.append(found.row); });
     slot.append(made.table);
+  }
+
+  /* The 1:1s held, as the planner records them, then each rhythm meeting rated with a form (a ride-along):
+     the days that form was filled in for the rep. */
+  function lastMeetings(root, team) {
+    var oneToOnes = root.querySelector("[data-team-meetings]");
+    meetingTable(oneToOnes, team, oneToOnes.dataset.meeting, function (rep) {
+      return Playbook.commitments.heldDates(rep.records.filter(function (record) { return record.kind === "one-to-one"; }));
+    });
+    root.querySelectorAll("[data-team-rated-meeting]").forEach(function (section) {
+      meetingTable(section, team, section.dataset.meeting, function (rep) {
+        return rep.records.filter(function (record) { return record.kind === section.dataset.kind && record.tool === section.dataset.tool; }).map(function (record) { return record.date; });
+      });
+    });
   }
 
   /* ------------------------------------------------ the widget */

@@ -421,6 +421,8 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
             ["assessment", "which-level", complete(second, everything), "2026-03-02"],
             ["assessment", "which-level", half_done, "2026-03-30"],
             ["coaching-check", "was-that-coaching", check(90), "2026-03-10"],
+            ["observation", "ride-along", check(75), "2026-01-20"],
+            ["observation", "ride-along", check(90), "2026-03-02"],
             ["one-to-one", "one-to-one", one_to_one(("Update the CRM", "2026-03-27", "rep", None), ("Book a ride-along", "2026-03-13", "manager", None)), "2026-03-02"],
             ["one-to-one", "one-to-one", {"held": True}, "2026-03-16"],
             ["one-to-one", "one-to-one", {"held": True}, "2026-03-23"],
@@ -431,6 +433,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
             ["coaching-check", "was-that-coaching", check(40), "2026-03-03"],
             ["coaching-check", "was-that-coaching", check(60), "2026-03-08"],  # a Sunday: the week of Monday 2 March
             ["coaching-check", "was-that-coaching", check(70), "2026-03-24"],
+            ["observation", "ride-along", check(60), "2026-02-10"],
             ["one-to-one", "one-to-one", one_to_one(("Send the case study", "2026-03-27", "rep", False), ("Call Acme", "2026-03-27", "rep", None), ("Call Initech", "2026-03-30", "rep", None)), "2026-03-09"],
         ]],
     ]
@@ -458,6 +461,19 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
         for day, score in done:
             weeks.setdefault(week_of(day), []).append(score)
     expect_rep_charts(page, checks, weeks)
+
+    # The ride-alongs: each rep's last one against the rhythm's monthly (at most 31 days apart, as a calendar
+    # month can be); Cy's, 48 days ago, is overdue, and two reps have none.
+    ride_along = next(m for m in data("rhythm")["meetings"] if m.get("rated_with") == "ride-along")
+    assert ride_along["how_often"] == "monthly", "the expected rows below are for a monthly ride-along"
+    expect(page.get_by_role("heading", name="Last ride-along")).to_be_visible()
+    rides = page.get_by_role("table", name="Last ride-along per rep: 3 of 4 overdue")
+    assert rows_of(rides) == [
+        ["bo", "2 Mar 2026 (28 days ago)", "Due by 2 Apr 2026"],
+        ["Cy", "10 Feb 2026 (48 days ago)", "Overdue by 17 days"],
+        ["Dee", "None recorded", "Overdue: no ride-along recorded"],
+        ["zoe", "None recorded", "Overdue: no ride-along recorded"],
+    ]
 
     owing = []
     today = TODAY.date().isoformat()

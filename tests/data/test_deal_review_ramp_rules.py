@@ -38,6 +38,9 @@ def _one_problem(root: Path, file: str, old: str, new: str, needle: str, offset:
 
 # (file, old text, new text, where the problem is: needle and offset into it, what the message says)
 BROKEN_REFERENCES = {
+    "rhythm-meeting-rated-with-unknown-form": (
+        "rhythm.yml", "rated_with: ride-along", "rated_with: joint-call", "joint-call", 0,
+        "unknown assessment 'joint-call' (expected one of the ids in data/assessments.yml: "),
     "forecast-rule-unknown-stage": (
         "deal_review.yml", "stage_at_least: negotiation", "stage_at_least: negotiations", "negotiations", 0,
         "unknown CRM stage 'negotiations' (expected one of the ids in data/deal_review.yml: discovery, qualified, proposal, negotiation)"),
