@@ -22,7 +22,10 @@
       Array.prototype.forEach.call(items, function (item) { lines.push("- " + item.textContent.trim().replace(/\s+/g, " ")); });
     });
     lines.push("", Playbook.t("assessment_export.answers"));
-    model.rows.forEach(function (row) { lines.push("- " + row.text + ": " + (row.answer || Playbook.t("assessment_export.not_answered"))); });
+    model.rows.forEach(function (row) {
+      var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
+      lines.push("- " + statement + ": " + (row.answer || Playbook.t("assessment_export.not_answered")));
+    });
     var notes = Playbook.assessmentNotes(form).list().filter(function (note) { return note.text; });
     if (notes.length) lines.push("", Playbook.t("assessment_export.notes"));
     notes.forEach(function (note) { lines.push("- " + note.prompt + ": " + note.text); });

@@ -12,7 +12,8 @@
     function belowTop(row) { return row.points === null || share(row) < 1; }
 
     function describe(row, strong) {
-      var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) : row.essential ? Playbook.t("assessment_result.left_blank", { statement: row.text }) : row.text;
+      var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
+      var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: statement, answer: row.answer }) : row.essential ? Playbook.t("assessment_result.left_blank", { statement: statement }) : statement;
       if (!row.limit) return text;
       return strong ? Playbook.t("assessment_result.grown_out", { statement: text }) : Playbook.t("assessment_result.still_true", { statement: text });
     }
@@ -27,7 +28,7 @@
         if (advice) {
           var copy = advice.cloneNode(true);
           copy.hidden = false;
-          li.append(copy);
+          li.append(" ", copy);  /* the space keeps the copied text's sentences apart */
         }
         ul.append(li);
       });
@@ -54,7 +55,8 @@
     function scored() {
       var held = out.essentialsShort;
       result.append(el("h3", out.headline));
-      result.append(out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
+      /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead. */
+      result.append(held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) })) : out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
       list(Playbook.t("assessment_result.essentials_short"), held, false, true);
       list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), false, true);
       list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1), true);
@@ -160,7 +162,8 @@
     }
 
     function unanswered() {
-      var missing = model.rows.filter(function (row) { return row.points === null; });
+      /* An essential left blank is already named above, as holding the result back: not "not counted" here. */
+      var missing = model.rows.filter(function (row) { return row.points === null && (out.essentialsShort || []).indexOf(row) < 0; });
       if (!missing.length) return;
       result.append(el("h4", model.habitLeast === null ? Playbook.t("assessment_result.not_answered") : Playbook.t("assessment_result.not_answered_hold_back")));
       var ul = el("ul");

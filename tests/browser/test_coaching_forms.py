@@ -4,8 +4,11 @@ the YAML; notes and the debrief are kept, exported and printed with the ratings;
 has answers to mark and lines to write on."""
 
 import json
+import re
 from fractions import Fraction
 from math import floor
+
+from playwright.sync_api import expect
 
 from tests.helpers import data, tick_answers
 
@@ -53,13 +56,12 @@ def _headline(form: dict, answers: dict) -> str:
     score, band = _oracle(form, answers)
     missing = len(form["questions"]) - len(answers)
     tail = f". {missing} of {len(form['questions'])} unanswered, not counted." if missing else "."
-    held = ""
     if band != form["bands"][-1]["name"] and score >= form["bands"][-1]["from"]:
         least = next(o["label"] for o in _scale(form)["options"] if o["value"] == form["essentials_at_least"])
         short = len(_short(form, answers))
-        which = "an essential statement is" if short == 1 else f"{short} essential statements are"
-        held = f", not {form['bands'][-1]['name']}: {which} blank or below “{least}”"
-    return f"{form.get('result_name', 'Score')}: {score}% ({band}{held}){tail}"
+        which = "the essential statement" if short == 1 else f"the {short} essential statements"
+        return f"{form.get('result_name', 'Score')}: {score}%, held at “{band}”: “{form['bands'][-1]['name']}” needs {which} below answered at least “{least}”{tail}"
+    return f"{form.get('result_name', 'Score')}: {score}% ({band}){tail}"
 
 
 def _ride_along_answers() -> dict:
@@ -116,18 +118,35 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_is_not
     page.goto(site_url + RIDE_ALONG)
     form = _rate(page, "ride-along", answers)
     assert _oracle(form_data, answers) == (90, "Solid, with gaps")
-    assert form.locator("[aria-live]").text_content() == "Call score: 90% (Solid, with gaps, not A call to learn from: an essential statement is blank or below “Done”)."
+    assert form.locator("[aria-live]").text_content() == "Call score: 90%, held at “Solid, with gaps”: “A call to learn from” needs the essential statement below answered at least “Done”."
+    # The band's own meaning is for a score in its range; held back, the result says what holds it instead.
+    expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^The score is in the range of “A call to learn from”"))
     result = form.locator("[data-result]")
     held = result.get_by_role("heading", name="Essential, and holding the result back")
     statement = next(q for q in form_data["questions"] if q["id"] == "asked-for-next-step")
     item = held.locator("xpath=following-sibling::ul[1]/li")
     assert item.count() == 1
-    assert item.text_content().startswith(f"{statement['text']} (Missed)") and statement["work_on"] in item.text_content()
+    assert item.text_content().startswith(f"Essential: {statement['text']} (Missed) ") and statement["work_on"] in item.text_content()
     # Named once: not again under Work on first, which holds the rest below the top answer (none here).
     assert result.get_by_role("heading", name="Work on first").count() == 0
     # The form marks the essential statements before anyone rates them.
     essential = form.locator("fieldset[data-essential] legend")
     assert essential.count() == 2 and all(text.endswith("essential") for text in essential.all_text_contents())
+
+
+def test_an_essential_left_blank_is_named_as_holding_the_result_back_not_as_uncounted(context, site_url):
+    form_data = _form("ride-along")
+    answers = {q["id"]: 3 for q in form_data["questions"] if q["id"] != "asked-for-next-step"}
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    form = _rate(page, "ride-along", answers)
+    assert form.locator("[aria-live]").text_content() == _headline(form_data, answers)
+    assert _oracle(form_data, answers) == (100, "Solid, with gaps")
+    result = form.locator("[data-result]")
+    statement = next(q for q in form_data["questions"] if q["id"] == "asked-for-next-step")
+    held = result.get_by_role("heading", name="Essential, and holding the result back").locator("xpath=following-sibling::ul[1]/li")
+    assert held.count() == 1 and held.text_content().startswith(f"Essential: {statement['text']} (left blank) ")
+    assert result.get_by_role("heading", name="Not answered yet (not counted)").count() == 0
 
 
 def test_each_role_play_rubric_scores_by_the_same_rule_on_its_own(context, site_url):

@@ -249,7 +249,7 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
         assert seen["groups"] == ["–" if s is None else f"{s}%" for s in expected["groups"]]
     else:
         start = f"Score: {expected['score']}% ({expected['band']}"
-        held = f"{start}, not {assessment.bands[-1].name}: "
+        held = f"Score: {expected['score']}%, held at “{expected['band']}”: “{assessment.bands[-1].name}” needs the "
         assert headline.startswith(held if model.essentials_short else start + ")"), headline
 
     # Every answer on the page carries the points the paper key and the model give it.

@@ -240,4 +240,4 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
         top, below = form_data["bands"][-1]["name"], form_data["bands"][-2]["name"]
         rule = form.select_one("details.pb-assessment__key [data-essentials-rule]").get_text()
         assert rule.startswith(f"Statement {numbers} is marked" if len(marked) == 1 else f"Statements {numbers} are marked"), rule
-        assert f"“{top}” needs" in rule and f"“{least}” or better" in rule and f"keeps the result at “{below}”" in rule
+        assert f"“{top}” needs" in rule and f"answered at least “{least}”" in rule and f"goes no higher than “{below}”" in rule
