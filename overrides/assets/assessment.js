@@ -411,9 +411,10 @@
     return order.filter(function (row) { return !row.fieldset.querySelector("input:checked"); })[0];
   }
 
-  /* The headline of a complete result, with how many statements it leaves out. */
+  /* The headline of a complete result, with how many statements it leaves out: an essential left blank is not
+     among them, as the headline already says it holds the result back. */
   function unansweredNote(model, out) {
-    var missing = model.rows.length - out.answered;
+    var missing = model.rows.length - out.answered - out.essentialsShort.filter(function (row) { return row.points === null; }).length;
     var counts = { headline: out.headline, missing: missing, total: model.rows.length };
     if (!missing) return Playbook.t("assessment.all_answered", counts);
     return model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);

@@ -54,9 +54,11 @@ def _rate(page, form_id: str, answers: dict):
 
 def _headline(form: dict, answers: dict) -> str:
     score, band = _oracle(form, answers)
-    missing = len(form["questions"]) - len(answers)
+    held = band != form["bands"][-1]["name"] and score >= form["bands"][-1]["from"]
+    # An essential left blank is counted as holding the result back (the headline says so), not as "not counted".
+    missing = len(form["questions"]) - len(answers) - (sum(q not in answers for q in _short(form, answers)) if held else 0)
     tail = f". {missing} of {len(form['questions'])} unanswered, not counted." if missing else "."
-    if band != form["bands"][-1]["name"] and score >= form["bands"][-1]["from"]:
+    if held:
         least = next(o["label"] for o in _scale(form)["options"] if o["value"] == form["essentials_at_least"])
         short = len(_short(form, answers))
         which = "the essential statement" if short == 1 else f"the {short} essential statements"
