@@ -34,7 +34,7 @@
 
   function records(model) {
     return model.rows.map(function (row) {
-      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", answer: row.answer, points: row.points, weight: row.weight };
+      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", essential: row.essential, answer: row.answer, points: row.points, weight: row.weight };
     });
   }
 
@@ -69,7 +69,7 @@
      row and its values; then the answers. Notes follow the answers as rows of their own, in the same columns:
      group "notes", no points. */
   function csv(form, model, out) {
-    var columns = ["group", "statement_id", "statement", "counts_as", "answer", "points", "weight"];
+    var columns = ["group", "statement_id", "statement", "counts_as", "essential", "answer", "points", "weight"];
     var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(form), today(), out.headline, status(out)]];
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
