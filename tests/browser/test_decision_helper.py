@@ -199,7 +199,7 @@ def test_copy_puts_the_shown_recommendation_on_the_clipboard_as_text(browser, si
     helper.get_by_role("button", name="Copy the recommendation").click()
     helper.get_by_role("status").filter(has_text="Copied.").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    questions = [plain(text) for text in _result(helper).get_by_role("listitem").filter(has=page.get_by_role("link")).all_text_contents()]
+    questions = [plain(text) for text in _result(helper).get_by_role("heading", name="Questions to ask").locator("xpath=following-sibling::ul[1]/li").all_text_contents()]
     expected = "\n".join([
         _headline(push, reason["weight"]),
         plain(push["summary"]),
