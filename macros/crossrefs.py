@@ -391,9 +391,11 @@ def _habit_rule(document: LocatedData, path: tuple, assessment: dict, levels: Lo
 
 def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
     """`lower_levels_at_least`: the level assessment's only, and below where a level is reached, else it would
-    ask more of the levels below than of the level itself."""
+    ask more of the levels below than of the level itself; `lower_level_gaps_at_most` only beside it."""
     least = assessment.get("lower_levels_at_least")
     if least is None:
+        if "lower_level_gaps_at_most" in assessment:
+            return [document.problem(path + ("lower_level_gaps_at_most",), "'lower_level_gaps_at_most' counts the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this", at_key=True)]
         return []
     if "questions_from" not in assessment:
         return [document.problem(path + ("lower_levels_at_least",), "'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it", at_key=True)]

@@ -855,6 +855,7 @@ class Assessment:
     debrief: Debrief | None = None
     habits_at_most: float | None = None  # the level assessment: the highest answer a habit may have in a level reached
     lower_levels_at_least: int | None = None  # the level assessment: the least score of each level below a level that counts
+    lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
@@ -1573,6 +1574,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             debrief=debriefs.by_id[raw["debrief"]] if "debrief" in raw else None,
             habits_at_most=raw.get("habits_at_most"),
             lower_levels_at_least=raw.get("lower_levels_at_least"),
+            lower_level_gaps_at_most=raw.get("lower_level_gaps_at_most"),
             essentials_at_least=raw.get("essentials_at_least"),
         )
     return assessments

@@ -114,7 +114,8 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
     'reached' band and no habit answered above `habits_at_most`; it counts when every level below it is
-    reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held)."""
+    reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held),
+    with at most `lower_level_gaps_at_most` of them short of reached."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     scored = [statement for statement in shown if adds_points(assessment, statement)]
     least = habit_points_at_least(assessment)
@@ -139,9 +140,18 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     level = None
     if assessment.rates_levels:
         for index, group in enumerate(groups):
-            if group.reached and all(holds(assessment, below) for below in groups[:index]):
+            if group.reached and lets_count(assessment, groups[:index]):
                 level = group.group
     return Result(answered, assessment.answers_needed, score, band, groups, level, short)
+
+
+def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
+    """Whether the levels below a reached level let it count: each holds, and no more than
+    `lower_level_gaps_at_most` of them are gaps (holding without being reached), so a seller part of the way
+    there on most of the ladder is not rated at its top."""
+    gaps = sum(1 for group in below if not group.reached)
+    most_gaps = assessment.lower_level_gaps_at_most
+    return all(holds(assessment, group) for group in below) and (most_gaps is None or gaps <= most_gaps)
 
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:

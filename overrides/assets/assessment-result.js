@@ -11,19 +11,19 @@
     function share(row) { return row.points / row.most; }
     function belowTop(row) { return row.points === null || share(row) < 1; }
 
-    function describe(row, strong) {
+    /* A habit is only ever listed as one to work on: not doing a bad thing is not a strength to praise. */
+    function describe(row) {
       var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
       var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: statement, answer: row.answer }) : row.essential ? Playbook.t("assessment_result.left_blank", { statement: statement }) : statement;
-      if (!row.limit) return text;
-      return strong ? Playbook.t("assessment_result.grown_out", { statement: text }) : Playbook.t("assessment_result.still_true", { statement: text });
+      return row.limit ? Playbook.t("assessment_result.still_true", { statement: text }) : text;
     }
 
-    function list(heading, rows, strong, withAdvice) {
+    function list(heading, rows, withAdvice) {
       if (!rows.length) return;
       result.append(el("h4", heading));
       var ul = el("ul");
       rows.forEach(function (row) {
-        var li = el("li", describe(row, strong));
+        var li = el("li", describe(row));
         var advice = withAdvice && row.fieldset.querySelector("[data-advice]");
         if (advice) {
           var copy = advice.cloneNode(true);
@@ -42,7 +42,7 @@
 
     function strongest(rows, least) {
       var weak = weakest(rows);
-      return parts.strongestFirst(rows).filter(function (row) { return share(row) >= least && weak.indexOf(row) < 0; }).slice(0, 3);
+      return parts.strongestFirst(rows).filter(function (row) { return !row.limit && share(row) >= least && weak.indexOf(row) < 0; }).slice(0, 3);
     }
 
     function incomplete() {
@@ -57,9 +57,9 @@
       result.append(el("h3", out.headline));
       /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead. */
       result.append(held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) })) : out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
-      list(Playbook.t("assessment_result.essentials_short"), held, false, true);
-      list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), false, true);
-      list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1), true);
+      list(Playbook.t("assessment_result.essentials_short"), held, true);
+      list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), true);
+      list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
 
     /* Why a level doesn't count yet, in words: its habit statements skipped, or too few answers. */
@@ -112,7 +112,16 @@
       var cap = parts.target(out);
       var above = cap ? out.groups.slice(out.groups.indexOf(cap) + 1).filter(function (group) { return group.reached; }) : [];
       if (!above.length) return;
-      result.append(el("p", Playbook.t("assessment_result.cap", { levels: Playbook.list(above.map(function (group) { return group.name; })), level: cap.name, number: out.groups.indexOf(cap) + 1 })));
+      var levels = Playbook.list(above.map(function (group) { return group.name; }));
+      var number = out.groups.indexOf(cap) + 1;
+      /* Where every level below the highest reached one holds, what holds the ladder is how many gaps it has. */
+      var below = out.groups.slice(0, out.groups.indexOf(above[above.length - 1]));
+      var gaps = below.filter(function (group) { return !group.reached; });
+      if (model.gapsMost !== null && below.every(function (group) { return parts.holds(model, group); })) {
+        result.append(el("p", Playbook.t("assessment_result.too_many_gaps", { levels: levels, gap_count: gaps.length, gaps: Playbook.list(gaps.map(function (group) { return group.name; })), count: model.gapsMost, level: cap.name, number: number })));
+        return;
+      }
+      result.append(el("p", Playbook.t("assessment_result.cap", { levels: levels, level: cap.name, number: number })));
     }
 
     /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */
@@ -133,7 +142,7 @@
       var first = open.filter(function (row) { return parts.heldHabit(model, row); });
       if (!first.length) first = open.filter(function (row) { return !row.limit; }).slice(0, 1);
       var shown = first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
-      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), shown.slice(0, 3), false);
+      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), shown.slice(0, 3));
       questions(target, open);
     }
 
@@ -143,8 +152,8 @@
       var number = out.groups.indexOf(target) + 1;
       var above = !out.level || number > out.groups.indexOf(out.level) + 1;
       if (out.level) {
-        list(Playbook.t("assessment_result.strongest_here"), strongest(out.level.rows, 0.5), true);
-        list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows), false);
+        list(Playbook.t("assessment_result.strongest_here"), strongest(out.level.rows, 0.5));
+        list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows));
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));
       else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: number, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));

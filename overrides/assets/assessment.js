@@ -92,7 +92,7 @@
 
   /* Groups scored, then the whole; a level is reached with enough answers (in a balanced assessment, all of
      its limits among them), a reached band and no habit answered above the level assessment's highest answer
-     for one (fewer points than habitLeast); the level is the highest reached one whose levels below hold. */
+     for one (fewer points than habitLeast); the level is the highest reached one whose levels below let it count. */
   function evaluate(model) {
     var groups = model.groups.map(function (group) {
       var rows = model.rows.filter(function (row) { return row.group === group.id; });
@@ -112,9 +112,16 @@
     out.essentialsShort = out.band === model.bands[model.bands.length - 1] ? essentialsShort(model) : [];
     if (out.essentialsShort.length) out.band = model.bands[model.bands.length - 2];
     groups.forEach(function (group, index) {
-      if (group.reached && groups.slice(0, index).every(function (below) { return holds(model, below); })) out.level = group;
+      if (group.reached && letsCount(model, groups.slice(0, index))) out.level = group;
     });
     return out;
+  }
+
+  /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
+     gapsMost of them are gaps, holding without being reached. */
+  function letsCount(model, below) {
+    var gaps = below.filter(function (group) { return !group.reached; }).length;
+    return below.every(function (group) { return holds(model, group); }) && (model.gapsMost === null || gaps <= model.gapsMost);
   }
 
   /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast, enough answers,
@@ -163,6 +170,7 @@
       habitLeast: form.hasAttribute("data-habit-points-at-least") ? +form.dataset.habitPointsAtLeast : null,
       habitsAtMost: form.dataset.habitsAtMost || "",
       lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null,
+      gapsMost: form.hasAttribute("data-lower-level-gaps-at-most") ? +form.dataset.lowerLevelGapsAtMost : null,
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || ""
     };
@@ -436,7 +444,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, target: target, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, target: target, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

@@ -65,6 +65,11 @@ def assessments(draw):
     mixed = all({s.counts_as for s in group.statements} == {"strength", "limit"} for group in groups)
     habits_at_most = draw(st.sampled_from([None, *below_top])) if ladder and balanced and mixed else None
     drawn_bands = draw(bands(ladder))
+    # The rule for the levels below, as validation allows it: a least score under where the first reached band
+    # starts, and at most so many of them short of reached.
+    reached_from = min((band.start for band in drawn_bands if band.reached), default=0)
+    lower_least = draw(st.none() | st.integers(0, reached_from - 1)) if ladder and reached_from > 0 else None
+    gaps_most = draw(st.none() | st.integers(0, 2)) if lower_least is not None else None
     # The essentials rule, as validation allows it: outside the ladder, with a band below the top, a least answer
     # above the scale's lowest, and some statements marked essential.
     essentials_at_least = None
@@ -78,7 +83,7 @@ def assessments(draw):
         answers_needed_per_level=draw(st.integers(1, min(sizes))) if ladder else None,
         balanced=balanced,
         groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
-        essentials_at_least=essentials_at_least,
+        essentials_at_least=essentials_at_least, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
     )
 
 
@@ -130,13 +135,19 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         overall_band = assessment.bands[-2]
     level = None
     if assessment.rates_levels:
+        least, most_gaps = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most
+        reached, holding = [], []
         for group, (value, _) in zip(assessment.groups, groups):
             count = sum(1 for s in group.statements if s.id in answers)
             skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
             held = gated and any(s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most for s in group.statements)
-            if count < assessment.answers_needed_per_level or skipped_limit or held or value is None or not band(value).reached:
-                break
-            level = group.name
+            enough = count >= assessment.answers_needed_per_level and not skipped_limit and not held and value is not None
+            reached.append(enough and band(value).reached)
+            holding.append(reached[-1] or (enough and least is not None and value >= least))
+        for index, group in enumerate(assessment.groups):
+            gaps = reached[:index].count(False)
+            if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
+                level = group.name
     return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "groups": [g[0] for g in groups]}
 
 
@@ -218,6 +229,18 @@ ESSENTIAL = Assessment(
 )
 
 
+# The rule for the levels below: a level under "High" but at least 40% is a gap, and one gap is allowed, so the
+# top level counts over one such level and not over two.
+GAPS = Assessment(
+    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=3, answers_needed_per_level=1, balanced=False,
+    scale=Scale("scale", "Scale", [ScaleOption(0, "None"), ScaleOption(1, "Some"), ScaleOption(2, "All")]),
+    groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}", "S", 1)],
+                           Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 2 else None, "f", 1)) for n in (0, 1, 2)],
+    bands=[Band("Low", "m", 0, 40), Band("Some", "m", 40, 70), Band("High", "m", 70, 100, True)], file="f", line=1,
+    lower_levels_at_least=40, lower_level_gaps_at_most=1,
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=cases())
 @example(case=(HALF, {"half": 1}))
@@ -225,6 +248,8 @@ ESSENTIAL = Assessment(
 @example(case=(ESSENTIAL, {"ask": 1, "other": 2}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 1}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
+@example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 2}))
+@example(case=(GAPS, {"s0": 2, "s1": 1, "s2": 2}))
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)

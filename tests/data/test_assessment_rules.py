@@ -223,6 +223,16 @@ def test_the_rule_for_the_levels_below_belongs_to_the_level_assessment_only(proj
     assert problems == [f"data/assessments.yml:{_position_of(project, 'lower_levels_at_least: 40')}: 'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it"]
 
 
+def test_how_many_gaps_the_levels_below_may_have_needs_their_least_score_beside_it(project):
+    def gaps_alone(value):
+        del _assessment(value, "which-level")["lower_levels_at_least"]
+    problems = _edit(project, gaps_alone)
+    assert problems == [f"data/assessments.yml:{_position_of(project, 'lower_level_gaps_at_most: 1')}: 'lower_level_gaps_at_most' counts the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this"]
+    problems = _edit(project, lambda value: _assessment(value, "which-level").update(lower_level_gaps_at_most=-1))
+    line, column = _position_of(project, "lower_level_gaps_at_most: -1").split(":")
+    assert problems == [f"data/assessments.yml:{line}:{int(column) + len('lower_level_gaps_at_most: ')}: 'assessments' › item 1 › 'lower_level_gaps_at_most' is -1 (expected at least 0)"]
+
+
 def test_essential_statements_need_a_least_answer_above_the_bottom_and_a_band_below_the_top(project):
     def without(value):
         del _assessment(value, "ride-along")["essentials_at_least"]

@@ -39,3 +39,7 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     assert rule.startswith(f"Your level is the highest one reached whose levels below are each reached, or score at least {least}% with none of their habits above “{answer}”")
     assert "a gap to close first, not a cap on your level" in rule
     assert form["data-lower-levels-at-least"] == str(least)
+    gaps = assessment["lower_level_gaps_at_most"]
+    assert rule.endswith(f"At most {gaps} level below yours may be such a gap; the others must be reached." if gaps == 1
+                         else f"At most {gaps} levels below yours may be such gaps; the others must be reached.")
+    assert form["data-lower-level-gaps-at-most"] == str(gaps)
