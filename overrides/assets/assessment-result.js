@@ -146,6 +146,16 @@
       questions(target, open);
     }
 
+    /* A behaviour below the reader's level answered at the bottom of the scale (a promise not kept, a next step
+       never booked) is named even where its level is reached: a score doesn't hide it. The level to work on
+       lists its own already. */
+    function notYetBelow(target) {
+      var below = out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return group !== target; });
+      return [].concat.apply([], below.map(function (group) {
+        return group.rows.filter(function (row) { return !row.limit && row.points === 0; });
+      }));
+    }
+
     /* The level to work on: the lowest gap below the reader's level, else the level above it (assessment.js). */
     function nextSteps() {
       var target = parts.target(out);
@@ -154,6 +164,7 @@
       if (out.level) {
         list(Playbook.t("assessment_result.strongest_here"), strongest(out.level.rows, 0.5));
         list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows));
+        list(Playbook.t("assessment_result.not_yet_below"), notYetBelow(target));
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));
       else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: number, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));

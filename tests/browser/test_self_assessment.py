@@ -281,6 +281,19 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[1]['name']})")).to_be_visible()
 
 
+def test_a_promise_not_kept_below_the_reps_level_is_named_though_that_level_is_reached(context, site_url):
+    # A sales leader's case: a solution seller who answers "Not like me" to keeping small promises. Order taker
+    # still scores 12 of 15 (80%), reached, so the level stands; the result names the promise anyway.
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    answers = _profile(3) | {"keeps-small-promises": scale["options"][0]["value"]}
+    assert _score(answers, levels[0]["behaviours"], scale, habits_score=False) == 80 and _level_reached(answers) == 3
+    result = _level_result(context, site_url, answers, scale, levels[2], 3)
+    promise = next(b for b in levels[0]["behaviours"] if b["id"] == "keeps-small-promises")
+    assert _list_after(result, "Below your level, and not like you yet") == [f"{plain(promise['text'])} ({scale['options'][0]['label']})"]
+
+
 def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows_one_gap(context, site_url):
     # A sales leader's case: strong at the top, but only part of the way there (53%) on both of the first two
     # levels. One gap is allowed below a level, so no level counts, and the result says why and where to start.
