@@ -99,14 +99,15 @@ def test_switching_team_opens_the_same_page_in_the_other_teams_site(reader, lang
     page.get_by_role("link", name="Key accounts").click()
 
     page.wait_for_url(languages_url + "key-accounts/checklists/")
-    # The key-accounts team's own checklists: its quarterly business review added, the charter review removed.
+    # The key-accounts team's own checklists: its quarterly business review added, the charter review kept.
     expect(page.locator("#checklist-quarterly-business-review")).to_be_attached()
-    expect(page.locator("#checklist-charter-review")).not_to_be_attached()
+    expect(page.locator("#checklist-charter-review")).to_be_attached()
     page.get_by_role("button", name=data("strings")["menus"]["teams"]).hover()
     expect(page.get_by_role("link", name="Key accounts")).to_have_attribute("aria-current", "true")
     page.get_by_role("link", name="Field sales").click()
     page.wait_for_url(languages_url + "checklists/")
     expect(page.locator("#checklist-charter-review")).to_be_attached()
+    expect(page.locator("#checklist-quarterly-business-review")).not_to_be_attached()
 
 
 def test_the_menus_follow_the_page_instant_navigation_shows(reader, languages_url):
