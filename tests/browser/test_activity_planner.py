@@ -54,7 +54,7 @@ def _label(name: str) -> str:
         "weeks_in_period": f"Selling weeks in the {period}",
         "selling_days_per_week": "Selling days per week",
         "existing_pipeline": f"Pipeline at {pipeline_stage} due to close in the {period} you are planning for",
-        "share_not_from_prospecting": "Share of the target from renewals, inbound and account growth (%)",
+        "share_not_from_prospecting": "Share of the target that comes without prospecting, such as renewals and inbound (%)",
     }[name]
 
 
@@ -410,7 +410,7 @@ def test_without_javascript_the_handbooks_figures_and_the_arithmetic_show(browse
     _expect_plan(form, {})
     expect(_on_screen(form, FIX)).to_be_hidden()
     expect(_on_screen(form, COVERED)).to_be_hidden()
-    expect(form.get_by_text("Revenue to find by prospecting = revenue target × (100% − the share from renewals")).to_be_visible()
+    expect(form.get_by_text("Revenue to find by prospecting = revenue target × (100% − the share that comes without prospecting)")).to_be_visible()
     context.close()
 
 
