@@ -61,7 +61,7 @@ def test_band_ending_before_it_starts_is_reported(project):
         bands[0]["to"] = 0
         bands[1]["from"] = 0
     (problem,) = _edit(project, backwards)
-    assert "band 'Mostly inspection' must end above where it starts (0 is not more than 0)" in problem
+    assert "band 'Mostly telling or inspecting' must end above where it starts (0 is not more than 0)" in problem
 
 
 def test_assessment_needs_exactly_one_source_of_questions(project):
