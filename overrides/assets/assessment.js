@@ -353,7 +353,10 @@
       render(!!migrate);
     }
 
+    /* One tap must not wipe a ride-along's ratings and notes: asked first, when there is anything to lose. */
     function clear() {
+      var typed = all(form, "textarea, input[type=text]").some(function (box) { return box.value.trim(); });
+      if ((form.querySelector("input[type=radio]:checked") || typed) && !window.confirm(Playbook.t("assessment.confirm_clear", { form: form.dataset.title }))) return;
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
       all(form, "[data-changed]").forEach(function (note) { note.remove(); });
       kept = { stale: {}, removed: 0 };

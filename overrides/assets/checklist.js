@@ -87,6 +87,7 @@
       update(false);
     });
     reset.addEventListener("click", function () {
+      if (boxes.some(function (box) { return box.checked; }) && !window.confirm(Playbook.t("checklist.confirm_reset", { list: form.querySelector("legend").textContent }))) return;
       boxes.forEach(function (box) {
         box.checked = false;
         settle(box);

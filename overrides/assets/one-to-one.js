@@ -45,15 +45,17 @@
       return question;
     });
     var behaviours = Object.create(null);
+    var habits = Object.create(null);  // the ladder's habits: named as habits still there, never as behaviours to build
     each(page, "[data-plan-behaviours] li").forEach(function (li) {
       behaviours[li.dataset.behaviour] = words(li.dataset.questions);
+      if (li.hasAttribute("data-habit")) habits[li.dataset.behaviour] = true;
     });
     var levels = each(page, "[data-plan-levels] li").map(function (li) { return { id: li.dataset.level, name: li.textContent.trim() }; });
     var boxes = each(page, "[data-plan-box]").map(function (li) {
       return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
-    return { questions: questions, order: order, behaviours: behaviours, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
+    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
   /* The box a question goes in (data/rhythm.yml's rule): the first that names its stage and one of its
@@ -268,7 +270,8 @@
     var why = [];
     ground.weakest.some(function (w, rank) {
       if ((plan.behaviours[w.id] || []).indexOf(question.id) < 0) return false;
-      why.push([WEIGHT.weakest - rank / 10, w.answer === null ? Playbook.t("plan_one_to_one.why_unrated", { behaviour: w.text }) : Playbook.t("plan_one_to_one.why_weakest", { behaviour: w.text }), true]);
+      why.push([WEIGHT.weakest - rank / 10, w.answer === null ? Playbook.t("plan_one_to_one.why_unrated", { behaviour: w.text })
+        : plan.habits[w.id] ? Playbook.t("plan_one_to_one.why_habit", { behaviour: w.text }) : Playbook.t("plan_one_to_one.why_weakest", { behaviour: w.text }), true]);
       return true;
     });
     if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
@@ -564,7 +567,9 @@
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";
-      ground.weakest.forEach(function (w) { list.append(item(w.answer === null ? Playbook.t("plan_one_to_one.not_rated", { behaviour: w.text }) : w.text)); });
+      ground.weakest.forEach(function (w) {
+        list.append(item(w.answer === null ? Playbook.t("plan_one_to_one.not_rated", { behaviour: w.text }) : plan.habits[w.id] ? Playbook.t("plan_one_to_one.habit", { behaviour: w.text }) : w.text));
+      });
       var intro = form.querySelector("[data-plan-weakest-intro]");
       intro.hidden = !ground.weakest.length;
       intro.textContent = ground.level ? Playbook.t("plan_one_to_one.work_on_at", { level: ground.level.name }) : Playbook.t("plan_one_to_one.work_on");
@@ -757,6 +762,13 @@
     date.addEventListener("change", render);
     time.addEventListener("change", renderAgenda);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* Enter in the commitment's text adds it, as its button does (the form has too many fields for the browser
+       to submit it on Enter), rather than leaving the typed text to be lost on the next page. */
+    form.querySelector("[data-plan-commit-text]").addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) return;
+      event.preventDefault();
+      addCommitment();
+    });
     form.querySelector("[data-plan-commit-add]").addEventListener("click", addCommitment);
     form.querySelector("[data-plan-held]").addEventListener("click", recordHeld);
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });

@@ -106,9 +106,11 @@
     return { problem: Playbook.t("planner.not_a_number", { text: text }) };
   }
 
-  /* A field's value within its bounds from data; an optional field left empty is 0. */
+  /* A field's value within its bounds from data; an optional field left empty is 0. A percentage may be typed
+     with its sign ("25%"), a sum of money with a currency sign before or after it ("£300,000", "300.000 €"). */
   function check(input) {
     var text = input.value.trim();
+    text = input.hasAttribute("data-percent") ? text.replace(/\s*%$/, "") : text.replace(/^[£$€¥]\s*|\s*[£$€¥]$/g, "");
     var optional = input.hasAttribute("data-optional");
     if (!text) return optional ? { value: fraction(0) } : { problem: Playbook.t("planner.enter_number") };
     var reading = read(text);

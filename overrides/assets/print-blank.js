@@ -1,6 +1,7 @@
 /* "Print blank form" on every scored form and checklist: prints that form alone and empty, for a rep to fill in
-   by hand, without clearing the answers saved in this browser. The form is only marked for the printout;
-   print.css hides the rest of the page and every answer, result and count while the mark is on. */
+   by hand, without clearing the answers saved in this browser. The form is marked for the printout, and
+   print.css hides the rest of the page and every mark, result and count while the mark is on; typed notes are
+   taken out of their boxes until the print is done, since text made invisible would still be in a saved PDF. */
 (function (Playbook) {
   "use strict";
 
@@ -9,11 +10,23 @@
     return form.dataset.title || (legend ? legend.textContent.trim() : Playbook.t("print_blank.this_form"));
   }
 
+  /* Empties the form's typed boxes without an input event (nothing is saved), and returns what puts them back. */
+  function emptyTyped(form) {
+    var kept = Array.prototype.map.call(form.querySelectorAll("textarea, input:not([type=radio], [type=checkbox], [type=button], [type=submit], [type=hidden])"), function (box) {
+      var value = box.value;
+      box.value = "";
+      return function () { box.value = value; };
+    });
+    return function () { kept.forEach(function (putBack) { putBack(); }); };
+  }
+
   function printBlank(form) {
     var root = document.documentElement;
+    var putBack = emptyTyped(form);
     form.dataset.printBlank = "";
     root.dataset.printingBlank = "";
     window.addEventListener("afterprint", function () {
+      putBack();
       delete form.dataset.printBlank;
       delete root.dataset.printingBlank;
     }, { once: true });

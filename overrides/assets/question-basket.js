@@ -83,16 +83,26 @@
     button.textContent = added ? Playbook.t("question_basket.added") : Playbook.t("question_basket.add");
   }
 
-  function refresh(buttons) {
-    var chosen = questions(Playbook.workspace.current());
-    buttons.forEach(function (button) { show(button, chosen.indexOf(button.dataset.basketAdd) >= 0); });
+  /* Whose 1:1 a question goes on: the rep chosen last on any tool, as the line above the questions says. */
+  function whose(rep) {
+    return rep === "me" ? Playbook.t("question_basket.whose_yours") : Playbook.t("question_basket.whose_rep", { name: Playbook.workspace.name(rep) });
   }
 
+  function refresh(buttons, status) {
+    var rep = Playbook.workspace.current();
+    var chosen = questions(rep);
+    buttons.forEach(function (button) { show(button, chosen.indexOf(button.dataset.basketAdd) >= 0); });
+    status.textContent = whose(rep);
+  }
+
+  /* The line saying whose 1:1 the buttons add to, and then what a click did, stays in view at the top of the
+     screen while the reader scrolls a long list of questions. */
   function enhance(items) {
     var status = document.createElement("p");
-    status.className = "pb-visually-hidden";
+    status.className = "pb-basket__whose";
     status.setAttribute("role", "status");
-    items[0].parentNode.parentNode.insertBefore(status, items[0].parentNode);
+    var first = items[0].closest(".md-content__inner > *") || items[0].parentNode;
+    first.parentNode.insertBefore(status, first);
     var buttons = items.map(function (item) {
       item.dataset.basketReady = "true";
       var button = item.querySelector("[data-basket-add]");
@@ -106,8 +116,8 @@
       });
       return button;
     });
-    refresh(buttons);
-    Playbook.workspace.attach(status, function () { refresh(buttons); }, status);
+    refresh(buttons, status);
+    Playbook.workspace.attach(status, function () { refresh(buttons, status); }, status);
   }
 
   Playbook.basket = { entries: entries, questions: questions, toggle: toggle, keep: keep, store: store };

@@ -223,6 +223,17 @@ def test_ambiguous_numbers_are_refused_saying_how_they_were_read(context, site_u
         form.get_by_role("button", name=RESET).click()
 
 
+def test_a_rate_typed_with_its_percent_sign_and_a_target_with_a_currency_sign_read_as_the_number(context, site_url):
+    # A UX reviewer typed "25%" in a field labelled "(%)" and "£300,000" as a target, and both were refused.
+    page, form = _open(context, site_url)
+    stage = _planner()["stages"][1]["id"]
+    _fill(form, {stage: "25%", "revenue_target": "£300,000", "share_not_from_prospecting": "40 %"})
+    expect(_on_screen(form, FIX)).to_be_hidden()
+    _expect_plan(form, {stage: "25", "revenue_target": "300,000", "share_not_from_prospecting": "40"})
+    _fill(form, {"revenue_target": "300,000 €", stage: "25 %%"})  # a doubled sign is not a percentage
+    expect(_field(form, stage)).to_have_attribute("aria-invalid", "true")
+
+
 def test_a_figure_typed_without_thousands_marks_gets_them_when_the_reader_moves_on(context, site_url):
     page, form = _open(context, site_url)
     target, deal = _field(form, "revenue_target"), _field(form, "average_deal_size")

@@ -34,6 +34,10 @@ def test_ticks_count_persist_across_reload_and_instant_navigation(context, site_
     assert count.text_content() == f"2 of {len(items)} done"
     assert form.get_by_role("checkbox").nth(1).is_checked()
 
+    page.once("dialog", lambda dialog: dialog.dismiss())  # asked first: "no" keeps the ticks
+    form.get_by_role("button", name=re.compile("^Reset")).click()
+    assert count.text_content() == f"2 of {len(items)} done"
+    page.once("dialog", lambda dialog: dialog.accept())
     form.get_by_role("button", name=re.compile("^Reset")).click()
     assert count.text_content() == f"0 of {len(items)} done"
     assert form.get_by_role("checkbox").nth(0).is_checked() is False

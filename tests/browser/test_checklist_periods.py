@@ -184,6 +184,7 @@ def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
     expect(daily.count).to_have_text(f"3 of {len(DAILY)} done")
     daily.expect_ticked(DAILY[:3])
     daily.form.get_by_role("button", name=re.compile("^Reset")).focus()
+    page.once("dialog", lambda dialog: dialog.accept())
     page.keyboard.press("Enter")
     expect(daily.count).to_have_text(f"0 of {len(DAILY)} done")
     expect(daily.form.get_by_role("checkbox").first).to_be_focused()

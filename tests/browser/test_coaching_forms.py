@@ -108,6 +108,10 @@ def test_a_rated_ride_along_scores_by_the_one_rule_and_keeps_its_notes_and_debri
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(f"{form_data['title']} (") and "Notes:\n- Rep: Jo Mensah\n" in copied
 
+    page.once("dialog", lambda dialog: dialog.dismiss())  # asked first: "no" keeps every rating and note
+    form.get_by_role("button", name="Clear answers").click()
+    assert form.get_by_label("Rep", exact=True).input_value() == "Jo Mensah"
+    page.once("dialog", lambda dialog: dialog.accept())
     form.get_by_role("button", name="Clear answers").click()
     assert form.get_by_label("Rep", exact=True).input_value() == ""
     page.reload()

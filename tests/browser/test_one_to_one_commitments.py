@@ -216,3 +216,21 @@ def test_a_workspace_file_naming_a_rep_with_other_spacing_imports_into_that_rep(
     assert [rep["name"] for rep in page.evaluate("() => Playbook.workspace.reps()")] == ["Priya Shah", "Sam"]
     assert page.evaluate("rep => Playbook.workspace.records({rep})", priya) == [record]
     context.close()
+
+
+def test_enter_in_a_new_commitment_adds_it_as_its_button_does(browser, site_url):
+    # A UX reviewer typed a commitment and pressed Enter: nothing happened, and the text was lost on the next page.
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    _add_rep(page, site_url, "Sam")
+    page.get_by_label("Due", exact=True).fill("2026-11-06")
+    what = page.get_by_label("What", exact=True)
+    what.fill("Send Initech the revised proposal")
+    what.press("Enter")
+    expect(page.locator("[data-plan-made] li").filter(has_text="Send Initech the revised proposal")).to_have_count(1)
+    expect(what).to_have_value("")
+    what.press("Enter")  # nothing typed: asked for, not added
+    expect(page.locator("[data-plan-status]")).to_have_text("Write what was committed to.")
+    expect(page.locator("[data-plan-made] li")).to_have_count(1)
+    context.close()

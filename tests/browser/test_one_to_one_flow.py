@@ -184,7 +184,7 @@ def expect_team(page, priya_answers):
     counts = [latest.count(n) for n in range(len(_levels()) + 1)]
     levels = page.locator("[data-team-levels] figure")
     expect(levels.locator("desc")).to_have_text(re.compile("; 1 with no complete self-assessment, not counted[.]$"))
-    assert figures(levels) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(_levels(), 1)]
+    assert figures(levels) == [["Assessed, no level reached", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(_levels(), 1)]
 
     assert figures(page.locator("[data-team-coaching] [data-chart-slot] figure")) == [["30 Nov 2026", "100%", "1"]]
     overdue = page.get_by_role("table", name="1 overdue commitment")

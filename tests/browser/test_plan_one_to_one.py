@@ -194,6 +194,27 @@ def _suggested(page) -> list[tuple[dict, str]]:
     return [(by_text[row.locator("span").text_content()], row.locator(".pb-plan__why").text_content()) for row in rows.all()]
 
 
+def test_a_habit_among_the_weakest_is_named_as_a_habit_to_grow_out_of_not_a_behaviour_to_build(manager, site_url):
+    # A UX reviewer's case: the level result marks a habit "Still true of you", and the plan listed it bare, as a
+    # behaviour to work on. Level 2's first habit and first behaviour are the rep's weakest.
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    levels = data("levels")["levels"]
+    reached, target = levels[0], levels[1]
+    habit = next(b for b in target["behaviours"] if b.get("counts_as") == "limit")
+    behaviour = next(b for b in target["behaviours"] if b.get("counts_as") != "limit")
+    page.evaluate(
+        """([level, weakest]) => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {},
+             result: {complete: true, answered: 30, needed: 30, score: 72, band: null, level, groups: [], weakest}})""",
+        [{"id": reached["id"], "name": reached["name"], "number": 1}, [{"id": b["id"], "text": b["text"], "answer": 2} for b in (habit, behaviour)]],
+    )
+    page.reload()
+    expect(page.locator("[data-plan-weakest] li")).to_have_text([f"A habit still there: {plain(habit['text'])}", plain(behaviour["text"])])
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    first, why = _suggested(page)[0]  # the weakest's own question leads
+    assert first["id"] in habit["coaching_questions"] and why.startswith(f"For \u201c{plain(habit['text'])}\u201d, a habit still there to grow out of"), why
+
+
 def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_and_the_decision_helper(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")

@@ -65,3 +65,38 @@ def test_a_checklist_prints_blank_and_keeps_its_ticks(context, site_url):
     assert others.count() > 0 and all(other.is_hidden() for other in others.all())
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     assert others.first.is_visible()
+
+
+def test_a_blank_ride_along_carries_none_of_the_managers_notes(context, site_url):
+    # A UX reviewer's case: the notes were only made invisible, so a "blank" form saved as PDF still held the
+    # rep's name, the account and the debrief. Now they are out of their boxes while it prints, and back after.
+    page, form = _form_on(context, site_url + "coaching/ride-along/", 'form[data-assessment="ride-along"]')
+    note = form.locator("textarea.pb-write-in__box").first
+    note.fill("Alice at Halden Foods: lost the buyer at the demo")
+    form.get_by_role("button", name="Print blank form: ", exact=False).click()
+    page.emulate_media(media="print")
+    boxes = form.locator("textarea, input[type=text]")
+    assert boxes.count() > 1 and all(box.input_value() == "" for box in boxes.all())
+    assert form.get_by_label("Rep", exact=True).is_visible()  # its own Rep and Date boxes, to write in by hand
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert note.input_value() == "Alice at Halden Foods: lost the buyer at the demo"
+    page.reload()
+    widgets_ready(page)
+    assert note.input_value() == "Alice at Halden Foods: lost the buyer at the demo"  # nothing saved while it printed
+
+
+def test_a_form_on_paper_has_lines_for_name_and_date_printed_blank_or_as_it_is(context, site_url):
+    # Printed blank, the name and date were two stubs: the blank form's rule for its parts beat the lines' own.
+    page, form = _form_on(context, site_url + "self-assessments/", 'form[data-assessment="manager-or-coach"]')
+    write_in = form.locator(".pb-assessment__write-in")
+    lines = "p => [getComputedStyle(p).display, ...[...p.children].map(s => s.getBoundingClientRect().width)]"
+    form.get_by_role("button", name="Print blank form: ", exact=False).click()
+    page.emulate_media(media="print")
+    display, *widths = write_in.evaluate(lines)
+    assert display == "flex" and len(widths) == 2 and min(widths) > 100, (display, widths)
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    display, *widths = write_in.evaluate(lines)  # the page's own printout of an unfinished form
+    assert display == "flex" and min(widths) > 100, (display, widths)
+    page.emulate_media(media="screen")
+    assert write_in.is_hidden()

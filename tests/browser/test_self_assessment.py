@@ -548,6 +548,7 @@ def test_answers_survive_reload_and_instant_navigation_and_clear_resets(context,
     form.wait_for()
     assert form.locator("[aria-live]").text_content() == before
 
+    page.once("dialog", lambda dialog: dialog.accept() if dialog.message == f"Clear every answer and note on \u201c{assessment['title']}\u201d? This can't be undone." else dialog.dismiss())
     form.get_by_role("button", name="Clear answers").click()
     assert form.locator("input:checked").count() == 0
     assert form.locator("[aria-live]").text_content().startswith(f"0 of {len(assessment['questions'])} answered.")

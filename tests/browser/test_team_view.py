@@ -180,7 +180,7 @@ def expect_team(page):
     counts = [LATEST_LEVEL.count(number) for number in range(len(LEVELS) + 1)]
     levels = page.locator("[data-team-levels] figure")
     expect(levels.locator("rect")).to_have_count(len(LEVELS) + 1)
-    assert figures(levels) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    assert figures(levels) == [["Assessed, no level reached", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
     assert [float(v) for v in levels.locator("rect").evaluate_all("rs => rs.map(r => r.dataset.value)")] == counts
 
     weeks = {}
@@ -302,7 +302,7 @@ def test_a_reps_own_export_joins_the_rep_the_manager_says_it_is(browser, site_ur
     counts = [0] * (len(LEVELS) + 1)
     counts[3] += 1  # Priya's newer result, from her own file
     counts[LATEST_LEVEL[1]] += 1  # Tom
-    assert figures(page.locator("[data-team-levels]")) == [["No level yet", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    assert figures(page.locator("[data-team-levels]")) == [["Assessed, no level reached", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
     page.get_by_label("Whose own answers are in my-answers.json?").select_option(label="Keep them apart")
     expect(heads).to_have_text(["Behaviour", "Me, from my-answers.json", "Priya", "Tom"])
     context.close()
@@ -452,7 +452,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
 
     levels = page.locator("[data-team-levels]")
     counts = [0, 0, 1, 1] + [0] * (len(LEVELS) - 3)  # bo at the second level, Dee at the third
-    assert figures(levels) == [["No level yet", "0"]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
+    assert figures(levels) == [["Assessed, no level reached", "0"]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(LEVELS, 1)]
     expect(levels.locator(".pb-team__left-out")).to_have_text("Not counted: 1 with no complete self-assessment and 1 at a level no longer on the ladder.")
 
     checks = {"bo": [("2026-03-10", 90)], "Cy": [("2026-03-03", 40), ("2026-03-08", 60), ("2026-03-24", 70)], "Dee": [], "zoe": []}

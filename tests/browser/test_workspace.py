@@ -266,7 +266,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     expect(importer.get_by_label("Import into")).to_have_value("")
     expect(importer.get_by_label("New rep's name or initials")).to_have_value("Alex")
     importer.get_by_role("button", name="Import").click()
-    expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved records into Alex.")
+    expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved record into Alex.")
     new_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
     assert page.evaluate("rep => Playbook.workspace.records({rep})", new_id) == records
 
@@ -277,7 +277,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     importer.get_by_label("Import into").select_option(label="Sam")
     expect(importer.get_by_label("New rep's name or initials")).to_be_hidden()
     importer.get_by_role("button", name="Import").click()
-    expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved records into Sam.")
+    expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved record into Sam.")
     sam_id = page.evaluate("() => Playbook.workspace.reps()[1].id")
     assert page.evaluate("rep => Playbook.workspace.records({rep})", sam_id) == mine
 
@@ -304,7 +304,7 @@ def test_the_workspace_page_lists_deletes_after_confirming_and_says_where_the_da
     alex_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
     delete_alex = table.get_by_role("button", name="Delete Alex's answers")
     delete_alex.click()
-    expect(page.get_by_text("Delete Alex and their answers (1 saved records)? This can't be undone.")).to_be_visible()
+    expect(page.get_by_text("Delete Alex and their answers (1 saved record)? This can't be undone.")).to_be_visible()
     expect(page.get_by_role("button", name="Cancel")).to_be_focused()
     assert axe(page, "article") == []
     page.keyboard.press("Enter")
