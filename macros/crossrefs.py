@@ -391,17 +391,22 @@ def _habit_rule(document: LocatedData, path: tuple, assessment: dict, levels: Lo
 
 def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
     """`lower_levels_at_least`: the level assessment's only, and below where a level is reached, else it would
-    ask more of the levels below than of the level itself; `lower_level_gaps_at_most` only beside it."""
+    ask more of the levels below than of the level itself; `lower_level_gaps_at_most` and `gap_behaviours_at_least`
+    only beside it, the latter an answer on the form's scale."""
     least = assessment.get("lower_levels_at_least")
     if least is None:
-        if "lower_level_gaps_at_most" in assessment:
-            return [document.problem(path + ("lower_level_gaps_at_most",), "'lower_level_gaps_at_most' counts the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this", at_key=True)]
-        return []
+        return [document.problem(path + (key,), f"'{key}' is about the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this", at_key=True)
+                for key in ("lower_level_gaps_at_most", "gap_behaviours_at_least") if key in assessment]
     if "questions_from" not in assessment:
         return [document.problem(path + ("lower_levels_at_least",), "'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it", at_key=True)]
     reached = [band["from"] for band in assessment["bands"] if band.get("reached")]
     if reached and least >= min(reached):
         return [document.problem(path + ("lower_levels_at_least",), f"must be below {min(reached)}, where the band marked reached starts: a level below another is asked for less than the level itself (e.g. the start of the band before it)")]
+    floor = assessment.get("gap_behaviours_at_least")
+    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
+    if floor is not None and scale and floor not in [option["value"] for option in scale["options"][1:]]:
+        above = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][1:])
+        return [document.problem(path + ("gap_behaviours_at_least",), f"must be one of the answers on the scale {quoted(scale['id'])} above its lowest one: {above}")]
     return []
 
 

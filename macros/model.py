@@ -856,6 +856,7 @@ class Assessment:
     habits_at_most: float | None = None  # the level assessment: the highest answer a habit may have in a level reached
     lower_levels_at_least: int | None = None  # the level assessment: the least score of each level below a level that counts
     lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
+    gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
@@ -870,6 +871,11 @@ class Assessment:
     def habits_at_most_label(self) -> str | None:
         """The scale's words for `habits_at_most` ("A little"), as the key and the result say the rule."""
         return next((o.label for o in self.scale.options if o.value == self.habits_at_most), None) if self.habits_at_most is not None else None
+
+    @property
+    def gap_behaviours_at_least_label(self) -> str | None:
+        """The scale's words for `gap_behaviours_at_least` ("A little"), as the key says the rule."""
+        return next((o.label for o in self.scale.options if o.value == self.gap_behaviours_at_least), None) if self.gap_behaviours_at_least is not None else None
 
     @property
     def essentials_at_least_label(self) -> str | None:
@@ -1575,6 +1581,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             habits_at_most=raw.get("habits_at_most"),
             lower_levels_at_least=raw.get("lower_levels_at_least"),
             lower_level_gaps_at_most=raw.get("lower_level_gaps_at_most"),
+            gap_behaviours_at_least=raw.get("gap_behaviours_at_least"),
             essentials_at_least=raw.get("essentials_at_least"),
         )
     return assessments

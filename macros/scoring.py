@@ -60,6 +60,14 @@ def habit_points_at_least(assessment: Assessment) -> float | None:
     return assessment.scale.options[-1].value - assessment.habits_at_most
 
 
+def gap_points_at_least(assessment: Assessment) -> float | None:
+    """The fewest points each behaviour of a level below may carry for the level to be a gap (points count up
+    from the scale's lowest answer); None: no rule."""
+    if assessment.gap_behaviours_at_least is None:
+        return None
+    return assessment.gap_behaviours_at_least - assessment.scale.options[0].value
+
+
 def essentials_short(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
     """The essential statements left blank or answered below `essentials_at_least`, in the form's order."""
     values = {option.value for option in assessment.scale.options}
@@ -83,6 +91,7 @@ class GroupResult:
     score: int | None
     band: Band | None
     habits_held: int = 0  # habits answered above the assessment's habits_at_most
+    behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
 
     @property
     def enough(self) -> bool:
@@ -114,11 +123,12 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
     'reached' band and no habit answered above `habits_at_most`; it counts when every level below it is
-    reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held),
-    with at most `lower_level_gaps_at_most` of them short of reached."""
+    reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
+    behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     scored = [statement for statement in shown if adds_points(assessment, statement)]
     least = habit_points_at_least(assessment)
+    gap_least = gap_points_at_least(assessment)
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
@@ -128,7 +138,9 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         band = None if score is None else band_for(assessment.bands, score)
         skipped = sum(1 for s in statements if s.counts_as == LIMIT and s.id not in answered) if assessment.balanced else 0
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held))
+        got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
+        short = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < gap_least))
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
@@ -156,11 +168,12 @@ def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:
     """Whether a level below another lets it count: reached, or with `lower_levels_at_least`, answered enough,
-    scoring at least that and with no habit holding it back (a gap to close rather than a cap)."""
+    scoring at least that, with no habit holding it back and (with `gap_behaviours_at_least`) no behaviour blank
+    or answered below it: a gap to close rather than a cap. A basic not done at all is a cap."""
     floor_score = assessment.lower_levels_at_least
     if group.reached or floor_score is None:
         return group.reached
-    return group.enough and group.score is not None and group.score >= floor_score and not group.habits_held
+    return group.enough and group.score is not None and group.score >= floor_score and not group.habits_held and not group.behaviours_short
 
 
 def _points(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> list[tuple[Statement, float]]:

@@ -101,8 +101,9 @@
       var band = score === null ? null : bandFor(model.bands, score);
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
       var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
+      var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null || row.points < model.gapLeast); }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
-      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held };
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, behavioursShort: short, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held };
     });
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
@@ -125,10 +126,10 @@
   }
 
   /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast, enough answers,
-     at least that score and no habit held, a gap to close rather than a cap. */
+     at least that score, no habit held and no behaviour below gapLeast, a gap to close rather than a cap. */
   function holds(model, group) {
     if (group.reached || model.lowerLeast === null) return group.reached;
-    return group.enough && group.score !== null && group.score >= model.lowerLeast && !group.habitsHeld;
+    return group.enough && group.score !== null && group.score >= model.lowerLeast && !group.habitsHeld && !group.behavioursShort;
   }
 
   /* The level to work on next: the lowest gap below the reader's level, else the level above it. */
@@ -171,6 +172,7 @@
       habitsAtMost: form.dataset.habitsAtMost || "",
       lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null,
       gapsMost: form.hasAttribute("data-lower-level-gaps-at-most") ? +form.dataset.lowerLevelGapsAtMost : null,
+      gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || ""
     };

@@ -95,7 +95,7 @@
     status.textContent = whose(rep);
   }
 
-  /* The line saying whose 1:1 the buttons add to, and then what a click did, stays in view at the top of the
+  /* The line saying whose 1:1 the buttons add to, and then what a click did, stays in view at the foot of the
      screen while the reader scrolls a long list of questions. */
   function enhance(items) {
     var status = document.createElement("p");

@@ -209,10 +209,10 @@ def test_a_habit_among_the_weakest_is_named_as_a_habit_to_grow_out_of_not_a_beha
         [{"id": reached["id"], "name": reached["name"], "number": 1}, [{"id": b["id"], "text": b["text"], "answer": 2} for b in (habit, behaviour)]],
     )
     page.reload()
-    expect(page.locator("[data-plan-weakest] li")).to_have_text([f"A habit still there: {plain(habit['text'])}", plain(behaviour["text"])])
+    expect(page.locator("[data-plan-weakest] li")).to_have_text([f"Habit to grow out of: {plain(habit['text'])}", plain(behaviour["text"])])
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     first, why = _suggested(page)[0]  # the weakest's own question leads
-    assert first["id"] in habit["coaching_questions"] and why.startswith(f"For \u201c{plain(habit['text'])}\u201d, a habit still there to grow out of"), why
+    assert first["id"] in habit["coaching_questions"] and why.startswith(f"For \u201c{plain(habit['text'])}\u201d, a habit to grow out of"), why
 
 
 def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_and_the_decision_helper(manager, site_url):

@@ -70,6 +70,7 @@ def assessments(draw):
     reached_from = min((band.start for band in drawn_bands if band.reached), default=0)
     lower_least = draw(st.none() | st.integers(0, reached_from - 1)) if ladder and reached_from > 0 else None
     gaps_most = draw(st.none() | st.integers(0, 2)) if lower_least is not None else None
+    gap_floor = draw(st.none() | st.sampled_from([option.value for option in scale.options[1:]])) if lower_least is not None else None
     # The essentials rule, as validation allows it: outside the ladder, with a band below the top, a least answer
     # above the scale's lowest, and some statements marked essential.
     essentials_at_least = None
@@ -84,6 +85,7 @@ def assessments(draw):
         balanced=balanced,
         groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
         essentials_at_least=essentials_at_least, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
+        gap_behaviours_at_least=gap_floor,
     )
 
 
@@ -135,7 +137,7 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         overall_band = assessment.bands[-2]
     level = None
     if assessment.rates_levels:
-        least, most_gaps = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most
+        least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
         reached, holding = [], []
         for group, (value, _) in zip(assessment.groups, groups):
             count = sum(1 for s in group.statements if s.id in answers)
@@ -143,7 +145,8 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             held = gated and any(s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most for s in group.statements)
             enough = count >= assessment.answers_needed_per_level and not skipped_limit and not held and value is not None
             reached.append(enough and band(value).reached)
-            holding.append(reached[-1] or (enough and least is not None and value >= least))
+            basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
+            holding.append(reached[-1] or (enough and least is not None and value >= least and basics))
         for index, group in enumerate(assessment.groups):
             gaps = reached[:index].count(False)
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
@@ -237,7 +240,16 @@ GAPS = Assessment(
     groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}", "S", 1)],
                            Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 2 else None, "f", 1)) for n in (0, 1, 2)],
     bands=[Band("Low", "m", 0, 40), Band("Some", "m", 40, 70), Band("High", "m", 70, 100, True)], file="f", line=1,
-    lower_levels_at_least=40, lower_level_gaps_at_most=1,
+    lower_levels_at_least=40, lower_level_gaps_at_most=1, gap_behaviours_at_least=1,
+)
+
+
+# A level below at 50%, above the 40% floor, is a gap only while each of its behaviours is at least "Some": one
+# answered "None" is a basic not done at all, and caps the level above.
+BASICS = dataclasses.replace(
+    GAPS, answers_needed=4,
+    groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"a{n}", "A", 1), Statement(f"b{n}", "B", 1)],
+                           Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 1 else None, "f", 1)) for n in (0, 1)],
 )
 
 
@@ -250,6 +262,8 @@ GAPS = Assessment(
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 @example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 2}))
 @example(case=(GAPS, {"s0": 2, "s1": 1, "s2": 2}))
+@example(case=(BASICS, {"a0": 2, "b0": 0, "a1": 2, "b1": 2}))
+@example(case=(BASICS, {"a0": 2, "b0": 1, "a1": 2, "b1": 2}))
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)

@@ -61,10 +61,12 @@ def _level_reached(answers: dict) -> int:
     """The level the answers give (1-based; 0: none): the highest one with enough answers, a 'reached' band on
     its behaviours and no habit answered above `habits_at_most`, whose levels below are each reached too or,
     with `lower_levels_at_least`, answered enough, scoring at least that and with no habit held, no more than
-    `lower_level_gaps_at_most` of them short of reached."""
+    `lower_level_gaps_at_most` of them short of reached, each behaviour of those answered at least
+    `gap_behaviours_at_least`."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
     most_gaps = assessment.get("lower_level_gaps_at_most", len(_levels()))
+    floor = assessment.get("gap_behaviours_at_least")
     reached, holds = [], []
     for level in _levels():
         answered = [b for b in level["behaviours"] if b["id"] in answers]
@@ -72,7 +74,8 @@ def _level_reached(answers: dict) -> int:
         held = any(_is_limit(b) and answers[b["id"]] > assessment["habits_at_most"] for b in answered)
         enough = len(answered) >= assessment["answers_needed_per_level"] and not held and score is not None
         reached.append(enough and _band(assessment, score).get("reached", False))
-        holds.append(reached[-1] or (enough and least is not None and score >= least))
+        basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
+        holds.append(reached[-1] or (enough and least is not None and score >= least and basics))
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1]) and reached[: number - 1].count(False) <= most_gaps), default=0)
 
@@ -252,7 +255,7 @@ def test_a_strong_seller_with_a_gap_low_on_the_ladder_is_rated_at_their_level_an
     assert _score(answers, levels[1]["behaviours"], scale, habits_score=False) == 53
     assert _level_reached(answers) == 4
     result = _level_result(context, site_url, answers, scale, levels[3], 4)
-    assert f"Below your level, not reached yet: {levels[1]['name']}. A gap there doesn't cap your level, but close it first, starting with {levels[1]['name']}." in " ".join(result.text_content().split())
+    assert f"Below your level, not reached yet: {levels[1]['name']}. A gap there doesn't cap your level on its own, but close it first, starting with {levels[1]['name']}." in " ".join(result.text_content().split())
     # The behaviours to work on next are the gap's, the two "A little" ones first.
     work_on = _list_after(result, f"Behaviours to work on next ({levels[1]['name']})")
     assert all(any(item.startswith(plain(b["text"])) for item in work_on[:2]) for b in strengths[3:]), work_on
@@ -291,7 +294,7 @@ def test_a_promise_not_kept_below_the_reps_level_is_named_though_that_level_is_r
     assert _score(answers, levels[0]["behaviours"], scale, habits_score=False) == 80 and _level_reached(answers) == 3
     result = _level_result(context, site_url, answers, scale, levels[2], 3)
     promise = next(b for b in levels[0]["behaviours"] if b["id"] == "keeps-small-promises")
-    assert _list_after(result, "Below your level, and not like you yet") == [f"{plain(promise['text'])} ({scale['options'][0]['label']})"]
+    assert _list_after(result, "Basics from the levels below that you don't do yet") == [f"{plain(promise['text'])} ({scale['options'][0]['label']})"]
 
 
 def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows_one_gap(context, site_url):
@@ -311,8 +314,8 @@ def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows
     form = _answer_all(page, "which-level", answers, scale)
     expect(form.locator("[aria-live]")).to_contain_text("No level fits your answers yet")
     text = " ".join(form.locator("[data-result]").text_content().split())
-    assert (f"but 2 levels below are not reached yet ({levels[0]['name']} and {levels[1]['name']}), and a level counts with at most 1"
-            f" such gap below it. Start with {levels[0]['name']} (level 1).") in text
+    assert (f"but those levels can't count while 2 levels below them ({levels[0]['name']} and {levels[1]['name']}) are only part of"
+            f" the way there: a level allows 1 such gap beneath it. Start with {levels[0]['name']} (level 1).") in text
     assert "is the gap that holds the ladder" not in text
 
 
@@ -548,7 +551,7 @@ def test_answers_survive_reload_and_instant_navigation_and_clear_resets(context,
     form.wait_for()
     assert form.locator("[aria-live]").text_content() == before
 
-    page.once("dialog", lambda dialog: dialog.accept() if dialog.message == f"Clear every answer and note on \u201c{assessment['title']}\u201d? This can't be undone." else dialog.dismiss())
+    page.once("dialog", lambda dialog: dialog.accept() if dialog.message == f"This clears every answer and note in \u201c{assessment['title']}\u201d and can't be undone. Clear them?" else dialog.dismiss())
     form.get_by_role("button", name="Clear answers").click()
     assert form.locator("input:checked").count() == 0
     assert form.locator("[aria-live]").text_content().startswith(f"0 of {len(assessment['questions'])} answered.")

@@ -223,11 +223,18 @@ def test_the_rule_for_the_levels_below_belongs_to_the_level_assessment_only(proj
     assert problems == [f"data/assessments.yml:{_position_of(project, 'lower_levels_at_least: 40')}: 'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it"]
 
 
-def test_how_many_gaps_the_levels_below_may_have_needs_their_least_score_beside_it(project):
+def test_the_rules_for_gaps_below_need_the_least_score_beside_them_and_an_answer_on_the_scale(project):
     def gaps_alone(value):
         del _assessment(value, "which-level")["lower_levels_at_least"]
     problems = _edit(project, gaps_alone)
-    assert problems == [f"data/assessments.yml:{_position_of(project, 'lower_level_gaps_at_most: 1')}: 'lower_level_gaps_at_most' counts the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this"]
+    assert problems == [f"data/assessments.yml:{_position_of(project, key + ':')}: '{key}' is about the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this"
+                        for key in ("lower_level_gaps_at_most", "gap_behaviours_at_least")]
+
+
+def test_a_gaps_least_answer_is_an_answer_on_the_scale_above_its_lowest(project):
+    problems = _edit(project, lambda value: _assessment(value, "which-level").update(gap_behaviours_at_least=0))
+    line, column = _position_of(project, "gap_behaviours_at_least: 0").split(":")
+    assert problems == [f"data/assessments.yml:{line}:{int(column) + len('gap_behaviours_at_least: ')}: must be one of the answers on the scale 'like-me' above its lowest one: 1 (A little), 2 (Mostly), 3 (Just like me)"]
     problems = _edit(project, lambda value: _assessment(value, "which-level").update(lower_level_gaps_at_most=-1))
     line, column = _position_of(project, "lower_level_gaps_at_most: -1").split(":")
     assert problems == [f"data/assessments.yml:{line}:{int(column) + len('lower_level_gaps_at_most: ')}: 'assessments' › item 1 › 'lower_level_gaps_at_most' is -1 (expected at least 0)"]

@@ -95,6 +95,28 @@ def test_a_rep_part_of_the_way_there_on_two_levels_of_basics_is_not_rated_above_
     assert _level(ladder, _per_level(ladder, {1: strong, 2: loose}, strong)) == "Strategic adviser"
 
 
+def test_a_rep_who_keeps_no_small_promises_is_not_rated_above_order_taker_however_strong_the_rest(ladder):
+    # The last reader's case: every level from 2 up "Just like me"; Order taker "Just like me" twice, "A little"
+    # once, and "Not like me" on keeping small promises and on logging each call: 7 of 15 (47%), above the 45%
+    # floor. With one gap allowed it counted as that gap, and the rep was a strategic adviser, ahead of a rep who
+    # mostly keeps promises (60% on two levels, no level). A basic not done at all is a cap, not a gap.
+    order_taker = [s.id for s in ladder.groups[0].statements if s.counts_as == scoring.STRENGTH]
+    assert {"keeps-small-promises", "logs-every-contact"} <= set(order_taker)
+    answers = _per_level(ladder, {}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME))
+    for statement_id, answer in zip([i for i in order_taker if i not in ("keeps-small-promises", "logs-every-contact")], [JUST_LIKE_ME, JUST_LIKE_ME, A_LITTLE]):
+        answers[statement_id] = answer
+    answers |= {"keeps-small-promises": NOT_LIKE_ME, "logs-every-contact": NOT_LIKE_ME}
+    found = scoring.result(ladder, answers)
+    assert found.groups[0].score == 47 and found.groups[0].behaviours_short == 2
+    assert found.level is None
+    # The same level at 47% with every behaviour at least "A little" (two "A little", one "Mostly", two "Just like
+    # me" is 9 of 15, 60%, so: three "A little", two "Mostly": 7 of 15) is a gap, and the rep keeps their level.
+    answers |= dict(zip(order_taker, [A_LITTLE, A_LITTLE, A_LITTLE, MOSTLY, MOSTLY]))
+    found = scoring.result(ladder, answers)
+    assert found.groups[0].score == 47 and not found.groups[0].behaviours_short
+    assert found.level.name == "Strategic adviser"
+
+
 def test_a_rep_only_emerging_on_every_level_below_the_top_is_not_a_strategic_adviser(ladder):
     # A sales leader's case: keeps no small promises, logs no contacts, books no next steps, builds no business
     # cases, keeps no account plans, yet strong at the top. Each of levels 1 to 5: two behaviours "Not like me",

@@ -36,10 +36,14 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     rule = " ".join(form.select_one("details.pb-assessment__key [data-lower-levels-rule]").get_text(" ").split())
     least = assessment["lower_levels_at_least"]
-    assert rule.startswith(f"Your level is the highest one reached whose levels below are each reached, or score at least {least}% with none of their habits above “{answer}”")
-    assert "a gap to close first, not a cap on your level" in rule
+    assert rule.startswith(f"Your level is the highest one reached whose levels below are each reached or a gap to close first: a level that scores at least {least}% with none of its habits above “{answer}”.")
     assert form["data-lower-levels-at-least"] == str(least)
     gaps = assessment["lower_level_gaps_at_most"]
-    assert rule.endswith(f"At most {gaps} level below yours may be such a gap; the others must be reached." if gaps == 1
-                         else f"At most {gaps} levels below yours may be such gaps; the others must be reached.")
+    assert (f"At most {gaps} level below yours may be a gap; the others must be reached." if gaps == 1
+            else f"At most {gaps} levels below yours may be gaps; the others must be reached.") in rule
     assert form["data-lower-level-gaps-at-most"] == str(gaps)
+    floor = assessment["gap_behaviours_at_least"]
+    floor_label = next(option["label"] for option in scale["options"] if option["value"] == floor)
+    assert rule.endswith(f"A gap's behaviours must each be answered at least “{floor_label}”: a basic you don't do at all is not a gap but a cap."
+                         " If no level qualifies, no level fits your answers yet.")
+    assert form["data-gap-points-at-least"] == f"{floor - scale['options'][0]['value']:g}"
