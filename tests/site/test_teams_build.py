@@ -53,7 +53,7 @@ def test_a_teams_page_is_edited_in_the_teams_file_first(team_site, built_site):
 
 def test_each_teams_activity_targets_are_its_own(team_site, built_site):
     ours, theirs = text_of(team_site, "prospecting/"), text_of(built_site, "prospecting/")
-    for target in ("Accounts with a quarterly business review held this quarter", "New named contacts added to an account plan 3 a week"):
+    for target in ("Accounts with a business review held on schedule", "People new to you spoken to and added to an account plan 4.2 a week"):
         assert target in ours and target not in theirs
     assert "New named contacts added to the CRM 15 a week" in theirs and "15 a week" not in ours
 
