@@ -377,7 +377,7 @@ def _habit_rule(document: LocatedData, path: tuple, assessment: dict, levels: Lo
         return []
     if "questions_from" not in assessment or not assessment.get("balanced"):
         return [document.problem(path + ("habits_at_most",), "'habits_at_most' only applies to the level assessment with 'balanced: true' (its levels hold habits); remove it", at_key=True)]
-    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
+    scale = _scale_of(document, assessment)
     values = [option["value"] for option in scale["options"]] if scale else []
     if scale and (at_most not in values or at_most == max(values)):
         below = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][:-1])
@@ -402,12 +402,22 @@ def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> 
     reached = [band["from"] for band in assessment["bands"] if band.get("reached")]
     if reached and least >= min(reached):
         return [document.problem(path + ("lower_levels_at_least",), f"must be below {min(reached)}, where the band marked reached starts: a level below another is asked for less than the level itself (e.g. the start of the band before it)")]
-    floor = assessment.get("gap_behaviours_at_least")
-    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
-    if floor is not None and scale and floor not in [option["value"] for option in scale["options"][1:]]:
-        above = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][1:])
-        return [document.problem(path + ("gap_behaviours_at_least",), f"must be one of the answers on the scale {quoted(scale['id'])} above its lowest one: {above}")]
-    return []
+    return _above_lowest_answer(document, path, assessment, "gap_behaviours_at_least")
+
+
+def _above_lowest_answer(document: LocatedData, path: tuple, assessment: dict, key: str) -> list[Problem]:
+    """`key`, when given, is one of the answers on the assessment's scale above its lowest (the lowest would let
+    every answer pass)."""
+    value = assessment.get(key)
+    scale = _scale_of(document, assessment)
+    if value is None or not scale or value in [option["value"] for option in scale["options"][1:]]:
+        return []
+    above = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][1:])
+    return [document.problem(path + (key,), f"must be one of the answers on the scale {quoted(scale['id'])} above its lowest one: {above}")]
+
+
+def _scale_of(document: LocatedData, assessment: dict) -> dict | None:
+    return next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
 
 
 def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
@@ -423,11 +433,9 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
         return [document.problem(path + ("essentials_at_least",), "'essentials_at_least' doesn't apply to the level assessment (its habits hold a level back instead); remove it", at_key=True)]
     if not essentials:
         return [document.problem(path + ("essentials_at_least",), "no statement of this assessment is marked 'essential: true', so 'essentials_at_least' changes nothing; mark the essential ones or remove it", at_key=True)]
-    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
-    values = [option["value"] for option in scale["options"]] if scale else []
-    if scale and (least not in values or least == min(values)):
-        above = ", ".join(f"{option['value']:g} ({readable(option['label'])})" for option in scale["options"][1:])
-        return [document.problem(path + ("essentials_at_least",), f"must be one of the answers on the scale {quoted(scale['id'])} above its lowest one: {above}")]
+    wrong = _above_lowest_answer(document, path, assessment, "essentials_at_least")
+    if wrong:
+        return wrong
     if len(assessment["bands"]) < 2:
         return [document.problem(path + ("bands",), "an essential statement keeps a result out of the top band, so the assessment needs a band below it", at_key=True)]
     return []
@@ -442,7 +450,7 @@ def _balance(document: LocatedData, path: tuple, assessment: dict, statements_do
         groups = [(("levels", index, "behaviours"), f"level {quoted(level['id'])}") for index, level in enumerate(statements_document.value["levels"])]
     else:
         groups = [(path + ("questions",), f"assessment {quoted(assessment['id'])}")]
-    scale = next((s for s in document.value["scales"] if s["id"] == assessment["scale"]), None)
+    scale = _scale_of(document, assessment)
     problems = []
     for group_path, name in groups:
         statements = [item for _, item in select(statements_document.value, group_path + ("*",))]

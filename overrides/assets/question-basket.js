@@ -83,7 +83,7 @@
     button.textContent = added ? Playbook.t("question_basket.added") : Playbook.t("question_basket.add");
   }
 
-  /* Whose 1:1 a question goes on: the rep chosen last on any tool, as the line above the questions says. */
+  /* Whose 1:1 a question goes on: the rep chosen last on any tool, as the line at the foot of the screen says. */
   function whose(rep) {
     return rep === "me" ? Playbook.t("question_basket.whose_yours") : Playbook.t("question_basket.whose_rep", { name: Playbook.workspace.name(rep) });
   }
