@@ -69,17 +69,39 @@
     return suited || plan.boxes.slice().sort(function (a, b) { return b.minutes - a.minutes; })[0];
   }
 
-  /* The basket as the bank stands now: each entry with its question (null once a leader took it out of the
-     bank) and whether it was reworded since it was added (its fingerprint no longer the one it was added with). */
-  function basketItems(plan) {
-    return Playbook.basket.entries(Playbook.workspace.current()).map(function (entry) {
+  /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
+     leader took it out of the bank) and whether it was reworded since it was added (its fingerprint no longer
+     the one it was added with). */
+  function agendaItems(plan, entries) {
+    return entries.map(function (entry) {
       var question = plan.questions[entry.id] || null;
       return { entry: entry, question: question, changed: Boolean(question && entry.fingerprint && entry.fingerprint !== question.fingerprint) };
     });
   }
 
-  function chosenQuestions(plan) {
-    return basketItems(plan).map(function (item) { return item.question; }).filter(Boolean);
+  function questionsOf(items) {
+    return items.map(function (item) { return item.question; }).filter(Boolean);
+  }
+
+  /* The questions a held 1:1's record keeps ({id, fingerprint, box}) as agenda entries; the wording is the
+     bank's, so a question a leader took out since has none. */
+  function keptEntries(data) {
+    return (Array.isArray(data.agenda) ? data.agenda : []).filter(function (item) {
+      return item && typeof item.id === "string";
+    }).map(function (item) {
+      return { id: item.id, fingerprint: typeof item.fingerprint === "string" ? item.fingerprint : null, text: null, box: item.box };
+    });
+  }
+
+  /* Agenda entries as a record keeps them: each with the box its question goes in (or had, once it left the bank). */
+  function toKeep(plan, entries) {
+    return entries.map(function (entry) {
+      var question = plan.questions[entry.id];
+      var kept = { id: entry.id, fingerprint: entry.fingerprint || (question ? question.fingerprint : null), box: question ? boxFor(plan, question).id : entry.box };
+      if (!kept.fingerprint) delete kept.fingerprint;
+      if (!kept.box) delete kept.box;
+      return kept;
+    });
   }
 
   function oneToOnes(plan) {
@@ -169,10 +191,9 @@
 
   /* The agenda as plain text: heading, then each box with its minutes and questions, what was agreed last time
      in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it. */
-  function agendaText(plan, when) {
+  function agendaText(plan, when, chosen) {
     var lines = [heading(plan, when)];
     var agreed = stillOpen(plan, when.date);
-    var chosen = chosenQuestions(plan);
     plan.boxes.forEach(function (box) {
       var questions = chosen.filter(function (q) { return boxFor(plan, q) === box; }).map(function (q) { return "- " + q.text; });
       lines.push("", box.name + " (" + box.duration + ")");
@@ -348,7 +369,7 @@
     var plan = readPage(page);
     var ws = Playbook.workspace;
     var status = form.querySelector("[data-plan-status]");
-    var tool = ws.attach(form, render, status);
+    var tool = ws.attach(form, function () { setTime(true); render(); }, status);
     var date = form.querySelector("[data-plan-date]");
     var time = form.querySelector("[data-plan-time]");
     var filters = each(form, "[data-plan-filter]");
@@ -362,6 +383,17 @@
 
     function when() {
       return { date: date.value || ws.today(), time: time.value || "09:00" };
+    }
+
+    /* The time of the chosen date's 1:1 as recorded; else, for a rep just chosen, of their latest 1:1 before it
+       (a rep's 1:1 is usually at the same time each week) or the page's 09:00; else the time as typed. */
+    function setTime(repChosen) {
+      var timed = oneToOnes(plan).filter(function (record) {
+        return record.date <= when().date && typeof record.data.time === "string" && /^[0-9]{2}:[0-9]{2}$/.test(record.data.time);
+      }).sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+      var latest = timed[timed.length - 1];
+      if (latest && latest.date === when().date) time.value = latest.data.time;
+      else if (repChosen) time.value = latest ? latest.data.time : time.defaultValue;
     }
 
     function item(text, className) {
@@ -411,13 +443,14 @@
       li.dataset.question = question.id;
       var add = button(chosen.indexOf(question.id) >= 0 ? Playbook.t("plan_one_to_one.added_button") : Playbook.t("plan_one_to_one.add_button"), function () {
         var list = li.parentNode;
-        if (Playbook.basket.toggle(ws.current(), current(question), status)) render();
+        if (changeAgenda(current(question), false)) render();
         /* the lists are drawn afresh: keep the keyboard on this question's new button */
         var again = list.querySelector('li[data-question="' + question.id + '"] button');
         if (again) again.focus();
-        var added = Playbook.basket.questions(ws.current()).indexOf(question.id) >= 0;
+        var now = agendaNow();
+        var added = now.ids.indexOf(question.id) >= 0;
         var box = boxFor(plan, question);
-        var full = added ? overfull(plan, box, chosenQuestions(plan).filter(function (q) { return boxFor(plan, q) === box; }).length) : "";
+        var full = added ? overfull(plan, box, now.questions.filter(function (q) { return boxFor(plan, q) === box; }).length) : "";
         var said = { question: question.text };
         status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
       });
@@ -583,10 +616,10 @@
     function renderSuggestions(ground) {
       var chosen = { stage: form.querySelector("[data-plan-filter=stage]").value, situation: form.querySelector("[data-plan-filter=situations]").value };
       var found = suggest(plan, ground, chosen);
-      var basket = Playbook.basket.questions(ws.current());
+      var ids = agendaNow().ids;
       var list = form.querySelector("[data-plan-suggestions]");
       list.textContent = "";
-      found.forEach(function (one) { list.append(suggestion(one, basket)); });
+      found.forEach(function (one) { list.append(suggestion(one, ids)); });
       var none = form.querySelector("[data-plan-suggest-none]");
       none.hidden = found.length > 0;
       none.textContent = chosen.stage || chosen.situation ? Playbook.t("plan_one_to_one.none_chosen") : Playbook.t("plan_one_to_one.none_yet");
@@ -597,11 +630,11 @@
     function removeQuestion(pressed, entry, text) {
       var stored = false;
       keepFocus(agenda, "[data-plan-remove]", pressed, agendaHeading, function () {
-        stored = Playbook.basket.toggle(ws.current(), entry, status);
+        stored = changeAgenda(entry, false);
         if (stored) render();
       });
       if (!stored) return;
-      var left = Playbook.basket.entries(ws.current()).length;
+      var left = agendaNow().entries.length;
       status.textContent = left ? Playbook.t("plan_one_to_one.taken_off_left", { question: text, count: left }) : Playbook.t("plan_one_to_one.taken_off_empty", { question: text });
     }
 
@@ -620,7 +653,7 @@
       li.dataset.question = question.id;
       if (chosen.changed) {
         var keep = button(Playbook.t("plan_one_to_one.keep"), function () {
-          if (!Playbook.basket.keep(ws.current(), current(question), status)) return;
+          if (!changeAgenda(current(question), true)) return;
           render();
           agenda.querySelector('li[data-question="' + question.id + '"] [data-plan-remove]').focus();
           status.textContent = Playbook.t("plan_one_to_one.kept", { question: question.text });
@@ -653,7 +686,9 @@
     }
 
     function renderAgenda() {
-      var chosen = basketItems(plan);
+      var now = agendaNow();
+      var chosen = now.items;
+      form.querySelector("[data-plan-kept]").hidden = !now.kept;
       form.querySelector("[data-plan-heading]").textContent = heading(plan, when());
       renderReadBack();
       plan.boxes.forEach(function (box) {
@@ -677,11 +712,63 @@
       return data;
     }
 
-    /* The meeting's record with the agenda as it stands; true when stored. */
+    /* The meeting's record at the time chosen; true when stored. */
     function saveMeeting(data) {
       data.time = when().time;
-      data.agenda = chosenQuestions(plan).map(function (q) { return { id: q.id, fingerprint: q.fingerprint, box: boxFor(plan, q).id }; });
       return tool.record("one-to-one", plan.tool, data, when().date);
+    }
+
+    /* The chosen date's agenda: {kept, entries, items, questions, ids}. A 1:1 recorded as held keeps the
+       questions it asked in its record, so that they stay with that meeting and leave the next one's agenda;
+       any other date's agenda is the basket, the questions chosen for the rep's next 1:1, which the question
+       bank's "Add to 1:1" adds to too. */
+    function agendaNow() {
+      var data = meetingRecord();
+      var kept = Playbook.commitments.held({ data: data });
+      var entries = kept ? keptEntries(data) : Playbook.basket.entries(ws.current());
+      var items = agendaItems(plan, entries);
+      return { kept: kept, data: data, entries: entries, items: items, questions: questionsOf(items), ids: entries.map(function (entry) { return entry.id; }) };
+    }
+
+    /* Adds `question` ({id, fingerprint, text}) to the chosen date's agenda, or takes it off when it is on;
+       `keep` instead puts its present wording in place of the one it was added with. True when stored. */
+    function changeAgenda(question, keep) {
+      var now = agendaNow();
+      if (!now.kept) return keep ? Playbook.basket.keep(ws.current(), question, status) : Playbook.basket.toggle(ws.current(), question, status);
+      var list = now.entries;
+      var at = now.ids.indexOf(question.id);
+      if (at < 0) list.push(question);
+      else if (keep) list[at] = question;
+      else list.splice(at, 1);
+      now.data.agenda = toKeep(plan, list);
+      return saveMeeting(now.data);
+    }
+
+    function emptyAgenda() {
+      var now = agendaNow();
+      if (!now.kept) return Playbook.basket.store(ws.current(), [], status);
+      now.data.agenda = [];
+      return saveMeeting(now.data);
+    }
+
+    /* Records the chosen date's 1:1 as held or not, with `data` its record (whether it was held is read before
+       `data` changes: without held, a record with commitments counts as held). Once held, the basket's questions
+       chosen by its day move into the record, what the meeting asked, so the next 1:1's agenda starts with
+       only those chosen since; taken back, they return to the basket ahead of those. Returns what to add to
+       the status ("" when nothing moved), or null when not stored. */
+    function saveHeld(data, held, was) {
+      data.held = held;
+      if (held === was) return saveMeeting(data) ? "" : null;
+      var rep = ws.current();
+      var basket = Playbook.basket.entries(rep);
+      var day = when().date;
+      var moving = held ? basket.filter(function (entry) { return !entry.added || entry.added <= day; }) : keptEntries(data);
+      var ids = moving.map(function (entry) { return entry.id; });
+      var left = basket.filter(function (entry) { return ids.indexOf(entry.id) < 0; });
+      data.agenda = held ? toKeep(plan, moving) : [];
+      if (!saveMeeting(data) || !Playbook.basket.store(rep, held ? left : moving.concat(left), status)) return null;
+      if (!moving.length) return "";
+      return " " + (held ? Playbook.t("plan_one_to_one.questions_kept", { count: moving.length }) : Playbook.t("plan_one_to_one.questions_back", { count: moving.length }));
     }
 
     function renderMade() {
@@ -715,13 +802,14 @@
         return;
       }
       var data = meetingRecord();
+      var was = Playbook.commitments.held({ data: data });
       var commitment = { text: text.value.trim(), owner: form.querySelector("[data-plan-commit-owner]").value, due: due.value, done: null };
       data.commitments.push(commitment);
       /* a commitment is agreed in a meeting: one of a day gone or today took place; one written ahead for a 1:1
          still to come says it is not held yet (without held, a record with commitments counts as held) */
-      data.held = when().date <= ws.today();
-      if (!saveMeeting(data)) return;
-      status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) });
+      var moved = saveHeld(data, when().date <= ws.today(), was);
+      if (moved === null) return;
+      status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) }) + moved;
       text.value = "";
       render();
     }
@@ -741,9 +829,9 @@
         status.textContent = Playbook.t("plan_one_to_one.still_to_come", { day: shownDay(when().date) });
         return;
       }
-      data.held = held;
       var day = { day: shownDay(when().date) };
-      if (saveMeeting(data)) status.textContent = held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day);
+      var moved = saveHeld(data, held, !held);
+      if (moved !== null) status.textContent = (held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day)) + moved;
       render();
     }
 
@@ -759,7 +847,7 @@
     }
 
     filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan, when().date)); }); });
-    date.addEventListener("change", render);
+    date.addEventListener("change", function () { setTime(); render(); });
     time.addEventListener("change", renderAgenda);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     /* Enter in the commitment's text adds it, as its button does (the form has too many fields for the browser
@@ -772,17 +860,18 @@
     form.querySelector("[data-plan-commit-add]").addEventListener("click", addCommitment);
     form.querySelector("[data-plan-held]").addEventListener("click", recordHeld);
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
-    form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when()), status); });
+    form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when(), agendaNow().questions), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {
-      if (Playbook.basket.store(ws.current(), [], status)) status.textContent = Playbook.t("plan_one_to_one.agenda_empty");
+      if (emptyAgenda()) status.textContent = Playbook.t("plan_one_to_one.agenda_empty");
       render();
     });
     form.querySelector("[data-plan-ics]").addEventListener("click", function () {
       var start = new Date(when().date + "T" + when().time);
-      var text = Playbook.calendar.event({ uid: "one-to-one-" + ws.current() + "-" + when().date + "@" + (location.hostname || "playbook"), start: start, minutes: plan.minutes, summary: title(), description: agendaText(plan, when()) });
+      var text = Playbook.calendar.event({ uid: "one-to-one-" + ws.current() + "-" + when().date + "@" + (location.hostname || "playbook"), start: start, minutes: plan.minutes, summary: title(), description: agendaText(plan, when(), agendaNow().questions) });
       Playbook.calendar.download(text, fileName(title() + " " + when().date) + ".ics");
       status.textContent = Playbook.t("plan_one_to_one.downloaded");
     });
+    setTime(true);
     render();
   }
 

@@ -1,7 +1,8 @@
 /* The question basket: the questions chosen for the current rep's next 1:1, kept under
-   Playbook.workspace.draftKey(rep) as {version: 2, questions: [{id, fingerprint, text}]}: each question's id
-   with the fingerprint and wording it had when added, so the planner can say a leader has reworded it since,
-   or name it once it has left the bank (version 1 lists held ids only, read as entries with neither). An
+   Playbook.workspace.draftKey(rep) as {version: 2, questions: [{id, fingerprint, text, added}]}: each
+   question's id with the fingerprint and wording it had when added, so the planner can say a leader has
+   reworded it since, or name it once it has left the bank, and the day it was added, so a 1:1 recorded as held
+   takes only the questions chosen by its day (version 1 lists held ids only, read as entries with none). An
    "Add to 1:1" button on every question of the question bank (question.html; one click adds, a second removes); the 1:1
    planner (one-to-one.js) reads and changes the same list through Playbook.basket. Only the bank's questions
    (with a stage) get the button: the deal review's questions are another list. */
@@ -12,15 +13,17 @@
   var TEXT_MOST = 1000;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var FINGERPRINT = /^[0-9a-f]{10}$/;
+  var DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-  /* A stored entry as {id, fingerprint, text} (null for what it doesn't say), or null when malformed. */
+  /* A stored entry as {id, fingerprint, text, added} (null for what it doesn't say), or null when malformed. */
   function entry(value) {
     if (typeof value === "string") value = { id: value };
     if (!value || typeof value !== "object" || typeof value.id !== "string" || !ID.test(value.id)) return null;
     return {
       id: value.id,
       fingerprint: typeof value.fingerprint === "string" && FINGERPRINT.test(value.fingerprint) ? value.fingerprint : null,
-      text: typeof value.text === "string" && value.text ? value.text.slice(0, TEXT_MOST) : null
+      text: typeof value.text === "string" && value.text ? value.text.slice(0, TEXT_MOST) : null,
+      added: typeof value.added === "string" && DAY.test(value.added) ? value.added : null
     };
   }
 
@@ -49,14 +52,14 @@
     return Playbook.save(Playbook.workspace.draftKey(rep), { version: 2, questions: list.map(entry) }, status);
   }
 
-  /* Adds `question` ({id, fingerprint, text} as the page shows it now), or removes it when it is already in;
-     `keep` instead puts its present wording and fingerprint in place of those it was added with. True when
-     stored. */
+  /* Adds `question` ({id, fingerprint, text} as the page shows it now) as of today, or removes it when it is
+     already in; `keep` instead puts its present wording and fingerprint in place of those it was added with.
+     True when stored. */
   function change(rep, question, status, keep) {
     var list = entries(rep);
     var at = questions(rep).indexOf(question.id);
-    if (at < 0) list.push(question);
-    else if (keep) list[at] = question;
+    if (at < 0) list.push({ id: question.id, fingerprint: question.fingerprint, text: question.text, added: Playbook.workspace.today() });
+    else if (keep) list[at] = { id: question.id, fingerprint: question.fingerprint, text: question.text, added: list[at].added };
     else list.splice(at, 1);
     return store(rep, list, status);
   }
