@@ -950,6 +950,7 @@ class PrintedPage:
     title: str | None
     line: int
     collapsed: str = "open"  # or "leave out": a collapsed section prints open, or not at all
+    manager_notes: str = "print"  # or "leave out": what a page says only to managers, in a pack for reps
     leave_out: list[str] = field(default_factory=list)  # heading ids or card titles
 
 

@@ -96,7 +96,7 @@ def _extract(context, root: str, printed) -> Section:
         response = page.goto(root + page_url(printed.page))
         if response is None or not response.ok:
             raise PrintError(f"{where}: the page {quoted(printed.page)} is not in the built site; run `make build` first")
-        options = {"section": printed.section, "collapsed": printed.collapsed, "leaveOut": printed.leave_out}
+        options = {"section": printed.section, "collapsed": printed.collapsed, "managerNotes": printed.manager_notes, "leaveOut": printed.leave_out}
         found = page.evaluate((HERE / "print_extract.js").read_text(encoding="utf-8"), options)
     finally:
         page.close()

@@ -1,8 +1,9 @@
 // Run by `python -m macros pdf` inside a built page (page scripts off): the article's HTML, or only the
 // part under the heading with id `section`, with the page's own buttons, tags and download links left out
-// (paper cannot download itself), as data/printing.yml asks: collapsed sections open or left out, and the
-// parts named in `leaveOut` (a heading's id, or a card's title) left out. `missing` names those not found.
-({ section, collapsed, leaveOut }) => {
+// (paper cannot download itself), as data/printing.yml asks: collapsed sections open or left out, notes for
+// managers (.pb-manager-note) kept or left out, and the parts named in `leaveOut` (a heading's id, or a card's
+// title) left out. `missing` names those not found.
+({ section, collapsed, managerNotes, leaveOut }) => {
   const article = document.querySelector("article.md-content__inner");
   article.querySelectorAll(".md-content__button, .md-tags, .md-source-file, .headerlink, .pb-download").forEach((node) => node.remove());
   const isHeading = (node) => /^H[1-6]$/.test(node.tagName);
@@ -25,6 +26,7 @@
   };
   const missing = leaveOut.filter((name) => !leave(name));
   if (collapsed === "leave out") article.querySelectorAll("details:not([open])").forEach((node) => node.remove());
+  if (managerNotes === "leave out") article.querySelectorAll(".pb-manager-note").forEach((node) => node.remove());
   if (!section) return { html: article.innerHTML, title: article.querySelector("h1").textContent.trim(), missing };
   const heading = article.querySelector(`[id="${CSS.escape(section)}"]`);
   if (!heading || !isHeading(heading)) return null;

@@ -173,7 +173,7 @@ HOSTILE = {
     "printing-collapsed-closed": Hostile("printing.yml", replace_first("collapsed: leave out", "collapsed: closed"), at("closed"), "'collapsed' is 'closed' (expected one of: open, leave out)"),
     "printing-card-with-pages": Hostile("printing.yml", replace_first("    pocket: true\n", "    pocket: true\n    pages: [{page: index.md}]\n"), at("pages: [{"), "document 'coaching-questions-card' has 'pages', but a pocket card lists the coaching questions it holds; write 'questions' instead"),
     "printing-cover-yes": Hostile("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"), "'cover' must be true or false, found the text 'yes'"),
-    "printing-version-unquoted": Hostile("printing.yml", replace_first('version: "2026.1"', "version: 2026.1"), at("2026.1"), "'version' must be text, found the number 2026.1; put the value in double quotes"),
+    "printing-version-unquoted": Hostile("printing.yml", replace_first('version: "2026.2"', "version: 2026.2"), at("2026.2"), "'version' must be text, found the number 2026.2; put the value in double quotes"),
     "printing-comment-only": Hostile("printing.yml", whole("# The PDFs come later.\n"), (1, 1), "the file is empty (expected a mapping with these fields: documents)"),
     # deal_review.yml
     "deal-review-elements-not-a-list": Hostile("deal_review.yml", replace_first("elements: [identify-pain]", "elements: identify-pain"), at("identify-pain"), "'elements' must be a list (lines starting with '- '), found the text 'identify-pain'"),

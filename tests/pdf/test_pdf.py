@@ -74,9 +74,12 @@ def test_pack_holds_every_heading_it_keeps_and_none_it_leaves_out(pdfs, built_si
     for entry in _pack()["pages"]:
         article = content(page(built_site, _url(entry["page"])))
         gone = _left_out(article, entry.get("leave_out", []))
+        for_managers = entry.get("manager_notes", "print") == "leave out"
         for heading in article.select("h2, h3"):
             title = heading.get_text(" ", strip=True)
-            if heading.get("id") in gone:
+            if for_managers and heading.find_parent(class_="pb-manager-note"):
+                assert words(title) not in lines, f"{entry['page']}: '{title}' is for managers and left out, but printed"
+            elif heading.get("id") in gone:
                 assert words(title) not in lines, f"{entry['page']}: '{title}' is left out but printed"
             elif title in _visible_headings(article):
                 assert words(title) in kept, f"{entry['page']}: heading '{title}' is missing"
@@ -96,6 +99,20 @@ def test_pack_fits_sixteen_pages_with_the_first_week_in_the_first_four(pdfs):
     first_four = words(" ".join(pdf_text(pdf, number) for number in range(1, 5)))
     for day in data("onboarding")["first_week"]:
         assert words(day["name"]) in first_four, day["id"]
+
+
+def test_a_step_or_milestone_heading_starts_on_the_page_of_its_cards(pdfs):
+    """A new hire found "2. Build the account plan" and "Day 90: At full activity" at the foot of a page, with
+    their cards on the next. Each boot-camp step's heading, and each ramp milestone's, shares a page with its
+    first card's title."""
+    pdf = pdfs / "onboarding-pack.pdf"
+    strings = data("strings")
+    pages = [[words(line) for line in pdf_text(pdf, number).splitlines()] for number in range(1, page_count(pdf) + 1)]
+    parts = [(f"{number}. {plain(step['name'])}", strings["bootcamp"]["activities"]) for number, step in enumerate(data("bootcamp")["steps"], 1)]
+    parts += [(plain(milestone["name"]), strings["ramp"]["good_looks_like"]) for milestone in data("ramp")["milestones"]]
+    for heading, card in parts:
+        (lines,) = [lines for lines in pages if words(heading) in lines]
+        assert words(card) in lines[lines.index(words(heading)):], f"{heading!r} is on a page without its first card"
 
 
 def _card():
@@ -132,6 +149,35 @@ def test_nothing_on_the_pocket_card_crosses_a_fold_and_every_panel_is_used(pdfs,
         assert dark(fold - clear, fold + clear) == 0, f"something crosses fold {quarter}"
     for panel in range(4):
         assert dark(round(width * panel / 4) + clear, round(width * (panel + 1) / 4) - clear) > 50, f"panel {panel + 1} is empty"
+
+
+def _panel_lines(pdf) -> list[tuple[int, str]]:
+    """The pocket card's lines of text as printed, each with the panel (0 to 3, left to right) it starts in."""
+    from pypdf import PdfReader
+
+    (sheet,) = PdfReader(pdf).pages
+    width = float(sheet.mediabox.width)
+    lines = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            lines.append((int(x * 4 // width), text.strip()))
+
+    sheet.extract_text(visitor_text=seen)
+    return lines
+
+
+def test_each_stage_s_questions_stay_on_the_panel_of_its_heading(pdfs):
+    """A new hire found four of Diagnose's questions at the top of the next panel, over a fold, with no heading."""
+    names = {words(stage["name"]) for stage in data("coaching_questions")["stages"]}
+    panel = None
+    for where, text in _panel_lines(pdfs / f"{_card()['id']}.pdf"):
+        if words(text) in names:
+            panel, stage = where, text
+        elif panel is not None:
+            assert where == panel, f"{stage}: {text!r} is on panel {where + 1}, its heading on panel {panel + 1}"
+    assert panel is not None, "no stage heading found on the card"
 
 
 def test_no_page_is_blank_and_nothing_reaches_past_the_margins(pdfs, tmp_path):
