@@ -2,7 +2,9 @@
 made from changes. The render runs in a fresh Python each time, so an edit to macros/ counts as soon as it is
 saved; a render that finds problems prints them and leaves the last good pages served."""
 
+import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -24,13 +26,26 @@ PREVIEW_DIR = ".playbook/preview"
 def serve(root: Path, address: str, team: str | None = None, language: str | None = None) -> int:
     out = root / PREVIEW_DIR
     chosen = [*(["--team", team] if team else []), *(["--language", language] if language else [])]
-    if _render(root, out, chosen) != 0:
+    busy = _busy(address)
+    if busy:
+        print(busy, file=sys.stderr)
         return 1
-    server = subprocess.Popen(engine_command("serve", "--config-file", str(out / SETTINGS_FILE), "--dev-addr", address, "--livereload"), cwd=root)
+    # A stop sent by `kill` or a closed terminal ends the preview as Ctrl-C does, the engine's server with it.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _interrupt)
+    started_by = os.getppid()
+    try:
+        if _render(root, out, chosen) != 0:
+            return 1
+        server = subprocess.Popen(engine_command("serve", "--config-file", str(out / SETTINGS_FILE), "--dev-addr", address, "--livereload"), cwd=root)
+    except KeyboardInterrupt:
+        return 130
     seen = _stamps(root)
     try:
         while server.poll() is None:
             time.sleep(0.5)  # a person's save, noticed within half a second
+            if os.getppid() != started_by:  # make, which started this, was stopped: stop too
+                return _stop(server)
             now = _stamps(root)
             if now != seen:
                 seen = now
@@ -38,6 +53,27 @@ def serve(root: Path, address: str, team: str | None = None, language: str | Non
     except KeyboardInterrupt:
         return _stop(server)
     return server.wait()
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _busy(address: str) -> str:
+    """Why the preview cannot serve at `address` ("" when it can): another program, often an earlier `make
+    serve` still running, holds the port."""
+    host, _, port = address.rpartition(":")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except (OSError, ValueError) as error:
+        return (
+            f"make serve: cannot serve at {address} ({getattr(error, 'strerror', None) or error}). Another program holds that "
+            "address, often an earlier `make serve` still running: stop it with Ctrl-C in its terminal, or serve at "
+            "another port, e.g. `make serve HOST=127.0.0.1:8001`."
+        )
+    return ""
 
 
 def _stop(server: subprocess.Popen) -> int:

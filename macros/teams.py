@@ -153,7 +153,7 @@ def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: P
         if override is None or load_problems:
             continue
         schema = schema_of(path.stem, schemas_dir)
-        found = check_against(override, Draft7Validator(override_schema(schema)))
+        found = _unnamed_lists(override, path.stem, id_lists(schema)) or check_against(override, Draft7Validator(override_schema(schema)))
         problems += found
         default = documents.pop(path.stem, None)
         if found or default is None:
@@ -165,6 +165,18 @@ def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: P
         if not found:
             documents[path.stem] = merged
     return problems
+
+
+def _unnamed_lists(override: LocatedData, stem: str, lists: list[str]) -> list[Problem]:
+    """Items put straight under add, replace or remove, without the name of the list they belong to: the
+    mistake a leader makes first, which the schema alone reports as a wrong type."""
+    value = override.value if isinstance(override.value, dict) else {}
+    name = lists[0] if lists else "the value's name"
+    return [
+        override.problem((section,), f"under '{section}:' first name the list the items belong to, on a line of its own and indented ({name}: for data/{stem}.yml{'; its lists are ' + ', '.join(lists) if len(lists) > 1 else ''}), then the items indented below that: {section}: → {name}: → - id: …")
+        for section in SECTIONS
+        if isinstance(value.get(section), list)
+    ]
 
 
 def merge(default: LocatedData, override: LocatedData, lists: list[str]) -> tuple[LocatedData, list[Problem]]:

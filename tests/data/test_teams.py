@@ -231,6 +231,14 @@ def test_a_file_the_organisation_does_not_have_cannot_be_changed(project):
     assert [p for p in _problems(project) if "checklist.yml" in p] == [f"data/teams/{TEAM}/checklist.yml:1:1: a team can only change a file the organisation has, and there is no data/checklist.yml (did you mean 'checklists'? the files are: " + ", ".join(sorted(p.stem for p in (ROOT / "data").glob("*.yml") if p.stem != "teams")) + ")"]
 
 
+def test_items_put_straight_under_replace_are_told_to_name_their_list_first(project):
+    """A leader following the README's steps wrote the items under replace: without the list's name above them."""
+    _with_team_file(project, "checklists", "replace:\n  - id: new-rep-first-week\n    title: First week\n")
+    assert [p for p in _problems(project) if "checklists.yml" in p] == [
+        f"data/teams/{TEAM}/checklists.yml:2:3: under 'replace:' first name the list the items belong to, on a line of its own and indented (checklists: for data/checklists.yml), then the items indented below that: replace: → checklists: → - id: …"
+    ]
+
+
 def test_the_editor_schemas_of_team_files_are_written_from_the_data_files_schemas():
     """data/schemas/teams/ is made by `python -m macros team-schemas`: run it after changing a data file's schema."""
     schemas = ROOT / "data" / "schemas"

@@ -1,6 +1,7 @@
 """`make serve` (`python -m macros serve`): the engine's live server on the rendered handbook, rendered again when a
 leader saves a data file; a save with a mistake keeps the last good page served and says where the mistake is."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -64,3 +65,35 @@ def test_a_saved_data_file_is_rendered_into_the_served_page_and_a_mistake_keeps_
         os.killpg(server.pid, signal.SIGINT)  # Ctrl-C: the whole group, as a terminal sends it
         stopped = server.wait(timeout=30)
     assert stopped == 0, "Ctrl-C did not stop the server cleanly (the engine's temporary site is left behind)"
+
+
+def test_a_stop_sent_to_the_preview_alone_stops_the_engines_server_too(project: Path):
+    """A leader who ended `make serve` with `kill` found the engine's server still holding the port, serving old
+    pages. A stop (SIGTERM) to the preview's own process ends the server it started."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/charter/"
+    server = subprocess.Popen([*AS_FROM_A_TERMINAL, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_for(lambda: "Northwind Field Sales" in _page(url), "the charter page served", server)
+        server.send_signal(signal.SIGTERM)  # to the preview's process only, not its group
+        server.wait(timeout=30)
+        deadline = time.monotonic() + DEADLINE
+        while _page(url) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _page(url) == "", "the engine's server still answers after the preview was stopped"
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # the whole group, should the server have outlived the stop
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_a_busy_address_is_said_in_plain_words_with_another_to_use(project: Path):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert f"cannot serve at 127.0.0.1:{port}" in done.stderr and "make serve HOST=127.0.0.1:8001" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
