@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import engine
-from .site_paths import site_folders, site_path
+from .site_paths import menus, site_folders, site_path
 from .project import Project
 from .problems import counted
 from .render import render
@@ -35,12 +35,13 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
     return result
 
 
-def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str | None = None, language: str | None = None) -> int:
+def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str | None = None, language: str | None = None, alone: bool = True) -> int:
     """The handbook at `root` built into `site_dir` (build_pages), with its PDFs; returns an exit code. `pdf`:
     auto prints them when Chromium is there, else keeps the last build's; require fails without Chromium; skip
     only keeps the last build's; later links every document and prints none (`python -m macros pdf` follows).
     `team`: the team in data/teams.yml whose site it is (None: the default team); `language`: the language in
-    data/languages.yml it is in (None: the first)."""
+    data/languages.yml it is in (None: the first). `alone`: a build of this site only, which names the sites
+    the header's menus link to that are not built yet."""
     site_dir = (root / (site_dir or Path("site") / site_path(root / "data", team, language))).resolve()
     ids = _document_ids(root, team)
     kept = [document_id for document_id in ids if (site_dir / f"{document_id}.pdf").is_file()]
@@ -72,6 +73,8 @@ def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str |
             site_dir.rename(old)
         fresh.rename(site_dir)
         shutil.rmtree(old, ignore_errors=True)
+        if alone:
+            _say_unbuilt_menu_sites(root, site_dir, team, language)
         return 0
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -86,10 +89,23 @@ def build_every_site(root: Path, pdf: str = "auto") -> int:
     for team in [team.id for team in listed_teams(root / "data")] or [None]:
         for language in [language.code for language in listed_languages(root / "data")] or [None]:
             print(f"Building {site_path(root / 'data', team, language) or 'the default site'} …", file=sys.stderr)
-            result = build_site(root, None, pdf, team, language)
+            result = build_site(root, None, pdf, team, language, alone=False)
             if result != 0:
                 return result
     return 0
+
+
+def _say_unbuilt_menu_sites(root: Path, site_dir: Path, team: str | None, language: str | None) -> None:
+    """The header's team and language menus link to the other sites of the organisation's handbook; a site built
+    on its own says which of those are not there yet, since their links lead nowhere until they are."""
+    made = menus(root / "data", team, language)
+    links = {(site_dir / entry["link"]).resolve() for entry in made.get("languages", []) + made.get("teams", [])}
+    missing = sorted(folder for folder in links if not (folder / "index.html").is_file())
+    if missing:
+        named = ", ".join(f"{folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder}/" for folder in missing)
+        print(f"The header's team and language menus link to sites not built yet: {named}. Their links lead nowhere until "
+              "they are: `make publish` builds every team's site in every language (what to deploy), or `make build "
+              "TEAM=… LANGUAGE=…` one of them.", file=sys.stderr)
 
 
 def _document_ids(root: Path, team: str | None = None) -> list[str]:

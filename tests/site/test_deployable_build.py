@@ -54,6 +54,17 @@ def test_a_build_that_cannot_print_keeps_the_last_pdfs_and_links_only_to_them(pr
     # nor offers the onboarding pack's contents as a printable document
     assert "onboarding-pack" in dropped
     assert "Prefer paper?" not in (site / "onboarding" / "index.html").read_text(encoding="utf-8")
+    # The header's menus link to the other sites: a build of one site names those not built yet.
+    assert "menus link to sites not built yet: site/de/, site/key-accounts/. Their links lead nowhere until they are: `make publish`" in result.stderr
+
+
+def test_a_site_built_beside_another_names_only_the_menus_sites_still_missing(project):
+    german = subprocess.run([sys.executable, "-m", "macros", "build", "--root", str(project), "--language", "de", "--pdf", "skip"],
+                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+    assert german.returncode == 0, german.stderr
+    assert "menus link to sites not built yet: site/, site/key-accounts/de/." in german.stderr
+    english = _build(project, "skip")
+    assert "menus link to sites not built yet: site/key-accounts/." in english.stderr, "the German site, built, is not named"
 
 
 def test_make_pdf_without_chromium_says_so_and_leaves_the_site_alone(project):
