@@ -120,9 +120,9 @@ def main() -> int:
             print("Zensical's build failed, so its site is not compared.")
             return 0
         report, reference_report = broken_links(site), broken_links(reference_site)
-        assets = [link for link in report.broken if re.search(r"\.(css|js)(\?[^ ]*)? \(", link)]
-        anchors = [link for link in report.broken if "(no id " in link]
-        pages = [link for link in report.broken if link not in assets and link not in anchors]
+        assets = [str(link) for link in report.broken if re.search(r"\.(css|js)(\?[^ ]*)? \(", str(link))]
+        anchors = [str(link) for link in report.broken if link.fragment]
+        pages = [str(link) for link in report.broken if str(link) not in assets and str(link) not in anchors]
         print(f"links checked by macros/site_check.py ({engine()}'s build has {len(reference_report.broken)} broken, the PDFs `make pdf` adds aside):")
         listed("  dead CSS/JS references", assets)
         listed("  links to a missing page or file", pages)

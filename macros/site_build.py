@@ -1,12 +1,14 @@
 """Build the site: the render step (macros/render.py), the engine's `build --strict` of what it wrote, then the
 search index's item entries (macros/search_index.py). Into a fresh folder beside the site, swapped in only when
-the build succeeds, so a failed build (bad data, a broken link under --strict) never leaves a half-written site/
-that could be deployed.
+the build succeeds, so a failed build (bad data, a broken link under --strict, a link written in data to an
+anchor the pages lack) never leaves a half-written site/ that could be deployed.
 
 The site is deployable as built: the PDFs of data/printing.yml are printed into it when Chromium is there,
 else the ones the last build had are kept, and the pages link only to the PDFs the site holds."""
 
+import difflib
 import importlib.util
+import re
 import shutil
 import sys
 import tempfile
@@ -15,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import engine
+from .site_check import broken_links, page_ids
 from .site_paths import menus, site_folders, site_path
 from .project import Project
 from .problems import counted
@@ -30,9 +33,41 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
         print(f"The handbook has {counted(len(rendered.problems), 'problem')}:\n" + "\n".join(problem.as_text() for problem in rendered.problems), file=sys.stderr)
         return 1
     result = engine.run("build", "--strict", *(["--quiet"] if quiet else []), "--config-file", str(rendered.settings_file), "--site-dir", str(site_dir))
-    if result == 0:
-        add_item_entries(site_dir, rendered.pages, cache=project.cache_dir)
-    return result
+    if result != 0:
+        return result
+    dead = _dead_links(project, site_dir)
+    if dead:
+        print(f"The built pages have {counted(len(dead), 'link')} to a part of a page that is not there:\n" + "\n".join(dead), file=sys.stderr)
+        return 1
+    add_item_entries(site_dir, rendered.pages, cache=project.cache_dir)
+    return 0
+
+
+def _dead_links(project: Project, site_dir: Path) -> list[str]:
+    """Links in the built pages to a page or #anchor the site lacks (the engine's --strict checks only the
+    Markdown it renders, not links written in data), each said at the line of data/ or docs/ that wrote it
+    when it can be found, with the anchors the page does have that look like it."""
+    printed = {f"{document_id}.pdf" for document_id in _document_ids(project.root, project.team)}
+    said = []
+    for broken in broken_links(site_dir, printed, site_folders(project.data_dir)).broken:
+        if not broken.fragment:
+            said.append(str(broken))
+            continue
+        close = difflib.get_close_matches(broken.fragment, sorted(page_ids(site_dir / broken.path)), n=1)
+        guess = f"; did you mean #{close[0]}?" if close else ""
+        said.append(f"{_written_at(project, broken.fragment) or broken.page}: the link to #{broken.fragment} leads nowhere, as the page {broken.path} has no part with that id{guess}")
+    return said
+
+
+def _written_at(project: Project, fragment: str) -> str:
+    """The first file:line under data/ or docs/ that links to `#fragment`, or ""."""
+    pattern = re.compile(rf"#{re.escape(fragment)}[)\"'\s]")
+    for folder, suffix in ((project.data_dir, "*.yml"), (project.docs_dir, "*.md")):
+        for path in sorted(folder.rglob(suffix)):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if pattern.search(line + " "):
+                    return f"{path.relative_to(project.root).as_posix()}:{number}"
+    return ""
 
 
 def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str | None = None, language: str | None = None, alone: bool = True) -> int:

@@ -40,6 +40,11 @@ def _read(path: Path) -> _PageReader:
     return reader
 
 
+def page_ids(path: Path) -> set[str]:
+    """The ids in a built page: what a link's #anchor may name."""
+    return _read(path).ids
+
+
 def _target(site: Path, page: str, href: str) -> tuple[str, str]:
     """The site file a relative link from `page` opens, and its #fragment."""
     parts = urlsplit(href)
@@ -49,8 +54,19 @@ def _target(site: Path, page: str, href: str) -> tuple[str, str]:
     return path, unquote(parts.fragment)
 
 
+class BrokenLink(NamedTuple):
+    page: str  # the page the link is on, as a path in the site
+    href: str  # the link as written there
+    path: str  # the site file it opens
+    fragment: str  # its #anchor, "" for a missing file
+
+    def __str__(self) -> str:
+        why = f"no id '{self.fragment}' in {self.path}" if self.fragment else f"no file {self.path}"
+        return f"{self.page}: {self.href} ({why})"
+
+
 class LinkReport(NamedTuple):
-    broken: list[str]  # "page: href (why)", in page order
+    broken: list[BrokenLink]  # in page order
     anchors_checked: int
 
 
@@ -73,11 +89,11 @@ def broken_links(site: Path, printed: set[str] = frozenset(), other_sites: Colle
             if path.startswith("../") or (path.split("/")[0] in other_sites and not (site / path.split("/")[0]).is_dir()):
                 continue
             if not (site / path).is_file():
-                broken.append(f"{page}: {href} (no file {path})")
+                broken.append(BrokenLink(page, href, path, ""))
             elif fragment and path in pages:
                 anchors_checked += 1
                 if fragment not in pages[path].ids:
-                    broken.append(f"{page}: {href} (no id '{fragment}' in {path})")
+                    broken.append(BrokenLink(page, href, path, fragment))
     return LinkReport(broken, anchors_checked)
 
 

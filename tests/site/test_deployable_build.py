@@ -77,3 +77,18 @@ def test_make_pdf_without_chromium_says_so_and_leaves_the_site_alone(project):
     assert "Cannot print the PDFs: no Chromium found" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert [path.name for path in site.iterdir()] == ["index.html"]
+
+
+def test_a_link_in_data_to_a_part_of_a_page_that_is_not_there_fails_the_build_at_its_line(project):
+    """A leader typed #calling-block for #calling-blocks: validation knows pages, not the parts the build makes
+    of them, and the engine checks only the Markdown it renders. The build refuses the site, at the data's line."""
+    charter = project / "data" / "charter.yml"
+    text = charter.read_text(encoding="utf-8")
+    number = next(n for n, line in enumerate(text.splitlines(), 1) if "bootcamp.md#calling-blocks)" in line)
+    charter.write_text(text.replace("bootcamp.md#calling-blocks)", "bootcamp.md#calling-block)", 1), encoding="utf-8")
+    result = _build(project, "skip")
+    assert result.returncode == 1
+    assert (f"data/charter.yml:{number}: the link to #calling-block leads nowhere, as the page bootcamp/index.html has no part "
+            "with that id; did you mean #calling-blocks?") in result.stderr
+    assert not (project / "site").exists(), "a site with a dead link is not left to deploy"
+    assert "Traceback" not in result.stderr
