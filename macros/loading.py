@@ -169,7 +169,7 @@ def load_bytes(raw: bytes, display_name: str) -> tuple[LocatedData | None, list[
     except _Refused as refused:
         return None, [_at(display_name, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
-        return None, [yaml_syntax_problem(display_name, error)]
+        return None, [yaml_syntax_problem(display_name, error, text)]
     except yaml.reader.ReaderError as error:
         # libyaml counts the position in bytes of the UTF-8 text it was given, not in characters.
         line, column = _line_col(text, len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")))
@@ -247,11 +247,23 @@ def _decode(raw: bytes, display_name: str) -> tuple[str, Problem | None]:
 _LOOK_AT_THE_OPENING = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key")
 
 
-def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError) -> Problem:
-    """A YAML syntax error where a leader should look, with a hint in plain words (data files and mkdocs.yml)."""
+# A list item's first line with the colon left out after its key: "- id curiosity".
+_NO_COLON = re.compile(r"^(\s*- +)([a-z_]+) +([^:#\s][^:#]*)$")
+
+
+def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError, text: str = "") -> Problem:
+    """A YAML syntax error where a leader should look, with a hint in plain words (data files and mkdocs.yml).
+    `text`, the file's, lets a key missing its colon be named on its own line: YAML reads that line as text
+    running on into the next and reports the next."""
     opening = error.context_mark if (error.context or "").startswith(_LOOK_AT_THE_OPENING) else None
     mark = opening or error.problem_mark or error.context_mark
     detail = error.problem or "invalid YAML"
+    if text and mark is not None and "mapping values are not allowed" in detail:
+        above = [(number, line) for number, line in enumerate(_LINE_BREAK.split(text)[: mark.line]) if line.strip() and not line.strip().startswith("#")]
+        found = _NO_COLON.match(above[-1][1]) if above else None
+        if found:
+            lead, key, value = found.groups()
+            return Problem(display_name, above[-1][0] + 1, len(lead) + len(key) + 1, f"YAML syntax error: '{key}' has no colon after it, so YAML reads this line as text running on into the next; write - {key}: {value.strip()}")
     hint = next((h for needle, h in _FRIENDLY_HINTS if needle in detail), None)
     message = f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
     return _at(display_name, mark, message)
