@@ -2,6 +2,7 @@
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -181,7 +182,7 @@ def _word(document: LocatedData, error) -> list[Problem]:
             return [document.problem(path, f"{field} must be one of: {options}; found {_describe(error.instance)}, so write just one of them")]
         return [document.problem(path, f"{field} is {quoted(error.instance)} (expected one of: {options})")]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return [document.problem(path, f"{field} is {error.instance} (expected {_bound_words(schema)})")]
+        return [document.problem(path, f"{field} is {error.instance} (expected {_bound_words(schema)}){_as_share(schema, error.instance)}")]
     return [document.problem(path, f"{field}: {error.message}")]
 
 
@@ -208,9 +209,26 @@ def _describe(value) -> str:
     return "a mapping of fields"
 
 
+# A share written as a percentage: "16%", "16 %".
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def _as_share(schema: dict, value) -> str:
+    """For a share (a number at most 1) written as a percentage, or as the percentage's number: the decimal to
+    write instead ("", for anything else)."""
+    if schema.get("maximum") != 1 or isinstance(value, bool):
+        return ""
+    found = _PERCENT.match(value) if isinstance(value, str) else None
+    percent = float(found.group(1)) if found else value if isinstance(value, (int, float)) and 1 < value <= 100 else None
+    return f"; a share is written as a decimal, so for {percent:g}% write {percent / 100:g}" if percent is not None else ""
+
+
 def _type_advice(schema: dict, value, path: tuple) -> str:
     """What to write instead, from the table of expected and found types; of several expected types, the
     schema lists the usual one first (a year, or the words 'not given')."""
+    share = _as_share(schema, value)
+    if share:
+        return share[2:]
     advice = _TYPE_ADVICE[_as_list(schema["type"])[0], _json_type(value)]
     in_a_list = bool(path) and isinstance(path[-1], int)
     needs = ", ".join(schema.get("required", []))

@@ -86,6 +86,8 @@ HOSTILE = {
     "questions-unclosed-quote": Hostile("coaching_questions.yml", replace_first("for the customer?\"\n", "for the customer?\n"), at('"What would a great outcome'), "the quote that opens here is not closed on this line"),
     "questions-unclosed-bracket": Hostile("coaching_questions.yml", replace_first("    modes: [coach]\n", "    modes: [coach\n"), at("[coach"), "did not find expected ',' or ']' (a bracket opened here is not closed"),
     "charter-list-item-id-without-colon": Hostile("charter.yml", replace_first("  - id: ownership\n", "  - id ownership\n"), at("id ownership", offset=2), "'id' has no colon after it, so YAML reads this line as text running on into the next; write - id: ownership"),
+    "planner-rate-as-percentage": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2\n", "conversion_rate: 16%\n"), at("16%"), "must be a number, found the text '16%'; a share is written as a decimal, so for 16% write 0.16"),
+    "planner-rate-as-whole-number": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2\n", "conversion_rate: 16\n"), at("16\n"), "is 16 (expected more than 0 and at most 1); a share is written as a decimal, so for 16% write 0.16"),
     "questions-key-without-colon": Hostile("coaching_questions.yml", replace_first("    stage: prepare\n", "    stage prepare\n"), at("stage prepare"), "could not find expected ':' (a line is missing its `key: value` colon"),
     # dilemma.yml
     "dilemma-weight-out-of-range": Hostile("dilemma.yml", replace_first("weight: 3", "weight: 4"), at("4\n"), "'weight' is 4 (expected at least 1 and at most 3)"),
