@@ -1,6 +1,7 @@
 """Checks the schemas cannot express: ids unique across a list or a file, ids that point into
 another file, links to pages that exist, and rules that depend on an item's position."""
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -174,6 +175,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _printed_pages(documents.get("printing"), docs_pages)
     problems += _deal_review(documents.get("deal_review"))
     problems += _ramp(documents.get("ramp"))
+    problems += _ramp_targets_from_planner(documents.get("ramp"), documents.get("bootcamp"))
     problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
     problems += check_forms(documents)
     problems += _glossary_forms(documents.get("glossary"))
@@ -216,8 +218,22 @@ def _dangling(documents: dict[str, LocatedData], reference: Reference) -> list[P
     problems = []
     for path, value in select(source.value, reference.pattern):
         if value not in known:
-            problems.append(source.problem(path, f"unknown {reference.what} {quoted(value)} (expected one of the ids in data/{reference.target_file}.yml: {', '.join(known)})"))
+            problems.append(source.problem(path, f"unknown {reference.what} {quoted(value)} ({_expected_ids(value, known, reference.target_file)})"))
     return problems
+
+
+# Up to this many ids are listed in a message; beyond, a list would bury the one the leader meant.
+LISTED_IDS = 20
+
+
+def _expected_ids(value, known: list[str], file: str) -> str:
+    """The ids `value` could have been: the closest first, then all of them, or where to find them when many."""
+    guess = difflib.get_close_matches(str(value), known, n=1)
+    # 'week-5' for 'week-4' is no typo: ids that differ only in their numbers get no guess
+    meant = f"did you mean {quoted(guess[0])}? " if guess and re.sub(r"\d", "", str(value)) != re.sub(r"\d", "", guess[0]) else ""
+    if len(known) > LISTED_IDS:
+        return f"{meant}expected one of the {len(known)} ids in data/{file}.yml"
+    return f"{meant}expected one of the ids in data/{file}.yml: {', '.join(known)}"
 
 
 def _level_ladder(document: LocatedData | None) -> list[Problem]:
@@ -535,7 +551,7 @@ def _printed_pages(document: LocatedData | None, docs_pages: set[str]) -> list[P
     if document is None:
         return []
     problems = [
-        document.problem(path + ("page",), f"the page {quoted(item['page'])} does not exist (expected one of: {', '.join(sorted(docs_pages))})")
+        document.problem(path + ("page",), f"the page {quoted(item['page'])} does not exist ({_expected_pages(item['page'], docs_pages)})")
         for path, item in select(document.value, ("documents", "*", "pages", "*"))
         if item["page"] not in docs_pages
     ]
@@ -647,6 +663,28 @@ def _ramp(document: LocatedData | None) -> list[Problem]:
     return problems
 
 
+def _ramp_targets_from_planner(ramp: LocatedData | None, bootcamp: LocatedData | None) -> list[Problem]:
+    """The ramp plan measures a new rep against the planner's full figures, so the activity targets take
+    those same figures from the planner: a typed "25 a day" beside a ramp's "full target of 20 a day" would be
+    one fact stated twice, differently."""
+    if ramp is None or bootcamp is None:
+        return []
+    given = {(figure["stage"], figure["show"]) for _, figure in select(bootcamp.value, ("activity_targets", "dimensions", "*", "targets", "*", "from_planner"))}
+    problems, named = [], set()
+    for path, activity in select(ramp.value, ("milestones", "*", "activity", "*")):
+        key = (activity["stage"], activity["show"])
+        if key in given or key in named:
+            continue
+        named.add(key)
+        problems.append(bootcamp.problem(("activity_targets", "dimensions"), (
+            f"the ramp plan ({ramp.file_at(path)} line {ramp.where(path).line}) measures a new rep against the full target for {activity['stage']} {activity['show']}, "
+            f"but no activity target here takes it from the planner: give that target as 'from_planner: {{stage: {activity['stage']}, show: {activity['show']}}}' "
+            "rather than a typed figure, so both pages state one figure; to change the figure, change the planner's numbers under "
+            "'activity_planner' (its revenue target, deal size or a stage's conversion rate)"
+        )))
+    return problems
+
+
 def _hr_before_the_end(document: LocatedData | None) -> list[Problem]:
     """HR takes part before the step that closes the path: no decision about a rep's job is taken without them."""
     if document is None:
@@ -678,6 +716,16 @@ def _glossary_forms(document: LocatedData | None) -> list[Problem]:
     return problems
 
 
+# A page's translation beside it (charter.de.md): the build picks it for its language, a link never names it.
+_TRANSLATED_PAGE = re.compile(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)?\.md$")
+
+
+def _expected_pages(page: str, docs_pages: set[str]) -> str:
+    pages = sorted(name for name in docs_pages if not _TRANSLATED_PAGE.search(name))
+    guess = difflib.get_close_matches(page, pages, n=1)
+    return (f"did you mean {quoted(guess[0])}? " if guess else "") + f"expected one of: {', '.join(pages)}"
+
+
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
     """Links in Markdown text must be web, mail or phone links, or point at a page of this handbook."""
     problems = []
@@ -690,5 +738,5 @@ def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
             if ":" in page:
                 problems.append(document.problem(path, f"the link {quoted(target)} is not allowed (expected a web address starting https://, a mailto: address, or a page of this handbook like charter.md)"))
             elif page.endswith(".md") and page not in docs_pages:
-                problems.append(document.problem(path, f"the link {quoted(target)} points to a page that does not exist (expected one of: {', '.join(sorted(docs_pages))})"))
+                problems.append(document.problem(path, f"the link {quoted(target)} points to a page that does not exist ({_expected_pages(page, docs_pages)})"))
     return problems

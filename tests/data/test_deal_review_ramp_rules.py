@@ -43,7 +43,7 @@ BROKEN_REFERENCES = {
         "unknown assessment 'joint-call' (expected one of the ids in data/assessments.yml: "),
     "forecast-rule-unknown-stage": (
         "deal_review.yml", "stage_at_least: negotiation", "stage_at_least: negotiations", "negotiations", 0,
-        "unknown CRM stage 'negotiations' (expected one of the ids in data/deal_review.yml: discovery, qualified, proposal, negotiation)"),
+        "unknown CRM stage 'negotiations' (did you mean 'negotiation'? expected one of the ids in data/deal_review.yml: discovery, qualified, proposal, negotiation)"),
     "forecast-rule-unknown-category": (
         "deal_review.yml", "applies_to: [commit, best-case, pipeline]", "applies_to: [commit, best-case, upside]", "upside", 0,
         "unknown forecast category 'upside' (expected one of the ids in data/deal_review.yml: commit, best-case, pipeline)"),
@@ -61,10 +61,10 @@ BROKEN_REFERENCES = {
         "unknown situation 'deal-in-danger' (expected one of the ids in data/coaching_questions.yml"),
     "unknown-planner-stage": (
         "deal_review.yml", "planner_stage: qualified", "planner_stage: qualified-deals", "qualified-deals", 0,
-        "unknown activity planner stage 'qualified-deals' (expected one of the ids in data/bootcamp.yml: calls, conversations, meetings, qualified, wins)"),
+        "unknown activity planner stage 'qualified-deals' (did you mean 'qualified'? expected one of the ids in data/bootcamp.yml: calls, conversations, meetings, qualified, wins)"),
     "ramp-unknown-step": (
         "ramp.yml", "bootcamp_steps: [qualify-and-book, begin-discovery]", "bootcamp_steps: [qualify-and-book, start-discovery]", "start-discovery", 0,
-        "unknown boot-camp step 'start-discovery' (expected one of the ids in data/bootcamp.yml: analyse-territory, account-plan"),
+        "unknown boot-camp step 'start-discovery' (did you mean 'begin-discovery'? expected one of the ids in data/bootcamp.yml: analyse-territory, account-plan"),
     "ramp-unknown-week": (
         "ramp.yml", "bootcamp_weeks: [week-1, week-2, week-3, week-4]", "bootcamp_weeks: [week-1, week-2, week-3, week-5]", "week-5", 0,
         "unknown boot-camp week 'week-5' (expected one of the ids in data/bootcamp.yml: week-1, week-2, week-3, week-4)"),

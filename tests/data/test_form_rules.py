@@ -76,15 +76,15 @@ def test_an_unknown_rubric_is_a_dangling_reference(project):
 # ---------------------------------------------------------------- debrief templates
 
 
-@pytest.mark.parametrize("field, wrong, what, target", [
-    ("situations", "lost-deals", "situation", "data/coaching_questions.yml"),
-    ("stages", "wrap-up", "stage", "data/coaching_questions.yml"),
-    ("bootcamp_steps", "discovery", "boot-camp step", "data/bootcamp.yml"),
+@pytest.mark.parametrize("field, wrong, what, meant, target", [
+    ("situations", "lost-deals", "situation", "did you mean 'lost-deal'? ", "data/coaching_questions.yml"),
+    ("stages", "wrap-up", "stage", "", "data/coaching_questions.yml"),
+    ("bootcamp_steps", "discovery", "boot-camp step", "did you mean 'begin-discovery'? ", "data/bootcamp.yml"),
 ])
-def test_a_debrief_linked_from_something_that_does_not_exist_is_reported(project, field, wrong, what, target):
+def test_a_debrief_linked_from_something_that_does_not_exist_is_reported(project, field, wrong, what, meant, target):
     problems = _edit(project, "debriefs", lambda value: value["debriefs"][0].update({field: [wrong]}))
     (problem,) = problems
-    assert problem.startswith(f"{_at(project, 'debriefs', wrong)}: unknown {what} '{wrong}' (expected one of the ids in {target}: ")
+    assert problem.startswith(f"{_at(project, 'debriefs', wrong)}: unknown {what} '{wrong}' ({meant}expected one of the ids in {target}: ")
 
 
 def test_a_form_ending_with_a_debrief_that_does_not_exist_is_reported(project):

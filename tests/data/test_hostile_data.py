@@ -23,6 +23,7 @@ from macros.project import copy_project
 from macros.rendering import Renderer
 from tests.conftest import ROOT, run, run_validate_and_build
 from tests.data.test_broken_files import insert_after_line, replace_first
+from tests.helpers import data
 from tests.work import Work, counted
 
 Edit = Callable[[str], str | bytes]
@@ -161,7 +162,7 @@ HOSTILE = {
     "assessments-last-band-short": Hostile("assessments.yml", replace_first("        to: 100\n        name: Established", "        to: 90\n        name: Established"), at("to: 90", offset=4), "the last band must end at 100"),
     "assessments-questions-from-typo": Hostile("assessments.yml", replace_first("questions_from: levels", "questions_from: level"), at("questions_from: level", offset=16), "'questions_from' is 'level' (expected one of: levels)"),
     # debriefs.yml
-    "debriefs-unknown-situation": Hostile("debriefs.yml", replace_first("situations: [lost-deal]", "situations: [lost-deals]"), at("lost-deals"), "unknown situation 'lost-deals' (expected one of the ids in data/coaching_questions.yml"),
+    "debriefs-unknown-situation": Hostile("debriefs.yml", replace_first("situations: [lost-deal]", "situations: [lost-deals]"), at("lost-deals"), "unknown situation 'lost-deals' (did you mean 'lost-deal'? expected one of the ids in data/coaching_questions.yml"),
     "debriefs-lines-in-words": Hostile("debriefs.yml", replace_first("        lines: 2\n", "        lines: two\n"), at("two"), "'lines' must be a whole number, found the text 'two'"),
     "debriefs-duplicate-prompt": Hostile("debriefs.yml", replace_first("      - id: learned", "      - id: buyer-words"), at("buyer-words", 2), "duplicate id 'buyer-words'"),
     # role_plays.yml
@@ -172,7 +173,7 @@ HOSTILE = {
     "printing-missing-page": Hostile("printing.yml", replace_first("- page: levels.md", "- page: ladder.md"), at("ladder.md"), "the page 'ladder.md' does not exist"),
     "printing-page-outside-docs": Hostile("printing.yml", replace_first("- page: charter.md", "- page: ../mkdocs.yml"), at("../mkdocs.yml"), "'../mkdocs.yml' is not valid (expected the page's file under docs/"),
     "printing-paper-a5": Hostile("printing.yml", replace_first("paper: A4", "paper: A5"), at("A5"), "'paper' is 'A5' (expected one of: A4, Letter)"),
-    "printing-unknown-question": Hostile("printing.yml", replace_first("- share-of-talking", "- share-of-talkin"), at("share-of-talkin"), "unknown coaching question 'share-of-talkin' (expected one of the ids in data/coaching_questions.yml"),
+    "printing-unknown-question": Hostile("printing.yml", replace_first("- share-of-talking", "- share-of-talkin"), at("share-of-talkin"), "unknown coaching question 'share-of-talkin' (did you mean 'share-of-talking'? expected one of the " + str(len(data("coaching_questions")["questions"])) + " ids in data/coaching_questions.yml)"),
     "printing-collapsed-closed": Hostile("printing.yml", replace_first("collapsed: leave out", "collapsed: closed"), at("closed"), "'collapsed' is 'closed' (expected one of: open, leave out)"),
     "printing-card-with-pages": Hostile("printing.yml", replace_first("    pocket: true\n", "    pocket: true\n    pages: [{page: index.md}]\n"), at("pages: [{"), "document 'coaching-questions-card' has 'pages', but a pocket card lists the coaching questions it holds; write 'questions' instead"),
     "printing-cover-yes": Hostile("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"), "'cover' must be true or false, found the text 'yes'"),

@@ -78,7 +78,7 @@ WRONG_TYPES = {
                                          "'check_ins' must be a whole number, found a mapping of fields; write one number, not 'key: value' fields"),
     # a number expected
     "number-gets-text": Wording("bootcamp.yml", replace_first("conversion_rate: 0.5", "conversion_rate: 50%"), at("conversion_rate: 50%", offset=17),
-                                "'activity_planner' › 'stages' › item 4 › 'conversion_rate' must be a number, found the text '50%'; write the number without quotes or words"),
+                                "'activity_planner' › 'stages' › item 4 › 'conversion_rate' must be a number, found the text '50%'; a share is written as a decimal, so for 50% write 0.5"),
     "number-gets-true": Wording("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: true"), at("conversion_rate: true", offset=17),
                                 "'activity_planner' › 'stages' › item 5 › 'conversion_rate' must be a number, found true (a yes/no value); write a number, not true or false"),
     "number-gets-nothing": Wording("bootcamp.yml", replace_first("average_deal_size: 20000\n", "average_deal_size:\n"), at("average_deal_size:\n", offset=18),

@@ -94,7 +94,7 @@ def test_the_agenda_names_a_meeting_and_stages_that_exist(project):
     text = replace_once(project, "rhythm.yml", "  meeting: one-to-one\n", "  meeting: weekly-one-to-one\n")
     text = replace_once(project, "rhythm.yml", "      question_stages: [commit]\n", "      question_stages: [close]\n")
     problems = problems_of(project)
-    assert f"data/rhythm.yml:{_line(text, 'weekly-one-to-one')}:12: unknown meeting 'weekly-one-to-one' (expected one of the ids in data/rhythm.yml: one-to-one, pipeline-review, ride-along, development-review)" in problems
+    assert f"data/rhythm.yml:{_line(text, 'weekly-one-to-one')}:12: unknown meeting 'weekly-one-to-one' (did you mean 'one-to-one'? expected one of the ids in data/rhythm.yml: one-to-one, pipeline-review, ride-along, development-review)" in problems
     assert any(problem.startswith(f"data/rhythm.yml:{_line(text, '[close]')}:25: unknown stage 'close'") for problem in problems)
     assert len(problems) == 2
 
