@@ -13,6 +13,7 @@ translation its language only; a file in the first language every language, nami
 it, which the same change should reach.
 """
 
+import html
 import subprocess
 import tempfile
 from collections import Counter
@@ -22,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from .crossrefs import select
 from .diff_words import ABSENT as _ABSENT
 from .diff_words import differences, short_name, value, words
-from .handbook import validate
+from .handbook import DataError, load_handbook, validate
 from .project import DATA_DIR, DOCS_DIR, Project
 from .problems import counted, errors
 from .loading import load_file
@@ -173,10 +174,41 @@ def summarise(project: Project, base_ref: str) -> str:
         _write_tree(project.root, commit, base.root)
         before, after = _values(base), _values(project)
         groups = _compare(base, project, base_ref, before, after)
+        _add_target_figures(groups, base, project)
         groups.update(_site_groups(Site.read(base.root, DOCS_DIR, _by_stem(before)), Site.read(project.root, DOCS_DIR, _by_stem(after)), base_ref))
         reach = _which_teams(groups, listed_teams(project.data_dir) or listed_teams(base.data_dir), after)
         languages = _which_languages(groups, listed_languages(project.data_dir) or listed_languages(base.data_dir), after)
     return _markdown(groups, reach, languages)
+
+
+def _add_target_figures(groups: dict[str, tuple[list[str], list[str]]], base: Project, current: Project) -> None:
+    """A change to the planner's numbers is said as what it does to the targets it works out ("Outbound calls: 20
+    a day → 25 a day"), in the group of the file each team's targets come from: a reviewer asks how many calls a
+    day, not what a conversion rate became."""
+    for team in [None, *(team.id for team in listed_teams(current.data_dir)[1:])]:
+        old, new = _target_figures(Project(base.root, team)), _target_figures(Project(current.root, team))
+        lines = [f"{activity} {figure} → {new[target][1]}" for target, (activity, figure) in old.items() if target in new and new[target][1] != figure]
+        if not lines:
+            continue
+        own = f"{DATA_DIR}/{TEAMS}/{team}/bootcamp.yml"
+        file = own if team and (current.data_dir / TEAMS / team / "bootcamp.yml").is_file() else f"{DATA_DIR}/bootcamp.yml"
+        notes, changes = groups.get(file, ([], []))
+        who = f"For {next(each.name for each in listed_teams(current.data_dir) if each.id == team)}, the activity" if team else "The activity"
+        groups[file] = (notes, [*changes, f"{who} targets the planner works out: " + "; ".join(lines)])
+
+
+def _target_figures(project: Project) -> dict[str, tuple[str, str]]:
+    """Each activity target the planner works out, by id: (its activity, its figure as the page words it); none
+    while the data does not validate."""
+    from .rendering import Renderer
+
+    try:
+        handbook = load_handbook(project)
+    except DataError:
+        return {}
+    text = Renderer().render("target_figures.html", "prospecting/", handbook=handbook)
+    rows = [line.split("\t") for line in str(text).splitlines() if line.count("\t") == 2]
+    return {target: (html.unescape(activity), html.unescape(figure)) for target, activity, figure in rows}
 
 
 def _which_languages(groups: dict[str, tuple[list[str], list[str]]], languages: list[Language], after: dict) -> list[str]:
