@@ -667,13 +667,14 @@ def _ramp_targets_from_planner(ramp: LocatedData | None, bootcamp: LocatedData |
     """The ramp plan measures a new rep against the planner's full figures, so the activity targets take
     those same figures from the planner: a typed "25 a day" beside a ramp's "full target of 20 a day" would be
     one fact stated twice, differently."""
-    if ramp is None or bootcamp is None:
-        return []
+    if ramp is None or bootcamp is None or _planner_figures(bootcamp):
+        return []  # a target or stage the planner cannot work out is reported as that, once
+    stages = {stage["id"] for stage in bootcamp.value["activity_planner"]["stages"]}
     given = {(figure["stage"], figure["show"]) for _, figure in select(bootcamp.value, ("activity_targets", "dimensions", "*", "targets", "*", "from_planner"))}
     problems, named = [], set()
     for path, activity in select(ramp.value, ("milestones", "*", "activity", "*")):
         key = (activity["stage"], activity["show"])
-        if key in given or key in named:
+        if key in given or key in named or activity["stage"] not in stages:
             continue
         named.add(key)
         problems.append(bootcamp.problem(("activity_targets", "dimensions"), (

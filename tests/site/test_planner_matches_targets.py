@@ -57,7 +57,7 @@ def test_the_targets_are_the_planners_figures_for_the_handbooks_defaults(built_s
     assert {target_id: shown[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
     # The example's figures are round, as a team would set them.
-    assert expected == {"dials-per-day": "20 a day", "conversations-per-day": "4 a day", "meetings-per-week": "4 a week", "conversation-to-meeting": "1 in 5"}
+    assert expected == {"dials-per-day": "20 a day", "conversations-per-day": "4 a day", "meetings-per-week": "4 a week", "qualified-per-week": "2 a week", "conversation-to-meeting": "1 in 5"}
 
 
 def test_the_funnel_multiplies_down_exactly_with_the_handbooks_defaults(built_site):
@@ -82,7 +82,7 @@ def test_changing_a_rate_in_data_moves_the_targets_and_the_planner_together(proj
     assert {target_id: _shown_targets(article)[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
     # 6 deals, 24 qualified, 48 meetings as before; 192 conversations and 960 calls instead of 240 and 1,200.
-    assert expected == {"dials-per-day": "16 a day", "conversations-per-day": "3.2 a day", "meetings-per-week": "4 a week", "conversation-to-meeting": "1 in 4"}
+    assert expected == {"dials-per-day": "16 a day", "conversations-per-day": "3.2 a day", "meetings-per-week": "4 a week", "qualified-per-week": "2 a week", "conversation-to-meeting": "1 in 4"}
     assert _planner_rows(article)[0][1:] == ["", "960", "80", "16"]
 
 
