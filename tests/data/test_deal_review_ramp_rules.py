@@ -158,9 +158,9 @@ def test_a_boot_camp_step_due_at_two_milestones_is_refused(handbook: Path):
 
 def test_an_activity_share_that_falls_is_refused(handbook: Path):
     _one_problem(
-        handbook, "ramp.yml", "{stage: conversations, show: per day, share: 1}\n      - {stage: meetings, show: per week, share: 0.5}",
-        "{stage: conversations, show: per day, share: 0.4}\n      - {stage: meetings, show: per week, share: 0.5}",
-        "share: 0.4}", len("share: "), "conversations per day falls to 0.4 from 0.5 at 'day-30'; a ramp only goes up, so give at least 0.5")
+        handbook, "ramp.yml", "{stage: conversations, show: per day, share: 0.8}\n      - {stage: meetings, show: per week, share: 0.5}",
+        "{stage: conversations, show: per day, share: 0.3}\n      - {stage: meetings, show: per week, share: 0.5}",
+        "share: 0.3}", len("share: "), "conversations per day falls to 0.3 from 0.4 at 'day-30'; a ramp only goes up, so give at least 0.4")
 
 
 def test_milestones_out_of_order_are_refused(handbook: Path):

@@ -140,10 +140,10 @@ HOSTILE = {
     # Two rules (minLength, pattern) fail on each empty title and word to one line: 120 distinct problems in all.
     "checklists-many-empty-titles": Hostile("checklists.yml", whole("checklists:\n" + "".join(f"  - id: list-{i}\n    title: \"\"\n" for i in range(60))), at("- id: list-50", offset=2), "…and more problems from here on", problems=101),
     "checklists-thousands-broken": Hostile("checklists.yml", whole("checklists: [" + "{}, " * 40_000 + "{}]\n"), at("{}", 34), "…and more problems from here on (only the first 100", problems=101, heavy=True),
-    "checklists-hash-cuts-text": Hostile("checklists.yml", replace_first("text: Met at least two colleagues one to one.", "text: Call your #1 account before Friday."), at("#1"),
+    "checklists-hash-cuts-text": Hostile("checklists.yml", replace_first("text: Reviewed the week in your 1:1 and agreed your activity targets for week 2.", "text: Call your #1 account before Friday."), at("#1"),
                                          'this text is cut at "#": YAML reads everything after " #" as a comment, so the page would show only "Call your". '
                                          'Put the whole text in double quotes: "Call your #1 account before Friday."; or, if the comment is a note for editors, move it to a line of its own'),
-    "checklists-hash-ends-text-over-two-lines": Hostile("checklists.yml", replace_first("text: Shadowed a colleague's prospecting block.", "text: Shadowed a colleague's prospecting block,\n          then called your #1 account."), at("#1"),
+    "checklists-hash-ends-text-over-two-lines": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", "text: Shadowed a colleague's prospecting block,\n          then called your #1 account."), at("#1"),
                                                         'so the page would show only "Shadowed a colleague\'s prospecting block, then called your". Put the whole text in double quotes: "Shadowed a colleague\'s prospecting block, then called your…"'),
     "checklists-key-is-a-list": Hostile("checklists.yml", replace_first("    title: New rep's first week", "    [title]: New rep's first week"), at("[title]"), "a key must be a plain word", problems=2),
     "charter-hash-starts-the-next-line": Hostile("charter.yml", replace_first("team: Northwind Field Sales\n", "team: Northwind Field Sales,\n  #1 in the region\n"), at("#1"),
