@@ -8,6 +8,7 @@ else the ones the last build had are kept, and the pages link only to the PDFs t
 
 import difflib
 import importlib.util
+import os
 import re
 import shutil
 import sys
@@ -87,6 +88,7 @@ def build_site(root: Path, site_dir: Path | None, pdf: str = "auto", team: str |
     ready = None if pdf == "later" else kept if missing_printer else ids
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
+    _readable_as_made(fresh)
     try:
         result = build_pages(Project(root, team, language), fresh, ready)
         if result != 0:
@@ -128,6 +130,14 @@ def build_every_site(root: Path, pdf: str = "auto") -> int:
             if result != 0:
                 return result
     return 0
+
+
+def _readable_as_made(folder: Path) -> None:
+    """A temporary folder is made for its owner alone (0700); the site it becomes is given the mode any new
+    folder gets here, so a web server running as another user can read it once deployed."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
 
 
 def _say_unbuilt_menu_sites(root: Path, site_dir: Path, team: str | None, language: str | None) -> None:

@@ -92,3 +92,13 @@ def test_a_link_in_data_to_a_part_of_a_page_that_is_not_there_fails_the_build_at
             "with that id; did you mean #calling-blocks?") in result.stderr
     assert not (project / "site").exists(), "a site with a dead link is not left to deploy"
     assert "Traceback" not in result.stderr
+
+
+def test_the_site_folder_gets_the_mode_a_new_folder_gets_not_its_owners_alone(project):
+    """A new hire's build left site/ at mode 700 (a temporary folder's), which a web server running as another
+    user could not read."""
+    result = _build(project, "skip")
+    assert result.returncode == 0, result.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (project / "site").stat().st_mode & 0o777 == 0o777 & ~umask
