@@ -187,7 +187,7 @@ def _add_target_figures(groups: dict[str, tuple[list[str], list[str]]], base: Pr
     day, not what a conversion rate became."""
     for team in [None, *(team.id for team in listed_teams(current.data_dir)[1:])]:
         old, new = _target_figures(Project(base.root, team)), _target_figures(Project(current.root, team))
-        lines = [f"{activity} {figure} → {new[target][1]}" for target, (activity, figure) in old.items() if target in new and new[target][1] != figure]
+        lines = [f"{activity}: {figure} → {new[target][1]}" for target, (activity, figure) in old.items() if target in new and new[target][1] != figure]
         if not lines:
             continue
         own = f"{DATA_DIR}/{TEAMS}/{team}/bootcamp.yml"

@@ -13,7 +13,7 @@ import re
 import shutil
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -56,15 +56,22 @@ def _dead_links(project: Project, site_dir: Path) -> list[str]:
             continue
         close = difflib.get_close_matches(broken.fragment, sorted(page_ids(site_dir / broken.path)), n=1)
         guess = f"; did you mean #{close[0]}?" if close else ""
-        said.append(f"{_written_at(project, broken.fragment) or broken.page}: the link to #{broken.fragment} leads nowhere, as the page {broken.path} has no part with that id{guess}")
+        said.append(f"{_written_at(project, broken.path, broken.fragment) or broken.page}: the link to #{broken.fragment} leads nowhere, as the page {broken.path} has no part with that id{guess}")
     return said
 
 
-def _written_at(project: Project, fragment: str) -> str:
-    """The first file:line under data/ or docs/ that links to `#fragment`, or ""."""
-    pattern = re.compile(rf"#{re.escape(fragment)}[)\"'\s]")
-    for folder, suffix in ((project.data_dir, "*.yml"), (project.docs_dir, "*.md")):
-        for path in sorted(folder.rglob(suffix)):
+def _written_at(project: Project, page: str, fragment: str) -> str:
+    """The first file:line of this site's data and pages that links to `#fragment` on `page` (the built file,
+    bootcamp/index.html: written bootcamp.md#fragment), else to `#fragment` on any page; or ""."""
+    folder = PurePosixPath(page).parent.name or "index"
+    on_page = re.compile(rf"(?:^|[(/\"'\s]){re.escape(folder)}(?:/index)?\.md#{re.escape(fragment)}[)\"'\s]")
+    anywhere = re.compile(rf"#{re.escape(fragment)}[)\"'\s]")
+    sources = sorted(project.data_dir.glob("*.yml"))
+    for extra in ([project.data_dir / "teams" / project.team] if project.team else []) + ([project.data_dir / "languages" / project.language] if project.language else []):
+        sources += sorted(extra.glob("*.yml"))
+    sources += sorted(path for path in project.docs_dir.rglob("*.md") if project.language or len(path.suffixes) < 2)
+    for pattern in (on_page, anywhere):
+        for path in sources:
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if pattern.search(line + " "):
                     return f"{path.relative_to(project.root).as_posix()}:{number}"

@@ -166,9 +166,13 @@ EMPTY_SEARCH_INDEX = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _search_index_for_this_test(request):
-    _test_searches["real"] = request.node.get_closest_marker("real_search") is not None
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test is set up: a module's fixture that opens a browser context for its tests
+    (the planted site's) is set up with its first test, and read the previous test's choice when this was an
+    autouse fixture, which runs after fixtures of wider scope (the planted search test then searched an empty
+    index whenever another file's test ran before it on its worker)."""
+    _test_searches["real"] = item.get_closest_marker("real_search") is not None
 
 
 def _index_without_pages(route) -> None:

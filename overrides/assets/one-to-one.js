@@ -83,23 +83,23 @@
     return items.map(function (item) { return item.question; }).filter(Boolean);
   }
 
-  /* The questions a held 1:1's record keeps ({id, fingerprint, box}) as agenda entries; the wording is the
-     bank's, so a question a leader took out since has none. */
+  /* The questions a held 1:1's record keeps ({id, fingerprint, box, text}) as agenda entries, each with the
+     wording it had on the agenda (records from before kept none). */
   function keptEntries(data) {
     return (Array.isArray(data.agenda) ? data.agenda : []).filter(function (item) {
       return item && typeof item.id === "string";
     }).map(function (item) {
-      return { id: item.id, fingerprint: typeof item.fingerprint === "string" ? item.fingerprint : null, text: null, box: item.box };
+      return { id: item.id, fingerprint: typeof item.fingerprint === "string" ? item.fingerprint : null, text: typeof item.text === "string" && item.text ? item.text.slice(0, 1000) : null, box: item.box };
     });
   }
 
-  /* Agenda entries as a record keeps them: each with the box its question goes in (or had, once it left the bank). */
+  /* Agenda entries as a record keeps them: each with the box its question goes in (or had, once it left the
+     bank) and its wording, so a look back still reads it once a leader rewords or removes the question. */
   function toKeep(plan, entries) {
     return entries.map(function (entry) {
       var question = plan.questions[entry.id];
-      var kept = { id: entry.id, fingerprint: entry.fingerprint || (question ? question.fingerprint : null), box: question ? boxFor(plan, question).id : entry.box };
-      if (!kept.fingerprint) delete kept.fingerprint;
-      if (!kept.box) delete kept.box;
+      var kept = { id: entry.id, fingerprint: entry.fingerprint || (question ? question.fingerprint : null), box: question ? boxFor(plan, question).id : entry.box, text: entry.text || (question ? question.text : null) };
+      ["fingerprint", "box", "text"].forEach(function (key) { if (!kept[key]) delete kept[key]; });
       return kept;
     });
   }
@@ -443,6 +443,7 @@
       li.dataset.question = question.id;
       var add = button(chosen.indexOf(question.id) >= 0 ? Playbook.t("plan_one_to_one.added_button") : Playbook.t("plan_one_to_one.add_button"), function () {
         var list = li.parentNode;
+        var kept = agendaNow().kept;
         if (changeAgenda(current(question), false)) render();
         /* the lists are drawn afresh: keep the keyboard on this question's new button */
         var again = list.querySelector('li[data-question="' + question.id + '"] button');
@@ -452,7 +453,7 @@
         var box = boxFor(plan, question);
         var full = added ? overfull(plan, box, now.questions.filter(function (q) { return boxFor(plan, q) === box; }).length) : "";
         var said = { question: question.text };
-        status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
+        status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : kept ? Playbook.t("plan_one_to_one.taken_off_kept", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
       });
       add.setAttribute("aria-pressed", String(chosen.indexOf(question.id) >= 0));
       li.append(" ", add, " ", note(found.line, "pb-plan__why"));
@@ -629,13 +630,14 @@
        it is empty). */
     function removeQuestion(pressed, entry, text) {
       var stored = false;
+      var kept = agendaNow().kept;
       keepFocus(agenda, "[data-plan-remove]", pressed, agendaHeading, function () {
         stored = changeAgenda(entry, false);
         if (stored) render();
       });
       if (!stored) return;
       var left = agendaNow().entries.length;
-      status.textContent = left ? Playbook.t("plan_one_to_one.taken_off_left", { question: text, count: left }) : Playbook.t("plan_one_to_one.taken_off_empty", { question: text });
+      status.textContent = kept ? Playbook.t("plan_one_to_one.taken_off_kept", { question: text }) : left ? Playbook.t("plan_one_to_one.taken_off_left", { question: text, count: left }) : Playbook.t("plan_one_to_one.taken_off_empty", { question: text });
     }
 
     function removeButton(chosen, text) {
@@ -731,7 +733,8 @@
     }
 
     /* Adds `question` ({id, fingerprint, text}) to the chosen date's agenda, or takes it off when it is on;
-       `keep` instead puts its present wording in place of the one it was added with. True when stored. */
+       `keep` instead puts its present wording in place of the one it was added with. A question taken off a
+       held 1:1 was not reached, so it goes back on the next 1:1's agenda. True when stored. */
     function changeAgenda(question, keep) {
       var now = agendaNow();
       if (!now.kept) return keep ? Playbook.basket.keep(ws.current(), question, status) : Playbook.basket.toggle(ws.current(), question, status);
@@ -739,16 +742,24 @@
       var at = now.ids.indexOf(question.id);
       if (at < 0) list.push(question);
       else if (keep) list[at] = question;
-      else list.splice(at, 1);
+      else return keepForNext(now, list.splice(at, 1));
       now.data.agenda = toKeep(plan, list);
       return saveMeeting(now.data);
+    }
+
+    /* Takes `taken` (entries) off the held 1:1's agenda `now` and puts them back on the next 1:1's, ahead of
+       the questions chosen for it since. */
+    function keepForNext(now, taken) {
+      var ids = taken.map(function (entry) { return entry.id; });
+      now.data.agenda = toKeep(plan, now.entries.filter(function (entry) { return ids.indexOf(entry.id) < 0; }));
+      var basket = Playbook.basket.entries(ws.current()).filter(function (entry) { return ids.indexOf(entry.id) < 0; });
+      return saveMeeting(now.data) && Playbook.basket.store(ws.current(), taken.concat(basket), status);
     }
 
     function emptyAgenda() {
       var now = agendaNow();
       if (!now.kept) return Playbook.basket.store(ws.current(), [], status);
-      now.data.agenda = [];
-      return saveMeeting(now.data);
+      return keepForNext(now, now.entries.slice());
     }
 
     /* Records the chosen date's 1:1 as held or not, with `data` its record (whether it was held is read before
@@ -768,7 +779,8 @@
       data.agenda = held ? toKeep(plan, moving) : [];
       if (!saveMeeting(data) || !Playbook.basket.store(rep, held ? left : moving.concat(left), status)) return null;
       if (!moving.length) return "";
-      return " " + (held ? Playbook.t("plan_one_to_one.questions_kept", { count: moving.length }) : Playbook.t("plan_one_to_one.questions_back", { count: moving.length }));
+      var said = { count: moving.length, day: shownDay(day) };
+      return " " + (held ? Playbook.t("plan_one_to_one.questions_kept", said) : Playbook.t("plan_one_to_one.questions_back", said));
     }
 
     function renderMade() {
@@ -862,7 +874,8 @@
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
     form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when(), agendaNow().questions), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {
-      if (emptyAgenda()) status.textContent = Playbook.t("plan_one_to_one.agenda_empty");
+      var kept = agendaNow().kept;
+      if (emptyAgenda()) status.textContent = kept ? Playbook.t("plan_one_to_one.kept_emptied") : Playbook.t("plan_one_to_one.agenda_empty");
       render();
     });
     form.querySelector("[data-plan-ics]").addEventListener("click", function () {

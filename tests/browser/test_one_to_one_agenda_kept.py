@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_plan_one_to_one import BANK, PLANNER, ZONE, _add_rep
-from tests.helpers import data
+from tests.helpers import data, plain
 
 MONDAY = datetime(2026, 11, 30, 8, 0)
 STATUS = "[data-plan-status]"
@@ -76,7 +76,7 @@ def test_a_held_1_1_keeps_its_questions_and_the_next_agenda_starts_empty(manager
 
     # Writing down a commitment in the meeting records it as held: the questions stay on its agenda, with it.
     _commit(page, "Send the mutual plan to Acme")
-    expect(page.locator(STATUS)).to_contain_text("Its 2 questions stay with it, off the next 1:1's agenda.")
+    expect(page.locator(STATUS)).to_contain_text("The 2 questions on the agenda of the 1:1 of Mon 30 Nov stay with it, off the next 1:1's agenda.")
     assert sorted(_agenda(page)) == sorted([FIRST, SECOND])
     expect(page.locator(KEPT)).to_be_visible()
     assert sorted(_asked(page)[monday]) == sorted([FIRST, SECOND])
@@ -102,11 +102,31 @@ def test_a_held_1_1_keeps_its_questions_and_the_next_agenda_starts_empty(manager
 
     # Taken back as not held, last week's questions return to the next agenda, ahead of the one chosen since.
     page.get_by_role("button", name="Not held after all").click()
-    expect(page.locator(STATUS)).to_contain_text("Its 2 questions are back on the agenda for the next 1:1.")
+    expect(page.locator(STATUS)).to_contain_text("The 2 questions on the agenda of the 1:1 of Mon 30 Nov are back on the next 1:1's agenda.")
     assert _asked(page)[monday] == []
     _choose_date(page, MONDAY + timedelta(weeks=1))
     expect(page.locator(KEPT)).to_be_hidden()
     assert sorted(_agenda(page)) == sorted([FIRST, SECOND, THIRD])
+
+
+def test_a_question_not_reached_in_a_held_1_1_goes_back_on_the_next_agenda_and_its_wording_is_kept(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    _choose_in_bank(page, site_url, FIRST, SECOND)
+    _commit(page, "Send the mutual plan to Acme")
+    expect(page.locator(STATUS)).to_contain_text("The 2 questions")
+    page.clock.set_fixed_time(MONDAY + timedelta(weeks=1))
+    page.reload()
+    _choose_date(page, MONDAY)
+    expect(page.locator(KEPT)).to_be_visible()
+    page.locator(f'[data-plan-box-questions] li[data-question="{SECOND}"]').get_by_role("button", name="Remove").click()
+    expect(page.locator(STATUS)).to_contain_text("It is back on the next 1:1's agenda.")
+    assert _asked(page)[_iso(MONDAY)] == [FIRST]
+    _choose_date(page, MONDAY + timedelta(weeks=1))
+    assert _agenda(page) == [SECOND]
+    # What a held 1:1 asked is kept in its words, for a look back once a leader rewords or removes the question.
+    text = next(question["text"] for question in data("coaching_questions")["questions"] if question["id"] == FIRST)
+    assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})[0].data.agenda[0].text") == plain(text)
 
 
 def test_a_question_chosen_after_the_1_1_s_day_stays_for_the_next_one(manager, site_url):
@@ -119,7 +139,7 @@ def test_a_question_chosen_after_the_1_1_s_day_stays_for_the_next_one(manager, s
     # Monday's 1:1, recorded as held on Tuesday, takes only the question chosen by Monday.
     _choose_date(page, MONDAY)
     page.get_by_role("button", name="Record this 1:1 as held").click()
-    expect(page.locator(STATUS)).to_contain_text("Its question stays with it, off the next 1:1's agenda.")
+    expect(page.locator(STATUS)).to_contain_text("The question on the agenda of the 1:1 of Mon 30 Nov stays with it, off the next 1:1's agenda.")
     assert _asked(page)[_iso(MONDAY)] == [FIRST]
     assert _agenda(page) == [FIRST]
     _choose_date(page, MONDAY + timedelta(days=1))

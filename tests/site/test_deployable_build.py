@@ -102,3 +102,16 @@ def test_the_site_folder_gets_the_mode_a_new_folder_gets_not_its_owners_alone(pr
     umask = os.umask(0)
     os.umask(umask)
     assert (project / "site").stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_a_dead_anchor_is_said_where_it_links_to_that_page_not_where_the_same_anchor_works(project):
+    """'#stages' is right on the deal review (data/checklists.yml links there) and wrong on the boot camp page:
+    the line named is the wrong link's, in data/glossary.yml, though checklists.yml comes first."""
+    glossary = project / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    number = next(n for n, line in enumerate(text.splitlines(), 1) if "bootcamp.md#account-plan)" in line)
+    glossary.write_text(text.replace("bootcamp.md#account-plan)", "bootcamp.md#stages)", 1), encoding="utf-8")
+    assert "deal-review.md#stages)" in (project / "data" / "checklists.yml").read_text(encoding="utf-8")
+    result = _build(project, "skip")
+    assert result.returncode == 1
+    assert f"data/glossary.yml:{number}: the link to #stages leads nowhere, as the page bootcamp/index.html has no part with that id" in result.stderr, result.stderr
