@@ -120,7 +120,7 @@ def test_a_question_not_reached_in_a_held_1_1_goes_back_on_the_next_agenda_and_i
     _choose_date(page, MONDAY)
     expect(page.locator(KEPT)).to_be_visible()
     page.locator(f'[data-plan-box-questions] li[data-question="{SECOND}"]').get_by_role("button", name="Remove").click()
-    expect(page.locator(STATUS)).to_contain_text("It is back on the next 1:1's agenda.")
+    expect(page.locator(STATUS)).to_contain_text("Taken off this 1:1's agenda and put back on the next one's: ")
     assert _asked(page)[_iso(MONDAY)] == [FIRST]
     _choose_date(page, MONDAY + timedelta(weeks=1))
     assert _agenda(page) == [SECOND]
