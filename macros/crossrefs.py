@@ -16,6 +16,7 @@ from .problems import Problem, counted, quoted, readable
 from .question_bank import check_question_bank
 from .rhythm_check import check_rhythm
 from .stated_counts import check_stated_counts
+from .teams import did_you_mean
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
 # Each entry is one scope: ids must be unique across all the items its patterns select;
@@ -723,8 +724,7 @@ _TRANSLATED_PAGE = re.compile(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)?\.md$")
 
 def _expected_pages(page: str, docs_pages: set[str]) -> str:
     pages = sorted(name for name in docs_pages if not _TRANSLATED_PAGE.search(name))
-    guess = difflib.get_close_matches(page, pages, n=1)
-    return (f"did you mean {quoted(guess[0])}? " if guess else "") + f"expected one of: {', '.join(pages)}"
+    return f"{did_you_mean(page, pages)}expected one of: {', '.join(pages)}"
 
 
 def _links(document: LocatedData, docs_pages: set[str]) -> list[Problem]:
