@@ -16,6 +16,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .handbook import load_handbook
 from .project import Project
@@ -67,7 +68,7 @@ def print_documents(project: Project, site_dir: Path, out_dir: Path | None = Non
                     path.write_bytes(_print_card(context, root, document, handbook))
                 else:
                     sections = [_extract(context, root, printed) for printed in document.pages]
-                    path.write_bytes(_print(context, root, document, sections, handbook))
+                    path.write_bytes(_print(context, root, document, sections, handbook, site_address(site_dir)))
                 written.append(path)
         finally:
             context.close()
@@ -108,12 +109,29 @@ def _extract(context, root: str, printed) -> Section:
     return Section(title=printed.title or found["title"], html=found["html"])
 
 
-def _print(context, root: str, document: PrintDocument, sections: list[Section], handbook) -> bytes:
+def site_address(site_dir: Path) -> str | None:
+    """Where readers find the site online, so paper that names a page or a tool says where it is: the home
+    page's canonical address (mkdocs.yml's site_url, or SITE_URL when the site was built), without the scheme.
+    None for a site built for this machine only (127.0.0.1, localhost), whose address means nothing on paper."""
+    try:
+        home = (site_dir / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r'<link rel="canonical" href="([^"]+)"', home)
+    if not found:
+        return None
+    address = urlsplit(found[1])
+    if address.hostname in (None, "localhost") or address.hostname.startswith("127."):
+        return None
+    return (address.netloc + address.path).rstrip("/")
+
+
+def _print(context, root: str, document: PrintDocument, sections: list[Section], handbook, address: str | None) -> bytes:
     numbers = [None] * len(sections)
-    pdf = _render(context, root, document, sections, handbook, numbers)
+    pdf = _render(context, root, document, sections, handbook, numbers, address)
     if document.contents:
         numbers = _start_pages(pdf, [section.title for section in sections], 1)
-        pdf = _render(context, root, document, sections, handbook, numbers)
+        pdf = _render(context, root, document, sections, handbook, numbers, address)
     return pdf
 
 
@@ -156,13 +174,14 @@ def _check_fits(pdf: bytes, document: PrintDocument, questions: list) -> None:
         )
 
 
-def _render(context, root: str, document: PrintDocument, sections: list[Section], handbook, numbers: list) -> bytes:
+def _render(context, root: str, document: PrintDocument, sections: list[Section], handbook, numbers: list, address: str | None) -> bytes:
     """The document with its cover and contents in the handbook's words (print_front.html)."""
     team = handbook.charter.team
     front = Renderer().env.get_template("print_front.html").render(
         document=document,
         handbook=handbook,
         team=team,
+        address=address,
         date=datetime.date.today().isoformat(),
         sections=list(zip([section.title for section in sections], numbers)),
     )

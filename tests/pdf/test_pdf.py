@@ -50,6 +50,27 @@ def test_pack_has_a_cover_and_contents_whose_page_numbers_are_right(pdfs, built_
         assert words(title) in words(pdf_text(pdf, number)), f"{title} is not on page {number}"
 
 
+def test_the_cover_says_where_the_handbook_is_online_only_when_it_is(pdfs, built_site, browser, tmp_path):
+    """The pack names pages and tools; on paper a new hire needs the address to find them. A site built for
+    this machine (the local address mkdocs.yml falls back on) has none worth printing."""
+    import shutil
+
+    from macros.handbook import Project
+    from macros.pdf import print_documents
+    from tests.conftest import ROOT
+
+    assert "online" not in words(pdf_text(pdfs / "onboarding-pack.pdf", 1))
+
+    published = tmp_path / "site"
+    shutil.copytree(built_site, published)
+    home = published / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace('rel="canonical" href="http://127.0.0.1:8000/"', 'rel="canonical" href="https://northwind.github.io/playbook/"'), encoding="utf-8")
+    print_documents(Project(ROOT), published, tmp_path, browser)
+    cover = pdf_text(tmp_path / "onboarding-pack.pdf", 1)
+    assert "The handbook online, with its tools: northwind.github.io/playbook" in " ".join(cover.split())
+    assert page_count(tmp_path / "onboarding-pack.pdf") == page_count(pdfs / "onboarding-pack.pdf")
+
+
 def _left_out(article, ids: list[str]) -> set[str]:
     """The ids of the headings data/printing.yml leaves out, with every heading under them."""
     gone, cut = set(), None

@@ -53,3 +53,10 @@ def test_without_site_url_the_local_address_stays(built_site, published_site):
     sitemap is not read here: tests/browser rewrites it to the port it serves on, when they run first.)"""
     assert all(_canonical(built_site, path) == LOCAL_ADDRESS + path for path in _pages(built_site))
     assert _canonical(published_site, "") == PAGES_ADDRESS
+
+
+def test_printed_documents_name_the_published_address_and_not_the_local_one(built_site, published_site):
+    from macros.pdf import site_address
+
+    assert site_address(published_site) == "northwind.github.io/playbook"
+    assert site_address(built_site) is None
