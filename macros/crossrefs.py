@@ -1,7 +1,6 @@
 """Checks the schemas cannot express: ids unique across a list or a file, ids that point into
 another file, links to pages that exist, and rules that depend on an item's position."""
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,11 +11,10 @@ from .calling_times import check_calling_times
 from .form_rules import check_forms
 from .loading import LocatedData
 from .model import CADENCE_CHECKLISTS
-from .problems import Problem, counted, quoted, readable
+from .problems import Problem, counted, did_you_mean, quoted, readable
 from .question_bank import check_question_bank
 from .rhythm_check import check_rhythm
 from .stated_counts import check_stated_counts
-from .teams import did_you_mean
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
 # Each entry is one scope: ids must be unique across all the items its patterns select;
@@ -229,9 +227,7 @@ LISTED_IDS = 20
 
 def _expected_ids(value, known: list[str], file: str) -> str:
     """The ids `value` could have been: the closest first, then all of them, or where to find them when many."""
-    guess = difflib.get_close_matches(str(value), known, n=1)
-    # 'week-5' for 'week-4' is no typo: ids that differ only in their numbers get no guess
-    meant = f"did you mean {quoted(guess[0])}? " if guess and re.sub(r"\d", "", str(value)) != re.sub(r"\d", "", guess[0]) else ""
+    meant = did_you_mean(value, known)
     if len(known) > LISTED_IDS:
         return f"{meant}expected one of the {len(known)} ids in data/{file}.yml"
     return f"{meant}expected one of the ids in data/{file}.yml: {', '.join(known)}"

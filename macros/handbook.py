@@ -18,10 +18,10 @@ from .cut_text import check_cut_text
 from .languages import LANGUAGES, apply_language, check_languages, first_language, listed_languages
 from .loading import LocatedData, load_bytes
 from .model import Handbook, build_handbook
-from .problems import DataError, Problem, errors, first_per_file
+from .problems import DataError, Problem, did_you_mean, errors, first_per_file
 from .project import DATA_DIR, Project
 from .schema_check import check_schema, schema_names
-from .teams import TEAMS, apply_team, check_teams, did_you_mean
+from .teams import TEAMS, apply_team, check_teams
 
 # Data files a handbook may do without: data/teams.yml for a handbook of one team, data/languages.yml for one
 # written in a single language.

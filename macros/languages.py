@@ -18,7 +18,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from .loading import LocatedData, Path_, load_file
-from .problems import Problem, quoted
+from .problems import Problem, did_you_mean, quoted
 
 LANGUAGES = "languages"  # data/languages.yml lists them; data/languages/<code>/ holds each one's translations
 STRINGS = "strings"
@@ -321,8 +321,6 @@ def check_navigation(data_dir: Path, code: str, nav_titles: dict[str, int], disp
         return [document.problem((), "expected each of mkdocs.yml's navigation titles, then ':' and the title in this language, one to a line")]
     for title, words in document.value.items():
         if str(title) not in nav_titles:
-            from .teams import did_you_mean
-
             problems.append(document.problem((title,), f"mkdocs.yml's navigation has no title {quoted(title, chr(34))} ({did_you_mean(title, nav_titles)}write the title as mkdocs.yml does)", at_key=True))
         if not isinstance(words, str) or not words.strip():
             problems.append(document.problem((title,), f"expected the title in this language after {quoted(title, chr(34))}:"))

@@ -17,7 +17,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from .project import DOCS_DIR
 from .model import Handbook
 from .page_reading import GIVEN_NAMES, Page
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .site_settings import SiteSettings
 
 CURLY_QUOTES = "“”‘’„"
@@ -172,7 +172,7 @@ class _Calls:
         return None if node.name in self.other_names else self._unknown(node)
 
     def _unknown(self, node: nodes.Name) -> Problem:
-        return self._at(node, f"unknown macro '{node.name}' ({_did_you_mean(node.name, self.rules.macros)}expected one of: {_closest(node.name, self.rules.macros)})")
+        return self._at(node, f"unknown macro '{node.name}' ({did_you_mean(node.name, self.rules.macros)}expected one of: {_closest(node.name, self.rules.macros)})")
 
     def _arguments(self, call: nodes.Call) -> Problem | None:
         """Whether the call gives the macro what it takes; `*list` and `**mapping` are known only when built."""
@@ -219,7 +219,7 @@ class _Calls:
         for other_name, other in self.rules.id_arguments.items():
             if other_name != name and wanted in other.items(self.rules.handbook):
                 return f"'{wanted}' is a {other.noun}, not a {argument.noun} (place it with {self._usage(other_name, wanted)}; the {argument.noun}s are: {_closest(wanted, known)})"
-        return f"unknown {argument.noun} '{wanted}' ({_did_you_mean(wanted, known)}expected one of: {_closest(wanted, known)})"
+        return f"unknown {argument.noun} '{wanted}' ({did_you_mean(wanted, known)}expected one of: {_closest(wanted, known)})"
 
     def _describe(self, name: str, parameter: str) -> str:
         """A parameter in a leader's words: "the checklist's id" rather than `checklist_id`."""
@@ -262,11 +262,6 @@ def _closest(wanted: str, known, most: int = 12) -> str:
     if len(known) <= most:
         return ", ".join(known)
     return f"{', '.join(difflib.get_close_matches(wanted, known, n=most, cutoff=0))} and {len(known) - most} more"
-
-
-def _did_you_mean(wanted: str, known) -> str:
-    guess = difflib.get_close_matches(wanted, list(known), n=1)
-    return f"did you mean '{guess[0]}'? " if guess else ""
 
 
 def _syntax_problem(page: _LocatedPage, jinja: Environment, error: TemplateSyntaxError) -> Problem:

@@ -1,6 +1,8 @@
 """A problem found in the data, located at a file, line and column, and its two printed forms."""
 
+import difflib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import groupby
@@ -47,6 +49,21 @@ def readable(value) -> str:
     if len(text) > QUOTE_LENGTH:
         text = text[:QUOTE_LENGTH - 1].rstrip() + "…"
     return "".join(map(_shown, text))
+
+
+def likely(wanted, known) -> str | None:
+    """What a leader most likely meant by `wanted` among `known` (the closest spelling), or None. Not one that
+    differs only in its numbers: 'week-5' for 'week-4' names another item, and guessing it would mislead."""
+    guess = difflib.get_close_matches(str(wanted), [str(name) for name in known], n=1)
+    if not guess or re.sub(r"\d", "", str(wanted)) == re.sub(r"\d", "", guess[0]):
+        return None
+    return guess[0]
+
+
+def did_you_mean(wanted, known) -> str:
+    """The start of a message's hint: "did you mean 'x'? ", or nothing when nothing is likely."""
+    guess = likely(wanted, known)
+    return f"did you mean {quoted(guess)}? " if guess else ""
 
 
 def quoted(value, mark: str = "'") -> str:

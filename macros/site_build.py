@@ -6,7 +6,6 @@ anchor the pages lack) never leaves a half-written site/ that could be deployed.
 The site is deployable as built: the PDFs of data/printing.yml are printed into it when Chromium is there,
 else the ones the last build had are kept, and the pages link only to the PDFs the site holds."""
 
-import difflib
 import importlib.util
 import os
 import re
@@ -21,7 +20,7 @@ from . import engine
 from .site_check import broken_links, page_ids
 from .site_paths import menus, site_folders, site_path
 from .project import Project
-from .problems import counted
+from .problems import counted, likely
 from .render import render
 from .search_index import add_item_entries
 
@@ -54,8 +53,8 @@ def _dead_links(project: Project, site_dir: Path) -> list[str]:
         if not broken.fragment:
             said.append(str(broken))
             continue
-        close = difflib.get_close_matches(broken.fragment, sorted(page_ids(site_dir / broken.path)), n=1)
-        guess = f"; did you mean #{close[0]}?" if close else ""
+        close = likely(broken.fragment, sorted(page_ids(site_dir / broken.path)))
+        guess = f"; did you mean #{close}?" if close else ""
         said.append(f"{_written_at(project, broken.path, broken.fragment) or broken.page}: the link to #{broken.fragment} leads nowhere, as the page {broken.path} has no part with that id{guess}")
     return said
 

@@ -9,7 +9,6 @@ An id under `replace` or `remove` must be one the defaults have, and one under `
 never adds an item by mistake. The merge keeps every value's position, in the default file or the team's, so the
 normal schema and cross-reference checks that follow point at the line a leader has to edit."""
 
-import difflib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .loading import LocatedData, Path_, load_file
-from .problems import Problem, quoted
+from .problems import Problem, did_you_mean, quoted
 
 TEAMS = "teams"  # data/teams.yml lists the teams; data/teams/<id>/ holds each one's overrides
 SECTIONS = ("add", "replace", "remove")
@@ -276,11 +275,6 @@ class _Grafter:
         for part in from_path:
             value = value[part]
         return value
-
-
-def did_you_mean(wanted: str, known) -> str:
-    guess = difflib.get_close_matches(str(wanted), [str(k) for k in known], n=1)
-    return f"did you mean '{guess[0]}'? " if guess else ""
 
 
 def check_teams(documents: dict[str, LocatedData], data_dir: Path, display_dir: str) -> list[Problem]:

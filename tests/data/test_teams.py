@@ -141,6 +141,15 @@ def test_an_id_to_remove_that_the_defaults_lack_is_reported(mistaken):
     assert any(p.startswith(f"data/teams/{TEAM}/checklists.yml:{line}:16: data/checklists.yml has no 'new-rep-first-wek' in 'checklists' to remove (did you mean 'new-rep-first-week'?") for p in problems), problems
 
 
+def test_an_id_that_differs_only_in_its_number_gets_no_guess(tmp_path):
+    """'day-45' is not a typo of 'day-30' or 'day-60': a guess would point the leader at another milestone."""
+    project = copy_project(tmp_path / "handbook")
+    text = "remove:\n  milestones: [day-45]\n"
+    _with_team_file(project, "ramp", text)
+    problems = _problems(project)
+    assert f"data/teams/{TEAM}/ramp.yml:2:16: data/ramp.yml has no 'day-45' in 'milestones' to remove (the ids there are: day-30, day-60, day-90)" in problems, problems
+
+
 def test_an_id_to_add_that_the_defaults_have_is_reported(mistaken):
     problems, text = mistaken
     line = _line_of(text, "id: charter-review")
