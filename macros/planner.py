@@ -88,9 +88,14 @@ def shown(count: int, inputs: Inputs, per: str) -> Pace:
     """`count` a period as a figure per period, per week or per day, by the rules the plan's rows follow."""
     if per == "per period":
         return Pace(count * 10)
+    week = pace(count, inputs.weeks_in_period)
     if per == "per week":
-        return pace(count, inputs.weeks_in_period)
-    return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week)
+        return week
+    if week.every:  # fewer than one a week: one every N days of the period's
+        return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week)
+    # A day from the week as shown, so a week's selling days make at least its figure: 34 a week is 6.8 a day,
+    # where the quarter's 400 ÷ 60 days would say 6.7, and five of those fall short of 34.
+    return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)
 
 
 def share(count: int, part: Fraction) -> int:
@@ -100,9 +105,9 @@ def share(count: int, part: Fraction) -> int:
     return ceil(count * part)
 
 
-def pace(count: int, units: Fraction) -> Pace:
-    """`count` a period spread over its `units` (weeks or days), rounded up so that, multiplied back, no period
-    falls short: to a whole number from 10 up (a rep agrees 27 calls a day, not 26.7, and a whole one adds under a
+def pace(count: Fraction | int, units: Fraction) -> Pace:
+    """`count` a period (or a week) spread over its `units` (weeks or days), rounded up so that, multiplied back,
+    no period falls short: to a whole number from 10 up (a rep agrees 27 calls a day, not 26.7, and a whole one adds under a
     tenth), to one decimal from 1 to 10. Below one it is "1 every N days" (0.2 a day is hard to act on), N
     rounded down to one decimal for the same reason."""
     tenths = ceil(count * 10 / units)

@@ -2,9 +2,9 @@
 and independently of macros/planner.py and planner.js: the site, data and browser tests compare them with it.
 
 The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's need ÷ its
-rate; a period's figure is rounded up to a whole number; a week and a day are the period's figure ÷ weeks or
-days, rounded up: to a whole number from 10 up, to one decimal below that, or below one "1 every N days" with N
-rounded down to one decimal.
+rate; a period's figure is rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
+week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
+from 10 up, to one decimal below that, or below one "1 every N days" with N rounded down to one decimal.
 """
 
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ def tenths(count: int) -> str:
     return f"{count // 10:,}" + (f".{count % 10}" if count % 10 else "")
 
 
-def pace(count: int, units: Fraction, unit: str) -> tuple[str, str]:
+def pace(count: Fraction, units: Fraction, unit: str) -> tuple[str, str]:
     """(as a table cell shows it, as a sentence says it)."""
     if count / units > 10:
         shown = f"{ceil(count / units):,}"
@@ -64,7 +64,8 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
     rows, phrases = [], []
     for index, (stage, count) in enumerate(zip(stages, counts)):
         rate = tenths(floor(rates[index - 1] * 1000 + Fraction(1, 2))) + "%" if index else ""
-        (week, per_week), (day, per_day) = pace(count, weeks, "week"), pace(count, days, "day")
+        week, per_week = pace(count, weeks, "week")
+        day, per_day = pace(count, days, "day") if week.startswith("1 every") else pace(exact(week), days / weeks, "day")
         rows.append([stage["name"], rate, f"{count:,}", week, day])
         phrases.append((per_day, per_week, f"{count:,} a {planner['period']}"))
     summary = f"{stages[0]['name']}: {', '.join(phrases[0])}."

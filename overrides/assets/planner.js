@@ -126,15 +126,22 @@
     return whole(tenths / TEN) + (tenth ? writing().marks.decimal + tenth : "");
   }
 
-  /* `unit` is "week" or "day"; the words are the page language's (planner.py writes them in English). */
-  function pace(count, units, unit) {
-    var tenths = ceil(over(fraction(count * TEN), units));
-    if (tenths > BigInt(100)) tenths = ceil(over(fraction(count), units)) * TEN;
+  /* `amount` (a fraction: a period's count, or a week's figure) over `units`; `unit` is "week" or "day"; the
+     words are the page language's (planner.py writes them in English). */
+  function pace(amount, units, unit) {
+    var tenths = ceil(over(times(amount, fraction(10)), units));
+    if (tenths > BigInt(100)) tenths = ceil(over(amount, units)) * TEN;
     var figure = { figure: decimal(tenths) };
-    if (tenths >= TEN || count === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure) };
-    figure = { figure: decimal(floor(over(times(units, fraction(10)), fraction(count)))) };
+    if (tenths >= TEN || amount.n === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
+    figure = { figure: decimal(floor(over(times(units, fraction(10)), amount))) };
     var every = unit === "week" ? Playbook.t("planner.every_weeks", figure) : Playbook.t("planner.every_days", figure);
-    return { text: every, phrase: every };
+    return { text: every, phrase: every, every: true };
+  }
+
+  /* A day from the week as shown (planner.shown), so a week's selling days make at least its figure; fewer
+     than one a week, one every N days of the period's. */
+  function dayPace(count, week, values, days) {
+    return week.every ? pace(count, days, "day") : pace(fraction(week.tenths, TEN), values.selling_days_per_week, "day");
   }
 
   function percent(rate) {
@@ -162,7 +169,8 @@
       var count = ceil(need);
       var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.periodWords }) };
       var rate = index ? rates[index - 1] : null;
-      return { period: period, week: pace(count, values.weeks_in_period, "week"), day: pace(count, days, "day"), rate: rate ? percent(rate) : "", share: rate };
+      var week = pace(fraction(count), values.weeks_in_period, "week");
+      return { period: period, week: week, day: dayPace(fraction(count), week, values, days), rate: rate ? percent(rate) : "", share: rate };
     });
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }

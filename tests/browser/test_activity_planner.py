@@ -32,6 +32,7 @@ CASES = {
     "pipeline and inbound revenue": {"revenue_target": "1,000,000", "existing_pipeline": "300,000", "share_not_from_prospecting": "35"},
     "pipeline and inbound cover the target": {"existing_pipeline": "2,000,000", "share_not_from_prospecting": "80"},
     "pennies and decimals everywhere": {"revenue_target": "99,999.99", "average_deal_size": "3333.33", "weeks_in_period": "13.5", "selling_days_per_week": "3", "conversations": "7", "meetings": "15.5", "qualified": "66.7", "wins": "30", "existing_pipeline": "12,345.67", "share_not_from_prospecting": "12.5"},
+    "a rep's 40,000 quarter (34 calls a week: 6.8 a day, not 6.7)": {"revenue_target": "40,000"},
     "one small deal": {"revenue_target": "5000", "conversations": "100", "meetings": "100", "qualified": "100", "wins": "100"},
 }
 
@@ -189,9 +190,13 @@ def test_a_week_and_a_day_multiply_back_to_the_periods_figure_and_the_funnel_mul
     rows = _figures(form)
     for _, _, period, week, day in rows:
         whole = Fraction(period.replace(",", ""))
-        for shown, units in ((week, weeks), (day, days)):
-            least, most = _per_unit(shown)
-            assert least * units < whole <= most * units, (period, shown)
+        least, most = _per_unit(week)
+        assert least * weeks < whole <= most * weeks, (period, week)
+        least, most = _per_unit(day)
+        assert most * days >= whole, (period, day)
+        if not week.startswith("1 every"):  # a week's selling days make its figure, and no more than a step over
+            figure = Fraction(week.replace(",", ""))
+            assert least * (days / weeks) < figure <= most * (days / weeks), (week, day)
     for above, below in zip(rows, rows[1:]):
         # a whole number rounded up, times the next rate: the next figure, or one more where rounding carried over
         reached = ceil(Fraction(above[2].replace(",", "")) * Fraction(below[1].rstrip("%")) / 100)

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.handbook import Project, validate
-from macros.planner import Pace, Written, pace
+from macros.planner import Inputs, Pace, Written, pace, shown
 from macros.project import ROOT
 from macros.words import Words
 from tests.helpers import problems_of, replace_once
@@ -105,6 +105,32 @@ def test_a_pace_multiplied_back_gives_the_period_figure_within_its_rounding(coun
     least, most = _per_unit(pace(count, units))
     exact = count / units
     assert least < exact <= most  # so shown × units reaches the period figure, and is at most one step above it
+
+
+@settings(derandomize=True, database=None, max_examples=500, deadline=None)
+@given(count=st.integers(min_value=0, max_value=10**6), weeks=st.integers(min_value=1, max_value=14), days_a_week=st.integers(min_value=1, max_value=7))
+def test_a_weeks_selling_days_make_at_least_its_figure_and_no_more_than_a_step_over(count, weeks, days_a_week):
+    """A rep's day plan must not fall short of their week's (a rep read 6.7 calls a day beside 34 a week: five
+    days make 33.5); and the day, times the period's days, still reaches the period's figure."""
+    inputs = Inputs(Fraction(1), Fraction(1), Fraction(weeks), Fraction(days_a_week), (), 0)
+    week, day = shown(count, inputs, "per week"), shown(count, inputs, "per day")
+    least, most = _per_unit(day)
+    assert most * weeks * days_a_week >= count
+    if not week.every:
+        figure = Fraction(week.tenths, 10)
+        assert least * days_a_week < figure <= most * days_a_week
+
+
+@pytest.mark.parametrize(("count", "weeks", "week", "day"), [
+    (400, 12, "34 a week", "6.8 a day"), (1200, 12, "100 a week", "20 a day"), (16, 12, "1.4 a week", "1 every 3.5 days"),
+    (6, 12, "1 every 2 weeks", "1 every 10 days"),
+])
+def test_week_and_day_examples_a_leader_can_check(count, weeks, week, day):
+    inputs = Inputs(Fraction(1), Fraction(1), Fraction(weeks), Fraction(5), (), 0)
+    write = Written(Words(yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8")), "en-GB"))
+    per_week, per_day = shown(count, inputs, "per week"), shown(count, inputs, "per day")
+    assert write.words.plain("planner.every_weeks" if per_week.every else "planner.a_week", figure=write.tenths(per_week.tenths)) == week
+    assert _as_the_page_writes_it(per_day) == day
 
 
 def _as_the_page_writes_it(shown: Pace) -> str:
