@@ -86,3 +86,14 @@ def test_a_marked_item_is_an_entry_titled_by_its_first_paragraph_without_its_int
             "tags": ["Questions"],
         }
     ]
+
+
+def test_a_role_plays_buyer_brief_stays_out_of_search(built_site):
+    """The rep practising must not meet the buyer's hidden brief in a search result (a rep searching
+    "discount" read "Take any discount offered early"); the rep's own brief stays findable."""
+    indexed = " ".join(_text(entry["title"]) + " " + _text(entry["text"]) for entry in _index(built_site))
+    for play in data("role_plays")["role_plays"]:
+        for care in play["buyer"]["cares_about"]:
+            assert plain(care) not in indexed, play["id"]
+        assert plain(play["buyer"]["gives_way_when"]) not in indexed, play["id"]
+        assert plain(play["rep"]["you_know"][0]) in indexed, play["id"]
