@@ -119,6 +119,7 @@ REFERENCES = [
     Reference("objections", ("practise_in", "*"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("bootcamp", ("calling_times", "first_block", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("objections", ("objections", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
+    Reference("objections", ("objections", "*", "role_play"), "role_plays", ("role_plays", "*"), "role-play"),
     Reference("when_coaching_stalls", ("check_first", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
     Reference("assessments", ("assessments", "*", "debrief"), "debriefs", ("debriefs", "*"), "debrief template"),
     Reference("debriefs", ("debriefs", "*", "stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
@@ -176,6 +177,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _ramp(documents.get("ramp"))
     problems += _ramp_targets_from_planner(documents.get("ramp"), documents.get("bootcamp"))
     problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
+    problems += _objection_weeks(documents.get("objections"), documents.get("role_plays"))
     problems += check_forms(documents)
     problems += _glossary_forms(documents.get("glossary"))
     problems += check_rhythm(documents)
@@ -183,6 +185,21 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_stated_counts(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
+    return problems
+
+
+def _objection_weeks(objections: LocatedData | None, role_plays: LocatedData | None) -> list[Problem]:
+    """The weeks the objections page says the team rehearses objections in include the week of each role-play an
+    objection names, so the page never sends a rep to week 3 for a role-play the boot camp runs in week 4."""
+    if objections is None or role_plays is None:
+        return []
+    weeks = {play["id"]: play["week"] for play in role_plays.value["role_plays"]}
+    listed = objections.value["practise_in"]
+    problems = []
+    for index, objection in enumerate(objections.value["objections"]):
+        week = weeks.get(objection.get("role_play"))
+        if week is not None and week not in listed:
+            problems.append(objections.problem(("objections", index, "role_play"), f"the role-play {quoted(objection['role_play'])} runs in the boot camp's {quoted(week)}, which 'practise_in' doesn't list; add {week} to 'practise_in' (line {objections.where(('practise_in',)).line})"))
     return problems
 
 

@@ -770,6 +770,10 @@ class RolePlays:
     def in_week(self, week_id: str) -> list[RolePlay]:
         return [play for play in self.role_plays if play.week == week_id]
 
+    @property
+    def by_id(self) -> dict[str, RolePlay]:
+        return {play.id: play for play in self.role_plays}
+
 
 # ---------------------------------------------------------------- self-assessments
 
@@ -1153,6 +1157,7 @@ class Objection:
     mistakes: list[str]
     line: int
     elements: list[str] = field(default_factory=list)
+    role_play: str | None = None  # the role-play that practises it
 
 
 @dataclass(frozen=True)

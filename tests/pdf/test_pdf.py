@@ -269,3 +269,24 @@ def test_a_pocket_card_with_more_questions_than_fit_is_refused_at_its_line(built
                 _print_card(context, root, crowded, handbook)
         finally:
             context.close()
+
+
+def test_each_objection_prints_whole_on_one_page(built_site, browser, tmp_path):
+    """A rep prints objection handling to take into a meeting; each objection split across two sheets (a rep's
+    review: every one was) means turning pages mid-call."""
+    from macros.static_server import serve
+
+    with serve(built_site) as root:
+        context = browser.new_context()
+        try:
+            printed = context.new_page()
+            printed.goto(root + "coaching/objections/")
+            printed.emulate_media(media="print")
+            (tmp_path / "objections.pdf").write_bytes(printed.pdf(format="A4", print_background=True))
+        finally:
+            context.close()
+    pages = [words(text) for text in pdf_text(tmp_path / "objections.pdf", raw=True).split("\f")]  # raw: a card reads whole
+    for objection in data("objections")["objections"]:
+        first, last = words(objection["sounds_like"][0]), words(plain(objection["mistakes"][-1]))
+        on = [number for number, text in enumerate(pages, 1) if first in text]
+        assert on and last in pages[on[0] - 1], f"{objection['id']} starts on page {on} and ends on another"

@@ -162,6 +162,8 @@ def test_the_ramp_plan_boot_camp_and_onboarding_link_each_other(built_site):
 def test_each_objection_shows_what_it_means_how_to_prepare_and_what_good_sounds_like(built_site):
     objections = data("objections")
     framework = {element["id"]: element["name"] for element in data("deal_review")["qualification"]["elements"]}
+    plays = {play["id"]: play for play in data("role_plays")["role_plays"]}
+    weeks = {week["id"]: _md(week["name"]) for week in data("bootcamp")["schedule"]}
     article = content(page(built_site, "coaching/objections"))
     assert [h["id"] for h in article.select("h2[id^=objection-]")] == [f"objection-{o['id']}" for o in objections["objections"]]
     assert {"price", "timing", "incumbent", "send-me-something"} <= {o["id"] for o in objections["objections"]}
@@ -176,6 +178,12 @@ def test_each_objection_shows_what_it_means_how_to_prepare_and_what_good_sounds_
             assert [_text(li) for li in card.select("li")] == [_md(item) for item in objection[field]]
         links = section.select('.pb-crosslink a[href^="../../deal-review/"]')
         assert [(a["href"], _text(a)) for a in links] == [(f"../../deal-review/#element-{e}", framework[e]) for e in objection.get("elements", [])]
+        play = plays.get(objection.get("role_play"))
+        practise = [_text(p) for p in section.select(".pb-crosslink") if p.select('a[href^="../../role-plays/"]')]
+        assert practise == ([f"Practise it in the role-play {_md(play['title'])}, run in {weeks[play['week']]}."] if play else []), objection["id"]
+        if play:
+            assert [a["href"] for a in section.select(".pb-crosslink a")][:2] == [f"../../role-plays/#role-play-{play['id']}", f"../../bootcamp/#{play['week']}"]
+    assert {"price", "send-me-something"} <= {o["id"] for o in objections["objections"] if o.get("role_play")}
     for advice in objections["how_to_prepare"]:
         assert _md(advice) in _text(article)
 
@@ -183,7 +191,8 @@ def test_each_objection_shows_what_it_means_how_to_prepare_and_what_good_sounds_
 def test_objections_and_the_boot_camp_week_they_are_rehearsed_in_link_each_other(built_site):
     weeks = data("objections")["practise_in"]
     article = content(page(built_site, "coaching/objections"))
-    assert [a["href"] for a in article.select('.pb-crosslink a[href*="/bootcamp/#week-"]')] == [f"../../bootcamp/#{week}" for week in weeks]
+    rehearsed = article.select_one("ul.pb-objection-advice").find_next_sibling("p", class_="pb-crosslink")
+    assert [a["href"] for a in rehearsed.select('a[href*="/bootcamp/#week-"]')] == [f"../../bootcamp/#{week}" for week in weeks]
     bootcamp = content(page(built_site, "bootcamp"))
     for week in data("bootcamp")["schedule"]:
         section = bootcamp.select_one(f'h3[id="{week["id"]}"]').find_next("div", class_="pb-week")
