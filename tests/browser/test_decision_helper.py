@@ -387,6 +387,20 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
 
 
+def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_step_back(context, site_url):
+    """A manager's case: a proven seller who knows the account, where joining would slow the deal, but the quarter
+    closes and the work left is waiting on the rep. Step back's record (5) outweighs the hint (1), yet the hint is
+    a live problem in the deal, so it rules stepping back out and the helper says Push."""
+    _, push, step_back = data("dilemma")["modes"]
+    signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
+    record = [signal[id] for id in ("consistent-delivery", "knows-the-account-better", "you-slow-the-deal")]
+    page, helper = _open(context, site_url)
+    _tick(helper, record)
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
+    _tick(helper, [signal["deadline-is-close"]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal["deadline-is-close"]["weight"]))
+
+
 def test_without_javascript_each_signal_that_rules_a_mode_out_says_so(browser, site_url):
     """On paper and without JavaScript the reader adds up by hand, so the rule is beside the signals it belongs to."""
     modes = data("dilemma")["modes"]

@@ -82,13 +82,15 @@ def test_a_mode_without_suits_is_refused(handbook: Path):
 # ---------------------------------------------------------------- a live problem rules a mode out
 
 
-def test_every_decisive_coach_or_push_signal_rules_out_stepping_back_and_nothing_else_does():
+def test_every_live_problem_rules_out_stepping_back_and_nothing_else_does():
     """The example's rule, as a sales leader reviewing it put it: stepping back is never the answer while a live
-    problem in the deal or the rep's work is ticked, however proven the rep; nothing rules out coaching or pushing."""
+    problem in the deal or the rep's work is ticked, however proven the rep: every decisive coach or push signal,
+    and the hint that a deal closing now waits on the rep (a manager's review); nothing rules out coaching or
+    pushing."""
     for mode in data("dilemma")["modes"]:
         for signal in mode["signals"]:
-            decisive = mode["id"] != "step-back" and signal["weight"] == 3
-            assert signal.get("rules_out", []) == (["step-back"] if decisive else []), signal["id"]
+            live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal["id"] == "deadline-is-close")
+            assert signal.get("rules_out", []) == (["step-back"] if live else []), signal["id"]
 
 
 def test_a_signal_that_rules_out_its_own_mode_or_an_unknown_one_is_refused_at_its_line(handbook):
