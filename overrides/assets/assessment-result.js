@@ -35,14 +35,15 @@
       result.append(ul);
     }
 
-    /* The three weakest answered below the top, and the three strongest of the rest: never one in both. */
-    function weakest(rows) {
-      return parts.weakestFirst(rows).filter(function (row) { return row.points !== null && share(row) < 1; }).slice(0, 3);
+    /* The three weakest answered below the top; beside `strong` (the strengths listed), only answers strictly
+       below the least of those, so an answer listed as a strength is never also called a weakness. */
+    function weakest(rows, strong) {
+      var bar = strong && strong.length ? Math.min.apply(null, strong.map(share)) : 1;
+      return parts.weakestFirst(rows).filter(function (row) { return row.points !== null && share(row) < bar; }).slice(0, 3);
     }
 
     function strongest(rows, least) {
-      var weak = weakest(rows);
-      return parts.strongestFirst(rows).filter(function (row) { return !row.limit && share(row) >= least && weak.indexOf(row) < 0; }).slice(0, 3);
+      return parts.strongestFirst(rows).filter(function (row) { return !row.limit && share(row) >= least; }).slice(0, 3);
     }
 
     function incomplete() {
@@ -90,6 +91,25 @@
         table.append(tr);
       });
       result.append(table);
+    }
+
+    /* The habits behind the table's "but … habits still …", the most like the rep first, named for each level
+       scoring at least what a level below needs to hold (else reached): there they alone keep it from counting.
+       A level short on behaviours as well gets none, which would only repeat every habit above a junior rep's. */
+    function heldHabits() {
+      var named = [];
+      out.groups.forEach(function (group) {
+        var scoresEnough = model.lowerLeast === null ? group.band && group.band.reached : group.score !== null && group.score >= model.lowerLeast;
+        if (!group.enough || !group.habitsHeld || !scoresEnough) return;
+        parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row); }).forEach(function (row) {
+          named.push(Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) }));
+        });
+      });
+      if (!named.length) return;
+      result.append(el("h4", Playbook.t("assessment_result.held_habits")));
+      var ul = el("ul");
+      named.forEach(function (text) { ul.append(el("li", text)); });
+      result.append(ul);
     }
 
     function whyNoLevel() {
@@ -146,25 +166,31 @@
       questions(target, open);
     }
 
-    /* A behaviour below the reader's level answered at the bottom of the scale (a promise not kept, a next step
-       never booked) is named even where its level is reached: a score doesn't hide it. The level to work on
-       lists its own already. */
-    function notYetBelow(target) {
-      var below = out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return group !== target; });
+    /* A behaviour below `level` (the one whose strengths are listed) answered at the bottom of the scale (a
+       promise not kept, a next step never booked) is named even where its level is reached: a score doesn't
+       hide it. The level to work on lists its own already. */
+    function notYetBelow(target, level) {
+      var below = out.groups.slice(0, out.groups.indexOf(level)).filter(function (group) { return group !== target; });
       return [].concat.apply([], below.map(function (group) {
         return group.rows.filter(function (row) { return !row.limit && row.points === 0; });
       }));
     }
 
-    /* The level to work on: the lowest gap below the reader's level, else the level above it (assessment.js). */
+    /* The level to work on: the lowest gap below the reader's level, else the level above it (assessment.js).
+       Where higher levels are reached but held back, the strongest and weakest come from the highest of them,
+       the level the rep works at, named in the heading, as the headline names it. */
     function nextSteps() {
       var target = parts.target(out);
       var number = out.groups.indexOf(target) + 1;
       var above = !out.level || number > out.groups.indexOf(out.level) + 1;
-      if (out.level) {
-        list(Playbook.t("assessment_result.strongest_here"), strongest(out.level.rows, 0.5));
-        list(Playbook.t("assessment_result.weakest_here"), weakest(out.level.rows));
-        list(Playbook.t("assessment_result.not_yet_below"), notYetBelow(target));
+      var reached = parts.reachedAbove(out);
+      var shown = reached ? reached.level : out.level;
+      if (shown) {
+        var strong = strongest(shown.rows, 0.5);
+        var words = reached ? { level: shown.name, number: reached.number } : {};
+        list(reached ? Playbook.t("assessment_result.strongest_reached", words) : Playbook.t("assessment_result.strongest_here"), strong);
+        list(reached ? Playbook.t("assessment_result.weakest_reached", words) : Playbook.t("assessment_result.weakest_here"), weakest(shown.rows, strong));
+        list(Playbook.t("assessment_result.not_yet_below"), notYetBelow(target, shown));
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));
       else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: number, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));
@@ -210,6 +236,7 @@
       if (!out.level) whyNoLevel();
       gap();
       levelsTable();
+      heldHabits();
       nextSteps();
     }
 

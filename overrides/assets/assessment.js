@@ -139,6 +139,16 @@
     return gap || out.groups[out.level ? index + 1 : 0];
   }
 
+  /* Levels above the reader's that are reached but can't count yet (the `cap` and `too_many_gaps` cases): the
+     highest of them and the levels between not reached, which once in place let it count; null otherwise. The
+     rated level stays the scoring rule's: this only says what the result's words must not hide. */
+  function reachedAbove(out) {
+    var from = out.level ? out.groups.indexOf(out.level) + 1 : 0;
+    var reached = out.groups.slice(from).filter(function (group) { return group.reached; }).pop();
+    var holding = reached ? out.groups.slice(from, out.groups.indexOf(reached)).filter(function (group) { return !group.reached; }) : [];
+    return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
+  }
+
   /* ------------------------------------------------ reading the form */
 
   function readModel(form) {
@@ -407,8 +417,18 @@
       return Playbook.t("assessment.scored_held", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.essentialsShort.length, answer: model.essentialsAnswer });
     }
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
-    if (!out.level) return Playbook.t("assessment.no_level");
-    return Playbook.t("assessment.your_level", { level: out.level.name, number: out.groups.indexOf(out.level) + 1, levels: out.groups.length });
+    var above = reachedAbove(out);
+    var words = { levels: out.groups.length };
+    if (above) {
+      words.holding = Playbook.list(above.holding.map(function (group) { return group.name; }));
+      words.count = above.holding.length;
+      words.reached = above.level.name;
+      words.reached_number = above.number;
+    }
+    if (!out.level) return above ? Playbook.t("assessment.no_level_capped", words) : Playbook.t("assessment.no_level");
+    words.level = out.level.name;
+    words.number = out.groups.indexOf(out.level) + 1;
+    return above ? Playbook.t("assessment.your_level_capped", words) : Playbook.t("assessment.your_level", words);
   }
 
   function bandName(band) {
@@ -449,7 +469,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, target: target, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, target: target, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {
