@@ -109,7 +109,7 @@ WRONG_TYPES = {
                                 f"{Q1}'modes' must be a list (lines starting with '- '), found the number 1.5; put each item on its own line starting with '- '"),
     "list-gets-true": Wording("deal_review.yml", replace_first("elements: [identify-pain]", "elements: true"), at("elements: true", offset=10),
                               "'stages' › item 1 › 'exit_criteria' › item 1 › 'elements' must be a list (lines starting with '- '), found true (a yes/no value); put each item on its own line starting with '- '"),
-    "list-gets-nothing": Wording("objections.yml", replace_first("practise_in: [week-3]\n", "practise_in:\n"), at("practise_in:\n", offset=12),
+    "list-gets-nothing": Wording("objections.yml", replace_first("practise_in: [week-2, week-3, week-4]\n", "practise_in:\n"), at("practise_in:\n", offset=12),
                                  "'practise_in' must be a list (lines starting with '- '), found nothing (the value is empty); add its items on the lines below it, each starting with '- '"),
     "list-of-words-gets-mapping": Wording("glossary.yml", replace_first("appears_as: [champion, champions]", "appears_as: {champion: champions}"), at("{champion"),
                                           "'terms' › item 9 › 'appears_as' must be a list (lines starting with '- '), found a mapping of fields; start each item with '- '"),
@@ -168,7 +168,7 @@ FIELDS = [
     ("dilemma.yml", "        weight: 3", "weight"),
     ("bootcamp.yml", "      conversion_rate: 0.2", "conversion_rate"),
     ("printing.yml", "    cover: true", "cover"),
-    ("objections.yml", "practise_in: [week-3]", "practise_in"),
+    ("objections.yml", "practise_in: [week-2, week-3, week-4]", "practise_in"),
     ("charter.yml", 'effective_date: "2026-01-05"', "effective_date"),
     ("charter.yml", "team: Northwind Field Sales", "team"),
 ]

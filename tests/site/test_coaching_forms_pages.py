@@ -208,11 +208,13 @@ def test_each_boot_camp_week_lists_its_role_plays(built_site):
     assert {p["week"] for p in plays} >= {"week-2", "week-3"}
 
 
-def test_briefs_prompts_and_statements_are_in_the_search_index(built_site):
+def test_rep_briefs_prompts_and_statements_are_in_the_search_index_and_buyer_briefs_are_not(built_site):
+    """A rep searching must not read the buyer's hidden brief before a practice run (a rep's review)."""
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     corpus = normalise(" ".join(BeautifulSoup(doc["text"], "html.parser").get_text(" ") for doc in index["docs"]))
     for play in data("role_plays")["role_plays"]:
-        assert normalise(plain(play["buyer"]["gives_way_when"])) in corpus
+        assert normalise(plain(play["rep"]["you_know"][-1])) in corpus
+        assert normalise(plain(play["buyer"]["gives_way_when"])) not in corpus
     for debrief in data("debriefs")["debriefs"]:
         for prompt in debrief["prompts"]:
             assert normalise(plain(prompt["prompt"])) in corpus
