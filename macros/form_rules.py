@@ -15,9 +15,17 @@ def check_forms(documents: dict[str, LocatedData]) -> list[Problem]:
     if assessments:
         for index, assessment in enumerate(assessments.value["assessments"]):
             problems += _sections(assessments, ("assessments", index), assessment)
+            problems += _stays_open(assessments, ("assessments", index), assessment)
     if role_plays and assessments:
         problems += _rubrics(role_plays, assessments)
     return problems
+
+
+def _stays_open(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
+    """Only a form filled in each time opens a new one on a new day, so only such a form can stay open longer."""
+    if "stays_open_days" in assessment and "kind" not in assessment and not assessment.get("each_time"):
+        return [document.problem(path + ("stays_open_days",), "'stays_open_days' only applies to a form filled in each time (an observation, a rubric, or one with each_time: true); this self-assessment always opens its latest answers, so remove it", at_key=True)]
+    return []
 
 
 def _sections(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:

@@ -853,6 +853,7 @@ class Assessment:
     line: int
     kind: str = "self-assessment"
     each_time: bool = False
+    stays_open_days: int = 0  # a form filled in each time still opens its latest one this many days later
     per_rep: bool = True  # False: always the reader's own answers (no rep picker), e.g. a manager rating themselves
     sections: list[FormSection] = field(default_factory=list)
     notes: list[WriteIn] = field(default_factory=list)
@@ -1580,6 +1581,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             line=written_line(document, path),
             kind=raw.get("kind", "self-assessment"),
             each_time=raw.get("each_time", False),
+            stays_open_days=raw.get("stays_open_days", 0),
             per_rep=raw.get("per_rep", True),
             sections=_convert(list[FormSection], document, path + ("sections",)) if "sections" in raw else [],
             notes=_convert(list[WriteIn], document, path + ("notes",)) if "notes" in raw else [],

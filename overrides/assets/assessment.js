@@ -203,19 +203,21 @@
 
   /* ------------------------------------------------ saved answers: whose, which day, which wording */
 
-  /* What the form opens with for the rep chosen: the reader's own answers under the key used before reps
-     existed, else the rep's latest record. A form about one meeting (data-fresh-each-day) opens only today's:
-     the earlier ones stay in the history. */
+  /* What the form opens with for the rep chosen, as {data, date}: the reader's own answers under the key used
+     before reps existed, else the rep's latest record. A form about one meeting (data-fresh-each-day) opens
+     only today's, or the latest of the last data-stays-open-days days (a ride-along's next-day ratings): the
+     earlier ones stay in the history. */
   function savedState(form, key) {
     var ws = Playbook.workspace;
     var fresh = form.hasAttribute("data-fresh-each-day");
+    var since = Playbook.dates.iso(Playbook.dates.number(ws.today()) - (+form.dataset.staysOpenDays || 0));
     var rep = ws.whose(form);
     if (rep === "me") {
       var mine = Playbook.load(key);
-      if (mine) return !fresh || !mine.date || mine.date === ws.today() ? mine : null;
+      if (mine) return !fresh || !mine.date || mine.date >= since ? { data: mine, date: mine.date || null } : null;
     }
     var last = ws.latest({ rep: rep, kind: form.dataset.recordKind, tool: form.dataset.assessment });
-    return last && (!fresh || last.date === ws.today()) ? last.data : null;
+    return last && (!fresh || last.date >= since) ? { data: last.data, date: last.date } : null;
   }
 
   /* An answer as saved: {value, fingerprint}, or a bare number from before fingerprints (taken as it is). */
@@ -317,6 +319,13 @@
     }
     var tool = Playbook.workspace.attach(form, load, storage);
     var kept;
+    /* The day of an earlier form still open (savedState), whose record the answers go on; null for today's. */
+    var openDay = null;
+    var open = el("p", "", "pb-assessment__open");
+    var fresh = el("button", Playbook.t("assessment.start_new"), "md-button pb-assessment__start-new");
+    fresh.type = "button";
+    open.hidden = true;
+    form.prepend(open);
 
     /* The result, with who is rating about which account on the level assessment. */
     function outcome() {
@@ -328,9 +337,9 @@
     /* The reader's own answers stay under the key they always had; every rep's go into dated records. */
     function save(state, out) {
       Object.keys(kept.stale).forEach(function (id) { if (!state[id]) state[id] = kept.stale[id]; });
-      var mine = joined({ answers: state, notes: notes.values(), date: Playbook.workspace.today() }, rating.values());
+      var mine = joined({ answers: state, notes: notes.values(), date: openDay || Playbook.workspace.today() }, rating.values());
       if (tool.whose() === "me" && !tool.save(key, mine)) return;
-      tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) });
+      tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date);
     }
 
     function render(byReader) {
@@ -357,13 +366,32 @@
     /* Opens (and reopens, when another rep is chosen) with the chosen rep's answers. The reader's answers
        saved before records existed go into the history once, so their export has them. */
     function load() {
-      var saved = savedState(form, key);
+      var found = savedState(form, key);
+      var saved = found && found.data;
+      openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
+      open.textContent = openDay ? Playbook.t("assessment.still_open", { form: form.dataset.title, day: Playbook.dates.day(openDay, "long-weekday") }) + " " : "";
+      if (openDay) open.append(fresh);
+      open.hidden = !openDay;
       kept = restore(model, saved);
       notes.restore(saved);
       rating.restore(saved && saved.result ? saved.result : saved);
       var migrate = saved && tool.whose() === "me" && !Playbook.workspace.latest({ rep: "me", kind: form.dataset.recordKind, tool: form.dataset.assessment });
       render(!!migrate);
     }
+
+    /* A new one today beside the earlier one still open, which stays as it is in the history: nothing is saved
+       until the reader answers. */
+    fresh.addEventListener("click", function () {
+      openDay = null;
+      open.hidden = true;
+      all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
+      all(form, "[data-changed]").forEach(function (note) { note.remove(); });
+      kept = { stale: {}, removed: 0 };
+      notes.clear();
+      rating.clear();
+      render(false);
+      form.querySelector("fieldset input").focus();
+    });
 
     /* One tap must not wipe a ride-along's ratings and notes: asked first, when there is anything to lose. */
     function clear() {

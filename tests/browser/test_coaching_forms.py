@@ -214,3 +214,57 @@ def test_no_axe_violations_on_a_rated_ride_along(context, site_url, axe):
     _rate(page, "ride-along", _ride_along_answers())
     page.locator('form[data-assessment="ride-along"] [data-result] h3').first.wait_for()
     assert axe(page, ".pb-assessment") == []
+
+
+def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_starts(browser, site_url):
+    """A manager's case: the form says to rate the CRM and the recap the day after the call. Rated on Wednesday,
+    they went into a second ride-along of 2 answers, and Tuesday's could not be reopened. Now the next day opens
+    Tuesday's, the answers are saved with Tuesday, the history keeps one ride-along, and a new one starts when
+    the manager asks for it or once the form's days are over."""
+    from datetime import datetime
+
+    from tests.browser.test_plan_one_to_one import _add_rep
+
+    form_data = _form("ride-along")
+    later = [q["id"] for q in form_data["questions"] if q["section"] == "after"]
+    on_the_day = {key: value for key, value in _ride_along_answers().items() if key not in later}
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+
+    def on(day: int):
+        page.clock.set_fixed_time(datetime(2027, 1, day, 16, 0))
+        page.goto(site_url + RIDE_ALONG)
+        page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Dev")
+        return page.locator("#assessment-ride-along")
+
+    page.clock.set_fixed_time(datetime(2027, 1, 19, 9, 0))
+    _add_rep(page, site_url, "Dev")
+    form = on(19)  # Tuesday: the call
+    expect(form.locator(".pb-assessment__open")).to_be_hidden()
+    _rate(page, "ride-along", on_the_day)
+    form.get_by_label("The one thing to work on before the next call").fill("Ask who else signs off.")
+
+    form = on(20)  # Wednesday: the CRM and the recap can be seen
+    still_open = form.locator(".pb-assessment__open")
+    expect(still_open).to_have_text(f"Still open: “{form_data['title']}” of Tuesday 19 January, for what can only be rated afterwards. Each answer is saved with that day. Start a new one today")
+    assert form.locator("input:checked").count() == len(on_the_day)
+    everything = {**on_the_day, **{key: _scale(form_data)["options"][-1]["value"] for key in later}}
+    _rate(page, "ride-along", {key: everything[key] for key in later})
+    expect(form.locator("[aria-live]")).to_have_text(_headline(form_data, everything))
+
+    records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+    assert [(record["date"], len(record["data"]["answers"])) for record in records] == [("2027-01-19", len(everything))]
+    assert records[0]["data"]["notes"]["debrief:one-thing"] == "Ask who else signs off."
+
+    form = on(21)  # Thursday: another call the same week, started on purpose
+    form.get_by_role("button", name="Start a new one today").click()
+    expect(still_open).to_be_hidden()
+    assert form.locator("input:checked").count() == 0
+    _rate(page, "ride-along", {later[0]: everything[later[0]]})
+    records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+    assert [(record["date"], len(record["data"]["answers"])) for record in records] == [("2027-01-19", len(everything)), ("2027-01-21", 1)]
+
+    form = on(25)  # the next Monday: Thursday's is four days old, so the form opens empty
+    expect(still_open).to_be_hidden()
+    assert form.locator("input:checked").count() == 0
+    context.close()
