@@ -11,7 +11,8 @@
 
    A commitment slips each time a due date passes unmet: on a day its due date is moved later, and at each
    later 1:1 it is carried into still open and past its due date. A 1:1 where it is moved counts once; one
-   ticked done or dropped at a 1:1 was not carried past it.
+   ticked done at a 1:1 was not carried past it (its done date is the day it was ticked, not the day the work
+   was done); one dropped at a 1:1 it came into overdue slipped there, and dropping it doesn't undo that.
 
      held(record)               true when the record's 1:1 took place
      heldDates(records)         the dates of the held 1:1s among `records`, oldest first
@@ -86,7 +87,8 @@
       if (move.to > move.from) days[move.on] = true;
     });
     meetings.forEach(function (day) {
-      if (day > entry.record.date && (!end || end > day) && dueGoingInto(commitment, day) < day) days[day] = true;
+      var carried = !end || end > day || (end === day && state(commitment) === "dropped");
+      if (day > entry.record.date && carried && dueGoingInto(commitment, day) < day) days[day] = true;
     });
     return Object.keys(days).length;
   }

@@ -98,8 +98,9 @@ def three_weeks(page, site_url, axe):
     expect(agreed(page)).to_have_text([
         f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, slipped once), agreed Mon 2 Nov",
         f"{RIDE} (the manager, due Fri 13 Nov, done Wed 4 Nov), agreed Mon 2 Nov",
-        # moved and carried on the same day is one slip; dropped at the 1:1, not carried past it
-        f"{LAPSED} (the rep, due Fri 6 Nov, dropped Mon 9 Nov: {WHY}), agreed Mon 2 Nov",
+        # moved and carried on the same day is one slip; dropped at the 1:1 it came into overdue, it slipped
+        # there, as it read before it was dropped (a manager saw "slipped twice" turn into "once" on dropping)
+        f"{LAPSED} (the rep, due Fri 6 Nov, slipped once, dropped Mon 9 Nov: {WHY}), agreed Mon 2 Nov",
     ])
     agreed_item(page, PLAN).get_by_text("Agree a new date or drop it").click()
     assert axe(page, ".md-content") == []  # open, done and dropped commitments, one unfolded
@@ -124,7 +125,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     assert rows_of(table) == [
         ["2 Nov 2026", PLAN, "Rep", "13 Nov 2026 (was due 6 Nov 2026)", "Open, overdue; slipped twice"],
         ["2 Nov 2026", RIDE, "Manager", "13 Nov 2026", "Done 4 Nov 2026"],
-        ["2 Nov 2026", LAPSED, "Rep", "6 Nov 2026", f"Dropped 9 Nov 2026: {WHY}"],
+        ["2 Nov 2026", LAPSED, "Rep", "6 Nov 2026", f"Dropped 9 Nov 2026: {WHY}; slipped once"],
     ]
     assert axe(page, "[data-history-commitments]") == []
 
