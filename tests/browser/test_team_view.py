@@ -520,3 +520,15 @@ def test_the_team_view_prints_on_a4_in_black_and_white(browser, site_url, export
         assert heading in printed
     assert "Send the Acme proposal" in printed and "10 days" in printed
     assert "Workspace files (.json)" not in printed  # the file picker is for the screen
+
+
+def test_what_needs_doing_this_week_comes_before_the_charts(browser, site_url, exported):
+    """A manager's review: the overdue 1:1s and commitments sat under a 42-row heat map. The week's to-dos come
+    first, then the ratings and charts, on screen and on paper."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "coaching/team/")
+    headings = page.locator(".pb-team__tools > section > h2").all_text_contents()
+    assert headings[:3] == ["Last 1:1", "Last ride-along", "Overdue commitments"], headings
+    assert headings.index("Behaviours, rep by rep") > 2, headings
+    context.close()
