@@ -484,7 +484,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
                 # a slip at each held 1:1 after the one it was agreed in that it went into open and past due
                 owing += [(c["due"], name, c["text"], c["owner"], sum(agreed < day and c["due"] < day for day in meetings)) for c in data_.get("commitments", []) if not c["done"] and c["due"] < today]
     owing.sort(key=lambda c: (c[0], c[1].casefold(), c[2]))
-    said = {0: "not yet", 1: "once", 2: "twice"}
+    said = {0: "no 1:1 since it was due", 1: "once", 2: "twice"}  # "not yet" read as not overdue
     expected = [[name, text, "Rep" if owner == "rep" else "Manager", shown(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days", said[slips]] for due, name, text, owner, slips in owing]
     assert [row[-1] for row in expected].count("twice") == 1, "bo's ride-along, carried past due into two 1:1s"
     assert rows_of(page.get_by_role("table", name=f"{len(owing)} overdue commitments")) == expected
