@@ -120,6 +120,7 @@ REFERENCES = [
     Reference("bootcamp", ("calling_times", "first_block", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("objections", ("objections", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),
     Reference("objections", ("objections", "*", "role_play"), "role_plays", ("role_plays", "*"), "role-play"),
+    Reference("dilemma", ("modes", "*", "signals", "*", "situation"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("when_coaching_stalls", ("check_first", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
     Reference("assessments", ("assessments", "*", "debrief"), "debriefs", ("debriefs", "*"), "debrief template"),
     Reference("debriefs", ("debriefs", "*", "stages", "*"), "coaching_questions", ("stages", "*"), "stage"),

@@ -213,6 +213,8 @@ class Signal:
     # Modes not to recommend while this signal is ticked, whatever their totals: a live problem in the deal rules
     # out stepping back, however proven the rep.
     rules_out: list[str] = field(default_factory=list)
+    # The question bank's situation the signal describes, so advice given on it suggests that situation's questions.
+    situation: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,15 @@
     var open = Object.keys(totals).filter(function (mode) { return !ruledOut[mode]; });
     var top = Math.max.apply(null, open.map(function (mode) { return totals[mode]; }));
     var leaders = open.filter(function (mode) { return totals[mode] === top; });
-    return { totals: totals, ticked: ticked, ruledOut: ruledOut, top: top, outcome: !top ? "none" : leaders[1] ? "tie" : leaders[0] };
+    var outcome = !top ? "none" : leaders[1] ? "tie" : leaders[0];
+    /* The question bank's situations the advice rests on: those of the advised mode's ticked signals, so the 1:1
+       planner asks a top seller pushed on a slipping deal about the deal, not about prospecting. */
+    var situations = [];
+    boxes.forEach(function (box) {
+      var situation = box.dataset.situation;
+      if (box.checked && box.dataset.mode === outcome && situation && situations.indexOf(situation) < 0) situations.push(situation);
+    });
+    return { totals: totals, ticked: ticked, ruledOut: ruledOut, top: top, outcome: outcome, situations: situations };
   }
 
   /* The shown result as plain text for notes or an email: a line per heading and paragraph, "- " per item. */
@@ -95,7 +103,7 @@
       Object.keys(stale).forEach(function (id) { ticked[id] = stale[id]; });
       Object.keys(now.ticked).forEach(function (id) { ticked[id] = now.ticked[id]; });
       if (Playbook.workspace.current() === "me" && !tool.save(key, { ticked: ticked })) return;
-      if (byReader) tool.record("decision", form.dataset.decision, { ticked: ticked, outcome: now.outcome, totals: now.totals });
+      if (byReader) tool.record("decision", form.dataset.decision, { ticked: ticked, outcome: now.outcome, totals: now.totals, situations: now.situations });
     }
 
     function each(selector, action) {

@@ -401,6 +401,23 @@ def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_s
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal["deadline-is-close"]["weight"]))
 
 
+def test_advice_keeps_the_situations_of_the_signals_it_rests_on(context, site_url):
+    """A manager's case: Push for a top seller dodging a hard conversation on a slipping deal is about the deal,
+    not about activity. The advice saved for the rep keeps the question bank's situation of each ticked signal of
+    the advised mode (data/dilemma.yml), and none of the modes it didn't advise, for the 1:1 planner to use."""
+    _, push, step_back = data("dilemma")["modes"]
+    signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
+    assert signal["avoiding-tough-conversation"]["situation"] == "deal-at-risk" and "situation" not in signal["consistent-delivery"]
+    page, helper = _open(context, site_url)
+    page.evaluate("Playbook.workspace.addRep('Eli')")
+    page.reload()
+    page.locator('[data-rep-picker][data-for="decision-helper"] select').select_option(label="Eli")
+    _tick(helper, [signal["consistent-delivery"], signal["knows-the-account-better"], signal["avoiding-tough-conversation"]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal["avoiding-tough-conversation"]["weight"]))
+    saved = page.evaluate("Playbook.workspace.latest({rep: Playbook.workspace.current(), kind: 'decision'}).data")
+    assert saved["outcome"] == push["id"] and saved["situations"] == ["deal-at-risk"]
+
+
 def test_without_javascript_each_signal_that_rules_a_mode_out_says_so(browser, site_url):
     """On paper and without JavaScript the reader adds up by hand, so the rule is beside the signals it belongs to."""
     modes = data("dilemma")["modes"]
