@@ -76,7 +76,7 @@ BROKEN_REFERENCES = {
         "objections.yml", "practise_in: [week-2, week-3, week-4]", "practise_in: [week-2, week-6, week-4]", "week-6", 0,
         "unknown boot-camp week 'week-6'"),
     "objections-unknown-element": (
-        "objections.yml", "elements: [identify-pain]\n    role_play: send-me-something\n  - id: not-my-decision", "elements: [interest]\n    role_play: send-me-something\n  - id: not-my-decision", "[interest]", 1,
+        "objections.yml", "elements: [identify-pain]\n    role_play: send-me-something\n", "elements: [interest]\n    role_play: send-me-something\n", "[interest]", 1,
         "unknown qualification element 'interest' (expected one of the ids in data/deal_review.yml: metrics, economic-buyer"),
     "stalls-unknown-mode": (
         "when_coaching_stalls.yml", "    mode: push\n", "    mode: shove\n", "shove", 0,

@@ -16,6 +16,7 @@ from macros.project import Project, copy_project
 from macros.render import render
 from macros.teams import editor_schemas
 from tests.conftest import ROOT, run, run_validate
+from tests.helpers import data
 
 TEAM = "key-accounts"
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
@@ -132,7 +133,8 @@ def mistaken(tmp_path_factory) -> tuple[list[str], str]:
 def test_an_id_to_replace_that_the_defaults_lack_is_reported_with_the_ids_there_are(mistaken):
     problems, text = mistaken
     line = _line_of(text, "one-to-one-prepp")
-    assert f"data/teams/{TEAM}/checklists.yml:{line}:11: data/checklists.yml has no 'one-to-one-prepp' in 'checklists' to replace (did you mean 'one-to-one-prep'? the ids there are: new-rep-first-week, one-to-one-prep, charter-review); to add a new one, list it under 'add'" in problems
+    ids = ", ".join(checklist["id"] for checklist in data("checklists")["checklists"])
+    assert f"data/teams/{TEAM}/checklists.yml:{line}:11: data/checklists.yml has no 'one-to-one-prepp' in 'checklists' to replace (did you mean 'one-to-one-prep'? the ids there are: {ids}); to add a new one, list it under 'add'" in problems
 
 
 def test_an_id_to_remove_that_the_defaults_lack_is_reported(mistaken):
@@ -196,7 +198,8 @@ def test_a_default_value_the_team_keeps_is_still_reported_in_the_default_file(pr
     broken = text.replace("    title: Coaching 1:1 preparation", "    title: 12", 1)
     path.write_text(broken, encoding="utf-8")
     line = _line_of(broken, "title: 12")
-    assert f"data/checklists.yml:{line}:12: 'checklists' › item 2 › 'title' must be text, found the number 12; put the value in double quotes to keep it as typed" in _problems(project)
+    item = [checklist["id"] for checklist in data("checklists")["checklists"]].index("one-to-one-prep") + 1
+    assert f"data/checklists.yml:{line}:12: 'checklists' › item {item} › 'title' must be text, found the number 12; put the value in double quotes to keep it as typed" in _problems(project)
 
 
 def test_validate_checks_every_team_and_names_the_team_a_problem_is_only_in(project):
