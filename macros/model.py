@@ -1288,6 +1288,7 @@ class AgendaBox:
     what_happens: str
     line: int
     reads_back_commitments: bool = False
+    agrees_commitments: bool = False  # its write-in lines are the commitments the planner records, not notes
     question_stages: list[str] = field(default_factory=list)
     question_situations: list[str] = field(default_factory=list)
     write_in: list[str] = field(default_factory=list)

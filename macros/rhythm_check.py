@@ -25,7 +25,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
-    problems += _one_box_reads_back(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
+    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
@@ -110,6 +110,19 @@ def _one_box_reads_back(document: LocatedData) -> list[Problem]:
         document.problem(("one_to_one", "boxes", index, "reads_back_commitments"), (
             f"box '{boxes[index]['id']}' and box '{boxes[first]['id']}' (line {document.where_key(('one_to_one', 'boxes', first, 'reads_back_commitments')).line}) "
             "both have 'reads_back_commitments: true'; last time's commitments are read back in one box only, so leave it on one of them"
+        ), at_key=True)
+        for index in marked[1:]
+    ]
+
+
+def _one_box_agrees(document: LocatedData) -> list[Problem]:
+    """The commitments are agreed in one box at most, so the planner records one box's lines as commitments."""
+    boxes = document.value["one_to_one"]["boxes"]
+    marked = [index for index, box in enumerate(boxes) if box.get("agrees_commitments") is True]
+    return [
+        document.problem(("one_to_one", "boxes", index, "agrees_commitments"), (
+            f"box '{boxes[index]['id']}' and box '{boxes[marked[0]]['id']}' (line {document.where_key(('one_to_one', 'boxes', marked[0], 'agrees_commitments')).line}) "
+            "both have 'agrees_commitments: true'; a 1:1's commitments are agreed in one box only, so leave it on one of them"
         ), at_key=True)
         for index in marked[1:]
     ]

@@ -2,12 +2,17 @@
    earlier 1:1s, their latest level result, a few questions suggested for them with the reason for each (fresh
    ones before those on their latest agendas, steered by the decision helper's advice while it holds), and the
    agenda in the team's time boxes, with what was agreed last time in the box that reads it back, the same on
-   screen, on paper, copied as text and in a calendar event; after the meeting, its commitments. The rules
-   (minutes a question, weeks advice holds, agendas a question sits out) come from data/rhythm.yml.
+   screen, on paper, copied as text and in a calendar event; what was written down in each box, in the text
+   boxes the page gives for its lines (data/rhythm.yml's write_in), with what the last 1:1 held wrote there;
+   after the meeting, its commitments. The rules (minutes a question, weeks advice holds, agendas a question
+   sits out) come from data/rhythm.yml.
    A 1:1 is kept as the rep's "one-to-one" record for the meeting's date (workspace.js):
      {time: "HH:MM", agenda: [{id, fingerprint, box}], held: true | false, commitments: [{text, owner: "rep" |
-      "manager", due: "YYYY-MM-DD", done: null | "YYYY-MM-DD", dropped, drop_reason, renegotiated}]}
-   (checked by workspace-file.js; what held and a commitment's fields mean is commitments.js's). A commitment
+      "manager", due: "YYYY-MM-DD", done: null | "YYYY-MM-DD", dropped, drop_reason, renegotiated}],
+      write_in: [{box, label, text}]}
+   (checked by workspace-file.js; what held and a commitment's fields mean is commitments.js's). A note is
+   known by its box's id and its line's label as the page wrote it, and keeps both, so a look back still reads
+   it once a leader renames the line; one whose line is gone stays in the record. A commitment
    is open until ticked done or dropped; ticking, dropping or agreeing a new due date rewrites the record it
    was made in, where it is known by its place in the list. Everything shown is text or a clone of the page's
    own nodes. */
@@ -52,7 +57,10 @@
     });
     var levels = each(page, "[data-plan-levels] li").map(function (li) { return { id: li.dataset.level, name: li.textContent.trim() }; });
     var boxes = each(page, "[data-plan-box]").map(function (li) {
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back") };
+      var notes = each(li, "[data-plan-note]").map(function (box) {
+        return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
+      });
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
     return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
@@ -106,6 +114,20 @@
 
   function oneToOnes(plan) {
     return Playbook.workspace.records({ kind: "one-to-one", tool: plan.tool });
+  }
+
+  /* The notes a 1:1's record keeps, each {box, label, text} with text written (an entry of another shape, from
+     a file or an older page, is passed over). */
+  function writtenIn(data) {
+    return (Array.isArray(data.write_in) ? data.write_in : []).filter(function (note) {
+      return note && typeof note.box === "string" && typeof note.label === "string" && typeof note.text === "string" && note.text.trim();
+    });
+  }
+
+  /* The record of the last 1:1 held before `date`, or null. */
+  function lastHeld(plan, date) {
+    var held = oneToOnes(plan).filter(function (record) { return record.date < date && Playbook.commitments.held(record); });
+    return held[held.length - 1] || null;
   }
 
   /* What "Agreed last time" shows at the 1:1 of `date` (Playbook.commitments.agreed): [{record, index,
@@ -375,6 +397,8 @@
     var filters = each(form, "[data-plan-filter]");
     var agenda = form.querySelector("[data-plan-agenda]");
     var agendaHeading = form.querySelector("#plan-agenda-title");
+    /* the rep and date whose notes the text boxes show ("rep YYYY-MM-DD") */
+    var notesShown = null;
     /* what the level paragraph says (with its link) while the rep has no result, cloned back when needed */
     var noLevel = Array.prototype.slice.call(form.querySelector("[data-plan-level]").childNodes).map(function (node) { return node.cloneNode(true); });
     page.querySelector("[data-plan-blank]").hidden = true;
@@ -783,6 +807,54 @@
       return " " + (held ? Playbook.t("plan_one_to_one.questions_kept", said) : Playbook.t("plan_one_to_one.questions_back", said));
     }
 
+    /* The chosen date's notes in their boxes, put there when another rep or date is chosen (what is typed meanwhile
+       stays as typed, saved or not), and in each box what the last 1:1 held before it wrote there, so what the
+       rep was to try, or the deal's next step, is followed up. */
+    function renderNotes() {
+      var meeting = ws.current() + " " + when().date;
+      var notes = meeting === notesShown ? null : writtenIn(meetingRecord());
+      var last = lastHeld(plan, when().date);
+      var before = last ? writtenIn(last.data) : [];
+      notesShown = meeting;
+      plan.boxes.forEach(function (box) {
+        if (notes) box.notes.forEach(function (note) {
+          var saved = notes.filter(function (one) { return one.box === box.id && one.label === note.label; })[0];
+          note.box.value = saved ? saved.text : "";
+        });
+        if (!box.last) return;
+        var earlier = before.filter(function (one) { return one.box === box.id; });
+        var list = box.last.querySelector("ul");
+        list.textContent = "";
+        earlier.forEach(function (one) { list.append(item(Playbook.t("plan_one_to_one.written", { label: one.label, text: one.text }))); });
+        box.last.querySelector("[data-plan-last-title]").textContent = last ? Playbook.t("plan_one_to_one.last_written", { day: shownDay(last.date) }) : "";
+        box.last.hidden = !earlier.length;
+      });
+    }
+
+    /* Keeps what is typed in the boxes with the chosen date's 1:1: the page's lines in its order, then any note
+       the record keeps for a line the page no longer has. Nothing written for a date without a record makes
+       none. */
+    function saveNotes() {
+      var recorded = oneToOnes(plan).some(function (record) { return record.date === when().date; });
+      var data = meetingRecord();
+      var lines = Object.create(null);
+      var typed = [];
+      plan.boxes.forEach(function (box) {
+        box.notes.forEach(function (note) {
+          lines[box.id + "\n" + note.label] = true;
+          if (note.box.value.trim()) typed.push({ box: box.id, label: note.label, text: note.box.value });
+        });
+      });
+      var kept = (Array.isArray(data.write_in) ? data.write_in : []).filter(function (note) {
+        return !(note && lines[note.box + "\n" + note.label]);
+      });
+      var notes = typed.concat(kept);
+      if (!recorded && !notes.length) return;
+      if (notes.length) data.write_in = notes;
+      else delete data.write_in;
+      saveMeeting(data);
+    }
+
     function renderMade() {
       var list = form.querySelector("[data-plan-made]");
       list.textContent = "";
@@ -854,6 +926,7 @@
       renderLevel(ground);
       renderSuggestions(ground);
       renderAgenda();
+      renderNotes();
       renderMade();
       renderHeld();
     }
@@ -862,6 +935,9 @@
     date.addEventListener("change", function () { setTime(); render(); });
     time.addEventListener("change", renderAgenda);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("input", function (event) {
+      if (event.target.hasAttribute("data-plan-note")) saveNotes();
+    });
     /* Enter in the commitment's text adds it, as its button does (the form has too many fields for the browser
        to submit it on Enter), rather than leaving the typed text to be lost on the next page. */
     form.querySelector("[data-plan-commit-text]").addEventListener("keydown", function (event) {

@@ -1,6 +1,8 @@
 /* The Rep history page (macros/templates/rep_history.html): for the rep chosen above, their level results,
    Was that coaching? and ride-along scores and boot-camp checklists over time, drawn by Playbook.charts from the records
-   Playbook.workspace keeps, and their 1:1 commitments in a table (read by Playbook.commitments). Redrawn when another rep is chosen; a chart with nothing to draw says so. */
+   Playbook.workspace keeps, their 1:1 commitments in a table (read by Playbook.commitments) and what was written
+   down in each 1:1 held (one-to-one.js's write_in), shortened. Redrawn when another rep is chosen; a chart with
+   nothing to draw says so. */
 (function (Playbook) {
   "use strict";
 
@@ -166,6 +168,39 @@
     slot.append(table);
   }
 
+  /* A note as the history lists it: at most NOTE_LENGTH characters, cut at a word and marked, on one line. */
+  var NOTE_LENGTH = 160;
+
+  function shortened(text) {
+    var line = text.trim().replace(/\s+/g, " ");
+    if (line.length <= NOTE_LENGTH) return line;
+    var cut = line.slice(0, NOTE_LENGTH);
+    var space = cut.lastIndexOf(" ");
+    return (space > NOTE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "") + "\u2026";
+  }
+
+  /* What was written down in each 1:1 held with the rep, the latest first: its date, then each note. */
+  function notesList(root, rep, who) {
+    var slot = root.querySelector("[data-history-notes-slot]");
+    var held = Playbook.workspace.records({ rep: rep, kind: "one-to-one" }).filter(Playbook.commitments.held).map(function (record) {
+      var notes = (Array.isArray(record.data.write_in) ? record.data.write_in : []).filter(function (note) {
+        return note && typeof note.label === "string" && typeof note.text === "string" && note.text.trim();
+      });
+      return { date: record.date, notes: notes };
+    }).filter(function (meeting) { return meeting.notes.length; }).reverse();
+    slot.textContent = "";
+    if (!held.length) return slot.append(empty(Playbook.t("rep_history.no_notes", { who: who })));
+    var list = document.createElement("dl");
+    list.className = "pb-history__notes";
+    held.forEach(function (meeting) {
+      list.append(cell("dt", Playbook.dates.day(meeting.date)));
+      meeting.notes.forEach(function (note) {
+        list.append(cell("dd", Playbook.t("rep_history.note", { label: note.label, text: shortened(note.text) })));
+      });
+    });
+    slot.append(list);
+  }
+
   function enhance(root) {
     root.dataset.ready = "true";
     root.hidden = false;
@@ -179,6 +214,7 @@
       levelChart(root, rep, who);
       root.querySelectorAll("[data-history-scores]").forEach(function (section) { scoreChart(section, rep, who); });
       commitmentTable(root, rep, who);
+      notesList(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");
       root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });
       status.textContent = rep === "me" ? Playbook.t("rep_history.showing_mine") : Playbook.t("rep_history.showing_rep", { name: who });

@@ -56,7 +56,7 @@ def _asked(page) -> dict[str, list[str]]:
 
 
 def _commit(page, text):
-    page.get_by_role("textbox", name="What").fill(text)
+    page.get_by_role("textbox", name="What", exact=True).fill(text)
     page.get_by_label("Due", exact=True).fill(_iso(datetime.now() + timedelta(days=3)))
     page.get_by_role("button", name="Add commitment").click()
 

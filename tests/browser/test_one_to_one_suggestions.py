@@ -90,7 +90,7 @@ def _hold_the_one_to_one(page, how_many: int) -> list[str]:
     added = _ids(page)[:how_many]
     for question in added:
         page.locator(f'{SUGGESTIONS}[data-question="{question}"]').get_by_role("button", name="Add to 1:1").click()
-    page.get_by_role("textbox", name="What").fill("Send the mutual plan to Acme")
+    page.get_by_role("textbox", name="What", exact=True).fill("Send the mutual plan to Acme")
     page.get_by_label("Due", exact=True).fill(_iso(datetime.now() + timedelta(days=3)))
     page.get_by_role("button", name="Add commitment").click()
     expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")
@@ -255,7 +255,7 @@ def test_last_times_commitments_are_read_back_in_their_box_on_screen_on_paper_co
     bank = data("coaching_questions")
     names = {item["id"]: item["name"] for item in bank["stages"] + bank["situations"]}
     _add_rep(page, site_url, "Sam")
-    page.get_by_role("textbox", name="What").fill("Send the mutual plan to Acme")
+    page.get_by_role("textbox", name="What", exact=True).fill("Send the mutual plan to Acme")
     page.get_by_label("Due", exact=True).fill("2026-12-03")
     page.get_by_role("button", name="Add commitment").click()
     expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")

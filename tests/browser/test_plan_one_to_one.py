@@ -167,7 +167,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
 def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
-    page.get_by_label("What").fill("Send the mutual plan to Acme")
+    page.get_by_label("What", exact=True).fill("Send the mutual plan to Acme")
     page.get_by_label("Due").fill("2026-12-03")
     page.get_by_role("button", name="Add commitment").click()
     expect(page.locator("[data-plan-made] li")).to_contain_text("Send the mutual plan to Acme")
@@ -260,7 +260,7 @@ def test_what_was_agreed_last_time_prints_on_the_agenda_exactly_as_typed(manager
     page = manager
     _add_rep(page, site_url, "Sam")
     typed = "Ask about <b>Acme</b> before the <50k deals review, as x < y"
-    page.get_by_label("What").fill(typed)
+    page.get_by_label("What", exact=True).fill(typed)
     page.get_by_label("Due").fill("2026-12-03")
     page.get_by_role("button", name="Add commitment").click()
     expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")

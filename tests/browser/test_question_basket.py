@@ -94,7 +94,7 @@ def test_removing_a_commitment_keeps_the_focus_on_the_next(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
     for text in ("Send the mutual plan to Acme", "Book the ride-along"):
-        page.get_by_label("What").fill(text)
+        page.get_by_label("What", exact=True).fill(text)
         page.get_by_label("Due").fill("2026-12-03")
         page.get_by_role("button", name="Add commitment").click()
     made = page.get_by_role("list", name="Commitments from this 1:1")

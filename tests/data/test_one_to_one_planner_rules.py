@@ -33,6 +33,19 @@ def test_a_second_box_reading_back_commitments_is_reported_with_the_first_ones_l
     ]
 
 
+def test_a_second_box_agreeing_commitments_is_reported_with_the_first_ones_line(project):
+    """One box's lines are recorded as the 1:1's commitments; a second would leave the planner two places for them."""
+    agrees = "      agrees_commitments: true\n"
+    text = replace_once(project, "rhythm.yml", ONE_DEAL, ONE_DEAL + agrees)
+    assert problems_of(project) == [
+        (
+            f"data/rhythm.yml:{_line(text, agrees, after='name: Commitments')}:7: box 'commitments' and box 'one-deal' "
+            f"(line {_line(text, agrees, after='name: One deal')}) both have 'agrees_commitments: true'; a 1:1's commitments are agreed in one box "
+            "only, so leave it on one of them"
+        )
+    ]
+
+
 def test_reads_back_commitments_is_yes_or_no(project):
     text = replace_once(project, "rhythm.yml", MARKER, "      reads_back_commitments: first\n")
     # a file that fails its schema is not cross-checked: no second message says no box reads back

@@ -1,0 +1,192 @@
+"""What was said in a 1:1, written down as a manager does week after week with a fixed clock: the planner gives
+each line of the paper form (data/rhythm.yml's write_in, read here) a text box in its time box, except the
+commitments box, whose lines are the commitments. Week 1's topic, skill, what to try, deal and next step are
+kept with that 1:1, held; a reload keeps them. In week 2 the new 1:1's boxes start empty and week 1's notes,
+"What to try" among them, show in their boxes; a look back at week 1 reads them; the rep history lists them;
+an exported file carries them into a fresh browser. Old files, without notes or with notes of another shape,
+still import, and their 1:1s show empty boxes."""
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import jsonschema
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_one_to_one_flow import export, import_file, new_page
+from tests.browser.test_plan_one_to_one import PLANNER, ZONE, _add_rep
+from tests.browser.test_workspace import _choose
+from tests.browser.test_workspace_files import SCHEMA
+from tests.helpers import data, plain
+
+MONDAY = datetime(2026, 11, 30, 8, 0)
+NEXT_MONDAY = MONDAY + timedelta(weeks=1)
+HISTORY = "coaching/history/"
+WORKSPACE = "coaching/workspace/"
+STATUS = "[data-plan-status]"
+OLD_FILES = Path(__file__).parent / "workspace_files" / "v1"
+BOXES = {box["id"]: box for box in data("rhythm")["one_to_one"]["boxes"]}
+# The box where commitments are made: its lines are written as commitments, not as notes.
+COMMITMENTS_BOX = next(box for box in BOXES.values() if box.get("question_stages") == ["commit"])
+# Week 1's notes: (box id, the line's place in its write_in) → what the manager wrote. One looks like HTML.
+WEEK_ONE = {
+    ("reps-topic", 0): "Can't read the new buyer at Acme: polite, no questions",
+    ("one-skill", 0): "Discovery: the cost of doing nothing",
+    ("one-skill", 1): "Ask \"what happens if you leave it as it is?\" on the next three first calls",
+    ("one-deal", 0): "Acme renewal, <b>50k</b> & at risk",
+    ("one-deal", 1): "Book the CFO before Friday's pricing call",
+}
+WHAT_TO_TRY = ("one-skill", 1)
+# The boxes with text boxes, each showing there what the last 1:1 held wrote in it.
+NOTED_BOXES = sum(1 for box in BOXES.values() if box.get("write_in") and box is not COMMITMENTS_BOX)
+
+
+def _label(where) -> str:
+    box, line = where
+    return plain(BOXES[box]["write_in"][line])
+
+
+def _note(page, where):
+    """The text box of a line, found by its label in its time box."""
+    return page.locator(f'[data-plan-box="{where[0]}"]').get_by_role("textbox", name=_label(where), exact=True)
+
+
+def _stored(page, date: str):
+    return page.evaluate("date => (Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === date) || {data: {}}).data.write_in", date)
+
+
+def _expected():
+    return [{"box": where[0], "label": _label(where), "text": text} for where, text in WEEK_ONE.items()]
+
+
+def _choose_date(page, day: datetime):
+    page.get_by_label("Date", exact=True).fill(day.strftime("%Y-%m-%d"))
+
+
+@pytest.fixture
+def manager(browser):
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(MONDAY)
+    yield page
+    context.close()
+
+
+def _week_one(page, site_url):
+    """Sam's 1:1 of Monday 30 November: the five notes written, the 1:1 recorded as held."""
+    _add_rep(page, site_url, "Sam")
+    for where, text in WEEK_ONE.items():
+        _note(page, where).fill(text)
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator(STATUS)).to_contain_text("The 1:1 of Mon 30 Nov is recorded as held.")
+
+
+def test_a_1_1_s_notes_are_kept_carried_to_the_next_1_1_looked_back_at_and_in_the_history(manager, site_url, axe):
+    page = manager
+    _week_one(page, site_url)
+    assert _stored(page, "2026-11-30") == _expected(), "kept with that 1:1's record, in the page's order"
+
+    page.reload()
+    for where, text in WEEK_ONE.items():
+        expect(_note(page, where)).to_have_value(text)
+
+    # The 1:1 boxes of the rep's topic, the skill and the deal have one text box a line; last commitments' lines
+    # too (what each produced, what got in the way); the commitments box's lines are its commitments.
+    for box in BOXES.values():
+        if box is not COMMITMENTS_BOX:
+            expect(page.locator(f'[data-plan-box="{box["id"]}"] textarea')).to_have_count(len(box.get("write_in", [])))
+    expect(page.locator(f'[data-plan-box="{COMMITMENTS_BOX["id"]}"]')).to_contain_text(
+        ", ".join(plain(label) for label in COMMITMENTS_BOX["write_in"]) + ": write each down as a commitment under After the meeting")
+
+    # A week on: the new 1:1's boxes start empty; week 1's notes show in their boxes, what to try among them.
+    page.clock.set_fixed_time(NEXT_MONDAY)
+    page.reload()
+    for where in WEEK_ONE:
+        expect(_note(page, where)).to_have_value("")
+    skill = page.locator(f'[data-plan-box="{WHAT_TO_TRY[0]}"] [data-plan-last]')
+    expect(skill).to_be_visible()
+    expect(skill).to_contain_text("Written at the last 1:1, Mon 30 Nov:")
+    expect(skill.locator("li")).to_have_text([f"{_label(where)}: {text}" for where, text in WEEK_ONE.items() if where[0] == WHAT_TO_TRY[0]])
+    # the deal's "<b>50k</b>" reads as typed: text, never markup
+    expect(page.locator('[data-plan-box="one-deal"] [data-plan-last] li')).to_have_text([f"{_label(where)}: {text}" for where, text in WEEK_ONE.items() if where[0] == "one-deal"])
+    assert axe(page, ".md-content") == []
+
+    # What got in the way, written this week, stays with this week's 1:1, not last week's.
+    slipped = ("last-commitments", len(BOXES["last-commitments"]["write_in"]) - 1)
+    _note(page, slipped).fill("The Acme call moved twice: the buyer was off sick")
+    assert _stored(page, "2026-12-07") == [{"box": slipped[0], "label": _label(slipped), "text": "The Acme call moved twice: the buyer was off sick"}]
+    assert _stored(page, "2026-11-30") == _expected()
+
+    # Looking back at week 1 reads its notes, and nothing from week 2 in its boxes.
+    _choose_date(page, MONDAY)
+    for where, text in WEEK_ONE.items():
+        expect(_note(page, where)).to_have_value(text)
+    expect(_note(page, slipped)).to_have_value("")
+    expect(skill).to_have_attribute("hidden", "")  # nothing was held before week 1
+
+    # The rep history lists each held 1:1's notes; the 1:1 of 7 December is not recorded as held yet.
+    page.goto(site_url + HISTORY)
+    notes = page.locator("[data-history-notes]")
+    expect(notes.locator("dt")).to_have_text(["30 Nov 2026"])
+    expect(notes.locator("dd")).to_have_text([f"{_label(where)}: {text}" for where, text in WEEK_ONE.items()])
+    assert axe(page, "article") == []
+
+
+def test_a_long_note_is_shortened_in_the_history_and_whole_in_the_planner(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    long = "Walk through the discovery call with Globex again, " * 8
+    _note(page, ("one-skill", 0)).fill(long)
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    page.goto(site_url + HISTORY)
+    shown = page.locator("[data-history-notes] dd").text_content()
+    assert shown.startswith(f"{_label(('one-skill', 0))}: Walk through the discovery call") and shown.endswith("\u2026") and len(shown) < 200
+    page.goto(site_url + PLANNER)
+    expect(_note(page, ("one-skill", 0))).to_have_value(long)
+
+
+def test_notes_travel_in_an_exported_file_into_a_fresh_browser(browser, manager, site_url):
+    page = manager
+    _week_one(page, site_url)
+    page.goto(site_url + WORKSPACE)
+    text = export(page, "Export Sam's answers")
+    exported = json.loads(text)
+    record = next(r for r in exported["reps"][0]["records"] if r["kind"] == "one-to-one")
+    assert record["data"]["write_in"] == _expected() and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
+
+    fresh, page = new_page(browser, NEXT_MONDAY)
+    page.goto(site_url + WORKSPACE)
+    import_file(page, text, "sam.json", "Imported 1 saved record into Sam.")
+    page.goto(site_url + PLANNER)
+    _choose(page, "plan-one-to-one", "Sam")
+    expect(page.get_by_role("heading", name="1:1 with Sam")).to_be_visible()
+    expect(page.locator(f'[data-plan-box="{WHAT_TO_TRY[0]}"] [data-plan-last] li').last).to_have_text(f"{_label(WHAT_TO_TRY)}: {WEEK_ONE[WHAT_TO_TRY]}")
+    _choose_date(page, MONDAY)
+    for where, typed in WEEK_ONE.items():
+        expect(_note(page, where)).to_have_value(typed)
+    fresh.close()
+
+
+@pytest.mark.parametrize("name", ["planner-one-to-ones.json", "one-rep.json"])
+def test_an_old_file_without_notes_still_imports_and_its_1_1s_have_empty_boxes(browser, site_url, name):
+    """planner-one-to-ones.json has no notes; one-rep.json's 1:1 has a free-text "notes" of an early version."""
+    text = (OLD_FILES / name).read_text(encoding="utf-8")
+    file = json.loads(text)
+    rep = file["reps"][0]
+    meetings = [r for r in rep["records"] if r["kind"] == "one-to-one"]
+    context, page = new_page(browser, datetime(2026, 11, 16, 8, 0))
+    page.goto(site_url + WORKSPACE)
+    count = len(rep["records"])
+    import_file(page, text, name, f"Imported {count} saved record{'s' if count > 1 else ''} into {rep['name']}.")
+    page.goto(site_url + PLANNER)
+    _choose(page, "plan-one-to-one", rep["name"])
+    expect(page.get_by_role("heading", name=f"1:1 with {rep['name']}")).to_be_visible()
+    for meeting in meetings:
+        page.get_by_label("Date", exact=True).fill(meeting["date"])
+        for where in WEEK_ONE:
+            expect(_note(page, where)).to_have_value("")
+        expect(page.locator("[data-plan-last][hidden]")).to_have_count(NOTED_BOXES)
+    page.goto(site_url + HISTORY)
+    expect(page.locator("[data-history-notes]")).to_contain_text(f"No notes from a held 1:1 with {rep['name']} yet.")
+    context.close()
