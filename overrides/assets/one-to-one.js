@@ -63,7 +63,9 @@
       return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
-    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
+    var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
+    each(page, "[data-plan-filter=situations] option").forEach(function (option) { if (option.value) situations[option.value] = option.textContent.trim(); });
+    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
   /* The box a question goes in (data/rhythm.yml's rule): the first that names its stage and one of its
@@ -298,7 +300,9 @@
     var outcome = decision && decision.data.outcome;
     var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
-    return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
+    /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
+    var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
+    return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
   /* What each reason weighs: a weakest behaviour's own question outweighs a level and a mode together, the
@@ -318,7 +322,12 @@
       return true;
     });
     if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
-    if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) why.push([WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false]);
+    if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) {
+      /* One for the situation the advice was given on ranks first among the mode's. */
+      var on = ground.situations.filter(function (id) { return question.situations.indexOf(id) >= 0; })[0];
+      why.push(on ? [WEIGHT.mode + 1, Playbook.t("plan_one_to_one.why_mode_situation", { mode: ground.mode.name, situation: plan.situations[on] }), false]
+        : [WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false]);
+    }
     return why;
   }
 

@@ -211,6 +211,23 @@ def test_the_decision_helpers_advice_steers_the_suggestions_until_it_lapses(mana
     assert steered["step-back"] != steered["push"] and unsteered not in steered.values()
 
 
+def test_a_push_on_a_slipping_deal_suggests_questions_about_the_deal_not_about_activity(manager, site_url):
+    """A manager's case: the decision helper said Push for a top seller dodging a hard conversation on a slipping
+    deal, and the 1:1 planner offered him prospecting questions ("What would a good week of prospecting look
+    like?"). The advice keeps the situation of the signal it rests on (deal at risk), and the questions suiting
+    the mode come from that situation first, saying so."""
+    page = manager
+    situation = next(s for s in data("coaching_questions")["situations"] if s["id"] == "deal-at-risk")
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": "push", "totals": {}, "situations": [situation["id"]]}, _iso(MONDAY)])
+    suggested = _suggested(page)
+    for_the_mode = [(question, why) for question, why in suggested if "push" in question["modes"]]
+    assert len(for_the_mode) >= 3
+    for question, why in for_the_mode[:3]:
+        assert situation["id"] in question["situations"], question["id"]
+        assert f"suits {MODES['push']} for “{situation['name']}”, the decision helper's latest advice".lower() in why.lower(), why
+    assert not [q["id"] for q, _ in suggested if "activity-slipping" in q["situations"] and situation["id"] not in q["situations"] and q["id"] not in WEAK_QUESTIONS]
+
+
 def _overfull(count: int, minutes: int) -> str:
     fit = minutes // RULES["minutes_per_question"]
     return f"{count} questions for {minutes} minutes: about {fit} {'fits' if fit == 1 else 'fit'}."
