@@ -105,24 +105,23 @@ def _one_box_reads_back(document: LocatedData) -> list[Problem]:
     marked = [index for index, box in enumerate(boxes) if box.get("reads_back_commitments") is True]
     if not marked:
         return [document.problem(("one_to_one", "boxes"), "no time box has 'reads_back_commitments: true'; add it to the box where last time's commitments are read back (the planner lists them there)", at_key=True)]
-    first = marked[0]
-    return [
-        document.problem(("one_to_one", "boxes", index, "reads_back_commitments"), (
-            f"box '{boxes[index]['id']}' and box '{boxes[first]['id']}' (line {document.where_key(('one_to_one', 'boxes', first, 'reads_back_commitments')).line}) "
-            "both have 'reads_back_commitments: true'; last time's commitments are read back in one box only, so leave it on one of them"
-        ), at_key=True)
-        for index in marked[1:]
-    ]
+    return _marked_once(document, "reads_back_commitments", "last time's commitments are read back in one box only")
 
 
 def _one_box_agrees(document: LocatedData) -> list[Problem]:
     """The commitments are agreed in one box at most, so the planner records one box's lines as commitments."""
+    return _marked_once(document, "agrees_commitments", "a 1:1's commitments are agreed in one box only")
+
+
+def _marked_once(document: LocatedData, flag: str, why: str) -> list[Problem]:
+    """Each box after the first with `flag: true`, reported at its flag with the first one's line."""
     boxes = document.value["one_to_one"]["boxes"]
-    marked = [index for index, box in enumerate(boxes) if box.get("agrees_commitments") is True]
+    marked = [index for index, box in enumerate(boxes) if box.get(flag) is True]
+    first = marked[0] if marked else None
     return [
-        document.problem(("one_to_one", "boxes", index, "agrees_commitments"), (
-            f"box '{boxes[index]['id']}' and box '{boxes[marked[0]]['id']}' (line {document.where_key(('one_to_one', 'boxes', marked[0], 'agrees_commitments')).line}) "
-            "both have 'agrees_commitments: true'; a 1:1's commitments are agreed in one box only, so leave it on one of them"
+        document.problem(("one_to_one", "boxes", index, flag), (
+            f"box '{boxes[index]['id']}' and box '{boxes[first]['id']}' (line {document.where_key(('one_to_one', 'boxes', first, flag)).line}) "
+            f"both have '{flag}: true'; {why}, so leave it on one of them"
         ), at_key=True)
         for index in marked[1:]
     ]

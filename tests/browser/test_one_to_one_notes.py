@@ -14,13 +14,13 @@ import jsonschema
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_one_to_one_agenda_kept import MONDAY, manager  # noqa: F401 (a fixture: the manager's browser that Monday)
 from tests.browser.test_one_to_one_flow import export, import_file, new_page
-from tests.browser.test_plan_one_to_one import PLANNER, ZONE, _add_rep
+from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
 from tests.browser.test_workspace import _choose
 from tests.browser.test_workspace_files import SCHEMA
 from tests.helpers import data, plain
 
-MONDAY = datetime(2026, 11, 30, 8, 0)
 NEXT_MONDAY = MONDAY + timedelta(weeks=1)
 HISTORY = "coaching/history/"
 WORKSPACE = "coaching/workspace/"
@@ -28,7 +28,7 @@ STATUS = "[data-plan-status]"
 OLD_FILES = Path(__file__).parent / "workspace_files" / "v1"
 BOXES = {box["id"]: box for box in data("rhythm")["one_to_one"]["boxes"]}
 # The box where commitments are made: its lines are written as commitments, not as notes.
-COMMITMENTS_BOX = next(box for box in BOXES.values() if box.get("question_stages") == ["commit"])
+COMMITMENTS_BOX = next(box for box in BOXES.values() if box.get("agrees_commitments"))
 # Week 1's notes: (box id, the line's place in its write_in) → what the manager wrote. One looks like HTML.
 WEEK_ONE = {
     ("reps-topic", 0): "Can't read the new buyer at Acme: polite, no questions",
@@ -62,15 +62,6 @@ def _expected():
 
 def _choose_date(page, day: datetime):
     page.get_by_label("Date", exact=True).fill(day.strftime("%Y-%m-%d"))
-
-
-@pytest.fixture
-def manager(browser):
-    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
-    page = context.new_page()
-    page.clock.set_fixed_time(MONDAY)
-    yield page
-    context.close()
 
 
 def _week_one(page, site_url):
