@@ -379,31 +379,30 @@
       render(!!migrate);
     }
 
-    /* A new one today beside the earlier one still open, which stays as it is in the history: nothing is saved
-       until the reader answers. */
-    fresh.addEventListener("click", function () {
-      openDay = null;
-      open.hidden = true;
+    /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. */
+    function blank(save) {
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
       all(form, "[data-changed]").forEach(function (note) { note.remove(); });
       kept = { stale: {}, removed: 0 };
       notes.clear();
       rating.clear();
-      render(false);
-      form.querySelector("fieldset input").focus();
+      render(save);
+      form.querySelector("input").focus();
+    }
+
+    /* A new one today beside the earlier one still open, which stays as it is in the history: nothing is saved
+       until the reader answers. */
+    fresh.addEventListener("click", function () {
+      openDay = null;
+      open.hidden = true;
+      blank(false);
     });
 
     /* One tap must not wipe a ride-along's ratings and notes: asked first, when there is anything to lose. */
     function clear() {
       var typed = all(form, "textarea, input[type=text]").some(function (box) { return box.value.trim(); });
       if ((form.querySelector("input[type=radio]:checked") || typed) && !window.confirm(Playbook.t("assessment.confirm_clear", { form: form.dataset.title }))) return;
-      all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
-      all(form, "[data-changed]").forEach(function (note) { note.remove(); });
-      kept = { stale: {}, removed: 0 };
-      notes.clear();
-      rating.clear();
-      render(true);
-      form.querySelector("input").focus();
+      blank(true);
     }
 
     form.addEventListener("change", function (event) {
