@@ -369,7 +369,7 @@
       var found = savedState(form, key);
       var saved = found && found.data;
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
-      open.textContent = openDay ? Playbook.t("assessment.still_open", { form: form.dataset.title, day: Playbook.dates.day(openDay, "long-weekday") }) + " " : "";
+      open.textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.dates.day(openDay, "long-weekday") }) + " " : "";
       if (openDay) open.append(fresh);
       open.hidden = !openDay;
       kept = restore(model, saved);

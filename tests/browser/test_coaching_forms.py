@@ -246,7 +246,7 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
 
     form = on(20)  # Wednesday: the CRM and the recap can be seen
     still_open = form.locator(".pb-assessment__open")
-    expect(still_open).to_have_text(f"Still open: “{form_data['title']}” of Tuesday 19 January, for what can only be rated afterwards. Each answer is saved with that day. Start a new one today")
+    expect(still_open).to_have_text("Still open from Tuesday 19 January: rate now what could only be seen afterwards; each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today")
     assert form.locator("input:checked").count() == len(on_the_day)
     everything = {**on_the_day, **{key: _scale(form_data)["options"][-1]["value"] for key in later}}
     _rate(page, "ride-along", {key: everything[key] for key in later})

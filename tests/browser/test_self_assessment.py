@@ -103,8 +103,8 @@ def _capped_headline(rated: int, holding: list[int], reached: int) -> str:
     levels = _levels()
     names = [levels[number - 1]["name"] for number in holding]
     holding_names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return (f"Your level: {levels[rated - 1]['name']} (level {rated} of {len(levels)}) until {holding_names} "
-            f"{'is' if len(names) == 1 else 'are'} in place; your answers reach {levels[reached - 1]['name']} (level {reached})")
+    return (f"Your answers reach {levels[reached - 1]['name']} (level {reached}); it counts once {holding_names} "
+            f"{'is' if len(names) == 1 else 'are'} in place, and until then your level is {levels[rated - 1]['name']} (level {rated} of {len(levels)})")
 
 
 def _answer_all(page, form_id: str, answers: dict, scale):
@@ -292,7 +292,7 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 4))
     assert "Below your level" not in result.text_content()
     # The levels reached above the cap are named, and the level that holds the ladder.
-    expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']} (level 2) is the gap that holds the ladder"
+    expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']} (level 2) is the level below them not in place yet"
     assert expected in result.text_content()
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[1]['name']})")).to_be_visible()
 

@@ -73,7 +73,7 @@ BROKEN_REFERENCES = {
         "ramp.yml", "{stage: qualified, show: per week, share: 0.5}", "{stage: opportunities, show: per week, share: 0.5}", "stage: opportunities", len("stage: "),
         "unknown activity planner stage 'opportunities'"),
     "objections-unknown-week": (
-        "objections.yml", "practise_in: [week-2, week-3, week-4]", "practise_in: [week-2, week-6, week-4]", "week-6", 0,
+        "objections.yml", "practise_in: [week-2, week-3, week-4]", "practise_in: [week-2, week-3, week-4, week-6]", "week-6", 0,
         "unknown boot-camp week 'week-6'"),
     "objections-unknown-element": (
         "objections.yml", "elements: [identify-pain]\n    role_play: send-me-something\n", "elements: [interest]\n    role_play: send-me-something\n", "[interest]", 1,
