@@ -178,7 +178,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _ramp(documents.get("ramp"))
     problems += _ramp_targets_from_planner(documents.get("ramp"), documents.get("bootcamp"))
     problems += _hr_before_the_end(documents.get("when_coaching_stalls"))
-    problems += _objection_weeks(documents.get("objections"), documents.get("role_plays"))
+    problems += _objection_weeks(documents.get("objections"), documents.get("role_plays"), documents.get("bootcamp"))
     problems += check_forms(documents)
     problems += _glossary_forms(documents.get("glossary"))
     problems += check_rhythm(documents)
@@ -189,12 +189,13 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     return problems
 
 
-def _objection_weeks(objections: LocatedData | None, role_plays: LocatedData | None) -> list[Problem]:
+def _objection_weeks(objections: LocatedData | None, role_plays: LocatedData | None, bootcamp: LocatedData | None) -> list[Problem]:
     """The weeks the objections page says the team rehearses objections in include the week of each role-play an
     objection names, so the page never sends a rep to week 3 for a role-play the boot camp runs in week 4."""
-    if objections is None or role_plays is None:
+    if objections is None or role_plays is None or bootcamp is None:
         return []
-    weeks = {play["id"]: play["week"] for play in role_plays.value["role_plays"]}
+    known = {week["id"] for week in bootcamp.value["schedule"]}  # an unknown week is reported at the role-play
+    weeks = {play["id"]: play["week"] for play in role_plays.value["role_plays"] if play["week"] in known}
     listed = objections.value["practise_in"]
     problems = []
     for index, objection in enumerate(objections.value["objections"]):
