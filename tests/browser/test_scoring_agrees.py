@@ -129,13 +129,13 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     groups = [score(group.statements) for group in assessment.groups]
     answered = sum(1 for s in assessment.statements if s.id in answers)
     if answered < assessment.answers_needed:
-        return {"complete": False, "score": None, "band": None, "level": None, "groups": [g[0] for g in groups]}
+        return {"complete": False, "score": None, "band": None, "level": None, "above": None, "groups": [g[0] for g in groups]}
     overall, _ = score(assessment.statements)
     overall_band = band(overall)
     short = [s for s in assessment.statements if s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least)]
     if overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
         overall_band = assessment.bands[-2]
-    level = None
+    level, above = None, None
     if assessment.rates_levels:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
         reached, holding = [], []
@@ -147,11 +147,17 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             reached.append(enough and band(value).reached)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
             holding.append(reached[-1] or (enough and least is not None and value >= least and basics))
+        rated = -1
         for index, group in enumerate(assessment.groups):
             gaps = reached[:index].count(False)
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
-                level = group.name
-    return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "groups": [g[0] for g in groups]}
+                level, rated = group.name, index
+        # What the headline must not hide: the highest level reached above the rated one, held back by the
+        # levels between it and the rated one that are not reached.
+        top = max((index for index in range(rated + 1, len(reached)) if reached[index]), default=None)
+        if top is not None and not all(reached[rated + 1:top]):
+            above = {"reached": assessment.groups[top].name, "holding": [g.name for g, r in zip(assessment.groups[rated + 1:top], reached[rated + 1:top]) if not r]}
+    return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "above": above, "groups": [g[0] for g in groups]}
 
 
 # ---------------------------------------------------------------- the page
@@ -262,6 +268,8 @@ BASICS = dataclasses.replace(
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 @example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 2}))
 @example(case=(GAPS, {"s0": 2, "s1": 1, "s2": 2}))
+@example(case=(GAPS, {"s0": 2, "s1": 0, "s2": 2}))  # reached a level above a cap: the headline says so
+@example(case=(GAPS, {"s0": 0, "s1": 2, "s2": 0}))  # ... and with no level rated
 @example(case=(BASICS, {"a0": 2, "b0": 0, "a1": 2, "b1": 2}))
 @example(case=(BASICS, {"a0": 2, "b0": 1, "a1": 2, "b1": 2}))
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
@@ -284,7 +292,17 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     if not expected["complete"]:
         assert "Answer at least" in headline and "%" not in headline
     elif assessment.rates_levels:
-        assert headline.startswith(f"Your level: {expected['level']} (" if expected["level"] else "No level fits your answers yet")
+        above = expected["above"]
+        if above is None:
+            assert headline.startswith(f"Your level: {expected['level']} (" if expected["level"] else "No level fits your answers yet"), headline
+        else:  # reached above the rated level: the headline names that level, what holds it back, and the rated one
+            number = [group.name for group in assessment.groups].index(above["reached"]) + 1
+            assert f"answers reach {above['reached']} (level {number}" in headline, headline
+            assert all(name in headline for name in above["holding"]), headline
+            if expected["level"]:
+                assert headline.startswith("Your answers reach") and f"your level is {expected['level']} (" in headline, headline
+            else:
+                assert headline.startswith("No level fits your answers yet"), headline
         assert seen["groups"] == ["–" if s is None else f"{s}%" for s in expected["groups"]]
     else:
         start = f"Score: {expected['score']}% ({expected['band']}"
