@@ -43,7 +43,8 @@ class Widget:
 WIDGETS = {
     "dates": Widget(None, ("dates.js",)),
     "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "level-rating.js", "workspace.js", "workspace-file.js", "rep-picker.js"), needs=("dates",)),
-    "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace",)),
+    "time-away": Widget(None, ("time-away.js",)),
+    "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace", "time-away")),
     "checklist": Widget("form[data-checklist]", ("checklist.js",), needs=("workspace",)),
     "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment-rating.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace",)),
     "decision": Widget("form[data-decision]", ("decision.js",), needs=("workspace",)),
@@ -55,7 +56,7 @@ WIDGETS = {
     "one-to-one": Widget("form[data-plan]", ("one-to-one.js",), needs=("workspace", "question-basket", "commitments", "calendar")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
-    "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments")),
+    "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments", "time-away")),
     "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("bootcamp-calendar.js",), needs=("dates", "calendar")),
     "term-tooltip": Widget("abbr[data-term]", ("term-tooltip.js",)),
 }

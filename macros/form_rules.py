@@ -3,6 +3,7 @@ the rubrics role-plays score with. Ids that simply point into another file (a ro
 debrief's stages and situations) are checked with the other references in crossrefs.py."""
 
 from .loading import LocatedData
+from .model import fresh_each_day
 from .problems import Problem, quoted
 
 RUBRIC = "rubric"
@@ -23,7 +24,7 @@ def check_forms(documents: dict[str, LocatedData]) -> list[Problem]:
 
 def _stays_open(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
     """Only a form filled in each time opens a new one on a new day, so only such a form can stay open longer."""
-    if "stays_open_days" in assessment and "kind" not in assessment and not assessment.get("each_time"):
+    if "stays_open_days" in assessment and not fresh_each_day(assessment.get("kind", "self-assessment"), assessment.get("each_time", False)):
         return [document.problem(path + ("stays_open_days",), "'stays_open_days' only applies to a form filled in each time (an observation, a rubric, or one with each_time: true); this self-assessment always opens its latest answers, so remove it", at_key=True)]
     return []
 

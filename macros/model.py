@@ -836,6 +836,13 @@ class FormSection:
     name: str
 
 
+def fresh_each_day(kind: str, each_time: bool) -> bool:
+    """Whether a form of this kind opens empty on a new day (a form about one meeting or call), its earlier
+    answers kept in the history; a self-assessment opens its latest answers. Read by the model and by
+    form_rules, which checks the raw data before there is a model."""
+    return each_time or kind != "self-assessment"
+
+
 @dataclass(frozen=True)
 class Assessment:
     """A scored form: a self-assessment, a manager's observation of a call or a role-play rubric."""
@@ -896,7 +903,7 @@ class Assessment:
     @property
     def fresh_each_day(self) -> bool:
         """A form about one meeting or call opens empty on a new day; the earlier ones stay in the history."""
-        return self.each_time or self.kind != "self-assessment"
+        return fresh_each_day(self.kind, self.each_time)
 
     @property
     def record_kind(self) -> str:

@@ -59,6 +59,7 @@ def print_documents(project: Project, site_dir: Path, out_dir: Path | None = Non
         with _launch() as launched:
             return print_documents(project, site_dir, out_dir, launched)
     written = []
+    address = site_address(site_dir)
     with serve(site_dir) as root:
         context = browser.new_context(java_script_enabled=False)
         try:
@@ -68,7 +69,7 @@ def print_documents(project: Project, site_dir: Path, out_dir: Path | None = Non
                     path.write_bytes(_print_card(context, root, document, handbook))
                 else:
                     sections = [_extract(context, root, printed) for printed in document.pages]
-                    path.write_bytes(_print(context, root, document, sections, handbook, site_address(site_dir)))
+                    path.write_bytes(_print(context, root, document, sections, handbook, address))
                 written.append(path)
         finally:
             context.close()

@@ -38,6 +38,7 @@ PAGES = {
     "self_assessments": "self-assessments.md",
     "which_level": "which-level.md",
     "workspace": "coaching/workspace.md",
+    "team": "coaching/team.md",
     "plan_one_to_one": "coaching/plan-one-to-one.md",
 }
 

@@ -101,9 +101,7 @@ def _agenda_adds_up(document: LocatedData) -> list[Problem]:
 
 def _one_box_reads_back(document: LocatedData) -> list[Problem]:
     """Last time's commitments are read back in exactly one box, so the planner knows where to list them."""
-    boxes = document.value["one_to_one"]["boxes"]
-    marked = [index for index, box in enumerate(boxes) if box.get("reads_back_commitments") is True]
-    if not marked:
+    if not any(box.get("reads_back_commitments") is True for box in document.value["one_to_one"]["boxes"]):
         return [document.problem(("one_to_one", "boxes"), "no time box has 'reads_back_commitments: true'; add it to the box where last time's commitments are read back (the planner lists them there)", at_key=True)]
     return _marked_once(document, "reads_back_commitments", "last time's commitments are read back in one box only")
 

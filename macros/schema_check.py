@@ -1,6 +1,5 @@
 """Check a data file against its JSON Schema and word each failure for the leader who edits it."""
 
-import difflib
 import json
 import re
 from functools import cache
@@ -9,7 +8,7 @@ from pathlib import Path
 from jsonschema import Draft7Validator
 
 from .loading import LocatedData
-from .problems import MAX_PROBLEMS_PER_FILE, Problem, counted, quoted
+from .problems import MAX_PROBLEMS_PER_FILE, Problem, counted, did_you_mean, quoted
 
 _TYPE_WORDS = {
     "object": "a mapping of fields (key: value lines)",
@@ -156,8 +155,7 @@ def _word(document: LocatedData, error) -> list[Problem]:
         allowed = sorted(schema.get("properties", {}))
         problems = []
         for extra in sorted(set(error.instance) - set(allowed)):
-            guess = difflib.get_close_matches(extra, allowed, n=1)
-            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            hint = did_you_mean(extra, allowed)
             problems.append(document.problem(path + (extra,), f"unknown field {quoted(extra)} ({hint}expected one of: {', '.join(allowed)})", at_key=True))
         return problems
     if kind == "type":

@@ -94,13 +94,12 @@
     }
 
     /* The habits behind the table's "but … habits still …", the most like the rep first, named for each level
-       scoring at least what a level below needs to hold (else reached): there they alone keep it from counting.
-       A level short on behaviours as well gets none, which would only repeat every habit above a junior rep's. */
+       they alone hold back (parts.heldByHabits), so the rep hears which habit to drop, not only how many. A
+       level short on behaviours as well gets none, which would only repeat every habit above a junior rep's. */
     function heldHabits() {
       var named = [];
       out.groups.forEach(function (group) {
-        var scoresEnough = model.lowerLeast === null ? group.band && group.band.reached : group.score !== null && group.score >= model.lowerLeast;
-        if (!group.enough || !group.habitsHeld || !scoresEnough) return;
+        if (!parts.heldByHabits(model, group)) return;
         parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row); }).forEach(function (row) {
           named.push(Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) }));
         });
@@ -183,7 +182,7 @@
       var target = parts.target(out);
       var number = out.groups.indexOf(target) + 1;
       var above = !out.level || number > out.groups.indexOf(out.level) + 1;
-      var reached = parts.reachedAbove(out);
+      var reached = parts.reachedAbove(model, out);
       var shown = reached ? reached.level : out.level;
       if (shown) {
         var strong = strongest(shown.rows, 0.5);

@@ -132,6 +132,14 @@
     return group.enough && group.score !== null && group.score >= model.lowerLeast && !group.habitsHeld && !group.behavioursShort;
   }
 
+  /* Whether habits alone keep a level from being reached, or, below a level reached, from holding: with
+     them grown out of, it would. */
+  function heldByHabits(model, group) {
+    if (!group.enough || !group.habitsHeld) return false;
+    var wouldHold = model.lowerLeast !== null && group.score !== null && group.score >= model.lowerLeast && !group.behavioursShort;
+    return !!group.band && group.band.reached || wouldHold;
+  }
+
   /* The level to work on next: the lowest gap below the reader's level, else the level above it. */
   function target(out) {
     var index = out.level ? out.groups.indexOf(out.level) : out.groups.length;
@@ -139,13 +147,17 @@
     return gap || out.groups[out.level ? index + 1 : 0];
   }
 
-  /* Levels above the reader's that are reached but can't count yet (the `cap` and `too_many_gaps` cases): the
-     highest of them and the levels between not reached, which once in place let it count; null otherwise. The
-     rated level stays the scoring rule's: this only says what the result's words must not hide. */
-  function reachedAbove(out) {
+  /* A level above the reader's that is reached but can't count yet (the `cap` and `too_many_gaps` cases): the
+     highest, and the fewest levels below it that, once in place, let it count (letsCount): each that doesn't
+     hold, and, where that leaves more gaps than allowed, the lowest gaps too; null otherwise. The rated level
+     stays the scoring rule's: this only says what the result's words must not hide. */
+  function reachedAbove(model, out) {
     var from = out.level ? out.groups.indexOf(out.level) + 1 : 0;
     var reached = out.groups.slice(from).filter(function (group) { return group.reached; }).pop();
-    var holding = reached ? out.groups.slice(from, out.groups.indexOf(reached)).filter(function (group) { return !group.reached; }) : [];
+    if (!reached) return null;
+    var unreached = out.groups.slice(0, out.groups.indexOf(reached)).filter(function (group) { return !group.reached; });
+    var extra = model.gapsMost === null ? 0 : Math.max(0, unreached.length - model.gapsMost);
+    var holding = unreached.filter(function (group, i) { return i < extra || !holds(model, group); });
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
   }
 
@@ -444,7 +456,7 @@
       return Playbook.t("assessment.scored_held", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.essentialsShort.length, answer: model.essentialsAnswer });
     }
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
-    var above = reachedAbove(out);
+    var above = reachedAbove(model, out);
     var words = { levels: out.groups.length };
     if (above) {
       words.holding = Playbook.list(above.holding.map(function (group) { return group.name; }));
@@ -496,7 +508,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, target: target, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

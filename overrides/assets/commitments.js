@@ -1,5 +1,6 @@
-/* Playbook.commitments: what a 1:1's commitments mean, defined once for the planner (one-to-one.js), the team
-   view and the rep history: which 1:1s were held, where each commitment stands, and how often it slipped.
+/* Playbook.commitments: what a 1:1's record means, defined once for the planner (one-to-one.js), the team view
+   and the rep history: which 1:1s were held, what was written down, where each commitment stands, and how
+   often it slipped.
 
    A commitment is kept, and changed, in the one-to-one record of the 1:1 it was agreed in (workspace.js):
      {text, owner: "rep" | "manager", due: date, done: null | date (false in version 1 files),
@@ -15,6 +16,8 @@
    was done); one dropped at a 1:1 it came into overdue slipped there, and dropping it doesn't undo that.
 
      held(record)               true when the record's 1:1 took place
+     notes(data)                what was written down in a 1:1, from its record's data: [{box, label, text}] in
+                                the page's order, [] when nothing (workspace-file.js checks each note's shape)
      heldDates(records)         the dates of the held 1:1s among `records`, oldest first
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
@@ -31,6 +34,10 @@
 
   function commitmentsOf(record) {
     return Array.isArray(record.data.commitments) ? record.data.commitments : [];
+  }
+
+  function notes(data) {
+    return data.write_in || [];
   }
 
   function held(record) {
@@ -108,5 +115,5 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -118,14 +118,6 @@
     return Playbook.workspace.records({ kind: "one-to-one", tool: plan.tool });
   }
 
-  /* The notes a 1:1's record keeps, each {box, label, text} with text written (an entry of another shape, from
-     a file or an older page, is passed over). */
-  function writtenIn(data) {
-    return (Array.isArray(data.write_in) ? data.write_in : []).filter(function (note) {
-      return note && typeof note.box === "string" && typeof note.label === "string" && typeof note.text === "string" && note.text.trim();
-    });
-  }
-
   /* The record of the last 1:1 held before `date`, or null. */
   function lastHeld(plan, date) {
     var held = oneToOnes(plan).filter(function (record) { return record.date < date && Playbook.commitments.held(record); });
@@ -305,9 +297,9 @@
     return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
-  /* What each reason weighs: a weakest behaviour's own question outweighs a level and a mode together, the
-     weaker behaviour first. */
-  var WEIGHT = { weakest: 5, level: 2, mode: 2 };
+  /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
+     the last a result keeps) outweighs a level, a mode and the advice's situation together (4.5). */
+  var WEIGHT = { weakest: 5, level: 2, mode: 2, situation: 0.5 };
   /* While the decision helper's advice holds, this many of the suggestions suit its mode, so the advice changes
      what is proposed (a rep to step back from is asked questions that hand them the decisions). */
   var FOR_THE_MODE = 3;
@@ -325,7 +317,7 @@
     if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) {
       /* One for the situation the advice was given on ranks first among the mode's. */
       var on = ground.situations.filter(function (id) { return question.situations.indexOf(id) >= 0; })[0];
-      why.push(on ? [WEIGHT.mode + 1, Playbook.t("plan_one_to_one.why_mode_situation", { mode: ground.mode.name, situation: plan.situations[on] }), false]
+      why.push(on ? [WEIGHT.mode + WEIGHT.situation, Playbook.t("plan_one_to_one.why_mode_situation", { mode: ground.mode.name, situation: plan.situations[on] }), false]
         : [WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false]);
     }
     return why;
@@ -821,9 +813,9 @@
        rep was to try, or the deal's next step, is followed up. */
     function renderNotes() {
       var meeting = ws.current() + " " + when().date;
-      var notes = meeting === notesShown ? null : writtenIn(meetingRecord());
+      var notes = meeting === notesShown ? null : Playbook.commitments.notes(meetingRecord());
       var last = lastHeld(plan, when().date);
-      var before = last ? writtenIn(last.data) : [];
+      var before = last ? Playbook.commitments.notes(last.data) : [];
       notesShown = meeting;
       plan.boxes.forEach(function (box) {
         if (notes) box.notes.forEach(function (note) {
@@ -854,9 +846,7 @@
           if (note.box.value.trim()) typed.push({ box: box.id, label: note.label, text: note.box.value });
         });
       });
-      var kept = (Array.isArray(data.write_in) ? data.write_in : []).filter(function (note) {
-        return !(note && lines[note.box + "\n" + note.label]);
-      });
+      var kept = Playbook.commitments.notes(data).filter(function (note) { return !lines[note.box + "\n" + note.label]; });
       var notes = typed.concat(kept);
       if (!recorded && !notes.length) return;
       if (notes.length) data.write_in = notes;

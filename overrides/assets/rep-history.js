@@ -183,10 +183,7 @@
   function notesList(root, rep, who) {
     var slot = root.querySelector("[data-history-notes-slot]");
     var held = Playbook.workspace.records({ rep: rep, kind: "one-to-one" }).filter(Playbook.commitments.held).map(function (record) {
-      var notes = (Array.isArray(record.data.write_in) ? record.data.write_in : []).filter(function (note) {
-        return note && typeof note.label === "string" && typeof note.text === "string" && note.text.trim();
-      });
-      return { date: record.date, notes: notes };
+      return { date: record.date, notes: Playbook.commitments.notes(record.data) };
     }).filter(function (meeting) { return meeting.notes.length; }).reverse();
     slot.textContent = "";
     if (!held.length) return slot.append(empty(Playbook.t("rep_history.no_notes", { who: who })));
@@ -195,7 +192,7 @@
     held.forEach(function (meeting) {
       list.append(cell("dt", Playbook.dates.day(meeting.date)));
       meeting.notes.forEach(function (note) {
-        list.append(cell("dd", Playbook.t("rep_history.note", { label: note.label, text: shortened(note.text) })));
+        list.append(cell("dd", Playbook.t("plan_one_to_one.written", { label: note.label, text: shortened(note.text) })));
       });
     });
     slot.append(list);

@@ -45,7 +45,7 @@
 
   function workspaceTeam() {
     var ws = Playbook.workspace;
-    return ws.reps().map(function (rep) { return { name: rep.name, records: ws.records({ rep: rep.id }) }; }).sort(byName);
+    return ws.reps().map(function (rep) { return { name: rep.name, added: rep.added, records: ws.records({ rep: rep.id }) }; }).sort(byName);
   }
 
   function readText(file) {
@@ -112,8 +112,10 @@
         var key = columnKey(rep, i);
         if (rep.id === "me") own.push({ key: key, file: fileName(files, i) });
         var into = names[owners[key]] ? owners[key] : key;
-        var column = columns[into] = columns[into] || { name: names[into] || Playbook.t("team_view.me_from", { file: fileName(files, i) }), files: [], records: [], duplicates: 0, differed: 0 };
+        var column = columns[into] = columns[into] || { name: names[into] || Playbook.t("team_view.me_from", { file: fileName(files, i) }), added: null, files: [], records: [], duplicates: 0, differed: 0 };
         if (column.files.indexOf(i) < 0) column.files.push(i);
+        /* the earliest day a manager added the rep; a rep's own export dates "me" the day it was made */
+        if (rep.id !== "me" && (!column.added || rep.added < column.added)) column.added = rep.added;
         addRecords(column, rep.records);
       });
     });
@@ -353,7 +355,7 @@
     time.dateTime = item.due;
     due.append(time);
     var late = Playbook.dates.number(today) - Playbook.dates.number(item.due);
-    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: late })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.not_yet")));
+    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: late })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due")));
     return row;
   }
 
@@ -389,19 +391,26 @@
   }
 
   /* A rep's last meeting up to today (`days`: the dates the rep's meetings took place), and the next by the
-     rhythm (`most` days after it): due by a date, or overdue (also when none is recorded), which the row's
-     class and words flag. `meeting`: the rhythm's name for it, as the words say it. */
+     rhythm (`most` days after the day it counts from, Playbook.timeAway.countsFrom): due by a date, away (so
+     not due), or overdue (also when there is nothing to count from), which the row's class and words flag.
+     `meeting`: the rhythm's name for it, as the words say it. */
   function meetingRow(rep, days, today, most, meeting) {
     var row = node("tr");
     var who = node("th", "", rep.name);
     who.scope = "row";
     var held = days.filter(function (day) { return day <= today; }).sort();
     var last = held[held.length - 1];
-    var since = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
-    var late = !last || since > most;
+    var away = Playbook.timeAway.awayOn(rep.records, today);
+    var from = Playbook.timeAway.countsFrom(last, rep.records, today, rep.added);
+    var since = from ? Playbook.dates.number(today) - Playbook.dates.number(from) : null;
+    var late = !away && (!from || since > most);
     if (late) row.className = "pb-team__late";
-    var next = !last ? node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting })) : late ? node("td", "", Playbook.t("team_view.overdue_days", { count: since - most })) : dateCell(Playbook.dates.iso(Playbook.dates.number(last) + most), Playbook.t("team_view.due_by", { date: DATE }));
-    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: ago(since) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
+    var next = away ? dateCell(away.back, Playbook.t("team_view.away_back", { date: DATE }))
+      : !from ? node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }))
+      : late ? node("td", "", Playbook.t("team_view.overdue_days", { count: since - most }))
+      : dateCell(Playbook.dates.iso(Playbook.dates.number(from) + most), Playbook.t("team_view.due_by", { date: DATE }));
+    var lastAgo = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
+    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: ago(lastAgo) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
     return { row: row, late: late };
   }
 

@@ -18,9 +18,10 @@
 
   var FORMAT = "playbook-workspace";
   /* Version 2 added to a 1:1's record held, and to its commitments dropped, drop_reason and renegotiated
-     (commitments.js): a version 1 file is a version 2 file without them, and an older handbook refuses a
-     version 2 file rather than show a dropped commitment as open. */
-  var VERSION = 2;
+     (commitments.js); version 3 the away record (time-away.js). Each earlier file is a later one without them,
+     and an older handbook refuses a later file rather than show a dropped commitment as open or a rep on
+     leave as overdue. */
+  var VERSION = 3;
   /* Room for the export of the largest workspace a browser holds: stored compactly it is at most 5 MB, and
      written out as a file about three times that. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -106,12 +107,25 @@
     return "renegotiated" in commitment ? movesProblem(commitment.renegotiated, which) : null;
   }
 
+  /* A note written in a 1:1 (one-to-one.js): the box's id, the line's label and the text, each written. */
+  function noteSound(note) {
+    return isObject(note) && !fieldsProblem(note, ["box", "label", "text"], "") && typeof note.box === "string" && note.box.length <= 80 && TOOL.test(note.box)
+      && [note.label, note.text].every(function (text) { return typeof text === "string" && text.length > 0 && text.length <= LIMITS.text; });
+  }
+
+  /* A decision's situations (decision.js): the question bank's ids of the signals its advice rests on. */
+  function decisionProblem(data, what) {
+    var sound = !("situations" in data) || (Array.isArray(data.situations) && data.situations.length <= 100 && data.situations.every(function (id) { return typeof id === "string" && id.length <= 80 && TOOL.test(id); }));
+    return sound ? null : Playbook.t("workspace_file.decision_situations", { what: what });
+  }
+
   /* A 1:1's record (one-to-one.js): its optional time, agenda, held and commitments. Other fields are kept as
      any record's data; a commitment's done is false or null while open (version 1 files wrote false). */
   function oneToOneProblem(data, what) {
     if ("time" in data && !(typeof data.time === "string" && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(data.time))) return Playbook.t("workspace_file.meeting_time", { what: what });
     if ("held" in data && typeof data.held !== "boolean") return Playbook.t("workspace_file.meeting_held", { what: what });
     if ("agenda" in data && !(Array.isArray(data.agenda) && data.agenda.length <= 100 && data.agenda.every(isObject))) return Playbook.t("workspace_file.meeting_agenda", { what: what });
+    if ("write_in" in data && !(Array.isArray(data.write_in) && data.write_in.length <= 100 && data.write_in.every(noteSound))) return Playbook.t("workspace_file.meeting_notes", { what: what });
     if (!("commitments" in data)) return null;
     if (!Array.isArray(data.commitments) || data.commitments.length > 200) return Playbook.t("workspace_file.meeting_commitments", { what: what });
     for (var i = 0; i < data.commitments.length; i += 1) {
@@ -126,6 +140,13 @@
       if (problem) return problem;
     }
     return null;
+  }
+
+  /* A rep's time away (time-away.js): the first day back, after the record's date, the first day away. */
+  function awayProblem(record, what) {
+    var fields = Object.keys(record.data);
+    var sound = fields.length === 1 && fields[0] === "back" && !dateProblem(record.data.back, "") && record.data.back > record.date;
+    return sound ? null : Playbook.t("workspace_file.away_back", { what: what });
   }
 
   /* Who rated a level result and about which account, when its result says (level-rating.js). */
@@ -146,7 +167,7 @@
     problem = dateProblem(record.date, Playbook.t("workspace_file.its_date", { what: what }));
     if (problem) return problem;
     if (!isObject(record.data)) return Playbook.t("workspace_file.answers_object", { what: what });
-    problem = objectProblem(record.data, LIMITS.depth, Playbook.t("workspace_file.answer_value", { what: what })) || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null) || (record.kind === "assessment" ? ratingProblem(record.data, what) : null);
+    problem = objectProblem(record.data, LIMITS.depth, Playbook.t("workspace_file.answer_value", { what: what })) || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null) || (record.kind === "assessment" ? ratingProblem(record.data, what) : null) || (record.kind === "away" ? awayProblem(record, what) : null) || (record.kind === "decision" ? decisionProblem(record.data, what) : null);
     if (problem) return problem;
     return typeof record.saved === "string" && SAVED.test(record.saved) ? null : Playbook.t("workspace_file.saved_time", { what: what });
   }

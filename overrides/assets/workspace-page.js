@@ -1,6 +1,6 @@
 /* The "Reps and saved answers" page (macros/templates/workspace.html): the reps with how much is saved for
-   each, add, export, import and delete, a deletion only after it is confirmed. Names and file contents are
-   written as text, never as HTML. */
+   each, add, export, import and delete, a deletion only after it is confirmed, and each rep's time away.
+   Names and file contents are written as text, never as HTML. */
 (function (Playbook) {
   "use strict";
 
@@ -75,9 +75,11 @@
       body.textContent = "";
       people().forEach(function (person) { body.append(row(person)); });
       importer.refresh();
+      away.refresh();
     }
 
     var importer = importing(root, say);
+    var away = timeAway(root, say);
 
     root.querySelector("[data-workspace-add]").addEventListener("submit", function (event) {
       event.preventDefault();
@@ -125,6 +127,76 @@
         no.focus();
       }
     };
+  }
+
+  /* A rep's time away (Playbook.timeAway): saved as an away record of the rep, listed while it is now or to
+     come, each removable. */
+  function timeAway(root, say) {
+    var ws = Playbook.workspace;
+    var away = Playbook.timeAway;
+    var form = root.querySelector("[data-workspace-away]");
+    var rep = form.querySelector("[data-away-rep]");
+    var from = form.querySelector("[data-away-from]");
+    var back = form.querySelector("[data-away-back]");
+    var list = root.querySelector("[data-away-list]");
+
+    function item(person, period) {
+      var li = document.createElement("li");
+      var dates = { name: person.name, from: Playbook.dates.day(period.from, "weekday"), back: Playbook.dates.day(period.back, "weekday") };
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "md-button pb-workspace__action";
+      remove.textContent = Playbook.t("workspace_page.away_remove");
+      remove.setAttribute("aria-label", Playbook.t("workspace_page.away_remove_named", dates));
+      remove.addEventListener("click", function () {
+        say(ws.forget(person.id, period.record), Playbook.t("workspace_page.away_removed", dates));
+        rep.focus();
+      });
+      li.append(Playbook.t("workspace_page.away_item", dates), " ", remove);
+      return li;
+    }
+
+    function refresh() {
+      var reps = ws.reps();
+      var chosen = rep.value;
+      rep.textContent = "";
+      reps.forEach(function (person) {
+        var option = document.createElement("option");
+        option.value = person.id;
+        option.textContent = person.name;
+        rep.append(option);
+      });
+      if (reps.some(function (person) { return person.id === chosen; })) rep.value = chosen;
+      if (!from.value) from.value = ws.today();
+      var today = ws.today();
+      var coming = [];
+      reps.forEach(function (person) {
+        away.periods(ws.records({ rep: person.id })).forEach(function (period) {
+          if (period.back > today) coming.push({ person: person, period: period });
+        });
+      });
+      coming.sort(function (a, b) { return a.period.from < b.period.from ? -1 : a.period.from > b.period.from ? 1 : a.person.name.localeCompare(b.person.name); });
+      list.textContent = "";
+      coming.forEach(function (found) { list.append(item(found.person, found.period)); });
+      if (!coming.length) {
+        var none = document.createElement("li");
+        none.textContent = reps.length ? Playbook.t("workspace_page.away_none") : Playbook.t("workspace_page.away_none_reps");
+        list.append(none);
+      }
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!rep.value) return say(Playbook.t("workspace_page.away_none_reps"));
+      if (!from.value || !back.value) return say(Playbook.t("workspace_page.away_dates"));
+      if (back.value <= from.value) return say(Playbook.t("workspace_page.away_order"));
+      var saved = { name: ws.name(rep.value), from: Playbook.dates.day(from.value, "weekday"), back: Playbook.dates.day(back.value, "weekday") };
+      var problem = ws.record(away.KIND, away.TOOL, { back: back.value }, from.value, rep.value);
+      if (!problem) back.value = "";
+      say(problem, Playbook.t("workspace_page.away_saved", saved));
+    });
+
+    return { refresh: refresh };
   }
 
   /* Choose a file, see what it holds, choose whose history it goes into, import. */

@@ -25,6 +25,8 @@
      (Plan a 1:1; tool: the          owner: "rep" | "manager", due, done: null | date, dropped, drop_reason,
      meeting's id)                   renegotiated}]}, dated the meeting's day; checked by workspace-file.js
                                     (commitments.js says what they mean, one-to-one.js how they are made)
+     away (tool "time-away")        {back: "YYYY-MM-DD"}, dated the rep's first day away; back is the first day
+                                    back (time-away.js says what it means)
    The reader's own answers are also kept where each tool kept them before reps existed
    (Playbook.storageKey(kind, toolId)); a tool shows a rep's latest record, or today's for a form about one
    meeting (data-fresh-each-day).
@@ -51,6 +53,7 @@
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
      latest({rep, kind, tool})      the newest of them, or null
      merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
+     forget(rep, record)            removes the rep's record in the slot of `record`; null or an error
      combine(list, additions, keepNewer, tally)  the rule merge keeps (and the team view reads files by): a
                                     new list, one record per slot(record) = kind, tool and date; `tally`
                                     (optional) counts the additions that were copies of a record already
@@ -71,7 +74,7 @@
 (function (Playbook) {
   "use strict";
 
-  var KINDS = ["assessment", "coaching-check", "observation", "rubric", "checklist", "decision", "planner", "one-to-one"];
+  var KINDS = ["assessment", "coaching-check", "observation", "rubric", "checklist", "decision", "planner", "one-to-one", "away"];
   var NAME_MAX = 60;
   /* The storage kinds under which the tools keep the reader's own answers (Playbook.storageKey(kind, id)). */
   var TOOL_KINDS = ["assessment", "checklist", "decision", "planner"];
@@ -411,6 +414,10 @@
     return persist(rep, combine(stored(rep), additions, keepNewer));
   }
 
+  function forget(rep, item) {
+    return persist(rep, stored(rep).filter(function (kept) { return slot(kept) !== slot(item); }));
+  }
+
   /* The tool's `data` is copied, so that a tool changing its object later can't change what was saved. */
   function record(kind, tool, data, date, rep) {
     var item = { kind: kind, tool: tool, date: date || today(), data: JSON.parse(JSON.stringify(data)), saved: new Date().toISOString() };
@@ -504,6 +511,7 @@
     repKeys: repKeys,
     reread: function () { cache = {}; },
     merge: merge,
+    forget: forget,
     combine: combine,
     slot: slot,
     draftKey: draftKey

@@ -389,8 +389,8 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
 
 def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_step_back(context, site_url):
     """A manager's case: a proven seller who knows the account, where joining would slow the deal, but the quarter
-    closes and the work left is waiting on the rep. Step back's record (5) outweighs the hint (1), yet the hint is
-    a live problem in the deal, so it rules stepping back out and the helper says Push."""
+    closes and a step only the rep can take has missed its date. Step back's record (5) outweighs that signal (2),
+    yet it is a live problem in the deal, so it rules stepping back out and the helper says Push."""
     _, push, step_back = data("dilemma")["modes"]
     signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
     record = [signal[id] for id in ("consistent-delivery", "knows-the-account-better", "you-slow-the-deal")]

@@ -134,7 +134,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     assert DAYS == 7, "the expected rows below are for a weekly 1:1"
     meetings = page.get_by_role("table", name="Last 1:1 per rep: 2 of 3 overdue")
     assert rows_of(meetings) == [
-        ["Jo", "None recorded", "Overdue: no 1:1 recorded"],
+        ["Jo", "None recorded", f"Overdue by {14 - DAYS} days"],  # none since added on the 2nd
         ["Priya", "16 Nov 2026 (today)", "Due by 23 Nov 2026"],
         ["Sam", "2 Nov 2026 (14 days ago)", "Overdue by 7 days"],
     ]
@@ -144,7 +144,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
 
     # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
-    assert exported["version"] == 2 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
+    assert exported["version"] == 3 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
     before = {rep["name"]: rep["records"] for rep in exported["reps"]}
     fresh = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     other = fresh.new_page()

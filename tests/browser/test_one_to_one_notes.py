@@ -39,7 +39,6 @@ WEEK_ONE = {
 }
 WHAT_TO_TRY = ("one-skill", 1)
 # The boxes with text boxes, each showing there what the last 1:1 held wrote in it.
-NOTED_BOXES = sum(1 for box in BOXES.values() if box.get("write_in") and box is not COMMITMENTS_BOX)
 # Boxes that show last time's lines: not the one reading back last time's commitments, beside this time's.
 CARRIED_BOXES = sum(1 for box in BOXES.values() if box.get("write_in") and box is not COMMITMENTS_BOX and not box.get("reads_back_commitments"))
 

@@ -226,6 +226,32 @@ def test_a_push_on_a_slipping_deal_suggests_questions_about_the_deal_not_about_a
         assert situation["id"] in question["situations"], question["id"]
         assert f"suits {MODES['push']} for “{situation['name']}”, the decision helper's latest advice".lower() in why.lower(), why
     assert not [q["id"] for q, _ in suggested if "activity-slipping" in q["situations"] and situation["id"] not in q["situations"] and q["id"] not in WEAK_QUESTIONS]
+    # The rep's own weakest behaviours still come first: a level, the mode and the deal together weigh less.
+    weak_at = [i for i, (question, _) in enumerate(suggested) if question["id"] in WEAK_QUESTIONS]
+    other_at = [i for i, (question, _) in enumerate(suggested) if question["id"] not in WEAK_QUESTIONS]
+    assert weak_at and other_at and max(weak_at) < min(other_at), [question["id"] for question, _ in suggested]
+
+
+def test_a_capped_reps_own_weakest_behaviours_outrank_the_advice_on_a_slipping_deal(manager, site_url):
+    """A manager's case: a rep rated Order taker whose answers reach Problem solver, so the result's weakest
+    behaviours are Problem solver's while the level to work towards is Product expert, and Push on a slipping
+    deal. A weakest behaviour's question must still come before one suiting only the level, the mode and the
+    deal together (each reason's weight: one-to-one.js)."""
+    page = manager
+    weakest = [b for b in LEVELS[3]["behaviours"] if b.get("counts_as") != "limit"][:3]
+    result = {"complete": True, "answered": 30, "needed": 30, "score": 60, "band": None, "groups": [],
+              "level": {"id": LEVELS[0]["id"], "name": LEVELS[0]["name"], "number": 1},
+              "weakest": [{"id": b["id"], "text": b["text"], "answer": 1} for b in weakest]}
+    _add_rep(page, site_url, "Sam")
+    _seed(page, [["assessment", "which-level", {"answers": {}, "notes": {}, "result": result}, _iso(MONDAY - timedelta(days=3))],
+                 ["decision", "dilemma", {"ticked": {}, "outcome": "push", "totals": {}, "situations": ["deal-at-risk"]}, _iso(MONDAY)]])
+    page.reload()
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    suggested = _suggested(page)
+    own = {question for behaviour in weakest for question in behaviour["coaching_questions"]}
+    deal = [i for i, (question, why) in enumerate(suggested) if question["id"] not in own and "“Deal at risk”" in why]
+    weak_at = [i for i, (question, _) in enumerate(suggested) if question["id"] in own]
+    assert weak_at and deal and max(weak_at) < min(deal), [question["id"] for question, _ in suggested]
 
 
 def _overfull(count: int, minutes: int) -> str:

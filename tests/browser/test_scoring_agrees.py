@@ -152,11 +152,16 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             gaps = reached[:index].count(False)
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
                 level, rated = group.name, index
-        # What the headline must not hide: the highest level reached above the rated one, held back by the
-        # levels between it and the rated one that are not reached.
+        # What the headline must not hide: the highest level reached above the rated one, and the fewest levels
+        # below it to put in place for it to count: each that doesn't hold, and the lowest gaps beyond the
+        # number allowed (once the others hold, every level below it not reached is a gap).
         top = max((index for index in range(rated + 1, len(reached)) if reached[index]), default=None)
-        if top is not None and not all(reached[rated + 1:top]):
-            above = {"reached": assessment.groups[top].name, "holding": [g.name for g, r in zip(assessment.groups[rated + 1:top], reached[rated + 1:top]) if not r]}
+        if top is not None:
+            gaps = [index for index in range(top) if not reached[index]]
+            beyond = 0 if most_gaps is None else max(0, len(gaps) - most_gaps)
+            needed = [index for index in gaps if not holding[index] or index in gaps[:beyond]]
+            above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],
+                     "not_needed": [assessment.groups[i].name for i in gaps if i not in needed]}
     return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "above": above, "groups": [g[0] for g in groups]}
 
 
@@ -298,7 +303,8 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
         else:  # reached above the rated level: the headline names that level, what holds it back, and the rated one
             number = [group.name for group in assessment.groups].index(above["reached"]) + 1
             assert f"answers reach {above['reached']} (level {number}" in headline, headline
-            assert all(name in headline for name in above["holding"]), headline
+            assert above["holding"] and all(name in headline for name in above["holding"]), headline
+            assert not any(name in headline for name in above["not_needed"]), headline  # a gap allowed is not asked for
             if expected["level"]:
                 assert headline.startswith("Your answers reach") and f"your level is {expected['level']} (" in headline, headline
             else:

@@ -325,9 +325,10 @@ def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", answers, scale)
-    # The headline says what the answers reach and what holds it, as a rep rated at a level below it is told.
+    # The headline says what the answers reach and the least that lets it count: with one gap allowed, the
+    # lowest of the two in place, where the paragraph below says to start.
     expect(form.locator("[aria-live]")).to_have_text(
-        f"No level fits your answers yet: none counts until {levels[0]['name']} and {levels[1]['name']} are in place,"
+        f"No level fits your answers yet: none counts until {levels[0]['name']} is in place,"
         f" though your answers reach {levels[-1]['name']} (level {len(levels)} of {len(levels)}).")
     text = " ".join(form.locator("[data-result]").text_content().split())
     assert (f"but those levels can't count while 2 levels below them ({levels[0]['name']} and {levels[1]['name']}) are only part of"
@@ -381,7 +382,7 @@ def test_a_solution_seller_held_by_product_expert_is_told_both_the_level_rated_a
 def test_habits_holding_a_level_back_are_named_not_only_counted(context, site_url):
     # A sales leader's case: a solution seller with Product expert a gap to close, and Problem solver Emerging
     # (53%) but still giving a discount the first time the buyer pushes. The table counts the habits; the result
-    # names them, with the level and the answer, for a level they alone keep from counting.
+    # names them, with the level and the answer, for a level they alone keep from holding.
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
@@ -400,7 +401,7 @@ def test_habits_holding_a_level_back_are_named_not_only_counted(context, site_ur
     expect(row.locator("td").last).to_have_text(f"Emerging, but 2 habits still more than “{allowed}” like you")
     # Named for Problem solver only (the levels above it score too little for their habits to be the reason), the
     # habit most like the rep first.
-    assert _list_after(result, "Habits still holding a level back") == [
+    assert _list_after(result, "Habits to grow out of") == [
         f"{levels[3]['name']}: {plain(habit['text'])} ({_label(scale, answers[habit['id']])})" for habit in reversed(habits)]
 
 

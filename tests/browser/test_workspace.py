@@ -256,7 +256,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     mine = page.evaluate("() => Playbook.workspace.records({rep: 'me'})")
     first.close()
     parsed = json.loads(alex_file)
-    assert (parsed["format"], parsed["version"], parsed["handbook"]) == ("playbook-workspace", 2, "Northwind Sales Playbook")
+    assert (parsed["format"], parsed["version"], parsed["handbook"]) == ("playbook-workspace", 3, "Northwind Sales Playbook")
 
     second = browser.new_context()
     page = second.new_page()

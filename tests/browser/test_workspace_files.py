@@ -49,6 +49,11 @@ def nested(depth):
     return value
 
 
+# The decision helper's advice, as it saves it.
+DECISION = {"kind": "decision", "tool": "dilemma", "date": "2026-11-30", "data": {}, "saved": "2026-11-30T09:00:00.000Z"}
+# A rep's leave, as the Reps and saved answers page saves it: dated the first day away.
+AWAY = {"kind": "away", "tool": "time-away", "date": "2026-11-30", "data": {"back": "2026-12-14"}, "saved": "2026-11-20T09:00:00.000Z"}
+
 # (id, file text): files the schema and the browser must both accept.
 VALID = [
     ("one rep", json.dumps(BASE)),
@@ -61,6 +66,9 @@ VALID = [
     ("a name of 60 characters", changed(lambda f: f["reps"][0].update(name="A" * 60))),
     ("no records yet", changed(lambda f: f["reps"][0].update(records=[]))),
     ("a version 2 file", changed(lambda f: f.update(version=2))),
+    ("a 1:1 with what was written down", changed(lambda f: one_to_one(f).update(write_in=[{"box": "one-skill", "label": "What to try", "text": "Ask what they do today <first>"}]))),
+    ("advice resting on a deal at risk", changed(lambda f: f["reps"][0]["records"].append({**DECISION, "data": {"ticked": {}, "outcome": "push", "situations": ["deal-at-risk"]}}))),
+    ("a version 3 file with a rep's time away", changed(lambda f: f.update(version=3) or f["reps"][0]["records"].append(AWAY))),
     ("a level result rated by the manager about an account of 100 characters", changed(lambda f: record(f)["data"]["result"].update(rated_by="manager", account="A" * 100))),
     ("a 1:1 held, with a commitment moved and one dropped", changed(lambda f: one_to_one(f).update(held=True, commitments=[{"text": "Call Acme", "owner": "rep", "due": "2026-11-20", "done": None, "renegotiated": [{"from": "2026-11-13", "to": "2026-11-20", "on": "2026-11-10"}]}, {"text": "Plan", "due": "2026-11-13", "done": None, "dropped": "2026-11-10", "drop_reason": "Acme went quiet"}]))),
     ("a 1:1 as the planner saves it", changed(lambda f: one_to_one(f).update(time="09:30", agenda=[{"id": "what-went-well", "fingerprint": "0123456789", "box": "one-skill"}], commitments=[{"text": "Call Acme", "owner": "manager", "due": "2026-11-14", "done": "2026-11-13"}, {"text": "Plan", "owner": "rep", "due": "2026-11-20", "done": None}]))),
@@ -71,7 +79,7 @@ INVALID = [
     ("not JSON", "{not json", "it isn't valid JSON"),
     ("JSON but a list", "[]", "This isn't a workspace file exported from the handbook."),
     ("another format", changed(lambda f: f.update(format="lattice-export")), "This isn't a workspace file exported from the handbook."),
-    ("a newer version", changed(lambda f: f.update(version=3)), "This file is version 3 of the format, from a newer handbook; this one reads up to version 2."),
+    ("a newer version", changed(lambda f: f.update(version=4)), "This file is version 4 of the format, from a newer handbook; this one reads up to version 3."),
     ("version as text", changed(lambda f: f.update(version="1")), "The file's version should be a whole number."),
     ("version 0", changed(lambda f: f.update(version=0)), "This file's version, 0, never existed."),
     ("a field the format lacks", changed(lambda f: f.update(extra=True)), "The file has a field the format doesn't have: “extra”."),
@@ -105,6 +113,12 @@ INVALID = [
     ("a new due date without its day", changed(lambda f: one_to_one(f)["commitments"][0].update(renegotiated=[{"from": "2026-11-14", "to": "2026-11-21"}])), "commitment 1's new due date 1 should give the date it was due (from), the new one (to) and the day it was agreed (on), each YYYY-MM-DD."),
     ("a level result rated by 'the CEO'", changed(lambda f: record(f)["data"]["result"].update(rated_by="ceo")), "Rep 1 (Alex), record 1: who rated it should be self or manager."),
     ("a level result about an account of 101 characters", changed(lambda f: record(f)["data"]["result"].update(account="A" * 101)), "Rep 1 (Alex), record 1: the account it is about should be a text of at most 100 characters."),
+    ("a 1:1 note with no line", changed(lambda f: one_to_one(f).update(write_in=[{"box": "one-skill", "text": "Ask first"}])), "its notes should be a list of at most 100, each with only a box (an id), a label and a text, none empty."),
+    ("a 1:1 note left empty", changed(lambda f: one_to_one(f).update(write_in=[{"box": "one-skill", "label": "What to try", "text": ""}])), "its notes should be a list of at most 100"),
+    ("a 1:1's notes as text", changed(lambda f: one_to_one(f).update(write_in="Ask first")), "its notes should be a list of at most 100"),
+    ("advice's situations as text", changed(lambda f: f["reps"][0]["records"].append({**DECISION, "data": {"outcome": "push", "situations": "deal at risk"}})), "Rep 1 (Alex), record 5: its situations should be a list of at most 100 ids."),
+    ("time away with a reason", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-12-14", "why": "holiday"}})), "Rep 1 (Alex), record 5: time away should give only the first day back"),
+    ("time away with no day back", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {}})), "Rep 1 (Alex), record 5: time away should give only the first day back"),
     ("a 1:1 at 25:00", changed(lambda f: one_to_one(f).update(time="25:00")), "its time should read like 09:30."),
     ("a valid rep, then a broken one", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "id": "sam", "name": "Sam", "added": "yesterday"})), "Rep 2 (Sam)'s date added should be a date written YYYY-MM-DD."),
 ]
@@ -114,6 +128,7 @@ BEYOND_SCHEMA = [
     ("the same rep id twice", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "name": "Alex again"})), "Two reps in the file have the same id, “rm1a2b3c”."),
     ("two records for one tool and date", changed(lambda f: f["reps"][0]["records"].append(copy.deepcopy(record(f)))), "Rep 1 (Alex) has two records of which-level for 2026-11-03."),
     ("nested a hundred thousand deep", json.dumps(BASE).replace('"notes": {}', '"notes": ' + "[" * 100_000 + "]" * 100_000, 1), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
+    ("time away back before it began", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-11-30"}})), "Rep 1 (Alex), record 5: time away should give only the first day back (back), written YYYY-MM-DD and after the first day away."),
     ("larger than 20 MB", " " * (20 * 1024 * 1024 + 1), "This file is larger than 20 MB, more than any workspace file; it isn't imported."),
 ]
 
@@ -208,7 +223,7 @@ def test_every_earlier_version_of_the_file_still_imports(browser, site_url, path
         assert stored == sorted(rep["records"], key=lambda r: (r["date"], r["saved"]))
     # Stored in the browser's compact form, exported again in the published one.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(['me'].concat(Playbook.workspace.reps().map(rep => rep.id)))")
-    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(exported) and exported["version"] == 2
+    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(exported) and exported["version"] == 3
     assert sorted(json.dumps(r, sort_keys=True) for rep in exported["reps"] for r in rep["records"]) == sorted(json.dumps(r, sort_keys=True) for rep in file["reps"] for r in rep["records"])
     context.close()
 

@@ -154,6 +154,8 @@ HOSTILE = {
                                             'this text starts with "#", so YAML reads all of it as a comment and the value is empty. Put the whole text in double quotes: "#1 rule: nothing at the end comes as a surprise."', problems=2),
     # assessments.yml
     "assessments-stays-open-on-a-self-assessment": Hostile("assessments.yml", replace_first("    scale: like-me\n", "    scale: like-me\n    stays_open_days: 2\n"), at("stays_open_days"), "'stays_open_days' only applies to a form filled in each time (an observation, a rubric, or one with each_time: true); this self-assessment always opens its latest answers, so remove it"),
+    # the same with the kind written out, as a leader copying an observation's lines might
+    "assessments-stays-open-on-a-named-self-assessment": Hostile("assessments.yml", replace_first("    scale: like-me\n", "    scale: like-me\n    kind: self-assessment\n    stays_open_days: 2\n"), at("stays_open_days"), "'stays_open_days' only applies to a form filled in each time (an observation, a rubric, or one with each_time: true); this self-assessment always opens its latest answers, so remove it"),
     "assessments-band-gap": Hostile("assessments.yml", replace_first("      - from: 45", "      - from: 50"), at("from: 50", offset=6), "band 'Emerging' starts at 50 but should start at 45"),
     "assessments-band-overlap": Hostile("assessments.yml", replace_first("      - from: 70", "      - from: 60"), at("from: 60", offset=6), "that leaves an overlap between 60 and 70"),
     "assessments-score-out-of-range": Hostile("assessments.yml", replace_first("      - value: 4\n", "      - value: 101\n"), at("101"), "'value' is 101 (expected at least 0 and at most 100)"),

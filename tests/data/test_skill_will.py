@@ -85,11 +85,11 @@ def test_a_mode_without_suits_is_refused(handbook: Path):
 def test_every_live_problem_rules_out_stepping_back_and_nothing_else_does():
     """The example's rule, as a sales leader reviewing it put it: stepping back is never the answer while a live
     problem in the deal or the rep's work is ticked, however proven the rep: every decisive coach or push signal,
-    and the hint that a deal closing now waits on the rep (a manager's review); nothing rules out coaching or
-    pushing."""
+    and every one about a deal at risk, such as a step only the rep can take missing its date as the quarter
+    closes (a manager's review); nothing rules out coaching or pushing."""
     for mode in data("dilemma")["modes"]:
         for signal in mode["signals"]:
-            live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal["id"] == "deadline-is-close")
+            live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal.get("situation") == "deal-at-risk")
             assert signal.get("rules_out", []) == (["step-back"] if live else []), signal["id"]
 
 
