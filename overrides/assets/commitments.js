@@ -5,7 +5,8 @@
    A commitment is kept, and changed, in the one-to-one record of the 1:1 it was agreed in (workspace.js):
      {text, owner: "rep" | "manager", due: date, done: null | date (false in version 1 files),
       dropped: date (optional: no longer relevant), drop_reason: text (optional),
-      renegotiated: [{from: date, to: date, on: date}] (optional: each new due date agreed, the old kept)}
+      renegotiated: [{from: date, to: date, on: date, why: text (optional: what got in the way)}] (optional:
+      each new due date agreed, the old kept)}
    A record's 1:1 was held when it says held: true (the planner's "Record this 1:1 as held", or a commitment
    added in it on its day or after). A record from before held existed counts as held when it has commitments:
    the planner wrote them only after a meeting. held: false says it was taken back, or is still to come.
@@ -22,6 +23,7 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
+     wasDue(commitment, format) each due date it had before, `format`ted, with what got in the way when written
      list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
      agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
                                 1:1s still open, and those closed since the last 1:1 held before it, to be
@@ -62,6 +64,12 @@
   function moves(commitment) {
     return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
   }
+  function wasDue(commitment, format) {
+    return moves(commitment).map(function (move) {
+      return move.why ? Playbook.t("plan_one_to_one.was_due_because", { day: format(move.from), why: move.why }) : format(move.from);
+    });
+  }
+
 
   function list(records) {
     var found = [];
@@ -115,5 +123,5 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, wasDue: wasDue, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

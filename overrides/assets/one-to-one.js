@@ -154,7 +154,7 @@
   function describe(commitment, day) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
-    var was = found.moves(commitment).map(function (move) { return shownDay(move.from); });
+    var was = found.wasDue(commitment, function (iso) { return shownDay(iso); });
     var due = { day: shownDay(commitment.due) };
     var parts = [commitment.owner === "rep" ? Playbook.t("plan_one_to_one.due_rep", due) : commitment.owner === "manager" ? Playbook.t("plan_one_to_one.due_manager", due) : Playbook.t("plan_one_to_one.due", due)];
     if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
@@ -516,9 +516,12 @@
       var summary = document.createElement("summary");
       summary.textContent = Playbook.t("plan_one_to_one.change_summary");
       var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
-      var move = button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input); });
+      var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
+      slip.input.maxLength = 300;
+      slip.input.autocomplete = "off";
+      var move = button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input, slip.input.value.trim()); });
       move.setAttribute("aria-describedby", said);
-      date.line.append(" ", move);
+      slip.line.append(" ", move);
       var why = field("text", Playbook.t("plan_one_to_one.drop_why"), "plan-drop-why-" + entryKey(entry));
       why.input.maxLength = 300;
       why.input.autocomplete = "off";
@@ -532,7 +535,7 @@
       });
       drop.setAttribute("aria-describedby", said);
       why.line.append(" ", drop);
-      details.append(summary, date.line, why.line);
+      details.append(summary, date.line, slip.line, why.line);
       return details;
     }
 
@@ -590,8 +593,9 @@
       change(entry, function (commitment) { commitment.done = done; }, done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
     }
 
-    /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip. */
-    function renegotiate(entry, input) {
+    /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip,
+       with what got in the way when the manager wrote it (`why`). */
+    function renegotiate(entry, input, why) {
       var to = input.value;
       var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date") : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date") : null;
       if (problem) {
@@ -601,7 +605,9 @@
         return;
       }
       change(entry, function (commitment) {
-        commitment.renegotiated = (commitment.renegotiated || []).concat([{ from: commitment.due, to: to, on: actionDay() }]);
+        var move = { from: commitment.due, to: to, on: actionDay() };
+        if (why) move.why = why;
+        commitment.renegotiated = (commitment.renegotiated || []).concat([move]);
         commitment.due = to;
       }, Playbook.t("plan_one_to_one.new_date_agreed", { day: shownDay(to), text: entry.commitment.text }));
     }
@@ -700,6 +706,14 @@
       return li;
     }
 
+    /* A 1:1 planned on a day the rep is away (time-away.js) says so, with the day they are back. */
+    function renderAway() {
+      var note = form.querySelector("[data-plan-away]");
+      var away = Playbook.timeAway.awayOn(ws.records(), when().date);
+      note.textContent = away ? Playbook.t("plan_one_to_one.away", { name: ws.name(ws.current()), from: shownDay(away.from), back: shownDay(away.back) }) : "";
+      note.hidden = !away;
+    }
+
     /* The commitments still open, in the box where they are read back (after the rep's topic in the example),
        on screen and on paper alike, as the text copy and the calendar event have them. */
     function renderReadBack() {
@@ -717,6 +731,7 @@
       var chosen = now.items;
       form.querySelector("[data-plan-kept]").hidden = !now.kept;
       form.querySelector("[data-plan-heading]").textContent = heading(plan, when());
+      renderAway();
       renderReadBack();
       plan.boxes.forEach(function (box) {
         var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question) === box; });

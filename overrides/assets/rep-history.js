@@ -158,7 +158,7 @@
     var body = document.createElement("tbody");
     entries.forEach(function (entry) {
       var commitment = entry.commitment;
-      var was = found.moves(commitment).map(function (move) { return Playbook.dates.day(move.from); });
+      var was = found.wasDue(commitment, function (iso) { return Playbook.dates.day(iso); });
       var row = document.createElement("tr");
       row.append(cell("td", Playbook.dates.day(entry.record.date)), cell("td", commitment.text), cell("td", { rep: Playbook.t("rep_history.owner_rep"), manager: Playbook.t("rep_history.owner_manager") }[commitment.owner] || "\u2013"),
         cell("td", was.length ? Playbook.t("rep_history.due_moved", { date: Playbook.dates.day(commitment.due), was: was.join(", ") }) : Playbook.dates.day(commitment.due)), cell("td", standing(commitment, found.slips(entry, meetings), today)));

@@ -96,6 +96,7 @@
     if (!Array.isArray(moves) || moves.length > 50) return Playbook.t("workspace_file.moves_list", { which: which });
     for (var i = 0; i < moves.length; i += 1) {
       if (!isObject(moves[i]) || !["from", "to", "on"].every(function (name) { return !dateProblem(moves[i][name], ""); })) return Playbook.t("workspace_file.move_bad", { which: which, number: i + 1 });
+      if ("why" in moves[i] && (typeof moves[i].why !== "string" || moves[i].why.length > 1000)) return Playbook.t("workspace_file.move_why", { which: which, number: i + 1 });
     }
     return null;
   }

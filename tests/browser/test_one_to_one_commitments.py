@@ -29,6 +29,7 @@ PLAN = "Send the mutual plan to Acme"
 RIDE = "Book the ride-along with Globex"
 LAPSED = "Call the three lapsed accounts"
 WHY = "Marketing took the lapsed accounts"
+HELD_UP = "Acme's legal team had it for a week"
 # The 1:1 rhythm, read here from the data: the days after a 1:1 by which the next is due.
 HOW_OFTEN = next(m["how_often"] for m in data("rhythm")["meetings"] if m["id"] == data("rhythm")["one_to_one"]["meeting"])
 DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 31, "quarterly": 92}[HOW_OFTEN]
@@ -86,6 +87,7 @@ def three_weeks(page, site_url, axe):
     plan = agreed_item(page, PLAN)
     plan.get_by_text("Agree a new date or drop it").click()
     plan.get_by_label("New due date").fill("2026-11-13")
+    plan.get_by_label("What got in the way (optional)").fill(HELD_UP)
     plan.get_by_role("button", name="Agree the new date").click()
     expect(page.locator("[data-plan-status]")).to_have_text(f"New due date Fri 13 Nov agreed: {PLAN}")
     lapsed = agreed_item(page, LAPSED)
@@ -96,7 +98,7 @@ def three_weeks(page, site_url, axe):
     expect(lapsed.get_by_role("button", name="Take back")).to_be_focused()
     expect(lapsed.get_by_role("button", name="Take back")).to_have_accessible_description(re.compile(f"^{LAPSED} "))
     expect(agreed(page)).to_have_text([
-        f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, slipped once), agreed Mon 2 Nov",
+        f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, “{HELD_UP}”, slipped once), agreed Mon 2 Nov",
         f"{RIDE} (the manager, due Fri 13 Nov, done Wed 4 Nov), agreed Mon 2 Nov",
         # moved and carried on the same day is one slip; dropped at the 1:1 it came into overdue, it slipped
         # there, as it read before it was dropped (a manager saw "slipped twice" turn into "once" on dropping)
@@ -115,7 +117,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     page = context.new_page()
     three_weeks(page, site_url, axe)
-    slipped_twice = f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, overdue, slipped twice)"
+    slipped_twice = f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, “{HELD_UP}”, overdue, slipped twice)"
     expect(agreed(page)).to_have_text([f"{slipped_twice}, agreed Mon 2 Nov"])
     assert page.locator("[data-plan-agenda-agreed] li").all_text_contents() == [slipped_twice]  # the printed agenda
     page.get_by_role("button", name="Record this 1:1 as held").click()
@@ -123,7 +125,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     page.goto(site_url + HISTORY)
     table = page.get_by_role("table", name="1:1 commitments for Priya")
     assert rows_of(table) == [
-        ["2 Nov 2026", PLAN, "Rep", "13 Nov 2026 (was due 6 Nov 2026)", "Open, overdue; slipped twice"],
+        ["2 Nov 2026", PLAN, "Rep", f"13 Nov 2026 (was due 6 Nov 2026, “{HELD_UP}”)", "Open, overdue; slipped twice"],
         ["2 Nov 2026", RIDE, "Manager", "13 Nov 2026", "Done 4 Nov 2026"],
         ["2 Nov 2026", LAPSED, "Rep", "6 Nov 2026", f"Dropped 9 Nov 2026: {WHY}; slipped once"],
     ]
@@ -158,7 +160,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     _choose(other, "plan-one-to-one", "Priya")
     expect(agreed(other)).to_have_text([f"{slipped_twice}, agreed Mon 2 Nov"])
     other.get_by_label("Date", exact=True).fill("2026-11-23")
-    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, overdue, slipped three times), agreed Mon 2 Nov"])
+    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, “{HELD_UP}”, overdue, slipped three times), agreed Mon 2 Nov"])
     fresh.close()
     context.close()
 

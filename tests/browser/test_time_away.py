@@ -178,3 +178,29 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     expect_team(reader)
     other.close()
     context.close()
+
+
+def test_a_1_1_planned_while_the_rep_is_away_says_so(browser, site_url):
+    """A manager planning next week's 1:1s on Monday: Tom is away until the 6th, so a 1:1 today is flagged with
+    the day he is back; on that day, or for another rep, nothing is said."""
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    page.evaluate("""() => {
+        const ws = Playbook.workspace;
+        const tom = ws.addRep("Tom").rep.id;
+        ws.addRep("Ana");
+        ws.record("away", "time-away", {back: "2026-04-06"}, "2026-03-23", tom);
+        ws.choose(tom);
+    }""")
+    page.reload()
+    note = page.locator("[data-plan-away]")
+    expect(note).to_have_text("Tom is away on this day: time away from Mon 23 Mar, back on Mon 6 Apr. Choose a day they are back.")
+    page.get_by_label("Date", exact=True).fill("2026-04-06")
+    expect(note).to_be_hidden()
+    page.get_by_label("Date", exact=True).fill("2026-04-03")
+    expect(note).to_be_visible()
+    page.get_by_label("Whose answers").first.select_option(label="Ana")
+    expect(note).to_be_hidden()
+    context.close()

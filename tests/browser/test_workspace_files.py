@@ -70,7 +70,7 @@ VALID = [
     ("advice resting on a deal at risk", changed(lambda f: f["reps"][0]["records"].append({**DECISION, "data": {"ticked": {}, "outcome": "push", "situations": ["deal-at-risk"]}}))),
     ("a version 3 file with a rep's time away", changed(lambda f: f.update(version=3) or f["reps"][0]["records"].append(AWAY))),
     ("a level result rated by the manager about an account of 100 characters", changed(lambda f: record(f)["data"]["result"].update(rated_by="manager", account="A" * 100))),
-    ("a 1:1 held, with a commitment moved and one dropped", changed(lambda f: one_to_one(f).update(held=True, commitments=[{"text": "Call Acme", "owner": "rep", "due": "2026-11-20", "done": None, "renegotiated": [{"from": "2026-11-13", "to": "2026-11-20", "on": "2026-11-10"}]}, {"text": "Plan", "due": "2026-11-13", "done": None, "dropped": "2026-11-10", "drop_reason": "Acme went quiet"}]))),
+    ("a 1:1 held, with a commitment moved and one dropped", changed(lambda f: one_to_one(f).update(held=True, commitments=[{"text": "Call Acme", "owner": "rep", "due": "2026-11-20", "done": None, "renegotiated": [{"from": "2026-11-13", "to": "2026-11-20", "on": "2026-11-10", "why": "Acme's buyer was off sick"}]}, {"text": "Plan", "due": "2026-11-13", "done": None, "dropped": "2026-11-10", "drop_reason": "Acme went quiet"}]))),
     ("a 1:1 as the planner saves it", changed(lambda f: one_to_one(f).update(time="09:30", agenda=[{"id": "what-went-well", "fingerprint": "0123456789", "box": "one-skill"}], commitments=[{"text": "Call Acme", "owner": "manager", "due": "2026-11-14", "done": "2026-11-13"}, {"text": "Plan", "owner": "rep", "due": "2026-11-20", "done": None}]))),
 ]
 
@@ -110,6 +110,7 @@ INVALID = [
     ("a 1:1 held 'yes'", changed(lambda f: one_to_one(f).update(held="yes")), "whether the 1:1 was held should be true or false."),
     ("a commitment dropped 'yesterday'", changed(lambda f: one_to_one(f)["commitments"][0].update(dropped="yesterday")), "commitment 1 should say when it was dropped, YYYY-MM-DD."),
     ("a reason for dropping too long", changed(lambda f: one_to_one(f)["commitments"][0].update(dropped="2026-11-12", drop_reason="x" * 1001)), "commitment 1's reason for dropping it should be a text of at most 1000 characters."),
+    ("what got in the way as a number", changed(lambda f: one_to_one(f)["commitments"][0].update(renegotiated=[{"from": "2026-11-14", "to": "2026-11-21", "on": "2026-11-12", "why": 3}])), "commitment 1's new due date 1: what got in the way (why) should be a text of at most 1000 characters."),
     ("a new due date without its day", changed(lambda f: one_to_one(f)["commitments"][0].update(renegotiated=[{"from": "2026-11-14", "to": "2026-11-21"}])), "commitment 1's new due date 1 should give the date it was due (from), the new one (to) and the day it was agreed (on), each YYYY-MM-DD."),
     ("a level result rated by 'the CEO'", changed(lambda f: record(f)["data"]["result"].update(rated_by="ceo")), "Rep 1 (Alex), record 1: who rated it should be self or manager."),
     ("a level result about an account of 101 characters", changed(lambda f: record(f)["data"]["result"].update(account="A" * 101)), "Rep 1 (Alex), record 1: the account it is about should be a text of at most 100 characters."),

@@ -158,9 +158,9 @@ def test_changes_to_role_plays_and_debriefs_read_in_a_leaders_words():
     plays = data("role_plays")
     changed = deepcopy(plays)
     changed["role_plays"][0]["minutes"] += 2
-    changed["role_plays"].append(dict(changed["role_plays"][1], id="gatekeeper", title="The gatekeeper"))
+    changed["role_plays"].append(dict(changed["role_plays"][1], id="voicemail", title="The voicemail"))
     assert FileChanges("role_plays", plays, changed).sentences() == [
-        "Added the role-play 'The gatekeeper'",
+        "Added the role-play 'The voicemail'",
         f"Changed the role-play '{plays['role_plays'][0]['title']}': minutes {plays['role_plays'][0]['minutes']} → {plays['role_plays'][0]['minutes'] + 2}",
     ]
     debriefs = data("debriefs")
