@@ -107,8 +107,8 @@ def share(count: int, part: Fraction) -> int:
 
 def pace(count: Fraction | int, units: Fraction) -> Pace:
     """`count` a period (or a week) spread over its `units` (weeks or days), rounded up so that, multiplied back,
-    no period falls short: to a whole number from 10 up (a rep agrees 27 calls a day, not 26.7, and a whole one adds under a
-    tenth), to one decimal from 1 to 10. Below one it is "1 every N days" (0.2 a day is hard to act on), N
+    no period falls short: to a whole number from 10 up (a rep agrees 27 calls a day, not 26.7, and a whole one
+    adds under a tenth), to one decimal from 1 to 10. Below one it is "1 every N days" (0.2 a day is hard to act on), N
     rounded down to one decimal for the same reason."""
     tenths = ceil(count * 10 / units)
     if tenths > 100:

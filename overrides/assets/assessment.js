@@ -333,11 +333,8 @@
     var kept;
     /* The day of an earlier form still open (savedState), whose record the answers go on; null for today's. */
     var openDay = null;
-    var open = el("p", "", "pb-assessment__open");
-    var fresh = el("button", Playbook.t("assessment.start_new"), "md-button pb-assessment__start-new");
-    fresh.type = "button";
-    open.hidden = true;
-    form.prepend(open);
+    /* the form's "still open" line (self_assessment.html), on a form that stays open: none on another */
+    var open = form.querySelector("[data-assessment-open]");
 
     /* The result, with who is rating about which account on the level assessment. */
     function outcome() {
@@ -381,9 +378,10 @@
       var found = savedState(form, key);
       var saved = found && found.data;
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
-      open.textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.dates.day(openDay, "long-weekday") }) + " " : "";
-      if (openDay) open.append(fresh);
-      open.hidden = !openDay;
+      if (open) {
+        open.querySelector("[data-assessment-open-text]").textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.dates.day(openDay, "long-weekday") }) : "";
+        open.hidden = !openDay;
+      }
       kept = restore(model, saved);
       notes.restore(saved);
       rating.restore(saved && saved.result ? saved.result : saved);
@@ -404,7 +402,7 @@
 
     /* A new one today beside the earlier one still open, which stays as it is in the history: nothing is saved
        until the reader answers. */
-    fresh.addEventListener("click", function () {
+    if (open) open.querySelector("button").addEventListener("click", function () {
       openDay = null;
       open.hidden = true;
       blank(false);
