@@ -428,7 +428,8 @@
   }
 
   /* The 1:1s held, as the planner records them, then each rhythm meeting rated with a form (a ride-along):
-     the days that form was filled in for the rep. */
+     the days that form was filled in for the rep with enough answers to score (one box ticked by mistake is not
+     a ride-along). */
   function lastMeetings(root, team) {
     var oneToOnes = root.querySelector("[data-team-meetings]");
     meetingTable(oneToOnes, team, oneToOnes.dataset.meeting, function (rep) {
@@ -436,7 +437,7 @@
     });
     root.querySelectorAll("[data-team-rated-meeting]").forEach(function (section) {
       meetingTable(section, team, section.dataset.meeting, function (rep) {
-        return rep.records.filter(function (record) { return record.kind === section.dataset.kind && record.tool === section.dataset.tool; }).map(function (record) { return record.date; });
+        return rep.records.filter(function (record) { return record.kind === section.dataset.kind && record.tool === section.dataset.tool && completeResult(record); }).map(function (record) { return record.date; });
       });
     });
   }

@@ -435,6 +435,8 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
             ["coaching-check", "was-that-coaching", check(60), "2026-03-08"],  # a Sunday: the week of Monday 2 March
             ["coaching-check", "was-that-coaching", check(70), "2026-03-24"],
             ["observation", "ride-along", check(60), "2026-02-10"],
+            # opened on a later call and one box ticked, never finished: not a ride-along rated
+            ["observation", "ride-along", {"answers": {}, "notes": {}, "result": {"complete": False, "answered": 1, "score": None, "level": None}}, "2026-03-25"],
             ["one-to-one", "one-to-one", one_to_one(("Send the case study", "2026-03-27", "rep", False), ("Call Acme", "2026-03-27", "rep", None), ("Call Initech", "2026-03-30", "rep", None)), "2026-03-09"],
         ]],
     ]
@@ -466,7 +468,8 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
     expect_rep_charts(page, checks, weeks)
 
     # The ride-alongs: each rep's last one against the rhythm's monthly (at most 31 days apart, as a calendar
-    # month can be); Cy's, 48 days ago, is overdue, and two reps have none since they were added.
+    # month can be); Cy's, 48 days ago, is overdue (his half-done form of the 25th doesn't count), and two reps have
+    # none since they were added.
     ride_along = next(m for m in data("rhythm")["meetings"] if m.get("rated_with") == "ride-along")
     assert ride_along["how_often"] == "monthly", "the expected rows below are for a monthly ride-along"
     expect(page.get_by_role("heading", name="Last ride-along")).to_be_visible()
