@@ -327,11 +327,12 @@
     var found = Playbook.commitments;
     var records = rep.records.filter(function (record) { return record.kind === "one-to-one"; });
     var meetings = found.heldDates(records).filter(function (day) { return day <= today; });
+    var away = Playbook.timeAway.awayOn(rep.records, today);
     var kept = {};
     found.list(records).forEach(function (entry) {
       var item = entry.commitment;
       if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-      kept[item.text + "\n" + item.due] = { rep: rep.name, text: item.text, due: item.due, owner: item.owner, done: found.state(item) !== "open", slips: found.slips(entry, meetings) };
+      kept[item.text + "\n" + item.due] = { rep: rep.name, away: away, text: item.text, due: item.due, owner: item.owner, done: found.state(item) !== "open", slips: found.slips(entry, meetings) };
     });
     return Object.keys(kept).map(function (key) { return kept[key]; });
   }
@@ -346,9 +347,10 @@
     return who === "rep" ? Playbook.t("rep_history.owner_rep") : who === "manager" ? Playbook.t("rep_history.owner_manager") : "\u2013";
   }
 
+  /* A rep away today is named with the day they are back: their commitments wait for them. */
   function commitmentRow(item, today) {
     var row = node("tr");
-    var who = node("th", "", item.rep);
+    var who = node("th", "", item.away ? Playbook.t("team_view.rep_away", { name: item.rep, date: Playbook.dates.day(item.away.back) }) : item.rep);
     who.scope = "row";
     var due = node("td");
     var time = node("time", "", Playbook.dates.day(item.due));

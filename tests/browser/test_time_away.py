@@ -38,7 +38,8 @@ SEED = """([name, oneToOnes, rides]) => {
     const ws = Playbook.workspace;
     const added = ws.addRep(name);
     if (added.error) throw new Error(added.error);
-    for (const day of oneToOnes) ws.record("one-to-one", "one-to-one", {held: true}, day, added.rep.id);
+    const commitments = [{text: `${name}: send the Acme proposal`, owner: "rep", due: "2026-03-20", done: null}];
+    for (const day of oneToOnes) ws.record("one-to-one", "one-to-one", {held: true, commitments}, day, added.rep.id);
     for (const day of rides) ws.record("observation", "ride-along", {answers: {}, notes: {}, result: {complete: true, score: 80, level: null}}, day, added.rep.id);
 }"""
 
@@ -163,6 +164,9 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     page.goto(site_url + TEAM)
     expect(page.locator("[data-team-status]")).to_have_text("Showing the 5 reps saved in this browser.")
     expect_team(page)
+    # Commitments still wait for a rep on leave, named with the day he is back.
+    owing = page.get_by_role("table", name="3 overdue commitments")  # each rep with a 1:1 held, due 20 March
+    assert owing.locator("tbody th").all_text_contents() == ["Ana", "Priya", "Tom (away, back on 6 Apr 2026)"]
 
     # Exported in the published format, and read as files in another browser: the same rows.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
