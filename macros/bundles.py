@@ -43,7 +43,7 @@ class Widget:
 WIDGETS = {
     "dates": Widget(None, ("dates.js",)),
     "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "level-rating.js", "workspace.js", "workspace-file.js", "rep-picker.js"), needs=("dates",)),
-    "time-away": Widget(None, ("time-away.js",)),
+    "time-away": Widget(None, ("time-away.js",), needs=("dates",)),
     "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace", "time-away")),
     "checklist": Widget("form[data-checklist]", ("checklist.js",), needs=("workspace",)),
     "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment-rating.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace",)),
@@ -51,7 +51,7 @@ WIDGETS = {
     "explorer": Widget("form[data-explorer]", ("explorer.js",)),
     "planner": Widget("form[data-planner]", ("planner.js",)),
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
-    "commitments": Widget(None, ("commitments.js",)),
+    "commitments": Widget(None, ("commitments.js",), needs=("dates",)),
     "calendar": Widget(None, ("calendar.js",)),
     "one-to-one": Widget("form[data-plan]", ("one-to-one.js",), needs=("workspace", "question-basket", "commitments", "calendar", "time-away")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),

@@ -23,6 +23,7 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
+     daysLate(commitment)       how many days after its due date it was done (0 when on time or not done)
      wasDue(commitment, format) each due date it had before, `format`ted, with what got in the way when written
      list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
      agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
@@ -64,6 +65,10 @@
   function moves(commitment) {
     return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
   }
+  function daysLate(commitment) {
+    return state(commitment) === "done" && commitment.done > commitment.due ? Playbook.dates.number(commitment.done) - Playbook.dates.number(commitment.due) : 0;
+  }
+
   function wasDue(commitment, format) {
     return moves(commitment).map(function (move) {
       return move.why ? Playbook.t("plan_one_to_one.was_due_because", { day: format(move.from), why: move.why }) : format(move.from);
@@ -123,5 +128,5 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, wasDue: wasDue, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, wasDue: wasDue, daysLate: daysLate, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

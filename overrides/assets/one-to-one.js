@@ -160,7 +160,8 @@
     if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
     if (now === "open" && commitment.due < day) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
-    if (now === "done") parts.push(Playbook.t("plan_one_to_one.done_on", { day: shownDay(commitment.done) }));
+    var late = found.daysLate(commitment);
+    if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", { day: shownDay(commitment.done), count: late }) : Playbook.t("plan_one_to_one.done_on", { day: shownDay(commitment.done) }));
     if (now === "dropped") {
       var dropped = { day: shownDay(commitment.dropped), reason: commitment.drop_reason };
       parts.push(commitment.drop_reason ? Playbook.t("plan_one_to_one.dropped_because", dropped) : Playbook.t("plan_one_to_one.dropped_on", dropped));
@@ -597,7 +598,9 @@
        with what got in the way when the manager wrote it (`why`). */
     function renegotiate(entry, input, why) {
       var to = input.value;
-      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date") : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date") : null;
+      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date")
+        : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date")
+        : to < actionDay() ? Playbook.t("plan_one_to_one.new_date_past", { day: shownDay(actionDay()) }) : null;
       if (problem) {
         input.setAttribute("aria-invalid", "true");
         input.focus();
@@ -709,7 +712,7 @@
     /* A 1:1 planned on a day the rep is away (time-away.js) says so, with the day they are back. */
     function renderAway() {
       var note = form.querySelector("[data-plan-away]");
-      var away = Playbook.timeAway.awayOn(ws.records(), when().date);
+      var away = awayThen();
       note.textContent = away ? Playbook.t("plan_one_to_one.away", { name: ws.name(ws.current()), from: shownDay(away.from), back: shownDay(away.back) }) : "";
       note.hidden = !away;
     }
@@ -905,7 +908,7 @@
       data.commitments.push(commitment);
       /* a commitment is agreed in a meeting: one of a day gone or today took place; one written ahead for a 1:1
          still to come says it is not held yet (without held, a record with commitments counts as held) */
-      var moved = saveHeld(data, when().date <= ws.today(), was);
+      var moved = saveHeld(data, when().date <= ws.today() && !awayThen(), was);
       if (moved === null) return;
       status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) }) + moved;
       text.value = "";
@@ -919,12 +922,23 @@
       form.querySelector("[data-plan-held-note]").textContent = held ? Playbook.t("plan_one_to_one.held_note") : "";
     }
 
-    /* Held is the manager's word that the meeting took place, so not for a day still to come. */
+    /* The rep's time away on the chosen date, or null (time-away.js). */
+    function awayThen() {
+      return Playbook.timeAway.awayOn(ws.records(), when().date);
+    }
+
+    /* Held is the manager's word that the meeting took place, so not for a day still to come, nor one the rep
+       was away. */
     function recordHeld() {
       var data = meetingRecord();
       var held = !Playbook.commitments.held({ data: data });
       if (held && when().date > ws.today()) {
         status.textContent = Playbook.t("plan_one_to_one.still_to_come", { day: shownDay(when().date) });
+        return;
+      }
+      var away = held && awayThen();
+      if (away) {
+        status.textContent = Playbook.t("plan_one_to_one.away_not_held", { name: ws.name(ws.current()), day: shownDay(when().date), back: shownDay(away.back) });
         return;
       }
       var day = { day: shownDay(when().date) };

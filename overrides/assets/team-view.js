@@ -375,7 +375,7 @@
 
   /* ------------------------------------------------ last 1:1s */
 
-  function ago(days) {
+  function agoWords(days) {
     return days === 0 ? Playbook.t("team_view.today") : days === 1 ? Playbook.t("team_view.yesterday") : Playbook.t("team_view.days_ago", { count: days });
   }
 
@@ -393,26 +393,32 @@
   }
 
   /* A rep's last meeting up to today (`days`: the dates the rep's meetings took place), and the next by the
-     rhythm (`most` days after the day it counts from, Playbook.timeAway.countsFrom): due by a date, away (so
-     not due), or overdue (also when there is nothing to count from), which the row's class and words flag.
-     `meeting`: the rhythm's name for it, as the words say it. */
+     rhythm (`most` days after the last, or after the day the rep was added, the days away not counted:
+     Playbook.timeAway.dueBy): due by a date (today, or before leave coming up), away (so not due), or overdue
+     (also when there is nothing to count from), which the row's class and words flag. `meeting`: the rhythm's
+     name for it, as the words say it. */
   function meetingRow(rep, days, today, most, meeting) {
     var row = node("tr");
     var who = node("th", "", rep.name);
     who.scope = "row";
     var held = days.filter(function (day) { return day <= today; }).sort();
     var last = held[held.length - 1];
+    var from = last || rep.added || null;
     var away = Playbook.timeAway.awayOn(rep.records, today);
-    var from = Playbook.timeAway.countsFrom(last, rep.records, today, rep.added);
-    var since = from ? Playbook.dates.number(today) - Playbook.dates.number(from) : null;
-    var late = !away && (!from || since > most);
+    var due = from ? Playbook.timeAway.dueBy(from, rep.records, most) : null;
+    var late = !away && (!due || due < today);
     if (late) row.className = "pb-team__late";
-    var next = away ? dateCell(away.back, Playbook.t("team_view.away_back", { date: DATE }))
-      : !from ? node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }))
-      : late ? node("td", "", Playbook.t("team_view.overdue_days", { count: since - most }))
-      : dateCell(Playbook.dates.iso(Playbook.dates.number(from) + most), Playbook.t("team_view.due_by", { date: DATE }));
-    var lastAgo = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
-    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: ago(lastAgo) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
+    var next;
+    if (away) next = dateCell(away.back, Playbook.t("team_view.away_back", { date: DATE }));
+    else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
+    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Playbook.dates.number(today) - Playbook.dates.number(due) }));
+    else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
+    else {
+      var leave = Playbook.timeAway.awayBefore(rep.records, today, due);
+      next = dateCell(due, leave ? Playbook.t("team_view.due_by_before_leave", { date: DATE, from: Playbook.dates.day(leave.from) }) : Playbook.t("team_view.due_by", { date: DATE }));
+    }
+    var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
+    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
     return { row: row, late: late };
   }
 

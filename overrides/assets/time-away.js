@@ -1,15 +1,15 @@
 /* Playbook.timeAway: a rep's leave, as the Reps and saved answers page records it (an away record: dated the
-   first day away, data.back the first day back), and what it means for the coaching rhythm. A rep away
-   owes no 1:1 or ride-along; once back, the rhythm counts from the day back, as a manager books the first
-   1:1 after a leave, not from a meeting held before it.
+   first day away, data.back the first day back), and what it means for the coaching rhythm. Leave pauses the
+   rhythm: a rep away owes no 1:1 or ride-along, and the days away don't count towards the next one, so a week's
+   holiday moves the next 1:1 a week later, and one sick day doesn't wipe out a 1:1 already overdue.
 
      KIND, TOOL                  the record's kind and tool
      periods(records)            [{from, back, record}] of a rep's records, by first day away
      awayOn(records, day)        the period the rep is away on `day`, or null
-     lastBack(records, day)      the latest day back on or before `day`, or null
-     countsFrom(last, records, day, added)  the day the rhythm counts from on `day`: the later of the last
-                                 meeting and the last day back; with no meeting, the later of the day the
-                                 rep was added (null when not known) and the last day back; null if none */
+     dueBy(from, records, days)  the day the next meeting is due: `days` days after `from` (the last one, or the
+                                 day the rep was added), not counting the days away in between
+     awayBefore(records, from, day)  the first period starting after `from` and on or before `day`, or null:
+                                 leave coming before a meeting due by `day` */
 (function (Playbook) {
   "use strict";
 
@@ -26,18 +26,33 @@
     return periods(records).filter(function (period) { return period.from <= day && day < period.back; })[0] || null;
   }
 
-  function lastBack(records, day) {
-    var backs = periods(records).map(function (period) { return period.back; }).filter(function (back) { return back <= day; }).sort();
-    return backs.length ? backs[backs.length - 1] : null;
+  /* The days away as day numbers [first, last + 1), overlapping leave merged so no day counts twice. */
+  function spans(records) {
+    var merged = [];
+    periods(records).forEach(function (period) {
+      var span = [Playbook.dates.number(period.from), Playbook.dates.number(period.back)];
+      var last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push(span);
+    });
+    return merged;
   }
 
-  function later(a, b) {
-    return !a ? b : !b ? a : a > b ? a : b;
+  /* Each span of leave after `from` that starts by the day due so far pushes that day on by its length: jumping
+     span by span, so even leave entered as years long costs no more than one step. */
+  function dueBy(from, records, days) {
+    var start = Playbook.dates.number(from);
+    var due = start + days;
+    spans(records).forEach(function (span) {
+      var first = Math.max(span[0], start + 1);
+      if (first <= due && span[1] > first) due += span[1] - first;
+    });
+    return Playbook.dates.iso(due);
   }
 
-  function countsFrom(last, records, day, added) {
-    return later(last || added || null, lastBack(records, day));
+  function awayBefore(records, from, day) {
+    return periods(records).filter(function (period) { return period.from > from && period.from <= day; })[0] || null;
   }
 
-  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, awayOn: awayOn, lastBack: lastBack, countsFrom: countsFrom };
+  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, awayOn: awayOn, dueBy: dueBy, awayBefore: awayBefore };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -129,8 +129,9 @@
     };
   }
 
-  /* A rep's time away (Playbook.timeAway): saved as an away record of the rep, listed while it is now or to
-     come, each removable. */
+  /* A rep's time away (Playbook.timeAway): saved as an away record of the rep, listed while it is now, to come
+     or over in the list's last data-listed-days (to check or correct), each removable. What happens is said
+     beside the form. */
   function timeAway(root, say) {
     var ws = Playbook.workspace;
     var away = Playbook.timeAway;
@@ -139,6 +140,13 @@
     var from = form.querySelector("[data-away-from]");
     var back = form.querySelector("[data-away-back]");
     var list = root.querySelector("[data-away-list]");
+    var status = form.querySelector("[data-away-status]");
+
+    /* Storage refused, or done: the page's rows redrawn (say), and the words here, where the manager is. */
+    function tell(problem, done) {
+      if (!problem) say(null, "");
+      status.textContent = problem || done;
+    }
 
     function item(person, period) {
       var li = document.createElement("li");
@@ -149,7 +157,7 @@
       remove.textContent = Playbook.t("workspace_page.away_remove");
       remove.setAttribute("aria-label", Playbook.t("workspace_page.away_remove_named", dates));
       remove.addEventListener("click", function () {
-        say(ws.forget(person.id, period.record), Playbook.t("workspace_page.away_removed", dates));
+        tell(ws.forget(person.id, period.record), Playbook.t("workspace_page.away_removed", dates));
         rep.focus();
       });
       li.append(Playbook.t("workspace_page.away_item", dates), " ", remove);
@@ -168,11 +176,11 @@
       });
       if (reps.some(function (person) { return person.id === chosen; })) rep.value = chosen;
       if (!from.value) from.value = ws.today();
-      var today = ws.today();
+      var since = Playbook.dates.iso(Playbook.dates.number(ws.today()) - +list.dataset.listedDays);
       var coming = [];
       reps.forEach(function (person) {
         away.periods(ws.records({ rep: person.id })).forEach(function (period) {
-          if (period.back > today) coming.push({ person: person, period: period });
+          if (period.back > since) coming.push({ person: person, period: period });
         });
       });
       coming.sort(function (a, b) { return a.period.from < b.period.from ? -1 : a.period.from > b.period.from ? 1 : a.person.name.localeCompare(b.person.name); });
@@ -180,20 +188,20 @@
       coming.forEach(function (found) { list.append(item(found.person, found.period)); });
       if (!coming.length) {
         var none = document.createElement("li");
-        none.textContent = reps.length ? Playbook.t("workspace_page.away_none") : Playbook.t("workspace_page.away_none_reps");
+        none.textContent = reps.length ? Playbook.t("workspace_page.away_none", { days: list.dataset.listedDays }) : Playbook.t("workspace_page.away_none_reps");
         list.append(none);
       }
     }
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!rep.value) return say(Playbook.t("workspace_page.away_none_reps"));
-      if (!from.value || !back.value) return say(Playbook.t("workspace_page.away_dates"));
-      if (back.value <= from.value) return say(Playbook.t("workspace_page.away_order"));
+      if (!rep.value) return tell(Playbook.t("workspace_page.away_none_reps"));
+      if (!from.value || !back.value) return tell(Playbook.t("workspace_page.away_dates"));
+      if (back.value <= from.value) return tell(Playbook.t("workspace_page.away_order"));
       var saved = { name: ws.name(rep.value), from: Playbook.dates.day(from.value, "weekday"), back: Playbook.dates.day(back.value, "weekday") };
       var problem = ws.record(away.KIND, away.TOOL, { back: back.value }, from.value, rep.value);
       if (!problem) back.value = "";
-      say(problem, Playbook.t("workspace_page.away_saved", saved));
+      tell(problem, Playbook.t("workspace_page.away_saved", saved));
     });
 
     return { refresh: refresh };

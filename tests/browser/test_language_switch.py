@@ -113,7 +113,9 @@ def test_switching_team_opens_the_same_page_in_the_other_teams_site(reader, lang
 def test_the_menus_follow_the_page_instant_navigation_shows(reader, languages_url):
     """Material swaps the page and keeps the header: the menus still open the page now shown in the other site."""
     page = reader
-    page.goto(languages_url + "checklists/")
+    # Material takes over links only once it has the sitemap; a click before that loads the page afresh.
+    with page.expect_response(languages_url + "sitemap.xml"):
+        page.goto(languages_url + "checklists/")
     page.evaluate("() => { window.sameWindow = true; }")
     page.locator(".md-nav").get_by_role("link", name="Glossary").first.click()
     page.wait_for_url(languages_url + "glossary/")

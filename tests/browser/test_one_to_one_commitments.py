@@ -98,7 +98,7 @@ def three_weeks(page, site_url, axe):
     expect(lapsed.get_by_role("button", name="Take back")).to_be_focused()
     expect(lapsed.get_by_role("button", name="Take back")).to_have_accessible_description(re.compile(f"^{LAPSED} "))
     expect(agreed(page)).to_have_text([
-        f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, “{HELD_UP}”, slipped once), agreed Mon 2 Nov",
+        f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, missed because “{HELD_UP}”, slipped once), agreed Mon 2 Nov",
         f"{RIDE} (the manager, due Fri 13 Nov, done Wed 4 Nov), agreed Mon 2 Nov",
         # moved and carried on the same day is one slip; dropped at the 1:1 it came into overdue, it slipped
         # there, as it read before it was dropped (a manager saw "slipped twice" turn into "once" on dropping)
@@ -117,7 +117,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     page = context.new_page()
     three_weeks(page, site_url, axe)
-    slipped_twice = f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, “{HELD_UP}”, overdue, slipped twice)"
+    slipped_twice = f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, missed because “{HELD_UP}”, overdue, slipped twice)"
     expect(agreed(page)).to_have_text([f"{slipped_twice}, agreed Mon 2 Nov"])
     assert page.locator("[data-plan-agenda-agreed] li").all_text_contents() == [slipped_twice]  # the printed agenda
     page.get_by_role("button", name="Record this 1:1 as held").click()
@@ -125,7 +125,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     page.goto(site_url + HISTORY)
     table = page.get_by_role("table", name="1:1 commitments for Priya")
     assert rows_of(table) == [
-        ["2 Nov 2026", PLAN, "Rep", f"13 Nov 2026 (was due 6 Nov 2026, “{HELD_UP}”)", "Open, overdue; slipped twice"],
+        ["2 Nov 2026", PLAN, "Rep", f"13 Nov 2026 (was due 6 Nov 2026, missed because “{HELD_UP}”)", "Open, overdue; slipped twice"],
         ["2 Nov 2026", RIDE, "Manager", "13 Nov 2026", "Done 4 Nov 2026"],
         ["2 Nov 2026", LAPSED, "Rep", "6 Nov 2026", f"Dropped 9 Nov 2026: {WHY}; slipped once"],
     ]
@@ -160,7 +160,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     _choose(other, "plan-one-to-one", "Priya")
     expect(agreed(other)).to_have_text([f"{slipped_twice}, agreed Mon 2 Nov"])
     other.get_by_label("Date", exact=True).fill("2026-11-23")
-    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, “{HELD_UP}”, overdue, slipped three times), agreed Mon 2 Nov"])
+    expect(agreed(other)).to_have_text([f"{PLAN} (the rep, due Fri 13 Nov, was due Fri 6 Nov, missed because “{HELD_UP}”, overdue, slipped three times), agreed Mon 2 Nov"])
     fresh.close()
     context.close()
 
@@ -174,7 +174,7 @@ def test_a_version_1_file_from_the_planner_imports_and_its_1_1s_count(browser, s
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported 2 saved records into")
     page.goto(site_url + TEAM)
-    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "9 Nov 2026 (7 days ago)", "Due by 16 Nov 2026"]]
+    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "9 Nov 2026 (7 days ago)", "Due today"]]
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Dana")
     # done on the 5th, before the 1:1 of the 9th: acknowledged there, so gone
@@ -236,4 +236,27 @@ def test_enter_in_a_new_commitment_adds_it_as_its_button_does(browser, site_url)
     what.press("Enter")  # nothing typed: asked for, not added
     expect(page.locator("[data-plan-status]")).to_have_text("Write what was committed to.")
     expect(page.locator("[data-plan-made] li")).to_have_count(1)
+    context.close()
+
+
+def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(browser, site_url):
+    """A manager's case: at Monday's 1:1 a commitment due last Friday is moved to Thursday just gone by mistake,
+    which would be overdue the moment it was agreed; refused. Ticked done at the 1:1 instead, three days after
+    its date: the planner and the rep's history say so, not just "done"."""
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    _add_rep(page, site_url, "Priya")
+    commit(page, PLAN, "2026-11-06")
+    at(page, 9, site_url)
+    plan = agreed_item(page, PLAN)
+    plan.get_by_text("Agree a new date or drop it").click()
+    plan.get_by_label("New due date").fill("2026-11-05")
+    plan.get_by_role("button", name="Agree the new date").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("A new date can't be already past: agree one from Mon 9 Nov on.")
+    expect(plan.get_by_label("New due date")).to_be_focused()
+    page.get_by_label(re.compile(f"^{PLAN} ")).check()
+    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, done Mon 9 Nov, 3 days after it was due), agreed Mon 2 Nov"])
+    page.goto(site_url + HISTORY)
+    assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Done 9 Nov 2026, 3 days after it was due"]]
     context.close()

@@ -1,7 +1,8 @@
-"""Time away, as a manager uses it: leave recorded on Reps and saved answers (saved, listed while now or to
-come, refused when the day back isn't after the first day away, removed), then the Team view: a rep away is
-not overdue, a rep back from leave counts from their first day back, leave still to come excuses nothing, and
-a rep with nothing recorded counts from the day they were added. Every row is worked out here by a rule
+"""Time away, as a manager uses it: leave recorded on Reps and saved answers (saved, listed while now, to come
+or lately over, refused beside the form when the day back isn't after the first day away, removed), then the
+Team view: leave pauses the rhythm, so a rep away is not overdue, the days away don't count towards the next
+meeting (a sick day doesn't wipe out an overdue 1:1), leave still to come excuses nothing but is named beside
+a due date it comes before, and a rep with nothing recorded counts from the day they were added. Every row is worked out here by a rule
 written independently of time-away.js; the same team read from exported files gives the same rows."""
 
 import json
@@ -31,6 +32,9 @@ TEAM_RECORDS = {
     "Ana": (["2026-03-06"], ["2026-02-20"], [("2026-03-09", "2026-03-25")]),  # back since Wednesday
     "Priya": (["2026-03-16"], ["2026-03-02"], [("2026-04-06", "2026-04-13")]),  # leave still to come
     "Kim": ([], [], []),  # added in January, nothing since
+    "Harry": (["2026-03-16"], [], [("2026-03-19", "2026-03-20")]),  # one sick day: his 1:1 stays overdue
+    "Dee": (["2026-03-23"], [], []),  # due today
+    "Bo": (["2026-03-27"], [], [("2026-04-01", "2026-04-06")]),  # due after leave starting Wednesday
 }
 NEW = "Lee"  # added today
 
@@ -38,8 +42,10 @@ SEED = """([name, oneToOnes, rides]) => {
     const ws = Playbook.workspace;
     const added = ws.addRep(name);
     if (added.error) throw new Error(added.error);
-    const commitments = [{text: `${name}: send the Acme proposal`, owner: "rep", due: "2026-03-20", done: null}];
-    for (const day of oneToOnes) ws.record("one-to-one", "one-to-one", {held: true, commitments}, day, added.rep.id);
+    for (const day of oneToOnes) {
+        const commitments = [{text: `${name}: send the Acme proposal`, owner: "rep", due: Playbook.dates.iso(Playbook.dates.number(day) + 4), done: null}];
+        ws.record("one-to-one", "one-to-one", {held: true, commitments}, day, added.rep.id);
+    }
     for (const day of rides) ws.record("observation", "ride-along", {answers: {}, notes: {}, result: {complete: true, score: 80, level: null}}, day, added.rep.id);
 }"""
 
@@ -55,21 +61,31 @@ def weekday(iso: str) -> str:
 
 
 def expected_row(name: str, held: list, leave: list, added: str, days: int) -> list:
-    """A rep's row by the rule a manager would apply by hand: away today, nothing is due; otherwise the next
-    is due `days` after the latest of the last one held and any first day back up to today (with none held,
-    of the day added and those days back)."""
+    """A rep's row by the rule a manager would apply with a calendar: away today, nothing is due; otherwise count
+    forward from the last one held (or the day added), day by day, skipping each day away, to the `days`th day:
+    the day it is due."""
     today = TODAY.date()
     past = sorted(date.fromisoformat(d) for d in held if date.fromisoformat(d) <= today)
     last = shown(past[-1].isoformat()) + f" ({(today - past[-1]).days} days ago)" if past else "None recorded"
-    for away, back in leave:
-        if date.fromisoformat(away) <= today < date.fromisoformat(back):
-            return [name, last, f"Away: back on {shown(back)}"]
-    backs = [date.fromisoformat(back) for _, back in leave if date.fromisoformat(back) <= today]
-    start = max([past[-1] if past else date.fromisoformat(added)] + backs)
-    due = start + timedelta(days=days)
+    spans = [(date.fromisoformat(away), date.fromisoformat(back)) for away, back in leave]
+
+    def away_on(day):
+        return next(((a, b) for a, b in spans if a <= day < b), None)
+
+    if away_on(today):
+        return [name, last, f"Away: back on {shown(away_on(today)[1].isoformat())}"]
+    due, counted = past[-1] if past else date.fromisoformat(added), 0
+    while counted < days:
+        due += timedelta(days=1)
+        counted += not away_on(due)
     if today > due:
-        return [name, last, f"Overdue by {(today - due).days} days"]
-    return [name, last, f"Due by {shown(due.isoformat())}"]
+        late = (today - due).days
+        return [name, last, f"Overdue by {late} day{'' if late == 1 else 's'}"]
+    if today == due:
+        return [name, last, "Due today"]
+    coming = sorted(a for a, _ in spans if today < a <= due)
+    before = f", before their time away from {shown(coming[0].isoformat())}" if coming else ""
+    return [name, last, f"Due by {shown(due.isoformat())}{before}"]
 
 
 def expected_tables() -> dict:
@@ -115,10 +131,13 @@ def expect_team(page):
     # the cases the rule is there for, as a sales leader would check them
     one_to_ones = {row[0]: row[2] for row in expected["1:1"]}
     assert one_to_ones["Tom"] == "Away: back on 6 Apr 2026"  # 14 days since his last 1:1, but on leave
-    assert one_to_ones["Ana"] == "Due by 1 Apr 2026"  # 24 days since her last 1:1; back on the 25th
+    assert one_to_ones["Ana"] == "Overdue by 1 day"  # 2 days before her leave, 5 since she was back on the 25th
     assert one_to_ones["Priya"] == "Overdue by 7 days"  # her leave next week doesn't excuse this one
     assert one_to_ones["Kim"] == "Overdue by 77 days"  # nothing since she was added on 5 January
     assert one_to_ones["Lee"] == "Due by 6 Apr 2026"  # added today
+    assert one_to_ones["Harry"] == "Overdue by 6 days"  # a day off sick moves it one day, not a week
+    assert one_to_ones["Dee"] == "Due today"
+    assert one_to_ones["Bo"] == "Due by 8 Apr 2026, before their time away from 1 Apr 2026"  # five days away pause it
 
 
 def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(browser, site_url, axe):
@@ -132,41 +151,41 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     page.goto(site_url + WORKSPACE)
     page.get_by_role("form", name="Add a rep").get_by_label("Rep's name or initials").fill(NEW)
     page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
-    status = page.locator("[data-workspace-status]")
+    away_status = page.get_by_role("form", name="Time away").get_by_role("status")
     listed = page.get_by_role("list", name="Time away")
-    expect(listed).to_have_text("No rep is away now, and no time away is coming up.")
+    expect(listed).to_have_text("No rep is away now, none has time away coming up, and none was away in the last 90 days.")
     assert page.get_by_label("First day away").input_value() == TODAY.date().isoformat()
 
     for name, (_, _, leave) in TEAM_RECORDS.items():
         for away, back in leave:
             set_time_away(page, name, away, back)
-            expect(status).to_have_text(f"Saved: {name} away from {weekday(away)}, back on {weekday(back)}.")
-    # now or to come, by first day away; Ana's, over since the 25th, is not listed
-    expect(listed.get_by_role("listitem")).to_have_text([
-        "Tom: away from Mon 23 Mar, back on Mon 6 Apr Remove",
-        "Priya: away from Mon 6 Apr, back on Mon 13 Apr Remove",
-    ])
+            expect(away_status).to_have_text(f"Saved: {name} away from {weekday(away)}, back on {weekday(back)}.")
+    # now, to come and lately over (all of these), by first day away
+    leaves = sorted((away, back, name) for name, (_, _, leave) in TEAM_RECORDS.items() for away, back in leave)
+    expect(listed.get_by_role("listitem")).to_have_text([f"{name}: away from {weekday(away)}, back on {weekday(back)} Remove" for away, back, name in leaves])
 
     # A slip of the keyboard: back before away is refused, and nothing is saved.
     before = page.evaluate("() => Playbook.workspace.records({rep: Playbook.workspace.reps().find(r => r.name === 'Lee').id}).length")
     set_time_away(page, NEW, "2026-04-10", "2026-04-03")
-    expect(status).to_have_text("The first day back must come after the first day away.")
+    expect(away_status).to_have_text("The first day back must come after the first day away.")  # beside the form
     assert page.evaluate("() => Playbook.workspace.records({rep: Playbook.workspace.reps().find(r => r.name === 'Lee').id}).length") == before
     # Saved for the wrong rep, then removed with its own button.
     set_time_away(page, NEW, "2026-04-03", "2026-04-10")
-    expect(listed.get_by_role("listitem")).to_have_count(3)
+    expect(listed.get_by_role("listitem")).to_have_count(len(leaves) + 1)
     listed.get_by_role("button", name="Remove Lee's time away from Fri 3 Apr").click()
-    expect(status).to_have_text("Removed Lee's time away from Fri 3 Apr.")
-    expect(listed.get_by_role("listitem")).to_have_count(2)
+    expect(away_status).to_have_text("Removed Lee's time away from Fri 3 Apr.")
+    expect(listed.get_by_role("listitem")).to_have_count(len(leaves))
     assert page.evaluate("() => Playbook.workspace.records({rep: Playbook.workspace.reps().find(r => r.name === 'Lee').id}).length") == before
     assert axe(page, "[data-workspace]") == []
 
     page.goto(site_url + TEAM)
-    expect(page.locator("[data-team-status]")).to_have_text("Showing the 5 reps saved in this browser.")
+    expect(page.locator("[data-team-status]")).to_have_text(f"Showing the {len(TEAM_RECORDS) + 1} reps saved in this browser.")
     expect_team(page)
     # Commitments still wait for a rep on leave, named with the day he is back.
-    owing = page.get_by_role("table", name="3 overdue commitments")  # each rep with a 1:1 held, due 20 March
-    assert owing.locator("tbody th").all_text_contents() == ["Ana", "Priya", "Tom (away, back on 6 Apr 2026)"]
+    due = sorted(((date.fromisoformat(day) + timedelta(days=4)), name) for name, (held, _, _) in TEAM_RECORDS.items() for day in held)
+    owing = [name for day, name in sorted(due, key=lambda d: (d[0], d[1].casefold())) if day < TODAY.date()]
+    table = page.get_by_role("table", name=f"{len(owing)} overdue commitments")
+    assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on 6 Apr 2026)" if name == "Tom" else name for name in owing]
 
     # Exported in the published format, and read as files in another browser: the same rows.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
@@ -178,7 +197,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     reader.clock.set_fixed_time(TODAY)
     reader.goto(site_url + TEAM)
     reader.locator("input[type=file]").set_input_files([{"name": "team.json", "mimeType": "application/json", "buffer": json.dumps(exported).encode()}])
-    expect(reader.locator("[data-team-status]")).to_contain_text("Showing 5 reps from 1 of 1 files.")
+    expect(reader.locator("[data-team-status]")).to_contain_text(f"Showing {len(TEAM_RECORDS) + 1} reps from 1 of 1 files.")
     expect_team(reader)
     other.close()
     context.close()
@@ -186,7 +205,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
 
 def test_a_1_1_planned_while_the_rep_is_away_says_so(browser, site_url):
     """A manager planning next week's 1:1s on Monday: Tom is away until the 6th, so a 1:1 today is flagged with
-    the day he is back; on that day, or for another rep, nothing is said."""
+    the day he is back and can't be recorded as held; on that day, or for another rep, nothing is said."""
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
     page = context.new_page()
     page.clock.set_fixed_time(TODAY)
@@ -201,6 +220,10 @@ def test_a_1_1_planned_while_the_rep_is_away_says_so(browser, site_url):
     page.reload()
     note = page.locator("[data-plan-away]")
     expect(note).to_have_text("Tom is away on this day: time away from Mon 23 Mar, back on Mon 6 Apr. Choose a day they are back.")
+    # Recorded as held while he was away: refused, and nothing recorded.
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Tom was away on Mon 30 Mar, back on Mon 6 Apr: record the 1:1 on the day it took place.")
+    assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'}).length") == 0
     page.get_by_label("Date", exact=True).fill("2026-04-06")
     expect(note).to_be_hidden()
     page.get_by_label("Date", exact=True).fill("2026-04-03")
