@@ -194,5 +194,18 @@
     });
   }
 
-  Playbook.charts = { line: line, bars: bars, node: node, headedTable: headedTable };
+  /* A filled table that turns into a card per row on a phone (tables.css, data-stack): each cell labelled with
+     its column's heading, as the build labels the tables it writes. */
+  function stacked(table) {
+    var headings = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent; });
+    table.setAttribute("data-stack", "");
+    table.querySelectorAll("tbody tr").forEach(function (tr) {
+      Array.prototype.forEach.call(tr.cells, function (cell, i) {
+        if (cell.tagName === "TD" && headings[i]) cell.setAttribute("data-label", headings[i]);
+      });
+    });
+    return table;
+  }
+
+  Playbook.charts = { line: line, bars: bars, node: node, headedTable: headedTable, stacked: stacked };
 })((window.Playbook = window.Playbook || { widgets: [] }));

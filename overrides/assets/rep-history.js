@@ -167,7 +167,7 @@
       body.append(row);
     });
     table.append(cell("caption", Playbook.t("rep_history.commitments_caption", { who: who })), thead, body);
-    slot.append(table);
+    slot.append(Playbook.charts.stacked(table));
   }
 
   /* A note as the history lists it: at most NOTE_LENGTH characters, cut at a word and marked, on one line. */

@@ -370,7 +370,7 @@
     if (!overdue.length) return slot.append(node("p", "", Playbook.t("team_view.none_overdue")));
     var made = Playbook.charts.headedTable(Playbook.t("team_view.overdue_caption", { count: overdue.length }), [Playbook.t("team_view.rep"), Playbook.t("rep_history.commitment"), Playbook.t("team_view.owner"), Playbook.t("rep_history.due"), Playbook.t("team_view.overdue_by"), Playbook.t("team_view.slipped")]);
     overdue.forEach(function (item) { made.body.append(commitmentRow(item, today)); });
-    slot.append(made.table);
+    slot.append(Playbook.charts.stacked(made.table));
   }
 
   /* ------------------------------------------------ last 1:1s */
@@ -432,7 +432,7 @@
     var late = rows.filter(function (found) { return found.late; }).length;
     var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { meeting: meeting, late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time", { meeting: meeting }), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting", { meeting: meeting }), Playbook.t("team_view.next_meeting", { meeting: meeting })]);
     rows.forEach(function (found) { made.body.append(found.row); });
-    slot.append(made.table);
+    slot.append(Playbook.charts.stacked(made.table));
   }
 
   /* The 1:1s held, as the planner records them, then each rhythm meeting rated with a form (a ride-along):

@@ -187,6 +187,14 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     table = page.get_by_role("table", name=f"{len(owing)} overdue commitments")
     assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on 6 Apr 2026)" if name == "Tom" else name for name in owing]
 
+    # On a phone each table's rows become cards, labelled, and none runs off the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(table.locator("td[data-label]").first).to_have_attribute("data-label", "Commitment")
+    widths = page.evaluate("() => [...document.querySelectorAll('.pb-team table[data-stack]')].map(t => [t.getBoundingClientRect().right, document.documentElement.clientWidth])")
+    assert len(widths) == 3 and all(right <= width for right, width in widths), widths  # the 1:1s, ride-alongs and commitments
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")  # the heat map scrolls in its box
+    page.set_viewport_size({"width": 1280, "height": 800})
+
     # Exported in the published format, and read as files in another browser: the same rows.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
     assert exported["version"] == 3 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
