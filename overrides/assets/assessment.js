@@ -148,16 +148,17 @@
   }
 
   /* A level above the reader's that is reached but can't count yet (the `cap` and `too_many_gaps` cases): the
-     highest, and the fewest levels below it that, once in place, let it count (letsCount): each that doesn't
-     hold, and, where that leaves more gaps than allowed, the lowest gaps too; null otherwise. The rated level
-     stays the scoring rule's: this only says what the result's words must not hide. */
+     highest, and the fewest levels below it that, once in place (reached), let it count (letsCount): each that
+     doesn't hold, and, where the gaps that do hold are more than allowed, the lowest of those too; null
+     otherwise. The rated level stays the scoring rule's: this only says what the result's words must not hide. */
   function reachedAbove(model, out) {
     var from = out.level ? out.groups.indexOf(out.level) + 1 : 0;
     var reached = out.groups.slice(from).filter(function (group) { return group.reached; }).pop();
     if (!reached) return null;
     var unreached = out.groups.slice(0, out.groups.indexOf(reached)).filter(function (group) { return !group.reached; });
-    var extra = model.gapsMost === null ? 0 : Math.max(0, unreached.length - model.gapsMost);
-    var holding = unreached.filter(function (group, i) { return i < extra || !holds(model, group); });
+    var gaps = unreached.filter(function (group) { return holds(model, group); });
+    var extra = model.gapsMost === null ? 0 : Math.max(0, gaps.length - model.gapsMost);
+    var holding = unreached.filter(function (group) { var gap = gaps.indexOf(group); return gap < 0 || gap < extra; });
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
   }
 

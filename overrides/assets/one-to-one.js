@@ -713,7 +713,8 @@
     function renderAway() {
       var note = form.querySelector("[data-plan-away]");
       var away = awayThen();
-      note.textContent = away ? Playbook.t("plan_one_to_one.away", { name: ws.name(ws.current()), from: shownDay(away.from), back: shownDay(away.back) }) : "";
+      var said = away ? Playbook.t("plan_one_to_one.away", { name: ws.name(ws.current()), from: shownDay(away.from), back: shownDay(away.back) }) : "";
+      if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
       note.hidden = !away;
     }
 
@@ -908,7 +909,7 @@
       data.commitments.push(commitment);
       /* a commitment is agreed in a meeting: one of a day gone or today took place; one written ahead for a 1:1
          still to come says it is not held yet (without held, a record with commitments counts as held) */
-      var moved = saveHeld(data, when().date <= ws.today() && !awayThen(), was);
+      var moved = saveHeld(data, when().date <= ws.today() && (was || !awayThen()), was);
       if (moved === null) return;
       status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) }) + moved;
       text.value = "";

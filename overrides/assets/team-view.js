@@ -394,8 +394,9 @@
 
   /* A rep's last meeting up to today (`days`: the dates the rep's meetings took place), and the next by the
      rhythm (`most` days after the last, or after the day the rep was added, the days away not counted:
-     Playbook.timeAway.dueBy): due by a date (today, or before leave coming up), away (so not due), or overdue
-     (also when there is nothing to count from), which the row's class and words flag. `meeting`: the rhythm's
+     Playbook.timeAway.dueBy): due by a date (today, or with leave coming up first, named), away (so not due),
+     or overdue by the days since, not counting days away (also when there is nothing to count from), which the
+     row's class and words flag. `meeting`: the rhythm's
      name for it, as the words say it. */
   function meetingRow(rep, days, today, most, meeting) {
     var row = node("tr");
@@ -411,11 +412,11 @@
     var next;
     if (away) next = dateCell(away.back, Playbook.t("team_view.away_back", { date: DATE }));
     else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
-    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Playbook.dates.number(today) - Playbook.dates.number(due) }));
+    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Playbook.timeAway.daysPresent(rep.records, due, today) }));
     else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
     else {
-      var leave = Playbook.timeAway.awayBefore(rep.records, today, due);
-      next = dateCell(due, leave ? Playbook.t("team_view.due_by_before_leave", { date: DATE, from: Playbook.dates.day(leave.from) }) : Playbook.t("team_view.due_by", { date: DATE }));
+      var leave = Playbook.timeAway.awayAfter(rep.records, today, due);
+      next = dateCell(due, leave ? Playbook.t("team_view.due_by_around_leave", { date: DATE, from: Playbook.dates.day(leave.from), back: Playbook.dates.day(leave.back) }) : Playbook.t("team_view.due_by", { date: DATE }));
     }
     var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);

@@ -1,15 +1,16 @@
 /* Playbook.timeAway: a rep's leave, as the Reps and saved answers page records it (an away record: dated the
    first day away, data.back the first day back), and what it means for the coaching rhythm. Leave pauses the
-   rhythm: a rep away owes no 1:1 or ride-along, and the days away don't count towards the next one, so a week's
-   holiday moves the next 1:1 a week later, and one sick day doesn't wipe out a 1:1 already overdue.
+   rhythm: a rep away owes no 1:1 or ride-along, and the days away count neither towards the next one nor as
+   days overdue, so a week's holiday moves the next 1:1 a week later, and one sick day doesn't wipe out a 1:1
+   already overdue. Overlapping leave (sick on holiday) is one time away, back on the last day back.
 
      KIND, TOOL                  the record's kind and tool
-     periods(records)            [{from, back, record}] of a rep's records, by first day away
-     awayOn(records, day)        the period the rep is away on `day`, or null
-     dueBy(from, records, days)  the day the next meeting is due: `days` days after `from` (the last one, or the
-                                 day the rep was added), not counting the days away in between
-     awayBefore(records, from, day)  the first period starting after `from` and on or before `day`, or null:
-                                 leave coming before a meeting due by `day` */
+     periods(records)            [{from, back, record}] of a rep's records as entered, by first day away
+     awayOn(records, day)        {from, back} of the time away `day` falls in, or null
+     dueBy(from, records, days)  the day the next meeting is due: the `days`th day after `from` (the last one,
+                                 or the day the rep was added) that the rep is not away
+     daysPresent(records, from, to)  the days after `from` up to `to` that the rep was not away
+     awayAfter(records, from, day)  the first time away starting after `from` and on or before `day`, or null */
 (function (Playbook) {
   "use strict";
 
@@ -22,11 +23,8 @@
       .sort(function (a, b) { return a.from < b.from ? -1 : a.from > b.from ? 1 : 0; });
   }
 
-  function awayOn(records, day) {
-    return periods(records).filter(function (period) { return period.from <= day && day < period.back; })[0] || null;
-  }
-
-  /* The days away as day numbers [first, last + 1), overlapping leave merged so no day counts twice. */
+  /* The one definition of the days away: [first, first day back) as day numbers, leave that overlaps or runs
+     on into more leave merged, so no day counts twice. */
   function spans(records) {
     var merged = [];
     periods(records).forEach(function (period) {
@@ -36,6 +34,16 @@
       else merged.push(span);
     });
     return merged;
+  }
+
+  function asDates(span) {
+    return { from: Playbook.dates.iso(span[0]), back: Playbook.dates.iso(span[1]) };
+  }
+
+  function awayOn(records, day) {
+    var number = Playbook.dates.number(day);
+    var span = spans(records).filter(function (each) { return each[0] <= number && number < each[1]; })[0];
+    return span ? asDates(span) : null;
   }
 
   /* Each span of leave after `from` that starts by the day due so far pushes that day on by its length: jumping
@@ -50,9 +58,20 @@
     return Playbook.dates.iso(due);
   }
 
-  function awayBefore(records, from, day) {
-    return periods(records).filter(function (period) { return period.from > from && period.from <= day; })[0] || null;
+  function daysPresent(records, from, to) {
+    var start = Playbook.dates.number(from);
+    var end = Playbook.dates.number(to);
+    return spans(records).reduce(function (days, span) {
+      return days - Math.max(0, Math.min(span[1], end + 1) - Math.max(span[0], start + 1));
+    }, end - start);
   }
 
-  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, awayOn: awayOn, dueBy: dueBy, awayBefore: awayBefore };
+  function awayAfter(records, from, day) {
+    var after = Playbook.dates.number(from);
+    var by = Playbook.dates.number(day);
+    var span = spans(records).filter(function (each) { return each[0] > after && each[0] <= by; })[0];
+    return span ? asDates(span) : null;
+  }
+
+  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, awayAfter: awayAfter };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -143,10 +143,11 @@
     return null;
   }
 
-  /* A rep's time away (time-away.js): the first day back, after the record's date, the first day away. */
+  /* A rep's time away (time-away.js): its tool, and the first day back, after the record's date, the first day
+     away. */
   function awayProblem(record, what) {
     var fields = Object.keys(record.data);
-    var sound = fields.length === 1 && fields[0] === "back" && !dateProblem(record.data.back, "") && record.data.back > record.date;
+    var sound = record.tool === "time-away" && fields.length === 1 && fields[0] === "back" && !dateProblem(record.data.back, "") && record.data.back > record.date;
     return sound ? null : Playbook.t("workspace_file.away_back", { what: what });
   }
 

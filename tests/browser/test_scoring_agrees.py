@@ -6,6 +6,7 @@ key's points are the ones the page adds up."""
 import dataclasses
 import json
 from fractions import Fraction
+from itertools import combinations
 from math import floor
 
 import pytest
@@ -153,15 +154,20 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
                 level, rated = group.name, index
         # What the headline must not hide: the highest level reached above the rated one, and the fewest levels
-        # below it to put in place for it to count: each that doesn't hold, and the lowest gaps beyond the
-        # number allowed (once the others hold, every level below it not reached is a gap).
+        # below it that, once reached, let it count, found by trying every set of them from the smallest up (the
+        # lowest levels first among sets of one size).
         top = max((index for index in range(rated + 1, len(reached)) if reached[index]), default=None)
         if top is not None:
-            gaps = [index for index in range(top) if not reached[index]]
-            beyond = 0 if most_gaps is None else max(0, len(gaps) - most_gaps)
-            needed = [index for index in gaps if not holding[index] or index in gaps[:beyond]]
+            unreached = [index for index in range(top) if not reached[index]]
+
+            def counts_with(made):
+                now = [reached[i] or i in made for i in range(top)]
+                held = [holding[i] or i in made for i in range(top)]
+                return all(held) and (most_gaps is None or now.count(False) <= most_gaps)
+
+            needed = next(list(made) for size in range(len(unreached) + 1) for made in combinations(unreached, size) if counts_with(made))
             above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],
-                     "not_needed": [assessment.groups[i].name for i in gaps if i not in needed]}
+                     "not_needed": [assessment.groups[i].name for i in unreached if i not in needed]}
     return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "above": above, "groups": [g[0] for g in groups]}
 
 
@@ -264,6 +270,15 @@ BASICS = dataclasses.replace(
 )
 
 
+# Four levels, one gap allowed: a gap below a reached level, then a level that doesn't hold below the top one.
+# Reaching that level alone lets the top count; the gap below, which the ladder allows, is not asked for.
+FOUR = dataclasses.replace(
+    GAPS, answers_needed=4,
+    groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}", "S", 1)],
+                           Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 3 else None, "f", 1)) for n in (0, 1, 2, 3)],
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=cases())
 @example(case=(HALF, {"half": 1}))
@@ -275,6 +290,7 @@ BASICS = dataclasses.replace(
 @example(case=(GAPS, {"s0": 2, "s1": 1, "s2": 2}))
 @example(case=(GAPS, {"s0": 2, "s1": 0, "s2": 2}))  # reached a level above a cap: the headline says so
 @example(case=(GAPS, {"s0": 0, "s1": 2, "s2": 0}))  # ... and with no level rated
+@example(case=(FOUR, {"s0": 1, "s1": 2, "s2": 0, "s3": 2}))  # only the level that doesn't hold is asked for
 @example(case=(BASICS, {"a0": 2, "b0": 0, "a1": 2, "b1": 2}))
 @example(case=(BASICS, {"a0": 2, "b0": 1, "a1": 2, "b1": 2}))
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):

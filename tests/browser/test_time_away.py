@@ -35,6 +35,11 @@ TEAM_RECORDS = {
     "Harry": (["2026-03-16"], [], [("2026-03-19", "2026-03-20")]),  # one sick day: his 1:1 stays overdue
     "Dee": (["2026-03-23"], [], []),  # due today
     "Bo": (["2026-03-27"], [], [("2026-04-01", "2026-04-06")]),  # due after leave starting Wednesday
+    "Cy": (["2026-03-24"], [], [("2026-03-09", "2026-03-16")]),  # leave before his last 1:1 changes nothing
+    "Eve": ([], [], [("2026-03-26", "2026-04-02"), ("2026-03-30", "2026-04-08")]),  # off sick on holiday: back on the 8th
+    "Fin": (["2026-03-02"], [], [("2026-03-16", "2026-03-23")]),  # overdue, then a week away: not counted as overdue
+    "Gus": (["2026-03-25"], [], [("2026-03-26", "2026-03-28")]),  # two days off the day after his 1:1
+    "Hal": (["2026-03-23"], [], [("2026-03-20", "2026-03-26")]),  # a 1:1 by phone while away
 }
 NEW = "Lee"  # added today
 
@@ -61,31 +66,38 @@ def weekday(iso: str) -> str:
 
 
 def expected_row(name: str, held: list, leave: list, added: str, days: int) -> list:
-    """A rep's row by the rule a manager would apply with a calendar: away today, nothing is due; otherwise count
-    forward from the last one held (or the day added), day by day, skipping each day away, to the `days`th day:
-    the day it is due."""
+    """A rep's row by the rule a manager would apply with a calendar, day by day: away today, nothing is due,
+    and they are back on the first day they are not away; otherwise count forward from the last one held (or
+    the day added), skipping each day away, to the `days`th day, the day it is due; overdue by the days since
+    that they were not away."""
     today = TODAY.date()
     past = sorted(date.fromisoformat(d) for d in held if date.fromisoformat(d) <= today)
     last = shown(past[-1].isoformat()) + f" ({(today - past[-1]).days} days ago)" if past else "None recorded"
     spans = [(date.fromisoformat(away), date.fromisoformat(back)) for away, back in leave]
 
     def away_on(day):
-        return next(((a, b) for a, b in spans if a <= day < b), None)
+        return any(a <= day < b for a, b in spans)
+
+    def back_from(day):
+        while away_on(day):
+            day += timedelta(days=1)
+        return day
 
     if away_on(today):
-        return [name, last, f"Away: back on {shown(away_on(today)[1].isoformat())}"]
+        return [name, last, f"Away: back on {shown(back_from(today).isoformat())}"]
     due, counted = past[-1] if past else date.fromisoformat(added), 0
     while counted < days:
         due += timedelta(days=1)
         counted += not away_on(due)
     if today > due:
-        late = (today - due).days
+        late = sum(not away_on(due + timedelta(days=n)) for n in range(1, (today - due).days + 1))
         return [name, last, f"Overdue by {late} day{'' if late == 1 else 's'}"]
     if today == due:
         return [name, last, "Due today"]
-    coming = sorted(a for a, _ in spans if today < a <= due)
-    before = f", before their time away from {shown(coming[0].isoformat())}" if coming else ""
-    return [name, last, f"Due by {shown(due.isoformat())}{before}"]
+    starts = [today + timedelta(days=n) for n in range(1, (due - today).days + 1)]
+    coming = next((day for day in starts if away_on(day) and not away_on(day - timedelta(days=1))), None)
+    around = f"; away from {shown(coming.isoformat())}, back on {shown(back_from(coming).isoformat())}: hold it before they go if you can" if coming else ""
+    return [name, last, f"Due by {shown(due.isoformat())}{around}"]
 
 
 def expected_tables() -> dict:
@@ -137,7 +149,12 @@ def expect_team(page):
     assert one_to_ones["Lee"] == "Due by 6 Apr 2026"  # added today
     assert one_to_ones["Harry"] == "Overdue by 6 days"  # a day off sick moves it one day, not a week
     assert one_to_ones["Dee"] == "Due today"
-    assert one_to_ones["Bo"] == "Due by 8 Apr 2026, before their time away from 1 Apr 2026"  # five days away pause it
+    assert one_to_ones["Bo"] == "Due by 8 Apr 2026; away from 1 Apr 2026, back on 6 Apr 2026: hold it before they go if you can"
+    assert one_to_ones["Cy"] == "Due by 31 Mar 2026"
+    assert one_to_ones["Eve"] == "Away: back on 8 Apr 2026"  # the later of two overlapping leaves
+    assert one_to_ones["Fin"] == "Overdue by 14 days"  # 21 days since it was due, 7 of them away
+    assert one_to_ones["Gus"] == "Due by 3 Apr 2026"
+    assert one_to_ones["Hal"] == "Due by 1 Apr 2026"  # the days away before the 1:1 don't count again
 
 
 def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(browser, site_url, axe):
@@ -161,7 +178,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
             set_time_away(page, name, away, back)
             expect(away_status).to_have_text(f"Saved: {name} away from {weekday(away)}, back on {weekday(back)}.")
     # now, to come and lately over (all of these), by first day away
-    leaves = sorted((away, back, name) for name, (_, _, leave) in TEAM_RECORDS.items() for away, back in leave)
+    leaves = sorted(((away, back, name) for name, (_, _, leave) in TEAM_RECORDS.items() for away, back in leave), key=lambda item: (item[0], item[2].casefold()))
     expect(listed.get_by_role("listitem")).to_have_text([f"{name}: away from {weekday(away)}, back on {weekday(back)} Remove" for away, back, name in leaves])
 
     # A slip of the keyboard: back before away is refused, and nothing is saved.

@@ -118,8 +118,9 @@ INVALID = [
     ("a 1:1 note left empty", changed(lambda f: one_to_one(f).update(write_in=[{"box": "one-skill", "label": "What to try", "text": ""}])), "its notes should be a list of at most 100"),
     ("a 1:1's notes as text", changed(lambda f: one_to_one(f).update(write_in="Ask first")), "its notes should be a list of at most 100"),
     ("advice's situations as text", changed(lambda f: f["reps"][0]["records"].append({**DECISION, "data": {"outcome": "push", "situations": "deal at risk"}})), "Rep 1 (Alex), record 5: its situations should be a list of at most 100 ids."),
-    ("time away with a reason", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-12-14", "why": "holiday"}})), "Rep 1 (Alex), record 5: time away should give only the first day back"),
-    ("time away with no day back", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {}})), "Rep 1 (Alex), record 5: time away should give only the first day back"),
+    ("time away from another tool", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "tool": "holiday"})), "Rep 1 (Alex), record 5: time away should be the time-away tool's"),
+    ("time away with a reason", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-12-14", "why": "holiday"}})), "Rep 1 (Alex), record 5: time away should be the time-away tool's and give only the first day back"),
+    ("time away with no day back", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {}})), "Rep 1 (Alex), record 5: time away should be the time-away tool's and give only the first day back"),
     ("a 1:1 at 25:00", changed(lambda f: one_to_one(f).update(time="25:00")), "its time should read like 09:30."),
     ("a valid rep, then a broken one", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "id": "sam", "name": "Sam", "added": "yesterday"})), "Rep 2 (Sam)'s date added should be a date written YYYY-MM-DD."),
 ]
@@ -129,7 +130,7 @@ BEYOND_SCHEMA = [
     ("the same rep id twice", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "name": "Alex again"})), "Two reps in the file have the same id, “rm1a2b3c”."),
     ("two records for one tool and date", changed(lambda f: f["reps"][0]["records"].append(copy.deepcopy(record(f)))), "Rep 1 (Alex) has two records of which-level for 2026-11-03."),
     ("nested a hundred thousand deep", json.dumps(BASE).replace('"notes": {}', '"notes": ' + "[" * 100_000 + "]" * 100_000, 1), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
-    ("time away back before it began", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-11-30"}})), "Rep 1 (Alex), record 5: time away should give only the first day back (back), written YYYY-MM-DD and after the first day away."),
+    ("time away back before it began", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-11-30"}})), "Rep 1 (Alex), record 5: time away should be the time-away tool's and give only the first day back (back), written YYYY-MM-DD and after the first day away."),
     ("larger than 20 MB", " " * (20 * 1024 * 1024 + 1), "This file is larger than 20 MB, more than any workspace file; it isn't imported."),
 ]
 
