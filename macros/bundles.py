@@ -55,7 +55,7 @@ WIDGETS = {
     "calendar": Widget(None, ("calendar.js",)),
     "one-to-one": Widget("form[data-plan]", ("one-to-one.js",), needs=("workspace", "question-basket", "commitments", "calendar", "time-away")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),
-    "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments")),
+    "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments", "time-away")),
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments", "time-away")),
     "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("bootcamp-calendar.js",), needs=("dates", "calendar")),
     "term-tooltip": Widget("abbr[data-term]", ("term-tooltip.js",)),

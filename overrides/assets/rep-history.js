@@ -200,6 +200,19 @@
     slot.append(list);
   }
 
+  /* The rep's time away, the latest first, so a gap in their checklists or scores reads as leave, not a slump. */
+  function awayList(root, rep, who) {
+    var slot = root.querySelector("[data-history-away-slot]");
+    var away = Playbook.timeAway.all(Playbook.workspace.records({ rep: rep })).reverse();
+    slot.textContent = "";
+    if (!away.length) return slot.append(empty(Playbook.t("rep_history.no_away", { who: who })));
+    var list = document.createElement("ul");
+    away.forEach(function (period) {
+      list.append(cell("li", Playbook.t("rep_history.away_item", { from: Playbook.dates.day(period.from), back: Playbook.dates.day(period.back) })));
+    });
+    slot.append(list);
+  }
+
   function enhance(root) {
     root.dataset.ready = "true";
     root.hidden = false;
@@ -214,6 +227,7 @@
       root.querySelectorAll("[data-history-scores]").forEach(function (section) { scoreChart(section, rep, who); });
       commitmentTable(root, rep, who);
       notesList(root, rep, who);
+      awayList(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");
       root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });
       status.textContent = rep === "me" ? Playbook.t("rep_history.showing_mine") : Playbook.t("rep_history.showing_rep", { name: who });

@@ -6,6 +6,7 @@
 
      KIND, TOOL                  the record's kind and tool
      periods(records)            [{from, back, record}] of a rep's records as entered, by first day away
+     all(records)                every time away as [{from, back}], overlapping leave as one, earliest first
      awayOn(records, day)        {from, back} of the time away `day` falls in, or null
      dueBy(from, records, days)  the day the next meeting is due: the `days`th day after `from` (the last one,
                                  or the day the rep was added) that the rep is not away
@@ -38,6 +39,10 @@
 
   function asDates(span) {
     return { from: Playbook.dates.iso(span[0]), back: Playbook.dates.iso(span[1]) };
+  }
+
+  function all(records) {
+    return spans(records).map(asDates);
   }
 
   function awayOn(records, day) {
@@ -73,5 +78,5 @@
     return span ? asDates(span) : null;
   }
 
-  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, awayAfter: awayAfter };
+  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, all: all, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, awayAfter: awayAfter };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -212,6 +212,14 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")  # the heat map scrolls in its box
     page.set_viewport_size({"width": 1280, "height": 800})
 
+    # Eve's history names her time away, the overlapping leave as one, so a gap in her charts reads as leave.
+    page.goto(site_url + "coaching/history/")
+    page.get_by_label("Whose answers").first.select_option(label="Eve")
+    expect(page.locator("[data-history-away-slot] li")).to_have_text(["Away from 26 Mar 2026, back on 8 Apr 2026"])
+    page.get_by_label("Whose answers").first.select_option(label="Lee")
+    expect(page.locator("[data-history-away-slot]")).to_have_text("No time away recorded for Lee.")
+    page.goto(site_url + TEAM)
+
     # Exported in the published format, and read as files in another browser: the same rows.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
     assert exported["version"] == 3 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
