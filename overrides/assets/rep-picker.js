@@ -4,11 +4,9 @@
 (function (Playbook) {
   "use strict";
 
-  /* The select's options: Me, then the reps in the order added; set to whoever is chosen now. */
-  function fill(picker) {
-    var ws = Playbook.workspace;
-    var select = picker.querySelector("[data-rep-select]");
-    var people = [{ id: "me", name: Playbook.t("rep_picker.me") }].concat(ws.reps());
+  /* `select`'s options made afresh: one per person, by id, named as text (the Reps and saved answers page's
+     lists of reps use it too, as Playbook.repChoices). */
+  function choices(select, people) {
     select.textContent = "";
     people.forEach(function (person) {
       var option = document.createElement("option");
@@ -16,6 +14,13 @@
       option.textContent = person.name;
       select.append(option);
     });
+  }
+
+  /* The select's options: Me, then the reps in the order added; set to whoever is chosen now. */
+  function fill(picker) {
+    var ws = Playbook.workspace;
+    var select = picker.querySelector("[data-rep-select]");
+    choices(select, [{ id: "me", name: Playbook.t("rep_picker.me") }].concat(ws.reps()));
     select.value = ws.current();
   }
 
@@ -74,6 +79,8 @@
   document.addEventListener("playbook:rep", function () {
     document.querySelectorAll("[data-rep-picker][data-ready]").forEach(fill);
   });
+
+  Playbook.repChoices = choices;
 
   Playbook.widgets.push({
     init: function (root) {

@@ -129,17 +129,6 @@
     };
   }
 
-  /* `select`'s options made afresh: one per person, by id, named as text. */
-  function choices(select, people) {
-    select.textContent = "";
-    people.forEach(function (person) {
-      var option = document.createElement("option");
-      option.value = person.id;
-      option.textContent = person.name;
-      select.append(option);
-    });
-  }
-
   /* A rep's time away (Playbook.timeAway): saved as an away record of the rep, listed while it is now, to come
      or over in the list's last data-listed-days (to check or correct), each removable. What happens is said
      beside the form. */
@@ -178,7 +167,7 @@
     function refresh() {
       var reps = ws.reps();
       var chosen = rep.value;
-      choices(rep, reps);
+      Playbook.repChoices(rep, reps);
       if (reps.some(function (person) { return person.id === chosen; })) rep.value = chosen;
       if (!from.value) from.value = ws.today();
       var since = Playbook.dates.iso(Playbook.dates.number(ws.today()) - +list.dataset.listedDays);
@@ -223,7 +212,7 @@
     var checked = null;
 
     function options() {
-      choices(into, [{ id: "", name: Playbook.t("workspace_page.new_rep") }, { id: "me", name: Playbook.t("workspace_page.me_row") }].concat(ws.reps()));
+      Playbook.repChoices(into, [{ id: "", name: Playbook.t("workspace_page.new_rep") }, { id: "me", name: Playbook.t("workspace_page.me_row") }].concat(ws.reps()));
     }
 
     function describe(file) {
