@@ -1059,6 +1059,7 @@ class ForecastRule:
 class Forecast:
     categories: list[ForecastCategory]
     rules: list[ForecastRule]
+    call: str | None = None  # when and how the team's forecast call runs
 
     @cached_property
     def categories_by_id(self) -> dict[str, ForecastCategory]:

@@ -91,7 +91,7 @@ WRONG_TYPES = {
     "yes-no-gets-text": Wording("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"),
                                 "'documents' › item 1 › 'cover' must be true or false, found the text 'yes'; write true or false, without quotes"),
     "yes-no-gets-whole-number": Wording("when_coaching_stalls.yml", replace_first("hr: true", "hr: 1"), at("hr: 1", offset=4),
-                                        "'steps' › item 2 › 'hr' must be true or false, found the number 1; write true or false instead of a number"),
+                                        "'steps' › item 1 › 'hr' must be true or false, found the number 1; write true or false instead of a number"),
     "yes-no-gets-number": Wording("rhythm.yml", replace_first("counts_as_coaching: true", "counts_as_coaching: 0.5"), at("0.5"),
                                   "'meetings' › item 1 › 'counts_as_coaching' must be true or false, found the number 0.5; write true or false instead of a number"),
     "yes-no-gets-nothing": Wording("assessments.yml", replace_first("balanced: true\n", "balanced:\n"), at("balanced:\n", offset=9),

@@ -98,6 +98,18 @@ def test_forecast_categories_and_rules_name_their_stages_and_evidence(built_site
     assert any("next step" in rule["text"] and "date" in rule["text"] for rule in commit_rules)
 
 
+def test_the_forecast_call_is_defined_once_and_the_glossary_leads_there(built_site):
+    """The charter, the glossary and the deal review all speak of the forecast call: the deal review says when
+    it is, who comes and by when the CRM must be ready, and the glossary's forecast term links there."""
+    call = data("deal_review")["forecast"]["call"]
+    heading = content(page(built_site, "deal-review")).select_one("h3#forecast-call")
+    assert _text(heading).startswith("The forecast call")
+    assert _text(heading.find_next_sibling("p")) == _md(call)
+    assert "Weekly" in call and "end of Monday" in call
+    term = content(page(built_site, "glossary")).select_one("h2#forecast").find_next("div", class_="pb-glossary-term")
+    assert "../deal-review/#forecast-call" in [a["href"] for a in term.select("a")]
+
+
 def test_deal_review_questions_are_grouped_and_open(built_site):
     groups = data("deal_review")["review_questions"]
     article = content(page(built_site, "deal-review"))
@@ -222,6 +234,10 @@ def test_when_coaching_stalls_shows_the_checks_the_path_and_a_fair_process(built
         assert bool(section.find(string="HR takes part")) == step.get("hr", False)
     assert [_text(li) for li in article.select(".pb-plan-contents li")] == [_md(item) for item in stalls["plan_contents"]]
     assert [_text(li) for li in article.select(".pb-fair-process li")] == [_md(item) for item in stalls["fair_process"]]
+    # HR's advice comes before the rep is told that this is now a concern, as the HR step's own "when" says.
+    hr = next(i for i, step in enumerate(stalls["steps"]) if step.get("hr"))
+    told = next(i for i, step in enumerate(stalls["steps"]) if any("now a concern" in action for action in step["actions"]))
+    assert hr < told
 
 
 def test_the_new_pages_are_in_the_navigation_and_the_search_index(built_site):

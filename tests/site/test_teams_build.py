@@ -84,3 +84,26 @@ def test_the_default_teams_pages_are_what_the_organisations_data_alone_renders(t
     assert pages == sorted(path.relative_to(with_teams).as_posix() for path in (with_teams / "docs").rglob("*.md"))
     differing = [name for name in pages if (with_teams / name).read_text(encoding="utf-8") != (without / name).read_text(encoding="utf-8")]
     assert differing == []
+
+
+def test_a_team_without_cold_calls_practises_none_and_its_objections_link_no_cold_call(team_site, built_site):
+    """Key accounts drops the two cold-call role-plays: its role-play page runs the scenarios its own accounts
+    need, and its gatekeeper objection, still worth preparing for when reaching a new budget holder, no longer
+    sends reps to a cold call set at a prospect (which its own story makes a customer)."""
+    removed = team_data("role_plays")["remove"]["role_plays"]
+    assert set(removed) == {"cold-call-opener", "gatekeeper"}
+    scenarios = lambda site: [h["id"] for h in content(page(site, "role-plays/")).select("h2[id^=role-play-]")]
+    shared = [f"role-play-{play['id']}" for play in data("role_plays")["role_plays"]]
+    assert scenarios(built_site) == shared
+    assert scenarios(team_site) == [i for i in shared if i.removeprefix("role-play-") not in removed]
+    gatekeeper = content(page(team_site, "coaching/objections/")).select_one("h2#objection-gatekeeper").find_next("div", class_="pb-objection")
+    assert not gatekeeper.select('a[href*="/role-plays/"]')
+    assert "What's it regarding?" in text_of(team_site, "coaching/objections/")
+
+
+def test_a_teams_forecast_call_counts_its_renewals(team_site, built_site):
+    call = lambda site: " ".join(content(page(site, "deal-review/")).select_one("h3#forecast-call").find_next_sibling("p").get_text(" ").split())
+    assert "every renewal due in the period" in call(team_site)
+    assert "renewal" not in call(built_site)
+    # Its glossary's pipeline holds those renewals too, as its forecast rules do.
+    assert "the renewals due in the period" in text_of(team_site, "glossary/") and "the renewals due in the period" not in text_of(built_site, "glossary/")
