@@ -105,7 +105,7 @@ def test_the_forecast_call_is_defined_once_and_the_glossary_leads_there(built_si
     heading = content(page(built_site, "deal-review")).select_one("h3#forecast-call")
     assert _text(heading).startswith("The forecast call")
     assert _text(heading.find_next_sibling("p")) == _md(call)
-    assert "Weekly" in call and "end of Monday" in call
+    assert "Weekly" in call and "qualified deal" in call
     term = content(page(built_site, "glossary")).select_one("h2#forecast").find_next("div", class_="pb-glossary-term")
     assert "../deal-review/#forecast-call" in [a["href"] for a in term.select("a")]
 
@@ -237,7 +237,7 @@ def test_when_coaching_stalls_shows_the_checks_the_path_and_a_fair_process(built
     # HR's advice comes before the rep is told that this is now a concern, as the HR step's own "when" says.
     hr = next(i for i, step in enumerate(stalls["steps"]) if step.get("hr"))
     told = next(i for i, step in enumerate(stalls["steps"]) if any("now a concern" in action for action in step["actions"]))
-    assert hr < told
+    assert hr < told and "HR" in stalls["steps"][told]["when"]
 
 
 def test_the_new_pages_are_in_the_navigation_and_the_search_index(built_site):
