@@ -112,3 +112,14 @@ def test_a_teams_forecast_call_counts_its_renewals(team_site, built_site):
     assert "renewal" not in call(built_site)
     # Its glossary's pipeline holds those renewals too, as its forecast rules do.
     assert "the renewals due in the period" in text_of(team_site, "glossary/") and "the renewals due in the period" not in text_of(built_site, "glossary/")
+
+
+def test_a_team_that_debriefs_every_lost_renewal_has_a_debrief_for_one(team_site, built_site):
+    """Key accounts' charter debriefs lost and shrinking renewals; a renewal has no stages to look back through,
+    so the team's debriefs page has a template that looks back through the renewal plan instead."""
+    debriefs = lambda site: [h["id"] for h in content(page(site, "coaching/debriefs/")).select("h2[id^=debrief-]")]
+    assert "debrief-lost-renewal" in debriefs(team_site) and "debrief-lost-renewal" not in debriefs(built_site)
+    template = content(page(team_site, "coaching/debriefs/")).select_one("h2#debrief-lost-renewal").find_next("section", class_="pb-debrief")
+    assert "renewal plan" in template.get_text() and "exit criteria" not in template.get_text()
+    charter = content(page(team_site, "charter/"))
+    assert charter.select('a[href="../coaching/debriefs/#debrief-lost-renewal"]')
