@@ -3,7 +3,8 @@
 
      day(iso, style)   "YYYY-MM-DD" as text, or the text itself when it isn't a date; style ("short" when
                        left out):
-                         "weekday"       "Tue 12 May" (the year added when it isn't this year's)
+                         "weekday"       "Tue 12 May" (the year added when it isn't this year's, and only
+                                         the year: "Mon 4 Jan 2027")
                          "plain"         "12 May" (the same rule for the year)
                          "long-weekday"  "Tuesday 12 May" (the same rule)
                          "long"          "12 May 2026"
@@ -60,12 +61,33 @@
     return parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) : new Date(NaN);
   }
 
+  /* The literal that follows the weekday in `parts`, or null. */
+  function afterWeekday(parts) {
+    for (var i = 0; i < parts.length - 1; i += 1) {
+      if (parts[i].type === "weekday") return parts[i + 1].type === "literal" ? i + 1 : null;
+    }
+    return null;
+  }
+
+  /* A date given its year keeps the mark this language puts after the weekday without one: en-GB writes
+     "Mon 4 Jan" but, asked for the year too, "Mon, 4 Jan 2027", and a list of dates should read alike. */
+  function withYearAlike(style, when) {
+    var dated = formatter(style, true);
+    if (!dated.formatToParts) return dated.format(when);
+    var plain = formatter(style, false).formatToParts(when);
+    var parts = dated.formatToParts(when);
+    var mark = afterWeekday(plain);
+    var at = afterWeekday(parts);
+    if (mark !== null && at !== null) parts[at] = plain[mark];
+    return parts.map(function (part) { return part.value; }).join("");
+  }
+
   function day(iso, style) {
     var when = local(iso);
     if (isNaN(when.getTime())) return String(iso);
     var chosen = STYLES[style] ? style : "short";
     var withYear = Boolean(STYLES[chosen].yearWhenOther) && when.getFullYear() !== new Date().getFullYear();
-    return formatter(chosen, withYear).format(when);
+    return withYear ? withYearAlike(chosen, when) : formatter(chosen, false).format(when);
   }
 
   var DAY = 24 * 60 * 60 * 1000;
