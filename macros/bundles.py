@@ -53,7 +53,7 @@ WIDGETS = {
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
     "commitments": Widget(None, ("commitments.js",), needs=("dates",)),
     "calendar": Widget(None, ("calendar.js",)),
-    "one-to-one": Widget("form[data-plan]", ("one-to-one.js",), needs=("workspace", "question-basket", "commitments", "calendar", "time-away")),
+    "one-to-one": Widget("form[data-plan]", ("one-to-one-agreed.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments", "calendar", "time-away")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments", "time-away")),
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments", "time-away")),

@@ -12,10 +12,10 @@
       write_in: [{box, label, text}]}
    (checked by workspace-file.js; what held and a commitment's fields mean is commitments.js's). A note is
    known by its box's id and its line's label as the page wrote it, and keeps both, so a look back still reads
-   it once a leader renames the line; one whose line is gone stays in the record. A commitment
-   is open until ticked done or dropped; ticking, dropping or agreeing a new due date rewrites the record it
-   was made in, where it is known by its place in the list. Everything shown is text or a clone of the page's
-   own nodes. */
+   it once a leader renames the line; one whose line is gone stays in the record. A commitment is open until
+   ticked done or dropped; ticking, dropping or agreeing a new due date (one-to-one-agreed.js) rewrites the
+   record it was made in, where it is known by its place in the list. Everything shown is text or a clone of the
+   page's own nodes. */
 (function (Playbook) {
   "use strict";
 
@@ -393,6 +393,16 @@
     var plan = readPage(page);
     var ws = Playbook.workspace;
     var status = form.querySelector("[data-plan-status]");
+    var showAgreed = Playbook.agreedList(form, {
+      day: function () { return when().date; },
+      save: function (day, data) { return tool.record("one-to-one", plan.tool, data, day); },
+      status: status,
+      redraw: function () { render(); },
+      describe: describe,
+      shownDay: shownDay,
+      item: item,
+      button: button
+    });
     var tool = ws.attach(form, function () { setTime(true); render(); }, status);
     var date = form.querySelector("[data-plan-date]");
     var time = form.querySelector("[data-plan-time]");
@@ -484,143 +494,6 @@
       add.setAttribute("aria-pressed", String(chosen.indexOf(question.id) >= 0));
       li.append(" ", add, " ", note(found.line, "pb-plan__why"));
       return li;
-    }
-
-    /* The day a tick, a drop or a new date is recorded on: the 1:1's, or today when the manager looks ahead
-       to a 1:1 still to come. A commitment closed on the day of a 1:1 was dealt with in it. */
-    function actionDay() {
-      return when().date < ws.today() ? when().date : ws.today();
-    }
-
-    function entryKey(entry) {
-      return entry.record.date + "-" + entry.index;
-    }
-
-    /* A field with its label, for the ways to change a commitment; ids from the commitment's place. */
-    function field(type, label, id) {
-      var p = document.createElement("p");
-      var input = document.createElement("input");
-      input.type = type;
-      input.id = id;
-      var text = document.createElement("label");
-      text.htmlFor = id;
-      text.textContent = label;
-      p.append(text, " ", input);
-      return { line: p, input: input };
-    }
-
-    /* An open commitment's other outcomes, folded away: a new due date agreed, or dropped with why. Their
-       buttons are described by the commitment's words (`said`, an id), so a screen reader says which. */
-    function changes(entry, said) {
-      var details = document.createElement("details");
-      details.className = "pb-plan__change";
-      var summary = document.createElement("summary");
-      summary.textContent = Playbook.t("plan_one_to_one.change_summary");
-      var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
-      var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
-      slip.input.maxLength = 300;
-      slip.input.autocomplete = "off";
-      var move = button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input, slip.input.value.trim()); });
-      move.setAttribute("aria-describedby", said);
-      slip.line.append(" ", move);
-      var why = field("text", Playbook.t("plan_one_to_one.drop_why"), "plan-drop-why-" + entryKey(entry));
-      why.input.maxLength = 300;
-      why.input.autocomplete = "off";
-      var drop = button(Playbook.t("plan_one_to_one.drop"), function () {
-        var reason = why.input.value.trim();
-        change(entry, function (commitment) {
-          commitment.done = null;
-          commitment.dropped = actionDay();
-          if (reason) commitment.drop_reason = reason;
-        }, Playbook.t("plan_one_to_one.dropped", { text: entry.commitment.text }));
-      });
-      drop.setAttribute("aria-describedby", said);
-      why.line.append(" ", drop);
-      details.append(summary, date.line, slip.line, why.line);
-      return details;
-    }
-
-    /* A commitment from an earlier 1:1: open, with a tick and its other outcomes; done, with its tick to take
-       back; dropped, with a button to take that back. Each change rewrites the record it was made in. */
-    function agreedItem(entry) {
-      var commitment = entry.commitment;
-      var now = Playbook.commitments.state(commitment);
-      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: describe(commitment, ws.today()), day: shownDay(entry.record.date) });
-      var li = item(now === "dropped" ? words : "");
-      var said = "plan-said-" + entryKey(entry);
-      if (now === "open" && commitment.due < ws.today()) li.className = "pb-plan__overdue";
-      if (now === "dropped") {
-        var back = button(Playbook.t("plan_one_to_one.take_back"), function () {
-          change(entry, function (stored) {
-            delete stored.dropped;
-            delete stored.drop_reason;
-          }, Playbook.t("plan_one_to_one.open_again", { text: commitment.text }));
-        });
-        back.id = "plan-back-" + entryKey(entry);
-        li.firstChild.id = said;
-        back.setAttribute("aria-describedby", said);
-        li.append(" ", back);
-        return li;
-      }
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.id = "plan-done-" + entryKey(entry);
-      box.checked = now === "done";
-      var label = document.createElement("label");
-      label.htmlFor = box.id;
-      label.id = said;
-      label.textContent = words;
-      li.firstChild.replaceWith(box, " ", label);
-      box.addEventListener("change", function () {
-        setDone(entry, box.checked ? actionDay() : null);
-      });
-      if (now === "open") li.append(changes(entry, said));
-      return li;
-    }
-
-    /* Rewrites the commitment's record with `edit` applied, says `said`, and keeps the keyboard on the
-       commitment (its tick, or its Take back once dropped). */
-    function change(entry, edit, said) {
-      var data = JSON.parse(JSON.stringify(entry.record.data));
-      edit(data.commitments[entry.index]);
-      if (tool.record("one-to-one", plan.tool, data, entry.record.date)) status.textContent = said;
-      render();
-      var again = document.getElementById("plan-done-" + entryKey(entry)) || document.getElementById("plan-back-" + entryKey(entry));
-      if (again) again.focus();
-    }
-
-    function setDone(entry, done) {
-      var said = { text: entry.commitment.text };
-      change(entry, function (commitment) { commitment.done = done; }, done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
-    }
-
-    /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip,
-       with what got in the way when the manager wrote it (`why`). */
-    function renegotiate(entry, input, why) {
-      var to = input.value;
-      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date")
-        : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date")
-        : to < actionDay() ? Playbook.t("plan_one_to_one.new_date_past", { day: shownDay(actionDay()) }) : null;
-      if (problem) {
-        input.setAttribute("aria-invalid", "true");
-        input.focus();
-        status.textContent = problem;
-        return;
-      }
-      change(entry, function (commitment) {
-        var move = { from: commitment.due, to: to, on: actionDay() };
-        if (why) move.why = why;
-        commitment.renegotiated = (commitment.renegotiated || []).concat([move]);
-        commitment.due = to;
-      }, Playbook.t("plan_one_to_one.new_date_agreed", { day: shownDay(to), text: entry.commitment.text }));
-    }
-
-    function renderAgreed() {
-      var list = form.querySelector("[data-plan-agreed]");
-      var agreed = agreedBefore(plan, when().date);
-      list.textContent = "";
-      agreed.forEach(function (entry) { list.append(agreedItem(entry)); });
-      form.querySelector("[data-plan-agreed-none]").hidden = agreed.length > 0;
     }
 
     /* The latest "Which level am I?" result with its weakest behaviours, and the decision helper's advice. */
@@ -951,7 +824,7 @@
     function render() {
       var ground = grounds(plan, when().date);
       form.querySelector("[data-plan-title]").textContent = title();
-      renderAgreed();
+      showAgreed(agreedBefore(plan, when().date));
       renderLevel(ground);
       renderSuggestions(ground);
       renderAgenda();

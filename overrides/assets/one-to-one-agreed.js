@@ -1,0 +1,161 @@
+/* Plan a 1:1's "Agreed last time" (one-to-one.js draws the rest of the page): each commitment from an earlier
+   1:1 with its tick; while open, its other outcomes folded away, a new due date agreed (with what got in the
+   way) or dropped (with why); once dropped, a Take back. Each change rewrites the record the commitment was
+   made in, where it is known by its place in the list (commitments.js says what each field means), then has
+   the page drawn again with the keyboard kept on that commitment.
+
+     Playbook.agreedList(form, page)  returns show(entries), which draws them in the form's
+                                      [data-plan-agreed] list. `page` gives what the planner knows:
+       day()                    the date of the 1:1 being planned
+       save(date, data)         writes `data` as the rep's 1:1 record of `date`; false when it could not
+       status                   the element that says what happened
+       redraw()                 draws the whole page again
+       describe(commitment, day), shownDay(iso), item(text, className), button(label, action)
+                                the planner's own words and elements, so both lists read alike */
+(function (Playbook) {
+  "use strict";
+
+  Playbook.agreedList = function (form, page) {
+    function today() {
+      return Playbook.workspace.today();
+    }
+
+    /* The day a tick, a drop or a new date is recorded on: the 1:1's, or today when the manager looks ahead
+       to a 1:1 still to come. A commitment closed on the day of a 1:1 was dealt with in it. */
+    function actionDay() {
+      return page.day() < today() ? page.day() : today();
+    }
+
+    function entryKey(entry) {
+      return entry.record.date + "-" + entry.index;
+    }
+
+    /* A field with its label, for the ways to change a commitment; ids from the commitment's place. */
+    function field(type, label, id) {
+      var p = document.createElement("p");
+      var input = document.createElement("input");
+      input.type = type;
+      input.id = id;
+      var text = document.createElement("label");
+      text.htmlFor = id;
+      text.textContent = label;
+      p.append(text, " ", input);
+      return { line: p, input: input };
+    }
+
+    /* An open commitment's other outcomes, folded away: a new due date agreed, or dropped with why. Their
+       buttons are described by the commitment's words (`said`, an id), so a screen reader says which. */
+    function changes(entry, said) {
+      var details = document.createElement("details");
+      details.className = "pb-plan__change";
+      var summary = document.createElement("summary");
+      summary.textContent = Playbook.t("plan_one_to_one.change_summary");
+      var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
+      var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
+      slip.input.maxLength = 300;
+      slip.input.autocomplete = "off";
+      var move = page.button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input, slip.input.value.trim()); });
+      move.setAttribute("aria-describedby", said);
+      slip.line.append(" ", move);
+      var why = field("text", Playbook.t("plan_one_to_one.drop_why"), "plan-drop-why-" + entryKey(entry));
+      why.input.maxLength = 300;
+      why.input.autocomplete = "off";
+      var drop = page.button(Playbook.t("plan_one_to_one.drop"), function () {
+        var reason = why.input.value.trim();
+        change(entry, function (commitment) {
+          commitment.done = null;
+          commitment.dropped = actionDay();
+          if (reason) commitment.drop_reason = reason;
+        }, Playbook.t("plan_one_to_one.dropped", { text: entry.commitment.text }));
+      });
+      drop.setAttribute("aria-describedby", said);
+      why.line.append(" ", drop);
+      details.append(summary, date.line, slip.line, why.line);
+      return details;
+    }
+
+    /* A commitment from an earlier 1:1: open, with a tick and its other outcomes; done, with its tick to take
+       back; dropped, with a button to take that back. Each change rewrites the record it was made in. */
+    function agreedItem(entry) {
+      var commitment = entry.commitment;
+      var now = Playbook.commitments.state(commitment);
+      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: page.describe(commitment, today()), day: page.shownDay(entry.record.date) });
+      var li = page.item(now === "dropped" ? words : "");
+      var said = "plan-said-" + entryKey(entry);
+      if (now === "open" && commitment.due < today()) li.className = "pb-plan__overdue";
+      if (now === "dropped") {
+        var back = page.button(Playbook.t("plan_one_to_one.take_back"), function () {
+          change(entry, function (stored) {
+            delete stored.dropped;
+            delete stored.drop_reason;
+          }, Playbook.t("plan_one_to_one.open_again", { text: commitment.text }));
+        });
+        back.id = "plan-back-" + entryKey(entry);
+        li.firstChild.id = said;
+        back.setAttribute("aria-describedby", said);
+        li.append(" ", back);
+        return li;
+      }
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = "plan-done-" + entryKey(entry);
+      box.checked = now === "done";
+      var label = document.createElement("label");
+      label.htmlFor = box.id;
+      label.id = said;
+      label.textContent = words;
+      li.firstChild.replaceWith(box, " ", label);
+      box.addEventListener("change", function () {
+        setDone(entry, box.checked ? actionDay() : null);
+      });
+      if (now === "open") li.append(changes(entry, said));
+      return li;
+    }
+
+    /* Rewrites the commitment's record with `edit` applied, says `said`, and keeps the keyboard on the
+       commitment (its tick, or its Take back once dropped). */
+    function change(entry, edit, said) {
+      var data = JSON.parse(JSON.stringify(entry.record.data));
+      edit(data.commitments[entry.index]);
+      if (page.save(entry.record.date, data)) page.status.textContent = said;
+      page.redraw();
+      var again = document.getElementById("plan-done-" + entryKey(entry)) || document.getElementById("plan-back-" + entryKey(entry));
+      if (again) again.focus();
+    }
+
+    function setDone(entry, done) {
+      var said = { text: entry.commitment.text };
+      change(entry, function (commitment) { commitment.done = done; }, done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
+    }
+
+    /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip,
+       with what got in the way when the manager wrote it (`why`). */
+    function renegotiate(entry, input, why) {
+      var to = input.value;
+      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date")
+        : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date")
+        : to < actionDay() ? Playbook.t("plan_one_to_one.new_date_past", { day: page.shownDay(actionDay()) }) : null;
+      if (problem) {
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        page.status.textContent = problem;
+        return;
+      }
+      change(entry, function (commitment) {
+        var move = { from: commitment.due, to: to, on: actionDay() };
+        if (why) move.why = why;
+        commitment.renegotiated = (commitment.renegotiated || []).concat([move]);
+        commitment.due = to;
+      }, Playbook.t("plan_one_to_one.new_date_agreed", { day: page.shownDay(to), text: entry.commitment.text }));
+    }
+
+    /* Draws `entries` ([{record, index, commitment}], Playbook.commitments.agreed's, the commitment a copy
+       with its slips counted) in the list, or the line that says there is nothing. */
+    return function show(entries) {
+      var list = form.querySelector("[data-plan-agreed]");
+      list.textContent = "";
+      entries.forEach(function (entry) { list.append(agreedItem(entry)); });
+      form.querySelector("[data-plan-agreed-none]").hidden = entries.length > 0;
+    };
+  };
+})((window.Playbook = window.Playbook || { widgets: [] }));
