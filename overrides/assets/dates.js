@@ -3,8 +3,8 @@
 
      day(iso, style)   "YYYY-MM-DD" as text, or the text itself when it isn't a date; style ("short" when
                        left out):
-                         "weekday"       "Tue 12 May" (the year added when it isn't this year's, and only
-                                         the year: "Mon 4 Jan 2027")
+                         "weekday"       "Tue 12 May" (the year added when it isn't this year's, and
+                                         nothing else changed: "Mon 4 Jan 2027")
                          "plain"         "12 May" (the same rule for the year)
                          "long-weekday"  "Tuesday 12 May" (the same rule)
                          "long"          "12 May 2026"
@@ -61,7 +61,7 @@
     return parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) : new Date(NaN);
   }
 
-  /* The literal that follows the weekday in `parts`, or null. */
+  /* The index of the literal directly after the weekday in `parts`, or null. */
   function afterWeekday(parts) {
     for (var i = 0; i < parts.length - 1; i += 1) {
       if (parts[i].type === "weekday") return parts[i + 1].type === "literal" ? i + 1 : null;

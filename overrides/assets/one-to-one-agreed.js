@@ -4,18 +4,21 @@
    made in, where it is known by its place in the list (commitments.js says what each field means), then has
    the page drawn again with the keyboard kept on that commitment.
 
-     Playbook.agreedList(form, page)  returns show(entries), which draws them in the form's
-                                      [data-plan-agreed] list. `page` gives what the planner knows:
+     Playbook.agreedList(form, planner)  returns show(entries), which draws them in the form's
+                                         [data-plan-agreed] list and hides [data-plan-agreed-none] unless there
+                                         are none; what happened is said in [data-plan-status]. `planner` gives
+                                         what the planner knows:
        day()                    the date of the 1:1 being planned
        save(date, data)         writes `data` as the rep's 1:1 record of `date`; false when it could not
-       status                   the element that says what happened
        redraw()                 draws the whole page again
-       describe(commitment, day), shownDay(iso), item(text, className), button(label, action)
+       describe(commitment, day), shownDay(iso), item(text), button(label, action)
                                 the planner's own words and elements, so both lists read alike */
 (function (Playbook) {
   "use strict";
 
-  Playbook.agreedList = function (form, page) {
+  Playbook.agreedList = function (form, planner) {
+    var status = form.querySelector("[data-plan-status]");
+
     function today() {
       return Playbook.workspace.today();
     }
@@ -23,7 +26,7 @@
     /* The day a tick, a drop or a new date is recorded on: the 1:1's, or today when the manager looks ahead
        to a 1:1 still to come. A commitment closed on the day of a 1:1 was dealt with in it. */
     function actionDay() {
-      return page.day() < today() ? page.day() : today();
+      return planner.day() < today() ? planner.day() : today();
     }
 
     function entryKey(entry) {
@@ -54,13 +57,13 @@
       var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
       slip.input.maxLength = 300;
       slip.input.autocomplete = "off";
-      var move = page.button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input, slip.input.value.trim()); });
+      var move = planner.button(Playbook.t("plan_one_to_one.agree_new_date"), function () { renegotiate(entry, date.input, slip.input.value.trim()); });
       move.setAttribute("aria-describedby", said);
       slip.line.append(" ", move);
       var why = field("text", Playbook.t("plan_one_to_one.drop_why"), "plan-drop-why-" + entryKey(entry));
       why.input.maxLength = 300;
       why.input.autocomplete = "off";
-      var drop = page.button(Playbook.t("plan_one_to_one.drop"), function () {
+      var drop = planner.button(Playbook.t("plan_one_to_one.drop"), function () {
         var reason = why.input.value.trim();
         change(entry, function (commitment) {
           commitment.done = null;
@@ -79,12 +82,12 @@
     function agreedItem(entry) {
       var commitment = entry.commitment;
       var now = Playbook.commitments.state(commitment);
-      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: page.describe(commitment, today()), day: page.shownDay(entry.record.date) });
-      var li = page.item(now === "dropped" ? words : "");
+      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: planner.describe(commitment, today()), day: planner.shownDay(entry.record.date) });
+      var li = planner.item(now === "dropped" ? words : "");
       var said = "plan-said-" + entryKey(entry);
       if (now === "open" && commitment.due < today()) li.className = "pb-plan__overdue";
       if (now === "dropped") {
-        var back = page.button(Playbook.t("plan_one_to_one.take_back"), function () {
+        var back = planner.button(Playbook.t("plan_one_to_one.take_back"), function () {
           change(entry, function (stored) {
             delete stored.dropped;
             delete stored.drop_reason;
@@ -117,8 +120,8 @@
     function change(entry, edit, said) {
       var data = JSON.parse(JSON.stringify(entry.record.data));
       edit(data.commitments[entry.index]);
-      if (page.save(entry.record.date, data)) page.status.textContent = said;
-      page.redraw();
+      if (planner.save(entry.record.date, data)) status.textContent = said;
+      planner.redraw();
       var again = document.getElementById("plan-done-" + entryKey(entry)) || document.getElementById("plan-back-" + entryKey(entry));
       if (again) again.focus();
     }
@@ -134,11 +137,11 @@
       var to = input.value;
       var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date")
         : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date")
-        : to < actionDay() ? Playbook.t("plan_one_to_one.new_date_past", { day: page.shownDay(actionDay()) }) : null;
+        : to < actionDay() ? Playbook.t("plan_one_to_one.new_date_past", { day: planner.shownDay(actionDay()) }) : null;
       if (problem) {
         input.setAttribute("aria-invalid", "true");
         input.focus();
-        page.status.textContent = problem;
+        status.textContent = problem;
         return;
       }
       change(entry, function (commitment) {
@@ -146,10 +149,10 @@
         if (why) move.why = why;
         commitment.renegotiated = (commitment.renegotiated || []).concat([move]);
         commitment.due = to;
-      }, Playbook.t("plan_one_to_one.new_date_agreed", { day: page.shownDay(to), text: entry.commitment.text }));
+      }, Playbook.t("plan_one_to_one.new_date_agreed", { day: planner.shownDay(to), text: entry.commitment.text }));
     }
 
-    /* Draws `entries` ([{record, index, commitment}], Playbook.commitments.agreed's, the commitment a copy
+    /* Draws `entries` ([{record, index, commitment}], from the planner's agreedBefore: the commitment a copy
        with its slips counted) in the list, or the line that says there is nothing. */
     return function show(entries) {
       var list = form.querySelector("[data-plan-agreed]");

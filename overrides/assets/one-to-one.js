@@ -396,7 +396,6 @@
     var showAgreed = Playbook.agreedList(form, {
       day: function () { return when().date; },
       save: function (day, data) { return tool.record("one-to-one", plan.tool, data, day); },
-      status: status,
       redraw: function () { render(); },
       describe: describe,
       shownDay: shownDay,

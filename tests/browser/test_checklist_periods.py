@@ -260,7 +260,7 @@ def test_a_week_that_began_last_year_says_the_year(open_at):
     assert start.year == 2025, "the data's first day of the week falls on New Year's Day: pick another date"
     expect(Checklist(page, "bootcamp-daily").period).to_have_text("Thursday 1 January")
     # en-GB's Intl puts a comma after the weekday once the year is written
-    expect(Checklist(page, "bootcamp-weekly").period).to_have_text(f"Week of {DAYS[start.weekday()]}, {start.day} {start:%B} {start.year}")
+    expect(Checklist(page, "bootcamp-weekly").period).to_have_text(f"Week of {DAYS[start.weekday()]} {start.day} {start:%B} {start.year}")
 
 
 def test_saved_ticks_from_before_checklists_repeated_and_corrupt_storage_are_ignored(open_at):

@@ -1,7 +1,8 @@
 """A date on screen reads the same way whatever its year: a date in another year gets its year added and
 nothing else changes, so "Mon 4 Jan 2027" sits beside "Tue 15 Dec" in a British reader's list, not
 "Mon, 4 Jan 2027" (Chromium's en-GB pattern once a year is asked for). Driven in Chromium with a fixed clock
-and the reader's language; the expected British text is worked out here with Python's calendar."""
+and the reader's language on an English page; the expected text is written out here (strftime for the British
+reader's)."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -40,12 +41,6 @@ def test_a_british_reader_sees_a_date_next_year_written_as_this_years_are(dates_
     assert next_year == british(NEXT_YEAR, year=True) == "Mon 4 Jan 2027"
 
 
-@pytest.mark.parametrize("locale", ["en-US", "de-DE"])
-def test_other_languages_keep_their_own_marks_and_only_gain_the_year(dates_in, locale):
-    # The same day and month in both years, so only the year can differ: 4 January is a Sunday in 2026.
-    this_year, next_year = dates_in(locale, ["2026-01-04", "2027-01-04"])
-    assert "2027" in next_year and "2026" not in this_year
-    # Take the weekday off both (it differs between the years) and the rest must agree up to the year.
-    strip = lambda text: text.split(" ", 1)[1]
-    assert strip(next_year).replace("2027", "").rstrip(", ") == strip(this_year).rstrip(", "), (this_year, next_year)
-    assert next_year.split(" ", 1)[0] != this_year.split(" ", 1)[0]  # Mon vs Sun, in the language's own words
+def test_an_american_reader_keeps_the_comma_their_language_writes_in_both_years(dates_in):
+    # 4 January is a Sunday in 2026 (this year for the clock) and a Monday in 2027.
+    assert dates_in("en-US", ["2026-01-04", "2027-01-04"]) == ["Sun, Jan 4", "Mon, Jan 4, 2027"]
