@@ -36,7 +36,7 @@ class Language:
 def listed_languages(data_dir: Path) -> list[Language]:
     """The languages data/languages.yml lists, read leniently (validation reports its mistakes): none without it."""
     try:
-        listed = yaml.safe_load((data_dir / f"{LANGUAGES}.yml").read_text(encoding="utf-8"))[LANGUAGES]
+        listed = yaml.load((data_dir / f"{LANGUAGES}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)[LANGUAGES]
         return [Language(str(language["code"]), str(language["name"])) for language in listed]
     except (OSError, yaml.YAMLError, TypeError, KeyError):
         return []

@@ -6,6 +6,7 @@ anchor the pages lack) never leaves a half-written site/ that could be deployed.
 The site is deployable as built: the PDFs of data/printing.yml are printed into it when Chromium is there,
 else the ones the last build had are kept, and the pages link only to the PDFs the site holds."""
 
+import hashlib
 import importlib.util
 import os
 import re
@@ -16,13 +17,16 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from . import engine
+from . import engine, site_check
 from .site_check import broken_links, page_ids
 from .site_paths import menus, site_folders, site_path
 from .project import Project
 from .problems import counted, likely
 from .render import render
 from .search_index import add_item_entries
+
+# In the cache folder: the stamp of the last built site whose links all resolved (_site_stamp).
+LINKS_PASSED = "links-passed"
 
 def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None, quiet: bool = False) -> int:
     """Render the handbook and build its pages into `site_dir` with the engine PLAYBOOK_ENGINE names (no PDFs
@@ -46,17 +50,39 @@ def build_pages(project: Project, site_dir: Path, pdfs: list[str] | None = None,
 def _dead_links(project: Project, site_dir: Path) -> list[str]:
     """Links in the built pages to a page or #anchor the site lacks (the engine's --strict checks only the
     Markdown it renders, not links written in data), each said at the line of data/ or docs/ that wrote it
-    when it can be found, with the anchors the page does have that look like it."""
+    when it can be found, with the anchors the page does have that look like it. A site whose pages and files
+    are exactly those of the last one that passed (a build with nothing changed: the engine writes the same
+    bytes) is not read again."""
     printed = {f"{document_id}.pdf" for document_id in _document_ids(project.root, project.team)}
+    other_sites = site_folders(project.data_dir)
+    stamp = _site_stamp(site_dir, printed, other_sites)
+    passed = project.cache_dir / LINKS_PASSED
+    if passed.is_file() and passed.read_text(encoding="utf-8") == stamp:
+        return []
     said = []
-    for broken in broken_links(site_dir, printed, site_folders(project.data_dir)).broken:
+    for broken in broken_links(site_dir, printed, other_sites).broken:
         if not broken.fragment:
             said.append(str(broken))
             continue
         close = likely(broken.fragment, sorted(page_ids(site_dir / broken.path)))
         guess = f"; did you mean #{close}?" if close else ""
         said.append(f"{_written_at(project, broken.path, broken.fragment) or broken.page}: the link to #{broken.fragment} leads nowhere, as the page {broken.path} has no part with that id{guess}")
+    if not said:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        passed.write_text(stamp, encoding="utf-8")
     return said
+
+
+def _site_stamp(site_dir: Path, printed: set[str], other_sites: set[str]) -> str:
+    """What the link check's answer depends on: every file's name in the site, each page's bytes, the PDFs and
+    other sites it is told of, and the checker's own code."""
+    digest = hashlib.blake2b(Path(site_check.__file__).read_bytes(), digest_size=20)
+    digest.update(repr((sorted(printed), sorted(other_sites))).encode())
+    for path in sorted(site_dir.rglob("*")):
+        digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0")
+        if path.suffix == ".html":
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _written_at(project: Project, page: str, fragment: str) -> str:

@@ -35,7 +35,7 @@ def listed_teams(data_dir: Path, language: str | None = None) -> list[Team]:
     a `language` that has a translation of the file (data/languages/<code>/teams.yml), their names in it."""
     translated = data_dir / "languages" / str(language) / f"{TEAMS}.yml"
     try:
-        listed = yaml.safe_load((translated if language and translated.is_file() else data_dir / f"{TEAMS}.yml").read_text(encoding="utf-8"))["teams"]
+        listed = yaml.load((translated if language and translated.is_file() else data_dir / f"{TEAMS}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["teams"]
         return [Team(str(team["id"]), str(team["name"]), team.get("default") is True) for team in listed]
     except (OSError, yaml.YAMLError, TypeError, KeyError):
         return []
