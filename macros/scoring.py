@@ -6,7 +6,7 @@ statements could score, rounded half up. In the level assessment (`habits_at_mos
 points: a level's score counts all its other behaviours once any statement of it is answered (one left
 blank scores none), and a habit answered above `habits_at_most` holds the level back, because strong
 behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
-behaviours). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+behaviours); so does a behaviour answered below `gap_behaviours_at_least`, a basic not done at all. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well. The page carries every option's points (see the template), so the browser only adds;
 overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the same order,
@@ -92,6 +92,8 @@ class GroupResult:
     band: Band | None
     habits_held: int = 0  # habits answered above the assessment's habits_at_most
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
+    behaviours_not_done: int = 0  # of those, the ones answered below it: a basic not done at all
+
 
     @property
     def enough(self) -> bool:
@@ -99,7 +101,7 @@ class GroupResult:
 
     @property
     def reached(self) -> bool:
-        return self.enough and self.band is not None and self.band.reached and not self.habits_held
+        return self.enough and self.band is not None and self.band.reached and not self.habits_held and not self.behaviours_not_done
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ class Result:
 def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
-    'reached' band and no habit answered above `habits_at_most`; it counts when every level below it is
+    'reached' band, no habit answered above `habits_at_most` and no behaviour answered below
+    `gap_behaviours_at_least` (a basic not done at all, however the rest scores); it counts when every level below it is
     reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
     behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
@@ -140,7 +143,8 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
         got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
         short = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < gap_least))
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short))
+        not_done = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and s.id in got and got[s.id] < gap_least)
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, not_done))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)

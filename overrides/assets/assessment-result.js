@@ -14,7 +14,8 @@
     /* A habit is only ever listed as one to work on: not doing a bad thing is not a strength to praise. */
     function describe(row) {
       var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
-      var text = row.answer ? Playbook.t("assessment_result.with_answer", { statement: statement, answer: row.answer }) : row.essential ? Playbook.t("assessment_result.left_blank", { statement: statement }) : statement;
+      if (!row.answer) return row.essential || row.limit ? Playbook.t("assessment_result.left_blank", { statement: statement }) : statement;
+      var text = Playbook.t("assessment_result.with_answer", { statement: statement, answer: row.answer });
       return row.limit ? Playbook.t("assessment_result.still_true", { statement: text }) : text;
     }
 
@@ -85,6 +86,7 @@
         th.scope = "row";
         var verdict = !group.enough ? shortfall(group)
           : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
+          : group.behavioursNotDone ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursNotDone, least: model.gapAnswer })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
         tr.append(th, el("td", Playbook.t("assessment_result.answered_of", { answered: group.answered, total: group.rows.length })), el("td", score), el("td", verdict));
@@ -117,7 +119,9 @@
         ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
         : first.habitsHeld
           ? Playbook.t("assessment_result.first_held_back", { level: first.name, count: first.habitsHeld, answer: model.habitsAtMost })
-          : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
+          : first.behavioursNotDone
+            ? Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursNotDone, least: model.gapAnswer })
+            : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }
 
     /* A strong seller with gaps lower on the ladder is rated at their level and told where the gaps are; one
@@ -140,7 +144,10 @@
         result.append(el("p", Playbook.t("assessment_result.too_many_gaps", { levels: levels, gap_count: gaps.length, gaps: Playbook.list(gaps.map(function (group) { return group.name; })), count: model.gapsMost, level: cap.name, number: number })));
         return;
       }
-      result.append(el("p", Playbook.t("assessment_result.cap", { levels: levels, level: cap.name, number: number })));
+      /* The levels below them to put in place, as the headline names them (parts.reachedAbove). */
+      var holding = parts.reachedAbove(model, out);
+      var names = holding ? holding.holding.map(function (group) { return group.name; }) : [cap.name];
+      result.append(el("p", Playbook.t("assessment_result.cap", { levels: levels, holding: Playbook.list(names), count: names.length, level: cap.name, number: number })));
     }
 
     /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */
@@ -151,17 +158,27 @@
       var agreedStrengths = strengths.filter(function (row) { return share(row) === 1; }).length;
       if (limits.length && agreedHabits * 2 > limits.length && agreedStrengths * 2 > strengths.length) {
         result.append(el("p", Playbook.t("assessment_result.yes_to_everything"), "pb-assessment__warning"));
+        return;
+      }
+      sameAnswerEverywhere(strengths, limits);
+    }
+
+    /* One answer for every strength, from the basics to the top of the ladder (and one for every habit), rates a
+       seller at the top without telling the statements apart: say so where it places them at a level, with
+       strengths answered on three levels or more. */
+    function sameAnswerEverywhere(strengths, limits) {
+      function one(rows) { return rows.every(function (row) { return row.value === rows[0].value; }); }
+      var levels = out.groups.filter(function (group) { return group.rows.some(function (row) { return strengths.indexOf(row) >= 0; }); }).length;
+      if (out.level && levels >= 3 && one(strengths) && one(limits)) {
+        result.append(el("p", Playbook.t("assessment_result.same_answer_everywhere"), "pb-assessment__warning"));
       }
     }
 
     /* What to work on next: the next level's behaviours not yet at the top answer, led by the habits that
        hold it back, else by one to build. */
     function workOnNext(target) {
-      var open = parts.weakestFirst(target.rows).filter(belowTop);
-      var first = open.filter(function (row) { return parts.heldHabit(model, row); });
-      if (!first.length) first = open.filter(function (row) { return !row.limit; }).slice(0, 1);
-      var shown = first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
-      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), shown.slice(0, 3));
+      var open = parts.toWorkOn(model, target);
+      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), open.slice(0, 3));
       questions(target, open);
     }
 
@@ -193,6 +210,7 @@
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));
       else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: number, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));
+      else if (target && target.behavioursNotDone && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_not_done", { number: number, level: target.name, band: target.band.name, count: target.behavioursNotDone, least: model.gapAnswer })));
       if (out.level && above) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
     }

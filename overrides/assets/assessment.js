@@ -45,6 +45,12 @@
   }
 
   /* The essential rows left blank or answered below the form's least answer for one (scoring.essentials_short). */
+  /* A behaviour answered below gapLeast: a basic not done at all, which keeps its level from being reached
+     however the rest scores (scoring.result). */
+  function notDoneAtAll(model, row) {
+    return model.gapLeast !== null && !row.limit && row.points !== null && row.points < model.gapLeast;
+  }
+
   function essentialsShort(model) {
     return model.rows.filter(function (row) { return row.essential && (row.value === null || row.value < model.essentialsLeast); });
   }
@@ -102,8 +108,9 @@
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
       var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
       var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null || row.points < model.gapLeast); }).length;
+      var notDone = rows.filter(function (row) { return notDoneAtAll(model, row); }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
-      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, behavioursShort: short, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held };
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, behavioursShort: short, behavioursNotDone: notDone, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held && !notDone };
     });
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
@@ -137,7 +144,7 @@
   function heldByHabits(model, group) {
     if (!group.enough || !group.habitsHeld) return false;
     var wouldHold = model.lowerLeast !== null && group.score !== null && group.score >= model.lowerLeast && !group.behavioursShort;
-    return !!group.band && group.band.reached || wouldHold;
+    return !!group.band && group.band.reached && !group.behavioursNotDone || wouldHold;
   }
 
   /* The level to work on next: the lowest gap below the reader's level, else the level above it. */
@@ -196,6 +203,7 @@
       lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null,
       gapsMost: form.hasAttribute("data-lower-level-gaps-at-most") ? +form.dataset.lowerLevelGapsAtMost : null,
       gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
+      gapAnswer: form.dataset.gapAnswer || "",
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || ""
     };
@@ -279,13 +287,23 @@
     return parts.join(" ");
   }
 
+  /* What to work on next at `level`, in the one order the result lists it and the 1:1 planner reads it: the
+     behaviours not yet at the top answer, led by the habits that hold the level back, else by the weakest
+     behaviour to build, then the rest weakest first (unanswered last). */
+  function toWorkOn(model, level) {
+    var open = weakestFirst(level.rows).filter(function (row) { return row.points === null || row.points < row.most; });
+    var first = open.filter(function (row) { return heldHabit(model, row); });
+    if (!first.length) first = open.filter(function (row) { return !row.limit; }).slice(0, 1);
+    return first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
+  }
+
   /* The result kept in the record, for the 1:1 planner and history: score, band, level, each group's score,
-     the weakest behaviours the result names (what to work on next), and who rated about which account. */
+     what the result says to work on next (toWorkOn), and who rated about which account. */
   function summary(form, model, out) {
     var weakest = [];
     if (out.complete && model.ladder) {
       var next = target(out);
-      weakest = next ? weakestFirst(next.rows).filter(function (row) { return row.points === null || row.points < row.most; }) : [];
+      weakest = next ? toWorkOn(model, next) : [];
     } else if (out.complete) {
       weakest = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
     }
@@ -507,7 +525,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, notDoneAtAll: notDoneAtAll, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

@@ -145,7 +145,9 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
             held = gated and any(s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most for s in group.statements)
             enough = count >= assessment.answers_needed_per_level and not skipped_limit and not held and value is not None
-            reached.append(enough and band(value).reached)
+            # a behaviour answered below the gap floor is a basic not done at all: its level is not reached
+            not_done = gap_floor is not None and any(s.counts_as != "limit" and s.id in answers and answers[s.id] < gap_floor for s in group.statements)
+            reached.append(enough and band(value).reached and not not_done)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
             holding.append(reached[-1] or (enough and least is not None and value >= least and basics))
         rated = -1

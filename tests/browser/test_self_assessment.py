@@ -59,7 +59,8 @@ def _band(assessment, score):
 
 def _level_reached(answers: dict) -> int:
     """The level the answers give (1-based; 0: none): the highest one with enough answers, a 'reached' band on
-    its behaviours and no habit answered above `habits_at_most`, whose levels below are each reached too or,
+    its behaviours, no habit answered above `habits_at_most` and no behaviour answered below
+    `gap_behaviours_at_least` (a basic not done at all), whose levels below are each reached too or,
     with `lower_levels_at_least`, answered enough, scoring at least that and with no habit held, no more than
     `lower_level_gaps_at_most` of them short of reached, each behaviour of those answered at least
     `gap_behaviours_at_least`."""
@@ -73,7 +74,8 @@ def _level_reached(answers: dict) -> int:
         score = _score(answers, level["behaviours"], _scale(assessment), habits_score=False)
         held = any(_is_limit(b) and answers[b["id"]] > assessment["habits_at_most"] for b in answered)
         enough = len(answered) >= assessment["answers_needed_per_level"] and not held and score is not None
-        reached.append(enough and _band(assessment, score).get("reached", False))
+        not_done = floor is not None and any(not _is_limit(b) and b["id"] in answers and answers[b["id"]] < floor for b in level["behaviours"])
+        reached.append(enough and _band(assessment, score).get("reached", False) and not not_done)
         basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
         holds.append(reached[-1] or (enough and least is not None and score >= least and basics))
     return max((number for number in range(1, len(reached) + 1)
@@ -297,17 +299,35 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[1]['name']})")).to_be_visible()
 
 
-def test_a_promise_not_kept_below_the_reps_level_is_named_though_that_level_is_reached(context, site_url):
+def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level_scores(context, site_url):
     # A sales leader's case: a solution seller who answers "Not like me" to keeping small promises. Order taker
-    # still scores 12 of 15 (80%), reached, so the level stands; the result names the promise anyway.
+    # still scores 12 of 15 (80%), a reached band, and a rep one notch weaker elsewhere on it scores 73%; both
+    # are told the same: no level counts until the promise is kept. (It used to rate the first Solution seller
+    # and the second nothing, and a rep doing everything else at the top Strategic adviser.)
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
-    answers = _profile(3) | {"keeps-small-promises": scale["options"][0]["value"]}
-    assert _score(answers, levels[0]["behaviours"], scale, habits_score=False) == 80 and _level_reached(answers) == 3
-    result = _level_result(context, site_url, answers, scale, levels[2], 3)
+    lowest, least = scale["options"][0], _label(scale, assessment["gap_behaviours_at_least"])
     promise = next(b for b in levels[0]["behaviours"] if b["id"] == "keeps-small-promises")
-    assert _list_after(result, "Basics from the levels below that you don't do yet") == [f"{plain(promise['text'])} ({scale['options'][0]['label']})"]
+    strong = _profile(3) | {promise["id"]: lowest["value"]}
+    other = next(b for b in _behaviours(levels[0]) if b["id"] != promise["id"])
+    weaker = strong | {other["id"]: strong[other["id"]] - 1}
+    for answers, score in ((strong, 80), (weaker, 73)):
+        assert _score(answers, levels[0]["behaviours"], scale, habits_score=False) == score and _level_reached(answers) == 0
+        page = context.new_page()
+        page.goto(site_url + LEVEL_PAGE)
+        form = _answer_all(page, "which-level", answers, scale)
+        expect(form.locator("[aria-live]")).to_have_text(
+            f"No level fits your answers yet: none counts until {levels[0]['name']} is in place,"
+            f" though your answers reach {levels[2]['name']} (level 3 of {len(levels)}).")
+        result = form.locator("[data-result]")
+        text = " ".join(result.text_content().split())
+        assert (f"Your answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but you rated 1 of its behaviours"
+                f" below “{least}”, and a level counts only once you do each of its behaviours at least “{least}”") in text
+        row = result.get_by_role("row", name=f"1. {levels[0]['name']}")
+        expect(row).to_contain_text(f"but 1 behaviour below “{least}”")
+        assert _list_after(result, f"Behaviours to work on next ({levels[0]['name']})")[0] == f"{plain(promise['text'])} ({lowest['label']})"
+        page.close()
 
 
 def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows_one_gap(context, site_url):
