@@ -872,6 +872,7 @@ class Assessment:
     lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
+    missed_essential_fails: bool = False  # an essential at the scale's lowest answer puts the result in the lowest band
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""
@@ -895,6 +896,11 @@ class Assessment:
     def essentials_at_least_label(self) -> str | None:
         """The scale's words for `essentials_at_least` ("Done"), as the key and the result say the rule."""
         return next((o.label for o in self.scale.options if o.value == self.essentials_at_least), None) if self.essentials_at_least is not None else None
+
+    @property
+    def lowest_label(self) -> str:
+        """The scale's lowest answer's words ("Missed"), as the key and the result say a missed essential."""
+        return self.scale.options[0].label
 
     @property
     def essentials(self) -> list[Statement]:
@@ -1602,6 +1608,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             lower_level_gaps_at_most=raw.get("lower_level_gaps_at_most"),
             gap_behaviours_at_least=raw.get("gap_behaviours_at_least"),
             essentials_at_least=raw.get("essentials_at_least"),
+            missed_essential_fails=raw.get("missed_essential_fails", False),
         )
     return assessments
 

@@ -8,7 +8,8 @@ blank scores none), and a habit answered above `habits_at_most` holds the level 
 behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
 behaviours); so does a behaviour answered below `gap_behaviours_at_least`, a basic not done at all. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
-whatever else went well. The page carries every option's points (see the template), so the browser only adds;
+whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
+the lowest band, since that call did not work. The page carries every option's points (see the template), so the browser only adds;
 overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the same order,
 so both give the same figures.
 """
@@ -74,6 +75,15 @@ def essentials_short(assessment: Assessment, answers: dict[str, float]) -> list[
     return [s for s in assessment.statements_in_order if s.essential and not (answers.get(s.id) in values and answers[s.id] >= assessment.essentials_at_least)]
 
 
+def essentials_missed(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
+    """With `missed_essential_fails`, the essential statements answered with the scale's lowest answer, in the
+    form's order: any of them puts the result in the lowest band."""
+    if not assessment.missed_essential_fails:
+        return []
+    lowest = assessment.scale.options[0].value
+    return [s for s in assessment.statements_in_order if s.essential and answers.get(s.id) == lowest]
+
+
 def band_for(bands: list[Band], score: int) -> Band:
     """Bands run from `start` up to (not including) `end`; the last one includes 100."""
     for index, band in enumerate(bands):
@@ -115,6 +125,7 @@ class Result:
     groups: list[GroupResult]
     level: StatementGroup | None
     essentials_short: list[Statement] = field(default_factory=list)  # those keeping a top-band score out of it
+    essentials_missed: list[Statement] = field(default_factory=list)  # of those, the ones failing the form
 
     @property
     def complete(self) -> bool:
@@ -150,15 +161,18 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
     score = percent(_scored(assessment, scored, answers, True))
     band = band_for(assessment.bands, score)
-    short = essentials_short(assessment, answers) if band is assessment.bands[-1] else []
-    if short:
+    missed = essentials_missed(assessment, answers)
+    short = essentials_short(assessment, answers) if band is assessment.bands[-1] or missed else []
+    if missed:
+        band = assessment.bands[0]
+    elif short:
         band = assessment.bands[-2]
     level = None
     if assessment.rates_levels:
         for index, group in enumerate(groups):
             if group.reached and lets_count(assessment, groups[:index]):
                 level = group.group
-    return Result(answered, assessment.answers_needed, score, band, groups, level, short)
+    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed)
 
 
 def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:

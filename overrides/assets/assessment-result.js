@@ -52,13 +52,16 @@
       result.append(el("p", Playbook.t("assessment_result.incomplete", { answered: out.answered, total: model.rows.length, needed: out.needed, more: out.needed - out.answered })));
     }
 
-    /* An essential statement left blank or below the least answer keeps the result out of the top band (the
-       headline says so): those come first, each with its advice, and are not repeated under Work on first. */
+    /* An essential statement left blank or below the least answer keeps the result out of the top band, and
+       one missed, where the form says so, puts it in the lowest (the headline says which): those come first,
+       each with its advice, and are not repeated under Work on first. */
     function scored() {
       var held = out.essentialsShort;
       result.append(el("h3", out.headline));
       /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead. */
-      result.append(held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) })) : out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
+      result.append(out.essentialsMissed.length ? el("p", Playbook.t("assessment_result.failed_meaning", { band: parts.bandName(out.band), answer: model.missedAnswer }))
+        : held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) }))
+        : out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
       list(Playbook.t("assessment_result.essentials_short"), held, true);
       list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), true);
       list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));

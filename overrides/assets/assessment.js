@@ -51,6 +51,11 @@
     return model.gapLeast !== null && !row.limit && row.points !== null && row.points < model.gapLeast;
   }
 
+  /* With missed_essential_fails, the essentials answered with the scale's lowest answer (scoring.essentials_missed). */
+  function essentialsMissed(model) {
+    return model.rows.filter(function (row) { return row.essential && model.missedAt !== null && row.value === model.missedAt; });
+  }
+
   function essentialsShort(model) {
     return model.rows.filter(function (row) { return row.essential && (row.value === null || row.value < model.essentialsLeast); });
   }
@@ -117,8 +122,10 @@
     if (!out.complete) return out;
     out.score = percent(scoredRows(model, model.rows));
     out.band = bandFor(model.bands, out.score);
-    out.essentialsShort = out.band === model.bands[model.bands.length - 1] ? essentialsShort(model) : [];
-    if (out.essentialsShort.length) out.band = model.bands[model.bands.length - 2];
+    out.essentialsMissed = essentialsMissed(model);
+    out.essentialsShort = out.band === model.bands[model.bands.length - 1] || out.essentialsMissed.length ? essentialsShort(model) : [];
+    if (out.essentialsMissed.length) out.band = model.bands[0];
+    else if (out.essentialsShort.length) out.band = model.bands[model.bands.length - 2];
     groups.forEach(function (group, index) {
       if (group.reached && letsCount(model, groups.slice(0, index))) out.level = group;
     });
@@ -205,7 +212,9 @@
       gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
       gapAnswer: form.dataset.gapAnswer || "",
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
-      essentialsAnswer: form.dataset.essentialsAnswer || ""
+      essentialsAnswer: form.dataset.essentialsAnswer || "",
+      missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
+      missedAnswer: form.dataset.missedAnswer || ""
     };
   }
 
@@ -468,6 +477,9 @@
       var more = out.needed - out.answered;
       var counts = { answered: out.answered, total: model.rows.length, more: more };
       return out.answered ? Playbook.t("assessment.incomplete", counts) : Playbook.t("assessment.none_answered", counts);
+    }
+    if (!model.ladder && out.essentialsMissed.length) {
+      return Playbook.t("assessment.scored_failed", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), count: out.essentialsMissed.length, answer: model.missedAnswer });
     }
     if (!model.ladder && out.essentialsShort.length) {
       return Playbook.t("assessment.scored_held", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.essentialsShort.length, answer: model.essentialsAnswer });

@@ -74,9 +74,10 @@ def assessments(draw):
     gap_floor = draw(st.none() | st.sampled_from([option.value for option in scale.options[1:]])) if lower_least is not None else None
     # The essentials rule, as validation allows it: outside the ladder, with a band below the top, a least answer
     # above the scale's lowest, and some statements marked essential.
-    essentials_at_least = None
+    essentials_at_least, missed_fails = None, False
     if not ladder and len(drawn_bands) > 1 and draw(st.booleans()):
         essentials_at_least = draw(st.sampled_from([option.value for option in scale.options[1:]]))
+        missed_fails = draw(st.booleans())
         marked = draw(st.lists(st.booleans(), min_size=total, max_size=total).filter(any))
         groups = [dataclasses.replace(groups[0], statements=[dataclasses.replace(s, essential=m) for s, m in zip(groups[0].statements, marked)])]
     return Assessment(
@@ -85,7 +86,7 @@ def assessments(draw):
         answers_needed_per_level=draw(st.integers(1, min(sizes))) if ladder else None,
         balanced=balanced,
         groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
-        essentials_at_least=essentials_at_least, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
+        essentials_at_least=essentials_at_least, missed_essential_fails=missed_fails, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
         gap_behaviours_at_least=gap_floor,
     )
 
@@ -134,7 +135,11 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     overall, _ = score(assessment.statements)
     overall_band = band(overall)
     short = [s for s in assessment.statements if s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least)]
-    if overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
+    # the missed-essential rule: one answered with the scale's lowest answer fails the form, whatever the score
+    missed = assessment.missed_essential_fails and any(s.essential and s.id in answers and answers[s.id] == min(values) for s in assessment.statements)
+    if missed:
+        overall_band = assessment.bands[0]
+    elif overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
         overall_band = assessment.bands[-2]
     level, above = None, None
     if assessment.rates_levels:
@@ -249,6 +254,9 @@ ESSENTIAL = Assessment(
     groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("other", "Other", 1)])],
     bands=[Band("Low", "m", 0, 80), Band("Top", "m", 80, 100)], file="f", line=1, essentials_at_least=1,
 )
+# The same with a missed essential failing the form, and a band between: "ask" Missed is "Low" at any score.
+FAILS = dataclasses.replace(ESSENTIAL, missed_essential_fails=True, groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])],
+                            bands=[Band("Low", "m", 0, 50), Band("Mid", "m", 50, 80), Band("Top", "m", 80, 100)])
 
 
 # The rule for the levels below: a level under "High" but at least 40% is a gap, and one gap is allowed, so the
@@ -286,6 +294,8 @@ FOUR = dataclasses.replace(
 @example(case=(HALF, {"half": 1}))
 @example(case=(ESSENTIAL, {"other": 2}))
 @example(case=(ESSENTIAL, {"ask": 1, "other": 2}))
+@example(case=(FAILS, {"ask": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 80%, missed: the lowest band
+@example(case=(FAILS, {"ask": 1, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 90%, held at "Mid"
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 1}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 @example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 2}))
@@ -331,7 +341,8 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     else:
         start = f"Score: {expected['score']}% ({expected['band']}"
         held = f"Score: {expected['score']}%, held at “{expected['band']}”: “{assessment.bands[-1].name}” needs the "
-        assert headline.startswith(held if model.essentials_short else start + ")"), headline
+        failed = f"Score: {expected['score']}%, but “{expected['band']}”: "
+        assert headline.startswith(failed if model.essentials_missed else held if model.essentials_short else start + ")"), headline
 
     # Every answer on the page carries the points the paper key and the model give it.
     low, high = assessment.scale.options[0].value, assessment.scale.options[-1].value

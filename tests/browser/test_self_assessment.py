@@ -615,7 +615,7 @@ def test_manager_or_coach_needs_enough_answers_then_scores_and_names_the_band(co
     work_on = _list_after(form.locator("[data-result]"), "Work on first")
     assert len(work_on) == len(weakest)
     for line, statement in zip(work_on, weakest):
-        assert line.startswith(statement["text"])
+        assert line.removeprefix("Essential: " if statement.get("essential") else "").startswith(statement["text"])
 
 
 def test_was_that_coaching_with_one_answer_prints_as_incomplete_not_100_percent(context, site_url):
@@ -776,3 +776,37 @@ def test_without_javascript_the_form_and_scoring_key_are_there_to_fill_in_by_han
     assert f"Answer all {len(assessment['questions'])} statements: each applies every time" in " ".join(form.text_content().split())
     assert form.locator("[data-result]").is_hidden()
     context.close()
+
+
+def test_a_manager_who_never_books_coaching_time_is_not_told_coaching_is_a_habit(context, site_url):
+    # A sales leader's case: "Always" on every statement but coaching time in the calendar ("Never") scored 85%,
+    # "Coaching as a habit". Coaching that a busy week cancels is not a habit: the top band needs it "Often".
+    assessment = _assessment("manager-or-coach")
+    scale = _scale(assessment)
+    answers = {s["id"]: _value(scale, "Always") for s in assessment["questions"]} | {"coaching-every-week": _value(scale, "Never")}
+    score = _score(answers, assessment["questions"], scale)
+    assert _band(assessment, score) is assessment["bands"][-1]
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    form = _answer_all(page, "manager-or-coach", answers, scale)
+    expect(form.locator("[aria-live]")).to_have_text(
+        f"{assessment['result_name']}: {score}%, held at “{assessment['bands'][-2]['name']}”: “{assessment['bands'][-1]['name']}”"
+        " needs the essential statement below answered at least “Often”.")
+
+
+def test_one_answer_to_every_statement_from_the_basics_to_the_top_is_flagged_and_a_real_profile_is_not(context, site_url):
+    # A sales leader's case: "Mostly" on every strength and "A little" on every habit, on all six levels, rated
+    # Strategic adviser with no word of warning; answers that don't tell the statements apart say little.
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
+    assert _level_reached(hedged) == len(levels)
+    warning = "You gave every strength the same answer, from the basics to the top of the ladder, and every habit the same answer too."
+    for answers, flagged in ((hedged, True), (_profile(3), False)):
+        page = context.new_page()
+        page.goto(site_url + LEVEL_PAGE)
+        result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+        expect(result.get_by_role("heading", level=3)).to_contain_text(levels[_level_reached(answers) - 1]["name"])
+        expect(result.locator(".pb-assessment__warning", has_text=warning)).to_have_count(1 if flagged else 0)
+        page.close()

@@ -262,3 +262,12 @@ def test_essential_statements_need_a_least_answer_above_the_bottom_and_a_band_be
             statement.pop("essential", None)
     (problem,) = _edit(project, nothing_marked)
     assert problem.endswith("no statement of this assessment is marked 'essential: true', so 'essentials_at_least' changes nothing; mark the essential ones or remove it")
+
+
+def test_a_missed_essential_can_fail_only_a_form_with_essentials(project):
+    problems = _edit(project, lambda value: _assessment(value, "which-level").update(missed_essential_fails=True))
+    lines = (project / "data" / "assessments.yml").read_text(encoding="utf-8").splitlines()
+    start = next(n for n, text in enumerate(lines) if text.strip() == "- id: which-level")
+    line = next(n for n, text in enumerate(lines[start:], start + 1) if "missed_essential_fails: true" in text)
+    column = lines[line - 1].index("missed_essential_fails") + 1
+    assert problems == [f"data/assessments.yml:{line}:{column}: 'missed_essential_fails' needs statements marked 'essential: true' and 'essentials_at_least' (e.g. 2 for \"Done\"); mark the essential ones or remove it"]

@@ -28,14 +28,17 @@ def _band(form, answers) -> str:
     return found.band.name
 
 
-def test_a_ride_along_with_no_next_step_asked_for_is_not_a_call_to_learn_from(forms):
+def test_a_ride_along_with_no_next_step_asked_for_did_not_work(forms):
     ride_along = forms["ride-along"]
     # 16 statements, 21 weights (five count twice): Done well on all but the next step (weight 2, Missed) is 57 of
-    # 63 points, 90%.
+    # 63 points, 90%; a missed essential fails the call whatever the score.
     answers = _all(ride_along, DONE_WELL, **{"asked-for-next-step": MISSED})
     found = scoring.result(ride_along, answers)
-    assert (found.score, found.band.name) == (90, "Solid, with gaps")
-    assert [s.id for s in found.essentials_short] == ["asked-for-next-step"]
+    assert (found.score, found.band.name) == (90, "Back to basics")
+    assert [s.id for s in found.essentials_short] == [s.id for s in found.essentials_missed] == ["asked-for-next-step"]
+    # Asked for without a date (Partly), 59 of 63, 94%: held below the top band only.
+    found = scoring.result(ride_along, _all(ride_along, DONE_WELL, **{"asked-for-next-step": PARTLY}))
+    assert (found.score, found.band.name, found.essentials_missed) == (94, "Solid, with gaps", [])
     # The same call with the next step asked for is one to show the team.
     assert _band(ride_along, _all(ride_along, DONE_WELL, **{"asked-for-next-step": DONE})) == "A call to learn from"
 
@@ -55,9 +58,9 @@ def test_a_ride_along_with_no_objection_raised_is_still_rated_on_the_rest(forms)
 def test_a_rep_who_discounts_at_once_is_not_ready_for_a_real_negotiation(forms):
     rubric = forms["role-play-price-objection"]
     # 10 weights: Done well on all but the discount (weight 2, Missed) is 24 of 30 points, 80%, where "Ready for a
-    # real negotiation" starts; Partly instead is 26 of 30, 87%. The essential holds both back.
+    # real negotiation" starts; Partly instead is 26 of 30, 87%. Missed fails the run; Partly holds it back.
     found = scoring.result(rubric, _all(rubric, DONE_WELL, **{"no-early-discount": MISSED}))
-    assert (found.score, found.band.name) == (80, "Nearly there")
+    assert (found.score, found.band.name) == (80, "Run it again")
     found = scoring.result(rubric, _all(rubric, DONE_WELL, **{"no-early-discount": PARTLY}))
     assert (found.score, found.band.name) == (87, "Nearly there")
 
@@ -94,3 +97,11 @@ def test_a_manager_cannot_reach_coaching_as_a_habit_by_leaving_two_statements_bl
     found = scoring.result(habits, answers)
     assert not found.complete and found.band is None
     assert scoring.result(habits, answers | {"coaching-every-week": 0, "find-the-root-cause": 0}).band.name == "Coaching some of the time"
+
+
+def test_an_untrue_claim_to_the_assistant_fails_the_run_however_well_the_rest_went(forms):
+    # A sales leader's case: claiming Helen expects the call, everything else done well, scored 82% "Nearly
+    # there" and the advice to run it once more; lying to get through fails the run.
+    rubric = forms["role-play-gatekeeper"]
+    found = scoring.result(rubric, _all(rubric, DONE_WELL, **{"honest-reason": MISSED}))
+    assert (found.score, found.band.name) == (82, "Run it again")

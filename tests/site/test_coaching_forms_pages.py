@@ -227,7 +227,7 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
     what one short of the least answer does to the result, with the form's own band names and answer."""
     forms = [form for form in data("assessments")["assessments"] if form.get("essentials_at_least") is not None]
     assert {form["id"] for form in forms} >= {"ride-along", "was-that-coaching", "role-play-price-objection"}
-    urls = {"ride-along": "coaching/ride-along", "was-that-coaching": "self-assessments"}
+    urls = {"ride-along": "coaching/ride-along", "was-that-coaching": "self-assessments", "manager-or-coach": "self-assessments"}
     for form_data in forms:
         form = content(page(built_site, urls.get(form_data["id"], "role-plays"))).select_one(f'form[data-assessment="{form_data["id"]}"]')
         statements = form.select("fieldset[data-statement]")
@@ -243,3 +243,6 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
         rule = form.select_one("details.pb-assessment__key [data-essentials-rule]").get_text()
         assert rule.startswith(f"Statement {numbers} is marked" if len(marked) == 1 else f"Statements {numbers} are marked"), rule
         assert f"“{top}” needs" in rule and f"answered at least “{least}”" in rule and f"goes no higher than “{below}”" in rule
+        # Where a missed essential fails the form (an observed call, a role-play run), the key says so too.
+        failed = f"If an essential statement is answered “{scale['options'][0]['label']}”, the result is “{form_data['bands'][0]['name']}”, whatever the score."
+        assert (failed in rule) == bool(form_data.get("missed_essential_fails")), form_data["id"]
