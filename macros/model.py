@@ -1347,6 +1347,11 @@ class ShareLimit:
     basis: str
     source: str | None = None
 
+    @property
+    def at_most_share(self) -> Fraction:
+        """`at_most` as the exact share it was typed as (0.5 is 1/2), to compare figures with it."""
+        return Fraction(str(self.at_most))
+
 
 @dataclass(frozen=True)
 class Rhythm:

@@ -77,6 +77,7 @@ class Renderer:
         # Figures written as the language being built writes them (macros/words.py).
         self.env.globals["duration"] = self._language_writes("duration")
         self.env.globals["percent"] = self._language_writes("percent")
+        self.env.globals["percent_against"] = self._language_writes("percent_against")
         self.env.globals["number"] = self._language_writes("number")
         self.env.globals["date"] = self._language_writes("date")
         self.env.globals["in_words"] = self._in_words
@@ -126,7 +127,8 @@ class Renderer:
         return in_words(count, context.get("handbook", self._handbook).words)
 
     def _language_writes(self, how: str):
-        """duration(minutes), percent(share), number(value) or date(iso): the handbook's Words method of that name."""
+        """duration(minutes), percent(share), percent_against(share, limit), number(value) or date(iso): the
+        handbook's Words method of that name."""
 
         @pass_context
         def written(context, *values):

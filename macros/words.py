@@ -73,6 +73,12 @@ class Words:
         scaled = Decimal(whole(share * 100 * 10**places)).scaleb(-places)
         return self("units.percent", number=format_decimal(scaled, locale=self.locale, decimal_quantization=False))
 
+    def percent_against(self, share: Fraction, limit: Fraction) -> Markup:
+        """A share beside a limit, with a place where whole percents would hide which side of it the share is on:
+        505/1000 against a limit of 1/2 is "50.5%", not "50%"."""
+        shown = self.percent(share)
+        return self.percent(share, 1) if share != limit and shown == self.percent(limit) else shown
+
     def duration(self, minutes: Fraction | int) -> Markup:
         """Minutes as a reader says them, to the nearest minute: "20 min", "2 h", "2 h 10 min"."""
         hours, rest = divmod(whole(Fraction(minutes)), 60)

@@ -137,7 +137,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         # example's rates (0.25, 0.5, 0.2, 0.2) 24 → 36 qualified, 48 → 72 meetings, 240 → 360 conversations and
         # 1,200 → 1,800 calls a quarter of 12 weeks of 5 days.
         "  - The activity targets the planner works out: Outbound calls: 20 a day → 30 a day; Live conversations with a prospect: 4 a day → 6 a day;"
-        " First meetings booked: 4 a week → 6 a week; New opportunities that pass the Qualified stage's exit criteria: 2 a week → 3 a week",
+        " First meetings booked: 4 a week → 6 a week; New opportunities that reach the Qualified stage (Discovery's exit criteria met): 2 a week → 3 a week",
         "- `data/levels.yml`",
         "  - Removed the behaviour 'Brings the customer a new product that suits them within…' from level 2 (Product expert)",
         "- `data/checklists.yml`",

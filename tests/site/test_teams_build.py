@@ -4,6 +4,7 @@ the organisation's data alone makes."""
 
 import shutil
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,18 @@ def test_a_team_that_debriefs_every_lost_renewal_has_a_debrief_for_one(team_site
     assert "renewal plan" in template.get_text() and "exit criteria" not in template.get_text()
     charter = content(page(team_site, "charter/"))
     assert charter.select('a[href="../coaching/debriefs/#debrief-lost-renewal"]')
+
+
+def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_the_limit(team_site):
+    """Key accounts' rhythm with one more rep is 50.5% of the manager's month, over the 50% it plans for: it read
+    "one more rep would take it to 50%", as if that fitted."""
+    from macros.handbook import load_handbook
+    from tests.site.test_rhythm_pages import TIMES_A_YEAR
+
+    rhythm = load_handbook(Project(ROOT, TEAM)).rhythm
+    month = Fraction(str(rhythm.working_hours_per_week)) * 60 * 52 / 12
+    per_rep = sum(Fraction((m.minutes + m.around_it_minutes) * TIMES_A_YEAR[m.how_often], 12) for m in rhythm.meetings)
+    share = per_rep * (rhythm.team_size + 1) / month
+    assert Fraction(str(rhythm.manager_share.at_most)) == Fraction(1, 2) < share < Fraction(101, 200)
+    text = " ".join(content(page(team_site, "coaching/rhythm")).get_text().split())
+    assert f"one more rep would take it to {float(share * 100):.1f}%." in text
