@@ -215,6 +215,8 @@ class Signal:
     rules_out: list[str] = field(default_factory=list)
     # The question bank's situation the signal describes, so advice given on it suggests that situation's questions.
     situation: str | None = None
+    # About the moment, not the rep (time before the buyer's meeting): it weighs, but can't make a recommendation alone.
+    context: bool = False
 
 
 @dataclass(frozen=True)

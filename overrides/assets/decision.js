@@ -8,7 +8,8 @@
     root.querySelectorAll("form[data-decision]:not([data-ready])").forEach(enhance);
   }
 
-  /* Each mode's total weight and the outcome: "none" before any tick, "tie" when the top total is shared. A
+  /* Each mode's total weight and the outcome: "none" before any tick, "context" while only signals about the
+     moment are ticked, "tie" when the top total is shared. A
      mode a ticked signal rules out (data-rules-out) cannot win, whatever its total; the signal's own mode then
      has a total, so there is always one that can. */
   function score(boxes) {
@@ -23,7 +24,9 @@
     var open = Object.keys(totals).filter(function (mode) { return !ruledOut[mode]; });
     var top = Math.max.apply(null, open.map(function (mode) { return totals[mode]; }));
     var leaders = open.filter(function (mode) { return totals[mode] === top; });
-    var outcome = !top ? "none" : leaders[1] ? "tie" : leaders[0];
+    /* A signal about the moment (data-context) weighs, but no recommendation rests on timing alone. */
+    var aboutTheRep = Array.prototype.some.call(boxes, function (box) { return box.checked && !box.hasAttribute("data-context"); });
+    var outcome = !top ? "none" : !aboutTheRep ? "context" : leaders[1] ? "tie" : leaders[0];
     /* The question bank's situations the advice rests on: those of the advised mode's ticked signals, so the 1:1
        planner asks a top seller pushed on a slipping deal about the deal, not about prospecting. */
     var situations = [];

@@ -52,7 +52,8 @@ def _cell(signal: dict) -> str:
     """A signal's first cell as the table shows it: its text, and the modes it rules out, by name."""
     names = {mode["id"]: mode["name"] for mode in data("dilemma")["modes"]}
     ruled = ", ".join(names[mode] for mode in signal.get("rules_out", []))
-    return plain(signal["text"]) + (f" (while ticked, rules out {ruled})" if ruled else "")
+    moment = " (about the moment: it counts beside a signal about the rep, not alone)" if signal.get("context") else ""
+    return plain(signal["text"]) + moment + (f" (while ticked, rules out {ruled})" if ruled else "")
 
 
 def _headline(mode: dict, total: int) -> str:
@@ -147,11 +148,11 @@ def test_on_a_wide_screen_the_first_tick_shows_the_recommendation_beside_the_sig
     assert result["x"] >= signals["x"] + signals["width"], "the result sits to the right of the signals"
     assert helper.get_by_role("link", name=re.compile("See why")).is_hidden()  # no phone summary beside the result
 
-    # The lower signals, each scrolled to where a reader would tick it (the bottom edge, the middle): the
-    # recommendation's headline stays in view beside them.
+    # The lower signals about the rep, each scrolled to where a reader would tick it (the bottom edge, the
+    # middle): the recommendation's headline stays in view beside them.
     for block in ("end", "center"):
         helper.get_by_role("button", name="Reset").click()
-        for box in helper.get_by_role("checkbox").all()[-3:]:
+        for box in helper.locator("input[type=checkbox]:not([data-context])").all()[-3:]:
             box.evaluate("(box, block) => box.scrollIntoView({block})", block)
             box.check()
             _wait_in_view(page, _result(helper).get_by_role("heading", level=3))
@@ -501,3 +502,19 @@ def test_a_signal_reworded_since_it_was_ticked_keeps_its_rule_in_its_description
     expect(box).to_have_accessible_description(f"(while ticked, rules out {step_back['name']}) Changed since you ticked it — tick it again if you still see it.")
     box.check()
     expect(box).to_have_accessible_description(f"(while ticked, rules out {step_back['name']})")
+
+
+def test_the_timing_alone_recommends_nothing_until_a_signal_about_the_rep_is_ticked(context, site_url):
+    """A sales leader's case: only "there is time before the buyer's next meeting" ticked gave "Recommendation:
+    Coach" with the whole coaching summary; that signal is about the moment and says nothing about the rep."""
+    coach, push, _ = data("dilemma")["modes"]
+    moment = [s for mode in data("dilemma")["modes"] for s in mode["signals"] if s.get("context")]
+    assert [s["id"] for s in moment] == ["time-before-the-meeting"]
+    page, helper = _open(context, site_url)
+    _tick(helper, moment)
+    expect(_result(helper)).to_have_text("Tick at least one signal about the rep as well: the timing alone doesn't say whether to coach, push or step back.")
+    expect(helper.locator("[data-actions]")).to_be_visible()  # what was ticked can still be copied or printed
+    # With a signal about the rep, it counts: Coach, on both weights.
+    rep = next(s for s in coach["signals"] if s["id"] == "skill-gap-on-calls")
+    _tick(helper, [rep])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(coach, rep["weight"] + moment[0]["weight"]))
