@@ -162,8 +162,11 @@
         });
         return periods[starts[0].key] ? periods[starts[0].key].ticked : {};
       },
+      /* A day or week with nothing ticked keeps no period, so one only opened reads as nothing ticked in the
+         history, not as a slump to 0 of 8. */
       save: function (ticked, done, byReader) {
-        periods[starts[0].key] = { ticked: ticked, total: total };
+        if (Object.keys(ticked).length) periods[starts[0].key] = { ticked: ticked, total: total };
+        else delete periods[starts[0].key];
         show(starts, periods);
         if (ws.current() === "me" && !tool.save(key, { version: 2, periods: periods })) return;
         if (byReader) tool.record("checklist", id, { period: form.dataset.repeats, ticked: ticked, done: done, total: total }, starts[0].key);
@@ -215,7 +218,7 @@
         var bar = bars.appendChild(document.createElement("span"));
         if (!period) {
           bar.className = "pb-checklist__unopened";
-          return Playbook.t("checklist.not_opened");
+          return Playbook.t("checklist.nothing_ticked");
         }
         var done = Math.min(Object.keys(period.ticked).filter(function (id) {
           return isTick(period.ticked[id]);
@@ -224,7 +227,7 @@
         return Playbook.t("checklist.period_done", { done: done, total: period.total });
       });
       bars.setAttribute("aria-label", Playbook.t("checklist.history_label", { caption: caption.textContent.trim(), periods: words.join(", ") }));
-      history.hidden = Object.keys(periods).length < 2;
+      history.hidden = !starts.slice(1).some(function (start) { return periods[start.key]; });  /* nothing before this one yet */
     };
   }
 

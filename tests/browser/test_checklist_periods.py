@@ -37,9 +37,9 @@ def week_start(day: date, first_day: str) -> date:
 
 
 def history(unit: str, counts: list) -> str:
-    """The history line read aloud: the 8 periods before this one, oldest first; None is a period not opened."""
+    """The history line read aloud: the 8 periods before this one, oldest first; None is a period with nothing ticked."""
     assert len(counts) == 8
-    words = ["not opened" if count is None else f"{count[0]} of {count[1]}" for count in counts]
+    words = ["nothing ticked" if count is None else f"{count[0]} of {count[1]}" for count in counts]
     return f"Last 8 {unit}s, oldest first: " + ", ".join(words)
 
 
@@ -169,10 +169,12 @@ def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
         page.clock.fast_forward(24 * 60 * MINUTE)
     today = TUESDAY + timedelta(days=len(counts))
     expect(daily.period).to_have_text(day_name(today))
-    kept = history("day", [(count, len(DAILY)) for count in counts[-8:]])
+    # A day with nothing ticked (the ninth) keeps no period: it reads as nothing ticked, as a day never opened
+    # does, not as 0 of 8; nor does today, only opened.
+    kept = history("day", [(count, len(DAILY)) if count else None for count in counts[-8:]])
     expect(daily.history).to_have_accessible_name(kept)
     saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", _storage_key(page, "bootcamp-daily"))
-    assert sorted(saved["periods"]) == [(today - timedelta(days=back)).isoformat() for back in range(8, -1, -1)]
+    assert sorted(saved["periods"]) == [(today - timedelta(days=back)).isoformat() for back in range(8, 0, -1) if counts[-back]]
 
     daily.form.get_by_role("checkbox").first.focus()  # by keyboard: Space ticks, Tab moves on
     for _ in range(3):
