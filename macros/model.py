@@ -323,6 +323,12 @@ class TimeRange:
     starts: str
     ends: str
 
+    @property
+    def minutes(self) -> int:
+        """How long it lasts: 08:30 to 10:30 is 120."""
+        (start_hours, start_minutes), (end_hours, end_minutes) = (map(int, time.split(":")) for time in (self.starts, self.ends))
+        return (end_hours - start_hours) * 60 + end_minutes - start_minutes
+
 
 @dataclass(frozen=True)
 class BootcampDay:

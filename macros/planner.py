@@ -55,6 +55,10 @@ class Plan:
     steps: list[Step]
     revenue: int  # the revenue to find by prospecting, rounded up to a whole unit of money
 
+    def seconds_apart(self, block_minutes: int) -> int | None:
+        """The first step's daily figure spread over a calling block of `block_minutes` (seconds_apart)."""
+        return seconds_apart(self.steps[0].day, block_minutes)
+
     @staticmethod
     def written(words) -> "Written":
         """The plan's figures as the language of `words` (macros/words.py) writes them."""
@@ -96,6 +100,15 @@ def shown(count: int, inputs: Inputs, per: str) -> Pace:
     # A day from the week as shown, so a week's selling days make at least its figure: 34 a week is 6.8 a day,
     # where the quarter's 400 ÷ 60 days would say 6.7, and five of those fall short of 34.
     return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)
+
+
+def seconds_apart(day: Pace, block_minutes: int) -> int | None:
+    """How many seconds apart `day` (the first step's figure a day) falls in a calling block of `block_minutes`,
+    rounded down: 20 a day in two hours is 360 (one every 6 minutes), 741 is 9. So a reader sees at once that
+    a rate typed wrong asks for a call every few seconds. None below one a day."""
+    if day.every or not day.tenths:
+        return None
+    return floor(Fraction(block_minutes * 60 * 10, day.tenths))
 
 
 def share(count: int, part: Fraction) -> int:

@@ -175,7 +175,19 @@
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }
 
+  /* The first step's daily figure over the calling block (planner.seconds_apart): whole minutes from two
+     minutes apart, else seconds, so a rate typed wrong shows as a call every few seconds. */
+  function showBlockPace(form, day) {
+    var line = form.querySelector("[data-block-pace]");
+    if (!line) return;
+    line.hidden = !!day.every || !Number(day.tenths);
+    if (line.hidden) return;
+    var seconds = Math.floor((Number(line.dataset.blockMinutes) * 600) / Number(day.tenths));
+    line.querySelector("[data-interval]").textContent = seconds >= 120 ? Playbook.t("units.minutes", { minutes: Math.floor(seconds / 60) }) : Playbook.t("units.seconds", { seconds: seconds });
+  }
+
   function show(form, layout, result) {
+    showBlockPace(form, result.steps[0].day);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
     layout.stages.forEach(function (stage, index) {

@@ -497,3 +497,21 @@ def test_print_shows_the_current_figures_and_no_button(context, site_url, tmp_pa
     assert table.evaluate("t => getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility === 'visible'")
     _expect_plan(form, {"average_deal_size": "25,000"})
     assert form.get_by_role("button", name=RESET, include_hidden=True).evaluate("b => getComputedStyle(b).display") == "none"
+
+
+def test_a_daily_figure_no_rep_could_make_shows_as_a_call_every_few_seconds_of_the_calling_block(context, site_url):
+    """A sales leader's case: a 3% connect rate, realistic for cold dials, with the other rates at 10, 30 and 15%,
+    gives 741 calls a day, presented as a target. The planner's arithmetic is right; beside it the page now says
+    what that asks of the calling block, worked out here from the calling times in the data."""
+    times = data("bootcamp")["calling_times"]["block"]
+    start, end = (int(t[:2]) * 60 + int(t[3:]) for t in (times["starts"], times["ends"]))
+    block = end - start
+    page, form = _open(context, site_url)
+    line = form.locator("[data-block-pace]")
+    # The handbook's figures: 20 a day in a two-hour block, one every six minutes.
+    expect(line).to_have_text(f"At 20 a day, the calling block (2 h) needs one every {block * 60 // 20 // 60} min.")
+    _fill(form, {"conversations": "3", "meetings": "10", "qualified": "30", "wins": "15"})
+    expected = _expect_plan(form, {"conversations": "3", "meetings": "10", "qualified": "30", "wins": "15"})
+    per_day = int(expected.rows[0][4].replace(",", ""))
+    assert per_day == 741
+    expect(line).to_have_text(f"At {per_day} a day, the calling block (2 h) needs one every {block * 60 // per_day} s.")
