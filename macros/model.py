@@ -1362,6 +1362,16 @@ class ShareLimit:
 
 
 @dataclass(frozen=True)
+class TeamMeeting:
+    """The whole team's meeting, outside the coaching rhythm: pages that mention it link to it."""
+
+    how_often: str
+    minutes: int
+    when: str
+    purpose: str
+
+
+@dataclass(frozen=True)
 class Rhythm:
     intro: str
     team_size: int
@@ -1371,6 +1381,7 @@ class Rhythm:
     meetings: list[Meeting]
     one_to_one: OneToOne
     one_to_one_planner: PlannerRules
+    team_meeting: TeamMeeting | None = None
 
     @cached_property
     def meetings_by_id(self) -> dict[str, Meeting]:

@@ -168,3 +168,24 @@ def test_the_onboarding_page_lists_the_rhythm_from_its_data(built_site):
     agenda_of = rhythm["one_to_one"]["meeting"]
     expected = ["../coaching/one-to-one/" if m["id"] == agenda_of else f"../coaching/rhythm/#{m['id']}" for m in rhythm["meetings"]]
     assert [item.a["href"] for item in summary.select("li")] == expected
+
+
+def test_the_team_meeting_is_defined_once_and_every_mention_of_it_links_there(built_site):
+    """Five pages sent the team to "the team meeting" and no page said when it was or how long it took."""
+    import re
+
+    from tests.conftest import ROOT
+
+    meeting = _rhythm()["team_meeting"]
+    section = content(page(built_site, "coaching/rhythm")).select_one("#team-meeting")
+    said = " ".join(section.find_next("p").get_text().split())
+    assert said.startswith(f"Weekly, {meeting['minutes']} min, the whole team, {meeting['when']};"), said
+    mentions = []
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        if "schemas" in path.parts or "languages" in path.parts or path.name == "strings.yml":  # the tools' words name it
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for found in re.finditer(r"\[?team meeting(?!s)\]?(\((?:coaching/rhythm\.md)?#team-meeting\))?", line, re.IGNORECASE):
+                mentions.append((f"{path.relative_to(ROOT)}:{number}", bool(found.group(1))))
+    assert len(mentions) >= 8
+    assert [where for where, linked in mentions if not linked] == []
