@@ -326,8 +326,9 @@ class TimeRange:
     @property
     def minutes(self) -> int:
         """How long it lasts: 08:30 to 10:30 is 120."""
-        (start_hours, start_minutes), (end_hours, end_minutes) = (map(int, time.split(":")) for time in (self.starts, self.ends))
-        return (end_hours - start_hours) * 60 + end_minutes - start_minutes
+        from .calling_times import minutes  # that module reads the model's weekdays
+
+        return minutes(self.ends) - minutes(self.starts)
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,9 @@ class Plan:
     steps: list[Step]
     revenue: int  # the revenue to find by prospecting, rounded up to a whole unit of money
 
-    def seconds_apart(self, block_minutes: int) -> int | None:
-        """The first step's daily figure spread over a calling block of `block_minutes` (seconds_apart)."""
-        return seconds_apart(self.steps[0].day, block_minutes)
+    def block_interval(self, block_minutes_a_week: int) -> tuple[str, int] | None:
+        """The first step's weekly figure over the week's calling blocks (block_interval)."""
+        return block_interval(self.steps[0].week, block_minutes_a_week)
 
     @staticmethod
     def written(words) -> "Written":
@@ -102,13 +102,15 @@ def shown(count: int, inputs: Inputs, per: str) -> Pace:
     return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)
 
 
-def seconds_apart(day: Pace, block_minutes: int) -> int | None:
-    """How many seconds apart `day` (the first step's figure a day) falls in a calling block of `block_minutes`,
-    rounded down: 20 a day in two hours is 360 (one every 6 minutes), 741 is 9. So a reader sees at once that
-    a rate typed wrong asks for a call every few seconds. None below one a day."""
-    if day.every or not day.tenths:
+def block_interval(week: Pace, block_minutes_a_week: int) -> tuple[str, int] | None:
+    """How far apart the first step's weekly figure falls in the week's calling blocks, as ("minutes", n) from
+    two minutes apart, else ("seconds", n), rounded down; ("seconds", 0) under a second. 100 a week in five
+    two-hour blocks is ("minutes", 6); a 3% connect rate's 3,704 a week is ("seconds", 9), so a rate typed wrong
+    shows at once. None below one a week. planner.js repeats it step for step."""
+    if week.every or not week.tenths:
         return None
-    return floor(Fraction(block_minutes * 60 * 10, day.tenths))
+    seconds = floor(Fraction(block_minutes_a_week * 60 * 10, week.tenths))
+    return ("minutes", seconds // 60) if seconds >= 120 else ("seconds", seconds)
 
 
 def share(count: int, part: Fraction) -> int:

@@ -104,7 +104,6 @@ class GroupResult:
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
     behaviours_not_done: int = 0  # of those, the ones answered below it: a basic not done at all
 
-
     @property
     def enough(self) -> bool:
         return self.answered >= self.needed and not self.limits_unanswered

@@ -9,7 +9,6 @@
     var el = parts.el;
 
     function share(row) { return row.points / row.most; }
-    function belowTop(row) { return row.points === null || share(row) < 1; }
 
     /* A habit is only ever listed as one to work on: not doing a bad thing is not a strength to praise. */
     function describe(row) {
@@ -62,7 +61,9 @@
       result.append(out.essentialsMissed.length ? el("p", Playbook.t("assessment_result.failed_meaning", { band: parts.bandName(out.band), answer: model.missedAnswer }))
         : held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) }))
         : out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
-      list(Playbook.t("assessment_result.essentials_short"), held, true);
+      var missed = out.essentialsMissed;
+      list(Playbook.t("assessment_result.essentials_failed"), missed, true);
+      list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
       list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), true);
       list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
@@ -89,7 +90,7 @@
         th.scope = "row";
         var verdict = !group.enough ? shortfall(group)
           : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
-          : group.behavioursNotDone ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursNotDone, least: model.gapAnswer })
+          : group.behavioursNotDone && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursNotDone, least: model.gapAnswer })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
         tr.append(th, el("td", Playbook.t("assessment_result.answered_of", { answered: group.answered, total: group.rows.length })), el("td", score), el("td", verdict));
@@ -122,7 +123,7 @@
         ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
         : first.habitsHeld
           ? Playbook.t("assessment_result.first_held_back", { level: first.name, count: first.habitsHeld, answer: model.habitsAtMost })
-          : first.behavioursNotDone
+          : first.behavioursNotDone && first.band.reached
             ? Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursNotDone, least: model.gapAnswer })
             : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }

@@ -44,7 +44,6 @@
     return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
   }
 
-  /* The essential rows left blank or answered below the form's least answer for one (scoring.essentials_short). */
   /* A behaviour answered below gapLeast: a basic not done at all, which keeps its level from being reached
      however the rest scores (scoring.result). */
   function notDoneAtAll(model, row) {
@@ -56,6 +55,7 @@
     return model.rows.filter(function (row) { return row.essential && model.missedAt !== null && row.value === model.missedAt; });
   }
 
+  /* The essential rows left blank or answered below the form's least answer for one (scoring.essentials_short). */
   function essentialsShort(model) {
     return model.rows.filter(function (row) { return row.essential && (row.value === null || row.value < model.essentialsLeast); });
   }
@@ -537,7 +537,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, notDoneAtAll: notDoneAtAll, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

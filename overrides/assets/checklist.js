@@ -156,7 +156,9 @@
         periods = {};
         starts.forEach(function (start) {
           var period = saved[start.key];
-          if (isRecord(period) && isRecord(period.ticked) && Number.isInteger(period.total) && period.total > 0) {
+          /* One with nothing ticked (a rep's record after an untick, or one saved before such periods were
+             dropped) reads as nothing ticked, as save() leaves it. */
+          if (isRecord(period) && isRecord(period.ticked) && Object.keys(period.ticked).length && Number.isInteger(period.total) && period.total > 0) {
             periods[start.key] = { ticked: period.ticked, total: period.total };
           }
         });

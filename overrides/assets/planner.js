@@ -175,19 +175,20 @@
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }
 
-  /* The first step's daily figure over the calling block (planner.seconds_apart): whole minutes from two
-     minutes apart, else seconds, so a rate typed wrong shows as a call every few seconds. */
-  function showBlockPace(form, day) {
+  /* The first step's weekly figure over the week's calling blocks (planner.block_interval): whole minutes from
+     two minutes apart, else seconds, "under a second" below one, so a rate typed wrong shows at once. */
+  function showBlockPace(form, week) {
     var line = form.querySelector("[data-block-pace]");
     if (!line) return;
-    line.hidden = !!day.every || !Number(day.tenths);
+    line.hidden = !!week.every || !Number(week.tenths);
     if (line.hidden) return;
-    var seconds = Math.floor((Number(line.dataset.blockMinutes) * 600) / Number(day.tenths));
-    line.querySelector("[data-interval]").textContent = seconds >= 120 ? Playbook.t("units.minutes", { minutes: Math.floor(seconds / 60) }) : Playbook.t("units.seconds", { seconds: seconds });
+    var seconds = Math.floor((Number(line.dataset.blockMinutesAWeek) * 600) / Number(week.tenths));
+    line.querySelector("[data-interval]").textContent = seconds >= 120 ? Playbook.t("units.minutes", { minutes: Math.floor(seconds / 60) })
+      : seconds ? Playbook.t("units.seconds", { seconds: seconds }) : Playbook.t("units.under_a_second");
   }
 
   function show(form, layout, result) {
-    showBlockPace(form, result.steps[0].day);
+    showBlockPace(form, result.steps[0].week);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
     layout.stages.forEach(function (stage, index) {

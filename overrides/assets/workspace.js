@@ -15,11 +15,11 @@
      assessment, coaching-check     {answers: {statementId: {value, fingerprint}}, notes: {noteId: text},
      (Was that coaching?),           result: {complete, answered, needed, score, band, level: {id, name,
      observation, rubric             number} | null, groups: [{id, answered, score, reached}], weakest:
-                                     [{id, text, answer}] (what the result says to work on, weakest first);
+                                     [{id, text, answer}] (what the result says to work on next, in its order);
                                      the level assessment's also rated_by: "self" | "manager" and account:
                                      text, each left out when not given (level-rating.js reads them)}}
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
-     decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none", totals}
+     decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none" | "context", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
      one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], held, commitments: [{text,
      (Plan a 1:1; tool: the          owner: "rep" | "manager", due, done: null | date, dropped, drop_reason,

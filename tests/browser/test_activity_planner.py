@@ -499,19 +499,24 @@ def test_print_shows_the_current_figures_and_no_button(context, site_url, tmp_pa
     assert form.get_by_role("button", name=RESET, include_hidden=True).evaluate("b => getComputedStyle(b).display") == "none"
 
 
-def test_a_daily_figure_no_rep_could_make_shows_as_a_call_every_few_seconds_of_the_calling_block(context, site_url):
+def test_a_figure_no_rep_could_make_shows_as_a_call_every_few_seconds_of_the_calling_blocks(context, site_url):
     """A sales leader's case: a 3% connect rate, realistic for cold dials, with the other rates at 10, 30 and 15%,
     gives 741 calls a day, presented as a target. The planner's arithmetic is right; beside it the page now says
-    what that asks of the calling block, worked out here from the calling times in the data."""
-    times = data("bootcamp")["calling_times"]["block"]
-    start, end = (int(t[:2]) * 60 + int(t[3:]) for t in (times["starts"], times["ends"]))
-    block = end - start
+    what the week's calls leave for each in the week's calling blocks, worked out here from the calling times."""
+    times = data("bootcamp")["calling_times"]
+    start, end = (int(t[:2]) * 60 + int(t[3:]) for t in (times["block"]["starts"], times["block"]["ends"]))
+    week_minutes = (end - start) * len(times["days"])
     page, form = _open(context, site_url)
     line = form.locator("[data-block-pace]")
-    # The handbook's figures: 20 a day in a two-hour block, one every six minutes.
-    expect(line).to_have_text(f"At 20 a day, the calling block (2 h) needs one every {block * 60 // 20 // 60} min.")
-    _fill(form, {"conversations": "3", "meetings": "10", "qualified": "30", "wins": "15"})
-    expected = _expect_plan(form, {"conversations": "3", "meetings": "10", "qualified": "30", "wins": "15"})
-    per_day = int(expected.rows[0][4].replace(",", ""))
-    assert per_day == 741
-    expect(line).to_have_text(f"At {per_day} a day, the calling block (2 h) needs one every {block * 60 // per_day} s.")
+    blocks = f"the calling blocks (2 h on each of {len(times['days'])} days a week)"
+    # The handbook's figures: 100 a week in five two-hour blocks, six minutes for each.
+    expect(line).to_have_text(f"At 100 a week, {blocks} leave {week_minutes * 60 // 100 // 60} min for each.")
+    typed = {"conversations": "3", "meetings": "10", "qualified": "30", "wins": "15"}
+    _fill(form, typed)
+    expected = _expect_plan(form, typed)
+    per_week = int(expected.rows[0][3].replace(",", ""))
+    assert per_week == 3704 and int(expected.rows[0][4]) == 741
+    expect(line).to_have_text(f"At 3,704 a week, {blocks} leave {week_minutes * 60 // per_week} s for each.")
+    # A rate typed far too low asks for more than one call a second.
+    _fill(form, {"conversations": "0.1"})
+    expect(line).to_have_text(re.compile(rf"^At [\d,]+ a week, {re.escape(blocks)} leave under a second for each\.$"))

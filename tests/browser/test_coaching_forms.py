@@ -145,12 +145,13 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
     # The band's own meaning is for a score in its range; failed, the result says what failed it instead.
     expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^An essential statement was answered “Missed”, so the result is “Back to basics” whatever the score"))
     result = form.locator("[data-result]")
-    held = result.get_by_role("heading", name="Essential, and holding the result back")
+    failed = result.get_by_role("heading", name="Essential, and failing the result")
     statement = next(q for q in form_data["questions"] if q["id"] == "asked-for-next-step")
-    item = held.locator("xpath=following-sibling::ul[1]/li")
+    item = failed.locator("xpath=following-sibling::ul[1]/li")
     assert item.count() == 1
     assert item.text_content().startswith(f"Essential: {statement['text']} (Missed) ") and statement["work_on"] in item.text_content()
-    # Named once: not again under Work on first, which holds the rest below the top answer (none here).
+    # Named once: not again as holding it back, nor under Work on first (the rest are at the top answer).
+    assert result.get_by_role("heading", name="Essential, and holding the result back").count() == 0
     assert result.get_by_role("heading", name="Work on first").count() == 0
     # The form marks the essential statements before anyone rates them.
     essential = form.locator("fieldset[data-essential] legend")

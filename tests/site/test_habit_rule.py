@@ -44,7 +44,10 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     assert form["data-lower-level-gaps-at-most"] == str(gaps)
     floor = assessment["gap_behaviours_at_least"]
     floor_label = next(option["label"] for option in scale["options"] if option["value"] == floor)
-    assert rule.endswith(f"A level is reached only with each of its behaviours answered at least “{floor_label}”, and a gap's behaviours too:"
-                         " a basic you don't do at all is not a gap but a cap. If no level qualifies, no level fits your answers yet.")
+    assert rule.endswith(f"A gap's behaviours must each be answered at least “{floor_label}”: a basic you don't do at all is not a gap but a cap."
+                         " If no level qualifies, no level fits your answers yet.")
+    # The floor is part of what reaching a level takes, so the key says it where it says what that is.
+    reached = " ".join(form.select_one("[data-habit-rule]").get_text().split())
+    assert f"none of its behaviours is answered below “{floor_label}”, and its score falls in a band marked “level reached”." in reached
     assert form["data-gap-answer"] == floor_label
     assert form["data-gap-points-at-least"] == f"{floor - scale['options'][0]['value']:g}"

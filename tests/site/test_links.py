@@ -75,6 +75,9 @@ TRICKY = [
     '<a href="page.html?a=1&amp;b=2#part&amp;more">entity</a><input disabled id=bare-value>',
     '<a id="" href="">empty</a><p data-x="1 > 0" id="after-gt">',
     '<a href="first.html" href="second.html">repeated</a>',
+    '<!--x--!><a href="after-bang-comment.html">',
+    '<?xml version="1.0"?><a href="after-instruction.html">',
+    '<![CDATA[<a href="in-cdata.html">]]><a href="after-cdata.html">',
 ]
 
 
@@ -91,3 +94,12 @@ def test_the_fast_page_reader_reads_every_built_page_as_the_html_parser_does(bui
         html = path.read_text(encoding="utf-8")
         found = _parse(html)
         assert (found.ids, found.links) == _oracle(html), path.relative_to(built_site).as_posix()
+
+
+def test_a_link_up_out_of_the_site_is_not_checked_however_it_is_written(tmp_path):
+    """A site built on its own inside another's (site/de/) links up to it: "..", "../" and "../index.html" alike."""
+    (tmp_path / "page").mkdir()
+    (tmp_path / "index.html").write_text('<a href="page/">in</a>', encoding="utf-8")
+    (tmp_path / "page" / "index.html").write_text('<a href="../..">up</a><a href="../../">up</a><a href="..">home</a><a href="../missing/">gone</a>', encoding="utf-8")
+    report = broken_links(tmp_path)
+    assert [(broken.page, broken.href) for broken in report.broken] == [("page/index.html", "../missing/")]

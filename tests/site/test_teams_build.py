@@ -139,3 +139,12 @@ def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_th
     assert Fraction(str(rhythm.manager_share.at_most)) == Fraction(1, 2) < share < Fraction(101, 200)
     text = " ".join(content(page(team_site, "coaching/rhythm")).get_text().split())
     assert f"one more rep would take it to {float(share * 100):.1f}%." in text
+
+
+def test_a_team_that_calls_two_days_a_week_is_told_the_pace_of_those_two_blocks(team_site):
+    """Key accounts call in a one-hour block on two days a week: 17 calls a week leave 7 minutes for each (120
+    minutes a week); divided over one block a day it read one every 17 minutes."""
+    times = team_data("bootcamp")["replace"]["calling_times"]
+    assert (times["block"], times["days"]) == ({"starts": "08:30", "ends": "09:30"}, ["Tuesday", "Thursday"])
+    line = content(page(team_site, "prospecting")).select_one("[data-block-pace]")
+    assert " ".join(line.get_text().split()) == f"At 17 a week, the calling blocks (1 h on each of 2 days a week) leave {60 * 2 * 60 // 17 // 60} min for each."
