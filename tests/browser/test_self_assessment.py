@@ -109,6 +109,13 @@ def _capped_headline(rated: int, holding: list[int], reached: int) -> str:
             f"{'is' if len(names) == 1 else 'are'} in place, and until then your level is {levels[rated - 1]['name']} (level {rated} of {len(levels)})")
 
 
+def _no_level_headline(holding: str, reached: int) -> str:
+    """The headline, as the live region says it, of a rep rated at no level whose answers reach level `reached`
+    (1-based) once `holding` is in place."""
+    levels = _levels()
+    return f"No level fits your answers yet: none counts until {holding} is in place, though your answers reach {levels[reached - 1]['name']} (level {reached} of {len(levels)})."
+
+
 def _answer_all(page, form_id: str, answers: dict, scale):
     """Tick each answer as a reader does (the radio named by its label), one change event per tick."""
     return tick_answers(page, form_id, {statement_id: _label(scale, value) for statement_id, value in answers.items()})
@@ -317,9 +324,7 @@ def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level
         page = context.new_page()
         page.goto(site_url + LEVEL_PAGE)
         form = _answer_all(page, "which-level", answers, scale)
-        expect(form.locator("[aria-live]")).to_have_text(
-            f"No level fits your answers yet: none counts until {levels[0]['name']} is in place,"
-            f" though your answers reach {levels[2]['name']} (level 3 of {len(levels)}).")
+        expect(form.locator("[aria-live]")).to_have_text(_no_level_headline(levels[0]["name"], 3))
         result = form.locator("[data-result]")
         text = " ".join(result.text_content().split())
         assert (f"Your answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but you rated 1 of its behaviours"
@@ -347,9 +352,7 @@ def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows
     form = _answer_all(page, "which-level", answers, scale)
     # The headline says what the answers reach and the least that lets it count: with one gap allowed, the
     # lowest of the two in place, where the paragraph below says to start.
-    expect(form.locator("[aria-live]")).to_have_text(
-        f"No level fits your answers yet: none counts until {levels[0]['name']} is in place,"
-        f" though your answers reach {levels[-1]['name']} (level {len(levels)} of {len(levels)}).")
+    expect(form.locator("[aria-live]")).to_have_text(_no_level_headline(levels[0]["name"], len(levels)))
     text = " ".join(form.locator("[data-result]").text_content().split())
     assert (f"but those levels can't count while 2 levels below them ({levels[0]['name']} and {levels[1]['name']}) are only part of"
             f" the way there: a level allows 1 such gap beneath it. Start with {levels[0]['name']} (level 1).") in text
