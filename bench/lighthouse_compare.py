@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.lighthouse import _PagesLikeHandler, audit, require_tools
 from macros.static_server import serve
 
-LONGEST = ["editing/", "coaching/questions/", "which-level/", "role-plays/", "levels/", "coaching/questions-by-situation/"]
+LONGEST = ["coaching/questions/", "role-plays/", "levels/", "which-level/", "editing-content/", "coaching/questions-by-situation/"]
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ new MutationObserver((records) => {
   }
 }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ["class", "href", "content", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent", "data-md-color-media", "data-md-color-switching"]});
 """
-LONG_PAGE = "editing/"
+LONG_PAGE = "editing-content/"
 # Material has started: it wraps the page's Markdown tables for scrolling, and its search is ready.
 MATERIAL_STARTED = "() => document.querySelector('.md-typeset__scrollwrap') && document.querySelector('.md-search__input:not([disabled])') !== null"
 

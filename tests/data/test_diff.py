@@ -282,7 +282,7 @@ def site_change(tmp_path_factory) -> list[str]:
     questions = project / "docs" / "coaching" / "questions.md"
     edit_file(questions, "{{ question_explorer() }}", "{{ questions_by_stage() }}")
     edit_file(questions, "{{ questions_by_stage() }}\n\n{{ questions_by_stage() }}", "{{ questions_by_stage() }}\n\n{{ question_explorer() }}")
-    edit_file(project / "docs" / "editing.md", '{% raw %}`{{ checklist("before-a-price-increase") }}`', '{% raw %}`{{ checklist("after-a-lost-deal") }}`')
+    edit_file(project / "docs" / "editing-tools.md", '{% raw %}`{{ checklist("before-a-price-increase") }}`', '{% raw %}`{{ checklist("after-a-lost-deal") }}`')
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "A leader's change to the site")
     result = diff(project, "HEAD~1")
@@ -324,7 +324,7 @@ def test_tools_placed_in_and_removed_from_pages_and_edited_text_are_listed_page_
         "Edited the text of 'Team charter' (docs/charter.md)",
         "Added the page 'Forecast call' (docs/coaching/forecast-call.md), showing the self-assessment 'Manager or coach?'",
         "Rearranged the tools on 'Question bank' (docs/coaching/questions.md)",
-        "Edited the text of 'Change this handbook' (docs/editing.md)",
+        "Edited the text of 'Change the tools and targets' (docs/editing-tools.md)",
         "Placed the checklist 'Coaching 1:1 preparation' on 'Your first 30 days' (docs/onboarding.md)",
         "Removed the checklist 'New rep's first week' from 'Your first 30 days' (docs/onboarding.md)",
     ]

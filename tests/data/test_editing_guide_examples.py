@@ -11,8 +11,8 @@ from tests.conftest import ROOT
 
 
 def _example() -> str:
-    guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
-    section = guide.split("### Add a self-assessment", 1)[1].split("\n### ", 1)[0]
+    guide = (ROOT / "docs" / "editing-tools.md").read_text(encoding="utf-8")
+    section = guide.split("## Add a self-assessment", 1)[1].split("\n## ", 1)[0]
     (block,) = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
     return block
 

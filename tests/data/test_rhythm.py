@@ -51,7 +51,7 @@ def test_a_range_upside_down_is_reported_at_its_lower_end(project):
 
 
 def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(project):
-    """The change docs/editing.md shows as one the checks refuse."""
+    """The change docs/editing-tools.md shows as one the checks refuse."""
     text = replace_once(project, "rhythm.yml", "    around_it_minutes: 10\n    how_often: fortnightly\n", "    around_it_minutes: 10\n    how_often: weekly\n")
     # Per rep, meetings: 130 + 45 × 52 ÷ 12 (195) + 120 + 20 = 465 min; the manager's time around them: 25 × 52 ÷ 12
     # (108⅓) + 10 × 52 ÷ 12 (43⅓) + 120 + 30 × 4 ÷ 12 (10) = 281⅔ min; 746⅔ min a rep, × 8 reps = 5,973⅓ min of a
@@ -183,13 +183,13 @@ RESTATING = re.compile(
 
 def test_the_example_states_each_meetings_rhythm_only_in_the_rhythm_file():
     """Agreeing or not, no other data file or page restates a meeting's frequency or length: they link to the
-    rhythm. (docs/editing.md quotes such phrases on purpose, as examples of what the check refuses.)"""
+    rhythm. (The editing guide's pages quote such phrases on purpose, as examples of what the check refuses.)"""
     found = []
     for path in sorted((ROOT / "data").glob("*.yml")):
         if path.stem != "rhythm":
             found += [f"{path.name}: {match.group(0)}" for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))) for match in RESTATING.finditer(text)]
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        if path.name != "editing.md":
+        if not path.name.startswith("editing"):
             found += [f"{path.relative_to(ROOT)}: {match.group(0)}" for match in RESTATING.finditer(path.read_text(encoding="utf-8"))]
     assert found == []
 
