@@ -33,3 +33,14 @@ def test_the_guides_self_assessment_pasted_at_the_end_validates_and_its_essentia
     assert (held.score, held.band.name) == (88, "Nearly ready")
     # Every statement applies to every deal, so the guide asks for all three: leaving one blank is no result.
     assert not scoring.result(form, {"decision-maker-met": yes, "crm-up-to-date": yes}).complete
+
+
+def test_the_guides_onboarding_pack_is_the_pack_the_handbook_prints():
+    """A leader copying the guide's example of the onboarding pack keeps the pack as it is, not a made-up one that
+    would drop pages from it."""
+    guide = (ROOT / "docs" / "editing-content.md").read_text(encoding="utf-8")
+    section = guide.split("## Change what goes in the onboarding pack", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+    (shown,) = yaml.safe_load(block)
+    printed = yaml.safe_load((ROOT / "data" / "printing.yml").read_text(encoding="utf-8"))["documents"]
+    assert shown == next(document for document in printed if document["id"] == shown["id"])
