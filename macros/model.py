@@ -513,8 +513,8 @@ class ActivityPlanner:
 
     def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
-        count = planner.share(self.plan.steps[self.stage_index(wanted.stage)].count, Fraction(str(part)))
-        return planner.shown(count, self.inputs, wanted.show)
+        step = self.plan.steps[self.stage_index(wanted.stage)]
+        return planner.share(self.pace(wanted), step.count, Fraction(str(part)), self.inputs, wanted.show)
 
 
 @dataclass(frozen=True)

@@ -113,11 +113,15 @@ def block_interval(week: Pace, block_minutes_a_week: int) -> tuple[str, int] | N
     return ("minutes", seconds // 60) if seconds >= 120 else ("seconds", seconds)
 
 
-def share(count: int, part: Fraction) -> int:
-    """A share of a period's whole figure, as a ramp milestone asks for it: rounded up to a whole number like
-    the figure itself, so half of 2,600 calls is 1,300 and a quarter of 13 deals is 4. The ramp plan shows it
-    per day or week by `shown`, so it is never typed as a second number."""
-    return ceil(count * part)
+def share(full: Pace, count: int, part: Fraction, inputs: Inputs, per: str) -> Pace:
+    """A share of one of the plan's figures, as a ramp milestone asks for it, so it is never typed as a second
+    number. A share of the figure as the page shows it, rounded up the same way, so it multiplies back on the page:
+    half of "17 a week" is "8.5 a week" (not half the quarter's 200, 8.4), half of "20 a day" is "10 a day". A
+    period's figure, or one shown as "1 every N days", is a share of the period's whole number, rounded up to a
+    whole number like the figure itself (a quarter of 13 deals is 4), then spread as `shown` spreads it."""
+    if per == "per period" or full.every:
+        return shown(ceil(count * part), inputs, per)
+    return pace(Fraction(full.tenths, 10) * part, Fraction(1))
 
 
 def pace(count: Fraction | int, units: Fraction) -> Pace:

@@ -366,7 +366,7 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
     """A sales leader's case (the push signals of data/dilemma.yml, from its source's "When to Push"): a track record
     is true of a top seller every week, and so are knowing the account, helping newer reps and bringing decisions:
     however many of them are ticked, a live problem in the deal at hand rules stepping back out. (With all four, step
-    back's total is 5, more than the live problem's 3: a reviewer found it won before the rule.)"""
+    back's total is 6, more than the live problem's 3: a reviewer found it won before the rule.)"""
     _, push, step_back = data("dilemma")["modes"]
     signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
     record = [signal[id] for id in ("consistent-delivery", "knows-the-account-better", "showing-leadership", "brings-decisions")]
@@ -390,7 +390,7 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
 
 def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_step_back(context, site_url):
     """A manager's case: a proven seller who knows the account, where joining would slow the deal, but the quarter
-    closes and a step only the rep can take has missed its date. Step back's record (5) outweighs that signal (2),
+    closes and a step only the rep can take has missed its date. Step back's record (6) outweighs that signal (2),
     yet it is a live problem in the deal, so it rules stepping back out and the helper says Push."""
     _, push, step_back = data("dilemma")["modes"]
     signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}

@@ -1,9 +1,11 @@
 """The ramp plan's activity figures are shares of the activity planner's figures, never numbers of their own.
 
 Expected figures are worked out here with exact fractions from data/bootcamp.yml and data/ramp.yml, through
-tests/planner_oracle.py and independently of macros/planner.py: a milestone's figure is its share of the
-period's whole number, rounded up to a whole number, then spread over weeks or days the planner's way. They
-are compared with the built page; then the revenue target is doubled in a copy and the ramp plan follows.
+tests/planner_oracle.py and independently of macros/planner.py: a milestone's figure a week or a day is its share
+of the full target as the page shows it, rounded up the planner's way, so it multiplies back on the page (half of
+"17 a week" is "8.5 a week"); a figure a period, or a full target of "1 every N days", is its share of the
+period's whole number, rounded up to a whole number, then spread over weeks or days the planner's way. They are
+compared with the built page; then the revenue target is doubled in a copy and the ramp plan follows.
 """
 
 from fractions import Fraction
@@ -26,13 +28,19 @@ def _phrase(planner: dict, count: int, show: str) -> str:
 def _expected(ramp: dict, planner: dict) -> dict[tuple[str, str, str], tuple[str, str]]:
     """(milestone, stage, show) → (the milestone's figure, the full target)."""
     ids = [stage["id"] for stage in planner["stages"]]
-    counts = planner_oracle.expected(planner).counts
+    plan = planner_oracle.expected(planner)
     expected = {}
     for milestone in ramp["milestones"]:
         for activity in milestone.get("activity", []):
-            full = counts[ids.index(activity["stage"])]
+            index, show = ids.index(activity["stage"]), activity["show"]
+            full = plan.counts[index]
             share = Fraction(str(activity["share"]))
-            expected[milestone["id"], activity["stage"], activity["show"]] = (_phrase(planner, ceil(full * share), activity["show"]), _phrase(planner, full, activity["show"]))
+            cell = {"per week": plan.rows[index][3], "per day": plan.rows[index][4]}.get(show)
+            if cell is None or cell.startswith("1 every"):
+                figure = _phrase(planner, ceil(full * share), show)
+            else:
+                figure = planner_oracle.pace(planner_oracle.exact(cell) * share, Fraction(1), show.removeprefix("per "))[1]
+            expected[milestone["id"], activity["stage"], show] = (figure, _phrase(planner, full, show))
     return expected
 
 
@@ -89,13 +97,13 @@ def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
 
 
 def test_doubling_the_revenue_target_moves_the_ramp_plan_with_the_planner(edited_site):
-    """The revenue target doubled, and a ramp share that does not divide the period's figure exactly, in the
-    edited copy (tests/leader_edits.py): 0.3 of 96 meetings is 28.8, so the rounding shows: up to 29 meetings a
-    quarter, then 29 ÷ 12 weeks = 2.42, up to 2.5 a week."""
+    """The revenue target doubled, and a ramp share that does not divide the figure exactly, in the edited copy
+    (tests/leader_edits.py): 0.3 of the 8 first meetings a week the page shows is 2.4 a week (0.3 of the quarter's
+    96, spread over 12 weeks, would read 2.5: a figure that does not multiply back from the page's 8)."""
     planner = data_of(edited_site.parent, "bootcamp.yml")["activity_planner"]
     ramp = data_of(edited_site.parent, "ramp.yml")
     article = content(page(edited_site, "ramp-plan"))
     expected = _expected(ramp, planner)
     assert _milestone_figures(article) == expected
     assert expected["day-30", "calls", "per day"] == ("20 a day", "40 a day")
-    assert expected["day-30", "meetings", "per week"] == ("2.5 a week", "8 a week")
+    assert expected["day-30", "meetings", "per week"] == ("2.4 a week", "8 a week")

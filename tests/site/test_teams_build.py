@@ -2,9 +2,11 @@
 with its own charter, targets and checklists, while the default team's site (the shared `built_site`) is what
 the organisation's data alone makes."""
 
+import re
 import shutil
 import sys
 from fractions import Fraction
+from math import ceil
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,20 @@ def test_a_team_that_calls_two_days_a_week_is_told_the_pace_of_those_two_blocks(
     assert (times["block"], times["days"]) == ({"starts": "08:30", "ends": "09:30"}, ["Tuesday", "Thursday"])
     line = content(page(team_site, "prospecting")).select_one("[data-block-pace]")
     assert " ".join(line.get_text().split()) == f"At 17 a week, the calling blocks (1 h on each of 2 days a week) leave {60 * 2 * 60 // 17 // 60} min for each."
+
+
+def test_a_ramp_figure_is_its_share_of_the_full_target_the_page_shows(team_site):
+    """Key accounts' planner shows 17 calls a week (200 a quarter ÷ 12 weeks, rounded up): the day-30 milestone's
+    half of it reads 8.5 a week, as a reader checks it, not half the quarter's 200 spread over 12 weeks (8.4). Every
+    milestone figure shown as a number multiplies back from the full target beside it, rounded up to a tenth."""
+    items = content(page(team_site, "ramp-plan")).select(".pb-milestone__activity li")
+    said = [" ".join(item.get_text(" ").split()).replace(" ,", ",") for item in items]
+    assert "Calls made: 8.5 a week, 50% of the full target of 17 a week" in said
+    checked = 0
+    for line in said:
+        found = re.fullmatch(r".*?: ([\d.]+) a week, (\d+)% of the full target of ([\d.]+) a week", line)
+        if found:
+            figure, percent, full = found.groups()
+            assert Fraction(figure) == Fraction(ceil(Fraction(full) * Fraction(int(percent), 100) * 10), 10), line
+            checked += 1
+    assert checked >= 4
