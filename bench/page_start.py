@@ -29,14 +29,16 @@ SLOWDOWN = 4
 CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "loading"]
 
 
-def start_task(events: list[dict]) -> tuple[float, float, int]:
-    """(ms of the task that ran DOMContentLoaded, ms of restyle in it, elements restyled in it)."""
+def start_task(events: list[dict]) -> tuple[float, float, int, float]:
+    """(ms of the task that ran DOMContentLoaded, ms of restyle in it, elements restyled in it, ms of layout in it)."""
     main = Counter((event["pid"], event["tid"]) for event in events if event["name"] == "ParseHTML").most_common(1)[0][0]
     ours = [event for event in events if (event["pid"], event["tid"]) == main]
     loaded = next(event["ts"] for event in ours if event["name"] == "EventDispatch" and event["args"]["data"]["type"] == "DOMContentLoaded")
     task = next(event for event in ours if event["name"] == "RunTask" and event.get("ph") == "X" and event["ts"] <= loaded <= event["ts"] + event["dur"])
     restyles = [event for event in ours if event["name"] == "UpdateLayoutTree" and task["ts"] <= event["ts"] <= task["ts"] + task["dur"]]
-    return task["dur"] / 1000, sum(event.get("dur", 0) for event in restyles) / 1000, sum(event.get("args", {}).get("elementCount", 0) for event in restyles)
+    layouts = [event for event in ours if event["name"] == "Layout" and task["ts"] <= event["ts"] <= task["ts"] + task["dur"]]
+    return (task["dur"] / 1000, sum(event.get("dur", 0) for event in restyles) / 1000, sum(event.get("args", {}).get("elementCount", 0) for event in restyles),
+            sum(event.get("dur", 0) for event in layouts) / 1000)
 
 
 def main() -> None:
@@ -46,7 +48,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=4, metavar="N", help="loads of each page on each site (4)")
     args = parser.parse_intermixed_args()
     pages = args.pages or LONGEST
-    found: dict[tuple[int, str], list[tuple[float, float, int]]] = {}
+    found: dict[tuple[int, str], list[tuple[float, float, int, float]]] = {}
     with ExitStack() as stack, sync_playwright() as playwright:
         roots = [stack.enter_context(serve(site, _PagesLikeHandler)) for site in args.sites]
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
@@ -66,13 +68,13 @@ def main() -> None:
                     context.close()
                     found.setdefault((index, page_address), []).append(start_task(events))
         browser.close()
-    print(f"Chromium, phone, CPU slowed {SLOWDOWN}×, medians of {args.runs} loads: the DOMContentLoaded task, its restyle, elements restyled\n")
-    print("| page | before: task ms, restyle ms, elements | after |\n|---|---|---|")
+    print(f"Chromium, phone, CPU slowed {SLOWDOWN}×, medians of {args.runs} loads: the DOMContentLoaded task, its restyle, elements restyled, its layout\n")
+    print("| page | before: task ms, restyle ms, elements, layout ms | after |\n|---|---|---|")
     for page_address in pages:
         cells = []
         for index in (0, 1):
             runs = found[(index, page_address)]
-            cells.append(", ".join(f"{statistics.median(run[part] for run in runs):,.0f}" for part in range(3)))
+            cells.append(", ".join(f"{statistics.median(run[part] for run in runs):,.0f}" for part in range(4)))
         print(f"| {page_address or '(home)'} | {cells[0]} | {cells[1]} |")
 
 
