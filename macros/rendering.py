@@ -48,6 +48,12 @@ def _made(folder: Path) -> str:
     return str(folder)
 
 
+def upper_first(text: str) -> str:
+    """`text` with its first letter a capital, to start a sentence; Jinja's `capitalize` also lowers the rest,
+    which turns the German "30 Min." into "30 min."."""
+    return text[:1].upper() + text[1:]
+
+
 class Renderer:
     def __init__(self, use_directory_urls: bool = True, source_links: SourceLinks = SourceLinks(None, None), glossary: list[Term] = (), cache: Path | None = None):
         """`cache`: a folder to keep the templates compiled in, so the next build skips compiling those unchanged."""
@@ -66,6 +72,7 @@ class Renderer:
             bytecode_cache=FileSystemBytecodeCache(_made(cache)) if cache else None,
         )
         self.env.filters["md"] = self._md
+        self.env.filters["upper_first"] = upper_first
         self.env.globals["link"] = self._link
         self.env.globals["page_link"] = self._page_link
         self.env.globals["site_file"] = self._site_file

@@ -21,6 +21,9 @@ from .problems import Problem, did_you_mean, quoted
 
 TEAMS = "teams"  # data/teams.yml lists the teams; data/teams/<id>/ holds each one's overrides
 SECTIONS = ("add", "replace", "remove")
+# Where research findings live, by file: the path of each list of them. A finding is a fact, the same on every
+# team's site; a team that replaces the value holding a list copies the findings, and must copy them word for word.
+RESEARCH = {"bootcamp": ("provoked_luck", "research"), "coaching": ("research",)}
 
 
 @dataclass(frozen=True)
@@ -159,10 +162,37 @@ def apply_team(documents: dict[str, LocatedData], data_dir: Path, schemas_dir: P
             continue
         # The ids that name nothing are left out of the merge, so the merged file's own mistakes show as well.
         merged, found = merge(default, override, id_lists(schema))
-        found += check_against(merged, Draft7Validator(schema)) + check_cut_text(merged, path.stem, schemas_dir)
+        found += check_against(merged, Draft7Validator(schema)) + check_cut_text(merged, path.stem, schemas_dir) + _changed_findings(default, merged, path.stem)
         problems += found
         if not found:
             documents[path.stem] = merged
+    return problems
+
+
+def _changed_findings(default: LocatedData, merged: LocatedData, stem: str) -> list[Problem]:
+    """Each research finding in the team's version of a file that has the id of one of the organisation's and
+    says something else: the same fact stated two ways, on two teams' sites."""
+    where = RESEARCH.get(stem)
+    if where is None:
+        return []
+
+    def findings(document: LocatedData) -> list:
+        found = document.value
+        for key in where:
+            found = found.get(key) if isinstance(found, dict) else None
+        return found if isinstance(found, list) else []
+
+    theirs = {item.get("id"): (index, item) for index, item in enumerate(findings(default)) if isinstance(item, dict)}
+    problems = []
+    for index, item in enumerate(findings(merged)):
+        if not isinstance(item, dict) or item.get("id") not in theirs:
+            continue
+        their_index, their_item = theirs[item["id"]]
+        differs = [key for key in dict.fromkeys([*their_item, *item]) if item.get(key) != their_item.get(key)]
+        if differs:
+            line = default.where((*where, their_index)).line
+            problems.append(merged.problem((*where, index, differs[0]) if differs[0] in item else (*where, index, "id"),
+                f"the research finding {quoted(item['id'])} says something else here than in {default.file} (line {line}), in its {quoted(differs[0])}: a finding is the same fact on every team's site, so copy it word for word, or give a finding of the team's own a new id"))
     return problems
 
 

@@ -116,7 +116,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         "",
         "- Which teams this reaches",
         "  - Every team (Field sales and Key accounts): `data/charter.yml`, `data/coaching_questions.yml`, `data/bootcamp.yml`, `data/levels.yml`, `data/checklists.yml` and `data/assessments.yml`",
-        "  - Key accounts has its own version of `data/charter.yml`, `data/coaching_questions.yml`, `data/bootcamp.yml`, `data/checklists.yml` and `data/assessments.yml` (in `data/teams/key-accounts/`): what it replaces or removes there stays as it is",
+        "  - Key accounts has its own version of `data/charter.yml`, `data/coaching_questions.yml`, `data/bootcamp.yml`, `data/levels.yml`, `data/checklists.yml` and `data/assessments.yml` (in `data/teams/key-accounts/`): what it replaces or removes there stays as it is",
         "- Which languages this reaches",
         "  - The Deutsch site shows its own translation of `data/charter.yml`, `data/levels.yml` and `data/assessments.yml` (in `data/languages/de/`):"
         " make the same change there, or, for an item, id or figure, that site shows the English file until you do",
@@ -175,6 +175,7 @@ def test_files_that_do_not_validate_are_named_and_the_rest_still_described(broke
         "",
         "- Which teams this reaches",
         "  - Every team (Field sales and Key accounts): `data/levels.yml` and `data/printing.yml`",
+        "  - Key accounts has its own version of `data/levels.yml` (in `data/teams/key-accounts/`): what it replaces or removes there stays as it is",
         "- Which languages this reaches",
         "  - The Deutsch site shows its own translation of `data/levels.yml` (in `data/languages/de/`):"
         " make the same change there, or, for an item, id or figure, that site shows the English file until you do",

@@ -192,6 +192,23 @@ def test_text_cut_short_by_a_comment_in_a_teams_file_is_reported_there(project):
     assert problem.startswith(f"data/teams/{TEAM}/checklists.yml:{line}:{column}: this text is cut at \"#\"")
 
 
+def test_a_research_finding_a_team_copies_must_say_what_the_organisations_says(project):
+    """Key accounts replaces provoked luck whole, so its file copies the findings: a figure changed in the copy
+    would put two figures for one fact on two teams' sites. A finding of the team's own, under a new id, is fine."""
+    text = (ROOT / "data" / "teams" / TEAM / "bootcamp.yml").read_text(encoding="utf-8")
+    assert "id: price-and-profit" in text
+    broken = text.replace('figure: "5% off price, up to 50% off profit"', 'figure: "5% off price, up to 40% off profit"', 1)
+    assert broken != text
+    _with_team_file(project, "bootcamp", broken)
+    line, default_line = _line_of(broken, "up to 40% off profit"), _line_of((ROOT / "data" / "bootcamp.yml").read_text(encoding="utf-8"), "id: price-and-profit")
+    assert _problems(project) == [
+        f"data/teams/{TEAM}/bootcamp.yml:{line}:17: the research finding 'price-and-profit' says something else here than in data/bootcamp.yml "
+        f"(line {default_line}), in its 'figure': a finding is the same fact on every team's site, so copy it word for word, or give a finding of the team's own a new id"
+    ]
+    _with_team_file(project, "bootcamp", broken.replace("id: price-and-profit", "id: price-and-profit-key-accounts", 1))
+    assert _problems(project) == []
+
+
 def test_a_default_value_the_team_keeps_is_still_reported_in_the_default_file(project):
     path = project / "data" / "checklists.yml"
     text = path.read_text(encoding="utf-8")
