@@ -131,3 +131,9 @@ def test_rebuilding_the_english_site_keeps_the_german_one(languages_site):
     assert (site / LANGUAGE / "index.html").is_file()
     assert before.keys() == after.keys()
     assert [name for name in before if before[name] != after[name]] == []
+
+
+def test_a_sentence_that_opens_with_a_duration_keeps_it_as_the_language_writes_it(site):
+    """The paper 1:1 form's intro opens with the meeting's length; Jinja's `capitalize` lowered German's "Min."."""
+    text = " ".join(content(page(site, f"{LANGUAGE}/coaching/plan-one-to-one/")).get_text(" ").split())
+    assert "30 Min." in text and "30 min." not in text
