@@ -51,7 +51,7 @@ WIDGETS = {
     "explorer": Widget("form[data-explorer]", ("explorer.js",)),
     "planner": Widget("form[data-planner]", ("planner.js",)),
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
-    "commitments": Widget(None, ("commitments.js",), needs=("dates",)),
+    "commitments": Widget(None, ("commitments.js",), needs=("dates", "time-away")),
     "calendar": Widget(None, ("calendar.js",)),
     "one-to-one": Widget("form[data-plan]", ("one-to-one-agreed.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments", "calendar", "time-away")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),

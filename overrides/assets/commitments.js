@@ -23,7 +23,11 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
-     daysLate(commitment)       how many days after its due date it was done (0 when on time or not done)
+     daysLate(commitment, records)  how many days after its due date it was done (0 when on time or not done)
+     overdueBy(commitment, records, day)  how many days it is overdue on `day` (0 when not overdue or closed)
+                                Both count the days after the due date; for the rep's own, not the days the rep
+                                was away (`records`: the rep's, time-away.js), as leave pauses the rhythm's
+                                meetings; the manager's own run on through the rep's leave.
      wasDue(commitment, format) each due date it had before, `format`ted, with what got in the way when written
      list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
      agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
@@ -65,8 +69,16 @@
   function moves(commitment) {
     return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
   }
-  function daysLate(commitment) {
-    return state(commitment) === "done" && commitment.done > commitment.due ? Playbook.dates.number(commitment.done) - Playbook.dates.number(commitment.due) : 0;
+  function daysAgainst(commitment, from, to, records) {
+    return commitment.owner === "manager" ? Playbook.dates.number(to) - Playbook.dates.number(from) : Playbook.timeAway.daysPresent(records, from, to);
+  }
+
+  function daysLate(commitment, records) {
+    return state(commitment) === "done" && commitment.done > commitment.due ? daysAgainst(commitment, commitment.due, commitment.done, records) : 0;
+  }
+
+  function overdueBy(commitment, records, day) {
+    return state(commitment) === "open" && commitment.due < day ? daysAgainst(commitment, commitment.due, day, records) : 0;
   }
 
   function wasDue(commitment, format) {
@@ -128,5 +140,5 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, wasDue: wasDue, daysLate: daysLate, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, wasDue: wasDue, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -158,9 +158,10 @@
     var due = { day: shownDay(commitment.due) };
     var parts = [commitment.owner === "rep" ? Playbook.t("plan_one_to_one.due_rep", due) : commitment.owner === "manager" ? Playbook.t("plan_one_to_one.due_manager", due) : Playbook.t("plan_one_to_one.due", due)];
     if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
-    if (now === "open" && commitment.due < day) parts.push(Playbook.t("plan_one_to_one.overdue"));
+    var records = Playbook.workspace.records();
+    if (found.overdueBy(commitment, records, day)) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
-    var late = found.daysLate(commitment);
+    var late = found.daysLate(commitment, records);
     if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", { day: shownDay(commitment.done), count: late }) : Playbook.t("plan_one_to_one.done_on", { day: shownDay(commitment.done) }));
     if (now === "dropped") {
       var dropped = { day: shownDay(commitment.dropped), reason: commitment.drop_reason };
@@ -767,7 +768,10 @@
     function addCommitment() {
       var text = form.querySelector("[data-plan-commit-text]");
       var due = form.querySelector("[data-plan-commit-due]");
-      var problem = !text.value.trim() ? [text, Playbook.t("plan_one_to_one.write_commitment")] : /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(due.value) ? null : [due, Playbook.t("plan_one_to_one.give_due_date")];
+      /* A commitment agreed at a 1:1 falls due on its day or after: one due before would be overdue as it is made. */
+      var problem = !text.value.trim() ? [text, Playbook.t("plan_one_to_one.write_commitment")]
+        : !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(due.value) ? [due, Playbook.t("plan_one_to_one.give_due_date")]
+        : due.value < when().date ? [due, Playbook.t("plan_one_to_one.due_before_meeting", { day: shownDay(when().date) })] : null;
       [text, due].forEach(function (field) { field.removeAttribute("aria-invalid"); });
       if (problem) {
         problem[0].setAttribute("aria-invalid", "true");

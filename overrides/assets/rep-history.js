@@ -129,15 +129,16 @@
     return made;
   }
 
-  /* Where a commitment stands today: open (overdue), done or dropped with why, and how often it slipped. */
-  function standing(commitment, slips, today) {
+  /* Where a commitment stands today: open (overdue), done or dropped with why, and how often it slipped;
+     `records`, all the rep's, for the days they were away. */
+  function standing(commitment, slips, today, records) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
-    var late = found.daysLate(commitment);
+    var late = found.daysLate(commitment, records);
     var done = { date: Playbook.dates.day(commitment.done), count: late };
     var words = now === "done" ? (late ? Playbook.t("rep_history.done_late", done) : Playbook.t("rep_history.done", done))
       : now === "dropped" ? (commitment.drop_reason ? Playbook.t("rep_history.dropped_why", { date: Playbook.dates.day(commitment.dropped), why: commitment.drop_reason }) : Playbook.t("rep_history.dropped", { date: Playbook.dates.day(commitment.dropped) }))
-      : commitment.due < today ? Playbook.t("rep_history.open_overdue") : Playbook.t("rep_history.open");
+      : found.overdueBy(commitment, records, today) ? Playbook.t("rep_history.open_overdue") : Playbook.t("rep_history.open");
     return slips ? Playbook.t("rep_history.slipped", { standing: words, slipped: found.slipped(slips) }) : words;
   }
 
@@ -163,7 +164,7 @@
       var was = found.wasDue(commitment, function (iso) { return Playbook.dates.day(iso); });
       var row = document.createElement("tr");
       row.append(cell("td", Playbook.dates.day(entry.record.date)), cell("td", commitment.text), cell("td", { rep: Playbook.t("rep_history.owner_rep"), manager: Playbook.t("rep_history.owner_manager") }[commitment.owner] || "\u2013"),
-        cell("td", was.length ? Playbook.t("rep_history.due_moved", { date: Playbook.dates.day(commitment.due), was: Playbook.list(was) }) : Playbook.dates.day(commitment.due)), cell("td", standing(commitment, found.slips(entry, meetings), today)));
+        cell("td", was.length ? Playbook.t("rep_history.due_moved", { date: Playbook.dates.day(commitment.due), was: Playbook.list(was) }) : Playbook.dates.day(commitment.due)), cell("td", standing(commitment, found.slips(entry, meetings), today, Playbook.workspace.records({ rep: rep }))));
       body.append(row);
     });
     table.append(cell("caption", Playbook.t("rep_history.commitments_caption", { who: who })), thead, body);

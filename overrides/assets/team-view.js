@@ -321,7 +321,7 @@
   }
 
   /* A rep's commitments from their 1:1 records, each once (by text and due date): a later record's copy wins.
-     Done or dropped, it is closed; how often it slipped counts the 1:1s held up to `today`, as the planner and
+     How many days it is overdue (Playbook.commitments.overdueBy: 0 once done or dropped); how often it slipped counts the 1:1s held up to `today`, as the planner and
      the rep history count them (Playbook.commitments). Read defensively: a record without them adds nothing. */
   function commitmentsOf(rep, today) {
     var found = Playbook.commitments;
@@ -332,15 +332,15 @@
     found.list(records).forEach(function (entry) {
       var item = entry.commitment;
       if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-      kept[item.text + "\n" + item.due] = { rep: rep.name, away: away, text: item.text, due: item.due, owner: item.owner, done: found.state(item) !== "open", slips: found.slips(entry, meetings) };
+      kept[item.text + "\n" + item.due] = { rep: rep.name, away: away, text: item.text, due: item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today), slips: found.slips(entry, meetings) };
     });
     return Object.keys(kept).map(function (key) { return kept[key]; });
   }
 
-  /* Longest overdue first; on the same due date by rep, then by what was committed, so the list reads the
-     same whatever order the files came in. */
+  /* Longest overdue first (days away not counted, so not always the earliest due); then by due date, rep and
+     what was committed, so the list reads the same whatever order the files came in. */
   function mostOverdue(a, b) {
-    return a.due < b.due ? -1 : a.due > b.due ? 1 : byName({ name: a.rep }, { name: b.rep }) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+    return b.overdue - a.overdue || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byName({ name: a.rep }, { name: b.rep }) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   }
 
   function owner(who) {
@@ -348,7 +348,7 @@
   }
 
   /* A rep away today is named with the day they are back: their commitments wait for them. */
-  function commitmentRow(item, today) {
+  function commitmentRow(item) {
     var row = node("tr");
     var who = node("th", "", item.away ? Playbook.t("team_view.rep_away", { name: item.rep, date: Playbook.dates.day(item.away.back) }) : item.rep);
     who.scope = "row";
@@ -356,20 +356,19 @@
     var time = node("time", "", Playbook.dates.day(item.due));
     time.dateTime = item.due;
     due.append(time);
-    var late = Playbook.dates.number(today) - Playbook.dates.number(item.due);
-    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: late })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due")));
+    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: item.overdue })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due")));
     return row;
   }
 
   function commitments(root, team) {
     var today = Playbook.workspace.today();
-    var overdue = [].concat.apply([], team.map(function (rep) { return commitmentsOf(rep, today); })).filter(function (item) { return !item.done && item.due < today; });
+    var overdue = [].concat.apply([], team.map(function (rep) { return commitmentsOf(rep, today); })).filter(function (item) { return item.overdue > 0; });
     overdue.sort(mostOverdue);
     var slot = root.querySelector("[data-team-commitments]");
     slot.textContent = "";
     if (!overdue.length) return slot.append(node("p", "", Playbook.t("team_view.none_overdue")));
     var made = Playbook.charts.headedTable(Playbook.t("team_view.overdue_caption", { count: overdue.length }), [Playbook.t("team_view.rep"), Playbook.t("rep_history.commitment"), Playbook.t("team_view.owner"), Playbook.t("rep_history.due"), Playbook.t("team_view.overdue_by"), Playbook.t("team_view.slipped")]);
-    overdue.forEach(function (item) { made.body.append(commitmentRow(item, today)); });
+    overdue.forEach(function (item) { made.body.append(commitmentRow(item)); });
     slot.append(Playbook.charts.stacked(made.table));
   }
 

@@ -6,7 +6,7 @@ touches what it asked or what is chosen for the next one; a 1:1 taken back as no
 to the next agenda. A question chosen after a 1:1's day stays for the next one. The questions are the bank's
 (data/coaching_questions.yml, read here); what was asked is read back from the workspace's records."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -30,7 +30,7 @@ def manager(browser):
     context.close()
 
 
-def _iso(day: datetime) -> str:
+def _iso(day: datetime | date) -> str:
     return day.strftime("%Y-%m-%d")
 
 
@@ -57,7 +57,9 @@ def _asked(page) -> dict[str, list[str]]:
 
 def _commit(page, text):
     page.get_by_role("textbox", name="What", exact=True).fill(text)
-    page.get_by_label("Due", exact=True).fill(_iso(datetime.now() + timedelta(days=3)))
+    # three days after the 1:1 being planned, whatever this machine's clock says
+    meeting = page.locator("[data-plan-date]").input_value() or page.evaluate("() => Playbook.workspace.today()")
+    page.get_by_label("Due", exact=True).fill(_iso(date.fromisoformat(meeting) + timedelta(days=3)))
     page.get_by_role("button", name="Add commitment").click()
 
 

@@ -91,7 +91,9 @@ def _hold_the_one_to_one(page, how_many: int) -> list[str]:
     for question in added:
         page.locator(f'{SUGGESTIONS}[data-question="{question}"]').get_by_role("button", name="Add to 1:1").click()
     page.get_by_role("textbox", name="What", exact=True).fill("Send the mutual plan to Acme")
-    page.get_by_label("Due", exact=True).fill(_iso(datetime.now() + timedelta(days=3)))
+    # three days after the 1:1 being planned (the page's clock is weeks ahead of this machine's)
+    meeting = page.locator("[data-plan-date]").input_value() or page.evaluate("() => Playbook.workspace.today()")
+    page.get_by_label("Due", exact=True).fill(_iso(date.fromisoformat(meeting) + timedelta(days=3)))
     page.get_by_role("button", name="Add commitment").click()
     expect(page.locator("[data-plan-status]")).to_contain_text("Commitment saved")
     return added

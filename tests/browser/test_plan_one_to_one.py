@@ -187,6 +187,21 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     expect(page.get_by_text("Nothing open")).to_be_visible()
 
 
+def test_a_commitment_cannot_fall_due_before_the_one_to_one_it_is_agreed_in(manager, site_url):
+    """A slip of the date picker would make it overdue the moment it is made, flagged against the rep."""
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    page.get_by_label("What", exact=True).fill("Shadow Anna on a first meeting")
+    page.get_by_label("Due").fill("2026-11-27")
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("A commitment agreed at this 1:1 falls due on Mon 30 Nov or later: give it a date from then on.")
+    expect(page.get_by_label("Due")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-plan-made] li")).to_have_count(0)
+    page.get_by_label("Due").fill("2026-11-30")
+    page.get_by_role("button", name="Add commitment").click()
+    expect(page.locator("[data-plan-made] li")).to_contain_text("Shadow Anna on a first meeting")
+
+
 def _suggested(page) -> list[tuple[dict, str]]:
     """The suggestions shown, each as (the bank's question, the reason given for it)."""
     by_text = {plain(q["text"]): q for q in data("coaching_questions")["questions"]}

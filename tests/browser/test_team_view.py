@@ -497,6 +497,32 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
     context.close()
 
 
+def test_days_a_rep_was_away_are_not_days_their_commitment_is_overdue(browser, site_url):
+    """A manager's review: a rep's commitment read "11 days" overdue, 7 of them on leave, beside a 1:1 row that
+    counted the leave out. The rep's own commitment waits for them; the manager's runs on through their leave."""
+    due, away_from, back = date(2026, 3, 19), date(2026, 3, 20), date(2026, 3, 27)
+    reps = [["Ben", [
+        ["one-to-one", "one-to-one", one_to_one(("Call back the three lost deals", due.isoformat(), "rep", None), ("Get the pricing approved", due.isoformat(), "manager", None)), "2026-03-16"],
+        ["away", "time-away", {"back": back.isoformat()}, away_from.isoformat()],
+    ]]]
+    context, page = new_page(browser)
+    page.clock.set_fixed_time(ADDED)
+    page.goto(site_url + TEAM)
+    page.evaluate(LEADER_SEED, [reps])
+    page.clock.set_fixed_time(TODAY)
+    page.reload()
+    today = TODAY.date()
+    days_since_due = [due + timedelta(days=n) for n in range(1, (today - due).days + 1)]
+    present = [day for day in days_since_due if not away_from <= day < back]
+    assert (len(days_since_due), len(present)) == (11, 4)
+    table = page.get_by_role("table", name="2 overdue commitments")
+    assert [row[:5] for row in rows_of(table)] == [
+        ["Ben", "Get the pricing approved", "Manager", shown(due.isoformat()), f"{len(days_since_due)} days"],
+        ["Ben", "Call back the three lost deals", "Rep", shown(due.isoformat()), f"{len(present)} days"],
+    ]
+    context.close()
+
+
 def test_the_team_view_prints_on_a4_in_black_and_white(browser, site_url, exported, tmp_path):
     """On paper every section is there and nothing is wider than the page; a rep's line and the team's median
     differ without colour (solid with dots, dashed)."""

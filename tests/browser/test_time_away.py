@@ -198,9 +198,19 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     page.goto(site_url + TEAM)
     expect(page.locator("[data-team-status]")).to_have_text(f"Showing the {len(TEAM_RECORDS) + 1} reps saved in this browser.")
     expect_team(page)
-    # Commitments still wait for a rep on leave, named with the day he is back.
-    due = sorted(((date.fromisoformat(day) + timedelta(days=4)), name) for name, (held, _, _) in TEAM_RECORDS.items() for day in held)
-    owing = [name for day, name in sorted(due, key=lambda d: (d[0], d[1].casefold())) if day < TODAY.date()]
+    # Commitments still wait for a rep on leave, named with the day he is back. The days a rep was away are not
+    # days their commitment is overdue, so one due during leave and not yet missed on a day back is not listed,
+    # and the longest overdue comes first.
+    def days_overdue(name: str, due: date) -> int:
+        spans = [(date.fromisoformat(away), date.fromisoformat(back)) for away, back in TEAM_RECORDS[name][2]]
+        since = (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1))
+        return sum(not any(away <= day < back for away, back in spans) for day in since)
+
+    due = [(date.fromisoformat(day) + timedelta(days=4), name) for name, (held, _, _) in TEAM_RECORDS.items() for day in held]
+    overdue = sorted(((days_overdue(name, day), day, name) for day, name in due), key=lambda d: (-d[0], d[1], d[2].casefold()))
+    owing = [name for late, _, name in overdue if late > 0]
+    by_due_date = [name for day, name in sorted(due, key=lambda d: (d[0], d[1].casefold())) if day < TODAY.date()]
+    assert "Tom" in owing and owing != by_due_date, "leave changes which commitment has been overdue longest"
     table = page.get_by_role("table", name=f"{len(owing)} overdue commitments")
     assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on 6 Apr 2026)" if name == "Tom" else name for name in owing]
 
