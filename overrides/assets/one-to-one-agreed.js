@@ -46,13 +46,20 @@
       return { line: p, input: input };
     }
 
-    /* An open commitment's other outcomes, folded away: a new due date agreed, or dropped with why. Their
-       buttons are described by the commitment's words (`said`, an id), so a screen reader says which. */
+    /* An open commitment's other outcomes, folded away: done on an earlier day than the tick's, a new due date
+       agreed, or dropped with why. Their buttons are described by the commitment's words (`said`, an id), so a
+       screen reader says which. */
     function changes(entry, said) {
       var details = document.createElement("details");
       details.className = "pb-plan__change";
       var summary = document.createElement("summary");
       summary.textContent = Playbook.t("plan_one_to_one.change_summary");
+      var earlier = field("date", Playbook.t("plan_one_to_one.done_on_day"), "plan-done-on-" + entryKey(entry));
+      earlier.input.min = entry.record.date;
+      earlier.input.max = actionDay();
+      var doneThen = planner.button(Playbook.t("plan_one_to_one.mark_done_then"), function () { doneOn(entry, earlier.input); });
+      doneThen.setAttribute("aria-describedby", said);
+      earlier.line.append(" ", doneThen);
       var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
       var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
       slip.input.maxLength = 300;
@@ -73,7 +80,7 @@
       });
       drop.setAttribute("aria-describedby", said);
       why.line.append(" ", drop);
-      details.append(summary, date.line, slip.line, why.line);
+      details.append(summary, earlier.line, date.line, slip.line, why.line);
       return details;
     }
 
@@ -131,6 +138,26 @@
       change(entry, function (commitment) { commitment.done = done; }, done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
     }
 
+    /* Whether `problem` (words, or null) stops a change: then `input` is marked and focused and the words said. */
+    function refused(input, problem) {
+      if (!problem) return false;
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      status.textContent = problem;
+      return true;
+    }
+
+    /* Done on the day the manager gives, when the rep did it before the 1:1 that hears of it: a tick alone
+       dates it the tick's day, which would read as late whatever the rep did. It can have been done from the
+       1:1 it was agreed in up to the tick's day. */
+    function doneOn(entry, input) {
+      var day = input.value;
+      var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day) ? Playbook.t("plan_one_to_one.give_done_day")
+        : day < entry.record.date || day > actionDay() ? Playbook.t("plan_one_to_one.done_day_outside", { from: planner.shownDay(entry.record.date), to: planner.shownDay(actionDay()) }) : null;
+      if (refused(input, problem)) return;
+      change(entry, function (commitment) { commitment.done = day; }, Playbook.t("plan_one_to_one.marked_done_on", { day: planner.shownDay(day), text: entry.commitment.text }));
+    }
+
     /* A new due date agreed: the old one kept in renegotiated, which counts a move to a later date as a slip,
        with what got in the way when the manager wrote it (`why`). */
     function renegotiate(entry, input, why) {
@@ -138,12 +165,7 @@
       var problem = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(to) ? Playbook.t("plan_one_to_one.give_new_date")
         : to === entry.commitment.due ? Playbook.t("plan_one_to_one.same_date")
         : to < actionDay() ? Playbook.t("plan_one_to_one.new_date_past", { day: planner.shownDay(actionDay()) }) : null;
-      if (problem) {
-        input.setAttribute("aria-invalid", "true");
-        input.focus();
-        status.textContent = problem;
-        return;
-      }
+      if (refused(input, problem)) return;
       change(entry, function (commitment) {
         var move = { from: commitment.due, to: to, on: actionDay() };
         if (why) move.why = why;

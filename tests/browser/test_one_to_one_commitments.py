@@ -85,13 +85,13 @@ def three_weeks(page, site_url, axe):
         f"{LAPSED} (the rep, due Fri 6 Nov, overdue, slipped once), agreed Mon 2 Nov",
     ])
     plan = agreed_item(page, PLAN)
-    plan.get_by_text("Agree a new date or drop it").click()
+    plan.get_by_text("Done earlier, a new date, or drop it").click()
     plan.get_by_label("New due date").fill("2026-11-13")
     plan.get_by_label("What got in the way (optional)").fill(HELD_UP)
     plan.get_by_role("button", name="Agree the new date").click()
     expect(page.locator("[data-plan-status]")).to_have_text(f"New due date Fri 13 Nov agreed: {PLAN}")
     lapsed = agreed_item(page, LAPSED)
-    lapsed.get_by_text("Agree a new date or drop it").click()
+    lapsed.get_by_text("Done earlier, a new date, or drop it").click()
     lapsed.get_by_label("Why it no longer matters (optional)").fill(WHY)
     lapsed.get_by_role("button", name="Drop it").click()
     expect(page.locator("[data-plan-status]")).to_have_text(f"Dropped: {LAPSED}")
@@ -104,7 +104,7 @@ def three_weeks(page, site_url, axe):
         # there, as it read before it was dropped (a manager saw "slipped twice" turn into "once" on dropping)
         f"{LAPSED} (the rep, due Fri 6 Nov, slipped once, dropped Mon 9 Nov: {WHY}), agreed Mon 2 Nov",
     ])
-    agreed_item(page, PLAN).get_by_text("Agree a new date or drop it").click()
+    agreed_item(page, PLAN).get_by_text("Done earlier, a new date, or drop it").click()
     assert axe(page, ".md-content") == []  # open, done and dropped commitments, one unfolded
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-held-note]")).to_have_text("This 1:1 is recorded as held.")
@@ -250,7 +250,7 @@ def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(b
     commit(page, PLAN, "2026-11-06")
     at(page, 9, site_url)
     plan = agreed_item(page, PLAN)
-    plan.get_by_text("Agree a new date or drop it").click()
+    plan.get_by_text("Done earlier, a new date, or drop it").click()
     plan.get_by_label("New due date").fill("2026-11-05")
     plan.get_by_role("button", name="Agree the new date").click()
     expect(page.locator("[data-plan-status]")).to_have_text("A new date can't be already past: agree one from Mon 9 Nov on.")
@@ -259,4 +259,32 @@ def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(b
     expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, done Mon 9 Nov, 3 days after it was due), agreed Mon 2 Nov"])
     page.goto(site_url + HISTORY)
     assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Done 9 Nov 2026, 3 days after it was due"]]
+    context.close()
+
+
+def test_work_done_before_the_one_to_one_that_hears_of_it_is_dated_the_day_it_was_done(browser, site_url):
+    """A manager's review: ticked at the next weekly 1:1, a proposal the rep sent the day before it was due read
+    "3 days after it was due" in the rep's history, the record a performance conversation is held on."""
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))
+    _add_rep(page, site_url, "Anna")
+    commit(page, PLAN, "2026-11-27")
+    at(page, 30, site_url)
+    item = agreed_item(page, PLAN)
+    item.get_by_text("Done earlier, a new date, or drop it").click()
+    day = item.get_by_label("Done on an earlier day")
+    day.fill("2026-11-20")  # before the 1:1 it was agreed in
+    item.get_by_role("button", name="Mark it done that day").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("It can only have been done from the 1:1 it was agreed in (Mon 23 Nov) to Mon 30 Nov: give a day in between.")
+    expect(day).to_have_attribute("aria-invalid", "true")
+    expect(day).to_be_focused()
+    day.fill("2026-11-26")
+    item.get_by_role("button", name="Mark it done that day").click()
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Marked done on Thu 26 Nov: {PLAN}")
+    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 27 Nov, done Thu 26 Nov), agreed Mon 23 Nov"])
+    expect(page.get_by_label(PLAN)).to_be_checked()
+
+    page.goto(site_url + HISTORY)
+    assert rows_of(page.get_by_role("table", name="1:1 commitments for Anna")) == [["23 Nov 2026", PLAN, "Rep", "27 Nov 2026", "Done 26 Nov 2026"]]
     context.close()
