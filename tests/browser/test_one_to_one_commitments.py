@@ -239,18 +239,25 @@ def test_enter_in_a_new_commitment_adds_it_as_its_button_does(browser, site_url)
     context.close()
 
 
+def _changing_one(browser, site_url, rep: str, agreed: int, due: str, day: int):
+    """A new browser where `rep`'s 1:1 of November `agreed` made one commitment (PLAN, due `due`), open on November
+    `day` at the next 1:1 with its other outcomes unfolded: the browser's context, the page and the commitment."""
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, agreed, 9, 0))
+    _add_rep(page, site_url, rep)
+    commit(page, PLAN, due)
+    at(page, day, site_url)
+    item = agreed_item(page, PLAN)
+    item.get_by_text("Done earlier, a new date, or drop it").click()
+    return context, page, item
+
+
 def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(browser, site_url):
     """A manager's case: at Monday's 1:1 a commitment due last Friday is moved to Thursday just gone by mistake,
     which would be overdue the moment it was agreed; refused. Ticked done at the 1:1 instead, three days after
     its date: the planner and the rep's history say so, not just "done"."""
-    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
-    _add_rep(page, site_url, "Priya")
-    commit(page, PLAN, "2026-11-06")
-    at(page, 9, site_url)
-    plan = agreed_item(page, PLAN)
-    plan.get_by_text("Done earlier, a new date, or drop it").click()
+    context, page, plan = _changing_one(browser, site_url, "Priya", 2, "2026-11-06", 9)
     plan.get_by_label("New due date").fill("2026-11-05")
     plan.get_by_role("button", name="Agree the new date").click()
     expect(page.locator("[data-plan-status]")).to_have_text("A new date can't be already past: agree one from Mon 9 Nov on.")
@@ -265,14 +272,7 @@ def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(b
 def test_work_done_before_the_one_to_one_that_hears_of_it_is_dated_the_day_it_was_done(browser, site_url):
     """A manager's review: ticked at the next weekly 1:1, a proposal the rep sent the day before it was due read
     "3 days after it was due" in the rep's history, the record a performance conversation is held on."""
-    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))
-    _add_rep(page, site_url, "Anna")
-    commit(page, PLAN, "2026-11-27")
-    at(page, 30, site_url)
-    item = agreed_item(page, PLAN)
-    item.get_by_text("Done earlier, a new date, or drop it").click()
+    context, page, item = _changing_one(browser, site_url, "Anna", 23, "2026-11-27", 30)
     day = item.get_by_label("Done on an earlier day")
     day.fill("2026-11-20")  # before the 1:1 it was agreed in
     item.get_by_role("button", name="Mark it done that day").click()

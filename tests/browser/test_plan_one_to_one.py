@@ -94,6 +94,13 @@ def _add_rep(page, site_url, name):
     expect(page.get_by_role("heading", name=f"1:1 with {name}")).to_be_visible()
 
 
+def _commit(page, text: str, due: str):
+    """Write a commitment for the rep, due `due`, and ask to add it."""
+    page.get_by_label("What", exact=True).fill(text)
+    page.get_by_label("Due").fill(due)
+    page.get_by_role("button", name="Add commitment").click()
+
+
 def _agreed(page):
     """What each commitment under "Agreed last time" says (its tick's label, or the text of a dropped one)."""
     return page.locator("[data-plan-agreed] > li > :is(label, span)")
@@ -167,9 +174,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
 def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
-    page.get_by_label("What", exact=True).fill("Send the mutual plan to Acme")
-    page.get_by_label("Due").fill("2026-12-03")
-    page.get_by_role("button", name="Add commitment").click()
+    _commit(page, "Send the mutual plan to Acme", "2026-12-03")
     expect(page.locator("[data-plan-made] li")).to_contain_text("Send the mutual plan to Acme")
     expect(_agreed(page)).to_have_count(0)  # made today: it opens the next 1:1, not this one
 
@@ -191,14 +196,11 @@ def test_a_commitment_cannot_fall_due_before_the_one_to_one_it_is_agreed_in(mana
     """A slip of the date picker would make it overdue the moment it is made, flagged against the rep."""
     page = manager
     _add_rep(page, site_url, "Sam")
-    page.get_by_label("What", exact=True).fill("Shadow Anna on a first meeting")
-    page.get_by_label("Due").fill("2026-11-27")
-    page.get_by_role("button", name="Add commitment").click()
+    _commit(page, "Shadow Anna on a first meeting", "2026-11-27")
     expect(page.locator("[data-plan-status]")).to_have_text("A commitment agreed at this 1:1 falls due on Mon 30 Nov or later: give it a date from then on.")
     expect(page.get_by_label("Due")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("[data-plan-made] li")).to_have_count(0)
-    page.get_by_label("Due").fill("2026-11-30")
-    page.get_by_role("button", name="Add commitment").click()
+    _commit(page, "Shadow Anna on a first meeting", "2026-11-30")
     expect(page.locator("[data-plan-made] li")).to_contain_text("Shadow Anna on a first meeting")
 
 
