@@ -14,7 +14,8 @@
    A commitment slips each time a due date passes unmet: on a day its due date is moved later, and at each
    later 1:1 it is carried into still open and past its due date. A 1:1 where it is moved counts once; one
    ticked done at a 1:1 was not carried past it (its done date is the day it was ticked, or the earlier day the
-   manager gives as the day it was done); one dropped at a 1:1 it came into overdue slipped there, and dropping it doesn't undo that.
+   manager gives as the day it was done); one dropped at a 1:1 it came into overdue slipped there, and dropping
+   it doesn't undo that.
 
      held(record)               true when the record's 1:1 took place
      notes(data)                what was written down in a 1:1, from its record's data: [{box, label, text}] in
