@@ -17,6 +17,7 @@ def check_forms(documents: dict[str, LocatedData]) -> list[Problem]:
         for index, assessment in enumerate(assessments.value["assessments"]):
             problems += _sections(assessments, ("assessments", index), assessment)
             problems += _stays_open(assessments, ("assessments", index), assessment)
+            problems += _note_kinds(assessments, ("assessments", index), assessment)
     if role_plays and assessments:
         problems += _rubrics(role_plays, assessments)
     return problems
@@ -27,6 +28,28 @@ def _stays_open(document: LocatedData, path: tuple, assessment: dict) -> list[Pr
     if "stays_open_days" in assessment and not fresh_each_day(assessment.get("kind", "self-assessment"), assessment.get("each_time", False)):
         return [document.problem(path + ("stays_open_days",), "'stays_open_days' only applies to a form filled in each time (an observation, a rubric, or one with each_time: true); this self-assessment always opens its latest answers, so remove it", at_key=True)]
     return []
+
+
+def _note_kinds(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
+    """The rep picker names the rep only on a form filled in for reps, and the day field dates a record only on a
+    form about one meeting; one note of each kind, or the form would have two answers to whose and when."""
+    problems = []
+    seen = set()
+    for index, note in enumerate(assessment.get("notes", [])):
+        kind = note.get("kind")
+        where = path + ("notes", index, "kind")
+        if kind is None:
+            continue
+        if kind in seen:
+            problems.append(document.problem(where, f"a second note of kind {quoted(kind)}: a form has at most one; remove 'kind' from one of them"))
+        seen.add(kind)
+        if note.get("lines", 1) != 1:
+            problems.append(document.problem(path + ("notes", index, "lines"), f"a note of kind {quoted(kind)} is one line (a name or a day); remove 'lines'"))
+        if not assessment.get("per_rep", True):
+            problems.append(document.problem(where, f"kind {quoted(kind)} needs a form filled in for a rep, but this one has 'per_rep: false'; remove 'kind'"))
+        elif kind == "date" and not fresh_each_day(assessment.get("kind", "self-assessment"), assessment.get("each_time", False)):
+            problems.append(document.problem(where, "kind 'date' dates the form's answers with the day of one meeting, so it needs a form filled in each time (an observation, a rubric, or one with each_time: true); remove 'kind'"))
+    return problems
 
 
 def _sections(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:

@@ -714,6 +714,7 @@ class WriteIn:
     hint: str | None = None
     lines: int = 1
     section: str | None = None
+    kind: str | None = None  # "rep" or "date": the rep picker and the record's date stand in for it on screen
 
 
 @dataclass(frozen=True)
@@ -825,6 +826,7 @@ class Band:
     start: float = field(metadata={"key": "from"})
     end: float = field(metadata={"key": "to"})
     reached: bool = False
+    again_within_days: int | None = None  # the next meeting rated with this form comes sooner than the rhythm's
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,34 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
+    problems += _sooner_than_the_rhythm(document, documents.get("assessments"))
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
+    return problems
+
+
+def _sooner_than_the_rhythm(document: LocatedData, assessments: LocatedData | None) -> list[Problem]:
+    """A band's again_within_days brings the next meeting rated with its form forward: the form must be one a
+    meeting is rated with, and the days fewer than that meeting's, or the result would promise a date the team
+    view never shows."""
+    if assessments is None:
+        return []
+    rated = {meeting["rated_with"]: meeting for meeting in document.value["meetings"] if "rated_with" in meeting}
+    if not rated.keys() <= {form["id"] for form in assessments.value["assessments"]}:
+        return []  # a rated_with naming no form is reported with the other references (crossrefs.py)
+    problems = []
+    for index, form in enumerate(assessments.value["assessments"]):
+        for band_index, band in enumerate(form.get("bands", [])):
+            days = band.get("again_within_days")
+            if days is None:
+                continue
+            where = ("assessments", index, "bands", band_index, "again_within_days")
+            meeting = rated.get(form["id"])
+            if meeting is None:
+                problems.append(assessments.problem(where, f"form {quoted(form['id'])} rates no meeting of the coaching rhythm (no 'rated_with: {form['id']}' in data/rhythm.yml), so there is no next one to bring forward; remove 'again_within_days'"))
+            elif days >= meeting_time.days_apart(meeting["how_often"]):
+                problems.append(assessments.problem(where, f"{days} days is not sooner than the rhythm's {meeting['how_often']} {_in_a_sentence(meeting['name'])} (every {meeting_time.days_apart(meeting['how_often'])} days, {document.file_at(('meetings',))} line {document.where(('meetings', document.value['meetings'].index(meeting), 'how_often')).line}); give fewer days or remove 'again_within_days'"))
     return problems
 
 

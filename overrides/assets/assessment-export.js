@@ -2,9 +2,10 @@
 (function (Playbook) {
   "use strict";
 
-  /* The reader's local date, as saved records are dated (toISOString's date is UTC's, a day off near midnight). */
-  function today() {
-    return Playbook.workspace.today();
+  /* The day the answers are saved under (assessment.js keeps it on the form: a ride-along's is its call's), else
+     the reader's local date, as saved records are dated (toISOString's date is UTC's, a day off near midnight). */
+  function dayOf(form) {
+    return form.dataset.day || Playbook.workspace.today();
   }
 
   function status(out) {
@@ -13,7 +14,7 @@
 
   /* The result as the reader sees it, then every answer. */
   function text(form, model, out, result, skip) {
-    var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: today() })];
+    var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: dayOf(form) })];
     if (!out.complete) lines.push(Playbook.t("assessment_export.incomplete_line", { answered: out.answered, total: model.rows.length, needed: out.needed }));
     Array.prototype.forEach.call(result.children, function (node) {
       if (node === skip) return;
@@ -39,7 +40,7 @@
   }
 
   function json(form, model, out) {
-    var summary = { assessment: form.dataset.assessment, title: form.dataset.title, date: today(), status: status(out), result: out.headline, score: out.complete ? out.score : null };
+    var summary = { assessment: form.dataset.assessment, title: form.dataset.title, date: dayOf(form), status: status(out), result: out.headline, score: out.complete ? out.score : null };
     if (model.ladder) summary.level = out.level ? out.level.id : null;
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
@@ -70,7 +71,7 @@
      group "notes", no points. */
   function csv(form, model, out) {
     var columns = ["group", "statement_id", "statement", "counts_as", "essential", "answer", "points", "weight"];
-    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(form), today(), out.headline, status(out)]];
+    var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(form), dayOf(form), out.headline, status(out)]];
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
       rows[0].push("rated_by", "account");
@@ -90,7 +91,7 @@
     var body = type === "json" ? json(form, model, out) : "\ufeff" + csv(form, model, out);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv;charset=utf-8" }));
-    link.download = form.dataset.assessment + "-" + today() + "." + type;
+    link.download = form.dataset.assessment + "-" + dayOf(form) + "." + type;
     document.body.append(link);
     link.click();
     link.remove();

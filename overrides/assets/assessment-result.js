@@ -57,10 +57,14 @@
     function scored() {
       var held = out.essentialsShort;
       result.append(el("h3", out.headline));
-      /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead. */
-      result.append(out.essentialsMissed.length ? el("p", Playbook.t("assessment_result.failed_meaning", { band: parts.bandName(out.band), answer: model.missedAnswer }))
+      /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead,
+         and when the band brings the next meeting forward, that too (the record keeps it for the team view). */
+      var said = out.essentialsMissed.length ? el("p", Playbook.t("assessment_result.failed_meaning", { band: parts.bandName(out.band), answer: model.missedAnswer }))
         : held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) }))
-        : out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
+        : null;
+      var sooner = out.band.node.querySelector("[data-band-sooner]");
+      if (said && sooner) said.append(" ", sooner.textContent);
+      result.append(said || out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
       var missed = out.essentialsMissed;
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);

@@ -235,19 +235,37 @@
 
   /* What the form opens with for the rep chosen, as {data, date}: the reader's own answers under the key used
      before reps existed, else the rep's latest record. A form about one meeting (data-fresh-each-day) opens
-     only today's, or the latest of the last data-stays-open-days days (a ride-along's next-day ratings): the
-     earlier ones stay in the history. */
+     only one dated, or last saved, in the last data-stays-open-days days (a ride-along's next-day ratings, or
+     one written up days after its call), the one saved last: the earlier ones stay in the history. */
   function savedState(form, key) {
     var ws = Playbook.workspace;
     var fresh = form.hasAttribute("data-fresh-each-day");
     var since = Playbook.dates.iso(Playbook.dates.number(ws.today()) - (+form.dataset.staysOpenDays || 0));
     var rep = ws.whose(form);
-    if (rep === "me") {
-      var mine = Playbook.load(key);
-      if (mine) return !fresh || !mine.date || mine.date >= since ? { data: mine, date: mine.date || null } : null;
+    var query = { rep: rep, kind: form.dataset.recordKind, tool: form.dataset.assessment };
+    var mine = rep === "me" ? Playbook.load(key) : null;
+    if (!fresh) {
+      var latest = ws.latest(query);
+      if (mine) return { data: mine, date: mine.date || null };
+      return latest ? { data: latest.data, date: latest.date } : null;
     }
-    var last = ws.latest({ rep: rep, kind: form.dataset.recordKind, tool: form.dataset.assessment });
-    return last && (!fresh || last.date >= since) ? { data: last.data, date: last.date } : null;
+    var open = ws.records(query).filter(function (item) { return item.date >= since || savedDay(item) >= since; });
+    open.sort(function (a, b) { return savedAt(a) < savedAt(b) ? -1 : savedAt(a) > savedAt(b) ? 1 : 0; });
+    var last = open[open.length - 1];
+    if (last) return { data: last.data, date: last.date };
+    /* the reader's answers from before records, which have none */
+    return mine && !ws.latest(query) && (!mine.date || mine.date >= since) ? { data: mine, date: mine.date || null } : null;
+  }
+
+  /* When a record was last saved (its date, for one kept without the time), and on which day of the reader's. */
+  function savedAt(item) {
+    return item.saved || item.date;
+  }
+
+  function savedDay(item) {
+    var when = new Date(item.saved || NaN);
+    if (isNaN(when.getTime())) return item.date;
+    return when.getFullYear() + "-" + ("0" + (when.getMonth() + 1)).slice(-2) + "-" + ("0" + when.getDate()).slice(-2);
   }
 
   /* An answer as saved: {value, fingerprint}, or a bare number from before fingerprints (taken as it is). */
@@ -307,7 +325,8 @@
   }
 
   /* The result kept in the record, for the 1:1 planner and history: score, band, level, each group's score,
-     what the result says to work on next (toWorkOn), and who rated about which account. */
+     what the result says to work on next (toWorkOn), who rated about which account, and how many days the band
+     gives until the next meeting rated with this form (again_within_days: the team view counts it due then). */
   function summary(form, model, out) {
     var weakest = [];
     if (out.complete && model.ladder) {
@@ -323,7 +342,12 @@
       level: out.level ? { id: out.level.id, name: out.level.name, number: out.groups.indexOf(out.level) + 1 } : null,
       groups: out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score, reached: group.reached }; }),
       weakest: weakest.slice(0, 3).map(function (row) { return { id: row.id, text: row.text, answer: row.answer }; })
-    }, out.rating || {});
+    }, joined(sooner(out), out.rating || {}));
+  }
+
+  function sooner(out) {
+    var days = out.complete && out.band ? +out.band.node.dataset.againWithinDays : 0;
+    return days ? { again_within_days: days } : {};
   }
 
   /* `into` with the fields of `from` added: the rating beside the answers or in the result. */
@@ -340,6 +364,7 @@
     var model = readModel(form);
     var notes = Playbook.assessmentNotes(form);
     var rating = Playbook.assessmentRating(form);
+    var day = Playbook.assessmentDay(form, moveTo);
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
@@ -371,12 +396,44 @@
       return out;
     }
 
-    /* The reader's own answers stay under the key they always had; every rep's go into dated records. */
+    /* The reader's own answers stay under the key they always had; every rep's go into dated records. Whether
+       they were saved. */
     function save(state, out) {
       Object.keys(kept.stale).forEach(function (id) { if (!state[id]) state[id] = kept.stale[id]; });
       var mine = joined({ answers: state, notes: notes.values(), date: openDay || Playbook.workspace.today() }, rating.values());
-      if (tool.whose() === "me" && !tool.save(key, mine)) return;
-      tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date);
+      if (tool.whose() === "me" && !tool.save(key, mine)) return false;
+      return tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date);
+    }
+
+    /* The day the answers are saved under: the form's day field, the exports and the "still open" line say it. */
+    function showDay() {
+      var shown = openDay || Playbook.workspace.today();
+      form.dataset.day = shown;
+      day.show(shown);
+      if (open) {
+        open.querySelector("[data-assessment-open-text]").textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.dates.day(openDay, "long-weekday") }) : "";
+        open.hidden = !openDay;
+      }
+    }
+
+    /* The answers dated `day` in the day field: saved there and taken off the day they had, unless this form is
+       saved for the rep on that day already. null, or why not. */
+    function moveTo(to) {
+      var today = Playbook.workspace.today();
+      var from = openDay || today;
+      if (to === from) return null;
+      var query = { rep: tool.whose(), kind: form.dataset.recordKind, tool: form.dataset.assessment };
+      var saved = Playbook.workspace.records(query);
+      if (saved.some(function (item) { return item.date === to; })) return Playbook.t("assessment.day_taken", { form: form.dataset.title, day: Playbook.dates.day(to, "long-weekday") });
+      var here = saved.filter(function (item) { return item.date === from; })[0];
+      openDay = to === today ? null : to;
+      if (here && !save(readAnswers(model), outcome())) {
+        openDay = from === today ? null : from;
+        return tool.status ? tool.status.textContent : null;
+      }
+      var problem = here ? Playbook.workspace.forget(query.rep, here) : null;
+      showDay();
+      return problem;
     }
 
     function render(byReader) {
@@ -406,12 +463,9 @@
       var found = savedState(form, key);
       var saved = found && found.data;
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
-      if (open) {
-        open.querySelector("[data-assessment-open-text]").textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.dates.day(openDay, "long-weekday") }) : "";
-        open.hidden = !openDay;
-      }
       kept = restore(model, saved);
       notes.restore(saved);
+      showDay();
       rating.restore(saved && saved.result ? saved.result : saved);
       var migrate = saved && tool.whose() === "me" && !Playbook.workspace.latest({ rep: "me", kind: form.dataset.recordKind, tool: form.dataset.assessment });
       render(!!migrate);
@@ -424,6 +478,7 @@
       kept = { stale: {}, removed: 0 };
       notes.clear();
       rating.clear();
+      showDay();
       render(save);
       form.querySelector("input").focus();
     }
@@ -432,7 +487,6 @@
        until the reader answers. */
     if (open) open.querySelector("button").addEventListener("click", function () {
       openDay = null;
-      open.hidden = true;
       blank(false);
     });
 
@@ -447,7 +501,7 @@
       /* A typed field was saved, and shown, as it was typed (below). Its change when the reader leaves it, often
          by clicking a button of the result, must not draw the result again: the click would land on a button
          that is no longer there. */
-      if (notes.owns(event.target) || rating.owns(event.target)) return;
+      if (notes.owns(event.target) || rating.owns(event.target) || day.owns(event.target)) return;
       var fieldset = event.target.closest("fieldset[data-statement]");
       if (fieldset && kept.stale[fieldset.dataset.statement]) {
         delete kept.stale[fieldset.dataset.statement];

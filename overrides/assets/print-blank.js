@@ -14,8 +14,10 @@
   function emptyTyped(form) {
     var kept = Array.prototype.map.call(form.querySelectorAll("textarea, input:not([type=radio], [type=checkbox], [type=button], [type=submit], [type=hidden])"), function (box) {
       var value = box.value;
+      var type = box.type;
       box.value = "";
-      return function () { box.value = value; };
+      if (type === "date") box.type = "text";  /* an empty date field prints its format, not a line to write on */
+      return function () { box.type = type; box.value = value; };
     });
     return function () { kept.forEach(function (putBack) { putBack(); }); };
   }

@@ -395,9 +395,9 @@
      rhythm (`most` days after the last, or after the day the rep was added, the days away not counted:
      Playbook.timeAway.dueBy): due by a date (today, or with leave coming up first, named), away (so not due),
      or overdue by the days since, not counting days away (also when there is nothing to count from), which the
-     row's class and words flag. `meeting`: the rhythm's
-     name for it, as the words say it. */
-  function meetingRow(rep, days, today, most, meeting) {
+     row's class and words flag. `meeting`: the rhythm's name for it, as the words say it. `sooner`: the last
+     one's result when its band brings the next one forward ({date, days, band}), or null. */
+  function meetingRow(rep, days, today, most, meeting, sooner) {
     var row = node("tr");
     var who = node("th", "", rep.name);
     who.scope = "row";
@@ -405,7 +405,8 @@
     var last = held[held.length - 1];
     var from = last || rep.added || null;
     var away = Playbook.timeAway.awayOn(rep.records, today);
-    var due = from ? Playbook.timeAway.dueBy(from, rep.records, most) : null;
+    var forward = sooner && last && sooner.date === last && sooner.days < most ? sooner : null;
+    var due = from ? Playbook.timeAway.dueBy(from, rep.records, forward ? forward.days : most) : null;
     var late = !away && (!due || due < today);
     if (late) row.className = "pb-team__late";
     var next;
@@ -415,7 +416,8 @@
     else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
     else {
       var leave = Playbook.timeAway.awayAfter(rep.records, today, due);
-      next = dateCell(due, leave ? Playbook.t("team_view.due_by_around_leave", { date: DATE, from: Playbook.dates.day(leave.from), back: Playbook.dates.day(leave.back) }) : Playbook.t("team_view.due_by", { date: DATE }));
+      next = dateCell(due, leave ? Playbook.t("team_view.due_by_around_leave", { date: DATE, from: Playbook.dates.day(leave.from), back: Playbook.dates.day(leave.back) })
+        : forward ? Playbook.t("team_view.due_by_sooner", { date: DATE, band: forward.band, days: forward.days }) : Playbook.t("team_view.due_by", { date: DATE }));
     }
     var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
@@ -423,12 +425,12 @@
   }
 
   /* Each rep's last meeting of one kind in a table, the overdue ones flagged and counted in its caption. */
-  function meetingTable(section, team, meeting, daysOf) {
+  function meetingTable(section, team, meeting, daysOf, soonerOf) {
     var slot = section.querySelector("[data-team-meetings-list]");
     slot.textContent = "";
     if (!team.length) return;
     var today = Playbook.workspace.today();
-    var rows = team.map(function (rep) { return meetingRow(rep, daysOf(rep), today, +section.dataset.days, meeting); });
+    var rows = team.map(function (rep) { return meetingRow(rep, daysOf(rep), today, +section.dataset.days, meeting, soonerOf ? soonerOf(rep, today) : null); });
     var late = rows.filter(function (found) { return found.late; }).length;
     var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { meeting: meeting, late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time", { meeting: meeting }), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting", { meeting: meeting }), Playbook.t("team_view.next_meeting", { meeting: meeting })]);
     rows.forEach(function (found) { made.body.append(found.row); });
@@ -444,8 +446,17 @@
       return Playbook.commitments.heldDates(rep.records.filter(function (record) { return record.kind === "one-to-one"; }));
     });
     root.querySelectorAll("[data-team-rated-meeting]").forEach(function (section) {
+      function held(rep) {
+        return rep.records.filter(function (record) { return record.kind === section.dataset.kind && record.tool === section.dataset.tool && completeResult(record); });
+      }
       meetingTable(section, team, section.dataset.meeting, function (rep) {
-        return rep.records.filter(function (record) { return record.kind === section.dataset.kind && record.tool === section.dataset.tool && completeResult(record); }).map(function (record) { return record.date; });
+        return held(rep).map(function (record) { return record.date; });
+      }, function (rep, today) {
+        var past = held(rep).filter(function (record) { return record.date <= today; }).sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+        var last = past[past.length - 1];
+        var result = last && completeResult(last);
+        var days = result && result.again_within_days;
+        return typeof days === "number" && days > 0 && days === Math.floor(days) && typeof result.band === "string" ? { date: last.date, days: days, band: result.band } : null;
       });
     });
   }

@@ -114,7 +114,10 @@ def test_a_rated_ride_along_scores_by_the_one_rule_and_keeps_its_notes_and_debri
     notes = {note["id"]: note["text"] for note in summary["notes"]}
     assert notes["rep"] == "Jo Mensah" and notes["debrief:one-thing"] == "Ask who else signs off before offering a demo."
     debrief = next(d for d in data("debriefs")["debriefs"] if d["id"] == form_data["debrief"])
-    assert list(notes) == [n["id"] for n in form_data["notes"] if "section" not in n] + [n["id"] for n in form_data["notes"] if "section" in n] + [f"debrief:{p['id']}" for p in debrief["prompts"]]
+    # The call's date is the answers' own date, not a note.
+    typed = [n for n in form_data["notes"] if n.get("kind") != "date"]
+    assert list(notes) == [n["id"] for n in typed if "section" not in n] + [n["id"] for n in typed if "section" in n] + [f"debrief:{p['id']}" for p in debrief["prompts"]]
+    assert summary["date"] == page.evaluate("Playbook.workspace.today()")
 
     form.get_by_role("button", name="Copy as text").click()
     form.locator("[aria-live]", has_text="Copied.").wait_for()
@@ -129,6 +132,69 @@ def test_a_rated_ride_along_scores_by_the_one_rule_and_keeps_its_notes_and_debri
     assert form.get_by_label("Rep", exact=True).input_value() == ""
     page.reload()
     assert form.get_by_label("Rep", exact=True).input_value() == "" and form.locator("input:checked").count() == 0
+    context.close()
+
+
+def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_rep_picked(browser, site_url):
+    """A manager's case: Friday's ride-along written up on Monday was dated Monday, so the team view counted the
+    next one from Monday, and the form's own "Date" line was ignored; its "Rep" line asked again for the rep the
+    picker had named. The day field now dates the answers: they move to Friday, a day to come or one with a
+    ride-along already is refused, and the form opens Friday's while it is fresh."""
+    from datetime import datetime
+
+    from tests.browser.test_plan_one_to_one import _add_rep
+
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+
+    def on(day: int):
+        page.clock.set_fixed_time(datetime(2027, 1, day, 16, 0))
+        page.goto(site_url + RIDE_ALONG)
+        page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Dev")
+        return page.locator("#assessment-ride-along")
+
+    def saved():
+        records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+        return [(record["date"], len(record["data"]["answers"])) for record in records]
+
+    page.clock.set_fixed_time(datetime(2027, 1, 25, 9, 0))
+    _add_rep(page, site_url, "Dev")
+    form = on(25)  # Monday, writing up Friday's call
+    rep, day = form.get_by_label("Rep", exact=True), form.get_by_label("Date of the call")
+    expect(rep).to_have_value("Dev")
+    expect(rep).not_to_be_editable()
+    expect(day).to_have_value("2027-01-25")
+    answers = _ride_along_answers()
+    _rate(page, "ride-along", answers)
+    assert saved() == [("2027-01-25", len(answers))]
+
+    day.fill("2027-01-22")
+    expect(form.locator(".pb-write-in__said")).to_have_text("The answers are saved with Friday 22 January.")
+    assert saved() == [("2027-01-22", len(answers))]
+    expect(form.locator(".pb-assessment__open")).to_contain_text("Still open from Friday 22 January")
+
+    day.fill("2027-01-26")  # the call can't be tomorrow's
+    expect(form.locator(".pb-write-in__said")).to_have_text("The call has to have taken place: give today or an earlier day. A call still to come is rated once it is over.")
+    expect(day).to_have_attribute("aria-invalid", "true")
+    assert saved() == [("2027-01-22", len(answers))]
+
+    form = on(26)  # Tuesday: written up yesterday, Friday's opens for the next-day ratings
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-22")
+    assert form.locator("input:checked").count() == len(answers)
+    form.get_by_role("button", name="Start a new one today").click()
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-26")
+    first = next(iter(answers))
+    _rate(page, "ride-along", {first: answers[first]})
+    form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already
+    expect(form.locator(".pb-write-in__said")).to_have_text("There is already a “Joint-call observation” saved on Friday 22 January, in the history. Give the day of this call, or start a new one today.")
+    assert saved() == [("2027-01-22", len(answers)), ("2027-01-26", 1)]
+
+    form = on(31)  # the next Sunday: neither was dated or saved in the last three days, so the form opens empty
+    assert form.locator("input:checked").count() == 0
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-31")
+    # Under "Me" the rep's line is typed, as on paper.
+    page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Me")
+    expect(form.get_by_label("Rep", exact=True)).to_be_editable()
     context.close()
 
 

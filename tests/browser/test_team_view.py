@@ -565,3 +565,46 @@ def test_what_needs_doing_this_week_comes_before_the_charts(browser, site_url):
     assert headings[:3] == ["Last 1:1", "Last ride-along", "Overdue commitments"], headings
     assert headings.index("Behaviours, rep by rep") > 2, headings
     context.close()
+
+
+def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_view(browser, site_url):
+    """A manager's case: the ride-along said "join another call within a fortnight" while the team view counted
+    the next one due a month on. Rated on the form itself, a call that missed an essential is due again within
+    the band's days, said beside the date on both pages, and a good call keeps the rhythm's month."""
+    from tests.browser.test_coaching_forms import _form, _rate
+    from tests.browser.test_plan_one_to_one import _add_rep
+
+    form = _form("ride-along")
+    basics = form["bands"][0]
+    sooner = basics["again_within_days"]
+    ride_along = next(m for m in data("rhythm")["meetings"] if m.get("rated_with") == "ride-along")
+    assert ride_along["how_often"] == "monthly" and sooner < 31
+    top = next(s for s in data("assessments")["scales"] if s["id"] == form["scale"])["options"][-1]["value"]
+    good = {q["id"]: top for q in form["questions"]}
+    missed = good | {"asked-for-next-step": 0}  # every behaviour done well, no next step asked for
+    context, page = new_page(browser)
+    called = date(2026, 3, 10)
+    page.clock.set_fixed_time(datetime(2026, 3, 10, 17, 0, tzinfo=LONDON))
+    for name, answers in (("Ana", missed), ("Ben", good)):
+        _add_rep(page, site_url, name)
+        page.goto(site_url + "coaching/ride-along/")
+        page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label=name)
+        result = _rate(page, "ride-along", answers).locator("[data-result]")
+        if answers is missed:
+            expect(result).to_contain_text(f"Make the next ride-along within {sooner} days, sooner than the coaching rhythm's, to see it used: the team view counts it due by then.")
+        else:
+            expect(result).not_to_contain_text("Make the next ride-along within")
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + TEAM)
+    rides = page.get_by_role("table", name="Last ride-along per rep: 1 of 2 overdue")
+    ago = (TODAY.date() - called).days
+    assert rows_of(rides) == [
+        ["Ana", f"10 Mar 2026 ({ago} days ago)", f"Overdue by {ago - sooner} days"],
+        ["Ben", f"10 Mar 2026 ({ago} days ago)", f"Due by {shown((called + timedelta(days=31)).isoformat())}"],
+    ]
+    # Earlier in the fortnight Ana's is due, and the row says why it comes before the month is out.
+    page.clock.set_fixed_time(datetime(2026, 3, 15, 10, 0, tzinfo=LONDON))
+    page.reload()
+    rows = rows_of(page.get_by_role("table", name="Last ride-along per rep: none overdue"))
+    assert rows[0][2] == f"Due by {shown((called + timedelta(days=sooner)).isoformat())}: {sooner} days after a “{basics['name']}” result"
+    context.close()

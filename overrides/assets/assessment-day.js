@@ -1,0 +1,67 @@
+/* The rep and the day of a form about one meeting, when its notes have them (a note's kind in the data): the
+   rep's line shows the rep chosen in the picker, typed only under "Me"; the day's line is a date field holding
+   the day the answers are saved under, so a ride-along written up on Monday still counts from Friday's call.
+   A day changed is handed to `move(day)`, which moves the saved answers there or says why it can't (words).
+   Without JS both are lines to write on. */
+(function (Playbook) {
+  "use strict";
+
+  Playbook.assessmentDay = function (form, move) {
+    var dayBox = form.querySelector("[data-note-kind=date]");
+    var repBox = form.querySelector("[data-note-kind=rep]");
+    var problem = null;
+    var repHint = null;
+    if (dayBox) {
+      dayBox.type = "date";
+      problem = document.createElement("p");
+      problem.className = "pb-write-in__said pb-screen-only";
+      problem.id = dayBox.id + "-problem";
+      problem.setAttribute("role", "status");
+      dayBox.after(problem);
+      dayBox.setAttribute("aria-describedby", problem.id);
+      dayBox.addEventListener("change", function () {
+        var day = dayBox.value;
+        var why = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day) ? Playbook.t("assessment.give_day")
+          : day > Playbook.workspace.today() ? Playbook.t("assessment.day_ahead")
+          : move(day);
+        say(why || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), !!why);
+      });
+    }
+    if (repBox) {
+      repHint = document.createElement("p");
+      repHint.className = "pb-write-in__hint pb-screen-only";
+      repHint.id = repBox.id + "-picked";
+      repHint.textContent = Playbook.t("assessment.rep_picked");
+      repBox.after(repHint);
+    }
+
+    /* Words beside the day field; `wrong`: they refuse the day, and the field is marked while they stand. */
+    function say(words, wrong) {
+      problem.textContent = words;
+      problem.classList.toggle("pb-write-in__said--wrong", wrong);
+      if (wrong) dayBox.setAttribute("aria-invalid", "true");
+      else dayBox.removeAttribute("aria-invalid");
+    }
+
+    return {
+      owns: function (node) { return !!dayBox && node === dayBox; },
+      /* The form showing the answers saved under `day`, for the rep chosen. */
+      show: function (day) {
+        if (dayBox) {
+          dayBox.value = day;
+          dayBox.max = Playbook.workspace.today();
+          say("", false);
+        }
+        if (repBox) {
+          var rep = Playbook.workspace.whose(form);
+          var picked = rep !== "me";
+          if (picked) repBox.value = Playbook.workspace.name(rep);
+          repBox.readOnly = picked;
+          repHint.hidden = !picked;
+          if (picked) repBox.setAttribute("aria-describedby", repHint.id);
+          else repBox.removeAttribute("aria-describedby");
+        }
+      }
+    };
+  };
+})((window.Playbook = window.Playbook || { widgets: [] }));
