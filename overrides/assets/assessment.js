@@ -235,8 +235,9 @@
 
   /* What the form opens with for the rep chosen, as {data, date}: the reader's own answers under the key used
      before reps existed, else the rep's latest record. A form about one meeting (data-fresh-each-day) opens
-     only one dated, or last saved, in the last data-stays-open-days days (a ride-along's next-day ratings, or
-     one written up days after its call), the one saved last: the earlier ones stay in the history. */
+     only one dated in the last data-stays-open-days days (a ride-along's next-day ratings), or with a day field
+     (assessment-day.js) one last saved in them too (written up days after its call), the one saved last: the
+     earlier ones stay in the history. */
   function savedState(form, key) {
     var ws = Playbook.workspace;
     var fresh = form.hasAttribute("data-fresh-each-day");
@@ -249,7 +250,8 @@
       if (mine) return { data: mine, date: mine.date || null };
       return latest ? { data: latest.data, date: latest.date } : null;
     }
-    var open = ws.records(query).filter(function (item) { return item.date >= since || savedDay(item) >= since; });
+    var movable = !!form.querySelector("[data-note-kind=date]");
+    var open = ws.records(query).filter(function (item) { return item.date >= since || movable && savedDay(item) >= since; });
     open.sort(function (a, b) { return savedAt(a) < savedAt(b) ? -1 : savedAt(a) > savedAt(b) ? 1 : 0; });
     var last = open[open.length - 1];
     if (last) return { data: last.data, date: last.date };

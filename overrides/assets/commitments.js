@@ -24,11 +24,13 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
-     daysLate(commitment, records)  how many days after its due date it was done (0 when on time or not done)
-     overdueBy(commitment, records, day)  how many days it is overdue on `day` (0 when not overdue or closed)
-                                Both count the days after the due date; for the rep's own, not the days the rep
-                                was away (`records`: the rep's, time-away.js), as leave pauses the rhythm's
-                                meetings; the manager's own run on through the rep's leave.
+     daysLate(commitment, records, manager)  how many days after its due date it was done (0 when on time or
+                                not done)
+     overdueBy(commitment, records, day, manager)  how many days it is overdue on `day` (0 when not overdue or
+                                closed)
+                                Both count the days after the due date, not the days its owner was away
+                                (`records`: the rep's, `manager`: the manager's own, time-away.js), as leave
+                                pauses the rhythm's meetings: the manager's run on through the rep's leave.
      wasDue(commitment, format) each due date it had before, `format`ted, with what got in the way when written
      list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
      agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
@@ -70,16 +72,16 @@
   function moves(commitment) {
     return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
   }
-  function daysAgainst(commitment, from, to, records) {
-    return commitment.owner === "manager" ? Playbook.dates.number(to) - Playbook.dates.number(from) : Playbook.timeAway.daysPresent(records, from, to);
+  function daysAgainst(commitment, from, to, records, manager) {
+    return Playbook.timeAway.daysPresent(commitment.owner === "manager" ? manager || [] : records, from, to);
   }
 
-  function daysLate(commitment, records) {
-    return state(commitment) === "done" && commitment.done > commitment.due ? daysAgainst(commitment, commitment.due, commitment.done, records) : 0;
+  function daysLate(commitment, records, manager) {
+    return state(commitment) === "done" && commitment.done > commitment.due ? daysAgainst(commitment, commitment.due, commitment.done, records, manager) : 0;
   }
 
-  function overdueBy(commitment, records, day) {
-    return state(commitment) === "open" && commitment.due < day ? daysAgainst(commitment, commitment.due, day, records) : 0;
+  function overdueBy(commitment, records, day, manager) {
+    return state(commitment) === "open" && commitment.due < day ? daysAgainst(commitment, commitment.due, day, records, manager) : 0;
   }
 
   function wasDue(commitment, format) {

@@ -92,7 +92,7 @@
       var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: planner.describe(commitment, today()), day: planner.shownDay(entry.record.date) });
       var li = planner.item(now === "dropped" ? words : "");
       var said = "plan-said-" + entryKey(entry);
-      if (Playbook.commitments.overdueBy(commitment, Playbook.workspace.records(), today())) li.className = "pb-plan__overdue";
+      if (Playbook.commitments.overdueBy(commitment, Playbook.workspace.records(), today(), Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }))) li.className = "pb-plan__overdue";
       if (now === "dropped") {
         var back = planner.button(Playbook.t("plan_one_to_one.take_back"), function () {
           change(entry, function (stored) {

@@ -159,9 +159,10 @@
     var parts = [commitment.owner === "rep" ? Playbook.t("plan_one_to_one.due_rep", due) : commitment.owner === "manager" ? Playbook.t("plan_one_to_one.due_manager", due) : Playbook.t("plan_one_to_one.due", due)];
     if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
     var records = Playbook.workspace.records();
-    if (found.overdueBy(commitment, records, day)) parts.push(Playbook.t("plan_one_to_one.overdue"));
+    var manager = Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER });
+    if (found.overdueBy(commitment, records, day, manager)) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
-    var late = found.daysLate(commitment, records);
+    var late = found.daysLate(commitment, records, manager);
     if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", { day: shownDay(commitment.done), count: late }) : Playbook.t("plan_one_to_one.done_on", { day: shownDay(commitment.done) }));
     if (now === "dropped") {
       var dropped = { day: shownDay(commitment.dropped), reason: commitment.drop_reason };

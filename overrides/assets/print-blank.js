@@ -14,10 +14,13 @@
   function emptyTyped(form) {
     var kept = Array.prototype.map.call(form.querySelectorAll("textarea, input:not([type=radio], [type=checkbox], [type=button], [type=submit], [type=hidden])"), function (box) {
       var value = box.value;
-      var type = box.type;
+      var date = box.type === "date";
       box.value = "";
-      if (type === "date") box.type = "text";  /* an empty date field prints its format, not a line to write on */
-      return function () { box.type = type; box.value = value; };
+      if (date) box.type = "text";  /* an empty date field prints its format, not a line to write on */
+      return function () {
+        if (date) box.type = "date";
+        box.value = value;
+      };
     });
     return function () { kept.forEach(function (putBack) { putBack(); }); };
   }

@@ -130,15 +130,16 @@
   }
 
   /* Where a commitment stands today: open (overdue), done or dropped with why, and how often it slipped;
-     `records`, all the rep's, for the days they were away. */
+     `records`, all the rep's, for the days they were away, as the manager's own for theirs. */
   function standing(commitment, slips, today, records) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
-    var late = found.daysLate(commitment, records);
+    var manager = Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER });
+    var late = found.daysLate(commitment, records, manager);
     var done = { date: Playbook.dates.day(commitment.done), count: late };
     var words = now === "done" ? (late ? Playbook.t("rep_history.done_late", done) : Playbook.t("rep_history.done", done))
       : now === "dropped" ? (commitment.drop_reason ? Playbook.t("rep_history.dropped_why", { date: Playbook.dates.day(commitment.dropped), why: commitment.drop_reason }) : Playbook.t("rep_history.dropped", { date: Playbook.dates.day(commitment.dropped) }))
-      : found.overdueBy(commitment, records, today) ? Playbook.t("rep_history.open_overdue") : Playbook.t("rep_history.open");
+      : found.overdueBy(commitment, records, today, manager) ? Playbook.t("rep_history.open_overdue") : Playbook.t("rep_history.open");
     return slips ? Playbook.t("rep_history.slipped", { standing: words, slipped: found.slipped(slips) }) : words;
   }
 

@@ -43,9 +43,12 @@
     return a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true });
   }
 
+  /* The reps saved in this browser, each with the manager's own leave saved here (managerAway): a team read
+     from files has none, as whose manager exported them is not known. */
   function workspaceTeam() {
     var ws = Playbook.workspace;
-    return ws.reps().map(function (rep) { return { name: rep.name, added: rep.added, records: ws.records({ rep: rep.id }) }; }).sort(byName);
+    var managerAway = ws.records({ rep: Playbook.timeAway.MANAGER, kind: Playbook.timeAway.KIND });
+    return ws.reps().map(function (rep) { return { name: rep.name, added: rep.added, records: ws.records({ rep: rep.id }), managerAway: managerAway }; }).sort(byName);
   }
 
   function readText(file) {
@@ -332,7 +335,7 @@
     found.list(records).forEach(function (entry) {
       var item = entry.commitment;
       if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-      kept[item.text + "\n" + item.due] = { rep: rep.name, away: away, text: item.text, due: item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today), slips: found.slips(entry, meetings) };
+      kept[item.text + "\n" + item.due] = { rep: rep.name, away: away, text: item.text, due: item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today, rep.managerAway), slips: found.slips(entry, meetings) };
     });
     return Object.keys(kept).map(function (key) { return kept[key]; });
   }
@@ -395,7 +398,8 @@
      rhythm (`most` days after the last, or after the day the rep was added, the days away not counted:
      Playbook.timeAway.dueBy): due by a date (today, or with leave coming up first, named), away (so not due),
      or overdue by the days since, not counting days away (also when there is nothing to count from), which the
-     row's class and words flag. `meeting`: the rhythm's name for it, as the words say it. `sooner`: the last
+     row's class and words flag. A meeting takes the rep and the manager, so the days either is away count alike
+     (the words say whose leave). `meeting`: the rhythm's name for it, as the words say it. `sooner`: the last
      one's result when its band brings the next one forward ({date, days, band}), or null. */
   function meetingRow(rep, days, today, most, meeting, sooner) {
     var row = node("tr");
@@ -404,19 +408,25 @@
     var held = days.filter(function (day) { return day <= today; }).sort();
     var last = held[held.length - 1];
     var from = last || rep.added || null;
-    var away = Playbook.timeAway.awayOn(rep.records, today);
+    var managerAway = rep.managerAway || [];
+    var either = rep.records.concat(managerAway);
+    var away = Playbook.timeAway.awayOn(either, today);
     var forward = sooner && last && sooner.date === last && sooner.days < most ? sooner : null;
-    var due = from ? Playbook.timeAway.dueBy(from, rep.records, forward ? forward.days : most) : null;
+    var due = from ? Playbook.timeAway.dueBy(from, either, forward ? forward.days : most) : null;
     var late = !away && (!due || due < today);
     if (late) row.className = "pb-team__late";
     var next;
-    if (away) next = dateCell(away.back, Playbook.t("team_view.away_back", { date: DATE }));
+    if (away) next = dateCell(away.back, Playbook.timeAway.awayOn(rep.records, today) ? Playbook.t("team_view.away_back", { date: DATE }) : Playbook.t("team_view.you_away_back", { date: DATE }));
     else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
-    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Playbook.timeAway.daysPresent(rep.records, due, today) }));
+    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Playbook.timeAway.daysPresent(either, due, today) }));
     else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
     else {
       var leave = Playbook.timeAway.awayAfter(rep.records, today, due);
-      next = dateCell(due, leave ? Playbook.t("team_view.due_by_around_leave", { date: DATE, from: Playbook.dates.day(leave.from), back: Playbook.dates.day(leave.back) })
+      var yours = Playbook.timeAway.awayAfter(managerAway, today, due);
+      var managerFirst = yours && (!leave || yours.from < leave.from);
+      if (managerFirst) leave = yours;
+      var around = leave && { date: DATE, from: Playbook.dates.day(leave.from), back: Playbook.dates.day(leave.back) };
+      next = dateCell(due, managerFirst ? Playbook.t("team_view.due_by_around_your_leave", around) : leave ? Playbook.t("team_view.due_by_around_leave", around)
         : forward ? Playbook.t("team_view.due_by_sooner", { date: DATE, band: forward.band, days: forward.days }) : Playbook.t("team_view.due_by", { date: DATE }));
     }
     var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;

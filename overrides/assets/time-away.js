@@ -2,9 +2,12 @@
    first day away, data.back the first day back), and what it means for the coaching rhythm. Leave pauses the
    rhythm: a rep away owes no 1:1 or ride-along, and the days away count neither towards the next one nor as
    days overdue, so a week's holiday moves the next 1:1 a week later, and one sick day doesn't wipe out a 1:1
-   already overdue. Overlapping leave (sick on holiday) is one time away, back on the last day back.
+   already overdue. Overlapping leave (sick on holiday) is one time away, back on the last day back. The
+   manager's own leave is kept the same way, as the reader's ("me", MANAGER): it pauses the meetings with every
+   rep, and the manager's own commitments, as a rep's leave does theirs.
 
      KIND, TOOL                  the record's kind and tool
+     MANAGER                     whose records hold the manager's own leave
      periods(records)            [{from, back, record}] of a rep's records as entered, by first day away
      all(records)                every time away as [{from, back}], overlapping leave as one, earliest first
      awayOn(records, day)        {from, back} of the time away `day` falls in, or null
@@ -17,6 +20,7 @@
 
   var KIND = "away";
   var TOOL = "time-away";
+  var MANAGER = "me";
 
   function periods(records) {
     return records.filter(function (record) { return record.kind === KIND && record.tool === TOOL; })
@@ -78,5 +82,5 @@
     return span ? asDates(span) : null;
   }
 
-  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, periods: periods, all: all, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, awayAfter: awayAfter };
+  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, MANAGER: MANAGER, periods: periods, all: all, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, awayAfter: awayAfter };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -129,9 +129,9 @@
     };
   }
 
-  /* A rep's time away (Playbook.timeAway): saved as an away record of the rep, listed while it is now, to come
-     or over in the list's last data-listed-days (to check or correct), each removable. What happens is said
-     beside the form. */
+  /* A rep's time away, or the manager's own (Playbook.timeAway: saved as an away record of the rep, or of
+     "me"), listed while it is now, to come or over in the list's last data-listed-days (to check or
+     correct), each removable. What happens is said beside the form. */
   function timeAway(root, say) {
     var ws = Playbook.workspace;
     var away = Playbook.timeAway;
@@ -148,6 +148,11 @@
       status.textContent = problem || done;
     }
 
+    /* The manager's own time away, said as theirs. */
+    function yours(person) {
+      return person.id === away.MANAGER;
+    }
+
     function item(person, period) {
       var li = document.createElement("li");
       var dates = { name: person.name, from: Playbook.dates.day(period.from, "weekday"), back: Playbook.dates.day(period.back, "weekday") };
@@ -155,20 +160,25 @@
       remove.type = "button";
       remove.className = "md-button pb-workspace__action";
       remove.textContent = Playbook.t("workspace_page.away_remove");
-      remove.setAttribute("aria-label", Playbook.t("workspace_page.away_remove_named", dates));
+      remove.setAttribute("aria-label", yours(person) ? Playbook.t("workspace_page.away_remove_named_yours", dates) : Playbook.t("workspace_page.away_remove_named", dates));
       remove.addEventListener("click", function () {
-        tell(ws.forget(person.id, period.record), Playbook.t("workspace_page.away_removed", dates));
+        tell(ws.forget(person.id, period.record), yours(person) ? Playbook.t("workspace_page.away_removed_yours", dates) : Playbook.t("workspace_page.away_removed", dates));
         rep.focus();
       });
-      li.append(Playbook.t("workspace_page.away_item", dates), " ", remove);
+      li.append(yours(person) ? Playbook.t("workspace_page.away_item_yours", dates) : Playbook.t("workspace_page.away_item", dates), " ", remove);
       return li;
     }
 
+    /* The manager first, then the reps. */
+    function people() {
+      return [{ id: away.MANAGER, name: Playbook.t("workspace_page.away_you") }].concat(ws.reps());
+    }
+
     function refresh() {
-      var reps = ws.reps();
+      var reps = people();
       var chosen = rep.value;
       Playbook.repChoices(rep, reps);
-      if (reps.some(function (person) { return person.id === chosen; })) rep.value = chosen;
+      rep.value = reps.some(function (person) { return person.id === chosen; }) ? chosen : reps.length > 1 ? reps[1].id : away.MANAGER;
       if (!from.value) from.value = ws.today();
       var since = Playbook.dates.iso(Playbook.dates.number(ws.today()) - +list.dataset.listedDays);
       var coming = [];
@@ -182,20 +192,20 @@
       coming.forEach(function (found) { list.append(item(found.person, found.period)); });
       if (!coming.length) {
         var none = document.createElement("li");
-        none.textContent = reps.length ? Playbook.t("workspace_page.away_none", { days: list.dataset.listedDays }) : Playbook.t("workspace_page.away_none_reps");
+        none.textContent = Playbook.t("workspace_page.away_none", { days: list.dataset.listedDays });
         list.append(none);
       }
     }
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!rep.value) return tell(Playbook.t("workspace_page.away_none_reps"));
       if (!from.value || !back.value) return tell(Playbook.t("workspace_page.away_dates"));
       if (back.value <= from.value) return tell(Playbook.t("workspace_page.away_order"));
-      var saved = { name: ws.name(rep.value), from: Playbook.dates.day(from.value, "weekday"), back: Playbook.dates.day(back.value, "weekday") };
+      var person = { id: rep.value, name: ws.name(rep.value) };
+      var saved = { name: person.name, from: Playbook.dates.day(from.value, "weekday"), back: Playbook.dates.day(back.value, "weekday") };
       var problem = ws.record(away.KIND, away.TOOL, { back: back.value }, from.value, rep.value);
       if (!problem) back.value = "";
-      tell(problem, Playbook.t("workspace_page.away_saved", saved));
+      tell(problem, yours(person) ? Playbook.t("workspace_page.away_saved_yours", saved) : Playbook.t("workspace_page.away_saved", saved));
     });
 
     return { refresh: refresh };

@@ -125,7 +125,7 @@ def late_names(table) -> list:
 
 def set_time_away(page, name: str, away: str, back: str):
     form = page.get_by_role("form", name="Time away")
-    form.get_by_label("Rep", exact=True).select_option(label=name)
+    form.get_by_label("Who is away").select_option(label=name)
     form.get_by_label("First day away").fill(away)
     form.get_by_label("First day back").fill(back)
     form.get_by_role("button", name="Save time away").click()
@@ -170,7 +170,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
     away_status = page.get_by_role("form", name="Time away").get_by_role("status")
     listed = page.get_by_role("list", name="Time away")
-    expect(listed).to_have_text("No rep is away now, none has time away coming up, and none was away in the last 90 days.")
+    expect(listed).to_have_text("No one is away now, no time away is coming up, and no one was away in the last 90 days.")
     assert page.get_by_label("First day away").input_value() == TODAY.date().isoformat()
 
     for name, (_, _, leave) in TEAM_RECORDS.items():
@@ -243,6 +243,52 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     expect(reader.locator("[data-team-status]")).to_contain_text(f"Showing {len(TEAM_RECORDS) + 1} reps from 1 of 1 files.")
     expect_team(reader)
     other.close()
+    context.close()
+
+
+def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own_commitments(browser, site_url):
+    """A manager's case: back from a week's holiday, every rep showed a 1:1 overdue and the manager's own
+    commitments read a week late, though no one could have met them. The manager's time away, recorded as their
+    own, now counts as a rep's does: for the meetings with every rep, and for the manager's own commitments,
+    while a rep's commitments run on. The rows are worked out by the same day-by-day rule as above."""
+    holiday = ("2026-03-21", "2026-03-28")
+    team = {"Ana": ["2026-03-16"], "Ben": ["2026-03-23"]}
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(ADDED)
+    page.goto(site_url + WORKSPACE)
+    for name, held in team.items():
+        page.evaluate(SEED, [name, held, []])
+    page.evaluate("""() => {
+        const ana = Playbook.workspace.reps().find(rep => rep.name === "Ana").id;
+        const record = Playbook.workspace.records({rep: ana, kind: "one-to-one"})[0];
+        record.data.commitments.push({text: "Book the ride-along", owner: "manager", due: "2026-03-20", done: null});
+        Playbook.workspace.record("one-to-one", "one-to-one", record.data, record.date, ana);
+    }""")
+    page.clock.set_fixed_time(TODAY)
+    page.goto(site_url + WORKSPACE)
+    set_time_away(page, "You (the manager)", *holiday)
+    form = page.get_by_role("form", name="Time away")
+    expect(form.get_by_role("status")).to_have_text(f"Saved: your own time away from {weekday(holiday[0])}, back on {weekday(holiday[1])}.")
+    expect(page.get_by_role("list", name="Time away").get_by_role("listitem")).to_have_text([f"You: away from {weekday(holiday[0])}, back on {weekday(holiday[1])} Remove"])
+
+    page.goto(site_url + TEAM)
+    week = DAYS_APART[ONE_TO_ONE["how_often"]]
+    rows = rows_of(meeting_table(page, "1:1"))
+    assert rows == [expected_row(name, held, [holiday], ADDED.date().isoformat(), week) for name, held in team.items()]
+    assert [row[2] for row in rows] == ["Due today", "Due by 3 Apr 2026"]  # not "Overdue by 7 days" and "Due today"
+    # The reps' own (due four days after their 1:1) run on through the manager's leave; the manager's doesn't.
+    away = [date.fromisoformat(holiday[0]) + timedelta(days=n) for n in range((date.fromisoformat(holiday[1]) - date.fromisoformat(holiday[0])).days)]
+    owed = [(f"{name}: send the Acme proposal", "Rep", date.fromisoformat(held[0]) + timedelta(days=4)) for name, held in team.items()] + [("Book the ride-along", "Manager", date(2026, 3, 20))]
+    late = [(text, owner, sum(day not in away or owner == "Rep" for day in (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1))), due) for text, owner, due in owed]
+    late.sort(key=lambda item: (-item[2], item[3]))
+    owing = page.get_by_role("table", name=f"{len(late)} overdue commitments")
+    assert [(row[1], row[2], row[4]) for row in rows_of(owing)] == [(text, owner, f"{days} days") for text, owner, days, _ in late]
+    assert [days for text, _, days, _ in late if text == "Book the ride-along"] == [3]  # 10 days since due, 7 of them away
+    # While the manager is away, the rows say whose leave it is.
+    page.clock.set_fixed_time(datetime(2026, 3, 24, 10, 0, tzinfo=LONDON))
+    page.reload()
+    assert [row[2] for row in rows_of(meeting_table(page, "1:1"))] == ["You are away: back on 28 Mar 2026"] * 2
     context.close()
 
 
