@@ -300,6 +300,19 @@
     return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
+  /* The latest meeting rated with `kind` and `tool` (a ride-along) with a complete result, held since the rep's
+     last 1:1 before `date` (on its day too) and by `date`: what it found is new to this 1:1. null if none. */
+  function ratedSince(kind, tool, date) {
+    var ws = Playbook.workspace;
+    var before = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).filter(function (day) { return day < date; });
+    var since = before[before.length - 1] || "";
+    var rated = ws.records({ kind: kind, tool: tool }).filter(function (record) {
+      var result = record.data.result;
+      return record.date >= since && record.date <= date && result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
+    });
+    return rated[rated.length - 1] || null;
+  }
+
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
      the last a result keeps) outweighs a level, a mode and the advice's situation together (4.5). */
   var WEIGHT = { weakest: 5, level: 2, mode: 2, situation: 0.5 };
@@ -520,6 +533,21 @@
       if (ground.mode) advice.textContent = Playbook.t("plan_one_to_one.advice", { mode: ground.mode.name, day: shownDay(ground.mode.date) });
       else if (ground.lapsed) advice.textContent = Playbook.t("plan_one_to_one.advice_lapsed", { day: shownDay(ground.lapsed.date, true), count: plan.rules.adviceWeeks });
       else advice.textContent = "";
+      form.querySelectorAll("[data-plan-rated]").forEach(renderRated);
+    }
+
+    /* A ride-along since the last 1:1: its day, score and band, and the behaviours its result put first. */
+    function renderRated(part) {
+      var found = ratedSince(part.dataset.kind, part.dataset.tool, when().date);
+      part.hidden = !found;
+      var list = part.querySelector("[data-plan-rated-list]");
+      list.textContent = "";
+      if (!found) return;
+      var result = found.data.result;
+      var weakest = Array.isArray(result.weakest) ? result.weakest.filter(function (w) { return w && typeof w.text === "string"; }) : [];
+      var said = { meeting: part.dataset.meeting, day: shownDay(found.date), result: part.dataset.resultName, score: result.score, band: result.band };
+      part.querySelector("[data-plan-rated-said]").textContent = weakest.length ? Playbook.t("plan_one_to_one.rated_since", said) : Playbook.t("plan_one_to_one.rated_since_all_well", said);
+      weakest.forEach(function (w) { list.append(item(typeof w.answer === "string" ? Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }) : w.text)); });
     }
 
     function renderSuggestions(ground) {

@@ -387,3 +387,44 @@ def test_the_planner_lists_what_to_work_on_next_as_the_level_result_does(manager
     in_result = [next(plain(b["text"]) for b in levels[1]["behaviours"] if plain(b["text"]) in line) for line in listed[:3]]
     for index, text in enumerate(in_result):
         expect(shown.nth(index)).to_contain_text(text)
+
+
+def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manager, site_url):
+    """A manager's case: a ride-along's ratings never reached the 1:1 after it, so the skill box started from the
+    level result alone. Now the planner names the ride-along held since the rep's last 1:1, its score and band,
+    and the behaviours its result put first, in the order an independent sort of the answers gives; once a 1:1
+    has been held after it, it leaves the next one's plan."""
+    from tests.browser.test_coaching_forms import _form, _oracle, _rate, _scale
+
+    page = manager
+    form = _form("ride-along")
+    options = _scale(form)["options"]
+    low, high = options[0]["value"], options[-1]["value"]
+    label = {o["value"]: o["label"] for o in options}
+    answers = {q["id"]: [high, high - 1, low, high][i % 4] for i, q in enumerate(form["questions"]) if q["section"] != "objections"}
+    page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))  # Monday: the 1:1
+    _add_rep(page, site_url, "Sam")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 23 Nov is recorded as held.")
+    expect(page.locator("[data-plan-rated]")).to_be_hidden()
+
+    page.clock.set_fixed_time(datetime(2026, 11, 26, 16, 0))  # Thursday: the ride-along
+    page.goto(site_url + "coaching/ride-along/")
+    page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Sam")
+    _rate(page, "ride-along", answers)
+
+    page.clock.set_fixed_time(MONDAY)  # the next Monday's 1:1
+    page.goto(site_url + PLANNER)
+    score, band = _oracle(form, answers)
+    rated = page.locator("[data-plan-rated]")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"Since the last 1:1, the ride-along on Thu 26 Nov: {form['result_name']} {score}%, “{band}”. What it found to work on first:")
+    # weakest first by the share of its most points, the heavier first on a tie, then the form's order; the top three
+    rows = [(q, (answers[q["id"]] - low) / (high - low)) for q in form["questions"] if q["id"] in answers]
+    weakest = sorted((row for row in rows if row[1] < 1), key=lambda row: (row[1], -row[0].get("weight", 1)))[:3]
+    expect(rated.locator("li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])
+
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.goto(site_url + PLANNER)
+    expect(page.locator("[data-plan-level]")).to_be_visible()
+    expect(rated).to_be_hidden()  # talked through at the 1:1 of the 30th
