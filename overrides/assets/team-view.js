@@ -353,10 +353,10 @@
   /* A rep away today is named with the day they are back: their commitments wait for them. */
   function commitmentRow(item) {
     var row = node("tr");
-    var who = node("th", "", item.away ? Playbook.t("team_view.rep_away", { name: item.rep, date: Playbook.dates.day(item.away.back) }) : item.rep);
+    var who = node("th", "", item.away ? Playbook.t("team_view.rep_away", { name: item.rep, date: Playbook.dates.day(item.away.back, "weekday") }) : item.rep);
     who.scope = "row";
     var due = node("td");
-    var time = node("time", "", Playbook.dates.day(item.due));
+    var time = node("time", "", Playbook.dates.day(item.due, "weekday"));
     time.dateTime = item.due;
     due.append(time);
     row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: item.overdue })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due")));
@@ -384,10 +384,11 @@
   /* Where a date goes in words that have one: the words of a key given {date: DATE}, then dateCell puts it there. */
   var DATE = "\u0000";
 
-  /* A cell with the day `iso` as a <time>, in `words` (made with DATE) or alone. */
+  /* A cell with the day `iso` as a <time>, with its weekday (a manager plans the week by it), in `words` (made
+     with DATE) or alone. */
   function dateCell(iso, words) {
     var td = node("td");
-    var time = node("time", "", Playbook.dates.day(iso));
+    var time = node("time", "", Playbook.dates.day(iso, "weekday"));
     time.dateTime = iso;
     var parts = (words || DATE).split(DATE);
     td.append(parts[0], time, parts.slice(1).join(""));
@@ -425,7 +426,7 @@
       var yours = Playbook.timeAway.awayAfter(managerAway, today, due);
       var managerFirst = yours && (!leave || yours.from < leave.from);
       if (managerFirst) leave = yours;
-      var around = leave && { date: DATE, from: Playbook.dates.day(leave.from), back: Playbook.dates.day(leave.back) };
+      var around = leave && { date: DATE, from: Playbook.dates.day(leave.from, "weekday"), back: Playbook.dates.day(leave.back, "weekday") };
       next = dateCell(due, managerFirst ? Playbook.t("team_view.due_by_around_your_leave", around) : leave ? Playbook.t("team_view.due_by_around_leave", around)
         : forward ? Playbook.t("team_view.due_by_sooner", { date: DATE, band: forward.band, days: forward.days }) : Playbook.t("team_view.due_by", { date: DATE }));
     }

@@ -137,12 +137,12 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     meetings = page.get_by_role("table", name="Last 1:1 per rep: 2 of 3 overdue")
     assert rows_of(meetings) == [
         ["Jo", "None recorded", f"Overdue by {14 - DAYS} days"],  # none since added on the 2nd
-        ["Priya", "16 Nov 2026 (today)", "Due by 23 Nov 2026"],
-        ["Sam", "2 Nov 2026 (14 days ago)", "Overdue by 7 days"],
+        ["Priya", "Mon 16 Nov (today)", "Due by Mon 23 Nov"],
+        ["Sam", "Mon 2 Nov (14 days ago)", "Overdue by 7 days"],
     ]
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue).to_be_visible()
-    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "13 Nov 2026", "3 days", "twice"]]  # as her history counts it
+    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "Fri 13 Nov", "3 days", "twice"]]  # as her history counts it
 
     # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
@@ -174,7 +174,7 @@ def test_a_version_1_file_from_the_planner_imports_and_its_1_1s_count(browser, s
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported 2 saved records into")
     page.goto(site_url + TEAM)
-    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "9 Nov 2026 (7 days ago)", "Due today"]]
+    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "Mon 9 Nov (7 days ago)", "Due today"]]
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Dana")
     # done on the 5th, before the 1:1 of the 9th: acknowledged there, so gone

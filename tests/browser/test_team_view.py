@@ -115,6 +115,14 @@ def shown(iso: str) -> str:
     return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
+def weekday(iso: str) -> str:
+    """A day as the team view's tables say it, for planning the week: its weekday, the year left out when it is
+    the page's (every day here is in 2026)."""
+    day = date.fromisoformat(iso)
+    assert day.year == TODAY.year
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def new_page(browser, **options):
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London", **options)
     page = context.new_page()
@@ -196,7 +204,7 @@ def expect_team(page):
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue.locator("tbody tr")).to_have_count(1)
     # 20 to 30 March, across the clock change; carried open past its due date into the 1:1 of 23 March: one slip
-    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", shown("2026-03-20"), "10 days", "once"]]
+    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", weekday("2026-03-20"), "10 days", "once"]]
 
 
 def rows_of(table) -> list:
@@ -475,8 +483,8 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
     expect(page.get_by_role("heading", name="Last ride-along")).to_be_visible()
     rides = page.get_by_role("table", name="Last ride-along per rep: 3 of 4 overdue")
     assert rows_of(rides) == [
-        ["bo", "2 Mar 2026 (28 days ago)", "Due by 2 Apr 2026"],
-        ["Cy", "10 Feb 2026 (48 days ago)", "Overdue by 17 days"],
+        ["bo", "Mon 2 Mar (28 days ago)", "Due by Thu 2 Apr"],
+        ["Cy", "Tue 10 Feb (48 days ago)", "Overdue by 17 days"],
         ["Dee", "None recorded", f"Overdue by {(TODAY - ADDED).days - 31} days"],
         ["zoe", "None recorded", f"Overdue by {(TODAY - ADDED).days - 31} days"],
     ]
@@ -491,7 +499,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
                 owing += [(c["due"], name, c["text"], c["owner"], sum(agreed < day and c["due"] < day for day in meetings)) for c in data_.get("commitments", []) if not c["done"] and c["due"] < today]
     owing.sort(key=lambda c: (c[0], c[1].casefold(), c[2]))
     said = {0: "no 1:1 since it was due", 1: "once", 2: "twice"}  # "not yet" read as not overdue
-    expected = [[name, text, "Rep" if owner == "rep" else "Manager", shown(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days", said[slips]] for due, name, text, owner, slips in owing]
+    expected = [[name, text, "Rep" if owner == "rep" else "Manager", weekday(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days", said[slips]] for due, name, text, owner, slips in owing]
     assert [row[-1] for row in expected].count("twice") == 1, "bo's ride-along, carried past due into two 1:1s"
     assert rows_of(page.get_by_role("table", name=f"{len(owing)} overdue commitments")) == expected
     context.close()
@@ -517,8 +525,8 @@ def test_days_a_rep_was_away_are_not_days_their_commitment_is_overdue(browser, s
     assert (len(days_since_due), len(present)) == (11, 4)
     table = page.get_by_role("table", name="2 overdue commitments")
     assert [row[:5] for row in rows_of(table)] == [
-        ["Ben", "Get the pricing approved", "Manager", shown(due.isoformat()), f"{len(days_since_due)} days"],
-        ["Ben", "Call back the three lost deals", "Rep", shown(due.isoformat()), f"{len(present)} days"],
+        ["Ben", "Get the pricing approved", "Manager", weekday(due.isoformat()), f"{len(days_since_due)} days"],
+        ["Ben", "Call back the three lost deals", "Rep", weekday(due.isoformat()), f"{len(present)} days"],
     ]
     context.close()
 
@@ -599,12 +607,12 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
     rides = page.get_by_role("table", name="Last ride-along per rep: 1 of 2 overdue")
     ago = (TODAY.date() - called).days
     assert rows_of(rides) == [
-        ["Ana", f"10 Mar 2026 ({ago} days ago)", f"Overdue by {ago - sooner} days"],
-        ["Ben", f"10 Mar 2026 ({ago} days ago)", f"Due by {shown((called + timedelta(days=31)).isoformat())}"],
+        ["Ana", f"{weekday(called.isoformat())} ({ago} days ago)", f"Overdue by {ago - sooner} days"],
+        ["Ben", f"{weekday(called.isoformat())} ({ago} days ago)", f"Due by {weekday((called + timedelta(days=31)).isoformat())}"],
     ]
     # Earlier in the fortnight Ana's is due, and the row says why it comes before the month is out.
     page.clock.set_fixed_time(datetime(2026, 3, 15, 10, 0, tzinfo=LONDON))
     page.reload()
     rows = rows_of(page.get_by_role("table", name="Last ride-along per rep: none overdue"))
-    assert rows[0][2] == f"Due by {shown((called + timedelta(days=sooner)).isoformat())}: {sooner} days after a “{basics['name']}” result"
+    assert rows[0][2] == f"Due by {weekday((called + timedelta(days=sooner)).isoformat())}: {sooner} days after a “{basics['name']}” result"
     context.close()

@@ -72,7 +72,7 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
     that they were not away."""
     today = TODAY.date()
     past = sorted(date.fromisoformat(d) for d in held if date.fromisoformat(d) <= today)
-    last = shown(past[-1].isoformat()) + f" ({(today - past[-1]).days} days ago)" if past else "None recorded"
+    last = weekday(past[-1].isoformat()) + f" ({(today - past[-1]).days} days ago)" if past else "None recorded"
     spans = [(date.fromisoformat(away), date.fromisoformat(back)) for away, back in leave]
 
     def away_on(day):
@@ -84,7 +84,7 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
         return day
 
     if away_on(today):
-        return [name, last, f"Away: back on {shown(back_from(today).isoformat())}"]
+        return [name, last, f"Away: back on {weekday(back_from(today).isoformat())}"]
     due, counted = past[-1] if past else date.fromisoformat(added), 0
     while counted < days:
         due += timedelta(days=1)
@@ -96,8 +96,8 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
         return [name, last, "Due today"]
     starts = [today + timedelta(days=n) for n in range(1, (due - today).days + 1)]
     coming = next((day for day in starts if away_on(day) and not away_on(day - timedelta(days=1))), None)
-    around = f"; away from {shown(coming.isoformat())}, back on {shown(back_from(coming).isoformat())}: hold it before they go if you can" if coming else ""
-    return [name, last, f"Due by {shown(due.isoformat())}{around}"]
+    around = f"; away from {weekday(coming.isoformat())}, back on {weekday(back_from(coming).isoformat())}: hold it before they go if you can" if coming else ""
+    return [name, last, f"Due by {weekday(due.isoformat())}{around}"]
 
 
 def expected_tables() -> dict:
@@ -142,19 +142,19 @@ def expect_team(page):
         assert late_names(table) == late
     # the cases the rule is there for, as a sales leader would check them
     one_to_ones = {row[0]: row[2] for row in expected["1:1"]}
-    assert one_to_ones["Tom"] == "Away: back on 6 Apr 2026"  # 14 days since his last 1:1, but on leave
+    assert one_to_ones["Tom"] == "Away: back on Mon 6 Apr"  # 14 days since his last 1:1, but on leave
     assert one_to_ones["Ana"] == "Overdue by 1 day"  # 2 days before her leave, 5 since she was back on the 25th
     assert one_to_ones["Priya"] == "Overdue by 7 days"  # her leave next week doesn't excuse this one
     assert one_to_ones["Kim"] == "Overdue by 77 days"  # nothing since she was added on 5 January
-    assert one_to_ones["Lee"] == "Due by 6 Apr 2026"  # added today
+    assert one_to_ones["Lee"] == "Due by Mon 6 Apr"  # added today
     assert one_to_ones["Harry"] == "Overdue by 6 days"  # a day off sick moves it one day, not a week
     assert one_to_ones["Dee"] == "Due today"
-    assert one_to_ones["Bo"] == "Due by 8 Apr 2026; away from 1 Apr 2026, back on 6 Apr 2026: hold it before they go if you can"
-    assert one_to_ones["Cy"] == "Due by 31 Mar 2026"
-    assert one_to_ones["Eve"] == "Away: back on 8 Apr 2026"  # the later of two overlapping leaves
+    assert one_to_ones["Bo"] == "Due by Wed 8 Apr; away from Wed 1 Apr, back on Mon 6 Apr: hold it before they go if you can"
+    assert one_to_ones["Cy"] == "Due by Tue 31 Mar"
+    assert one_to_ones["Eve"] == "Away: back on Wed 8 Apr"  # the later of two overlapping leaves
     assert one_to_ones["Fin"] == "Overdue by 14 days"  # 21 days since it was due, 7 of them away
-    assert one_to_ones["Gus"] == "Due by 3 Apr 2026"
-    assert one_to_ones["Hal"] == "Due by 1 Apr 2026"  # the days away before the 1:1 don't count again
+    assert one_to_ones["Gus"] == "Due by Fri 3 Apr"
+    assert one_to_ones["Hal"] == "Due by Wed 1 Apr"  # the days away before the 1:1 don't count again
 
 
 def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(browser, site_url, axe):
@@ -212,7 +212,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     by_due_date = [name for day, name in sorted(due, key=lambda d: (d[0], d[1].casefold())) if day < TODAY.date()]
     assert "Tom" in owing and owing != by_due_date, "leave changes which commitment has been overdue longest"
     table = page.get_by_role("table", name=f"{len(owing)} overdue commitments")
-    assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on 6 Apr 2026)" if name == "Tom" else name for name in owing]
+    assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on Mon 6 Apr)" if name == "Tom" else name for name in owing]
 
     # On a phone each table's rows become cards, labelled, and none runs off the screen.
     page.set_viewport_size({"width": 390, "height": 844})
@@ -276,7 +276,7 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
     week = DAYS_APART[ONE_TO_ONE["how_often"]]
     rows = rows_of(meeting_table(page, "1:1"))
     assert rows == [expected_row(name, held, [holiday], ADDED.date().isoformat(), week) for name, held in team.items()]
-    assert [row[2] for row in rows] == ["Due today", "Due by 3 Apr 2026"]  # not "Overdue by 7 days" and "Due today"
+    assert [row[2] for row in rows] == ["Due today", "Due by Fri 3 Apr"]  # not "Overdue by 7 days" and "Due today"
     # The reps' own (due four days after their 1:1) run on through the manager's leave; the manager's doesn't.
     away = [date.fromisoformat(holiday[0]) + timedelta(days=n) for n in range((date.fromisoformat(holiday[1]) - date.fromisoformat(holiday[0])).days)]
     owed = [(f"{name}: send the Acme proposal", "Rep", date.fromisoformat(held[0]) + timedelta(days=4)) for name, held in team.items()] + [("Book the ride-along", "Manager", date(2026, 3, 20))]
@@ -288,7 +288,7 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
     # While the manager is away, the rows say whose leave it is.
     page.clock.set_fixed_time(datetime(2026, 3, 24, 10, 0, tzinfo=LONDON))
     page.reload()
-    assert [row[2] for row in rows_of(meeting_table(page, "1:1"))] == ["You are away: back on 28 Mar 2026"] * 2
+    assert [row[2] for row in rows_of(meeting_table(page, "1:1"))] == ["You are away: back on Sat 28 Mar"] * 2
     context.close()
 
 
