@@ -232,9 +232,9 @@
       awayList(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");
       root.querySelectorAll("[data-history-checklist]").forEach(function (box) { checklistChart(box, rep, who, +checklists.dataset.latest); });
-      status.textContent = rep === "me" ? Playbook.t("rep_history.showing_mine") : Playbook.t("rep_history.showing_rep", { name: who });
     }
 
+    /* The picker above says whose history it is; this status says only what storage refused. */
     Playbook.workspace.attach(root, draw, status);
     draw();
   }
