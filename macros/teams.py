@@ -3,10 +3,12 @@ data/teams.yml changes them in data/teams/<team>/<stem>.yml, one file per defaul
 
     add:      {checklists: [{id: new-one, ...the whole item...}]}
     replace:  {checklists: [{id: daily-calling, ...the whole item...}], purpose: "a top-level value, whole"}
+    change:   {levels: [{id: order-taker, next_step: "...only the fields that differ, each whole..."}]}
     remove:   {checklists: [old-id, other-id]}
 
-An id under `replace` or `remove` must be one the defaults have, and one under `add` must be new, so a mistyped id
-never adds an item by mistake. The merge keeps every value's position, in the default file or the team's, so the
+An id under `replace`, `change` or `remove` must be one the defaults have, and one under `add` must be new, so a
+mistyped id never adds an item by mistake. A changed item keeps every field it does not name, so the
+organisation's later edits to those still reach the team. The merge keeps every value's position, in the default file or the team's, so the
 normal schema and cross-reference checks that follow point at the line a leader has to edit."""
 
 import json
@@ -20,7 +22,7 @@ from .loading import LocatedData, Path_, load_file
 from .problems import Problem, did_you_mean, quoted
 
 TEAMS = "teams"  # data/teams.yml lists the teams; data/teams/<id>/ holds each one's overrides
-SECTIONS = ("add", "replace", "remove")
+SECTIONS = ("add", "replace", "change", "remove")
 # Where research findings live, by file: the path of each list of them. A finding is a fact, the same on every
 # team's site; a team that replaces the value holding a list copies the findings, and must copy them word for word.
 RESEARCH = {"bootcamp": ("provoked_luck", "research"), "coaching": ("research",)}
@@ -79,7 +81,7 @@ def override_schema(schema: dict) -> dict:
         "type": "object",
         "additionalProperties": False,
         "minProperties": 1,
-        "properties": {"add": section(items), "replace": section(items | tops), "remove": section(ids)},
+        "properties": {"add": section(items), "replace": section(items | tops), "change": section(items), "remove": section(ids)},
     }
 
 
@@ -89,6 +91,8 @@ def editor_schema(stem: str, schema: dict) -> dict:
     lists = id_lists(schema)
     ref = lambda *parts: {"$ref": f"../{stem}.schema.json#/properties/" + "/".join(parts)}
     item_lists = {name: {"type": "array", "items": ref(name, "items")} for name in lists}
+    fields = lambda name: schema["properties"][name]["items"].get("properties", {})
+    changes = {name: {"type": "array", "items": {"type": "object", "required": ["id"], "additionalProperties": False, "properties": {field: ref(name, "items", "properties", field) for field in fields(name)}}} for name in lists}
 
     def section(description: str, properties: dict) -> dict:
         return {"description": description, "type": "object", "additionalProperties": False, "properties": properties}
@@ -96,12 +100,13 @@ def editor_schema(stem: str, schema: dict) -> dict:
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": f"A team's changes to data/{stem}.yml",
-        "description": f"What one team changes in data/{stem}.yml: items it adds (new ids), replaces or removes (ids the file has).",
+        "description": f"What one team changes in data/{stem}.yml: items it adds (new ids), replaces, changes in part or removes (ids the file has).",
         "type": "object",
         "additionalProperties": False,
         "properties": {
             "add": section("Items the team has and the organisation's file does not; each id must be new.", item_lists),
             "replace": section("Items (by id) or whole top-level values the team has instead of the organisation's.", item_lists | {name: ref(name) for name in schema.get("properties", {}) if name not in lists}),
+            "change": section("Items (by id) of which the team words some fields its own way: only those fields, each whole; the rest stays the organisation's.", changes),
             "remove": section("The ids of items the team does without.", {name: {"type": "array", "items": ref(name, "items", "properties", "id")} for name in lists}),
         },
     }
@@ -227,7 +232,7 @@ def merge(default: LocatedData, override: LocatedData, lists: list[str]) -> tupl
 
 
 def _merge_list(default: LocatedData, override: LocatedData, key: str, sections: dict, graft: "_Grafter", problems: list[Problem]) -> list:
-    """One list merged: replaced items in their place, removed ones left out, added ones at the end."""
+    """One list merged: replaced and changed items in their place, removed ones left out, added ones at the end."""
     items = (default.value or {}).get(key) or []
     ids = [item.get("id") for item in items]
     named: dict[str, Path_] = {}  # an id named in replace or remove → where
@@ -235,15 +240,15 @@ def _merge_list(default: LocatedData, override: LocatedData, key: str, sections:
     def check(section: str, item_id: str, path: Path_) -> bool:
         if section == "add":
             if item_id in ids:
-                problems.append(override.problem(path, f"{default.file} already has {quoted(item_id)} in {quoted(key)}, so it cannot be added; to change it, list it under 'replace'"))
+                problems.append(override.problem(path, f"{default.file} already has {quoted(item_id)} in {quoted(key)}, so it cannot be added; to change it, list it under 'replace', or the fields that differ under 'change'"))
                 return False
         elif item_id not in ids:
-            advice = "; to add a new one, list it under 'add'" if section == "replace" else ""
+            advice = "; to add a new one, list it under 'add'" if section in ("replace", "change") else ""
             problems.append(override.problem(path, f"{default.file} has no {quoted(item_id)} in {quoted(key)} to {section} ({did_you_mean(item_id, ids)}the ids there are: {', '.join(ids)}){advice}"))
             return False
         if item_id in named:
             first = override.where(named[item_id]).line
-            problems.append(override.problem(path, f"{quoted(item_id)} is already named on line {first}; name each id once, under add, replace or remove"))
+            problems.append(override.problem(path, f"{quoted(item_id)} is already named on line {first}; name each id once, under add, replace, change or remove"))
             return False
         named[item_id] = path
         return True
@@ -252,6 +257,12 @@ def _merge_list(default: LocatedData, override: LocatedData, key: str, sections:
     for index, item in enumerate(sections["replace"].get(key) or []):
         if check("replace", item["id"], ("replace", key, index, "id")):
             replacing[item["id"]] = index
+    changing = {}
+    for index, item in enumerate(sections["change"].get(key) or []):
+        if len(item) == 1:
+            problems.append(override.problem(("change", key, index, "id"), f"{quoted(item['id'])} is listed under 'change' with nothing to change: add the fields the team words its own way, each whole, below its id, or remove it"))
+        elif check("change", item["id"], ("change", key, index, "id")):
+            changing[item["id"]] = index
     removing = {item_id for index, item_id in enumerate(sections["remove"].get(key) or []) if check("remove", item_id, ("remove", key, index))}
     adding = [index for index, item in enumerate(sections["add"].get(key) or []) if check("add", item["id"], ("add", key, index, "id"))]
     if key in (default.value or {}):
@@ -264,6 +275,8 @@ def _merge_list(default: LocatedData, override: LocatedData, key: str, sections:
             continue
         if item_id in replacing:
             merged.append(graft(override, ("replace", key, replacing[item_id]), (key, len(merged))))
+        elif item_id in changing:
+            merged.append(graft.changed(default, (key, index), override, ("change", key, changing[item_id]), (key, len(merged))))
         else:
             merged.append(graft(default, (key, index), (key, len(merged))))
     for index in adding:
@@ -279,12 +292,12 @@ class _Grafter:
         self.indexes: dict[int, dict] = {}
 
     def _index(self, source: LocatedData) -> dict:
-        """Each position of `source` by every path above it, up to three levels: ("replace", "checklists", 0)."""
+        """Each position of `source` by every path above it, up to four levels: ("change", "levels", 0, "name")."""
         if id(source) not in self.indexes:
             index: dict[tuple, list] = defaultdict(list)
             for kind in ("values", "keys", "trailing_comments"):
                 for path, mark in getattr(source, kind).items():
-                    for depth in range(min(len(path), 3) + 1):
+                    for depth in range(min(len(path), 4) + 1):
                         index[path[:depth]].append((kind, path, mark))
             self.indexes[id(source)] = (source, index)
         return self.indexes[id(source)][1]
@@ -295,6 +308,24 @@ class _Grafter:
         self.merged.keys[to_path] = source.where_key(from_path)
         if source.file != self.merged.file:
             self.merged.origins[to_path] = (source.file, from_path)
+
+    def changed(self, default: LocatedData, from_path: Path_, override: LocatedData, change_path: Path_, to_path: Path_) -> dict:
+        """The default's item at `from_path` with each field the override's item at `change_path` names in its
+        place, each position from the file it was written in."""
+        item = dict(self(default, from_path, to_path))
+        changes = override.value
+        for part in change_path:
+            changes = changes[part]
+        for field in changes:
+            if field == "id":
+                continue
+            prefix = to_path + (field,)
+            for kind in ("values", "keys", "trailing_comments"):
+                marks = getattr(self.merged, kind)
+                for path in [path for path in marks if path[:len(prefix)] == prefix]:
+                    del marks[path]
+            item[field] = self(override, change_path + (field,), prefix)
+        return item
 
     def __call__(self, source: LocatedData, from_path: Path_, to_path: Path_):
         for kind, path, mark in self._index(source)[from_path]:

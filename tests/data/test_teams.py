@@ -28,16 +28,18 @@ def plain(path: Path):
 
 def oracle(default: dict, changes: dict) -> dict:
     """The team's version of a file, from the rule in a leader's words: a top-level list of items with ids keeps
-    its order, with replaced items in their place, removed ones gone and added ones at the end; any other value
-    named under replace is replaced whole."""
+    its order, with replaced items in their place, changed ones in their place with the fields named replaced
+    and the rest kept, removed ones gone and added ones at the end; any other value named under replace is
+    replaced whole."""
     merged = dict(default)
-    add, replace, remove = (changes.get(section) or {} for section in ("add", "replace", "remove"))
+    add, replace, change, remove = (changes.get(section) or {} for section in ("add", "replace", "change", "remove"))
     for key, value in replace.items():
         if not isinstance(value, list):
             merged[key] = value
-    for key in {*add, *remove, *(k for k, v in replace.items() if isinstance(v, list))}:
+    for key in {*add, *remove, *change, *(k for k, v in replace.items() if isinstance(v, list))}:
         by_id = {item["id"]: item for item in replace.get(key, [])}
-        kept = [by_id.get(item["id"], item) for item in default.get(key, []) if item["id"] not in remove.get(key, [])]
+        changed = {item["id"]: item for item in change.get(key, [])}
+        kept = [by_id.get(item["id"], {**item, **changed.get(item["id"], {})}) for item in default.get(key, []) if item["id"] not in remove.get(key, [])]
         merged[key] = kept + add.get(key, [])
     return merged
 
@@ -75,7 +77,7 @@ def test_every_merged_value_keeps_the_file_and_line_it_was_written_at():
     """Each one-line text in the merged files is found where its position says: in the default file or the team's."""
     documents, _ = validate(Project(ROOT, TEAM))
     seen_team_file = 0
-    for stem in ("charter", "checklists", "bootcamp", "onboarding"):
+    for stem in ("charter", "checklists", "bootcamp", "onboarding", "levels", "assessments"):
         document = documents[stem]
         for path, text in document.texts():
             mark = document.where(path)
@@ -155,7 +157,7 @@ def test_an_id_that_differs_only_in_its_number_gets_no_guess(tmp_path):
 def test_an_id_to_add_that_the_defaults_have_is_reported(mistaken):
     problems, text = mistaken
     line = _line_of(text, "id: charter-review")
-    assert f"data/teams/{TEAM}/checklists.yml:{line}:11: data/checklists.yml already has 'charter-review' in 'checklists', so it cannot be added; to change it, list it under 'replace'" in problems
+    assert f"data/teams/{TEAM}/checklists.yml:{line}:11: data/checklists.yml already has 'charter-review' in 'checklists', so it cannot be added; to change it, list it under 'replace', or the fields that differ under 'change'" in problems
 
 
 def test_nothing_else_is_reported_and_a_mistaken_file_is_not_merged(mistaken):
@@ -207,6 +209,38 @@ def test_a_research_finding_a_team_copies_must_say_what_the_organisations_says(p
     ]
     _with_team_file(project, "bootcamp", broken.replace("id: price-and-profit", "id: price-and-profit-key-accounts", 1))
     assert _problems(project) == []
+
+
+def test_a_changed_item_keeps_the_organisations_other_fields_and_their_later_edits(project):
+    """Key accounts changes two levels' coaching words only: an edit the organisation makes later to one of those
+    levels' behaviours reaches the team's site, and the team's words stay its own."""
+    changes = plain(project / "data" / "teams" / TEAM / "levels.yml")
+    assert set(changes) == {"change"}
+    path = project / "data" / "levels.yml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("Logs each call, meeting and order query with the customer in the CRM the same day.", "Logs each call, meeting and order query in the CRM before the end of the day.", 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    documents, problems = validate(Project(project, TEAM))
+    assert problems == []
+    level = documents["levels"].value["levels"][0]
+    assert "Logs each call, meeting and order query in the CRM before the end of the day." in [b["text"] for b in level["behaviours"]]
+    assert level["coaching_focus"] == changes["change"]["levels"][0]["coaching_focus"] != plain(path)["levels"][0]["coaching_focus"]
+    assert documents["levels"].value == oracle(plain(path), changes)
+
+
+def test_a_mistake_in_a_changed_item_is_reported_at_the_teams_line(project):
+    text = (project / "data" / "teams" / TEAM / "levels.yml").read_text(encoding="utf-8")
+    typo = text.replace("      coaching_focus: >-\n        Step back", "      coachng_focus: >-\n        Step back", 1)
+    assert typo != text
+    _with_team_file(project, "levels", typo)
+    line = _line_of(typo, "coachng_focus")
+    [problem] = _problems(project)
+    assert problem.startswith(f"data/teams/{TEAM}/levels.yml:{line}:7: ") and "'coachng_focus'" in problem and "coaching_focus" in problem, problem
+    nothing = text + "    - id: product-expert\n"
+    _with_team_file(project, "levels", nothing)
+    [problem] = _problems(project)
+    assert problem == f"data/teams/{TEAM}/levels.yml:{len(nothing.splitlines())}:11: 'product-expert' is listed under 'change' with nothing to change: add the fields the team words its own way, each whole, below its id, or remove it", problem
 
 
 def test_a_default_value_the_team_keeps_is_still_reported_in_the_default_file(project):
