@@ -1,16 +1,21 @@
 /* The rep and the day of a form about one meeting, when its notes have them (a note's kind in the data): the
    rep's line shows the rep chosen in the picker, typed only under "Me"; the day's line is a date field holding
    the day the answers are saved under, so a ride-along written up on Monday still counts from Friday's call.
-   A day changed is handed to `move(day)`, which moves the saved answers there or says why it can't (words).
-   Without JS both are lines to write on. */
+   A day changed is handed to `move(day)`, which moves the saved answers there or says why it can't (words),
+   once the manager leaves the field or presses Enter: typed digit by digit, the field passes through days
+   such as 23 October 0002 on the way. Without JS both are lines to write on. */
 (function (Playbook) {
   "use strict";
+
+  /* How far back a call may be dated: further is taken for a slip in the year. */
+  var EARLIEST_DAYS = 365;
 
   Playbook.assessmentDay = function (form, move) {
     var dayBox = form.querySelector("[data-note-kind=date]");
     var repBox = form.querySelector("[data-note-kind=rep]");
     var problem = null;
     var repHint = null;
+    var shown = null;  /* the day the answers are saved under, as the field last showed it */
     if (dayBox) {
       dayBox.type = "date";
       problem = document.createElement("p");
@@ -19,12 +24,11 @@
       problem.setAttribute("role", "status");
       dayBox.after(problem);
       dayBox.setAttribute("aria-describedby", problem.id);
-      dayBox.addEventListener("change", function () {
-        var day = dayBox.value;
-        var why = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day) ? Playbook.t("assessment.give_day")
-          : day > Playbook.workspace.today() ? Playbook.t("assessment.day_ahead")
-          : move(day);
-        say(why || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), !!why);
+      dayBox.addEventListener("blur", commit);
+      dayBox.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        commit();
       });
     }
     if (repBox) {
@@ -33,6 +37,18 @@
       repHint.id = repBox.id + "-picked";
       repHint.textContent = Playbook.t("assessment.rep_picked");
       repBox.after(repHint);
+    }
+
+    function commit() {
+      var day = dayBox.value;
+      if (day === shown) return;
+      var today = Playbook.workspace.today();
+      var why = !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day) ? Playbook.t("assessment.give_day")
+        : day > today ? Playbook.t("assessment.day_ahead")
+        : day < Playbook.dates.iso(Playbook.dates.number(today) - EARLIEST_DAYS) ? Playbook.t("assessment.day_too_early")
+        : move(day);
+      if (!why) shown = day;
+      say(why || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), !!why);
     }
 
     /* Words beside the day field; `wrong`: they refuse the day, and the field is marked while they stand. */
@@ -48,8 +64,9 @@
       /* The form showing the answers saved under `day`, for the rep chosen. */
       show: function (day) {
         if (dayBox) {
+          shown = day;
           dayBox.value = day;
-          dayBox.max = Playbook.workspace.today();
+          if (dayBox.max !== Playbook.workspace.today()) dayBox.max = Playbook.workspace.today();
           say("", false);
         }
         if (repBox) {

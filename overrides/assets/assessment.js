@@ -251,7 +251,7 @@
       return latest ? { data: latest.data, date: latest.date } : null;
     }
     var movable = !!form.querySelector("[data-note-kind=date]");
-    var open = ws.records(query).filter(function (item) { return item.date >= since || movable && savedDay(item) >= since; });
+    var open = ws.records(query).filter(function (item) { return item.date >= since || movable && ws.savedDay(item) >= since; });
     open.sort(function (a, b) { return savedAt(a) < savedAt(b) ? -1 : savedAt(a) > savedAt(b) ? 1 : 0; });
     var last = open[open.length - 1];
     if (last) return { data: last.data, date: last.date };
@@ -259,15 +259,9 @@
     return mine && !ws.latest(query) && (!mine.date || mine.date >= since) ? { data: mine, date: mine.date || null } : null;
   }
 
-  /* When a record was last saved (its date, for one kept without the time), and on which day of the reader's. */
+  /* When a record was last saved (its date, for one kept without the time). */
   function savedAt(item) {
     return item.saved || item.date;
-  }
-
-  function savedDay(item) {
-    var when = new Date(item.saved || NaN);
-    if (isNaN(when.getTime())) return item.date;
-    return when.getFullYear() + "-" + ("0" + (when.getMonth() + 1)).slice(-2) + "-" + ("0" + when.getDate()).slice(-2);
   }
 
   /* An answer as saved: {value, fingerprint}, or a bare number from before fingerprints (taken as it is). */
@@ -535,7 +529,9 @@
       return out.answered ? Playbook.t("assessment.incomplete", counts) : Playbook.t("assessment.none_answered", counts);
     }
     if (!model.ladder && out.essentialsMissed.length) {
-      return Playbook.t("assessment.scored_failed", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), count: out.essentialsMissed.length, answer: model.missedAnswer });
+      var failed = { result: form.dataset.resultName, score: out.score, band: bandName(out.band), count: out.essentialsMissed.length, answer: model.missedAnswer };
+      /* "but" only for a score that would have been in a higher band */
+      return bandFor(model.bands, out.score) === out.band ? Playbook.t("assessment.scored_failed_in_band", failed) : Playbook.t("assessment.scored_failed", failed);
     }
     if (!model.ladder && out.essentialsShort.length) {
       return Playbook.t("assessment.scored_held", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.essentialsShort.length, answer: model.essentialsAnswer });

@@ -30,7 +30,8 @@
                                 closed)
                                 Both count the days after the due date, not the days its owner was away
                                 (`records`: the rep's, `manager`: the manager's own, time-away.js), as leave
-                                pauses the rhythm's meetings: the manager's run on through the rep's leave.
+                                pauses the rhythm's meetings: the manager's run on through the rep's leave. One
+                                due while its owner is away falls due the day they are back, as a 1:1 does.
      wasDue(commitment, format) each due date it had before, `format`ted, with what got in the way when written
      list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
      agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
@@ -72,8 +73,10 @@
   function moves(commitment) {
     return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
   }
-  function daysAgainst(commitment, from, to, records, manager) {
-    return Playbook.timeAway.daysPresent(commitment.owner === "manager" ? manager || [] : records, from, to);
+  function daysAgainst(commitment, due, to, records, manager) {
+    var owner = commitment.owner === "manager" ? manager || [] : records;
+    var away = Playbook.timeAway.awayOn(owner, due);
+    return Math.max(0, Playbook.timeAway.daysPresent(owner, away ? away.back : due, to));
   }
 
   function daysLate(commitment, records, manager) {

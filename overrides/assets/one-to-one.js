@@ -300,15 +300,15 @@
     return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
-  /* The latest meeting rated with `kind` and `tool` (a ride-along) with a complete result, held since the rep's
-     last 1:1 before `date` (on its day too) and by `date`: what it found is new to this 1:1. null if none. */
+  /* The latest meeting rated with `kind` and `tool` (a ride-along) with a complete result, by `date` and held or
+     written up after the rep's last 1:1 before `date`: what it found is new to this 1:1. null if none. */
   function ratedSince(kind, tool, date) {
     var ws = Playbook.workspace;
     var before = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).filter(function (day) { return day < date; });
     var since = before[before.length - 1] || "";
     var rated = ws.records({ kind: kind, tool: tool }).filter(function (record) {
       var result = record.data.result;
-      return record.date >= since && record.date <= date && result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
+      return (record.date > since || ws.savedDay(record) > since) && record.date <= date && result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
     });
     return rated[rated.length - 1] || null;
   }
@@ -545,7 +545,7 @@
       if (!found) return;
       var result = found.data.result;
       var weakest = Array.isArray(result.weakest) ? result.weakest.filter(function (w) { return w && typeof w.text === "string"; }) : [];
-      var said = { meeting: part.dataset.meeting, day: shownDay(found.date), result: part.dataset.resultName, score: result.score, band: result.band };
+      var said = { day: shownDay(found.date), result: part.dataset.resultName, score: result.score, band: result.band };
       part.querySelector("[data-plan-rated-said]").textContent = weakest.length ? Playbook.t("plan_one_to_one.rated_since", said) : Playbook.t("plan_one_to_one.rated_since_all_well", said);
       weakest.forEach(function (w) { list.append(item(typeof w.answer === "string" ? Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }) : w.text)); });
     }

@@ -409,27 +409,35 @@
     var held = days.filter(function (day) { return day <= today; }).sort();
     var last = held[held.length - 1];
     var from = last || rep.added || null;
+    var timeAway = Playbook.timeAway;
     var managerAway = rep.managerAway || [];
     var either = rep.records.concat(managerAway);
-    var away = Playbook.timeAway.awayOn(either, today);
+    var repAway = timeAway.awayOn(rep.records, today);
+    var youAway = repAway ? null : timeAway.awayOn(managerAway, today);
     var forward = sooner && last && sooner.date === last && sooner.days < most ? sooner : null;
-    var due = from ? Playbook.timeAway.dueBy(from, either, forward ? forward.days : most) : null;
-    var late = !away && (!due || due < today);
+    var gap = forward ? forward.days : most;
+    var due = from ? timeAway.dueBy(from, either, gap) : null;
+    var late = !repAway && !youAway && (!due || due < today);
     if (late) row.className = "pb-team__late";
     var next;
-    if (away) next = dateCell(away.back, Playbook.timeAway.awayOn(rep.records, today) ? Playbook.t("team_view.away_back", { date: DATE }) : Playbook.t("team_view.you_away_back", { date: DATE }));
+    if (repAway) next = dateCell(repAway.back, Playbook.t("team_view.away_back", { date: DATE }));
+    else if (youAway) next = dateCell(youAway.back, Playbook.t("team_view.you_away_back", { date: DATE }));
     else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
-    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Playbook.timeAway.daysPresent(either, due, today) }));
+    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: timeAway.daysPresent(either, due, today) }));
     else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
     else {
-      var leave = Playbook.timeAway.awayAfter(rep.records, today, due);
-      var yours = Playbook.timeAway.awayAfter(managerAway, today, due);
-      var managerFirst = yours && (!leave || yours.from < leave.from);
-      if (managerFirst) leave = yours;
+      /* Leave to come is named when the meeting would fall due in it: then it is best held before. */
+      var begun = either.filter(function (record) { return record.kind !== timeAway.KIND || record.date <= today; });
+      var unmoved = timeAway.dueBy(from, begun, gap);
+      var during = function (leave) { return leave && leave.from <= unmoved && unmoved < leave.back ? leave : null; };
+      var theirs = during(timeAway.awayAfter(rep.records, today, due));
+      var yours = during(timeAway.awayAfter(managerAway, today, due));
+      var leave = yours && (!theirs || yours.from < theirs.from) ? yours : theirs;
       var around = leave && { date: DATE, from: Playbook.dates.day(leave.from, "weekday"), back: Playbook.dates.day(leave.back, "weekday") };
-      next = dateCell(due, managerFirst ? Playbook.t("team_view.due_by_around_your_leave", around) : leave ? Playbook.t("team_view.due_by_around_leave", around)
-        : forward ? Playbook.t("team_view.due_by_sooner", { date: DATE, band: forward.band, days: forward.days }) : Playbook.t("team_view.due_by", { date: DATE }));
+      next = dateCell(due, !leave ? Playbook.t("team_view.due_by", { date: DATE }) : leave === yours ? Playbook.t("team_view.due_by_around_your_leave", around) : Playbook.t("team_view.due_by_around_leave", around));
     }
+    /* why the next one comes sooner than the rhythm's, whatever leave did to the day */
+    if (forward && !repAway && !youAway) next.append(Playbook.t("team_view.brought_forward", { band: forward.band }));
     var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
     return { row: row, late: late };

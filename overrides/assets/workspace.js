@@ -48,6 +48,7 @@
                                     (data-reader-only, such as a manager's own habits), else current()
      name(id)                       a rep's name ("Me" for "me")
      today()                        the reader's local date, "YYYY-MM-DD"
+     savedDay(record)               the reader's local date the record was last saved (its date, if it has no time)
      record(kind, tool, data, date, rep)  upserts the record of `rep` (the current rep if left out) for (kind,
                                     tool, date = today); null or error
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
@@ -180,9 +181,17 @@
     return ("0" + number).slice(-2);
   }
 
+  function localDay(when) {
+    return when.getFullYear() + "-" + pad(when.getMonth() + 1) + "-" + pad(when.getDate());
+  }
+
   function today() {
-    var now = new Date();
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    return localDay(new Date());
+  }
+
+  function savedDay(record) {
+    var when = new Date(record.saved || NaN);
+    return isNaN(when.getTime()) ? record.date : localDay(when);
   }
 
   function validRep(rep) {
@@ -503,6 +512,7 @@
     choose: choose,
     name: name,
     today: today,
+    savedDay: savedDay,
     record: record,
     records: records,
     latest: latest,

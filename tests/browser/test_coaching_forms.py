@@ -70,7 +70,10 @@ def _headline(form: dict, answers: dict) -> str:
     tail = f". {missing} of {len(form['questions'])} unanswered, not counted." if missing else "."
     if missed:
         which = "the essential statement below was" if len(missed) == 1 else f"{len(missed)} essential statements below were"
-        return f"{form.get('result_name', 'Score')}: {score}%, but “{band}”: {which} answered “{_scale(form)['options'][0]['label']}”{tail}"
+        lowest = _scale(form)["options"][0]["label"]
+        if score < form["bands"][0]["to"]:  # in the lowest band by its score too: no "but"
+            return f"{form.get('result_name', 'Score')}: {score}%, “{band}”, and {which} answered “{lowest}”{tail}"
+        return f"{form.get('result_name', 'Score')}: {score}%, but “{band}”: {which} answered “{lowest}”{tail}"
     if held:
         least = next(o["label"] for o in _scale(form)["options"] if o["value"] == form["essentials_at_least"])
         short = len(_short(form, answers))
@@ -168,14 +171,24 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     _rate(page, "ride-along", answers)
     assert saved() == [("2027-01-25", len(answers))]
 
-    day.fill("2027-01-22")
-    expect(form.locator(".pb-write-in__said")).to_have_text("The answers are saved with Friday 22 January.")
+    # Typed digit by digit, the field passes through days such as 22 January 0002, each a change event:
+    # nothing moves until the manager leaves the field.
+    day.focus()
+    for passing in ("0002-01-22", "0020-01-22", "0202-01-22", "2027-01-22"):
+        day.evaluate("(box, value) => { box.value = value; box.dispatchEvent(new Event('input', {bubbles: true})); box.dispatchEvent(new Event('change', {bubbles: true})); }", passing)
+    assert saved() == [("2027-01-25", len(answers))]
+    form.get_by_label("Account, and who we met (names and roles)").click()  # on to the next field
+    expect(form.locator(".pb-write-in__said")).to_have_text("Dated Friday 22 January: the answers are saved with that day.")
     assert saved() == [("2027-01-22", len(answers))]
     expect(form.locator(".pb-assessment__open")).to_contain_text("Still open from Friday 22 January")
 
     day.fill("2027-01-26")  # the call can't be tomorrow's
+    day.press("Enter")
     expect(form.locator(".pb-write-in__said")).to_have_text("The call has to have taken place: give today or an earlier day. A call still to come is rated once it is over.")
     expect(day).to_have_attribute("aria-invalid", "true")
+    day.fill("2026-01-22")  # a slip in the year
+    day.press("Enter")
+    expect(form.locator(".pb-write-in__said")).to_have_text("That day is more than a year ago: check the year.")
     assert saved() == [("2027-01-22", len(answers))]
 
     form = on(26)  # Tuesday: written up yesterday, Friday's opens for the next-day ratings
@@ -186,6 +199,7 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     first = next(iter(answers))
     _rate(page, "ride-along", {first: answers[first]})
     form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already
+    form.get_by_label("Date of the call").press("Enter")
     expect(form.locator(".pb-write-in__said")).to_have_text("There is already a “Joint-call observation” saved on Friday 22 January, in the history. Give the day of this call, or start a new one today.")
     assert saved() == [("2027-01-22", len(answers)), ("2027-01-26", 1)]
 

@@ -393,7 +393,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     """A manager's case: a ride-along's ratings never reached the 1:1 after it, so the skill box started from the
     level result alone. Now the planner names the ride-along held since the rep's last 1:1, its score and band,
     and the behaviours its result put first, in the order an independent sort of the answers gives; once a 1:1
-    has been held after it, it leaves the next one's plan."""
+    has been held after it, it leaves the next one's plan, unless it was written up after that 1:1."""
     from tests.browser.test_coaching_forms import _form, _oracle, _rate, _scale
 
     page = manager
@@ -417,7 +417,8 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     page.goto(site_url + PLANNER)
     score, band = _oracle(form, answers)
     rated = page.locator("[data-plan-rated]")
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"Since the last 1:1, the ride-along on Thu 26 Nov: {form['result_name']} {score}%, “{band}”. What it found to work on first:")
+    expect(rated.get_by_role("heading")).to_have_text("Ride-along since the last 1:1")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. What it found to work on first:")
     # weakest first by the share of its most points, the heavier first on a tie, then the form's order; the top three
     rows = [(q, (answers[q["id"]] - low) / (high - low)) for q in form["questions"] if q["id"] in answers]
     weakest = sorted((row for row in rows if row[1] < 1), key=lambda row: (row[1], -row[0].get("weight", 1)))[:3]
@@ -428,3 +429,15 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     page.goto(site_url + PLANNER)
     expect(page.locator("[data-plan-level]")).to_be_visible()
     expect(rated).to_be_hidden()  # talked through at the 1:1 of the 30th
+
+    # Friday's call written up on Tuesday, after the 1:1 of the 30th: new to the next 1:1 all the same.
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 9, 0))
+    page.goto(site_url + "coaching/ride-along/")
+    page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Sam")
+    _rate(page, "ride-along", answers)
+    page.get_by_label("Date of the call").fill("2026-11-27")
+    page.get_by_label("Date of the call").press("Enter")
+    expect(page.locator(".pb-write-in__said")).to_have_text("Dated Friday 27 November: the answers are saved with that day.")
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.goto(site_url + PLANNER)
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. What it found to work on first:")

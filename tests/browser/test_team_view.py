@@ -599,7 +599,7 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
         page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label=name)
         result = _rate(page, "ride-along", answers).locator("[data-result]")
         if answers is missed:
-            expect(result).to_contain_text(f"Make the next ride-along within {sooner} days, sooner than the coaching rhythm's, to see it used: the team view counts it due by then.")
+            expect(result).to_contain_text(f"Make the next ride-along within {sooner} days, not the coaching rhythm's 31, to see whether the rep now does it: the team view counts it due by then.")
         else:
             expect(result).not_to_contain_text("Make the next ride-along within")
     page.clock.set_fixed_time(TODAY)
@@ -607,12 +607,12 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
     rides = page.get_by_role("table", name="Last ride-along per rep: 1 of 2 overdue")
     ago = (TODAY.date() - called).days
     assert rows_of(rides) == [
-        ["Ana", f"{weekday(called.isoformat())} ({ago} days ago)", f"Overdue by {ago - sooner} days"],
+        ["Ana", f"{weekday(called.isoformat())} ({ago} days ago)", f"Overdue by {ago - sooner} days; brought forward by a “{basics['name']}” result"],
         ["Ben", f"{weekday(called.isoformat())} ({ago} days ago)", f"Due by {weekday((called + timedelta(days=31)).isoformat())}"],
     ]
     # Earlier in the fortnight Ana's is due, and the row says why it comes before the month is out.
     page.clock.set_fixed_time(datetime(2026, 3, 15, 10, 0, tzinfo=LONDON))
     page.reload()
     rows = rows_of(page.get_by_role("table", name="Last ride-along per rep: none overdue"))
-    assert rows[0][2] == f"Due by {weekday((called + timedelta(days=sooner)).isoformat())}: {sooner} days after a “{basics['name']}” result"
+    assert rows[0][2] == f"Due by {weekday((called + timedelta(days=sooner)).isoformat())}; brought forward by a “{basics['name']}” result"
     context.close()

@@ -96,6 +96,13 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
         return [name, last, "Due today"]
     starts = [today + timedelta(days=n) for n in range(1, (due - today).days + 1)]
     coming = next((day for day in starts if away_on(day) and not away_on(day - timedelta(days=1))), None)
+    # named only when, but for it, the meeting would fall due while they are away: then it is best held before
+    unmoved, counted = past[-1] if past else date.fromisoformat(added), 0
+    while counted < days:
+        unmoved += timedelta(days=1)
+        counted += not any(a <= unmoved < b for a, b in spans if a <= today)
+    if coming and not coming <= unmoved < back_from(coming):
+        coming = None
     around = f"; away from {weekday(coming.isoformat())}, back on {weekday(back_from(coming).isoformat())}: hold it before they go if you can" if coming else ""
     return [name, last, f"Due by {weekday(due.isoformat())}{around}"]
 
@@ -203,6 +210,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     # and the longest overdue comes first.
     def days_overdue(name: str, due: date) -> int:
         spans = [(date.fromisoformat(away), date.fromisoformat(back)) for away, back in TEAM_RECORDS[name][2]]
+        due = next((back for away, back in spans if away <= due < back), due)  # due while away: due the day back
         since = (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1))
         return sum(not any(away <= day < back for away, back in spans) for day in since)
 
@@ -252,6 +260,7 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
     own, now counts as a rep's does: for the meetings with every rep, and for the manager's own commitments,
     while a rep's commitments run on. The rows are worked out by the same day-by-day rule as above."""
     holiday = ("2026-03-21", "2026-03-28")
+    sick = ("2026-03-24", "2026-03-26")  # Ben's, inside the manager's holiday: he is back first
     team = {"Ana": ["2026-03-16"], "Ben": ["2026-03-23"]}
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
     page = context.new_page()
@@ -263,6 +272,7 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
         const ana = Playbook.workspace.reps().find(rep => rep.name === "Ana").id;
         const record = Playbook.workspace.records({rep: ana, kind: "one-to-one"})[0];
         record.data.commitments.push({text: "Book the ride-along", owner: "manager", due: "2026-03-20", done: null});
+        record.data.commitments.push({text: "Send the forecast", owner: "manager", due: "2026-03-24", done: null});
         Playbook.workspace.record("one-to-one", "one-to-one", record.data, record.date, ana);
     }""")
     page.clock.set_fixed_time(TODAY)
@@ -271,24 +281,31 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
     form = page.get_by_role("form", name="Time away")
     expect(form.get_by_role("status")).to_have_text(f"Saved: your own time away from {weekday(holiday[0])}, back on {weekday(holiday[1])}.")
     expect(page.get_by_role("list", name="Time away").get_by_role("listitem")).to_have_text([f"You: away from {weekday(holiday[0])}, back on {weekday(holiday[1])} Remove"])
+    set_time_away(page, "Ben", *sick)
 
     page.goto(site_url + TEAM)
     week = DAYS_APART[ONE_TO_ONE["how_often"]]
     rows = rows_of(meeting_table(page, "1:1"))
-    assert rows == [expected_row(name, held, [holiday], ADDED.date().isoformat(), week) for name, held in team.items()]
+    assert rows == [expected_row(name, held, [holiday] + ([sick] if name == "Ben" else []), ADDED.date().isoformat(), week) for name, held in team.items()]
     assert [row[2] for row in rows] == ["Due today", "Due by Fri 3 Apr"]  # not "Overdue by 7 days" and "Due today"
-    # The reps' own (due four days after their 1:1) run on through the manager's leave; the manager's doesn't.
+    # The reps' own (due four days after their 1:1) run on through the manager's leave; the manager's doesn't,
+    # and one due while the manager was away falls due on the day back, as a 1:1 does.
     away = [date.fromisoformat(holiday[0]) + timedelta(days=n) for n in range((date.fromisoformat(holiday[1]) - date.fromisoformat(holiday[0])).days)]
-    owed = [(f"{name}: send the Acme proposal", "Rep", date.fromisoformat(held[0]) + timedelta(days=4)) for name, held in team.items()] + [("Book the ride-along", "Manager", date(2026, 3, 20))]
-    late = [(text, owner, sum(day not in away or owner == "Rep" for day in (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1))), due) for text, owner, due in owed]
-    late.sort(key=lambda item: (-item[2], item[3]))
+    owed = [(f"{name}: send the Acme proposal", "Rep", date.fromisoformat(held[0]) + timedelta(days=4)) for name, held in team.items()] + [("Book the ride-along", "Manager", date(2026, 3, 20)), ("Send the forecast", "Manager", date(2026, 3, 24))]
+
+    def late_by(owner: str, due: date) -> int:
+        if owner == "Manager" and due in away:
+            due = date.fromisoformat(holiday[1])
+        return sum(day not in away or owner == "Rep" for day in (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1)))
+
+    late = sorted(((text, owner, late_by(owner, due), due) for text, owner, due in owed), key=lambda item: (-item[2], item[3]))
     owing = page.get_by_role("table", name=f"{len(late)} overdue commitments")
     assert [(row[1], row[2], row[4]) for row in rows_of(owing)] == [(text, owner, f"{days} days") for text, owner, days, _ in late]
-    assert [days for text, _, days, _ in late if text == "Book the ride-along"] == [3]  # 10 days since due, 7 of them away
+    assert {text: days for text, who, days, _ in late if who == "Manager"} == {"Book the ride-along": 3, "Send the forecast": 2}  # 10 and 6 days since due
     # While the manager is away, the rows say whose leave it is.
     page.clock.set_fixed_time(datetime(2026, 3, 24, 10, 0, tzinfo=LONDON))
     page.reload()
-    assert [row[2] for row in rows_of(meeting_table(page, "1:1"))] == ["You are away: back on Sat 28 Mar"] * 2
+    assert [row[2] for row in rows_of(meeting_table(page, "1:1"))] == ["You are away: back on Sat 28 Mar", "Away: back on Thu 26 Mar"]
     context.close()
 
 
