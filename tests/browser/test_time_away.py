@@ -2,7 +2,7 @@
 or lately over, refused beside the form when the day back isn't after the first day away, removed), then the
 Team view: leave pauses the rhythm, so a rep away is not overdue, the days away don't count towards the next
 meeting (a sick day doesn't wipe out an overdue 1:1), leave still to come excuses nothing but is named beside
-a due date it comes before, and a rep with nothing recorded counts from the day they were added. Every row is worked out here by a rule
+a due date that would otherwise fall in it, and a rep with nothing recorded counts from the day they were added. Every row is worked out here by a rule
 written independently of time-away.js; the same team read from exported files gives the same rows."""
 
 import json
