@@ -82,6 +82,14 @@ def _headline(form: dict, answers: dict) -> str:
     return f"{form.get('result_name', 'Score')}: {score}% ({band}){tail}"
 
 
+def _ride_along_for(page, site_url, when, rep: str):
+    """The ride-along form at `when` (the page's clock), with `rep` chosen."""
+    page.clock.set_fixed_time(when)
+    page.goto(site_url + RIDE_ALONG)
+    page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label=rep)
+    return page.locator("#assessment-ride-along")
+
+
 def _ride_along_answers() -> dict:
     """A call with no objection (those left blank) and a mix of every rating."""
     form = _form("ride-along")
@@ -151,10 +159,7 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     page = context.new_page()
 
     def on(day: int):
-        page.clock.set_fixed_time(datetime(2027, 1, day, 16, 0))
-        page.goto(site_url + RIDE_ALONG)
-        page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Dev")
-        return page.locator("#assessment-ride-along")
+        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
 
     def saved():
         records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
@@ -332,10 +337,7 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     page = context.new_page()
 
     def on(day: int):
-        page.clock.set_fixed_time(datetime(2027, 1, day, 16, 0))
-        page.goto(site_url + RIDE_ALONG)
-        page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Dev")
-        return page.locator("#assessment-ride-along")
+        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
 
     page.clock.set_fixed_time(datetime(2027, 1, 19, 9, 0))
     _add_rep(page, site_url, "Dev")

@@ -394,7 +394,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     level result alone. Now the planner names the ride-along held since the rep's last 1:1, its score and band,
     and the behaviours its result put first, in the order an independent sort of the answers gives; once a 1:1
     has been held after it, it leaves the next one's plan, unless it was written up after that 1:1."""
-    from tests.browser.test_coaching_forms import _form, _oracle, _rate, _scale
+    from tests.browser.test_coaching_forms import _form, _oracle, _rate, _ride_along_for, _scale
 
     page = manager
     form = _form("ride-along")
@@ -408,9 +408,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 23 Nov is recorded as held.")
     expect(page.locator("[data-plan-rated]")).to_be_hidden()
 
-    page.clock.set_fixed_time(datetime(2026, 11, 26, 16, 0))  # Thursday: the ride-along
-    page.goto(site_url + "coaching/ride-along/")
-    page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Sam")
+    _ride_along_for(page, site_url, datetime(2026, 11, 26, 16, 0), "Sam")  # Thursday: the ride-along
     _rate(page, "ride-along", answers)
 
     page.clock.set_fixed_time(MONDAY)  # the next Monday's 1:1
@@ -431,9 +429,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     expect(rated).to_be_hidden()  # talked through at the 1:1 of the 30th
 
     # Friday's call written up on Tuesday, after the 1:1 of the 30th: new to the next 1:1 all the same.
-    page.clock.set_fixed_time(datetime(2026, 12, 1, 9, 0))
-    page.goto(site_url + "coaching/ride-along/")
-    page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Sam")
+    _ride_along_for(page, site_url, datetime(2026, 12, 1, 9, 0), "Sam")
     _rate(page, "ride-along", answers)
     page.get_by_label("Date of the call").fill("2026-11-27")
     page.get_by_label("Date of the call").press("Enter")

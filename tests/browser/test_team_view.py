@@ -579,7 +579,7 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
     """A manager's case: the ride-along said "join another call within a fortnight" while the team view counted
     the next one due a month on. Rated on the form itself, a call that missed an essential is due again within
     the band's days, said beside the date on both pages, and a good call keeps the rhythm's month."""
-    from tests.browser.test_coaching_forms import _form, _rate
+    from tests.browser.test_coaching_forms import _form, _rate, _ride_along_for
     from tests.browser.test_plan_one_to_one import _add_rep
 
     form = _form("ride-along")
@@ -592,11 +592,10 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
     missed = good | {"asked-for-next-step": 0}  # every behaviour done well, no next step asked for
     context, page = new_page(browser)
     called = date(2026, 3, 10)
-    page.clock.set_fixed_time(datetime(2026, 3, 10, 17, 0, tzinfo=LONDON))
     for name, answers in (("Ana", missed), ("Ben", good)):
+        page.clock.set_fixed_time(datetime(2026, 3, 10, 17, 0, tzinfo=LONDON))
         _add_rep(page, site_url, name)
-        page.goto(site_url + "coaching/ride-along/")
-        page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label=name)
+        _ride_along_for(page, site_url, datetime(2026, 3, 10, 17, 0, tzinfo=LONDON), name)
         result = _rate(page, "ride-along", answers).locator("[data-result]")
         if answers is missed:
             expect(result).to_contain_text(f"Make the next ride-along within {sooner} days, not the coaching rhythm's 31, to see whether the rep now does it: the team view counts it due by then.")

@@ -96,6 +96,15 @@ def _with_team_file(project: Path, stem: str, text: str) -> Path:
     return path
 
 
+def _team_file_with(project: Path, stem: str, old: str, new: str) -> str:
+    """The example team's file `stem` with `old` (which it holds) written as `new`, put in `project`; its text."""
+    text = (ROOT / "data" / "teams" / TEAM / f"{stem}.yml").read_text(encoding="utf-8")
+    changed = text.replace(old, new, 1)
+    assert changed != text, old
+    _with_team_file(project, stem, changed)
+    return changed
+
+
 def _line_of(text: str, needle: str) -> int:
     lines = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
     assert len(lines) == 1, needle
@@ -166,28 +175,20 @@ def test_nothing_else_is_reported_and_a_mistaken_file_is_not_merged(mistaken):
 
 
 def test_a_wrong_value_in_a_replaced_item_is_reported_at_the_teams_line(project):
-    text = (ROOT / "data" / "teams" / TEAM / "checklists.yml").read_text(encoding="utf-8")
-    broken = text.replace("      title: New key-account rep's first week", "      title: 12", 1)
-    assert broken != text
-    _with_team_file(project, "checklists", broken)
+    broken = _team_file_with(project, "checklists", "      title: New key-account rep's first week", "      title: 12")
     line = _line_of(broken, "title: 12")
     assert _problems(project) == [f"data/teams/{TEAM}/checklists.yml:{line}:14: 'replace' › 'checklists' › item 1 › 'title' must be text, found the number 12; put the value in double quotes to keep it as typed"]
 
 
 def test_a_cross_reference_in_a_replaced_value_is_reported_at_the_teams_line(project):
     """The planner's pipeline stage must be one of its stages: checked on the merged file, reported in the team's."""
-    text = (ROOT / "data" / "teams" / TEAM / "bootcamp.yml").read_text(encoding="utf-8")
-    broken = text.replace("    pipeline_stage: qualified", "    pipeline_stage: qualifed", 1)
-    _with_team_file(project, "bootcamp", broken)
+    broken = _team_file_with(project, "bootcamp", "    pipeline_stage: qualified", "    pipeline_stage: qualifed")
     line = _line_of(broken, "pipeline_stage: qualifed")
     assert _problems(project) == [f"data/teams/{TEAM}/bootcamp.yml:{line}:21: unknown funnel stage 'qualifed' (expected one of the activity planner's funnel stages: calls, conversations, meetings, qualified, wins)"]
 
 
 def test_text_cut_short_by_a_comment_in_a_teams_file_is_reported_there(project):
-    text = (ROOT / "data" / "teams" / TEAM / "checklists.yml").read_text(encoding="utf-8")
-    broken = text.replace("          text: Book the next review before you leave the room.", "          text: Book the next review #2 before you leave the room.", 1)
-    assert broken != text
-    _with_team_file(project, "checklists", broken)
+    broken = _team_file_with(project, "checklists", "          text: Book the next review before you leave the room.", "          text: Book the next review #2 before you leave the room.")
     line = _line_of(broken, "#2 before")
     column = broken.splitlines()[line - 1].index("#2") + 1
     [problem] = _problems(project)
@@ -197,11 +198,8 @@ def test_text_cut_short_by_a_comment_in_a_teams_file_is_reported_there(project):
 def test_a_research_finding_a_team_copies_must_say_what_the_organisations_says(project):
     """Key accounts replaces provoked luck whole, so its file copies the findings: a figure changed in the copy
     would put two figures for one fact on two teams' sites. A finding of the team's own, under a new id, is fine."""
-    text = (ROOT / "data" / "teams" / TEAM / "bootcamp.yml").read_text(encoding="utf-8")
-    assert "id: price-and-profit" in text
-    broken = text.replace('figure: "5% off price, up to 50% off profit"', 'figure: "5% off price, up to 40% off profit"', 1)
-    assert broken != text
-    _with_team_file(project, "bootcamp", broken)
+    broken = _team_file_with(project, "bootcamp", 'figure: "5% off price, up to 50% off profit"', 'figure: "5% off price, up to 40% off profit"')
+    assert "id: price-and-profit" in broken
     line, default_line = _line_of(broken, "up to 40% off profit"), _line_of((ROOT / "data" / "bootcamp.yml").read_text(encoding="utf-8"), "id: price-and-profit")
     assert _problems(project) == [
         f"data/teams/{TEAM}/bootcamp.yml:{line}:17: the research finding 'price-and-profit' says something else here than in data/bootcamp.yml "
@@ -230,14 +228,11 @@ def test_a_changed_item_keeps_the_organisations_other_fields_and_their_later_edi
 
 
 def test_a_mistake_in_a_changed_item_is_reported_at_the_teams_line(project):
-    text = (project / "data" / "teams" / TEAM / "levels.yml").read_text(encoding="utf-8")
-    typo = text.replace("      coaching_focus: >-\n        Step back", "      coachng_focus: >-\n        Step back", 1)
-    assert typo != text
-    _with_team_file(project, "levels", typo)
+    typo = _team_file_with(project, "levels", "      coaching_focus: >-\n        Step back", "      coachng_focus: >-\n        Step back")
     line = _line_of(typo, "coachng_focus")
     [problem] = _problems(project)
     assert problem.startswith(f"data/teams/{TEAM}/levels.yml:{line}:7: ") and "'coachng_focus'" in problem and "coaching_focus" in problem, problem
-    nothing = text + "    - id: product-expert\n"
+    nothing = (ROOT / "data" / "teams" / TEAM / "levels.yml").read_text(encoding="utf-8") + "    - id: product-expert\n"
     _with_team_file(project, "levels", nothing)
     [problem] = _problems(project)
     assert problem == f"data/teams/{TEAM}/levels.yml:{len(nothing.splitlines())}:11: 'product-expert' is listed under 'change' with nothing to change: add the fields the team words its own way, each whole, below its id, or remove it", problem
