@@ -106,6 +106,7 @@ REFERENCES = [
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
     Reference("levels", ("levels", "*", "behaviours", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
+    Reference("assessments", ("assessments", "*", "questions", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
     Reference("deal_review", ("situation",), "coaching_questions", ("situations", "*"), "situation"),
     Reference("deal_review", ("stages", "*", "planner_stage"), "bootcamp", ("activity_planner", "stages", "*"), "activity planner stage"),
     Reference("deal_review", ("stages", "*", "exit_criteria", "*", "elements", "*"), "deal_review", ("qualification", "elements", "*"), "qualification element"),

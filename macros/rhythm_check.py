@@ -26,7 +26,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
-    problems += _sooner_than_the_rhythm(document, documents.get("assessments"))
+    problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
@@ -37,11 +37,9 @@ def _sooner_than_the_rhythm(document: LocatedData, assessments: LocatedData | No
     """A band's again_within_days brings the next meeting rated with its form forward: the form must be one a
     meeting is rated with, and the days fewer than that meeting's, or the result would promise a date the team
     view never shows."""
-    if assessments is None:
+    rated = _rated_forms(document, assessments)
+    if rated is None:
         return []
-    rated = {meeting["rated_with"]: meeting for meeting in document.value["meetings"] if "rated_with" in meeting}
-    if not rated.keys() <= {form["id"] for form in assessments.value["assessments"]}:
-        return []  # a rated_with naming no form is reported with the other references (crossrefs.py)
     problems = []
     for index, form in enumerate(assessments.value["assessments"]):
         for band_index, band in enumerate(form.get("bands", [])):
@@ -55,6 +53,28 @@ def _sooner_than_the_rhythm(document: LocatedData, assessments: LocatedData | No
             elif days >= meeting_time.days_apart(meeting["how_often"]):
                 problems.append(assessments.problem(where, f"{days} days is not sooner than the rhythm's {meeting['how_often']} {_in_a_sentence(meeting['name'])} (every {meeting_time.days_apart(meeting['how_often'])} days, {document.file_at(('meetings',))} line {document.where(('meetings', document.value['meetings'].index(meeting), 'how_often')).line}); give fewer days or remove 'again_within_days'"))
     return problems
+
+
+def _rated_forms(document: LocatedData, assessments: LocatedData | None) -> dict | None:
+    """The meetings rated with a form, by the form's id; None without the forms, or while a rated_with names no
+    form (reported with the other references, crossrefs.py)."""
+    if assessments is None:
+        return None
+    rated = {meeting["rated_with"]: meeting for meeting in document.value["meetings"] if "rated_with" in meeting}
+    return rated if rated.keys() <= {form["id"] for form in assessments.value["assessments"]} else None
+
+
+def _questions_on_rated_forms(document: LocatedData, assessments: LocatedData | None) -> list[Problem]:
+    """Only the 1:1 after a meeting rated with a form (a ride-along) suggests its statements' coaching questions;
+    on another form's statements they would never be asked."""
+    rated = _rated_forms(document, assessments)
+    if rated is None:
+        return []
+    return [
+        assessments.problem(("assessments", index, "questions", number, "coaching_questions"), f"form {quoted(form['id'])} rates no meeting of the coaching rhythm (no 'rated_with: {form['id']}' in data/rhythm.yml), so the 1:1 planner never suggests these questions; remove 'coaching_questions'", at_key=True)
+        for index, form in enumerate(assessments.value["assessments"]) if form["id"] not in rated
+        for number, statement in enumerate(form.get("questions", [])) if "coaching_questions" in statement
+    ]
 
 
 def _range_order(document: LocatedData) -> list[Problem]:

@@ -65,7 +65,13 @@
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
     each(page, "[data-plan-filter=situations] option").forEach(function (option) { if (option.value) situations[option.value] = option.textContent.trim(); });
-    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
+    /* each meeting rated with a form (a ride-along): its record, and its statements' questions by id */
+    var rated = each(page, "[data-plan-rated]").map(function (part) {
+      var byStatement = Object.create(null);
+      each(part, "[data-plan-rated-behaviours] li").forEach(function (li) { byStatement[li.dataset.behaviour] = words(li.dataset.questions); });
+      return { kind: part.dataset.kind, tool: part.dataset.tool, meeting: part.dataset.meeting, questions: byStatement };
+    });
+    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
   /* The box a question goes in (data/rhythm.yml's rule): the first that names its stage and one of its
@@ -297,7 +303,13 @@
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
     /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
-    return { result: result, date: latest && latest.date, weakest: weakest, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
+    /* what each ride-along since the last 1:1 put first, with its own statements' questions */
+    var observed = plan.rated.map(function (meeting) {
+      var found = ratedSince(meeting.kind, meeting.tool, date);
+      var put = found && Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string"; }) : [];
+      return { meeting: meeting, date: found && found.date, weakest: put };
+    });
+    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
   /* The latest meeting rated with `kind` and `tool` (a ride-along) with a complete result, by `date` and held or
@@ -328,6 +340,14 @@
       why.push([WEIGHT.weakest - rank / 10, w.answer === null ? Playbook.t("plan_one_to_one.why_unrated", { behaviour: w.text })
         : plan.habits[w.id] ? Playbook.t("plan_one_to_one.why_habit", { behaviour: w.text }) : Playbook.t("plan_one_to_one.why_weakest", { behaviour: w.text }), true]);
       return true;
+    });
+    /* a behaviour a ride-along since the last 1:1 put first weighs as a weakest behaviour does */
+    ground.observed.forEach(function (seen) {
+      seen.weakest.some(function (w, rank) {
+        if ((seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
+        why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: shownDay(seen.date) }), true]);
+        return true;
+      });
     });
     if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
     if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) {

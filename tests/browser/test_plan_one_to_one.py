@@ -420,7 +420,15 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     # weakest first by the share of its most points, the heavier first on a tie, then the form's order; the top three
     rows = [(q, (answers[q["id"]] - low) / (high - low)) for q in form["questions"] if q["id"] in answers]
     weakest = sorted((row for row in rows if row[1] < 1), key=lambda row: (row[1], -row[0].get("weight", 1)))[:3]
-    expect(rated.locator("li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])
+    expect(rated.locator("[data-plan-rated-list] li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])
+    # With no level result, the suggestions come from what the ride-along put first: each of those behaviours'
+    # coaching questions in the data, with why, as many as the stages allow.
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    suggested = _suggested(page)
+    reasons = {qid: f"For “{plain(q['text'])}”, rated {label[answers[q['id']]]} on the ride-along of Thu 26 Nov" for q, _ in reversed(weakest) for qid in q["coaching_questions"]}
+    assert suggested and all(line.startswith(reasons[question["id"]]) for question, line in suggested), [(q["id"], line, reasons.get(q["id"])) for q, line in suggested]
+    first = weakest[0][0]["coaching_questions"]
+    assert any(question["id"] in first for question, _ in suggested)
 
     page.get_by_role("button", name="Record this 1:1 as held").click()
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
