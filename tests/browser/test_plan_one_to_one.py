@@ -416,7 +416,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     score, band = _oracle(form, answers)
     rated = page.locator("[data-plan-rated]")
     expect(rated.get_by_role("heading")).to_have_text("Ride-along since the last 1:1")
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. What it found to work on first:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
     # weakest first by the share of its most points, the heavier first on a tie, then the form's order; the top three
     rows = [(q, (answers[q["id"]] - low) / (high - low)) for q in form["questions"] if q["id"] in answers]
     weakest = sorted((row for row in rows if row[1] < 1), key=lambda row: (row[1], -row[0].get("weight", 1)))[:3]
@@ -425,7 +425,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     # coaching questions in the data, with why, as many as the stages allow.
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     suggested = _suggested(page)
-    reasons = {qid: f"For “{plain(q['text'])}”, rated {label[answers[q['id']]]} on the ride-along of Thu 26 Nov" for q, _ in reversed(weakest) for qid in q["coaching_questions"]}
+    reasons = {qid: f"For “{plain(q['text'])}”, rated “{label[answers[q['id']]]}” on the ride-along of Thu 26 Nov" for q, _ in reversed(weakest) for qid in q["coaching_questions"]}
     assert suggested and all(line.startswith(reasons[question["id"]]) for question, line in suggested), [(q["id"], line, reasons.get(q["id"])) for q, line in suggested]
     first = weakest[0][0]["coaching_questions"]
     assert any(question["id"] in first for question, _ in suggested)
@@ -444,4 +444,4 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     expect(page.locator(".pb-write-in__said")).to_have_text("Dated Friday 27 November: the answers are saved with that day.")
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. What it found to work on first:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")

@@ -598,9 +598,9 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
         _ride_along_for(page, site_url, datetime(2026, 3, 10, 17, 0, tzinfo=LONDON), name)
         result = _rate(page, "ride-along", answers).locator("[data-result]")
         if answers is missed:
-            expect(result).to_contain_text(f"Make the next ride-along within {sooner} days, not the coaching rhythm's 31, to see whether the rep now does it: the team view counts it due by then.")
+            expect(result).to_contain_text(f"Book the next ride-along within {sooner} days, not the usual 31, on a call where the behaviour will come up, to see whether it has stuck: the team view shows it due by then.")
         else:
-            expect(result).not_to_contain_text("Make the next ride-along within")
+            expect(result).not_to_contain_text("Book the next ride-along within")
     page.clock.set_fixed_time(TODAY)
     page.goto(site_url + TEAM)
     rides = page.get_by_role("table", name="Last ride-along per rep: 1 of 2 overdue")

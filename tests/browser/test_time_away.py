@@ -279,7 +279,7 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
     page.goto(site_url + WORKSPACE)
     set_time_away(page, "You (the manager)", *holiday)
     form = page.get_by_role("form", name="Time away")
-    expect(form.get_by_role("status")).to_have_text(f"Saved: your own time away from {weekday(holiday[0])}, back on {weekday(holiday[1])}.")
+    expect(form.get_by_role("status")).to_have_text(f"Saved: your own time away starting {weekday(holiday[0])}, back on {weekday(holiday[1])}.")
     expect(page.get_by_role("list", name="Time away").get_by_role("listitem")).to_have_text([f"You: away from {weekday(holiday[0])}, back on {weekday(holiday[1])} Remove"])
     set_time_away(page, "Ben", *sick)
 
