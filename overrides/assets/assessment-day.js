@@ -13,17 +13,17 @@
   Playbook.assessmentDay = function (form, move) {
     var dayBox = form.querySelector("[data-note-kind=date]");
     var repBox = form.querySelector("[data-note-kind=rep]");
-    var problem = null;
+    var said = null;  /* the words beside the day field */
     var repHint = null;
     var shown = null;  /* the day the answers are saved under, as the field last showed it */
     if (dayBox) {
       dayBox.type = "date";
-      problem = document.createElement("p");
-      problem.className = "pb-write-in__said pb-screen-only";
-      problem.id = dayBox.id + "-problem";
-      problem.setAttribute("role", "status");
-      dayBox.after(problem);
-      dayBox.setAttribute("aria-describedby", problem.id);
+      said = document.createElement("p");
+      said.className = "pb-write-in__said pb-screen-only";
+      said.id = dayBox.id + "-said";
+      said.setAttribute("role", "status");
+      dayBox.after(said);
+      dayBox.setAttribute("aria-describedby", said.id);
       dayBox.addEventListener("blur", commit);
       dayBox.addEventListener("keydown", function (event) {
         if (event.key !== "Enter") return;
@@ -53,8 +53,8 @@
 
     /* Words beside the day field; `wrong`: they refuse the day, and the field is marked while they stand. */
     function say(words, wrong) {
-      problem.textContent = words;
-      problem.classList.toggle("pb-write-in__said--wrong", wrong);
+      said.textContent = words;
+      said.classList.toggle("pb-write-in__said--wrong", wrong);
       if (wrong) dayBox.setAttribute("aria-invalid", "true");
       else dayBox.removeAttribute("aria-invalid");
     }

@@ -246,8 +246,8 @@
     var query = { rep: rep, kind: form.dataset.recordKind, tool: form.dataset.assessment };
     var mine = rep === "me" ? Playbook.load(key) : null;
     if (!fresh) {
-      var latest = ws.latest(query);
       if (mine) return { data: mine, date: mine.date || null };
+      var latest = ws.latest(query);
       return latest ? { data: latest.data, date: latest.date } : null;
     }
     var movable = !!form.querySelector("[data-note-kind=date]");

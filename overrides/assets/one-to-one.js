@@ -303,11 +303,12 @@
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
     /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
-    /* what each ride-along since the last 1:1 put first, with its own statements' questions */
+    /* each ride-along since the last 1:1 (null for none): its result and what it put first, in the order of
+       plan.rated, whose statements' questions go with them */
     var observed = plan.rated.map(function (meeting) {
       var found = ratedSince(meeting.kind, meeting.tool, date);
-      var put = found && Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string"; }) : [];
-      return { meeting: meeting, date: found && found.date, weakest: put };
+      var put = found && Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
+      return found ? { meeting: meeting, date: found.date, result: found.data.result, weakest: put } : null;
     });
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
@@ -343,7 +344,7 @@
     });
     /* a behaviour a ride-along since the last 1:1 put first weighs as a weakest behaviour does */
     ground.observed.forEach(function (seen) {
-      seen.weakest.some(function (w, rank) {
+      (seen ? seen.weakest : []).some(function (w, rank) {
         if ((seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
         why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: shownDay(seen.date) }), true]);
         return true;
@@ -553,21 +554,19 @@
       if (ground.mode) advice.textContent = Playbook.t("plan_one_to_one.advice", { mode: ground.mode.name, day: shownDay(ground.mode.date) });
       else if (ground.lapsed) advice.textContent = Playbook.t("plan_one_to_one.advice_lapsed", { day: shownDay(ground.lapsed.date, true), count: plan.rules.adviceWeeks });
       else advice.textContent = "";
-      form.querySelectorAll("[data-plan-rated]").forEach(renderRated);
+      form.querySelectorAll("[data-plan-rated]").forEach(function (part, index) { renderRated(part, ground.observed[index]); });
     }
 
-    /* A ride-along since the last 1:1: its day, score and band, and the behaviours its result put first. */
-    function renderRated(part) {
-      var found = ratedSince(part.dataset.kind, part.dataset.tool, when().date);
-      part.hidden = !found;
+    /* A ride-along since the last 1:1 (`seen`, from grounds): its day, score and band, and the behaviours its
+       result put first. */
+    function renderRated(part, seen) {
+      part.hidden = !seen;
       var list = part.querySelector("[data-plan-rated-list]");
       list.textContent = "";
-      if (!found) return;
-      var result = found.data.result;
-      var weakest = Array.isArray(result.weakest) ? result.weakest.filter(function (w) { return w && typeof w.text === "string"; }) : [];
-      var said = { day: shownDay(found.date), result: part.dataset.resultName, score: result.score, band: result.band };
-      part.querySelector("[data-plan-rated-said]").textContent = weakest.length ? Playbook.t("plan_one_to_one.rated_since", said) : Playbook.t("plan_one_to_one.rated_since_all_well", said);
-      weakest.forEach(function (w) { list.append(item(typeof w.answer === "string" ? Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }) : w.text)); });
+      if (!seen) return;
+      var said = { day: shownDay(seen.date), result: part.dataset.resultName, score: seen.result.score, band: seen.result.band };
+      part.querySelector("[data-plan-rated-said]").textContent = seen.weakest.length ? Playbook.t("plan_one_to_one.rated_since", said) : Playbook.t("plan_one_to_one.rated_since_all_well", said);
+      seen.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
     }
 
     function renderSuggestions(ground) {
