@@ -3,13 +3,14 @@ data/teams.yml changes them in data/teams/<team>/<stem>.yml, one file per defaul
 
     add:      {checklists: [{id: new-one, ...the whole item...}]}
     replace:  {checklists: [{id: daily-calling, ...the whole item...}], purpose: "a top-level value, whole"}
-    change:   {levels: [{id: order-taker, next_step: "...only the fields that differ, each whole..."}]}
+    change:   {levels: [{id: order-taker, coaching_focus: "...only the fields that differ, each whole..."}]}
     remove:   {checklists: [old-id, other-id]}
 
 An id under `replace`, `change` or `remove` must be one the defaults have, and one under `add` must be new, so a
 mistyped id never adds an item by mistake. A changed item keeps every field it does not name, so the
-organisation's later edits to those still reach the team. The merge keeps every value's position, in the default file or the team's, so the
-normal schema and cross-reference checks that follow point at the line a leader has to edit."""
+organisation's later edits to those still reach the team. The merge keeps every value's position, in the default
+file or the team's, so the normal schema and cross-reference checks that follow point at the line a leader has to
+edit."""
 
 import json
 from collections import defaultdict
