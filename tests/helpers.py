@@ -1,5 +1,6 @@
 """Reading the built site and the data independently of the code under test."""
 
+import json
 import re
 from pathlib import Path
 
@@ -8,6 +9,10 @@ from bs4 import BeautifulSoup
 
 from macros.handbook import Project, validate
 from tests.conftest import ROOT
+
+# The workspace file format as published, and its newest version: what the handbook writes.
+WORKSPACE_SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").read_text(encoding="utf-8"))
+NEWEST_WORKSPACE_VERSION = max(WORKSPACE_SCHEMA["properties"]["version"]["enum"])
 
 
 def data(name: str) -> dict:

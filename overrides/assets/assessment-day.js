@@ -1,8 +1,9 @@
 /* The rep and the day of a form about one meeting, when its notes have them (a note's kind in the data): the
    rep's line shows the rep chosen in the picker, typed only under "Me"; the day's line is a date field holding
    the day the answers are saved under, so a ride-along written up on Monday still counts from Friday's call.
-   A day changed is handed to `move(day)`, which moves the saved answers there or says why it can't (words),
-   once the manager leaves the field or presses Enter: typed digit by digit, the field passes through days
+   A day changed is handed to `move(day)`, which moves the saved answers there, after any call saved that day
+   (form.dataset.call then says which), or says why it can't (words), once the manager leaves the field or
+   presses Enter: typed digit by digit, the field passes through days
    such as 23 October 0002 on the way. Without JS both are lines to write on. */
 (function (Playbook) {
   "use strict";
@@ -48,7 +49,12 @@
         : day < Playbook.dates.iso(Playbook.dates.number(today) - EARLIEST_DAYS) ? Playbook.t("assessment.day_too_early")
         : move(day);
       if (!why) shown = day;
-      say(why || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), !!why);
+      say(why || callWords(day, +form.dataset.call) || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), !!why);
+    }
+
+    /* What the field says of a day's second or later call: the earlier ones stay in the history. */
+    function callWords(day, call) {
+      return call ? Playbook.t("assessment.call_of_day", { call: call, day: Playbook.dates.day(day, "long-weekday"), count: call - 1 }) : "";
     }
 
     /* Words beside the day field; `wrong`: they refuse the day, and the field is marked while they stand. */
@@ -61,13 +67,13 @@
 
     return {
       owns: function (node) { return !!dayBox && node === dayBox; },
-      /* The form showing the answers saved under `day`, for the rep chosen. */
-      show: function (day) {
+      /* The form showing the answers saved under `day` (and `call`, a day's second or later), for the rep chosen. */
+      show: function (day, call) {
         if (dayBox) {
           shown = day;
           dayBox.value = day;
           if (dayBox.max !== Playbook.workspace.today()) dayBox.max = Playbook.workspace.today();
-          say("", false);
+          say(callWords(day, call), false);
         }
         if (repBox) {
           var rep = Playbook.workspace.whose(form);

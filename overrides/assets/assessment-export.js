@@ -8,13 +8,19 @@
     return form.dataset.day || Playbook.workspace.today();
   }
 
+  /* Which of that day's calls the answers are (assessment.js keeps it on the form): 2 for the second, else null. */
+  function callOf(form) {
+    return +form.dataset.call || null;
+  }
+
   function status(out) {
     return out.complete ? Playbook.t("assessment_export.complete") : Playbook.t("assessment_export.incomplete", { answered: out.answered, needed: out.needed });
   }
 
   /* The result as the reader sees it, then every answer. */
   function text(form, model, out, result, skip) {
-    var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: dayOf(form) })];
+    var date = callOf(form) ? Playbook.t("workspace.day_call", { day: dayOf(form), call: callOf(form) }) : dayOf(form);
+    var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: date })];
     if (!out.complete) lines.push(Playbook.t("assessment_export.incomplete_line", { answered: out.answered, total: model.rows.length, needed: out.needed }));
     Array.prototype.forEach.call(result.children, function (node) {
       if (node === skip) return;
@@ -40,7 +46,9 @@
   }
 
   function json(form, model, out) {
-    var summary = { assessment: form.dataset.assessment, title: form.dataset.title, date: dayOf(form), status: status(out), result: out.headline, score: out.complete ? out.score : null };
+    var summary = { assessment: form.dataset.assessment, title: form.dataset.title, date: dayOf(form) };
+    if (callOf(form)) summary.call = callOf(form);
+    Object.assign(summary, { status: status(out), result: out.headline, score: out.complete ? out.score : null });
     if (model.ladder) summary.level = out.level ? out.level.id : null;
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
@@ -72,6 +80,10 @@
   function csv(form, model, out) {
     var columns = ["group", "statement_id", "statement", "counts_as", "essential", "answer", "points", "weight"];
     var rows = [["form", "who", "date", "result", "status"], [form.dataset.title, who(form), dayOf(form), out.headline, status(out)]];
+    if (callOf(form)) {
+      rows[0].push("call");
+      rows[1].push(callOf(form));
+    }
     if (out.rating) {
       var rating = Playbook.levelRating.of(out.rating);
       rows[0].push("rated_by", "account");
@@ -91,7 +103,7 @@
     var body = type === "json" ? json(form, model, out) : "\ufeff" + csv(form, model, out);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv;charset=utf-8" }));
-    link.download = form.dataset.assessment + "-" + dayOf(form) + "." + type;
+    link.download = form.dataset.assessment + "-" + dayOf(form) + (callOf(form) ? "-call-" + callOf(form) : "") + "." + type;
     document.body.append(link);
     link.click();
     link.remove();

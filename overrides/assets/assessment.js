@@ -237,7 +237,7 @@
      before reps existed, else the rep's latest record. A form about one meeting (data-fresh-each-day) opens
      only one dated in the last data-stays-open-days days (a ride-along's next-day ratings), or with a day field
      (assessment-day.js) one last saved in them too (written up days after its call), the one saved last: the
-     earlier ones stay in the history. */
+     earlier ones stay in the history. With the record's call (a day's second or later), when it has one. */
   function savedState(form, key) {
     var ws = Playbook.workspace;
     var fresh = form.hasAttribute("data-fresh-each-day");
@@ -248,13 +248,13 @@
     if (!fresh) {
       if (mine) return { data: mine, date: mine.date || null };
       var latest = ws.latest(query);
-      return latest ? { data: latest.data, date: latest.date } : null;
+      return latest ? { data: latest.data, date: latest.date, call: latest.call } : null;
     }
     var movable = !!form.querySelector("[data-note-kind=date]");
     var open = ws.records(query).filter(function (item) { return item.date >= since || movable && ws.savedDay(item) >= since; });
     open.sort(function (a, b) { return savedAt(a) < savedAt(b) ? -1 : savedAt(a) > savedAt(b) ? 1 : 0; });
     var last = open[open.length - 1];
-    if (last) return { data: last.data, date: last.date };
+    if (last) return { data: last.data, date: last.date, call: last.call };
     /* the reader's answers from before records, which have none */
     return mine && !ws.latest(query) && (!mine.date || mine.date >= since) ? { data: mine, date: mine.date || null } : null;
   }
@@ -382,6 +382,9 @@
     var kept;
     /* The day of an earlier form still open (savedState), whose record the answers go on; null for today's. */
     var openDay = null;
+    /* Which of that day's calls the answers are: 2 for the second (a ride-along watches one or two), null for
+       the first. */
+    var openCall = null;
     /* the form's "still open" line (self_assessment.html), on a form that stays open: none on another */
     var open = form.querySelector("[data-assessment-open]");
 
@@ -398,38 +401,66 @@
       Object.keys(kept.stale).forEach(function (id) { if (!state[id]) state[id] = kept.stale[id]; });
       var mine = joined({ answers: state, notes: notes.values(), date: openDay || Playbook.workspace.today() }, rating.values());
       if (tool.whose() === "me" && !tool.save(key, mine)) return false;
-      return tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date);
+      return tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date, openCall);
     }
 
-    /* The day the answers are saved under: the form's day field, the exports and the "still open" line say it. */
+    /* The day and call the answers are saved under: the form's day field, the exports and the "still open" line
+       say it. */
     function showDay() {
-      var shown = openDay || Playbook.workspace.today();
-      form.dataset.day = shown;
-      day.show(shown);
+      var shown = { date: openDay || Playbook.workspace.today(), call: openCall };
+      form.dataset.day = shown.date;
+      if (openCall) form.dataset.call = openCall;
+      else delete form.dataset.call;
+      day.show(shown.date, openCall);
       if (open) {
-        open.querySelector("[data-assessment-open-text]").textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.dates.day(openDay, "long-weekday") }) : "";
+        open.querySelector("[data-assessment-open-text]").textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.workspace.dayOf(shown, "long-weekday") }) : "";
         open.hidden = !openDay;
       }
     }
 
-    /* The answers dated `day` in the day field: saved there and taken off the day they had, unless this form is
-       saved for the rep on that day already. null, or why not. */
+    /* This form's records for the rep chosen. */
+    function savedRecords() {
+      return Playbook.workspace.records({ rep: tool.whose(), kind: form.dataset.recordKind, tool: form.dataset.assessment });
+    }
+
+    /* The call a new form dated `date` is: null when it is the day's first, else one after the last saved. */
+    function nextCall(date) {
+      var calls = savedRecords().filter(function (item) { return item.date === date; }).map(function (item) { return item.call || 1; });
+      return calls.length ? Math.max.apply(null, calls) + 1 : null;
+    }
+
+    /* The answers dated `day` in the day field: saved there, after any call already saved that day, and taken off
+       the day they had. null, or why not. */
     function moveTo(to) {
       var today = Playbook.workspace.today();
-      var from = openDay || today;
-      if (to === from) return null;
-      var query = { rep: tool.whose(), kind: form.dataset.recordKind, tool: form.dataset.assessment };
-      var saved = Playbook.workspace.records(query);
-      if (saved.some(function (item) { return item.date === to; })) return Playbook.t("assessment.day_taken", { form: form.dataset.title, day: Playbook.dates.day(to, "long-weekday") });
-      var here = saved.filter(function (item) { return item.date === from; })[0];
+      var from = { day: openDay, call: openCall };
+      if (to === (openDay || today)) return null;
+      var call = nextCall(to);
+      if (call > Playbook.workspace.MOST_CALLS) return Playbook.t("assessment.day_full", { form: form.dataset.title, day: Playbook.dates.day(to, "long-weekday"), most: Playbook.workspace.MOST_CALLS });
+      var here = savedRecords().filter(function (item) { return item.date === (openDay || today) && (item.call || null) === openCall; })[0];
       openDay = to === today ? null : to;
+      openCall = call;
       if (here && !save(readAnswers(model), outcome())) {
-        openDay = from === today ? null : from;
+        openDay = from.day;
+        openCall = from.call;
         return tool.status ? tool.status.textContent : null;
       }
-      var problem = here ? Playbook.workspace.forget(query.rep, here) : null;
+      var problem = here ? Playbook.workspace.forget(tool.whose(), here) : null;
       showDay();
       return problem;
+    }
+
+    /* A new, empty form for another call on `date` (today's, or the day shown), beside those saved that day,
+       which stay as they are in the history: nothing is saved until the reader answers. */
+    function another(date) {
+      var call = nextCall(date);
+      if (call > Playbook.workspace.MOST_CALLS) {
+        live.textContent = Playbook.t("assessment.day_full", { form: form.dataset.title, day: Playbook.dates.day(date, "long-weekday"), most: Playbook.workspace.MOST_CALLS });
+        return;
+      }
+      openDay = date === Playbook.workspace.today() ? null : date;
+      openCall = call;
+      blank(false);
     }
 
     function render(byReader) {
@@ -450,7 +481,7 @@
       if (live.textContent !== said) live.textContent = said;  /* a screen reader hears a new headline only */
       if (!out.answered) return;
       Playbook.assessmentResult(form, model, out, result).all();
-      result.append(actions(form, model, out, result, live, clear));
+      result.append(actions(form, model, out, result, live, clear, anotherCall));
     }
 
     /* Opens (and reopens, when another rep is chosen) with the chosen rep's answers. The reader's answers
@@ -459,6 +490,7 @@
       var found = savedState(form, key);
       var saved = found && found.data;
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
+      openCall = found && found.call || null;
       kept = restore(model, saved);
       notes.restore(saved);
       showDay();
@@ -479,12 +511,12 @@
       form.querySelector("input").focus();
     }
 
-    /* A new one today beside the earlier one still open, which stays as it is in the history: nothing is saved
-       until the reader answers. */
+    /* A new one today beside the earlier one still open. */
     if (open) open.querySelector("button").addEventListener("click", function () {
-      openDay = null;
-      blank(false);
+      another(Playbook.workspace.today());
     });
+    /* On a form with a day field (a ride-along), another call the same day, from the result's actions. */
+    var anotherCall = form.querySelector("[data-note-kind=date]") ? function () { another(openDay || Playbook.workspace.today()); } : null;
 
     /* One tap must not wipe a ride-along's ratings and notes: asked first, when there is anything to lose. */
     function clear() {
@@ -573,14 +605,15 @@
     return model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
   }
 
-  function actions(form, model, out, result, live, clear) {
+  function actions(form, model, out, result, live, clear, anotherCall) {
     var bar = el("p", "", "pb-assessment__actions");
     [
       [Playbook.t("assessment.copy_text"), function () { Playbook.copy(Playbook.assessmentExport.text(form, model, out, result, bar), live); }],
       [Playbook.t("assessment.download_json"), function () { Playbook.assessmentExport.download(form, model, out, "json"); }],
       [Playbook.t("assessment.download_csv"), function () { Playbook.assessmentExport.download(form, model, out, "csv"); }],
+      anotherCall && [Playbook.t("assessment.another_call"), anotherCall],
       [Playbook.t("assessment.clear"), clear]
-    ].forEach(function (action) {
+    ].filter(Boolean).forEach(function (action) {
       var button = el("button", action[0], "md-button");
       button.type = "button";
       button.addEventListener("click", action[1]);

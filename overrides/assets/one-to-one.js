@@ -308,7 +308,7 @@
     var observed = plan.rated.map(function (meeting) {
       var found = ratedSince(meeting.kind, meeting.tool, date);
       var put = found && Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
-      return found ? { meeting: meeting, date: found.date, result: found.data.result, weakest: put } : null;
+      return found ? { meeting: meeting, date: found.date, day: Playbook.workspace.dayOf(found, "weekday"), result: found.data.result, weakest: put } : null;
     });
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
@@ -346,7 +346,7 @@
     ground.observed.forEach(function (seen) {
       (seen ? seen.weakest : []).some(function (w, rank) {
         if ((seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
-        why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: shownDay(seen.date) }), true]);
+        why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: seen.day }), true]);
         return true;
       });
     });
@@ -564,7 +564,7 @@
       var list = part.querySelector("[data-plan-rated-list]");
       list.textContent = "";
       if (!seen) return;
-      var said = { day: shownDay(seen.date), result: part.dataset.resultName, score: seen.result.score, band: seen.result.band };
+      var said = { day: seen.day, result: part.dataset.resultName, score: seen.result.score, band: seen.result.band };
       part.querySelector("[data-plan-rated-said]").textContent = seen.weakest.length ? Playbook.t("plan_one_to_one.rated_since", said) : Playbook.t("plan_one_to_one.rated_since_all_well", said);
       seen.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
     }

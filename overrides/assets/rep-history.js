@@ -85,7 +85,7 @@
       var found = result(record);
       if (!found) return;
       var note = typeof found.band === "string" ? Playbook.t("rep_history.score_note", { score: found.score, band: found.band }) : Playbook.t("charts.percent", { value: found.score });
-      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: found.score, note: note });
+      points.push({ day: record.date, label: Playbook.workspace.dayOf(record), value: found.score, note: note });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));
     var last = points[points.length - 1];

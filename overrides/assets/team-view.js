@@ -471,11 +471,14 @@
       meetingTable(section, team, section.dataset.meeting, function (rep) {
         return held(rep).map(function (record) { return record.date; });
       }, function (rep, today) {
-        var past = held(rep).filter(function (record) { return record.date <= today; }).sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
-        var last = past[past.length - 1];
-        var result = last && completeResult(last);
-        var days = result && result.again_within_days;
-        return typeof days === "number" && days > 0 && days === Math.floor(days) && typeof result.band === "string" ? { date: last.date, days: days, band: result.band } : null;
+        /* the last day's calls (a ride-along watches one or two): the soonest any of them asks for */
+        var last = held(rep).reduce(function (latest, record) { return record.date <= today && record.date > latest ? record.date : latest; }, "");
+        return held(rep).filter(function (record) { return record.date === last; }).reduce(function (soonest, record) {
+          var result = completeResult(record);
+          var days = result.again_within_days;
+          var sooner = typeof days === "number" && days > 0 && days === Math.floor(days) && typeof result.band === "string" && (!soonest || days < soonest.days);
+          return sooner ? { date: last, days: days, band: result.band } : soonest;
+        }, null);
       });
     });
   }

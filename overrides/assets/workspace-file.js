@@ -1,7 +1,7 @@
 /* Playbook.workspaceFile: the workspace as a file to export and import. The format is published as
    assets/workspace.schema.json; check() states the same rules by hand, rule for rule (a test feeds both
    the same valid and invalid files), and adds what a schema can't say: the file's size, rep ids used once,
-   one record per kind, tool and date. A file is imported only when all of it is valid; every refusal names
+   one record per kind, tool, date and call. A file is imported only when all of it is valid; every refusal names
    what is wrong in plain words. Text in a record is kept as written, "<b>" and "<50k" and all: a reader's notes
    and commitments may look like HTML, and every tool shows record text with textContent, so it stays text
    on the page; that, not a refusal, is why nothing read from a file or storage is ever run or made markup.
@@ -20,8 +20,9 @@
   /* Version 2 added to a 1:1's record held, and to its commitments dropped, drop_reason and renegotiated
      (commitments.js); version 3 the away record (time-away.js). Each earlier file is a later one without them,
      and an older handbook refuses a later file rather than show a dropped commitment as open or a rep on
-     leave as overdue. */
-  var VERSION = 3;
+     leave as overdue. Version 4 added a record's call: a ride-along's (or other per-meeting form's) second or
+     later that day (workspace.js). */
+  var VERSION = 4;
   /* Room for the export of the largest workspace a browser holds: stored compactly it is at most 5 MB, and
      written out as a file about three times that. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -162,7 +163,7 @@
 
   function recordProblem(record, where) {
     var what = where || Playbook.t("workspace_file.the_record");
-    var problem = fieldsProblem(record, ["kind", "tool", "date", "data", "saved"], what);
+    var problem = fieldsProblem(record, "call" in Object(record) ? ["kind", "tool", "date", "call", "data", "saved"] : ["kind", "tool", "date", "data", "saved"], what) || callProblem(record, what);
     if (problem) return problem;
     if (Playbook.workspace.KINDS.indexOf(record.kind) < 0) return Playbook.t("workspace_file.unknown_kind", { what: what, kind: quote(record.kind), kinds: Playbook.workspace.KINDS.join(", ") });
     if (typeof record.tool !== "string" || record.tool.length > 80 || !TOOL.test(record.tool)) return Playbook.t("workspace_file.tool_name", { what: what, tool: quote(record.tool) });
@@ -172,6 +173,16 @@
     problem = objectProblem(record.data, LIMITS.depth, Playbook.t("workspace_file.answer_value", { what: what })) || (record.kind === "one-to-one" ? oneToOneProblem(record.data, what) : null) || (record.kind === "assessment" ? ratingProblem(record.data, what) : null) || (record.kind === "away" ? awayProblem(record, what) : null) || (record.kind === "decision" ? decisionProblem(record.data, what) : null);
     if (problem) return problem;
     return typeof record.saved === "string" && SAVED.test(record.saved) ? null : Playbook.t("workspace_file.saved_time", { what: what });
+  }
+
+  /* A day's second or later call (the first has no call): a whole number from 2, on a form filled in for each
+     meeting. */
+  function callProblem(record, what) {
+    if (!("call" in record)) return null;
+    var call = record.call;
+    var ws = Playbook.workspace;
+    return ws.PER_MEETING.indexOf(record.kind) >= 0 && typeof call === "number" && Math.floor(call) === call && call >= 2 && call <= ws.MOST_CALLS ? null
+      : Playbook.t("workspace_file.call_number", { what: what, most: String(ws.MOST_CALLS) });
   }
 
   function repProblem(rep, number) {
@@ -192,7 +203,8 @@
       problem = recordProblem(rep.records[i], Playbook.t("workspace_file.rep_record", { what: what, number: i + 1 }));
       if (problem) return problem;
       var id = Playbook.workspace.slot(rep.records[i]);
-      if (seen[id]) return Playbook.t("workspace_file.two_records", { what: what, tool: rep.records[i].tool, date: rep.records[i].date });
+      if (seen[id]) return rep.records[i].call ? Playbook.t("workspace_file.two_records_call", { what: what, tool: rep.records[i].tool, date: rep.records[i].date, call: String(rep.records[i].call) })
+        : Playbook.t("workspace_file.two_records", { what: what, tool: rep.records[i].tool, date: rep.records[i].date });
       seen[id] = true;
     }
     return null;

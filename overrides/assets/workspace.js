@@ -2,15 +2,17 @@
 
    Storage (localStorage, through Playbook.storageKey):
      ("workspace", "index")      {version: 1, reps: [{id, name, added}], current: repId | "me"}
-     ("workspace", "records:" + id)  the rep's records [{kind, tool, date, data, saved}] in the compact form of
+     ("workspace", "records:" + id)  the rep's records [{kind, tool, date, call, data, saved}] in the compact form of
                                  workspace-store.js (a third of the plain JSON's size), one key per rep and one
                                  for "me" (the reader), so opening one rep never parses the whole team. Records
                                  kept before that form, {version: 1, records} under ("workspace", "rep:" + id),
                                  are moved into it the first time the rep is read.
    A record is one tool's answers for one rep on one date: kind (KINDS), tool (the form's id in the data),
-   date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), data (a
-   plain JSON object, checked by Playbook.workspaceFile.recordProblem: text kept as typed, no "__proto__", at most 6
-   deep) and saved (ISO time). There is at most one record per (kind, tool, date): saving again replaces it.
+   date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), call (a
+   ride-along's second or later call rated that day, 2 to 9; left out for the first and on every other kind),
+   data (a plain JSON object, checked by Playbook.workspaceFile.recordProblem: text kept as typed, no
+   "__proto__", at most 6 deep) and saved (ISO time). There is at most one record per (kind, tool, date, call):
+   saving again replaces it.
    The data each tool writes (answers carry the fingerprint of the item's text, macros/fingerprints.py):
      assessment, coaching-check     {answers: {statementId: {value, fingerprint}}, notes: {noteId: text},
      (Was that coaching?),           result: {complete, answered, needed, score, band, level: {id, name,
@@ -49,14 +51,15 @@
      name(id)                       a rep's name ("Me" for "me")
      today()                        the reader's local date, "YYYY-MM-DD"
      savedDay(record)               the reader's local date the record was last saved (its date, if it has no time)
-     record(kind, tool, data, date, rep)  upserts the record of `rep` (the current rep if left out) for (kind,
-                                    tool, date = today); null or error
+     dayOf(record, style)           its date in words (Playbook.dates.day's style), with its call if it has one
+     record(kind, tool, data, date, rep, call)  upserts the record of `rep` (the current rep if left out) for
+                                    (kind, tool, date = today, call = the first); null or error
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
      latest({rep, kind, tool})      the newest of them, or null
-     merge(rep, records, keepNewer) puts checked records into a rep's history, one per (kind, tool, date)
+     merge(rep, records, keepNewer) puts checked records into a rep's history, one per slot (below)
      forget(rep, record)            removes the rep's record in the slot of `record`; null or an error
      combine(list, additions, keepNewer, tally)  the rule merge keeps (and the team view reads files by): a
-                                    new list, one record per slot(record) = kind, tool and date; `tally`
+                                    new list, one record per slot(record) = kind, tool, date and call; `tally`
                                     (optional) counts the additions that were copies of a record already
                                     there (tally.duplicates) and those with other answers (tally.differed)
      draftKey(id)                   the storage key of a rep's draft 1:1 agenda (question-basket.js)
@@ -66,7 +69,7 @@
                                     (attach's status and the Reps and saved answers page say it); else null
      attach(form, reload, status)   a tool joins the workspace: reload() runs when the rep changes (never, on a
                                     reader-only form); returns {status, whose(), save(key, value),
-                                    record(kind, tool, data, date)}, the record going to whose(form); they report
+                                    record(kind, tool, data, date, call)}, the record going to whose(form); they report
                                     a full or blocked storage in an aria-live status and return false (and
                                     record, once storage is nearly full, adds room() to that status): the
                                     picker's for the form (data-for = form.id), or `status` for a tool without one
@@ -76,6 +79,10 @@
   "use strict";
 
   var KINDS = ["assessment", "coaching-check", "observation", "rubric", "checklist", "decision", "planner", "one-to-one", "away"];
+  /* The kinds filled in for each meeting (a ride-along's call, a role-play run, a coaching conversation), whose
+     record may be a day's second or later (its call), and how many one day may hold. */
+  var PER_MEETING = ["observation", "rubric", "coaching-check"];
+  var MOST_CALLS = 9;
   var NAME_MAX = 60;
   /* The storage kinds under which the tools keep the reader's own answers (Playbook.storageKey(kind, id)). */
   var TOOL_KINDS = ["assessment", "checklist", "decision", "planner"];
@@ -192,6 +199,12 @@
   function savedDay(record) {
     var when = new Date(record.saved || NaN);
     return isNaN(when.getTime()) ? record.date : localDay(when);
+  }
+
+  /* "Fri 27 Nov", or "Fri 27 Nov, call 2" for a day's second call. */
+  function dayOf(record, style) {
+    var day = Playbook.dates.day(record.date, style);
+    return record.call ? Playbook.t("workspace.day_call", { day: day, call: record.call }) : day;
   }
 
   function validRep(rep) {
@@ -341,8 +354,9 @@
     return problem;
   }
 
+  /* Oldest first: by date, a day's calls in their order, then by the time saved. */
   function byDate(a, b) {
-    return a.date < b.date ? -1 : a.date > b.date ? 1 : a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0;
+    return a.date < b.date ? -1 : a.date > b.date ? 1 : (a.call || 1) - (b.call || 1) || (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0);
   }
 
   /* Records as the file format has them (a record is the file format's, schema and all), malformed ones out. */
@@ -350,9 +364,9 @@
     return (list || []).filter(function (item) { return !Playbook.workspaceFile.recordProblem(item); });
   }
 
-  /* Where a record goes in a rep's history: one per kind, tool and date (a file with two is refused). */
+  /* Where a record goes in a rep's history: one per kind, tool, date and call (a file with two is refused). */
   function slot(record) {
-    return record.kind + " " + record.tool + " " + record.date;
+    return record.kind + " " + record.tool + " " + record.date + (record.call ? " " + record.call : "");
   }
 
   /* A value as text with object keys sorted: two copies of a record's answers match whatever their order. */
@@ -428,8 +442,11 @@
   }
 
   /* The tool's `data` is copied, so that a tool changing its object later can't change what was saved. */
-  function record(kind, tool, data, date, rep) {
-    var item = { kind: kind, tool: tool, date: date || today(), data: JSON.parse(JSON.stringify(data)), saved: new Date().toISOString() };
+  function record(kind, tool, data, date, rep, call) {
+    var item = { kind: kind, tool: tool, date: date || today() };
+    if (call) item.call = call;
+    item.data = JSON.parse(JSON.stringify(data));
+    item.saved = new Date().toISOString();
     var problem = Playbook.workspaceFile.recordProblem(item);
     if (problem) return Playbook.t("workspace.not_saved", { problem: problem });
     return merge(rep || current(), [item], false);
@@ -472,8 +489,8 @@
       save: function (storageKey, value) {
         return Playbook.save(storageKey, value, status);
       },
-      record: function (kind, tool, data, date) {
-        return report(record(kind, tool, data, date, whose(form)));
+      record: function (kind, tool, data, date, call) {
+        return report(record(kind, tool, data, date, whose(form), call));
       }
     };
   }
@@ -513,6 +530,9 @@
     name: name,
     today: today,
     savedDay: savedDay,
+    dayOf: dayOf,
+    PER_MEETING: PER_MEETING,
+    MOST_CALLS: MOST_CALLS,
     record: record,
     records: records,
     latest: latest,

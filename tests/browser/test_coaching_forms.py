@@ -90,6 +90,12 @@ def _ride_along_for(page, site_url, when, rep: str):
     return page.locator("#assessment-ride-along")
 
 
+def _calls_saved(page) -> list[tuple]:
+    """The chosen rep's ride-alongs as (date, call, answers given), in the workspace's order."""
+    records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+    return [(record["date"], record.get("call"), len(record["data"]["answers"])) for record in records]
+
+
 def _ride_along_answers() -> dict:
     """A call with no objection (those left blank) and a mix of every rating."""
     form = _form("ride-along")
@@ -162,8 +168,7 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
         return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
 
     def saved():
-        records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
-        return [(record["date"], len(record["data"]["answers"])) for record in records]
+        return [(date, count) for date, _, count in _calls_saved(page)]
 
     page.clock.set_fixed_time(datetime(2027, 1, 25, 9, 0))
     _add_rep(page, site_url, "Dev")
@@ -203,10 +208,10 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     expect(form.get_by_label("Date of the call")).to_have_value("2027-01-26")
     first = next(iter(answers))
     _rate(page, "ride-along", {first: answers[first]})
-    form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already
+    form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already: a second call
     form.get_by_label("Date of the call").press("Enter")
-    expect(form.locator(".pb-write-in__said")).to_have_text("There is already a “Joint-call observation” saved on Friday 22 January, in the history. Give the day of this call, or start a new one today.")
-    assert saved() == [("2027-01-22", len(answers)), ("2027-01-26", 1)]
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January: the call before it is in the history.")
+    assert _calls_saved(page) == [("2027-01-22", None, len(answers)), ("2027-01-22", 2, 1)]
 
     form = on(31)  # the next Sunday: neither was dated or saved in the last three days, so the form opens empty
     assert form.locator("input:checked").count() == 0
@@ -214,6 +219,62 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     # Under "Me" the rep's line is typed, as on paper.
     page.locator('[data-rep-picker][data-for="assessment-ride-along"] select').select_option(label="Me")
     expect(form.get_by_label("Rep", exact=True)).to_be_editable()
+    context.close()
+
+
+def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser, site_url):
+    """A manager's case: the rhythm's ride-along is one or two customer meetings, but the form held one record a
+    day, so rating the second call meant clearing the first (and dating a call to a day with one was refused).
+    Each call of the day is now a record of its own: the result offers another call that day, the day field
+    says which call it is, the form reopens the last one saved, and the exports name the call."""
+    from datetime import datetime
+
+    from tests.browser.test_plan_one_to_one import _add_rep
+
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2027, 1, 22, 9, 0))
+    _add_rep(page, site_url, "Dev")
+    form = _ride_along_for(page, site_url, datetime(2027, 1, 22, 12, 0), "Dev")
+    answers = _ride_along_answers()
+    first_value = next(iter(answers.values()))
+    _rate(page, "ride-along", answers)
+    form.get_by_label("Account, and who we met (names and roles)").fill("Acme, the buyer")
+    form.get_by_role("button", name="Rate another call that day").click()
+    # A blank form for the second call, the first kept as it was.
+    assert form.locator("input:checked").count() == 0
+    expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("")
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-22")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January: the call before it is in the history.")
+    assert _calls_saved(page) == [("2027-01-22", None, len(answers))]
+    second = {statement: value for statement, value in list(answers.items())[:10]}
+    _rate(page, "ride-along", second)
+    form.get_by_label("Account, and who we met (names and roles)").fill("Brill, the engineer")
+    assert _calls_saved(page) == [("2027-01-22", None, len(answers)), ("2027-01-22", 2, len(second))]
+
+    # The afternoon: the form opens the call saved last, saying which it is, and the exports name it.
+    form = _ride_along_for(page, site_url, datetime(2027, 1, 22, 17, 0), "Dev")
+    expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("Brill, the engineer")
+    assert form.locator("input:checked").count() == len(second)
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January: the call before it is in the history.")
+    with page.expect_download() as download:
+        form.get_by_role("button", name="Download JSON").click()
+    assert download.value.suggested_filename == "ride-along-2027-01-22-call-2.json"
+    summary = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert (summary["date"], summary["call"]) == ("2027-01-22", 2)
+    # A third call, dated by the field to the same day, follows the two.
+    form.get_by_role("button", name="Rate another call that day").click()
+    _rate(page, "ride-along", {next(iter(answers)): first_value})
+    assert _calls_saved(page)[-1] == ("2027-01-22", 3, 1)
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 3 of Friday 22 January: the 2 calls before it are in the history.")
+    # The rep's history scores each call under its own day and call.
+    _rate(page, "ride-along", answers)
+    page.goto(site_url + "coaching/history/")
+    page.locator("[data-rep-picker] select").first.select_option(label="Dev")
+    figure = page.get_by_role("figure", name="Joint-call observation scores for Dev")
+    figure.get_by_text("The figures").click()
+    dates = figure.locator("tbody tr").evaluate_all("rows => rows.map(row => row.cells[0].textContent)")
+    assert dates == ["22 Jan 2027", "22 Jan 2027, call 2", "22 Jan 2027, call 3"]
     context.close()
 
 

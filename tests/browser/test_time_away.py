@@ -12,15 +12,13 @@ from zoneinfo import ZoneInfo
 import jsonschema
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT
-from tests.helpers import data
+from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data
 
 TEAM = "coaching/team/"
 WORKSPACE = "coaching/workspace/"
 LONDON = ZoneInfo("Europe/London")
 ADDED = datetime(2026, 1, 5, 9, 0, tzinfo=LONDON)
 TODAY = datetime(2026, 3, 30, 10, 0, tzinfo=LONDON)  # a Monday
-SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").read_text(encoding="utf-8"))
 RHYTHM = data("rhythm")
 ONE_TO_ONE = next(m for m in RHYTHM["meetings"] if m["id"] == RHYTHM["one_to_one"]["meeting"])
 RIDE_ALONG = next(m for m in RHYTHM["meetings"] if m.get("rated_with") == "ride-along")
@@ -240,7 +238,7 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
 
     # Exported in the published format, and read as files in another browser: the same rows.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
-    assert exported["version"] == 3 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
+    assert exported["version"] == NEWEST_WORKSPACE_VERSION and jsonschema.Draft202012Validator(WORKSPACE_SCHEMA).is_valid(exported)
     away = sorted((rep["name"], r["date"], r["data"]["back"]) for rep in exported["reps"] for r in rep["records"] if r["kind"] == "away")
     assert away == sorted((name, a, b) for name, (_, _, leave) in TEAM_RECORDS.items() for a, b in leave)
     other = browser.new_context(locale="en-GB", timezone_id="Europe/London")

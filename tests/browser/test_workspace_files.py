@@ -14,10 +14,8 @@ from playwright.sync_api import expect
 
 from tests.browser.test_coaching_forms import RIDE_ALONG, _rate, _ride_along_answers
 from tests.browser.test_workspace import _choose
-from tests.conftest import ROOT
-from tests.helpers import data
+from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data
 
-SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").read_text(encoding="utf-8"))
 FILES = Path(__file__).parent / "workspace_files"
 EARLIER = sorted(FILES.glob("v*/*.json"))
 BASE = json.loads((FILES / "v1/one-rep.json").read_text(encoding="utf-8"))
@@ -54,6 +52,9 @@ DECISION = {"kind": "decision", "tool": "dilemma", "date": "2026-11-30", "data":
 # A rep's leave, as the Reps and saved answers page saves it: dated the first day away.
 AWAY = {"kind": "away", "tool": "time-away", "date": "2026-11-30", "data": {"back": "2026-12-14"}, "saved": "2026-11-20T09:00:00.000Z"}
 
+# A ride-along as the form saves it; a day's second call adds its call (2).
+CALL = {"kind": "observation", "tool": "ride-along", "date": "2026-11-27", "data": {"answers": {}, "notes": {}}, "saved": "2026-11-27T17:00:00.000Z"}
+
 # (id, file text): files the schema and the browser must both accept.
 VALID = [
     ("one rep", json.dumps(BASE)),
@@ -69,6 +70,7 @@ VALID = [
     ("a 1:1 with what was written down", changed(lambda f: one_to_one(f).update(write_in=[{"box": "one-skill", "label": "What to try", "text": "Ask what they do today <first>"}]))),
     ("advice resting on a deal at risk", changed(lambda f: f["reps"][0]["records"].append({**DECISION, "data": {"ticked": {}, "outcome": "push", "situations": ["deal-at-risk"]}}))),
     ("a version 3 file with a rep's time away", changed(lambda f: f.update(version=3) or f["reps"][0]["records"].append(AWAY))),
+    ("a version 4 file with two calls on one ride-along day", changed(lambda f: f.update(version=4) or f["reps"][0]["records"].extend([CALL, {**CALL, "call": 2}]))),
     ("a level result rated by the manager about an account of 100 characters", changed(lambda f: record(f)["data"]["result"].update(rated_by="manager", account="A" * 100))),
     ("a 1:1 held, with a commitment moved and one dropped", changed(lambda f: one_to_one(f).update(held=True, commitments=[{"text": "Call Acme", "owner": "rep", "due": "2026-11-20", "done": None, "renegotiated": [{"from": "2026-11-13", "to": "2026-11-20", "on": "2026-11-10", "why": "Acme's buyer was off sick"}]}, {"text": "Plan", "due": "2026-11-13", "done": None, "dropped": "2026-11-10", "drop_reason": "Acme went quiet"}]))),
     ("a 1:1 as the planner saves it", changed(lambda f: one_to_one(f).update(time="09:30", agenda=[{"id": "what-went-well", "fingerprint": "0123456789", "box": "one-skill"}], commitments=[{"text": "Call Acme", "owner": "manager", "due": "2026-11-14", "done": "2026-11-13"}, {"text": "Plan", "owner": "rep", "due": "2026-11-20", "done": None}]))),
@@ -79,7 +81,11 @@ INVALID = [
     ("not JSON", "{not json", "it isn't valid JSON"),
     ("JSON but a list", "[]", "This isn't a workspace file exported from the handbook."),
     ("another format", changed(lambda f: f.update(format="lattice-export")), "This isn't a workspace file exported from the handbook."),
-    ("a newer version", changed(lambda f: f.update(version=4)), "This file is version 4 of the format, from a newer handbook; this one reads up to version 3."),
+    ("a newer version", changed(lambda f: f.update(version=5)), "This file is version 5 of the format, from a newer handbook; this one reads up to version 4."),
+    ("a call on a 1:1", changed(lambda f: next(r for r in f["reps"][0]["records"] if r["kind"] == "one-to-one").update(call=2)), "its call should be a whole number from 2 to 9, on a form filled in for each meeting (an observation, rubric or coaching-check)."),
+    ("a ride-along's first call numbered", changed(lambda f: f["reps"][0]["records"].append({**CALL, "call": 1})), "Rep 1 (Alex), record 5: its call should be a whole number from 2 to 9"),
+    ("a ride-along's call as text", changed(lambda f: f["reps"][0]["records"].append({**CALL, "call": "2"})), "Rep 1 (Alex), record 5: its call should be a whole number from 2 to 9"),
+    ("a tenth call in a day", changed(lambda f: f["reps"][0]["records"].append({**CALL, "call": 10})), "Rep 1 (Alex), record 5: its call should be a whole number from 2 to 9"),
     ("version as text", changed(lambda f: f.update(version="1")), "The file's version should be a whole number."),
     ("version 0", changed(lambda f: f.update(version=0)), "This file's version, 0, never existed."),
     ("a field the format lacks", changed(lambda f: f.update(extra=True)), "The file has a field the format doesn't have: “extra”."),
@@ -129,6 +135,7 @@ INVALID = [
 BEYOND_SCHEMA = [
     ("the same rep id twice", changed(lambda f: f["reps"].append({**copy.deepcopy(f["reps"][0]), "name": "Alex again"})), "Two reps in the file have the same id, “rm1a2b3c”."),
     ("two records for one tool and date", changed(lambda f: f["reps"][0]["records"].append(copy.deepcopy(record(f)))), "Rep 1 (Alex) has two records of which-level for 2026-11-03."),
+    ("two records for one call", changed(lambda f: f["reps"][0]["records"].extend([{**CALL, "call": 2}, {**CALL, "call": 2}])), "Rep 1 (Alex) has two records of ride-along for call 2 of 2026-11-27."),
     ("nested a hundred thousand deep", json.dumps(BASE).replace('"notes": {}', '"notes": ' + "[" * 100_000 + "]" * 100_000, 1), "Rep 1 (Alex), record 1: a value in its answers is nested too deeply."),
     ("time away back before it began", changed(lambda f: f["reps"][0]["records"].append({**AWAY, "data": {"back": "2026-11-30"}})), "Rep 1 (Alex), record 5: time away should be the time-away tool's and give only the first day back (back), written YYYY-MM-DD and after the first day away."),
     ("larger than 20 MB", " " * (20 * 1024 * 1024 + 1), "This file is larger than 20 MB, more than any workspace file; it isn't imported."),
@@ -144,7 +151,7 @@ def parses(text: str) -> bool:
 
 
 def schema_accepts(text: str) -> bool:
-    return parses(text) and jsonschema.Draft202012Validator(SCHEMA).is_valid(json.loads(text))
+    return parses(text) and jsonschema.Draft202012Validator(WORKSPACE_SCHEMA).is_valid(json.loads(text))
 
 
 @pytest.fixture(scope="module")
@@ -170,8 +177,8 @@ def described(schema, path="schema"):
 
 
 def test_the_published_schema_and_the_browsers_checker_agree(workspace_page):
-    jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    assert described(SCHEMA) == []
+    jsonschema.Draft202012Validator.check_schema(WORKSPACE_SCHEMA)
+    assert described(WORKSPACE_SCHEMA) == []
     samples = [(name, text, True) for name, text in VALID] + [(name, text, False) for name, text, _ in INVALID]
     browser_says = workspace_page.evaluate("texts => texts.map(text => !Playbook.workspaceFile.check(text).error)", [text for _, text, _ in samples])
     disagreements = [(name, expected, schema_accepts(text), accepted) for (name, text, expected), accepted in zip(samples, browser_says) if schema_accepts(text) != expected or accepted != expected]
@@ -222,10 +229,10 @@ def test_every_earlier_version_of_the_file_still_imports(browser, site_url, path
             into = next(r["id"] for r in reps if r["name"] == rep["name"])
             assert into == rep["id"], "a whole workspace keeps its reps' ids, so importing it again merges"
         stored = page.evaluate("rep => Playbook.workspace.records({rep})", into)
-        assert stored == sorted(rep["records"], key=lambda r: (r["date"], r["saved"]))
+        assert stored == sorted(rep["records"], key=lambda r: (r["date"], r.get("call", 1), r["saved"]))
     # Stored in the browser's compact form, exported again in the published one.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(['me'].concat(Playbook.workspace.reps().map(rep => rep.id)))")
-    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(exported) and exported["version"] == 3
+    assert jsonschema.Draft202012Validator(WORKSPACE_SCHEMA).is_valid(exported) and exported["version"] == NEWEST_WORKSPACE_VERSION
     assert sorted(json.dumps(r, sort_keys=True) for rep in exported["reps"] for r in rep["records"]) == sorted(json.dumps(r, sort_keys=True) for rep in file["reps"] for r in rep["records"])
     context.close()
 
