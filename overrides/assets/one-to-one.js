@@ -303,18 +303,21 @@
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
     /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
-    /* each ride-along since the last 1:1 (null for none): its result and what it put first, in the order of
-       plan.rated, whose statements' questions go with them */
+    /* each ride-along since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
+       go with them: each of its calls' result and what it put first */
     var observed = plan.rated.map(function (meeting) {
-      var found = ratedSince(meeting.kind, meeting.tool, date);
-      var put = found && Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
-      return found ? { meeting: meeting, date: found.date, day: Playbook.workspace.dayOf(found, "weekday"), result: found.data.result, weakest: put } : null;
+      var calls = ratedSince(meeting.kind, meeting.tool, date).map(function (found) {
+        var put = Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
+        return { day: Playbook.workspace.dayOf(found, "weekday"), result: found.data.result, weakest: put };
+      });
+      return calls.length ? { meeting: meeting, calls: calls } : null;
     });
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
 
-  /* The latest meeting rated with `kind` and `tool` (a ride-along) with a complete result, by `date` and held or
-     written up after the rep's last 1:1 before `date`: what it found is new to this 1:1. null if none. */
+  /* The calls of the latest meeting rated with `kind` and `tool` (a ride-along, one or two calls on its day) with
+     a complete result, by `date` and held or written up after the rep's last 1:1 before `date`: what they found
+     is new to this 1:1. [] if none. */
   function ratedSince(kind, tool, date) {
     var ws = Playbook.workspace;
     var before = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).filter(function (day) { return day < date; });
@@ -323,7 +326,8 @@
       var result = record.data.result;
       return (record.date > since || ws.savedDay(record) > since) && record.date <= date && result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
     });
-    return rated[rated.length - 1] || null;
+    var day = rated.length ? rated[rated.length - 1].date : null;
+    return rated.filter(function (record) { return record.date === day; });
   }
 
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
@@ -342,12 +346,15 @@
         : plan.habits[w.id] ? Playbook.t("plan_one_to_one.why_habit", { behaviour: w.text }) : Playbook.t("plan_one_to_one.why_weakest", { behaviour: w.text }), true]);
       return true;
     });
-    /* a behaviour a ride-along since the last 1:1 put first weighs as a weakest behaviour does */
+    /* a behaviour a ride-along since the last 1:1 put first weighs as a weakest behaviour does, once for each call
+       that put it first */
     ground.observed.forEach(function (seen) {
-      (seen ? seen.weakest : []).some(function (w, rank) {
-        if ((seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
-        why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: seen.day }), true]);
-        return true;
+      (seen ? seen.calls : []).forEach(function (call) {
+        call.weakest.some(function (w, rank) {
+          if ((seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
+          why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: call.day }), true]);
+          return true;
+        });
       });
     });
     if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
@@ -557,16 +564,22 @@
       form.querySelectorAll("[data-plan-rated]").forEach(function (part, index) { renderRated(part, ground.observed[index]); });
     }
 
-    /* A ride-along since the last 1:1 (`seen`, from grounds): its day, score and band, and the behaviours its
-       result put first. */
+    /* A ride-along since the last 1:1 (`seen`, from grounds): for each of its calls, its day, score and band, and
+       the behaviours its result put first. */
     function renderRated(part, seen) {
       part.hidden = !seen;
-      var list = part.querySelector("[data-plan-rated-list]");
-      list.textContent = "";
-      if (!seen) return;
-      var said = { day: seen.day, result: part.dataset.resultName, score: seen.result.score, band: seen.result.band };
-      part.querySelector("[data-plan-rated-said]").textContent = seen.weakest.length ? Playbook.t("plan_one_to_one.rated_since", said) : Playbook.t("plan_one_to_one.rated_since_all_well", said);
-      seen.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
+      var calls = part.querySelector("[data-plan-rated-calls]");
+      calls.textContent = "";
+      (seen ? seen.calls : []).forEach(function (call) {
+        var said = document.createElement("p");
+        said.dataset.planRatedSaid = "";
+        var words = { day: call.day, result: part.dataset.resultName, score: call.result.score, band: call.result.band };
+        said.textContent = call.weakest.length ? Playbook.t("plan_one_to_one.rated_since", words) : Playbook.t("plan_one_to_one.rated_since_all_well", words);
+        var list = document.createElement("ul");
+        list.dataset.planRatedList = "";
+        call.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
+        calls.append(said, list);
+      });
     }
 
     function renderSuggestions(ground) {

@@ -393,7 +393,8 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     """A manager's case: a ride-along's ratings never reached the 1:1 after it, so the skill box started from the
     level result alone. Now the planner names the ride-along held since the rep's last 1:1, its score and band,
     and the behaviours its result put first, in the order an independent sort of the answers gives; once a 1:1
-    has been held after it, it leaves the next one's plan, unless it was written up after that 1:1."""
+    has been held after it, it leaves the next one's plan, unless it was written up after that 1:1. A second call
+    that day comes to the 1:1 too, with its own result and reasons."""
     from tests.browser.test_coaching_forms import _form, _oracle, _rate, _ride_along_for, _scale
 
     page = manager
@@ -445,3 +446,23 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
     expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
+
+    # A second call that Friday, every behaviour done well but one: both calls reach the 1:1, each with its own.
+    missed = next(q for q in reversed(form["questions"]) if q["id"] in answers and not q.get("essential") and q["coaching_questions"])
+    second = {qid: high for qid in answers} | {missed["id"]: low}
+    _ride_along_for(page, site_url, datetime(2026, 12, 1, 9, 30), "Sam")
+    page.get_by_role("button", name="Rate another call that day").click()
+    _rate(page, "ride-along", second)
+    expect(page.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 27 November: the call before it is in the history.")
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.goto(site_url + PLANNER)
+    score2, band2 = _oracle(form, second)
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text([
+        f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. To work on first:",
+        f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, “{band2}”. To work on first:",
+    ])
+    expect(rated.locator("[data-plan-rated-list]").nth(1).locator("li")).to_have_text([f"{plain(missed['text'])} ({label[low]})"])
+    reason = f"“{plain(missed['text'])}”, rated “{label[low]}” on the ride-along of Fri 27 Nov, call 2"
+    suggested = _suggested(page)
+    assert any(reason in line for _, line in suggested), suggested
+    assert all(reason in line for question, line in suggested if question["id"] in missed["coaching_questions"]), (missed["coaching_questions"], suggested)
