@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 from tests.browser.test_plan_one_to_one import _add_rep
 from tests.browser.test_team_view import rows_of
 from tests.browser.test_workspace import _choose
-from tests.browser.test_workspace_files import SCHEMA, _import
-from tests.helpers import data
+from tests.browser.test_workspace_files import _import
+from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data
 
 PLANNER = "coaching/plan-one-to-one/"
 TEAM = "coaching/team/"
@@ -146,7 +146,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
 
     # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
-    assert exported["version"] == 3 and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
+    assert exported["version"] == NEWEST_WORKSPACE_VERSION and jsonschema.Draft202012Validator(WORKSPACE_SCHEMA).is_valid(exported)
     before = {rep["name"]: rep["records"] for rep in exported["reps"]}
     fresh = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     other = fresh.new_page()

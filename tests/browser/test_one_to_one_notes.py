@@ -18,8 +18,7 @@ from tests.browser.test_one_to_one_agenda_kept import MONDAY, manager  # noqa: F
 from tests.browser.test_one_to_one_flow import export, import_file, new_page
 from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
 from tests.browser.test_workspace import _choose
-from tests.browser.test_workspace_files import SCHEMA
-from tests.helpers import data, plain
+from tests.helpers import WORKSPACE_SCHEMA, data, plain
 
 NEXT_MONDAY = MONDAY + timedelta(weeks=1)
 HISTORY = "coaching/history/"
@@ -145,7 +144,7 @@ def test_notes_travel_in_an_exported_file_into_a_fresh_browser(browser, manager,
     text = export(page, "Export Sam's answers")
     exported = json.loads(text)
     record = next(r for r in exported["reps"][0]["records"] if r["kind"] == "one-to-one")
-    assert record["data"]["write_in"] == _expected() and jsonschema.Draft202012Validator(SCHEMA).is_valid(exported)
+    assert record["data"]["write_in"] == _expected() and jsonschema.Draft202012Validator(WORKSPACE_SCHEMA).is_valid(exported)
 
     fresh, page = new_page(browser, NEXT_MONDAY)
     page.goto(site_url + WORKSPACE)
