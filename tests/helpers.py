@@ -15,6 +15,12 @@ WORKSPACE_SCHEMA = json.loads((ROOT / "overrides/assets/workspace.schema.json").
 NEWEST_WORKSPACE_VERSION = max(WORKSPACE_SCHEMA["properties"]["version"]["enum"])
 
 
+def in_sentence(text: str) -> str:
+    """A statement quoted inside a sentence that goes on after it (a reason, an answer line): without its own
+    final full stop."""
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def data(name: str) -> dict:
     """A data file read with plain PyYAML, not with the project's loader."""
     return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))

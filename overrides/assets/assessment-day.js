@@ -48,8 +48,14 @@
         : day > today ? Playbook.t("assessment.day_ahead")
         : day < Playbook.dates.iso(Playbook.dates.number(today) - EARLIEST_DAYS) ? Playbook.t("assessment.day_too_early")
         : move(day);
-      if (!why) shown = day;
-      say(why || callWords(day, +form.dataset.call) || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), !!why);
+      if (!why) {
+        shown = day;
+        say(callWords(day, +form.dataset.call) || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), false);
+        return;
+      }
+      /* refused: the field shows again the day the answers are saved under, and the words say so */
+      dayBox.value = shown;
+      say(Playbook.t("assessment.day_kept", { why: why, day: Playbook.dates.day(shown, "long-weekday") }), true);
     }
 
     /* What the field says of a day's second or later call: the earlier ones stay in the history. */
@@ -57,12 +63,10 @@
       return call ? Playbook.t("assessment.call_of_day", { call: call, day: Playbook.dates.day(day, "long-weekday"), count: call - 1 }) : "";
     }
 
-    /* Words beside the day field; `wrong`: they refuse the day, and the field is marked while they stand. */
+    /* Words beside the day field; `wrong`: they refuse the day typed (the field shows the one kept). */
     function say(words, wrong) {
       said.textContent = words;
       said.classList.toggle("pb-write-in__said--wrong", wrong);
-      if (wrong) dayBox.setAttribute("aria-invalid", "true");
-      else dayBox.removeAttribute("aria-invalid");
     }
 
     return {

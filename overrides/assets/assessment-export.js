@@ -19,7 +19,8 @@
 
   /* The result as the reader sees it, then every answer. */
   function text(form, model, out, result, skip) {
-    var date = callOf(form) ? Playbook.t("workspace.day_call", { day: dayOf(form), call: callOf(form) }) : dayOf(form);
+    var day = Playbook.dates.day(dayOf(form), "long");
+    var date = callOf(form) ? Playbook.t("workspace.day_call", { day: day, call: callOf(form) }) : day;
     var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: date })];
     if (!out.complete) lines.push(Playbook.t("assessment_export.incomplete_line", { answered: out.answered, total: model.rows.length, needed: out.needed }));
     Array.prototype.forEach.call(result.children, function (node) {
@@ -31,7 +32,7 @@
     lines.push("", Playbook.t("assessment_export.answers"));
     model.rows.forEach(function (row) {
       var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
-      lines.push("- " + statement + ": " + (row.answer || Playbook.t("assessment_export.not_answered")));
+      lines.push("- " + Playbook.inSentence(statement) + ": " + (row.answer || Playbook.t("assessment_export.not_answered")));
     });
     var notes = Playbook.assessmentNotes(form).list().filter(function (note) { return note.text; });
     if (notes.length) lines.push("", Playbook.t("assessment_export.notes"));

@@ -361,6 +361,7 @@
     var notes = Playbook.assessmentNotes(form);
     var rating = Playbook.assessmentRating(form);
     var day = Playbook.assessmentDay(form, moveTo);
+    var calls = Playbook.assessmentCalls(form, openCallOfDay);
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
@@ -385,6 +386,9 @@
     /* Which of that day's calls the answers are: 2 for the second (a ride-along watches one or two), null for
        the first. */
     var openCall = null;
+    /* Whether the form opened saved answers of an earlier day, rather than being dated back by the reader: only
+       those are "still open" for what could be rated only afterwards. */
+    var reopened = false;
     /* the form's "still open" line (self_assessment.html), on a form that stays open: none on another */
     var open = form.querySelector("[data-assessment-open]");
 
@@ -412,8 +416,10 @@
       if (openCall) form.dataset.call = openCall;
       else delete form.dataset.call;
       day.show(shown.date, openCall);
+      calls.show(savedRecords(), shown.date, openCall || 1);
       if (open) {
-        open.querySelector("[data-assessment-open-text]").textContent = openDay ? Playbook.t("assessment.still_open", { day: Playbook.workspace.dayOf(shown, "long-weekday") }) : "";
+        var words = { day: Playbook.workspace.dayOf(shown, "long-weekday") };
+        open.querySelector("[data-assessment-open-text]").textContent = !openDay ? "" : reopened ? Playbook.t("assessment.still_open", words) : Playbook.t("assessment.dated_earlier", words);
         open.hidden = !openDay;
       }
     }
@@ -445,6 +451,7 @@
         openCall = from.call;
         return tool.status ? tool.status.textContent : null;
       }
+      reopened = false;
       var problem = here ? Playbook.workspace.forget(tool.whose(), here) : null;
       showDay();
       return problem;
@@ -460,7 +467,15 @@
       }
       openDay = date === Playbook.workspace.today() ? null : date;
       openCall = call;
+      reopened = false;
       blank(false);
+    }
+
+    /* The answers of call `number` of the day shown, chosen from the day's calls (assessment-calls.js). */
+    function openCallOfDay(number) {
+      var date = openDay || Playbook.workspace.today();
+      var found = savedRecords().filter(function (item) { return item.date === date && (item.call || 1) === number; })[0];
+      if (found) show(found, true, false);
     }
 
     function render(byReader) {
@@ -488,15 +503,22 @@
        saved before records existed go into the history once, so their export has them. */
     function load() {
       var found = savedState(form, key);
+      var migrate = !!(found && found.data) && tool.whose() === "me" && !Playbook.workspace.latest({ rep: "me", kind: form.dataset.recordKind, tool: form.dataset.assessment });
+      show(found, true, migrate);
+    }
+
+    /* The form showing `found` ({data, date, call}, or null for an empty one); `earlier`: an earlier day's answers
+       opened again, still open for what could be rated only afterwards; `store`: saved as shown. */
+    function show(found, earlier, store) {
       var saved = found && found.data;
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
       openCall = found && found.call || null;
+      reopened = earlier && !!openDay;
       kept = restore(model, saved);
       notes.restore(saved);
       showDay();
       rating.restore(saved && saved.result ? saved.result : saved);
-      var migrate = saved && tool.whose() === "me" && !Playbook.workspace.latest({ rep: "me", kind: form.dataset.recordKind, tool: form.dataset.assessment });
-      render(!!migrate);
+      render(store);
     }
 
     /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. */
@@ -521,7 +543,10 @@
     /* One tap must not wipe a ride-along's ratings and notes: asked first, when there is anything to lose. */
     function clear() {
       var typed = all(form, "textarea, input[type=text]").some(function (box) { return box.value.trim(); });
-      if ((form.querySelector("input[type=radio]:checked") || typed) && !window.confirm(Playbook.t("assessment.confirm_clear", { form: form.dataset.title }))) return;
+      var date = openDay || Playbook.workspace.today();
+      var others = savedRecords().some(function (item) { return item.date === date && (item.call || null) !== openCall; });
+      var asked = others ? Playbook.t("assessment.confirm_clear_call", { form: form.dataset.title, call: openCall || 1, day: Playbook.dates.day(date, "long-weekday") }) : Playbook.t("assessment.confirm_clear", { form: form.dataset.title });
+      if ((form.querySelector("input[type=radio]:checked") || typed) && !window.confirm(asked)) return;
       blank(true);
     }
 

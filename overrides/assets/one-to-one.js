@@ -304,15 +304,30 @@
     /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
     /* each ride-along since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
-       go with them: each of its calls' result and what it put first */
+       go with them: each of its calls' result and what it put first, and for each behaviour put first the call
+       that rated it lowest (the earlier on a tie), which alone gives it as a reason */
     var observed = plan.rated.map(function (meeting) {
+      var lowest = Object.create(null);
       var calls = ratedSince(meeting.kind, meeting.tool, date).map(function (found) {
         var put = Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
-        return { day: Playbook.workspace.dayOf(found, "weekday"), result: found.data.result, weakest: put };
+        var call = { day: Playbook.workspace.dayOf(found, "weekday"), result: found.data.result, weakest: put };
+        put.forEach(function (w) {
+          var value = answerValue(found, w.id);
+          if (!lowest[w.id] || value < lowest[w.id].value) lowest[w.id] = { call: call, value: value };
+        });
+        return call;
       });
-      return calls.length ? { meeting: meeting, calls: calls } : null;
+      return calls.length ? { meeting: meeting, calls: calls, lowest: lowest } : null;
     });
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
+  }
+
+  /* The value a record's answer to statement `id` was given (saved as {value} or, before fingerprints, a bare
+     number); Infinity when there is none, so any rated answer is lower. */
+  function answerValue(record, id) {
+    var answer = record.data.answers && record.data.answers[id];
+    var value = answer && typeof answer === "object" ? answer.value : answer;
+    return typeof value === "number" ? value : Infinity;
   }
 
   /* The calls of the latest meeting rated with `kind` and `tool` (a ride-along, one or two calls on its day) with
@@ -342,17 +357,18 @@
     var why = [];
     ground.weakest.some(function (w, rank) {
       if ((plan.behaviours[w.id] || []).indexOf(question.id) < 0) return false;
-      why.push([WEIGHT.weakest - rank / 10, w.answer === null ? Playbook.t("plan_one_to_one.why_unrated", { behaviour: w.text })
-        : plan.habits[w.id] ? Playbook.t("plan_one_to_one.why_habit", { behaviour: w.text }) : Playbook.t("plan_one_to_one.why_weakest", { behaviour: w.text }), true]);
+      var behaviour = { behaviour: Playbook.inSentence(w.text) };
+      why.push([WEIGHT.weakest - rank / 10, w.answer === null ? Playbook.t("plan_one_to_one.why_unrated", behaviour)
+        : plan.habits[w.id] ? Playbook.t("plan_one_to_one.why_habit", behaviour) : Playbook.t("plan_one_to_one.why_weakest", behaviour), true]);
       return true;
     });
-    /* a behaviour a ride-along since the last 1:1 put first weighs as a weakest behaviour does, once for each call
-       that put it first */
+    /* a behaviour a ride-along since the last 1:1 put first weighs as a weakest behaviour does, named once: for
+       the call that rated it lowest */
     ground.observed.forEach(function (seen) {
       (seen ? seen.calls : []).forEach(function (call) {
         call.weakest.some(function (w, rank) {
-          if ((seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
-          why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: w.text, answer: w.answer, meeting: seen.meeting.meeting, day: call.day }), true]);
+          if (seen.lowest[w.id].call !== call || (seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
+          why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: Playbook.inSentence(w.text), answer: w.answer, meeting: seen.meeting.meeting, day: call.day }), true]);
           return true;
         });
       });

@@ -31,10 +31,16 @@
 
   /* A line chart's points placed by their dates (point.day), so two months between results look longer than a
      week: the x axis has a place per day from the first to the last, labelled at its two ends (the table under
-     the chart gives every date). */
+     the chart gives every date). Points of one day (a ride-along's calls) share its place side by side. */
   function byDate(spec) {
     var first = Playbook.dates.number(spec.points[0].day);
-    spec.points.forEach(function (point) { point.slot = Playbook.dates.number(point.day) - first; });
+    var onDay = Object.create(null);
+    spec.points.forEach(function (point) { onDay[point.day] = (onDay[point.day] || 0) + 1; });
+    var placed = Object.create(null);
+    spec.points.forEach(function (point) {
+      var nth = placed[point.day] = (placed[point.day] || 0) + 1;
+      point.slot = Playbook.dates.number(point.day) - first + (nth - 1) * 0.75 / onDay[point.day];
+    });
     var last = spec.points[spec.points.length - 1];
     spec.slots = last.slot + 1;
     if (spec.points.length > 1) spec.axis = { from: spec.points[0].label, to: last.label };
@@ -81,11 +87,16 @@
   function scoreChart(section, rep, who) {
     var check = section.dataset.title;
     var points = [];
-    Playbook.workspace.records({ rep: rep, kind: section.dataset.kind, tool: section.dataset.tool }).forEach(function (record) {
+    var records = Playbook.workspace.records({ rep: rep, kind: section.dataset.kind, tool: section.dataset.tool });
+    /* a day of more than one call (a ride-along's two) names each, the first as call 1 */
+    var days = Object.create(null);
+    records.forEach(function (record) { days[record.date] = (days[record.date] || 0) + 1; });
+    records.forEach(function (record) {
       var found = result(record);
       if (!found) return;
       var note = typeof found.band === "string" ? Playbook.t("rep_history.score_note", { score: found.score, band: found.band }) : Playbook.t("charts.percent", { value: found.score });
-      points.push({ day: record.date, label: Playbook.workspace.dayOf(record), value: found.score, note: note });
+      var label = Playbook.workspace.dayOf(days[record.date] > 1 ? { date: record.date, call: record.call || 1 } : record);
+      points.push({ day: record.date, label: label, value: found.score, note: note });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));
     var last = points[points.length - 1];

@@ -27,6 +27,11 @@
     }
   };
 
+  /* A sentence quoted inside another that goes on after it ("…the next step": Done): without its own full stop. */
+  Playbook.inSentence = function (text) {
+    return text.replace(/([^.])\.$/, "$1");
+  };
+
   Playbook.t = function (key, values) {
     var words = table[key];
     values = values || {};

@@ -190,15 +190,18 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     form.get_by_label("Account, and who we met (names and roles)").click()  # on to the next field
     expect(form.locator(".pb-write-in__said")).to_have_text("Dated Friday 22 January: the answers are saved with that day.")
     assert saved() == [("2027-01-22", len(answers))]
-    expect(form.locator(".pb-assessment__open")).to_contain_text("Still open from Friday 22 January")
+    # Dated back by the manager, not reopened: nothing is "still open" for later ratings yet.
+    expect(form.locator(".pb-assessment__open")).to_contain_text("These answers are dated Friday 22 January. For a call today, start a new one.")
 
     day.fill("2027-01-26")  # the call can't be tomorrow's
     day.press("Enter")
-    expect(form.locator(".pb-write-in__said")).to_have_text("The call has to have taken place: give today or an earlier day. A call still to come is rated once it is over.")
-    expect(day).to_have_attribute("aria-invalid", "true")
+    # Refused, the field shows again the day the answers keep, and says so.
+    expect(form.locator(".pb-write-in__said")).to_have_text("The call has to have taken place: a call still to come is rated once it is over. The answers stay dated Friday 22 January.")
+    expect(day).to_have_value("2027-01-22")
     day.fill("2026-01-22")  # a slip in the year
     day.press("Enter")
-    expect(form.locator(".pb-write-in__said")).to_have_text("That day is more than a year ago: check the year.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("That day is more than a year ago: check the year. The answers stay dated Friday 22 January.")
+    expect(day).to_have_value("2027-01-22")
     assert saved() == [("2027-01-22", len(answers))]
 
     form = on(26)  # Tuesday: written up yesterday, Friday's opens for the next-day ratings
@@ -210,7 +213,7 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     _rate(page, "ride-along", {first: answers[first]})
     form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already: a second call
     form.get_by_label("Date of the call").press("Enter")
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January: the call before it is in the history.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January. The call before it is kept: open it from the calls above the form.")
     assert _calls_saved(page) == [("2027-01-22", None, len(answers)), ("2027-01-22", 2, 1)]
 
     form = on(31)  # the next Sunday: neither was dated or saved in the last three days, so the form opens empty
@@ -226,7 +229,8 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     """A manager's case: the rhythm's ride-along is one or two customer meetings, but the form held one record a
     day, so rating the second call meant clearing the first (and dating a call to a day with one was refused).
     Each call of the day is now a record of its own: the result offers another call that day, the day field
-    says which call it is, the form reopens the last one saved, and the exports name the call."""
+    says which call it is, the form reopens the last one saved, the day's calls above the form open any of them
+    again, and the exports name the call."""
     from datetime import datetime
 
     from tests.browser.test_plan_one_to_one import _add_rep
@@ -245,7 +249,7 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     assert form.locator("input:checked").count() == 0
     expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("")
     expect(form.get_by_label("Date of the call")).to_have_value("2027-01-22")
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January: the call before it is in the history.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January. The call before it is kept: open it from the calls above the form.")
     assert _calls_saved(page) == [("2027-01-22", None, len(answers))]
     second = {statement: value for statement, value in list(answers.items())[:10]}
     _rate(page, "ride-along", second)
@@ -256,17 +260,37 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     form = _ride_along_for(page, site_url, datetime(2027, 1, 22, 17, 0), "Dev")
     expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("Brill, the engineer")
     assert form.locator("input:checked").count() == len(second)
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January: the call before it is in the history.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January. The call before it is kept: open it from the calls above the form.")
     with page.expect_download() as download:
         form.get_by_role("button", name="Download JSON").click()
     assert download.value.suggested_filename == "ride-along-2027-01-22-call-2.json"
     summary = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert (summary["date"], summary["call"]) == ("2027-01-22", 2)
-    # A third call, dated by the field to the same day, follows the two.
+    # Above the form, the day's calls, each named by its account: the first opens again, as it was saved.
+    calls = form.get_by_role("group", name="Calls on Friday 22 January:")
+    expect(calls.get_by_role("button")).to_have_text(["Call 1: Acme, the buyer", "Call 2: Brill, the engineer"])
+    expect(calls.get_by_role("button", name="Call 2: Brill, the engineer")).to_have_attribute("aria-pressed", "true")
+    calls.get_by_role("button", name="Call 1: Acme, the buyer").click()
+    expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("Acme, the buyer")
+    assert form.locator("input:checked").count() == len(answers)
+    expect(calls.get_by_role("button", name="Call 1: Acme, the buyer")).to_have_attribute("aria-pressed", "true")
+    # Clearing it asks about that call alone; "no" keeps it.
+    asked = []
+    page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    form.get_by_role("button", name="Clear answers").click()
+    assert asked == ["This clears every answer and note of call 1 on Friday 22 January in “Joint-call observation” and can't be undone; the day's other calls stay as they are. Clear them?"]
+    # A rating changed on the first call is saved on the first call, the second left as it was.
+    statement = next(iter(second))
+    changed = next(value for value in (0, 1, 2, 3) if value != answers[statement])
+    _rate(page, "ride-along", {statement: changed})
+    records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+    assert [record["data"]["answers"][statement]["value"] for record in records] == [changed, second[statement]]
+    calls.get_by_role("button", name="Call 2: Brill, the engineer").click()
+    # A third call follows the two.
     form.get_by_role("button", name="Rate another call that day").click()
     _rate(page, "ride-along", {next(iter(answers)): first_value})
     assert _calls_saved(page)[-1] == ("2027-01-22", 3, 1)
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 3 of Friday 22 January: the 2 calls before it are in the history.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 3 of Friday 22 January. The 2 calls before it are kept: open them from the calls above the form.")
     # The rep's history scores each call under its own day and call.
     _rate(page, "ride-along", answers)
     page.goto(site_url + "coaching/history/")
@@ -274,7 +298,7 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     figure = page.get_by_role("figure", name="Joint-call observation scores for Dev")
     figure.get_by_text("The figures").click()
     dates = figure.locator("tbody tr").evaluate_all("rows => rows.map(row => row.cells[0].textContent)")
-    assert dates == ["22 Jan 2027", "22 Jan 2027, call 2", "22 Jan 2027, call 3"]
+    assert dates == ["22 Jan 2027, call 1", "22 Jan 2027, call 2", "22 Jan 2027, call 3"]
     context.close()
 
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.helpers import data, plain
+from tests.helpers import data, in_sentence, plain
 
 PLANNER = "coaching/plan-one-to-one/"
 BANK = "coaching/questions/"
@@ -229,7 +229,7 @@ def test_a_habit_among_the_weakest_is_named_as_a_habit_to_grow_out_of_not_a_beha
     expect(page.locator("[data-plan-weakest] li")).to_have_text([f"Habit to grow out of: {plain(habit['text'])}", plain(behaviour["text"])])
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     first, why = _suggested(page)[0]  # the weakest's own question leads
-    assert first["id"] in habit["coaching_questions"] and why.startswith(f"For \u201c{plain(habit['text'])}\u201d, a habit to grow out of"), why
+    assert first["id"] in habit["coaching_questions"] and why.startswith(f"For \u201c{in_sentence(plain(habit['text']))}\u201d, a habit to grow out of"), why
 
 
 def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_and_the_decision_helper(manager, site_url):
@@ -259,7 +259,7 @@ def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_an
     suggested = _suggested(page)
     assert 3 <= len(suggested) <= 6, "a handful to choose from, not the bank again"
     first, why = suggested[0]
-    assert first["id"] in weakest[0]["coaching_questions"] and why.startswith(f"For \u201c{weakest[0]['text']}\u201d, a behaviour to work on next")
+    assert first["id"] in weakest[0]["coaching_questions"] and why.startswith(f"For \u201c{in_sentence(weakest[0]['text'])}\u201d, a behaviour to work on next")
     for question, why in suggested:
         said = why.lower()
         assert (f"for {target['name'].lower()}, the level they are working towards" in said) == (target["id"] in question["levels"]), why
@@ -354,7 +354,7 @@ def test_a_rep_rated_above_a_gap_is_told_where_the_gap_is_not_asked_to_take_it_a
     assert unrated["coaching_questions"], "the unrated behaviour has questions to suggest"
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     reasons = [why for _, why in _suggested(page)]
-    assert any(f"\u201c{plain(unrated['text'])}\u201d, a behaviour to work on next that they didn't rate" in why for why in reasons), reasons
+    assert any(f"\u201c{in_sentence(plain(unrated['text']))}\u201d, a behaviour to work on next that they didn't rate" in why for why in reasons), reasons
 
 
 def test_the_planner_lists_what_to_work_on_next_as_the_level_result_does(manager, site_url):
@@ -426,7 +426,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     # coaching questions in the data, with why, as many as the stages allow.
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     suggested = _suggested(page)
-    reasons = {qid: f"For “{plain(q['text'])}”, rated “{label[answers[q['id']]]}” on the ride-along of Thu 26 Nov" for q, _ in reversed(weakest) for qid in q["coaching_questions"]}
+    reasons = {qid: f"For “{in_sentence(plain(q['text']))}”, rated “{label[answers[q['id']]]}” on the ride-along of Thu 26 Nov" for q, _ in reversed(weakest) for qid in q["coaching_questions"]}
     assert suggested and all(line.startswith(reasons[question["id"]]) for question, line in suggested), [(q["id"], line, reasons.get(q["id"])) for q, line in suggested]
     first = weakest[0][0]["coaching_questions"]
     assert any(question["id"] in first for question, _ in suggested)
@@ -453,7 +453,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     _ride_along_for(page, site_url, datetime(2026, 12, 1, 9, 30), "Sam")
     page.get_by_role("button", name="Rate another call that day").click()
     _rate(page, "ride-along", second)
-    expect(page.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 27 November: the call before it is in the history.")
+    expect(page.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 27 November. The call before it is kept: open it from the calls above the form.")
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
     score2, band2 = _oracle(form, second)
@@ -462,7 +462,10 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
         f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, “{band2}”. To work on first:",
     ])
     expect(rated.locator("[data-plan-rated-list]").nth(1).locator("li")).to_have_text([f"{plain(missed['text'])} ({label[low]})"])
-    reason = f"“{plain(missed['text'])}”, rated “{label[low]}” on the ride-along of Fri 27 Nov, call 2"
+    reason = f"“{in_sentence(plain(missed['text']))}”, rated “{label[low]}” on the ride-along of Fri 27 Nov, call 2"
     suggested = _suggested(page)
     assert any(reason in line for _, line in suggested), suggested
     assert all(reason in line for question, line in suggested if question["id"] in missed["coaching_questions"]), (missed["coaching_questions"], suggested)
+    # A behaviour both calls put first is named once, for the call that rated it lowest.
+    texts = [in_sentence(plain(q["text"])) for q in form["questions"]]
+    assert all(line.count(f"“{text}”") <= 1 for _, line in suggested for text in texts), suggested

@@ -11,7 +11,7 @@ from math import floor
 
 from playwright.sync_api import expect
 
-from tests.helpers import data, home_and_back_by_instant_navigation, plain, tick_answers
+from tests.helpers import data, home_and_back_by_instant_navigation, in_sentence, plain, tick_answers
 
 PAGE = "self-assessments/"
 LEVEL_PAGE = "which-level/"  # the level assessment has a page of its own
@@ -726,7 +726,7 @@ def test_exports_mark_an_incomplete_result_and_carry_every_answer(browser, site_
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Was that coaching? (")
     assert "INCOMPLETE: 2 of 8 answered" in copied
-    assert f"- {statements[2]['text']}: No" in copied
+    assert f"- {in_sentence(statements[2]['text'])}: No" in copied
 
     picker = page.locator('[data-rep-picker][data-for="assessment-was-that-coaching"]')
     picker.get_by_role("button", name="Add a rep…").click()
