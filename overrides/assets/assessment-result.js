@@ -7,6 +7,8 @@
   Playbook.assessmentResult = function (form, model, out, result) {
     var parts = Playbook.assessmentParts;
     var el = parts.el;
+    /* a manager's or an observer's form about what a rep did (a ride-along, a role-play run), not the reader's own */
+    var aboutSomeoneElse = ["observation", "rubric"].indexOf(form.dataset.recordKind) >= 0;
 
     function share(row) { return row.points / row.most; }
 
@@ -69,7 +71,7 @@
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
       list(Playbook.t("assessment_result.work_on_first"), weakest(model.rows.filter(function (row) { return held.indexOf(row) < 0; })), true);
-      list(Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
+      list(aboutSomeoneElse ? Playbook.t("assessment_result.strengths_seen") : Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
 
     /* Why a level doesn't count yet, in words: its habit statements skipped, or too few answers. */
@@ -236,7 +238,8 @@
       /* An essential left blank is already named above, as holding the result back: not "not counted" here. */
       var missing = model.rows.filter(function (row) { return row.points === null && (out.essentialsShort || []).indexOf(row) < 0; });
       if (!missing.length) return;
-      result.append(el("h4", model.habitLeast === null ? Playbook.t("assessment_result.not_answered") : Playbook.t("assessment_result.not_answered_hold_back")));
+      result.append(el("h4", model.habitLeast !== null ? Playbook.t("assessment_result.not_answered_hold_back")
+        : form.hasAttribute("data-fresh-each-day") ? Playbook.t("assessment_result.left_blank_heading") : Playbook.t("assessment_result.not_answered")));
       var ul = el("ul");
       missing.forEach(function (row) {
         var link = el("a", row.text);

@@ -334,7 +334,8 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
 
 def test_an_essential_left_blank_is_named_as_holding_the_result_back_not_as_uncounted(context, site_url):
     form_data = _form("ride-along")
-    answers = {q["id"]: 3 for q in form_data["questions"] if q["id"] != "asked-for-next-step"}
+    # no objection came up on this call: those left blank too
+    answers = {q["id"]: 3 for q in form_data["questions"] if q["id"] != "asked-for-next-step" and q["section"] != "objections"}
     page = context.new_page()
     page.goto(site_url + RIDE_ALONG)
     form = _rate(page, "ride-along", answers)
@@ -344,7 +345,15 @@ def test_an_essential_left_blank_is_named_as_holding_the_result_back_not_as_unco
     statement = next(q for q in form_data["questions"] if q["id"] == "asked-for-next-step")
     held = result.get_by_role("heading", name="Essential, and holding the result back").locator("xpath=following-sibling::ul[1]/li")
     assert held.count() == 1 and held.text_content().startswith(f"Essential: {statement['text']} (left blank) ")
+    # The objections, left blank because none came up, are listed as left blank; the essential is not among them.
+    blank = result.get_by_role("heading", name="Left blank (not counted)").locator("xpath=following-sibling::ul[1]/li")
+    objections = [q["text"] for q in form_data["questions"] if q["section"] == "objections"]
+    assert objections
+    expect(blank).to_have_text(objections)
     assert result.get_by_role("heading", name="Not answered yet (not counted)").count() == 0
+    # What the rep did well is theirs, seen by the manager: not "your" strengths.
+    expect(result.get_by_role("heading", name="Strengths seen")).to_have_count(1)
+    assert result.get_by_role("heading", name="Your strengths").count() == 0
 
 
 def test_each_role_play_rubric_scores_by_the_same_rule_on_its_own(context, site_url):
