@@ -10,7 +10,7 @@
   var ABOUT_MOST = 40;
 
   Playbook.assessmentCalls = function (form, open) {
-    if (!form.querySelector("[data-note-kind=date]")) return { show: function () {} };
+    if (!form.querySelector("[data-note-kind=date]")) return { show: function () { return 1; } };
     var about = form.querySelector("[data-note]:not([data-note-kind])");
     var row = document.createElement("p");
     row.className = "pb-assessment__calls pb-screen-only";
@@ -28,7 +28,8 @@
     }
 
     return {
-      /* The row for `date`'s calls saved in `records` and the one shown (`call`, 1 for the first), saved yet or not. */
+      /* The row for `date`'s calls saved in `records` and the one shown (`call`, 1 for the first), saved yet or not;
+         returns how many calls the day has. */
       show: function (records, date, call) {
         var day = records.filter(function (record) { return record.date === date; });
         var calls = day.map(function (record) { return record.call || 1; });
@@ -37,7 +38,7 @@
         var focused = row.contains(document.activeElement);
         row.textContent = "";
         row.hidden = calls.length < 2;
-        if (row.hidden) return;
+        if (row.hidden) return calls.length;
         var words = Playbook.t("assessment.calls_that_day", { day: Playbook.dates.day(date, "long-weekday") });
         row.setAttribute("aria-label", words);
         row.append(words, " ");
@@ -51,6 +52,7 @@
           row.append(button, " ");
           if (focused && number === call) button.focus();
         });
+        return calls.length;
       }
     };
   };

@@ -17,6 +17,7 @@
     var said = null;  /* the words beside the day field */
     var repHint = null;
     var shown = null;  /* the day the answers are saved under, as the field last showed it */
+    var callSaid = "";  /* what the field says of the call shown, on a day of several */
     if (dayBox) {
       dayBox.type = "date";
       said = document.createElement("p");
@@ -50,7 +51,7 @@
         : move(day);
       if (!why) {
         shown = day;
-        say(callWords(day, +form.dataset.call) || Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), false);
+        say(+form.dataset.call ? callSaid : Playbook.t("assessment.moved", { day: Playbook.dates.day(day, "long-weekday") }), false);
         return;
       }
       /* refused: the field shows again the day the answers are saved under, and the words say so */
@@ -58,9 +59,9 @@
       say(Playbook.t("assessment.day_kept", { why: why, day: Playbook.dates.day(shown, "long-weekday") }), true);
     }
 
-    /* What the field says of a day's second or later call: the earlier ones stay in the history. */
-    function callWords(day, call) {
-      return call ? Playbook.t("assessment.call_of_day", { call: call, day: Playbook.dates.day(day, "long-weekday"), count: call - 1 }) : "";
+    /* What the field says of one of a day's `total` calls: which it is, the others a press away. */
+    function callWords(day, call, total) {
+      return call ? Playbook.t("assessment.call_of_day", { call: call, total: total, day: Playbook.dates.day(day, "long-weekday"), count: total - 1 }) : "";
     }
 
     /* Words beside the day field; `wrong`: they refuse the day typed (the field shows the one kept). */
@@ -71,13 +72,15 @@
 
     return {
       owns: function (node) { return !!dayBox && node === dayBox; },
-      /* The form showing the answers saved under `day` (and `call`, a day's second or later), for the rep chosen. */
-      show: function (day, call) {
+      /* The form showing the answers saved under `day` (and `call` of its `total`, when it has several), for the
+         rep chosen. */
+      show: function (day, call, total) {
         if (dayBox) {
           shown = day;
           dayBox.value = day;
           if (dayBox.max !== Playbook.workspace.today()) dayBox.max = Playbook.workspace.today();
-          say(callWords(day, call), false);
+          callSaid = callWords(day, call, total);
+          say(callSaid, false);
         }
         if (repBox) {
           var rep = Playbook.workspace.whose(form);

@@ -411,17 +411,24 @@
     /* The day and call the answers are saved under: the form's day field, the exports and the "still open" line
        say it. */
     function showDay() {
-      var shown = { date: openDay || Playbook.workspace.today(), call: openCall };
-      form.dataset.day = shown.date;
+      var date = openDay || Playbook.workspace.today();
+      form.dataset.day = date;
       if (openCall) form.dataset.call = openCall;
       else delete form.dataset.call;
-      day.show(shown.date, openCall);
-      calls.show(savedRecords(), shown.date, openCall || 1);
+      var total = showCalls();
+      /* a day of several calls names each, the first as call 1 */
+      var shown = { date: date, call: openCall || (total > 1 ? 1 : null) };
+      day.show(date, shown.call, total);
       if (open) {
         var words = { day: Playbook.workspace.dayOf(shown, "long-weekday") };
         open.querySelector("[data-assessment-open-text]").textContent = !openDay ? "" : reopened ? Playbook.t("assessment.still_open", words) : Playbook.t("assessment.dated_earlier", words);
         open.hidden = !openDay;
       }
+    }
+
+    /* The row of the day's calls above the form; how many calls the day shown has, this one included. */
+    function showCalls() {
+      return calls.show(savedRecords(), openDay || Playbook.workspace.today(), openCall || 1);
     }
 
     /* This form's records for the rep chosen. */
@@ -530,7 +537,7 @@
       rating.clear();
       showDay();
       render(save);
-      form.querySelector("input").focus();
+      form.querySelector("input:not([readonly])").focus();
     }
 
     /* A new one today beside the earlier one still open. */
@@ -574,7 +581,7 @@
     });
     form.addEventListener("input", function (event) {
       if (rating.owns(event.target)) render(true);  /* the result says about which account */
-      else if (notes.owns(event.target)) save(readAnswers(model), outcome());
+      else if (notes.owns(event.target) && save(readAnswers(model), outcome())) showCalls();  /* a call is named by a note */
     });
     load();
   }

@@ -303,16 +303,21 @@
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
     /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
-    /* each ride-along since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
-       go with them: each of its calls' result and what it put first, and for each behaviour put first the call
-       that rated it lowest (the earlier on a tie), which alone gives it as a reason */
+    /* the ride-alongs since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
+       go with them: each call's result and what it put first, and for each behaviour put first the call that
+       rated it lowest (the earlier on a tie), which alone gives it as a reason */
     var observed = plan.rated.map(function (meeting) {
       var lowest = Object.create(null);
-      var calls = ratedSince(meeting.kind, meeting.tool, date).map(function (found) {
-        var put = Array.isArray(found.data.result.weakest) ? found.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
-        var call = { day: Playbook.workspace.dayOf(found, "weekday"), result: found.data.result, weakest: put };
+      var rated = ratedSince(meeting.kind, meeting.tool, date);
+      /* a day of several calls names each, the first as call 1 */
+      var onDay = Object.create(null);
+      rated.forEach(function (record) { onDay[record.date] = (onDay[record.date] || 0) + 1; });
+      var calls = rated.map(function (record) {
+        var put = Array.isArray(record.data.result.weakest) ? record.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
+        var named = onDay[record.date] > 1 ? { date: record.date, call: record.call || 1 } : record;
+        var call = { day: Playbook.workspace.dayOf(named, "weekday"), result: record.data.result, weakest: put };
         put.forEach(function (w) {
-          var value = answerValue(found, w.id);
+          var value = answerValue(record, w.id);
           if (!lowest[w.id] || value < lowest[w.id].value) lowest[w.id] = { call: call, value: value };
         });
         return call;
@@ -330,9 +335,9 @@
     return typeof value === "number" ? value : Infinity;
   }
 
-  /* The calls of the latest meeting rated with `kind` and `tool` (a ride-along, one or two calls on its day) with
-     a complete result, by `date` and held or written up after the rep's last 1:1 before `date`: what they found
-     is new to this 1:1. [] if none. */
+  /* The calls rated with `kind` and `tool` (a ride-along, one or two calls on its day) with a complete result, by
+     `date` and held or written up after the rep's last 1:1 before `date`, oldest first: what they found is new to
+     this 1:1. [] if none. */
   function ratedSince(kind, tool, date) {
     var ws = Playbook.workspace;
     var before = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).filter(function (day) { return day < date; });
@@ -341,8 +346,7 @@
       var result = record.data.result;
       return (record.date > since || ws.savedDay(record) > since) && record.date <= date && result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
     });
-    var day = rated.length ? rated[rated.length - 1].date : null;
-    return rated.filter(function (record) { return record.date === day; });
+    return rated;
   }
 
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,

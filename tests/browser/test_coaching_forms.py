@@ -213,7 +213,7 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     _rate(page, "ride-along", {first: answers[first]})
     form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already: a second call
     form.get_by_label("Date of the call").press("Enter")
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January. The call before it is kept: open it from the calls above the form.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of 2 on Friday 22 January: the other opens from the calls above the form.")
     assert _calls_saved(page) == [("2027-01-22", None, len(answers)), ("2027-01-22", 2, 1)]
 
     form = on(31)  # the next Sunday: neither was dated or saved in the last three days, so the form opens empty
@@ -244,36 +244,43 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     first_value = next(iter(answers.values()))
     _rate(page, "ride-along", answers)
     form.get_by_label("Account, and who we met (names and roles)").fill("Acme, the buyer")
+    calls = form.get_by_role("group", name="Calls on Friday 22 January:")
+    # One call: no row of calls, and no room kept for one.
+    assert form.locator(".pb-assessment__calls").evaluate("row => getComputedStyle(row).display") == "none"
     form.get_by_role("button", name="Rate another call that day").click()
+    # The keyboard goes to the first field the manager can change: the call's date (the rep is chosen above).
+    expect(form.get_by_label("Date of the call")).to_be_focused()
     # A blank form for the second call, the first kept as it was.
     assert form.locator("input:checked").count() == 0
     expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("")
     expect(form.get_by_label("Date of the call")).to_have_value("2027-01-22")
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January. The call before it is kept: open it from the calls above the form.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of 2 on Friday 22 January: the other opens from the calls above the form.")
     assert _calls_saved(page) == [("2027-01-22", None, len(answers))]
     second = {statement: value for statement, value in list(answers.items())[:10]}
     _rate(page, "ride-along", second)
     form.get_by_label("Account, and who we met (names and roles)").fill("Brill, the engineer")
     assert _calls_saved(page) == [("2027-01-22", None, len(answers)), ("2027-01-22", 2, len(second))]
+    # The row names each call by its account as it is typed.
+    expect(calls.get_by_role("button")).to_have_text(["Call 1: Acme, the buyer", "Call 2: Brill, the engineer"])
 
     # The afternoon: the form opens the call saved last, saying which it is, and the exports name it.
     form = _ride_along_for(page, site_url, datetime(2027, 1, 22, 17, 0), "Dev")
     expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("Brill, the engineer")
     assert form.locator("input:checked").count() == len(second)
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 22 January. The call before it is kept: open it from the calls above the form.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 2 of 2 on Friday 22 January: the other opens from the calls above the form.")
     with page.expect_download() as download:
         form.get_by_role("button", name="Download JSON").click()
     assert download.value.suggested_filename == "ride-along-2027-01-22-call-2.json"
     summary = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert (summary["date"], summary["call"]) == ("2027-01-22", 2)
     # Above the form, the day's calls, each named by its account: the first opens again, as it was saved.
-    calls = form.get_by_role("group", name="Calls on Friday 22 January:")
     expect(calls.get_by_role("button")).to_have_text(["Call 1: Acme, the buyer", "Call 2: Brill, the engineer"])
     expect(calls.get_by_role("button", name="Call 2: Brill, the engineer")).to_have_attribute("aria-pressed", "true")
     calls.get_by_role("button", name="Call 1: Acme, the buyer").click()
     expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("Acme, the buyer")
     assert form.locator("input:checked").count() == len(answers)
     expect(calls.get_by_role("button", name="Call 1: Acme, the buyer")).to_have_attribute("aria-pressed", "true")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 1 of 2 on Friday 22 January: the other opens from the calls above the form.")
     # Clearing it asks about that call alone; "no" keeps it.
     asked = []
     page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
@@ -290,7 +297,7 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     form.get_by_role("button", name="Rate another call that day").click()
     _rate(page, "ride-along", {next(iter(answers)): first_value})
     assert _calls_saved(page)[-1] == ("2027-01-22", 3, 1)
-    expect(form.locator(".pb-write-in__said")).to_have_text("Call 3 of Friday 22 January. The 2 calls before it are kept: open them from the calls above the form.")
+    expect(form.locator(".pb-write-in__said")).to_have_text("Call 3 of 3 on Friday 22 January: the others open from the calls above the form.")
     # The rep's history scores each call under its own day and call.
     _rate(page, "ride-along", answers)
     page.goto(site_url + "coaching/history/")

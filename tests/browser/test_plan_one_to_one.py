@@ -453,12 +453,12 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     _ride_along_for(page, site_url, datetime(2026, 12, 1, 9, 30), "Sam")
     page.get_by_role("button", name="Rate another call that day").click()
     _rate(page, "ride-along", second)
-    expect(page.locator(".pb-write-in__said")).to_have_text("Call 2 of Friday 27 November. The call before it is kept: open it from the calls above the form.")
+    expect(page.locator(".pb-write-in__said")).to_have_text("Call 2 of 2 on Friday 27 November: the other opens from the calls above the form.")
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
     score2, band2 = _oracle(form, second)
     expect(rated.locator("[data-plan-rated-said]")).to_have_text([
-        f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. To work on first:",
+        f"On Fri 27 Nov, call 1: {form['result_name']} {score}%, “{band}”. To work on first:",
         f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, “{band2}”. To work on first:",
     ])
     expect(rated.locator("[data-plan-rated-list]").nth(1).locator("li")).to_have_text([f"{plain(missed['text'])} ({label[low]})"])
@@ -469,3 +469,15 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     # A behaviour both calls put first is named once, for the call that rated it lowest.
     texts = [in_sentence(plain(q["text"])) for q in form["questions"]]
     assert all(line.count(f"“{text}”") <= 1 for _, line in suggested for text in texts), suggested
+
+    # Another ride-along before the next 1:1, on Wednesday: every one since the last 1:1 comes to it, in order.
+    _ride_along_for(page, site_url, datetime(2026, 12, 2, 15, 0), "Sam")
+    page.get_by_role("button", name="Start a new one today").click()
+    _rate(page, "ride-along", answers)
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.goto(site_url + PLANNER)
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text([
+        f"On Fri 27 Nov, call 1: {form['result_name']} {score}%, “{band}”. To work on first:",
+        f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, “{band2}”. To work on first:",
+        f"On Wed 2 Dec: {form['result_name']} {score}%, “{band}”. To work on first:",
+    ])
