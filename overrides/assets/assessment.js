@@ -73,6 +73,14 @@
     return answered.concat(rows.filter(function (row) { return row.points === null; }));
   }
 
+  /* Whether a scored form's answered row is one to work on: below the answer its essentials need (the form's own
+     "done well enough": a ride-along's "Done", so a behaviour done is not listed beside those missed), or below
+     the top answer on a form without essentials. */
+  function fallsShort(model, row) {
+    if (row.points === null) return false;
+    return model.essentialsLeast !== null && !row.limit ? row.value < model.essentialsLeast : row.points < row.most;
+  }
+
   /* Answered rows from the highest share of their most points, heavier first on a tie. */
   function strongestFirst(rows) {
     var answered = rows.filter(function (row) { return row.points !== null; });
@@ -329,7 +337,7 @@
       var next = target(out);
       weakest = next ? toWorkOn(model, next) : [];
     } else if (out.complete) {
-      weakest = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
+      weakest = weakestFirst(model.rows).filter(function (row) { return fallsShort(model, row); });
     }
     return joined({
       complete: out.complete, answered: out.answered, needed: out.needed,
@@ -654,7 +662,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, fallsShort: fallsShort, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

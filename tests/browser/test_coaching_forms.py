@@ -339,6 +339,27 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
     expect(form.locator("[aria-live]")).to_have_text("Call score: 94%, held at “Solid, with gaps”: “A call to learn from” needs the essential statement below answered at least “Done”.")
 
 
+def test_work_on_first_lists_what_fell_short_not_what_was_done(context, site_url):
+    """A sales leader's case: after a call with two behaviours missed or half done, "Work on first" also listed one
+    the rep had "Done", beside them, and the next 1:1 was planned around it. What the form's essentials need
+    ("Done") is done well enough: only what fell short of it is to work on."""
+    form_data = _form("ride-along")
+    bar = form_data["essentials_at_least"]
+    plain_ones = [q for q in form_data["questions"] if not q.get("essential") and q["section"] != "objections"]
+    top = max(option["value"] for option in _scale(form_data)["options"])
+    answers = {q["id"]: top for q in form_data["questions"] if q["section"] != "objections"}
+    answers |= {plain_ones[0]["id"]: bar, plain_ones[1]["id"]: bar - 1, plain_ones[2]["id"]: 0}
+    assert 0 < bar - 1 < bar < top
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    result = _rate(page, "ride-along", answers).locator("[data-result]")
+    listed = result.get_by_role("heading", name="Work on first").locator("xpath=following-sibling::ul[1]/li")
+    expect(listed).to_have_count(2)
+    assert [item.startswith(q["text"]) for item, q in zip(listed.all_text_contents(), (plain_ones[2], plain_ones[1]))] == [True, True]
+    saved = page.evaluate("Playbook.workspace.latest({kind: 'observation', tool: 'ride-along'}).data.result.weakest")
+    assert [w["id"] for w in saved] == [plain_ones[2]["id"], plain_ones[1]["id"]]
+
+
 def test_an_essential_left_blank_is_named_as_holding_the_result_back_not_as_uncounted(context, site_url):
     form_data = _form("ride-along")
     # no objection came up on this call: those left blank too
