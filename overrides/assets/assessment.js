@@ -446,8 +446,8 @@
 
     /* The call a new form dated `date` is: null when it is the day's first, else one after the last saved. */
     function nextCall(date) {
-      var calls = savedRecords().filter(function (item) { return item.date === date; }).map(function (item) { return item.call || 1; });
-      return calls.length ? Math.max.apply(null, calls) + 1 : null;
+      var numbers = savedRecords().filter(function (item) { return item.date === date; }).map(function (item) { return item.call || 1; });
+      return numbers.length ? Math.max.apply(null, numbers) + 1 : null;
     }
 
     /* The answers dated `day` in the day field: saved there, after any call already saved that day, and taken off
