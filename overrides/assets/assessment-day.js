@@ -59,9 +59,9 @@
       say(Playbook.t("assessment.day_kept", { why: why, day: Playbook.dates.day(shown, "long-weekday") }), true);
     }
 
-    /* What the field says of one of a day's `total` calls: which it is, the others a press away. */
+    /* What the field says of `call` on a day of `total` calls: which it is, the others a press away ("" for one). */
     function callWords(day, call, total) {
-      return call ? Playbook.t("assessment.call_of_day", { call: call, total: total, day: Playbook.dates.day(day, "long-weekday"), count: total - 1 }) : "";
+      return total > 1 ? Playbook.t("assessment.call_of_day", { call: call, total: total, day: Playbook.dates.day(day, "long-weekday"), count: total - 1 }) : "";
     }
 
     /* Words beside the day field; `wrong`: they refuse the day typed (the field shows the one kept). */

@@ -424,11 +424,9 @@
       if (openCall) form.dataset.call = openCall;
       else delete form.dataset.call;
       var total = showCalls();
-      /* a day of several calls names each, the first as call 1 */
-      var shown = { date: date, call: openCall || (total > 1 ? 1 : null) };
-      day.show(date, shown.call, total);
+      day.show(date, openCall || 1, total);
       if (open) {
-        var words = { day: Playbook.workspace.dayOf(shown, "long-weekday") };
+        var words = { day: Playbook.workspace.dayOf({ date: date, call: openCall }, "long-weekday", total) };
         open.querySelector("[data-assessment-open-text]").textContent = !openDay ? "" : reopened ? Playbook.t("assessment.still_open", words) : Playbook.t("assessment.dated_earlier", words);
         open.hidden = !openDay;
       }

@@ -309,13 +309,12 @@
     var observed = plan.rated.map(function (meeting) {
       var lowest = Object.create(null);
       var rated = ratedSince(meeting.kind, meeting.tool, date);
-      /* a day of several calls names each, the first as call 1 */
+      /* a day of several calls names each */
       var onDay = Object.create(null);
       rated.forEach(function (record) { onDay[record.date] = (onDay[record.date] || 0) + 1; });
       var calls = rated.map(function (record) {
         var put = Array.isArray(record.data.result.weakest) ? record.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
-        var named = onDay[record.date] > 1 ? { date: record.date, call: record.call || 1 } : record;
-        var call = { day: Playbook.workspace.dayOf(named, "weekday"), result: record.data.result, weakest: put };
+        var call = { day: Playbook.workspace.dayOf(record, "weekday", onDay[record.date]), result: record.data.result, weakest: put };
         put.forEach(function (w) {
           var value = answerValue(record, w.id);
           if (!lowest[w.id] || value < lowest[w.id].value) lowest[w.id] = { call: call, value: value };

@@ -88,15 +88,14 @@
     var check = section.dataset.title;
     var points = [];
     var records = Playbook.workspace.records({ rep: rep, kind: section.dataset.kind, tool: section.dataset.tool });
-    /* a day of more than one call (a ride-along's two) names each, the first as call 1 */
+    /* a day of more than one call (a ride-along's two) names each */
     var days = Object.create(null);
     records.forEach(function (record) { days[record.date] = (days[record.date] || 0) + 1; });
     records.forEach(function (record) {
       var found = result(record);
       if (!found) return;
       var note = typeof found.band === "string" ? Playbook.t("rep_history.score_note", { score: found.score, band: found.band }) : Playbook.t("charts.percent", { value: found.score });
-      var label = Playbook.workspace.dayOf(days[record.date] > 1 ? { date: record.date, call: record.call || 1 } : record);
-      points.push({ day: record.date, label: label, value: found.score, note: note });
+      points.push({ day: record.date, label: Playbook.workspace.dayOf(record, undefined, days[record.date]), value: found.score, note: note });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));
     var last = points[points.length - 1];

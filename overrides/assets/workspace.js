@@ -51,7 +51,8 @@
      name(id)                       a rep's name ("Me" for "me")
      today()                        the reader's local date, "YYYY-MM-DD"
      savedDay(record)               the reader's local date the record was last saved (its date, if it has no time)
-     dayOf(record, style)           its date in words (Playbook.dates.day's style), with its call if it has one
+     dayOf(record, style, calls)    its date in words (Playbook.dates.day's style), with its call on a day of more
+                                    than one (`calls`: how many that day; the first is then call 1)
      record(kind, tool, data, date, rep, call)  upserts the record of `rep` (the current rep if left out) for
                                     (kind, tool, date = today, call = the first); null or error
      records({rep, kind, tool})     that rep's records (default: the current rep), oldest date first
@@ -201,10 +202,10 @@
     return isNaN(when.getTime()) ? record.date : localDay(when);
   }
 
-  /* "Fri 27 Nov", or "Fri 27 Nov, call 2" for a day's second call. */
-  function dayOf(record, style) {
+  /* "Fri 27 Nov", or "Fri 27 Nov, call 2" on a day of several calls. */
+  function dayOf(record, style, calls) {
     var day = Playbook.dates.day(record.date, style);
-    return record.call ? Playbook.t("workspace.day_call", { day: day, call: record.call }) : day;
+    return record.call || calls > 1 ? Playbook.t("workspace.day_call", { day: day, call: record.call || 1 }) : day;
   }
 
   function validRep(rep) {
