@@ -24,9 +24,13 @@ def check_forms(documents: dict[str, LocatedData]) -> list[Problem]:
 
 
 def _stays_open(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
-    """Only a form filled in each time opens a new one on a new day, so only such a form can stay open longer."""
+    """Only a form filled in each time opens a new one on a new day, so only such a form can stay open longer; and
+    a section rated the next day needs the form to stay open until then."""
     if "stays_open_days" in assessment and not fresh_each_day(assessment.get("kind", "self-assessment"), assessment.get("each_time", False)):
         return [document.problem(path + ("stays_open_days",), "'stays_open_days' only applies to a form filled in each time (an observation, a rubric, or one with each_time: true); this self-assessment always opens its latest answers, so remove it", at_key=True)]
+    if "stays_open_days" not in assessment:
+        return [document.problem(path + ("sections", index, "rated_the_next_day"), "a section rated the next day needs the form to open the same meeting again then: give the form 'stays_open_days' (1 or more), or remove 'rated_the_next_day'", at_key=True)
+                for index, section in enumerate(assessment.get("sections", [])) if section.get("rated_the_next_day")]
     return []
 
 

@@ -845,6 +845,7 @@ class FormSection:
 
     id: str
     name: str
+    rated_the_next_day: bool = False  # its behaviours show only the day after the meeting (the CRM, a recap)
 
 
 def fresh_each_day(kind: str, each_time: bool) -> bool:

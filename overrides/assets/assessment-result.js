@@ -234,21 +234,36 @@
       result.append(ul);
     }
 
+    /* An essential left blank is already named above, as holding the result back: not "not counted" here. On
+       the day of the meeting, what can only be seen the next day (data-rated-next-day) is listed as still to
+       rate, not as left blank. */
     function unanswered() {
-      /* An essential left blank is already named above, as holding the result back: not "not counted" here. */
       var missing = model.rows.filter(function (row) { return row.points === null && (out.essentialsShort || []).indexOf(row) < 0; });
-      if (!missing.length) return;
-      result.append(el("h4", model.habitLeast !== null ? Playbook.t("assessment_result.not_answered_hold_back")
-        : form.hasAttribute("data-fresh-each-day") ? Playbook.t("assessment_result.left_blank_heading") : Playbook.t("assessment_result.not_answered")));
+      var later = out.openUntil ? missing.filter(function (row) { return row.fieldset.hasAttribute("data-rated-next-day"); }) : [];
+      missing = missing.filter(function (row) { return later.indexOf(row) < 0; });
+      if (missing.length) {
+        result.append(el("h4", model.habitLeast !== null ? Playbook.t("assessment_result.not_answered_hold_back")
+          : form.hasAttribute("data-fresh-each-day") ? Playbook.t("assessment_result.left_blank_heading") : Playbook.t("assessment_result.not_answered")));
+        result.append(linked(missing));
+      }
+      if (later.length) {
+        result.append(el("h4", Playbook.t("assessment_result.rate_next_day_heading")));
+        result.append(el("p", Playbook.t("assessment_result.rate_next_day", { day: Playbook.dates.day(out.openUntil, "long-weekday") })));
+        result.append(linked(later));
+      }
+    }
+
+    /* Statements as a list of links to their place in the form. */
+    function linked(rows) {
       var ul = el("ul");
-      missing.forEach(function (row) {
+      rows.forEach(function (row) {
         var link = el("a", row.text);
         link.href = "#" + row.fieldset.id;
         var li = el("li");
         li.append(link);
         ul.append(li);
       });
-      result.append(ul);
+      return ul;
     }
 
     /* Who rated, about which account, as every place showing a level result says it. */

@@ -416,6 +416,13 @@
       return tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date, openCall);
     }
 
+    /* On the day of the meeting, the last day the form opens it again (data-stays-open-days later), for what can
+       only be rated then; else null. */
+    function openUntil() {
+      var days = +form.dataset.staysOpenDays || 0;
+      return openDay || !days ? null : Playbook.dates.iso(Playbook.dates.number(Playbook.workspace.today()) + days);
+    }
+
     /* The day and call the answers are saved under: the form's day field, the exports and the "still open" line
        say it. */
     function showDay() {
@@ -495,6 +502,7 @@
       var state = readAnswers(model);
       var out = outcome();
       out.headline = headline(form, model, out);
+      out.openUntil = openUntil();
       if (byReader) save(state, out);
       result.textContent = "";
       changes.textContent = changesNote(kept);

@@ -467,11 +467,24 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     expect(form.locator(".pb-assessment__open")).to_be_hidden()
     _rate(page, "ride-along", on_the_day)
     form.get_by_label("The one thing to work on before the next call").fill("Ask who else signs off.")
+    # On the day, what can be seen only the next day is still to rate, not left blank like the objections.
+    after = next(section for section in form_data["sections"] if section["id"] == "after")
+    assert after.get("rated_the_next_day") and form_data["stays_open_days"] == 3
+    expect(form.get_by_role("heading", name=f"{after['name']} rated the next day")).to_have_count(1)
+    result = form.locator("[data-result]")
+    to_rate = result.get_by_role("heading", name="To rate from tomorrow, once they can be seen")
+    expect(to_rate.locator("xpath=following-sibling::p[1]")).to_have_text("The form opens this call again until Friday 22 January: rate these then. Until then they are not counted.")
+    expect(to_rate.locator("xpath=following-sibling::ul[1]/li")).to_have_text([q["text"] for q in form_data["questions"] if q["id"] in later])
+    blank = result.get_by_role("heading", name="Left blank (not counted)").locator("xpath=following-sibling::ul[1]/li")
+    expect(blank).to_have_text([q["text"] for q in form_data["questions"] if q["section"] == "objections"])
 
     form = on(20)  # Wednesday: the CRM and the recap can be seen
     still_open = form.locator(".pb-assessment__open")
     expect(still_open).to_have_text("Still open from Tuesday 19 January: rate now what could only be seen afterwards; each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today")
     assert form.locator("input:checked").count() == len(on_the_day)
+    # The next day, the banner asks for them: nothing is put off to "tomorrow" again.
+    expect(form.locator("[data-result]").get_by_role("heading", name="Left blank (not counted)")).to_have_count(1)
+    expect(form.locator("[data-result]").get_by_role("heading", name="To rate from tomorrow, once they can be seen")).to_have_count(0)
     everything = {**on_the_day, **{key: _scale(form_data)["options"][-1]["value"] for key in later}}
     _rate(page, "ride-along", {key: everything[key] for key in later})
     expect(form.locator("[aria-live]")).to_have_text(_headline(form_data, everything))

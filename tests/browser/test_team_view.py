@@ -602,7 +602,7 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
                 form.get_by_role("button", name="Rate another call that day").click()
             result = _rate(page, "ride-along", answers).locator("[data-result]")
             if answers is missed:
-                expect(result).to_contain_text(f"Book the next ride-along within {sooner} days, not the usual 31, on a call where the behaviour will come up, to see whether it has stuck: the team view shows it due by then.")
+                expect(result).to_contain_text(f"Book the next ride-along within {sooner} days instead of waiting for the usual monthly one, on a call where the behaviour will come up, to see whether it has stuck: the team view shows it due by then.")
             else:
                 expect(result).not_to_contain_text("Book the next ride-along within")
     page.clock.set_fixed_time(TODAY)

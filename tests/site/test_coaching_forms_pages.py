@@ -78,11 +78,17 @@ def test_the_observation_form_shows_each_section_its_statements_and_notes_in_ord
     assert normalise(plain(assessment["audience"])) in _text(form.select_one(".pb-assessment__audience"))
 
     # Each section's heading once, in order, above its own statements, its notes after them.
+    # A section whose behaviours show only the next day (the CRM, the recap) says so on its heading.
+    tag = data("strings")["self_assessment"]["rated_the_next_day"]
+    named = {s["id"]: normalise(plain(s["name"])) + (f" {tag}" if s.get("rated_the_next_day") else "") for s in assessment["sections"]}
+    assert any(name.endswith(tag) for name in named.values())
     headings = form.select("h3.pb-assessment__section")
-    assert [_text(h) for h in headings] == [normalise(plain(s["name"])) for s in assessment["sections"]]
+    assert [_text(h) for h in headings] == list(named.values())
     for question in assessment["questions"]:
         heading = form.select_one(f'fieldset[data-statement="{question["id"]}"]').find_previous("h3")
-        assert _text(heading) == next(s["name"] for s in assessment["sections"] if s["id"] == question["section"])
+        assert _text(heading) == named[question["section"]]
+        later = next(s for s in assessment["sections"] if s["id"] == question["section"]).get("rated_the_next_day", False)
+        assert form.select_one(f'fieldset[data-statement="{question["id"]}"]').has_attr("data-rated-next-day") == later
     for note in assessment["notes"]:
         note_id = f"ride-along--note--{note['id']}"
         _check_write_in(form, note, note_id, note["id"])
