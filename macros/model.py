@@ -140,9 +140,9 @@ class Charter:
 class Stage:
     id: str
     name: str
-    grow: str
     description: str
     line: int
+    grow: str | None = None  # its step of the GROW model; None for one the handbook adds (following up)
 
 
 @dataclass(frozen=True)

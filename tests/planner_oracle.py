@@ -4,7 +4,7 @@ and independently of macros/planner.py and planner.js: the site, data and browse
 The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's need ÷ its
 rate; a period's figure is rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
-from 10 up, to one decimal below that, or below one "1 every N days" with N rounded down to one decimal.
+from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal.
 """
 
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ def pace(count: Fraction, units: Fraction, unit: str) -> tuple[str, str]:
     if count == 0 or ceil(count / units * 10) >= 10:
         shown = tenths(ceil(count / units * 10))
         return shown, f"{shown} a {unit}"
-    every = f"1 every {tenths(floor(units / count * 10))} {unit}s"
+    every = f"1 every {tenths(floor(units / count * 10))} {'selling days' if unit == 'day' else 'weeks'}"
     return every, every
 
 

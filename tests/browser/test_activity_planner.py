@@ -54,7 +54,7 @@ def _label(name: str) -> str:
         "average_deal_size": "Average deal size",
         "weeks_in_period": f"Selling weeks in the {period}",
         "selling_days_per_week": "Selling days per week",
-        "existing_pipeline": f"Pipeline at {pipeline_stage} due to close in the {period} you are planning for",
+        "existing_pipeline": f"Pipeline already at the {pipeline_stage} stage, due to close in the {period} you are planning for",
         "share_not_from_prospecting": "Share of the target that comes without prospecting, such as renewals and inbound (%)",
     }[name]
 

@@ -36,7 +36,7 @@ def _planner() -> dict:
 def german(text: str) -> str:
     """A figure or phrase of the plan as the English page writes it, as the German page writes it."""
     text = re.sub(r"\d(?:[\d.,]*\d)?", lambda number: number.group().translate(SWAP), text).replace("%", " %")
-    text = re.sub(r"1 every (\S+) days", r"1 alle \1 Tage", text)
+    text = re.sub(r"1 every (\S+) selling days", r"1 alle \1 Verkaufstage", text)
     text = re.sub(r"1 every (\S+) weeks", r"1 alle \1 Wochen", text)
     period = _planner()["period"]
     return text.replace(" a day", " pro Tag").replace(" a week", " pro Woche").replace(f" a {period}", f" pro {PERIOD_DE[period]}")
@@ -87,7 +87,7 @@ def test_without_javascript_the_german_page_writes_the_handbooks_plan_the_german
     rows = [[cell.get_text().strip() for cell in row.find_all(["th", "td"])] for row in form.select("tbody tr")]
     assert rows == [[row[0]] + [german(cell) for cell in row[1:]] for row in expected.rows]
     assert german(expected.summary) in form.get_text()
-    assert rows[2][4] == "1 alle 1,2 Tage" and rows[1][1] == "20 %" and rows[3][4] == "1 alle 2,5 Tage"
+    assert rows[2][4] == "1 alle 1,2 Verkaufstage" and rows[1][1] == "20 %" and rows[3][4] == "1 alle 2,5 Verkaufstage"
     values = {field["name"]: field["value"] for field in form.select("input")}
     assert (values["revenue_target"], values["average_deal_size"]) == ("240.000", "20.000")
     period = PERIOD_DE[_planner()["period"]]

@@ -7,6 +7,7 @@ Expected results are worked out here from data/dilemma.yml and data/coaching_que
 import base64
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import content, data, home_and_back_by_instant_navigation, plain
@@ -400,6 +401,22 @@ def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_s
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
     _tick(helper, [signal["deadline-is-close"]])
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal["deadline-is-close"]["weight"]))
+
+
+@pytest.mark.parametrize("problem", ["excuses-not-plans", "affecting-the-team"])
+def test_a_top_seller_who_blames_luck_or_hurts_the_team_is_not_left_alone(context, site_url, problem):
+    """A sales leader's case: a rep with several good quarters who brings decisions, but who puts every lost deal
+    down to luck (the charter says nobody does) or whose behaviour hurts the team. The record outweighs the
+    signal, yet stepping back would leave the problem alone, so the helper says Push."""
+    _, push, step_back = data("dilemma")["modes"]
+    signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
+    record = [signal[id] for id in ("consistent-delivery", "brings-decisions")]
+    assert sum(s["weight"] for s in record) > signal[problem]["weight"]
+    page, helper = _open(context, site_url)
+    _tick(helper, record)
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
+    _tick(helper, [signal[problem]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal[problem]["weight"]))
 
 
 def test_advice_keeps_the_situations_of_the_signals_it_rests_on(context, site_url):

@@ -81,7 +81,7 @@ HOSTILE = {
     "charter-unknown-field": Hostile("charter.yml", append("leaders: Someone\n"), at("leaders:"), "unknown field 'leaders' (did you mean 'leader'?"),
     # coaching_questions.yml
     "questions-whitespace-only-file": Hostile("coaching_questions.yml", whole("   \n\n      \n"), (1, 1), "the file is empty"),
-    "questions-grow-lower-case": Hostile("coaching_questions.yml", replace_first("grow: Goal", "grow: goal"), at("goal"), "'grow' is 'goal' (expected one of: Goal, Reality, Options, Will, Review)"),
+    "questions-grow-lower-case": Hostile("coaching_questions.yml", replace_first("grow: Goal", "grow: goal"), at("goal"), "'grow' is 'goal' (expected one of: Goal, Reality, Options, Will)"),
     "questions-id-not-kebab-case": Hostile("coaching_questions.yml", replace_first("- id: best-outcome-for-customer", "- id: Best Outcome"), at("Best Outcome"), "'Best Outcome' is not a valid id"),
     "questions-dangling-situation": Hostile("coaching_questions.yml", replace_first("situations: [skill-gap, new-rep]", "situations: [skill-gap, new-hire]"), at("new-hire"), "unknown situation 'new-hire'"),
     "questions-unclosed-quote": Hostile("coaching_questions.yml", replace_first("for the customer?\"\n", "for the customer?\n"), at('"What would a great outcome'), "the quote that opens here is not closed on this line"),

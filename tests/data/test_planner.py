@@ -85,7 +85,7 @@ def test_weeks_above_the_most_the_period_holds_are_reported(project):
 
 def _per_unit(shown: Pace) -> tuple[Fraction, Fraction]:
     """The least and the most exact pace a shown figure stands for: 3.1 is at least 3.0 and at most 3.1 (it was
-    rounded up); 27 is at least 26 (above 10, rounded up to a whole number); "1 every 5.4 days" is at least 1 ÷ 5.5
+    rounded up); 27 is at least 26 (above 10, rounded up to a whole number); "1 every 5.4 selling days" is at least 1 ÷ 5.5
     and at most 1 ÷ 5.4 (N was rounded down)."""
     figure = Fraction(shown.tenths, 10)
     if shown.every:
@@ -122,8 +122,8 @@ def test_a_weeks_selling_days_make_at_least_its_figure_and_no_more_than_a_step_o
 
 
 @pytest.mark.parametrize(("count", "weeks", "week", "day"), [
-    (400, 12, "34 a week", "6.8 a day"), (1200, 12, "100 a week", "20 a day"), (16, 12, "1.4 a week", "1 every 3.5 days"),
-    (6, 12, "1 every 2 weeks", "1 every 10 days"),
+    (400, 12, "34 a week", "6.8 a day"), (1200, 12, "100 a week", "20 a day"), (16, 12, "1.4 a week", "1 every 3.5 selling days"),
+    (6, 12, "1 every 2 weeks", "1 every 10 selling days"),
 ])
 def test_week_and_day_examples_a_leader_can_check(count, weeks, week, day):
     inputs = Inputs(Fraction(1), Fraction(1), Fraction(weeks), Fraction(5), (), 0)
@@ -141,9 +141,9 @@ def _as_the_page_writes_it(shown: Pace) -> str:
 
 
 @pytest.mark.parametrize(("count", "units", "text"), [
-    (2600, 65, "40 a day"), (520, 13, "40 a day"), (104, 65, "1.6 a day"), (13, 13, "1 a day"), (13, 65, "1 every 5 days"),
-    (52, 65, "1 every 1.2 days"), (40, 13, "3.1 a day"), (12, 13, "1 a day"), (6, 13, "1 every 2.1 days"), (0, 13, "0 a day"),
-    (12345, 1, "12,345 a day"), (123457, 10, "12,346 a day"), (1, 65, "1 every 65 days"),
+    (2600, 65, "40 a day"), (520, 13, "40 a day"), (104, 65, "1.6 a day"), (13, 13, "1 a day"), (13, 65, "1 every 5 selling days"),
+    (52, 65, "1 every 1.2 selling days"), (40, 13, "3.1 a day"), (12, 13, "1 a day"), (6, 13, "1 every 2.1 selling days"), (0, 13, "0 a day"),
+    (12345, 1, "12,345 a day"), (123457, 10, "12,346 a day"), (1, 65, "1 every 65 selling days"),
     (1733, 65, "27 a day"), (650, 65, "10 a day"), (651, 65, "11 a day"), (649, 65, "10 a day"), (643, 65, "9.9 a day"),
 ])
 def test_pace_examples_a_leader_can_check(count, units, text):

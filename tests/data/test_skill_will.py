@@ -85,11 +85,13 @@ def test_a_mode_without_suits_is_refused(handbook: Path):
 def test_every_live_problem_rules_out_stepping_back_and_nothing_else_does():
     """The example's rule, as a sales leader reviewing it put it: stepping back is never the answer while a live
     problem in the deal or the rep's work is ticked, however proven the rep: every decisive coach or push signal,
-    and every one about a deal at risk, such as a step only the rep can take missing its date as the quarter
-    closes (a manager's review); nothing rules out coaching or pushing."""
+    every one about a deal at risk, such as a step only the rep can take missing its date as the quarter closes
+    (a manager's review), and a rep hurting the team or putting every loss down to luck, which the charter rules
+    out (a sales leader's review); nothing rules out coaching or pushing."""
+    charter_breaches = {"affecting-the-team", "excuses-not-plans"}
     for mode in data("dilemma")["modes"]:
         for signal in mode["signals"]:
-            live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal.get("situation") == "deal-at-risk")
+            live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal.get("situation") == "deal-at-risk" or signal["id"] in charter_breaches)
             assert signal.get("rules_out", []) == (["step-back"] if live else []), signal["id"]
 
 
