@@ -70,7 +70,7 @@
       var missed = out.essentialsMissed;
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
-      list(Playbook.t("assessment_result.work_on_first"), parts.weakestFirst(model.rows).filter(function (row) { return held.indexOf(row) < 0 && parts.fallsShort(model, row); }).slice(0, 3), true);
+      list(Playbook.t("assessment_result.work_on_first"), parts.toImprove(model).filter(function (row) { return held.indexOf(row) < 0; }).slice(0, 3), true);
       list(aboutSomeoneElse ? Playbook.t("assessment_result.strengths_seen") : Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
 

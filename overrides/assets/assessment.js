@@ -73,12 +73,16 @@
     return answered.concat(rows.filter(function (row) { return row.points === null; }));
   }
 
-  /* Whether a scored form's answered row is one to work on: below the answer its essentials need (the form's own
-     "done well enough": a ride-along's "Done", so a behaviour done is not listed beside those missed), or below
-     the top answer on a form without essentials. */
-  function fallsShort(model, row) {
-    if (row.points === null) return false;
-    return model.essentialsLeast !== null && !row.limit ? row.value < model.essentialsLeast : row.points < row.most;
+  /* What a scored form's answers leave to work on, in order: the essentials among them first (a call's next step
+     asked for), then the rest weakest first. That is what fell short of the answer the form's essentials need (its
+     own "done well enough": a ride-along's "Done"), so a behaviour done is not listed beside those missed; where
+     nothing did, or on a form without essentials, what fell short of the top answer, so a call with every
+     behaviour only "Done" still names what to take further. */
+  function toImprove(model) {
+    var belowTop = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
+    var belowBar = model.essentialsLeast === null ? [] : belowTop.filter(function (row) { return row.limit || row.value < model.essentialsLeast; });
+    var short = belowBar.length ? belowBar : belowTop;
+    return short.filter(function (row) { return row.essential; }).concat(short.filter(function (row) { return !row.essential; }));
   }
 
   /* Answered rows from the highest share of their most points, heavier first on a tie. */
@@ -337,7 +341,7 @@
       var next = target(out);
       weakest = next ? toWorkOn(model, next) : [];
     } else if (out.complete) {
-      weakest = weakestFirst(model.rows).filter(function (row) { return fallsShort(model, row); });
+      weakest = toImprove(model);
     }
     return joined({
       complete: out.complete, answered: out.answered, needed: out.needed,
@@ -397,6 +401,8 @@
     /* Whether the form opened saved answers of an earlier day, rather than being dated back by the reader: only
        those are "still open" for what could be rated only afterwards. */
     var reopened = false;
+    /* Whether the statements of an earlier day reopened, other than those rated the next day, are locked (lock). */
+    var locked = false;
     /* the form's "still open" line (self_assessment.html), on a form that stays open: none on another */
     var open = form.querySelector("[data-assessment-open]");
 
@@ -434,7 +440,8 @@
       day.show(date, openCall || 1, total);
       if (open) {
         var words = { day: Playbook.workspace.dayOf({ date: date, call: openCall }, "long-weekday", total) };
-        open.querySelector("[data-assessment-open-text]").textContent = !openDay ? "" : reopened ? Playbook.t("assessment.still_open", words) : Playbook.t("assessment.dated_earlier", words);
+        open.querySelector("[data-assessment-open-text]").textContent = !openDay ? "" : locked ? Playbook.t("assessment.still_open_locked", words)
+          : reopened ? Playbook.t("assessment.still_open", words) : Playbook.t("assessment.dated_earlier", words);
         open.hidden = !openDay;
       }
     }
@@ -472,6 +479,7 @@
         return tool.status ? tool.status.textContent : null;
       }
       reopened = false;
+      lock(false);
       var problem = here ? Playbook.workspace.forget(tool.whose(), here) : null;
       showDay();
       return problem;
@@ -535,6 +543,7 @@
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
       openCall = found && found.call || null;
       reopened = earlier && !!openDay;
+      lock(reopened);
       kept = restore(model, saved);
       notes.restore(saved);
       showDay();
@@ -542,8 +551,19 @@
       render(store);
     }
 
+    /* Reopened on a later day for what could be seen only then (data-rated-next-day), an earlier call keeps the
+       ratings given on its day: locked, so that rating a new call over them by mistake cannot overwrite them. The
+       reader unlocks them to correct one (the "still open" line's button). */
+    function lock(on) {
+      var unlock = open && open.querySelector("[data-assessment-unlock]");
+      locked = !!unlock && on;
+      model.rows.forEach(function (row) { row.fieldset.disabled = locked && !row.fieldset.hasAttribute("data-rated-next-day"); });
+      if (unlock) unlock.hidden = !locked;
+    }
+
     /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. */
     function blank(save) {
+      lock(false);
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
       all(form, "[data-changed]").forEach(function (note) { note.remove(); });
       kept = { stale: {}, removed: 0 };
@@ -555,8 +575,13 @@
     }
 
     /* A new one today beside the earlier one still open. */
-    if (open) open.querySelector("button").addEventListener("click", function () {
+    if (open) open.querySelector(".pb-assessment__start-new").addEventListener("click", function () {
       another(Playbook.workspace.today());
+    });
+    if (open && open.querySelector("[data-assessment-unlock]")) open.querySelector("[data-assessment-unlock]").addEventListener("click", function () {
+      lock(false);
+      showDay();
+      model.rows[0].fieldset.querySelector("input").focus();
     });
     /* On a form with a day field (a ride-along), another call the same day, from the result's actions. */
     var anotherCall = form.querySelector("[data-note-kind=date]") ? function () { another(openDay || Playbook.workspace.today()); } : null;
@@ -639,16 +664,18 @@
     var at = -1;
     model.rows.forEach(function (row, index) { if (row.fieldset === from) at = index; });
     var order = model.rows.slice(at + 1).concat(model.rows.slice(0, at + 1));
-    return order.filter(function (row) { return !row.fieldset.querySelector("input:checked"); })[0];
+    return order.filter(function (row) { return !row.fieldset.disabled && !row.fieldset.querySelector("input:checked"); })[0];
   }
 
   /* The headline of a complete result, with how many statements it leaves out: an essential left blank is not
      among them, as the headline already says it holds the result back. */
   function unansweredNote(model, out) {
     var missing = model.rows.length - out.answered - out.essentialsShort.filter(function (row) { return row.points === null; }).length;
-    var counts = { headline: out.headline, missing: missing, total: model.rows.length };
-    if (!missing) return Playbook.t("assessment.all_answered", counts);
-    return model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
+    var later = out.openUntil ? model.rows.filter(function (row) { return row.points === null && row.fieldset.hasAttribute("data-rated-next-day"); }).length : 0;
+    var counts = { headline: out.headline, missing: missing - later, total: model.rows.length };
+    var said = !counts.missing ? Playbook.t("assessment.all_answered", counts)
+      : model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
+    return later ? said + " " + Playbook.t("assessment.for_now", { count: later }) : said;
   }
 
   function actions(form, model, out, result, live, clear, anotherCall) {
@@ -668,7 +695,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, fallsShort: fallsShort, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

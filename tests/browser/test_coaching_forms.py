@@ -360,6 +360,46 @@ def test_work_on_first_lists_what_fell_short_not_what_was_done(context, site_url
     assert [w["id"] for w in saved] == [plain_ones[2]["id"], plain_ones[1]["id"]]
 
 
+def test_a_call_with_every_behaviour_only_done_still_names_what_to_take_further(context, site_url):
+    """A manager's case: every behaviour "Done", none "Done well". The band, "Solid, with gaps", says to agree one
+    behaviour from "Work on first", which listed nothing, as nothing fell short of "Done". With nothing below what
+    the essentials need, what is below the top answer is to work on: the essentials first, then the heaviest, in
+    the form's order (all are equally short)."""
+    form_data = _form("ride-along")
+    bar = form_data["essentials_at_least"]
+    rated = [q for q in form_data["questions"] if q["section"] != "objections"]
+    answers = {q["id"]: bar for q in rated}
+    score, band = _oracle(form_data, answers)
+    assert band != form_data["bands"][-1]["name"] and bar < max(o["value"] for o in _scale(form_data)["options"])
+    expected = [q for q in rated if q.get("essential")] + sorted([q for q in rated if not q.get("essential")], key=lambda q: -q.get("weight", 1))
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    result = _rate(page, "ride-along", answers).locator("[data-result]")
+    expect(result.get_by_role("heading", level=3)).to_contain_text(f"{score}%")
+    listed = result.get_by_role("heading", name="Work on first").locator("xpath=following-sibling::ul[1]/li")
+    expect(listed).to_have_count(3)
+    assert [item.startswith(q["text"]) or item.startswith(f"Essential: {q['text']}") for item, q in zip(listed.all_text_contents(), expected)] == [True] * 3, listed.all_text_contents()
+    saved = page.evaluate("Playbook.workspace.latest({kind: 'observation', tool: 'ride-along'}).data.result.weakest")
+    assert [w["id"] for w in saved] == [q["id"] for q in expected[:3]]
+
+
+def test_an_essential_done_only_partly_comes_first_among_what_to_work_on(context, site_url):
+    """A manager's case: every behaviour "Partly", the essential next step among them, and the three listed to
+    work on were the first three of the form, so the 1:1 planner left out the one behaviour every call needs."""
+    form_data = _form("ride-along")
+    values = [o["value"] for o in _scale(form_data)["options"]]
+    partly = next(v for v in values if v < form_data["essentials_at_least"] and v != values[0])
+    rated = [q for q in form_data["questions"] if q["section"] != "objections"]
+    answers = {q["id"]: partly for q in rated}
+    essentials = [q["id"] for q in rated if q.get("essential")]
+    assert essentials
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    _rate(page, "ride-along", answers)
+    saved = page.evaluate("Playbook.workspace.latest({kind: 'observation', tool: 'ride-along'}).data.result.weakest")
+    assert [w["id"] for w in saved][:len(essentials)] == essentials[:3]
+
+
 def test_an_essential_left_blank_is_named_as_holding_the_result_back_not_as_uncounted(context, site_url):
     form_data = _form("ride-along")
     # no objection came up on this call: those left blank too
@@ -475,13 +515,20 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     to_rate = result.get_by_role("heading", name="To rate from tomorrow, once they can be seen")
     expect(to_rate.locator("xpath=following-sibling::p[1]")).to_have_text("The form opens this call again until Friday 22 January: rate these then. Until then they are not counted.")
     expect(to_rate.locator("xpath=following-sibling::ul[1]/li")).to_have_text([q["text"] for q in form_data["questions"] if q["id"] in later])
+    objections = [q["text"] for q in form_data["questions"] if q["section"] == "objections"]
     blank = result.get_by_role("heading", name="Left blank (not counted)").locator("xpath=following-sibling::ul[1]/li")
-    expect(blank).to_have_text([q["text"] for q in form_data["questions"] if q["section"] == "objections"])
+    expect(blank).to_have_text(objections)
+    # The headline's note says the result is for now, and counts as unanswered only what the call gave no chance for.
+    expect(form.locator("[aria-live]")).to_contain_text(f". {len(objections)} of {len(form_data['questions'])} unanswered, not counted. The result is for now: {len(later)} more can be rated only from tomorrow.")
 
     form = on(20)  # Wednesday: the CRM and the recap can be seen
     still_open = form.locator(".pb-assessment__open")
-    expect(still_open).to_have_text("Still open from Tuesday 19 January: rate now what could only be seen afterwards; each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today")
+    expect(still_open).to_have_text("Still open from Tuesday 19 January for what could only be seen afterwards; the ratings given that day stay as they were. Each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today Change that day's ratings")
     assert form.locator("input:checked").count() == len(on_the_day)
+    # A manager's case: arriving for a new call, they rated it over Tuesday's and lost it. Tuesday's own ratings
+    # are locked; only what could be seen afterwards is open.
+    for q in form_data["questions"]:
+        expect(form.locator(f'fieldset[data-statement="{q["id"]}"] input').first).to_be_enabled() if q["id"] in later else expect(form.locator(f'fieldset[data-statement="{q["id"]}"] input').first).to_be_disabled()
     # The next day, the banner asks for them: nothing is put off to "tomorrow" again.
     expect(form.locator("[data-result]").get_by_role("heading", name="Left blank (not counted)")).to_have_count(1)
     expect(form.locator("[data-result]").get_by_role("heading", name="To rate from tomorrow, once they can be seen")).to_have_count(0)
@@ -492,6 +539,16 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
     assert [(record["date"], len(record["data"]["answers"])) for record in records] == [("2027-01-19", len(everything))]
     assert records[0]["data"]["notes"]["debrief:one-thing"] == "Ask who else signs off."
+    # To correct one of Tuesday's ratings, the manager unlocks them; the change is saved with Tuesday.
+    first = form_data["questions"][0]
+    still_open.get_by_role("button", name="Change that day's ratings").click()
+    expect(form.locator(f'fieldset[data-statement="{first["id"]}"] input').first).to_be_focused()
+    expect(still_open.get_by_role("button", name="Change that day's ratings")).to_be_hidden()
+    corrected = next(o for o in _scale(form_data)["options"] if o["value"] != everything[first["id"]])
+    form.locator(f'fieldset[data-statement="{first["id"]}"]').get_by_label(corrected["label"], exact=True).check()
+    records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+    assert [(record["date"], record["data"]["answers"][first["id"]]["value"]) for record in records] == [("2027-01-19", corrected["value"])]
+    everything[first["id"]] = corrected["value"]
 
     form = on(21)  # Thursday: another call the same week, started on purpose
     form.get_by_role("button", name="Start a new one today").click()

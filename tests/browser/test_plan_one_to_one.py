@@ -418,11 +418,13 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     rated = page.locator("[data-plan-rated]")
     expect(rated.get_by_role("heading")).to_have_text("Ride-along since the last 1:1")
     expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
-    # Those answered below what the form's essentials need (a behaviour "Done" is done well enough), weakest first
-    # by the share of its most points, the heavier first on a tie, then the form's order; the top three.
+    # Those answered below what the form's essentials need (a behaviour "Done" is done well enough), the essentials
+    # first, each part weakest first by the share of its most points, the heavier first on a tie, then the form's
+    # order; the top three.
     rows = [(q, (answers[q["id"]] - low) / (high - low)) for q in form["questions"] if q["id"] in answers]
     short = [row for row in rows if answers[row[0]["id"]] < form["essentials_at_least"]]
-    weakest = sorted(short, key=lambda row: (row[1], -row[0].get("weight", 1)))[:3]
+    ordered = sorted(short, key=lambda row: (not row[0].get("essential"), row[1], -row[0].get("weight", 1)))
+    weakest = ordered[:3]
     assert {answers[q["id"]] for q, _ in weakest} == {low} and high - 1 >= form["essentials_at_least"]
     expect(rated.locator("[data-plan-rated-list] li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])
     # With no level result, the suggestions come from what the ride-along put first: each of those behaviours'
