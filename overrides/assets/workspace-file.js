@@ -319,12 +319,15 @@
 
   function store(plan) {
     for (var i = 0; i < plan.length; i += 1) {
+      /* the day the rep was added, from the file: a first 1:1 overdue on one laptop is overdue on the next; the
+         reader's own ("me") has none of its own, only the day it was exported */
+      var since = plan[i].rep.id === "me" ? null : plan[i].rep.added;
       if (!plan[i].into) {
-        var added = Playbook.workspace.addRep(plan[i].name, plan[i].id);
+        var added = Playbook.workspace.addRep(plan[i].name, plan[i].id, since);
         if (added.error) return added.error;
         plan[i].into = added.rep.id;
       }
-      var problem = Playbook.workspace.merge(plan[i].into, plan[i].rep.records, true);
+      var problem = (since && Playbook.workspace.addedBy(plan[i].into, since)) || Playbook.workspace.merge(plan[i].into, plan[i].rep.records, true);
       if (problem) return problem;
     }
     return null;

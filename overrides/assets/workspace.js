@@ -36,8 +36,12 @@
    API (storage is read once per page: what other tabs write empties the cache, through the storage event; the
    records returned are shared, so a tool copies one before changing it):
      reps()                         [{id, name, added}], in the order added; "me" is not among them
-     addRep(name, id)               {rep} or {error}: a name or initials, trimmed, 1–60 characters, no < or >,
-                                    unique ignoring case; `id` (optional) keeps an imported rep's id if free
+     addRep(name, id, added)        {rep} or {error}: a name or initials, trimmed, 1–60 characters, no < or >,
+                                    unique ignoring case; `id` (optional) keeps an imported rep's id if free,
+                                    and `added` (optional) the day the file says the rep was added
+     addedBy(id, date)              the rep's added day moved back to `date` when that is earlier (an import:
+                                    the rep's first 1:1 is due from when they joined, not from the import);
+                                    null or an error
      cleanName(name), sameName(a, b)  the rule for one rep, used wherever reps meet (addRep, import, the team
                                     view): a name trimmed with one space between words; two names are one
                                     rep when they are the same ignoring case and runs of spaces
@@ -255,16 +259,24 @@
     return "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
   }
 
-  function addRep(text, id) {
+  function addRep(text, id, added) {
     var clean = cleanName(text);
     var stored = index();
     var problem = nameProblem(clean, stored.reps);
     if (problem) return { error: problem };
     var free = id && id !== "me" && Playbook.workspaceFile.isRepId(id) && !stored.reps.some(function (rep) { return rep.id === id; });
-    var rep = { id: free ? id : newId(), name: clean, added: today() };
+    var rep = { id: free ? id : newId(), name: clean, added: added && added < today() ? added : today() };
     stored.reps.push(rep);
     problem = write(key("index"), stored);
     return problem ? { error: problem } : { rep: { id: rep.id, name: rep.name, added: rep.added } };
+  }
+
+  function addedBy(id, date) {
+    var stored = index();
+    var rep = stored.reps.filter(function (each) { return each.id === id; })[0];
+    if (!rep || !(date < rep.added)) return null;
+    rep.added = date;
+    return write(key("index"), stored);
   }
 
   function removeKey(storageKey) {
@@ -521,6 +533,7 @@
     markChanged: markChanged,
     reps: reps,
     addRep: addRep,
+    addedBy: addedBy,
     cleanName: cleanName,
     sameName: sameName,
     removeRep: removeRep,

@@ -232,10 +232,13 @@ def test_reworded_and_removed_items_are_named_and_not_counted_until_answered_aga
 
 
 def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(browser, site_url):
+    """The records, and the day the rep was added: a manager's walk-through found a first 1:1 overdue on one
+    laptop shown as not due yet on the next, the rep counted as added the day of the import."""
     behaviours = _statements("which-level")
     high = max(_labels("which-level"))
     first = browser.new_context()
     page = first.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
     page.goto(site_url + LEVEL)
     _answer(page, "which-level", {behaviours[5]["id"]: high})  # the reader's own, to send to their manager
     _add_rep_by_keyboard(page, "assessment-which-level", "Alex")
@@ -260,6 +263,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
 
     second = browser.new_context()
     page = second.new_page()
+    page.clock.set_fixed_time(datetime(2026, 12, 4, 9, 0))
     page.goto(site_url + WORKSPACE)
     importer = page.get_by_role("form", name="Import")
     importer.get_by_label("A workspace file").set_input_files({"name": "alex.json", "mimeType": "application/json", "buffer": alex_file.encode()})
@@ -269,6 +273,7 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved record into Alex.")
     new_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
     assert page.evaluate("rep => Playbook.workspace.records({rep})", new_id) == records
+    assert page.evaluate("() => Playbook.workspace.reps()[0].added") == "2026-11-02"
 
     page.get_by_role("form", name="Add a rep").get_by_label("Rep's name or initials").fill("Sam")
     page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
@@ -280,6 +285,8 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     expect(page.get_by_role("status").filter(has_text="Imported")).to_have_text("Imported 1 saved record into Sam.")
     sam_id = page.evaluate("() => Playbook.workspace.reps()[1].id")
     assert page.evaluate("rep => Playbook.workspace.records({rep})", sam_id) == mine
+    # The reader's own file has no day of its own (only when it was exported): Sam keeps the day Sam was added.
+    assert page.evaluate("() => Playbook.workspace.reps()[1].added") == "2026-12-04"
 
     page.goto(site_url + LEVEL)
     _choose(page, "assessment-which-level", "Alex")
