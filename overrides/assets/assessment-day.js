@@ -4,7 +4,8 @@
    A day changed is handed to `move(day)`, which moves the saved answers there, after any call saved that day
    (form.dataset.call then says which), or says why it can't (words), once the manager leaves the field or
    presses Enter: typed digit by digit, the field passes through days
-   such as 23 October 0002 on the way. Without JS both are lines to write on. */
+   such as 23 October 0002 on the way. Only a day to come is refused as soon as it is typed: no day on the way to
+   another is. Without JS both are lines to write on. */
 (function (Playbook) {
   "use strict";
 
@@ -27,6 +28,9 @@
       dayBox.after(said);
       dayBox.setAttribute("aria-describedby", said.id);
       dayBox.addEventListener("blur", commit);
+      dayBox.addEventListener("input", function () {
+        if (dayBox.value > Playbook.workspace.today()) commit();
+      });
       dayBox.addEventListener("keydown", function (event) {
         if (event.key !== "Enter") return;
         event.preventDefault();

@@ -209,7 +209,12 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     assert form.locator("input:checked").count() == len(answers)
     form.get_by_role("button", name="Start a new one today").click()
     expect(form.get_by_label("Date of the call")).to_have_value("2027-01-26")
+    # A day to come is refused as it is typed (a manager's walk-through saw it refused only on leaving the field,
+    # after clicking on to an answer): no day typed on the way to another is one to come.
     first = next(iter(answers))
+    form.get_by_label("Date of the call").fill("2027-01-27")
+    expect(form.locator(".pb-write-in__said")).to_have_text("The call has to have taken place: a call still to come is rated once it is over. The answers stay dated Tuesday 26 January.")
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-26")
     _rate(page, "ride-along", {first: answers[first]})
     form.get_by_label("Date of the call").fill("2027-01-22")  # Friday has its ride-along already: a second call
     form.get_by_label("Date of the call").press("Enter")
