@@ -715,6 +715,7 @@ class WriteIn:
     lines: int = 1
     section: str | None = None
     kind: str | None = None  # "rep" or "date": the rep picker and the record's date stand in for it on screen
+    to_next_one_to_one: bool = False  # a debrief's answer the 1:1 planner shows with the call it was written for
 
 
 @dataclass(frozen=True)

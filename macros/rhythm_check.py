@@ -27,6 +27,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
+    problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
@@ -74,6 +75,20 @@ def _questions_on_rated_forms(document: LocatedData, assessments: LocatedData | 
         assessments.problem(("assessments", index, "questions", number, "coaching_questions"), f"form {quoted(form['id'])} rates no meeting of the coaching rhythm (no 'rated_with: {form['id']}' in data/rhythm.yml), so the 1:1 planner never suggests these questions; remove 'coaching_questions'", at_key=True)
         for index, form in enumerate(assessments.value["assessments"]) if form["id"] not in rated
         for number, statement in enumerate(form.get("questions", [])) if "coaching_questions" in statement
+    ]
+
+
+def _debrief_answers_to_next_one_to_one(document: LocatedData, assessments: LocatedData | None, debriefs: LocatedData | None) -> list[Problem]:
+    """The 1:1 planner brings a debrief's answer to the next 1:1 only from a meeting rated with a form (a
+    ride-along) that ends with that debrief; on another debrief it would never be shown."""
+    rated = _rated_forms(document, assessments)
+    if rated is None or debriefs is None:
+        return []
+    ending = {form["debrief"] for form in assessments.value["assessments"] if form["id"] in rated and "debrief" in form}
+    return [
+        debriefs.problem(("debriefs", index, "prompts", number, "to_next_one_to_one"), f"debrief {quoted(debrief['id'])} ends no form a meeting of the coaching rhythm is rated with (a form with 'debrief: {debrief['id']}' and 'rated_with' in data/rhythm.yml), so the 1:1 planner never shows this answer; remove 'to_next_one_to_one'", at_key=True)
+        for index, debrief in enumerate(debriefs.value["debriefs"]) if debrief["id"] not in ending
+        for number, prompt in enumerate(debrief.get("prompts", [])) if prompt.get("to_next_one_to_one")
     ]
 
 

@@ -314,7 +314,7 @@
       rated.forEach(function (record) { onDay[record.date] = (onDay[record.date] || 0) + 1; });
       var calls = rated.map(function (record) {
         var put = Array.isArray(record.data.result.weakest) ? record.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
-        var call = { day: Playbook.workspace.dayOf(record, "weekday", onDay[record.date]), result: record.data.result, weakest: put };
+        var call = { day: Playbook.workspace.dayOf(record, "weekday", onDay[record.date]), result: record.data.result, weakest: put, notes: record.data.notes || {} };
         put.forEach(function (w) {
           var value = answerValue(record, w.id);
           if (!lowest[w.id] || value < lowest[w.id].value) lowest[w.id] = { call: call, value: value };
@@ -583,8 +583,9 @@
       form.querySelectorAll("[data-plan-rated]").forEach(function (part, index) { renderRated(part, ground.observed[index]); });
     }
 
-    /* A ride-along since the last 1:1 (`seen`, from grounds): for each of its calls, its day, score and band, and
-       the behaviours its result put first. */
+    /* A ride-along since the last 1:1 (`seen`, from grounds): for each of its calls, its day, score and band, the
+       behaviours its result put first, and what its debrief agreed (the one thing to work on, when to look again):
+       the 1:1 follows those up. */
     function renderRated(part, seen) {
       part.hidden = !seen;
       var calls = part.querySelector("[data-plan-rated-calls]");
@@ -598,6 +599,14 @@
         list.dataset.planRatedList = "";
         call.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
         calls.append(said, list);
+        part.querySelectorAll("[data-plan-rated-notes] > li").forEach(function (prompt) {
+          var answer = call.notes[prompt.dataset.note];
+          if (typeof answer !== "string" || !answer.trim()) return;
+          var agreed = document.createElement("p");
+          agreed.dataset.planRatedNote = "";
+          agreed.textContent = Playbook.t("plan_one_to_one.rated_note", { prompt: prompt.textContent, answer: answer.trim() });
+          calls.append(agreed);
+        });
       });
     }
 

@@ -411,6 +411,16 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
 
     _ride_along_for(page, site_url, datetime(2026, 11, 26, 16, 0), "Sam")  # Thursday: the ride-along
     _rate(page, "ride-along", answers)
+    # What the debrief agreed comes to the 1:1 too (a manager's walk-through: it reached neither the plan nor the
+    # history): the prompts marked for the next 1:1, each with what was written; the others stay on the form.
+    debrief = next(d for d in data("debriefs")["debriefs"] if d["id"] == form["debrief"])
+    carried = [prompt for prompt in debrief["prompts"] if prompt.get("to_next_one_to_one")]
+    kept_back = next(prompt for prompt in debrief["prompts"] if not prompt.get("to_next_one_to_one"))
+    assert len(carried) == 2
+    written = {carried[0]["id"]: "Count to three after each question.", carried[1]["id"]: "The Lorenz discovery call, 15 December", kept_back["id"]: "The buyer's budget is set in March."}
+    for prompt in debrief["prompts"]:
+        if prompt["id"] in written:
+            page.get_by_label(prompt["prompt"], exact=True).fill(written[prompt["id"]])
 
     page.clock.set_fixed_time(MONDAY)  # the next Monday's 1:1
     page.goto(site_url + PLANNER)
@@ -427,6 +437,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     weakest = ordered[:3]
     assert {answers[q["id"]] for q, _ in weakest} == {low} and high - 1 >= form["essentials_at_least"]
     expect(rated.locator("[data-plan-rated-list] li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])
+    expect(rated.locator("[data-plan-rated-note]")).to_have_text([f"{prompt['prompt']}: {written[prompt['id']]}" for prompt in carried])
     # With no level result, the suggestions come from what the ride-along put first: each of those behaviours'
     # coaching questions in the data, with why, as many as the stages allow.
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()

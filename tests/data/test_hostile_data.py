@@ -178,6 +178,8 @@ HOSTILE = {
     # debriefs.yml
     "debriefs-unknown-situation": Hostile("debriefs.yml", replace_first("situations: [lost-deal]", "situations: [lost-deals]"), at("lost-deals"), "unknown situation 'lost-deals' (did you mean 'lost-deal'? expected one of the ids in data/coaching_questions.yml"),
     "debriefs-lines-in-words": Hostile("debriefs.yml", replace_first("        lines: 2\n", "        lines: two\n"), at("two"), "'lines' must be a whole number, found the text 'two'"),
+    # the after-a-call debrief ends no form a rhythm meeting is rated with: the 1:1 planner never reads its answers
+    "debriefs-to-next-one-to-one-never-shown": Hostile("debriefs.yml", replace_first("      - id: learned\n", "      - id: learned\n        to_next_one_to_one: true\n"), at("to_next_one_to_one"), "debrief 'call' ends no form a meeting of the coaching rhythm is rated with (a form with 'debrief: call' and 'rated_with' in data/rhythm.yml), so the 1:1 planner never shows this answer; remove 'to_next_one_to_one'"),
     "debriefs-duplicate-prompt": Hostile("debriefs.yml", replace_first("      - id: learned", "      - id: buyer-words"), at("buyer-words", 2), "duplicate id 'buyer-words'"),
     # role_plays.yml
     "role-plays-unknown-week": Hostile("role_plays.yml", replace_first("week: week-2", "week: week-5"), at("week-5"), "unknown boot-camp week 'week-5' (expected one of the ids in data/bootcamp.yml: week-1, week-2, week-3, week-4)"),
