@@ -305,10 +305,13 @@
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
     /* the ride-alongs since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
        go with them: each call's result and what it put first, and for each behaviour put first the call that
-       rated it lowest (the earlier on a tie), which alone gives it as a reason */
+       rated it lowest (the earlier on a tie), which alone gives it as a reason; with none since, the last one
+       while its result still asks to see it again (seeAgain) */
     var observed = plan.rated.map(function (meeting) {
       var lowest = Object.create(null);
       var rated = ratedSince(meeting.kind, meeting.tool, date);
+      var again = rated.length ? null : seeAgain(meeting.kind, meeting.tool, date);
+      if (again) rated = again.records;
       /* a day of several calls names each */
       var onDay = Object.create(null);
       rated.forEach(function (record) { onDay[record.date] = (onDay[record.date] || 0) + 1; });
@@ -321,7 +324,7 @@
         });
         return call;
       });
-      return calls.length ? { meeting: meeting, calls: calls, lowest: lowest } : null;
+      return calls.length ? { meeting: meeting, calls: calls, lowest: lowest, again: again } : null;
     });
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
   }
@@ -342,10 +345,31 @@
     var before = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).filter(function (day) { return day < date; });
     var since = before[before.length - 1] || "";
     var rated = ws.records({ kind: kind, tool: tool }).filter(function (record) {
-      var result = record.data.result;
-      return (record.date > since || ws.savedDay(record) > since) && record.date <= date && result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
+      return (record.date > since || ws.savedDay(record) > since) && record.date <= date && scored(record);
     });
     return rated;
+  }
+
+  /* Whether a record has a complete result, with its score and band. */
+  function scored(record) {
+    var result = record.data.result;
+    return !!result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
+  }
+
+  /* The last day's calls rated with `kind` and `tool` by `date`, when one of them asked for the next sooner (a
+     "Back to basics" band's again_within_days): with no call since to show whether it has stuck, what it found
+     stays on the 1:1's agenda, as the team view keeps the next one due sooner. {records, days, band, date} (the
+     soonest asked for), or null. */
+  function seeAgain(kind, tool, date) {
+    var done = Playbook.workspace.records({ kind: kind, tool: tool }).filter(function (record) { return record.date <= date && scored(record); });
+    var last = done.length ? done[done.length - 1].date : null;
+    var day = done.filter(function (record) { return record.date === last; });
+    var asking = day.filter(function (record) {
+      var days = record.data.result.again_within_days;
+      return typeof days === "number" && days > 0 && days === Math.floor(days);
+    });
+    asking.sort(function (a, b) { return a.data.result.again_within_days - b.data.result.again_within_days; });
+    return asking.length ? { records: day, days: asking[0].data.result.again_within_days, band: asking[0].data.result.band, date: last } : null;
   }
 
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
@@ -588,8 +612,16 @@
        the 1:1 follows those up. */
     function renderRated(part, seen) {
       part.hidden = !seen;
+      var again = seen && seen.again;
+      part.querySelector("h3").textContent = again ? part.dataset.againTitle : part.dataset.title;
       var calls = part.querySelector("[data-plan-rated-calls]");
       calls.textContent = "";
+      if (again) {
+        var why = document.createElement("p");
+        why.dataset.planRatedAgain = "";
+        why.textContent = Playbook.t("plan_one_to_one.rated_again", { meeting: part.dataset.meeting, day: shownDay(again.date), band: again.band, days: again.days });
+        calls.append(why);
+      }
       (seen ? seen.calls : []).forEach(function (call) {
         var said = document.createElement("p");
         said.dataset.planRatedSaid = "";

@@ -389,6 +389,52 @@ def test_the_planner_lists_what_to_work_on_next_as_the_level_result_does(manager
         expect(shown.nth(index)).to_contain_text(text)
 
 
+def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_again(manager, site_url):
+    """A manager's case: a "Back to basics" ride-along left the 1:1 plan after one 1:1, while the team view still
+    counted the next ride-along due within its band's days, to see whether what it found had stuck. Until a call is
+    rated after it, the plan keeps it, says why, and goes on suggesting questions for what it found."""
+    from tests.browser.test_coaching_forms import _form, _oracle, _rate, _ride_along_for, _scale
+
+    page = manager
+    form = _form("ride-along")
+    options = _scale(form)["options"]
+    low, high = options[0]["value"], options[-1]["value"]
+    poor = {q["id"]: low for q in form["questions"] if q["section"] != "objections"}
+    score, band = _oracle(form, poor)
+    sooner = next(b for b in form["bands"] if b["name"] == band)["again_within_days"]
+    page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))
+    _add_rep(page, site_url, "Sam")
+    _ride_along_for(page, site_url, datetime(2026, 11, 26, 16, 0), "Sam")
+    _rate(page, "ride-along", poor)
+    page.clock.set_fixed_time(MONDAY)  # the 1:1 after it
+    page.goto(site_url + PLANNER)
+    rated = page.locator("[data-plan-rated]")
+    expect(rated.get_by_role("heading")).to_have_text("Ride-along since the last 1:1")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))  # the next 1:1: no ride-along since
+    page.goto(site_url + PLANNER)
+    expect(rated.get_by_role("heading")).to_have_text("Ride-along to see again")
+    expect(rated.locator("[data-plan-rated-again]")).to_have_text(f"No ride-along has been rated since the one of Thu 26 Nov, whose “{band}” result asks for the next within {sooner} days, to see whether what it found has stuck. Until then, it stays on the agenda:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    assert any("on the ride-along of Thu 26 Nov" in line for _, line in _suggested(page))
+
+    # The ride-along that sees it again takes its place; a 1:1 after that one, which asks for nothing sooner, ends it.
+    _ride_along_for(page, site_url, datetime(2026, 12, 8, 16, 0), "Sam")
+    _rate(page, "ride-along", {qid: high for qid in poor})
+    page.clock.set_fixed_time(MONDAY + timedelta(days=14))
+    page.goto(site_url + PLANNER)
+    expect(rated.get_by_role("heading")).to_have_text("Ride-along since the last 1:1")
+    expect(rated.locator("[data-plan-rated-again]")).to_have_count(0)
+    expect(rated.locator("[data-plan-rated-said]")).to_have_count(1)
+    expect(rated.locator("[data-plan-rated-said]")).to_contain_text("On Tue 8 Dec: ")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    page.clock.set_fixed_time(MONDAY + timedelta(days=21))
+    page.goto(site_url + PLANNER)
+    expect(rated).to_be_hidden()
+
+
 def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manager, site_url):
     """A manager's case: a ride-along's ratings never reached the 1:1 after it, so the skill box started from the
     level result alone. Now the planner names the ride-along held since the rep's last 1:1, its score and band,
