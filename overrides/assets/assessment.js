@@ -333,8 +333,10 @@
   }
 
   /* The result kept in the record, for the 1:1 planner and history: score, band, level, each group's score,
-     what the result says to work on next (toWorkOn), who rated about which account, and how many days the band
-     gives until the next meeting rated with this form (again_within_days: the team view counts it due then). */
+     what the result says to work on next (toWorkOn), who rated about which account, how many days the band
+     gives until the next meeting rated with this form (again_within_days: the team view counts it due then), and
+     why the band is not the score's (held: "missed", an essential answered with the lowest answer; "short", one
+     below what it needs), so no page shows a high score beside a lower band unexplained. */
   function summary(form, model, out) {
     var weakest = [];
     if (out.complete && model.ladder) {
@@ -350,7 +352,14 @@
       level: out.level ? { id: out.level.id, name: out.level.name, number: out.groups.indexOf(out.level) + 1 } : null,
       groups: out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score, reached: group.reached }; }),
       weakest: weakest.slice(0, 3).map(function (row) { return { id: row.id, text: row.text, answer: row.answer }; })
-    }, joined(sooner(out), out.rating || {}));
+    }, joined(joined(sooner(out), held(model, out)), out.rating || {}));
+  }
+
+  /* As the headline says it: "missed" only for a score that would have been in a higher band. */
+  function held(model, out) {
+    if (!out.complete || model.ladder) return {};
+    if (out.essentialsMissed.length) return bandFor(model.bands, out.score) === out.band ? {} : { held: "missed" };
+    return out.essentialsShort.length ? { held: "short" } : {};
   }
 
   function sooner(out) {

@@ -94,7 +94,10 @@
     records.forEach(function (record) {
       var found = result(record);
       if (!found) return;
-      var note = typeof found.band === "string" ? Playbook.t("rep_history.score_note", { score: found.score, band: found.band }) : Playbook.t("charts.percent", { value: found.score });
+      var words = { score: found.score, band: found.band };
+      var note = typeof found.band !== "string" ? Playbook.t("charts.percent", { value: found.score })
+        : found.held === "missed" ? Playbook.t("rep_history.score_note_failed", words)
+        : found.held === "short" ? Playbook.t("rep_history.score_note_held", words) : Playbook.t("rep_history.score_note", words);
       points.push({ day: record.date, label: Playbook.workspace.dayOf(record, undefined, days[record.date]), value: found.score, note: note });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));

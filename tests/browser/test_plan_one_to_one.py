@@ -389,6 +389,22 @@ def test_the_planner_lists_what_to_work_on_next_as_the_level_result_does(manager
         expect(shown.nth(index)).to_contain_text(text)
 
 
+def _band_said(form: dict, answers: dict) -> str:
+    """The band as the planner names a call's result, worked out from the answers as the ride-along's headline does:
+    held below the score's band by an essential short of what it needs, or failed by one answered with the lowest
+    answer where the score alone would have been in a higher band."""
+    from tests.browser.test_coaching_forms import _missed, _oracle, _short
+
+    score, band = _oracle(form, answers)
+    bands = form["bands"]
+    by_score = next(b["name"] for i, b in enumerate(bands) if b["from"] <= score and (score < b["to"] or i == len(bands) - 1))
+    if _missed(form, answers):
+        return f"but “{band}”, as an essential behaviour was missed" if by_score != band else f"“{band}”"
+    if by_score == bands[-1]["name"] and _short(form, answers):
+        return f"held at “{band}” by an essential behaviour short of what it needs"
+    return f"“{band}”"
+
+
 def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_again(manager, site_url):
     """A manager's case: a "Back to basics" ride-along left the 1:1 plan after one 1:1, while the team view still
     counted the next ride-along due within its band's days, to see whether what it found had stuck. Until a call is
@@ -399,8 +415,12 @@ def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_ag
     form = _form("ride-along")
     options = _scale(form)["options"]
     low, high = options[0]["value"], options[-1]["value"]
-    poor = {q["id"]: low for q in form["questions"] if q["section"] != "objections"}
+    # Every behaviour done well but the next step, never asked for: a high score, failed by the essential missed.
+    essential = next(q for q in form["questions"] if q.get("essential") and q["section"] != "objections")
+    poor = {q["id"]: high for q in form["questions"] if q["section"] != "objections"} | {essential["id"]: low}
     score, band = _oracle(form, poor)
+    said = _band_said(form, poor)
+    assert said == f"but “{band}”, as an essential behaviour was missed" and score > form["bands"][0]["to"]
     sooner = next(b for b in form["bands"] if b["name"] == band)["again_within_days"]
     page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))
     _add_rep(page, site_url, "Sam")
@@ -416,9 +436,13 @@ def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_ag
     page.goto(site_url + PLANNER)
     expect(rated.get_by_role("heading")).to_have_text("Ride-along to see again")
     expect(rated.locator("[data-plan-rated-again]")).to_have_text(f"No ride-along has been rated since the one of Thu 26 Nov, whose “{band}” result asks for the next within {sooner} days, to see whether what it found has stuck. Until then, it stays on the agenda:")
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, {said}. To work on first:")
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     assert any("on the ride-along of Thu 26 Nov" in line for _, line in _suggested(page))
+    # The rep's history says why too, beside the score.
+    page.goto(site_url + "coaching/history/")
+    cells = page.locator('[data-history-scores][data-tool="ride-along"] [data-chart-table] td')
+    expect(cells.filter(has_text=f"{score}% (but {band}: an essential behaviour missed)")).to_have_count(1)
 
     # The ride-along that sees it again takes its place; a 1:1 after that one, which asks for nothing sooner, ends it.
     _ride_along_for(page, site_url, datetime(2026, 12, 8, 16, 0), "Sam")
@@ -471,9 +495,10 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     page.clock.set_fixed_time(MONDAY)  # the next Monday's 1:1
     page.goto(site_url + PLANNER)
     score, band = _oracle(form, answers)
+    said = _band_said(form, answers)
     rated = page.locator("[data-plan-rated]")
     expect(rated.get_by_role("heading")).to_have_text("Ride-along since the last 1:1")
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, {said}. To work on first:")
     # Those answered below what the form's essentials need (a behaviour "Done" is done well enough), the essentials
     # first, each part weakest first by the share of its most points, the heavier first on a tie, then the form's
     # order; the top three.
@@ -507,7 +532,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     expect(page.locator(".pb-write-in__said")).to_have_text("Dated Friday 27 November: the answers are saved with that day.")
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Fri 27 Nov: {form['result_name']} {score}%, “{band}”. To work on first:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Fri 27 Nov: {form['result_name']} {score}%, {said}. To work on first:")
 
     # A second call that Friday, every behaviour done well but one: both calls reach the 1:1, each with its own.
     missed = next(q for q in reversed(form["questions"]) if q["id"] in answers and not q.get("essential") and q["coaching_questions"])
@@ -519,9 +544,10 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
     score2, band2 = _oracle(form, second)
+    said2 = _band_said(form, second)
     expect(rated.locator("[data-plan-rated-said]")).to_have_text([
-        f"On Fri 27 Nov, call 1: {form['result_name']} {score}%, “{band}”. To work on first:",
-        f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, “{band2}”. To work on first:",
+        f"On Fri 27 Nov, call 1: {form['result_name']} {score}%, {said}. To work on first:",
+        f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, {said2}. To work on first:",
     ])
     expect(rated.locator("[data-plan-rated-list]").nth(1).locator("li")).to_have_text([f"{plain(missed['text'])} ({label[low]})"])
     reason = f"“{in_sentence(plain(missed['text']))}”, rated “{label[low]}” on the ride-along of Fri 27 Nov, call 2"
@@ -539,7 +565,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
     expect(rated.locator("[data-plan-rated-said]")).to_have_text([
-        f"On Fri 27 Nov, call 1: {form['result_name']} {score}%, “{band}”. To work on first:",
-        f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, “{band2}”. To work on first:",
-        f"On Wed 2 Dec: {form['result_name']} {score}%, “{band}”. To work on first:",
+        f"On Fri 27 Nov, call 1: {form['result_name']} {score}%, {said}. To work on first:",
+        f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, {said2}. To work on first:",
+        f"On Wed 2 Dec: {form['result_name']} {score}%, {said}. To work on first:",
     ])
