@@ -152,11 +152,12 @@
     return wrapper;
   }
 
-  /* The path through points at x positions `xs`: straight, or stepped. */
+  /* The path through points at x positions `xs`: straight, or stepped. A straight one doesn't join two points of
+     the same `day` (two calls watched that day are two calls, not a rise or a fall). */
   function path(points, xs, box, step) {
     return points.map(function (point, i) {
       var here = xs[i] + "," + box.y(point.value);
-      if (!i) return "M" + here;
+      if (!i || !step && point.day !== undefined && point.day === points[i - 1].day) return "M" + here;
       return step ? "H" + xs[i] + "V" + box.y(point.value) : "L" + here;
     }).join("");
   }

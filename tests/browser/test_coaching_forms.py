@@ -311,6 +311,9 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     figure.get_by_text("The figures").click()
     dates = figure.locator("tbody tr").evaluate_all("rows => rows.map(row => row.cells[0].textContent)")
     assert dates == ["22 Jan 2027, call 1", "22 Jan 2027, call 2", "22 Jan 2027, call 3"]
+    # Three calls that day are three calls, not a rise or a fall: the line joins none of them (each starts afresh).
+    line = figure.locator(".pb-chart__line").get_attribute("d")
+    assert line.count("M") == 3 and "L" not in line, line
     context.close()
 
 
