@@ -80,11 +80,14 @@ def _questions_on_rated_forms(document: LocatedData, assessments: LocatedData | 
 
 def _debrief_answers_to_next_one_to_one(document: LocatedData, assessments: LocatedData | None, debriefs: LocatedData | None) -> list[Problem]:
     """The 1:1 planner brings a debrief's answer to the next 1:1 only from a meeting rated with a form (a
-    ride-along) that ends with that debrief; on another debrief it would never be shown."""
+    ride-along) that ends with that debrief; on another debrief it would never be shown. Not while such a form
+    names a debrief that isn't there: that one problem is the one to fix."""
     rated = _rated_forms(document, assessments)
     if rated is None or debriefs is None:
         return []
     ending = {form["debrief"] for form in assessments.value["assessments"] if form["id"] in rated and "debrief" in form}
+    if not ending <= {debrief["id"] for debrief in debriefs.value["debriefs"]}:
+        return []  # a form names a debrief that isn't there, reported with the other references (crossrefs.py)
     return [
         debriefs.problem(("debriefs", index, "prompts", number, "to_next_one_to_one"), f"debrief {quoted(debrief['id'])} ends no form a meeting of the coaching rhythm is rated with (a form with 'debrief: {debrief['id']}' and 'rated_with' in data/rhythm.yml), so the 1:1 planner never shows this answer; remove 'to_next_one_to_one'", at_key=True)
         for index, debrief in enumerate(debriefs.value["debriefs"]) if debrief["id"] not in ending
