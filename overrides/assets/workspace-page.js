@@ -265,14 +265,22 @@
       reader.readAsText(file);
     });
 
+    /* Everything this browser keeps for its reps and the reader, as text: the same before and after an import of a
+       file read in already, which then adds nothing. */
+    function kept() {
+      return JSON.stringify(ws.reps().map(function (rep) { return [rep, ws.records({ rep: rep.id })]; }).concat([ws.records({ rep: "me" })]));
+    }
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!checked) return;
       var single = checked.reps.length === 1;
       var destination = !single ? null : into.value ? { rep: into.value } : { name: name.value };
+      var before = kept();
       var problem = Playbook.workspaceFile.importFile(checked, destination);
       var count = checked.reps.reduce(function (sum, rep) { return sum + rep.records.length; }, 0);
-      var done = !single ? Playbook.t("workspace_page.imported_reps", { count: count, reps: checked.reps.length }) : into.value === "me" ? Playbook.t("workspace_page.imported_mine", { count: count }) : Playbook.t("workspace_page.imported_rep", { count: count, name: into.value ? ws.name(into.value) : name.value.trim() });
+      var done = kept() === before ? Playbook.t("workspace_page.nothing_new", { count: count })
+        : !single ? Playbook.t("workspace_page.imported_reps", { count: count, reps: checked.reps.length }) : into.value === "me" ? Playbook.t("workspace_page.imported_mine", { count: count }) : Playbook.t("workspace_page.imported_rep", { count: count, name: into.value ? ws.name(into.value) : name.value.trim() });
       if (!problem) {
         input.value = "";
         showTarget(null);

@@ -274,6 +274,12 @@ def test_a_rep_exported_and_imported_in_a_fresh_browser_has_the_same_records(bro
     new_id = page.evaluate("() => Playbook.workspace.reps()[0].id")
     assert page.evaluate("rep => Playbook.workspace.records({rep})", new_id) == records
     assert page.evaluate("() => Playbook.workspace.reps()[0].added") == "2026-11-02"
+    # The same file again adds nothing, and says so (a manager's walk-through: it said "Imported" each time).
+    importer.get_by_label("A workspace file").set_input_files({"name": "alex.json", "mimeType": "application/json", "buffer": alex_file.encode()})
+    importer.get_by_label("Import into").select_option(label="Alex")
+    importer.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("status").filter(has_text="Nothing new")).to_have_text("Nothing new: the file's 1 saved record was here already.")
+    assert page.evaluate("rep => Playbook.workspace.records({rep})", new_id) == records
 
     page.get_by_role("form", name="Add a rep").get_by_label("Rep's name or initials").fill("Sam")
     page.get_by_role("form", name="Add a rep").get_by_role("button", name="Add").click()
