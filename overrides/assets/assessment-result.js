@@ -67,6 +67,9 @@
       var sooner = out.band.node.querySelector("[data-band-sooner]");
       if (said && sooner) said.append(" ", sooner.textContent);
       result.append(said || out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
+      /* on the day of the call, before what could change it is rated */
+      var later = parts.rateLater(model, out).length;
+      if (later) result.append(el("p", Playbook.t("assessment.for_now", { count: later })));
       var missed = out.essentialsMissed;
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
@@ -239,7 +242,7 @@
        rate, not as left blank. */
     function unanswered() {
       var missing = model.rows.filter(function (row) { return row.points === null && (out.essentialsShort || []).indexOf(row) < 0; });
-      var later = out.openUntil ? missing.filter(function (row) { return row.fieldset.hasAttribute("data-rated-next-day"); }) : [];
+      var later = parts.rateLater(model, out);
       missing = missing.filter(function (row) { return later.indexOf(row) < 0; });
       if (missing.length) {
         result.append(el("h4", model.habitLeast !== null ? Playbook.t("assessment_result.not_answered_hold_back")

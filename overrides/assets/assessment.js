@@ -85,6 +85,12 @@
     return short.filter(function (row) { return row.essential; }).concat(short.filter(function (row) { return !row.essential; }));
   }
 
+  /* On the day of the meeting (out.openUntil), the statements not rated yet that can be seen only the next day
+     (data-rated-next-day): to rate then, not left blank. */
+  function rateLater(model, out) {
+    return out.openUntil ? model.rows.filter(function (row) { return row.points === null && row.fieldset.hasAttribute("data-rated-next-day"); }) : [];
+  }
+
   /* Answered rows from the highest share of their most points, heavier first on a tie. */
   function strongestFirst(rows) {
     var answered = rows.filter(function (row) { return row.points !== null; });
@@ -680,7 +686,7 @@
      among them, as the headline already says it holds the result back. */
   function unansweredNote(model, out) {
     var missing = model.rows.length - out.answered - out.essentialsShort.filter(function (row) { return row.points === null; }).length;
-    var later = out.openUntil ? model.rows.filter(function (row) { return row.points === null && row.fieldset.hasAttribute("data-rated-next-day"); }).length : 0;
+    var later = rateLater(model, out).length;
     var counts = { headline: out.headline, missing: missing - later, total: model.rows.length };
     var said = !counts.missing ? Playbook.t("assessment.all_answered", counts)
       : model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
@@ -704,7 +710,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

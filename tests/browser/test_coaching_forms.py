@@ -520,6 +520,8 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     assert after.get("rated_the_next_day") and form_data["stays_open_days"] == 3
     expect(form.get_by_role("heading", name=f"{after['name']} rated the next day")).to_have_count(1)
     result = form.locator("[data-result]")
+    # Under the headline, before the advice is acted on: the result may change once those are rated.
+    expect(result.locator("h3 + p + p")).to_have_text(f"The result is for now: {len(later)} more can be rated only from tomorrow.")
     to_rate = result.get_by_role("heading", name="To rate from tomorrow, once they can be seen")
     expect(to_rate.locator("xpath=following-sibling::p[1]")).to_have_text("The form opens this call again until Friday 22 January: rate these then. Until then they are not counted.")
     expect(to_rate.locator("xpath=following-sibling::ul[1]/li")).to_have_text([q["text"] for q in form_data["questions"] if q["id"] in later])
