@@ -132,6 +132,8 @@ def apply_language(documents: dict[str, LocatedData], data_dir: Path, schemas_di
         if out_of_step:
             problems += [replace(problem, warning=True, message=f"{problem.message}; until the translation matches {default.file}, the site shows that file in the first language") for problem in out_of_step]
         else:
+            first = dict(default.texts())
+            translated.in_first_language = {text: first[at] for at, text in translated.texts() if at in first and first[at] != text}
             documents[path.stem] = translated
     return problems
 

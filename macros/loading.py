@@ -65,6 +65,9 @@ class LocatedData:
     # path there.
     origins: dict[Path_, tuple[str, Path_]] = field(default_factory=dict)
     changed_by: str | None = None  # the team's file merged into this one, if any
+    # A translation's texts → the first language's text in the same place (macros/languages.py): items are
+    # fingerprinted by that, so an answer given on one language's site counts on another's.
+    in_first_language: dict[str, str] = field(default_factory=dict)
 
     def texts(self) -> Iterator[tuple[Path_, str]]:
         """Every string in the file, with its path: what a leader wrote as text."""

@@ -1458,6 +1458,8 @@ class Handbook:
     role_plays: RolePlays
     # The tools' words in the language being built (macros/words.py).
     words: Words | None = None
+    # A translated text → its first-language text, which the item's fingerprint is taken from (LocatedData).
+    in_first_language: dict[str, str] = field(default_factory=dict)
     # A default data file → the file that changes it for the team whose handbook this is (macros/teams.py).
     team_sources: dict[str, str] = field(default_factory=dict)
 
@@ -1598,6 +1600,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
         role_plays=build(RolePlays, documents["role_plays"]),
         words=words,
         team_sources={document.file: document.changed_by for document in documents.values() if document.changed_by},
+        in_first_language={text: first for document in documents.values() for text, first in document.in_first_language.items()},
     )
 
 

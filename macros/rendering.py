@@ -79,7 +79,7 @@ class Renderer:
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
         self.env.globals["calendar_file"] = calendar_file
-        self.env.globals["fingerprint"] = fingerprint
+        self.env.globals["fingerprint"] = self._fingerprint
         self.env.globals["t"] = self._words
         # Figures written as the language being built writes them (macros/words.py).
         self.env.globals["duration"] = self._language_writes("duration")
@@ -127,6 +127,11 @@ class Renderer:
     def _words(self, context, key: str, **values) -> Markup:
         """t("checklist.reset"): the tools' words in the handbook's language (macros/words.py)."""
         return context.get("handbook", self._handbook).words(key, **values)
+
+    @pass_context
+    def _fingerprint(self, context, text: str) -> str:
+        """An item's fingerprint, from its text in the first language: a translation is not a rewording."""
+        return fingerprint(context.get("handbook", self._handbook).in_first_language.get(text, text))
 
     @pass_context
     def _in_words(self, context, count: int) -> str:

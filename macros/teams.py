@@ -218,7 +218,7 @@ def merge(default: LocatedData, override: LocatedData, lists: list[str]) -> tupl
     """The default file with the override's sections applied, every value keeping where it was written; and the
     problems: an id to replace or remove that the default file does not have, an id to add that it has."""
     sections = {name: override.value.get(name) or {} for name in SECTIONS}
-    merged = LocatedData(default.file, {}, changed_by=override.file)
+    merged = LocatedData(default.file, {}, changed_by=override.file, in_first_language=default.in_first_language)
     merged.values[()] = default.where(())
     problems: list[Problem] = []
     graft = _Grafter(merged)

@@ -384,3 +384,23 @@ def test_every_key_in_data_strings_yml_is_asked_for():
 
 def test_the_german_strings_have_only_keys_data_strings_yml_has():
     assert sorted(_keys(STRINGS_DE) - _keys(ROOT / "data" / "strings.yml")) == []
+
+
+def test_a_translated_statement_keeps_its_fingerprint_from_the_first_language(tmp_path):
+    """A manager's walk-through: ride-along answers given on the English site showed on the German one as "reworded
+    since you answered" and counted for nothing, as each statement was fingerprinted by its text in each language.
+    A translation is not a rewording: the example's German ride-along form carries the English fingerprints."""
+    from macros.render import render
+
+    def form(language: str | None) -> tuple[dict[str, str], dict[str, str]]:
+        out = tmp_path / (language or "first")
+        assert not render(Project(ROOT, None, language), out).problems
+        text = (out / "docs" / "coaching" / "ride-along.md").read_text(encoding="utf-8")
+        boxes = re.findall(r'<fieldset [^>]*data-statement="([^"]+)"[^>]*data-fingerprint="([^"]+)">\n<legend>.*?<span data-text>(.*?)</span>', text)
+        return {box: printed for box, printed, _ in boxes}, {box: words for box, _, words in boxes}
+
+    english, english_words = form(None)
+    german, german_words = form("de")
+    assert english and german == english
+    assert all(german_words[box] != english_words[box] for box in english)  # every statement translated
+

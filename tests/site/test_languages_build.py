@@ -137,3 +137,4 @@ def test_a_sentence_that_opens_with_a_duration_keeps_it_as_the_language_writes_i
     """The paper 1:1 form's intro opens with the meeting's length; Jinja's `capitalize` lowered German's "Min."."""
     text = " ".join(content(page(site, f"{LANGUAGE}/coaching/plan-one-to-one/")).get_text(" ").split())
     assert "30 Min." in text and "30 min." not in text
+
