@@ -69,7 +69,7 @@
       result.append(said || out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
       /* on the day of the call, before what could change it is rated */
       var later = parts.rateLater(model, out).length;
-      if (later) result.append(el("p", Playbook.t("assessment.for_now", { count: later })));
+      if (later) result.append(el("p", out.rateNow ? Playbook.t("assessment.for_now_open", { count: later }) : Playbook.t("assessment.for_now", { count: later })));
       var missed = out.essentialsMissed;
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
@@ -250,8 +250,9 @@
         result.append(linked(missing));
       }
       if (later.length) {
-        result.append(el("h4", Playbook.t("assessment_result.rate_next_day_heading")));
-        result.append(el("p", Playbook.t("assessment_result.rate_next_day", { day: Playbook.dates.day(out.openUntil, "long-weekday") })));
+        var until = { day: Playbook.dates.day(out.openUntil, "long-weekday") };
+        result.append(el("h4", out.rateNow ? Playbook.t("assessment_result.rate_now_heading") : Playbook.t("assessment_result.rate_next_day_heading")));
+        result.append(el("p", out.rateNow ? Playbook.t("assessment_result.rate_now", until) : Playbook.t("assessment_result.rate_next_day", until)));
         result.append(linked(later));
       }
     }

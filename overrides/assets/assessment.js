@@ -85,8 +85,8 @@
     return short.filter(function (row) { return row.essential; }).concat(short.filter(function (row) { return !row.essential; }));
   }
 
-  /* On the day of the meeting (out.openUntil), the statements not rated yet that can be seen only the next day
-     (data-rated-next-day): to rate then, not left blank. */
+  /* While the form keeps the meeting open (out.openUntil: on its day, or reopened on a later one), the statements
+     not rated yet that can be seen only the next day (data-rated-next-day): still to rate, not left blank. */
   function rateLater(model, out) {
     return out.openUntil ? model.rows.filter(function (row) { return row.points === null && row.fieldset.hasAttribute("data-rated-next-day"); }) : [];
   }
@@ -437,11 +437,13 @@
       return tool.record(form.dataset.recordKind, form.dataset.assessment, { answers: state, notes: mine.notes, result: summary(form, model, out) }, mine.date, openCall);
     }
 
-    /* On the day of the meeting, the last day the form opens it again (data-stays-open-days later), for what can
-       only be rated then; else null. */
+    /* On the day of the meeting, or reopened on a later one for what could be seen only then, the last day the
+       form opens it (data-stays-open-days after its day); else null. */
     function openUntil() {
       var days = +form.dataset.staysOpenDays || 0;
-      return openDay || !days ? null : Playbook.dates.iso(Playbook.dates.number(Playbook.workspace.today()) + days);
+      if (!days || openDay && !reopened) return null;
+      var until = Playbook.dates.iso(Playbook.dates.number(openDay || Playbook.workspace.today()) + days);
+      return until >= Playbook.workspace.today() ? until : null;
     }
 
     /* The day and call the answers are saved under: the form's day field, the exports and the "still open" line
@@ -526,6 +528,7 @@
       var out = outcome();
       out.headline = headline(form, model, out);
       out.openUntil = openUntil();
+      out.rateNow = !!openDay;  /* reopened: what could be seen only afterwards can be seen now */
       if (byReader) save(state, out);
       result.textContent = "";
       changes.textContent = changesNote(kept);
@@ -540,7 +543,9 @@
       if (live.textContent !== said) live.textContent = said;  /* a screen reader hears a new headline only */
       if (!out.answered) return;
       Playbook.assessmentResult(form, model, out, result).all();
-      result.append(actions(form, model, out, result, live, clear, anotherCall));
+      /* another call that day: named by its day when that is not today's (a call reopened or dated back) */
+      var another = anotherCall && [openDay ? Playbook.t("assessment.another_call_on", { day: Playbook.dates.day(openDay, "long-weekday") }) : Playbook.t("assessment.another_call"), anotherCall];
+      result.append(actions(form, model, out, result, live, clear, another));
     }
 
     /* Opens (and reopens, when another rep is chosen) with the chosen rep's answers. The reader's answers
@@ -567,12 +572,15 @@
     }
 
     /* Reopened on a later day for what could be seen only then (data-rated-next-day), an earlier call keeps the
-       ratings given on its day: locked, so that rating a new call over them by mistake cannot overwrite them. The
-       reader unlocks them to correct one (the "still open" line's button). */
+       ratings given on its day, and its day: locked, so that rating a new call over them by mistake cannot
+       overwrite them, nor a date typed for a new call move it. The reader unlocks them to correct one (the "still
+       open" line's button). */
     function lock(on) {
       var unlock = open && open.querySelector("[data-assessment-unlock]");
+      var dayBox = form.querySelector("[data-note-kind=date]");
       locked = !!unlock && on;
       model.rows.forEach(function (row) { row.fieldset.disabled = locked && !row.fieldset.hasAttribute("data-rated-next-day"); });
+      if (dayBox) dayBox.readOnly = locked;
       if (unlock) unlock.hidden = !locked;
     }
 
@@ -690,7 +698,7 @@
     var counts = { headline: out.headline, missing: missing - later, total: model.rows.length };
     var said = !counts.missing ? Playbook.t("assessment.all_answered", counts)
       : model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
-    return later ? said + " " + Playbook.t("assessment.for_now", { count: later }) : said;
+    return !later ? said : said + " " + (out.rateNow ? Playbook.t("assessment.for_now_open", { count: later }) : Playbook.t("assessment.for_now", { count: later }));
   }
 
   function actions(form, model, out, result, live, clear, anotherCall) {
@@ -699,7 +707,7 @@
       [Playbook.t("assessment.copy_text"), function () { Playbook.copy(Playbook.assessmentExport.text(form, model, out, result, bar), live); }],
       [Playbook.t("assessment.download_json"), function () { Playbook.assessmentExport.download(form, model, out, "json"); }],
       [Playbook.t("assessment.download_csv"), function () { Playbook.assessmentExport.download(form, model, out, "csv"); }],
-      anotherCall && [Playbook.t("assessment.another_call"), anotherCall],
+      anotherCall,
       [Playbook.t("assessment.clear"), clear]
     ].filter(Boolean).forEach(function (action) {
       var button = el("button", action[0], "md-button");

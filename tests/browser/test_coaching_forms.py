@@ -533,15 +533,22 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
 
     form = on(20)  # Wednesday: the CRM and the recap can be seen
     still_open = form.locator(".pb-assessment__open")
-    expect(still_open).to_have_text("Still open from Tuesday 19 January for what could only be seen afterwards; the ratings given that day stay as they were. Each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today Change that day's ratings")
+    expect(still_open).to_have_text("Still open from Tuesday 19 January for what could only be seen afterwards; the ratings given that day stay as they were. Each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today Change that day's ratings or date")
     assert form.locator("input:checked").count() == len(on_the_day)
     # A manager's case: arriving for a new call, they rated it over Tuesday's and lost it. Tuesday's own ratings
     # are locked; only what could be seen afterwards is open.
     for q in form_data["questions"]:
         expect(form.locator(f'fieldset[data-statement="{q["id"]}"] input').first).to_be_enabled() if q["id"] in later else expect(form.locator(f'fieldset[data-statement="{q["id"]}"] input').first).to_be_disabled()
-    # The next day, the banner asks for them: nothing is put off to "tomorrow" again.
-    expect(form.locator("[data-result]").get_by_role("heading", name="Left blank (not counted)")).to_have_count(1)
-    expect(form.locator("[data-result]").get_by_role("heading", name="To rate from tomorrow, once they can be seen")).to_have_count(0)
+    expect(form.get_by_label("Date of the call")).not_to_be_editable()  # nor moved by a date typed for a new call
+    # The next day, the banner asks for them: still to rate now, not put off to "tomorrow" again, nor left blank
+    # (a manager's walk-through: the result called them left blank while the banner asked for them).
+    result = form.locator("[data-result]")
+    expect(result.get_by_role("heading", name="To rate from tomorrow, once they can be seen")).to_have_count(0)
+    still = result.get_by_role("heading", name="Still to rate, now they can be seen")
+    expect(still.locator("xpath=following-sibling::p[1]")).to_have_text("The form keeps this call open until Friday 22 January. Until they are rated, they are not counted.")
+    expect(still.locator("xpath=following-sibling::ul[1]/li")).to_have_text([q["text"] for q in form_data["questions"] if q["id"] in later])
+    expect(result.get_by_role("heading", name="Left blank (not counted)").locator("xpath=following-sibling::ul[1]/li")).to_have_text(objections)
+    expect(form.locator("[aria-live]")).to_contain_text(f"The result is for now: {len(later)} more are still to rate.")
     everything = {**on_the_day, **{key: _scale(form_data)["options"][-1]["value"] for key in later}}
     _rate(page, "ride-along", {key: everything[key] for key in later})
     expect(form.locator("[aria-live]")).to_have_text(_headline(form_data, everything))
@@ -551,9 +558,10 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     assert records[0]["data"]["notes"]["debrief:one-thing"] == "Ask who else signs off."
     # To correct one of Tuesday's ratings, the manager unlocks them; the change is saved with Tuesday.
     first = form_data["questions"][0]
-    still_open.get_by_role("button", name="Change that day's ratings").click()
+    still_open.get_by_role("button", name="Change that day's ratings or date").click()
     expect(form.locator(f'fieldset[data-statement="{first["id"]}"] input').first).to_be_focused()
-    expect(still_open.get_by_role("button", name="Change that day's ratings")).to_be_hidden()
+    expect(still_open.get_by_role("button", name="Change that day's ratings or date")).to_be_hidden()
+    expect(form.get_by_label("Date of the call")).to_be_editable()
     corrected = next(o for o in _scale(form_data)["options"] if o["value"] != everything[first["id"]])
     form.locator(f'fieldset[data-statement="{first["id"]}"]').get_by_label(corrected["label"], exact=True).check()
     records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")

@@ -538,7 +538,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     missed = next(q for q in reversed(form["questions"]) if q["id"] in answers and not q.get("essential") and q["coaching_questions"])
     second = {qid: high for qid in answers} | {missed["id"]: low}
     _ride_along_for(page, site_url, datetime(2026, 12, 1, 9, 30), "Sam")
-    page.get_by_role("button", name="Rate another call that day").click()
+    page.get_by_role("button", name="Rate another call on Friday 27 November").click()  # the call shown is that day's
     _rate(page, "ride-along", second)
     expect(page.locator(".pb-write-in__said")).to_have_text("Call 2 of 2 on Friday 27 November: the other opens from the calls above the form.")
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
