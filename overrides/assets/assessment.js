@@ -388,7 +388,12 @@
     var notes = Playbook.assessmentNotes(form);
     var rating = Playbook.assessmentRating(form);
     var day = Playbook.assessmentDay(form, moveTo);
-    var calls = Playbook.assessmentCalls(form, openCallOfDay);
+    var calls = Playbook.assessmentCalls(form, openCallOfDay, function (date, number) {
+      reopenCall(date, number);
+      /* the keyboard to what the call was reopened for: its first rating still to give */
+      var first = form.querySelector("fieldset[data-rated-next-day]:not(:disabled) input");
+      if (first) first.focus();
+    });
     var result = form.querySelector("[data-result]");
     var live = el("p", "", "pb-assessment__summary");
     live.setAttribute("aria-live", "polite");
@@ -518,7 +523,11 @@
 
     /* The answers of call `number` of the day shown, chosen from the day's calls (assessment-calls.js). */
     function openCallOfDay(number) {
-      var date = openDay || Playbook.workspace.today();
+      reopenCall(openDay || Playbook.workspace.today(), number);
+    }
+
+    /* The answers of call `number` of `date`, opened again (an earlier day's still open, assessment-calls.js). */
+    function reopenCall(date, number) {
       var found = savedRecords().filter(function (item) { return item.date === date && (item.call || 1) === number; })[0];
       if (found) show(found, true, false);
     }

@@ -230,6 +230,53 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     context.close()
 
 
+def test_an_earlier_call_still_open_stays_within_reach_after_a_new_one_is_started(browser, site_url):
+    """A manager's case: Monday's call rated, on Tuesday a new call started and rated; on Wednesday the form opened
+    Tuesday's and nothing led back to Monday's, whose CRM and recap could then never be rated. Above the form, the
+    earlier calls still open with next-day ratings not given are named, and a press reopens one at them."""
+    from datetime import datetime
+
+    from tests.browser.test_plan_one_to_one import _add_rep
+
+    form_data = _form("ride-along")
+    next_day = {s["id"] for s in form_data["sections"] if s.get("rated_the_next_day")}
+    later = [q["id"] for q in form_data["questions"] if q["section"] in next_day]
+    on_the_day = {key: value for key, value in _ride_along_answers().items() if key not in later}
+    top = _scale(form_data)["options"][-1]["value"]
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+
+    def on(day: int):
+        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
+
+    page.clock.set_fixed_time(datetime(2027, 1, 18, 9, 0))
+    _add_rep(page, site_url, "Dev")
+    form = on(18)  # Monday's call
+    _rate(page, "ride-along", on_the_day)
+    form.get_by_label("Account, and who we met (names and roles)").fill("Brennan Foods, the buyer")
+    waiting = form.get_by_role("group", name="Still to rate after the call:")
+    expect(waiting).to_be_hidden()  # on its own day, nothing earlier is waiting
+    form = on(19)  # Tuesday: Monday's reopens, and a new call is started
+    form.get_by_role("button", name="Start a new one today").click()
+    expect(waiting.get_by_role("button")).to_have_text(["Monday 18 January: Brennan Foods, the buyer"])
+    _rate(page, "ride-along", on_the_day)
+
+    form = on(20)  # Wednesday: the form opens Tuesday's; Monday's is a press away
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-19")
+    expect(waiting.get_by_role("button")).to_have_text(["Monday 18 January: Brennan Foods, the buyer"])
+    waiting.get_by_role("button").click()
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-18")
+    expect(form.locator(f'fieldset[data-statement="{later[0]}"] input').first).to_be_focused()
+    expect(waiting.get_by_role("button")).to_have_text(["Tuesday 19 January"])  # now Tuesday's waits
+    _rate(page, "ride-along", {key: top for key in later})
+    waiting.get_by_role("button").click()
+    expect(form.get_by_label("Date of the call")).to_have_value("2027-01-19")
+    expect(waiting).to_be_hidden()  # Monday's rated in full
+    records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
+    assert [(record["date"], len(record["data"]["answers"])) for record in records] == [("2027-01-18", len(on_the_day) + len(later)), ("2027-01-19", len(on_the_day))]
+    context.close()
+
+
 def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser, site_url):
     """A manager's case: the rhythm's ride-along is one or two customer meetings, but the form held one record a
     day, so rating the second call meant clearing the first (and dating a call to a day with one was refused).
@@ -251,7 +298,7 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     form.get_by_label("Account, and who we met (names and roles)").fill("Acme, the buyer")
     calls = form.get_by_role("group", name="Calls on Friday 22 January:")
     # One call: no row of calls, and no room kept for one.
-    assert form.locator(".pb-assessment__calls").evaluate("row => getComputedStyle(row).display") == "none"
+    assert form.locator(".pb-assessment__calls").evaluate_all("rows => rows.map(row => getComputedStyle(row).display)") == ["none", "none"]
     form.get_by_role("button", name="Rate another call that day").click()
     # The keyboard goes to the first field the manager can change: the call's date (the rep is chosen above).
     expect(form.get_by_label("Date of the call")).to_be_focused()
