@@ -148,7 +148,9 @@
     axes(svg, spec, box);
     draw(svg, box);
     var wrapper = node("figure", spec.small ? "pb-chart pb-chart--small" : "pb-chart");
-    wrapper.append(node("figcaption", "pb-chart__caption", spec.title), svg, table(spec));
+    wrapper.append(node("figcaption", "pb-chart__caption", spec.title), svg);
+    if (spec.key) wrapper.append(node("p", "pb-chart__key", spec.key));
+    wrapper.append(table(spec));
     return wrapper;
   }
 
@@ -172,7 +174,8 @@
       }
       if (n > 1) svg.append(svgNode("path", { d: path(spec.points, xs, box, spec.step), "class": "pb-chart__line" }));
       spec.points.forEach(function (point, i) {
-        var dot = svgNode("circle", { cx: xs[i], cy: box.y(point.value), r: 3.5, "class": "pb-chart__point", "data-value": point.value });
+        /* a point whose result is lower than its value alone says (point.held) is drawn hollow: see spec.key */
+        var dot = svgNode("circle", { cx: xs[i], cy: box.y(point.value), r: 3.5, "class": point.held ? "pb-chart__point pb-chart__point--held" : "pb-chart__point", "data-value": point.value });
         dot.append(svgNode("title", {}, point.label + ": " + point.note));
         svg.append(dot);
       });

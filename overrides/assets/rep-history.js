@@ -98,7 +98,7 @@
       var note = typeof found.band !== "string" ? Playbook.t("charts.percent", { value: found.score })
         : found.held === "missed" ? Playbook.t("rep_history.score_note_failed", words)
         : found.held === "short" ? Playbook.t("rep_history.score_note_held", words) : Playbook.t("rep_history.score_note", words);
-      points.push({ day: record.date, label: Playbook.workspace.dayOf(record, undefined, days[record.date]), value: found.score, note: note });
+      points.push({ day: record.date, label: Playbook.workspace.dayOf(record, undefined, days[record.date]), value: found.score, note: note, held: found.held === "missed" || found.held === "short" });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));
     var last = points[points.length - 1];
@@ -108,6 +108,8 @@
       min: 0, max: 100,
       ticks: [0, 25, 50, 75, 100].map(function (value) { return { value: value, label: Playbook.t("charts.percent", { value: value }) }; }),
       points: points,
+      /* a higher score can be a worse result: say which dots are held back */
+      key: points.some(function (point) { return point.held; }) ? Playbook.t("rep_history.held_key") : "",
       table: { caption: Playbook.t("rep_history.scores_chart", { check: check, who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.score")], rows: points.map(function (point) { return [point.label, point.note]; }) }
     })));
   }
