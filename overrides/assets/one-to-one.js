@@ -65,11 +65,16 @@
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
     each(page, "[data-plan-filter=situations] option").forEach(function (option) { if (option.value) situations[option.value] = option.textContent.trim(); });
-    /* each meeting rated with a form (a ride-along): its record, and its statements' questions by id */
+    /* each meeting rated with a form (a ride-along): its record, its statements' questions by id, and which of
+       them are essential */
     var rated = each(page, "[data-plan-rated]").map(function (part) {
       var byStatement = Object.create(null);
-      each(part, "[data-plan-rated-behaviours] li").forEach(function (li) { byStatement[li.dataset.behaviour] = words(li.dataset.questions); });
-      return { kind: part.dataset.kind, tool: part.dataset.tool, meeting: part.dataset.meeting, questions: byStatement };
+      var essential = Object.create(null);
+      each(part, "[data-plan-rated-behaviours] li").forEach(function (li) {
+        byStatement[li.dataset.behaviour] = words(li.dataset.questions);
+        essential[li.dataset.behaviour] = li.hasAttribute("data-essential");
+      });
+      return { kind: part.dataset.kind, tool: part.dataset.tool, meeting: part.dataset.meeting, questions: byStatement, essential: essential };
     });
     return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
@@ -373,8 +378,10 @@
   }
 
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
-     the last a result keeps) outweighs a level, a mode and the advice's situation together (4.5). */
-  var WEIGHT = { weakest: 5, level: 2, mode: 2, situation: 0.5 };
+     the last a result keeps) outweighs a level, a mode and the advice's situation together (4.5); an essential
+     behaviour a call put first (a next step asked for) half a point more, so its questions lead whichever of the
+     calls since the last 1:1 it came from. */
+  var WEIGHT = { weakest: 5, essential: 0.5, level: 2, mode: 2, situation: 0.5 };
   /* While the decision helper's advice holds, this many of the suggestions suit its mode, so the advice changes
      what is proposed (a rep to step back from is asked questions that hand them the decisions). */
   var FOR_THE_MODE = 3;
@@ -395,7 +402,7 @@
       (seen ? seen.calls : []).forEach(function (call) {
         call.weakest.some(function (w, rank) {
           if (seen.lowest[w.id].call !== call || (seen.meeting.questions[w.id] || []).indexOf(question.id) < 0) return false;
-          why.push([WEIGHT.weakest - rank / 10, Playbook.t("plan_one_to_one.why_observed", { behaviour: Playbook.inSentence(w.text), answer: w.answer, meeting: seen.meeting.meeting, day: call.day }), true]);
+          why.push([WEIGHT.weakest - rank / 10 + (seen.meeting.essential[w.id] ? WEIGHT.essential : 0), Playbook.t("plan_one_to_one.why_observed", { behaviour: Playbook.inSentence(w.text), answer: w.answer, meeting: seen.meeting.meeting, day: call.day }), true]);
           return true;
         });
       });

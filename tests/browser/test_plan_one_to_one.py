@@ -405,6 +405,40 @@ def _band_said(form: dict, answers: dict) -> str:
     return f"“{band}”"
 
 
+def test_an_essential_a_call_put_first_leads_the_suggestions_over_another_calls_first(manager, site_url):
+    """A manager's case: two ride-alongs since the last 1:1, one missing a plain behaviour, the other the next step
+    every call needs; the suggestions led with the plain behaviour's questions, as both were first on their call
+    and the question bank's order broke the tie. The essential's questions now lead."""
+    from tests.browser.test_coaching_forms import _form, _rate, _ride_along_for, _scale
+
+    page = manager
+    form = _form("ride-along")
+    bank = [q["id"] for q in data("coaching_questions")["questions"]]
+    next_day = {s["id"] for s in form["sections"] if s.get("rated_the_next_day")}
+    rated = [q for q in form["questions"] if q["section"] not in next_day | {"objections"} and q.get("coaching_questions")]
+    essential = next(q for q in rated if q.get("essential"))
+    first_in_bank = min(bank.index(qid) for qid in essential["coaching_questions"])
+    # a plain behaviour whose questions come earlier in the bank and are not the essential's
+    plain_one = next(q for q in rated if not q.get("essential") and not set(q["coaching_questions"]) & set(essential["coaching_questions"])
+                     and min(bank.index(qid) for qid in q["coaching_questions"]) < first_in_bank)
+    options = _scale(form)["options"]
+    low, high = options[0]["value"], options[-1]["value"]
+    everything = {q["id"]: high for q in form["questions"] if q["section"] != "objections"}
+    page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))
+    _add_rep(page, site_url, "Sam")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    _ride_along_for(page, site_url, datetime(2026, 11, 25, 16, 0), "Sam")
+    _rate(page, "ride-along", everything | {plain_one["id"]: low})
+    _ride_along_for(page, site_url, datetime(2026, 11, 27, 16, 0), "Sam")
+    page.get_by_role("button", name="Start a new one today").click()
+    _rate(page, "ride-along", everything | {essential["id"]: low})
+    page.clock.set_fixed_time(MONDAY)
+    page.goto(site_url + PLANNER)
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    first, why = _suggested(page)[0]
+    assert first["id"] in essential["coaching_questions"], (first["id"], why)
+
+
 def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_again(manager, site_url):
     """A manager's case: a "Back to basics" ride-along left the 1:1 plan after one 1:1, while the team view still
     counted the next ride-along due within its band's days, to see whether what it found had stuck. Until a call is
