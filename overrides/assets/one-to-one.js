@@ -641,6 +641,16 @@
         list.dataset.planRatedList = "";
         call.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
         calls.append(said, list);
+        /* what the result advised (a top call: walk the team through it; a weak one: practise, and see it again
+           soon), where its band's advice fits the result: not for one held back or failed by an essential */
+        var advised = !call.result.held && Array.prototype.filter.call(part.querySelectorAll("[data-plan-rated-bands] > li"), function (li) { return li.dataset.band === call.result.band; })[0];
+        if (advised) {
+          var advice = document.createElement("p");
+          advice.dataset.planRatedAdvice = "";
+          advice.append(Playbook.t("plan_one_to_one.rated_advice"), " ");
+          Array.prototype.forEach.call(advised.childNodes, function (child) { advice.append(child.cloneNode(true)); });
+          calls.append(advice);
+        }
         part.querySelectorAll("[data-plan-rated-notes] > li").forEach(function (prompt) {
           var answer = call.notes[prompt.dataset.note];
           if (typeof answer !== "string" || !answer.trim()) return;

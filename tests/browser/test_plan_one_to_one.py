@@ -547,6 +547,9 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     assert {answers[q["id"]] for q, _ in weakest} == {low} and high - 1 >= form["essentials_at_least"]
     expect(rated.locator("[data-plan-rated-list] li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])
     expect(rated.locator("[data-plan-rated-note]")).to_have_text([f"{prompt['prompt']}: {written[prompt['id']]}" for prompt in carried])
+    # and what its result advised, as the ride-along page said it (a walk-through: a top call's plan lost the advice)
+    meaning = next(b["meaning"] for b in form["bands"] if b["name"] == band)
+    expect(rated.locator("[data-plan-rated-advice]")).to_have_text(f"Its result advised: {plain(meaning)}")
     # With no level result, the suggestions come from what the ride-along put first: each of those behaviours'
     # coaching questions in the data, with why, as many as the stages allow.
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
