@@ -96,6 +96,26 @@ def _calls_saved(page) -> list[tuple]:
     return [(record["date"], record.get("call"), len(record["data"]["answers"])) for record in records]
 
 
+def _rated_the_next_day(form: dict) -> list[str]:
+    """The statements of the form's sections rated the day after the call (the ride-along's CRM and recap)."""
+    sections = {section["id"] for section in form["sections"] if section.get("rated_the_next_day")}
+    return [q["id"] for q in form["questions"] if q["section"] in sections]
+
+
+def _days_with(browser, site_url, rep: str):
+    """A manager's browser in London and `on(day)`: the ride-along form at 16.00 on that day of January 2027, with
+    `rep` chosen; returns (context, page, on)."""
+    from datetime import datetime
+
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+
+    def on(day: int):
+        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), rep)
+
+    return context, page, on
+
+
 def _ride_along_answers() -> dict:
     """A call with no objection (those left blank) and a mix of every rating."""
     form = _form("ride-along")
@@ -161,11 +181,7 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
 
     from tests.browser.test_plan_one_to_one import _add_rep
 
-    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
-    page = context.new_page()
-
-    def on(day: int):
-        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
+    context, page, on = _days_with(browser, site_url, "Dev")
 
     def saved():
         return [(date, count) for date, _, count in _calls_saved(page)]
@@ -239,16 +255,10 @@ def test_an_earlier_call_still_open_stays_within_reach_after_a_new_one_is_starte
     from tests.browser.test_plan_one_to_one import _add_rep
 
     form_data = _form("ride-along")
-    next_day = {s["id"] for s in form_data["sections"] if s.get("rated_the_next_day")}
-    later = [q["id"] for q in form_data["questions"] if q["section"] in next_day]
+    later = _rated_the_next_day(form_data)
     on_the_day = {key: value for key, value in _ride_along_answers().items() if key not in later}
     top = _scale(form_data)["options"][-1]["value"]
-    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
-    page = context.new_page()
-
-    def on(day: int):
-        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
-
+    context, page, on = _days_with(browser, site_url, "Dev")
     page.clock.set_fixed_time(datetime(2027, 1, 18, 9, 0))
     _add_rep(page, site_url, "Dev")
     form = on(18)  # Monday's call
@@ -548,14 +558,9 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     from tests.browser.test_plan_one_to_one import _add_rep
 
     form_data = _form("ride-along")
-    later = [q["id"] for q in form_data["questions"] if q["section"] == "after"]
+    later = _rated_the_next_day(form_data)
     on_the_day = {key: value for key, value in _ride_along_answers().items() if key not in later}
-    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
-    page = context.new_page()
-
-    def on(day: int):
-        return _ride_along_for(page, site_url, datetime(2027, 1, day, 16, 0), "Dev")
-
+    context, page, on = _days_with(browser, site_url, "Dev")
     page.clock.set_fixed_time(datetime(2027, 1, 19, 9, 0))
     _add_rep(page, site_url, "Dev")
     form = on(19)  # Tuesday: the call
