@@ -156,8 +156,9 @@ data_text = st.lists(st.one_of(st.sampled_from(TEXT_PIECES), st.text(max_size=6)
 
 INLINE = InlineMarkdown()
 RENDERER = Renderer()
-# What the checklist's template reads of the handbook: the tools' words (macros/words.py).
-WORDS_ONLY = SimpleNamespace(words=Words(yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8")), "en-GB"))
+# What the checklist's template reads of the handbook: the tools' words (macros/words.py), and the first-language
+# texts its items' fingerprints come from (none: this handbook is in its first language).
+WORDS_ONLY = SimpleNamespace(words=Words(yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8")), "en-GB"), in_first_language={})
 
 _LIVE_ELEMENTS = {"script", "style", "iframe", "img", "svg", "object", "embed", "form", "input", "base", "meta", "link"}
 _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
