@@ -36,19 +36,19 @@
       return text.length > ABOUT_MOST ? text.slice(0, ABOUT_MOST - 1) + "\u2026" : text;
     }
 
-    /* The earlier days' calls still open with a next-day rating not given, but the one shown, oldest first. */
-    function stillOpen(records, date, call) {
+    /* The earlier days' calls still open with a next-day rating not given, oldest first; not those of the day
+       shown, which its own row names. */
+    function stillOpen(records, date) {
       var today = Playbook.workspace.today();
       var since = Playbook.dates.iso(Playbook.dates.number(today) - days);
       return !later.length || !days ? [] : records.filter(function (record) {
         var answers = record.data.answers || {};
-        var shown = record.date === date && (record.call || 1) === call;
-        return record.date >= since && record.date < today && !shown && later.some(function (id) { return !answers[id]; });
+        return record.date >= since && record.date < today && record.date !== date && later.some(function (id) { return !answers[id]; });
       });
     }
 
-    function showWaiting(records, date, call) {
-      var open = stillOpen(records, date, call);
+    function showWaiting(records, date) {
+      var open = stillOpen(records, date);
       var focused = waiting.contains(document.activeElement);
       waiting.textContent = "";
       waiting.hidden = !open.length;
@@ -79,7 +79,7 @@
       /* The row for `date`'s calls saved in `records` and the one shown (`call`, 1 for the first), saved yet or not,
          and the row of earlier calls still open; returns how many calls the day has. */
       show: function (records, date, call) {
-        showWaiting(records, date, call);
+        showWaiting(records, date);
         var day = records.filter(function (record) { return record.date === date; });
         var calls = day.map(function (record) { return record.call || 1; });
         if (calls.indexOf(call) < 0) calls.push(call);

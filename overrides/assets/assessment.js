@@ -269,7 +269,15 @@
       return latest ? { data: latest.data, date: latest.date, call: latest.call } : null;
     }
     var movable = !!form.querySelector("[data-note-kind=date]");
-    var open = ws.records(query).filter(function (item) { return item.date >= since || movable && ws.savedDay(item) >= since; });
+    /* an earlier day's call whose next-day ratings (data-rated-next-day) are all given is done: a new one opens,
+       and it stays in the history */
+    var later = all(form, "fieldset[data-rated-next-day]").map(function (box) { return box.dataset.statement; });
+    var today = ws.today();
+    var open = ws.records(query).filter(function (item) {
+      var answers = item.data.answers || {};
+      var pending = item.date === today || ws.savedDay(item) === today || !later.length || later.some(function (id) { return !answers[id]; });
+      return pending && (item.date >= since || movable && ws.savedDay(item) >= since);
+    });
     open.sort(function (a, b) { return savedAt(a) < savedAt(b) ? -1 : savedAt(a) > savedAt(b) ? 1 : 0; });
     var last = open[open.length - 1];
     if (last) return { data: last.data, date: last.date, call: last.call };
@@ -596,6 +604,7 @@
     /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. */
     function blank(save) {
       lock(false);
+      reopened = false;  /* nothing is left of what was reopened */
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
       all(form, "[data-changed]").forEach(function (note) { note.remove(); });
       kept = { stale: {}, removed: 0 };

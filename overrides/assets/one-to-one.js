@@ -319,7 +319,9 @@
       if (again) rated = again.records;
       /* a day of several calls names each */
       var onDay = Object.create(null);
-      rated.forEach(function (record) { onDay[record.date] = (onDay[record.date] || 0) + 1; });
+      Playbook.workspace.records({ kind: meeting.kind, tool: meeting.tool }).forEach(function (record) {
+        if (scored(record)) onDay[record.date] = (onDay[record.date] || 0) + 1;
+      });
       var calls = rated.map(function (record) {
         var put = Array.isArray(record.data.result.weakest) ? record.data.result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string" && typeof w.answer === "string"; }) : [];
         var call = { day: Playbook.workspace.dayOf(record, "weekday", onDay[record.date]), result: record.data.result, weakest: put, notes: record.data.notes || {} };
@@ -361,10 +363,10 @@
     return !!result && result.complete === true && typeof result.score === "number" && typeof result.band === "string";
   }
 
-  /* The last day's calls rated with `kind` and `tool` by `date`, when one of them asked for the next sooner (a
-     "Back to basics" band's again_within_days): with no call since to show whether it has stuck, what it found
-     stays on the 1:1's agenda, as the team view keeps the next one due sooner. {records, days, band, date} (the
-     soonest asked for), or null. */
+  /* The last day's calls rated with `kind` and `tool` by `date` that asked for the next sooner (a "Back to basics"
+     band's again_within_days): with no call since to show whether it has stuck, what they found stays on the 1:1's
+     agenda, as the team view keeps the next one due sooner. {records, days, band, date} (the soonest asked for),
+     or null. */
   function seeAgain(kind, tool, date) {
     var done = Playbook.workspace.records({ kind: kind, tool: tool }).filter(function (record) { return record.date <= date && scored(record); });
     var last = done.length ? done[done.length - 1].date : null;
@@ -374,7 +376,8 @@
       return typeof days === "number" && days > 0 && days === Math.floor(days);
     });
     asking.sort(function (a, b) { return a.data.result.again_within_days - b.data.result.again_within_days; });
-    return asking.length ? { records: day, days: asking[0].data.result.again_within_days, band: asking[0].data.result.band, date: last } : null;
+    /* only the calls that asked: a good call the same day has nothing to see again */
+    return asking.length ? { records: day.filter(function (record) { return asking.indexOf(record) >= 0; }), days: asking[0].data.result.again_within_days, band: asking[0].data.result.band, date: last } : null;
   }
 
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
@@ -641,9 +644,9 @@
         list.dataset.planRatedList = "";
         call.weakest.forEach(function (w) { list.append(item(Playbook.t("plan_one_to_one.rated_behaviour", { behaviour: w.text, answer: w.answer }))); });
         calls.append(said, list);
-        /* what the result advised (a top call: walk the team through it; a weak one: practise, and see it again
-           soon), where its band's advice fits the result: not for one held back or failed by an essential */
-        var advised = !call.result.held && Array.prototype.filter.call(part.querySelectorAll("[data-plan-rated-bands] > li"), function (li) { return li.dataset.band === call.result.band; })[0];
+        /* what its band advised (a top call: walk the team through it; a weak one: practise it this week): the line
+           above says when an essential put the result in that band */
+        var advised = Array.prototype.filter.call(part.querySelectorAll("[data-plan-rated-bands] > li"), function (li) { return li.dataset.band === call.result.band; })[0];
         if (advised) {
           var advice = document.createElement("p");
           advice.dataset.planRatedAdvice = "";

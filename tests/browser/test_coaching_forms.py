@@ -193,7 +193,9 @@ def test_a_ride_along_written_up_days_later_is_dated_by_its_call_and_names_the_r
     expect(rep).to_have_value("Dev")
     expect(rep).not_to_be_editable()
     expect(day).to_have_value("2027-01-25")
-    answers = _ride_along_answers()
+    # Written up before the CRM and the recap could be seen: those stay to rate the next day.
+    later = _rated_the_next_day(_form("ride-along"))
+    answers = {key: value for key, value in _ride_along_answers().items() if key not in later}
     _rate(page, "ride-along", answers)
     assert saved() == [("2027-01-25", len(answers))]
 
@@ -284,6 +286,10 @@ def test_an_earlier_call_still_open_stays_within_reach_after_a_new_one_is_starte
     expect(waiting).to_be_hidden()  # Monday's rated in full
     records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
     assert [(record["date"], len(record["data"]["answers"])) for record in records] == [("2027-01-18", len(on_the_day) + len(later)), ("2027-01-19", len(on_the_day))]
+    # Cleared, Tuesday's call has nothing left "still open" for: the line says only which day the form is dated.
+    page.once("dialog", lambda dialog: dialog.accept())
+    form.get_by_role("button", name="Clear answers").click()
+    expect(form.locator(".pb-assessment__open")).to_contain_text("These answers are dated Tuesday 19 January. For a call today, start a new one.")
     context.close()
 
 
@@ -360,8 +366,14 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
     _rate(page, "ride-along", {next(iter(answers)): first_value})
     assert _calls_saved(page)[-1] == ("2027-01-22", 3, 1)
     expect(form.locator(".pb-write-in__said")).to_have_text("Call 3 of 3 on Friday 22 January: the others open from the calls above the form.")
-    # The rep's history scores each call under its own day and call.
     _rate(page, "ride-along", answers)
+    # The next day the form opens the call with next-day ratings still to give (the second); the day's calls are
+    # named once, in the day's row, not again as earlier calls still open.
+    form = _ride_along_for(page, site_url, datetime(2027, 1, 23, 9, 0), "Dev")
+    expect(form.get_by_label("Account, and who we met (names and roles)")).to_have_value("Brill, the engineer")
+    expect(calls.get_by_role("button")).to_have_count(3)
+    expect(form.get_by_role("group", name="Still to rate after the call:")).to_be_hidden()
+    # The rep's history scores each call under its own day and call.
     page.goto(site_url + "coaching/history/")
     page.locator("[data-rep-picker] select").first.select_option(label="Dev")
     figure = page.get_by_role("figure", name="Joint-call observation scores for Dev")
@@ -585,7 +597,7 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
 
     form = on(20)  # Wednesday: the CRM and the recap can be seen
     still_open = form.locator(".pb-assessment__open")
-    expect(still_open).to_have_text("Still open from Tuesday 19 January for what could only be seen afterwards; the ratings given that day stay as they were. Each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today Change that day's ratings or date")
+    expect(still_open).to_have_text("Still open from Tuesday 19 January, for what could only be seen afterwards; the ratings given that day stay as they were. Each answer is saved with Tuesday 19 January. For another call, start a new one. Start a new one today Change that day's ratings or date")
     assert form.locator("input:checked").count() == len(on_the_day)
     # A manager's case: arriving for a new call, they rated it over Tuesday's and lost it. Tuesday's own ratings
     # are locked; only what could be seen afterwards is open.
@@ -620,8 +632,8 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     assert [(record["date"], record["data"]["answers"][first["id"]]["value"]) for record in records] == [("2027-01-19", corrected["value"])]
     everything[first["id"]] = corrected["value"]
 
-    form = on(21)  # Thursday: another call the same week, started on purpose
-    form.get_by_role("button", name="Start a new one today").click()
+    form = on(21)  # Thursday: Tuesday's call has every rating, so the form opens a new one (a walk-through saw a
+    # call rated in full reopened, and called still open, within its days)
     expect(still_open).to_be_hidden()
     assert form.locator("input:checked").count() == 0
     _rate(page, "ride-along", {later[0]: everything[later[0]]})

@@ -429,8 +429,7 @@ def test_an_essential_a_call_put_first_leads_the_suggestions_over_another_calls_
     page.get_by_role("button", name="Record this 1:1 as held").click()
     _ride_along_for(page, site_url, datetime(2026, 11, 25, 16, 0), "Sam")
     _rate(page, "ride-along", everything | {plain_one["id"]: low})
-    _ride_along_for(page, site_url, datetime(2026, 11, 27, 16, 0), "Sam")
-    page.get_by_role("button", name="Start a new one today").click()
+    _ride_along_for(page, site_url, datetime(2026, 11, 27, 16, 0), "Sam")  # Wednesday's was rated in full: a new form
     _rate(page, "ride-along", everything | {essential["id"]: low})
     page.clock.set_fixed_time(MONDAY)
     page.goto(site_url + PLANNER)
@@ -460,6 +459,9 @@ def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_ag
     _add_rep(page, site_url, "Sam")
     _ride_along_for(page, site_url, datetime(2026, 11, 26, 16, 0), "Sam")
     _rate(page, "ride-along", poor)
+    # a second call that day went well: it asks for nothing sooner, so it is not one to see again
+    page.get_by_role("button", name="Rate another call that day").click()
+    _rate(page, "ride-along", {qid: high for qid in poor})
     page.clock.set_fixed_time(MONDAY)  # the 1:1 after it
     page.goto(site_url + PLANNER)
     rated = page.locator("[data-plan-rated]")
@@ -470,7 +472,7 @@ def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_ag
     page.goto(site_url + PLANNER)
     expect(rated.get_by_role("heading")).to_have_text("Ride-along to see again")
     expect(rated.locator("[data-plan-rated-again]")).to_have_text(f"No ride-along has been rated since the one of Thu 26 Nov, whose “{band}” result asks for the next within {sooner} days, to see whether what it found has stuck. Until then, it stays on the agenda:")
-    expect(rated.locator("[data-plan-rated-said]")).to_have_text(f"On Thu 26 Nov: {form['result_name']} {score}%, {said}. To work on first:")
+    expect(rated.locator("[data-plan-rated-said]")).to_have_text([f"On Thu 26 Nov, call 1: {form['result_name']} {score}%, {said}. To work on first:"])
     expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
     assert any("on the ride-along of Thu 26 Nov" in line for _, line in _suggested(page))
     # The rep's history says why too, beside the score.
@@ -601,8 +603,7 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
 
     # Another ride-along before the next 1:1, on Wednesday: every one since the last 1:1 comes to it, in order.
     _ride_along_for(page, site_url, datetime(2026, 12, 2, 15, 0), "Sam")
-    page.get_by_role("button", name="Start a new one today").click()
-    _rate(page, "ride-along", answers)
+    _rate(page, "ride-along", answers)  # the calls before it were rated in full: the form opens a new one
     page.clock.set_fixed_time(MONDAY + timedelta(days=7))
     page.goto(site_url + PLANNER)
     expect(rated.locator("[data-plan-rated-said]")).to_have_text([
