@@ -68,8 +68,8 @@
       if (said && sooner) said.append(" ", sooner.textContent);
       result.append(said || out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
       /* on the day of the call, before what could change it is rated */
-      var later = parts.rateLater(model, out).length;
-      if (later) result.append(el("p", out.rateNow ? Playbook.t("assessment.for_now_open", { count: later }) : Playbook.t("assessment.for_now", { count: later })));
+      var pending = parts.forNow(model, out);
+      if (pending) result.append(el("p", pending));
       var missed = out.essentialsMissed;
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);

@@ -91,6 +91,12 @@
     return out.openUntil ? model.rows.filter(function (row) { return row.points === null && row.fieldset.hasAttribute("data-rated-next-day"); }) : [];
   }
 
+  /* The sentence saying the result is for now while some of those are still to rate (rateLater), or "". */
+  function forNow(model, out) {
+    var later = rateLater(model, out).length;
+    return !later ? "" : out.rateNow ? Playbook.t("assessment.for_now_open", { count: later }) : Playbook.t("assessment.for_now", { count: later });
+  }
+
   /* Answered rows from the highest share of their most points, heavier first on a tie. */
   function strongestFirst(rows) {
     var answered = rows.filter(function (row) { return row.points !== null; });
@@ -712,11 +718,11 @@
      among them, as the headline already says it holds the result back. */
   function unansweredNote(model, out) {
     var missing = model.rows.length - out.answered - out.essentialsShort.filter(function (row) { return row.points === null; }).length;
-    var later = rateLater(model, out).length;
-    var counts = { headline: out.headline, missing: missing - later, total: model.rows.length };
+    var counts = { headline: out.headline, missing: missing - rateLater(model, out).length, total: model.rows.length };
     var said = !counts.missing ? Playbook.t("assessment.all_answered", counts)
       : model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
-    return !later ? said : said + " " + (out.rateNow ? Playbook.t("assessment.for_now_open", { count: later }) : Playbook.t("assessment.for_now", { count: later }));
+    var pending = forNow(model, out);
+    return pending ? said + " " + pending : said;
   }
 
   function actions(form, model, out, result, live, clear, anotherCall) {
@@ -736,7 +742,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {
