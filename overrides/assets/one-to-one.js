@@ -371,13 +371,10 @@
     var done = Playbook.workspace.records({ kind: kind, tool: tool }).filter(function (record) { return record.date <= date && scored(record); });
     var last = done.length ? done[done.length - 1].date : null;
     var day = done.filter(function (record) { return record.date === last; });
-    var asking = day.filter(function (record) {
-      var days = record.data.result.again_within_days;
-      return typeof days === "number" && days > 0 && days === Math.floor(days);
-    });
-    asking.sort(function (a, b) { return a.data.result.again_within_days - b.data.result.again_within_days; });
+    var asking = day.filter(Playbook.workspace.againWithin);
+    var soonest = asking.slice().sort(function (a, b) { return Playbook.workspace.againWithin(a) - Playbook.workspace.againWithin(b); })[0];
     /* only the calls that asked: a good call the same day has nothing to see again */
-    return asking.length ? { records: day.filter(function (record) { return asking.indexOf(record) >= 0; }), days: asking[0].data.result.again_within_days, band: asking[0].data.result.band, date: last } : null;
+    return soonest ? { records: asking, days: Playbook.workspace.againWithin(soonest), band: soonest.data.result.band, date: last } : null;
   }
 
   /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,

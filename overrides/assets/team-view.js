@@ -475,8 +475,8 @@
         var last = held(rep).reduce(function (latest, record) { return record.date <= today && record.date > latest ? record.date : latest; }, "");
         return held(rep).filter(function (record) { return record.date === last; }).reduce(function (soonest, record) {
           var result = completeResult(record);
-          var days = result.again_within_days;
-          var sooner = typeof days === "number" && days > 0 && days === Math.floor(days) && typeof result.band === "string" && (!soonest || days < soonest.days);
+          var days = Playbook.workspace.againWithin(record);
+          var sooner = days > 0 && typeof result.band === "string" && (!soonest || days < soonest.days);
           return sooner ? { date: last, days: days, band: result.band } : soonest;
         }, null);
       });

@@ -55,6 +55,8 @@
      name(id)                       a rep's name ("Me" for "me")
      today()                        the reader's local date, "YYYY-MM-DD"
      savedDay(record)               the reader's local date the record was last saved (its date, if it has no time)
+     againWithin(record)            the days a rated meeting's result asks the next one to come within (a band's
+                                    again_within_days: "Back to basics"), or 0
      dayOf(record, style, calls)    its date in words (Playbook.dates.day's style), with its call on a day of more
                                     than one (`calls`: how many that day; the first is then call 1)
      record(kind, tool, data, date, rep, call)  upserts the record of `rep` (the current rep if left out) for
@@ -207,6 +209,11 @@
   }
 
   /* "Fri 27 Nov", or "Fri 27 Nov, call 2" on a day of several calls. */
+  function againWithin(record) {
+    var days = record.data && record.data.result ? record.data.result.again_within_days : 0;
+    return typeof days === "number" && days > 0 && days === Math.floor(days) ? days : 0;
+  }
+
   function dayOf(record, style, calls) {
     var day = Playbook.dates.day(record.date, style);
     return record.call || calls > 1 ? Playbook.t("workspace.day_call", { day: day, call: record.call || 1 }) : day;
@@ -544,6 +551,7 @@
     name: name,
     today: today,
     savedDay: savedDay,
+    againWithin: againWithin,
     dayOf: dayOf,
     PER_MEETING: PER_MEETING,
     MOST_CALLS: MOST_CALLS,
