@@ -1,13 +1,14 @@
 """Checks that keep the boot camp's times ones a calendar can hold, and stated in one place: every stretch of
 time ends after it starts, meetings are booked after the calling block, the first block falls on a calling day
-of its week, the next boot camp starts on the weekday of its first day, a week names each day once, and no data
+of its week, the next boot camp starts on the weekday of its first day, a week names each day once, the calling
+block, the boot camp and the planner's selling days fit the team's working days (data/rhythm.yml), and no data
 text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have."""
 
 import re
 from datetime import date
 
 from .loading import LocatedData
-from .model import WEEKDAYS
+from .model import WEEKDAYS, WORKING_DAYS_UNSAID
 from .problems import Problem, quoted
 
 BOOTCAMP = "bootcamp"
@@ -42,6 +43,7 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
         return []
     problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
     problems += _meetings_after_the_block(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
+    problems += _on_working_days(document, documents.get("rhythm"))
     for other in documents.values():
         problems += _times_in_texts(other, document)
     return problems
@@ -61,6 +63,21 @@ def _meetings_after_the_block(document: LocatedData) -> list[Problem]:
         return []
     line = document.where(("calling_times", "block", "ends")).line
     return [document.problem(("calling_times", "meetings_from"), f"'meetings_from' is {quoted(times['meetings_from'])}, before the calling block ends ({quoted(times['block']['ends'])}, line {line}); book customer meetings from the end of the block or later")]
+
+
+def _on_working_days(document: LocatedData, rhythm: LocatedData | None) -> list[Problem]:
+    """The calling block and the boot camp's days fall on days the team works, and the planner counts no more
+    selling days a week than there are working days."""
+    working = rhythm.value.get("working_days", list(WORKING_DAYS_UNSAID)) if rhythm else list(WORKING_DAYS_UNSAID)
+    said = f"the team's working days ({', '.join(working)}: 'working_days' in {rhythm.file}, line {rhythm.where(('working_days',)).line})" if rhythm and "working_days" in rhythm.value else f"the team's working days ({', '.join(working)}, as 'working_days' is left out of data/rhythm.yml)"
+    value = document.value
+    found = [(("calling_times", "days", index), f"{quoted(day)} is a calling day but not one of {said}; take it out, or add it there") for index, day in enumerate(value["calling_times"]["days"]) if day not in working]
+    for week_index, week in enumerate(value["schedule"]):
+        found += [(("schedule", week_index, "days", index, "day"), f"{quoted(day['day'])} in {week['id']} is not one of {said}; move the day's plan to a working day, or add the day there") for index, day in enumerate(week["days"]) if day["day"] not in working]
+    planner = value.get("activity_planner")
+    if planner and planner["selling_days_per_week"] > len(working):
+        found.append((("activity_planner", "selling_days_per_week"), f"'selling_days_per_week' is {planner['selling_days_per_week']}, more than {said}; a rep sells on no more days than the team works"))
+    return [document.problem(path, message) for path, message in found]
 
 
 def _first_block_in_its_week(document: LocatedData) -> list[Problem]:

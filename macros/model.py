@@ -682,6 +682,8 @@ class Onboarding:
 
 # Weekday names in the order of JavaScript's Date.getDay(), which the checklist widget counts in.
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+# The team's working days when data/rhythm.yml leaves working_days out.
+WORKING_DAYS_UNSAID = WEEKDAYS[1:6]
 
 
 @dataclass(frozen=True)
@@ -1387,6 +1389,12 @@ class Rhythm:
     one_to_one: OneToOne
     one_to_one_planner: PlannerRules
     team_meeting: TeamMeeting | None = None
+    working_days: list[str] = field(default_factory=lambda: list(WORKING_DAYS_UNSAID))
+
+    @property
+    def working_day_numbers(self) -> str:
+        """The working days as the widgets' clock numbers them (Sunday 0 to Saturday 6), for data-working-days."""
+        return " ".join(str(WEEKDAYS.index(day)) for day in self.working_days)
 
     @cached_property
     def meetings_by_id(self) -> dict[str, Meeting]:

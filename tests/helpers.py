@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -24,6 +25,34 @@ def in_sentence(text: str) -> str:
 def data(name: str) -> dict:
     """A data file read with plain PyYAML, not with the project's loader."""
     return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+# The weekdays as date.weekday() numbers them (Monday 0), and the team's working days by data/rhythm.yml.
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def is_working(day: date) -> bool:
+    return DAY_NAMES[day.weekday()] in data("rhythm").get("working_days", DAY_NAMES[:5])
+
+
+def next_working(day: date) -> date:
+    """The day itself if the team works on it, else the first day after it they do."""
+    while not is_working(day):
+        day += timedelta(days=1)
+    return day
+
+
+def working_days_late(due: date, today: date, away: list[tuple[date, date]] = ()) -> int:
+    """Days overdue as a manager counts them on a calendar: the working days after `due` up to `today` (on a day
+    off, up to the next working day), leaving out the days up to today that fall in a (first day away, first
+    day back) pair of `away`."""
+    end = next_working(today)
+    days = (due + timedelta(days=n) for n in range(1, (end - due).days + 1))
+    return sum(1 for day in days if is_working(day) and not any(first <= day < back and day <= today for first, back in away))
+
+
+def working_days_said(count: int) -> str:
+    return f"{count} working day" if count == 1 else f"{count} working days"
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

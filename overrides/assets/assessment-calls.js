@@ -39,9 +39,10 @@
     /* The earlier days' calls still open with a next-day rating not given, oldest first; not those of the day
        shown, which its own row names. */
     function stillOpen(records, date) {
+      if (!later.length || !days) return [];
       var today = Playbook.workspace.today();
-      var since = Playbook.dates.iso(Playbook.dates.number(today) - days);
-      return !later.length || !days ? [] : records.filter(function (record) {
+      var since = Playbook.assessmentOpen.since(form);
+      return records.filter(function (record) {
         var answers = record.data.answers || {};
         return record.date >= since && record.date < today && record.date !== date && later.some(function (id) { return !answers[id]; });
       });

@@ -12,6 +12,19 @@
   /* How far back a call may be dated: further is taken for a slip in the year. */
   var EARLIEST_DAYS = 365;
 
+  /* How long a form about one meeting keeps it open (data-stays-open-days): that many days after the meeting,
+     and on to the next working day (Playbook.workdays), so a Thursday's ride-along still opens on Monday.
+     until(form, day): the last day the meeting of `day` opens; since(form): the earliest meeting's day still
+     open today. */
+  Playbook.assessmentOpen = {
+    until: function (form, day) {
+      return Playbook.dates.iso(Playbook.workdays.onOrAfter(Playbook.dates.number(day) + (+form.dataset.staysOpenDays || 0)));
+    },
+    since: function (form) {
+      return Playbook.dates.iso(Playbook.workdays.openSince(Playbook.dates.number(Playbook.workspace.today()), +form.dataset.staysOpenDays || 0));
+    },
+  };
+
   Playbook.assessmentDay = function (form, move) {
     var dayBox = form.querySelector("[data-note-kind=date]");
     var repBox = form.querySelector("[data-note-kind=rep]");

@@ -265,7 +265,7 @@
   function savedState(form, key) {
     var ws = Playbook.workspace;
     var fresh = form.hasAttribute("data-fresh-each-day");
-    var since = Playbook.dates.iso(Playbook.dates.number(ws.today()) - (+form.dataset.staysOpenDays || 0));
+    var since = +form.dataset.staysOpenDays ? Playbook.assessmentOpen.since(form) : ws.today();
     var rep = ws.whose(form);
     var query = { rep: rep, kind: form.dataset.recordKind, tool: form.dataset.assessment };
     var mine = rep === "me" ? Playbook.load(key) : null;
@@ -457,11 +457,11 @@
     }
 
     /* On the day of the meeting, or reopened on a later one for what could be seen only then, the last day the
-       form opens it (data-stays-open-days after its day); else null. */
+       form opens it (Playbook.assessmentOpen); else null. */
     function openUntil() {
       var days = +form.dataset.staysOpenDays || 0;
       if (!days || openDay && !reopened) return null;
-      var until = Playbook.dates.iso(Playbook.dates.number(openDay || Playbook.workspace.today()) + days);
+      var until = Playbook.assessmentOpen.until(form, openDay || Playbook.workspace.today());
       return until >= Playbook.workspace.today() ? until : null;
     }
 

@@ -24,11 +24,12 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
-     daysLate(commitment, records, manager)  how many days after its due date it was done (0 when on time or
-                                not done)
-     overdueBy(commitment, records, day, manager)  how many days it is overdue on `day` (0 when not overdue or
-                                closed)
-                                Both count the days after the due date, not the days its owner was away
+     daysLate(commitment, records, manager)  how many working days after its due date it was done (0 when on
+                                time or not done)
+     overdueBy(commitment, records, day, manager)  how many working days it is overdue on `day` (0 when not
+                                overdue or closed)
+                                Both count the working days after the due date (time-away.js's daysPresent), at
+                                least 1 once it has passed, not the days its owner was away
                                 (`records`: the rep's, `manager`: the manager's own, time-away.js), as leave
                                 pauses the rhythm's meetings: the manager's run on through the rep's leave. One
                                 due while its owner is away falls due the day they are back, as a 1:1 does.
@@ -73,10 +74,13 @@
   function moves(commitment) {
     return Array.isArray(commitment.renegotiated) ? commitment.renegotiated.slice().sort(function (a, b) { return a.on < b.on ? -1 : a.on > b.on ? 1 : 0; }) : [];
   }
+  /* A due day passed is a day late even when its owner has been away every working day since (due on the
+     Friday before a fortnight's holiday), so the commitment stays listed, with the day they are back. */
   function daysAgainst(commitment, due, to, records, manager) {
     var owner = commitment.owner === "manager" ? manager || [] : records;
     var away = Playbook.timeAway.awayOn(owner, due);
-    return Math.max(0, Playbook.timeAway.daysPresent(owner, away ? away.back : due, to));
+    var from = away ? away.back : due;
+    return from < to ? Math.max(1, Playbook.timeAway.daysPresent(owner, from, to)) : 0;
   }
 
   function daysLate(commitment, records, manager) {

@@ -11,9 +11,11 @@
      periods(records)            [{from, back, record}] of a rep's records as entered, by first day away
      all(records)                every time away as [{from, back}], overlapping leave as one, earliest first
      awayOn(records, day)        {from, back} of the time away `day` falls in, or null
-     dueBy(from, records, days)  the day the next meeting is due: the `days`th day after `from` (the last one,
-                                 or the day the rep was added) that the rep is not away
-     daysPresent(records, from, to)  the days after `from` up to `to` that the rep was not away
+     dueBy(from, records, days)  the day the next meeting is due: `days` days after `from` (the last one, or the
+                                 day the rep was added), on to the next working day (Playbook.workdays), and one
+                                 working day later for each working day the rep is away before it
+     daysPresent(records, from, to)  the working days after `from` up to `to` (the next working day, when `to`
+                                 is not one) that the rep was not away
      awayAfter(records, from, day)  the first time away starting after `from` and on or before `day`, or null */
 (function (Playbook) {
   "use strict";
@@ -55,24 +57,31 @@
     return span ? asDates(span) : null;
   }
 
-  /* Each span of leave after `from` that starts by the day due so far pushes that day on by its length: jumping
-     span by span, so even leave entered as years long costs no more than one step. */
+  /* Each span of leave after `from` that starts by the day due so far pushes that day on by the working days
+     it covers (a Friday off moves a Tuesday 1:1 to Wednesday, not to Friday): jumping span by span, so even
+     leave entered as years long costs no more than one step. */
   function dueBy(from, records, days) {
+    var work = Playbook.workdays;
     var start = Playbook.dates.number(from);
-    var due = start + days;
+    var due = work.onOrAfter(start + days);
     spans(records).forEach(function (span) {
       var first = Math.max(span[0], start + 1);
-      if (first <= due && span[1] > first) due += span[1] - first;
+      if (first <= due && span[1] > first) due = work.add(due, work.count(first - 1, span[1] - 1));
     });
     return Playbook.dates.iso(due);
   }
 
+  /* Counted to the next working day: on a Saturday, a 1:1 due on Friday is as late as it will be on Monday
+     (leave from Monday not yet taken). */
   function daysPresent(records, from, to) {
+    var work = Playbook.workdays;
     var start = Playbook.dates.number(from);
     var end = Playbook.dates.number(to);
     return spans(records).reduce(function (days, span) {
-      return days - Math.max(0, Math.min(span[1], end + 1) - Math.max(span[0], start + 1));
-    }, end - start);
+      var first = Math.max(span[0], start + 1);
+      var back = Math.min(span[1], end + 1);
+      return days - (back > first ? work.count(first - 1, back - 1) : 0);
+    }, work.count(start, work.onOrAfter(end)));
   }
 
   function awayAfter(records, from, day) {

@@ -564,7 +564,8 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     """A manager's case: the form says to rate the CRM and the recap the day after the call. Rated on Wednesday,
     they went into a second ride-along of 2 answers, and Tuesday's could not be reopened. Now the next day opens
     Tuesday's, the answers are saved with Tuesday, the history keeps one ride-along, and a new one starts when
-    the manager asks for it or once the form's days are over."""
+    the manager asks for it or once the form's days are over: counted on to a working day, so a Thursday's call
+    (open three days, to Sunday) still opens on Monday and not on Tuesday."""
     from datetime import datetime
 
     from tests.browser.test_plan_one_to_one import _add_rep
@@ -640,7 +641,10 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     records = page.evaluate("Playbook.workspace.records({rep: Playbook.workspace.current(), tool: 'ride-along'})")
     assert [(record["date"], len(record["data"]["answers"])) for record in records] == [("2027-01-19", len(everything)), ("2027-01-21", 1)]
 
-    form = on(25)  # the next Monday: Thursday's is four days old, so the form opens empty
+    form = on(25)  # the next Monday: Thursday's three days ended on Sunday, so it opens on the next working day
+    expect(still_open).to_contain_text("Still open from Thursday 21 January")
+    assert form.locator("input:checked").count() == 1
+    form = on(26)  # Tuesday: over, so the form opens empty
     expect(still_open).to_be_hidden()
     assert form.locator("input:checked").count() == 0
     context.close()

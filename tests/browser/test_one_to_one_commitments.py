@@ -7,7 +7,7 @@ fresh browser, and a version 1 file from the planner before any of this still im
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import jsonschema
@@ -17,7 +17,7 @@ from tests.browser.test_plan_one_to_one import _add_rep
 from tests.browser.test_team_view import rows_of
 from tests.browser.test_workspace import _choose
 from tests.browser.test_workspace_files import _import
-from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data
+from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data, working_days_late, working_days_said
 
 PLANNER = "coaching/plan-one-to-one/"
 TEAM = "coaching/team/"
@@ -136,13 +136,14 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     assert DAYS == 7, "the expected rows below are for a weekly 1:1"
     meetings = page.get_by_role("table", name="Last 1:1 per rep: 2 of 3 overdue")
     assert rows_of(meetings) == [
-        ["Jo", "None recorded", f"Overdue by {14 - DAYS} days"],  # none since added on the 2nd
+        # none since added on Monday the 2nd, due on the 9th: the working days since
+        ["Jo", "None recorded", f"Overdue by {working_days_said(working_days_late(date(2026, 11, 2 + DAYS), date(2026, 11, 16)))}"],
         ["Priya", "Mon 16 Nov (today)", "Due by Mon 23 Nov"],
-        ["Sam", "Mon 2 Nov (14 days ago)", "Overdue by 7 days"],
+        ["Sam", "Mon 2 Nov (14 days ago)", "Overdue by 5 working days"],
     ]
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue).to_be_visible()
-    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "Fri 13 Nov", "3 days", "twice"]]  # as her history counts it
+    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "Fri 13 Nov", "1 working day", "twice"]]  # as her history counts it
 
     # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")
@@ -255,17 +256,17 @@ def _changing_one(browser, site_url, rep: str, agreed: int, due: str, day: int):
 
 def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(browser, site_url):
     """A manager's case: at Monday's 1:1 a commitment due last Friday is moved to Thursday just gone by mistake,
-    which would be overdue the moment it was agreed; refused. Ticked done at the 1:1 instead, three days after
-    its date: the planner and the rep's history say so, not just "done"."""
+    which would be overdue the moment it was agreed; refused. Ticked done at the 1:1 instead, the next working
+    day after its date: the planner and the rep's history say so, not just "done"; a weekend is not counted."""
     context, page, plan = _changing_one(browser, site_url, "Priya", 2, "2026-11-06", 9)
     plan.get_by_label("New due date").fill("2026-11-05")
     plan.get_by_role("button", name="Agree the new date").click()
     expect(page.locator("[data-plan-status]")).to_have_text("A new date can't be already past: agree one from Mon 9 Nov on.")
     expect(plan.get_by_label("New due date")).to_be_focused()
     page.get_by_label(re.compile(f"^{PLAN} ")).check()
-    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, done Mon 9 Nov, 3 days after it was due), agreed Mon 2 Nov"])
+    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, done Mon 9 Nov, 1 working day after it was due), agreed Mon 2 Nov"])
     page.goto(site_url + HISTORY)
-    assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Done 9 Nov 2026, 3 days after it was due"]]
+    assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Done 9 Nov 2026, 1 working day after it was due"]]
     context.close()
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import data
+from tests.helpers import data, next_working, working_days_late, working_days_said
 
 TEAM = "coaching/team/"
 WORKSPACE = "coaching/workspace/"
@@ -203,8 +203,11 @@ def expect_team(page):
 
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue.locator("tbody tr")).to_have_count(1)
-    # 20 to 30 March, across the clock change; carried open past its due date into the 1:1 of 23 March: one slip
-    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", weekday("2026-03-20"), "10 days", "once"]]
+    # Friday 20 to Monday 30 March, across the clock change: 6 working days; carried open past its due date
+    # into the 1:1 of 23 March: one slip
+    late = working_days_late(date(2026, 3, 20), TODAY.date())
+    assert late == 6
+    assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", weekday("2026-03-20"), working_days_said(late), "once"]]
 
 
 def rows_of(table) -> list:
@@ -476,17 +479,18 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
     expect_rep_charts(page, checks, weeks)
 
     # The ride-alongs: each rep's last one against the rhythm's monthly (at most 31 days apart, as a calendar
-    # month can be); Cy's, 48 days ago, is overdue (his half-done form of the 25th doesn't count), and two reps have
-    # none since they were added.
+    # month can be, on to a working day); Cy's, 48 days ago, is overdue by the working days since (his half-done
+    # form of the 25th doesn't count), and two reps have none since they were added.
     ride_along = next(m for m in data("rhythm")["meetings"] if m.get("rated_with") == "ride-along")
     assert ride_along["how_often"] == "monthly", "the expected rows below are for a monthly ride-along"
     expect(page.get_by_role("heading", name="Last ride-along")).to_be_visible()
     rides = page.get_by_role("table", name="Last ride-along per rep: 3 of 4 overdue")
+    never = working_days_said(working_days_late(next_working(ADDED.date() + timedelta(days=31)), TODAY.date()))
     assert rows_of(rides) == [
         ["bo", "Mon 2 Mar (28 days ago)", "Due by Thu 2 Apr"],
-        ["Cy", "Tue 10 Feb (48 days ago)", "Overdue by 17 days"],
-        ["Dee", "None recorded", f"Overdue by {(TODAY - ADDED).days - 31} days"],
-        ["zoe", "None recorded", f"Overdue by {(TODAY - ADDED).days - 31} days"],
+        ["Cy", "Tue 10 Feb (48 days ago)", f"Overdue by {working_days_said(working_days_late(date(2026, 3, 13), TODAY.date()))}"],
+        ["Dee", "None recorded", f"Overdue by {never}"],
+        ["zoe", "None recorded", f"Overdue by {never}"],
     ]
 
     owing = []
@@ -499,7 +503,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
                 owing += [(c["due"], name, c["text"], c["owner"], sum(agreed < day and c["due"] < day for day in meetings)) for c in data_.get("commitments", []) if not c["done"] and c["due"] < today]
     owing.sort(key=lambda c: (c[0], c[1].casefold(), c[2]))
     said = {0: "no 1:1 since it was due", 1: "once", 2: "twice"}  # "not yet" read as not overdue
-    expected = [[name, text, "Rep" if owner == "rep" else "Manager", weekday(due), f"{(TODAY.date() - date.fromisoformat(due)).days} days", said[slips]] for due, name, text, owner, slips in owing]
+    expected = [[name, text, "Rep" if owner == "rep" else "Manager", weekday(due), working_days_said(working_days_late(date.fromisoformat(due), TODAY.date())), said[slips]] for due, name, text, owner, slips in owing]
     assert [row[-1] for row in expected].count("twice") == 1, "bo's ride-along, carried past due into two 1:1s"
     assert rows_of(page.get_by_role("table", name=f"{len(owing)} overdue commitments")) == expected
     context.close()
@@ -507,7 +511,8 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
 
 def test_days_a_rep_was_away_are_not_days_their_commitment_is_overdue(browser, site_url):
     """A manager's review: a rep's commitment read "11 days" overdue, 7 of them on leave, beside a 1:1 row that
-    counted the leave out. The rep's own commitment waits for them; the manager's runs on through their leave."""
+    counted the leave out. The rep's own commitment waits for them; the manager's runs on through their leave.
+    Both count working days."""
     due, away_from, back = date(2026, 3, 19), date(2026, 3, 20), date(2026, 3, 27)
     reps = [["Ben", [
         ["one-to-one", "one-to-one", one_to_one(("Call back the three lost deals", due.isoformat(), "rep", None), ("Get the pricing approved", due.isoformat(), "manager", None)), "2026-03-16"],
@@ -520,13 +525,13 @@ def test_days_a_rep_was_away_are_not_days_their_commitment_is_overdue(browser, s
     page.clock.set_fixed_time(TODAY)
     page.reload()
     today = TODAY.date()
-    days_since_due = [due + timedelta(days=n) for n in range(1, (today - due).days + 1)]
-    present = [day for day in days_since_due if not away_from <= day < back]
-    assert (len(days_since_due), len(present)) == (11, 4)
+    days_since_due = working_days_late(due, today)
+    present = working_days_late(due, today, [(away_from, back)])
+    assert (days_since_due, present) == (7, 2)  # Friday 20 to Monday 30 March; back on Friday 27
     table = page.get_by_role("table", name="2 overdue commitments")
     assert [row[:5] for row in rows_of(table)] == [
-        ["Ben", "Get the pricing approved", "Manager", weekday(due.isoformat()), f"{len(days_since_due)} days"],
-        ["Ben", "Call back the three lost deals", "Rep", weekday(due.isoformat()), f"{len(present)} days"],
+        ["Ben", "Get the pricing approved", "Manager", weekday(due.isoformat()), working_days_said(days_since_due)],
+        ["Ben", "Call back the three lost deals", "Rep", weekday(due.isoformat()), working_days_said(present)],
     ]
     context.close()
 
@@ -558,7 +563,9 @@ def test_the_team_view_prints_on_a4_in_black_and_white(browser, site_url, export
     printed = " ".join(pdf_text(path).split())
     for heading in ("Behaviours, rep by rep", "Levels in the team", "Rep by rep", "Overdue commitments"):
         assert heading in printed
-    assert "Send the Acme proposal" in printed and "10 days" in printed
+    # the overdue commitment's row, its cells' lines interleaved where they wrap
+    table = printed[printed.index("1 overdue commitment"):printed.index("Behaviours, rep by rep")]
+    assert set("Priya Send the Acme proposal Fri 20 Mar 6 working days once".split()) <= set(table.split()), table
     assert "Workspace files (.json)" not in printed  # the file picker is for the screen
 
 
@@ -609,15 +616,16 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
     page.goto(site_url + TEAM)
     rides = page.get_by_role("table", name="Last ride-along per rep: 2 of 3 overdue")
     ago = (TODAY.date() - called).days
-    brought_forward = [f"{weekday(called.isoformat())} ({ago} days ago)", f"Overdue by {ago - sooner} days; brought forward by a “{basics['name']}” result"]
+    late = working_days_late(next_working(called + timedelta(days=sooner)), TODAY.date())
+    brought_forward = [f"{weekday(called.isoformat())} ({ago} days ago)", f"Overdue by {working_days_said(late)}; brought forward by a “{basics['name']}” result"]
     assert rows_of(rides) == [
         ["Ana", *brought_forward],
-        ["Ben", f"{weekday(called.isoformat())} ({ago} days ago)", f"Due by {weekday((called + timedelta(days=31)).isoformat())}"],
+        ["Ben", f"{weekday(called.isoformat())} ({ago} days ago)", f"Due by {weekday(next_working(called + timedelta(days=31)).isoformat())}"],
         ["Cy", *brought_forward],
     ]
     # Earlier in the fortnight Ana's is due, and the row says why it comes before the month is out.
     page.clock.set_fixed_time(datetime(2026, 3, 15, 10, 0, tzinfo=LONDON))
     page.reload()
     rows = rows_of(page.get_by_role("table", name="Last ride-along per rep: none overdue"))
-    assert rows[0][2] == rows[2][2] == f"Due by {weekday((called + timedelta(days=sooner)).isoformat())}; brought forward by a “{basics['name']}” result"
+    assert rows[0][2] == rows[2][2] == f"Due by {weekday(next_working(called + timedelta(days=sooner)).isoformat())}; brought forward by a “{basics['name']}” result"
     context.close()

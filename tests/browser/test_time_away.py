@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import jsonschema
 from playwright.sync_api import expect
 
-from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data
+from tests.helpers import NEWEST_WORKSPACE_VERSION, WORKSPACE_SCHEMA, data, is_working, next_working, working_days_late, working_days_said
 
 TEAM = "coaching/team/"
 WORKSPACE = "coaching/workspace/"
@@ -63,11 +63,21 @@ def weekday(iso: str) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+def due_day(start: date, days: int, away_on) -> date:
+    """The rule a manager would apply with a calendar, day by day: `days` days after `start`, on to a working
+    day; then, walking on from `start`, each working day away moves that day on one working day."""
+    due, day = next_working(start + timedelta(days=days)), start
+    while day < due:
+        day += timedelta(days=1)
+        if is_working(day) and away_on(day):
+            due = next_working(due + timedelta(days=1))
+    return due
+
+
 def expected_row(name: str, held: list, leave: list, added: str, days: int) -> list:
-    """A rep's row by the rule a manager would apply with a calendar, day by day: away today, nothing is due,
-    and they are back on the first day they are not away; otherwise count forward from the last one held (or
-    the day added), skipping each day away, to the `days`th day, the day it is due; overdue by the days since
-    that they were not away."""
+    """A rep's row by the rule a manager would apply with a calendar: away today, nothing is due, and they are
+    back on the first day they are not away; otherwise it is due by due_day() from the last one held (or the day
+    added); overdue by the working days since that they were not away."""
     today = TODAY.date()
     past = sorted(date.fromisoformat(d) for d in held if date.fromisoformat(d) <= today)
     last = weekday(past[-1].isoformat()) + f" ({(today - past[-1]).days} days ago)" if past else "None recorded"
@@ -83,22 +93,16 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
 
     if away_on(today):
         return [name, last, f"Away: back on {weekday(back_from(today).isoformat())}"]
-    due, counted = past[-1] if past else date.fromisoformat(added), 0
-    while counted < days:
-        due += timedelta(days=1)
-        counted += not away_on(due)
+    start = past[-1] if past else date.fromisoformat(added)
+    due = due_day(start, days, away_on)
     if today > due:
-        late = sum(not away_on(due + timedelta(days=n)) for n in range(1, (today - due).days + 1))
-        return [name, last, f"Overdue by {late} day{'' if late == 1 else 's'}"]
+        return [name, last, f"Overdue by {working_days_said(working_days_late(due, today, spans))}"]
     if today == due:
         return [name, last, "Due today"]
     starts = [today + timedelta(days=n) for n in range(1, (due - today).days + 1)]
     coming = next((day for day in starts if away_on(day) and not away_on(day - timedelta(days=1))), None)
     # named only when, but for it, the meeting would fall due while they are away: then it is best held before
-    unmoved, counted = past[-1] if past else date.fromisoformat(added), 0
-    while counted < days:
-        unmoved += timedelta(days=1)
-        counted += not any(a <= unmoved < b for a, b in spans if a <= today)
+    unmoved = due_day(start, days, lambda day: any(a <= day < b for a, b in spans if a <= today))
     if coming and not coming <= unmoved < back_from(coming):
         coming = None
     around = f"; away from {weekday(coming.isoformat())}, back on {weekday(back_from(coming).isoformat())}: hold it before they go if you can" if coming else ""
@@ -148,16 +152,16 @@ def expect_team(page):
     # the cases the rule is there for, as a sales leader would check them
     one_to_ones = {row[0]: row[2] for row in expected["1:1"]}
     assert one_to_ones["Tom"] == "Away: back on Mon 6 Apr"  # 14 days since his last 1:1, but on leave
-    assert one_to_ones["Ana"] == "Overdue by 1 day"  # 2 days before her leave, 5 since she was back on the 25th
-    assert one_to_ones["Priya"] == "Overdue by 7 days"  # her leave next week doesn't excuse this one
-    assert one_to_ones["Kim"] == "Overdue by 77 days"  # nothing since she was added on 5 January
+    assert one_to_ones["Ana"] == "Due by Tue 31 Mar"  # away from the Monday after it: 4 working days since she was back on the 25th
+    assert one_to_ones["Priya"] == "Overdue by 5 working days"  # her leave next week doesn't excuse this one
+    assert one_to_ones["Kim"] == "Overdue by 55 working days"  # nothing since she was added on 5 January
     assert one_to_ones["Lee"] == "Due by Mon 6 Apr"  # added today
-    assert one_to_ones["Harry"] == "Overdue by 6 days"  # a day off sick moves it one day, not a week
+    assert one_to_ones["Harry"] == "Overdue by 4 working days"  # a day off sick moves it one day, not a week
     assert one_to_ones["Dee"] == "Due today"
     assert one_to_ones["Bo"] == "Due by Wed 8 Apr; away from Wed 1 Apr, back on Mon 6 Apr: hold it before they go if you can"
     assert one_to_ones["Cy"] == "Due by Tue 31 Mar"
     assert one_to_ones["Eve"] == "Away: back on Wed 8 Apr"  # the later of two overlapping leaves
-    assert one_to_ones["Fin"] == "Overdue by 14 days"  # 21 days since it was due, 7 of them away
+    assert one_to_ones["Fin"] == "Overdue by 10 working days"  # 15 working days since it was due, 5 of them away
     assert one_to_ones["Gus"] == "Due by Fri 3 Apr"
     assert one_to_ones["Hal"] == "Due by Wed 1 Apr"  # the days away before the 1:1 don't count again
 
@@ -209,8 +213,8 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     def days_overdue(name: str, due: date) -> int:
         spans = [(date.fromisoformat(away), date.fromisoformat(back)) for away, back in TEAM_RECORDS[name][2]]
         due = next((back for away, back in spans if away <= due < back), due)  # due while away: due the day back
-        since = (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1))
-        return sum(not any(away <= day < back for away, back in spans) for day in since)
+        # a day late once passed, even with every working day since away (Tom's, due the Friday before his leave)
+        return max(1, working_days_late(due, TODAY.date(), spans)) if due < TODAY.date() else 0
 
     due = [(date.fromisoformat(day) + timedelta(days=4), name) for name, (held, _, _) in TEAM_RECORDS.items() for day in held]
     overdue = sorted(((days_overdue(name, day), day, name) for day, name in due), key=lambda d: (-d[0], d[1], d[2].casefold()))
@@ -294,12 +298,13 @@ def test_the_managers_own_leave_pauses_the_meetings_with_every_rep_and_their_own
     def late_by(owner: str, due: date) -> int:
         if owner == "Manager" and due in away:
             due = date.fromisoformat(holiday[1])
-        return sum(day not in away or owner == "Rep" for day in (due + timedelta(days=n) for n in range(1, (TODAY.date() - due).days + 1)))
+        return max(1, working_days_late(due, TODAY.date(), [tuple(map(date.fromisoformat, holiday))] if owner == "Manager" else []))
 
     late = sorted(((text, owner, late_by(owner, due), due) for text, owner, due in owed), key=lambda item: (-item[2], item[3]))
     owing = page.get_by_role("table", name=f"{len(late)} overdue commitments")
-    assert [(row[1], row[2], row[4]) for row in rows_of(owing)] == [(text, owner, f"{days} days") for text, owner, days, _ in late]
-    assert {text: days for text, who, days, _ in late if who == "Manager"} == {"Book the ride-along": 3, "Send the forecast": 2}  # 10 and 6 days since due
+    assert [(row[1], row[2], row[4]) for row in rows_of(owing)] == [(text, owner, working_days_said(days)) for text, owner, days, _ in late]
+    # Friday 20 March, and the 24th (away: due the Saturday back), both 1 working day on Monday 30 March
+    assert {text: days for text, who, days, _ in late if who == "Manager"} == {"Book the ride-along": 1, "Send the forecast": 1}
     # While the manager is away, the rows say whose leave it is.
     page.clock.set_fixed_time(datetime(2026, 3, 24, 10, 0, tzinfo=LONDON))
     page.reload()

@@ -82,3 +82,27 @@ def test_a_week_that_names_a_day_twice_is_reported_at_the_second(project):
     assert problems_of(project, FILE) == [
         f"data/bootcamp.yml:{line}:{column}: 'Monday' is already a day of week-2 (line {int(first) - 1}); a week names each day once, so the calendar file can place it"
     ]
+
+
+def test_calling_and_boot_camp_days_fall_on_the_teams_working_days(project):
+    """A team that works Monday to Thursday: the Friday calling block, the boot camp's Fridays and a planner
+    counting five selling days a week are each reported where they are typed, naming the working days' line."""
+    replace_once(project, "rhythm.yml", "working_days: [Monday, Tuesday, Wednesday, Thursday, Friday]", "working_days: [Monday, Tuesday, Wednesday, Thursday]")
+    working = position_in(project, "rhythm.yml", "working_days:").split(":")[0]
+    said = f"the team's working days (Monday, Tuesday, Wednesday, Thursday: 'working_days' in data/rhythm.yml, line {working})"
+    problems = problems_of(project, FILE)
+    calling = position_in(project, FILE, "days: [Monday, Tuesday, Wednesday, Thursday, Friday]").split(":")
+    at = f"{calling[0]}:{int(calling[1]) + len('days: [Monday, Tuesday, Wednesday, Thursday, ')}"
+    assert f"data/bootcamp.yml:{at}: 'Friday' is a calling day but not one of {said}; take it out, or add it there" in problems
+    fridays = [problem for problem in problems if "'Friday' in week-" in problem]
+    assert [problem.split(": ", 1)[1] for problem in fridays] == [f"'Friday' in week-{n} is not one of {said}; move the day's plan to a working day, or add the day there" for n in range(1, 5)]
+    selling = position_in(project, FILE, "selling_days_per_week: 5").split(":")
+    assert f"data/bootcamp.yml:{selling[0]}:{int(selling[1]) + len('selling_days_per_week: ')}: 'selling_days_per_week' is 5, more than {said}; a rep sells on no more days than the team works" in problems
+    assert len(problems) == 1 + 4 + 1, problems
+
+
+def test_working_days_left_out_are_monday_to_friday(project):
+    replace_once(project, "rhythm.yml", "working_days: [Monday, Tuesday, Wednesday, Thursday, Friday]\n", "")
+    assert problems_of(project, FILE) == []
+    replace_once(project, FILE, "days: [Monday, Tuesday, Wednesday, Thursday, Friday]", "days: [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday]")
+    assert any("'Saturday' is a calling day but not one of the team's working days (Monday, Tuesday, Wednesday, Thursday, Friday, as 'working_days' is left out of data/rhythm.yml)" in problem for problem in problems_of(project, FILE))

@@ -30,6 +30,10 @@ Edit = Callable[[str], str | bytes]
 Where = tuple[int, int] | Callable[[str], tuple[int, int]]
 
 
+# The line of the ride-along's how_often in data/rhythm.yml, which a message names.
+RIDE_ALONG_HOW_OFTEN = next(number for number, line in enumerate((ROOT / "data/rhythm.yml").read_text(encoding="utf-8").splitlines(), 1) if line == "    how_often: monthly")
+
+
 @dataclass(frozen=True)
 class Hostile:
     file: str
@@ -163,7 +167,7 @@ HOSTILE = {
     "assessments-two-date-notes": Hostile("assessments.yml", replace_first("        prompt: Account, and who we met (names and roles)\n", "        prompt: Account, and who we met (names and roles)\n        kind: date\n"), at("kind: date", 2, offset=6), "a second note of kind 'date': a form has at most one; remove 'kind' from one of them"),
     "assessments-rep-note-on-lines": Hostile("assessments.yml", replace_first("        kind: rep\n", "        kind: rep\n        lines: 2\n"), at("lines: 2", offset=7), "a note of kind 'rep' is one line (a name or a day); remove 'lines'"),
     # a band's sooner next ride-along: sooner than the rhythm's, on a form a meeting is rated with
-    "assessments-again-within-not-sooner": Hostile("assessments.yml", replace_first("        again_within_days: 14\n", "        again_within_days: 31\n"), at("again_within_days: 31", offset=19), "31 days is not sooner than the rhythm's monthly ride-along (every 31 days, data/rhythm.yml line 83); give fewer days or remove 'again_within_days'"),
+    "assessments-again-within-not-sooner": Hostile("assessments.yml", replace_first("        again_within_days: 14\n", "        again_within_days: 31\n"), at("again_within_days: 31", offset=19), f"31 days is not sooner than the rhythm's monthly ride-along (every 31 days, data/rhythm.yml line {RIDE_ALONG_HOW_OFTEN}); give fewer days or remove 'again_within_days'"),
     "assessments-again-within-unrated-form": Hostile("assessments.yml", replace_first("        to: 40\n", "        to: 40\n        again_within_days: 7\n"), at("again_within_days: 7", offset=19), "form 'manager-or-coach' rates no meeting of the coaching rhythm (no 'rated_with: manager-or-coach' in data/rhythm.yml), so there is no next one to bring forward; remove 'again_within_days'"),
     # a statement's coaching questions, suggested at the 1:1 after a meeting rated with its form
     "assessments-questions-on-unrated-form": Hostile("assessments.yml", replace_first("      - id: find-the-root-cause\n", "      - id: find-the-root-cause\n        coaching_questions: [first-action]\n"), at("coaching_questions: [first-action]"), "form 'manager-or-coach' rates no meeting of the coaching rhythm (no 'rated_with: manager-or-coach' in data/rhythm.yml), so the 1:1 planner never suggests these questions; remove 'coaching_questions'"),

@@ -1,0 +1,79 @@
+/* Playbook.workdays: the team's working days (data/rhythm.yml working_days), so that a day a tool works out
+   falls on a day the team works and days overdue are working days: a Friday deadline is one working day overdue
+   on Monday, not three, and a Thursday ride-along's next-day ratings can still be given on Monday. The tool that
+   counts in them carries the days as data-working-days (Sunday 0 to Saturday 6). Days are day numbers
+   (Playbook.dates.number).
+
+     working(day)           whether the team works on that day
+     onOrAfter(day)         that day, or else the first working day after it
+     add(day, count)        the `count`th working day after the day (the day itself for 0)
+     count(from, to)        the working days after `from` up to and including `to` (0 when `to` is not later)
+     openSince(today, days) the earliest day whose form, kept open `days` days and on to the next working day,
+                            is still open `today` */
+(function (Playbook) {
+  "use strict";
+
+  var WEEK = 7;
+
+  function days() {
+    var carrier = document.querySelector("[data-working-days]");
+    if (!carrier) throw new Error("Playbook.workdays: no element on this page has data-working-days");
+    var set = carrier.dataset.workingDays.split(" ").map(Number);
+    return function (weekday) { return set.indexOf(weekday) !== -1; };
+  }
+
+  /* 1 January 1970, day 0, was a Thursday (4). */
+  function weekday(day) {
+    return ((day + 4) % WEEK + WEEK) % WEEK;
+  }
+
+  function working(day) {
+    return days()(weekday(day));
+  }
+
+  function perWeek(isWorking) {
+    var found = 0;
+    for (var each = 0; each < WEEK; each += 1) if (isWorking(each)) found += 1;
+    return found;
+  }
+
+  function onOrAfter(day) {
+    var isWorking = days();
+    while (!isWorking(weekday(day))) day += 1;
+    return day;
+  }
+
+  /* Whole weeks first (any seven days hold every working day once), then day by day: leave entered as years
+     long costs a few steps. */
+  function add(day, count) {
+    var isWorking = days();
+    if (count <= 0) return day;
+    var weeks = Math.floor((count - 1) / perWeek(isWorking));
+    day += weeks * WEEK;
+    count -= weeks * perWeek(isWorking);
+    while (count > 0) {
+      day += 1;
+      if (isWorking(weekday(day))) count -= 1;
+    }
+    return day;
+  }
+
+  function count(from, to) {
+    var isWorking = days();
+    if (to <= from) return 0;
+    var weeks = Math.floor((to - from) / WEEK);
+    var found = weeks * perWeek(isWorking);
+    for (var day = from + weeks * WEEK + 1; day <= to; day += 1) if (isWorking(weekday(day))) found += 1;
+    return found;
+  }
+
+  /* A day is still open while no working day has passed since its last day: on a Monday, a Thursday's three days
+     (to Sunday) run on to Monday. */
+  function openSince(today, open) {
+    var first = today;
+    while (!working(first - 1)) first -= 1;
+    return first - open;
+  }
+
+  Playbook.workdays = { working: working, onOrAfter: onOrAfter, add: add, count: count, openSince: openSince };
+})((window.Playbook = window.Playbook || { widgets: [] }));

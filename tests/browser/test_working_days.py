@@ -1,0 +1,83 @@
+"""The team's working days (data/rhythm.yml working_days), as the team view and the 1:1 tools count in them:
+the next meeting's due day and the days a rep is overdue, worked out in the page by time-away.js and here by
+walking a calendar day by day, for a Monday-to-Friday team and a Sunday-to-Thursday one, over every weekday a
+meeting can be held on, with leave before, across and after the day it falls due."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.helpers import DAY_NAMES, data, page
+
+# Python's weekday() (Monday 0) → the widgets' (Sunday 0), as data-working-days writes them.
+CLOCK = {name: (index + 1) % 7 for index, name in enumerate(DAY_NAMES)}
+WEEKS = {
+    "Monday to Friday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+    "Sunday to Thursday": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"],
+}
+FIRST = date(2026, 3, 2)  # a Monday
+LEAVE = [[], [(3, 4)], [(4, 11)], [(6, 13)], [(8, 9), (10, 15)], [(-3, 2)]]  # days after the last meeting
+
+
+def oracle(working: list[str], start: date, days: int, leave: list[tuple[date, date]], today: date) -> tuple[str, int]:
+    """The due day by the calendar: `days` days on, then to a working day, then one working day later for each
+    working day away walked past on the way; and the working days from it to `today` (on a day off, to the next
+    working day) that the rep was not away."""
+
+    def works(day):
+        return DAY_NAMES[day.weekday()] in working
+
+    def away(day):
+        return any(first <= day < back for first, back in leave)
+
+    def onwards(day):
+        while not works(day):
+            day += timedelta(days=1)
+        return day
+
+    due, day = onwards(start + timedelta(days=days)), start
+    while day < due:
+        day += timedelta(days=1)
+        if works(day) and away(day):
+            due = onwards(due + timedelta(days=1))
+    end = onwards(today)
+    late = sum(1 for n in range(1, (end - due).days + 1) if works(due + timedelta(days=n)) and not (away(due + timedelta(days=n)) and due + timedelta(days=n) <= today))
+    return due.isoformat(), late
+
+
+@pytest.mark.parametrize("week", WEEKS)
+def test_a_meeting_falls_due_and_runs_late_on_the_teams_working_days(browser, site_url, week):
+    working = WEEKS[week]
+    cases = []
+    for offset in range(7):
+        start = FIRST + timedelta(days=offset)
+        for days in (7, 14, 31):
+            for spans in LEAVE:
+                leave = [(start + timedelta(days=a), start + timedelta(days=b)) for a, b in spans]
+                for today in (start + timedelta(days=days + n) for n in (2, 5, 9)):
+                    cases.append((start, days, leave, today))
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    tab = context.new_page()
+    tab.goto(site_url + "coaching/team/")
+    tab.locator("[data-working-days]").evaluate("(carrier, days) => { carrier.dataset.workingDays = days; }", " ".join(str(CLOCK[name]) for name in working))
+    found = tab.evaluate("""cases => cases.map(([start, days, leave, today]) => {
+        const records = leave.map(([from, back]) => ({kind: "away", tool: "time-away", date: from, data: {back}}));
+        const due = Playbook.timeAway.dueBy(start, records, days);
+        return [due, due < today ? Playbook.timeAway.daysPresent(records, due, today) : 0];
+    })""", [[start.isoformat(), days, [[a.isoformat(), b.isoformat()] for a, b in leave], today.isoformat()] for start, days, leave, today in cases])
+    expected = []
+    for start, days, leave, today in cases:
+        due, late = oracle(working, start, days, leave, today)
+        expected.append([due, late if due < today.isoformat() else 0])
+    assert found == expected
+    assert all(DAY_NAMES[date.fromisoformat(due).weekday()] in working for due, _ in found)
+    context.close()
+
+
+def test_every_tool_that_counts_in_working_days_carries_the_data(built_site):
+    """The team view, the rep's history, the 1:1 planner and the ride-along form (which stays open for the next
+    day's ratings) say which days the team works, as data/rhythm.yml has them."""
+    wanted = " ".join(str(CLOCK[name]) for name in data("rhythm").get("working_days", DAY_NAMES[:5]))
+    for url in ("coaching/team/", "coaching/history/", "coaching/plan-one-to-one/", "coaching/ride-along/"):
+        carriers = page(built_site, url).select("[data-working-days]")
+        assert [carrier["data-working-days"] for carrier in carriers] == [wanted], url
