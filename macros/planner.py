@@ -73,16 +73,15 @@ def revenue_to_find(inputs: Inputs) -> Fraction:
 
 
 def plan(inputs: Inputs) -> Plan:
-    """Whole deals first (you cannot win 0.6 of one); each earlier stage is the next one's exact need ÷ its
-    rate; only the figures shown are rounded, each up, so following a shown figure through its rate never
-    falls short of the next one."""
+    """Whole deals first (you cannot win 0.6 of one), and likewise every earlier stage: the next one's whole
+    number ÷ its rate, rounded up (24 qualified deals at 50% need 48 meetings, not 47), so each period figure ×
+    the next step's rate gives at least the figure below it."""
     to_find = revenue_to_find(inputs)
-    needs = [Fraction(ceil(to_find / inputs.average_deal_size))]
+    counts = [ceil(to_find / inputs.average_deal_size)]
     for rate in reversed(inputs.rates):
-        needs.insert(0, needs[0] / rate)
+        counts.insert(0, ceil(counts[0] / rate))
     steps = []
-    for index, need in enumerate(needs):
-        count = ceil(need)
+    for index, count in enumerate(counts):
         share = inputs.rates[index - 1] if index else None
         steps.append(Step(*(shown(count, inputs, per) for per in ("per period", "per week", "per day")), count, share))
     return Plan(to_find == 0, steps, ceil(to_find))
@@ -100,6 +99,12 @@ def shown(count: int, inputs: Inputs, per: str) -> Pace:
     # A day from the week as shown, so a week's selling days make at least its figure: 34 a week is 6.8 a day,
     # where the quarter's 400 ÷ 60 days would say 6.7, and five of those fall short of 34.
     return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)
+
+
+def blocks_a_week(calling_days: int, selling_days: Fraction | int) -> int:
+    """The calling blocks a rep holds in a week: one on each calling day they sell on (4 selling days, 4 blocks;
+    a half day counts as a day). planner.js repeats it."""
+    return min(calling_days, ceil(Fraction(selling_days)))
 
 
 def block_interval(week: Pace, block_minutes_a_week: int) -> tuple[str, int] | None:

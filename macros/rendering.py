@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import calendar_file, scoring
+from . import calendar_file, planner, scoring
 from .fingerprints import fingerprint
 from .inline_markdown import InlineMarkdown, page_url, relative_url
 from .model import Term, in_words
@@ -79,6 +79,7 @@ class Renderer:
         self.env.globals["source_line"] = source_links.line
         self.env.globals["scoring"] = scoring
         self.env.globals["calendar_file"] = calendar_file
+        self.env.globals["planner_rules"] = planner
         self.env.globals["fingerprint"] = self._fingerprint
         self.env.globals["t"] = self._words
         # Figures written as the language being built writes them (macros/words.py).

@@ -1,8 +1,8 @@
 """What the activity planner must show, worked out from its data and what a reader types, in exact fractions
 and independently of macros/planner.py and planner.js: the site, data and browser tests compare them with it.
 
-The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's need ÷ its
-rate; a period's figure is rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
+The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's whole number
+÷ its rate, rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
 from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal.
 """
@@ -55,12 +55,11 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
     pipeline_at = [stage["id"] for stage in stages].index(planner["pipeline_stage"])
     from_pipeline = field("existing_pipeline", planner.get("existing_pipeline", 0)) * prod(rates[pipeline_at:])
     to_find = max(Fraction(0), field("revenue_target", planner["revenue_target"]) * (1 - share) - from_pipeline)
-    needs = [Fraction(ceil(to_find / field("average_deal_size", planner["average_deal_size"])))]
+    counts = [ceil(to_find / field("average_deal_size", planner["average_deal_size"]))]
     for rate in reversed(rates):
-        needs.insert(0, needs[0] / rate)
+        counts.insert(0, ceil(counts[0] / rate))
     weeks = field("weeks_in_period", planner["weeks_in_period"])
     days = weeks * field("selling_days_per_week", planner["selling_days_per_week"])
-    counts = [ceil(need) for need in needs]
     rows, phrases = [], []
     for index, (stage, count) in enumerate(zip(stages, counts)):
         rate = tenths(floor(rates[index - 1] * 1000 + Fraction(1, 2))) + "%" if index else ""

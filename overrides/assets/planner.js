@@ -162,11 +162,11 @@
     var fromProspecting = times(values.revenue_target, minus(fraction(1), over(values.share_not_from_prospecting, hundred)));
     var wanted = minus(fromProspecting, times(values.existing_pipeline, closes));
     var toFind = compare(wanted, fraction(0)) > 0 ? wanted : fraction(0);
-    var needs = [fraction(ceil(over(toFind, values.average_deal_size)))];
-    for (var i = rates.length - 1; i >= 0; i -= 1) needs.unshift(over(needs[0], rates[i]));
+    /* whole numbers from the deals up: each stage the next one's whole number ÷ its rate, rounded up */
+    var counts = [ceil(over(toFind, values.average_deal_size))];
+    for (var i = rates.length - 1; i >= 0; i -= 1) counts.unshift(ceil(over(fraction(counts[0]), rates[i])));
     var days = times(values.weeks_in_period, values.selling_days_per_week);
-    var steps = needs.map(function (need, index) {
-      var count = ceil(need);
+    var steps = counts.map(function (count, index) {
       var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.periodWords }) };
       var rate = index ? rates[index - 1] : null;
       var week = pace(fraction(count), values.weeks_in_period, "week");
@@ -175,20 +175,33 @@
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }
 
+  /* Where the words hold the week's figure and the interval, as nodes of the line (planner.block_pace). */
+  var MARK = "\u0000";
+
   /* The first step's weekly figure over the week's calling blocks (planner.block_interval): whole minutes from
-     two minutes apart, else seconds, "under a second" below one, so a rate typed wrong shows at once. */
-  function showBlockPace(form, week) {
+     two minutes apart, else seconds, "under a second" below one, so a rate typed wrong shows at once. A block on
+     each calling day the rep sells on (planner.blocks_a_week); the sentence is written again when that changes. */
+  function showBlockPace(form, week, values) {
     var line = form.querySelector("[data-block-pace]");
     if (!line) return;
     line.hidden = !!week.every || !Number(week.tenths);
     if (line.hidden) return;
-    var seconds = Math.floor((Number(line.dataset.blockMinutesAWeek) * 600) / Number(week.tenths));
+    var days = Math.min(Number(line.dataset.callingDays), Number(ceil(values.selling_days_per_week)));
+    if (days !== Number(line.dataset.blockDays)) {
+      var figure = line.querySelector("[data-per=week]");
+      var interval = line.querySelector("[data-interval]");
+      var parts = Playbook.t("planner.block_pace", { count: days, week: MARK, block: line.dataset.block, days: days, interval: MARK }).split(MARK);
+      line.textContent = "";
+      line.append(parts[0], figure, parts[1], interval, parts[2]);
+      line.dataset.blockDays = days;
+    }
+    var seconds = Math.floor((Number(line.dataset.blockMinutes) * days * 600) / Number(week.tenths));
     line.querySelector("[data-interval]").textContent = seconds >= 120 ? Playbook.t("units.minutes", { minutes: Math.floor(seconds / 60) })
       : seconds ? Playbook.t("units.seconds", { seconds: seconds }) : Playbook.t("units.under_a_second");
   }
 
-  function show(form, layout, result) {
-    showBlockPace(form, result.steps[0].week);
+  function show(form, layout, result, values) {
+    showBlockPace(form, result.steps[0].week, values);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
     layout.stages.forEach(function (stage, index) {
@@ -251,7 +264,7 @@
       fix.hidden = !form.querySelector("[aria-invalid=true]");
       form.querySelector("[data-results]").hidden = !fix.hidden;
       var result = fix.hidden ? plan(values, layout) : null;
-      if (result) show(form, layout, result);
+      if (result) show(form, layout, result, values);
       showTargets(layout, result);
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;

@@ -56,7 +56,7 @@ def test_a_teams_page_is_edited_in_the_teams_file_first(team_site, built_site):
 
 def test_each_teams_activity_targets_are_its_own(team_site, built_site):
     ours, theirs = text_of(team_site, "prospecting/"), text_of(built_site, "prospecting/")
-    for target in ("Accounts with a business review held on schedule", "People new to you spoken to and added to an account plan 4.2 a week"):
+    for target in ("Accounts with a business review held on schedule", "People new to you spoken to and added to an account plan 4.5 a week"):
         assert target in ours and target not in theirs
     assert "New named contacts added to the CRM 15 a week" in theirs and "15 a week" not in ours
 
@@ -144,21 +144,21 @@ def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_th
 
 
 def test_a_team_that_calls_two_days_a_week_is_told_the_pace_of_those_two_blocks(team_site):
-    """Key accounts call in a one-hour block on two days a week: 17 calls a week leave 7 minutes for each (120
+    """Key accounts call in a one-hour block on two days a week: 18 calls a week leave 6 minutes for each (120
     minutes a week); divided over one block a day it read one every 17 minutes."""
     times = team_data("bootcamp")["replace"]["calling_times"]
     assert (times["block"], times["days"]) == ({"starts": "08:30", "ends": "09:30"}, ["Tuesday", "Thursday"])
     line = content(page(team_site, "prospecting")).select_one("[data-block-pace]")
-    assert " ".join(line.get_text().split()) == f"At 17 a week, the calling blocks (1 h on each of 2 days a week) leave {60 * 2 * 60 // 17 // 60} min for each."
+    assert " ".join(line.get_text().split()) == f"At 18 a week, the calling blocks (1 h on each of 2 days a week) leave {60 * 2 * 60 // 18 // 60} min for each."
 
 
 def test_a_ramp_figure_is_its_share_of_the_full_target_the_page_shows(team_site):
-    """Key accounts' planner shows 17 calls a week (200 a quarter ÷ 12 weeks, rounded up): the day-30 milestone's
-    half of it reads 8.5 a week, as a reader checks it, not half the quarter's 200 spread over 12 weeks (8.4). Every
-    milestone figure shown as a number multiplies back from the full target beside it, rounded up to a tenth."""
+    """Key accounts' planner shows 18 calls a week (216 a quarter ÷ 12 weeks): the day-30 milestone's half of it
+    reads 9 a week, as a reader checks it. Every milestone figure shown as a number multiplies back from the full
+    target beside it, rounded up to a tenth."""
     items = content(page(team_site, "ramp-plan")).select(".pb-milestone__activity li")
     said = [" ".join(item.get_text(" ").split()).replace(" ,", ",") for item in items]
-    assert "Calls made: 8.5 a week, 50% of the full target of 17 a week" in said
+    assert "Calls made: 9 a week, 50% of the full target of 18 a week" in said
     checked = 0
     for line in said:
         found = re.fullmatch(r".*?: ([\d.]+) a week, (\d+)% of the full target of ([\d.]+) a week", line)
