@@ -25,9 +25,10 @@
     if (!out.complete) lines.push(Playbook.t("assessment_export.incomplete_line", { answered: out.answered, total: model.rows.length, needed: out.needed }));
     Array.prototype.forEach.call(result.children, function (node) {
       if (node === skip) return;
-      var items = node.querySelectorAll("li, tr");
+      /* a table's head row (no data cell) is not a line of its own */
+      var items = Array.prototype.filter.call(node.querySelectorAll("li, tr"), function (item) { return item.tagName !== "TR" || item.querySelector("td"); });
       if (!items.length) return lines.push("", node.textContent.trim());
-      Array.prototype.forEach.call(items, function (item) { lines.push("- " + item.textContent.trim().replace(/\s+/g, " ")); });
+      items.forEach(function (item) { lines.push("- " + line(item)); });
     });
     lines.push("", Playbook.t("assessment_export.answers"));
     model.rows.forEach(function (row) {
@@ -40,9 +41,21 @@
     return lines.join("\n");
   }
 
+  /* A list item as its text; a table row (the level assessment's table of levels) as its cells, the first
+     naming the row: "1. Order taker: 7 of 7, 100%, Established (level reached)". */
+  function line(item) {
+    var plain = function (node) { return node.textContent.trim().replace(/\s+/g, " "); };
+    if (item.tagName !== "TR") return plain(item);
+    var cells = Array.prototype.map.call(item.cells, plain).filter(Boolean);
+    return cells.length > 1 ? cells[0] + ": " + cells.slice(1).join(", ") : cells.join("");
+  }
+
+  /* Each answer with the points it adds to the score: none for a habit on a level assessment, which only holds
+     a level back (scoredRows in assessment.js). */
   function records(model) {
     return model.rows.map(function (row) {
-      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", essential: row.essential, answer: row.answer, points: row.points, weight: row.weight };
+      var counted = !(row.limit && model.habitLeast !== null);
+      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", essential: row.essential, answer: row.answer, points: counted ? row.points : null, weight: row.weight };
     });
   }
 

@@ -439,6 +439,11 @@
     var locked = false;
     /* the form's "still open" line (self_assessment.html), on a form that stays open: none on another */
     var open = form.querySelector("[data-assessment-open]");
+    /* On a form that always opens its latest answers (a self-assessment), the line saying which day's they are;
+       and, once one is changed on a later day, the day they were of: the changed answers are then a new result,
+       dated today, and the earlier one stays in the history to compare with (retake). */
+    var taken = form.querySelector("[data-assessment-taken]");
+    var retakenFrom = null;
 
     /* The result, with who is rating about which account on the level assessment. */
     function outcome() {
@@ -474,6 +479,12 @@
       else delete form.dataset.call;
       var total = showCalls();
       day.show(date, openCall || 1, total);
+      if (taken) {
+        var earlier = openDay || retakenFrom;
+        taken.hidden = !earlier;
+        taken.textContent = !earlier ? "" : openDay ? Playbook.t("assessment.answers_of", { day: Playbook.dates.day(openDay, "long-weekday") })
+          : Playbook.t("assessment.taken_again", { day: Playbook.dates.day(retakenFrom, "long-weekday") });
+      }
       if (open) {
         var words = { day: Playbook.workspace.dayOf({ date: date, call: openCall }, "long-weekday", total) };
         open.querySelector("[data-assessment-open-text]").textContent = !openDay ? "" : locked ? Playbook.t("assessment.still_open_locked", words)
@@ -584,6 +595,7 @@
     function show(found, earlier, store) {
       var saved = found && found.data;
       openDay = found && found.date && found.date !== Playbook.workspace.today() ? found.date : null;
+      retakenFrom = null;
       openCall = found && found.call || null;
       reopened = earlier && !!openDay;
       lock(reopened);
@@ -607,8 +619,17 @@
       if (unlock) unlock.hidden = !locked;
     }
 
+    /* An earlier day's answers of a self-assessment, changed: from here they are today's, a new result. */
+    function retake() {
+      if (!taken || !openDay) return;
+      retakenFrom = openDay;
+      openDay = null;
+      showDay();
+    }
+
     /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. */
     function blank(save) {
+      retake();
       lock(false);
       reopened = false;  /* nothing is left of what was reopened */
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
@@ -648,6 +669,7 @@
          by clicking a button of the result, must not draw the result again: the click would land on a button
          that is no longer there. */
       if (notes.owns(event.target) || rating.owns(event.target) || day.owns(event.target)) return;
+      retake();
       var fieldset = event.target.closest("fieldset[data-statement]");
       if (fieldset && kept.stale[fieldset.dataset.statement]) {
         delete kept.stale[fieldset.dataset.statement];
@@ -666,6 +688,7 @@
       row.fieldset.querySelector("input").focus({ preventScroll: true });
     });
     form.addEventListener("input", function (event) {
+      if (rating.owns(event.target) || notes.owns(event.target)) retake();
       if (rating.owns(event.target)) render(true);  /* the result says about which account */
       else if (notes.owns(event.target) && save(readAnswers(model), outcome())) showCalls();  /* a call is named by a note */
     });

@@ -834,3 +834,81 @@ def test_the_level_that_holds_the_ladder_is_the_one_the_headline_names_not_an_al
     expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(2, [4], 5))
     text = " ".join(result.text_content().split())
     assert f"Your answers also reach {levels[4]['name']}. {levels[3]['name']}, below them, is not in place yet: start with {levels[2]['name']} (level 3)." in text
+
+
+def test_taking_a_self_assessment_again_on_a_later_day_keeps_the_first_result_to_compare_with(browser, site_url):
+    """A rep's case: Manager or coach? taken on 1 March, then again on 8 March, overwrote the first answers and kept
+    the first date, so the two could not be compared (the ramp plan's day-90 step asks for exactly that). Opened
+    on a later day, the form says whose day its answers are; one answer changed makes them today's result, and the
+    first stays as it was."""
+    assessment = _assessment("manager-or-coach")
+    scale = _scale(assessment)
+    values = [o["value"] for o in scale["options"]]
+    statements = assessment["questions"]
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2027, 3, 1, 9, 0))
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-assessment="manager-or-coach"]')
+    first = {s["id"]: values[1] for s in statements}
+    _answer_all(page, "manager-or-coach", first, scale)
+    taken = form.locator("[data-assessment-taken]")
+    expect(taken).to_be_hidden()  # on its own day, nothing to say
+
+    page.clock.set_fixed_time(datetime(2027, 3, 8, 9, 0))
+    page.reload()
+    expect(taken).to_have_text("These are the answers of Monday 1 March. Change any of them to take it again today: the answers are then saved as today's result, and those of Monday 1 March stay in the history to compare with.")
+    assert form.locator("input:checked").count() == len(statements)
+    # looked at, not changed: still one result
+    saved = "() => Playbook.workspace.records({tool: 'manager-or-coach'}).map(r => [r.date, r.data.result.score])"
+    assert page.evaluate(saved) == [["2027-03-01", _score(first, statements, scale)]]
+    second = first | {statements[0]["id"]: values[-1]}
+    _answer_all(page, "manager-or-coach", {statements[0]["id"]: values[-1]}, scale)
+    expect(taken).to_have_text("Taken again today: a new result. The answers of Monday 1 March stay in the history.")
+    assert page.evaluate(saved) == [["2027-03-01", _score(first, statements, scale)], ["2027-03-08", _score(second, statements, scale)]]
+    # later the same day, today's answers are the ones shown, and changed in place
+    page.reload()
+    expect(taken).to_be_hidden()
+    _answer_all(page, "manager-or-coach", {statements[1]["id"]: values[-1]}, scale)
+    third = second | {statements[1]["id"]: values[-1]}
+    assert page.evaluate(saved) == [["2027-03-01", _score(first, statements, scale)], ["2027-03-08", _score(third, statements, scale)]]
+    # cleared on a later day: the earlier result stays
+    page.clock.set_fixed_time(datetime(2027, 3, 15, 9, 0))
+    page.reload()
+    page.once("dialog", lambda dialog: dialog.accept())
+    form.get_by_role("button", name="Clear answers").click()
+    expect(form.locator("input:checked")).to_have_count(0)
+    assert [date for date, _ in page.evaluate(saved)][:2] == ["2027-03-01", "2027-03-08"]
+    context.close()
+
+
+def test_the_level_assessment_exports_its_table_readably_and_no_points_for_habits(browser, site_url):
+    """A rep's case: Copy as text ran the level table together ("- LevelAnsweredScoreResult", "- 1. Order
+    taker7 of 7100%…"), and the CSV gave a habit answered "Not like me" 3 points, though the key says habits add
+    none: summed, the file disagreed with the score. Each level is now a line of its cells, and a habit's points
+    are empty, so a level's points add up to its score as the key says."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    form = page.locator('form[data-assessment="which-level"]')
+    _answer_all(page, "which-level", _profile(3), scale)
+    rows = form.locator("[data-result] table tr:has(td)")
+    expect(rows).to_have_count(len(_levels()))
+    cells = rows.evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent.trim().replace(/\\s+/g, ' ')).filter(Boolean))")
+    form.get_by_role("button", name="Copy as text").click()
+    form.locator("[aria-live]", has_text="Copied.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()").splitlines()
+    assert [f"- {row[0]}: {', '.join(row[1:])}" for row in cells] == [line for line in copied if re.match(r"- \d+\. ", line)]
+    assert not any(line.replace(" ", "").startswith("-Level") for line in copied), "the table's head is not a line"
+
+    _, answers = _csv_download(form)
+    statements = {b["id"]: b for level in _levels() for b in level["behaviours"]}
+    for row in answers:
+        statement = statements[row["statement_id"]]
+        if _is_limit(statement):
+            assert row["points"] == "", row
+        elif row["answer"]:
+            assert Fraction(row["points"]) == _points(statement, _value(scale, row["answer"]), scale), row
+    context.close()
