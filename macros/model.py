@@ -694,7 +694,7 @@ class Checklist:
     items: list[Item]
     file: str
     line: int
-    repeats: str | None = None  # "day" or "week": ticks belong to one day or week, then the list starts afresh
+    repeats: str | None = None  # "day", "week" or "quarter": ticks belong to one, then the list starts afresh
     week_starts_on: str = "Monday"
 
     @property
@@ -1581,7 +1581,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
             line=written_line(checklist_doc, path),
-            repeats={"every day": "day", "every week": "week"}.get(raw.get("starts_afresh")),
+            repeats={"every day": "day", "every week": "week", "every quarter": "quarter"}.get(raw.get("starts_afresh")),
             week_starts_on=cadence.week_starts_on,
         )
     ladder = build(Ladder, documents["levels"])

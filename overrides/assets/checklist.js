@@ -1,5 +1,6 @@
 /* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. One with
-   data-repeats ("day" or "week") keeps ticks per day or week of the reader's calendar, with a history. */
+   data-repeats ("day", "week" or "quarter") keeps ticks per day, week or calendar quarter of the reader's calendar,
+   with a history. */
 (function (Playbook) {
   "use strict";
 
@@ -177,14 +178,16 @@
   }
 
   /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
-     change to or from summer time cannot move one to another date. */
+     change to or from summer time cannot move one to another date. A quarter is the calendar's: from 1 January,
+     1 April, 1 July or 1 October. */
   function recentStarts(repeats, weekStart) {
     var now = new Date();
     var step = repeats === "week" ? 7 : 1;
     var back = repeats === "week" ? (now.getDay() - weekStart + 7) % 7 : 0;
+    var quarter = now.getMonth() - now.getMonth() % 3;
     var starts = [];
     for (var n = 0; n <= KEPT; n += 1) {
-      var day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back - n * step, 12);
+      var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : new Date(now.getFullYear(), now.getMonth(), now.getDate() - back - n * step, 12);
       starts.push({ day: day, key: day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate()) });
     }
     return starts;
@@ -204,7 +207,8 @@
     history.className = "pb-checklist__history";
     var caption = document.createElement("span");
     caption.setAttribute("aria-hidden", "true");
-    caption.textContent = (form.dataset.repeats === "week" ? Playbook.t("checklist.history_weeks", { count: KEPT }) : Playbook.t("checklist.history_days", { count: KEPT })) + " ";
+    var repeats = form.dataset.repeats;
+    caption.textContent = (repeats === "week" ? Playbook.t("checklist.history_weeks", { count: KEPT }) : repeats === "quarter" ? Playbook.t("checklist.history_quarters", { count: KEPT }) : Playbook.t("checklist.history_days", { count: KEPT })) + " ";
     var bars = document.createElement("span");
     bars.className = "pb-checklist__bars";
     bars.setAttribute("role", "img");
@@ -212,7 +216,7 @@
     form.querySelector("fieldset").append(history);
     return function (starts, periods) {
       var day = Playbook.dates.day(starts[0].key, "long-weekday");
-      now.textContent = form.dataset.repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : day;
+      now.textContent = repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : repeats === "quarter" ? Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(starts[0].key, "plain") }) : day;
       line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {

@@ -349,3 +349,24 @@ def test_the_week_start_comes_from_the_data(browser, edited_site):
         expect(weekly.period).to_have_text("Week of " + day_name(TUESDAY + timedelta(days=1)))
         weekly.expect_ticked([])
     context.close()
+
+
+def test_the_charter_review_starts_afresh_each_quarter(open_at):
+    """A rep's walk-through found last quarter's charter-review ticks still there weeks later, ready to mislead the
+    next review: the list is `starts_afresh: every quarter`, its ticks belonging to the reader's calendar quarter,
+    kept through the quarter and gone at its end (here, New Year in Auckland, still 31 December in UTC)."""
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "charter-review")["items"]
+    start = at(date(2026, 11, 2), 9, 0, "Pacific/Auckland")
+    page = open_at(start, path="checklists/")
+    review = Checklist(page, "charter-review")
+    expect(review.period).to_have_text("Quarter starting 1 October")
+    review.tick(items[:3])
+    eve = at(date(2026, 12, 31), 23, 50, "Pacific/Auckland")
+    page.clock.fast_forward(int((eve - start).total_seconds() * 1000))
+    page.reload()
+    review.expect_ticked(items[:3])
+    page.clock.fast_forward(20 * MINUTE)
+    expect(review.period).to_have_text("Quarter starting 1 January")
+    expect(review.count).to_have_text(f"0 of {len(items)} done")
+    review.expect_ticked([])
+    expect(review.history).to_have_accessible_name(history("quarter", [None] * 7 + [(3, len(items))]))
