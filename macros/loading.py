@@ -170,7 +170,7 @@ def load_bytes(raw: bytes, display_name: str) -> tuple[LocatedData | None, list[
     try:
         node = _compose(text)
     except _Refused as refused:
-        return None, [_at(display_name, refused.mark, refused.message)]
+        return None, [_needs_quotes(display_name, text, refused.mark.line) or _at(display_name, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
         return None, [yaml_syntax_problem(display_name, error, text)]
     except yaml.reader.ReaderError as error:
@@ -267,9 +267,51 @@ def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError, text: st
         if found:
             lead, key, value = found.groups()
             return Problem(display_name, above[-1][0] + 1, len(lead) + len(key) + 1, f"YAML syntax error: '{key}' has no colon after it, so YAML reads this line as text running on into the next; write - {key}: {value.strip()}")
+    quotes = _needs_quotes(display_name, text, mark.line) if text and mark is not None else None
+    if quotes:
+        return quotes
     hint = next((h for needle, h in _FRIENDLY_HINTS if needle in detail), None)
     message = f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
     return _at(display_name, mark, message)
+
+
+# A value (after "key: " or "- ") that starts with what YAML reads as something other than text: Markdown a
+# leader writes ("[a link](…)", "**bold**"), a quoted word with more text after it, a curly quote pasted from a
+# word processor, or a character YAML keeps for itself.
+_VALUE_START = re.compile(r"^(\s*(?:- +(?:[A-Za-z_][\w-]*: +)?|[A-Za-z_][\w-]*: +))(\S.*)$")
+_SPECIAL_STARTS = [
+    (re.compile(r"[“”„‘’‚]"), "a curly quote, which YAML does not read as a quote"),
+    (re.compile(r"\[[^\]]*\]\("), "'[', which YAML reads as the start of a list"),
+    (re.compile(r"\*\*?[^\s*][^*]*\*"), "'*', which YAML reads as a reference to another value"),
+    (re.compile(r"!"), "'!', which YAML reads as a type tag"),
+    (re.compile(r"[`@%]"), "a character YAML keeps for itself"),
+    (re.compile(r'"[^"]*"\s*[^\s#]'), "a quoted part with more text after it, which YAML reads as the whole value"),
+    (re.compile(r"'[^']*'\s*[^\s#]"), "a quoted part with more text after it, which YAML reads as the whole value"),
+]
+# How far above the line YAML stopped at the text that made it stop may be.
+_LINES_BACK = 3
+
+
+def _needs_quotes(display_name: str, text: str, stopped_at: int) -> Problem | None:
+    """A syntax error at (0-based) line `stopped_at` caused by a text starting with a special character on that
+    line or one of the few above it: named at the text, with the quotes that fix it."""
+    lines = _LINE_BREAK.split(text)
+    for number in range(min(stopped_at, len(lines) - 1), max(-1, stopped_at - _LINES_BACK - 1), -1):
+        found = _VALUE_START.match(lines[number])
+        if not found or lines[number].lstrip().startswith("#"):
+            continue
+        lead, value = found.groups()
+        what = next((said for pattern, said in _SPECIAL_STARTS if pattern.match(value)), None)
+        if what is None:
+            continue
+        if what.startswith("a curly"):
+            fix = "put the whole text in straight double quotes (\") instead"
+        elif '"' in value:
+            fix = "put the whole text in single quotes ('…'), as it holds double quotes, and write any ' inside it twice"
+        else:
+            fix = "put the whole text in double quotes (\"…\")"
+        return Problem(display_name, number + 1, len(lead) + 1, f"YAML syntax error: this text starts with {what}; {fix}")
+    return None
 
 
 def _at(display_name: str, mark, message: str) -> Problem:
@@ -310,11 +352,15 @@ def _build(node, path: Path_, located: LocatedData, problems: list[Problem], lin
     """Turn a composed node into plain values, recording positions and comments and collecting problems."""
     located.values[path] = _mark(node)
     if node.tag not in _ALLOWED_TAGS:
-        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {readable(_as_written(node.tag))} is not supported in handbook data; remove it"))
+        problems.append(Problem(located.file, *_astuple(_mark(node)), f"the tag {readable(_as_written(node.tag))} is not supported in handbook data; remove it, or if it is text that starts with '!', put the whole text in double quotes"))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
+        # In a list item, the item's first key set again is most often a new item missing its '- ': said once,
+        # and the keys after it, the same mistake, not each again.
+        opens_item = node.value[0][0].value if node.value and path and isinstance(path[-1], int) and isinstance(node.value[0][0], yaml.ScalarNode) else None
+        new_item = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(located.file, *_astuple(_mark(key_node)), "a key must be a plain word, not a list or mapping"))
@@ -322,7 +368,11 @@ def _build(node, path: Path_, located: LocatedData, problems: list[Problem], lin
             key = str(key_node.value)
             if key in first_seen:
                 first = first_seen[key]
-                problems.append(Problem(located.file, *_astuple(_mark(key_node)), f"duplicate key {quoted(key)} (it is already set on line {first.line}; keep only one)"))
+                if key == opens_item and not new_item:
+                    new_item = True
+                    problems.append(Problem(located.file, *_astuple(_mark(key_node)), f"duplicate key {quoted(key)} (it is already set on line {first.line}): if line {key_node.start_mark.line + 1} starts a new item, begin that line with '- ' as line {first.line} does; otherwise keep only one"))
+                elif not new_item:
+                    problems.append(Problem(located.file, *_astuple(_mark(key_node)), f"duplicate key {quoted(key)} (it is already set on line {first.line}; keep only one)"))
                 continue
             first_seen[key] = _mark(key_node)
             located.keys[path + (key,)] = _mark(key_node)

@@ -49,5 +49,5 @@ def test_checklists_from_the_checklists_file_repeat_only_as_their_starts_afresh_
     said = {raw["id"]: raw.get("starts_afresh") for raw in documents["checklists"].value["checklists"]}
     assert said["one-to-one-prep"] == "every week" and any(value is None for value in said.values())
     for checklist_id, checklist in listed.items():
-        assert checklist.repeats == {"every day": "day", "every week": "week", None: None}[said[checklist_id]], checklist_id
+        assert checklist.repeats == {"every day": "day", "every week": "week", "every quarter": "quarter", None: None}[said[checklist_id]], checklist_id
         assert checklist.week_starts_on == handbook.bootcamp.cadence.week_starts_on

@@ -62,3 +62,41 @@ def test_deep_nesting_is_reported_not_crashed(tmp_path):
 def test_empty_file_loads_as_nothing(tmp_path):
     document, problems = load(tmp_path, "  \n# only a comment\n")
     assert problems == [] and document.value is None
+
+
+QUOTE = 'put the whole text in double quotes ("…")'
+
+
+@pytest.mark.parametrize(("text", "line", "column", "says"), [
+    # Markdown a leader writes at the start of a text, as the editing guide invites them to
+    ("values:\n  - id: one\n    in_practice:\n      - [The team meeting](coaching/rhythm.md) hears the wins.\n      - Another line.\n", 4, 9, f"this text starts with '[', which YAML reads as the start of a list; {QUOTE}"),
+    ("rules:\n  - id: a\n    text: [Your 1:1](coaching/one-to-one.md) is protected.\n", 3, 11, f"this text starts with '[', which YAML reads as the start of a list; {QUOTE}"),
+    ("items:\n  - id: a\n    text: **Every** week we meet.\n", 3, 11, f"this text starts with '*', which YAML reads as a reference to another value; {QUOTE}"),
+    ("items:\n  - id: a\n    text: *Every* week we meet.\n", 3, 11, f"this text starts with '*', which YAML reads as a reference to another value; {QUOTE}"),
+    # a quoted word first, and a curly quote pasted from a word processor
+    ('items:\n  - id: a\n    text: "Lessons" from each lost deal go to the team.\n  - id: b\n    text: ok\n', 3, 11, "this text starts with a quoted part with more text after it, which YAML reads as the whole value; put the whole text in single quotes ('…'), as it holds double quotes, and write any ' inside it twice"),
+    ("items:\n  - id: a\n    text: “If the buyer were in this room: how would they say it?”\n", 3, 11, 'this text starts with a curly quote, which YAML does not read as a quote; put the whole text in straight double quotes (") instead'),
+])
+def test_a_text_starting_with_what_yaml_reads_otherwise_is_named_with_the_quotes_that_fix_it(tmp_path, text, line, column, says):
+    """A new leader's case: "[Your 1:1](…) is protected" was told its indentation did not line up, which sent
+    them fiddling with lines that were right. The message is at the text, and says to quote it."""
+    _, problems = load(tmp_path, text)
+    assert [p.as_text() for p in problems] == [f"data/file.yml:{line}:{column}: YAML syntax error: {says}"]
+
+
+def test_a_flow_list_above_an_error_is_not_blamed_for_it(tmp_path):
+    _, problems = load(tmp_path, 'block: {starts: "08:30", ends: "10:30"}\ndays: [Monday, Tuesday]\nx: a: b\n')
+    assert [p.as_text().split(": YAML syntax error: ")[0] for p in problems] == ["data/file.yml:3:5"]
+    assert "mapping values are not allowed" in problems[0].message
+
+
+def test_an_item_missing_its_dash_is_told_once_to_begin_with_one(tmp_path):
+    """A new leader's case: a new value pasted without its '- ' gave four "duplicate key … keep only one",
+    advice that, followed, deletes the new value or the old one."""
+    _, problems = load(tmp_path, "values:\n  - id: one\n    name: One\n    meaning: m\n    id: two\n    name: Two\n    meaning: n\n")
+    assert [p.as_text() for p in problems] == ["data/file.yml:5:5: duplicate key 'id' (it is already set on line 2): if line 5 starts a new item, begin that line with '- ' as line 2 does; otherwise keep only one"]
+
+
+def test_a_text_starting_with_an_exclamation_mark_is_told_to_quote_it(tmp_path):
+    _, problems = load(tmp_path, "items:\n  - id: a\n    text: !Always share the win.\n")
+    assert [p.as_text() for p in problems] == ["data/file.yml:3:11: the tag !Always is not supported in handbook data; remove it, or if it is text that starts with '!', put the whole text in double quotes"]
