@@ -187,6 +187,16 @@
       }
     }
 
+    /* A level reached high on the ladder with most of the levels below it not in place reads the ladder upside
+       down (the top level's behaviours agreed to, the basics they rest on not): say so, and praise none of it.
+       Whether it does (parts.reachedAbove). */
+    function upsideDown() {
+      var reached = parts.reachedAbove(model, out);
+      if (!reached || reached.holding.length * 2 <= reached.number - 1) return false;
+      result.append(el("p", Playbook.t("assessment_result.upside_down", { level: reached.level.name, number: reached.number }), "pb-assessment__warning"));
+      return true;
+    }
+
     /* What to work on next: the next level's behaviours not yet at the top answer, led by the habits that
        hold it back, else by one to build. */
     function workOnNext(target) {
@@ -208,13 +218,13 @@
     /* The level to work on: the lowest gap below the reader's level, else the level above it (assessment.js).
        Where higher levels are reached but held back, the strongest and weakest come from the highest of them,
        the level the rep works at, named in the heading, as the headline names it. */
-    function nextSteps() {
+    function nextSteps(doubtful) {
       var target = parts.target(out);
       var number = out.groups.indexOf(target) + 1;
       var above = !out.level || number > out.groups.indexOf(out.level) + 1;
       var reached = parts.reachedAbove(model, out);
       var shown = reached ? reached.level : out.level;
-      if (shown) {
+      if (shown && !doubtful) {
         var strong = strongest(shown.rows, 0.5);
         var words = reached ? { level: shown.name, number: reached.number } : {};
         list(reached ? Playbook.t("assessment_result.strongest_reached", words) : Playbook.t("assessment_result.strongest_here"), strong);
@@ -280,11 +290,12 @@
       result.append(el("h3", out.headline));
       if (out.rating) rating();
       if (model.balanced) yesToEverything();
+      var doubtful = upsideDown();
       if (!out.level) whyNoLevel();
       gap();
       levelsTable();
       heldHabits();
-      nextSteps();
+      nextSteps(doubtful);
     }
 
     return {

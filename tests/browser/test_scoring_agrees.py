@@ -175,7 +175,7 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             needed = next(list(made) for size in range(len(unreached) + 1) for made in combinations(unreached, size) if counts_with(made))
             above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],
                      "not_needed": [assessment.groups[i].name for i in unreached if i not in needed]}
-    return {"complete": True, "score": overall, "band": overall_band.name, "level": level, "above": above, "groups": [g[0] for g in groups]}
+    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "groups": [g[0] for g in groups]}
 
 
 # ---------------------------------------------------------------- the page
@@ -341,7 +341,8 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     else:
         start = f"Score: {expected['score']}% ({expected['band']}"
         held = f"Score: {expected['score']}%, held at “{expected['band']}”: “{assessment.bands[-1].name}” needs the "
-        failed = f"Score: {expected['score']}%, but “{expected['band']}”: "
+        # "but" only where the score alone would have been in a higher band
+        failed = f"Score: {expected['score']}%, but “{expected['band']}”: " if expected["by_score"] != expected["band"] else f"Score: {expected['score']}%, “{expected['band']}”, and "
         assert headline.startswith(failed if model.essentials_missed else held if model.essentials_short else start + ")"), headline
 
     # Every answer on the page carries the points the paper key and the model give it.

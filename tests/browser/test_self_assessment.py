@@ -912,3 +912,34 @@ def test_the_level_assessment_exports_its_table_readably_and_no_points_for_habit
         elif row["answer"]:
             assert Fraction(row["points"]) == _points(statement, _value(scale, row["answer"]), scale), row
     context.close()
+
+
+def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(context, site_url):
+    """A rep's case: "Just like me" to the Strategic adviser's behaviours and "Not like me" to everything else
+    (no small promises kept, no CRM) was told "Your strongest behaviours at level 6 (Strategic adviser)" and
+    listed them. A level reached over most of the levels it rests on is read as the ladder upside down: the
+    result says so and lists no strengths there; the basics to put in place are still named."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    high, low = scale["options"][-1]["value"], scale["options"][0]["value"]
+    # the top level's behaviours "Just like me", every other statement "Not like me" (no habits either)
+    answers = {b["id"]: high if number == len(levels) and not _is_limit(b) else low for number, level in enumerate(levels, 1) for b in level["behaviours"]}
+    assert _level_reached(answers) == 0
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    top = levels[-1]
+    expect(result.locator(".pb-assessment__warning")).to_contain_text(f"Your answers put {top['name']} (level {len(levels)}) in place but not most of the levels below it")
+    assert "Your strongest behaviours" not in result.text_content()
+    expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[0]['name']})")).to_be_visible()
+
+    # A genuine level with one level below it loose is not questioned (the capped case above).
+    answers = _profile(4)
+    for behaviour in levels[1]["behaviours"]:
+        answers[behaviour["id"]] = high if _is_limit(behaviour) else low
+    page.goto(site_url + LEVEL_PAGE)
+    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    expect(result.get_by_role("heading", level=3)).to_be_visible()
+    expect(result.locator(".pb-assessment__warning")).to_have_count(0)
+    expect(result.get_by_text("Your strongest behaviours at level 4")).to_have_count(1)
