@@ -179,18 +179,31 @@
 
   /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
      change to or from summer time cannot move one to another date. A quarter is the calendar's: from 1 January,
-     1 April, 1 July or 1 October. */
+     1 April, 1 July or 1 October. Before today, a daily list's days are the team's working days
+     (Playbook.workdays): a weekend is not a day missed. */
   function recentStarts(repeats, weekStart) {
     var now = new Date();
     var step = repeats === "week" ? 7 : 1;
     var back = repeats === "week" ? (now.getDay() - weekStart + 7) % 7 : 0;
     var quarter = now.getMonth() - now.getMonth() % 3;
     var starts = [];
+    var offset = back;
     for (var n = 0; n <= KEPT; n += 1) {
-      var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : new Date(now.getFullYear(), now.getMonth(), now.getDate() - back - n * step, 12);
-      starts.push({ day: day, key: day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate()) });
+      var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : daysBefore(now, offset);
+      starts.push({ day: day, key: isoOf(day) });
+      offset += step;
+      if (repeats === "day") while (!Playbook.workdays.working(Playbook.dates.number(isoOf(daysBefore(now, offset))))) offset += 1;
     }
     return starts;
+  }
+
+  /* The local day `offset` days before `now`, at noon. */
+  function daysBefore(now, offset) {
+    return new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset, 12);
+  }
+
+  function isoOf(day) {
+    return day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate());
   }
 
   function pad(number) {

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.static_server import serve
-from tests.helpers import data, navigate_and_wait, plain
+from tests.helpers import data, is_working, navigate_and_wait, plain
 
 CADENCE = data("bootcamp")["cadence"]
 DAILY, WEEKLY = CADENCE["daily"], CADENCE["weekly"]
@@ -40,7 +40,7 @@ def history(unit: str, counts: list) -> str:
     """The history line read aloud: the 8 periods before this one, oldest first; None is a period with nothing ticked."""
     assert len(counts) == 8
     words = ["nothing ticked" if count is None else f"{count[0]} of {count[1]}" for count in counts]
-    return f"Last 8 {unit}s, oldest first: " + ", ".join(words)
+    return f"Last 8 {'working day' if unit == 'day' else unit}s, oldest first: " + ", ".join(words)
 
 
 class Checklist:
@@ -159,6 +159,8 @@ def test_the_one_to_one_preparation_starts_afresh_each_week_with_last_weeks_in_i
 
 
 def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
+    """Ten days ticked, a weekend among them: the history is the eight working days before today (data/rhythm.yml),
+    a weekend not being a day missed (a rep's walk-through read Saturday and Sunday as empty days)."""
     counts = [n % (len(DAILY) + 1) for n in range(1, 11)]  # ten days: 1, 2 … 8 items, then none, then 1
     page = open_at(at(TUESDAY, 9, 0))
     daily = Checklist(page, "bootcamp-daily")
@@ -171,10 +173,13 @@ def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
     expect(daily.period).to_have_text(day_name(today))
     # A day with nothing ticked (the ninth) keeps no period: it reads as nothing ticked, as a day never opened
     # does, not as 0 of 8; nor does today, only opened.
-    kept = history("day", [(count, len(DAILY)) if count else None for count in counts[-8:]])
+    ticked = {TUESDAY + timedelta(days=offset): count for offset, count in enumerate(counts)}
+    before = [day for day in (today - timedelta(days=back) for back in range(1, 30)) if is_working(day)][:8][::-1]
+    assert len([day for day in ticked if not is_working(day)]) == 2, "a weekend among the ten days"
+    kept = history("day", [(ticked[day], len(DAILY)) if ticked.get(day) else None for day in before])
     expect(daily.history).to_have_accessible_name(kept)
     saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", _storage_key(page, "bootcamp-daily"))
-    assert sorted(saved["periods"]) == [(today - timedelta(days=back)).isoformat() for back in range(8, 0, -1) if counts[-back]]
+    assert sorted(saved["periods"]) == [day.isoformat() for day in before if ticked.get(day)]
 
     daily.form.get_by_role("checkbox").first.focus()  # by keyboard: Space ticks, Tab moves on
     for _ in range(3):
