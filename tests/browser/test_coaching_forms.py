@@ -387,15 +387,16 @@ def test_two_calls_watched_on_one_ride_along_day_each_keep_their_answers(browser
 
 
 def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_not_work(context, site_url):
-    # A sales leader's case: every behaviour done well, but no next step asked for, scores 90%. It used to read
+    # A sales leader's case: every behaviour done well, but no next step asked for, scores 90% or more. It used to read
     # "Solid, with gaps: the call worked"; a call that doesn't ask for the next step did not work.
     form_data = _form("ride-along")
     answers = {q["id"]: 3 for q in form_data["questions"]} | {"asked-for-next-step": 0}
     page = context.new_page()
     page.goto(site_url + RIDE_ALONG)
     form = _rate(page, "ride-along", answers)
-    assert form_data["missed_essential_fails"] and _oracle(form_data, answers) == (90, "Back to basics")
-    assert form.locator("[aria-live]").text_content() == "Call score: 90%, but “Back to basics”: the essential statement below was answered “Missed”."
+    score, band = _oracle(form_data, answers)
+    assert form_data["missed_essential_fails"] and score >= 90 and band == "Back to basics"
+    assert form.locator("[aria-live]").text_content() == f"Call score: {score}%, but “Back to basics”: the essential statement below was answered “Missed”."
     # The band's own meaning is for a score in its range; failed, the result says what failed it instead.
     expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^An essential statement was answered “Missed”, so the result is “Back to basics” whatever the score"))
     result = form.locator("[data-result]")
@@ -412,8 +413,9 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
     assert essential.count() == 2 and all(text.endswith("essential") for text in essential.all_text_contents())
     # Partly asked for (a next step without a date) keeps it out of the top band only: the call worked.
     form.locator('fieldset[data-statement="asked-for-next-step"]').get_by_role("radio", name="Partly", exact=True).check()
-    assert _oracle(form_data, answers | {"asked-for-next-step": 1}) == (94, "Solid, with gaps")
-    expect(form.locator("[aria-live]")).to_have_text("Call score: 94%, held at “Solid, with gaps”: “A call to learn from” needs the essential statement below answered at least “Done”.")
+    score, band = _oracle(form_data, answers | {"asked-for-next-step": 1})
+    assert score >= 90 and band == "Solid, with gaps"
+    expect(form.locator("[aria-live]")).to_have_text(f"Call score: {score}%, held at “Solid, with gaps”: “A call to learn from” needs the essential statement below answered at least “Done”.")
 
 
 def test_work_on_first_lists_what_fell_short_not_what_was_done(context, site_url):
@@ -648,3 +650,31 @@ def test_a_ride_along_stays_open_for_the_next_days_ratings_and_then_a_new_one_st
     expect(still_open).to_be_hidden()
     assert form.locator("input:checked").count() == 0
     context.close()
+
+
+def test_a_review_that_shows_no_results_to_no_budget_holder_is_not_a_call_to_learn_from(context, site_url):
+    """A key-account leader's case: a business review that reported our own deliveries rather than the customer's
+    results, with nobody there who signs off the budget, scored "A call to learn from" on the call's other
+    behaviours, and the team would have been walked through it. The form now rates a review's two purposes; missed,
+    they keep it out of the top band, and they lead what to work on. On a call that is no review, they are left
+    blank and cost nothing."""
+    form_data = _form("ride-along")
+    review = [q for q in form_data["questions"] if q["section"] == "review"]
+    assert [q["id"] for q in review] == ["results-in-their-figures", "budget-holder-there"]
+    top = _scale(form_data)["options"][-1]["value"]
+    low = _scale(form_data)["options"][0]["value"]
+    others = {q["id"]: top for q in form_data["questions"] if q["section"] != "review"}
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    form = _rate(page, "ride-along", others | {q["id"]: low for q in review})
+    score, band = _oracle(form_data, others | {q["id"]: low for q in review})
+    assert band != form_data["bands"][-1]["name"]
+    expect(form.locator("[aria-live]")).to_have_text(f"Call score: {score}% ({band}).")
+    expect(form.locator("[data-result]").get_by_role("heading", name="Work on first").locator("xpath=following-sibling::ul[1]/li")).to_have_count(len(review))
+
+    # A discovery call: the review's statements left blank, the rest done well, is the top band.
+    page.once("dialog", lambda dialog: dialog.accept())
+    form.get_by_role("button", name="Clear answers").click()
+    form = _rate(page, "ride-along", others)
+    assert _oracle(form_data, others) == (100, form_data["bands"][-1]["name"])
+    expect(form.locator("[aria-live]")).to_contain_text(f"Call score: 100% ({form_data['bands'][-1]['name']})")
