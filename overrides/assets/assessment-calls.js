@@ -4,7 +4,9 @@
    which shows that call's answers: the first call's next-day ratings stay within reach after a second is rated.
    A second row names the earlier days' calls still open (data-stays-open-days) whose next-day ratings
    (data-rated-next-day) are not all given, and hands the one pressed to `reopen(date, call)`: a call started the
-   day after leaves the last one's CRM and recap within reach. Without JS there is no history, so no rows. */
+   day after leaves the last one's CRM and recap within reach. A role-play rubric (data-runs) has no day field: its
+   row is the day's runs, each scored on its own, so a run done again beside the first shows what changed.
+   Without JS there is no history, so no rows. */
 (function (Playbook) {
   "use strict";
 
@@ -12,7 +14,8 @@
   var ABOUT_MOST = 40;
 
   Playbook.assessmentCalls = function (form, open, reopen) {
-    if (!form.querySelector("[data-note-kind=date]")) return { show: function () { return 1; } };
+    var runs = form.hasAttribute("data-runs");
+    if (!form.querySelector("[data-note-kind=date]") && !runs) return { show: function () { return 1; } };
     var about = form.querySelector("[data-note]:not([data-note-kind])");
     var later = Array.prototype.map.call(form.querySelectorAll("fieldset[data-rated-next-day]"), function (box) { return box.dataset.statement; });
     var days = +form.dataset.staysOpenDays || 0;
@@ -73,6 +76,7 @@
 
     function named(record, call) {
       var text = aboutNote(record);
+      if (runs) return Playbook.t("assessment.run_number", { call: call });
       return text ? Playbook.t("assessment.call_about", { call: call, about: text }) : Playbook.t("assessment.call_number", { call: call });
     }
 
@@ -89,7 +93,8 @@
         row.textContent = "";
         row.hidden = calls.length < 2;
         if (row.hidden) return calls.length;
-        var words = Playbook.t("assessment.calls_that_day", { day: Playbook.dates.day(date, "long-weekday") });
+        var when = { day: Playbook.dates.day(date, "long-weekday") };
+        var words = runs ? Playbook.t("assessment.runs_that_day", when) : Playbook.t("assessment.calls_that_day", when);
         row.setAttribute("aria-label", words);
         row.append(words, " ");
         calls.forEach(function (number) {

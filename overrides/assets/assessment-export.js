@@ -20,7 +20,8 @@
   /* The result as the reader sees it, then every answer. */
   function text(form, model, out, result, skip) {
     var day = Playbook.dates.day(dayOf(form), "long");
-    var date = callOf(form) ? Playbook.t("workspace.day_call", { day: day, call: callOf(form) }) : day;
+    var which = { day: day, call: callOf(form) };
+    var date = !callOf(form) ? day : form.hasAttribute("data-runs") ? Playbook.t("workspace.day_run", which) : Playbook.t("workspace.day_call", which);
     var lines = [Playbook.t("assessment_export.title_date", { title: form.dataset.title, date: date })];
     if (!out.complete) lines.push(Playbook.t("assessment_export.incomplete_line", { answered: out.answered, total: model.rows.length, needed: out.needed }));
     Array.prototype.forEach.call(result.children, function (node) {
@@ -117,7 +118,7 @@
     var body = type === "json" ? json(form, model, out) : "\ufeff" + csv(form, model, out);
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([body], { type: type === "json" ? "application/json" : "text/csv;charset=utf-8" }));
-    link.download = form.dataset.assessment + "-" + dayOf(form) + (callOf(form) ? "-call-" + callOf(form) : "") + "." + type;
+    link.download = form.dataset.assessment + "-" + dayOf(form) + (callOf(form) ? (form.hasAttribute("data-runs") ? "-run-" : "-call-") + callOf(form) : "") + "." + type;
     document.body.append(link);
     link.click();
     link.remove();

@@ -578,7 +578,7 @@
       if (!out.answered) return;
       Playbook.assessmentResult(form, model, out, result).all();
       /* another call that day: named by its day when that is not today's (a call reopened or dated back) */
-      var another = anotherCall && [openDay ? Playbook.t("assessment.another_call_on", { day: Playbook.dates.day(openDay, "long-weekday") }) : Playbook.t("assessment.another_call"), anotherCall];
+      var another = anotherCall && [form.hasAttribute("data-runs") ? Playbook.t("assessment.another_run") : openDay ? Playbook.t("assessment.another_call_on", { day: Playbook.dates.day(openDay, "long-weekday") }) : Playbook.t("assessment.another_call"), anotherCall];
       result.append(actions(form, model, out, result, live, clear, another));
     }
 
@@ -652,14 +652,15 @@
       model.rows[0].fieldset.querySelector("input").focus();
     });
     /* On a form with a day field (a ride-along), another call the same day, from the result's actions. */
-    var anotherCall = form.querySelector("[data-note-kind=date]") ? function () { another(openDay || Playbook.workspace.today()); } : null;
+    var anotherCall = form.querySelector("[data-note-kind=date]") || form.hasAttribute("data-runs") ? function () { another(openDay || Playbook.workspace.today()); } : null;
 
     /* One tap must not wipe a ride-along's ratings and notes: asked first, when there is anything to lose. */
     function clear() {
       var typed = all(form, "textarea, input[type=text]").some(function (box) { return box.value.trim(); });
       var date = openDay || Playbook.workspace.today();
       var others = savedRecords().some(function (item) { return item.date === date && (item.call || null) !== openCall; });
-      var asked = others ? Playbook.t("assessment.confirm_clear_call", { form: form.dataset.title, call: openCall || 1, day: Playbook.dates.day(date, "long-weekday") }) : Playbook.t("assessment.confirm_clear", { form: form.dataset.title });
+      var which = { form: form.dataset.title, call: openCall || 1, day: Playbook.dates.day(date, "long-weekday") };
+      var asked = !others ? Playbook.t("assessment.confirm_clear", { form: form.dataset.title }) : form.hasAttribute("data-runs") ? Playbook.t("assessment.confirm_clear_run", which) : Playbook.t("assessment.confirm_clear_call", which);
       if ((form.querySelector("input[type=radio]:checked") || typed) && !window.confirm(asked)) return;
       blank(true);
     }

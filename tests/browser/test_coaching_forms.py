@@ -678,3 +678,33 @@ def test_a_review_that_shows_no_results_to_no_budget_holder_is_not_a_call_to_lea
     form = _rate(page, "ride-along", others)
     assert _oracle(form_data, others) == (100, form_data["bands"][-1]["name"])
     expect(form.locator("[aria-live]")).to_contain_text(f"Call score: 100% ({form_data['bands'][-1]['name']})")
+
+
+def test_a_role_play_run_again_is_scored_beside_the_first(context, site_url):
+    """A rep's case: the rubric's lowest band says to run the scenario again now, changing one behaviour, but
+    scoring the second run overwrote the first, or clearing it lost the first. "Score another run" starts the
+    second run of the day empty, the first kept; a row names the day's runs, and each opens with its own answers."""
+    play = data("role_plays")["role_plays"][0]
+    rubric = _form(play["rubric"])
+    values = [option["value"] for option in _scale(rubric)["options"]]
+    first = {q["id"]: values[0] for q in rubric["questions"]}
+    second = {q["id"]: values[-1] for q in rubric["questions"]}
+    assert _oracle(rubric, first)[1] == rubric["bands"][0]["name"]
+    page = context.new_page()
+    page.goto(site_url + ROLE_PLAYS)
+    form = _rate(page, play["rubric"], first)
+    expect(form.locator("[aria-live]")).to_have_text(_headline(rubric, first))
+    form.get_by_role("button", name="Score another run").click()
+    expect(form.locator("input:checked")).to_have_count(0)
+    form = _rate(page, play["rubric"], second)
+    expect(form.locator("[aria-live]")).to_have_text(_headline(rubric, second))
+    saved = page.evaluate("id => Playbook.workspace.records({tool: id}).map(r => [r.call || 1, r.data.result.score])", play["rubric"])
+    assert saved == [[1, _oracle(rubric, first)[0]], [2, _oracle(rubric, second)[0]]]
+    runs = form.get_by_role("group", name=re.compile("^Runs on "))
+    expect(runs.get_by_role("button")).to_have_text(["Run 1", "Run 2"])
+    expect(runs.get_by_role("button", name="Run 2")).to_have_attribute("aria-pressed", "true")
+    runs.get_by_role("button", name="Run 1").click()
+    expect(form.locator("[aria-live]")).to_have_text(_headline(rubric, first))
+    expect(form.locator("input:checked")).to_have_count(len(first))
+    page.reload()  # the run saved last opens
+    expect(page.locator(f'form[data-assessment="{play["rubric"]}"] [aria-live]')).to_have_text(_headline(rubric, second))
