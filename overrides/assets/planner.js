@@ -269,6 +269,17 @@
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
       if (byReader) tool.record("planner", "activity", { fields: edited });
+      showSaved(Object.keys(edited).length > 0);
+    }
+
+    /* Figures typed in once stay until reset, so the planner says whose they are and when they were last
+       changed (the day of the newest saved record), to be checked again as the pipeline and rates move. */
+    function showSaved(own) {
+      var line = form.querySelector("[data-planner-saved]");
+      var last = own && Playbook.workspace.latest({ kind: "planner", tool: "activity" });
+      line.hidden = !own;
+      var words = { day: last && Playbook.dates.day(last.date, "long"), period: layout.periodWords, reset: form.querySelector("button[type=reset]").textContent.trim() };
+      line.textContent = !own ? "" : last ? Playbook.t("planner.own_figures", words) : Playbook.t("planner.own_figures_undated", words);
     }
 
     function announce() {
@@ -320,6 +331,7 @@
         edited = edited || input.value !== input.defaultValue;
       });
       if (edited || opening !== true) update(false);
+      else showSaved(false);
     }
 
     load(true);

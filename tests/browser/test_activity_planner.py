@@ -558,3 +558,30 @@ def test_the_calling_blocks_are_on_the_days_a_rep_sells(context, site_url):
     expect(line).to_have_text(f"At {per_week:,} a week, the calling block (2 h on 1 day a week) leaves {seconds} s for each.")
     _fill(form, {"selling_days_per_week": "6"})  # more selling days than calling days: the team's five blocks
     expect(line).to_contain_text("the calling blocks (2 h on each of 5 days a week)")
+
+
+def test_figures_of_the_readers_own_say_so_and_when_they_were_last_changed(browser, site_url):
+    """A rep's case: figures typed on 1 March were there on 15 June, the quarter's pipeline among them, with
+    nothing to say whose or how old they were. The planner says they are the reader's own and the day they were
+    last changed, until they are put back to the handbook's."""
+    from datetime import datetime
+
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2027, 3, 1, 9, 0))
+    page.goto(site_url + "prospecting/")
+    form = page.get_by_role("form", name="Activity planner")
+    expect(form).to_have_attribute("data-ready", "true")
+    line = form.locator("[data-planner-saved]")
+    expect(line).to_be_hidden()
+    _field(form, "revenue_target").fill("300,000")
+    said = "These are your own figures, last changed {day}. Check them against your CRM for each new quarter; “Back to the handbook's figures” puts the handbook's back."
+    expect(line).to_have_text(said.format(day="1 March 2027"))
+    page.clock.set_fixed_time(datetime(2027, 6, 15, 9, 0))
+    page.reload()
+    expect(line).to_have_text(said.format(day="1 March 2027"))
+    form.get_by_role("button", name=RESET).click()
+    expect(line).to_be_hidden()
+    page.reload()
+    expect(line).to_be_hidden()
+    context.close()
