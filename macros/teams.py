@@ -38,11 +38,20 @@ class Team:
 
 def listed_teams(data_dir: Path, language: str | None = None) -> list[Team]:
     """The teams data/teams.yml lists, read leniently (validation reports its mistakes): none without the file. With
-    a `language` that has a translation of the file (data/languages/<code>/teams.yml), their names in it."""
+    a `language` that has a translation of the file (data/languages/<code>/teams.yml), their names in it; a team the
+    translation does not name yet keeps its first-language name, so no site drops it from its menu."""
+    teams = [Team(str(team["id"]), str(team["name"]), team.get("default") is True) for team in _teams_in(data_dir / f"{TEAMS}.yml")]
     translated = data_dir / "languages" / str(language) / f"{TEAMS}.yml"
+    if language and translated.is_file():
+        names = {str(team["id"]): str(team["name"]) for team in _teams_in(translated)}
+        teams = [Team(team.id, names.get(team.id, team.name), team.default) for team in teams]
+    return teams
+
+
+def _teams_in(path: Path) -> list[dict]:
     try:
-        listed = yaml.load((translated if language and translated.is_file() else data_dir / f"{TEAMS}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["teams"]
-        return [Team(str(team["id"]), str(team["name"]), team.get("default") is True) for team in listed]
+        listed = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["teams"]
+        return [team for team in listed if isinstance(team, dict) and "id" in team and "name" in team]
     except (OSError, yaml.YAMLError, TypeError, KeyError):
         return []
 

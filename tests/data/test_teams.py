@@ -33,10 +33,14 @@ def oracle(default: dict, changes: dict) -> dict:
     replaced whole."""
     merged = dict(default)
     add, replace, change, remove = (changes.get(section) or {} for section in ("add", "replace", "change", "remove"))
+
+    def of_items(value) -> bool:  # a list of items with ids (a list of texts, such as plan_contents, is a value)
+        return isinstance(value, list) and all(isinstance(item, dict) and "id" in item for item in value)
+
     for key, value in replace.items():
-        if not isinstance(value, list):
+        if not of_items(value):
             merged[key] = value
-    for key in {*add, *remove, *change, *(k for k, v in replace.items() if isinstance(v, list))}:
+    for key in {*add, *remove, *change, *(k for k, v in replace.items() if of_items(v))}:
         by_id = {item["id"]: item for item in replace.get(key, [])}
         changed = {item["id"]: item for item in change.get(key, [])}
         kept = [by_id.get(item["id"], {**item, **changed.get(item["id"], {})}) for item in default.get(key, []) if item["id"] not in remove.get(key, [])]
@@ -377,3 +381,18 @@ def test_the_change_summary_names_the_teams_a_change_reaches(project):
     assert groups[f"data/teams/{TEAM}/checklists.yml"] == [
         "Changed the checklist 'Before a business review': title \"Before a quarterly business review\" → \"Before a business review\"",
     ]
+
+
+def test_a_team_not_yet_named_in_a_translation_keeps_its_name_in_the_language_menu(tmp_path):
+    """A new leader's case: a third team added to data/teams.yml but not yet to the German data/languages/de/teams.yml
+    vanished from the German sites' team menu, the Inside sales site's own included, though the warning said the
+    site would show the file in the first language. The team stays, under its first-language name."""
+    from macros.teams import listed_teams
+
+    project = copy_project(tmp_path / "handbook")
+    teams = project / "data/teams.yml"
+    teams.write_text(teams.read_text(encoding="utf-8") + "  - id: inside-sales\n    name: Inside sales\n", encoding="utf-8")
+    german = {team.id: team.name for team in listed_teams(project / "data", "de")}
+    translated = {team["id"]: team["name"] for team in yaml.safe_load((project / "data/languages/de/teams.yml").read_text(encoding="utf-8"))["teams"]}
+    assert german == translated | {"inside-sales": "Inside sales"}
+    assert list(german) == [team["id"] for team in yaml.safe_load(teams.read_text(encoding="utf-8"))["teams"]]
