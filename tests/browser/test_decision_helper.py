@@ -535,3 +535,18 @@ def test_the_timing_alone_recommends_nothing_until_a_signal_about_the_rep_is_tic
     rep = next(s for s in coach["signals"] if s["id"] == "skill-gap-on-calls")
     _tick(helper, [rep])
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(coach, rep["weight"] + moment[0]["weight"]))
+
+
+def test_a_top_sellers_account_that_rests_on_one_contact_is_coached_not_left_alone(context, site_url):
+    """A key-account leader's case: a rep with several good quarters who knows the account better than the
+    manager was told to step back, though every account of theirs rested on one sponsor. One contact is the risk
+    the record hides: the helper says Coach."""
+    coach, _, step_back = data("dilemma")["modes"]
+    signal = {s["id"]: s for mode in (coach, step_back) for s in mode["signals"]}
+    record = [signal[id] for id in ("consistent-delivery", "brings-decisions")]
+    assert sum(s["weight"] for s in record) > signal["one-contact"]["weight"] and signal["one-contact"]["rules_out"] == [step_back["id"]]
+    page, helper = _open(context, site_url)
+    _tick(helper, record)
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
+    _tick(helper, [signal["one-contact"]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(coach, signal["one-contact"]["weight"]))
