@@ -111,18 +111,25 @@
     /* The habits behind the table's "but … habits still …", the most like the rep first, named for each level
        they alone hold back (parts.heldByHabits), so the rep hears which habit to drop, not only how many. A
        level short on behaviours as well gets none, which would only repeat every habit above a junior rep's. */
+    /* The habits that alone keep a level from holding, then, apart, those still too like the reader on levels
+       further up, which their behaviours keep out of reach for now: a costly habit is named wherever it is. */
     function heldHabits() {
-      var named = [];
+      var holding = [];
+      var further = [];
       out.groups.forEach(function (group) {
-        if (!parts.heldByHabits(model, group)) return;
+        var into = parts.heldByHabits(model, group) ? holding : further;
         parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row); }).forEach(function (row) {
-          named.push(Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) }));
+          into.push(Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) }));
         });
       });
-      if (!named.length) return;
-      result.append(el("h4", Playbook.t("assessment_result.held_habits")));
+      if (holding.length) textList(Playbook.t("assessment_result.held_habits"), holding);
+      if (further.length) textList(Playbook.t("assessment_result.habits_further_up"), further);
+    }
+
+    function textList(heading, items) {
+      result.append(el("h4", heading));
       var ul = el("ul");
-      named.forEach(function (text) { ul.append(el("li", text)); });
+      items.forEach(function (text) { ul.append(el("li", text)); });
       result.append(ul);
     }
 

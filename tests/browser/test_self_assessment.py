@@ -943,3 +943,19 @@ def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(
     expect(result.get_by_role("heading", level=3)).to_be_visible()
     expect(result.locator(".pb-assessment__warning")).to_have_count(0)
     expect(result.get_by_text("Your strongest behaviours at level 4")).to_have_count(1)
+
+
+def test_a_costly_habit_on_a_level_further_up_is_named_too(context, site_url):
+    """A rep's case: answered honestly at eight months, "Gives a discount the first time the buyer pushes:
+    Mostly" was only counted in the table ("2 habits still more than 'A little' like you"), never named, as its
+    level was out of reach anyway. Habits that alone keep a level from holding come first; those further up
+    follow under their own heading, so no costly habit goes unnamed."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    answers = _profile(2)
+    habits = [b for b in levels[3]["behaviours"] if _is_limit(b)]
+    assert habits[0]["id"] == "concedes-at-first-push"
+    answers[habits[0]["id"]] = _value(scale, "Mostly")
+    result = _level_result(context, site_url, answers, scale, levels[1], 2)
+    assert f"{levels[3]['name']}: {plain(habits[0]['text'])} (Mostly)" in _list_after(result, "Habits to grow out of on the way further up")
