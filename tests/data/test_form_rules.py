@@ -107,7 +107,7 @@ def test_two_prompts_with_one_id_in_a_template_are_reported_and_other_templates_
 
 def test_a_statement_without_a_section_in_a_form_with_sections_is_reported(project):
     problems = _edit(project, "assessments", lambda value: _form(value, "ride-along")["questions"][4].pop("section"))
-    assert problems == [f"{_at(project, 'assessments', '- id: open-questions', 'id: open-questions')}: statement 'open-questions' has no 'section' (expected one of this assessment's sections: before, opening, questions, listening, objections, next-step, after)"]
+    assert problems == [f"{_at(project, 'assessments', '- id: open-questions', 'id: open-questions')}: statement 'open-questions' has no 'section' (expected one of this assessment's sections: before, opening, questions, listening, objections, next-step, review, after)"]
 
 
 def test_an_unknown_section_is_reported_on_the_statement_or_note(project):
@@ -116,7 +116,7 @@ def test_an_unknown_section_is_reported_on_the_statement_or_note(project):
         form["questions"][0]["section"] = "pre-call"
         form["notes"][-1]["section"] = "objectionz"
     problems = _edit(project, "assessments", misplace)
-    expected = "(expected one of this assessment's sections: before, opening, questions, listening, objections, next-step, after)"
+    expected = "(expected one of this assessment's sections: before, opening, questions, listening, objections, next-step, review, after)"
     assert problems == [  # the notes come before the statements in the file
         f"{_at(project, 'assessments', 'objectionz')}: unknown section 'objectionz' {expected}",
         f"{_at(project, 'assessments', 'pre-call')}: unknown section 'pre-call' {expected}",
