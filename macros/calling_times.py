@@ -74,6 +74,9 @@ def _on_working_days(document: LocatedData, rhythm: LocatedData | None) -> list[
     found = [(("calling_times", "days", index), f"{quoted(day)} is a calling day but not one of {said}; take it out, or add it there") for index, day in enumerate(value["calling_times"]["days"]) if day not in working]
     for week_index, week in enumerate(value["schedule"]):
         found += [(("schedule", week_index, "days", index, "day"), f"{quoted(day['day'])} in {week['id']} is not one of {said}; move the day's plan to a working day, or add the day there") for index, day in enumerate(week["days"]) if day["day"] not in working]
+    weekly = value["cadence"]["weekly_time"]["day"]
+    if weekly not in working:
+        found.append((("cadence", "weekly_time", "day"), f"{quoted(weekly)}, the weekly cadence's day, is not one of {said}; pick one of those"))
     planner = value.get("activity_planner")
     if planner and planner["selling_days_per_week"] > len(working):
         found.append((("activity_planner", "selling_days_per_week"), f"'selling_days_per_week' is {planner['selling_days_per_week']}, more than {said}; a rep sells on no more days than the team works"))

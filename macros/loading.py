@@ -281,7 +281,9 @@ def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError, text: st
 _VALUE_START = re.compile(r"^(\s*(?:- +(?:[A-Za-z_][\w-]*: +)?|[A-Za-z_][\w-]*: +))(\S.*)$")
 _SPECIAL_STARTS = [
     (re.compile(r"[“”„‘’‚]"), "a curly quote, which YAML does not read as a quote"),
-    (re.compile(r"\[[^\]]*\]\("), "'[', which YAML reads as the start of a list"),
+    # a bracket closed with text after it ("[a link](…) is", "{count} ticks"); one left open is not this mistake
+    (re.compile(r"\[[^\]]*\]\s*[^\s#,\]}]"), "'[', which YAML reads as the start of a list"),
+    (re.compile(r"\{[^}]*\}\s*[^\s#,\]}]"), "'{', which YAML reads as the start of a mapping"),
     (re.compile(r"\*\*?[^\s*][^*]*\*"), "'*', which YAML reads as a reference to another value"),
     (re.compile(r"!"), "'!', which YAML reads as a type tag"),
     (re.compile(r"[`@%]"), "a character YAML keeps for itself"),
@@ -290,6 +292,15 @@ _SPECIAL_STARTS = [
 ]
 # How far above the line YAML stopped at the text that made it stop may be.
 _LINES_BACK = 3
+
+
+def _fails_alone(value: str) -> bool:
+    """Whether a value is itself what YAML cannot read, as the value of a key on a line of its own."""
+    try:
+        yaml.load(f"k: {value}", Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return True
+    return False
 
 
 def _needs_quotes(display_name: str, text: str, stopped_at: int) -> Problem | None:
@@ -302,8 +313,8 @@ def _needs_quotes(display_name: str, text: str, stopped_at: int) -> Problem | No
             continue
         lead, value = found.groups()
         what = next((said for pattern, said in _SPECIAL_STARTS if pattern.match(value)), None)
-        if what is None:
-            continue
+        if what is None or not _fails_alone(value):
+            continue  # a line that reads well on its own ("„Schön“ gesagt", 'It''s fine') is not the one to blame
         if what.startswith("a curly"):
             fix = "put the whole text in straight double quotes (\") instead"
         elif '"' in value:

@@ -74,7 +74,7 @@ def revenue_to_find(inputs: Inputs) -> Fraction:
 
 def plan(inputs: Inputs) -> Plan:
     """Whole deals first (you cannot win 0.6 of one), and likewise every earlier stage: the next one's whole
-    number ÷ its rate, rounded up (24 qualified deals at 50% need 48 meetings, not 47), so each period figure ×
+    number ÷ its rate, rounded up (234 conversations at 20% need 1,170 calls: 1,167 would give only 233.4), so each period figure ×
     the next step's rate gives at least the figure below it."""
     to_find = revenue_to_find(inputs)
     counts = [ceil(to_find / inputs.average_deal_size)]

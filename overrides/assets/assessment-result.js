@@ -108,16 +108,16 @@
       result.append(table);
     }
 
-    /* The habits behind the table's "but … habits still …", the most like the rep first, named for each level
-       they alone hold back (parts.heldByHabits), so the rep hears which habit to drop, not only how many. A
-       level short on behaviours as well gets none, which would only repeat every habit above a junior rep's. */
-    /* The habits that alone keep a level from holding, then, apart, those still too like the reader on levels
-       further up, which their behaviours keep out of reach for now: a costly habit is named wherever it is. */
+    /* The habits behind the table's "but … habits still …", the most like the rep first, so the rep hears which
+       habit to drop, not only how many: first those on levels they alone hold back (parts.heldByHabits) or on
+       levels up to the reader's, then, apart, those on levels further up, which the reader's behaviours keep out
+       of reach for now. A costly habit is named wherever it is. */
     function heldHabits() {
       var holding = [];
       var further = [];
-      out.groups.forEach(function (group) {
-        var into = parts.heldByHabits(model, group) ? holding : further;
+      var own = out.level ? out.groups.indexOf(out.level) : -1;
+      out.groups.forEach(function (group, index) {
+        var into = parts.heldByHabits(model, group) || index <= own ? holding : further;
         parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row); }).forEach(function (row) {
           into.push(Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) }));
         });
@@ -199,7 +199,8 @@
        Whether it does (parts.reachedAbove). */
     function upsideDown() {
       var reached = parts.reachedAbove(model, out);
-      if (!reached || reached.holding.length * 2 <= reached.number - 1) return false;
+      var notInPlace = reached && out.groups.slice(0, reached.number - 1).filter(function (group) { return !group.reached; }).length;
+      if (!reached || notInPlace * 2 <= reached.number - 1) return false;
       result.append(el("p", Playbook.t("assessment_result.upside_down", { level: reached.level.name, number: reached.number }), "pb-assessment__warning"));
       return true;
     }

@@ -627,9 +627,11 @@
       showDay();
     }
 
-    /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. */
+    /* Every answer and note taken off the form; `save` keeps the emptied form as the open record. An earlier
+       day's self-assessment cleared stays in the history: the emptied form is today's. */
     function blank(save) {
-      retake();
+      if (taken && openDay) openDay = null;
+      retakenFrom = null;
       lock(false);
       reopened = false;  /* nothing is left of what was reopened */
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });

@@ -121,6 +121,11 @@
     return {
       load: function () {
         var saved = ws.current() === "me" ? Playbook.load(key) : null;
+        /* a list that used to start afresh (saved by period): its newest period's ticks carry on */
+        if (saved && saved.version === 2 && isRecord(saved.periods)) {
+          var newest = Object.keys(saved.periods).sort().pop();
+          saved = newest && isRecord(saved.periods[newest]) ? saved.periods[newest] : {};
+        }
         if (saved) return isRecord(saved.ticked) ? saved.ticked : {};
         var last = ws.latest({ kind: "checklist", tool: id });
         return last && isRecord(last.data.ticked) ? last.data.ticked : {};

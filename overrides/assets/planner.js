@@ -175,8 +175,10 @@
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }
 
-  /* Where the words hold the week's figure and the interval, as nodes of the line (planner.block_pace). */
-  var MARK = "\u0000";
+  /* Where the words hold the week's figure and the interval, as nodes of the line (planner.block_pace), in
+     whichever order a language puts them. */
+  var WEEK_MARK = "\u0000";
+  var INTERVAL_MARK = "\u0001";
 
   /* The first step's weekly figure over the week's calling blocks (planner.block_interval): whole minutes from
      two minutes apart, else seconds, "under a second" below one, so a rate typed wrong shows at once. A block on
@@ -190,9 +192,11 @@
     if (days !== Number(line.dataset.blockDays)) {
       var figure = line.querySelector("[data-per=week]");
       var interval = line.querySelector("[data-interval]");
-      var parts = Playbook.t("planner.block_pace", { count: days, week: MARK, block: line.dataset.block, days: days, interval: MARK }).split(MARK);
+      var words = Playbook.t("planner.block_pace", { count: days, week: WEEK_MARK, block: line.dataset.block, days: days, interval: INTERVAL_MARK });
       line.textContent = "";
-      line.append(parts[0], figure, parts[1], interval, parts[2]);
+      words.split(/(\u0000|\u0001)/).forEach(function (part) {
+        line.append(part === WEEK_MARK ? figure : part === INTERVAL_MARK ? interval : part);
+      });
       line.dataset.blockDays = days;
     }
     var seconds = Math.floor((Number(line.dataset.blockMinutes) * days * 600) / Number(week.tenths));
@@ -278,8 +282,9 @@
       var line = form.querySelector("[data-planner-saved]");
       var last = own && Playbook.workspace.latest({ kind: "planner", tool: "activity" });
       line.hidden = !own;
-      var words = { day: last && Playbook.dates.day(last.date, "long"), period: layout.periodWords, reset: form.querySelector("button[type=reset]").textContent.trim() };
-      line.textContent = !own ? "" : last ? Playbook.t("planner.own_figures", words) : Playbook.t("planner.own_figures_undated", words);
+      var ws = Playbook.workspace;
+      var words = { day: last && Playbook.dates.day(last.date, "long"), period: layout.periodWords, reset: form.querySelector("button[type=reset]").textContent.trim(), name: ws.name(ws.current()) };
+      line.textContent = !own ? "" : ws.current() !== "me" ? Playbook.t("planner.reps_figures", words) : last ? Playbook.t("planner.own_figures", words) : Playbook.t("planner.own_figures_undated", words);
     }
 
     function announce() {

@@ -37,7 +37,14 @@
     return found;
   }
 
+  /* A day that is no number (a date mistyped in a hand-edited file) would never be a working day. */
+  function checked(day) {
+    if (!isFinite(day)) throw new Error("Playbook.workdays: " + day + " is not a day");
+    return day;
+  }
+
   function onOrAfter(day) {
+    checked(day);
     var isWorking = days();
     while (!isWorking(weekday(day))) day += 1;
     return day;
@@ -70,7 +77,7 @@
   /* A day is still open while no working day has passed since its last day: on a Monday, a Thursday's three days
      (to Sunday) run on to Monday. */
   function openSince(today, open) {
-    var first = today;
+    var first = checked(today);
     while (!working(first - 1)) first -= 1;
     return first - open;
   }

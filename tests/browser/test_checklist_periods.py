@@ -375,3 +375,15 @@ def test_the_charter_review_starts_afresh_each_quarter(open_at):
     expect(review.count).to_have_text(f"0 of {len(items)} done")
     review.expect_ticked([])
     expect(review.history).to_have_accessible_name(history("quarter", [None] * 7 + [(3, len(items))]))
+
+
+def test_a_list_that_no_longer_starts_afresh_keeps_the_ticks_saved_by_period(open_at):
+    """The first-meeting plan used to start afresh each day: ticks a reader saved then, by day, carry on into
+    the list that now keeps them until Reset, rather than being lost on the first visit after the change."""
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "first-meeting-plan")["items"]
+    page = open_at(at(TUESDAY, 9, 0), path="checklists/")
+    key = _storage_key(page, "first-meeting-plan")
+    page.evaluate("([key, older, newer]) => localStorage.setItem(key, JSON.stringify({version: 2, periods: {'2026-11-30': {ticked: older, total: 7}, '2026-12-01': {ticked: newer, total: 7}}}))",
+                  [key, {items[0]["id"]: True}, {items[1]["id"]: True, items[2]["id"]: True}])
+    page.reload()
+    Checklist(page, "first-meeting-plan").expect_ticked(items[1:3])

@@ -81,3 +81,24 @@ def test_every_tool_that_counts_in_working_days_carries_the_data(built_site):
     for url in ("coaching/team/", "coaching/history/", "coaching/plan-one-to-one/", "coaching/ride-along/"):
         carriers = page(built_site, url).select("[data-working-days]")
         assert [carrier["data-working-days"] for carrier in carriers] == [wanted], url
+
+
+def test_a_commitment_due_on_a_day_off_is_due_the_next_working_day(browser, site_url):
+    """A reviewer's case: a commitment due on a Saturday read one working day overdue on the Sunday and on the
+    Monday, before it had a working day to be done in; and, with the rep away from that Monday, still overdue
+    while they were away. It falls due on the next working day, or the working day they are back."""
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    tab = context.new_page()
+    tab.goto(site_url + "coaching/team/")
+    found = tab.evaluate("""() => {
+        const open = {text: "Send the proposal", owner: "rep", due: "2026-03-07", done: null};
+        const over = (day, records) => Playbook.commitments.overdueBy(open, records, day, []);
+        const away = [{kind: "away", tool: "time-away", date: "2026-03-09", data: {back: "2026-03-16"}}];
+        return {
+            plain: ["2026-03-08", "2026-03-09", "2026-03-10"].map(day => over(day, [])),
+            doneMonday: Playbook.commitments.daysLate({...open, done: "2026-03-09"}, [], []),
+            away: ["2026-03-11", "2026-03-16", "2026-03-17"].map(day => over(day, away)),
+        };
+    }""")
+    assert found == {"plain": [0, 0, 1], "doneMonday": 0, "away": [0, 0, 1]}
+    context.close()

@@ -85,8 +85,9 @@ def test_a_week_that_names_a_day_twice_is_reported_at_the_second(project):
 
 
 def test_calling_and_boot_camp_days_fall_on_the_teams_working_days(project):
-    """A team that works Monday to Thursday: the Friday calling block, the boot camp's Fridays and a planner
-    counting five selling days a week are each reported where they are typed, naming the working days' line."""
+    """A team that works Monday to Thursday: the Friday calling block, the boot camp's Fridays, the weekly cadence
+    on Friday and a planner counting five selling days a week are each reported where they are typed, naming the
+    working days' line."""
     replace_once(project, "rhythm.yml", "working_days: [Monday, Tuesday, Wednesday, Thursday, Friday]", "working_days: [Monday, Tuesday, Wednesday, Thursday]")
     working = position_in(project, "rhythm.yml", "working_days:").split(":")[0]
     said = f"the team's working days (Monday, Tuesday, Wednesday, Thursday: 'working_days' in data/rhythm.yml, line {working})"
@@ -98,7 +99,9 @@ def test_calling_and_boot_camp_days_fall_on_the_teams_working_days(project):
     assert [problem.split(": ", 1)[1] for problem in fridays] == [f"'Friday' in week-{n} is not one of {said}; move the day's plan to a working day, or add the day there" for n in range(1, 5)]
     selling = position_in(project, FILE, "selling_days_per_week: 5").split(":")
     assert f"data/bootcamp.yml:{selling[0]}:{int(selling[1]) + len('selling_days_per_week: ')}: 'selling_days_per_week' is 5, more than {said}; a rep sells on no more days than the team works" in problems
-    assert len(problems) == 1 + 4 + 1, problems
+    weekly = position_in(project, FILE, "weekly_time: {day: Friday").split(":")
+    assert f"data/bootcamp.yml:{weekly[0]}:{int(weekly[1]) + len('weekly_time: {day: ')}: 'Friday', the weekly cadence's day, is not one of {said}; pick one of those" in problems
+    assert len(problems) == 1 + 4 + 1 + 1, problems
 
 
 def test_working_days_left_out_are_monday_to_friday(project):

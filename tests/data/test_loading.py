@@ -100,3 +100,21 @@ def test_an_item_missing_its_dash_is_told_once_to_begin_with_one(tmp_path):
 def test_a_text_starting_with_an_exclamation_mark_is_told_to_quote_it(tmp_path):
     _, problems = load(tmp_path, "items:\n  - id: a\n    text: !Always share the win.\n")
     assert [p.as_text() for p in problems] == ["data/file.yml:3:11: the tag !Always is not supported in handbook data; remove it, or if it is text that starts with '!', put the whole text in double quotes"]
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("a: 1\nname: „Schön“ gesagt\nb: x\n\tc: y\n", "data/file.yml:4:1: YAML syntax error: found a tab"),
+    ("a: 1\nb: 'It''s fine'\nc: [1, 2\n", "data/file.yml:3:4: YAML syntax error: did not find expected ',' or ']'"),
+    ('a: 1\nb: "He said \\"hi\\" today"\n  c: d\n', "data/file.yml:3:3: YAML syntax error: did not find expected key"),
+])
+def test_a_line_that_reads_well_on_its_own_is_not_blamed_for_an_error_below_it(tmp_path, text, says):
+    """A reviewer's cases: a German text starting with „, a single-quoted text with '' and an escaped quote were
+    each blamed for a tab, an open bracket or an indentation further down. Only a line YAML cannot read on its
+    own is named as the text to quote."""
+    _, problems = load(tmp_path, text)
+    assert len(problems) == 1 and problems[0].as_text().startswith(says), problems
+
+
+def test_a_text_starting_with_braces_or_a_bracketed_word_is_told_to_quote_it(tmp_path):
+    _, problems = load(tmp_path, "x:\n  b: {count} ticks were for items\n  c: [Optional] bring a pen\n")
+    assert [p.as_text() for p in problems] == [f"data/file.yml:2:6: YAML syntax error: this text starts with '{{', which YAML reads as the start of a mapping; {QUOTE}"]

@@ -97,7 +97,14 @@ def test_every_live_problem_rules_out_stepping_back_and_nothing_else_does():
 
 def test_a_signal_that_rules_out_its_own_mode_or_an_unknown_one_is_refused_at_its_line(handbook):
     own = "        rules_out: [push]"
-    text, problems = _problems(handbook, lambda text: text.replace("        rules_out: [step-back]", own, 4).replace(own, "        rules_out: [step-back]", 3))
+
+    def first_push_signal_rules_out_push(text: str) -> str:
+        """The push mode's first signal that rules a mode out, made to rule out push itself."""
+        start = text.index("  - id: push\n")
+        at = text.index("        rules_out: [step-back]", start)
+        return text[:at] + own + text[at + len("        rules_out: [step-back]"):]
+
+    text, problems = _problems(handbook, first_push_signal_rules_out_push)
     assert problems == [_position(text, own, 20) + "a push signal cannot rule out push itself; name the other modes it rules out (coach, step-back)"]
     text, problems = _problems(handbook, lambda text: text.replace(own, "        rules_out: [stepback]"))
     assert len(problems) == 1 and problems[0].startswith(_position(text, "        rules_out: [stepback]", 20)) and "'stepback'" in problems[0], problems

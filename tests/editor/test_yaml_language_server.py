@@ -5,6 +5,7 @@ The Red Hat YAML extension runs `yaml-language-server`; it finds each file's sch
 """
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -265,8 +266,12 @@ def test_a_teams_file_has_no_errors_and_the_help_of_the_file_it_changes(server, 
     assert errors(server.diagnostics(uri)) == []
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == f"# yaml-language-server: $schema=../../schemas/teams/{path.stem}.schema.json"
-    number = next(n for n, line in enumerate(lines) if line.lstrip(" -").startswith("id:"))
-    assert f"{path.stem}.schema.json" in server.hover(uri, number, lines[number].index("id:") + 1)
+    # an item's id, or, in a file that replaces whole values only (a list of texts), the first value it names
+    number = next((n for n, line in enumerate(lines) if line.lstrip(" -").startswith("id:")), None)
+    if number is None:
+        number = next(n for n, line in enumerate(lines) if re.match(r"^  [a-z_]+:", line))
+    word = lines[number].strip(" -").split(":")[0] + ":"
+    assert f"{path.stem}.schema.json" in server.hover(uri, number, lines[number].index(word) + 1)
 
 
 def test_a_mistake_in_a_teams_replaced_item_is_flagged_at_its_line(server, tmp_path):
