@@ -575,11 +575,22 @@
       result.hidden = !out.answered;
       var said = out.complete ? unansweredNote(model, out) : out.headline;
       if (live.textContent !== said) live.textContent = said;  /* a screen reader hears a new headline only */
+      fillWriteIn(out.answered);
       if (!out.answered) return;
       Playbook.assessmentResult(form, model, out, result).all();
       /* another call that day: named by its day when that is not today's (a call reopened or dated back) */
       var another = anotherCall && [form.hasAttribute("data-runs") ? Playbook.t("assessment.another_run") : openDay ? Playbook.t("assessment.another_call_on", { day: Playbook.dates.day(openDay, "long-weekday") }) : Playbook.t("assessment.another_call"), anotherCall];
       result.append(actions(form, model, out, result, live, clear, another));
+    }
+
+    /* The printed form's name and date lines: with answers, the day they are of and the rep chosen (the
+       reader's own name is theirs to write); empty lines for a form with none. */
+    function fillWriteIn(answered) {
+      var rep = tool.whose();
+      all(form, "[data-filled]").forEach(function (line) {
+        var value = line.dataset.filled === "date" ? Playbook.dates.day(form.dataset.day, "long") : rep === "me" ? "" : Playbook.workspace.name(rep);
+        line.textContent = answered ? value : "";
+      });
     }
 
     /* Opens (and reopens, when another rep is chosen) with the chosen rep's answers. The reader's answers

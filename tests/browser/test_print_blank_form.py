@@ -2,6 +2,8 @@
 reader's answers stay on screen and in storage. window.print is replaced by a note of what the page looked
 like when it was called, so the test reads the printout's state without a print dialog."""
 
+from datetime import date
+
 from tests.helpers import data, widgets_ready
 
 CATCH_PRINT = "() => { window.print = () => { window.printedBlank = 'printingBlank' in document.documentElement.dataset; }; }"
@@ -100,3 +102,31 @@ def test_a_form_on_paper_has_lines_for_name_and_date_printed_blank_or_as_it_is(c
     assert display == "flex" and min(widths) > 100, (display, widths)
     page.emulate_media(media="screen")
     assert write_in.is_hidden()
+
+
+def test_a_printed_result_names_the_rep_and_the_day_and_a_blank_form_neither(context, site_url):
+    # A manager's reviewer printed a rep's completed check for the 1:1 file: the result came out under empty
+    # "Name" and "Date" lines, so the sheet said neither whose answers nor when they were given.
+    page, form = _form_on(context, site_url + "self-assessments/", 'form[data-assessment="was-that-coaching"]')
+    write_in = form.locator(".pb-assessment__write-in")
+    page.emulate_media(media="print")
+    assert write_in.text_content().split() == ["Name:", "Date:"]  # nothing answered: lines to write on
+    page.emulate_media(media="screen")
+    picker = page.locator('[data-rep-picker][data-for="assessment-was-that-coaching"]')
+    picker.get_by_role("button", name="Add a rep…").click()
+    picker.get_by_label("Rep's name or initials").fill("Priya Shah")
+    picker.get_by_role("button", name="Add", exact=True).click()
+    for statement_id in _statement_ids("was-that-coaching"):
+        form.locator(f'fieldset[data-statement="{statement_id}"]').get_by_role("radio").last.check()
+    day = date.fromisoformat(form.get_attribute("data-day"))
+    page.emulate_media(media="print")
+    assert form.locator("[data-result]").is_visible()
+    assert " ".join(write_in.text_content().split()) == f"Name: Priya Shah Date: {day:%B} {day.day}, {day.year}"  # the reader's language (en-US here)
+
+    page.emulate_media(media="screen")
+    form.get_by_role("button", name="Print blank form: ", exact=False).click()
+    page.emulate_media(media="print")
+    assert [line.is_visible() for line in write_in.locator("[data-filled]").all()] == [False, False]
+    assert write_in.is_visible()
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert write_in.locator("[data-filled]").first.is_visible()
