@@ -148,5 +148,6 @@ def for_the_browser(handbook: Handbook) -> dict:
         "uid_domain": UID_DOMAIN,
         "first_weekday": first_day,
         "first_weekday_number": WEEKDAYS.index(first_day),  # as JavaScript's Date.getDay() counts
+        "days": 7 * len(handbook.bootcamp.schedule),  # how long it runs: the site's file is over after that
         "events": [asdict(event) for event in events(handbook)],
     }

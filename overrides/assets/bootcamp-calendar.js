@@ -53,10 +53,27 @@
     return { first: first };
   }
 
+  /* The site's file is of the boot camp the handbook names; once that one is over, the file is hidden and the
+     form offers the next day a boot camp can start on, so no one downloads weeks already gone. */
+  function whenOver(form, calendar) {
+    var today = new Date();
+    today = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+    var named = Playbook.dates.local(form.elements.start.value);
+    if (isNaN(named.getTime()) || after(named, calendar.days) > today) return;
+    var next = after(today, (calendar.first_weekday_number - today.getDay() + 7) % 7);
+    var file = form.parentNode.querySelector("[data-bootcamp-file]");
+    var note = form.querySelector("[data-bootcamp-over]");
+    if (file) file.hidden = true;
+    note.textContent = Playbook.t("bootcamp_calendar.over", { day: Playbook.dates.day(iso(named), "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) });
+    note.hidden = false;
+    form.elements.start.value = iso(next);
+  }
+
   function enhance(form) {
     form.dataset.ready = "true";
     var calendar = JSON.parse(form.dataset.calendar);
     var status = form.querySelector("[data-bootcamp-calendar-status]");
+    whenOver(form, calendar);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var picked = firstDay(calendar, form.elements.start.value);

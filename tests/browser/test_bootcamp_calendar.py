@@ -149,3 +149,28 @@ def test_without_javascript_the_page_offers_the_sites_file(browser, site_url, si
     assert page.evaluate("href => new URL(href, location.href).pathname", link.get_attribute("href")).endswith("/bootcamp.ics")
     expect(page.get_by_label("Your boot camp starts on")).to_be_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("days_after_start", [7 * len(data("bootcamp")["schedule"]) - 1, 7 * len(data("bootcamp")["schedule"]) + 3])
+def test_once_the_handbooks_boot_camp_is_over_its_file_gives_way_to_the_next_start_day(browser, site_url, site_file, days_after_start):
+    # A README reviewer's case: months after the boot camp in the handbook, the page still offered its file, the
+    # weeks all gone. While it runs a rep in it still wants the file; once over, the next start day is offered.
+    _, default_day = site_file
+    weeks = len(data("bootcamp")["schedule"])
+    first_weekday = data("bootcamp")["schedule"][0]["days"][0]["day"]
+    today = default_day + timedelta(days=days_after_start)
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.combine(today, time(12), UTC))
+    page.goto(site_url + PAGE)
+    file = page.get_by_role("link", name=f"Download the boot camp starting {default_day:%A} {default_day.day} {default_day:%B %Y} (.ics)")
+    start = page.get_by_label("Your boot camp starts on")
+    if days_after_start < 7 * weeks:
+        expect(file).to_be_visible()
+        expect(start).to_have_value(default_day.isoformat())
+    else:
+        next_start = next(today + timedelta(days=n) for n in range(7) if DAY_NAMES[(today + timedelta(days=n)).weekday()] == first_weekday)
+        expect(start).to_have_value(next_start.isoformat())
+        expect(file).to_be_hidden()
+        expect(page.get_by_text(f"The boot camp that started on {default_day:%A} {default_day.day} {default_day:%B} is over")).to_be_visible()
+    context.close()
