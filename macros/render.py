@@ -13,6 +13,7 @@ and needed the engine's page objects; here the data is loaded and checked once w
 Edit links still point at the real docs/ and data/ files: a page keeps its path under docs/."""
 
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -169,6 +170,13 @@ def _print_footer(settings: SiteSettings, title: str, changed: str | None, words
     return str(css_string(f"{settings.site_name} · {title}" + (f" · {said}" if said else "")))
 
 
+def _page_numbers(words: "Words") -> str:
+    """"Page {page} of {pages}" in the handbook's language as a CSS content value: its words as CSS strings,
+    the page counters in their places."""
+    parts = re.split(r"\{(pages?)\}", str(words.raw("theme.page_of")))
+    return " ".join(f"counter({part})" if index % 2 else str(css_string(part)) for index, part in enumerate(parts) if part)
+
+
 def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -> str:
     """The engine's mkdocs.yml: the handbook's, inherited whole (the engine reads it, `!ENV` and all), reading the
     rendered pages and theme, without our plugin and with nothing to watch (`make serve` watches the sources). With
@@ -184,7 +192,7 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
         "hooks": [],
         "watch": [],
         # For the pages the engine makes itself (404.html): the footer's name alone.
-        "extra": {"print_footer": _print_footer(settings, "", None, words)},
+        "extra": {"print_footer": _print_footer(settings, "", None, words), "page_numbers": _page_numbers(words)},
     }
     worded = _theme_words(settings, words)
     engine["theme"] |= worded.pop("theme", {})

@@ -40,13 +40,16 @@
       plurals = plurals || new Intl.PluralRules(language());
       words = words[plurals.select(values.count)] || words.other;
     }
-    return words.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+    /* A value ending in an abbreviation's full stop ("9. Dez.") takes the place of the sentence's own. */
+    return words.replace(/\{([a-z_]+)\}(\.?)/g, function (whole, name, stop) {
       var value = values[name];
       if (typeof value === "number") {
         numbers = numbers || new Intl.NumberFormat(language());
-        return numbers.format(value);
+        return numbers.format(value) + stop;
       }
-      return value === undefined ? whole : String(value);
+      if (value === undefined) return whole;
+      value = String(value);
+      return value + (/\.$/.test(value) ? "" : stop);
     });
   };
 })((window.Playbook = window.Playbook || { widgets: [] }));

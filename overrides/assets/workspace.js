@@ -236,7 +236,7 @@
   }
 
   function name(id) {
-    if (id === "me") return "Me";
+    if (id === "me") return Playbook.t("rep_picker.me");
     var found = index().reps.filter(function (rep) { return rep.id === id; })[0];
     return found ? found.name : "";
   }
@@ -257,7 +257,7 @@
     if (!text) return Playbook.t("workspace.name_missing");
     if (text.length > NAME_MAX) return Playbook.t("workspace.name_too_long", { most: NAME_MAX });
     if (/[<>]/.test(text)) return Playbook.t("workspace.name_markup");
-    if (sameName(text, "me")) return Playbook.t("workspace.name_me");
+    if (sameName(text, "me") || sameName(text, Playbook.t("rep_picker.me"))) return Playbook.t("workspace.name_me", { me: Playbook.t("rep_picker.me") });
     var same = taken.filter(function (rep) { return sameName(rep.name, text); })[0];
     return same ? Playbook.t("workspace.name_taken", { name: same.name }) : null;
   }

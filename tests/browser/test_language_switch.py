@@ -122,3 +122,31 @@ def test_the_menus_follow_the_page_instant_navigation_shows(reader, languages_ur
     expect(page.get_by_role("link", name="Deutsch")).to_have_attribute("href", languages_url + "de/glossary/")
     expect(page.get_by_role("link", name="Key accounts")).to_have_attribute("href", languages_url + "key-accounts/glossary/")
     assert page.evaluate("() => window.sameWindow") is True  # it was instant navigation, not a new page
+
+
+def test_a_german_date_ending_a_sentence_keeps_one_full_stop(reader, languages_url):
+    # A German manager's reviewer read "zurück am Mi., 9. Dez.." after saving their leave: the abbreviated
+    # month's full stop and the sentence's, doubled. The value's stop now ends the sentence.
+    page = reader
+    page.goto(languages_url + "de/coaching/workspace/")
+    widgets_ready(page)
+    said = page.evaluate("""() => {
+        Playbook.addWords({ "check.back": "zurück am {back}.", "check.count": "{count} Tage." });
+        const day = Playbook.dates.day("2026-12-09", "weekday");
+        return [day, Playbook.t("check.back", { back: day }), Playbook.t("check.back", { back: "Montag" }), Playbook.t("check.count", { count: 3 })];
+    }""")
+    assert said == ["Mi., 9. Dez.", "zurück am Mi., 9. Dez.", "zurück am Montag.", "3 Tage."]
+
+
+def test_on_the_german_site_the_reader_is_ich_and_no_rep_takes_that_name(reader, languages_url):
+    # The German reviewer added a rep named "Ich": two "Ich" rows in every picker, and the reader's own export
+    # said "Me". The reader is named in the page's language, and neither name can be a rep's.
+    page = reader
+    page.goto(languages_url + "de/coaching/workspace/")
+    widgets_ready(page)
+    adding = page.get_by_role("form", name="Verkäufer hinzufügen")
+    for name in ("ich", "Me"):
+        adding.get_by_label("Name oder Kürzel des Verkäufers").fill(name)
+        adding.get_by_role("button", name="Hinzufügen").click()
+        expect(page.locator("[data-workspace-status]")).to_have_text("„Ich“ steht für Sie selbst: Geben Sie dem Verkäufer einen anderen Namen.")
+    assert page.evaluate("Playbook.workspace.name('me')") == "Ich"

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from macros.static_server import serve_navigable
 from tests.helpers import data, site_name
 from tests.pdf.conftest import pdf_text
 
@@ -27,6 +28,17 @@ def test_charter_prints_on_three_pages_with_a_running_footer(context, site_url, 
     assert "Setbacks" in text and "Why we keep a charter" not in text
     for value in data("charter")["values"]:
         assert value["name"] in text
+
+
+def test_a_german_page_numbers_its_pages_in_german(browser, languages_site, tmp_path):
+    # The German reviewer's printout said "Page 1 of 6": the page numbers were English words in print.css.
+    with serve_navigable(languages_site[0]) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "de/charter/")
+        text = _print(page, tmp_path, "charta")
+        context.close()
+    assert re.search(r"Seite 1 von [1-9]\b", text) and "Page " not in text
 
 
 def test_page_printed_with_javascript_off_has_no_screen_furniture(browser, site_url, tmp_path):

@@ -75,8 +75,12 @@ def test_a_blank_ride_along_carries_none_of_the_managers_notes(context, site_url
     page, form = _form_on(context, site_url + "coaching/ride-along/", 'form[data-assessment="ride-along"]')
     note = form.locator("textarea.pb-write-in__box").first
     note.fill("Alice at Halden Foods: lost the buyer at the demo")
+    # as when an earlier day's call is open: the line naming its day is about these answers, not the paper's
+    still_open = form.locator("[data-assessment-open]")
+    still_open.evaluate("line => { line.hidden = false; line.firstElementChild.textContent = 'Still open from Friday'; }")
     form.get_by_role("button", name="Print blank form: ", exact=False).click()
     page.emulate_media(media="print")
+    assert still_open.is_hidden()
     boxes = form.locator("textarea, input[type=text]")
     assert boxes.count() > 1 and all(box.input_value() == "" for box in boxes.all())
     assert form.get_by_label("Rep", exact=True).is_visible()  # its own Rep and Date boxes, to write in by hand
