@@ -94,9 +94,12 @@
     return state(commitment) === "open" && commitment.due < day ? daysAgainst(commitment, commitment.due, day, records, manager) : 0;
   }
 
+  /* Each earlier due day, with what got in the way: missed when the new date was agreed after it, else moved. */
   function wasDue(commitment, format) {
     return moves(commitment).map(function (move) {
-      return move.why ? Playbook.t("plan_one_to_one.was_due_because", { day: format(move.from), why: move.why }) : format(move.from);
+      var words = { day: format(move.from), why: move.why };
+      if (!move.why) return words.day;
+      return move.on > move.from ? Playbook.t("plan_one_to_one.was_due_because", words) : Playbook.t("plan_one_to_one.was_moved_because", words);
     });
   }
 

@@ -103,7 +103,7 @@ def test_a_german_reader_typing_german_numbers_gets_the_english_readers_plan(con
     _, english = _open(context, languages_url + "prospecting/", "Activity planner")
     _fill(english, typed)
     _expect_rows(english, expected.rows)
-    _, form = _open(context, languages_url + f"{LANGUAGE}/prospecting/", "Aktivitätenplaner")
+    _, form = _open(context, languages_url + f"{LANGUAGE}/prospecting/", "Aktivitätsplaner")
     _fill(form, {name: text.translate(SWAP) for name, text in typed.items()})
     expect(form.locator("[aria-invalid=true]")).to_have_count(0)
     _expect_german_plan(form, expected)
@@ -112,7 +112,7 @@ def test_a_german_reader_typing_german_numbers_gets_the_english_readers_plan(con
 
 
 def test_a_german_reader_is_asked_about_numbers_written_the_english_way(context, languages_url):
-    _, form = _open(context, languages_url + f"{LANGUAGE}/prospecting/", "Aktivitätenplaner")
+    _, form = _open(context, languages_url + f"{LANGUAGE}/prospecting/", "Aktivitätsplaner")
     expect(form.locator('input[name="revenue_target"]')).to_have_value("240.000")
     refused = [
         ("revenue_target", "300,000", f"„300,000“ kann 300 oder 300.000 bedeuten: Schreiben Sie 300 oder 300.000{RULE_DE}"),

@@ -289,3 +289,22 @@ def test_work_done_before_the_one_to_one_that_hears_of_it_is_dated_the_day_it_wa
     page.goto(site_url + HISTORY)
     assert rows_of(page.get_by_role("table", name="1:1 commitments for Anna")) == [["23 Nov 2026", PLAN, "Rep", "27 Nov 2026", "Done 26 Nov 2026"]]
     context.close()
+
+
+def test_a_date_moved_before_it_came_reads_moved_not_missed(browser, site_url):
+    # The German reviewer moved a commitment three days before it was due and read "verpasst" (missed): a record
+    # a rep would dispute. Agreed after the day it reads missed, as in the three weeks above; before, moved.
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    _add_rep(page, site_url, "Priya")
+    commit(page, PLAN, "2026-11-06")
+    expect(page.locator("[data-plan-held-note]")).to_have_text("This 1:1 is recorded as held.")
+    at(page, 4, site_url)
+    plan = agreed_item(page, PLAN)
+    plan.get_by_text("Done earlier, a new date, or drop it").click()
+    plan.get_by_label("New due date").fill("2026-11-13")
+    plan.get_by_label("What got in the way (optional)").fill(HELD_UP)
+    plan.get_by_role("button", name="Agree the new date").click()
+    expect(agreed(page)).to_have_text([re.compile(f"^{re.escape(PLAN)} \\(the rep, due Fri 13 Nov, was due Fri 6 Nov, moved because “{re.escape(HELD_UP)}”")])
+    context.close()
