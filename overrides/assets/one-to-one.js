@@ -477,7 +477,7 @@
   }
 
   function fileName(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "one-to-one";
+    return Playbook.fileSlug(text, "one-to-one");
   }
 
   function enhance(form) {

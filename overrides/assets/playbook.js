@@ -57,6 +57,14 @@
     }
   };
 
+  /* A name as part of a downloaded file's name: letters and digits, the rest as hyphens, accents and umlauts
+     written out ("Jürgen Müller" → "juergen-mueller", "Zoë" → "zoe"); `fallback` for a name with none left. */
+  Playbook.fileSlug = function (text, fallback) {
+    var plain = text.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
+  };
+
   /* Copy text and say so in `status`; falls back to a hidden textarea where the clipboard API is missing
      (pages served over plain http on an intranet). */
   Playbook.copy = function (text, status) {

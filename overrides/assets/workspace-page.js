@@ -20,8 +20,7 @@
   }
 
   function fileName(name) {
-    var slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "rep";
-    return "playbook-" + slug + "-" + Playbook.workspace.today() + ".json";
+    return "playbook-" + Playbook.fileSlug(name, "rep") + "-" + Playbook.workspace.today() + ".json";
   }
 
   function enhance(root) {

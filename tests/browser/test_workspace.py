@@ -568,3 +568,20 @@ def test_a_managers_own_habits_stay_the_managers_whichever_rep_is_chosen(context
     _expect_answers(page, "manager-or-coach", mine)
     _choose(page, "assessment-was-that-coaching", "Me")
     _expect_answers(page, "manager-or-coach", mine)
+
+
+def test_an_exported_file_is_named_after_the_rep_with_umlauts_and_accents_written_out(browser, site_url):
+    # The German reviewer's export of Jürgen Müller came as "playbook-j-rgen-m-ller-…": letters lost to hyphens.
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    page.goto(site_url + WORKSPACE)
+    adding = page.get_by_role("form", name="Add a rep")
+    rows = page.get_by_role("table", name="Whose answers are saved in this browser")
+    for name, file in (("Jürgen Müller", "playbook-juergen-mueller-2026-11-02.json"), ("Zoë Ångström", "playbook-zoe-angstroem-2026-11-02.json"), ("李娜", "playbook-rep-2026-11-02.json")):
+        adding.get_by_label("Rep's name or initials").fill(name)
+        adding.get_by_role("button", name="Add").click()
+        with page.expect_download() as download:
+            rows.get_by_role("button", name=f"Export {name}'s answers").click()
+        assert download.value.suggested_filename == file
+    context.close()
