@@ -507,7 +507,8 @@
     var noLevel = Array.prototype.slice.call(form.querySelector("[data-plan-level]").childNodes).map(function (node) { return node.cloneNode(true); });
     page.querySelector("[data-plan-blank]").hidden = true;
     form.hidden = false;
-    date.value = ws.today();
+    /* Planned on a day off, the 1:1 is on the next working day: a manager preparing Monday's 1:1s on Sunday. */
+    date.value = Playbook.dates.iso(Playbook.workdays.onOrAfter(Playbook.dates.number(ws.today())));
 
     function when() {
       return { date: date.value || ws.today(), time: time.value || "09:00" };

@@ -611,3 +611,15 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
         f"On Fri 27 Nov, call 2: {form['result_name']} {score2}%, {said2}. To work on first:",
         f"On Wed 2 Dec: {form['result_name']} {score}%, {said}. To work on first:",
     ])
+
+
+def test_planned_on_a_day_off_the_one_to_one_is_on_the_next_working_day(manager, site_url):
+    # The German reviewer opened the planner on a Saturday: the 1:1 was dated that Saturday, and so was its
+    # calendar file. The next working day of the handbook's rhythm is offered instead; on a working day, today.
+    working = set(data("rhythm").get("working_days") or ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
+    saturday = MONDAY + timedelta(days=5)
+    expected = next(saturday + timedelta(days=n) for n in range(8) if f"{saturday + timedelta(days=n):%A}" in working)
+    for now, day in ((saturday, expected), (MONDAY, MONDAY)):
+        manager.clock.set_fixed_time(now)
+        _add_rep(manager, site_url, f"Rep {now:%A}")
+        expect(manager.get_by_label("Date", exact=True)).to_have_value(f"{day:%Y-%m-%d}")
