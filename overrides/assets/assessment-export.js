@@ -89,7 +89,8 @@
     return Playbook.workspace.name(Playbook.workspace.whose(form));
   }
 
-  /* First who, when and the result (and, on the level assessment, who rated about which account), as a header
+  /* Cells between the separator the language's spreadsheets read (a German Excel puts a comma-separated file
+     in one column). First who, when and the result (and, on the level assessment, who rated about which account), as a header
      row and its values; then the answers. Notes follow the answers as rows of their own, in the same columns:
      group "notes", no points. */
   function csv(form, model, out) {
@@ -110,7 +111,7 @@
     });
     return rows.concat(records(model).concat(notes).map(function (record) {
       return columns.map(function (column) { return record[column]; });
-    })).map(function (cells) { return cells.map(csvCell).join(","); }).join("\r\n");
+    })).map(function (cells) { return cells.map(csvCell).join(Playbook.t("assessment_export.separator")); }).join("\r\n");
   }
 
   function download(form, model, out, type) {

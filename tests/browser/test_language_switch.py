@@ -150,3 +150,21 @@ def test_on_the_german_site_the_reader_is_ich_and_no_rep_takes_that_name(reader,
         adding.get_by_role("button", name="Hinzufügen").click()
         expect(page.locator("[data-workspace-status]")).to_have_text("„Ich“ steht für Sie selbst: Geben Sie dem Verkäufer einen anderen Namen.")
     assert page.evaluate("Playbook.workspace.name('me')") == "Ich"
+
+
+def test_a_german_csv_export_opens_in_columns_in_a_german_spreadsheet(reader, languages_url):
+    # The German reviewer's export, comma-separated, landed in one column of a German Excel, which reads ";".
+    import csv
+
+    page = reader
+    page.goto(languages_url + "de/self-assessments/")
+    widgets_ready(page)
+    form = page.locator('form[data-assessment="was-that-coaching"]')
+    form.get_by_role("radio").first.check()
+    with page.expect_download() as download:
+        form.get_by_role("button", name="CSV herunterladen").click()
+    lines = download.value.path().read_bytes().decode("utf-8-sig").splitlines()
+    header = next(csv.DictReader(lines[:2], delimiter=";"))
+    assert header["form"] == form.get_attribute("data-title") and header["who"] == "Ich"
+    answered = [row for row in csv.DictReader(lines[2:], delimiter=";") if row["answer"]]
+    assert len(answered) == 1 and "," not in lines[2]
