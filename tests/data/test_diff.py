@@ -17,10 +17,14 @@ from macros.settings_diff import navigation_changes
 from macros.site_files import NavEntry, Site
 from macros.wiring import every_macro
 from tests.conftest import ROOT, run
-from tests.helpers import data
+from tests.helpers import data, site_name
+from tests.site.test_planner_matches_targets import _expected_targets
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
 HEADING = "### What this change does to the handbook"
+TEAM = data("charter")["team"]
+TARGET = data("bootcamp")["activity_planner"]["revenue_target"]
+NEW_TARGET = TARGET * 3 // 2  # half as much again
 
 NEW_QUESTIONS = """\
   - id: what-changed-since-forecast
@@ -91,7 +95,7 @@ def changed(tmp_path_factory) -> Path:
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
     edit(project, "assessments.yml", "        to: 40\n", "        to: 35\n")
     edit(project, "assessments.yml", "      - from: 40\n", "      - from: 35\n")
-    edit(project, "bootcamp.yml", "  revenue_target: 240000\n", "  revenue_target: 360000\n")
+    edit(project, "bootcamp.yml", f"  revenue_target: {TARGET}\n", f"  revenue_target: {NEW_TARGET}\n")
     git(project, "commit", "-q", "-a", "-m", "A leader's change")
     return project
 
@@ -100,12 +104,23 @@ def changed(tmp_path_factory) -> Path:
 def broken(tmp_path_factory) -> Path:
     """A second commit that breaks the charter's YAML, drops required level fields and deletes a file."""
     project = new_history(tmp_path_factory.mktemp("broken"))
-    edit(project, "charter.yml", "leader: Sam Rivera", "\tleader: Sam Rivera")
+    edit(project, "charter.yml", "\nleader: ", "\n\tleader: ")
     edit(project, "levels.yml", '    customer_view: "Someone I call when I already know what I want and just need a price and a delivery date."\n', "")
     edit(project, "levels.yml", "    name: Product expert\n    summary: >-\n", "    name: Product expert\n    about: >-\n")
     (project / "data" / "printing.yml").unlink()
     git(project, "commit", "-q", "-a", "-m", "A broken change")
     return project
+
+
+def _targets_moved(bootcamp: dict, new_target) -> list[str]:
+    """The summary's line for what `new_target` does to the activity targets the planner works out (by
+    tests/planner_oracle.py), if it changes any."""
+    moved = copy.deepcopy(bootcamp)
+    moved["activity_planner"]["revenue_target"] = new_target
+    old, new = _expected_targets(bootcamp), _expected_targets(moved)
+    activities = {target["id"]: target["activity"] for dimension in bootcamp["activity_targets"]["dimensions"] for target in dimension["targets"]}
+    figures = [f"{activities[target]}: {figure} → {new[target]}" for target, figure in old.items() if new[target] != figure]
+    return ["  - The activity targets the planner works out: " + "; ".join(figures)] if figures else []
 
 
 def test_a_leaders_change_is_summarised_file_by_file(changed):
@@ -132,12 +147,13 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         " text \"Which parts of a sales conversation feel easier than they did a month…\" → \"Which part of a sales call feels easier than a month ago?\"",
         "  - Changed the coaching question 'Which part of a sales call feels easier than a month ago?': situations added \"skill-gap\"",
         "- `data/bootcamp.yml`",
-        "  - Changed the boot camp's activity planner: revenue target 240000 → 360000",
-        # Worked by hand: half the target from prospecting, 120,000 → 180,000 at 20,000 a deal is 6 → 9 wins; at the
-        # example's rates (0.25, 0.5, 0.2, 0.2) 24 → 36 qualified, 48 → 72 meetings, 240 → 360 conversations and
-        # 1,200 → 1,800 calls a quarter of 12 weeks of 5 days.
-        "  - The activity targets the planner works out: Outbound calls: 20 a day → 30 a day; Live conversations with a prospect: 4 a day → 6 a day;"
-        " First meetings booked: 4 a week → 6 a week; New opportunities that reach the Qualified stage (Discovery's exit criteria met): 2 a week → 3 a week",
+        f"  - Changed the boot camp's activity planner: revenue target {TARGET} → {NEW_TARGET}",
+        # For the example's 240000 → 360000, by hand: half the target from prospecting, 120,000 → 180,000 at 20,000 a
+        # deal is 6 → 9 wins; at the example's rates (0.25, 0.5, 0.2, 0.2) 24 → 36 qualified, 48 → 72 meetings,
+        # 240 → 360 conversations and 1,200 → 1,800 calls a quarter of 12 weeks of 5 days: "Outbound calls: 20 a day
+        # → 30 a day; Live conversations with a prospect: 4 a day → 6 a day; First meetings booked: 4 a week → 6 a
+        # week; New opportunities that reach the Qualified stage (Discovery's exit criteria met): 2 a week → 3 a week".
+        *_targets_moved(data("bootcamp"), NEW_TARGET),
         "- `data/levels.yml`",
         "  - Removed the behaviour 'Brings the customer a new product that suits them within…' from level 2 (Product expert)",
         "- `data/checklists.yml`",
@@ -266,11 +282,11 @@ def site_change(tmp_path_factory) -> list[str]:
     `!ENV`); a checklist on a page swapped for another; two tools on a page swapped round; a page's text; a new
     page."""
     project = new_history(tmp_path_factory.mktemp("site"))
-    edit(project, "charter.yml", "team: Northwind Field Sales", "team: Northwind Europe")
+    edit(project, "charter.yml", f"team: {TEAM}\n", f"team: {TEAM} Europe\n")
     edit(project, "charter.yml", "    meaning: Your territory, pipeline and forecast are yours to run as if it were your own business.\n",
          "    meaning: |\n      Your territory, pipeline and forecast are yours to run.\n      Run them as if they were your own business.\n")
     settings = project / "mkdocs.yml"
-    edit_file(settings, "site_name: Northwind Sales Playbook", "site_name: Northwind Europe Playbook")
+    edit_file(settings, f"site_name: {site_name()}\n", f"site_name: {site_name()} Europe\n")
     edit_file(settings, "  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
     edit_file(settings, "      - Objection handling: coaching/objections.md\n", "")
     edit_file(settings, "      - Team charter: charter.md\n", "      - Team charter: charter.md\n      - Objection handling: coaching/objections.md\n")
@@ -299,7 +315,7 @@ def group(lines: list[str], name: str) -> list[str]:
 
 
 def test_a_changed_field_shows_its_old_and_new_value(site_change):
-    assert "Changed the charter's team: \"Northwind Field Sales\" → \"Northwind Europe\"" in group(site_change, "data/charter.yml")
+    assert f"Changed the charter's team: \"{TEAM}\" → \"{TEAM} Europe\"" in group(site_change, "data/charter.yml")
 
 
 def test_a_value_written_over_several_lines_stays_on_one_line(site_change):
@@ -312,7 +328,7 @@ def test_a_value_written_over_several_lines_stays_on_one_line(site_change):
 
 def test_the_site_name_and_navigation_changes_are_listed_in_the_navigations_words(site_change):
     assert group(site_change, "mkdocs.yml") == [
-        "Changed the site name: \"Northwind Sales Playbook\" → \"Northwind Europe Playbook\"",
+        f"Changed the site name: \"{site_name()}\" → \"{site_name()} Europe\"",
         "Added 'Forecast call' (docs/coaching/forecast-call.md) to the navigation under Coaching",
         "Removed 'Glossary' (docs/glossary.md) from the navigation",
         "Moved 'Objection handling' (docs/coaching/objections.md) in the navigation from Coaching to Start here",

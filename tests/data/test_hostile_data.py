@@ -80,8 +80,8 @@ HOSTILE = {
     "charter-duplicate-top-level-key": Hostile("charter.yml", append("team: Someone else's team\n"), at("team: Someone"), "duplicate key 'team' (it is already set on line 2"),
     "charter-impossible-date": Hostile("charter.yml", replace_first('"2026-01-05"', '"2026-13-05"'), at('"2026-13-05"'), "'2026-13-05' is not a date"),
     "charter-date-is-null": Hostile("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: ~"), at("~"), "'effective_date' must be text, found nothing"),
-    "charter-nul-byte": Hostile("charter.yml", replace_first("Sam Rivera", "Sam\x00Rivera"), at("\x00"), "character code 0"),
-    "charter-python-object-tag": Hostile("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", 'leader: !!python/object/apply:os.system ["echo pwned"]'), at("!!python"), "the tag !!python/object/apply:os.system is not supported"),
+    "charter-nul-byte": Hostile("charter.yml", replace_first("\nleader: ", "\nleader: \x00"), at("\x00"), "character code 0"),
+    "charter-python-object-tag": Hostile("charter.yml", replace_first("leader: " + data("charter")["leader"], 'leader: !!python/object/apply:os.system ["echo pwned"]'), at("!!python"), "the tag !!python/object/apply:os.system is not supported"),
     "charter-unknown-field": Hostile("charter.yml", append("leaders: Someone\n"), at("leaders:"), "unknown field 'leaders' (did you mean 'leader'?"),
     # coaching_questions.yml
     "questions-whitespace-only-file": Hostile("coaching_questions.yml", whole("   \n\n      \n"), (1, 1), "the file is empty"),
@@ -150,8 +150,8 @@ HOSTILE = {
     "checklists-hash-ends-text-over-two-lines": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", "text: Shadowed a colleague's prospecting block,\n          then called your #1 account."), at("#1"),
                                                         'so the page would show only "Shadowed a colleague\'s prospecting block, then called your". Put the whole text in double quotes: "Shadowed a colleague\'s prospecting block, then called your…"'),
     "checklists-key-is-a-list": Hostile("checklists.yml", replace_first("    title: New rep's first week", "    [title]: New rep's first week"), at("[title]"), "a key must be a plain word", problems=2),
-    "charter-hash-starts-the-next-line": Hostile("charter.yml", replace_first("team: Northwind Field Sales\n", "team: Northwind Field Sales,\n  #1 in the region\n"), at("#1"),
-                                                 'so the page would show only "Northwind Field Sales,". Put the whole text in double quotes: "Northwind Field Sales, #1 in the region"'),
+    "charter-hash-starts-the-next-line": Hostile("charter.yml", replace_first("team: " + data("charter")["team"] + "\n", "team: Field Sales,\n  #1 in the region\n"), at("#1"),
+                                                 'so the page would show only "Field Sales,". Put the whole text in double quotes: "Field Sales, #1 in the region"'),
     "stalls-hash-in-a-list-item": Hostile("when_coaching_stalls.yml", replace_first("  - Every point rests on facts with dates, not on impressions.", "  - Every point rests on facts with dates (see #3), not on impressions."), at("#3"),
                                           'so the page would show only "Every point rests on facts with dates (see". Put the whole text in double quotes: "Every point rests on facts with dates (see #3), not on impr…"'),
     "stalls-list-item-all-comment": Hostile("when_coaching_stalls.yml", replace_first("  - Nothing at the end comes as a surprise.", "  - #1 rule: nothing at the end comes as a surprise."), at("#1"),
@@ -324,9 +324,9 @@ class LookAlike:
 # YAML 1.1 would have turned these into booleans, dates or numbers; the loader keeps them as typed.
 LOOK_ALIKES = {
     "unquoted-date": LookAlike("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: 2026-01-05"), "charter.html", "· In effect from 5 January 2026"),
-    "no-as-a-team-name": LookAlike("charter.yml", replace_first("team: Northwind Field Sales", "team: no"), "charter.html", "no · Led by"),
+    "no-as-a-team-name": LookAlike("charter.yml", replace_first("team: " + data("charter")["team"], "team: no"), "charter.html", "no · Led by"),
     "on-as-a-value-name": LookAlike("charter.yml", replace_first("    name: Ownership\n", "    name: on\n"), "charter.html", "on Your territory, pipeline"),
-    "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", "leader: 12:30"), "charter.html", "Led by 12:30 ·"),
+    "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: " + data("charter")["leader"], "leader: 12:30"), "charter.html", "Led by 12:30 ·"),
     "unquoted-no-answer": LookAlike("assessments.yml", replace_first('label: "No"', "label: No"), "self_assessment.html", "No 0, Partly 1, Yes 2", assessment="was-that-coaching"),
     "sexagesimal-looking-meeting": LookAlike("rhythm.yml", replace_first('name: "1:1"', "name: 1:1"), "rhythm.html", "1:1 Also called one-to-one"),
     "underscored-number-in-text": LookAlike("bootcamp.yml", replace_first("target: 15 a week", "target: 1_000"), "activity_targets.html", "New named contacts added to the CRM 1_000"),

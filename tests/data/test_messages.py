@@ -19,6 +19,7 @@ from tests.conftest import ROOT, run_validate
 from tests.data.test_broken_files import replace_first
 from tests.data.test_hostile_data import Edit, Where, at, whole
 from tests.data.test_properties import PROPERTY
+from tests.helpers import data
 
 LOCATED = re.compile(r"data/[a-z_]+\.yml:\d+:\d+: \S")
 SUMMARY = re.compile(r"\d+ problems? in the handbook\.")
@@ -46,14 +47,16 @@ class Wording:
 
 
 Q1 = "'questions' › item 1 › "
+CHARTER = data("charter")
+REVENUE_TARGET = data("bootcamp")["activity_planner"]["revenue_target"]
 
 # Each (expected type, type found) pair, in a field of the example that expects that type. All are broken in one
 # copy, so one validation reports every wording.
 WRONG_TYPES = {
     # text expected
-    "text-gets-whole-number": Wording("charter.yml", replace_first("team: Northwind Field Sales", "team: 42"), at("42"),
+    "text-gets-whole-number": Wording("charter.yml", replace_first(f"team: {CHARTER['team']}", "team: 42"), at("42"),
                                       "'team' must be text, found the number 42; put the value in double quotes to keep it as typed"),
-    "text-gets-number": Wording("charter.yml", replace_first("leader: Sam Rivera, Regional Sales Manager", "leader: 2.5"), at("2.5"),
+    "text-gets-number": Wording("charter.yml", replace_first(f"leader: {CHARTER['leader']}", "leader: 2.5"), at("2.5"),
                                 "'leader' must be text, found the number 2.5; put the value in double quotes to keep it as typed"),
     "text-gets-true": Wording("checklists.yml", replace_first("title: New rep's first week", "title: true"), at("true"),
                               "'checklists' › item 1 › 'title' must be text, found true (a yes/no value); put the value in double quotes to keep it as typed"),
@@ -83,7 +86,7 @@ WRONG_TYPES = {
                                 "'activity_planner' › 'stages' › item 5 › 'conversion_rate' must be a number, found true (a yes/no value); write a number, not true or false"),
     "number-gets-nothing": Wording("bootcamp.yml", replace_first("average_deal_size: 20000\n", "average_deal_size:\n"), at("average_deal_size:\n", offset=18),
                                    "'activity_planner' › 'average_deal_size' must be a number, found nothing (the value is empty); write the number after the colon"),
-    "number-gets-list": Wording("bootcamp.yml", replace_first("revenue_target: 240000", "revenue_target: [240000]"), at("[240000]"),
+    "number-gets-list": Wording("bootcamp.yml", replace_first(f"revenue_target: {REVENUE_TARGET}", f"revenue_target: [{REVENUE_TARGET}]"), at(f"[{REVENUE_TARGET}]"),
                                 "'activity_planner' › 'revenue_target' must be a number, found a list; write one number, not a list"),
     "number-gets-mapping": Wording("bootcamp.yml", replace_first("existing_pipeline: 0\n", "existing_pipeline: {amount: 0}\n"), at("{amount"),
                                    "'activity_planner' › 'existing_pipeline' must be a number, found a mapping of fields; write one number, not 'key: value' fields"),
@@ -159,7 +162,7 @@ def test_each_wrong_type_gets_the_advice_that_mends_it(wrong_types, name: str):
 # Values of any shape in fields that expect something else: each ends up quoted into a message.
 _scalars = st.one_of(st.text(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans(), st.none())
 any_value = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
-# (file, the line as shipped, the key on it): an id, a reference, one of a few words, a whole number, a number,
+# (file, the line as written, the key on it): an id, a reference, one of a few words, a whole number, a number,
 # true or false, a list, a date and text.
 FIELDS = [
     ("coaching_questions.yml", "  - id: best-outcome-for-customer", "id"),
@@ -170,7 +173,7 @@ FIELDS = [
     ("printing.yml", "    cover: true", "cover"),
     ("objections.yml", "practise_in: [week-2, week-3, week-4]", "practise_in"),
     ("charter.yml", 'effective_date: "2026-01-05"', "effective_date"),
-    ("charter.yml", "team: Northwind Field Sales", "team"),
+    ("charter.yml", f"team: {CHARTER['team']}", "team"),
 ]
 # How YAML may write a value: plain, quoted either way, as a block of lines, or folded.
 STYLES = [None, '"', "'", "|", ">"]
@@ -211,7 +214,7 @@ def test_any_value_in_a_field_of_another_type_is_quoted_on_its_one_line(scratch_
     originals = {name: (scratch_handbook / "data" / name).read_text(encoding="utf-8") for name in {field[0] for field, *_ in changes} | {"charter.yml"}}
     edited = dict(originals)
     for (name, line, field_key), value, style, flow in changes:
-        edited[name] = edited[name].replace(line + "\n", _written(line, field_key, value, style, flow) + "\n", 1)
+        edited[name] = replace_first(line + "\n", _written(line, field_key, value, style, flow) + "\n")(edited[name])
     if key is not None:  # an unknown field, named with any text
         edited["charter.yml"] += _written("", key, 1, None, False) + "\n"
     try:

@@ -11,6 +11,7 @@ from mkdocs.utils.meta import get_data
 from macros.handbook import Project
 from macros.render import render
 from tests.conftest import run
+from tests.helpers import data, site_name
 
 
 def _front_matter(out: Path, page: str) -> tuple[dict, str]:
@@ -26,7 +27,8 @@ def test_a_page_reads_what_mkdocs_macros_gave_it(project: Path, tmp_path: Path):
     rendered = render(Project(project), tmp_path / "out")
     assert rendered.problems == []
     meta, body = _front_matter(tmp_path / "out", "extra.md")
-    assert body.strip().splitlines()[-1] == "Northwind Sales Playbook | Extra | extra/ | Sales ops | Sales ops | Northwind Sales Playbook"
+    name = site_name(project)
+    assert body.strip().splitlines()[-1] == f"{name} | Extra | extra/ | Sales ops | Sales ops | {name}"
     assert meta["owner"] == "Sales ops"
 
 
@@ -52,7 +54,7 @@ def test_a_page_names_its_sources_with_edit_links_to_the_real_files_and_its_widg
     assert "{{" not in body and 'data-checklist="' in body
     # The copy has no git history, so nothing says when it changed.
     assert meta["last_changed"] is None
-    assert meta["print_footer"] == '"Northwind Sales Playbook · Checklists"'
+    assert meta["print_footer"] == f'"{site_name(project)} · Checklists"'
 
 
 def test_rendering_again_touches_only_what_changed_and_removes_what_went(project: Path, tmp_path: Path):
@@ -105,11 +107,12 @@ def test_a_render_with_nothing_changed_is_copied_from_the_cache_without_loading_
     assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
 
 
+TEAM = data("charter")["team"]
 CHANGES = {
-    "a data file": ("data/charter.yml", "Northwind Field Sales", "Northwind Key Accounts"),
+    "a data file": ("data/charter.yml", f"team: {TEAM}", f"team: {TEAM} and Key Accounts"),
     "a page": ("docs/glossary.md", "# ", "# Our "),
     "the theme's CSS": ("overrides/assets/playbook.css", "{", "{outline:0;"),
-    "mkdocs.yml": ("mkdocs.yml", "site_name: Northwind Sales Playbook", "site_name: Northwind Playbook"),
+    "mkdocs.yml": ("mkdocs.yml", f"site_name: {site_name()}", f"site_name: {site_name()} for Key Accounts"),
 }
 
 
@@ -143,13 +146,13 @@ def test_an_edit_that_keeps_a_files_size_and_time_is_still_rendered_again(projec
     before a build is not recorded, so a second edit within the clock's resolution (same size, same time) counts."""
     cache = tmp_path / "cache"
     charter = project / "data" / "charter.yml"
-    _change(project, "data/charter.yml", "Northwind Field Sales", "Northwind Field Sale!")
+    _change(project, "data/charter.yml", f"team: {TEAM}", "team: Field Sale!")
     written = charter.stat().st_mtime_ns
     render(Project(project), tmp_path / "before", cache=cache)
-    _change(project, "data/charter.yml", "Northwind Field Sale!", "Northwind Field Sale?")
+    _change(project, "data/charter.yml", "Field Sale!", "Field Sale?")
     os.utime(charter, ns=(written, written))
     render(Project(project), tmp_path / "after", cache=cache)
-    assert b"Northwind Field Sale?" in (tmp_path / "after" / "docs" / "charter.md").read_bytes()
+    assert b"Field Sale?" in (tmp_path / "after" / "docs" / "charter.md").read_bytes()
 
 
 def _build(project: Path) -> None:

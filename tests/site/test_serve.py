@@ -12,6 +12,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
+from tests.helpers import data, replace_once
+
 # Python as a terminal starts it: a test run in the background (nohup, `&`) ignores Ctrl-C and the server it
 # starts would inherit that, so Ctrl-C is given back its default before `python -m macros serve` runs.
 AS_FROM_A_TERMINAL = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
@@ -26,9 +30,10 @@ def _free_port() -> int:
 
 
 def _page(url: str) -> str:
+    """The served page's text as a reader reads it, or "" when nothing answers."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
+            return BeautifulSoup(response.read().decode("utf-8"), "html.parser").get_text()
     except (urllib.error.URLError, ConnectionError):
         return ""
 
@@ -44,6 +49,8 @@ def _wait_for(condition, what: str, server: subprocess.Popen):
 
 
 def test_a_saved_data_file_is_rendered_into_the_served_page_and_a_mistake_keeps_the_last_good_one(project: Path):
+    team = data("charter")["team"]
+    renamed = f"{team} and Key Accounts"
     port = _free_port()
     url = f"http://127.0.0.1:{port}/charter/"
     log = project / "serve.log"
@@ -51,15 +58,14 @@ def test_a_saved_data_file_is_rendered_into_the_served_page_and_a_mistake_keeps_
         server = subprocess.Popen([*AS_FROM_A_TERMINAL, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        _wait_for(lambda: "Northwind Field Sales" in _page(url), "the charter page served", server)
-        charter = project / "data" / "charter.yml"
-        charter.write_text(charter.read_text(encoding="utf-8").replace("Northwind Field Sales", "Northwind Key Accounts"), encoding="utf-8")
-        _wait_for(lambda: "Northwind Key Accounts" in _page(url), "the renamed team on the served page", server)
+        _wait_for(lambda: team in _page(url), "the charter page served", server)
+        replace_once(project, "charter.yml", f"team: {team}\n", f"team: {renamed}\n")
+        _wait_for(lambda: renamed in _page(url), "the renamed team on the served page", server)
 
         levels = project / "data" / "levels.yml"
         levels.write_text(levels.read_text(encoding="utf-8").replace("levels:", "levles:", 1), encoding="utf-8")
         _wait_for(lambda: "data/levels.yml:" in log.read_text(encoding="utf-8"), "the mistake reported with its file and line", server)
-        assert "Northwind Key Accounts" in _page(url)
+        assert renamed in _page(url)
         assert "Traceback" not in log.read_text(encoding="utf-8")
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl-C: the whole group, as a terminal sends it
@@ -75,7 +81,7 @@ def test_a_stop_sent_to_the_preview_alone_stops_the_engines_server_too(project: 
     server = subprocess.Popen([*AS_FROM_A_TERMINAL, "-m", "macros", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        _wait_for(lambda: "Northwind Field Sales" in _page(url), "the charter page served", server)
+        _wait_for(lambda: data("charter")["team"] in _page(url), "the charter page served", server)
         server.send_signal(signal.SIGTERM)  # to the preview's process only, not its group
         server.wait(timeout=30)
         deadline = time.monotonic() + DEADLINE
