@@ -180,6 +180,14 @@ def replace_once(project: Path, file: str, old: str, new: str) -> str:
     return text
 
 
+def with_value(text: str, key: str, value) -> str:
+    """A data file's `text` with its one `key: …` line (`key` with its indentation: "  revenue_target") set to
+    `value`, whatever the line held: an edit that finds its line after a leader has changed the figure on it."""
+    line = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
+    assert len(line.findall(text)) == 1, key
+    return line.sub(lambda _: f"{key}: {value}", text)
+
+
 def problems_of(project: Path, file: str | None = None) -> list[str]:
     """What `make validate` prints for a handbook copy, one line per problem; only `data/<file>`'s if named."""
     _, problems = validate(Project(project))

@@ -5,11 +5,15 @@ that needs a changed handbook checks its own edit there instead of building a co
 seconds, and no edit here touches what another's test reads. The copy has no git history, as one unpacked from
 a tarball."""
 
+from fractions import Fraction
+from math import ceil
 from pathlib import Path
 
 import yaml
 
+from tests import planner_oracle
 from tests.conftest import ROOT
+from tests.helpers import with_value
 
 # A checklist and a self-assessment added in YAML only (tests/browser/test_tools_from_data.py).
 NEW_CHECKLIST = {
@@ -40,10 +44,9 @@ WEEK_STARTS_ON = "Wednesday"
 # Attribute lists in a page's Markdown (tests/site/test_page_syntax.py).
 ANCHORED_PAGE = "editing.md"
 ANCHORED_TEXT = "\n## Custom anchor {#custom-anchor}\n\nKept {#also-kept} here.\n"
-# The revenue target doubled, and a ramp share that does not divide the planner's figure exactly
-# (tests/site/test_ramp_matches_planner.py).
-TARGET, DOUBLED_TARGET = "  revenue_target: 240000\n", "  revenue_target: 480000\n"
-RAMP_SHARE, UNEVEN_RAMP_SHARE = "{stage: meetings, show: per week, share: 0.25}", "{stage: meetings, show: per week, share: 0.3}"
+# The revenue target doubled, whatever it is, and day 30's share of the meetings a week changed to one that does
+# not divide the planner's figure exactly (tests/site/test_ramp_matches_planner.py).
+RAMP_ROW, RAMP_SHARE = "{stage: meetings, show: per week, share: %s}", "0.25"
 
 
 def data_of(project: Path, file: str) -> dict:
@@ -73,6 +76,15 @@ def _shift_scale(assessments: dict) -> None:
         option["value"] += 1
 
 
+def uneven_share(planner: dict) -> Fraction:
+    """The first share from 0.3 up, in hundredths and below day 60's 0.5 (a ramp only goes up), whose part of the
+    meetings a week the page shows differs from its part of the period's meetings spread over the weeks."""
+    plan, index = planner_oracle.expected(planner), [stage["id"] for stage in planner["stages"]].index("meetings")
+    week, weeks = planner_oracle.exact(plan.rows[index][3]), planner_oracle.exact(planner["weeks_in_period"])
+    shares = (Fraction(hundredths, 100) for hundredths in range(30, 50))
+    return next(share for share in shares if planner_oracle.pace(week * share, Fraction(1), "week") != planner_oracle.pace(ceil(plan.counts[index] * share), weeks, "week"))
+
+
 def make_edits(project: Path) -> None:
     """Every edit above, made in the copy at `project`."""
     _change_data(project, "checklists.yml", lambda value: value["checklists"].append(NEW_CHECKLIST))
@@ -80,7 +92,10 @@ def make_edits(project: Path) -> None:
     _change_data(project, "assessments.yml", _shift_scale)
     first_day = yaml.safe_load((ROOT / "data" / "bootcamp.yml").read_text(encoding="utf-8"))["cadence"]["week_starts_on"]
     _replace_once(project / "data" / "bootcamp.yml", f"week_starts_on: {first_day}", f"week_starts_on: {WEEK_STARTS_ON}")
-    _replace_once(project / "data" / "bootcamp.yml", TARGET, DOUBLED_TARGET)
-    _replace_once(project / "data" / "ramp.yml", RAMP_SHARE, UNEVEN_RAMP_SHARE)
+    bootcamp = project / "data" / "bootcamp.yml"
+    target = data_of(project, "bootcamp.yml")["activity_planner"]["revenue_target"]
+    bootcamp.write_text(with_value(bootcamp.read_text(encoding="utf-8"), "  revenue_target", target * 2), encoding="utf-8")
+    share = uneven_share(data_of(project, "bootcamp.yml")["activity_planner"])
+    _replace_once(project / "data" / "ramp.yml", RAMP_ROW % RAMP_SHARE, RAMP_ROW % f"{float(share):g}")
     page = project / "docs" / ANCHORED_PAGE
     page.write_text(page.read_text(encoding="utf-8") + ANCHORED_TEXT, encoding="utf-8")

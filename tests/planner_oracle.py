@@ -5,6 +5,7 @@ The promise, in the page's words: deals are whole, rounded up; each earlier step
 ÷ its rate, rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
 from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal.
+Beside the plan, the first stage's figure a week as shown spread over the week's calling blocks.
 """
 
 from dataclasses import dataclass
@@ -40,6 +41,13 @@ def pace(count: Fraction, units: Fraction, unit: str) -> tuple[str, str]:
         return shown, f"{shown} a {unit}"
     every = f"1 every {tenths(floor(units / count * 10))} {'selling days' if unit == 'day' else 'weeks'}"
     return every, every
+
+
+def each_call(week: str, minutes_a_week: int) -> str:
+    """What a week's calling blocks leave for each of the first stage's figure a week as shown: whole minutes from
+    two minutes up, else whole seconds, rounded down; "under a second" below one."""
+    seconds = floor(minutes_a_week * 60 / exact(week))
+    return f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s" if seconds else "under a second"
 
 
 def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:

@@ -8,7 +8,7 @@ import colorsys
 import re
 from dataclasses import replace
 from fractions import Fraction
-from math import ceil
+from math import ceil, prod
 
 import pytest
 from bs4 import BeautifulSoup
@@ -117,16 +117,19 @@ def _per_unit(shown: str) -> tuple[Fraction, Fraction]:
 def test_the_handbooks_figures_reconcile_with_the_targets_table_on_the_same_page(context, site_url):
     page, form = _open(context, site_url)
     expected = _expect_plan(form, {})
-    assert expected.summary == "Calls made: 20 a day, 100 a week, 1,200 a quarter."
     figures = dict(zip([stage["id"] for stage in _planner()["stages"]], _figures(form)))
+    name, _, period, week, day = figures["calls"]
+    assert expected.summary == f"{name}: {day} a day, {week} a week, {period} a {_planner()['period']}."
 
     def target(target_id: str) -> str:
         return page.locator(f"tr#{target_id} td").nth(1).inner_text().replace("from the planner, at the handbook's figures", "").strip()
 
-    assert target("dials-per-day") == figures["calls"][4] + " a day" == "20 a day"
-    assert target("conversations-per-day") == figures["conversations"][4] + " a day" == "4 a day"
-    assert target("meetings-per-week") == figures["meetings"][3] + " a week" == "4 a week"
-    assert (target("conversation-to-meeting"), figures["meetings"][1]) == ("1 in 5", "20%")
+    assert target("dials-per-day") == figures["calls"][4] + " a day"
+    assert target("conversations-per-day") == figures["conversations"][4] + " a day"
+    assert target("meetings-per-week") == figures["meetings"][3] + " a week"
+    # A rate of one in a whole number reads as such beside the planner's percentage: in the example, 1 in 5 and 20%.
+    one_in = 100 / Fraction(figures["meetings"][1].rstrip("%"))
+    assert target("conversation-to-meeting") == (f"1 in {one_in}" if one_in.denominator == 1 else figures["meetings"][1])
 
 
 def _targets_for(typed: dict[str, str]) -> dict[str, str]:
@@ -306,17 +309,25 @@ def test_each_wrong_field_has_its_own_message_and_the_status_speaks_once_typing_
 
 
 def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmetic_on_the_page_says(context, site_url):
+    planner = _planner()
+    target, deal = planner_oracle.exact(planner["revenue_target"]), planner_oracle.exact(planner["average_deal_size"])
+    stages = [stage["id"] for stage in planner["stages"]]
+    closes = prod(planner_oracle.exact(stage["conversion_rate"]) for stage in planner["stages"][stages.index(planner["pipeline_stage"]) + 1:])
     page, form = _open(context, site_url)
     _fill(form, {"existing_pipeline": "100,000"})
-    # 240,000 × 50% − 100,000 × 25% = 95,000 to find: 4.75 deals, so 5; 20 qualified, 40 meetings, 200 conversations, 1,000 calls.
+    # The target × (100% − the share from elsewhere) − the pipeline × the rate it closes at, in whole deals: in the
+    # example, 240,000 × 50% − 100,000 × 25% = 95,000 to find: 4.75 deals, so 5.
     expected = _expect_plan(form, {"existing_pipeline": "100,000"})
-    assert (expected.revenue_to_find, [row[2] for row in expected.rows]) == ("95,000", ["1,000", "200", "40", "20", "5"])
+    to_find = target * (1 - planner_oracle.exact(planner["share_not_from_prospecting"])) - 100_000 * closes
+    assert (expected.revenue_to_find, expected.rows[-1][2]) == (f"{ceil(to_find):,}", f"{ceil(to_find / deal):,}")
     _fill(form, {"share_not_from_prospecting": "25"})
-    # 240,000 × 75% − 25,000 = 155,000: 7.75 deals, so 8.
+    # In the example, 240,000 × 75% − 25,000 = 155,000: 7.75 deals, so 8.
     expected = _expect_plan(form, {"existing_pipeline": "100,000", "share_not_from_prospecting": "25"})
-    assert (expected.revenue_to_find, expected.rows[-1][2]) == ("155,000", "8")
-    _fill(form, {"existing_pipeline": "800,000"})  # 200,000 expected from pipeline: more than the 180,000 left
-    expected = _expect_plan(form, {"existing_pipeline": "800,000", "share_not_from_prospecting": "25"})
+    to_find = target * Fraction(3, 4) - 100_000 * closes
+    assert (expected.revenue_to_find, expected.rows[-1][2]) == (f"{ceil(to_find):,}", f"{ceil(to_find / deal):,}")
+    pipeline = f"{ceil(target / closes):,}"  # closing at the whole target: more than the 75% left
+    _fill(form, {"existing_pipeline": pipeline})
+    expected = _expect_plan(form, {"existing_pipeline": pipeline, "share_not_from_prospecting": "25"})
     assert expected.covered and {row[2] for row in expected.rows} == {"0"}
     expect(_on_screen(form, COVERED)).to_be_visible()
     _fill(form, {"existing_pipeline": "", "share_not_from_prospecting": ""})  # optional: empty is none
@@ -509,14 +520,17 @@ def test_a_figure_no_rep_could_make_shows_as_a_call_every_few_seconds_of_the_cal
     page, form = _open(context, site_url)
     line = form.locator("[data-block-pace]")
     blocks = f"the calling blocks (2 h on each of {len(times['days'])} days a week)"
-    # The handbook's figures: 100 a week in five two-hour blocks, six minutes for each.
-    expect(line).to_have_text(f"At 100 a week, {blocks} leave {week_minutes * 60 // 100 // 60} min for each.")
+    # The handbook's figures (in the example, 100 a week in five two-hour blocks, six minutes for each).
+    week = planner_oracle.expected(_planner()).rows[0][3]
+    expect(line).to_have_text(f"At {week} a week, {blocks} leave {planner_oracle.each_call(week, week_minutes)} for each.")
     typed = {"conversations": "3", "meetings": "10", "qualified": "30", "wins": "15"}
     _fill(form, typed)
     expected = _expect_plan(form, typed)
-    per_week = int(expected.rows[0][3].replace(",", ""))
-    assert per_week == 3723 and int(expected.rows[0][4]) == 745
-    expect(line).to_have_text(f"At 3,723 a week, {blocks} leave {week_minutes * 60 // per_week} s for each.")
+    # Thousands of calls a week (3,723 in the example, 745 a day): a call every few seconds of the blocks.
+    week = expected.rows[0][3]
+    each = planner_oracle.each_call(week, week_minutes)
+    assert each.endswith(" s"), each
+    expect(line).to_have_text(f"At {week} a week, {blocks} leave {each} for each.")
     # A rate typed far too low asks for more than one call a second.
     _fill(form, {"conversations": "0.1"})
     expect(line).to_have_text(re.compile(rf"^At [\d,]+ a week, {re.escape(blocks)} leave under a second for each\.$"))
@@ -574,7 +588,7 @@ def test_figures_of_the_readers_own_say_so_and_when_they_were_last_changed(brows
     expect(form).to_have_attribute("data-ready", "true")
     line = form.locator("[data-planner-saved]")
     expect(line).to_be_hidden()
-    _field(form, "revenue_target").fill("300,000")
+    _field(form, "revenue_target").fill(f"{2 * _planner()['revenue_target']:,}")
     said = "These are your own figures, last changed {day}. Check them against your CRM for each new quarter; “Back to the handbook's figures” puts the handbook's back."
     expect(line).to_have_text(said.format(day="1 March 2027"))
     page.clock.set_fixed_time(datetime(2027, 6, 15, 9, 0))

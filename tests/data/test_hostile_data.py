@@ -23,13 +23,15 @@ from macros.project import copy_project
 from macros.rendering import Renderer
 from tests.conftest import ROOT, run, run_validate_and_build
 from tests.data.test_broken_files import insert_after_line, replace_first
-from tests.helpers import data
+from tests.helpers import data, with_value
 from tests.work import Work, counted
 
 Edit = Callable[[str], str | bytes]
 Where = tuple[int, int] | Callable[[str], tuple[int, int]]
 
 
+# The 1:1's length in data/rhythm.yml, which a case replaces.
+ONE_TO_ONE_MINUTES = next(meeting["minutes"] for meeting in data("rhythm")["meetings"] if meeting["id"] == data("rhythm")["one_to_one"]["meeting"])
 # The line of the ride-along's how_often in data/rhythm.yml, which a message names.
 RIDE_ALONG_HOW_OFTEN = next(number for number, line in enumerate((ROOT / "data/rhythm.yml").read_text(encoding="utf-8").splitlines(), 1) if line == "    how_often: monthly")
 
@@ -111,8 +113,8 @@ HOSTILE = {
     "bootcamp-first-stage-converts": Hostile("bootcamp.yml", replace_first("      name: Calls made\n", "      name: Calls made\n      conversion_rate: 0.5\n"), at("conversion_rate: 0.5"), "the first funnel stage has nothing before it to convert from"),
     "bootcamp-duplicate-cadence-id": Hostile("bootcamp.yml", replace_first("- id: targets-ready", "- id: plan-the-day"), at("plan-the-day", 2), "duplicate id 'plan-the-day' (already used on line"),
     "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 12", "\n   weeks_in_period: 12"), at("   weeks_in_period", offset=18), "or a line indented further than the one above"),
-    "bootcamp-number-too-long": Hostile("bootcamp.yml", replace_first("revenue_target: 240000", "revenue_target: " + "9" * 5000), at("999"), "cannot be read as a whole number"),
-    "bootcamp-infinite-target": Hostile("bootcamp.yml", replace_first("revenue_target: 240000", "revenue_target: .inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
+    "bootcamp-number-too-long": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", "9" * 5000), at("999"), "cannot be read as a whole number"),
+    "bootcamp-infinite-target": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", ".inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
     "bootcamp-nan-rate": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: .nan"), at(".nan"), "'conversion_rate' must be a number, found the text '.nan'"),
     # coaching.yml
     "coaching-missing-required-field": Hostile("coaching.yml", drop_line("    cost: >-"), at("- id: inspection", offset=2), "is missing the required field 'cost'"),
@@ -220,7 +222,7 @@ HOSTILE = {
     "glossary-forms-not-a-list": Hostile("glossary.yml", replace_first("appears_as: [champion, champions]", "appears_as: champion"), at("appears_as: champion", offset=12), "'appears_as' must be a list"),
     "glossary-javascript-link": Hostile("glossary.yml", replace_first("(levels.md)", "(javascript:alert(1))"), at("definition: >-\n      [The six levels", offset=12), "the link 'javascript:alert(1)' is not allowed"),
     # rhythm.yml
-    "rhythm-minutes-as-words": Hostile("rhythm.yml", replace_first("    minutes: 30\n    around_it_minutes: 25", "    minutes: half an hour\n    around_it_minutes: 25"), at("half an hour"), "'minutes' must be a whole number, found the text 'half an hour'"),
+    "rhythm-minutes-as-words": Hostile("rhythm.yml", replace_first(f"    minutes: {ONE_TO_ONE_MINUTES}\n    around_it_minutes:", "    minutes: half an hour\n    around_it_minutes:"), at("half an hour"), "'minutes' must be a whole number, found the text 'half an hour'"),
     "rhythm-coaching-yes": Hostile("rhythm.yml", replace_first("counts_as_coaching: true", "counts_as_coaching: yes"), at("counts_as_coaching: yes", offset=20), "'counts_as_coaching' must be true or false, found the text 'yes'"),
     "rhythm-share-as-percent": Hostile("rhythm.yml", replace_first("at_most: 0.5", "at_most: 50"), at("at_most: 50", offset=9), "'at_most' is 50 (expected more than 0 and at most 1)"),
     "teams-default-yes": Hostile("teams.yml", replace_first("    default: true", "    default: yes"), at("default: yes", offset=9), "'default' must be true or false, found the text 'yes'"),

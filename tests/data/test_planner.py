@@ -18,7 +18,7 @@ from macros.handbook import Project, validate
 from macros.planner import Inputs, Pace, Written, pace, shown
 from macros.project import ROOT
 from macros.words import Words
-from tests.helpers import problems_of, replace_once
+from tests.helpers import problems_of, replace_once, with_value
 
 BOOTCAMP = "data/bootcamp.yml"
 
@@ -74,7 +74,9 @@ def test_pipeline_at_an_unknown_stage_is_reported(project):
 
 
 def test_a_default_above_its_upper_limit_is_reported_at_the_default(project):
-    problems = _problems_after(project, "  revenue_target: 240000\n", "  revenue_target: 60000000\n")
+    path = project / BOOTCAMP
+    path.write_text(with_value(path.read_text(encoding="utf-8"), "  revenue_target", 60000000), encoding="utf-8")
+    problems = problems_of(project, "bootcamp.yml")
     assert problems == [f"{_at(project, '60000000')}: 'revenue_target' is 60,000,000, above its upper limit of 50,000,000 (upper_limits: revenue_target); lower the figure or raise the limit"]
 
 

@@ -2,6 +2,7 @@
 doesn't fit the 1:1, at the line a leader edits, and keeps every other data text from disagreeing with it."""
 
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -9,15 +10,39 @@ import yaml
 
 from macros.diff import FileChanges
 from tests.conftest import ROOT
-from tests.helpers import problems_of, replace_once, strings
+from tests.helpers import data, problems_of, replace_once, strings
+from tests.site.test_rhythm_pages import _a_month, _around_it, _manager, _month, _per_rep, _percent, _shown
 
 
-def _line(text: str, needle: str) -> int:
-    return text[: text.index(needle)].count("\n") + 1
+def _line(text: str, needle: str, after: str = "") -> int:
+    """The line of the first `needle` (after the first `after`)."""
+    return text[: text.index(needle, text.index(after))].count("\n") + 1
 
 
 def _rhythm_text(project: Path) -> str:
     return (project / "data" / "rhythm.yml").read_text(encoding="utf-8")
+
+
+def _one_to_one(rhythm: dict) -> dict:
+    return next(meeting for meeting in rhythm["meetings"] if meeting["id"] == rhythm["one_to_one"]["meeting"])
+
+
+def _coaching_a_month(text: str) -> str:
+    """What the coaching-hours message says of the rhythm in `text`, worked out here with fractions."""
+    rhythm = yaml.safe_load(text)
+    parts = ", ".join(f"{meeting['name']} {_shown(_a_month(meeting))}" for meeting in rhythm["meetings"] if meeting["counts_as_coaching"])
+    return f"each rep gets {_shown(_per_rep(rhythm, coaching_only=True))} of coaching a month ({parts})"
+
+
+def _manager_month(text: str) -> str:
+    """What the manager's-share message says of the rhythm in `text`, worked out here with fractions."""
+    rhythm = yaml.safe_load(text)
+    reps, month = rhythm["team_size"], _month(rhythm)
+    manager = _manager(rhythm, reps)
+    return (
+        f"with {reps} reps the rhythm takes {_shown(manager)} of the manager's month ({_shown(manager / reps)} per rep, "
+        f"{_shown(_around_it(rhythm))} of it around the meetings), {_percent(manager / month, tenths=True)} of a working month of {_shown(month)}"
+    )
 
 
 RIDE_ALONG = "    minutes: 120\n    around_it_minutes: 120\n    how_often: monthly\n"
@@ -26,23 +51,25 @@ RIDE_ALONG = "    minutes: 120\n    around_it_minutes: 120\n    how_often: month
 def test_too_much_coaching_per_rep_is_reported_at_the_meetings_with_the_figures(project):
     replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 6\n")
     text = replace_once(project, "rhythm.yml", RIDE_ALONG, "    minutes: 160\n    around_it_minutes: 120\n    how_often: monthly\n")
-    # 1:1 30 min × 52 ÷ 12 = 130 min; ride-along 160 min; development review 60 × 4 ÷ 12 = 20 min: 310 min.
-    # (The manager's whole month with six reps, with the time around the meetings, 25 × 52 ÷ 12 + 10 × 26 ÷ 12 + 120
-    # + 30 × 4 ÷ 12 = 260 min: (310 + 97.5 + 260) × 6 = 4,005 of 10,400 min, stays under 50%.)
+    # A 160-minute ride-along takes each rep's coaching over the most (in the example, 1:1 30 min × 52 ÷ 12 = 130
+    # min; ride-along 160 min; development review 60 × 4 ÷ 12 = 20 min: 310 min), while the manager's whole month with
+    # six reps, with the time around the meetings, stays under its share (in the example, 25 × 52 ÷ 12 + 10 × 26 ÷
+    # 12 + 120 + 30 × 4 ÷ 12 = 260 min around them: (310 + 97.5 + 260) × 6 = 4,005 of 10,400 min, under 50%).
+    at_most = yaml.safe_load(text)["coaching_hours_per_rep"]["at_most"]
     assert problems_of(project) == [
         (
-            f"data/rhythm.yml:{_line(text, 'meetings:')}:1: each rep gets 5 h 10 min of coaching a month (1:1 2 h 10 min, "
-            f"Ride-along 2 h 40 min, Development review 20 min), more than the 5 hours set in coaching_hours_per_rep › at_most "
-            f"(line {_line(text, '  at_most: 5')}); shorten a coaching meeting or hold it less often, or change the range"
+            f"data/rhythm.yml:{_line(text, 'meetings:')}:1: {_coaching_a_month(text)}, more than the {at_most} hours set in coaching_hours_per_rep › at_most "
+            f"(line {_line(text, f'  at_most: {at_most}')}); shorten a coaching meeting or hold it less often, or change the range"
         )
     ]
 
 
 def test_too_little_coaching_per_rep_is_reported(project):
     text = replace_once(project, "rhythm.yml", RIDE_ALONG + "    counts_as_coaching: true\n", RIDE_ALONG + "    counts_as_coaching: false\n")
+    at_least = yaml.safe_load(text)["coaching_hours_per_rep"]["at_least"]
     problems = problems_of(project)
     assert len(problems) == 1
-    assert problems[0].startswith(f"data/rhythm.yml:{_line(text, 'meetings:')}:1: each rep gets 2 h 30 min of coaching a month (1:1 2 h 10 min, Development review 20 min), less than the 3 hours set in coaching_hours_per_rep › at_least")
+    assert problems[0].startswith(f"data/rhythm.yml:{_line(text, 'meetings:')}:1: {_coaching_a_month(text)}, less than the {at_least} hours set in coaching_hours_per_rep › at_least")
 
 
 def test_a_range_upside_down_is_reported_at_its_lower_end(project):
@@ -53,41 +80,48 @@ def test_a_range_upside_down_is_reported_at_its_lower_end(project):
 def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(project):
     """The change docs/editing-tools.md shows as one the checks refuse."""
     text = replace_once(project, "rhythm.yml", "    around_it_minutes: 10\n    how_often: fortnightly\n", "    around_it_minutes: 10\n    how_often: weekly\n")
-    # Per rep, meetings: 130 + 45 × 52 ÷ 12 (195) + 120 + 20 = 465 min; the manager's time around them: 25 × 52 ÷ 12
+    # Each rep's meetings and the manager's time around them, times the team, of the working month (the week's hours
+    # × 52 ÷ 12). In the example, meetings 130 + 45 × 52 ÷ 12 (195) + 120 + 20 = 465 min; around them 25 × 52 ÷ 12
     # (108⅓) + 10 × 52 ÷ 12 (43⅓) + 120 + 30 × 4 ÷ 12 (10) = 281⅔ min; 746⅔ min a rep, × 8 reps = 5,973⅓ min of a
     # 40 × 52 ÷ 12 h month (10,400 min): 57.4%.
+    at_most = yaml.safe_load(text)["manager_share"]["at_most"]
     assert problems_of(project) == [
         (
-            f"data/rhythm.yml:{_line(text, 'team_size:')}:12: with 8 reps the rhythm takes 99 h 33 min of the manager's month "
-            f"(12 h 27 min per rep, 4 h 42 min of it around the meetings), 57.4% of a working month of 173 h 20 min, more than "
-            f"the 50% set in manager_share › at_most (line {_line(text, '  at_most: 0.5')}); plan fewer or shorter meetings, or "
+            f"data/rhythm.yml:{_line(text, 'team_size:')}:12: {_manager_month(text)}, more than "
+            f"the {_percent(Fraction(str(at_most)))} set in manager_share › at_most (line {_line(text, f'  at_most: {at_most}')}); plan fewer or shorter meetings, or "
             "a smaller team per manager"
         )
     ]
 
 
 def test_a_bigger_team_alone_can_take_the_manager_over(project):
-    replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 10\n")
-    # (367.5 min of meetings + 260 min around them) × 10 = 6,275 min of 10,400: 60.3%.
+    text = replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 10\n")
+    # In the example, (367.5 min of meetings + 260 min around them) × 10 = 6,275 min of 10,400: 60.3%.
     (problem,) = problems_of(project)
-    assert "with 10 reps the rhythm takes 104 h 35 min of the manager's month (10 h 28 min per rep, 4 h 20 min of it around the meetings), 60.3% of a working month" in problem
+    assert _manager_month(text) in problem
 
 
 def test_time_boxes_that_do_not_add_up_to_the_one_to_one_are_reported_at_the_boxes(project):
     text = replace_once(project, "rhythm.yml", "      name: One deal\n      minutes: 7\n", "      name: One deal\n      minutes: 5\n")
+    rhythm = yaml.safe_load(text)
+    boxes, meeting = rhythm["one_to_one"]["boxes"], _one_to_one(rhythm)
+    listed = ", ".join(f"{box['id']} {box['minutes']}" for box in boxes)
     assert problems_of(project) == [
         (
-            f"data/rhythm.yml:{_line(text, '  boxes:')}:3: the 1:1's time boxes add up to 28 minutes (reps-topic 5, "
-            "last-commitments 4, one-skill 10, one-deal 5, commitments 4), but the 1:1 lasts 30 minutes in the rhythm "
-            f"(line {_line(text, '    minutes: 30')}); make the boxes add up to 30, or change the meeting's minutes"
+            f"data/rhythm.yml:{_line(text, '  boxes:')}:3: the 1:1's time boxes add up to {sum(box['minutes'] for box in boxes)} minutes "
+            f"({listed}), but the 1:1 lasts {meeting['minutes']} minutes in the rhythm "
+            f"(line {_line(text, '    minutes:', after='- id: ' + meeting['id'])}); make the boxes add up to {meeting['minutes']}, or change the meeting's minutes"
         )
     ]
 
 
 def test_a_longer_one_to_one_needs_its_boxes_changed_too(project):
-    replace_once(project, "rhythm.yml", "    minutes: 30\n    around_it_minutes: 25\n", "    minutes: 45\n    around_it_minutes: 25\n")
+    rhythm = yaml.safe_load(_rhythm_text(project))
+    minutes = _one_to_one(rhythm)["minutes"]
+    replace_once(project, "rhythm.yml", f"    minutes: {minutes}\n    around_it_minutes:", f"    minutes: {minutes + 15}\n    around_it_minutes:")
     problems = problems_of(project)
-    assert any("the 1:1's time boxes add up to 30 minutes" in problem and "but the 1:1 lasts 45 minutes" in problem for problem in problems)
+    boxes = sum(box["minutes"] for box in rhythm["one_to_one"]["boxes"])
+    assert any(f"the 1:1's time boxes add up to {boxes} minutes" in problem and f"but the 1:1 lasts {minutes + 15} minutes" in problem for problem in problems)
 
 
 def test_the_agenda_names_a_meeting_and_stages_that_exist(project):
@@ -111,7 +145,7 @@ DISAGREEING = {
     "charter-fortnightly-one-to-one": ("charter.yml", "I will hold your [1:1](coaching/one-to-one.md) and", "I will hold your fortnightly 1:1 and", "'fortnightly 1:1' says the 1:1 is fortnightly, but the coaching rhythm has it weekly"),
     "levels-two-ride-alongs": ("levels.yml", "Plan the calls for each [ride-along](coaching/rhythm.md#ride-along) together,", "Plan two ride-alongs a month together,", "'two ride-alongs a month' says the ride-along is twice a month, but the coaching rhythm has it monthly"),
     "assessments-monthly-development": ("assessments.yml", "Open each [development review](coaching/rhythm.md#development-review) with", "Open the monthly development 1:1 with", "'monthly development 1:1' says the development review is monthly, but the coaching rhythm has it quarterly"),
-    "checklists-45-minute": ("checklists.yml", "Held a first 1:1,", "Held a first 45-minute 1:1,", "'45-minute 1:1' says the 1:1 is 45 minutes long, but the coaching rhythm has it 30 minutes long"),
+    "checklists-45-minute": ("checklists.yml", "Held a first 1:1,", "Held a first 45-minute 1:1,", f"'45-minute 1:1' says the 1:1 is 45 minutes long, but the coaching rhythm has it {_one_to_one(data('rhythm'))['minutes']} minutes long"),
     "bootcamp-weekly-pipeline": ("bootcamp.yml", "ready for your next [pipeline review](coaching/rhythm.md#pipeline-review).", "ready for the weekly pipeline review.", "'weekly pipeline review' says the pipeline review is weekly, but the coaching rhythm has it fortnightly"),
     "dilemma-joint-calls": ("dilemma.yml", "Keep the [1:1s](coaching/one-to-one.md), but", "Join them on joint calls every two weeks, but", "'joint calls every two weeks' says the ride-along is fortnightly, but the coaching rhythm has it monthly"),
     "rhythm-intro-itself": ("rhythm.yml", "Wherever this handbook mentions a 1:1,", "Wherever this handbook mentions a 1:1 once a quarter,", "'1:1 once a quarter' says the 1:1 is quarterly, but the coaching rhythm has it weekly"),

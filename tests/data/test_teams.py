@@ -220,13 +220,14 @@ def test_a_changed_item_keeps_the_organisations_other_fields_and_their_later_edi
     assert set(changes) == {"change"}
     path = project / "data" / "levels.yml"
     text = path.read_text(encoding="utf-8")
-    edited = text.replace("Logs each call, meeting and order query with the customer in the CRM the same day.", "Logs each call, meeting and order query in the CRM before the end of the day.", 1)
-    assert edited != text
-    path.write_text(edited, encoding="utf-8")
+    old = next(behaviour["text"] for behaviour in plain(path)["levels"][0]["behaviours"] if behaviour["id"] == "logs-every-contact")
+    new = "Logs each call, meeting and order query in the CRM before the end of the day."
+    assert text.count(old) == 1 and old != new
+    path.write_text(text.replace(old, new), encoding="utf-8")
     documents, problems = validate(Project(project, TEAM))
     assert problems == []
     level = documents["levels"].value["levels"][0]
-    assert "Logs each call, meeting and order query in the CRM before the end of the day." in [b["text"] for b in level["behaviours"]]
+    assert new in [b["text"] for b in level["behaviours"]]
     assert level["coaching_focus"] == changes["change"]["levels"][0]["coaching_focus"] != plain(path)["levels"][0]["coaching_focus"]
     assert documents["levels"].value == oracle(plain(path), changes)
 

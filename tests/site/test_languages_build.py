@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.helpers import content, page
+from tests.helpers import content, data, page
 from tests.languages import LANGUAGE, NAVIGATION_DE, PAGE, PURPOSE_DE
 
 
@@ -135,6 +135,9 @@ def test_rebuilding_the_english_site_keeps_the_german_one(languages_site):
 
 def test_a_sentence_that_opens_with_a_duration_keeps_it_as_the_language_writes_it(site):
     """The paper 1:1 form's intro opens with the meeting's length; Jinja's `capitalize` lowered German's "Min."."""
+    rhythm = data("rhythm")
+    hours, minutes = divmod(next(meeting["minutes"] for meeting in rhythm["meetings"] if meeting["id"] == rhythm["one_to_one"]["meeting"]), 60)
+    length = " ".join([f"{hours} Std."] * bool(hours) + [f"{minutes} Min."] * bool(minutes))
     text = " ".join(content(page(site, f"{LANGUAGE}/coaching/plan-one-to-one/")).get_text(" ").split())
-    assert "30 Min." in text and "30 min." not in text
+    assert length in text and length.lower() not in text
 

@@ -16,12 +16,11 @@ from tests.helpers import content, data, page
 
 
 def _expected_targets(bootcamp: dict) -> dict[str, str]:
-    """Target id → the text the planner's figures give it."""
+    """Target id → the text the planner's figures give it: a week's or a day's as the planner's table shows it."""
     planner = bootcamp["activity_planner"]
     ids = [stage["id"] for stage in planner["stages"]]
-    counts = planner_oracle.expected(planner).counts
-    weeks = planner_oracle.exact(planner["weeks_in_period"])
-    units = {"per day": (weeks * planner_oracle.exact(planner["selling_days_per_week"]), "day"), "per week": (weeks, "week")}
+    plan = planner_oracle.expected(planner)
+    cells = {"per week": (3, "week"), "per day": (4, "day")}
     expected = {}
     for dimension in bootcamp["activity_targets"]["dimensions"]:
         for target in dimension["targets"]:
@@ -33,9 +32,11 @@ def _expected_targets(bootcamp: dict) -> dict[str, str]:
                 one_in = 1 / planner_oracle.exact(planner["stages"][index]["conversion_rate"])
                 expected[target["id"]] = f"1 in {one_in}" if one_in.denominator == 1 else f"{float(100 / one_in):g}%"
             elif wanted["show"] == "per period":
-                expected[target["id"]] = f"{counts[index]:,} a {planner['period']}"
+                expected[target["id"]] = f"{plan.counts[index]:,} a {planner['period']}"
             else:
-                expected[target["id"]] = planner_oracle.pace(counts[index], *units[wanted["show"]])[1]
+                column, unit = cells[wanted["show"]]
+                cell = plan.rows[index][column]
+                expected[target["id"]] = cell if cell.startswith("1 every") else f"{cell} a {unit}"
     return expected
 
 
@@ -56,8 +57,13 @@ def test_the_targets_are_the_planners_figures_for_the_handbooks_defaults(built_s
     shown = _shown_targets(article)
     assert {target_id: shown[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
-    # The example's figures are round, as a team would set them.
-    assert expected == {"dials-per-day": "20 a day", "conversations-per-day": "4 a day", "meetings-per-week": "4 a week", "qualified-per-week": "2 a week", "conversation-to-meeting": "1 in 5"}
+    # As a leader checks the figures by hand: a week's times the weeks makes at least the period's, and a day's times
+    # the selling days a week at least the week's (in the example, 20 calls a day × 5 = 100 a week, × 12 = 1,200).
+    weeks, days = (planner_oracle.exact(bootcamp["activity_planner"][key]) for key in ("weeks_in_period", "selling_days_per_week"))
+    for _, _, period, week, day in _planner_rows(article):
+        if not week.startswith("1 every"):
+            assert planner_oracle.exact(week) * weeks >= planner_oracle.exact(period), (period, week)
+            assert day.startswith("1 every") or planner_oracle.exact(day) * days >= planner_oracle.exact(week), (week, day)
 
 
 def test_the_funnel_multiplies_down_exactly_with_the_handbooks_defaults(built_site):
@@ -81,9 +87,12 @@ def test_changing_a_rate_in_data_moves_the_targets_and_the_planner_together(proj
     expected = _expected_targets(bootcamp)
     assert {target_id: _shown_targets(article)[target_id] for target_id in expected} == expected
     assert _planner_rows(article) == planner_oracle.expected(bootcamp["activity_planner"]).rows
-    # 6 deals, 24 qualified, 48 meetings as before; 192 conversations and 960 calls instead of 240 and 1,200.
-    assert expected == {"dials-per-day": "16 a day", "conversations-per-day": "3.2 a day", "meetings-per-week": "4 a week", "qualified-per-week": "2 a week", "conversation-to-meeting": "1 in 4"}
-    assert _planner_rows(article)[0][1:] == ["", "960", "80", "16"]
+    # The meetings and the stages below them as before; above them, four conversations a meeting and fewer calls (in
+    # the example, 192 conversations and 960 calls instead of 240 and 1,200).
+    before, after = (planner_oracle.expected(planner).counts for planner in (data("bootcamp")["activity_planner"], bootcamp["activity_planner"]))
+    meetings = [stage["id"] for stage in bootcamp["activity_planner"]["stages"]].index("meetings")
+    assert after[meetings:] == before[meetings:] and after[meetings - 1] == 4 * after[meetings] and after[0] < before[0]
+    assert expected["conversation-to-meeting"] == "1 in 4"
 
 
 def test_the_planner_says_when_its_activity_pays_off(built_site):
@@ -97,11 +106,13 @@ def test_the_planner_says_when_its_activity_pays_off(built_site):
 
 
 def test_without_javascript_the_planner_says_what_its_weekly_calls_leave_for_each_in_the_calling_blocks(built_site):
-    """The handbook's 100 calls a week in five 08:30–10:30 blocks: six minutes for each, worked out here from the
-    calling times in the data (the browser test drives a figure no rep could make)."""
+    """The handbook's calls a week in its calling blocks (in the example, 100 in five 08:30–10:30 blocks: six
+    minutes for each), worked out here from the calling times in the data (the browser test drives a figure no rep
+    could make)."""
     times = data("bootcamp")["calling_times"]
     block = sum((-1, 1)[index] * (int(t[:2]) * 60 + int(t[3:])) for index, t in enumerate((times["block"]["starts"], times["block"]["ends"])))
     line = content(page(built_site, "prospecting")).select_one("[data-block-pace]")
     days = len(times["days"])
-    assert " ".join(line.get_text().split()) == f"At 100 a week, the calling blocks (2 h on each of {days} days a week) leave {block * days * 60 // 100 // 60} min for each."
+    week = planner_oracle.expected(data("bootcamp")["activity_planner"]).rows[0][3]
+    assert " ".join(line.get_text().split()) == f"At {week} a week, the calling blocks (2 h on each of {days} days a week) leave {planner_oracle.each_call(week, block * days)} for each."
     assert block == 120 and days == 5 and not line.has_attr("hidden")

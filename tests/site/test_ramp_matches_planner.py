@@ -13,7 +13,7 @@ from math import ceil
 
 from tests import planner_oracle
 from tests.helpers import content, data, page
-from tests.leader_edits import data_of
+from tests.leader_edits import data_of, uneven_share
 
 
 def _phrase(planner: dict, count: int, show: str) -> str:
@@ -44,6 +44,11 @@ def _expected(ramp: dict, planner: dict) -> dict[tuple[str, str, str], tuple[str
     return expected
 
 
+def _number(phrase: str) -> Fraction:
+    """The figure of "1,200 a quarter" or "8.5 a week"."""
+    return Fraction(phrase.split(" a ")[0].replace(",", ""))
+
+
 def _milestone_figures(article) -> dict[tuple[str, str, str], tuple[str, str]]:
     """What each milestone's activity list shows: its figure and, after "full target of", the full target."""
     shown = {}
@@ -72,10 +77,18 @@ def test_the_ramp_plans_figures_are_shares_of_the_planners(built_site):
     expected = _expected(ramp, planner)
     assert _milestone_figures(article) == expected
     assert _overview(article) == expected
-    # The example, as a manager reads it: half the calls at day 30, the full 20 a day from day 60.
-    assert expected["day-30", "calls", "per day"] == ("10 a day", "20 a day")
-    assert expected["day-60", "calls", "per day"] == ("20 a day", "20 a day")
-    assert expected["day-90", "qualified", "per week"] == ("1 a week", "2 a week")
+    # As a manager reads the plan: the full target at a share of 1, and otherwise the share of the full target
+    # beside it, rounded up to the figure's step (a whole number a period or above 10, else a tenth), as half of
+    # the example's 20 calls a day is 10 a day at day 30.
+    for milestone in ramp["milestones"]:
+        for activity in milestone.get("activity", []):
+            figure, full = expected[milestone["id"], activity["stage"], activity["show"]]
+            share = Fraction(str(activity["share"]))
+            if share == 1:
+                assert figure == full
+            elif "every" not in figure + full:
+                least, shown = share * _number(full), _number(figure)
+                assert least <= shown < least + (1 if activity["show"] == "per period" or shown > 10 else Fraction(1, 10)), (figure, share, full)
 
 
 def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
@@ -98,12 +111,13 @@ def test_the_full_targets_are_the_boot_camps_activity_targets(built_site):
 
 def test_doubling_the_revenue_target_moves_the_ramp_plan_with_the_planner(edited_site):
     """The revenue target doubled, and a ramp share that does not divide the figure exactly, in the edited copy
-    (tests/leader_edits.py): 0.3 of the 8 first meetings a week the page shows is 2.4 a week (0.3 of the quarter's
-    96, spread over 12 weeks, would read 2.5: a figure that does not multiply back from the page's 8)."""
+    (tests/leader_edits.py): in the example, 0.3 of the 8 first meetings a week the page shows is 2.4 a week (0.3 of
+    the quarter's 96, spread over 12 weeks, would read 2.5: a figure that does not multiply back from the page's 8)."""
     planner = data_of(edited_site.parent, "bootcamp.yml")["activity_planner"]
     ramp = data_of(edited_site.parent, "ramp.yml")
     article = content(page(edited_site, "ramp-plan"))
     expected = _expected(ramp, planner)
     assert _milestone_figures(article) == expected
-    assert expected["day-30", "calls", "per day"] == ("20 a day", "40 a day")
-    assert expected["day-30", "meetings", "per week"] == ("2.4 a week", "8 a week")
+    meetings = planner_oracle.expected(planner).counts[[stage["id"] for stage in planner["stages"]].index("meetings")]
+    spread = _phrase(planner, ceil(meetings * uneven_share(planner)), "per week")
+    assert expected["day-30", "meetings", "per week"][0] != spread

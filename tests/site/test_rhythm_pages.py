@@ -9,6 +9,13 @@ from bs4 import BeautifulSoup
 from tests.helpers import content, data, normalise, page, plain
 
 TIMES_A_YEAR = {"weekly": 52, "fortnightly": 26, "monthly": 12, "quarterly": 4}
+# The example's rhythm, on which the helpers below are checked against figures worked out by hand.
+EXAMPLE = {"team_size": 8, "working_hours_per_week": 40, "meetings": [
+    {"minutes": 30, "around_it_minutes": 25, "how_often": "weekly", "counts_as_coaching": True},
+    {"minutes": 45, "around_it_minutes": 10, "how_often": "fortnightly", "counts_as_coaching": False},
+    {"minutes": 120, "around_it_minutes": 120, "how_often": "monthly", "counts_as_coaching": True},
+    {"minutes": 60, "around_it_minutes": 30, "how_often": "quarterly", "counts_as_coaching": True},
+]}
 
 
 def _text(element) -> str:
@@ -24,6 +31,21 @@ def _around_it(rhythm: dict) -> Fraction:
     return sum(_a_month(meeting, "around_it_minutes") for meeting in rhythm["meetings"])
 
 
+def _per_rep(rhythm: dict, coaching_only: bool = False) -> Fraction:
+    """Each rep's meetings a month (only those that count as coaching), without the time around them."""
+    return sum(_a_month(meeting) for meeting in rhythm["meetings"] if meeting["counts_as_coaching"] or not coaching_only)
+
+
+def _month(rhythm: dict) -> Fraction:
+    """The manager's working month in minutes: the working week × 52 ÷ 12."""
+    return Fraction(str(rhythm["working_hours_per_week"])) * 60 * 52 / 12
+
+
+def _manager(rhythm: dict, team_size: int) -> Fraction:
+    """The manager's month on the rhythm with `team_size` reps, the time around the meetings included."""
+    return (_per_rep(rhythm) + _around_it(rhythm)) * team_size
+
+
 def _nearest(value: Fraction) -> int:
     """Half up: 20.5 minutes shows as 21."""
     return (value * 2 + 1) // 2
@@ -32,6 +54,20 @@ def _nearest(value: Fraction) -> int:
 def _shown(minutes: Fraction) -> str:
     hours, rest = divmod(_nearest(minutes), 60)
     return " ".join([f"{hours} h"] * bool(hours) + [f"{rest} min"] * bool(rest or not hours))
+
+
+def _percent(share: Fraction, tenths: bool = False) -> str:
+    """Half up, to a whole percent or to a tenth of one: 5,020 of 10,400 min is "48%" or "48.3%"."""
+    if not tenths:
+        return f"{_nearest(share * 100)}%"
+    shown = _nearest(share * 1000)
+    return f"{shown // 10}.{shown % 10}%"
+
+
+def _percent_against(share: Fraction, limit: Fraction) -> str:
+    """A share beside its limit: to a tenth where the whole percent would read as the limit's and the share is not
+    the limit (50.4% against 50%), else to a whole percent."""
+    return _percent(share, tenths=share != limit and _percent(share) == _percent(limit))
 
 
 def _rhythm() -> dict:
@@ -52,34 +88,32 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
         assert how_often == f"{meeting['how_often'].capitalize()} ({TIMES_A_YEAR[meeting['how_often']]} a year)"
         assert coaching == ("Yes" if meeting["counts_as_coaching"] else "No")
         assert a_month == _shown(_a_month(meeting))
-    # The shipped rhythm, worked out by hand: 1:1 30 × 52 ÷ 12 = 130 min, pipeline review 45 × 26 ÷ 12 = 97.5,
-    # ride-along 120, development review 60 × 4 ÷ 12 = 20.
-    assert [_text(row.find_all("td")[-1]) for row in rows] == ["2 h 10 min", "1 h 38 min", "2 h", "20 min"]
-    assert [_text(row.find_all("td")[1]) for row in rows] == [
-        "30 min + 25 min of yours around it", "45 min + 10 min of yours around it", "2 h + 2 h of yours around it", "1 h + 30 min of yours around it"]
+    # The example's rhythm, worked out by hand: 1:1 30 × 52 ÷ 12 = 130 min, pipeline review 45 × 26 ÷ 12 = 97.5,
+    # ride-along 120, development review 60 × 4 ÷ 12 = 20; each lasting 30 min, 45 min, 2 h and 1 h.
+    assert [_shown(_a_month(meeting)) for meeting in EXAMPLE["meetings"]] == ["2 h 10 min", "1 h 38 min", "2 h", "20 min"]
+    assert [_shown(Fraction(meeting["minutes"])) for meeting in EXAMPLE["meetings"]] == ["30 min", "45 min", "2 h", "1 h"]
 
 
 def test_the_totals_are_added_up_before_rounding(built_site):
     rhythm = _rhythm()
-    per_rep = sum(_a_month(meeting) for meeting in rhythm["meetings"])
-    coaching = sum(_a_month(meeting) for meeting in rhythm["meetings"] if meeting["counts_as_coaching"])
-    around = _around_it(rhythm)
     totals = {row["id"]: _text(row) for row in content(page(built_site, "coaching/rhythm")).select("table.pb-rhythm tfoot tr")}
     assert totals == {
-        "rhythm-per-rep": f"Each rep, all meetings {_shown(per_rep)}",
-        "rhythm-coaching-per-rep": f"Each rep, coaching time only {_shown(coaching)}",
-        "rhythm-around-it-per-rep": f"Each rep, your time around the meetings (preparing, travelling, writing up) {_shown(around)}",
-        "rhythm-manager": f"You, across {rhythm['team_size']} reps, meetings and the time around them {_shown((per_rep + around) * rhythm['team_size'])}",
+        "rhythm-per-rep": f"Each rep, all meetings {_shown(_per_rep(rhythm))}",
+        "rhythm-coaching-per-rep": f"Each rep, coaching time only {_shown(_per_rep(rhythm, coaching_only=True))}",
+        "rhythm-around-it-per-rep": f"Each rep, your time around the meetings (preparing, travelling, writing up) {_shown(_around_it(rhythm))}",
+        "rhythm-manager": f"You, across {rhythm['team_size']} reps, meetings and the time around them {_shown(_manager(rhythm, rhythm['team_size']))}",
     }
-    # By hand: around the meetings 25 × 52 ÷ 12 (108⅓) + 10 × 26 ÷ 12 (21⅔) + 120 + 30 × 4 ÷ 12 (10) = 260 min a
-    # rep; the manager's month (367.5 + 260) × 8 = 5,020 min.
-    assert (_shown(per_rep), _shown(coaching), _shown(around), _shown((per_rep + around) * 8)) == ("6 h 8 min", "4 h 30 min", "4 h 20 min", "83 h 40 min")
+    # By hand, for the example: 130 + 97.5 + 120 + 20 = 367.5 min of meetings a rep, 270 of them coaching; around
+    # them 25 × 52 ÷ 12 (108⅓) + 10 × 26 ÷ 12 (21⅔) + 120 + 30 × 4 ÷ 12 (10) = 260 min a rep; the manager's month
+    # (367.5 + 260) × 8 = 5,020 min.
+    example = (_per_rep(EXAMPLE), _per_rep(EXAMPLE, coaching_only=True), _around_it(EXAMPLE), _manager(EXAMPLE, EXAMPLE["team_size"]))
+    assert [_shown(minutes) for minutes in example] == ["6 h 8 min", "4 h 30 min", "4 h 20 min", "83 h 40 min"]
 
 
 def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(built_site):
     rhythm = _rhythm()
     article = content(page(built_site, "coaching/rhythm"))
-    coaching = sum(_a_month(meeting) for meeting in rhythm["meetings"] if meeting["counts_as_coaching"])
+    coaching = _per_rep(rhythm, coaching_only=True)
     hours = rhythm["coaching_hours_per_rep"]
     assert hours["at_least"] * 60 <= coaching <= hours["at_most"] * 60
 
@@ -89,20 +123,21 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     assert normalise(plain(hours["basis"])) in _text(card)
     assert normalise(plain(hours["source"])) in _text(card.select_one(".pb-finding__source"))
 
-    month = Fraction(str(rhythm["working_hours_per_week"])) * 60 * 52 / 12
-    manager = (sum(_a_month(meeting) for meeting in rhythm["meetings"]) + _around_it(rhythm)) * rhythm["team_size"]
-    assert manager / month <= Fraction(str(rhythm["manager_share"]["at_most"]))
+    month, team_size = _month(rhythm), rhythm["team_size"]
+    manager, limit = _manager(rhythm, team_size), Fraction(str(rhythm["manager_share"]["at_most"]))
+    assert manager / month <= limit
     card = article.select_one("figure#rhythm-manager-share")
-    assert _text(card.select_one(".pb-finding__figure")) == f"{_nearest(manager / month * 100)}%"
+    assert _text(card.select_one(".pb-finding__figure")) == _percent(manager / month)
     text = _text(card)
     assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
-    assert f"with {rhythm['team_size']} reps, counting your time around the meetings; coaching in them takes {_nearest(coaching * rhythm['team_size'] / month * 100)}% of your month" in text
-    assert _text(card.select_one(".pb-finding__figure")) == "48%"  # 5,020 of 10,400 min
-    # A manager thinking of a ninth rep: (367.5 + 260) × 9 = 5,647.5 of 10,400 min, 54%.
-    one_more = manager / rhythm["team_size"] * (rhythm["team_size"] + 1) / month
-    assert f"no more than 50%; one more rep would take it to {_nearest(one_more * 100)}%." in text and _nearest(one_more * 100) == 54
-    assert f"no more than {_nearest(Fraction(str(rhythm['manager_share']['at_most'])) * 100)}%" in text
+    assert f"with {team_size} reps, counting your time around the meetings; coaching in them takes {_percent(coaching * team_size / month)} of your month" in text
+    # A manager thinking of one more rep.
+    assert f"no more than {_percent(limit)}; one more rep would take it to {_percent_against(_manager(rhythm, team_size + 1) / month, limit)}." in text
     assert normalise(plain(rhythm["manager_share"]["basis"])) in text
+    # By hand, for the example: 5,020 of 10,400 min is 48%; with a ninth rep (367.5 + 260) × 9 = 5,647.5 min, 54%;
+    # a share that would read as the limit's 50% but is over it reads 50.4%.
+    assert [_percent(_manager(EXAMPLE, size) / _month(EXAMPLE)) for size in (8, 9)] == ["48%", "54%"]
+    assert (_percent_against(Fraction(5240, 10400), Fraction(1, 2)), _percent_against(Fraction(1, 2), Fraction(1, 2))) == ("50.4%", "50%")
 
 
 def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built_site):

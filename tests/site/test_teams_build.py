@@ -6,11 +6,12 @@ import re
 import shutil
 import sys
 from fractions import Fraction
-from math import ceil
+from math import ceil, floor
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from macros.project import Project, copy_project
 from macros.render import render
@@ -128,19 +129,37 @@ def test_a_team_that_debriefs_every_lost_renewal_has_a_debrief_for_one(team_site
     assert charter.select('a[href="../coaching/debriefs/#debrief-lost-renewal"]')
 
 
-def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_the_limit(team_site):
-    """Key accounts' rhythm with one more rep is 50.5% of the manager's month, over the 50% it plans for: it read
-    "one more rep would take it to 50%", as if that fitted."""
+def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_the_limit(team_site, tmp_path):
+    """Key accounts' rhythm with one more rep was 50.5% of the manager's month, over the 50% it plans for: it read
+    "one more rep would take it to 50%", as if that fitted. The team's page says the share worked out from its data;
+    in a copy with a working week that puts that share between 50% and 50.5%, the page says it to a tenth."""
     from macros.handbook import load_handbook
-    from tests.site.test_rhythm_pages import TIMES_A_YEAR
+    from macros.rendering import Renderer
+    from tests.site.test_rhythm_pages import TIMES_A_YEAR, _percent, _percent_against
+
+    def one_more_rep(rhythm) -> Fraction:
+        month = Fraction(str(rhythm.working_hours_per_week)) * 60 * 52 / 12
+        per_rep = sum(Fraction((m.minutes + m.around_it_minutes) * TIMES_A_YEAR[m.how_often], 12) for m in rhythm.meetings)
+        return per_rep * (rhythm.team_size + 1) / month
 
     rhythm = load_handbook(Project(ROOT, TEAM)).rhythm
-    month = Fraction(str(rhythm.working_hours_per_week)) * 60 * 52 / 12
-    per_rep = sum(Fraction((m.minutes + m.around_it_minutes) * TIMES_A_YEAR[m.how_often], 12) for m in rhythm.meetings)
-    share = per_rep * (rhythm.team_size + 1) / month
-    assert Fraction(str(rhythm.manager_share.at_most)) == Fraction(1, 2) < share < Fraction(101, 200)
+    share, limit = one_more_rep(rhythm), Fraction(str(rhythm.manager_share.at_most))
     text = " ".join(content(page(team_site, "coaching/rhythm")).get_text().split())
-    assert f"one more rep would take it to {float(share * 100):.1f}%." in text
+    assert f"one more rep would take it to {_percent_against(share, limit)}." in text
+
+    copy = copy_project(tmp_path / "handbook")
+    path = copy / "data" / "rhythm.yml"
+    edited = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hours = share * Fraction(str(rhythm.working_hours_per_week))  # the manager's hours a week with one more rep
+    # The shortest working week, in tenths of an hour, of which those hours are under 50.5%.
+    edited["working_hours_per_week"] = (floor(hours / Fraction(101, 200) * 10) + 1) / 10
+    edited["manager_share"]["at_most"] = 0.5
+    path.write_text(yaml.safe_dump(edited, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    handbook = load_handbook(Project(copy, TEAM))
+    share = one_more_rep(handbook.rhythm)
+    assert Fraction(1, 2) < share < Fraction(101, 200)
+    text = " ".join(BeautifulSoup(Renderer().render("rhythm.html", "coaching/rhythm/", handbook=handbook), "html.parser").get_text().split())
+    assert f"one more rep would take it to {_percent(share, tenths=True)}." in text
 
 
 def test_a_team_that_calls_two_days_a_week_is_told_the_pace_of_those_two_blocks(team_site):
