@@ -27,7 +27,7 @@
     article.append(section);
   });
   document.body.classList.toggle("pb-pocket", pocket);
-  document.querySelectorAll('style[media="print"]').forEach((node) => node.remove());
+  document.querySelectorAll("style[data-running-footer]").forEach((node) => node.remove());
   const style = document.createElement("style");
   style.textContent = (footer ? `@page { @bottom-left { content: ${footer}; font: 8pt sans-serif; color: #555; } }` : "") + pageCss;
   document.head.append(style);

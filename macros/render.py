@@ -165,7 +165,7 @@ def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacr
 
 def _print_footer(settings: SiteSettings, title: str, changed: str | None, words: "Words") -> str:
     """The running footer on paper, as a CSS string: the handbook's name, the page's title and when its content
-    last changed (print.css adds page numbers), in the words of the handbook's language."""
+    last changed (the page numbers are _page_numbers'), in the words of the handbook's language."""
     said = changed and str(words.raw("theme.changed")).replace("{date}", changed)
     return str(css_string(f"{settings.site_name} · {title}" + (f" · {said}" if said else "")))
 

@@ -82,7 +82,9 @@ def uneven_share(planner: dict) -> Fraction:
     plan, index = planner_oracle.expected(planner), [stage["id"] for stage in planner["stages"]].index("meetings")
     week, weeks = planner_oracle.exact(plan.rows[index][3]), planner_oracle.exact(planner["weeks_in_period"])
     shares = (Fraction(hundredths, 100) for hundredths in range(30, 50))
-    return next(share for share in shares if planner_oracle.pace(week * share, Fraction(1), "week") != planner_oracle.pace(ceil(plan.counts[index] * share), weeks, "week"))
+    found = next((share for share in shares if planner_oracle.pace(week * share, Fraction(1), "week") != planner_oracle.pace(ceil(plan.counts[index] * share), weeks, "week")), None)
+    assert found is not None, "no day-30 share from 0.30 to 0.49 tells the week's share from the quarter's spread over the weeks"
+    return found
 
 
 def make_edits(project: Path) -> None:

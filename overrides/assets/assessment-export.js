@@ -77,14 +77,17 @@
     return JSON.stringify(summary, null, 2);
   }
 
-  /* Quoted, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula. */
+  /* Quoted, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula; a number with the
+     page language's decimal mark (a German spreadsheet reads "1.5" as a date) and no thousands marks. */
   function csvCell(value) {
-    var cell = value === null || value === undefined ? "" : String(value);
+    var number = typeof value === "number" && new Intl.NumberFormat(document.documentElement.lang || undefined, { useGrouping: false, maximumFractionDigits: 6 });
+    var cell = value === null || value === undefined ? "" : number ? number.format(value) : String(value);
     if (/^[=+\-@]/.test(cell)) cell = "'" + cell;
     return '"' + cell.replace(/"/g, '""') + '"';
   }
 
-  /* Whose answers these are: the rep chosen above the form, or "Me" (always, on a form about the reader). */
+  /* Whose answers these are: the rep chosen above the form, or the reader's own name for themselves ("Me", "Ich";
+     always, on a form about the reader). */
   function who(form) {
     return Playbook.workspace.name(Playbook.workspace.whose(form));
   }

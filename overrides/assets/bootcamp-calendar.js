@@ -58,7 +58,7 @@
   function whenOver(form, calendar) {
     var today = new Date();
     today = new Date(today.getFullYear(), today.getMonth(), today.getDate());
-    var named = Playbook.dates.local(form.elements.start.value);
+    var named = Playbook.dates.local(form.elements.start.defaultValue);  /* the handbook's, whatever a reload restored */
     if (isNaN(named.getTime()) || after(named, calendar.days) > today) return;
     var next = after(today, (calendar.first_weekday_number - today.getDay() + 7) % 7);
     var file = form.parentNode.querySelector("[data-bootcamp-file]");

@@ -33,7 +33,10 @@
                                 (`records`: the rep's, `manager`: the manager's own, time-away.js), as leave
                                 pauses the rhythm's meetings: the manager's run on through the rep's leave. One
                                 due while its owner is away falls due the day they are back, as a 1:1 does.
-     wasDue(commitment, format) each due date it had before, `format`ted, with what got in the way when written
+     wasDue(commitment, format, records, manager)
+                                each due date it had before, `format`ted, with what got in the way when written:
+                                missed when the new date was agreed once it was overdue (as overdueBy counts), else
+                                moved
      list(records)              every commitment in `records`: [{record, index, commitment}], oldest 1:1 first
      agreed(records, date)      what "Agreed last time" shows at the 1:1 of `date`: the commitments of earlier
                                 1:1s still open, and those closed since the last 1:1 held before it, to be
@@ -94,12 +97,12 @@
     return state(commitment) === "open" && commitment.due < day ? daysAgainst(commitment, commitment.due, day, records, manager) : 0;
   }
 
-  /* Each earlier due day, with what got in the way: missed when the new date was agreed after it, else moved. */
-  function wasDue(commitment, format) {
+  function wasDue(commitment, format, records, manager) {
     return moves(commitment).map(function (move) {
       var words = { day: format(move.from), why: move.why };
       if (!move.why) return words.day;
-      return move.on > move.from ? Playbook.t("plan_one_to_one.was_due_because", words) : Playbook.t("plan_one_to_one.was_moved_because", words);
+      var missed = move.on > move.from && daysAgainst(commitment, move.from, move.on, records, manager) > 0;
+      return missed ? Playbook.t("plan_one_to_one.was_due_because", words) : Playbook.t("plan_one_to_one.was_moved_because", words);
     });
   }
 

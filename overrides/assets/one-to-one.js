@@ -165,12 +165,12 @@
   function describe(commitment, day) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
-    var was = found.wasDue(commitment, function (iso) { return shownDay(iso); });
+    var records = Playbook.workspace.records();
+    var manager = Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER });
+    var was = found.wasDue(commitment, function (iso) { return shownDay(iso); }, records, manager);
     var due = { day: shownDay(commitment.due) };
     var parts = [commitment.owner === "rep" ? Playbook.t("plan_one_to_one.due_rep", due) : commitment.owner === "manager" ? Playbook.t("plan_one_to_one.due_manager", due) : Playbook.t("plan_one_to_one.due", due)];
     if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
-    var records = Playbook.workspace.records();
-    var manager = Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER });
     if (found.overdueBy(commitment, records, day, manager)) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
     var late = found.daysLate(commitment, records, manager);
@@ -507,11 +507,15 @@
     var noLevel = Array.prototype.slice.call(form.querySelector("[data-plan-level]").childNodes).map(function (node) { return node.cloneNode(true); });
     page.querySelector("[data-plan-blank]").hidden = true;
     form.hidden = false;
-    /* Planned on a day off, the 1:1 is on the next working day: a manager preparing Monday's 1:1s on Sunday. */
-    date.value = Playbook.dates.iso(Playbook.workdays.onOrAfter(Playbook.dates.number(ws.today())));
+    /* The day a 1:1 is for when none is typed: today, or on a day off the next working day (a manager preparing
+       Monday's 1:1s on Sunday; one writing up Friday's on Saturday changes the date). */
+    function firstDay() {
+      return Playbook.dates.iso(Playbook.workdays.onOrAfter(Playbook.dates.number(ws.today())));
+    }
+    date.value = firstDay();
 
     function when() {
-      return { date: date.value || ws.today(), time: time.value || "09:00" };
+      return { date: date.value || firstDay(), time: time.value || "09:00" };
     }
 
     /* The time of the chosen date's 1:1 as recorded; else, for a rep just chosen, of their latest 1:1 before it

@@ -58,9 +58,11 @@
   };
 
   /* A name as part of a downloaded file's name: letters and digits, the rest as hyphens, accents and umlauts
-     written out ("Jürgen Müller" → "juergen-mueller", "Zoë" → "zoe"); `fallback` for a name with none left. */
+     written out ("Jürgen Müller" → "juergen-mueller", "Zoë" → "zoe", "Søren Łukasz" → "soren-lukasz"), however
+     the name's letters were stored; `fallback` for a name with none left. */
+  var SPELLED_OUT = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th" };
   Playbook.fileSlug = function (text, fallback) {
-    var plain = text.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+    var plain = text.normalize("NFC").toLowerCase().replace(/[äöüßæœøłđðþ]/g, function (letter) { return SPELLED_OUT[letter]; })
       .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
   };

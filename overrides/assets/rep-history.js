@@ -177,10 +177,11 @@
     var body = document.createElement("tbody");
     entries.forEach(function (entry) {
       var commitment = entry.commitment;
-      var was = found.wasDue(commitment, function (iso) { return Playbook.dates.day(iso); });
+      var records = Playbook.workspace.records({ rep: rep });
+      var was = found.wasDue(commitment, function (iso) { return Playbook.dates.day(iso); }, records, Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }));
       var row = document.createElement("tr");
       row.append(cell("td", Playbook.dates.day(entry.record.date)), cell("td", commitment.text), cell("td", { rep: Playbook.t("rep_history.owner_rep"), manager: Playbook.t("rep_history.owner_manager") }[commitment.owner] || "\u2013"),
-        cell("td", was.length ? Playbook.t("rep_history.due_moved", { date: Playbook.dates.day(commitment.due), was: Playbook.list(was) }) : Playbook.dates.day(commitment.due)), cell("td", standing(commitment, found.slips(entry, meetings), today, Playbook.workspace.records({ rep: rep }))));
+        cell("td", was.length ? Playbook.t("rep_history.due_moved", { date: Playbook.dates.day(commitment.due), was: Playbook.list(was) }) : Playbook.dates.day(commitment.due)), cell("td", standing(commitment, found.slips(entry, meetings), today, records)));
       body.append(row);
     });
     table.append(cell("caption", Playbook.t("rep_history.commitments_caption", { who: who })), thead, body);

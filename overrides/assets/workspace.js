@@ -52,7 +52,7 @@
                                     ({detail: {rep}}) on document, and every attached tool reloads
      whose(form)                    whose answers `form` shows: "me" for a form about the reader alone
                                     (data-reader-only, such as a manager's own habits), else current()
-     name(id)                       a rep's name ("Me" for "me")
+     name(id)                       a rep's name (for "me", the reader: rep_picker.me, "Me" or "Ich")
      today()                        the reader's local date, "YYYY-MM-DD"
      savedDay(record)               the reader's local date the record was last saved (its date, if it has no time)
      againWithin(record)            the days a rated meeting's result asks the next one to come within (a band's

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import jsonschema
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_plan_one_to_one import _add_rep
@@ -291,20 +292,27 @@ def test_work_done_before_the_one_to_one_that_hears_of_it_is_dated_the_day_it_wa
     context.close()
 
 
-def test_a_date_moved_before_it_came_reads_moved_not_missed(browser, site_url):
+@pytest.mark.parametrize("due, moved_on, said", [
+    ("2026-11-06", 4, "moved"),  # Wednesday, before the Friday it was due
+    ("2026-11-06", 6, "moved"),  # on the day: not overdue yet
+    ("2026-11-07", 9, "moved"),  # due on a Saturday, so on the Monday: moved that Monday, it never was overdue
+    ("2026-11-06", 10, "missed"),  # the Tuesday after
+])
+def test_a_date_moved_before_it_was_overdue_reads_moved_not_missed(browser, site_url, due, moved_on, said):
     # The German reviewer moved a commitment three days before it was due and read "verpasst" (missed): a record
-    # a rep would dispute. Agreed after the day it reads missed, as in the three weeks above; before, moved.
+    # a rep would dispute. Missed only when the new date is agreed once it is overdue, as "overdue" counts it.
     context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
     page = context.new_page()
     page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
     _add_rep(page, site_url, "Priya")
-    commit(page, PLAN, "2026-11-06")
+    commit(page, PLAN, due)
     expect(page.locator("[data-plan-held-note]")).to_have_text("This 1:1 is recorded as held.")
-    at(page, 4, site_url)
+    at(page, moved_on, site_url)
     plan = agreed_item(page, PLAN)
     plan.get_by_text("Done earlier, a new date, or drop it").click()
     plan.get_by_label("New due date").fill("2026-11-13")
     plan.get_by_label("What got in the way (optional)").fill(HELD_UP)
     plan.get_by_role("button", name="Agree the new date").click()
-    expect(agreed(page)).to_have_text([re.compile(f"^{re.escape(PLAN)} \\(the rep, due Fri 13 Nov, was due Fri 6 Nov, moved because “{re.escape(HELD_UP)}”")])
+    was = datetime.fromisoformat(due)
+    expect(agreed(page)).to_have_text([re.compile(f"^{re.escape(PLAN)} \\(the rep, due Fri 13 Nov, was due {was:%a} {was.day} {was:%b}, {said} because “{re.escape(HELD_UP)}”")])
     context.close()

@@ -126,6 +126,8 @@ def test_a_printed_result_names_the_rep_and_the_day_and_a_blank_form_neither(con
     page.emulate_media(media="print")
     assert form.locator("[data-result]").is_visible()
     assert " ".join(write_in.text_content().split()) == f"Name: Priya Shah Date: {day:%B} {day.day}, {day.year}"  # the reader's language (en-US here)
+    lines = "p => [...p.querySelectorAll('span')].map(s => getComputedStyle(s).borderBottomStyle)"
+    assert write_in.evaluate(lines) == ["solid", "none", "solid", "none"]  # one line under each, not two
 
     page.emulate_media(media="screen")
     form.get_by_role("button", name="Print blank form: ", exact=False).click()

@@ -578,7 +578,10 @@ def test_an_exported_file_is_named_after_the_rep_with_umlauts_and_accents_writte
     page.goto(site_url + WORKSPACE)
     adding = page.get_by_role("form", name="Add a rep")
     rows = page.get_by_role("table", name="Whose answers are saved in this browser")
-    for name, file in (("Jürgen Müller", "playbook-juergen-mueller-2026-11-02.json"), ("Zoë Ångström", "playbook-zoe-angstroem-2026-11-02.json"), ("李娜", "playbook-rep-2026-11-02.json")):
+    names = [("Jürgen Müller", "playbook-juergen-mueller-2026-11-02.json"), ("Zoë Ångström", "playbook-zoe-angstroem-2026-11-02.json"),
+             ("Søren Łukasz", "playbook-soren-lukasz-2026-11-02.json"), ("Ju\u0308rgen Wei\u00df", "playbook-juergen-weiss-2026-11-02.json"),  # as a Mac may paste it
+             ("李娜", "playbook-rep-2026-11-02.json")]
+    for name, file in names:
         adding.get_by_label("Rep's name or initials").fill(name)
         adding.get_by_role("button", name="Add").click()
         with page.expect_download() as download:

@@ -48,6 +48,10 @@ def test_pack_has_a_cover_and_contents_whose_page_numbers_are_right(pdfs, built_
         title = entry.get("title") or content(page(built_site, _url(entry["page"]))).h1.get_text(" ", strip=True)
         assert words(title) in words(contents)
         assert words(title) in words(pdf_text(pdf, number)), f"{title} is not on page {number}"
+    # the numbers the contents give are on the pages themselves (a reviewer found them gone once); none on the cover
+    pages = pdf_text(pdf).split("\f")
+    assert "Page 1 of" not in pages[0]
+    assert all(f"Page {number} of {len([p for p in pages if p.strip()])}" in text for number, text in enumerate(pages, 1) if number > 1 and text.strip())
 
 
 def test_the_cover_says_where_the_handbook_is_online_only_when_it_is(pdfs, built_site, browser, tmp_path):
