@@ -300,6 +300,13 @@ def test_what_was_agreed_last_time_prints_on_the_agenda_exactly_as_typed(manager
     assert len(reader.pages) == 1
     printed = " ".join(reader.pages[0].extract_text().split())
     assert "Agreed last time" in printed and f"{typed} (the rep, due Thu 3 Dec, overdue, slipped once)" in printed
+    # a German manager's reviewer: the printed agenda's commitments box had nothing to write this time's on
+    agreeing = next(box for box in data("rhythm")["one_to_one"]["boxes"] if box.get("agrees_commitments"))
+    lines = page.locator(f'[data-plan-box="{agreeing["id"]}"] .pb-agenda__line')
+    expect(lines).to_have_text([f"{label}:" for label in agreeing["write_in"]])
+    assert all(line.is_visible() and line.bounding_box()["height"] > 20 for line in lines.all())
+    page.emulate_media(media="screen")
+    expect(lines.first).to_be_hidden()  # on screen they are written down as commitments instead
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
