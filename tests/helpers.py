@@ -5,6 +5,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -25,6 +26,32 @@ def in_sentence(text: str) -> str:
 def data(name: str) -> dict:
     """A data file read with plain PyYAML, not with the project's loader."""
     return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+# The example's second team and second language are the material of the tests of team and language sites. A
+# team that deletes them (README, "Make it your team's", step 3) has neither feature to test: those tests skip,
+# saying why, in CI too.
+SECOND_TEAM, SECOND_LANGUAGE = "key-accounts", "de"
+HAS_SECOND_TEAM = (ROOT / "data" / "teams" / SECOND_TEAM).is_dir() and SECOND_TEAM in {team["id"] for team in data("teams")["teams"]}
+HAS_SECOND_LANGUAGE = (ROOT / "data" / "languages" / SECOND_LANGUAGE / "strings.yml").is_file() and SECOND_LANGUAGE in {language["code"] for language in data("languages")["languages"]}
+
+
+def _needs(present: bool, reason: str) -> list:
+    return [pytest.mark.skipif(not present, reason=reason), pytest.mark.may_skip_in_ci(reason=reason)]
+
+
+# As a module's `pytestmark`, or a test's (or a parameter's) `marks`.
+NEEDS_SECOND_TEAM = _needs(HAS_SECOND_TEAM, f"this handbook has no {SECOND_TEAM} team (data/teams/{SECOND_TEAM}/), the example's second team these tests use")
+NEEDS_SECOND_LANGUAGE = _needs(HAS_SECOND_LANGUAGE, f"this handbook has no '{SECOND_LANGUAGE}' site (data/languages/{SECOND_LANGUAGE}/), the example's translation these tests use")
+
+
+def needs(marks: list):
+    """A test decorated with each of `marks` (NEEDS_SECOND_TEAM, NEEDS_SECOND_LANGUAGE)."""
+    def decorate(test):
+        for mark in marks:
+            test = mark(test)
+        return test
+    return decorate
 
 
 # The weekdays as date.weekday() numbers them (Monday 0), and the team's working days by data/rhythm.yml.

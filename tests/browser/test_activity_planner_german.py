@@ -14,8 +14,10 @@ from playwright.sync_api import expect
 
 from macros.static_server import serve_navigable
 from tests import planner_oracle
-from tests.helpers import data
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data
 from tests.languages import LANGUAGE
+
+pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
 
 # What the English reader types, by field name (a rate field by its stage); the German reader types the same
 # numbers with the marks swapped.

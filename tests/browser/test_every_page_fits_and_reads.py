@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.helpers import NEEDS_SECOND_LANGUAGE, needs
+
 WIDTHS = {"phone": 390, "laptop": 1280}
 # The colour switch picks the palette whose media query matches when the reader has not chosen one (overrides/partials/javascripts/palette.html),
 # so emulating prefers-color-scheme gives each scheme as a new reader sees it.
@@ -196,6 +198,7 @@ def german_site(tmp_path_factory) -> Path:
     return site
 
 
+@needs(NEEDS_SECOND_LANGUAGE)
 def test_every_german_page_fits_a_phone(browser, german_site):
     """German words run longer: a German manager's reviewer found the level result's table wider than a phone
     ("Beantwortet" over a column of "7 von 7"). The example's German pages, answered, with a rep of a long name,

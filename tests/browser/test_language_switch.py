@@ -11,7 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.static_server import serve_navigable
-from tests.helpers import data, widgets_ready
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data, widgets_ready
+
+pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
 
 DAILY = data("bootcamp")["cadence"]["daily"]
 TUESDAY = date(2026, 12, 1)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from macros.static_server import serve_navigable
-from tests.helpers import data, site_name
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data, needs, site_name
 from tests.pdf.conftest import pdf_text
 
 
@@ -30,6 +30,7 @@ def test_charter_prints_on_three_pages_with_a_running_footer(context, site_url, 
         assert value["name"] in text
 
 
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)
 def test_a_german_page_numbers_its_pages_in_german(browser, languages_site, tmp_path):
     # The German reviewer's printout said "Page 1 of 6": the page numbers were English words in print.css.
     with serve_navigable(languages_site[0]) as url:

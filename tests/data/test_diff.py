@@ -17,7 +17,7 @@ from macros.settings_diff import navigation_changes
 from macros.site_files import NavEntry, Site
 from macros.wiring import every_macro
 from tests.conftest import ROOT, run
-from tests.helpers import data, site_name
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data, needs, site_name
 from tests.site.test_planner_matches_targets import _expected_targets
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
@@ -123,6 +123,7 @@ def _targets_moved(bootcamp: dict, new_target) -> list[str]:
     return ["  - The activity targets the planner works out: " + "; ".join(figures)] if figures else []
 
 
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # the summary names the teams and languages a change reaches
 def test_a_leaders_change_is_summarised_file_by_file(changed):
     result = diff(changed, "HEAD~1")
     assert result.returncode == 0, result.stderr
@@ -165,6 +166,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
     assert result.stderr == ""
 
 
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # the summary names the teams and languages a change reaches
 def test_a_change_to_a_translation_reaches_its_language_only(tmp_path):
     project = new_history(tmp_path)
     edit_file(project / "data" / "languages" / "de" / "charter.yml", "name: Verantwortung", "name: Eigenverantwortung")
@@ -183,6 +185,7 @@ def test_no_change_says_so(changed):
     assert (result.returncode, result.stdout) == (0, f"{HEADING}\n\nNo changes to the handbook's data, pages, navigation or site name.\n")
 
 
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # the summary names the teams and languages a change reaches
 def test_files_that_do_not_validate_are_named_and_the_rest_still_described(broken):
     result = diff(broken, "HEAD~1")
     assert result.returncode == 0, result.stderr

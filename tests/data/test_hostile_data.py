@@ -228,7 +228,7 @@ HOSTILE = {
     "teams-default-yes": Hostile("teams.yml", replace_first("    default: true", "    default: yes"), at("default: yes", offset=9), "'default' must be true or false, found the text 'yes'"),
     "strings-number": Hostile("strings.yml", replace_first("  reset: Reset", "  reset: 12"), at("reset: 12", offset=7), "'reset' must be text or a mapping of fields (key: value lines), found the number 12"),
     "strings-plural-without-other": Hostile("strings.yml", replace_first("    other: \"{count} ticks", "    many: \"{count} ticks"), at("    one: \"{count} tick was", offset=4), "'gone' is missing the required field 'other'"),
-    "languages-name-not-code": Hostile("languages.yml", replace_first("  - code: de", "  - code: German"), at("German"), "'code' 'German' is not valid (expected the language's code as browsers write it"),
+    "languages-name-not-code": Hostile("languages.yml", replace_first(f"  - code: {data('languages')['languages'][0]['code']}", "  - code: English"), at("English"), "'code' 'English' is not valid (expected the language's code as browsers write it"),
 }
 
 # Words and marks a leader should never have to read: Python, libyaml and jsonschema internals.

@@ -16,7 +16,10 @@ from macros import bundles
 from macros.handbook import validate
 from macros.project import Project, copy_project
 from tests.conftest import ROOT, run, run_validate
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM
 from tests.languages import NAVIGATION_DE, PAGE, bilingual_copy
+
+pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
 
 LANGUAGE = "de"
 

@@ -16,7 +16,9 @@ from macros.project import Project, copy_project
 from macros.render import render
 from macros.teams import editor_schemas
 from tests.conftest import ROOT, run, run_validate
-from tests.helpers import data
+from tests.helpers import NEEDS_SECOND_TEAM, data
+
+pytestmark = NEEDS_SECOND_TEAM
 
 TEAM = "key-accounts"
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]

@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import ROOT, missing_tool
 from tests.editor.lsp_client import LanguageClient
+from tests.helpers import NEEDS_SECOND_TEAM, needs
 
 VSCODE_SETTINGS = ROOT / ".vscode" / "settings.json"
 SERVER = Path(__file__).parent / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
@@ -260,6 +261,7 @@ def test_mkdocs_yml_has_no_errors_with_the_workspace_settings(workspace_server):
 TEAM_FILES = sorted((ROOT / "data" / "teams").glob("*/*.yml"))
 
 
+@needs(NEEDS_SECOND_TEAM)
 @pytest.mark.parametrize("path", TEAM_FILES, ids=lambda path: path.relative_to(ROOT / "data").as_posix())
 def test_a_teams_file_has_no_errors_and_the_help_of_the_file_it_changes(server, path):
     uri = server.open(path)
@@ -274,6 +276,7 @@ def test_a_teams_file_has_no_errors_and_the_help_of_the_file_it_changes(server, 
     assert f"{path.stem}.schema.json" in server.hover(uri, number, lines[number].index(word) + 1)
 
 
+@needs(NEEDS_SECOND_TEAM)
 def test_a_mistake_in_a_teams_replaced_item_is_flagged_at_its_line(server, tmp_path):
     team = tmp_path / "data" / "teams" / "key-accounts"
     shutil.copytree(ROOT / "data" / "schemas", tmp_path / "data" / "schemas")

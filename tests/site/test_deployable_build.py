@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 from bs4 import BeautifulSoup
 
 from tests.conftest import run
-from tests.helpers import data
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data, needs
 
 FAKE_PDF = b"%PDF-1.4\n% printed by an earlier make pdf\n"
 
@@ -35,6 +35,7 @@ def _pdf_links(site: Path) -> dict[str, set[str]]:
     return links
 
 
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # the header's menus name the other sites
 def test_a_build_that_cannot_print_keeps_the_last_pdfs_and_links_only_to_them(project):
     documents = [document["id"] for document in data("printing")["documents"]]
     kept = next(document["id"] for document in data("printing")["documents"] if document.get("pocket"))
@@ -59,6 +60,7 @@ def test_a_build_that_cannot_print_keeps_the_last_pdfs_and_links_only_to_them(pr
     assert "menus link to sites not built yet: site/de/, site/key-accounts/. Their links lead nowhere until they are: `make publish`" in result.stderr
 
 
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # the header's menus name the other sites
 def test_a_site_built_beside_another_names_only_the_menus_sites_still_missing(project):
     german = subprocess.run([sys.executable, "-m", "macros", "build", "--root", str(project), "--language", "de", "--pdf", "skip"],
                             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)

@@ -11,8 +11,10 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.helpers import content, data, page
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, content, data, page
 from tests.languages import LANGUAGE, NAVIGATION_DE, PAGE, PURPOSE_DE
+
+pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,9 @@ from bs4 import BeautifulSoup
 from macros.project import Project, copy_project
 from macros.render import render
 from tests.conftest import ROOT, run
-from tests.helpers import content, data, page, plain
+from tests.helpers import NEEDS_SECOND_TEAM, content, data, page, plain
+
+pytestmark = NEEDS_SECOND_TEAM
 
 TEAM = "key-accounts"
 
