@@ -42,7 +42,7 @@ class Widget:
 # widgets its HTML holds and what they need, in this order (a widget is listed after the widgets it needs).
 WIDGETS = {
     "dates": Widget(None, ("dates.js",)),
-    "workdays": Widget(None, ("workdays.js",)),
+    "workdays": Widget(None, ("workdays.js",), needs=("dates",)),
     "workspace": Widget("[data-rep-picker]", ("workspace-store.js", "level-rating.js", "workspace.js", "workspace-file.js", "rep-picker.js"), needs=("dates",)),
     "time-away": Widget(None, ("time-away.js",), needs=("dates", "workdays")),
     "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace", "time-away")),

@@ -4,13 +4,7 @@
 (function (Playbook) {
   "use strict";
 
-  function pad(number) {
-    return ("0" + number).slice(-2);
-  }
-
-  function iso(date) {
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-  }
+  var iso = Playbook.dates.of;
 
   /* Counted in calendar days, not 24-hour steps, which a clock change would move off midnight. */
   function after(date, days) {
@@ -56,8 +50,7 @@
   /* The site's file is of the boot camp the handbook names; once that one is over, the file is hidden and the
      form offers the next day a boot camp can start on, so no one downloads weeks already gone. */
   function whenOver(form, calendar) {
-    var today = new Date();
-    today = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+    var today = Playbook.dates.local(Playbook.dates.today());
     var named = Playbook.dates.local(form.elements.start.defaultValue);  /* the handbook's, whatever a reload restored */
     if (isNaN(named.getTime()) || after(named, calendar.days) > today) return;
     var next = after(today, (calendar.first_weekday_number - today.getDay() + 7) % 7);

@@ -195,9 +195,9 @@
     var offset = back;
     for (var n = 0; n <= KEPT; n += 1) {
       var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : daysBefore(now, offset);
-      starts.push({ day: day, key: isoOf(day) });
+      starts.push({ day: day, key: Playbook.dates.of(day) });
       offset += step;
-      if (repeats === "day") while (!Playbook.workdays.working(Playbook.dates.number(isoOf(daysBefore(now, offset))))) offset += 1;
+      if (repeats === "day") while (!Playbook.workdays.working(Playbook.dates.number(Playbook.dates.of(daysBefore(now, offset))))) offset += 1;
     }
     return starts;
   }
@@ -205,14 +205,6 @@
   /* The local day `offset` days before `now`, at noon. */
   function daysBefore(now, offset) {
     return new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset, 12);
-  }
-
-  function isoOf(day) {
-    return day.getFullYear() + "-" + pad(day.getMonth() + 1) + "-" + pad(day.getDate());
-  }
-
-  function pad(number) {
-    return ("0" + number).slice(-2);
   }
 
   /* The day or week on show, and the history: a bar per earlier period, oldest first, and the same in words. */

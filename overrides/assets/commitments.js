@@ -81,11 +81,10 @@
      Friday before a fortnight's holiday), so the commitment stays listed, with the day they are back. */
   function daysAgainst(commitment, due, to, records, manager) {
     var owner = commitment.owner === "manager" ? manager || [] : records;
-    var onWorkingDay = function (iso) { return Playbook.dates.iso(Playbook.workdays.onOrAfter(Playbook.dates.number(iso))); };
     /* due on a day off: due the next working day; due while its owner is away: due the working day they are back */
-    var dueOn = onWorkingDay(due);
+    var dueOn = Playbook.workdays.onOrAfterIso(due);
     var away = Playbook.timeAway.awayOn(owner, dueOn);
-    var from = away ? onWorkingDay(away.back) : dueOn;
+    var from = away ? Playbook.workdays.onOrAfterIso(away.back) : dueOn;
     return from < to ? Math.max(1, Playbook.timeAway.daysPresent(owner, from, to)) : 0;
   }
 

@@ -14,6 +14,8 @@
      number(iso)       the day as a whole number of days since 1 January 1970 (a Thursday), so days between
                        two dates are one subtraction, unchanged by a clock change between them
      iso(number)       that number back as "YYYY-MM-DD"
+     of(date)          a Date's day where the reader is, as "YYYY-MM-DD"
+     today()           the reader's local date, "YYYY-MM-DD": the one "today" every tool counts from
 
    The language: the first of the reader's own languages that is the page's language, so a British reader
    of an English page sees "Tue 12 May" and an American one "Tue, May 12"; a reader whose languages don't
@@ -101,5 +103,17 @@
     return new Date(dayNumber * DAY).toISOString().slice(0, 10);
   }
 
-  Playbook.dates = { day: day, local: local, number: number, iso: isoOf };
+  function pad(value) {
+    return ("0" + value).slice(-2);
+  }
+
+  function of(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  function today() {
+    return of(new Date());
+  }
+
+  Playbook.dates = { day: day, local: local, number: number, iso: isoOf, of: of, today: today };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -510,7 +510,7 @@
     /* The day a 1:1 is for when none is typed: today, or on a day off the next working day (a manager preparing
        Monday's 1:1s on Sunday; one writing up Friday's on Saturday changes the date). */
     function firstDay() {
-      return Playbook.dates.iso(Playbook.workdays.onOrAfter(Playbook.dates.number(ws.today())));
+      return Playbook.workdays.onOrAfterIso(ws.today());
     }
     date.value = firstDay();
 

@@ -6,6 +6,7 @@
 
      working(day)           whether the team works on that day
      onOrAfter(day)         that day, or else the first working day after it
+     onOrAfterIso(iso)      the same for a "YYYY-MM-DD" day, as one
      add(day, count)        the `count`th working day after the day (the day itself for 0)
      count(from, to)        the working days after `from` up to and including `to` (0 when `to` is not later)
      openSince(today, days) the earliest day whose form, kept open `days` days and on to the next working day,
@@ -50,6 +51,10 @@
     return day;
   }
 
+  function onOrAfterIso(iso) {
+    return Playbook.dates.iso(onOrAfter(Playbook.dates.number(iso)));
+  }
+
   /* Whole weeks first (any seven days hold every working day once), then day by day: leave entered as years
      long costs a few steps. */
   function add(day, count) {
@@ -82,5 +87,5 @@
     return first - open;
   }
 
-  Playbook.workdays = { working: working, onOrAfter: onOrAfter, add: add, count: count, openSince: openSince };
+  Playbook.workdays = { working: working, onOrAfter: onOrAfter, onOrAfterIso: onOrAfterIso, add: add, count: count, openSince: openSince };
 })((window.Playbook = window.Playbook || { widgets: [] }));

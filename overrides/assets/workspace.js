@@ -191,21 +191,13 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  function pad(number) {
-    return ("0" + number).slice(-2);
-  }
-
-  function localDay(when) {
-    return when.getFullYear() + "-" + pad(when.getMonth() + 1) + "-" + pad(when.getDate());
-  }
-
   function today() {
-    return localDay(new Date());
+    return Playbook.dates.today();
   }
 
   function savedDay(record) {
     var when = new Date(record.saved || NaN);
-    return isNaN(when.getTime()) ? record.date : localDay(when);
+    return isNaN(when.getTime()) ? record.date : Playbook.dates.of(when);
   }
 
   /* "Fri 27 Nov", or "Fri 27 Nov, call 2" on a day of several calls. */
