@@ -1,6 +1,6 @@
 /* Writes a self-assessment's result under the form (assessment.js scores it): what to keep, what to change,
    what to work on next and which questions to take to the next 1:1. A limit (a habit that holds a seller
-   back) is only ever listed as "Still true of you", never among the strengths. */
+   back) is only ever listed as "Still true", never among the strengths. */
 (function (Playbook) {
   "use strict";
 

@@ -735,7 +735,7 @@
     if (!out.level) return above ? Playbook.t("assessment.no_level_capped", words) : Playbook.t("assessment.no_level");
     words.level = out.level.name;
     words.number = out.groups.indexOf(out.level) + 1;
-    return above ? Playbook.t("assessment.your_level_capped", words) : Playbook.t("assessment.your_level", words);
+    return above ? Playbook.t("assessment.level_reached_capped", words) : Playbook.t("assessment.level_reached", words);
   }
 
   function bandName(band) {

@@ -6,13 +6,14 @@ imported into another. A record saved before the handbook asked (an earlier file
 
 import copy
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from tests.browser.test_self_assessment import _answer_all, _assessment, _levels, _profile, _scale
+from tests.browser.test_self_assessment import _answer_all, _assessment, _is_limit, _levels, _profile, _scale
 from tests.browser.test_workspace import _choose
 from tests.helpers import plain
 
@@ -124,3 +125,48 @@ def test_a_level_result_from_before_raters_and_accounts_imports_as_not_recorded(
     page.get_by_label("Workspace files (.json), one or several").set_input_files({"name": "alex.json", "mimeType": "application/json", "buffer": OLD_FILE.read_bytes()})
     expect(page.locator("[data-team-rated] li")).to_have_text([f"Alex, 3 Nov 2026: {NOT_RECORDED}"])
     context.close()
+
+
+def _held_at(number: int, answer: int) -> dict:
+    """A rep working at level 3 whose level-`number` habits are all still `answer`."""
+    answers = _profile(3)
+    for behaviour in _levels()[number - 1]["behaviours"]:
+        if _is_limit(behaviour):
+            answers[behaviour["id"]] = answer
+    return answers
+
+
+def test_a_managers_rating_of_a_rep_never_tells_the_manager_their_own_level_or_habits(browser, site_url):
+    # A manager rating a rep read "Your level: …", "you rated 2 of its habits more than 'A little' like you" and
+    # "Your strongest behaviours": the rep's result, addressed to the manager. The result's own words now hold
+    # whoever answered. Three results a manager meets: a level reached, one capped by a level below whose habits
+    # hold it back, and none at all because level 1's habits are still there. Left out: the level's "to move up"
+    # advice (written to the seller, to pass on), the coaching questions (the manager's to ask the rep) and the
+    # statements themselves.
+    scale = _scale(_assessment("which-level"))
+    mostly, most = scale["options"][-2]["value"], scale["options"][-1]["value"]
+    levels = _levels()
+    for answers, headline in (
+        (_profile(2), f"Level reached: {levels[1]['name']}"),
+        (_held_at(2, mostly), f"Your answers reach {levels[2]['name']} (level 3)"),
+        (_held_at(1, most), "No level fits your answers yet"),
+    ):
+        context, page = _page(browser)
+        page.goto(site_url + ASSESSMENTS)
+        form = page.locator('form[data-assessment="which-level"]')
+        form.get_by_label("The rep's manager, rating the rep").check()
+        result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+        expect(result.get_by_role("heading", level=3)).to_contain_text(headline)
+        said = result.evaluate(
+            """result => {
+                 const copy = result.cloneNode(true);
+                 copy.querySelectorAll("[data-move-up], [data-question]").forEach(node => node.remove());
+                 return copy.textContent.replace(/\\s+/g, " ");
+               }"""
+        )
+        assert "Rated by manager" in said
+        for statement in (plain(b["text"]) for level in levels for b in level["behaviours"]):  # the data's own words
+            said = said.replace(statement, "")
+        leftover = re.sub(r"\b[Yy]our answers\b|\byour next 1:1", "", said)
+        assert not re.search(r"\b(you|your|yours)\b", leftover, re.IGNORECASE), said
+        context.close()

@@ -212,7 +212,7 @@ def _suggested(page) -> list[tuple[dict, str]]:
 
 
 def test_a_habit_among_the_weakest_is_named_as_a_habit_to_grow_out_of_not_a_behaviour_to_build(manager, site_url):
-    # A UX reviewer's case: the level result marks a habit "Still true of you", and the plan listed it bare, as a
+    # A UX reviewer's case: the level result marks a habit "Still true", and the plan listed it bare, as a
     # behaviour to work on. Level 2's first habit and first behaviour are the rep's weakest.
     page = manager
     _add_rep(page, site_url, "Sam")
@@ -385,7 +385,7 @@ def test_the_planner_lists_what_to_work_on_next_as_the_level_result_does(manager
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
     listed = _list_after(result, f"Behaviours to work on next ({levels[1]['name']})")
     habits = [b for b in levels[1]["behaviours"] if _is_limit(b)]
-    assert listed[: len(habits)] == [f"Still true of you: {plain(b['text'])} ({_label(scale, mostly)})" for b in habits]
+    assert listed[: len(habits)] == [f"Still true: {plain(b['text'])} ({_label(scale, mostly)})" for b in habits]
     page.goto(site_url + PLANNER)
     expect(page.locator("[data-plan-weakest-intro]")).to_have_text(f"To work on next, at {plain(levels[1]['name'])}, in the level result's order:")
     # The planner's words for a habit, a behaviour and an unrated one differ from the result's; the order and the statements don't.

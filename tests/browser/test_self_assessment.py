@@ -95,7 +95,7 @@ def _level_result(context, site_url, answers: dict, scale, level: dict, number: 
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
-    expect(result.get_by_role("heading", level=3)).to_have_text(f"Your level: {level['name']} (level {number} of {len(_levels())})")
+    expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {level['name']} (level {number} of {len(_levels())})")
     return result
 
 
@@ -106,7 +106,7 @@ def _capped_headline(rated: int, holding: list[int], reached: int) -> str:
     names = [levels[number - 1]["name"] for number in holding]
     holding_names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return (f"Your answers reach {levels[reached - 1]['name']} (level {reached}); it counts once {holding_names} "
-            f"{'is' if len(names) == 1 else 'are'} in place, and until then your level is {levels[rated - 1]['name']} (level {rated} of {len(levels)})")
+            f"{'is' if len(names) == 1 else 'are'} in place, and until then the level reached is {levels[rated - 1]['name']} (level {rated} of {len(levels)})")
 
 
 def _no_level_headline(holding: str, reached: int) -> str:
@@ -158,7 +158,7 @@ def test_a_rep_who_answers_only_the_top_level_gets_no_level_and_is_told_how_many
     result = form.locator("[data-result]")
     assert result.get_by_role("heading", name="Result incomplete").is_visible()
     text = result.text_content()
-    assert top["name"] not in text.split("Not answered yet")[0] and "Your level" not in text and "%" not in text
+    assert top["name"] not in text.split("Not answered yet")[0] and "Level reached" not in text and "%" not in text
 
 
 def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(context, site_url):
@@ -172,7 +172,7 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", answers, scale)
     result = form.locator("[data-result]")
-    result.get_by_role("heading", name=re.compile("^(Your level|No level)")).wait_for()
+    result.get_by_role("heading", name=re.compile("^(Level reached|No level)")).wait_for()
 
     reached = _level_reached(answers)
     first = levels[0]
@@ -181,7 +181,7 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     assert reached == 0 and habits and _score(answers, first["behaviours"], scale, habits_score=False) == 100
     assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
     allowed = _label(scale, assessment["habits_at_most"])
-    assert (f"Your answers don't reach level 1 ({first['name']}) yet: you rated {len(habits)} of its habits more than “{allowed}” like you,"
+    assert (f"Your answers don't reach level 1 ({first['name']}) yet: they rate {len(habits)} of its habits above “{allowed}”,"
             in result.text_content())
 
     texts = {b["text"]: b for level in levels for b in level["behaviours"]}
@@ -190,7 +190,7 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     for line in work_on:
         statement = next(texts[t] for t in texts if t in line)
         # A habit the rep recognises is named as one, never as something to work towards; a strength they lack is one to build.
-        assert line.startswith("Still true of you: ") == _is_limit(statement), line
+        assert line.startswith("Still true: ") == _is_limit(statement), line
         assert _label(scale, answers[statement["id"]]) in line
 
 
@@ -205,7 +205,7 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
         answers = _profile(top_level)
         assert _level_reached(answers) == top_level
         _answer_all(page, "which-level", answers, scale)
-        expected = f"Your level: {levels[top_level - 1]['name']} (level {top_level} of {len(levels)})."
+        expected = f"Level reached: {levels[top_level - 1]['name']} (level {top_level} of {len(levels)})."
         assert form.locator("[aria-live]").text_content() == expected
 
     agrees = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"]}
@@ -215,7 +215,7 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
     result = form.locator("[data-result]")
     assert "they contradict each other" in result.text_content()
     # Nothing already at the top answer is offered as something to work on.
-    assert all("(Just like me)" not in line or line.startswith("Still true of you: ") for line in _list_after(result, f"Behaviours to work on next ({levels[0]['name']})"))
+    assert all("(Just like me)" not in line or line.startswith("Still true: ") for line in _list_after(result, f"Behaviours to work on next ({levels[0]['name']})"))
 
 
 def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_told_those_hold_level_three_back(context, site_url):
@@ -229,18 +229,18 @@ def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_tol
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", answers, scale)
-    assert form.locator("[aria-live]").text_content() == f"Your level: {levels[1]['name']} (level 2 of {len(levels)})."
+    assert form.locator("[aria-live]").text_content() == f"Level reached: {levels[1]['name']} (level 2 of {len(levels)})."
     result = form.locator("[data-result]")
     established = next(band["name"] for band in assessment["bands"] if band.get("reached"))
     allowed = _label(scale, assessment["habits_at_most"])
     habits = sum(_is_limit(b) for b in levels[2]["behaviours"])
     for number, level in enumerate(levels[2:], start=3):
         row = result.get_by_role("row", name=re.compile(rf"^{number}\. {re.escape(level['name'])}"))
-        expect(row.locator("td").last).to_have_text(f"{established}, but {habits} habits still more than “{allowed}” like you")
-    said = f"Level 3 ({levels[2]['name']}) scores {established} on its behaviours, but you rated {habits} of its habits more than “{allowed}” like you"
+        expect(row.locator("td").last).to_have_text(f"{established}, but {habits} habits still rated above “{allowed}”")
+    said = f"Level 3 ({levels[2]['name']}) scores {established} on its behaviours, but {habits} of its habits are rated above “{allowed}”"
     assert said in result.text_content()
     work_on = _list_after(result, f"Behaviours to work on next ({levels[2]['name']})")
-    assert [line.startswith("Still true of you: ") for line in work_on[:habits]] == [True] * habits
+    assert [line.startswith("Still true: ") for line in work_on[:habits]] == [True] * habits
 
 
 def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_url):
@@ -274,12 +274,12 @@ def test_a_strong_seller_with_a_gap_low_on_the_ladder_is_rated_at_their_level_an
     assert _score(answers, levels[1]["behaviours"], scale, habits_score=False) == 53
     assert _level_reached(answers) == 4
     result = _level_result(context, site_url, answers, scale, levels[3], 4)
-    assert f"Below your level, not reached yet: {levels[1]['name']}. A gap there doesn't cap your level on its own, but close it first, starting with {levels[1]['name']}." in " ".join(result.text_content().split())
+    assert f"Not reached yet, below the level reached: {levels[1]['name']}. A gap there doesn't cap the level on its own, but close it first, starting with {levels[1]['name']}." in " ".join(result.text_content().split())
     # The behaviours to work on next are the gap's, the two "A little" ones first.
     work_on = _list_after(result, f"Behaviours to work on next ({levels[1]['name']})")
     assert all(any(item.startswith(plain(b["text"])) for item in work_on[:2]) for b in strengths[3:]), work_on
-    strongest = _list_after(result, "Your strongest behaviours at this level")
-    weakest = _list_after(result, "Your weakest behaviours at this level") if result.get_by_role("heading", name="Your weakest behaviours at this level").count() else []
+    strongest = _list_after(result, "Strongest behaviours at this level")
+    weakest = _list_after(result, "Weakest behaviours at this level") if result.get_by_role("heading", name="Weakest behaviours at this level").count() else []
     assert not set(strongest) & set(weakest)
     # Not doing a bad thing is no strength: the level's habits, answered "Not like me", are not listed as strong.
     habits = [plain(b["text"]) for b in levels[3]["behaviours"] if _is_limit(b)]
@@ -299,7 +299,7 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     page.goto(site_url + LEVEL_PAGE)
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
     expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 4))
-    assert "Below your level" not in result.text_content()
+    assert "below the level reached" not in result.text_content()
     # The levels reached above the cap are named, and the level that holds the ladder.
     expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']}, below them, is not in place yet: start with {levels[1]['name']} (level 2)."
     assert expected in result.text_content()
@@ -327,8 +327,8 @@ def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level
         expect(form.locator("[aria-live]")).to_have_text(_no_level_headline(levels[0]["name"], 3))
         result = form.locator("[data-result]")
         text = " ".join(result.text_content().split())
-        assert (f"Your answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but you rated 1 of its behaviours"
-                f" below “{least}”, and a level counts only once you do each of its behaviours at least “{least}”") in text
+        assert (f"Your answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but they rate 1 of its behaviours"
+                f" below “{least}”, and a level counts only once each of its behaviours is done at least “{least}”") in text
         row = result.get_by_role("row", name=f"1. {levels[0]['name']}")
         expect(row).to_contain_text(f"but 1 behaviour below “{least}”")
         assert _list_after(result, f"Behaviours to work on next ({levels[0]['name']})")[0] == f"{plain(promise['text'])} ({lowest['label']})"
@@ -396,10 +396,10 @@ def test_a_solution_seller_held_by_product_expert_is_told_both_the_level_rated_a
         expect(result.get_by_role("heading", level=3)).to_have_text(headline)
         expect(form.locator("[aria-live]")).to_have_text(headline + ".")
         # The strengths are the level the answers reach, not the order taker's quoting habits.
-        strongest = _list_after(result, f"Your strongest behaviours at level 3 ({levels[2]['name']}), the highest your answers reach")
+        strongest = _list_after(result, f"Strongest behaviours at level 3 ({levels[2]['name']}), the highest your answers reach")
         level_three = [plain(b["text"]) for b in _behaviours(levels[2])]
         assert strongest and all(any(line.startswith(text) for text in level_three) for line in strongest), strongest
-        assert result.get_by_role("heading", name="Your strongest behaviours at this level").count() == 0
+        assert result.get_by_role("heading", name="Strongest behaviours at this level").count() == 0
 
 
 def test_habits_holding_a_level_back_are_named_not_only_counted(context, site_url):
@@ -421,7 +421,7 @@ def test_habits_holding_a_level_back_are_named_not_only_counted(context, site_ur
     result = _level_result(context, site_url, answers, scale, levels[2], 3)
     allowed = _label(scale, assessment["habits_at_most"])
     row = result.get_by_role("row", name=re.compile(rf"^4\. {re.escape(levels[3]['name'])}"))
-    expect(row.locator("td").last).to_have_text(f"Emerging, but 2 habits still more than “{allowed}” like you")
+    expect(row.locator("td").last).to_have_text(f"Emerging, but 2 habits still rated above “{allowed}”")
     # Named for Problem solver only (the levels above it score too little for their habits to be the reason), the
     # habit most like the rep first.
     assert _list_after(result, "Habits to grow out of") == [
@@ -438,8 +438,8 @@ def test_an_answer_listed_as_a_strength_is_not_also_called_a_weakness(context, s
         answers[behaviour["id"]] = value
     assert _level_reached(answers) == 3
     result = _level_result(context, site_url, answers, scale, levels[2], 3)
-    strongest = _list_after(result, "Your strongest behaviours at this level")
-    weakest = _list_after(result, "Your weakest behaviours at this level")
+    strongest = _list_after(result, "Strongest behaviours at this level")
+    weakest = _list_after(result, "Weakest behaviours at this level")
     answer = re.compile(r"\(([^()]*)\)$")
     strong_answers = {answer.search(line).group(1) for line in strongest}
     weak_answers = {answer.search(line).group(1) for line in weakest}
@@ -931,7 +931,7 @@ def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
     top = levels[-1]
     expect(result.locator(".pb-assessment__warning")).to_contain_text(f"Your answers put {top['name']} (level {len(levels)}) in place but not most of the levels below it")
-    assert "Your strongest behaviours" not in result.text_content()
+    assert "Strongest behaviours" not in result.text_content()
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[0]['name']})")).to_be_visible()
 
     # A genuine level with one level below it loose is not questioned (the capped case above).
@@ -942,7 +942,7 @@ def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
     expect(result.get_by_role("heading", level=3)).to_be_visible()
     expect(result.locator(".pb-assessment__warning")).to_have_count(0)
-    expect(result.get_by_text("Your strongest behaviours at level 4")).to_have_count(1)
+    expect(result.get_by_text("Strongest behaviours at level 4")).to_have_count(1)
 
 
 def test_a_costly_habit_on_a_level_further_up_is_named_too(context, site_url):
