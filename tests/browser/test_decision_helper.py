@@ -403,6 +403,20 @@ def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_s
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal["deadline-is-close"]["weight"]))
 
 
+def test_a_rep_in_their_first_weeks_is_coached_however_much_the_deal_seems_to_run_without_you(context, site_url):
+    """A sales leader's case: a week-3 hire who knows the account (inherited with it), brings decisions, and whose
+    deal you would slow by joining was told to step back, with no track record ticked at all. Being new rules
+    stepping back out, so the helper says Coach."""
+    coach, _, step_back = data("dilemma")["modes"]
+    signal = {s["id"]: s for mode in (coach, step_back) for s in mode["signals"]}
+    room = [signal[id] for id in ("knows-the-account-better", "brings-decisions", "you-slow-the-deal")]
+    page, helper = _open(context, site_url)
+    _tick(helper, room)
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in room)))
+    _tick(helper, [signal["new-to-the-motion"]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(coach, signal["new-to-the-motion"]["weight"]))
+
+
 @pytest.mark.parametrize("problem", ["excuses-not-plans", "affecting-the-team"])
 def test_a_top_seller_who_blames_luck_or_hurts_the_team_is_not_left_alone(context, site_url, problem):
     """A sales leader's case: a rep with several good quarters who brings decisions, but who puts every lost deal
