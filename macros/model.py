@@ -1379,6 +1379,12 @@ class TeamMeeting:
 
 
 @dataclass(frozen=True)
+class DayOff:
+    date: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Rhythm:
     intro: str
     team_size: int
@@ -1390,11 +1396,17 @@ class Rhythm:
     one_to_one_planner: PlannerRules
     team_meeting: TeamMeeting | None = None
     working_days: list[str] = field(default_factory=lambda: list(WORKING_DAYS_UNSAID))
+    days_off: list[DayOff] = field(default_factory=list)
 
     @property
     def working_day_numbers(self) -> str:
         """The working days as the widgets' clock numbers them (Sunday 0 to Saturday 6), for data-working-days."""
         return " ".join(str(WEEKDAYS.index(day)) for day in self.working_days)
+
+    @property
+    def days_off_dates(self) -> str:
+        """The days off as the widgets read them beside the working days, for data-days-off."""
+        return " ".join(day.date for day in self.days_off)
 
     @cached_property
     def meetings_by_id(self) -> dict[str, Meeting]:

@@ -9,10 +9,12 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from . import meeting_time
 from .loading import LocatedData, texts
+from .model import WEEKDAYS, WORKING_DAYS_UNSAID
 from .problems import Problem, quoted, readable
 
 RHYTHM = "rhythm"
@@ -28,9 +30,31 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
+    problems += _days_off(document)
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
+    return problems
+
+
+def _days_off(document: LocatedData) -> list[Problem]:
+    """Each day off is a day of the calendar, listed once, on one of the team's working days: a holiday on a
+    Saturday would change nothing, and is more likely a wrong date."""
+    working = document.value.get("working_days", list(WORKING_DAYS_UNSAID))
+    problems, seen = [], {}
+    for index, day in enumerate(document.value.get("days_off", [])):
+        path = ("days_off", index, "date")
+        try:
+            when = date.fromisoformat(day["date"])
+        except ValueError:
+            problems.append(document.problem(path, f"{quoted(day['date'])} is not a day of the calendar; check the month's length"))
+            continue
+        weekday = WEEKDAYS[when.isoweekday() % 7]
+        if day["date"] in seen:
+            problems.append(document.problem(path, f"{quoted(day['date'])} is listed as a day off already, on line {seen[day['date']]}; list each day once"))
+        elif weekday not in working:
+            problems.append(document.problem(path, f"{quoted(day['date'])} ({day['name']}) is a {weekday}, not one of the team's working days ({', '.join(working)}), so a day off there changes nothing; check the date, or take it out"))
+        seen.setdefault(day["date"], document.where(path).line)
     return problems
 
 

@@ -59,7 +59,9 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def is_working(day: date) -> bool:
-    return DAY_NAMES[day.weekday()] in data("rhythm").get("working_days", DAY_NAMES[:5])
+    """Whether the team works on `day`: one of its working days and none of its days off (data/rhythm.yml)."""
+    rhythm = data("rhythm")
+    return DAY_NAMES[day.weekday()] in rhythm.get("working_days", DAY_NAMES[:5]) and day.isoformat() not in {off["date"] for off in rhythm.get("days_off", [])}
 
 
 def next_working(day: date) -> date:

@@ -1,8 +1,9 @@
-/* Playbook.workdays: the team's working days (data/rhythm.yml working_days), so that a day a tool works out
-   falls on a day the team works and days overdue are working days: a Friday deadline is one working day overdue
-   on Monday, not three, and a Thursday ride-along's next-day ratings can still be given on Monday. The tool that
-   counts in them carries the days as data-working-days (Sunday 0 to Saturday 6). Days are day numbers
-   (Playbook.dates.number).
+/* Playbook.workdays: the team's working days (data/rhythm.yml working_days, less its days_off), so that a day a
+   tool works out falls on a day the team works and days overdue are working days: a Friday deadline is one working
+   day overdue on Monday, not three, and on Tuesday when Monday is a public holiday; a Thursday ride-along's
+   next-day ratings can still be given on Monday. The tool that counts in them carries the weekdays as
+   data-working-days (Sunday 0 to Saturday 6) and the days off as data-days-off ("YYYY-MM-DD", space-separated).
+   Days are day numbers (Playbook.dates.number).
 
      working(day)           whether the team works on that day
      onOrAfter(day)         that day, or else the first working day after it
@@ -16,11 +17,25 @@
 
   var WEEK = 7;
 
-  function days() {
+  /* The team's week: `weekday(n)` whether it works that weekday, `off` its days off that fall on one, as day
+     numbers, in order. */
+  function team() {
     var carrier = document.querySelector("[data-working-days]");
     if (!carrier) throw new Error("Playbook.workdays: no element on this page has data-working-days");
     var set = carrier.dataset.workingDays.split(" ").map(Number);
-    return function (weekday) { return set.indexOf(weekday) !== -1; };
+    var isWorking = function (number) { return set.indexOf(number) !== -1; };
+    var off = (carrier.dataset.daysOff || "").split(" ").filter(Boolean).map(Playbook.dates.number)
+      .filter(function (day) { return isFinite(day) && isWorking(weekday(day)); }).sort(function (a, b) { return a - b; });
+    return { weekday: isWorking, off: off };
+  }
+
+  /* The team's days off after `from` up to and including `to`. */
+  function offBetween(week, from, to) {
+    return week.off.filter(function (day) { return day > from && day <= to; }).length;
+  }
+
+  function isWorkday(week, day) {
+    return week.weekday(weekday(day)) && week.off.indexOf(day) === -1;
   }
 
   /* 1 January 1970, day 0, was a Thursday (4). */
@@ -29,7 +44,7 @@
   }
 
   function working(day) {
-    return days()(weekday(day));
+    return isWorkday(team(), day);
   }
 
   function perWeek(isWorking) {
@@ -46,8 +61,8 @@
 
   function onOrAfter(day) {
     checked(day);
-    var isWorking = days();
-    while (!isWorking(weekday(day))) day += 1;
+    var week = team();
+    while (!isWorkday(week, day)) day += 1;
     return day;
   }
 
@@ -55,27 +70,27 @@
     return Playbook.dates.iso(onOrAfter(Playbook.dates.number(iso)));
   }
 
-  /* Whole weeks first (any seven days hold every working day once), then day by day: leave entered as years
-     long costs a few steps. */
+  /* Whole weeks first (any seven days hold every working weekday once, less the days off among them), then day
+     by day: leave entered as years long costs a few steps. */
   function add(day, count) {
-    var isWorking = days();
+    var week = team();
     if (count <= 0) return day;
-    var weeks = Math.floor((count - 1) / perWeek(isWorking));
+    var weeks = Math.floor((count - 1) / perWeek(week.weekday));
+    count -= weeks * perWeek(week.weekday) - offBetween(week, day, day + weeks * WEEK);
     day += weeks * WEEK;
-    count -= weeks * perWeek(isWorking);
     while (count > 0) {
       day += 1;
-      if (isWorking(weekday(day))) count -= 1;
+      if (isWorkday(week, day)) count -= 1;
     }
     return day;
   }
 
   function count(from, to) {
-    var isWorking = days();
+    var week = team();
     if (to <= from) return 0;
     var weeks = Math.floor((to - from) / WEEK);
-    var found = weeks * perWeek(isWorking);
-    for (var day = from + weeks * WEEK + 1; day <= to; day += 1) if (isWorking(weekday(day))) found += 1;
+    var found = weeks * perWeek(week.weekday) - offBetween(week, from, from + weeks * WEEK);
+    for (var day = from + weeks * WEEK + 1; day <= to; day += 1) if (isWorkday(week, day)) found += 1;
     return found;
   }
 

@@ -1,7 +1,8 @@
-"""The team's working days (data/rhythm.yml working_days), as the team view and the 1:1 tools count in them:
-the next meeting's due day and the days a rep is overdue, worked out in the page by time-away.js and here by
-walking a calendar day by day, for a Monday-to-Friday team and a Sunday-to-Thursday one, over every weekday a
-meeting can be held on, with leave before, across and after the day it falls due."""
+"""The team's working days (data/rhythm.yml working_days, less its days_off), as the team view and the 1:1 tools
+count in them: the next meeting's due day and the days a rep is overdue, worked out in the page by time-away.js
+and here by walking a calendar day by day, for a Monday-to-Friday team, one with Easter's two bank holidays off
+and a Sunday-to-Thursday one, over every weekday a meeting can be held on, with leave before, across and after
+the day it falls due."""
 
 from datetime import date, timedelta
 
@@ -13,19 +14,22 @@ from tests.helpers import DAY_NAMES, data, page
 CLOCK = {name: (index + 1) % 7 for index, name in enumerate(DAY_NAMES)}
 WEEKS = {
     "Monday to Friday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+    "Monday to Friday, Easter off": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
     "Sunday to Thursday": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"],
 }
+# Good Friday and Easter Monday 2026, and a Saturday listed by mistake (which changes nothing).
+DAYS_OFF = {"Monday to Friday, Easter off": [date(2026, 4, 3), date(2026, 4, 6), date(2026, 3, 21)]}
 FIRST = date(2026, 3, 2)  # a Monday
 LEAVE = [[], [(3, 4)], [(4, 11)], [(6, 13)], [(8, 9), (10, 15)], [(-3, 2)]]  # days after the last meeting
 
 
-def oracle(working: list[str], start: date, days: int, leave: list[tuple[date, date]], today: date) -> tuple[str, int]:
+def oracle(working: list[str], start: date, days: int, leave: list[tuple[date, date]], today: date, off: list[date] = ()) -> tuple[str, int]:
     """The due day by the calendar: `days` days on, then to a working day, then one working day later for each
     working day away walked past on the way; and the working days from it to `today` (on a day off, to the next
-    working day) that the rep was not away."""
+    working day) that the rep was not away. A day in `off` is no working day."""
 
     def works(day):
-        return DAY_NAMES[day.weekday()] in working
+        return DAY_NAMES[day.weekday()] in working and day not in off
 
     def away(day):
         return any(first <= day < back for first, back in leave)
@@ -59,7 +63,11 @@ def test_a_meeting_falls_due_and_runs_late_on_the_teams_working_days(browser, si
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
     tab = context.new_page()
     tab.goto(site_url + "coaching/team/")
-    tab.locator("[data-working-days]").evaluate("(carrier, days) => { carrier.dataset.workingDays = days; }", " ".join(str(CLOCK[name]) for name in working))
+    off = DAYS_OFF.get(week, [])
+    tab.locator("[data-working-days]").evaluate(
+        "(carrier, [days, off]) => { carrier.dataset.workingDays = days; carrier.dataset.daysOff = off; }",
+        [" ".join(str(CLOCK[name]) for name in working), " ".join(day.isoformat() for day in off)],
+    )
     found = tab.evaluate("""cases => cases.map(([start, days, leave, today]) => {
         const records = leave.map(([from, back]) => ({kind: "away", tool: "time-away", date: from, data: {back}}));
         const due = Playbook.timeAway.dueBy(start, records, days);
@@ -67,20 +75,21 @@ def test_a_meeting_falls_due_and_runs_late_on_the_teams_working_days(browser, si
     })""", [[start.isoformat(), days, [[a.isoformat(), b.isoformat()] for a, b in leave], today.isoformat()] for start, days, leave, today in cases])
     expected = []
     for start, days, leave, today in cases:
-        due, late = oracle(working, start, days, leave, today)
+        due, late = oracle(working, start, days, leave, today, off)
         expected.append([due, late if due < today.isoformat() else 0])
     assert found == expected
-    assert all(DAY_NAMES[date.fromisoformat(due).weekday()] in working for due, _ in found)
+    assert all(DAY_NAMES[date.fromisoformat(due).weekday()] in working and date.fromisoformat(due) not in off for due, _ in found)
     context.close()
 
 
 def test_every_tool_that_counts_in_working_days_carries_the_data(built_site):
     """The team view, the rep's history, the 1:1 planner and the ride-along form (which stays open for the next
-    day's ratings) say which days the team works, as data/rhythm.yml has them."""
-    wanted = " ".join(str(CLOCK[name]) for name in data("rhythm").get("working_days", DAY_NAMES[:5]))
+    day's ratings) say which days the team works and which days it is off, as data/rhythm.yml has them."""
+    rhythm = data("rhythm")
+    wanted = (" ".join(str(CLOCK[name]) for name in rhythm.get("working_days", DAY_NAMES[:5])), " ".join(off["date"] for off in rhythm.get("days_off", [])))
     for url in ("coaching/team/", "coaching/history/", "coaching/plan-one-to-one/", "coaching/ride-along/"):
         carriers = page(built_site, url).select("[data-working-days]")
-        assert [carrier["data-working-days"] for carrier in carriers] == [wanted], url
+        assert [(carrier["data-working-days"], carrier["data-days-off"]) for carrier in carriers] == [wanted], url
 
 
 def test_a_commitment_due_on_a_day_off_is_due_the_next_working_day(browser, site_url):
@@ -101,4 +110,24 @@ def test_a_commitment_due_on_a_day_off_is_due_the_next_working_day(browser, site
         };
     }""")
     assert found == {"plain": [0, 0, 1], "doneMonday": 0, "away": [0, 0, 1]}
+    context.close()
+
+
+def test_a_commitment_due_before_a_bank_holiday_weekend_is_one_working_day_late_after_it(browser, site_url):
+    """A German manager's case: public holidays were working days to the tools, so a commitment due on the
+    Thursday before Easter read three working days overdue on the Tuesday after it. With Good Friday and Easter
+    Monday as days off it is one, and one done on the Tuesday was one day late, not three."""
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    tab = context.new_page()
+    tab.goto(site_url + "coaching/team/")
+    tab.locator("[data-working-days]").evaluate("carrier => { carrier.dataset.workingDays = '1 2 3 4 5'; carrier.dataset.daysOff = '2027-03-26 2027-03-29'; }")
+    found = tab.evaluate("""() => {
+        const open = {text: "Send the proposal", owner: "rep", due: "2027-03-25", done: null};
+        return {
+            over: ["2027-03-26", "2027-03-30", "2027-03-31"].map(day => Playbook.commitments.overdueBy(open, [], day, [])),
+            doneTuesday: Playbook.commitments.daysLate({...open, done: "2027-03-30"}, [], []),
+            dueOnGoodFriday: Playbook.commitments.overdueBy({...open, due: "2027-03-26"}, [], "2027-03-30", []),
+        };
+    }""")
+    assert found == {"over": [1, 1, 2], "doneTuesday": 1, "dueOnGoodFriday": 0}
     context.close()

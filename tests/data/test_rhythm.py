@@ -249,3 +249,40 @@ def test_the_pull_request_summary_names_a_changed_meeting():
         f"Changed the rhythm meeting 'Pipeline review': how often \"{rhythm['meetings'][1]['how_often']}\" → \"weekly\"",
         "Removed the 1:1 time box 'Commitments'",
     ]
+
+
+# ---------------------------------------------------------------- days off
+
+
+def _with_days_off(project: Path, days: list[tuple[str, str]]) -> str:
+    """The rhythm file with `days` (date, name) as its days off, in place of any it lists. The new text."""
+    path = project / "data" / "rhythm.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith("days_off:")), None)
+    if start is not None:
+        end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n")), len(lines))
+        del lines[start:end]
+    else:
+        start = len(lines)
+    lines[start:start] = ["days_off:\n"] + [f'  - date: "{when}"\n    name: {name}\n' for when, name in days]
+    text = "".join(lines)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_day_off_must_be_a_real_working_day_listed_once(project):
+    # A leader copying the year's public holidays: one mistyped, one that falls on a Saturday this year, one twice.
+    working = data("rhythm").get("working_days", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
+    saturday_off = "Saturday" not in working
+    text = _with_days_off(project, [("2027-02-30", "Family Day"), ("2026-12-26", "Boxing Day"), ("2027-03-26", "Good Friday"), ("2027-03-26", "Good Friday")])
+    problems = problems_of(project, "rhythm.yml")
+    first = _line(text, '"2027-03-26"')
+    expected = [f"data/rhythm.yml:{_line(text, '2027-02-30')}:11: '2027-02-30' is not a day of the calendar; check the month's length"]
+    if saturday_off:
+        expected.append(
+            f"data/rhythm.yml:{_line(text, '2026-12-26')}:11: '2026-12-26' (Boxing Day) is a Saturday, not one of the team's working days "
+            f"({', '.join(working)}), so a day off there changes nothing; check the date, or take it out"
+        )
+    expected.append(f"data/rhythm.yml:{_line(text, '2027-03-26', after='Good Friday')}:11: '2027-03-26' is listed as a day off already, on line {first}; list each day once")
+    assert problems == expected
+

@@ -224,3 +224,17 @@ def test_the_team_meeting_is_defined_once_and_every_mention_of_it_links_there(bu
                 mentions.append((f"{path.relative_to(ROOT)}:{number}", bool(found.group(1))))
     assert len(mentions) >= 8
     assert [where for where, linked in mentions if not linked] == []
+
+
+def test_the_rhythm_page_names_each_day_off_with_its_date(built_site):
+    """The days the tools count as the weekend are on the page a manager reads, each with its date written out
+    (independently here: day, month name, year), in the data's order."""
+    from datetime import date
+    days_off = data("rhythm").get("days_off", [])
+    said = normalise(page(built_site, "coaching/rhythm/").select_one("#rhythm-working-days").get_text())
+    if not days_off:
+        assert "days off" not in said
+        return
+    written = [f"{plain(day['name'])} ({date.fromisoformat(day['date']).day} {date.fromisoformat(day['date']):%B %Y})" for day in days_off]
+    listed = ", ".join(written[:-1]) + " and " + written[-1] if len(written) > 1 else written[0]
+    assert said.endswith(f"Its days off count as the weekend does: {listed}."), said
