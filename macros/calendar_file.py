@@ -6,6 +6,10 @@ The site's file starts on `next_boot_camp_starts` (a build cannot know which Mon
 in data is one a leader chose and can see); the boot-camp page hands the same events to the browser
 (`for_the_browser`), where calendar.js writes the same file from the date a rep picks.
 
+The team's days off (data/rhythm.yml's public holidays) are left out of the calling block and the weekly time
+(EXDATE), so no calendar books a calling block on Christmas Day; a boot-camp day's plan that falls on one stays,
+for the manager to move.
+
 Times are floating local times (no TZID, no VTIMEZONE), as calendar.js writes them for the 1:1: the block is at
 8.30 wherever the rep's calendar is, data/bootcamp.yml names no time zone, and a browser has no time-zone rules
 to write a VTIMEZONE from."""
@@ -82,16 +86,28 @@ def _listed(title: str, items, plain) -> str:
     return title + ":\n" + "\n".join(f"- {plain(item.text)}" for item in items)
 
 
-def calendar_text(events: list[Event], first_day: date, stamp: datetime) -> str:
+def calendar_text(events: list[Event], first_day: date, stamp: datetime, days_off: frozenset[date] = frozenset()) -> str:
     """The file's text: CRLF lines, each folded at 75 octets (RFC 5545 3.1)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN"]
     for event in events:
-        lines += _event_lines(event, first_day, stamp)
+        lines += _event_lines(event, first_day, stamp, days_off)
     lines.append("END:VCALENDAR")
     return "".join(_folded(line) + "\r\n" for line in lines)
 
 
-def _event_lines(event: Event, first_day: date, stamp: datetime) -> list[str]:
+def _occurrences(event: Event, first: date) -> list[date]:
+    """The days a repeating event takes place on: its first day, then each day of the week it repeats on, `count`
+    times in all (RRULE's COUNT counts the days left out too)."""
+    on = {day for day, code in enumerate(BYDAY.values()) if code in event.repeat_on}
+    days, day = [], first
+    while len(days) < event.count:
+        if day.weekday() in on:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _event_lines(event: Event, first_day: date, stamp: datetime, days_off: frozenset[date]) -> list[str]:
     day = first_day + timedelta(days=event.day)
     lines = ["BEGIN:VEVENT", f"UID:bootcamp-{first_day.isoformat()}-{event.id}@{UID_DOMAIN}", f"DTSTAMP:{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}"]
     if event.starts is None:
@@ -100,6 +116,7 @@ def _event_lines(event: Event, first_day: date, stamp: datetime) -> list[str]:
         lines += [f"DTSTART:{_local(day, event.starts)}", f"DTEND:{_local(day, event.ends)}"]
     if event.repeat_on:
         lines.append(f"RRULE:FREQ=WEEKLY;BYDAY={','.join(event.repeat_on)};COUNT={event.count}")
+        lines += [f"EXDATE:{_local(off, event.starts)}" for off in _occurrences(event, day) if off in days_off]
     return lines + [f"SUMMARY:{_escaped(event.summary)}", f"DESCRIPTION:{_escaped(event.description)}", "END:VEVENT"]
 
 
@@ -137,7 +154,8 @@ def calendar_files(handbook: Handbook) -> dict[str, str]:
     only to order the updates of an invitation, which this file is not)."""
     first_day = default_first_day(handbook)
     stamp = datetime.combine(first_day, time(), UTC)
-    return {FILE: calendar_text(events(handbook), first_day, stamp)}
+    days_off = frozenset(date.fromisoformat(day.date) for day in handbook.rhythm.days_off)
+    return {FILE: calendar_text(events(handbook), first_day, stamp, days_off)}
 
 
 def for_the_browser(handbook: Handbook) -> dict:
@@ -149,5 +167,6 @@ def for_the_browser(handbook: Handbook) -> dict:
         "first_weekday": first_day,
         "first_weekday_number": WEEKDAYS.index(first_day),  # as JavaScript's Date.getDay() counts
         "days": 7 * len(handbook.bootcamp.schedule),  # how long it runs: the site's file is over after that
+        "days_off": [day.date for day in handbook.rhythm.days_off],
         "events": [asdict(event) for event in events(handbook)],
     }

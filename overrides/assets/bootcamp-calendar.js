@@ -16,15 +16,30 @@
     return new Date(date.getFullYear(), date.getMonth(), date.getDate(), Number(parts[0]), Number(parts[1]));
   }
 
+  var BYDAY = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+
+  /* The team's days off a repeating event would fall on (macros/calendar_file.py leaves the same out): its
+     occurrences walked from its first day, `count` in all. */
+  function daysOff(calendar, event, day) {
+    var off = [];
+    for (var found = 0, at = day; found < event.count; at = after(at, 1)) {
+      if (event.repeat_on.indexOf(BYDAY[at.getDay()]) === -1) continue;
+      found += 1;
+      if (calendar.days_off.indexOf(iso(at)) !== -1) off.push(at);
+    }
+    return off;
+  }
+
   function placed(calendar, first) {
     return calendar.events.map(function (event) {
       var day = after(first, event.day);
+      var repeats = event.repeat_on.length > 0;
       return {
         uid: "bootcamp-" + iso(first) + "-" + event.id + "@" + calendar.uid_domain,
         start: event.starts ? at(day, event.starts) : day,
         end: event.starts ? at(day, event.ends) : after(day, 1),
         allDay: !event.starts,
-        repeat: event.repeat_on.length ? { days: event.repeat_on, count: event.count } : null,
+        repeat: repeats ? { days: event.repeat_on, count: event.count, except: daysOff(calendar, event, day).map(function (off) { return at(off, event.starts); }) } : null,
         summary: event.summary,
         description: event.description
       };

@@ -8,7 +8,8 @@
                                                                 {uid, start: Date, end: Date, allDay, repeat, summary,
                                                                 description}: allDay takes the dates of start and end
                                                                 (the day after the last); repeat {days: ["MO", …],
-                                                                count} repeats it weekly on those days, count times
+                                                                count, except} repeats it weekly on those days, count
+                                                                times, leaving out the Dates in except (EXDATE)
      download(text, name)                                        saves it as a .ics download */
 (function (Playbook) {
   "use strict";
@@ -60,7 +61,10 @@
     var lines = ["BEGIN:VEVENT", "UID:" + details.uid, "DTSTAMP:" + stamp];
     if (details.allDay) lines.push("DTSTART;VALUE=DATE:" + day(details.start), "DTEND;VALUE=DATE:" + day(details.end));
     else lines.push("DTSTART:" + local(details.start), "DTEND:" + local(details.end));
-    if (details.repeat) lines.push("RRULE:FREQ=WEEKLY;BYDAY=" + details.repeat.days.join(",") + ";COUNT=" + details.repeat.count);
+    if (details.repeat) {
+      lines.push("RRULE:FREQ=WEEKLY;BYDAY=" + details.repeat.days.join(",") + ";COUNT=" + details.repeat.count);
+      (details.repeat.except || []).forEach(function (off) { lines.push("EXDATE:" + local(off)); });
+    }
     return lines.concat(["SUMMARY:" + escapeText(details.summary), "DESCRIPTION:" + escapeText(details.description), "END:VEVENT"]);
   }
 

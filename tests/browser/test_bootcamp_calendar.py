@@ -2,13 +2,15 @@
 one a rep makes on the boot-camp page from their own start date, both read with the `icalendar` library and
 their repeats expanded with dateutil: every boot-camp day on its date, the calling block at the data's times on
 the calling days only, floating local times (no time zone) even for a rep whose clocks change during boot
-camp, and the two files the same event for event. Expected values come from data/bootcamp.yml read with PyYAML."""
+camp, none of the team's days off (data/rhythm.yml) among the calling block's or the weekly time's dates, and the
+two files the same event for event. Expected values come from data/bootcamp.yml and data/rhythm.yml read with
+PyYAML."""
 
 from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
 import pytest
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rruleset, rrulestr
 from playwright.sync_api import expect
 
 from macros.calendar_file import calendar_files
@@ -45,7 +47,8 @@ def _expected(first_day: date) -> dict:
     week_of_first_block = [week["id"] for week in schedule].index(times["first_block"]["week"])
     first_block = first_day + timedelta(days=7 * week_of_first_block + DAY_NAMES.index(times["first_block"]["day"]))
     end = first_day + timedelta(weeks=len(schedule) + cadence["weeks_in_calendar_after_boot_camp"])
-    every_day = [first_block + timedelta(days=n) for n in range((end - first_block).days)]
+    off = {date.fromisoformat(day["date"]) for day in data("rhythm").get("days_off", [])}
+    every_day = [first_block + timedelta(days=n) for n in range((end - first_block).days) if first_block + timedelta(days=n) not in off]
     return {
         "days": days,
         "block": ([d for d in every_day if DAY_NAMES[d.weekday()] in times["days"]], times["block"]),
@@ -55,6 +58,17 @@ def _expected(first_day: date) -> dict:
 
 def _clock(hh_mm: str) -> time:
     return time.fromisoformat(hh_mm)
+
+
+def occurrences(event) -> list[datetime]:
+    """A repeating event's times: its RRULE expanded from DTSTART, less its EXDATEs."""
+    times = rruleset()
+    times.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=event.decoded("DTSTART")))
+    excluded = event.get("EXDATE", [])
+    for each in excluded if isinstance(excluded, list) else [excluded]:
+        for when in each.dts:
+            times.exdate(when.dt)
+    return list(times)
 
 
 def _check(calendar: icalendar.Calendar, first_day: date) -> None:
@@ -71,8 +85,7 @@ def _check(calendar: icalendar.Calendar, first_day: date) -> None:
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert start.tzinfo is None and end.tzinfo is None, "not a floating local time"
         assert (start.time(), end.time()) == (_clock(hours["starts"]), _clock(hours["ends"]))
-        occurrences = list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
-        assert occurrences == [datetime.combine(d, _clock(hours["starts"])) for d in dates], event_id
+        assert occurrences(event) == [datetime.combine(d, _clock(hours["starts"])) for d in dates], event_id
     block = events["calling-block"]
     assert {DAY_NAMES[d.weekday()] for d in rrulestr(block["RRULE"].to_ical().decode(), dtstart=block.decoded("DTSTART"))} == {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
     assert (block.decoded("DTSTART").time(), block.decoded("DTEND").time()) == (time(8, 30), time(10, 30))
