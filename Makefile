@@ -115,6 +115,7 @@ bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
 		npm ci --prefix bench/lighthouse --no-audit --no-fund && touch $@; \
 	else echo "npm not found: install Node.js and npm (Debian's nodejs and npm) for the Lighthouse figures"; fi
 
+# bench/adopter.py, last, takes half an hour or more: `make test` twice, on an edited copy of the handbook.
 bench: $(VENV)/.installed-pdf bench/lighthouse/node_modules/.installed
 	PYTHONPATH=. $(BIN)/python bench/validation.py
 	PYTHONPATH=. $(BIN)/python bench/widget_weight.py
@@ -122,6 +123,7 @@ bench: $(VENV)/.installed-pdf bench/lighthouse/node_modules/.installed
 	PYTHONPATH=. $(BIN)/python bench/pdf.py
 	PYTHONPATH=. $(BIN)/python bench/workspace.py
 	PYTHONPATH=. $(BIN)/python bench/lighthouse.py
+	PYTHONPATH=. $(BIN)/python bench/adopter.py
 
 # Zensical readiness (bench/zensical.py): installs the newest Zensical that installs into .venv-zensical, builds
 # with it, checks its links and lists what differs from $(ENGINE)'s build. Not a gate: says so and exits 0 when
