@@ -98,7 +98,7 @@ def calendar_text(events: list[Event], first_day: date, stamp: datetime, days_of
 def _occurrences(event: Event, first: date) -> list[date]:
     """The days a repeating event takes place on: its first day, then each day of the week it repeats on, `count`
     times in all (RRULE's COUNT counts the days left out too)."""
-    on = {day for day, code in enumerate(BYDAY.values()) if code in event.repeat_on}
+    on = {_weekday(name) for name, code in BYDAY.items() if code in event.repeat_on}
     days, day = [], first
     while len(days) < event.count:
         if day.weekday() in on:

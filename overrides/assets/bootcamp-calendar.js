@@ -4,7 +4,7 @@
 (function (Playbook) {
   "use strict";
 
-  var iso = Playbook.dates.of;
+  var dayOf = Playbook.dates.of;
 
   /* Counted in calendar days, not 24-hour steps, which a clock change would move off midnight. */
   function after(date, days) {
@@ -25,7 +25,7 @@
     for (var found = 0, at = day; found < event.count; at = after(at, 1)) {
       if (event.repeat_on.indexOf(BYDAY[at.getDay()]) === -1) continue;
       found += 1;
-      if (calendar.days_off.indexOf(iso(at)) !== -1) off.push(at);
+      if (calendar.days_off.indexOf(dayOf(at)) !== -1) off.push(at);
     }
     return off;
   }
@@ -35,7 +35,7 @@
       var day = after(first, event.day);
       var repeats = event.repeat_on.length > 0;
       return {
-        uid: "bootcamp-" + iso(first) + "-" + event.id + "@" + calendar.uid_domain,
+        uid: "bootcamp-" + dayOf(first) + "-" + event.id + "@" + calendar.uid_domain,
         start: event.starts ? at(day, event.starts) : day,
         end: event.starts ? at(day, event.ends) : after(day, 1),
         allDay: !event.starts,
@@ -72,9 +72,9 @@
     var file = form.parentNode.querySelector("[data-bootcamp-file]");
     var note = form.querySelector("[data-bootcamp-over]");
     if (file) file.hidden = true;
-    note.textContent = Playbook.t("bootcamp_calendar.over", { day: Playbook.dates.day(iso(named), "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) });
+    note.textContent = Playbook.t("bootcamp_calendar.over", { day: Playbook.dates.day(dayOf(named), "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) });
     note.hidden = false;
-    form.elements.start.value = iso(next);
+    form.elements.start.value = dayOf(next);
   }
 
   function enhance(form) {
@@ -90,8 +90,8 @@
         return;
       }
       var text = Playbook.calendar.calendar(calendar.product, placed(calendar, picked.first));
-      Playbook.calendar.download(text, "bootcamp-" + iso(picked.first) + ".ics");
-      status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(iso(picked.first), "long-weekday") });
+      Playbook.calendar.download(text, "bootcamp-" + dayOf(picked.first) + ".ics");
+      status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(dayOf(picked.first), "long-weekday") });
     });
   }
 

@@ -18,14 +18,14 @@
   var WEEK = 7;
 
   /* The team's week: `weekday(n)` whether it works that weekday, `off` its days off that fall on one, as day
-     numbers, in order. */
+     numbers, each once (a day listed twice must not be taken off twice). */
   function team() {
     var carrier = document.querySelector("[data-working-days]");
     if (!carrier) throw new Error("Playbook.workdays: no element on this page has data-working-days");
     var set = carrier.dataset.workingDays.split(" ").map(Number);
     var isWorking = function (number) { return set.indexOf(number) !== -1; };
     var off = (carrier.dataset.daysOff || "").split(" ").filter(Boolean).map(Playbook.dates.number)
-      .filter(function (day) { return isFinite(day) && isWorking(weekday(day)); }).sort(function (a, b) { return a - b; });
+      .filter(function (day, at, all) { return isFinite(day) && isWorking(weekday(day)) && all.indexOf(day) === at; });
     return { weekday: isWorking, off: off };
   }
 

@@ -6,6 +6,7 @@ camp, none of the team's days off (data/rhythm.yml) among the calling block's or
 two files the same event for event. Expected values come from data/bootcamp.yml and data/rhythm.yml read with
 PyYAML."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
@@ -23,6 +24,8 @@ PAGE = "bootcamp/"
 ZONE = "America/New_York"
 NOW = datetime(2026, 10, 1, 13, 0, tzinfo=UTC)  # 09:00 in New York
 PICKED = date(2026, 10, 19)
+# The rep's page is given these days off, in the calling block's weeks, whatever data/rhythm.yml lists by then.
+OFF = {date(2026, 12, 25), date(2026, 12, 28), date(2027, 1, 1)}
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -36,8 +39,13 @@ def _read(text: str) -> icalendar.Calendar:
     return calendar
 
 
-def _expected(first_day: date) -> dict:
-    """What the file must hold for a boot camp from `first_day`, worked out from the data alone."""
+def _data_days_off() -> set[date]:
+    return {date.fromisoformat(day["date"]) for day in data("rhythm").get("days_off", [])}
+
+
+def _expected(first_day: date, off: set[date]) -> dict:
+    """What the file must hold for a boot camp from `first_day`, worked out from the data alone, `off` the team's
+    days off."""
     bootcamp = data("bootcamp")
     schedule, times, cadence = bootcamp["schedule"], bootcamp["calling_times"], bootcamp["cadence"]
     days = {}
@@ -47,7 +55,6 @@ def _expected(first_day: date) -> dict:
     week_of_first_block = [week["id"] for week in schedule].index(times["first_block"]["week"])
     first_block = first_day + timedelta(days=7 * week_of_first_block + DAY_NAMES.index(times["first_block"]["day"]))
     end = first_day + timedelta(weeks=len(schedule) + cadence["weeks_in_calendar_after_boot_camp"])
-    off = {date.fromisoformat(day["date"]) for day in data("rhythm").get("days_off", [])}
     every_day = [first_block + timedelta(days=n) for n in range((end - first_block).days) if first_block + timedelta(days=n) not in off]
     return {
         "days": days,
@@ -71,8 +78,8 @@ def occurrences(event) -> list[datetime]:
     return list(times)
 
 
-def _check(calendar: icalendar.Calendar, first_day: date) -> None:
-    expected = _expected(first_day)
+def _check(calendar: icalendar.Calendar, first_day: date, off: set[date]) -> None:
+    expected = _expected(first_day, off)
     events = {str(event["UID"]).split(f"bootcamp-{first_day.isoformat()}-")[1].removesuffix("@playbook"): event for event in calendar.walk("VEVENT")}
     assert set(events) == set(expected["days"]) | {"calling-block", "weekly-time"}
     for event_id, day in expected["days"].items():
@@ -108,6 +115,15 @@ def _the_same_event_for_event(site_file: icalendar.Calendar, default_day: date, 
     assert str(site_file["PRODID"]) == str(rep_file["PRODID"])
 
 
+def _with_days_off(route) -> None:
+    """The boot-camp page as served, its calendar's days off (HTML-escaped JSON in data-calendar) made OFF."""
+    page = route.fetch().text()
+    listed = ", ".join(f"&#34;{day.isoformat()}&#34;" for day in sorted(OFF))
+    changed, found = re.subn(r"days_off&#34;: \[[^\]]*\]", f"days_off&#34;: [{listed}]", page)
+    assert found == 1, "the page's calendar has no days_off"
+    route.fulfill(body=changed, content_type="text/html; charset=utf-8")
+
+
 @pytest.fixture(scope="module")
 def site_file():
     handbook = load_handbook(Project(ROOT))
@@ -119,7 +135,7 @@ def site_file():
 
 def test_the_sites_calendar_file_holds_the_boot_camp_from_the_next_start_date(site_file):
     calendar, default_day = site_file
-    _check(calendar, default_day)
+    _check(calendar, default_day, _data_days_off())
     # the same data builds the same file: its DTSTAMP is the start date, not the build's clock
     assert {e.decoded("DTSTAMP") for e in calendar.walk("VEVENT")} == {datetime.combine(default_day, time(), UTC)}
 
@@ -128,6 +144,7 @@ def test_a_rep_makes_the_same_calendar_from_their_own_start_date(browser, site_u
     context = browser.new_context(timezone_id=ZONE, locale="en-GB")
     page = context.new_page()
     page.clock.set_fixed_time(NOW)
+    page.route(site_url + PAGE, _with_days_off)
     page.goto(site_url + PAGE)
     start = page.get_by_label("Your boot camp starts on")
     status = page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")
@@ -145,7 +162,9 @@ def test_a_rep_makes_the_same_calendar_from_their_own_start_date(browser, site_u
         rep_file = _read(file.read())
     context.close()
 
-    _check(rep_file, PICKED)
+    block = _expected(PICKED, set())["block"][0]
+    assert OFF <= set(block), "the days off must fall on the picked boot camp's calling days, to be left out"
+    _check(rep_file, PICKED, OFF)
     # made at the rep's clock, written in UTC
     assert {e.decoded("DTSTAMP") for e in rep_file.walk("VEVENT")} == {NOW}
     calendar, default_day = site_file

@@ -285,4 +285,3 @@ def test_a_day_off_must_be_a_real_working_day_listed_once(project):
         )
     expected.append(f"data/rhythm.yml:{_line(text, '2027-03-26', after='Good Friday')}:11: '2027-03-26' is listed as a day off already, on line {first}; list each day once")
     assert problems == expected
-

@@ -36,7 +36,7 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     rule = " ".join(form.select_one("details.pb-assessment__key [data-lower-levels-rule]").get_text(" ").split())
     least = assessment["lower_levels_at_least"]
-    assert rule.startswith(f"Your level is the highest one reached whose levels below are each reached or a gap to close first: a level that scores at least {least}% with none of its habits above “{answer}”.")
+    assert rule.startswith(f"The level reached is the highest one reached whose levels below are each reached or a gap to close first: a level that scores at least {least}% with none of its habits above “{answer}”.")
     assert form["data-lower-levels-at-least"] == str(least)
     gaps = assessment["lower_level_gaps_at_most"]
     assert (f"At most {gaps} level below yours may be a gap; the others must be reached." if gaps == 1
