@@ -389,32 +389,30 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
 
 
+def _step_back_until(context, site_url, room: list[str], live: str, advised: str) -> None:
+    """Ticks `room` (signals of a rep who could be left alone), which advises stepping back, then `live`, which
+    rules it out: the helper advises the mode `advised` on that signal's weight alone."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    _, helper = _open(context, site_url)
+    _tick(helper, [signal[id] for id in room])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(modes["step-back"], sum(signal[id]["weight"] for id in room)))
+    _tick(helper, [signal[live]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(modes[advised], signal[live]["weight"]))
+
+
 def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_step_back(context, site_url):
     """A manager's case: a proven seller who knows the account, where joining would slow the deal, but the quarter
     closes and a step only the rep can take has missed its date. Step back's record (6) outweighs that signal (2),
     yet it is a live problem in the deal, so it rules stepping back out and the helper says Push."""
-    _, push, step_back = data("dilemma")["modes"]
-    signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
-    record = [signal[id] for id in ("consistent-delivery", "knows-the-account-better", "you-slow-the-deal")]
-    page, helper = _open(context, site_url)
-    _tick(helper, record)
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
-    _tick(helper, [signal["deadline-is-close"]])
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal["deadline-is-close"]["weight"]))
+    _step_back_until(context, site_url, ["consistent-delivery", "knows-the-account-better", "you-slow-the-deal"], "deadline-is-close", "push")
 
 
 def test_a_rep_in_their_first_weeks_is_coached_however_much_the_deal_seems_to_run_without_you(context, site_url):
     """A sales leader's case: a week-3 hire who knows the account (inherited with it), brings decisions, and whose
     deal you would slow by joining was told to step back, with no track record ticked at all. Being new rules
     stepping back out, so the helper says Coach."""
-    coach, _, step_back = data("dilemma")["modes"]
-    signal = {s["id"]: s for mode in (coach, step_back) for s in mode["signals"]}
-    room = [signal[id] for id in ("knows-the-account-better", "brings-decisions", "you-slow-the-deal")]
-    page, helper = _open(context, site_url)
-    _tick(helper, room)
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in room)))
-    _tick(helper, [signal["new-to-the-motion"]])
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(coach, signal["new-to-the-motion"]["weight"]))
+    _step_back_until(context, site_url, ["knows-the-account-better", "brings-decisions", "you-slow-the-deal"], "new-to-the-motion", "coach")
 
 
 @pytest.mark.parametrize("problem", ["excuses-not-plans", "affecting-the-team"])
@@ -422,15 +420,10 @@ def test_a_top_seller_who_blames_luck_or_hurts_the_team_is_not_left_alone(contex
     """A sales leader's case: a rep with several good quarters who brings decisions, but who puts every lost deal
     down to luck (the charter says nobody does) or whose behaviour hurts the team. The record outweighs the
     signal, yet stepping back would leave the problem alone, so the helper says Push."""
-    _, push, step_back = data("dilemma")["modes"]
-    signal = {s["id"]: s for mode in (push, step_back) for s in mode["signals"]}
-    record = [signal[id] for id in ("consistent-delivery", "brings-decisions")]
-    assert sum(s["weight"] for s in record) > signal[problem]["weight"]
-    page, helper = _open(context, site_url)
-    _tick(helper, record)
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
-    _tick(helper, [signal[problem]])
-    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, signal[problem]["weight"]))
+    signal = {s["id"]: s for mode in data("dilemma")["modes"] for s in mode["signals"]}
+    record = ["consistent-delivery", "brings-decisions"]
+    assert sum(signal[id]["weight"] for id in record) > signal[problem]["weight"]
+    _step_back_until(context, site_url, record, problem, "push")
 
 
 def test_advice_keeps_the_situations_of_the_signals_it_rests_on(context, site_url):
