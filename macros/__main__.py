@@ -112,7 +112,7 @@ def _validate_languages(project: Project) -> list[Problem]:
     settings, _ = read_site_settings(project)
     if settings is None:
         return []
-    lines = nav_title_lines(settings.settings.get("nav"), (project.root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    lines = nav_title_lines(settings.settings, (project.root / SETTINGS_FILE).read_text(encoding="utf-8"))
     first_found = set(check_handbook(project, settings)[1])
     found: set[Problem] = set()
     for language in languages[1:]:

@@ -3,7 +3,8 @@ translation replaces a default file whole, under the same name:
 
     data/languages/<code>/charter.yml   the charter in that language, every id, figure and code as in data/charter.yml
     data/languages/<code>/strings.yml   the tools' words, key by key: a key left out shows in the first language
-    data/languages/<code>/navigation.yml  the navigation's titles, from mkdocs.yml's title to the language's
+    data/languages/<code>/navigation.yml  the navigation's titles and the site's description, from mkdocs.yml's
+                                          words to the language's
     docs/charter.<code>.md              the page in that language
 
 A translation changes words only: the same items in the same order, the same ids, dates, codes and figures, so
@@ -11,6 +12,7 @@ both languages state the same facts and a rep's saved answers carry over. What i
 first language, and `untranslated` lists it (file:line) as warnings."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -263,7 +265,7 @@ def untranslated(data_dir: Path, docs_dir: Path, code: str, display_dir: str, do
     titles = navigation_titles(data_dir, code)
     for title, line in nav_titles.items():
         if title not in titles:
-            warnings.append(Problem("mkdocs.yml", line, 1, f"the navigation's {quoted(title, chr(34))} is not translated for the {name} site ({code}) yet: add it to {display_dir}/{LANGUAGES}/{code}/{NAVIGATION}.yml", warning=True))
+            warnings.append(Problem("mkdocs.yml", line, 1, f"mkdocs.yml's {quoted(title, chr(34))} is not translated for the {name} site ({code}) yet: add it to {display_dir}/{LANGUAGES}/{code}/{NAVIGATION}.yml", warning=True))
     return warnings
 
 
@@ -290,8 +292,11 @@ def translated_nav(nav, titles: dict[str, str]):
     return nav
 
 
-def nav_title_lines(nav, settings_text: str) -> dict[str, int]:
-    """Each title in mkdocs.yml's navigation, by the line of mkdocs.yml it is written on (1 when not found)."""
+def nav_title_lines(settings: Mapping, settings_text: str) -> dict[str, int]:
+    """Each title in mkdocs.yml's navigation, and its site_description (which search engines and shared links show
+    under the site's name), by the line of mkdocs.yml it is written on (1 when not found). The site's name is a
+    name, the same in every language."""
+    nav = settings.get("nav")
     titles: list[str] = []
 
     def walk(items):
@@ -307,6 +312,9 @@ def nav_title_lines(nav, settings_text: str) -> dict[str, int]:
     for title in titles:
         written = (f"- {title}:", f'- "{title}":', f"- '{title}':")
         found[title] = next((number for number, line in enumerate(lines, 1) if line.strip().startswith(written)), 1)
+    description = settings.get("site_description")
+    if isinstance(description, str) and description.strip():
+        found[description] = next((number for number, line in enumerate(lines, 1) if line.startswith("site_description:")), 1)
     return found
 
 
@@ -323,7 +331,7 @@ def check_navigation(data_dir: Path, code: str, nav_titles: dict[str, int], disp
         return [document.problem((), "expected each of mkdocs.yml's navigation titles, then ':' and the title in this language, one to a line")]
     for title, words in document.value.items():
         if str(title) not in nav_titles:
-            problems.append(document.problem((title,), f"mkdocs.yml's navigation has no title {quoted(title, chr(34))} ({did_you_mean(title, nav_titles)}write the title as mkdocs.yml does)", at_key=True))
+            problems.append(document.problem((title,), f"mkdocs.yml has no navigation title or site_description {quoted(title, chr(34))} ({did_you_mean(title, nav_titles)}write it as mkdocs.yml does)", at_key=True))
         if not isinstance(words, str) or not words.strip():
             problems.append(document.problem((title,), f"expected the title in this language after {quoted(title, chr(34))}:"))
     return problems

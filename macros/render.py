@@ -204,6 +204,8 @@ def _engine_settings(project: Project, settings: SiteSettings, words: "Words") -
         # The language's site: the theme in that language, and the navigation's titles translated.
         engine["theme"]["language"] = project.language
         engine["nav"] = settings.settings.get("nav")
+        if settings.settings.get("site_description") is not None:
+            engine["site_description"] = settings.settings["site_description"]
         engine["extra"]["storage_root"] = "../"
     here = site_path(project.data_dir, project.team, project.language)
     if here and settings.settings.get("site_url"):

@@ -54,14 +54,16 @@ class SiteSettings:
 
 def read_site_settings(project: Project) -> tuple[SiteSettings | None, list[Problem]]:
     """From mkdocs.yml, read as the engine reads it; a file it cannot read is a located problem and no settings. For
-    a project in another language than the handbook's first, the theme speaks it and the navigation's titles are
-    its own (macros/languages.py), as its site has them."""
+    a project in another language than the handbook's first, the theme speaks it and the navigation's titles and
+    the site's description are its own (macros/languages.py), as its site has them."""
     settings, problems = read_as_mkdocs(project.root)
     if settings is not None and project.language and project.language != getattr(first_language(project.data_dir), "code", None):
         titles = navigation_titles(project.data_dir, project.language)
         theme = settings.get("theme")
+        description = settings.get("site_description")
         settings = {
             **settings,
+            "site_description": titles.get(str(description), description) if description is not None else None,
             "nav": translated_nav(settings.get("nav"), titles),
             "theme": {**(theme if isinstance(theme, dict) else {"name": theme}), "language": project.language},
         }

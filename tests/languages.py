@@ -1,6 +1,6 @@
 """A copy of the example handbook with a little of it in German, as a leader's first steps look: the tools' words
 (the example's data/languages/de/strings.yml), the charter's data file translated (one field's words changed),
-one page translated beside itself, and some of the navigation's titles; nothing else, whatever else the example
+one page translated beside itself, some of the navigation's titles and the site's description; nothing else, whatever else the example
 translates, so the tests of the mechanism do not follow the example's translation. The site tests and the
 browser tests build it in English and in German once per session."""
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.mkdocs_yml import read_as_mkdocs
 from macros.project import copy_project
 
 LANGUAGE = "de"
@@ -31,6 +32,8 @@ Wie sich ein Rep entwickelt hat, aus den in diesem Browser gespeicherten Antwort
 
 {{ rep_history() }}
 """
+# The site's description (mkdocs.yml's, whatever the handbook says there) in German: shown to search engines.
+DESCRIPTION_DE = "Das Handbuch unseres Vertriebsteams, auf Deutsch."
 NAVIGATION_DE = {
     "Home": "Start",
     "Team charter": "Team-Charta",
@@ -54,7 +57,8 @@ def translate_a_little(project: Path) -> Path:
     end = charter.index("\nvalues:\n")
     (folder / "charter.yml").write_text(charter[:start] + "purpose: >-\n  " + PURPOSE_DE + charter[end:], encoding="utf-8")
     (project / "docs" / PAGE.replace(".md", f".{LANGUAGE}.md")).write_text(PAGE_DE, encoding="utf-8")
-    (folder / "navigation.yml").write_text(yaml.safe_dump(NAVIGATION_DE, allow_unicode=True), encoding="utf-8")
+    description = read_as_mkdocs(project)[0]["site_description"]
+    (folder / "navigation.yml").write_text(yaml.safe_dump(NAVIGATION_DE | {description: DESCRIPTION_DE}, allow_unicode=True), encoding="utf-8")
     return project
 
 

@@ -14,6 +14,8 @@ import yaml
 
 from macros import bundles
 from macros.handbook import validate
+from macros.mkdocs_yml import read_as_mkdocs
+from macros.problems import quoted
 from macros.project import Project, copy_project
 from tests.conftest import ROOT, run, run_validate
 from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM
@@ -163,7 +165,7 @@ def test_words_with_a_number_need_the_languages_own_forms(mistaken):
 
 def test_a_navigation_title_mkdocs_yml_lacks_is_a_problem(mistaken):
     _, _, validated = mistaken
-    assert "data/languages/de/navigation.yml:2:1: mkdocs.yml's navigation has no title \"Team chartre\" (did you mean 'Team charter'? write the title as mkdocs.yml does)" in validated.stdout.splitlines()
+    assert "data/languages/de/navigation.yml:2:1: mkdocs.yml has no navigation title or site_description \"Team chartre\" (did you mean 'Team charter'? write it as mkdocs.yml does)" in validated.stdout.splitlines()
 
 
 def test_nothing_else_is_reported(mistaken):
@@ -201,8 +203,11 @@ def test_a_file_out_of_step_shows_in_the_first_language_and_one_in_step_in_its_o
 @pytest.fixture(scope="module")
 def partly_translated(tmp_path_factory):
     """A copy of the example with the charter's data file, one page and some navigation titles in German
-    (tests/languages.py), and a German strings file that leaves out the reset button's words: `validate`'s run."""
+    (tests/languages.py), and a German strings file that leaves out the reset button's words and a navigation file
+    that leaves out the site's description: `validate`'s run."""
     project = bilingual_copy(tmp_path_factory.mktemp("languages") / "handbook")
+    navigation = project / "data" / "languages" / LANGUAGE / "navigation.yml"
+    navigation.write_text(yaml.safe_dump(NAVIGATION_DE, allow_unicode=True), encoding="utf-8")
     strings = project / "data" / "languages" / LANGUAGE / "strings.yml"
     text = strings.read_text(encoding="utf-8")
     # The checklist's group comes first, so its reset button is the first one in the file.
@@ -251,11 +256,20 @@ def test_an_untranslated_page_is_a_warning_naming_the_page_to_create(partly_tran
     assert not [line for line in printed if ".de.md:" in line.split(" ")[0]]  # a translation needs none
 
 
+def test_an_untranslated_site_description_is_a_warning_at_its_line_in_mkdocs_yml(partly_translated):
+    # A German reviewer's case: search engines showed the German site with the English description.
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(number for number, text in enumerate(settings.splitlines(), 1) if text.startswith("site_description:"))
+    description = read_as_mkdocs(ROOT)[0]["site_description"]
+    printed = partly_translated.stdout.splitlines()
+    assert f"mkdocs.yml:{line}:1: warning: mkdocs.yml's {quoted(description, chr(34))} is not translated for the Deutsch site (de) yet: add it to data/languages/de/navigation.yml" in printed
+
+
 def test_an_untranslated_navigation_title_is_a_warning_at_its_line_in_mkdocs_yml(partly_translated):
     settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     line = _line_of(settings, "  - Glossary: glossary.md")
     printed = partly_translated.stdout.splitlines()
-    assert f"mkdocs.yml:{line}:1: warning: the navigation's \"Glossary\" is not translated for the Deutsch site (de) yet: add it to data/languages/de/navigation.yml" in printed
+    assert f"mkdocs.yml:{line}:1: warning: mkdocs.yml's \"Glossary\" is not translated for the Deutsch site (de) yet: add it to data/languages/de/navigation.yml" in printed
     named = {line.split('"')[1] for line in printed if line.startswith("mkdocs.yml:")}
     assert named and not named & set(NAVIGATION_DE)
 

@@ -12,7 +12,8 @@ import yaml
 
 from tests.conftest import ROOT
 from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, content, data, page
-from tests.languages import LANGUAGE, NAVIGATION_DE, PAGE, PURPOSE_DE
+from macros.mkdocs_yml import read_as_mkdocs
+from tests.languages import DESCRIPTION_DE, LANGUAGE, NAVIGATION_DE, PAGE, PURPOSE_DE
 
 pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
 
@@ -118,6 +119,12 @@ def test_the_navigation_titles_are_german_where_translated(site):
     assert set(NAVIGATION_DE.values()) <= german
     assert not set(NAVIGATION_DE.values()) & english
     assert {"Glossary", "Self-assessments"} <= german & english
+
+
+def test_the_german_site_describes_itself_in_german(site):
+    description = lambda url: page(site, url).select_one('meta[name="description"]')["content"]
+    assert description(f"{LANGUAGE}/") == description(f"{LANGUAGE}/bootcamp/") == DESCRIPTION_DE
+    assert description("") == read_as_mkdocs(ROOT)[0]["site_description"]
 
 
 def test_the_german_build_leaves_the_english_site_alone(languages_site):
