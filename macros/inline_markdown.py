@@ -21,10 +21,13 @@ from .model import Term
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 # Characters with a meaning to Markdown, attr_list or Jinja, written as references outside tags.
 _PROTECT = re.compile(r"&#?\w+;|<[^>]*>|[\\`*_\[\]{}#!~=^|:%]")
-# One line that Markdown would return as it is: it starts like a sentence (not a list, heading, quote or
-# indented code), has none of the characters inline Markdown acts on, and no trailing space. Most data
-# text is like this, and skipping the Markdown parser for it makes a build markedly faster.
-_PLAIN = re.compile(r"(?!\d+[.)](\s|\Z))(?:[^\W_]|[\"'(“‘])[^\x00-\x1f\x7f-\x9f\\`*_\[\]<>&!]*(?<!\s)")
+# One line that Markdown would return as it is: it starts like a sentence, has none of the characters inline
+# Markdown acts on, and no trailing space. Most data text is like this, and skipping the Markdown parser for it
+# makes a build markedly faster.
+_PLAIN = re.compile(r"(?:[^\W_]|[\"'(“‘])[^\x00-\x1f\x7f-\x9f\\`*_\[\]<>&!]*(?<!\s)")
+# Markdown's block syntax, which has no place in one line of inline text: "1. Weihnachtsfeiertag" is a name, not
+# a numbered list, and "# 1 priority" no heading.
+_BLOCKS = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote")
 # A tooltip's text inside a tag, which the characters above must not reach unprotected either.
 _TITLE = re.compile(r'(?<= title=")[^"]*')
 _TAG = re.compile(r"<[^>]*>")
@@ -132,6 +135,8 @@ class InlineMarkdown:
         self.explaining = False
         self._md = markdown.Markdown(extensions=[])
         self._md.preprocessors.deregister("html_block")
+        for block in _BLOCKS:
+            self._md.parser.blockprocessors.deregister(block)
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_LinkGuard(self._md, self), "link_guard", 1)
         # After the links are settled (a term in one is left alone), before backslash escapes are undone.

@@ -219,6 +219,14 @@ def test_the_plain_text_shortcut_agrees_with_markdown(text, current_url):
     assert INLINE.render(text, current_url) == INLINE.render_with_markdown(text, current_url)
 
 
+def test_a_line_that_starts_like_a_list_or_a_heading_stays_one_line_of_text():
+    # A German translator's day off, "1. Weihnachtsfeiertag", became a numbered list in the middle of a sentence.
+    for text in ["1. Weihnachtsfeiertag", "2026. A year to remember", "- a dash first", "# 1 priority", "> quoted", "Title\n====", "***"]:
+        rendered = INLINE.render_with_markdown(text, "")
+        assert not re.search(r"<(ol|ul|li|h[1-6]|blockquote|pre|code|hr)\b", rendered), (text, rendered)
+    assert INLINE.render("1. Weihnachtsfeiertag", "") == "1. Weihnachtsfeiertag"
+
+
 _ids = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}\Z")
 
 
