@@ -1004,6 +1004,7 @@ class PrintDocument:
     contents: bool = False
     pocket: bool = False  # a card folded from one sheet, of the `questions` a leader picked
     questions: list[str] = field(default_factory=list)
+    at_most_pages: int | None = None
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,22 @@ def _print(context, root: str, document: PrintDocument, sections: list[Section],
     if document.contents:
         numbers = _start_pages(pdf, [section.title for section in sections], 1)
         pdf = _render(context, root, document, sections, handbook, numbers, address)
+    _check_length(pdf, document)
     return pdf
+
+
+def _check_length(pdf: bytes, document: PrintDocument) -> None:
+    """A document that prints longer than its `at_most_pages` stops the printing, naming its line: a pack a new
+    hire should read in a sitting grows a page at a time as leaders add to the pages it prints."""
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    if document.at_most_pages is not None and pages > document.at_most_pages:
+        raise PrintError(
+            f"data/printing.yml:{document.line}: {quoted(document.id)} prints {pages} pages, more than its"
+            f" at_most_pages ({document.at_most_pages}); leave out a section of one of its pages (leave_out), or"
+            " shorten what it prints"
+        )
 
 
 def _print_card(context, root: str, document: PrintDocument, handbook) -> bytes:

@@ -118,9 +118,13 @@ def test_pack_holds_every_heading_it_keeps_and_none_it_leaves_out(pdfs, built_si
         assert words(plain(item["text"])) in kept, f"checklist item '{item['id']}' is missing"
 
 
-def test_pack_fits_sixteen_pages_with_the_first_week_in_the_first_four(pdfs):
+def _pack() -> dict:
+    return next(d for d in data("printing")["documents"] if d["id"] == "onboarding-pack")
+
+
+def test_pack_fits_its_pages_with_the_first_week_in_the_first_four(pdfs):
     pdf = pdfs / "onboarding-pack.pdf"
-    assert page_count(pdf) <= 16
+    assert page_count(pdf) <= _pack().get("at_most_pages", 16)
     first_four = words(" ".join(pdf_text(pdf, number) for number in range(1, 5)))
     for day in data("onboarding")["first_week"]:
         assert words(day["name"]) in first_four, day["id"]
@@ -273,6 +277,24 @@ def test_a_pocket_card_with_more_questions_than_fit_is_refused_at_its_line(built
                 _print_card(context, root, crowded, handbook)
         finally:
             context.close()
+
+
+def test_a_pack_longer_than_its_at_most_pages_stops_the_printing_at_its_line(pdfs):
+    """A leader adds to the pages a pack prints until it is a book: printing stops and names the line to change."""
+    import dataclasses
+
+    import pytest
+
+    from macros.handbook import Project, load_handbook
+    from macros.pdf import PrintError, _check_length
+    from tests.conftest import ROOT
+
+    pack = next(document for document in load_handbook(Project(ROOT)).printing.documents if document.id == "onboarding-pack")
+    printed = (pdfs / "onboarding-pack.pdf").read_bytes()
+    pages = page_count(pdfs / "onboarding-pack.pdf")
+    _check_length(printed, dataclasses.replace(pack, at_most_pages=pages))  # exactly its length: printed
+    with pytest.raises(PrintError, match=rf"^data/printing\.yml:{pack.line}: 'onboarding-pack' prints {pages} pages, more than its at_most_pages \({pages - 1}\); leave out"):
+        _check_length(printed, dataclasses.replace(pack, at_most_pages=pages - 1))
 
 
 def test_each_objection_prints_whole_on_one_page(built_site, browser, tmp_path):
