@@ -155,6 +155,18 @@ MARK_CONTENT_LEAVING = "window.playbookLeaving = document.querySelector('[data-m
 CONTENT_SWAPPED = "() => !window.playbookLeaving || !window.playbookLeaving.isConnected"
 
 
+SITEMAP_ARRIVED = "() => performance.getEntriesByType('resource').some(entry => new URL(entry.name).pathname.endsWith('/sitemap.xml') && entry.responseEnd > 0)"
+
+
+def ready_for_instant_navigation(page) -> None:
+    """Wait until material's instant navigation can take a click: it intercepts only links its sitemap lists, and
+    drops a click made before the sitemap has arrived, which the browser then follows with a full page load
+    (material's integrations/instant: `withLatestFrom(sitemap$)`). Waits for the sitemap's response to be in,
+    then for one turn of the page's event loop, in which material reads it."""
+    page.wait_for_function(SITEMAP_ARRIVED)
+    page.evaluate("() => new Promise(resolve => setTimeout(resolve))")
+
+
 def navigate_and_wait(page, go) -> None:
     """Do `go` (a click on a link to another page, a step back) and wait until the page it leads to has replaced
     the content on screen, whether instant navigation swaps it in or (the marker gone with the old page) a full
@@ -168,6 +180,7 @@ def home_and_back_by_instant_navigation(page) -> None:
     """Go to the home page and back as a reader does, and check material's instant navigation did it (a page
     load would forget the marker set on `window`), then wait until the page's widgets are set up again."""
     page.evaluate("window.playbookSameDocument = true")
+    ready_for_instant_navigation(page)
     home = page.get_by_role("link", name="Home").first
     address = home.evaluate("link => link.href")
     navigate_and_wait(page, home.click)

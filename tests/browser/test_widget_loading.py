@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.helpers import navigate_and_wait
+from tests.helpers import navigate_and_wait, ready_for_instant_navigation
 
 # What each widget enhances, and the attribute its script sets there once it has (read from the widgets'
 # init functions, independently of the build's own list).
@@ -81,6 +81,7 @@ def test_widget_pages_reached_by_instant_navigation_work(context, built_site, si
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + "editing/")  # a page with no widget and no glossary term
+    ready_for_instant_navigation(page)
     assert [path for path in requested if WIDGET_SCRIPTS in path] == []
     page.evaluate("window.playbookSameDocument = true")
 

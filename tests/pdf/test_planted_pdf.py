@@ -24,8 +24,9 @@ def planted_pdfs(planted_site, browser, tmp_path_factory):
 
 
 def _with_a_short_card(project: Path, copy: Path) -> Path:
-    """The planted handbook's data with three questions on the pocket card: planted text is far longer than
-    any real question, and a card that does not fit its sheet is refused (tested in test_pdf.py)."""
+    """The planted handbook's data with three questions on the pocket card and no page limit on a document:
+    planted text is far longer than any real text, and a card that does not fit its sheet or a pack longer
+    than its at_most_pages is refused (tested in test_pdf.py)."""
     shutil.copytree(project / "data", copy / "data")
     shutil.copytree(project / "docs", copy / "docs")
     shutil.copy2(project / "mkdocs.yml", copy / "mkdocs.yml")
@@ -33,6 +34,8 @@ def _with_a_short_card(project: Path, copy: Path) -> Path:
     value = yaml.safe_load(printing.read_text(encoding="utf-8"))
     card = next(document for document in value["documents"] if document.get("pocket"))
     card["questions"] = card["questions"][:3]
+    for document in value["documents"]:
+        document.pop("at_most_pages", None)
     printing.write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=1_000_000), encoding="utf-8")
     return copy
 
