@@ -79,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(f"{counted(len(problems), 'problem')} in the handbook.", file=sys.stderr)
         return 1
-    untranslated = f" {counted(len(found), 'thing')} {'is' if len(found) == 1 else 'are'} not translated yet (the warnings above): those show in the handbook's first language." if found else ""
-    print(f"The handbook's data and pages are valid.{untranslated}", file=sys.stderr)
+    # Warnings: what a translation lacks (shown in the first language meanwhile) and dates gone by (macros/upcoming.py).
+    warned = f", with {counted(len(found), 'warning')} (above): none stops a build, and each says what to do" if found else ""
+    print(f"The handbook's data and pages are valid{warned}.", file=sys.stderr)
     return 0
 
 

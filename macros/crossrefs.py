@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from . import scoring
+from . import scoring, upcoming
 from .calling_times import check_calling_times
 from .form_rules import check_forms
 from .loading import LocatedData
@@ -185,6 +185,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_rhythm(documents)
     problems += check_calling_times(documents)
     problems += check_stated_counts(documents)
+    problems += upcoming.dates_gone_by(documents, upcoming.today())
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems

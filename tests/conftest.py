@@ -17,6 +17,12 @@ engine.use_engine()
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The day the data checks take as today (macros/upcoming.py) in every test and every command a test runs, so
+# that no result depends on the day the tests run: the example's dates (the charter's next review, the next boot
+# camp, the days off) are all still to come on it. tests/data/test_upcoming_dates.py sets its own days.
+TESTS_TODAY = "2026-12-05"
+os.environ["PLAYBOOK_TODAY"] = TESTS_TODAY
+
 
 def missing_tool(message: str):
     """A tool some tests need is not installed: skip them here, but fail in CI (where `CI` is set), which must
