@@ -908,6 +908,16 @@ class Assessment:
         return next((o.label for o in self.scale.options if o.value == self.gap_behaviours_at_least), None) if self.gap_behaviours_at_least is not None else None
 
     @property
+    def gap_habits_at_most_label(self) -> str | None:
+        """The highest answer a habit may have in a level that is a gap ("Mostly"): the mirror of
+        `gap_behaviours_at_least` from the scale's top (scoring.holds), or `habits_at_most` if that is higher."""
+        if self.gap_behaviours_at_least is None or self.habits_at_most is None:
+            return None
+        lowest, highest = self.scale.options[0].value, self.scale.options[-1].value
+        at_most = max(self.habits_at_most, highest - (self.gap_behaviours_at_least - lowest))
+        return next((o.label for o in reversed(self.scale.options) if o.value <= at_most), None)
+
+    @property
     def essentials_at_least_label(self) -> str | None:
         """The scale's words for `essentials_at_least` ("Done"), as the key and the result say the rule."""
         return next((o.label for o in self.scale.options if o.value == self.essentials_at_least), None) if self.essentials_at_least is not None else None

@@ -6,7 +6,8 @@ statements could score, rounded half up. In the level assessment (`habits_at_mos
 points: a level's score counts all its other behaviours once any statement of it is answered (one left
 blank scores none), and a habit answered above `habits_at_most` holds the level back, because strong
 behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
-behaviours); so does a behaviour answered below `gap_behaviours_at_least`, a basic not done at all. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+behaviours); so does a behaviour answered below `gap_behaviours_at_least`, a basic not done at all. Below the
+level reached, one such level may be a gap (see `holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work. The page carries every option's points (see the template), so the browser only adds;
@@ -103,6 +104,7 @@ class GroupResult:
     habits_held: int = 0  # habits answered above the assessment's habits_at_most
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
     behaviours_not_done: int = 0  # of those, the ones answered below it: a basic not done at all
+    habits_fully_held: int = 0  # of the habits held, those answered so high that they cap, as a basic not done does
 
     @property
     def enough(self) -> bool:
@@ -154,7 +156,8 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
         short = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < gap_least))
         not_done = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and s.id in got and got[s.id] < gap_least)
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, not_done))
+        full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, not_done, full))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
@@ -184,13 +187,17 @@ def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
 
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:
-    """Whether a level below another lets it count: reached, or with `lower_levels_at_least`, answered enough,
-    scoring at least that, with no habit holding it back and (with `gap_behaviours_at_least`) no behaviour blank
-    or answered below it: a gap to close rather than a cap. A basic not done at all is a cap."""
+    """Whether a level below another lets it count: reached, or with `lower_levels_at_least` a gap to close rather
+    than a cap: answered enough, (with `gap_behaviours_at_least`) no behaviour blank or answered below it, and
+    either scoring at least that with no habit holding it back, or scoring a reached band with only habits holding
+    it back, none of them answered so high that it mirrors a basic not done at all. One habit still "Mostly" there
+    is a habit to coach, not the mark of a seller four levels down; a basic not done, or a habit fully kept, caps."""
     floor_score = assessment.lower_levels_at_least
     if group.reached or floor_score is None:
         return group.reached
-    return group.enough and group.score is not None and group.score >= floor_score and not group.habits_held and not group.behaviours_short
+    if not group.enough or group.score is None or group.behaviours_short or group.habits_fully_held:
+        return False
+    return group.band.reached if group.habits_held else group.score >= floor_score
 
 
 def _points(scale: Scale, statements: list[Statement], answers: dict[str, float]) -> list[tuple[Statement, float]]:

@@ -138,8 +138,9 @@
       var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
       var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null || row.points < model.gapLeast); }).length;
       var notDone = rows.filter(function (row) { return notDoneAtAll(model, row); }).length;
+      var fullyHeld = model.gapLeast === null ? held : rows.filter(function (row) { return heldHabit(model, row) && row.points < model.gapLeast; }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
-      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, behavioursShort: short, behavioursNotDone: notDone, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held && !notDone };
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, habitsFullyHeld: fullyHeld, behavioursShort: short, behavioursNotDone: notDone, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held && !notDone };
     });
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
@@ -163,11 +164,13 @@
     return below.every(function (group) { return holds(model, group); }) && (model.gapsMost === null || gaps <= model.gapsMost);
   }
 
-  /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast, enough answers,
-     at least that score, no habit held and no behaviour below gapLeast, a gap to close rather than a cap. */
+  /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast a gap to close
+     rather than a cap: enough answers, no behaviour below gapLeast, and either at least that score with no habit
+     held, or a reached band held back only by habits, none of them held fully (fewer points than gapLeast). */
   function holds(model, group) {
     if (group.reached || model.lowerLeast === null) return group.reached;
-    return group.enough && group.score !== null && group.score >= model.lowerLeast && !group.habitsHeld && !group.behavioursShort;
+    if (!group.enough || group.score === null || group.behavioursShort || group.habitsFullyHeld) return false;
+    return group.habitsHeld ? group.band.reached : group.score >= model.lowerLeast;
   }
 
   /* Whether habits alone keep a level from being reached, or, below a level reached, from holding: with

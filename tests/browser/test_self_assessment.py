@@ -61,23 +61,29 @@ def _level_reached(answers: dict) -> int:
     """The level the answers give (1-based; 0: none): the highest one with enough answers, a 'reached' band on
     its behaviours, no habit answered above `habits_at_most` and no behaviour answered below
     `gap_behaviours_at_least` (a basic not done at all), whose levels below are each reached too or,
-    with `lower_levels_at_least`, answered enough, scoring at least that and with no habit held, no more than
-    `lower_level_gaps_at_most` of them short of reached, each behaviour of those answered at least
-    `gap_behaviours_at_least`."""
+    with `lower_levels_at_least`, gaps: answered enough, each behaviour answered at least
+    `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
+    habits held but none answered above the mirror of `gap_behaviours_at_least` from the scale's top (a habit
+    kept fully); no more than `lower_level_gaps_at_most` of them short of reached."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
     most_gaps = assessment.get("lower_level_gaps_at_most", len(_levels()))
     floor = assessment.get("gap_behaviours_at_least")
+    values = [o["value"] for o in _scale(assessment)["options"]]
+    habit_most = max(assessment["habits_at_most"], max(values) - (floor - min(values))) if floor is not None else assessment["habits_at_most"]
     reached, holds = [], []
     for level in _levels():
         answered = [b for b in level["behaviours"] if b["id"] in answers]
         score = _score(answers, level["behaviours"], _scale(assessment), habits_score=False)
         held = any(_is_limit(b) and answers[b["id"]] > assessment["habits_at_most"] for b in answered)
-        enough = len(answered) >= assessment["answers_needed_per_level"] and not held and score is not None
+        kept = any(_is_limit(b) and answers[b["id"]] > habit_most for b in answered)
+        enough = len(answered) >= assessment["answers_needed_per_level"] and score is not None
         not_done = floor is not None and any(not _is_limit(b) and b["id"] in answers and answers[b["id"]] < floor for b in level["behaviours"])
-        reached.append(enough and _band(assessment, score).get("reached", False) and not not_done)
+        band_reached = enough and _band(assessment, score).get("reached", False)
+        reached.append(band_reached and not held and not not_done)
         basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
-        holds.append(reached[-1] or (enough and least is not None and score >= least and basics))
+        gap = enough and least is not None and basics and not kept and (band_reached if held else score >= least)
+        holds.append(reached[-1] or gap)
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1]) and reached[: number - 1].count(False) <= most_gaps), default=0)
 
@@ -284,6 +290,29 @@ def test_a_strong_seller_with_a_gap_low_on_the_ladder_is_rated_at_their_level_an
     # Not doing a bad thing is no strength: the level's habits, answered "Not like me", are not listed as strong.
     habits = [plain(b["text"]) for b in levels[3]["behaviours"] if _is_limit(b)]
     assert strongest and not [line for line in strongest if any(line.startswith(habit) or habit in line for habit in habits)], strongest
+
+
+def test_one_old_habit_low_on_the_ladder_is_a_gap_named_and_a_habit_kept_fully_is_a_cap(context, site_url):
+    # A sales leader's case: a trusted partner who still "Mostly" has one of Product expert's habits was rated an
+    # order taker, four rungs down, where a level scoring 53% on its behaviours counted as a gap. Now the habit is
+    # the gap: the rep is rated at their level and told that habit is what holds Product expert back.
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    habit = next(b for b in levels[1]["behaviours"] if _is_limit(b))
+    answers = _profile(5) | {habit["id"]: _value(scale, "Mostly")}
+    assert _level_reached(answers) == 5
+    result = _level_result(context, site_url, answers, scale, levels[4], 5)
+    text = " ".join(result.text_content().split())
+    assert f"Not reached yet, below the level reached: {levels[1]['name']}." in text
+    assert _list_after(result, "Habits to grow out of") == [f"{levels[1]['name']}: {plain(habit['text'])} (Mostly)"]
+    # The same habit "Just like me" mirrors a basic not done at all: a cap, as the scoring key says.
+    answers[habit["id"]] = _value(scale, "Just like me")
+    assert _level_reached(answers) == 1
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    capped = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    expect(capped.get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 5))
 
 
 def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_rated_at_the_top(context, site_url):

@@ -139,3 +139,38 @@ def test_a_habit_still_held_below_caps_the_levels_above_it(ladder):
     # Level 2 scores 53% but still mostly has its habits: not a gap but a cap, so the level is Order taker.
     held = ([MOSTLY, MOSTLY, MOSTLY, A_LITTLE, A_LITTLE], MOSTLY)
     assert _level(ladder, _per_level(ladder, {2: held}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME))) == "Order taker"
+
+
+def _one_habit(assessment, level: int, answer: int) -> dict:
+    """A trusted partner (levels 1 to 5 "Just like me" on every behaviour, habits behind them; the top level
+    "A little") who still has the first habit of level `level` (1-based) to the degree `answer`."""
+    answers = _per_level(assessment, {6: ([A_LITTLE] * 5, A_LITTLE)}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME))
+    habit = next(s for s in assessment.groups[level - 1].statements if s.counts_as == scoring.LIMIT)
+    return answers | {habit.id: answer}
+
+
+def test_one_old_habit_still_mostly_there_low_on_the_ladder_is_a_gap_named_not_a_drop_of_four_levels(ladder):
+    # A sales leader's case: a trusted partner who still "Mostly" chases open quotes with "just checking in"
+    # (a product expert's habit) was rated an order taker, four rungs down, while a level scoring only 53% on its
+    # behaviours counted as a gap. The habit keeps its level from being reached, and is the gap to close first.
+    found = scoring.result(ladder, _one_habit(ladder, 2, MOSTLY))
+    assert found.groups[1].habits_held == 1 and found.groups[1].band.reached and not found.groups[1].reached
+    assert found.level.name == "Trusted partner"
+    assert _level(ladder, _one_habit(ladder, 1, MOSTLY)) == "Trusted partner"  # the first rung may be the gap too
+    # The level's own habit still holds it back: a trusted partner's habit "Mostly" there is a problem solver.
+    assert _level(ladder, _one_habit(ladder, 5, MOSTLY)) == "Problem solver"
+
+
+def test_a_habit_kept_fully_low_on_the_ladder_caps_as_a_basic_never_done_does(ladder):
+    # The mirror of a behaviour answered "Not like me": "Just like me" on a habit is not a gap but a cap.
+    assert _level(ladder, _one_habit(ladder, 2, JUST_LIKE_ME)) == "Order taker"
+
+
+def test_a_habit_gap_counts_against_the_one_gap_the_ladder_allows(ladder):
+    # The habit at level 2 and level 3's basics loose (53%): two gaps where one is allowed, so only level 1 counts.
+    answers = _one_habit(ladder, 2, MOSTLY)
+    loose = [s for s in ladder.groups[2].statements if s.counts_as == scoring.STRENGTH]
+    answers |= dict(zip([s.id for s in loose], [MOSTLY, MOSTLY, MOSTLY, A_LITTLE, A_LITTLE]))
+    found = scoring.result(ladder, answers)
+    assert found.groups[2].score == 53 and [group.reached for group in found.groups][:3] == [True, False, False]
+    assert found.level.name == "Order taker"
