@@ -30,14 +30,14 @@ def _band(form, answers) -> str:
 
 def test_a_ride_along_with_no_next_step_asked_for_did_not_work(forms):
     ride_along = forms["ride-along"]
-    # 18 statements, 31 weights (five count twice; the review's two, the cost and the decision three times): Done
-    # well on all but the next step (weight 2, Missed) is 87 of 93 points, 94%; a missed essential fails the call
-    # whatever the score.
+    # 18 statements, 33 weights (five count twice, the cost and the decision three times, the review's two four
+    # times): Done well on all but the next step (weight 2, Missed) is 93 of 99 points, 94%; a missed essential
+    # fails the call whatever the score.
     answers = _all(ride_along, DONE_WELL, **{"asked-for-next-step": MISSED})
     found = scoring.result(ride_along, answers)
     assert (found.score, found.band.name) == (94, "Back to basics")
     assert [s.id for s in found.essentials_short] == [s.id for s in found.essentials_missed] == ["asked-for-next-step"]
-    # Asked for without a date (Partly), 89 of 93, 96%: held below the top band only.
+    # Asked for without a date (Partly), 95 of 99, 96%: held below the top band only.
     found = scoring.result(ride_along, _all(ride_along, DONE_WELL, **{"asked-for-next-step": PARTLY}))
     assert (found.score, found.band.name, found.essentials_missed) == (96, "Solid, with gaps", [])
     # The same call with the next step asked for is one to show the team.
