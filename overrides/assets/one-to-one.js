@@ -515,11 +515,12 @@
     date.value = firstDay();
 
     function when() {
-      return { date: date.value || firstDay(), time: time.value || "09:00" };
+      return { date: date.value || firstDay(), time: time.value || time.defaultValue };
     }
 
     /* The time of the chosen date's 1:1 as recorded; else, for a rep just chosen, of their latest 1:1 before it
-       (a rep's 1:1 is usually at the same time each week) or the page's 09:00; else the time as typed. */
+       (a rep's 1:1 is usually at the same time each week) or the page's, the time the team books meetings from
+       once the calling block is over (data/bootcamp.yml's meetings_from); else the time as typed. */
     function setTime(repChosen) {
       var timed = oneToOnes(plan).filter(function (record) {
         return record.date <= when().date && typeof record.data.time === "string" && /^[0-9]{2}:[0-9]{2}$/.test(record.data.time);

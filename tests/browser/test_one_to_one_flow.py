@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.test_plan_one_to_one import (
+    MEETINGS_FROM,
     _agreed,
     _box_for,
     _duration,
@@ -136,7 +137,7 @@ def week_one(page, site_url, tmp_path):
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     assert len(reader.pages) == 1
     printed = " ".join(reader.pages[0].extract_text().split())
-    assert f"1:1 with Priya, Monday 30 November 2026 at 09:00, {minutes} minutes" in printed
+    assert f"1:1 with Priya, Monday 30 November 2026 at {MEETINGS_FROM}, {minutes} minutes" in printed
     assert all(plain(q["text"])[:40] in printed for q in questions)
 
     # After the meeting: two commitments due in three days, then the Was that coaching? check.

@@ -6,13 +6,16 @@ the agenda as typed; questions suggested for the rep, each with its reason. With
 form on one sheet."""
 
 import io
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.helpers import data, in_sentence, plain
+
+# The time a new 1:1 is offered at: the team books meetings from then, once the calling block is over.
+MEETINGS_FROM = data("bootcamp")["calling_times"]["meetings_from"]
 
 PLANNER = "coaching/plan-one-to-one/"
 BANK = "coaching/questions/"
@@ -136,7 +139,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     # added from the bank page with the fingerprint the planner reads: nothing shows as reworded
     expect(page.get_by_text("Changed since you added it")).to_have_count(0)
 
-    heading = f"1:1 with {AWKWARD}, Monday 30 November 2026 at 09:00, {minutes} minutes"
+    heading = f"1:1 with {AWKWARD}, Monday 30 November 2026 at {MEETINGS_FROM}, {minutes} minutes"
     expected = [heading]
     for box in boxes:
         expected += ["", f"{plain(box['name'])} ({_duration(box['minutes'])})"]
@@ -153,7 +156,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
         event = _unfold(file.read())
     assert event["BEGIN"] == "VCALENDAR" and event["VERSION"] == "2.0" and event["UID"] and event["DTSTAMP"] == "20261130T080000Z"
     start, end = (datetime.strptime(event[name], "%Y%m%dT%H%M%S") for name in ("DTSTART", "DTEND"))
-    assert start == datetime(2026, 11, 30, 9, 0) and end - start == timedelta(minutes=minutes)
+    assert start == datetime.combine(date(2026, 11, 30), time.fromisoformat(MEETINGS_FROM)) and end - start == timedelta(minutes=minutes)
     assert event["SUMMARY"] == "1:1 with Sam\\; Jo\\, K\\\\"
     assert _unescape(event["SUMMARY"]) == f"1:1 with {AWKWARD}"
     assert _unescape(event["DESCRIPTION"]) == copied
