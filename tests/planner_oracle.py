@@ -4,7 +4,9 @@ and independently of macros/planner.py and planner.js: the site, data and browse
 The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's whole number
 ÷ its rate, rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
-from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal.
+from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal;
+and a week's or a day's figure × the next step's rate gives at least the next step's figure as shown, the figure
+raised to (that figure ÷ the rate, rounded up the same way) where it would not.
 Beside the plan, the first stage's figure a week as shown spread over the week's calling blocks.
 """
 
@@ -69,11 +71,26 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
     weeks = field("weeks_in_period", planner["weeks_in_period"])
     days = weeks * field("selling_days_per_week", planner["selling_days_per_week"])
     rows, phrases = [], []
-    for index, (stage, count) in enumerate(zip(stages, counts)):
+    below: tuple[str, str] | None = None  # the next step's week and day as shown
+    for index in reversed(range(len(stages))):
+        stage, count = stages[index], counts[index]
         rate = tenths(floor(rates[index - 1] * 1000 + Fraction(1, 2))) + "%" if index else ""
         week, per_week = pace(count, weeks, "week")
+        if below:
+            week, per_week = _at_least(week, per_week, below[0], rates[index], "week")
         day, per_day = pace(count, days, "day") if week.startswith("1 every") else pace(exact(week), days / weeks, "day")
-        rows.append([stage["name"], rate, f"{count:,}", week, day])
-        phrases.append((per_day, per_week, f"{count:,} a {planner['period']}"))
+        if below:
+            day, per_day = _at_least(day, per_day, below[1], rates[index], "day")
+        rows.insert(0, [stage["name"], rate, f"{count:,}", week, day])
+        phrases.insert(0, (per_day, per_week, f"{count:,} a {planner['period']}"))
+        below = (week, day)
     summary = f"{stages[0]['name']}: {', '.join(phrases[0])}."
     return Expected(f"{ceil(to_find):,}", to_find == 0, counts, rows, summary)
+
+
+def _at_least(shown: str, said: str, below: str, rate: Fraction, unit: str) -> tuple[str, str]:
+    """A week's or day's figure, raised so that × `rate` it gives at least `below` (the next step's, as shown)."""
+    if shown.startswith("1 every") or below.startswith("1 every"):
+        return shown, said
+    needed = pace(exact(below) / rate, Fraction(1), unit)
+    return needed if exact(needed[0]) > exact(shown) else (shown, said)

@@ -166,13 +166,27 @@
     var counts = [ceil(over(toFind, values.average_deal_size))];
     for (var i = rates.length - 1; i >= 0; i -= 1) counts.unshift(ceil(over(fraction(counts[0]), rates[i])));
     var days = times(values.weeks_in_period, values.selling_days_per_week);
-    var steps = counts.map(function (count, index) {
+    var steps = [];
+    for (var index = counts.length - 1; index >= 0; index -= 1) {  /* from the last step up (planner.plan) */
+      var count = counts[index];
+      var below = steps[0];
       var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.periodWords }) };
       var rate = index ? rates[index - 1] : null;
       var week = pace(fraction(count), values.weeks_in_period, "week");
-      return { period: period, week: week, day: dayPace(fraction(count), week, values, days), rate: rate ? percent(rate) : "", share: rate };
-    });
+      if (below) week = reaching(week, below.week, rates[index], "week");
+      var day = dayPace(fraction(count), week, values, days);
+      if (below) day = reaching(day, below.day, rates[index], "day");
+      steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate });
+    }
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
+  }
+
+  /* A week's or a day's figure raised where needed so that, × the next step's rate, it gives at least that
+     step's figure as shown (planner._reaching); not for "1 every N" figures. */
+  function reaching(own, below, rate, unit) {
+    if (own.every || below.every) return own;
+    var needed = pace(over(fraction(below.tenths, TEN), rate), fraction(1), unit);
+    return needed.tenths > own.tenths ? needed : own;
   }
 
   /* Where the words hold the week's figure and the interval, as nodes of the line (planner.block_pace), in

@@ -34,6 +34,7 @@ CASES = {
     "pennies and decimals everywhere": {"revenue_target": "99,999.99", "average_deal_size": "3333.33", "weeks_in_period": "13.5", "selling_days_per_week": "3", "conversations": "7", "meetings": "15.5", "qualified": "66.7", "wins": "30", "existing_pipeline": "12,345.67", "share_not_from_prospecting": "12.5"},
     "a rep's 40,000 quarter (34 calls a week: 6.8 a day, not 6.7)": {"revenue_target": "40,000"},
     "one small deal": {"revenue_target": "5000", "conversations": "100", "meetings": "100", "qualified": "100", "wins": "100"},
+    "a 13-week quarter (93 calls a week at 20% gave 18.6 conversations, where the next row said 19)": {"weeks_in_period": "13"},
 }
 
 
@@ -191,15 +192,28 @@ def test_a_week_and_a_day_multiply_back_to_the_periods_figure_and_the_funnel_mul
     weeks = planner_oracle.exact(typed.get("weeks_in_period", _planner()["weeks_in_period"]))
     days = weeks * planner_oracle.exact(typed.get("selling_days_per_week", _planner()["selling_days_per_week"]))
     rows = _figures(form)
-    for _, _, period, week, day in rows:
+    for index, (_, _, period, week, day) in enumerate(rows):
         whole = Fraction(period.replace(",", ""))
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        rate = Fraction(below[1].rstrip("%")) / 100 if below else None
         least, most = _per_unit(week)
-        assert least * weeks < whole <= most * weeks, (period, week)
+        assert whole <= most * weeks, (period, week)
+        # A week and a day lead to the row below: × the next rate, at least its figure as shown (a rep checking
+        # 93 calls at 20% against 19 conversations got 18.6).
+        chained = below is not None and not week.startswith("1 every") and not below[3].startswith("1 every")
+        if chained:
+            assert most * rate >= _per_unit(below[3])[1], (week, below[3])
+        # No more than a step over what the two promises need: one step less would break one of them.
+        assert least * weeks < whole or (chained and least * rate < _per_unit(below[3])[1]), (period, week)
         least, most = _per_unit(day)
         assert most * days >= whole, (period, day)
-        if not week.startswith("1 every"):  # a week's selling days make its figure, and no more than a step over
+        if not week.startswith("1 every"):  # a week's selling days make its figure
             figure = Fraction(week.replace(",", ""))
-            assert least * (days / weeks) < figure <= most * (days / weeks), (week, day)
+            assert figure <= most * (days / weeks), (week, day)
+            day_chained = below is not None and not day.startswith("1 every") and not below[4].startswith("1 every")
+            if day_chained:
+                assert most * rate >= _per_unit(below[4])[1], (day, below[4])
+            assert least * (days / weeks) < figure or (day_chained and least * rate < _per_unit(below[4])[1]), (week, day)
     for above, below in zip(rows, rows[1:]):
         # a whole number rounded up, times the next rate: the next figure, or one more where rounding carried over
         reached = ceil(Fraction(above[2].replace(",", "")) * Fraction(below[1].rstrip("%")) / 100)
