@@ -437,6 +437,7 @@ class FunnelStage:
     name: str
     conversion_rate: float | None
     line: int
+    minutes_each: int | None = None  # of the calling block, on top of the stages before it
 
     @property
     def percent(self) -> str | None:

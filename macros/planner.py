@@ -59,6 +59,12 @@ class Plan:
         """The first step's weekly figure over the week's calling blocks (block_interval)."""
         return block_interval(self.steps[0].week, block_minutes_a_week)
 
+    def block_minutes_needed(self, minutes_each: list[int | None]) -> Fraction:
+        """The calling-block minutes a week's figures as shown take, at each stage's `minutes_each` (None: a stage
+        outside the block); a figure under one a week counts none. planner.js repeats it."""
+        return sum((Fraction(step.week.tenths, 10) * minutes for step, minutes in zip(self.steps, minutes_each)
+                    if minutes is not None and not step.week.every), Fraction(0))
+
     @staticmethod
     def written(words) -> "Written":
         """The plan's figures as the language of `words` (macros/words.py) writes them."""

@@ -218,8 +218,34 @@
       : seconds ? Playbook.t("units.seconds", { seconds: seconds }) : Playbook.t("units.under_a_second");
   }
 
+  /* Minutes as a reader says them, to the nearest minute (words.duration): "20 min", "2 h", "2 h 10 min". */
+  function duration(minutes) {
+    var total = Math.round(minutes);
+    var hours = Math.floor(total / 60), rest = total % 60;
+    if (!hours) return Playbook.t("units.minutes", { minutes: rest });
+    return rest ? Playbook.t("units.hours_minutes", { hours: hours, minutes: rest }) : Playbook.t("units.hours", { hours: hours });
+  }
+
+  /* What the week's figures as shown take of the calling blocks, at each stage's minutes (planner
+     block_minutes_needed), said only when more than the week's blocks hold. */
+  function showBlockTime(form, layout, result, values) {
+    var line = form.querySelector("[data-block-overfull]");
+    var pace = form.querySelector("[data-block-pace]");
+    if (!line || !pace) return;
+    var tenths = 0;  /* whole tenths of a minute, so the sum is exact */
+    layout.minutes.forEach(function (minutes, index) {
+      var week = result.steps[index].week;
+      if (minutes && !week.every) tenths += Number(week.tenths) * minutes;
+    });
+    var block = Number(pace.dataset.blockMinutes) * Math.min(Number(pace.dataset.callingDays), Number(ceil(values.selling_days_per_week)));
+    line.querySelector("[data-needed]").textContent = duration(tenths / 10);
+    line.querySelector("[data-block-week]").textContent = duration(block);
+    line.hidden = tenths <= block * 10;
+  }
+
   function show(form, layout, result, values) {
     showBlockPace(form, result.steps[0].week, values);
+    showBlockTime(form, layout, result, values);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
     layout.stages.forEach(function (stage, index) {
@@ -257,6 +283,9 @@
     var layout = {
       stages: Array.prototype.map.call(form.querySelectorAll("tr[data-stage]"), function (row) {
         return row.dataset.stage;
+      }),
+      minutes: Array.prototype.map.call(form.querySelectorAll("tr[data-stage]"), function (row) {
+        return row.hasAttribute("data-minutes-each") ? Number(row.dataset.minutesEach) : 0;
       }),
       pipelineStage: Number(form.dataset.pipelineStage),
       period: form.dataset.period,

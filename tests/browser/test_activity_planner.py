@@ -8,7 +8,7 @@ import colorsys
 import re
 from dataclasses import replace
 from fractions import Fraction
-from math import ceil, prod
+from math import ceil, floor, prod
 
 import pytest
 from bs4 import BeautifulSoup
@@ -586,6 +586,44 @@ def test_the_calling_blocks_are_on_the_days_a_rep_sells(context, site_url):
     expect(line).to_have_text(f"At {per_week:,} a week, the calling block (2 h on 1 day a week) leaves {seconds} s for each.")
     _fill(form, {"selling_days_per_week": "6"})  # more selling days than calling days: the team's five blocks
     expect(line).to_contain_text("the calling blocks (2 h on each of 5 days a week)")
+
+
+def _said(minutes: Fraction) -> str:
+    """Minutes to the nearest minute, a half going up, as the page says them: "3 h 40 min"."""
+    hours, rest = divmod(floor(minutes + Fraction(1, 2)), 60)
+    return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+
+
+def test_a_plan_that_needs_more_calling_time_than_the_blocks_hold_says_so(context, site_url):
+    """A sales leader's case: a 7,000 deal size asked for 60 calls a day, "2 min for each" of the calling blocks,
+    and nothing said that a call which checks the problem, who decides and the timing doesn't fit in that. The
+    stages' minutes_each (the team's estimate) add up the week's figures as shown; past the week's blocks the page
+    says so, worked out here from the oracle's week figures and the calling times."""
+    planner = _planner()
+    times = data("bootcamp")["calling_times"]
+    start, end = (int(t[:2]) * 60 + int(t[3:]) for t in (times["block"]["starts"], times["block"]["ends"]))
+    each = [stage.get("minutes_each") for stage in planner["stages"]]
+    assert any(each), "the example gives calls and conversations their minutes"
+    page, form = _open(context, site_url)
+    line = form.locator("[data-block-overfull]")
+    overfull = []
+    for typed in ({}, {"average_deal_size": "7,000"}, {"average_deal_size": "12,000", "selling_days_per_week": "4"}):
+        _fill(form, typed)
+        rows = _expect_plan(form, typed).rows
+        needed = sum(Fraction(row[3].replace(",", "")) * minutes for row, minutes in zip(rows, each) if minutes and not row[3].startswith("1 every"))
+        days = min(len(times["days"]), ceil(Fraction(typed.get("selling_days_per_week", planner["selling_days_per_week"]))))
+        block = (end - start) * days
+        overfull.append(needed > block)
+        if needed <= block:
+            expect(line).to_be_hidden()
+            continue
+        listed = ", ".join(f"{stage['name']} {_said(Fraction(stage['minutes_each']))} each" for stage in planner["stages"] if stage.get("minutes_each"))
+        expect(line).to_have_text(
+            f"That is more than the calling blocks hold: at the minutes the team allows ({listed}), a week's figures take "
+            f"{_said(needed)}, against {_said(Fraction(block))} of blocks. Bring them down with a bigger deal size or better "
+            "rates, count more revenue from outside prospecting, or plan longer blocks.")
+    # The example's own figures fit; 7,000 (300 calls and 60 conversations a week) does not.
+    assert overfull[:2] == [False, True], overfull
 
 
 def test_figures_of_the_readers_own_say_so_and_when_they_were_last_changed(browser, site_url):
