@@ -170,6 +170,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _planner_figures(documents.get("bootcamp"))
     problems += _skill_will(documents.get("dilemma"))
     problems += _rules_out_own_mode(documents.get("dilemma"))
+    problems += _only_with_own_signals(documents.get("dilemma"))
     problems += _reserved_checklist_ids(documents.get("checklists"))
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
@@ -317,6 +318,20 @@ def _rules_out_own_mode(document: LocatedData | None) -> list[Problem]:
         for path, ruled in select(document.value, ("modes", mode_index, "signals", "*", "rules_out", "*"))
         if ruled == mode["id"]
     ]
+
+
+def _only_with_own_signals(document: LocatedData | None) -> list[Problem]:
+    """A mode's `only_with` names its own signals: one that a tick for another mode satisfies would let that mode's
+    signal recommend this one."""
+    if document is None:
+        return []
+    problems = []
+    for mode_index, mode in enumerate(document.value["modes"]):
+        own = [signal["id"] for signal in mode["signals"]]
+        for path, wanted in select(document.value, ("modes", mode_index, "only_with", "*")):
+            if wanted not in own:
+                problems.append(document.problem(path, f"{quoted(wanted)} is not one of {mode['id']}'s signals ({', '.join(own)}); name one of those"))
+    return problems
 
 
 def _suited(suits: dict) -> str:

@@ -229,6 +229,11 @@ class Mode:
     pitfalls: list[str]
     situations: list[str]
     line: int
+    only_with: list[str] = field(default_factory=list)  # its signals of which one must be ticked to recommend it
+
+    @property
+    def only_with_signals(self) -> list[Signal]:
+        return [signal for signal in self.signals if signal.id in self.only_with]
 
 
 @dataclass(frozen=True)

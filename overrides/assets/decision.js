@@ -11,9 +11,10 @@
   /* Each mode's total weight and the outcome: "none" before any tick, "context" while only signals about the
      moment are ticked, "tie" when the top total is shared. A
      mode a ticked signal rules out (data-rules-out) cannot win, whatever its total; the signal's own mode then
-     has a total, so there is always one that can. */
-  function score(boxes) {
-    var totals = {}, ticked = {}, ruledOut = {};
+     has a total, so there is always one that can. Nor can a mode `needs` names (data-only-with) while none of
+     its signals there is ticked: "needs-<mode>" when it alone has a total. */
+  function score(boxes, needs) {
+    var totals = {}, ticked = {}, ruledOut = {}, short = {};
     boxes.forEach(function (box) {
       var mode = box.dataset.mode;
       totals[mode] = (totals[mode] || 0) + (box.checked ? +box.dataset.weight : 0);
@@ -21,12 +22,16 @@
       ticked[box.dataset.signal] = box.dataset.fingerprint;
       (box.dataset.rulesOut || "").split(" ").filter(Boolean).forEach(function (out) { ruledOut[out] = true; });
     });
-    var open = Object.keys(totals).filter(function (mode) { return !ruledOut[mode]; });
+    Object.keys(needs).forEach(function (mode) {
+      if (!ruledOut[mode] && !needs[mode].some(function (signal) { return ticked[signal]; })) short[mode] = true;
+    });
+    var open = Object.keys(totals).filter(function (mode) { return !ruledOut[mode] && !short[mode]; });
     var top = Math.max.apply(null, open.map(function (mode) { return totals[mode]; }));
     var leaders = open.filter(function (mode) { return totals[mode] === top; });
     /* A signal about the moment (data-context) weighs, but no recommendation rests on timing alone. */
     var aboutTheRep = Array.prototype.some.call(boxes, function (box) { return box.checked && !box.hasAttribute("data-context"); });
-    var outcome = !top ? "none" : !aboutTheRep ? "context" : leaders[1] ? "tie" : leaders[0];
+    var needing = Object.keys(short).filter(function (mode) { return totals[mode] > 0; })[0];
+    var outcome = !top ? (needing ? "needs-" + needing : "none") : !aboutTheRep ? "context" : leaders[1] ? "tie" : leaders[0];
     /* The question bank's situations the advice rests on: those of the advised mode's ticked signals, so the 1:1
        planner asks a top seller pushed on a slipping deal about the deal, not about prospecting. */
     var situations = [];
@@ -34,7 +39,7 @@
       var situation = box.dataset.situation;
       if (box.checked && box.dataset.mode === outcome && situation && situations.indexOf(situation) < 0) situations.push(situation);
     });
-    return { totals: totals, ticked: ticked, ruledOut: ruledOut, top: top, outcome: outcome, situations: situations };
+    return { totals: totals, ticked: ticked, ruledOut: ruledOut, short: short, top: top, outcome: outcome, situations: situations };
   }
 
   /* The shown result as plain text for notes or an email: a line per heading and paragraph, "- " per item. */
@@ -75,6 +80,9 @@
     form.dataset.ready = "true";
     var key = Playbook.storageKey("decision", form.dataset.decision);
     var boxes = form.querySelectorAll("input[data-signal]");
+    /* mode → the signals one of which it needs (data/dilemma.yml's only_with) */
+    var needs = {};
+    form.querySelectorAll("[data-only-with]").forEach(function (line) { needs[line.dataset.onlyWith] = line.dataset.signals.split(" "); });
     var copyStatus = form.querySelector("[data-copy-status]");
     var tool = Playbook.workspace.attach(form, load);
     var removed = document.createElement("p");
@@ -118,7 +126,7 @@
     }
 
     function update(announce, byReader) {
-      var now = score(boxes), totals = now.totals, outcome = now.outcome;
+      var now = score(boxes, needs), totals = now.totals, outcome = now.outcome;
       each("[data-total]", function (el) { el.textContent = totals[el.dataset.total]; });
       each("[data-reason]", function (el) { el.hidden = !now.ticked[el.dataset.reason]; });
       /* Totals shown: the tied modes under a tie, the other modes ticked under a winner. */
@@ -127,7 +135,10 @@
         el.hidden = outcome === "tie" ? total !== now.top || !!now.ruledOut[el.dataset.line] : !total;
       });
       /* Written in, not hidden: the result is copied as text, and hidden words would go with it. */
-      each("[data-ruled-out]", function (el) { el.textContent = now.ruledOut[el.dataset.ruledOut] ? Playbook.t("decision.ruled_out") : ""; });
+      each("[data-ruled-out]", function (el) {
+        var mode = el.dataset.ruledOut;
+        el.textContent = now.ruledOut[mode] ? Playbook.t("decision.ruled_out") : now.short[mode] ? Playbook.t("decision.not_without") : "";
+      });
       each("[data-others]", function (el) { el.hidden = !el.querySelector("[data-line]:not([hidden])"); });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
       each("[data-summary], [data-actions]", function (el) { el.hidden = outcome === "none"; });

@@ -46,7 +46,8 @@ def _result(helper):
     return helper.locator("[data-outcome]:not([hidden])")
 
 
-RULED_OUT = ", ruled out by a live problem you ticked"
+RULED_OUT = ", ruled out by a signal you ticked"
+SHORT = ", short of the signal it needs"
 
 
 def _cell(signal: dict) -> str:
@@ -380,7 +381,7 @@ def test_a_proven_seller_dodging_a_tough_conversation_on_a_slipping_deal_is_not_
     _tick(helper, [live])
     result = _result(helper)
     expect(result.get_by_role("heading", level=3)).to_have_text(_headline(push, live["weight"]))
-    expect(result.locator(f'[data-line="{step_back["id"]}"]')).to_have_text(f"{step_back['name']}: total weight {sum(s['weight'] for s in record)}, ruled out by a live problem you ticked")
+    expect(result.locator(f'[data-line="{step_back["id"]}"]')).to_have_text(f"{step_back['name']}: total weight {sum(s['weight'] for s in record)}{RULED_OUT}")
     _tick(helper, [signal["deadline-is-close"]])
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(push, live["weight"] + signal["deadline-is-close"]["weight"]))
     # Unticked, the live problem no longer rules step back out.
@@ -408,11 +409,55 @@ def test_a_top_sellers_deal_closing_now_and_waiting_on_them_is_not_a_moment_to_s
     _step_back_until(context, site_url, ["consistent-delivery", "knows-the-account-better", "you-slow-the-deal"], "deadline-is-close", "push")
 
 
+def _needs_headline(mode: dict) -> str:
+    """The headline when `mode` leads but none of the signals its only_with names is ticked."""
+    needed = [signal for signal in mode["signals"] if signal["id"] in mode["only_with"]]
+    which = "this signal ticked" if len(needed) == 1 else "one of these signals ticked"
+    return f"Not enough to recommend {mode['name']} yet, which needs {which}: {' '.join(plain(s['text']) for s in needed)} Tick what else is true of the rep and the deal."
+
+
 def test_a_rep_in_their_first_weeks_is_coached_however_much_the_deal_seems_to_run_without_you(context, site_url):
     """A sales leader's case: a week-3 hire who knows the account (inherited with it), brings decisions, and whose
-    deal you would slow by joining was told to step back, with no track record ticked at all. Being new rules
-    stepping back out, so the helper says Coach."""
-    _step_back_until(context, site_url, ["knows-the-account-better", "brings-decisions", "you-slow-the-deal"], "new-to-the-motion", "coach")
+    deal you would slow by joining was told to step back, with no track record ticked at all. Without the record
+    the helper recommends no step back; being new then rules it out, and the helper says Coach."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    _, helper = _open(context, site_url)
+    _tick(helper, [signal[id] for id in ["knows-the-account-better", "brings-decisions", "you-slow-the-deal"]])
+    expect(_result(helper).locator("[data-headline]")).to_have_text(_needs_headline(modes["step-back"]))
+    _tick(helper, [signal["new-to-the-motion"]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["new-to-the-motion"]["weight"]))
+
+
+def test_one_good_sign_without_a_record_is_not_a_reason_to_step_back(context, site_url):
+    """A sales leader's case: "knows the account better than you" alone (weight 1) said "Step back", though the
+    page lists stepping back after one big quarter instead of a consistent record as a pitfall. Step back needs
+    its record signal (only_with); the line under the signals says so, and the result says what is missing."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    step_back = modes["step-back"]
+    assert step_back["only_with"] == ["consistent-delivery"]
+    signal = {s["id"]: s for s in step_back["signals"]}
+    _, helper = _open(context, site_url)
+    expect(helper.locator('[data-only-with="step-back"]')).to_have_text(
+        f"{step_back['name']} is recommended only with this signal ticked, whatever its total: {plain(signal['consistent-delivery']['text'])}")
+    _tick(helper, [signal["knows-the-account-better"]])
+    expect(_result(helper).locator("[data-headline]")).to_have_text(_needs_headline(step_back))
+    _tick(helper, [signal["consistent-delivery"]])
+    expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, signal["consistent-delivery"]["weight"] + signal["knows-the-account-better"]["weight"]))
+
+
+def test_a_proven_rep_who_keeps_asking_what_to_do_is_coached_not_left_alone(context, site_url):
+    """A sales leader's case: a record (3) and "keeps bringing you the same kind of problem and asking you what to
+    do" (2) said Step back. A rep leaning on you for the answer needs coaching to stand alone: the signal rules
+    stepping back out, and the other line says so."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    assert "step-back" in signal["same-question-again"]["rules_out"]
+    _, helper = _open(context, site_url)
+    _tick(helper, [signal["consistent-delivery"], signal["same-question-again"]])
+    result = _result(helper)
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["same-question-again"]["weight"]))
+    expect(result.locator('[data-line="step-back"]')).to_have_text(f"{modes['step-back']['name']}: total weight {signal['consistent-delivery']['weight']}{RULED_OUT}")
 
 
 @pytest.mark.parametrize("problem", ["excuses-not-plans", "affecting-the-team"])

@@ -88,8 +88,9 @@ def test_every_live_problem_rules_out_stepping_back_and_nothing_else_does():
     every one about a deal at risk, such as a step only the rep can take missing its date as the quarter closes
     (a manager's review), and a rep hurting the team or putting every loss down to luck, which the charter rules
     out (a sales leader's review); nothing rules out coaching or pushing. Each team's modes too: key accounts'
-    copy of the push mode had dropped the charter's two (a second sales leader's review)."""
-    charter_breaches = {"affecting-the-team", "excuses-not-plans"}
+    copy of the push mode had dropped the charter's two (a second sales leader's review). And a rep who keeps
+    asking what to do: leaning on the manager for answers needs coaching, not room (a third review)."""
+    charter_breaches = {"affecting-the-team", "excuses-not-plans", "same-question-again"}
     for team in [None] + [team["id"] for team in data("teams")["teams"]]:
         for mode in validate(Project(ROOT, team))[0]["dilemma"].value["modes"]:
             for signal in mode["signals"]:
@@ -110,3 +111,11 @@ def test_a_signal_that_rules_out_its_own_mode_or_an_unknown_one_is_refused_at_it
     assert problems == [_position(text, own, 20) + "a push signal cannot rule out push itself; name the other modes it rules out (coach, step-back)"]
     text, problems = _problems(handbook, lambda text: text.replace(own, "        rules_out: [stepback]"))
     assert len(problems) == 1 and problems[0].startswith(_position(text, "        rules_out: [stepback]", 20)) and "'stepback'" in problems[0], problems
+
+
+def test_only_with_names_a_signal_of_its_own_mode_at_its_line(handbook):
+    # A leader making stepping back need "brings decisions" by mistake names push's signal instead.
+    wrong = "    only_with: [knows-but-not-doing]"
+    text, problems = _problems(handbook, lambda text: text.replace("    only_with: [consistent-delivery]", wrong))
+    own = [signal["id"] for signal in next(m for m in data("dilemma")["modes"] if m["id"] == "step-back")["signals"]]
+    assert problems == [_position(text, wrong, 16) + f"'knows-but-not-doing' is not one of step-back's signals ({', '.join(own)}); name one of those"]
