@@ -934,7 +934,8 @@
          still to come says it is not held yet (without held, a record with commitments counts as held) */
       var moved = saveHeld(data, when().date <= ws.today() && (was || !awayThen()), was);
       if (moved === null) return;
-      status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) }) + moved;
+      var ahead = when().date > ws.today() ? Playbook.t("plan_one_to_one.saved_ahead") : "";
+      status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) }) + moved + ahead;
       text.value = "";
       render();
     }

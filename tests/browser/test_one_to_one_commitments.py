@@ -198,6 +198,11 @@ def test_a_1_1_still_to_come_cannot_be_recorded_as_held(browser, site_url):
     assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})") == []
     commit(page, "Bring the Initech call notes", "2026-11-09")  # written ahead: not a 1:1 held
     expect(page.get_by_role("button", name="Record this 1:1 as held")).to_be_visible()
+    # A manager writing up an earlier 1:1 on the wrong date (a phone reviewer's case: Friday's, at the weekend,
+    # on the Monday the page offers) is told the 1:1 is still to come and how to move it.
+    expect(page.locator("[data-plan-status]")).to_have_text(
+        "Commitment saved with the 1:1 of Mon 9 Nov: it shows under Agreed last time at the next 1:1. That 1:1 is still to come, "
+        "so it is not recorded as held: if you met on an earlier day, remove the commitment, change the date and add it again.")
     page.get_by_label("Date", exact=True).fill("2026-11-02")
     page.get_by_role("button", name="Record this 1:1 as held").click()
     page.get_by_role("button", name="Not held after all").click()
