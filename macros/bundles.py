@@ -60,6 +60,7 @@ WIDGETS = {
     "team-view": Widget("[data-team]", ("team-view.js",), needs=("workspace", "charts", "commitments", "time-away")),
     "bootcamp-calendar": Widget("form[data-bootcamp-calendar]", ("bootcamp-calendar.js",), needs=("dates", "calendar")),
     "term-tooltip": Widget("abbr[data-term]", ("term-tooltip.js",)),
+    "debrief": Widget("section[data-debrief]", ("debrief.js",)),
 }
 
 
