@@ -89,9 +89,16 @@
         status.textContent = picked.problem;
         return;
       }
-      var text = Playbook.calendar.calendar(calendar.product, placed(calendar, picked.first));
+      var events = placed(calendar, picked.first);
+      var text = Playbook.calendar.calendar(calendar.product, events);
       Playbook.calendar.download(text, "bootcamp-" + dayOf(picked.first) + ".ics");
-      status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(dayOf(picked.first), "long-weekday") });
+      /* A day's plan (an event that doesn't repeat) on a day off stays in the file, where the rep sees it; the
+         status says which, as the calling blocks leave those days out. */
+      var off = events.filter(function (event) { return !event.repeat && calendar.days_off.indexOf(dayOf(event.start)) !== -1; })
+        .map(function (event) { return Playbook.dates.day(dayOf(event.start), "long-weekday"); })
+        .filter(function (day, index, all) { return all.indexOf(day) === index; });
+      status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(dayOf(picked.first), "long-weekday") })
+        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: off.join(", "), weekday: weekdayName(calendar.first_weekday_number) }) : "");
     });
   }
 

@@ -171,6 +171,30 @@ def test_a_rep_makes_the_same_calendar_from_their_own_start_date(browser, site_u
     _the_same_event_for_event(calendar, default_day, rep_file, PICKED)
 
 
+def test_a_rep_whose_boot_camp_spans_holidays_is_told_which_days_plans_fall_on_them(browser, site_url):
+    """A sales leader's case: a boot camp started on 14 December put week 2's and week 3's day plans on Christmas
+    Day, the Boxing Day bank holiday and New Year's Day, while the same file left the calling blocks out on them.
+    The plans stay in the file, where the rep sees them, and the page says which fall on days off."""
+    picked = date(2026, 12, 14)
+    planned = sorted(day for day in _expected(picked, set())["days"].values() if day in OFF)
+    assert planned, "the example's boot camp has plans on those days"
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.route(site_url + PAGE, _with_days_off)
+    page.goto(site_url + PAGE)
+    page.get_by_label("Your boot camp starts on").fill(picked.isoformat())
+    with page.expect_download():
+        page.get_by_role("button", name="Download your boot camp (.ics)").click()
+    said = ", ".join(f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "") for day in planned)
+    plural = len(planned) > 1
+    expect(page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")).to_have_text(
+        f"Downloaded your boot camp from Monday 14 December: open the file to add it to your calendar. "
+        + (f"Its plans for {said} fall on team days off: do those days' work on the next working days, or start on a later Monday."
+           if plural else f"Its plan for {said} falls on a team day off: do that day's work on the next working day, or start on a later Monday."))
+    context.close()
+
+
 def test_without_javascript_the_page_offers_the_sites_file(browser, site_url, site_file):
     _, default_day = site_file
     context = browser.new_context(java_script_enabled=False)
