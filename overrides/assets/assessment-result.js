@@ -100,6 +100,7 @@
         var verdict = !group.enough ? shortfall(group)
           : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.behavioursNotDone && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursNotDone, least: model.gapAnswer })
+          : group.reached && index > out.groups.indexOf(out.level) ? Playbook.t("assessment_result.reached_not_counting", { band: group.band.name })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
         tr.append(th, el("td", Playbook.t("assessment_result.answered_of", { answered: group.answered, total: group.rows.length })), el("td", score), el("td", verdict));

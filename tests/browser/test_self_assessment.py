@@ -429,6 +429,12 @@ def test_a_solution_seller_held_by_product_expert_is_told_both_the_level_rated_a
         level_three = [plain(b["text"]) for b in _behaviours(levels[2])]
         assert strongest and all(any(line.startswith(text) for text in level_three) for line in strongest), strongest
         assert result.get_by_role("heading", name="Strongest behaviours at this level").count() == 0
+        # The table does not call level 3 "level reached" beside a headline that rates level 1 (a phone
+        # reviewer's case): reached, it counts once the levels below it are in place.
+        band = _band(assessment, 73)
+        assert band.get("reached")
+        row = result.get_by_role("row", name=re.compile(rf"^3\. {re.escape(levels[2]['name'])}"))
+        expect(row.locator("td").last).to_have_text(f"{band['name']}, reached, but it counts only once the levels below it are in place")
 
 
 def test_habits_holding_a_level_back_are_named_not_only_counted(context, site_url):
