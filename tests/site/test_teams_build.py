@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from macros.project import Project, copy_project
 from macros.render import render
 from tests.conftest import ROOT, run
+from tests import planner_oracle
 from tests.helpers import NEEDS_SECOND_TEAM, content, data, page, plain
 
 pytestmark = NEEDS_SECOND_TEAM
@@ -25,6 +26,13 @@ TEAM = "key-accounts"
 
 def team_data(stem: str) -> dict:
     return yaml.safe_load((ROOT / "data" / "teams" / TEAM / f"{stem}.yml").read_text(encoding="utf-8"))
+
+
+def _team_week(stage: str) -> str:
+    """The team's planner figure a week for `stage`, as the oracle works it out from the team's data."""
+    planner = team_data("bootcamp")["replace"]["activity_planner"]
+    index = [each["id"] for each in planner["stages"]].index(stage)
+    return planner_oracle.expected(planner).rows[index][3]
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +67,7 @@ def test_a_teams_page_is_edited_in_the_teams_file_first(team_site, built_site):
 
 def test_each_teams_activity_targets_are_its_own(team_site, built_site):
     ours, theirs = text_of(team_site, "prospecting/"), text_of(built_site, "prospecting/")
-    for target in ("Accounts with a business review held on schedule", "People new to you spoken to and added to an account plan 4.5 a week"):
+    for target in ("Accounts with a business review held on schedule", f"People new to you spoken to and added to an account plan {_team_week('conversations')} a week"):
         assert target in ours and target not in theirs
     assert "New named contacts added to the CRM 15 a week" in theirs and "15 a week" not in ours
 
@@ -165,21 +173,25 @@ def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_th
 
 
 def test_a_team_that_calls_two_days_a_week_is_told_the_pace_of_those_two_blocks(team_site):
-    """Key accounts call in a one-hour block on two days a week: 18 calls a week leave 6 minutes for each (120
+    """Key accounts call in a one-hour block on two days a week: 19 calls a week leave 6 minutes for each (120
     minutes a week); divided over one block a day it read one every 17 minutes."""
     times = team_data("bootcamp")["replace"]["calling_times"]
     assert (times["block"], times["days"]) == ({"starts": "08:30", "ends": "09:30"}, ["Tuesday", "Thursday"])
+    calls = int(_team_week("calls"))
     line = content(page(team_site, "prospecting")).select_one("[data-block-pace]")
-    assert " ".join(line.get_text().split()) == f"At 18 a week, the calling blocks (1 h on each of 2 days a week) leave {60 * 2 * 60 // 18 // 60} min for each."
+    assert " ".join(line.get_text().split()) == f"At {calls} a week, the calling blocks (1 h on each of 2 days a week) leave {60 * 2 * 60 // calls // 60} min for each."
 
 
 def test_a_ramp_figure_is_its_share_of_the_full_target_the_page_shows(team_site):
-    """Key accounts' planner shows 18 calls a week (216 a quarter ÷ 12 weeks): the day-30 milestone's half of it
-    reads 9 a week, as a reader checks it. Every milestone figure shown as a number multiplies back from the full
-    target beside it, rounded up to a tenth."""
+    """Key accounts' planner shows 19 calls a week (216 a quarter ÷ 12 weeks is 18, raised so that at 25% they
+    give the 4.7 conversations a week shown): the day-30 milestone's half of it reads 9.5 a week, as a reader
+    checks it. Every milestone figure shown as a number multiplies back from the full target beside it, rounded
+    up to a tenth."""
     items = content(page(team_site, "ramp-plan")).select(".pb-milestone__activity li")
     said = [" ".join(item.get_text(" ").split()).replace(" ,", ",") for item in items]
-    assert "Calls made: 9 a week, 50% of the full target of 18 a week" in said
+    calls = _team_week("calls")
+    half = planner_oracle.tenths(ceil(Fraction(calls) * 5))  # half, in tenths rounded up
+    assert f"Calls made: {half} a week, 50% of the full target of {calls} a week" in said, said
     checked = 0
     for line in said:
         found = re.fullmatch(r".*?: ([\d.]+) a week, (\d+)% of the full target of ([\d.]+) a week", line)
