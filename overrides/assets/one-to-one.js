@@ -1003,6 +1003,8 @@
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
     form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when(), agendaNow().questions), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {
+      /* asked first, as Reset and Clear are elsewhere: one tap takes off questions chosen one by one */
+      if (agendaNow().questions.length && !window.confirm(Playbook.t("plan_one_to_one.empty_confirm"))) return;
       var kept = agendaNow().kept;
       if (emptyAgenda()) status.textContent = kept ? Playbook.t("plan_one_to_one.kept_emptied") : Playbook.t("plan_one_to_one.agenda_empty");
       render();

@@ -110,6 +110,28 @@ def _agreed(page):
 
 
 
+def test_emptying_the_agenda_asks_first(manager, site_url):
+    """A phone reviewer's case: "Empty the agenda" took every chosen question off at one tap, where Reset and
+    Clear elsewhere ask first."""
+    page = manager
+    question = _three_questions()[0]
+    _add_rep(page, site_url, "Kim")
+    page.goto(site_url + BANK)
+    page.locator(f"li#{question['id']}[data-basket-ready]").get_by_role("button", name="Add to 1:1").click()
+    page.goto(site_url + PLANNER)
+    agenda = page.locator("[data-plan-box-questions] li span")
+    expect(agenda).to_have_text([plain(question["text"])])
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Empty the agenda").click()
+    expect(agenda).to_have_text([plain(question["text"])])
+    assert asked == ["Take every question off this 1:1's agenda?"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Empty the agenda").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The agenda is empty.")
+    expect(agenda).to_have_count(0)
+
+
 def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager, site_url, tmp_path):
     page = manager
     boxes, minutes = _rhythm()
