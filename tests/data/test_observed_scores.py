@@ -116,6 +116,19 @@ def test_a_manager_who_gave_the_answer_did_not_let_the_rep_do_the_thinking(forms
     assert (found.score, found.band.name) == (85, "Part coaching")
 
 
+def test_a_push_done_as_the_handbook_says_is_part_coaching_and_its_advice_fits_a_push(forms):
+    # A sales leader's case: after a push the decision helper advised, the check read "Part coaching" and told the
+    # manager only to hold back and let the rep talk. A push that asked why first (the push's own advice) and did
+    # the rest: the rep talked less (No), 22 of 26 points, 85%, kept out of the top band as the form's intro says,
+    # and the advice under it says what a push still owes.
+    check = forms["was-that-coaching"]
+    found = scoring.result(check, _all(check, YES, **{"rep-talked-most": NO}))
+    assert (found.score, found.band.name) == (85, check.bands[-2].name)
+    assert "does not reach the top band" in check.intro
+    (talked,) = found.essentials_short
+    assert "ask" in talked.work_on and "why" in talked.work_on and "push" in talked.work_on
+
+
 def test_a_manager_cannot_reach_coaching_as_a_habit_by_leaving_two_statements_blank(forms):
     habits = forms["manager-or-coach"]
     answers = {k: v for k, v in _all(habits, 4).items() if k not in ("coaching-every-week", "find-the-root-cause")}
