@@ -186,7 +186,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_rhythm(documents)
     problems += check_calling_times(documents)
     problems += check_stated_counts(documents)
-    problems += upcoming.dates_gone_by(documents, upcoming.today())
+    problems += upcoming.dates_gone_by(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)
     return problems

@@ -16,14 +16,13 @@ from .problems import Problem, quoted
 DAYS_OFF_AHEAD = 60
 
 
-def today() -> date:
-    """The day the checks take as today: PLAYBOOK_TODAY's, or the machine's."""
-    said = os.environ.get("PLAYBOOK_TODAY")
-    return date.fromisoformat(said) if said else date.today()
-
-
-def dates_gone_by(documents: dict[str, LocatedData], today: date) -> list[Problem]:
+def dates_gone_by(documents: dict[str, LocatedData]) -> list[Problem]:
     """`documents` holds only files that passed their schema (and their own date checks), keyed by file stem."""
+    said = os.environ.get("PLAYBOOK_TODAY")
+    try:
+        today = date.fromisoformat(said) if said else date.today()
+    except ValueError:
+        return [Problem("PLAYBOOK_TODAY", 1, 1, f"{quoted(said)} is not a day written YYYY-MM-DD, such as 2027-03-01: set PLAYBOOK_TODAY so, or leave it out to check against today")]
     problems = []
     charter, bootcamp, rhythm = documents.get("charter"), documents.get("bootcamp"), documents.get("rhythm")
     if charter is not None:

@@ -98,7 +98,7 @@
         .map(function (event) { return Playbook.dates.day(dayOf(event.start), "long-weekday"); })
         .filter(function (day, index, all) { return all.indexOf(day) === index; });
       status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(dayOf(picked.first), "long-weekday") })
-        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: off.join(", "), weekday: weekdayName(calendar.first_weekday_number) }) : "");
+        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: Playbook.list(off), weekday: weekdayName(calendar.first_weekday_number) }) : "");
     });
   }
 

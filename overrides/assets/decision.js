@@ -28,10 +28,11 @@
     var open = Object.keys(totals).filter(function (mode) { return !ruledOut[mode] && !short[mode]; });
     var top = Math.max.apply(null, open.map(function (mode) { return totals[mode]; }));
     var leaders = open.filter(function (mode) { return totals[mode] === top; });
-    /* A signal about the moment (data-context) weighs, but no recommendation rests on timing alone. */
-    var aboutTheRep = Array.prototype.some.call(boxes, function (box) { return box.checked && !box.hasAttribute("data-context"); });
+    /* A signal about the moment (data-context) weighs, but no recommendation rests on timing alone: a signal
+       about the rep counts here only for a mode still in the running. */
+    var aboutTheRep = Array.prototype.some.call(boxes, function (box) { return box.checked && !box.hasAttribute("data-context") && open.indexOf(box.dataset.mode) !== -1; });
     var needing = Object.keys(short).filter(function (mode) { return totals[mode] > 0; })[0];
-    var outcome = !top ? (needing ? "needs-" + needing : "none") : !aboutTheRep ? "context" : leaders[1] ? "tie" : leaders[0];
+    var outcome = top && aboutTheRep ? (leaders[1] ? "tie" : leaders[0]) : needing ? "needs-" + needing : !top ? "none" : "context";
     /* The question bank's situations the advice rests on: those of the advised mode's ticked signals, so the 1:1
        planner asks a top seller pushed on a slipping deal about the deal, not about prospecting. */
     var situations = [];
@@ -132,7 +133,7 @@
       /* Totals shown: the tied modes under a tie, the other modes ticked under a winner. */
       each("[data-line]", function (el) {
         var total = totals[el.dataset.line];
-        el.hidden = outcome === "tie" ? total !== now.top || !!now.ruledOut[el.dataset.line] : !total;
+        el.hidden = outcome === "tie" ? total !== now.top || !!now.ruledOut[el.dataset.line] || !!now.short[el.dataset.line] : !total;
       });
       /* Written in, not hidden: the result is copied as text, and hidden words would go with it. */
       each("[data-ruled-out]", function (el) {

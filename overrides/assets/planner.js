@@ -194,6 +194,12 @@
   var WEEK_MARK = "\u0000";
   var INTERVAL_MARK = "\u0001";
 
+  /* The calling blocks a rep holds in a week (planner.blocks_a_week): one on each calling day they sell on;
+     `line` is the block-pace line, which carries the team's calling days. */
+  function blocksAWeek(line, values) {
+    return Math.min(Number(line.dataset.callingDays), Number(ceil(values.selling_days_per_week)));
+  }
+
   /* The first step's weekly figure over the week's calling blocks (planner.block_interval): whole minutes from
      two minutes apart, else seconds, "under a second" below one, so a rate typed wrong shows at once. A block on
      each calling day the rep sells on (planner.blocks_a_week); the sentence is written again when that changes. */
@@ -202,7 +208,7 @@
     if (!line) return;
     line.hidden = !!week.every || !Number(week.tenths);
     if (line.hidden) return;
-    var days = Math.min(Number(line.dataset.callingDays), Number(ceil(values.selling_days_per_week)));
+    var days = blocksAWeek(line, values);
     if (days !== Number(line.dataset.blockDays)) {
       var figure = line.querySelector("[data-per=week]");
       var interval = line.querySelector("[data-interval]");
@@ -237,7 +243,7 @@
       var week = result.steps[index].week;
       if (minutes && !week.every) tenths += Number(week.tenths) * minutes;
     });
-    var block = Number(pace.dataset.blockMinutes) * Math.min(Number(pace.dataset.callingDays), Number(ceil(values.selling_days_per_week)));
+    var block = Number(pace.dataset.blockMinutes) * blocksAWeek(pace, values);
     line.querySelector("[data-needed]").textContent = duration(tenths / 10);
     line.querySelector("[data-block-week]").textContent = duration(block);
     line.hidden = tenths <= block * 10;

@@ -21,7 +21,7 @@
                                      the level assessment's also rated_by: "self" | "manager" and account:
                                      text, each left out when not given (level-rating.js reads them)}}
      checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
-     decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none" | "context", totals}
+     decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none" | "context" | "needs-<modeId>", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
      one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], held, commitments: [{text,
      (Plan a 1:1; tool: the          owner: "rep" | "manager", due, done: null | date, dropped, drop_reason,

@@ -186,7 +186,8 @@ def test_a_rep_whose_boot_camp_spans_holidays_is_told_which_days_plans_fall_on_t
     page.get_by_label("Your boot camp starts on").fill(picked.isoformat())
     with page.expect_download():
         page.get_by_role("button", name="Download your boot camp (.ics)").click()
-    said = ", ".join(f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "") for day in planned)
+    named = [f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "") for day in planned]
+    said = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]  # as en-GB lists them
     plural = len(planned) > 1
     expect(page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")).to_have_text(
         f"Downloaded your boot camp from Monday 14 December: open the file to add it to your calendar. "

@@ -446,6 +446,18 @@ def test_one_good_sign_without_a_record_is_not_a_reason_to_step_back(context, si
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, signal["consistent-delivery"]["weight"] + signal["knows-the-account-better"]["weight"]))
 
 
+def test_timing_beside_a_sign_that_cannot_win_alone_recommends_nothing(context, site_url):
+    """A reviewer's case: "your involvement would slow the deal" (step back, without the record it needs) and
+    "there is time before the buyer's next meeting" (coach, about the moment) gave Coach, resting on the timing
+    alone. The only signal about the rep is for a mode out of the running, so the result says what is missing."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    moment = next(s for s in modes["coach"]["signals"] if s.get("context"))
+    _, helper = _open(context, site_url)
+    _tick(helper, [signal["you-slow-the-deal"], moment])
+    expect(_result(helper).locator("[data-headline]")).to_have_text(_needs_headline(modes["step-back"]))
+
+
 def test_a_proven_rep_who_keeps_asking_what_to_do_is_coached_not_left_alone(context, site_url):
     """A sales leader's case: a record (3) and "keeps bringing you the same kind of problem and asking you what to
     do" (2) said Step back. A rep leaning on you for the answer needs coaching to stand alone: the signal rules

@@ -149,12 +149,18 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             count = sum(1 for s in group.statements if s.id in answers)
             skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
             held = gated and any(s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most for s in group.statements)
-            enough = count >= assessment.answers_needed_per_level and not skipped_limit and not held and value is not None
+            # a habit answered as far from the scale's bottom as the gap floor is from its top is kept fully: the
+            # mirror of a basic not done at all, which caps; without the floor every habit held caps
+            ceiling = assessment.habits_at_most if gap_floor is None else max(assessment.habits_at_most or 0, max(values) - (gap_floor - min(values)))
+            kept = held and (gap_floor is None or any(s.counts_as == "limit" and s.id in answers and answers[s.id] > ceiling for s in group.statements))
+            enough = count >= assessment.answers_needed_per_level and not skipped_limit and value is not None
             # a behaviour answered below the gap floor is a basic not done at all: its level is not reached
             not_done = gap_floor is not None and any(s.counts_as != "limit" and s.id in answers and answers[s.id] < gap_floor for s in group.statements)
-            reached.append(enough and band(value).reached and not not_done)
+            reached.append(enough and not held and band(value).reached and not not_done)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
-            holding.append(reached[-1] or (enough and least is not None and value >= least and basics))
+            # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully) hold back
+            gap = enough and least is not None and basics and not kept and (band(value).reached if held else value >= least)
+            holding.append(reached[-1] or gap)
         rated = -1
         for index, group in enumerate(assessment.groups):
             gaps = reached[:index].count(False)
@@ -259,6 +265,11 @@ FAILS = dataclasses.replace(ESSENTIAL, missed_essential_fails=True, groups=[Stat
                             bands=[Band("Low", "m", 0, 50), Band("Mid", "m", 50, 80), Band("Top", "m", 80, 100)])
 
 
+# The habit rule with gaps: a level below whose behaviours reach it and whose habit is "Some" (held, not kept
+# fully) is a gap; its habit at "All" (the mirror of a basic not done) caps.
+HABIT_GAPS = dataclasses.replace(GATED, lower_levels_at_least=40, lower_level_gaps_at_most=1, gap_behaviours_at_least=1)
+
+
 # The rule for the levels below: a level under "High" but at least 40% is a gap, and one gap is allowed, so the
 # top level counts over one such level and not over two.
 GAPS = Assessment(
@@ -305,6 +316,8 @@ FOUR = dataclasses.replace(
 @example(case=(FOUR, {"s0": 1, "s1": 2, "s2": 0, "s3": 2}))  # only the level that doesn't hold is asked for
 @example(case=(BASICS, {"a0": 2, "b0": 0, "a1": 2, "b1": 2}))
 @example(case=(BASICS, {"a0": 2, "b0": 1, "a1": 2, "b1": 2}))
+@example(case=(HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # a habit held below: a gap, level 1 counts
+@example(case=(HABIT_GAPS, {"s0": 2, "h0": 2, "s1": 2, "h1": 0}))  # the habit kept fully: a cap, no level
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)

@@ -61,6 +61,13 @@ def test_ten_days_into_the_boot_camp_validate_still_passes_and_names_the_start_d
     assert "none stops a build" in result.stderr
 
 
+def test_a_mistyped_playbook_today_is_a_problem_in_plain_words_not_a_traceback(project, monkeypatch):
+    monkeypatch.setenv("PLAYBOOK_TODAY", "2027-3-1")
+    result = run_validate(project)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["PLAYBOOK_TODAY:1:1: '2027-3-1' is not a day written YYYY-MM-DD, such as 2027-03-01: set PLAYBOOK_TODAY so, or leave it out to check against today"]
+
+
 @pytest.mark.skipif(LAST_DAY_OFF.year == 1, reason="this handbook lists no days off")
 def test_the_leader_is_warned_two_months_before_the_last_day_off_listed_and_after_it(monkeypatch):
     line = _line("rhythm.yml", "days_off:")
