@@ -96,11 +96,16 @@ def _value(scale, label):
     return next(o["value"] for o in scale["options"] if o["label"] == label)
 
 
-def _level_result(context, site_url, answers: dict, scale, level: dict, number: int):
-    """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`."""
+def _result_of(context, site_url, answers: dict, scale):
+    """The level assessment's result once `answers` are ticked on a fresh page."""
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
-    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    return _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+
+
+def _level_result(context, site_url, answers: dict, scale, level: dict, number: int):
+    """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`."""
+    result = _result_of(context, site_url, answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {level['name']} (level {number} of {len(_levels())})")
     return result
 
@@ -309,10 +314,7 @@ def test_one_old_habit_low_on_the_ladder_is_a_gap_named_and_a_habit_kept_fully_i
     # The same habit "Just like me" mirrors a basic not done at all: a cap, as the scoring key says.
     answers[habit["id"]] = _value(scale, "Just like me")
     assert _level_reached(answers) == 1
-    page = context.new_page()
-    page.goto(site_url + LEVEL_PAGE)
-    capped = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
-    expect(capped.get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 5))
+    expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 5))
 
 
 def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_rated_at_the_top(context, site_url):
@@ -862,9 +864,7 @@ def test_the_level_that_holds_the_ladder_is_the_one_the_headline_names_not_an_al
     for behaviour in _behaviours(levels[3]):
         answers[behaviour["id"]] = _value(scale, "Not like me")
     assert _level_reached(answers) == 2
-    page = context.new_page()
-    page.goto(site_url + LEVEL_PAGE)
-    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    result = _result_of(context, site_url, answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(2, [4], 5))
     text = " ".join(result.text_content().split())
     assert f"Your answers also reach {levels[4]['name']}. {levels[3]['name']}, below them, is not in place yet: start with {levels[2]['name']} (level 3)." in text
