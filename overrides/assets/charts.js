@@ -20,7 +20,10 @@
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var SIZES = { full: { width: 600, height: 220 }, small: { width: 300, height: 140 } };
+  /* Drawing sizes in SVG units, which the figure scales to its width: a full chart on a phone is drawn narrow, so
+     its 11-unit labels stay about 11 px instead of shrinking to 6 (a phone reviewer's case). */
+  var SIZES = { full: { width: 600, height: 220 }, narrow: { width: 360, height: 220 }, small: { width: 300, height: 140 } };
+  var PHONE = "(max-width: 30em)";
   var TOP = 16;
   var BOTTOM = 30;
   var RIGHT = 12;
@@ -54,7 +57,7 @@
   /* The drawing area: the y axis room is sized to the longest tick label (level names are long), and the x
      axis room to the most lines a category's label takes. */
   function frame(spec) {
-    var size = SIZES[spec.small ? "small" : "full"];
+    var size = SIZES[spec.small ? "small" : window.matchMedia(PHONE).matches ? "narrow" : "full"];
     var longest = spec.ticks.reduce(function (most, tick) { return Math.max(most, tick.label.length); }, 0);
     var left = Math.min(170, 14 + longest * 6.2);
     var perLabel = Math.max(4, Math.floor((size.width - RIGHT - left) / Math.max(spec.points.length, 1) / 6.2));

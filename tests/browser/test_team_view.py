@@ -536,6 +536,28 @@ def test_days_a_rep_was_away_are_not_days_their_commitment_is_overdue(browser, s
     context.close()
 
 
+# The size each chart label shows at: its font size in SVG units times the drawing's scale to its figure's width.
+LABEL_PX = """svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+}"""
+
+
+def test_on_a_phone_the_charts_labels_are_big_enough_to_read(browser, site_url, exported):
+    """A phone reviewer's case: at 390 px the charts' labels showed at 5 to 7 px, readable only under "The
+    figures". A full chart on a phone is drawn narrow, so every label shows at 10 px or more, on a laptop too."""
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        context, page = new_page(browser, viewport=viewport)
+        page.goto(site_url + TEAM)
+        page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported))
+        expect(page.locator(STATUS)).to_contain_text("Showing 5 reps")
+        svgs = page.locator("figure.pb-chart svg")
+        assert svgs.count() > 1
+        sizes = [size for svg in svgs.all() for size in svg.evaluate(LABEL_PX)]
+        assert sizes and min(sizes) >= 10, (viewport, min(sizes))
+        context.close()
+
+
 def test_the_team_view_prints_on_a4_in_black_and_white(browser, site_url, exported, tmp_path):
     """On paper every section is there and nothing is wider than the page; a rep's line and the team's median
     differ without colour (solid with dots, dashed)."""
