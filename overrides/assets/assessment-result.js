@@ -250,7 +250,7 @@
     function questions(target, open) {
       var picks = parts.questionsToDevelop(open, parts.all(target.node, "[data-develop] > li"));
       if (!picks.length) return;
-      result.append(el("h4", Playbook.t("assessment_result.questions")));
+      result.append(el("h4", out.rating && out.rating.rated_by === "manager" ? Playbook.t("assessment_result.questions_to_ask") : Playbook.t("assessment_result.questions")));
       var ul = el("ul");
       picks.forEach(function (li) { ul.append(li.cloneNode(true)); });
       result.append(ul);

@@ -154,9 +154,16 @@ def test_a_managers_rating_of_a_rep_never_tells_the_manager_their_own_level_or_h
         context, page = _page(browser)
         page.goto(site_url + ASSESSMENTS)
         form = page.locator('form[data-assessment="which-level"]')
+        note = form.locator(".pb-assessment__rating-a-rep")
+        expect(note).to_be_hidden()
         form.get_by_label("The rep's manager, rating the rep").check()
+        # The scale's words are the rep's ("Just like me"): the form says how to read them (a reviewer's case).
+        expect(note).to_have_text(f"Answer each statement for the rep: “{scale['options'][-1]['label']}” means just like the rep.")
         result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
         expect(result.get_by_role("heading", level=3)).to_contain_text(headline)
+        expect(result.get_by_role("heading", name="Questions to take to your next 1:1")).to_have_count(0)
+        if headline.startswith("Level reached"):  # questions for the manager to ask the rep
+            expect(result.get_by_role("heading", name="Questions to ask at the rep's next 1:1")).to_have_count(1)
         said = result.evaluate(
             """result => {
                  const copy = result.cloneNode(true);
@@ -167,6 +174,6 @@ def test_a_managers_rating_of_a_rep_never_tells_the_manager_their_own_level_or_h
         assert "Rated by manager" in said
         for statement in (plain(b["text"]) for level in levels for b in level["behaviours"]):  # the data's own words
             said = said.replace(statement, "")
-        leftover = re.sub(r"\b[Yy]our answers\b|\byour next 1:1", "", said)
+        leftover = re.sub(r"\b[Yy]our answers\b", "", said)
         assert not re.search(r"\b(you|your|yours)\b", leftover, re.IGNORECASE), said
         context.close()
