@@ -473,10 +473,14 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
     """`essential` statements and `essentials_at_least` come together (and `missed_essential_fails` needs them),
     outside the level assessment (its habits have their own rule), with a least answer on the scale above its bottom one (else every answer would pass)
     and a band below the top for a result they hold back."""
-    essentials = [(item_path, item) for item_path, item in select(assessment, ("questions", "*")) if item.get("essential")]
+    both = [(item_path, item) for item_path, item in select(assessment, ("questions", "*")) if item.get("essential") and item.get("essential_when_rated")]
+    if both:
+        item_path, item = both[0]
+        return [document.problem(path + item_path + ("essential_when_rated",), f"statement {quoted(item['id'])} is marked both 'essential' and 'essential_when_rated'; keep one: 'essential' also holds the result back when it is left blank", at_key=True)]
+    essentials = [(item_path, item) for item_path, item in select(assessment, ("questions", "*")) if item.get("essential") or item.get("essential_when_rated")]
     least = assessment.get("essentials_at_least")
     if least is None:
-        if not essentials and assessment.get("missed_essential_fails"):
+        if not any(item.get("essential") for _, item in essentials) and assessment.get("missed_essential_fails"):
             return [document.problem(path + ("missed_essential_fails",), "'missed_essential_fails' needs statements marked 'essential: true' and 'essentials_at_least' (e.g. 2 for \"Done\"); mark the essential ones or remove it", at_key=True)]
         return [document.problem(path + item_path, f"statement {quoted(item['id'])} is essential, so the assessment needs 'essentials_at_least': the least answer an essential statement needs for the top band (e.g. 2 for \"Done\")")
                 for item_path, item in essentials[:1]]

@@ -826,6 +826,7 @@ class Statement:
     coaching_questions: list[str] = field(default_factory=list)
     section: str | None = None
     essential: bool = False  # the top band needs it answered at least at the assessment's essentials_at_least
+    essential_when_rated: bool = False  # the same once answered; left blank, it holds nothing back
 
 
 @dataclass(frozen=True)
@@ -935,7 +936,7 @@ class Assessment:
 
     @property
     def essentials(self) -> list[Statement]:
-        return [statement for statement in self.statements if statement.essential]
+        return [statement for statement in self.statements if statement.essential or statement.essential_when_rated]
 
     @property
     def fresh_each_day(self) -> bool:

@@ -71,9 +71,11 @@ def gap_points_at_least(assessment: Assessment) -> float | None:
 
 
 def essentials_short(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
-    """The essential statements left blank or answered below `essentials_at_least`, in the form's order."""
+    """The essential statements left blank or answered below `essentials_at_least`, and those essential when
+    rated answered below it, in the form's order."""
     values = {option.value for option in assessment.scale.options}
-    return [s for s in assessment.statements_in_order if s.essential and not (answers.get(s.id) in values and answers[s.id] >= assessment.essentials_at_least)]
+    return [s for s in assessment.statements_in_order
+            if (s.essential or s.essential_when_rated and answers.get(s.id) in values) and not (answers.get(s.id) in values and answers[s.id] >= assessment.essentials_at_least)]
 
 
 def essentials_missed(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:

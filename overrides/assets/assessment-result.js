@@ -14,7 +14,7 @@
 
     /* A habit is only ever listed as one to work on: not doing a bad thing is not a strength to praise. */
     function describe(row) {
-      var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
+      var statement = parts.countsAsEssential(row) ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
       if (!row.answer) return row.essential || row.limit ? Playbook.t("assessment_result.left_blank", { statement: statement }) : statement;
       var text = Playbook.t("assessment_result.with_answer", { statement: statement, answer: row.answer });
       return row.limit ? Playbook.t("assessment_result.still_true", { statement: text }) : text;

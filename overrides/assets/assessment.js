@@ -55,9 +55,15 @@
     return model.rows.filter(function (row) { return row.essential && model.missedAt !== null && row.value === model.missedAt; });
   }
 
+  /* A row that holds the top band back as an essential: one marked essential, or one essential when rated that is
+     answered (a discovery call's cost of the problem; left blank on a call past that stage, it holds nothing). */
+  function countsAsEssential(row) {
+    return row.essential || (row.whenRated && row.value !== null);
+  }
+
   /* The essential rows left blank or answered below the form's least answer for one (scoring.essentials_short). */
   function essentialsShort(model) {
-    return model.rows.filter(function (row) { return row.essential && (row.value === null || row.value < model.essentialsLeast); });
+    return model.rows.filter(function (row) { return countsAsEssential(row) && (row.value === null || row.value < model.essentialsLeast); });
   }
 
   function bandFor(bands, score) {
@@ -82,7 +88,7 @@
     var belowTop = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
     var belowBar = model.essentialsLeast === null ? [] : belowTop.filter(function (row) { return row.limit || row.value < model.essentialsLeast; });
     var short = belowBar.length ? belowBar : belowTop;
-    return short.filter(function (row) { return row.essential; }).concat(short.filter(function (row) { return !row.essential; }));
+    return short.filter(countsAsEssential).concat(short.filter(function (row) { return !countsAsEssential(row); }));
   }
 
   /* While the form keeps the meeting open (out.openUntil: on its day, or reopened on a later one), the statements
@@ -214,6 +220,7 @@
         most: +fieldset.dataset.most,
         limit: fieldset.dataset.countsAs === "limit",
         essential: fieldset.hasAttribute("data-essential"),
+        whenRated: fieldset.hasAttribute("data-essential-when-rated"),
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,
@@ -782,7 +789,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, holds: holds, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

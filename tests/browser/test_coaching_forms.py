@@ -25,8 +25,15 @@ def _scale(form: dict) -> dict:
 
 
 def _short(form: dict, answers: dict) -> list[str]:
-    """The essential statements blank or answered below the form's least answer for one."""
-    return [q["id"] for q in form["questions"] if q.get("essential") and answers.get(q["id"], -1) < form["essentials_at_least"]]
+    """The essential statements blank or answered below the form's least answer for one, and those essential when
+    rated answered below it."""
+    return [q["id"] for q in form["questions"] if (q.get("essential") or (q.get("essential_when_rated") and q["id"] in answers))
+            and answers.get(q["id"], -1) < form["essentials_at_least"]]
+
+
+def _holds_back(question: dict) -> bool:
+    """A statement that, answered, holds the top band back as an essential: listed first among what to work on."""
+    return bool(question.get("essential") or question.get("essential_when_rated"))
 
 
 def _oracle(form: dict, answers: dict) -> tuple[int, str]:
@@ -442,15 +449,15 @@ def test_work_on_first_lists_what_fell_short_not_what_was_done(context, site_url
 def test_a_call_with_every_behaviour_only_done_still_names_what_to_take_further(context, site_url):
     """A manager's case: every behaviour "Done", none "Done well". The band, "Solid, with gaps", says to agree one
     behaviour from "Work on first", which listed nothing, as nothing fell short of "Done". With nothing below what
-    the essentials need, what is below the top answer is to work on: the essentials first, then the heaviest, in
-    the form's order (all are equally short)."""
+    the essentials need, what is below the top answer is to work on: the essentials first, each part heaviest
+    first, in the form's order where the weight is the same (all are equally short)."""
     form_data = _form("ride-along")
     bar = form_data["essentials_at_least"]
     rated = [q for q in form_data["questions"] if q["section"] != "objections"]
     answers = {q["id"]: bar for q in rated}
     score, band = _oracle(form_data, answers)
     assert band != form_data["bands"][-1]["name"] and bar < max(o["value"] for o in _scale(form_data)["options"])
-    expected = [q for q in rated if q.get("essential")] + sorted([q for q in rated if not q.get("essential")], key=lambda q: -q.get("weight", 1))
+    expected = sorted([q for q in rated if _holds_back(q)], key=lambda q: -q.get("weight", 1)) + sorted([q for q in rated if not _holds_back(q)], key=lambda q: -q.get("weight", 1))
     page = context.new_page()
     page.goto(site_url + RIDE_ALONG)
     result = _rate(page, "ride-along", answers).locator("[data-result]")
@@ -470,7 +477,7 @@ def test_an_essential_done_only_partly_comes_first_among_what_to_work_on(context
     partly = next(v for v in values if v < form_data["essentials_at_least"] and v != values[0])
     rated = [q for q in form_data["questions"] if q["section"] != "objections"]
     answers = {q["id"]: partly for q in rated}
-    essentials = [q["id"] for q in rated if q.get("essential")]
+    essentials = [q["id"] for q in sorted((q for q in rated if _holds_back(q)), key=lambda q: -q.get("weight", 1))]  # equally short: heaviest first
     assert essentials
     page = context.new_page()
     page.goto(site_url + RIDE_ALONG)

@@ -576,7 +576,8 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     # order; the top three.
     rows = [(q, (answers[q["id"]] - low) / (high - low)) for q in form["questions"] if q["id"] in answers]
     short = [row for row in rows if answers[row[0]["id"]] < form["essentials_at_least"]]
-    ordered = sorted(short, key=lambda row: (not row[0].get("essential"), row[1], -row[0].get("weight", 1)))
+    # (an answered statement essential when rated counts as essential here)
+    ordered = sorted(short, key=lambda row: (not (row[0].get("essential") or row[0].get("essential_when_rated")), row[1], -row[0].get("weight", 1)))
     weakest = ordered[:3]
     assert {answers[q["id"]] for q, _ in weakest} == {low} and high - 1 >= form["essentials_at_least"]
     expect(rated.locator("[data-plan-rated-list] li")).to_have_text([f"{plain(q['text'])} ({label[answers[q['id']]]})" for q, _ in weakest])

@@ -134,7 +134,9 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         return {"complete": False, "score": None, "band": None, "level": None, "above": None, "groups": [g[0] for g in groups]}
     overall, _ = score(assessment.statements)
     overall_band = band(overall)
-    short = [s for s in assessment.statements if s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least)]
+    # an essential statement left blank or below the least answer; one essential when rated only once answered
+    short = [s for s in assessment.statements if (s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least))
+             or (s.essential_when_rated and s.id in answers and answers[s.id] < assessment.essentials_at_least)]
     # the missed-essential rule: one answered with the scale's lowest answer fails the form, whatever the score
     missed = assessment.missed_essential_fails and any(s.essential and s.id in answers and answers[s.id] == min(values) for s in assessment.statements)
     if missed:
@@ -260,6 +262,8 @@ ESSENTIAL = Assessment(
     groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("other", "Other", 1)])],
     bands=[Band("Low", "m", 0, 80), Band("Top", "m", 80, 100)], file="f", line=1, essentials_at_least=1,
 )
+# Essential when rated: answered below the least answer it holds the top band back, left blank it doesn't.
+WHEN_RATED = dataclasses.replace(ESSENTIAL, groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential_when_rated=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])])
 # The same with a missed essential failing the form, and a band between: "ask" Missed is "Low" at any score.
 FAILS = dataclasses.replace(ESSENTIAL, missed_essential_fails=True, groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])],
                             bands=[Band("Low", "m", 0, 50), Band("Mid", "m", 50, 80), Band("Top", "m", 80, 100)])
@@ -316,6 +320,9 @@ FOUR = dataclasses.replace(
 @example(case=(FOUR, {"s0": 1, "s1": 2, "s2": 0, "s3": 2}))  # only the level that doesn't hold is asked for
 @example(case=(BASICS, {"a0": 2, "b0": 0, "a1": 2, "b1": 2}))
 @example(case=(BASICS, {"a0": 2, "b0": 1, "a1": 2, "b1": 2}))
+@example(case=(WHEN_RATED, {"ask": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 80%, answered below the least: held at "Low"
+@example(case=(WHEN_RATED, {"ask": 1, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 90%, at the least answer: "Top"
+@example(case=(WHEN_RATED, {"o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # left blank: 100%, "Top"
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # a habit held below: a gap, level 1 counts
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 2, "s1": 2, "h1": 0}))  # the habit kept fully: a cap, no level
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):

@@ -260,8 +260,17 @@ def test_essential_statements_need_a_least_answer_above_the_bottom_and_a_band_be
     def nothing_marked(value):
         for statement in _assessment(value, "ride-along")["questions"]:
             statement.pop("essential", None)
+            statement.pop("essential_when_rated", None)
     (problem,) = _edit(project, nothing_marked)
     assert problem.endswith("no statement of this assessment is marked 'essential: true', so 'essentials_at_least' changes nothing; mark the essential ones or remove it")
+
+
+def test_a_statement_is_essential_or_essential_when_rated_not_both(project):
+    def both(value):
+        statement = next(s for s in _assessment(value, "ride-along")["questions"] if s["id"] == "buyer-talked-most")
+        statement["essential_when_rated"] = True
+    (problem,) = _edit(project, both)
+    assert problem.endswith("statement 'buyer-talked-most' is marked both 'essential' and 'essential_when_rated'; keep one: 'essential' also holds the result back when it is left blank")
 
 
 def test_a_missed_essential_can_fail_only_a_form_with_essentials(project):

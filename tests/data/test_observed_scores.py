@@ -60,8 +60,14 @@ def test_a_discovery_call_that_finds_neither_the_cost_nor_the_decision_is_not_on
     discovery = {k: v for k, v in _all(ride_along, DONE_WELL).items() if k not in ("results-in-their-figures", "budget-holder-there")}
     found = scoring.result(ride_along, discovery | {"cost-of-problem": MISSED, "decision-process": MISSED})
     assert (found.score, found.band.name) == (76, "Solid, with gaps")
-    # One of them missed, the rest done well: 66 of 75, 88%, still a call to learn from.
-    assert _band(ride_along, discovery | {"cost-of-problem": MISSED}) == "A call to learn from"
+    # One of them missed, the rest done well: 66 of 75, 88%, is the top band's score, but both are essential when
+    # rated, so the call goes no higher than the band below (the leader's recheck), and is not failed outright.
+    found = scoring.result(ride_along, discovery | {"cost-of-problem": MISSED})
+    assert (found.score, found.band.name, [s.id for s in found.essentials_short]) == (88, "Solid, with gaps", ["cost-of-problem"])
+    assert _band(ride_along, discovery | {"decision-process": PARTLY}) == "Solid, with gaps"
+    # A negotiation call gives no chance for them: left blank they hold nothing back.
+    late = {k: v for k, v in discovery.items() if k not in ("cost-of-problem", "decision-process")}
+    assert _band(ride_along, late) == "A call to learn from"
 
 
 def test_a_ride_along_with_no_objection_raised_is_still_rated_on_the_rest(forms):
