@@ -120,8 +120,8 @@ def shown(count: int, inputs: Inputs, per: str) -> Pace:
 
 def _day(count: int, week: Pace, inputs: Inputs) -> Pace:
     """`count` a period as a figure a day, from its figure a week as shown."""
-    if week.every:  # fewer than one a week: one every N days of the period's
-        return pace(count, inputs.weeks_in_period * inputs.selling_days_per_week)
+    if week.every:  # fewer than one a week: one every N weeks is one every N × selling days, rounded down as N is
+        return Pace(floor(week.tenths * inputs.selling_days_per_week), every=True)
     # A day from the week as shown, so a week's selling days make at least its figure: 34 a week is 6.8 a day,
     # where the quarter's 400 ÷ 60 days would say 6.7, and five of those fall short of 34.
     return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)

@@ -78,7 +78,10 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
         week, per_week = pace(count, weeks, "week")
         if below:
             week, per_week = _at_least(week, per_week, below[0], rates[index], "week")
-        day, per_day = pace(count, days, "day") if week.startswith("1 every") else pace(exact(week), days / weeks, "day")
+        if week.startswith("1 every"):  # N weeks × the selling days a week, rounded down to a tenth as N is
+            day = per_day = f"1 every {tenths(floor(exact(week.split()[2]) * days / weeks * 10))} selling days"
+        else:
+            day, per_day = pace(exact(week), days / weeks, "day")
         if below:
             day, per_day = _at_least(day, per_day, below[1], rates[index], "day")
         rows.insert(0, [stage["name"], rate, f"{count:,}", week, day])

@@ -133,15 +133,20 @@
     if (tenths > BigInt(100)) tenths = ceil(over(amount, units)) * TEN;
     var figure = { figure: decimal(tenths) };
     if (tenths >= TEN || amount.n === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
-    figure = { figure: decimal(floor(over(times(units, fraction(10)), amount))) };
-    var every = unit === "week" ? Playbook.t("planner.every_weeks", figure) : Playbook.t("planner.every_days", figure);
-    return { text: every, phrase: every, every: true };
+    return every(floor(over(times(units, fraction(10)), amount)), unit);
   }
 
-  /* A day from the week as shown (planner.shown), so a week's selling days make at least its figure; fewer
-     than one a week, one every N days of the period's. */
-  function dayPace(count, week, values, days) {
-    return week.every ? pace(count, days, "day") : pace(fraction(week.tenths, TEN), values.selling_days_per_week, "day");
+  /* "1 every N weeks" or "… selling days", N given in tenths (kept, as a figure's tenths are). */
+  function every(tenths, unit) {
+    var figure = { figure: decimal(tenths) };
+    var said = unit === "week" ? Playbook.t("planner.every_weeks", figure) : Playbook.t("planner.every_days", figure);
+    return { text: said, phrase: said, every: true, tenths: tenths };
+  }
+
+  /* A day from the week as shown (planner._day), so a week's selling days make at least its figure; fewer
+     than one a week, one every N weeks is one every N × selling days a week, rounded down as N is. */
+  function dayPace(count, week, values) {
+    return week.every ? every(floor(times(fraction(week.tenths), values.selling_days_per_week)), "day") : pace(fraction(week.tenths, TEN), values.selling_days_per_week, "day");
   }
 
   function percent(rate) {
@@ -165,7 +170,6 @@
     /* whole numbers from the deals up: each stage the next one's whole number ÷ its rate, rounded up */
     var counts = [ceil(over(toFind, values.average_deal_size))];
     for (var i = rates.length - 1; i >= 0; i -= 1) counts.unshift(ceil(over(fraction(counts[0]), rates[i])));
-    var days = times(values.weeks_in_period, values.selling_days_per_week);
     var steps = [];
     for (var index = counts.length - 1; index >= 0; index -= 1) {  /* from the last step up (planner.plan) */
       var count = counts[index];
@@ -174,7 +178,7 @@
       var rate = index ? rates[index - 1] : null;
       var week = pace(fraction(count), values.weeks_in_period, "week");
       if (below) week = reaching(week, below.week, rates[index], "week");
-      var day = dayPace(fraction(count), week, values, days);
+      var day = dayPace(fraction(count), week, values);
       if (below) day = reaching(day, below.day, rates[index], "day");
       steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate });
     }
