@@ -52,6 +52,13 @@
     return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: "long" }).format(new Date(2023, 0, 1 + number));
   }
 
+  /* The days (as a sentence names them) whose plan, an event that doesn't repeat, falls on a team day off. */
+  function plansOnDaysOff(calendar, events) {
+    return events.filter(function (event) { return !event.repeat && calendar.days_off.indexOf(dayOf(event.start)) !== -1; })
+      .map(function (event) { return Playbook.dates.day(dayOf(event.start), "long-weekday"); })
+      .filter(function (day, index, all) { return all.indexOf(day) === index; });
+  }
+
   /* The date picked, or why it can't start a boot camp, in the reader's words. */
   function firstDay(calendar, value) {
     var first = Playbook.dates.local(value);
@@ -93,12 +100,13 @@
       var text = Playbook.calendar.calendar(calendar.product, events);
       Playbook.calendar.download(text, "bootcamp-" + dayOf(picked.first) + ".ics");
       /* A day's plan (an event that doesn't repeat) on a day off stays in the file, where the rep sees it; the
-         status says which, as the calling blocks leave those days out. */
-      var off = events.filter(function (event) { return !event.repeat && calendar.days_off.indexOf(dayOf(event.start)) !== -1; })
-        .map(function (event) { return Playbook.dates.day(dayOf(event.start), "long-weekday"); })
-        .filter(function (day, index, all) { return all.indexOf(day) === index; });
+         status says which, as the calling blocks leave those days out, and the first start day after it whose
+         plans miss every day off listed. */
+      var off = plansOnDaysOff(calendar, events);
+      var clear = picked.first;
+      while (off.length && plansOnDaysOff(calendar, placed(calendar, clear)).length) clear = after(clear, 7);
       status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(dayOf(picked.first), "long-weekday") })
-        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: Playbook.list(off), weekday: weekdayName(calendar.first_weekday_number) }) : "");
+        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: Playbook.list(off), clear: Playbook.dates.day(dayOf(clear), "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) }) : "");
     });
   }
 

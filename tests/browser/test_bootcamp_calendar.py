@@ -186,13 +186,16 @@ def test_a_rep_whose_boot_camp_spans_holidays_is_told_which_days_plans_fall_on_t
     page.get_by_label("Your boot camp starts on").fill(picked.isoformat())
     with page.expect_download():
         page.get_by_role("button", name="Download your boot camp (.ics)").click()
-    named = [f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "") for day in planned]
-    said = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]  # as en-GB lists them
+    def named(day: date) -> str:
+        return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "")
+
+    said = named(planned[0]) if len(planned) == 1 else ", ".join(map(named, planned[:-1])) + " and " + named(planned[-1])  # as en-GB lists them
+    clear = next(first for first in (picked + timedelta(weeks=n) for n in range(1, 20)) if not set(_expected(first, set())["days"].values()) & OFF)
     plural = len(planned) > 1
     expect(page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")).to_have_text(
         f"Downloaded your boot camp from Monday 14 December: open the file to add it to your calendar. "
-        + (f"Its plans for {said} fall on team days off: do those days' work on the next working days, or start on a later Monday."
-           if plural else f"Its plan for {said} falls on a team day off: do that day's work on the next working day, or start on a later Monday."))
+        + (f"Its plans for {said} fall on team days off: fit those days' work into the days around them, or start on {named(clear)}, the first Monday whose plans miss every day off."
+           if plural else f"Its plan for {said} falls on a team day off: fit that day's work into the days around it, or start on {named(clear)}, the first Monday whose plans miss every day off."))
     context.close()
 
 
