@@ -354,6 +354,11 @@ class CallingTimes:
     make_up: TimeRange
     meetings_from: str
 
+    @property
+    def day_numbers(self) -> str:
+        """The calling days as the widgets' clock numbers them (Sunday 0 to Saturday 6)."""
+        return " ".join(str(WEEKDAYS.index(day)) for day in self.days)
+
 
 @dataclass(frozen=True)
 class WeeklyTime:

@@ -982,11 +982,23 @@
       renderNotes();
       renderMade();
       renderHeld();
+      checkWhen();
     }
 
     filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan, when().date)); }); });
+    /* A date the team doesn't work (a weekend, a day off) or a time in the calling block is allowed, since a
+       manager may know better, but said: a 1:1 there costs the rep a day off or prime calling time. */
+    function checkWhen() {
+      var note = form.querySelector("[data-plan-when-note]");
+      var day = Playbook.dates.number(when().date);
+      var block = time.dataset.blockDays.split(" ").indexOf(String(Playbook.dates.local(when().date).getDay())) !== -1
+        && when().time >= time.dataset.blockStarts && when().time < time.dataset.blockEnds;
+      note.textContent = !isFinite(day) ? ""
+        : !Playbook.workdays.working(day) ? Playbook.t("plan_one_to_one.not_a_working_day", { day: shownDay(when().date) })
+        : block ? Playbook.t("plan_one_to_one.in_the_calling_block", { starts: time.dataset.blockStarts, ends: time.dataset.blockEnds }) : "";
+    }
     date.addEventListener("change", function () { setTime(); render(); });
-    time.addEventListener("change", renderAgenda);
+    time.addEventListener("change", function () { renderAgenda(); checkWhen(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {
       if (event.target.hasAttribute("data-plan-note")) saveNotes();

@@ -110,6 +110,29 @@ def _agreed(page):
 
 
 
+def test_a_1_1_on_a_day_the_team_doesnt_work_or_in_the_calling_block_is_said(manager, site_url):
+    """A sales leader's case: the planner took Christmas Day, a Saturday or 09:00 in the calling block without a
+    word. Each is allowed (the manager may know better) and said under the date and time, from the data."""
+    page = manager
+    block = data("bootcamp")["calling_times"]["block"]
+    days_off = data("rhythm").get("days_off", [])
+    when = page.locator("[data-plan-when-note]")
+    _add_rep(page, site_url, "Lee")
+    page.get_by_label("Date", exact=True).fill("2026-12-05")  # a Saturday
+    expect(when).to_have_text("Sat 5 Dec is not one of the team's working days: pick another day unless the rep has agreed to it.")
+    for day_off in days_off[:1]:
+        page.get_by_label("Date", exact=True).fill(day_off["date"])
+        day = date.fromisoformat(day_off["date"])
+        shown = f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != MONDAY.year else "")
+        expect(when).to_have_text(f"{shown} is not one of the team's working days: pick another day unless the rep has agreed to it.")
+    page.get_by_label("Date", exact=True).fill("2026-12-07")  # a Monday, a calling day
+    expect(when).to_have_text("")
+    page.get_by_label("Time", exact=True).fill(block["starts"])
+    expect(when).to_have_text(f"That time is inside the calling block ({block['starts']}–{block['ends']}), which the team keeps for calls: a 1:1 there costs the rep prime calling time.")
+    page.get_by_label("Time", exact=True).fill(block["ends"])
+    expect(when).to_have_text("")
+
+
 def test_emptying_the_agenda_asks_first(manager, site_url):
     """A phone reviewer's case: "Empty the agenda" took every chosen question off at one tap, where Reset and
     Clear elsewhere ask first."""
