@@ -357,7 +357,7 @@ class CallingTimes:
     @property
     def day_numbers(self) -> str:
         """The calling days as the widgets' clock numbers them (Sunday 0 to Saturday 6)."""
-        return " ".join(str(WEEKDAYS.index(day)) for day in self.days)
+        return clock_numbers(self.days)
 
 
 @dataclass(frozen=True)
@@ -693,6 +693,11 @@ class Onboarding:
 
 # Weekday names in the order of JavaScript's Date.getDay(), which the checklist widget counts in.
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def clock_numbers(days: list[str]) -> str:
+    """Days of the week as the widgets' clock numbers them (Sunday 0 to Saturday 6), space-separated."""
+    return " ".join(str(WEEKDAYS.index(day)) for day in days)
 # The team's working days when data/rhythm.yml leaves working_days out.
 WORKING_DAYS_UNSAID = WEEKDAYS[1:6]
 
@@ -1424,7 +1429,7 @@ class Rhythm:
     @property
     def working_day_numbers(self) -> str:
         """The working days as the widgets' clock numbers them (Sunday 0 to Saturday 6), for data-working-days."""
-        return " ".join(str(WEEKDAYS.index(day)) for day in self.working_days)
+        return clock_numbers(self.working_days)
 
     @property
     def days_off_dates(self) -> str:
