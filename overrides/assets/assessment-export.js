@@ -33,7 +33,7 @@
     });
     lines.push("", Playbook.t("assessment_export.answers"));
     model.rows.forEach(function (row) {
-      var statement = row.essential ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
+      var statement = Playbook.assessmentParts.countsAsEssential(row) ? Playbook.t("assessment_result.essential", { statement: row.text }) : row.text;
       lines.push("- " + Playbook.inSentence(statement) + ": " + (row.answer || Playbook.t("assessment_export.not_answered")));
     });
     var notes = Playbook.assessmentNotes(form).list().filter(function (note) { return note.text; });
@@ -56,7 +56,7 @@
   function records(model) {
     return model.rows.map(function (row) {
       var counted = !(row.limit && model.habitLeast !== null);
-      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", essential: row.essential, answer: row.answer, points: counted ? row.points : null, weight: row.weight };
+      return { group: row.group, statement_id: row.id, statement: row.text, counts_as: row.limit ? "limit" : "strength", essential: Playbook.assessmentParts.countsAsEssential(row), answer: row.answer, points: counted ? row.points : null, weight: row.weight };
     });
   }
 

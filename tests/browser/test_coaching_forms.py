@@ -153,8 +153,11 @@ def test_a_rated_ride_along_scores_by_the_one_rule_and_keeps_its_notes_and_debri
         form.get_by_role("button", name="Download JSON").click()
     summary = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert summary["assessment"] == "ride-along" and summary["score"] == _oracle(form_data, answers)[0]
-    # Which statements are essential travels with the answers, so a forwarded file says why a result was held.
-    assert {a["statement_id"] for a in summary["answers"] if a["essential"]} == {q["id"] for q in form_data["questions"] if q.get("essential")}
+    # Which statements are essential travels with the answers, so a forwarded file says why a result was held:
+    # those marked essential, and those essential once rated that were rated.
+    essential = {q["id"] for q in form_data["questions"] if q.get("essential") or q.get("essential_when_rated") and q["id"] in answers}
+    assert any(q.get("essential_when_rated") and q["id"] in answers for q in form_data["questions"])
+    assert {a["statement_id"] for a in summary["answers"] if a["essential"]} == essential
     notes = {note["id"]: note["text"] for note in summary["notes"]}
     assert notes["rep"] == "Jo Mensah" and notes["debrief:one-thing"] == "Ask who else signs off before offering a demo."
     debrief = next(d for d in data("debriefs")["debriefs"] if d["id"] == form_data["debrief"])
