@@ -904,7 +904,16 @@ class Assessment:
     lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
-    missed_essential_fails: bool = False  # an essential at the scale's lowest answer puts the result in the lowest band
+    missed_essential_fails: bool | str = False  # true: an essential at the scale's lowest answer puts the result in the lowest band; "all": only every one
+
+    @property
+    def essentials_missed_needed(self) -> int:
+        """How many essentials answered with the scale's lowest answer put the result in the lowest band (0: none do):
+        one, or with `missed_essential_fails: all` every one (a 1:1 where the rep neither talked most nor was asked
+        first was telling; a push that missed one of them, as it may, was not)."""
+        if not self.missed_essential_fails:
+            return 0
+        return sum(1 for s in self.statements if s.essential) if self.missed_essential_fails == "all" else 1
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""

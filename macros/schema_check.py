@@ -175,7 +175,7 @@ def _word(document: LocatedData, error) -> list[Problem]:
     if kind == "minItems":
         return [document.problem(path, f"{field} has {counted(len(error.instance), 'item')} (expected at least {schema['minItems']})")]
     if kind == "enum":
-        options = ", ".join(str(option) for option in schema["enum"])
+        options = ", ".join(str(option).lower() if isinstance(option, bool) else str(option) for option in schema["enum"])  # as YAML spells them
         if isinstance(error.instance, (list, dict)):
             return [document.problem(path, f"{field} must be one of: {options}; found {_describe(error.instance)}, so write just one of them")]
         return [document.problem(path, f"{field} is {quoted(error.instance)} (expected one of: {options})")]

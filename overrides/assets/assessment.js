@@ -50,9 +50,11 @@
     return model.gapLeast !== null && !row.limit && row.points !== null && row.points < model.gapLeast;
   }
 
-  /* With missed_essential_fails, the essentials answered with the scale's lowest answer (scoring.essentials_missed). */
+  /* With missed_essential_fails, the essentials answered with the scale's lowest answer, once there are as many as
+     fail the form: one, or every one (scoring.essentials_missed). */
   function essentialsMissed(model) {
-    return model.rows.filter(function (row) { return row.essential && model.missedAt !== null && row.value === model.missedAt; });
+    var missed = model.rows.filter(function (row) { return row.essential && model.missedAt !== null && row.value === model.missedAt; });
+    return missed.length && missed.length >= model.missedNeeded ? missed : [];
   }
 
   /* A row that holds the top band back as an essential: one marked essential, or one essential when rated that is
@@ -248,6 +250,7 @@
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
+      missedNeeded: +form.dataset.missedEssentialsNeeded || 0,
       missedAnswer: form.dataset.missedAnswer || ""
     };
   }

@@ -57,9 +57,12 @@ def _oracle(form: dict, answers: dict) -> tuple[int, str]:
 
 
 def _missed(form: dict, answers: dict) -> list[str]:
-    """The essential statements answered with the scale's lowest answer, on a form where that fails it."""
+    """The essential statements answered with the scale's lowest answer, on a form where that fails it: one of them,
+    or with `missed_essential_fails: all` every one."""
     lowest = _scale(form)["options"][0]["value"]
-    return [q["id"] for q in form["questions"] if form.get("missed_essential_fails") and q.get("essential") and answers.get(q["id"]) == lowest]
+    essential = [q["id"] for q in form["questions"] if q.get("essential")]
+    missed = [q_id for q_id in essential if form.get("missed_essential_fails") and answers.get(q_id) == lowest]
+    return missed if missed and (form["missed_essential_fails"] != "all" or len(missed) == len(essential)) else []
 
 
 def _rate(page, form_id: str, answers: dict):
@@ -426,6 +429,32 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
     score, band = _oracle(form_data, answers | {"asked-for-next-step": 1})
     assert score >= 90 and band == "Solid, with gaps"
     expect(form.locator("[aria-live]")).to_have_text(f"Call score: {score}%, held at “Solid, with gaps”: “A call to learn from” needs the essential statement below answered at least “Done”.")
+
+
+def test_a_one_to_one_where_the_rep_neither_talked_most_nor_was_asked_first_was_telling(context, site_url):
+    # A sales leader's case: the plan, the follow-up and the rest were all "Yes", but the manager did most of the
+    # talking and never asked for the rep's ideas. That read "Part coaching: some real coaching happened".
+    form_data = _form("was-that-coaching")
+    essential = [q["id"] for q in form_data["questions"] if q.get("essential")]
+    assert form_data["missed_essential_fails"] == "all" and len(essential) == 2
+    answers = {q["id"]: 2 for q in form_data["questions"]} | {q_id: 0 for q_id in essential}
+    page = context.new_page()
+    page.goto(site_url + "self-assessments/")
+    form = _rate(page, "was-that-coaching", answers)
+    score, band = _oracle(form_data, answers)
+    assert score >= form_data["bands"][1]["from"] and band == form_data["bands"][0]["name"] == "Mostly telling or inspecting"
+    expect(form.locator("[aria-live]")).to_have_text(f"Coaching score: {score}%, but “{band}”: 2 essential statements below were answered “No”.")
+    expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^Every essential statement was answered “No”, so the result is “Mostly telling or inspecting” whatever the score"))
+    # A push the manager chose (the decision helper's advice): the rep talked less, but was asked first. That is
+    # not telling, and stays out of the top band.
+    form.locator('fieldset[data-statement="asked-before-told"]').get_by_role("radio", name="Yes", exact=True).check()
+    score, band = _oracle(form_data, answers | {"asked-before-told": 2})
+    assert band == form_data["bands"][1]["name"] == "Part coaching"
+    assert score >= form_data["bands"][-1]["from"]  # held there by the talking the push took
+    expect(form.locator("[aria-live]")).to_have_text(f"Coaching score: {score}%, held at “{band}”: “That was coaching” needs the essential statement below answered at least “Yes”.")
+    # The key says the rule.
+    rule = form.locator("details.pb-assessment__key [data-essentials-rule]")
+    expect(rule).to_contain_text("If every essential statement is answered “No”, the result is “Mostly telling or inspecting”, whatever the score.")
 
 
 def test_work_on_first_lists_what_fell_short_not_what_was_done(context, site_url):

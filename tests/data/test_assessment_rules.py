@@ -280,3 +280,8 @@ def test_a_missed_essential_can_fail_only_a_form_with_essentials(project):
     line = next(n for n, text in enumerate(lines[start:], start + 1) if "missed_essential_fails: true" in text)
     column = lines[line - 1].index("missed_essential_fails") + 1
     assert problems == [f"data/assessments.yml:{line}:{column}: 'missed_essential_fails' needs statements marked 'essential: true' and 'essentials_at_least' (e.g. 2 for \"Done\"); mark the essential ones or remove it"]
+
+
+def test_a_mistyped_missed_essential_rule_says_what_it_may_be_as_yaml_spells_it(project):
+    (problem,) = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails="every"))
+    assert problem.endswith("'missed_essential_fails' is 'every' (expected one of: true, false, all)")

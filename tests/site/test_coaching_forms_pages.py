@@ -253,5 +253,8 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
         assert rule.startswith(f"Statement {numbers} is marked" if len(marked) == 1 else f"Statements {numbers} are marked"), rule
         assert f"“{top}” needs" in rule and f"answered at least “{least}”" in rule and f"goes no higher than “{below}”" in rule
         # Where a missed essential fails the form (an observed call, a role-play run), the key says so too.
-        failed = f"If an essential statement is answered “{scale['options'][0]['label']}”, the result is “{form_data['bands'][0]['name']}”, whatever the score."
-        assert (failed in rule) == bool(form_data.get("missed_essential_fails")), form_data["id"]
+        lowest, bottom = scale['options'][0]['label'], form_data['bands'][0]['name']
+        failed = f"If an essential statement is answered “{lowest}”, the result is “{bottom}”, whatever the score."
+        failed_all = f"If every essential statement is answered “{lowest}”, the result is “{bottom}”, whatever the score."
+        assert (failed in rule) == (form_data.get("missed_essential_fails") is True), form_data["id"]
+        assert (failed_all in rule) == (form_data.get("missed_essential_fails") == "all"), form_data["id"]
