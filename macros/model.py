@@ -622,6 +622,7 @@ class Coaching:
     what_coaching_is: WhatCoachingIs
     choosing_managers: ChoosingManagers
     research: list[Finding]
+    hold_back_source: str | None = None  # credited under the reasons to hold back
 
 
 # ---------------------------------------------------------------- six levels

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.may_skip_in_ci(
 CITED_TITLES = [
     "High Growth Sales Leadership Embraces Coaching over Managing",  # the article the manager-vs-coach table credits
     "Sales Leadership Lessons I Wish I Could Have Given to My Younger Self",  # source 003, cited on the coaching page
+    "When Stepping in Does More Harm Than Good as a Sales Manager",  # source 001, credited under the reasons to hold back
 ]
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
