@@ -972,6 +972,57 @@
       render();
     }
 
+    /* Notes written for a 1:1 not recorded as held, on another day since the last one held: a Friday's
+       preparation for Monday's 1:1 left under Friday's date, or Monday's written ahead and opened on Friday.
+       The latest such day, or null. */
+    function draftDay() {
+      var held = Playbook.commitments.heldDates(oneToOnes(plan));
+      var since = held.length ? held[held.length - 1] : "";
+      var drafts = oneToOnes(plan).filter(function (record) {
+        return record.date !== when().date && record.date > since && !Playbook.commitments.held(record) && Playbook.commitments.notes(record.data).length;
+      }).sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+      return drafts.length ? drafts[drafts.length - 1] : null;
+    }
+
+    /* Says where such notes are, with a button to open that day and one to bring them to the day chosen
+       (where the chosen day's own note on a line is kept, and the other added below it). */
+    function renderDraft() {
+      var shown = form.querySelector("[data-plan-draft]");
+      var draft = draftDay();
+      shown.hidden = !draft;
+      if (!draft) return;
+      var days = { day: shownDay(draft.date), to: shownDay(when().date) };
+      shown.querySelector("[data-plan-draft-text]").textContent = Playbook.t("plan_one_to_one.draft_elsewhere", days);
+      shown.querySelector("[data-plan-draft-move]").textContent = Playbook.t("plan_one_to_one.draft_move", days);
+      shown.querySelector("[data-plan-draft-open]").textContent = Playbook.t("plan_one_to_one.draft_open", days);
+    }
+
+    function moveDraft() {
+      var draft = draftDay();
+      if (!draft) return;
+      var data = meetingRecord();
+      var notes = Playbook.commitments.notes(data).slice();
+      Playbook.commitments.notes(draft.data).forEach(function (moving) {
+        var same = notes.filter(function (one) { return one.box === moving.box && one.label === moving.label; })[0];
+        if (!same) notes.push(moving);
+        else if (same.text.trim() !== moving.text.trim()) same.text = same.text + "\n" + moving.text;
+      });
+      data.write_in = notes;
+      if (!saveMeeting(data)) return;
+      var problem = ws.forget(ws.current(), draft);
+      status.textContent = problem || Playbook.t("plan_one_to_one.draft_moved", { day: shownDay(draft.date), to: shownDay(when().date) });
+      notesShown = null;
+      render();
+    }
+
+    function openDraft() {
+      var draft = draftDay();
+      if (!draft) return;
+      date.value = draft.date;
+      setTime();
+      render();
+    }
+
     function render() {
       var ground = grounds(plan, when().date);
       form.querySelector("[data-plan-title]").textContent = title();
@@ -982,6 +1033,7 @@
       renderNotes();
       renderMade();
       renderHeld();
+      renderDraft();
       checkWhen();
     }
 
@@ -998,7 +1050,10 @@
         : block ? Playbook.t("plan_one_to_one.in_the_calling_block", { starts: time.dataset.blockStarts, ends: time.dataset.blockEnds }) : "";
     }
     date.addEventListener("change", function () { setTime(); render(); });
-    time.addEventListener("change", function () { renderAgenda(); checkWhen(); });
+    /* The time is the manager's plan for that day's 1:1, kept as soon as it is changed (with the 1:1's record). */
+    time.addEventListener("change", function () { saveMeeting(meetingRecord()); renderAgenda(); checkWhen(); });
+    form.querySelector("[data-plan-draft-move]").addEventListener("click", moveDraft);
+    form.querySelector("[data-plan-draft-open]").addEventListener("click", openDraft);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {
       if (event.target.hasAttribute("data-plan-note")) saveNotes();

@@ -181,3 +181,60 @@ def test_an_old_file_without_notes_still_imports_and_its_1_1s_have_empty_boxes(b
     page.goto(site_url + HISTORY)
     expect(page.locator("[data-history-notes]")).to_contain_text(f"No notes from a held 1:1 with {rep['name']} yet.")
     context.close()
+
+
+def test_notes_written_on_friday_for_monday_s_1_1_are_found_and_moved_on_monday(manager, site_url):
+    # A manager's case: Dev's 1:1 prepared on Friday afternoon, the date left at Friday. On Monday the planner
+    # opened on Monday with the boxes empty and no word of Friday's notes.
+    page = manager
+    friday, monday = MONDAY + timedelta(days=4, hours=8), NEXT_MONDAY
+    page.clock.set_fixed_time(friday)
+    _add_rep(page, site_url, "Dev")
+    topic, deal = ("reps-topic", 0), ("one-deal", 0)
+    _note(page, topic).fill("Kestrel tender pricing")
+    page.wait_for_function("date => (Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === date) || {data: {}}).data.write_in", arg=f"{friday:%Y-%m-%d}")
+    draft = page.locator("[data-plan-draft]")
+    expect(draft).to_be_hidden()  # on the day the notes are under, nothing to say
+
+    page.clock.set_fixed_time(monday)
+    page.reload()
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{monday:%Y-%m-%d}")
+    expect(_note(page, topic)).to_have_value("")
+    expect(draft).to_be_visible()
+    expect(draft.locator("[data-plan-draft-text]")).to_have_text("Notes for this rep's next 1:1 are under Fri 4 Dec, a 1:1 not recorded as held.")
+    _note(page, deal).fill("Kestrel, 95k")  # Monday's own note on another line stays
+    draft.get_by_role("button", name="Move them to Mon 7 Dec").click()
+    expect(page.locator(STATUS)).to_have_text("The notes from Fri 4 Dec are now with the 1:1 of Mon 7 Dec.")
+    expect(_note(page, topic)).to_have_value("Kestrel tender pricing")
+    expect(_note(page, deal)).to_have_value("Kestrel, 95k")
+    expect(draft).to_be_hidden()
+    assert _stored(page, f"{friday:%Y-%m-%d}") is None and page.evaluate("Playbook.workspace.records({kind: 'one-to-one'}).length") == 1
+    assert {(n["box"], n["text"]) for n in _stored(page, f"{monday:%Y-%m-%d}")} == {("reps-topic", "Kestrel tender pricing"), ("one-deal", "Kestrel, 95k")}
+
+
+def test_notes_written_ahead_for_a_later_day_are_offered_from_today_and_opened(manager, site_url):
+    page = manager
+    _add_rep(page, site_url, "Kai")
+    page.get_by_label("Date", exact=True).fill(f"{NEXT_MONDAY:%Y-%m-%d}")
+    _note(page, ("reps-topic", 0)).fill("Pipeline for January")
+    page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 1")
+    page.reload()
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
+    draft = page.locator("[data-plan-draft]")
+    draft.get_by_role("button", name="Open Mon 7 Dec").click()
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
+    expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
+    expect(draft).to_be_hidden()
+
+
+def test_the_time_of_a_1_1_is_kept_as_soon_as_it_is_changed_and_recorded_with_it(manager, site_url):
+    # A manager's case: Ben's 1:1 set to 14:00 on Saturday came back at 11:00, and was recorded as held at 11:00.
+    page = manager
+    _add_rep(page, site_url, "Ben")
+    page.get_by_label("Time", exact=True).fill("14:00")
+    page.get_by_label("Time", exact=True).press("Tab")
+    page.reload()
+    expect(page.get_by_label("Time", exact=True)).to_have_value("14:00")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator(STATUS)).to_contain_text("is recorded as held")
+    assert page.evaluate(f"Playbook.workspace.records({{kind: 'one-to-one'}}).find(r => r.date === '{MONDAY:%Y-%m-%d}').data.time") == "14:00"
