@@ -49,6 +49,12 @@ class Step:
     share: Fraction | None  # the share of the step above that reaches this one; None on the first step
 
 
+# From how much more than the period's figure the first step's weekly figure adds up to over the period, the page
+# says so: a whole figure rounded up never reads as asking too much; 200 calls a week for 11 weeks against
+# 2,000 (10% more) does.
+OVER_ASK_SAID_FROM = Fraction(1, 20)
+
+
 @dataclass(frozen=True)
 class Plan:
     covered: bool  # pipeline and revenue from elsewhere already cover the target: nothing left to prospect for
@@ -64,6 +70,18 @@ class Plan:
         outside the block); a figure under one a week counts none. planner.js repeats it."""
         return sum((Fraction(step.week.tenths, 10) * minutes for step, minutes in zip(self.steps, minutes_each)
                     if minutes is not None and not step.week.every), Fraction(0))
+
+    def over_ask(self, weeks: Fraction) -> tuple[int, Fraction] | None:
+        """(the first step's weekly figure × `weeks`, rounded up; how much more than the period's figure that is)
+        when it is at least OVER_ASK_SAID_FROM more: raising each week's figure to reach the next one's as shown
+        (_reaching) carries the last step's rounding up the funnel, 1 deal a week for 0.91 asking 10% more calls.
+        None for "1 every N weeks". planner.js repeats it."""
+        first = self.steps[0]
+        if first.week.every or not first.count:
+            return None
+        total = ceil(Fraction(first.week.tenths, 10) * weeks)
+        more = Fraction(total - first.count, first.count)
+        return (total, more) if more >= OVER_ASK_SAID_FROM else None
 
     @staticmethod
     def written(words) -> "Written":

@@ -6,7 +6,8 @@ The promise, in the page's words: deals are whole, rounded up; each earlier step
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
 from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal;
 and a week's or a day's figure × the next step's rate gives at least the next step's figure as shown, the figure
-raised to (that figure ÷ the rate, rounded up the same way) where it would not.
+raised to (that figure ÷ the rate, rounded up the same way) where it would not. Where the first stage's week as
+shown, × the weeks, is 5% or more over its period's figure, the page says by how much.
 Beside the plan, the first stage's figure a week as shown spread over the week's calling blocks.
 """
 
@@ -22,6 +23,7 @@ class Expected:
     counts: list[int]  # each stage's whole number a period
     rows: list[list[str]]  # each stage: name, rate from the step above, a period, a week, a day
     summary: str  # the first stage, as the sentence above the table says it
+    over_ask: str | None  # how the first stage's weeks add up past its period's figure, from 5% over; else None
 
 
 def exact(value) -> Fraction:
@@ -88,7 +90,16 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
         phrases.insert(0, (per_day, per_week, f"{count:,} a {planner['period']}"))
         below = (week, day)
     summary = f"{stages[0]['name']}: {', '.join(phrases[0])}."
-    return Expected(f"{ceil(to_find):,}", to_find == 0, counts, rows, summary)
+    over_ask = None
+    first_week = rows[0][3]
+    if counts[0] and not first_week.startswith("1 every"):
+        total = ceil(exact(first_week) * weeks)
+        more = Fraction(total - counts[0], counts[0])
+        if more >= Fraction(5, 100):
+            weeks_typed = typed.get("weeks_in_period", f"{float(planner['weeks_in_period']):g}")
+            over_ask = (f"{phrases[0][1]} for {weeks_typed} weeks comes to {total:,}, {tenths(floor(more * 1000 + Fraction(1, 2)))}% more than "
+                        f"{phrases[0][2]}")
+    return Expected(f"{ceil(to_find):,}", to_find == 0, counts, rows, summary, over_ask)
 
 
 def _at_least(shown: str, said: str, below: str, rate: Fraction, unit: str) -> tuple[str, str]:

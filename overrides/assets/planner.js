@@ -180,7 +180,7 @@
       if (below) week = reaching(week, below.week, rates[index], "week");
       var day = dayPace(fraction(count), week, values);
       if (below) day = reaching(day, below.day, rates[index], "day");
-      steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate });
+      steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate, count: count });
     }
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
   }
@@ -253,9 +253,25 @@
     line.hidden = tenths <= block * 10;
   }
 
+  /* The first step's week × the weeks, rounded up, when that is at least data-over-ask-from more than the
+     period's figure (planner Plan.over_ask). */
+  function showOverAsk(form, result, values) {
+    var line = form.querySelector("[data-over-ask]");
+    var first = result.steps[0];
+    var count = fraction(first.count);
+    if (first.week.every || count.n === ZERO) { line.hidden = true; return; }
+    var total = ceil(times(fraction(first.week.tenths, TEN), values.weeks_in_period));
+    var more = over(minus(fraction(total), count), count);
+    line.hidden = compare(more, exact(line.dataset.overAskFrom, ENGLISH)) < 0;
+    line.querySelector("[data-over-weeks]").textContent = form.querySelector("input[name=weeks_in_period]").value.trim();
+    line.querySelector("[data-over-total]").textContent = whole(total);
+    line.querySelector("[data-over-more]").textContent = percent(more);
+  }
+
   function show(form, layout, result, values) {
     showBlockPace(form, result.steps[0].week, values);
     showBlockTime(form, layout, result, values);
+    showOverAsk(form, result, values);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
     layout.stages.forEach(function (stage, index) {

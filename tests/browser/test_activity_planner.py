@@ -35,6 +35,7 @@ CASES = {
     "a rep's 40,000 quarter (34 calls a week: 6.8 a day, not 6.7)": {"revenue_target": "40,000"},
     "one small deal": {"revenue_target": "5000", "conversations": "100", "meetings": "100", "qualified": "100", "wins": "100"},
     "a 13-week quarter (93 calls a week at 20% gave 18.6 conversations, where the next row said 19)": {"weeks_in_period": "13"},
+    "an 11-week quarter of 10 deals (1 deal a week for 0.91 asks 10% more calls, and says so)": {"revenue_target": "150,000", "average_deal_size": "15,000", "share_not_from_prospecting": "0", "weeks_in_period": "11"},
 }
 
 
@@ -359,6 +360,7 @@ def _rendered(html: str) -> dict:
         "summary": " ".join(form.select_one("[data-results] [data-stage]").get_text().split()),
         "revenue": form.select_one("[data-revenue]").get_text(),
         "covered": not form.select_one("[data-covered]").has_attr("hidden"),
+        "over_ask": None if form.select_one("[data-over-ask]").has_attr("hidden") else " ".join(form.select_one("[data-over-ask]").get_text().split()),
     }
 
 
@@ -391,6 +393,8 @@ def test_the_page_without_javascript_and_the_live_planner_show_identical_figures
     assert live == without_js
     expected = planner_oracle.expected(_planner(), typed)
     assert (live["rows"], live["summary"], live["revenue"], live["covered"]) == (expected.rows, expected.summary, expected.revenue_to_find, expected.covered)
+    # Where the weeks add up to 5% or more over the period's figure, the page says by how much, and only there.
+    assert (live["over_ask"] or "").split(":")[0] == (expected.over_ask or ""), live["over_ask"]
 
 
 def test_figures_persist_over_reload_and_instant_navigation_and_reset_restores_the_handbooks(context, site_url):
