@@ -1356,6 +1356,7 @@ class AgendaBox:
     line: int
     reads_back_commitments: bool = False
     agrees_commitments: bool = False  # its write-in lines are the commitments the planner records, not notes
+    coaching: bool = False  # coaching in the strict sense: the rep works on a skill or a deal with you
     question_stages: list[str] = field(default_factory=list)
     question_situations: list[str] = field(default_factory=list)
     write_in: list[str] = field(default_factory=list)
@@ -1462,6 +1463,16 @@ class Rhythm:
     @property
     def coaching_minutes_per_rep(self) -> Fraction:
         return sum((meeting.minutes_a_month for meeting in self.meetings if meeting.counts_as_coaching), Fraction(0))
+
+    @property
+    def strict_coaching_minutes_per_rep(self) -> Fraction | None:
+        """The coaching a month counting, of the 1:1, only its boxes marked `coaching` (the skill and the deal),
+        as the research's "coaching" means it; None when no box is marked, or the 1:1 is not counted as coaching."""
+        meeting = self.one_to_one_meeting
+        strict = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
+        if not strict or not meeting.counts_as_coaching:
+            return None
+        return self.coaching_minutes_per_rep - meeting.minutes_a_month * Fraction(meeting.minutes - strict, meeting.minutes)
 
     @property
     def around_it_per_rep(self) -> Fraction:
