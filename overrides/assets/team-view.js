@@ -418,9 +418,17 @@
     var gap = forward ? forward.days : most;
     var due = from ? timeAway.dueBy(from, either, gap) : null;
     var late = !repAway && !youAway && (!due || due < today);
-    if (late) row.className = "pb-team__late";
+    /* Away now, but already overdue before the leave began: that stays said, or the missed meeting would vanish
+       from the page meant to show whose meeting needs time (counted in the working days present before it). */
+    var leaving = repAway || youAway;
+    var before = leaving && from ? either.filter(function (record) { return record.kind !== timeAway.KIND || record.date < leaving.from; }) : null;
+    var dueThen = before ? timeAway.dueBy(from, before, gap) : null;
+    var lateThen = dueThen && dueThen < leaving.from ? timeAway.daysPresent(either, dueThen, leaving.from) : 0;
+    if (late || lateThen) row.className = "pb-team__late";
     var next;
-    if (repAway) next = dateCell(repAway.back, Playbook.t("team_view.away_back", { date: DATE }));
+    if (repAway && lateThen) next = dateCell(repAway.back, Playbook.t("team_view.away_back_overdue", { date: DATE, count: lateThen }));
+    else if (youAway && lateThen) next = dateCell(youAway.back, Playbook.t("team_view.you_away_back_overdue", { date: DATE, count: lateThen }));
+    else if (repAway) next = dateCell(repAway.back, Playbook.t("team_view.away_back", { date: DATE }));
     else if (youAway) next = dateCell(youAway.back, Playbook.t("team_view.you_away_back", { date: DATE }));
     else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
     else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: timeAway.daysPresent(either, due, today) }));
@@ -440,7 +448,7 @@
     if (forward && !repAway && !youAway) next.append(Playbook.t("team_view.brought_forward", { band: forward.band }));
     var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
-    return { row: row, late: late };
+    return { row: row, late: late || lateThen > 0 };
   }
 
   /* Each rep's last meeting of one kind in a table, the overdue ones flagged and counted in its caption. */

@@ -91,9 +91,17 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
             day += timedelta(days=1)
         return day
 
-    if away_on(today):
-        return [name, last, f"Away: back on {weekday(back_from(today).isoformat())}"]
     start = past[-1] if past else date.fromisoformat(added)
+    if away_on(today):
+        # already overdue on the day the leave began (counted without it): said, so it isn't lost from view
+        left = today
+        while away_on(left - timedelta(days=1)):
+            left -= timedelta(days=1)
+        due_then = due_day(start, days, lambda day: any(a <= day < b for a, b in spans if a < left))
+        back = f"Away: back on {weekday(back_from(today).isoformat())}"
+        if due_then < left:
+            return [name, last, f"{back}; overdue by {working_days_said(working_days_late(due_then, left, spans))} before they left: hold it in their first days back"]
+        return [name, last, back]
     due = due_day(start, days, away_on)
     if today > due:
         return [name, last, f"Overdue by {working_days_said(working_days_late(due, today, spans))}"]
@@ -145,7 +153,7 @@ def expect_team(page):
     assert ONE_TO_ONE["how_often"] == "weekly" and RIDE_ALONG["how_often"] == "monthly", "the cases below are chosen for a weekly 1:1 and a monthly ride-along"
     for meeting in ("1:1", "ride-along"):
         table = meeting_table(page, meeting)
-        late = [row[0] for row in expected[meeting] if row[2].startswith("Overdue")]
+        late = [row[0] for row in expected[meeting] if row[2].startswith("Overdue") or "before they left" in row[2]]
         expect(table).to_have_accessible_name(f"Last {meeting} per rep: {len(late)} of {len(expected[meeting])} overdue")
         assert rows_of(table) == expected[meeting]
         assert late_names(table) == late
@@ -160,7 +168,8 @@ def expect_team(page):
     assert one_to_ones["Dee"] == "Due today"
     assert one_to_ones["Bo"] == "Due by Wed 8 Apr; away from Wed 1 Apr, back on Mon 6 Apr: hold it before they go if you can"
     assert one_to_ones["Cy"] == "Due by Tue 31 Mar"
-    assert one_to_ones["Eve"] == "Away: back on Wed 8 Apr"  # the later of two overlapping leaves
+    # the later of two overlapping leaves; nothing since she was added in January, so overdue before she left
+    assert one_to_ones["Eve"] == "Away: back on Wed 8 Apr; overdue by 52 working days before they left: hold it in their first days back"
     assert one_to_ones["Fin"] == "Overdue by 10 working days"  # 15 working days since it was due, 5 of them away
     assert one_to_ones["Gus"] == "Due by Fri 3 Apr"
     assert one_to_ones["Hal"] == "Due by Wed 1 Apr"  # the days away before the 1:1 don't count again
