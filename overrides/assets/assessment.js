@@ -82,7 +82,8 @@
   }
 
   /* What a scored form's answers leave to work on, in order: the essentials among them first (a call's next step
-     asked for), then the rest weakest first. That is what fell short of the answer the form's essentials need (its
+     asked for), those failing the form before those holding it back, as the result lists them, then the rest
+     weakest first. That is what fell short of the answer the form's essentials need (its
      own "done well enough": a ride-along's "Done"), so a behaviour done is not listed beside those missed; where
      nothing did, or on a form without essentials, what fell short of the top answer, so a call with every
      behaviour only "Done" still names what to take further. */
@@ -90,7 +91,10 @@
     var belowTop = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
     var belowBar = model.essentialsLeast === null ? [] : belowTop.filter(function (row) { return row.limit || row.value < model.essentialsLeast; });
     var short = belowBar.length ? belowBar : belowTop;
-    return short.filter(countsAsEssential).concat(short.filter(function (row) { return !countsAsEssential(row); }));
+    var failing = essentialsMissed(model);
+    return short.filter(function (row) { return failing.indexOf(row) >= 0; })
+      .concat(short.filter(function (row) { return countsAsEssential(row) && failing.indexOf(row) < 0; }))
+      .concat(short.filter(function (row) { return !countsAsEssential(row); }));
   }
 
   /* While the form keeps the meeting open (out.openUntil: on its day, or reopened on a later one), the statements

@@ -518,6 +518,26 @@ def test_an_essential_done_only_partly_comes_first_among_what_to_work_on(context
     assert [w["id"] for w in saved][:len(essentials)] == essentials[:3]
 
 
+def test_what_to_work_on_puts_the_essential_failing_the_call_before_those_holding_it_back(context, site_url):
+    """A manager's case: the ride-along's result named "the buyer did most of the talking" (Missed) first, as
+    failing the call, and the cost of the problem (Missed, essential when rated, weighing more) after it, as
+    holding it back; the 1:1 planner, reading the saved record, led with the cost."""
+    form_data = _form("ride-along")
+    values = [o["value"] for o in _scale(form_data)["options"]]
+    rated = [q for q in form_data["questions"] if q["section"] != "objections"]
+    failing = next(q for q in rated if q.get("essential") and q["id"] == "buyer-talked-most")
+    held = max((q for q in rated if q.get("essential_when_rated")), key=lambda q: q.get("weight", 1))
+    assert held.get("weight", 1) > failing.get("weight", 1)  # weighing more, it came first before
+    answers = {q["id"]: values[-1] for q in rated} | {failing["id"]: values[0], held["id"]: values[0]}
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    form = _rate(page, "ride-along", answers)
+    result = form.locator("[data-result]")
+    expect(result.get_by_role("heading", name="Essential, and failing the result").locator("xpath=following-sibling::ul[1]/li")).to_have_count(1)
+    saved = page.evaluate("Playbook.workspace.latest({kind: 'observation', tool: 'ride-along'}).data.result.weakest")
+    assert [w["id"] for w in saved][:2] == [failing["id"], held["id"]]
+
+
 def test_an_essential_left_blank_is_named_as_holding_the_result_back_not_as_uncounted(context, site_url):
     form_data = _form("ride-along")
     # no objection came up on this call: those left blank too
