@@ -184,8 +184,9 @@
 
   /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
      change to or from summer time cannot move one to another date. A quarter is the calendar's: from 1 January,
-     1 April, 1 July or 1 October. Before today, a daily list's days are the team's working days
-     (Playbook.workdays): a weekend is not a day missed. */
+     1 April, 1 July or 1 October. A daily list's days are the team's working days (Playbook.workdays): a
+     weekend is not a day missed, and on one the list on show is the last working day's, where a rep catches up
+     with Friday's ticks, rather than a Saturday's that counts as a day worked. */
   function recentStarts(repeats, weekStart) {
     var now = new Date();
     var step = repeats === "week" ? 7 : 1;
@@ -193,11 +194,13 @@
     var quarter = now.getMonth() - now.getMonth() % 3;
     var starts = [];
     var offset = back;
+    var working = function (offset) { return Playbook.workdays.working(Playbook.dates.number(Playbook.dates.of(daysBefore(now, offset)))); };
+    if (repeats === "day") while (!working(offset)) offset += 1;
     for (var n = 0; n <= KEPT; n += 1) {
       var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : daysBefore(now, offset);
       starts.push({ day: day, key: Playbook.dates.of(day) });
       offset += step;
-      if (repeats === "day") while (!Playbook.workdays.working(Playbook.dates.number(Playbook.dates.of(daysBefore(now, offset))))) offset += 1;
+      if (repeats === "day") while (!working(offset)) offset += 1;
     }
     return starts;
   }
@@ -226,7 +229,8 @@
     form.querySelector("fieldset").append(history);
     return function (starts, periods) {
       var day = Playbook.dates.day(starts[0].key, "long-weekday");
-      now.textContent = repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : repeats === "quarter" ? Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(starts[0].key, "plain") }) : day;
+      var dayOff = repeats === "day" && starts[0].key !== Playbook.dates.of(new Date());
+      now.textContent = repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : repeats === "quarter" ? Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(starts[0].key, "plain") }) : dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day;
       line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {

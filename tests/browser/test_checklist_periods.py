@@ -128,7 +128,8 @@ def test_every_week_keeps_its_ticks_until_the_first_day_of_the_week_the_data_nam
 
     eve = at(next_week - timedelta(days=1), 23, 50, "America/Los_Angeles")
     page.clock.fast_forward(int((eve - start).total_seconds() * 1000))
-    expect(Checklist(page, "bootcamp-daily").period).to_have_text(day_name(eve.date()))
+    last_worked = next(eve.date() - timedelta(days=n) for n in range(7) if is_working(eve.date() - timedelta(days=n)))
+    expect(Checklist(page, "bootcamp-daily").period).to_contain_text(day_name(last_worked))  # the list a day off shows
     expect(weekly.period).to_have_text("Week of " + day_name(this_week))
     weekly.expect_ticked(WEEKLY[:2])
     expect(weekly.count).to_have_text(f"2 of {len(WEEKLY)} done")
@@ -165,17 +166,21 @@ def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
     page = open_at(at(TUESDAY, 9, 0))
     daily = Checklist(page, "bootcamp-daily")
     for offset, count in enumerate(counts):
-        expect(daily.period).to_have_text(day_name(TUESDAY + timedelta(days=offset)))
-        daily.tick(DAILY[:count])
-        expect(daily.count).to_have_text(f"{count} of {len(DAILY)} done")
+        day = TUESDAY + timedelta(days=offset)
+        if is_working(day):
+            expect(daily.period).to_have_text(day_name(day))
+            daily.tick(DAILY[:count])
+            expect(daily.count).to_have_text(f"{count} of {len(DAILY)} done")
+        else:  # a weekend day shows the last working day's list, not one of its own (see the test below)
+            expect(daily.period).to_contain_text("today is not a working day")
         page.clock.fast_forward(24 * 60 * MINUTE)
     today = TUESDAY + timedelta(days=len(counts))
     expect(daily.period).to_have_text(day_name(today))
     # A day with nothing ticked (the ninth) keeps no period: it reads as nothing ticked, as a day never opened
     # does, not as 0 of 8; nor does today, only opened.
-    ticked = {TUESDAY + timedelta(days=offset): count for offset, count in enumerate(counts)}
+    ticked = {TUESDAY + timedelta(days=offset): count for offset, count in enumerate(counts) if is_working(TUESDAY + timedelta(days=offset))}
     before = [day for day in (today - timedelta(days=back) for back in range(1, 30)) if is_working(day)][:8][::-1]
-    assert len([day for day in ticked if not is_working(day)]) == 2, "a weekend among the ten days"
+    assert len([offset for offset in range(len(counts)) if not is_working(TUESDAY + timedelta(days=offset))]) == 2, "a weekend among the ten days"
     kept = history("day", [(ticked[day], len(DAILY)) if ticked.get(day) else None for day in before])
     expect(daily.history).to_have_accessible_name(kept)
     saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", _storage_key(page, "bootcamp-daily"))
@@ -199,6 +204,24 @@ def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
     page.reload()
     daily.expect_ticked([])
     expect(daily.history).to_have_accessible_name(kept)
+
+
+def test_on_a_day_off_the_daily_list_is_the_last_working_days_to_catch_up_on(open_at):
+    """A manager's case: on Saturday the prospecting list offered "Saturday 5 December" to tick, a day the team
+    doesn't work, which the rep's history then counted. It shows Friday's list, said as such, and a tick there is
+    Friday's."""
+    saturday = TUESDAY + timedelta(days=4)
+    friday = saturday - timedelta(days=1)
+    assert not is_working(saturday) and is_working(friday)
+    page = open_at(at(friday, 17, 0))
+    daily = Checklist(page, "bootcamp-daily")
+    daily.tick(DAILY[:2])
+    page.clock.fast_forward(24 * 60 * MINUTE)
+    expect(daily.period).to_have_text(f"{day_name(friday)}: today is not a working day, so this is the last working day's list, to tick what you did then")
+    daily.expect_ticked(DAILY[:2])
+    daily.tick(DAILY[2:3])
+    saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", _storage_key(page, "bootcamp-daily"))
+    assert sorted(saved["periods"]) == [friday.isoformat()] and len(saved["periods"][friday.isoformat()]["ticked"]) == 3
 
 
 @pytest.mark.parametrize(("target", "event"), [("document", "visibilitychange"), ("window", "focus")])
