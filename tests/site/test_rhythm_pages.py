@@ -142,6 +142,12 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     text = _text(card)
     assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
     assert f"with {team_size} reps, counting your time around the meetings; coaching in them takes {_percent(coaching * team_size / month)} of your month" in text
+    # A manager whose team is not the size planned for (six reps, not eight) reads their own share.
+    sizes = range(max(1, team_size - 3), team_size + 4)
+    assert _text(card.select_one("#rhythm-by-team-size")) == (
+        "By team size, the rhythm takes this share of your month: "
+        + ", ".join(f"{_percent_against(_manager(rhythm, n) / month, limit)} with {n} rep{'s' if n != 1 else ''}" for n in sizes[:-1])
+        + f" and {_percent_against(_manager(rhythm, sizes[-1]) / month, limit)} with {sizes[-1]} reps. Above {_percent(limit)} it does not fit.")
     # A manager thinking of one more rep.
     assert f"no more than {_percent(limit)}; one more rep would take it to {_percent_against(_manager(rhythm, team_size + 1) / month, limit)}." in text
     assert normalise(plain(rhythm["manager_share"]["basis"])) in text
