@@ -357,6 +357,9 @@ def _planner_figures(document: LocatedData | None) -> list[Problem]:
             problems.append(document.problem(path + ("from_planner", "stage"), f"unknown funnel stage {quoted(figure['stage'])} ({expected})"))
         elif figure and figure["show"] == "conversion rate" and figure["stage"] == stages[0]:
             problems.append(document.problem(path + ("from_planner", "show"), f"{quoted(stages[0])} is the first funnel stage, so it has no conversion rate; show 'per day', 'per week' or 'per period', or choose a later stage"))
+    for path, stage in select(document.value, ("activity_targets", "floor", "activity", "*", "stage")):
+        if stage not in stages:
+            problems.append(document.problem(path, f"unknown funnel stage {quoted(stage)} ({expected})"))
     for key, limit in planner.get("upper_limits", {}).items():
         if planner.get(key, 0) > limit:
             problems.append(document.problem(("activity_planner", key), f"{quoted(key)} is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))

@@ -405,9 +405,21 @@ class TargetDimension:
 
 
 @dataclass(frozen=True)
+class ActivityFloor:
+    """The least every rep past their ramp plan keeps to each week, as a share of the planner's figures, so it moves
+    with the targets and is the team's, in writing, rather than one per manager."""
+
+    share: float
+    activity: list[PlannerFigure]
+    line: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ActivityTargets:
     intro: str
     dimensions: list[TargetDimension]
+    floor: ActivityFloor | None = None
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,26 @@ def test_without_javascript_the_planner_says_what_its_weekly_calls_leave_for_eac
     week = planner_oracle.expected(data("bootcamp")["activity_planner"]).rows[0][3]
     assert " ".join(line.get_text().split()) == f"At {week} a week, the calling blocks (2 h on each of {days} days a week) leave {planner_oracle.each_call(week, block * days)} for each."
     assert block == 120 and days == 5 and not line.has_attr("hidden")
+
+
+def test_the_activity_floor_is_one_for_the_team_a_share_of_the_targets_it_sits_under(built_site):
+    # A sales leader's case: the floor that triggers the charter's direct conversation was "agreed with your
+    # manager", so 40 reps could have 40 floors. It is the team's, stated under the targets as a share of them:
+    # in the example 75% of 4 conversations a day and of 4 first meetings a week, 3 and 3.
+    bootcamp = data("bootcamp")
+    planner, floor = bootcamp["activity_planner"], bootcamp["activity_targets"]["floor"]
+    ids = [stage["id"] for stage in planner["stages"]]
+    plan = planner_oracle.expected(planner)
+    share = planner_oracle.exact(floor["share"])
+    shown = []
+    for wanted in floor["activity"]:
+        index = ids.index(wanted["stage"])
+        column, unit = {"per week": (3, "week"), "per day": (4, "day")}[wanted["show"]]
+        target = plan.rows[index][column]
+        assert not target.startswith("1 every")
+        figure, _ = planner_oracle.pace(planner_oracle.exact(target) * share, Fraction(1), unit)
+        assert planner_oracle.exact(figure) >= planner_oracle.exact(target) * share  # never under the share
+        shown.append(f"{figure} a {unit} ({planner['stages'][index]['name']})")
+    text = " ".join(content(page(built_site, "prospecting")).select_one("#activity-floor").get_text().split())
+    assert f"is {float(share * 100):g}% of these targets: {' and '.join(shown)}." in text, text
+    assert shown == ["3 a day (Conversations)", "3 a week (Meetings booked)"]
