@@ -125,7 +125,7 @@ def test_prospecting_week_shows_cadence_targets_planner_and_provoked_luck(built_
     for rhythm in ("daily", "weekly"):
         boxes = article.select(f'form[data-checklist="bootcamp-{rhythm}"] input[type=checkbox]')
         assert [box["data-item"] for box in boxes] == [item["id"] for item in bootcamp["cadence"][rhythm]]
-    assert [d["id"] for d in bootcamp["activity_targets"]["dimensions"]] == ["quantity", "direction", "quality"]
+    assert [d["id"] for d in bootcamp["activity_targets"]["dimensions"]] == ["quantity", "direction", "quality", "customers"]
     for dimension in bootcamp["activity_targets"]["dimensions"]:
         for target in dimension["targets"]:
             assert len(article.select(f'tr[id="{target["id"]}"]')) == 1
