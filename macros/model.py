@@ -1158,6 +1158,21 @@ class ReviewQuestionGroup:
 
 
 @dataclass(frozen=True)
+class ApprovalStep:
+    """Who may agree a price concession up to a size, so "a trade agreed beforehand" names who agrees it."""
+
+    concession: str
+    approved_by: str
+
+
+@dataclass(frozen=True)
+class Concessions:
+    intro: str
+    approvals: list[ApprovalStep]
+    in_return: list[str]
+
+
+@dataclass(frozen=True)
 class DealReview:
     intro: str
     situation: str
@@ -1166,6 +1181,7 @@ class DealReview:
     qualification: Framework
     forecast: Forecast
     review_questions: list[ReviewQuestionGroup]
+    concessions: Concessions | None = None
 
     @cached_property
     def stages_by_id(self) -> dict[str, DealStage]:

@@ -124,6 +124,20 @@ def test_deal_review_questions_are_grouped_and_open(built_site):
             assert question["text"].split()[0].strip(",") in {"What", "Which", "How", "Who", "Talk"}, question["id"]
 
 
+def test_who_may_agree_a_price_concession_is_on_the_deal_review_and_the_pages_that_ask_for_one_lead_there(built_site):
+    # A sales leader's case: four pages said a concession is "a trade agreed beforehand", and none said who agrees
+    # it. The deal review lists who agrees each size, smallest first, and what to ask in return.
+    concessions = data("deal_review")["concessions"]
+    review = content(page(built_site, "deal-review"))
+    heading = review.select_one("h2#concessions")
+    rows = [[_text(cell) for cell in row.select("td")] for row in heading.find_next("table").select("tbody tr")]
+    assert rows == [[_md(step["concession"]), _md(step["approved_by"])] for step in concessions["approvals"]]
+    assert [_text(li) for li in heading.find_next("ul").select("li")] == [_md(thing) for thing in concessions["in_return"]]
+    assert heading.find_next("table").select_one('a[href="../charter/#clear-blockers"]')  # the manager's commitment, stated once
+    for url in ("coaching/questions", "coaching/objections"):
+        assert content(page(built_site, url)).select('a[href$="deal-review/#concessions"]'), url
+
+
 def test_the_deal_review_and_the_deal_at_risk_questions_link_each_other(built_site):
     situation = data("deal_review")["situation"]
     review = content(page(built_site, "deal-review"))
