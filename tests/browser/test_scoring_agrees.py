@@ -354,16 +354,16 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     elif assessment.rates_levels:
         above = expected["above"]
         if above is None:
-            assert headline.startswith(f"Level reached: {expected['level']} (" if expected["level"] else "No level fits your answers yet"), headline
+            assert headline.startswith(f"Level reached: {expected['level']} (" if expected["level"] else "No level fits the answers yet"), headline
         else:  # reached above the rated level: the headline names that level, what holds it back, and the rated one
             number = [group.name for group in assessment.groups].index(above["reached"]) + 1
             assert f"answers reach {above['reached']} (level {number}" in headline, headline
             assert above["holding"] and all(name in headline for name in above["holding"]), headline
             assert not any(name in headline for name in above["not_needed"]), headline  # a gap allowed is not asked for
             if expected["level"]:
-                assert headline.startswith("Your answers reach") and f"the level reached is {expected['level']} (" in headline, headline
+                assert headline.startswith("The answers reach") and f"the level reached is {expected['level']} (" in headline, headline
             else:
-                assert headline.startswith("No level fits your answers yet"), headline
+                assert headline.startswith("No level fits the answers yet"), headline
         assert seen["groups"] == ["–" if s is None else f"{s}%" for s in expected["groups"]]
     else:
         start = f"Score: {expected['score']}% ({expected['band']}"

@@ -116,7 +116,7 @@ def _capped_headline(rated: int, holding: list[int], reached: int) -> str:
     levels = _levels()
     names = [levels[number - 1]["name"] for number in holding]
     holding_names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return (f"Your answers reach {levels[reached - 1]['name']} (level {reached}); it counts once {holding_names} "
+    return (f"The answers reach {levels[reached - 1]['name']} (level {reached}); it counts once {holding_names} "
             f"{'is' if len(names) == 1 else 'are'} in place, and until then the level reached is {levels[rated - 1]['name']} (level {rated} of {len(levels)})")
 
 
@@ -124,7 +124,7 @@ def _no_level_headline(holding: str, reached: int) -> str:
     """The headline, as the live region says it, of a rep rated at no level whose answers reach level `reached`
     (1-based) once `holding` is in place."""
     levels = _levels()
-    return f"No level fits your answers yet: none counts until {holding} is in place, though your answers reach {levels[reached - 1]['name']} (level {reached} of {len(levels)})."
+    return f"No level fits the answers yet: none counts until {holding} is in place, though the answers reach {levels[reached - 1]['name']} (level {reached} of {len(levels)})."
 
 
 def _answer_all(page, form_id: str, answers: dict, scale):
@@ -190,9 +190,9 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     # Level 1's limits were rated "Just like me", so it isn't reached, however strong its behaviours (100%).
     habits = [b for b in first["behaviours"] if _is_limit(b)]
     assert reached == 0 and habits and _score(answers, first["behaviours"], scale, habits_score=False) == 100
-    assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
+    assert form.locator("[aria-live]").text_content().startswith("No level fits the answers yet")
     allowed = _label(scale, assessment["habits_at_most"])
-    assert (f"Your answers don't reach level 1 ({first['name']}) yet: they rate {len(habits)} of its habits above “{allowed}”,"
+    assert (f"The answers don't reach level 1 ({first['name']}) yet: they rate {len(habits)} of its habits above “{allowed}”,"
             in result.text_content())
 
     texts = {b["text"]: b for level in levels for b in level["behaviours"]}
@@ -264,7 +264,7 @@ def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", strengths, scale)
-    assert form.locator("[aria-live]").text_content().startswith("No level fits your answers yet")
+    assert form.locator("[aria-live]").text_content().startswith("No level fits the answers yet")
     result = form.locator("[data-result]")
     habits = sum(_is_limit(b) for b in levels[0]["behaviours"])
     assert f"Level 1 ({levels[0]['name']}) can't count yet: {habits} habit statements unanswered." in result.text_content()
@@ -332,7 +332,7 @@ def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_ra
     expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 4))
     assert "below the level reached" not in result.text_content()
     # The levels reached above the cap are named, and the level that holds the ladder.
-    expected = f"Your answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']}, below them, is not in place yet: start with {levels[1]['name']} (level 2)."
+    expected = f"The answers also reach {levels[2]['name']} and {levels[3]['name']}. {levels[1]['name']}, below them, is not in place yet: start with {levels[1]['name']} (level 2)."
     assert expected in result.text_content()
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[1]['name']})")).to_be_visible()
 
@@ -358,7 +358,7 @@ def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level
         expect(form.locator("[aria-live]")).to_have_text(_no_level_headline(levels[0]["name"], 3))
         result = form.locator("[data-result]")
         text = " ".join(result.text_content().split())
-        assert (f"Your answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but they rate 1 of its behaviours"
+        assert (f"The answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but they rate 1 of its behaviours"
                 f" below “{least}”, and a level counts only once each of its behaviours is done at least “{least}”") in text
         row = result.get_by_role("row", name=f"1. {levels[0]['name']}")
         expect(row).to_contain_text(f"but 1 behaviour below “{least}”")
@@ -427,7 +427,7 @@ def test_a_solution_seller_held_by_product_expert_is_told_both_the_level_rated_a
         expect(result.get_by_role("heading", level=3)).to_have_text(headline)
         expect(form.locator("[aria-live]")).to_have_text(headline + ".")
         # The strengths are the level the answers reach, not the order taker's quoting habits.
-        strongest = _list_after(result, f"Strongest behaviours at level 3 ({levels[2]['name']}), the highest your answers reach")
+        strongest = _list_after(result, f"Strongest behaviours at level 3 ({levels[2]['name']}), the highest the answers reach")
         level_three = [plain(b["text"]) for b in _behaviours(levels[2])]
         assert strongest and all(any(line.startswith(text) for text in level_three) for line in strongest), strongest
         assert result.get_by_role("heading", name="Strongest behaviours at this level").count() == 0
@@ -867,7 +867,7 @@ def test_the_level_that_holds_the_ladder_is_the_one_the_headline_names_not_an_al
     result = _result_of(context, site_url, answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(2, [4], 5))
     text = " ".join(result.text_content().split())
-    assert f"Your answers also reach {levels[4]['name']}. {levels[3]['name']}, below them, is not in place yet: start with {levels[2]['name']} (level 3)." in text
+    assert f"The answers also reach {levels[4]['name']}. {levels[3]['name']}, below them, is not in place yet: start with {levels[2]['name']} (level 3)." in text
 
 
 def test_taking_a_self_assessment_again_on_a_later_day_keeps_the_first_result_to_compare_with(browser, site_url):
@@ -964,7 +964,7 @@ def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(
     page.goto(site_url + LEVEL_PAGE)
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
     top = levels[-1]
-    expect(result.locator(".pb-assessment__warning")).to_contain_text(f"Your answers put {top['name']} (level {len(levels)}) in place but not most of the levels below it")
+    expect(result.locator(".pb-assessment__warning")).to_contain_text(f"The answers put {top['name']} (level {len(levels)}) in place but not most of the levels below it")
     assert "Strongest behaviours" not in result.text_content()
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({levels[0]['name']})")).to_be_visible()
 
