@@ -534,6 +534,12 @@ class ActivityPlanner:
         step = self.plan.steps[self.stage_index(wanted.stage)]
         return {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show]
 
+    @property
+    def pipeline_coverage(self) -> Fraction:
+        """How many times the revenue still to find a period's pipeline at `pipeline_stage` must hold, at the rates
+        from that stage to a win: 1 ÷ their product (at 25%, 4 times), the deal review's coverage rule."""
+        return 1 / planner.pipeline_close_rate(self.inputs)
+
     def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
         step = self.plan.steps[self.stage_index(wanted.stage)]

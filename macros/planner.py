@@ -89,10 +89,14 @@ class Plan:
         return Written(words)
 
 
+def pipeline_close_rate(inputs: Inputs) -> Fraction:
+    """The share of pipeline at `pipeline_stage` that is won: the product of the rates after it."""
+    return prod(inputs.rates[inputs.pipeline_stage:], start=Fraction(1))
+
+
 def revenue_to_find(inputs: Inputs) -> Fraction:
     """Target × (1 − share not from prospecting) − pipeline × the rate it closes at, never below 0."""
-    closes = prod(inputs.rates[inputs.pipeline_stage:], start=Fraction(1))
-    wanted = inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - inputs.existing_pipeline * closes
+    wanted = inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - inputs.existing_pipeline * pipeline_close_rate(inputs)
     return max(Fraction(0), wanted)
 
 

@@ -138,6 +138,24 @@ def test_who_may_agree_a_price_concession_is_on_the_deal_review_and_the_pages_th
         assert content(page(built_site, url)).select('a[href$="deal-review/#concessions"]'), url
 
 
+def test_pipeline_coverage_is_worked_out_from_the_planners_rates_not_typed(built_site):
+    # A sales leader's gap: no rule said how much qualified pipeline is healthy, the first figure a VP asks for.
+    # It is 1 ÷ the share of deals won from the planner's pipeline stage, so it moves with the planner's rates.
+    from fractions import Fraction
+    from math import ceil, prod
+
+    planner = data("bootcamp")["activity_planner"]
+    ids = [stage["id"] for stage in planner["stages"]]
+    at = ids.index(planner["pipeline_stage"])
+    won = prod((Fraction(str(stage["conversion_rate"])) for stage in planner["stages"][at + 1:]), start=Fraction(1))
+    times = Fraction(ceil(10 / won), 10)
+    stage = planner["stages"][at]["name"]
+    text = _text(content(page(built_site, "deal-review")).select_one("#coverage-rule"))
+    assert f"{float(won * 100):g}% of deals at the {stage} stage are won" in text, text
+    assert f"takes about {float(times):g} times its value in {stage} due to close in it" in text, text
+    assert (won, times) == (Fraction(1, 4), 4)  # the example: 1 in 4 qualified deals won, so 4 times
+
+
 def test_the_deal_review_and_the_deal_at_risk_questions_link_each_other(built_site):
     situation = data("deal_review")["situation"]
     review = content(page(built_site, "deal-review"))
