@@ -974,10 +974,12 @@
 
     /* Notes written for a 1:1 not recorded as held, on another day since the last one held: a Friday's
        preparation for Monday's 1:1 left under Friday's date, or Monday's written ahead and opened on Friday.
-       The latest such day, or null. */
+       The latest such day, or null; and none while the day chosen is a 1:1 held or one before the last held,
+       a meeting already over, which next week's notes have no place in. */
     function draftDay() {
       var held = Playbook.commitments.heldDates(oneToOnes(plan));
       var since = held.length ? held[held.length - 1] : "";
+      if (when().date <= since || Playbook.commitments.held({ data: meetingRecord() })) return null;
       var drafts = oneToOnes(plan).filter(function (record) {
         return record.date !== when().date && record.date > since && !Playbook.commitments.held(record) && Playbook.commitments.notes(record.data).length;
       }).sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
@@ -1009,8 +1011,17 @@
       });
       data.write_in = notes;
       if (!saveMeeting(data)) return;
-      var problem = ws.forget(ws.current(), draft);
-      status.textContent = problem || Playbook.t("plan_one_to_one.draft_moved", { day: shownDay(draft.date), to: shownDay(when().date) });
+      /* Only the notes move: a commitment or an agenda the other day's record keeps stays with it (and its
+         time), and a record left with nothing else is taken away. */
+      var left = JSON.parse(JSON.stringify(draft.data));
+      delete left.write_in;
+      if ((left.commitments || []).length || (left.agenda || []).length) {
+        if (!tool.record("one-to-one", plan.tool, left, draft.date)) return;
+      } else {
+        var problem = ws.forget(ws.current(), draft);
+        if (problem) { status.textContent = problem; return; }
+      }
+      status.textContent = Playbook.t("plan_one_to_one.draft_moved", { day: shownDay(draft.date), to: shownDay(when().date) });
       notesShown = null;
       render();
     }

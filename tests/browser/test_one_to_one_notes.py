@@ -238,3 +238,28 @@ def test_the_time_of_a_1_1_is_kept_as_soon_as_it_is_changed_and_recorded_with_it
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator(STATUS)).to_contain_text("is recorded as held")
     assert page.evaluate(f"Playbook.workspace.records({{kind: 'one-to-one'}}).find(r => r.date === '{MONDAY:%Y-%m-%d}').data.time") == "14:00"
+
+
+def test_moving_notes_leaves_the_other_days_commitment_and_a_held_1_1_is_not_offered_them(manager, site_url):
+    # A reviewer's case: Move took the whole record of the other day, a commitment saved ahead with it, and the
+    # notice offered next week's notes to a 1:1 already held.
+    page = manager
+    _add_rep(page, site_url, "Ola")
+    topic = ("reps-topic", 0)
+    _note(page, topic).fill("Held on Monday")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator(STATUS)).to_contain_text("is recorded as held")
+    ahead = f"{NEXT_MONDAY + timedelta(days=4):%Y-%m-%d}"
+    page.evaluate("""([day, label]) => Playbook.workspace.record("one-to-one", "one-to-one", {held: false,
+        commitments: [{text: "Send the Kestrel pricing", owner: "rep", due: day, done: null}],
+        write_in: [{box: "reps-topic", label: label, text: "Kestrel pricing"}]}, day)""", [ahead, _label(topic)])
+    page.reload()
+    draft = page.locator("[data-plan-draft]")
+    expect(_note(page, topic)).to_have_value("Held on Monday")
+    expect(draft).to_be_hidden()  # the day shown is a 1:1 already held
+    page.get_by_label("Date", exact=True).fill(f"{NEXT_MONDAY:%Y-%m-%d}")
+    expect(draft).to_be_visible()
+    draft.get_by_role("button", name=f"Move them to {NEXT_MONDAY:%a} {NEXT_MONDAY.day} {NEXT_MONDAY:%b}").click()
+    expect(_note(page, topic)).to_have_value("Kestrel pricing")
+    left = page.evaluate("day => Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === day).data", ahead)
+    assert [c["text"] for c in left["commitments"]] == ["Send the Kestrel pricing"] and "write_in" not in left
