@@ -423,7 +423,13 @@
     var leaving = repAway || youAway;
     var before = leaving && from ? either.filter(function (record) { return record.kind !== timeAway.KIND || record.date < leaving.from; }) : null;
     var dueThen = before ? timeAway.dueBy(from, before, gap) : null;
-    var lateThen = dueThen && dueThen < leaving.from ? timeAway.daysPresent(either, dueThen, leaving.from) : 0;
+    var lateThen = 0;
+    if (dueThen && dueThen < leaving.from) {
+      /* counted to the last working day before the leave: from a Saturday, Friday, not the Monday already away */
+      var there = Playbook.dates.number(leaving.from) - 1;
+      while (!Playbook.workdays.working(there)) there -= 1;
+      lateThen = timeAway.daysPresent(before, dueThen, Playbook.dates.iso(there));
+    }
     if (late || lateThen) row.className = "pb-team__late";
     var next;
     if (repAway && lateThen) next = dateCell(repAway.back, Playbook.t("team_view.away_back_overdue", { date: DATE, count: lateThen }));

@@ -38,6 +38,7 @@ TEAM_RECORDS = {
     "Fin": (["2026-03-02"], [], [("2026-03-16", "2026-03-23")]),  # overdue, then a week away: not counted as overdue
     "Gus": (["2026-03-25"], [], [("2026-03-26", "2026-03-28")]),  # two days off the day after his 1:1
     "Hal": (["2026-03-23"], [], [("2026-03-20", "2026-03-26")]),  # a 1:1 by phone while away
+    "Ivy": (["2026-03-19"], [], [("2026-03-28", "2026-04-06")]),  # due Thursday, away from Saturday: 1 day overdue, Friday
 }
 NEW = "Lee"  # added today
 
@@ -100,7 +101,10 @@ def expected_row(name: str, held: list, leave: list, added: str, days: int) -> l
         due_then = due_day(start, days, lambda day: any(a <= day < b for a, b in spans if a < left))
         back = f"Away: back on {weekday(back_from(today).isoformat())}"
         if due_then < left:
-            return [name, last, f"{back}; overdue by {working_days_said(working_days_late(due_then, left, spans))} before they left: hold it in their first days back"]
+            # the working days they were there after it was due, before the leave began
+            there = [due_then + timedelta(days=n) for n in range(1, (left - due_then).days)]
+            late = sum(1 for day in there if is_working(day) and not any(a <= day < b for a, b in spans))
+            return [name, last, f"{back}; overdue by {working_days_said(late)} before they left: hold it in their first days back"]
         return [name, last, back]
     due = due_day(start, days, away_on)
     if today > due:
@@ -173,6 +177,7 @@ def expect_team(page):
     assert one_to_ones["Fin"] == "Overdue by 10 working days"  # 15 working days since it was due, 5 of them away
     assert one_to_ones["Gus"] == "Due by Fri 3 Apr"
     assert one_to_ones["Hal"] == "Due by Wed 1 Apr"  # the days away before the 1:1 don't count again
+    assert one_to_ones["Ivy"] == "Away: back on Mon 6 Apr; overdue by 1 working day before they left: hold it in their first days back"
 
 
 def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(browser, site_url, axe):
@@ -232,7 +237,9 @@ def test_a_manager_records_leave_and_the_team_view_counts_the_rhythm_around_it(b
     by_due_date = [name for day, name in sorted(due, key=lambda d: (d[0], d[1].casefold())) if day < TODAY.date()]
     assert "Tom" in owing and owing != by_due_date, "leave changes which commitment has been overdue longest"
     table = page.get_by_role("table", name=f"{len(owing)} overdue commitments")
-    assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on Mon 6 Apr)" if name == "Tom" else name for name in owing]
+    away_today = {name: back for name, (_, _, leaves) in TEAM_RECORDS.items() for away, back in leaves if date.fromisoformat(away) <= TODAY.date() < date.fromisoformat(back)}
+    assert {"Tom", "Ivy"} <= set(away_today)
+    assert table.locator("tbody th").all_text_contents() == [f"{name} (away, back on {weekday(away_today[name])})" if name in away_today else name for name in owing]
 
     # On a phone each table's rows become cards, labelled, and none runs off the screen.
     page.set_viewport_size({"width": 390, "height": 844})
