@@ -1349,6 +1349,15 @@ class Glossary:
 
 
 @dataclass(frozen=True)
+class CoachingPart:
+    """Of a meeting counted as coaching, the part that is coaching in the strict sense, a conversation with the rep:
+    a ride-along's same-day debrief, where watching the rep sell prepares it."""
+
+    minutes: int
+    what: str
+
+
+@dataclass(frozen=True)
 class Meeting:
     """A meeting the manager holds with every rep; its time a month is worked out in macros/meeting_time.py."""
 
@@ -1362,6 +1371,7 @@ class Meeting:
     line: int
     also_called: list[str] = field(default_factory=list)
     rated_with: str | None = None  # the form filled in at each one (an assessment id), whose records the team view dates
+    coaching_part: CoachingPart | None = None  # in the strict count, only this part of the meeting is coaching
 
     @property
     def times_a_year(self) -> int:
@@ -1500,13 +1510,19 @@ class Rhythm:
 
     @property
     def strict_coaching_minutes_per_rep(self) -> Fraction | None:
-        """The coaching a month counting, of the 1:1, only its boxes marked `coaching` (the skill and the deal),
-        as the research's "coaching" means it; None when no box is marked, or the 1:1 is not counted as coaching."""
-        meeting = self.one_to_one_meeting
-        strict = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
-        if not strict or not meeting.counts_as_coaching:
+        """The coaching a month counting only conversations with the rep, as the research's "coaching" means it:
+        of the 1:1 its boxes marked `coaching` (the skill and the deal), of a meeting with a `coaching_part` that
+        part (the ride-along's debrief, not the meetings watched); None when no box is marked, or the 1:1 is not
+        counted as coaching."""
+        one_to_one = self.one_to_one_meeting
+        boxes = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
+        if not boxes or not one_to_one.counts_as_coaching:
             return None
-        return self.coaching_minutes_per_rep - meeting.minutes_a_month * Fraction(meeting.minutes - strict, meeting.minutes)
+
+        def strict(meeting: Meeting) -> int:
+            return boxes if meeting is one_to_one else meeting.coaching_part.minutes if meeting.coaching_part else meeting.minutes
+
+        return sum((meeting_time.minutes_a_month(strict(m), m.how_often) for m in self.meetings if m.counts_as_coaching), Fraction(0))
 
     @property
     def around_it_per_rep(self) -> Fraction:
@@ -1521,6 +1537,11 @@ class Rhythm:
     @property
     def manager_minutes(self) -> Fraction:
         return self.manager_minutes_per_rep * self.team_size
+
+    @property
+    def team_sizes_around(self) -> range:
+        """The team sizes the rhythm page gives the share of the month for: three either side of `team_size`."""
+        return range(max(1, self.team_size - 3), self.team_size + 4)
 
     def share_of_month(self, reps: int) -> Fraction:
         """The share of a working month the rhythm takes with `reps` reps."""

@@ -194,7 +194,7 @@
     var quarter = now.getMonth() - now.getMonth() % 3;
     var starts = [];
     var offset = back;
-    var working = function (offset) { return Playbook.workdays.working(Playbook.dates.number(Playbook.dates.of(daysBefore(now, offset)))); };
+    var working = function (back) { return Playbook.workdays.working(Playbook.dates.number(Playbook.dates.of(daysBefore(now, back)))); };
     if (repeats === "day") while (!working(offset)) offset += 1;
     for (var n = 0; n <= KEPT; n += 1) {
       var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : daysBefore(now, offset);
