@@ -536,8 +536,8 @@ class ActivityPlanner:
 
     @property
     def pipeline_coverage(self) -> Fraction:
-        """How many times the revenue still to find a period's pipeline at `pipeline_stage` must hold, at the rates
-        from that stage to a win: 1 ÷ their product (at 25%, 4 times), the deal review's coverage rule."""
+        """How many times its value the new business still needed takes in pipeline at `pipeline_stage`, at the
+        rates from that stage to a win: 1 ÷ their product (at 25%, 4 times). The deal review's coverage rule."""
         return 1 / planner.pipeline_close_rate(self.inputs)
 
     def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
