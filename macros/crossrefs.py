@@ -496,6 +496,12 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
         return wrong
     if len(assessment["bands"]) < 2:
         return [document.problem(path + ("bands",), "an essential statement keeps a result out of the top band, so the assessment needs a band below it", at_key=True)]
+    listed = assessment.get("missed_essential_fails")
+    if isinstance(listed, list):
+        essential_ids = [item["id"] for _, item in essentials if item.get("essential")]
+        for index, statement_id in enumerate(listed):
+            if statement_id not in essential_ids:
+                return [document.problem(path + ("missed_essential_fails", index), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")]
     return []
 
 

@@ -923,16 +923,27 @@ class Assessment:
     lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
-    missed_essential_fails: bool | str = False  # true: an essential at the scale's lowest answer puts the result in the lowest band; "all": only every one
+    # true: an essential at the scale's lowest answer puts the result in the lowest band; a list of essential
+    # statements' ids: only all of those answered so does
+    missed_essential_fails: bool | tuple[str, ...] = False
+
+    @property
+    def essentials_failing(self) -> list[Statement]:
+        """The essentials whose lowest answer can fail the form, in the form's order: every essential, or those
+        `missed_essential_fails` lists (a 1:1 where the rep neither talked most nor was asked first was telling,
+        however its plan went; a push that missed one of them, as it may, was not)."""
+        if not self.missed_essential_fails:
+            return []
+        listed = self.missed_essential_fails if isinstance(self.missed_essential_fails, tuple) else None
+        return [s for s in self.statements_in_order if s.essential and (listed is None or s.id in listed)]
 
     @property
     def essentials_missed_needed(self) -> int:
-        """How many essentials answered with the scale's lowest answer put the result in the lowest band (0: none do):
-        one, or with `missed_essential_fails: all` every one (a 1:1 where the rep neither talked most nor was asked
-        first was telling; a push that missed one of them, as it may, was not)."""
+        """How many of `essentials_failing` answered with the scale's lowest answer put the result in the lowest
+        band (0: none do): one, or every one listed."""
         if not self.missed_essential_fails:
             return 0
-        return sum(1 for s in self.statements if s.essential) if self.missed_essential_fails == "all" else 1
+        return len(self.essentials_failing) if isinstance(self.missed_essential_fails, tuple) else 1
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""
@@ -1764,9 +1775,14 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             lower_level_gaps_at_most=raw.get("lower_level_gaps_at_most"),
             gap_behaviours_at_least=raw.get("gap_behaviours_at_least"),
             essentials_at_least=raw.get("essentials_at_least"),
-            missed_essential_fails=raw.get("missed_essential_fails", False),
+            missed_essential_fails=_fails_rule(raw.get("missed_essential_fails", False)),
         )
     return assessments
+
+
+def _fails_rule(value: bool | list[str]) -> bool | tuple[str, ...]:
+    """`missed_essential_fails` as the model keeps it: a list of ids becomes a tuple (the model is frozen)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _statement(behaviour: Behaviour) -> Statement:

@@ -179,6 +179,9 @@ def _word(document: LocatedData, error) -> list[Problem]:
         if isinstance(error.instance, (list, dict)):
             return [document.problem(path, f"{field} must be one of: {options}; found {_describe(error.instance)}, so write just one of them")]
         return [document.problem(path, f"{field} is {quoted(error.instance)} (expected one of: {options})")]
+    if kind == "anyOf":  # a field that takes one of several shapes, each a type: say them all, as YAML spells them
+        expected = " or ".join(_TYPE_WORDS.get(t, t) for sub in schema["anyOf"] for t in _as_list(sub.get("type")))
+        return [document.problem(path, f"{field} is {_describe(error.instance)} (expected {expected})")]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [document.problem(path, f"{field} is {error.instance} (expected {_bound_words(schema)}){_as_share(schema, error.instance)}")]
     return [document.problem(path, f"{field}: {error.message}")]

@@ -10,7 +10,7 @@ behaviours); so does a behaviour answered below `gap_behaviours_at_least`, a bas
 level reached, one such level may be a gap (see `holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
-the lowest band, since that call did not work (with "all", only every one does). The page carries every option's points (see the template), so the browser only adds;
+the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
 overrides/assets/assessment.js repeats `percent`, `band_for` and `result` step for step, in the same order,
 so both give the same figures.
 """
@@ -79,11 +79,11 @@ def essentials_short(assessment: Assessment, answers: dict[str, float]) -> list[
 
 
 def essentials_missed(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
-    """With `missed_essential_fails`, the essential statements answered with the scale's lowest answer, in the
-    form's order, once there are as many as put the result in the lowest band (one, or with "all" every one)."""
+    """With `missed_essential_fails`, the essentials that can fail the form answered with the scale's lowest answer,
+    in the form's order, once there are as many as put the result in the lowest band (one, or every one listed)."""
     needed = assessment.essentials_missed_needed
     lowest = assessment.scale.options[0].value
-    missed = [s for s in assessment.statements_in_order if s.essential and answers.get(s.id) == lowest]
+    missed = [s for s in assessment.essentials_failing if answers.get(s.id) == lowest]
     return missed if needed and len(missed) >= needed else []
 
 

@@ -50,10 +50,10 @@
     return model.gapLeast !== null && !row.limit && row.points !== null && row.points < model.gapLeast;
   }
 
-  /* With missed_essential_fails, the essentials answered with the scale's lowest answer, once there are as many as
-     fail the form: one, or every one (scoring.essentials_missed). */
+  /* With missed_essential_fails, the essentials that can fail the form answered with the scale's lowest answer, once
+     there are as many as fail it: one, or every one listed (scoring.essentials_missed). */
   function essentialsMissed(model) {
-    var missed = model.rows.filter(function (row) { return row.essential && model.missedAt !== null && row.value === model.missedAt; });
+    var missed = model.rows.filter(function (row) { return row.canFail && model.missedAt !== null && row.value === model.missedAt; });
     return missed.length && missed.length >= model.missedNeeded ? missed : [];
   }
 
@@ -227,6 +227,7 @@
         limit: fieldset.dataset.countsAs === "limit",
         essential: fieldset.hasAttribute("data-essential"),
         whenRated: fieldset.hasAttribute("data-essential-when-rated"),
+        canFail: fieldset.hasAttribute("data-can-fail"),
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,

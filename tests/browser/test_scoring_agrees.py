@@ -138,10 +138,11 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     short = [s for s in assessment.statements if (s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least))
              or (s.essential_when_rated and s.id in answers and answers[s.id] < assessment.essentials_at_least)]
     # the missed-essential rule: one answered with the scale's lowest answer fails the form, whatever the score
-    # (with "all", every essential must be)
-    essential = [s for s in assessment.statements if s.essential]
-    lowest = [s for s in essential if s.id in answers and answers[s.id] == min(values)]
-    missed = bool(lowest) and (len(lowest) == len(essential) if assessment.missed_essential_fails == "all" else bool(assessment.missed_essential_fails))
+    # (where it lists essentials, all of those must be)
+    rule = assessment.missed_essential_fails
+    can_fail = [s for s in assessment.statements if s.essential and (not isinstance(rule, tuple) or s.id in rule)]
+    lowest = [s for s in can_fail if s.id in answers and answers[s.id] == min(values)]
+    missed = bool(lowest) and (len(lowest) == len(can_fail) if isinstance(rule, tuple) else bool(rule))
     if missed:
         overall_band = assessment.bands[0]
     elif overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
@@ -270,8 +271,9 @@ WHEN_RATED = dataclasses.replace(ESSENTIAL, groups=[StatementGroup("only", None,
 # The same with a missed essential failing the form, and a band between: "ask" Missed is "Low" at any score.
 FAILS = dataclasses.replace(ESSENTIAL, missed_essential_fails=True, groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])],
                             bands=[Band("Low", "m", 0, 50), Band("Mid", "m", 50, 80), Band("Top", "m", 80, 100)])
-# Two essentials where only both missed fail the form ("all", Was that coaching?): one missed holds it at "Mid".
-FAILS_ALL = dataclasses.replace(FAILS, missed_essential_fails="all", groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("talk", "Talked", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])])
+# Three essentials where only both listed missed fail the form (Was that coaching?): one missed, or the third,
+# holds it at "Mid".
+FAILS_ALL = dataclasses.replace(FAILS, missed_essential_fails=("ask", "talk"), groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("talk", "Talked", 1, essential=True), Statement("plan", "Planned", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])])
 
 
 # The habit rule with gaps: a level below whose behaviours reach it and whose habit is "Some" (held, not kept
@@ -316,8 +318,9 @@ FOUR = dataclasses.replace(
 @example(case=(ESSENTIAL, {"ask": 1, "other": 2}))
 @example(case=(FAILS, {"ask": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 80%, missed: the lowest band
 @example(case=(FAILS, {"ask": 1, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 90%, held at "Mid"
-@example(case=(FAILS_ALL, {"ask": 0, "talk": 2, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 83%, one missed: held at "Mid"
-@example(case=(FAILS_ALL, {"ask": 0, "talk": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 67%, both missed: "Low"
+@example(case=(FAILS_ALL, {"ask": 0, "talk": 2, "plan": 2, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 86%, one missed: held at "Mid"
+@example(case=(FAILS_ALL, {"ask": 0, "talk": 0, "plan": 2, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 71%, both missed: "Low"
+@example(case=(FAILS_ALL, {"ask": 2, "talk": 2, "plan": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 86%, the unlisted one missed: held at "Mid"
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 1}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 @example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 2}))

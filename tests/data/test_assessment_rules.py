@@ -284,4 +284,11 @@ def test_a_missed_essential_can_fail_only_a_form_with_essentials(project):
 
 def test_a_mistyped_missed_essential_rule_says_what_it_may_be_as_yaml_spells_it(project):
     (problem,) = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails="every"))
-    assert problem.endswith("'missed_essential_fails' is 'every' (expected one of: true, false, all)")
+    assert problem.endswith("'missed_essential_fails' is the text 'every' (expected true or false or a list (lines starting with '- '))"), problem
+
+
+def test_a_statement_that_cannot_fail_the_form_is_named_where_it_is_listed(project):
+    # A leader lists a statement that is not essential (or a typo) among those whose "No" fails the form.
+    problems = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=["rep-talked-most", "one-skill"]))
+    assert len(problems) == 1 and "'one-skill' is not one of this assessment's essential statements" in problems[0], problems
+    assert "list only those marked 'essential: true'" in problems[0]
