@@ -7,10 +7,11 @@ Field names match the data keys, so `build` can fill any of these classes from a
 import hashlib
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
+from math import prod
 
 from . import meeting_time, planner
 from .loading import LocatedData
@@ -544,6 +545,16 @@ class ActivityPlanner:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
         step = self.plan.steps[self.stage_index(wanted.stage)]
         return planner.share(self.pace(wanted), step.count, Fraction(str(part)), self.inputs, wanted.show)
+
+    def floor_pace(self, wanted: PlannerFigure, *parts: float) -> planner.Pace:
+        """The activity floor's figure: a share of the target's full pace, the plan before any existing pipeline
+        is counted, so a quarter the pipeline covers does not lower it (what is found now closes in the next);
+        with a ramp milestone's share as well, the floor at that milestone. The shares multiply exactly (0.4 ×
+        0.75 is 0.3, not the float above it). planner.js repeats it with the reader's figures."""
+        inputs = replace(self.inputs, existing_pipeline=Fraction(0))
+        step = planner.plan(inputs).steps[self.stage_index(wanted.stage)]
+        full = {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show]
+        return planner.share(full, step.count, prod((Fraction(str(part)) for part in parts), start=Fraction(1)), inputs, wanted.show)
 
 
 @dataclass(frozen=True)
@@ -1252,6 +1263,10 @@ class RampPlan:
 
     def share(self, milestone: Milestone, figure: PlannerFigure) -> RampActivity | None:
         return next((activity for activity in milestone.activity if activity.figure == figure), None)
+
+    def stage_share(self, milestone: Milestone, stage: str) -> float | None:
+        """The milestone's share of a funnel stage's full target, however the plan shows it (a day or a week)."""
+        return next((activity.share for activity in milestone.activity if activity.figure.stage == stage), None)
 
     def milestone_for_step(self, step_id: str) -> Milestone | None:
         """The milestone a boot-camp step's outputs are due by, for the boot-camp page to link to."""

@@ -293,15 +293,40 @@
   }
 
   /* Under each target the planner works out, its figure for the reader's own figures, while they differ from
-     the handbook's; nothing while a field is wrong. */
+     the handbook's; nothing while a field is wrong. Where the pipeline covers the target, no figure of 0: the
+     activity floor still holds (planner.covered). */
   function showTargets(layout, result) {
     document.querySelectorAll("[data-planner-target]").forEach(function (yours) {
       var step = result && result.steps[layout.stages.indexOf(yours.dataset.stage)];
-      var figure = step ? targetFigure(step, yours.dataset.plannerTarget) : "";
+      var figure = !step ? "" : result.covered ? Playbook.t("planner.covered_target", { period: layout.periodWords }) : targetFigure(step, yours.dataset.plannerTarget);
       var handbook = yours.parentNode.querySelector("[data-handbook-figure]").textContent;
-      yours.textContent = figure ? Playbook.t("planner.with_planner", { figure: figure }) : "";
+      yours.textContent = !figure ? "" : result.covered ? figure : Playbook.t("planner.with_planner", { figure: figure });
       yours.hidden = !figure || figure === handbook;
     });
+  }
+
+  /* A share of a week's figure as the page shows it, or of the period's whole number spread over its weeks where
+     that figure is "1 every N weeks" (planner.share; the floor is always weekly). */
+  function weeklyShare(step, part, values) {
+    if (!step.week.every) return pace(times(fraction(step.week.tenths, TEN), part), fraction(1), "week");
+    return pace(fraction(ceil(times(fraction(step.count), part))), values.weeks_in_period, "week");
+  }
+
+  /* The activity floor's figures for the reader's own figures: its share of their target's full pace, the plan
+     with no existing pipeline counted (ActivityPlanner.floor_pace); the handbook's while a field is wrong. */
+  function showFloor(layout, values, valid) {
+    var line = document.querySelector("[data-floor-share]");
+    if (!line) return;
+    var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0) }), layout) : null;
+    var part = exact(line.dataset.floorShare, ENGLISH);
+    var changed = false;
+    line.querySelectorAll("[data-floor-figure]").forEach(function (figure) {
+      if (!figure.dataset.handbook) figure.dataset.handbook = figure.textContent;
+      var step = full && full.steps[layout.stages.indexOf(figure.dataset.stage)];
+      figure.textContent = step ? weeklyShare(step, part, values).phrase : figure.dataset.handbook;
+      changed = changed || figure.textContent !== figure.dataset.handbook;
+    });
+    line.querySelector("[data-floor-at]").textContent = changed ? Playbook.t("planner.floor_at_yours") : Playbook.t("planner.floor_at_targets");
   }
 
   function enhance(form) {
@@ -339,6 +364,7 @@
       var result = fix.hidden ? plan(values, layout) : null;
       if (result) show(form, layout, result, values);
       showTargets(layout, result);
+      showFloor(layout, values, Boolean(result));
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
       if (byReader) tool.record("planner", "activity", { fields: edited });

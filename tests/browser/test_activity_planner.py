@@ -626,8 +626,13 @@ def test_a_plan_that_needs_more_calling_time_than_the_blocks_hold_says_so(contex
         listed = ", ".join(f"{stage['name']} {_said(Fraction(stage['minutes_each']))} each" for stage in planner["stages"] if stage.get("minutes_each"))
         expect(line).to_have_text(
             f"That is more than the calling blocks hold: at the minutes the team allows ({listed}), a week's figures take "
-            f"{_said(needed)}, against {_said(Fraction(block))} of blocks. Bring them down with a bigger deal size or better "
-            "rates, count more revenue from outside prospecting, or plan longer blocks.")
+            f"{_said(needed)}, against {_said(Fraction(block))} of blocks. Prospecting alone can't bring in this target at "
+            "your CRM's rates, so take these figures to your manager: what can change is the target's split, the territory, "
+            "the share from customers you have, or one conversion rate you work on together in coaching. Typing a bigger "
+            "deal size or better rates than your CRM shows only hides the gap.")
+        # A sales leader's case: the advice was to type a bigger deal size or better rates, or to plan longer
+        # blocks, which the boot camp's fixed calling block rules out.
+        assert "longer blocks" not in line.text_content()
     # The example's own figures fit; 7,000 (300 calls and 60 conversations a week) does not.
     assert overfull[:2] == [False, True], overfull
 
@@ -657,3 +662,55 @@ def test_figures_of_the_readers_own_say_so_and_when_they_were_last_changed(brows
     page.reload()
     expect(line).to_be_hidden()
     context.close()
+
+
+def _floor_expected(typed: dict[str, str]) -> list[str]:
+    """The activity floor's weekly figures for `typed`, from the oracle: the floor's share of each floor stage's
+    week as the planner shows it with no pipeline counted (a share of the period's whole number over its weeks
+    where that week is "1 every N weeks")."""
+    floor = data("bootcamp")["activity_targets"]["floor"]
+    planner = _planner()
+    full = planner_oracle.expected(planner, typed | {"existing_pipeline": "0"})
+    ids = [stage["id"] for stage in planner["stages"]]
+    part = planner_oracle.exact(floor["share"])
+    weeks = planner_oracle.exact(typed.get("weeks_in_period", planner["weeks_in_period"]))
+    figures = []
+    for figure in floor["activity"]:
+        index = ids.index(figure["stage"])
+        week = full.rows[index][3]
+        if week.startswith("1 every"):
+            figures.append(planner_oracle.pace(Fraction(ceil(full.counts[index] * part)), weeks, "week")[1])
+        else:
+            figures.append(planner_oracle.pace(planner_oracle.exact(week) * part, Fraction(1), "week")[1])
+    return figures
+
+
+def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_does_not_lower_it(context, site_url):
+    # Two sales leaders' cases. A rep with an 11-week quarter, a 300,000 target, 80,000 of pipeline, 30% from
+    # elsewhere and 15,000 deals read their targets from the planner, but the floor still said the handbook's 15
+    # conversations and 3 meetings a week: safe at a third of their own target. And a rep whose 600,000 of pipeline
+    # covers the quarter was given "0 a day" as a target and so a floor of 0: the quarter after goes empty.
+    page, form = _open(context, site_url)
+    floor = page.locator("#activity-floor")
+    handbook = _floor_expected({})
+    expect(floor.locator("[data-floor-figure]")).to_have_text(handbook)
+    expect(floor.locator("[data-floor-at]")).to_have_text("At the targets above:")
+    own = {"weeks_in_period": "11", "revenue_target": "300,000", "existing_pipeline": "80,000", "share_not_from_prospecting": "30", "average_deal_size": "15,000"}
+    _fill(form, own)
+    mine = _floor_expected(own)
+    assert mine != handbook
+    expect(floor.locator("[data-floor-figure]")).to_have_text(mine)
+    expect(floor.locator("[data-floor-at]")).to_have_text("With your figures in the planner below:")
+    # The pipeline does not lower it: the same figures with none.
+    assert _floor_expected(own | {"existing_pipeline": "0"}) == mine
+    # Covered: the planner says so and points to the floor; no target reads 0, and the floor is the full pace's.
+    _fill(form, {"existing_pipeline": "600,000", "weeks_in_period": "12", "revenue_target": "240,000", "share_not_from_prospecting": "50", "average_deal_size": "20,000"})
+    expect(_on_screen(form, COVERED)).to_contain_text("Keep at least the activity floor, which a covered quarter does not lower.")
+    assert planner_oracle.expected(_planner(), {"existing_pipeline": "600,000"}).covered
+    targets = page.locator("[data-planner-target]:not([hidden])")
+    expect(targets).to_have_count(page.locator("[data-planner-target]").count())
+    for text in targets.all_text_contents():
+        assert text == "with your figures in the planner below, your pipeline covers the target: keep prospecting for the quarter after it"
+    expect(floor.locator("[data-floor-figure]")).to_have_text(handbook)
+    expect(form.get_by_role("link", name="activity floor")).to_have_attribute("href", re.compile("(^|/prospecting/)#activity-floor$"))
+    expect(page.locator("#activity-floor")).to_have_count(1)

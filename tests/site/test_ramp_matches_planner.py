@@ -63,7 +63,7 @@ def _overview(article) -> dict[tuple[str, str, str], tuple[str, str]]:
     """What the at-a-glance table shows, cell by cell, without the share in brackets."""
     milestones = [a["href"].lstrip("#") for a in article.select(".pb-ramp-glance thead a")]
     shown = {}
-    for row in article.select(".pb-ramp-glance tbody tr"):
+    for row in article.select(".pb-ramp-glance tbody tr[data-stage]"):
         cells = [td.get_text(" ", strip=True) for td in row.select("td")]
         for milestone, cell in zip(milestones, cells):
             if cell != "– not set":
@@ -122,3 +122,32 @@ def test_doubling_the_revenue_target_moves_the_ramp_plan_with_the_planner(edited
     spread = _phrase(planner, ceil(meetings * uneven_share(planner)), "per week")
     # the page takes the share of the week it shows, not of the quarter spread over the weeks
     assert _milestone_figures(article)["day-30", "meetings", "per week"][0] != spread
+
+
+def test_a_new_reps_floor_at_each_milestone_is_stated_as_the_figure_they_are_held_to(built_site):
+    # A new rep's case: the ramp plan said only that the floor is "the team's share" of a milestone's figures; 75%
+    # of 8 conversations a week at day 30 is 6, of 1 meeting a week 1 every 1.3 weeks, and neither was written.
+    bootcamp, ramp = data("bootcamp"), data("ramp")
+    planner, floor = bootcamp["activity_planner"], bootcamp["activity_targets"]["floor"]
+    ids = [stage["id"] for stage in planner["stages"]]
+    full = planner_oracle.expected(planner, {"existing_pipeline": "0"})
+    weeks = planner_oracle.exact(planner["weeks_in_period"])
+    table = content(page(built_site, "ramp-plan")).select_one("table.pb-ramp-glance")
+    for wanted in floor["activity"]:
+        index = ids.index(wanted["stage"])
+        row = table.select_one(f'tr[data-floor-stage="{wanted["stage"]}"]')
+        assert row.th.get_text(" ", strip=True) == f"Activity floor: {planner['stages'][index]['name']} ({float(floor['share']) * 100:g}% of the figures above)"
+        cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        for milestone, cell in zip([*ramp["milestones"], None], cells):
+            share = next((a["share"] for a in milestone["activity"] if a["stage"] == wanted["stage"]), None) if milestone else 1
+            if share is None:
+                assert cell == "– not set"
+                continue
+            part = Fraction(str(share)) * Fraction(str(floor["share"]))
+            week = full.rows[index][3]
+            if week.startswith("1 every"):
+                expected = planner_oracle.pace(Fraction(ceil(full.counts[index] * part)), weeks, "week")[1]
+            else:
+                expected = planner_oracle.pace(planner_oracle.exact(week) * part, Fraction(1), "week")[1]
+            assert cell == expected, (wanted["stage"], milestone and milestone["id"], cell, expected)
+    assert [td.get_text(" ", strip=True) for td in table.select('tr[data-floor-stage="conversations"] td')][0] == "6 a week"
