@@ -141,12 +141,14 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     # Two sales leaders' objection: 4 h 30 reaches the research's 3 to 5 hours only by counting the whole 1:1 and
     # the customer meetings watched on a ride-along. The strict count beside it takes, by the calendar, only the
     # time spent coaching the rep: the 1:1's skill and deal boxes every week (17 min × 52 ÷ 12), the ride-along's
-    # debrief each month (20 min) and the development review each quarter (60 min × 4 ÷ 12): 1 h 54, short.
+    # debrief each month (20 min) and the development review each quarter (60 min × 4 ÷ 12): 1 h 54, short. A third
+    # leader added up the parts named and got 1 h 34: the development review is named too.
     strict = _strict_by_hand(rhythm)
     assert _shown(strict) == "1 h 54 min" and strict < hours["at_least"] * 60
     assert _text(card.select_one("#rhythm-strict-coaching")) == (
         "Counting only the time you coach the rep face to face (of the 1:1, its One skill and One deal boxes; of the "
-        f"Ride-along, its same-day debrief, 20 min), not the rest of the 1:1 or the customer meetings you watch: {_shown(strict)}, "
+        f"Ride-along, its same-day debrief, 20 min; the Development review, all 1 h of it), not the rest of the 1:1 or the "
+        f"customer meetings you watch: {_shown(strict)}, "
         f"short of the {hours['at_least']} hours. Keep those parts whole, and close the gap with a longer skill box or a "
         "short review of a call recording between 1:1s.")
 
