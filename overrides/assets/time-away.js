@@ -14,8 +14,8 @@
      dueBy(from, records, days)  the day the next meeting is due: `days` days after `from` (the last one, or the
                                  day the rep was added), on to the next working day (Playbook.workdays), and one
                                  working day later for each working day the rep is away before it
-     daysPresent(records, from, to)  the working days after `from` up to `to` (the next working day, when `to`
-                                 is not one) that the rep was not away
+     daysPresent(records, from, to)  the working days after `from` up to `to` that the rep was not away (on a
+                                 Saturday, up to Friday: Monday has not happened yet)
      awayAfter(records, from, day)  the first time away starting after `from` and on or before `day`, or null */
 (function (Playbook) {
   "use strict";
@@ -81,7 +81,7 @@
       var first = Math.max(span[0], start + 1);
       var back = Math.min(span[1], end + 1);
       return days - (back > first ? work.count(first - 1, back - 1) : 0);
-    }, work.count(start, work.onOrAfter(end)));
+    }, work.count(start, end));
   }
 
   function awayAfter(records, from, day) {

@@ -25,8 +25,9 @@ LEAVE = [[], [(3, 4)], [(4, 11)], [(6, 13)], [(8, 9), (10, 15)], [(-3, 2)]]  # d
 
 def oracle(working: list[str], start: date, days: int, leave: list[tuple[date, date]], today: date, off: list[date] = ()) -> tuple[str, int]:
     """The due day by the calendar: `days` days on, then to a working day, then one working day later for each
-    working day away walked past on the way; and the working days from it to `today` (on a day off, to the next
-    working day) that the rep was not away. A day in `off` is no working day."""
+    working day away walked past on the way; and the working days after it up to `today` that the rep was not
+    away (on a day off, the working days before it: Monday's has not happened on Saturday). A day in `off` is no
+    working day."""
 
     def works(day):
         return DAY_NAMES[day.weekday()] in working and day not in off
@@ -44,8 +45,7 @@ def oracle(working: list[str], start: date, days: int, leave: list[tuple[date, d
         day += timedelta(days=1)
         if works(day) and away(day):
             due = onwards(due + timedelta(days=1))
-    end = onwards(today)
-    late = sum(1 for n in range(1, (end - due).days + 1) if works(due + timedelta(days=n)) and not (away(due + timedelta(days=n)) and due + timedelta(days=n) <= today))
+    late = sum(1 for n in range(1, (today - due).days + 1) if works(due + timedelta(days=n)) and not away(due + timedelta(days=n)))
     return due.isoformat(), late
 
 
