@@ -80,8 +80,8 @@ HOSTILE = {
     # charter.yml
     "charter-tab-indent": Hostile("charter.yml", replace_first("    name: Ownership\n", "\tname: Ownership\n"), at("\tname"), "found a tab"),
     "charter-duplicate-top-level-key": Hostile("charter.yml", append("team: Someone else's team\n"), at("team: Someone"), "duplicate key 'team' (it is already set on line 2"),
-    "charter-impossible-date": Hostile("charter.yml", replace_first('"2026-01-05"', '"2026-13-05"'), at('"2026-13-05"'), "'2026-13-05' is not a date"),
-    "charter-date-is-null": Hostile("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: ~"), at("~"), "'effective_date' must be text, found nothing"),
+    "charter-impossible-date": Hostile("charter.yml", replace_first('"2026-11-06"', '"2026-13-05"'), at('"2026-13-05"'), "'2026-13-05' is not a date"),
+    "charter-date-is-null": Hostile("charter.yml", replace_first('effective_date: "2026-11-06"', "effective_date: ~"), at("~"), "'effective_date' must be text, found nothing"),
     "charter-nul-byte": Hostile("charter.yml", replace_first("\nleader: ", "\nleader: \x00"), at("\x00"), "character code 0"),
     "charter-python-object-tag": Hostile("charter.yml", replace_first("leader: " + data("charter")["leader"], 'leader: !!python/object/apply:os.system ["echo pwned"]'), at("!!python"), "the tag !!python/object/apply:os.system is not supported"),
     "charter-unknown-field": Hostile("charter.yml", append("leaders: Someone\n"), at("leaders:"), "unknown field 'leaders' (did you mean 'leader'?"),
@@ -325,7 +325,7 @@ class LookAlike:
 
 # YAML 1.1 would have turned these into booleans, dates or numbers; the loader keeps them as typed.
 LOOK_ALIKES = {
-    "unquoted-date": LookAlike("charter.yml", replace_first('effective_date: "2026-01-05"', "effective_date: 2026-01-05"), "charter.html", "· In effect from 5 January 2026"),
+    "unquoted-date": LookAlike("charter.yml", replace_first('effective_date: "2026-11-06"', "effective_date: 2026-11-06"), "charter.html", "· In effect from 6 November 2026"),
     "no-as-a-team-name": LookAlike("charter.yml", replace_first("team: " + data("charter")["team"], "team: no"), "charter.html", "no · Led by"),
     "on-as-a-value-name": LookAlike("charter.yml", replace_first("    name: Ownership\n", "    name: on\n"), "charter.html", "on Your territory, pipeline"),
     "sexagesimal-looking-leader": LookAlike("charter.yml", replace_first("leader: " + data("charter")["leader"], "leader: 12:30"), "charter.html", "Led by 12:30 ·"),

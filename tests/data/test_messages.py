@@ -172,7 +172,7 @@ FIELDS = [
     ("bootcamp.yml", "      conversion_rate: 0.2", "conversion_rate"),
     ("printing.yml", "    cover: true", "cover"),
     ("objections.yml", "practise_in: [week-2, week-3, week-4]", "practise_in"),
-    ("charter.yml", 'effective_date: "2026-01-05"', "effective_date"),
+    ("charter.yml", 'effective_date: "2026-11-06"', "effective_date"),
     ("charter.yml", f"team: {CHARTER['team']}", "team"),
 ]
 # How YAML may write a value: plain, quoted either way, as a block of lines, or folded.
@@ -250,8 +250,8 @@ MULTI_LINE = {
                                                       "'who' must be text, found a list"),
     "line-break-in-a-key": MultiLine("charter.yml", lambda text: text + '"team\\nname": x\n', at('"team'),
                                      "unknown field 'team⏎name'"),
-    "invisible-characters-in-a-date": MultiLine("charter.yml", replace_first('effective_date: "2026-01-05"', 'effective_date: "2026\\L-01-05\\e"'), at('"2026'),
-                                                "'2026\\u2028-01-05\\x1b' is not a date"),
+    "invisible-characters-in-a-date": MultiLine("charter.yml", replace_first('effective_date: "2026-11-06"', 'effective_date: "2026\\L-11-06\\e"'), at('"2026'),
+                                                "'2026\\u2028-11-06\\x1b' is not a date"),
     "long-value": MultiLine("role_plays.yml", replace_first("    week: week-2\n", "    week: " + "week two of the boot camp " * 8 + "\n"), at("week two"),
                             "'week two of the boot camp week two of the boot camp week tw…' is not a valid id"),
     "line-breaks-in-a-band-name": MultiLine("assessments.yml", lambda text: replace_first("      - from: 45", "      - from: 50")(replace_first("name: Emerging", 'name: "Emer\\Nging\\nstage"')(text)), at("from: 50", offset=6),
