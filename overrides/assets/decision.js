@@ -142,6 +142,12 @@
       });
       each("[data-others]", function (el) { el.hidden = !el.querySelector("[data-line]:not([hidden])"); });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
+      /* The questions for the situation the advice rests on, where a ticked signal names one; else the mode's. */
+      each("[data-outcome] [data-questions-for]", function (el) {
+        var lists = el.parentNode.querySelectorAll(":scope > [data-questions-for]");
+        var wanted = now.situations.filter(function (id) { return el.parentNode.querySelector(':scope > [data-questions-for="' + CSS.escape(id) + '"]'); })[0] || "";
+        el.hidden = lists.length > 1 && el.dataset.questionsFor !== wanted;
+      });
       each("[data-summary], [data-actions]", function (el) { el.hidden = outcome === "none"; });
       form.querySelector("[data-summary-headline]").textContent = shown().querySelector("[data-headline]").textContent;
       copyStatus.textContent = "";

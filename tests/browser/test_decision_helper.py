@@ -66,6 +66,52 @@ def _wait_in_view(page, locator) -> None:
     page.wait_for_function(IN_VIEW, arg=locator.element_handle())
 
 
+def _check_questions(result, mode: dict, situations: list[str]) -> list[str]:
+    """The question ids the shown result links to, checked against the bank: one question per stage that has any
+    for the mode, none beaten on situations shared with `situations` within its stage, nor, among those sharing
+    as many, on being tied to fewer other situations."""
+    bank = data("coaching_questions")
+    # The address each link resolves to (material's instant navigation rewrites the attributes, in its own time).
+    hrefs = [link.evaluate("a => a.href") for link in result.get_by_role("link").all()]
+    linked = [re.search(r"/coaching/questions/#([\w-]+)$", href).group(1) for href in hrefs]
+    questions = {question["id"]: question for question in bank["questions"]}
+    suited = [q for q in bank["questions"] if mode["id"] in q["modes"]]
+
+    def overlap(question):
+        return len(set(question["situations"]) & set(situations))
+
+    def elsewhere(question):
+        return len(set(question["situations"]) - set(situations))
+
+    assert [questions[qid]["stage"] for qid in linked] == [s["id"] for s in bank["stages"] if any(q["stage"] == s["id"] for q in suited)]
+    for qid in linked:
+        rivals = [q for q in suited if q["stage"] == questions[qid]["stage"]]
+        assert overlap(questions[qid]) == max(overlap(q) for q in rivals)
+        assert elsewhere(questions[qid]) == min(elsewhere(q) for q in rivals if overlap(q) == overlap(questions[qid]))
+    return linked
+
+
+def test_the_questions_follow_the_signal_the_advice_rests_on(context, site_url):
+    # A sales leader's case: a consistent top seller who knows the account better and brings decisions, with a deal
+    # resting on one contact, was advised to coach, with questions on how they opened a call: patronising and off
+    # the point. The risk is the single-threaded deal, and the bank has questions for a deal at risk.
+    coach, _, step_back = data("dilemma")["modes"]
+    one_contact = next(signal for signal in coach["signals"] if signal["id"] == "one-contact")
+    strong = [signal for signal in step_back["signals"] if signal["id"] in ("consistent-delivery", "knows-the-account-better", "brings-decisions")]
+    page, helper = _open(context, site_url)
+    _tick(helper, strong + [one_contact])
+    result = _result(helper)
+    expect(result.get_by_role("heading", level=3)).to_have_text(re.compile(f"^Recommendation: {coach['name']}"))
+    situation = next(s for s in data("coaching_questions")["situations"] if s["id"] == one_contact["situation"])
+    expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_be_visible()
+    linked = _check_questions(result, coach, [one_contact["situation"]])
+    bank = {question["id"]: question for question in data("coaching_questions")["questions"]}
+    assert any(one_contact["situation"] in bank[qid]["situations"] for qid in linked)
+    # Untick the deal: no advice to coach is left to rest on it, and nothing of its questions stays shown.
+    helper.get_by_label(plain(one_contact["text"]), exact=True).uncheck()
+    expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_have_count(0)
+
+
 def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_and_questions(context, site_url):
     coach, push, step_back = data("dilemma")["modes"]
     ticked = {coach["id"]: _signals(coach, 0, 1), push["id"]: _signals(push, -1), step_back["id"]: _signals(step_back, -1)}
@@ -89,26 +135,9 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
     for advice in winner["pitfalls"] + winner["doing_it_well"]:
         assert result.get_by_text(plain(advice), exact=True).is_visible()
 
-    bank = data("coaching_questions")
-    # The address each link resolves to (material's instant navigation rewrites the attributes, in its own time).
-    hrefs = [link.evaluate("a => a.href") for link in result.get_by_role("link").all()]
-    linked = [re.search(r"/coaching/questions/#([\w-]+)$", href).group(1) for href in hrefs]
-    questions = {question["id"]: question for question in bank["questions"]}
-    suited = [q for q in bank["questions"] if winner["id"] in q["modes"]]
-
-    def overlap(question):
-        return len(set(question["situations"]) & set(winner["situations"]))
-
-    def elsewhere(question):
-        return len(set(question["situations"]) - set(winner["situations"]))
-
-    # One question per stage that has any for the mode, none beaten on shared situations within its stage, nor,
-    # among those sharing as many, on being tied to fewer other situations.
-    assert [questions[qid]["stage"] for qid in linked] == [s["id"] for s in bank["stages"] if any(q["stage"] == s["id"] for q in suited)]
-    for qid in linked:
-        rivals = [q for q in suited if q["stage"] == questions[qid]["stage"]]
-        assert overlap(questions[qid]) == max(overlap(q) for q in rivals)
-        assert elsewhere(questions[qid]) == min(elsewhere(q) for q in rivals if overlap(q) == overlap(questions[qid]))
+    # The advice rests on the first of the winner's ticked signals that names a situation.
+    situation = next(signal["situation"] for signal in ticked[winner["id"]] if signal.get("situation"))
+    linked = _check_questions(result, winner, [situation])
 
     result.get_by_role("link").first.click()  # the links land on those questions in the bank
     page.wait_for_url(re.compile(r"/questions/#"))
@@ -202,7 +231,9 @@ def test_copy_puts_the_shown_recommendation_on_the_clipboard_as_text(browser, si
     helper.get_by_role("button", name="Copy the recommendation").click()
     helper.get_by_role("status").filter(has_text="Copied.").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    questions = [plain(text) for text in _result(helper).get_by_role("heading", name="Questions to ask").locator("xpath=following-sibling::ul[1]/li").all_text_contents()]
+    shown = _result(helper).locator("[data-questions-for]:not([hidden])")
+    lead = shown.locator("p").all_text_contents()  # the situation the questions are for, where a signal names one
+    questions = [plain(text) for text in shown.locator("li").all_text_contents()]
     expected = "\n".join([
         _headline(push, reason["weight"]),
         plain(push["summary"]),
@@ -215,6 +246,7 @@ def test_copy_puts_the_shown_recommendation_on_the_clipboard_as_text(browser, si
         "\nDoing it well",
         *("- " + plain(practice) for practice in push["doing_it_well"]),
         "\nQuestions to ask",
+        *lead,
         *("- " + question for question in questions),
     ])
     assert copied == expected
