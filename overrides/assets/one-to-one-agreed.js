@@ -54,12 +54,7 @@
       details.className = "pb-plan__change";
       var summary = document.createElement("summary");
       summary.textContent = Playbook.t("plan_one_to_one.change_summary");
-      var earlier = field("date", Playbook.t("plan_one_to_one.done_on_day"), "plan-done-on-" + entryKey(entry));
-      earlier.input.min = entry.record.date;
-      earlier.input.max = actionDay();
-      var doneThen = planner.button(Playbook.t("plan_one_to_one.mark_done_then"), function () { doneOn(entry, earlier.input); });
-      doneThen.setAttribute("aria-describedby", said);
-      earlier.line.append(" ", doneThen);
+      var earlier = earlierDay(entry, said);
       var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
       var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
       slip.input.maxLength = 300;
@@ -84,8 +79,25 @@
       return details;
     }
 
+    /* The day it was done, when earlier than the tick's: from the 1:1 it was agreed in up to today. */
+    function earlierDay(entry, said) {
+      var earlier = field("date", Playbook.t("plan_one_to_one.done_on_day"), "plan-done-on-" + entryKey(entry));
+      earlier.input.min = entry.record.date;
+      earlier.input.max = actionDay();
+      var doneThen = planner.button(Playbook.t("plan_one_to_one.mark_done_then"), function () { doneOn(entry, earlier.input); });
+      doneThen.setAttribute("aria-describedby", said);
+      earlier.line.append(" ", doneThen);
+      return earlier;
+    }
+
+    function lateBy(commitment) {
+      return Playbook.commitments.daysLate(commitment, Playbook.workspace.records(), Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }));
+    }
+
     /* A commitment from an earlier 1:1: open, with a tick and its other outcomes; done, with its tick to take
-       back; dropped, with a button to take that back. Each change rewrites the record it was made in. */
+       back, and, when done after its due date, the day it was really done (a tick at a weekly 1:1 comes after
+       most due dates, and would read as late whatever the rep did); dropped, with a button to take that back.
+       Each change rewrites the record it was made in. */
     function agreedItem(entry) {
       var commitment = entry.commitment;
       var now = Playbook.commitments.state(commitment);
@@ -119,6 +131,14 @@
         setDone(entry, box.checked ? actionDay() : null);
       });
       if (now === "open") li.append(changes(entry, said));
+      if (now === "done" && lateBy(commitment) && commitment.done > entry.record.date) {
+        var details = document.createElement("details");
+        details.className = "pb-plan__change";
+        var summary = document.createElement("summary");
+        summary.textContent = Playbook.t("plan_one_to_one.done_earlier_summary");
+        details.append(summary, earlierDay(entry, said).line);
+        li.append(details);
+      }
       return li;
     }
 
@@ -133,9 +153,11 @@
       if (again) again.focus();
     }
 
+    /* Ticked after its due date, the words say where to give the day it was done if that was in time. */
     function setDone(entry, done) {
       var said = { text: entry.commitment.text };
-      change(entry, function (commitment) { commitment.done = done; }, done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
+      var late = done && lateBy(Object.assign({}, entry.commitment, { done: done }));
+      change(entry, function (commitment) { commitment.done = done; }, late ? Playbook.t("plan_one_to_one.marked_done_late", said) : done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
     }
 
     /* Whether `problem` (words, or null) stops a change: then `input` is marked and focused and the words said. */

@@ -166,7 +166,7 @@ def week_two(page, site_url):
         f"{CALL} (the manager, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov",
     ])
     page.get_by_label(SENT).check()
-    expect(page.locator("[data-plan-status]")).to_have_text(f"Marked done: {SENT}")
+    expect(page.locator("[data-plan-status]")).to_have_text(re.compile(f"^Marked done: {re.escape(SENT)}. That is after its due date"))
     page.reload()
     expect(_agreed(page)).to_have_count(2)  # ticked today: still shown, so the tick can be taken back
     expect(page.get_by_label(SENT)).to_be_checked()

@@ -231,7 +231,18 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     expect(_agreed(page)).to_have_count(1)
     expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue, slipped once)")
     page.get_by_label("Send the mutual plan to Acme").check()
-    expect(page.locator("[data-plan-status]")).to_contain_text("Marked done")
+    # A manager's case: ticked at the weekly 1:1, after its Thursday due date, it was recorded as done 2 working
+    # days late though the rep had sent it on time. The tick says so and asks for the day it was done.
+    expect(page.locator("[data-plan-status]")).to_have_text(
+        "Marked done: Send the mutual plan to Acme. That is after its due date; if it was done earlier, give the day under “Done on an earlier day?”.")
+    expect(_agreed(page)).to_contain_text("done Mon 7 Dec, 2 working days after it was due")
+    page.locator("[data-plan-agreed] summary", has_text="Done on an earlier day?").click()
+    page.get_by_label("Done on an earlier day", exact=True).fill("2026-12-03")
+    page.get_by_role("button", name="Mark it done that day").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Marked done on Thu 3 Dec: Send the mutual plan to Acme")
+    expect(_agreed(page)).to_contain_text("done Thu 3 Dec")
+    expect(_agreed(page)).not_to_contain_text("after it was due")
+    expect(page.locator("[data-plan-agreed] summary", has_text="Done on an earlier day?")).to_have_count(0)  # on time now
     page.get_by_role("button", name="Record this 1:1 as held").click()  # done at this 1:1: acknowledged here
 
     page.clock.set_fixed_time(MONDAY + timedelta(days=14))
