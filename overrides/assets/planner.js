@@ -274,6 +274,8 @@
     showOverAsk(form, result, values);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
+    var short = form.querySelector("[data-short-period]");
+    short.hidden = compare(values.weeks_in_period, fraction(Number(short.dataset.cycleWeeks))) > 0;
     layout.stages.forEach(function (stage, index) {
       var step = result.steps[index];
       form.querySelectorAll('[data-stage="' + stage + '"] [data-per]').forEach(function (figure) {

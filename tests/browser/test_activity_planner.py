@@ -714,3 +714,23 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     expect(floor.locator("[data-floor-figure]")).to_have_text(handbook)
     expect(form.get_by_role("link", name="activity floor")).to_have_attribute("href", re.compile("(^|/prospecting/)#activity-floor$"))
     expect(page.locator("#activity-floor")).to_have_count(1)
+
+
+def test_a_period_no_longer_than_the_sales_cycle_says_its_deals_close_after_it(context, site_url):
+    # A sales leader's case: a rep joining mid-quarter typed 6 selling weeks and read "Deals won 6 … 1 a week" next
+    # to "Deals take about 10 weeks": calling harder was offered as the way to rescue this quarter.
+    planner = _planner()
+    cycle = planner["sales_cycle_weeks"]
+    page, form = _open(context, site_url)
+    line = form.locator("[data-short-period]")
+    assert planner["weeks_in_period"] > cycle
+    expect(line).to_be_hidden()
+    for weeks, shown in ((cycle - 4, True), (cycle, True), (cycle + 1, False)):
+        _fill(form, {"weeks_in_period": str(weeks)})
+        if shown:
+            expect(line).to_have_text(
+                f"These selling weeks are no longer than the sales cycle of about {cycle} weeks, so the deals this activity "
+                f"starts close after the {planner['period']} ends: what closes in it comes from the pipeline you already have "
+                f"and other revenue. Read the figures as the pace to keep for the {planner['period']} after.")
+        else:
+            expect(line).to_be_hidden()
