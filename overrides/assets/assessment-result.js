@@ -247,6 +247,15 @@
       else if (target && target.behavioursNotDone && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_not_done", { number: number, level: target.name, band: target.band.name, count: target.behavioursNotDone, least: model.gapAnswer })));
       if (out.level && above) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
+      else if (out.level && out.groups.indexOf(out.level) === out.groups.length - 1) topOfLadder(out.level);
+    }
+
+    /* The top of the ladder by the reader's own answers has no level above to work towards: ask for it to be
+       checked with the manager on named accounts, and still name one behaviour to work on, the lowest-rated
+       there (a sales leader: an over-confident order taker rates themself here too). */
+    function topOfLadder(level) {
+      var lowest = parts.weakestFirst(level.rows).filter(function (row) { return !row.limit && row.points !== null && row.points < row.most; })[0];
+      result.append(el("p", lowest ? Playbook.t("assessment_result.top_of_ladder", { statement: lowest.text }) : Playbook.t("assessment_result.top_of_ladder_all"), "pb-assessment__warning"));
     }
 
     function questions(target, open) {

@@ -1011,3 +1011,33 @@ def test_a_costly_habit_on_a_level_further_up_is_named_too(context, site_url):
     answers[habits[0]["id"]] = _value(scale, "Mostly")
     result = _level_result(context, site_url, answers, scale, levels[1], 2)
     assert f"{levels[3]['name']}: {plain(habits[0]['text'])} (Mostly)" in _list_after(result, "Habits to grow out of on the way further up")
+
+
+def test_a_rep_rated_at_the_top_of_the_ladder_is_asked_to_check_it_and_still_gets_one_thing_to_work_on(context, site_url):
+    # A sales leader's case: "Just like me" on the basics, "Mostly" on every behaviour above and the habits at
+    # "A little" read "Strategic adviser (level 6 of 6)" with its strongest behaviours only: no word of checking
+    # it, and nothing to work on, though the page's aim is one behaviour to work on.
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    generous = {}
+    for number, level in enumerate(levels, start=1):
+        for behaviour in level["behaviours"]:
+            generous[behaviour["id"]] = _value(scale, "A little") if _is_limit(behaviour) else _value(scale, "Just like me" if number <= 2 else "Mostly")
+    assert _level_reached(generous) == len(levels)
+    top = levels[-1]
+    strengths = [plain(b["text"]) for b in top["behaviours"] if not _is_limit(b)]
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    result = _answer_all(page, "which-level", generous, scale).locator("[data-result]")
+    expect(result.get_by_role("heading", level=3)).to_contain_text(top["name"])
+    check = result.locator(".pb-assessment__warning", has_text="The top of the ladder, by these answers.")
+    expect(check).to_have_count(1)
+    named = re.search(r"Keep one behaviour to work on even here: “(.+)”, the lowest-rated at this level\.", check.text_content()).group(1)
+    assert named in strengths
+    # Every behaviour at the top answer: still asked to check it, with nothing left to name.
+    result = _answer_all(page, "which-level", _profile(len(levels)), scale).locator("[data-result]")
+    expect(result.locator(".pb-assessment__warning", has_text="The top of the ladder, every behaviour at the top answer.")).to_have_count(1)
+    # Below the top, the next level is what to work on, and this is not said.
+    result = _answer_all(page, "which-level", _profile(3), scale).locator("[data-result]")
+    expect(result.locator(".pb-assessment__warning", has_text="The top of the ladder")).to_have_count(0)
