@@ -74,9 +74,11 @@ def next_working(day: date) -> date:
 def working_days_late(due: date, today: date, away: list[tuple[date, date]] = ()) -> int:
     """Days overdue as a manager counts them on a calendar: the working days after `due` up to `today` (on a
     Saturday, up to Friday: a sales leader's case, where counting on to Monday said 5 for 4), leaving out the days
-    that fall in a (first day away, first day back) pair of `away`."""
+    that fall in a (first day away, first day back) pair of `away`; at least 1 once `due` has passed (due on
+    Friday is a day late on Saturday)."""
     days = (due + timedelta(days=n) for n in range(1, (today - due).days + 1))
-    return sum(1 for day in days if is_working(day) and not any(first <= day < back for first, back in away))
+    late = sum(1 for day in days if is_working(day) and not any(first <= day < back for first, back in away))
+    return max(1, late) if today > due else 0
 
 
 def working_days_said(count: int) -> str:

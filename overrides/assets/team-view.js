@@ -428,7 +428,7 @@
       /* counted to the last working day before the leave: from a Saturday, Friday, not the Monday already away */
       var there = Playbook.dates.number(leaving.from) - 1;
       while (!Playbook.workdays.working(there)) there -= 1;
-      lateThen = timeAway.daysPresent(before, dueThen, Playbook.dates.iso(there));
+      lateThen = Math.max(1, timeAway.daysPresent(before, dueThen, Playbook.dates.iso(there)));
     }
     if (late || lateThen) row.className = "pb-team__late";
     var next;
@@ -437,7 +437,7 @@
     else if (repAway) next = dateCell(repAway.back, Playbook.t("team_view.away_back", { date: DATE }));
     else if (youAway) next = dateCell(youAway.back, Playbook.t("team_view.you_away_back", { date: DATE }));
     else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
-    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: timeAway.daysPresent(either, due, today) }));
+    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Math.max(1, timeAway.daysPresent(either, due, today)) }));
     else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
     else {
       /* Leave to come is named when the meeting would fall due in it: then it is best held before. */

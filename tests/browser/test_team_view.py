@@ -9,6 +9,7 @@ white; no JS: the explanation only; no accessibility violations."""
 
 import hashlib
 import json
+import re
 from datetime import date, datetime, timedelta
 from statistics import median
 from zoneinfo import ZoneInfo
@@ -650,4 +651,22 @@ def test_a_back_to_basics_ride_along_brings_the_next_one_forward_on_the_team_vie
     page.reload()
     rows = rows_of(page.get_by_role("table", name="Last ride-along per rep: none overdue"))
     assert rows[0][2] == rows[2][2] == f"Due by {weekday(next_working(called + timedelta(days=sooner)).isoformat())}; brought forward by a “{basics['name']}” result"
+    context.close()
+
+
+def test_a_meeting_due_on_friday_is_a_working_day_overdue_at_the_weekend_and_not_more(browser, site_url):
+    # Two sales leaders' cases: a ride-along due Monday 30 November read "Overdue by 5 working days" on Saturday 5
+    # December (counted on to Monday 7), and, once that was fixed, a 1:1 due Friday read "Overdue by 0 working
+    # days" on the Saturday while its row was flagged late. A commitment due that Friday reads 1 there too.
+    context, page = new_page(browser)
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0, tzinfo=LONDON))
+    page.goto(site_url + TEAM)
+    page.evaluate(LEADER_SEED, [[["Sam", [["one-to-one", "one-to-one", {"held": True, "agenda": []}, "2026-11-27"]]]]])
+    for today, late in ((datetime(2026, 12, 5, 10, 0, tzinfo=LONDON), 1), (datetime(2026, 12, 7, 10, 0, tzinfo=LONDON), 1), (datetime(2026, 12, 8, 10, 0, tzinfo=LONDON), 2)):
+        assert working_days_late(date(2026, 12, 4), today.date()) == late
+        page.clock.set_fixed_time(today)
+        page.reload()
+        table = page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))
+        expect(table.locator("tbody tr")).to_have_count(1)
+        assert rows_of(table)[0][2] == f"Overdue by {working_days_said(late)}"
     context.close()
