@@ -1540,6 +1540,14 @@ class Rhythm:
         of the 1:1 its boxes marked `coaching` (the skill and the deal), of a meeting with a `coaching_part` that
         part (the ride-along's debrief, not the meetings watched); None when no box is marked, or the 1:1 is not
         counted as coaching."""
+        parts = self.strict_coaching_parts
+        return None if parts is None else sum((minutes for _, minutes in parts), Fraction(0))
+
+    @property
+    def strict_coaching_parts(self) -> list[tuple[Meeting, Fraction]] | None:
+        """Each meeting counted as coaching with the minutes a month it counts in the strict count, so the page
+        can give each part as the total adds it: the 1:1's coaching boxes, a `coaching_part`, or the whole
+        meeting. None as for `strict_coaching_minutes_per_rep`."""
         one_to_one = self.one_to_one_meeting
         boxes = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
         if not boxes or not one_to_one.counts_as_coaching:
@@ -1548,7 +1556,7 @@ class Rhythm:
         def strict(meeting: Meeting) -> int:
             return boxes if meeting is one_to_one else meeting.coaching_part.minutes if meeting.coaching_part else meeting.minutes
 
-        return sum((meeting_time.minutes_a_month(strict(m), m.how_often) for m in self.meetings if m.counts_as_coaching), Fraction(0))
+        return [(m, meeting_time.minutes_a_month(strict(m), m.how_often)) for m in self.meetings if m.counts_as_coaching]
 
     @property
     def around_it_per_rep(self) -> Fraction:

@@ -297,14 +297,21 @@
   /* Under each target the planner works out, its figure for the reader's own figures, while they differ from
      the handbook's; nothing while a field is wrong. Where the pipeline covers the target, no figure of 0: the
      activity floor still holds (planner.covered). */
-  function showTargets(layout, result) {
+  function showTargets(layout, result, floors) {
     document.querySelectorAll("[data-planner-target]").forEach(function (yours) {
       var step = result && result.steps[layout.stages.indexOf(yours.dataset.stage)];
       var figure = !step ? "" : result.covered ? Playbook.t("planner.covered_target", { period: layout.periodWords }) : targetFigure(step, yours.dataset.plannerTarget);
       var handbook = yours.parentNode.querySelector("[data-handbook-figure]").textContent;
-      yours.textContent = !figure ? "" : result.covered ? figure : Playbook.t("planner.with_planner", { figure: figure });
-      yours.hidden = !figure || figure === handbook;
+      var floor = step && !result.covered && yours.dataset.plannerTarget !== "conversion rate" && floors[yours.dataset.stage];
+      var under = floor && compare(perWeek(step.week), perWeek(floor)) < 0;
+      yours.textContent = !figure ? "" : result.covered ? figure : under ? Playbook.t("planner.under_floor", { figure: figure, floor: floor.phrase }) : Playbook.t("planner.with_planner", { figure: figure });
+      yours.hidden = !figure || (figure === handbook && !under);
     });
+  }
+
+  /* A week's figure as an exact number a week: "1 every 2.5 weeks" is 0.4. */
+  function perWeek(week) {
+    return week.every ? fraction(TEN, week.tenths) : fraction(week.tenths, TEN);
   }
 
   /* A share of a week's figure as the page shows it, or of the period's whole number spread over its weeks where
@@ -317,18 +324,22 @@
   /* The activity floor's figures for the reader's own figures: its share of their target's full pace, the plan
      with no existing pipeline counted (ActivityPlanner.floor_pace); the handbook's while a field is wrong. */
   function showFloor(layout, values, valid) {
+    var floors = {};
     var line = document.querySelector("[data-floor-share]");
-    if (!line) return;
+    if (!line) return floors;
     var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0) }), layout) : null;
     var part = exact(line.dataset.floorShare, ENGLISH);
     var changed = false;
     line.querySelectorAll("[data-floor-figure]").forEach(function (figure) {
       if (!figure.dataset.handbook) figure.dataset.handbook = figure.textContent;
       var step = full && full.steps[layout.stages.indexOf(figure.dataset.stage)];
-      figure.textContent = step ? weeklyShare(step, part, values).phrase : figure.dataset.handbook;
+      var floor = step ? weeklyShare(step, part, values) : null;
+      if (floor) floors[figure.dataset.stage] = floor;
+      figure.textContent = floor ? floor.phrase : figure.dataset.handbook;
       changed = changed || figure.textContent !== figure.dataset.handbook;
     });
     line.querySelector("[data-floor-at]").textContent = changed ? Playbook.t("planner.floor_at_yours") : Playbook.t("planner.floor_at_targets");
+    return floors;
   }
 
   function enhance(form) {
@@ -365,8 +376,7 @@
       form.querySelector("[data-results]").hidden = !fix.hidden;
       var result = fix.hidden ? plan(values, layout) : null;
       if (result) show(form, layout, result, values);
-      showTargets(layout, result);
-      showFloor(layout, values, Boolean(result));
+      showTargets(layout, result, showFloor(layout, values, Boolean(result)));
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
       if (byReader) tool.record("planner", "activity", { fields: edited });

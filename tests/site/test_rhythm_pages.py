@@ -145,10 +145,13 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     # leader added up the parts named and got 1 h 34: the development review is named too.
     strict = _strict_by_hand(rhythm)
     assert _shown(strict) == "1 h 54 min" and strict < hours["at_least"] * 60
+    # Each part a month, as a leader adds them up: 17 min × 52 ÷ 12, the debrief monthly, 60 min × 4 ÷ 12.
+    boxes, debrief, review = Fraction(17 * 52, 12), Fraction(20), Fraction(60 * 4, 12)
+    assert boxes + debrief + review == strict
     assert _text(card.select_one("#rhythm-strict-coaching")) == (
-        "Counting only the time you coach the rep face to face (of the 1:1, its One skill and One deal boxes; of the "
-        f"Ride-along, its same-day debrief, 20 min; the Development review, all 1 h of it), not the rest of the 1:1 or the "
-        f"customer meetings you watch: {_shown(strict)}, "
+        f"Counting only the time you coach the rep face to face (of the 1:1, its One skill and One deal boxes, {_shown(boxes)} a "
+        f"month; of the Ride-along, its same-day debrief, {_shown(debrief)} a month; the Development review, all of it, "
+        f"{_shown(review)} a month), not the rest of the 1:1 or the customer meetings you watch: {_shown(strict)}, "
         f"short of the {hours['at_least']} hours. Keep those parts whole, and close the gap with a longer skill box or a "
         "short review of a call recording between 1:1s.")
 
