@@ -1418,6 +1418,16 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class StrictPart:
+    """What the strict coaching count takes of a meeting: its 1:1 coaching "boxes", its coaching "part", or the
+    "whole" of it, in minutes a month."""
+
+    meeting: Meeting
+    kind: str
+    minutes_a_month: Fraction
+
+
+@dataclass(frozen=True)
 class AgendaBox:
     id: str
     name: str
@@ -1541,22 +1551,22 @@ class Rhythm:
         part (the ride-along's debrief, not the meetings watched); None when no box is marked, or the 1:1 is not
         counted as coaching."""
         parts = self.strict_coaching_parts
-        return None if parts is None else sum((minutes for _, minutes in parts), Fraction(0))
+        return None if parts is None else sum((part.minutes_a_month for part in parts), Fraction(0))
 
     @property
-    def strict_coaching_parts(self) -> list[tuple[Meeting, Fraction]] | None:
-        """Each meeting counted as coaching with the minutes a month it counts in the strict count, so the page
-        can give each part as the total adds it: the 1:1's coaching boxes, a `coaching_part`, or the whole
-        meeting. None as for `strict_coaching_minutes_per_rep`."""
+    def strict_coaching_parts(self) -> list[StrictPart] | None:
+        """Each meeting counted as coaching with what of it the strict count takes and its minutes a month, so the
+        page says each part as the total adds it. None as for `strict_coaching_minutes_per_rep`."""
         one_to_one = self.one_to_one_meeting
         boxes = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
         if not boxes or not one_to_one.counts_as_coaching:
             return None
 
-        def strict(meeting: Meeting) -> int:
-            return boxes if meeting is one_to_one else meeting.coaching_part.minutes if meeting.coaching_part else meeting.minutes
+        def part(meeting: Meeting) -> StrictPart:
+            kind, minutes = ("boxes", boxes) if meeting is one_to_one else ("part", meeting.coaching_part.minutes) if meeting.coaching_part else ("whole", meeting.minutes)
+            return StrictPart(meeting, kind, meeting_time.minutes_a_month(minutes, meeting.how_often))
 
-        return [(m, meeting_time.minutes_a_month(strict(m), m.how_often)) for m in self.meetings if m.counts_as_coaching]
+        return [part(m) for m in self.meetings if m.counts_as_coaching]
 
     @property
     def around_it_per_rep(self) -> Fraction:

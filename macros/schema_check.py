@@ -179,7 +179,11 @@ def _word(document: LocatedData, error) -> list[Problem]:
         if isinstance(error.instance, (list, dict)):
             return [document.problem(path, f"{field} must be one of: {options}; found {_describe(error.instance)}, so write just one of them")]
         return [document.problem(path, f"{field} is {quoted(error.instance)} (expected one of: {options})")]
-    if kind == "anyOf":  # a field that takes one of several shapes, each a type: say them all, as YAML spells them
+    if kind == "anyOf":  # a field that takes one of several shapes, each a type
+        # Of the right shape but wrong within it (a list too short, an id mistyped): what is wrong there.
+        within = [sub for sub in error.context if sub.validator != "type"]
+        if within:
+            return _word(document, within[0])
         expected = " or ".join(_TYPE_WORDS.get(t, t) for sub in schema["anyOf"] for t in _as_list(sub.get("type")))
         return [document.problem(path, f"{field} is {_describe(error.instance)} (expected {expected})")]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):

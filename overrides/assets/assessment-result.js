@@ -247,15 +247,15 @@
       else if (target && target.behavioursNotDone && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_not_done", { number: number, level: target.name, band: target.band.name, count: target.behavioursNotDone, least: model.gapAnswer })));
       if (out.level && above) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
-      else if (out.level && out.groups.indexOf(out.level) === out.groups.length - 1) topOfLadder(out.level);
+      if (out.level && out.groups.indexOf(out.level) === out.groups.length - 1) topOfLadder(out.level, !target);
     }
 
-    /* The top of the ladder by the reader's own answers has no level above to work towards: ask for it to be
-       checked with the manager on named accounts, and still name one behaviour to work on, the lowest-rated
-       there (a sales leader: an over-confident order taker rates themself here too). */
-    function topOfLadder(level) {
-      var lowest = parts.weakestFirst(level.rows).filter(function (row) { return !row.limit && row.points !== null && row.points < row.most; })[0];
-      result.append(el("p", lowest ? Playbook.t("assessment_result.top_of_ladder", { statement: lowest.text }) : Playbook.t("assessment_result.top_of_ladder_all"), "pb-assessment__warning"));
+    /* The top of the ladder by the reader's own answers (an over-confident order taker rates themself here too,
+       a sales leader found): ask for it to be gone through on named accounts; with no gap below to work on,
+       still name one thing at this level, the first the result would work on (parts.toWorkOn). */
+    function topOfLadder(level, nameOne) {
+      var first = nameOne ? parts.toWorkOn(model, level)[0] : null;
+      result.append(el("p", first ? Playbook.t("assessment_result.top_of_ladder", { statement: first.text }) : Playbook.t("assessment_result.top_of_ladder_check"), "pb-assessment__warning"));
     }
 
     function questions(target, open) {

@@ -28,7 +28,7 @@
                                 time or not done)
      overdueBy(commitment, records, day, manager)  how many working days it is overdue on `day` (0 when not
                                 overdue or closed)
-                                Both count the working days after the due date (time-away.js's daysPresent), at
+                                Both count the working days after the due date (time-away.js's overdueDays), at
                                 least 1 once it has passed, not the days its owner was away
                                 (`records`: the rep's, `manager`: the manager's own, time-away.js), as leave
                                 pauses the rhythm's meetings: the manager's run on through the rep's leave. One
@@ -85,7 +85,7 @@
     var dueOn = Playbook.workdays.onOrAfterIso(due);
     var away = Playbook.timeAway.awayOn(owner, dueOn);
     var from = away ? Playbook.workdays.onOrAfterIso(away.back) : dueOn;
-    return from < to ? Math.max(1, Playbook.timeAway.daysPresent(owner, from, to)) : 0;
+    return Playbook.timeAway.overdueDays(owner, from, to);
   }
 
   function daysLate(commitment, records, manager) {

@@ -50,10 +50,6 @@
        agreed, or dropped with why. Their buttons are described by the commitment's words (`said`, an id), so a
        screen reader says which. */
     function changes(entry, said) {
-      var details = document.createElement("details");
-      details.className = "pb-plan__change";
-      var summary = document.createElement("summary");
-      summary.textContent = Playbook.t("plan_one_to_one.change_summary");
       var earlier = earlierDay(entry, said);
       var date = field("date", Playbook.t("plan_one_to_one.new_due_date"), "plan-new-due-" + entryKey(entry));
       var slip = field("text", Playbook.t("plan_one_to_one.slip_why"), "plan-slip-why-" + entryKey(entry));
@@ -75,11 +71,21 @@
       });
       drop.setAttribute("aria-describedby", said);
       why.line.append(" ", drop);
-      details.append(summary, earlier.line, date.line, slip.line, why.line);
+      return disclosure(Playbook.t("plan_one_to_one.change_summary"), [earlier.line, date.line, slip.line, why.line]);
+    }
+
+    /* A commitment's further outcomes, folded away under `title`. */
+    function disclosure(title, lines) {
+      var details = document.createElement("details");
+      details.className = "pb-plan__change";
+      var summary = document.createElement("summary");
+      summary.textContent = title;
+      details.append.apply(details, [summary].concat(lines));
       return details;
     }
 
-    /* The day it was done, when earlier than the tick's: from the 1:1 it was agreed in up to today. */
+    /* The day it was done, when earlier than the tick's: from the 1:1 it was agreed in up to the day of the
+       change (actionDay: the 1:1's, when one already past is written up). */
     function earlierDay(entry, said) {
       var earlier = field("date", Playbook.t("plan_one_to_one.done_on_day"), "plan-done-on-" + entryKey(entry));
       earlier.input.min = entry.record.date;
@@ -131,14 +137,7 @@
         setDone(entry, box.checked ? actionDay() : null);
       });
       if (now === "open") li.append(changes(entry, said));
-      if (now === "done" && lateBy(commitment) && commitment.done > entry.record.date) {
-        var details = document.createElement("details");
-        details.className = "pb-plan__change";
-        var summary = document.createElement("summary");
-        summary.textContent = Playbook.t("plan_one_to_one.done_earlier_summary");
-        details.append(summary, earlierDay(entry, said).line);
-        li.append(details);
-      }
+      if (now === "done" && lateBy(commitment)) li.append(disclosure(Playbook.t("plan_one_to_one.done_earlier_summary"), [earlierDay(entry, said).line]));
       return li;
     }
 

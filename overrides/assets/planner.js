@@ -275,7 +275,7 @@
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-covered]").hidden = !result.covered;
     var short = form.querySelector("[data-short-period]");
-    short.hidden = compare(values.weeks_in_period, fraction(Number(short.dataset.cycleWeeks))) > 0;
+    short.hidden = compare(values.weeks_in_period, exact(short.dataset.fullWeeks, ENGLISH)) >= 0 || compare(values.weeks_in_period, fraction(Number(short.dataset.cycleWeeks))) > 0;
     layout.stages.forEach(function (stage, index) {
       var step = result.steps[index];
       form.querySelectorAll('[data-stage="' + stage + '"] [data-per]').forEach(function (figure) {
@@ -300,11 +300,13 @@
   function showTargets(layout, result, floors) {
     document.querySelectorAll("[data-planner-target]").forEach(function (yours) {
       var step = result && result.steps[layout.stages.indexOf(yours.dataset.stage)];
-      var figure = !step ? "" : result.covered ? Playbook.t("planner.covered_target", { period: layout.periodWords }) : targetFigure(step, yours.dataset.plannerTarget);
+      var rate = yours.dataset.plannerTarget === "conversion rate";
+      var covered = result && result.covered && !rate;
+      var figure = !step ? "" : covered ? Playbook.t("planner.covered_target", { period: layout.periodWords }) : targetFigure(step, yours.dataset.plannerTarget);
       var handbook = yours.parentNode.querySelector("[data-handbook-figure]").textContent;
-      var floor = step && !result.covered && yours.dataset.plannerTarget !== "conversion rate" && floors[yours.dataset.stage];
+      var floor = step && !result.covered && !rate && floors[yours.dataset.stage];
       var under = floor && compare(perWeek(step.week), perWeek(floor)) < 0;
-      yours.textContent = !figure ? "" : result.covered ? figure : under ? Playbook.t("planner.under_floor", { figure: figure, floor: floor.phrase }) : Playbook.t("planner.with_planner", { figure: figure });
+      yours.textContent = !figure ? "" : covered ? figure : under ? Playbook.t("planner.under_floor", { figure: figure, floor: floor.phrase }) : Playbook.t("planner.with_planner", { figure: figure });
       yours.hidden = !figure || (figure === handbook && !under);
     });
   }
@@ -330,6 +332,8 @@
     var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0) }), layout) : null;
     var part = exact(line.dataset.floorShare, ENGLISH);
     var changed = false;
+    /* With none of the target from prospecting, the plan's figures are 0: the team's floor still holds. */
+    if (full && full.steps.every(function (step) { return !step.count; })) full = null;
     line.querySelectorAll("[data-floor-figure]").forEach(function (figure) {
       if (!figure.dataset.handbook) figure.dataset.handbook = figure.textContent;
       var step = full && full.steps[layout.stages.indexOf(figure.dataset.stage)];

@@ -424,12 +424,8 @@
     var before = leaving && from ? either.filter(function (record) { return record.kind !== timeAway.KIND || record.date < leaving.from; }) : null;
     var dueThen = before ? timeAway.dueBy(from, before, gap) : null;
     var lateThen = 0;
-    if (dueThen && dueThen < leaving.from) {
-      /* counted to the last working day before the leave: from a Saturday, Friday, not the Monday already away */
-      var there = Playbook.dates.number(leaving.from) - 1;
-      while (!Playbook.workdays.working(there)) there -= 1;
-      lateThen = Math.max(1, timeAway.daysPresent(before, dueThen, Playbook.dates.iso(there)));
-    }
+    /* counted up to the day before the leave: the working days present before it, not the first day away */
+    if (dueThen && dueThen < leaving.from) lateThen = timeAway.overdueDays(before, dueThen, Playbook.dates.iso(Playbook.dates.number(leaving.from) - 1));
     if (late || lateThen) row.className = "pb-team__late";
     var next;
     if (repAway && lateThen) next = dateCell(repAway.back, Playbook.t("team_view.away_back_overdue", { date: DATE, count: lateThen }));
@@ -437,7 +433,7 @@
     else if (repAway) next = dateCell(repAway.back, Playbook.t("team_view.away_back", { date: DATE }));
     else if (youAway) next = dateCell(youAway.back, Playbook.t("team_view.you_away_back", { date: DATE }));
     else if (!due) next = node("td", "", Playbook.t("team_view.overdue_none", { meeting: meeting }));
-    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: Math.max(1, timeAway.daysPresent(either, due, today)) }));
+    else if (late) next = node("td", "", Playbook.t("team_view.overdue_days", { count: timeAway.overdueDays(either, due, today) }));
     else if (due === today) next = node("td", "", Playbook.t("team_view.due_today"));
     else {
       /* Leave to come is named when the meeting would fall due in it: then it is best held before. */

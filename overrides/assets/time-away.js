@@ -16,6 +16,8 @@
                                  working day later for each working day the rep is away before it
      daysPresent(records, from, to)  the working days after `from` up to `to` that the rep was not away (on a
                                  Saturday, up to Friday: Monday has not happened yet)
+     overdueDays(records, due, to)  how late something due on `due` is on `to`: daysPresent, at least 1 once
+                                 `due` has passed, 0 before
      awayAfter(records, from, day)  the first time away starting after `from` and on or before `day`, or null */
 (function (Playbook) {
   "use strict";
@@ -71,8 +73,7 @@
     return Playbook.dates.iso(due);
   }
 
-  /* Counted to the next working day: on a Saturday, a 1:1 due on Friday is as late as it will be on Monday
-     (leave from Monday not yet taken). */
+  /* Counted up to `to` itself: on a Saturday, the working days so far (Monday's has not happened yet). */
   function daysPresent(records, from, to) {
     var work = Playbook.workdays;
     var start = Playbook.dates.number(from);
@@ -84,6 +85,12 @@
     }, work.count(start, end));
   }
 
+  /* How late something due on `due` is on `to`, as every page says it: the working days present since, and a
+     day at least once its day has passed (due on Friday, on the Saturday). */
+  function overdueDays(records, due, to) {
+    return due < to ? Math.max(1, daysPresent(records, due, to)) : 0;
+  }
+
   function awayAfter(records, from, day) {
     var after = Playbook.dates.number(from);
     var by = Playbook.dates.number(day);
@@ -91,5 +98,5 @@
     return span ? asDates(span) : null;
   }
 
-  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, MANAGER: MANAGER, periods: periods, all: all, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, awayAfter: awayAfter };
+  Playbook.timeAway = { KIND: KIND, TOOL: TOOL, MANAGER: MANAGER, periods: periods, all: all, awayOn: awayOn, dueBy: dueBy, daysPresent: daysPresent, overdueDays: overdueDays, awayAfter: awayAfter };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -701,16 +701,22 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     assert mine != handbook
     expect(floor.locator("[data-floor-figure]")).to_have_text(mine)
     expect(floor.locator("[data-floor-at]")).to_have_text("With your figures in the planner below:")
-    # The pipeline does not lower it: the same figures with none.
-    assert _floor_expected(own | {"existing_pipeline": "0"}) == mine
+    # The pipeline does not lower it: the page gives the same floor with none.
+    _fill(form, {"existing_pipeline": "0"})
+    expect(floor.locator("[data-floor-figure]")).to_have_text(mine)
+    _fill(form, {"existing_pipeline": own["existing_pipeline"]})
+    expect(floor.locator("[data-floor-figure]")).to_have_text(mine)
     # Covered: the planner says so and points to the floor; no target reads 0, and the floor is the full pace's.
     _fill(form, {"existing_pipeline": "600,000", "weeks_in_period": "12", "revenue_target": "240,000", "share_not_from_prospecting": "50", "average_deal_size": "20,000"})
     expect(_on_screen(form, COVERED)).to_contain_text("Keep at least the activity floor, which a covered quarter does not lower.")
     assert planner_oracle.expected(_planner(), {"existing_pipeline": "600,000"}).covered
-    targets = page.locator("[data-planner-target]:not([hidden])")
-    expect(targets).to_have_count(page.locator("[data-planner-target]").count())
+    # A rate stays the rate: coverage says nothing about it (and here it is the handbook's, so not shown).
+    quantities = page.locator('[data-planner-target]:not([data-planner-target="conversion rate"])')
+    targets = page.locator('[data-planner-target]:not([data-planner-target="conversion rate"]):not([hidden])')
+    expect(targets).to_have_count(quantities.count())
+    expect(page.locator('[data-planner-target="conversion rate"]:not([hidden])')).to_have_count(0)
     for text in targets.all_text_contents():
-        assert text == "with your figures in the planner below, your pipeline and other revenue cover the target: keep prospecting for the quarter after it"
+        assert text == "with your figures in the planner below, your pipeline and other revenue cover the target: keep prospecting, for a later quarter"
     expect(floor.locator("[data-floor-figure]")).to_have_text(handbook)
     expect(form.get_by_role("link", name="activity floor")).to_have_attribute("href", re.compile("(^|/prospecting/)#activity-floor$"))
     expect(page.locator("#activity-floor")).to_have_count(1)
@@ -722,15 +728,19 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     assert not plan.covered
     ids = [stage["id"] for stage in _planner()["stages"]]
     floors = dict(zip([f["stage"] for f in data("bootcamp")["activity_targets"]["floor"]["activity"]], handbook))
-    for stage, floor in floors.items():
+    for stage, least in floors.items():
         week = plan.rows[ids.index(stage)][3]
         weekly = Fraction(1) / planner_oracle.exact(week.split()[2]) if week.startswith("1 every") else planner_oracle.exact(week)
-        assert weekly < planner_oracle.exact(floor.split()[0]), "the case is one where the planner goes under the floor"
+        assert weekly < planner_oracle.exact(least.split()[0]), "the case is one where the planner goes under the floor"
         for cell in page.locator(f'[data-planner-target][data-stage="{stage}"]').all():
             if cell.get_attribute("data-planner-target") == "conversion rate":
                 expect(cell).not_to_contain_text("under the activity floor")  # a rate has no floor
             else:
-                expect(cell).to_contain_text(f", under the activity floor: keep at least {floor}")
+                expect(cell).to_contain_text(f", under the activity floor: keep at least {least}")
+    # The whole target from elsewhere: no plan to take a share of, and the team's floor still holds (not 0).
+    _fill(form, {"existing_pipeline": "0", "share_not_from_prospecting": "100"})
+    expect(floor.locator("[data-floor-figure]")).to_have_text(handbook)
+    expect(floor.locator("[data-floor-at]")).to_have_text("At the targets above:")
 
 
 def test_a_period_no_longer_than_the_sales_cycle_says_its_deals_close_after_it(context, site_url):
@@ -742,12 +752,14 @@ def test_a_period_no_longer_than_the_sales_cycle_says_its_deals_close_after_it(c
     line = form.locator("[data-short-period]")
     assert planner["weeks_in_period"] > cycle
     expect(line).to_be_hidden()
-    for weeks, shown in ((cycle - 4, True), (cycle, True), (cycle + 1, False)):
+    # A part of the period no longer than the cycle; never the period's own weeks (a team whose cycle is longer
+    # than its period, as the key-account team's is, would read it at the handbook's figures).
+    for weeks, shown in ((cycle - 4, True), (cycle, True), (cycle + 1, False), (planner["weeks_in_period"], False)):
         _fill(form, {"weeks_in_period": str(weeks)})
         if shown:
             expect(line).to_have_text(
-                f"These selling weeks are no longer than the sales cycle of about {cycle} weeks, so the deals this activity "
-                f"starts close after the {planner['period']} ends: what closes in it comes from the pipeline you already have "
-                f"and other revenue. Read the figures as the pace to keep for the {planner['period']} after.")
+                f"These selling weeks are part of a {planner['period']} and no longer than the sales cycle of about {cycle} "
+                f"weeks, so the deals this activity starts close after the {planner['period']} ends: what closes in it comes "
+                "from the pipeline you already have and other revenue. Read the figures as the pace that fills the periods after it.")
         else:
             expect(line).to_be_hidden()

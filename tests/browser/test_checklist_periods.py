@@ -190,8 +190,8 @@ def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
     for _ in range(3):
         page.keyboard.press("Space")
         page.keyboard.press("Tab")
-        # A glossary term in an item's words is a stop of its own (its definition shows on focus).
-        while page.evaluate("document.activeElement.matches('abbr.pb-term')"):
+        # A glossary term (its definition shows on focus) or a link in an item's words is a stop of its own.
+        while page.evaluate("document.activeElement.matches('abbr.pb-term, a[href]')"):
             page.keyboard.press("Tab")
     expect(daily.count).to_have_text(f"3 of {len(DAILY)} done")
     daily.expect_ticked(DAILY[:3])

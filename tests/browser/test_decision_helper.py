@@ -107,9 +107,16 @@ def test_the_questions_follow_the_signal_the_advice_rests_on(context, site_url):
     linked = _check_questions(result, coach, [one_contact["situation"]])
     bank = {question["id"]: question for question in data("coaching_questions")["questions"]}
     assert any(one_contact["situation"] in bank[qid]["situations"] for qid in linked)
-    # Untick the deal: no advice to coach is left to rest on it, and nothing of its questions stays shown.
+    # A second coach signal with a situation of its own, earlier on the page, and the deal unticked: still
+    # coach (step back stays ruled out), now with that signal's questions and none of the deal's.
+    lost_heart = next(signal for signal in coach["signals"] if signal["id"] == "behind-and-lost-heart")
+    other = next(s for s in data("coaching_questions")["situations"] if s["id"] == lost_heart["situation"])
+    _tick(helper, [lost_heart])
     helper.get_by_label(plain(one_contact["text"]), exact=True).uncheck()
-    expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_have_count(0)
+    expect(result.get_by_role("heading", level=3)).to_have_text(re.compile(f"^Recommendation: {coach['name']}"))
+    expect(result.get_by_text(f"For the signal you ticked ({plain(other['name'])}):")).to_be_visible()
+    expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_be_hidden()
+    _check_questions(result, coach, [lost_heart["situation"]])
 
 
 def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_and_questions(context, site_url):

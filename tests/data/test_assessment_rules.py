@@ -287,6 +287,13 @@ def test_a_mistyped_missed_essential_rule_says_what_it_may_be_as_yaml_spells_it(
     assert problem.endswith("'missed_essential_fails' is the text 'every' (expected true or false or a list (lines starting with '- '))"), problem
 
 
+def test_a_list_of_essentials_too_short_or_mistyped_says_what_is_wrong_within_it(project):
+    (short,) = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=["rep-talked-most"]))
+    assert short.endswith("'missed_essential_fails' has 1 item (expected at least 2)"), short
+    (typed,) = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=["rep-talked-most", "Asked Before"]))
+    assert "'Asked Before' is not a valid id" in typed, typed
+
+
 def test_a_statement_that_cannot_fail_the_form_is_named_where_it_is_listed(project):
     # A leader lists a statement that is not essential (or a typo) among those whose "No" fails the form.
     problems = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=["rep-talked-most", "one-skill"]))

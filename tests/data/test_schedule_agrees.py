@@ -11,7 +11,7 @@ FILES = ["bootcamp", "charter", "checklists", "coaching", "onboarding"]
 LEAD_TIME = re.compile(r"\b(a|one|two|three|four|five|ten|\d+) (working )?(days?|weeks?) (before|ahead)\b", re.IGNORECASE)
 WEEK = re.compile(r"\bweek (\d+)\b", re.IGNORECASE)
 CALLING = re.compile(r"\bcalling block\b|\bcall your starter list\b", re.IGNORECASE)
-LIST_READY = re.compile(r"\bsave a ranked list\b|\bstarter list of\b", re.IGNORECASE)
+LIST_READY = re.compile(r"\bsave a ranked list\b|\bstarter list of\b|\bagree a starter list\b", re.IGNORECASE)
 MOST_MANAGER_HOURS_A_WEEK = 15  # of about 40: the 1:1s, pipeline reviews, forecast and ride-alongs need the rest
 
 

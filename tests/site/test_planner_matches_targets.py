@@ -138,6 +138,6 @@ def test_the_activity_floor_is_one_for_the_team_a_share_of_the_targets_it_sits_u
         assert planner_oracle.exact(figure) >= planner_oracle.exact(target) * share  # never under the share
         shown.append(f"{figure} a {unit} ({planner['stages'][index]['name']})")
     text = " ".join(content(page(built_site, "prospecting")).select_one("#activity-floor").get_text().split())
-    assert f"is {float(share * 100):g}% of their own agreed weekly target for each of these" in text, text
+    assert f"is {float(share * 100):g}% of the weekly pace their own target needs for each of these, worked out before any pipeline is counted" in text, text
     assert f"At the targets above: {' and '.join(shown)}." in text, text
     assert all(wanted["show"] == "per week" for wanted in floor["activity"])  # a weekly rule, in weekly figures
