@@ -896,6 +896,7 @@ class FormSection:
     id: str
     name: str
     rated_the_next_day: bool = False  # its behaviours show only the day after the meeting (the CRM, a recap)
+    note: str | None = None  # under the heading: which calls it is for, say
 
 
 def fresh_each_day(kind: str, each_time: bool) -> bool:

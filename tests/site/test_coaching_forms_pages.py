@@ -98,6 +98,14 @@ def test_the_observation_form_shows_each_section_its_statements_and_notes_in_ord
             assert before["data-statement"] == last["id"]
         else:
             assert before is None, f"note '{note['id']}' belongs at the top of the form"
+    # A manager's case: the existing-customer review's behaviours, rated on a discovery call, sent the next 1:1
+    # after a budget holder. Their section says, under its heading, on screen and on paper, when to leave them blank.
+    noted = [s for s in assessment["sections"] if s.get("note")]
+    assert any(s["id"] == "review" for s in noted)
+    for section in noted:
+        heading = next(h for h in headings if _text(h) == named[section["id"]])
+        assert _text(heading.find_next_sibling()) == normalise(plain(section["note"]))
+        assert "pb-assessment__section-note" in heading.find_next_sibling()["class"]
 
 
 def test_the_observation_form_ends_with_its_debrief_before_the_scoring_key(built_site):
