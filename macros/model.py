@@ -496,6 +496,7 @@ class ActivityPlanner:
     stages: list[FunnelStage]
     existing_pipeline: float = 0
     share_not_from_prospecting: float = 0
+    committed_pipeline: float = 0
 
     typed = staticmethod(as_typed)
 
@@ -520,6 +521,7 @@ class ActivityPlanner:
             pipeline_stage=self.stage_index(self.pipeline_stage),
             existing_pipeline=exact(self.existing_pipeline),
             share_not_from_prospecting=exact(self.share_not_from_prospecting),
+            committed_pipeline=exact(self.committed_pipeline),
         )
 
     def stage_index(self, stage_id: str) -> int:
@@ -551,7 +553,7 @@ class ActivityPlanner:
         is counted, so a quarter the pipeline covers does not lower it (what is found now closes in the next);
         with a ramp milestone's share as well, the floor at that milestone. The shares multiply exactly (0.4 ×
         0.75 is 0.3, not the float above it). planner.js repeats it with the reader's figures."""
-        inputs = replace(self.inputs, existing_pipeline=Fraction(0))
+        inputs = replace(self.inputs, existing_pipeline=Fraction(0), committed_pipeline=Fraction(0))
         step = planner.plan(inputs).steps[self.stage_index(wanted.stage)]
         full = {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show]
         return planner.share(full, step.count, prod((Fraction(str(part)) for part in parts), start=Fraction(1)), inputs, wanted.show)

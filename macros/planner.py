@@ -25,8 +25,9 @@ class Inputs:
     selling_days_per_week: Fraction
     rates: tuple[Fraction, ...]  # for each stage after the first, the share of the stage before that reaches it
     pipeline_stage: int  # the stage (by position) that the existing pipeline has reached
-    existing_pipeline: Fraction = Fraction(0)
+    existing_pipeline: Fraction = Fraction(0)  # at pipeline_stage or beyond, not in commit
     share_not_from_prospecting: Fraction = Fraction(0)
+    committed_pipeline: Fraction = Fraction(0)  # deals in commit, counted in full
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,11 @@ def pipeline_close_rate(inputs: Inputs) -> Fraction:
 
 
 def revenue_to_find(inputs: Inputs) -> Fraction:
-    """Target × (1 − share not from prospecting) − pipeline × the rate it closes at, never below 0."""
-    wanted = inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - inputs.existing_pipeline * pipeline_close_rate(inputs)
+    """Target × (1 − share not from prospecting) − deals in commit − other pipeline × the rate it closes at, never
+    below 0. Commit counts in full, as the forecast rules define it (a deal the rep would be surprised to lose);
+    the rest at the rate the funnel measures from its stage, the only rate the planner has."""
+    wanted = (inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - inputs.committed_pipeline
+              - inputs.existing_pipeline * pipeline_close_rate(inputs))
     return max(Fraction(0), wanted)
 
 

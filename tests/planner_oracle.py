@@ -66,7 +66,8 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
     share = field("share_not_from_prospecting", exact(planner.get("share_not_from_prospecting", 0)) * 100) / 100
     pipeline_at = [stage["id"] for stage in stages].index(planner["pipeline_stage"])
     from_pipeline = field("existing_pipeline", planner.get("existing_pipeline", 0)) * prod(rates[pipeline_at:])
-    to_find = max(Fraction(0), field("revenue_target", planner["revenue_target"]) * (1 - share) - from_pipeline)
+    committed = field("committed_pipeline", planner.get("committed_pipeline", 0))  # commit counts in full
+    to_find = max(Fraction(0), field("revenue_target", planner["revenue_target"]) * (1 - share) - committed - from_pipeline)
     counts = [ceil(to_find / field("average_deal_size", planner["average_deal_size"]))]
     for rate in reversed(rates):
         counts.insert(0, ceil(counts[0] / rate))

@@ -165,7 +165,7 @@
       closes = times(closes, rate);
     });
     var fromProspecting = times(values.revenue_target, minus(fraction(1), over(values.share_not_from_prospecting, hundred)));
-    var wanted = minus(fromProspecting, times(values.existing_pipeline, closes));
+    var wanted = minus(minus(fromProspecting, values.committed_pipeline), times(values.existing_pipeline, closes));
     var toFind = compare(wanted, fraction(0)) > 0 ? wanted : fraction(0);
     /* whole numbers from the deals up: each stage the next one's whole number ÷ its rate, rounded up */
     var counts = [ceil(over(toFind, values.average_deal_size))];
@@ -329,7 +329,7 @@
     var floors = {};
     var line = document.querySelector("[data-floor-share]");
     if (!line) return floors;
-    var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0) }), layout) : null;
+    var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0), committed_pipeline: fraction(0) }), layout) : null;
     var part = exact(line.dataset.floorShare, ENGLISH);
     var changed = false;
     /* With none of the target from prospecting, the plan's figures are 0: the team's floor still holds. */

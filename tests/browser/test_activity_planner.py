@@ -31,6 +31,7 @@ CASES = {
     "a bigger target, a shorter quarter, odd rates": {"revenue_target": "450,000", "average_deal_size": "17,500", "weeks_in_period": "12", "selling_days_per_week": "4.5", "conversations": "12.5", "meetings": "33.3", "qualified": "40", "wins": "22"},
     "pipeline and inbound revenue": {"revenue_target": "1,000,000", "existing_pipeline": "300,000", "share_not_from_prospecting": "35"},
     "pipeline and inbound cover the target": {"existing_pipeline": "2,000,000", "share_not_from_prospecting": "80"},
+    "deals in commit beside other pipeline": {"revenue_target": "300,000", "committed_pipeline": "60,000", "existing_pipeline": "40,000", "share_not_from_prospecting": "30"},
     "pennies and decimals everywhere": {"revenue_target": "99,999.99", "average_deal_size": "3333.33", "weeks_in_period": "13.5", "selling_days_per_week": "3", "conversations": "7", "meetings": "15.5", "qualified": "66.7", "wins": "30", "existing_pipeline": "12,345.67", "share_not_from_prospecting": "12.5"},
     "a rep's 40,000 quarter (34 calls a week: 6.8 a day, not 6.7)": {"revenue_target": "40,000"},
     "one small deal": {"revenue_target": "5000", "conversations": "100", "meetings": "100", "qualified": "100", "wins": "100"},
@@ -56,7 +57,8 @@ def _label(name: str) -> str:
         "average_deal_size": "Average deal size",
         "weeks_in_period": f"Selling weeks in the {period}",
         "selling_days_per_week": "Selling days per week",
-        "existing_pipeline": f"Pipeline already at the {pipeline_stage} stage, due to close in the {period} you are planning for",
+        "committed_pipeline": f"Deals in commit, due to close in the {period} you are planning for",
+        "existing_pipeline": f"Other pipeline at the {pipeline_stage} stage or beyond, due to close in the {period} you are planning for",
         "share_not_from_prospecting": "Share of the target that comes without prospecting, such as renewals and inbound (%)",
     }[name]
 
@@ -352,6 +354,35 @@ def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmeti
     _expect_plan(form, {"existing_pipeline": "0", "share_not_from_prospecting": "0"})
 
 
+def test_deals_in_commit_count_in_full_and_the_rest_of_the_pipeline_at_its_stages_rate(context, site_url):
+    # A sales leader's case, left for several sessions: 100,000 of deals in commit, each one the rep would be
+    # surprised to lose by the forecast rules, counted at the Qualified stage's 1 in 4 (25,000), and the rep told
+    # to find 95,000 more by prospecting. Commit now counts in full; the rest of the pipeline at its stage's rate.
+    planner = _planner()
+    target, deal = planner_oracle.exact(planner["revenue_target"]), planner_oracle.exact(planner["average_deal_size"])
+    stages = [stage["id"] for stage in planner["stages"]]
+    closes = prod(planner_oracle.exact(stage["conversion_rate"]) for stage in planner["stages"][stages.index(planner["pipeline_stage"]) + 1:])
+    page, form = _open(context, site_url)
+    typed = {"committed_pipeline": "100,000"}
+    _fill(form, typed)
+    expected = _expect_plan(form, typed)
+    to_find = max(Fraction(0), target * (1 - planner_oracle.exact(planner["share_not_from_prospecting"])) - 100_000)
+    assert (expected.revenue_to_find, expected.rows[-1][2]) == (f"{ceil(to_find):,}", f"{ceil(to_find / deal):,}")
+    # 20,000 still to find: one deal. The same 100,000 as other pipeline would have left 95,000 (5 deals).
+    assert expected.rows[-1][2] == "1"
+    as_pipeline = planner_oracle.expected(planner, {"existing_pipeline": "100,000"})
+    assert as_pipeline.revenue_to_find == f"{ceil(target * (1 - planner_oracle.exact(planner['share_not_from_prospecting'])) - 100_000 * closes):,}"
+    # Both together: commit in full, the rest at its rate.
+    typed = {"committed_pipeline": "60,000", "existing_pipeline": "40,000"}
+    _fill(form, typed)
+    expected = _expect_plan(form, typed)
+    to_find = target * (1 - planner_oracle.exact(planner["share_not_from_prospecting"])) - 60_000 - 40_000 * closes
+    assert expected.revenue_to_find == f"{ceil(to_find):,}"
+    # The floor is the full pace: commit doesn't lower it either.
+    floor = page.locator("#activity-floor [data-floor-figure]")
+    expect(floor).to_have_text(_floor_expected({}))
+
+
 def _rendered(html: str) -> dict:
     """The figures a planner form shows, read the same way from the Python-built page and the live one."""
     form = BeautifulSoup(html, "html.parser").select_one("form[data-planner]")
@@ -376,7 +407,7 @@ def _with_typed(handbook, typed: dict[str, str]):
     def number(name: str, scale: int = 1) -> float:
         return float(planner_oracle.exact(typed[name]) / scale)
 
-    changes = {name: number(name) for name in ("revenue_target", "average_deal_size", "weeks_in_period", "selling_days_per_week", "existing_pipeline") if name in typed}
+    changes = {name: number(name) for name in ("revenue_target", "average_deal_size", "weeks_in_period", "selling_days_per_week", "existing_pipeline", "committed_pipeline") if name in typed}
     if "share_not_from_prospecting" in typed:
         changes["share_not_from_prospecting"] = number("share_not_from_prospecting", 100)
     stages = [replace(stage, conversion_rate=number(stage.id, 100)) if stage.id in typed else stage for stage in planner.stages]
@@ -670,7 +701,7 @@ def _floor_expected(typed: dict[str, str]) -> list[str]:
     where that week is "1 every N weeks")."""
     floor = data("bootcamp")["activity_targets"]["floor"]
     planner = _planner()
-    full = planner_oracle.expected(planner, typed | {"existing_pipeline": "0"})
+    full = planner_oracle.expected(planner, typed | {"existing_pipeline": "0", "committed_pipeline": "0"})
     ids = [stage["id"] for stage in planner["stages"]]
     part = planner_oracle.exact(floor["share"])
     weeks = planner_oracle.exact(typed.get("weeks_in_period", planner["weeks_in_period"]))
