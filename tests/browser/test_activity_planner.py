@@ -327,11 +327,16 @@ def test_each_wrong_field_has_its_own_message_and_the_status_speaks_once_typing_
     expect(status).to_have_text(expected.summary)
 
 
-def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmetic_on_the_page_says(context, site_url):
-    planner = _planner()
-    target, deal = planner_oracle.exact(planner["revenue_target"]), planner_oracle.exact(planner["average_deal_size"])
+def _example_money(planner: dict) -> tuple[Fraction, Fraction, Fraction]:
+    """The example's target, deal size, and the share of pipeline at its stage that is won (the rates after it)."""
     stages = [stage["id"] for stage in planner["stages"]]
     closes = prod(planner_oracle.exact(stage["conversion_rate"]) for stage in planner["stages"][stages.index(planner["pipeline_stage"]) + 1:])
+    return planner_oracle.exact(planner["revenue_target"]), planner_oracle.exact(planner["average_deal_size"]), closes
+
+
+def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmetic_on_the_page_says(context, site_url):
+    planner = _planner()
+    target, deal, closes = _example_money(planner)
     page, form = _open(context, site_url)
     _fill(form, {"existing_pipeline": "100,000"})
     # The target × (100% − the share from elsewhere) − the pipeline × the rate it closes at, in whole deals: in the
@@ -359,9 +364,7 @@ def test_deals_in_commit_count_in_full_and_the_rest_of_the_pipeline_at_its_stage
     # surprised to lose by the forecast rules, counted at the Qualified stage's 1 in 4 (25,000), and the rep told
     # to find 95,000 more by prospecting. Commit now counts in full; the rest of the pipeline at its stage's rate.
     planner = _planner()
-    target, deal = planner_oracle.exact(planner["revenue_target"]), planner_oracle.exact(planner["average_deal_size"])
-    stages = [stage["id"] for stage in planner["stages"]]
-    closes = prod(planner_oracle.exact(stage["conversion_rate"]) for stage in planner["stages"][stages.index(planner["pipeline_stage"]) + 1:])
+    target, deal, closes = _example_money(planner)
     page, form = _open(context, site_url)
     typed = {"committed_pipeline": "100,000"}
     _fill(form, typed)
