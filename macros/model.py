@@ -943,13 +943,15 @@ class Assessment:
 
     @property
     def essentials_failing(self) -> list[Statement]:
-        """The essentials whose lowest answer can fail the form, in the form's order: every essential, or those
-        `missed_essential_fails` lists (a 1:1 where the rep neither talked most nor was asked first was telling,
-        however its plan went; a push that missed one of them, as it may, was not)."""
+        """The essentials whose lowest answer can fail the form, in the form's order: every essential, those
+        essential when rated among them (answered, they are essential: a discovery call that never found what the
+        problem costs failed at what it was for), or those `missed_essential_fails` lists (a 1:1 where the rep
+        neither talked most nor was asked first was telling, however its plan went; a push that missed one of
+        them, as it may, was not)."""
         if not self.missed_essential_fails:
             return []
         listed = self.missed_essential_fails if isinstance(self.missed_essential_fails, tuple) else None
-        return [s for s in self.statements_in_order if s.essential and (listed is None or s.id in listed)]
+        return [s for s in self.statements_in_order if (s.essential or s.essential_when_rated) and (listed is None or s.id in listed)]
 
     @property
     def essentials_missed_needed(self) -> int:

@@ -57,11 +57,12 @@ def _oracle(form: dict, answers: dict) -> tuple[int, str]:
 
 
 def _missed(form: dict, answers: dict) -> list[str]:
-    """The essential statements answered with the scale's lowest answer, on a form where that fails it: one of them,
-    or, where `missed_essential_fails` lists some, all of those."""
+    """The essential statements answered with the scale's lowest answer, those essential when rated among them
+    (answered, they are essential), on a form where that fails it: one of them, or, where `missed_essential_fails`
+    lists some, all of those."""
     lowest = _scale(form)["options"][0]["value"]
     rule = form.get("missed_essential_fails")
-    can_fail = rule if isinstance(rule, list) else [q["id"] for q in form["questions"] if q.get("essential")]
+    can_fail = rule if isinstance(rule, list) else [q["id"] for q in form["questions"] if q.get("essential") or q.get("essential_when_rated")]
     missed = [q_id for q_id in can_fail if rule and answers.get(q_id) == lowest]
     return missed if missed and (rule is True or len(missed) == len(can_fail)) else []
 
@@ -544,7 +545,7 @@ def test_an_essential_done_only_partly_comes_first_among_what_to_work_on(context
 
 def test_what_to_work_on_puts_the_essential_failing_the_call_before_those_holding_it_back(context, site_url):
     """A manager's case: the ride-along's result named "the buyer did most of the talking" (Missed) first, as
-    failing the call, and the cost of the problem (Missed, essential when rated, weighing more) after it, as
+    failing the call, and the cost of the problem (Partly, essential when rated, weighing more) after it, as
     holding it back; the 1:1 planner, reading the saved record, led with the cost."""
     form_data = _form("ride-along")
     values = [o["value"] for o in _scale(form_data)["options"]]
@@ -552,7 +553,7 @@ def test_what_to_work_on_puts_the_essential_failing_the_call_before_those_holdin
     failing = next(q for q in rated if q.get("essential") and q["id"] == "buyer-talked-most")
     held = max((q for q in rated if q.get("essential_when_rated")), key=lambda q: q.get("weight", 1))
     assert held.get("weight", 1) > failing.get("weight", 1)  # weighing more, it came first before
-    answers = {q["id"]: values[-1] for q in rated} | {failing["id"]: values[0], held["id"]: values[0]}
+    answers = {q["id"]: values[-1] for q in rated} | {failing["id"]: values[0], held["id"]: values[1]}
     page = context.new_page()
     page.goto(site_url + RIDE_ALONG)
     form = _rate(page, "ride-along", answers)

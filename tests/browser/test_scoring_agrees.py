@@ -137,10 +137,10 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     # an essential statement left blank or below the least answer; one essential when rated only once answered
     short = [s for s in assessment.statements if (s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least))
              or (s.essential_when_rated and s.id in answers and answers[s.id] < assessment.essentials_at_least)]
-    # the missed-essential rule: one answered with the scale's lowest answer fails the form, whatever the score
-    # (where it lists essentials, all of those must be)
+    # the missed-essential rule: one answered with the scale's lowest answer fails the form, whatever the score,
+    # one essential when rated too, as answering it makes it essential (where it lists essentials, all of those must be)
     rule = assessment.missed_essential_fails
-    can_fail = [s for s in assessment.statements if s.essential and (not isinstance(rule, tuple) or s.id in rule)]
+    can_fail = [s for s in assessment.statements if (s.essential or s.essential_when_rated) and (not isinstance(rule, tuple) or s.id in rule)]
     lowest = [s for s in can_fail if s.id in answers and answers[s.id] == min(values)]
     missed = bool(lowest) and (len(lowest) == len(can_fail) if isinstance(rule, tuple) else bool(rule))
     if missed:
