@@ -60,7 +60,7 @@
       var notes = each(li, "[data-plan-note]").map(function (box) {
         return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
       });
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), notes: notes, last: li.querySelector("[data-plan-last]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
@@ -136,11 +136,12 @@
   }
 
   /* What "Agreed last time" shows at the 1:1 of `date` (Playbook.commitments.agreed): [{record, index,
-     commitment}], each commitment a copy with `slips` counted up to this 1:1, which it is carried into. The
-     stored one stays in record.data. */
+     commitment}], each commitment a copy with `slips` counted by the 1:1s held up to `date`, as the team view
+     and the rep history count them: this one only once it is recorded as held, since one ticked done in it did
+     not slip there. The stored one stays in record.data. */
   function agreedBefore(plan, date) {
     var records = oneToOnes(plan);
-    var meetings = Playbook.commitments.heldDates(records).filter(function (day) { return day < date; }).concat([date]);
+    var meetings = Playbook.commitments.heldDates(records).filter(function (day) { return day <= date; });
     return Playbook.commitments.agreed(records, date).map(function (entry) {
       var commitment = JSON.parse(JSON.stringify(entry.commitment));
       commitment.slips = Playbook.commitments.slips(entry, meetings);
@@ -221,9 +222,15 @@
 
   /* The agenda as plain text: heading, then each box with its minutes and questions, what was agreed last time
      in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it. */
-  function agendaText(plan, when, chosen) {
+  /* The agenda as text: each box with its questions, and what was agreed last time in its box. With `record`
+     (the 1:1's record data, for the copy a manager pastes into the CRM or sends the rep afterwards), also what
+     was written in each box and the commitments agreed at this 1:1, in the box that agrees them; without it
+     (the calendar event sent ahead), the agenda alone. */
+  function agendaText(plan, when, chosen, record) {
     var lines = [heading(plan, when)];
     var agreed = stillOpen(plan, when.date);
+    var notes = record ? Playbook.commitments.notes(record) : [];
+    var made = record && Array.isArray(record.commitments) ? record.commitments : [];
     plan.boxes.forEach(function (box) {
       var questions = chosen.filter(function (q) { return boxFor(plan, q) === box; }).map(function (q) { return "- " + q.text; });
       lines.push("", box.name + " (" + box.duration + ")");
@@ -233,6 +240,11 @@
         if (questions.length) lines.push(Playbook.t("plan_one_to_one.questions_text"));
       }
       lines.push.apply(lines, questions);
+      notes.filter(function (note) { return note.box === box.id; }).forEach(function (note) { lines.push(Playbook.t("plan_one_to_one.written", { label: note.label, text: note.text })); });
+      if (box.agrees && made.length) {
+        lines.push(Playbook.t("plan_one_to_one.agreed_this_time_text"));
+        made.forEach(function (commitment) { lines.push("- " + describe(commitment, when.date)); });
+      }
     });
     return lines.join("\n");
   }
@@ -987,16 +999,22 @@
     }
 
     /* Says where such notes are, with a button to open that day and one to bring them to the day chosen
-       (where the chosen day's own note on a line is kept, and the other added below it). */
+       (where the chosen day's own note on a line is kept, and the other added below it). Notes under a day gone
+       by are as likely written in that 1:1 as ahead of the next (a manager wrote in the meeting, never pressed
+       "Record this 1:1 as held", and the team view counted the rep overdue): that day can be recorded as held. */
     function renderDraft() {
       var shown = form.querySelector("[data-plan-draft]");
       var draft = draftDay();
       shown.hidden = !draft;
       if (!draft) return;
       var days = { day: shownDay(draft.date), to: shownDay(when().date) };
-      shown.querySelector("[data-plan-draft-text]").textContent = Playbook.t("plan_one_to_one.draft_elsewhere", days);
+      var past = draft.date < ws.today();
+      shown.querySelector("[data-plan-draft-text]").textContent = past ? Playbook.t("plan_one_to_one.draft_past", days) : Playbook.t("plan_one_to_one.draft_elsewhere", days);
       shown.querySelector("[data-plan-draft-move]").textContent = Playbook.t("plan_one_to_one.draft_move", days);
       shown.querySelector("[data-plan-draft-open]").textContent = Playbook.t("plan_one_to_one.draft_open", days);
+      var held = shown.querySelector("[data-plan-draft-held]");
+      held.hidden = !past;
+      held.textContent = Playbook.t("plan_one_to_one.draft_held", days);
     }
 
     function moveDraft() {
@@ -1034,6 +1052,14 @@
       render();
     }
 
+    /* The day the notes are under, opened and recorded as held (recordHeld's checks apply: not while the rep
+       was away). */
+    function draftHeld() {
+      if (!draftDay()) return;
+      openDraft();
+      recordHeld();
+    }
+
     function render() {
       var ground = grounds(plan, when().date);
       form.querySelector("[data-plan-title]").textContent = title();
@@ -1065,21 +1091,25 @@
     time.addEventListener("change", function () { saveMeeting(meetingRecord()); renderAgenda(); checkWhen(); });
     form.querySelector("[data-plan-draft-move]").addEventListener("click", moveDraft);
     form.querySelector("[data-plan-draft-open]").addEventListener("click", openDraft);
+    form.querySelector("[data-plan-draft-held]").addEventListener("click", draftHeld);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {
       if (event.target.hasAttribute("data-plan-note")) saveNotes();
     });
-    /* Enter in the commitment's text adds it, as its button does (the form has too many fields for the browser
-       to submit it on Enter), rather than leaving the typed text to be lost on the next page. */
-    form.querySelector("[data-plan-commit-text]").addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" || event.isComposing) return;
-      event.preventDefault();
-      addCommitment();
+    /* Enter in the commitment's text or its due date (the last field a keyboard user fills) adds it, as its
+       button does (the form has too many fields for the browser to submit it on Enter), rather than leaving
+       the typed text to be lost on the next page. */
+    ["[data-plan-commit-text]", "[data-plan-commit-due]"].forEach(function (field) {
+      form.querySelector(field).addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || event.isComposing) return;
+        event.preventDefault();
+        addCommitment();
+      });
     });
     form.querySelector("[data-plan-commit-add]").addEventListener("click", addCommitment);
     form.querySelector("[data-plan-held]").addEventListener("click", recordHeld);
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
-    form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when(), agendaNow().questions), status); });
+    form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when(), agendaNow().questions, meetingRecord()), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {
       /* asked first, as Reset and Clear are elsewhere: one tap takes off questions chosen one by one */
       if (agendaNow().questions.length && !window.confirm(Playbook.t("plan_one_to_one.empty_confirm"))) return;

@@ -157,13 +157,14 @@ def week_one(page, site_url, tmp_path):
 
 
 def week_two(page, site_url):
-    """Monday 7 December: both commitments carried over as overdue; the one sent is ticked done."""
+    """Monday 7 December: both commitments carried over as overdue, not slipped while this 1:1 is not recorded
+    as held (the team view says "no 1:1 since it was due"); the one sent is ticked done."""
     page.clock.set_fixed_time(NEXT_MONDAY)
     page.goto(site_url + PLANNER)
     expect(page.get_by_role("heading", name="1:1 with Priya")).to_be_visible()
     expect(_agreed(page)).to_have_text([
-        f"{SENT} (the rep, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov",
-        f"{CALL} (the manager, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov",
+        f"{SENT} (the rep, due Thu 3 Dec, overdue), agreed Mon 30 Nov",
+        f"{CALL} (the manager, due Thu 3 Dec, overdue), agreed Mon 30 Nov",
     ])
     page.get_by_label(SENT).check()
     expect(page.locator("[data-plan-status]")).to_have_text(re.compile(f"^Marked done: {re.escape(SENT)}. That is after its due date"))

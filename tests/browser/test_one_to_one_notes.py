@@ -201,7 +201,8 @@ def test_notes_written_on_friday_for_monday_s_1_1_are_found_and_moved_on_monday(
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{monday:%Y-%m-%d}")
     expect(_note(page, topic)).to_have_value("")
     expect(draft).to_be_visible()
-    expect(draft.locator("[data-plan-draft-text]")).to_have_text("Notes for this rep's next 1:1 are under Fri 4 Dec, a 1:1 not recorded as held.")
+    expect(draft.locator("[data-plan-draft-text]")).to_have_text(
+        "Notes are under Fri 4 Dec, a 1:1 not recorded as held: if it took place, record it as held; if they are for this rep's next 1:1, move them to Mon 7 Dec.")
     _note(page, deal).fill("Kestrel, 95k")  # Monday's own note on another line stays
     draft.get_by_role("button", name="Move them to Mon 7 Dec").click()
     expect(page.locator(STATUS)).to_have_text("The notes from Fri 4 Dec are now with the 1:1 of Mon 7 Dec.")
@@ -210,6 +211,32 @@ def test_notes_written_on_friday_for_monday_s_1_1_are_found_and_moved_on_monday(
     expect(draft).to_be_hidden()
     assert _stored(page, f"{friday:%Y-%m-%d}") is None and page.evaluate("Playbook.workspace.records({kind: 'one-to-one'}).length") == 1
     assert {(n["box"], n["text"]) for n in _stored(page, f"{monday:%Y-%m-%d}")} == {("reps-topic", "Kestrel tender pricing"), ("one-deal", "Kestrel, 95k")}
+
+
+def test_notes_written_in_a_1_1_never_recorded_as_held_can_be_recorded_as_held_a_week_on(manager, site_url):
+    """A manager's case: they wrote the rep's topic and the skill in the 1:1 of the 7th, never pressed "Record this
+    1:1 as held", and a week on the team view counted the rep overdue and the history left the notes out. The
+    planner offers to record that day as held, beside moving the notes to today."""
+    page = manager
+    _week_one(page, site_url)
+    page.clock.set_fixed_time(NEXT_MONDAY)
+    page.reload()
+    _note(page, ("reps-topic", 0)).fill("Objection handling on renewals")
+    page.wait_for_function("date => (Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === date) || {data: {}}).data.write_in", arg=f"{NEXT_MONDAY:%Y-%m-%d}")
+    draft = page.locator("[data-plan-draft]")
+    expect(draft).to_be_hidden()
+
+    page.clock.set_fixed_time(NEXT_MONDAY + timedelta(weeks=1))
+    page.reload()
+    expect(draft.locator("[data-plan-draft-text]")).to_have_text(
+        "Notes are under Mon 7 Dec, a 1:1 not recorded as held: if it took place, record it as held; if they are for this rep's next 1:1, move them to Mon 14 Dec.")
+    draft.get_by_role("button", name="Record Mon 7 Dec as held").click()
+    expect(page.locator(STATUS)).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
+    expect(_note(page, ("reps-topic", 0))).to_have_value("Objection handling on renewals")
+    expect(draft).to_be_hidden()
+    page.goto(site_url + HISTORY)
+    expect(page.locator("[data-history-notes] dt")).to_have_text(["7 Dec 2026", "30 Nov 2026"])
 
 
 def test_notes_written_ahead_for_a_later_day_are_offered_from_today_and_opened(manager, site_url):
@@ -221,6 +248,7 @@ def test_notes_written_ahead_for_a_later_day_are_offered_from_today_and_opened(m
     page.reload()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
     draft = page.locator("[data-plan-draft]")
+    expect(draft.get_by_role("button", name="Record Mon 7 Dec as held")).to_be_hidden()  # still to come
     draft.get_by_role("button", name="Open Mon 7 Dec").click()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
     expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
@@ -263,3 +291,29 @@ def test_moving_notes_leaves_the_other_days_commitment_and_a_held_1_1_is_not_off
     expect(_note(page, topic)).to_have_value("Kestrel pricing")
     left = page.evaluate("day => Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === day).data", ahead)
     assert [c["text"] for c in left["commitments"]] == ["Send the Kestrel pricing"] and "write_in" not in left
+
+
+def test_copy_as_text_after_the_1_1_carries_what_was_written_and_agreed_for_the_crm(manager, site_url):
+    """A manager's case: after the 1:1 they paste "Copy as text" into the CRM or an email to the rep, and it held
+    the boxes' names with nothing under them: none of the notes, nor the commitment just agreed. Each note now
+    follows its box, and this 1:1's commitments the box that agrees them; a commitment added with Enter in its
+    due date, the last field a keyboard user fills (Enter there did nothing)."""
+    page = manager
+    _week_one(page, site_url)
+    page.get_by_label("What", exact=True).fill("Send Acme the CFO's one-pager")
+    page.get_by_label("Due").fill("2026-12-02")
+    page.get_by_label("Due").press("Enter")
+    expect(page.locator(STATUS)).to_contain_text("Commitment saved")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator(STATUS)).to_have_text("Copied.")
+    lines = page.evaluate("() => navigator.clipboard.readText()").split("\n")
+    names = [plain(box["name"]) for box in BOXES.values()]
+    starts = [next(i for i, line in enumerate(lines) if line.startswith(f"{name} (")) for name in names]
+    for (box_id, line), text in WEEK_ONE.items():
+        at = lines.index(f"{_label((box_id, line))}: {text}")
+        box = list(BOXES).index(box_id)
+        assert starts[box] < at < (starts[box + 1] if box + 1 < len(starts) else len(lines)), (box_id, text)
+    agreed = lines.index("Agreed at this 1:1:")
+    assert starts[list(BOXES).index(COMMITMENTS_BOX["id"])] < agreed
+    assert lines[agreed + 1] == "- Send Acme the CFO's one-pager (the rep, due Wed 2 Dec)"

@@ -279,6 +279,6 @@ def test_an_imported_file_with_markup_in_its_texts_shows_them_as_text_and_runs_n
     _choose(page, "plan-one-to-one", "Alex")
     expect(page.locator("[data-plan-level]")).to_have_text(f"Level 1 of {len(data('levels')['levels'])}, {HOSTILE}, on Tue 3 Nov, rated by manager, about {HOSTILE}.")
     expect(page.locator("[data-plan-weakest] li")).to_have_text(["<script>window.pwned=2</script>"])
-    expect(page.locator("[data-plan-agreed] li > label")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue, slipped once), agreed Tue 10 Nov"])
+    expect(page.locator("[data-plan-agreed] li > label")).to_have_text([f"{HOSTILE} (due Sat 14 Nov, overdue), agreed Tue 10 Nov"])
     assert page.evaluate(LIVE) == {"pwned": None, "markup": 0}
     context.close()
