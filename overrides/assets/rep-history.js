@@ -199,18 +199,20 @@
     return (space > NOTE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "") + "\u2026";
   }
 
-  /* What was written down in each 1:1 held with the rep, the latest first: its date, then each note. */
+  /* Every 1:1 held with the rep, the latest first: its date, then each note written in it, or that none was (a
+     manager asked "did I keep my weekly 1:1 with everyone?", and 1:1s held without notes were left out). */
   function notesList(root, rep, who) {
     var slot = root.querySelector("[data-history-notes-slot]");
     var held = Playbook.workspace.records({ rep: rep, kind: "one-to-one" }).filter(Playbook.commitments.held).map(function (record) {
       return { date: record.date, notes: Playbook.commitments.notes(record.data) };
-    }).filter(function (meeting) { return meeting.notes.length; }).reverse();
+    }).reverse();
     slot.textContent = "";
     if (!held.length) return slot.append(empty(Playbook.t("rep_history.no_notes", { who: who })));
     var list = document.createElement("dl");
     list.className = "pb-history__notes";
     held.forEach(function (meeting) {
       list.append(cell("dt", Playbook.dates.day(meeting.date)));
+      if (!meeting.notes.length) list.append(cell("dd", Playbook.t("rep_history.no_notes_written")));
       meeting.notes.forEach(function (note) {
         list.append(cell("dd", Playbook.t("plan_one_to_one.written", { label: note.label, text: shortened(note.text) })));
       });
