@@ -947,7 +947,8 @@
       var moved = saveHeld(data, when().date <= ws.today() && (was || !awayThen()), was);
       if (moved === null) return;
       var ahead = when().date > ws.today() ? Playbook.t("plan_one_to_one.saved_ahead") : "";
-      status.textContent = Playbook.t("plan_one_to_one.commitment_saved", { day: shownDay(when().date) }) + moved + ahead;
+      var saved = { day: shownDay(when().date), name: ws.name(ws.current()) };
+      status.textContent = (ws.current() === "me" ? Playbook.t("plan_one_to_one.commitment_saved", saved) : Playbook.t("plan_one_to_one.commitment_saved_for", saved)) + moved + ahead;
       text.value = "";
       render();
     }
@@ -1063,6 +1064,10 @@
     function render() {
       var ground = grounds(plan, when().date);
       form.querySelector("[data-plan-title]").textContent = title();
+      /* the rep named where the commitment is added, as each tool opens on the rep chosen last anywhere (a
+         manager filed a commitment, and so a 1:1 held, under the wrong rep) */
+      var rep = ws.current();
+      form.querySelector("[data-plan-commit-add]").textContent = rep === "me" ? Playbook.t("plan_one_to_one.add_commitment") : Playbook.t("plan_one_to_one.add_commitment_for", { name: ws.name(rep) });
       showAgreed(agreedBefore(plan, when().date));
       renderLevel(ground);
       renderSuggestions(ground);

@@ -211,12 +211,14 @@ def test_a_1_1_still_to_come_cannot_be_recorded_as_held(browser, site_url):
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 9 Nov is still to come: record it as held on the day or after.")
     assert page.evaluate("() => Playbook.workspace.records({kind: 'one-to-one'})") == []
+    # The rep is named where the commitment is added (a manager filed one under the rep chosen last elsewhere).
+    expect(page.get_by_role("button", name="Add commitment for Sam", exact=True)).to_be_visible()
     commit(page, "Bring the Initech call notes", "2026-11-09")  # written ahead: not a 1:1 held
     expect(page.get_by_role("button", name="Record this 1:1 as held")).to_be_visible()
     # A manager writing up an earlier 1:1 on the wrong date (a phone reviewer's case: Friday's, at the weekend,
     # on the Monday the page offers) is told the 1:1 is still to come and how to move it.
     expect(page.locator("[data-plan-status]")).to_have_text(
-        "Commitment saved with the 1:1 of Mon 9 Nov: it shows under Agreed last time at the next 1:1. That 1:1 is still to come, "
+        "Commitment saved with Sam's 1:1 of Mon 9 Nov: it shows under Agreed last time at the next 1:1. That 1:1 is still to come, "
         "so it is not recorded as held: if you met on an earlier day, remove the commitment, change the date and add it again.")
     page.get_by_label("Date", exact=True).fill("2026-11-02")
     page.get_by_role("button", name="Record this 1:1 as held").click()
