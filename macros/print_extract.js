@@ -1,11 +1,12 @@
 // Run by `python -m macros pdf` inside a built page (page scripts off): the article's HTML, or only the
 // part under the heading with id `section`, with the page's own buttons, tags and download links left out
-// (paper cannot download itself), as data/printing.yml asks: collapsed sections open or left out, notes for
+// (paper cannot download itself), and the line over a page a language's site shows untranslated (a pack has no
+// page to spare for it, and reads in the language it is written in), as data/printing.yml asks: collapsed sections open or left out, notes for
 // managers (.pb-manager-note) kept or left out, and the parts named in `leaveOut` (a heading's id, or a card's
 // title) left out. `missing` names those not found.
 ({ section, collapsed, managerNotes, leaveOut }) => {
   const article = document.querySelector("article.md-content__inner");
-  article.querySelectorAll(".md-content__button, .md-tags, .md-source-file, .headerlink, .pb-download").forEach((node) => node.remove());
+  article.querySelectorAll(".md-content__button, .md-tags, .md-source-file, .headerlink, .pb-download, .pb-first-language").forEach((node) => node.remove());
   const isHeading = (node) => /^H[1-6]$/.test(node.tagName);
   // A heading and what follows it, up to the next heading of its level or above.
   const underHeading = (heading) => {

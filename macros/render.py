@@ -103,7 +103,8 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
     files = rendered.files
     macros = PageMacros(handbook, settings, pdfs, cache / "templates" if cache else None)
     dates = last_changed(project.root)
-    codes = [language.code for language in listed_languages(project.data_dir)]
+    languages = listed_languages(project.data_dir)
+    codes = [language.code for language in languages]
     for path in sorted(project.docs_dir.rglob("*")):
         name = path.relative_to(project.docs_dir).as_posix()
         if path.is_dir() or is_translation(name, codes):
@@ -116,8 +117,11 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
         source = translation if translation and translation.is_file() else path
         page = Page.read(source.read_text(encoding="utf-8-sig"))
         about = PageInfo(page_title(settings.settings.get("nav"), name, page), page_url(name, settings.use_directory_urls), page.front_matter)
-        macros.start_page(about.url, in_its_language=source != path or project.language in (None, codes[0] if codes else None))
-        files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{source.relative_to(project.docs_dir).as_posix()}", macros, settings, dates)
+        in_its_language = source != path or project.language in (None, codes[0] if codes else None)
+        macros.start_page(about.url, in_its_language=in_its_language)
+        # A page the language being built has not translated yet says so, and is marked as in the first language.
+        first = None if in_its_language else {"code": languages[0].code, "name": languages[0].name}
+        files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{source.relative_to(project.docs_dir).as_posix()}", macros, settings, dates, first)
         rendered.pages[about.url] = [str(tag) for tag in page.front_matter.get("tags") or []]
     theme = project.root / "overrides"
     sources = asset_sources()
@@ -140,8 +144,9 @@ class PageInfo:
     meta: Mapping[str, Any]
 
 
-def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacros", settings: SiteSettings, dates: dict[str, str]) -> str:
-    """A page's Markdown with its macros rendered, under front matter saying what the theme shows of it."""
+def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacros", settings: SiteSettings, dates: dict[str, str], in_first_language: dict[str, str] | None = None) -> str:
+    """A page's Markdown with its macros rendered, under front matter saying what the theme shows of it;
+    `in_first_language`: the first language's code and name, for a page not translated yet."""
     text = page.text
     if page.renders_macros:
         variables = {**settings.extra, **page.front_matter, "config": settings.settings, "page": about, **macros.macros}
@@ -159,6 +164,7 @@ def _render_page(page: "Page", about: PageInfo, markdown: str, macros: "PageMacr
         "widget_scripts": [widget_file(name) for name in widgets],
         "shows_dates": "dates" in widgets,
         "print_footer": _print_footer(settings, about.title, changed, macros.handbook.words),
+        **({"in_first_language": in_first_language} if in_first_language else {}),
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n" + text
 

@@ -104,7 +104,8 @@
     var status = document.createElement("p");
     status.className = "pb-basket__whose";
     status.setAttribute("role", "status");
-    var first = items[0].closest(".md-content__inner > *") || items[0].parentNode;
+    /* (one level down on a page a language's site shows untranslated, in its [lang] block: main.html) */
+    var first = items[0].closest(".md-content__inner > :not([lang]), .md-content__inner > [lang] > *") || items[0].parentNode;
     first.parentNode.insertBefore(status, first);
     var buttons = items.map(function (item) {
       item.dataset.basketReady = "true";

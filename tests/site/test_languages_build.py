@@ -104,6 +104,22 @@ def test_a_page_not_translated_yet_shows_in_english(site):
     assert _heading(site, f"{LANGUAGE}/glossary/") == _heading(site, "glossary/") == "Glossary"
 
 
+def test_a_page_not_translated_yet_says_so_and_is_marked_english_for_screen_readers(site):
+    """A German reviewer: pages the German home page points to were English with no word of it, and read with
+    the German voice, as <html lang="de"> said. The page says it is not translated yet, in German, and its
+    content is marked as in the first language; a translated page, and the English site, say nothing."""
+    first = yaml.safe_load((ROOT / "data" / "languages.yml").read_text(encoding="utf-8"))["languages"][0]
+    words = yaml.safe_load((ROOT / "data" / "languages" / LANGUAGE / "strings.yml").read_text(encoding="utf-8"))["theme"]["in_first_language"]
+    article = content(page(site, f"{LANGUAGE}/glossary/"))
+    notice = article.select_one(".pb-first-language")
+    assert notice.get_text() == words.replace("{language}", first["name"])
+    assert notice.select_one("span")["lang"] == first["code"] and notice.find_parent(attrs={"lang": True})["lang"] == LANGUAGE
+    marked = article.select_one(f'div[lang="{first["code"]}"]')
+    assert marked.h1.get_text(strip=True).removesuffix("¶") == "Glossary"
+    for url in (f"{LANGUAGE}/{_url(PAGE)}", "glossary/"):
+        assert content(page(site, url)).select_one(".pb-first-language, div[lang]") is None, url
+
+
 def test_a_translated_data_file_shows_in_german_and_is_edited_there(site):
     german, english = (" ".join(content(page(site, url)).get_text(" ").split()) for url in (f"{LANGUAGE}/charter/", "charter/"))
     assert PURPOSE_DE in german and PURPOSE_DE not in english
