@@ -742,9 +742,7 @@ class Checklist:
     items: list[Item]
     file: str
     line: int
-    # "day", "week" or "quarter": ticks belong to one, then the list starts afresh; "one-to-one": to the time
-    # after the rep's last 1:1 held (a week, before their first)
-    repeats: str | None = None
+    repeats: str | None = None  # "day", "week" or "quarter": ticks belong to one, then the list starts afresh
     week_starts_on: str = "Monday"
 
     @property
@@ -1748,7 +1746,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
             line=written_line(checklist_doc, path),
-            repeats={"every day": "day", "every week": "week", "every quarter": "quarter", "after each 1:1": "one-to-one"}.get(raw.get("starts_afresh")),
+            repeats={"every day": "day", "every week": "week", "every quarter": "quarter"}.get(raw.get("starts_afresh")),
             week_starts_on=cadence.week_starts_on,
         )
     ladder = build(Ladder, documents["levels"])

@@ -1,8 +1,6 @@
 /* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. One with
    data-repeats ("day", "week" or "quarter") keeps ticks per day, week or calendar quarter of the reader's calendar,
-   with a history; "one-to-one" per stretch between the chosen rep's 1:1s (Playbook.commitments says which were
-   held), each from the day after one held to the next, so preparing on Friday for Monday's 1:1 still counts on
-   Monday. */
+   with a history. */
 (function (Playbook) {
   "use strict";
 
@@ -160,7 +158,7 @@
     return {
       load: function () {
         var saved = found();
-        starts = recentStarts(form.dataset.repeats, Number(form.dataset.weekStarts), heldBefore());
+        starts = recentStarts(form.dataset.repeats, Number(form.dataset.weekStarts));
         periods = {};
         starts.forEach(function (start) {
           var period = saved[start.key];
@@ -184,28 +182,12 @@
     };
   }
 
-  /* The days before today the chosen rep's 1:1s were held on, newest first (one held today still has this
-     stretch's preparation on show). */
-  function heldBefore() {
-    var today = Playbook.dates.today();
-    return Playbook.commitments.heldDates(Playbook.workspace.records({ kind: "one-to-one" })).filter(function (day) { return day < today; }).reverse();
-  }
-
   /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
      change to or from summer time cannot move one to another date. A quarter is the calendar's: from 1 January,
      1 April, 1 July or 1 October. A daily list's days are the team's working days (Playbook.workdays): a
      weekend is not a day missed, and on one the list on show is the last working day's, where a rep catches up
-     with Friday's ticks, rather than a Saturday's that counts as a day worked. A list kept between 1:1s starts
-     the day after each of the `held` days (newest first); with none, it starts each week. */
-  function recentStarts(repeats, weekStart, held) {
-    if (repeats === "one-to-one" && held.length) {
-      return held.slice(0, KEPT + 1).map(function (day) {
-        var after = Playbook.dates.local(Playbook.dates.iso(Playbook.dates.number(day) + 1));
-        after.setHours(12);
-        return { day: after, key: Playbook.dates.of(after), afterOneToOne: day };
-      });
-    }
-    if (repeats === "one-to-one") repeats = "week";
+     with Friday's ticks, rather than a Saturday's that counts as a day worked. */
+  function recentStarts(repeats, weekStart) {
     var now = new Date();
     var step = repeats === "week" ? 7 : 1;
     var back = repeats === "week" ? (now.getDay() - weekStart + 7) % 7 : 0;
@@ -239,6 +221,7 @@
     var caption = document.createElement("span");
     caption.setAttribute("aria-hidden", "true");
     var repeats = form.dataset.repeats;
+    caption.textContent = (repeats === "week" ? Playbook.t("checklist.history_weeks", { count: KEPT }) : repeats === "quarter" ? Playbook.t("checklist.history_quarters", { count: KEPT }) : Playbook.t("checklist.history_days", { count: KEPT })) + " ";
     var bars = document.createElement("span");
     bars.className = "pb-checklist__bars";
     bars.setAttribute("role", "img");
@@ -247,11 +230,7 @@
     return function (starts, periods) {
       var day = Playbook.dates.day(starts[0].key, "long-weekday");
       var dayOff = repeats === "day" && starts[0].key !== Playbook.dates.of(new Date());
-      /* between 1:1s once one is held; each week before the first */
-      var held = starts[0].afterOneToOne;
-      var weekly = repeats === "week" || (repeats === "one-to-one" && !held);
-      caption.textContent = (held ? Playbook.t("checklist.history_one_to_ones", { count: starts.length - 1 }) : weekly ? Playbook.t("checklist.history_weeks", { count: KEPT }) : repeats === "quarter" ? Playbook.t("checklist.history_quarters", { count: KEPT }) : Playbook.t("checklist.history_days", { count: KEPT })) + " ";
-      now.textContent = held ? Playbook.t("checklist.now_one_to_one", { day: Playbook.dates.day(held, "long-weekday") }) : weekly ? Playbook.t("checklist.now_week", { day: day }) : repeats === "quarter" ? Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(starts[0].key, "plain") }) : dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day;
+      now.textContent = repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : repeats === "quarter" ? Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(starts[0].key, "plain") }) : dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day;
       line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {

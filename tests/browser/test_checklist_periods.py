@@ -142,9 +142,8 @@ def test_every_week_keeps_its_ticks_until_the_first_day_of_the_week_the_data_nam
 
 
 def test_the_one_to_one_preparation_starts_afresh_each_week_with_last_weeks_in_its_history(open_at):
-    """A reviewer's manager found last week's ticks still there before this week's 1:1. The list starts afresh
-    after each 1:1 (data/checklists.yml); with no 1:1 recorded as held, as in the reader's own list here, each
-    week, starting where the boot camp's does."""
+    """A reviewer's manager found last week's ticks still there before this week's 1:1: the list is marked
+    `starts_afresh: every week` in data/checklists.yml, its week starting where the boot camp's does."""
     items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
     this_week = week_start(TUESDAY, FIRST_DAY)
     start = at(TUESDAY, 10, 0)
@@ -158,47 +157,6 @@ def test_the_one_to_one_preparation_starts_afresh_each_week_with_last_weeks_in_i
     expect(prep.count).to_have_text(f"0 of {len(items)} done")
     prep.expect_ticked([])
     expect(prep.history).to_have_accessible_name(history("week", [None] * 7 + [(3, len(items))]))
-
-
-def test_the_one_to_one_preparation_done_on_friday_is_still_there_at_mondays_1_1_and_starts_afresh_after_it(open_at, site_url):
-    """A manager's case: they prepare Monday's 1:1s on Friday afternoon, and on Monday the list read "Week of
-    Monday 7 December, 0 of 10 done". It now belongs to the stretch after the rep's last 1:1 recorded as held: on
-    Monday it still holds Friday's ticks; once Monday's 1:1 is held, Tuesday's list starts afresh, with the
-    stretch before it in its history."""
-    from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
-
-    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
-    monday = date(2026, 11, 30)
-    start = at(monday, 9, 0)
-    page = open_at(start, path=None)
-    _add_rep(page, site_url, "Priya")
-    page.get_by_role("button", name="Record this 1:1 as held").click()
-    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 30 Nov is recorded as held.")
-
-    def go(day: date, hour: int, path: str) -> None:
-        page.clock.fast_forward(int(at(day, hour, 0).timestamp() * 1000) - page.evaluate("Date.now()"))
-        page.goto(site_url + path)
-
-    friday, next_monday = monday + timedelta(days=4), monday + timedelta(days=7)
-    go(friday, 16, "checklists/")
-    prep = Checklist(page, "one-to-one-prep")
-    expect(page.locator('[data-rep-picker][data-for="checklist-one-to-one-prep"]').get_by_label("Whose answers").locator("option:checked")).to_have_text("Priya")
-    expect(prep.period).to_have_text("Since the 1:1 of " + day_name(monday))
-    prep.tick(items[:4])
-    go(next_monday, 9, "checklists/")
-    expect(prep.period).to_have_text("Since the 1:1 of " + day_name(monday))
-    prep.expect_ticked(items[:4])
-    expect(prep.count).to_have_text(f"4 of {len(items)} done")
-
-    go(next_monday, 11, PLANNER)
-    page.get_by_role("button", name="Record this 1:1 as held").click()
-    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
-    go(next_monday, 15, "checklists/")  # the day of the 1:1 it prepared: still on show
-    prep.expect_ticked(items[:4])
-    go(next_monday + timedelta(days=1), 9, "checklists/")
-    expect(prep.period).to_have_text("Since the 1:1 of " + day_name(next_monday))
-    prep.expect_ticked([])
-    expect(prep.history).to_have_accessible_name(f"After the 1:1 before that, oldest first: 4 of {len(items)}")
 
 
 def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):

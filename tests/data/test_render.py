@@ -49,7 +49,7 @@ def test_a_page_names_its_sources_with_edit_links_to_the_real_files_and_its_widg
     meta, body = _front_matter(out, "checklists.md")
     assert [source["path"] for source in meta["sources"]] == ["data/checklists.yml", "docs/checklists.md"]
     assert meta["sources"][1]["edit_url"] == "https://github.com/example/playbook/edit/main/docs/checklists.md"
-    assert meta["widget_scripts"] == ["assets/widgets/dates.js", "assets/widgets/workdays.js", "assets/widgets/workspace.js", "assets/widgets/time-away.js", "assets/widgets/commitments.js", "assets/widgets/checklist.js", "assets/widgets/term-tooltip.js"]
+    assert meta["widget_scripts"] == ["assets/widgets/dates.js", "assets/widgets/workdays.js", "assets/widgets/workspace.js", "assets/widgets/checklist.js", "assets/widgets/term-tooltip.js"]
     assert meta["shows_dates"] is True
     assert "{{" not in body and 'data-checklist="' in body
     # The copy has no git history, so nothing says when it changed.
