@@ -543,6 +543,12 @@ class ActivityPlanner:
         rates from that stage to a win: 1 ÷ their product (at 25%, 4 times). The deal review's coverage rule."""
         return 1 / planner.pipeline_close_rate(self.inputs)
 
+    @property
+    def cycle_outlasts_period(self) -> bool:
+        """A sales cycle as long as the period or longer: a deal not in the pipeline when the period starts cannot
+        close in it, so the deal review checks coverage then, not late in the period."""
+        return self.sales_cycle_weeks >= self.weeks_in_period
+
     def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
         step = self.plan.steps[self.stage_index(wanted.stage)]

@@ -21,6 +21,8 @@
      notes(data)                what was written down in a 1:1, from its record's data: [{box, label, text}] in
                                 the page's order, [] when nothing (workspace-file.js checks each note's shape)
      heldDates(records)         the dates of the held 1:1s among `records`, oldest first
+     heldUpTo(records, day)     those on `day` or before it: the 1:1s a commitment can have slipped at by then,
+                                as the planner, the team view and the rep history all count them
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
@@ -62,6 +64,10 @@
 
   function heldDates(records) {
     return records.filter(held).map(function (record) { return record.date; }).sort();
+  }
+
+  function heldUpTo(records, day) {
+    return heldDates(records).filter(function (date) { return date <= day; });
   }
 
   function state(commitment) {
@@ -158,5 +164,5 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, state: state, closed: closed, moves: moves, wasDue: wasDue, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, heldUpTo: heldUpTo, state: state, closed: closed, moves: moves, wasDue: wasDue, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -137,11 +137,12 @@
 
   /* What "Agreed last time" shows at the 1:1 of `date` (Playbook.commitments.agreed): [{record, index,
      commitment}], each commitment a copy with `slips` counted by the 1:1s held up to `date`, as the team view
-     and the rep history count them: this one only once it is recorded as held, since one ticked done in it did
-     not slip there. The stored one stays in record.data. */
+     and the rep history count them, so this one only once it is recorded as held (a manager read "slipped
+     once" aloud before the 1:1 began, where the team view said it had not slipped). The stored one stays in
+     record.data. */
   function agreedBefore(plan, date) {
     var records = oneToOnes(plan);
-    var meetings = Playbook.commitments.heldDates(records).filter(function (day) { return day <= date; });
+    var meetings = Playbook.commitments.heldUpTo(records, date);
     return Playbook.commitments.agreed(records, date).map(function (entry) {
       var commitment = JSON.parse(JSON.stringify(entry.commitment));
       commitment.slips = Playbook.commitments.slips(entry, meetings);
@@ -221,11 +222,11 @@
   }
 
   /* The agenda as plain text: heading, then each box with its minutes and questions, what was agreed last time
-     in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it. */
-  /* The agenda as text: each box with its questions, and what was agreed last time in its box. With `record`
-     (the 1:1's record data, for the copy a manager pastes into the CRM or sends the rep afterwards), also what
-     was written in each box and the commitments agreed at this 1:1, in the box that agrees them; without it
-     (the calendar event sent ahead), the agenda alone. */
+     in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it.
+     With `record` (the data of a 1:1 recorded as held, for the copy a manager pastes into the CRM or sends the
+     rep afterwards), also what was written in each box and the commitments agreed at this 1:1, in the box that
+     agrees them; without it (an agenda sent ahead, whose notes may be the manager's own preparation), the
+     agenda alone. */
   function agendaText(plan, when, chosen, record) {
     var lines = [heading(plan, when)];
     var agreed = stillOpen(plan, when.date);
@@ -1001,8 +1002,10 @@
 
     /* Says where such notes are, with a button to open that day and one to bring them to the day chosen
        (where the chosen day's own note on a line is kept, and the other added below it). Notes under a day gone
-       by are as likely written in that 1:1 as ahead of the next (a manager wrote in the meeting, never pressed
-       "Record this 1:1 as held", and the team view counted the rep overdue): that day can be recorded as held. */
+       by may have been written in that 1:1 as well as ahead of the next (a manager wrote in the meeting, never
+       pressed "Record this 1:1 as held", and the team view counted the rep overdue): the line says to open that
+       day and record it as held if it took place, a choice made on that day's page rather than in one click
+       here, where Friday's preparation for Monday would be recorded as a 1:1. */
     function renderDraft() {
       var shown = form.querySelector("[data-plan-draft]");
       var draft = draftDay();
@@ -1013,9 +1016,6 @@
       shown.querySelector("[data-plan-draft-text]").textContent = past ? Playbook.t("plan_one_to_one.draft_past", days) : Playbook.t("plan_one_to_one.draft_elsewhere", days);
       shown.querySelector("[data-plan-draft-move]").textContent = Playbook.t("plan_one_to_one.draft_move", days);
       shown.querySelector("[data-plan-draft-open]").textContent = Playbook.t("plan_one_to_one.draft_open", days);
-      var held = shown.querySelector("[data-plan-draft-held]");
-      held.hidden = !past;
-      held.textContent = Playbook.t("plan_one_to_one.draft_held", days);
     }
 
     function moveDraft() {
@@ -1053,14 +1053,6 @@
       render();
     }
 
-    /* The day the notes are under, opened and recorded as held (recordHeld's checks apply: not while the rep
-       was away). */
-    function draftHeld() {
-      if (!draftDay()) return;
-      openDraft();
-      recordHeld();
-    }
-
     function render() {
       var ground = grounds(plan, when().date);
       form.querySelector("[data-plan-title]").textContent = title();
@@ -1096,7 +1088,6 @@
     time.addEventListener("change", function () { saveMeeting(meetingRecord()); renderAgenda(); checkWhen(); });
     form.querySelector("[data-plan-draft-move]").addEventListener("click", moveDraft);
     form.querySelector("[data-plan-draft-open]").addEventListener("click", openDraft);
-    form.querySelector("[data-plan-draft-held]").addEventListener("click", draftHeld);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {
       if (event.target.hasAttribute("data-plan-note")) saveNotes();
@@ -1114,7 +1105,7 @@
     form.querySelector("[data-plan-commit-add]").addEventListener("click", addCommitment);
     form.querySelector("[data-plan-held]").addEventListener("click", recordHeld);
     form.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
-    form.querySelector("[data-plan-copy]").addEventListener("click", function () { Playbook.copy(agendaText(plan, when(), agendaNow().questions, meetingRecord()), status); });
+    form.querySelector("[data-plan-copy]").addEventListener("click", function () { var data = meetingRecord(); Playbook.copy(agendaText(plan, when(), agendaNow().questions, Playbook.commitments.held({ data: data }) ? data : null), status); });
     form.querySelector("[data-plan-empty]").addEventListener("click", function () {
       /* asked first, as Reset and Clear are elsewhere: one tap takes off questions chosen one by one */
       if (agendaNow().questions.length && !window.confirm(Playbook.t("plan_one_to_one.empty_confirm"))) return;

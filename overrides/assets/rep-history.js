@@ -165,7 +165,7 @@
     var found = Playbook.commitments;
     var today = Playbook.workspace.today();
     var records = Playbook.workspace.records({ rep: rep, kind: "one-to-one" });
-    var meetings = found.heldDates(records).filter(function (day) { return day <= today; });
+    var meetings = found.heldUpTo(records, today);
     var entries = found.list(records).sort(function (a, b) { return a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : a.index - b.index; });
     slot.textContent = "";
     if (!entries.length) return slot.append(empty(Playbook.t("rep_history.no_commitments", { who: who })));
@@ -207,7 +207,7 @@
       return { date: record.date, notes: Playbook.commitments.notes(record.data) };
     }).reverse();
     slot.textContent = "";
-    if (!held.length) return slot.append(empty(Playbook.t("rep_history.no_notes", { who: who })));
+    if (!held.length) return slot.append(empty(Playbook.t("rep_history.none_held", { who: who })));
     var list = document.createElement("dl");
     list.className = "pb-history__notes";
     held.forEach(function (meeting) {

@@ -329,7 +329,7 @@
   function commitmentsOf(rep, today) {
     var found = Playbook.commitments;
     var records = rep.records.filter(function (record) { return record.kind === "one-to-one"; });
-    var meetings = found.heldDates(records).filter(function (day) { return day <= today; });
+    var meetings = found.heldUpTo(records, today);
     var away = Playbook.timeAway.awayOn(rep.records, today);
     var kept = {};
     found.list(records).forEach(function (entry) {

@@ -207,7 +207,7 @@ def test_notes_written_on_friday_for_monday_s_1_1_are_found_and_moved_on_monday(
     expect(_note(page, topic)).to_have_value("")
     expect(draft).to_be_visible()
     expect(draft.locator("[data-plan-draft-text]")).to_have_text(
-        "Notes are under Fri 4 Dec, a 1:1 not recorded as held: if it took place, record it as held; if they are for this rep's next 1:1, move them to Mon 7 Dec.")
+        "Notes are under Fri 4 Dec, a 1:1 not recorded as held: if that 1:1 took place, open it and record it as held; if the notes are for this rep's next 1:1, move them to Mon 7 Dec.")
     _note(page, deal).fill("Kestrel, 95k")  # Monday's own note on another line stays
     draft.get_by_role("button", name="Move them to Mon 7 Dec").click()
     expect(page.locator(STATUS)).to_have_text("The notes from Fri 4 Dec are now with the 1:1 of Mon 7 Dec.")
@@ -221,7 +221,7 @@ def test_notes_written_on_friday_for_monday_s_1_1_are_found_and_moved_on_monday(
 def test_notes_written_in_a_1_1_never_recorded_as_held_can_be_recorded_as_held_a_week_on(manager, site_url):
     """A manager's case: they wrote the rep's topic and the skill in the 1:1 of the 7th, never pressed "Record this
     1:1 as held", and a week on the team view counted the rep overdue and the history left the notes out. The
-    planner offers to record that day as held, beside moving the notes to today."""
+    planner says to open that day and record it as held if it took place, beside moving the notes to today."""
     page = manager
     _week_one(page, site_url)
     page.clock.set_fixed_time(NEXT_MONDAY)
@@ -234,8 +234,9 @@ def test_notes_written_in_a_1_1_never_recorded_as_held_can_be_recorded_as_held_a
     page.clock.set_fixed_time(NEXT_MONDAY + timedelta(weeks=1))
     page.reload()
     expect(draft.locator("[data-plan-draft-text]")).to_have_text(
-        "Notes are under Mon 7 Dec, a 1:1 not recorded as held: if it took place, record it as held; if they are for this rep's next 1:1, move them to Mon 14 Dec.")
-    draft.get_by_role("button", name="Record Mon 7 Dec as held").click()
+        "Notes are under Mon 7 Dec, a 1:1 not recorded as held: if that 1:1 took place, open it and record it as held; if the notes are for this rep's next 1:1, move them to Mon 14 Dec.")
+    draft.get_by_role("button", name="Open Mon 7 Dec").click()
+    page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator(STATUS)).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
     expect(_note(page, ("reps-topic", 0))).to_have_value("Objection handling on renewals")
@@ -253,7 +254,6 @@ def test_notes_written_ahead_for_a_later_day_are_offered_from_today_and_opened(m
     page.reload()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
     draft = page.locator("[data-plan-draft]")
-    expect(draft.get_by_role("button", name="Record Mon 7 Dec as held")).to_be_hidden()  # still to come
     draft.get_by_role("button", name="Open Mon 7 Dec").click()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
     expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
@@ -322,3 +322,13 @@ def test_copy_as_text_after_the_1_1_carries_what_was_written_and_agreed_for_the_
     agreed = lines.index("Agreed at this 1:1:")
     assert starts[list(BOXES).index(COMMITMENTS_BOX["id"])] < agreed
     assert lines[agreed + 1] == "- Send Acme the CFO's one-pager (the rep, due Wed 2 Dec)"
+
+    # A week on, notes written ahead of the next 1:1, not held yet: the copy, which may go to the rep as the
+    # agenda, carries none of them (an engineer's review: the manager's own preparation went out with it).
+    page.clock.set_fixed_time(NEXT_MONDAY)
+    page.reload()
+    _note(page, ("one-deal", 0)).fill("Acme: is Priya sandbagging the forecast?")
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator(STATUS)).to_have_text("Copied.")
+    ahead = page.evaluate("() => navigator.clipboard.readText()")
+    assert "sandbagging" not in ahead and "Agreed at this 1:1" not in ahead and ahead.startswith("1:1 with Sam")

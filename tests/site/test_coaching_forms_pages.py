@@ -268,3 +268,11 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
         failed_all = f"If statements {listed_numbers} are all answered “{lowest}”, the result is “{bottom}”, whatever the score."
         assert (failed in rule) == (listed is True), form_data["id"]
         assert (failed_all in rule) == isinstance(listed, list), form_data["id"]
+        # Essential when rated: answered, such a statement is essential, so where a missed essential fails the
+        # form, one of these missed does too (an engineer found the key saying it only held the top band back
+        # while the form on screen failed the call).
+        when_rated = [index for index, fieldset in enumerate(statements, 1) if fieldset.has_attr("data-essential-when-rated")]
+        if when_rated:
+            said = form.select_one("details.pb-assessment__key [data-essentials-when-rated-rule]").get_text()
+            assert said.startswith(f"Statements {', '.join(map(str, when_rated))} are marked essential when rated"), said
+            assert (f"Any one of them answered “{lowest}” makes the result “{bottom}”, whatever the score." in said) == (listed is True), said
