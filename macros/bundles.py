@@ -53,6 +53,8 @@ WIDGETS = {
     "planner": Widget("form[data-planner]", ("planner.js",)),
     "question-basket": Widget("li.pb-question[data-stage]", ("question-basket.js",), needs=("workspace",)),
     "commitments": Widget(None, ("commitments.js",), needs=("dates", "time-away")),
+    # A checklist done before each 1:1 reads the rep's held 1:1s: only a page with one loads that rule.
+    "checklist-one-to-ones": Widget("form[data-before-one-to-one]", ("checklist-one-to-ones.js",), needs=("workspace", "commitments")),
     "calendar": Widget(None, ("calendar.js",)),
     "one-to-one": Widget("form[data-plan]", ("one-to-one-agreed.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments", "calendar", "time-away")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),

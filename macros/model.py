@@ -544,10 +544,10 @@ class ActivityPlanner:
         return 1 / planner.pipeline_close_rate(self.inputs)
 
     @property
-    def cycle_outlasts_period(self) -> bool:
-        """A sales cycle as long as the period or longer: a deal not in the pipeline when the period starts cannot
-        close in it, so the deal review checks coverage then, not late in the period."""
-        return self.sales_cycle_weeks >= self.weeks_in_period
+    def weeks_ahead_to_find(self) -> int:
+        """How many weeks before a period starts a deal has to be found to close in it: the sales cycle's weeks
+        beyond the period's (0 where the cycle is no longer), when the deal review checks that period's coverage."""
+        return max(self.sales_cycle_weeks - self.weeks_in_period, 0)
 
     def share_pace(self, wanted: PlannerFigure, part: float) -> planner.Pace:
         """A share of one of the plan's figures as a ramp milestone states it: half of "40 a day" is "20 a day"."""
@@ -748,7 +748,9 @@ class Checklist:
     items: list[Item]
     file: str
     line: int
-    repeats: str | None = None  # "day", "week" or "quarter": ticks belong to one, then the list starts afresh
+    # "day", "week" or "quarter": ticks belong to one, then the list starts afresh; "one-to-one": to the
+    # preparation for the rep's next 1:1 (overrides/assets/checklist.js, prepTicks)
+    repeats: str | None = None
     week_starts_on: str = "Monday"
 
     @property
@@ -1752,7 +1754,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
             line=written_line(checklist_doc, path),
-            repeats={"every day": "day", "every week": "week", "every quarter": "quarter"}.get(raw.get("starts_afresh")),
+            repeats={"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one"}.get(raw.get("starts_afresh")),
             week_starts_on=cadence.week_starts_on,
         )
     ladder = build(Ladder, documents["levels"])

@@ -1,6 +1,6 @@
 /* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. One with
    data-repeats ("day", "week" or "quarter") keeps ticks per day, week or calendar quarter of the reader's calendar,
-   with a history. */
+   with a history; "one-to-one", a list done before each 1:1, by the rep's 1:1s held (prepTicks). */
 (function (Playbook) {
   "use strict";
 
@@ -16,7 +16,8 @@
     form.dataset.ready = "true";
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][data-item]"));
     var tool = Playbook.workspace.attach(form, function () { show(); update(false); });
-    var ticks = form.dataset.repeats ? periodTicks(form, boxes.length, tool) : lastingTicks(form, boxes.length, tool);
+    var repeats = form.dataset.repeats;
+    var ticks = repeats === "one-to-one" ? prepTicks(form, boxes.length, tool) : repeats ? periodTicks(form, boxes.length, tool) : lastingTicks(form, boxes.length, tool);
     var stale = {};
 
     var status = document.createElement("div");
@@ -182,6 +183,76 @@
     };
   }
 
+  /* A list done before each 1:1: each day's ticks are kept as that day's (the reader's own under their day, a
+     rep's as a record dated it), and read by the rep's 1:1s held (Playbook.checklistOneToOnes). On show: the
+     latest day's since the last 1:1 held before today and at most a week back, so a manager's Friday preparation
+     is there at Monday's 1:1 (a list that started afresh each week had emptied it), a 1:1 recorded late still
+     finds this week's, and one never recorded leaves its ticks a week at most. The history: the preparation for
+     each of the last KEPT 1:1s held, the latest day's in the week before it. */
+  function prepTicks(form, total, tool) {
+    var ws = Playbook.workspace;
+    var id = form.dataset.checklist;
+    var key = Playbook.storageKey("checklist", id);
+    var show = periodView(form);
+    var saved, starts, periods;
+
+    function found() {
+      var mine = ws.current() === "me" ? Playbook.load(key) : null;
+      if (mine) return mine.version === 2 && isRecord(mine.periods) ? mine.periods : {};
+      var byDate = {};
+      ws.records({ kind: "checklist", tool: id }).forEach(function (item) { byDate[item.date] = item.data; });
+      return byDate;
+    }
+
+    function shift(day, days) {
+      return Playbook.dates.iso(Playbook.dates.number(day) + days);
+    }
+
+    /* The latest saved day of the preparation for a 1:1 on `day` after one on `previous` (or none). */
+    function latest(previous, day) {
+      var from = previous && shift(previous, 1) > shift(day, -6) ? shift(previous, 1) : shift(day, -6);
+      return Object.keys(saved).filter(function (saved) { return saved >= from && saved <= day; }).sort().pop() || null;
+    }
+
+    function kept(period) {
+      return isRecord(period) && isRecord(period.ticked) && Number.isInteger(period.total) && period.total > 0;
+    }
+
+    return {
+      load: function () {
+        var today = Playbook.dates.today();
+        saved = found();
+        var held = Playbook.checklistOneToOnes(today).filter(function (day) { return day < today; });
+        var current = latest(held[held.length - 1], today);
+        starts = [{ key: today, since: held[held.length - 1] || null }];
+        periods = {};
+        if (current && kept(saved[current])) periods[today] = saved[current];
+        held.slice(-KEPT).reverse().forEach(function (day) {
+          var before = latest(held[held.indexOf(day) - 1], day);
+          starts.push({ key: "before " + day });
+          if (before && kept(saved[before]) && Object.keys(saved[before].ticked).length) periods["before " + day] = saved[before];
+        });
+        return periods[today] ? periods[today].ticked : {};
+      },
+      /* Today's ticks kept as today's, an empty list too, so that it shows instead of an earlier day's. */
+      save: function (ticked, done, byReader) {
+        if (byReader) {
+          periods[starts[0].key] = { ticked: ticked, total: total };
+          saved[starts[0].key] = periods[starts[0].key];
+          if (ws.current() === "me") {
+            var oldest = shift(starts[0].key, -7 * (KEPT + 1));
+            var mine = {};
+            Object.keys(saved).forEach(function (day) { if (day >= oldest) mine[day] = saved[day]; });
+            if (!tool.save(key, { version: 2, periods: mine })) return;
+          } else {
+            tool.record("checklist", id, { period: "one-to-one", ticked: ticked, done: done, total: total }, starts[0].key);
+          }
+        }
+        show(starts, periods);
+      }
+    };
+  }
+
   /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
      change to or from summer time cannot move one to another date. A quarter is the calendar's: from 1 January,
      1 April, 1 July or 1 October. A daily list's days are the team's working days (Playbook.workdays): a
@@ -221,16 +292,15 @@
     var caption = document.createElement("span");
     caption.setAttribute("aria-hidden", "true");
     var repeats = form.dataset.repeats;
-    caption.textContent = (repeats === "week" ? Playbook.t("checklist.history_weeks", { count: KEPT }) : repeats === "quarter" ? Playbook.t("checklist.history_quarters", { count: KEPT }) : Playbook.t("checklist.history_days", { count: KEPT })) + " ";
     var bars = document.createElement("span");
     bars.className = "pb-checklist__bars";
     bars.setAttribute("role", "img");
     history.append(caption, bars);
     form.querySelector("fieldset").append(history);
     return function (starts, periods) {
-      var day = Playbook.dates.day(starts[0].key, "long-weekday");
-      var dayOff = repeats === "day" && starts[0].key !== Playbook.dates.of(new Date());
-      now.textContent = repeats === "week" ? Playbook.t("checklist.now_week", { day: day }) : repeats === "quarter" ? Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(starts[0].key, "plain") }) : dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day;
+      var said = periodWords(repeats, starts);
+      caption.textContent = said.caption + " ";
+      now.textContent = said.now;
       line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {
@@ -249,6 +319,22 @@
       bars.setAttribute("aria-label", Playbook.t("checklist.history_label", { caption: caption.textContent.trim(), periods: words.join(", ") }));
       history.hidden = !starts.slice(1).some(function (start) { return periods[start.key]; });  /* nothing before this one yet */
     };
+  }
+
+  /* What the list on show is for, and its history's caption, by how it repeats. */
+  function periodWords(repeats, starts) {
+    var start = starts[0];
+    var day = Playbook.dates.day(start.key, "long-weekday");
+    if (repeats === "one-to-one") {
+      return {
+        now: start.since ? Playbook.t("checklist.now_one_to_one", { day: Playbook.dates.day(start.since, "long-weekday") }) : Playbook.t("checklist.now_first_one_to_one"),
+        caption: Playbook.t("checklist.history_one_to_ones", { count: starts.length - 1 })
+      };
+    }
+    if (repeats === "week") return { now: Playbook.t("checklist.now_week", { day: day }), caption: Playbook.t("checklist.history_weeks", { count: KEPT }) };
+    if (repeats === "quarter") return { now: Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(start.key, "plain") }), caption: Playbook.t("checklist.history_quarters", { count: KEPT }) };
+    var dayOff = start.key !== Playbook.dates.of(new Date());
+    return { now: dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day, caption: Playbook.t("checklist.history_days", { count: KEPT }) };
   }
 
   function checkToday() {

@@ -20,7 +20,7 @@
                                      [{id, text, answer}] (what the result says to work on next, in its order);
                                      the level assessment's also rated_by: "self" | "manager" and account:
                                      text, each left out when not given (level-rating.js reads them)}}
-     checklist                      {period: null | "day" | "week", ticked: {itemId: fingerprint}, done, total}
+     checklist                      {period: null | "day" | "week" | "quarter" | "one-to-one", ticked: {itemId: fingerprint}, done, total}
      decision                       {ticked: {signalId: fingerprint}, outcome: modeId | "tie" | "none" | "context" | "needs-<modeId>", totals}
      planner                        {fields: {fieldName: text typed}}, the fields changed from the handbook's
      one-to-one                     {time: "HH:MM", agenda: [{id, fingerprint, box}], held, commitments: [{text,

@@ -141,22 +141,95 @@ def test_every_week_keeps_its_ticks_until_the_first_day_of_the_week_the_data_nam
     expect(weekly.history).to_have_accessible_name(history("week", [None] * 7 + [(2, len(WEEKLY))]))
 
 
-def test_the_one_to_one_preparation_starts_afresh_each_week_with_last_weeks_in_its_history(open_at):
-    """A reviewer's manager found last week's ticks still there before this week's 1:1: the list is marked
-    `starts_afresh: every week` in data/checklists.yml, its week starting where the boot camp's does."""
+def test_the_readers_own_1_1_preparation_is_kept_a_week_then_starts_afresh(open_at):
+    """The reader's own list (no 1:1 of theirs recorded as held): a reviewer's manager found last week's ticks
+    still there before this week's 1:1. The list is done before each 1:1 (data/checklists.yml), and with no
+    1:1 held to read it by, its ticks are kept a week at most."""
     items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
-    this_week = week_start(TUESDAY, FIRST_DAY)
     start = at(TUESDAY, 10, 0)
     page = open_at(start, path="checklists/")
     prep = Checklist(page, "one-to-one-prep")
-    expect(prep.period).to_have_text("Week of " + day_name(this_week))
+    expect(prep.period).to_have_text("For the next 1:1")
     prep.tick(items[:3])
-    monday = at(this_week + timedelta(days=7), 0, 10)
-    page.clock.fast_forward(int((monday - start).total_seconds() * 1000))
-    page.reload()
-    expect(prep.count).to_have_text(f"0 of {len(items)} done")
+    for days, ticked in ((6, items[:3]), (7, [])):  # Monday: six days on, still this 1:1's; Tuesday: gone
+        page.clock.fast_forward(int(at(TUESDAY + timedelta(days=days), 9, 0).timestamp() * 1000) - page.evaluate("Date.now()"))
+        page.reload()
+        prep.expect_ticked(ticked)
+        expect(prep.count).to_have_text(f"{len(ticked)} of {len(items)} done")
+
+
+def _prep_for(page, site_url, day: date, hour: int, path: str) -> None:
+    page.clock.fast_forward(int(at(day, hour, 0).timestamp() * 1000) - page.evaluate("Date.now()"))
+    page.goto(site_url + path)
+
+
+def test_the_1_1_preparation_done_on_friday_is_there_at_mondays_1_1_and_starts_afresh_after_it(open_at, site_url):
+    """A manager's case: they prepare Monday's 1:1s on Friday afternoon, and on Monday the list, which started
+    afresh each week, read "0 of 10 done". Its ticks now belong to the rep's next 1:1: on Monday Friday's are there;
+    the day after Monday's 1:1 is recorded as held the list is empty, and its history shows the preparation for
+    each 1:1 held."""
+    from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
+
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
+    monday = date(2026, 11, 30)
+    page = open_at(at(monday, 9, 0), path=None)
+    _add_rep(page, site_url, "Priya")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 30 Nov is recorded as held.")
+
+    friday, next_monday = monday + timedelta(days=4), monday + timedelta(days=7)
+    _prep_for(page, site_url, friday, 16, "checklists/")
+    prep = Checklist(page, "one-to-one-prep")
+    expect(page.locator('[data-rep-picker][data-for="checklist-one-to-one-prep"]').get_by_label("Whose answers").locator("option:checked")).to_have_text("Priya")
+    expect(prep.period).to_have_text("For the next 1:1, since the one of " + day_name(monday))
+    prep.tick(items[:4])
+    _prep_for(page, site_url, next_monday, 9, "checklists/")
+    prep.expect_ticked(items[:4])
+    expect(prep.count).to_have_text(f"4 of {len(items)} done")
+
+    _prep_for(page, site_url, next_monday, 11, PLANNER)
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
+    _prep_for(page, site_url, next_monday, 15, "checklists/")  # the day of the 1:1 it prepared: still on show
+    prep.expect_ticked(items[:4])
+    _prep_for(page, site_url, next_monday + timedelta(days=1), 9, "checklists/")
+    expect(prep.period).to_have_text("For the next 1:1, since the one of " + day_name(next_monday))
     prep.expect_ticked([])
-    expect(prep.history).to_have_accessible_name(history("week", [None] * 7 + [(3, len(items))]))
+    expect(prep.history).to_have_accessible_name(f"Before each of the last 2 1:1s, oldest first: nothing ticked, 4 of {len(items)}")
+
+
+def test_the_1_1_preparation_follows_a_1_1_recorded_late_and_drops_one_never_recorded(open_at, site_url):
+    """An engineer's cases: the 1:1 of the 7th recorded as held only on the 10th, after the next 1:1's preparation
+    was ticked on the 9th, keeps that preparation on show; one never recorded leaves its preparation a week at
+    most, not until the next 1:1 is recorded."""
+    from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
+
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
+    monday = date(2026, 11, 30)
+    page = open_at(at(monday, 9, 0), path=None)
+    _add_rep(page, site_url, "Sam")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    prep = Checklist(page, "one-to-one-prep")
+    _prep_for(page, site_url, monday + timedelta(days=4), 16, "checklists/")
+    prep.tick(items[:2])  # Friday 4th, for the 1:1 of the 7th
+    _prep_for(page, site_url, monday + timedelta(days=9), 10, "checklists/")
+    prep.expect_ticked(items[:2])  # Wednesday 9th, the 7th not recorded: the 4th's, five days old, still show
+    prep.tick(items[2:5])  # preparing the next
+    _prep_for(page, site_url, monday + timedelta(days=10), 9, PLANNER)
+    page.get_by_label("Date", exact=True).fill("2026-12-07")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
+    _prep_for(page, site_url, monday + timedelta(days=10), 10, "checklists/")
+    prep.expect_ticked(items[:5])  # the 9th's, after the 7th: this 1:1's preparation
+
+    other = open_at(at(monday, 9, 0), path=None)
+    _add_rep(other, site_url, "Kai")
+    other.get_by_role("button", name="Record this 1:1 as held").click()
+    kai = Checklist(other, "one-to-one-prep")
+    _prep_for(other, site_url, monday + timedelta(days=4), 16, "checklists/")
+    kai.tick(items[:2])
+    _prep_for(other, site_url, monday + timedelta(days=11), 9, "checklists/")  # a week on, the 7th never recorded
+    kai.expect_ticked([])
 
 
 def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):

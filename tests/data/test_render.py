@@ -49,7 +49,11 @@ def test_a_page_names_its_sources_with_edit_links_to_the_real_files_and_its_widg
     meta, body = _front_matter(out, "checklists.md")
     assert [source["path"] for source in meta["sources"]] == ["data/checklists.yml", "docs/checklists.md"]
     assert meta["sources"][1]["edit_url"] == "https://github.com/example/playbook/edit/main/docs/checklists.md"
-    assert meta["widget_scripts"] == ["assets/widgets/dates.js", "assets/widgets/workdays.js", "assets/widgets/workspace.js", "assets/widgets/checklist.js", "assets/widgets/term-tooltip.js"]
+    # The 1:1 preparation, done before each 1:1, reads the rep's 1:1s held (commitments.js): that page alone loads it.
+    assert meta["widget_scripts"] == ["assets/widgets/dates.js", "assets/widgets/workdays.js", "assets/widgets/workspace.js", "assets/widgets/time-away.js", "assets/widgets/checklist.js",
+                                      "assets/widgets/commitments.js", "assets/widgets/checklist-one-to-ones.js", "assets/widgets/term-tooltip.js"]
+    prospecting, _ = _front_matter(out, "prospecting.md")  # its daily and weekly lists need no 1:1s
+    assert "assets/widgets/checklist.js" in prospecting["widget_scripts"] and "assets/widgets/commitments.js" not in prospecting["widget_scripts"]
     assert meta["shows_dates"] is True
     assert "{{" not in body and 'data-checklist="' in body
     # The copy has no git history, so nothing says when it changed.
