@@ -183,24 +183,37 @@
     };
   }
 
-  /* A list done before each 1:1: each day's ticks are kept as that day's (the reader's own under their day, a
-     rep's as a record dated it), and read by the rep's 1:1s held (Playbook.checklistOneToOnes). On show: the
-     latest day's since the last 1:1 held before today and at most a week back, so a manager's Friday preparation
-     is there at Monday's 1:1 (a list that started afresh each week had emptied it), a 1:1 recorded late still
-     finds this week's, and one never recorded leaves its ticks a week at most. The history: the preparation for
-     each of the last KEPT 1:1s held, the latest day's in the week before it. */
+  /* A list done before each 1:1: each day's ticks are kept as that day's (the reader's own under their day, in
+     a version 3 store, and as a record dated it; a rep's as a record dated it), and read by the rep's 1:1s held
+     (Playbook.checklistOneToOnes). On show: the latest day's since the last 1:1 held before today and at most a
+     week back, so a manager's Friday preparation is there at Monday's 1:1 (a list that started afresh each week
+     had emptied it), a 1:1 recorded late still finds this week's, and one never recorded leaves its ticks a week
+     at most. The history: the preparation for each of the last KEPT 1:1s held, the latest day with ticks in the
+     week before it, after the 1:1 held before that. Ticks saved when the list started afresh each week (dated the
+     week's first day) count as the week's last day, or today in the week still running. */
   function prepTicks(form, total, tool) {
     var ws = Playbook.workspace;
     var id = form.dataset.checklist;
     var key = Playbook.storageKey("checklist", id);
     var show = periodView(form);
-    var saved, starts, periods;
+    var saved, starts, periods, oldest;
 
-    function found() {
-      var mine = ws.current() === "me" ? Playbook.load(key) : null;
-      if (mine) return mine.version === 2 && isRecord(mine.periods) ? mine.periods : {};
+    function weekly(day, today) {
+      var last = shift(day, 6);
+      return last < today ? last : today;
+    }
+
+    function found(today) {
       var byDate = {};
-      ws.records({ kind: "checklist", tool: id }).forEach(function (item) { byDate[item.date] = item.data; });
+      var mine = ws.current() === "me" ? Playbook.load(key) : null;
+      if (mine && isRecord(mine.periods) && (mine.version === 2 || mine.version === 3)) {
+        Object.keys(mine.periods).forEach(function (day) { byDate[mine.version === 2 ? weekly(day, today) : day] = mine.periods[day]; });
+        return byDate;
+      }
+      if (mine) return byDate;
+      ws.records({ kind: "checklist", tool: id }).forEach(function (item) {
+        byDate[item.data && item.data.period === "week" ? weekly(item.date, today) : item.date] = item.data;
+      });
       return byDate;
     }
 
@@ -208,45 +221,51 @@
       return Playbook.dates.iso(Playbook.dates.number(day) + days);
     }
 
-    /* The latest saved day of the preparation for a 1:1 on `day` after one on `previous` (or none). */
-    function latest(previous, day) {
-      var from = previous && shift(previous, 1) > shift(day, -6) ? shift(previous, 1) : shift(day, -6);
-      return Object.keys(saved).filter(function (saved) { return saved >= from && saved <= day; }).sort().pop() || null;
-    }
-
     function kept(period) {
       return isRecord(period) && isRecord(period.ticked) && Number.isInteger(period.total) && period.total > 0;
+    }
+
+    function ticked(period) {
+      return kept(period) && Object.keys(period.ticked).length > 0;
+    }
+
+    /* The latest saved day of the preparation for a 1:1 on `day` after one on `previous` (or none) that `counts`. */
+    function latest(previous, day, counts) {
+      var from = previous && shift(previous, 1) > shift(day, -6) ? shift(previous, 1) : shift(day, -6);
+      return Object.keys(saved).filter(function (each) { return each >= from && each <= day && counts(saved[each]); }).sort().pop() || null;
     }
 
     return {
       load: function () {
         var today = Playbook.dates.today();
-        saved = found();
-        var held = Playbook.checklistOneToOnes(today).filter(function (day) { return day < today; });
-        var current = latest(held[held.length - 1], today);
-        starts = [{ key: today, since: held[held.length - 1] || null }];
+        saved = found(today);
+        var upToToday = Playbook.checklistOneToOnes ? Playbook.checklistOneToOnes(today) : [];
+        var held = upToToday.filter(function (day) { return day < today; });
+        var current = latest(held[held.length - 1], today, kept);
+        starts = [{ key: today, since: held[held.length - 1] || null, heldToday: upToToday.length > held.length }];
         periods = {};
-        if (current && kept(saved[current])) periods[today] = saved[current];
+        if (current) periods[today] = saved[current];
         held.slice(-KEPT).reverse().forEach(function (day) {
-          var before = latest(held[held.indexOf(day) - 1], day);
+          var before = latest(held[held.indexOf(day) - 1], day, ticked);
           starts.push({ key: "before " + day });
-          if (before && kept(saved[before]) && Object.keys(saved[before].ticked).length) periods["before " + day] = saved[before];
+          if (before) periods["before " + day] = saved[before];
         });
+        /* the reader's own days are kept back to the week before the oldest 1:1 the history shows */
+        var first = held.slice(-KEPT)[0];
+        oldest = shift(first && first < today ? first : today, -7);
         return periods[today] ? periods[today].ticked : {};
       },
       /* Today's ticks kept as today's, an empty list too, so that it shows instead of an earlier day's. */
-      save: function (ticked, done, byReader) {
+      save: function (ticks, done, byReader) {
         if (byReader) {
-          periods[starts[0].key] = { ticked: ticked, total: total };
+          periods[starts[0].key] = { ticked: ticks, total: total };
           saved[starts[0].key] = periods[starts[0].key];
           if (ws.current() === "me") {
-            var oldest = shift(starts[0].key, -7 * (KEPT + 1));
             var mine = {};
             Object.keys(saved).forEach(function (day) { if (day >= oldest) mine[day] = saved[day]; });
-            if (!tool.save(key, { version: 2, periods: mine })) return;
-          } else {
-            tool.record("checklist", id, { period: "one-to-one", ticked: ticked, done: done, total: total }, starts[0].key);
+            if (!tool.save(key, { version: 3, periods: mine })) return;
           }
+          tool.record("checklist", id, { period: "one-to-one", ticked: ticks, done: done, total: total }, starts[0].key);
         }
         show(starts, periods);
       }
@@ -327,7 +346,7 @@
     var day = Playbook.dates.day(start.key, "long-weekday");
     if (repeats === "one-to-one") {
       return {
-        now: start.since ? Playbook.t("checklist.now_one_to_one", { day: Playbook.dates.day(start.since, "long-weekday") }) : Playbook.t("checklist.now_first_one_to_one"),
+        now: start.heldToday ? Playbook.t("checklist.now_today_one_to_one") : start.since ? Playbook.t("checklist.now_one_to_one", { day: Playbook.dates.day(start.since, "long-weekday") }) : Playbook.t("checklist.now_first_one_to_one"),
         caption: Playbook.t("checklist.history_one_to_ones", { count: starts.length - 1 })
       };
     }

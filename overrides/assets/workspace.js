@@ -8,8 +8,9 @@
                                  kept before that form, {version: 1, records} under ("workspace", "rep:" + id),
                                  are moved into it the first time the rep is read.
    A record is one tool's answers for one rep on one date: kind (KINDS), tool (the form's id in the data),
-   date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day), call (a
-   ride-along's second or later call rated that day, 2 to 9; left out for the first and on every other kind),
+   date ("YYYY-MM-DD", the reader's local day; a repeating checklist's is its period's first day, a list done
+   before each 1:1's the day ticked), call (a ride-along's second or later call rated that day, 2 to 9; left out
+   for the first and on every other kind),
    data (a plain JSON object, checked by Playbook.workspaceFile.recordProblem: text kept as typed, no
    "__proto__", at most 6 deep) and saved (ISO time). There is at most one record per (kind, tool, date, call):
    saving again replaces it.

@@ -191,6 +191,7 @@ def test_the_1_1_preparation_done_on_friday_is_there_at_mondays_1_1_and_starts_a
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
     _prep_for(page, site_url, next_monday, 15, "checklists/")  # the day of the 1:1 it prepared: still on show
+    expect(prep.period).to_have_text("For today's 1:1")
     prep.expect_ticked(items[:4])
     _prep_for(page, site_url, next_monday + timedelta(days=1), 9, "checklists/")
     expect(prep.period).to_have_text("For the next 1:1, since the one of " + day_name(next_monday))
@@ -220,7 +221,9 @@ def test_the_1_1_preparation_follows_a_1_1_recorded_late_and_drops_one_never_rec
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
     _prep_for(page, site_url, monday + timedelta(days=10), 10, "checklists/")
+    expect(prep.period).to_have_text("For the next 1:1, since the one of " + day_name(monday + timedelta(days=7)))
     prep.expect_ticked(items[:5])  # the 9th's, after the 7th: this 1:1's preparation
+    expect(prep.history).to_have_accessible_name(f"Before each of the last 2 1:1s, oldest first: nothing ticked, 2 of {len(items)}")
 
     other = open_at(at(monday, 9, 0), path=None)
     _add_rep(other, site_url, "Kai")
@@ -228,8 +231,30 @@ def test_the_1_1_preparation_follows_a_1_1_recorded_late_and_drops_one_never_rec
     kai = Checklist(other, "one-to-one-prep")
     _prep_for(other, site_url, monday + timedelta(days=4), 16, "checklists/")
     kai.tick(items[:2])
-    _prep_for(other, site_url, monday + timedelta(days=11), 9, "checklists/")  # a week on, the 7th never recorded
+    _prep_for(other, site_url, monday + timedelta(days=10), 9, "checklists/")  # six days on, the 7th not recorded
+    kai.expect_ticked(items[:2])
+    _prep_for(other, site_url, monday + timedelta(days=11), 9, "checklists/")  # a week on: no longer
     kai.expect_ticked([])
+
+
+def test_preparation_saved_when_the_list_started_afresh_each_week_still_counts(open_at, site_url):
+    """An engineer's case: ticks saved before the change are dated the week's first day. Friday's preparation
+    for Monday's 1:1, saved under Monday 30 November the week before, counts as that week's last day, so it is
+    there at the 1:1 of the 7th, not lost on the day the list changed."""
+    from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
+
+    items = next(c for c in data("checklists")["checklists"] if c["id"] == "one-to-one-prep")["items"]
+    monday = date(2026, 11, 30)
+    page = open_at(at(monday, 9, 0), path=None)
+    _add_rep(page, site_url, "Lee")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    _prep_for(page, site_url, monday + timedelta(days=7), 9, "checklists/")
+    prep = Checklist(page, "one-to-one-prep")
+    marks = {item["id"]: prep.form.locator(f'input[data-item="{item["id"]}"]').get_attribute("data-fingerprint") for item in items[:3]}
+    page.evaluate("""([marks, total]) => Playbook.workspace.record("checklist", "one-to-one-prep",
+        {period: "week", ticked: marks, done: 3, total: total}, "2026-11-30")""", [marks, len(items)])
+    page.reload()
+    prep.expect_ticked(items[:3])
 
 
 def test_history_keeps_exactly_eight_days_and_reset_clears_only_today(open_at):
