@@ -11,7 +11,7 @@ from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from math import prod
+from math import ceil, prod
 
 from . import meeting_time, planner
 from .loading import LocatedData
@@ -1580,6 +1580,26 @@ class Rhythm:
             return StrictPart(meeting, kind, meeting_time.minutes_a_month(minutes, meeting.how_often))
 
         return [part(m) for m in self.meetings if m.counts_as_coaching]
+
+    @property
+    def strict_coaching_gap(self) -> Fraction | None:
+        """How far the strict count falls short of the least coaching a month the handbook plans for; None when
+        it reaches it, or there is no strict count."""
+        strict = self.strict_coaching_minutes_per_rep
+        least = Fraction(str(self.coaching_hours_per_rep.at_least)) * 60
+        return least - strict if strict is not None and strict < least else None
+
+    @property
+    def skill_box_minutes_to_close_gap(self) -> int:
+        """The minutes more in each 1:1's coaching boxes that close `strict_coaching_gap` (a sales director: the
+        remedy said "a longer skill box" without saying how much longer, nor what it costs the manager)."""
+        one_to_one = self.one_to_one_meeting
+        return ceil(self.strict_coaching_gap / (one_to_one.minutes_a_month / one_to_one.minutes))
+
+    def share_of_month_with_gap_closed(self, reps: int) -> Fraction:
+        """The share of a working month the rhythm takes with `reps` reps once each rep has the coaching the strict
+        count lacks."""
+        return (self.manager_minutes_per_rep + self.strict_coaching_gap) * reps / self.working_month_minutes
 
     @property
     def around_it_per_rep(self) -> Fraction:
