@@ -494,6 +494,7 @@ class ActivityPlanner:
     pipeline_stage: str
     upper_limits: PlannerLimits
     stages: list[FunnelStage]
+    comes_without_prospecting: str
     existing_pipeline: float = 0
     share_not_from_prospecting: float = 0
     committed_pipeline: float = 0

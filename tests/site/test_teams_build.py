@@ -238,3 +238,20 @@ def test_a_team_whose_sales_cycle_outlasts_its_period_checks_coverage_when_the_p
     shared = " ".join(content(page(built_site, "deal-review")).select_one("#coverage-rule").get_text(" ").split())
     assert ahead > 0 and f"With a sales cycle of about {weeks} weeks, longer than the quarter, a deal has to be found about {ahead} weeks before the quarter starts to close in it: check a quarter's coverage then" in team
     assert "late in the quarter the sales cycle leaves them too little time" in shared and "sales cycle of about" not in shared
+
+
+def test_a_team_whose_calls_find_business_in_its_accounts_enters_those_deals_as_pipeline(team_site, built_site):
+    """A key-account VP's finding: under the pipeline fields, the planner told every rep to leave "more business
+    from customers you already have" out of the pipeline. A key-account rep's calls find exactly that (new people
+    and needs in the accounts), so the deals their prospecting opened were to be left out of what it had found.
+    Each team's planner now names what its share without prospecting is made of."""
+    team = team_data("bootcamp")["replace"]["activity_planner"]["comes_without_prospecting"]
+    shared = data("bootcamp")["activity_planner"]["comes_without_prospecting"]
+
+    def hint(site: Path) -> str:
+        return " ".join(content(page(site, "prospecting")).select_one("#planner-counted-once").get_text(" ").split())
+
+    assert hint(team_site) == f"Count each deal once. The share that comes without prospecting covers {' '.join(team.split())}, so leave those out of the pipeline above, though they are opportunities in the CRM too."
+    assert "more business from customers you already have" not in hint(team_site)
+    assert "a new deal with people new to you, in an account or its group, is pipeline" in hint(team_site)
+    assert f"covers {shared}," in hint(built_site)
