@@ -443,12 +443,12 @@ def _habit_rule(document: LocatedData, path: tuple, assessment: dict, levels: Lo
 
 def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
     """`lower_levels_at_least`: the level assessment's only, and below where a level is reached, else it would
-    ask more of the levels below than of the level itself; `lower_level_gaps_at_most` and `gap_behaviours_at_least`
-    only beside it, the latter an answer on the form's scale."""
+    ask more of the levels below than of the level itself; `lower_level_gaps_at_most`, `gap_habits_held_at_most` and
+    `gap_behaviours_at_least` only beside it, the latter an answer on the form's scale."""
     least = assessment.get("lower_levels_at_least")
     if least is None:
         return [document.problem(path + (key,), f"'{key}' is about the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this", at_key=True)
-                for key in ("lower_level_gaps_at_most", "gap_behaviours_at_least") if key in assessment]
+                for key in ("lower_level_gaps_at_most", "gap_behaviours_at_least", "gap_habits_held_at_most") if key in assessment]
     if "questions_from" not in assessment:
         return [document.problem(path + ("lower_levels_at_least",), "'lower_levels_at_least' only applies to the level assessment (questions_from: levels); remove it", at_key=True)]
     reached = [band["from"] for band in assessment["bands"] if band.get("reached")]

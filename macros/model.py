@@ -945,6 +945,7 @@ class Assessment:
     lower_levels_at_least: int | None = None  # the level assessment: the least score of each level below a level that counts
     lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
+    gap_habits_held_at_most: int = 0  # and how many habits still there (above habits_at_most) a gap may have
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
     # true: an essential at the scale's lowest answer puts the result in the lowest band; a list of essential
     # statements' ids: only all of those answered so does
@@ -1841,6 +1842,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             lower_levels_at_least=raw.get("lower_levels_at_least"),
             lower_level_gaps_at_most=raw.get("lower_level_gaps_at_most"),
             gap_behaviours_at_least=raw.get("gap_behaviours_at_least"),
+            gap_habits_held_at_most=raw.get("gap_habits_held_at_most", 0),
             essentials_at_least=raw.get("essentials_at_least"),
             missed_essential_fails=_fails_rule(raw.get("missed_essential_fails", False)),
         )

@@ -192,12 +192,14 @@ def holds(assessment: Assessment, group: GroupResult) -> bool:
     """Whether a level below another lets it count: reached, or with `lower_levels_at_least` a gap to close rather
     than a cap: answered enough, (with `gap_behaviours_at_least`) no behaviour blank or answered below it, and
     either scoring at least that with no habit holding it back, or scoring a reached band with only habits holding
-    it back, none of them answered so high that it mirrors a basic not done at all. One habit still "Mostly" there
-    is a habit to coach, not the mark of a seller four levels down; a basic not done, or a habit fully kept, caps."""
+    it back, no more of them than `gap_habits_held_at_most` and none answered so high that it mirrors a basic not
+    done at all. One habit still "Mostly" there is a habit to coach, not the mark of a seller four levels down; two
+    are a pattern (a rep who still demos before discovery and asks closed questions is no strategic adviser), and
+    a basic not done, or a habit fully kept, caps."""
     floor_score = assessment.lower_levels_at_least
     if group.reached or floor_score is None:
         return group.reached
-    if not group.enough or group.score is None or group.behaviours_short or group.habits_fully_held:
+    if not group.enough or group.score is None or group.behaviours_short or group.habits_fully_held or group.habits_held > assessment.gap_habits_held_at_most:
         return False
     return group.band.reached if group.habits_held else group.score >= floor_score
 

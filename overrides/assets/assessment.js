@@ -178,10 +178,11 @@
 
   /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast a gap to close
      rather than a cap: enough answers, no behaviour below gapLeast, and either at least that score with no habit
-     held, or a reached band held back only by habits, none of them held fully (fewer points than gapLeast). */
+     held, or a reached band held back only by habits, no more than gapHabitsMost of them and none held fully
+     (fewer points than gapLeast). */
   function holds(model, group) {
     if (group.reached || model.lowerLeast === null) return group.reached;
-    if (!group.enough || group.score === null || group.behavioursShort || group.habitsFullyHeld) return false;
+    if (!group.enough || group.score === null || group.behavioursShort || group.habitsFullyHeld || group.habitsHeld > model.gapHabitsMost) return false;
     return group.habitsHeld ? group.band.reached : group.score >= model.lowerLeast;
   }
 
@@ -250,6 +251,7 @@
       habitsAtMost: form.dataset.habitsAtMost || "",
       lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null,
       gapsMost: form.hasAttribute("data-lower-level-gaps-at-most") ? +form.dataset.lowerLevelGapsAtMost : null,
+      gapHabitsMost: +(form.dataset.gapHabitsHeldAtMost || 0),
       gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
       gapAnswer: form.dataset.gapAnswer || "",
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,

@@ -63,8 +63,9 @@ def _level_reached(answers: dict) -> int:
     `gap_behaviours_at_least` (a basic not done at all), whose levels below are each reached too or,
     with `lower_levels_at_least`, gaps: answered enough, each behaviour answered at least
     `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
-    habits held but none answered above the mirror of `gap_behaviours_at_least` from the scale's top (a habit
-    kept fully); no more than `lower_level_gaps_at_most` of them short of reached."""
+    habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
+    `gap_behaviours_at_least` from the scale's top (a habit kept fully); no more than `lower_level_gaps_at_most`
+    of them short of reached."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
     most_gaps = assessment.get("lower_level_gaps_at_most", len(_levels()))
@@ -75,14 +76,16 @@ def _level_reached(answers: dict) -> int:
     for level in _levels():
         answered = [b for b in level["behaviours"] if b["id"] in answers]
         score = _score(answers, level["behaviours"], _scale(assessment), habits_score=False)
-        held = any(_is_limit(b) and answers[b["id"]] > assessment["habits_at_most"] for b in answered)
+        held_count = sum(1 for b in answered if _is_limit(b) and answers[b["id"]] > assessment["habits_at_most"])
+        held = held_count > 0
         kept = any(_is_limit(b) and answers[b["id"]] > habit_most for b in answered)
         enough = len(answered) >= assessment["answers_needed_per_level"] and score is not None
         not_done = floor is not None and any(not _is_limit(b) and b["id"] in answers and answers[b["id"]] < floor for b in level["behaviours"])
         band_reached = enough and _band(assessment, score).get("reached", False)
         reached.append(band_reached and not held and not not_done)
         basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
-        gap = enough and least is not None and basics and not kept and (band_reached if held else score >= least)
+        few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
+        gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1]) and reached[: number - 1].count(False) <= most_gaps), default=0)
@@ -315,6 +318,21 @@ def test_one_old_habit_low_on_the_ladder_is_a_gap_named_and_a_habit_kept_fully_i
     answers[habit["id"]] = _value(scale, "Just like me")
     assert _level_reached(answers) == 1
     expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 5))
+
+
+def test_two_habits_still_mostly_there_low_on_the_ladder_cap_it_and_the_headline_says_how_high_the_answers_reach(context, site_url):
+    # A sales VP's case: strong everywhere, yet still "Mostly" demoing before the customer has described their
+    # situation and "Mostly" asking closed questions, Solution seller's two habits. The form said "Level reached:
+    # Strategic adviser" and the team view counted the rep there. Two habits are how the rep sells, not one old
+    # habit to drop: the ladder stops below them, and the headline still says how high the rest reaches.
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    answers = _profile(6) | {b["id"]: _value(scale, "Mostly") for b in levels[2]["behaviours"] if _is_limit(b)}
+    assert _level_reached(answers) == 2
+    result = _result_of(context, site_url, answers, scale)
+    expect(result.get_by_role("heading", level=3)).to_have_text(_capped_headline(2, [3], 6))
+    assert _list_after(result, "Habits to grow out of") == [
+        f"{levels[2]['name']}: {plain(b['text'])} (Mostly)" for b in levels[2]["behaviours"] if _is_limit(b)]
 
 
 def test_a_rep_who_rates_the_top_highly_and_the_levels_under_it_poorly_is_not_rated_at_the_top(context, site_url):

@@ -228,7 +228,7 @@ def test_the_rules_for_gaps_below_need_the_least_score_beside_them_and_an_answer
         del _assessment(value, "which-level")["lower_levels_at_least"]
     problems = _edit(project, gaps_alone)
     assert problems == [f"data/assessments.yml:{_position_of(project, key + ':')}: '{key}' is about the levels below that score at least 'lower_levels_at_least' without being reached, so it needs 'lower_levels_at_least' beside it; add that or remove this"
-                        for key in ("lower_level_gaps_at_most", "gap_behaviours_at_least")]
+                        for key in ("lower_level_gaps_at_most", "gap_habits_held_at_most", "gap_behaviours_at_least")]
 
 
 def test_a_gaps_least_answer_is_an_answer_on_the_scale_above_its_lowest(project):

@@ -174,3 +174,23 @@ def test_a_habit_gap_counts_against_the_one_gap_the_ladder_allows(ladder):
     found = scoring.result(ladder, answers)
     assert found.groups[2].score == 53 and [group.reached for group in found.groups][:3] == [True, False, False]
     assert found.level.name == "Order taker"
+
+
+def test_two_of_a_levels_habits_still_mostly_there_cap_the_ladder_however_strong_the_rest(ladder):
+    # A sales VP's case: every behaviour "Just like me" up to level 5 and "Mostly" at the top, yet the rep still
+    # "Mostly" shows the demo before the customer has described their situation and "Mostly" asks closed
+    # questions in discovery, Solution seller's two habits. Rated a strategic adviser, a rep the levels page says
+    # to leave almost alone; one old habit to drop is a gap, two are how the rep sells.
+    answers = _per_level(ladder, {6: ([MOSTLY] * 5, NOT_LIKE_ME)}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME))
+    solution_seller = ladder.groups[2]
+    answers |= {s.id: MOSTLY for s in solution_seller.statements if s.counts_as == scoring.LIMIT}
+    found = scoring.result(ladder, answers)
+    assert found.groups[2].habits_held == 2 and found.groups[2].band.reached and not found.groups[2].reached
+    assert found.groups[-1].reached
+    assert found.level.name == "Product expert"
+    # A rep's case, a rung lower: quotes sent back for correction and delivery dates given unchecked, both
+    # "Mostly", and small promises kept only "A little": no level counts until Order taker is in place.
+    answers = _per_level(ladder, {}, ([JUST_LIKE_ME] * 5, NOT_LIKE_ME))
+    order_taker = ladder.groups[0]
+    answers |= {s.id: MOSTLY for s in order_taker.statements if s.counts_as == scoring.LIMIT} | {"keeps-small-promises": A_LITTLE}
+    assert _level(ladder, answers) is None

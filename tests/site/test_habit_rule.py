@@ -47,7 +47,9 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     # A habit is the mirror of a behaviour: the answer as far from the scale's top as the floor is from its bottom.
     values = [option["value"] for option in scale["options"]]
     habit_label = next(option["label"] for option in scale["options"] if option["value"] == max(values) - (floor - min(values)))
-    assert f"a level that scores at least {least}% with none of its habits above “{answer}”. So is a level scoring in a band marked “level reached” that only habits answered above “{answer}” keep from being reached." in rule
+    held = assessment["gap_habits_held_at_most"]
+    assert held == 1 and form["data-gap-habits-held-at-most"] == "1"
+    assert f"a level that scores at least {least}% with none of its habits above “{answer}”. So is a level scoring in a band marked “level reached” that only 1 habit answered above “{answer}” keeps from being reached; more than that cap the ladder." in rule
     assert rule.endswith(f"A gap's behaviours must each be answered at least “{floor_label}” and its habits at most “{habit_label}”: a basic you don't do at all, "
                          "or a habit you have fully, is not a gap but a cap. If no level qualifies, no level fits your answers yet.")
     # The floor is part of what reaching a level takes, so the key says it where it says what that is.
