@@ -107,7 +107,7 @@ def revenue_to_find(inputs: Inputs) -> Fraction:
 def plan(inputs: Inputs) -> Plan:
     """Whole deals first (you cannot win 0.6 of one), and likewise every earlier stage: the next one's whole
     number ÷ its rate, rounded up (234 conversations at 20% need 1,170 calls: 1,167 would give only 233.4), so each period figure ×
-    the next step's rate gives at least the figure below it."""
+    the next step's rate gives at least the figure below it; a week is then what its days make (_week_of_days)."""
     to_find = revenue_to_find(inputs)
     counts = [ceil(to_find / inputs.average_deal_size)]
     for rate in reversed(inputs.rates):
@@ -121,6 +121,7 @@ def plan(inputs: Inputs) -> Plan:
         day = _day(count, week, inputs)
         if below is not None:
             day = _reaching(day, below.day, inputs.rates[index])
+        week = _week_of_days(week, day, inputs)
         steps.insert(0, Step(shown(count, inputs, "per period"), week, day, count, inputs.rates[index - 1] if index else None))
     return Plan(to_find == 0, steps, ceil(to_find))
 
@@ -134,6 +135,16 @@ def _reaching(own: Pace, below: Pace, rate: Fraction) -> Pace:
         return own
     needed = pace(Fraction(below.tenths, 10) / rate, Fraction(1))
     return needed if needed.tenths > own.tenths else own
+
+
+def _week_of_days(week: Pace, day: Pace, inputs: Inputs) -> Pace:
+    """The week as its days make it: the day's figure × selling days a week, rounded up as a week is, so a rep
+    doing the day's figure every day does the week's. A day rounded up (0.96 meetings a day shown as 1), or raised
+    to reach the step below, would otherwise ask 25 calls a day and 120 a week (a rep, with a calculator). Not for
+    "1 every N" figures. planner.js repeats it."""
+    if week.every or day.every:
+        return week
+    return pace(Fraction(day.tenths, 10) * inputs.selling_days_per_week, Fraction(1))
 
 
 def shown(count: int, inputs: Inputs, per: str) -> Pace:

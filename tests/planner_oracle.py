@@ -6,7 +6,9 @@ The promise, in the page's words: deals are whole, rounded up; each earlier step
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
 from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal;
 and a week's or a day's figure × the next step's rate gives at least the next step's figure as shown, the figure
-raised to (that figure ÷ the rate, rounded up the same way) where it would not. Where the first stage's week as
+raised to (that figure ÷ the rate, rounded up the same way) where it would not; then, where neither is "1 every",
+the week is the day's figure × selling days a week, rounded up the same way, so the days multiply back to the
+week. Where the first stage's week as
 shown, × the weeks, is 5% or more over its period's figure, the page says by how much.
 Beside the plan, the first stage's figure a week as shown spread over the week's calling blocks.
 """
@@ -87,6 +89,8 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
             day, per_day = pace(exact(week), days / weeks, "day")
         if below:
             day, per_day = _at_least(day, per_day, below[1], rates[index], "day")
+        if not week.startswith("1 every") and not day.startswith("1 every"):  # the week is what its days make
+            week, per_week = pace(exact(day) * days / weeks, Fraction(1), "week")
         rows.insert(0, [stage["name"], rate, f"{count:,}", week, day])
         phrases.insert(0, (per_day, per_week, f"{count:,} a {planner['period']}"))
         below = (week, day)

@@ -180,9 +180,17 @@
       if (below) week = reaching(week, below.week, rates[index], "week");
       var day = dayPace(fraction(count), week, values);
       if (below) day = reaching(day, below.day, rates[index], "day");
+      week = weekOfDays(week, day, values);
       steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate, count: count });
     }
     return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
+  }
+
+  /* The week as its days make it (planner._week_of_days): the day's figure × selling days a week, rounded up as a
+     week is; not for "1 every N" figures. */
+  function weekOfDays(week, day, values) {
+    if (week.every || day.every) return week;
+    return pace(times(fraction(day.tenths, TEN), values.selling_days_per_week), fraction(1), "week");
   }
 
   /* A week's or a day's figure raised where needed so that, × the next step's rate, it gives at least that
