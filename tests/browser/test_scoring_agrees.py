@@ -72,6 +72,7 @@ def assessments(draw):
     lower_least = draw(st.none() | st.integers(0, reached_from - 1)) if ladder and reached_from > 0 else None
     gaps_most = draw(st.none() | st.integers(0, 2)) if lower_least is not None else None
     gap_floor = draw(st.none() | st.sampled_from([option.value for option in scale.options[1:]])) if lower_least is not None else None
+    gap_habits = draw(st.integers(0, 2)) if lower_least is not None else 0
     # The essentials rule, as validation allows it: outside the ladder, with a band below the top, a least answer
     # above the scale's lowest, and some statements marked essential.
     essentials_at_least, missed_fails = None, False
@@ -87,7 +88,7 @@ def assessments(draw):
         balanced=balanced,
         groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
         essentials_at_least=essentials_at_least, missed_essential_fails=missed_fails, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
-        gap_behaviours_at_least=gap_floor,
+        gap_behaviours_at_least=gap_floor, gap_habits_held_at_most=gap_habits,
     )
 
 
@@ -154,7 +155,8 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         for group, (value, _) in zip(assessment.groups, groups):
             count = sum(1 for s in group.statements if s.id in answers)
             skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
-            held = gated and any(s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most for s in group.statements)
+            held_count = sum(1 for s in group.statements if gated and s.counts_as == "limit" and s.id in answers and answers[s.id] > assessment.habits_at_most)
+            held = held_count > 0
             # a habit answered as far from the scale's bottom as the gap floor is from its top is kept fully: the
             # mirror of a basic not done at all, which caps; without the floor every habit held caps
             ceiling = assessment.habits_at_most if gap_floor is None else max(assessment.habits_at_most or 0, max(values) - (gap_floor - min(values)))
@@ -164,8 +166,10 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             not_done = gap_floor is not None and any(s.counts_as != "limit" and s.id in answers and answers[s.id] < gap_floor for s in group.statements)
             reached.append(enough and not held and band(value).reached and not not_done)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
-            # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully) hold back
-            gap = enough and least is not None and basics and not kept and (band(value).reached if held else value >= least)
+            # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully, no
+            # more of them than gap_habits_held_at_most) hold back
+            few = held_count <= assessment.gap_habits_held_at_most
+            gap = enough and least is not None and basics and not kept and few and (band(value).reached if held else value >= least)
             holding.append(reached[-1] or gap)
         rated = -1
         for index, group in enumerate(assessment.groups):
@@ -277,8 +281,16 @@ FAILS_ALL = dataclasses.replace(FAILS, missed_essential_fails=("ask", "talk"), g
 
 
 # The habit rule with gaps: a level below whose behaviours reach it and whose habit is "Some" (held, not kept
-# fully) is a gap; its habit at "All" (the mirror of a basic not done) caps.
-HABIT_GAPS = dataclasses.replace(GATED, lower_levels_at_least=40, lower_level_gaps_at_most=1, gap_behaviours_at_least=1)
+# fully) is a gap where one habit may be; its habit at "All" (the mirror of a basic not done) caps, and so does
+# "Some" where no habit may be.
+HABIT_GAPS = dataclasses.replace(GATED, lower_levels_at_least=40, lower_level_gaps_at_most=1, gap_behaviours_at_least=1, gap_habits_held_at_most=1)
+NO_HABIT_GAPS = dataclasses.replace(HABIT_GAPS, gap_habits_held_at_most=0)
+# Two habits at the level below, both "Some", where one may be: a cap (a rep who still demos before discovery and
+# asks closed questions).
+TWO_HABITS = dataclasses.replace(HABIT_GAPS, answers_needed=3, groups=[
+    StatementGroup("level-0", "Level 0", [Statement("s0", "S", 1), Statement("h0", "H", 1, counts_as="limit"), Statement("k0", "K", 1, counts_as="limit")],
+                   Level("level-0", "Level 0", "s", "c", [], "next", "f", 1)),
+    HABIT_GAPS.groups[1]])
 
 
 # The rule for the levels below: a level under "High" but at least 40% is a gap, and one gap is allowed, so the
@@ -335,6 +347,9 @@ FOUR = dataclasses.replace(
 @example(case=(WHEN_RATED, {"o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # left blank: 100%, "Top"
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # a habit held below: a gap, level 1 counts
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 2, "s1": 2, "h1": 0}))  # the habit kept fully: a cap, no level
+@example(case=(NO_HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # no habit may be held in a gap: a cap
+@example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 1, "s1": 2, "h1": 0}))  # two held where one may be: a cap
+@example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 0, "s1": 2, "h1": 0}))  # one held: a gap, level 1 counts
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)
