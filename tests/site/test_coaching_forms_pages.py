@@ -274,5 +274,7 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
         when_rated = [index for index, fieldset in enumerate(statements, 1) if fieldset.has_attr("data-essential-when-rated")]
         if when_rated:
             said = form.select_one("details.pb-assessment__key [data-essentials-when-rated-rule]").get_text()
-            assert said.startswith(f"Statements {', '.join(map(str, when_rated))} are marked essential when rated"), said
-            assert (f"Any one of them answered “{lowest}” makes the result “{bottom}”, whatever the score." in said) == (listed is True), said
+            one = len(when_rated) == 1
+            assert said.startswith(f"Statement {when_rated[0]} is marked essential when rated" if one else f"Statements {', '.join(map(str, when_rated))} are marked essential when rated"), said
+            fails = f"Answered “{lowest}”, it makes the result “{bottom}”, whatever the score." if one else f"Any one of them answered “{lowest}” makes the result “{bottom}”, whatever the score."
+            assert (fails in said) == (listed is True), said
