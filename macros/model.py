@@ -189,6 +189,11 @@ class QuestionBank:
         suited = [[q for q in self.in_stage(stage.id) if mode_id in q.modes] for stage in self.stages]
         return [max(questions, key=lambda q: (len(wanted & set(q.situations)), -len(set(q.situations) - wanted))) for questions in suited if questions]
 
+    def for_mode_in(self, mode_id: str, situation_id: str) -> list[Question]:
+        """for_mode's questions for one situation, from the stages that have one in it: a push after a lost deal
+        asks what was in the rep's control, not about the quarter's forecast (a sales VP)."""
+        return [q for q in self.for_mode(mode_id, [situation_id]) if situation_id in q.situations]
+
     @cached_property
     def by_id(self) -> dict[str, Question]:
         return {question.id: question for question in self.questions}

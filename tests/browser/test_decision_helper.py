@@ -66,16 +66,17 @@ def _wait_in_view(page, locator) -> None:
     page.wait_for_function(IN_VIEW, arg=locator.element_handle())
 
 
-def _check_questions(result, mode: dict, situations: list[str]) -> list[str]:
+def _check_questions(result, mode: dict, situations: list[str], in_situation: bool = False) -> list[str]:
     """The question ids the shown result links to, checked against the bank: one question per stage that has any
-    for the mode, none beaten on situations shared with `situations` within its stage, nor, among those sharing
-    as many, on being tied to fewer other situations."""
+    for the mode (`in_situation`: any in one of `situations`, for the list under "For the signal you ticked"),
+    none beaten on situations shared with `situations` within its stage, nor, among those sharing as many, on
+    being tied to fewer other situations."""
     bank = data("coaching_questions")
     # The address each link resolves to (material's instant navigation rewrites the attributes, in its own time).
-    hrefs = [link.evaluate("a => a.href") for link in result.get_by_role("link").all()]
+    hrefs = [link.evaluate("a => a.href") for link in result.locator("[data-questions-for]:not([hidden])").get_by_role("link").all()]
     linked = [re.search(r"/coaching/questions/#([\w-]+)$", href).group(1) for href in hrefs]
     questions = {question["id"]: question for question in bank["questions"]}
-    suited = [q for q in bank["questions"] if mode["id"] in q["modes"]]
+    suited = [q for q in bank["questions"] if mode["id"] in q["modes"] and (not in_situation or set(q["situations"]) & set(situations))]
 
     def overlap(question):
         return len(set(question["situations"]) & set(situations))
@@ -104,7 +105,7 @@ def test_the_questions_follow_the_signal_the_advice_rests_on(context, site_url):
     expect(result.get_by_role("heading", level=3)).to_have_text(re.compile(f"^Recommendation: {coach['name']}"))
     situation = next(s for s in data("coaching_questions")["situations"] if s["id"] == one_contact["situation"])
     expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_be_visible()
-    linked = _check_questions(result, coach, [one_contact["situation"]])
+    linked = _check_questions(result, coach, [one_contact["situation"]], in_situation=True)
     bank = {question["id"]: question for question in data("coaching_questions")["questions"]}
     assert any(one_contact["situation"] in bank[qid]["situations"] for qid in linked)
     # A second coach signal with a situation of its own, earlier on the page, and the deal unticked: still
@@ -116,7 +117,7 @@ def test_the_questions_follow_the_signal_the_advice_rests_on(context, site_url):
     expect(result.get_by_role("heading", level=3)).to_have_text(re.compile(f"^Recommendation: {coach['name']}"))
     expect(result.get_by_text(f"For the signal you ticked ({plain(other['name'])}):")).to_be_visible()
     expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_be_hidden()
-    _check_questions(result, coach, [lost_heart["situation"]])
+    _check_questions(result, coach, [lost_heart["situation"]], in_situation=True)
 
 
 def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_and_questions(context, site_url):
@@ -144,9 +145,9 @@ def test_ticked_signals_recommend_the_heaviest_mode_with_its_reasons_pitfalls_an
 
     # The advice rests on the first of the winner's ticked signals that names a situation.
     situation = next(signal["situation"] for signal in ticked[winner["id"]] if signal.get("situation"))
-    linked = _check_questions(result, winner, [situation])
+    linked = _check_questions(result, winner, [situation], in_situation=True)
 
-    result.get_by_role("link").first.click()  # the links land on those questions in the bank
+    result.locator("[data-questions-for]:not([hidden])").get_by_role("link").first.click()  # the links land on those questions in the bank
     page.wait_for_url(re.compile(r"/questions/#"))
     page.locator(f'[id="{linked[0]}"]').wait_for()  # instant navigation swaps the page in after the address changes
     assert all(page.locator(f'[id="{qid}"]').count() == 1 for qid in linked)
@@ -653,3 +654,60 @@ def test_a_top_sellers_account_that_rests_on_one_contact_is_coached_not_left_alo
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(step_back, sum(s["weight"] for s in record)))
     _tick(helper, [signal["one-contact"]])
     expect(_result(helper).get_by_role("heading", level=3)).to_have_text(_headline(coach, signal["one-contact"]["weight"]))
+
+
+def _advised(context, site_url, ticked: list[str]):
+    """The helper's result once the signals `ticked` (ids) are ticked."""
+    signal = {s["id"]: s for mode in data("dilemma")["modes"] for s in mode["signals"]}
+    _, helper = _open(context, site_url)
+    _tick(helper, [signal[id] for id in ticked])
+    return _result(helper)
+
+
+def test_a_proven_seller_single_threaded_on_a_late_deal_who_knows_how_to_widen_it_is_pushed(context, site_url):
+    """A sales VP's case: a top seller who knows the account, whose quarter-end deal rests on one contact, and who
+    has missed a date they gave, was advised to coach ("slower than telling"), with questions about the
+    customer's problem. A seller who knows how to reach the others and hasn't needs a dated ask and the manager's
+    introduction: the push. One who doesn't yet know how is still coached."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    pushed = ["one-contact-not-widened", "deadline-is-close"]
+    result = _advised(context, site_url, ["consistent-delivery", "knows-the-account-better", *pushed])
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["push"], sum(signal[id]["weight"] for id in pushed)))
+    for id in pushed:
+        result.page.get_by_label(plain(signal[id]["text"]), exact=True).uncheck()
+    result.page.get_by_label(plain(signal["one-contact"]["text"]), exact=True).check()
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["one-contact"]["weight"]))
+
+
+@pytest.mark.parametrize("problem", ["affecting-the-team", "activity-slipped"])
+def test_a_new_rep_hurting_the_team_or_below_the_floor_for_no_skill_reason_is_pushed_first(context, site_url, problem):
+    """A sales VP's cases: a new rep who runs down targets in team meetings was advised to be coached, with
+    questions about their first month; a new rep below the ramp plan's floor whose calls don't explain it tied
+    with Coach, though the charter commits the manager to push when activity slips. Conduct and effort the calls
+    don't explain come first: the signal rules coaching out, and the push's advice says to coach any skill beside
+    it."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    assert signal[problem]["rules_out"] == ["coach", "step-back"]
+    result = _advised(context, site_url, ["new-to-the-motion", problem])
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["push"], signal[problem]["weight"]))
+    expect(result.locator('[data-line="coach"]')).to_have_text(f"{modes['coach']['name']}: total weight {signal['new-to-the-motion']['weight']}{RULED_OUT}")
+    expect(result.get_by_text("coach the skill beside it", exact=False)).to_be_visible()
+
+
+@pytest.mark.parametrize("problem, wanted", [
+    ("excuses-not-plans", {"in-our-control", "same-risk-in-open-deal"}),
+    ("affecting-the-team", {"colleague-you-want-to-be", "effect-on-the-team", "next-time-instead", "team-will-notice", "team-since-we-spoke"}),
+])
+def test_a_push_for_a_lost_deal_or_the_teams_sake_asks_about_that_not_the_forecast(context, site_url, problem, wanted):
+    """A sales VP's case: blaming luck for every loss gave Push under "After a lost deal" with questions about the
+    quarter end and the budget holder, and hurting the team gave questions about a buyer. The list under the
+    signal holds only questions in its situation, from the stages that have one."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    result = _advised(context, site_url, [problem])
+    situation = next(s for s in data("coaching_questions")["situations"] if s["id"] == signal[problem]["situation"])
+    expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_be_visible()
+    linked = _check_questions(result, modes["push"], [situation["id"]], in_situation=True)
+    assert set(linked) == wanted
