@@ -365,6 +365,14 @@ class CallingTimes:
         """The calling days as the widgets' clock numbers them (Sunday 0 to Saturday 6)."""
         return clock_numbers(self.days)
 
+    def internal_meeting_at(self, minutes: int) -> str:
+        """When an internal meeting of `minutes` (a 1:1) starts by default: between the calling block's end and the
+        first customer meetings where it fits (10:30, for 30 minutes before 11:00), so it takes neither; else when
+        customer meetings may start. A rep's case: every 1:1 opened at 11:00, the best customer-meeting slot."""
+        from .calling_times import minutes as clock  # that module reads the model's weekdays
+
+        return self.block.ends if clock(self.meetings_from) - clock(self.block.ends) >= minutes else self.meetings_from
+
 
 @dataclass(frozen=True)
 class WeeklyTime:

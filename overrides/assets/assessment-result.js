@@ -100,7 +100,8 @@
         var th = el("th", Playbook.t("assessment_result.level_row", { number: index + 1, level: group.name }));
         th.scope = "row";
         var verdict = !group.enough ? shortfall(group)
-          : group.habitsHeld ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
+          : group.habitsHeld && group.band.reached ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
+          : group.habitsHeld ? Playbook.t("assessment_result.habits_too", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.behavioursNotDone && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursNotDone, least: model.gapAnswer })
           : group.reached && index > out.groups.indexOf(out.level) ? Playbook.t("assessment_result.reached_not_counting", { band: group.band.name })
           : parts.bandName(group.band);

@@ -14,8 +14,20 @@ from pypdf import PdfReader
 
 from tests.helpers import data, in_sentence, plain
 
-# The time a new 1:1 is offered at: the team books meetings from then, once the calling block is over.
-MEETINGS_FROM = data("bootcamp")["calling_times"]["meetings_from"]
+
+
+def _offered_at() -> str:
+    """The time a new 1:1 is offered at: straight after the calling block where the 1:1 fits before customer
+    meetings may start (a rep's case: every 1:1 opened at 11:00, the best customer-meeting slot), else then."""
+    times = data("bootcamp")["calling_times"]
+    minutes = next(m["minutes"] for m in data("rhythm")["meetings"] if m["id"] == data("rhythm")["one_to_one"]["meeting"])
+    ends, opens = time.fromisoformat(times["block"]["ends"]), time.fromisoformat(times["meetings_from"])
+    gap = (opens.hour * 60 + opens.minute) - (ends.hour * 60 + ends.minute)
+    return times["block"]["ends"] if gap >= minutes else times["meetings_from"]
+
+
+MEETINGS_FROM = _offered_at()
+assert MEETINGS_FROM != data("bootcamp")["calling_times"]["meetings_from"]  # the example's block leaves room for it
 
 PLANNER = "coaching/plan-one-to-one/"
 BANK = "coaching/questions/"
@@ -580,9 +592,10 @@ def test_a_ride_along_since_the_last_1_1_brings_what_it_found_to_the_next(manage
     options = _scale(form)["options"]
     low, high = options[0]["value"], options[-1]["value"]
     label = {o["value"]: o["label"] for o in options}
-    answers = {q["id"]: [high, high - 1, low, high][i % 4] for i, q in enumerate(form["questions"]) if q["section"] != "objections"}
+    answers = {q["id"]: [high, high - 1, low, high][i % 4] for i, q in enumerate(form["questions"]) if q["section"] not in ("objections", "review")}
     # No essential missed, which would fail the call and keep it on the agenda until the next ride-along: the
-    # cost of the problem (essential when rated) done, the CRM the same day missed in its place.
+    # cost of the problem (essential when rated) done, the CRM the same day missed in its place; no review, so
+    # the review's two (essential when rated) are left blank.
     answers |= {"cost-of-problem": high - 1, "crm-same-day": low}
     page.clock.set_fixed_time(datetime(2026, 11, 23, 9, 0))  # Monday: the 1:1
     _add_rep(page, site_url, "Sam")
