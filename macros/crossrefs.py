@@ -499,8 +499,9 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
     listed = assessment.get("missed_essential_fails")
     if isinstance(listed, list):
         essential_ids = [item["id"] for _, item in essentials if item.get("essential")]
-        return [document.problem(path + ("missed_essential_fails", index), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")
-                for index, statement_id in enumerate(listed) if statement_id not in essential_ids]
+        groups = [(("missed_essential_fails", index), group) for index, group in enumerate(listed)] if listed and isinstance(listed[0], list) else [(("missed_essential_fails",), listed)]
+        return [document.problem(path + at + (index,), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")
+                for at, group in groups for index, statement_id in enumerate(group) if statement_id not in essential_ids]
     return []
 
 

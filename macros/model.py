@@ -960,29 +960,39 @@ class Assessment:
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     gap_habits_held_at_most: int = 0  # and how many habits still there (above habits_at_most) a gap may have
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
-    # true: an essential at the scale's lowest answer puts the result in the lowest band; a list of essential
-    # statements' ids: only all of those answered so does
-    missed_essential_fails: bool | tuple[str, ...] = False
+    # true: an essential at the scale's lowest answer puts the result in the lowest band; groups of essential
+    # statements' ids: only all of one group answered so does
+    missed_essential_fails: bool | tuple[tuple[str, ...], ...] = False
+
+    @property
+    def failing_groups(self) -> list[list[Statement]]:
+        """The essentials whose lowest answer can fail the form, in groups that fail it together, in the form's
+        order: each essential on its own, those essential when rated among them (answered, they are essential: a
+        discovery call that never found what the problem costs failed at what it was for), or the groups
+        `missed_essential_fails` lists (a 1:1 where the rep neither talked most nor was asked first was telling,
+        and one with neither a plan nor a date to look at it had nothing to follow up; a push that missed one of
+        the first pair, as it may, was not)."""
+        if not self.missed_essential_fails:
+            return []
+        essentials = [s for s in self.statements_in_order if s.essential or s.essential_when_rated]
+        if self.missed_essential_fails is True:
+            return [[s] for s in essentials]
+        return [[s for s in essentials if s.id in group] for group in self.missed_essential_fails]
 
     @property
     def essentials_failing(self) -> list[Statement]:
-        """The essentials whose lowest answer can fail the form, in the form's order: every essential, those
-        essential when rated among them (answered, they are essential: a discovery call that never found what the
-        problem costs failed at what it was for), or those `missed_essential_fails` lists (a 1:1 where the rep
-        neither talked most nor was asked first was telling, however its plan went; a push that missed one of
-        them, as it may, was not)."""
-        if not self.missed_essential_fails:
-            return []
-        listed = self.missed_essential_fails if isinstance(self.missed_essential_fails, tuple) else None
-        return [s for s in self.statements_in_order if (s.essential or s.essential_when_rated) and (listed is None or s.id in listed)]
+        """Every essential that can fail the form, alone or with its group, in the form's order."""
+        failing = {s.id for group in self.failing_groups for s in group}
+        return [s for s in self.statements_in_order if s.id in failing]
 
     @property
-    def essentials_missed_needed(self) -> int:
-        """How many of `essentials_failing` answered with the scale's lowest answer put the result in the lowest
-        band (0: none do): one, or every one listed."""
-        if not self.missed_essential_fails:
-            return 0
-        return len(self.essentials_failing) if isinstance(self.missed_essential_fails, tuple) else 1
+    def fails_in_groups(self) -> bool:
+        """Whether the essentials fail the form only together (the listed groups), not one by one."""
+        return any(len(group) > 1 for group in self.failing_groups)
+
+    def failing_group_of(self, statement: Statement) -> int | None:
+        """The position of the group `statement` fails the form with, for the page's script; None: it can't."""
+        return next((index for index, group in enumerate(self.failing_groups) if statement in group), None)
 
     def notes_in(self, section_id: str | None) -> list[WriteIn]:
         """The notes shown in a section, after its statements; None: those shown at the top of the form."""
@@ -1862,9 +1872,12 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
     return assessments
 
 
-def _fails_rule(value: bool | list[str]) -> bool | tuple[str, ...]:
-    """`missed_essential_fails` as the model keeps it: a list of ids becomes a tuple (the model is frozen)."""
-    return tuple(value) if isinstance(value, list) else value
+def _fails_rule(value: bool | list) -> bool | tuple[tuple[str, ...], ...]:
+    """`missed_essential_fails` as the model keeps it, tuples (the model is frozen): a list of ids is one group, a
+    list of lists of ids is several."""
+    if not isinstance(value, list):
+        return value
+    return tuple(tuple(group) for group in value) if value and isinstance(value[0], list) else (tuple(value),)
 
 
 def _statement(behaviour: Behaviour) -> Statement:

@@ -184,7 +184,8 @@ def _word(document: LocatedData, error) -> list[Problem]:
         within = [sub for sub in error.context if sub.validator != "type"]
         if within:
             return _word(document, within[0])
-        expected = " or ".join(_TYPE_WORDS.get(t, t) for sub in schema["anyOf"] for t in _as_list(sub.get("type")))
+        # Each type once: a list of ids and a list of such lists are both "a list".
+        expected = " or ".join(dict.fromkeys(_TYPE_WORDS.get(t, t) for sub in schema["anyOf"] for t in _as_list(sub.get("type"))))
         return [document.problem(path, f"{field} is {_describe(error.instance)} (expected {expected})")]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [document.problem(path, f"{field} is {error.instance} (expected {_bound_words(schema)}){_as_share(schema, error.instance)}")]

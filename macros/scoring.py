@@ -79,12 +79,12 @@ def essentials_short(assessment: Assessment, answers: dict[str, float]) -> list[
 
 
 def essentials_missed(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
-    """With `missed_essential_fails`, the essentials that can fail the form answered with the scale's lowest answer,
-    in the form's order, once there are as many as put the result in the lowest band (one, or every one listed)."""
-    needed = assessment.essentials_missed_needed
+    """With `missed_essential_fails`, the essentials answered with the scale's lowest answer that put the result in
+    the lowest band, in the form's order: those of each failing group (Assessment.failing_groups) answered so in
+    full."""
     lowest = assessment.scale.options[0].value
-    missed = [s for s in assessment.essentials_failing if answers.get(s.id) == lowest]
-    return missed if needed and len(missed) >= needed else []
+    failed = {s.id for group in assessment.failing_groups if all(answers.get(s.id) == lowest for s in group) for s in group}
+    return [s for s in assessment.essentials_failing if s.id in failed]
 
 
 def band_for(bands: list[Band], score: int) -> Band:

@@ -61,7 +61,7 @@
       result.append(el("h3", out.headline));
       /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead,
          and when the band brings the next meeting forward, that too (the record keeps it for the team view). */
-      var failed = model.missedNeeded > 1 ? Playbook.t("assessment_result.failed_meaning_all", { count: model.missedNeeded, band: parts.bandName(out.band), answer: model.missedAnswer })
+      var failed = model.inGroups ? Playbook.t("assessment_result.failed_meaning_all", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer })
         : Playbook.t("assessment_result.failed_meaning", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer });
       var said = out.essentialsMissed.length ? el("p", failed)
         : held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) }))

@@ -50,11 +50,14 @@
     return model.gapLeast !== null && !row.limit && row.points !== null && row.points < model.gapLeast;
   }
 
-  /* With missed_essential_fails, the essentials that can fail the form answered with the scale's lowest answer, once
-     there are as many as fail it: one, or every one listed (scoring.essentials_missed). */
+  /* With missed_essential_fails, the essentials answered with the scale's lowest answer that fail the form: those
+     of each group that fails it together (data-can-fail names the group) answered so in full
+     (scoring.essentials_missed). */
   function essentialsMissed(model) {
-    var missed = model.rows.filter(function (row) { return row.canFail && model.missedAt !== null && row.value === model.missedAt; });
-    return missed.length && missed.length >= model.missedNeeded ? missed : [];
+    var failing = model.rows.filter(function (row) { return row.canFail !== null && model.missedAt !== null; });
+    return failing.filter(function (row) {
+      return failing.every(function (other) { return other.canFail !== row.canFail || other.value === model.missedAt; });
+    });
   }
 
   /* A row that holds the top band back as an essential: one marked essential, or one essential when rated that is
@@ -228,7 +231,7 @@
         limit: fieldset.dataset.countsAs === "limit",
         essential: fieldset.hasAttribute("data-essential"),
         whenRated: fieldset.hasAttribute("data-essential-when-rated"),
-        canFail: fieldset.hasAttribute("data-can-fail"),
+        canFail: fieldset.hasAttribute("data-can-fail") ? fieldset.dataset.canFail : null,
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,
@@ -257,7 +260,7 @@
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
-      missedNeeded: +form.dataset.missedEssentialsNeeded || 0,
+      inGroups: form.hasAttribute("data-fails-in-groups"),
       missedAnswer: form.dataset.missedAnswer || ""
     };
   }

@@ -78,9 +78,13 @@ def assessments(draw):
     essentials_at_least, missed_fails = None, False
     if not ladder and len(drawn_bands) > 1 and draw(st.booleans()):
         essentials_at_least = draw(st.sampled_from([option.value for option in scale.options[1:]]))
-        missed_fails = draw(st.sampled_from([False, True, "all"]))
+        missed_fails = draw(st.sampled_from([False, True, "groups"]))
         marked = draw(st.lists(st.booleans(), min_size=total, max_size=total).filter(any))
         groups = [dataclasses.replace(groups[0], statements=[dataclasses.replace(s, essential=m) for s, m in zip(groups[0].statements, marked)])]
+        if missed_fails == "groups":  # the essentials split, in order, into groups that each fail the form together
+            ids = [s.id for s in groups[0].statements if s.essential]
+            cut = draw(st.integers(1, len(ids)))
+            missed_fails = tuple(group for group in (tuple(ids[:cut]), tuple(ids[cut:])) if group)
     return Assessment(
         id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
         answers_needed=draw(st.integers(1, total)),
@@ -139,11 +143,12 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     short = [s for s in assessment.statements if (s.essential and (s.id not in answers or answers[s.id] < assessment.essentials_at_least))
              or (s.essential_when_rated and s.id in answers and answers[s.id] < assessment.essentials_at_least)]
     # the missed-essential rule: one answered with the scale's lowest answer fails the form, whatever the score,
-    # one essential when rated too, as answering it makes it essential (where it lists essentials, all of those must be)
+    # one essential when rated too, as answering it makes it essential (where it lists groups of essentials, all
+    # of one group must be)
     rule = assessment.missed_essential_fails
-    can_fail = [s for s in assessment.statements if (s.essential or s.essential_when_rated) and (not isinstance(rule, tuple) or s.id in rule)]
-    lowest = [s for s in can_fail if s.id in answers and answers[s.id] == min(values)]
-    missed = bool(lowest) and (len(lowest) == len(can_fail) if isinstance(rule, tuple) else bool(rule))
+    essentials = [s.id for s in assessment.statements if s.essential or s.essential_when_rated]
+    failing = [group for group in rule if set(group) & set(essentials)] if isinstance(rule, tuple) else [(s,) for s in essentials] if rule else []
+    missed = any(all(answers.get(s) == min(values) for s in group if s in essentials) for group in failing)
     if missed:
         overall_band = assessment.bands[0]
     elif overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
@@ -277,7 +282,11 @@ FAILS = dataclasses.replace(ESSENTIAL, missed_essential_fails=True, groups=[Stat
                             bands=[Band("Low", "m", 0, 50), Band("Mid", "m", 50, 80), Band("Top", "m", 80, 100)])
 # Three essentials where only both listed missed fail the form (Was that coaching?): one missed, or the third,
 # holds it at "Mid".
-FAILS_ALL = dataclasses.replace(FAILS, missed_essential_fails=("ask", "talk"), groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("talk", "Talked", 1, essential=True), Statement("plan", "Planned", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])])
+FAILS_ALL = dataclasses.replace(FAILS, missed_essential_fails=(("ask", "talk"),), groups=[StatementGroup("only", None, [Statement("ask", "Asked", 1, essential=True), Statement("talk", "Talked", 1, essential=True), Statement("plan", "Planned", 1, essential=True), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])])
+# Two such groups (Was that coaching?'s talking pair and its plan and follow-up date): either group missed in full
+# fails the form; one of each missed holds it at "Mid".
+FAILS_GROUPS = dataclasses.replace(FAILS, missed_essential_fails=(("ask", "talk"), ("plan", "date")), groups=[StatementGroup("only", None, [
+    *(Statement(key, key.title(), 1, essential=True) for key in ("ask", "talk", "plan", "date")), *(Statement(f"o{n}", f"Other {n}", 1) for n in range(4))])])
 
 
 # The habit rule with gaps: a level below whose behaviours reach it and whose habit is "Some" (held, not kept
@@ -333,6 +342,8 @@ FOUR = dataclasses.replace(
 @example(case=(FAILS_ALL, {"ask": 0, "talk": 2, "plan": 2, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 86%, one missed: held at "Mid"
 @example(case=(FAILS_ALL, {"ask": 0, "talk": 0, "plan": 2, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 71%, both missed: "Low"
 @example(case=(FAILS_ALL, {"ask": 2, "talk": 2, "plan": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 86%, the unlisted one missed: held at "Mid"
+@example(case=(FAILS_GROUPS, {"ask": 2, "talk": 2, "plan": 0, "date": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 75%, the second group missed: "Low"
+@example(case=(FAILS_GROUPS, {"ask": 0, "talk": 2, "plan": 0, "date": 2, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 75%, one of each: held at "Mid"
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 1}))
 @example(case=(GATED, {"s0": 2, "h0": 0, "h1": 0}))
 @example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 2}))

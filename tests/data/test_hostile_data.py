@@ -212,7 +212,7 @@ HOSTILE = {
     "objections-empty-list": Hostile("objections.yml", replace_first("practise_in: [week-2, week-3, week-4]", "practise_in: []"), at("[]"), "'practise_in' has 0 items (expected at least 1)"),
     "objections-unknown-role-play": Hostile("objections.yml", replace_first("role_play: price-objection", "role_play: price-objections"), at("price-objections"), "unknown role-play 'price-objections' (did you mean 'price-objection'? expected one of the ids in data/role_plays.yml: cold-call-opener, gatekeeper, send-me-something, qualifying-call, discovery-meeting, price-objection)"),
     # A rep sent to week 3 for a role-play the boot camp runs in week 4 (a rep's review)
-    "objections-role-play-in-an-unlisted-week": Hostile("objections.yml", replace_first("practise_in: [week-2, week-3, week-4]", "practise_in: [week-2, week-3]"), at("price-objection"), "the role-play 'price-objection' runs in the boot camp's 'week-4', which 'practise_in' doesn't list; add week-4 to 'practise_in' (line 21)"),
+    "objections-role-play-in-an-unlisted-week": Hostile("objections.yml", replace_first("practise_in: [week-2, week-3, week-4]", "practise_in: [week-2, week-3]"), at("price-objection"), "the role-play 'price-objection' runs in the boot camp's 'week-4', which 'practise_in' doesn't list; add week-4 to 'practise_in' (line 23)"),
     # when_coaching_stalls.yml
     "stalls-hr-yes": Hostile("when_coaching_stalls.yml", replace_first("hr: true", "hr: yes"), at("yes"), "'hr' must be true or false, found the text 'yes'"),
     "stalls-check-ins-zero": Hostile("when_coaching_stalls.yml", replace_first("check_ins: 4", "check_ins: 0"), at("check_ins: 0", offset=11), "'check_ins' is 0 (expected at least 1 and at most 6)"),

@@ -206,3 +206,16 @@ def test_a_run_with_every_behaviour_done_is_ready_for_the_real_thing(forms, rubr
     # One behaviour only partly done, the rest done: not yet.
     first = form.statements_in_order[0].id
     assert scoring.result(form, _all(form, DONE, **{first: PARTLY})).band is not form.bands[-1]
+
+
+def test_a_1_1_with_neither_a_plan_nor_a_date_to_look_at_it_was_not_coaching(forms):
+    # A rep's case: "Yes" everywhere but the action plan in the rep's words and the date to look at what it
+    # produced, both "No": 18 of 26 points, 69%, "Part coaching: some real coaching happened", while "Manager or
+    # coach?" fails a manager who never looks at what a plan produced. With neither there is nothing to follow up:
+    # the pair fails the form, as the talking pair does. One of them "No" is held below the top band only.
+    check = forms["was-that-coaching"]
+    found = scoring.result(check, _all(check, YES, **{"rep-owns-the-plan": NO, "follow-up-set": NO}))
+    assert (found.score, found.band.name, [s.id for s in found.essentials_missed]) == (69, check.bands[0].name, ["rep-owns-the-plan", "follow-up-set"])
+    assert _band(check, _all(check, YES, **{"follow-up-set": NO})) == check.bands[-2].name
+    # One of each pair "No" fails nothing either.
+    assert _band(check, _all(check, YES, **{"asked-before-told": NO, "follow-up-set": NO})) == check.bands[-2].name
