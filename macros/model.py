@@ -1799,7 +1799,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
             line=written_line(checklist_doc, path),
-            repeats={"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one"}.get(raw.get("starts_afresh")),
+            repeats={"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one", "before each charter review": "charter-review"}.get(raw.get("starts_afresh")),
             week_starts_on=cadence.week_starts_on,
         )
     ladder = build(Ladder, documents["levels"])

@@ -159,7 +159,7 @@
     return {
       load: function () {
         var saved = found();
-        starts = recentStarts(form.dataset.repeats, Number(form.dataset.weekStarts));
+        starts = form.dataset.review ? reviewStarts(form.dataset.review, saved) : recentStarts(form.dataset.repeats, Number(form.dataset.weekStarts));
         periods = {};
         starts.forEach(function (start) {
           var period = saved[start.key];
@@ -295,6 +295,14 @@
     return starts;
   }
 
+  /* The charter review's periods, newest first: the review on the charter's next_review date, then the KEPT
+     latest saved before it (a review's date is the leader's, so earlier ones are known only from the ticks kept;
+     a quarter's ticks saved when the list started afresh every quarter count as that quarter's review). */
+  function reviewStarts(review, saved) {
+    var earlier = Object.keys(saved).filter(function (key) { return key < review && /^\d{4}-\d{2}-\d{2}$/.test(key); }).sort().reverse();
+    return [review].concat(earlier.slice(0, KEPT)).map(function (key) { return { key: key }; });
+  }
+
   /* The local day `offset` days before `now`, at noon. */
   function daysBefore(now, offset) {
     return new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset, 12);
@@ -352,6 +360,7 @@
     }
     if (repeats === "week") return { now: Playbook.t("checklist.now_week", { day: day }), caption: Playbook.t("checklist.history_weeks", { count: KEPT }) };
     if (repeats === "quarter") return { now: Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(start.key, "plain") }), caption: Playbook.t("checklist.history_quarters", { count: KEPT }) };
+    if (repeats === "charter-review") return { now: Playbook.t("checklist.now_review", { day: Playbook.dates.day(start.key, "long-weekday") }), caption: Playbook.t("checklist.history_reviews", { count: starts.length - 1 }) };
     var dayOff = start.key !== Playbook.dates.of(new Date());
     return { now: dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day, caption: Playbook.t("checklist.history_days", { count: KEPT }) };
   }

@@ -477,25 +477,33 @@ def test_the_week_start_comes_from_the_data(browser, edited_site):
     context.close()
 
 
-def test_the_charter_review_starts_afresh_each_quarter(open_at):
+def test_the_charter_review_list_belongs_to_the_review_on_the_charters_date_across_a_quarters_end(open_at):
     """A rep's walk-through found last quarter's charter-review ticks still there weeks later, ready to mislead the
-    next review: the list is `starts_afresh: every quarter`, its ticks belonging to the reader's calendar quarter,
-    kept through the quarter and gone at its end (here, New Year in Auckland, still 31 December in UTC)."""
+    next review, so the list started afresh each calendar quarter; a second rep then ticked the preparation on 22
+    March and found it gone on 1 April, the review week. The ticks now belong to the review on the charter's
+    next_review date: kept across New Year for the February review, with an earlier review's ticks in the
+    history, and a new list once the leader moves the date on."""
     items = next(c for c in data("checklists")["checklists"] if c["id"] == "charter-review")["items"]
-    start = at(date(2026, 11, 2), 9, 0, "Pacific/Auckland")
+    review_day = date.fromisoformat(data("charter")["review"]["next_review"])
+    start = at(date(2026, 12, 30), 9, 0)
+    assert start.date() < date(review_day.year, 1, 1) <= review_day  # the preparation and the review straddle a quarter's end
     page = open_at(start, path="checklists/")
+    key = _storage_key(page, "charter-review")
+    # The review before this one, kept as the list kept it when it started afresh every quarter.
+    page.evaluate("([key, ticked]) => localStorage.setItem(key, JSON.stringify({version: 2, periods: {'2026-10-01': {ticked: ticked, total: 8}}}))",
+                  [key, {item["id"]: True for item in items[:5]}])
+    page.reload()
     review = Checklist(page, "charter-review")
-    expect(review.period).to_have_text("Quarter starting 1 October")
+    expect(review.period).to_have_text(f"For the review on {day_name(review_day)} {review_day.year}")  # next year: said
     review.tick(items[:3])
-    eve = at(date(2026, 12, 31), 23, 50, "Pacific/Auckland")
-    page.clock.fast_forward(int((eve - start).total_seconds() * 1000))
+    page.clock.fast_forward(int((at(date(2027, 1, 4), 9, 0) - start).total_seconds() * 1000))
     page.reload()
     review.expect_ticked(items[:3])
-    page.clock.fast_forward(20 * MINUTE)
-    expect(review.period).to_have_text("Quarter starting 1 January")
-    expect(review.count).to_have_text(f"0 of {len(items)} done")
-    review.expect_ticked([])
-    expect(review.history).to_have_accessible_name(history("quarter", [None] * 7 + [(3, len(items))]))
+    expect(review.count).to_have_text(f"3 of {len(items)} done")
+    expect(review.history).to_have_accessible_name(f"The last review, oldest first: 5 of {len(items)}")
+    # On paper, a line for the review's date.
+    page.emulate_media(media="print")
+    expect(review.form.locator(".pb-checklist__write-in")).to_have_text("Review on:")
 
 
 def test_a_list_that_no_longer_starts_afresh_keeps_the_ticks_saved_by_period(open_at):
