@@ -18,6 +18,10 @@
 
   Playbook.agreedList = function (form, planner) {
     var status = form.querySelector("[data-plan-status]");
+    /* The commitment just ticked after its due date: drawn with "Done on an earlier day?" open, so the day it was
+       really done is asked for there and then (a rep's record read "2 working days after it was due" for work
+       done on time, the question folded away). */
+    var tickedLate = null;
 
     function today() {
       return Playbook.workspace.today();
@@ -137,7 +141,10 @@
         setDone(entry, box.checked ? actionDay() : null);
       });
       if (now === "open") li.append(changes(entry, said));
-      if (now === "done" && lateBy(commitment)) li.append(disclosure(Playbook.t("plan_one_to_one.done_earlier_summary"), [earlierDay(entry, said).line]));
+      if (now === "done" && lateBy(commitment)) {
+        var asked = li.appendChild(disclosure(Playbook.t("plan_one_to_one.done_earlier_summary"), [earlierDay(entry, said).line]));
+        asked.open = tickedLate === entryKey(entry);
+      }
       return li;
     }
 
@@ -156,6 +163,7 @@
     function setDone(entry, done) {
       var said = { text: entry.commitment.text };
       var late = done && lateBy(Object.assign({}, entry.commitment, { done: done }));
+      tickedLate = late ? entryKey(entry) : null;
       change(entry, function (commitment) { commitment.done = done; }, late ? Playbook.t("plan_one_to_one.marked_done_late", said) : done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));
     }
 

@@ -250,7 +250,8 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     expect(page.locator("[data-plan-status]")).to_have_text(
         "Marked done: Send the mutual plan to Acme. That is after its due date; if it was done earlier, give the day under “Done on an earlier day?”.")
     expect(_agreed(page)).to_contain_text("done Mon 7 Dec, 2 working days after it was due")
-    page.locator("[data-plan-agreed] summary", has_text="Done on an earlier day?").click()
+    # The day it was done is asked for there and then, not folded away (a rep: on-time work read as late).
+    expect(page.get_by_label("Done on an earlier day", exact=True)).to_be_visible()
     page.get_by_label("Done on an earlier day", exact=True).fill("2026-12-03")
     page.get_by_role("button", name="Mark it done that day").click()
     expect(page.locator("[data-plan-status]")).to_have_text("Marked done on Thu 3 Dec: Send the mutual plan to Acme")
