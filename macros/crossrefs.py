@@ -397,6 +397,7 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
         problems += _habit_rule(document, path, assessment, levels if from_levels else None)
         problems += _lower_levels_rule(document, path, assessment)
         problems += _essentials_rule(document, path, assessment)
+        problems += _nothing_missed_rule(document, path, assessment)
         problems += _balance(document, path, assessment, levels if from_levels else document)
         problems += _bands(document, path + ("bands",), assessment["bands"], from_levels)
     return problems
@@ -502,6 +503,18 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
         groups = [(("missed_essential_fails", index), group) for index, group in enumerate(listed)] if listed and isinstance(listed[0], list) else [(("missed_essential_fails",), listed)]
         return [document.problem(path + at + (index,), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")
                 for at, group in groups for index, statement_id in enumerate(group) if statement_id not in essential_ids]
+    return []
+
+
+def _nothing_missed_rule(document: LocatedData, path: tuple, assessment: dict) -> list[Problem]:
+    """`top_band_needs_nothing_missed` keeps a result in the band below the top, so it needs one, and not on the
+    level assessment, whose habits have their own rule."""
+    if not assessment.get("top_band_needs_nothing_missed"):
+        return []
+    if "questions_from" in assessment:
+        return [document.problem(path + ("top_band_needs_nothing_missed",), "'top_band_needs_nothing_missed' doesn't apply to the level assessment (its habits hold a level back instead); remove it", at_key=True)]
+    if len(assessment["bands"]) < 2:
+        return [document.problem(path + ("top_band_needs_nothing_missed",), "a statement missed keeps a result out of the top band, so the assessment needs a band below it; add one or remove this", at_key=True)]
     return []
 
 

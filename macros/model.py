@@ -963,6 +963,9 @@ class Assessment:
     # true: an essential at the scale's lowest answer puts the result in the lowest band; groups of essential
     # statements' ids: only all of one group answered so does
     missed_essential_fails: bool | tuple[tuple[str, ...], ...] = False
+    # true: a statement answered with the scale's lowest answer keeps the result out of the top band, whatever the
+    # score (a call shown to the team as one to learn from has nothing missed in it)
+    top_band_needs_nothing_missed: bool = False
 
     @property
     def failing_groups(self) -> list[list[Statement]]:
@@ -1868,6 +1871,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             gap_habits_held_at_most=raw.get("gap_habits_held_at_most", 0),
             essentials_at_least=raw.get("essentials_at_least"),
             missed_essential_fails=_fails_rule(raw.get("missed_essential_fails", False)),
+            top_band_needs_nothing_missed=raw.get("top_band_needs_nothing_missed", False),
         )
     return assessments
 

@@ -164,10 +164,10 @@ def _day(count: int, week: Pace, inputs: Inputs) -> Pace:
     return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)
 
 
-def blocks_a_week(calling_days: int, selling_days: Fraction | int) -> int:
-    """The calling blocks a rep holds in a week: one on each calling day they sell on (4 selling days, 4 blocks;
-    a half day counts as a day). planner.js repeats it."""
-    return min(calling_days, ceil(Fraction(selling_days)))
+def blocks_a_week(calling_days: int, selling_days: int) -> int:
+    """The calling blocks a rep holds in a week: one on each calling day they sell on (4 selling days, 4 blocks).
+    planner.js repeats it."""
+    return min(calling_days, selling_days)
 
 
 def block_interval(week: Pace, block_minutes_a_week: int) -> tuple[str, int] | None:

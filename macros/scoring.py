@@ -87,6 +87,15 @@ def essentials_missed(assessment: Assessment, answers: dict[str, float]) -> list
     return [s for s in assessment.essentials_failing if s.id in failed]
 
 
+def missed_holding(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
+    """With `top_band_needs_nothing_missed`, the statements answered with the scale's lowest answer, in the form's
+    order: any one keeps the result out of the top band."""
+    if not assessment.top_band_needs_nothing_missed:
+        return []
+    lowest = assessment.scale.options[0].value
+    return [s for s in assessment.statements_in_order if answers.get(s.id) == lowest]
+
+
 def band_for(bands: list[Band], score: int) -> Band:
     """Bands run from `start` up to (not including) `end`; the last one includes 100."""
     for index, band in enumerate(bands):
@@ -129,6 +138,7 @@ class Result:
     level: StatementGroup | None
     essentials_short: list[Statement] = field(default_factory=list)  # those keeping a top-band score out of it
     essentials_missed: list[Statement] = field(default_factory=list)  # of those, the ones failing the form
+    missed_holding: list[Statement] = field(default_factory=list)  # answered the lowest, keeping a top-band score out of it
 
     @property
     def complete(self) -> bool:
@@ -167,16 +177,17 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     band = band_for(assessment.bands, score)
     missed = essentials_missed(assessment, answers)
     short = essentials_short(assessment, answers) if band is assessment.bands[-1] or missed else []
+    held_missed = missed_holding(assessment, answers) if band is assessment.bands[-1] and not missed and not short else []
     if missed:
         band = assessment.bands[0]
-    elif short:
+    elif short or held_missed:
         band = assessment.bands[-2]
     level = None
     if assessment.rates_levels:
         for index, group in enumerate(groups):
             if group.reached and lets_count(assessment, groups[:index]):
                 level = group.group
-    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed)
+    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed)
 
 
 def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:

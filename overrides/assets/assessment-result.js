@@ -63,8 +63,10 @@
          and when the band brings the next meeting forward, that too (the record keeps it for the team view). */
       var failed = model.inGroups ? Playbook.t("assessment_result.failed_meaning_all", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer })
         : Playbook.t("assessment_result.failed_meaning", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer });
+      var missedHolding = out.missedHolding || [];
       var said = out.essentialsMissed.length ? el("p", failed)
         : held.length ? el("p", Playbook.t("assessment_result.held_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]) }))
+        : missedHolding.length ? el("p", Playbook.t("assessment_result.held_missed_meaning", { band: parts.bandName(out.band), top: parts.bandName(model.bands[model.bands.length - 1]), answer: model.lowestAnswer }))
         : null;
       var sooner = out.band.node.querySelector("[data-band-sooner]");
       if (said && sooner) said.append(" ", sooner.textContent);
@@ -75,7 +77,8 @@
       var missed = out.essentialsMissed;
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
-      list(Playbook.t("assessment_result.work_on_first"), parts.toImprove(model).filter(function (row) { return held.indexOf(row) < 0; }).slice(0, 3), true);
+      list(Playbook.t("assessment_result.missed_holding"), missedHolding, true);
+      list(Playbook.t("assessment_result.work_on_first"), parts.toImprove(model).filter(function (row) { return held.indexOf(row) < 0 && missedHolding.indexOf(row) < 0; }).slice(0, 3), true);
       list(aboutSomeoneElse ? Playbook.t("assessment_result.strengths_seen") : Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
 

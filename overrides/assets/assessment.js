@@ -164,8 +164,12 @@
     out.band = bandFor(model.bands, out.score);
     out.essentialsMissed = essentialsMissed(model);
     out.essentialsShort = out.band === model.bands[model.bands.length - 1] || out.essentialsMissed.length ? essentialsShort(model) : [];
+    /* With top_band_needs_nothing_missed, a statement answered the lowest keeps a top-band score in the band below
+       (scoring.missed_holding), once no essential does. */
+    out.missedHolding = model.nothingMissed && out.band === model.bands[model.bands.length - 1] && !out.essentialsMissed.length && !out.essentialsShort.length
+      ? model.rows.filter(function (row) { return row.value !== null && row.value === model.lowest; }) : [];
     if (out.essentialsMissed.length) out.band = model.bands[0];
-    else if (out.essentialsShort.length) out.band = model.bands[model.bands.length - 2];
+    else if (out.essentialsShort.length || out.missedHolding.length) out.band = model.bands[model.bands.length - 2];
     groups.forEach(function (group, index) {
       if (group.reached && letsCount(model, groups.slice(0, index))) out.level = group;
     });
@@ -255,6 +259,9 @@
       lowerLeast: form.hasAttribute("data-lower-levels-at-least") ? +form.dataset.lowerLevelsAtLeast : null,
       gapsMost: form.hasAttribute("data-lower-level-gaps-at-most") ? +form.dataset.lowerLevelGapsAtMost : null,
       gapHabitsMost: +(form.dataset.gapHabitsHeldAtMost || 0),
+      nothingMissed: form.hasAttribute("data-top-needs-nothing-missed"),
+      lowest: form.hasAttribute("data-top-needs-nothing-missed") ? +form.dataset.topNeedsNothingMissed : null,
+      lowestAnswer: form.dataset.lowestAnswer || "",
       gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
       gapAnswer: form.dataset.gapAnswer || "",
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
@@ -402,7 +409,7 @@
   function held(model, out) {
     if (!out.complete || model.ladder) return {};
     if (out.essentialsMissed.length) return bandFor(model.bands, out.score) === out.band ? {} : { held: "missed" };
-    return out.essentialsShort.length ? { held: "short" } : {};
+    return out.essentialsShort.length ? { held: "short" } : out.missedHolding && out.missedHolding.length ? { held: "missed-behaviour" } : {};
   }
 
   function sooner(out) {
@@ -745,6 +752,9 @@
     }
     if (!model.ladder && out.essentialsShort.length) {
       return Playbook.t("assessment.scored_held", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.essentialsShort.length, answer: model.essentialsAnswer });
+    }
+    if (!model.ladder && out.missedHolding && out.missedHolding.length) {
+      return Playbook.t("assessment.scored_held_missed", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.missedHolding.length, answer: model.lowestAnswer });
     }
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
     var above = reachedAbove(model, out);

@@ -653,7 +653,8 @@
         said.dataset.planRatedSaid = "";
         /* the band as the result named it: held below the score's by an essential short, or failed by one missed */
         var band = call.result.held === "missed" ? Playbook.t("plan_one_to_one.band_failed", { band: call.result.band })
-          : call.result.held === "short" ? Playbook.t("plan_one_to_one.band_held", { band: call.result.band }) : Playbook.t("plan_one_to_one.band", { band: call.result.band });
+          : call.result.held === "short" ? Playbook.t("plan_one_to_one.band_held", { band: call.result.band })
+          : call.result.held === "missed-behaviour" ? Playbook.t("plan_one_to_one.band_held_missed", { band: call.result.band }) : Playbook.t("plan_one_to_one.band", { band: call.result.band });
         var words = { day: call.day, result: part.dataset.resultName, score: call.result.score, band: band };
         said.textContent = call.weakest.length ? Playbook.t("plan_one_to_one.rated_since", words) : Playbook.t("plan_one_to_one.rated_since_all_well", words);
         var list = document.createElement("ul");

@@ -118,6 +118,7 @@
     var sign = compare(reading.value, fraction(0));
     if (sign < 0 || (sign === 0 && !optional)) return { problem: input.dataset.low };
     if (compare(reading.value, exact(input.dataset.most, ENGLISH)) > 0) return { problem: input.dataset.high };
+    if (input.hasAttribute("data-whole") && reading.value.n % reading.value.d !== ZERO) return { problem: input.dataset.whole };
     return reading;
   }
 
@@ -206,10 +207,11 @@
   var WEEK_MARK = "\u0000";
   var INTERVAL_MARK = "\u0001";
 
-  /* The calling blocks a rep holds in a week (planner.blocks_a_week): one on each calling day they sell on;
+  /* The calling blocks a rep holds in a week (planner.blocks_a_week): one on each calling day they sell on
+     (selling days are whole);
      `line` is the block-pace line, which carries the team's calling days. */
   function blocksAWeek(line, values) {
-    return Math.min(Number(line.dataset.callingDays), Number(ceil(values.selling_days_per_week)));
+    return Math.min(Number(line.dataset.callingDays), Number(floor(values.selling_days_per_week)));
   }
 
   /* The first step's weekly figure over the week's calling blocks (planner.block_interval): whole minutes from

@@ -97,8 +97,9 @@
       var words = { score: found.score, band: found.band };
       var note = typeof found.band !== "string" ? Playbook.t("charts.percent", { value: found.score })
         : found.held === "missed" ? Playbook.t("rep_history.score_note_failed", words)
-        : found.held === "short" ? Playbook.t("rep_history.score_note_held", words) : Playbook.t("rep_history.score_note", words);
-      points.push({ day: record.date, label: Playbook.workspace.dayOf(record, undefined, days[record.date]), value: found.score, note: note, held: found.held === "missed" || found.held === "short" });
+        : found.held === "short" ? Playbook.t("rep_history.score_note_held", words)
+        : found.held === "missed-behaviour" ? Playbook.t("rep_history.score_note_held_missed", words) : Playbook.t("rep_history.score_note", words);
+      points.push({ day: record.date, label: Playbook.workspace.dayOf(record, undefined, days[record.date]), value: found.score, note: note, held: !!found.held });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_scores", { check: check, who: who })));
     var last = points[points.length - 1];

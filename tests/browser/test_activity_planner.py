@@ -28,7 +28,7 @@ COVERED = "Your pipeline and revenue from elsewhere already cover the target"
 # What readers type, by field name (a rate field is named by its stage): cases from the issue and harder ones.
 CASES = {
     "the handbook's figures": {},
-    "a bigger target, a shorter quarter, odd rates": {"revenue_target": "450,000", "average_deal_size": "17,500", "weeks_in_period": "12", "selling_days_per_week": "4.5", "conversations": "12.5", "meetings": "33.3", "qualified": "40", "wins": "22"},
+    "a bigger target, a shorter quarter, odd rates": {"revenue_target": "450,000", "average_deal_size": "17,500", "weeks_in_period": "12", "selling_days_per_week": "4", "conversations": "12.5", "meetings": "33.3", "qualified": "40", "wins": "22"},
     "pipeline and inbound revenue": {"revenue_target": "1,000,000", "existing_pipeline": "300,000", "share_not_from_prospecting": "35"},
     "pipeline and inbound cover the target": {"existing_pipeline": "2,000,000", "share_not_from_prospecting": "80"},
     "deals in commit beside other pipeline": {"revenue_target": "300,000", "committed_pipeline": "60,000", "existing_pipeline": "40,000", "share_not_from_prospecting": "30"},
@@ -221,7 +221,7 @@ def test_a_week_and_a_day_multiply_back_to_the_periods_figure_and_the_funnel_mul
             assert Fraction(day.split()[2]) == Fraction(floor(Fraction(week.split()[2]) * days / weeks * 10), 10), (week, day)
         if not week.startswith("1 every"):  # a week's selling days make its figure
             figure = Fraction(week.replace(",", ""))
-            # (With 4.5 days, 89 a day make 400.5 a week, shown as 401: a week is rounded up as it always is.)
+            # (A day in tenths × the days can fall between whole numbers: a week is rounded up as it always is.)
             assert figure <= most * (days / weeks) or made_by_days, (week, day)
             day_chained = below is not None and not day.startswith("1 every") and not below[4].startswith("1 every")
             if day_chained:
@@ -342,6 +342,20 @@ def _example_money(planner: dict) -> tuple[Fraction, Fraction, Fraction]:
     return planner_oracle.exact(planner["revenue_target"]), planner_oracle.exact(planner["average_deal_size"]), closes
 
 
+def test_selling_days_are_whole_days(context, site_url):
+    """A sales VP's case: at 4.5 selling days, each figure of the day rounded up and the week made of those days
+    asked 297 calls a week where the target needs 233, more than a five-day week's. A day the rep sells for part
+    of counts as a day: half days are refused, saying so, and "5.0" is five days."""
+    page, form = _open(context, site_url)
+    field = _field(form, "selling_days_per_week")
+    field.fill("4.5")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description("Enter whole days: a day the rep sells for only part of counts as a day.")
+    field.fill("5.0")
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    _expect_figures(form, planner_oracle.expected(_planner()).rows)
+
+
 def test_pipeline_and_revenue_from_elsewhere_change_the_figures_as_the_arithmetic_on_the_page_says(context, site_url):
     planner = _planner()
     target, deal, closes = _example_money(planner)
@@ -418,7 +432,9 @@ def _with_typed(handbook, typed: dict[str, str]):
     def number(name: str, scale: int = 1) -> float:
         return float(planner_oracle.exact(typed[name]) / scale)
 
-    changes = {name: number(name) for name in ("revenue_target", "average_deal_size", "weeks_in_period", "selling_days_per_week", "existing_pipeline", "committed_pipeline") if name in typed}
+    changes = {name: number(name) for name in ("revenue_target", "average_deal_size", "weeks_in_period", "existing_pipeline", "committed_pipeline") if name in typed}
+    if "selling_days_per_week" in typed:  # whole days, as the data holds them
+        changes["selling_days_per_week"] = int(planner_oracle.exact(typed["selling_days_per_week"]))
     if "share_not_from_prospecting" in typed:
         changes["share_not_from_prospecting"] = number("share_not_from_prospecting", 100)
     stages = [replace(stage, conversion_rate=number(stage.id, 100)) if stage.id in typed else stage for stage in planner.stages]

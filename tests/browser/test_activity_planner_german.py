@@ -22,7 +22,7 @@ pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
 # What the English reader types, by field name (a rate field by its stage); the German reader types the same
 # numbers with the marks swapped.
 CASES = {
-    "a bigger target, a shorter quarter, odd rates": {"revenue_target": "450,000", "average_deal_size": "17,500", "weeks_in_period": "12", "selling_days_per_week": "4.5", "conversations": "12.5", "meetings": "33.3", "qualified": "40", "wins": "22"},
+    "a bigger target, a shorter quarter, odd rates": {"revenue_target": "450,000", "average_deal_size": "17,500", "weeks_in_period": "12", "selling_days_per_week": "4", "conversations": "12.5", "meetings": "33.3", "qualified": "40", "wins": "22"},
     "pennies and decimals everywhere": {"revenue_target": "99,999.99", "average_deal_size": "3333.33", "weeks_in_period": "13.5", "selling_days_per_week": "3", "conversations": "7", "meetings": "15.5", "qualified": "66.7", "wins": "30", "existing_pipeline": "12,345.67", "share_not_from_prospecting": "12.5"},
     "pipeline and inbound revenue": {"revenue_target": "1,000,000", "existing_pipeline": "300,000", "share_not_from_prospecting": "35", "weeks_in_period": "2.5"},
 }

@@ -474,7 +474,7 @@ def _band_said(form: dict, answers: dict) -> str:
     """The band as the planner names a call's result, worked out from the answers as the ride-along's headline does:
     held below the score's band by an essential short of what it needs, or failed by one answered with the lowest
     answer where the score alone would have been in a higher band."""
-    from tests.browser.test_coaching_forms import _missed, _oracle, _short
+    from tests.browser.test_coaching_forms import _missed, _missed_holding, _oracle, _short
 
     score, band = _oracle(form, answers)
     bands = form["bands"]
@@ -483,6 +483,8 @@ def _band_said(form: dict, answers: dict) -> str:
         return f"but “{band}”, as an essential behaviour was missed" if by_score != band else f"“{band}”"
     if by_score == bands[-1]["name"] and _short(form, answers):
         return f"held at “{band}” by an essential behaviour short of what it needs"
+    if by_score == bands[-1]["name"] and _missed_holding(form, answers):
+        return f"held at “{band}” by a behaviour missed"
     return f"“{band}”"
 
 

@@ -85,6 +85,8 @@ def assessments(draw):
             ids = [s.id for s in groups[0].statements if s.essential]
             cut = draw(st.integers(1, len(ids)))
             missed_fails = tuple(group for group in (tuple(ids[:cut]), tuple(ids[cut:])) if group)
+    # The top band needing nothing missed, as validation allows it: outside the ladder, with a band below the top.
+    nothing_missed = not ladder and len(drawn_bands) > 1 and draw(st.booleans())
     return Assessment(
         id="random", title="Random", audience="Anyone", intro="Rate.", scale=scale, result_name="Score",
         answers_needed=draw(st.integers(1, total)),
@@ -92,7 +94,7 @@ def assessments(draw):
         balanced=balanced,
         groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
         essentials_at_least=essentials_at_least, missed_essential_fails=missed_fails, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
-        gap_behaviours_at_least=gap_floor, gap_habits_held_at_most=gap_habits,
+        gap_behaviours_at_least=gap_floor, gap_habits_held_at_most=gap_habits, top_band_needs_nothing_missed=nothing_missed,
     )
 
 
@@ -153,6 +155,8 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
         overall_band = assessment.bands[0]
     elif overall_band is assessment.bands[-1] and short:  # the essentials rule: the top band needs every essential
         overall_band = assessment.bands[-2]
+    elif overall_band is assessment.bands[-1] and assessment.top_band_needs_nothing_missed and min(values) in answers.values():
+        overall_band = assessment.bands[-2]  # and, where the form says so, nothing answered the lowest
     level, above = None, None
     if assessment.rates_levels:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
@@ -294,6 +298,8 @@ FAILS_GROUPS = dataclasses.replace(FAILS, missed_essential_fails=(("ask", "talk"
 # "Some" where no habit may be.
 HABIT_GAPS = dataclasses.replace(GATED, lower_levels_at_least=40, lower_level_gaps_at_most=1, gap_behaviours_at_least=1, gap_habits_held_at_most=1)
 NO_HABIT_GAPS = dataclasses.replace(HABIT_GAPS, gap_habits_held_at_most=0)
+# A top band that needs nothing missed (the ride-along): "o0" missed at 80% holds it at "Mid".
+NOTHING_MISSED = dataclasses.replace(FAILS, top_band_needs_nothing_missed=True)
 # Two habits at the level below, both "Some", where one may be: a cap (a rep who still demos before discovery and
 # asks closed questions).
 TWO_HABITS = dataclasses.replace(HABIT_GAPS, answers_needed=3, groups=[
@@ -360,6 +366,7 @@ FOUR = dataclasses.replace(
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 2, "s1": 2, "h1": 0}))  # the habit kept fully: a cap, no level
 @example(case=(NO_HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # no habit may be held in a gap: a cap
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 1, "s1": 2, "h1": 0}))  # two held where one may be: a cap
+@example(case=(NOTHING_MISSED, {"ask": 2, "o0": 0, "o1": 2, "o2": 2, "o3": 2}))  # 80%, a miss holds the top band back at "Mid"
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 0, "s1": 2, "h1": 0}))  # one held: a gap, level 1 counts
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
@@ -399,7 +406,8 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
         held = f"Score: {expected['score']}%, held at “{expected['band']}”: “{assessment.bands[-1].name}” needs the "
         # "but" only where the score alone would have been in a higher band
         failed = f"Score: {expected['score']}%, but “{expected['band']}”: " if expected["by_score"] != expected["band"] else f"Score: {expected['score']}%, “{expected['band']}”, and "
-        assert headline.startswith(failed if model.essentials_missed else held if model.essentials_short else start + ")"), headline
+        held_missed = f"Score: {expected['score']}%, held at “{expected['band']}”: “{assessment.bands[-1].name}” needs nothing answered “{assessment.scale.options[0].label}”"
+        assert headline.startswith(failed if model.essentials_missed else held if model.essentials_short else held_missed if model.missed_holding else start + ")"), headline
 
     # Every answer on the page carries the points the paper key and the model give it.
     low, high = assessment.scale.options[0].value, assessment.scale.options[-1].value

@@ -254,14 +254,16 @@ def test_essential_statements_need_a_least_answer_above_the_bottom_and_a_band_be
         ride_along = _assessment(value, "ride-along")
         ride_along["essentials_at_least"] = 2
         ride_along["bands"] = [dict(ride_along["bands"][-1], **{"from": 0})]
-    (problem,) = _edit(project, one_band)
-    assert problem.endswith("an essential statement keeps a result out of the top band, so the assessment needs a band below it")
+    nothing_missed, essentials = _edit(project, one_band)  # in line order: the rule before the bands
+    assert essentials.endswith("an essential statement keeps a result out of the top band, so the assessment needs a band below it")
+    assert nothing_missed.endswith("a statement missed keeps a result out of the top band, so the assessment needs a band below it; add one or remove this")
 
     def nothing_marked(value):
         for statement in _assessment(value, "ride-along")["questions"]:
             statement.pop("essential", None)
             statement.pop("essential_when_rated", None)
-    (problem,) = _edit(project, nothing_marked)
+    nothing_missed, problem = _edit(project, nothing_marked)  # the edit above still leaves the form one band
+    assert nothing_missed.endswith("so the assessment needs a band below it; add one or remove this")
     assert problem.endswith("no statement of this assessment is marked 'essential: true', so 'essentials_at_least' changes nothing; mark the essential ones or remove it")
 
 

@@ -219,3 +219,20 @@ def test_a_1_1_with_neither_a_plan_nor_a_date_to_look_at_it_was_not_coaching(for
     assert _band(check, _all(check, YES, **{"follow-up-set": NO})) == check.bands[-2].name
     # One of each pair "No" fails nothing either.
     assert _band(check, _all(check, YES, **{"asked-before-told": NO, "follow-up-set": NO})) == check.bands[-2].name
+
+
+def test_a_call_that_missed_listening_and_the_objection_is_not_one_to_walk_the_team_through(forms):
+    # A rep's case: a discovery call done well but for the four listening and objection behaviours, all missed
+    # (the rep interrupted, never played back what the buyer said, answered an objection without asking about
+    # it): 60 of 75 points, 80%, "A call to learn from: walk the team through this call". The top band needs
+    # nothing missed; the call is "Solid, with gaps", with what was missed as the thing to work on.
+    ride_along = forms["ride-along"]
+    listening = ["played-back", "let-silence-run", "explored-objection", "checked-answered"]
+    discovery = {k: v for k, v in _all(ride_along, DONE_WELL).items() if k not in ("results-in-their-figures", "budget-holder-there")}
+    found = scoring.result(ride_along, discovery | {key: MISSED for key in listening})
+    assert (found.score, found.band.name, [s.id for s in found.missed_holding]) == (80, "Solid, with gaps", listening)
+    # One of them only partly done, the rest done well (74 of 75, 99%): still a call to learn from.
+    assert _band(ride_along, discovery | {"let-silence-run": PARTLY}) == "A call to learn from"
+    # A role-play rubric has no such rule: "Done" everywhere is ready, and a miss outside its point is allowed.
+    rubric = forms["role-play-price-objection"]
+    assert not rubric.top_band_needs_nothing_missed
