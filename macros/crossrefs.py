@@ -501,8 +501,16 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
     if isinstance(listed, list):
         essential_ids = [item["id"] for _, item in essentials if item.get("essential")]
         groups = [(("missed_essential_fails", index), group) for index, group in enumerate(listed)] if listed and isinstance(listed[0], list) else [(("missed_essential_fails",), listed)]
-        return [document.problem(path + at + (index,), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")
-                for at, group in groups for index, statement_id in enumerate(group) if statement_id not in essential_ids]
+        problems = [document.problem(path + at + (index,), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")
+                    for at, group in groups for index, statement_id in enumerate(group) if statement_id not in essential_ids]
+        # A statement in two groups would fail the form with either, which the page's script and the key can't say.
+        seen: dict[str, int] = {}
+        for number, (at, group) in enumerate(groups, 1):
+            for index, statement_id in enumerate(group):
+                if statement_id in seen:
+                    problems.append(document.problem(path + at + (index,), f"{quoted(statement_id)} is already in group {seen[statement_id]} of 'missed_essential_fails'; a statement belongs to one group of those that fail the form together"))
+                seen.setdefault(statement_id, number)
+        return problems
     return []
 
 

@@ -360,7 +360,17 @@
     }
     if (repeats === "week") return { now: Playbook.t("checklist.now_week", { day: day }), caption: Playbook.t("checklist.history_weeks", { count: KEPT }) };
     if (repeats === "quarter") return { now: Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(start.key, "plain") }), caption: Playbook.t("checklist.history_quarters", { count: KEPT }) };
-    if (repeats === "charter-review") return { now: Playbook.t("checklist.now_review", { day: Playbook.dates.day(start.key, "long-weekday") }), caption: Playbook.t("checklist.history_reviews", { count: starts.length - 1 }) };
+    if (repeats === "charter-review") {
+      /* A review past by more than the week its list runs into (publishing the charter) is said to be past: the
+         list starts afresh only once the charter's next review date is set (a VP found May opening on February's
+         ticks). */
+      var past = Playbook.dates.of(new Date(Date.now() - 7 * 86400000)) > start.key;
+      var on = { day: Playbook.dates.day(start.key, "long-weekday") };
+      return {
+        now: past ? Playbook.t("checklist.now_review_past", on) : Playbook.t("checklist.now_review", on),
+        caption: Playbook.t("checklist.history_reviews", { count: starts.length - 1 })
+      };
+    }
     var dayOff = start.key !== Playbook.dates.of(new Date());
     return { now: dayOff ? Playbook.t("checklist.now_day_off", { day: day }) : day, caption: Playbook.t("checklist.history_days", { count: KEPT }) };
   }

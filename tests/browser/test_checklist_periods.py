@@ -501,6 +501,11 @@ def test_the_charter_review_list_belongs_to_the_review_on_the_charters_date_acro
     review.expect_ticked(items[:3])
     expect(review.count).to_have_text(f"3 of {len(items)} done")
     expect(review.history).to_have_accessible_name(f"The last review, oldest first: 5 of {len(items)}")
+    # A week after the review, with no next date set yet, the list says its review is past (a VP: May opened on
+    # February's ticks with nothing said).
+    page.clock.fast_forward(int((at(review_day + timedelta(days=8), 9, 0) - at(date(2027, 1, 4), 9, 0)).total_seconds() * 1000))
+    page.reload()
+    expect(review.period).to_have_text(f"For the review on {day_name(review_day)}, now past: the list starts afresh once the charter gives the next review's date")
     # On paper, a line for the review's date.
     page.emulate_media(media="print")
     expect(review.form.locator(".pb-checklist__write-in")).to_have_text("Review on:")

@@ -301,3 +301,11 @@ def test_a_statement_that_cannot_fail_the_form_is_named_where_it_is_listed(proje
     problems = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=["rep-talked-most", "one-skill"]))
     assert len(problems) == 1 and "'one-skill' is not one of this assessment's essential statements" in problems[0], problems
     assert "list only those marked 'essential: true'" in problems[0]
+
+
+def test_a_statement_in_two_groups_that_fail_the_form_together_is_refused_at_its_second(project):
+    # An engineer's review: a statement in two groups failed the form on screen with either, while the key and the
+    # scoring said otherwise. It belongs to one group.
+    groups = [["rep-talked-most", "asked-before-told"], ["asked-before-told", "follow-up-set"]]
+    (problem,) = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=groups))
+    assert problem.endswith("'asked-before-told' is already in group 1 of 'missed_essential_fails'; a statement belongs to one group of those that fail the form together"), problem
