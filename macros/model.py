@@ -762,8 +762,9 @@ class Checklist:
     items: list[Item]
     file: str
     line: int
-    # "day", "week" or "quarter": ticks belong to one, then the list starts afresh; "one-to-one": to the
-    # preparation for the rep's next 1:1 (overrides/assets/checklist.js, prepTicks)
+    # "day", "week" or "quarter": ticks belong to one, then the list starts afresh; "charter-review": to the review
+    # on the charter's next_review date; "one-to-one": to the preparation for the rep's next 1:1
+    # (overrides/assets/checklist.js, prepTicks)
     repeats: str | None = None
     week_starts_on: str = "Monday"
 

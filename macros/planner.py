@@ -75,7 +75,8 @@ class Plan:
     def over_ask(self, weeks: Fraction) -> tuple[int, Fraction] | None:
         """(the first step's weekly figure × `weeks`, rounded up; how much more than the period's figure that is)
         when it is at least OVER_ASK_SAID_FROM more: raising each week's figure to reach the next one's as shown
-        (_reaching) carries the last step's rounding up the funnel, 1 deal a week for 0.91 asking 10% more calls.
+        (_reaching), and to what its days make (_week_of_days), carries the rounding up the funnel, 1 deal a week
+        for 0.91 asking 10% more calls.
         None for "1 every N weeks". planner.js repeats it."""
         first = self.steps[0]
         if first.week.every or not first.count:

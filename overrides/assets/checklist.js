@@ -1,6 +1,7 @@
 /* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. One with
    data-repeats ("day", "week" or "quarter") keeps ticks per day, week or calendar quarter of the reader's calendar,
-   with a history; "one-to-one", a list done before each 1:1, by the rep's 1:1s held (prepTicks). */
+   with a history; "charter-review", by the review on the charter's date (data-review); "one-to-one", a list done
+   before each 1:1, by the rep's 1:1s held (prepTicks). */
 (function (Playbook) {
   "use strict";
 

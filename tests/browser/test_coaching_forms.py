@@ -459,7 +459,7 @@ def test_a_one_to_one_where_the_rep_neither_talked_most_nor_was_asked_first_was_
     score, band = _oracle(form_data, answers)
     assert score >= form_data["bands"][1]["from"] and band == form_data["bands"][0]["name"] == "Mostly telling or inspecting"
     expect(form.locator("[aria-live]")).to_have_text(f"Coaching score: {score}%, but “{band}”: 2 essential statements below were answered “No”.")
-    expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^2 essential statements that fail this form together were all answered “No”, so the result is “Mostly telling or inspecting” whatever the score"))
+    expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^The 2 essential statements below were all answered “No”, and answered so together they fail this form, so the result is “Mostly telling or inspecting” whatever the score"))
     # A push the manager chose (the decision helper's advice): the rep talked less, but was asked first. That is
     # not telling, and stays out of the top band.
     form.locator('fieldset[data-statement="asked-before-told"]').get_by_role("radio", name="Yes", exact=True).check()

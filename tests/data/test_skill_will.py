@@ -82,7 +82,7 @@ def test_a_mode_without_suits_is_refused(handbook: Path):
 # ---------------------------------------------------------------- a live problem rules a mode out
 
 
-def test_every_live_problem_rules_out_stepping_back_and_nothing_else_does():
+def test_every_live_problem_rules_out_stepping_back_and_only_what_comes_first_rules_out_coaching():
     """The example's rule, as a sales leader reviewing it put it: stepping back is never the answer while a live
     problem in the deal or the rep's work is ticked, however proven the rep: every decisive coach or push signal,
     every one about a deal at risk, such as a step only the rep can take missing its date as the quarter closes
