@@ -41,13 +41,14 @@ def test_the_weekly_checklist_takes_its_week_start_from_data_and_monday_when_lef
 
 
 def test_checklists_from_the_checklists_file_repeat_only_as_their_starts_afresh_says(project):
-    """`starts_afresh: before each 1:1` (the 1:1 preparation) belongs to the rep's next 1:1; a list without
-    starts_afresh keeps its ticks until reset."""
+    """`starts_afresh: before each 1:1` (the 1:1 preparation) belongs to the rep's next 1:1, `before each charter
+    review` to the review on the charter's date; a list without starts_afresh keeps its ticks until reset."""
     documents, _ = validate(Project(project))
     handbook = build_handbook(documents)
     listed = {c.id: c for c in handbook.checklists.values() if c.file.endswith("checklists.yml")}
     said = {raw["id"]: raw.get("starts_afresh") for raw in documents["checklists"].value["checklists"]}
-    assert said["one-to-one-prep"] == "before each 1:1" and any(value is None for value in said.values())
+    assert said["one-to-one-prep"] == "before each 1:1" and said["charter-review"] == "before each charter review"
+    assert any(value is None for value in said.values())
     for checklist_id, checklist in listed.items():
-        assert checklist.repeats == {"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one", None: None}[said[checklist_id]], checklist_id
+        assert checklist.repeats == {"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one", "before each charter review": "charter-review", None: None}[said[checklist_id]], checklist_id
         assert checklist.week_starts_on == handbook.bootcamp.cadence.week_starts_on
