@@ -102,6 +102,7 @@ REFERENCES = [
     Reference("dilemma", ("modes", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("dilemma", ("skill_will", "quadrants", "*", "mode"), "dilemma", ("modes", "*"), "mode"),
     Reference("dilemma", ("modes", "*", "signals", "*", "rules_out", "*"), "dilemma", ("modes", "*"), "mode"),
+    Reference("dilemma", ("modes", "*", "signals", "*", "contradicts", "*"), "dilemma", ("modes", "*", "signals", "*"), "signal"),
     Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),

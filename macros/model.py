@@ -223,6 +223,8 @@ class Signal:
     situation: str | None = None
     # About the moment, not the rep (time before the buyer's meeting): it weighs, but can't make a recommendation alone.
     context: bool = False
+    # Signals that can't be true at the same time as this one: ticked together, the helper recommends nothing.
+    contradicts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

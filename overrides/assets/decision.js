@@ -32,7 +32,17 @@
        about the rep counts here only for a mode still in the running. */
     var aboutTheRep = Array.prototype.some.call(boxes, function (box) { return box.checked && !box.hasAttribute("data-context") && open.indexOf(box.dataset.mode) !== -1; });
     var needing = Object.keys(short).filter(function (mode) { return totals[mode] > 0; })[0];
-    var outcome = top && aboutTheRep ? (leaders[1] ? "tie" : leaders[0]) : needing ? "needs-" + needing : !top ? "none" : "context";
+    /* Two ticked signals that can't both be true (data-contradicts, either way round): no recommendation rests on
+       them until one is unticked (a sales VP ticked "the calls show they don't know how" beside "the calls don't
+       explain it", and was told to push). */
+    var clash = [];
+    boxes.forEach(function (box) {
+      if (!box.checked || clash.length) return;
+      (box.dataset.contradicts || "").split(" ").filter(Boolean).forEach(function (other) {
+        if (ticked[other] && !clash.length) clash = [box.dataset.signal, other];
+      });
+    });
+    var outcome = clash.length ? "contradiction" : top && aboutTheRep ? (leaders[1] ? "tie" : leaders[0]) : needing ? "needs-" + needing : !top ? "none" : "context";
     /* The question bank's situations the advice rests on: those of the advised mode's ticked signals, so the 1:1
        planner asks a top seller pushed on a slipping deal about the deal, not about prospecting. */
     var situations = [];
@@ -40,7 +50,7 @@
       var situation = box.dataset.situation;
       if (box.checked && box.dataset.mode === outcome && situation && situations.indexOf(situation) < 0) situations.push(situation);
     });
-    return { totals: totals, ticked: ticked, ruledOut: ruledOut, short: short, top: top, outcome: outcome, situations: situations };
+    return { totals: totals, ticked: ticked, ruledOut: ruledOut, short: short, top: top, outcome: outcome, situations: situations, clash: clash };
   }
 
   /* The shown result as plain text for notes or an email: a line per heading and paragraph, "- " per item. */
@@ -142,6 +152,12 @@
       });
       each("[data-others]", function (el) { el.hidden = !el.querySelector("[data-line]:not([hidden])"); });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
+      each("[data-clash]", function (el) {
+        el.textContent = "";
+        now.clash.forEach(function (id) {
+          el.appendChild(document.createElement("li")).textContent = form.querySelector('label[for="decide-' + CSS.escape(id) + '"]').textContent;
+        });
+      });
       /* The questions for the situation the advice rests on, where a ticked signal names one; else the mode's. */
       each("[data-outcome] [data-questions-for]", function (el) {
         var lists = el.parentNode.querySelectorAll(":scope > [data-questions-for]");

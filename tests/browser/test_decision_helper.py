@@ -711,3 +711,24 @@ def test_a_push_for_a_lost_deal_or_the_teams_sake_asks_about_that_not_the_foreca
     expect(result.get_by_text(f"For the signal you ticked ({plain(situation['name'])}):")).to_be_visible()
     linked = _check_questions(result, modes["push"], [situation["id"]], in_situation=True)
     assert set(linked) == wanted
+
+
+@pytest.mark.parametrize("first, second", [
+    ("behind-and-lost-heart", "activity-slipped"),
+    ("time-before-the-meeting", "deadline-is-close"),
+    ("one-contact", "one-contact-not-widened"),
+])
+def test_two_signals_that_cannot_both_be_true_recommend_nothing_until_one_is_unticked(context, site_url, first, second):
+    """A sales VP's re-check: "the calls show they don't know how" beside "the calls don't explain it" said Push,
+    coaching ruled out, though the handbook says not to push a skill problem; "there is time before the buyer's
+    decision" beside "the decision is close" counted both. Ticked together, the helper names the two and asks for
+    the one that isn't true; unticked, the other's advice comes back."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    assert second in signal[first]["contradicts"]
+    result = _advised(context, site_url, ["new-to-the-motion", first, second])
+    expect(result.get_by_role("heading", level=3)).to_have_text("These two signals can't both be true")
+    expect(result.locator("[data-clash] li")).to_have_text([plain(signal[first]["text"]), plain(signal[second]["text"])])
+    expect(result.get_by_text("Untick the one that isn't true of this rep and deal: until then, no mode is recommended.")).to_be_visible()
+    result.page.get_by_label(plain(signal[first]["text"]), exact=True).uncheck()
+    expect(_result(result.page.locator("form[data-decision]")).get_by_role("heading", level=3)).not_to_have_text("These two signals can't both be true")
