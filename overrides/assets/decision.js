@@ -151,6 +151,10 @@
         el.textContent = now.ruledOut[mode] ? Playbook.t("decision.ruled_out") : now.short[mode] ? Playbook.t("decision.not_without") : "";
       });
       each("[data-others]", function (el) { el.hidden = !el.querySelector("[data-line]:not([hidden])"); });
+      each("[data-tied]", function (el) {
+        var mode = el.dataset.tied;
+        el.hidden = outcome !== "tie" || totals[mode] !== now.top || !!now.ruledOut[mode] || !!now.short[mode];
+      });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
       each("[data-clash]", function (el) {
         el.textContent = "";

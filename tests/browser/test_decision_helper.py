@@ -170,6 +170,12 @@ def test_a_tie_is_a_close_call_naming_the_tied_modes(context, site_url):
     for question in dilemma["read_the_moment"]:
         assert result.get_by_text(plain(question), exact=True).is_visible()
     assert all(name in helper.get_by_role("status").first.text_content() for name in (coach["name"], push["name"]))
+    # Each tied mode's advice, so a close call still says how to do either well (a sales VP: only the prompts).
+    for mode in (coach, push):
+        expect(result.get_by_role("heading", name=f"If you choose {mode['name']}: doing it well")).to_be_visible()
+        expect(result.get_by_text(plain(mode["doing_it_well"][0]), exact=True)).to_be_visible()
+        expect(result.get_by_role("heading", name=f"If you choose {mode['name']}: pitfalls")).to_be_visible()
+    expect(result.get_by_role("heading", name=f"If you choose {step_back['name']}: doing it well")).to_be_hidden()
 
 
 def test_on_a_wide_screen_the_first_tick_shows_the_recommendation_beside_the_signals(browser, site_url):
