@@ -764,7 +764,7 @@ class Checklist:
     items: list[Item]
     file: str
     line: int
-    # "day", "week" or "quarter": ticks belong to one, then the list starts afresh; "charter-review": to the review
+    # "day" or "week": ticks belong to one, then the list starts afresh; "charter-review": to the review
     # on the charter's next_review date; "one-to-one": to the preparation for the rep's next 1:1
     # (overrides/assets/checklist.js, prepTicks)
     repeats: str | None = None
@@ -1805,7 +1805,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             items=_convert(list[Item], checklist_doc, path + ("items",)),
             file=checklist_doc.file,
             line=written_line(checklist_doc, path),
-            repeats={"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one", "before each charter review": "charter-review"}.get(raw.get("starts_afresh")),
+            repeats={"every day": "day", "every week": "week", "before each 1:1": "one-to-one", "before each charter review": "charter-review"}.get(raw.get("starts_afresh")),
             week_starts_on=cadence.week_starts_on,
         )
     ladder = build(Ladder, documents["levels"])

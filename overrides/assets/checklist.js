@@ -1,6 +1,5 @@
 /* Checklist widget: ticks saved in this browser, keyed by checklist id and item id from the data. One with
-   data-repeats ("day", "week" or "quarter") keeps ticks per day, week or calendar quarter of the reader's calendar,
-   with a history; "charter-review", by the review on the charter's date (data-review); "one-to-one", a list done
+   data-repeats ("day" or "week") keeps ticks per day or week of the reader's calendar, with a history; "charter-review", by the review on the charter's date (data-review); "one-to-one", a list done
    before each 1:1, by the rep's 1:1s held (prepTicks). */
 (function (Playbook) {
   "use strict";
@@ -274,21 +273,20 @@
   }
 
   /* The first days of this period and the KEPT before it, newest first, in local time; at noon, so a
-     change to or from summer time cannot move one to another date. A quarter is the calendar's: from 1 January,
-     1 April, 1 July or 1 October. A daily list's days are the team's working days (Playbook.workdays): a
+     change to or from summer time cannot move one to another date. A daily list's days are the team's working
+     days (Playbook.workdays): a
      weekend is not a day missed, and on one the list on show is the last working day's, where a rep catches up
      with Friday's ticks, rather than a Saturday's that counts as a day worked. */
   function recentStarts(repeats, weekStart) {
     var now = new Date();
     var step = repeats === "week" ? 7 : 1;
     var back = repeats === "week" ? (now.getDay() - weekStart + 7) % 7 : 0;
-    var quarter = now.getMonth() - now.getMonth() % 3;
     var starts = [];
     var offset = back;
     var working = function (back) { return Playbook.workdays.working(Playbook.dates.number(Playbook.dates.of(daysBefore(now, back)))); };
     if (repeats === "day") while (!working(offset)) offset += 1;
     for (var n = 0; n <= KEPT; n += 1) {
-      var day = repeats === "quarter" ? new Date(now.getFullYear(), quarter - 3 * n, 1, 12) : daysBefore(now, offset);
+      var day = daysBefore(now, offset);
       starts.push({ day: day, key: Playbook.dates.of(day) });
       offset += step;
       if (repeats === "day") while (!working(offset)) offset += 1;
@@ -298,7 +296,7 @@
 
   /* The charter review's periods, newest first: the review on the charter's next_review date, then the KEPT
      latest saved before it (a review's date is the leader's, so earlier ones are known only from the ticks kept;
-     a quarter's ticks saved when the list started afresh every quarter count as that quarter's review). */
+     a quarter's ticks saved when the list started afresh each calendar quarter count as that quarter's review). */
   function reviewStarts(review, saved) {
     var earlier = Object.keys(saved).filter(function (key) { return key < review && /^\d{4}-\d{2}-\d{2}$/.test(key); }).sort().reverse();
     return [review].concat(earlier.slice(0, KEPT)).map(function (key) { return { key: key }; });
@@ -360,7 +358,6 @@
       };
     }
     if (repeats === "week") return { now: Playbook.t("checklist.now_week", { day: day }), caption: Playbook.t("checklist.history_weeks", { count: KEPT }) };
-    if (repeats === "quarter") return { now: Playbook.t("checklist.now_quarter", { day: Playbook.dates.day(start.key, "plain") }), caption: Playbook.t("checklist.history_quarters", { count: KEPT }) };
     if (repeats === "charter-review") {
       /* A review past by more than the week its list runs into (publishing the charter) is said to be past: the
          list starts afresh only once the charter's next review date is set (a VP found May opening on February's

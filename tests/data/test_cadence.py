@@ -50,5 +50,5 @@ def test_checklists_from_the_checklists_file_repeat_only_as_their_starts_afresh_
     assert said["one-to-one-prep"] == "before each 1:1" and said["charter-review"] == "before each charter review"
     assert any(value is None for value in said.values())
     for checklist_id, checklist in listed.items():
-        assert checklist.repeats == {"every day": "day", "every week": "week", "every quarter": "quarter", "before each 1:1": "one-to-one", "before each charter review": "charter-review", None: None}[said[checklist_id]], checklist_id
+        assert checklist.repeats == {"every day": "day", "every week": "week", "before each 1:1": "one-to-one", "before each charter review": "charter-review", None: None}[said[checklist_id]], checklist_id
         assert checklist.week_starts_on == handbook.bootcamp.cadence.week_starts_on
