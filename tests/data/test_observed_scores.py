@@ -10,6 +10,7 @@ import pytest
 from macros import scoring
 from macros.handbook import Project, load_handbook
 from tests.conftest import ROOT
+from tests.helpers import NEEDS_SECOND_TEAM
 
 MISSED, PARTLY, DONE, DONE_WELL = 0, 1, 2, 3
 NO, YES = 0, 2
@@ -256,3 +257,18 @@ def test_a_run_with_any_behaviour_missed_is_not_ready_however_well_the_rest_went
     skipped = next(s for s in form.statements_in_order if not (s.essential or s.essential_when_rated))
     found = scoring.result(form, _all(form, DONE_WELL, **{skipped.id: MISSED}))
     assert found.band is form.bands[-2] and [s.id for s in found.missed_holding] == [skipped.id]
+
+
+@pytest.mark.parametrize("team", [pytest.param("key-accounts", marks=NEEDS_SECOND_TEAM)])
+def test_each_teams_own_rubrics_follow_the_same_bar(team):
+    # The key-account team replaces its role-plays' rubrics whole, so they missed the organisation's new bar: each
+    # of its rubrics is ready at "Done" everywhere, needs nothing missed, and fails on its own point.
+    team = load_handbook(Project(ROOT, team)).assessments
+    rubrics = [form for form in team.values() if form.kind == "rubric"]
+    assert len(rubrics) == 4
+    for form in rubrics:
+        assert scoring.result(form, _all(form, DONE)).band is form.bands[-1], form.id
+        assert form.top_band_needs_nothing_missed, form.id
+    points = {"role-play-qualifying-call": "change-in-their-words", "role-play-price-objection": "value-in-their-figures"}
+    for rubric, point in points.items():
+        assert scoring.result(team[rubric], _all(team[rubric], DONE, **{point: MISSED})).band is team[rubric].bands[0], rubric
