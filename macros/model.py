@@ -1509,6 +1509,8 @@ class PlannerRules:
     minutes_per_question: int
     advice_lasts_weeks: int
     skip_questions_asked_in_last: int
+    stages_that_look_back: list[str] = field(default_factory=list)
+    situations_only_when_advised: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

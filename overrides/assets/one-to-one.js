@@ -62,7 +62,7 @@
       });
       return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
-    var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked) };
+    var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised) };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
     each(page, "[data-plan-filter=situations] option").forEach(function (option) { if (option.value) situations[option.value] = option.textContent.trim(); });
     /* each meeting rated with a form (a ride-along): its record, its statements' questions by id, and which of
@@ -346,7 +346,9 @@
       });
       return calls.length ? { meeting: meeting, calls: calls, lowest: lowest, again: again } : null;
     });
-    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date) };
+    /* something to look back on: an earlier 1:1 with the rep, or a call rated since the last */
+    var past = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).some(function (day) { return day < date; }) || observed.some(Boolean);
+    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date), past: past };
   }
 
   /* The value a record's answer to statement `id` was given (saved as {value} or, before fingerprints, a bare
@@ -457,12 +459,22 @@
     return sentence(parts);
   }
 
+  /* Whether what `question` takes for granted has happened, as the rep's records show (data/rhythm.yml's
+     one_to_one_planner): a stage that looks back, something to look back on; a question for none but situations
+     the rep is in only when something happened, advice resting on one of them. */
+  function happened(plan, question, ground) {
+    var only = plan.rules.whenAdvised;
+    return (ground.past || plan.rules.lookingBack.indexOf(question.stage) < 0)
+      && (question.situations.some(function (id) { return only.indexOf(id) < 0 || ground.situations.indexOf(id) >= 0; }));
+  }
+
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
      chose (either may be "any"), ranked by their reasons, those asked lately after every fresh one so the
      manager sees new questions each week; FOR_THE_MODE of them suiting the advised mode when enough do; without
-     a chosen stage, at most PER_STAGE from each so they span the conversation. With nothing chosen, only
-     questions with a reason, none made only for another mode than the advised one and none asked lately,
-     except a weak behaviour's question, which stays possible. */
+     a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation. With nothing chosen, only
+     questions whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?"
+     waits for something tried too) and that have a reason, none made only for another mode than the advised one
+     and none asked lately, except a weak behaviour's question, which stays possible. */
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
@@ -472,18 +484,21 @@
     }).map(function (q, index) {
       return standing(plan, q, ground, index);
     }).filter(function (found) {
-      return choice || found.weak || (found.score > 0 && !found.asked && !found.otherMode);
+      return choice || (happened(plan, found.question, ground) && (found.weak || (found.score > 0 && !found.asked && !found.otherMode)));
     }).sort(function (a, b) {
       return Boolean(a.asked) - Boolean(b.asked) || b.score - a.score || a.index - b.index;
     });
-    function take(found, most) {
+    function take(found, most, perStageMost) {
       var stage = found.question.stage;
-      if (picked.length >= most || picked.indexOf(found) >= 0 || (!chosen.stage && (perStage[stage] || 0) >= PER_STAGE)) return;
+      if (picked.length >= most || picked.indexOf(found) >= 0 || (!chosen.stage && (perStage[stage] || 0) >= perStageMost)) return;
       perStage[stage] = (perStage[stage] || 0) + 1;
       picked.push(found);
     }
-    ranked.filter(function (found) { return found.suits; }).forEach(function (found) { take(found, FOR_THE_MODE); });
-    ranked.forEach(function (found) { take(found, SUGGESTED); });
+    ranked.filter(function (found) { return found.suits; }).forEach(function (found) { take(found, FOR_THE_MODE, PER_STAGE); });
+    /* the best of each stage first, then seconds: equal reasons would otherwise fill the six from the bank's
+       first stages, and the commitments box would never be offered a question */
+    ranked.forEach(function (found) { take(found, SUGGESTED, 1); });
+    ranked.forEach(function (found) { take(found, SUGGESTED, PER_STAGE); });
     return ranked.filter(function (found) { return picked.indexOf(found) >= 0; }).map(function (found) {
       return { question: found.question, line: line(found, choice) };
     });

@@ -257,6 +257,47 @@ def test_a_capped_reps_own_weakest_behaviours_outrank_the_advice_on_a_slipping_d
     assert weak_at and deal and max(weak_at) < min(deal), [question["id"] for question, _ in suggested]
 
 
+def _taken_for_granted(question) -> list[str]:
+    """What a question assumes has happened, by data/rhythm.yml's rules: a stage that looks back, or situations
+    a rep is in only when something happened, and no other."""
+    assumed = []
+    if question["stage"] in RULES.get("stages_that_look_back", []):
+        assumed.append("something to look back on")
+    if set(question["situations"]) <= set(RULES.get("situations_only_when_advised", [])):
+        assumed.append(f"advice on {question['situations']}")
+    return assumed
+
+
+@pytest.mark.parametrize("mode", ["coach", "push"])
+def test_a_first_one_to_one_suggests_nothing_that_looks_back_on_what_has_not_happened(manager, site_url, mode):
+    """A manager's case: the first 1:1 with a rep suggested asking how the customer took the new approach
+    (nothing had been tried yet) and what they learned from a lost deal (they had lost none). Until the rep's
+    records show it, no suggestion looks back or assumes such a situation, even one a weak behaviour names;
+    once a 1:1 is held, the next one's suggestions may look back; advice resting on a lost deal brings its
+    questions in."""
+    page = manager
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": mode, "totals": {}, "situations": ["activity-slipping"]}, _iso(MONDAY)])
+    first = _suggested(page)
+    assert [(q["id"], _taken_for_granted(q)) for q, _ in first if _taken_for_granted(q)] == []
+    # Chosen by hand, the follow-up stage still lists its questions.
+    follow_up = next(s for s in data("coaching_questions")["stages"] if s["id"] in RULES["stages_that_look_back"])
+    page.get_by_label("Stage", exact=True).select_option(label=follow_up["name"])
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    assert {q["stage"] for q, _ in _suggested(page)} == {follow_up["id"]}
+    page.get_by_label("Stage", exact=True).select_option(index=0)
+
+    _hold_the_one_to_one(page, 2)
+    _next_week(page, 1)
+    assert any(q["stage"] == follow_up["id"] for q, _ in _suggested(page)), "a week on, something to look back on"
+
+    lost = "lost-deal"
+    assert lost in RULES["situations_only_when_advised"]
+    _seed(page, [["decision", "dilemma", {"ticked": {}, "outcome": mode, "totals": {}, "situations": [lost]}, _iso(MONDAY + timedelta(weeks=1))]])
+    page.reload()
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    assert any(lost in q["situations"] and _taken_for_granted(q) for q, _ in _suggested(page)), "advice on a lost deal: its own questions"
+
+
 def _overfull(count: int, minutes: int) -> str:
     fit = minutes // RULES["minutes_per_question"]
     return f"{count} questions for {minutes} minutes: about {fit} {'fits' if fit == 1 else 'fit'}."

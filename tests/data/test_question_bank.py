@@ -229,3 +229,17 @@ def test_questions_a_level_names_suit_the_reps_it_is_given_to():
     ]
     assert misfits == []
 
+
+
+@pytest.mark.parametrize("signal_id", ["same-question-again", "one-contact", "one-contact-not-widened"])
+def test_a_rep_who_leans_on_you_or_on_one_contact_gets_questions_on_that(signal_id):
+    """A sales VP's cases: a rep who keeps asking what to do was given skill questions, none of which hands the
+    answer back, and a deal resting on one contact opened on the customer's problem. Each of these signals has a
+    situation of its own, which no other signal of its mode names, and its mode's questions in that situation span
+    the conversation: every stage for coaching, and for a push at least what they've done, by when, and since."""
+    modes = data("dilemma")["modes"]
+    mode, signal = next((m, s) for m in modes for s in m["signals"] if s["id"] == signal_id)
+    assert [s["id"] for s in mode["signals"] if s.get("situation") == signal["situation"]] == [signal_id]
+    stages = {q["stage"] for q in BANK["questions"] if signal["situation"] in q["situations"] and mode["id"] in q["modes"]}
+    wanted = {s["id"] for s in BANK["stages"]} if mode["id"] == "coach" else {"diagnose", "commit", "follow-up"}
+    assert wanted <= stages
