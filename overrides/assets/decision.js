@@ -162,11 +162,12 @@
           el.appendChild(document.createElement("li")).textContent = form.querySelector('label[for="decide-' + CSS.escape(id) + '"]').textContent;
         });
       });
-      /* The questions for the situation the advice rests on, where a ticked signal names one; else the mode's. */
+      /* The questions for each situation the advice rests on, where ticked signals name any (a new rep with a
+         late deal gets the deal's and the new rep's); else the mode's. */
       each("[data-outcome] [data-questions-for]", function (el) {
         var lists = el.parentNode.querySelectorAll(":scope > [data-questions-for]");
-        var wanted = now.situations.filter(function (id) { return el.parentNode.querySelector(':scope > [data-questions-for="' + CSS.escape(id) + '"]'); })[0] || "";
-        el.hidden = lists.length > 1 && el.dataset.questionsFor !== wanted;
+        var wanted = now.situations.filter(function (id) { return el.parentNode.querySelector(':scope > [data-questions-for="' + CSS.escape(id) + '"]'); });
+        el.hidden = lists.length > 1 && (wanted.length ? wanted.indexOf(el.dataset.questionsFor) < 0 : el.dataset.questionsFor !== "");
       });
       each("[data-summary], [data-actions]", function (el) { el.hidden = outcome === "none"; });
       form.querySelector("[data-summary-headline]").textContent = shown().querySelector("[data-headline]").textContent;
