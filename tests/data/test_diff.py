@@ -89,7 +89,7 @@ def changed(tmp_path_factory) -> Path:
     edit(project, "coaching_questions.yml",
          '    text: "Which parts of a sales conversation feel easier than they did a month ago?"\n    stage: follow-up\n    situations: [new-rep]\n',
          '    text: "Which part of a sales call feels easier than a month ago?"\n    stage: follow-up\n    situations: [new-rep, skill-gap]\n')
-    edit(project, "charter.yml", "as if it were your own business.", "as if it were a business you own.")
+    edit(project, "charter.yml", "as if they were your own business.", "as if it were a business you own.")
     edit(project, "charter.yml", "a year from now", "twelve months from now")
     edit(project, "levels.yml", "      - id: first-with-launches\n        text: Brings the customer a new product that suits them within weeks of its launch.\n        coaching_questions: [customers-for-latest-product, worth-buyers-hour]\n", "")
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
@@ -139,7 +139,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         "- `data/charter.yml`",
         "  - Changed the charter's purpose: \"…each of you sells better a year from now than you do today,…\""
         " → \"…each of you sells better twelve months from now than you do today,…\"",
-        "  - Changed the charter value 'Ownership': meaning \"…yours to run as if it were your own business.\" → \"…yours to run as if it were a business you own.\"",
+        "  - Changed the charter value 'Ownership': meaning \"…forecast are yours to run as if they were your own business.\" → \"…forecast are yours to run as if it were a business you own.\"",
         "- `data/coaching_questions.yml`",
         "  - Added 3 coaching questions (stage: Diagnose ×2, Commit ×1): 'What has changed in this deal since last week's forecast?',"
         " 'Who else at the customer knows this deal is stuck?', 'What will you have done by Friday, and how will I know?'",
@@ -286,7 +286,7 @@ def site_change(tmp_path_factory) -> list[str]:
     page."""
     project = new_history(tmp_path_factory.mktemp("site"))
     edit(project, "charter.yml", f"team: {TEAM}\n", f"team: {TEAM} Europe\n")
-    edit(project, "charter.yml", "    meaning: Your territory, pipeline and forecast are yours to run as if it were your own business.\n",
+    edit(project, "charter.yml", "    meaning: Your territory, pipeline and forecast are yours to run as if they were your own business.\n",
          "    meaning: |\n      Your territory, pipeline and forecast are yours to run.\n      Run them as if they were your own business.\n")
     settings = project / "mkdocs.yml"
     edit_file(settings, f"site_name: {site_name()}\n", f"site_name: {site_name()} Europe\n")
@@ -323,7 +323,7 @@ def test_a_changed_field_shows_its_old_and_new_value(site_change):
 
 def test_a_value_written_over_several_lines_stays_on_one_line(site_change):
     assert group(site_change, "data/charter.yml")[1] == (
-        "Changed the charter value 'Ownership': meaning \"…forecast are yours to run as if it were your own business.\""
+        "Changed the charter value 'Ownership': meaning \"…forecast are yours to run as if they were your own…\""
         " → \"…forecast are yours to run. ⏎ Run them as if they were your own…\""
     )
     assert all(line.startswith(("###", "- ", "  - ")) for line in site_change if line)

@@ -31,7 +31,7 @@ def test_the_example_findings_are_valid(project):
 @pytest.mark.parametrize(
     "old, new, says",
     [
-        ("    kind: correlation\n", "    kind: proof\n", "'kind' is 'proof' (expected one of: reported, correlation, case study, study, estimate)"),
+        ("    kind: reported\n", "    kind: proof\n", "'kind' is 'proof' (expected one of: reported, correlation, case study, study, estimate)"),
         ("    year: 2011\n", "    year: last year\n", "'year' 'last year' is not valid (expected the year it was found or published, such as 2011, or 'not given' when the source gives no year)"),
         ("    year: 2011\n", "    year: 201\n", "'year' is 201 (expected at least 1900 and at most 2100)"),
     ],
