@@ -713,7 +713,7 @@ def test_a_new_rep_hurting_the_team_or_below_the_floor_for_no_skill_reason_is_pu
 
 
 @pytest.mark.parametrize("problem, wanted", [
-    ("excuses-not-plans", {"in-our-control", "same-risk-in-open-deal"}),
+    ("excuses-not-plans", {"in-our-control", "same-deal-tomorrow", "same-risk-in-open-deal", "loss-feedback-from-customer"}),
     ("affecting-the-team", {"colleague-you-want-to-be", "going-on-in-the-team", "next-time-instead", "team-will-notice", "team-since-we-spoke"}),
 ])
 def test_a_push_for_a_lost_deal_or_the_teams_sake_asks_about_that_not_the_forecast(context, site_url, problem, wanted):

@@ -89,7 +89,7 @@ def test_a_debrief_linked_from_something_that_does_not_exist_is_reported(project
 
 def test_a_form_ending_with_a_debrief_that_does_not_exist_is_reported(project):
     problems = _edit(project, "assessments", lambda value: _form(value, "ride-along").update(debrief="car-park-chat"))
-    assert problems == [f"{_at(project, 'assessments', 'car-park-chat')}: unknown debrief template 'car-park-chat' (expected one of the ids in data/debriefs.yml: call, lost-deal, ride-along, role-play)"]
+    assert problems == [f"{_at(project, 'assessments', 'car-park-chat')}: unknown debrief template 'car-park-chat' (expected one of the ids in data/debriefs.yml: call, lost-deal, won-deal, ride-along, role-play)"]
 
 
 def test_two_prompts_with_one_id_in_a_template_are_reported_and_other_templates_may_reuse_it(project):
