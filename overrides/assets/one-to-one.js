@@ -551,11 +551,46 @@
        once the calling block is over (data/bootcamp.yml's meetings_from); else the time as typed. */
     function setTime(repChosen) {
       var timed = oneToOnes(plan).filter(function (record) {
-        return record.date <= when().date && typeof record.data.time === "string" && /^[0-9]{2}:[0-9]{2}$/.test(record.data.time);
+        return record.date <= when().date && timeOf(record) !== null;
       }).sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
       var latest = timed[timed.length - 1];
       if (latest && latest.date === when().date) time.value = latest.data.time;
-      else if (repChosen) time.value = latest ? latest.data.time : time.defaultValue;
+      else if (repChosen) time.value = latest ? latest.data.time : freeFrom(time.defaultValue);
+    }
+
+    /* A record's time of day in minutes, or null. */
+    function timeOf(record) {
+      var found = typeof record.data.time === "string" && /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(record.data.time);
+      return found ? Number(found[1]) * 60 + Number(found[2]) : null;
+    }
+
+    function clock(minutes) {
+      return String(Math.floor(minutes / 60)).padStart(2, "0") + ":" + String(minutes % 60).padStart(2, "0");
+    }
+
+    /* The other reps' 1:1s on the day being planned that overlap one starting at `at` (minutes), each {name, at}:
+       a manager holds one 1:1 at a time (a manager's week: every new rep's 1:1 opened at the same time). */
+    function clashes(at) {
+      var ws = Playbook.workspace;
+      var mine = ws.current();
+      return ws.reps().filter(function (rep) { return rep.id !== mine; }).map(function (rep) {
+        var theirs = ws.records({ rep: rep.id, kind: "one-to-one", tool: plan.tool }).filter(function (record) {
+          var start = record.date === when().date ? timeOf(record) : null;
+          return start !== null && start < at + plan.minutes && at < start + plan.minutes;
+        })[0];
+        return theirs ? { name: rep.name, at: timeOf(theirs) } : null;
+      }).filter(Boolean);
+    }
+
+    /* `wanted` ("HH:MM"), or the end of the other reps' 1:1s it would overlap that day, so a rep with no time
+       of their own opens on a free slot. */
+    function freeFrom(wanted) {
+      var at = timeOf({ data: { time: wanted } });
+      if (at === null) return wanted;
+      for (var found = clashes(at); found.length && at < 24 * 60 - plan.minutes; found = clashes(at)) {
+        at = Math.max.apply(null, found.map(function (one) { return one.at; })) + plan.minutes;
+      }
+      return at < 24 * 60 - plan.minutes ? clock(at) : wanted;
     }
 
     function item(text, className) {
@@ -1088,16 +1123,22 @@
     }
 
     filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan, when().date)); }); });
-    /* A date the team doesn't work (a weekend, a day off) or a time in the calling block is allowed, since a
-       manager may know better, but said: a 1:1 there costs the rep a day off or prime calling time. */
+    /* A date the team doesn't work (a weekend, a day off), a time in the calling block or one another rep's 1:1
+       takes is allowed, since a manager may know better, but said: a 1:1 there costs the rep a day off or prime
+       calling time, or can't be held. */
     function checkWhen() {
       var note = form.querySelector("[data-plan-when-note]");
       var day = Playbook.dates.number(when().date);
       var block = time.dataset.blockDays.split(" ").indexOf(String(Playbook.dates.local(when().date).getDay())) !== -1
         && when().time >= time.dataset.blockStarts && when().time < time.dataset.blockEnds;
-      note.textContent = !isFinite(day) ? ""
-        : !Playbook.workdays.working(day) ? Playbook.t("plan_one_to_one.not_a_working_day", { day: shownDay(when().date) })
-        : block ? Playbook.t("plan_one_to_one.in_the_calling_block", { starts: time.dataset.blockStarts, ends: time.dataset.blockEnds }) : "";
+      var at = timeOf({ data: { time: when().time } });
+      var other = isFinite(day) && at !== null ? clashes(at)[0] : null;
+      note.textContent = [
+        !isFinite(day) ? ""
+          : !Playbook.workdays.working(day) ? Playbook.t("plan_one_to_one.not_a_working_day", { day: shownDay(when().date) })
+          : block ? Playbook.t("plan_one_to_one.in_the_calling_block", { starts: time.dataset.blockStarts, ends: time.dataset.blockEnds }) : "",
+        other ? Playbook.t("plan_one_to_one.clashes", { name: other.name, time: clock(other.at) }) : ""
+      ].filter(Boolean).join(" ");
     }
     date.addEventListener("change", function () { setTime(); render(); });
     /* The time is the manager's plan for that day's 1:1, kept as soon as it is changed (with the 1:1's record). */

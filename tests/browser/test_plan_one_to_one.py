@@ -144,6 +144,32 @@ def test_a_1_1_on_a_day_the_team_doesnt_work_or_in_the_calling_block_is_said(man
     expect(when).to_have_text("")
 
 
+def test_a_reps_1_1_opens_after_the_ones_already_set_that_day_and_an_overlap_is_said(manager, site_url):
+    """A manager's week with seven reps: every rep's 1:1 opened at the same time on the same day, and setting one
+    over another rep's said nothing. A rep with no time of their own opens where the 1:1s already set that day end;
+    a time that overlaps another rep's 1:1 is said, with whose, as a day off or the calling block is."""
+    page = manager
+    _, minutes = _rhythm()
+    when = page.locator("[data-plan-when-note]")
+    time = page.get_by_label("Time", exact=True)
+    _add_rep(page, site_url, "Nina")
+    opened = time.input_value()
+    start = int(opened[:2]) * 60 + int(opened[3:])
+    time.fill("12:00")
+    time.fill(opened)  # Nina's 1:1 kept at the time every rep used to open on
+    expect(when).to_have_text("")
+
+    _add_rep(page, site_url, "Ali")
+    after = start + minutes
+    expect(time).to_have_value(f"{after // 60:02d}:{after % 60:02d}")
+    expect(when).to_have_text("")
+    overlap = start + minutes // 2
+    time.fill(f"{overlap // 60:02d}:{overlap % 60:02d}")
+    expect(when).to_have_text(f"Nina's 1:1 is at {opened} that day, so this one would overlap it: pick another time.")
+    time.fill(f"{after // 60:02d}:{after % 60:02d}")
+    expect(when).to_have_text("")
+
+
 def test_emptying_the_agenda_asks_first(manager, site_url):
     """A phone reviewer's case: "Empty the agenda" took every chosen question off at one tap, where Reset and
     Clear elsewhere ask first."""
