@@ -392,11 +392,12 @@
     return soonest ? { records: asking, days: Playbook.workspace.againWithin(soonest), band: soonest.data.result.band, date: last } : null;
   }
 
-  /* What each reason weighs: a weakest behaviour's own question (5, less a tenth per rank: 4.8 for the third,
-     the last a result keeps) outweighs a level, a mode and the advice's situation together (4.5); an essential
+  /* What each reason weighs: a weakest behaviour's own question (7, less a tenth per rank: 6.8 for the third,
+     the last a result keeps) outweighs a level, a mode and the advice's situation together (6.5); an essential
      behaviour a call put first (a next step asked for) half a point more, so its questions lead whichever of the
-     calls since the last 1:1 it came from. */
-  var WEIGHT = { weakest: 5, essential: 0.5, level: 2, mode: 2, situation: 0.5 };
+     calls since the last 1:1 it came from. The advice's situation outweighs the level, so a rep pushed on a
+     slipping floor is asked about the calling block, not about the next level's deals (a sales VP). */
+  var WEIGHT = { weakest: 7, essential: 0.5, level: 2, mode: 2, situation: 2.5 };
   /* While the decision helper's advice holds, this many of the suggestions suit its mode, so the advice changes
      what is proposed (a rep to step back from is asked questions that hand them the decisions). */
   var FOR_THE_MODE = 3;
@@ -460,21 +461,23 @@
   }
 
   /* Whether what `question` takes for granted has happened, as the rep's records show (data/rhythm.yml's
-     one_to_one_planner): a stage that looks back, something to look back on; a question for none but situations
-     the rep is in only when something happened, advice resting on one of them. */
-  function happened(plan, question, ground) {
+     one_to_one_planner), unless the manager chose it: a stage that looks back, something to look back on (a
+     chosen stage lists it anyway, a chosen situation doesn't: a first 1:1 has no test agreed to ask about); a
+     question for none but situations the rep is in only when something happened, advice resting on one of them
+     (or that situation chosen). */
+  function happened(plan, question, ground, chosen) {
     var only = plan.rules.whenAdvised;
-    return (ground.past || plan.rules.lookingBack.indexOf(question.stage) < 0)
-      && (question.situations.some(function (id) { return only.indexOf(id) < 0 || ground.situations.indexOf(id) >= 0; }));
+    return (chosen.stage || ground.past || plan.rules.lookingBack.indexOf(question.stage) < 0)
+      && (chosen.situation || question.situations.some(function (id) { return only.indexOf(id) < 0 || ground.situations.indexOf(id) >= 0; }));
   }
 
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
      chose (either may be "any"), ranked by their reasons, those asked lately after every fresh one so the
      manager sees new questions each week; FOR_THE_MODE of them suiting the advised mode when enough do; without
      a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation. With nothing chosen, only
-     questions whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?"
-     waits for something tried too) and that have a reason, none made only for another mode than the advised one
-     and none asked lately, except a weak behaviour's question, which stays possible. */
+     questions that have a reason, none made only for another mode than the advised one and none asked lately,
+     except a weak behaviour's question, which stays possible; chosen or not, only those whose ground has
+     happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for something tried). */
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
@@ -484,9 +487,12 @@
     }).map(function (q, index) {
       return standing(plan, q, ground, index);
     }).filter(function (found) {
-      return choice || (happened(plan, found.question, ground) && (found.weak || (found.score > 0 && !found.asked && !found.otherMode)));
+      return happened(plan, found.question, ground, chosen) && (choice || found.weak || (found.score > 0 && !found.asked && !found.otherMode));
     }).sort(function (a, b) {
-      return Boolean(a.asked) - Boolean(b.asked) || b.score - a.score || a.index - b.index;
+      /* with a situation chosen, its own questions before those that serve several (a new rep's "Which part of
+         the job feels hardest so far?" before call questions tagged for new reps among others) */
+      var own = chosen.situation ? a.question.situations.length - b.question.situations.length : 0;
+      return Boolean(a.asked) - Boolean(b.asked) || b.score - a.score || own || a.index - b.index;
     });
     function take(found, most, perStageMost) {
       var stage = found.question.stage;

@@ -235,6 +235,38 @@ def test_a_push_on_a_slipping_deal_suggests_questions_about_the_deal_not_about_a
     assert weak_at and other_at and max(weak_at) < min(other_at), [question["id"] for question, _ in suggested]
 
 
+@pytest.mark.parametrize("rung, situation_id", [(2, "activity-slipping"), (4, "single-threaded")])
+def test_a_push_for_a_seasoned_rep_asks_about_what_it_rests_on_not_the_next_levels_deals(manager, site_url, rung, situation_id):
+    """A sales VP's case: a Solution seller pushed for two weeks under the activity floor was offered deal and
+    forecast questions for the level they are working towards, and none of the questions the decision helper
+    shows for a slipping floor. The advice's situation outweighs the level: the questions suiting the push come
+    from that situation, saying so, for a Trusted partner single-threaded on a deal too (its questions are not
+    tagged for the level above)."""
+    page = manager
+    reached, target = LEVELS[rung], LEVELS[rung + 1]
+    weakest = [b for b in target["behaviours"] if b.get("counts_as") != "limit"][:2]
+    result = {"complete": True, "answered": 30, "needed": 30, "score": 70, "band": None, "groups": [],
+              "level": {"id": reached["id"], "name": reached["name"], "number": rung + 1},
+              "weakest": [{"id": b["id"], "text": b["text"], "answer": 1} for b in weakest]}
+    situation = next(s for s in data("coaching_questions")["situations"] if s["id"] == situation_id)
+    _add_rep(page, site_url, "Mark")
+    _seed(page, [["assessment", "which-level", {"answers": {}, "notes": {}, "result": result}, _iso(MONDAY - timedelta(days=3))],
+                 ["decision", "dilemma", {"ticked": {}, "outcome": "push", "totals": {}, "situations": [situation["id"]]}, _iso(MONDAY)]])
+    page.reload()
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    suggested = _suggested(page)
+    # what the push can ask in that situation at a first 1:1 (nothing that looks back yet): three of it, or all
+    # if fewer, before any other question suiting the push
+    looks_back = RULES["stages_that_look_back"]
+    own = [q["id"] for q in data("coaching_questions")["questions"] if situation_id in q["situations"] and "push" in q["modes"] and q["stage"] not in looks_back]
+    for_the_push = [question["id"] for question, _ in suggested if "push" in question["modes"]]
+    in_own = [q for q in for_the_push if q in own]
+    assert len(in_own) >= min(len(own), 3) >= 2 and for_the_push[: len(in_own)] == in_own, (for_the_push, own)
+    for question, why in suggested:
+        if question["id"] in own:
+            assert f"“{situation['name']}”" in why, why
+
+
 def test_a_capped_reps_own_weakest_behaviours_outrank_the_advice_on_a_slipping_deal(manager, site_url):
     """A manager's case: a rep rated Order taker whose answers reach Problem solver, so the result's weakest
     behaviours are Problem solver's while the level to work towards is Product expert, and Push on a slipping

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.real_search
 QUESTIONS = {question["id"]: question for question in data("coaching_questions")["questions"]}
 
 # question → words a manager remembers of it
-REMEMBERED = {"what-customer-chose": "customer decide instead", "earned-lucky-break": "recent lucky break"}
+REMEMBERED = {"what-customer-chose": "customer decide instead", "earned-lucky-break": "order referral blue"}
 
 
 def test_a_questions_words_find_it_first_and_open_the_bank_at_it(context, site_url):

@@ -58,8 +58,8 @@ BROKEN_REFERENCES = {
         "deal_review.yml", "elements: [competition]\n      - id: how-a-rival", "elements: [rivals]\n      - id: how-a-rival", "[rivals]", 1,
         "unknown qualification element 'rivals'"),
     "unknown-situation": (
-        "deal_review.yml", "situation: deal-at-risk", "situation: deal-in-danger", "deal-in-danger", 0,
-        "unknown situation 'deal-in-danger' (expected one of the ids in data/coaching_questions.yml"),
+        "deal_review.yml", "situation: deal-at-risk", "situation: budget-frozen", "budget-frozen", 0,
+        "unknown situation 'budget-frozen' (expected one of the ids in data/coaching_questions.yml"),
     "unknown-planner-stage": (
         "deal_review.yml", "planner_stage: qualified", "planner_stage: qualified-deals", "qualified-deals", 0,
         "unknown activity planner stage 'qualified-deals' (did you mean 'qualified'? expected one of the ids in data/bootcamp.yml: calls, conversations, meetings, qualified, wins)"),

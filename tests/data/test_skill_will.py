@@ -91,13 +91,15 @@ def test_every_live_problem_rules_out_stepping_back_and_only_what_comes_first_ru
     copy of the push mode had dropped the charter's two (a second sales leader's review). And a rep who keeps
     asking what to do: leaning on the manager for answers needs coaching, not room (a third review)."""
     charter_breaches = {"affecting-the-team", "excuses-not-plans", "same-question-again"}
+    # a deal at risk, on one contact or near its decision: each a live problem in a deal
+    DEALS = {"deal-at-risk", "single-threaded", "deal-closing"}
     # Conduct that hurts the team, and activity below the floor that the rep's calls don't explain, come first
     # whatever the rep's tenure or skill: they rule coaching out too (a sales VP's review).
     first = {"affecting-the-team", "activity-slipped"}
     for team in [None] + [team["id"] for team in data("teams")["teams"]]:
         for mode in validate(Project(ROOT, team))[0]["dilemma"].value["modes"]:
             for signal in mode["signals"]:
-                live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal.get("situation") == "deal-at-risk" or signal["id"] in charter_breaches)
+                live = mode["id"] != "step-back" and (signal["weight"] == 3 or signal.get("situation") in DEALS or signal["id"] in charter_breaches)
                 expected = ["coach", "step-back"] if signal["id"] in first else ["step-back"] if live else []
                 assert signal.get("rules_out", []) == expected, (team, signal["id"])
 
