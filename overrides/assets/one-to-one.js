@@ -474,10 +474,11 @@
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
      chose (either may be "any"), ranked by their reasons, those asked lately after every fresh one so the
      manager sees new questions each week; FOR_THE_MODE of them suiting the advised mode when enough do; without
-     a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation. With nothing chosen, only
-     questions that have a reason, none made only for another mode than the advised one and none asked lately,
-     except a weak behaviour's question, which stays possible; chosen or not, only those whose ground has
-     happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for something tried). */
+     a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation.
+     With nothing chosen, only questions that have a reason, none made only for another mode than the advised one
+     and none asked lately, except a weak behaviour's question, which stays possible; chosen or not, only those
+     whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for
+     something tried). */
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
