@@ -1019,6 +1019,22 @@ class Assessment:
         return next((o.label for o in self.scale.options if o.value == self.gap_behaviours_at_least), None) if self.gap_behaviours_at_least is not None else None
 
     @property
+    def behaviours_at_least(self) -> float | None:
+        """The least answer each behaviour of a reached level may have: the mirror of `habits_at_most` from the
+        scale's bottom (a habit at most "A little" like the seller, a behaviour at least "Mostly"), and never below
+        `gap_behaviours_at_least`, a basic not done at all; None: no rule."""
+        lowest, highest = self.scale.options[0].value, self.scale.options[-1].value
+        floors = [] if self.gap_behaviours_at_least is None else [self.gap_behaviours_at_least]
+        if self.habits_at_most is not None:
+            floors.append(next(o.value for o in self.scale.options if o.value - lowest >= highest - self.habits_at_most))
+        return max(floors, default=None)
+
+    @property
+    def behaviours_at_least_label(self) -> str | None:
+        """The scale's words for `behaviours_at_least` ("Mostly"), as the key and the result say the rule."""
+        return next((o.label for o in self.scale.options if o.value == self.behaviours_at_least), None)
+
+    @property
     def gap_habits_at_most_label(self) -> str | None:
         """The highest answer a habit may have in a level that is a gap ("Mostly"): the mirror of
         `gap_behaviours_at_least` from the scale's top (scoring.holds), or `habits_at_most` if that is higher."""

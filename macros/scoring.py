@@ -6,8 +6,10 @@ statements could score, rounded half up. In the level assessment (`habits_at_mos
 points: a level's score counts all its other behaviours once any statement of it is answered (one left
 blank scores none), and a habit answered above `habits_at_most` holds the level back, because strong
 behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
-behaviours); so does a behaviour answered below `gap_behaviours_at_least`, a basic not done at all. Below the
-level reached, one such level may be a gap (see `holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+behaviours); so does a behaviour answered below the mirror of that answer (`Assessment.behaviours_at_least`:
+a habit at most "A little" like the seller, a behaviour at least "Mostly"), since a level is the behaviours
+that mark it, each of them, not their average. Below the level reached, one such level may be a gap (see
+`holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
@@ -62,6 +64,13 @@ def habit_points_at_least(assessment: Assessment) -> float | None:
     return assessment.scale.options[-1].value - assessment.habits_at_most
 
 
+def behaviour_points_at_least(assessment: Assessment) -> float | None:
+    """The fewest points each answered behaviour of a reached level may carry; None: no rule."""
+    if assessment.behaviours_at_least is None:
+        return None
+    return assessment.behaviours_at_least - assessment.scale.options[0].value
+
+
 def gap_points_at_least(assessment: Assessment) -> float | None:
     """The fewest points each behaviour of a level below may carry for the level to be a gap (points count up
     from the scale's lowest answer); None: no rule."""
@@ -114,7 +123,7 @@ class GroupResult:
     band: Band | None
     habits_held: int = 0  # habits answered above the assessment's habits_at_most
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
-    behaviours_not_done: int = 0  # of those, the ones answered below it: a basic not done at all
+    behaviours_below: int = 0  # behaviours (habits aside) answered below behaviours_at_least, which a reached level has none of
     habits_fully_held: int = 0  # of the habits held, those answered so high that they cap, as a basic not done does
 
     @property
@@ -123,7 +132,7 @@ class GroupResult:
 
     @property
     def reached(self) -> bool:
-        return self.enough and self.band is not None and self.band.reached and not self.habits_held and not self.behaviours_not_done
+        return self.enough and self.band is not None and self.band.reached and not self.habits_held and not self.behaviours_below
 
 
 @dataclass(frozen=True)
@@ -148,14 +157,15 @@ class Result:
 def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
-    'reached' band, no habit answered above `habits_at_most` and no behaviour answered below
-    `gap_behaviours_at_least` (a basic not done at all, however the rest scores); it counts when every level below it is
+    'reached' band, no habit answered above `habits_at_most` and no behaviour answered below `behaviours_at_least`
+    (a behaviour only "A little" there, however the rest scores); it counts when every level below it is
     reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
     behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     scored = [statement for statement in shown if adds_points(assessment, statement)]
     least = habit_points_at_least(assessment)
     gap_least = gap_points_at_least(assessment)
+    reach_least = behaviour_points_at_least(assessment)
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
@@ -167,9 +177,9 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
         got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
         short = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < gap_least))
-        not_done = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and s.id in got and got[s.id] < gap_least)
+        below = 0 if reach_least is None else sum(1 for s in statements if s.counts_as != LIMIT and s.id in got and got[s.id] < reach_least)
         full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, not_done, full))
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)

@@ -105,7 +105,7 @@
         var verdict = !group.enough ? shortfall(group)
           : group.habitsHeld && group.band.reached ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.habitsHeld ? Playbook.t("assessment_result.habits_too", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
-          : group.behavioursNotDone && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursNotDone, least: model.gapAnswer })
+          : group.behavioursBelow && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursBelow, least: model.behaviourAnswer })
           : group.reached && index > out.groups.indexOf(out.level) ? Playbook.t("assessment_result.reached_not_counting", { band: group.band.name })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
@@ -146,8 +146,8 @@
         ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
         : first.habitsHeld
           ? Playbook.t("assessment_result.first_held_back", { level: first.name, count: first.habitsHeld, answer: model.habitsAtMost })
-          : first.behavioursNotDone && first.band.reached
-            ? Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursNotDone, least: model.gapAnswer })
+          : first.behavioursBelow && first.band.reached
+            ? Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursBelow, least: model.behaviourAnswer })
             : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
     }
 
@@ -248,7 +248,7 @@
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));
       else if (target && target.habitsHeld && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_held_back", { number: number, level: target.name, band: target.band.name, count: target.habitsHeld, answer: model.habitsAtMost })));
-      else if (target && target.behavioursNotDone && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_not_done", { number: number, level: target.name, band: target.band.name, count: target.behavioursNotDone, least: model.gapAnswer })));
+      else if (target && target.behavioursBelow && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_not_done", { number: number, level: target.name, band: target.band.name, count: target.behavioursBelow, least: model.behaviourAnswer })));
       if (out.level && above) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
       if (out.level && out.groups.indexOf(out.level) === out.groups.length - 1) topOfLadder(out.level, !target);

@@ -44,10 +44,10 @@
     return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
   }
 
-  /* A behaviour answered below gapLeast: a basic not done at all, which keeps its level from being reached
-     however the rest scores (scoring.result). */
-  function notDoneAtAll(model, row) {
-    return model.gapLeast !== null && !row.limit && row.points !== null && row.points < model.gapLeast;
+  /* A behaviour answered below behaviourLeast (the mirror of the habits' highest answer: "Mostly" against "A
+     little"), which keeps its level from being reached however the rest scores (scoring.result). */
+  function belowReached(model, row) {
+    return model.behaviourLeast !== null && !row.limit && row.points !== null && row.points < model.behaviourLeast;
   }
 
   /* With missed_essential_fails, the essentials answered with the scale's lowest answer that fail the form: those
@@ -152,10 +152,10 @@
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
       var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
       var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null || row.points < model.gapLeast); }).length;
-      var notDone = rows.filter(function (row) { return notDoneAtAll(model, row); }).length;
+      var below = rows.filter(function (row) { return belowReached(model, row); }).length;
       var fullyHeld = model.gapLeast === null ? held : rows.filter(function (row) { return heldHabit(model, row) && row.points < model.gapLeast; }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
-      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, habitsFullyHeld: fullyHeld, behavioursShort: short, behavioursNotDone: notDone, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held && !notDone };
+      return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, habitsFullyHeld: fullyHeld, behavioursShort: short, behavioursBelow: below, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held && !below };
     });
     var answered = model.rows.filter(function (row) { return row.points !== null; }).length;
     var out = { answered: answered, needed: model.needed, complete: answered >= model.needed, groups: groups, level: null };
@@ -198,7 +198,7 @@
   function heldByHabits(model, group) {
     if (!group.enough || !group.habitsHeld) return false;
     var wouldHold = model.lowerLeast !== null && group.score !== null && group.score >= model.lowerLeast && !group.behavioursShort;
-    return !!group.band && group.band.reached && !group.behavioursNotDone || wouldHold;
+    return !!group.band && group.band.reached && !group.behavioursBelow || wouldHold;
   }
 
   /* The level to work on next: the lowest gap below the reader's level, else the level above it. */
@@ -263,7 +263,8 @@
       lowest: form.hasAttribute("data-top-needs-nothing-missed") ? +form.dataset.topNeedsNothingMissed : null,
       lowestAnswer: form.dataset.lowestAnswer || "",
       gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
-      gapAnswer: form.dataset.gapAnswer || "",
+      behaviourLeast: form.hasAttribute("data-behaviour-points-at-least") ? +form.dataset.behaviourPointsAtLeast : null,
+      behaviourAnswer: form.dataset.behaviourAnswer || "",
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,

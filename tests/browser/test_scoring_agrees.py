@@ -171,9 +171,11 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             ceiling = assessment.habits_at_most if gap_floor is None else max(assessment.habits_at_most or 0, max(values) - (gap_floor - min(values)))
             kept = held and (gap_floor is None or any(s.counts_as == "limit" and s.id in answers and answers[s.id] > ceiling for s in group.statements))
             enough = count >= assessment.answers_needed_per_level and not skipped_limit and value is not None
-            # a behaviour answered below the gap floor is a basic not done at all: its level is not reached
-            not_done = gap_floor is not None and any(s.counts_as != "limit" and s.id in answers and answers[s.id] < gap_floor for s in group.statements)
-            reached.append(enough and not held and band(value).reached and not not_done)
+            # a reached level's behaviours are each at least as far up the scale as its habits may be down it ("Mostly"
+            # against "A little"), and never below the gap floor, a basic not done at all
+            floors = ([low + high - assessment.habits_at_most] if gated else []) + ([gap_floor] if gap_floor is not None else [])
+            under = bool(floors) and any(s.counts_as != "limit" and s.id in answers and answers[s.id] < max(floors) for s in group.statements)
+            reached.append(enough and not held and band(value).reached and not under)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
             # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully, no
             # more of them than gap_habits_held_at_most) hold back

@@ -59,8 +59,8 @@ def _band(assessment, score):
 
 def _level_reached(answers: dict) -> int:
     """The level the answers give (1-based; 0: none): the highest one with enough answers, a 'reached' band on
-    its behaviours, no habit answered above `habits_at_most` and no behaviour answered below
-    `gap_behaviours_at_least` (a basic not done at all), whose levels below are each reached too or,
+    its behaviours, no habit answered above `habits_at_most` and no behaviour answered below its mirror from the
+    scale's bottom ("Mostly" against "A little"; never below `gap_behaviours_at_least`), whose levels below are each reached too or,
     with `lower_levels_at_least`, gaps: answered enough, each behaviour answered at least
     `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
     habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
@@ -80,9 +80,10 @@ def _level_reached(answers: dict) -> int:
         held = held_count > 0
         kept = any(_is_limit(b) and answers[b["id"]] > habit_most for b in answered)
         enough = len(answered) >= assessment["answers_needed_per_level"] and score is not None
-        not_done = floor is not None and any(not _is_limit(b) and b["id"] in answers and answers[b["id"]] < floor for b in level["behaviours"])
+        mirror = max(min(values) + max(values) - assessment["habits_at_most"], floor if floor is not None else min(values))
+        under = any(not _is_limit(b) and b["id"] in answers and answers[b["id"]] < mirror for b in level["behaviours"])
         band_reached = enough and _band(assessment, score).get("reached", False)
-        reached.append(band_reached and not held and not not_done)
+        reached.append(band_reached and not held and not under)
         basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
         few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
@@ -363,7 +364,7 @@ def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
-    lowest, least = scale["options"][0], _label(scale, assessment["gap_behaviours_at_least"])
+    lowest, least = scale["options"][0], _reached_floor(assessment)
     promise = next(b for b in levels[0]["behaviours"] if b["id"] == "keeps-small-promises")
     strong = _profile(3) | {promise["id"]: lowest["value"]}
     other = next(b for b in _behaviours(levels[0]) if b["id"] != promise["id"])
@@ -382,6 +383,32 @@ def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level
         expect(row).to_contain_text(f"but 1 behaviour below “{least}”")
         assert _list_after(result, f"Behaviours to work on next ({levels[0]['name']})")[0] == f"{plain(promise['text'])} ({lowest['label']})"
         page.close()
+
+
+def _reached_floor(assessment: dict) -> str:
+    """The least answer each behaviour of a reached level needs: as far up the scale as a habit may be down it."""
+    values = [o["value"] for o in _scale(assessment)["options"]]
+    return next(o["label"] for o in _scale(assessment)["options"] if o["value"] >= min(values) + max(values) - assessment["habits_at_most"])
+
+
+def test_a_promise_kept_only_a_little_is_a_gap_to_close_not_a_level_reached(context, site_url):
+    # A sales VP's case: a solution seller who keeps small promises to customers only "A little" was rated an
+    # established order taker, the other four basics lifting the average to 13 of 15. A level is each of its
+    # behaviours: Order taker is not reached but a gap (each basic at least "A little", the score above 45%), so
+    # the rep stays a solution seller and is told to close it first, starting with the promise.
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    least = _reached_floor(assessment)
+    promise = next(b for b in levels[0]["behaviours"] if b["id"] == "keeps-small-promises")
+    answers = _profile(3) | {promise["id"]: _value(scale, "A little")}
+    assert least == "Mostly" and _score(answers, levels[0]["behaviours"], scale, habits_score=False) == 87
+    assert _level_reached(answers) == 3
+    result = _level_result(context, site_url, answers, scale, levels[2], 3)
+    text = " ".join(result.text_content().split())
+    assert f"Not reached yet, below the level reached: {levels[0]['name']}. A gap there doesn't cap the level on its own, but close it first, starting with {levels[0]['name']}." in text
+    expect(result.get_by_role("row", name=f"1. {levels[0]['name']}")).to_contain_text(f"Established, but 1 behaviour below “{least}”")
+    assert _list_after(result, f"Behaviours to work on next ({levels[0]['name']})")[0] == f"{plain(promise['text'])} (A little)"
 
 
 def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows_one_gap(context, site_url):
@@ -424,7 +451,7 @@ def test_a_solution_seller_held_by_product_expert_is_told_both_the_level_rated_a
     scale = _scale(assessment)
     levels = _levels()
     answers = _profile(3)
-    for behaviour, value in zip(_behaviours(levels[2]), _answered(scale, ["Just like me", "Just like me", "Mostly", "Mostly", "A little"])):
+    for behaviour, value in zip(_behaviours(levels[2]), _answered(scale, ["Just like me", "Mostly", "Mostly", "Mostly", "Mostly"])):
         answers[behaviour["id"]] = value
     for behaviour, value in zip(_behaviours(levels[1]), _answered(scale, ["Mostly", "A little", "A little", "A little", "A little"])):
         answers[behaviour["id"]] = value
@@ -484,12 +511,12 @@ def test_habits_holding_a_level_back_are_named_not_only_counted(context, site_ur
 
 
 def test_an_answer_listed_as_a_strength_is_not_also_called_a_weakness(context, site_url):
-    # A sales leader's case: a solution seller answering three of the level's behaviours "Mostly". None of them
-    # may be a strength and another, answered the same, a weakness.
+    # A sales leader's case: a solution seller answering four of the level's behaviours "Mostly", more than the
+    # three strengths listed. None of them may be a strength and another, answered the same, a weakness.
     scale = _scale(_assessment("which-level"))
     levels = _levels()
     answers = _profile(3)
-    for behaviour, value in zip(_behaviours(levels[2]), _answered(scale, ["Just like me", "Mostly", "Mostly", "Mostly", "A little"])):
+    for behaviour, value in zip(_behaviours(levels[2]), _answered(scale, ["Just like me", "Mostly", "Mostly", "Mostly", "Mostly"])):
         answers[behaviour["id"]] = value
     assert _level_reached(answers) == 3
     result = _level_result(context, site_url, answers, scale, levels[2], 3)
@@ -498,7 +525,7 @@ def test_an_answer_listed_as_a_strength_is_not_also_called_a_weakness(context, s
     answer = re.compile(r"\(([^()]*)\)$")
     strong_answers = {answer.search(line).group(1) for line in strongest}
     weak_answers = {answer.search(line).group(1) for line in weakest}
-    assert strongest and weakest and not strong_answers & weak_answers, (strongest, weakest)
+    assert "Mostly" in strong_answers and not strong_answers & weak_answers, (strongest, weakest)
 
 
 def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_stages_and_differ_by_level(context, site_url):

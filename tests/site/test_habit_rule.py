@@ -52,8 +52,20 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     assert f"a level that scores at least {least}% with none of its habits above “{answer}”. So is a level scoring in a band marked “level reached” that only 1 habit answered above “{answer}” keeps from being reached; more than that cap the ladder." in rule
     assert rule.endswith(f"A gap's behaviours must each be answered at least “{floor_label}” and its habits at most “{habit_label}”: a basic you don't do at all, "
                          "or a habit you have fully, is not a gap but a cap. If no level qualifies, no level fits your answers yet.")
-    # The floor is part of what reaching a level takes, so the key says it where it says what that is.
+    assert form["data-gap-points-at-least"] == f"{floor - scale['options'][0]['value']:g}"
+
+
+def test_a_level_is_reached_only_with_each_behaviour_as_far_up_the_scale_as_its_habits_are_down_it(built_site):
+    """A sales VP's case: a rep who keeps a small promise to a customer only "A little" was rated at the level
+    that promise marks, since the other behaviours lifted the average. A level is its behaviours, each of them:
+    a reached level has each behaviour at least the mirror of the habits' highest answer ("A little" for a habit,
+    "Mostly" for a behaviour), and the key and the form say so."""
+    assessment, scale = _ladder()
+    values = [option["value"] for option in scale["options"]]
+    mirror = min(values) + max(values) - assessment["habits_at_most"]
+    floor_label = next(option["label"] for option in scale["options"] if option["value"] >= mirror)
+    assert floor_label == "Mostly" and assessment["gap_behaviours_at_least"] < mirror  # the example: a gap asks less
+    form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     reached = " ".join(form.select_one("[data-habit-rule]").get_text().split())
     assert f"none of its behaviours is answered below “{floor_label}”, and its score falls in a band marked “level reached”." in reached
-    assert form["data-gap-answer"] == floor_label
-    assert form["data-gap-points-at-least"] == f"{floor - scale['options'][0]['value']:g}"
+    assert (form["data-behaviour-points-at-least"], form["data-behaviour-answer"]) == (f"{mirror - min(values):g}", floor_label)
