@@ -123,7 +123,7 @@ class GroupResult:
     band: Band | None
     habits_held: int = 0  # habits answered above the assessment's habits_at_most
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
-    behaviours_below: int = 0  # behaviours (habits aside) answered below behaviours_at_least, which a reached level has none of
+    behaviours_below: int = 0  # behaviours (habits aside) blank or answered below behaviours_at_least: a reached level has none
     habits_fully_held: int = 0  # of the habits held, those answered so high that they cap, as a basic not done does
 
     @property
@@ -157,8 +157,9 @@ class Result:
 def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
-    'reached' band, no habit answered above `habits_at_most` and no behaviour answered below `behaviours_at_least`
-    (a behaviour only "A little" there, however the rest scores); it counts when every level below it is
+    'reached' band, no habit answered above `habits_at_most` and each behaviour answered at least
+    `behaviours_at_least` (one only "A little" there, or left blank, holds it back however the rest scores, so
+    leaving a weak one out never beats answering it); it counts when every level below it is
     reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
     behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
@@ -177,7 +178,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
         got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
         short = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < gap_least))
-        below = 0 if reach_least is None else sum(1 for s in statements if s.counts_as != LIMIT and s.id in got and got[s.id] < reach_least)
+        below = 0 if reach_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < reach_least))
         full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
         groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full))
     answered = sum(group.answered for group in groups)

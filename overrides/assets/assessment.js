@@ -44,10 +44,10 @@
     return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
   }
 
-  /* A behaviour answered below behaviourLeast (the mirror of the habits' highest answer: "Mostly" against "A
-     little"), which keeps its level from being reached however the rest scores (scoring.result). */
+  /* A behaviour left blank or answered below behaviourLeast (the mirror of the habits' highest answer: "Mostly"
+     against "A little"), which keeps its level from being reached however the rest scores (scoring.result). */
   function belowReached(model, row) {
-    return model.behaviourLeast !== null && !row.limit && row.points !== null && row.points < model.behaviourLeast;
+    return model.behaviourLeast !== null && !row.limit && (row.points === null || row.points < model.behaviourLeast);
   }
 
   /* With missed_essential_fails, the essentials answered with the scale's lowest answer that fail the form: those

@@ -171,10 +171,10 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             ceiling = assessment.habits_at_most if gap_floor is None else max(assessment.habits_at_most or 0, max(values) - (gap_floor - min(values)))
             kept = held and (gap_floor is None or any(s.counts_as == "limit" and s.id in answers and answers[s.id] > ceiling for s in group.statements))
             enough = count >= assessment.answers_needed_per_level and not skipped_limit and value is not None
-            # a reached level's behaviours are each at least as far up the scale as its habits may be down it ("Mostly"
-            # against "A little"), and never below the gap floor, a basic not done at all
+            # a reached level's behaviours are each answered at least as far up the scale as its habits may be down it
+            # ("Mostly" against "A little"), and never below the gap floor, a basic not done at all; a blank one is not
             floors = ([low + high - assessment.habits_at_most] if gated else []) + ([gap_floor] if gap_floor is not None else [])
-            under = bool(floors) and any(s.counts_as != "limit" and s.id in answers and answers[s.id] < max(floors) for s in group.statements)
+            under = bool(floors) and any(s.counts_as != "limit" and (s.id not in answers or answers[s.id] < max(floors)) for s in group.statements)
             reached.append(enough and not held and band(value).reached and not under)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
             # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully, no

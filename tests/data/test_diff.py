@@ -271,8 +271,8 @@ def test_changes_to_the_deal_review_and_the_objections_are_named_in_a_leaders_wo
     ]
     objections = data("objections")
     added = copy.deepcopy(objections)
-    added["objections"].append({"id": "tried-before", "name": "We tried something like this and it failed"})
-    assert FileChanges("objections", objections, added).sentences() == ["Added the objection 'We tried something like this and it failed'"]
+    added["objections"].append({"id": "goes-to-tender", "name": "We have to put this out to tender"})
+    assert FileChanges("objections", objections, added).sentences() == ["Added the objection 'We have to put this out to tender'"]
 
 
 # ---------------------------------------------------------------- values, the site's name and navigation, pages

@@ -16,7 +16,7 @@ def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only
     key = content(page(built_site, "which-level")).select_one("form#assessment-which-level details.pb-assessment__key")
     text = " ".join(key.get_text(" ").split())
     assert f"They add no points: a level is reached only when none of its habits is answered above “{answer}”." in text
-    assert f"and all of its habits (*), none of its habits is answered above “{answer}”" in text
+    assert f"you answered every one of its statements, none of its habits (*) above “{answer}”" in text
     assert "a behaviour left blank scoring none" in text
     values = [option["value"] for option in scale["options"]]
     most = {level["name"]: sum(b.get("weight", 1) for b in level["behaviours"] if b.get("counts_as") != "limit") * (max(values) - min(values))
@@ -58,8 +58,8 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
 def test_a_level_is_reached_only_with_each_behaviour_as_far_up_the_scale_as_its_habits_are_down_it(built_site):
     """A sales VP's case: a rep who keeps a small promise to a customer only "A little" was rated at the level
     that promise marks, since the other behaviours lifted the average. A level is its behaviours, each of them:
-    a reached level has each behaviour at least the mirror of the habits' highest answer ("A little" for a habit,
-    "Mostly" for a behaviour), and the key and the form say so."""
+    a reached level has each behaviour answered at least the mirror of the habits' highest answer ("A little" for
+    a habit, "Mostly" for a behaviour), and the key and the form say so."""
     assessment, scale = _ladder()
     values = [option["value"] for option in scale["options"]]
     mirror = min(values) + max(values) - assessment["habits_at_most"]
@@ -67,5 +67,5 @@ def test_a_level_is_reached_only_with_each_behaviour_as_far_up_the_scale_as_its_
     assert floor_label == "Mostly" and assessment["gap_behaviours_at_least"] < mirror  # the example: a gap asks less
     form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     reached = " ".join(form.select_one("[data-habit-rule]").get_text().split())
-    assert f"none of its behaviours is answered below “{floor_label}”, and its score falls in a band marked “level reached”." in reached
+    assert f"none of its other behaviours below “{floor_label}”, and its score falls in a band marked “level reached”." in reached
     assert (form["data-behaviour-points-at-least"], form["data-behaviour-answer"]) == (f"{mirror - min(values):g}", floor_label)
