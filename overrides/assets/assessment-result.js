@@ -201,12 +201,14 @@
       }
     }
 
-    /* A level reached high on the ladder with most of the levels below it not in place reads the ladder upside
-       down (the top level's behaviours agreed to, the basics they rest on not): say so, and praise none of it.
-       Whether it does (parts.reachedAbove). */
+    /* A level reached high on the ladder with most of the levels below it not even part of the way there (not
+       holding as a gap) reads the ladder upside down (the top level's behaviours agreed to, the basics they rest
+       on not): say so, and praise none of it. Levels a behaviour short of reached are gaps, not a reason to doubt
+       the answers (a manager: two "A little"s below a solution seller were read as dishonesty). Whether it does
+       (parts.reachedAbove). */
     function upsideDown() {
       var reached = parts.reachedAbove(model, out);
-      var notInPlace = reached && out.groups.slice(0, reached.number - 1).filter(function (group) { return !group.reached; }).length;
+      var notInPlace = reached && out.groups.slice(0, reached.number - 1).filter(function (group) { return !parts.holds(model, group); }).length;
       if (!reached || notInPlace * 2 <= reached.number - 1) return false;
       result.append(el("p", Playbook.t("assessment_result.upside_down", { level: reached.level.name, number: reached.number }), "pb-assessment__warning"));
       return true;

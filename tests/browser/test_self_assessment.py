@@ -1054,6 +1054,17 @@ def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(
     expect(result.locator(".pb-assessment__warning")).to_have_count(0)
     expect(result.get_by_text("Strongest behaviours at level 4")).to_have_count(1)
 
+    # Nor is a solution seller a behaviour short on each of the two levels below: two gaps, more than the ladder
+    # allows, so no level counts yet, but the answers are not in doubt (a manager: the warning read as dishonesty).
+    answers = _profile(3)
+    for level in levels[:2]:
+        answers[_behaviours(level)[0]["id"]] = _value(scale, "A little")
+    assert _level_reached(answers) == 0
+    page.goto(site_url + LEVEL_PAGE)
+    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    expect(result).to_contain_text("a level allows 1 such gap beneath it")
+    expect(result.locator(".pb-assessment__warning")).to_have_count(0)
+
 
 def test_a_costly_habit_on_a_level_further_up_is_named_too(context, site_url):
     """A rep's case: answered honestly at eight months, a level-4 habit (then "Gives a discount the first time
