@@ -6,10 +6,10 @@ statements could score, rounded half up. In the level assessment (`habits_at_mos
 points: a level's score counts all its other behaviours once any statement of it is answered (one left
 blank scores none), and a habit answered above `habits_at_most` holds the level back, because strong
 behaviours do not make up for a habit the seller still has (nor a clean record on habits for weak
-behaviours); so does a behaviour answered below the mirror of that answer (`Assessment.behaviours_at_least`:
-a habit at most "A little" like the seller, a behaviour at least "Mostly"), since a level is the behaviours
-that mark it, each of them, not their average. Below the level reached, one such level may be a gap (see
-`holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+behaviours); so does a behaviour left blank or answered below the mirror of that answer
+(`Assessment.behaviours_at_least`: a habit at most "A little" like the seller, a behaviour at least "Mostly"),
+since a level is the behaviours that mark it, each of them, not their average. Below the level reached, one
+such level may be a gap (see `holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
@@ -65,7 +65,7 @@ def habit_points_at_least(assessment: Assessment) -> float | None:
 
 
 def behaviour_points_at_least(assessment: Assessment) -> float | None:
-    """The fewest points each answered behaviour of a reached level may carry; None: no rule."""
+    """The fewest points each behaviour of a reached level may carry (a blank one carries none); None: no rule."""
     if assessment.behaviours_at_least is None:
         return None
     return assessment.behaviours_at_least - assessment.scale.options[0].value
