@@ -149,7 +149,7 @@ def test_a_managers_rating_of_a_rep_never_tells_the_manager_their_own_level_or_h
     for answers, headline in (
         (_profile(2), f"Level reached: {levels[1]['name']}"),
         (_held_at(2, most), f"The answers reach {levels[2]['name']} (level 3)"),  # kept fully: a cap, not a gap
-        (_held_at(1, most), "No level fits the answers yet"),
+        (_held_at(1, most), "No level reached yet"),
     ):
         context, page = _page(browser)
         page.goto(site_url + ASSESSMENTS)

@@ -128,7 +128,7 @@ def _no_level_headline(holding: str, reached: int) -> str:
     """The headline, as the live region says it, of a rep rated at no level whose answers reach level `reached`
     (1-based) once `holding` is in place."""
     levels = _levels()
-    return f"No level fits the answers yet: none counts until {holding} is in place, though the answers reach {levels[reached - 1]['name']} (level {reached} of {len(levels)})."
+    return f"No level reached yet: none counts until {holding} is in place, though the answers reach {levels[reached - 1]['name']} (level {reached} of {len(levels)})."
 
 
 def _answer_all(page, form_id: str, answers: dict, scale):
@@ -194,7 +194,7 @@ def test_level_one_strong_and_nothing_else_reads_the_limits_the_right_way_round(
     # Level 1's limits were rated "Just like me", so it isn't reached, however strong its behaviours (100%).
     habits = [b for b in first["behaviours"] if _is_limit(b)]
     assert reached == 0 and habits and _score(answers, first["behaviours"], scale, habits_score=False) == 100
-    assert form.locator("[aria-live]").text_content().startswith("No level fits the answers yet")
+    assert form.locator("[aria-live]").text_content().startswith("No level reached yet")
     allowed = _label(scale, assessment["habits_at_most"])
     assert (f"The answers don't reach level 1 ({first['name']}) yet: they rate {len(habits)} of its habits above “{allowed}”,"
             in result.text_content())
@@ -226,7 +226,7 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
     agrees = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"]}
     _answer_all(page, "which-level", agrees, scale)
     assert _level_reached(agrees) == 0
-    assert form.locator("[aria-live]").text_content().startswith("No level fits")
+    assert form.locator("[aria-live]").text_content().startswith("No level reached yet")
     result = form.locator("[data-result]")
     assert "they contradict each other" in result.text_content()
     # Nothing already at the top answer is offered as something to work on.
@@ -268,7 +268,7 @@ def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     form = _answer_all(page, "which-level", strengths, scale)
-    assert form.locator("[aria-live]").text_content().startswith("No level fits the answers yet")
+    assert form.locator("[aria-live]").text_content().startswith("No level reached yet")
     result = form.locator("[data-result]")
     habits = sum(_is_limit(b) for b in levels[0]["behaviours"])
     assert f"Level 1 ({levels[0]['name']}) can't count yet: {habits} habit statements unanswered." in result.text_content()

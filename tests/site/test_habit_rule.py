@@ -51,7 +51,7 @@ def test_the_key_and_the_form_state_what_the_levels_below_must_hold_for_a_level_
     assert held == 1 and form["data-gap-habits-held-at-most"] == "1"
     assert f"a level that scores at least {least}% with none of its habits above “{answer}”. So is a level whose score is in a band marked “level reached” and that only 1 habit answered above “{answer}” keeps from being reached; with more such habits it caps the ladder." in rule
     assert rule.endswith(f"A gap's behaviours must each be answered at least “{floor_label}” and each of its habits at most “{habit_label}”: a basic you don't do "
-                         "at all, a habit you have fully, or a statement left blank is not a gap but a cap. If no level qualifies, no level fits your answers yet.")
+                         "at all, a habit you have fully, or a statement left blank is not a gap but a cap. If no level qualifies, no level is reached yet: start with the first level's behaviours.")
     assert form["data-gap-points-at-least"] == f"{floor - scale['options'][0]['value']:g}"
 
 
