@@ -17,7 +17,7 @@ from macros.project import Project, copy_project
 from macros.render import render
 from tests.conftest import ROOT, run
 from tests import planner_oracle
-from tests.helpers import NEEDS_SECOND_TEAM, content, data, page, plain
+from tests.helpers import NEEDS_SECOND_TEAM, content, data, normalise, page, plain
 
 pytestmark = NEEDS_SECOND_TEAM
 
@@ -44,7 +44,7 @@ def team_site(tmp_path_factory) -> Path:
 
 
 def text_of(site: Path, url: str) -> str:
-    return " ".join(content(page(site, url)).get_text(" ").split())
+    return normalise(content(page(site, url)).get_text(" "))
 
 
 def test_each_teams_charter_is_its_own(team_site, built_site):
