@@ -310,6 +310,8 @@ def test_the_workspace_page_lists_deletes_after_confirming_and_says_where_the_da
     _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Sam")
     page.goto(site_url + WORKSPACE)
     expect(page.get_by_text("in this browser, on this device only")).to_be_visible()
+    # the manager's notes about a rep are the law's personal data about them, however local
+    expect(page.get_by_text("What you note about a rep is still personal data about them")).to_be_visible()
     expect(page.get_by_text("With JavaScript off")).to_be_hidden()
     table = page.get_by_role("table", name="Whose answers are saved in this browser")
     expect(table.get_by_role("row")).to_have_text([re.compile("^Whose"), re.compile(r"^Me \(your own answers\)0nothing yet"), re.compile("^Alex1"), re.compile("^Sam0nothing yet")])
