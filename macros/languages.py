@@ -64,6 +64,25 @@ def is_translation(name: str, codes) -> bool:
     return name.endswith(".md") and "." in stem and stem.rsplit(".", 1)[1] in codes
 
 
+def stray_translations(docs_dir: Path, data_dir: Path) -> list[Problem]:
+    """Pages named as another page's translation (charter.de.md beside charter.md) for a language data/languages.yml
+    does not list: no site shows them as translations, so the build would publish each as a page of its own, as
+    after deleting a language but only some of its pages."""
+    codes = {language.code for language in listed_languages(data_dir)}
+    if not codes and (data_dir / f"{LANGUAGES}.yml").is_file():
+        return []  # a list that doesn't read: validation names its mistake, and these pages follow from it
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        stem, _, code = page.name.removesuffix(".md").rpartition(".")
+        if stem and code not in codes and page.with_name(f"{stem}.md").is_file():
+            problems.append(Problem(
+                f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}", 1, 1,
+                f"a translation of {stem}.md for a '{code}' site, but {data_dir.name}/{LANGUAGES}.yml lists no language "
+                f"'{code}', so the build would publish it as a page of its own: delete it, or add the language",
+            ))
+    return problems
+
+
 def plural_forms(code: str) -> set[str]:
     """The forms words take with a number in the language (Unicode CLDR, by Babel): {"one", "other"} in English
     and German, six in Arabic."""

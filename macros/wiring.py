@@ -7,6 +7,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .handbook import language_of, validate
+from .languages import stray_translations
 from .project import Project
 from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
@@ -67,6 +68,7 @@ def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Han
     handbook = None if errors(problems) else build_handbook(documents, language_of(project))
     if settings is not None:
         problems += first_per_file(check_pages(project.docs_dir, PageRules(settings, every_macro(handbook), ID_ARGUMENTS, handbook)))
+    problems += stray_translations(project.docs_dir, project.data_dir)
     return handbook, sorted(problems)
 
 

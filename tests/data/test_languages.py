@@ -18,7 +18,7 @@ from macros.mkdocs_yml import read_as_mkdocs
 from macros.problems import quoted
 from macros.project import Project, copy_project
 from tests.conftest import ROOT, run, run_validate
-from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, needs
 from tests.languages import NAVIGATION_DE, PAGE, bilingual_copy
 
 pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
@@ -423,3 +423,29 @@ def test_a_translated_statement_keeps_its_fingerprint_from_the_first_language(tm
     assert english and german == english
     assert all(german_words[box] != english_words[box] for box in english)  # every statement translated
 
+
+
+def test_a_page_for_a_language_the_handbook_does_not_list_stops_validate_and_build(project):
+    """A leader who drops a language but leaves some of its pages (an adopter kept docs/coaching/*.de.md after
+    deleting docs/*.de.md) would publish each as a page of its own: the check names each one."""
+    shutil.copy(project / "docs" / "glossary.md", project / "docs" / "glossary.fr.md")
+    validated = run_validate(project)
+    assert validated.returncode == 1
+    assert ("docs/glossary.fr.md:1:1: a translation of glossary.md for a 'fr' site, but data/languages.yml lists no language 'fr', "
+            "so the build would publish it as a page of its own: delete it, or add the language") in validated.stdout.splitlines()
+    built = run([sys.executable, "-m", "macros", "build", "--site", str(project / "site"), "--pdf", "skip"], project)
+    assert built.returncode == 1 and "docs/glossary.fr.md:1:1: a translation of glossary.md" in built.stdout + built.stderr
+    assert not (project / "site").exists()
+
+
+@needs(NEEDS_SECOND_LANGUAGE)
+def test_german_dropped_with_only_the_top_folders_pages_names_the_german_pages_left(project):
+    shutil.rmtree(project / "data" / "languages" / "de")
+    languages = project / "data" / "languages.yml"
+    languages.write_text(languages.read_text(encoding="utf-8").replace("  - code: de\n    name: Deutsch\n", ""), encoding="utf-8")
+    for page in (project / "docs").glob("*.de.md"):
+        page.unlink()
+    left = sorted(page.relative_to(project).as_posix() for page in (project / "docs").rglob("*.de.md"))
+    assert left, "the example has German pages below docs/'s top folder"
+    named = sorted(line.split(":")[0] for line in run_validate(project).stdout.splitlines() if "for a 'de' site" in line)
+    assert named == left
