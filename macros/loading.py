@@ -142,6 +142,7 @@ class _Refused(Exception):
 
 
 _FRIENDLY_HINTS = [
+    ("found a tab character", "indent with spaces, not Tab"),
     ("cannot start any token", "found a tab or a character YAML does not allow here; indent with spaces, and put text that starts with a special character in quotes"),
     # libyaml says "mapping values are not allowed in this context", PyYAML "… allowed here".
     ("mapping values are not allowed", "a colon followed by a space inside unquoted text, so put the whole text in double quotes; or a line indented further than the one above"),

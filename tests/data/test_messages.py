@@ -68,7 +68,7 @@ WRONG_TYPES = {
                                  "'purpose' must be text, found a mapping of fields; write one piece of text, not 'key: value' fields (if the braces or the ': ' are part of the text, put the whole text in double quotes)"),
     # a whole number expected
     "whole-number-gets-text": Wording("assessments.yml", replace_first("answers_needed: 30\n", 'answers_needed: "30"\n'), at('"30"'),
-                                      "'assessments' › item 1 › 'answers_needed' must be a whole number, found the text '30'; write the number without quotes or words"),
+                                      "'assessments' › item 1 › 'answers_needed' must be a whole number, found the text '30'; write the number in digits alone, without quotes, words or a thousands separator"),
     "whole-number-gets-number": Wording("assessments.yml", replace_first("answers_needed: 9\n", "answers_needed: 9.5\n"), at("9.5"),
                                         "'assessments' › item 2 › 'answers_needed' must be a whole number, found the number 9.5; write a whole number, without a decimal point"),
     "whole-number-gets-true": Wording("assessments.yml", replace_first("answers_needed: 8\n", "answers_needed: true\n"), at("answers_needed: true", offset=16),
