@@ -129,7 +129,7 @@ def test_the_switch_and_the_colour_tags_outlive_instant_navigation(browser, site
     page.evaluate("document.querySelectorAll('link[rel=stylesheet]').forEach((link) => { link.__kept = true; })")
     page.evaluate("window.__sameDocument = true")
     page.locator(f"a.md-nav__link[href='{site_url}glossary/']").first.click()
-    page.wait_for_function("() => location.pathname.endsWith('/glossary/') && document.querySelector('h1').textContent.includes('Glossary')")
+    page.wait_for_function("() => location.pathname.endsWith('/glossary/') && document.querySelector('h1')?.textContent.includes('Glossary')")
     assert page.evaluate("window.__sameDocument") is True  # instant navigation, not a new load
     assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.__kept)")
     assert page.evaluate("document.querySelectorAll('meta[name=color-scheme]').length") == 1
