@@ -58,10 +58,16 @@ def translated_page(name: str, code: str) -> str:
     return f"{name.removesuffix('.md')}.{code}.md"
 
 
+def page_language(name: str) -> tuple[str, str] | None:
+    """A page named as a translation (charter.de.md): the page it translates and the language's code."""
+    stem, _, code = name.removesuffix(".md").rpartition(".")
+    return (f"{stem}.md", code) if name.endswith(".md") and stem else None
+
+
 def is_translation(name: str, codes) -> bool:
     """Whether a page under docs/ is another page's translation (charter.de.md), which only its language shows."""
-    stem = name.removesuffix(".md")
-    return name.endswith(".md") and "." in stem and stem.rsplit(".", 1)[1] in codes
+    named = page_language(name)
+    return named is not None and named[1] in codes
 
 
 def stray_translations(docs_dir: Path, data_dir: Path) -> list[Problem]:
@@ -73,11 +79,11 @@ def stray_translations(docs_dir: Path, data_dir: Path) -> list[Problem]:
         return []  # a list that doesn't read: validation names its mistake, and these pages follow from it
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
-        stem, _, code = page.name.removesuffix(".md").rpartition(".")
-        if stem and code not in codes and page.with_name(f"{stem}.md").is_file():
+        original, code = page_language(page.name) or ("", "")
+        if original and code not in codes and page.with_name(original).is_file():
             problems.append(Problem(
                 f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}", 1, 1,
-                f"a translation of {stem}.md for a '{code}' site, but {data_dir.name}/{LANGUAGES}.yml lists no language "
+                f"a translation of {original} for a '{code}' site, but {data_dir.name}/{LANGUAGES}.yml lists no language "
                 f"'{code}', so the build would publish it as a page of its own: delete it, or add the language",
             ))
     return problems
