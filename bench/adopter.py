@@ -2,9 +2,10 @@
 through its routine content edits, so README's figures for it can be measured again instead of trusted.
 
 It clones this repository's HEAD into a temporary folder (this work tree is never touched), makes in the copy
-eleven edits a leader makes in a web editor (team and leader, a question added and one deleted, two level
+fourteen edits a leader makes in a web editor (team and leader, a question added and one deleted, two level
 behaviours, the revenue target, a checklist item, a charter value, a "Was that coaching?" statement, a glossary
-term, an objection's answer, a longer 1:1, the site's name), each its own commit, then `make validate` and
+term, an objection's answer, a longer 1:1, the calling block moved, a smaller team, a faster ramp, the site's
+name), each its own commit, then `make validate` and
 `CI=true make test`; then README's step 3 (one team, one language: the second team and German deleted), and
 both again. Each edit finds its line by its YAML key or id, so it follows the example's later rewording, and
 stops the trial, naming itself, when it finds nothing to change: a trial that tested the example unedited
@@ -144,6 +145,33 @@ def add_item_after(anchor: str, item: str) -> Callable[[Lines], Lines]:
     return apply
 
 
+def replace_within(within: str, old: str, new: str) -> Callable[[Lines], Lines]:
+    """Replaces `old` with `new` on the one line of `within` (a list item by `id: …`) that has it."""
+    def apply(lines: Lines) -> Lines:
+        first, end, _ = _region(lines, within)
+        found = [i for i in range(first, end) if old in lines[i]]
+        if len(found) != 1:
+            raise TrialError(f"`{old}` is on {len(found)} lines of `{within}`")
+        return lines[: found[0]] + [lines[found[0]].replace(old, new)] + lines[found[0] + 1 :]
+    return apply
+
+
+def retime(moves: dict[str, str]) -> Callable[[Lines], Lines]:
+    """Moves times, all at once, wherever the file has them: "08:30" in a time field, 8.30 in a sentence."""
+    def written(time: str, prose: bool) -> str:
+        hours, minutes = time.split(":")
+        return f"{int(hours)}.{minutes}" if prose else f'"{time}"'
+
+    def apply(lines: Lines) -> Lines:
+        forms = {written(old, prose): written(new, prose) for old, new in moves.items() for prose in (False, True)}
+        pattern = re.compile(r"(?<![\d.])(" + "|".join(map(re.escape, forms)) + r")(?![\d])")
+        text = "\n".join(lines)
+        if not pattern.search(text):
+            raise TrialError(f"none of the times {', '.join(moves)} is there")
+        return pattern.sub(lambda match: forms[match.group(1)], text).split("\n")
+    return apply
+
+
 @dataclass(frozen=True)
 class Edit:
     """One routine edit, committed as a leader's web editor would: its message and what it changes in which file."""
@@ -179,7 +207,8 @@ TERM = """\
     how to compare without it.
 """
 
-# The eleven edits of README's trial (5 December 2026), in its order; German follows where a value is translated.
+# The eleven edits of README's trial (5 December 2026), in its order, and three more lines that tests once read
+# as the example has them; German follows where a value is translated.
 EDITS = (
     Edit("Charter: our team (Brightwave Inside Sales) and its leader (Priya Natarajan)", (
         ("data/charter.yml", set_value("team", "Brightwave Inside Sales")),
@@ -220,6 +249,19 @@ EDITS = (
         for path in ("data/rhythm.yml", "data/languages/de/rhythm.yml")
         for within in ("id: one-to-one", "id: one-skill")
     )),
+    # The bigger target's calls take 11 h 40 min a week, more than five 2-hour blocks hold, which validation
+    # reports; the editing guide's "Move or lengthen the calling block": its times, the meetings after it, and
+    # the sentences that name them.
+    Edit("Boot camp: the calling block 9.00-11.30 for the bigger target, customer meetings from 12.00", tuple(
+        (path, retime({"08:30": "09:00", "10:30": "11:30", "11:00": "12:00"}))
+        for path in ("data/bootcamp.yml", "data/onboarding.yml")
+    )),
+    Edit("Rhythm: a team of six reps", tuple(
+        (path, set_value("team_size", "6")) for path in ("data/rhythm.yml", "data/languages/de/rhythm.yml")
+    )),
+    Edit("Ramp: by day 30 a new rep makes 60% of the team's calls a day", (
+        ("data/ramp.yml", replace_within("id: day-30", "{stage: calls, show: per day, share: 0.5}", "{stage: calls, show: per day, share: 0.6}")),
+    )),
     Edit("Site name: Brightwave Playbook", (
         ("mkdocs.yml", set_value("site_name", "Brightwave Playbook")),
     )),
@@ -245,7 +287,7 @@ def commit(copy: Path, message: str) -> None:
 
 
 def make_edits(copy: Path) -> None:
-    """The eleven routine edits, a commit each."""
+    """The routine edits, a commit each."""
     for edit in EDITS:
         for path, change in edit.changes:
             file = copy / path

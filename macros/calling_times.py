@@ -1,14 +1,17 @@
 """Checks that keep the boot camp's times ones a calendar can hold, and stated in one place: every stretch of
 time ends after it starts, meetings are booked after the calling block, the first block falls on a calling day
 of its week, the next boot camp starts on the weekday of its first day, a week names each day once, the calling
-block, the boot camp and the planner's selling days fit the team's working days (data/rhythm.yml), and no data
-text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have."""
+block, the boot camp and the planner's selling days fit the team's working days (data/rhythm.yml), no data
+text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have, and
+the handbook's own activity targets fit in its calling blocks."""
 
 import re
 from datetime import date
 
 from .loading import LocatedData
-from .model import WEEKDAYS, WORKING_DAYS_UNSAID
+from .meeting_time import duration
+from .model import WEEKDAYS, WORKING_DAYS_UNSAID, Bootcamp
+from .planner import tenths_in
 from .problems import Problem, quoted
 
 BOOTCAMP = "bootcamp"
@@ -47,6 +50,24 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
     for other in documents.values():
         problems += _times_in_texts(other, document)
     return problems
+
+
+def check_blocks_hold_the_targets(bootcamp: Bootcamp, document: LocatedData) -> list[Problem]:
+    """The planner's figures at the handbook's own data (the activity targets every rep reads) take no more of
+    the calling blocks than a week of them holds: otherwise the page would set targets and, beside them, say
+    they cannot be met. Reported at the revenue target, the figure a leader most often raises."""
+    needed, held = bootcamp.block_minutes_needed, bootcamp.block_minutes_a_week
+    if needed is None or needed <= held:
+        return []
+    planner = bootcamp.activity_planner
+    taken = ", ".join(f"{tenths_in(step.week.tenths, 'en')} {stage.name.lower()} a week at {duration(stage.minutes_each)} each"
+                      for stage, step in zip(planner.stages, planner.plan.steps) if stage.minutes_each and not step.week.every)
+    block = document.where(("calling_times", "block")).line
+    return [document.problem(("activity_planner", "revenue_target"), (
+        f"at the planner's figures a rep's week of calling takes {duration(needed)} ({taken}), more than the "
+        f"{duration(held)} its calling blocks hold ({bootcamp.block_days} of {duration(bootcamp.calling_times.block.minutes)}, "
+        f"'calling_times' › 'block', line {block}), so the activity targets could not be met in the block; lower the "
+        "target, lengthen the block, or set a conversion rate or 'minutes_each' from what your CRM and your reps' own timing show"))]
 
 
 def _ends_after_start(document: LocatedData, path: tuple) -> list[Problem]:

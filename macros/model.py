@@ -603,6 +603,22 @@ class Bootcamp:
     def weeks_by_id(self) -> dict[str, Week]:
         return {week.id: week for week in self.schedule}
 
+    @property
+    def block_days(self) -> int:
+        """The calling blocks a rep holds in a week at the handbook's selling days (planner.blocks_a_week)."""
+        return planner.blocks_a_week(len(self.calling_times.days), self.activity_planner.selling_days_per_week)
+
+    @property
+    def block_minutes_a_week(self) -> int:
+        return self.calling_times.block.minutes * self.block_days
+
+    @property
+    def block_minutes_needed(self) -> Fraction | None:
+        """What a week of the handbook's own figures takes of the calling blocks (Plan.block_minutes_needed);
+        None when no stage says how long it takes."""
+        minutes_each = [stage.minutes_each for stage in self.activity_planner.stages]
+        return self.activity_planner.plan.block_minutes_needed(minutes_each) if any(minutes_each) else None
+
 
 # ---------------------------------------------------------------- coaching vs not coaching
 

@@ -211,6 +211,11 @@ def one_in(rate: Fraction) -> int | None:
     return int(1 / rate) if (1 / rate).denominator == 1 else None
 
 
+def tenths_in(tenths: int, locale: str) -> str:
+    """A number of tenths with thousands grouped, as `locale` writes it: 12345 is "1,234.5" or "1.234,5"; 400 is "40"."""
+    return format_decimal(Decimal(tenths).scaleb(-1), locale=locale, format="#,##0.#")
+
+
 class Written:
     """The planner's numbers as a language writes them, by `words` (macros/words.py: its Babel locale and its
     "units.percent"): 260,000 and 1.6 in English, 260.000 and 1,6 in German; planner.js does the same with Intl."""
@@ -221,8 +226,7 @@ class Written:
         self.words = words
 
     def tenths(self, tenths: int) -> str:
-        """A number of tenths with thousands grouped: 12345 is "1,234.5" or "1.234,5"; 400 is "40"."""
-        return format_decimal(Decimal(tenths).scaleb(-1), locale=self.words.locale, format="#,##0.#")
+        return tenths_in(tenths, self.words.locale)
 
     def typed(self, value, scale: int = 1) -> str:
         """A data figure (times `scale`) as a reader of the language types it: 260000 is "260,000" or "260.000"."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .calling_times import check_blocks_hold_the_targets
 from .handbook import language_of, validate
 from .languages import stray_translations
 from .project import Project
@@ -66,6 +67,8 @@ def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Han
     do not stop the build): the build and `validate` both start here, so they report the same."""
     documents, problems = validate(project)
     handbook = None if errors(problems) else build_handbook(documents, language_of(project))
+    if handbook is not None:  # a rule on what the data works out to, not on what it says
+        problems += check_blocks_hold_the_targets(handbook.bootcamp, documents["bootcamp"])
     if settings is not None:
         problems += first_per_file(check_pages(project.docs_dir, PageRules(settings, every_macro(handbook), ID_ARGUMENTS, handbook)))
     problems += stray_translations(project.docs_dir, project.data_dir)

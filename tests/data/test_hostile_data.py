@@ -205,7 +205,7 @@ HOSTILE = {
     "deal-review-elements-not-a-list": Hostile("deal_review.yml", replace_first("elements: [identify-pain]", "elements: identify-pain"), at("identify-pain"), "'elements' must be a list (lines starting with '- '), found the text 'identify-pain'"),
     "deal-review-crm-field-misspelt": Hostile("deal_review.yml", replace_first("        in_the_crm: The problem, quoted", "        in_crm: The problem, quoted"), at("in_crm"), "unknown field 'in_crm' (did you mean 'in_the_crm'?", problems=2),
     # ramp.yml
-    "ramp-share-above-one": Hostile("ramp.yml", replace_first("show: per day, share: 0.5}", "show: per day, share: 1.5}"), at("1.5"), "'share' is 1.5 (expected more than 0 and at most 1)"),
+    "ramp-share-above-one": Hostile("ramp.yml", lambda text: re.sub(r"show: per day, share: [\d.]+\}", "show: per day, share: 1.5}", text, count=1), at("1.5"), "'share' is 1.5 (expected more than 0 and at most 1)"),
     "ramp-day-quoted": Hostile("ramp.yml", replace_first("day: 30", 'day: "30"'), at('"30"'), "'day' must be a whole number, found the text '30'"),
     # objections.yml
     "objections-empty-list-then-items": Hostile("objections.yml", replace_first("    prepare:\n      - What will the buyer compare our price with?\n", "    prepare: []\n      - What will the buyer compare our price with?\n"), at("- What will the buyer compare"), "did not find expected key (the indentation does not line up"),

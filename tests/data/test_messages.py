@@ -19,7 +19,7 @@ from tests.conftest import ROOT, run_validate
 from tests.data.test_broken_files import replace_first
 from tests.data.test_hostile_data import Edit, Where, at, whole
 from tests.data.test_properties import PROPERTY
-from tests.helpers import data
+from tests.helpers import data, with_value
 
 LOCATED = re.compile(r"data/[a-z_]+\.yml:\d+:\d+: \S")
 SUMMARY = re.compile(r"\d+ problems? in the handbook\.")
@@ -75,7 +75,7 @@ WRONG_TYPES = {
                                       "'assessments' › item 3 › 'answers_needed' must be a whole number, found true (a yes/no value); write a whole number, not true or false"),
     "whole-number-gets-nothing": Wording("assessments.yml", replace_first("answers_needed: 10\n", "answers_needed:\n"), at("answers_needed:\n", offset=15),
                                          "'assessments' › item 4 › 'answers_needed' must be a whole number, found nothing (the value is empty); write the number after the colon"),
-    "whole-number-gets-list": Wording("rhythm.yml", replace_first("team_size: 8", "team_size: [8]"), at("[8]"),
+    "whole-number-gets-list": Wording("rhythm.yml", lambda text: with_value(text, "team_size", "[8]"), at("[8]"),
                                       "'team_size' must be a whole number, found a list; write one number, not a list"),
     "whole-number-gets-mapping": Wording("when_coaching_stalls.yml", replace_first("check_ins: 4", "check_ins: {times: 4}"), at("{times"),
                                          "'check_ins' must be a whole number, found a mapping of fields; write one number, not 'key: value' fields"),

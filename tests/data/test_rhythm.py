@@ -10,7 +10,7 @@ import yaml
 
 from macros.diff import FileChanges
 from tests.conftest import ROOT
-from tests.helpers import data, problems_of, replace_once, strings
+from tests.helpers import data, problems_of, replace_once, strings, with_value
 from tests.site.test_rhythm_pages import _a_month, _around_it, _manager, _month, _per_rep, _percent, _shown
 
 
@@ -48,8 +48,16 @@ def _manager_month(text: str) -> str:
 RIDE_ALONG = "    minutes: 120\n    around_it_minutes: 120\n    how_often: monthly\n"
 
 
+def _team_of(project, reps: int) -> str:
+    """Sets the team's size, whatever the handbook's is: the file's new text."""
+    path = project / "data" / "rhythm.yml"
+    text = with_value(path.read_text(encoding="utf-8"), "team_size", reps)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
 def test_too_much_coaching_per_rep_is_reported_at_the_meetings_with_the_figures(project):
-    replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 6\n")
+    _team_of(project, 6)
     text = replace_once(project, "rhythm.yml", RIDE_ALONG, "    minutes: 160\n    around_it_minutes: 120\n    how_often: monthly\n")
     # A 160-minute ride-along takes each rep's coaching over the most (in the example, 1:1 30 min × 52 ÷ 12 = 130
     # min; ride-along 160 min; development review 60 × 4 ÷ 12 = 20 min: 310 min), while the manager's whole month with
@@ -78,7 +86,8 @@ def test_a_range_upside_down_is_reported_at_its_lower_end(project):
 
 
 def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(project):
-    """The change docs/editing-tools.md shows as one the checks refuse."""
+    """The change docs/editing-tools.md shows as one the checks refuse, with the example's eight reps."""
+    _team_of(project, 8)
     text = replace_once(project, "rhythm.yml", "    around_it_minutes: 10\n    how_often: fortnightly\n", "    around_it_minutes: 10\n    how_often: weekly\n")
     # Each rep's meetings and the manager's time around them, times the team, of the working month (the week's hours
     # × 52 ÷ 12). In the example, meetings 130 + 45 × 52 ÷ 12 (195) + 120 + 20 = 465 min; around them 25 × 52 ÷ 12
@@ -95,7 +104,7 @@ def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(
 
 
 def test_a_bigger_team_alone_can_take_the_manager_over(project):
-    text = replace_once(project, "rhythm.yml", "team_size: 8\n", "team_size: 10\n")
+    text = _team_of(project, 10)
     # In the example, (367.5 min of meetings + 260 min around them) × 10 = 6,275 min of 10,400: 60.3%.
     (problem,) = problems_of(project)
     assert _manager_month(text) in problem
