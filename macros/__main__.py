@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem.as_github() if arguments.format == "github" else problem.as_text())
     if problems:
         print(f"{counted(len(problems), 'problem')} in the handbook.", file=sys.stderr)
+        # the rules on what the figures work out to (macros/wiring.py) need data without problems
+        print("Some checks, such as whether the targets fit the calling blocks, run once these are fixed: run the checks again after fixing them.", file=sys.stderr)
         return 1
     # Warnings: what a translation lacks (shown in the first language meanwhile) and dates gone by (macros/upcoming.py).
     warned = f", with {counted(len(found), 'warning')} (above): none stops a build, and each says what to do" if found else ""

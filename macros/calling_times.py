@@ -7,6 +7,7 @@ the handbook's own activity targets fit in its calling blocks."""
 
 import re
 from datetime import date
+from math import ceil
 
 from .loading import LocatedData
 from .meeting_time import duration
@@ -21,17 +22,26 @@ RANGES = [
     (("calling_times", "make_up"), "the make-up block"),
     (("cadence", "weekly_time"), "the weekly time"),
 ]
-# A time of day as running text writes it, after a word that says it is one: "from 8.30", "before 11.00",
-# "at 15:30" (not "than 1.32 million"); a stretch is "from 8.30 to 10.30".
-_TIME = r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:]?\d)"
-_SAYS_A_TIME = re.compile(rf"\b(?:from|to|at|before|after|until|till|by|between|and)\s+({_TIME})", re.IGNORECASE)
-_SAYS_A_STRETCH = re.compile(rf"\bfrom\s+({_TIME})\s+(?:to|until|till)\s+({_TIME})", re.IGNORECASE)
+# A time of day as running text writes it: on the 24-hour clock after a word that says it is one ("from 8.30",
+# "before 11.00", "at 15:30", not "than 1.32 million"), or with am or pm ("9am", "8.30 a.m."); a stretch is
+# "from 8.30 to 10.30", "between 8.30 and 10.30" or "8.30–10.30" (not "1.25–1.50 million").
+_TWELVE_HOUR = r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
+_TIME = rf"(?<![\d.:])(?:{_TWELVE_HOUR}|(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:]?\d))"
+_SAYS_A_TIME = re.compile(rf"(?:\b(?:from|to|at|before|after|until|till|by|between|and)\s+|(?=(?<![\d.:]){_TWELVE_HOUR}))({_TIME})", re.IGNORECASE)
+_SAYS_A_STRETCH = [
+    re.compile(rf"\bfrom\s+({_TIME})\s+(?:to|until|till)\s+({_TIME})", re.IGNORECASE),
+    re.compile(rf"\bbetween\s+({_TIME})\s+and\s+({_TIME})", re.IGNORECASE),
+    re.compile(rf"({_TIME})\s*[–—-]\s*({_TIME})(?!\s*(?:million|billion|bn|m\b|k\b|%))", re.IGNORECASE),
+]
 
 
 def minutes(time: str) -> int:
-    """Minutes since midnight of a time written "8.30", "08:30" or "8:30"."""
-    hours, _, rest = time.replace(".", ":").partition(":")
-    return int(hours) * 60 + int(rest)
+    """Minutes since midnight of a time written "8.30", "08:30", "8:30", "9am" or "2.30 p.m."."""
+    clock = time.lower().replace(".m.", "m").replace(" ", "")
+    half = clock[-2:] if clock.endswith(("am", "pm")) else ""
+    hours, _, rest = clock.removesuffix(half).replace(".", ":").partition(":")
+    hour = int(hours) % 12 + (12 if half == "pm" else 0) if half else int(hours)
+    return hour * 60 + int(rest or 0)
 
 
 def written(time: str) -> str:
@@ -45,7 +55,7 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
-    problems += _meetings_after_the_block(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
+    problems += _meetings_after_the_block(document) + _make_up_as_long(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
     problems += _on_working_days(document, documents.get("rhythm"))
     for other in documents.values():
         problems += _times_in_texts(other, document)
@@ -63,11 +73,13 @@ def check_blocks_hold_the_targets(bootcamp: Bootcamp, document: LocatedData) -> 
     taken = ", ".join(f"{tenths_in(step.week.tenths, 'en')} {stage.name.lower()} a week at {duration(stage.minutes_each)} each"
                       for stage, step in zip(planner.stages, planner.plan.steps) if stage.minutes_each and not step.week.every)
     block = document.where(("calling_times", "block")).line
+    a_day = ceil(needed / bootcamp.block_days)
     return [document.problem(("activity_planner", "revenue_target"), (
         f"at the planner's figures a rep's week of calling takes {duration(needed)} ({taken}), more than the "
         f"{duration(held)} its calling blocks hold ({bootcamp.block_days} of {duration(bootcamp.calling_times.block.minutes)}, "
         f"'calling_times' › 'block', line {block}), so the activity targets could not be met in the block; lower the "
-        "target, lengthen the block, or set a conversion rate or 'minutes_each' from what your CRM and your reps' own timing show"))]
+        f"target, or make the block at least {duration(a_day)} long; change a conversion rate or 'minutes_each' only "
+        "where your CRM or your reps' own timing shows other figures, never to make the target fit"))]
 
 
 def _ends_after_start(document: LocatedData, path: tuple) -> list[Problem]:
@@ -84,6 +96,16 @@ def _meetings_after_the_block(document: LocatedData) -> list[Problem]:
         return []
     line = document.where(("calling_times", "block", "ends")).line
     return [document.problem(("calling_times", "meetings_from"), f"'meetings_from' is {quoted(times['meetings_from'])}, before the calling block ends ({quoted(times['block']['ends'])}, line {line}); book customer meetings from the end of the block or later")]
+
+
+def _make_up_as_long(document: LocatedData) -> list[Problem]:
+    """A rep who makes up the block in the afternoon makes up all of it: the make-up block is no shorter."""
+    times = document.value["calling_times"]
+    block, make_up = (minutes(times[key]["ends"]) - minutes(times[key]["starts"]) for key in ("block", "make_up"))
+    if make_up >= block or make_up <= 0:
+        return []  # one that ends before it starts is reported as that
+    line = document.where(("calling_times", "block")).line
+    return [document.problem(("calling_times", "make_up", "ends"), f"the make-up block lasts {duration(make_up)}, less than the calling block's {duration(block)} (line {line}); a rep who makes up the block calls for as long as it lasts, so end the make-up block {duration(block)} after it starts")]
 
 
 def _on_working_days(document: LocatedData, rhythm: LocatedData | None) -> list[Problem]:
@@ -150,19 +172,21 @@ def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Proble
     stretches: a leader who moves the calling block changes it in one place, and validation finds the rest."""
     stretches = {(written(_at(bootcamp.value, path)["starts"]), written(_at(bootcamp.value, path)["ends"])): (path, name) for path, name in RANGES}
     times = {time for stretch in stretches for time in stretch} | {written(bootcamp.value["calling_times"]["meetings_from"])}
+    source = bootcamp.file_at(("calling_times",))  # a team's own file where it sets its times
     problems = []
     for path, text in document.texts():
-        if not _SAYS_A_TIME.search(text):
+        said = [match for pattern in _SAYS_A_STRETCH for match in pattern.finditer(text)]
+        if not said and not _SAYS_A_TIME.search(text):
             continue
         reported = []  # a stretch already reported is not reported again time by time
-        for match in _SAYS_A_STRETCH.finditer(text):
+        for match in sorted(said, key=lambda match: match.start()):
             stretch = (written(match.group(1)), written(match.group(2)))
-            if stretch not in stretches:
+            if stretch not in stretches and not any(start <= match.start() < end for start, end in reported):
                 reported.append(match.span())
-                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a stretch of time data/bootcamp.yml has: {_has(bootcamp, stretches)}; write one of those, or change the times there"))
+                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a stretch of time {source} has: {_has(bootcamp, stretches)}; write one of those, or change the times there"))
         for match in _SAYS_A_TIME.finditer(text):
             if written(match.group(1)) not in times and not any(start <= match.start() < end for start, end in reported):
-                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time data/bootcamp.yml has: {_has(bootcamp, stretches)}, and meetings are booked from {written(bootcamp.value['calling_times']['meetings_from'])} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
+                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time {source} has: {_has(bootcamp, stretches)}, and meetings are booked from {written(bootcamp.value['calling_times']['meetings_from'])} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
     return problems
 
 

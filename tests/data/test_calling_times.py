@@ -5,7 +5,7 @@ has moved its block keeps these tests."""
 
 from datetime import datetime, timedelta
 from fractions import Fraction
-from math import floor
+from math import ceil, floor
 
 import pytest
 
@@ -167,8 +167,40 @@ def test_targets_that_take_more_calling_than_the_blocks_hold_are_reported_at_the
         f"data/bootcamp.yml:{line}:{int(column) + len('revenue_target: ')}: at the planner's figures a rep's week of calling takes "
         f"{_duration(needed)} ({each}), more than the {_duration(held)} its calling blocks hold ({days} of {_duration(Fraction(held, days))}, "
         f"'calling_times' › 'block', line {block_line}), so the activity targets could not be met in the block; lower the target, "
-        "lengthen the block, or set a conversion rate or 'minutes_each' from what your CRM and your reps' own timing show"
+        f"or make the block at least {_duration(Fraction(ceil(needed / days)))} long; change a conversion rate or 'minutes_each' only "
+        "where your CRM or your reps' own timing shows other figures, never to make the target fit"
     ]
+
+
+def test_a_make_up_block_shorter_than_the_calling_block_is_reported_at_its_end(project):
+    """A leader lengthened the block by half an hour and left the make-up block as it was: a rep making up a missed
+    block would call for half an hour less."""
+    ends = _later(ENDS, 30)
+    _set(project, "  block", _block(f'"{STARTS}"', f'"{ends}"'))
+    _set(project, "  meetings_from", f'"{max(MEETINGS_FROM, ends)}"')
+    make_up = TIMES["make_up"]
+    line, column = position_in(project, FILE, f'ends: "{make_up["ends"]}"').split(":")
+    block_line = position_in(project, FILE, "  block: {").split(":")[0]
+    block, short = (datetime.strptime(ends, "%H:%M") - datetime.strptime(STARTS, "%H:%M")).seconds // 60, (datetime.strptime(make_up["ends"], "%H:%M") - datetime.strptime(make_up["starts"], "%H:%M")).seconds // 60
+    assert short < block
+    assert f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: the make-up block lasts {_duration(Fraction(short))}, less than the calling block's {_duration(Fraction(block))} (line {block_line}); a rep who makes up the block calls for as long as it lasts, so end the make-up block {_duration(Fraction(block))} after it starts" in problems_of(project, FILE)
+
+
+def test_a_stretch_written_with_a_dash_between_or_am_and_pm_is_checked_too(project):
+    """A leader moved the key-accounts team's block, and its first week still said "Tuesday and Thursday
+    8.30–9.30": the checks read only "from … to …". A sentence stating the block's times the ways leaders write
+    them passes, and each is reported once the block moves; a range of figures with a dash is not a time."""
+    twelve = {time: f"{int(time[:2]) % 12 or 12}.{time[3:]}{'am' if int(time[:2]) < 12 else 'pm'}" for time in (STARTS, ENDS)}
+    stretches = [f"{_as_written(STARTS)}–{_as_written(ENDS)}", f"between {_as_written(STARTS)} and {_as_written(ENDS)}", f"from {twelve[STARTS]} to {twelve[ENDS]}"]
+    sentence = f"The team calls {stretches[0]} every day ({stretches[1]}, or {stretches[2]}); a deal is worth 1.25–1.50 million."
+    replace_once(project, FILE, "  - id: set-times\n    text: >-\n", f"  - id: set-times\n    text: >-\n      {sentence}\n")
+    assert problems_of(project, FILE) == []
+    _set(project, "  block", _block(f'"{_later(STARTS, 30)}"', f'"{_later(ENDS, 15)}"'))
+    _set(project, "  meetings_from", f'"{_later(MEETINGS_FROM, 30)}"')
+    problems = problems_of(project, FILE)
+    for stretch in stretches:
+        assert sum(f"'{stretch}' is not a stretch of time data/bootcamp.yml has" in problem for problem in problems) == 1, (stretch, problems)
+    assert not any("1.25" in problem for problem in problems), problems
 
 
 def _duration(minutes: Fraction) -> str:
