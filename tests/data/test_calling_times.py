@@ -49,7 +49,7 @@ def test_a_time_that_is_not_hh_mm_is_reported_where_it_is_typed(project, typed):
 
 
 def test_a_time_typed_as_a_number_is_asked_for_in_quotes(project):
-    replace_once(project, FILE, 'make_up: {starts: "15:30"', "make_up: {starts: 15.30")
+    _set(project, "  make_up", f'{{starts: 15.30, ends: "{TIMES["make_up"]["ends"]}"}}')
     line, column = position_in(project, FILE, "starts: 15.30").split(":")
     assert problems_of(project, FILE) == [
         f"data/bootcamp.yml:{line}:{int(column) + len('starts: ')}: 'calling_times' › 'make_up' › 'starts' must be text, found the number 15.3; put the value in double quotes to keep it as typed"
