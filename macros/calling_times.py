@@ -24,9 +24,9 @@ RANGES = [
 ]
 # A time of day as running text writes it: on the 24-hour clock after a word that says it is one ("from 8.30",
 # "before 11.00", "at 15:30", not "than 1.32 million"), or with am or pm ("9am", "8.30 a.m."); a stretch is
-# "from 8.30 to 10.30", "between 8.30 and 10.30" or "8.30–10.30" (not "1.25–1.50 million").
+# "from 8.30 to 10.30", "between 8.30 and 10.30" or "8.30–10.30" (not "1.25–1.50 million" or "£2.10–2.40").
 _TWELVE_HOUR = r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
-_TIME = rf"(?<![\d.:])(?:{_TWELVE_HOUR}|(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:]?\d))"
+_TIME = rf"(?<![\d.:£$€])(?:{_TWELVE_HOUR}|(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:]?\d))"
 _SAYS_A_TIME = re.compile(rf"(?:\b(?:from|to|at|before|after|until|till|by|between|and)\s+|(?=(?<![\d.:]){_TWELVE_HOUR}))({_TIME})", re.IGNORECASE)
 _SAYS_A_STRETCH = [
     re.compile(rf"\bfrom\s+({_TIME})\s+(?:to|until|till)\s+({_TIME})", re.IGNORECASE),
