@@ -173,16 +173,16 @@ def test_targets_that_take_more_calling_than_the_blocks_hold_are_reported_at_the
 
 
 def test_a_make_up_block_shorter_than_the_calling_block_is_reported_at_its_end(project):
-    """A leader lengthened the block by half an hour and left the make-up block as it was: a rep making up a missed
-    block would call for half an hour less."""
-    ends = _later(ENDS, 30)
+    """A leader lengthened the block to half an hour more than the make-up block and left that as it was: a rep
+    making up a missed block would call for half an hour less."""
+    make_up = TIMES["make_up"]
+    short = (datetime.strptime(make_up["ends"], "%H:%M") - datetime.strptime(make_up["starts"], "%H:%M")).seconds // 60
+    block = short + 30
+    ends = _later(STARTS, block)
     _set(project, "  block", _block(f'"{STARTS}"', f'"{ends}"'))
     _set(project, "  meetings_from", f'"{max(MEETINGS_FROM, ends)}"')
-    make_up = TIMES["make_up"]
     line, column = position_in(project, FILE, f'ends: "{make_up["ends"]}"').split(":")
     block_line = position_in(project, FILE, "  block: {").split(":")[0]
-    block, short = (datetime.strptime(ends, "%H:%M") - datetime.strptime(STARTS, "%H:%M")).seconds // 60, (datetime.strptime(make_up["ends"], "%H:%M") - datetime.strptime(make_up["starts"], "%H:%M")).seconds // 60
-    assert short < block
     assert f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: the make-up block lasts {_duration(Fraction(short))}, less than the calling block's {_duration(Fraction(block))} (line {block_line}); a rep who makes up the block calls for as long as it lasts, so end the make-up block {_duration(Fraction(block))} after it starts" in problems_of(project, FILE)
 
 
