@@ -5,12 +5,13 @@ has moved its block keeps these tests."""
 
 from datetime import datetime, timedelta
 from fractions import Fraction
-from math import ceil, floor
+from math import ceil
 
 import pytest
 
 from macros.handbook import Project
 from tests.helpers import data, position_in, problems_of, replace_once, with_value
+from tests.site.test_rhythm_pages import _shown
 
 FILE = "bootcamp.yml"
 TIMES = data("bootcamp")["calling_times"]
@@ -29,6 +30,11 @@ def _block(starts: str, ends: str) -> str:
 
 def _later(hh_mm: str, minutes: int) -> str:
     return (datetime.strptime(hh_mm, "%H:%M") + timedelta(minutes=minutes)).strftime("%H:%M")
+
+
+def _length(starts: str, ends: str) -> int:
+    """Minutes from one "HH:MM" to a later one."""
+    return (datetime.strptime(ends, "%H:%M") - datetime.strptime(starts, "%H:%M")).seconds // 60
 
 
 def _as_written(hh_mm: str) -> str:
@@ -157,17 +163,17 @@ def test_targets_that_take_more_calling_than_the_blocks_hold_are_reported_at_the
     taken = [(row[3], stage) for row, stage in zip(rows, planner["stages"]) if stage.get("minutes_each") and not row[3].startswith("1 every")]
     needed = sum(planner_oracle.exact(week) * stage["minutes_each"] for week, stage in taken)
     days = min(len(TIMES["days"]), planner["selling_days_per_week"])
-    held = (datetime.strptime(ENDS, "%H:%M") - datetime.strptime(STARTS, "%H:%M")).seconds // 60 * days
+    held = _length(STARTS, ENDS) * days
     assert needed > held
     line, column = position_in(project, FILE, f"revenue_target: {target}").split(":")
     block_line = position_in(project, FILE, "  block: {").split(":")[0]
-    each = ", ".join(f"{week} {stage['name'].lower()} a week at {_duration(stage['minutes_each'])} each" for week, stage in taken)
+    each = ", ".join(f"{week} {stage['name'].lower()} a week at {_shown(Fraction(stage['minutes_each']))} each" for week, stage in taken)
     _, problems = check_handbook(Project(project), None)
     assert [problem.as_text() for problem in problems if not problem.warning] == [
         f"data/bootcamp.yml:{line}:{int(column) + len('revenue_target: ')}: at the planner's figures a rep's week of calling takes "
-        f"{_duration(needed)} ({each}), more than the {_duration(held)} its calling blocks hold ({days} of {_duration(Fraction(held, days))}, "
+        f"{_shown(needed)} ({each}), more than the {_shown(Fraction(held))} its calling blocks hold ({days} of {_shown(Fraction(held, days))}, "
         f"'calling_times' › 'block', line {block_line}), so the activity targets could not be met in the block; lower the target, "
-        f"or make the block at least {_duration(Fraction(ceil(needed / days)))} long; change a conversion rate or 'minutes_each' only "
+        f"or make the block at least {_shown(Fraction(ceil(needed / days)))} long; change a conversion rate or 'minutes_each' only "
         "where your CRM or your reps' own timing shows other figures, never to make the target fit"
     ]
 
@@ -176,14 +182,14 @@ def test_a_make_up_block_shorter_than_the_calling_block_is_reported_at_its_end(p
     """A leader lengthened the block to half an hour more than the make-up block and left that as it was: a rep
     making up a missed block would call for half an hour less."""
     make_up = TIMES["make_up"]
-    short = (datetime.strptime(make_up["ends"], "%H:%M") - datetime.strptime(make_up["starts"], "%H:%M")).seconds // 60
+    short = _length(make_up["starts"], make_up["ends"])
     block = short + 30
     ends = _later(STARTS, block)
     _set(project, "  block", _block(f'"{STARTS}"', f'"{ends}"'))
     _set(project, "  meetings_from", f'"{max(MEETINGS_FROM, ends)}"')
     line, column = position_in(project, FILE, f'ends: "{make_up["ends"]}"').split(":")
     block_line = position_in(project, FILE, "  block: {").split(":")[0]
-    assert f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: the make-up block lasts {_duration(Fraction(short))}, less than the calling block's {_duration(Fraction(block))} (line {block_line}); a rep who makes up the block calls for as long as it lasts, so end the make-up block {_duration(Fraction(block))} after it starts" in problems_of(project, FILE)
+    assert f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: the make-up block lasts {_shown(Fraction(short))}, less than the calling block's {_shown(Fraction(block))} (line {block_line}); a rep who makes up the block calls for as long as it lasts, so end the make-up block {_shown(Fraction(block))} after it starts" in problems_of(project, FILE)
 
 
 def test_a_stretch_written_with_a_dash_between_or_am_and_pm_is_checked_too(project):
@@ -201,8 +207,3 @@ def test_a_stretch_written_with_a_dash_between_or_am_and_pm_is_checked_too(proje
     for stretch in stretches:
         assert sum(f"'{stretch}' is not a stretch of time data/bootcamp.yml has" in problem for problem in problems) == 1, (stretch, problems)
     assert not any("1.25" in problem or "2.10" in problem for problem in problems), problems
-
-
-def _duration(minutes: Fraction) -> str:
-    hours, rest = divmod(floor(minutes + Fraction(1, 2)), 60)
-    return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
