@@ -62,7 +62,8 @@ BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null && echo or
 diff: $(VENV)/.installed
 	@$(BIN)/python -m macros diff '$(BASE)'
 
-# The site with its PDFs; fails without Chromium: Debian's `chromium` package (or PLAYBOOK_CHROMIUM=/path/to/chrome).
+# The site with its PDFs; fails without Chromium: Debian's `chromium-headless-shell` or `chromium` package (or
+# PLAYBOOK_CHROMIUM=/path/to/chrome).
 pdf: $(VENV)/.installed-pdf
 	$(BIN)/python -m macros build $(SITE_OPTION) --pdf require $(TEAM_OPTION)
 

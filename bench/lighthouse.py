@@ -92,7 +92,7 @@ def audit(url: str, desktop: bool, report: Path, slowdown: float | None = None) 
         command.append("--preset=desktop")
     if slowdown is not None:
         command.append(f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium_path(full_browser=True)})
     result = json.loads(report.read_text(encoding="utf-8"))
     audits = result["audits"]
     found = {"scores": {}, "short": {}}
@@ -112,7 +112,7 @@ def audit(url: str, desktop: bool, report: Path, slowdown: float | None = None) 
 
 def require_tools() -> None:
     """Stops with what to install when Chromium or Lighthouse is missing."""
-    if chromium_path() is None:
+    if chromium_path(full_browser=True) is None:
         sys.exit("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make bench` (it runs npm ci in bench/lighthouse)")

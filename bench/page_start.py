@@ -51,7 +51,7 @@ def main() -> None:
     found: dict[tuple[int, str], list[tuple[float, float, int, float]]] = {}
     with ExitStack() as stack, sync_playwright() as playwright:
         roots = [stack.enter_context(serve(site, _PagesLikeHandler)) for site in args.sites]
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(full_browser=True), args=CHROMIUM_FLAGS)
         for run in range(args.runs):
             for page_address in pages:
                 # In turns, first one site then the other, so a machine's drift weighs on both alike.

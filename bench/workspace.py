@@ -173,7 +173,7 @@ def main() -> None:
         site = Path(temp) / "site"
         build(site)
         with serve_navigable(site) as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=chromium_path(full_browser=True), args=CHROMIUM_FLAGS)
             full, seeded = seeded_context(browser, url, REPS, WEEKS, (monday - timedelta(weeks=WEEKS)).isoformat())
             # The same page with one rep and one week of records, loaded in turn with the full one so that both
             # meet the same load on the machine: what the page costs without the workspace's size.

@@ -204,11 +204,11 @@ def _document_ids(root: Path, team: str | None = None) -> list[str]:
 
 
 def _missing_printer() -> str | None:
-    from .pdf import chromium_path
+    from .pdf import INSTALL_CHROMIUM, chromium_path
 
     executable = chromium_path()
     if executable is None or shutil.which(executable) is None:
-        return "no Chromium found (install Debian's chromium package, or set PLAYBOOK_CHROMIUM to a Chromium that exists)"
+        return f"no Chromium found ({INSTALL_CHROMIUM} to a Chromium that exists)"
     if importlib.util.find_spec("playwright") is None:
         return "Playwright is not installed (make pdf installs it)"
     return None

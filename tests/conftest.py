@@ -203,12 +203,13 @@ class _Browser:
 
 @pytest.fixture(scope="session")
 def browser():
-    """The system Chromium through Playwright; a missing browser skips locally and fails in CI."""
-    from macros.pdf import CHROMIUM_FLAGS, chromium_path
+    """The system Chromium (macros/pdf.py: chromium_path) through Playwright; a missing browser skips locally and
+    fails in CI."""
+    from macros.pdf import CHROMIUM_FLAGS, INSTALL_CHROMIUM, chromium_path
 
     executable = chromium_path()
     if executable is None:
-        missing_tool("no Chromium found: install Debian's chromium package or set PLAYBOOK_CHROMIUM")
+        missing_tool(f"no Chromium found: {INSTALL_CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -13,6 +13,7 @@ pytest_plugins = ["pytester"]
 
 # Each program or font the tests and the Makefile look for before running, and the Debian package that has it.
 PACKAGE_OF = {
+    "chromium-headless-shell": "chromium-headless-shell",
     "chromium": "chromium",
     "chromium-browser": "chromium",  # Ubuntu's name for the same browser
     "pdftotext": "poppler-utils",
