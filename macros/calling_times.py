@@ -2,8 +2,9 @@
 time ends after it starts, meetings are booked after the calling block, the first block falls on a calling day
 of its week, the next boot camp starts on the weekday of its first day, a week names each day once, the calling
 block, the boot camp and the planner's selling days fit the team's working days (data/rhythm.yml), no data
-text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have, and
-the handbook's own activity targets fit in its calling blocks."""
+text writes a time that `calling_times` or the cadence's `weekly_time` in data/bootcamp.yml does not have, a text
+that books meetings from a time names `meetings_from`'s, and the handbook's own activity targets fit in its
+calling blocks."""
 
 import re
 from datetime import date
@@ -33,6 +34,8 @@ _SAYS_A_STRETCH = [
     re.compile(rf"\bbetween\s+({_TIME})\s+and\s+({_TIME})", re.IGNORECASE),
     re.compile(rf"({_TIME})\s*[–—-]\s*({_TIME})(?!\s*(?:million|billion|bn|m\b|k\b|%))", re.IGNORECASE),
 ]
+# When customer meetings are booked from: "book customer meetings from 11.00", "meetings are booked after 11.00".
+_SAYS_MEETINGS_FROM = re.compile(rf"\bmeetings\s+(?:(?:are|can\s+be)\s+booked\s+)?(?:from|after)\s+({_TIME})", re.IGNORECASE)
 
 
 def minutes(time: str) -> int:
@@ -171,14 +174,19 @@ def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Proble
     """A time written in a text is one the data has, and a stretch written "from … to …" is one of its
     stretches: a leader who moves the calling block changes it in one place, and validation finds the rest."""
     stretches = {(written(_at(bootcamp.value, path)["starts"]), written(_at(bootcamp.value, path)["ends"])): (path, name) for path, name in RANGES}
-    times = {time for stretch in stretches for time in stretch} | {written(bootcamp.value["calling_times"]["meetings_from"])}
+    meetings_from = written(bootcamp.value["calling_times"]["meetings_from"])
+    times = {time for stretch in stretches for time in stretch} | {meetings_from}
     source = bootcamp.file_at(("calling_times",))  # a team's own file where it sets its times
     problems = []
     for path, text in document.texts():
         said = [match for pattern in _SAYS_A_STRETCH for match in pattern.finditer(text)]
         if not said and not _SAYS_A_TIME.search(text):
             continue
-        reported = []  # a stretch already reported is not reported again time by time
+        reported = []  # a phrase already reported is not reported again time by time
+        for match in _SAYS_MEETINGS_FROM.finditer(text):
+            if written(match.group(1)) != meetings_from:  # another of the data's times is still the wrong one
+                reported.append(match.span())
+                problems.append(document.problem(path, f"{quoted(match.group(0))} books meetings from another time than {source} does: from {meetings_from} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write that time, or change 'meetings_from' there"))
         for match in sorted(said, key=lambda match: match.start()):
             stretch = (written(match.group(1)), written(match.group(2)))
             if stretch not in stretches and not any(start <= match.start() < end for start, end in reported):
@@ -186,7 +194,7 @@ def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Proble
                 problems.append(document.problem(path, f"{quoted(match.group(0))} is not a stretch of time {source} has: {_has(bootcamp, stretches)}; write one of those, or change the times there"))
         for match in _SAYS_A_TIME.finditer(text):
             if written(match.group(1)) not in times and not any(start <= match.start() < end for start, end in reported):
-                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time {source} has: {_has(bootcamp, stretches)}, and meetings are booked from {written(bootcamp.value['calling_times']['meetings_from'])} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
+                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time {source} has: {_has(bootcamp, stretches)}, and meetings are booked from {meetings_from} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
     return problems
 
 

@@ -79,8 +79,9 @@ def test_moving_the_calling_block_in_data_flags_the_rules_that_still_say_the_old
     block_line = position_in(project, FILE, f'block: {{starts: "{starts}"').split(":")[0]
     old = f"'from {_as_written(STARTS)} to {_as_written(ENDS)}' is not a stretch of time data/bootcamp.yml has"
     assert problems[0].startswith(f"data/bootcamp.yml:{rule}:") and f"{old}: the calling block from {starts} to {ends} (line {block_line})" in problems[0], problems
-    # "from 11.00 on", where meetings now start half an hour later (the daily cadence names the block, not its times)
-    assert sum(f"'from {_as_written(MEETINGS_FROM)}' is not a time data/bootcamp.yml has" in problem for problem in problems) == 1, problems
+    # "Book customer meetings from 11.00 on", where meetings now start half an hour later (the daily cadence
+    # names the block, not its times)
+    assert sum(f"meetings from {_as_written(MEETINGS_FROM)}' books meetings from another time than data/bootcamp.yml does: from {meetings_from}" in problem for problem in problems) == 1, problems
     assert len(problems) == 2, problems
 
 
@@ -92,6 +93,21 @@ def test_meetings_booked_inside_the_calling_block_are_reported(project):
     block_line = position_in(project, FILE, "  block: {").split(":")[0]
     problems = problems_of(project, FILE)
     assert f"data/bootcamp.yml:{line}:{int(column) + len('meetings_from: ')}: 'meetings_from' is '{inside}', before the calling block ends ('{ENDS}', line {block_line}); book customer meetings from the end of the block or later" in problems, problems
+
+
+def test_a_text_booking_meetings_from_another_of_the_datas_times_is_reported(project):
+    """Meetings moved to half an hour after the block, and a rule still books them from the block's end: a time
+    the data has, but not the one meetings are booked from. A meeting mentioned beside another time is not
+    taken for when meetings are booked."""
+    meetings_from = _later(ENDS, 30)
+    _set(project, "  meetings_from", f'"{meetings_from}"')
+    sentences = [f"Book customer meetings from {_as_written(ENDS)}.", f"Customer meetings are booked after {_as_written(meetings_from)}.",
+                 f"If a customer can only meet early, take the meeting and make up the block from {_as_written(TIMES['make_up']['starts'])}."]
+    replace_once(project, FILE, "  - id: set-times\n    text: >-\n", "  - id: set-times\n    text: >-\n      " + " ".join(sentences) + "\n")
+    rule = int(position_in(project, FILE, "id: set-times").split(":")[0]) + 1  # where its text starts
+    problems = [problem for problem in problems_of(project, FILE) if problem.startswith(f"data/bootcamp.yml:{rule}:")]
+    meetings_line = position_in(project, FILE, "  meetings_from").split(":")[0]
+    assert problems == [f"data/bootcamp.yml:{rule}:11: 'meetings from {_as_written(ENDS)}' books meetings from another time than data/bootcamp.yml does: from {meetings_from} (line {meetings_line}); write that time, or change 'meetings_from' there"], problems
 
 
 def test_a_boot_camp_that_starts_on_another_weekday_than_week_1_is_reported(project):
