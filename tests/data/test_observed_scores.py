@@ -153,6 +153,19 @@ def test_a_manager_cannot_reach_coaching_as_a_habit_by_leaving_two_statements_bl
     assert scoring.result(habits, answers | {"coaching-every-week": 0, "find-the-root-cause": 1}).band.name == "Mostly managing"
 
 
+def test_a_manager_who_never_gives_feedback_the_same_day_is_not_coaching_as_a_habit(forms):
+    """A sales leader's case: "Always" on every statement but same-day feedback, "Never" there, read 92%,
+    "Coaching as a habit", though the charter promises feedback the same day. 13 weights (four essentials count
+    twice), Never 0 to Always 4: 12 × 4 = 48 of 52 points, 92%; a statement never done keeps the top band out of
+    reach, and it is the one the result puts first."""
+    habits = forms["manager-or-coach"]
+    found = scoring.result(habits, _all(habits, 4, **{"feedback-soon": 0}))
+    assert (found.score, found.band.name) == (92, "Coaching some of the time")
+    assert [s.id for s in found.missed_holding] == ["feedback-soon"] and found.essentials_short == []
+    # "Rarely" there is a habit still forming, not a gap the band hides: 49 of 52, 94%.
+    assert (scoring.result(habits, _all(habits, 4, **{"feedback-soon": 1})).score, _band(habits, _all(habits, 4, **{"feedback-soon": 1}))) == (94, "Coaching as a habit")
+
+
 def test_an_untrue_claim_to_the_assistant_fails_the_run_however_well_the_rest_went(forms):
     # A sales leader's case: claiming Helen expects the call, everything else done well, scored 82% "Nearly
     # there" and the advice to run it once more; lying to get through fails the run.
