@@ -161,7 +161,8 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     `behaviours_at_least` (one only "A little" there, or left blank, holds it back however the rest scores, so
     leaving a weak one out never beats answering it); it counts when every level below it is
     reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
-    behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached."""
+    behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached
+    by more than one answer (see `near_miss`)."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     scored = [statement for statement in shown if adds_points(assessment, statement)]
     least = habit_points_at_least(assessment)
@@ -203,11 +204,21 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
 
 def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
     """Whether the levels below a reached level let it count: each holds, and no more than
-    `lower_level_gaps_at_most` of them are gaps (holding without being reached), so a seller part of the way
-    there on most of the ladder is not rated at its top."""
-    gaps = sum(1 for group in below if not group.reached)
+    `lower_level_gaps_at_most` of them are gaps (holding without being reached) other than near misses, so a
+    seller part of the way there on most of the ladder is not rated at its top."""
+    gaps = sum(1 for group in below if not group.reached and not near_miss(assessment, group))
     most_gaps = assessment.lower_level_gaps_at_most
     return all(holds(assessment, group) for group in below) and (most_gaps is None or gaps <= most_gaps)
+
+
+def near_miss(assessment: Assessment, group: GroupResult) -> bool:
+    """Whether a level below is a gap one answer short of reached: its score in a reached band, and one behaviour
+    a notch under `behaviours_at_least` or one habit a notch over `habits_at_most` the only thing holding it. Such
+    gaps are named but not counted against `lower_level_gaps_at_most`: a seller "Just like me" on everything but
+    "A little" on logging calls the same day and on one product-expert behaviour is no seller "part of the way
+    there" on two levels (a sales leader: that 96% read "No level reached yet")."""
+    return (not group.reached and holds(assessment, group) and group.band is not None and group.band.reached
+            and group.habits_held + group.behaviours_below == 1 and not group.behaviours_short and not group.habits_fully_held)
 
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:

@@ -160,7 +160,7 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
     level, above = None, None
     if assessment.rates_levels:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
-        reached, holding = [], []
+        reached, holding, near = [], [], []
         for group, (value, _) in zip(assessment.groups, groups):
             count = sum(1 for s in group.statements if s.id in answers)
             skipped_limit = assessment.balanced and any(s.counts_as == "limit" and s.id not in answers for s in group.statements)
@@ -174,7 +174,8 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             # a reached level's behaviours are each answered at least as far up the scale as its habits may be down it
             # ("Mostly" against "A little"), and never below the gap floor, a basic not done at all; a blank one is not
             floors = ([low + high - assessment.habits_at_most] if gated else []) + ([gap_floor] if gap_floor is not None else [])
-            under = bool(floors) and any(s.counts_as != "limit" and (s.id not in answers or answers[s.id] < max(floors)) for s in group.statements)
+            under_count = sum(1 for s in group.statements if floors and s.counts_as != "limit" and (s.id not in answers or answers[s.id] < max(floors)))
+            under = under_count > 0
             reached.append(enough and not held and band(value).reached and not under)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
             # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully, no
@@ -182,9 +183,11 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             few = held_count <= assessment.gap_habits_held_at_most
             gap = enough and least is not None and basics and not kept and few and (band(value).reached if held else value >= least)
             holding.append(reached[-1] or gap)
+            # one answer short: a reached band, and one behaviour under its floor or one habit held the only shortfall
+            near.append(gap and not reached[-1] and band(value).reached and held_count + under_count == 1)
         rated = -1
         for index, group in enumerate(assessment.groups):
-            gaps = reached[:index].count(False)
+            gaps = sum(1 for i in range(index) if not reached[i] and not near[i])
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
                 level, rated = group.name, index
         # What the headline must not hide: the highest level reached above the rated one, and the fewest levels
@@ -195,7 +198,7 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
             unreached = [index for index in range(top) if not reached[index]]
 
             def counts_with(made):
-                now = [reached[i] or i in made for i in range(top)]
+                now = [reached[i] or near[i] or i in made for i in range(top)]
                 held = [holding[i] or i in made for i in range(top)]
                 return all(held) and (most_gaps is None or now.count(False) <= most_gaps)
 

@@ -65,14 +65,15 @@ def _level_reached(answers: dict) -> int:
     `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
     habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
     `gap_behaviours_at_least` from the scale's top (a habit kept fully); no more than `lower_level_gaps_at_most`
-    of them short of reached."""
+    of them short of reached, not counting those one answer short (a 'reached' band, and one behaviour under its
+    mirror or one habit held the only shortfall)."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
     most_gaps = assessment.get("lower_level_gaps_at_most", len(_levels()))
     floor = assessment.get("gap_behaviours_at_least")
     values = [o["value"] for o in _scale(assessment)["options"]]
     habit_most = max(assessment["habits_at_most"], max(values) - (floor - min(values))) if floor is not None else assessment["habits_at_most"]
-    reached, holds = [], []
+    reached, holds, near = [], [], []
     for level in _levels():
         answered = [b for b in level["behaviours"] if b["id"] in answers]
         score = _score(answers, level["behaviours"], _scale(assessment), habits_score=False)
@@ -81,15 +82,18 @@ def _level_reached(answers: dict) -> int:
         kept = any(_is_limit(b) and answers[b["id"]] > habit_most for b in answered)
         enough = len(answered) >= assessment["answers_needed_per_level"] and score is not None
         mirror = max(min(values) + max(values) - assessment["habits_at_most"], floor if floor is not None else min(values))
-        under = any(not _is_limit(b) and answers.get(b["id"], min(values) - 1) < mirror for b in level["behaviours"])
+        under_count = sum(1 for b in level["behaviours"] if not _is_limit(b) and answers.get(b["id"], min(values) - 1) < mirror)
+        under = under_count > 0
         band_reached = enough and _band(assessment, score).get("reached", False)
         reached.append(band_reached and not held and not under)
         basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
         few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
+        near.append(gap and not reached[-1] and band_reached and held_count + under_count == 1)
     return max((number for number in range(1, len(reached) + 1)
-                if reached[number - 1] and all(holds[: number - 1]) and reached[: number - 1].count(False) <= most_gaps), default=0)
+                if reached[number - 1] and all(holds[: number - 1])
+                and sum(1 for index in range(number - 1) if not reached[index] and not near[index]) <= most_gaps), default=0)
 
 
 def _label(scale, value):
@@ -299,6 +303,27 @@ def test_a_strong_seller_with_a_gap_low_on_the_ladder_is_rated_at_their_level_an
     # Not doing a bad thing is no strength: the level's habits, answered "Not like me", are not listed as strong.
     habits = [plain(b["text"]) for b in levels[3]["behaviours"] if _is_limit(b)]
     assert strongest and not [line for line in strongest if any(line.startswith(habit) or habit in line for habit in habits)], strongest
+
+
+def test_a_strong_seller_one_answer_short_on_two_levels_of_basics_is_rated_at_the_top_with_both_named(context, site_url):
+    # A sales leader's case: "Just like me" on every behaviour but "A little" on one of level 1 and one of level
+    # 2 read "No level reached yet" at 96%. Each level is one answer short of reached, which the one gap the
+    # ladder allows does not count: the rep is rated at the top, and both levels are named, the lowest first.
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    answers = _profile(len(levels))
+    for level in levels[:2]:
+        answers[_behaviours(level)[0]["id"]] = _value(scale, "A little")
+    assert _level_reached(answers) == len(levels)
+    result = _level_result(context, site_url, answers, scale, levels[-1], len(levels))
+    assert (f"Not reached yet, below the level reached: {levels[0]['name']} and {levels[1]['name']}. A gap there doesn't cap the level on its own,"
+            f" but close it first, starting with {levels[0]['name']}.") in " ".join(result.text_content().split())
+    work_on = _list_after(result, f"Behaviours to work on next ({levels[0]['name']})")
+    assert work_on[0].startswith(plain(_behaviours(levels[0])[0]["text"])), work_on
+    # the answers are not doubted (only the top of the ladder's own note, to go through it on named accounts)
+    expect(result.locator(".pb-assessment__warning")).to_have_count(1)
+    expect(result.locator(".pb-assessment__warning")).to_contain_text("The top of the ladder, by these answers.")
 
 
 def test_one_old_habit_low_on_the_ladder_is_a_gap_named_and_a_habit_kept_fully_is_a_cap(context, site_url):
@@ -1054,11 +1079,16 @@ def test_agreeing_only_with_the_top_levels_behaviours_is_questioned_not_praised(
     expect(result.locator(".pb-assessment__warning")).to_have_count(0)
     expect(result.get_by_text("Strongest behaviours at level 4")).to_have_count(1)
 
-    # Nor is a solution seller a behaviour short on each of the two levels below: two gaps, more than the ladder
-    # allows, so no level counts yet, but the answers are not in doubt (a manager: the warning read as dishonesty).
+    # Nor is a solution seller two behaviours short on each of the two levels below: two gaps, more than the
+    # ladder allows, so no level counts yet, but the answers are not in doubt (a manager: the warning read as
+    # dishonesty). One behaviour short on each is one answer short of each level: those gaps are named, and the
+    # solution seller is rated one.
     answers = _profile(3)
     for level in levels[:2]:
         answers[_behaviours(level)[0]["id"]] = _value(scale, "A little")
+    assert _level_reached(answers) == 3
+    for level in levels[:2]:
+        answers[_behaviours(level)[1]["id"]] = _value(scale, "A little")
     assert _level_reached(answers) == 0
     page.goto(site_url + LEVEL_PAGE)
     result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
