@@ -4,11 +4,13 @@
   "use strict";
   var Playbook = (window.Playbook = window.Playbook || { widgets: [] });
 
-  /* The address of this site's top folder, from material's page config (its `base`, relative to the page). */
+  /* The address of this site's top folder: the folder of the header's logo link, to the home page. Material
+     reads its page config (`__config`, whose `base` is relative to the page) once, on the page the browser
+     loaded, and keeps it through instant navigation, so on a page reached at another depth that base leads
+     elsewhere (a manager starting at the home page found no saved reps in the 1:1 planner); the logo link is
+     swapped in with every page. */
   function siteTop() {
-    var config = document.getElementById("__config");
-    var base = (config && JSON.parse(config.textContent).base) || ".";
-    return new URL(base.replace(/\/$/, "") + "/", location.href);
+    return new URL(".", document.querySelector("a[data-md-component=logo]").href);
   }
 
   /* A storage key unique to this site (origin + site root), so two handbooks on one host never mix. The root

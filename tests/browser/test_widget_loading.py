@@ -91,6 +91,9 @@ def test_widget_pages_reached_by_instant_navigation_work(context, built_site, si
         page.wait_for_url(lambda address: address.split("#")[0] == site_url + url)
         page.wait_for_function(f"() => !({NOT_ENHANCED})()")
         assert page.evaluate("window.playbookSameDocument === true"), f"{url} was loaded anew, not by instant navigation"
+        # What the tools keep is found under the site's own address, whatever page the browser loaded first (a
+        # manager's case: from the home page, the 1:1 planner two folders down showed none of the saved reps).
+        assert page.evaluate("Playbook.storageKey('workspace', 'index')") == f"playbook:v1:{site_url}:workspace:index", url
 
     for title, url in widget_pages:
         go_to(title, url)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT
-from tests.helpers import NEWEST_WORKSPACE_VERSION, data, home_and_back_by_instant_navigation, plain, site_name
+from tests.helpers import NEWEST_WORKSPACE_VERSION, data, home_and_back_by_instant_navigation, navigate_and_wait, plain, ready_for_instant_navigation, site_name
 
 ASSESSMENTS = "self-assessments/"
 LEVEL = "which-level/"  # the level assessment's own page
@@ -159,6 +159,27 @@ def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(c
 
     records = page.evaluate("() => Playbook.workspace.records({kind: 'checklist', tool: 'new-rep-first-week'})")
     assert [r["data"]["done"] for r in records] == [1] and records[0]["data"]["ticked"] == {items[2]["id"]: _fingerprint(items[2]["text"])}
+
+
+def test_reps_kept_are_there_on_a_page_two_folders_down_reached_from_the_home_page(context, site_url):
+    """A manager's case: starting at the home page and following the navigation to Plan a 1:1 (material's
+    instant navigation, two folders down), the rep picker listed only "Me", and a rep added there was kept where
+    no page loaded afresh looked. Material keeps the page config of the page the browser loaded, whose address of
+    the site's top was the home page's, relative to it."""
+    page = context.new_page()
+    page.goto(site_url + WORKSPACE)
+    page.evaluate("() => Playbook.workspace.addRep('Anna Berg')")
+    page.goto(site_url)
+    ready_for_instant_navigation(page)
+    page.evaluate("window.playbookSameDocument = true")
+    navigate_and_wait(page, page.locator(".md-content a[href$='/coaching/plan-one-to-one/']").first.click)
+    page.wait_for_function("() => document.querySelector('[data-rep-picker][data-ready]')")
+    assert page.evaluate("window.playbookSameDocument === true"), "the page was loaded anew, not by instant navigation"
+    assert page.evaluate("() => Playbook.workspace.reps().map((rep) => rep.name)") == ["Anna Berg"]
+    page.evaluate("() => Playbook.workspace.addRep('Dan Ede')")
+    page.reload()
+    page.wait_for_function("() => document.querySelector('[data-rep-picker][data-ready]')")
+    assert sorted(page.evaluate("() => Playbook.workspace.reps().map((rep) => rep.name)")) == ["Anna Berg", "Dan Ede"]
 
 
 def test_was_that_coaching_opens_empty_on_the_next_day_and_keeps_the_earlier_check(browser, site_url):
