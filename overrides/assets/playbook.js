@@ -10,7 +10,12 @@
      elsewhere (a manager starting at the home page found no saved reps in the 1:1 planner); the logo link is
      swapped in with every page. */
   function siteTop() {
-    return new URL(".", document.querySelector("a[data-md-component=logo]").href);
+    var logo = document.querySelector("a[data-md-component=logo]");
+    if (logo) return new URL(".", logo.href);
+    /* A page without material's header (a theme partial changed, say): the config is all there is. */
+    var config = document.getElementById("__config");
+    var base = (config && JSON.parse(config.textContent).base) || ".";
+    return new URL(base.replace(/\/$/, "") + "/", location.href);
   }
 
   /* A storage key unique to this site (origin + site root), so two handbooks on one host never mix. The root
