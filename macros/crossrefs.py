@@ -174,7 +174,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _skill_will(documents.get("dilemma"))
     problems += _rules_out_own_mode(documents.get("dilemma"))
     problems += _only_with_own_signals(documents.get("dilemma"))
-    problems += _reserved_checklist_ids(documents.get("checklists"))
+    problems += _reserved_checklist_ids(documents.get("checklists")) + _team_lists_before_a_1_1(documents.get("checklists"))
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
     problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
     problems += check_question_bank(documents.get("coaching_questions"), documents.get("levels"))
@@ -367,6 +367,15 @@ def _planner_figures(document: LocatedData | None) -> list[Problem]:
         if planner.get(key, 0) > limit:
             problems.append(document.problem(("activity_planner", key), f"{quoted(key)} is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))
     return problems
+
+
+def _team_lists_before_a_1_1(document: LocatedData | None) -> list[Problem]:
+    """A list kept for no rep (`per_rep: false`) can't start afresh before each 1:1: its ticks belong to a rep's."""
+    if document is None:
+        return []
+    return [document.problem(path + ("per_rep",), "a list that starts afresh before each 1:1 belongs to a rep's 1:1, so it is kept for each rep; remove 'per_rep: false', or let it start afresh another way", at_key=True)
+            for path, item in select(document.value, ("checklists", "*"))
+            if item.get("per_rep") is False and item.get("starts_afresh") == "before each 1:1"]
 
 
 def _reserved_checklist_ids(document: LocatedData | None) -> list[Problem]:

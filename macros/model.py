@@ -785,6 +785,7 @@ class Checklist:
     # (overrides/assets/checklist.js, prepTicks)
     repeats: str | None = None
     week_starts_on: str = "Monday"
+    per_rep: bool = True  # False: always the reader's own ticks (no rep picker), e.g. a list for the whole team
 
     @property
     def week_start_number(self) -> int:
@@ -1841,6 +1842,7 @@ def build_handbook(documents: dict[str, LocatedData], language: str = "en-GB") -
             line=written_line(checklist_doc, path),
             repeats={"every day": "day", "every week": "week", "before each 1:1": "one-to-one", "before each charter review": "charter-review"}.get(raw.get("starts_afresh")),
             week_starts_on=cadence.week_starts_on,
+            per_rep=raw.get("per_rep", True),
         )
     ladder = build(Ladder, documents["levels"])
     debriefs = build(Debriefs, documents["debriefs"])

@@ -15,7 +15,15 @@
   function enhance(form) {
     form.dataset.ready = "true";
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][data-item]"));
-    var tool = Playbook.workspace.attach(form, function () { show(); update(false); });
+    /* A list kept for no rep has no rep picker, whose status would say that storage is full: its own. */
+    var storage = null;
+    if (form.hasAttribute("data-reader-only")) {
+      storage = document.createElement("p");
+      storage.className = "pb-checklist__storage";
+      storage.setAttribute("role", "status");
+      form.prepend(storage);
+    }
+    var tool = Playbook.workspace.attach(form, function () { show(); update(false); }, storage);
     var repeats = form.dataset.repeats;
     var ticks = repeats === "one-to-one" ? prepTicks(form, boxes.length, tool) : repeats ? periodTicks(form, boxes.length, tool) : lastingTicks(form, boxes.length, tool);
     var stale = {};
@@ -121,18 +129,18 @@
     var key = Playbook.storageKey("checklist", id);
     return {
       load: function () {
-        var saved = ws.current() === "me" ? Playbook.load(key) : null;
+        var saved = tool.whose() === "me" ? Playbook.load(key) : null;
         /* a list that used to start afresh (saved by period): its newest period's ticks carry on */
         if (saved && saved.version === 2 && isRecord(saved.periods)) {
           var newest = Object.keys(saved.periods).sort().pop();
           saved = newest && isRecord(saved.periods[newest]) ? saved.periods[newest] : {};
         }
         if (saved) return isRecord(saved.ticked) ? saved.ticked : {};
-        var last = ws.latest({ kind: "checklist", tool: id });
+        var last = ws.latest({ rep: tool.whose(), kind: "checklist", tool: id });
         return last && isRecord(last.data.ticked) ? last.data.ticked : {};
       },
       save: function (ticked, done, byReader) {
-        if (ws.current() === "me" && !tool.save(key, { ticked: ticked })) return;
+        if (tool.whose() === "me" && !tool.save(key, { ticked: ticked })) return;
         if (byReader) tool.record("checklist", id, { period: null, ticked: ticked, done: done, total: total });
       }
     };
@@ -149,10 +157,10 @@
     var starts, periods;
 
     function found() {
-      var saved = ws.current() === "me" ? Playbook.load(key) : null;
+      var saved = tool.whose() === "me" ? Playbook.load(key) : null;
       if (saved) return saved.version === 2 && isRecord(saved.periods) ? saved.periods : {};
       var byDate = {};
-      ws.records({ kind: "checklist", tool: id }).forEach(function (item) { byDate[item.date] = item.data; });
+      ws.records({ rep: tool.whose(), kind: "checklist", tool: id }).forEach(function (item) { byDate[item.date] = item.data; });
       return byDate;
     }
 
@@ -177,7 +185,7 @@
         if (Object.keys(ticked).length) periods[starts[0].key] = { ticked: ticked, total: total };
         else delete periods[starts[0].key];
         show(starts, periods);
-        if (ws.current() === "me" && !tool.save(key, { version: 2, periods: periods })) return;
+        if (tool.whose() === "me" && !tool.save(key, { version: 2, periods: periods })) return;
         if (byReader) tool.record("checklist", id, { period: form.dataset.repeats, ticked: ticked, done: done, total: total }, starts[0].key);
       }
     };
@@ -205,13 +213,13 @@
 
     function found(today) {
       var byDate = {};
-      var mine = ws.current() === "me" ? Playbook.load(key) : null;
+      var mine = tool.whose() === "me" ? Playbook.load(key) : null;
       if (mine && isRecord(mine.periods) && (mine.version === 2 || mine.version === 3)) {
         Object.keys(mine.periods).forEach(function (day) { byDate[mine.version === 2 ? weekly(day, today) : day] = mine.periods[day]; });
         return byDate;
       }
       if (mine) return byDate;
-      ws.records({ kind: "checklist", tool: id }).forEach(function (item) {
+      ws.records({ rep: tool.whose(), kind: "checklist", tool: id }).forEach(function (item) {
         byDate[item.data && item.data.period === "week" ? weekly(item.date, today) : item.date] = item.data;
       });
       return byDate;
@@ -260,7 +268,7 @@
         if (byReader) {
           periods[starts[0].key] = { ticked: ticks, total: total };
           saved[starts[0].key] = periods[starts[0].key];
-          if (ws.current() === "me") {
+          if (tool.whose() === "me") {
             var mine = {};
             Object.keys(saved).forEach(function (day) { if (day >= oldest) mine[day] = saved[day]; });
             if (!tool.save(key, { version: 3, periods: mine })) return;

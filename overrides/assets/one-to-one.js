@@ -473,12 +473,20 @@
 
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
      chose (either may be "any"), ranked by their reasons, those asked lately after every fresh one so the
-     manager sees new questions each week; FOR_THE_MODE of them suiting the advised mode when enough do; without
+     manager sees new questions each week, except a weak behaviour's, which keeps its place after the fresh
+     questions of weak behaviours while the behaviour is among the weakest (the skill worked on stays in the 1:1
+     until the rep has it: a manager found the rep's CRM-logging questions gone the week after, fillers in their
+     place); FOR_THE_MODE of them suiting the advised mode when enough do; without
      a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation.
      With nothing chosen, only questions that have a reason, none made only for another mode than the advised one
      and none asked lately, except a weak behaviour's question, which stays possible; chosen or not, only those
      whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for
      something tried). */
+  /* Asked lately and for no weak behaviour: after every other suggestion. */
+  function stale(found) {
+    return Boolean(found.asked) && !found.weak;
+  }
+
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
@@ -493,7 +501,8 @@
       /* with a situation chosen, its own questions before those that serve several (a new rep's "Which part of
          the job feels hardest so far?" before call questions tagged for new reps among others) */
       var own = chosen.situation ? a.question.situations.length - b.question.situations.length : 0;
-      return Boolean(a.asked) - Boolean(b.asked) || b.score - a.score || own || a.index - b.index;
+      var weakAsked = a.weak && b.weak ? Boolean(a.asked) - Boolean(b.asked) : 0;
+      return stale(a) - stale(b) || weakAsked || b.score - a.score || own || a.index - b.index;
     });
     function take(found, most, perStageMost) {
       var stage = found.question.stage;

@@ -1,6 +1,6 @@
 """The 1:1 planner's suggestions and agenda as a sales manager runs them week after week, with a fixed clock:
-questions on the rep's latest agendas make way for fresh ones (a weak behaviour's question stays possible, with
-when it was asked); the decision helper's advice steers the set while it holds and is said to be ignored once
+questions on the rep's latest agendas make way for fresh ones, but for a weak behaviour's, which stays on offer
+after the weak behaviours' fresh questions, with when it was asked; the decision helper's advice steers the set while it holds and is said to be ignored once
 older than data/rhythm.yml allows; a box holding more questions than its minutes allow says so; what was
 agreed last time is read back in the box data/rhythm.yml marks, the same on screen, on paper, copied and in
 the calendar event; dates on screen are in the reader's language. Expected values come from data/*.yml read
@@ -110,18 +110,22 @@ def _next_week(page, weeks: int):
 
 
 def _fresh_first(suggested, asked: dict[str, date]):
-    """Questions asked lately only for a weak behaviour, saying when, and after every fresh one."""
+    """Questions asked lately only for a weak behaviour, saying when, and after every fresh one of a weak
+    behaviour."""
     seen_asked = False
     for question, why in suggested:
         if question["id"] in asked:
             seen_asked = True
             assert question["id"] in WEAK_QUESTIONS, f"{question['id']} was asked lately and is for no weak behaviour"
             assert f"asked at the 1:1 on {_day(asked[question['id']])}{STILL_WEAK}" in why, why
-        else:
-            assert not seen_asked, "a fresh question after one asked lately"
+        elif question["id"] in WEAK_QUESTIONS:
+            assert not seen_asked, "a weak behaviour's fresh question after one asked lately"
 
 
 def test_the_same_rep_over_three_weeks_is_offered_fresh_questions_each_week(manager, site_url):
+    """Each week the suggestions change, but the weakest behaviours' questions stay on offer while those behaviours
+    are the weakest (a manager found the rep's CRM-logging questions gone the week after, fillers in their place,
+    though the page says they stay): the skill worked on stays in the 1:1 until the rep has it."""
     page = manager
     _sam(page, site_url)
     weeks = [_ids(page)]
@@ -134,11 +138,13 @@ def test_the_same_rep_over_three_weeks_is_offered_fresh_questions_each_week(mana
         _fresh_first(suggested, asked)
         weeks.append([question["id"] for question, _ in suggested])
         assert weeks[-1] not in weeks[:-1], f"week {week + 1} suggests what an earlier week did"
-        assert not set(weeks[-1]) & set(asked), "with fresh questions to offer, none asked in the last weeks comes back"
+        assert set(weeks[-1]) & set(asked) <= WEAK_QUESTIONS, "with fresh questions to offer, only a weak behaviour's asked lately comes back"
+        assert set(weeks[-2]) & WEAK_QUESTIONS <= set(weeks[-1]), "a weak behaviour's question offered last week is gone"
         asked |= dict.fromkeys(_hold_the_one_to_one(page, 3), (MONDAY + timedelta(weeks=week)).date())
 
-    # Narrowed to a stage and situation with few questions, a weak behaviour's question asked lately stays
-    # possible, last, with when it was asked.
+    # A week on, narrowed to a stage and situation with few questions, a weak behaviour's question asked lately
+    # stays on offer, with when it was asked.
+    _next_week(page, 3)
     bank = data("coaching_questions")
     def alike(question, situation):
         return [q for q in bank["questions"] if q["stage"] == question["stage"] and situation in q["situations"]]
@@ -156,12 +162,14 @@ def test_the_same_rep_over_three_weeks_is_offered_fresh_questions_each_week(mana
 
 
 def test_a_question_comes_back_once_it_is_off_the_rep_s_latest_agendas(manager, site_url):
-    """The window is data/rhythm.yml's: a question on the agenda just before it is suggested again, with no note."""
+    """The window is data/rhythm.yml's: a question on the agenda just before it is suggested again, with no note;
+    one in it, for no weak behaviour, is not."""
     page = manager
     window = RULES["skip_questions_asked_in_last"]
     # with no agendas yet: the order the fresh suggestions come in
     _sam(page, site_url)
-    first, second = _ids(page)[:2]
+    first = _ids(page)[0]
+    second = next(question for question in _ids(page)[1:] if question not in WEAK_QUESTIONS)
     earlier = [_agenda([first], (MONDAY - timedelta(weeks=window + 1)).date())]
     earlier += [_agenda([second], (MONDAY - timedelta(weeks=weeks)).date()) for weeks in range(window, 0, -1)]
     _seed(page, earlier)

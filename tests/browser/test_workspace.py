@@ -147,7 +147,7 @@ def test_each_rep_keeps_their_own_answers_and_me_keeps_those_saved_before_reps(c
     expect(_picker(page, "checklist-new-rep-first-week").locator("option:checked")).to_have_text("Sam")
     _expect_ticked(page, "new-rep-first-week", [])
     page.locator('form[data-checklist="new-rep-first-week"]').get_by_label(plain(items[1]["text"]), exact=True).check()
-    _choose(page, "checklist-charter-review", "Alex")
+    _choose(page, "checklist-first-meeting-plan", "Alex")
     _expect_ticked(page, "new-rep-first-week", [])
     page.locator('form[data-checklist="new-rep-first-week"]').get_by_label(plain(items[2]["text"]), exact=True).check()
     _choose(page, "checklist-new-rep-first-week", "Me")
@@ -591,6 +591,30 @@ def test_a_managers_own_habits_stay_the_managers_whichever_rep_is_chosen(context
     _expect_answers(page, "manager-or-coach", mine)
     _choose(page, "assessment-was-that-coaching", "Me")
     _expect_answers(page, "manager-or-coach", mine)
+
+
+def test_a_list_for_the_whole_team_stays_the_managers_whichever_rep_is_chosen(context, site_url):
+    """A manager chose Anna for the 1:1 preparation and found *Running the charter review*, the manager's list for
+    the team's review, switched to Anna's ticks. That list (per_rep: false in data/checklists.yml) has no rep
+    picker and keeps the reader's own ticks, whoever is chosen on the lists beside it."""
+    review = next(c for c in data("checklists")["checklists"] if c["id"] == "charter-review")
+    assert review["per_rep"] is False
+    page = context.new_page()
+    page.goto(site_url + CHECKLISTS)
+    form = page.locator('form[data-checklist="charter-review"]')
+    expect(form).to_have_attribute("data-ready", "true")
+    expect(page.locator('[data-rep-picker][data-for="checklist-charter-review"]')).to_have_count(0)
+    first, second = (form.get_by_label(plain(item["text"]), exact=True) for item in review["items"][:2])
+    first.check()
+    _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Anna")
+    expect(_picker(page, "checklist-one-to-one-prep").locator("option:checked")).to_have_text("Anna")
+    expect(first).to_be_checked()
+    second.check()
+    page.reload()
+    expect(_picker(page, "checklist-one-to-one-prep").locator("option:checked")).to_have_text("Anna")
+    expect(form.get_by_role("checkbox", checked=True)).to_have_count(2)
+    _choose(page, "checklist-one-to-one-prep", "Me")
+    expect(form.get_by_role("checkbox", checked=True)).to_have_count(2)
 
 
 def test_an_exported_file_is_named_after_the_rep_with_umlauts_and_accents_written_out(browser, site_url):

@@ -138,6 +138,7 @@ HOSTILE = {
     "onboarding-second-document": Hostile("onboarding.yml", replace_first("\nfirst_30_days:", "\n---\nfirst_30_days:"), at("---\nfirst_30"), "a data file holds one document"),
     # checklists.yml
     "checklists-reserved-id": Hostile("checklists.yml", replace_first("- id: charter-review", "- id: bootcamp-daily"), at("bootcamp-daily"), "the checklist id 'bootcamp-daily' is taken by the boot-camp cadence"),
+    "checklists-team-list-before-a-1-1": Hostile("checklists.yml", replace_first("    starts_afresh: before each 1:1\n", "    starts_afresh: before each 1:1\n    per_rep: false\n"), at("per_rep: false"), "a list that starts afresh before each 1:1 belongs to a rep's 1:1"),
     "checklists-empty-text": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", 'text: ""'), at('""'), "'text' must not be empty"),
     "checklists-blank-text": Hostile("checklists.yml", replace_first("text: Laptop, email, CRM and phone system working, and a test call made from the dialler.", 'text: "   "'), at('"   "'), "'text' must not be empty"),
     "checklists-too-large": Hostile("checklists.yml", whole("# " + "x" * 1_000_000 + "\n"), (1, 1), "handbook data files must stay under 1,000,000 bytes", heavy=True),
