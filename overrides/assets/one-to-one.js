@@ -471,6 +471,11 @@
       && (chosen.situation || question.situations.some(function (id) { return only.indexOf(id) < 0 || ground.situations.indexOf(id) >= 0; }));
   }
 
+  /* Asked lately and for no weak behaviour: after every other suggestion. */
+  function stale(found) {
+    return Boolean(found.asked) && !found.weak;
+  }
+
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
      chose (either may be "any"), ranked by their reasons, those asked lately after every fresh one so the
      manager sees new questions each week, except a weak behaviour's, which keeps its place after the fresh
@@ -482,11 +487,6 @@
      and none asked lately, except a weak behaviour's question, which stays possible; chosen or not, only those
      whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for
      something tried). */
-  /* Asked lately and for no weak behaviour: after every other suggestion. */
-  function stale(found) {
-    return Boolean(found.asked) && !found.weak;
-  }
-
   function suggest(plan, ground, chosen) {
     var picked = [];
     var perStage = Object.create(null);
