@@ -1067,6 +1067,11 @@ class Assessment:
         return next((o.label for o in self.scale.options if o.value == self.essentials_at_least), None) if self.essentials_at_least is not None else None
 
     @property
+    def essentials_at_least_is_top(self) -> bool:
+        """Whether an essential statement needs the scale's top answer, so the rule says "“Yes”", not "at least"."""
+        return self.essentials_at_least == self.scale.options[-1].value
+
+    @property
     def lowest_label(self) -> str:
         """The scale's lowest answer's words ("Missed"), as the key and the result say a missed essential."""
         return self.scale.options[0].label

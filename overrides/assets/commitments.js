@@ -14,7 +14,8 @@
    A commitment slips each time a due date passes unmet: on a day its due date is moved later, and at each
    later 1:1 it is carried into still open and past its due date. A 1:1 where it is moved counts once; one
    ticked done at a 1:1 was not carried past it (its done date is the day it was ticked, or the earlier day the
-   manager gives as the day it was done); one dropped at a 1:1 it came into overdue slipped there, and dropping
+   manager gives as the day it was done; ticked at the first 1:1 after its due date, it was reported done there,
+   not late); one dropped at a 1:1 it came into overdue slipped there, and dropping
    it doesn't undo that.
 
      held(record)               true when the record's 1:1 took place
@@ -26,8 +27,13 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
-     daysLate(commitment, records, manager)  how many working days after its due date it was done (0 when on
-                                time or not done)
+     reportedAt(commitment, records, meeting)  the 1:1 where one done after its due date was reported done: its
+                                done date is a 1:1's (one of `records`, held or planned, or `meeting`, the one
+                                being planned) and no 1:1 held since the due date found it still open. The day it
+                                was really done is not known, so it is not counted late; else null. A weekly 1:1
+                                comes after most due dates, and a rep read as late every time.
+     daysLate(commitment, records, manager, meeting)  how many working days after its due date it was done (0 when
+                                on time, reported done at the first 1:1 after it, or not done)
      overdueBy(commitment, records, day, manager)  how many working days it is overdue on `day` (0 when not
                                 overdue or closed)
                                 Both count the working days after the due date (time-away.js's overdueDays), at
@@ -94,8 +100,17 @@
     return Playbook.timeAway.overdueDays(owner, from, to);
   }
 
-  function daysLate(commitment, records, manager) {
-    return state(commitment) === "done" && commitment.done > commitment.due ? daysAgainst(commitment, commitment.due, commitment.done, records, manager) : 0;
+  function reportedAt(commitment, records, meeting) {
+    if (state(commitment) !== "done" || !(commitment.done > commitment.due)) return null;
+    var oneToOnes = records.filter(function (record) { return record.kind === "one-to-one"; });
+    var carried = heldDates(oneToOnes).some(function (day) { return day > commitment.due && day < commitment.done; });
+    var onADay = oneToOnes.some(function (record) { return record.date === commitment.done; }) || meeting === commitment.done;
+    return !carried && onADay ? commitment.done : null;
+  }
+
+  function daysLate(commitment, records, manager, meeting) {
+    var late = state(commitment) === "done" && commitment.done > commitment.due && !reportedAt(commitment, records, meeting);
+    return late ? daysAgainst(commitment, commitment.due, commitment.done, records, manager) : 0;
   }
 
   function overdueBy(commitment, records, day, manager) {
@@ -164,5 +179,5 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, heldUpTo: heldUpTo, state: state, closed: closed, moves: moves, wasDue: wasDue, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, heldUpTo: heldUpTo, state: state, closed: closed, moves: moves, wasDue: wasDue, reportedAt: reportedAt, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -10,6 +10,8 @@
                                          what the planner knows:
        day()                    the date of the 1:1 being planned
        save(date, data)         writes `data` as the rep's 1:1 record of `date`; false when it could not
+       keep()                   writes the record of the 1:1 being planned as it stands, so its day is known as a
+                                1:1's; false when it could not
        redraw()                 draws the whole page again
        describe(commitment, day), shownDay(iso), item(text), button(label, action)
                                 the planner's own words and elements, so both lists read alike */
@@ -100,18 +102,20 @@
       return earlier;
     }
 
+    /* Counted at the 1:1 being planned: one ticked there, the first 1:1 after its due date, was reported done
+       there, not late. */
     function lateBy(commitment) {
-      return Playbook.commitments.daysLate(commitment, Playbook.workspace.records(), Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }));
+      return Playbook.commitments.daysLate(commitment, Playbook.workspace.records(), Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }), planner.day());
     }
 
     /* A commitment from an earlier 1:1: open, with a tick and its other outcomes; done, with its tick to take
-       back, and, when done after its due date, the day it was really done (a tick at a weekly 1:1 comes after
-       most due dates, and would read as late whatever the rep did); dropped, with a button to take that back.
+       back, and, when done after its due date (late, or reported done at the first 1:1 after it), a way to give
+       the day it was really done; dropped, with a button to take that back.
        Each change rewrites the record it was made in. */
     function agreedItem(entry) {
       var commitment = entry.commitment;
       var now = Playbook.commitments.state(commitment);
-      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: planner.describe(commitment, today()), day: planner.shownDay(entry.record.date) });
+      var words = Playbook.t("plan_one_to_one.agreed_on", { commitment: planner.describe(commitment, today(), planner.day()), day: planner.shownDay(entry.record.date) });
       var li = planner.item(now === "dropped" ? words : "");
       var said = "plan-said-" + entryKey(entry);
       if (Playbook.commitments.overdueBy(commitment, Playbook.workspace.records(), today(), Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }))) li.className = "pb-plan__overdue";
@@ -141,7 +145,7 @@
         setDone(entry, box.checked ? actionDay() : null);
       });
       if (now === "open") li.append(changes(entry, said));
-      if (now === "done" && lateBy(commitment)) {
+      if (now === "done" && commitment.done > commitment.due) {
         var asked = li.appendChild(disclosure(Playbook.t("plan_one_to_one.done_earlier_summary"), [earlierDay(entry, said).line]));
         asked.open = tickedLate === entryKey(entry);
       }
@@ -159,9 +163,12 @@
       if (again) again.focus();
     }
 
-    /* Ticked after its due date, the words say where to give the day it was done if that was in time. */
+    /* Ticked after its due date, the words say where to give the day it was done if that was in time. Ticked at
+       the 1:1, that 1:1's record is kept too, so the rep's history, reading the records alone, knows the tick came
+       at a 1:1 (commitments.reportedAt). */
     function setDone(entry, done) {
       var said = { text: entry.commitment.text };
+      if (done && done === planner.day()) planner.keep();
       var late = done && lateBy(Object.assign({}, entry.commitment, { done: done }));
       tickedLate = late ? entryKey(entry) : null;
       change(entry, function (commitment) { commitment.done = done; }, late ? Playbook.t("plan_one_to_one.marked_done_late", said) : done ? Playbook.t("plan_one_to_one.marked_done", said) : Playbook.t("plan_one_to_one.open_again", said));

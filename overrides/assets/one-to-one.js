@@ -162,9 +162,10 @@
 
   /* A commitment as the agenda states it: who, the due date (and the dates it was due before a new one was
      agreed), overdue as of `day` (the meeting's date on an agenda), how often it slipped, and when it was done
-     or dropped (with why). The agenda may go to the rep in a calendar event, so the manager is "the manager",
-     never "you". */
-  function describe(commitment, day) {
+     or dropped (with why); `meeting`, the 1:1 it is described for, counts as held in saying whether one done after
+     its due date was reported done at the first 1:1 after it (commitments.reportedAt). The agenda may go to the
+     rep in a calendar event, so the manager is "the manager", never "you". */
+  function describe(commitment, day, meeting) {
     var found = Playbook.commitments;
     var now = found.state(commitment);
     var records = Playbook.workspace.records();
@@ -175,8 +176,9 @@
     if (was.length) parts.push(Playbook.t("plan_one_to_one.was_due", { days: listed(was) }));
     if (found.overdueBy(commitment, records, day, manager)) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
-    var late = found.daysLate(commitment, records, manager);
-    if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", { day: shownDay(commitment.done), count: late }) : Playbook.t("plan_one_to_one.done_on", { day: shownDay(commitment.done) }));
+    var late = found.daysLate(commitment, records, manager, meeting);
+    var done = { day: shownDay(commitment.done), count: late };
+    if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", done) : found.reportedAt(commitment, records, meeting) ? Playbook.t("plan_one_to_one.done_reported", done) : Playbook.t("plan_one_to_one.done_on", done));
     if (now === "dropped") {
       var dropped = { day: shownDay(commitment.dropped), reason: commitment.drop_reason };
       parts.push(commitment.drop_reason ? Playbook.t("plan_one_to_one.dropped_because", dropped) : Playbook.t("plan_one_to_one.dropped_on", dropped));
@@ -237,7 +239,7 @@
       lines.push("", box.name + " (" + box.duration + ")");
       if (box.readsBack && agreed.length) {
         lines.push(Playbook.t("plan_one_to_one.agreed_last_time_text"));
-        agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date)); });
+        agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date, when.date)); });
         if (questions.length) lines.push(Playbook.t("plan_one_to_one.questions_text"));
       }
       lines.push.apply(lines, questions);
@@ -533,6 +535,7 @@
     var showAgreed = Playbook.agreedList(form, {
       day: function () { return when().date; },
       save: function (day, data) { return tool.record("one-to-one", plan.tool, data, day); },
+      keep: function () { return saveMeeting(meetingRecord()); },
       redraw: function () { render(); },
       describe: describe,
       shownDay: shownDay,
@@ -826,7 +829,7 @@
       var readBack = form.querySelector("[data-plan-agenda-agreed]");
       var list = readBack.querySelector("ul");
       list.textContent = "";
-      agreed.forEach(function (entry) { list.append(item(describe(entry.commitment, date))); });
+      agreed.forEach(function (entry) { list.append(item(describe(entry.commitment, date, date))); });
       readBack.hidden = !agreed.length;
     }
 

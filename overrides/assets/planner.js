@@ -283,6 +283,7 @@
     showBlockTime(form, layout, result, values);
     showOverAsk(form, result, values);
     form.querySelector("[data-revenue]").textContent = result.revenue;
+    form.querySelector("[data-share-shown]").textContent = percent(over(values.share_not_from_prospecting, fraction(100)));
     form.querySelector("[data-covered]").hidden = !result.covered;
     var short = form.querySelector("[data-short-period]");
     short.hidden = compare(values.weeks_in_period, exact(short.dataset.fullWeeks, ENGLISH)) >= 0 || compare(values.weeks_in_period, fraction(Number(short.dataset.cycleWeeks))) > 0;

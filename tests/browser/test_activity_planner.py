@@ -106,7 +106,9 @@ def _expect_plan(form, typed: dict[str, str]) -> planner_oracle.Expected:
     expected = planner_oracle.expected(_planner(), typed)
     _expect_figures(form, expected.rows)
     expect(_on_screen(form, expected.summary)).to_be_visible()
-    expect(form.get_by_text(f"Revenue to find by prospecting: {expected.revenue_to_find}")).to_be_visible()
+    # the share not from prospecting said beside the figure it lowers, as typed (a rep typing their own target read
+    # the example's 50% as the planner halving it)
+    expect(form.get_by_text(f"Revenue to find by prospecting: {expected.revenue_to_find}, which is the target less the {expected.share_not_from_prospecting} of it")).to_be_visible()
     return expected
 
 

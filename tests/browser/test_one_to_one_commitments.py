@@ -277,19 +277,37 @@ def _changing_one(browser, site_url, rep: str, agreed: int, due: str, day: int):
     return context, page, item
 
 
-def test_a_new_date_already_past_is_refused_and_a_late_one_is_recorded_as_late(browser, site_url):
+def test_a_new_date_already_past_is_refused_and_one_ticked_at_the_next_1_1_is_reported_done_there(browser, site_url):
     """A manager's case: at Monday's 1:1 a commitment due last Friday is moved to Thursday just gone by mistake,
-    which would be overdue the moment it was agreed; refused. Ticked done at the 1:1 instead, the next working
-    day after its date: the planner and the rep's history say so, not just "done"; a weekend is not counted."""
+    which would be overdue the moment it was agreed; refused. Ticked done at the 1:1 instead, the first since its
+    date, it was reported done there: the day it was really done is not known, so neither the planner nor the
+    rep's history calls it late (a manager: every rep read as late, a weekly 1:1 coming after most due dates)."""
     context, page, plan = _changing_one(browser, site_url, "Priya", 2, "2026-11-06", 9)
     plan.get_by_label("New due date").fill("2026-11-05")
     plan.get_by_role("button", name="Agree the new date").click()
     expect(page.locator("[data-plan-status]")).to_have_text("A new date can't be already past: agree one from Mon 9 Nov on.")
     expect(plan.get_by_label("New due date")).to_be_focused()
     page.get_by_label(re.compile(f"^{PLAN} ")).check()
-    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, done Mon 9 Nov, 1 working day after it was due), agreed Mon 2 Nov"])
+    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, reported done at the 1:1 of Mon 9 Nov, the first since it was due), agreed Mon 2 Nov"])
+    page.goto(site_url + HISTORY)  # before the 1:1 is recorded as held: the tick kept its day as a 1:1's
+    assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Reported done at the 1:1 of 9 Nov 2026, the first since it was due"]]
+    context.close()
+
+
+def test_a_tick_between_1_1s_after_the_due_date_is_late_by_the_working_days_since(browser, site_url):
+    """Ticked on the Wednesday after a Friday due date, planning the next 1:1 ahead, it is recorded as done that
+    day: 3 working days late, the weekend not counted, in the planner and in the rep's history alike."""
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 2, 9, 0))
+    _add_rep(page, site_url, "Priya")
+    commit(page, PLAN, "2026-11-06")
+    at(page, 11, site_url)
+    page.get_by_label("Date", exact=True).fill("2026-11-16")  # the next 1:1, planned ahead
+    page.get_by_label(re.compile(f"^{PLAN} ")).check()
+    expect(agreed(page)).to_have_text([f"{PLAN} (the rep, due Fri 6 Nov, done Wed 11 Nov, 3 working days after it was due), agreed Mon 2 Nov"])
     page.goto(site_url + HISTORY)
-    assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Done 9 Nov 2026, 1 working day after it was due"]]
+    assert rows_of(page.get_by_role("table", name="1:1 commitments for Priya")) == [["2 Nov 2026", PLAN, "Rep", "6 Nov 2026", "Done 11 Nov 2026, 3 working days after it was due"]]
     context.close()
 
 

@@ -271,17 +271,16 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue), agreed Mon 30 Nov")
     page.get_by_label("Send the mutual plan to Acme").check()
     # A manager's case: ticked at the weekly 1:1, after its Thursday due date, it was recorded as done 2 working
-    # days late though the rep had sent it on time. The tick says so and asks for the day it was done.
-    expect(page.locator("[data-plan-status]")).to_have_text(
-        "Marked done: Send the mutual plan to Acme. That is after its due date; if it was done earlier, give the day under “Done on an earlier day?”.")
-    expect(_agreed(page)).to_contain_text("done Mon 7 Dec, 2 working days after it was due")
-    # The day it was done is asked for there and then, not folded away (a rep: on-time work read as late).
-    expect(page.get_by_label("Done on an earlier day", exact=True)).to_be_visible()
+    # days late though the rep had sent it on time. Ticked at the first 1:1 since it was due, it was reported done
+    # there: when it was really done is not known, so it is not called late, and the real day can still be given.
+    expect(page.locator("[data-plan-status]")).to_have_text("Marked done: Send the mutual plan to Acme")
+    expect(_agreed(page)).to_contain_text("reported done at the 1:1 of Mon 7 Dec, the first since it was due")
+    expect(_agreed(page)).not_to_contain_text("after it was due")
+    page.locator("[data-plan-agreed] summary", has_text="Done on an earlier day?").click()
     page.get_by_label("Done on an earlier day", exact=True).fill("2026-12-03")
     page.get_by_role("button", name="Mark it done that day").click()
     expect(page.locator("[data-plan-status]")).to_have_text("Marked done on Thu 3 Dec: Send the mutual plan to Acme")
     expect(_agreed(page)).to_contain_text("done Thu 3 Dec")
-    expect(_agreed(page)).not_to_contain_text("after it was due")
     expect(page.locator("[data-plan-agreed] summary", has_text="Done on an earlier day?")).to_have_count(0)  # on time now
     page.get_by_role("button", name="Record this 1:1 as held").click()  # done at this 1:1: acknowledged here
 
@@ -289,6 +288,28 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     page.reload()
     expect(_agreed(page)).to_have_count(0)
     expect(page.get_by_text("Nothing open")).to_be_visible()
+
+
+def test_a_commitment_still_open_at_the_first_one_to_one_after_its_date_and_ticked_at_the_next_is_late(manager, site_url):
+    """Reported done at the 1:1 after the one it was carried into open, it was late whatever the day: the tick says
+    so, counts the working days from its due date and asks there and then for the day it was really done."""
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    _commit(page, "Send the mutual plan to Acme", "2026-12-03")
+    page.clock.set_fixed_time(MONDAY + timedelta(days=7))
+    page.reload()
+    page.get_by_role("button", name="Record this 1:1 as held").click()  # still open: it slips here
+    page.clock.set_fixed_time(MONDAY + timedelta(days=14))
+    page.reload()
+    expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov")
+    page.get_by_label("Send the mutual plan to Acme").check()
+    expect(page.locator("[data-plan-status]")).to_have_text(
+        "Marked done: Send the mutual plan to Acme. That is after its due date; if it was done earlier, give the day under “Done on an earlier day?”.")
+    expect(_agreed(page)).to_contain_text("done Mon 14 Dec, 7 working days after it was due")
+    # The day it was done is asked for there and then, not folded away (a rep: on-time work read as late).
+    page.get_by_label("Done on an earlier day", exact=True).fill("2026-12-09")
+    page.get_by_role("button", name="Mark it done that day").click()
+    expect(_agreed(page)).to_contain_text("done Wed 9 Dec, 4 working days after it was due")
 
 
 def test_a_commitment_cannot_fall_due_before_the_one_to_one_it_is_agreed_in(manager, site_url):

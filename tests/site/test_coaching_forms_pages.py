@@ -259,7 +259,9 @@ def test_every_form_with_essentials_marks_them_and_its_paper_key_states_the_rule
         top, below = form_data["bands"][-1]["name"], form_data["bands"][-2]["name"]
         rule = form.select_one("details.pb-assessment__key [data-essentials-rule]").get_text()
         assert rule.startswith(f"Statement {numbers} is marked" if len(marked) == 1 else f"Statements {numbers} are marked"), rule
-        assert f"“{top}” needs" in rule and f"answered at least “{least}”" in rule and f"goes no higher than “{below}”" in rule
+        # "at least" only where there is an answer above it: "at least “Yes”" read as a step above Yes
+        needs = f"answered “{least}”" if form_data["essentials_at_least"] == max(o["value"] for o in scale["options"]) else f"answered at least “{least}”"
+        assert f"“{top}” needs" in rule and needs in rule and f"goes no higher than “{below}”" in rule
         # Where a missed essential fails the form (an observed call, a role-play run), the key says so too.
         lowest, bottom = scale['options'][0]['label'], form_data['bands'][0]['name']
         failed = f"If an essential statement is answered “{lowest}”, the result is “{bottom}”, whatever the score."
