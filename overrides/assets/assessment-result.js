@@ -4,6 +4,9 @@
 (function (Playbook) {
   "use strict";
 
+  /* How many habits on levels further up a level result names; the rest it counts. */
+  var FURTHER_NAMED = 3;
+
   Playbook.assessmentResult = function (form, model, out, result) {
     var parts = Playbook.assessmentParts;
     var el = parts.el;
@@ -118,19 +121,26 @@
     /* The habits behind the table's "but … habits still …", the most like the rep first, so the rep hears which
        habit to drop, not only how many: first those on levels they alone hold back (parts.heldByHabits) or on
        levels up to the reader's, then, apart, those on levels further up, which the reader's behaviours keep out
-       of reach for now. A costly habit is named wherever it is. */
+       of reach for now: the FURTHER_NAMED most like the rep (the nearest level first among equals), so a costly
+       habit is named wherever it is, and the rest counted (a rep below level 1 was given seven habits, some from
+       the top of the ladder, to drop before the basics). */
     function heldHabits() {
       var holding = [];
       var further = [];
       var own = out.level ? out.groups.indexOf(out.level) : -1;
       out.groups.forEach(function (group, index) {
-        var into = parts.heldByHabits(model, group) || index <= own ? holding : further;
+        var upward = !parts.heldByHabits(model, group) && index > own;
         parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row); }).forEach(function (row) {
-          into.push(Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) }));
+          var said = Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) });
+          if (upward) further.push({ said: said, share: share(row), index: index });
+          else holding.push(said);
         });
       });
+      further.sort(function (a, b) { return a.share - b.share || a.index - b.index; });
       if (holding.length) textList(Playbook.t("assessment_result.held_habits"), holding);
-      if (further.length) textList(Playbook.t("assessment_result.habits_further_up"), further);
+      if (!further.length) return;
+      textList(Playbook.t("assessment_result.habits_further_up"), further.slice(0, FURTHER_NAMED).map(function (habit) { return habit.said; }));
+      if (further.length > FURTHER_NAMED) result.append(el("p", Playbook.t("assessment_result.habits_further_up_more", { count: further.length - FURTHER_NAMED })));
     }
 
     function textList(heading, items) {

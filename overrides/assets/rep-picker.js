@@ -16,12 +16,17 @@
     });
   }
 
-  /* The select's options: Me, then the reps in the order added; set to whoever is chosen now. */
+  /* The select's options: Me, then the reps in the order added; set to whoever is chosen now, with a line
+     saying, while it is a rep, that what is ticked here is saved as theirs (the choice follows the reader from
+     page to page). */
   function fill(picker) {
     var ws = Playbook.workspace;
     var select = picker.querySelector("[data-rep-select]");
     choices(select, [{ id: "me", name: Playbook.t("rep_picker.me") }].concat(ws.reps()));
     select.value = ws.current();
+    var note = picker.querySelector("[data-rep-note]");
+    note.hidden = select.value === "me";
+    note.textContent = note.hidden ? "" : Playbook.t("rep_picker.saved_as_rep", { name: ws.name(select.value), me: Playbook.t("rep_picker.me") });
   }
 
   function enhance(picker) {

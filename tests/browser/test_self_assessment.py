@@ -1100,15 +1100,41 @@ def test_a_costly_habit_on_a_level_further_up_is_named_too(context, site_url):
     """A rep's case: answered honestly at eight months, a level-4 habit (then "Gives a discount the first time
     the buyer pushes") at "Mostly" was only counted in the table ("2 habits still more than 'A little' like you"), never named, as its
     level was out of reach anyway. Habits that alone keep a level from holding come first; those further up
-    follow under their own heading, so no costly habit goes unnamed."""
+    follow under their own heading, the ones most like the rep named (the next test), so a costly habit is named
+    wherever it is. This rep has grown out of the others further up."""
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
     answers = _profile(2)
+    for level in levels[2:]:
+        answers |= {b["id"]: _value(scale, "Not like me") for b in level["behaviours"] if _is_limit(b)}
     habits = [b for b in levels[3]["behaviours"] if _is_limit(b)]
     answers[habits[0]["id"]] = _value(scale, "Mostly")
     result = _level_result(context, site_url, answers, scale, levels[1], 2)
     assert f"{levels[3]['name']}: {plain(habits[0]['text'])} (Mostly)" in _list_after(result, "Habits to grow out of on the way further up")
+
+
+def test_a_rep_below_level_1_is_named_the_three_habits_most_like_them_further_up_and_told_how_many_more(context, site_url):
+    """A manager's case: a rep below level 1 was given every habit on the ladder to grow out of, seven of them,
+    some from the top level, before the basics. The three most like the rep are named, the nearest level first
+    among equals, so one far up that is "Just like me" still comes first; the rest are counted."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    answers = _profile(0)
+    habits = [(number, b) for number, level in enumerate(levels, start=1) for b in level["behaviours"] if _is_limit(b)]
+    for _, habit in habits:
+        answers[habit["id"]] = _value(scale, "Mostly")
+    far_number, far = habits[-1]
+    answers[far["id"]] = _value(scale, "Just like me")
+    assert far_number == len(levels) and len(habits) > 4
+    result = _result_of(context, site_url, answers, scale)
+    expect(result.get_by_role("heading", level=3)).to_have_text("No level reached yet")
+    named = _list_after(result, "Habits to grow out of on the way further up")
+    assert named[0] == f"{levels[far_number - 1]['name']}: {plain(far['text'])} (Just like me)"
+    # then the nearest level's, in the order the page puts a level's rows (the heavier first among equals)
+    first_level = {f"{levels[0]['name']}: {plain(habit['text'])} (Mostly)" for number, habit in habits if number == 1}
+    assert len(first_level) >= 2 and len(named) == 3 and set(named[1:]) <= first_level, named
+    expect(result).to_contain_text(f"And {len(habits) - 3} more habits further up, counted by level in the table above.")
 
 
 def test_a_rep_rated_at_the_top_of_the_ladder_is_asked_to_check_it_and_still_gets_one_thing_to_work_on(context, site_url):

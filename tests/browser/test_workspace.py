@@ -617,6 +617,23 @@ def test_a_list_for_the_whole_team_stays_the_managers_whichever_rep_is_chosen(co
     expect(form.get_by_role("checkbox", checked=True)).to_have_count(2)
 
 
+def test_a_rep_chosen_on_one_page_is_named_under_every_picker_on_the_next_as_the_one_ticks_are_saved_for(context, site_url):
+    """A manager's case: the prospecting page opened on the rep last chosen on Plan a 1:1, days earlier, and the
+    manager's own ticks went into that rep's history. While a rep is chosen, each picker says so in a line of
+    its own, on every page, until "Me" is chosen again."""
+    page = context.new_page()
+    page.goto(site_url + CHECKLISTS)
+    _add_rep_by_keyboard(page, "checklist-one-to-one-prep", "Carla Diaz")
+    page.goto(site_url + "prospecting/")
+    pickers = page.locator("[data-rep-picker][data-ready]")
+    expect(pickers.first).to_be_visible()
+    assert pickers.count() >= 2
+    expect(pickers.locator("[data-rep-note]")).to_have_text(["What you tick or answer below is saved as Carla Diaz's. Choose “Me” for your own."] * pickers.count())
+    pickers.first.get_by_label("Whose answers").select_option(label="Me")
+    for index in range(pickers.count()):
+        expect(pickers.nth(index).locator("[data-rep-note]")).to_be_hidden()
+
+
 def test_an_exported_file_is_named_after_the_rep_with_umlauts_and_accents_written_out(browser, site_url):
     # The German reviewer's export of Jürgen Müller came as "playbook-j-rgen-m-ller-…": letters lost to hyphens.
     context = browser.new_context()
