@@ -7,6 +7,7 @@
                                          nothing else changed: "Mon 4 Jan 2027")
                          "plain"         "12 May" (the same rule for the year)
                          "long-weekday"  "Tuesday 12 May" (the same rule)
+                         "full"          "Tuesday 12 May 2026": "long-weekday" always with its year
                          "long"          "12 May 2026"
                          "short"         "12 May 2026" with the month shortened ("12 May", "3 Mar")
      local(iso)        the Date of that day where the reader is (new Date("2026-05-12") is UTC midnight, the
@@ -87,6 +88,7 @@
   function day(iso, style) {
     var when = local(iso);
     if (isNaN(when.getTime())) return String(iso);
+    if (style === "full") return withYearAlike("long-weekday", when);
     var chosen = STYLES[style] ? style : "short";
     var withYear = Boolean(STYLES[chosen].yearWhenOther) && when.getFullYear() !== new Date().getFullYear();
     return withYear ? withYearAlike(chosen, when) : formatter(chosen, false).format(when);

@@ -186,25 +186,10 @@
     return Playbook.t("plan_one_to_one.described", { text: commitment.text, details: parts.join(", ") });
   }
 
-  /* Intl's names of weekdays and months by page language, made once: making a formatter is the slow part. */
-  var calendarNames = Object.create(null);
-
-  /* "Monday 30 November 2026 at 09:00", put together here from the names of the day and month in the page's
-     language (Intl): browsers' locale data differ on the commas. */
+  /* "Monday 30 November 2026 at 09:00" (dates.js's "full" day): the day written as every other date on the page
+     is, in the reader's own order ("Monday, December 7, 2026" beside "Fri, Dec 11" for an American reader). */
   function longDate(date, time) {
-    var when = new Date(date + "T" + time);
-    var language = document.documentElement.lang || undefined;
-    var name = calendarNames[language] = calendarNames[language] || {
-      weekday: new Intl.DateTimeFormat(language, { weekday: "long" }),
-      month: new Intl.DateTimeFormat(language, { month: "long" })
-    };
-    return Playbook.t("plan_one_to_one.long_date", {
-      weekday: name.weekday.format(when),
-      day: String(when.getDate()),
-      month: name.month.format(when),
-      year: String(when.getFullYear()),
-      time: time
-    });
+    return Playbook.t("plan_one_to_one.long_date", { date: Playbook.dates.day(date, "full"), time: time });
   }
 
   /* A day on screen (dates.js): "Tue 12 May"; `plain` leaves out the weekday and spells the month ("12 May"). */

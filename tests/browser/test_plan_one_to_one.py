@@ -256,6 +256,23 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
     expect(page.get_by_label("Whose answers").locator("option:checked")).to_have_text(AWKWARD)
 
 
+def test_an_american_reader_sees_the_meetings_day_written_as_the_commitments_are(browser, site_url):
+    """A manager's case: one screen read "Monday 7 December 2026" above "due Fri, Dec 11". The meeting's day is
+    written in the reader's own order, as every other date on the page is."""
+    context = browser.new_context(timezone_id="America/New_York", locale="en-US")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time(MONDAY)
+    _add_rep(page, site_url, "Sam")
+    _commit(page, "Send the mutual plan to Acme", "2026-12-03")
+    expect(page.locator("[data-plan-made] li")).to_contain_text("due Thu, Dec 3")
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.splitlines()[0].startswith("1:1 with Sam, Monday, November 30, 2026 at "), copied
+    context.close()
+
+
 def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
