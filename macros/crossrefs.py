@@ -4,12 +4,14 @@ another file, links to pages that exist, and rules that depend on an item's posi
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import pairwise
 
 from . import scoring, upcoming
 from .calling_times import check_calling_times
 from .form_rules import check_forms
 from .loading import LocatedData
+from .meeting_time import duration
 from .model import CADENCE_CHECKLISTS
 from .problems import Problem, counted, did_you_mean, quoted, readable
 from .question_bank import check_question_bank
@@ -171,6 +173,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _level_ladder(documents.get("levels"))
     problems += _funnel(documents.get("bootcamp"))
     problems += _planner_figures(documents.get("bootcamp"))
+    problems += _manager_time(documents.get("bootcamp"), documents.get("rhythm"))
     problems += _skill_will(documents.get("dilemma"))
     problems += _rules_out_own_mode(documents.get("dilemma"))
     problems += _only_with_own_signals(documents.get("dilemma"))
@@ -366,6 +369,32 @@ def _planner_figures(document: LocatedData | None) -> list[Problem]:
     for key, limit in planner.get("upper_limits", {}).items():
         if planner.get(key, 0) > limit:
             problems.append(document.problem(("activity_planner", key), f"{quoted(key)} is {planner[key]:,}, above its upper limit of {limit:,} (upper_limits: {key}); lower the figure or raise the limit"))
+    return problems
+
+
+# A manager's boot-camp day is at most a working day, as a day's 'hours' is (the schema's maximum).
+_MANAGER_DAY_MINUTES = 8 * 60
+
+
+def _manager_time(bootcamp: LocatedData | None, rhythm: LocatedData | None) -> list[Problem]:
+    """Each boot-camp day's manager time gives 'hours', 'minutes_with_each_rep' or both, and with the team size the
+    rhythm plans for comes to no more than a working day: a leader who grows the team sees the day that stops
+    fitting, at its line."""
+    if bootcamp is None:
+        return []
+    team = rhythm.value.get("team_size") if rhythm is not None else None
+    problems = []
+    for path, manager in select(bootcamp.value, ("schedule", "*", "days", "*", "manager")):
+        each = manager.get("minutes_with_each_rep", 0)
+        if "hours" not in manager and not each:
+            problems.append(bootcamp.problem(path, "the manager's time needs 'hours' (such as 1.5) or 'minutes_with_each_rep' (for a task done with each rep in turn, such as 15), or both"))
+            continue
+        minutes = Fraction(str(manager.get("hours", 0))) * 60 + each * team if isinstance(team, int) else 0
+        if minutes > _MANAGER_DAY_MINUTES:
+            problems.append(bootcamp.problem(path + (("minutes_with_each_rep",) if each else ("hours",)), (
+                f"with the team of {team} reps in rhythm.yml (team_size), this day's task takes the manager "
+                f"{duration(minutes)}, more than a working day ({duration(_MANAGER_DAY_MINUTES)}): "
+                "spread it over two days, or give each rep less time")))
     return problems
 
 

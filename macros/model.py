@@ -301,10 +301,17 @@ class BootcampStep:
 
 @dataclass(frozen=True)
 class ManagerTime:
-    """What a boot-camp day asks of the manager, so a leader can see the weeks fit a field manager's week."""
+    """What a boot-camp day asks of the manager, so a leader can see the weeks fit a field manager's week: hours,
+    and for a task done with each rep in turn, minutes with each, which the team's size multiplies (a schedule
+    written for eight reps kept its hours for six)."""
 
     task: str
-    hours: float
+    hours: float | None = None
+    minutes_with_each_rep: int | None = None
+
+    def minutes(self, team_size: int) -> int:
+        """The task's minutes with a team of `team_size` reps, to the nearest minute."""
+        return round((self.hours or 0) * 60 + (self.minutes_with_each_rep or 0) * team_size)
 
 
 @dataclass(frozen=True)
@@ -323,10 +330,9 @@ class Week:
     days: list[Day]
     line: int
 
-    @property
-    def manager_hours(self) -> float:
-        """The manager's boot-camp hours this week, from the days that need them."""
-        return sum(day.manager.hours for day in self.days if day.manager)
+    def manager_minutes(self, team_size: int) -> int:
+        """The manager's boot-camp minutes this week with a team of `team_size`, from the days that need them."""
+        return sum(day.manager.minutes(team_size) for day in self.days if day.manager)
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,8 @@ def mistaken(tmp_path_factory):
     texts = {
         # An id translated, which would lose every rep's saved ticks for the item.
         "checklists": _translate(project, "checklists", "      - id: charter-read\n", "      - id: charta-gelesen\n"),
-        # A figure changed: German readers would be told a different number of hours.
-        "bootcamp": _translate(project, "bootcamp", 'asking how they chose each tier.", hours: 4}', 'asking how they chose each tier.", hours: 5}'),
+        # A figure changed: German readers would be told a different time with each rep.
+        "bootcamp": _translate(project, "bootcamp", 'asking how they chose each tier.", minutes_with_each_rep: 30}', 'asking how they chose each tier.", minutes_with_each_rep: 40}'),
         # An item left out of a list.
         "charter": _translate(project, "charter", "      - Nobody puts a lost deal down to bad luck in review; we ask what we would do differently.\n", ""),
         # A field the schema allows added where the default file has none.
@@ -112,10 +112,10 @@ def test_a_translated_id_is_reported_at_the_translations_line_with_the_id_to_kee
 
 def test_a_changed_figure_is_reported_with_the_figure_to_keep(mistaken):
     problems, texts, _ = mistaken
-    line = _line_of(texts["bootcamp"], "each tier.\", hours: 5}")
-    column = texts["bootcamp"].splitlines()[line - 1].index("5}") + 1
-    default = _default_line("bootcamp", "each tier.\", hours: 4}")
-    assert f"data/languages/de/bootcamp.yml:{line}:{column}: warning: '5' must stay '4', as in data/bootcamp.yml line {default}: a translation changes words only, so every language states the same figures{_falls_back('bootcamp')}" in problems
+    line = _line_of(texts["bootcamp"], "each tier.\", minutes_with_each_rep: 40}")
+    column = texts["bootcamp"].splitlines()[line - 1].index("40}") + 1
+    default = _default_line("bootcamp", "each tier.\", minutes_with_each_rep: 30}")
+    assert f"data/languages/de/bootcamp.yml:{line}:{column}: warning: '40' must stay '30', as in data/bootcamp.yml line {default}: a translation changes words only, so every language states the same figures{_falls_back('bootcamp')}" in problems
 
 
 def test_a_dropped_item_is_reported_with_how_many_the_default_has(mistaken):
@@ -188,7 +188,7 @@ def test_a_file_out_of_step_shows_in_the_first_language_and_one_in_step_in_its_o
     """The German site never states a figure or id the first language's file does not: a translation out of step
     with its file gives way to that file, whole, until it is brought back in step."""
     project = bilingual_copy(tmp_path / "handbook")
-    _translate(project, "bootcamp", 'asking how they chose each tier.", hours: 4}', 'asking how they chose each tier.", hours: 5}')
+    _translate(project, "bootcamp", 'asking how they chose each tier.", minutes_with_each_rep: 30}', 'asking how they chose each tier.", minutes_with_each_rep: 40}')
     documents, problems = validate(Project(project, None, LANGUAGE))
     assert documents["bootcamp"].file == "data/bootcamp.yml" and [p for p in problems if not p.warning] == []
     assert documents["charter"].file == "data/languages/de/charter.yml"

@@ -4,7 +4,7 @@ week that leaves room for the rest of the job. The data is read with plain PyYAM
 
 import re
 
-from tests.helpers import data, strings
+from tests.helpers import data, position_in, problems_of, replace_once, strings, with_value
 
 # The files these facts live in; the boot camp's schedule, the charter review and the onboarding path.
 FILES = ["bootcamp", "charter", "checklists", "coaching", "onboarding"]
@@ -55,12 +55,42 @@ def test_no_one_calls_before_their_target_list_exists():
         assert first_list < first_call, texts[first_call]
 
 
+def _manager_hours(manager: dict) -> float:
+    """A day's manager hours with the team the rhythm plans for."""
+    return manager.get("hours", 0) + manager.get("minutes_with_each_rep", 0) * data("rhythm")["team_size"] / 60
+
+
 def test_the_managers_boot_camp_week_leaves_room_for_the_rest_of_the_job():
     for week in data("bootcamp")["schedule"]:
-        hours = sum(day["manager"]["hours"] for day in week["days"] if "manager" in day)
+        hours = sum(_manager_hours(day["manager"]) for day in week["days"] if "manager" in day)
         assert 0 < hours <= MOST_MANAGER_HOURS_A_WEEK, (week["id"], hours)
         for day in week["days"]:
-            assert day.get("manager", {}).get("hours", 0) <= 5, (week["id"], day["day"])
+            assert _manager_hours(day.get("manager", {})) <= 5, (week["id"], day["day"])
+
+
+def test_a_task_with_each_rep_that_no_longer_fits_a_day_with_a_bigger_team_is_reported_at_its_line(project):
+    """A leader's case: the boot camp's hours were written for eight reps. With each rep's minutes kept instead,
+    a team of 17 makes Tuesday's half hour with each rep 8 h 30 min, more than a working day: said at the line."""
+    rhythm = project / "data" / "rhythm.yml"
+    rhythm.write_text(with_value(rhythm.read_text(encoding="utf-8"), "team_size", 17), encoding="utf-8")
+    line, column = position_in(project, "bootcamp.yml", "minutes_with_each_rep: 30").split(":")
+    at = f"{line}:{int(column) + len('minutes_with_each_rep: ')}"  # the minutes to change
+    assert problems_of(project, "bootcamp.yml") == [
+        f"data/bootcamp.yml:{at}: with the team of 17 reps in rhythm.yml (team_size), this day's task takes the manager 8 h 30 min, "
+        "more than a working day (8 h): spread it over two days, or give each rep less time"
+    ]
+    rhythm.write_text(with_value(rhythm.read_text(encoding="utf-8"), "team_size", 16), encoding="utf-8")
+    assert problems_of(project, "bootcamp.yml") == []  # 16 × 30 min: a whole working day, no more
+
+
+def test_a_managers_task_with_no_time_says_what_to_give(project):
+    replace_once(project, "bootcamp.yml", "manager: {task: Runs the kick-off., hours: 1}", "manager: {task: Runs the kick-off.}")
+    at = position_in(project, "bootcamp.yml", "manager: {task: Runs the kick-off.}")
+    line, column = at.split(":")
+    assert problems_of(project, "bootcamp.yml") == [
+        f"data/bootcamp.yml:{line}:{int(column) + len('manager: ')}: the manager's time needs 'hours' (such as 1.5) or 'minutes_with_each_rep' "
+        "(for a task done with each rep in turn, such as 15), or both"
+    ]
 
 
 def test_no_meeting_is_booked_into_the_calling_block():

@@ -59,14 +59,25 @@ def test_the_prospecting_week_shows_the_luck_behaviours_and_the_boot_camp_the_ca
         assert _text(_one(article, f'li[id="calling-{rule["id"]}"]')) == normalise(plain(rule["text"]))
 
 
-def _hours(amount: float) -> str:
-    if amount < 1:
-        return f"{round(amount * 60)} minutes"
-    return "1 hour" if amount == 1 else f"{amount:g} hours"
+def _hours(minutes: int) -> str:
+    if minutes < 60:
+        return f"{minutes} minutes"
+    hours, rest = divmod(minutes, 60)
+    whole = "1 hour" if hours == 1 else f"{hours} hours"
+    return whole if not rest else f"{hours}.5 hours" if rest == 30 else f"{whole} {rest} minutes"
+
+
+def _minutes(manager: dict, team: int) -> int:
+    """A day's manager time: its hours, and its minutes with each rep times the team the rhythm plans for."""
+    return round(manager.get("hours", 0) * 60) + manager.get("minutes_with_each_rep", 0) * team
 
 
 def test_each_boot_camp_day_shows_what_it_asks_of_the_manager_and_each_week_adds_it_up(built_site):
+    """A task done with each rep in turn says its minutes with each and the team size they are counted for (a
+    schedule written for eight reps kept its hours for six), and the week adds up what each day shows."""
     article = content(page(built_site, "bootcamp"))
+    team = data("rhythm")["team_size"]
+    per_rep = 0
     for week in data("bootcamp")["schedule"]:
         table = _one(article, f'h3[id="{week["id"]}"]').find_next("table")
         rows = table.select("tbody tr")
@@ -74,7 +85,14 @@ def test_each_boot_camp_day_shows_what_it_asks_of_the_manager_and_each_week_adds
         for row, day in zip(rows, week["days"]):
             plan, manager = row.select("td")
             assert _text(plan) == normalise(plain(day["plan"]))
-            expected = f'{plain(day["manager"]["task"])} ({_hours(day["manager"]["hours"])})' if "manager" in day else ""
+            expected = ""
+            if "manager" in day:
+                each = day["manager"].get("minutes_with_each_rep")
+                total = _hours(_minutes(day["manager"], team))
+                said = f"{_hours(each)} with each of {team} reps: {total}" if each and "hours" not in day["manager"] else total
+                per_rep += bool(each)
+                expected = f'{plain(day["manager"]["task"])} ({said})'
             assert _text(manager) == normalise(expected)
-        total = sum(day["manager"]["hours"] for day in week["days"] if "manager" in day)
+        total = sum(_minutes(day["manager"], team) for day in week["days"] if "manager" in day)
         assert _text(table.select_one("tfoot td")) == _hours(total)
+    assert per_rep >= 3  # the example times its one-to-one tasks by the rep
