@@ -14,8 +14,8 @@
    A commitment slips each time a due date passes unmet: on a day its due date is moved later, and at each
    later 1:1 it is carried into still open and past its due date. A 1:1 where it is moved counts once; one
    ticked done at a 1:1 was not carried past it (its done date is the day it was ticked, or the earlier day the
-   manager gives as the day it was done; ticked at the first 1:1 after its due date, it was reported done there,
-   not late); one dropped at a 1:1 it came into overdue slipped there, and dropping
+   manager gives as the day it was done; ticked at a 1:1 after its due date, it was reported done there, and is
+   late only by the 1:1s it slipped at); one dropped at a 1:1 it came into overdue slipped there, and dropping
    it doesn't undo that.
 
      held(record)               true when the record's 1:1 took place
@@ -27,13 +27,14 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
-     reportedAt(commitment, records, meeting)  the 1:1 where one done after its due date was reported done: its
-                                done date is a 1:1's (one of `records`, held or planned, or `meeting`, the one
-                                being planned) and no 1:1 held since the due date found it still open. The day it
-                                was really done is not known, so it is not counted late; else null. A weekly 1:1
-                                comes after most due dates, and a rep read as late every time.
+     reportedAt(commitment, records, meeting)  {day, first} for one done after its due date and ticked at a
+                                1:1: its done date is a 1:1's (one of `records`, held or planned, or `meeting`, the
+                                one being planned); `first` when no 1:1 held since the due date found it still
+                                open. The day it was really done is not known, so it is not counted in working days
+                                late (a weekly 1:1 comes after most due dates, and a rep read as late every time):
+                                one carried open through a 1:1 says so by its slips. Else null.
      daysLate(commitment, records, manager, meeting)  how many working days after its due date it was done (0 when
-                                on time, reported done at the first 1:1 after it, or not done)
+                                on time, reported done at a 1:1 (reportedAt), or not done)
      overdueBy(commitment, records, day, manager)  how many working days it is overdue on `day` (0 when not
                                 overdue or closed)
                                 Both count the working days after the due date (time-away.js's overdueDays), at
@@ -103,9 +104,10 @@
   function reportedAt(commitment, records, meeting) {
     if (state(commitment) !== "done" || !(commitment.done > commitment.due)) return null;
     var oneToOnes = records.filter(function (record) { return record.kind === "one-to-one"; });
-    var carried = heldDates(oneToOnes).some(function (day) { return day > commitment.due && day < commitment.done; });
     var onADay = oneToOnes.some(function (record) { return record.date === commitment.done; }) || meeting === commitment.done;
-    return !carried && onADay ? commitment.done : null;
+    if (!onADay) return null;
+    var carried = heldDates(oneToOnes).some(function (day) { return day > commitment.due && day < commitment.done; });
+    return { day: commitment.done, first: !carried };
   }
 
   function daysLate(commitment, records, manager, meeting) {

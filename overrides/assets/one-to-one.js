@@ -162,8 +162,8 @@
 
   /* A commitment as the agenda states it: who, the due date (and the dates it was due before a new one was
      agreed), overdue as of `day` (the meeting's date on an agenda), how often it slipped, and when it was done
-     or dropped (with why); `meeting`, the 1:1 it is described for, counts as held in saying whether one done after
-     its due date was reported done at the first 1:1 after it (commitments.reportedAt). The agenda may go to the
+     or dropped (with why); `meeting`, the 1:1 it is described for, counts as a 1:1's day in saying whether one done
+     after its due date was reported done at a 1:1 (commitments.reportedAt). The agenda may go to the
      rep in a calendar event, so the manager is "the manager", never "you". */
   function describe(commitment, day, meeting) {
     var found = Playbook.commitments;
@@ -177,8 +177,9 @@
     if (found.overdueBy(commitment, records, day, manager)) parts.push(Playbook.t("plan_one_to_one.overdue"));
     if (commitment.slips) parts.push(found.slipped(commitment.slips));
     var late = found.daysLate(commitment, records, manager, meeting);
+    var reported = found.reportedAt(commitment, records, meeting);
     var done = { day: shownDay(commitment.done), count: late };
-    if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", done) : found.reportedAt(commitment, records, meeting) ? Playbook.t("plan_one_to_one.done_reported", done) : Playbook.t("plan_one_to_one.done_on", done));
+    if (now === "done") parts.push(late ? Playbook.t("plan_one_to_one.done_late", done) : reported ? (reported.first ? Playbook.t("plan_one_to_one.done_reported", done) : Playbook.t("plan_one_to_one.done_reported_later", done)) : Playbook.t("plan_one_to_one.done_on", done));
     if (now === "dropped") {
       var dropped = { day: shownDay(commitment.dropped), reason: commitment.drop_reason };
       parts.push(commitment.drop_reason ? Playbook.t("plan_one_to_one.dropped_because", dropped) : Playbook.t("plan_one_to_one.dropped_on", dropped));

@@ -153,7 +153,8 @@
     var manager = Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER });
     var late = found.daysLate(commitment, records, manager);
     var done = { date: Playbook.dates.day(commitment.done), count: late };
-    var words = now === "done" ? (late ? Playbook.t("rep_history.done_late", done) : found.reportedAt(commitment, records) ? Playbook.t("rep_history.done_reported", done) : Playbook.t("rep_history.done", done))
+    var reported = found.reportedAt(commitment, records);
+    var words = now === "done" ? (late ? Playbook.t("rep_history.done_late", done) : reported ? (reported.first ? Playbook.t("rep_history.done_reported", done) : Playbook.t("rep_history.done_reported_later", done)) : Playbook.t("rep_history.done", done))
       : now === "dropped" ? (commitment.drop_reason ? Playbook.t("rep_history.dropped_why", { date: Playbook.dates.day(commitment.dropped), why: commitment.drop_reason }) : Playbook.t("rep_history.dropped", { date: Playbook.dates.day(commitment.dropped) }))
       : found.overdueBy(commitment, records, today, manager) ? Playbook.t("rep_history.open_overdue") : Playbook.t("rep_history.open");
     return slips ? Playbook.t("rep_history.slipped", { standing: words, slipped: found.slipped(slips) }) : words;

@@ -307,9 +307,11 @@ def test_a_commitment_is_carried_over_flagged_when_overdue_and_gone_once_done(ma
     expect(page.get_by_text("Nothing open")).to_be_visible()
 
 
-def test_a_commitment_still_open_at_the_first_one_to_one_after_its_date_and_ticked_at_the_next_is_late(manager, site_url):
-    """Reported done at the 1:1 after the one it was carried into open, it was late whatever the day: the tick says
-    so, counts the working days from its due date and asks there and then for the day it was really done."""
+def test_a_commitment_still_open_at_the_first_one_to_one_after_its_date_and_ticked_at_the_next_reads_as_slipped(manager, site_url):
+    """Carried open through the 1:1 after its due date and reported done at the next, it was late, by the 1:1 it
+    slipped at: the day it was really done is not known, so it is not given a made-up count of working days (a
+    sales leader: "done 21 Dec, 7 working days after it was due" dated the work by the 1:1 that heard of it).
+    Given the real day, the working days are counted from it."""
     page = manager
     _add_rep(page, site_url, "Sam")
     _commit(page, "Send the mutual plan to Acme", "2026-12-03")
@@ -320,13 +322,12 @@ def test_a_commitment_still_open_at_the_first_one_to_one_after_its_date_and_tick
     page.reload()
     expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, overdue, slipped once), agreed Mon 30 Nov")
     page.get_by_label("Send the mutual plan to Acme").check()
-    expect(page.locator("[data-plan-status]")).to_have_text(
-        "Marked done: Send the mutual plan to Acme. That is after its due date; if it was done earlier, give the day under “Done on an earlier day?”.")
-    expect(_agreed(page)).to_contain_text("done Mon 14 Dec, 7 working days after it was due")
-    # The day it was done is asked for there and then, not folded away (a rep: on-time work read as late).
+    expect(page.locator("[data-plan-status]")).to_have_text("Marked done: Send the mutual plan to Acme")
+    expect(_agreed(page)).to_contain_text("Send the mutual plan to Acme (the rep, due Thu 3 Dec, slipped once, reported done at the 1:1 of Mon 14 Dec), agreed Mon 30 Nov")
+    page.locator("[data-plan-agreed] summary", has_text="Done on an earlier day?").click()
     page.get_by_label("Done on an earlier day", exact=True).fill("2026-12-09")
     page.get_by_role("button", name="Mark it done that day").click()
-    expect(_agreed(page)).to_contain_text("done Wed 9 Dec, 4 working days after it was due")
+    expect(_agreed(page)).to_contain_text("slipped once, done Wed 9 Dec, 4 working days after it was due")
 
 
 def test_a_commitment_cannot_fall_due_before_the_one_to_one_it_is_agreed_in(manager, site_url):
