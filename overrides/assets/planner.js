@@ -335,12 +335,16 @@
   }
 
   /* The activity floor's figures for the reader's own figures: its share of their target's full pace, the plan
-     with no existing pipeline counted (ActivityPlanner.floor_pace); the handbook's while a field is wrong. */
+     with no existing pipeline counted (ActivityPlanner.floor_pace) and no more of the target from elsewhere than
+     the team's (data-floor-most-without: a bigger share is an exception agreed with the manager, as the floor's
+     note says); the handbook's while a field is wrong. */
   function showFloor(layout, values, valid) {
     var floors = {};
     var line = document.querySelector("[data-floor-share]");
     if (!line) return floors;
-    var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0), committed_pipeline: fraction(0) }), layout) : null;
+    var most = times(exact(line.dataset.floorMostWithout, ENGLISH), fraction(100));
+    var without = compare(values.share_not_from_prospecting, most) > 0 ? most : values.share_not_from_prospecting;
+    var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0), committed_pipeline: fraction(0), share_not_from_prospecting: without }), layout) : null;
     var part = exact(line.dataset.floorShare, ENGLISH);
     var changed = false;
     /* With none of the target from prospecting, the plan's figures are 0: the team's floor still holds. */

@@ -729,10 +729,12 @@ def test_figures_of_the_readers_own_say_so_and_when_they_were_last_changed(brows
 def _floor_expected(typed: dict[str, str]) -> list[str]:
     """The activity floor's weekly figures for `typed`, from the oracle: the floor's share of each floor stage's
     week as the planner shows it with no pipeline counted (a share of the period's whole number over its weeks
-    where that week is "1 every N weeks")."""
+    where that week is "1 every N weeks"), with no more of the target from elsewhere than the team's share."""
     floor = data("bootcamp")["activity_targets"]["floor"]
     planner = _planner()
-    full = planner_oracle.expected(planner, typed | {"existing_pipeline": "0", "committed_pipeline": "0"})
+    team = planner_oracle.exact(planner["share_not_from_prospecting"]) * 100
+    without = min(planner_oracle.exact(typed.get("share_not_from_prospecting", team) or 0), team)
+    full = planner_oracle.expected(planner, typed | {"existing_pipeline": "0", "committed_pipeline": "0", "share_not_from_prospecting": str(without)})
     ids = [stage["id"] for stage in planner["stages"]]
     part = planner_oracle.exact(floor["share"])
     weeks = planner_oracle.exact(typed.get("weeks_in_period", planner["weeks_in_period"]))
@@ -800,10 +802,19 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
                 expect(cell).not_to_contain_text("under the activity floor")  # a rate has no floor
             else:
                 expect(cell).to_contain_text(f", under the activity floor: keep at least {least}")
-    # The whole target from elsewhere: no plan to take a share of, and the team's floor still holds (not 0).
-    _fill(form, {"existing_pipeline": "0", "share_not_from_prospecting": "100"})
-    expect(floor.locator("[data-floor-figure]")).to_have_text(handbook)
-    expect(floor.locator("[data-floor-at]")).to_have_text("At the targets above:")
+    # A sales leader's case: typing 90% or 99% from elsewhere talked the floor down to a meeting every two weeks,
+    # and 100% put the handbook's back. The floor counts no more from elsewhere than the team's share (50% in the
+    # example), so the rep's own target at the team's share: the same at 90%, 99% and 100%.
+    at_team = _floor_expected(covered | {"existing_pipeline": "0"})
+    assert at_team == _floor_expected(covered | {"existing_pipeline": "0", "share_not_from_prospecting": "99"})
+    for share in ("90", "99", "100"):
+        _fill(form, {"existing_pipeline": "0", "share_not_from_prospecting": share})
+        expect(floor.locator("[data-floor-figure]")).to_have_text(at_team)
+    # A smaller share than the team's: more from prospecting, and a floor higher than the team's share gives.
+    _fill(form, {"share_not_from_prospecting": "20"})
+    higher = _floor_expected(covered | {"existing_pipeline": "0", "share_not_from_prospecting": "20"})
+    assert higher != at_team
+    expect(floor.locator("[data-floor-figure]")).to_have_text(higher)
 
 
 def test_a_period_no_longer_than_the_sales_cycle_says_its_deals_close_after_it(context, site_url):
