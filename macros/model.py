@@ -443,6 +443,11 @@ class ActivityTargets:
     dimensions: list[TargetDimension]
     floor: ActivityFloor | None = None
 
+    @property
+    def from_planner(self) -> bool:
+        """Whether any target is the activity planner's figure, so the page says what the planner assumed."""
+        return any(target.from_planner for dimension in self.dimensions for target in dimension.targets)
+
 
 @dataclass(frozen=True)
 class Finding:

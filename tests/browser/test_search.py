@@ -51,3 +51,18 @@ def test_the_page_a_result_opens_marks_the_searched_words_not_letters_inside_oth
     assert "at" in {word for _, word in marks} and any("risk" in word for _, word in marks)  # "at risk" is one mark
     assert [(before, word) for before, word in marks if before.isalnum()] == []
     assert "what" in page.locator("article").inner_text().lower()  # the page has words with "at" inside them
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_searched_words_in_the_results_read_in_both_schemes(browser, site_url, axe, scheme):
+    """A rep on a phone: the best result's searched words were amber on white (1.4:1), the hardest thing in the
+    list to read. axe's contrast rule over the open results, in each scheme."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")
+    search(page, "deal at risk")
+    marks = page.locator(".md-search-result mark")
+    expect(marks.first).to_be_visible()
+    assert axe(page, ".md-search-result", ["color-contrast"]) == []
+    context.close()

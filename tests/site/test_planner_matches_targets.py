@@ -142,3 +142,15 @@ def test_the_activity_floor_is_one_for_the_team_a_share_of_the_targets_it_sits_u
     assert f"is {float(share * 100):g}% of the weekly pace their own target needs for each of these, worked out before any pipeline is counted" in text, text
     assert f"At the targets above: {' and '.join(shown)}." in text, text
     assert all(wanted["show"] == "per week" for wanted in floor["activity"])  # a weekly rule, in weekly figures
+
+
+def test_the_targets_say_what_the_planners_figures_assume_beside_them(built_site):
+    """A sales leader's case: "20 calls a day" rests on the example's target, deal size and half the target from
+    customers the team already has, stated only in the planner's fields further down; a new-business rep copying
+    it plans half the activity they need. The targets say so, from the planner's data."""
+    planner = data("bootcamp")["activity_planner"]
+    said = " ".join(content(page(built_site, "prospecting")).select_one(".pb-targets__assume").get_text().split())
+    share = float(Fraction(str(planner["share_not_from_prospecting"])) * 100)
+    for figure in (f"{planner['revenue_target']:,} a {planner['period']}", f"{planner['average_deal_size']:,} on average",
+                   f"{share:g}% of the target coming without prospecting, from {planner['comes_without_prospecting']}"):
+        assert figure in said, (figure, said)
