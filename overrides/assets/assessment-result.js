@@ -150,15 +150,19 @@
       result.append(ul);
     }
 
+    /* Why level 1 isn't reached: its habits alone ("however strong the rest") only where its score is in a band
+       that reaches it; else its score first, with the habits beside it (a sales leader read a rep at 47%, three
+       basics at "A little", told the one habit alone held them back). */
     function whyNoLevel() {
       var first = out.groups[0];
+      var said = { level: first.name, score: first.score, band: parts.bandName(first.band), count: first.habitsHeld, answer: model.habitsAtMost };
       result.append(el("p", !first.enough
         ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
-        : first.habitsHeld
-          ? Playbook.t("assessment_result.first_held_back", { level: first.name, count: first.habitsHeld, answer: model.habitsAtMost })
-          : first.behavioursBelow && first.band.reached
-            ? Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursBelow, least: model.behaviourAnswer })
-            : Playbook.t("assessment_result.first_not_reached", { level: first.name, score: first.score, band: parts.bandName(first.band) })));
+        : !first.band.reached
+          ? (first.habitsHeld ? Playbook.t("assessment_result.first_not_reached_habits", said) : Playbook.t("assessment_result.first_not_reached", said))
+          : first.habitsHeld
+            ? Playbook.t("assessment_result.first_held_back", said)
+            : Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursBelow, least: model.behaviourAnswer })));
     }
 
     /* A strong seller with gaps lower on the ladder is rated at their level and told where the gaps are; one

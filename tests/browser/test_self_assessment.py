@@ -1114,6 +1114,28 @@ def test_a_costly_habit_on_a_level_further_up_is_named_too(context, site_url):
     assert f"{levels[3]['name']}: {plain(habits[0]['text'])} (Mostly)" in _list_after(result, "Habits to grow out of on the way further up")
 
 
+def test_a_rep_short_on_the_basics_and_with_a_habit_at_level_1_hears_the_score_first_not_the_habit_alone(context, site_url):
+    """A sales leader's case: a rep with three basics at "A little" and a habit at "Mostly" was told the habit alone
+    kept level 1 out of reach, "however strong the rest", though the level scored 47%. Below a band that reaches
+    the level, the score comes first and the habits beside it."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    first = _levels()[0]
+    answers = _profile(0)
+    for behaviour in first["behaviours"]:
+        answers[behaviour["id"]] = _value(scale, "Mostly" if _is_limit(behaviour) else "A little")
+    score = _score(answers, first["behaviours"], scale, habits_score=False)
+    band = _band(assessment, score)
+    assert not band.get("reached"), "the case is one where the score alone keeps level 1 out of reach"
+    habits = [b for b in first["behaviours"] if _is_limit(b)]
+    result = _result_of(context, site_url, answers, scale)
+    expect(result.get_by_role("heading", level=3)).to_have_text("No level reached yet")
+    allowed = _label(scale, assessment["habits_at_most"])
+    expect(result).to_contain_text(
+        f"The answers don't reach level 1 ({first['name']}) yet: it scores {score}%, in the band {band['name']}, and they rate {len(habits)} of its habits above “{allowed}”.")
+    expect(result).not_to_contain_text("however strong the rest")
+
+
 def test_a_rep_below_level_1_is_named_the_three_habits_most_like_them_further_up_and_told_how_many_more(context, site_url):
     """A manager's case: a rep below level 1 was given every habit on the ladder to grow out of, seven of them,
     some from the top level, before the basics. The three most like the rep are named, the nearest level first
