@@ -688,8 +688,8 @@ def test_a_plan_that_needs_more_calling_time_than_the_blocks_hold_says_so(contex
         listed = ", ".join(f"{stage['name']} {_said(Fraction(stage['minutes_each']))} each" for stage in planner["stages"] if stage.get("minutes_each"))
         expect(line).to_have_text(
             f"That is more than the calling blocks hold: at the minutes the team allows ({listed}), a week's figures take "
-            f"{_said(needed)}, against {_said(Fraction(block))} of blocks. Prospecting alone can't bring in this target at "
-            "your CRM's rates, so take these figures to your manager: what can change is the target's split, the territory "
+            f"{_said(needed)}, against {_said(Fraction(block))} of blocks. The calling time doesn't hold the activity this "
+            "target needs at these rates, so take these figures to your manager: what can change is the target's split, the territory "
             "or accounts you cover, the share that comes without prospecting, or one conversion rate you work on together in coaching. Typing a bigger "
             "deal size or better rates than your CRM shows only hides the gap.")
         # A sales leader's case: the advice was to type a bigger deal size or better rates, or to plan longer
