@@ -559,6 +559,29 @@ def test_on_a_phone_the_charts_labels_are_big_enough_to_read(browser, site_url, 
         context.close()
 
 
+def test_on_a_phone_the_heat_maps_behaviours_stay_in_view_beside_the_reps_scores(browser, site_url, exported):
+    """A manager on a phone: the behaviour column took 280 of 358 px, the reps' scores were off-screen, and
+    swiping to them hid what each row was. The behaviours take under half the width, so the first rep's scores
+    show beside them, and stay at the left as the reps' columns are swiped past."""
+    context, page = new_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported))
+    expect(page.locator(STATUS)).to_contain_text("Showing 5 reps")
+    heat = page.locator("[data-team-heat]")
+    row = heat.locator("tr[data-statement]").first
+    behaviour, last_rep = row.locator("th").bounding_box(), row.locator("td").last.bounding_box()
+    assert behaviour["width"] <= 390 / 2 and last_rep["x"] + last_rep["width"] <= 390, (behaviour, last_rep)  # all 5 in view
+    page.set_viewport_size({"width": 320, "height": 640})  # the narrowest phone: the reps' columns scroll
+    behaviour = row.locator("th").bounding_box()
+    wrap = page.locator(".pb-team__heat-wrap")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "the case is one where the reps' columns scroll"
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    page.wait_for_function("() => document.querySelector('.pb-team__heat-wrap').scrollLeft > 0")
+    after = row.locator("th").bounding_box()
+    assert abs(after["x"] - behaviour["x"]) < 1, (behaviour, after)
+    context.close()
+
+
 def test_the_team_view_prints_on_a4_in_black_and_white(browser, site_url, exported, tmp_path):
     """On paper every section is there and nothing is wider than the page; a rep's line and the team's median
     differ without colour (solid with dots, dashed)."""
