@@ -121,9 +121,9 @@
     /* The habits behind the table's "but … habits still …", the most like the rep first, so the rep hears which
        habit to drop, not only how many: first those on levels they alone hold back (parts.heldByHabits) or on
        levels up to the reader's, then, apart, those on levels further up, which the reader's behaviours keep out
-       of reach for now: the FURTHER_NAMED most like the rep (the nearest level first among equals), so a costly
-       habit is named wherever it is, and the rest counted (a rep below level 1 was given seven habits, some from
-       the top of the ladder, to drop before the basics). */
+       of reach for now: the FURTHER_NAMED on the nearest levels, the most like the rep first within a level, and
+       the rest counted (a rep below level 1 was given seven habits, some from the top of the ladder, to drop
+       before the basics; a rep read a level-6 habit named before the level-4 one that mattered next). */
     function heldHabits() {
       var holding = [];
       var further = [];
@@ -136,7 +136,7 @@
           else holding.push(said);
         });
       });
-      further.sort(function (a, b) { return a.share - b.share || a.index - b.index; });
+      further.sort(function (a, b) { return a.index - b.index || a.share - b.share; });
       if (holding.length) textList(Playbook.t("assessment_result.held_habits"), holding);
       if (!further.length) return;
       textList(Playbook.t("assessment_result.habits_further_up"), further.slice(0, FURTHER_NAMED).map(function (habit) { return habit.said; }));

@@ -25,6 +25,7 @@
     choices(select, [{ id: "me", name: Playbook.t("rep_picker.me") }].concat(ws.reps()));
     select.value = ws.current();
     var note = picker.querySelector("[data-rep-note]");
+    if (!note) return;  /* a tool that only reads */
     note.hidden = select.value === "me";
     note.textContent = note.hidden ? "" : Playbook.t("rep_picker.saved_as_rep", { name: ws.name(select.value), me: Playbook.t("rep_picker.me") });
   }

@@ -1136,10 +1136,11 @@ def test_a_rep_short_on_the_basics_and_with_a_habit_at_level_1_hears_the_score_f
     expect(result).not_to_contain_text("however strong the rest")
 
 
-def test_a_rep_below_level_1_is_named_the_three_habits_most_like_them_further_up_and_told_how_many_more(context, site_url):
+def test_a_rep_below_level_1_is_named_the_three_habits_on_the_nearest_levels_and_told_how_many_more(context, site_url):
     """A manager's case: a rep below level 1 was given every habit on the ladder to grow out of, seven of them,
-    some from the top level, before the basics. The three most like the rep are named, the nearest level first
-    among equals, so one far up that is "Just like me" still comes first; the rest are counted."""
+    some from the top level, before the basics. The three on the nearest levels are named, the most like the rep
+    first within a level, so one at the top of the ladder, even "Just like me", is counted, not named (a rep read
+    a level-6 habit before the level-4 one that mattered next); the rest are counted."""
     scale = _scale(_assessment("which-level"))
     levels = _levels()
     answers = _profile(0)
@@ -1152,10 +1153,11 @@ def test_a_rep_below_level_1_is_named_the_three_habits_most_like_them_further_up
     result = _result_of(context, site_url, answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text("No level reached yet")
     named = _list_after(result, "Habits to grow out of on the way further up")
-    assert named[0] == f"{levels[far_number - 1]['name']}: {plain(far['text'])} (Just like me)"
-    # then the nearest level's, in the order the page puts a level's rows (the heavier first among equals)
-    first_level = {f"{levels[0]['name']}: {plain(habit['text'])} (Mostly)" for number, habit in habits if number == 1}
-    assert len(first_level) >= 2 and len(named) == 3 and set(named[1:]) <= first_level, named
+    # in level order; within a level, the order the page puts a level's rows (the heavier first among equals)
+    nearest = [number for number, _ in habits][:3]
+    by_level = {number: {f"{levels[number - 1]['name']}: {plain(h['text'])} (Mostly)" for n, h in habits if n == number} for number in set(nearest)}
+    assert len(named) == 3 and all(line in by_level[number] for line, number in zip(named, nearest)), named
+    assert not any(plain(far["text"]) in line for line in named)
     expect(result).to_contain_text(f"And {len(habits) - 3} more habits further up, counted by level in the table above.")
 
 

@@ -629,6 +629,10 @@ def test_a_rep_chosen_on_one_page_is_named_under_every_picker_on_the_next_as_the
     expect(pickers.first).to_be_visible()
     assert pickers.count() >= 2
     expect(pickers.locator("[data-rep-note]")).to_have_text(["What you tick or answer below is saved as Carla Diaz's. Choose “Me” for your own."] * pickers.count())
+    page.goto(site_url + "coaching/history/")  # the rep history only reads: nothing there is saved as hers
+    expect(page.locator("[data-rep-picker][data-ready] option:checked")).to_have_text("Carla Diaz")
+    expect(page.locator("[data-rep-note]")).to_have_count(0)
+    page.go_back()
     pickers.first.get_by_label("Whose answers").select_option(label="Me")
     for index in range(pickers.count()):
         expect(pickers.nth(index).locator("[data-rep-note]")).to_be_hidden()
