@@ -528,7 +528,7 @@
       item: item,
       button: button
     });
-    var tool = ws.attach(form, function () { setTime(true); render(); }, status);
+    var tool = ws.attach(form, function () { repDay(); setTime(true); render(); }, status);
     var date = form.querySelector("[data-plan-date]");
     var time = form.querySelector("[data-plan-time]");
     var filters = each(form, "[data-plan-filter]");
@@ -1040,6 +1040,15 @@
       var moved = saveHeld(data, held, !held);
       if (moved !== null) status.textContent = (held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day)) + moved;
       render();
+    }
+
+    /* The day a rep just chosen opens on: their own next 1:1 with notes written for it, else today or the next
+       working day; never the rep chosen before's (a manager's "Move them to Thu 10 Dec", one tap from moving a
+       rep's notes to the day set for another). */
+    function repDay() {
+      date.value = firstDay();
+      var draft = draftDay();
+      if (draft && draft.date > date.value) date.value = draft.date;
     }
 
     /* Notes written for a 1:1 not recorded as held, on another day since the last one held: a Friday's

@@ -260,6 +260,27 @@ def test_notes_written_ahead_for_a_later_day_are_offered_from_today_and_opened(m
     expect(draft).to_be_hidden()
 
 
+def test_a_rep_chosen_opens_on_their_own_next_1_1_not_the_day_set_for_the_rep_before(manager, site_url):
+    """A manager on a phone set Anna's 1:1 to Thursday, chose Tom, and read Tom's agenda for that Thursday with
+    "Move them to Thu 10 Dec" offered: one tap from moving Tom's notes to Anna's day. A rep chosen opens on their
+    own next 1:1 with notes written for it, else on today."""
+    page = manager
+    _add_rep(page, site_url, "Kai")
+    page.get_by_label("Date", exact=True).fill(f"{NEXT_MONDAY:%Y-%m-%d}")
+    _note(page, ("reps-topic", 0)).fill("Pipeline for January")
+    page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 1")
+    _add_rep(page, site_url, "Lee")
+    thursday = MONDAY + timedelta(days=3)
+    page.get_by_label("Date", exact=True).fill(f"{thursday:%Y-%m-%d}")
+    _choose(page, "plan-one-to-one", "Kai")  # his notes are for the Monday after: opened there
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
+    expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
+    expect(page.locator("[data-plan-draft]")).to_be_hidden()
+    _choose(page, "plan-one-to-one", "Lee")  # nothing written for Lee: today, not Kai's Monday or Thursday
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
+    expect(page.locator("[data-plan-draft]")).to_be_hidden()
+
+
 def test_the_time_of_a_1_1_is_kept_as_soon_as_it_is_changed_and_recorded_with_it(manager, site_url):
     # A manager's case: Ben's 1:1 set to 14:00 on Saturday came back at 11:00, and was recorded as held at 11:00.
     page = manager
