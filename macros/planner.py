@@ -61,6 +61,7 @@ class Plan:
     covered: bool  # pipeline and revenue from elsewhere already cover the target: nothing left to prospect for
     steps: list[Step]
     revenue: int  # the revenue to find by prospecting, rounded up to a whole unit of money
+    from_pipeline: int  # what the pipeline entered is expected to bring, rounded down, as the revenue is rounded up
 
     def block_interval(self, block_minutes_a_week: int) -> tuple[str, int] | None:
         """The first step's weekly figure over the week's calling blocks (block_interval)."""
@@ -96,13 +97,16 @@ def pipeline_close_rate(inputs: Inputs) -> Fraction:
     return prod(inputs.rates[inputs.pipeline_stage:], start=Fraction(1))
 
 
+def from_pipeline(inputs: Inputs) -> Fraction:
+    """What the pipeline entered is expected to bring: deals in commit in full, as the forecast rules define them
+    (a deal the rep would be surprised to lose), the rest at the rate the funnel measures from its stage, the only
+    rate the planner has."""
+    return inputs.committed_pipeline + inputs.existing_pipeline * pipeline_close_rate(inputs)
+
+
 def revenue_to_find(inputs: Inputs) -> Fraction:
-    """Target × (1 − share not from prospecting) − deals in commit − other pipeline × the rate it closes at, never
-    below 0. Commit counts in full, as the forecast rules define it (a deal the rep would be surprised to lose);
-    the rest at the rate the funnel measures from its stage, the only rate the planner has."""
-    wanted = (inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - inputs.committed_pipeline
-              - inputs.existing_pipeline * pipeline_close_rate(inputs))
-    return max(Fraction(0), wanted)
+    """Target × (1 − share not from prospecting) − what the pipeline is expected to bring, never below 0."""
+    return max(Fraction(0), inputs.revenue_target * (1 - inputs.share_not_from_prospecting) - from_pipeline(inputs))
 
 
 def plan(inputs: Inputs) -> Plan:
@@ -124,7 +128,7 @@ def plan(inputs: Inputs) -> Plan:
             day = _reaching(day, below.day, inputs.rates[index])
         week = _week_of_days(week, day, inputs)
         steps.insert(0, Step(shown(count, inputs, "per period"), week, day, count, inputs.rates[index - 1] if index else None))
-    return Plan(to_find == 0, steps, ceil(to_find))
+    return Plan(to_find == 0, steps, ceil(to_find), floor(from_pipeline(inputs)))
 
 
 def _reaching(own: Pace, below: Pace, rate: Fraction) -> Pace:

@@ -22,6 +22,7 @@ from math import ceil, floor, prod
 class Expected:
     revenue_to_find: str
     share_not_from_prospecting: str  # as the sentence under the plan says it: "50%", to one decimal, a half going up
+    from_pipeline: str  # what the pipeline entered is expected to bring, rounded down: "25,000"
     covered: bool
     counts: list[int]  # each stage's whole number a period
     rows: list[list[str]]  # each stage: name, rate from the step above, a period, a week, a day
@@ -105,7 +106,7 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
             weeks_typed = typed.get("weeks_in_period", f"{float(planner['weeks_in_period']):g}")
             over_ask = (f"{phrases[0][1]} for {weeks_typed} weeks comes to {total:,}, {tenths(floor(more * 1000 + Fraction(1, 2)))}% more than "
                         f"{phrases[0][2]}")
-    return Expected(f"{ceil(to_find):,}", f"{tenths(floor(share * 1000 + Fraction(1, 2)))}%", to_find == 0, counts, rows, summary, over_ask)
+    return Expected(f"{ceil(to_find):,}", f"{tenths(floor(share * 1000 + Fraction(1, 2)))}%", f"{floor(committed + from_pipeline):,}", to_find == 0, counts, rows, summary, over_ask)
 
 
 def _at_least(shown: str, said: str, below: str, rate: Fraction, unit: str) -> tuple[str, str]:

@@ -57,6 +57,9 @@
   function minus(a, b) {
     return { n: a.n * b.d - b.n * a.d, d: a.d * b.d };
   }
+  function plus(a, b) {
+    return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
+  }
   function compare(a, b) {
     var difference = a.n * b.d - b.n * a.d;
     return difference > ZERO ? 1 : difference < ZERO ? -1 : 0;
@@ -166,7 +169,8 @@
       closes = times(closes, rate);
     });
     var fromProspecting = times(values.revenue_target, minus(fraction(1), over(values.share_not_from_prospecting, hundred)));
-    var wanted = minus(minus(fromProspecting, values.committed_pipeline), times(values.existing_pipeline, closes));
+    var fromPipeline = plus(values.committed_pipeline, times(values.existing_pipeline, closes));  /* planner.from_pipeline */
+    var wanted = minus(fromProspecting, fromPipeline);
     var toFind = compare(wanted, fraction(0)) > 0 ? wanted : fraction(0);
     /* whole numbers from the deals up: each stage the next one's whole number ÷ its rate, rounded up */
     var counts = [ceil(over(toFind, values.average_deal_size))];
@@ -184,7 +188,7 @@
       week = weekOfDays(week, day, values);
       steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate, count: count });
     }
-    return { revenue: whole(ceil(toFind)), covered: toFind.n === ZERO, steps: steps };
+    return { revenue: whole(ceil(toFind)), fromPipeline: whole(floor(fromPipeline)), covered: toFind.n === ZERO, steps: steps };
   }
 
   /* The week as its days make it (planner._week_of_days): the day's figure × selling days a week, rounded up as a
@@ -284,6 +288,7 @@
     showOverAsk(form, result, values);
     form.querySelector("[data-revenue]").textContent = result.revenue;
     form.querySelector("[data-share-shown]").textContent = percent(over(values.share_not_from_prospecting, fraction(100)));
+    form.querySelector("[data-from-pipeline]").textContent = result.fromPipeline;
     form.querySelector("[data-covered]").hidden = !result.covered;
     var short = form.querySelector("[data-short-period]");
     short.hidden = compare(values.weeks_in_period, exact(short.dataset.fullWeeks, ENGLISH)) >= 0 || compare(values.weeks_in_period, fraction(Number(short.dataset.cycleWeeks))) > 0;
