@@ -6,6 +6,8 @@
 
   /* How many habits on levels further up a level result names; the rest it counts. */
   var FURTHER_NAMED = 3;
+  /* How many behaviours of the level to work on next it names. */
+  var WORK_ON_NAMED = 3;
 
   Playbook.assessmentResult = function (form, model, out, result) {
     var parts = Playbook.assessmentParts;
@@ -121,16 +123,19 @@
     /* The habits behind the table's "but … habits still …", the most like the rep first, so the rep hears which
        habit to drop, not only how many: first those on levels they alone hold back (parts.heldByHabits) or on
        levels up to the reader's, then, apart, those on levels further up, which the reader's behaviours keep out
-       of reach for now: the FURTHER_NAMED on the nearest levels, the most like the rep first within a level, and
+       of reach for now (not those "Behaviours to work on next" names as "Still true"): the FURTHER_NAMED on the
+       nearest levels, the most like the rep first within a level, and
        the rest counted (a rep below level 1 was given seven habits, some from the top of the ladder, to drop
        before the basics; a rep read a level-6 habit named before the level-4 one that mattered next). */
     function heldHabits() {
       var holding = [];
       var further = [];
       var own = out.level ? out.groups.indexOf(out.level) : -1;
+      var next = parts.target(out);
+      var named = next ? parts.toWorkOn(model, next).slice(0, WORK_ON_NAMED) : [];  /* as workOnNext lists them */
       out.groups.forEach(function (group, index) {
         var upward = !parts.heldByHabits(model, group) && index > own;
-        parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row); }).forEach(function (row) {
+        parts.weakestFirst(group.rows).filter(function (row) { return parts.heldHabit(model, row) && !(upward && named.indexOf(row) >= 0); }).forEach(function (row) {
           var said = Playbook.t("assessment_result.held_habit", { level: group.name, statement: Playbook.t("assessment_result.with_answer", { statement: row.text, answer: row.answer }) });
           if (upward) further.push({ said: said, share: share(row), index: index });
           else holding.push(said);
@@ -233,7 +238,7 @@
        hold it back, else by one to build. */
     function workOnNext(target) {
       var open = parts.toWorkOn(model, target);
-      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), open.slice(0, 3));
+      list(Playbook.t("assessment_result.work_on_next", { level: target.name }), open.slice(0, WORK_ON_NAMED));
       questions(target, open);
     }
 

@@ -1042,11 +1042,13 @@
       render();
     }
 
-    /* The day a rep just chosen opens on: their own next 1:1 with notes written for it, else today or the next
-       working day; never the rep chosen before's (a manager's "Move them to Thu 10 Dec", one tap from moving a
-       rep's notes to the day set for another). */
+    /* The day the page opens on, and a rep just chosen: today or the next working day, or, when nothing is
+       written for that day's 1:1, the rep's own next 1:1 with notes written for it; never the rep chosen
+       before's (a manager's "Move them to Thu 10 Dec", one tap from moving a rep's notes to another's day). */
     function repDay() {
       date.value = firstDay();
+      var today = meetingRecord();
+      if (Playbook.commitments.notes(today).length || Playbook.commitments.held({ data: today })) return;
       var draft = draftDay();
       if (draft && draft.date > date.value) date.value = draft.date;
     }
@@ -1190,6 +1192,7 @@
       Playbook.calendar.download(text, fileName(title() + " " + when().date) + ".ics");
       status.textContent = Playbook.t("plan_one_to_one.downloaded");
     });
+    repDay();
     setTime(true);
     render();
   }

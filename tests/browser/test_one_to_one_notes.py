@@ -245,19 +245,30 @@ def test_notes_written_in_a_1_1_never_recorded_as_held_can_be_recorded_as_held_a
     expect(page.locator("[data-history-notes] dt")).to_have_text(["7 Dec 2026", "30 Nov 2026"])
 
 
-def test_notes_written_ahead_for_a_later_day_are_offered_from_today_and_opened(manager, site_url):
+def test_notes_written_ahead_for_a_later_day_open_with_the_page_or_are_offered_from_today(manager, site_url):
+    """Notes written on Monday for next Monday's 1:1: the page opens on that 1:1, where they are (a QA pass found
+    them looking lost under a line about another day); with notes for today's 1:1 too, it opens on today's and
+    offers next Monday's."""
     page = manager
     _add_rep(page, site_url, "Kai")
     page.get_by_label("Date", exact=True).fill(f"{NEXT_MONDAY:%Y-%m-%d}")
     _note(page, ("reps-topic", 0)).fill("Pipeline for January")
     page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 1")
     page.reload()
-    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
+    expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
     draft = page.locator("[data-plan-draft]")
+    expect(draft).to_be_hidden()
+    page.get_by_label("Date", exact=True).fill(f"{MONDAY:%Y-%m-%d}")
+    _note(page, ("reps-topic", 0)).fill("Today's own topic")
+    page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 2")
+    page.reload()
+    expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
+    expect(_note(page, ("reps-topic", 0))).to_have_value("Today's own topic")
     draft.get_by_role("button", name="Open Mon 7 Dec").click()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
     expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
-    expect(draft).to_be_hidden()
+    expect(draft).to_contain_text("Notes for this rep's next 1:1 are under Mon 30 Nov")  # today's, the other way round
 
 
 def test_a_rep_chosen_opens_on_their_own_next_1_1_not_the_day_set_for_the_rep_before(manager, site_url):
