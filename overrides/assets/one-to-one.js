@@ -1004,8 +1004,11 @@
       var moved = saveHeld(data, when().date <= ws.today() && (was || !awayThen()), was);
       if (moved === null) return;
       var ahead = when().date > ws.today() ? Playbook.t("plan_one_to_one.saved_ahead") : "";
+      /* due on a day the team doesn't work: said, with the day it falls due on (commitments.js counts from it) */
+      var falls = Playbook.workdays.onOrAfterIso(commitment.due);
+      var dayOff = falls !== commitment.due ? Playbook.t("plan_one_to_one.due_day_off", { day: shownDay(commitment.due), due: shownDay(falls) }) : "";
       var saved = { day: shownDay(when().date), name: ws.name(ws.current()) };
-      status.textContent = (ws.current() === "me" ? Playbook.t("plan_one_to_one.commitment_saved", saved) : Playbook.t("plan_one_to_one.commitment_saved_for", saved)) + moved + ahead;
+      status.textContent = (ws.current() === "me" ? Playbook.t("plan_one_to_one.commitment_saved", saved) : Playbook.t("plan_one_to_one.commitment_saved_for", saved)) + moved + ahead + dayOff;
       text.value = "";
       render();
     }

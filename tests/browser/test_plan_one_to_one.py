@@ -330,6 +330,20 @@ def test_a_commitment_still_open_at_the_first_one_to_one_after_its_date_and_tick
     expect(_agreed(page)).to_contain_text("slipped once, done Wed 9 Dec, 4 working days after it was due")
 
 
+def test_a_commitment_due_on_a_day_off_says_the_working_day_it_falls_due_on(manager, site_url):
+    """A QA pass: a commitment could be given Christmas Day with no word, though the planner's own date warns of
+    days off. It is kept as given and counted from the next working day, which the status says."""
+    days_off = {day["date"] for day in data("rhythm")["days_off"]}
+    assert {"2026-12-25", "2026-12-28"} <= days_off  # the example's Christmas: Friday, then Monday 28th
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    _commit(page, "Send the renewal terms", "2026-12-25")
+    expect(page.locator("[data-plan-status]")).to_contain_text(
+        " Fri 25 Dec is not a working day, so it falls due on Tue 29 Dec, the next one; to agree another day, remove it and add it again.")
+    _commit(page, "Call the buyer", "2026-12-24")
+    expect(page.locator("[data-plan-status]")).not_to_contain_text("not a working day")
+
+
 def test_a_commitment_cannot_fall_due_before_the_one_to_one_it_is_agreed_in(manager, site_url):
     """A slip of the date picker would make it overdue the moment it is made, flagged against the rep."""
     page = manager
