@@ -27,7 +27,7 @@
      state(commitment)          "open", "done" or "dropped"
      closed(commitment)         the date it was done or dropped, or null while open
      moves(commitment)          its renegotiations, oldest first ([] when none)
-     reportedAt(commitment, records, meeting)  {day, first} for one done after its due date and ticked at a
+     reportedAt(commitment, records, meeting)  {first} for one done after its due date and ticked at a
                                 1:1: its done date is a 1:1's (one of `records`, held or planned, or `meeting`, the
                                 one being planned); `first` when no 1:1 held since the due date found it still
                                 open. The day it was really done is not known, so it is not counted in working days
@@ -107,7 +107,7 @@
     var onADay = oneToOnes.some(function (record) { return record.date === commitment.done; }) || meeting === commitment.done;
     if (!onADay) return null;
     var carried = heldDates(oneToOnes).some(function (day) { return day > commitment.due && day < commitment.done; });
-    return { day: commitment.done, first: !carried };
+    return { first: !carried };
   }
 
   function daysLate(commitment, records, manager, meeting) {

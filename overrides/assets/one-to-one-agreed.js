@@ -102,14 +102,13 @@
       return earlier;
     }
 
-    /* Counted at the 1:1 being planned: one ticked there, the first 1:1 after its due date, was reported done
-       there, not late. */
+    /* Counted at the 1:1 being planned: one ticked there was reported done there, not counted late. */
     function lateBy(commitment) {
       return Playbook.commitments.daysLate(commitment, Playbook.workspace.records(), Playbook.workspace.records({ rep: Playbook.timeAway.MANAGER }), planner.day());
     }
 
     /* A commitment from an earlier 1:1: open, with a tick and its other outcomes; done, with its tick to take
-       back, and, when done after its due date (late, or reported done at the first 1:1 after it), a way to give
+       back, and, when done after its due date (late, or reported done at a 1:1), a way to give
        the day it was really done; dropped, with a button to take that back.
        Each change rewrites the record it was made in. */
     function agreedItem(entry) {
