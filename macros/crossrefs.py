@@ -4,7 +4,6 @@ another file, links to pages that exist, and rules that depend on an item's posi
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import pairwise
 
 from . import scoring, upcoming
@@ -12,7 +11,7 @@ from .calling_times import check_calling_times
 from .form_rules import check_forms
 from .loading import LocatedData
 from .meeting_time import duration
-from .model import CADENCE_CHECKLISTS
+from .model import CADENCE_CHECKLISTS, manager_minutes
 from .problems import Problem, counted, did_you_mean, quoted, readable
 from .question_bank import check_question_bank
 from .rhythm_check import check_rhythm
@@ -389,7 +388,7 @@ def _manager_time(bootcamp: LocatedData | None, rhythm: LocatedData | None) -> l
         if "hours" not in manager and not each:
             problems.append(bootcamp.problem(path, "the manager's time needs 'hours' (such as 1.5) or 'minutes_with_each_rep' (for a task done with each rep in turn, such as 15), or both"))
             continue
-        minutes = Fraction(str(manager.get("hours", 0))) * 60 + each * team if isinstance(team, int) else 0
+        minutes = manager_minutes(manager.get("hours", 0), each, team) if isinstance(team, int) else 0
         if minutes > _MANAGER_DAY_MINUTES:
             problems.append(bootcamp.problem(path + (("minutes_with_each_rep",) if each else ("hours",)), (
                 f"with the team of {team} reps in rhythm.yml (team_size), this day's task takes the manager "

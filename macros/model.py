@@ -299,6 +299,11 @@ class BootcampStep:
     line: int
 
 
+def manager_minutes(hours: float, minutes_with_each_rep: int, team_size: int) -> Fraction:
+    """A boot-camp task's minutes: its hours, and its minutes with each rep times the team's size."""
+    return Fraction(str(hours)) * 60 + minutes_with_each_rep * team_size
+
+
 @dataclass(frozen=True)
 class ManagerTime:
     """What a boot-camp day asks of the manager, so a leader can see the weeks fit a field manager's week: hours,
@@ -311,7 +316,7 @@ class ManagerTime:
 
     def minutes(self, team_size: int) -> int:
         """The task's minutes with a team of `team_size` reps, to the nearest minute."""
-        return round((self.hours or 0) * 60 + (self.minutes_with_each_rep or 0) * team_size)
+        return round(manager_minutes(self.hours or 0, self.minutes_with_each_rep or 0, team_size))
 
 
 @dataclass(frozen=True)
