@@ -108,9 +108,11 @@ def _expect_plan(form, typed: dict[str, str]) -> planner_oracle.Expected:
     expect(_on_screen(form, expected.summary)).to_be_visible()
     # the share not from prospecting said beside the figure it lowers, as typed (a rep typing their own target read
     # the example's 50% as the planner halving it)
-    # and the deduction for the pipeline, to check (a sales leader could not see the 15,000 of 60,000 × 25%)
-    expect(form.get_by_text(f"Revenue to find by prospecting: {expected.revenue_to_find}, which is the target less the {expected.share_not_from_prospecting} of it "
-                            f"that comes without prospecting and less the {expected.from_pipeline} the pipeline entered above is expected to bring")).to_be_visible()
+    # and the deduction for the pipeline, to check (a sales leader could not see the 15,000 of 60,000 × 25%); with
+    # none entered, the sentence leaves it out (a German sales manager: "less the 0 the pipeline … brings")
+    said = f"Revenue to find by prospecting: {expected.revenue_to_find}, which is the target less the {expected.share_not_from_prospecting} of it that comes without prospecting"
+    said += "." if expected.from_pipeline == "0" else f" and less the {expected.from_pipeline} the pipeline entered above is expected to bring."
+    expect(form.locator("p:visible", has_text="Revenue to find by prospecting:")).to_have_text(said)
     return expected
 
 
