@@ -64,6 +64,13 @@ def _choose_date(page, day: datetime):
     page.get_by_label("Date", exact=True).fill(day.strftime("%Y-%m-%d"))
 
 
+def _topic_for(page, day: datetime, text: str, records: int):
+    """The rep's topic written for the 1:1 of `day`, once the rep has `records` 1:1 records with it saved."""
+    _choose_date(page, day)
+    _note(page, ("reps-topic", 0)).fill(text)
+    page.wait_for_function("count => Playbook.workspace.records({kind: 'one-to-one'}).length === count", arg=records)
+
+
 def _week_one(page, site_url):
     """Sam's 1:1 of Monday 30 November: the five notes written, the 1:1 recorded as held."""
     _add_rep(page, site_url, "Sam")
@@ -251,17 +258,13 @@ def test_notes_written_ahead_for_a_later_day_open_with_the_page_or_are_offered_f
     offers next Monday's."""
     page = manager
     _add_rep(page, site_url, "Kai")
-    page.get_by_label("Date", exact=True).fill(f"{NEXT_MONDAY:%Y-%m-%d}")
-    _note(page, ("reps-topic", 0)).fill("Pipeline for January")
-    page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 1")
+    _topic_for(page, NEXT_MONDAY, "Pipeline for January", 1)
     page.reload()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{NEXT_MONDAY:%Y-%m-%d}")
     expect(_note(page, ("reps-topic", 0))).to_have_value("Pipeline for January")
     draft = page.locator("[data-plan-draft]")
     expect(draft).to_be_hidden()
-    page.get_by_label("Date", exact=True).fill(f"{MONDAY:%Y-%m-%d}")
-    _note(page, ("reps-topic", 0)).fill("Today's own topic")
-    page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 2")
+    _topic_for(page, MONDAY, "Today's own topic", 2)
     page.reload()
     expect(page.get_by_label("Date", exact=True)).to_have_value(f"{MONDAY:%Y-%m-%d}")
     expect(_note(page, ("reps-topic", 0))).to_have_value("Today's own topic")
@@ -277,9 +280,7 @@ def test_a_rep_chosen_opens_on_their_own_next_1_1_not_the_day_set_for_the_rep_be
     own next 1:1 with notes written for it, else on today."""
     page = manager
     _add_rep(page, site_url, "Kai")
-    page.get_by_label("Date", exact=True).fill(f"{NEXT_MONDAY:%Y-%m-%d}")
-    _note(page, ("reps-topic", 0)).fill("Pipeline for January")
-    page.wait_for_function("() => Playbook.workspace.records({kind: 'one-to-one'}).length === 1")
+    _topic_for(page, NEXT_MONDAY, "Pipeline for January", 1)
     _add_rep(page, site_url, "Lee")
     thursday = MONDAY + timedelta(days=3)
     page.get_by_label("Date", exact=True).fill(f"{thursday:%Y-%m-%d}")
