@@ -188,7 +188,7 @@
       week = weekOfDays(week, day, values);
       steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate, count: count });
     }
-    return { revenue: whole(ceil(toFind)), fromPipeline: whole(floor(fromPipeline)), fromPipelineNone: floor(fromPipeline) === ZERO, covered: toFind.n === ZERO, steps: steps };
+    return { revenue: whole(ceil(toFind)), fromPipeline: floor(fromPipeline), covered: toFind.n === ZERO, steps: steps };
   }
 
   /* The week as its days make it (planner._week_of_days): the day's figure × selling days a week, rounded up as a
@@ -289,9 +289,9 @@
     var share = percent(over(values.share_not_from_prospecting, fraction(100)));
     form.querySelectorAll("[data-revenue]").forEach(function (figure) { figure.textContent = result.revenue; });
     form.querySelectorAll("[data-share-shown]").forEach(function (figure) { figure.textContent = share; });
-    form.querySelector("[data-from-pipeline]").textContent = result.fromPipeline;
-    form.querySelector("[data-revenue-with-pipeline]").hidden = result.fromPipelineNone;
-    form.querySelector("[data-revenue-without-pipeline]").hidden = !result.fromPipelineNone;
+    form.querySelector("[data-from-pipeline]").textContent = whole(result.fromPipeline);
+    form.querySelector("[data-revenue-with-pipeline]").hidden = result.fromPipeline === ZERO;
+    form.querySelector("[data-revenue-without-pipeline]").hidden = result.fromPipeline !== ZERO;
     form.querySelector("[data-covered]").hidden = !result.covered;
     var short = form.querySelector("[data-short-period]");
     short.hidden = compare(values.weeks_in_period, exact(short.dataset.fullWeeks, ENGLISH)) >= 0 || compare(values.weeks_in_period, fraction(Number(short.dataset.cycleWeeks))) > 0;
