@@ -40,6 +40,7 @@ PAGES = {
     "workspace": "coaching/workspace.md",
     "team": "coaching/team.md",
     "plan_one_to_one": "coaching/plan-one-to-one.md",
+    "rep_history": "coaching/history.md",
 }
 
 

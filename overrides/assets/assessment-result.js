@@ -49,8 +49,8 @@
       return parts.weakestFirst(rows).filter(function (row) { return row.points !== null && share(row) < bar; }).slice(0, 3);
     }
 
-    function strongest(rows, least) {
-      return parts.strongestFirst(rows).filter(function (row) { return !row.limit && share(row) >= least; }).slice(0, 3);
+    function strongest(rows, least, except) {
+      return parts.strongestFirst(rows).filter(function (row) { return !row.limit && share(row) >= least && row !== except; }).slice(0, 3);
     }
 
     function incomplete() {
@@ -261,8 +261,11 @@
       var above = !out.level || number > out.groups.indexOf(out.level) + 1;
       var reached = parts.reachedAbove(model, out);
       var shown = reached ? reached.level : out.level;
+      /* at the top with nothing below to work on, the one thing named to keep working on: not also a strength */
+      var top = out.level && out.groups.indexOf(out.level) === out.groups.length - 1 ? out.level : null;
+      var keepOn = top && !target ? parts.toWorkOn(model, top)[0] : null;
       if (shown && !doubtful) {
-        var strong = strongest(shown.rows, 0.5);
+        var strong = strongest(shown.rows, 0.5, keepOn);
         var words = reached ? { level: shown.name, number: reached.number } : {};
         list(reached ? Playbook.t("assessment_result.strongest_reached", words) : Playbook.t("assessment_result.strongest_here"), strong);
         list(reached ? Playbook.t("assessment_result.weakest_reached", words) : Playbook.t("assessment_result.weakest_here"), weakest(shown.rows, strong));
@@ -273,14 +276,13 @@
       else if (target && target.behavioursBelow && target.band.reached) result.append(el("p", Playbook.t("assessment_result.next_not_done", { number: number, level: target.name, band: target.band.name, count: target.behavioursBelow, least: model.behaviourAnswer })));
       if (out.level && above) result.append(out.level.node.querySelector("[data-move-up]").cloneNode(true));
       if (target) workOnNext(target);
-      if (out.level && out.groups.indexOf(out.level) === out.groups.length - 1) topOfLadder(out.level, !target);
+      if (top) topOfLadder(keepOn);
     }
 
     /* The top of the ladder by the reader's own answers (an over-confident order taker rates themself here too,
        a sales leader found): ask for it to be gone through on named accounts; with no gap below to work on,
        still name one thing at this level, the first the result would work on (parts.toWorkOn). */
-    function topOfLadder(level, nameOne) {
-      var first = nameOne ? parts.toWorkOn(model, level)[0] : null;
+    function topOfLadder(first) {
       result.append(el("p", first ? Playbook.t("assessment_result.top_of_ladder", { statement: first.text }) : Playbook.t("assessment_result.top_of_ladder_check"), "pb-assessment__warning"));
     }
 

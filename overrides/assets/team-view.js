@@ -48,7 +48,7 @@
   function workspaceTeam() {
     var ws = Playbook.workspace;
     var managerAway = ws.records({ rep: Playbook.timeAway.MANAGER, kind: Playbook.timeAway.KIND });
-    return ws.reps().map(function (rep) { return { name: rep.name, added: rep.added, records: ws.records({ rep: rep.id }), managerAway: managerAway }; }).sort(byName);
+    return ws.reps().map(function (rep) { return { id: rep.id, name: rep.name, added: rep.added, records: ws.records({ rep: rep.id }), managerAway: managerAway }; }).sort(byName);
   }
 
   function readText(file) {
@@ -335,7 +335,7 @@
     found.list(records).forEach(function (entry) {
       var item = entry.commitment;
       if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-      kept[item.text + "\n" + item.due] = { rep: rep.name, away: away, text: item.text, due: item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today, rep.managerAway), slips: found.slips(entry, meetings) };
+      kept[item.text + "\n" + item.due] = { rep: rep.name, repId: rep.id, away: away, text: item.text, due: item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today, rep.managerAway), slips: found.slips(entry, meetings) };
     });
     return Object.keys(kept).map(function (key) { return kept[key]; });
   }
@@ -350,11 +350,30 @@
     return who === "rep" ? Playbook.t("rep_history.owner_rep") : who === "manager" ? Playbook.t("rep_history.owner_manager") : "\u2013";
   }
 
+  /* A link to one of the rep's pages (`url`: the template's, relative to this page) that chooses the rep first,
+     so the page opens on them: only for a rep saved in this browser (one read from a file has no id here). */
+  function repLink(rep, url, text) {
+    if (!rep.id || !url) return document.createTextNode(text);
+    var link = node("a", "", text);
+    link.href = url;
+    link.addEventListener("click", function () { Playbook.workspace.choose(rep.id); });
+    return link;
+  }
+
+  /* A row's header: the rep's name, linked to their history, in `words` (made with {name: NAME}) when given. */
+  var NAME = "\u0001";
+  function repHeader(rep, words, root) {
+    var th = node("th");
+    th.scope = "row";
+    var parts = (words || NAME).split(NAME);
+    th.append(parts[0], repLink(rep, root.dataset.historyUrl, rep.name), parts.slice(1).join(""));
+    return th;
+  }
+
   /* A rep away today is named with the day they are back: their commitments wait for them. */
-  function commitmentRow(item) {
+  function commitmentRow(item, root) {
     var row = node("tr");
-    var who = node("th", "", item.away ? Playbook.t("team_view.rep_away", { name: item.rep, date: Playbook.dates.day(item.away.back, "weekday") }) : item.rep);
-    who.scope = "row";
+    var who = repHeader({ id: item.repId, name: item.rep }, item.away ? Playbook.t("team_view.rep_away", { name: NAME, date: Playbook.dates.day(item.away.back, "weekday") }) : null, root);
     var due = node("td");
     var time = node("time", "", Playbook.dates.day(item.due, "weekday"));
     time.dateTime = item.due;
@@ -371,7 +390,7 @@
     slot.textContent = "";
     if (!overdue.length) return slot.append(node("p", "", Playbook.t("team_view.none_overdue")));
     var made = Playbook.charts.headedTable(Playbook.t("team_view.overdue_caption", { count: overdue.length }), [Playbook.t("team_view.rep"), Playbook.t("rep_history.commitment"), Playbook.t("team_view.owner"), Playbook.t("rep_history.due"), Playbook.t("team_view.overdue_by"), Playbook.t("team_view.slipped")]);
-    overdue.forEach(function (item) { made.body.append(commitmentRow(item)); });
+    overdue.forEach(function (item) { made.body.append(commitmentRow(item, root)); });
     slot.append(Playbook.charts.stacked(made.table));
   }
 
@@ -402,10 +421,10 @@
      row's class and words flag. A meeting takes the rep and the manager, so the days either is away count alike
      (the words say whose leave). `meeting`: the rhythm's name for it, as the words say it. `sooner`: the last
      one's result when its band brings the next one forward ({date, days, band}), or null. */
-  function meetingRow(rep, days, today, most, meeting, sooner) {
+  function meetingRow(rep, days, today, most, meeting, sooner, section) {
     var row = node("tr");
-    var who = node("th", "", rep.name);
-    who.scope = "row";
+    var root = section.closest("[data-team]");
+    var who = repHeader(rep, null, root);
     var held = days.filter(function (day) { return day <= today; }).sort();
     var last = held[held.length - 1];
     var from = last || rep.added || null;
@@ -450,7 +469,17 @@
     if (forward && !repAway && !youAway) next.append(Playbook.t("team_view.brought_forward", { band: forward.band }));
     var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
     row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
+    if (plans(section, rep)) {
+      var plan = node("td");
+      plan.append(repLink(rep, root.dataset.planUrl, Playbook.t("team_view.plan_with", { meeting: meeting, name: rep.name })));
+      row.append(plan);
+    }
     return { row: row, late: late || lateThen > 0 };
+  }
+
+  /* The 1:1s' table of the reps saved in this browser has a column to plan each rep's next one in the planner. */
+  function plans(section, rep) {
+    return section.hasAttribute("data-team-meetings") && Boolean(rep.id);
   }
 
   /* Each rep's last meeting of one kind in a table, the overdue ones flagged and counted in its caption. */
@@ -459,9 +488,9 @@
     slot.textContent = "";
     if (!team.length) return;
     var today = Playbook.workspace.today();
-    var rows = team.map(function (rep) { return meetingRow(rep, daysOf(rep), today, +section.dataset.days, meeting, soonerOf ? soonerOf(rep, today) : null); });
+    var rows = team.map(function (rep) { return meetingRow(rep, daysOf(rep), today, +section.dataset.days, meeting, soonerOf ? soonerOf(rep, today) : null, section); });
     var late = rows.filter(function (found) { return found.late; }).length;
-    var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { meeting: meeting, late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time", { meeting: meeting }), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting", { meeting: meeting }), Playbook.t("team_view.next_meeting", { meeting: meeting })]);
+    var made = Playbook.charts.headedTable(late ? Playbook.t("team_view.meetings_late", { meeting: meeting, late: late, total: team.length }) : Playbook.t("team_view.meetings_on_time", { meeting: meeting }), [Playbook.t("team_view.rep"), Playbook.t("team_view.last_meeting", { meeting: meeting }), Playbook.t("team_view.next_meeting", { meeting: meeting })].concat(plans(section, team[0]) ? [Playbook.t("team_view.plan")] : []));
     rows.forEach(function (found) { made.body.append(found.row); });
     slot.append(Playbook.charts.stacked(made.table));
   }

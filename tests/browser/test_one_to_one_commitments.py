@@ -151,9 +151,9 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     meetings = page.get_by_role("table", name="Last 1:1 per rep: 2 of 3 overdue")
     assert rows_of(meetings) == [
         # none since added on Monday the 2nd, due on the 9th: the working days since
-        ["Jo", "None recorded", f"Overdue by {working_days_said(working_days_late(date(2026, 11, 2 + DAYS), date(2026, 11, 16)))}"],
-        ["Priya", "Mon 16 Nov (today)", "Due by Mon 23 Nov"],
-        ["Sam", "Mon 2 Nov (14 days ago)", "Overdue by 5 working days"],
+        ["Jo", "None recorded", f"Overdue by {working_days_said(working_days_late(date(2026, 11, 2 + DAYS), date(2026, 11, 16)))}", "Plan the 1:1 with Jo"],
+        ["Priya", "Mon 16 Nov (today)", "Due by Mon 23 Nov", "Plan the 1:1 with Priya"],
+        ["Sam", "Mon 2 Nov (14 days ago)", "Overdue by 5 working days", "Plan the 1:1 with Sam"],
     ]
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue).to_be_visible()
@@ -190,7 +190,7 @@ def test_a_version_1_file_from_the_planner_imports_and_its_1_1s_count(browser, s
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("[data-workspace-status]")).to_contain_text("Imported 2 saved records into")
     page.goto(site_url + TEAM)
-    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "Mon 9 Nov (7 days ago)", "Due today"]]
+    assert rows_of(page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))) == [["Dana", "Mon 9 Nov (7 days ago)", "Due today", "Plan the 1:1 with Dana"]]
     page.goto(site_url + PLANNER)
     _choose(page, "plan-one-to-one", "Dana")
     # done on the 5th, before the 1:1 of the 9th: acknowledged there, so gone; the other two overdue, not slipped

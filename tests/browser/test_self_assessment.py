@@ -1187,8 +1187,12 @@ def test_a_rep_rated_at_the_top_of_the_ladder_is_asked_to_check_it_and_still_get
     expect(result.get_by_role("heading", level=3)).to_contain_text(top["name"])
     check = result.locator(".pb-assessment__warning", has_text="The top of the ladder, by these answers.")
     expect(check).to_have_count(1)
-    named = re.search(r"Keep one thing to work on even here: “(.+)”\.", check.text_content()).group(1)
+    named = re.search(r"Keep one thing to work on even here: “(.+)”$", check.text_content()).group(1)
     assert named in strengths  # a strength at "Mostly", the habits being allowed at "A little"
+    # A reviewer's case: the one thing to work on was also listed among the strongest, and ended in “….”.
+    strongest = result.locator("h4", has_text="Strongest behaviours").locator("xpath=following-sibling::ul[1]/li")
+    expect(strongest).not_to_have_count(0)
+    assert not any(named in line for line in strongest.all_text_contents())
     # Every behaviour at the top answer: still asked to check it, with nothing left to name.
     result = _answer_all(page, "which-level", _profile(len(levels)), scale).locator("[data-result]")
     check = result.locator(".pb-assessment__warning", has_text="The top of the ladder, by these answers.")

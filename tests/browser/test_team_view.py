@@ -693,3 +693,44 @@ def test_a_meeting_due_on_friday_is_a_working_day_overdue_at_the_weekend_and_not
         expect(table.locator("tbody tr")).to_have_count(1)
         assert rows_of(table)[0][2] == f"Overdue by {working_days_said(late)}"
     context.close()
+
+
+def test_a_reps_name_opens_their_history_and_the_plan_column_their_next_1_1(browser, site_url):
+    """A manager's review: the team view says whose 1:1 is overdue, then leaves them to find the rep again on
+    another page's picker. A rep's name opens their history, and "Plan the 1:1 with …" the planner, each on
+    that rep, with the site's instant navigation as a reader clicks through; reps read from files, not saved in
+    this browser, have neither."""
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    ana = [["one-to-one", "one-to-one", one_to_one(("Call Acme", "2026-03-20", "rep", None)), "2026-03-16"]]
+    page.evaluate(LEADER_SEED, [[["Ana", ana], ["Ben", [["one-to-one", "one-to-one", {"held": True}, "2026-03-23"]]]]])
+    page.evaluate("() => Playbook.workspace.choose('me')")
+    page.reload()
+    table = page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))
+    expect(table.locator("thead th")).to_have_text(["Rep", "Last 1:1", "Next 1:1", "Plan"])
+    assert [row[3] for row in rows_of(table)] == ["Plan the 1:1 with Ana", "Plan the 1:1 with Ben"]
+    table.get_by_role("link", name="Ben", exact=True).click()
+    expect(page).to_have_url(site_url + "coaching/history/")
+    expect(page.locator("[data-rep-select]").first).to_have_value(page.evaluate("() => Playbook.workspace.reps().find(rep => rep.name === 'Ben').id"))
+    page.go_back()
+    page.get_by_role("table", name=re.compile("^Last 1:1 per rep")).get_by_role("link", name="Plan the 1:1 with Ana").click()
+    expect(page).to_have_url(site_url + "coaching/plan-one-to-one/")
+    expect(page.get_by_role("heading", name="1:1 with Ana")).to_be_visible()
+    # the overdue commitments name the rep the same way
+    page.go_back()
+    owing = page.get_by_role("table", name="1 overdue commitment")
+    owing.get_by_role("link", name="Ana", exact=True).click()
+    expect(page).to_have_url(site_url + "coaching/history/")
+    expect(page.locator("[data-rep-select]").first).to_have_value(page.evaluate("() => Playbook.workspace.reps().find(rep => rep.name === 'Ana').id"))
+    context.close()
+
+
+def test_reps_read_from_files_are_not_linked_to_this_browsers_pages(browser, site_url, exported):
+    context, page = new_page(browser)
+    page.goto(site_url + TEAM)
+    page.get_by_label("Workspace files (.json), one or several").set_input_files(upload(exported))
+    expect(page.locator(STATUS)).to_contain_text("Showing")
+    table = page.get_by_role("table", name=re.compile("^Last 1:1 per rep"))
+    expect(table.locator("thead th")).to_have_text(["Rep", "Last 1:1", "Next 1:1"])
+    expect(table.get_by_role("link")).to_have_count(0)
+    context.close()

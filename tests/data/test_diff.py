@@ -91,7 +91,7 @@ def changed(tmp_path_factory) -> Path:
          '    text: "Which part of a sales call feels easier than a month ago?"\n    stage: follow-up\n    situations: [new-rep, skill-gap]\n')
     edit(project, "charter.yml", "as if they were your own business.", "as if it were a business you own.")
     edit(project, "charter.yml", "a year from now", "twelve months from now")
-    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Has told this customer about each of our newest products that suits them, before they heard of it from anyone else.\n        coaching_questions: [customers-for-latest-product, worth-buyers-hour]\n", "")
+    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Within a month of each launch, tells this customer about any new product that fits a need already on their record, and why it fits.\n        coaching_questions: [customers-for-latest-product, worth-buyers-hour]\n", "")
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
     edit(project, "assessments.yml", "        to: 40\n", "        to: 35\n")
     edit(project, "assessments.yml", "      - from: 40\n", "      - from: 35\n")
@@ -156,7 +156,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
         # week; New opportunities that reach the Qualified stage (Discovery's exit criteria met): 2 a week → 3 a week".
         *_targets_moved(data("bootcamp"), NEW_TARGET),
         "- `data/levels.yml`",
-        "  - Removed the behaviour 'Has told this customer about each of our newest products…' from level 2 (Product expert)",
+        "  - Removed the behaviour 'Within a month of each launch, tells this customer about…' from level 2 (Product expert)",
         "- `data/checklists.yml`",
         "  - Added the item 'Check the rep's calendar for next week's first meetings.' to the checklist 'Coaching 1:1 preparation'",
         "- `data/assessments.yml`",
