@@ -88,7 +88,7 @@ def mistaken(tmp_path_factory):
         # A figure changed: German readers would be told a different time with each rep.
         "bootcamp": _translate(project, "bootcamp", 'asking how they chose each tier.", minutes_with_each_rep: 30}', 'asking how they chose each tier.", minutes_with_each_rep: 40}'),
         # An item left out of a list.
-        "charter": _translate(project, "charter", "      - Nobody puts a lost deal down to bad luck in review; we ask what we would do differently.\n", ""),
+        "charter": _translate(project, "charter", "      - \"In a lost deal's review we talk about what was in our control: bad luck is never the whole answer.\"\n", ""),
         # A field the schema allows added where the default file has none.
         "debriefs": _translate(project, "debriefs", "        lines: 3\n      - id: criterion-without-evidence\n", "        hint: Woran hätten wir es früher merken können?\n        lines: 3\n      - id: criterion-without-evidence\n"),
         # A field no schema knows.
