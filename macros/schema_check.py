@@ -5,7 +5,12 @@ import re
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator as _Draft7
+from jsonschema.validators import extend
+
+# A whole number is one written without a decimal point: JSON Schema counts 360.0 as one, but a German or Austrian
+# leader's 360.000 (three hundred and sixty thousand) reads as 360.0, and must not pass as a revenue target of 360.
+Draft7Validator = extend(_Draft7, type_checker=_Draft7.TYPE_CHECKER.redefine("integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 from .loading import LocatedData
 from .problems import MAX_PROBLEMS_PER_FILE, Problem, counted, did_you_mean, quoted
@@ -235,6 +240,9 @@ def _type_advice(schema: dict, value, path: tuple) -> str:
     share = _as_share(schema, value)
     if share:
         return share[2:]
+    if "integer" in _as_list(schema["type"]) and isinstance(value, float) and value.is_integer():
+        whole = int(value)
+        return f"write a whole number, without a decimal point; a point between thousands is read as a decimal point ({whole}.000 is {whole}), so write {whole * 1000} for {whole} thousand"
     advice = _TYPE_ADVICE[_as_list(schema["type"])[0], _json_type(value)]
     in_a_list = bool(path) and isinstance(path[-1], int)
     needs = ", ".join(schema.get("required", []))

@@ -210,13 +210,15 @@
       sameAnswerEverywhere(strengths, limits);
     }
 
-    /* One answer for every strength, from the basics to the top of the ladder (and one for every habit), rates a
-       seller at the top without telling the statements apart: say so where it places them at a level, with
-       strengths answered on three levels or more. */
+    /* One answer for every strength, from the basics to the top of the ladder (and one for every habit), places
+       a seller without telling the statements apart: say so, with strengths answered on three levels or more,
+       where it places them at a level, and where it places them at none with every strength answered above the
+       lowest answer (an enablement reviewer: "Mostly" to everything, habits too, read "No level reached yet"
+       and a list of habits to drop, with no word that the answers can't place anyone). */
     function sameAnswerEverywhere(strengths, limits) {
       function one(rows) { return rows.every(function (row) { return row.value === rows[0].value; }); }
       var levels = out.groups.filter(function (group) { return group.rows.some(function (row) { return strengths.indexOf(row) >= 0; }); }).length;
-      if (out.level && levels >= 3 && one(strengths) && one(limits)) {
+      if ((out.level || strengths[0].points > 0) && levels >= 3 && one(strengths) && one(limits)) {
         result.append(el("p", Playbook.t("assessment_result.same_answer_everywhere"), "pb-assessment__warning"));
       }
     }

@@ -950,6 +950,19 @@ def test_one_answer_to_every_statement_from_the_basics_to_the_top_is_flagged_and
         expect(result.get_by_role("heading", level=3)).to_contain_text(levels[_level_reached(answers) - 1]["name"])
         expect(result.locator(".pb-assessment__warning", has_text=warning)).to_have_count(1 if flagged else 0)
         page.close()
+    # An enablement reviewer's case: "Mostly" to everything, habits too, reaches no level (the habits hold each
+    # back), and the answers still can't place anyone: said there as well. Every strength at the lowest answer,
+    # a new rep's honest start, is not doubted.
+    mostly = {b["id"]: _value(scale, "Mostly") for level in levels for b in level["behaviours"]}
+    lowest = {b["id"]: scale["options"][-1 if _is_limit(b) else 0]["value"] for level in levels for b in level["behaviours"]}
+    for answers, flagged in ((mostly, True), (lowest, False)):
+        assert _level_reached(answers) == 0
+        page = context.new_page()
+        page.goto(site_url + LEVEL_PAGE)
+        result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+        expect(result.get_by_role("heading", level=3)).to_contain_text("No level reached yet")
+        expect(result.locator(".pb-assessment__warning", has_text=warning)).to_have_count(1 if flagged else 0)
+        page.close()
 
 
 def test_the_level_that_holds_the_ladder_is_the_one_the_headline_names_not_an_allowed_gap(context, site_url):

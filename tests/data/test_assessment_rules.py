@@ -298,7 +298,12 @@ def test_a_list_of_essentials_too_short_or_mistyped_says_what_is_wrong_within_it
 
 def test_a_statement_that_cannot_fail_the_form_is_named_where_it_is_listed(project):
     # A leader lists a statement that is not essential (or a typo) among those whose "No" fails the form.
-    problems = _edit(project, lambda value: _assessment(value, "was-that-coaching").update(missed_essential_fails=["rep-talked-most", "one-skill"]))
+    def listed_not_essential(value):
+        form = _assessment(value, "was-that-coaching")
+        next(question for question in form["questions"] if question["id"] == "one-skill").pop("essential")
+        form.update(missed_essential_fails=["rep-talked-most", "one-skill"])
+
+    problems = _edit(project, listed_not_essential)
     assert len(problems) == 1 and "'one-skill' is not one of this assessment's essential statements" in problems[0], problems
     assert "list only those marked 'essential: true'" in problems[0]
 

@@ -114,7 +114,7 @@ HOSTILE = {
     "bootcamp-duplicate-cadence-id": Hostile("bootcamp.yml", replace_first("- id: targets-ready", "- id: plan-the-day"), at("plan-the-day", 2), "duplicate id 'plan-the-day' (already used on line"),
     "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 12", "\n   weeks_in_period: 12"), at("   weeks_in_period", offset=18), "or a line indented further than the one above"),
     "bootcamp-number-too-long": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", "9" * 5000), at("999"), "cannot be read as a whole number"),
-    "bootcamp-infinite-target": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", ".inf"), at(".inf"), "'revenue_target' must be a number, found the text '.inf'"),
+    "bootcamp-infinite-target": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", ".inf"), at(".inf"), "'revenue_target' must be a whole number, found the text '.inf'"),
     "bootcamp-nan-rate": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: .nan"), at(".nan"), "'conversion_rate' must be a number, found the text '.nan'"),
     # coaching.yml
     "coaching-missing-required-field": Hostile("coaching.yml", drop_line("    cost: >-"), at("- id: inspection", offset=2), "is missing the required field 'cost'"),

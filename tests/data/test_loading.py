@@ -118,3 +118,14 @@ def test_a_line_that_reads_well_on_its_own_is_not_blamed_for_an_error_below_it(t
 def test_a_text_starting_with_braces_or_a_bracketed_word_is_told_to_quote_it(tmp_path):
     _, problems = load(tmp_path, "x:\n  b: {count} ticks were for items\n  c: [Optional] bring a pen\n")
     assert [p.as_text() for p in problems] == [f"data/file.yml:2:6: YAML syntax error: this text starts with '{{', which YAML reads as the start of a mapping; {QUOTE}"]
+
+
+def test_the_tests_read_an_unquoted_date_as_the_handbook_does(tmp_path):
+    # A leader's review: `- date: 2027-01-06` unquoted passed `validate` and stopped the tests at collection,
+    # whose plain PyYAML made it a date object. The tests' reading (tests/helpers.py) keeps it text, as here.
+    from tests.helpers import read_yaml
+
+    text = "days_off:\n  - date: 2027-01-06\n    name: Heilige Drei Könige\nnext_review: 2027-03-01\n"
+    document, problems = load(tmp_path, text)
+    assert problems == [] and read_yaml(text) == document.value
+    assert read_yaml(text)["days_off"][0]["date"] == "2027-01-06"

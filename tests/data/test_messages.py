@@ -90,11 +90,11 @@ WRONG_TYPES = {
     "number-gets-true": Wording("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: true"), at("conversion_rate: true", offset=17),
                                 "'activity_planner' › 'stages' › item 5 › 'conversion_rate' must be a number, found true (a yes/no value); write a number, not true or false"),
     "number-gets-nothing": Wording("bootcamp.yml", replace_first("average_deal_size: 20000\n", "average_deal_size:\n"), at("average_deal_size:\n", offset=18),
-                                   "'activity_planner' › 'average_deal_size' must be a number, found nothing (the value is empty); write the number after the colon"),
+                                   "'activity_planner' › 'average_deal_size' must be a whole number, found nothing (the value is empty); write the number after the colon"),
     "number-gets-list": Wording("bootcamp.yml", replace_first(f"revenue_target: {REVENUE_TARGET}", f"revenue_target: [{REVENUE_TARGET}]"), at(f"[{REVENUE_TARGET}]"),
-                                "'activity_planner' › 'revenue_target' must be a number, found a list; write one number, not a list"),
+                                "'activity_planner' › 'revenue_target' must be a whole number, found a list; write one number, not a list"),
     "number-gets-mapping": Wording("bootcamp.yml", replace_first("existing_pipeline: 0\n", "existing_pipeline: {amount: 0}\n"), at("{amount"),
-                                   "'activity_planner' › 'existing_pipeline' must be a number, found a mapping of fields; write one number, not 'key: value' fields"),
+                                   "'activity_planner' › 'existing_pipeline' must be a whole number, found a mapping of fields; write one number, not 'key: value' fields"),
     # true or false expected
     "yes-no-gets-text": Wording("printing.yml", replace_first("cover: true", "cover: yes"), at("yes"),
                                 "'documents' › item 1 › 'cover' must be true or false, found the text 'yes'; write true or false, without quotes"),
@@ -278,3 +278,20 @@ def test_values_over_several_lines_are_quoted_on_one_line_by_validate(project: P
         text = (project / "data" / case.file).read_text(encoding="utf-8")
         line, column = case.at(text) if callable(case.at) else case.at
         assert any(reported.startswith(f"data/{case.file}:{line}:{column}: ") and case.says in reported for reported in out), name
+
+
+def test_a_thousands_point_in_an_amount_is_caught_at_its_line_with_the_figure_meant(tmp_path):
+    # A sales director in Germany wrote 360.000 for three hundred and sixty thousand; `validate` passed it and the
+    # prospecting page planned for a target of 360. An amount is a whole number, and the message says what the
+    # point did.
+    root = tmp_path / "handbook"
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, root / part)
+    path = root / "data" / "bootcamp.yml"
+    text = replace_first(f"revenue_target: {REVENUE_TARGET}\n", "revenue_target: 360.000\n")(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    line, column = at("360.000")(text)
+    _, problems = validate(Project(root))
+    assert [problem.as_text() for problem in problems if not problem.warning] == [
+        f"data/bootcamp.yml:{line}:{column}: 'activity_planner' › 'revenue_target' must be a whole number, found the number 360.0; write a whole "
+        "number, without a decimal point; a point between thousands is read as a decimal point (360.000 is 360), so write 360000 for 360 thousand"]

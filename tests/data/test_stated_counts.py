@@ -74,7 +74,7 @@ def test_a_seventh_level_flags_every_sentence_that_still_says_six(handbook):
     expected = set()
     for file in sorted(path.name for path in (handbook / "data").glob("*.yml")):
         expected |= _lines_saying(handbook, file, "six levels")
-    assert len(expected) >= 8, "the example counts its levels in many places"
+    assert len(expected) >= 7, "the example counts its levels in many places"
 
     found = _counted_problems(handbook)
     assert set(found) == expected
