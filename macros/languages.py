@@ -188,9 +188,9 @@ def check_words_only(default: LocatedData, translated: LocatedData, is_words) ->
                 walk(old, new, path + (index,))
         elif isinstance(was, str) and isinstance(now, str):
             if was != now and not is_words(path):
-                problems.append(translated.problem(path, f"{quoted(now)} must stay {quoted(was)}, as in {line(path)}: it is an id, a date, a page or a code, the same in every language"))
+                problems.append(translated.problem(path, f"{quoted(now)} should be {quoted(was)}, as in {line(path)}: it is an id, a date, a page or a code, the same in every language"))
         elif type(was) is not type(now) or was != now:
-            problems.append(translated.problem(path, f"{quoted(now)} must stay {quoted(was)}, as in {line(path)}: a translation changes words only, so every language states the same figures"))
+            problems.append(translated.problem(path, f"{quoted(now)} should be {quoted(was)}, as in {line(path)}: a translation changes words only, so every language states the same figures"))
 
     walk(default.value, translated.value, ())
     return problems

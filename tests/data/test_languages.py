@@ -107,7 +107,7 @@ def test_a_translated_id_is_reported_at_the_translations_line_with_the_id_to_kee
     problems, texts, _ = mistaken
     at = _at(texts["checklists"], "charta-gelesen")
     line = _default_line("checklists", "- id: charter-read")
-    assert f"data/languages/de/checklists.yml:{at}: warning: 'charta-gelesen' must stay 'charter-read', as in data/checklists.yml line {line}: it is an id, a date, a page or a code, the same in every language{_falls_back('checklists')}" in problems
+    assert f"data/languages/de/checklists.yml:{at}: warning: 'charta-gelesen' should be 'charter-read', as in data/checklists.yml line {line}: it is an id, a date, a page or a code, the same in every language{_falls_back('checklists')}" in problems
 
 
 def test_a_changed_figure_is_reported_with_the_figure_to_keep(mistaken):
@@ -115,7 +115,7 @@ def test_a_changed_figure_is_reported_with_the_figure_to_keep(mistaken):
     line = _line_of(texts["bootcamp"], "each tier.\", minutes_with_each_rep: 40}")
     column = texts["bootcamp"].splitlines()[line - 1].index("40}") + 1
     default = _default_line("bootcamp", "each tier.\", minutes_with_each_rep: 30}")
-    assert f"data/languages/de/bootcamp.yml:{line}:{column}: warning: '40' must stay '30', as in data/bootcamp.yml line {default}: a translation changes words only, so every language states the same figures{_falls_back('bootcamp')}" in problems
+    assert f"data/languages/de/bootcamp.yml:{line}:{column}: warning: '40' should be '30', as in data/bootcamp.yml line {default}: a translation changes words only, so every language states the same figures{_falls_back('bootcamp')}" in problems
 
 
 def test_a_dropped_item_is_reported_with_how_many_the_default_has(mistaken):
