@@ -129,7 +129,7 @@ MISTAKES = {
         "  average_deal_size: 20000\n",
         "  average_deal_size: twenty thousand\n",
         "  average_deal_size:",
-        'Incorrect type. Expected "number"',
+        'Incorrect type. Expected "integer"',
     ),
     "missing-required-field": (
         "charter.yml",
