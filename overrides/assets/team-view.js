@@ -360,14 +360,20 @@
     return link;
   }
 
+  /* `cell` holding `words` (a string key's, given `marker` where `inner` goes, or just `inner`) with `inner`, a
+     node, in its place: a date as a <time>, a name as a link. */
+  function placed(cell, words, marker, inner) {
+    var parts = (words || marker).split(marker);
+    cell.append(parts[0], inner, parts.slice(1).join(""));
+    return cell;
+  }
+
   /* A row's header: the rep's name, linked to their history, in `words` (made with {name: NAME}) when given. */
   var NAME = "\u0001";
   function repHeader(rep, words, root) {
     var th = node("th");
     th.scope = "row";
-    var parts = (words || NAME).split(NAME);
-    th.append(parts[0], repLink(rep, root.dataset.historyUrl, rep.name), parts.slice(1).join(""));
-    return th;
+    return placed(th, words, NAME, repLink(rep, root.dataset.historyUrl, rep.name));
   }
 
   /* A rep away today is named with the day they are back: their commitments wait for them. */
@@ -406,12 +412,9 @@
   /* A cell with the day `iso` as a <time>, with its weekday (a manager plans the week by it), in `words` (made
      with DATE) or alone. */
   function dateCell(iso, words) {
-    var td = node("td");
     var time = node("time", "", Playbook.dates.day(iso, "weekday"));
     time.dateTime = iso;
-    var parts = (words || DATE).split(DATE);
-    td.append(parts[0], time, parts.slice(1).join(""));
-    return td;
+    return placed(node("td"), words, DATE, time);
   }
 
   /* A rep's last meeting up to today (`days`: the dates the rep's meetings took place), and the next by the
