@@ -32,6 +32,7 @@ TOOLS = {
     "dilemma": "the coach, push or step back guide",
     "coaching": "the coaching vs managing comparison",
     "bootcamp_steps": "the boot camp's steps",
+    "calling_blocks": "the calling-block rules",
     "bootcamp_schedule": "the boot camp's schedule",
     "bootcamp_calendar": "the boot camp's calendar file",
     "activity_targets": "the activity targets",

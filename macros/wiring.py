@@ -27,6 +27,7 @@ SECTIONS = {
     "dilemma": ("dilemma.html", "dilemma"),
     "coaching": ("coaching.html", "coaching"),
     "bootcamp_steps": ("bootcamp_steps.html", "bootcamp"),
+    "calling_blocks": ("calling_blocks.html", "bootcamp"),
     "bootcamp_schedule": ("bootcamp_schedule.html", "bootcamp"),
     "bootcamp_calendar": ("bootcamp_calendar.html", "bootcamp"),
     "activity_targets": ("activity_targets.html", "bootcamp"),

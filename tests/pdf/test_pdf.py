@@ -118,6 +118,19 @@ def test_pack_holds_every_heading_it_keeps_and_none_it_leaves_out(pdfs, built_si
         assert words(plain(item["text"])) in kept, f"checklist item '{item['id']}' is missing"
 
 
+def test_a_new_rep_sent_to_call_in_the_first_week_has_the_calling_rules_on_paper_and_not_the_managers_part(pdfs):
+    """Day 5 sends a new rep to call "as the law allows", and a reviewer found the do-not-contact screening,
+    the number display and the listening-in consent only in the boot camp's schedule, which the pack leaves out.
+    Every calling-block rule prints; what each boot-camp step asks of the manager does not."""
+    footers = re.compile(rf"^(Page \d+ of \d+|{re.escape(_pack()['title'])} · .*)$")  # a rule may run over a page
+    text = words(" ".join(line for line in pdf_text(pdfs / "onboarding-pack.pdf").splitlines() if not footers.match(line.strip())))
+    bootcamp = data("bootcamp")
+    for rule in bootcamp["calling_blocks"]:
+        assert words(plain(rule["text"])) in text, f"calling-block rule '{rule['id']}' is not in the pack"
+    for step in bootcamp["steps"]:
+        assert words(plain(step["coaching_role"])) not in text, step["id"]
+
+
 def _pack() -> dict:
     return next(d for d in data("printing")["documents"] if d["id"] == "onboarding-pack")
 
