@@ -437,6 +437,7 @@ class ActivityFloor:
     with the targets and is the team's, in writing, rather than one per manager."""
 
     share: float
+    over_weeks: int  # counted over any this many weeks running: meetings come a few a week, not a share of one
     activity: list[PlannerFigure]
     line: int
     note: str = ""
@@ -586,15 +587,19 @@ class ActivityPlanner:
         step = self.plan.steps[self.stage_index(wanted.stage)]
         return planner.share(self.pace(wanted), step.count, Fraction(str(part)), self.inputs, wanted.show)
 
-    def floor_pace(self, wanted: PlannerFigure, *parts: float) -> planner.Pace:
-        """The activity floor's figure: a share of the target's full pace, the plan before any existing pipeline
-        is counted, so a quarter the pipeline covers does not lower it (what is found now closes in the next);
-        with a ramp milestone's share as well, the floor at that milestone. The shares multiply exactly (0.4 ×
-        0.75 is 0.3, not the float above it). planner.js repeats it with the reader's figures."""
+    def floor_count(self, wanted: PlannerFigure, floor: ActivityFloor) -> int:
+        """The team's activity floor for one figure: its share of the target's full weekly pace, the plan before
+        any existing pipeline is counted, so a quarter the pipeline covers does not lower it (what is found now
+        closes in the next), over the floor's weeks. planner.js repeats it with the reader's figures."""
         inputs = replace(self.inputs, existing_pipeline=Fraction(0), committed_pipeline=Fraction(0))
         step = planner.plan(inputs).steps[self.stage_index(wanted.stage)]
-        full = {"per day": step.day, "per week": step.week, "per period": step.period}[wanted.show]
-        return planner.share(full, step.count, prod((Fraction(str(part)) for part in parts), start=Fraction(1)), inputs, wanted.show)
+        return planner.floor_count(step.week, "per week", Fraction(str(floor.share)), floor.over_weeks, inputs)
+
+    def ramp_floor_count(self, shown: PlannerFigure, part: float | None, floor: ActivityFloor) -> int:
+        """The floor at a ramp milestone (`part` of the full target; None: the full target): the floor's share of
+        the milestone's figure as the ramp plan shows it, a day or a week, so "75% of the figures above" is."""
+        figure = self.pace(shown) if part is None else self.share_pace(shown, part)
+        return planner.floor_count(figure, shown.show, Fraction(str(floor.share)), floor.over_weeks, self.inputs)
 
 
 @dataclass(frozen=True)
@@ -1361,6 +1366,10 @@ class RampPlan:
 
     def share(self, milestone: Milestone, figure: PlannerFigure) -> RampActivity | None:
         return next((activity for activity in milestone.activity if activity.figure == figure), None)
+
+    def row_for(self, stage: str) -> PlannerFigure | None:
+        """The overview's row for a funnel stage, the figure a floor under it is read from."""
+        return next((figure for figure in self.activity_rows if figure.stage == stage), None)
 
     def stage_share(self, milestone: Milestone, stage: str) -> float | None:
         """The milestone's share of a funnel stage's full target, however the plan shows it (a day or a week)."""

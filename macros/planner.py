@@ -197,6 +197,16 @@ def share(full: Pace, count: int, part: Fraction, inputs: Inputs, per: str) -> P
     return pace(Fraction(full.tenths, 10) * part, Fraction(1))
 
 
+def floor_count(figure: Pace, per: str, part: Fraction, weeks: int, inputs: Inputs) -> int:
+    """The activity floor over `weeks` weeks running: `part` of what a figure as the page shows it ("1.4 a day",
+    "1 a week", "1 every 2 weeks") comes to in that many weeks, so it multiplies back for a reader (1.4 × 5 days ×
+    4 weeks × 75% is 21). Rounded down to whole activities, as a floor is the least to keep: counted a week at a
+    time, 75% of "1 a week" was "1 every 1.3 weeks", which only the full target meets. planner.js repeats it."""
+    each = Fraction(10, figure.tenths) if figure.every else Fraction(figure.tenths, 10)
+    week = each * inputs.selling_days_per_week if per == "per day" else each
+    return floor(week * weeks * part)
+
+
 def pace(count: Fraction | int, units: Fraction) -> Pace:
     """`count` a period (or a week) spread over its `units` (weeks or days), rounded up so that, multiplied back,
     no period falls short: to a whole number from 10 up (a rep agrees 27 calls a day, not 26.7, and a whole one

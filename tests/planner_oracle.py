@@ -58,6 +58,15 @@ def each_call(week: str, minutes_a_week: int) -> str:
     return f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s" if seconds else "under a second"
 
 
+def floor_in_weeks(figure: str, days_a_week: Fraction, share: Fraction, weeks: int) -> str:
+    """The activity floor as a reader works it out from a figure the page shows ("1.6 a day", "1 a week",
+    "1 every 2 weeks"): the share of what that figure comes to in `weeks` weeks, rounded down to whole activities."""
+    number = exact(figure.split()[2] if figure.startswith("1 every") else figure.split()[0])
+    each = 1 / number if figure.startswith("1 every") else number
+    a_week = each * days_a_week if figure.endswith(("a day", "selling days")) else each
+    return f"{floor(a_week * weeks * share):,} in {weeks} weeks"
+
+
 def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
     """The plan for the data's `planner` with the fields in `typed` (by field name) as the reader typed them."""
     typed = typed or {}

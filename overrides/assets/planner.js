@@ -324,7 +324,7 @@
       var figure = !step ? "" : covered ? Playbook.t("planner.covered_target", { period: layout.periodWords }) : targetFigure(step, yours.dataset.plannerTarget);
       var handbook = yours.parentNode.querySelector("[data-handbook-figure]").textContent;
       var floor = step && !result.covered && !rate && floors[yours.dataset.stage];
-      var under = floor && compare(perWeek(step.week), perWeek(floor)) < 0;
+      var under = floor && compare(times(perWeek(step.week), fraction(floor.weeks)), fraction(floor.count)) < 0;
       yours.textContent = !figure ? "" : covered ? figure : under ? Playbook.t("planner.under_floor", { figure: figure, floor: floor.phrase }) : Playbook.t("planner.with_planner", { figure: figure });
       yours.hidden = !figure || (figure === handbook && !under);
     });
@@ -335,11 +335,11 @@
     return week.every ? fraction(TEN, week.tenths) : fraction(week.tenths, TEN);
   }
 
-  /* A share of a week's figure as the page shows it, or of the period's whole number spread over its weeks where
-     that figure is "1 every N weeks" (planner.share; the floor is always weekly). */
-  function weeklyShare(step, part, values) {
-    if (!step.week.every) return pace(times(fraction(step.week.tenths, TEN), part), fraction(1), "week");
-    return pace(fraction(ceil(times(fraction(step.count), part))), values.weeks_in_period, "week");
+  /* The activity floor for a week's figure: `part` of it over `weeks` weeks running, rounded down to whole
+     activities (planner.floor_count). */
+  function floorCount(week, part, weeks) {
+    var count = floor(times(times(perWeek(week), part), fraction(weeks)));
+    return { count: count, weeks: weeks, phrase: Playbook.t("planner.in_weeks", { count: whole(count), weeks: weeks }) };
   }
 
   /* The activity floor's figures for the reader's own figures: its share of their target's full pace, the plan
@@ -360,7 +360,7 @@
     line.querySelectorAll("[data-floor-figure]").forEach(function (figure) {
       if (!figure.dataset.handbook) figure.dataset.handbook = figure.textContent;
       var step = full && full.steps[layout.stages.indexOf(figure.dataset.stage)];
-      var floor = step ? weeklyShare(step, part, values) : null;
+      var floor = step ? floorCount(step.week, part, Number(line.dataset.floorWeeks)) : null;
       if (floor) floors[figure.dataset.stage] = floor;
       figure.textContent = floor ? floor.phrase : figure.dataset.handbook;
       changed = changed || figure.textContent !== figure.dataset.handbook;

@@ -731,9 +731,9 @@ def test_figures_of_the_readers_own_say_so_and_when_they_were_last_changed(brows
 
 
 def _floor_expected(typed: dict[str, str]) -> list[str]:
-    """The activity floor's weekly figures for `typed`, from the oracle: the floor's share of each floor stage's
-    week as the planner shows it with no pipeline counted (a share of the period's whole number over its weeks
-    where that week is "1 every N weeks"), with no more of the target from elsewhere than the team's share."""
+    """The activity floor's figures for `typed`, from the oracle: the floor's share of each floor stage's week as
+    the planner shows it with no pipeline counted, over the floor's weeks, with no more of the target from
+    elsewhere than the team's share."""
     floor = data("bootcamp")["activity_targets"]["floor"]
     planner = _planner()
     team = planner_oracle.exact(planner["share_not_from_prospecting"]) * 100
@@ -741,15 +741,10 @@ def _floor_expected(typed: dict[str, str]) -> list[str]:
     full = planner_oracle.expected(planner, typed | {"existing_pipeline": "0", "committed_pipeline": "0", "share_not_from_prospecting": str(without)})
     ids = [stage["id"] for stage in planner["stages"]]
     part = planner_oracle.exact(floor["share"])
-    weeks = planner_oracle.exact(typed.get("weeks_in_period", planner["weeks_in_period"]))
     figures = []
     for figure in floor["activity"]:
-        index = ids.index(figure["stage"])
-        week = full.rows[index][3]
-        if week.startswith("1 every"):
-            figures.append(planner_oracle.pace(Fraction(ceil(full.counts[index] * part)), weeks, "week")[1])
-        else:
-            figures.append(planner_oracle.pace(planner_oracle.exact(week) * part, Fraction(1), "week")[1])
+        week = full.rows[ids.index(figure["stage"])][3]
+        figures.append(planner_oracle.floor_in_weeks(week if week.startswith("1 every") else f"{week} a week", Fraction(1), part, floor["over_weeks"]))
     return figures
 
 
@@ -800,7 +795,8 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     for stage, least in floors.items():
         week = plan.rows[ids.index(stage)][3]
         weekly = Fraction(1) / planner_oracle.exact(week.split()[2]) if week.startswith("1 every") else planner_oracle.exact(week)
-        assert weekly < planner_oracle.exact(least.split()[0]), "the case is one where the planner goes under the floor"
+        over = data("bootcamp")["activity_targets"]["floor"]["over_weeks"]
+        assert weekly * over < planner_oracle.exact(least.split()[0]), "the case is one where the planner goes under the floor"
         for cell in page.locator(f'[data-planner-target][data-stage="{stage}"]').all():
             if cell.get_attribute("data-planner-target") == "conversion rate":
                 expect(cell).not_to_contain_text("under the activity floor")  # a rate has no floor

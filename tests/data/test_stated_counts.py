@@ -91,8 +91,9 @@ def test_a_fifth_boot_camp_week_flags_the_boot_camp_texts_but_not_other_spans_of
 
     expected = _lines_saying(handbook, "bootcamp.yml", "four weeks") | _lines_saying(handbook, "glossary.yml", "four weeks", boot_camp_term)
     assert {file for file, _ in expected} == {"data/bootcamp.yml", "data/glossary.yml"}
-    # "the next two weeks" in the boot camp and "two weeks running" in the charter are spans of time, not counts.
-    assert _lines_saying(handbook, "bootcamp.yml", "next two weeks") and _lines_saying(handbook, "charter.yml", "two weeks")
+    # "the next two weeks" in the boot camp and "every two weeks" in the plan for when coaching stalls are spans of
+    # time, not counts.
+    assert _lines_saying(handbook, "bootcamp.yml", "next two weeks") and _lines_saying(handbook, "when_coaching_stalls.yml", "every two weeks")
 
     found = _counted_problems(handbook)
     assert set(found) == expected

@@ -126,30 +126,38 @@ def test_halving_the_revenue_target_moves_the_ramp_plan_with_the_planner(edited_
     assert _milestone_figures(article)["day-30", "meetings", "per week"][0] != spread
 
 
-def test_a_new_reps_floor_at_each_milestone_is_stated_as_the_figure_they_are_held_to(built_site):
-    # A new rep's case: the ramp plan said only that the floor is "the team's share" of a milestone's figures; 75%
-    # of 8 conversations a week at day 30 is 6, of 1 meeting a week 1 every 1.3 weeks (in the example then), and
-    # neither was written.
+def test_a_new_reps_floor_at_each_milestone_is_a_whole_number_over_weeks_worked_from_the_figures_above(built_site):
+    # A new rep's case: the ramp plan said only that the floor is "the team's share" of a milestone's figures, and
+    # then gave it a week at a time: 75% of 1 meeting a week was "1 every 1.3 weeks", which no single week can
+    # show, so a rep met it only by booking the full target; a director read "1.4 a day" beside a floor of
+    # "5.1 a week", worked from the unrounded 1.36. Each floor is now a whole number over the floor's weeks,
+    # worked from the figure the row above shows (1.6 a day × 5 days × 4 weeks × 75% is 24), and each milestone's
+    # card, which the onboarding pack prints, says it.
     bootcamp, ramp = data("bootcamp"), data("ramp")
     planner, floor = bootcamp["activity_planner"], bootcamp["activity_targets"]["floor"]
     ids = [stage["id"] for stage in planner["stages"]]
-    full = planner_oracle.expected(planner, {"existing_pipeline": "0"})
-    weeks = planner_oracle.exact(planner["weeks_in_period"])
-    table = content(page(built_site, "ramp-plan")).select_one("table.pb-ramp-glance")
+    figures = _expected(ramp, planner)
+    days, share, weeks = planner_oracle.exact(planner["selling_days_per_week"]), planner_oracle.exact(floor["share"]), floor["over_weeks"]
+    article = content(page(built_site, "ramp-plan"))
+    table = article.select_one("table.pb-ramp-glance")
+    cards: dict[str, list[str]] = {}
     for wanted in floor["activity"]:
-        index = ids.index(wanted["stage"])
+        name = planner["stages"][ids.index(wanted["stage"])]["name"]
+        show = next(show for (_, stage, show) in figures if stage == wanted["stage"])  # the overview's row
         row = table.select_one(f'tr[data-floor-stage="{wanted["stage"]}"]')
-        assert row.th.get_text(" ", strip=True) == f"Activity floor: {planner['stages'][index]['name']} ({float(floor['share']) * 100:g}% of the figures above)"
+        assert row.th.get_text(" ", strip=True) == f"Activity floor: {name} ({float(share * 100):g}% of the figures above, over {weeks} weeks)"
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-        for milestone, cell in zip([*ramp["milestones"], None], cells):
-            share = next((a["share"] for a in milestone["activity"] if a["stage"] == wanted["stage"]), None) if milestone else 1
-            if share is None:
+        full = next(as_shown for (_, stage, each), (_, as_shown) in figures.items() if (stage, each) == (wanted["stage"], show))
+        for milestone, cell in zip([*(m["id"] for m in ramp["milestones"]), None], cells):
+            if milestone and (milestone, wanted["stage"], show) not in figures:
                 assert cell == "– not set"
                 continue
-            part = Fraction(str(share)) * Fraction(str(floor["share"]))
-            week = full.rows[index][3]
-            if week.startswith("1 every"):
-                expected = planner_oracle.pace(Fraction(ceil(full.counts[index] * part)), weeks, "week")[1]
-            else:
-                expected = planner_oracle.pace(planner_oracle.exact(week) * part, Fraction(1), "week")[1]
-            assert cell == expected, (wanted["stage"], milestone and milestone["id"], cell, expected)
+            figure = figures[milestone, wanted["stage"], show][0] if milestone else full
+            expected = planner_oracle.floor_in_weeks(figure, days, share, weeks)
+            assert cell == expected, (wanted["stage"], milestone, figure, cell, expected)
+            if milestone:
+                cards.setdefault(milestone, []).append(f"{expected} ({name})")
+    for milestone, floors in cards.items():
+        day = next(m["day"] for m in ramp["milestones"] if m["id"] == milestone)
+        card = article.select_one(f"h2#{milestone}").find_next("div", class_="pb-milestone").select_one(".pb-milestone__floor")
+        assert card.get_text(" ", strip=True) == f"Activity floor from day {day}: {' and '.join(floors)}."
