@@ -230,6 +230,25 @@
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
   }
 
+  /* The one answer, on a level below the highest the answers reach (reachedAbove), that alone keeps it from
+     counting: a habit held or a behaviour below behaviourLeast which, moved to the least answer a reached level
+     allows, lets that level count, where no other single answer does the same. An enablement reviewer: a problem
+     solver who gives delivery dates "Just like me" before checking stock read "No level reached yet", four levels
+     down for one notch. The rated level stays the scoring rule's; the headline names the hold. Null otherwise. */
+  function onHold(model, out, above) {
+    var top = out.groups.indexOf(above.level);
+    var moves = [];
+    out.groups.slice(0, top).forEach(function (group) {
+      group.rows.forEach(function (row) {
+        var to = heldHabit(model, row) ? model.habitLeast : row.points !== null && belowReached(model, row) ? model.behaviourLeast : null;
+        if (to === null) return;
+        var moved = evaluate(Object.assign({}, model, { rows: model.rows.map(function (each) { return each === row ? Object.assign({}, each, { points: to }) : each; }) }));
+        if (moved.level && moved.groups.map(function (g) { return g.id; }).indexOf(moved.level.id) >= top) moves.push(row);
+      });
+    });
+    return moves.length === 1 ? moves[0] : null;
+  }
+
   /* ------------------------------------------------ reading the form */
 
   function readModel(form) {
@@ -767,16 +786,21 @@
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
     var above = reachedAbove(model, out);
     var words = { levels: out.groups.length };
+    var hold = above && onHold(model, out, above);
     if (above) {
       words.holding = Playbook.list(above.holding.map(function (group) { return group.name; }));
       words.count = above.holding.length;
       words.reached = above.level.name;
       words.reached_number = above.number;
     }
-    if (!out.level) return above ? Playbook.t("assessment.no_level_capped", words) : Playbook.t("assessment.no_level");
+    if (hold) {
+      words.statement = hold.text;
+      words.answer = hold.answer;
+    }
+    if (!out.level) return hold ? Playbook.t("assessment.no_level_on_hold", words) : above ? Playbook.t("assessment.no_level_capped", words) : Playbook.t("assessment.no_level");
     words.level = out.level.name;
     words.number = out.groups.indexOf(out.level) + 1;
-    return above ? Playbook.t("assessment.level_reached_capped", words) : Playbook.t("assessment.level_reached", words);
+    return hold ? Playbook.t("assessment.level_reached_on_hold", words) : above ? Playbook.t("assessment.level_reached_capped", words) : Playbook.t("assessment.level_reached", words);
   }
 
   function bandName(band) {

@@ -112,7 +112,7 @@ def cases(draw):
 # ---------------------------------------------------------------- the oracle, with exact fractions
 
 
-def oracle(assessment: Assessment, answers: dict) -> dict:
+def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dict:
     values = [option.value for option in assessment.scale.options]
     low, high = Fraction(min(values)), Fraction(max(values))
 
@@ -204,7 +204,26 @@ def oracle(assessment: Assessment, answers: dict) -> dict:
 
             needed = next(list(made) for size in range(len(unreached) + 1) for made in combinations(unreached, size) if counts_with(made))
             above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],
-                     "not_needed": [assessment.groups[i].name for i in unreached if i not in needed]}
+                     "not_needed": [assessment.groups[i].name for i in unreached if i not in needed], "hold": None}
+            # On hold: the one answer below it that, moved to the least a reached level allows (a habit to
+            # habits_at_most, a behaviour to its floor), lets that level count, where no other single answer does.
+            names = [group.name for group in assessment.groups]
+            moves = []
+            for group in assessment.groups[:top] if with_hold else []:
+                for s in group.statements:
+                    if s.id not in answers:
+                        continue
+                    if s.counts_as == "limit" and gated and answers[s.id] > assessment.habits_at_most:
+                        to = assessment.habits_at_most
+                    elif s.counts_as != "limit" and floors and answers[s.id] < max(floors):
+                        to = max(floors)
+                    else:
+                        continue
+                    moved = oracle(assessment, answers | {s.id: to}, with_hold=False)["level"]
+                    if moved is not None and names.index(moved) >= top:
+                        moves.append(s)
+            if len(moves) == 1:
+                above["hold"] = moves[0]
     return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "groups": [g[0] for g in groups]}
 
 
@@ -396,6 +415,13 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
         above = expected["above"]
         if above is None:
             assert headline.startswith(f"Level reached: {expected['level']} (" if expected["level"] else "No level reached yet"), headline
+        elif above["hold"]:  # one answer alone holds it: the headline leads with the level, on hold, and names it
+            number = [group.name for group in assessment.groups].index(above["reached"]) + 1
+            assert headline.startswith(f"{above['reached']} (level {number} of {len(assessment.groups)}), on hold: one answer, “{above['hold'].text}” ("), headline
+            if expected["level"]:
+                assert f"the level reached is {expected['level']} (" in headline, headline
+            else:
+                assert "no level is reached yet" in headline, headline
         else:  # reached above the rated level: the headline names that level, what holds it back, and the rated one
             number = [group.name for group in assessment.groups].index(above["reached"]) + 1
             assert f"answers reach {above['reached']} (level {number}" in headline, headline

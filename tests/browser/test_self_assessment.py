@@ -135,6 +135,14 @@ def _no_level_headline(holding: str, reached: int) -> str:
     return f"No level reached yet: none counts until {holding} is in place, though the answers reach {levels[reached - 1]['name']} (level {reached} of {len(levels)})."
 
 
+def _on_hold_headline(reached: int, statement: dict, answer: str, rated: int = 0) -> str:
+    """The headline of a rep whose answers reach level `reached` (1-based) but for one answer, `statement`
+    answered `answer`, on a level below it; rated at level `rated` until then (0: none)."""
+    levels = _levels()
+    held = f"{levels[reached - 1]['name']} (level {reached} of {len(levels)}), on hold: one answer, “{plain(statement['text'])}” ({answer}), keeps it from counting"
+    return f"{held}; until then the level reached is {levels[rated - 1]['name']} (level {rated})" if rated else f"{held}, so no level is reached yet"
+
+
 def _answer_all(page, form_id: str, answers: dict, scale):
     """Tick each answer as a reader does (the radio named by its label), one change event per tick."""
     return tick_answers(page, form_id, {statement_id: _label(scale, value) for statement_id, value in answers.items()})
@@ -340,10 +348,31 @@ def test_one_old_habit_low_on_the_ladder_is_a_gap_named_and_a_habit_kept_fully_i
     text = " ".join(result.text_content().split())
     assert f"Not reached yet, below the level reached: {levels[1]['name']}." in text
     assert _list_after(result, "Habits to grow out of") == [f"{levels[1]['name']}: {plain(habit['text'])} (Mostly)"]
-    # The same habit "Just like me" mirrors a basic not done at all: a cap, as the scoring key says.
+    # The same habit "Just like me" mirrors a basic not done at all: a cap, as the scoring key says, and the one
+    # answer that puts the level the rest reaches on hold.
     answers[habit["id"]] = _value(scale, "Just like me")
     assert _level_reached(answers) == 1
-    expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(_capped_headline(1, [2], 5))
+    expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(
+        _on_hold_headline(5, habit, "Just like me", rated=1))
+
+
+def test_one_answer_low_on_the_ladder_puts_the_level_the_answers_reach_on_hold_not_four_levels_down(context, site_url):
+    # An enablement reviewer's case: a strong problem solver who answers "Just like me" to giving delivery dates
+    # before checking stock read "No level reached yet", where "Mostly" read Problem solver: one notch, four
+    # levels. The level rated stays the rule's (a basic kept fully caps), but the headline leads with the level
+    # the answers reach, on hold, and names the one answer holding it. Two such answers are a pattern: the
+    # headline names the level that holds the ladder, as before.
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    habit = next(b for b in levels[0]["behaviours"] if b["id"] == "promises-unchecked-dates")
+    answers = _profile(4) | {habit["id"]: _value(scale, "Just like me")}
+    assert _level_reached(answers) == 0
+    expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(_on_hold_headline(4, habit, "Just like me"))
+    _level_result(context, site_url, answers | {habit["id"]: _value(scale, "Mostly")}, scale, levels[3], 4)
+    other = next(b for b in levels[0]["behaviours"] if _is_limit(b) and b["id"] != habit["id"])
+    two = answers | {other["id"]: _value(scale, "Just like me")}
+    assert _level_reached(two) == 0
+    expect(_result_of(context, site_url, two, scale).get_by_role("heading", level=3)).to_have_text(_no_level_headline(levels[0]["name"], 4).rstrip("."))
 
 
 def test_two_habits_still_mostly_there_low_on_the_ladder_cap_it_and_the_headline_says_how_high_the_answers_reach(context, site_url):
@@ -399,7 +428,7 @@ def test_a_promise_never_kept_caps_the_ladder_however_well_the_rest_of_its_level
         page = context.new_page()
         page.goto(site_url + LEVEL_PAGE)
         form = _answer_all(page, "which-level", answers, scale)
-        expect(form.locator("[aria-live]")).to_have_text(_no_level_headline(levels[0]["name"], 3))
+        expect(form.locator("[aria-live]")).to_have_text(_on_hold_headline(3, promise, lowest["label"]) + ".")
         result = form.locator("[data-result]")
         text = " ".join(result.text_content().split())
         assert (f"The answers don't reach level 1 ({levels[0]['name']}) yet: it scores {score}%, but 1 of its behaviours is not"
@@ -500,11 +529,11 @@ def test_a_solution_seller_held_by_product_expert_is_told_both_the_level_rated_a
     assert _score(habit_held, levels[1]["behaviours"], scale, habits_score=False) == 47
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
-    for case in (answers, habit_held):
+    # Four answers short of holding is the level holding the ladder; the habit alone is one answer, on hold.
+    for case, headline in ((answers, _capped_headline(1, [2], 3)), (habit_held, _on_hold_headline(3, habit, "Mostly", rated=1))):
         assert _level_reached(case) == 1  # the rule stands: rated an order taker, on screen and on paper
         form = _answer_all(page, "which-level", case, scale)
         result = form.locator("[data-result]")
-        headline = _capped_headline(1, [2], 3)
         expect(result.get_by_role("heading", level=3)).to_have_text(headline)
         expect(form.locator("[aria-live]")).to_have_text(headline + ".")
         # The strengths are the level the answers reach, not the order taker's quoting habits.
