@@ -131,7 +131,7 @@ def apply_language(documents: dict[str, LocatedData], data_dir: Path, schemas_di
     shows that file in the first language until the translation catches up, so every figure shown is the file's."""
     # Here, so that a build the render cache answers (which reads the languages' names) loads no schema checker.
     from .cut_text import check_cut_text
-    from .schema_check import check_schema, expects_text
+    from .schema_check import check_schema, translates
 
     problems: list[Problem] = []
     for path in sorted(translations_dir(data_dir, code).glob("*.yml")):
@@ -155,7 +155,7 @@ def apply_language(documents: dict[str, LocatedData], data_dir: Path, schemas_di
             documents[path.stem] = merged_strings(default, translated, {problem_path for problem_path, _ in out_of_step})
             problems += [replace(problem, warning=True, message=f"{problem.message}; until then the site shows these words in the first language") for _, problem in out_of_step]
             continue
-        out_of_step = check_words_only(default, translated, lambda at: expects_text(schemas_dir, path.stem, at))
+        out_of_step = check_words_only(default, translated, lambda at: translates(schemas_dir, path.stem, at))
         if out_of_step:
             problems += [replace(problem, warning=True, message=f"{problem.message}; until the translation matches {default.file}, the site shows that file in the first language") for problem in out_of_step]
         else:
@@ -188,7 +188,7 @@ def check_words_only(default: LocatedData, translated: LocatedData, is_words) ->
                 walk(old, new, path + (index,))
         elif isinstance(was, str) and isinstance(now, str):
             if was != now and not is_words(path):
-                problems.append(translated.problem(path, f"{quoted(now)} should be {quoted(was)}, as in {line(path)}: it is an id, a date, a page or a code, the same in every language"))
+                problems.append(translated.problem(path, f"{quoted(now)} should be {quoted(was)}, as in {line(path)}: it is an id, a name, a date, a page or a code, the same in every language"))
         elif type(was) is not type(now) or was != now:
             problems.append(translated.problem(path, f"{quoted(now)} should be {quoted(was)}, as in {line(path)}: a translation changes words only, so every language states the same figures"))
 

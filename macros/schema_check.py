@@ -112,15 +112,27 @@ def schema_names(schemas_dir: Path) -> list[str]:
     return sorted(_validators(schemas_dir))
 
 
-def expects_text(schemas_dir: Path, name: str, path: tuple) -> bool:
-    """Whether the data file `name`'s schema wants free text at `path` (not an id, a date, a page or one of a
-    few words): where text cut short would reach a page unnoticed."""
+def _field(schemas_dir: Path, name: str, path: tuple) -> dict:
+    """The data file `name`'s schema for the value at `path`; empty where it has none."""
     schema = _validators(schemas_dir)[name].schema
     for part in path:
         schema = schema.get("items") if isinstance(part, int) else schema.get("properties", {}).get(part)
         if not isinstance(schema, dict):
-            return False
-    return schema.get("pattern") == SOME_TEXT
+            return {}
+    return schema
+
+
+def expects_text(schemas_dir: Path, name: str, path: tuple) -> bool:
+    """Whether the data file `name`'s schema wants free text at `path` (not an id, a date, a page or one of a
+    few words): where text cut short would reach a page unnoticed."""
+    return _field(schemas_dir, name, path).get("pattern") == SOME_TEXT
+
+
+def translates(schemas_dir: Path, name: str, path: tuple) -> bool:
+    """Whether a translation may change the value at `path`: free text, but not the text a schema marks
+    "x-same-in-every-language", such as the team's and its leader's names, which two sites must not state twice."""
+    field = _field(schemas_dir, name, path)
+    return field.get("pattern") == SOME_TEXT and not field.get("x-same-in-every-language")
 
 
 def check_schema(document: LocatedData, name: str, schemas_dir: Path) -> list[Problem]:

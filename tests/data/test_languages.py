@@ -107,7 +107,7 @@ def test_a_translated_id_is_reported_at_the_translations_line_with_the_id_to_kee
     problems, texts, _ = mistaken
     at = _at(texts["checklists"], "charta-gelesen")
     line = _default_line("checklists", "- id: charter-read")
-    assert f"data/languages/de/checklists.yml:{at}: warning: 'charta-gelesen' should be 'charter-read', as in data/checklists.yml line {line}: it is an id, a date, a page or a code, the same in every language{_falls_back('checklists')}" in problems
+    assert f"data/languages/de/checklists.yml:{at}: warning: 'charta-gelesen' should be 'charter-read', as in data/checklists.yml line {line}: it is an id, a name, a date, a page or a code, the same in every language{_falls_back('checklists')}" in problems
 
 
 def test_a_changed_figure_is_reported_with_the_figure_to_keep(mistaken):
@@ -449,3 +449,21 @@ def test_german_dropped_with_only_the_top_folders_pages_names_the_german_pages_l
     assert left, "the example has German pages below docs/'s top folder"
     named = sorted(line.split(":")[0] for line in run_validate(project).stdout.splitlines() if "for a 'de' site" in line)
     assert named == left
+
+
+def test_a_new_leader_in_the_charter_is_a_warning_at_the_translations_line_not_a_second_leader(tmp_path):
+    """A director's case: after changing the charter's team and leader, the German charter still named the old
+    ones, with no warning (a changed figure had one). A name is the same in every language: the German line is
+    reported, and the German site shows the charter in English, with the new leader, until it matches."""
+    project = copy_project(tmp_path / "handbook")
+    charter = project / "data" / "charter.yml"
+    text = charter.read_text(encoding="utf-8")
+    old = yaml.safe_load(text)["leader"]
+    charter.write_text(text.replace(f"leader: {old}\n", 'leader: "Katrin Hofmann, Sales Director"\n', 1), encoding="utf-8")
+    translated = (project / "data" / "languages" / LANGUAGE / "charter.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(translated)["leader"] == old  # the translation keeps the name as written
+    problems = [problem.as_text() for problem in validate(Project(project, None, LANGUAGE))[1]]
+    at = _at(translated, f"leader: {old}").split(":")[0]
+    expected = (f"data/languages/de/charter.yml:{at}:9: warning: {quoted(old)} should be 'Katrin Hofmann, Sales Director', as in "
+                f"data/charter.yml line {_line_of(text, 'leader: ')}: it is an id, a name, a date, a page or a code, the same in every language{_falls_back('charter')}")
+    assert expected in problems, problems
