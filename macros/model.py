@@ -11,7 +11,7 @@ from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from math import ceil, prod
+from math import ceil
 
 from . import meeting_time, planner
 from .loading import LocatedData
