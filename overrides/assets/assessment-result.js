@@ -160,14 +160,15 @@
        basics at "A little", told the one habit alone held them back). */
     function whyNoLevel() {
       var first = out.groups[0];
+      /* a level 1 left unanswered has no score or band (a form complete without it crashed here, found by
+         tests/browser/test_scoring_agrees.py) */
+      if (!first.enough) return result.append(el("p", Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })));
       var said = { level: first.name, score: first.score, band: parts.bandName(first.band), count: first.habitsHeld, answer: model.habitsAtMost };
-      result.append(el("p", !first.enough
-        ? Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })
-        : !first.band.reached
-          ? (first.habitsHeld ? Playbook.t("assessment_result.first_not_reached_habits", said) : Playbook.t("assessment_result.first_not_reached", said))
-          : first.habitsHeld
-            ? Playbook.t("assessment_result.first_held_back", said)
-            : Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursBelow, least: model.behaviourAnswer })));
+      result.append(el("p", !first.band.reached
+        ? (first.habitsHeld ? Playbook.t("assessment_result.first_not_reached_habits", said) : Playbook.t("assessment_result.first_not_reached", said))
+        : first.habitsHeld
+          ? Playbook.t("assessment_result.first_held_back", said)
+          : Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursBelow, least: model.behaviourAnswer })));
     }
 
     /* A strong seller with gaps lower on the ladder is rated at their level and told where the gaps are; one

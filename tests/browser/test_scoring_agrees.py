@@ -296,6 +296,17 @@ GATED = Assessment(
 )
 
 
+# Level 1 left blank on a form complete without it: the result said why no level counts by reading level 1's band,
+# which it has none of, and stopped there (found by this test's random cases in CI).
+LEVEL_ONE_BLANK = Assessment(
+    id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=1, answers_needed_per_level=1, balanced=False,
+    scale=Scale("scale", "Scale", [ScaleOption(0, "None"), ScaleOption(1, "All")]),
+    groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}", "S", 0.5)],
+                           Level(f"level-{n}", f"Level {n}", "s", "c", [], None, "f", 1)) for n in (0, 1)],
+    bands=[Band("Only", "m", 0, 100, True)], file="f", line=1,
+)
+
+
 # The essentials rule: a perfect score with the essential statement blank stays in the band below the top.
 ESSENTIAL = Assessment(
     id="random", title="Random", audience="Anyone", intro="Rate.", result_name="Score", answers_needed=1, answers_needed_per_level=None, balanced=False,
@@ -365,6 +376,7 @@ FOUR = dataclasses.replace(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=cases())
 @example(case=(HALF, {"half": 1}))
+@example(case=(LEVEL_ONE_BLANK, {"s1": 0}))
 @example(case=(ESSENTIAL, {"other": 2}))
 @example(case=(ESSENTIAL, {"ask": 1, "other": 2}))
 @example(case=(FAILS, {"ask": 0, "o0": 2, "o1": 2, "o2": 2, "o3": 2}))  # 80%, missed: the lowest band
