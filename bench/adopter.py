@@ -2,10 +2,10 @@
 through its routine content edits, so README's figures for it can be measured again instead of trusted.
 
 It clones this repository's HEAD into a temporary folder (this work tree is never touched), makes in the copy
-fourteen edits a leader makes in a web editor (team and leader, a question added and one deleted, two level
+fifteen edits a leader makes in a web editor (team and leader, a question added and two deleted, two level
 behaviours, the revenue target, a checklist item, a charter value, a "Was that coaching?" statement, a glossary
 term, an objection's answer, a longer 1:1, the calling block moved, a smaller team, a faster ramp, the site's
-name), each its own commit, then `make validate` and
+name with a colon in it, the leader in double quotes), each its own commit, then `make validate` and
 `CI=true make test`; then README's step 3 (one team, one language: the second team and German deleted), and
 both again. Each edit finds its line by its YAML key or id, so it follows the example's later rewording, and
 stops the trial, naming itself, when it finds nothing to change: a trial that tested the example unedited
@@ -96,14 +96,16 @@ def scalar(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def set_value(key: str, new: str | Callable[[str], str], within: str | None = None) -> Callable[[Lines], Lines]:
-    """Replaces the value of `key` (a folded one with its lines); `new` may work it out from the old value."""
+def set_value(key: str, new: str | Callable[[str], str], within: str | None = None, quoted: bool = False) -> Callable[[Lines], Lines]:
+    """Replaces the value of `key` (a folded one with its lines); `new` may work it out from the old value.
+    `quoted` writes it in double quotes even where it needs none, as validate advises for text with a colon."""
     def apply(lines: Lines) -> Lines:
         at, indent = _key(lines, key, within)
         end = _block_end(lines, at + 1, indent)
         old = lines[at].split(":", 1)[1].strip()
         value = new(old) if callable(new) else new
-        line = f"{lines[at][: lines[at].index(key)]}{key}: {scalar(value)}"
+        written = json.dumps(value, ensure_ascii=False) if quoted else scalar(value)
+        line = f"{lines[at][: lines[at].index(key)]}{key}: {written}"
         if lines[at:end] == [line]:
             raise TrialError(f"`{key}` is {value} already")
         return lines[:at] + [line] + lines[end:]
@@ -207,14 +209,15 @@ TERM = """\
     how to compare without it.
 """
 
-# The eleven edits of README's trial (5 December 2026), in its order, and three more lines that tests once read
-# as the example has them; German follows where a value is translated.
+# The eleven edits of README's trial (5 December 2026), in its order, and four more that tests once read as the
+# example has them (a director's review on 6 December found the leader in quotes, a site name with a colon and
+# the question deleted last); German follows where a value is translated.
 EDITS = (
     Edit("Charter: our team (Brightwave Inside Sales) and its leader (Priya Natarajan)", (
         ("data/charter.yml", set_value("team", "Brightwave Inside Sales")),
-        ("data/charter.yml", set_value("leader", "Priya Natarajan, Head of Inside Sales")),
+        ("data/charter.yml", set_value("leader", "Priya Natarajan, Head of Inside Sales", quoted=True)),
         ("data/languages/de/charter.yml", set_value("team", "Brightwave Inside Sales")),
-        ("data/languages/de/charter.yml", set_value("leader", "Priya Natarajan, Leiterin Inside Sales")),
+        ("data/languages/de/charter.yml", set_value("leader", "Priya Natarajan, Head of Inside Sales", quoted=True)),
     )),
     Edit("Coaching questions: ask what trial users said; drop the question on the pace of big deals", (
         ("data/coaching_questions.yml", add_item_after("id: unknown-parts-of-account", QUESTION)),
@@ -262,8 +265,15 @@ EDITS = (
     Edit("Ramp: by day 30 a new rep makes 60% of the team's calls a day", (
         ("data/ramp.yml", replace_within("id: day-30", "{stage: calls, show: per day, share: 0.5}", "{stage: calls, show: per day, share: 0.6}")),
     )),
-    Edit("Site name: Brightwave Playbook", (
-        ("mkdocs.yml", set_value("site_name", "Brightwave Playbook")),
+    Edit("Coaching questions: drop 'What will you do first?'; the levels that offered it ask how the rep makes room for it", (
+        ("data/coaching_questions.yml", delete_item("id: first-action")),
+        *((path, replace_within(f"id: {behaviour}", "first-action", "when-in-calendar"))
+          for path in ("data/levels.yml", "data/languages/de/levels.yml")
+          for behaviour in ("follows-order-to-delivery", "creates-own-pipeline")),
+        ("data/printing.yml", delete_item("first-action")),
+    )),
+    Edit("Site name: Brightwave Playbook: Inside Sales", (
+        ("mkdocs.yml", set_value("site_name", "Brightwave Playbook: Inside Sales")),
     )),
 )
 

@@ -241,10 +241,37 @@ def handbook_texts():
         yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
 
 
+# A data line "key: value" (indented, or a list item's first) in a test's edit or search.
+_KEY_LINE = re.compile(r"(\s*(?:- )?[\w-]+: )([^\"'\n][^\n]*?)(\n?)", re.DOTALL)
+
+
+def as_written(text: str, old: str) -> str:
+    """`old`, a line of the example such as "leader: Sam Rivera" (or one built from a parsed value), as `text`
+    has it: a leader may put any value in double or single quotes (validate advises it for a value with a colon),
+    and a test that edits or finds the line must follow, or an adopter's copy fails on a change that changes
+    nothing."""
+    if old in text:
+        return old
+    line = _KEY_LINE.fullmatch(old)
+    if line:
+        head, value, end = line.groups()
+        for quoted in (json.dumps(value, ensure_ascii=False), "'" + value.replace("'", "''") + "'"):
+            if head + quoted + end in text:
+                return head + quoted + end
+    return old
+
+
+def yaml_text(value: str) -> str:
+    """`value` written as YAML text that reads back as itself whatever it holds (a colon, a quote, a `#`)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def replace_once(project: Path, file: str, old: str, new: str) -> str:
-    """Edit `data/<file>` of a handbook copy as a leader would: `old` must occur exactly once. The new text."""
+    """Edit `data/<file>` of a handbook copy as a leader would: `old` (as the copy writes it) must occur exactly
+    once. The new text."""
     path = project / "data" / file
     text = path.read_text(encoding="utf-8")
+    old = as_written(text, old)
     assert text.count(old) == 1, old
     text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")

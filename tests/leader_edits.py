@@ -13,7 +13,7 @@ import yaml
 
 from tests import planner_oracle
 from tests.conftest import ROOT
-from tests.helpers import with_value
+from tests.helpers import as_written, with_value
 
 # A checklist and a self-assessment added in YAML only (tests/browser/test_tools_from_data.py).
 NEW_CHECKLIST = {
@@ -63,6 +63,7 @@ def _change_data(project: Path, file: str, change) -> None:
 
 def _replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
+    old = as_written(text, old)
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
 

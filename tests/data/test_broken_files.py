@@ -10,6 +10,7 @@ import pytest
 from macros.problems import counted
 
 from tests.conftest import run_validate, run_validate_and_build
+from tests.helpers import as_written
 
 
 @dataclass
@@ -33,8 +34,9 @@ def line_of(needle: str, occurrence: int = 1) -> Callable[[str], int]:
 
 def replace_first(old: str, new: str) -> Callable[[str], str]:
     def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
+        written = as_written(text, old)
+        assert written in text, old
+        return text.replace(written, new, 1)
     return edit
 
 

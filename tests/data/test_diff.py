@@ -17,7 +17,7 @@ from macros.settings_diff import navigation_changes
 from macros.site_files import NavEntry, Site
 from macros.wiring import every_macro
 from tests.conftest import ROOT, run
-from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data, needs, site_name
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, as_written, data, needs, site_name, yaml_text
 from tests.site.test_planner_matches_targets import _expected_targets
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
@@ -71,6 +71,7 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 
 def edit_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
+    old = as_written(text, old)
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
 
@@ -285,11 +286,11 @@ def site_change(tmp_path_factory) -> list[str]:
     `!ENV`); a checklist on a page swapped for another; two tools on a page swapped round; a page's text; a new
     page."""
     project = new_history(tmp_path_factory.mktemp("site"))
-    edit(project, "charter.yml", f"team: {TEAM}\n", f"team: {TEAM} Europe\n")
+    edit(project, "charter.yml", f"team: {TEAM}\n", f"team: {yaml_text(TEAM + ' Europe')}\n")
     edit(project, "charter.yml", "    meaning: Your territory, pipeline and forecast are yours to run as if they were your own business.\n",
          "    meaning: |\n      Your territory, pipeline and forecast are yours to run.\n      Run them as if they were your own business.\n")
     settings = project / "mkdocs.yml"
-    edit_file(settings, f"site_name: {site_name()}\n", f"site_name: {site_name()} Europe\n")
+    edit_file(settings, f"site_name: {site_name()}\n", f"site_name: {yaml_text(site_name() + ' Europe')}\n")
     edit_file(settings, "  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
     edit_file(settings, "      - Objection handling: coaching/objections.md\n", "")
     edit_file(settings, "      - Team charter: charter.md\n", "      - Team charter: charter.md\n      - Objection handling: coaching/objections.md\n")

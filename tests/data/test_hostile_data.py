@@ -76,6 +76,8 @@ def drop_line(line: str) -> Edit:
 BILLION_LAUGHS = 'lol0: &lol0 "lol"\n' + "".join(f"lol{i}: &lol{i} [{', '.join([f'*lol{i - 1}'] * 10)}]\n" for i in range(1, 10))
 DEEP = "levels: " + "[" * 100_000 + "]" * 100_000 + "\n"
 
+QUESTION = data("coaching_questions")["questions"][0]["id"]  # any question of the bank
+
 HOSTILE = {
     # charter.yml
     "charter-tab-indent": Hostile("charter.yml", replace_first("    name: Ownership\n", "\tname: Ownership\n"), at("\tname"), "found a tab"),
@@ -173,7 +175,7 @@ HOSTILE = {
     "assessments-again-within-not-sooner": Hostile("assessments.yml", replace_first("        again_within_days: 14\n", "        again_within_days: 31\n"), at("again_within_days: 31", offset=19), f"31 days is not sooner than the rhythm's monthly ride-along (every 31 days, data/rhythm.yml line {RIDE_ALONG_HOW_OFTEN}); give fewer days or remove 'again_within_days'"),
     "assessments-again-within-unrated-form": Hostile("assessments.yml", replace_first("        to: 40\n", "        to: 40\n        again_within_days: 7\n"), at("again_within_days: 7", offset=19), "form 'manager-or-coach' rates no meeting of the coaching rhythm (no 'rated_with: manager-or-coach' in data/rhythm.yml), so there is no next one to bring forward; remove 'again_within_days'"),
     # a statement's coaching questions, suggested at the 1:1 after a meeting rated with its form
-    "assessments-questions-on-unrated-form": Hostile("assessments.yml", replace_first("      - id: find-the-root-cause\n", "      - id: find-the-root-cause\n        coaching_questions: [first-action]\n"), at("coaching_questions: [first-action]"), "form 'manager-or-coach' rates no meeting of the coaching rhythm (no 'rated_with: manager-or-coach' in data/rhythm.yml), so the 1:1 planner never suggests these questions; remove 'coaching_questions'"),
+    "assessments-questions-on-unrated-form": Hostile("assessments.yml", replace_first("      - id: find-the-root-cause\n", f"      - id: find-the-root-cause\n        coaching_questions: [{QUESTION}]\n"), at(f"coaching_questions: [{QUESTION}]"), "form 'manager-or-coach' rates no meeting of the coaching rhythm (no 'rated_with: manager-or-coach' in data/rhythm.yml), so the 1:1 planner never suggests these questions; remove 'coaching_questions'"),
     "assessments-band-gap": Hostile("assessments.yml", replace_first("      - from: 45", "      - from: 50"), at("from: 50", offset=6), "band 'Emerging' starts at 50 but should start at 45"),
     "assessments-band-overlap": Hostile("assessments.yml", replace_first("      - from: 70", "      - from: 60"), at("from: 60", offset=6), "that leaves an overlap between 60 and 70"),
     "assessments-score-out-of-range": Hostile("assessments.yml", replace_first("      - value: 4\n", "      - value: 101\n"), at("101"), "'value' is 101 (expected at least 0 and at most 100)"),

@@ -18,7 +18,7 @@ from macros.mkdocs_yml import read_as_mkdocs
 from macros.problems import quoted
 from macros.project import Project, copy_project
 from tests.conftest import ROOT, run, run_validate
-from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, needs
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, as_written, needs, with_value, yaml_text
 from tests.languages import NAVIGATION_DE, PAGE, bilingual_copy
 
 pytestmark = NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE
@@ -459,11 +459,12 @@ def test_a_new_leader_in_the_charter_is_a_warning_at_the_translations_line_not_a
     charter = project / "data" / "charter.yml"
     text = charter.read_text(encoding="utf-8")
     old = yaml.safe_load(text)["leader"]
-    charter.write_text(text.replace(f"leader: {old}\n", 'leader: "Katrin Hofmann, Sales Director"\n', 1), encoding="utf-8")
+    new = next(name for name in ("Katrin Hofmann, Sales Director", "Alex Chen, Sales Director") if name != old)
+    charter.write_text(with_value(text, "leader", yaml_text(new)), encoding="utf-8")
     translated = (project / "data" / "languages" / LANGUAGE / "charter.yml").read_text(encoding="utf-8")
     assert yaml.safe_load(translated)["leader"] == old  # the translation keeps the name as written
     problems = [problem.as_text() for problem in validate(Project(project, None, LANGUAGE))[1]]
-    at = _at(translated, f"leader: {old}").split(":")[0]
-    expected = (f"data/languages/de/charter.yml:{at}:9: warning: {quoted(old)} should be 'Katrin Hofmann, Sales Director', as in "
+    at = _at(translated, as_written(translated, f"leader: {old}")).split(":")[0]
+    expected = (f"data/languages/de/charter.yml:{at}:9: warning: {quoted(old)} should be {quoted(new)}, as in "
                 f"data/charter.yml line {_line_of(text, 'leader: ')}: it is an id, a name, a date, a page or a code, the same in every language{_falls_back('charter')}")
     assert expected in problems, problems

@@ -11,6 +11,7 @@ import pytest
 
 from macros.project import copy_project
 from tests.conftest import ROOT, run, run_build, run_validate
+from tests.helpers import with_value
 
 WEEK = '{{ checklist("new-rep-first-week") }}'
 
@@ -127,7 +128,7 @@ def test_a_mkdocs_yml_that_does_not_parse_is_one_located_problem(project: Path):
     """The pages are read with mkdocs.yml's settings (its `extra` names); when mkdocs cannot read the file,
     `validate` says where, as it does for the data, instead of a traceback."""
     settings = project / "mkdocs.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("site_name: ", "site_name: [", 1), encoding="utf-8")
+    settings.write_text(with_value(settings.read_text(encoding="utf-8"), "site_name", "[Our Playbook"), encoding="utf-8")
 
     result = run_validate(project)
     assert result.returncode == 1

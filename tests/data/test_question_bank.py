@@ -165,10 +165,11 @@ def _position(project: Path, needle: str) -> str:
 
 
 def test_a_closed_question_is_reported_where_the_leader_wrote_it(project):
-    problems = _problems_after(project, '"What will you do first?"', '"Is there anything you will do first?"')
-    at = _position(project, '"Is there anything you will do first?"')
+    last = BANK["questions"][-1]  # the bank's own question, whatever a team has made of it
+    problems = _problems_after(project, f"text: {last['text']}", 'text: "Is that settled?"')
+    at = _position(project, '"Is that settled?"')
     assert problems == [(
-        f"data/coaching_questions.yml:{at}: question 'first-action' opens with 'Is', so it can be answered yes or no; ask it with"
+        f"data/coaching_questions.yml:{at}: question '{last['id']}' opens with 'Is', so it can be answered yes or no; ask it with"
         " what, how, which, who, where, when or why instead (e.g. 'What could stop you…?' rather than 'Is there anything that would stop you…?')"
     )]
 

@@ -11,7 +11,7 @@ import yaml
 
 from macros.project import copy_project
 from tests.conftest import ROOT, run_build
-from tests.helpers import content, data, normalise, page, site_name
+from tests.helpers import as_written, content, data, normalise, page, site_name
 
 # A name with characters that mean something in HTML and Markdown: the page must show it as typed.
 NEW_NAME = "Harbour & Co *Sales* Handbook"
@@ -60,6 +60,7 @@ def changed_site(tmp_path_factory):
 def _replace(path, old: str, new: str) -> None:
     """Edit a file as a leader would: `old` occurs once and becomes `new`."""
     text = path.read_text(encoding="utf-8")
+    old = as_written(text, old)
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
 
