@@ -182,6 +182,13 @@ class QuestionBank:
     def for_level(self, level_id: str) -> list[Question]:
         return [q for q in self.questions if level_id in q.levels]
 
+    def developing(self, behaviours: list["Behaviour"]) -> list[Question]:
+        """The questions `behaviours` name (a level's, in levels.yml), each once, in the order of a conversation's
+        stages: the few that grow those behaviours, where every question suited to the level runs to a hundred."""
+        named = list(dict.fromkeys(q for behaviour in behaviours for q in behaviour.coaching_questions))
+        order = [stage.id for stage in self.stages]
+        return sorted((self.by_id[q] for q in named if q in self.by_id), key=lambda q: order.index(q.stage))
+
     def for_mode(self, mode_id: str, situation_ids: list[str]) -> list[Question]:
         """One question per stage that suits the mode, so they span a whole conversation: the one sharing most of its
         situations, and of those the one tied to fewest others (step back's follow-up is not a lost deal's)."""

@@ -108,6 +108,20 @@ def test_search_finds_questions_by_the_names_of_their_situation_stage_and_level(
     assert_showing(page, form, matching(search="commit order taker"))
 
 
+def test_a_level_pages_link_opens_the_bank_on_the_questions_that_suit_a_rep_at_that_level(context, site_url):
+    """The levels page lists the few questions its behaviours name; "For more" opens the bank filtered to the level."""
+    level = data("levels")["levels"][-1]
+    page = context.new_page()
+    page.goto(site_url + "levels/")
+    section = page.locator(f"h2#{level['id']} ~ .pb-level").first
+    section.locator("summary").click()
+    section.get_by_role("link", name=f"{len(matching(level=level['id']))} questions").click()
+    form = page.get_by_role("search", name="Find a question")
+    form.wait_for()
+    assert form.get_by_label("Level").input_value() == level["id"]
+    assert_showing(page, form, matching(level=level["id"]))
+
+
 def test_a_shared_link_restores_the_selection_across_reload_and_instant_navigation(context, site_url):
     page = context.new_page()
     # a link opened fresh: the unknown stage id is ignored, the valid mode and search apply

@@ -57,14 +57,27 @@ def test_every_level_and_behaviour_appears_once_in_order(built_site):
         assert normalise(plain(level["coaching_focus"])) in _text(section)
 
 
-def test_each_level_links_to_the_questions_that_suit_it(built_site):
+def test_each_level_lists_the_questions_its_behaviours_name_and_sends_to_the_bank_for_the_rest(built_site):
+    """A manager reads the few questions that grow the level's behaviours (levels.yml names them), in the order a
+    conversation takes them, not every question suited to the level (53 to 116 of them in the example), and
+    reaches those through the bank, filtered to the level."""
     bank = data("coaching_questions")
+    stages = [stage["id"] for stage in bank["stages"]]
+    stage_of = {q["id"]: q["stage"] for q in bank["questions"]}
     article = content(page(built_site, "levels"))
     for level in data("levels")["levels"]:
         section = article.select_one(f'h2[id="{level["id"]}"]').find_next("div", class_="pb-level")
-        linked = [a["href"].split("#")[1] for a in section.select("details a")]
-        assert linked == [q["id"] for q in bank["questions"] if level["id"] in q["levels"]]
-        assert linked, level["id"]
+        questions = section.select_one("details.pb-level-questions")
+        linked = [a["href"] for a in questions.select("li a")]
+        named = []
+        for behaviour in level["behaviours"]:
+            named += [q for q in behaviour.get("coaching_questions", []) if q not in named]
+        assert linked == [f"../coaching/questions/#{q}" for q in sorted(named, key=lambda q: stages.index(stage_of[q]))]
+        assert 0 < len(linked) <= 20, level["id"]
+        assert f"({len(linked)})" in questions.summary.get_text()
+        suited = sum(level["id"] in q["levels"] for q in bank["questions"])
+        more = questions.select_one("p a")
+        assert (more["href"], _text(more)) == (f"../coaching/questions/?level={level['id']}", f"{suited} questions")
 
 
 def test_charter_shows_every_value_commitment_and_step_once(built_site):
