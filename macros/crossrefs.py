@@ -108,6 +108,7 @@ REFERENCES = [
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),
     Reference("assessments", ("assessments", "*", "questions", "*", "dimension"), "coaching", ("manager_vs_coach", "dimensions", "*"), "dimension"),
     Reference("levels", ("levels", "*", "behaviours", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
+    Reference("levels", ("levels", "*", "behaviours", "*", "contradicts", "*"), "levels", ("levels", "*", "behaviours", "*"), "behaviour"),
     Reference("assessments", ("assessments", "*", "questions", "*", "coaching_questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
     Reference("deal_review", ("situation",), "coaching_questions", ("situations", "*"), "situation"),
     Reference("deal_review", ("stages", "*", "planner_stage"), "bootcamp", ("activity_planner", "stages", "*"), "activity planner stage"),
@@ -169,7 +170,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
             problems += _unique_ids(documents[name], patterns)
     for reference in REFERENCES:
         problems += _dangling(documents, reference)
-    problems += _level_ladder(documents.get("levels"))
+    problems += _level_ladder(documents.get("levels")) + _contradictions(documents.get("levels"))
     problems += _funnel(documents.get("bootcamp"))
     problems += _planner_figures(documents.get("bootcamp"))
     problems += _manager_time(documents.get("bootcamp"), documents.get("rhythm"))
@@ -272,6 +273,24 @@ def _level_ladder(document: LocatedData | None) -> list[Problem]:
             problems.append(document.problem(("levels", index, "next_level"), "the top level has no level above it; remove 'next_level'", at_key=True))
         if not is_top and "next_level" not in level:
             problems.append(document.problem(("levels", index), f"level {quoted(level['id'])} is missing 'next_level' (what moves a rep to the next level)"))
+    return problems
+
+
+def _contradictions(document: LocatedData | None) -> list[Problem]:
+    """`contradicts` pairs a habit with strengths it cannot be true beside in one account: it sits on a habit and
+    names strengths, or the self-assessment would ask a rep to choose between two things they can both do."""
+    if document is None:
+        return []
+    counts_as = {b["id"]: b.get("counts_as", "strength") for level in document.value["levels"] for b in level["behaviours"]}
+    problems = []
+    for path, named in select(document.value, ("levels", "*", "behaviours", "*", "contradicts")):
+        behaviour = document.value["levels"][path[1]]["behaviours"][path[3]]
+        if counts_as[behaviour["id"]] != "limit":
+            problems.append(document.problem(path, f"behaviour {quoted(behaviour['id'])} is a strength; 'contradicts' goes on a habit (counts_as: limit), naming the strengths it cannot be true beside", at_key=True))
+            continue
+        for index, other in enumerate(named):
+            if counts_as.get(other) == "limit":
+                problems.append(document.problem(path + (index,), f"{quoted(other)} is a habit; a habit contradicts strengths, which a rep cannot show in the same account while the habit holds"))
     return problems
 
 

@@ -735,6 +735,7 @@ class Behaviour:
     counts_as: str = "strength"
     weight: float = 1
     coaching_questions: list[str] = field(default_factory=list)
+    contradicts: list[str] = field(default_factory=list)  # on a habit: strengths it cannot be true beside
 
 
 @dataclass(frozen=True)
@@ -936,6 +937,7 @@ class Statement:
     dimension: str | None = None
     work_on: str | None = None
     coaching_questions: list[str] = field(default_factory=list)
+    contradicts: list[str] = field(default_factory=list)  # the level assessment's: Behaviour.contradicts
     section: str | None = None
     essential: bool = False  # the top band needs it answered at least at the assessment's essentials_at_least
     essential_when_rated: bool = False  # the same once answered; left blank, it holds nothing back
@@ -1961,4 +1963,4 @@ def _fails_rule(value: bool | list) -> bool | tuple[tuple[str, ...], ...]:
 
 
 def _statement(behaviour: Behaviour) -> Statement:
-    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions)
+    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions, contradicts=behaviour.contradicts)

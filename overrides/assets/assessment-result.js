@@ -211,6 +211,22 @@
       sameAnswerEverywhere(strengths, limits);
     }
 
+    /* A habit and a strength that cannot both be true of one account, both answered "Mostly" or more (an
+       enablement reviewer: a single contact "Just like me" beside a contact in every department "Just like me"
+       went unchallenged): name each pair and ask which is closer. The level is the rule's, but its strengths
+       are not praised until the answers agree (a doubt, as upsideDown's). */
+    function contradicted() {
+      var pairs = parts.contradictions(model);
+      if (!pairs.length) return false;
+      result.append(el("p", Playbook.t("assessment_result.contradicts", { count: pairs.length }), "pb-assessment__warning"));
+      var ul = el("ul");
+      pairs.forEach(function (pair) {
+        ul.append(el("li", Playbook.t("assessment_result.contradicting_pair", { habit: pair[0].text, habit_answer: pair[0].answer, strength: pair[1].text, strength_answer: pair[1].answer })));
+      });
+      result.append(ul);
+      return true;
+    }
+
     /* One answer for every strength, from the basics to the top of the ladder (and one for every habit), places
        a seller without telling the statements apart: say so, with strengths answered on three levels or more,
        where it places them at a level, and where it places them at none with every strength answered above the
@@ -341,7 +357,8 @@
       result.append(el("h3", out.headline));
       if (out.rating) rating();
       if (model.balanced) yesToEverything();
-      var doubtful = upsideDown();
+      var doubtful = contradicted();
+      doubtful = upsideDown() || doubtful;
       if (!out.level) whyNoLevel();
       gap();
       levelsTable();

@@ -44,6 +44,18 @@
     return row.limit && model.habitLeast !== null && row.points !== null && row.points < model.habitLeast;
   }
 
+  /* Each habit held (heldHabit) beside a strength it cannot be true beside in one account (data-contradicts,
+     levels.yml's `contradicts`) answered at least behaviourLeast ("Mostly"): [habit, strength] pairs. */
+  function contradictions(model) {
+    var byId = {};
+    model.rows.forEach(function (row) { byId[row.id] = row; });
+    return [].concat.apply([], model.rows.filter(function (row) { return heldHabit(model, row); }).map(function (habit) {
+      return habit.contradicts.map(function (id) { return byId[id]; }).filter(function (strength) {
+        return strength && strength.points !== null && model.behaviourLeast !== null && strength.points >= model.behaviourLeast;
+      }).map(function (strength) { return [habit, strength]; });
+    }));
+  }
+
   /* A behaviour left blank or answered below behaviourLeast (the mirror of the habits' highest answer: "Mostly"
      against "A little"), which keeps its level from being reached however the rest scores (scoring.result). */
   function belowReached(model, row) {
@@ -262,6 +274,7 @@
         essential: fieldset.hasAttribute("data-essential"),
         whenRated: fieldset.hasAttribute("data-essential-when-rated"),
         canFail: fieldset.hasAttribute("data-can-fail") ? fieldset.dataset.canFail : null,
+        contradicts: fieldset.dataset.contradicts ? fieldset.dataset.contradicts.split(" ") : [],
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,
@@ -844,7 +857,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, holds: holds, nearMiss: nearMiss, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

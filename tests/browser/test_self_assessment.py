@@ -375,6 +375,52 @@ def test_one_answer_low_on_the_ladder_puts_the_level_the_answers_reach_on_hold_n
     expect(_result_of(context, site_url, two, scale).get_by_role("heading", level=3)).to_have_text(_no_level_headline(levels[0]["name"], 4).rstrip("."))
 
 
+def _contradicting(answers: dict, scale) -> list[str]:
+    """Each habit and strength of levels.yml's `contradicts` pairs answered so both hold, worked out from the
+    YAML: the habit above `habits_at_most`, the strength at least its mirror from the scale's bottom ("Mostly"),
+    as the result lists them."""
+    assessment = _assessment("which-level")
+    values = [o["value"] for o in scale["options"]]
+    mirror = min(values) + max(values) - assessment["habits_at_most"]
+    behaviours = {b["id"]: b for level in _levels() for b in level["behaviours"]}
+    return [f"“{plain(habit['text'])}” ({_label(scale, answers[habit['id']])}) and “{plain(behaviours[other]['text'])}” ({_label(scale, answers[other])})"
+            for habit in behaviours.values() if answers.get(habit["id"], -1) > assessment["habits_at_most"]
+            for other in habit.get("contradicts", []) if answers.get(other, -1) >= mirror]
+
+
+def test_a_habit_and_a_strength_that_cannot_both_be_true_of_one_account_are_named_and_nothing_is_praised(context, site_url):
+    # An enablement reviewer's case: a rep who answers "Just like me" to asking how a problem spreads and what it
+    # costs, and "Mostly" to asking mostly closed questions in discovery, was rated at the top, with no word that
+    # the two answers can't both be true. The result names the pair and asks which is closer, and praises no
+    # strength until they agree; the level is the rule's.
+    scale = _scale(_assessment("which-level"))
+    habits = [b for level in _levels() for b in level["behaviours"] if b.get("contradicts")]
+    assert len(habits) >= 2, "the example pairs habits with the strengths they contradict"
+    answers = _profile(6) | {habits[0]["id"]: _value(scale, "Mostly")}
+    pairs = _contradicting(answers, scale)
+    assert len(pairs) == len(habits[0]["contradicts"])
+    result = _result_of(context, site_url, answers, scale)
+    warning = result.locator(".pb-assessment__warning").filter(has_text="can't both be true of one account")
+    expect(warning).to_have_count(1)
+    items = warning.locator("xpath=following-sibling::ul[1]/li")
+    expect(items).to_have_count(len(pairs))
+    assert [" ".join(text.split()) for text in items.all_text_contents()] == pairs
+    expect(result.get_by_role("heading", name=re.compile("^Strongest behaviours"))).to_have_count(0)
+
+    # Two habits, each with the strength it contradicts: both pairs, counted.
+    both = answers | {habits[1]["id"]: _value(scale, "Just like me")}
+    result = _result_of(context, site_url, both, scale)
+    expect(result.locator(".pb-assessment__warning").filter(has_text=f"{len(_contradicting(both, scale))} pairs of your answers")).to_have_count(1)
+
+    # The habit grown out of ("A little"), or the strength only "A little" like the rep: nothing to reconcile.
+    for calm in (answers | {habits[0]["id"]: _value(scale, "A little")},
+                 answers | {other: _value(scale, "A little") for other in habits[0]["contradicts"]}):
+        assert _contradicting(calm, scale) == []
+        result = _result_of(context, site_url, calm, scale)
+        expect(result.get_by_role("heading", level=3)).to_be_visible()
+        expect(result.get_by_text("can't both be true of one account")).to_have_count(0)
+
+
 def test_two_habits_still_mostly_there_low_on_the_ladder_cap_it_and_the_headline_says_how_high_the_answers_reach(context, site_url):
     # A sales VP's case: strong everywhere, yet still "Mostly" demoing before the customer has described their
     # situation and "Mostly" asking closed questions, Solution seller's two habits. The form said "Level reached:

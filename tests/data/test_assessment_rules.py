@@ -149,6 +149,7 @@ def test_a_balanced_ladder_needs_a_limit_at_every_level_reported_at_that_level(p
     def no_limits(value):
         for behaviour in value["levels"][2]["behaviours"]:
             behaviour.pop("counts_as", None)
+            behaviour.pop("contradicts", None)  # which only a habit has
     (problem,) = _edit_levels(project, no_limits)
     lines = (project / "data" / "levels.yml").read_text(encoding="utf-8").splitlines()
     third = [n for n, text in enumerate(lines, 1) if text.strip() == "behaviours:"][2]

@@ -95,7 +95,8 @@ def _finding(message: dict, site: Path) -> Finding:
         column=message.get("firstColumn"),
         kind=message["type"],
         message=message["message"],
-        markup=extract[start : start + message.get("hiliteLength", len(extract))],
+        # vnu's highlight may take in the white space before the element (an adopter's which-level page did)
+        markup=extract[start : start + message.get("hiliteLength", len(extract))].strip(),
     )
 
 
