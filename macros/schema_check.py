@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -183,7 +184,9 @@ def _word(document: LocatedData, error) -> list[Problem]:
     if kind == "pattern" and "^[a-z0-9]" in schema["pattern"]:
         return [document.problem(path, f"{field} {quoted(error.instance)} is not a valid id (expected lower-case words joined by hyphens, like 'deal-at-risk')")]
     if kind == "pattern" and "[0-9]{4}" in schema["pattern"]:
-        return [document.problem(path, f"{field} {quoted(error.instance)} is not a date (expected \"YYYY-MM-DD\" in quotes, like \"2026-01-05\")")]
+        meant = _date_meant(error.instance)
+        example = f'did you mean "{meant}"?' if meant else 'like "2026-01-05"'
+        return [document.problem(path, f"{field} {quoted(error.instance)} is not a date (expected \"YYYY-MM-DD\" in quotes, {example})")]
     if kind == "pattern" and schema["pattern"].endswith(":[0-5][0-9]$"):
         return [document.problem(path, f"{field} {quoted(error.instance)} is not a time (expected \"HH:MM\" on the 24-hour clock, in quotes, like \"08:30\")")]
     if kind == "pattern" and "description" in schema:
@@ -246,12 +249,55 @@ def _as_share(schema: dict, value) -> str:
     return f"; a share is written as a decimal, so for {percent:g}% write {percent / 100:g}" if percent is not None else ""
 
 
+# A date as much of Europe writes it, day first with points: 6.1.2027, 06.01.2027.
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+# A year, month and day in order with single digits: 2027-1-6.
+_SHORT_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _date_meant(value) -> str | None:
+    """The YYYY-MM-DD a date written day first with points, or with single-digit parts, stands for, where that
+    is a day of the calendar: the date the message can offer instead of an example."""
+    if not isinstance(value, str):
+        return None
+    day_first, short = _DAY_FIRST.match(value), _SHORT_ISO.match(value)
+    if not (day_first or short):
+        return None
+    year, month, day = (int(day_first[3]), int(day_first[2]), int(day_first[1])) if day_first else map(int, short.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# A number written with a comma: a decimal comma (0,2), or a thousands comma (480,000 or 1,250,000).
+_COMMA_NUMBER = re.compile(r"^\s*(-?\d+)((?:,\d+)+)\s*$")
+
+
+def _comma_advice(schema: dict, value) -> str | None:
+    """For a number written with a comma, the number to write: a decimal comma becomes a point (0,2 → 0.2); groups
+    of three after a comma are thousands (480,000 → 480000), or, where the field takes decimals, the decimal
+    that a comma before three digits would be in German (1,500 → 1500, or 1.5)."""
+    match = _COMMA_NUMBER.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    whole, rest = match[1], match[2].split(",")[1:]
+    takes_decimals = "number" in _as_list(schema["type"])
+    decimal = f"{whole}.{rest[0].rstrip('0') or '0'}" if len(rest) == 1 and takes_decimals else None
+    if any(len(group) != 3 for group in rest):
+        return f"write decimals with a point: {decimal}" if decimal else None
+    return f"write {whole + ''.join(rest)}, without the comma" + (f" (or {decimal}, if the comma is a decimal comma)" if decimal else "")
+
+
 def _type_advice(schema: dict, value, path: tuple) -> str:
     """What to write instead, from the table of expected and found types; of several expected types, the
     schema lists the usual one first (a year, or the words 'not given')."""
     share = _as_share(schema, value)
     if share:
         return share[2:]
+    comma = _comma_advice(schema, value) if {"integer", "number"} & set(_as_list(schema["type"])) else None
+    if comma:
+        return comma
     if "integer" in _as_list(schema["type"]) and isinstance(value, float) and value.is_integer():
         whole = int(value)
         return f"write a whole number, without a decimal point; a point between thousands is read as a decimal point ({whole}.000 is {whole}), so write {whole * 1000} for {whole} thousand"

@@ -19,7 +19,7 @@ from tests.conftest import ROOT, run_validate
 from tests.data.test_broken_files import AFTER_PROBLEMS, replace_first
 from tests.data.test_hostile_data import Edit, Where, at, whole
 from tests.data.test_properties import PROPERTY
-from tests.helpers import data, with_value
+from tests.helpers import data, position_in, problems_of, with_value
 
 LOCATED = re.compile(r"data/[a-z_]+\.yml:\d+:\d+: \S")
 SUMMARY = re.compile(r"\d+ problems? in the handbook\.")
@@ -87,6 +87,11 @@ WRONG_TYPES = {
     # a number expected
     "number-gets-text": Wording("bootcamp.yml", replace_first("conversion_rate: 0.5", "conversion_rate: 50%"), at("conversion_rate: 50%", offset=17),
                                 "'activity_planner' › 'stages' › item 4 › 'conversion_rate' must be a number, found the text '50%'; a share is written as a decimal, so for 50% write 0.5"),
+    # a German decimal comma, a thousands comma, a date written day first: the value meant, offered
+    "number-gets-decimal-comma": Wording("bootcamp.yml", replace_first("conversion_rate: 0.2\n", "conversion_rate: 0,2\n"), at("0,2"),
+                                         "'activity_planner' › 'stages' › item 2 › 'conversion_rate' must be a number, found the text '0,2'; write decimals with a point: 0.2"),
+    "date-written-day-first": Wording("charter.yml", lambda text: with_value(text, "effective_date", "06.11.2026"), at("06.11.2026"),
+                                      "'effective_date' '06.11.2026' is not a date (expected \"YYYY-MM-DD\" in quotes, did you mean \"2026-11-06\"?)"),
     "number-gets-true": Wording("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: true"), at("conversion_rate: true", offset=17),
                                 "'activity_planner' › 'stages' › item 5 › 'conversion_rate' must be a number, found true (a yes/no value); write a number, not true or false"),
     "number-gets-nothing": Wording("bootcamp.yml", replace_first("average_deal_size: 20000\n", "average_deal_size:\n"), at("average_deal_size:\n", offset=18),
@@ -140,6 +145,15 @@ WRONG_TYPES = {
     "word-gets-list": Wording("bootcamp.yml", replace_first("period: quarter", "period: [quarter]"), at("[quarter]"),
                               "'activity_planner' › 'period' must be one of: month, quarter, year; found a list, so write just one of them"),
 }
+
+
+def test_an_amount_with_thousands_commas_is_offered_without_them(project):
+    """A director's `revenue_target: 480,000` reads as text: the message gives the number to write."""
+    path = project / "data" / "bootcamp.yml"
+    path.write_text(with_value(path.read_text(encoding="utf-8"), "  revenue_target", "1,250,000"), encoding="utf-8")
+    assert problems_of(project, "bootcamp.yml") == [
+        f"data/bootcamp.yml:{position_in(project, 'bootcamp.yml', '1,250,000')}: 'activity_planner' › 'revenue_target' must be a whole "
+        "number, found the text '1,250,000'; write 1250000, without the comma"]
 
 
 @pytest.fixture(scope="module")
