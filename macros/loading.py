@@ -271,6 +271,10 @@ def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError, text: st
     quotes = _needs_quotes(display_name, text, mark.line) if text and mark is not None else None
     if quotes:
         return quotes
+    if text and mark is not None and "mapping values are not allowed" in detail:
+        indented = _out_of_line(display_name, text, mark)
+        if indented:
+            return indented
     hint = next((h for needle, h in _FRIENDLY_HINTS if needle in detail), None)
     message = f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
     return _at(display_name, mark, message)
@@ -324,6 +328,38 @@ def _needs_quotes(display_name: str, text: str, stopped_at: int) -> Problem | No
             fix = "put the whole text in double quotes (\"…\")"
         return Problem(display_name, number + 1, len(lead) + 1, f"YAML syntax error: this text starts with {what}; {fix}")
     return None
+
+
+# A line that is a `key: value` pair of its own (a key in lower case, as data keys are), not running text
+# ("Note: …" on a text's next line is text, and wants quotes).
+_KEY_LINE = re.compile(r"^(\s*)[a-z_][a-z0-9_]*: ")
+
+
+def _out_of_line(display_name: str, text: str, mark) -> Problem | None:
+    """YAML stopped at the colon of a `key:` line (`mark`) indented further than the line above, reading it as
+    more of that line's value. Where the line above starts left of the lines either side of it, which line up,
+    it is the one moved (a key dragged to column 1 in a web editor): named there. Otherwise the key is the one
+    indented too far. Either way an indent to fix, not quotes (a director was sent to quote an untouched line)."""
+    lines = _LINE_BREAK.split(text)
+    stopped_at = mark.line
+    here = _KEY_LINE.match(lines[stopped_at]) if stopped_at < len(lines) else None
+    above = [number for number in range(stopped_at) if lines[number].strip() and not lines[number].lstrip().startswith("#")]
+    if not here or not above or mark.column != len(here[0]) - 2:  # a colon later in the line is text's
+        return None
+    indent = len(here[1])
+    moved = above[-1]
+    moved_indent = _content_indent(lines[moved])
+    if moved_indent >= indent:
+        return None
+    before = above[-2] if len(above) > 1 else None
+    if before is not None and _content_indent(lines[before]) == indent:
+        return Problem(display_name, moved + 1, moved_indent + 1, f"YAML syntax error: this line starts in column {moved_indent + 1}, left of the lines above and below it, which start in column {indent + 1}; move it right to line up with them")
+    return Problem(display_name, stopped_at + 1, indent + 1, f"YAML syntax error: this line starts in column {indent + 1}, further right than the line above it (column {moved_indent + 1}), so YAML reads it as more of that line's value; line it up with the line above, or with the list or field it belongs to")
+
+
+def _content_indent(line: str) -> int:
+    """Where a line's key or text starts: after its spaces and any list item's '- ' ("  - id: x" keys at 4)."""
+    return len(line) - len(re.sub(r"^[ ]*(?:-[ ]+)*", "", line))
 
 
 def _at(display_name: str, mark, message: str) -> Problem:
