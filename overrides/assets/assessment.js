@@ -429,9 +429,11 @@
      below what it needs), so no page shows a high score beside a lower band unexplained. */
   function summary(form, model, out) {
     var weakest = [];
+    var hold = {};
     if (out.complete && model.ladder) {
       var next = target(out);
       weakest = next ? toWorkOn(model, next) : [];
+      hold = heldByOne(model, out);
     } else if (out.complete) {
       weakest = toImprove(model);
     }
@@ -442,7 +444,15 @@
       level: out.level ? { id: out.level.id, name: out.level.name, number: out.groups.indexOf(out.level) + 1 } : null,
       groups: out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score, reached: group.reached }; }),
       weakest: weakest.slice(0, 3).map(function (row) { return { id: row.id, text: row.text, answer: row.answer }; })
-    }, joined(joined(sooner(out), held(model, out)), out.rating || {}));
+    }, joined(joined(joined(sooner(out), held(model, out)), hold), out.rating || {}));
+  }
+
+  /* The level the answers reach on hold for one answer, as the headline says it (onHold), for the team view
+     and the rep's history to say too: { on_hold: { level, statement } }, or nothing. */
+  function heldByOne(model, out) {
+    var above = reachedAbove(model, out);
+    var row = above && onHold(model, out, above);
+    return row ? { on_hold: { level: { id: above.level.id, name: above.level.name, number: above.number }, statement: { id: row.id, text: row.text, answer: row.answer } } } : {};
   }
 
   /* As the headline says it: "missed" only for a score that would have been in a higher band. */

@@ -47,6 +47,14 @@
     return spec;
   }
 
+  /* The number, on the page's ladder, of the level a result's answers reach but for one answer (its on_hold,
+     assessment.js), which the form's headline names: 0 for none, or one no longer on the ladder. */
+  function onHold(found, numbers) {
+    var hold = found.on_hold;
+    var number = isObject(hold) && isObject(hold.level) ? numbers[hold.level.id] : 0;
+    return typeof number === "number" ? number : 0;  // not a name Object has, such as "constructor"
+  }
+
   /* Level results: the level's number by the page's own ladder (0: none reached yet), stepped. */
   function levelChart(root, rep, who) {
     var section = root.querySelector("[data-history-levels-chart]");
@@ -64,6 +72,8 @@
       var number = isObject(found.level) ? numbers[found.level.id] : 0;
       if (number === undefined) return;
       var name = number ? levels[number - 1].name : Playbook.t("rep_history.no_level");
+      var held = onHold(found, numbers);
+      if (held) name = Playbook.t("rep_history.on_hold", { level: name, held: levels[held - 1].name, number: held });
       var rated = Playbook.levelRating.describe(found);
       var note = number ? Playbook.t("rep_history.level_note", { number: number, name: name, score: found.score, rated: rated }) : Playbook.t("rep_history.no_level_note", { name: name, score: found.score, rated: rated });
       points.push({ day: record.date, label: Playbook.dates.day(record.date), value: number, name: name, score: found.score, rated: rated, note: note });

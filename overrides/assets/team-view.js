@@ -190,9 +190,13 @@
     var counts = [0].concat(levels.map(function () { return 0; }));
     var unassessed = 0;
     var offLadder = 0;
+    var onHold = [];
     team.forEach(function (rep) {
       var found = completeResult(assessmentOf(rep.records, section.dataset.tool));
       var number = found && isObject(found.level) ? ids.indexOf(found.level.id) + 1 : 0;
+      /* the level the answers reach but for one answer, which the rep's form names in its headline */
+      var held = found && isObject(found.on_hold) && isObject(found.on_hold.level) ? ids.indexOf(found.on_hold.level.id) + 1 : 0;
+      if (held) onHold.push(Playbook.t("team_view.held_rep", { name: rep.name, level: levels[held - 1].name, number: held }));
       if (!found) unassessed += 1;
       /* a level since taken off the ladder is no level on it, nor "no level yet" */
       else if (isObject(found.level) && !number) offLadder += 1;
@@ -214,6 +218,7 @@
       table: { caption: Playbook.t("team_view.levels_chart"), columns: [Playbook.t("team_view.level"), Playbook.t("team_view.reps")], rows: names.map(function (name, i) { return [name, String(counts[i])]; }) }
     }));
     if (left) slot.append(node("p", "pb-team__left-out", Playbook.t("team_view.left_out", { left: left })));
+    if (onHold.length) slot.append(node("p", "pb-team__left-out", Playbook.t("team_view.on_hold", { reps: Playbook.list(onHold), count: onHold.length })));
   }
 
   /* Date maths on day numbers (dates.js), which no clock change makes 23 or 25 hours long. */

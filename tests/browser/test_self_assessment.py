@@ -375,6 +375,45 @@ def test_one_answer_low_on_the_ladder_puts_the_level_the_answers_reach_on_hold_n
     expect(_result_of(context, site_url, two, scale).get_by_role("heading", level=3)).to_have_text(_no_level_headline(levels[0]["name"], 4).rstrip("."))
 
 
+def test_a_level_on_hold_is_said_in_the_reps_history_and_the_team_view_as_the_form_says_it(context, site_url):
+    # A manager rated a rep on the form and read "Problem solver (level 4 of 6), on hold"; the team view and the
+    # rep's history said only "no level reached". The record keeps the hold, and both say it beside the level.
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    habit = next(b for b in levels[0]["behaviours"] if b["id"] == "promises-unchecked-dates")
+    answers = _profile(4) | {habit["id"]: _value(scale, "Just like me")}
+    assert _level_reached(answers) == 0
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 3, 10, 10, 0, tzinfo=UTC))
+    page.goto(site_url + LEVEL_PAGE)
+    page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.addRep('Priya').rep.id)")
+    page.reload()
+    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    expect(result.get_by_role("heading", level=3)).to_have_text(_on_hold_headline(4, habit, "Just like me"))
+    saved = page.evaluate("() => Playbook.workspace.records({ kind: 'assessment', tool: 'which-level' }).map(r => r.data.result)")
+    assert [r.get("on_hold") for r in saved] == [{
+        "level": {"id": levels[3]["id"], "name": levels[3]["name"], "number": 4},
+        "statement": {"id": habit["id"], "text": plain(habit["text"]), "answer": "Just like me"}}]
+
+    held = f"No level reached yet; {levels[3]['name']} (level 4) on hold for one answer"
+    page.goto(site_url + "coaching/history/")
+    rows = page.locator("[data-history-levels-chart] [data-chart-table] tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.locator("td").first).to_have_text(held)  # the date is the row's header
+
+    page.goto(site_url + "coaching/team/")
+    expect(page.locator("[data-team-levels] .pb-team__left-out")).to_have_text(
+        f"On hold for one answer: Priya at {levels[3]['name']} (level 4), counted above at the level reached until that answer changes.")
+
+    # A rep rated at their level with nothing on hold: no such line.
+    page.goto(site_url + LEVEL_PAGE)
+    _answer_all(page, "which-level", answers | {habit["id"]: _value(scale, "Mostly")}, scale)
+    expect(page.locator("[data-result]").get_by_role("heading", level=3)).to_have_text(f"Level reached: {levels[3]['name']} (level 4 of {len(levels)})")
+    page.goto(site_url + "coaching/team/")
+    expect(page.locator("[data-team-levels] figure")).to_be_visible()
+    expect(page.locator("[data-team-levels]").get_by_text("On hold for one answer")).to_have_count(0)
+
+
 def _contradicting(answers: dict, scale) -> list[str]:
     """Each habit and strength of levels.yml's `contradicts` pairs answered so both hold, worked out from the
     YAML: the habit above `habits_at_most`, the strength at least its mirror from the scale's bottom ("Mostly"),
