@@ -356,17 +356,24 @@ def test_one_old_habit_low_on_the_ladder_is_a_gap_named_and_a_habit_kept_fully_i
         _on_hold_headline(5, habit, "Just like me", rated=1))
 
 
+def _problem_solver_who_promises_unchecked_dates():
+    """The enablement reviewer's rep: a problem solver in every behaviour who gives customers delivery dates
+    before checking stock "Just like me" (scale, levels, that habit, the answers), whom no level counts."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    habit = next(b for b in levels[0]["behaviours"] if b["id"] == "promises-unchecked-dates")
+    answers = _profile(4) | {habit["id"]: _value(scale, "Just like me")}
+    assert _level_reached(answers) == 0
+    return scale, levels, habit, answers
+
+
 def test_one_answer_low_on_the_ladder_puts_the_level_the_answers_reach_on_hold_not_four_levels_down(context, site_url):
     # An enablement reviewer's case: a strong problem solver who answers "Just like me" to giving delivery dates
     # before checking stock read "No level reached yet", where "Mostly" read Problem solver: one notch, four
     # levels. The level rated stays the rule's (a basic kept fully caps), but the headline leads with the level
     # the answers reach, on hold, and names the one answer holding it. Two such answers are a pattern: the
     # headline names the level that holds the ladder, as before.
-    scale = _scale(_assessment("which-level"))
-    levels = _levels()
-    habit = next(b for b in levels[0]["behaviours"] if b["id"] == "promises-unchecked-dates")
-    answers = _profile(4) | {habit["id"]: _value(scale, "Just like me")}
-    assert _level_reached(answers) == 0
+    scale, levels, habit, answers = _problem_solver_who_promises_unchecked_dates()
     expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(_on_hold_headline(4, habit, "Just like me"))
     _level_result(context, site_url, answers | {habit["id"]: _value(scale, "Mostly")}, scale, levels[3], 4)
     other = next(b for b in levels[0]["behaviours"] if _is_limit(b) and b["id"] != habit["id"])
@@ -378,11 +385,7 @@ def test_one_answer_low_on_the_ladder_puts_the_level_the_answers_reach_on_hold_n
 def test_a_level_on_hold_is_said_in_the_reps_history_and_the_team_view_as_the_form_says_it(context, site_url):
     # A manager rated a rep on the form and read "Problem solver (level 4 of 6), on hold"; the team view and the
     # rep's history said only "no level reached". The record keeps the hold, and both say it beside the level.
-    scale = _scale(_assessment("which-level"))
-    levels = _levels()
-    habit = next(b for b in levels[0]["behaviours"] if b["id"] == "promises-unchecked-dates")
-    answers = _profile(4) | {habit["id"]: _value(scale, "Just like me")}
-    assert _level_reached(answers) == 0
+    scale, levels, habit, answers = _problem_solver_who_promises_unchecked_dates()
     page = context.new_page()
     page.clock.set_fixed_time(datetime(2026, 3, 10, 10, 0, tzinfo=UTC))
     page.goto(site_url + LEVEL_PAGE)
