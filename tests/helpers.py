@@ -266,16 +266,20 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def replace_once(project: Path, file: str, old: str, new: str) -> str:
-    """Edit `data/<file>` of a handbook copy as a leader would: `old` (as the copy writes it) must occur exactly
-    once. The new text."""
-    path = project / "data" / file
+def replace_in(path: Path, old: str, new: str) -> str:
+    """Edit a file of a handbook copy as a leader would: `old` (as the copy writes it) must occur exactly once
+    and becomes `new`. The new text."""
     text = path.read_text(encoding="utf-8")
     old = as_written(text, old)
     assert text.count(old) == 1, old
     text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
     return text
+
+
+def replace_once(project: Path, file: str, old: str, new: str) -> str:
+    """replace_in for `data/<file>` of a handbook copy."""
+    return replace_in(project / "data" / file, old, new)
 
 
 def with_value(text: str, key: str, value) -> str:

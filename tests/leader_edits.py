@@ -13,7 +13,7 @@ import yaml
 
 from tests import planner_oracle
 from tests.conftest import ROOT
-from tests.helpers import as_written, with_value
+from tests.helpers import replace_in, with_value
 
 # A checklist and a self-assessment added in YAML only (tests/browser/test_tools_from_data.py).
 NEW_CHECKLIST = {
@@ -61,13 +61,6 @@ def _change_data(project: Path, file: str, change) -> None:
     (project / "data" / file).write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def _replace_once(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    old = as_written(text, old)
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _add_tools(assessments: dict) -> None:
     assessments["scales"].append(NEW_SCALE)
     assessments["assessments"].append(NEW_ASSESSMENT)
@@ -95,11 +88,11 @@ def make_edits(project: Path) -> None:
     _change_data(project, "assessments.yml", _add_tools)
     _change_data(project, "assessments.yml", _shift_scale)
     first_day = yaml.safe_load((ROOT / "data" / "bootcamp.yml").read_text(encoding="utf-8"))["cadence"]["week_starts_on"]
-    _replace_once(project / "data" / "bootcamp.yml", f"week_starts_on: {first_day}", f"week_starts_on: {WEEK_STARTS_ON}")
+    replace_in(project / "data" / "bootcamp.yml", f"week_starts_on: {first_day}", f"week_starts_on: {WEEK_STARTS_ON}")
     bootcamp = project / "data" / "bootcamp.yml"
     target = data_of(project, "bootcamp.yml")["activity_planner"]["revenue_target"]
     bootcamp.write_text(with_value(bootcamp.read_text(encoding="utf-8"), "  revenue_target", target // 2 if target % 2 == 0 else target / 2), encoding="utf-8")
     share = uneven_share(data_of(project, "bootcamp.yml")["activity_planner"])
-    _replace_once(project / "data" / "ramp.yml", RAMP_ROW % RAMP_SHARE, RAMP_ROW % f"{float(share):g}")
+    replace_in(project / "data" / "ramp.yml", RAMP_ROW % RAMP_SHARE, RAMP_ROW % f"{float(share):g}")
     page = project / "docs" / ANCHORED_PAGE
     page.write_text(page.read_text(encoding="utf-8") + ANCHORED_TEXT, encoding="utf-8")

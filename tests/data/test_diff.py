@@ -17,7 +17,7 @@ from macros.settings_diff import navigation_changes
 from macros.site_files import NavEntry, Site
 from macros.wiring import every_macro
 from tests.conftest import ROOT, run
-from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, as_written, data, needs, site_name, yaml_text
+from tests.helpers import NEEDS_SECOND_LANGUAGE, NEEDS_SECOND_TEAM, data, needs, replace_in, site_name, yaml_text
 from tests.site.test_planner_matches_targets import _expected_targets
 
 GIT = ["git", "-c", "user.name=Test Leader", "-c", "user.email=leader@example.com", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
@@ -66,14 +66,7 @@ def new_history(root: Path) -> Path:
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
-    edit_file(project / "data" / name, old, new)
-
-
-def edit_file(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    old = as_written(text, old)
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_in(project / "data" / name, old, new)
 
 
 def diff(project: Path, *args: str):
@@ -170,7 +163,7 @@ def test_a_leaders_change_is_summarised_file_by_file(changed):
 @needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # the summary names the teams and languages a change reaches
 def test_a_change_to_a_translation_reaches_its_language_only(tmp_path):
     project = new_history(tmp_path)
-    edit_file(project / "data" / "languages" / "de" / "charter.yml", "name: Verantwortung", "name: Eigenverantwortung")
+    replace_in(project / "data" / "languages" / "de" / "charter.yml", "name: Verantwortung", "name: Eigenverantwortung")
     git(project, "commit", "-q", "-a", "-m", "A translator's change")
     result = diff(project, "HEAD~1")
     assert result.returncode == 0, result.stderr
@@ -290,20 +283,20 @@ def site_change(tmp_path_factory) -> list[str]:
     edit(project, "charter.yml", "    meaning: Your territory, pipeline and forecast are yours to run as if they were your own business.\n",
          "    meaning: |\n      Your territory, pipeline and forecast are yours to run.\n      Run them as if they were your own business.\n")
     settings = project / "mkdocs.yml"
-    edit_file(settings, f"site_name: {site_name()}\n", f"site_name: {yaml_text(site_name() + ' Europe')}\n")
-    edit_file(settings, "  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
-    edit_file(settings, "      - Objection handling: coaching/objections.md\n", "")
-    edit_file(settings, "      - Team charter: charter.md\n", "      - Team charter: charter.md\n      - Objection handling: coaching/objections.md\n")
-    edit_file(settings, "      - Question bank: coaching/questions.md\n", "      - Question bank: coaching/questions.md\n      - Forecast call: coaching/forecast-call.md\n")
-    edit_file(settings, "  - Glossary: glossary.md\n", "")
-    edit_file(settings, "  - Checklists: checklists.md\n", "  - Checklists and forms: checklists.md\n")
+    replace_in(settings, f"site_name: {site_name()}\n", f"site_name: {yaml_text(site_name() + ' Europe')}\n")
+    replace_in(settings, "  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")
+    replace_in(settings, "      - Objection handling: coaching/objections.md\n", "")
+    replace_in(settings, "      - Team charter: charter.md\n", "      - Team charter: charter.md\n      - Objection handling: coaching/objections.md\n")
+    replace_in(settings, "      - Question bank: coaching/questions.md\n", "      - Question bank: coaching/questions.md\n      - Forecast call: coaching/forecast-call.md\n")
+    replace_in(settings, "  - Glossary: glossary.md\n", "")
+    replace_in(settings, "  - Checklists: checklists.md\n", "  - Checklists and forms: checklists.md\n")
     (project / "docs" / "coaching" / "forecast-call.md").write_text('# Forecast call\n\nBefore the call:\n\n{{ self_assessment("manager-or-coach") }}\n', encoding="utf-8")
-    edit_file(project / "docs" / "onboarding.md", '{{ checklist("new-rep-first-week") }}', '{{ checklist("one-to-one-prep") }}')
-    edit_file(project / "docs" / "charter.md", "Who leads this team, how, and", "Who leads this team and how, and")
+    replace_in(project / "docs" / "onboarding.md", '{{ checklist("new-rep-first-week") }}', '{{ checklist("one-to-one-prep") }}')
+    replace_in(project / "docs" / "charter.md", "Who leads this team, how, and", "Who leads this team and how, and")
     questions = project / "docs" / "coaching" / "questions.md"
-    edit_file(questions, "{{ question_explorer() }}", "{{ questions_by_stage() }}")
-    edit_file(questions, "{{ questions_by_stage() }}\n\n{{ questions_by_stage() }}", "{{ questions_by_stage() }}\n\n{{ question_explorer() }}")
-    edit_file(project / "docs" / "editing-tools.md", '{% raw %}`{{ checklist("before-a-price-increase") }}`', '{% raw %}`{{ checklist("after-a-lost-deal") }}`')
+    replace_in(questions, "{{ question_explorer() }}", "{{ questions_by_stage() }}")
+    replace_in(questions, "{{ questions_by_stage() }}\n\n{{ questions_by_stage() }}", "{{ questions_by_stage() }}\n\n{{ question_explorer() }}")
+    replace_in(project / "docs" / "editing-tools.md", '{% raw %}`{{ checklist("before-a-price-increase") }}`', '{% raw %}`{{ checklist("after-a-lost-deal") }}`')
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "A leader's change to the site")
     result = diff(project, "HEAD~1")

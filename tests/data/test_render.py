@@ -125,8 +125,9 @@ CHANGES = {
 def _change(project: Path, path: str, old: str, new: str) -> None:
     changed = project / path
     text = changed.read_text(encoding="utf-8")
-    assert as_written(text, old) in text
-    changed.write_text(text.replace(as_written(text, old), new, 1), encoding="utf-8")
+    old = as_written(text, old)
+    assert old in text
+    changed.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("change", CHANGES)

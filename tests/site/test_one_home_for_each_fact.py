@@ -11,7 +11,7 @@ import yaml
 
 from macros.project import copy_project
 from tests.conftest import ROOT, run_build
-from tests.helpers import as_written, content, data, normalise, page, site_name
+from tests.helpers import content, data, normalise, page, replace_in, site_name
 
 # A name with characters that mean something in HTML and Markdown: the page must show it as typed.
 NEW_NAME = "Harbour & Co *Sales* Handbook"
@@ -40,29 +40,21 @@ def changed_site(tmp_path_factory):
     """One build of a handbook copy whose leader renamed the site, added a checklist and a fifth boot-camp
     week, and put the checklists page into the onboarding pack: the changed data files, and the site."""
     project = copy_project(tmp_path_factory.mktemp("one-home") / "handbook")
-    _replace(project / "mkdocs.yml", f"site_name: {site_name()}\n", f'site_name: "{NEW_NAME}"\n')
+    replace_in(project / "mkdocs.yml", f"site_name: {site_name()}\n", f'site_name: "{NEW_NAME}"\n')
     checklists = project / "data" / "checklists.yml"
     checklists.write_text(checklists.read_text(encoding="utf-8") + NEW_CHECKLIST, encoding="utf-8")
-    _replace(project / "data" / "bootcamp.yml", "cadence:\n", FIFTH_WEEK)
+    replace_in(project / "data" / "bootcamp.yml", "cadence:\n", FIFTH_WEEK)
     # the sentences that count the weeks, reworded as validation asks (macros/stated_counts.py)
     for file in ("bootcamp.yml", "glossary.yml"):
         path = project / "data" / file
         path.write_text(re.sub(r"\b([Ff])our weeks\b", lambda m: ("F" if m.group(1) == "F" else "f") + "ive weeks", path.read_text(encoding="utf-8")), encoding="utf-8")
     last_part = "        leave_out: [at-a-glance]\n"  # of the pack's last page, the ramp plan
-    _replace(project / "data" / "printing.yml", last_part, last_part + "      - page: checklists.md\n")
+    replace_in(project / "data" / "printing.yml", last_part, last_part + "      - page: checklists.md\n")
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     changed = {name: yaml.safe_load((project / "data" / f"{name}.yml").read_text(encoding="utf-8")) for name in ("bootcamp", "checklists", "printing")}
     return changed, site
-
-
-def _replace(path, old: str, new: str) -> None:
-    """Edit a file as a leader would: `old` occurs once and becomes `new`."""
-    text = path.read_text(encoding="utf-8")
-    old = as_written(text, old)
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def _row(soup, first_cell: str):
