@@ -162,6 +162,16 @@ def select(value, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, obj
         yield from select(value[head], rest, path + (head,))
 
 
+def first_with_each_id(items: list[dict]) -> dict[str, dict]:
+    """Each id's first item: a duplicate is reported at the copy (_unique_ids), and the checks that look an id up
+    read the item the copy duplicates, so the copy's fields add no advice about files nobody touched (a director
+    found a duplicated question's levels reported in levels.yml and its German translation)."""
+    found: dict[str, dict] = {}
+    for item in items:
+        found.setdefault(item["id"], item)
+    return found
+
+
 def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> list[Problem]:
     """`documents` holds only files that passed their schema, keyed by file stem."""
     problems: list[Problem] = []
@@ -179,7 +189,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += _only_with_own_signals(documents.get("dilemma"))
     problems += _reserved_checklist_ids(documents.get("checklists")) + _team_lists_before_a_1_1(documents.get("checklists"))
     problems += _assessments(documents.get("assessments"), documents.get("levels"))
-    problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"))
+    problems += _development_questions(documents.get("levels"), documents.get("coaching_questions"), documents.get("rhythm"))
     problems += check_question_bank(documents.get("coaching_questions"), documents.get("levels"))
     problems += _printed_pages(documents.get("printing"), docs_pages)
     problems += _deal_review(documents.get("deal_review"))
@@ -204,7 +214,7 @@ def _objection_weeks(objections: LocatedData | None, role_plays: LocatedData | N
     if objections is None or role_plays is None or bootcamp is None:
         return []
     known = {week["id"] for week in bootcamp.value["schedule"]}  # an unknown week is reported at the role-play
-    weeks = {play["id"]: play["week"] for play in role_plays.value["role_plays"] if play["week"] in known}
+    weeks = {id: play["week"] for id, play in first_with_each_id(role_plays.value["role_plays"]).items() if play["week"] in known}
     listed = objections.value["practise_in"]
     problems = []
     for index, objection in enumerate(objections.value["objections"]):
@@ -281,11 +291,11 @@ def _contradictions(document: LocatedData | None) -> list[Problem]:
     names strengths, or the self-assessment would ask a rep to choose between two things they can both do."""
     if document is None:
         return []
-    counts_as = {b["id"]: b.get("counts_as", "strength") for level in document.value["levels"] for b in level["behaviours"]}
+    counts_as = {id: b.get("counts_as", "strength") for id, b in first_with_each_id([b for level in document.value["levels"] for b in level["behaviours"]]).items()}
     problems = []
     for path, named in select(document.value, ("levels", "*", "behaviours", "*", "contradicts")):
         behaviour = document.value["levels"][path[1]]["behaviours"][path[3]]
-        if counts_as[behaviour["id"]] != "limit":
+        if behaviour.get("counts_as", "strength") != "limit":
             problems.append(document.problem(path, f"behaviour {quoted(behaviour['id'])} is a strength; 'contradicts' goes on a habit (counts_as: limit), naming the strengths it cannot be true beside", at_key=True))
             continue
         for index, other in enumerate(named):
@@ -620,27 +630,30 @@ def _yes_to_everything(document: LocatedData, path: tuple, name: str, statements
     return []
 
 
-def _development_questions(levels: LocatedData | None, bank: LocatedData | None) -> list[Problem]:
-    """Each level's behaviours name coaching questions from at least three conversation stages, so the next
-    1:1's questions (scoring.questions_to_develop) span a whole conversation, and each suits the rep it is
-    offered to: one working towards the level, at the level below (the first level's, a rep not there yet)."""
+def _development_questions(levels: LocatedData | None, bank: LocatedData | None, rhythm: LocatedData | None) -> list[Problem]:
+    """Each level's behaviours name coaching questions from at least three conversation stages besides those that
+    look back (Handbook.questions_to_start: a level result offers none of those), so the next 1:1's questions span
+    a whole conversation, and each suits the rep it is offered to: one working towards the level, at the level
+    below (the first level's, a rep not there yet)."""
     if levels is None or bank is None:
         return []
-    stage_of = {question["id"]: question["stage"] for question in bank.value["questions"]}
+    looking_back = set(rhythm.value["one_to_one_planner"].get("stages_that_look_back", [])) if rhythm else set()
+    stage_of = {id: question["stage"] for id, question in first_with_each_id(bank.value["questions"]).items()}
     problems = []
     for index, level in enumerate(levels.value["levels"]):
         problems += _questions_for_the_rep_below(levels, bank, index)
-        stages = {stage_of[q] for behaviour in level["behaviours"] for q in behaviour.get("coaching_questions", []) if q in stage_of}
+        stages = {stage_of[q] for behaviour in level["behaviours"] for q in behaviour.get("coaching_questions", []) if q in stage_of} - looking_back
         if len(stages) < 3:
             covered = ", ".join(sorted(stages)) or "none"
-            problems.append(levels.problem(("levels", index, "behaviours"), f"level {quoted(level['id'])}: its behaviours' coaching_questions cover {counted(len(stages), 'conversation stage')} ({covered}); name questions from at least 3 stages so the next 1:1 covers more than one part of the conversation", at_key=True))
+            besides = f" besides {', '.join(sorted(looking_back))} (which waits until something has been tried)" if looking_back else ""
+            problems.append(levels.problem(("levels", index, "behaviours"), f"level {quoted(level['id'])}: its behaviours' coaching_questions cover {counted(len(stages), 'conversation stage')}{besides} ({covered}); name questions from at least 3 stages so the next 1:1 covers more than one part of the conversation", at_key=True))
     return problems
 
 
 def _questions_for_the_rep_below(levels: LocatedData, bank: LocatedData, index: int) -> list[Problem]:
     ladder = levels.value["levels"]
     level, given_to = ladder[index], ladder[max(index - 1, 0)]
-    suits = {question["id"]: question["levels"] for question in bank.value["questions"]}
+    suits = {id: question["levels"] for id, question in first_with_each_id(bank.value["questions"]).items()}
     who = f"a rep at {readable(given_to['name'])}, the level below" if index else "a rep not yet at it, the first level"
     problems = []
     for number, behaviour in enumerate(level["behaviours"]):

@@ -210,6 +210,11 @@ class QuestionBank:
         return {stage.id: stage for stage in self.stages}
 
     @cached_property
+    def stage_number(self) -> dict[str, int]:
+        """Each stage's place in a conversation (GROW's order, as stages.yml lists them), from 1."""
+        return {stage.id: number for number, stage in enumerate(self.stages, start=1)}
+
+    @cached_property
     def situations_by_id(self) -> dict[str, Situation]:
         return {situation.id: situation for situation in self.situations}
 
@@ -1773,6 +1778,13 @@ class Handbook:
     def self_assessments(self) -> list[Assessment]:
         """The assessments readers take about themselves; observation forms and rubrics live on their own pages."""
         return [assessment for assessment in self.assessments.values() if assessment.kind == "self-assessment"]
+
+    def questions_to_start(self, statement: "Statement") -> list[Question]:
+        """The questions a level statement names that need nothing tried yet: a level result offers them before the
+        rep has worked on it, so none asks how the new approach went (the 1:1 planner's stages_that_look_back)."""
+        looking_back = set(self.rhythm.one_to_one_planner.stages_that_look_back)
+        named = (self.questions.by_id[q] for q in statement.coaching_questions if q in self.questions.by_id)
+        return [question for question in named if question.stage not in looking_back]
 
     @cached_property
     def weeks_by_id(self) -> dict[str, Week]:

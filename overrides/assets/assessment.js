@@ -130,26 +130,31 @@
     return answered.sort(function (a, b) { return b.points / b.most - a.points / a.most || b.weight - a.weight; });
   }
 
-  /* Up to five questions from the weakest behaviours' coaching questions, covering new stages first. */
+  /* How many questions a level result offers: "two or three that fit the moment", as the question bank asks. */
+  var QUESTIONS_OFFERED = 3;
+
+  /* Up to QUESTIONS_OFFERED of the coaching questions of the behaviours to work on (`weakest`, in toWorkOn's
+     order): all of the first one's, then one from each of the others in turn on a stage not yet covered, then
+     any; listed in a conversation's order (data-stage-number). */
   function questionsToDevelop(weakest, entries) {
-    var picked = [], stages = {}, added = true;
+    var picked = [], added = true;
     function ofRow(row) { return entries.filter(function (li) { return li.dataset.behaviour === row.id; }); }
     function taken(li) { return picked.some(function (p) { return p.dataset.question === li.dataset.question; }); }
-    while (added && picked.length < 5) {
+    function newStage(li) { return !picked.some(function (p) { return p.dataset.stage === li.dataset.stage; }); }
+    function add(li) { if (!taken(li) && picked.length < QUESTIONS_OFFERED) picked.push(li); }
+    if (weakest.length) ofRow(weakest[0]).forEach(add);
+    while (added && picked.length < QUESTIONS_OFFERED) {
       added = false;
-      weakest.forEach(function (row) {
-        var fresh = ofRow(row).filter(function (li) { return !stages[li.dataset.stage]; })[0];
-        if (fresh && picked.length < 5) {
+      weakest.slice(1).forEach(function (row) {
+        var fresh = ofRow(row).filter(function (li) { return !taken(li) && newStage(li); })[0];
+        if (fresh && picked.length < QUESTIONS_OFFERED) {
           picked.push(fresh);
-          stages[fresh.dataset.stage] = true;
           added = true;
         }
       });
     }
-    weakest.forEach(function (row) {
-      ofRow(row).forEach(function (li) { if (!taken(li) && picked.length < 5) picked.push(li); });
-    });
-    return picked;
+    weakest.forEach(function (row) { ofRow(row).forEach(add); });
+    return picked.sort(function (a, b) { return a.dataset.stageNumber - b.dataset.stageNumber; });
   }
 
   /* Groups scored, then the whole; a level is reached with enough answers (in a balanced assessment, all of
@@ -413,12 +418,17 @@
   }
 
   /* What to work on next at `level`, in the one order the result lists it and the 1:1 planner reads it: the
-     behaviours not yet at the top answer, led by the habits that hold the level back, else by the weakest
-     behaviour to build, then the rest weakest first (unanswered last). */
+     behaviours not yet at the top answer, led by the habits that hold the level back, else by the behaviour to
+     build first: the first in levels.yml's order (the order a seller builds them, data-build-order) still below
+     behaviourLeast ("Mostly"; an enablement reviewer: the honest order taker was sent to the launch news before
+     the better fit the level's next step names first), answered before left blank, else the weakest; then the
+     rest weakest first (unanswered last). */
   function toWorkOn(model, level) {
     var open = weakestFirst(level.rows).filter(function (row) { return row.points === null || row.points < row.most; });
     var first = open.filter(function (row) { return heldHabit(model, row); });
-    if (!first.length) first = open.filter(function (row) { return !row.limit; }).slice(0, 1);
+    var order = level.node ? level.node.dataset.buildOrder.split(" ") : [];
+    var toBuild = open.filter(function (row) { return belowReached(model, row); }).sort(function (a, b) { return (a.points === null) - (b.points === null) || order.indexOf(a.id) - order.indexOf(b.id); });
+    if (!first.length) first = toBuild.length ? toBuild.slice(0, 1) : open.filter(function (row) { return !row.limit; }).slice(0, 1);
     return first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
   }
 

@@ -278,6 +278,16 @@
     return " " + Playbook.t("plan_one_to_one.gap", { levels: Playbook.list(gaps.map(function (level) { return level.name; })) });
   }
 
+  /* The level the answers reach but for one answer (the result's on_hold, assessment.js), as the form's headline
+     says it: "" when none, or when its level is no longer on the page's ladder. */
+  function holdNote(plan, result) {
+    var hold = result.on_hold;
+    if (!hold || typeof hold !== "object" || !hold.level || !hold.statement) return "";
+    var number = plan.levels.map(function (level) { return level.id; }).indexOf(hold.level.id) + 1;
+    if (!number || typeof hold.statement.text !== "string" || typeof hold.statement.answer !== "string") return "";
+    return " " + Playbook.t("plan_one_to_one.on_hold", { level: plan.levels[number - 1].name, number: number, statement: hold.statement.text, answer: hold.statement.answer });
+  }
+
   /* The questions on the rep's latest agendas before `date` (as many agendas as the data says), each with the
      date of the 1:1 it was last on: {id: "YYYY-MM-DD"}. An agenda is kept with its 1:1's record once the
      meeting's commitments are written down. */
@@ -669,8 +679,8 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result);
-      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + holdNote(plan, result);
+      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";

@@ -407,6 +407,11 @@ def test_a_level_on_hold_is_said_in_the_reps_history_and_the_team_view_as_the_fo
     page.goto(site_url + "coaching/team/")
     expect(page.locator("[data-team-levels] .pb-team__left-out")).to_have_text(
         f"On hold for one answer: Priya at {levels[3]['name']} (level 4), counted above at the level reached until that answer changes.")
+    # The 1:1 planner, which works on the basic first (the habit leads what to work on), says why.
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.locator("[data-plan-level]")).to_contain_text(
+        f"{levels[3]['name']} (level 4) is on hold for one answer: “{plain(habit['text'])}” (Just like me). Once that changes, the rest of the answers reach it.")
+    expect(page.locator("[data-plan-weakest] li").first).to_contain_text(plain(habit["text"]))
 
     # A rep rated at their level with nothing on hold: no such line.
     page.goto(site_url + LEVEL_PAGE)
@@ -415,6 +420,9 @@ def test_a_level_on_hold_is_said_in_the_reps_history_and_the_team_view_as_the_fo
     page.goto(site_url + "coaching/team/")
     expect(page.locator("[data-team-levels] figure")).to_be_visible()
     expect(page.locator("[data-team-levels]").get_by_text("On hold for one answer")).to_have_count(0)
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.locator("[data-plan-level]")).to_contain_text(f"Level 4 of {len(levels)}, {levels[3]['name']}")
+    expect(page.locator("[data-plan-level]")).not_to_contain_text("on hold")
 
 
 def _contradicting(answers: dict, scale) -> list[str]:
@@ -681,11 +689,17 @@ def test_an_answer_listed_as_a_strength_is_not_also_called_a_weakness(context, s
     assert "Mostly" in strong_answers and not strong_answers & weak_answers, (strongest, weakest)
 
 
-def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_stages_and_differ_by_level(context, site_url):
+def test_next_1_1_questions_start_with_the_behaviour_to_build_follow_a_conversation_and_ask_nothing_not_yet_tried(context, site_url):
+    """Two or three questions, as the bank's intro asks: all of the first behaviour to work on's, in GROW order
+    (Goal, Reality, Options, Will), none asking how something tried went (nothing has been, a reviewer found
+    "How did the customer react when you tried the new approach?" offered to an honest order taker)."""
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
-    stage_of = {q["id"]: q["stage"] for q in data("coaching_questions")["questions"]}
+    bank = data("coaching_questions")
+    stage_of = {q["id"]: q["stage"] for q in bank["questions"]}
+    stage_number = {stage["id"]: n for n, stage in enumerate(bank["stages"])}
+    looking_back = set(data("rhythm")["one_to_one_planner"]["stages_that_look_back"])
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
     form = page.locator('form[data-assessment="which-level"]')
@@ -694,21 +708,51 @@ def test_next_1_1_questions_come_from_the_weakest_behaviours_above_span_three_st
     for top_level in range(0, len(levels)):
         answers = _profile(top_level)
         nxt = levels[top_level]
-        # Make one of the next level's behaviours clearly the weakest: the rep half does all the others.
+        # Make one of the next level's behaviours the only one below "Mostly": the rep does all the others mostly.
         middle = scale["options"][len(scale["options"]) // 2]["value"]
-        weakest = nxt["behaviours"][-1]
-        for behaviour in nxt["behaviours"][:-1]:
-            answers[behaviour["id"]] = middle
+        weakest = [b for b in nxt["behaviours"] if not _is_limit(b)][-1]
+        low = scale["options"][0]["value"]
+        for behaviour in nxt["behaviours"]:
+            if _is_limit(behaviour):
+                answers[behaviour["id"]] = low  # grown out of already: no habit comes first
+            elif behaviour is not weakest:
+                answers[behaviour["id"]] = middle
         _answer_all(page, "which-level", answers, scale)
         heading = result.get_by_role("heading", name="Questions to take to your next 1:1")
         heading.wait_for()
         hrefs = heading.locator("xpath=following-sibling::ul[1]/li/a").evaluate_all("links => links.map(a => a.getAttribute('href').split('#')[1])")
         develop = {q for b in nxt["behaviours"] for q in b.get("coaching_questions", [])}
-        assert 3 <= len(hrefs) <= 5 and set(hrefs) <= develop, (nxt["id"], hrefs)
-        assert len({stage_of[q] for q in hrefs}) >= 3
-        assert hrefs[0] in weakest["coaching_questions"], "the first question develops the weakest behaviour"
+        assert 2 <= len(hrefs) <= 3 and set(hrefs) <= develop, (nxt["id"], hrefs)
+        assert not {stage_of[q] for q in hrefs} & looking_back, (nxt["id"], hrefs)
+        numbers = [stage_number[stage_of[q]] for q in hrefs]
+        assert numbers == sorted(numbers), f"{nxt['id']}: {hrefs} not in a conversation's order"
+        own = [q for q in weakest.get("coaching_questions", []) if stage_of[q] not in looking_back]
+        assert set(own[:3]) <= set(hrefs), f"{nxt['id']}: the behaviour to build first ({weakest['id']}) brings all its questions: {hrefs}"
         seen.append(frozenset(hrefs))
     assert len(set(seen)) == len(seen), "every level gets its own questions"
+
+
+def test_work_on_next_starts_with_the_first_behaviour_the_level_builds_not_the_lowest_answer(context, site_url):
+    """The honest order taker: product expert's behaviours "A little", and the last of them "Not like me". The
+    level's next step names the first ones first (levels.yml lists them in the order a seller builds them), so
+    the result starts there, not with the lowest answer."""
+    assessment = _assessment("which-level")
+    scale = _scale(assessment)
+    levels = _levels()
+    options = [o["value"] for o in scale["options"]]
+    answers = _profile(1)
+    behaviours = [b for b in levels[1]["behaviours"] if not _is_limit(b)]
+    for behaviour in levels[1]["behaviours"]:
+        answers[behaviour["id"]] = options[0] if _is_limit(behaviour) else options[1]
+    answers[behaviours[-1]["id"]] = options[0]
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    _answer_all(page, "which-level", answers, scale)
+    result = page.locator('form[data-assessment="which-level"] [data-result]')
+    heading = result.get_by_role("heading", name=f"Behaviours to work on next ({levels[1]['name']})")
+    items = heading.locator("xpath=following-sibling::ul[1]/li").all_text_contents()
+    assert items[0].startswith(behaviours[0]["text"]), items
+    assert items[1].startswith(behaviours[-1]["text"]), "then the rest, lowest first"
 
 
 def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser, site_url):

@@ -157,15 +157,19 @@ def test_a_balanced_ladder_needs_a_limit_at_every_level_reported_at_that_level(p
     assert "level 'solution-seller' has no limits (add at least one with 'counts_as: limit'), but data/assessments.yml marks 'which-level' as balanced" in problem
 
 
-def test_a_level_whose_questions_cover_fewer_than_three_stages_is_reported(project):
+def test_a_level_whose_questions_cover_fewer_than_three_stages_is_reported_not_counting_follow_up(project):
+    """A level result offers no follow-up question (nothing has been tried yet), so follow-up doesn't count towards
+    the three stages its first 1:1 should span."""
     bank = yaml.safe_load((project / "data" / "coaching_questions.yml").read_text(encoding="utf-8"))
-    prepare = [q["id"] for q in bank["questions"] if q["stage"] == "prepare" and "order-taker" in q["levels"]]  # questions for the first level
+    first_level = [q for q in bank["questions"] if "order-taker" in q["levels"]]  # questions for the first level
+    prepare = [q["id"] for q in first_level if q["stage"] == "prepare"]
+    follow_up = [q["id"] for q in first_level if q["stage"] == "follow-up"]
 
     def narrow(value):
         for behaviour in value["levels"][0]["behaviours"]:
-            behaviour["coaching_questions"] = prepare[:2]
+            behaviour["coaching_questions"] = [prepare[0], follow_up[0]]
     (problem,) = _edit_levels(project, narrow)
-    assert "level 'order-taker': its behaviours' coaching_questions cover 1 conversation stage (prepare)" in problem
+    assert "level 'order-taker': its behaviours' coaching_questions cover 1 conversation stage besides follow-up (which waits until something has been tried) (prepare)" in problem
 
 
 def test_an_unknown_coaching_question_on_a_behaviour_is_a_dangling_reference(project):
