@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     found = _validate(Project(arguments.root))
     problems = [problem for problem in found if not problem.warning]
     # What a translation lacks is listed once the handbook has no problem left: until then it would bury them.
-    for problem in problems or found:
-        print(problem.as_github() if arguments.format == "github" else problem.as_text())
+    for line in _report(problems or found, arguments.format == "github"):
+        print(line)
     if problems:
         print(f"{counted(len(problems), 'problem')} in the handbook.", file=sys.stderr)
         # the rules on what the figures work out to (macros/wiring.py) need data without problems
@@ -85,6 +85,20 @@ def main(argv: list[str] | None = None) -> int:
     warned = f", with {counted(len(found), 'warning')} (above): none stops a build, and each says what to do" if found else ""
     print(f"The handbook's data and pages are valid{warned}.", file=sys.stderr)
     return 0
+
+
+def _report(found: list[Problem], github: bool) -> list[str]:
+    """The lines validate prints: what wants acting on first (a date gone by), then what a translation still
+    lacks. GitHub shows only the first ten warnings of a step, so there a translation's are counted in one
+    annotation (a director found a day off gone by as the sixteenth, under the untranslated pages)."""
+    ordered = sorted(found, key=lambda problem: bool(problem.untranslated_in))
+    if not github:
+        return [problem.as_text() for problem in ordered]
+    lines = [problem.as_github() for problem in ordered if not problem.untranslated_in]
+    for language in dict.fromkeys(problem.untranslated_in for problem in ordered if problem.untranslated_in):
+        count = sum(problem.untranslated_in == language for problem in ordered)
+        lines.append(f"::warning::{counted(count, 'thing')} not translated for the {language} site yet, which shows them in the first language meanwhile: run make validate to list each, with the file to translate it in")
+    return lines
 
 
 def _validate(project: Project) -> list[Problem]:

@@ -274,7 +274,7 @@ def untranslated(data_dir: Path, docs_dir: Path, code: str, display_dir: str, do
     warnings = []
     for path in sorted(data_dir.glob("*.yml")):
         if path.stem not in UNTRANSLATABLE and not (folder / path.name).is_file():
-            warnings.append(Problem(f"{display_dir}/{path.name}", 1, 1, f"not translated for the {name} site ({code}) yet, which shows it in {shown_in}: translate it as {display_dir}/{LANGUAGES}/{code}/{path.name}", warning=True))
+            warnings.append(Problem(f"{display_dir}/{path.name}", 1, 1, f"not translated for the {name} site ({code}) yet, which shows it in {shown_in}: translate it as {display_dir}/{LANGUAGES}/{code}/{path.name}", warning=True, untranslated_in=name))
     default = _lenient(data_dir / f"{STRINGS}.yml", f"{display_dir}/{STRINGS}.yml")
     translated = _lenient(folder / f"{STRINGS}.yml", "") if (folder / f"{STRINGS}.yml").is_file() else None
     if default is not None and translated is not None:
@@ -282,15 +282,15 @@ def untranslated(data_dir: Path, docs_dir: Path, code: str, display_dir: str, do
         for group, words in (default.value or {}).items():
             for key in words or {}:
                 if key not in (have.get(group) or {}):
-                    warnings.append(default.problem((group, key), f"{group}.{key} is not translated for the {name} site ({code}) yet, which shows it in {shown_in}: add it to {display_dir}/{LANGUAGES}/{code}/{STRINGS}.yml", at_key=True, warning=True))
+                    warnings.append(replace(default.problem((group, key), f"{group}.{key} is not translated for the {name} site ({code}) yet, which shows it in {shown_in}: add it to {display_dir}/{LANGUAGES}/{code}/{STRINGS}.yml", at_key=True, warning=True), untranslated_in=name))
     for page in sorted(docs_dir.rglob("*.md")):
         page_name = page.relative_to(docs_dir).as_posix()
         if not is_translation(page_name, {code}) and not (docs_dir / translated_page(page_name, code)).is_file():
-            warnings.append(Problem(f"{docs_display}/{page_name}", 1, 1, f"not translated for the {name} site ({code}) yet, which shows this page in {shown_in}: translate it as {docs_display}/{translated_page(page_name, code)}", warning=True))
+            warnings.append(Problem(f"{docs_display}/{page_name}", 1, 1, f"not translated for the {name} site ({code}) yet, which shows this page in {shown_in}: translate it as {docs_display}/{translated_page(page_name, code)}", warning=True, untranslated_in=name))
     titles = navigation_titles(data_dir, code)
     for title, line in nav_titles.items():
         if title not in titles:
-            warnings.append(Problem("mkdocs.yml", line, 1, f"mkdocs.yml's {quoted(title, chr(34))} is not translated for the {name} site ({code}) yet: add it to {display_dir}/{LANGUAGES}/{code}/{NAVIGATION}.yml", warning=True))
+            warnings.append(Problem("mkdocs.yml", line, 1, f"mkdocs.yml's {quoted(title, chr(34))} is not translated for the {name} site ({code}) yet: add it to {display_dir}/{LANGUAGES}/{code}/{NAVIGATION}.yml", warning=True, untranslated_in=name))
     return warnings
 
 

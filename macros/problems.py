@@ -29,6 +29,9 @@ class Problem:
     message: str
     # True for what a leader should know but that does not stop a build: what a translation still lacks.
     warning: bool = False
+    # The name of the language whose translation lacks what the warning names (languages.untranslated), which
+    # validate lists after the warnings that want acting on, and GitHub counts in one annotation.
+    untranslated_in: str = ""
 
     def as_text(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {'warning: ' if self.warning else ''}{self.message}"

@@ -130,3 +130,27 @@ def test_shipped_data_is_valid(project: Path):
     assert result.returncode == 0, result.stdout
     # Nothing but what the German translation does not cover yet (warnings, macros/languages.py).
     assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == []
+
+
+def test_a_question_given_an_id_already_taken_is_reported_at_the_copy_only(project: Path):
+    """A director added a question under an id the bank already had. Besides the duplicate, validate told them to
+    fix levels.yml and its German translation, which they had not touched, from the copy's levels: only the
+    duplicate is reported, and the checks that look the id up read the question already there."""
+    path = project / "data" / "coaching_questions.yml"
+    text = path.read_text(encoding="utf-8")
+    taken = "quotes-held-up"
+    first = line_of(f"- id: {taken}")(text)
+    path.write_text(text.rstrip("\n") + f"""
+  - id: {taken}
+    text: "Which trade show would you most like to work at this spring?"
+    stage: explore-options
+    situations: [new-rep]
+    modes: [coach]
+    levels: [trusted-partner]
+    why: "A new question, given an id the bank already has."
+""", encoding="utf-8")
+    copy = line_of(f"- id: {taken}", 2)(path.read_text(encoding="utf-8"))
+    validated = run_validate(project)
+    assert validated.stdout.splitlines() == [
+        f"data/coaching_questions.yml:{copy}:9: duplicate id '{taken}' (already used on line {first}; ids must be unique)"
+    ]

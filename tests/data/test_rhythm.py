@@ -86,7 +86,7 @@ def test_a_range_upside_down_is_reported_at_its_lower_end(project):
 
 
 def test_a_weekly_pipeline_review_takes_the_manager_over_the_share_of_the_month(project):
-    """The change docs/editing-tools.md shows as one the checks refuse, with the example's eight reps."""
+    """The change docs/editing-tools.md shows, which the checks refuse for a team of eight."""
     _team_of(project, 8)
     text = replace_once(project, "rhythm.yml", "    around_it_minutes: 10\n    how_often: fortnightly\n", "    around_it_minutes: 10\n    how_often: weekly\n")
     # Each rep's meetings and the manager's time around them, times the team, of the working month (the week's hours

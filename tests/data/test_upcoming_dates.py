@@ -79,3 +79,23 @@ def test_the_leader_is_warned_two_months_before_the_last_day_off_listed_and_afte
     assert _warnings_on(monkeypatch, LAST_DAY_OFF + timedelta(days=3), "rhythm.yml") == [
         f"data/rhythm.yml:{line}:1: warning: every day off listed has passed (the last, '{LAST_DAY_OFF.isoformat()}', 3 days ago){tail}"
     ]
+
+
+def test_a_date_gone_by_comes_before_what_a_translation_lacks_which_github_counts_in_one_annotation(project, monkeypatch):
+    """GitHub shows only the first ten warnings of a step: a director found a day off gone by as the sixteenth
+    annotation, under the pages German does not translate yet. Dates come first, and on GitHub what each
+    translation lacks is one annotation with its count."""
+    monkeypatch.setenv("PLAYBOOK_TODAY", (BOOT_CAMP + timedelta(days=10)).isoformat())
+    printed = run_validate(project).stdout.splitlines()
+    untranslated = [line for line in printed if "not translated for the" in line]
+    dates = [line for line in printed if line not in untranslated]
+    assert dates and printed == dates + untranslated
+    annotations = run_validate(project, "--format", "github").stdout.splitlines()
+    expected = []
+    for line in dates:
+        file, number, column, message = line.split(":", 3)
+        expected.append(f"::warning file={file},line={number},col={column}::{message.removeprefix(' warning: ')}")
+    for language in dict.fromkeys(line.split("not translated for the ", 1)[1].split(" site", 1)[0] for line in untranslated):
+        lacking = [line for line in untranslated if f"not translated for the {language} site" in line]
+        expected.append(f"::warning::{len(lacking)} things not translated for the {language} site yet, which shows them in the first language meanwhile: run make validate to list each, with the file to translate it in")
+    assert annotations == expected
