@@ -113,9 +113,18 @@ def test_pack_holds_every_heading_it_keeps_and_none_it_leaves_out(pdfs, built_si
             assert printed == (entry.get("collapsed", "open") == "open"), f"{entry['page']}: '{summary.get_text()}'"
     assert "download" not in kept  # paper cannot download itself
 
-    first_week = next(c for c in data("checklists")["checklists"] if c["id"] == "new-rep-first-week")
-    for item in first_week["items"]:
-        assert words(plain(item["text"])) in kept, f"checklist item '{item['id']}' is missing"
+
+def test_the_meetings_day_one_asks_a_new_rep_to_book_are_listed_beside_it(pdfs):
+    """Day 1 asks a new rep to book the meetings of their coaching rhythm in both calendars; the pack printed only
+    the words "your coaching rhythm", whose link paper can't follow. Each meeting prints with how often and how
+    long, in the first four pages with Day 1 (the first week's checklist, which lists the days' tasks again, stays
+    on the site to make room)."""
+    pdf = pdfs / "onboarding-pack.pdf"
+    lines = [words(line) for number in range(1, 5) for line in pdf_text(pdf, number).splitlines()]
+    for meeting in data("rhythm")["meetings"]:
+        hours, minutes = divmod(meeting["minutes"], 60)
+        length = " ".join(([f"{hours} h"] if hours else []) + ([f"{minutes} min"] if minutes else []))
+        assert words(f"{plain(meeting['name'])}: {meeting['how_often']}, {length}") in lines, meeting["id"]
 
 
 def test_a_new_rep_sent_to_call_in_the_first_week_has_the_calling_rules_on_paper_and_not_the_managers_part(pdfs):
