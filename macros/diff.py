@@ -176,9 +176,43 @@ def summarise(project: Project, base_ref: str) -> str:
         groups = _compare(base, project, base_ref, before, after)
         _add_target_figures(groups, base, project)
         groups.update(_site_groups(Site.read(base.root, DOCS_DIR, _by_stem(before)), Site.read(project.root, DOCS_DIR, _by_stem(after)), base_ref))
+        _fold_removed(groups, listed_teams(base.data_dir), listed_teams(project.data_dir), listed_languages(base.data_dir), listed_languages(project.data_dir), after)
         reach = _which_teams(groups, listed_teams(project.data_dir) or listed_teams(base.data_dir), after)
         languages = _which_languages(groups, listed_languages(project.data_dir) or listed_languages(base.data_dir), after)
     return _markdown(groups, reach, languages)
+
+
+def _fold_removed(groups: dict[str, tuple[list[str], list[str]]], teams_were: list[Team], teams_now: list[Team], languages_were: list[Language], languages_now: list[Language], after: dict) -> None:
+    """A team or a language removed with its folder, as README's step 3 does, is one line, not every file it had
+    (a director's summary ran to 100,000 characters of deleted files, one "changed" to another team's words,
+    and was cut before it said the team and the language were gone)."""
+    gone_teams = [team for team in teams_were if team.id not in {each.id for each in teams_now}]
+    gone_languages = [language for language in languages_were if language.code not in {each.code for each in languages_now}]
+    for folder, what in [(f"{DATA_DIR}/{TEAMS}/{team.id}/", f"the {team.name} team's own versions") for team in gone_teams] + \
+                        [(f"{DATA_DIR}/{LANGUAGES}/{language.code}/", f"the {language.name} translations") for language in gone_languages]:
+        files = [file for file in groups if file.startswith(folder)]
+        if not files or any(file.startswith(folder) for file in after):
+            continue
+        names = [PurePosixPath(file).name for file in files]
+        for file in files:
+            del groups[file]
+        groups[folder] = ([], [f"This folder was deleted, with {what} of {_and([f'`{name}`' for name in names])}"])
+    pages = groups.get(f"{DOCS_DIR}/")
+    for language in gone_languages if pages else []:
+        ending = f".{language.code}.md)"
+        removed = [line for line in pages[1] if line.startswith("Removed the page ") and line.endswith(ending)]
+        if len(removed) > 1:
+            kept = [line for line in pages[1] if line not in removed]
+            pages = groups[f"{DOCS_DIR}/"] = (pages[0], [*kept, f"Removed the {language.name} site's {len(removed)} pages (`{DOCS_DIR}/**/*.{language.code}.md`)"])
+    lists = [file for file in groups if file in (f"{DATA_DIR}/{TEAMS}.yml", f"{DATA_DIR}/{LANGUAGES}.yml")]
+    folders = [file for file in groups if _is_folder(file)]
+    for file in [file for file in groups if file not in lists and file not in folders]:
+        groups[file] = groups.pop(file)  # after the lists and the folders removed with what they listed
+
+
+def _is_folder(file: str) -> bool:
+    """A group for a data folder removed whole (_fold_removed), not for one file."""
+    return file.startswith(f"{DATA_DIR}/") and file.endswith("/")
 
 
 def _add_target_figures(groups: dict[str, tuple[list[str], list[str]]], base: Project, current: Project) -> None:
@@ -234,7 +268,7 @@ def _which_teams(groups: dict[str, tuple[list[str], list[str]]], teams: list[Tea
     """The teams the changes reach, a line each: every team for a shared file, a page or the site settings (and
     which teams have their own version of a shared file that changed), one team for its own files. Nothing with
     one team or none."""
-    changed = [file for file, (_, changes) in groups.items() if changes and file != f"{DATA_DIR}/{TEAMS}.yml"]
+    changed = [file for file, (_, changes) in groups.items() if changes and file != f"{DATA_DIR}/{TEAMS}.yml" and not _is_folder(file)]
     if len(teams) < 2 or not changed:
         return []
     own_files = {file for file in changed if _is_team_file(file)}
@@ -403,7 +437,11 @@ def _changes(file: str, old, new) -> list[str]:
 
 
 def _file_order(file: str) -> tuple:
+    """The default files in FILES' order, the teams and languages lists first: a team or language added or
+    removed is what a change does before anything it does inside one."""
     stem = PurePosixPath(file).stem
+    if file in (f"{DATA_DIR}/{TEAMS}.yml", f"{DATA_DIR}/{LANGUAGES}.yml"):
+        return (-1, file)
     order = list(FILES)
     return (order.index(stem) if stem in order else len(order), file)
 

@@ -73,6 +73,14 @@ def diff(project: Path, *args: str):
     return run([sys.executable, "-m", "macros", "diff", *args], project)
 
 
+def _behaviour_block(project: Path, behaviour: str) -> str:
+    """A behaviour's lines in the copy's levels.yml, as a leader deleting it selects them: its id to the next item."""
+    text = (project / "data" / "levels.yml").read_text(encoding="utf-8")
+    start = text.index(f"      - id: {behaviour}\n")
+    ends = [at for at in (text.find("\n      - id: ", start + 1), text.find("\n    next_level:", start)) if at >= 0]
+    return text[start:min(ends) + 1]
+
+
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory) -> Path:
     """A second commit of the kind a leader's pull request makes."""
@@ -85,7 +93,7 @@ def changed(tmp_path_factory) -> Path:
          '    text: "Which part of a sales call feels easier than a month ago?"\n    stage: follow-up\n    situations: [new-rep, skill-gap]\n')
     edit(project, "charter.yml", "as if they were your own business.", "as if it were a business you own.")
     edit(project, "charter.yml", "a year from now", "twelve months from now")
-    edit(project, "levels.yml", "      - id: first-with-launches\n        text: Within a month of each launch, tells this customer about any new product that fits a need already on their record, and why it fits.\n        coaching_questions: [customers-for-latest-product, worth-buyers-hour]\n", "")
+    edit(project, "levels.yml", _behaviour_block(project, "first-with-launches"), "")
     edit(project, "checklists.yml", "      - id: last-commitments\n", "      - id: check-the-calendar\n        text: Check the rep's calendar for next week's first meetings.\n      - id: last-commitments\n")
     edit(project, "assessments.yml", "        to: 40\n", "        to: 35\n")
     edit(project, "assessments.yml", "      - from: 40\n", "      - from: 35\n")
@@ -395,3 +403,36 @@ def test_a_change_to_a_pages_front_matter_alone_is_an_edit():
     before = Site({}, {"deals.md": "---\ntags: [Deals]\n---\n\n# Deals\n\n{{ deal_review() }}\n"}, {})
     after = Site({}, {"deals.md": "---\ntags: [Deals, For managers]\n---\n\n# Deals\n\n{{ deal_review() }}\n"}, {})
     assert page_changes(before, after) == ["Edited the text of 'Deals' (docs/deals.md)"]
+
+
+@needs(NEEDS_SECOND_TEAM + NEEDS_SECOND_LANGUAGE)  # README's step 3 removes them
+def test_readme_step_3_says_the_team_and_the_language_went_first_each_in_one_line(tmp_path):
+    """A director's summary of README's step 3 ran to 100,000 characters of deleted files, one of them "changed"
+    to another team's words, and the pull request's comment was cut before it said the team and the language
+    were gone. The teams and languages lists come first; each folder removed is one line, and so are the
+    language's pages."""
+    from bench.adopter import one_team_one_language
+
+    project = new_history(tmp_path)
+    teams = [team for team in data("teams")["teams"] if not team.get("default")]
+    languages = data("languages")["languages"][1:]
+    pages = {language["code"]: sorted((project / "docs").rglob(f"*.{language['code']}.md")) for language in languages}
+    one_team_one_language(project)
+    result = diff(project, "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    files = [line for line in lines if line.startswith("- `")]
+    assert set(files[:2]) == {"- `data/teams.yml`", "- `data/languages.yml`"}
+    for team in teams:
+        folder = f"data/teams/{team['id']}/"
+        assert files.index(f"- `{folder}`") < len(teams) + len(languages) + 2
+        said = lines[lines.index(f"- `{folder}`") + 1]
+        assert said.startswith(f"  - This folder was deleted, with the {team['name']} team's own versions of `")
+        assert not [line for line in files if line.startswith(f"- `{folder}") and line != f"- `{folder}`"]
+    for language in languages:
+        folder = f"data/languages/{language['code']}/"
+        assert lines[lines.index(f"- `{folder}`") + 1].startswith(f"  - This folder was deleted, with the {language['name']} translations of `")
+        assert f"  - Removed the {language['name']} site's {len(pages[language['code']])} pages (`docs/**/*.{language['code']}.md`)" in lines
+        assert not [line for line in lines if line.startswith("  - Removed the page ") and line.endswith(f".{language['code']}.md)")]
+    assert not [line for line in lines if "Every team" in line and "data/teams/" in line]
+    assert len(result.stdout) < 60_000, "the pull request's comment holds it whole"
