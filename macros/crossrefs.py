@@ -180,7 +180,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
             problems += _unique_ids(documents[name], patterns)
     for reference in REFERENCES:
         problems += _dangling(documents, reference)
-    problems += _level_ladder(documents.get("levels")) + _contradictions(documents.get("levels"))
+    problems += _level_ladder(documents.get("levels")) + _contradictions(documents.get("levels")) + _not_come_up_on_habits(documents.get("levels"))
     problems += _funnel(documents.get("bootcamp"))
     problems += _planner_figures(documents.get("bootcamp"))
     problems += _manager_time(documents.get("bootcamp"), documents.get("rhythm"))
@@ -302,6 +302,16 @@ def _contradictions(document: LocatedData | None) -> list[Problem]:
             if counts_as.get(other) == "limit":
                 problems.append(document.problem(path + (index,), f"{quoted(other)} is a habit; a habit contradicts strengths, which a rep cannot show in the same account while the habit holds"))
     return problems
+
+
+def _not_come_up_on_habits(document: LocatedData | None) -> list[Problem]:
+    """`may_not_come_up` lets a strength be left blank without holding its level back; a habit left blank always
+    holds it back (or skipping the habits would be a way up the ladder), so the mark goes on strengths only."""
+    if document is None:
+        return []
+    return [document.problem(path + ("may_not_come_up",), f"behaviour {quoted(behaviour['id'])} is a habit, which must be answered in the self-assessment; 'may_not_come_up' goes on a strength only, so remove it here", at_key=True)
+            for path, behaviour in select(document.value, ("levels", "*", "behaviours", "*"))
+            if behaviour.get("may_not_come_up") and behaviour.get("counts_as") == scoring.LIMIT]
 
 
 def _funnel(document: LocatedData | None) -> list[Problem]:
@@ -465,6 +475,8 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
         problems += _answers_needed(document, path, assessment, groups, from_levels)
         problems += _habit_rule(document, path, assessment, levels if from_levels else None)
         problems += _lower_levels_rule(document, path, assessment)
+        if "not_come_up_per_level" in assessment and "questions_from" not in assessment:
+            problems.append(document.problem(path + ("not_come_up_per_level",), "'not_come_up_per_level' only applies to the level assessment (questions_from: levels), whose behaviours may not all come up in one account; remove it", at_key=True))
         problems += _essentials_rule(document, path, assessment)
         problems += _nothing_missed_rule(document, path, assessment)
         problems += _balance(document, path, assessment, levels if from_levels else document)

@@ -741,6 +741,7 @@ class Behaviour:
     weight: float = 1
     coaching_questions: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)  # on a habit: strengths it cannot be true beside
+    may_not_come_up: bool = False  # on a strength: may not arise in six months of one account (no launch, no tender)
 
 
 @dataclass(frozen=True)
@@ -943,6 +944,7 @@ class Statement:
     work_on: str | None = None
     coaching_questions: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)  # the level assessment's: Behaviour.contradicts
+    may_not_come_up: bool = False  # the level assessment's: Behaviour.may_not_come_up
     section: str | None = None
     essential: bool = False  # the top band needs it answered at least at the assessment's essentials_at_least
     essential_when_rated: bool = False  # the same once answered; left blank, it holds nothing back
@@ -1014,6 +1016,7 @@ class Assessment:
     lower_level_gaps_at_most: int | None = None  # and how many of those levels may be short of reached (gaps)
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     gap_habits_held_at_most: int = 0  # and how many habits still there (above habits_at_most) a gap may have
+    not_come_up_per_level: int = 0  # the level assessment: a level's blank behaviours read as not come up in the account
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
     # true: an essential at the scale's lowest answer puts the result in the lowest band; groups of essential
     # statements' ids: only all of one group answered so does
@@ -1959,6 +1962,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             lower_level_gaps_at_most=raw.get("lower_level_gaps_at_most"),
             gap_behaviours_at_least=raw.get("gap_behaviours_at_least"),
             gap_habits_held_at_most=raw.get("gap_habits_held_at_most", 0),
+            not_come_up_per_level=raw.get("not_come_up_per_level", 0),
             essentials_at_least=raw.get("essentials_at_least"),
             missed_essential_fails=_fails_rule(raw.get("missed_essential_fails", False)),
             top_band_needs_nothing_missed=raw.get("top_band_needs_nothing_missed", False),
@@ -1975,4 +1979,4 @@ def _fails_rule(value: bool | list) -> bool | tuple[tuple[str, ...], ...]:
 
 
 def _statement(behaviour: Behaviour) -> Statement:
-    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions, contradicts=behaviour.contradicts)
+    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions, contradicts=behaviour.contradicts, may_not_come_up=behaviour.may_not_come_up)

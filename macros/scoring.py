@@ -125,6 +125,7 @@ class GroupResult:
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
     behaviours_below: int = 0  # behaviours (habits aside) blank or answered below behaviours_at_least: a reached level has none
     habits_fully_held: int = 0  # of the habits held, those answered so high that they cap, as a basic not done does
+    not_come_up: tuple[Statement, ...] = ()  # behaviours left blank as not come up in the account (not_come_up)
 
     @property
     def enough(self) -> bool:
@@ -158,19 +159,21 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     """Score `answers` (statement id → the answer's value on the scale); other ids and values are ignored.
     A level is reached when it has enough answers (in a balanced assessment, all of its limits among them), a
     'reached' band, no habit answered above `habits_at_most` and each behaviour answered at least
-    `behaviours_at_least` (one only "A little" there, or left blank, holds it back however the rest scores, so
+    `behaviours_at_least` (one only "A little" there, or left blank beyond `not_come_up`, holds it back however the rest scores, so
     leaving a weak one out never beats answering it); it counts when every level below it is
     reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
     behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached
     by more than one answer (see `near_miss`)."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
-    scored = [statement for statement in shown if adds_points(assessment, statement)]
+    absent = {statement.id for group in assessment.groups for statement in not_come_up(assessment, group.statements, answers)}
+    scored = [statement for statement in shown if adds_points(assessment, statement) and statement.id not in absent]
     least = habit_points_at_least(assessment)
     gap_least = gap_points_at_least(assessment)
     reach_least = behaviour_points_at_least(assessment)
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
+        blank = not_come_up(assessment, group.statements, answers)
         points = _points(assessment.scale, statements, answers)
         answered = {statement.id for statement, _ in points}
         score = percent(_scored(assessment, [s for s in statements if s in scored], answers, bool(answered)))
@@ -178,10 +181,11 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         skipped = sum(1 for s in statements if s.counts_as == LIMIT and s.id not in answered) if assessment.balanced else 0
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
         got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
-        short = 0 if gap_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < gap_least))
-        below = 0 if reach_least is None else sum(1 for s in statements if s.counts_as != LIMIT and (s.id not in got or got[s.id] < reach_least))
+        counted = [s for s in statements if s.counts_as != LIMIT and s not in blank]
+        short = 0 if gap_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < gap_least)
+        below = 0 if reach_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < reach_least)
         full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full))
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full, tuple(blank)))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
@@ -200,6 +204,17 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
             if group.reached and lets_count(assessment, groups[:index]):
                 level = group.group
     return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed)
+
+
+def not_come_up(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[Statement]:
+    """A level's behaviours left blank, where no more of them are than `not_come_up_per_level` and each is one that
+    may not come up in an account (`may_not_come_up` in levels.yml: no launch or tender in six months): read as not
+    come up, they neither score nor hold the level back. Other blanks are blanks, each scoring none and holding
+    the level back, so leaving out a weak basic (a promise kept only "A little") still lifts nothing (an enablement
+    reviewer: a rep whose account had no launch could only guess, or lose the level)."""
+    values = {option.value for option in assessment.scale.options}
+    blank = [s for s in statements if s.counts_as != LIMIT and answers.get(s.id) not in values]
+    return blank if len(blank) <= assessment.not_come_up_per_level and all(s.may_not_come_up for s in blank) else []
 
 
 def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:

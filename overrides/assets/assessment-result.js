@@ -314,17 +314,23 @@
       result.append(ul);
     }
 
-    /* An essential left blank is already named above, as holding the result back: not "not counted" here. On
+    /* An essential left blank is already named above, as holding the result back: not "not counted" here; a
+       behaviour left blank as not come up in the account (parts.notComeUp) is listed apart, to check. On
        the day of the meeting, what can only be seen the next day (data-rated-next-day) is listed as still to
        rate, not as left blank. */
     function unanswered() {
       var missing = model.rows.filter(function (row) { return row.points === null && (out.essentialsShort || []).indexOf(row) < 0; });
       var later = parts.rateLater(model, out);
-      missing = missing.filter(function (row) { return later.indexOf(row) < 0; });
+      var absent = missing.filter(function (row) { return parts.notComeUp(model, row); });
+      missing = missing.filter(function (row) { return later.indexOf(row) < 0 && absent.indexOf(row) < 0; });
       if (missing.length) {
         result.append(el("h4", model.habitLeast !== null ? Playbook.t("assessment_result.not_answered_hold_back")
           : form.hasAttribute("data-fresh-each-day") ? Playbook.t("assessment_result.left_blank_heading") : Playbook.t("assessment_result.not_answered")));
         result.append(linked(missing));
+      }
+      if (absent.length) {
+        result.append(el("h4", Playbook.t("assessment_result.not_come_up_heading")));
+        result.append(linked(absent));
       }
       if (later.length) {
         var until = { day: Playbook.dates.day(out.openUntil, "long-weekday") };

@@ -34,9 +34,18 @@
   function scoredRows(model, rows) {
     if (model.habitLeast === null) return rows;
     if (!rows.some(function (row) { return row.points !== null; })) return [];
-    return rows.filter(function (row) { return !row.limit; }).map(function (row) {
+    return rows.filter(function (row) { return !row.limit && !notComeUp(model, row); }).map(function (row) {
       return { weight: row.weight, most: row.most, points: row.points === null ? 0 : row.points };
     });
+  }
+
+  /* A behaviour left blank in a level with no more blanks than notComeUpPerLevel, each one that may not come up in
+     an account (data-may-not-come-up; scoring.not_come_up): read as not come up, it neither scores nor holds its
+     level back. */
+  function notComeUp(model, row) {
+    if (row.limit || row.points !== null || !model.notComeUpPerLevel) return false;
+    var blank = model.rows.filter(function (each) { return each.group === row.group && !each.limit && each.points === null; });
+    return blank.length <= model.notComeUpPerLevel && blank.every(function (each) { return each.mayNotComeUp; });
   }
 
   /* A habit still more like the reader than a level assessment allows (fewer points than habitLeast). */
@@ -59,7 +68,7 @@
   /* A behaviour left blank or answered below behaviourLeast (the mirror of the habits' highest answer: "Mostly"
      against "A little"), which keeps its level from being reached however the rest scores (scoring.result). */
   function belowReached(model, row) {
-    return model.behaviourLeast !== null && !row.limit && (row.points === null || row.points < model.behaviourLeast);
+    return model.behaviourLeast !== null && !row.limit && (row.points === null ? !notComeUp(model, row) : row.points < model.behaviourLeast);
   }
 
   /* With missed_essential_fails, the essentials answered with the scale's lowest answer that fail the form: those
@@ -168,7 +177,7 @@
       var band = score === null ? null : bandFor(model.bands, score);
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
       var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
-      var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null || row.points < model.gapLeast); }).length;
+      var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null ? !notComeUp(model, row) : row.points < model.gapLeast); }).length;
       var below = rows.filter(function (row) { return belowReached(model, row); }).length;
       var fullyHeld = model.gapLeast === null ? held : rows.filter(function (row) { return heldHabit(model, row) && row.points < model.gapLeast; }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
@@ -280,6 +289,7 @@
         whenRated: fieldset.hasAttribute("data-essential-when-rated"),
         canFail: fieldset.hasAttribute("data-can-fail") ? fieldset.dataset.canFail : null,
         contradicts: fieldset.dataset.contradicts ? fieldset.dataset.contradicts.split(" ") : [],
+        mayNotComeUp: fieldset.hasAttribute("data-may-not-come-up"),
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,
@@ -309,6 +319,7 @@
       gapLeast: form.hasAttribute("data-gap-points-at-least") ? +form.dataset.gapPointsAtLeast : null,
       behaviourLeast: form.hasAttribute("data-behaviour-points-at-least") ? +form.dataset.behaviourPointsAtLeast : null,
       behaviourAnswer: form.dataset.behaviourAnswer || "",
+      notComeUpPerLevel: +(form.dataset.notComeUpPerLevel || 0),
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
@@ -424,7 +435,7 @@
      the better fit the level's next step names first), answered before left blank, else the weakest; then the
      rest weakest first (unanswered last). */
   function toWorkOn(model, level) {
-    var open = weakestFirst(level.rows).filter(function (row) { return row.points === null || row.points < row.most; });
+    var open = weakestFirst(level.rows).filter(function (row) { return row.points === null ? !notComeUp(model, row) : row.points < row.most; });
     var first = open.filter(function (row) { return heldHabit(model, row); });
     var order = level.node ? level.node.dataset.buildOrder.split(" ") : [];
     var toBuild = open.filter(function (row) { return belowReached(model, row); }).sort(function (a, b) { return (a.points === null) - (b.points === null) || order.indexOf(a.id) - order.indexOf(b.id); });
@@ -852,10 +863,12 @@
   /* The headline of a complete result, with how many statements it leaves out: an essential left blank is not
      among them, as the headline already says it holds the result back. */
   function unansweredNote(model, out) {
-    var missing = model.rows.length - out.answered - out.essentialsShort.filter(function (row) { return row.points === null; }).length;
+    var absent = model.rows.filter(function (row) { return notComeUp(model, row); }).length;
+    var missing = model.rows.length - out.answered - absent - out.essentialsShort.filter(function (row) { return row.points === null; }).length;
     var counts = { headline: out.headline, missing: missing - rateLater(model, out).length, total: model.rows.length };
     var said = !counts.missing ? Playbook.t("assessment.all_answered", counts)
       : model.habitLeast === null ? Playbook.t("assessment.unanswered", counts) : Playbook.t("assessment.unanswered_hold_back", counts);
+    if (absent) said += " " + Playbook.t("assessment.not_come_up", { count: absent });
     var pending = forNow(model, out);
     return pending ? said + " " + pending : said;
   }
@@ -877,7 +890,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

@@ -55,7 +55,7 @@ def assessments(draw):
         statements = []
         for _ in range(size):
             number += 1
-            statements.append(Statement(f"s{number}-{draw(st.integers(0, 999))}", f"Statement {number}", 1, weight=draw(st.sampled_from([0.5, 1, 1, 1.5, 2, 3, 10])), counts_as=draw(st.sampled_from(["strength", "strength", "limit"]))))
+            statements.append(Statement(f"s{number}-{draw(st.integers(0, 999))}", f"Statement {number}", 1, weight=draw(st.sampled_from([0.5, 1, 1, 1.5, 2, 3, 10])), counts_as=draw(st.sampled_from(["strength", "strength", "limit"])), may_not_come_up=ladder and draw(st.booleans())))
         level = Level(f"level-{index}", f"Level {index}", "s", "c", [], "next" if index < len(sizes) - 1 else None, "f", 1) if ladder else None
         groups.append(StatementGroup(f"level-{index}" if ladder else "only", f"Level {index}" if ladder else None, statements, level))
     total = sum(sizes)
@@ -95,6 +95,7 @@ def assessments(draw):
         groups=groups, bands=drawn_bands, file="data/assessments.yml", line=1, habits_at_most=habits_at_most,
         essentials_at_least=essentials_at_least, missed_essential_fails=missed_fails, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
         gap_behaviours_at_least=gap_floor, gap_habits_held_at_most=gap_habits, top_band_needs_nothing_missed=nothing_missed,
+        not_come_up_per_level=draw(st.integers(0, 2)) if ladder else 0,
     )
 
 
@@ -121,12 +122,19 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
         return high - value if statement.counts_as == "limit" else value - low
 
     gated = assessment.habits_at_most is not None
+    # A level's behaviours left blank, no more of them than not_come_up_per_level and each marked may_not_come_up:
+    # not come up in the account, they neither score nor hold the level back.
+    absent = set()
+    for group in assessment.groups:
+        blank = [s for s in group.statements if s.counts_as != "limit" and s.id not in answers]
+        if len(blank) <= assessment.not_come_up_per_level and all(s.may_not_come_up for s in blank):
+            absent |= {s.id for s in blank}
 
     def score(statements):
         answered = [s for s in statements if s.id in answers]
         counted = answered
         if gated:  # the habit rule: habits add no points, and every behaviour counts once any statement is answered, blank as none
-            counted = [s for s in statements if s.counts_as != "limit"] if answered else []
+            counted = [s for s in statements if s.counts_as != "limit" and s.id not in absent] if answered else []
         most = sum(Fraction(s.weight) * (high - low) for s in counted)
         got = sum(Fraction(s.weight) * points(s) for s in counted if s.id in answers)
         return (floor(Fraction(100) * got / most + Fraction(1, 2)), len(answered)) if most else (None, 0)
@@ -174,10 +182,10 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             # a reached level's behaviours are each answered at least as far up the scale as its habits may be down it
             # ("Mostly" against "A little"), and never below the gap floor, a basic not done at all; a blank one is not
             floors = ([low + high - assessment.habits_at_most] if gated else []) + ([gap_floor] if gap_floor is not None else [])
-            under_count = sum(1 for s in group.statements if floors and s.counts_as != "limit" and (s.id not in answers or answers[s.id] < max(floors)))
+            under_count = sum(1 for s in group.statements if floors and s.counts_as != "limit" and s.id not in absent and (s.id not in answers or answers[s.id] < max(floors)))
             under = under_count > 0
             reached.append(enough and not held and band(value).reached and not under)
-            basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit")
+            basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit" and s.id not in absent)
             # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully, no
             # more of them than gap_habits_held_at_most) hold back
             few = held_count <= assessment.gap_habits_held_at_most
@@ -343,6 +351,15 @@ TWO_HABITS = dataclasses.replace(HABIT_GAPS, answers_needed=3, groups=[
     HABIT_GAPS.groups[1]])
 
 
+# Behaviours that may not come up in an account, one a level: "m" marked, "u" not. Level 0 with "m0" blank
+# is reached on "u0" alone; "u0" blank (a basic that always comes up) holds it back, as do both blank.
+NOT_COME_UP = dataclasses.replace(
+    GATED, answers_needed=3, not_come_up_per_level=1,
+    groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"m{n}", "M", 1, may_not_come_up=True), Statement(f"u{n}", "U", 1), Statement(f"h{n}", "H", 1, counts_as="limit")],
+                           Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n == 0 else None, "f", 1)) for n in (0, 1)],
+)
+
+
 # The rule for the levels below: a level under "High" but at least 40% is a gap, and one gap is allowed, so the
 # top level counts over one such level and not over two.
 GAPS = Assessment(
@@ -402,6 +419,9 @@ FOUR = dataclasses.replace(
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 2, "s1": 2, "h1": 0}))  # the habit kept fully: a cap, no level
 @example(case=(NO_HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # no habit may be held in a gap: a cap
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 1, "s1": 2, "h1": 0}))  # two held where one may be: a cap
+@example(case=(NOT_COME_UP, {"u0": 2, "h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # "m0" not come up: level 1 counts
+@example(case=(NOT_COME_UP, {"m0": 2, "h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # "u0" blank: a basic, holding it
+@example(case=(NOT_COME_UP, {"h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # both blank: blanks
 @example(case=(NOTHING_MISSED, {"ask": 2, "o0": 0, "o1": 2, "o2": 2, "o3": 2}))  # 80%, a miss holds the top band back at "Mid"
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 0, "s1": 2, "h1": 0}))  # one held: a gap, level 1 counts
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):

@@ -66,7 +66,8 @@ def _level_reached(answers: dict) -> int:
     habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
     `gap_behaviours_at_least` from the scale's top (a habit kept fully); no more than `lower_level_gaps_at_most`
     of them short of reached, not counting those one answer short (a 'reached' band, and one behaviour under its
-    mirror or one habit held the only shortfall)."""
+    mirror or one habit held the only shortfall). Up to `not_come_up_per_level` of a level's behaviours left blank,
+    each marked `may_not_come_up`, haven't come up in the account: they neither score nor hold the level back."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
     most_gaps = assessment.get("lower_level_gaps_at_most", len(_levels()))
@@ -76,17 +77,22 @@ def _level_reached(answers: dict) -> int:
     reached, holds, near = [], [], []
     for level in _levels():
         answered = [b for b in level["behaviours"] if b["id"] in answers]
-        score = _score(answers, level["behaviours"], _scale(assessment), habits_score=False)
+        # up to `not_come_up_per_level` behaviours left blank haven't come up in the account: out of the count
+        blank = [b for b in level["behaviours"] if not _is_limit(b) and b["id"] not in answers]
+        if len(blank) > assessment.get("not_come_up_per_level", 0) or not all(b.get("may_not_come_up") for b in blank):
+            blank = []
+        behaviours = [b for b in level["behaviours"] if b not in blank]
+        score = _score(answers, behaviours, _scale(assessment), habits_score=False)
         held_count = sum(1 for b in answered if _is_limit(b) and answers[b["id"]] > assessment["habits_at_most"])
         held = held_count > 0
         kept = any(_is_limit(b) and answers[b["id"]] > habit_most for b in answered)
         enough = len(answered) >= assessment["answers_needed_per_level"] and score is not None
         mirror = max(min(values) + max(values) - assessment["habits_at_most"], floor if floor is not None else min(values))
-        under_count = sum(1 for b in level["behaviours"] if not _is_limit(b) and answers.get(b["id"], min(values) - 1) < mirror)
+        under_count = sum(1 for b in behaviours if not _is_limit(b) and answers.get(b["id"], min(values) - 1) < mirror)
         under = under_count > 0
         band_reached = enough and _band(assessment, score).get("reached", False)
         reached.append(band_reached and not held and not under)
-        basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in level["behaviours"] if not _is_limit(b))
+        basics = floor is None or all(answers.get(b["id"], -1) >= floor for b in behaviours if not _is_limit(b))
         few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
@@ -284,6 +290,38 @@ def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_
     result = form.locator("[data-result]")
     habits = sum(_is_limit(b) for b in levels[0]["behaviours"])
     assert f"Level 1 ({levels[0]['name']}) can't count yet: {habits} habit statements unanswered." in result.text_content()
+
+
+def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_losing_the_level(browser, context, site_url):
+    """An enablement reviewer's rep: a product expert whose account had no launch in six months could only guess
+    at "tells this customer about each new product" or leave it blank and lose the level. One behaviour a level
+    left blank is read as not come up: out of the score, holding nothing back, and listed to check on the next
+    ride-along. A second blank in the same level is a blank again, so leaving out the weak ones lifts nothing."""
+    assessment = _assessment("which-level")
+    assert assessment.get("not_come_up_per_level", 0) >= 1, "the example lets one behaviour a level be not come up"
+    scale = _scale(assessment)
+    levels = _levels()
+    mostly = _value(scale, "Mostly")
+    answers = _profile(2)
+    strengths = [b for b in levels[1]["behaviours"] if not _is_limit(b)]
+    for behaviour in strengths:
+        answers[behaviour["id"]] = mostly
+    launches = strengths[-2]
+    del answers[launches["id"]]
+    assert _level_reached(answers) == 2
+    result = _level_result(context, site_url, answers, scale, levels[1], 2)
+    assert _list_after(result, "Not come up in this account (left blank, not counted either way): check each on your next ride-along") == [plain(launches["text"])]
+    assert not [line for line in _list_after(result, f"Behaviours to work on next ({levels[2]['name']})") if plain(launches["text"]) in line]
+    summary = result.page.locator('form[data-assessment="which-level"] [aria-live]')
+    expect(summary).to_contain_text("1 behaviour left blank alone in its level is read as not come up in this account, not counted either way: answer it if it has come up.")
+
+    two = {key: value for key, value in answers.items() if key != strengths[0]["id"]}
+    assert _level_reached(two) == 1
+    fresh = browser.new_context()  # no answers kept from above
+    result = _level_result(fresh, site_url, two, scale, levels[0], 1)
+    expect(result.get_by_role("heading", name="Not come up in this account (left blank, not counted either way): check each on your next ride-along")).to_have_count(0)
+    assert set(_list_after(result, "Not answered yet (each holds its level back)")) == {plain(launches["text"]), plain(strengths[0]["text"])}
+    fresh.close()
 
 
 def test_a_strong_seller_with_a_gap_low_on_the_ladder_is_rated_at_their_level_and_told_where_the_gap_is(context, site_url):
@@ -774,14 +812,20 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     # The paper key names each level's statements by number, and which ones score the other way round.
     form.get_by_text("How the score works").click()
     key = form.locator(".pb-assessment__key")
-    number = {legend.split(". ", 1)[1].strip(): int(legend.split(".")[0]) for legend in legends}
-    limits = sorted(number[b["text"]] for level in levels for b in level["behaviours"] if _is_limit(b))
+    statements = form.locator("fieldset[data-statement] legend [data-text]").all_text_contents()
+    number = {" ".join(text.split()): index for index, text in enumerate(statements, start=1)}
+    # A behaviour that may not come up in an account says it may be left blank, and the key says what that does.
+    mark = data("strings")["self_assessment"]["may_not_come_up"]
+    tagged = sorted(n for n, legend in enumerate(legends, start=1) if mark in legend)
+    assert tagged == sorted(number[plain(b["text"])] for level in levels for b in level["behaviours"] if b.get("may_not_come_up")) and tagged
+    assert f"marked “{mark}” may be left blank when" in " ".join(key.text_content().split())
+    limits = sorted(number[plain(b["text"])] for level in levels for b in level["behaviours"] if _is_limit(b))
     assert "Statements " + ", ".join(map(str, limits)) + " (marked * below) describe habits that hold a seller back. They add no points" in " ".join(key.text_content().split())
     scale = _scale(_assessment("which-level"))
     span = scale["options"][-1]["value"] - scale["options"][0]["value"]
     for index, level in enumerate(levels, start=1):
         row = key.get_by_role("row", name=re.compile(rf"^{index}\. {re.escape(level['name'])}"))
-        marked = sorted((number[b["text"]], "*" if _is_limit(b) else "") for b in level["behaviours"])
+        marked = sorted((number[plain(b["text"])], "*" if _is_limit(b) else "") for b in level["behaviours"])
         assert row.locator("td").first.text_content() == ", ".join(f"{n}{star}" for n, star in marked)
         # The most a level can score: its behaviours' points, the habits adding none.
         assert float(row.locator("td").nth(1).text_content()) == sum(b.get("weight", 1) for b in level["behaviours"] if not _is_limit(b)) * span
@@ -855,8 +899,14 @@ def test_next_unanswered_goes_on_from_where_the_reader_is_and_comes_round_to_one
     # A result at 31 of 42: in this assessment a blank scores none (or keeps its level unreached), so the bar stays,
     # saying so, until every statement is answered (a reviewer's rep had it vanish with 12 left and "no level").
     expect(form).to_have_class(re.compile(r"\bpb-assessment--complete\b"))
-    open_count = questions.count() - assessment["answers_needed"] - 1
-    expect(bar.locator(".pb-assessment__summary")).to_have_text(re.compile(rf"\. {open_count} of {questions.count()} unanswered, and a blank holds its level back: answer them for a fair result\.$"))
+    # A behaviour left blank alone in its level reads as not come up in the account, said apart (not_come_up_per_level).
+    blank = questions.evaluate_all("sets => sets.filter(f => !f.querySelector('input:checked')).map(f => f.dataset.statement)")
+    behaviours = {b["id"]: (level["id"], b.get("may_not_come_up", False)) for level in _levels() for b in level["behaviours"] if not _is_limit(b)}
+    in_level = {i: [j for j in blank if j in behaviours and behaviours[j][0] == behaviours[i][0]] for i in blank if i in behaviours}
+    alone = [i for i, same in in_level.items() if len(same) <= assessment.get("not_come_up_per_level", 0) and all(behaviours[j][1] for j in same)]
+    open_count = questions.count() - assessment["answers_needed"] - 1 - len(alone)
+    absent = "" if not alone else rf" {len(alone)} behaviours? left blank.*answer (it|them) if (it has|they have) come up\."
+    expect(bar.locator(".pb-assessment__summary")).to_have_text(re.compile(rf"\. {open_count} of {questions.count()} unanswered, and a blank holds its level back: answer them for a fair result\.{absent}$"))
     expect(button).to_be_visible()
     for index in range(questions.count()):
         questions.nth(index).locator("input[type=radio]").nth(2).check()

@@ -91,6 +91,7 @@ def test_unknown_scale_and_dimension_are_dangling_references(project):
     (lambda a: a["bands"][0].update(reached=True), "'reached' only applies to the level assessment"),
     (lambda a: a["questions"].append(dict(a["questions"][0])), "duplicate id 'ask-before-answering'"),
     (lambda a: a["questions"][0].update(weight=0), "'weight' is 0 (expected more than 0 and at most 10)"),
+    (lambda a: a.update(not_come_up_per_level=1), "'not_come_up_per_level' only applies to the level assessment (questions_from: levels)"),
 ])
 def test_statement_and_band_mistakes(project, change, says):
     problems = _edit(project, lambda value: change(_assessment(value, "manager-or-coach")))
