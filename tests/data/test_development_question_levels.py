@@ -27,7 +27,7 @@ def test_a_question_that_does_not_suit_the_level_below_is_reported_at_the_link(p
 
 
 def test_the_first_levels_questions_suit_a_rep_not_yet_there(project):
-    problems = _problems_after(project, "coaching_questions: [crm-for-a-colleague]", "coaching_questions: [likely-objection]")
+    problems = _problems_after(project, "coaching_questions: [crm-for-a-colleague, easier-every-week]", "coaching_questions: [likely-objection]")
     at = _position(project, "likely-objection]")
     assert problems == [
         f"data/levels.yml:{at}: question 'likely-objection' is offered to reps working towards Order taker (a rep not yet at it, the first level),"
