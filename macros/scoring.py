@@ -125,7 +125,6 @@ class GroupResult:
     behaviours_short: int = 0  # behaviours (habits aside) blank or answered below gap_behaviours_at_least
     behaviours_below: int = 0  # behaviours (habits aside) blank or answered below behaviours_at_least: a reached level has none
     habits_fully_held: int = 0  # of the habits held, those answered so high that they cap, as a basic not done does
-    not_come_up: tuple[Statement, ...] = ()  # behaviours left blank as not come up in the account (not_come_up)
 
     @property
     def enough(self) -> bool:
@@ -165,7 +164,8 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached
     by more than one answer (see `near_miss`)."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
-    absent = {statement.id for group in assessment.groups for statement in not_come_up(assessment, group.statements, answers)}
+    blank_in = {group.id: not_come_up(assessment, group.statements, answers) for group in assessment.groups}
+    absent = {statement.id for blank in blank_in.values() for statement in blank}
     scored = [statement for statement in shown if adds_points(assessment, statement) and statement.id not in absent]
     least = habit_points_at_least(assessment)
     gap_least = gap_points_at_least(assessment)
@@ -173,7 +173,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     groups = []
     for group in assessment.groups:
         statements = [statement for statement in shown if statement in group.statements]
-        blank = not_come_up(assessment, group.statements, answers)
+        blank = blank_in[group.id]
         points = _points(assessment.scale, statements, answers)
         answered = {statement.id for statement, _ in points}
         score = percent(_scored(assessment, [s for s in statements if s in scored], answers, bool(answered)))
@@ -185,7 +185,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         short = 0 if gap_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < gap_least)
         below = 0 if reach_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < reach_least)
         full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
-        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full, tuple(blank)))
+        groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
         return Result(answered, assessment.answers_needed, None, None, groups, None)
