@@ -444,7 +444,8 @@
   }
 
   /* The result kept in the record, for the 1:1 planner and history: score, band, level, each group's score,
-     what the result says to work on next (toWorkOn), who rated about which account, how many days the band
+     what the result says to work on next (toWorkOn), what was left as not come up (to check on a ride-along),
+     who rated about which account, how many days the band
      gives until the next meeting rated with this form (again_within_days: the team view counts it due then), and
      why the band is not the score's (held: "missed", an essential answered with the lowest answer; "short", one
      below what it needs), so no page shows a high score beside a lower band unexplained. */
@@ -454,7 +455,7 @@
     if (out.complete && model.ladder) {
       var next = target(out);
       weakest = next ? toWorkOn(model, next) : [];
-      hold = heldByOne(model, out);
+      hold = joined(heldByOne(model, out), notComeUpKept(model));
     } else if (out.complete) {
       weakest = toImprove(model);
     }
@@ -474,6 +475,13 @@
     var above = reachedAbove(model, out);
     var row = above && onHold(model, out, above);
     return row ? { on_hold: { level: { id: above.level.id, name: above.level.name, number: above.number }, statement: { id: row.id, text: row.text, answer: row.answer } } } : {};
+  }
+
+  /* The behaviours left blank as not come up in the account (notComeUp), for the 1:1 planner to ask to check on
+     the next ride-along: { not_come_up: [{ id, text }] }, or nothing. */
+  function notComeUpKept(model) {
+    var absent = model.rows.filter(function (row) { return notComeUp(model, row); });
+    return absent.length ? { not_come_up: absent.map(function (row) { return { id: row.id, text: row.text }; }) } : {};
   }
 
   /* As the headline says it: "missed" only for a score that would have been in a higher band. */

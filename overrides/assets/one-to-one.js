@@ -288,6 +288,14 @@
     return " " + Playbook.t("plan_one_to_one.on_hold", { level: plan.levels[number - 1].name, number: number, statement: hold.statement.text, answer: hold.statement.answer });
   }
 
+  /* The behaviours the result left as not come up in the account (its not_come_up, assessment.js), to check on
+     the next ride-along: "" when none, or none readable. */
+  function notComeUpNote(result) {
+    var absent = Array.isArray(result.not_come_up) ? result.not_come_up.filter(function (row) { return row && typeof row.text === "string"; }) : [];
+    if (!absent.length) return "";
+    return " " + Playbook.t("plan_one_to_one.not_come_up", { behaviours: Playbook.list(absent.map(function (row) { return Playbook.t("plan_one_to_one.quoted_behaviour", { text: row.text }); })) });
+  }
+
   /* The questions on the rep's latest agendas before `date` (as many agendas as the data says), each with the
      date of the 1:1 it was last on: {id: "YYYY-MM-DD"}. An agenda is kept with its 1:1's record once the
      meeting's commitments are written down. */
@@ -679,8 +687,8 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + holdNote(plan, result);
-      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
+      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";

@@ -309,11 +309,20 @@ def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_l
     launches = strengths[-2]
     del answers[launches["id"]]
     assert _level_reached(answers) == 2
-    result = _level_result(context, site_url, answers, scale, levels[1], 2)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 3, 10, 10, 0, tzinfo=UTC))
+    page.goto(site_url + LEVEL_PAGE)
+    page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.addRep('Kim').rep.id)")
+    page.reload()
+    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {levels[1]['name']} (level 2 of {len(levels)})")
     assert _list_after(result, "Not come up in this account (left blank, not counted either way): check each on your next ride-along") == [plain(launches["text"])]
     assert not [line for line in _list_after(result, f"Behaviours to work on next ({levels[2]['name']})") if plain(launches["text"]) in line]
-    summary = result.page.locator('form[data-assessment="which-level"] [aria-live]')
+    summary = page.locator('form[data-assessment="which-level"] [aria-live]')
     expect(summary).to_contain_text("1 behaviour left blank alone in its level is read as not come up in this account, not counted either way: answer it if it has come up.")
+    # The record keeps it, and the 1:1 planner asks for it to be checked on the next ride-along.
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.locator("[data-plan-level]")).to_contain_text(f"Not come up in that account, to check on the next ride-along: “{plain(launches['text'])}”")
 
     two = {key: value for key, value in answers.items() if key != strengths[0]["id"]}
     assert _level_reached(two) == 1
