@@ -117,6 +117,17 @@ def _result_of(context, site_url, answers: dict, scale):
     return _answer_all(page, "which-level", answers, scale).locator("[data-result]")
 
 
+def _rated_for(context, site_url, rep: str, answers: dict, scale):
+    """The level assessment answered for a rep added to the workspace, on a fixed day, so the record is theirs:
+    the page and the result."""
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 3, 10, 10, 0, tzinfo=UTC))
+    page.goto(site_url + LEVEL_PAGE)
+    page.evaluate("name => Playbook.workspace.choose(Playbook.workspace.addRep(name).rep.id)", rep)
+    page.reload()
+    return page, _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+
+
 def _level_result(context, site_url, answers: dict, scale, level: dict, number: int):
     """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`."""
     result = _result_of(context, site_url, answers, scale)
@@ -309,12 +320,7 @@ def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_l
     launches = strengths[-2]
     del answers[launches["id"]]
     assert _level_reached(answers) == 2
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 3, 10, 10, 0, tzinfo=UTC))
-    page.goto(site_url + LEVEL_PAGE)
-    page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.addRep('Kim').rep.id)")
-    page.reload()
-    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    page, result = _rated_for(context, site_url, "Kim", answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {levels[1]['name']} (level 2 of {len(levels)})")
     assert _list_after(result, "Not come up in this account (left blank, not counted either way): check each on your next ride-along") == [plain(launches["text"])]
     assert not [line for line in _list_after(result, f"Behaviours to work on next ({levels[2]['name']})") if plain(launches["text"]) in line]
@@ -433,12 +439,7 @@ def test_a_level_on_hold_is_said_in_the_reps_history_and_the_team_view_as_the_fo
     # A manager rated a rep on the form and read "Problem solver (level 4 of 6), on hold"; the team view and the
     # rep's history said only "no level reached". The record keeps the hold, and both say it beside the level.
     scale, levels, habit, answers = _problem_solver_who_promises_unchecked_dates()
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 3, 10, 10, 0, tzinfo=UTC))
-    page.goto(site_url + LEVEL_PAGE)
-    page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.addRep('Priya').rep.id)")
-    page.reload()
-    result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
+    page, result = _rated_for(context, site_url, "Priya", answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(_on_hold_headline(4, habit, "Just like me"))
     saved = page.evaluate("() => Playbook.workspace.records({ kind: 'assessment', tool: 'which-level' }).map(r => r.data.result)")
     assert [r.get("on_hold") for r in saved] == [{
