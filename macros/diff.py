@@ -38,6 +38,8 @@ from .teams import TEAMS, Team, id_lists, listed_teams, merge
 
 HEADING = "### What this change does to the handbook"
 NO_CHANGES = "No changes to the handbook's data, pages, navigation or site name."
+# The lists of a handbook's teams and languages: what a change adds or removes there comes before what it does inside one.
+SITE_LISTS = (f"{DATA_DIR}/{TEAMS}.yml", f"{DATA_DIR}/{LANGUAGES}.yml")
 TEAMS_REACHED = "Which teams this reaches"
 LANGUAGES_REACHED = "Which languages this reaches"
 NAMES_LISTED = 5  # names spelled out when several items are added or removed at once
@@ -204,7 +206,7 @@ def _fold_removed(groups: dict[str, tuple[list[str], list[str]]], teams_were: li
         if len(removed) > 1:
             kept = [line for line in pages[1] if line not in removed]
             pages = groups[f"{DOCS_DIR}/"] = (pages[0], [*kept, f"Removed the {language.name} site's {len(removed)} pages (`{DOCS_DIR}/**/*.{language.code}.md`)"])
-    lists = [file for file in groups if file in (f"{DATA_DIR}/{TEAMS}.yml", f"{DATA_DIR}/{LANGUAGES}.yml")]
+    lists = [file for file in groups if file in SITE_LISTS]
     folders = [file for file in groups if _is_folder(file)]
     for file in [file for file in groups if file not in lists and file not in folders]:
         groups[file] = groups.pop(file)  # after the lists and the folders removed with what they listed
@@ -440,7 +442,7 @@ def _file_order(file: str) -> tuple:
     """The default files in FILES' order, the teams and languages lists first: a team or language added or
     removed is what a change does before anything it does inside one."""
     stem = PurePosixPath(file).stem
-    if file in (f"{DATA_DIR}/{TEAMS}.yml", f"{DATA_DIR}/{LANGUAGES}.yml"):
+    if file in SITE_LISTS:
         return (-1, file)
     order = list(FILES)
     return (order.index(stem) if stem in order else len(order), file)
