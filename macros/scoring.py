@@ -9,7 +9,8 @@ behaviours do not make up for a habit the seller still has (nor a clean record o
 behaviours); so does a behaviour left blank or answered below the mirror of that answer
 (`Assessment.behaviours_at_least`: a habit at most "A little" like the seller, a behaviour at least "Mostly"),
 since a level is the behaviours that mark it, each of them, not their average. Below the level reached, one
-such level may be a gap (see `holds`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+such level may be a gap (see `holds`). One answer to every strength and one to every habit places the seller at no
+level (`same_answer_everywhere`). In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
@@ -23,6 +24,7 @@ from math import floor
 from .model import Assessment, Band, Scale, Statement, StatementGroup
 
 STRENGTH, LIMIT = "strength", "limit"
+SAME_ANSWER_LEVELS = 3  # strengths answered on this many levels or more, all alike, place no one (same_answer_everywhere)
 
 
 def option_points(scale: Scale, counts_as: str) -> list[float]:
@@ -148,6 +150,7 @@ class Result:
     essentials_short: list[Statement] = field(default_factory=list)  # those keeping a top-band score out of it
     essentials_missed: list[Statement] = field(default_factory=list)  # of those, the ones failing the form
     missed_holding: list[Statement] = field(default_factory=list)  # answered the lowest, keeping a top-band score out of it
+    same_answer: bool = False  # on the level assessment, answers that can't place the seller (same_answer_everywhere)
 
     @property
     def complete(self) -> bool:
@@ -199,11 +202,29 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     elif short or held_missed:
         band = assessment.bands[-2]
     level = None
-    if assessment.rates_levels:
+    same = assessment.rates_levels and same_answer_everywhere(assessment, answers)
+    if assessment.rates_levels and not same:
         for index, group in enumerate(groups):
             if group.reached and lets_count(assessment, groups[:index]):
                 level = group.group
-    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed)
+    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed, same)
+
+
+def same_answer_everywhere(assessment: Assessment, answers: dict[str, float]) -> bool:
+    """Whether the answers don't tell the statements apart: every strength answered on `SAME_ANSWER_LEVELS`
+    levels or more has one answer, above the scale's lowest, and every habit answered has one answer too (on a
+    form with habits, once one is: until then, what to say is that they are unanswered). Few
+    sellers do the top levels' behaviours as often as the basics, so such answers place the seller at no level
+    (an enablement reviewer: "Mostly" on every strength and "A little" on every habit read "Strategic adviser",
+    and a caveat under a headline is not what gets quoted). Every strength at the lowest answer, a new rep's honest
+    start, places them at none anyway, and is not doubted."""
+    values = {option.value for option in assessment.scale.options}
+    strengths = {s.id: answers[s.id] for s in assessment.statements if s.counts_as != LIMIT and answers.get(s.id) in values}
+    habits = {answers[s.id] for s in assessment.statements if s.counts_as == LIMIT and answers.get(s.id) in values}
+    levels = sum(1 for group in assessment.groups if any(s.id in strengths for s in group.statements))
+    alike = set(strengths.values())
+    has_habits = any(s.counts_as == LIMIT for s in assessment.statements)
+    return levels >= SAME_ANSWER_LEVELS and len(alike) == 1 and alike != {assessment.scale.options[0].value} and len(habits) == has_habits
 
 
 def not_come_up(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[Statement]:

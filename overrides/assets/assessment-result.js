@@ -198,7 +198,7 @@
       result.append(el("p", Playbook.t("assessment_result.cap", { levels: levels, holding: Playbook.list(names), count: names.length, level: cap.name, number: number })));
     }
 
-    /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so. */
+    /* Strongly agreeing with the habits as well as the strengths contradicts itself: say so (whether it did). */
     function yesToEverything() {
       var limits = model.rows.filter(function (row) { return row.limit && row.points !== null; });
       var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
@@ -206,9 +206,9 @@
       var agreedStrengths = strengths.filter(function (row) { return share(row) === 1; }).length;
       if (limits.length && agreedHabits * 2 > limits.length && agreedStrengths * 2 > strengths.length) {
         result.append(el("p", Playbook.t("assessment_result.yes_to_everything"), "pb-assessment__warning"));
-        return;
+        return true;
       }
-      sameAnswerEverywhere(strengths, limits);
+      return false;
     }
 
     /* A habit and a strength that cannot both be true of one account, both answered "Mostly" or more (an
@@ -225,19 +225,6 @@
       });
       result.append(ul);
       return true;
-    }
-
-    /* One answer for every strength, from the basics to the top of the ladder (and one for every habit), places
-       a seller without telling the statements apart: say so, with strengths answered on three levels or more,
-       where it places them at a level, and where it places them at none with every strength answered above the
-       lowest answer (an enablement reviewer: "Mostly" to everything, habits too, read "No level reached yet"
-       and a list of habits to drop, with no word that the answers can't place anyone). */
-    function sameAnswerEverywhere(strengths, limits) {
-      function one(rows) { return rows.every(function (row) { return row.value === rows[0].value; }); }
-      var levels = out.groups.filter(function (group) { return group.rows.some(function (row) { return strengths.indexOf(row) >= 0; }); }).length;
-      if ((out.level || strengths[0].points > 0) && levels >= 3 && one(strengths) && one(limits)) {
-        result.append(el("p", Playbook.t("assessment_result.same_answer_everywhere"), "pb-assessment__warning"));
-      }
     }
 
     /* A level reached high on the ladder with most of the levels below it not even part of the way there (not
@@ -362,6 +349,12 @@
     function ladder() {
       result.append(el("h3", out.headline));
       if (out.rating) rating();
+      /* answers that place no one (assessment.js sameAnswerEverywhere): no table, strengths or work on next to
+         read a level into, only how to answer again (the sharper word where habits and strengths were all agreed) */
+      if (out.sameAnswer) {
+        if (!yesToEverything()) result.append(el("p", Playbook.t("assessment_result.same_answer_everywhere", { answer: model.behaviourAnswer }), "pb-assessment__warning"));
+        return;
+      }
       if (model.balanced) yesToEverything();
       var doubtful = contradicted();
       doubtful = upsideDown() || doubtful;

@@ -196,10 +196,25 @@
       ? model.rows.filter(function (row) { return row.value !== null && row.value === model.lowest; }) : [];
     if (out.essentialsMissed.length) out.band = model.bands[0];
     else if (out.essentialsShort.length || out.missedHolding.length) out.band = model.bands[model.bands.length - 2];
-    groups.forEach(function (group, index) {
+    out.sameAnswer = sameAnswerEverywhere(model);
+    if (!out.sameAnswer) groups.forEach(function (group, index) {
       if (group.reached && letsCount(model, groups.slice(0, index))) out.level = group;
     });
     return out;
+  }
+
+  /* Answers that don't tell the statements apart place the seller at no level (scoring.same_answer_everywhere):
+     every strength answered on sameAnswerLevels levels or more alike, above the scale's lowest answer, and every
+     habit answered alike (on a form with habits, once one is). */
+  function sameAnswerEverywhere(model) {
+    if (model.sameAnswerLevels === null) return false;
+    var answered = model.rows.filter(function (row) { return row.points !== null; });
+    var strengths = answered.filter(function (row) { return !row.limit; });
+    var habits = answered.filter(function (row) { return row.limit; });
+    function alike(rows) { return rows.every(function (row) { return row.points === rows[0].points; }); }
+    var levels = model.groups.filter(function (group) { return strengths.some(function (row) { return row.group === group.id; }); }).length;
+    var habitsAsked = model.rows.some(function (row) { return row.limit; });
+    return levels >= model.sameAnswerLevels && alike(strengths) && strengths[0].points > 0 && alike(habits) && habits.length > 0 === habitsAsked;
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
@@ -320,6 +335,7 @@
       behaviourLeast: form.hasAttribute("data-behaviour-points-at-least") ? +form.dataset.behaviourPointsAtLeast : null,
       behaviourAnswer: form.dataset.behaviourAnswer || "",
       notComeUpPerLevel: +(form.dataset.notComeUpPerLevel || 0),
+      sameAnswerLevels: form.hasAttribute("data-same-answer-levels") ? +form.dataset.sameAnswerLevels : null,
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
@@ -452,7 +468,9 @@
   function summary(form, model, out) {
     var weakest = [];
     var hold = {};
-    if (out.complete && model.ladder) {
+    if (out.complete && model.ladder && out.sameAnswer) {
+      hold = { same_answer: true };
+    } else if (out.complete && model.ladder) {
       var next = target(out);
       weakest = next ? toWorkOn(model, next) : [];
       hold = joined(heldByOne(model, out), notComeUpKept(model));
@@ -836,6 +854,7 @@
       return Playbook.t("assessment.scored_held_missed", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.missedHolding.length, answer: model.lowestAnswer });
     }
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
+    if (out.sameAnswer) return Playbook.t("assessment.same_answer");
     var above = reachedAbove(model, out);
     var words = { levels: out.groups.length };
     var hold = above && onHold(model, out, above);

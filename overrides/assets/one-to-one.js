@@ -688,6 +688,7 @@
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
       if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
+      else if (result && result.complete === true && result.same_answer === true) summary.textContent = Playbook.t("plan_one_to_one.same_answer", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) });
       else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");

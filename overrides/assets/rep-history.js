@@ -71,7 +71,7 @@
       if (!found) return;
       var number = isObject(found.level) ? numbers[found.level.id] : 0;
       if (number === undefined) return;
-      var name = number ? levels[number - 1].name : Playbook.t("rep_history.no_level");
+      var name = number ? levels[number - 1].name : found.same_answer === true ? Playbook.t("rep_history.not_placed") : Playbook.t("rep_history.no_level");
       var held = onHold(found, numbers);
       if (held) name = Playbook.t("rep_history.on_hold", { level: name, held: levels[held - 1].name, number: held });
       var rated = Playbook.levelRating.describe(found);

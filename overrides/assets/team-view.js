@@ -190,6 +190,7 @@
     var counts = [0].concat(levels.map(function () { return 0; }));
     var unassessed = 0;
     var offLadder = 0;
+    var notPlaced = 0;
     var onHold = [];
     team.forEach(function (rep) {
       var found = completeResult(assessmentOf(rep.records, section.dataset.tool));
@@ -200,10 +201,16 @@
       if (!found) unassessed += 1;
       /* a level since taken off the ladder is no level on it, nor "no level yet" */
       else if (isObject(found.level) && !number) offLadder += 1;
+      /* answers that placed the rep nowhere (the form's "Not placed on the ladder") are no "no level reached" */
+      else if (found.same_answer === true) notPlaced += 1;
       else counts[number] += 1;
     });
-    var leftOut = [unassessed ? Playbook.t("team_view.unassessed", { count: unassessed }) : "", offLadder ? Playbook.t("team_view.off_ladder", { count: offLadder }) : ""].filter(Boolean);
-    var left = leftOut.length > 1 ? Playbook.t("team_view.and", { first: leftOut[0], second: leftOut[1] }) : leftOut[0];
+    var leftOut = [
+      unassessed ? Playbook.t("team_view.unassessed", { count: unassessed }) : "",
+      offLadder ? Playbook.t("team_view.off_ladder", { count: offLadder }) : "",
+      notPlaced ? Playbook.t("team_view.not_placed", { count: notPlaced }) : ""
+    ].filter(Boolean);
+    var left = leftOut.length ? Playbook.list(leftOut) : "";
     var names = [Playbook.t("team_view.no_level")].concat(levels.map(function (level, i) { return (i + 1) + " " + level.name; }));
     var shown = names.map(function (name, i) { return name + ": " + counts[i]; }).join("; ");
     var most = Math.max.apply(null, counts.concat([1]));

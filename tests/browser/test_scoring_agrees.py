@@ -146,7 +146,7 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
     groups = [score(group.statements) for group in assessment.groups]
     answered = sum(1 for s in assessment.statements if s.id in answers)
     if answered < assessment.answers_needed:
-        return {"complete": False, "score": None, "band": None, "level": None, "above": None, "groups": [g[0] for g in groups]}
+        return {"complete": False, "score": None, "band": None, "level": None, "above": None, "same": False, "groups": [g[0] for g in groups]}
     overall, _ = score(assessment.statements)
     overall_band = band(overall)
     # an essential statement left blank or below the least answer; one essential when rated only once answered
@@ -166,7 +166,15 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
     elif overall_band is assessment.bands[-1] and assessment.top_band_needs_nothing_missed and min(values) in answers.values():
         overall_band = assessment.bands[-2]  # and, where the form says so, nothing answered the lowest
     level, above = None, None
-    if assessment.rates_levels:
+    # Answers that don't tell the statements apart place no one: every strength answered, on three levels or more,
+    # with one answer other than the lowest, and every habit answered with one answer (at least one answered, on a
+    # form with habits).
+    strengths = {answers[s.id] for s in assessment.statements if s.counts_as != "limit" and s.id in answers}
+    habits = {answers[s.id] for s in assessment.statements if s.counts_as == "limit" and s.id in answers}
+    levels_answered = sum(1 for group in assessment.groups if any(s.counts_as != "limit" and s.id in answers for s in group.statements))
+    same = assessment.rates_levels and levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths \
+        and len(habits) == (1 if any(s.counts_as == "limit" for s in assessment.statements) else 0)
+    if assessment.rates_levels and not same:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
         reached, holding, near = [], [], []
         for group, (value, _) in zip(assessment.groups, groups):
@@ -232,7 +240,7 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
                         moves.append(s)
             if len(moves) == 1:
                 above["hold"] = moves[0]
-    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "groups": [g[0] for g in groups]}
+    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "same": same, "groups": [g[0] for g in groups]}
 
 
 # ---------------------------------------------------------------- the page
@@ -424,6 +432,11 @@ FOUR = dataclasses.replace(
 @example(case=(NOT_COME_UP, {"h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # both blank: blanks
 @example(case=(NOTHING_MISSED, {"ask": 2, "o0": 0, "o1": 2, "o2": 2, "o3": 2}))  # 80%, a miss holds the top band back at "Mid"
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 0, "s1": 2, "h1": 0}))  # one held: a gap, level 1 counts
+@example(case=(GAPS, {"s0": 2, "s1": 2, "s2": 2}))  # the top answer on three levels: not placed
+@example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 1}))  # one middle answer on three levels: not placed either
+@example(case=(GAPS, {"s0": 0, "s1": 0, "s2": 0}))  # the lowest answer everywhere, a new rep's honest start: no level
+@example(case=(FOUR, {"s0": 2, "s1": 2, "s2": 2}))  # three of four levels answered alike: not placed
+@example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 0}))  # alike on two levels only: placed
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)
@@ -437,12 +450,16 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assert model.score == expected["score"]
     assert (model.band.name if model.band else None) == expected["band"]
     assert (model.level.name if model.level else None) == expected["level"]
+    assert model.same_answer == expected["same"]
     assert [group.score for group in model.groups] == expected["groups"]
 
     # The page agrees with both.
     headline = seen["headline"]
     if not expected["complete"]:
         assert "Answer at least" in headline and "%" not in headline
+    elif expected["same"]:  # nothing but how to answer again: no level, no table of levels to read one into
+        assert headline.startswith("Not placed on the ladder: every strength has the same answer"), headline
+        assert seen["groups"] == [], seen
     elif assessment.rates_levels:
         above = expected["above"]
         if above is None:

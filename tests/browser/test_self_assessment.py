@@ -97,6 +97,13 @@ def _level_reached(answers: dict) -> int:
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
         near.append(gap and not reached[-1] and band_reached and held_count + under_count == 1)
+    # One answer to every strength answered, on three levels or more, other than the lowest, and one to every
+    # habit answered, one at least: the answers can't tell the statements apart, and place no one.
+    strengths = {v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None}
+    habits = {v for level in _levels() for b in level["behaviours"] if _is_limit(b) and (v := answers.get(b["id"])) is not None}
+    levels_answered = sum(1 for level in _levels() if any(not _is_limit(b) and b["id"] in answers for b in level["behaviours"]))
+    if levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths and len(habits) == 1:
+        return 0
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1])
                 and sum(1 for index in range(number - 1) if not reached[index] and not near[index]) <= most_gaps), default=0)
@@ -172,7 +179,9 @@ def _list_after(result, heading: str) -> list[str]:
 
 def _profile(top_level: int) -> dict:
     """A rep who works at `top_level` (1-based; 0 for none): every strength up to it 'Just like me' and none
-    above; every habit grown out of by then 'Not like me', the ones above still 'Just like me'."""
+    above; every habit grown out of by then 'Not like me', the ones above still 'Just like me'. At the top of the
+    ladder the first level's first habit is 'A little', as a real answer sheet has some spread (one answer to
+    every strength and one to every habit places no one)."""
     scale = _scale(_assessment("which-level"))
     high, low = scale["options"][-1]["value"], scale["options"][0]["value"]
     answers = {}
@@ -180,6 +189,8 @@ def _profile(top_level: int) -> dict:
         for behaviour in level["behaviours"]:
             does_it = number <= top_level
             answers[behaviour["id"]] = (low if does_it else high) if _is_limit(behaviour) else (high if does_it else low)
+    if top_level == len(_levels()):
+        answers[next(b for b in _levels()[0]["behaviours"] if _is_limit(b))["id"]] = _value(scale, "A little")
     return answers
 
 
@@ -252,14 +263,16 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
         expected = f"Level reached: {levels[top_level - 1]['name']} (level {top_level} of {len(levels)})."
         assert form.locator("[aria-live]").text_content() == expected
 
+    # "Just like me" to everything, habits too: placed nowhere, and told why the answers contradict each other.
     agrees = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"]}
     _answer_all(page, "which-level", agrees, scale)
     assert _level_reached(agrees) == 0
-    assert form.locator("[aria-live]").text_content().startswith("No level reached yet")
+    assert form.locator("[aria-live]").text_content().startswith("Not placed on the ladder")
     result = form.locator("[data-result]")
-    assert "they contradict each other" in result.text_content()
-    # Nothing already at the top answer is offered as something to work on.
-    assert all("(Just like me)" not in line or line.startswith("Still true: ") for line in _list_after(result, f"Behaviours to work on next ({levels[0]['name']})"))
+    expect(result.locator(".pb-assessment__warning")).to_have_count(1)
+    expect(result.locator(".pb-assessment__warning")).to_contain_text("they contradict each other")
+    # Nothing is offered as something to work on.
+    expect(result.get_by_text("Behaviours to work on next")).to_have_count(0)
 
 
 def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_told_those_hold_level_three_back(context, site_url):
@@ -1155,35 +1168,51 @@ def test_a_manager_who_never_books_coaching_time_is_not_told_coaching_is_a_habit
         " needs the essential statement below answered at least “Often”.")
 
 
-def test_one_answer_to_every_statement_from_the_basics_to_the_top_is_flagged_and_a_real_profile_is_not(context, site_url):
-    # A sales leader's case: "Mostly" on every strength and "A little" on every habit, on all six levels, rated
-    # Strategic adviser with no word of warning; answers that don't tell the statements apart say little.
+def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_and_a_real_profile_is_placed(context, site_url):
+    """A sales leader's case: "Mostly" on every strength and "A little" on every habit, on all six levels, rated
+    Strategic adviser; an enablement reviewer's: with a caveat under it, the headline is still what gets quoted.
+    Answers that don't tell the statements apart place the rep at no level, the result says only how to answer
+    again, and the record says so for the 1:1 planner, the team view and the rep's history."""
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
+    headline = "Not placed on the ladder: every strength has the same answer, and every habit too"
+    again = "answers that don't tell the statements apart can't place you at any level."
     hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
-    assert _level_reached(hedged) == len(levels)
-    warning = "You gave every strength the same answer, from the basics to the top of the ladder, and every habit the same answer too."
-    for answers, flagged in ((hedged, True), (_profile(3), False)):
-        page = context.new_page()
-        page.goto(site_url + LEVEL_PAGE)
-        result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
-        expect(result.get_by_role("heading", level=3)).to_contain_text(levels[_level_reached(answers) - 1]["name"])
-        expect(result.locator(".pb-assessment__warning", has_text=warning)).to_have_count(1 if flagged else 0)
-        page.close()
-    # An enablement reviewer's case: "Mostly" to everything, habits too, reaches no level (the habits hold each
-    # back), and the answers still can't place anyone: said there as well. Every strength at the lowest answer,
-    # a new rep's honest start, is not doubted.
     mostly = {b["id"]: _value(scale, "Mostly") for level in levels for b in level["behaviours"]}
-    lowest = {b["id"]: scale["options"][-1 if _is_limit(b) else 0]["value"] for level in levels for b in level["behaviours"]}
-    for answers, flagged in ((mostly, True), (lowest, False)):
+    for answers in (hedged, mostly):
         assert _level_reached(answers) == 0
-        page = context.new_page()
-        page.goto(site_url + LEVEL_PAGE)
-        result = _answer_all(page, "which-level", answers, scale).locator("[data-result]")
-        expect(result.get_by_role("heading", level=3)).to_contain_text("No level reached yet")
-        expect(result.locator(".pb-assessment__warning", has_text=warning)).to_have_count(1 if flagged else 0)
-        page.close()
+        result = _result_of(context, site_url, answers, scale)
+        expect(result.get_by_role("heading", level=3)).to_have_text(headline)
+        expect(result.locator(".pb-assessment__warning", has_text=again)).to_have_count(1)
+        # nothing to read a level into: no table of levels, strengths or behaviours to work on
+        expect(result.locator("table")).to_have_count(0)
+        expect(result.get_by_role("heading", level=4)).to_have_count(0)
+        result.page.close()
+    # A real profile is placed; every strength at the lowest answer, a new rep's honest start, is not doubted.
+    lowest = {b["id"]: scale["options"][-1 if _is_limit(b) else 0]["value"] for level in levels for b in level["behaviours"]}
+    for answers, said in ((_profile(3), f"Level reached: {levels[2]['name']} (level 3 of {len(levels)})"), (lowest, "No level reached yet")):
+        assert _level_reached(answers) == (3 if answers is not lowest else 0)
+        result = _result_of(context, site_url, answers, scale)
+        expect(result.get_by_role("heading", level=3)).to_contain_text(said)
+        expect(result.locator(".pb-assessment__warning", has_text=again)).to_have_count(0)
+        result.page.close()
+
+    # The record: no level, and why, which the manager's pages say instead of "no level reached".
+    page, result = _rated_for(context, site_url, "Sam", hedged, scale)
+    expect(result.get_by_role("heading", level=3)).to_have_text(headline)
+    saved = page.evaluate("() => Playbook.workspace.records({ kind: 'assessment', tool: 'which-level' }).map(r => r.data.result)")
+    assert [(r["level"], r.get("same_answer"), r["weakest"]) for r in saved] == [(None, True, [])]
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.locator("[data-plan-level]")).to_contain_text("Not placed on the ladder, on ")
+    expect(page.locator("[data-plan-level]")).to_contain_text("every strength had the same answer, and every habit too. Go through the statements together")
+    page.goto(site_url + "coaching/team/")
+    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every statement)")
+    page.goto(site_url + "coaching/history/")
+    rows = page.locator("[data-history-levels-chart] [data-chart-table] tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every statement)")
+    page.close()
 
 
 def test_the_level_that_holds_the_ladder_is_the_one_the_headline_names_not_an_allowed_gap(context, site_url):
@@ -1427,7 +1456,8 @@ def test_a_rep_rated_at_the_top_of_the_ladder_is_asked_to_check_it_and_still_get
     strongest = result.locator("h4", has_text="Strongest behaviours").locator("xpath=following-sibling::ul[1]/li")
     expect(strongest).not_to_have_count(0)
     assert not any(named in line for line in strongest.all_text_contents())
-    # Every behaviour at the top answer: still asked to check it, with nothing left to name.
+    # Every behaviour at the top answer (a habit of the first level "A little"): still asked to check it, with
+    # nothing left to name.
     result = _answer_all(page, "which-level", _profile(len(levels)), scale).locator("[data-result]")
     check = result.locator(".pb-assessment__warning", has_text="The top of the ladder, by these answers.")
     expect(check).to_have_count(1)

@@ -43,8 +43,17 @@ def test_a_rep_strong_everywhere_who_still_mostly_has_both_habits_reaches_no_lev
 
 
 def test_a_rep_strong_everywhere_with_the_habits_behind_them_is_a_strategic_adviser(ladder):
-    assert _level(ladder, _answers(ladder, [JUST_LIKE_ME] * 5, A_LITTLE)) == "Strategic adviser"
-    assert _level(ladder, _answers(ladder, [MOSTLY] * 5, NOT_LIKE_ME)) == "Strategic adviser"
+    assert _level(ladder, _answers(ladder, [JUST_LIKE_ME] * 4 + [MOSTLY], A_LITTLE)) == "Strategic adviser"
+    assert _level(ladder, _answers(ladder, [MOSTLY, JUST_LIKE_ME, MOSTLY, MOSTLY, MOSTLY], NOT_LIKE_ME)) == "Strategic adviser"
+
+
+def test_one_answer_to_every_behaviour_and_one_to_every_habit_places_no_one(ladder):
+    # An enablement reviewer: no manager would label a rep whose answers don't tell the statements apart.
+    for behaviours, habits in ((JUST_LIKE_ME, A_LITTLE), (MOSTLY, NOT_LIKE_ME), (MOSTLY, MOSTLY), (A_LITTLE, NOT_LIKE_ME)):
+        found = scoring.result(ladder, _answers(ladder, [behaviours] * 5, habits))
+        assert (found.level, found.same_answer) == (None, True), (behaviours, habits)
+    # every behaviour at the lowest answer, a new rep's honest start: no level, and not doubted
+    assert not scoring.result(ladder, _answers(ladder, [NOT_LIKE_ME] * 5, NOT_LIKE_ME)).same_answer
 
 
 def test_weak_behaviours_are_not_lifted_by_a_clean_record_on_the_habits(ladder):

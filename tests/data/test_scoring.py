@@ -48,13 +48,29 @@ def test_too_few_answers_give_no_score_band_or_level():
 
 
 def test_a_level_counts_only_with_every_level_below_it_and_enough_answers():
-    strong = {"a1": 5, "a2": 5, "b1": 5, "b2": 5, "c1": 5, "c2": 5}
+    strong = {"a1": 5, "a2": 5, "b1": 5, "b2": 5, "c1": 5, "c2": 4}
     ladder = _ladder([[Statement("a1", "", 1), Statement("a2", "", 1)], [Statement("b1", "", 1), Statement("b2", "", 1)], [Statement("c1", "", 1), Statement("c2", "", 1)]], needed=2, per_level=2)
     assert scoring.result(ladder, strong).level.name == "Level 3"
     assert scoring.result(ladder, {**strong, "a1": 1, "a2": 1}).level is None  # the top without the bottom is nothing
     assert scoring.result(ladder, {**strong, "b1": 1}).level.name == "Level 1"  # b: 50%, not reached
     without = {key: value for key, value in strong.items() if key != "b2"}
     assert scoring.result(ladder, without).level.name == "Level 1"  # one answer at level 2 is not enough
+
+
+def test_one_answer_on_three_levels_or_more_places_no_one_but_the_lowest_is_no_doubt():
+    ladder = _ladder([[Statement(f"{level}{n}", "", 1) for n in (1, 2)] for level in "abc"], needed=4, per_level=1)
+    alike = {f"{level}{n}": 5 for level in "abc" for n in (1, 2)}
+    found = scoring.result(ladder, alike)
+    assert (found.level, found.same_answer) == (None, True)
+    assert scoring.result(ladder, {key: 4 for key in alike}).same_answer  # any one answer, not only the top
+    assert not scoring.result(ladder, {key: 1 for key in alike}).same_answer  # the lowest: no level, not doubted
+    two_levels = {key: value for key, value in alike.items() if not key.startswith("c")}
+    assert scoring.result(ladder, two_levels).level.name == "Level 2"  # alike on two levels: placed
+    habits = _ladder([[Statement(f"{level}1", "", 1), Statement(f"{level}h", "", 1, counts_as="limit")] for level in "abc"], needed=3)
+    alike = {f"{level}1": 5 for level in "abc"}
+    assert not scoring.result(habits, alike).same_answer  # the habits not yet answered: those are what to say
+    assert scoring.result(habits, alike | {f"{level}h": 1 for level in "abc"}).same_answer
+    assert not scoring.result(habits, alike | {"ah": 1, "bh": 1, "ch": 2}).same_answer
 
 
 def test_in_a_balanced_ladder_a_level_counts_only_with_its_limits_answered():

@@ -69,3 +69,15 @@ def test_a_level_is_reached_only_with_each_behaviour_as_far_up_the_scale_as_its_
     reached = " ".join(form.select_one("[data-habit-rule]").get_text().split())
     assert f"none of its other behaviours below “{floor_label}”, and its score falls in a band marked “level reached”." in reached
     assert (form["data-behaviour-points-at-least"], form["data-behaviour-answer"]) == (f"{mirror - min(values):g}", floor_label)
+
+
+def test_the_key_and_the_form_say_that_one_answer_everywhere_places_no_one(built_site):
+    # The paper key states the rule the page's script applies, with the figure the script reads from the form.
+    _, scale = _ladder()
+    form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
+    rule = " ".join(form.select_one("details.pb-assessment__key [data-same-answer-rule]").get_text(" ").split())
+    count = form["data-same-answer-levels"]
+    assert rule == (f"Answers that don't tell the statements apart place you at no level: every strength, answered on {count} levels or more,"
+                    f" with the same answer other than “{scale['options'][0]['label']}”, and every habit with one answer too."
+                    " Answer each statement for what happens in the account.")
+    assert int(count) >= 3  # two levels alike is a new rep's first steps, not a pattern
