@@ -47,7 +47,7 @@ WIDGETS = {
     "time-away": Widget(None, ("time-away.js",), needs=("dates", "workdays")),
     "workspace-page": Widget("[data-workspace]", ("workspace-page.js",), needs=("workspace", "time-away")),
     "checklist": Widget("form[data-checklist]", ("checklist.js",), needs=("workspace", "workdays")),
-    "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment-rating.js", "assessment-day.js", "assessment-calls.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace", "workdays")),
+    "assessment": Widget("form[data-assessment]", ("assessment-notes.js", "assessment-to-check.js", "assessment-rating.js", "assessment-day.js", "assessment-calls.js", "assessment.js", "assessment-result.js", "assessment-export.js"), needs=("workspace", "workdays")),
     "decision": Widget("form[data-decision]", ("decision.js",), needs=("workspace",)),
     "explorer": Widget("form[data-explorer]", ("explorer.js",)),
     "planner": Widget("form[data-planner]", ("planner.js",)),

@@ -527,6 +527,7 @@
     var key = Playbook.storageKey("assessment", form.dataset.assessment);
     var model = readModel(form);
     var notes = Playbook.assessmentNotes(form);
+    var toCheck = Playbook.assessmentToCheck(form);
     var rating = Playbook.assessmentRating(form);
     var day = Playbook.assessmentDay(form, moveTo);
     var calls = Playbook.assessmentCalls(form, openCallOfDay, function (date, number) {
@@ -723,6 +724,7 @@
     /* Opens (and reopens, when another rep is chosen) with the chosen rep's answers. The reader's answers
        saved before records existed go into the history once, so their export has them. */
     function load() {
+      toCheck.show(tool.whose());
       var found = savedState(form, key);
       var migrate = !!(found && found.data) && tool.whose() === "me" && !Playbook.workspace.latest({ rep: "me", kind: form.dataset.recordKind, tool: form.dataset.assessment });
       show(found, true, migrate);

@@ -342,6 +342,16 @@ def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_l
     # The record keeps it, and the 1:1 planner asks for it to be checked on the next ride-along.
     page.goto(site_url + "coaching/plan-one-to-one/")
     expect(page.locator("[data-plan-level]")).to_contain_text(f"Not come up in that account, to check on the next ride-along: “{plain(launches['text'])}”")
+    # The ride-along form lists it above the statements while Kim is chosen, and nothing for a rep without one.
+    page.goto(site_url + "coaching/ride-along/")
+    check = page.locator("form[data-assessment='ride-along'] [data-level-to-check]")
+    expect(check.locator("li")).to_have_text([plain(launches["text"])])
+    expect(check).to_contain_text("Kim's level self-assessment of ")
+    expect(check).to_contain_text("left these blank as not come up in that account. If this call gives a chance for one, watch for it and tell Kim what you saw:")
+    page.evaluate("name => Playbook.workspace.choose(Playbook.workspace.addRep(name).rep.id)", "Lee")
+    page.reload()
+    expect(page.locator("form[data-assessment='ride-along'][data-ready]")).to_have_count(1)
+    expect(check).to_be_hidden()
 
     two = {key: value for key, value in answers.items() if key != strengths[0]["id"]}
     assert _level_reached(two) == 1
