@@ -250,7 +250,9 @@
      lowest gap below the level reached, else the next one up, the first when none is reached, the top once it
      is; null without a complete result or when the level it names is no longer in the ladder. */
   function targetLevel(plan, result) {
-    if (!result || result.complete !== true) return null;
+    /* answers that placed the rep nowhere give no level to work towards (a manager read "working towards Order
+       taker" under "Not placed on the ladder") */
+    if (!result || result.complete !== true || result.same_answer === true) return null;
     var ids = plan.levels.map(function (level) { return level.id; });
     var reached = result.level && typeof result.level.id === "string" ? ids.indexOf(result.level.id) : -1;
     if (result.level && reached < 0) return null;

@@ -110,13 +110,13 @@ HOSTILE = {
     # bootcamp.yml
     "bootcamp-rate-above-one": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.2", "conversion_rate: 1.5"), at("conversion_rate: 1.5", offset=17), "'conversion_rate' is 1.5 (expected more than 0 and at most 1)"),
     "bootcamp-1e3-in-text": Hostile("bootcamp.yml", replace_first("target: 15 a week", "target: 1e3"), at("1e3"), "'target' must be text, found the number 1000.0; put the value in double quotes"),
-    "bootcamp-weeks-quoted": Hostile("bootcamp.yml", replace_first("weeks_in_period: 12", 'weeks_in_period: "12"'), at('"12"'), "'weeks_in_period' must be a whole number, found the text '12'"),
+    "bootcamp-weeks-quoted": Hostile("bootcamp.yml", replace_first("weeks_in_period: 11", 'weeks_in_period: "11"'), at('"11"'), "'weeks_in_period' must be a whole number, found the text '11'"),
     "bootcamp-period-on": Hostile("bootcamp.yml", replace_first("period: quarter", "period: on"), at("period: on", offset=8), "'period' is 'on' (expected one of: month, quarter, year)"),
     "bootcamp-first-stage-converts": Hostile("bootcamp.yml", replace_first("      name: Calls made\n", "      name: Calls made\n      conversion_rate: 0.5\n"), at("conversion_rate: 0.5"), "the first funnel stage has nothing before it to convert from"),
     "bootcamp-duplicate-cadence-id": Hostile("bootcamp.yml", replace_first("- id: targets-ready", "- id: plan-the-day"), at("plan-the-day", 2), "duplicate id 'plan-the-day' (already used on line"),
-    "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 12", "\n   weeks_in_period: 12"), at("   weeks_in_period", offset=3), "this line starts in column 4, further right than the line above it (column 3)"),
+    "bootcamp-three-space-indent": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 11", "\n   weeks_in_period: 11"), at("   weeks_in_period", offset=3), "this line starts in column 4, further right than the line above it (column 3)"),
     # a director dragged a key to column 1 in a web editor: the line moved is named, not the untouched one below
-    "bootcamp-key-moved-left": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 12", "\nweeks_in_period: 12"), at("weeks_in_period: 12"), "this line starts in column 1, left of the lines above and below it, which start in column 3; move it right"),
+    "bootcamp-key-moved-left": Hostile("bootcamp.yml", replace_first("\n  weeks_in_period: 11", "\nweeks_in_period: 11"), at("weeks_in_period: 11"), "this line starts in column 1, left of the lines above and below it, which start in column 3; move it right"),
     "bootcamp-number-too-long": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", "9" * 5000), at("999"), "cannot be read as a whole number"),
     "bootcamp-infinite-target": Hostile("bootcamp.yml", lambda text: with_value(text, "  revenue_target", ".inf"), at(".inf"), "'revenue_target' must be a whole number, found the text '.inf'"),
     "bootcamp-nan-rate": Hostile("bootcamp.yml", replace_first("conversion_rate: 0.25", "conversion_rate: .nan"), at(".nan"), "'conversion_rate' must be a number, found the text '.nan'"),

@@ -81,7 +81,7 @@ def test_a_default_above_its_upper_limit_is_reported_at_the_default(project):
 
 
 def test_weeks_above_the_most_the_period_holds_are_reported(project):
-    problems = _problems_after(project, "  weeks_in_period: 12\n", "  weeks_in_period: 15\n")
+    problems = _problems_after(project, "  weeks_in_period: 11\n", "  weeks_in_period: 15\n")
     assert problems == [f"{_at(project, 'weeks_in_period: 15', offset=17)}: 'weeks_in_period' is 15, above its upper limit of 14 (upper_limits: weeks_in_period); lower the figure or raise the limit"]
 
 
