@@ -204,17 +204,12 @@
   }
 
   /* Answers that don't tell the statements apart place the seller at no level (scoring.same_answer_everywhere):
-     every strength answered on sameAnswerLevels levels or more alike, above the scale's lowest answer, and every
-     habit answered alike (on a form with habits, once one is). */
+     every strength answered, on sameAnswerLevels levels or more, alike and above the scale's lowest answer. */
   function sameAnswerEverywhere(model) {
     if (model.sameAnswerLevels === null) return false;
-    var answered = model.rows.filter(function (row) { return row.points !== null; });
-    var strengths = answered.filter(function (row) { return !row.limit; });
-    var habits = answered.filter(function (row) { return row.limit; });
-    function alike(rows) { return rows.every(function (row) { return row.points === rows[0].points; }); }
+    var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
     var levels = model.groups.filter(function (group) { return strengths.some(function (row) { return row.group === group.id; }); }).length;
-    var habitsAsked = model.rows.some(function (row) { return row.limit; });
-    return levels >= model.sameAnswerLevels && alike(strengths) && strengths[0].points > 0 && alike(habits) && habits.length > 0 === habitsAsked;
+    return levels >= model.sameAnswerLevels && strengths[0].points > 0 && strengths.every(function (row) { return row.points === strengths[0].points; });
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than

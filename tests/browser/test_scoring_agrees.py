@@ -167,13 +167,10 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
         overall_band = assessment.bands[-2]  # and, where the form says so, nothing answered the lowest
     level, above = None, None
     # Answers that don't tell the statements apart place no one: every strength answered, on three levels or more,
-    # with one answer other than the lowest, and every habit answered with one answer (at least one answered, on a
-    # form with habits).
+    # with one answer other than the lowest, whatever the habits' answers.
     strengths = {answers[s.id] for s in assessment.statements if s.counts_as != "limit" and s.id in answers}
-    habits = {answers[s.id] for s in assessment.statements if s.counts_as == "limit" and s.id in answers}
     levels_answered = sum(1 for group in assessment.groups if any(s.counts_as != "limit" and s.id in answers for s in group.statements))
-    same = assessment.rates_levels and levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths \
-        and len(habits) == (1 if any(s.counts_as == "limit" for s in assessment.statements) else 0)
+    same = assessment.rates_levels and levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths
     if assessment.rates_levels and not same:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
         reached, holding, near = [], [], []

@@ -97,12 +97,11 @@ def _level_reached(answers: dict) -> int:
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
         near.append(gap and not reached[-1] and band_reached and held_count + under_count == 1)
-    # One answer to every strength answered, on three levels or more, other than the lowest, and one to every
-    # habit answered, one at least: the answers can't tell the statements apart, and place no one.
+    # One answer to every strength answered, on three levels or more, other than the lowest, whatever the habits'
+    # answers: the answers can't tell the statements apart, and place no one.
     strengths = {v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None}
-    habits = {v for level in _levels() for b in level["behaviours"] if _is_limit(b) and (v := answers.get(b["id"])) is not None}
     levels_answered = sum(1 for level in _levels() if any(not _is_limit(b) and b["id"] in answers for b in level["behaviours"]))
-    if levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths and len(habits) == 1:
+    if levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths:
         return 0
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1])
@@ -180,8 +179,8 @@ def _list_after(result, heading: str) -> list[str]:
 def _profile(top_level: int) -> dict:
     """A rep who works at `top_level` (1-based; 0 for none): every strength up to it 'Just like me' and none
     above; every habit grown out of by then 'Not like me', the ones above still 'Just like me'. At the top of the
-    ladder the first level's first habit is 'A little', as a real answer sheet has some spread (one answer to
-    every strength and one to every habit places no one)."""
+    ladder the first level's first behaviour is 'Mostly', as a real answer sheet has some spread (one answer to
+    every strength places no one)."""
     scale = _scale(_assessment("which-level"))
     high, low = scale["options"][-1]["value"], scale["options"][0]["value"]
     answers = {}
@@ -190,7 +189,7 @@ def _profile(top_level: int) -> dict:
             does_it = number <= top_level
             answers[behaviour["id"]] = (low if does_it else high) if _is_limit(behaviour) else (high if does_it else low)
     if top_level == len(_levels()):
-        answers[next(b for b in _levels()[0]["behaviours"] if _is_limit(b))["id"]] = _value(scale, "A little")
+        answers[next(b for b in _levels()[0]["behaviours"] if not _is_limit(b))["id"]] = _value(scale, "Mostly")
     return answers
 
 
@@ -276,12 +275,14 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
 
 
 def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_told_those_hold_level_three_back(context, site_url):
-    """'Just like me' to every behaviour; the habits of the first two levels grown out of, the rest still 'Mostly'."""
+    """'Just like me' to every behaviour but one of the first level's ('Mostly'); the habits of the first two
+    levels grown out of, the rest still 'Mostly'."""
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
     high, low, mostly = scale["options"][-1]["value"], scale["options"][0]["value"], scale["options"][-2]["value"]
     answers = {b["id"]: ((low if number < 2 else mostly) if _is_limit(b) else high) for number, level in enumerate(levels) for b in level["behaviours"]}
+    answers[_behaviours(levels[0])[0]["id"]] = mostly  # one answer to every strength places no one
     assert _level_reached(answers) == 2
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
@@ -301,11 +302,13 @@ def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_tol
 
 
 def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_url):
-    """'Just like me' to every strength and the habits left blank: no level counts until they are answered."""
+    """'Just like me' to every strength but one and the habits left blank: no level counts until they are
+    answered."""
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
     strengths = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"] if not _is_limit(b)}
+    strengths[next(iter(strengths))] = _value(scale, "Mostly")  # one answer to every strength places no one anyway
     assert len(strengths) >= assessment["answers_needed"]
     page = context.new_page()
     page.goto(site_url + LEVEL_PAGE)
@@ -1186,11 +1189,14 @@ def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
-    headline = "Not placed on the ladder: every strength has the same answer, and every habit too"
+    headline = "Not placed on the ladder: every strength has the same answer, from the basics to the top"
     again = "answers that don't tell the statements apart can't place you at any level."
     hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
     mostly = {b["id"]: _value(scale, "Mostly") for level in levels for b in level["behaviours"]}
-    for answers in (hedged, mostly):
+    # a manager's generous rater: as hedged, but two habits "Not like me", read "Strategic adviser"
+    habits = [b["id"] for level in levels for b in level["behaviours"] if _is_limit(b)]
+    generous = hedged | {habits[0]: _value(scale, "Not like me"), habits[-1]: _value(scale, "Not like me")}
+    for answers in (hedged, mostly, generous):
         assert _level_reached(answers) == 0
         result = _result_of(context, site_url, answers, scale)
         expect(result.get_by_role("heading", level=3)).to_have_text(headline)
@@ -1215,13 +1221,15 @@ def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_
     assert [(r["level"], r.get("same_answer"), r["weakest"]) for r in saved] == [(None, True, [])]
     page.goto(site_url + "coaching/plan-one-to-one/")
     expect(page.locator("[data-plan-level]")).to_contain_text("Not placed on the ladder, on ")
-    expect(page.locator("[data-plan-level]")).to_contain_text("every strength had the same answer, and every habit too. Go through the statements together")
+    expect(page.locator("[data-plan-level]")).to_contain_text("every strength had the same answer, from the basics to the top. Go through the statements together")
+    # no level to work towards is named under it (a manager read "working towards Order taker" there)
+    expect(page.locator("[data-plan-suggestions] > li", has_text="the level they are working towards")).to_have_count(0)
     page.goto(site_url + "coaching/team/")
-    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every statement)")
+    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every strength)")
     page.goto(site_url + "coaching/history/")
     rows = page.locator("[data-history-levels-chart] [data-chart-table] tbody tr")
     expect(rows).to_have_count(1)
-    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every statement)")
+    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every strength)")
     page.close()
 
 
@@ -1466,8 +1474,8 @@ def test_a_rep_rated_at_the_top_of_the_ladder_is_asked_to_check_it_and_still_get
     strongest = result.locator("h4", has_text="Strongest behaviours").locator("xpath=following-sibling::ul[1]/li")
     expect(strongest).not_to_have_count(0)
     assert not any(named in line for line in strongest.all_text_contents())
-    # Every behaviour at the top answer (a habit of the first level "A little"): still asked to check it, with
-    # nothing left to name.
+    # Every behaviour at the top answer (but one of the first level's "Mostly"): still asked to check it, with
+    # nothing left to name at the top.
     result = _answer_all(page, "which-level", _profile(len(levels)), scale).locator("[data-result]")
     check = result.locator(".pb-assessment__warning", has_text="The top of the ladder, by these answers.")
     expect(check).to_have_count(1)

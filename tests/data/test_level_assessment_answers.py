@@ -52,6 +52,11 @@ def test_one_answer_to_every_behaviour_and_one_to_every_habit_places_no_one(ladd
     for behaviours, habits in ((JUST_LIKE_ME, A_LITTLE), (MOSTLY, NOT_LIKE_ME), (MOSTLY, MOSTLY), (A_LITTLE, NOT_LIKE_ME)):
         found = scoring.result(ladder, _answers(ladder, [behaviours] * 5, habits))
         assert (found.level, found.same_answer) == (None, True), (behaviours, habits)
+    # a manager's generous rater: every strength "Mostly", the habits "A little" but two "Not like me"
+    answers = _answers(ladder, [MOSTLY] * 5, A_LITTLE)
+    habits = [s.id for s in ladder.statements if s.counts_as == scoring.LIMIT]
+    found = scoring.result(ladder, answers | {habits[0]: NOT_LIKE_ME, habits[-1]: NOT_LIKE_ME})
+    assert (found.level, found.same_answer) == (None, True)
     # every behaviour at the lowest answer, a new rep's honest start: no level, and not doubted
     assert not scoring.result(ladder, _answers(ladder, [NOT_LIKE_ME] * 5, NOT_LIKE_ME)).same_answer
 
