@@ -338,13 +338,13 @@ def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_l
     assert _level_reached(answers) == 2
     page, result = _rated_for(context, site_url, "Kim", answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {levels[1]['name']} (level 2 of {len(levels)})")
-    assert _list_after(result, "Not come up in this account (left blank, not counted either way): check each on your next ride-along") == [plain(launches["text"])]
+    assert _list_after(result, "Not come up in this account (left blank, not counted either way): check each with your manager when it next comes up, on a ride-along or in the CRM") == [plain(launches["text"])]
     assert not [line for line in _list_after(result, f"Behaviours to work on next ({levels[2]['name']})") if plain(launches["text"]) in line]
     summary = page.locator('form[data-assessment="which-level"] [aria-live]')
     expect(summary).to_contain_text("1 behaviour left blank alone in its level is read as not come up in this account, not counted either way: answer it if it has come up.")
-    # The record keeps it, and the 1:1 planner asks for it to be checked on the next ride-along.
+    # The record keeps it, and the 1:1 planner asks for it to be checked when it next comes up.
     page.goto(site_url + "coaching/plan-one-to-one/")
-    expect(page.locator("[data-plan-level]")).to_contain_text(f"Not come up in that account, to check on the next ride-along: “{plain(launches['text'])}”")
+    expect(page.locator("[data-plan-level]")).to_contain_text(f"Not come up in that account, to check when it next comes up, on a ride-along or in the CRM: “{plain(launches['text'])}”")
     # The ride-along form lists it above the statements while Kim is chosen, and nothing for a rep without one.
     page.goto(site_url + "coaching/ride-along/")
     check = page.locator("form[data-assessment='ride-along'] [data-level-to-check]")
@@ -360,7 +360,7 @@ def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_l
     assert _level_reached(two) == 1
     fresh = browser.new_context()  # no answers kept from above
     result = _level_result(fresh, site_url, two, scale, levels[0], 1)
-    expect(result.get_by_role("heading", name="Not come up in this account (left blank, not counted either way): check each on your next ride-along")).to_have_count(0)
+    expect(result.get_by_role("heading", name="Not come up in this account (left blank, not counted either way): check each with your manager when it next comes up, on a ride-along or in the CRM")).to_have_count(0)
     assert set(_list_after(result, "Not answered yet (each holds its level back)")) == {plain(launches["text"]), plain(strengths[0]["text"])}
     fresh.close()
 
