@@ -75,8 +75,10 @@
       var held = onHold(found, numbers);
       if (held) name = Playbook.t("rep_history.on_hold", { level: name, held: levels[held - 1].name, number: held });
       var rated = Playbook.levelRating.describe(found);
-      var note = number ? Playbook.t("rep_history.level_note", { number: number, name: name, score: found.score, rated: rated }) : Playbook.t("rep_history.no_level_note", { name: name, score: found.score, rated: rated });
-      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: number, name: name, score: found.score, rated: rated, note: note });
+      /* no overall score: it is the share of every level's behaviours, which the result never shows, and read
+         beside a level it ranks reps wrongly (a manager: a rep not placed at 67% above a product expert at 48%) */
+      var note = number ? Playbook.t("rep_history.level_note", { number: number, name: name, rated: rated }) : Playbook.t("rep_history.no_level_note", { name: name, rated: rated });
+      points.push({ day: record.date, label: Playbook.dates.day(record.date), value: number, name: name, rated: rated, note: note });
     });
     if (!points.length) return place(section, empty(Playbook.t("rep_history.no_levels", { who: who })));
     var last = points[points.length - 1];
@@ -86,8 +88,8 @@
       step: true, min: 0, max: levels.length,
       ticks: [{ value: 0, label: Playbook.t("rep_history.none_yet") }].concat(levels.map(function (level, i) { return { value: i + 1, label: (i + 1) + " " + level.name }; })),
       points: points,
-      table: { caption: Playbook.t("rep_history.levels_chart", { who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.level"), Playbook.t("rep_history.score"), Playbook.t("rep_history.rated")], rows: points.map(function (point) {
-        return [point.label, point.value ? point.value + " " + point.name : point.name, Playbook.t("charts.percent", { value: point.score }), point.rated];
+      table: { caption: Playbook.t("rep_history.levels_chart", { who: who }), columns: [Playbook.t("rep_history.date"), Playbook.t("rep_history.level"), Playbook.t("rep_history.rated")], rows: points.map(function (point) {
+        return [point.label, point.value ? point.value + " " + point.name : point.name, point.rated];
       }) }
     })));
   }

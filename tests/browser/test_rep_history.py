@@ -122,12 +122,12 @@ def test_level_results_coaching_checks_and_checklists_are_drawn_for_the_chosen_r
     assert heights[1] > heights[0] > heights[2] > heights[3]  # drawn higher for a higher level
     assert spaced_as_dated(points, [d for d, _, _ in LEVEL_RESULTS])
     assert figures(levels) == [
-        [shown(d), f"{n} {LEVELS[n - 1]['name']}" if n else "No level reached yet", f"{s}%", "rater and account not recorded"] for d, n, s in LEVEL_RESULTS
+        [shown(d), f"{n} {LEVELS[n - 1]['name']}" if n else "No level reached yet", "rater and account not recorded"] for d, n, _ in LEVEL_RESULTS
     ]
     ticks = levels.locator("svg text").all_text_contents()
     assert all(f"{i} {level['name']}" in ticks for i, level in enumerate(LEVELS, 1))
     expect(levels.locator("svg")).to_have_accessible_name(re.compile("^Level results for Priya"))
-    expect(levels.locator("svg")).to_have_accessible_description(f"4 results from {shown('2026-02-02')} to {shown('2026-03-23')}; the latest: level 3, {LEVELS[2]['name']}, score 71%, rater and account not recorded.")
+    expect(levels.locator("svg")).to_have_accessible_description(f"4 results from {shown('2026-02-02')} to {shown('2026-03-23')}; the latest: level 3, {LEVELS[2]['name']}, rater and account not recorded.")
 
     coaching = page.locator('[data-history-scores][data-tool="was-that-coaching"] figure')
     answered = coaching_score(answers)
