@@ -83,7 +83,11 @@
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
       list(Playbook.t("assessment_result.missed_holding"), missedHolding, true);
-      list(Playbook.t("assessment_result.work_on_first"), parts.toImprove(model).filter(function (row) { return held.indexOf(row) < 0 && missedHolding.indexOf(row) < 0; }).slice(0, 3), true);
+      var improve = parts.toImprove(model).filter(function (row) { return held.indexOf(row) < 0 && missedHolding.indexOf(row) < 0; }).slice(0, 3);
+      /* a call where nothing fell short of what the essentials need ("Done") names what to take further, not to
+         work on first (a manager read three behaviours rated "Done" under "Work on first" after a strong call) */
+      var done = model.essentialsLeast !== null && improve.every(function (row) { return !row.limit && row.value >= model.essentialsLeast; });
+      list(done ? Playbook.t("assessment_result.take_further", { answer: model.essentialsAnswer }) : Playbook.t("assessment_result.work_on_first"), improve, true);
       list(aboutSomeoneElse ? Playbook.t("assessment_result.strengths_seen") : Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
 

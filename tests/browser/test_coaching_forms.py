@@ -526,8 +526,9 @@ def test_work_on_first_lists_what_fell_short_not_what_was_done(context, site_url
 def test_a_call_with_every_behaviour_only_done_still_names_what_to_take_further(context, site_url):
     """A manager's case: every behaviour "Done", none "Done well". The band, "Solid, with gaps", says to agree one
     behaviour from "Work on first", which listed nothing, as nothing fell short of "Done". With nothing below what
-    the essentials need, what is below the top answer is to work on: the essentials first, each part heaviest
-    first, in the form's order where the weight is the same (all are equally short)."""
+    the essentials need, what is below the top answer is to take further, under a heading that says so (a manager
+    read three behaviours "Done" under "Work on first"): the essentials first, each part heaviest first, in the
+    form's order where the weight is the same (all are equally short)."""
     form_data = _form("ride-along")
     bar = form_data["essentials_at_least"]
     rated = [q for q in form_data["questions"] if q["section"] != "objections"]
@@ -539,7 +540,9 @@ def test_a_call_with_every_behaviour_only_done_still_names_what_to_take_further(
     page.goto(site_url + RIDE_ALONG)
     result = _rate(page, "ride-along", answers).locator("[data-result]")
     expect(result.get_by_role("heading", level=3)).to_contain_text(f"{score}%")
-    listed = result.get_by_role("heading", name="Work on first").locator("xpath=following-sibling::ul[1]/li")
+    label = next(o["label"] for o in _scale(form_data)["options"] if o["value"] == bar)
+    expect(result.get_by_role("heading", name="Work on first")).to_have_count(0)
+    listed = result.get_by_role("heading", name=f"To take further (each already at least “{label}”)").locator("xpath=following-sibling::ul[1]/li")
     expect(listed).to_have_count(3)
     assert [item.startswith(q["text"]) or item.startswith(f"Essential: {q['text']}") for item, q in zip(listed.all_text_contents(), expected)] == [True] * 3, listed.all_text_contents()
     saved = page.evaluate("Playbook.workspace.latest({kind: 'observation', tool: 'ride-along'}).data.result.weakest")
