@@ -257,7 +257,7 @@
     var reached = result.level && typeof result.level.id === "string" ? ids.indexOf(result.level.id) : -1;
     if (result.level && reached < 0) return null;
     var gap = gapsBelow(plan, result)[0];
-    if (gap) return { id: gap.id, name: gap.name, why: Playbook.t("plan_one_to_one.level_gap") };
+    if (gap) return { id: gap.id, name: gap.name, why: Playbook.t("plan_one_to_one.level_gap"), gap: true };
     var top = reached === ids.length - 1;
     var level = plan.levels[top ? reached : reached + 1];
     return level ? { id: level.id, name: level.name, why: top ? Playbook.t("plan_one_to_one.level_reached") : Playbook.t("plan_one_to_one.level_working_towards") } : null;
@@ -431,7 +431,9 @@
         });
       });
     });
-    if (ground.level && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
+    /* a gap below the rep's level is worked on through its weak behaviours' questions, not that level's others (a
+       manager's strategic adviser with a CRM gap was offered a new rep's call preparation) */
+    if (ground.level && !ground.level.gap && question.levels.indexOf(ground.level.id) >= 0) why.push([WEIGHT.level, Playbook.t("plan_one_to_one.why_level", { level: ground.level.name, why: ground.level.why }), false]);
     if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) {
       /* One for the situation the advice was given on ranks first among the mode's. */
       var on = ground.situations.filter(function (id) { return question.situations.indexOf(id) >= 0; })[0];

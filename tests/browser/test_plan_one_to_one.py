@@ -384,6 +384,29 @@ def test_a_habit_among_the_weakest_is_named_as_a_habit_to_grow_out_of_not_a_beha
     assert first["id"] in habit["coaching_questions"] and why.startswith(f"For \u201c{in_sentence(plain(habit['text']))}\u201d, a habit to grow out of"), why
 
 
+def test_a_senior_rep_with_a_gap_low_on_the_ladder_is_asked_about_the_gap_not_a_new_reps_questions(manager, site_url):
+    # A manager's case: a strategic adviser whose only gaps were logging calls and the installed base was offered,
+    # after one question about them, four of a new rep's call-preparation questions tagged for the gap's level.
+    page = manager
+    _add_rep(page, site_url, "Eve")
+    levels = data("levels")["levels"]
+    top, gap = levels[-1], levels[0]
+    weakest = [b for b in gap["behaviours"] if b.get("counts_as") != "limit"][-1:]
+    page.evaluate(
+        """([level, groups, weakest]) => Playbook.workspace.record('assessment', 'which-level', {answers: {}, notes: {},
+             result: {complete: true, answered: 42, needed: 30, score: 90, band: null, level, groups, weakest}})""",
+        [{"id": top["id"], "name": top["name"], "number": len(levels)},
+         [{"id": level["id"], "answered": 7, "score": 90, "reached": level is not gap} for level in levels],
+         [{"id": b["id"], "text": b["text"], "answer": 1} for b in weakest]],
+    )
+    page.reload()
+    expect(page.locator("[data-plan-suggestions] > li").first).to_be_visible()
+    suggested = _suggested(page)
+    assert suggested[0][0]["id"] in weakest[0]["coaching_questions"]
+    assert not [why for _, why in suggested if "a gap below the level they have reached" in why]
+    assert all(question["id"] in weakest[0]["coaching_questions"] for question, _ in suggested), suggested
+
+
 def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_and_the_decision_helper(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
