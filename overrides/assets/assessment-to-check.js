@@ -1,5 +1,5 @@
 /* On an observation form (the ride-along), what the chosen rep's latest complete level result left blank as not
-   come up in the account (its not_come_up): that result asks for each to be checked on the next ride-along, so
+   come up in the account (its not_come_up): that result asks for each to be checked when it next comes up, so
    the manager sees them before the call. Shown only for a rep with such a result; read defensively, as a record
    may come from an imported file. */
 (function (Playbook) {
