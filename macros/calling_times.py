@@ -59,7 +59,7 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
         return []
     problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
     problems += _meetings_after_the_block(document) + _make_up_as_long(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
-    problems += _on_working_days(document, documents.get("rhythm"))
+    problems += _on_working_days(document, documents.get("rhythm")) + _team_meeting_before_make_up(document, documents.get("rhythm"))
     for other in documents.values():
         problems += _times_in_texts(other, document)
     return problems
@@ -109,6 +109,23 @@ def _make_up_as_long(document: LocatedData) -> list[Problem]:
         return []  # one that ends before it starts is reported as that
     line = document.where(("calling_times", "block")).line
     return [document.problem(("calling_times", "make_up", "ends"), f"the make-up block lasts {duration(make_up)}, less than the calling block's {duration(block)} (line {line}); a rep who makes up the block calls for as long as it lasts, so end the make-up block {duration(block)} after it starts")]
+
+
+def _team_meeting_before_make_up(document: LocatedData, rhythm: LocatedData | None) -> list[Problem]:
+    """The team meeting follows the reps' weekly cadence (data/rhythm.yml says so), so on a calling day it ends
+    before that afternoon's make-up block: a rep who made up the block would miss it (a director found Friday's
+    meeting running into the block)."""
+    value = document.value
+    weekly = value["cadence"]["weekly_time"]
+    meeting = rhythm.value.get("team_meeting") if rhythm else None
+    if not meeting or weekly["day"] not in value["calling_times"]["days"]:
+        return []
+    ends = minutes(weekly["ends"]) + meeting["minutes"]
+    make_up = value["calling_times"]["make_up"]
+    if ends <= minutes(make_up["starts"]):
+        return []
+    latest = minutes(make_up["starts"]) - meeting["minutes"]
+    return [document.problem(("cadence", "weekly_time", "ends"), f"the team meeting ({meeting['minutes']} minutes: {rhythm.file}, line {rhythm.where(('team_meeting', 'minutes')).line}) follows the weekly cadence, so on {weekly['day']}, a calling day, it would end at {ends // 60:02d}:{ends % 60:02d}, after the make-up block starts at {written(make_up['starts'])} (line {document.where(('calling_times', 'make_up')).line}); end the weekly cadence by {latest // 60:02d}:{latest % 60:02d}, or start the make-up block later")]
 
 
 def _on_working_days(document: LocatedData, rhythm: LocatedData | None) -> list[Problem]:

@@ -580,9 +580,9 @@ def _essentials_rule(document: LocatedData, path: tuple, assessment: dict) -> li
         return [document.problem(path + ("bands",), "an essential statement keeps a result out of the top band, so the assessment needs a band below it", at_key=True)]
     listed = assessment.get("missed_essential_fails")
     if isinstance(listed, list):
-        essential_ids = [item["id"] for _, item in essentials if item.get("essential")]
+        essential_ids = [item["id"] for _, item in essentials]
         groups = [(("missed_essential_fails", index), group) for index, group in enumerate(listed)] if listed and isinstance(listed[0], list) else [(("missed_essential_fails",), listed)]
-        problems = [document.problem(path + at + (index,), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true'")
+        problems = [document.problem(path + at + (index,), f"{quoted(statement_id)} is not one of this assessment's essential statements ({', '.join(quoted(i) for i in essential_ids)}); list only those marked 'essential: true' or 'essential_when_rated: true'")
                     for at, group in groups for index, statement_id in enumerate(group) if statement_id not in essential_ids]
         # A statement in two groups would fail the form with either, which the page's script and the key can't say.
         seen: dict[str, int] = {}

@@ -1048,8 +1048,9 @@ class Assessment:
 
     @property
     def fails_in_groups(self) -> bool:
-        """Whether the essentials fail the form only together (the listed groups), not one by one."""
-        return any(len(group) > 1 for group in self.failing_groups)
+        """Whether only the essentials `missed_essential_fails` lists fail the form, alone or together, not each
+        essential by itself."""
+        return bool(self.missed_essential_fails) and self.missed_essential_fails is not True
 
     def failing_group_of(self, statement: Statement) -> int | None:
         """The position of the group `statement` fails the form with, for the page's script; None: it can't."""

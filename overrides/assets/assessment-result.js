@@ -66,7 +66,9 @@
       result.append(el("h3", out.headline));
       /* Held back, the band's meaning (written for a score in it) would not fit: say what holds it instead,
          and when the band brings the next meeting forward, that too (the record keeps it for the team view). */
-      var failed = model.inGroups ? Playbook.t("assessment_result.failed_meaning_all", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer })
+      /* failed by a group missed together (a discovery call with neither the cost nor the decision), not one alone */
+      var together = out.essentialsMissed.some(function (row) { return model.rows.some(function (other) { return other !== row && other.canFail === row.canFail; }); });
+      var failed = together ? Playbook.t("assessment_result.failed_meaning_all", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer })
         : Playbook.t("assessment_result.failed_meaning", { count: out.essentialsMissed.length, band: parts.bandName(out.band), answer: model.missedAnswer });
       var missedHolding = out.missedHolding || [];
       var said = out.essentialsMissed.length ? el("p", failed)
@@ -83,11 +85,11 @@
       list(Playbook.t("assessment_result.essentials_failed"), missed, true);
       list(Playbook.t("assessment_result.essentials_short"), held.filter(function (row) { return missed.indexOf(row) < 0; }), true);
       list(Playbook.t("assessment_result.missed_holding"), missedHolding, true);
-      var improve = parts.toImprove(model).filter(function (row) { return held.indexOf(row) < 0 && missedHolding.indexOf(row) < 0; }).slice(0, 3);
       /* a call where nothing fell short of what the essentials need ("Done") names what to take further, not to
          work on first (a manager read three behaviours rated "Done" under "Work on first" after a strong call) */
-      var done = model.essentialsLeast !== null && improve.every(function (row) { return !row.limit && row.value >= model.essentialsLeast; });
-      list(done ? Playbook.t("assessment_result.take_further", { answer: model.essentialsAnswer }) : Playbook.t("assessment_result.work_on_first"), improve, true);
+      var toImprove = parts.toImprove(model);
+      var improve = toImprove.rows.filter(function (row) { return held.indexOf(row) < 0 && missedHolding.indexOf(row) < 0; }).slice(0, 3);
+      list(toImprove.done ? Playbook.t("assessment_result.take_further", { answer: model.essentialsAnswer }) : Playbook.t("assessment_result.work_on_first"), improve, true);
       list(aboutSomeoneElse ? Playbook.t("assessment_result.strengths_seen") : Playbook.t("assessment_result.strengths"), strongest(model.rows, 1));
     }
 

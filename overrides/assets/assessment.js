@@ -110,15 +110,19 @@
      weakest first. That is what fell short of the answer the form's essentials need (its
      own "done well enough": a ride-along's "Done"), so a behaviour done is not listed beside those missed; where
      nothing did, or on a form without essentials, what fell short of the top answer, so a call with every
-     behaviour only "Done" still names what to take further. */
+     behaviour only "Done" still names what to take further. { rows, done }: done says which of the two it is
+     (true: every row at least the essentials' answer), for the result's heading. */
   function toImprove(model) {
     var belowTop = weakestFirst(model.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
     var belowBar = model.essentialsLeast === null ? [] : belowTop.filter(function (row) { return row.limit || row.value < model.essentialsLeast; });
     var short = belowBar.length ? belowBar : belowTop;
     var failing = essentialsMissed(model);
-    return short.filter(function (row) { return failing.indexOf(row) >= 0; })
-      .concat(short.filter(function (row) { return countsAsEssential(row) && failing.indexOf(row) < 0; }))
-      .concat(short.filter(function (row) { return !countsAsEssential(row); }));
+    return {
+      rows: short.filter(function (row) { return failing.indexOf(row) >= 0; })
+        .concat(short.filter(function (row) { return countsAsEssential(row) && failing.indexOf(row) < 0; }))
+        .concat(short.filter(function (row) { return !countsAsEssential(row); })),
+      done: model.essentialsLeast !== null && !belowBar.length
+    };
   }
 
   /* While the form keeps the meeting open (out.openUntil: on its day, or reopened on a later one), the statements
@@ -334,7 +338,6 @@
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
-      inGroups: form.hasAttribute("data-fails-in-groups"),
       missedAnswer: form.dataset.missedAnswer || ""
     };
   }
@@ -470,7 +473,7 @@
       weakest = next ? toWorkOn(model, next) : [];
       hold = joined(heldByOne(model, out), notComeUpKept(model));
     } else if (out.complete) {
-      weakest = toImprove(model);
+      weakest = toImprove(model).rows;
     }
     return joined({
       complete: out.complete, answered: out.answered, needed: out.needed,

@@ -147,11 +147,14 @@
       return td;
     }
     var most = +row.dataset.most;
+    /* A habit not there at all is left unshaded: its absence is no strength, and a manager read a habit that
+       never arises ("Not like me" everywhere) as the team's greenest row. */
+    var absent = row.dataset.countsAs === "limit" && points[at] === most;
     /* Rounded down, so a shade never overstates: "Mostly like me" (2 of 3) is the middle shade, short of the
        share a level needs. */
-    td.classList.add("pb-team__cell--" + Math.floor(SHADES * points[at] / most));
+    td.classList.add(absent ? "pb-team__cell--absent" : "pb-team__cell--" + Math.floor(SHADES * points[at] / most));
     td.dataset.points = String(points[at]);
-    td.append(document.createTextNode(String(points[at])), hidden(" " + Playbook.t("team_view.of_most", { most: most })));
+    td.append(document.createTextNode(String(points[at])), hidden(" " + (absent ? Playbook.t("team_view.of_most_absent", { most: most }) : Playbook.t("team_view.of_most", { most: most }))));
     return td;
   }
 

@@ -784,8 +784,9 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     expect(floor.locator("[data-floor-figure]")).to_have_text(_floor_expected(covered))
     expect(form.get_by_role("link", name="activity floor")).to_have_attribute("href", re.compile("(^|/prospecting/)#activity-floor$"))
     expect(page.locator("#activity-floor")).to_have_count(1)
-    # Partly covered: a third leader read a target under the floor beside it. The target says it is under, and
-    # by what the floor keeps; one at or above the floor reads as before.
+    # Partly covered: a third leader read a target under the floor beside it. The target says to keep the floor
+    # first, then what the figures alone need (a manager asked which of two numbers the rep keeps to); one at or
+    # above the floor reads as before.
     partly = {"existing_pipeline": "400,000"}
     _fill(form, partly)
     plan = planner_oracle.expected(_planner(), covered | partly)
@@ -801,7 +802,7 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
             if cell.get_attribute("data-planner-target") == "conversion rate":
                 expect(cell).not_to_contain_text("under the activity floor")  # a rate has no floor
             else:
-                expect(cell).to_contain_text(f", under the activity floor: keep at least {least}")
+                expect(cell).to_have_text(re.compile(f"^with your figures in the planner below: keep at least {re.escape(least)}, the activity floor; your figures alone would need only \\S"))
     # A sales leader's case: typing 90% or 99% from elsewhere talked the floor down to a meeting every two weeks,
     # and 100% put the handbook's back. The floor counts no more from elsewhere than the team's share (50% in the
     # example), so the rep's own target at the team's share: the same at 90%, 99% and 100%.

@@ -446,6 +446,40 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
     expect(form.locator("[aria-live]")).to_have_text(f"Call score: {score}%, held at “Solid, with gaps”: “A call to learn from” needs the essential statement below answered at least “Done”.")
 
 
+def test_a_discovery_call_that_missed_the_cost_has_a_gap_and_one_that_missed_both_failed(context, site_url):
+    # A manager's review: a product expert's discovery call that found out how the decision is made but never
+    # asked what the problem costs (a problem solver's habit, level 4 on the ladder) read "Back to basics". It is
+    # "Solid, with gaps" now, the cost named first; with the decision missed too, the call failed at what it was
+    # for. The review's two statements are blank (not a review).
+    form_data = _form("ride-along")
+    discovery = {q["id"]: 3 for q in form_data["questions"] if q["id"] not in ("results-in-their-figures", "budget-holder-there")}
+    page = context.new_page()
+    page.goto(site_url + RIDE_ALONG)
+    answers = discovery | {"cost-of-problem": 0}
+    form = _rate(page, "ride-along", answers)
+    score, band = _oracle(form_data, answers)
+    assert band == "Solid, with gaps" and score >= form_data["bands"][-1]["from"]
+    expect(form.locator("[aria-live]")).to_have_text(_headline(form_data, answers))
+    result = form.locator("[data-result]")
+    expect(result.get_by_role("heading", name="Essential, and failing the result")).to_have_count(0)
+    cost = next(q for q in form_data["questions"] if q["id"] == "cost-of-problem")
+    held = result.get_by_role("heading", name="Essential, and holding the result back").locator("xpath=following-sibling::ul[1]/li")
+    expect(held).to_have_count(1)
+    expect(held).to_contain_text(cost["text"])
+    # Both missed: the pair fails the call together, and the result says so.
+    form.locator('fieldset[data-statement="decision-process"]').get_by_role("radio", name="Missed", exact=True).check()
+    answers |= {"decision-process": 0}
+    score, band = _oracle(form_data, answers)
+    assert band == "Back to basics" and _missed(form_data, answers) == ["cost-of-problem", "decision-process"]
+    expect(form.locator("[aria-live]")).to_have_text(_headline(form_data, answers))
+    expect(form.locator("[data-result] h3 + p")).to_have_text(re.compile("^The 2 essential statements below were all answered “Missed”: together that fails this form"))
+    # The key says which fail the call alone and which together, by their numbers on the form.
+    numbers = {q["id"]: index for index, q in enumerate(form_data["questions"], 1)}
+    rule = form.locator("details.pb-assessment__key [data-essentials-rule]")
+    expect(rule).to_contain_text(f"If any one of statements {numbers['buyer-talked-most']}, {numbers['asked-for-next-step']} is answered “Missed”, the result is “Back to basics”, whatever the score.")
+    expect(rule).to_contain_text(f"If statements {numbers['cost-of-problem']}, {numbers['decision-process']} are all answered “Missed”, the result is “Back to basics”, whatever the score.")
+
+
 def test_a_one_to_one_where_the_rep_neither_talked_most_nor_was_asked_first_was_telling(context, site_url):
     # A sales leader's case: the plan, the follow-up and the rest were all "Yes", but the manager did most of the
     # talking and never asked for the rep's ideas. That read "Part coaching: some real coaching happened".

@@ -183,9 +183,14 @@ def expect_team(page):
 
     # a shade never overstates: "Mostly like me" (2 of 3) is the middle shade of five, short of a level's share
     most = int(SCALE[-1] - SCALE[0])
-    shades = heat.locator("td[data-points]").evaluate_all("tds => tds.map(td => [+td.dataset.points, [...td.classList].find(c => c.startsWith('pb-team__cell--'))])")
-    assert {int(p) for p, _ in shades} == set(range(most + 1)), "every answer appears"
-    assert all(shade == f"pb-team__cell--{4 * int(p) // most}" for p, shade in shades), shades
+    shades = heat.locator("td[data-points]").evaluate_all("tds => tds.map(td => [td.parentNode.dataset.statement, +td.dataset.points, [...td.classList].find(c => c.startsWith('pb-team__cell--'))])")
+    assert {int(p) for _, p, _ in shades} == set(range(most + 1)), "every answer appears"
+    # A habit not there at all is left unshaded: a manager read a habit that never arises as the team's best row.
+    habits = {b["id"] for b in BEHAVIOURS if b.get("counts_as") == "limit"}
+    assert any(s in habits and p == most for s, p, _ in shades), "the case has a habit answered as not there"
+    assert all(shade == ("pb-team__cell--absent" if s in habits and p == most else f"pb-team__cell--{4 * int(p) // most}") for s, p, shade in shades), shades
+    absent = heat.locator("td.pb-team__cell--absent").first
+    expect(absent).to_have_text(f"{most} of {most}: not there")
 
     counts = [LATEST_LEVEL.count(number) for number in range(len(LEVELS) + 1)]
     levels = page.locator("[data-team-levels] figure")

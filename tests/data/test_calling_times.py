@@ -63,11 +63,24 @@ def test_a_time_typed_as_a_number_is_asked_for_in_quotes(project):
 
 
 def test_a_stretch_that_ends_before_it_starts_is_reported_at_its_end_with_the_start_line(project):
-    replace_once(project, FILE, 'weekly_time: {day: Friday, starts: "14:00", ends: "15:00"}', 'weekly_time: {day: Friday, starts: "14:00", ends: "13:30"}')
-    line, column = position_in(project, FILE, 'ends: "13:30"').split(":")
+    replace_once(project, FILE, 'weekly_time: {day: Friday, starts: "13:30", ends: "14:30"}', 'weekly_time: {day: Friday, starts: "13:30", ends: "13:00"}')
+    line, column = position_in(project, FILE, 'ends: "13:00"').split(":")
     assert problems_of(project, FILE) == [
-        f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: 'cadence' › 'weekly_time' › 'ends' is '13:30', not after 'starts' ('14:00', line {line}); a time in the calendar must end after it starts"
+        f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: 'cadence' › 'weekly_time' › 'ends' is '13:00', not after 'starts' ('13:30', line {line}); a time in the calendar must end after it starts"
     ]
+
+
+def test_a_team_meeting_that_would_run_into_the_make_up_block_is_reported_at_the_weekly_cadence(project):
+    # A director's review: Friday's team meeting, 45 minutes straight after the weekly cadence (14.00 to 15.00),
+    # ran into the make-up block from 15.30, so a rep making up the block missed it.
+    replace_once(project, FILE, 'weekly_time: {day: Friday, starts: "13:30", ends: "14:30"}', 'weekly_time: {day: Friday, starts: "14:00", ends: "15:00"}')
+    line, column = position_in(project, FILE, 'ends: "15:00"').split(":")
+    make_up = position_in(project, FILE, "make_up:").split(":")[0]
+    said = f"data/bootcamp.yml:{line}:{int(column) + len('ends: ')}: the team meeting (45 minutes: {{}}, line {{}}) follows the weekly cadence, so on Friday, a calling day, it would end at 15:45, after the make-up block starts at 15:30 (line {make_up}); end the weekly cadence by 14:45, or start the make-up block later"
+    assert problems_of(project, FILE) == [said.format("data/rhythm.yml", _team_meeting_minutes(project / "data/rhythm.yml"))]
+    # The cadence on a day without calling has no make-up block to run into.
+    replace_once(project, FILE, "days: [Monday, Tuesday, Wednesday, Thursday, Friday]\n  first_block", "days: [Monday, Tuesday, Wednesday, Thursday]\n  first_block")
+    assert problems_of(project, FILE) == []
 
 
 def test_moving_the_calling_block_in_data_flags_the_rules_that_still_say_the_old_times(project):
@@ -223,3 +236,10 @@ def test_a_stretch_written_with_a_dash_between_or_am_and_pm_is_checked_too(proje
     for stretch in stretches:
         assert sum(f"'{stretch}' is not a stretch of time data/bootcamp.yml has" in problem for problem in problems) == 1, (stretch, problems)
     assert not any("1.25" in problem or "2.10" in problem for problem in problems), problems
+
+
+def _team_meeting_minutes(path) -> int:
+    """The line of the team meeting's minutes in a rhythm file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("team_meeting:")
+    return next(number for number, text in enumerate(lines[start:], start + 1) if text.startswith("  minutes:"))
