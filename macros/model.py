@@ -1711,9 +1711,12 @@ class Rhythm:
         return ceil(self.strict_coaching_gap / (one_to_one.minutes_a_month / one_to_one.minutes))
 
     def share_of_month_with_gap_closed(self, reps: int) -> Fraction:
-        """The share of a working month the rhythm takes with `reps` reps once each rep has the coaching the strict
-        count lacks."""
-        return (self.manager_minutes_per_rep + self.strict_coaching_gap) * reps / self.working_month_minutes
+        """The share of a working month the rhythm takes with `reps` reps once each 1:1 has the whole minutes more
+        the page advises (`skill_box_minutes_to_close_gap`, rounded up): a reviewer reading "about 16 min" worked
+        out a share over the limit that the exact gap kept under it."""
+        one_to_one = self.one_to_one_meeting
+        more = self.skill_box_minutes_to_close_gap * one_to_one.minutes_a_month / one_to_one.minutes
+        return (self.manager_minutes_per_rep + more) * reps / self.working_month_minutes
 
     @property
     def around_it_per_rep(self) -> Fraction:

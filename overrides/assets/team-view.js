@@ -147,8 +147,9 @@
       return td;
     }
     var most = +row.dataset.most;
-    /* A habit not there at all is left unshaded: its absence is no strength, and a manager read a habit that
-       never arises ("Not like me" everywhere) as the team's greenest row. */
+    /* A habit not there at all is shaded grey, answered but neutral: its absence is no strength, and a manager
+       read a habit that never arises ("Not like me" everywhere) as the team's greenest row; left white, another
+       read it as not answered. */
     var absent = row.dataset.countsAs === "limit" && points[at] === most;
     /* Rounded down, so a shade never overstates: "Mostly like me" (2 of 3) is the middle shade, short of the
        share a level needs. */

@@ -738,6 +738,8 @@ def test_a_push_for_a_lost_deal_or_the_teams_sake_asks_about_that_not_the_foreca
     ("motivated-but-unclear", "knows-but-not-doing"),
     ("same-question-again", "brings-decisions"),
     ("late-deal-beyond-them", "deadline-is-close"),
+    # a manager's review: confidence after rejections is no effort problem
+    ("lost-confidence", "activity-slipped"),
 ])
 def test_two_signals_that_cannot_both_be_true_recommend_nothing_until_one_is_unticked(context, site_url, first, second):
     """A sales VP's re-check: "the calls show they don't know how" beside "the calls don't explain it" said Push,
@@ -771,3 +773,28 @@ def test_a_new_rep_holding_a_late_deal_beyond_them_is_coached_on_the_deal_now(co
     for situation in (new["situation"], late["situation"]):
         expect(result.get_by_text(f"For the signal you ticked ({plain(situations[situation])}):")).to_be_visible()
     assert "step-back" in late["rules_out"]
+
+
+def test_a_proven_seller_whose_big_deal_has_gone_quiet_is_not_told_to_step_back(context, site_url):
+    """A manager's case: a senior rep with a record, who knows the account better than the manager, whose biggest
+    deal this quarter has gone quiet. The helper said Step back, while the step-back card under it said such a rep
+    "is coached or pushed on that deal": no signal recorded the quiet deal. It does now, and rules stepping back
+    out."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    record = ["consistent-delivery", "knows-the-account-better"]
+    quiet = signal["deal-gone-quiet"]
+    assert sum(signal[id]["weight"] for id in record) > quiet["weight"] and "step-back" in quiet["rules_out"]
+    result = _advised(context, site_url, [*record, "deal-gone-quiet"])
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], quiet["weight"]))
+    expect(result.locator('[data-line="step-back"]')).to_have_text(f"{modes['step-back']['name']}: total weight {sum(signal[id]['weight'] for id in record)}{RULED_OUT}")
+
+
+def test_a_rep_doing_less_after_a_run_of_rejections_is_coached_not_pushed(context, site_url):
+    """A manager's case: a rep who knows how but has been calling less since a run of rejections. The only signal
+    that fitted was the push's activity floor, which ruled coaching out, though the push card says to push only
+    once the cause is effort, not confidence. The confidence signal recommends Coach."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    result = _advised(context, site_url, ["lost-confidence"])
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["lost-confidence"]["weight"]))

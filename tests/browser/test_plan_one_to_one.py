@@ -666,7 +666,7 @@ def test_a_back_to_basics_ride_along_stays_on_the_agenda_until_a_call_sees_it_ag
     # and its dot is hollow, the key under the chart says why (a walk-through read a higher score as progress)
     chart = page.locator('[data-history-scores][data-tool="ride-along"] figure')
     expect(chart.locator("circle.pb-chart__point--held")).to_have_count(1)
-    expect(chart.locator(".pb-chart__key")).to_have_text("A hollow dot is a result held below its score's band by an essential behaviour: a higher score there can be a worse result. The figures below say which.")
+    expect(chart.locator(".pb-chart__key")).to_have_text("A hollow dot is a result held below its score's band by an essential behaviour, or by a behaviour answered at the lowest answer: a higher score there can be a worse result. The figures below say which.")
 
     # The ride-along that sees it again takes its place; a 1:1 after that one, which asks for nothing sooner, ends it.
     _ride_along_for(page, site_url, datetime(2026, 12, 8, 16, 0), "Sam")

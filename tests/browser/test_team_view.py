@@ -185,7 +185,8 @@ def expect_team(page):
     most = int(SCALE[-1] - SCALE[0])
     shades = heat.locator("td[data-points]").evaluate_all("tds => tds.map(td => [td.parentNode.dataset.statement, +td.dataset.points, [...td.classList].find(c => c.startsWith('pb-team__cell--'))])")
     assert {int(p) for _, p, _ in shades} == set(range(most + 1)), "every answer appears"
-    # A habit not there at all is left unshaded: a manager read a habit that never arises as the team's best row.
+    # A habit not there at all is shaded grey, not green: a manager read a habit that never arises as the team's
+    # best row.
     habits = {b["id"] for b in BEHAVIOURS if b.get("counts_as") == "limit"}
     assert any(s in habits and p == most for s, p, _ in shades), "the case has a habit answered as not there"
     assert all(shade == ("pb-team__cell--absent" if s in habits and p == most else f"pb-team__cell--{4 * int(p) // most}") for s, p, shade in shades), shades

@@ -137,9 +137,9 @@ def test_the_activity_floor_is_one_for_the_team_a_share_of_the_targets_it_sits_u
         figure = f"{plan.rows[index][3]} a week"
         shown.append(f"{planner_oracle.floor_in_weeks(figure, Fraction(1), share, weeks)} ({planner['stages'][index]['name']})")
     text = " ".join(content(page(built_site, "prospecting")).select_one("#activity-floor").get_text().split())
-    assert f"is {float(share * 100):g}% of the weekly pace their own target needs for each of these, counted over any {weeks} weeks running" in text, text
+    assert f"is {float(share * 100):g}% of the weekly pace their own target needs for each of these, counted over any {weeks} weeks worked running" in text, text
     assert f"At the targets above: {' and '.join(shown)}." in text, text
-    assert f"a rep whose last {weeks} weeks fall under it has the direct conversation" in text, text
+    assert f"a rep whose last {weeks} weeks worked fall under it has the direct conversation" in text, text
     assert all(wanted["show"] == "per week" for wanted in floor["activity"])  # a weekly pace, over weeks
 
 

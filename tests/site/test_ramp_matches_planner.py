@@ -158,6 +158,8 @@ def test_a_new_reps_floor_at_each_milestone_is_a_whole_number_over_weeks_worked_
             if milestone:
                 cards.setdefault(milestone, []).append(f"{expected} ({name})")
     for milestone, floors in cards.items():
-        day = next(m["day"] for m in ramp["milestones"] if m["id"] == milestone)
+        # from the day all the weeks the floor counts come after the milestone (a reviewer: a rep on plan was under
+        # it the day after, the weeks counted being those of the ramp up to it)
+        day = next(m["day"] for m in ramp["milestones"] if m["id"] == milestone) + 7 * weeks
         card = article.select_one(f"h2#{milestone}").find_next("div", class_="pb-milestone").select_one(".pb-milestone__floor")
         assert card.get_text(" ", strip=True) == f"Activity floor from day {day}: {' and '.join(floors)}."
