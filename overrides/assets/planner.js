@@ -316,18 +316,57 @@
   /* Under each target the planner works out, its figure for the reader's own figures, while they differ from
      the handbook's; nothing while a field is wrong. Where the pipeline covers the target, no figure of 0: the
      activity floor still holds (planner.covered). */
-  function showTargets(layout, result, floors) {
+  function showTargets(layout, result, needed) {
     document.querySelectorAll("[data-planner-target]").forEach(function (yours) {
       var step = result && result.steps[layout.stages.indexOf(yours.dataset.stage)];
       var rate = yours.dataset.plannerTarget === "conversion rate";
       var covered = result && result.covered && !rate;
       var figure = !step ? "" : covered ? Playbook.t("planner.covered_target", { period: layout.periodWords }) : targetFigure(step, yours.dataset.plannerTarget);
       var handbook = yours.parentNode.querySelector("[data-handbook-figure]").textContent;
-      var floor = step && !result.covered && !rate && floors[yours.dataset.stage];
-      var under = floor && compare(times(perWeek(step.week), fraction(floor.weeks)), fraction(floor.count)) < 0;
-      yours.textContent = !figure ? "" : covered ? figure : under ? Playbook.t("planner.under_floor", { figure: figure, floor: floor.phrase }) : Playbook.t("planner.with_planner", { figure: figure });
-      yours.hidden = !figure || (figure === handbook && !under);
+      var floor = step && !result.covered && !rate && needed[yours.dataset.stage];
+      var said = !floor ? "" : floor.of ? Playbook.t("planner.under_floor_takes", { figure: figure, floor: floor.phrase, stage: floor.of })
+        : Playbook.t("planner.under_floor", { figure: figure, floor: floor.phrase });
+      yours.textContent = !figure ? "" : covered ? figure : floor ? said : Playbook.t("planner.with_planner", { figure: figure });
+      yours.hidden = !figure || (figure === handbook && !floor);
     });
+  }
+
+  /* The stages whose figures fall under the activity floor, by stage: each floored stage's own floor, and for a
+     stage before one (the calls before the conversations) what that floor takes at the reader's rates, rounded
+     up: a manager read a calls target that, hit, left the rep under the conversations floor. { count, weeks,
+     phrase, of: the floored stage's name, for one worked out from it }. */
+  function underFloor(layout, result, floors) {
+    var under = {};
+    if (!result || result.covered) return under;
+    layout.stages.forEach(function (stage, index) {
+      var step = result.steps[index];
+      var least = null;
+      for (var later = index; later < layout.stages.length; later += 1) {
+        var floor = floors[layout.stages[later]];
+        if (!floor) continue;
+        var rate = fraction(1);
+        for (var k = index + 1; k <= later; k += 1) rate = times(rate, result.steps[k].share);
+        if (rate.n === ZERO) continue;
+        var count = later === index ? floor.count : ceil(over(fraction(floor.count), rate));
+        if (!least || count > least.count) least = { count: count, weeks: floor.weeks, of: later === index ? null : layout.inSentence[later] };
+      }
+      if (least && compare(times(perWeek(step.week), fraction(least.weeks)), fraction(least.count)) < 0) {
+        least.phrase = Playbook.t("planner.in_weeks", { count: whole(least.count), weeks: least.weeks });
+        under[stage] = least;
+      }
+    });
+    return under;
+  }
+
+  /* Under the planner's headline, while any stage's figures fall under the activity floor, what to keep. */
+  function showUnderFloor(form, layout, under) {
+    var line = form.querySelector("[data-under-floor]");
+    if (!line) return;
+    var kept = layout.stages.filter(function (stage) { return under[stage]; }).map(function (stage) {
+      return Playbook.t("planner.floor_figure", { figure: under[stage].phrase, stage: layout.names[layout.stages.indexOf(stage)] });
+    });
+    line.hidden = !kept.length;
+    line.querySelector("[data-under-floor-figures]").textContent = kept.length ? Playbook.list(kept) : "";
   }
 
   /* A week's figure as an exact number a week: "1 every 2.5 weeks" is 0.4. */
@@ -375,6 +414,13 @@
       stages: Array.prototype.map.call(form.querySelectorAll("tr[data-stage]"), function (row) {
         return row.dataset.stage;
       }),
+      names: Array.prototype.map.call(form.querySelectorAll("tr[data-stage] th"), function (th) {
+        return th.textContent.trim();
+      }),
+      /* each stage's name inside a sentence, as the page's language writes it (words.in_sentence) */
+      inSentence: Array.prototype.map.call(form.querySelectorAll("tr[data-stage]"), function (row) {
+        return row.dataset.inSentence;
+      }),
       minutes: Array.prototype.map.call(form.querySelectorAll("tr[data-stage]"), function (row) {
         return row.hasAttribute("data-minutes-each") ? Number(row.dataset.minutesEach) : 0;
       }),
@@ -403,7 +449,9 @@
       form.querySelector("[data-results]").hidden = !fix.hidden;
       var result = fix.hidden ? plan(values, layout) : null;
       if (result) show(form, layout, result, values);
-      showTargets(layout, result, showFloor(layout, values, Boolean(result)));
+      var under = underFloor(layout, result, showFloor(layout, values, Boolean(result)));
+      showTargets(layout, result, under);
+      showUnderFloor(form, layout, under);
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
       if (byReader) tool.record("planner", "activity", { fields: edited });

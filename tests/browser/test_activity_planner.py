@@ -818,6 +818,36 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     expect(floor.locator("[data-floor-figure]")).to_have_text(higher)
 
 
+def test_calls_that_would_leave_the_rep_under_the_conversations_floor_say_what_the_floor_takes(context, site_url):
+    """A manager's case: with 40,000 committed and 80,000 of other pipeline, the calls target read "11 a day" while
+    the conversations floor said 66 in 4 weeks; at the page's 20% connect rate, 11 calls a day make 44 conversations
+    in 4 weeks, and a rep who hit the calls target fell under the floor. The calls target now says what the floor
+    takes at the rep's rates (rounded up), and the planner's headline says what to keep."""
+    planner = _planner()
+    ids = [stage["id"] for stage in planner["stages"]]
+    names = [stage["name"] for stage in planner["stages"]]
+    typed = {"committed_pipeline": "40,000", "existing_pipeline": "80,000"}
+    floor = data("bootcamp")["activity_targets"]["floor"]
+    floors = dict(zip([f["stage"] for f in floor["activity"]], _floor_expected(typed)))
+    weeks = floor["over_weeks"]
+    # Independently: the calls the conversations floor takes, at the connect rate typed (the handbook's).
+    conversations = int(floors["conversations"].split()[0])
+    rate = planner_oracle.exact(planner["stages"][ids.index("conversations")]["conversion_rate"])
+    calls = -(-Fraction(conversations) // rate)
+    plan = planner_oracle.expected(planner, typed)
+    calls_week = planner_oracle.exact(plan.rows[ids.index("calls")][3])
+    assert calls_week * weeks < calls, "the case is one where the calls target leaves the rep under the floor"
+    page, form = _open(context, site_url)
+    _fill(form, typed)
+    target = page.locator('[data-planner-target][data-stage="calls"]:not([data-planner-target="conversion rate"])').first
+    expect(target).to_have_text(re.compile(f"^with your figures in the planner below: keep at least {calls} in {weeks} weeks, what the activity floor of conversations takes at your rates; your figures alone would need only \\S"))
+    said = [f"{calls} in {weeks} weeks ({names[ids.index('calls')]})"] + [f"{floors[stage]} ({names[ids.index(stage)]})" for stage in ids if stage in floors]
+    expect(form.locator("[data-under-floor]")).to_have_text(f"Your figures come to less than the activity floor: keep at least {', '.join(said[:-1])} and {said[-1]}.")
+    # The handbook's own figures are never under their own floor: the line goes with them.
+    form.get_by_role("button", name=RESET).click()
+    expect(form.locator("[data-under-floor]")).to_be_hidden()
+
+
 def test_a_period_no_longer_than_the_sales_cycle_says_its_deals_close_after_it(context, site_url):
     # A sales leader's case: a rep joining mid-quarter typed 6 selling weeks and read "Deals won 6 … 1 a week" next
     # to "Deals take about 10 weeks": calling harder was offered as the way to rescue this quarter.
