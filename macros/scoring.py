@@ -164,8 +164,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     `behaviours_at_least` (one only "A little" there, or left blank beyond `not_come_up`, holds it back however the rest scores, so
     leaving a weak one out never beats answering it); it counts when every level below it is
     reached too, or, with `lower_levels_at_least`, at least holds (enough answers, that score, no habit held, no
-    behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them short of reached
-    by more than one answer (see `near_miss`)."""
+    behaviour below `gap_behaviours_at_least`), with at most `lower_level_gaps_at_most` of them counted as gaps (see `counted_gaps`)."""
     shown = assessment.statements_in_order  # sums run in the order the page adds them, so floats match
     blank_in = {group.id: not_come_up(assessment, group.statements, answers) for group in assessment.groups}
     absent = {statement.id for blank in blank_in.values() for statement in blank}
@@ -238,19 +237,28 @@ def not_come_up(assessment: Assessment, statements: list[Statement], answers: di
 
 def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
     """Whether the levels below a reached level let it count: each holds, and no more than
-    `lower_level_gaps_at_most` of them are gaps (holding without being reached) other than near misses, so a
-    seller part of the way there on most of the ladder is not rated at its top."""
-    gaps = sum(1 for group in below if not group.reached and not near_miss(assessment, group))
+    `lower_level_gaps_at_most` of them count as gaps (`counted_gaps`), so a seller part of the way there on most
+    of the ladder is not rated at its top."""
     most_gaps = assessment.lower_level_gaps_at_most
-    return all(holds(assessment, group) for group in below) and (most_gaps is None or gaps <= most_gaps)
+    return all(holds(assessment, group) for group in below) and (most_gaps is None or len(counted_gaps(assessment, below)) <= most_gaps)
+
+
+def counted_gaps(assessment: Assessment, below: list[GroupResult]) -> list[GroupResult]:
+    """The levels below that count against `lower_level_gaps_at_most`: each holding without being reached, but
+    the highest near miss. One gap a single answer short is a habit to coach, not a level missing (a sales
+    leader: "Just like me" on everything but "A little" on logging calls the same day and on one product-expert
+    behaviour read "No level reached yet"); a second is not let off too, or one "A little" on each of five
+    levels, or a rep still "Mostly" demoing first and giving way on price, read "Strategic adviser" (a sales
+    director)."""
+    gaps = [group for group in below if not group.reached and holds(assessment, group)]
+    near = [group for group in gaps if near_miss(assessment, group)]
+    return [group for group in gaps if not near or group is not near[-1]]
 
 
 def near_miss(assessment: Assessment, group: GroupResult) -> bool:
     """Whether a level below is a gap one answer short of reached: its score in a reached band, and one behaviour
-    a notch under `behaviours_at_least` or one habit a notch over `habits_at_most` the only thing holding it. Such
-    gaps are named but not counted against `lower_level_gaps_at_most`: a seller "Just like me" on everything but
-    "A little" on logging calls the same day and on one product-expert behaviour is no seller "part of the way
-    there" on two levels (a sales leader: that 96% read "No level reached yet")."""
+    a notch under `behaviours_at_least` or one habit a notch over `habits_at_most` the only thing holding it. One
+    such gap is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`)."""
     return (not group.reached and holds(assessment, group) and group.band is not None and group.band.reached
             and group.habits_held + group.behaviours_below == 1 and not group.behaviours_short and not group.habits_fully_held)
 

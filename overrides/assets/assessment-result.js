@@ -191,9 +191,9 @@
       var levels = Playbook.list(above.map(function (group) { return group.name; }));
       var number = out.groups.indexOf(cap) + 1;
       /* Where every level below the highest reached one holds, what holds the ladder is how many gaps it has
-         (near misses aside, which don't count). */
+         (the one near miss let off aside: parts.countedGaps). */
       var below = out.groups.slice(0, out.groups.indexOf(above[above.length - 1]));
-      var gaps = below.filter(function (group) { return !group.reached && !parts.nearMiss(model, group); });
+      var gaps = parts.countedGaps(model, below);
       if (model.gapsMost !== null && below.every(function (group) { return parts.holds(model, group); })) {
         result.append(el("p", Playbook.t("assessment_result.too_many_gaps", { levels: levels, gap_count: gaps.length, gaps: Playbook.list(gaps.map(function (group) { return group.name; })), count: model.gapsMost, level: cap.name, number: number })));
         return;

@@ -217,14 +217,21 @@
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
-     gapsMost of them are gaps, holding without being reached, other than near misses. */
+     gapsMost of them count as gaps (countedGaps). */
   function letsCount(model, below) {
-    var gaps = below.filter(function (group) { return !group.reached && !nearMiss(model, group); }).length;
-    return below.every(function (group) { return holds(model, group); }) && (model.gapsMost === null || gaps <= model.gapsMost);
+    return below.every(function (group) { return holds(model, group); }) && (model.gapsMost === null || countedGaps(model, below).length <= model.gapsMost);
+  }
+
+  /* The levels below that count against gapsMost (scoring.counted_gaps): each holding without being reached,
+     but the highest near miss, in the ladder's order. */
+  function countedGaps(model, below) {
+    var gaps = below.filter(function (group) { return !group.reached && holds(model, group); });
+    var near = gaps.filter(function (group) { return nearMiss(model, group); });
+    return gaps.filter(function (group) { return !near.length || group !== near[near.length - 1]; });
   }
 
   /* Whether a level below is a gap one answer short of reached (scoring.near_miss): a reached band, and one
-     behaviour or one habit a notch off the only thing holding it; not counted against gapsMost. */
+     behaviour or one habit a notch off the only thing holding it; the highest is not counted against gapsMost. */
   function nearMiss(model, group) {
     return !group.reached && holds(model, group) && !!group.band && !!group.band.reached &&
       group.habitsHeld + group.behavioursBelow === 1 && !group.behavioursShort && !group.habitsFullyHeld;
@@ -257,14 +264,14 @@
 
   /* A level above the reader's that is reached but can't count yet (the `cap` and `too_many_gaps` cases): the
      highest, and the fewest levels below it that, once in place (reached), let it count (letsCount): each that
-     doesn't hold, and, where the gaps that do hold (near misses aside) are more than allowed, the lowest of those too; null
+     doesn't hold, and, where the gaps that count (countedGaps) are more than allowed, the lowest of those too; null
      otherwise. The rated level stays the scoring rule's: this only says what the result's words must not hide. */
   function reachedAbove(model, out) {
     var from = out.level ? out.groups.indexOf(out.level) + 1 : 0;
     var reached = out.groups.slice(from).filter(function (group) { return group.reached; }).pop();
     if (!reached) return null;
     var unreached = out.groups.slice(0, out.groups.indexOf(reached)).filter(function (group) { return !group.reached; });
-    var gaps = unreached.filter(function (group) { return holds(model, group) && !nearMiss(model, group); });
+    var gaps = countedGaps(model, unreached);
     var extra = model.gapsMost === null ? 0 : Math.max(0, gaps.length - model.gapsMost);
     var holding = unreached.filter(function (group) { var gap = gaps.indexOf(group); return gap < 0 || gap < extra; });
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
@@ -917,7 +924,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, countedGaps: countedGaps, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

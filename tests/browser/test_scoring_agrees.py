@@ -200,7 +200,8 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             near.append(gap and not reached[-1] and band(value).reached and held_count + under_count == 1)
         rated = -1
         for index, group in enumerate(assessment.groups):
-            gaps = sum(1 for i in range(index) if not reached[i] and not near[i])
+            # one gap one answer short is let off, a second is not
+            gaps = sum(1 for i in range(index) if not reached[i]) - any(near[i] for i in range(index))
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
                 level, rated = group.name, index
         # What the headline must not hide: the highest level reached above the rated one, and the fewest levels
@@ -211,9 +212,9 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             unreached = [index for index in range(top) if not reached[index]]
 
             def counts_with(made):
-                now = [reached[i] or near[i] or i in made for i in range(top)]
+                left = [i for i in range(top) if not reached[i] and i not in made]
                 held = [holding[i] or i in made for i in range(top)]
-                return all(held) and (most_gaps is None or now.count(False) <= most_gaps)
+                return all(held) and (most_gaps is None or len(left) - any(near[i] for i in left) <= most_gaps)
 
             needed = next(list(made) for size in range(len(unreached) + 1) for made in combinations(unreached, size) if counts_with(made))
             above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],
