@@ -790,6 +790,18 @@ def test_a_proven_seller_whose_big_deal_has_gone_quiet_is_not_told_to_step_back(
     expect(result.locator('[data-line="step-back"]')).to_have_text(f"{modes['step-back']['name']}: total weight {sum(signal[id]['weight'] for id in record)}{RULED_OUT}")
 
 
+def test_a_proven_seller_putting_off_a_hard_conversation_on_a_quiet_deal_is_pushed(context, site_url):
+    """A sales director's case, the source's own example of a push: the senior rep's quiet deal is slipping
+    because they keep putting off the hard conversation they know how to have. The quiet deal and the avoidance
+    weighed alike and read "A close call"; the cause now outweighs the moment."""
+    modes = {mode["id"]: mode for mode in data("dilemma")["modes"]}
+    signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
+    ticked = ["consistent-delivery", "knows-the-account-better", "deal-gone-quiet", "avoiding-tough-conversation"]
+    assert signal["avoiding-tough-conversation"]["weight"] > signal["deal-gone-quiet"]["weight"]
+    result = _advised(context, site_url, ticked)
+    expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["push"], signal["avoiding-tough-conversation"]["weight"]))
+
+
 def test_a_rep_doing_less_after_a_run_of_rejections_is_coached_not_pushed(context, site_url):
     """A manager's case: a rep who knows how but has been calling less since a run of rejections. The only signal
     that fitted was the push's activity floor, which ruled coaching out, though the push card says to push only
