@@ -450,17 +450,19 @@
   }
 
   /* What to work on next at `level`, in the one order the result lists it and the 1:1 planner reads it: the
-     behaviours not yet at the top answer, led by the habits that hold the level back, else by the behaviour to
+     behaviours answered below the top answer, led by the habits that hold the level back, then the behaviour to
      build first: the first in levels.yml's order (the order a seller builds them, data-build-order) still below
      behaviourLeast ("Mostly"; an enablement reviewer: the honest order taker was sent to the launch news before
-     the better fit the level's next step names first), answered before left blank, else the weakest; then the
-     rest weakest first (unanswered last). */
+     the better fit the level's next step names first; a sales director: after a held habit, the product expert
+     who never asks what the problem costs was sent to the budget holder), else, with no habit held, the weakest;
+     then the rest weakest first. One left blank is not listed: the result asks for it to be answered, and
+     nothing the rep said is to work on (a sales director: a blank read as a promise the rep breaks). */
   function toWorkOn(model, level) {
-    var open = weakestFirst(level.rows).filter(function (row) { return row.points === null ? !notComeUp(model, row) : row.points < row.most; });
-    var first = open.filter(function (row) { return heldHabit(model, row); });
+    var open = weakestFirst(level.rows).filter(function (row) { return row.points !== null && row.points < row.most; });
+    var held = open.filter(function (row) { return heldHabit(model, row); });
     var order = level.node ? level.node.dataset.buildOrder.split(" ") : [];
-    var toBuild = open.filter(function (row) { return belowReached(model, row); }).sort(function (a, b) { return (a.points === null) - (b.points === null) || order.indexOf(a.id) - order.indexOf(b.id); });
-    if (!first.length) first = toBuild.length ? toBuild.slice(0, 1) : open.filter(function (row) { return !row.limit; }).slice(0, 1);
+    var toBuild = open.filter(function (row) { return belowReached(model, row); }).sort(function (a, b) { return order.indexOf(a.id) - order.indexOf(b.id); });
+    var first = held.concat(toBuild.length ? toBuild.slice(0, 1) : held.length ? [] : open.filter(function (row) { return !row.limit; }).slice(0, 1));
     return first.concat(open.filter(function (row) { return first.indexOf(row) < 0; }));
   }
 

@@ -504,8 +504,32 @@ def test_a_one_to_one_where_the_rep_neither_talked_most_nor_was_asked_first_was_
     # The key says the rule.
     rule = form.locator("details.pb-assessment__key [data-essentials-rule]")
     expect(rule).to_contain_text("If statements 1, 2 are all answered “No”, the result is “Mostly telling or inspecting”, whatever the score.")
-    # ... and the plan's pair (a rep's case: a 1:1 with neither a plan nor a date to look at it read "Part coaching").
+    # ... the inspection pair (a sales director's case: a status 1:1, nothing from a call looked at and no skill
+    # worked on, read "Part coaching") and the plan's pair (a rep's case: a 1:1 with neither a plan nor a date to
+    # look at it read "Part coaching").
+    expect(rule).to_contain_text("If statements 3, 4 are all answered “No”, the result is “Mostly telling or inspecting”, whatever the score.")
     expect(rule).to_contain_text("If statements 6, 7 are all answered “No”, the result is “Mostly telling or inspecting”, whatever the score.")
+
+
+def test_a_status_one_to_one_with_no_call_looked_at_and_no_skill_worked_on_was_inspecting(context, site_url):
+    """A sales director's case: everything "Yes" but "talked about something the rep did on a call" and "worked
+    on one skill", both "No": a deal-status 1:1 read 77% "Part coaching"."""
+    form_data = _form("was-that-coaching")
+    pair = ["looked-at-behaviour", "one-skill"]
+    assert pair in form_data["missed_essential_fails"]
+    answers = {q["id"]: 2 for q in form_data["questions"]} | {q_id: 0 for q_id in pair}
+    score, band = _oracle(form_data, answers)
+    assert score >= form_data["bands"][1]["from"] and band == form_data["bands"][0]["name"] == "Mostly telling or inspecting"
+    page = context.new_page()
+    page.goto(site_url + "self-assessments/")
+    form = _rate(page, "was-that-coaching", answers)
+    expect(form.locator("[aria-live]")).to_have_text(f"Coaching score: {score}%, but “{band}”: 2 essential statements below were answered “No”.")
+    # One of the pair "Partly": a gap, not inspection.
+    form.locator('fieldset[data-statement="one-skill"]').get_by_role("radio", name="Partly", exact=True).check()
+    score, band = _oracle(form_data, answers | {"one-skill": 1})
+    assert band == "Part coaching"
+    expect(form.locator("[aria-live]")).to_contain_text(f"Coaching score: {score}%")
+    expect(form.locator("[aria-live]")).not_to_contain_text("Mostly telling")
 
 
 def test_a_one_to_one_short_of_what_makes_it_coaching_is_not_called_coaching(context, site_url):

@@ -829,6 +829,48 @@ def test_work_on_next_starts_with_the_first_behaviour_the_level_builds_not_the_l
     assert items[1].startswith(behaviours[-1]["text"]), "then the rest, lowest first"
 
 
+def test_after_a_habit_held_work_on_next_goes_on_with_the_first_behaviour_the_level_builds(context, site_url):
+    """A sales director's case: a product expert who never asks what the problem costs, and still mostly gives
+    way on price. The held habit came first, as it should, but then the build order was dropped: the list went on
+    to the budget holder and the business case, not the cost question the level's next step starts with."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    options = [o["value"] for o in scale["options"]]
+    answers = _profile(3)
+    level = levels[3]
+    behaviours = [b for b in level["behaviours"] if not _is_limit(b)]
+    habits = [b for b in level["behaviours"] if _is_limit(b)]
+    answers |= {b["id"]: options[0] for b in habits} | {habits[0]["id"]: _value(scale, "Mostly")}
+    answers |= {b["id"]: options[1] for b in behaviours} | {behaviours[-1]["id"]: options[0]}
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    _answer_all(page, "which-level", answers, scale)
+    result = page.locator('form[data-assessment="which-level"] [data-result]')
+    items = _list_after(result, f"Behaviours to work on next ({plain(level['name'])})")
+    assert items[0] == f"Still true: {plain(habits[0]['text'])} (Mostly)", items
+    assert items[1].startswith(plain(behaviours[0]["text"])), "then the first behaviour the level builds, not the lowest answer"
+    assert items[2].startswith(plain(behaviours[-1]["text"])), "then the rest, lowest first"
+
+
+def test_a_behaviour_left_blank_is_asked_for_not_listed_as_one_to_work_on(context, site_url):
+    """A sales director's case: the first behaviours of each level left blank, the rest of the order taker's "Just
+    like me". The blank "Does what was promised" was listed to work on next, with a 1:1 question assuming the rep
+    lets follow-ups slip. It is listed to answer instead, and nothing the rep said is to work on."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    answers = _profile(1)
+    blank = next(b for b in levels[0]["behaviours"] if not _is_limit(b))
+    del answers[blank["id"]]
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    _answer_all(page, "which-level", answers, scale)
+    result = page.locator('form[data-assessment="which-level"] [data-result]')
+    expect(result.get_by_role("heading", name="Not answered yet (each holds its level back)", exact=True)).to_be_visible()
+    assert any(plain(blank["text"]) in item for item in _list_after(result, "Not answered yet (each holds its level back)"))
+    expect(result.get_by_role("heading", name=f"Behaviours to work on next ({plain(levels[0]['name'])})")).to_have_count(0)
+    expect(result).not_to_contain_text(plain(blank["text"]) + " (")
+
+
 def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
