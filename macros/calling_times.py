@@ -60,8 +60,9 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
     problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
     problems += _meetings_after_the_block(document) + _make_up_as_long(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
     problems += _on_working_days(document, documents.get("rhythm")) + _team_meeting_before_make_up(document, documents.get("rhythm"))
+    problems += _daily_figures_on_calling_days(document)
     for other in documents.values():
-        problems += _times_in_texts(other, document)
+        problems += _times_in_texts(other, document) + _calling_days_in_texts(other, document)
     return problems
 
 
@@ -146,6 +147,27 @@ def _on_working_days(document: LocatedData, rhythm: LocatedData | None) -> list[
     return [document.problem(path, message) for path, message in found]
 
 
+def _daily_figures_on_calling_days(document: LocatedData) -> list[Problem]:
+    """A target shown a day is a week's figure spread over the planner's selling days; with fewer calling days than
+    that, a rep who makes the day's figure on each calling day falls short of the week's (a leader who moved to
+    four calling days kept "22 a day, 110 a week": 88 made)."""
+    value = document.value
+    planner = value.get("activity_planner")
+    days = value["calling_times"]["days"]
+    if not planner or len(days) >= planner["selling_days_per_week"]:
+        return []
+    daily = [target for dimension in value.get("activity_targets", {}).get("dimensions", []) for target in dimension["targets"]
+             if target.get("from_planner", {}).get("show") == "per day"]
+    if not daily:
+        return []
+    selling = document.where(("activity_planner", "selling_days_per_week")).line
+    return [document.problem(("calling_times", "days"), (
+        f"the calling block runs on {len(days)} days a week, but the activity targets show {daily[0]['from_planner']['stage']} a day, a "
+        f"week's figure spread over the planner's {planner['selling_days_per_week']} selling days ('selling_days_per_week', "
+        f"line {selling}): a rep who makes the day's figure on each calling day makes {len(days)} of those {planner['selling_days_per_week']} days' "
+        f"worth; make 'selling_days_per_week' {len(days)}, or call on {planner['selling_days_per_week']} days"))]
+
+
 def _first_block_in_its_week(document: LocatedData) -> list[Problem]:
     first = document.value["calling_times"]["first_block"]
     calling_days = document.value["calling_times"]["days"]
@@ -212,6 +234,29 @@ def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Proble
         for match in _SAYS_A_TIME.finditer(text):
             if written(match.group(1)) not in times and not any(start <= match.start() < end for start, end in reported):
                 problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time {source} has: {_has(bootcamp, stretches)}, and meetings are booked from {meetings_from} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
+    return problems
+
+
+_SAYS_CALLING_EVERY_WEEKDAY = re.compile(r"\b(calling block|calls together)\b(?:[^.]|\.\d)*\bevery weekday\b", re.IGNORECASE)
+_SAYS_A_CALLING_BLOCK = re.compile(r"\bcalling block\b", re.IGNORECASE)
+
+
+def _calling_days_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Problem]:
+    """The calling days, like the times, are said in texts: a block "every weekday" while it runs on fewer, or a
+    boot-camp day with a calling block on a day without one, is reported where it is written (a leader who
+    moved to four calling days kept Friday's block in the schedule and the calendar file)."""
+    days = bootcamp.value["calling_times"]["days"]
+    line = bootcamp.where(("calling_times", "days")).line
+    source = bootcamp.file_at(("calling_times",))
+    problems = []
+    if len(days) < len(WORKING_DAYS_UNSAID):
+        problems += [document.problem(path, f"{quoted(match.group(0))} says the calling block runs every weekday, but {source} has it on {', '.join(days)} (line {line}); name those days, or change them there")
+                     for path, text in document.texts() for match in [_SAYS_CALLING_EVERY_WEEKDAY.search(text)] if match]
+    if document is bootcamp:
+        for week_index, week in enumerate(document.value["schedule"]):
+            for day_index, day in enumerate(week["days"]):
+                if day["day"] not in days and _SAYS_A_CALLING_BLOCK.search(day["plan"]):
+                    problems.append(document.problem(("schedule", week_index, "days", day_index, "plan"), f"{week['id']}'s {day['day']} has a calling block, but {day['day']} is not a calling day in {source} (line {line}); take the block out of this day's plan, or add the day there"))
     return problems
 
 
