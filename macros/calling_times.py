@@ -60,7 +60,7 @@ def check_calling_times(documents: dict[str, LocatedData]) -> list[Problem]:
     problems = [problem for path, _ in RANGES for problem in _ends_after_start(document, path)]
     problems += _meetings_after_the_block(document) + _make_up_as_long(document) + _first_block_in_its_week(document) + _starts_on_the_first_day(document) + _each_day_once(document)
     problems += _on_working_days(document, documents.get("rhythm")) + _team_meeting_before_make_up(document, documents.get("rhythm"))
-    problems += _daily_figures_on_calling_days(document)
+    problems += _daily_figures_on_calling_days(document) + _team_meeting_on_the_cadence_day(document, documents.get("rhythm"))
     for other in documents.values():
         problems += _times_in_texts(other, document) + _calling_days_in_texts(other, document)
     return problems
@@ -145,6 +145,20 @@ def _on_working_days(document: LocatedData, rhythm: LocatedData | None) -> list[
     if planner and planner["selling_days_per_week"] > len(working):
         found.append((("activity_planner", "selling_days_per_week"), f"'selling_days_per_week' is {planner['selling_days_per_week']}, more than {said}; a rep sells on no more days than the team works"))
     return [document.problem(path, message) for path, message in found]
+
+
+def _team_meeting_on_the_cadence_day(document: LocatedData, rhythm: LocatedData | None) -> list[Problem]:
+    """The team meeting follows the weekly cadence, so a day its 'when' names is the cadence's day (a leader who
+    moved the cadence to Thursday kept the meeting "on Friday afternoon, straight after" it)."""
+    meeting = rhythm.value.get("team_meeting") if rhythm else None
+    if not meeting:
+        return []
+    day = document.value["cadence"]["weekly_time"]["day"]
+    named = [weekday for weekday in WEEKDAYS if re.search(rf"\b{weekday}", meeting["when"])]
+    if not named or named == [day]:
+        return []
+    line = document.where(("cadence", "weekly_time")).line
+    return [rhythm.problem(("team_meeting", "when"), f"the team meeting is {quoted(meeting['when'])}, but the weekly cadence it follows is on {day} ({document.file_at(('cadence',))}, line {line}); name {day}, or move the cadence there")]
 
 
 def _daily_figures_on_calling_days(document: LocatedData) -> list[Problem]:

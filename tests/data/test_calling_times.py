@@ -10,6 +10,7 @@ from math import ceil
 import pytest
 
 from macros.handbook import Project
+from macros.problems import quoted
 from tests.helpers import data, position_in, problems_of, replace_once, with_value
 from tests.site.test_rhythm_pages import _shown
 
@@ -268,3 +269,14 @@ def test_fewer_calling_days_than_the_planners_selling_days_is_reported_while_tar
     # With the planner's days made four, the figures are spread over the days the rep calls.
     replace_once(project, FILE, "selling_days_per_week: 5", "selling_days_per_week: 4")
     assert not [problem for problem in problems_of(project, FILE) if "activity targets show" in problem]
+
+
+def test_a_team_meeting_on_another_day_than_the_weekly_cadence_it_follows_is_reported_at_its_when(project):
+    """A leader's case: the weekly cadence moved to Thursday, and the rhythm page kept the team meeting "on Friday
+    afternoon, straight after the reps' weekly cadence"."""
+    replace_once(project, FILE, "weekly_time: {day: Friday,", "weekly_time: {day: Thursday,")
+    cadence = position_in(project, FILE, "weekly_time:").split(":")[0]
+    when = data("rhythm")["team_meeting"]["when"]
+    assert problems_of(project, "rhythm.yml") == [
+        f"data/rhythm.yml:{position_in(project, 'rhythm.yml', when)}: the team meeting is {quoted(when)}, but the weekly cadence it follows is on Thursday (data/bootcamp.yml, line {cadence}); name Thursday, or move the cadence there"
+    ]
