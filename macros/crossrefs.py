@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from . import scoring, upcoming
 from .calling_times import check_calling_times
+from .ramp_days import check_ramp_days
 from .form_rules import check_forms
 from .loading import LocatedData
 from .meeting_time import duration
@@ -202,6 +203,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_rhythm(documents)
     problems += check_calling_times(documents)
     problems += check_stated_counts(documents)
+    problems += check_ramp_days(documents)
     problems += upcoming.dates_gone_by(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)

@@ -11,7 +11,7 @@ import yaml
 
 from macros.handbook import Project, validate
 from tests.conftest import ROOT
-from tests.helpers import problems_of, replace_once
+from tests.helpers import position_in, problems_of, replace_once
 
 
 @pytest.fixture
@@ -218,3 +218,17 @@ def test_every_figure_each_ramp_plan_uses_is_a_target_from_the_planner():
         measured = {(a["stage"], a["show"]) for milestone in ramp["milestones"] for a in milestone.get("activity", [])}
         targets = {(t["from_planner"]["stage"], t["from_planner"]["show"]) for d in bootcamp["activity_targets"]["dimensions"] for t in d["targets"] if "from_planner" in t}
         assert measured <= targets, f"{folder}: {measured - targets}"
+
+
+def test_a_milestone_moved_to_another_day_leaves_no_sentence_naming_the_old_one(project):
+    """A leader's case: the last milestone moved from day 90 to day 120, and validation passed while the ramp
+    plan, the onboarding page, the boot camp and the glossary still named a day-90 review. Each sentence that
+    still names day 90 is reported; a day past the last milestone (a horizon, such as "by day 180") is not."""
+    replace_once(project, "ramp.yml", "    day: 90\n", "    day: 120\n")
+    milestones = position_in(project, "ramp.yml", "milestones:").split(":")[0]
+    problems = problems_of(project)
+    said = f"names a day of the ramp plan that none of its milestones is on (30, 60, 120: data/ramp.yml, line {milestones}); write one of those days, or move the milestone there"
+    stale = [problem for problem in problems if said in problem]
+    assert stale and len(stale) == len(problems), problems
+    assert {problem.split(":")[0] for problem in stale} >= {"data/ramp.yml", "data/onboarding.yml", "data/bootcamp.yml", "data/glossary.yml"}
+    assert all(re.search(r": '(?:.*day[- ]90|first 90 days)", problem, re.IGNORECASE) for problem in stale), stale
