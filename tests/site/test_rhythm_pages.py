@@ -191,7 +191,7 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
         said += (
             f"short of the {hours['at_least']} hours by {_shown(gap)} a month. Keep those parts whole, and close the gap with "
             f"about {_shown(Fraction(ceil(gap / Fraction(52, 12))))} more in each 1:1's skill box, or the same time a month reviewing a call or a "
-            f"meeting with the rep between 1:1s; with {team_size} reps, either takes the rhythm from {_percent(now)} to "
+            f"meeting with the rep between 1:1s; with {team_size} reps, either takes the rhythm from {_percent_against(now, limit)} to "
             f"{_percent_against(then, limit)} of your month.")
         if then > limit:
             said += (f" That is more than the {_percent(limit)} this handbook allows: at that team size, find the time in the "
@@ -201,7 +201,7 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     manager, limit = _manager(rhythm, team_size), Fraction(str(rhythm["manager_share"]["at_most"]))
     assert manager / month <= limit
     card = article.select_one("figure#rhythm-manager-share")
-    assert _text(card.select_one(".pb-finding__figure")) == _percent(manager / month)
+    assert _text(card.select_one(".pb-finding__figure")) == _percent_against(manager / month, limit)
     text = _text(card)
     assert f"({_shown(manager)} of {_shown(month)}, at {rhythm['working_hours_per_week']} hours a week)" in text
     assert f"with {team_size} reps, counting your time around the meetings; coaching in them takes {_percent(coaching * team_size / month)} of your month" in text
