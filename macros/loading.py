@@ -262,6 +262,9 @@ def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError, text: st
     opening = error.context_mark if (error.context or "").startswith(_LOOK_AT_THE_OPENING) else None
     mark = opening or error.problem_mark or error.context_mark
     detail = error.problem or "invalid YAML"
+    invisible = _invisible_space(display_name, text, mark.line) if text and mark is not None else None
+    if invisible:
+        return invisible
     if text and mark is not None and "mapping values are not allowed" in detail:
         above = [(number, line) for number, line in enumerate(_LINE_BREAK.split(text)[: mark.line]) if line.strip() and not line.strip().startswith("#")]
         found = _NO_COLON.match(above[-1][1]) if above else None
@@ -278,6 +281,24 @@ def yaml_syntax_problem(display_name: str, error: yaml.MarkedYAMLError, text: st
     hint = next((h for needle, h in _FRIENDLY_HINTS if needle in detail), None)
     message = f"YAML syntax error: {detail}" + (f" ({hint})" if hint else "")
     return _at(display_name, mark, message)
+
+
+# Spaces a web page or word processor pastes that look like a space but are not one to YAML.
+_INVISIBLE_SPACES = {"\u00a0": "a no-break space", "\u2007": "a figure space", "\u202f": "a narrow no-break space", "\u3000": "an ideographic space", "\u200b": "a zero-width space", "\ufeff": "a zero-width no-break space"}
+
+
+def _invisible_space(display_name: str, text: str, stopped_at: int) -> Problem | None:
+    """A pasted space YAML doesn't read as one, in a line's indent or after its key's colon or its dash, on the line
+    YAML stopped at or just above it: YAML's own message says "could not find expected ':'" of a line whose colon
+    is there (a leader's case: a no-break space pasted after "team_size:")."""
+    lines = _LINE_BREAK.split(text)
+    for number in range(min(stopped_at, len(lines) - 1), max(-1, stopped_at - _LINES_BACK - 1), -1):
+        line = lines[number]
+        for column, character in enumerate(line):
+            before = line[:column].strip(" " + "".join(_INVISIBLE_SPACES))
+            if character in _INVISIBLE_SPACES and (not before or before.endswith((":", "-"))):
+                return Problem(display_name, number + 1, column + 1, f"YAML syntax error: line {number + 1} has {_INVISIBLE_SPACES[character]} at column {column + 1}, which looks like a space but is not one to YAML (pasted text often brings one); delete it and type an ordinary space")
+    return None
 
 
 # A value (after "key: " or "- ") that starts with what YAML reads as something other than text: Markdown a

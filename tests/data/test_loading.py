@@ -129,3 +129,26 @@ def test_the_tests_read_an_unquoted_date_as_the_handbook_does(tmp_path):
     document, problems = load(tmp_path, text)
     assert problems == [] and read_yaml(text) == document.value
     assert read_yaml(text)["days_off"][0]["date"] == "2027-01-06"
+
+
+@pytest.mark.parametrize(("text", "line", "column", "space"), [
+    # a leader's case: a no-break space pasted after the colon; YAML said "could not find expected ':'" at column 1
+    ("intro: Our team\nteam_size:\u00a08\nworking_hours_per_week: 40\n", 2, 11, "a no-break space"),
+    ("levels:\n  -\u2007id: one\n    name: [\n", 2, 4, "a figure space"),
+    ("values:\n\u00a0 - id: one\n    name: x\n", 2, 1, "a no-break space"),
+])
+def test_a_pasted_space_that_is_not_one_to_yaml_is_named_where_it_is(tmp_path: Path, text: str, line: int, column: int, space: str):
+    path = tmp_path / "rhythm.yml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = load_file(path, "data/rhythm.yml")
+    assert [problem.as_text() for problem in problems] == [
+        f"data/rhythm.yml:{line}:{column}: YAML syntax error: line {line} has {space} at column {column}, which looks like a space but is not "
+        "one to YAML (pasted text often brings one); delete it and type an ordinary space"
+    ]
+
+
+def test_a_no_break_space_inside_a_text_is_text(tmp_path: Path):
+    path = tmp_path / "rhythm.yml"
+    path.write_text("intro: 8\u00a0reps meet weekly\n", encoding="utf-8")
+    data, problems = load_file(path, "data/rhythm.yml")
+    assert not problems and data.value == {"intro": "8\u00a0reps meet weekly"}
