@@ -247,7 +247,7 @@ def _times_in_texts(document: LocatedData, bootcamp: LocatedData) -> list[Proble
                 problems.append(document.problem(path, f"{quoted(match.group(0))} is not a stretch of time {source} has: {_has(bootcamp, stretches)}; write one of those, or change the times there"))
         for match in _SAYS_A_TIME.finditer(text):
             if written(match.group(1)) not in times and not any(start <= match.start() < end for start, end in reported):
-                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time {source} has: {_has(bootcamp, stretches)}, and meetings are booked from {meetings_from} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there"))
+                problems.append(document.problem(path, f"{quoted(match.group(0))} is not a time {source} has: {_has(bootcamp, stretches)}, and meetings are booked from {meetings_from} (line {bootcamp.where(('calling_times', 'meetings_from')).line}); write one of those times, or change them there; a time of its own that no calendar entry holds, such as the team meeting's, can be said in words ('late morning', 'after lunch')"))
     return problems
 
 

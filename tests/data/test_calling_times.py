@@ -280,3 +280,15 @@ def test_a_team_meeting_on_another_day_than_the_weekly_cadence_it_follows_is_rep
     assert problems_of(project, "rhythm.yml") == [
         f"data/rhythm.yml:{position_in(project, 'rhythm.yml', when)}: the team meeting is {quoted(when)}, but the weekly cadence it follows is on Thursday (data/bootcamp.yml, line {cadence}); name Thursday, or move the cadence there"
     ]
+
+
+def test_a_team_meeting_given_a_clock_time_of_its_own_is_told_it_can_say_it_in_words(project):
+    """A leader's case: the team meeting moved to "Monday at 11.30", a time clashing with nothing; the message
+    listed only the boot camp's times, none of them the meeting's, a dead end."""
+    when = data("rhythm")["team_meeting"]["when"]
+    replace_once(project, "rhythm.yml", f"when: {when}", "when: on Friday at 15.00, after the reps' weekly cadence")
+    (problem,) = problems_of(project, "rhythm.yml")
+    assert "'at 15.00' is not a time data/bootcamp.yml has" in problem
+    assert problem.endswith("a time of its own that no calendar entry holds, such as the team meeting's, can be said in words ('late morning', 'after lunch')")
+    replace_once(project, "rhythm.yml", "on Friday at 15.00,", "on Friday mid-afternoon,")
+    assert problems_of(project, "rhythm.yml") == []
