@@ -82,7 +82,9 @@ def check_blocks_hold_the_targets(bootcamp: Bootcamp, document: LocatedData) -> 
         f"at the planner's figures a rep's week of calling takes {duration(needed)} ({taken}), more than the "
         f"{duration(held)} its calling blocks hold ({bootcamp.block_days} of {duration(bootcamp.calling_times.block.minutes)}, "
         f"'calling_times' › 'block', line {block}), so the activity targets could not be met in the block; lower the "
-        f"target, or make the block at least {duration(a_day)} long; change a conversion rate or 'minutes_each' only "
+        f"target, raise what comes without prospecting where your renewals and inbound orders bring more ('share_not_from_prospecting', "
+        f"line {document.where(('activity_planner', 'share_not_from_prospecting')).line}), "
+        f"or make the block at least {duration(a_day)} long; change a conversion rate or 'minutes_each' only "
         "where your CRM or your reps' own timing shows other figures, never to make the target fit"))]
 
 

@@ -197,12 +197,14 @@ def test_targets_that_take_more_calling_than_the_blocks_hold_are_reported_at_the
     assert needed > held
     line, column = position_in(project, FILE, f"revenue_target: {target}").split(":")
     block_line = position_in(project, FILE, "  block: {").split(":")[0]
+    share_line = position_in(project, FILE, "share_not_from_prospecting: ").split(":")[0]
     each = ", ".join(f"{week} {stage['name'].lower()} a week at {_shown(Fraction(stage['minutes_each']))} each" for week, stage in taken)
     _, problems = check_handbook(Project(project), None)
     assert [problem.as_text() for problem in problems if not problem.warning] == [
         f"data/bootcamp.yml:{line}:{int(column) + len('revenue_target: ')}: at the planner's figures a rep's week of calling takes "
         f"{_shown(needed)} ({each}), more than the {_shown(Fraction(held))} its calling blocks hold ({days} of {_shown(Fraction(held, days))}, "
         f"'calling_times' › 'block', line {block_line}), so the activity targets could not be met in the block; lower the target, "
+        f"raise what comes without prospecting where your renewals and inbound orders bring more ('share_not_from_prospecting', line {share_line}), "
         f"or make the block at least {_shown(Fraction(ceil(needed / days)))} long; change a conversion rate or 'minutes_each' only "
         "where your CRM or your reps' own timing shows other figures, never to make the target fit"
     ]
