@@ -358,15 +358,21 @@
     return under;
   }
 
-  /* Under the planner's headline, while any stage's figures fall under the activity floor, what to keep. */
-  function showUnderFloor(form, layout, under) {
+  /* Under the planner's headline, while any stage's figures fall under the activity floor, what to keep; and,
+     while the share typed as coming without prospecting is above the team's (which the floor counts no more
+     of), that a role built that way agrees a floor of its own. */
+  function showUnderFloor(form, layout, under, values) {
     var line = form.querySelector("[data-under-floor]");
     if (!line) return;
+    var rule = document.querySelector("[data-floor-most-without]");
+    var most = rule ? times(exact(rule.dataset.floorMostWithout, ENGLISH), fraction(100)) : null;
+    var ownRole = form.querySelector("[data-under-floor-own-role]");
     var kept = layout.stages.filter(function (stage) { return under[stage]; }).map(function (stage) {
       return Playbook.t("planner.floor_figure", { figure: under[stage].phrase, stage: layout.names[layout.stages.indexOf(stage)] });
     });
     line.hidden = !kept.length;
     line.querySelector("[data-under-floor-figures]").textContent = kept.length ? Playbook.list(kept) : "";
+    ownRole.hidden = !kept.length || !most || !values.share_not_from_prospecting || compare(values.share_not_from_prospecting, most) <= 0;
   }
 
   /* A week's figure as an exact number a week: "1 every 2.5 weeks" is 0.4. */
@@ -451,7 +457,7 @@
       if (result) show(form, layout, result, values);
       var under = underFloor(layout, result, showFloor(layout, values, Boolean(result)));
       showTargets(layout, result, under);
-      showUnderFloor(form, layout, under);
+      showUnderFloor(form, layout, under, values);
       /* The reader's own figures under the key they always had; a rep's as a dated record. */
       if (Playbook.workspace.current() === "me" && !tool.save(key, edited)) return;
       if (byReader) tool.record("planner", "activity", { fields: edited });

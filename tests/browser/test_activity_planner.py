@@ -848,6 +848,26 @@ def test_calls_that_would_leave_the_rep_under_the_conversations_floor_say_what_t
     expect(form.locator("[data-under-floor]")).to_be_hidden()
 
 
+def test_a_rep_whose_role_brings_most_of_the_number_from_existing_customers_is_pointed_to_a_floor_of_their_own(context, site_url):
+    """A sales director's case: a rep with 85% of the number from existing customers read a floor about twice their
+    own plan, and the charter's conversation for falling under it. The floor counts no more than the team's share
+    by design; the planner now says such a role agrees a floor of its own, as the floor's rule does. At the team's
+    own share, or a smaller one, it says nothing of the kind."""
+    planner = _planner()
+    team = round(planner["share_not_from_prospecting"] * 100)
+    page, form = _open(context, site_url)
+    own_role = form.locator("[data-under-floor-own-role]")
+    _fill(form, {"share_not_from_prospecting": "85"})
+    expect(form.locator("[data-under-floor]")).to_be_visible()
+    expect(own_role).to_have_text(f"If your role brings more of your number from existing customers than the team's {team}% by design, agree a floor of your own with your manager, as the floor's rule says.")
+    # Under the floor with pipeline, at the team's share: the floor is theirs.
+    _fill(form, {"share_not_from_prospecting": str(team), "existing_pipeline": "200,000"})
+    expect(form.locator("[data-under-floor]")).to_be_visible()
+    expect(own_role).to_be_hidden()
+    floor_rule = page.locator("#activity-floor")
+    expect(floor_rule).to_contain_text("has a floor of their own, set with their manager from that role's share")
+
+
 def test_a_period_no_longer_than_the_sales_cycle_says_its_deals_close_after_it(context, site_url):
     # A sales leader's case: a rep joining mid-quarter typed 6 selling weeks and read "Deals won 6 … 1 a week" next
     # to "Deals take about 10 weeks": calling harder was offered as the way to rescue this quarter.
