@@ -28,7 +28,7 @@ class PageMistake:
 MISTAKES = {
     "typo-in-id": PageMistake("onboarding.md", WEEK, '{{ checklist("new-rep-first-weak") }}', 14,
                               "unknown checklist 'new-rep-first-weak' (did you mean 'new-rep-first-week'? expected one of: "
-                              "bootcamp-daily, bootcamp-weekly, new-rep-first-week, first-meeting-plan, one-to-one-prep, charter-review)"),
+                              "bootcamp-daily, bootcamp-weekly, new-rep-first-week, before-a-new-rep-starts, first-meeting-plan, one-to-one-prep, charter-review)"),
     "unknown-macro": PageMistake("onboarding.md", WEEK, 'Tick the checklist as you go: {{ checklsit("new-rep-first-week") }}', 34,
                                  "unknown macro 'checklsit' (did you mean 'checklist'? expected one of: checklist, "),
     "missing-argument": PageMistake("onboarding.md", WEEK, "{{ checklist() }}", 4,
