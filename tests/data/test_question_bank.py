@@ -244,3 +244,15 @@ def test_a_rep_who_leans_on_you_or_on_one_contact_gets_questions_on_that(signal_
     stages = {q["stage"] for q in BANK["questions"] if signal["situation"] in q["situations"] and mode["id"] in q["modes"]}
     wanted = {s["id"] for s in BANK["stages"]} if mode["id"] == "coach" else {"diagnose", "commit", "follow-up"}
     assert wanted <= stages
+
+
+def test_a_senior_reps_stalled_deal_has_questions_to_find_why_it_went_quiet():
+    """A sales director's case: preparing a 1:1 for a trusted partner (working towards strategic adviser) whose big
+    deal has gone quiet, the planner offered only questions for the level they are working towards, and none of
+    those looked for why the deal stalled. Questions that diagnose a deal at risk are filed for the senior levels
+    too, and none of them is for stepping back, which a deal at risk rules out."""
+    questions = data("coaching_questions")["questions"]
+    at_risk = [q for q in questions if "deal-at-risk" in q["situations"]]
+    senior = [q["id"] for q in at_risk if q["stage"] == "diagnose" and "strategic-adviser" in q["levels"]]
+    assert {"what-changed-since-quiet", "customer-actions-not-words", "conversation-put-off"} <= set(senior), senior
+    assert not [q["id"] for q in at_risk if q["modes"] == ["step-back"]]
