@@ -145,7 +145,7 @@ def test_a_new_reps_floor_at_each_milestone_is_a_whole_number_over_weeks_worked_
         name = planner["stages"][ids.index(wanted["stage"])]["name"]
         show = next(show for (_, stage, show) in figures if stage == wanted["stage"])  # the overview's row
         row = table.select_one(f'tr[data-floor-stage="{wanted["stage"]}"]')
-        assert row.th.get_text(" ", strip=True) == f"Activity floor: {name} ({float(share * 100):g}% of the figures above, over {weeks} weeks)"
+        assert row.th.get_text(" ", strip=True) == f"Activity floor: {name} ({float(share * 100):g}% of the figures above, over {weeks} weeks, from the day all {weeks} come after the milestone)"
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
         full = next(as_shown for (_, stage, each), (_, as_shown) in figures.items() if (stage, each) == (wanted["stage"], show))
         for milestone, cell in zip([*(m["id"] for m in ramp["milestones"]), None], cells):
