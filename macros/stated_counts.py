@@ -2,7 +2,7 @@
 
 Pages ask for these counts with `how_many` (macros/mentions.py); data text cannot run macros, so a sentence that
 counts a list is checked against the list instead: a leader who adds a seventh level is told which sentences
-still say six."""
+still say six, and one who cuts the boot camp to three weeks which still name its "week 4"."""
 
 import re
 from dataclasses import dataclass
@@ -24,6 +24,7 @@ class StatedCount:
     noun: str
     phrase: re.Pattern
     said_in: frozenset | None = None
+    ordinal: re.Pattern | None = None  # how text names one item by its number ("week 4"), checked to be one there is
 
 
 STATED_COUNTS = [
@@ -33,6 +34,7 @@ STATED_COUNTS = [
     StatedCount(
         "boot camp weeks", "bootcamp", ("schedule",), "weeks",
         re.compile(r"(?:^|\bthe\s+|\bin\s+)(\w+)\s+weeks\b", re.IGNORECASE), frozenset({"bootcamp", "glossary:boot-camp"}),
+        re.compile(r"\bweek\s+(\d+)\b", re.IGNORECASE),
     ),
 ]
 
@@ -55,6 +57,11 @@ def check_stated_counts(documents: dict[str, LocatedData]) -> list[Problem]:
                         document.problem(path, _message(counted, match.group(0).strip(), len(items), source.file))
                         for match in counted.phrase.finditer(text)
                         if number_from_words(match.group(1), words) not in (None, len(items))
+                    ]
+                    problems += [
+                        document.problem(path, f"the text names {quoted(match.group(0))}, but {source.file} has {len(items)} {counted.noun}; name one of those, or add it there")
+                        for match in (counted.ordinal.finditer(text) if counted.ordinal else ())
+                        if int(match.group(1)) > len(items)
                     ]
     return problems
 

@@ -99,3 +99,20 @@ def test_a_fifth_boot_camp_week_flags_the_boot_camp_texts_but_not_other_spans_of
     assert set(found) == expected
     for message in found.values():
         assert "data/bootcamp.yml has 5 weeks" in message and "'five weeks'" in message
+
+
+def test_a_boot_camp_cut_to_three_weeks_flags_each_text_still_naming_week_4(handbook):
+    """A leader's case: with the fourth week deleted and every "four weeks" fixed, the boot camp still said "the
+    discovery meeting you join in week 4" and set a target "by Friday of boot camp week 4", a week it no longer
+    has. Each is reported at its line; a new rep's own "week 4" elsewhere is not the boot camp's."""
+    _edit(handbook, "bootcamp.yml", lambda value: value["schedule"].pop())
+    expected = _lines_saying(handbook, "bootcamp.yml", "week 4")
+    assert expected and _lines_saying(handbook, "onboarding.yml", "week 4")
+    named = {}
+    for problem in problems_of(handbook):
+        file, line, _, message = problem.split(":", 3)
+        if "the text names" in message:
+            named[(file, int(line))] = message
+    assert set(named) == expected
+    for message in named.values():
+        assert "'week 4', but data/bootcamp.yml has 3 weeks; name one of those, or add it there" in message
