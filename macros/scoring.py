@@ -244,21 +244,20 @@ def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
 
 
 def counted_gaps(assessment: Assessment, below: list[GroupResult]) -> list[GroupResult]:
-    """The levels below that count against `lower_level_gaps_at_most`: each holding without being reached, but
-    the highest near miss. One gap a single answer short is a habit to coach, not a level missing (a sales
-    leader: "Just like me" on everything but "A little" on logging calls the same day and on one product-expert
-    behaviour read "No level reached yet"); a second is not let off too, or one "A little" on each of five
-    levels, or a rep still "Mostly" demoing first and giving way on price, read "Strategic adviser" (a sales
+    """The levels below that count against `lower_level_gaps_at_most`: each holding without being reached, but a
+    near miss where one behaviour is a notch short. That is a skill a step from in place, not a level missing (a
+    sales leader: "Just like me" on everything but "A little" on logging calls the same day and on one
+    product-expert behaviour read "No level reached yet"; a sales director: a third such answer dropped a
+    strong rep from the top to no level). A habit still "Mostly" there counts, near miss or not: a rep still
+    demoing first and giving way on price, two habits at two levels, read "Strategic adviser" (a sales
     director)."""
-    gaps = [group for group in below if not group.reached and holds(assessment, group)]
-    near = [group for group in gaps if near_miss(assessment, group)]
-    return [group for group in gaps if not near or group is not near[-1]]
+    return [group for group in below if not group.reached and holds(assessment, group) and not (near_miss(assessment, group) and not group.habits_held)]
 
 
 def near_miss(assessment: Assessment, group: GroupResult) -> bool:
     """Whether a level below is a gap one answer short of reached: its score in a reached band, and one behaviour
     a notch under `behaviours_at_least` or one habit a notch over `habits_at_most` the only thing holding it. One
-    such gap is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`)."""
+    held by a behaviour is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`)."""
     return (not group.reached and holds(assessment, group) and group.band is not None and group.band.reached
             and group.habits_held + group.behaviours_below == 1 and not group.behaviours_short and not group.habits_fully_held)
 

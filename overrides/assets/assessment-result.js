@@ -191,7 +191,7 @@
       var levels = Playbook.list(above.map(function (group) { return group.name; }));
       var number = out.groups.indexOf(cap) + 1;
       /* Where every level below the highest reached one holds, what holds the ladder is how many gaps it has
-         (the one near miss let off aside: parts.countedGaps). */
+         (a behaviour a notch short aside: parts.countedGaps). */
       var below = out.groups.slice(0, out.groups.indexOf(above[above.length - 1]));
       var gaps = parts.countedGaps(model, below);
       if (model.gapsMost !== null && below.every(function (group) { return parts.holds(model, group); })) {

@@ -223,15 +223,14 @@
   }
 
   /* The levels below that count against gapsMost (scoring.counted_gaps): each holding without being reached,
-     but the highest near miss, in the ladder's order. */
+     but a near miss where one behaviour is a notch short (a habit held counts), in the ladder's order. */
   function countedGaps(model, below) {
-    var gaps = below.filter(function (group) { return !group.reached && holds(model, group); });
-    var near = gaps.filter(function (group) { return nearMiss(model, group); });
-    return gaps.filter(function (group) { return !near.length || group !== near[near.length - 1]; });
+    return below.filter(function (group) { return !group.reached && holds(model, group) && !(nearMiss(model, group) && !group.habitsHeld); });
   }
 
   /* Whether a level below is a gap one answer short of reached (scoring.near_miss): a reached band, and one
-     behaviour or one habit a notch off the only thing holding it; the highest is not counted against gapsMost. */
+     behaviour or one habit a notch off the only thing holding it; one held by a behaviour is not counted against
+     gapsMost. */
   function nearMiss(model, group) {
     return !group.reached && holds(model, group) && !!group.band && !!group.band.reached &&
       group.habitsHeld + group.behavioursBelow === 1 && !group.behavioursShort && !group.habitsFullyHeld;

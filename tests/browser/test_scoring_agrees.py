@@ -196,12 +196,12 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             few = held_count <= assessment.gap_habits_held_at_most
             gap = enough and least is not None and basics and not kept and few and (band(value).reached if held else value >= least)
             holding.append(reached[-1] or gap)
-            # one answer short: a reached band, and one behaviour under its floor or one habit held the only shortfall
-            near.append(gap and not reached[-1] and band(value).reached and held_count + under_count == 1)
+            # one behaviour short: a reached band, and one behaviour under its floor the only shortfall (a habit held
+            # counts as a gap, near miss or not)
+            near.append(gap and not reached[-1] and band(value).reached and not held_count and under_count == 1)
         rated = -1
         for index, group in enumerate(assessment.groups):
-            # one gap one answer short is let off, a second is not
-            gaps = sum(1 for i in range(index) if not reached[i]) - any(near[i] for i in range(index))
+            gaps = sum(1 for i in range(index) if not reached[i] and not near[i])
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
                 level, rated = group.name, index
         # What the headline must not hide: the highest level reached above the rated one, and the fewest levels
@@ -212,9 +212,9 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             unreached = [index for index in range(top) if not reached[index]]
 
             def counts_with(made):
-                left = [i for i in range(top) if not reached[i] and i not in made]
+                now = [reached[i] or near[i] or i in made for i in range(top)]
                 held = [holding[i] or i in made for i in range(top)]
-                return all(held) and (most_gaps is None or len(left) - any(near[i] for i in left) <= most_gaps)
+                return all(held) and (most_gaps is None or now.count(False) <= most_gaps)
 
             needed = next(list(made) for size in range(len(unreached) + 1) for made in combinations(unreached, size) if counts_with(made))
             above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],

@@ -65,8 +65,8 @@ def _level_reached(answers: dict) -> int:
     `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
     habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
     `gap_behaviours_at_least` from the scale's top (a habit kept fully); no more than `lower_level_gaps_at_most`
-    of them short of reached, not counting one of those one answer short (a 'reached' band, and one behaviour under
-    its mirror or one habit held the only shortfall): a second one answer short counts. Up to `not_come_up_per_level` of a level's behaviours left blank,
+    of them short of reached, not counting those where one behaviour under its mirror is the only shortfall (a
+    'reached' band, no habit held): one habit held counts. Up to `not_come_up_per_level` of a level's behaviours left blank,
     each marked `may_not_come_up`, haven't come up in the account: they neither score nor hold the level back."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
@@ -96,7 +96,7 @@ def _level_reached(answers: dict) -> int:
         few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
-        near.append(gap and not reached[-1] and band_reached and held_count + under_count == 1)
+        near.append(gap and not reached[-1] and band_reached and not held_count and under_count == 1)
     # One answer to every strength answered, on three levels or more, other than the lowest, whatever the habits'
     # answers: the answers can't tell the statements apart, and place no one.
     strengths = {v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None}
@@ -105,7 +105,7 @@ def _level_reached(answers: dict) -> int:
         return 0
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1])
-                and sum(1 for index in range(number - 1) if not reached[index]) - any(near[: number - 1]) <= most_gaps), default=0)
+                and sum(1 for index in range(number - 1) if not reached[index] and not near[index]) <= most_gaps), default=0)
 
 
 def _label(scale, value):
