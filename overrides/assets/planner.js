@@ -337,7 +337,7 @@
      phrase, of: the floored stage's name, for one worked out from it }. */
   function underFloor(layout, result, floors) {
     var under = {};
-    if (!result || result.covered) return under;
+    if (!result) return under;  /* a covered period too: its figures are 0, and the floor still holds */
     layout.stages.forEach(function (stage, index) {
       var step = result.steps[index];
       var least = null;
@@ -368,7 +368,9 @@
     var most = rule ? times(exact(rule.dataset.floorMostWithout, ENGLISH), fraction(100)) : null;
     var ownRole = form.querySelector("[data-under-floor-own-role]");
     var kept = layout.stages.filter(function (stage) { return under[stage]; }).map(function (stage) {
-      return Playbook.t("planner.floor_figure", { figure: under[stage].phrase, stage: layout.names[layout.stages.indexOf(stage)] });
+      var name = layout.names[layout.stages.indexOf(stage)];
+      return under[stage].of ? Playbook.t("planner.floor_figure_takes", { figure: under[stage].phrase, stage: name, of: under[stage].of })
+        : Playbook.t("planner.floor_figure", { figure: under[stage].phrase, stage: name });
     });
     line.hidden = !kept.length;
     line.querySelector("[data-under-floor-figures]").textContent = kept.length ? Playbook.list(kept) : "";

@@ -782,7 +782,7 @@ def test_the_activity_floor_follows_the_reps_own_figures_and_a_covered_quarter_d
     for text in targets.all_text_contents():
         assert text == "with your figures in the planner below, your pipeline and other revenue cover the target: keep prospecting, for a later quarter"
     expect(floor.locator("[data-floor-figure]")).to_have_text(_floor_expected(covered))
-    expect(form.get_by_role("link", name="activity floor")).to_have_attribute("href", re.compile("(^|/prospecting/)#activity-floor$"))
+    expect(_on_screen(form, COVERED).get_by_role("link", name="activity floor")).to_have_attribute("href", re.compile("(^|/prospecting/)#activity-floor$"))
     expect(page.locator("#activity-floor")).to_have_count(1)
     # Partly covered: a third leader read a target under the floor beside it. The target says to keep the floor
     # first, then what the figures alone need (a manager asked which of two numbers the rep keeps to); one at or
@@ -841,11 +841,29 @@ def test_calls_that_would_leave_the_rep_under_the_conversations_floor_say_what_t
     _fill(form, typed)
     target = page.locator('[data-planner-target][data-stage="calls"]:not([data-planner-target="conversion rate"])').first
     expect(target).to_have_text(re.compile(f"^with your figures in the planner below: keep at least {calls} in {weeks} weeks, what the activity floor of conversations takes at your rates; your figures alone would need only \\S"))
-    said = [f"{calls} in {weeks} weeks ({names[ids.index('calls')]})"] + [f"{floors[stage]} ({names[ids.index(stage)]})" for stage in ids if stage in floors]
+    said = [f"{calls} in {weeks} weeks ({names[ids.index('calls')]}, what the floor of conversations takes at your rates)"] + [f"{floors[stage]} ({names[ids.index(stage)]})" for stage in ids if stage in floors]
     expect(form.locator("[data-under-floor]")).to_have_text(f"Your figures come to less than the activity floor: keep at least {', '.join(said[:-1])} and {said[-1]}.")
     # The handbook's own figures are never under their own floor: the line goes with them.
     form.get_by_role("button", name=RESET).click()
     expect(form.locator("[data-under-floor]")).to_be_hidden()
+
+
+def test_a_quarter_covered_by_pipeline_still_says_what_the_floor_keeps(context, site_url):
+    """A sales director's case (and last session's manager's): with pipeline covering the target, the headline read
+    "Calls made: 0 a day" and "keep at least the activity floor" with no figure for it. The line under the headline
+    now gives the floor's figures, as it does for any figures under it."""
+    planner = _planner()
+    typed = {"existing_pipeline": "600,000"}
+    floor = data("bootcamp")["activity_targets"]["floor"]
+    floors = dict(zip([f["stage"] for f in floor["activity"]], _floor_expected(typed)))
+    page, form = _open(context, site_url)
+    _fill(form, typed)
+    expect(form.locator("[data-covered]")).to_be_visible()
+    line = form.locator("[data-under-floor]")
+    expect(line).to_be_visible()
+    names = {stage["id"]: stage["name"] for stage in planner["stages"]}
+    for stage, figure in floors.items():
+        expect(line).to_contain_text(f"{figure} ({names[stage]})")
 
 
 def test_a_rep_whose_role_brings_most_of_the_number_from_existing_customers_is_pointed_to_a_floor_of_their_own(context, site_url):
