@@ -170,8 +170,10 @@
          tests/browser/test_scoring_agrees.py) */
       if (!first.enough) return result.append(el("p", Playbook.t("assessment_result.first_cannot_count", { level: first.name, why: shortfall(first) })));
       var said = { level: first.name, score: first.score, band: parts.bandName(first.band), count: first.habitsHeld, answer: model.habitsAtMost };
+      /* "below" only where the result lists something to work on there (a blank is asked for, not listed) */
+      var below = parts.toWorkOn(model, first).length ? " " + Playbook.t("assessment_result.start_below") : "";
       result.append(el("p", !first.band.reached
-        ? (first.habitsHeld ? Playbook.t("assessment_result.first_not_reached_habits", said) : Playbook.t("assessment_result.first_not_reached", said))
+        ? (first.habitsHeld ? Playbook.t("assessment_result.first_not_reached_habits", said) : Playbook.t("assessment_result.first_not_reached", said)) + below
         : first.habitsHeld
           ? Playbook.t("assessment_result.first_held_back", said)
           : Playbook.t("assessment_result.first_not_done", { level: first.name, score: first.score, count: first.behavioursBelow, least: model.behaviourAnswer })));
@@ -239,6 +241,9 @@
        the answers (a manager: two "A little"s below a solution seller were read as dishonesty). Whether it does
        (parts.reachedAbove). */
     function upsideDown() {
+      /* levels held back by blanks are not doubtful answers: the result asks for them (a sales director: a rep
+         who skipped some was told to read the statements again) */
+      if (model.rows.some(function (row) { return row.points === null && !row.limit && !parts.notComeUp(model, row); })) return false;
       var reached = parts.reachedAbove(model, out);
       var notInPlace = reached && out.groups.slice(0, reached.number - 1).filter(function (group) { return !parts.holds(model, group); }).length;
       if (!reached || notInPlace * 2 <= reached.number - 1) return false;

@@ -869,6 +869,21 @@ def test_a_behaviour_left_blank_is_asked_for_not_listed_as_one_to_work_on(contex
     assert any(plain(blank["text"]) in item for item in _list_after(result, "Not answered yet (each holds its level back)"))
     expect(result.get_by_role("heading", name=f"Behaviours to work on next ({plain(levels[0]['name'])})")).to_have_count(0)
     expect(result).not_to_contain_text(plain(blank["text"]) + " (")
+    # One behaviour left blank on each level below the top, the rest strong: the levels are held back by blanks,
+    # not by answers to doubt, so no "read the statements again", and nothing points to a list that isn't there.
+    answers = _profile(len(levels))
+    for level in levels[:-1]:
+        del answers[[b for b in level["behaviours"] if not _is_limit(b) and not b.get("may_not_come_up")][-1]["id"]]
+    fresh = context.browser.new_context()  # nothing kept from the answers above
+    page = fresh.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    _answer_all(page, "which-level", answers, scale)
+    result = page.locator('form[data-assessment="which-level"] [data-result]')
+    expect(result.get_by_role("heading", name="Not answered yet (each holds its level back)", exact=True)).to_be_visible()
+    assert len(_list_after(result, "Not answered yet (each holds its level back)")) == len(levels) - 1
+    expect(result).not_to_contain_text("Read the statements again")
+    expect(result).not_to_contain_text("to work on next, below")
+    fresh.close()
 
 
 def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser, site_url):
