@@ -261,11 +261,13 @@
 
     /* A behaviour below `level` (the one whose strengths are listed) answered at the bottom of the scale (a
        promise not kept, a next step never booked) is named even where its level is reached: a score doesn't
-       hide it. The level to work on lists its own already. */
+       hide it; so is one that keeps a gap below from being reached (a sales director: a rep placed at the top
+       with two gaps below saw the second gap's behaviour named nowhere, and the 1:1 needs it). The level to work
+       on lists its own already. */
     function notYetBelow(target, level) {
       var below = out.groups.slice(0, out.groups.indexOf(level)).filter(function (group) { return group !== target; });
       return [].concat.apply([], below.map(function (group) {
-        return group.rows.filter(function (row) { return !row.limit && row.points === 0; });
+        return group.rows.filter(function (row) { return !row.limit && (row.points === 0 || !group.reached && row.points !== null && parts.belowReached(model, row)); });
       }));
     }
 

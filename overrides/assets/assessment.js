@@ -925,7 +925,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, countedGaps: countedGaps, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, countedGaps: countedGaps, belowReached: belowReached, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

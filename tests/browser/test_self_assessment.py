@@ -852,6 +852,25 @@ def test_after_a_habit_held_work_on_next_goes_on_with_the_first_behaviour_the_le
     assert items[2].startswith(plain(behaviours[-1]["text"])), "then the rest, lowest first"
 
 
+def test_a_rep_at_the_top_with_two_gaps_below_has_each_gaps_behaviour_named(context, site_url):
+    """A sales director's case: "A little" on one behaviour at level 1 and one at level 2, the rest strong: rightly
+    placed at the top with both gaps named, but only level 1's behaviour was listed; the 1:1 needs level 2's too."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    answers = _profile(len(levels))
+    first, second = ([b for b in level["behaviours"] if not _is_limit(b)] for level in levels[:2])
+    answers[first[1]["id"]] = _value(scale, "A little")
+    answers[second[0]["id"]] = _value(scale, "A little")
+    page = context.new_page()
+    page.goto(site_url + LEVEL_PAGE)
+    _answer_all(page, "which-level", answers, scale)
+    result = page.locator('form[data-assessment="which-level"] [data-result]')
+    expect(result.locator("h3").first).to_contain_text(plain(levels[-1]["name"]))
+    work_on = _list_after(result, f"Behaviours to work on next ({plain(levels[0]['name'])})")
+    assert work_on[0] == f"{plain(first[1]['text'])} (A little)", work_on
+    assert f"{plain(second[0]['text'])} (A little)" in _list_after(result, "Basics from the levels below not done yet")
+
+
 def test_a_behaviour_left_blank_is_asked_for_not_listed_as_one_to_work_on(context, site_url):
     """A sales director's case: the first behaviours of each level left blank, the rest of the order taker's "Just
     like me". The blank "Does what was promised" was listed to work on next, with a 1:1 question assuming the rep
