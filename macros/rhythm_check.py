@@ -30,10 +30,34 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
-    problems += _days_off(document)
+    problems += _days_off(document) + _charter_review_longer(document, documents)
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
+    return problems
+
+
+_SAYS_A_LONGER_MEETING = re.compile(r"\b(?:runs|book it for|booked for) (an hour|(\d+) minutes)\b", re.IGNORECASE)
+_ABOUT_THE_QUARTERS_MEETING = re.compile(r"\bquarter|\busual length\b", re.IGNORECASE)
+
+
+def _charter_review_longer(document: LocatedData, documents: dict[str, LocatedData]) -> list[Problem]:
+    """The quarter's team meeting that reviews the charter runs longer than the weekly one: a text giving it a
+    length no longer than the team meeting's `minutes` says it is longer when it is not (a leader made the weekly
+    meeting an hour, and "once a quarter the meeting runs an hour" stayed)."""
+    meeting = document.value.get("team_meeting")
+    if not meeting:
+        return []
+    line = document.where(("team_meeting", "minutes")).line
+    problems = []
+    for other in documents.values():
+        for path, text in other.texts():
+            if not _ABOUT_THE_QUARTERS_MEETING.search(text):
+                continue
+            for match in _SAYS_A_LONGER_MEETING.finditer(text):
+                said = 60 if match.group(2) is None else int(match.group(2))
+                if said <= meeting["minutes"]:
+                    problems.append(other.problem(path, f"{quoted(match.group(0))} gives the quarter's longer team meeting {said} minutes, but the weekly team meeting is already {meeting['minutes']} ({document.file}, line {line}); give the charter review more time than that, or change the weekly meeting's length there"))
     return problems
 
 

@@ -294,3 +294,16 @@ def test_a_team_meeting_given_a_clock_time_of_its_own_is_told_it_can_say_it_in_w
     assert problem.endswith("a time of its own that no calendar entry holds, such as the team meeting's, can be said in words ('late morning', 'after lunch')")
     replace_once(project, "rhythm.yml", "on Friday at 15.00,", "on Friday mid-afternoon,")
     assert problems_of(project, "rhythm.yml") == []
+
+
+def test_a_weekly_team_meeting_as_long_as_the_quarters_charter_review_is_reported_where_the_review_is_timed(project):
+    """A leader's case: the weekly team meeting made an hour, and the rhythm page still said "once a quarter the
+    meeting runs an hour" (and the review checklist "book it for an hour, not its usual length")."""
+    minutes = _team_meeting_minutes(project / "data/rhythm.yml")
+    lines = (project / "data/rhythm.yml").read_text(encoding="utf-8").splitlines()
+    lines[minutes - 1] = "  minutes: 60"
+    (project / "data/rhythm.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    said = f"gives the quarter's longer team meeting 60 minutes, but the weekly team meeting is already 60 (data/rhythm.yml, line {minutes}); give the charter review more time than that, or change the weekly meeting's length there"
+    found = [problem for problem in problems_of(project) if said in problem]
+    assert [problem.split(":")[0] for problem in found] == ["data/checklists.yml", "data/rhythm.yml"], found
+    assert "'runs an hour'" in found[1] and "'book it for an hour'" in found[0]
