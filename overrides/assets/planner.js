@@ -358,14 +358,20 @@
     return under;
   }
 
+  /* The team's share of the target that comes without prospecting, in percent, the most the activity floor
+     counts (data-floor-most-without); null on a page without the floor. */
+  function teamShareWithout() {
+    var rule = document.querySelector("[data-floor-most-without]");
+    return rule ? times(exact(rule.dataset.floorMostWithout, ENGLISH), fraction(100)) : null;
+  }
+
   /* Under the planner's headline, while any stage's figures fall under the activity floor, what to keep; and,
      while the share typed as coming without prospecting is above the team's (which the floor counts no more
      of), that a role built that way agrees a floor of its own. */
   function showUnderFloor(form, layout, under, values) {
     var line = form.querySelector("[data-under-floor]");
     if (!line) return;
-    var rule = document.querySelector("[data-floor-most-without]");
-    var most = rule ? times(exact(rule.dataset.floorMostWithout, ENGLISH), fraction(100)) : null;
+    var most = teamShareWithout();
     var ownRole = form.querySelector("[data-under-floor-own-role]");
     var kept = layout.stages.filter(function (stage) { return under[stage]; }).map(function (stage) {
       var name = layout.names[layout.stages.indexOf(stage)];
@@ -397,7 +403,7 @@
     var floors = {};
     var line = document.querySelector("[data-floor-share]");
     if (!line) return floors;
-    var most = times(exact(line.dataset.floorMostWithout, ENGLISH), fraction(100));
+    var most = teamShareWithout();
     var without = compare(values.share_not_from_prospecting, most) > 0 ? most : values.share_not_from_prospecting;
     var full = valid ? plan(Object.assign({}, values, { existing_pipeline: fraction(0), committed_pipeline: fraction(0), share_not_from_prospecting: without }), layout) : null;
     var part = exact(line.dataset.floorShare, ENGLISH);
