@@ -208,12 +208,17 @@
   }
 
   /* Answers that don't tell the statements apart place the seller at no level (scoring.same_answer_everywhere):
-     every strength answered, on sameAnswerLevels levels or more, alike and above the scale's lowest answer. */
+     the strengths answered, on sameAnswerLevels levels or more, alike and above the scale's lowest answer, or all
+     but one in oneDiffersIn (rounded down). */
   function sameAnswerEverywhere(model) {
     if (model.sameAnswerLevels === null) return false;
     var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
     var levels = model.groups.filter(function (group) { return strengths.some(function (row) { return row.group === group.id; }); }).length;
-    return levels >= model.sameAnswerLevels && strengths[0].points > 0 && strengths.every(function (row) { return row.points === strengths[0].points; });
+    if (levels < model.sameAnswerLevels) return false;
+    var counts = {};
+    strengths.forEach(function (row) { counts[row.points] = (counts[row.points] || 0) + 1; });
+    var common = Object.keys(counts).reduce(function (best, points) { return counts[points] > counts[best] ? points : best; });
+    return +common > 0 && strengths.length - counts[common] <= Math.floor(strengths.length / model.oneDiffersIn);
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
@@ -341,6 +346,7 @@
       behaviourAnswer: form.dataset.behaviourAnswer || "",
       notComeUpPerLevel: +(form.dataset.notComeUpPerLevel || 0),
       sameAnswerLevels: form.hasAttribute("data-same-answer-levels") ? +form.dataset.sameAnswerLevels : null,
+      oneDiffersIn: +form.dataset.sameAnswerOneDiffersIn,
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,

@@ -97,11 +97,12 @@ def _level_reached(answers: dict) -> int:
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
         near.append(gap and not reached[-1] and band_reached and not held_count and under_count == 1)
-    # One answer to every strength answered, on three levels or more, other than the lowest, whatever the habits'
-    # answers: the answers can't tell the statements apart, and place no one.
-    strengths = {v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None}
+    # One answer, other than the lowest, to every strength answered on three levels or more, or to all but one in
+    # ten of them, whatever the habits' answers: the answers can't tell the statements apart, and
+    # place no one.
+    strengths = [v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None]
     levels_answered = sum(1 for level in _levels() if any(not _is_limit(b) and b["id"] in answers for b in level["behaviours"]))
-    if levels_answered >= 3 and len(strengths) == 1 and min(values) not in strengths:
+    if levels_answered >= 3 and any(v != min(values) and 10 * (len(strengths) - strengths.count(v)) <= len(strengths) for v in set(strengths)):
         return 0
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1])
@@ -1265,14 +1266,20 @@ def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_
     assessment = _assessment("which-level")
     scale = _scale(assessment)
     levels = _levels()
-    headline = "Not placed on the ladder: every strength has the same answer, from the basics to the top"
+    headline = "Not placed on the ladder: every strength, or all but a few, has the same answer, from the basics to the top"
     again = "answers that don't tell the statements apart can't place you at any level."
     hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
     mostly = {b["id"]: _value(scale, "Mostly") for level in levels for b in level["behaviours"]}
     # a manager's generous rater: as hedged, but two habits "Not like me", read "Strategic adviser"
     habits = [b["id"] for level in levels for b in level["behaviours"] if _is_limit(b)]
     generous = hedged | {habits[0]: _value(scale, "Not like me"), habits[-1]: _value(scale, "Not like me")}
-    for answers in (hedged, mostly, generous):
+    # a sales director's: as hedged, but one strength "Just like me", read "Strategic adviser" too; and three of
+    # the thirty, one in ten, are still "Mostly" everywhere else
+    strengths = [b["id"] for level in levels for b in level["behaviours"] if not _is_limit(b)]
+    one_up = hedged | {strengths[-1]: _value(scale, "Just like me")}
+    three_up = hedged | {key: _value(scale, "Just like me") for key in strengths[::11]}
+    assert len(strengths[::11]) == 3 and len(strengths) == 30
+    for answers in (hedged, mostly, generous, one_up, three_up):
         assert _level_reached(answers) == 0
         result = _result_of(context, site_url, answers, scale)
         expect(result.get_by_role("heading", level=3)).to_have_text(headline)
@@ -1282,9 +1289,12 @@ def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_
         expect(result.get_by_role("heading", level=4)).to_have_count(0)
         result.page.close()
     # A real profile is placed; every strength at the lowest answer, a new rep's honest start, is not doubted.
+    # So is a top seller whose answers do tell them apart: the basics "Just like me", the top three levels "Mostly".
     lowest = {b["id"]: scale["options"][-1 if _is_limit(b) else 0]["value"] for level in levels for b in level["behaviours"]}
-    for answers, said in ((_profile(3), f"Level reached: {levels[2]['name']} (level 3 of {len(levels)})"), (lowest, "No level reached yet")):
-        assert _level_reached(answers) == (3 if answers is not lowest else 0)
+    basics_first = hedged | {b["id"]: _value(scale, "Just like me") for level in levels[:3] for b in level["behaviours"] if not _is_limit(b)}
+    top = f"Level reached: {levels[-1]['name']} (level {len(levels)} of {len(levels)})"
+    for answers, said, number in ((_profile(3), f"Level reached: {levels[2]['name']} (level 3 of {len(levels)})", 3), (lowest, "No level reached yet", 0), (basics_first, top, len(levels))):
+        assert _level_reached(answers) == number
         result = _result_of(context, site_url, answers, scale)
         expect(result.get_by_role("heading", level=3)).to_contain_text(said)
         expect(result.locator(".pb-assessment__warning", has_text=again)).to_have_count(0)
@@ -1297,15 +1307,15 @@ def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_
     assert [(r["level"], r.get("same_answer"), r["weakest"]) for r in saved] == [(None, True, [])]
     page.goto(site_url + "coaching/plan-one-to-one/")
     expect(page.locator("[data-plan-level]")).to_contain_text("Not placed on the ladder, on ")
-    expect(page.locator("[data-plan-level]")).to_contain_text("every strength had the same answer, from the basics to the top. Go through the statements together")
+    expect(page.locator("[data-plan-level]")).to_contain_text("every strength, or all but a few, had the same answer, from the basics to the top. Go through the statements together")
     # no level to work towards is named under it (a manager read "working towards Order taker" there)
     expect(page.locator("[data-plan-suggestions] > li", has_text="the level they are working towards")).to_have_count(0)
     page.goto(site_url + "coaching/team/")
-    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every strength)")
+    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every strength, or all but a few)")
     page.goto(site_url + "coaching/history/")
     rows = page.locator("[data-history-levels-chart] [data-chart-table] tbody tr")
     expect(rows).to_have_count(1)
-    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every strength)")
+    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every strength, or all but a few)")
     page.close()
 
 
