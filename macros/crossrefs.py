@@ -8,7 +8,6 @@ from itertools import pairwise
 
 from . import scoring, upcoming
 from .calling_times import check_calling_times
-from .ramp_days import check_ramp_days
 from .form_rules import check_forms
 from .loading import LocatedData
 from .meeting_time import duration
@@ -16,6 +15,7 @@ from .model import CADENCE_CHECKLISTS, manager_minutes
 from .problems import Problem, counted, did_you_mean, quoted, readable
 from .question_bank import check_question_bank
 from .rhythm_check import check_rhythm
+from .stale_words import check_data_words
 from .stated_counts import check_stated_counts
 
 # Where ids are defined: (file, patterns of the list items that carry an `id`).
@@ -203,7 +203,7 @@ def check_crossrefs(documents: dict[str, LocatedData], docs_pages: set[str]) -> 
     problems += check_rhythm(documents)
     problems += check_calling_times(documents)
     problems += check_stated_counts(documents)
-    problems += check_ramp_days(documents)
+    problems += check_data_words(documents)
     problems += upcoming.dates_gone_by(documents)
     for document in documents.values():
         problems += _links(document, docs_pages)

@@ -20,6 +20,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from .loading import LocatedData, Path_, load_file
+from .mkdocs_yml import SETTINGS_FILE, TolerantLoader, load_settings
 from .problems import Problem, did_you_mean, quoted
 
 LANGUAGES = "languages"  # data/languages.yml lists them; data/languages/<code>/ holds each one's translations
@@ -341,6 +342,18 @@ def nav_title_lines(settings: Mapping, settings_text: str) -> dict[str, int]:
     if isinstance(description, str) and description.strip():
         found[description] = next((number for number, line in enumerate(lines, 1) if line.startswith("site_description:")), 1)
     return found
+
+
+def title_places(root: Path, data_dir: Path, code: str | None, display_dir: str) -> list[tuple[str, str, int]]:
+    """Each navigation title a site shows (and its description), with the file and line a leader writes it on:
+    mkdocs.yml's, and for a language after the first (`code`) data/languages/<code>/navigation.yml's."""
+    settings_text = (root / SETTINGS_FILE).read_text(encoding="utf-8")
+    places = [(title, SETTINGS_FILE, line) for title, line in nav_title_lines(load_settings(root / SETTINGS_FILE, TolerantLoader) or {}, settings_text).items()]
+    display = f"{display_dir}/{LANGUAGES}/{code}/{NAVIGATION}.yml"
+    document = _lenient(translations_dir(data_dir, code) / f"{NAVIGATION}.yml", display) if code else None
+    if document is not None and isinstance(document.value, dict):
+        places += [(words, display, document.where((title,)).line) for title, words in document.value.items() if isinstance(words, str)]
+    return places
 
 
 def check_navigation(data_dir: Path, code: str, nav_titles: dict[str, int], display_dir: str) -> list[Problem]:

@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from .calling_times import check_blocks_hold_the_targets
 from .handbook import language_of, validate
-from .languages import stray_translations
-from .project import Project
+from .languages import stray_translations, title_places
+from .project import DATA_DIR, DOCS_DIR, Project
 from .inline_markdown import shown_as_typed
 from .mentions import LISTS, printed_parts
 from .model import Handbook, build_handbook, in_words
@@ -17,6 +17,7 @@ from .page_check import IdArgument, PageRules, check_pages
 from .problems import Problem, errors, first_per_file
 from .rendering import Renderer
 from .site_settings import SiteSettings
+from .stale_words import check_page_words, decided_in_data
 
 # Macro name → (template, the data file it shows, by stem); each renders one part of the handbook.
 SECTIONS = {
@@ -72,6 +73,8 @@ def check_handbook(project: Project, settings: SiteSettings | None) -> tuple[Han
         problems += check_blocks_hold_the_targets(handbook.bootcamp, documents["bootcamp"])
     if settings is not None:
         problems += first_per_file(check_pages(project.docs_dir, PageRules(settings, every_macro(handbook), ID_ARGUMENTS, handbook)))
+        titles = title_places(project.root, project.data_dir, project.language, DATA_DIR)
+        problems += first_per_file(check_page_words(project.docs_dir, DOCS_DIR, decided_in_data(documents), titles))
     problems += stray_translations(project.docs_dir, project.data_dir)
     return handbook, sorted(problems)
 

@@ -209,16 +209,15 @@
 
   /* Answers that don't tell the statements apart place the seller at no level (scoring.same_answer_everywhere):
      the strengths answered, on sameAnswerLevels levels or more, alike and above the scale's lowest answer, or all
-     but one in oneDiffersIn (rounded down). */
+     but one in oneDiffersIn (rounded down) with the others higher. */
   function sameAnswerEverywhere(model) {
     if (model.sameAnswerLevels === null) return false;
     var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
     var levels = model.groups.filter(function (group) { return strengths.some(function (row) { return row.group === group.id; }); }).length;
     if (levels < model.sameAnswerLevels) return false;
-    var counts = {};
-    strengths.forEach(function (row) { counts[row.points] = (counts[row.points] || 0) + 1; });
-    var common = Object.keys(counts).reduce(function (best, points) { return counts[points] > counts[best] ? points : best; });
-    return +common > 0 && strengths.length - counts[common] <= Math.floor(strengths.length / model.oneDiffersIn);
+    var least = Math.min.apply(null, strengths.map(function (row) { return row.points; }));
+    var higher = strengths.filter(function (row) { return row.points !== least; }).length;
+    return least > 0 && higher <= Math.floor(strengths.length / model.oneDiffersIn);
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than

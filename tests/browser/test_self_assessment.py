@@ -98,11 +98,11 @@ def _level_reached(answers: dict) -> int:
         holds.append(reached[-1] or gap)
         near.append(gap and not reached[-1] and band_reached and not held_count and under_count == 1)
     # One answer, other than the lowest, to every strength answered on three levels or more, or to all but one in
-    # ten of them, whatever the habits' answers: the answers can't tell the statements apart, and
-    # place no one.
+    # ten of them with the rest higher, whatever the habits' answers: the answers can't tell the statements apart
+    # (none is named weaker than the rest), and place no one.
     strengths = [v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None]
     levels_answered = sum(1 for level in _levels() if any(not _is_limit(b) and b["id"] in answers for b in level["behaviours"]))
-    if levels_answered >= 3 and any(v != min(values) and 10 * (len(strengths) - strengths.count(v)) <= len(strengths) for v in set(strengths)):
+    if levels_answered >= 3 and min(strengths) != min(values) and 10 * sum(1 for v in strengths if v > min(strengths)) <= len(strengths):
         return 0
     return max((number for number in range(1, len(reached) + 1)
                 if reached[number - 1] and all(holds[: number - 1])

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros.handbook import Project, validate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_validate
 from tests.helpers import position_in, problems_of, replace_once
 
 
@@ -234,3 +234,29 @@ def test_a_milestone_moved_to_another_day_leaves_no_sentence_naming_the_old_one(
     assert stale and len(stale) == len(problems), problems
     assert {problem.split(":")[0] for problem in stale} >= {"data/ramp.yml", "data/onboarding.yml", "data/bootcamp.yml", "data/glossary.yml"}
     assert all(re.search(r": '(?:.*day[- ]90|first 90 days)", problem, re.IGNORECASE) for problem in stale), stale
+
+
+def test_a_moved_milestone_or_renamed_level_is_named_where_the_pages_say_it_too(project):
+    """A leader's case: after the day-90 milestone moved to day 120, the ramp page's heading and navigation title
+    still read "Your first 90 days", and the prospecting and home pages (English and German) still named a
+    day-90 review; after "Problem solver" was renamed "Consultant", the levels page's intro still said "Below
+    Problem solver". Validation names each, in the page's own file and line, or mkdocs.yml's."""
+    replace_once(project, "ramp.yml", "    day: 90\n", "    day: 120\n")
+    replace_once(project, "levels.yml", "    name: Problem solver\n", "    name: Consultant\n")
+    printed = run_validate(project).stdout
+    for page, said in (("docs/ramp-plan.md", "'first 90 days'"), ("docs/prospecting.md", "'day-90'"), ("docs/index.md", "'day-90'"), ("docs/index.de.md", "'Tag 90'")):
+        line, column = position_in_page(project / page, said.strip("'"))
+        assert f"{page}:{line}:{column}: {said} names a day of the ramp plan that none of its milestones is on (30, 60, 120: " in printed, page
+    assert re.search(r"mkdocs\.yml:\d+:1: the navigation title \"Your first 90 days: the ramp plan\": 'first 90 days' names a day", printed), printed
+    name_line = position_in(project, "levels.yml", "name: Consultant").split(":")[0]
+    renamed = f"names the level 'problem-solver' by its old name; it is called 'Consultant' now (data/levels.yml, line {name_line}): write that name"
+    intro = [line for line in printed.splitlines() if line.startswith("data/levels.yml:") and renamed in line]
+    assert len(intro) == 1 and all(": 'Problem solver' names" in line for line in intro), printed
+    assert "day-60" not in printed and "'Solution seller'" not in printed  # the days and names still right are left alone
+
+
+def position_in_page(page: Path, needle: str) -> tuple[int, int]:
+    """The line and column of the first `needle` in a page's file."""
+    text = page.read_text(encoding="utf-8")
+    start = text.index(needle)
+    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
