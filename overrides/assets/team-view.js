@@ -245,14 +245,38 @@
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  /* A rep's complete checks' scores by the Monday of their week: {week: [score]}. */
+  /* A rep's complete checks by the Monday of their week: {week: [{score, band, held}]}, the band the form gave
+     (null in a file from before it was kept) and whether an essential held it below its score's. */
   function checksByWeek(records, tool) {
     var weeks = {};
     records.forEach(function (record) {
       var found = record.kind === "coaching-check" && record.tool === tool ? completeResult(record) : null;
-      if (found) (weeks[weekStart(record.date)] = weeks[weekStart(record.date)] || []).push(found.score);
+      if (found) (weeks[weekStart(record.date)] = weeks[weekStart(record.date)] || []).push({ score: found.score, band: typeof found.band === "string" ? found.band : null, held: !!found.held });
     });
     return weeks;
+  }
+
+  function scoresOf(checks) {
+    return checks.map(function (check) { return check.score; });
+  }
+
+  /* What the checks of a week came to, as the form's results: "Part coaching 2 and That was coaching 1", the
+     most given first, then the one with the best score (so the order doesn't follow the files'). A median score alone hid a week where none was coaching (a manager: 79% for four 1:1s that
+     each failed or were held back). "–" for checks from before the band was kept. */
+  function resultsOf(checks) {
+    var counts = {}, best = {}, order = [];
+    checks.forEach(function (check) {
+      if (!check.band) return;
+      if (!counts[check.band]) order.push(check.band);
+      counts[check.band] = (counts[check.band] || 0) + 1;
+      best[check.band] = Math.max(best[check.band] || 0, check.score);
+    });
+    order.sort(function (a, b) { return counts[b] - counts[a] || best[b] - best[a] || (a < b ? -1 : a > b ? 1 : 0); });
+    return order.length ? Playbook.list(order.map(function (band) { return Playbook.t("team_view.band_count", { band: band, count: counts[band] }); })) : "\u2013";
+  }
+
+  function anyHeld(checks) {
+    return checks.some(function (check) { return check.held; });
   }
 
   function percent(value) {
@@ -273,7 +297,8 @@
       summary: Playbook.t("team_view.median_summary", { count: points.length, from: points[0].label, to: last.label, latest: last.note }),
       min: 0, max: 100, ticks: percentTicks([0, 25, 50, 75, 100]), slots: timeline.slots,
       points: points,
-      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks")], rows: points.map(function (point) { return [point.label, percent(point.value), String(point.count)]; }) }
+      key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.held_key") : "",
+      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks"), Playbook.t("team_view.results")], rows: points.map(function (point) { return [point.label, percent(point.value), String(point.count), point.results]; }) }
     }));
   }
 
@@ -287,9 +312,11 @@
       return item;
     }
     var points = weeks.map(function (week) {
-      var scores = rep.weeks[week];
-      var value = median(scores);
-      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, team: timeline.byWeek[week].value, note: scores.length > 1 ? Playbook.t("team_view.rep_median", { value: value, count: scores.length }) : percent(value) };
+      var checks = rep.weeks[week];
+      var value = median(scoresOf(checks));
+      var results = resultsOf(checks);
+      var note = checks.length > 1 ? Playbook.t("team_view.rep_median", { value: value, count: checks.length }) : percent(value);
+      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, held: anyHeld(checks), team: timeline.byWeek[week].value, note: results === "\u2013" ? note : Playbook.t("team_view.with_results", { note: note, results: results }) };
     });
     var last = points[points.length - 1];
     var checks = weeks.reduce(function (sum, week) { return sum + rep.weeks[week].length; }, 0);
@@ -301,6 +328,7 @@
       ticks: percentTicks([0, 50, 100]),
       axis: { from: timeline.medians[0].label, to: timeline.lastWeek },
       reference: { points: timeline.medians },
+      key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.held_key") : "",
       points: points,
       table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: points.map(function (point) { return [point.label, point.note, percent(point.team)]; }) }
     }));
@@ -319,8 +347,10 @@
     var slotOf = function (week) { return (Playbook.dates.number(week) - first) / 7; };
     var byWeek = {};
     var medians = weeks.map(function (week) {
-      var value = median(all[week]);
-      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, note: Playbook.t("team_view.week_note", { value: value, count: all[week].length }) };
+      var value = median(scoresOf(all[week]));
+      var results = resultsOf(all[week]);
+      var note = Playbook.t("team_view.week_note", { value: value, count: all[week].length });
+      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, results: results, held: anyHeld(all[week]), note: results === "\u2013" ? note : Playbook.t("team_view.with_results", { note: note, results: results }) };
     });
     return { slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
   }

@@ -73,6 +73,25 @@ def level_record(level: int, answers: dict, rep: int = -1) -> dict:
     return {"answers": {key: {"value": value, "fingerprint": fingerprint(texts[key] + (" (earlier wording)" if (rep, key) == REWORDED else ""))} for key, value in answers.items()}, "notes": {}, "result": result}
 
 
+def check_result(score: int) -> dict:
+    """The band a "Was that coaching?" check of `score` was given here, and whether an essential held it there:
+    a 40 failed ("missed") and a 75 held back ("short"), as the form does whatever the score."""
+    if score == 40:
+        return {"band": "Mostly telling or inspecting", "held": "missed"}
+    if score == 75:
+        return {"band": "Part coaching", "held": "short"}
+    return {"band": "That was coaching" if score >= 80 else "Part coaching" if score >= 50 else "Mostly telling or inspecting"}
+
+
+def results_said(scores: list) -> str:
+    """A week's Results cell: each band with its count, the most given first, then the one with the best score."""
+    bands = [check_result(score)["band"] for score in scores]
+    best = {band: max(s for s, b in zip(scores, bands) if b == band) for band in bands}
+    order = sorted(set(bands), key=lambda band: (-bands.count(band), -best[band], band))
+    said = [f"{band} {bands.count(band)}" for band in order]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
 def records_of(rep: int) -> list:
     answers = {b["id"]: answer(rep, i) for i, b in enumerate(BEHAVIOURS) if answer(rep, i) is not None}
     everything_high = {b["id"]: SCALE[-1] for b in BEHAVIOURS}
@@ -80,7 +99,7 @@ def records_of(rep: int) -> list:
         ["assessment", "which-level", level_record(6, everything_high), "2026-02-02"],
         ["assessment", "which-level", level_record(LATEST_LEVEL[rep], answers, rep), "2026-03-16"],
     ]
-    records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None}}, d] for d, s in COACHING[rep]]
+    records += [["coaching-check", "was-that-coaching", {"answers": {}, "notes": {}, "result": {"complete": True, "score": s, "level": None, **check_result(s)}}, d] for d, s in COACHING[rep]]
     if rep == 0:
         # As the 1:1 planner writes them: ticking a commitment dates it in the record it came from.
         records.append(["one-to-one", "one-to-one", {"commitments": [
@@ -205,7 +224,15 @@ def expect_team(page):
             weeks.setdefault(week_of(day), []).append(score)
     coaching = page.locator("[data-team-coaching] [data-chart-slot] figure")
     expect(coaching.locator("circle")).to_have_count(len(weeks))
-    assert figures(coaching) == [[shown(week), f"{median(scores):g}%", str(len(scores))] for week, scores in sorted(weeks.items())]
+    # Beside each week's median, what the checks came to: the form's own results, which a median score hid (a
+    # manager: 79% for a week in which none of four checks was coaching). A week with a check held below its
+    # score's band is a hollow dot, with the key saying so.
+    assert figures(coaching) == [[shown(week), f"{median(scores):g}%", str(len(scores)), results_said(scores)] for week, scores in sorted(weeks.items())]
+    assert results_said(weeks["2026-03-02"]) == "That was coaching 1, Part coaching 1 and Mostly telling or inspecting 1"
+    held = [any(score in (40, 75) for score in scores) for _, scores in sorted(weeks.items())]
+    assert any(held) and not all(held)
+    assert coaching.locator("circle").evaluate_all("cs => cs.map(c => c.classList.contains('pb-chart__point--held'))") == held
+    expect(coaching.locator(".pb-chart__key")).to_contain_text("A hollow dot is a week with a check the form held below its score's band")
     expect_rep_charts(page, {NAMES[rep]: COACHING[rep] for rep in COLUMNS}, weeks)
 
     overdue = page.get_by_role("table", name="1 overdue commitment")
@@ -238,9 +265,11 @@ def expect_rep_charts(page, checks: dict, weeks: dict):
             mine.setdefault(week_of(day), []).append(score)
         expect(chart.locator("figcaption")).to_have_text(name)
         assert figures(chart) == [
-            [shown(week), f"{median(scores):g}%" + (f" (median of {len(scores)} checks)" if len(scores) > 1 else ""), f"{median(weeks[week]):g}%"]
+            [shown(week), f"{median(scores):g}%" + (f" (median of {len(scores)} checks)" if len(scores) > 1 else "") + f": {results_said(scores)}", f"{median(weeks[week]):g}%"]
             for week, scores in sorted(mine.items())
         ]
+        held = [any(score in (40, 75) for score in scores) for _, scores in sorted(mine.items())]
+        assert chart.locator("circle").evaluate_all("cs => cs.map(c => c.classList.contains('pb-chart__point--held'))") == held
         # the same time axis on every chart: its two ends are the team's first and last week with a check
         expect(chart.locator("svg > text").last).to_have_text(shown(last))
         expect(chart.locator("svg > text").nth(-2)).to_have_text(shown(first))
@@ -372,7 +401,7 @@ def test_a_rep_in_several_files_is_one_rep_with_duplicates_skipped(browser, site
     older = json.loads(json.dumps(later))
     later["data"]["commitments"][0]["done"] = "2026-03-25"
     later["saved"] = "2026-03-30T12:00:00.000Z"
-    copies = [json.loads(json.dumps(r)) for r in mine["records"] if r is not later] + [older, {"kind": "coaching-check", "tool": "was-that-coaching", "date": "2026-03-23", "data": {"answers": {}, "notes": {}, "result": {"complete": True, "score": 80, "level": None}}, "saved": "2026-03-23T10:00:00.000Z"}]
+    copies = [json.loads(json.dumps(r)) for r in mine["records"] if r is not later] + [older, {"kind": "coaching-check", "tool": "was-that-coaching", "date": "2026-03-23", "data": {"answers": {}, "notes": {}, "result": {"complete": True, "score": 80, "level": None, **check_result(80)}}, "saved": "2026-03-23T10:00:00.000Z"}]
     copies[0]["data"] = dict(reversed(list(copies[0]["data"].items())))
     other = json.loads(exported["tom.json"])
     other["reps"] = [{"id": "r-elsewhere", "name": " priya ", "added": "2026-01-05", "records": copies}] + other["reps"]
@@ -412,7 +441,7 @@ LEADER_SEED = """([reps]) => {
 
 
 def check(score: int) -> dict:
-    return {"answers": {}, "notes": {}, "result": {"complete": True, "score": score, "level": None}}
+    return {"answers": {}, "notes": {}, "result": {"complete": True, "score": score, "level": None, **check_result(score)}}
 
 
 def one_to_one(*commitments) -> dict:
