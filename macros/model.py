@@ -177,7 +177,9 @@ class QuestionBank:
         return [q for q in self.questions if q.stage == stage_id]
 
     def in_situation(self, situation_id: str) -> list[Question]:
-        return [q for q in self.questions if situation_id in q.situations]
+        """A situation's questions in the order of a conversation's stages (the file's order within each): a
+        skill gap's fifty, in file order, mixed the diagnosis in with the preparation (a sales VP)."""
+        return sorted((q for q in self.questions if situation_id in q.situations), key=lambda q: self.stage_number[q.stage])
 
     def for_level(self, level_id: str) -> list[Question]:
         return [q for q in self.questions if level_id in q.levels]
@@ -274,11 +276,24 @@ class SkillWill:
 
 
 @dataclass(frozen=True)
+class Circumstance:
+    """A signal that something outside the rep's skill and will explains what the manager sees: ticked, no mode is
+    recommended, and the helper says to deal with the cause first."""
+
+    id: str
+    text: str
+    check: str  # the id of data/when_coaching_stalls.yml's check whose advice the helper shows
+    contradicts: list[str]
+    line: int
+
+
+@dataclass(frozen=True)
 class Dilemma:
     intro: str
     modes: list[Mode]
     skill_will: SkillWill
     read_the_moment: list[str]
+    circumstance: Circumstance | None = None
 
     @cached_property
     def modes_by_id(self) -> dict[str, Mode]:

@@ -70,16 +70,25 @@ def check_data_words(documents: dict[str, LocatedData]) -> list[Problem]:
     return [document.problem(path, message) for document in documents.values() for path, text in document.texts() for _, message in decided.said(text)]
 
 
+# Code in a page (a fenced block, or `inline` code) is shown as typed, such as a message quoted in the editing
+# guide; it is blanked out, keeping each character's place, so offsets still find the line.
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+
+def _without_code(text: str) -> str:
+    return _CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+
+
 def check_page_words(docs: Path, docs_display: str, decided: Decided, titles: list[tuple[str, str, int]]) -> list[Problem]:
-    """The same in the pages' own words (docs/FILE.md:LINE:COL) and the navigation's titles (`titles`: each with
-    the file and line it is written on)."""
+    """The same in the pages' own words (docs/FILE.md:LINE:COL), outside code, and the navigation's titles
+    (`titles`: each with the file and line it is written on)."""
     problems = []
     for path in sorted(docs.rglob("*.md")):
         try:
             page = Page.read(path.read_text(encoding="utf-8-sig"))
         except UnicodeDecodeError:
             continue  # the page check says so
-        for offset, message in decided.said(page.text):
+        for offset, message in decided.said(_without_code(page.text)):
             line = page.text.count("\n", 0, offset) + 1
             column = offset - page.text.rfind("\n", 0, offset)
             problems.append(Problem(f"{docs_display}/{path.relative_to(docs).as_posix()}", page.file_line(line), column, message))

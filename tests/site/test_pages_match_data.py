@@ -29,14 +29,20 @@ def test_every_question_appears_once_under_its_stage(built_site):
 
 
 def test_questions_by_situation_list_each_question_once_per_situation(built_site):
+    """In the order of a conversation's stages, and the file's within a stage: a sales VP found a skill gap's
+    fifty questions in file order, the diagnosis mixed in with the preparation."""
     bank = data("coaching_questions")
+    stages = [stage["id"] for stage in bank["stages"]]
     article = content(page(built_site, "coaching/questions-by-situation"))
     for situation in bank["situations"]:
         heading = article.select_one(f'h2[id="situation-{situation["id"]}"]')
         assert heading is not None
         links = heading.find_next("ul").select("a")
-        expected = [q["id"] for q in bank["questions"] if situation["id"] in q["situations"]]
+        expected = [q["id"] for stage in stages for q in bank["questions"] if situation["id"] in q["situations"] and q["stage"] == stage]
         assert [a["href"].split("#")[1] for a in links] == expected
+        shown = [tag.get_text(strip=True) for tag in heading.find_next("ul").select(".pb-tag")]
+        names = [stage["name"] for stage in bank["stages"]]
+        assert shown == sorted(shown, key=names.index)
         assert all(a["href"].startswith("../questions/#") for a in links)
 
 
