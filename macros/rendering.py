@@ -41,6 +41,7 @@ PAGES = {
     "team": "coaching/team.md",
     "plan_one_to_one": "coaching/plan-one-to-one.md",
     "rep_history": "coaching/history.md",
+    "coaching_stalls": "coaching/when-coaching-stalls.md",
 }
 
 

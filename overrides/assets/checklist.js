@@ -196,7 +196,8 @@
      (Playbook.checklistOneToOnes). On show: the latest day's since the last 1:1 held before today and at most a
      week back, so a manager's Friday preparation is there at Monday's 1:1 (a list that started afresh each week
      had emptied it), a 1:1 recorded late still finds this week's, and one never recorded leaves its ticks a week
-     at most. The history: the preparation for each of the last KEPT 1:1s held, the latest day with ticks in the
+     at most. Once today's 1:1 is recorded as held, the list is the next 1:1's, its ticks kept as tomorrow's (a
+     manager preparing straight after a 1:1 found them filed under it and gone the next morning). The history: the preparation for each of the last KEPT 1:1s held, the latest day with ticks in the
      week before it, after the 1:1 held before that. Ticks saved when the list started afresh each week (dated the
      week's first day) count as the week's last day, or today in the week still running. */
   function prepTicks(form, total, tool) {
@@ -248,11 +249,13 @@
         var today = Playbook.dates.today();
         saved = found(today);
         var upToToday = Playbook.checklistOneToOnes ? Playbook.checklistOneToOnes(today) : [];
-        var held = upToToday.filter(function (day) { return day < today; });
-        var current = latest(held[held.length - 1], today, kept);
-        starts = [{ key: today, since: held[held.length - 1] || null, heldToday: upToToday.length > held.length }];
+        var before = upToToday.filter(function (day) { return day < today; });
+        var held = upToToday.length > before.length ? upToToday : before;
+        var key = held === before ? today : shift(today, 1);
+        var current = latest(held[held.length - 1], key, kept);
+        starts = [{ key: key, since: held[held.length - 1] || null }];
         periods = {};
-        if (current) periods[today] = saved[current];
+        if (current) periods[key] = saved[current];
         held.slice(-KEPT).reverse().forEach(function (day) {
           var before = latest(held[held.indexOf(day) - 1], day, ticked);
           starts.push({ key: "before " + day });
@@ -261,7 +264,7 @@
         /* the reader's own days are kept back to the week before the oldest 1:1 the history shows */
         var first = held.slice(-KEPT)[0];
         oldest = shift(first && first < today ? first : today, -7);
-        return periods[today] ? periods[today].ticked : {};
+        return periods[key] ? periods[key].ticked : {};
       },
       /* Today's ticks kept as today's, an empty list too, so that it shows instead of an earlier day's. */
       save: function (ticks, done, byReader) {
@@ -361,7 +364,7 @@
     var day = Playbook.dates.day(start.key, "long-weekday");
     if (repeats === "one-to-one") {
       return {
-        now: start.heldToday ? Playbook.t("checklist.now_today_one_to_one") : start.since ? Playbook.t("checklist.now_one_to_one", { day: Playbook.dates.day(start.since, "long-weekday") }) : Playbook.t("checklist.now_first_one_to_one"),
+        now: start.since ? Playbook.t("checklist.now_one_to_one", { day: Playbook.dates.day(start.since, "long-weekday") }) : Playbook.t("checklist.now_first_one_to_one"),
         caption: Playbook.t("checklist.history_one_to_ones", { count: starts.length - 1 })
       };
     }

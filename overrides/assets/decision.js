@@ -9,13 +9,19 @@
   }
 
   /* Each mode's total weight and the outcome: "none" before any tick, "context" while only signals about the
-     moment are ticked, "tie" when the top total is shared. A
+     moment are ticked, "tie" when the top total is shared, "circumstance" while a cause outside the rep is. A
      mode a ticked signal rules out (data-rules-out) cannot win, whatever its total; the signal's own mode then
      has a total, so there is always one that can. Nor can a mode `needs` names (data-only-with) while none of
      its signals there is ticked: "needs-<mode>" when it alone has a total. */
   function score(boxes, needs) {
-    var totals = {}, ticked = {}, ruledOut = {}, short = {};
+    var totals = {}, ticked = {}, ruledOut = {}, short = {}, aside = false;
     boxes.forEach(function (box) {
+      /* a cause outside the rep (data-circumstance) sets the modes aside: deal with it first */
+      if (box.hasAttribute("data-circumstance")) {
+        if (box.checked) ticked[box.dataset.signal] = box.dataset.fingerprint;
+        aside = aside || box.checked;
+        return;
+      }
       var mode = box.dataset.mode;
       totals[mode] = (totals[mode] || 0) + (box.checked ? +box.dataset.weight : 0);
       if (!box.checked) return;
@@ -42,7 +48,7 @@
         if (ticked[other] && !clash.length) clash = [box.dataset.signal, other];
       });
     });
-    var outcome = clash.length ? "contradiction" : top && aboutTheRep ? (leaders[1] ? "tie" : leaders[0]) : needing ? "needs-" + needing : !top ? "none" : "context";
+    var outcome = clash.length ? "contradiction" : aside ? "circumstance" : top && aboutTheRep ? (leaders[1] ? "tie" : leaders[0]) : needing ? "needs-" + needing : !top ? "none" : "context";
     /* The question bank's situations the advice rests on: those of the advised mode's ticked signals, so the 1:1
        planner asks a top seller pushed on a slipping deal about the deal, not about prospecting. */
     var situations = [];

@@ -327,6 +327,8 @@
     var outcome = decision && decision.data.outcome;
     var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
+    /* a cause outside the rep, which sets the modes aside (decision.js): said while the advice holds, no mode's questions */
+    var aside = outcome === "circumstance" && Playbook.dates.number(date) - Playbook.dates.number(decision.date) <= plan.rules.adviceWeeks * 7 ? { date: decision.date } : null;
     /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
     var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
     /* the ride-alongs since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
@@ -356,7 +358,7 @@
     });
     /* something to look back on: an earlier 1:1 with the rep, or a call rated since the last */
     var past = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).some(function (day) { return day < date; }) || observed.some(Boolean);
-    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date), past: past };
+    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, aside: aside, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date), past: past };
   }
 
   /* The value a record's answer to statement `id` was given (saved as {value} or, before fingerprints, a bare
@@ -704,8 +706,9 @@
       intro.hidden = !ground.weakest.length;
       intro.textContent = ground.level ? Playbook.t("plan_one_to_one.work_on_at", { level: ground.level.name }) : Playbook.t("plan_one_to_one.work_on");
       var advice = form.querySelector("[data-plan-advice]");
-      advice.hidden = !ground.mode && !ground.lapsed;
+      advice.hidden = !ground.mode && !ground.lapsed && !ground.aside;
       if (ground.mode) advice.textContent = Playbook.t("plan_one_to_one.advice", { mode: ground.mode.name, day: shownDay(ground.mode.date) });
+      else if (ground.aside) advice.textContent = Playbook.t("plan_one_to_one.advice_aside", { day: shownDay(ground.aside.date) });
       else if (ground.lapsed) advice.textContent = Playbook.t("plan_one_to_one.advice_lapsed", { day: shownDay(ground.lapsed.date, true), count: plan.rules.adviceWeeks });
       else advice.textContent = "";
       form.querySelectorAll("[data-plan-rated]").forEach(function (part, index) { renderRated(part, ground.observed[index]); });

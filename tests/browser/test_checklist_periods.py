@@ -166,7 +166,7 @@ def _prep_for(page, site_url, day: date, hour: int, path: str) -> None:
 def test_the_1_1_preparation_done_on_friday_is_there_at_mondays_1_1_and_starts_afresh_after_it(open_at, site_url):
     """A manager's case: they prepare Monday's 1:1s on Friday afternoon, and on Monday the list, which started
     afresh each week, read "0 of 10 done". Its ticks now belong to the rep's next 1:1: on Monday Friday's are there;
-    the day after Monday's 1:1 is recorded as held the list is empty, and its history shows the preparation for
+    once Monday's 1:1 is recorded as held the list is the next one's, and its history shows the preparation for
     each 1:1 held."""
     from tests.browser.test_plan_one_to_one import PLANNER, _add_rep
 
@@ -190,12 +190,18 @@ def test_the_1_1_preparation_done_on_friday_is_there_at_mondays_1_1_and_starts_a
     _prep_for(page, site_url, next_monday, 11, PLANNER)
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(page.locator("[data-plan-status]")).to_have_text("The 1:1 of Mon 7 Dec is recorded as held.")
-    _prep_for(page, site_url, next_monday, 15, "checklists/")  # the day of the 1:1 it prepared: still on show
-    expect(prep.period).to_have_text("For today's 1:1")
-    prep.expect_ticked(items[:4])
+    # Once the 1:1 is recorded as held, the list is the next one's, whether opened that afternoon or the next
+    # morning, and the history shows the preparation for each 1:1 held, today's too. A manager's case: ticks
+    # made straight after the 1:1, preparing the next one, were filed under it and gone the next morning.
+    for hour in (15, 17):
+        _prep_for(page, site_url, next_monday, hour, "checklists/")
+        expect(prep.period).to_have_text("For the next 1:1, since the one of " + day_name(next_monday))
+        expect(prep.history).to_have_accessible_name(f"Before each of the last 2 1:1s, oldest first: nothing ticked, 4 of {len(items)}")
+    prep.expect_ticked([])
+    prep.tick(items[:3])
     _prep_for(page, site_url, next_monday + timedelta(days=1), 9, "checklists/")
     expect(prep.period).to_have_text("For the next 1:1, since the one of " + day_name(next_monday))
-    prep.expect_ticked([])
+    prep.expect_ticked(items[:3])
     expect(prep.history).to_have_accessible_name(f"Before each of the last 2 1:1s, oldest first: nothing ticked, 4 of {len(items)}")
 
 

@@ -341,7 +341,9 @@ def test_the_result_is_announced_once_per_change_and_not_on_page_load(context, s
 
 def test_without_javascript_the_helper_is_a_table_to_score_with_a_pen_on_screen_and_paper(browser, site_url):
     modes = data("dilemma")["modes"]
-    expected = sorted([_cell(s), mode["name"], str(s["weight"])] for mode in modes for s in mode["signals"])
+    circumstance = data("dilemma")["circumstance"]
+    expected = sorted([[_cell(s), mode["name"], str(s["weight"])] for mode in modes for s in mode["signals"]]
+                      + [[plain(circumstance["text"]) + " (while ticked, sets all three aside)", "None of them yet", "–"]])
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + PAGE)
@@ -570,7 +572,10 @@ def test_without_javascript_each_signal_that_rules_a_mode_out_says_so(browser, s
     for signal in ruling:
         box = helper.get_by_label(plain(signal["text"]), exact=True)
         expect(box).to_have_accessible_description(f"(while ticked, rules out {', '.join(names[m] for m in signal['rules_out'])})")
-    expect(helper.locator(".pb-decision__rules-out")).to_have_count(len(ruling))
+    circumstance = data("dilemma")["circumstance"]
+    expect(helper.get_by_label(plain(circumstance["text"]), exact=True)).to_have_accessible_description("(while ticked, sets all three aside)")
+    expect(helper).to_contain_text("A cause outside the rep, ticked, sets all three aside: deal with it first.")
+    expect(helper.locator(".pb-decision__rules-out")).to_have_count(len(ruling) + 1)
     context.close()
 
 
@@ -810,3 +815,32 @@ def test_a_rep_doing_less_after_a_run_of_rejections_is_coached_not_pushed(contex
     signal = {s["id"]: s for mode in modes.values() for s in mode["signals"]}
     result = _advised(context, site_url, ["lost-confidence"])
     expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["lost-confidence"]["weight"]))
+
+
+@pytest.mark.parametrize("also", [[], ["behind-and-lost-heart"], ["knows-but-not-doing", "consistent-delivery"]])
+def test_a_rep_held_back_by_something_outside_them_is_no_call_between_the_modes_yet(context, site_url, also):
+    """A manager's case: a skilled rep whose activity fell by two-fifths during a parent's illness matched no
+    signal, got no advice, and the nearest signal, the floor's, said Push. The circumstance signal sets the modes
+    aside, whatever else is ticked, and shows the circumstance check of when coaching isn't working: what to ask,
+    what to do, and the way there. Beside "the answer is effort" or "the answer is confidence" it can't be true."""
+    circumstance = data("dilemma")["circumstance"]
+    cause = next(c for c in data("when_coaching_stalls")["check_first"] if c["id"] == circumstance["check"])
+    page, helper = _open(context, site_url)
+    signal = {s["id"]: s for mode in data("dilemma")["modes"] for s in mode["signals"]}
+    _tick(helper, [signal[id] for id in also] + [circumstance])
+    result = _result(helper)
+    expect(result.get_by_role("heading", level=3)).to_have_text("Deal with the circumstance first: it isn't a choice between coaching, pushing and stepping back yet.")
+    expect(result.locator("p").first).to_have_text(plain(cause["then"]))
+    expect(result.locator("li")).to_have_text([plain(question) for question in cause["ask"]])
+    link = result.get_by_role("link", name=f"More in “When coaching isn't working”: {cause['name']}, and what follows")
+    expect(link).to_have_attribute("href", re.compile(r"/coaching/when-coaching-stalls/#cause-circumstance$"))
+    saved = page.evaluate("() => Playbook.load(Playbook.storageKey('decision', 'dilemma'))")
+    assert set(saved["ticked"]) == set(also) | {circumstance["id"]}
+    for other in circumstance["contradicts"]:
+        _tick(helper, [signal[other]])
+        expect(_result(helper).get_by_role("heading", level=3)).to_have_text("These two signals can't both be true")
+        helper.get_by_label(plain(signal[other]["text"]), exact=True).uncheck()
+    helper.get_by_label(plain(circumstance["text"]), exact=True).uncheck()
+    expect(helper.locator('[data-outcome="circumstance"]')).to_be_hidden()
+    expect(_result(helper)).to_have_count(1)
+

@@ -448,6 +448,25 @@ def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_an
     expect(page.locator("[data-plan-status]")).to_have_text(f"Added to the agenda: {plain(first['text'])}")
 
 
+def test_a_rep_held_back_by_something_outside_them_gets_no_modes_questions(manager, site_url):
+    """A manager's case: a skilled rep's activity fell during a parent's illness. Ticked on the decision helper
+    for her, the cause outside her sets the modes aside there, and the planner says so: no mode's questions are
+    suggested, and the 1:1 is for what is in her way."""
+    page = manager
+    _add_rep(page, site_url, "Cleo")
+    circumstance = data("dilemma")["circumstance"]
+    page.goto(site_url + "coaching/dilemma/")
+    page.locator("form[data-decision] [data-result]").wait_for()
+    page.get_by_label(plain(circumstance["text"]), exact=True).check()
+    expect(page.locator('form[data-decision] [data-outcome="circumstance"]')).to_be_visible()
+    page.goto(site_url + PLANNER)
+    expect(page.get_by_role("heading", name="1:1 with Cleo")).to_be_visible()
+    expect(page.locator("[data-plan-advice]")).to_have_text(
+        "The decision helper's latest advice, on Mon 30 Nov: deal with the circumstance first, so no mode's questions are suggested."
+        " Use this 1:1 for what is in the rep's way and what you can take off them.")
+    expect(page.locator("[data-plan-suggestions] > li", has_text="the decision helper's latest advice")).to_have_count(0)
+
+
 def test_what_was_agreed_last_time_prints_on_the_agenda_exactly_as_typed(manager, site_url, tmp_path):
     page = manager
     _add_rep(page, site_url, "Sam")

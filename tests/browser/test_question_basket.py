@@ -115,10 +115,25 @@ def test_the_question_bank_says_whose_1_1_its_buttons_add_to_and_keeps_it_in_vie
     expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your own next 1:1.")
     _add_rep(page, site_url, "Sam")  # chosen on the planner
     page.goto(site_url + "coaching/questions/")
-    expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your next 1:1 with Sam (the rep last chosen under “Whose answers”).")
+    expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your next 1:1 with Sam, chosen under “Whose answers” above the list and on every tool.")
     first = page.locator("li.pb-question[data-basket-ready]").first
     first.get_by_role("button", name="Add to 1:1").click()
     expect(line).to_have_text("Added to the 1:1 with Sam: 1 question chosen.")
+    # A manager's case: questions meant for Fay went to Sam, chosen last on another page, and the bank had no
+    # way to choose. The rep is chosen here, and the buttons show that rep's questions.
+    _add_rep(page, site_url, "Fay")
+    page.goto(site_url + "coaching/questions/")
+    picker = page.locator("[data-rep-picker]")
+    expect(picker.get_by_label("Whose answers")).to_have_value(re.compile(r".+"))
+    picker.get_by_label("Whose answers").select_option(label="Sam")
+    expect(line).to_contain_text("your next 1:1 with Sam,")
+    expect(first.get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
+    picker.get_by_label("Whose answers").select_option(label="Fay")
+    expect(line).to_contain_text("your next 1:1 with Fay,")
+    expect(first.get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "false")
+    first.get_by_role("button", name="Add to 1:1").click()
+    expect(line).to_have_text("Added to the 1:1 with Fay: 1 question chosen.")
+    picker.get_by_label("Whose answers").select_option(label="Sam")
     expect(line).to_have_attribute("role", "status")
     page.locator("li.pb-question").nth(40).scroll_into_view_if_needed()
     box, height = line.bounding_box(), page.viewport_size["height"]
