@@ -77,7 +77,12 @@
         : null;
       var sooner = out.band.node.querySelector("[data-band-sooner]");
       if (said && sooner) said.append(" ", sooner.textContent);
-      result.append(said || out.band.node.querySelector("[data-band-meaning]").cloneNode(true));
+      /* the key's cell, as a paragraph: a <td> outside its table read as a stray cell (a screen-reader reviewer) */
+      if (!said) {
+        said = document.createElement("p");
+        out.band.node.querySelector("[data-band-meaning]").childNodes.forEach(function (node) { said.append(node.cloneNode(true)); });
+      }
+      result.append(said);
       /* on the day of the call, before what could change it is rated */
       var pending = parts.forNow(model, out);
       if (pending) result.append(el("p", pending));

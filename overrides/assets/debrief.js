@@ -52,7 +52,10 @@
       Playbook.copy(lines.join("\n"), status);
     });
     section.querySelector("[data-debrief-clear]").addEventListener("click", function () {
-      if (!boxes.some(function (box) { return box.value; })) return;
+      if (!boxes.some(function (box) { return box.value; })) {
+        status.textContent = Playbook.t("debriefs.nothing_to_copy");
+        return;
+      }
       if (!window.confirm(Playbook.t("debriefs.clear_confirm"))) return;
       boxes.forEach(function (box) { box.value = ""; });
       keep();

@@ -31,7 +31,10 @@
       return filters.flatMap((f, i) => li.dataset[f.dataset.match].split(" ").filter((value) => names[i].has(value)).map((value) => names[i].get(value)));
     }
 
-    function update() {
+    // The count is said once typing pauses: at each keystroke it talked over the reader's own typing (a
+    // screen-reader reviewer); a filter chosen is said at once.
+    let pause;
+    function update(typing) {
       const words = search.value.toLowerCase().split(/\s+/);
       for (const li of questions) {
         li.hidden = !filters.every((f) => !f.value || li.dataset[f.dataset.match].split(" ").includes(f.value)) ||
@@ -44,15 +47,18 @@
       }
       const count = shown().length;
       random.disabled = !count;
-      status.textContent = count ? Playbook.t("explorer.showing", { shown: count, total: questions.length }) : Playbook.t("explorer.none");
+      const said = count ? Playbook.t("explorer.showing", { shown: count, total: questions.length }) : Playbook.t("explorer.none");
+      clearTimeout(pause);
+      if (typing) pause = setTimeout(() => { status.textContent = said; }, 700);
+      else status.textContent = said;
     }
 
     // replace, not push: Back leaves the page
-    function remember() {
+    function remember(event) {
       const params = new URLSearchParams(location.search);
       for (const field of fields) field.value ? params.set(field.name, field.value) : params.delete(field.name);
       history.replaceState(history.state, "", location.pathname + ("" + params).replace(/^./, "?$&") + location.hash);
-      update();
+      update(Boolean(event) && event.target === search);
     }
 
     // Each question's Copy button (question.html): its name says which question (a screen reader lists 100 of

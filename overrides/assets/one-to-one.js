@@ -1167,7 +1167,19 @@
       checkWhen();
     }
 
-    filters.forEach(function (select) { select.addEventListener("change", function () { renderSuggestions(grounds(plan, when().date)); }); });
+    /* A stage or situation chosen changes the list below: how many it suggests now is said (it changed in silence
+       for a screen-reader reviewer), once the reader stops arrowing through the options. */
+    var suggestedPause;
+    filters.forEach(function (select) {
+      select.addEventListener("change", function () {
+        renderSuggestions(grounds(plan, when().date));
+        clearTimeout(suggestedPause);
+        suggestedPause = setTimeout(function () {
+          var count = form.querySelectorAll("[data-plan-suggestions] > li").length;
+          status.textContent = count ? Playbook.t("plan_one_to_one.suggested_now", { count: count }) : form.querySelector("[data-plan-suggest-none]").textContent;
+        }, 700);
+      });
+    });
     /* A date the team doesn't work (a weekend, a day off), a time in the calling block or one another rep's 1:1
        takes is allowed, since a manager may know better, but said: a 1:1 there costs the rep a day off or prime
        calling time, or can't be held. */

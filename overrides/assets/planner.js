@@ -483,11 +483,15 @@
       line.textContent = !own ? "" : ws.current() !== "me" ? Playbook.t("planner.reps_figures", words) : last ? Playbook.t("planner.own_figures", words) : Playbook.t("planner.own_figures_undated", words);
     }
 
+    /* The plan's summaries; or, while a field is refused, which fields and why: "highlighted" alone named none
+       to a screen reader, whose focus had moved on (a screen-reader reviewer). */
     function announce() {
       var shown = fix.hidden ? form.querySelectorAll("[data-results] .pb-planner__summary:not([hidden])") : [fix];
-      form.querySelector("[role=status]").textContent = Array.prototype.map.call(shown, function (summary) {
-        return summary.textContent;
-      }).join(" ");
+      var said = Array.prototype.map.call(shown, function (summary) { return summary.textContent; });
+      if (!fix.hidden) form.querySelectorAll("input[aria-invalid=true]").forEach(function (input) {
+        said.push(Playbook.t("planner.fix_field", { field: input.labels[0].textContent.replace(/\s+/g, " ").trim(), problem: document.getElementById(input.getAttribute("aria-describedby")).textContent }));
+      });
+      form.querySelector("[role=status]").textContent = said.join(" ");
     }
 
     function changed() {

@@ -107,6 +107,10 @@
     /* (one level down on a page a language's site shows untranslated, in its [lang] block: main.html) */
     var first = items[0].closest(".md-content__inner > :not([lang]), .md-content__inner > [lang] > *") || items[0].parentNode;
     first.parentNode.insertBefore(status, first);
+    /* its height, wrapped on a phone, keeps what has the focus above it (one-to-one.css) */
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--pb-whose-height", status.offsetHeight + "px");
+    }).observe(status);
     var buttons = items.map(function (item) {
       item.dataset.basketReady = "true";
       var button = item.querySelector("[data-basket-add]");

@@ -61,8 +61,13 @@
         Playbook.workspaceFile.download(Playbook.workspaceFile.exportFile([person.id]), fileName(person.id === "me" ? "my-answers" : person.name));
       }), " ", button(Playbook.t("workspace_page.delete"), whose, function (event) {
         var question = mine ? Playbook.t("workspace_page.confirm_mine", { count: records.length }) : Playbook.t("workspace_page.confirm_rep", { name: person.name, count: records.length });
+        var place = people().map(function (each) { return each.id; }).indexOf(person.id);
         confirmation.ask(question, mine ? Playbook.t("workspace_page.delete_mine") : Playbook.t("workspace_page.delete_rep", { name: person.name }), event.currentTarget, function () {
           say(ws.removeRep(person.id), mine ? Playbook.t("workspace_page.deleted_mine") : Playbook.t("workspace_page.deleted_rep", { name: person.name }));
+          /* the table is drawn again: focus goes to the Delete button now in the row's place, or the last row's
+             (a keyboard user was left on the page's body) */
+          var deletes = root.querySelectorAll("[data-workspace-rows] tr td:last-child .md-button:last-child");
+          if (deletes.length) deletes[Math.min(place, deletes.length - 1)].focus();
         });
       }));
       tr.append(who, count, when, actions);
@@ -99,7 +104,7 @@
   }
 
   /* One question at a time under the table: the destructive button names what it deletes; Cancel (or
-     Escape) puts focus back where it was. */
+     Escape) puts focus back where it was, and so does the action where that button is still there. */
   function confirmer(box) {
     var yes = box.querySelector("[data-confirm-yes]");
     var no = box.querySelector("[data-confirm-no]");
@@ -110,9 +115,10 @@
       pending = null;
     }
     yes.addEventListener("click", function () {
-      var action = pending.action;
+      var action = pending.action, from = pending.from;
       pending = null;
       box.hidden = true;
+      if (from.isConnected) from.focus();
       action();
     });
     no.addEventListener("click", close);

@@ -331,7 +331,12 @@ def test_each_wrong_field_has_its_own_message_and_the_status_speaks_once_typing_
         field = _field(form, name)
         expect(field).to_have_attribute("aria-invalid", "true")
         expect(field).to_have_accessible_description(message)
-    expect(status).to_have_text(FIX)
+    # the fields named, each with what is wrong, in the form's order: "highlighted" alone names none to a screen reader
+    labels = {name: _field(form, name).evaluate("input => input.labels[0].textContent.replace(/\\s+/g, ' ').trim()") for name, _, _ in cases}
+    order = form.locator("input[aria-invalid=true]").evaluate_all("inputs => inputs.map(input => input.name)")
+    assert sorted(order) == sorted(name for name, _, _ in cases)
+    messages = dict((name, message) for name, _, message in cases)
+    expect(status).to_have_text(" ".join([FIX] + [f"{labels[name]}: {messages[name]}" for name in order]))
     form.get_by_role("button", name=RESET).click()
     # the plan's summary, then whatever the page says after it (how far the weeks add up over the period, say)
     expect(status).to_have_text(re.compile("^" + re.escape(planner_oracle.expected(_planner()).summary)))

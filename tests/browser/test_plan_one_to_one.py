@@ -414,6 +414,7 @@ def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_an
     stages = {s["id"]: s["name"] for s in data("coaching_questions")["stages"]}
     page.get_by_label("Stage", exact=True).select_option(label=stages["commit"])
     expect(page.locator("[data-plan-suggestions] > li")).to_have_count(6)
+    expect(page.locator("[data-plan-status]")).to_have_text("6 questions suggested below.")  # said, not changed in silence
     assert {(q["stage"], why) for q, why in _suggested(page)} == {("commit", "In the stage you chose.")}
     page.get_by_label("Stage", exact=True).select_option(label="Any stage")
 

@@ -138,3 +138,30 @@ def test_the_question_bank_says_whose_1_1_its_buttons_add_to_and_keeps_it_in_vie
     page.locator("li.pb-question").nth(40).scroll_into_view_if_needed()
     box, height = line.bounding_box(), page.viewport_size["height"]
     assert abs(box["y"] + box["height"] - height) <= 1, (box, height)  # at the foot of the screen
+
+
+def test_on_a_phone_the_line_saying_whose_1_1_never_covers_the_control_tabbed_to(browser, site_url):
+    """An accessibility reviewer's case: at 390 px the line, wrapped onto two lines, covered the "Add to 1:1"
+    button a keyboard user had just tabbed to. Each control focused down the list sits above the line."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + "coaching/questions/")
+    picker = page.locator("[data-rep-picker]")
+    picker.get_by_role("button", name="Add a rep…").click()
+    picker.get_by_label("Rep's name or initials").fill("Sam")
+    picker.get_by_role("button", name="Add", exact=True).click()
+    line = page.locator(".pb-basket__whose")
+    expect(line).to_contain_text("your next 1:1 with Sam")
+    assert line.bounding_box()["height"] > 70, "the case needs the line wrapped onto three lines"
+    first = page.locator("li.pb-question[data-basket-ready]").first
+    first.get_by_role("button", name="Copy question").focus()
+    buttons = 0
+    while buttons < 12:
+        page.keyboard.press("Tab")
+        # once any smooth scroll has settled, the focused control's foot is above the line's top
+        page.wait_for_function("""() => {
+            const el = document.activeElement, bar = document.querySelector('.pb-basket__whose');
+            return el.closest('article') && el.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top;
+        }""")
+        buttons += page.evaluate("() => document.activeElement.matches('[data-basket-add]')")
+    context.close()

@@ -57,7 +57,7 @@ def assert_showing(page, form, expected: set[str]):
     assert expected, "a selection that matches nothing proves little"
     assert shown_ids(page) == expected
     total = len(BANK["questions"])
-    assert form.get_by_text(re.compile(r"^Showing")).text_content() == f"Showing {len(expected)} of {total} questions"
+    expect(form.locator("[data-status]")).to_have_text(f"Showing {len(expected)} of {total} questions")
     for stage in BANK["stages"]:
         in_view = any(q["stage"] == stage["id"] and q["id"] in expected for q in BANK["questions"])
         assert page.locator(f"#stage-{stage['id']}").is_visible() == in_view, stage["id"]
@@ -87,7 +87,7 @@ def test_search_matches_every_word_in_the_text_or_why_and_clear_brings_all_back(
 
     form.get_by_label("Search").fill("xylophone")
     assert shown_ids(page) == set()
-    assert form.get_by_text("No questions match these filters.").is_visible()
+    expect(form.get_by_text("No questions match these filters.")).to_be_visible()
     assert form.get_by_role("button", name="Give me a question").is_disabled()
     form.get_by_role("button", name="Clear filters").click()
     assert_showing(page, form, matching())
@@ -215,3 +215,20 @@ def test_print_hides_the_controls_and_keeps_the_questions(context, site_url, tmp
     copy = page.get_by_role("button", name="Copy question", include_hidden=True).first
     assert copy.evaluate("button => getComputedStyle(button).display") == "none"
     assert shown_ids(page) == matching()
+
+
+def test_the_count_is_said_once_typing_pauses_not_at_every_key(context, site_url):
+    """A screen-reader reviewer's case: typing "deal at risk" rewrote the count twelve times, talking over the
+    reader's own typing. The list filters as they type; the count is said once they stop."""
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    status = form.locator("[data-status]")
+    page.evaluate("""status => { window.said = []; new MutationObserver(() => said.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true}); }""", status.element_handle())
+    form.get_by_role("searchbox").press_sequentially("deal at risk", delay=40)
+    page.wait_for_function("() => said.length > 0")  # said 700 ms after the last key, so nothing comes after it
+    shown = len(shown_ids(page))
+    assert 0 < shown < len(BANK["questions"])
+    assert page.evaluate("() => said") == [f"Showing {shown} of {len(BANK['questions'])} questions"]
+    choose(form, Stage="commit")
+    expect(status).not_to_have_text(page.evaluate("() => said[0]"))  # a filter chosen is said at once
+

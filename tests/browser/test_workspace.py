@@ -350,12 +350,15 @@ def test_the_workspace_page_lists_deletes_after_confirming_and_says_where_the_da
     page.get_by_role("button", name="Delete Alex", exact=True).click()
     expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted Alex and their answers.")
     expect(table.get_by_role("row")).to_have_count(3)
+    # focus goes to the Delete button now in Alex's place, not the page's body (a screen-reader reviewer)
+    expect(table.get_by_role("button", name="Delete Sam's answers")).to_be_focused()
     assert not [key for key in page.evaluate(STORAGE) if key.endswith(":" + alex_id)]
     assert page.evaluate("() => Playbook.workspace.reps().map(r => r.name)") == ["Sam"]
 
     page.get_by_role("button", name="Delete everything…").click()
     page.get_by_role("button", name="Delete everything", exact=True).click()
     expect(page.get_by_role("status").filter(has_text="Deleted")).to_have_text("Deleted everything the handbook kept in this browser.")
+    expect(page.get_by_role("button", name="Delete everything…")).to_be_focused()
     assert page.evaluate(STORAGE) == {}
     expect(table.get_by_role("row")).to_have_count(2)
 
