@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.helpers import data, home_and_back_by_instant_navigation
 
 
@@ -77,7 +79,13 @@ def test_without_javascript_the_checklist_is_a_plain_list_of_boxes(browser, site
     form = page.locator('form[data-checklist="one-to-one-prep"]')
     assert form.get_by_role("checkbox").count() == len(_one_to_one_prep()["items"])
     assert form.locator(".pb-checklist__count").count() == 0
+    expect(form.get_by_text("Without JavaScript, ticks here are not kept: print the list and tick it on paper.")).to_be_visible()
     context.close()
+    page = browser.new_page()
+    page.goto(site_url + "checklists/")
+    page.locator('form[data-checklist="one-to-one-prep"] .pb-checklist__count').wait_for()
+    expect(page.locator('form[data-checklist="one-to-one-prep"]').get_by_text("Without JavaScript, ticks here are not kept")).to_be_hidden()
+    page.close()
 
 
 def test_axe_finds_no_violations_in_checklists(context, site_url, axe):

@@ -709,7 +709,7 @@ def test_without_javascript_the_paper_forms_have_answers_to_mark_and_lines_to_wr
     ruled = sum(box.get("lines", 1) for box in boxes if box.get("lines", 1) > 1)
     assert form.locator(".pb-write-in__lines > span").count() == ruled
     assert all(line.is_visible() for line in form.locator(".pb-write-in__lines > span").all())
-    assert form.locator(".pb-assessment__key").get_by_text("How the score works").is_visible()
+    assert form.locator(".pb-assessment__key").get_by_text("How the score works", exact=True).is_visible()
 
     page.goto(site_url + ROLE_PLAYS)
     first = data("role_plays")["role_plays"][0]

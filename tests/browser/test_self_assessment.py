@@ -923,7 +923,7 @@ def test_the_form_does_not_show_level_names_or_group_statements_by_level(browser
     for level in levels:
         assert level["name"] not in visible_before_key
     # The paper key names each level's statements by number, and which ones score the other way round.
-    form.get_by_text("How the score works").click()
+    form.get_by_text("How the score works", exact=True).click()
     key = form.locator(".pb-assessment__key")
     statements = form.locator("fieldset[data-statement] legend [data-text]").all_text_contents()
     number = {" ".join(text.split()): index for index, text in enumerate(statements, start=1)}
@@ -1220,12 +1220,23 @@ def test_without_javascript_the_form_and_scoring_key_are_there_to_fill_in_by_han
     form = page.locator('form[data-assessment="manager-or-coach"]')
     assert form.locator("fieldset").count() == len(assessment["questions"])
     assert form.get_by_role("radio").count() == len(assessment["questions"]) * len(_scale(assessment)["options"])
-    form.get_by_text("How the score works").click()
+    form.get_by_text("How the score works", exact=True).click()
     assert [b.text_content() for b in form.locator("[data-band-name]").all()] == [b["name"] for b in assessment["bands"]]
     assert assessment["answers_needed"] == len(assessment["questions"])  # every statement applies to every manager
     assert f"Answer all {len(assessment['questions'])} statements: each applies every time" in " ".join(form.text_content().split())
     assert form.locator("[data-result]").is_hidden()
+    # the page says answers are kept and a result worked out; the form says what happens without JavaScript
+    # (a screen-reader reviewer answered every statement and waited for a result)
+    expect(form.get_by_text("Without JavaScript, answers here are not kept and no result is worked out")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(form.get_by_text("Without JavaScript, answers here are not kept")).to_be_visible()
     context.close()
+    page = context_with_script = browser.new_context().new_page()
+    page.goto(site_url + PAGE)
+    page.locator('form[data-assessment="manager-or-coach"] [data-result]').wait_for(state="attached")
+    expect(page.get_by_text("Without JavaScript, answers here are not kept")).to_have_count(len(page.locator("form[data-assessment]").all()))
+    expect(page.get_by_text("Without JavaScript, answers here are not kept").first).to_be_hidden()
+    context_with_script.close()
 
 
 def test_a_manager_who_never_books_coaching_time_is_not_told_coaching_is_a_habit(context, site_url):
