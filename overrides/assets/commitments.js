@@ -52,7 +52,12 @@
                                 acknowledged there once; after it they stay only in the rep's history
      slips(entry, meetings)     how many times it slipped by the 1:1s of `meetings` (dates)
      times(count)               "once", "twice", "three times", … (count above 0)
-     slipped(count)             the count as a manager says it: "slipped once", "slipped twice", "" for none */
+     slipped(count)             the count as a manager says it: "slipped once", "slipped twice", "" for none
+     stalls(count, root)        for one slipped at as many 1:1s as root's data-stalls-after (data/when_coaching_stalls.yml's
+                                check_ins), a line pointing to when coaching isn't working (its address data-stalls-url),
+                                as a node; else null. The same change not happening at that many check-ins is where the
+                                handbook's path starts, once its cause has been acted on (a manager's case: a rep under
+                                the floor slipped three times and no tool said so). */
 (function (Playbook) {
   "use strict";
 
@@ -181,5 +186,18 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  Playbook.commitments = { held: held, notes: notes, heldDates: heldDates, heldUpTo: heldUpTo, state: state, closed: closed, moves: moves, wasDue: wasDue, reportedAt: reportedAt, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
+  function stalls(count, root) {
+    var after = Number(root.dataset.stallsAfter);
+    if (!after || count < after) return null;
+    var line = document.createElement("span");
+    line.className = "pb-stalls-pointer";
+    var link = document.createElement("a");
+    link.href = root.dataset.stallsUrl;
+    link.textContent = Playbook.t("commitments.stalls_link");
+    var words = Playbook.t("commitments.stalls", { link: "\u0000" }).split("\u0000");
+    line.append(words[0], link, words.slice(1).join(""));
+    return line;
+  }
+
+  Playbook.commitments = { stalls: stalls, held: held, notes: notes, heldDates: heldDates, heldUpTo: heldUpTo, state: state, closed: closed, moves: moves, wasDue: wasDue, reportedAt: reportedAt, daysLate: daysLate, overdueBy: overdueBy, list: list, agreed: agreed, slips: slips, times: times, slipped: slipped };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -143,6 +143,8 @@
       box.addEventListener("change", function () {
         setDone(entry, box.checked ? actionDay() : null);
       });
+      var pointer = now === "open" && Playbook.commitments.stalls(commitment.slips || 0, form);
+      if (pointer) li.append(" ", pointer);
       if (now === "open") li.append(changes(entry, said));
       if (now === "done" && commitment.done > commitment.due) {
         var asked = li.appendChild(disclosure(Playbook.t("plan_one_to_one.done_earlier_summary"), [earlierDay(entry, said).line]));

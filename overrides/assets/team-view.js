@@ -381,15 +381,17 @@
     found.list(records).forEach(function (entry) {
       var item = entry.commitment;
       if (!isObject(item) || typeof item.text !== "string" || !item.text.trim() || typeof item.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(item.due)) return;
-      kept[item.text + "\n" + item.due] = { rep: rep.name, repId: rep.id, away: away, text: item.text, due: item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today, rep.managerAway), slips: found.slips(entry, meetings) };
+      var moves = found.moves(item);
+      kept[item.text + "\n" + item.due] = { rep: rep.name, repId: rep.id, away: away, text: item.text, due: item.due, first: moves.length ? moves[0].from : item.due, owner: item.owner, overdue: found.overdueBy(item, rep.records, today, rep.managerAway), slips: found.slips(entry, meetings) };
     });
     return Object.keys(kept).map(function (key) { return kept[key]; });
   }
 
-  /* Longest overdue first (days away not counted, so not always the earliest due); then by due date, rep and
-     what was committed, so the list reads the same whatever order the files came in. */
+  /* Most slipped first: a date agreed again restarts the days overdue, and a rep's longest-running miss read as
+     the freshest (a manager). Then longest overdue (days away not counted, so not always the earliest due); then
+     by due date, rep and what was committed, so the list reads the same whatever order the files came in. */
   function mostOverdue(a, b) {
-    return b.overdue - a.overdue || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byName({ name: a.rep }, { name: b.rep }) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+    return b.slips - a.slips || b.overdue - a.overdue || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byName({ name: a.rep }, { name: b.rep }) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   }
 
   function owner(who) {
@@ -430,7 +432,15 @@
     var time = node("time", "", Playbook.dates.day(item.due, "weekday"));
     time.dateTime = item.due;
     due.append(time);
-    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: item.overdue })), node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due")));
+    if (item.first !== item.due) {
+      var first = node("time", "", Playbook.dates.day(item.first, "weekday"));
+      first.dateTime = item.first;
+      placed(due, Playbook.t("team_view.first_due", { date: DATE }), DATE, first);
+    }
+    var slipped = node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due"));
+    var pointer = Playbook.commitments.stalls(item.slips, root);
+    if (pointer) slipped.append(" ", pointer);
+    row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: item.overdue })), slipped);
     return row;
   }
 

@@ -157,7 +157,7 @@ def test_commitments_slip_are_acknowledged_once_and_stay_in_the_history(browser,
     ]
     overdue = page.get_by_role("table", name="1 overdue commitment")
     expect(overdue).to_be_visible()
-    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "Fri 13 Nov", "1 working day", "twice"]]  # as her history counts it
+    assert rows_of(overdue) == [["Priya", PLAN, "Rep", "Fri 13 Nov (first due Fri 6 Nov)", "1 working day", "twice"]]  # as her history counts it, and the date it was first due
 
     # Exported with all of it, and imported into a fresh browser: the same records, the same 1:1.
     exported = page.evaluate("() => Playbook.workspaceFile.exportFile(Playbook.workspace.reps().map(rep => rep.id))")

@@ -769,3 +769,48 @@ def test_reps_read_from_files_are_not_linked_to_this_browsers_pages(browser, sit
     expect(table.locator("thead th")).to_have_text(["Rep", "Last 1:1", "Next 1:1"])
     expect(table.get_by_role("link")).to_have_count(0)
     context.close()
+
+
+def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points_to_when_coaching_isnt_working(browser, site_url):
+    """A manager's case: a rep under the floor re-dated "Reach the floor" at each 1:1, and each new date restarted
+    the days overdue, so his longest-running miss read as the freshest, and no tool said that the same change
+    not happening at that many check-ins is where the handbook's path for when coaching isn't working starts.
+    It comes first, with the date it was first due, and, at as many slips as that path waits for, the way there;
+    one slip fewer has none."""
+    check_ins = data("when_coaching_stalls")["check_ins"]
+    held = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"][: check_ins]
+    assert len(held) == check_ins == 4, "the weeks below are for a path that waits four check-ins"
+    # Eli's: first due Friday 27 February, agreed again at three 1:1s and carried past its date into the fourth
+    moves = [{"from": "2026-02-27", "to": "2026-03-06", "on": "2026-03-02"}, {"from": "2026-03-06", "to": "2026-03-13", "on": "2026-03-09"}, {"from": "2026-03-13", "to": "2026-03-20", "on": "2026-03-16"}]
+    floor = {"text": "Reach the floor", "due": "2026-03-20", "owner": "rep", "done": None, "renegotiated": moves}
+    late = {"text": "Send the Acme proposal", "due": "2026-03-13", "owner": "rep", "done": None}
+    reps = [
+        ["Eli", [["one-to-one", "one-to-one", {"held": True, "commitments": [floor]}, "2026-02-23"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held]],
+        ["Fay", [["one-to-one", "one-to-one", {"held": True, "commitments": [late]}, "2026-03-09"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held[2:]]],
+    ]
+    context, page = new_page(browser)
+    page.clock.set_fixed_time(ADDED)
+    page.goto(site_url + TEAM)
+    page.evaluate(LEADER_SEED, [reps])
+    page.clock.set_fixed_time(TODAY)
+    page.reload()
+    overdue = page.get_by_role("table", name="2 overdue commitments")
+    rows = rows_of(overdue)
+    # Fay's is overdue longer (since 13 March) but slipped twice; Eli's four slips lead
+    assert [row[0] for row in rows] == ["Eli", "Fay"], rows
+    assert rows[0][3] == f"{weekday('2026-03-20')} (first due {weekday('2026-02-27')})"
+    assert rows[0][5] == "four times Acted on its cause, and it still slips? When coaching isn't working says what comes next."
+    assert rows[1][3] == weekday("2026-03-13") and rows[1][5] == "twice"
+    expect(overdue.get_by_role("link", name="When coaching isn't working")).to_have_count(1)
+    expect(overdue.get_by_role("link", name="When coaching isn't working")).to_have_attribute("href", re.compile(r"when-coaching-stalls/$"))
+    # the 1:1 planner's "Agreed last time" says the same beside it, and nothing beside Fay's
+    overdue.get_by_role("link", name="Eli").click()
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.get_by_role("heading", name="1:1 with Eli")).to_be_visible()
+    item = page.locator("[data-plan-agreed] > li", has_text="Reach the floor")
+    expect(item).to_contain_text("slipped four times")
+    expect(item.get_by_role("link", name="When coaching isn't working")).to_be_visible()
+    page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.reps().find(r => r.name === 'Fay').id)")
+    expect(page.get_by_role("heading", name="1:1 with Fay")).to_be_visible()
+    expect(page.locator("[data-plan-agreed] > li", has_text="Send the Acme proposal").get_by_role("link", name="When coaching isn't working")).to_have_count(0)
+    context.close()
