@@ -67,10 +67,9 @@
     let lastCopied = null;
     function enableCopy(li) {
       const question = li.querySelector(".pb-question__text").textContent.trim();
-      const words = question.split(/\s+/);
       const button = li.querySelector("[data-copy-question]");
       const done = li.querySelector(".pb-copy-status");
-      button.setAttribute("aria-label", Playbook.t("explorer.copy_label", { question: words.slice(0, 8).join(" ") + (words.length > 8 ? "…" : "") }));
+      button.setAttribute("aria-label", Playbook.t("explorer.copy_label", { question: Playbook.firstWords(question) }));
       button.addEventListener("click", () => {
         if (lastCopied) lastCopied.textContent = "";
         lastCopied = done;

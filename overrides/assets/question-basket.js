@@ -114,6 +114,8 @@
     var buttons = items.map(function (item) {
       item.dataset.basketReady = "true";
       var button = item.querySelector("[data-basket-add]");
+      /* named by its question, its state by aria-pressed: 160 buttons all "Add to 1:1" (a screen-reader reviewer) */
+      button.setAttribute("aria-label", Playbook.t("question_basket.add_label", { question: Playbook.firstWords(item.querySelector(".pb-question__text").textContent) }));
       button.addEventListener("click", function () {
         var rep = Playbook.workspace.current();
         var question = { id: item.id, fingerprint: item.dataset.fingerprint, text: item.querySelector(".pb-question__text").textContent.trim() };

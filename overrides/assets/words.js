@@ -27,6 +27,13 @@
     }
   };
 
+  /* A question's first eight words (and "…" when there are more): enough to name a button beside it, of a
+     hundred alike ("Copy question: …", "Add to 1:1: …"), for a screen reader's list of buttons. */
+  Playbook.firstWords = function (text) {
+    var words = text.trim().split(/\s+/);
+    return words.slice(0, 8).join(" ") + (words.length > 8 ? "…" : "");
+  };
+
   /* A sentence quoted inside another that goes on after it ("…the next step": Done): without its own full stop. */
   Playbook.inSentence = function (text) {
     return text.replace(/([^.])\.$/, "$1");

@@ -41,7 +41,7 @@ from tests.browser.test_team_view import (
     upload,
 )
 from tests.browser.test_workspace import _choose
-from tests.helpers import plain, working_days_late, working_days_said
+from tests.helpers import data, plain, working_days_late, working_days_said
 
 WORKSPACE, ASSESSMENTS, CHECK, BANK, PLANNER, TEAM = "coaching/workspace/", "which-level/", "coaching/", "coaching/questions/", "coaching/plan-one-to-one/", "coaching/team/"
 LONDON = ZoneInfo("Europe/London")
@@ -123,7 +123,7 @@ def week_one(page, site_url, tmp_path):
         # The page is swapped in before its widgets are set up: a click before that would do nothing.
         page.locator(f"li#{question['id']}[data-basket-ready]").wait_for()
         page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1").click()
-        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "true")
     page.locator(".md-nav").get_by_role("link", name="Plan a 1:1").first.click()
     page.wait_for_url("**/" + PLANNER)
     for box in boxes:
@@ -189,7 +189,8 @@ def expect_team(page, priya_answers):
     expect(levels.locator("desc")).to_have_text(re.compile("; 1 with no complete self-assessment, not counted[.]$"))
     assert figures(levels) == [["Assessed, no level reached", str(counts[0])]] + [[f"{n} {level['name']}", str(counts[n])] for n, level in enumerate(_levels(), 1)]
 
-    assert figures(page.locator("[data-team-coaching] [data-chart-slot] figure")) == [["30 Nov 2026", "100%", "1"]]
+    top = next(a for a in data("assessments")["assessments"] if a["id"] == "was-that-coaching")["bands"][-1]["name"]
+    assert figures(page.locator("[data-team-coaching] [data-chart-slot] figure")) == [["30 Nov 2026", "100%", "1", f"{top} 1"]]  # every Yes: the top band
     overdue = page.get_by_role("table", name="1 overdue commitment")
     # due Thursday, seen the next Monday (Friday and Monday: 2 working days), before a 1:1 since
     late = working_days_said(working_days_late(date(2026, 12, 3), date(2026, 12, 7)))

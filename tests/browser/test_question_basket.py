@@ -117,6 +117,10 @@ def test_the_question_bank_says_whose_1_1_its_buttons_add_to_and_keeps_it_in_vie
     page.goto(site_url + "coaching/questions/")
     expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your next 1:1 with Sam, chosen under “Whose answers” above the list and on every tool.")
     first = page.locator("li.pb-question[data-basket-ready]").first
+    # each button named by its question (a screen reader's list of 160 buttons all read "Add to 1:1")
+    names = page.locator("[data-basket-add]").evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
+    texts = page.locator("li.pb-question .pb-question__text").all_text_contents()
+    assert names == [f"Add to 1:1: {' '.join(t.split()[:8])}{'…' if len(t.split()) > 8 else ''}" for t in texts]
     first.get_by_role("button", name="Add to 1:1").click()
     expect(line).to_have_text("Added to the 1:1 with Sam: 1 question chosen.")
     # A manager's case: questions meant for Fay went to Sam, chosen last on another page, and the bank had no
@@ -127,7 +131,7 @@ def test_the_question_bank_says_whose_1_1_its_buttons_add_to_and_keeps_it_in_vie
     expect(picker.get_by_label("Whose answers")).to_have_value(re.compile(r".+"))
     picker.get_by_label("Whose answers").select_option(label="Sam")
     expect(line).to_contain_text("your next 1:1 with Sam,")
-    expect(first.get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
+    expect(first.get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "true")
     picker.get_by_label("Whose answers").select_option(label="Fay")
     expect(line).to_contain_text("your next 1:1 with Fay,")
     expect(first.get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "false")
