@@ -77,6 +77,7 @@ LISTS = {
     # The manager's dilemma
     ("dilemma", ("modes", "*")): ListName("mode", label="the {name} mode"),
     ("dilemma", ("modes", "*", "signals", "*")): ListName("signal"),
+    ("dilemma", ("circumstance",)): ListName("circumstance signal"),
     ("dilemma", ("skill_will", "quadrants", "*")): ListName("skill/will quadrant", shown_by=("approach",)),
     # The boot camp
     ("bootcamp", ("steps", "*")): ListName("boot camp step"),

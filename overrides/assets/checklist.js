@@ -35,7 +35,11 @@
     progress.setAttribute("aria-hidden", "true");
     var count = document.createElement("p");
     count.className = "pb-checklist__count";
-    count.setAttribute("aria-live", "polite");
+    /* Said after the reader's own tick or reset, with the list's name: as a live count, choosing another rep read
+       out every list's "0 of 9 done" with no name (a screen-reader reviewer). */
+    var said = document.createElement("p");
+    said.className = "pb-visually-hidden";
+    said.setAttribute("role", "status");
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button pb-checklist__reset";
@@ -43,7 +47,7 @@
     reset.setAttribute("aria-label", Playbook.t("checklist.reset_label", { list: form.querySelector("legend").textContent }));
     var removed = document.createElement("p");
     removed.className = "pb-checklist__removed";
-    status.append(progress, count, reset);
+    status.append(progress, count, reset, said);
     form.querySelector(".pb-checklist__items").after(status, removed);
 
     /* Ticks saved as the item's fingerprint (or true, from before fingerprints); a tick given to an item
@@ -78,6 +82,7 @@
       });
       progress.value = done;
       count.textContent = Playbook.t("checklist.count", { done: done, total: boxes.length });
+      said.textContent = byReader ? Playbook.t("checklist.count_said", { list: form.querySelector("legend").textContent.trim(), done: done, total: boxes.length }) : "";
       form.classList.toggle("pb-checklist--complete", done === boxes.length);
       ticks.save(state, done, byReader);
     }
@@ -338,7 +343,6 @@
       var said = periodWords(repeats, starts);
       caption.textContent = said.caption + " ";
       now.textContent = said.now;
-      line.setAttribute("aria-live", "polite");
       bars.textContent = "";
       var words = starts.slice(1).reverse().map(function (start) {
         var period = periods[start.key];

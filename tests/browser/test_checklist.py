@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.helpers import data, home_and_back_by_instant_navigation
+from tests.helpers import data, home_and_back_by_instant_navigation, plain
 
 
 def _one_to_one_prep():
@@ -126,3 +126,22 @@ def test_an_items_box_is_its_only_marker_and_a_long_item_wraps_clear_of_it(brows
         assert all(len(set(item["lines"])) == 1 and item["lines"][0] > item["box"] for item in wrapped), wrapped
     finally:
         context.close()
+
+
+def test_a_screen_reader_hears_the_lists_count_after_a_tick_and_not_on_choosing_a_rep(context, site_url):
+    """A screen-reader reviewer's case: one arrow key on "Whose answers" read out six counts ("0 of 9 done, 0 of 7
+    done…") with no list's name. Choosing a rep says only whose answers show; a tick says the list and its count."""
+    checklist = _one_to_one_prep()
+    page = context.new_page()
+    page.goto(site_url + "checklists/")
+    form = page.locator('form[data-checklist="one-to-one-prep"]')
+    form.locator(".pb-checklist__count").wait_for()
+    picker = page.locator('[data-rep-picker][data-for="checklist-one-to-one-prep"]')
+    picker.get_by_role("button", name="Add a rep…").click()
+    picker.get_by_label("Rep's name or initials").fill("Ana")
+    picker.get_by_role("button", name="Add", exact=True).click()
+    expect(picker.locator("[data-rep-status]")).to_contain_text("Added Ana")
+    spoken = page.locator("form[data-checklist] [role=status], form[data-checklist] [aria-live]")
+    assert [text.strip() for text in spoken.all_text_contents()] == [""] * spoken.count(), spoken.all_text_contents()
+    form.get_by_role("checkbox").first.check()
+    expect(form.get_by_role("status")).to_have_text(f"{plain(checklist['title'])}: 1 of {len(checklist['items'])} done")
