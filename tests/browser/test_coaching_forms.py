@@ -438,7 +438,7 @@ def test_a_call_with_every_behaviour_done_well_but_no_next_step_asked_for_did_no
     assert result.get_by_role("heading", name="Work on first").count() == 0
     # The form marks the essential statements before anyone rates them.
     essential = form.locator("fieldset[data-essential] legend")
-    assert essential.count() == 2 and all(text.endswith("essential") for text in essential.all_text_contents())
+    assert essential.count() == 2 and all(text.endswith("essential)") for text in essential.all_text_contents())  # "(… essential)", read as a bracket after the statement
     # Partly asked for (a next step without a date) keeps it out of the top band only: the call worked.
     form.locator('fieldset[data-statement="asked-for-next-step"]').get_by_role("radio", name="Partly", exact=True).check()
     score, band = _oracle(form_data, answers | {"asked-for-next-step": 1})

@@ -6,6 +6,7 @@ the agenda as typed; questions suggested for the rep, each with its reason. With
 form on one sheet."""
 
 import io
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -835,3 +836,15 @@ def test_planned_on_a_day_off_the_one_to_one_is_on_the_next_working_day(manager,
         manager.clock.set_fixed_time(now)
         _add_rep(manager, site_url, f"Rep {now:%A}")
         expect(manager.get_by_label("Date", exact=True)).to_have_value(f"{day:%Y-%m-%d}")
+
+
+def test_each_note_is_heard_with_its_box(manager, site_url):
+    """A screen-reader reviewer heard "Done, edit" with no box: each box's note fields are a group named by it."""
+    page = manager
+    _add_rep(page, site_url, "Sam")
+    boxes = [box for box in data("rhythm")["one_to_one"]["boxes"] if box.get("write_in") and not box.get("agrees_commitments")]
+    assert boxes, "the agenda has boxes with notes"
+    for box in boxes:
+        group = page.get_by_role("group", name=re.compile("^" + re.escape(plain(box["name"])) + "$"))
+        for label in box["write_in"]:
+            expect(group.get_by_role("textbox", name=plain(label), exact=True)).to_be_visible()

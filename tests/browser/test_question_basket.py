@@ -78,15 +78,15 @@ def test_removing_questions_with_the_keyboard_keeps_the_focus_in_the_basket_and_
     agenda.get_by_role("button", name=f"Remove: {middle}").focus()
     page.keyboard.press("Enter")
     expect(agenda.get_by_role("button", name=f"Remove: {last}")).to_be_focused()
-    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: {middle}. 2 questions left.")
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: “{middle}” 2 questions left.")  # not "?." read out
 
     page.keyboard.press("Enter")  # the last one: the one before takes the focus
     expect(agenda.get_by_role("button", name=f"Remove: {first}")).to_be_focused()
-    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: {last}. 1 question left.")
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: “{last}” 1 question left.")
 
     page.keyboard.press("Enter")
     expect(agenda.get_by_role("heading", name="The agenda")).to_be_focused()
-    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: {first}. The agenda is empty.")
+    expect(page.locator("[data-plan-status]")).to_have_text(f"Taken off the agenda: “{first}” The agenda is empty.")
     expect(removes).to_have_count(0)
 
 
