@@ -440,6 +440,17 @@ LEADER_SEED = """([reps]) => {
 }"""
 
 
+def seeded(browser, site_url, reps: list):
+    """A new page on the team view, TODAY, with `reps` ([name, records]) added in January as a leader adds them."""
+    context, page = new_page(browser)
+    page.clock.set_fixed_time(ADDED)
+    page.goto(site_url + TEAM)
+    page.evaluate(LEADER_SEED, [reps])
+    page.clock.set_fixed_time(TODAY)
+    page.reload()
+    return context, page
+
+
 def check(score: int) -> dict:
     return {"answers": {}, "notes": {}, "result": {"complete": True, "score": score, "level": None, **check_result(score)}}
 
@@ -487,12 +498,7 @@ def test_the_team_as_a_sales_leader_reads_it(browser, site_url):
             ["one-to-one", "one-to-one", one_to_one(("Send the case study", "2026-03-27", "rep", False), ("Call Acme", "2026-03-27", "rep", None), ("Call Initech", "2026-03-30", "rep", None)), "2026-03-09"],
         ]],
     ]
-    context, page = new_page(browser)
-    page.clock.set_fixed_time(ADDED)  # the reps were added to this browser in January
-    page.goto(site_url + TEAM)
-    page.evaluate(LEADER_SEED, [reps])
-    page.clock.set_fixed_time(TODAY)
-    page.reload()
+    context, page = seeded(browser, site_url, reps)
     order = sorted((name for name, _ in reps), key=str.casefold)
     expect(page.locator(STATUS)).to_have_text("Showing the 4 reps saved in this browser.")
     heat = page.locator("[data-team-heat]")
@@ -554,12 +560,7 @@ def test_days_a_rep_was_away_are_not_days_their_commitment_is_overdue(browser, s
         ["one-to-one", "one-to-one", one_to_one(("Call back the three lost deals", due.isoformat(), "rep", None), ("Get the pricing approved", due.isoformat(), "manager", None)), "2026-03-16"],
         ["away", "time-away", {"back": back.isoformat()}, away_from.isoformat()],
     ]]]
-    context, page = new_page(browser)
-    page.clock.set_fixed_time(ADDED)
-    page.goto(site_url + TEAM)
-    page.evaluate(LEADER_SEED, [reps])
-    page.clock.set_fixed_time(TODAY)
-    page.reload()
+    context, page = seeded(browser, site_url, reps)
     today = TODAY.date()
     days_since_due = working_days_late(due, today)
     present = working_days_late(due, today, [(away_from, back)])
@@ -788,12 +789,7 @@ def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points
         ["Eli", [["one-to-one", "one-to-one", {"held": True, "commitments": [floor]}, "2026-02-23"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held]],
         ["Fay", [["one-to-one", "one-to-one", {"held": True, "commitments": [late]}, "2026-03-09"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held[2:]]],
     ]
-    context, page = new_page(browser)
-    page.clock.set_fixed_time(ADDED)
-    page.goto(site_url + TEAM)
-    page.evaluate(LEADER_SEED, [reps])
-    page.clock.set_fixed_time(TODAY)
-    page.reload()
+    context, page = seeded(browser, site_url, reps)
     overdue = page.get_by_role("table", name="2 overdue commitments")
     rows = rows_of(overdue)
     # Fay's is overdue longer (since 13 March) but slipped twice; Eli's four slips lead
