@@ -77,15 +77,30 @@
     window.print();
   }
 
-  /* The ticks the chosen rep has: the reader's own under the key they always had, a rep's latest record. */
+  /* The ticks the chosen rep has, {ticked, date}: the reader's own under the key they always had (no date), a rep's
+     latest record, dated. */
   function savedTicks(form, key) {
     var ws = Playbook.workspace;
     var saved = ws.current() === "me" ? Playbook.load(key) : null;
+    var date = null;
     if (!saved) {
       var last = ws.latest({ kind: "decision", tool: form.dataset.decision });
       saved = last && last.data;
+      date = last && last.date;
     }
-    return saved && saved.ticked && typeof saved.ticked === "object" ? saved.ticked : {};
+    return { ticked: saved && saved.ticked && typeof saved.ticked === "object" ? saved.ticked : {}, date: date };
+  }
+
+  /* Under the signals: the day a rep's ticks were saved, and once older than the weeks the 1:1 planner uses advice
+     for (data/rhythm.yml's advice_lasts_weeks), that it no longer does, so the two pages agree (a manager found
+     a month-old "Coach" here while the planner had dropped it). */
+  function sayWhen(form, date) {
+    var line = form.querySelector("[data-saved]");
+    var weeks = Number(form.dataset.adviceWeeks);
+    var old = date && Playbook.dates.number(Playbook.workspace.today()) - Playbook.dates.number(date) > weeks * 7;
+    line.hidden = !date;
+    line.textContent = !date ? "" : old ? Playbook.t("decision.saved_lapsed", { day: Playbook.dates.day(date, "weekday"), count: weeks })
+      : Playbook.t("decision.saved_on", { day: Playbook.dates.day(date, "weekday") });
   }
 
   /* A signal reworded since it was ticked: not ticked, not counted, and said so beside it until ticked again. */
@@ -110,7 +125,9 @@
 
     /* Ticks saved as the signal's fingerprint (true from before fingerprints is taken as it is). */
     function load() {
-      var saved = savedTicks(form, key);
+      var found = savedTicks(form, key);
+      var saved = found.ticked;
+      sayWhen(form, Object.keys(saved).length ? found.date : null);
       stale = {};
       boxes.forEach(function (box) {
         var mark = saved[box.dataset.signal];
@@ -132,6 +149,7 @@
       Object.keys(now.ticked).forEach(function (id) { ticked[id] = now.ticked[id]; });
       if (Playbook.workspace.current() === "me" && !tool.save(key, { ticked: ticked })) return;
       if (byReader) tool.record("decision", form.dataset.decision, { ticked: ticked, outcome: now.outcome, totals: now.totals, situations: now.situations });
+      if (byReader && Playbook.workspace.current() !== "me") sayWhen(form, Object.keys(now.ticked).length ? Playbook.workspace.today() : null);
     }
 
     function each(selector, action) {

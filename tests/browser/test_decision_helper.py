@@ -6,6 +6,7 @@ Expected results are worked out here from data/dilemma.yml and data/coaching_que
 
 import base64
 import re
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -844,3 +845,29 @@ def test_a_rep_held_back_by_something_outside_them_is_no_call_between_the_modes_
     expect(helper.locator('[data-outcome="circumstance"]')).to_be_hidden()
     expect(_result(helper)).to_have_count(1)
 
+
+
+def test_a_reps_ticks_say_when_they_were_saved_and_when_the_planner_stops_using_them(context, site_url):
+    """A manager's case: a month on, the helper still showed Ana's old ticks and "Recommendation: Coach" with no
+    date, while the 1:1 planner said that advice was too old to use. The helper says the day, and past the weeks
+    the planner uses advice for (data/rhythm.yml), that it no longer does; ticking again dates it today."""
+    weeks = data("rhythm")["one_to_one_planner"]["advice_lasts_weeks"]
+    page, helper = _open(context, site_url)
+    page.clock.set_fixed_time("2026-12-07T09:00:00")
+    page.reload()
+    picker = page.locator("[data-rep-picker]")
+    picker.get_by_role("button", name="Add a rep…").click()
+    picker.get_by_label("Rep's name or initials").fill("Ana")
+    picker.get_by_role("button", name="Add", exact=True).click()
+    saved = helper.locator("[data-saved]")
+    expect(saved).to_be_hidden()  # nothing ticked for her yet
+    signal = data("dilemma")["modes"][0]["signals"][0]
+    old = (date(2026, 12, 7) - timedelta(weeks=weeks, days=1)).isoformat()
+    page.evaluate("""([id, day]) => Playbook.workspace.record('decision', 'dilemma', {ticked: {[id]: true}, outcome: 'coach', totals: {}, situations: []}, day)""", [signal["id"], old])
+    page.reload()
+    shown = page.evaluate("day => Playbook.dates.day(day, 'weekday')", old)  # in the reader's own date order
+    expect(saved).to_have_text(f"Ticked for this rep on {shown}, more than {weeks} weeks ago: the 1:1 planner no longer uses this advice. Tick what you see today.")
+    helper.get_by_label(plain(signal["text"]), exact=True).uncheck()
+    helper.get_by_label(plain(signal["text"]), exact=True).check()
+    today = page.evaluate("day => Playbook.dates.day(day, 'weekday')", "2026-12-07")
+    expect(saved).to_have_text(f"Ticked for this rep on {today}.")
