@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loading import LocatedData
-from .model import Handbook
 from .page_reading import Page
 from .problems import Problem, quoted
 
@@ -25,11 +24,11 @@ _SAYS_A_DAY = re.compile(r"(?<![#\w-])(?:day[- ](\d{2,3})\b|(\d{2,3})-day\b|firs
 @dataclass(frozen=True)
 class Decided:
     """What the data decides that text may name: the ramp's milestone days, and each renamed level's id words →
-    (its name, where that is written)."""
+    (its id, its name, where that is written)."""
 
     days: list[int]
     days_at: str
-    renamed: dict[str, tuple[str, str]]
+    renamed: dict[str, tuple[str, str, str]]
 
     def said(self, text: str) -> Iterator[tuple[int, str]]:
         """Each stale mention in `text`: its offset, and what to tell the leader."""
@@ -37,9 +36,9 @@ class Decided:
             day = int(next(group for group in match.groups() if group))
             if day < max(self.days) and day not in self.days:
                 yield match.start(), f"{quoted(match.group(0))} names a day of the ramp plan that none of its milestones is on ({', '.join(map(str, self.days))}: {self.days_at}); write one of those days, or move the milestone there"
-        for words, (name, at) in self.renamed.items():
+        for words, (level_id, name, at) in self.renamed.items():
             for match in re.finditer(rf"(?<![\w-]){re.escape(words)}s?(?![\w-])", text):
-                yield match.start(), f"{quoted(match.group(0))} names the level {quoted(words.lower().replace(' ', '-'))} by its old name; it is called {quoted(name)} now ({at}): write that name"
+                yield match.start(), f"{quoted(match.group(0))} names the level {quoted(level_id)} by its old name; it is called {quoted(name)} now ({at}): write that name"
 
 
 def _id_words(level_id: str) -> str:
@@ -60,7 +59,7 @@ def decided_in_data(documents: dict[str, LocatedData]) -> Decided:
         for index, level in enumerate(levels.value.get("levels") or []):
             if _id_words(level["id"]) != level["name"]:
                 path = ("levels", index, "name")
-                renamed[_id_words(level["id"])] = (level["name"], f"{levels.file_at(path)}, line {levels.where(path).line}")
+                renamed[_id_words(level["id"])] = (level["id"], level["name"], f"{levels.file_at(path)}, line {levels.where(path).line}")
     return Decided(days, days_at, renamed)
 
 

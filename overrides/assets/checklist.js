@@ -202,8 +202,9 @@
      week back, so a manager's Friday preparation is there at Monday's 1:1 (a list that started afresh each week
      had emptied it), a 1:1 recorded late still finds this week's, and one never recorded leaves its ticks a week
      at most. Once today's 1:1 is recorded as held, the list is the next 1:1's, its ticks kept as tomorrow's (a
-     manager preparing straight after a 1:1 found them filed under it and gone the next morning). The history: the preparation for each of the last KEPT 1:1s held, the latest day with ticks in the
-     week before it, after the 1:1 held before that. Ticks saved when the list started afresh each week (dated the
+     manager preparing straight after a 1:1 found them filed under it and gone the next morning). The history:
+     the preparation for each of the last KEPT 1:1s held, the latest day with ticks in the week before it, after
+     the 1:1 held before that. Ticks saved when the list started afresh each week (dated the
      week's first day) count as the week's last day, or today in the week still running. */
   function prepTicks(form, total, tool) {
     var ws = Playbook.workspace;
@@ -254,9 +255,9 @@
         var today = Playbook.dates.today();
         saved = found(today);
         var upToToday = Playbook.checklistOneToOnes ? Playbook.checklistOneToOnes(today) : [];
-        var before = upToToday.filter(function (day) { return day < today; });
-        var held = upToToday.length > before.length ? upToToday : before;
-        var key = held === before ? today : shift(today, 1);
+        var earlier = upToToday.filter(function (day) { return day < today; });
+        var held = upToToday.length > earlier.length ? upToToday : earlier;
+        var key = held === earlier ? today : shift(today, 1);
         var current = latest(held[held.length - 1], key, kept);
         starts = [{ key: key, since: held[held.length - 1] || null }];
         periods = {};
@@ -271,7 +272,8 @@
         oldest = shift(first && first < today ? first : today, -7);
         return periods[key] ? periods[key].ticked : {};
       },
-      /* Today's ticks kept as today's, an empty list too, so that it shows instead of an earlier day's. */
+      /* The ticks kept under the list's day (today's, or tomorrow's once today's 1:1 is held), an empty list too,
+         so that it shows instead of an earlier day's. */
       save: function (ticks, done, byReader) {
         if (byReader) {
           periods[starts[0].key] = { ticked: ticks, total: total };

@@ -190,7 +190,6 @@
     var after = Number(root.dataset.stallsAfter);
     if (!after || count < after) return null;
     var line = document.createElement("span");
-    line.className = "pb-stalls-pointer";
     var link = document.createElement("a");
     link.href = root.dataset.stallsUrl;
     link.textContent = Playbook.t("commitments.stalls_link");

@@ -261,8 +261,9 @@
   }
 
   /* What the checks of a week came to, as the form's results: "Part coaching 2 and That was coaching 1", the
-     most given first, then the one with the best score (so the order doesn't follow the files'). A median score alone hid a week where none was coaching (a manager: 79% for four 1:1s that
-     each failed or were held back). "–" for checks from before the band was kept. */
+     most given first, then the one with the best score (so the order doesn't follow the files'). A median score
+     alone hid a week where none was coaching (a manager: 79% for four 1:1s that each failed or were held back).
+     "" for checks from before the band was kept. */
   function resultsOf(checks) {
     var counts = {}, best = {}, order = [];
     checks.forEach(function (check) {
@@ -272,7 +273,7 @@
       best[check.band] = Math.max(best[check.band] || 0, check.score);
     });
     order.sort(function (a, b) { return counts[b] - counts[a] || best[b] - best[a] || (a < b ? -1 : a > b ? 1 : 0); });
-    return order.length ? Playbook.list(order.map(function (band) { return Playbook.t("team_view.band_count", { band: band, count: counts[band] }); })) : "\u2013";
+    return Playbook.list(order.map(function (band) { return Playbook.t("team_view.band_count", { band: band, count: counts[band] }); }));
   }
 
   function anyHeld(checks) {
@@ -298,7 +299,7 @@
       min: 0, max: 100, ticks: percentTicks([0, 25, 50, 75, 100]), slots: timeline.slots,
       points: points,
       key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.held_key") : "",
-      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks"), Playbook.t("team_view.results")], rows: points.map(function (point) { return [point.label, percent(point.value), String(point.count), point.results]; }) }
+      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks"), Playbook.t("team_view.results")], rows: points.map(function (point) { return [point.label, percent(point.value), String(point.count), point.results || "\u2013"]; }) }
     }));
   }
 
@@ -316,7 +317,7 @@
       var value = median(scoresOf(checks));
       var results = resultsOf(checks);
       var note = checks.length > 1 ? Playbook.t("team_view.rep_median", { value: value, count: checks.length }) : percent(value);
-      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, held: anyHeld(checks), team: timeline.byWeek[week].value, note: results === "\u2013" ? note : Playbook.t("team_view.with_results", { note: note, results: results }) };
+      return { slot: timeline.slotOf(week), label: Playbook.dates.day(week), value: value, held: anyHeld(checks), team: timeline.byWeek[week].value, note: results ? Playbook.t("team_view.with_results", { note: note, results: results }) : note };
     });
     var last = points[points.length - 1];
     var checks = weeks.reduce(function (sum, week) { return sum + rep.weeks[week].length; }, 0);
@@ -350,7 +351,7 @@
       var value = median(scoresOf(all[week]));
       var results = resultsOf(all[week]);
       var note = Playbook.t("team_view.week_note", { value: value, count: all[week].length });
-      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, results: results, held: anyHeld(all[week]), note: results === "\u2013" ? note : Playbook.t("team_view.with_results", { note: note, results: results }) };
+      return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, results: results, held: anyHeld(all[week]), note: results ? Playbook.t("team_view.with_results", { note: note, results: results }) : note };
     });
     return { slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
   }
