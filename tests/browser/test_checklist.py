@@ -137,6 +137,9 @@ def test_a_screen_reader_hears_the_lists_count_after_a_tick_and_not_on_choosing_
     form = page.locator('form[data-checklist="one-to-one-prep"]')
     form.locator(".pb-checklist__count").wait_for()
     picker = page.locator('[data-rep-picker][data-for="checklist-one-to-one-prep"]')
+    # each list's picker is told apart by its list: the page has one per list
+    expect(picker.get_by_label("Whose answers")).to_have_accessible_description(f"For {plain(checklist['title'])}")
+    expect(picker.get_by_role("button", name="Add a rep…")).to_have_accessible_description(f"For {plain(checklist['title'])}")
     picker.get_by_role("button", name="Add a rep…").click()
     picker.get_by_label("Rep's name or initials").fill("Ana")
     picker.get_by_role("button", name="Add", exact=True).click()
