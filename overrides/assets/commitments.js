@@ -53,11 +53,12 @@
      slips(entry, meetings)     how many times it slipped by the 1:1s of `meetings` (dates)
      times(count)               "once", "twice", "three times", … (count above 0)
      slipped(count)             the count as a manager says it: "slipped once", "slipped twice", "" for none
-     stalls(count, root)        for one slipped at as many 1:1s as root's data-stalls-after (data/when_coaching_stalls.yml's
-                                check_ins), a line pointing to when coaching isn't working (its address data-stalls-url),
-                                as a node; else null. The same change not happening at that many check-ins is where the
-                                handbook's path starts, once its cause has been acted on (a manager's case: a rep under
-                                the floor slipped three times and no tool said so). */
+     stalls(commitment, count, root)  for a rep's commitment slipped at as many 1:1s as root's data-stalls-after
+                                (data/when_coaching_stalls.yml's check_ins), a line pointing to when coaching isn't
+                                working (its address data-stalls-url), as a node; else null. The same change not
+                                happening at that many check-ins is where the handbook's path starts, once its cause
+                                has been acted on (a manager's case: a rep under the floor slipped three times and no
+                                tool said so); the manager's own slipping is not the rep's path (a reviewer). */
 (function (Playbook) {
   "use strict";
 
@@ -186,9 +187,9 @@
     return count ? Playbook.t("commitments.slipped", { times: times(count) }) : "";
   }
 
-  function stalls(count, root) {
+  function stalls(commitment, count, root) {
     var after = Number(root.dataset.stallsAfter);
-    if (!after || count < after) return null;
+    if (commitment.owner !== "rep" || !after || count < after) return null;
     var line = document.createElement("span");
     var link = document.createElement("a");
     link.href = root.dataset.stallsUrl;

@@ -143,7 +143,7 @@
       box.addEventListener("change", function () {
         setDone(entry, box.checked ? actionDay() : null);
       });
-      var pointer = now === "open" && Playbook.commitments.stalls(commitment.slips || 0, form);
+      var pointer = now === "open" && Playbook.commitments.stalls(commitment, commitment.slips || 0, form);
       if (pointer) li.append(" ", pointer);
       if (now === "open") li.append(changes(entry, said));
       if (now === "done" && commitment.done > commitment.due) {

@@ -439,7 +439,7 @@
       placed(due, Playbook.t("team_view.first_due", { date: DATE }), DATE, first);
     }
     var slipped = node("td", "", item.slips ? Playbook.commitments.times(item.slips) : Playbook.t("team_view.no_one_to_one_since_due"));
-    var pointer = Playbook.commitments.stalls(item.slips, root);
+    var pointer = Playbook.commitments.stalls(item, item.slips, root);
     if (pointer) slipped.append(" ", pointer);
     row.append(who, node("td", "", item.text), node("td", "", owner(item.owner)), due, node("td", "", Playbook.t("team_view.days", { count: item.overdue })), slipped);
     return row;

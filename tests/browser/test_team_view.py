@@ -785,27 +785,32 @@ def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points
     moves = [{"from": "2026-02-27", "to": "2026-03-06", "on": "2026-03-02"}, {"from": "2026-03-06", "to": "2026-03-13", "on": "2026-03-09"}, {"from": "2026-03-13", "to": "2026-03-20", "on": "2026-03-16"}]
     floor = {"text": "Reach the floor", "due": "2026-03-20", "owner": "rep", "done": None, "renegotiated": moves}
     late = {"text": "Send the Acme proposal", "due": "2026-03-13", "owner": "rep", "done": None}
+    # the manager's own, slipped as often: no pointer to the rep's path (a reviewer found one)
+    mine = dict(floor, text="Book Eli's ride-along", owner="manager")
     reps = [
-        ["Eli", [["one-to-one", "one-to-one", {"held": True, "commitments": [floor]}, "2026-02-23"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held]],
+        ["Eli", [["one-to-one", "one-to-one", {"held": True, "commitments": [floor, mine]}, "2026-02-23"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held]],
         ["Fay", [["one-to-one", "one-to-one", {"held": True, "commitments": [late]}, "2026-03-09"]] + [["one-to-one", "one-to-one", {"held": True}, day] for day in held[2:]]],
     ]
     context, page = seeded(browser, site_url, reps)
-    overdue = page.get_by_role("table", name="2 overdue commitments")
+    overdue = page.get_by_role("table", name="3 overdue commitments")
     rows = rows_of(overdue)
     # Fay's is overdue longer (since 13 March) but slipped twice; Eli's four slips lead
-    assert [row[0] for row in rows] == ["Eli", "Fay"], rows
+    assert [row[:2] for row in rows] == [["Eli", "Book Eli's ride-along"], ["Eli", "Reach the floor"], ["Fay", "Send the Acme proposal"]], rows
+    assert rows[0][5] == "four times"
+    rows = rows[1:]
     assert rows[0][3] == f"{weekday('2026-03-20')} (first due {weekday('2026-02-27')})"
     assert rows[0][5] == "four times Acted on its cause, and it still slips? When coaching isn't working says what comes next."
     assert rows[1][3] == weekday("2026-03-13") and rows[1][5] == "twice"
     expect(overdue.get_by_role("link", name="When coaching isn't working")).to_have_count(1)
     expect(overdue.get_by_role("link", name="When coaching isn't working")).to_have_attribute("href", re.compile(r"when-coaching-stalls/$"))
     # the 1:1 planner's "Agreed last time" says the same beside it, and nothing beside Fay's
-    overdue.get_by_role("link", name="Eli").click()
+    overdue.get_by_role("link", name="Eli").first.click()
     page.goto(site_url + "coaching/plan-one-to-one/")
     expect(page.get_by_role("heading", name="1:1 with Eli")).to_be_visible()
     item = page.locator("[data-plan-agreed] > li", has_text="Reach the floor")
     expect(item).to_contain_text("slipped four times")
     expect(item.get_by_role("link", name="When coaching isn't working")).to_be_visible()
+    expect(page.locator("[data-plan-agreed] > li", has_text="Book Eli's ride-along").get_by_role("link", name="When coaching isn't working")).to_have_count(0)
     page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.reps().find(r => r.name === 'Fay').id)")
     expect(page.get_by_role("heading", name="1:1 with Fay")).to_be_visible()
     expect(page.locator("[data-plan-agreed] > li", has_text="Send the Acme proposal").get_by_role("link", name="When coaching isn't working")).to_have_count(0)
