@@ -682,7 +682,7 @@
         status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : kept ? Playbook.t("plan_one_to_one.taken_off_kept", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
       });
       add.setAttribute("aria-pressed", String(chosen.indexOf(question.id) >= 0));
-      add.setAttribute("aria-label", Playbook.t("question_basket.add_label", { question: Playbook.firstWords(question.text) }));
+      add.setAttribute("aria-label", Playbook.t("question_basket.add_label", { action: add.textContent, question: Playbook.firstWords(question.text) }));
       li.append(" ", add, " ", note(found.line, "pb-plan__why"));
       return li;
     }

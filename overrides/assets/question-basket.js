@@ -84,6 +84,13 @@
     if (button.getAttribute("aria-pressed") === String(added)) return;
     button.setAttribute("aria-pressed", String(added));
     button.textContent = added ? Playbook.t("question_basket.added") : Playbook.t("question_basket.add");
+    named(button);
+  }
+
+  /* A button's name: its words as shown, then its question's first words, so 160 of them are told apart and a
+     voice-control user can say what they see (a screen-reader reviewer; WCAG 2.5.3). */
+  function named(button) {
+    button.setAttribute("aria-label", Playbook.t("question_basket.add_label", { action: button.textContent, question: button.dataset.question }));
   }
 
   /* Whose 1:1 a question goes on: the rep chosen last on any tool, as the line at the foot of the screen says. */
@@ -114,8 +121,8 @@
     var buttons = items.map(function (item) {
       item.dataset.basketReady = "true";
       var button = item.querySelector("[data-basket-add]");
-      /* named by its question, its state by aria-pressed: 160 buttons all "Add to 1:1" (a screen-reader reviewer) */
-      button.setAttribute("aria-label", Playbook.t("question_basket.add_label", { question: Playbook.firstWords(item.querySelector(".pb-question__text").textContent) }));
+      button.dataset.question = Playbook.firstWords(item.querySelector(".pb-question__text").textContent);
+      named(button);
       button.addEventListener("click", function () {
         var rep = Playbook.workspace.current();
         var question = { id: item.id, fingerprint: item.dataset.fingerprint, text: item.querySelector(".pb-question__text").textContent.trim() };

@@ -123,7 +123,7 @@ def week_one(page, site_url, tmp_path):
         # The page is swapped in before its widgets are set up: a click before that would do nothing.
         page.locator(f"li#{question['id']}[data-basket-ready]").wait_for()
         page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1").click()
-        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
     page.locator(".md-nav").get_by_role("link", name="Plan a 1:1").first.click()
     page.wait_for_url("**/" + PLANNER)
     for box in boxes:

@@ -209,7 +209,7 @@ def test_a_planned_one_to_one_is_printed_copied_and_sent_to_the_calendar(manager
         # The page is swapped in before its widgets are set up: a click before that would do nothing.
         page.locator(f"li#{question['id']}[data-basket-ready]").wait_for()
         page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1").click()
-        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator(f"li#{question['id']}").get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
 
     page.locator(".md-nav").get_by_role("link", name="Plan a 1:1").first.click()
     page.wait_for_url("**/" + PLANNER)
@@ -445,7 +445,7 @@ def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_an
     assert max(sum(q["stage"] == stage for q, _ in suggested) for stage in stages) <= 2, "they span the conversation"
 
     page.locator("[data-plan-suggestions] > li").first.get_by_role("button", name="Add to 1:1").click()
-    pressed = page.locator("[data-plan-suggestions] > li").first.get_by_role("button", name=f"Add to 1:1: {' '.join(plain(first['text']).split()[:8])}")
+    pressed = page.locator("[data-plan-suggestions] > li").first.get_by_role("button", name=f"Added to 1:1: {' '.join(plain(first['text']).split()[:8])}")
     expect(pressed).to_be_focused()
     expect(pressed).to_have_attribute("aria-pressed", "true")
     expect(pressed).to_have_text("Added to 1:1")

@@ -131,7 +131,7 @@ def test_the_question_bank_says_whose_1_1_its_buttons_add_to_and_keeps_it_in_vie
     expect(picker.get_by_label("Whose answers")).to_have_value(re.compile(r".+"))
     picker.get_by_label("Whose answers").select_option(label="Sam")
     expect(line).to_contain_text("your next 1:1 with Sam,")
-    expect(first.get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "true")
+    expect(first.get_by_role("button", name="Added to 1:1")).to_have_attribute("aria-pressed", "true")
     picker.get_by_label("Whose answers").select_option(label="Fay")
     expect(line).to_contain_text("your next 1:1 with Fay,")
     expect(first.get_by_role("button", name="Add to 1:1")).to_have_attribute("aria-pressed", "false")
