@@ -329,7 +329,7 @@
       ticks: percentTicks([0, 50, 100]),
       axis: { from: timeline.medians[0].label, to: timeline.lastWeek },
       reference: { points: timeline.medians },
-      key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.held_key") : "",
+      key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.rep_held_key") : "",
       points: points,
       table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: points.map(function (point) { return [point.label, point.note, percent(point.team)]; }) }
     }));
