@@ -19,6 +19,8 @@ from .problems import Problem, quoted
 # "day 90", "day-90 review", "a 30-day review", "your first 90 days", and in German "an Tag 90", "ersten 90 Tage";
 # not a link's "#day-90", which the link check follows to the milestone's id.
 _SAYS_A_DAY = re.compile(r"(?<![#\w-])(?:day[- ](\d{2,3})\b|(\d{2,3})-day\b|first (\d{2,3}) days\b|Tag[- ](\d{2,3})\b|ersten (\d{2,3}) Tage\b)", re.IGNORECASE)
+# "at day 30, 60 and 90", "Tag 30, 60 und 90": the days after the first, which the pattern above does not see.
+_LISTS_DAYS = re.compile(r"(?<![#\w-])(?:days?|Tage?) \d{2,3}((?:, \d{2,3})*,? (?:and|und) \d{2,3})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,12 +35,18 @@ class Decided:
     def said(self, text: str) -> Iterator[tuple[int, str]]:
         """Each stale mention in `text`: its offset, and what to tell the leader."""
         for match in _SAYS_A_DAY.finditer(text) if self.days else ():
-            day = int(next(group for group in match.groups() if group))
-            if day < max(self.days) and day not in self.days:
-                yield match.start(), f"{quoted(match.group(0))} names a day of the ramp plan that none of its milestones is on ({', '.join(map(str, self.days))}: {self.days_at}); write one of those days, or move the milestone there"
+            yield from self._day(match.start(), match.group(0), int(next(group for group in match.groups() if group)))
+        for match in _LISTS_DAYS.finditer(text) if self.days else ():
+            for day in re.findall(r"\d{2,3}", match.group(1)):
+                yield from self._day(match.start(), match.group(0), int(day))
         for words, (level_id, name, at) in self.renamed.items():
             for match in re.finditer(rf"(?<![\w-]){re.escape(words)}s?(?![\w-])", text):
                 yield match.start(), f"{quoted(match.group(0))} names the level {quoted(level_id)} by its old name; it is called {quoted(name)} now ({at}): write that name"
+
+
+    def _day(self, offset: int, said: str, day: int) -> Iterator[tuple[int, str]]:
+        if day < max(self.days) and day not in self.days:
+            yield offset, f"{quoted(said)} names a day of the ramp plan that none of its milestones is on ({', '.join(map(str, self.days))}: {self.days_at}); write one of those days, or move the milestone there"
 
 
 def _id_words(level_id: str) -> str:
@@ -64,9 +72,11 @@ def decided_in_data(documents: dict[str, LocatedData]) -> Decided:
 
 
 def check_data_words(documents: dict[str, LocatedData]) -> list[Problem]:
-    """Each data text naming a day no milestone is on, or a level by its old name."""
+    """Each data text naming a day no milestone is on, or a level by its old name; not an id, which stays when its
+    item moves or is renamed (a milestone's `day-90`), as everything pointing at it uses it."""
     decided = decided_in_data(documents)
-    return [document.problem(path, message) for document in documents.values() for path, text in document.texts() for _, message in decided.said(text)]
+    return [document.problem(path, message) for document in documents.values() for path, text in document.texts()
+            if path[-1:] != ("id",) for _, message in decided.said(text)]
 
 
 # Code in a page (a fenced block, or `inline` code) is shown as typed, such as a message quoted in the editing
