@@ -283,6 +283,7 @@ class Circumstance:
     id: str
     text: str
     check: str  # the id of data/when_coaching_stalls.yml's check whose advice the helper shows
+    with_others: str  # what still needs doing about other signals ticked beside it
     contradicts: list[str]
     line: int
 

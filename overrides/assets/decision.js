@@ -180,6 +180,14 @@
         el.hidden = outcome !== "tie" || totals[mode] !== now.top || !!now.ruledOut[mode] || !!now.short[mode];
       });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
+      /* beside a cause outside the rep, the other signals ticked, named, so none is dropped in silence */
+      each("[data-also]", function (el) {
+        var others = boxes.length ? Array.prototype.filter.call(boxes, function (box) { return box.checked && box.dataset.mode; }) : [];
+        el.hidden = !others.length;
+        var list = el.querySelector("[data-also-list]");
+        list.textContent = "";
+        others.forEach(function (box) { list.appendChild(document.createElement("li")).textContent = form.querySelector('label[for="' + CSS.escape(box.id) + '"]').textContent; });
+      });
       each("[data-clash]", function (el) {
         el.textContent = "";
         now.clash.forEach(function (id) {
