@@ -10,7 +10,7 @@ behaviours); so does a behaviour left blank or answered below the mirror of that
 (`Assessment.behaviours_at_least`: a habit at most "A little" like the seller, a behaviour at least "Mostly"),
 since a level is the behaviours that mark it, each of them, not their average. Below the level reached, one
 such level may be a gap (see `holds`). One answer to every strength, from the basics to the top, places the seller at
-no level (`same_answer_everywhere`), as does that answer with one strength in ten or fewer a notch either side of it. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+no level (`same_answer_everywhere`), as does that answer with one strength in ten or fewer answered higher. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
@@ -25,7 +25,7 @@ from .model import Assessment, Band, Scale, Statement, StatementGroup
 
 STRENGTH, LIMIT = "strength", "limit"
 SAME_ANSWER_LEVELS = 3  # strengths answered on this many levels or more, all alike, place no one (same_answer_everywhere)
-SAME_ANSWER_ONE_DIFFERS_IN = 10  # ... or all alike but one in this many (rounded down), each a notch off: a few moved a notch still don't tell them apart
+SAME_ANSWER_ONE_DIFFERS_IN = 10  # ... or all alike but one in this many (rounded down), answered higher: a few moved up still don't tell them apart
 
 
 def option_points(scale: Scale, counts_as: str) -> list[float]:
@@ -213,25 +213,21 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
 def same_answer_everywhere(assessment: Assessment, answers: dict[str, float]) -> bool:
     """Whether the answers don't tell the statements apart: the strengths answered, on `SAME_ANSWER_LEVELS`
     levels or more, all have one answer above the scale's lowest, or all but one in `SAME_ANSWER_ONE_DIFFERS_IN`
-    (rounded down) with the others a notch either side of it, whatever the habits' answers. Few sellers do the top levels'
+    (rounded down) with the others higher, whatever the habits' answers. Few sellers do the top levels'
     behaviours as often as the basics, so a flat profile places the seller at no level (an enablement reviewer:
     "Mostly" on every strength and "A little" on every habit read "Strategic adviser", and a caveat under a
     headline is not what gets quoted; a manager: with two habits "Not like me" instead, it still did; a sales
-    director: so did one strength moved up to "Just like me", and a reviewer: one moved down to "A little"). One
-    answered two notches off names a behaviour the seller does far more or far less than the rest, and such a
-    seller is placed (a sales leader: "Just like me" but for "A little" on two behaviours is a strong seller with
-    two gaps). Every strength at the lowest answer, a new rep's honest
+    director: so did one strength moved up to "Just like me"). One answered lower is a weakest behaviour named,
+    which is what the form is for, and such a seller is placed (a sales leader: "Just like me" but for "A little"
+    on two behaviours is a strong seller with two gaps). Every strength at the lowest answer, a new rep's honest
     start, places them at none anyway, and is not doubted."""
     values = {option.value for option in assessment.scale.options}
     strengths = [answers[s.id] for s in assessment.statements if s.counts_as != LIMIT and answers.get(s.id) in values]
     levels = sum(1 for group in assessment.groups if any(s.counts_as != LIMIT and answers.get(s.id) in values for s in group.statements))
     if levels < SAME_ANSWER_LEVELS:
         return False
-    values = [option.value for option in assessment.scale.options]
-    common = max(set(strengths), key=strengths.count)
-    near = values[max(values.index(common) - 1, 0):values.index(common) + 2]
-    return (common != values[0] and all(value in near for value in strengths)
-            and len(strengths) - strengths.count(common) <= len(strengths) // SAME_ANSWER_ONE_DIFFERS_IN)
+    least = min(strengths)
+    return least != assessment.scale.options[0].value and len(strengths) - strengths.count(least) <= len(strengths) // SAME_ANSWER_ONE_DIFFERS_IN
 
 
 def not_come_up(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[Statement]:

@@ -209,20 +209,15 @@
 
   /* Answers that don't tell the statements apart place the seller at no level (scoring.same_answer_everywhere):
      the strengths answered, on sameAnswerLevels levels or more, alike and above the scale's lowest answer, or all
-     but one in oneDiffersIn (rounded down) with the others a notch either side of it. */
+     but one in oneDiffersIn (rounded down) with the others higher. */
   function sameAnswerEverywhere(model) {
     if (model.sameAnswerLevels === null) return false;
     var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
     var levels = model.groups.filter(function (group) { return strengths.some(function (row) { return row.group === group.id; }); }).length;
     if (levels < model.sameAnswerLevels) return false;
-    var counts = {};
-    strengths.forEach(function (row) { counts[row.points] = (counts[row.points] || 0) + 1; });
-    var common = +Object.keys(counts).reduce(function (best, points) { return counts[points] > counts[best] ? points : best; });
-    /* a notch either side: the scale's answers next to the common one, by their points */
-    var steps = model.steps;
-    var at = steps.indexOf(common);
-    var near = steps.slice(Math.max(at - 1, 0), at + 2);
-    return common > 0 && strengths.every(function (row) { return near.indexOf(row.points) >= 0; }) && strengths.length - counts[common] <= Math.floor(strengths.length / model.oneDiffersIn);
+    var least = Math.min.apply(null, strengths.map(function (row) { return row.points; }));
+    var higher = strengths.filter(function (row) { return row.points !== least; }).length;
+    return least > 0 && higher <= Math.floor(strengths.length / model.oneDiffersIn);
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
@@ -351,8 +346,6 @@
       notComeUpPerLevel: +(form.dataset.notComeUpPerLevel || 0),
       sameAnswerLevels: form.hasAttribute("data-same-answer-levels") ? +form.dataset.sameAnswerLevels : null,
       oneDiffersIn: +form.dataset.sameAnswerOneDiffersIn,
-      /* a strength's points for each of the scale's answers, in order */
-      steps: rows.some(function (row) { return !row.limit; }) ? all(rows.filter(function (row) { return !row.limit; })[0].fieldset, "input[data-points]").map(function (input) { return +input.dataset.points; }) : [],
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,

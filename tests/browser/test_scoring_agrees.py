@@ -167,13 +167,11 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
         overall_band = assessment.bands[-2]  # and, where the form says so, nothing answered the lowest
     level, above = None, None
     # Answers that don't tell the statements apart place no one: every strength answered, on three levels or more,
-    # with one answer other than the lowest, or all but one in ten of them with the rest a notch either side,
-    # whatever the habits' answers.
+    # with one answer other than the lowest, or all but one in ten of them with the rest higher, whatever the
+    # habits' answers.
     strengths = [answers[s.id] for s in assessment.statements if s.counts_as != "limit" and s.id in answers]
     levels_answered = sum(1 for group in assessment.groups if any(s.counts_as != "limit" and s.id in answers for s in group.statements))
-    common = max(set(strengths), key=strengths.count) if strengths else None
-    same = (assessment.rates_levels and levels_answered >= 3 and common != min(values) and all(abs(values.index(v) - values.index(common)) <= 1 for v in strengths)
-            and 10 * (len(strengths) - strengths.count(common)) <= len(strengths))
+    same = assessment.rates_levels and levels_answered >= 3 and min(strengths) != min(values) and 10 * sum(1 for v in strengths if v > min(strengths)) <= len(strengths)
     if assessment.rates_levels and not same:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
         reached, holding, near = [], [], []
@@ -398,7 +396,7 @@ FOUR = dataclasses.replace(
                            Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 3 else None, "f", 1)) for n in (0, 1, 2, 3)],
 )
 
-# Ten behaviours on three levels: one in ten may be answered a notch off the rest and still not tell them apart.
+# Ten behaviours on three levels: one in ten may be answered higher than the rest and still not tell them apart.
 TEN = dataclasses.replace(
     GAPS, answers_needed=10,
     groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}{k}", "S", 1) for k in range(size)],
@@ -448,7 +446,7 @@ TEN_ALIKE = {f"s{n}{k}": 1 for n, size in ((0, 4), (1, 3), (2, 3)) for k in rang
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 0}))  # alike on two levels only: placed
 @example(case=(TEN, TEN_ALIKE | {"s22": 2}))  # one of ten answered higher: not placed
 @example(case=(TEN, TEN_ALIKE | {"s00": 2, "s22": 2}))  # two of ten: placed
-@example(case=(TEN, TEN_ALIKE | {"s22": 0}))  # one of ten a notch lower: not placed either
+@example(case=(TEN, TEN_ALIKE | {"s22": 0}))  # one of ten answered lower, the weakest named: placed
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)

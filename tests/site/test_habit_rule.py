@@ -79,6 +79,6 @@ def test_the_key_and_the_form_say_that_one_answer_everywhere_places_no_one(built
     count = form["data-same-answer-levels"]
     assert rule == (f"Answers that don't tell the statements apart place you at no level: every strength, answered on {count} levels or more,"
                     f" with the same answer other than “{scale['options'][0]['label']}”, or all but one in {form['data-same-answer-one-differs-in']} of them"
-                    " (rounded down) with it and the others a notch either side, whatever the habits' answers."
+                    " (rounded down) with it and the others higher, whatever the habits' answers."
                     " Answer each statement for what happens in the account.")
     assert int(count) >= 3  # two levels alike is a new rep's first steps, not a pattern
