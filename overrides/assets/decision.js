@@ -182,7 +182,7 @@
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
       /* beside a cause outside the rep, the other signals ticked, named, so none is dropped in silence */
       each("[data-also]", function (el) {
-        var others = boxes.length ? Array.prototype.filter.call(boxes, function (box) { return box.checked && box.dataset.mode; }) : [];
+        var others = Array.prototype.filter.call(boxes, function (box) { return box.checked && box.dataset.mode; });
         el.hidden = !others.length;
         var list = el.querySelector("[data-also-list]");
         list.textContent = "";
