@@ -532,6 +532,25 @@ def test_a_status_one_to_one_with_no_call_looked_at_and_no_skill_worked_on_was_i
     expect(form.locator("[aria-live]")).not_to_contain_text("Mostly telling")
 
 
+def test_a_push_run_as_advised_is_part_coaching_not_inspecting(context, site_url):
+    """A first-line manager's case: a push run as the decision helper advised (asked why first, named the calls
+    behind the gap with the CRM facts, one dated expectation in the rep's words, a day to check it, the deal left
+    with the rep), with no call replayed and no separate skill worked on, read "Mostly telling or inspecting". The
+    statement about what the rep did names a push's gap, so a manager answers it "Yes", and the result is the
+    "Part coaching" the form's intro promises a push."""
+    form_data = _form("was-that-coaching")
+    statement = next(q for q in form_data["questions"] if q["id"] == "looked-at-behaviour")
+    assert "in a push" in statement["text"]
+    answers = {q["id"]: 2 for q in form_data["questions"]} | {"rep-talked-most": 1, "one-skill": 0}
+    score, band = _oracle(form_data, answers)
+    assert band == form_data["bands"][1]["name"] == "Part coaching"
+    page = context.new_page()
+    page.goto(site_url + "self-assessments/")
+    form = _rate(page, "was-that-coaching", answers)
+    expect(form.locator('fieldset[data-statement="looked-at-behaviour"] legend')).to_contain_text("in a push, the calls, follow-ups or conduct behind the gap")
+    expect(form.locator("[aria-live]")).to_contain_text(f"Coaching score: {score}%, held at “Part coaching”")
+
+
 def test_a_one_to_one_short_of_what_makes_it_coaching_is_not_called_coaching(context, site_url):
     # A sales leader's case: both essentials "Yes" and the rest "Yes" but one "No" read "85%: That was coaching.
     # The rep ... owns what happens next. Check the follow-up date happens." for a 1:1 with numbers only, no plan,
