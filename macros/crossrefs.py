@@ -140,6 +140,8 @@ REFERENCES = [
     Reference("printing", ("documents", "*", "questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("rhythm", ("one_to_one", "boxes", "*", "while_advised", "mode"), "dilemma", ("modes", "*"), "mode"),
+    Reference("rhythm", ("one_to_one", "boxes", "*", "while_advised", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one_planner", "stages_that_look_back", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one_planner", "situations_only_when_advised", "*"), "coaching_questions", ("situations", "*"), "situation"),
 ]

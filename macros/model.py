@@ -1569,6 +1569,15 @@ class StrictPart:
 
 
 @dataclass(frozen=True)
+class WhileAdvised:
+    """A mode whose questions of `question_stages` a box also takes while the rep's advice is that mode, on one of
+    the box's situations."""
+
+    mode: str
+    question_stages: list[str]
+
+
+@dataclass(frozen=True)
 class AgendaBox:
     id: str
     name: str
@@ -1580,6 +1589,7 @@ class AgendaBox:
     coaching: bool = False  # coaching in the strict sense: the rep works on a skill or a deal with you
     question_stages: list[str] = field(default_factory=list)
     question_situations: list[str] = field(default_factory=list)
+    while_advised: WhileAdvised | None = None
     write_in: list[str] = field(default_factory=list)
 
 

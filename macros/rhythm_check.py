@@ -27,7 +27,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
-    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advice_reaches_next_one_to_one(document)
+    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
     problems += _days_off(document) + _charter_review_longer(document, documents)
@@ -249,6 +249,18 @@ def _a_question_fits(document: LocatedData) -> list[Problem]:
         ))
         for index, box in enumerate(rhythm["one_to_one"]["boxes"])
         if box.get("question_stages") and box["minutes"] < each
+    ]
+
+
+def _advised_box_has_situations(document: LocatedData) -> list[Problem]:
+    """A box taking a mode's questions names the situations it takes them for: the advice must rest on one of them."""
+    return [
+        document.problem(("one_to_one", "boxes", index, "while_advised"), (
+            f"box '{box['id']}' has 'while_advised' but no question_situations, so it would never take the mode's questions: they "
+            "come to it only while the advice rests on one of its situations; add question_situations, or leave out while_advised"
+        ), at_key=True)
+        for index, box in enumerate(document.value["one_to_one"]["boxes"])
+        if box.get("while_advised") and not box.get("question_situations")
     ]
 
 

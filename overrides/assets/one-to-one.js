@@ -60,7 +60,7 @@
       var notes = each(li, "[data-plan-note]").map(function (box) {
         return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
       });
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), duration: li.querySelector("[data-plan-box-minutes]").textContent.trim(), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised) };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
@@ -79,15 +79,52 @@
     return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
-  /* The box a question goes in (data/rhythm.yml's rule): the first that names its stage and one of its
-     situations (a deal at risk goes to "One deal"), else the first that names its stage and no situations,
-     else the longest. */
-  function boxFor(plan, question) {
+  /* The box a question goes in (data/rhythm.yml's rule): while the advice for the rep (`advice`: {mode,
+     situations} from the decision helper, or null) is a box's `while_advised` mode, given on one of the box's
+     situations, that box for the mode's questions of its stages with that situation (a push on the activity floor
+     talks the gap through where the slipped commitments are read back, not in the skill box); else the first
+     that names its stage and one of its situations (a deal at risk goes to "One deal"), else the first that names
+     its stage and no situations, else the longest. */
+  function boxFor(plan, question, advice) {
+    var advised = advice ? plan.boxes.filter(function (box) {
+      var on = box.situations.filter(function (id) { return advice.situations.indexOf(id) >= 0 && question.situations.indexOf(id) >= 0; });
+      return box.advisedMode === advice.mode && question.modes.indexOf(advice.mode) >= 0 && on.length
+        && (box.advisedStages.indexOf(question.stage) >= 0 || box.stages.indexOf(question.stage) >= 0);
+    })[0] : null;
+    if (advised) return advised;
     var staged = plan.boxes.filter(function (box) { return box.stages.indexOf(question.stage) >= 0; });
     var suited = staged.filter(function (box) {
       return box.situations.some(function (id) { return question.situations.indexOf(id) >= 0; });
     })[0] || staged.filter(function (box) { return !box.situations.length; })[0];
     return suited || plan.boxes.slice().sort(function (a, b) { return b.minutes - a.minutes; })[0];
+  }
+
+  /* The minutes of each box ({id: minutes}) at a 1:1 whose record's data is `data`: those the manager moved
+     between the boxes for this 1:1 (the record's `minutes`), used while they name every box with a whole number
+     and add up to the 1:1 (a leader may have changed the boxes since), else the usual ones of data/rhythm.yml. */
+  function minutesAt(plan, data) {
+    var usual = {};
+    plan.boxes.forEach(function (box) { usual[box.id] = box.minutes; });
+    var moved = data && data.minutes;
+    if (!moved || typeof moved !== "object") return usual;
+    var total = 0;
+    var whole = plan.boxes.every(function (box) {
+      var minutes = moved[box.id];
+      total += minutes;
+      return typeof minutes === "number" && minutes >= 0 && Math.floor(minutes) === minutes;
+    });
+    if (!whole || total !== plan.minutes) return usual;
+    var kept = {};
+    plan.boxes.forEach(function (box) { kept[box.id] = moved[box.id]; });
+    return kept;
+  }
+
+  /* Minutes as the page writes a box's length: "10 min", "1 h", "1 h 10 min". */
+  function durationOf(minutes) {
+    var hours = Math.floor(minutes / 60);
+    var rest = minutes % 60;
+    if (!hours) return Playbook.t("units.minutes", { minutes: rest });
+    return rest ? Playbook.t("units.hours_minutes", { hours: hours, minutes: rest }) : Playbook.t("units.hours", { hours: hours });
   }
 
   /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
@@ -116,10 +153,11 @@
 
   /* Agenda entries as a record keeps them: each with the box its question goes in (or had, once it left the
      bank) and its wording, so a look back still reads it once a leader rewords or removes the question. */
-  function toKeep(plan, entries) {
+  function toKeep(plan, entries, date) {
+    var advice = placing(plan, date);
     return entries.map(function (entry) {
       var question = plan.questions[entry.id];
-      var kept = { id: entry.id, fingerprint: entry.fingerprint || (question ? question.fingerprint : null), box: question ? boxFor(plan, question).id : entry.box, text: entry.text || (question ? question.text : null) };
+      var kept = { id: entry.id, fingerprint: entry.fingerprint || (question ? question.fingerprint : null), box: question ? boxFor(plan, question, advice).id : entry.box, text: entry.text || (question ? question.text : null) };
       ["fingerprint", "box", "text"].forEach(function (key) { if (!kept[key]) delete kept[key]; });
       return kept;
     });
@@ -220,9 +258,12 @@
     var agreed = stillOpen(plan, when.date);
     var notes = record ? Playbook.commitments.notes(record) : [];
     var made = record && Array.isArray(record.commitments) ? record.commitments : [];
+    var advice = placing(plan, when.date);
+    var meeting = oneToOnes(plan).filter(function (one) { return one.date === when.date; })[0];
+    var minutes = minutesAt(plan, meeting && meeting.data);
     plan.boxes.forEach(function (box) {
-      var questions = chosen.filter(function (q) { return boxFor(plan, q) === box; }).map(function (q) { return "- " + q.text; });
-      lines.push("", box.name + " (" + box.duration + ")");
+      var questions = chosen.filter(function (q) { return boxFor(plan, q, advice) === box; }).map(function (q) { return "- " + q.text; });
+      lines.push("", box.name + " (" + durationOf(minutes[box.id]) + ")");
       if (box.readsBack && agreed.length) {
         lines.push(Playbook.t("plan_one_to_one.agreed_last_time_text"));
         agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date, when.date)); });
@@ -240,10 +281,10 @@
 
   /* "4 questions for 5 minutes: about 2 fit." when a box holds more questions than its minutes allow at the
      data's minutes a question, else "". */
-  function overfull(plan, box, count) {
-    var fit = Math.floor(box.minutes / plan.rules.minutesPerQuestion);
+  function overfull(plan, box, count, minutes) {
+    var fit = Math.floor(minutes / plan.rules.minutesPerQuestion);
     if (count <= fit) return "";
-    return Playbook.t("plan_one_to_one.overfull", { questions: Playbook.t("plan_one_to_one.questions_count", { count: count }), minutes: Playbook.t("plan_one_to_one.minutes_count", { count: box.minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) });
+    return Playbook.t("plan_one_to_one.overfull", { questions: Playbook.t("plan_one_to_one.questions_count", { count: count }), minutes: Playbook.t("plan_one_to_one.minutes_count", { count: minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) });
   }
 
   /* The level the suggestions aim at, as the self-assessment chose it (the weakest behaviours come from it): the
@@ -323,14 +364,7 @@
     var latest = ws.latest({ kind: "assessment", tool: LEVEL_TOOL });
     var result = latest && latest.data.result;
     var weakest = result && Array.isArray(result.weakest) ? result.weakest.filter(function (w) { return w && typeof w.id === "string" && typeof w.text === "string"; }) : [];
-    var decision = ws.latest({ kind: "decision" });
-    var outcome = decision && decision.data.outcome;
-    var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
-    var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
-    /* a cause outside the rep, which sets the modes aside (decision.js): said while the advice holds, no mode's questions */
-    var aside = outcome === "circumstance" && Playbook.dates.number(date) - Playbook.dates.number(decision.date) <= plan.rules.adviceWeeks * 7 ? { date: decision.date } : null;
-    /* the situations of the signals the advice rests on (decision.js), so a push on a slipping deal asks about it */
-    var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
+    var advice = adviceAt(plan, date);
     /* the ride-alongs since the last 1:1 (null for none), in the order of plan.rated, whose statements' questions
        go with them: each call's result and what it put first, and for each behaviour put first the call that
        rated it lowest (the earlier on a tie), which alone gives it as a reason; with none since, the last one
@@ -358,7 +392,28 @@
     });
     /* something to look back on: an earlier 1:1 with the rep, or a call rated since the last */
     var past = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).some(function (day) { return day < date; }) || observed.some(Boolean);
-    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: lapsed ? null : advised, aside: aside, situations: situations, lapsed: lapsed ? advised : null, asked: askedLately(plan, date), past: past };
+    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, asked: askedLately(plan, date), past: past };
+  }
+
+  /* The decision helper's latest advice for the rep as it stands at the 1:1 of `date`: the mode `advised` (null
+     after a close call), whether it has `lapsed` (older than the data's weeks: said, not used), a cause outside
+     the rep that sets the modes `aside` (decision.js: said while the advice holds, no mode's questions) and the
+     `situations` of the signals a holding advice rests on (so a push on a slipping deal asks about it). */
+  function adviceAt(plan, date) {
+    var decision = Playbook.workspace.latest({ kind: "decision" });
+    var outcome = decision && decision.data.outcome;
+    var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
+    var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
+    var aside = outcome === "circumstance" && Playbook.dates.number(date) - Playbook.dates.number(decision.date) <= plan.rules.adviceWeeks * 7 ? { date: decision.date } : null;
+    var situations = advised && !lapsed && Array.isArray(decision.data.situations) ? decision.data.situations.filter(function (id) { return typeof id === "string" && plan.situations[id]; }) : [];
+    return { advised: advised, lapsed: lapsed, aside: aside, situations: situations };
+  }
+
+  /* The advice that places questions in boxes (boxFor) at the 1:1 of `date`: its mode and situations while it
+     holds, else null. */
+  function placing(plan, date) {
+    var advice = adviceAt(plan, date);
+    return advice.advised && !advice.lapsed ? { mode: advice.advised.id, situations: advice.situations } : null;
   }
 
   /* The value a record's answer to statement `id` was given (saved as {value} or, before fingerprints, a bare
@@ -676,8 +731,9 @@
         if (again) again.focus();
         var now = agendaNow();
         var added = now.ids.indexOf(question.id) >= 0;
-        var box = boxFor(plan, question);
-        var full = added ? overfull(plan, box, now.questions.filter(function (q) { return boxFor(plan, q) === box; }).length) : "";
+        var advice = placing(plan, when().date);
+        var box = boxFor(plan, question, advice);
+        var full = added ? overfull(plan, box, now.questions.filter(function (q) { return boxFor(plan, q, advice) === box; }).length, minutesAt(plan, now.data)[box.id]) : "";
         var said = { question: question.text };
         status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : kept ? Playbook.t("plan_one_to_one.taken_off_kept", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
       });
@@ -853,17 +909,65 @@
       form.querySelector("[data-plan-heading]").textContent = heading(plan, when());
       renderAway();
       renderReadBack();
+      var advice = placing(plan, when().date);
+      var minutes = minutesAt(plan, now.data);
       plan.boxes.forEach(function (box) {
-        var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question) === box; });
+        var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question, advice) === box; });
         box.list.textContent = "";
         inBox.forEach(function (c) { box.list.append(agendaItem(c)); });
-        box.overfull.textContent = overfull(plan, box, inBox.length);
+        box.shown.textContent = durationOf(minutes[box.id]);
+        box.overfull.textContent = overfull(plan, box, inBox.length, minutes[box.id]);
         box.overfull.hidden = !box.overfull.textContent;
       });
       var gone = form.querySelector("[data-plan-gone]");
       gone.textContent = "";
       chosen.filter(function (c) { return !c.question; }).forEach(function (c) { gone.append(goneItem(c)); });
       gone.hidden = !gone.children.length;
+    }
+
+    /* The boxes' minutes for the chosen date's 1:1 in their fields (unless `typing`, when the manager's own
+       figures stay), and what they come to. */
+    function renderTimes(typing) {
+      var minutes = minutesAt(plan, meetingRecord());
+      var fields = each(form, "[data-plan-box-time]");
+      if (!typing) fields.forEach(function (field) { field.value = String(minutes[field.dataset.planBoxTime]); });
+      var typed = timesTyped(fields);
+      var moved = plan.boxes.some(function (box) { return minutes[box.id] !== box.minutes; });
+      var said = typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
+        : moved ? Playbook.t("plan_one_to_one.times_moved", { minutes: durationOf(plan.minutes) }) : Playbook.t("plan_one_to_one.times_usual", { minutes: durationOf(plan.minutes) });
+      var note = form.querySelector("[data-plan-times-status]");
+      if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
+    }
+
+    function sumOf(fields) {
+      return fields.reduce(function (sum, field) { var value = Number(field.value); return sum + (isFinite(value) ? value : 0); }, 0);
+    }
+
+    /* The minutes typed ({id: minutes}), or null until each is a whole number and they add up to the 1:1. */
+    function timesTyped(fields) {
+      var typed = {};
+      var whole = fields.every(function (field) {
+        var value = field.value.trim() === "" ? NaN : Number(field.value);
+        typed[field.dataset.planBoxTime] = value;
+        return value >= 0 && Math.floor(value) === value;
+      });
+      return whole && sumOf(fields) === plan.minutes ? typed : null;
+    }
+
+    /* Keeps the minutes typed with the chosen date's 1:1 once they add up (the usual ones are kept as none),
+       and redraws the boxes with them. */
+    function saveTimes(usual) {
+      var fields = each(form, "[data-plan-box-time]");
+      var typed = usual ? null : timesTyped(fields);
+      if (!usual && !typed) return renderTimes(true);
+      var data = meetingRecord();
+      var recorded = oneToOnes(plan).some(function (record) { return record.date === when().date; });
+      var moved = typed && plan.boxes.some(function (box) { return typed[box.id] !== box.minutes; });
+      if (moved) data.minutes = typed;
+      else delete data.minutes;
+      if (moved || recorded) saveMeeting(data);
+      renderTimes(!usual);
+      renderAgenda();
     }
 
     /* The data of the 1:1's record for the date chosen, a copy to change and save (empty when there is none). */
@@ -903,7 +1007,7 @@
       if (at < 0) list.push(question);
       else if (keep) list[at] = question;
       else return keepForNext(now, list.splice(at, 1));
-      now.data.agenda = toKeep(plan, list);
+      now.data.agenda = toKeep(plan, list, when().date);
       return saveMeeting(now.data);
     }
 
@@ -911,7 +1015,7 @@
        the questions chosen for it since. */
     function keepForNext(now, taken) {
       var ids = taken.map(function (entry) { return entry.id; });
-      now.data.agenda = toKeep(plan, now.entries.filter(function (entry) { return ids.indexOf(entry.id) < 0; }));
+      now.data.agenda = toKeep(plan, now.entries.filter(function (entry) { return ids.indexOf(entry.id) < 0; }), when().date);
       var basket = Playbook.basket.entries(ws.current()).filter(function (entry) { return ids.indexOf(entry.id) < 0; });
       return saveMeeting(now.data) && Playbook.basket.store(ws.current(), taken.concat(basket), status);
     }
@@ -936,7 +1040,7 @@
       var moving = held ? basket.filter(function (entry) { return !entry.added || entry.added <= day; }) : keptEntries(data);
       var ids = moving.map(function (entry) { return entry.id; });
       var left = basket.filter(function (entry) { return ids.indexOf(entry.id) < 0; });
-      data.agenda = held ? toKeep(plan, moving) : [];
+      data.agenda = held ? toKeep(plan, moving, day) : [];
       if (!saveMeeting(data) || !Playbook.basket.store(rep, held ? left : moving.concat(left), status)) return null;
       if (!moving.length) return "";
       var said = { count: moving.length, day: shownDay(day) };
@@ -1161,6 +1265,7 @@
       renderLevel(ground);
       renderSuggestions(ground);
       renderAgenda();
+      renderTimes(false);
       renderNotes();
       renderMade();
       renderHeld();
@@ -1206,7 +1311,10 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {
       if (event.target.hasAttribute("data-plan-note")) saveNotes();
+      if (event.target.hasAttribute("data-plan-box-time")) saveTimes(false);
     });
+    form.querySelector("[data-plan-times-usual]").addEventListener("click", function () { saveTimes(true); });
+    form.querySelector("[data-plan-times]").hidden = false;
     /* Enter in the commitment's text or its due date (the last field a keyboard user fills) adds it, as its
        button does (the form has too many fields for the browser to submit it on Enter), rather than leaving
        the typed text to be lost on the next page. */

@@ -299,7 +299,7 @@
       min: 0, max: 100, ticks: percentTicks([0, 25, 50, 75, 100]), slots: timeline.slots,
       points: points,
       key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.held_key") : "",
-      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks"), Playbook.t("team_view.results")], rows: points.map(function (point) { return [point.label, percent(point.value), String(point.count), point.results || "\u2013"]; }) }
+      table: { caption: Playbook.t("team_view.median_chart"), columns: [Playbook.t("team_view.week_of"), Playbook.t("team_view.median_score"), Playbook.t("team_view.checks"), Playbook.t("team_view.results")], rows: everyWeek(timeline, points, function (point) { return [point.label, percent(point.value), String(point.count), point.results || "\u2013"]; }, function (label) { return [label, "\u2013", "0", Playbook.t("team_view.no_check_that_week")]; }) }
     }));
   }
 
@@ -331,9 +331,21 @@
       reference: { points: timeline.medians },
       key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.rep_held_key") : "",
       points: points,
-      table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: points.map(function (point) { return [point.label, point.note, percent(point.team)]; }) }
+      table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: everyWeek(timeline, points, function (point) { return [point.label, point.note, percent(point.team)]; }, function (label, slot) { var team = timeline.medians.filter(function (point) { return point.slot === slot; })[0]; return [label, Playbook.t("team_view.no_check_that_week"), team ? percent(team.value) : "\u2013"]; }) }
     }));
     return item;
+  }
+
+  /* A chart's table rows for every week from its first point to its last: `row(point)` for a week with checks,
+     `empty(label, slot)` for one without, so a week no 1:1 was checked reads as such rather than going missing
+     between its neighbours (a manager found no row for it, where the chart drew a gap). */
+  function everyWeek(timeline, points, row, empty) {
+    var rows = [];
+    for (var slot = points[0].slot, at = 0; slot <= points[points.length - 1].slot; slot += 1) {
+      if (points[at].slot === slot) rows.push(row(points[at++]));
+      else rows.push(empty(Playbook.dates.day(Playbook.dates.iso(timeline.first + slot * 7)), slot));
+    }
+    return rows;
   }
 
   /* Every week from the team's first check to its last, and the team's median in each week with checks. */
@@ -353,7 +365,7 @@
       var note = Playbook.t("team_view.week_note", { value: value, count: all[week].length });
       return byWeek[week] = { slot: slotOf(week), label: Playbook.dates.day(week), value: value, count: all[week].length, results: results, held: anyHeld(all[week]), note: results ? Playbook.t("team_view.with_results", { note: note, results: results }) : note };
     });
-    return { slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
+    return { first: first, slots: slotOf(weeks[weeks.length - 1]) + 1, slotOf: slotOf, medians: medians, byWeek: byWeek, lastWeek: medians[medians.length - 1].label };
   }
 
   function coachingCharts(root, team) {

@@ -446,3 +446,27 @@ def test_dates_on_the_planner_are_in_the_readers_language(browser, site_url):
     stored = page.evaluate("() => Playbook.workspace.records().map(record => record.date)")
     assert stored == ["2025-12-30", "2026-11-30"], "storage keeps ISO"
     context.close()
+
+
+@pytest.mark.parametrize("mode", ["push", "coach"])
+def test_a_push_on_the_activity_floor_is_talked_through_with_last_commitments_not_in_the_skill_box(manager, site_url, mode):
+    """A first-line manager's case: the decision helper said Push for a rep under the activity floor, and the
+    planner put "What's been getting in the way of your prospecting time?" in "One skill", the box the push's own
+    advice keeps for a skill to coach beside it. While the advice is the push of rhythm.yml's `while_advised`, on
+    one of that box's situations, the push's diagnose and explore questions go to the box where the slipped
+    commitments are read back; advised to coach on the same floor, they stay skill work."""
+    page = manager
+    boxes, _ = _rhythm()
+    taking = next(box for box in boxes if box.get("while_advised"))
+    assert taking["while_advised"]["mode"] == "push" and "activity-slipping" in taking["question_situations"]
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": mode, "totals": {}, "situations": ["activity-slipping"]}, _iso(MONDAY)])
+    page.get_by_label("Situation", exact=True).select_option(label=next(s["name"] for s in data("coaching_questions")["situations"] if s["id"] == "activity-slipping"))
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    both = [q for q, _ in _suggested(page) if {"push", "coach"} <= set(q["modes"]) and q["stage"] in taking["while_advised"]["question_stages"]]
+    assert len(both) >= 2, "the example has activity questions for both modes"
+    for question in both[:2]:
+        page.locator(f'{SUGGESTIONS}[data-question="{question["id"]}"]').get_by_role("button", name="Add to 1:1").click()
+    expected = {box["id"]: [plain(q["text"]) for q in both[:2] if _box_for(q, boxes, (mode, ["activity-slipping"])) is box] for box in boxes}
+    assert expected[taking["id"]] == ([plain(q["text"]) for q in both[:2]] if mode == "push" else [])
+    for box in boxes:
+        expect(page.locator(f'[data-plan-box="{box["id"]}"] [data-plan-box-questions] li span')).to_have_text(expected[box["id"]])

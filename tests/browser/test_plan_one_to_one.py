@@ -44,9 +44,19 @@ def _rhythm():
     return agenda["boxes"], minutes
 
 
-def _box_for(question, boxes):
-    """The box a question belongs in, as data/rhythm.yml describes it: the first that names its stage and one of its
-    situations, else the first that names its stage and no situation, else the longest."""
+def _box_for(question, boxes, advice=None):
+    """The box a question belongs in, as data/rhythm.yml describes it: with `advice` ((mode, situations) the
+    decision helper's advice rests on), the box taking that mode's questions `while_advised`, for one of the mode's
+    questions of its stages and of a situation both the box and the advice name; else the first that names its
+    stage and one of its situations, else the first that names its stage and no situation, else the longest."""
+    if advice:
+        mode, on = advice
+        for box in boxes:
+            taking = box.get("while_advised")
+            if (taking and taking["mode"] == mode and mode in question.get("modes", [])
+                    and question["stage"] in taking["question_stages"] + box.get("question_stages", [])
+                    and set(box.get("question_situations", [])) & set(on) & set(question["situations"])):
+                return box
     staged = [box for box in boxes if question["stage"] in box.get("question_stages", [])]
     situational = [box for box in staged if set(box.get("question_situations", [])) & set(question["situations"])]
     general = [box for box in staged if not box.get("question_situations")]
@@ -848,3 +858,60 @@ def test_each_note_is_heard_with_its_box(manager, site_url):
         group = page.get_by_role("group", name=re.compile("^" + re.escape(plain(box["name"])) + "$"))
         for label in box["write_in"]:
             expect(group.get_by_role("textbox", name=plain(label), exact=True)).to_be_visible()
+
+
+def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager, site_url):
+    """A first-line manager's case: a push needed longer with last time's commitments, and the 1:1 page says to agree
+    which box a longer topic replaces today, but the planner kept every box at its usual minutes and said the
+    questions there didn't fit. Minutes moved between the boxes are kept with that 1:1 once they add up to it: on
+    the boxes, in the warning, in the copy and on the next visit; another 1:1 keeps the usual times."""
+    page = manager
+    boxes, minutes = _rhythm()
+    back = next(box for box in boxes if box.get("reads_back_commitments"))
+    skill = next(box for box in boxes if box["id"] == "one-skill")
+    moved = 6
+    _add_rep(page, site_url, "Ben")
+    stage = next(s for s in data("coaching_questions")["stages"] if s["id"] in back["question_stages"])
+    page.get_by_label("Stage", exact=True).select_option(label=stage["name"])
+    going = [q for q, _ in _suggested(page) if _box_for(q, boxes) is back]
+    fit = back["minutes"] // data("rhythm")["one_to_one_planner"]["minutes_per_question"]
+    assert len(going) > fit and (back["minutes"] + moved) // data("rhythm")["one_to_one_planner"]["minutes_per_question"] > fit
+    for question in going[: fit + 1]:
+        page.locator(f'[data-plan-suggestions] > li[data-question="{question["id"]}"]').get_by_role("button", name="Add to 1:1").click()
+    shown = page.locator(f'[data-plan-box="{back["id"]}"]')
+    expect(shown.locator("[data-plan-box-overfull]")).to_be_visible()
+
+    times = page.locator("[data-plan-times]")
+    times.get_by_text("Change the time boxes for this 1:1").click()
+    status = times.locator("[data-plan-times-status]")
+    expect(status).to_have_text(f"The usual times, adding up to {minutes} min.")
+    times.get_by_label(f"{plain(back['name'])} (minutes)").fill(str(back["minutes"] + moved))
+    expect(status).to_have_text(f"These add up to {minutes + moved} min, and the 1:1 lasts {minutes} min: take the difference from another box. They are kept once they add up.")
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))  # not kept yet
+    times.get_by_label(f"{plain(skill['name'])} (minutes)").fill(str(skill["minutes"] - moved))
+    expect(status).to_have_text(f"This 1:1 uses these times: they add up to {minutes} min.")
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"] + moved))
+    expect(page.locator(f'[data-plan-box="{skill["id"]}"] [data-plan-box-minutes]')).to_have_text(_duration(skill["minutes"] - moved))
+    expect(shown.locator("[data-plan-box-overfull]")).to_be_hidden()
+    page.get_by_role("button", name="Copy as text").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()").split("\n")
+    assert f"{plain(back['name'])} ({_duration(back['minutes'] + moved)})" in copied
+    assert f"{plain(skill['name'])} ({_duration(skill['minutes'] - moved)})" in copied
+
+    page.reload()
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"] + moved))
+    expect(page.get_by_label(f"{plain(skill['name'])} (minutes)")).to_have_value(str(skill["minutes"] - moved))
+    today = page.locator("[data-plan-date]").input_value()
+    page.locator("[data-plan-date]").fill((date.fromisoformat(today) + timedelta(weeks=1)).isoformat())
+    page.locator("[data-plan-date]").dispatch_event("change")
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))
+    expect(page.get_by_label(f"{plain(skill['name'])} (minutes)")).to_have_value(str(skill["minutes"]))
+    page.locator("[data-plan-date]").fill(today)
+    page.locator("[data-plan-date]").dispatch_event("change")
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"] + moved))
+    times.get_by_text("Change the time boxes for this 1:1").click()  # closed again after the reload
+    page.get_by_role("button", name="Back to the usual times").click()
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))
+    expect(status).to_have_text(f"The usual times, adding up to {minutes} min.")
+    page.reload()
+    expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))

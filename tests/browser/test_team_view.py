@@ -32,7 +32,8 @@ NAMES = ["Priya", "Tom", "Ana", "Olu", "Kim"]
 COLUMNS = sorted(range(len(NAMES)), key=lambda rep: NAMES[rep].casefold())  # reps side by side by name
 # Each rep's latest level (a number on the ladder, 0: none reached), and an older result that must not count.
 LATEST_LEVEL = [1, 2, 2, 0, 4]
-COACHING = {0: [("2026-03-02", 40), ("2026-03-09", 55)], 1: [("2026-03-04", 60), ("2026-03-10", 75)], 2: [("2026-03-05", 90)], 3: [("2026-03-16", 30)], 4: [("2026-03-18", 70), ("2026-03-11", 65)]}
+# Sam's second check, today, leaves three weeks without one of his and the week before without any.
+COACHING = {0: [("2026-03-02", 40), ("2026-03-09", 55)], 1: [("2026-03-04", 60), ("2026-03-10", 75)], 2: [("2026-03-05", 90), ("2026-03-30", 85)], 3: [("2026-03-16", 30)], 4: [("2026-03-18", 70), ("2026-03-11", 65)]}
 STORAGE = """() => Object.keys(localStorage).filter(key => key.startsWith('playbook:'))"""
 STATUS = "[data-team-status]"
 
@@ -227,7 +228,11 @@ def expect_team(page):
     # Beside each week's median, what the checks came to: the form's own results, which a median score hid (a
     # manager: 79% for a week in which none of four checks was coaching). A week with a check held below its
     # score's band is a hollow dot, with the key saying so.
-    assert figures(coaching) == [[shown(week), f"{median(scores):g}%", str(len(scores)), results_said(scores)] for week, scores in sorted(weeks.items())]
+    # A week with no check between two with checks has its row saying so (a manager found it missing from the
+    # table, where the chart drew a gap).
+    assert figures(coaching) == [[shown(week), f"{median(weeks[week]):g}%", str(len(weeks[week])), results_said(weeks[week])] if week in weeks
+                                 else [shown(week), "–", "0", NO_CHECK] for week in every_week(weeks)]
+    assert any(week not in weeks for week in every_week(weeks)), "the case has a week without a check"
     assert results_said(weeks["2026-03-02"]) == "That was coaching 1, Part coaching 1 and Mostly telling or inspecting 1"
     held = [any(score in (40, 75) for score in scores) for _, scores in sorted(weeks.items())]
     assert any(held) and not all(held)
@@ -242,6 +247,15 @@ def expect_team(page):
     late = working_days_late(date(2026, 3, 20), TODAY.date())
     assert late == 6
     assert rows_of(overdue) == [["Priya", "Send the Acme proposal", "Rep", weekday("2026-03-20"), working_days_said(late), "once"]]
+
+
+NO_CHECK = "No check saved that week"
+
+
+def every_week(weeks: dict) -> list[str]:
+    """Every Monday from the first of `weeks` to the last."""
+    first, last = date.fromisoformat(min(weeks)), date.fromisoformat(max(weeks))
+    return [(first + timedelta(weeks=n)).isoformat() for n in range((last - first).days // 7 + 1)]
 
 
 def rows_of(table) -> list:
@@ -265,8 +279,9 @@ def expect_rep_charts(page, checks: dict, weeks: dict):
             mine.setdefault(week_of(day), []).append(score)
         expect(chart.locator("figcaption")).to_have_text(name)
         assert figures(chart) == [
-            [shown(week), f"{median(scores):g}%" + (f" (median of {len(scores)} checks)" if len(scores) > 1 else "") + f": {results_said(scores)}", f"{median(weeks[week]):g}%"]
-            for week, scores in sorted(mine.items())
+            [shown(week), f"{median(mine[week]):g}%" + (f" (median of {len(mine[week])} checks)" if len(mine[week]) > 1 else "") + f": {results_said(mine[week])}", f"{median(weeks[week]):g}%"]
+            if week in mine else [shown(week), NO_CHECK, f"{median(weeks[week]):g}%" if week in weeks else "–"]
+            for week in every_week(mine)
         ]
         held = [any(score in (40, 75) for score in scores) for _, scores in sorted(mine.items())]
         assert chart.locator("circle").evaluate_all("cs => cs.map(c => c.classList.contains('pb-chart__point--held'))") == held

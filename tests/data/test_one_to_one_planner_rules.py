@@ -46,6 +46,18 @@ def test_a_second_box_agreeing_commitments_is_reported_with_the_first_ones_line(
     ]
 
 
+def test_a_box_taking_a_modes_questions_with_no_situations_is_reported_at_while_advised(project):
+    """The mode's questions come to the box only while the advice rests on one of its situations: with none, never."""
+    text = replace_once(project, "rhythm.yml", "      question_situations: [will-gap, activity-slipping]\n", "")
+    assert problems_of(project) == [
+        (
+            f"data/rhythm.yml:{_line(text, 'while_advised:')}:7: box 'last-commitments' has 'while_advised' but no question_situations, so "
+            "it would never take the mode's questions: they come to it only while the advice rests on one of its situations; add "
+            "question_situations, or leave out while_advised"
+        )
+    ]
+
+
 def test_reads_back_commitments_is_yes_or_no(project):
     text = replace_once(project, "rhythm.yml", MARKER, "      reads_back_commitments: first\n")
     # a file that fails its schema is not cross-checked: no second message says no box reads back
