@@ -234,6 +234,39 @@
     slot.append(list);
   }
 
+  /* What the decision helper advised for the rep, the latest day first (its decision records: one a day, the
+     ticks as they stood when last changed), with the situations a mode rested on; a day whose ticks gave no
+     advice is left out. A manager asked "what did I try with this rep last time?", which the helper's own
+     questions ask, and the history could not say. */
+  function adviceList(root, rep, who) {
+    var section = root.querySelector("[data-history-advice]");
+    var slot = section.querySelector("[data-history-advice-slot]");
+    var names = function (selector, key) {
+      var found = {};
+      section.querySelectorAll(selector).forEach(function (li) { found[li.dataset[key]] = li.textContent.trim(); });
+      return found;
+    };
+    var modes = names("[data-history-modes] li", "mode");
+    var situations = names("[data-history-situations] li", "situation");
+    var said = Playbook.workspace.records({ rep: rep, kind: "decision" }).map(function (record) {
+      var outcome = record.data.outcome;
+      var on = (Array.isArray(record.data.situations) ? record.data.situations : []).filter(function (id) { return typeof id === "string" && situations[id]; });
+      var advice = outcome === "tie" ? Playbook.t("rep_history.advice_tie")
+        : outcome === "circumstance" ? Playbook.t("rep_history.advice_circumstance")
+        : typeof outcome === "string" && modes[outcome] ? (on.length ? Playbook.t("rep_history.advice_on", { mode: modes[outcome], situations: Playbook.list(on.map(function (id) { return situations[id]; })) }) : modes[outcome])
+        : null;
+      return advice && { date: record.date, advice: advice };
+    }).filter(Boolean).reverse();
+    slot.textContent = "";
+    if (!said.length) return slot.append(empty(Playbook.t("rep_history.no_advice", { who: who })));
+    var list = document.createElement("dl");
+    list.className = "pb-history__notes";
+    said.forEach(function (day) {
+      list.append(cell("dt", Playbook.dates.day(day.date)), cell("dd", day.advice));
+    });
+    slot.append(list);
+  }
+
   /* The rep's time away, the latest first, so a gap in their checklists or scores reads as leave, not a slump. */
   function awayList(root, rep, who) {
     var slot = root.querySelector("[data-history-away-slot]");
@@ -260,6 +293,7 @@
       levelChart(root, rep, who);
       root.querySelectorAll("[data-history-scores]").forEach(function (section) { scoreChart(section, rep, who); });
       commitmentTable(root, rep, who);
+      adviceList(root, rep, who);
       notesList(root, rep, who);
       awayList(root, rep, who);
       var checklists = root.querySelector("[data-history-checklists]");

@@ -195,3 +195,25 @@ def test_history_page_has_no_accessibility_violations(browser, site_url, axe):
     page.locator("[data-history-levels-chart] summary").click()
     assert axe(page, "article") == []
     context.close()
+
+
+def test_what_the_decision_helper_advised_is_listed_by_day_the_latest_first(browser, site_url):
+    """A manager's case: Ben went from Push to Step back in a fortnight, and "What did I try with this rep last
+    time, and did it work?" (one of the helper's own questions) had no answer: the history listed no advice.
+    Each day's advice is listed, the latest first, with the situation a mode rested on; a day whose ticks gave
+    none is left out."""
+    context, page = open_history(browser, site_url)
+    modes = {mode["id"]: mode["name"] for mode in data("dilemma")["modes"]}
+    situations = {situation["id"]: situation["name"] for situation in data("coaching_questions")["situations"]}
+    advice = [("2026-03-02", "push", ["deal-at-risk", "activity-slipping"]), ("2026-03-09", "none", []), ("2026-03-12", "tie", []),
+              ("2026-03-16", "circumstance", []), ("2026-03-23", "step-back", [])]
+    page.evaluate(SEED, [[["decision", "dilemma", {"ticked": {}, "outcome": outcome, "totals": {}, "situations": on}, day] for day, outcome, on in advice], "Ben"])
+    page.reload()
+    section = page.locator("[data-history-advice]")
+    expect(section.locator("dt")).to_have_text([shown(day) for day in ["2026-03-23", "2026-03-16", "2026-03-12", "2026-03-02"]])
+    expect(section.locator("dd")).to_have_text([modes["step-back"], "Deal with the circumstance first", "A close call",
+                                                f"{modes['push']}, on {situations['deal-at-risk']} and {situations['activity-slipping']}"])
+    page.get_by_label("Whose answers").select_option(label="Me")
+    expect(section.locator("dt")).to_have_count(0)
+    expect(section).to_contain_text("No advice from the decision helper saved for you yet.")
+    context.close()
