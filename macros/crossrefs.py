@@ -481,6 +481,7 @@ def _assessments(document: LocatedData | None, levels: LocatedData | None) -> li
         problems += _answers_needed(document, path, assessment, groups, from_levels)
         problems += _habit_rule(document, path, assessment, levels if from_levels else None)
         problems += _lower_levels_rule(document, path, assessment)
+        problems += _basics_first_rule(document, path, assessment, levels)
         if "not_come_up_per_level" in assessment and "questions_from" not in assessment:
             problems.append(document.problem(path + ("not_come_up_per_level",), "'not_come_up_per_level' only applies to the level assessment (questions_from: levels), whose behaviours may not all come up in one account; remove it", at_key=True))
         problems += _essentials_rule(document, path, assessment)
@@ -543,6 +544,29 @@ def _lower_levels_rule(document: LocatedData, path: tuple, assessment: dict) -> 
     if reached and least >= min(reached):
         return [document.problem(path + ("lower_levels_at_least",), f"must be below {min(reached)}, where the band marked reached starts: a level below another is asked for less than the level itself (e.g. the start of the band before it)")]
     return _above_lowest_answer(document, path, assessment, "gap_behaviours_at_least")
+
+
+def _basics_first_rule(document: LocatedData, path: tuple, assessment: dict, levels: LocatedData | None) -> list[Problem]:
+    """`basics_first`: the level assessment's only; its levels are levels of data/levels.yml, the basics below
+    `from_level`, and `at_top_at_least` no more than the basics' behaviours (habits aside), or no one could pass."""
+    rule = assessment.get("basics_first")
+    if rule is None:
+        return []
+    if "questions_from" not in assessment:
+        return [document.problem(path + ("basics_first",), "'basics_first' only applies to the level assessment (questions_from: levels); remove it", at_key=True)]
+    ids = [level["id"] for level in levels.value["levels"]] if levels else []
+    if not ids:
+        return []  # no levels to check against: data/levels.yml reports its own problem
+    unknown = [level for level in [rule["from_level"], *rule["basics"]] if level not in ids]
+    if unknown:
+        return [document.problem(path + ("basics_first",), f"names {', '.join(map(quoted, unknown))}, not the id of a level in data/levels.yml ({', '.join(ids)})", at_key=True)]
+    above = [level for level in rule["basics"] if ids.index(level) >= ids.index(rule["from_level"])]
+    if above:
+        return [document.problem(path + ("basics_first", "basics"), f"{', '.join(map(quoted, above))} is not below {quoted(rule['from_level'])}, the level the rule starts at; the basics are levels below it")]
+    behaviours = sum(1 for level in levels.value["levels"] if level["id"] in rule["basics"] for item in level["behaviours"] if item.get("counts_as") != scoring.LIMIT)
+    if rule["at_top_at_least"] > behaviours:
+        return [document.problem(path + ("basics_first", "at_top_at_least"), f"is {rule['at_top_at_least']}, but the basics have {behaviours} behaviours besides their habits, so no one could reach {quoted(rule['from_level'])}; make it {behaviours} or fewer")]
+    return []
 
 
 def _above_lowest_answer(document: LocatedData, path: tuple, assessment: dict, key: str) -> list[Problem]:

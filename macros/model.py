@@ -1004,6 +1004,16 @@ def fresh_each_day(kind: str, each_time: bool) -> bool:
 
 
 @dataclass(frozen=True)
+class BasicsFirst:
+    """The level assessment's levels from `from_level` up count only with at least `at_top_at_least` of the
+    `basics` levels' behaviours answered with the scale's top answer: a manager steps back there."""
+
+    from_level: str
+    basics: list[str]
+    at_top_at_least: int
+
+
+@dataclass(frozen=True)
 class Assessment:
     """A scored form: a self-assessment, a manager's observation of a call or a role-play rubric."""
 
@@ -1033,6 +1043,7 @@ class Assessment:
     gap_behaviours_at_least: float | None = None  # and the least answer each behaviour of such a gap needs
     gap_habits_held_at_most: int = 0  # and how many habits still there (above habits_at_most) a gap may have
     not_come_up_per_level: int = 0  # the level assessment: a level's blank behaviours read as not come up in the account
+    basics_first: BasicsFirst | None = None  # the level assessment: the top levels wait for the basics answered at the top
     essentials_at_least: float | None = None  # the least answer each essential statement needs for the top band
     # true: an essential at the scale's lowest answer puts the result in the lowest band; groups of essential
     # statements' ids: only all of one group answered so does
@@ -1040,6 +1051,22 @@ class Assessment:
     # true: a statement answered with the scale's lowest answer keeps the result out of the top band, whatever the
     # score (a call shown to the team as one to learn from has nothing missed in it)
     top_band_needs_nothing_missed: bool = False
+
+    @property
+    def basics_levels(self) -> list[StatementGroup]:
+        """With `basics_first`, the levels whose behaviours are the basics, in the ladder's order."""
+        return [group for group in self.groups if self.basics_first and group.id in self.basics_first.basics]
+
+    @property
+    def waiting_levels(self) -> list[StatementGroup]:
+        """With `basics_first`, the levels that wait for the basics: its `from_level` and those above."""
+        ids = [group.id for group in self.groups]
+        return self.groups[ids.index(self.basics_first.from_level):] if self.basics_first else []
+
+    @property
+    def basics_behaviours(self) -> int:
+        """How many behaviours (habits aside) the basics levels have."""
+        return sum(1 for group in self.basics_levels for statement in group.statements if statement.counts_as != "limit")
 
     @property
     def failing_groups(self) -> list[list[Statement]]:
@@ -1993,6 +2020,7 @@ def _build_assessments(document: LocatedData, ladder: Ladder, debriefs: Debriefs
             gap_behaviours_at_least=raw.get("gap_behaviours_at_least"),
             gap_habits_held_at_most=raw.get("gap_habits_held_at_most", 0),
             not_come_up_per_level=raw.get("not_come_up_per_level", 0),
+            basics_first=build(BasicsFirst, document, path + ("basics_first",)) if "basics_first" in raw else None,
             essentials_at_least=raw.get("essentials_at_least"),
             missed_essential_fails=_fails_rule(raw.get("missed_essential_fails", False)),
             top_band_needs_nothing_missed=raw.get("top_band_needs_nothing_missed", False),

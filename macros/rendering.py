@@ -90,6 +90,7 @@ class Renderer:
         self.env.globals["percent_against"] = self._language_writes("percent_against")
         self.env.globals["number"] = self._language_writes("number")
         self.env.globals["date"] = self._language_writes("date")
+        self.env.globals["listed"] = self._language_writes("listed")
         self.env.globals["in_words"] = self._in_words
         # The handbook of the render under way: t() in a macro imported without context (_source.html) sees no
         # `handbook` of its own, and Jinja keeps such a module from one render to the next.
@@ -142,8 +143,8 @@ class Renderer:
         return in_words(count, context.get("handbook", self._handbook).words)
 
     def _language_writes(self, how: str):
-        """duration(minutes), percent(share), percent_against(share, limit), number(value) or date(iso): the
-        handbook's Words method of that name."""
+        """duration(minutes), percent(share), percent_against(share, limit), number(value), date(iso) or
+        listed(names): the handbook's Words method of that name."""
 
         @pass_context
         def written(context, *values):

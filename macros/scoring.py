@@ -9,8 +9,8 @@ behaviours do not make up for a habit the seller still has (nor a clean record o
 behaviours); so does a behaviour left blank or answered below the mirror of that answer
 (`Assessment.behaviours_at_least`: a habit at most "A little" like the seller, a behaviour at least "Mostly"),
 since a level is the behaviours that mark it, each of them, not their average. Below the level reached, one
-such level may be a gap (see `holds`). One answer to every strength, from the basics to the top, places the seller at
-no level (`same_answer_everywhere`), as does that answer with one strength in ten or fewer answered higher. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+such level may be a gap (see `holds`). With `basics_first`, the top levels wait for the basics answered at the top
+of the scale (`waits_for_basics`). A worse answer never raises the level. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
@@ -24,8 +24,6 @@ from math import floor
 from .model import Assessment, Band, Scale, Statement, StatementGroup
 
 STRENGTH, LIMIT = "strength", "limit"
-SAME_ANSWER_LEVELS = 3  # strengths answered on this many levels or more, all alike, place no one (same_answer_everywhere)
-SAME_ANSWER_ONE_DIFFERS_IN = 10  # ... or all alike but one in this many (rounded down), answered higher: a few moved up still don't tell them apart
 
 
 def option_points(scale: Scale, counts_as: str) -> list[float]:
@@ -151,7 +149,8 @@ class Result:
     essentials_short: list[Statement] = field(default_factory=list)  # those keeping a top-band score out of it
     essentials_missed: list[Statement] = field(default_factory=list)  # of those, the ones failing the form
     missed_holding: list[Statement] = field(default_factory=list)  # answered the lowest, keeping a top-band score out of it
-    same_answer: bool = False  # on the level assessment, answers that can't place the seller (same_answer_everywhere)
+    waiting_on_basics: StatementGroup | None = None  # the highest level the answers reach that waits for the basics (waits_for_basics)
+    basics_at_top: int = 0  # with basics_first, the basics' behaviours answered with the scale's top answer
 
     @property
     def complete(self) -> bool:
@@ -201,33 +200,33 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         band = assessment.bands[0]
     elif short or held_missed:
         band = assessment.bands[-2]
-    level = None
-    same = assessment.rates_levels and same_answer_everywhere(assessment, answers)
-    if assessment.rates_levels and not same:
+    level = waiting = None
+    if assessment.rates_levels:
         for index, group in enumerate(groups):
             if group.reached and lets_count(assessment, groups[:index]):
-                level = group.group
-    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed, same)
+                if waits_for_basics(assessment, index, answers):
+                    waiting = group.group
+                else:
+                    level = group.group
+    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed, waiting, basics_at_top(assessment, answers))
 
 
-def same_answer_everywhere(assessment: Assessment, answers: dict[str, float]) -> bool:
-    """Whether the answers don't tell the statements apart: the strengths answered, on `SAME_ANSWER_LEVELS`
-    levels or more, all have one answer above the scale's lowest, or all but one in `SAME_ANSWER_ONE_DIFFERS_IN`
-    (rounded down) with the others higher, whatever the habits' answers. Few sellers do the top levels'
-    behaviours as often as the basics, so a flat profile places the seller at no level (an enablement reviewer:
-    "Mostly" on every strength and "A little" on every habit read "Strategic adviser", and a caveat under a
-    headline is not what gets quoted; a manager: with two habits "Not like me" instead, it still did; a sales
-    director: so did one strength moved up to "Just like me"). One answered lower is a weakest behaviour named,
-    which is what the form is for, and such a seller is placed (a sales leader: "Just like me" but for "A little"
-    on two behaviours is a strong seller with two gaps). Every strength at the lowest answer, a new rep's honest
-    start, places them at none anyway, and is not doubted."""
-    values = {option.value for option in assessment.scale.options}
-    strengths = [answers[s.id] for s in assessment.statements if s.counts_as != LIMIT and answers.get(s.id) in values]
-    levels = sum(1 for group in assessment.groups if any(s.counts_as != LIMIT and answers.get(s.id) in values for s in group.statements))
-    if levels < SAME_ANSWER_LEVELS:
-        return False
-    least = min(strengths)
-    return least != assessment.scale.options[0].value and len(strengths) - strengths.count(least) <= len(strengths) // SAME_ANSWER_ONE_DIFFERS_IN
+def basics_at_top(assessment: Assessment, answers: dict[str, float]) -> int:
+    """With `basics_first`, how many of the basics levels' behaviours (habits aside) are answered with the
+    scale's top answer; else 0."""
+    top = assessment.scale.options[-1].value
+    return sum(1 for group in assessment.basics_levels for s in group.statements if s.counts_as != LIMIT and answers.get(s.id) == top)
+
+
+def waits_for_basics(assessment: Assessment, index: int, answers: dict[str, float]) -> bool:
+    """Whether the level at `index`, reached and let count by the levels below, waits for the basics: it is
+    `basics_first.from_level` or above, and fewer than `at_top_at_least` of the basics are answered at the top.
+    A manager steps back from a seller there, which the basics done "Mostly" don't warrant; it replaces a rule
+    that placed no one whose strengths all had one answer, which a sales leader found rewarding a worse answer
+    ("Mostly" everywhere: not placed; one lowered to "A little": "Strategic adviser") and placing the top rated
+    above the basics at the top (25 profiles, 7 December 2026)."""
+    waiting = assessment.waiting_levels
+    return bool(waiting) and assessment.groups[index] in waiting and basics_at_top(assessment, answers) < assessment.basics_first.at_top_at_least
 
 
 def not_come_up(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[Statement]:
@@ -257,15 +256,16 @@ def counted_gaps(assessment: Assessment, below: list[GroupResult]) -> list[Group
     strong rep from the top to no level). A habit still "Mostly" there counts, near miss or not: a rep still
     demoing first and giving way on price, two habits at two levels, read "Strategic adviser" (a sales
     director)."""
-    return [group for group in below if not group.reached and holds(assessment, group) and not (near_miss(assessment, group) and not group.habits_held)]
+    return [group for group in below if not group.reached and holds(assessment, group) and not near_miss(assessment, group)]
 
 
 def near_miss(assessment: Assessment, group: GroupResult) -> bool:
-    """Whether a level below is a gap one answer short of reached: its score in a reached band, and one behaviour
-    a notch under `behaviours_at_least` or one habit a notch over `habits_at_most` the only thing holding it. One
-    held by a behaviour is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`)."""
-    return (not group.reached and holds(assessment, group) and group.band is not None and group.band.reached
-            and group.habits_held + group.behaviours_below == 1 and not group.behaviours_short and not group.habits_fully_held)
+    """Whether a level below is a gap one answer short of reached: one behaviour a notch under
+    `behaviours_at_least` (at `gap_behaviours_at_least`), the others at least that, and no habit held, however
+    high the rest are answered. It is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`).
+    The rest's answers don't decide it: a sales leader found two reps with the same two weak spots placed five
+    levels apart because one answered the rest "Just like me" and the other "Mostly"."""
+    return not group.reached and holds(assessment, group) and group.behaviours_below == 1 and not group.behaviours_short and not group.habits_held
 
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:

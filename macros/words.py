@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
@@ -85,6 +86,10 @@ class Words:
         if not hours:
             return self("units.minutes", minutes=rest)
         return self("units.hours_minutes", hours=hours, minutes=rest) if rest else self("units.hours", hours=hours)
+
+    def listed(self, names: list[str]) -> str:
+        """Names joined as the language lists them, as the widgets' Playbook.list does: "A, B and C", "A, B und C"."""
+        return format_list(list(names), locale=self.locale)
 
     def date(self, iso: str) -> str:
         """A day from the data ("2026-01-05") as the language writes it in a sentence: "5 January 2026", "5. Januar 2026"."""

@@ -122,6 +122,7 @@
           : group.habitsHeld && group.band.reached ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.habitsHeld ? Playbook.t("assessment_result.habits_too", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.behavioursBelow && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursBelow, least: model.behaviourAnswer })
+          : group.reached && out.waitingOnBasics && index > out.groups.indexOf(out.level) && index <= out.groups.indexOf(out.waitingOnBasics) ? Playbook.t("assessment_result.reached_waits_for_basics", { band: group.band.name })
           : group.reached && index > out.groups.indexOf(out.level) ? Playbook.t("assessment_result.reached_not_counting", { band: group.band.name })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
@@ -142,7 +143,7 @@
       var holding = [];
       var further = [];
       var own = out.level ? out.groups.indexOf(out.level) : -1;
-      var next = parts.target(out);
+      var next = parts.target(out, model);
       var named = next ? parts.toWorkOn(model, next).slice(0, WORK_ON_NAMED) : [];  /* as workOnNext lists them */
       out.groups.forEach(function (group, index) {
         var upward = !parts.heldByHabits(model, group) && index > own;
@@ -188,10 +189,14 @@
        whose higher levels are reached above a level that caps them is told which level holds the ladder. */
     function gap() {
       var gaps = out.level ? out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return !group.reached; }) : [];
-      if (gaps.length) {
-        result.append(el("p", Playbook.t("assessment_result.gap", { levels: Playbook.list(gaps.map(function (group) { return group.name; })), first: gaps[0].name })));
+      if (gaps.length) result.append(el("p", Playbook.t("assessment_result.gap", { levels: Playbook.list(gaps.map(function (group) { return group.name; })), first: gaps[0].name })));
+      /* the level the answers reach waits for the basics (the headline says how many): why, and what to bring */
+      if (out.waitingOnBasics) {
+        var words = parts.basicsWords(model, out);
+        result.append(el("p", Playbook.t("assessment_result.basics_first", { reached: out.waitingOnBasics.name, basics: words.basics, answer: model.behaviourAnswer })));
         return;
       }
+      if (gaps.length) return;
       var cap = parts.target(out);
       var above = cap ? out.groups.slice(out.groups.indexOf(cap) + 1).filter(function (group) { return group.reached; }) : [];
       if (!above.length) return;
@@ -280,7 +285,7 @@
        Where higher levels are reached but held back, the strongest and weakest come from the highest of them,
        the level the rep works at, named in the heading, as the headline names it. */
     function nextSteps(doubtful) {
-      var target = parts.target(out);
+      var target = parts.target(out, model);
       var number = out.groups.indexOf(target) + 1;
       var above = !out.level || number > out.groups.indexOf(out.level) + 1;
       var reached = parts.reachedAbove(model, out);
@@ -367,12 +372,6 @@
     function ladder() {
       result.append(el("h3", out.headline));
       if (out.rating) rating();
-      /* answers that place no one (assessment.js sameAnswerEverywhere): no table, strengths or work on next to
-         read a level into, only how to answer again (the sharper word where habits and strengths were all agreed) */
-      if (out.sameAnswer) {
-        if (!yesToEverything()) result.append(el("p", Playbook.t("assessment_result.same_answer_everywhere", { answer: model.behaviourAnswer }), "pb-assessment__warning"));
-        return;
-      }
       if (model.balanced) yesToEverything();
       var doubtful = contradicted();
       doubtful = upsideDown() || doubtful;

@@ -200,24 +200,29 @@
       ? model.rows.filter(function (row) { return row.value !== null && row.value === model.lowest; }) : [];
     if (out.essentialsMissed.length) out.band = model.bands[0];
     else if (out.essentialsShort.length || out.missedHolding.length) out.band = model.bands[model.bands.length - 2];
-    out.sameAnswer = sameAnswerEverywhere(model);
-    if (!out.sameAnswer) groups.forEach(function (group, index) {
-      if (group.reached && letsCount(model, groups.slice(0, index))) out.level = group;
+    out.waitingOnBasics = null;
+    out.basicsAtTop = basicsAtTop(model);
+    groups.forEach(function (group, index) {
+      if (!group.reached || !letsCount(model, groups.slice(0, index))) return;
+      if (waitsForBasics(model, index)) out.waitingOnBasics = group;
+      else out.level = group;
     });
     return out;
   }
 
-  /* Answers that don't tell the statements apart place the seller at no level (scoring.same_answer_everywhere):
-     the strengths answered, on sameAnswerLevels levels or more, alike and above the scale's lowest answer, or all
-     but one in oneDiffersIn (rounded down) with the others higher. */
-  function sameAnswerEverywhere(model) {
-    if (model.sameAnswerLevels === null) return false;
-    var strengths = model.rows.filter(function (row) { return !row.limit && row.points !== null; });
-    var levels = model.groups.filter(function (group) { return strengths.some(function (row) { return row.group === group.id; }); }).length;
-    if (levels < model.sameAnswerLevels) return false;
-    var least = Math.min.apply(null, strengths.map(function (row) { return row.points; }));
-    var higher = strengths.filter(function (row) { return row.points !== least; }).length;
-    return least > 0 && higher <= Math.floor(strengths.length / model.oneDiffersIn);
+  /* With basics_first (scoring.basics_at_top): the basics levels' behaviours (habits aside) answered with the
+     scale's top answer; else 0. */
+  function basicsAtTop(model) {
+    if (!model.basics) return 0;
+    return model.rows.filter(function (row) { return !row.limit && model.basics.levels.indexOf(row.group) >= 0 && row.points !== null && row.points === row.most; }).length;
+  }
+
+  /* Whether the level at `index`, reached and let count by the levels below, waits for the basics
+     (scoring.waits_for_basics): from basics_first's level up, with fewer basics answered at the top than it needs. */
+  function waitsForBasics(model, index) {
+    if (!model.basics) return false;
+    var from = model.groups.map(function (group) { return group.id; }).indexOf(model.basics.from);
+    return index >= from && basicsAtTop(model) < model.basics.atLeast;
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
@@ -227,17 +232,16 @@
   }
 
   /* The levels below that count against gapsMost (scoring.counted_gaps): each holding without being reached,
-     but a near miss where one behaviour is a notch short (a habit held counts), in the ladder's order. */
+     but a near miss (a habit held counts), in the ladder's order. */
   function countedGaps(model, below) {
-    return below.filter(function (group) { return !group.reached && holds(model, group) && !(nearMiss(model, group) && !group.habitsHeld); });
+    return below.filter(function (group) { return !group.reached && holds(model, group) && !nearMiss(model, group); });
   }
 
-  /* Whether a level below is a gap one answer short of reached (scoring.near_miss): a reached band, and one
-     behaviour or one habit a notch off the only thing holding it; one held by a behaviour is not counted against
-     gapsMost. */
+  /* Whether a level below is a gap one answer short of reached (scoring.near_miss): one behaviour a notch under
+     behaviourLeast, the others at least that, no habit held, however high the rest are answered; not counted
+     against gapsMost. */
   function nearMiss(model, group) {
-    return !group.reached && holds(model, group) && !!group.band && !!group.band.reached &&
-      group.habitsHeld + group.behavioursBelow === 1 && !group.behavioursShort && !group.habitsFullyHeld;
+    return !group.reached && holds(model, group) && group.behavioursBelow === 1 && !group.behavioursShort && !group.habitsHeld;
   }
 
   /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast a gap to close
@@ -258,8 +262,17 @@
     return !!group.band && group.band.reached && !group.behavioursBelow || wouldHold;
   }
 
-  /* The level to work on next: the lowest gap below the reader's level, else the level above it. */
-  function target(out) {
+  /* The level to work on next: the lowest gap below the reader's level, else, while the level the answers reach
+     waits for the basics, the first basics level with a behaviour short of the top answer (the basics to make
+     second nature), else the level above it. */
+  function target(out, model) {
+    if (out.waitingOnBasics && model) {
+      var basic = out.groups.filter(function (group) {
+        return model.basics.levels.indexOf(group.id) >= 0 && group.rows.some(function (row) { return !row.limit && row.points !== row.most; });
+      })[0];
+      var gapBelow = out.level ? out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return !group.reached; })[0] : null;
+      if (basic && !gapBelow) return basic;
+    }
     var index = out.level ? out.groups.indexOf(out.level) : out.groups.length;
     var gap = out.groups.slice(0, index).filter(function (group) { return !group.reached; })[0];
     return gap || out.groups[out.level ? index + 1 : 0];
@@ -276,7 +289,7 @@
     var unreached = out.groups.slice(0, out.groups.indexOf(reached)).filter(function (group) { return !group.reached; });
     var gaps = countedGaps(model, unreached);
     var extra = model.gapsMost === null ? 0 : Math.max(0, gaps.length - model.gapsMost);
-    var holding = unreached.filter(function (group) { var gap = gaps.indexOf(group); return gap < 0 || gap < extra; });
+    var holding = unreached.filter(function (group) { var gap = gaps.indexOf(group); return !holds(model, group) || gap >= 0 && gap < extra; });
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
   }
 
@@ -344,8 +357,7 @@
       behaviourLeast: form.hasAttribute("data-behaviour-points-at-least") ? +form.dataset.behaviourPointsAtLeast : null,
       behaviourAnswer: form.dataset.behaviourAnswer || "",
       notComeUpPerLevel: +(form.dataset.notComeUpPerLevel || 0),
-      sameAnswerLevels: form.hasAttribute("data-same-answer-levels") ? +form.dataset.sameAnswerLevels : null,
-      oneDiffersIn: +form.dataset.sameAnswerOneDiffersIn,
+      basics: form.hasAttribute("data-basics-from") ? { from: form.dataset.basicsFrom, levels: form.dataset.basics.split(" "), atLeast: +form.dataset.basicsAtTopAtLeast, top: form.dataset.basicsTopAnswer } : null,
       essentialsLeast: form.hasAttribute("data-essentials-at-least") ? +form.dataset.essentialsAtLeast : null,
       essentialsAnswer: form.dataset.essentialsAnswer || "",
       missedAt: form.hasAttribute("data-missed-essential-at") ? +form.dataset.missedEssentialAt : null,
@@ -479,10 +491,8 @@
   function summary(form, model, out) {
     var weakest = [];
     var hold = {};
-    if (out.complete && model.ladder && out.sameAnswer) {
-      hold = { same_answer: true };
-    } else if (out.complete && model.ladder) {
-      var next = target(out);
+    if (out.complete && model.ladder) {
+      var next = target(out, model);
       weakest = next ? toWorkOn(model, next) : [];
       hold = joined(heldByOne(model, out), notComeUpKept(model));
     } else if (out.complete) {
@@ -867,7 +877,6 @@
       return Playbook.t("assessment.scored_held_missed", { result: form.dataset.resultName, score: out.score, band: bandName(out.band), top: bandName(model.bands[model.bands.length - 1]), count: out.missedHolding.length, answer: model.lowestAnswer });
     }
     if (!model.ladder) return Playbook.t("assessment.scored", { result: form.dataset.resultName, score: out.score, band: bandName(out.band) });
-    if (out.sameAnswer) return Playbook.t("assessment.same_answer");
     var above = reachedAbove(model, out);
     var words = { levels: out.groups.length };
     var hold = above && onHold(model, out, above);
@@ -884,7 +893,20 @@
     if (!out.level) return hold ? Playbook.t("assessment.no_level_on_hold", words) : above ? Playbook.t("assessment.no_level_capped", words) : Playbook.t("assessment.no_level");
     words.level = out.level.name;
     words.number = out.groups.indexOf(out.level) + 1;
-    return hold ? Playbook.t("assessment.level_reached_on_hold", words) : above ? Playbook.t("assessment.level_reached_capped", words) : Playbook.t("assessment.level_reached", words);
+    if (hold) return Playbook.t("assessment.level_reached_on_hold", words);
+    if (above) return Playbook.t("assessment.level_reached_capped", words);
+    if (!out.waitingOnBasics) return Playbook.t("assessment.level_reached", words);
+    words.reached = out.waitingOnBasics.name;
+    words.reached_number = out.groups.indexOf(out.waitingOnBasics) + 1;
+    return Playbook.t("assessment.level_reached_basics", Object.assign(words, basicsWords(model, out)));
+  }
+
+  /* What the basics rule's words name (basics_first): the basics levels, how many of their behaviours there are
+     and are answered at the top, how many it needs, and the top answer. */
+  function basicsWords(model, out) {
+    var of = model.rows.filter(function (row) { return !row.limit && model.basics.levels.indexOf(row.group) >= 0; }).length;
+    var names = model.groups.filter(function (group) { return model.basics.levels.indexOf(group.id) >= 0; }).map(function (group) { return group.name; });
+    return { basics: Playbook.list(names), of: of, need: model.basics.atLeast, have: out.basicsAtTop, top: model.basics.top };
   }
 
   function bandName(band) {
@@ -930,7 +952,7 @@
     return bar;
   }
 
-  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, countedGaps: countedGaps, belowReached: belowReached, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
+  Playbook.assessmentParts = { all: all, el: el, notComeUp: notComeUp, countsAsEssential: countsAsEssential, bandName: bandName, heldHabit: heldHabit, contradictions: contradictions, holds: holds, nearMiss: nearMiss, countedGaps: countedGaps, belowReached: belowReached, heldByHabits: heldByHabits, target: target, toWorkOn: toWorkOn, reachedAbove: reachedAbove, basicsWords: basicsWords, weakestFirst: weakestFirst, toImprove: toImprove, rateLater: rateLater, forNow: forNow, strongestFirst: strongestFirst, questionsToDevelop: questionsToDevelop };
 
   Playbook.widgets.push({
     init: function (root) {

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from macros import scoring
 from macros.handbook import Project, load_handbook
-from macros.model import Assessment, Band, Ladder, Level, Scale, ScaleOption, Statement, StatementGroup
+from macros.model import Assessment, Band, BasicsFirst, Ladder, Level, Scale, ScaleOption, Statement, StatementGroup
 from macros.rendering import Renderer
 from macros.bundles import BUNDLES, WIDGETS, WORDS_SCRIPT, with_needs, words_asked
 from tests.conftest import ROOT
@@ -96,7 +96,20 @@ def assessments(draw):
         essentials_at_least=essentials_at_least, missed_essential_fails=missed_fails, lower_levels_at_least=lower_least, lower_level_gaps_at_most=gaps_most,
         gap_behaviours_at_least=gap_floor, gap_habits_held_at_most=gap_habits, top_band_needs_nothing_missed=nothing_missed,
         not_come_up_per_level=draw(st.integers(0, 2)) if ladder else 0,
+        basics_first=draw(basics_rules(groups)) if ladder else None,
     )
+
+
+@st.composite
+def basics_rules(draw, groups):
+    """None, or a basics rule as validation allows it: from a level above the first, the basics some levels below
+    it, and no more of their behaviours answered at the top than they have."""
+    if len(groups) < 2 or not draw(st.booleans()):
+        return None
+    start = draw(st.integers(1, len(groups) - 1))
+    basics = groups[: draw(st.integers(1, start))]
+    count = sum(1 for group in basics for s in group.statements if s.counts_as != "limit")
+    return BasicsFirst(groups[start].id, [group.id for group in basics], draw(st.integers(1, count))) if count else None
 
 
 @st.composite
@@ -146,7 +159,7 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
     groups = [score(group.statements) for group in assessment.groups]
     answered = sum(1 for s in assessment.statements if s.id in answers)
     if answered < assessment.answers_needed:
-        return {"complete": False, "score": None, "band": None, "level": None, "above": None, "same": False, "groups": [g[0] for g in groups]}
+        return {"complete": False, "score": None, "band": None, "level": None, "above": None, "waiting": None, "groups": [g[0] for g in groups]}
     overall, _ = score(assessment.statements)
     overall_band = band(overall)
     # an essential statement left blank or below the least answer; one essential when rated only once answered
@@ -165,14 +178,13 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
         overall_band = assessment.bands[-2]
     elif overall_band is assessment.bands[-1] and assessment.top_band_needs_nothing_missed and min(values) in answers.values():
         overall_band = assessment.bands[-2]  # and, where the form says so, nothing answered the lowest
-    level, above = None, None
-    # Answers that don't tell the statements apart place no one: every strength answered, on three levels or more,
-    # with one answer other than the lowest, or all but one in ten of them with the rest higher, whatever the
-    # habits' answers.
-    strengths = [answers[s.id] for s in assessment.statements if s.counts_as != "limit" and s.id in answers]
-    levels_answered = sum(1 for group in assessment.groups if any(s.counts_as != "limit" and s.id in answers for s in group.statements))
-    same = assessment.rates_levels and levels_answered >= 3 and min(strengths) != min(values) and 10 * sum(1 for v in strengths if v > min(strengths)) <= len(strengths)
-    if assessment.rates_levels and not same:
+    level, above, waiting = None, None, None
+    # The basics rule: the levels from its level up count only with at least so many of the basics levels'
+    # behaviours answered with the scale's top answer.
+    rule = assessment.basics_first
+    ids = [group.id for group in assessment.groups]
+    at_top = sum(1 for group in assessment.groups if rule and group.id in rule.basics for s in group.statements if s.counts_as != "limit" and answers.get(s.id) == max(values))
+    if assessment.rates_levels:
         least, most_gaps, gap_floor = assessment.lower_levels_at_least, assessment.lower_level_gaps_at_most, assessment.gap_behaviours_at_least
         reached, holding, near = [], [], []
         for group, (value, _) in zip(assessment.groups, groups):
@@ -197,14 +209,17 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             few = held_count <= assessment.gap_habits_held_at_most
             gap = enough and least is not None and basics and not kept and few and (band(value).reached if held else value >= least)
             holding.append(reached[-1] or gap)
-            # one behaviour short: a reached band, and one behaviour under its floor the only shortfall (a habit held
-            # counts as a gap, near miss or not)
-            near.append(gap and not reached[-1] and band(value).reached and not held_count and under_count == 1)
+            # one behaviour short: one behaviour under its floor the only shortfall, whatever the score (a habit
+            # held counts as a gap)
+            near.append(gap and not reached[-1] and not held_count and under_count == 1)
         rated = -1
         for index, group in enumerate(assessment.groups):
             gaps = sum(1 for i in range(index) if not reached[i] and not near[i])
             if reached[index] and all(holding[:index]) and (most_gaps is None or gaps <= most_gaps):
-                level, rated = group.name, index
+                if rule and index >= ids.index(rule.from_level) and at_top < rule.at_top_at_least:
+                    waiting = group.name
+                else:
+                    level, rated = group.name, index
         # What the headline must not hide: the highest level reached above the rated one, and the fewest levels
         # below it that, once reached, let it count, found by trying every set of them from the smallest up (the
         # lowest levels first among sets of one size).
@@ -218,6 +233,7 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
                 return all(held) and (most_gaps is None or now.count(False) <= most_gaps)
 
             needed = next(list(made) for size in range(len(unreached) + 1) for made in combinations(unreached, size) if counts_with(made))
+        if top is not None and needed:  # nothing needed: the level is reached and waits for the basics alone
             above = {"reached": assessment.groups[top].name, "holding": [assessment.groups[i].name for i in needed],
                      "not_needed": [assessment.groups[i].name for i in unreached if i not in needed], "hold": None}
             # On hold: the one answer below it that, moved to the least a reached level allows (a habit to
@@ -239,7 +255,12 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
                         moves.append(s)
             if len(moves) == 1:
                 above["hold"] = moves[0]
-    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "same": same, "groups": [g[0] for g in groups]}
+    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "waiting": waiting, "at_top": at_top, "groups": [g[0] for g in groups]}
+
+
+def _listed(names: list[str]) -> str:
+    """Names as British English lists them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # ---------------------------------------------------------------- the page
@@ -396,13 +417,16 @@ FOUR = dataclasses.replace(
                            Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 3 else None, "f", 1)) for n in (0, 1, 2, 3)],
 )
 
-# Ten behaviours on three levels: one in ten may be answered higher than the rest and still not tell them apart.
+# Ten behaviours on three levels.
 TEN = dataclasses.replace(
     GAPS, answers_needed=10,
     groups=[StatementGroup(f"level-{n}", f"Level {n}", [Statement(f"s{n}{k}", "S", 1) for k in range(size)],
                            Level(f"level-{n}", f"Level {n}", "s", "c", [], "next" if n < 2 else None, "f", 1)) for n, size in ((0, 4), (1, 3), (2, 3))],
 )
 TEN_ALIKE = {f"s{n}{k}": 1 for n, size in ((0, 4), (1, 3), (2, 3)) for k in range(size)}
+
+# The same, where the top level waits for the basics: at least two of level 0's behaviours answered at the top.
+STEP_BACK = dataclasses.replace(TEN, basics_first=BasicsFirst("level-2", ["level-0"], 2))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -439,14 +463,18 @@ TEN_ALIKE = {f"s{n}{k}": 1 for n, size in ((0, 4), (1, 3), (2, 3)) for k in rang
 @example(case=(NOT_COME_UP, {"h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # both blank: blanks
 @example(case=(NOTHING_MISSED, {"ask": 2, "o0": 0, "o1": 2, "o2": 2, "o3": 2}))  # 80%, a miss holds the top band back at "Mid"
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 0, "s1": 2, "h1": 0}))  # one held: a gap, level 1 counts
-@example(case=(GAPS, {"s0": 2, "s1": 2, "s2": 2}))  # the top answer on three levels: not placed
-@example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 1}))  # one middle answer on three levels: not placed either
+@example(case=(GAPS, {"s0": 2, "s1": 2, "s2": 2}))  # the top answer on three levels: placed at the top
+@example(case=(GAPS, {"s0": 1, "s1": 1, "s2": 1}))  # one middle answer on three levels: placed by the rules too
 @example(case=(GAPS, {"s0": 0, "s1": 0, "s2": 0}))  # the lowest answer everywhere, a new rep's honest start: no level
-@example(case=(FOUR, {"s0": 2, "s1": 2, "s2": 2}))  # three of four levels answered alike: not placed
+@example(case=(FOUR, {"s0": 2, "s1": 2, "s2": 2}))  # three of four levels answered alike
 @example(case=(GATED, {"s0": 2, "h0": 0, "s1": 2, "h1": 0}))  # alike on two levels only: placed
-@example(case=(TEN, TEN_ALIKE | {"s22": 2}))  # one of ten answered higher: not placed
-@example(case=(TEN, TEN_ALIKE | {"s00": 2, "s22": 2}))  # two of ten: placed
-@example(case=(TEN, TEN_ALIKE | {"s22": 0}))  # one of ten answered lower, the weakest named: placed
+@example(case=(TEN, TEN_ALIKE | {"s22": 2}))  # one of ten answered higher
+@example(case=(TEN, TEN_ALIKE | {"s22": 0}))  # one of ten answered lower: a near miss at the top, whatever the score
+@example(case=(TEN, TEN_ALIKE | {"s00": 0, "s11": 0}))  # two levels below a notch short, each a near miss
+@example(case=(STEP_BACK, TEN_ALIKE))  # "Some" everywhere: level 1 counts, level 2 waits for the basics
+@example(case=(STEP_BACK, TEN_ALIKE | {"s00": 2}))  # one basic at the top of the two needed: still waits
+@example(case=(STEP_BACK, TEN_ALIKE | {"s00": 2, "s03": 2}))  # two: the top counts
+@example(case=(STEP_BACK, TEN_ALIKE | {"s20": 2, "s21": 2, "s22": 2}))  # the top rated above the basics: waits
 def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assessment, answers = case
     form = scratch(assessment)
@@ -460,19 +488,24 @@ def test_browser_python_and_oracle_agree_on_score_band_and_level(scratch, case):
     assert model.score == expected["score"]
     assert (model.band.name if model.band else None) == expected["band"]
     assert (model.level.name if model.level else None) == expected["level"]
-    assert model.same_answer == expected["same"]
+    assert (model.waiting_on_basics.name if model.waiting_on_basics else None) == expected["waiting"]
     assert [group.score for group in model.groups] == expected["groups"]
 
     # The page agrees with both.
     headline = seen["headline"]
     if not expected["complete"]:
         assert "Answer at least" in headline and "%" not in headline
-    elif expected["same"]:  # nothing but how to answer again: no level, no table of levels to read one into
-        assert headline.startswith("Not placed on the ladder: every strength, or all but a few, has the same answer"), headline
-        assert seen["groups"] == [], seen
     elif assessment.rates_levels:
         above = expected["above"]
-        if above is None:
+        if above is None and expected["waiting"] and expected["level"]:  # the level the answers reach waits for the basics
+            rule = assessment.basics_first
+            basics = [group for group in assessment.groups if group.id in rule.basics]
+            of = sum(1 for group in basics for s in group.statements if s.counts_as != "limit")
+            names = [group.name for group in assessment.groups]
+            assert headline.startswith(f"The answers reach {expected['waiting']} (level {names.index(expected['waiting']) + 1}); it counts once "
+                                       f"{rule.at_top_at_least} of the {of} behaviours of {_listed([g.name for g in basics])} are answered"), headline
+            assert f"answered “{assessment.scale.options[-1].label}” ({expected['at_top']} now), and until then the level reached is {expected['level']} (" in headline, headline
+        elif above is None:
             assert headline.startswith(f"Level reached: {expected['level']} (" if expected["level"] else "No level reached yet"), headline
         elif above["hold"]:  # one answer alone holds it: the headline leads with the level, on hold, and names it
             number = [group.name for group in assessment.groups].index(above["reached"]) + 1

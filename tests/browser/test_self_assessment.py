@@ -65,9 +65,11 @@ def _level_reached(answers: dict) -> int:
     `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
     habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
     `gap_behaviours_at_least` from the scale's top (a habit kept fully); no more than `lower_level_gaps_at_most`
-    of them short of reached, not counting those where one behaviour under its mirror is the only shortfall (a
-    'reached' band, no habit held): one habit held counts. Up to `not_come_up_per_level` of a level's behaviours left blank,
-    each marked `may_not_come_up`, haven't come up in the account: they neither score nor hold the level back."""
+    of them short of reached, not counting those where one behaviour under its mirror is the only shortfall (no
+    habit held, whatever the score): one habit held counts. Up to `not_come_up_per_level` of a level's behaviours left blank,
+    each marked `may_not_come_up`, haven't come up in the account: they neither score nor hold the level back.
+    With `basics_first`, its level and those above count only with at least `at_top_at_least` of the basics
+    levels' behaviours answered with the scale's top answer."""
     assessment = _assessment("which-level")
     least = assessment.get("lower_levels_at_least")
     most_gaps = assessment.get("lower_level_gaps_at_most", len(_levels()))
@@ -96,16 +98,13 @@ def _level_reached(answers: dict) -> int:
         few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
-        near.append(gap and not reached[-1] and band_reached and not held_count and under_count == 1)
-    # One answer, other than the lowest, to every strength answered on three levels or more, or to all but one in
-    # ten of them with the rest higher, whatever the habits' answers: the answers can't tell the statements apart
-    # (none is named weaker than the rest), and place no one.
-    strengths = [v for level in _levels() for b in level["behaviours"] if not _is_limit(b) and (v := answers.get(b["id"])) is not None]
-    levels_answered = sum(1 for level in _levels() if any(not _is_limit(b) and b["id"] in answers for b in level["behaviours"]))
-    if levels_answered >= 3 and min(strengths) != min(values) and 10 * sum(1 for v in strengths if v > min(strengths)) <= len(strengths):
-        return 0
+        near.append(gap and not reached[-1] and not held_count and under_count == 1)
+    rule = assessment.get("basics_first")
+    ids = [level["id"] for level in _levels()]
+    at_top = sum(1 for level in _levels() if rule and level["id"] in rule["basics"] for b in level["behaviours"] if not _is_limit(b) and answers.get(b["id"]) == max(values))
+    waits = [bool(rule) and number - 1 >= ids.index(rule["from_level"]) and at_top < rule["at_top_at_least"] for number in range(1, len(reached) + 1)]
     return max((number for number in range(1, len(reached) + 1)
-                if reached[number - 1] and all(holds[: number - 1])
+                if reached[number - 1] and all(holds[: number - 1]) and not waits[number - 1]
                 and sum(1 for index in range(number - 1) if not reached[index] and not near[index]) <= most_gaps), default=0)
 
 
@@ -263,16 +262,18 @@ def test_genuine_profiles_land_on_their_own_level_and_agreeing_with_everything_d
         expected = f"Level reached: {levels[top_level - 1]['name']} (level {top_level} of {len(levels)})."
         assert form.locator("[aria-live]").text_content() == expected
 
-    # "Just like me" to everything, habits too: placed nowhere, and told why the answers contradict each other.
+    # "Just like me" to everything, habits too: placed nowhere, and told why the answers contradict each other;
+    # no strength is praised, and what the result works on first is the first level's habits the answers claim.
     agrees = {b["id"]: scale["options"][-1]["value"] for level in levels for b in level["behaviours"]}
     _answer_all(page, "which-level", agrees, scale)
     assert _level_reached(agrees) == 0
-    assert form.locator("[aria-live]").text_content().startswith("Not placed on the ladder")
+    assert form.locator("[aria-live]").text_content().startswith("No level reached yet")
     result = form.locator("[data-result]")
-    expect(result.locator(".pb-assessment__warning")).to_have_count(1)
-    expect(result.locator(".pb-assessment__warning")).to_contain_text("they contradict each other")
-    # Nothing is offered as something to work on.
-    expect(result.get_by_text("Behaviours to work on next")).to_have_count(0)
+    expect(result.locator(".pb-assessment__warning", has_text="they contradict each other")).to_have_count(1)
+    expect(result.locator("h4", has_text="Strongest behaviours")).to_have_count(0)
+    habits = [b["text"] for b in levels[0]["behaviours"] if _is_limit(b)]
+    expect(result.get_by_role("heading", level=4, name=f"Behaviours to work on next ({levels[0]['name']})")).to_have_count(1)
+    expect(result.locator("h4", has_text="Behaviours to work on next").locator("xpath=following-sibling::ul[1]")).to_contain_text(habits[0])
 
 
 def test_a_rep_strong_everywhere_who_still_has_the_habits_above_level_two_is_told_those_hold_level_three_back(context, site_url):
@@ -1269,64 +1270,87 @@ def test_a_manager_who_never_books_coaching_time_is_not_told_coaching_is_a_habit
         " needs the essential statement below answered at least “Often”.")
 
 
-def test_one_answer_to_every_statement_from_the_basics_to_the_top_places_no_one_and_a_real_profile_is_placed(context, site_url):
-    """A sales leader's case: "Mostly" on every strength and "A little" on every habit, on all six levels, rated
-    Strategic adviser; an enablement reviewer's: with a caveat under it, the headline is still what gets quoted.
-    Answers that don't tell the statements apart place the rep at no level, the result says only how to answer
-    again, and the record says so for the 1:1 planner, the team view and the rep's history."""
+def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_and_a_worse_answer_never_places_higher(context, site_url):
+    """A sales leader's 25 profiles: "Mostly" on every strength and "A little" on every habit was "Not placed", yet
+    one answer lowered to "A little" read "Strategic adviser", and "Mostly" on the basics under "Just like me" at
+    the top read it too. The two levels a manager steps back from wait for the basics answered "Just like me"
+    (basics_first): short of that the rep is placed below, the headline names the level the answers reach and
+    what it waits for, and the result lists the basics to work on, which the record keeps for the 1:1 planner."""
     assessment = _assessment("which-level")
+    rule = assessment["basics_first"]
     scale = _scale(assessment)
     levels = _levels()
-    headline = "Not placed on the ladder: every strength, or all but a few, has the same answer, from the basics to the top"
-    again = "answers that don't tell the statements apart can't place you at any level."
+    names = [level["name"] for level in levels]
+    top_answer = scale["options"][-1]["label"]
+    basics = [level for level in levels if level["id"] in rule["basics"]]
+    of = sum(1 for level in basics for b in level["behaviours"] if not _is_limit(b))
+    start = names.index(next(level["name"] for level in levels if level["id"] == rule["from_level"]))
+
+    def waiting(have: int) -> str:
+        return (f"The answers reach {names[-1]} (level {len(levels)}); it counts once {rule['at_top_at_least']} of the {of} behaviours of"
+                f" {' and '.join(level['name'] for level in basics)} are answered “{top_answer}” ({have} now), and until then the level"
+                f" reached is {names[start - 1]} (level {start} of {len(levels)})")
+
     hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
-    mostly = {b["id"]: _value(scale, "Mostly") for level in levels for b in level["behaviours"]}
-    # a manager's generous rater: as hedged, but two habits "Not like me", read "Strategic adviser"
-    habits = [b["id"] for level in levels for b in level["behaviours"] if _is_limit(b)]
-    generous = hedged | {habits[0]: _value(scale, "Not like me"), habits[-1]: _value(scale, "Not like me")}
-    # a sales director's: as hedged, but one strength "Just like me", read "Strategic adviser" too; and three of
-    # the thirty, one in ten, are still "Mostly" everywhere else
-    strengths = [b["id"] for level in levels for b in level["behaviours"] if not _is_limit(b)]
-    one_up = hedged | {strengths[-1]: _value(scale, "Just like me")}
-    three_up = hedged | {key: _value(scale, "Just like me") for key in strengths[::11]}
-    assert len(strengths[::11]) == 3 and len(strengths) == 30
-    for answers in (hedged, mostly, generous, one_up, three_up):
-        assert _level_reached(answers) == 0
+    first_basic = next(b["id"] for b in levels[0]["behaviours"] if not _is_limit(b))
+    lowered = hedged | {first_basic: _value(scale, "A little")}  # it read "Strategic adviser"
+    inverted = hedged | {b["id"]: _value(scale, "Not like me" if _is_limit(b) else "Just like me") for level in levels[3:] for b in level["behaviours"]}
+    for answers in (hedged, lowered, inverted):
+        assert _level_reached(answers) == start
         result = _result_of(context, site_url, answers, scale)
-        expect(result.get_by_role("heading", level=3)).to_have_text(headline)
-        expect(result.locator(".pb-assessment__warning", has_text=again)).to_have_count(1)
-        # nothing to read a level into: no table of levels, strengths or behaviours to work on
-        expect(result.locator("table")).to_have_count(0)
-        expect(result.get_by_role("heading", level=4)).to_have_count(0)
+        expect(result.get_by_role("heading", level=3)).to_have_text(waiting(0))
+        expect(result).to_contain_text(f"A manager steps back from a seller at {names[-1]} and lets them run the account")
+        # the table says why the levels reached above it don't count: not "the levels below it"
+        for name in names[start:]:
+            expect(result.locator("tr", has_text=name)).to_contain_text("reached, but it counts only once the basics are second nature")
+        expect(result.get_by_role("heading", level=4, name=f"Behaviours to work on next ({levels[0]['name']})")).to_have_count(1)
         result.page.close()
-    # A real profile is placed; every strength at the lowest answer, a new rep's honest start, is not doubted.
-    # So is a top seller whose answers do tell them apart: the basics "Just like me", the top three levels "Mostly".
+    # A real profile is placed; every strength at the lowest answer, a new rep's honest start, is no level; the
+    # basics "Just like me" and the levels above "Mostly" is the top, as is "Just like me" everywhere.
     lowest = {b["id"]: scale["options"][-1 if _is_limit(b) else 0]["value"] for level in levels for b in level["behaviours"]}
-    basics_first = hedged | {b["id"]: _value(scale, "Just like me") for level in levels[:3] for b in level["behaviours"] if not _is_limit(b)}
-    top = f"Level reached: {levels[-1]['name']} (level {len(levels)} of {len(levels)})"
-    for answers, said, number in ((_profile(3), f"Level reached: {levels[2]['name']} (level 3 of {len(levels)})", 3), (lowest, "No level reached yet", 0), (basics_first, top, len(levels))):
+    basics_done = hedged | {b["id"]: _value(scale, "Just like me") for level in levels[:3] for b in level["behaviours"] if not _is_limit(b)}
+    everything = {b["id"]: _value(scale, "Not like me" if _is_limit(b) else "Just like me") for level in levels for b in level["behaviours"]}
+    top = f"Level reached: {names[-1]} (level {len(levels)} of {len(levels)})"
+    for answers, said, number in ((_profile(3), f"Level reached: {names[2]} (level 3 of {len(levels)})", 3), (lowest, "No level reached yet", 0),
+                                  (basics_done, top, len(levels)), (everything, top, len(levels))):
         assert _level_reached(answers) == number
         result = _result_of(context, site_url, answers, scale)
         expect(result.get_by_role("heading", level=3)).to_contain_text(said)
-        expect(result.locator(".pb-assessment__warning", has_text=again)).to_have_count(0)
+        expect(result).not_to_contain_text("A manager steps back from a seller at")
         result.page.close()
 
-    # The record: no level, and why, which the manager's pages say instead of "no level reached".
+    # The record: the level below, and the basics to work on, for the 1:1 planner.
     page, result = _rated_for(context, site_url, "Sam", hedged, scale)
-    expect(result.get_by_role("heading", level=3)).to_have_text(headline)
+    expect(result.get_by_role("heading", level=3)).to_have_text(waiting(0))
     saved = page.evaluate("() => Playbook.workspace.records({ kind: 'assessment', tool: 'which-level' }).map(r => r.data.result)")
-    assert [(r["level"], r.get("same_answer"), r["weakest"]) for r in saved] == [(None, True, [])]
+    assert [r["level"]["name"] for r in saved] == [names[start - 1]]
+    assert {w["id"] for w in saved[0]["weakest"]} <= {b["id"] for b in levels[0]["behaviours"]}
+    page.close()
+
+
+def test_a_result_saved_under_the_earlier_same_answer_rule_still_reads_not_placed(context, site_url):
+    """Results saved in early December 2026, when one answer to every strength placed no one, keep
+    `same_answer`: the 1:1 planner, the team view and the rep's history still say "Not placed", not "no level"."""
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 12, 10, 10, 0, tzinfo=UTC))
     page.goto(site_url + "coaching/plan-one-to-one/")
+    page.evaluate("""() => {
+        const ws = Playbook.workspace;
+        ws.choose(ws.addRep("Sam").rep.id);
+        ws.record("assessment", "which-level", { answers: {}, notes: {}, result: { complete: true, answered: 42, needed: 30, score: 67,
+            band: "Established", level: null, groups: [], weakest: [], same_answer: true } }, "2026-12-04");
+    }""")
+    page.reload()
     expect(page.locator("[data-plan-level]")).to_contain_text("Not placed on the ladder, on ")
-    expect(page.locator("[data-plan-level]")).to_contain_text("every strength, or all but a few, had the same answer, from the basics to the top. Go through the statements together")
+    expect(page.locator("[data-plan-level]")).to_contain_text("every behaviour but the habits, or all but a few, had the same answer, from the basics to the top. Go through the statements together")
     # no level to work towards is named under it (a manager read "working towards Order taker" there)
     expect(page.locator("[data-plan-suggestions] > li", has_text="the level they are working towards")).to_have_count(0)
     page.goto(site_url + "coaching/team/")
-    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every strength, or all but a few)")
+    expect(page.locator("[data-team-levels] .pb-team__left-out").first).to_contain_text("1 whose answers placed them at no level (the same answer to every behaviour but the habits, or all but a few)")
     page.goto(site_url + "coaching/history/")
     rows = page.locator("[data-history-levels-chart] [data-chart-table] tbody tr")
     expect(rows).to_have_count(1)
-    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every strength, or all but a few)")
+    expect(rows.locator("td").first).to_contain_text("Not placed (the same answer to every behaviour but the habits, or all but a few)")
     page.close()
 
 

@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from macros import scoring
-from macros.model import Assessment, Band, Level, Scale, ScaleOption, Statement, StatementGroup
+from macros.model import Assessment, BasicsFirst, Band, Level, Scale, ScaleOption, Statement, StatementGroup
 
 ONE_TO_FIVE = Scale("often", "How often", [ScaleOption(value, label) for value, label in zip(range(1, 6), ["Never", "Rarely", "Sometimes", "Often", "Always"])])
 BANDS = [Band("Low", "m", 0, 50), Band("Mid", "m", 50, 75), Band("High", "m", 75, 100, reached=True)]
@@ -57,28 +57,25 @@ def test_a_level_counts_only_with_every_level_below_it_and_enough_answers():
     assert scoring.result(ladder, without).level.name == "Level 1"  # one answer at level 2 is not enough
 
 
-def test_one_answer_on_three_levels_or_more_places_no_one_but_the_lowest_is_no_doubt():
-    ladder = _ladder([[Statement(f"{level}{n}", "", 1) for n in (1, 2)] for level in "abc"], needed=4, per_level=1)
-    alike = {f"{level}{n}": 5 for level in "abc" for n in (1, 2)}
-    found = scoring.result(ladder, alike)
-    assert (found.level, found.same_answer) == (None, True)
-    assert scoring.result(ladder, {key: 4 for key in alike}).same_answer  # any one answer, not only the top
-    assert not scoring.result(ladder, {key: 1 for key in alike}).same_answer  # the lowest: no level, not doubted
-    two_levels = {key: value for key, value in alike.items() if not key.startswith("c")}
-    assert scoring.result(ladder, two_levels).level.name == "Level 2"  # alike on two levels: placed
-    habits = _ladder([[Statement(f"{level}1", "", 1), Statement(f"{level}h", "", 1, counts_as="limit")] for level in "abc"], needed=3)
-    alike = {f"{level}1": 5 for level in "abc"}
-    for held in ({}, {f"{level}h": 1 for level in "abc"}, {"ah": 1, "bh": 1, "ch": 2}):  # whatever the habits say
-        assert scoring.result(habits, alike | held).same_answer, held
-    # One strength in ten answered higher doesn't tell them apart either (a sales director: "Mostly" on every
-    # strength but one "Just like me" read "Strategic adviser"); two in ten do, and so does one answered lower,
-    # the weakest behaviour named.
-    ten = _ladder([[Statement(f"{level}{n}", "", 1) for n in range(4)] for level in "abc"], needed=12, per_level=4)
-    mostly = {f"{level}{n}": 4 for level in "abc" for n in range(4)}
-    assert scoring.result(ten, mostly | {"c3": 5}).same_answer  # 1 of 12
-    assert not scoring.result(ten, mostly | {"a0": 5, "c3": 5}).same_answer  # 2 of 12: more than one in ten
-    assert scoring.result(ten, mostly | {"a0": 5, "c3": 5}).level.name == "Level 3"
-    assert not scoring.result(ten, mostly | {"c3": 3}).same_answer
+def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_answered_at_the_top():
+    """basics_first: level 3 counts only with at least 2 of level 1's behaviours at the scale's top answer; short
+    of that the seller is at level 2, and the result names level 3 as the level the answers reach."""
+    ladder = replace(_ladder([[Statement(f"{level}{n}", "", 1) for n in (1, 2, 3)] for level in "abc"], needed=9, per_level=3),
+                     basics_first=BasicsFirst("l3", ["l1"], 2))
+    mostly = {f"{level}{n}": 4 for level in "abc" for n in (1, 2, 3)}
+    found = scoring.result(ladder, mostly)
+    assert (found.level.name, found.waiting_on_basics.name, found.basics_at_top) == ("Level 2", "Level 3", 0)
+    found = scoring.result(ladder, mostly | {"a1": 5})
+    assert (found.level.name, found.waiting_on_basics.name, found.basics_at_top) == ("Level 2", "Level 3", 1)
+    found = scoring.result(ladder, mostly | {"a1": 5, "a3": 5})
+    assert (found.level.name, found.waiting_on_basics, found.basics_at_top) == ("Level 3", None, 2)
+    # the top rated above the basics is no exception; the levels below the rule's are not held
+    found = scoring.result(ladder, mostly | {"c1": 5, "c2": 5, "c3": 5})
+    assert (found.level.name, found.waiting_on_basics.name) == ("Level 2", "Level 3")
+    assert scoring.result(ladder, mostly | {"c1": 1, "c2": 1, "c3": 1}).level.name == "Level 2"
+    # without the rule, the same answers reach level 3
+    assert scoring.result(replace(ladder, basics_first=None), mostly).level.name == "Level 3"
+
 
 
 def test_in_a_balanced_ladder_a_level_counts_only_with_its_limits_answered():

@@ -71,14 +71,23 @@ def test_a_level_is_reached_only_with_each_behaviour_as_far_up_the_scale_as_its_
     assert (form["data-behaviour-points-at-least"], form["data-behaviour-answer"]) == (f"{mirror - min(values):g}", floor_label)
 
 
-def test_the_key_and_the_form_say_that_one_answer_everywhere_places_no_one(built_site):
-    # The paper key states the rule the page's script applies, with the figure the script reads from the form.
-    _, scale = _ladder()
+def test_the_key_and_the_form_say_which_levels_wait_for_the_basics(built_site):
+    """The paper key states the basics rule the page's script applies, with the figures the script reads from the
+    form, all from the data: the levels from basics_first's level up, how many of the basics' behaviours (habits
+    aside) must be answered with the scale's top answer."""
+    assessment, scale = _ladder()
+    rule = assessment["basics_first"]
+    levels = data("levels")["levels"]
+    ids = [level["id"] for level in levels]
+    waiting = [level["name"] for level in levels[ids.index(rule["from_level"]):]]
+    basics = [level for level in levels if level["id"] in rule["basics"]]
+    behaviours = sum(1 for level in basics for item in level["behaviours"] if item.get("counts_as") != "limit")
     form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
-    rule = " ".join(form.select_one("details.pb-assessment__key [data-same-answer-rule]").get_text(" ").split())
-    count = form["data-same-answer-levels"]
-    assert rule == (f"Answers that don't tell the statements apart place you at no level: every strength, answered on {count} levels or more,"
-                    f" with the same answer other than “{scale['options'][0]['label']}”, or all but one in {form['data-same-answer-one-differs-in']} of them"
-                    " (rounded down) with it and the others higher, whatever the habits' answers."
-                    " Answer each statement for what happens in the account.")
-    assert int(count) >= 3  # two levels alike is a new rep's first steps, not a pattern
+    said = " ".join(form.select_one("details.pb-assessment__key [data-basics-rule]").get_text(" ").split())
+    top = scale["options"][-1]["label"]
+    assert said == (f"{' and '.join(waiting)} count only once the basics are second nature: at least {rule['at_top_at_least']} of the"
+                    f" {behaviours} behaviours of {' and '.join(level['name'] for level in basics)} answered “{top}”, since a manager steps back"
+                    " from a seller there. Short of that, the level reached is the highest below them that counts, and the result names the"
+                    " level the answers reach.")
+    assert (form["data-basics-from"], form["data-basics"].split(), int(form["data-basics-at-top-at-least"]), form["data-basics-top-answer"]) == (
+        rule["from_level"], rule["basics"], rule["at_top_at_least"], top)
