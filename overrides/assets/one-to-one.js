@@ -76,7 +76,10 @@
       });
       return { kind: part.dataset.kind, tool: part.dataset.tool, meeting: part.dataset.meeting, questions: byStatement, essential: essential };
     });
-    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
+    var milestones = each(page, "[data-plan-milestones] li").map(function (li) {
+      return { day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: li.querySelector("[data-figures]").textContent.trim() };
+    });
+    return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, milestones: milestones, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
   /* The box a question goes in (data/rhythm.yml's rule): while the advice for the rep (`advice`: {mode,
@@ -125,6 +128,22 @@
     var rest = minutes % 60;
     if (!hours) return Playbook.t("units.minutes", { minutes: rest });
     return rest ? Playbook.t("units.hours_minutes", { hours: hours, minutes: rest }) : Playbook.t("units.hours", { hours: hours });
+  }
+
+  /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
+     day): the words, and the next milestone ({day, href, name, figures}) on or after that day, or null. */
+  function rampAt(plan, name, first, date) {
+    var day = Playbook.dates.number(date) - Playbook.dates.number(first) + 1;
+    var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
+    if (!isFinite(day)) return null;
+    if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null };
+    var next = plan.milestones.filter(function (milestone) { return milestone.day >= day; })[0];
+    var last = plan.milestones[plan.milestones.length - 1];
+    if (!next) return { words: Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.day, date: Playbook.dates.day(Playbook.dates.iso(Playbook.dates.number(first) + last.day - 1), "weekday") }), milestone: null };
+    said.milestone = next.name;
+    said.date = Playbook.dates.day(Playbook.dates.iso(Playbook.dates.number(first) + next.day - 1), "weekday");
+    said.figures = next.figures;
+    return { words: Playbook.t("plan_one_to_one.ramp_day", said), milestone: next };
   }
 
   /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
@@ -970,6 +989,39 @@
       renderAgenda();
     }
 
+    /* A new rep's first day (the rep's start record: kind start, tool ramp, dated that day) in its field, unless
+       the manager is typing in it, and where the 1:1 of the date chosen falls on the ramp plan. */
+    var startField = form.querySelector("[data-plan-first-day]");
+    function started() {
+      return ws.records({ kind: "start", tool: "ramp" });
+    }
+    function renderRamp() {
+      if (!startField) return;
+      var start = started().slice(-1)[0] || null;
+      if (document.activeElement !== startField) startField.value = start ? start.date : "";
+      var line = form.querySelector("[data-plan-ramp-day]");
+      var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date) : null;
+      line.textContent = "";
+      line.hidden = !at;
+      if (!at) return;
+      line.append(at.words);
+      if (!at.milestone) return;
+      var link = document.createElement("a");
+      link.href = at.milestone.href;
+      link.textContent = Playbook.t("plan_one_to_one.ramp_link", { milestone: at.milestone.name });
+      line.append(" ", link);
+    }
+    /* The first day typed replaces the rep's earlier one; emptied, it removes it. */
+    function saveFirstDay() {
+      var day = startField.value;
+      if (day && !isFinite(Playbook.dates.number(day))) return;
+      var problem = null;
+      started().forEach(function (record) { problem = problem || ws.forget(ws.current(), record); });
+      if (!problem && day) problem = ws.record("start", "ramp", {}, day);
+      status.textContent = problem || (day ? Playbook.t("plan_one_to_one.first_day_saved", { day: Playbook.dates.day(day, "weekday") }) : Playbook.t("plan_one_to_one.first_day_removed"));
+      renderRamp();
+    }
+
     /* The data of the 1:1's record for the date chosen, a copy to change and save (empty when there is none). */
     function meetingRecord() {
       var found = oneToOnes(plan).filter(function (record) { return record.date === when().date; })[0];
@@ -1266,6 +1318,7 @@
       renderSuggestions(ground);
       renderAgenda();
       renderTimes(false);
+      renderRamp();
       renderNotes();
       renderMade();
       renderHeld();
@@ -1314,6 +1367,7 @@
       if (event.target.hasAttribute("data-plan-box-time")) saveTimes(false);
     });
     form.querySelector("[data-plan-times-usual]").addEventListener("click", function () { saveTimes(true); });
+    if (startField) startField.addEventListener("change", saveFirstDay);
     form.querySelector("[data-plan-times]").hidden = false;
     /* Enter in the commitment's text or its due date (the last field a keyboard user fills) adds it, as its
        button does (the form has too many fields for the browser to submit it on Enter), rather than leaving

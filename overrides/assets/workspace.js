@@ -86,7 +86,7 @@
 (function (Playbook) {
   "use strict";
 
-  var KINDS = ["assessment", "coaching-check", "observation", "rubric", "checklist", "decision", "planner", "one-to-one", "away"];
+  var KINDS = ["assessment", "coaching-check", "observation", "rubric", "checklist", "decision", "planner", "one-to-one", "away", "start"];
   /* The kinds filled in for each meeting (a ride-along's call, a role-play run, a coaching conversation), whose
      record may be a day's second or later (its call), and how many one day may hold. */
   var PER_MEETING = ["observation", "rubric", "coaching-check"];

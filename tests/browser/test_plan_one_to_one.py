@@ -915,3 +915,57 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     expect(status).to_have_text(f"The usual times, adding up to {minutes} min.")
     page.reload()
     expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))
+
+
+def _weekday(day: date) -> str:
+    """A day as the planner writes it with its weekday (en-GB), the year only when it isn't this one."""
+    return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != MONDAY.year else "")
+
+
+def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(manager, site_url):
+    """A first-line manager's case: a month of weekly 1:1s with a new rep, and nothing on the planner said which day
+    of her ramp she was on, or the next milestone's figures and review; they were only on the ramp plan, worked
+    out by hand. Her first day, given on the planner, is kept with her; each 1:1 says the day, the next milestone
+    with the ramp plan's own figures, and links to it; another rep has none."""
+    page = manager
+    milestones = data("ramp")["milestones"]
+    _add_rep(page, site_url, "Ana")
+    meeting = date.fromisoformat(page.locator("[data-plan-date]").input_value())
+    first = meeting - timedelta(days=22)  # the 1:1 is her day 23
+    field = page.get_by_label("First day, for a new rep")
+    field.fill(first.isoformat())
+    field.dispatch_event("change")
+    expect(page.locator("[data-plan-status]")).to_have_text(f"First day saved: {_weekday(first)}.")
+    nxt = next(m for m in milestones if m["day"] >= 23)
+    # the ramp plan's figures for that milestone, as its own page states them
+    ramp = page.context.new_page()
+    ramp.goto(site_url + "ramp-plan/")
+    stated = ramp.locator(f"h2#{nxt['id']} ~ .pb-milestone").first.locator("li[data-stage]").all_inner_texts()
+    ramp.close()
+    figures = ", ".join(text.split(",")[0].replace(": ", " ", 1) for text in stated)
+    line = page.locator("[data-plan-ramp-day]")
+    expect(line).to_have_text(f"At this 1:1, Ana is on day 23 of the ramp plan (first day {_weekday(first)}). Next milestone on"
+                              f" {_weekday(first + timedelta(days=nxt['day'] - 1))}: {plain(nxt['name'])}, with {figures}, and its review with you."
+                              f" More in the ramp plan: {plain(nxt['name'])}")
+    expect(line.get_by_role("link")).to_have_attribute("href", re.compile(rf"/ramp-plan/#{nxt['id']}$"))
+    # kept with her: the next week's 1:1 is day 30, the milestone's own day; past the last one, said so
+    page.reload()
+    expect(page.get_by_label("First day, for a new rep")).to_have_value(first.isoformat())
+    page.locator("[data-plan-date]").fill((meeting + timedelta(weeks=1)).isoformat())
+    page.locator("[data-plan-date]").dispatch_event("change")
+    expect(line).to_contain_text("Ana is on day 30 of the ramp plan")
+    last = milestones[-1]
+    page.locator("[data-plan-date]").fill((first + timedelta(days=last["day"] + 6)).isoformat())
+    page.locator("[data-plan-date]").dispatch_event("change")
+    expect(line).to_have_text(f"Ana passed the ramp plan's last milestone, day {last['day']}, on {_weekday(first + timedelta(days=last['day'] - 1))}.")
+    # another rep has no first day; emptied, hers is gone
+    _add_rep(page, site_url, "Ben")
+    expect(line).to_be_hidden()
+    expect(page.get_by_label("First day, for a new rep")).to_have_value("")
+    page.get_by_label("Whose answers").select_option(label="Ana")
+    expect(page.get_by_label("First day, for a new rep")).to_have_value(first.isoformat())
+    page.get_by_label("First day, for a new rep").fill("")
+    page.get_by_label("First day, for a new rep").dispatch_event("change")
+    expect(page.locator("[data-plan-status]")).to_have_text("First day removed.")
+    expect(line).to_be_hidden()
+    assert page.evaluate("() => Playbook.workspace.records({ kind: 'start' }).length") == 0
