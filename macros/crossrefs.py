@@ -144,6 +144,7 @@ REFERENCES = [
     Reference("rhythm", ("one_to_one", "boxes", "*", "while_advised", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one_planner", "stages_that_look_back", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one_planner", "situations_only_when_advised", "*"), "coaching_questions", ("situations", "*"), "situation"),
+    Reference("rhythm", ("one_to_one_planner", "ramp_situation"), "coaching_questions", ("situations", "*"), "situation"),
 ]
 
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a target may hold balanced parentheses, as in Markdown

@@ -1645,6 +1645,7 @@ class PlannerRules:
     skip_questions_asked_in_last: int
     stages_that_look_back: list[str] = field(default_factory=list)
     situations_only_when_advised: list[str] = field(default_factory=list)
+    ramp_situation: str | None = None  # suggested for a rep on the ramp plan
 
 
 @dataclass(frozen=True)

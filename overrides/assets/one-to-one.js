@@ -62,7 +62,7 @@
       });
       return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
-    var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised) };
+    var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised), rampSituation: page.dataset.rampSituation || null };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
     each(page, "[data-plan-filter=situations] option").forEach(function (option) { if (option.value) situations[option.value] = option.textContent.trim(); });
     /* each meeting rated with a form (a ride-along): its record, its statements' questions by id, and which of
@@ -411,7 +411,12 @@
     });
     /* something to look back on: an earlier 1:1 with the rep, or a call rated since the last */
     var past = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).some(function (day) { return day < date; }) || observed.some(Boolean);
-    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, asked: askedLately(plan, date), past: past };
+    /* a rep on the ramp plan (their first day known, up to the last milestone): its situation's questions */
+    var start = ws.records({ kind: "start", tool: "ramp" }).slice(-1)[0];
+    var day = start ? Playbook.dates.number(date) - Playbook.dates.number(start.date) + 1 : NaN;
+    var last = plan.milestones.length ? plan.milestones[plan.milestones.length - 1].day : 0;
+    var ramp = plan.rules.rampSituation && plan.situations[plan.rules.rampSituation] && day >= 1 && day <= last ? { day: day } : null;
+    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, ramp: ramp, asked: askedLately(plan, date), past: past };
   }
 
   /* The decision helper's latest advice for the rep as it stands at the 1:1 of `date`: the mode `advised` (null
@@ -516,6 +521,8 @@
       why.push(on ? [WEIGHT.mode + WEIGHT.situation, Playbook.t("plan_one_to_one.why_mode_situation", { mode: ground.mode.name, situation: plan.situations[on] }), false]
         : [WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false]);
     }
+    /* a rep on the ramp plan is asked its situation's questions, as the advice's situation's are */
+    if (ground.ramp && question.situations.indexOf(plan.rules.rampSituation) >= 0) why.push([WEIGHT.situation, Playbook.t("plan_one_to_one.why_ramp", { situation: plan.situations[plan.rules.rampSituation], day: ground.ramp.day }), false]);
     return why;
   }
 
@@ -1018,8 +1025,8 @@
       var problem = null;
       started().forEach(function (record) { problem = problem || ws.forget(ws.current(), record); });
       if (!problem && day) problem = ws.record("start", "ramp", {}, day);
+      render();  /* the suggestions too: a rep on the ramp is asked its questions */
       status.textContent = problem || (day ? Playbook.t("plan_one_to_one.first_day_saved", { day: Playbook.dates.day(day, "weekday") }) : Playbook.t("plan_one_to_one.first_day_removed"));
-      renderRamp();
     }
 
     /* The data of the 1:1's record for the date chosen, a copy to change and save (empty when there is none). */

@@ -948,6 +948,10 @@ def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(
                               f" {_weekday(first + timedelta(days=nxt['day'] - 1))}: {plain(nxt['name'])}, with {figures}, and its review with you."
                               f" More in the ramp plan: {plain(nxt['name'])}")
     expect(line.get_by_role("link")).to_have_attribute("href", re.compile(rf"/ramp-plan/#{nxt['id']}$"))
+    # and she is asked the ramp's questions, saying why (data/rhythm.yml's ramp_situation)
+    situation = next(s for s in data("coaching_questions")["situations"] if s["id"] == data("rhythm")["one_to_one_planner"]["ramp_situation"])
+    ramping = [(q, why) for q, why in _suggested(page) if situation["id"] in q["situations"]]
+    assert ramping and all(f"for “{situation['name']}”: day 23 of the ramp plan".lower() in why.lower() for _, why in ramping), ramping
     # kept with her: the next week's 1:1 is day 30, the milestone's own day; past the last one, said so
     page.reload()
     expect(page.get_by_label("First day, for a new rep")).to_have_value(first.isoformat())
