@@ -256,16 +256,15 @@ def counted_gaps(assessment: Assessment, below: list[GroupResult]) -> list[Group
     strong rep from the top to no level). A habit still "Mostly" there counts, near miss or not: a rep still
     demoing first and giving way on price, two habits at two levels, read "Strategic adviser" (a sales
     director)."""
-    return [group for group in below if not group.reached and holds(assessment, group) and not near_miss(assessment, group)]
+    return [group for group in below if not group.reached and holds(assessment, group) and not (near_miss(assessment, group) and not group.habits_held)]
 
 
 def near_miss(assessment: Assessment, group: GroupResult) -> bool:
-    """Whether a level below is a gap one answer short of reached: one behaviour a notch under
-    `behaviours_at_least` (at `gap_behaviours_at_least`), the others at least that, and no habit held, however
-    high the rest are answered. It is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`).
-    The rest's answers don't decide it: a sales leader found two reps with the same two weak spots placed five
-    levels apart because one answered the rest "Just like me" and the other "Mostly"."""
-    return not group.reached and holds(assessment, group) and group.behaviours_below == 1 and not group.behaviours_short and not group.habits_held
+    """Whether a level below is a gap one answer short of reached: its score in a reached band, and one behaviour
+    a notch under `behaviours_at_least` or one habit a notch over `habits_at_most` the only thing holding it. One
+    held by a behaviour is named but not counted against `lower_level_gaps_at_most` (`counted_gaps`)."""
+    return (not group.reached and holds(assessment, group) and group.band is not None and group.band.reached
+            and group.habits_held + group.behaviours_below == 1 and not group.behaviours_short and not group.habits_fully_held)
 
 
 def holds(assessment: Assessment, group: GroupResult) -> bool:

@@ -122,7 +122,7 @@
           : group.habitsHeld && group.band.reached ? Playbook.t("assessment_result.held_back", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.habitsHeld ? Playbook.t("assessment_result.habits_too", { band: group.band.name, count: group.habitsHeld, answer: model.habitsAtMost })
           : group.behavioursBelow && group.band.reached ? Playbook.t("assessment_result.not_done", { band: group.band.name, count: group.behavioursBelow, least: model.behaviourAnswer })
-          : group.reached && out.waitingOnBasics && index > out.groups.indexOf(out.level) && index <= out.groups.indexOf(out.waitingOnBasics) ? Playbook.t("assessment_result.reached_waits_for_basics", { band: group.band.name })
+          : group.reached && out.waitingOnBasics && out.level && index > out.groups.indexOf(out.level) && index <= out.groups.indexOf(out.waitingOnBasics) ? Playbook.t("assessment_result.reached_waits_for_basics", { band: group.band.name })
           : group.reached && index > out.groups.indexOf(out.level) ? Playbook.t("assessment_result.reached_not_counting", { band: group.band.name })
           : parts.bandName(group.band);
         var score = group.score === null ? "–" : Playbook.t("assessment_result.percent", { score: group.score });
@@ -191,9 +191,9 @@
       var gaps = out.level ? out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (group) { return !group.reached; }) : [];
       if (gaps.length) result.append(el("p", Playbook.t("assessment_result.gap", { levels: Playbook.list(gaps.map(function (group) { return group.name; })), first: gaps[0].name })));
       /* the level the answers reach waits for the basics (the headline says how many): why, and what to bring */
-      if (out.waitingOnBasics) {
-        var words = parts.basicsWords(model, out);
-        result.append(el("p", Playbook.t("assessment_result.basics_first", { reached: out.waitingOnBasics.name, basics: words.basics, answer: model.behaviourAnswer })));
+      if (out.waitingOnBasics && out.level) {
+        var words = parts.basicsWords(model);
+        result.append(el("p", Playbook.t("assessment_result.basics_first", { reached: out.waitingOnBasics.name, basics: words.basics, top: words.top, answer: model.behaviourAnswer })));
         return;
       }
       if (gaps.length) return;

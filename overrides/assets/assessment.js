@@ -232,16 +232,17 @@
   }
 
   /* The levels below that count against gapsMost (scoring.counted_gaps): each holding without being reached,
-     but a near miss (a habit held counts), in the ladder's order. */
+     but a near miss where one behaviour is a notch short (a habit held counts), in the ladder's order. */
   function countedGaps(model, below) {
-    return below.filter(function (group) { return !group.reached && holds(model, group) && !nearMiss(model, group); });
+    return below.filter(function (group) { return !group.reached && holds(model, group) && !(nearMiss(model, group) && !group.habitsHeld); });
   }
 
-  /* Whether a level below is a gap one answer short of reached (scoring.near_miss): one behaviour a notch under
-     behaviourLeast, the others at least that, no habit held, however high the rest are answered; not counted
-     against gapsMost. */
+  /* Whether a level below is a gap one answer short of reached (scoring.near_miss): a reached band, and one
+     behaviour or one habit a notch off the only thing holding it; one held by a behaviour is not counted against
+     gapsMost. */
   function nearMiss(model, group) {
-    return !group.reached && holds(model, group) && group.behavioursBelow === 1 && !group.behavioursShort && !group.habitsHeld;
+    return !group.reached && holds(model, group) && !!group.band && !!group.band.reached &&
+      group.habitsHeld + group.behavioursBelow === 1 && !group.behavioursShort && !group.habitsFullyHeld;
   }
 
   /* Whether a level below another lets it count (scoring.holds): reached, or with lowerLeast a gap to close
@@ -266,7 +267,7 @@
      waits for the basics, the first basics level with a behaviour short of the top answer (the basics to make
      second nature), else the level above it. */
   function target(out, model) {
-    if (out.waitingOnBasics && model) {
+    if (out.waitingOnBasics && out.level && model) {
       var basic = out.groups.filter(function (group) {
         return model.basics.levels.indexOf(group.id) >= 0 && group.rows.some(function (row) { return !row.limit && row.points !== row.most; });
       })[0];
@@ -494,7 +495,7 @@
     if (out.complete && model.ladder) {
       var next = target(out, model);
       weakest = next ? toWorkOn(model, next) : [];
-      hold = joined(heldByOne(model, out), notComeUpKept(model));
+      hold = joined(joined(heldByOne(model, out), notComeUpKept(model)), waitingKept(model, out, next));
     } else if (out.complete) {
       weakest = toImprove(model).rows;
     }
@@ -514,6 +515,14 @@
     var above = reachedAbove(model, out);
     var row = above && onHold(model, out, above);
     return row ? { on_hold: { level: { id: above.level.id, name: above.level.name, number: above.number }, statement: { id: row.id, text: row.text, answer: row.answer } } } : {};
+  }
+
+  /* The level the answers reach that waits for the basics, and the basics level to work on (target), for the 1:1
+     planner: { waiting_on_basics: { level: {id, name, number}, basics: {id, name} } }, or nothing. */
+  function waitingKept(model, out, next) {
+    if (!out.level || !out.waitingOnBasics || !next) return {};
+    var level = out.waitingOnBasics;
+    return { waiting_on_basics: { level: { id: level.id, name: level.name, number: out.groups.indexOf(level) + 1 }, basics: { id: next.id, name: next.name } } };
   }
 
   /* The behaviours left blank as not come up in the account (notComeUp), for the 1:1 planner to ask to check on
@@ -898,15 +907,14 @@
     if (!out.waitingOnBasics) return Playbook.t("assessment.level_reached", words);
     words.reached = out.waitingOnBasics.name;
     words.reached_number = out.groups.indexOf(out.waitingOnBasics) + 1;
-    return Playbook.t("assessment.level_reached_basics", Object.assign(words, basicsWords(model, out)));
+    return Playbook.t("assessment.level_reached_basics", words);
   }
 
-  /* What the basics rule's words name (basics_first): the basics levels, how many of their behaviours there are
-     and are answered at the top, how many it needs, and the top answer. */
-  function basicsWords(model, out) {
-    var of = model.rows.filter(function (row) { return !row.limit && model.basics.levels.indexOf(row.group) >= 0; }).length;
+  /* What the basics rule's words name (basics_first): the basics levels and the top answer; its figures are the
+     key's (a checker: a count in the headline tells a rep which answers to change). */
+  function basicsWords(model) {
     var names = model.groups.filter(function (group) { return model.basics.levels.indexOf(group.id) >= 0; }).map(function (group) { return group.name; });
-    return { basics: Playbook.list(names), of: of, need: model.basics.atLeast, have: out.basicsAtTop, top: model.basics.top };
+    return { basics: Playbook.list(names), top: model.basics.top };
   }
 
   function bandName(band) {

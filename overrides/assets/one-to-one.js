@@ -318,9 +318,27 @@
     if (result.level && reached < 0) return null;
     var gap = gapsBelow(plan, result)[0];
     if (gap) return { id: gap.id, name: gap.name, why: Playbook.t("plan_one_to_one.level_gap"), gap: true };
+    /* the level reached above waits for the basics: those are worked on first, as a gap is */
+    var basics = waitingOnBasics(plan, result);
+    if (basics) return { id: basics.basics.id, name: basics.basics.name, why: Playbook.t("plan_one_to_one.level_basics"), gap: true };
     var top = reached === ids.length - 1;
     var level = plan.levels[top ? reached : reached + 1];
     return level ? { id: level.id, name: level.name, why: top ? Playbook.t("plan_one_to_one.level_reached") : Playbook.t("plan_one_to_one.level_working_towards") } : null;
+  }
+
+  /* The result's level reached that waits for the basics, and the basics level to work on ({level, basics}), when
+     both are levels of the ladder; else null. */
+  function waitingOnBasics(plan, result) {
+    var found = result && result.waiting_on_basics;
+    var ids = plan.levels.map(function (level) { return level.id; });
+    if (!found || !found.level || !found.basics || ids.indexOf(found.level.id) < 0 || ids.indexOf(found.basics.id) < 0) return null;
+    return { level: plan.levels[ids.indexOf(found.level.id)], basics: plan.levels[ids.indexOf(found.basics.id)] };
+  }
+
+  /* " The answers reach {level}, which counts once the basics are second nature: {basics} first.", or "". */
+  function basicsNote(plan, result) {
+    var found = waitingOnBasics(plan, result);
+    return found ? Playbook.t("plan_one_to_one.waits_for_basics", { reached: found.level.name, basics: found.basics.name }) : "";
   }
 
   /* The levels below the rep's level that their answers don't reach: gaps to close, which don't cap the level. */
@@ -424,7 +442,10 @@
      the rep that sets the modes `aside` (decision.js: said while the advice holds, no mode's questions) and the
      `situations` of the signals a holding advice rests on (so a push on a slipping deal asks about it). */
   function adviceAt(plan, date) {
-    var decision = Playbook.workspace.latest({ kind: "decision" });
+    /* advice given by that day only: a held 1:1's agenda keeps the boxes it had (a checker saw a push's questions
+       move to the skill box of a past 1:1 once a later advice said coach) */
+    var given = Playbook.workspace.records({ kind: "decision" }).filter(function (record) { return record.date <= date; });
+    var decision = given[given.length - 1] || null;
     var outcome = decision && decision.data.outcome;
     var advised = typeof outcome === "string" && plan.modes[outcome] ? { id: outcome, name: plan.modes[outcome], date: decision.date } : null;
     var lapsed = Boolean(advised) && Playbook.dates.number(date) - Playbook.dates.number(advised.date) > plan.rules.adviceWeeks * 7;
@@ -776,7 +797,7 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + basicsNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
       else if (result && result.complete === true && result.same_answer === true) summary.textContent = Playbook.t("plan_one_to_one.same_answer", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) });
       else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
@@ -959,7 +980,12 @@
       if (!typing) fields.forEach(function (field) { field.value = String(minutes[field.dataset.planBoxTime]); });
       var typed = timesTyped(fields);
       var moved = plan.boxes.some(function (box) { return minutes[box.id] !== box.minutes; });
-      var said = typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
+      /* a field that isn't whole minutes from 0 is named, and marked, rather than summed (a checker read "-1 h -16 min") */
+      var bad = fields.filter(function (field) { return !wholeMinutes(field); });
+      fields.forEach(function (field) { if (bad.indexOf(field) >= 0) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid"); });
+      var named = bad.map(function (field) { return plan.boxes.filter(function (box) { return box.id === field.dataset.planBoxTime; })[0].name; });
+      var said = bad.length ? Playbook.t("plan_one_to_one.times_whole", { boxes: Playbook.list(named) })
+        : typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
         : moved ? Playbook.t("plan_one_to_one.times_moved", { minutes: durationOf(plan.minutes) }) : Playbook.t("plan_one_to_one.times_usual", { minutes: durationOf(plan.minutes) });
       var note = form.querySelector("[data-plan-times-status]");
       if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
@@ -969,15 +995,17 @@
       return fields.reduce(function (sum, field) { var value = Number(field.value); return sum + (isFinite(value) ? value : 0); }, 0);
     }
 
-    /* The minutes typed ({id: minutes}), or null until each is a whole number and they add up to the 1:1. */
+    /* Whether a field holds whole minutes, 0 or more. */
+    function wholeMinutes(field) {
+      var value = field.value.trim() === "" ? NaN : Number(field.value);
+      return value >= 0 && Math.floor(value) === value;
+    }
+
+    /* The minutes typed ({id: minutes}), or null until each is whole minutes and they add up to the 1:1. */
     function timesTyped(fields) {
       var typed = {};
-      var whole = fields.every(function (field) {
-        var value = field.value.trim() === "" ? NaN : Number(field.value);
-        typed[field.dataset.planBoxTime] = value;
-        return value >= 0 && Math.floor(value) === value;
-      });
-      return whole && sumOf(fields) === plan.minutes ? typed : null;
+      fields.forEach(function (field) { typed[field.dataset.planBoxTime] = Number(field.value); });
+      return fields.every(wholeMinutes) && sumOf(fields) === plan.minutes ? typed : null;
     }
 
     /* Keeps the minutes typed with the chosen date's 1:1 once they add up (the usual ones are kept as none),

@@ -470,3 +470,28 @@ def test_a_push_on_the_activity_floor_is_talked_through_with_last_commitments_no
     assert expected[taking["id"]] == ([plain(q["text"]) for q in both[:2]] if mode == "push" else [])
     for box in boxes:
         expect(page.locator(f'[data-plan-box="{box["id"]}"] [data-plan-box-questions] li span')).to_have_text(expected[box["id"]])
+
+
+def test_a_held_one_to_ones_agenda_keeps_its_boxes_when_later_advice_changes(manager, site_url):
+    """A checker's case: a push's questions were in "Last commitments" at the 1:1 of 30 November; advice to coach
+    three days later moved them, on that held 1:1, into the skill box, with an overfull warning, and its copy
+    changed with it. Boxes follow the advice given by the 1:1's day only."""
+    page = manager
+    boxes, _ = _rhythm()
+    taking = next(box for box in boxes if box.get("while_advised"))
+    slipping = next(s for s in data("coaching_questions")["situations"] if s["id"] == "activity-slipping")
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": "push", "totals": {}, "situations": [slipping["id"]]}, _iso(MONDAY)])
+    page.get_by_label("Situation", exact=True).select_option(label=slipping["name"])
+    expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    pushed = [q for q, _ in _suggested(page) if "push" in q["modes"] and q["stage"] in taking["while_advised"]["question_stages"]][:2]
+    assert len(pushed) == 2
+    for question in pushed:
+        page.locator(f'{SUGGESTIONS}[data-question="{question["id"]}"]').get_by_role("button", name="Add to 1:1").click()
+    inside = page.locator(f'[data-plan-box="{taking["id"]}"] [data-plan-box-questions] li span')
+    expect(inside).to_have_text([plain(q["text"]) for q in pushed])
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    _seed(page, [["decision", "dilemma", {"ticked": {}, "outcome": "coach", "totals": {}, "situations": [slipping["id"]]}, _iso(MONDAY + timedelta(days=3))]])
+    page.reload()
+    page.locator("[data-plan-date]").fill(_iso(MONDAY))
+    page.locator("[data-plan-date]").dispatch_event("change")
+    expect(inside).to_have_text([plain(q["text"]) for q in pushed])

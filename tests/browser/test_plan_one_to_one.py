@@ -888,7 +888,14 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     times.get_by_label(f"{plain(back['name'])} (minutes)").fill(str(back["minutes"] + moved))
     expect(status).to_have_text(f"These add up to {minutes + moved} min, and the 1:1 lasts {minutes} min: take the difference from another box. They are kept once they add up.")
     expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))  # not kept yet
-    times.get_by_label(f"{plain(skill['name'])} (minutes)").fill(str(skill["minutes"] - moved))
+    # a field that isn't whole minutes from 0 is named and marked, not summed
+    skill_field = times.get_by_label(f"{plain(skill['name'])} (minutes)")
+    for wrong in ("-2", "4.5"):
+        skill_field.fill(wrong)
+        expect(status).to_have_text(f"Minutes are whole numbers, 0 or more: check {plain(skill['name'])}. They are kept once they add up.")
+        expect(skill_field).to_have_attribute("aria-invalid", "true")
+    skill_field.fill(str(skill["minutes"] - moved))
+    expect(skill_field).not_to_have_attribute("aria-invalid", "true")
     expect(status).to_have_text(f"This 1:1 uses these times: they add up to {minutes} min.")
     expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"] + moved))
     expect(page.locator(f'[data-plan-box="{skill["id"]}"] [data-plan-box-minutes]')).to_have_text(_duration(skill["minutes"] - moved))

@@ -65,8 +65,8 @@ def _level_reached(answers: dict) -> int:
     `gap_behaviours_at_least`, and either scoring at least that with no habit held, or in a 'reached' band with
     habits held, no more than `gap_habits_held_at_most` (none if left out), none answered above the mirror of
     `gap_behaviours_at_least` from the scale's top (a habit kept fully); no more than `lower_level_gaps_at_most`
-    of them short of reached, not counting those where one behaviour under its mirror is the only shortfall (no
-    habit held, whatever the score): one habit held counts. Up to `not_come_up_per_level` of a level's behaviours left blank,
+    of them short of reached, not counting those where one behaviour under its mirror is the only shortfall (a
+    'reached' band, no habit held): one habit held counts. Up to `not_come_up_per_level` of a level's behaviours left blank,
     each marked `may_not_come_up`, haven't come up in the account: they neither score nor hold the level back.
     With `basics_first`, its level and those above count only with at least `at_top_at_least` of the basics
     levels' behaviours answered with the scale's top answer."""
@@ -98,7 +98,7 @@ def _level_reached(answers: dict) -> int:
         few_held = held_count <= assessment.get("gap_habits_held_at_most", 0)
         gap = enough and least is not None and basics and not kept and few_held and (band_reached if held else score >= least)
         holds.append(reached[-1] or gap)
-        near.append(gap and not reached[-1] and not held_count and under_count == 1)
+        near.append(gap and not reached[-1] and band_reached and not held_count and under_count == 1)
     rule = assessment.get("basics_first")
     ids = [level["id"] for level in _levels()]
     at_top = sum(1 for level in _levels() if rule and level["id"] in rule["basics"] for b in level["behaviours"] if not _is_limit(b) and answers.get(b["id"]) == max(values))
@@ -1281,15 +1281,13 @@ def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_and_a_worse_an
     scale = _scale(assessment)
     levels = _levels()
     names = [level["name"] for level in levels]
-    top_answer = scale["options"][-1]["label"]
-    basics = [level for level in levels if level["id"] in rule["basics"]]
-    of = sum(1 for level in basics for b in level["behaviours"] if not _is_limit(b))
     start = names.index(next(level["name"] for level in levels if level["id"] == rule["from_level"]))
 
-    def waiting(have: int) -> str:
-        return (f"The answers reach {names[-1]} (level {len(levels)}); it counts once {rule['at_top_at_least']} of the {of} behaviours of"
-                f" {' and '.join(level['name'] for level in basics)} are answered “{top_answer}” ({have} now), and until then the level"
-                f" reached is {names[start - 1]} (level {start} of {len(levels)})")
+    def waiting() -> str:
+        """The headline names the level reached first and what the level the answers reach waits for; the rule's
+        figures are the key's (a checker: a count there tells a rep which answers to change)."""
+        return (f"Level reached: {names[start - 1]} (level {start} of {len(levels)}); the answers reach {names[-1]} (level {len(levels)}),"
+                " which counts once the basics are second nature")
 
     hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
     first_basic = next(b["id"] for b in levels[0]["behaviours"] if not _is_limit(b))
@@ -1298,7 +1296,7 @@ def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_and_a_worse_an
     for answers in (hedged, lowered, inverted):
         assert _level_reached(answers) == start
         result = _result_of(context, site_url, answers, scale)
-        expect(result.get_by_role("heading", level=3)).to_have_text(waiting(0))
+        expect(result.get_by_role("heading", level=3)).to_have_text(waiting())
         expect(result).to_contain_text(f"A manager steps back from a seller at {names[-1]} and lets them run the account")
         # the table says why the levels reached above it don't count: not "the levels below it"
         for name in names[start:]:
@@ -1321,10 +1319,15 @@ def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_and_a_worse_an
 
     # The record: the level below, and the basics to work on, for the 1:1 planner.
     page, result = _rated_for(context, site_url, "Sam", hedged, scale)
-    expect(result.get_by_role("heading", level=3)).to_have_text(waiting(0))
+    expect(result.get_by_role("heading", level=3)).to_have_text(waiting())
     saved = page.evaluate("() => Playbook.workspace.records({ kind: 'assessment', tool: 'which-level' }).map(r => r.data.result)")
     assert [r["level"]["name"] for r in saved] == [names[start - 1]]
     assert {w["id"] for w in saved[0]["weakest"]} <= {b["id"] for b in levels[0]["behaviours"]}
+    assert saved[0]["waiting_on_basics"] == {"level": {"id": levels[-1]["id"], "name": names[-1], "number": len(levels)}, "basics": {"id": levels[0]["id"], "name": levels[0]["name"]}}
+    # the 1:1 planner works towards the basics and says what the level reached waits for, as the result does
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.locator("[data-plan-level]")).to_contain_text(f"The answers reach {names[-1]}, which counts once the basics are second nature: {levels[0]['name']} first.")
+    expect(page.locator("[data-plan-weakest-intro]")).to_have_text(f"To work on next, at {levels[0]['name']}, in the level result's order:")
     page.close()
 
 
