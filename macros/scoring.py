@@ -150,7 +150,6 @@ class Result:
     essentials_missed: list[Statement] = field(default_factory=list)  # of those, the ones failing the form
     missed_holding: list[Statement] = field(default_factory=list)  # answered the lowest, keeping a top-band score out of it
     waiting_on_basics: StatementGroup | None = None  # the highest level the answers reach that waits for the basics (waits_for_basics)
-    basics_at_top: int = 0  # with basics_first, the basics' behaviours answered with the scale's top answer
 
     @property
     def complete(self) -> bool:
@@ -208,7 +207,7 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
                     waiting = group.group
                 else:
                     level = group.group
-    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed, waiting, basics_at_top(assessment, answers))
+    return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed, waiting)
 
 
 def basics_at_top(assessment: Assessment, answers: dict[str, float]) -> int:

@@ -201,7 +201,6 @@
     if (out.essentialsMissed.length) out.band = model.bands[0];
     else if (out.essentialsShort.length || out.missedHolding.length) out.band = model.bands[model.bands.length - 2];
     out.waitingOnBasics = null;
-    out.basicsAtTop = basicsAtTop(model);
     groups.forEach(function (group, index) {
       if (!group.reached || !letsCount(model, groups.slice(0, index))) return;
       if (waitsForBasics(model, index)) out.waitingOnBasics = group;

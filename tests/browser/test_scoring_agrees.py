@@ -255,7 +255,7 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
                         moves.append(s)
             if len(moves) == 1:
                 above["hold"] = moves[0]
-    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "waiting": waiting, "at_top": at_top, "groups": [g[0] for g in groups]}
+    return {"complete": True, "score": overall, "band": overall_band.name, "by_score": band(overall).name, "level": level, "above": above, "waiting": waiting, "groups": [g[0] for g in groups]}
 
 
 # ---------------------------------------------------------------- the page

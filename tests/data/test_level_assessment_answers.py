@@ -47,8 +47,9 @@ def test_a_rep_strong_everywhere_who_still_mostly_has_both_habits_reaches_no_lev
 def test_a_rep_strong_everywhere_with_the_habits_behind_them_is_a_strategic_adviser(ladder):
     assert _level(ladder, _answers(ladder, [JUST_LIKE_ME] * 4 + [MOSTLY], A_LITTLE)) == "Strategic adviser"
     # "Mostly" on most of every level, the basics among them: the levels a manager steps back from wait for them
-    found = scoring.result(ladder, _answers(ladder, [MOSTLY, JUST_LIKE_ME, MOSTLY, MOSTLY, MOSTLY], NOT_LIKE_ME))
-    assert (found.level.name, found.waiting_on_basics.name, found.basics_at_top) == ("Problem solver", "Strategic adviser", 2)
+    answers = _answers(ladder, [MOSTLY, JUST_LIKE_ME, MOSTLY, MOSTLY, MOSTLY], NOT_LIKE_ME)
+    found = scoring.result(ladder, answers)
+    assert (found.level.name, found.waiting_on_basics.name, scoring.basics_at_top(ladder, answers)) == ("Problem solver", "Strategic adviser", 2)
 
 
 def test_one_answer_to_every_behaviour_is_placed_by_the_rules_with_the_basics_first(ladder):
@@ -260,8 +261,9 @@ def test_a_strong_seller_a_behaviour_short_on_several_levels_is_rated_at_the_top
     loose = ([MOSTLY, MOSTLY, MOSTLY, A_LITTLE, A_LITTLE], NOT_LIKE_ME)
     # With level 2 part of the way there as well, 4 of the 10 basics are "Just like me": the levels a manager
     # steps back from wait for them.
-    found = scoring.result(ladder, _per_level(ladder, {1: one_short, 2: loose, 3: one_short}, strong))
-    assert (found.level.name, found.waiting_on_basics.name, found.basics_at_top) == ("Problem solver", "Strategic adviser", 4)
+    answers = _per_level(ladder, {1: one_short, 2: loose, 3: one_short}, strong)
+    found = scoring.result(ladder, answers)
+    assert (found.level.name, found.waiting_on_basics.name, scoring.basics_at_top(ladder, answers)) == ("Problem solver", "Strategic adviser", 4)
     assert _level(ladder, _per_level(ladder, {1: one_short, 2: loose, 3: loose}, strong)) is None
 
 

@@ -63,12 +63,9 @@ def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_answered_at_th
     ladder = replace(_ladder([[Statement(f"{level}{n}", "", 1) for n in (1, 2, 3)] for level in "abc"], needed=9, per_level=3),
                      basics_first=BasicsFirst("l3", ["l1"], 2))
     mostly = {f"{level}{n}": 4 for level in "abc" for n in (1, 2, 3)}
-    found = scoring.result(ladder, mostly)
-    assert (found.level.name, found.waiting_on_basics.name, found.basics_at_top) == ("Level 2", "Level 3", 0)
-    found = scoring.result(ladder, mostly | {"a1": 5})
-    assert (found.level.name, found.waiting_on_basics.name, found.basics_at_top) == ("Level 2", "Level 3", 1)
-    found = scoring.result(ladder, mostly | {"a1": 5, "a3": 5})
-    assert (found.level.name, found.waiting_on_basics, found.basics_at_top) == ("Level 3", None, 2)
+    for answers, level, waiting, at_top in ((mostly, "Level 2", "Level 3", 0), (mostly | {"a1": 5}, "Level 2", "Level 3", 1), (mostly | {"a1": 5, "a3": 5}, "Level 3", None, 2)):
+        found = scoring.result(ladder, answers)
+        assert (found.level.name, found.waiting_on_basics.name if found.waiting_on_basics else None, scoring.basics_at_top(ladder, answers)) == (level, waiting, at_top)
     # the top rated above the basics is no exception; the levels below the rule's are not held
     found = scoring.result(ladder, mostly | {"c1": 5, "c2": 5, "c3": 5})
     assert (found.level.name, found.waiting_on_basics.name) == ("Level 2", "Level 3")
