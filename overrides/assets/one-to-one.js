@@ -130,10 +130,20 @@
     return rest ? Playbook.t("units.hours_minutes", { hours: hours, minutes: rest }) : Playbook.t("units.hours", { hours: hours });
   }
 
+  /* The chosen rep's start record (kind start, tool ramp, dated their first day), or null. */
+  function startRecord() {
+    return Playbook.workspace.records({ kind: "start", tool: "ramp" }).slice(-1)[0] || null;
+  }
+
+  /* The day of the ramp plan `date` falls on for a rep whose first day is `first` (day 1 is the first day). */
+  function rampDay(first, date) {
+    return Playbook.dates.number(date) - Playbook.dates.number(first) + 1;
+  }
+
   /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
      day): the words, and the next milestone ({day, href, name, figures}) on or after that day, or null. */
   function rampAt(plan, name, first, date) {
-    var day = Playbook.dates.number(date) - Playbook.dates.number(first) + 1;
+    var day = rampDay(first, date);
     var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
     if (!isFinite(day)) return null;
     if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null };
@@ -430,8 +440,8 @@
     /* something to look back on: an earlier 1:1 with the rep, or a call rated since the last */
     var past = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).some(function (day) { return day < date; }) || observed.some(Boolean);
     /* a rep on the ramp plan (their first day known, up to the last milestone): its situation's questions */
-    var start = ws.records({ kind: "start", tool: "ramp" }).slice(-1)[0];
-    var day = start ? Playbook.dates.number(date) - Playbook.dates.number(start.date) + 1 : NaN;
+    var start = startRecord();
+    var day = start ? rampDay(start.date, date) : NaN;
     var last = plan.milestones.length ? plan.milestones[plan.milestones.length - 1].day : 0;
     var ramp = plan.rules.rampSituation && plan.situations[plan.rules.rampSituation] && day >= 1 && day <= last ? { day: day } : null;
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, ramp: ramp, asked: askedLately(plan, date), past: past };
@@ -1032,7 +1042,7 @@
     }
     function renderRamp() {
       if (!startField) return;
-      var start = started().slice(-1)[0] || null;
+      var start = startRecord();
       if (document.activeElement !== startField) startField.value = start ? start.date : "";
       var line = form.querySelector("[data-plan-ramp-day]");
       var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date) : null;
