@@ -294,7 +294,9 @@
       var top = out.level && out.groups.indexOf(out.level) === out.groups.length - 1 ? out.level : null;
       var keepOn = top && !target ? parts.toWorkOn(model, top)[0] : null;
       if (shown && !doubtful) {
-        var strong = strongest(shown.rows, 0.5, keepOn);
+        /* only those at the top answer: "Mostly" is not yet second nature, the basics rule's own test (a sales
+           leader read "Mostly" answers listed as strongest) */
+        var strong = strongest(shown.rows, 1, keepOn);
         var words = reached ? { level: shown.name, number: reached.number } : {};
         list(reached ? Playbook.t("assessment_result.strongest_reached", words) : Playbook.t("assessment_result.strongest_here"), strong);
         list(reached ? Playbook.t("assessment_result.weakest_reached", words) : Playbook.t("assessment_result.weakest_here"), weakest(shown.rows, strong));

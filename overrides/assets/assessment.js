@@ -293,6 +293,40 @@
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
   }
 
+  /* The model with one row's points changed: what the result would be were that one answer different. */
+  function movedTo(model, row, points) {
+    return evaluate(Object.assign({}, model, { rows: model.rows.map(function (each) { return each === row ? Object.assign({}, each, { points: points }) : each; }) }));
+  }
+
+  /* The points a reached level allows for a row that holds its level back (a habit held, a behaviour answered below
+     behaviourLeast), or null for a row that doesn't. */
+  function leastAllowed(model, row) {
+    return heldHabit(model, row) ? model.habitLeast : row.points !== null && belowReached(model, row) ? model.behaviourLeast : null;
+  }
+
+  /* Whether a result, moved, counts a level at `index` or above. */
+  function countsFrom(moved, index) {
+    return !!moved.level && moved.groups.map(function (g) { return g.id; }).indexOf(moved.level.id) >= index;
+  }
+
+  /* The level just above the one reached (level 1 with none), where the headline has more to say of it than the
+     body's table: { level, number, why } while unanswered statements keep it from counting (a sales leader: habits
+     skipped read "No level reached yet", not incomplete), or { level, number, row } where one answer moved to the
+     least a reached level allows lets it count and no other single answer does (a rep one behaviour short of
+     their own level was not told so until the table); null otherwise, and while a level waits for the basics. */
+  function nextLevelNote(model, out) {
+    var index = out.level ? out.groups.indexOf(out.level) + 1 : 0;
+    var group = out.groups[index];
+    if (!group || group.reached || out.waitingOnBasics) return null;
+    var said = { level: group, number: index + 1 };
+    if (!group.enough) return Object.assign(said, { why: group.limitsUnanswered ? Playbook.t("assessment_result.habits_unanswered", { count: group.limitsUnanswered }) : Playbook.t("assessment_result.more_answers", { count: model.neededPerGroup - group.answered }) });
+    var moves = group.rows.filter(function (row) {
+      var to = leastAllowed(model, row);
+      return to !== null && countsFrom(movedTo(model, row, to), index);
+    });
+    return moves.length === 1 ? Object.assign(said, { row: moves[0] }) : null;
+  }
+
   /* The one answer, on a level below the highest the answers reach (reachedAbove), that alone keeps it from
      counting: a habit held or a behaviour below behaviourLeast which, moved to the least answer a reached level
      allows, lets that level count, where no other single answer does the same. An enablement reviewer: a problem
@@ -303,10 +337,8 @@
     var moves = [];
     out.groups.slice(0, top).forEach(function (group) {
       group.rows.forEach(function (row) {
-        var to = heldHabit(model, row) ? model.habitLeast : row.points !== null && belowReached(model, row) ? model.behaviourLeast : null;
-        if (to === null) return;
-        var moved = evaluate(Object.assign({}, model, { rows: model.rows.map(function (each) { return each === row ? Object.assign({}, each, { points: to }) : each; }) }));
-        if (moved.level && moved.groups.map(function (g) { return g.id; }).indexOf(moved.level.id) >= top) moves.push(row);
+        var to = leastAllowed(model, row);
+        if (to !== null && countsFrom(movedTo(model, row, to), top)) moves.push(row);
       });
     });
     return moves.length === 1 ? moves[0] : null;
@@ -898,11 +930,23 @@
       words.statement = hold.text;
       words.answer = hold.answer;
     }
-    if (!out.level) return hold ? Playbook.t("assessment.no_level_on_hold", words) : above ? Playbook.t("assessment.no_level_capped", words) : Playbook.t("assessment.no_level");
+    var next = !above && nextLevelNote(model, out);
+    if (next) {
+      words.next = next.level.name;
+      words.next_number = next.number;
+      words.why = next.why;
+      if (next.row) {
+        words.statement = next.row.text;
+        words.answer = next.row.answer;
+      }
+    }
+    if (!out.level) return hold ? Playbook.t("assessment.no_level_on_hold", words) : above ? Playbook.t("assessment.no_level_capped", words)
+      : next && next.why ? Playbook.t("assessment.no_level_unanswered", words) : next ? Playbook.t("assessment.no_level_one_answer", words) : Playbook.t("assessment.no_level");
     words.level = out.level.name;
     words.number = out.groups.indexOf(out.level) + 1;
     if (hold) return Playbook.t("assessment.level_reached_on_hold", words);
     if (above) return Playbook.t("assessment.level_reached_capped", words);
+    if (next) return next.why ? Playbook.t("assessment.level_reached_unanswered", words) : Playbook.t("assessment.level_reached_one_answer", words);
     if (!out.waitingOnBasics) return Playbook.t("assessment.level_reached", words);
     words.reached = out.waitingOnBasics.name;
     words.reached_number = out.groups.indexOf(out.waitingOnBasics) + 1;
