@@ -292,7 +292,7 @@
     var minutes = minutesAt(plan, meeting && meeting.data);
     plan.boxes.forEach(function (box) {
       var questions = chosen.filter(function (q) { return boxFor(plan, q, advice) === box; }).map(function (q) { return "- " + q.text; });
-      lines.push("", box.name + " (" + durationOf(minutes[box.id]) + ")");
+      lines.push("", box.name + " (" + boxLength(minutes[box.id]) + ")");
       if (box.readsBack && agreed.length) {
         lines.push(Playbook.t("plan_one_to_one.agreed_last_time_text"));
         agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date, when.date)); });
@@ -309,11 +309,21 @@
   }
 
   /* "4 questions for 5 minutes: about 2 fit." when a box holds more questions than its minutes allow at the
-     data's minutes a question, else "". */
+     data's minutes a question, with where to move minutes (a checker: the warning didn't point to the time
+     boxes), else "". */
   function overfull(plan, box, count, minutes) {
     var fit = Math.floor(minutes / plan.rules.minutesPerQuestion);
     if (count <= fit) return "";
-    return Playbook.t("plan_one_to_one.overfull", { questions: Playbook.t("plan_one_to_one.questions_count", { count: count }), minutes: Playbook.t("plan_one_to_one.minutes_count", { count: minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) });
+    var questions = Playbook.t("plan_one_to_one.questions_count", { count: count });
+    var said = minutes ? Playbook.t("plan_one_to_one.overfull", { questions: questions, minutes: Playbook.t("plan_one_to_one.minutes_count", { count: minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) })
+      : Playbook.t("plan_one_to_one.overfull_left_out", { questions: questions });
+    return said + " " + Playbook.t("plan_one_to_one.overfull_change", { times: Playbook.t("plan_one_to_one.times_title") });
+  }
+
+  /* A box's length at a 1:1: its duration, or, moved to 0 minutes for this 1:1 (no deal to go through for a
+     rep in their first week), that it is left out. */
+  function boxLength(minutes) {
+    return minutes ? durationOf(minutes) : Playbook.t("plan_one_to_one.box_left_out");
   }
 
   /* The level the suggestions aim at, as the self-assessment chose it (the weakest behaviours come from it): the
@@ -972,7 +982,7 @@
         var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question, advice) === box; });
         box.list.textContent = "";
         inBox.forEach(function (c) { box.list.append(agendaItem(c)); });
-        box.shown.textContent = durationOf(minutes[box.id]);
+        box.shown.textContent = boxLength(minutes[box.id]);
         box.overfull.textContent = overfull(plan, box, inBox.length, minutes[box.id]);
         box.overfull.hidden = !box.overfull.textContent;
       });
@@ -996,9 +1006,16 @@
       var named = bad.map(function (field) { return plan.boxes.filter(function (box) { return box.id === field.dataset.planBoxTime; })[0].name; });
       var said = bad.length ? Playbook.t("plan_one_to_one.times_whole", { boxes: Playbook.list(named) })
         : typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
-        : moved ? Playbook.t("plan_one_to_one.times_moved", { minutes: durationOf(plan.minutes) }) : Playbook.t("plan_one_to_one.times_usual", { minutes: durationOf(plan.minutes) });
+        : moved ? timesMoved(typed || minutes) : Playbook.t("plan_one_to_one.times_usual", { minutes: durationOf(plan.minutes) });
       var note = form.querySelector("[data-plan-times-status]");
       if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
+    }
+
+    /* The status of moved times, naming the boxes left out (0 minutes), as the boxes say it too. */
+    function timesMoved(minutes) {
+      var out = plan.boxes.filter(function (box) { return minutes[box.id] === 0; }).map(function (box) { return box.name; });
+      var total = durationOf(plan.minutes);
+      return out.length ? Playbook.t("plan_one_to_one.times_moved_left_out", { minutes: total, boxes: Playbook.list(out), count: out.length }) : Playbook.t("plan_one_to_one.times_moved", { minutes: total });
     }
 
     function sumOf(fields) {

@@ -321,28 +321,33 @@
     });
     var last = points[points.length - 1];
     var checks = weeks.reduce(function (sum, week) { return sum + rep.weeks[week].length; }, 0);
+    /* weeks since the rep's last check, up to the team's latest: a rep gone quiet reads so (a checker) */
+    var since = timeline.slots - 1 - last.slot;
+    var summary = Playbook.t("team_view.rep_summary", { name: rep.name, checks: Playbook.t("team_view.check_count", { count: checks }), weeks: Playbook.t("team_view.week_count", { count: points.length }), from: points[0].label, to: last.label, latest: last.note, team: last.team });
     item.append(Playbook.charts.line({
       title: rep.name,
       small: true,
-      summary: Playbook.t("team_view.rep_summary", { name: rep.name, checks: Playbook.t("team_view.check_count", { count: checks }), weeks: Playbook.t("team_view.week_count", { count: points.length }), from: points[0].label, to: last.label, latest: last.note, team: last.team }),
+      summary: since ? summary + " " + Playbook.t("team_view.rep_none_since", { count: since, last: timeline.lastWeek }) : summary,
       min: 0, max: 100, slots: timeline.slots,
       ticks: percentTicks([0, 50, 100]),
       axis: { from: timeline.medians[0].label, to: timeline.lastWeek },
       reference: { points: timeline.medians },
       key: points.some(function (point) { return point.held; }) ? Playbook.t("team_view.rep_held_key") : "",
       points: points,
-      table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: everyWeek(timeline, points, function (point) { return [point.label, point.note, percent(point.team)]; }, function (label, slot) { var team = timeline.medians.filter(function (point) { return point.slot === slot; })[0]; return [label, Playbook.t("team_view.no_check_that_week"), team ? percent(team.value) : "\u2013"]; }) }
+      table: { caption: Playbook.t("team_view.rep_caption", { name: rep.name }), columns: [Playbook.t("team_view.week_of"), rep.name, Playbook.t("team_view.team_median")], rows: everyWeek(timeline, points, function (point) { return [point.label, point.note, percent(point.team)]; }, function (label, slot) { var team = timeline.medians.filter(function (point) { return point.slot === slot; })[0]; return [label, Playbook.t("team_view.no_check_that_week"), team ? percent(team.value) : "\u2013"]; }, timeline.slots - 1) }
     }));
     return item;
   }
 
-  /* A chart's table rows for every week from its first point to its last: `row(point)` for a week with checks,
-     `empty(label, slot)` for one without, so a week no 1:1 was checked reads as such rather than going missing
-     between its neighbours (a manager found no row for it, where the chart drew a gap). */
-  function everyWeek(timeline, points, row, empty) {
+  /* A chart's table rows for every week from its first point to its last (or to the slot `until`, the team's
+     last week for a rep's): `row(point)` for a week with checks, `empty(label, slot)` for one without, so a week
+     no 1:1 was checked reads as such rather than going missing between its neighbours (a manager found no row
+     for it, where the chart drew a gap) or after the last. */
+  function everyWeek(timeline, points, row, empty, until) {
     var rows = [];
-    for (var slot = points[0].slot, at = 0; slot <= points[points.length - 1].slot; slot += 1) {
-      if (points[at].slot === slot) rows.push(row(points[at++]));
+    var last = until === undefined ? points[points.length - 1].slot : until;
+    for (var slot = points[0].slot, at = 0; slot <= last; slot += 1) {
+      if (at < points.length && points[at].slot === slot) rows.push(row(points[at++]));
       else rows.push(empty(Playbook.dates.day(Playbook.dates.iso(timeline.first + slot * 7)), slot));
     }
     return rows;

@@ -342,7 +342,9 @@ def test_a_first_one_to_one_suggests_nothing_that_looks_back_on_what_has_not_hap
 
 def _overfull(count: int, minutes: int) -> str:
     fit = minutes // RULES["minutes_per_question"]
-    return f"{count} questions for {minutes} minutes: about {fit} {'fits' if fit == 1 else 'fit'}."
+    # with where to move minutes (a checker: the warning didn't point to the time boxes)
+    return (f"{count} questions for {minutes} minutes: about {fit} {'fits' if fit == 1 else 'fit'}. "
+            "Take some off, or give the box more minutes under “Change the time boxes for this 1:1”.")
 
 
 def test_a_box_holding_more_questions_than_its_minutes_allow_says_so(manager, site_url):

@@ -916,8 +916,27 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     page.locator("[data-plan-date]").fill(today)
     page.locator("[data-plan-date]").dispatch_event("change")
     expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"] + moved))
+    # A box moved to 0 minutes (no deal yet, in a new rep's first week) is said to be left out, not "0 min", and
+    # questions there are told to move (a checker: a box could be set to 0 without a word).
     times.get_by_text("Change the time boxes for this 1:1").click()  # closed again after the reload
+    deal = next(box for box in boxes if box["id"] == "one-deal")
+    times.get_by_label(f"{plain(deal['name'])} (minutes)").fill("0")
+    skill_field.fill(str(skill["minutes"] - moved + deal["minutes"]))
+    expect(status).to_have_text(f"This 1:1 uses these times: they add up to {minutes} min, and {plain(deal['name'])} is left out.")
+    left_out = page.locator(f'[data-plan-box="{deal["id"]}"]')
+    expect(left_out.locator("[data-plan-box-minutes]")).to_have_text("left out this time")
+    page.get_by_role("button", name="Copy as text").click()
+    assert f"{plain(deal['name'])} (left out this time)" in page.evaluate("() => navigator.clipboard.readText()").split("\n")
+    dealing = _three_questions()[0]
+    assert _box_for(dealing, boxes) is deal
+    page.goto(site_url + BANK)
+    page.locator(f"li#{dealing['id']}[data-basket-ready]").get_by_role("button", name="Add to 1:1").click()
+    page.goto(site_url + PLANNER)
+    expect(left_out.locator("[data-plan-box-overfull]")).to_have_text(
+        "1 question here, and the box is left out at this 1:1. Take some off, or give the box more minutes under “Change the time boxes for this 1:1”.")
+    times.get_by_text("Change the time boxes for this 1:1").click()
     page.get_by_role("button", name="Back to the usual times").click()
+    expect(left_out.locator("[data-plan-box-overfull]")).to_be_hidden()
     expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))
     expect(status).to_have_text(f"The usual times, adding up to {minutes} min.")
     page.reload()

@@ -281,8 +281,15 @@ def expect_rep_charts(page, checks: dict, weeks: dict):
         assert figures(chart) == [
             [shown(week), f"{median(mine[week]):g}%" + (f" (median of {len(mine[week])} checks)" if len(mine[week]) > 1 else "") + f": {results_said(mine[week])}", f"{median(weeks[week]):g}%"]
             if week in mine else [shown(week), NO_CHECK, f"{median(weeks[week]):g}%" if week in weeks else "–"]
-            for week in every_week(mine)
+            for week in every_week({min(mine): 0, last: 0})  # to the team's last week (a checker: a rep gone quiet had no rows)
         ]
+        quiet = len(every_week({max(mine): 0, last: 0})) - 1
+        said = chart.locator("svg desc").text_content()
+        if quiet:
+            assert said.endswith(f"None saved in the {quiet} weeks after it, up to the team's latest, week of {shown(last)}." if quiet > 1
+                                 else "None saved in the week after it, the team's latest."), said
+        else:
+            assert "None saved" not in said, said
         held = [any(score in (40, 75) for score in scores) for _, scores in sorted(mine.items())]
         assert chart.locator("circle").evaluate_all("cs => cs.map(c => c.classList.contains('pb-chart__point--held'))") == held
         # the same time axis on every chart: its two ends are the team's first and last week with a check
