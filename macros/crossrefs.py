@@ -106,6 +106,7 @@ REFERENCES = [
     Reference("dilemma", ("modes", "*", "signals", "*", "rules_out", "*"), "dilemma", ("modes", "*"), "mode"),
     Reference("dilemma", ("modes", "*", "signals", "*", "contradicts", "*"), "dilemma", ("modes", "*", "signals", "*"), "signal"),
     Reference("dilemma", ("circumstance", "contradicts", "*"), "dilemma", ("modes", "*", "signals", "*"), "signal"),
+    Reference("dilemma", ("circumstance", "with_others", "*", "signals", "*"), "dilemma", ("modes", "*", "signals", "*"), "signal"),
     Reference("dilemma", ("circumstance", "check"), "when_coaching_stalls", ("check_first", "*"), "check"),
     Reference("bootcamp", ("steps", "*", "situations", "*"), "coaching_questions", ("situations", "*"), "situation"),
     Reference("assessments", ("assessments", "*", "scale"), "assessments", ("scales", "*"), "scale"),

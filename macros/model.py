@@ -276,6 +276,15 @@ class SkillWill:
 
 
 @dataclass(frozen=True)
+class WithOthers:
+    """What still needs doing about some other signals ticked beside the circumstance."""
+
+    signals: list[str]
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Circumstance:
     """A signal that something outside the rep's skill and will explains what the manager sees: ticked, no mode is
     recommended, and the helper says to deal with the cause first."""
@@ -283,9 +292,14 @@ class Circumstance:
     id: str
     text: str
     check: str  # the id of data/when_coaching_stalls.yml's check whose advice the helper shows
-    with_others: str  # what still needs doing about other signals ticked beside it
+    with_others: list[WithOthers]  # what still needs doing about other signals ticked beside it
+    otherwise: str  # the same for a signal no entry of with_others names
     contradicts: list[str]
     line: int
+
+    def beside(self, signal_id: str) -> str:
+        """What still needs doing about `signal_id`, ticked beside the circumstance: the first entry naming it."""
+        return next((entry.text for entry in self.with_others if signal_id in entry.signals), self.otherwise)
 
 
 @dataclass(frozen=True)

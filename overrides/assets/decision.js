@@ -180,13 +180,22 @@
         el.hidden = outcome !== "tie" || totals[mode] !== now.top || !!now.ruledOut[mode] || !!now.short[mode];
       });
       each("[data-outcome]", function (el) { el.hidden = el.dataset.outcome !== outcome; });
-      /* beside a cause outside the rep, the other signals ticked, named, so none is dropped in silence */
+      /* beside a cause outside the rep, the other signals ticked, named, each with what still needs doing about it
+         (the first data-beside naming it, else the one naming none), so none is dropped in silence */
       each("[data-also]", function (el) {
         var others = Array.prototype.filter.call(boxes, function (box) { return box.checked && box.dataset.mode; });
         el.hidden = !others.length;
         var list = el.querySelector("[data-also-list]");
+        var besides = Array.prototype.slice.call(el.querySelectorAll("[data-beside]"));
         list.textContent = "";
-        others.forEach(function (box) { list.appendChild(document.createElement("li")).textContent = form.querySelector('label[for="' + CSS.escape(box.id) + '"]').textContent; });
+        others.forEach(function (box) {
+          var li = list.appendChild(document.createElement("li"));
+          var beside = besides.filter(function (p) { return p.dataset.beside.split(" ").indexOf(box.dataset.signal) >= 0; })[0] || besides.filter(function (p) { return !p.dataset.beside; })[0];
+          var said = document.createElement("span");
+          said.className = "pb-decision__beside";
+          beside.childNodes.forEach(function (node) { said.appendChild(node.cloneNode(true)); });
+          li.append(form.querySelector('label[for="' + CSS.escape(box.id) + '"]').textContent, " ", said);
+        });
       });
       each("[data-clash]", function (el) {
         el.textContent = "";

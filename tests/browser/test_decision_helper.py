@@ -837,8 +837,11 @@ def test_a_rep_held_back_by_something_outside_them_is_no_call_between_the_modes_
     # what else was ticked is named, with what still needs doing about it (a reviewer: conduct went unmentioned)
     named = result.locator("[data-also]")
     if ticks := [signal[id] for id in also]:
-        expect(named.locator("li")).to_have_text([plain(s["text"]) for s in ticks])
-        expect(named).to_contain_text(" ".join(plain(circumstance["with_others"]).split()))
+        # each with what still needs doing about it: the first entry naming it, else `otherwise` (a checker: one
+        # sentence on conduct, deals and confidence read beside a single signal)
+        beside = {s["id"]: next((e["text"] for e in circumstance["with_others"] if s["id"] in e["signals"]), circumstance["otherwise"]) for s in ticks}
+        expect(named.locator("li")).to_have_text([f"{plain(s['text'])} {plain(beside[s['id']])}" for s in ticks])
+        expect(named.locator("li .pb-decision__beside")).to_have_text([plain(beside[s["id"]]) for s in ticks])
     else:
         expect(named).to_be_hidden()
     link = result.get_by_role("link", name=f"More in “When coaching isn't working”: {cause['name']}, and what follows")
