@@ -76,9 +76,7 @@
       });
       return { kind: part.dataset.kind, tool: part.dataset.tool, meeting: part.dataset.meeting, questions: byStatement, essential: essential };
     });
-    var milestones = each(page, "[data-plan-milestones] li").map(function (li) {
-      return { day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: li.querySelector("[data-figures]").textContent.trim() };
-    });
+    var milestones = Playbook.ramp.milestones(page);
     return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, milestones: milestones, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
@@ -130,28 +128,24 @@
     return rest ? Playbook.t("units.hours_minutes", { hours: hours, minutes: rest }) : Playbook.t("units.hours", { hours: hours });
   }
 
-  /* The chosen rep's start record (kind start, tool ramp, dated their first day), or null. */
+  /* The chosen rep's start record (Playbook.ramp), or null. */
   function startRecord() {
-    return Playbook.workspace.records({ kind: "start", tool: "ramp" }).slice(-1)[0] || null;
-  }
-
-  /* The day of the ramp plan `date` falls on for a rep whose first day is `first` (day 1 is the first day). */
-  function rampDay(first, date) {
-    return Playbook.dates.number(date) - Playbook.dates.number(first) + 1;
+    return Playbook.ramp.start(Playbook.workspace.records({ kind: Playbook.ramp.KIND, tool: Playbook.ramp.TOOL }));
   }
 
   /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
      day): the words, and the next milestone ({day, href, name, figures}) on or after that day, or null. */
   function rampAt(plan, name, first, date) {
-    var day = rampDay(first, date);
+    var ramp = Playbook.ramp;
+    var day = ramp.day(first, date);
     var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
     if (!isFinite(day)) return null;
     if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null };
-    var next = plan.milestones.filter(function (milestone) { return milestone.day >= day; })[0];
+    var next = ramp.next(plan.milestones, day);
     var last = plan.milestones[plan.milestones.length - 1];
-    if (!next) return { words: Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.day, date: Playbook.dates.day(Playbook.dates.iso(Playbook.dates.number(first) + last.day - 1), "weekday") }), milestone: null };
+    if (!next) return { words: Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.day, date: Playbook.dates.day(ramp.dateOf(first, last.day), "weekday") }), milestone: null };
     said.milestone = next.name;
-    said.date = Playbook.dates.day(Playbook.dates.iso(Playbook.dates.number(first) + next.day - 1), "weekday");
+    said.date = Playbook.dates.day(ramp.dateOf(first, next.day), "weekday");
     said.figures = next.figures;
     return { words: Playbook.t("plan_one_to_one.ramp_day", said), milestone: next };
   }
@@ -451,7 +445,7 @@
     var past = Playbook.commitments.heldDates(ws.records({ kind: "one-to-one" })).some(function (day) { return day < date; }) || observed.some(Boolean);
     /* a rep on the ramp plan (their first day known, up to the last milestone): its situation's questions */
     var start = startRecord();
-    var day = start ? rampDay(start.date, date) : NaN;
+    var day = start ? Playbook.ramp.day(start.date, date) : NaN;
     var last = plan.milestones.length ? plan.milestones[plan.milestones.length - 1].day : 0;
     var ramp = plan.rules.rampSituation && plan.situations[plan.rules.rampSituation] && day >= 1 && day <= last ? { day: day } : null;
     return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, ramp: ramp, asked: askedLately(plan, date), past: past };
@@ -1055,7 +1049,7 @@
        the manager is typing in it, and where the 1:1 of the date chosen falls on the ramp plan. */
     var startField = form.querySelector("[data-plan-first-day]");
     function started() {
-      return ws.records({ kind: "start", tool: "ramp" });
+      return ws.records({ kind: Playbook.ramp.KIND, tool: Playbook.ramp.TOOL });
     }
     function renderRamp() {
       if (!startField) return;
@@ -1079,7 +1073,7 @@
       if (day && !isFinite(Playbook.dates.number(day))) return;
       var problem = null;
       started().forEach(function (record) { problem = problem || ws.forget(ws.current(), record); });
-      if (!problem && day) problem = ws.record("start", "ramp", {}, day);
+      if (!problem && day) problem = ws.record(Playbook.ramp.KIND, Playbook.ramp.TOOL, {}, day);
       render();  /* the suggestions too: a rep on the ramp is asked its questions */
       status.textContent = problem || (day ? Playbook.t("plan_one_to_one.first_day_saved", { day: Playbook.dates.day(day, "weekday") }) : Playbook.t("plan_one_to_one.first_day_removed"));
     }

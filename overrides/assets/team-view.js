@@ -599,6 +599,56 @@
     });
   }
 
+  /* How long a rep stays listed after the ramp plan's last milestone (its review may come a little later), and
+     how far ahead the caption counts the milestone reviews coming up: the days of a week. */
+  var RAMP_LISTED_AFTER = 14;
+  var RAMP_SOON = 7;
+
+  /* The reps with a first day saved (Playbook.ramp's start record), from before it until RAMP_LISTED_AFTER days
+     after the last milestone: the day of the ramp plan each is on today and the next milestone, whose review
+     the manager holds, soonest first (a manager: the team view didn't show a new rep's milestone reviews). */
+  function rampTable(root, team) {
+    var section = root.querySelector("[data-team-ramp]");
+    if (!section) return;
+    var slot = section.querySelector("[data-team-ramp-list]");
+    slot.textContent = "";
+    var ramp = Playbook.ramp;
+    var milestones = ramp.milestones(section);
+    var last = milestones[milestones.length - 1];
+    var today = Playbook.workspace.today();
+    var now = Playbook.dates.number(today);
+    var rows = team.map(function (rep) {
+      var start = ramp.start(rep.records);
+      if (!start) return null;
+      var day = ramp.day(start.date, today);
+      if (!isFinite(day) || day > last.day + RAMP_LISTED_AFTER) return null;
+      var next = ramp.next(milestones, Math.max(day, 1));
+      var shown = next || last;
+      var on = ramp.dateOf(start.date, shown.day);
+      return { rep: rep, start: start.date, day: day, next: next, milestone: shown, on: on, soon: next && Playbook.dates.number(on) - now < RAMP_SOON };
+    }).filter(Boolean).sort(function (a, b) { return !a.next - !b.next || (a.on < b.on ? -1 : a.on > b.on ? 1 : 0); });
+    if (!rows.length) {
+      slot.append(node("p", "", Playbook.t("team_view.ramp_none")));
+      return;
+    }
+    var due = rows.filter(function (row) { return row.soon; }).length;
+    var caption = due ? Playbook.t("team_view.ramp_caption_due", { count: rows.length, due: due, days: RAMP_SOON }) : Playbook.t("team_view.ramp_caption", { count: rows.length });
+    var made = Playbook.charts.headedTable(caption, [Playbook.t("team_view.rep"), Playbook.t("team_view.first_day"), Playbook.t("team_view.ramp_today"), Playbook.t("team_view.ramp_next")]);
+    rows.forEach(function (row) {
+      var tr = node("tr");
+      var days = Playbook.dates.number(row.on) - now;
+      var when = days === 0 ? Playbook.t("team_view.today") : Playbook.t("team_view.in_days", { count: days });
+      var review = dateCell(row.on, row.next ? Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }) : Playbook.t("team_view.ramp_finished", { date: DATE }));
+      var link = node("a", "", row.milestone.name);
+      link.href = row.milestone.href;
+      review.append(" ", link);
+      var standing = row.day >= 1 ? Playbook.t("team_view.ramp_on_day", { day: row.day }) : Playbook.t("team_view.ramp_starts", { count: 1 - row.day });
+      tr.append(repHeader(row.rep, null, root), dateCell(row.start), node("td", "", standing), review);
+      made.body.append(tr);
+    });
+    slot.append(Playbook.charts.stacked(made.table));
+  }
+
   /* ------------------------------------------------ the widget */
 
   function enhance(root) {
@@ -626,6 +676,7 @@
       levelChart(root, team);
       coachingCharts(root, team);
       lastMeetings(root, team);
+      rampTable(root, team);
       commitments(root, team);
       list(problems, problemList);
       list(merged, mergedList);

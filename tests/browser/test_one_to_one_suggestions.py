@@ -327,6 +327,8 @@ def test_a_first_one_to_one_suggests_nothing_that_looks_back_on_what_has_not_hap
     expect(page.locator(SUGGESTIONS).first).to_be_visible()
     assert {q["stage"] for q, _ in _suggested(page)} == {follow_up["id"]}
     page.get_by_label("Stage", exact=True).select_option(index=0)
+    # the count is said once the reader stops choosing: wait for it, or it would overwrite "Commitment saved"
+    expect(page.locator("[data-plan-status]")).to_contain_text("suggested below")
 
     _hold_the_one_to_one(page, 2)
     _next_week(page, 1)
@@ -354,6 +356,8 @@ def test_a_box_holding_more_questions_than_its_minutes_allow_says_so(manager, si
     _add_rep(page, site_url, "Sam")
     page.get_by_label("Stage", exact=True).select_option(label=next(s["name"] for s in bank["stages"] if s["id"] == "commit"))
     expect(page.locator(SUGGESTIONS).first).to_be_visible()
+    # the count is said once the reader stops choosing: wait for it, or it would overwrite what adding says
+    expect(page.locator("[data-plan-status]")).to_contain_text("suggested below")
     # the box most of the suggested questions go to, and as many of them as fit, plus one
     suggested = [question for question, _ in _suggested(page)]
     box = max(boxes, key=lambda b: sum(_box_for(q, boxes) is b for q in suggested))

@@ -681,8 +681,8 @@ def test_what_needs_doing_this_week_comes_before_the_charts(browser, site_url):
     page.goto(site_url + "coaching/team/")
     headings = page.get_by_role("heading", level=2, include_hidden=True).all_text_contents()
     headings = headings[headings.index("Last 1:1"):]
-    assert headings[:3] == ["Last 1:1", "Last ride-along", "Overdue commitments"], headings
-    assert headings.index("Behaviours, rep by rep") > 2, headings
+    assert headings[:4] == ["Last 1:1", "Last ride-along", "Overdue commitments", "New reps on the ramp plan"], headings
+    assert headings.index("Behaviours, rep by rep") > 3, headings
     context.close()
 
 
@@ -836,4 +836,45 @@ def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points
     page.evaluate("() => Playbook.workspace.choose(Playbook.workspace.reps().find(r => r.name === 'Fay').id)")
     expect(page.get_by_role("heading", name="1:1 with Fay")).to_be_visible()
     expect(page.locator("[data-plan-agreed] > li", has_text="Send the Acme proposal").get_by_role("link", name="When coaching isn't working")).to_have_count(0)
+    context.close()
+
+
+def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
+    """A manager's case: the 1:1 planner knew a new rep's first day, but the team view, the page for the week's
+    to-dos, didn't show their milestone reviews. Each rep with a first day saved is listed, from before it to two
+    weeks after the last milestone, with the day of the ramp plan they are on today and the next milestone's day
+    (worked out here from data/ramp.yml: day N is the first day + N - 1), soonest first."""
+    milestones = data("ramp")["milestones"]
+    last = milestones[-1]
+    today = TODAY.date()
+    starts = {"Ana": date(2026, 3, 2), "Ben": date(2026, 4, 6), "Cat": date(2025, 12, 1), "Dan": date(2025, 12, 22)}
+    reps = [[name, [["start", "ramp", {}, first.isoformat()]]] for name, first in starts.items()] + [["Eve", []]]
+    context, page = seeded(browser, site_url, reps)
+
+    def said(day: date) -> str:
+        return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
+
+    expected, soon = [], 0
+    for name, first in starts.items():
+        day = (today - first).days + 1
+        if day > last["day"] + 14:
+            continue  # Cat: two weeks past her last milestone
+        upcoming = next((m for m in milestones if m["day"] >= max(day, 1)), None)
+        shown = upcoming or last
+        on = first + timedelta(days=shown["day"] - 1)
+        days = (on - today).days
+        when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        review = f"{said(on)} ({when}): {shown['name']}" if upcoming else f"Last milestone on {said(on)}: {shown['name']}"
+        standing = f"day {day}" if day >= 1 else ("starts tomorrow" if day == 0 else f"starts in {1 - day} days")
+        expected.append((upcoming is None, on, [name, said(first), standing, review]))
+        soon += bool(upcoming) and days < 7
+    expected = [row for _, _, row in sorted(expected, key=lambda found: found[:2])]
+    assert [row[0] for row in expected] == ["Ana", "Ben", "Dan"] and soon == 1
+    table = page.get_by_role("table", name=f"3 reps on the ramp plan; milestone reviews in the next 7 days: {soon}")
+    assert rows_of(table) == expected
+    expect(table.get_by_role("link", name=milestones[0]["name"]).first).to_have_attribute("href", re.compile(rf"/ramp-plan/#{milestones[0]['id']}$"))
+    context.close()
+
+    context, page = seeded(browser, site_url, [["Eve", []]])
+    expect(page.locator("[data-team-ramp-list]")).to_have_text("No rep here has a first day saved: give a new rep's on Plan a 1:1 to see their milestone reviews here.")
     context.close()
