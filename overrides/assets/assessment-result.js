@@ -43,9 +43,12 @@
     }
 
     /* The three weakest answered below the top; beside `strong` (the strengths listed), only answers strictly
-       below the least of those, so an answer listed as a strength is never also called a weakness. */
+       below the least of those, so an answer listed as a strength is never also called a weakness; without any,
+       only those below the best answer among the behaviours, so answers all alike are none of them weak (a sales
+       leader: a modest rater, "Mostly" throughout, heard only their three "weakest"). */
     function weakest(rows, strong) {
-      var bar = strong && strong.length ? Math.min.apply(null, strong.map(share)) : 1;
+      var answered = rows.filter(function (row) { return !row.limit && row.points !== null; }).map(share);
+      var bar = strong && strong.length ? Math.min.apply(null, strong.map(share)) : answered.length ? Math.max.apply(null, answered) : 1;
       return parts.weakestFirst(rows).filter(function (row) { return row.points !== null && share(row) < bar; }).slice(0, 3);
     }
 
@@ -299,7 +302,13 @@
         var strong = strongest(shown.rows, 1, keepOn);
         var words = reached ? { level: shown.name, number: reached.number } : {};
         list(reached ? Playbook.t("assessment_result.strongest_reached", words) : Playbook.t("assessment_result.strongest_here"), strong);
-        list(reached ? Playbook.t("assessment_result.weakest_reached", words) : Playbook.t("assessment_result.weakest_here"), weakest(shown.rows, strong));
+        var weak = weakest(shown.rows, strong);
+        list(reached ? Playbook.t("assessment_result.weakest_reached", words) : Playbook.t("assessment_result.weakest_here"), weak);
+        /* every behaviour there answered alike, below the top: said, rather than a list of neither */
+        var alike = shown.rows.filter(function (row) { return !row.limit && row.points !== null; });
+        if (!strong.length && !weak.length && alike.length && alike.every(function (row) { return row.answer === alike[0].answer; })) {
+          result.append(el("p", Playbook.t("assessment_result.all_alike", { answer: alike[0].answer })));
+        }
         list(Playbook.t("assessment_result.not_yet_below"), notYetBelow(target, shown));
       }
       if (target && !target.enough) result.append(el("p", Playbook.t("assessment_result.next_cannot_count", { number: number, level: target.name, why: shortfall(target) })));

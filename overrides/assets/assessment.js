@@ -309,20 +309,38 @@
     return !!moved.level && moved.groups.map(function (g) { return g.id; }).indexOf(moved.level.id) >= index;
   }
 
+  /* Whether `row`, holding its level back, is one answer short of `to`, the least points a reached level allows:
+     the answer just below it on the scale ("A little" where "Mostly" is needed). */
+  function oneStepShort(row, to) {
+    var below = Array.prototype.map.call(row.fieldset.querySelectorAll("input[data-points]"), function (input) { return +input.dataset.points; })
+      .filter(function (points) { return points < to; });
+    return below.length > 0 && row.points === Math.max.apply(null, below);
+  }
+
   /* The level just above the one reached (level 1 with none), where the headline has more to say of it than the
-     body's table: { level, number, why } while unanswered statements keep it from counting (a sales leader: habits
-     skipped read "No level reached yet", not incomplete), or { level, number, row } where one answer moved to the
-     least a reached level allows lets it count and no other single answer does (a rep one behaviour short of
-     their own level was not told so until the table); null otherwise, and while a level waits for the basics. */
+     body's table: { level, number, why } while unanswered statements keep it from counting and answering them
+     could let it (a sales leader: habits skipped read "No level reached yet", not incomplete; a checker: not where
+     no answer could), or { level, number, row } where one answer a step short of the least a reached level
+     allows is all that keeps it from counting (a rep one behaviour short of their own level was not told so
+     until the table). Not an answer further off, which is a gap rather than a near miss, nor one that may not
+     come up, which a blank would lift (a sales leader). Null otherwise, and while a level waits for the basics. */
   function nextLevelNote(model, out) {
     var index = out.level ? out.groups.indexOf(out.level) + 1 : 0;
     var group = out.groups[index];
     if (!group || group.reached || out.waitingOnBasics) return null;
     var said = { level: group, number: index + 1 };
-    if (!group.enough) return Object.assign(said, { why: group.limitsUnanswered ? Playbook.t("assessment_result.habits_unanswered", { count: group.limitsUnanswered }) : Playbook.t("assessment_result.more_answers", { count: model.neededPerGroup - group.answered }) });
+    var blanks = group.rows.filter(function (row) { return row.points === null && !notComeUp(model, row); });
+    if (!group.enough || blanks.length) {
+      var best = evaluate(Object.assign({}, model, { rows: model.rows.map(function (each) { return blanks.indexOf(each) >= 0 ? Object.assign({}, each, { points: each.most }) : each; }) }));
+      if (!countsFrom(best, index)) return null;
+      var why = group.limitsUnanswered ? Playbook.t("assessment_result.habits_unanswered", { count: group.limitsUnanswered })
+        : !group.enough ? Playbook.t("assessment_result.more_answers", { count: model.neededPerGroup - group.answered })
+        : Playbook.t("assessment_result.behaviours_unanswered", { count: blanks.length });
+      return Object.assign(said, { why: why });
+    }
     var moves = group.rows.filter(function (row) {
       var to = leastAllowed(model, row);
-      return to !== null && countsFrom(movedTo(model, row, to), index);
+      return to !== null && !row.mayNotComeUp && oneStepShort(row, to) && countsFrom(movedTo(model, row, to), index);
     });
     return moves.length === 1 ? Object.assign(said, { row: moves[0] }) : null;
   }
@@ -947,10 +965,9 @@
     if (hold) return Playbook.t("assessment.level_reached_on_hold", words);
     if (above) return Playbook.t("assessment.level_reached_capped", words);
     if (next) return next.why ? Playbook.t("assessment.level_reached_unanswered", words) : Playbook.t("assessment.level_reached_one_answer", words);
-    if (!out.waitingOnBasics) return Playbook.t("assessment.level_reached", words);
-    words.reached = out.waitingOnBasics.name;
-    words.reached_number = out.groups.indexOf(out.waitingOnBasics) + 1;
-    return Playbook.t("assessment.level_reached_basics", words);
+    /* waiting for the basics: the level the answers reach is named in the result, not the headline, which a rep
+       would quote (a sales leader) */
+    return out.waitingOnBasics ? Playbook.t("assessment.level_reached_basics", words) : Playbook.t("assessment.level_reached", words);
   }
 
   /* What the basics rule's words name (basics_first): the basics levels and the top answer; its figures are the

@@ -325,6 +325,13 @@ def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_
     expect(result.get_by_role("heading", level=3)).to_have_text(
         f"Result incomplete: {levels[0]['name']} (level 1 of {len(levels)}) can't count yet ({habits} habit statements unanswered), so no level is reached so far")
     assert f"Level 1 ({levels[0]['name']}) can't count yet: {habits} habit statements unanswered." in result.text_content()
+    # Where no answer to them could let the level count (its behaviours "Not like me"), it is not incomplete but
+    # not reached (a checker).
+    nothing = {b["id"]: scale["options"][0]["value"] for level in levels for b in level["behaviours"]}
+    del nothing[next(b["id"] for b in levels[0]["behaviours"] if _is_limit(b))]
+    assert _level_reached(nothing) == 0
+    form = _answer_all(page, "which-level", nothing, scale)
+    expect(form.locator("[data-result]").get_by_role("heading", level=3)).to_have_text("No level reached yet")
 
 
 def test_a_level_above_whose_habits_are_skipped_makes_the_level_reached_one_so_far(context, site_url):
@@ -355,15 +362,20 @@ def test_a_rep_one_answer_short_of_the_next_level_is_told_which_answer_in_the_he
     assert _level_reached(answers) == 2 and _level_reached(answers | {behaviour["id"]: _value(scale, "Mostly")}) == 3
     result = _result_of(context, site_url, answers, scale)
     expect(result.get_by_role("heading", level=3)).to_have_text(
-        f"Level reached: {levels[1]['name']} (level 2 of {len(levels)}); {levels[2]['name']} (level 3) is one answer away, “{plain(behaviour['text'])}” (A little)")
+        f"Level reached: {levels[1]['name']} (level 2 of {len(levels)}); {levels[2]['name']} (level 3) is one step away, “{plain(behaviour['text'])}”, answered A little")
     habit = next(b for b in levels[0]["behaviours"] if _is_limit(b))
     first = _profile(1) | {habit["id"]: _value(scale, "Mostly")}
     assert _level_reached(first) == 0 and _level_reached(first | {habit["id"]: _value(scale, "A little")}) == 1
     expect(_result_of(context, site_url, first, scale).get_by_role("heading", level=3)).to_have_text(
-        f"No level reached yet: {levels[0]['name']} (level 1 of {len(levels)}) is one answer away, “{plain(habit['text'])}” (Mostly)")
-    two_short = answers | {_behaviours(levels[2])[2]["id"]: _value(scale, "A little")}
-    assert _level_reached(two_short) == 2
-    _level_result(context, site_url, two_short, scale, levels[1], 2)
+        f"No level reached yet: {levels[0]['name']} (level 1 of {len(levels)}) is one step away, “{plain(habit['text'])}”, answered Mostly")
+    # Two answers short, an answer further off ("Not like me", a habit "Just like me": a gap, not a near miss, a
+    # sales leader), or one that may not come up in the account (a blank would lift it): the plain headline.
+    optional = next(b for b in _behaviours(levels[2]) if b.get("may_not_come_up"))
+    for other in (answers | {_behaviours(levels[2])[2]["id"]: _value(scale, "A little")}, answers | {behaviour["id"]: _value(scale, "Not like me")},
+                  _profile(3) | {next(b for b in levels[2]["behaviours"] if _is_limit(b))["id"]: _value(scale, "Just like me")},
+                  _profile(3) | {optional["id"]: _value(scale, "A little")}):
+        assert _level_reached(other) == 2
+        _level_result(context, site_url, other, scale, levels[1], 2)
 
 
 def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_losing_the_level(browser, context, site_url):
@@ -406,7 +418,11 @@ def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_l
     two = {key: value for key, value in answers.items() if key != strengths[0]["id"]}
     assert _level_reached(two) == 1
     fresh = browser.new_context()  # no answers kept from above
-    result = _level_result(fresh, site_url, two, scale, levels[0], 1)
+    result = _result_of(fresh, site_url, two, scale)
+    # placed no higher, and told the level above waits for those answers (a sales leader: a skipped behaviour read
+    # as a weak one, a skipped habit as "so far")
+    expect(result.get_by_role("heading", level=3)).to_have_text(
+        f"Level reached so far: {levels[0]['name']} (level 1 of {len(levels)}); {levels[1]['name']} (level 2) can't count yet (2 behaviours unanswered)")
     expect(result.get_by_role("heading", name="Not come up in this account (left blank, not counted either way): check each with your manager when it next comes up, on a ride-along or in the CRM")).to_have_count(0)
     assert set(_list_after(result, "Not answered yet (each holds its level back)")) == {plain(launches["text"]), plain(strengths[0]["text"])}
     fresh.close()
@@ -1331,10 +1347,10 @@ def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_and_a_worse_an
     start = names.index(next(level["name"] for level in levels if level["id"] == rule["from_level"]))
 
     def waiting() -> str:
-        """The headline names the level reached first and what the level the answers reach waits for; the rule's
-        figures are the key's (a checker: a count there tells a rep which answers to change)."""
-        return (f"Level reached: {names[start - 1]} (level {start} of {len(levels)}); the answers reach {names[-1]} (level {len(levels)}),"
-                " which counts once the basics are second nature")
+        """The headline names the level reached and that the levels above wait for the basics; the level the
+        answers reach is the result's to name, not the headline's, which a rep would quote (a sales leader), and
+        the rule's figures are the key's (a checker: a count there tells a rep which answers to change)."""
+        return f"Level reached: {names[start - 1]} (level {start} of {len(levels)}); the levels above count once the basics are second nature"
 
     hedged = {b["id"]: _value(scale, "A little" if _is_limit(b) else "Mostly") for level in levels for b in level["behaviours"]}
     first_basic = next(b["id"] for b in levels[0]["behaviours"] if not _is_limit(b))
@@ -1642,8 +1658,11 @@ def test_a_rep_rated_at_the_top_of_the_ladder_is_asked_to_check_it_and_still_get
     named = re.search(r"Keep one thing to work on even here: “(.+)”$", check.text_content()).group(1)
     assert named in strengths  # a strength at "Mostly", the habits being allowed at "A little"
     # Every behaviour at the top "Mostly": none listed as a strength (a reviewer's case: the one thing to work
-    # on was also listed among the strongest).
+    # on was also listed among the strongest), nor as weakest among answers all alike (a sales leader: a modest
+    # rater heard only criticism); that is said.
     expect(result.locator("h4", has_text="Strongest behaviours")).to_have_count(0)
+    expect(result.locator("h4", has_text="Weakest behaviours")).to_have_count(0)
+    expect(result.get_by_text("Every behaviour at this level is answered “Mostly”: none is second nature yet, and none lags behind the others.")).to_have_count(1)
     # The top level's behaviours at the top answer but one: that one is named to work on, and only the others
     # are strengths.
     mostly = next(b for b in top["behaviours"] if not _is_limit(b))
