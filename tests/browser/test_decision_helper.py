@@ -818,7 +818,7 @@ def test_a_rep_doing_less_after_a_run_of_rejections_is_coached_not_pushed(contex
     expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["lost-confidence"]["weight"]))
 
 
-@pytest.mark.parametrize("also", [[], ["behind-and-lost-heart"], ["knows-but-not-doing", "consistent-delivery"], ["affecting-the-team"], ["lost-confidence"]])
+@pytest.mark.parametrize("also", [[], ["behind-and-lost-heart"], ["knows-but-not-doing", "consistent-delivery"], ["affecting-the-team"], ["lost-confidence"], ["open-to-feedback", "new-to-the-motion"]])
 def test_a_rep_held_back_by_something_outside_them_is_no_call_between_the_modes_yet(context, site_url, also):
     """A manager's case: a skilled rep whose activity fell by two-fifths during a parent's illness matched no
     signal, got no advice, and the nearest signal, the floor's, said Push. The circumstance signal sets the modes
@@ -833,6 +833,8 @@ def test_a_rep_held_back_by_something_outside_them_is_no_call_between_the_modes_
     result = _result(helper)
     expect(result.get_by_role("heading", level=3)).to_have_text("Deal with the circumstance first: it isn't a choice between coaching, pushing and stepping back yet.")
     expect(result.locator("p").first).to_have_text(plain(cause["then"]))
+    # what the rep told you is sensitive, and exported with the rep's records: the page says what it keeps
+    expect(result.locator("p").nth(1)).to_have_text("What the rep told you stays between you, the rep and HR: the helper keeps only that this box was ticked, in this browser and in any file you export for the rep.")
     expect(result.locator("ul:not([data-also-list]) > li")).to_have_text([plain(question) for question in cause["ask"]])
     # what else was ticked is named, with what still needs doing about it (a reviewer: conduct went unmentioned)
     named = result.locator("[data-also]")
