@@ -818,7 +818,7 @@ def test_a_rep_doing_less_after_a_run_of_rejections_is_coached_not_pushed(contex
     expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["coach"], signal["lost-confidence"]["weight"]))
 
 
-@pytest.mark.parametrize("also", [[], ["behind-and-lost-heart"], ["knows-but-not-doing", "consistent-delivery"], ["affecting-the-team"], ["lost-confidence"], ["open-to-feedback", "new-to-the-motion"]])
+@pytest.mark.parametrize("also", [[], ["behind-and-lost-heart"], ["knows-but-not-doing", "consistent-delivery"], ["affecting-the-team"], ["lost-confidence"], ["new-to-the-motion", "open-to-feedback"]])
 def test_a_rep_held_back_by_something_outside_them_is_no_call_between_the_modes_yet(context, site_url, also):
     """A manager's case: a skilled rep whose activity fell by two-fifths during a parent's illness matched no
     signal, got no advice, and the nearest signal, the floor's, said Push. The circumstance signal sets the modes
