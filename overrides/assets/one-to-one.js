@@ -134,20 +134,21 @@
   }
 
   /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
-     day): the words, and the next milestone ({day, href, name, figures}) on or after that day, or null. */
-  function rampAt(plan, name, first, date) {
+     day): the words, and the next milestone ({day, href, name, figures}) reviewed on or after that day, given
+     the rep's `records` (their time away moves it: Playbook.ramp), or null. */
+  function rampAt(plan, name, first, date, records) {
     var ramp = Playbook.ramp;
     var day = ramp.day(first, date);
     var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
     if (!isFinite(day)) return null;
     if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null };
-    var next = ramp.next(plan.milestones, day);
+    var next = ramp.upcoming(plan.milestones, first, date, records);
     var last = plan.milestones[plan.milestones.length - 1];
-    if (!next) return { words: Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.day, date: Playbook.dates.day(ramp.dateOf(first, last.day), "weekday") }), milestone: null };
-    said.milestone = next.name;
-    said.date = Playbook.dates.day(ramp.dateOf(first, next.day), "weekday");
-    said.figures = next.figures;
-    return { words: Playbook.t("plan_one_to_one.ramp_day", said), milestone: next };
+    if (!next) return { words: Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.day, date: Playbook.dates.day(ramp.reviewOn(first, last.day, records), "weekday") }), milestone: null };
+    said.milestone = next.milestone.name;
+    said.date = Playbook.dates.day(next.on, "weekday");
+    said.figures = next.milestone.figures;
+    return { words: Playbook.t("plan_one_to_one.ramp_day", said), milestone: next.milestone };
   }
 
   /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
@@ -1056,7 +1057,7 @@
       var start = startRecord();
       if (document.activeElement !== startField) startField.value = start ? start.date : "";
       var line = form.querySelector("[data-plan-ramp-day]");
-      var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date) : null;
+      var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date, ws.records()) : null;
       line.textContent = "";
       line.hidden = !at;
       if (!at) return;

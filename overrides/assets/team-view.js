@@ -602,11 +602,12 @@
   /* How long a rep stays listed after the ramp plan's last milestone (its review may come a little later), and
      how far ahead the caption counts the milestone reviews coming up: the days of a week. */
   var RAMP_LISTED_AFTER = 14;
-  var RAMP_SOON = 7;
+  var RAMP_SOON = 14;  /* a day-30 review's checks (a first meeting joined, two calls heard) take booking: a week is too late (a sales leader) */
 
   /* The reps with a first day saved (Playbook.ramp's start record), from before it until RAMP_LISTED_AFTER days
-     after the last milestone: the day of the ramp plan each is on today and the next milestone, whose review
-     the manager holds, soonest first (a manager: the team view didn't show a new rep's milestone reviews). */
+     after the last milestone's review: the day of the ramp plan each is on today and the next milestone, whose
+     review the manager holds (on a working day, moved by the rep's time away), soonest first (a manager: the team
+     view didn't show a new rep's milestone reviews). */
   function rampTable(root, team) {
     var section = root.querySelector("[data-team-ramp]");
     if (!section) return;
@@ -621,11 +622,11 @@
       var start = ramp.start(rep.records);
       if (!start) return null;
       var day = ramp.day(start.date, today);
-      if (!isFinite(day) || day > last.day + RAMP_LISTED_AFTER) return null;
-      var next = ramp.next(milestones, Math.max(day, 1));
-      var shown = next || last;
-      var on = ramp.dateOf(start.date, shown.day);
-      return { rep: rep, start: start.date, day: day, next: next, milestone: shown, on: on, soon: next && Playbook.dates.number(on) - now < RAMP_SOON };
+      var next = isFinite(day) ? ramp.upcoming(milestones, start.date, today, rep.records) : null;
+      var lastOn = isFinite(day) ? ramp.reviewOn(start.date, last.day, rep.records) : null;
+      if (!next && (!lastOn || Playbook.dates.number(lastOn) + RAMP_LISTED_AFTER < now)) return null;
+      var on = next ? next.on : lastOn;
+      return { rep: rep, start: start.date, day: day, next: next, milestone: next ? next.milestone : last, on: on, moved: next && next.moved, soon: next && Playbook.dates.number(on) - now < RAMP_SOON };
     }).filter(Boolean).sort(function (a, b) { return !a.next - !b.next || (a.on < b.on ? -1 : a.on > b.on ? 1 : 0); });
     if (!rows.length) {
       slot.append(node("p", "", Playbook.t("team_view.ramp_none")));
@@ -638,7 +639,8 @@
       var tr = node("tr");
       var days = Playbook.dates.number(row.on) - now;
       var when = days === 0 ? Playbook.t("team_view.today") : Playbook.t("team_view.in_days", { count: days });
-      var review = dateCell(row.on, row.next ? Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }) : Playbook.t("team_view.ramp_finished", { date: DATE }));
+      var review = dateCell(row.on, !row.next ? Playbook.t("team_view.ramp_finished", { date: DATE })
+        : row.moved ? Playbook.t("team_view.ramp_milestone_moved", { date: DATE, when: when }) : Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }));
       var link = node("a", "", row.milestone.name);
       link.href = row.milestone.href;
       review.append(" ", link);

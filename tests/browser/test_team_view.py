@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import data, next_working, working_days_late, working_days_said
+from tests.helpers import data, is_working, next_working, working_days_late, working_days_said
 
 TEAM = "coaching/team/"
 WORKSPACE = "coaching/workspace/"
@@ -842,37 +842,53 @@ def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points
 def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     """A manager's case: the 1:1 planner knew a new rep's first day, but the team view, the page for the week's
     to-dos, didn't show their milestone reviews. Each rep with a first day saved is listed, from before it to two
-    weeks after the last milestone, with the day of the ramp plan they are on today and the next milestone's day
-    (worked out here from data/ramp.yml: day N is the first day + N - 1), soonest first."""
+    weeks after the last milestone's review, with the day of the ramp plan they are on today and the next
+    milestone's review, soonest first, worked out here from data/ramp.yml: day N is the first day + N - 1, or the
+    next working day (a sales leader: reviews fell on a Saturday), moved on by each working day the rep was away
+    (a fortnight's leave in the first month moved nothing)."""
     milestones = data("ramp")["milestones"]
     last = milestones[-1]
     today = TODAY.date()
     starts = {"Ana": date(2026, 3, 2), "Ben": date(2026, 4, 6), "Cat": date(2025, 12, 1), "Dan": date(2025, 12, 22)}
-    reps = [[name, [["start", "ramp", {}, first.isoformat()]]] for name, first in starts.items()] + [["Eve", []]]
+    away = {"Ana": (date(2026, 3, 16), date(2026, 3, 18))}  # Monday and Tuesday off, back on Wednesday
+    reps = [[name, [["start", "ramp", {}, first.isoformat()]] + ([["away", "time-away", {"back": away[name][1].isoformat()}, away[name][0].isoformat()]] if name in away else [])]
+            for name, first in starts.items()] + [["Eve", []]]
     context, page = seeded(browser, site_url, reps)
 
     def said(day: date) -> str:
         return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
 
+    def review_on(first: date, number: int, leave) -> date:
+        due = next_working(first + timedelta(days=number - 1))
+        if leave and leave[0] <= due:
+            for _ in (d for d in (leave[0] + timedelta(days=n) for n in range((leave[1] - leave[0]).days)) if d > first and is_working(d)):
+                due = next_working(due + timedelta(days=1))
+        return due
+
     expected, soon = [], 0
     for name, first in starts.items():
         day = (today - first).days + 1
-        if day > last["day"] + 14:
-            continue  # Cat: two weeks past her last milestone
-        upcoming = next((m for m in milestones if m["day"] >= max(day, 1)), None)
-        shown = upcoming or last
-        on = first + timedelta(days=shown["day"] - 1)
+        upcoming = next(((m, review_on(first, m["day"], away.get(name))) for m in milestones if review_on(first, m["day"], away.get(name)) >= today), None)
+        if upcoming is None and review_on(first, last["day"], away.get(name)) + timedelta(days=14) < today:
+            continue  # Cat: two weeks past her last milestone's review
+        shown, on = upcoming or (last, review_on(first, last["day"], away.get(name)))
+        moved = on != review_on(first, shown["day"], None)
         days = (on - today).days
-        when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        when = ("today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days") + (", moved for time away" if moved else "")
         review = f"{said(on)} ({when}): {shown['name']}" if upcoming else f"Last milestone on {said(on)}: {shown['name']}"
         standing = f"day {day}" if day >= 1 else ("starts tomorrow" if day == 0 else f"starts in {1 - day} days")
         expected.append((upcoming is None, on, [name, said(first), standing, review]))
-        soon += bool(upcoming) and days < 7
+        soon += bool(upcoming) and days < 14
     expected = [row for _, _, row in sorted(expected, key=lambda found: found[:2])]
     assert [row[0] for row in expected] == ["Ana", "Ben", "Dan"] and soon == 1
-    table = page.get_by_role("table", name=f"3 reps on the ramp plan; milestone reviews in the next 7 days: {soon}")
+    assert "moved for time away" in expected[0][3] and next_working(date(2026, 3, 21)) != date(2026, 3, 21)  # Dan's day 90 is a Saturday
+    table = page.get_by_role("table", name=f"3 reps on the ramp plan; milestone reviews in the next 14 days: {soon}")
     assert rows_of(table) == expected
     expect(table.get_by_role("link", name=milestones[0]["name"]).first).to_have_attribute("href", re.compile(rf"/ramp-plan/#{milestones[0]['id']}$"))
+    # Two files merged may each hold a first day: the one saved last counts, not the later-dated (a checker).
+    records = [{"kind": "start", "tool": "ramp", "date": "2026-04-06", "saved": "2026-03-20T09:00:00.000Z", "data": {}},
+               {"kind": "start", "tool": "ramp", "date": "2026-03-23", "saved": "2026-03-25T09:00:00.000Z", "data": {}}]
+    assert page.evaluate("records => Playbook.ramp.start(records).date", records) == "2026-03-23"
     context.close()
 
     context, page = seeded(browser, site_url, [["Eve", []]])
