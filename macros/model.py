@@ -1633,6 +1633,13 @@ class AgendaBox:
     while_advised: WhileAdvised | None = None
     write_in: list[str] = field(default_factory=list)
 
+    @property
+    def least_minutes(self) -> int:
+        """The fewest minutes the 1:1 planner lets a manager give the box for one 1:1: none, leaving it out (no
+        deal to go through in a new rep's first week), but a minute where commitments are read back or agreed,
+        which every 1:1 opens or closes with (a checker: a left-out "Last commitments" still listed last time's)."""
+        return 1 if self.reads_back_commitments or self.agrees_commitments else 0
+
 
 @dataclass(frozen=True)
 class OneToOne:

@@ -60,7 +60,7 @@
       var notes = each(li, "[data-plan-note]").map(function (box) {
         return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
       });
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), minutes: Number(li.dataset.minutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), minutes: Number(li.dataset.minutes), least: Number(li.dataset.leastMinutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised), rampSituation: page.dataset.rampSituation || null };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
@@ -101,8 +101,8 @@
   }
 
   /* The minutes of each box ({id: minutes}) at a 1:1 whose record's data is `data`: those the manager moved
-     between the boxes for this 1:1 (the record's `minutes`), used while they name every box with a whole number
-     and add up to the 1:1 (a leader may have changed the boxes since), else the usual ones of data/rhythm.yml. */
+     between the boxes for this 1:1 (the record's `minutes`), used while they name every box with a whole number,
+     no fewer than its least (data-least-minutes), and add up to the 1:1 (a leader may have changed the boxes since), else the usual ones of data/rhythm.yml. */
   function minutesAt(plan, data) {
     var usual = {};
     plan.boxes.forEach(function (box) { usual[box.id] = box.minutes; });
@@ -112,7 +112,7 @@
     var whole = plan.boxes.every(function (box) {
       var minutes = moved[box.id];
       total += minutes;
-      return typeof minutes === "number" && minutes >= 0 && Math.floor(minutes) === minutes;
+      return typeof minutes === "number" && minutes >= box.least && Math.floor(minutes) === minutes;
     });
     if (!whole || total !== plan.minutes) return usual;
     var kept = {};
@@ -312,7 +312,7 @@
     var questions = Playbook.t("plan_one_to_one.questions_count", { count: count });
     var said = minutes ? Playbook.t("plan_one_to_one.overfull", { questions: questions, minutes: Playbook.t("plan_one_to_one.minutes_count", { count: minutes }), fit: Playbook.t("plan_one_to_one.about_fit", { count: fit }) })
       : Playbook.t("plan_one_to_one.overfull_left_out", { questions: questions });
-    return said + " " + Playbook.t("plan_one_to_one.overfull_change", { times: Playbook.t("plan_one_to_one.times_title") });
+    return said + " " + Playbook.t("plan_one_to_one.overfull_change", { times: Playbook.t("plan_one_to_one.times_title"), count: count });
   }
 
   /* A box's length at a 1:1: its duration, or, moved to 0 minutes for this 1:1 (no deal to go through for a
@@ -995,11 +995,14 @@
       if (!typing) fields.forEach(function (field) { field.value = String(minutes[field.dataset.planBoxTime]); });
       var typed = timesTyped(fields);
       var moved = plan.boxes.some(function (box) { return minutes[box.id] !== box.minutes; });
-      /* a field that isn't whole minutes from 0 is named, and marked, rather than summed (a checker read "-1 h -16 min") */
+      /* a field that isn't whole minutes from 0 is named, and marked, rather than summed (a checker read "-1 h -16 min"),
+         as is one at 0 that can't be left out */
       var bad = fields.filter(function (field) { return !wholeMinutes(field); });
-      fields.forEach(function (field) { if (bad.indexOf(field) >= 0) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid"); });
-      var named = bad.map(function (field) { return plan.boxes.filter(function (box) { return box.id === field.dataset.planBoxTime; })[0].name; });
-      var said = bad.length ? Playbook.t("plan_one_to_one.times_whole", { boxes: Playbook.list(named) })
+      var kept = fields.filter(function (field) { return wholeMinutes(field) && Number(field.value) < boxOf(field).least; });
+      fields.forEach(function (field) { if (bad.indexOf(field) >= 0 || kept.indexOf(field) >= 0) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid"); });
+      var named = function (list) { return Playbook.list(list.map(function (field) { return boxNamed(boxOf(field)); })); };
+      var said = bad.length ? Playbook.t("plan_one_to_one.times_whole", { boxes: named(bad) })
+        : kept.length ? Playbook.t("plan_one_to_one.times_kept", { boxes: named(kept), count: kept.length })
         : typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
         : moved ? timesMoved(typed || minutes) : Playbook.t("plan_one_to_one.times_usual", { minutes: durationOf(plan.minutes) });
       var note = form.querySelector("[data-plan-times-status]");
@@ -1008,13 +1011,23 @@
 
     /* The status of moved times, naming the boxes left out (0 minutes), as the boxes say it too. */
     function timesMoved(minutes) {
-      var out = plan.boxes.filter(function (box) { return minutes[box.id] === 0; }).map(function (box) { return box.name; });
+      var out = plan.boxes.filter(function (box) { return minutes[box.id] === 0; }).map(boxNamed);
       var total = durationOf(plan.minutes);
       return out.length ? Playbook.t("plan_one_to_one.times_moved_left_out", { minutes: total, boxes: Playbook.list(out), count: out.length }) : Playbook.t("plan_one_to_one.times_moved", { minutes: total });
     }
 
     function sumOf(fields) {
       return fields.reduce(function (sum, field) { var value = Number(field.value); return sum + (isFinite(value) ? value : 0); }, 0);
+    }
+
+    /* A box's name inside a sentence, quoted: "The rep's topic" starts with a capital in any language (a checker
+       read "and The rep's topic are left out"). */
+    function boxNamed(box) {
+      return Playbook.t("plan_one_to_one.box_named", { box: box.name });
+    }
+
+    function boxOf(field) {
+      return plan.boxes.filter(function (box) { return box.id === field.dataset.planBoxTime; })[0];
     }
 
     /* Whether a field holds whole minutes, 0 or more. */
@@ -1027,7 +1040,8 @@
     function timesTyped(fields) {
       var typed = {};
       fields.forEach(function (field) { typed[field.dataset.planBoxTime] = Number(field.value); });
-      return fields.every(wholeMinutes) && sumOf(fields) === plan.minutes ? typed : null;
+      var allowed = fields.every(function (field) { return wholeMinutes(field) && Number(field.value) >= boxOf(field).least; });
+      return allowed && sumOf(fields) === plan.minutes ? typed : null;
     }
 
     /* Keeps the minutes typed with the chosen date's 1:1 once they add up (the usual ones are kept as none),

@@ -346,7 +346,7 @@ def _overfull(count: int, minutes: int) -> str:
     fit = minutes // RULES["minutes_per_question"]
     # with where to move minutes (a checker: the warning didn't point to the time boxes)
     return (f"{count} questions for {minutes} minutes: about {fit} {'fits' if fit == 1 else 'fit'}. "
-            "Take some off, or give the box more minutes under “Change the time boxes for this 1:1”.")
+            f"Take {'it' if count == 1 else 'some'} off, or give the box more minutes under “Change the time boxes for this 1:1”.")
 
 
 def test_a_box_holding_more_questions_than_its_minutes_allow_says_so(manager, site_url):

@@ -892,7 +892,7 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     skill_field = times.get_by_label(f"{plain(skill['name'])} (minutes)")
     for wrong in ("-2", "4.5"):
         skill_field.fill(wrong)
-        expect(status).to_have_text(f"Minutes are whole numbers, 0 or more: check {plain(skill['name'])}. They are kept once they add up.")
+        expect(status).to_have_text(f"Minutes are whole numbers, 0 or more: check “{plain(skill['name'])}”. They are kept once they add up.")
         expect(skill_field).to_have_attribute("aria-invalid", "true")
     skill_field.fill(str(skill["minutes"] - moved))
     expect(skill_field).not_to_have_attribute("aria-invalid", "true")
@@ -922,7 +922,7 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     deal = next(box for box in boxes if box["id"] == "one-deal")
     times.get_by_label(f"{plain(deal['name'])} (minutes)").fill("0")
     skill_field.fill(str(skill["minutes"] - moved + deal["minutes"]))
-    expect(status).to_have_text(f"This 1:1 uses these times: they add up to {minutes} min, and {plain(deal['name'])} is left out.")
+    expect(status).to_have_text(f"This 1:1 uses these times: they add up to {minutes} min, and “{plain(deal['name'])}” is left out.")
     left_out = page.locator(f'[data-plan-box="{deal["id"]}"]')
     expect(left_out.locator("[data-plan-box-minutes]")).to_have_text("left out this time")
     page.get_by_role("button", name="Copy as text").click()
@@ -933,8 +933,18 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     page.locator(f"li#{dealing['id']}[data-basket-ready]").get_by_role("button", name="Add to 1:1").click()
     page.goto(site_url + PLANNER)
     expect(left_out.locator("[data-plan-box-overfull]")).to_have_text(
-        "1 question here, and the box is left out at this 1:1. Take some off, or give the box more minutes under “Change the time boxes for this 1:1”.")
+        "1 question here, and the box is left out at this 1:1. Take it off, or give the box more minutes under “Change the time boxes for this 1:1”.")
     times.get_by_text("Change the time boxes for this 1:1").click()
+    # the boxes where commitments are read back and agreed can't be left out (a checker: a left-out "Last
+    # commitments" still listed last time's): named, marked, and not kept
+    closing = next(box for box in boxes if box.get("agrees_commitments"))
+    for box in (back, closing):
+        field = times.get_by_label(f"{plain(box['name'])} (minutes)", exact=True)
+        field.fill("0")
+        expect(status).to_have_text(f"“{plain(box['name'])}” can't be left out: every 1:1 reads back or agrees its commitments there. Give it at least a minute.")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(page.locator(f'[data-plan-box="{box["id"]}"] [data-plan-box-minutes]')).not_to_have_text("left out this time")
+        field.fill(str(box["minutes"]))
     page.get_by_role("button", name="Back to the usual times").click()
     expect(left_out.locator("[data-plan-box-overfull]")).to_be_hidden()
     expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(back["minutes"]))
