@@ -544,7 +544,7 @@
     if (out.complete && model.ladder) {
       var next = target(out, model);
       weakest = next ? toWorkOn(model, next) : [];
-      hold = joined(joined(heldByOne(model, out), notComeUpKept(model)), waitingKept(model, out, next));
+      hold = joined(joined(joined(heldByOne(model, out), notComeUpKept(model)), waitingKept(model, out, next)), unansweredKept(model, out));
     } else if (out.complete) {
       weakest = toImprove(model).rows;
     }
@@ -572,6 +572,14 @@
     if (!out.level || !out.waitingOnBasics || !next) return {};
     var level = out.waitingOnBasics;
     return { waiting_on_basics: { level: { id: level.id, name: level.name, number: out.groups.indexOf(level) + 1 }, basics: { id: next.id, name: next.name } } };
+  }
+
+  /* The level above the one reached that unanswered statements keep from counting, as the headline says it
+     (nextLevelNote), for the 1:1 planner, which read "the answers don't reach Order taker" beside a form that
+     said incomplete (a checker): { unanswered_at: { level: {id, name, number}, why } }, or nothing. */
+  function unansweredKept(model, out) {
+    var next = nextLevelNote(model, out);
+    return next && next.why ? { unanswered_at: { level: { id: next.level.id, name: next.level.name, number: next.number }, why: next.why } } : {};
   }
 
   /* The behaviours left blank as not come up in the account (notComeUp), for the 1:1 planner to ask to check on

@@ -383,6 +383,15 @@
     return " " + Playbook.t("plan_one_to_one.on_hold", { level: plan.levels[number - 1].name, number: number, statement: hold.statement.text, answer: hold.statement.answer });
   }
 
+  /* The level above the one reached that unanswered statements keep from counting (the result's unanswered_at,
+     assessment.js), as the form's headline says it: "" when none, or when its level is no longer on the ladder. */
+  function unansweredNote(plan, result) {
+    var at = result.unanswered_at;
+    if (!at || typeof at !== "object" || !at.level || typeof at.why !== "string") return "";
+    var number = plan.levels.map(function (level) { return level.id; }).indexOf(at.level.id) + 1;
+    return number ? " " + Playbook.t("plan_one_to_one.unanswered_at", { level: plan.levels[number - 1].name, number: number, why: at.why }) : "";
+  }
+
   /* The behaviours the result left as not come up in the account (its not_come_up, assessment.js), to check on
      the next ride-along: "" when none, or none readable. */
   function notComeUpNote(result) {
@@ -812,7 +821,8 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + basicsNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + basicsNote(plan, result) + holdNote(plan, result) + unansweredNote(plan, result) + notComeUpNote(result);
+      else if (result && result.complete === true && unansweredNote(plan, result)) summary.textContent = Playbook.t("plan_one_to_one.no_level_yet", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + unansweredNote(plan, result) + notComeUpNote(result);
       else if (result && result.complete === true && result.same_answer === true) summary.textContent = Playbook.t("plan_one_to_one.same_answer", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) });
       else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });

@@ -325,6 +325,12 @@ def test_skipping_the_habit_statements_is_not_a_way_up_the_ladder(context, site_
     expect(result.get_by_role("heading", level=3)).to_have_text(
         f"Result incomplete: {levels[0]['name']} (level 1 of {len(levels)}) can't count yet ({habits} habit statements unanswered), so no level is reached so far")
     assert f"Level 1 ({levels[0]['name']}) can't count yet: {habits} habit statements unanswered." in result.text_content()
+    # The 1:1 planner says the same, not "the answers don't reach Order taker" (a checker).
+    planned, _ = _rated_for(context, site_url, "Cy", strengths, scale)
+    planned.goto(site_url + "coaching/plan-one-to-one/")
+    expect(planned.locator("[data-plan-level]")).to_have_text(re.compile(
+        rf"^No level yet, on [^:]+, rater and account not recorded: {re.escape(levels[0]['name'])} \(level 1\) can't count yet \({habits} habit statements unanswered\): ask the rep to answer those statements\.$"))
+    planned.close()
     # Where no answer to them could let the level count (its behaviours "Not like me"), it is not incomplete but
     # not reached (a checker).
     nothing = {b["id"]: scale["options"][0]["value"] for level in levels for b in level["behaviours"]}
