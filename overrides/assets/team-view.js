@@ -599,10 +599,11 @@
     });
   }
 
-  /* How long a rep stays listed after the ramp plan's last milestone (its review may come a little later), and
-     how far ahead the caption counts the milestone reviews coming up: the days of a week. */
+  /* How long a rep stays listed after the ramp plan's last milestone review (it may be held a little later),
+     and how far ahead the caption counts the reviews coming up: two weeks each, since a day-30 review's checks (a
+     first meeting joined, two calls heard) take booking and a week's notice is too late (a sales leader). */
   var RAMP_LISTED_AFTER = 14;
-  var RAMP_SOON = 14;  /* a day-30 review's checks (a first meeting joined, two calls heard) take booking: a week is too late (a sales leader) */
+  var RAMP_SOON = 14;
 
   /* The reps with a first day saved (Playbook.ramp's start record), from before it until RAMP_LISTED_AFTER days
      after the last milestone's review: the day of the ramp plan each is on today and the next milestone, whose
