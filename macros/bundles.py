@@ -56,7 +56,7 @@ WIDGETS = {
     # A checklist done before each 1:1 reads the rep's held 1:1s: only a page with one loads that rule.
     "checklist-one-to-ones": Widget("form[data-before-one-to-one]", ("checklist-one-to-ones.js",), needs=("workspace", "commitments")),
     "calendar": Widget(None, ("calendar.js",)),
-    "ramp": Widget(None, ("ramp.js",), needs=("dates", "time-away")),
+    "ramp": Widget(None, ("ramp.js",), needs=("dates", "time-away", "commitments")),
     "one-to-one": Widget("form[data-plan]", ("one-to-one-agreed.js", "one-to-one.js"), needs=("workspace", "question-basket", "commitments", "calendar", "time-away", "ramp")),
     "charts": Widget(None, ("charts.js",), needs=("dates",)),
     "rep-history": Widget("[data-rep-history]", ("rep-history.js",), needs=("workspace", "charts", "commitments", "time-away")),

@@ -128,27 +128,54 @@
     return rest ? Playbook.t("units.hours_minutes", { hours: hours, minutes: rest }) : Playbook.t("units.hours", { hours: hours });
   }
 
-  /* The chosen rep's start record (Playbook.ramp), or null. */
+  /* The chosen rep's start records (Playbook.ramp: their first day), and the one that counts, or null. */
+  function startRecords() {
+    return Playbook.workspace.records({ kind: Playbook.ramp.KIND, tool: Playbook.ramp.TOOL });
+  }
   function startRecord() {
-    return Playbook.ramp.start(Playbook.workspace.records({ kind: Playbook.ramp.KIND, tool: Playbook.ramp.TOOL }));
+    return Playbook.ramp.start(startRecords());
+  }
+
+  /* The entry of `list` (the ladder's levels, the ramp plan's milestones) whose id is `id`, with its place on
+     the list (1 for the first): {item, number}, or null when the list has none (a leader took it out). */
+  function placeOf(list, id) {
+    for (var i = 0; i < list.length; i += 1) if (list[i].id === id) return { item: list[i], number: i + 1 };
+    return null;
   }
 
   /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
-     day): the words, and the next milestone ({day, href, name, figures}) reviewed on or after that day, given
-     the rep's `records` (their time away moves it: Playbook.ramp), or null. */
-  function rampAt(plan, name, first, date, records) {
+     day), given the rep's `records` (their time away moves a review, a 1:1 marked as one reviews it:
+     Playbook.ramp) and `marked`, the id of the milestone this 1:1 is marked as the review of (or undefined): the
+     words; the milestone to link to; and the one this 1:1 may review (offer: {milestone, checked}), the one it is
+     marked as, else the next not held once its day is Playbook.ramp.SOON days off or past, or null. */
+  function rampAt(plan, name, first, date, records, marked) {
     var ramp = Playbook.ramp;
     var day = ramp.day(first, date);
     var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
     if (!isFinite(day)) return null;
-    if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null };
-    var next = ramp.upcoming(plan.milestones, first, date, records);
-    var last = plan.milestones[plan.milestones.length - 1];
-    if (!next) return { words: Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.day, date: Playbook.dates.day(ramp.reviewOn(first, last.day, records), "weekday") }), milestone: null };
+    if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null, offer: null };
+    var reviews = ramp.reviews(plan.milestones, first, records);
+    var mark = (placeOf(plan.milestones, marked) || {}).item;
+    var next = reviews.next;
+    var at = Playbook.dates.number(date);
+    var over = at > reviews.ends;
+    var offer = mark ? { milestone: mark, checked: true }
+      : next && !over && at >= Playbook.dates.number(next.on) - ramp.SOON ? { milestone: next.milestone, checked: false } : null;
+    if (over || !next) {
+      var last = reviews.last;
+      var done = last.meeting && last.meeting.held;
+      var words = done ? Playbook.t("plan_one_to_one.ramp_done", { name: name, milestone: last.milestone.name, date: Playbook.dates.day(last.meeting.date, "weekday") })
+        : Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.milestone.day, date: Playbook.dates.day(last.on, "weekday") });
+      return { words: words, milestone: mark || null, offer: offer };
+    }
     said.milestone = next.milestone.name;
     said.date = Playbook.dates.day(next.on, "weekday");
     said.figures = next.milestone.figures;
-    return { words: Playbook.t("plan_one_to_one.ramp_day", said), milestone: next.milestone };
+    var booked = next.meeting ? next.meeting.date : null;
+    var words = [next.on < date && booked !== date ? Playbook.t("plan_one_to_one.ramp_overdue", said) : Playbook.t("plan_one_to_one.ramp_day", said)];
+    if (booked === date) words.push(Playbook.t("plan_one_to_one.ramp_this"));
+    else if (booked) words.push(Playbook.t("plan_one_to_one.ramp_booked", { date: Playbook.dates.day(booked, "weekday") }));
+    return { words: words.join(" "), milestone: mark || next.milestone, offer: offer };
   }
 
   /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
@@ -286,7 +313,8 @@
     var meeting = oneToOnes(plan).filter(function (one) { return one.date === when.date; })[0];
     var minutes = minutesAt(plan, meeting && meeting.data);
     plan.boxes.forEach(function (box) {
-      var questions = chosen.filter(function (q) { return boxFor(plan, q, advice) === box; }).map(function (q) { return "- " + q.text; });
+      /* a box left out at this 1:1 asks none of its questions (its warning on screen says so) */
+      var questions = !minutes[box.id] ? [] : chosen.filter(function (q) { return boxFor(plan, q, advice) === box; }).map(function (q) { return "- " + q.text; });
       lines.push("", box.name + " (" + boxLength(minutes[box.id]) + ")");
       if (box.readsBack && agreed.length) {
         lines.push(Playbook.t("plan_one_to_one.agreed_last_time_text"));
@@ -345,9 +373,9 @@
      both are levels of the ladder; else null. */
   function waitingOnBasics(plan, result) {
     var found = result && result.waiting_on_basics;
-    var ids = plan.levels.map(function (level) { return level.id; });
-    if (!found || !found.level || !found.basics || ids.indexOf(found.level.id) < 0 || ids.indexOf(found.basics.id) < 0) return null;
-    return { level: plan.levels[ids.indexOf(found.level.id)], basics: plan.levels[ids.indexOf(found.basics.id)] };
+    var level = found && found.level && placeOf(plan.levels, found.level.id);
+    var basics = found && found.basics && placeOf(plan.levels, found.basics.id);
+    return level && basics ? { level: level.item, basics: basics.item } : null;
   }
 
   /* " The answers reach {level}, which counts once the basics are second nature: {basics} first.", or "". */
@@ -378,9 +406,9 @@
   function holdNote(plan, result) {
     var hold = result.on_hold;
     if (!hold || typeof hold !== "object" || !hold.level || !hold.statement) return "";
-    var number = plan.levels.map(function (level) { return level.id; }).indexOf(hold.level.id) + 1;
-    if (!number || typeof hold.statement.text !== "string" || typeof hold.statement.answer !== "string") return "";
-    return " " + Playbook.t("plan_one_to_one.on_hold", { level: plan.levels[number - 1].name, number: number, statement: hold.statement.text, answer: hold.statement.answer });
+    var level = placeOf(plan.levels, hold.level.id);
+    if (!level || typeof hold.statement.text !== "string" || typeof hold.statement.answer !== "string") return "";
+    return " " + Playbook.t("plan_one_to_one.on_hold", { level: level.item.name, number: level.number, statement: hold.statement.text, answer: hold.statement.answer });
   }
 
   /* The level above the one reached that unanswered statements keep from counting (the result's unanswered_at,
@@ -388,8 +416,8 @@
   function unansweredNote(plan, result) {
     var at = result.unanswered_at;
     if (!at || typeof at !== "object" || !at.level || typeof at.why !== "string") return "";
-    var number = plan.levels.map(function (level) { return level.id; }).indexOf(at.level.id) + 1;
-    return number ? " " + Playbook.t("plan_one_to_one.unanswered_at", { level: plan.levels[number - 1].name, number: number, why: at.why }) : "";
+    var level = placeOf(plan.levels, at.level.id);
+    return level ? " " + Playbook.t("plan_one_to_one.unanswered_at", { level: level.item.name, number: level.number, why: at.why }) : "";
   }
 
   /* The behaviours the result left as not come up in the account (its not_come_up, assessment.js), to check on
@@ -988,6 +1016,7 @@
         box.list.textContent = "";
         inBox.forEach(function (c) { box.list.append(agendaItem(c)); });
         box.shown.textContent = boxLength(minutes[box.id]);
+        box.list.classList.toggle("pb-plan__screen", !minutes[box.id]);
         box.overfull.textContent = overfull(plan, box, inBox.length, minutes[box.id]);
         box.overfull.hidden = !box.overfull.textContent;
       });
@@ -1073,17 +1102,22 @@
     /* A new rep's first day (the rep's start record: kind start, tool ramp, dated that day) in its field, unless
        the manager is typing in it, and where the 1:1 of the date chosen falls on the ramp plan. */
     var startField = form.querySelector("[data-plan-first-day]");
-    function started() {
-      return ws.records({ kind: Playbook.ramp.KIND, tool: Playbook.ramp.TOOL });
-    }
+    var milestoneBox = form.querySelector("[data-plan-milestone]");
     function renderRamp() {
       if (!startField) return;
       var start = startRecord();
       if (document.activeElement !== startField) startField.value = start ? start.date : "";
       var line = form.querySelector("[data-plan-ramp-day]");
-      var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date, ws.records()) : null;
+      var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date, ws.records(), meetingRecord().milestone) : null;
       line.textContent = "";
       line.hidden = !at;
+      var offer = at && at.offer;
+      milestoneBox.closest("p").hidden = !offer;
+      if (offer) {
+        milestoneBox.checked = offer.checked;
+        milestoneBox.value = offer.milestone.id;
+        form.querySelector("[data-plan-milestone-name]").textContent = Playbook.t("plan_one_to_one.milestone_mark", { milestone: offer.milestone.name });
+      }
       if (!at) return;
       line.append(at.words);
       if (!at.milestone) return;
@@ -1092,12 +1126,37 @@
       link.textContent = Playbook.t("plan_one_to_one.ramp_link", { milestone: at.milestone.name });
       line.append(" ", link);
     }
+    /* Marks the 1:1 of the date chosen as the review of the milestone offered, or takes the mark off. A
+       milestone is reviewed in one 1:1, so a mark on another of the rep's 1:1s not held yet moves to this one. */
+    function saveMilestone() {
+      var id = milestoneBox.value;
+      var milestone = placeOf(plan.milestones, id).item;
+      var said = { name: ws.name(ws.current()), milestone: milestone.name, day: shownDay(when().date) };
+      var moved = [];
+      var stored = true;
+      if (milestoneBox.checked) {
+        oneToOnes(plan).forEach(function (record) {
+          if (record.date === when().date || record.data.milestone !== id || Playbook.commitments.held(record)) return;
+          var other = JSON.parse(JSON.stringify(record.data));
+          delete other.milestone;
+          stored = stored && tool.record("one-to-one", plan.tool, other, record.date);
+          moved.push(shownDay(record.date));
+        });
+      }
+      var data = meetingRecord();
+      if (milestoneBox.checked) data.milestone = id;
+      else delete data.milestone;
+      if (!stored || !saveMeeting(data)) return;
+      status.textContent = !milestoneBox.checked ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
+        : Playbook.t("plan_one_to_one.milestone_marked", said) + (moved.length ? " " + Playbook.t("plan_one_to_one.milestone_moved", { day: moved.join(", ") }) : "");
+      renderRamp();
+    }
     /* The first day typed replaces the rep's earlier one; emptied, it removes it. */
     function saveFirstDay() {
       var day = startField.value;
       if (day && !isFinite(Playbook.dates.number(day))) return;
       var problem = null;
-      started().forEach(function (record) { problem = problem || ws.forget(ws.current(), record); });
+      startRecords().forEach(function (record) { problem = problem || ws.forget(ws.current(), record); });
       if (!problem && day) problem = ws.record(Playbook.ramp.KIND, Playbook.ramp.TOOL, {}, day);
       render();  /* the suggestions too: a rep on the ramp is asked its questions */
       status.textContent = problem || (day ? Playbook.t("plan_one_to_one.first_day_saved", { day: Playbook.dates.day(day, "weekday") }) : Playbook.t("plan_one_to_one.first_day_removed"));
@@ -1305,7 +1364,9 @@
       }
       var day = { day: shownDay(when().date) };
       var moved = saveHeld(data, held, !held);
-      if (moved !== null) status.textContent = (held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day)) + moved;
+      var milestone = held && placeOf(plan.milestones, data.milestone);
+      var review = milestone ? " " + Playbook.t("plan_one_to_one.milestone_held", { milestone: milestone.item.name }) : "";
+      if (moved !== null) status.textContent = (held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day)) + review + moved;
       render();
     }
 
@@ -1449,6 +1510,7 @@
     });
     form.querySelector("[data-plan-times-usual]").addEventListener("click", function () { saveTimes(true); });
     if (startField) startField.addEventListener("change", saveFirstDay);
+    if (milestoneBox) milestoneBox.addEventListener("change", saveMilestone);
     form.querySelector("[data-plan-times]").hidden = false;
     /* Enter in the commitment's text or its due date (the last field a keyboard user fills) adds it, as its
        button does (the form has too many fields for the browser to submit it on Enter), rather than leaving

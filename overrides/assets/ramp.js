@@ -1,22 +1,35 @@
 /* Playbook.ramp: a new rep on the ramp plan (data/ramp.yml), as the 1:1 planner records their first day (a
-   start record of the rep: kind "start", tool "ramp", dated that day) and the team view reads it. Day 1 is the
+   start record of the rep: kind "start", tool "ramp", dated that day) and each milestone's review (the 1:1 marked
+   as it: a one-to-one record whose data says milestone: its id), and the team view reads them. Day 1 is the
    first day; a milestone of day N is reviewed on the first day + N - 1, or the next working day, moved on by
    each working day the rep is away after the first day (Playbook.timeAway.dueBy, as a 1:1 is): a review never
    falls on a Saturday, and a fortnight's leave in the first month moves the day-30 review (a sales leader).
 
      KIND, TOOL                         the start record's kind and tool
+     SOON                               how many days before its day a review may be marked on a 1:1, and the
+                                        team view counts it as coming up: a day-30 review's checks (a first
+                                        meeting joined, two calls heard) take booking, and a week's notice is
+                                        too late (a sales leader)
      start(records)                     the rep's start record among `records` (the one saved last), or null
      milestones(root)                   the ramp plan's milestones as a page lists them ([data-ramp-milestones]):
-                                        [{day, href, name, figures}] in the plan's order
+                                        [{id, day, href, name, figures}] in the plan's order
      day(first, date)                   the day of the ramp plan `date` falls on
      reviewOn(first, day, records)      the day a milestone of day `day` is reviewed, given the rep's `records`
-     upcoming(list, first, date, records)  the first milestone reviewed on or after `date`: {milestone, on, moved}
-                                        (moved: later than its day, for the rep's time away), or null past the last */
+     AFTER                              how many days after the last review, held or due, a rep is still on the
+                                        ramp plan (it may be held a little late), listed on the team view
+     reviews(list, first, records)      the rep's milestone reviews: {each: [{milestone, on, moved, meeting}] (on:
+                                        the day it is due; moved: later than its day, for the rep's time away;
+                                        meeting: the 1:1 marked as its review, {date, held}, or null), next: the
+                                        first after the last one held, or null once the last is held, last: the
+                                        last one, ends: the day the rep leaves the ramp plan, AFTER days after
+                                        the last review's 1:1 if held, else its day} */
 (function (Playbook) {
   "use strict";
 
   var KIND = "start";
   var TOOL = "ramp";
+  var SOON = 14;
+  var AFTER = 14;
 
   /* the one saved last: two files merged may each hold one (a checker: the later-dated won) */
   function start(records) {
@@ -27,7 +40,7 @@
   function milestones(root) {
     return Array.prototype.map.call(root.querySelectorAll("[data-ramp-milestones] li"), function (li) {
       var figures = li.querySelector("[data-figures]");
-      return { day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "" };
+      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "" };
     });
   }
 
@@ -39,13 +52,33 @@
     return Playbook.timeAway.dueBy(first, records || [], number - 1);
   }
 
-  function upcoming(list, first, date, records) {
-    for (var i = 0; i < list.length; i += 1) {
-      var on = reviewOn(first, list[i].day, records);
-      if (on >= date) return { milestone: list[i], on: on, moved: on !== reviewOn(first, list[i].day, []) };
-    }
-    return null;
+  /* The 1:1s marked as a milestone's review, by its id: the held one where several are (the latest), else the
+     latest still to be held. */
+  function marked(records) {
+    var found = {};
+    records.forEach(function (record) {
+      var id = record.kind === "one-to-one" && record.data ? record.data.milestone : null;
+      if (typeof id !== "string") return;
+      var meeting = { date: record.date, held: Playbook.commitments.held(record) };
+      var was = Object.prototype.hasOwnProperty.call(found, id) ? found[id] : null;
+      if (!was || meeting.held > was.held || (meeting.held === was.held && meeting.date > was.date)) found[id] = meeting;
+    });
+    return found;
   }
 
-  Playbook.ramp = { KIND: KIND, TOOL: TOOL, start: start, milestones: milestones, day: day, reviewOn: reviewOn, upcoming: upcoming };
+  function reviews(list, first, records) {
+    var meetings = marked(records);
+    var last = -1;
+    var each = list.map(function (milestone, index) {
+      var on = reviewOn(first, milestone.day, records);
+      var meeting = Object.prototype.hasOwnProperty.call(meetings, milestone.id) ? meetings[milestone.id] : null;
+      if (meeting && meeting.held) last = index;
+      return { milestone: milestone, on: on, moved: on !== reviewOn(first, milestone.day, []), meeting: meeting };
+    });
+    var end = each[each.length - 1];
+    var ends = Playbook.dates.number(end.meeting && end.meeting.held ? end.meeting.date : end.on) + AFTER;
+    return { each: each, next: each[last + 1] || null, last: end, ends: ends };
+  }
+
+  Playbook.ramp = { KIND: KIND, TOOL: TOOL, SOON: SOON, AFTER: AFTER, start: start, milestones: milestones, day: day, reviewOn: reviewOn, reviews: reviews };
 })((window.Playbook = window.Playbook || { widgets: [] }));

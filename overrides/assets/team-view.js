@@ -599,16 +599,11 @@
     });
   }
 
-  /* How long a rep stays listed after the ramp plan's last milestone review (it may be held a little later),
-     and how far ahead the caption counts the reviews coming up: two weeks each, since a day-30 review's checks (a
-     first meeting joined, two calls heard) take booking and a week's notice is too late (a sales leader). */
-  var RAMP_LISTED_AFTER = 14;
-  var RAMP_SOON = 14;
-
-  /* The reps with a first day saved (Playbook.ramp's start record), from before it until RAMP_LISTED_AFTER days
-     after the last milestone's review: the day of the ramp plan each is on today and the next milestone, whose
-     review the manager holds (on a working day, moved by the rep's time away), soonest first (a manager: the team
-     view didn't show a new rep's milestone reviews). */
+  /* The reps with a first day saved (Playbook.ramp's start record), from before it until the ramp plan is over
+     for them (Playbook.ramp.AFTER days after the last milestone's review): the day of the ramp plan each is on
+     today, the reviews held (a 1:1 marked as one on the planner and held), and the next review, soonest first:
+     marked on a 1:1 to come, due (on a working day, moved by the rep's time away) or overdue, not recorded as
+     held (a sales leader: a held review and a missed one looked alike, and a rep stayed listed after the last). */
   function rampTable(root, team) {
     var section = root.querySelector("[data-team-ramp]");
     if (!section) return;
@@ -616,40 +611,79 @@
     slot.textContent = "";
     var ramp = Playbook.ramp;
     var milestones = ramp.milestones(section);
-    var last = milestones[milestones.length - 1];
     var today = Playbook.workspace.today();
     var now = Playbook.dates.number(today);
     var rows = team.map(function (rep) {
       var start = ramp.start(rep.records);
-      if (!start) return null;
-      var day = ramp.day(start.date, today);
-      var next = isFinite(day) ? ramp.upcoming(milestones, start.date, today, rep.records) : null;
-      var lastOn = isFinite(day) ? ramp.reviewOn(start.date, last.day, rep.records) : null;
-      if (!next && (!lastOn || Playbook.dates.number(lastOn) + RAMP_LISTED_AFTER < now)) return null;
-      var on = next ? next.on : lastOn;
-      return { rep: rep, start: start.date, day: day, next: next, milestone: next ? next.milestone : last, on: on, moved: next && next.moved, soon: next && Playbook.dates.number(on) - now < RAMP_SOON };
+      var day = start ? ramp.day(start.date, today) : NaN;
+      if (!isFinite(day)) return null;
+      var reviews = ramp.reviews(milestones, start.date, rep.records);
+      if (now > reviews.ends) return null;
+      var next = reviews.next;
+      var booked = next && next.meeting && next.meeting.date >= today ? next.meeting.date : null;
+      return { rep: rep, start: start.date, day: day, reviews: reviews, next: next, booked: booked, late: Boolean(next && !booked && next.on < today), on: next ? next.on : reviews.last.meeting.date };
     }).filter(Boolean).sort(function (a, b) { return !a.next - !b.next || (a.on < b.on ? -1 : a.on > b.on ? 1 : 0); });
     if (!rows.length) {
       slot.append(node("p", "", Playbook.t("team_view.ramp_none")));
       return;
     }
-    var due = rows.filter(function (row) { return row.soon; }).length;
-    var caption = due ? Playbook.t("team_view.ramp_caption_due", { count: rows.length, due: due, days: RAMP_SOON }) : Playbook.t("team_view.ramp_caption", { count: rows.length });
-    var made = Playbook.charts.headedTable(caption, [Playbook.t("team_view.rep"), Playbook.t("team_view.first_day"), Playbook.t("team_view.ramp_today"), Playbook.t("team_view.ramp_next")]);
+    var due = rows.filter(function (row) { return row.next && !row.late && Playbook.dates.number(row.on) - now < ramp.SOON; }).length;
+    var late = rows.filter(function (row) { return row.late; }).length;
+    var caption = due ? Playbook.t("team_view.ramp_caption_due", { count: rows.length, due: due, days: ramp.SOON }) : Playbook.t("team_view.ramp_caption", { count: rows.length });
+    if (late) caption = Playbook.t("team_view.ramp_caption_late", { caption: caption, count: late });
+    var made = Playbook.charts.headedTable(caption, [Playbook.t("team_view.rep"), Playbook.t("team_view.first_day"), Playbook.t("team_view.ramp_today"), Playbook.t("team_view.ramp_held"), Playbook.t("team_view.ramp_next")]);
     rows.forEach(function (row) {
       var tr = node("tr");
-      var days = Playbook.dates.number(row.on) - now;
-      var when = days === 0 ? Playbook.t("team_view.today") : Playbook.t("team_view.in_days", { count: days });
-      var review = dateCell(row.on, !row.next ? Playbook.t("team_view.ramp_finished", { date: DATE })
-        : row.moved ? Playbook.t("team_view.ramp_milestone_moved", { date: DATE, when: when }) : Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }));
-      var link = node("a", "", row.milestone.name);
-      link.href = row.milestone.href;
-      review.append(" ", link);
+      if (row.late) tr.className = "pb-team__late";
       var standing = row.day >= 1 ? Playbook.t("team_view.ramp_on_day", { day: row.day }) : Playbook.t("team_view.ramp_starts", { count: 1 - row.day });
-      tr.append(repHeader(row.rep, null, root), dateCell(row.start), node("td", "", standing), review);
+      tr.append(repHeader(row.rep, null, root), dateCell(row.start), node("td", "", standing), heldCell(row.reviews), nextCell(row, now));
       made.body.append(tr);
     });
     slot.append(Playbook.charts.stacked(made.table));
+  }
+
+  /* The reviews held, each a milestone's link and its 1:1's day, up to the last held (one passed over before it
+     is said not recorded). */
+  function heldCell(reviews) {
+    var cell = node("td");
+    var upTo = reviews.next ? reviews.each.indexOf(reviews.next) : reviews.each.length;
+    if (!upTo) cell.textContent = Playbook.t("team_view.ramp_held_none");
+    var list = node("ul", "pb-team__ramp-held");
+    reviews.each.slice(0, upTo).forEach(function (review) {
+      var item = node("li");
+      var link = node("a", "", review.milestone.name);
+      link.href = review.milestone.href;
+      item.append(link, " ");
+      if (review.meeting && review.meeting.held) {
+        var time = node("time", "", Playbook.dates.day(review.meeting.date, "weekday"));
+        time.dateTime = review.meeting.date;
+        placed(item, Playbook.t("team_view.ramp_held_on", { date: DATE }), DATE, time);
+      } else item.append(Playbook.t("team_view.ramp_not_recorded"));
+      list.append(item);
+    });
+    if (upTo) cell.append(list);
+    return cell;
+  }
+
+  /* The next review: due on its day (today, how soon, moved for time away), marked on a 1:1 to come, or overdue
+     and not recorded as held; once the last is held, that. */
+  function nextCell(row, now) {
+    var next = row.next;
+    var days = Playbook.dates.number(row.on) - now;
+    var when = days === 0 ? Playbook.t("team_view.today") : Playbook.t("team_view.in_days", { count: days });
+    var cell = !next ? dateCell(row.on, Playbook.t("team_view.ramp_finished", { date: DATE }))
+      : row.late ? dateCell(row.on, Playbook.t("team_view.ramp_overdue", { date: DATE, ago: agoWords(-days) }))
+      : dateCell(row.on, next.moved ? Playbook.t("team_view.ramp_milestone_moved", { date: DATE, when: when }) : Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }));
+    var milestone = next ? next.milestone : row.reviews.last.milestone;
+    var link = node("a", "", milestone.name);
+    link.href = milestone.href;
+    cell.append(" ", link);
+    if (row.booked) {
+      var time = node("time", "", Playbook.dates.day(row.booked, "weekday"));
+      time.dateTime = row.booked;
+      placed(cell, " " + Playbook.t("team_view.ramp_booked", { date: DATE }), DATE, time);
+    } else if (next && !row.late && days < Playbook.ramp.SOON) cell.append(" " + Playbook.t("team_view.ramp_not_booked"));
+    return cell;
   }
 
   /* ------------------------------------------------ the widget */

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.helpers import data, in_sentence, plain
+from tests.helpers import data, in_sentence, next_working, plain
 
 
 
@@ -933,7 +933,15 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     page.locator(f"li#{dealing['id']}[data-basket-ready]").get_by_role("button", name="Add to 1:1").click()
     page.goto(site_url + PLANNER)
     expect(left_out.locator("[data-plan-box-overfull]")).to_have_text(
-        "1 question here, and the box is left out at this 1:1. Take it off, or give the box more minutes under “Change the time boxes for this 1:1”.")
+        "1 question here, and the box is left out at this 1:1: its questions are neither printed nor copied. Take it off, or give the box more minutes under “Change the time boxes for this 1:1”.")
+    # and it isn't (a checker: a left-out box's questions still printed and copied under it)
+    page.get_by_role("button", name="Copy as text").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()").split("\n")
+    assert f"{plain(deal['name'])} (left out this time)" in copied and f"- {plain(dealing['text'])}" not in copied, copied
+    expect(left_out.locator("[data-plan-box-questions] li")).to_have_count(1)
+    page.emulate_media(media="print")
+    expect(left_out.locator("[data-plan-box-questions]")).to_be_hidden()
+    page.emulate_media(media="screen")
     times.get_by_text("Change the time boxes for this 1:1").click()
     # the boxes where commitments are read back and agreed can't be left out (a checker: a left-out "Last
     # commitments" still listed last time's): named, marked, and not kept
@@ -956,6 +964,64 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
 def _weekday(day: date) -> str:
     """A day as the planner writes it with its weekday (en-GB), the year only when it isn't this one."""
     return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != MONDAY.year else "")
+
+
+def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site_url):
+    """A sales leader's case: nothing recorded whether a new rep's day-30 review was held, so the team view
+    couldn't tell a held review from a missed one. From two weeks before a milestone's day, the planner offers
+    to mark the 1:1 as its review; a milestone has one review, so marking another 1:1 moves the mark; the 1:1
+    recorded as held holds the review, and the next review is offered, said overdue once past its day."""
+    page = manager
+    milestones = data("ramp")["milestones"]
+    _add_rep(page, site_url, "Ana")
+    today = MONDAY.date()
+    first = date(2026, 11, 2)  # a Monday: the 1:1 of MONDAY is her day 29
+    field = page.get_by_label("First day, for a new rep")
+    field.fill(first.isoformat())
+    field.dispatch_event("change")
+    line = page.locator("[data-plan-ramp-day]")
+    day30, day60 = milestones[0], milestones[1]
+    due30 = next_working(first + timedelta(days=day30["day"] - 1))
+    expect(line).to_contain_text(f"Next milestone on {_weekday(due30)}: {plain(day30['name'])}")
+    box = page.get_by_role("checkbox", name=f"This 1:1 is the review of “{plain(day30['name'])}”")
+    expect(box).not_to_be_checked()
+    status = page.locator("[data-plan-status]")
+
+    def on(day: date):
+        page.locator("[data-plan-date]").fill(day.isoformat())
+        page.locator("[data-plan-date]").dispatch_event("change")
+
+    def marked() -> list:
+        return page.evaluate("() => Playbook.workspace.records({ kind: 'one-to-one' }).filter(r => r.data.milestone).map(r => [r.date, r.data.milestone])")
+
+    on(due30)
+    box.check()
+    expect(status).to_have_text(f"The 1:1 of {_weekday(due30)} is marked as Ana's review of “{plain(day30['name'])}”. Record it as held after the meeting, and the team view shows the review as held.")
+    expect(line).to_contain_text("and its review with you. This 1:1 is that review.")
+    # held a day early instead: the mark moves, a milestone has one review
+    on(today)
+    expect(line).to_contain_text(f"Its review is marked on the 1:1 of {_weekday(due30)}.")
+    expect(box).not_to_be_checked()
+    box.check()
+    expect(status).to_contain_text(f"It was marked on the 1:1 of {_weekday(due30)} before.")
+    assert marked() == [[today.isoformat(), day30["id"]]]
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(status).to_contain_text(f"The 1:1 of {_weekday(today)} is recorded as held. So is its review of “{plain(day30['name'])}”.")
+    expect(box).to_be_checked()
+    # the day-60 review is next: not offered a month ahead, offered and overdue once past its day
+    due60 = next_working(first + timedelta(days=day60["day"] - 1))
+    on(due30)
+    expect(line).to_contain_text(f"Next milestone on {_weekday(due60)}: {plain(day60['name'])}")
+    expect(page.locator("[data-plan-milestone]")).to_be_hidden()
+    later = due60 + timedelta(days=5)
+    on(later)
+    expect(line).to_contain_text(f"The review of “{plain(day60['name'])}” was due on {_weekday(due60)} and is not recorded as held.")
+    expect(page.get_by_role("checkbox", name=f"This 1:1 is the review of “{plain(day60['name'])}”")).not_to_be_checked()
+    # taken off again: the 1:1 held stays, its mark goes
+    on(today)
+    box.uncheck()
+    expect(status).to_have_text(f"The 1:1 of {_weekday(today)} is no longer marked as the review of “{plain(day30['name'])}”.")
+    assert marked() == []
 
 
 def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(manager, site_url):
@@ -995,7 +1061,7 @@ def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(
     page.locator("[data-plan-date]").dispatch_event("change")
     expect(line).to_contain_text("Ana is on day 30 of the ramp plan")
     last = milestones[-1]
-    page.locator("[data-plan-date]").fill((first + timedelta(days=last["day"] + 6)).isoformat())
+    page.locator("[data-plan-date]").fill((first + timedelta(days=last["day"] + 20)).isoformat())  # two weeks past it
     page.locator("[data-plan-date]").dispatch_event("change")
     expect(line).to_have_text(f"Ana passed the ramp plan's last milestone, day {last['day']}, on {_weekday(first + timedelta(days=last['day'] - 1))}.")
     # another rep has no first day; emptied, hers is gone

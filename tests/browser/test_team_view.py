@@ -841,17 +841,35 @@ def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points
 
 def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     """A manager's case: the 1:1 planner knew a new rep's first day, but the team view, the page for the week's
-    to-dos, didn't show their milestone reviews. Each rep with a first day saved is listed, from before it to two
-    weeks after the last milestone's review, with the day of the ramp plan they are on today and the next
-    milestone's review, soonest first, worked out here from data/ramp.yml: day N is the first day + N - 1, or the
-    next working day (a sales leader: reviews fell on a Saturday), moved on by each working day the rep was away
-    (a fortnight's leave in the first month moved nothing)."""
+    to-dos, didn't show their milestone reviews; then a sales leader's: a review held and one missed looked alike,
+    and a rep stayed listed after the last review was held. Each rep with a first day saved is listed, from
+    before it to two weeks after the last review (its 1:1 if held, else its day), with the day of the ramp plan
+    they are on today, the reviews held (a 1:1 marked as the review and held; one passed over said not recorded)
+    and the next review after the last held: due, marked on a 1:1 to come, or overdue; soonest first. Worked out
+    here from data/ramp.yml: day N is the first day + N - 1, or the next working day (reviews fell on a
+    Saturday), moved on by each working day the rep was away (a fortnight's leave moved nothing)."""
     milestones = data("ramp")["milestones"]
-    last = milestones[-1]
+    assert [m["day"] for m in milestones] == [30, 60, 90], "the reps below are placed for these three reviews"
     today = TODAY.date()
-    starts = {"Ana": date(2026, 3, 2), "Ben": date(2026, 4, 6), "Cat": date(2025, 12, 1), "Dan": date(2025, 12, 22)}
+
+    def marked(milestone: str, day: str, held: bool) -> list:
+        return ["one-to-one", "one-to-one", {"held": held, "milestone": milestone}, day]
+
+    starts = {"Ana": date(2026, 3, 2), "Ben": date(2026, 4, 6), "Cat": date(2025, 12, 1), "Dan": date(2025, 12, 22),
+              "Fay": date(2025, 12, 29), "Gus": date(2026, 2, 9), "Hal": date(2025, 12, 15)}
     away = {"Ana": (date(2026, 3, 16), date(2026, 3, 18))}  # Monday and Tuesday off, back on Wednesday
-    reps = [[name, [["start", "ramp", {}, first.isoformat()]] + ([["away", "time-away", {"back": away[name][1].isoformat()}, away[name][0].isoformat()]] if name in away else [])]
+    reviews = {
+        # day 30 held; day 60 marked on a 1:1 that went by without being recorded as held: overdue
+        "Dan": [marked("day-30", "2026-01-21", True), marked("day-60", "2026-02-19", False), ["one-to-one", "one-to-one", {"held": True}, "2026-03-02"]],
+        # all three held, the last on Friday: the ramp plan is over, listed two weeks more
+        "Fay": [marked("day-30", "2026-01-27", True), marked("day-60", "2026-02-26", True), marked("day-90", "2026-03-27", True)],
+        # day 30 held a day late, day 60 marked on a 1:1 to come
+        "Gus": [marked("day-30", "2026-03-11", True), marked("day-60", "2026-04-08", False)],
+        # day 60 passed over, day 90 held early: over, the missing one said
+        "Hal": [marked("day-30", "2026-01-13", True), marked("day-90", "2026-03-16", True)],
+    }
+    reps = [[name, [["start", "ramp", {}, first.isoformat()]] + reviews.get(name, [])
+             + ([["away", "time-away", {"back": away[name][1].isoformat()}, away[name][0].isoformat()]] if name in away else [])]
             for name, first in starts.items()] + [["Eve", []]]
     context, page = seeded(browser, site_url, reps)
 
@@ -865,25 +883,44 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
                 due = next_working(due + timedelta(days=1))
         return due
 
-    expected, soon = [], 0
+    expected, soon, late = [], 0, 0
     for name, first in starts.items():
         day = (today - first).days + 1
-        upcoming = next(((m, review_on(first, m["day"], away.get(name))) for m in milestones if review_on(first, m["day"], away.get(name)) >= today), None)
-        if upcoming is None and review_on(first, last["day"], away.get(name)) + timedelta(days=14) < today:
+        meetings = {r[2]["milestone"]: (date.fromisoformat(r[3]), r[2]["held"]) for r in reviews.get(name, []) if "milestone" in r[2]}
+        held = [i for i, m in enumerate(milestones) if meetings.get(m["id"], (None, False))[1]]
+        after = held[-1] + 1 if held else 0
+        last_on = review_on(first, milestones[-1]["day"], away.get(name))
+        ends = (meetings[milestones[-1]["id"]][0] if after == len(milestones) else last_on) + timedelta(days=14)
+        if today > ends:
             continue  # Cat: two weeks past her last milestone's review
-        shown, on = upcoming or (last, review_on(first, last["day"], away.get(name)))
-        moved = on != review_on(first, shown["day"], None)
-        days = (on - today).days
-        when = ("today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days") + (", moved for time away" if moved else "")
-        review = f"{said(on)} ({when}): {shown['name']}" if upcoming else f"Last milestone on {said(on)}: {shown['name']}"
+        shown = "".join(f"{m['name']} " + (f"held on {said(meetings[m['id']][0])}" if i in held else "not recorded as held") for i, m in enumerate(milestones[:after])) or "None yet"
+        if after == len(milestones):
+            on = meetings[milestones[-1]["id"]][0]
+            review, row_late = f"Last review held on {said(on)}: {milestones[-1]['name']}", False
+        else:
+            nxt = milestones[after]
+            on = review_on(first, nxt["day"], away.get(name))
+            booked = meetings.get(nxt["id"], (None, False))[0]
+            booked = booked if booked and booked >= today else None
+            days = (on - today).days
+            row_late = not booked and on < today
+            if row_late:
+                review = f"Overdue, due {said(on)} ({-days} days ago) and not recorded as held: {nxt['name']}"
+            else:
+                moved = on != review_on(first, nxt["day"], None)
+                when = ("today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days") + (", moved for time away" if moved else "")
+                review = f"{said(on)} ({when}): {nxt['name']}"
+                review += f" (marked on the 1:1 of {said(booked)})" if booked else " (no 1:1 marked as its review yet)" if days < 14 else ""
+                soon += days < 14
+            late += row_late
         standing = f"day {day}" if day >= 1 else ("starts tomorrow" if day == 0 else f"starts in {1 - day} days")
-        expected.append((upcoming is None, on, [name, said(first), standing, review]))
-        soon += bool(upcoming) and days < 14
+        expected.append((after == len(milestones), on, [name, said(first), standing, shown, review]))
     expected = [row for _, _, row in sorted(expected, key=lambda found: found[:2])]
-    assert [row[0] for row in expected] == ["Ana", "Ben", "Dan"] and soon == 1
-    assert "moved for time away" in expected[0][3] and next_working(date(2026, 3, 21)) != date(2026, 3, 21)  # Dan's day 90 is a Saturday
-    table = page.get_by_role("table", name=f"3 reps on the ramp plan; milestone reviews in the next 14 days: {soon}")
+    assert [row[0] for row in expected] == ["Dan", "Ana", "Gus", "Ben", "Hal", "Fay"] and (soon, late) == (2, 1), expected
+    assert "moved for time away" in expected[1][4] and "not recorded as held" in expected[4][3]
+    table = page.get_by_role("table", name=f"6 reps on the ramp plan; milestone reviews in the next 14 days: {soon}; overdue: {late}")
     assert rows_of(table) == expected
+    expect(table.locator("tbody tr.pb-team__late")).to_have_count(late)
     expect(table.get_by_role("link", name=milestones[0]["name"]).first).to_have_attribute("href", re.compile(rf"/ramp-plan/#{milestones[0]['id']}$"))
     # Two files merged may each hold a first day: the one saved last counts, not the later-dated (a checker).
     records = [{"kind": "start", "tool": "ramp", "date": "2026-04-06", "saved": "2026-03-20T09:00:00.000Z", "data": {}},
