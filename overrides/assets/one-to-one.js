@@ -298,6 +298,16 @@
     return Playbook.t("plan_one_to_one.heading", { title: title(), when: longDate(when.date, when.time), count: plan.minutes });
   }
 
+  /* What a 1:1 marked as a milestone's review (`data`, its record's) is for, under the agenda's heading on screen
+     and paper and in the copy; "" for any other 1:1. */
+  function reviewLine(plan, data) {
+    var marked = data && placeOf(plan.milestones, data.milestone);
+    if (!marked) return "";
+    var rep = Playbook.workspace.current();
+    var said = { name: Playbook.workspace.name(rep), milestone: marked.item.name, looks: Playbook.t("ramp.good_looks_like"), checks: Playbook.t("ramp.manager_checks") };
+    return rep === "me" ? Playbook.t("plan_one_to_one.review_agenda_mine", said) : Playbook.t("plan_one_to_one.review_agenda", said);
+  }
+
   /* The agenda as plain text: heading, then each box with its minutes and questions, what was agreed last time
      in the box that reads it back (data/rhythm.yml's reads_back_commitments), as the screen and paper have it.
      With `record` (the data of a 1:1 recorded as held, for the copy a manager pastes into the CRM or sends the
@@ -312,6 +322,8 @@
     var advice = placing(plan, when.date);
     var meeting = oneToOnes(plan).filter(function (one) { return one.date === when.date; })[0];
     var minutes = minutesAt(plan, meeting && meeting.data);
+    var review = reviewLine(plan, meeting && meeting.data);
+    if (review) lines.push(review);
     plan.boxes.forEach(function (box) {
       /* a box left out at this 1:1 asks none of its questions (its warning on screen says so) */
       var questions = !minutes[box.id] ? [] : chosen.filter(function (q) { return boxFor(plan, q, advice) === box; }).map(function (q) { return "- " + q.text; });
@@ -1007,6 +1019,9 @@
       var chosen = now.items;
       form.querySelector("[data-plan-kept]").hidden = !now.kept;
       form.querySelector("[data-plan-heading]").textContent = heading(plan, when());
+      var review = form.querySelector("[data-plan-review]");
+      review.textContent = reviewLine(plan, now.data);
+      review.hidden = !review.textContent;
       renderAway();
       renderReadBack();
       var advice = placing(plan, when().date);
@@ -1150,6 +1165,7 @@
       status.textContent = !milestoneBox.checked ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
         : Playbook.t("plan_one_to_one.milestone_marked", said) + (moved.length ? " " + Playbook.t("plan_one_to_one.milestone_moved", { day: moved.join(", ") }) : "");
       renderRamp();
+      renderAgenda();
     }
     /* The first day typed replaces the rep's earlier one; emptied, it removes it. */
     function saveFirstDay() {

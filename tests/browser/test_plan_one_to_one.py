@@ -998,6 +998,14 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     box.check()
     expect(status).to_have_text(f"The 1:1 of {_weekday(due30)} is marked as Ana's review of “{plain(day30['name'])}”. Record it as held after the meeting, and the team view shows the review as held.")
     expect(line).to_contain_text("and its review with you. This 1:1 is that review.")
+    # the agenda says what the 1:1 is for, on screen, on paper and in the copy
+    review = f"This 1:1 is Ana's review of “{plain(day30['name'])}”: go through “What good looks like” and “How the manager checks” for it in the ramp plan."
+    expect(page.locator("[data-plan-review]")).to_have_text(review)
+    page.emulate_media(media="print")
+    expect(page.locator("[data-plan-review]")).to_be_visible()
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Copy as text").click()
+    assert page.evaluate("() => navigator.clipboard.readText()").split("\n")[1] == review
     # held a day early instead: the mark moves, a milestone has one review
     on(today)
     expect(line).to_contain_text(f"Its review is marked on the 1:1 of {_weekday(due30)}.")
@@ -1005,6 +1013,9 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     box.check()
     expect(status).to_contain_text(f"It was marked on the 1:1 of {_weekday(due30)} before.")
     assert marked() == [[today.isoformat(), day30["id"]]]
+    on(due30)
+    expect(page.locator("[data-plan-review]")).to_be_hidden()
+    on(today)
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(status).to_contain_text(f"The 1:1 of {_weekday(today)} is recorded as held. So is its review of “{plain(day30['name'])}”.")
     expect(box).to_be_checked()
