@@ -345,6 +345,18 @@
     return moves.length === 1 ? Object.assign(said, { row: moves[0] }) : null;
   }
 
+  /* The lowest level below the one reached that isn't reached, a gap to close first (the result's table names
+     them all), with the answer that holds it where only one does: {level, number, row} (row null for more than
+     one), or null. A sales leader: a rep who keeps promises to customers only "A little" read "Level reached:
+     Problem solver", the gap in trust out of the headline. */
+  function gapBelow(model, out) {
+    if (!out.level) return null;
+    var group = out.groups.slice(0, out.groups.indexOf(out.level)).filter(function (each) { return !each.reached; })[0];
+    if (!group) return null;
+    var holding = group.rows.filter(function (row) { return leastAllowed(model, row) !== null; });
+    return { level: group, number: out.groups.indexOf(group) + 1, row: holding.length === 1 ? holding[0] : null };
+  }
+
   /* The one answer, on a level below the highest the answers reach (reachedAbove), that alone keeps it from
      counting: a habit held or a behaviour below behaviourLeast which, moved to the least answer a reached level
      allows, lets that level count, where no other single answer does the same. An enablement reviewer: a problem
@@ -972,7 +984,18 @@
     words.number = out.groups.indexOf(out.level) + 1;
     if (hold) return Playbook.t("assessment.level_reached_on_hold", words);
     if (above) return Playbook.t("assessment.level_reached_capped", words);
-    if (next) return next.why ? Playbook.t("assessment.level_reached_unanswered", words) : Playbook.t("assessment.level_reached_one_answer", words);
+    if (next && next.why) return Playbook.t("assessment.level_reached_unanswered", words);
+    /* a gap below comes first: the level to work on next is the lowest gap (target) */
+    var gap = gapBelow(model, out);
+    if (gap) {
+      words.gap = gap.level.name;
+      words.gap_number = gap.number;
+      if (!gap.row) return Playbook.t("assessment.level_reached_gap", words);
+      words.statement = gap.row.text;
+      words.answer = gap.row.answer;
+      return Playbook.t("assessment.level_reached_gap_one", words);
+    }
+    if (next) return Playbook.t("assessment.level_reached_one_answer", words);
     /* waiting for the basics: the level the answers reach is named in the result, not the headline, which a rep
        would quote (a sales leader) */
     return out.waitingOnBasics ? Playbook.t("assessment.level_reached_basics", words) : Playbook.t("assessment.level_reached", words);

@@ -58,7 +58,12 @@ def _band(assessment, score):
 
 
 def _level_reached(answers: dict) -> int:
-    """The level the answers give (1-based; 0: none): the highest one with enough answers, a 'reached' band on
+    return _ladder(answers)["level"]
+
+
+def _ladder(answers: dict) -> dict:
+    """{level, reached, mirror}: the level the answers give (1-based; 0: none), whether each level is reached,
+    and the least answer a reached level's behaviours take. The level is the highest one with enough answers, a 'reached' band on
     its behaviours, no habit answered above `habits_at_most` and each behaviour answered at least its mirror from
     the scale's bottom ("Mostly" against "A little"; never below `gap_behaviours_at_least`), whose levels below are each reached too or,
     with `lower_levels_at_least`, gaps: answered enough, each behaviour answered at least
@@ -106,9 +111,10 @@ def _level_reached(answers: dict) -> int:
     ids = [level["id"] for level in _levels()]
     at_top = sum(1 for level in _levels() if rule and level["id"] in rule["basics"] for b in level["behaviours"] if not _is_limit(b) and answers.get(b["id"]) == max(values))
     waits = [bool(rule) and number - 1 >= ids.index(rule["from_level"]) and at_top < rule["at_top_at_least"] for number in range(1, len(reached) + 1)]
-    return max((number for number in range(1, len(reached) + 1)
-                if reached[number - 1] and all(holds[: number - 1]) and not waits[number - 1]
-                and sum(1 for index in range(number - 1) if not reached[index] and not near[index]) <= most_gaps), default=0)
+    level = max((number for number in range(1, len(reached) + 1)
+                 if reached[number - 1] and all(holds[: number - 1]) and not waits[number - 1]
+                 and sum(1 for index in range(number - 1) if not reached[index] and not near[index]) <= most_gaps), default=0)
+    return {"level": level, "reached": reached, "mirror": mirror}
 
 
 def _label(scale, value):
@@ -138,10 +144,27 @@ def _rated_for(context, site_url, rep: str, answers: dict, scale):
 
 
 def _level_result(context, site_url, answers: dict, scale, level: dict, number: int):
-    """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`."""
+    """The level assessment's result once `answers` are ticked on a fresh page, checked to rate `level`, with
+    the lowest gap below it named as the oracle finds it (_gap_below)."""
     result = _result_of(context, site_url, answers, scale)
-    expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {level['name']} (level {number} of {len(_levels())})")
+    gap = _gap_below(answers, number)
+    expect(result.get_by_role("heading", level=3)).to_have_text(_gap_headline(number, *gap) if gap else f"Level reached: {level['name']} (level {number} of {len(_levels())})")
     return result
+
+
+def _gap_below(answers: dict, number: int) -> tuple | None:
+    """The lowest level under level `number` (1-based) not reached, with the one answer holding it where only one
+    does (a behaviour under the least a reached level takes, a habit answered above `habits_at_most`):
+    (gap, statement, answer label) or (gap,); None without a gap."""
+    ladder = _ladder(answers)
+    gaps = [index + 1 for index, reached in enumerate(ladder["reached"][: number - 1]) if not reached]
+    if not gaps:
+        return None
+    assessment = _assessment("which-level")
+    level = _levels()[gaps[0] - 1]
+    holding = [b for b in level["behaviours"] if b["id"] in answers
+               and (answers[b["id"]] > assessment["habits_at_most"] if _is_limit(b) else answers[b["id"]] < ladder["mirror"])]
+    return (gaps[0], holding[0], _label(_scale(assessment), answers[holding[0]["id"]])) if len(holding) == 1 else (gaps[0],)
 
 
 def _capped_headline(rated: int, holding: list[int], reached: int) -> str:
@@ -384,6 +407,14 @@ def test_a_rep_one_answer_short_of_the_next_level_is_told_which_answer_in_the_he
         _level_result(context, site_url, other, scale, levels[1], 2)
 
 
+def _gap_headline(number: int, gap: int, statement: dict | None = None, answer: str = "") -> str:
+    """The headline of a rep rated at level `number` (1-based) with a gap below it at level `gap`, naming the
+    one answer that holds the gap, if `statement`."""
+    levels = _levels()
+    said = f"Level reached: {levels[number - 1]['name']} (level {number} of {len(levels)}), with a gap to close first at {levels[gap - 1]['name']} (level {gap})"
+    return said + (f": “{plain(statement['text'])}”, answered {answer}" if statement else "")
+
+
 def test_a_behaviour_that_has_not_come_up_in_the_account_is_left_blank_without_losing_the_level(browser, context, site_url):
     """An enablement reviewer's rep: a product expert whose account had no launch in six months could only guess
     at "tells this customer about each new product" or leave it blank and lose the level. One behaviour a level
@@ -559,7 +590,7 @@ def test_a_level_on_hold_is_said_in_the_reps_history_and_the_team_view_as_the_fo
     # A rep rated at their level with nothing on hold: no such line.
     page.goto(site_url + LEVEL_PAGE)
     _answer_all(page, "which-level", answers | {habit["id"]: _value(scale, "Mostly")}, scale)
-    expect(page.locator("[data-result]").get_by_role("heading", level=3)).to_have_text(f"Level reached: {levels[3]['name']} (level 4 of {len(levels)})")
+    expect(page.locator("[data-result]").get_by_role("heading", level=3)).to_have_text(_gap_headline(4, 1, habit, "Mostly"))
     page.goto(site_url + "coaching/team/")
     expect(page.locator("[data-team-levels] figure")).to_be_visible()
     expect(page.locator("[data-team-levels]").get_by_text("On hold for one answer")).to_have_count(0)
@@ -698,6 +729,9 @@ def test_a_promise_kept_only_a_little_is_a_gap_to_close_not_a_level_reached(brow
     assert least == "Mostly" and _score(answers, levels[0]["behaviours"], scale, habits_score=False) == 87
     assert _level_reached(answers) == 3
     result = _level_result(context, site_url, answers, scale, levels[2], 3)
+    # the gap leads the headline, the promise named (a sales leader: it was only in the table further down)
+    expect(result.get_by_role("heading", level=3)).to_have_text(f"Level reached: {levels[2]['name']} (level 3 of {len(levels)}), with a gap to close first at"
+                                                                 f" {levels[0]['name']} (level 1): “{plain(promise['text'])}”, answered A little")
     text = " ".join(result.text_content().split())
     assert f"Not reached yet, below the level reached: {levels[0]['name']}. A gap there doesn't cap the level on its own, but close it first, starting with {levels[0]['name']}." in text
     expect(result.get_by_role("row", name=f"1. {levels[0]['name']}")).to_contain_text(f"Not reached (Established score): 1 behaviour not answered at least “{least}”")
@@ -713,6 +747,12 @@ def test_a_promise_kept_only_a_little_is_a_gap_to_close_not_a_level_reached(brow
     expect(form.locator("[aria-live]")).to_contain_text(_no_level_headline(levels[0]["name"], 3) + f" 1 of {sum(len(level['behaviours']) for level in levels)} unanswered, and a blank holds its level back")
     expect(form.get_by_role("row", name=f"1. {levels[0]['name']}")).to_contain_text(f"1 behaviour not answered at least “{least}”")
     fresh.close()
+    # two answers holding the gap: the level is named, not one answer
+    other = next(b for b in _behaviours(levels[0]) if b["id"] != promise["id"])
+    two = answers | {other["id"]: _value(scale, "A little")}
+    assert _level_reached(two) == 3
+    expect(_result_of(context, site_url, two, scale).get_by_role("heading", level=3)).to_have_text(
+        f"Level reached: {levels[2]['name']} (level 3 of {len(levels)}), with a gap to close first at {levels[0]['name']} (level 1)")
 
 
 def test_a_strong_seller_loose_on_two_levels_of_basics_is_told_the_ladder_allows_one_gap(context, site_url):
@@ -1365,7 +1405,10 @@ def test_the_levels_a_manager_steps_back_from_wait_for_the_basics_and_a_worse_an
     for answers in (hedged, lowered, inverted):
         assert _level_reached(answers) == start
         result = _result_of(context, site_url, answers, scale)
-        expect(result.get_by_role("heading", level=3)).to_have_text(waiting())
+        # one basic lowered is a gap below, which leads the headline (the result still says what the top waits for)
+        gap = _gap_below(answers, start)
+        assert bool(gap) == (answers is lowered)
+        expect(result.get_by_role("heading", level=3)).to_have_text(_gap_headline(start, *gap) if gap else waiting())
         expect(result).to_contain_text(f"A manager steps back from a seller at {names[-1]} and lets them run the account")
         # the table says why the levels reached above it don't count: not "the levels below it"
         for name in names[start:]:
