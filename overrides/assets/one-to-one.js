@@ -1175,7 +1175,9 @@
       startRecords().forEach(function (record) { problem = problem || ws.forget(ws.current(), record); });
       if (!problem && day) problem = ws.record(Playbook.ramp.KIND, Playbook.ramp.TOOL, {}, day);
       render();  /* the suggestions too: a rep on the ramp is asked its questions */
-      status.textContent = problem || (day ? Playbook.t("plan_one_to_one.first_day_saved", { day: Playbook.dates.day(day, "weekday") }) : Playbook.t("plan_one_to_one.first_day_removed"));
+      /* a first day the team doesn't work is kept, and said (a sales leader: a Sunday went by without a word) */
+      var off = day && Playbook.workdays.onOrAfterIso(day) !== day ? " " + Playbook.t("plan_one_to_one.first_day_off") : "";
+      status.textContent = problem || (day ? Playbook.t("plan_one_to_one.first_day_saved", { day: Playbook.dates.day(day, "weekday") }) + off : Playbook.t("plan_one_to_one.first_day_removed"));
     }
 
     /* The data of the 1:1's record for the date chosen, a copy to change and save (empty when there is none). */

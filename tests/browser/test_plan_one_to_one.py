@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.helpers import data, in_sentence, next_working, plain
+from tests.helpers import data, in_sentence, is_working, next_working, plain
 
 
 
@@ -1048,7 +1048,9 @@ def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(
     field = page.get_by_label("First day, for a new rep")
     field.fill(first.isoformat())
     field.dispatch_event("change")
-    expect(page.locator("[data-plan-status]")).to_have_text(f"First day saved: {_weekday(first)}.")
+    # a day the team doesn't work (a Sunday here) is kept, and said (a sales leader: it went by without a word)
+    assert not is_working(first)
+    expect(page.locator("[data-plan-status]")).to_have_text(f"First day saved: {_weekday(first)}. The team doesn't work that day: check the date, as the ramp plan counts from it.")
     nxt = next(m for m in milestones if m["day"] >= 23)
     # the ramp plan's figures for that milestone, as its own page states them
     ramp = page.context.new_page()
