@@ -380,8 +380,20 @@
       result.append(el("p", said.charAt(0).toUpperCase() + said.slice(1) + "."));
     }
 
+    /* Answers changed after the headline named them, as the result keeps them for the 1:1 (a sales leader: a rep
+       raised the one answer named and read the level above, with no trace): said to the reader too. */
+    function raised() {
+      if (!out.raised || !out.raised.length) return;
+      var said = el("p", Playbook.t("assessment_result.raised", { count: out.raised.length }), "pb-assessment__warning");
+      result.append(said);
+      var ul = document.createElement("ul");
+      out.raised.forEach(function (entry) { ul.append(el("li", Playbook.t("assessment_result.raised_item", { statement: entry.text, from: entry.from, to: entry.to }))); });
+      result.append(ul);
+    }
+
     function ladder() {
       result.append(el("h3", out.headline));
+      raised();
       if (out.rating) rating();
       if (model.balanced) yesToEverything();
       var doubtful = contradicted();

@@ -293,6 +293,12 @@
     return holding.length ? { level: reached, number: out.groups.indexOf(reached) + 1, holding: holding } : null;
   }
 
+  /* The points of the answer labelled `label` on `row`'s scale, or -Infinity for none (a label since renamed). */
+  function pointsOf(row, label) {
+    var found = Array.prototype.filter.call(row.fieldset.querySelectorAll("input[data-points]"), function (input) { return input.parentNode.textContent.trim() === label; })[0];
+    return found ? +found.dataset.points : -Infinity;
+  }
+
   /* The model with one row's points changed: what the result would be were that one answer different. */
   function movedTo(model, row, points) {
     return evaluate(Object.assign({}, model, { rows: model.rows.map(function (each) { return each === row ? Object.assign({}, each, { points: points }) : each; }) }));
@@ -567,7 +573,7 @@
       level: out.level ? { id: out.level.id, name: out.level.name, number: out.groups.indexOf(out.level) + 1 } : null,
       groups: out.groups.map(function (group) { return { id: group.id, answered: group.answered, score: group.score, reached: group.reached }; }),
       weakest: weakest.slice(0, 3).map(function (row) { return { id: row.id, text: row.text, answer: row.answer }; })
-    }, joined(joined(joined(sooner(out), held(model, out)), hold), out.rating || {}));
+    }, joined(joined(joined(joined(sooner(out), held(model, out)), hold), out.rating || {}), out.raised && out.raised.length ? { raised: out.raised } : {}));
   }
 
   /* The level the answers reach on hold for one answer, as the headline says it (onHold), for the team view
@@ -671,6 +677,12 @@
        dated today, and the earlier one stays in the history to compare with (retake). */
     var taken = form.querySelector("[data-assessment-taken]");
     var retakenFrom = null;
+    /* The answer the headline names ({id, points, answer}: one step away, on hold, a gap's), and the answers
+       raised on the same day after it named them ([{id, text, from, to}], kept with the result): a sales leader
+       raised the one answer named and read the level above, and nothing showed the change. A retake on a later
+       day is a new result, compared in the history, so it starts none. */
+    var named = null;
+    var raised = [];
 
     /* The result, with who is rating about which account on the level assessment. */
     function outcome() {
@@ -786,8 +798,11 @@
 
     function render(byReader) {
       var state = readAnswers(model);
+      if (byReader) noteRaised();
       var out = outcome();
       out.headline = headline(form, model, out);
+      out.raised = raised;
+      named = out.complete && out.named ? { id: out.named.id, points: out.named.points, answer: out.named.answer } : null;
       out.openUntil = openUntil();
       out.rateNow = !!openDay;  /* reopened: what could be seen only afterwards can be seen now */
       if (byReader) save(state, out);
@@ -808,6 +823,19 @@
       /* another call that day: named by its day when that is not today's (a call reopened or dated back) */
       var another = anotherCall && [form.hasAttribute("data-runs") ? Playbook.t("assessment.another_run") : openDay ? Playbook.t("assessment.another_call_on", { day: Playbook.dates.day(openDay, "long-weekday") }) : Playbook.t("assessment.another_call"), anotherCall];
       result.append(actions(form, model, out, result, live, clear, another));
+    }
+
+    /* The answer the headline named, raised by the reader since: kept, from the answer named to the latest; one
+       put back to where it was, or lower, or cleared, is no longer raised. */
+    function noteRaised() {
+      function rowOf(id) { return model.rows.filter(function (row) { return row.id === id; })[0]; }
+      raised = raised.map(function (entry) {
+        var row = rowOf(entry.id);
+        return row && row.points !== null && row.points > pointsOf(row, entry.from) ? Object.assign({}, entry, { to: row.answer }) : null;
+      }).filter(Boolean);
+      var row = named && rowOf(named.id);
+      if (!row || row.points === null || row.points <= named.points || raised.some(function (entry) { return entry.id === row.id; })) return;
+      raised.push({ id: row.id, text: row.text, from: named.answer, to: row.answer });
     }
 
     /* The printed form's name and date lines: with answers, the day they are of and the rep chosen (the
@@ -842,6 +870,8 @@
       notes.restore(saved);
       showDay();
       rating.restore(saved && saved.result ? saved.result : saved);
+      raised = saved && saved.result && Array.isArray(saved.result.raised) ? saved.result.raised.slice() : [];
+      named = null;
       render(store);
     }
 
@@ -861,6 +891,8 @@
     /* An earlier day's answers of a self-assessment, changed: from here they are today's, a new result. */
     function retake() {
       if (!taken || !openDay) return;
+      raised = [];
+      named = null;
       retakenFrom = openDay;
       openDay = null;
       showDay();
@@ -876,6 +908,8 @@
       all(form, "input[type=radio]").forEach(function (input) { input.checked = false; });
       all(form, "[data-changed]").forEach(function (note) { note.remove(); });
       kept = { stale: {}, removed: 0 };
+      raised = [];
+      named = null;
       notes.clear();
       rating.clear();
       showDay();
@@ -967,6 +1001,7 @@
     if (hold) {
       words.statement = hold.text;
       words.answer = hold.answer;
+      out.named = hold;
     }
     var next = !above && nextLevelNote(model, out);
     if (next) {
@@ -976,6 +1011,7 @@
       if (next.row) {
         words.statement = next.row.text;
         words.answer = next.row.answer;
+        out.named = next.row;
       }
     }
     if (!out.level) return hold ? Playbook.t("assessment.no_level_on_hold", words) : above ? Playbook.t("assessment.no_level_capped", words)
@@ -984,12 +1020,16 @@
     words.number = out.groups.indexOf(out.level) + 1;
     if (hold) return Playbook.t("assessment.level_reached_on_hold", words);
     if (above) return Playbook.t("assessment.level_reached_capped", words);
-    if (next && next.why) return Playbook.t("assessment.level_reached_unanswered", words);
+    if (next && next.why) {
+      out.named = null;
+      return Playbook.t("assessment.level_reached_unanswered", words);
+    }
     /* a gap below comes first: the level to work on next is the lowest gap (target) */
     var gap = gapBelow(model, out);
     if (gap) {
       words.gap = gap.level.name;
       words.gap_number = gap.number;
+      out.named = gap.row;
       if (!gap.row) return Playbook.t("assessment.level_reached_gap", words);
       words.statement = gap.row.text;
       words.answer = gap.row.answer;

@@ -432,6 +432,14 @@
     return level ? " " + Playbook.t("plan_one_to_one.unanswered_at", { level: level.item.name, number: level.number, why: at.why }) : "";
   }
 
+  /* The answers changed after the form's headline named them (the result's raised, assessment.js), to ask for an
+     example of: "" when none, or none readable. */
+  function raisedNote(result) {
+    var changed = Array.isArray(result.raised) ? result.raised.filter(function (entry) { return entry && typeof entry.text === "string" && typeof entry.from === "string" && typeof entry.to === "string"; }) : [];
+    if (!changed.length) return "";
+    return " " + Playbook.t("plan_one_to_one.raised", { count: changed.length, answers: Playbook.list(changed.map(function (entry) { return Playbook.t("assessment_result.raised_item", { statement: entry.text, from: entry.from, to: entry.to }); })) });
+  }
+
   /* The behaviours the result left as not come up in the account (its not_come_up, assessment.js), to check on
      the next ride-along: "" when none, or none readable. */
   function notComeUpNote(result) {
@@ -861,10 +869,10 @@
       summary.textContent = "";
       /* The level reached, out of the ladder's; no overall percentage: it is the score over every level, which
          reads as a score for the level named beside it. */
-      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + basicsNote(plan, result) + holdNote(plan, result) + unansweredNote(plan, result) + notComeUpNote(result);
+      if (result && result.level && typeof result.level.name === "string") summary.textContent = Playbook.t("plan_one_to_one.level_result", { number: result.level.number, total: plan.levels.length, level: result.level.name, day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + gapNote(plan, result) + basicsNote(plan, result) + holdNote(plan, result) + unansweredNote(plan, result) + raisedNote(result) + notComeUpNote(result);
       else if (result && result.complete === true && unansweredNote(plan, result)) summary.textContent = Playbook.t("plan_one_to_one.no_level_yet", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) }) + unansweredNote(plan, result) + notComeUpNote(result);
       else if (result && result.complete === true && result.same_answer === true) summary.textContent = Playbook.t("plan_one_to_one.same_answer", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result) });
-      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result) + notComeUpNote(result);
+      else if (result && result.complete === true && ground.level) summary.textContent = Playbook.t("plan_one_to_one.no_level_reached", { day: shownDay(ground.date), rating: Playbook.levelRating.describe(result), level: ground.level.name }) + gapNote(plan, result) + holdNote(plan, result) + raisedNote(result) + notComeUpNote(result);
       else noLevel.forEach(function (node) { summary.append(node.cloneNode(true)); });
       var list = form.querySelector("[data-plan-weakest]");
       list.textContent = "";

@@ -407,6 +407,49 @@ def test_a_rep_one_answer_short_of_the_next_level_is_told_which_answer_in_the_he
         _level_result(context, site_url, other, scale, levels[1], 2)
 
 
+def test_an_answer_changed_after_the_headline_named_it_is_kept_with_the_result(context, site_url):
+    """A sales leader raised the one answer the headline named ("one step away") to "Mostly" and read the level
+    above; the rep's history showed only that level, with no trace of the change. Changed on the day after the
+    headline named it, the answer is kept with the result (from, then to), said to the rep under the headline
+    and by the 1:1 planner, to ask for an example; put back, it is no longer kept. An answer the headline
+    didn't name changes nothing."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    behaviour = _behaviours(levels[2])[1]
+    answers = _profile(3) | {behaviour["id"]: _value(scale, "A little")}
+    page, result = _rated_for(context, site_url, "Noor", answers, scale)
+    heading = result.get_by_role("heading", level=3)
+    expect(heading).to_contain_text("is one step away")
+    note = result.locator("p.pb-assessment__warning", has_text="Changed after the result named")
+
+    def kept() -> list:
+        return page.evaluate("() => Playbook.workspace.records({ kind: 'assessment', tool: 'which-level' }).map(r => r.data.result.raised || null)")
+
+    other = _behaviours(levels[3])[0]
+    assert answers[other["id"]] == _value(scale, "Not like me")
+    tick_answers(page, "which-level", {other["id"]: "A little"})
+    expect(heading).to_contain_text("is one step away")
+    assert kept() == [None] and note.count() == 0
+    tick_answers(page, "which-level", {behaviour["id"]: "Mostly"})
+    expect(heading).to_have_text(f"Level reached: {levels[2]['name']} (level 3 of {len(levels)})")
+    expect(note).to_have_text("Changed after the result named it, and kept with the result for your 1:1: bring an example of it in the account.")
+    item = f"“{plain(behaviour['text'])}”: A little, then Mostly"
+    expect(note.locator("xpath=following-sibling::ul[1]/li")).to_have_text([item])
+    assert kept() == [[{"id": behaviour["id"], "text": plain(behaviour["text"]), "from": "A little", "to": "Mostly"}]]
+    # raised further, still from the answer named
+    tick_answers(page, "which-level", {behaviour["id"]: "Just like me"})
+    expect(note.locator("xpath=following-sibling::ul[1]/li")).to_have_text([f"“{plain(behaviour['text'])}”: A little, then Just like me"])
+    page.goto(site_url + "coaching/plan-one-to-one/")
+    expect(page.locator("[data-plan-level]")).to_contain_text(
+        f"Changed after the form named it: “{plain(behaviour['text'])}”: A little, then Just like me. Ask for an example from the account.")
+    # put back, reopened: no longer kept
+    page.goto(site_url + LEVEL_PAGE)
+    tick_answers(page, "which-level", {behaviour["id"]: "A little"})
+    expect(heading).to_contain_text("is one step away")
+    expect(note).to_have_count(0)
+    assert kept() == [None]
+
+
 def _gap_headline(number: int, gap: int, statement: dict | None = None, answer: str = "") -> str:
     """The headline of a rep rated at level `number` (1-based) with a gap below it at level `gap`, naming the
     one answer that holds the gap, if `statement`."""
