@@ -146,36 +146,36 @@
   /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
      day), given the rep's `records` (their time away moves a review, a 1:1 marked as one reviews it:
      Playbook.ramp) and `marked`, the id of the milestone this 1:1 is marked as the review of (or undefined): the
-     words; the milestone to link to; and the one this 1:1 may review (offer: {milestone, checked}), the one it is
-     marked as, else the next not held once its day is Playbook.ramp.SOON days off or past, or null. */
+     words; the milestone to link to (the next review's); and the one this 1:1 may review (offer: {milestone,
+     checked}), the one it is marked as, else the next once it has opened (Playbook.ramp.opened), or null. */
   function rampAt(plan, name, first, date, records, marked) {
     var ramp = Playbook.ramp;
     var day = ramp.day(first, date);
     var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
     if (!isFinite(day)) return null;
     if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null, offer: null };
-    var reviews = ramp.reviews(plan.milestones, first, records);
+    var reviews = ramp.reviews(plan.milestones, first, records, date);
     var mark = (placeOf(plan.milestones, marked) || {}).item;
     var next = reviews.next;
-    var at = Playbook.dates.number(date);
-    var over = at > reviews.ends;
-    var offer = mark ? { milestone: mark, checked: true }
-      : next && !over && at >= Playbook.dates.number(next.on) - ramp.SOON ? { milestone: next.milestone, checked: false } : null;
-    if (over || !next) {
+    /* two 1:1s marked for one milestone (files merged): this one is it, here */
+    var booked = next && mark === next.milestone ? date : next && next.meeting ? next.meeting.date : null;
+    var offer = mark ? { milestone: mark, checked: true } : next && ramp.opened(next.on, date) ? { milestone: next.milestone, checked: false } : null;
+    if (!next) {
       var last = reviews.last;
-      var done = last.meeting && last.meeting.held;
-      var words = done ? Playbook.t("plan_one_to_one.ramp_done", { name: name, milestone: last.milestone.name, date: Playbook.dates.day(last.meeting.date, "weekday") })
-        : Playbook.t("plan_one_to_one.ramp_after", { name: name, last: last.milestone.day, date: Playbook.dates.day(last.on, "weekday") });
-      return { words: words, milestone: mark || null, offer: offer };
+      return { words: Playbook.t("plan_one_to_one.ramp_done", { name: name, milestone: last.milestone.name, date: Playbook.dates.day(last.meeting.date, "weekday") }), milestone: mark || null, offer: offer };
     }
     said.milestone = next.milestone.name;
     said.date = Playbook.dates.day(next.on, "weekday");
     said.figures = next.milestone.figures;
-    var booked = next.meeting ? next.meeting.date : null;
-    var words = [next.on < date && booked !== date ? Playbook.t("plan_one_to_one.ramp_overdue", said) : Playbook.t("plan_one_to_one.ramp_day", said)];
+    var words = [next.on < date ? Playbook.t("plan_one_to_one.ramp_overdue", said) : Playbook.t("plan_one_to_one.ramp_day", said)];
+    var on = booked && { date: Playbook.dates.day(booked, "weekday") };
     if (booked === date) words.push(Playbook.t("plan_one_to_one.ramp_this"));
-    else if (booked) words.push(Playbook.t("plan_one_to_one.ramp_booked", { date: Playbook.dates.day(booked, "weekday") }));
-    return { words: words.join(" "), milestone: mark || next.milestone, offer: offer };
+    else if (booked > date) words.push(Playbook.t("plan_one_to_one.ramp_booked", on));
+    else if (booked) words.push(Playbook.t("plan_one_to_one.ramp_booked_missed", on));
+    else if (next.on < date) words.push(Playbook.t("plan_one_to_one.ramp_not_held"));
+    /* a review passed over for the next: still to be marked on the 1:1 it was held in, if it was */
+    if (reviews.passed.length) words.push(Playbook.t("plan_one_to_one.ramp_passed", { count: reviews.passed.length, milestones: Playbook.list(reviews.passed.map(function (review) { return Playbook.t("plan_one_to_one.milestone_named", { milestone: review.milestone.name }); })) }));
+    return { words: words.join(" "), milestone: next.milestone, offer: offer };
   }
 
   /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
@@ -294,17 +294,28 @@
   }
 
   /* "My 1:1, Monday 30 November 2026 at 09:00, 30 minutes": the agenda's heading. */
-  function heading(plan, when) {
-    return Playbook.t("plan_one_to_one.heading", { title: title(), when: longDate(when.date, when.time), count: plan.minutes });
+  function heading(plan, when, data) {
+    var said = Playbook.t("plan_one_to_one.heading", { title: title(), when: longDate(when.date, when.time), count: plan.minutes });
+    var marked = markedReview(plan, data, when.date);
+    return marked ? Playbook.t("plan_one_to_one.heading_review", { heading: said, milestone: marked.name }) : said;
+  }
+
+  /* The milestone a 1:1 of `date` is marked as the review of (`data`, its record's), or null: one of the ramp
+     plan's, for a rep whose first day is saved and on or before it (a first day changed later leaves marks
+     behind, a checker). */
+  function markedReview(plan, data, date) {
+    var marked = data && placeOf(plan.milestones, data.milestone);
+    var start = marked && startRecord();
+    return start && start.date <= date ? marked.item : null;
   }
 
   /* What a 1:1 marked as a milestone's review (`data`, its record's) is for, under the agenda's heading on screen
      and paper and in the copy; "" for any other 1:1. */
-  function reviewLine(plan, data) {
-    var marked = data && placeOf(plan.milestones, data.milestone);
+  function reviewLine(plan, data, date) {
+    var marked = markedReview(plan, data, date);
     if (!marked) return "";
     var rep = Playbook.workspace.current();
-    var said = { name: Playbook.workspace.name(rep), milestone: marked.item.name, looks: Playbook.t("ramp.good_looks_like"), checks: Playbook.t("ramp.manager_checks") };
+    var said = { name: Playbook.workspace.name(rep), milestone: marked.name, looks: Playbook.t("ramp.good_looks_like"), checks: Playbook.t("ramp.manager_checks") };
     return rep === "me" ? Playbook.t("plan_one_to_one.review_agenda_mine", said) : Playbook.t("plan_one_to_one.review_agenda", said);
   }
 
@@ -315,14 +326,14 @@
      agrees them; without it (an agenda sent ahead, whose notes may be the manager's own preparation), the
      agenda alone. */
   function agendaText(plan, when, chosen, record) {
-    var lines = [heading(plan, when)];
+    var meeting = oneToOnes(plan).filter(function (one) { return one.date === when.date; })[0];
+    var lines = [heading(plan, when, meeting && meeting.data)];
     var agreed = stillOpen(plan, when.date);
     var notes = record ? Playbook.commitments.notes(record) : [];
     var made = record && Array.isArray(record.commitments) ? record.commitments : [];
     var advice = placing(plan, when.date);
-    var meeting = oneToOnes(plan).filter(function (one) { return one.date === when.date; })[0];
     var minutes = minutesAt(plan, meeting && meeting.data);
-    var review = reviewLine(plan, meeting && meeting.data);
+    var review = reviewLine(plan, meeting && meeting.data, when.date);
     if (review) lines.push(review);
     plan.boxes.forEach(function (box) {
       /* a box left out at this 1:1 asks none of its questions (its warning on screen says so) */
@@ -1026,9 +1037,9 @@
       var now = agendaNow();
       var chosen = now.items;
       form.querySelector("[data-plan-kept]").hidden = !now.kept;
-      form.querySelector("[data-plan-heading]").textContent = heading(plan, when());
+      form.querySelector("[data-plan-heading]").textContent = heading(plan, when(), now.data);
       var review = form.querySelector("[data-plan-review]");
-      review.textContent = reviewLine(plan, now.data);
+      review.textContent = reviewLine(plan, now.data, when().date);
       review.hidden = !review.textContent;
       renderAway();
       renderReadBack();
@@ -1039,7 +1050,10 @@
         box.list.textContent = "";
         inBox.forEach(function (c) { box.list.append(agendaItem(c)); });
         box.shown.textContent = boxLength(minutes[box.id]);
+        /* left out: neither its questions nor its lines to write on go on paper (a sales leader) */
         box.list.classList.toggle("pb-plan__screen", !minutes[box.id]);
+        var lines = box.list.closest("[data-plan-box]").querySelector("[data-plan-notes]");
+        if (lines) lines.classList.toggle("pb-plan__screen", !minutes[box.id]);
         box.overfull.textContent = overfull(plan, box, inBox.length, minutes[box.id]);
         box.overfull.hidden = !box.overfull.textContent;
       });
@@ -1126,15 +1140,28 @@
        the manager is typing in it, and where the 1:1 of the date chosen falls on the ramp plan. */
     var startField = form.querySelector("[data-plan-first-day]");
     var milestoneBox = form.querySelector("[data-plan-milestone]");
+    var milestoneStatus = form.querySelector("[data-plan-milestone-status]");
+    /* The calendar event's title: the page's, and the milestone reviewed where the 1:1 is marked as a review. */
+    function eventTitle() {
+      var marked = markedReview(plan, meetingRecord(), when().date);
+      return marked ? Playbook.t("plan_one_to_one.review_summary", { title: title(), milestone: marked.name }) : title();
+    }
+
+    /* Where the chosen rep stands on the ramp plan at the 1:1 of the date chosen (rampAt), or null. */
+    function rampNow() {
+      var start = startRecord();
+      return start ? rampAt(plan, ws.name(ws.current()), start.date, when().date, ws.records(), meetingRecord().milestone) : null;
+    }
     function renderRamp() {
       if (!startField) return;
       var start = startRecord();
       if (document.activeElement !== startField) startField.value = start ? start.date : "";
       var line = form.querySelector("[data-plan-ramp-day]");
-      var at = start ? rampAt(plan, ws.name(ws.current()), start.date, when().date, ws.records(), meetingRecord().milestone) : null;
+      var at = rampNow();
       line.textContent = "";
       line.hidden = !at;
       var offer = at && at.offer;
+      milestoneStatus.textContent = "";
       milestoneBox.closest("p").hidden = !offer;
       if (offer) {
         milestoneBox.checked = offer.checked;
@@ -1170,10 +1197,12 @@
       if (milestoneBox.checked) data.milestone = id;
       else delete data.milestone;
       if (!stored || !saveMeeting(data)) return;
-      status.textContent = !milestoneBox.checked ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
-        : Playbook.t("plan_one_to_one.milestone_marked", said) + (moved.length ? " " + Playbook.t("plan_one_to_one.milestone_moved", { day: moved.join(", ") }) : "");
+      /* said beside the box (a sales leader: the page's status line is 3,000 px below it) */
+      var held = Playbook.commitments.held({ data: data });
       renderRamp();
       renderAgenda();
+      milestoneStatus.textContent = !milestoneBox.checked ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
+        : (held ? Playbook.t("plan_one_to_one.milestone_marked_held", said) : Playbook.t("plan_one_to_one.milestone_marked", said)) + (moved.length ? " " + Playbook.t("plan_one_to_one.milestone_moved", { day: moved.join(", ") }) : "");
     }
     /* The first day typed replaces the rep's earlier one; emptied, it removes it. */
     function saveFirstDay() {
@@ -1246,7 +1275,7 @@
 
     /* Records the chosen date's 1:1 as held or not, with `data` its record (whether it was held is read before
        `data` changes: without held, a record with commitments counts as held). Once held, the basket's questions
-       chosen by its day move into the record, what the meeting asked, so the next 1:1's agenda starts with
+       chosen by its day, but for those in a box left out, move into the record, what the meeting asked, so the next 1:1's agenda starts with
        only those chosen since; taken back, they return to the basket ahead of those. Returns what to add to
        the status ("" when nothing moved), or null when not stored. */
     function saveHeld(data, held, was) {
@@ -1255,7 +1284,11 @@
       var rep = ws.current();
       var basket = Playbook.basket.entries(rep);
       var day = when().date;
-      var moving = held ? basket.filter(function (entry) { return !entry.added || entry.added <= day; }) : keptEntries(data);
+      /* a question in a box left out at this 1:1 wasn't asked: it stays for the next (a checker) */
+      var minutes = minutesAt(plan, data);
+      var advice = placing(plan, day);
+      var asked = function (entry) { var question = plan.questions[entry.id]; return !question || minutes[boxFor(plan, question, advice).id] > 0; };
+      var moving = held ? basket.filter(function (entry) { return (!entry.added || entry.added <= day) && asked(entry); }) : keptEntries(data);
       var ids = moving.map(function (entry) { return entry.id; });
       var left = basket.filter(function (entry) { return ids.indexOf(entry.id) < 0; });
       data.agenda = held ? toKeep(plan, moving, day) : [];
@@ -1390,8 +1423,12 @@
       }
       var day = { day: shownDay(when().date) };
       var moved = saveHeld(data, held, !held);
-      var milestone = held && placeOf(plan.milestones, data.milestone);
-      var review = milestone ? " " + Playbook.t("plan_one_to_one.milestone_held", { milestone: milestone.item.name }) : "";
+      var milestone = markedReview(plan, data, when().date);
+      /* held, and not marked while a review could be: asked whether it was (a sales leader: an unticked day-90
+         review went unrecorded) */
+      var offer = held && !milestone && startField ? (rampNow() || {}).offer : null;
+      var review = milestone ? " " + (held ? Playbook.t("plan_one_to_one.milestone_held", { milestone: milestone.name }) : Playbook.t("plan_one_to_one.milestone_not_held", { milestone: milestone.name }))
+        : offer ? " " + Playbook.t("plan_one_to_one.milestone_ask", { milestone: offer.milestone.name }) : "";
       if (moved !== null) status.textContent = (held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day)) + review + moved;
       render();
     }
@@ -1561,7 +1598,7 @@
     });
     form.querySelector("[data-plan-ics]").addEventListener("click", function () {
       var start = new Date(when().date + "T" + when().time);
-      var text = Playbook.calendar.event({ uid: "one-to-one-" + ws.current() + "-" + when().date + "@" + (location.hostname || "playbook"), start: start, minutes: plan.minutes, summary: title(), description: agendaText(plan, when(), agendaNow().questions) });
+      var text = Playbook.calendar.event({ uid: "one-to-one-" + ws.current() + "-" + when().date + "@" + (location.hostname || "playbook"), start: start, minutes: plan.minutes, summary: eventTitle(), description: agendaText(plan, when(), agendaNow().questions) });
       Playbook.calendar.download(text, fileName(title() + " " + when().date) + ".ics");
       status.textContent = Playbook.t("plan_one_to_one.downloaded");
     });

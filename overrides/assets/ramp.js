@@ -15,14 +15,19 @@
                                         [{id, day, href, name, figures}] in the plan's order
      day(first, date)                   the day of the ramp plan `date` falls on
      reviewOn(first, day, records)      the day a milestone of day `day` is reviewed, given the rep's `records`
-     AFTER                              how many days after the last review, held or due, a rep is still on the
-                                        ramp plan (it may be held a little late), listed on the team view
-     reviews(list, first, records)      the rep's milestone reviews: {each: [{milestone, on, moved, meeting}] (on:
-                                        the day it is due; moved: later than its day, for the rep's time away;
-                                        meeting: the 1:1 marked as its review, {date, held}, or null), next: the
-                                        first after the last one held, or null once the last is held, last: the
-                                        last one, ends: the day the rep leaves the ramp plan, AFTER days after
-                                        the last review's 1:1 if held, else its day} */
+     AFTER                              how many days after the last review is held the rep stays on the ramp plan,
+                                        listed on the team view; one not held keeps them there, overdue (a sales
+                                        leader: the day-90 review, where targets and often probation are decided,
+                                        dropped off unheld)
+     opened(on, date)                   whether a review due `on` may be held at `date`: less than SOON days ahead
+     reviews(list, first, records, date)  the rep's milestone reviews at `date`: {each: [{milestone, on, moved,
+                                        meeting}] (on: the day it is due; moved: later than its day, for the rep's
+                                        time away; meeting: the 1:1 marked as its review, {date, held}, or null),
+                                        next: of those after the last one held, the latest opened by `date`, else
+                                        the first (a review never recorded doesn't hold up the next: a sales
+                                        leader), or null once the last is held; passed: those before next and
+                                        after the last held, not recorded as held; last: the last one; ends: the
+                                        day the rep leaves the ramp plan, Infinity until the last is held} */
 (function (Playbook) {
   "use strict";
 
@@ -53,12 +58,12 @@
   }
 
   /* The 1:1s marked as a milestone's review, by its id: the held one where several are (the latest), else the
-     latest still to be held. */
-  function marked(records) {
+     latest still to be held; none before the first day (a first day changed later leaves such marks behind). */
+  function marked(records, first) {
     var found = {};
     records.forEach(function (record) {
       var id = record.kind === "one-to-one" && record.data ? record.data.milestone : null;
-      if (typeof id !== "string") return;
+      if (typeof id !== "string" || record.date < first) return;
       var meeting = { date: record.date, held: Playbook.commitments.held(record) };
       var was = Object.prototype.hasOwnProperty.call(found, id) ? found[id] : null;
       if (!was || meeting.held > was.held || (meeting.held === was.held && meeting.date > was.date)) found[id] = meeting;
@@ -66,8 +71,12 @@
     return found;
   }
 
-  function reviews(list, first, records) {
-    var meetings = marked(records);
+  function opened(on, date) {
+    return Playbook.dates.number(on) - Playbook.dates.number(date) < SOON;
+  }
+
+  function reviews(list, first, records, date) {
+    var meetings = marked(records, first);
     var last = -1;
     var each = list.map(function (milestone, index) {
       var on = reviewOn(first, milestone.day, records);
@@ -75,10 +84,13 @@
       if (meeting && meeting.held) last = index;
       return { milestone: milestone, on: on, moved: on !== reviewOn(first, milestone.day, []), meeting: meeting };
     });
+    var after = each.slice(last + 1);
+    var open = after.filter(function (review) { return opened(review.on, date); });
+    var next = open.length ? open[open.length - 1] : after[0] || null;
     var end = each[each.length - 1];
-    var ends = Playbook.dates.number(end.meeting && end.meeting.held ? end.meeting.date : end.on) + AFTER;
-    return { each: each, next: each[last + 1] || null, last: end, ends: ends };
+    return { each: each, next: next, passed: next ? after.slice(0, after.indexOf(next)) : [], last: end,
+             ends: next || !end ? Infinity : Playbook.dates.number(end.meeting.date) + AFTER };
   }
 
-  Playbook.ramp = { KIND: KIND, TOOL: TOOL, SOON: SOON, AFTER: AFTER, start: start, milestones: milestones, day: day, reviewOn: reviewOn, reviews: reviews };
+  Playbook.ramp = { KIND: KIND, TOOL: TOOL, SOON: SOON, AFTER: AFTER, opened: opened, start: start, milestones: milestones, day: day, reviewOn: reviewOn, reviews: reviews };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -600,10 +600,10 @@
   }
 
   /* The reps with a first day saved (Playbook.ramp's start record), from before it until the ramp plan is over
-     for them (Playbook.ramp.AFTER days after the last milestone's review): the day of the ramp plan each is on
-     today, the reviews held (a 1:1 marked as one on the planner and held), and the next review, soonest first:
-     marked on a 1:1 to come, due (on a working day, moved by the rep's time away) or overdue, not recorded as
-     held (a sales leader: a held review and a missed one looked alike, and a rep stayed listed after the last). */
+     for them (Playbook.ramp.AFTER days after the last review is held): the day of the ramp plan each is on
+     today, the reviews held (a 1:1 marked as one on the planner and held) and the next review, soonest first:
+     on the 1:1 marked for it, due (on a working day, moved by the rep's time away) or overdue, flagged (a sales
+     leader: a held review and a missed one looked alike, and a rep stayed listed after the last). */
   function rampTable(root, team) {
     var section = root.querySelector("[data-team-ramp]");
     if (!section) return;
@@ -617,17 +617,19 @@
       var start = ramp.start(rep.records);
       var day = start ? ramp.day(start.date, today) : NaN;
       if (!isFinite(day)) return null;
-      var reviews = ramp.reviews(milestones, start.date, rep.records);
+      var reviews = ramp.reviews(milestones, start.date, rep.records, today);
       if (now > reviews.ends) return null;
       var next = reviews.next;
       var booked = next && next.meeting && next.meeting.date >= today ? next.meeting.date : null;
-      return { rep: rep, start: start.date, day: day, reviews: reviews, next: next, booked: booked, late: Boolean(next && !booked && next.on < today), on: next ? next.on : reviews.last.meeting.date };
+      /* the day it comes up: the 1:1 marked for it, else its own */
+      var on = next ? booked || next.on : reviews.last.meeting.date;
+      return { rep: rep, start: start.date, day: day, reviews: reviews, next: next, booked: booked, on: on, late: Boolean(next && next.on < today) };
     }).filter(Boolean).sort(function (a, b) { return !a.next - !b.next || (a.on < b.on ? -1 : a.on > b.on ? 1 : 0); });
     if (!rows.length) {
       slot.append(node("p", "", Playbook.t("team_view.ramp_none")));
       return;
     }
-    var due = rows.filter(function (row) { return row.next && !row.late && Playbook.dates.number(row.on) - now < ramp.SOON; }).length;
+    var due = rows.filter(function (row) { return row.next && !row.late && ramp.opened(row.on, today); }).length;
     var late = rows.filter(function (row) { return row.late; }).length;
     var caption = due ? Playbook.t("team_view.ramp_caption_due", { count: rows.length, due: due, days: ramp.SOON }) : Playbook.t("team_view.ramp_caption", { count: rows.length });
     if (late) caption = Playbook.t("team_view.ramp_caption_late", { caption: caption, count: late });
@@ -636,14 +638,26 @@
       var tr = node("tr");
       if (row.late) tr.className = "pb-team__late";
       var standing = row.day >= 1 ? Playbook.t("team_view.ramp_on_day", { day: row.day }) : Playbook.t("team_view.ramp_starts", { count: 1 - row.day });
-      tr.append(repHeader(row.rep, null, root), dateCell(row.start), node("td", "", standing), heldCell(row.reviews), nextCell(row, now));
+      tr.append(repHeader(row.rep, null, root), dateCell(row.start), node("td", "", standing), heldCell(row.reviews), nextCell(row, today));
       made.body.append(tr);
     });
     slot.append(Playbook.charts.stacked(made.table));
   }
 
-  /* The reviews held, each a milestone's link and its 1:1's day, up to the last held (one passed over before it
-     is said not recorded). */
+  /* A day in words, with its <time>, placed where `words` has DATE. */
+  function datedWords(into, words, iso) {
+    var time = node("time", "", Playbook.dates.day(iso, "weekday"));
+    time.dateTime = iso;
+    return placed(into, words, DATE, time);
+  }
+
+  /* Days from `from` to `to`, for "in 3 days" and "3 days ago". */
+  function daysBetween(from, to) {
+    return Playbook.dates.number(to) - Playbook.dates.number(from);
+  }
+
+  /* The reviews held, each a milestone's link and its 1:1's day (and how late, past its own), up to the next:
+     one passed over for it is said not recorded as held. */
   function heldCell(reviews) {
     var cell = node("td");
     var upTo = reviews.next ? reviews.each.indexOf(reviews.next) : reviews.each.length;
@@ -654,35 +668,35 @@
       var link = node("a", "", review.milestone.name);
       link.href = review.milestone.href;
       item.append(link, " ");
-      if (review.meeting && review.meeting.held) {
-        var time = node("time", "", Playbook.dates.day(review.meeting.date, "weekday"));
-        time.dateTime = review.meeting.date;
-        placed(item, Playbook.t("team_view.ramp_held_on", { date: DATE }), DATE, time);
-      } else item.append(Playbook.t("team_view.ramp_not_recorded"));
+      var meeting = review.meeting;
+      var late = meeting ? daysBetween(review.on, meeting.date) : 0;
+      if (meeting && meeting.held) datedWords(item, late > 0 ? Playbook.t("team_view.ramp_held_late", { date: DATE, count: late }) : Playbook.t("team_view.ramp_held_on", { date: DATE }), meeting.date);
+      else if (meeting) datedWords(item, meeting.date >= Playbook.workspace.today() ? Playbook.t("team_view.ramp_marked", { date: DATE }) : Playbook.t("team_view.ramp_marked_missed", { date: DATE }), meeting.date);
+      else item.append(Playbook.t("team_view.ramp_not_recorded"));
       list.append(item);
     });
     if (upTo) cell.append(list);
     return cell;
   }
 
-  /* The next review: due on its day (today, how soon, moved for time away), marked on a 1:1 to come, or overdue
-     and not recorded as held; once the last is held, that. */
-  function nextCell(row, now) {
+  /* The next review: on the 1:1 marked for it (and its own day, when that differs), due on its day (today, how
+     soon, moved for time away; none marked yet when it has opened), or overdue, not recorded as held (the 1:1
+     marked for it not held, when one was); once the last is held, that the ramp plan is over. */
+  function nextCell(row, today) {
     var next = row.next;
-    var days = Playbook.dates.number(row.on) - now;
+    if (!next) return node("td", "", Playbook.t("team_view.ramp_finished"));
+    var ramp = Playbook.ramp;
+    var days = daysBetween(today, row.on);
     var when = days === 0 ? Playbook.t("team_view.today") : Playbook.t("team_view.in_days", { count: days });
-    var cell = !next ? dateCell(row.on, Playbook.t("team_view.ramp_finished", { date: DATE }))
-      : row.late ? dateCell(row.on, Playbook.t("team_view.ramp_overdue", { date: DATE, ago: agoWords(-days) }))
-      : dateCell(row.on, next.moved ? Playbook.t("team_view.ramp_milestone_moved", { date: DATE, when: when }) : Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }));
-    var milestone = next ? next.milestone : row.reviews.last.milestone;
-    var link = node("a", "", milestone.name);
-    link.href = milestone.href;
+    var cell = row.booked ? dateCell(row.booked, Playbook.t("team_view.ramp_booked_on", { date: DATE, when: when }))
+      : row.late ? dateCell(next.on, Playbook.t("team_view.ramp_overdue", { date: DATE, ago: agoWords(-days) }))
+      : dateCell(next.on, next.moved ? Playbook.t("team_view.ramp_milestone_moved", { date: DATE, when: when }) : Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }));
+    var link = node("a", "", next.milestone.name);
+    link.href = next.milestone.href;
     cell.append(" ", link);
-    if (row.booked) {
-      var time = node("time", "", Playbook.dates.day(row.booked, "weekday"));
-      time.dateTime = row.booked;
-      placed(cell, " " + Playbook.t("team_view.ramp_booked", { date: DATE }), DATE, time);
-    } else if (next && !row.late && days < Playbook.ramp.SOON) cell.append(" " + Playbook.t("team_view.ramp_not_booked"));
+    if (row.booked && row.booked !== next.on) datedWords(cell, " " + (row.late ? Playbook.t("team_view.ramp_due_was", { date: DATE, ago: agoWords(daysBetween(next.on, today)) }) : Playbook.t("team_view.ramp_due_on", { date: DATE })), next.on);
+    else if (!row.booked && next.meeting) datedWords(cell, " " + Playbook.t("team_view.ramp_booked_missed", { date: DATE }), next.meeting.date);
+    else if (!row.booked && !row.late && ramp.opened(next.on, today)) cell.append(" " + Playbook.t("team_view.ramp_not_booked"));
     return cell;
   }
 

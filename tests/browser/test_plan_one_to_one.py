@@ -942,6 +942,12 @@ def test_minutes_moved_between_the_boxes_for_one_one_to_one_stay_with_it(manager
     page.emulate_media(media="print")
     expect(left_out.locator("[data-plan-box-questions]")).to_be_hidden()
     page.emulate_media(media="screen")
+    # held, the 1:1 keeps the questions asked, not the one in the box left out: it stays for the next (a checker)
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(page.locator("[data-plan-status]")).to_contain_text(f"The {fit + 1} questions on the agenda of the 1:1 of Mon 30 Nov stay with it")
+    assert page.evaluate("() => Playbook.basket.entries(Playbook.workspace.current()).map(e => e.id)") == [dealing["id"]]
+    page.get_by_role("button", name="Not held after all").click()
+    expect(page.locator("[data-plan-status]")).to_contain_text(f"The {fit + 1} questions on the agenda of the 1:1 of Mon 30 Nov are back")
     times.get_by_text("Change the time boxes for this 1:1").click()
     # the boxes where commitments are read back and agreed can't be left out (a checker: a left-out "Last
     # commitments" still listed last time's): named, marked, and not kept
@@ -994,24 +1000,42 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     def marked() -> list:
         return page.evaluate("() => Playbook.workspace.records({ kind: 'one-to-one' }).filter(r => r.data.milestone).map(r => [r.date, r.data.milestone])")
 
+    beside = page.locator("[data-plan-milestone-status]")  # said beside the box, not 3,000 px below (a sales leader)
     on(due30)
+
+    def printed_height() -> float:
+        """The agenda's height on paper, at a Letter page's width inside its margins."""
+        page.set_viewport_size({"width": 720, "height": 900})
+        page.emulate_media(media="print")
+        height = page.locator("[data-plan-agenda]").bounding_box()["height"]
+        page.emulate_media(media="screen")
+        page.set_viewport_size({"width": 1280, "height": 720})
+        return height
+
+    unmarked = printed_height()
     box.check()
-    expect(status).to_have_text(f"The 1:1 of {_weekday(due30)} is marked as Ana's review of “{plain(day30['name'])}”. Record it as held after the meeting, and the team view shows the review as held.")
+    expect(beside).to_have_text(f"The 1:1 of {_weekday(due30)} is marked as Ana's review of “{plain(day30['name'])}”. Record it as held after the meeting, and the team view shows the review as held.")
     expect(line).to_contain_text("and its review with you. This 1:1 is that review.")
     # the agenda says what the 1:1 is for, on screen, on paper and in the copy
     review = f"This 1:1 is Ana's review of “{plain(day30['name'])}”: go through “What good looks like” and “How the manager checks” for it in the ramp plan."
     expect(page.locator("[data-plan-review]")).to_have_text(review)
+    # on paper the heading names it, keeping the agenda to one page (a checker: the line took it to two)
+    headed = f"1:1 with Ana, {due30:%A} {due30.day} {due30:%B} {due30.year} at "
+    expect(page.locator("[data-plan-heading]")).to_have_text(re.compile(rf"^{re.escape(headed)}.*: review of “{re.escape(plain(day30['name']))}”$"))
     page.emulate_media(media="print")
-    expect(page.locator("[data-plan-review]")).to_be_visible()
+    expect(page.locator("[data-plan-heading]")).to_be_visible()
+    expect(page.locator("[data-plan-review]")).to_be_hidden()
     page.emulate_media(media="screen")
+    assert printed_height() == unmarked
     page.get_by_role("button", name="Copy as text").click()
-    assert page.evaluate("() => navigator.clipboard.readText()").split("\n")[1] == review
+    copied = page.evaluate("() => navigator.clipboard.readText()").split("\n")
+    assert copied[0] == page.locator("[data-plan-heading]").text_content() and copied[1] == review, copied[:2]
     # held a day early instead: the mark moves, a milestone has one review
     on(today)
-    expect(line).to_contain_text(f"Its review is marked on the 1:1 of {_weekday(due30)}.")
+    expect(line).to_contain_text(f"The review is marked on the 1:1 of {_weekday(due30)}.")
     expect(box).not_to_be_checked()
     box.check()
-    expect(status).to_contain_text(f"It was marked on the 1:1 of {_weekday(due30)} before.")
+    expect(beside).to_contain_text(f"It was marked on the 1:1 of {_weekday(due30)} before.")
     assert marked() == [[today.isoformat(), day30["id"]]]
     on(due30)
     expect(page.locator("[data-plan-review]")).to_be_hidden()
@@ -1026,13 +1050,23 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     expect(page.locator("[data-plan-milestone]")).to_be_hidden()
     later = due60 + timedelta(days=5)
     on(later)
-    expect(line).to_contain_text(f"The review of “{plain(day60['name'])}” was due on {_weekday(due60)} and is not recorded as held.")
+    expect(line).to_contain_text(f"The review of “{plain(day60['name'])}” was due on {_weekday(due60)}. It is not recorded as held.")
     expect(page.get_by_role("checkbox", name=f"This 1:1 is the review of “{plain(day60['name'])}”")).not_to_be_checked()
     # taken off again: the 1:1 held stays, its mark goes
     on(today)
     box.uncheck()
-    expect(status).to_have_text(f"The 1:1 of {_weekday(today)} is no longer marked as the review of “{plain(day30['name'])}”.")
+    expect(beside).to_have_text(f"The 1:1 of {_weekday(today)} is no longer marked as the review of “{plain(day30['name'])}”.")
     assert marked() == []
+    # marked again after the 1:1 was held: no advice to record it as held (a sales leader)
+    box.check()
+    expect(beside).to_have_text(f"The 1:1 of {_weekday(today)}, recorded as held, is now Ana's review of “{plain(day30['name'])}”: the team view shows the review as held.")
+    # a 1:1 held without the mark while a review could be: asked whether it was (an unticked day-90 went unrecorded)
+    box.uncheck()
+    page.get_by_role("button", name="Not held after all").click()
+    expect(status).to_contain_text(f"The 1:1 of {_weekday(today)} is no longer recorded as held.")
+    page.get_by_role("button", name="Record this 1:1 as held").click()
+    expect(status).to_contain_text(f"The 1:1 of {_weekday(today)} is recorded as held. Was it the review of “{plain(day30['name'])}”? Then tick the box for it above.")
+
 
 
 def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(manager, site_url):
@@ -1074,9 +1108,15 @@ def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(
     page.locator("[data-plan-date]").dispatch_event("change")
     expect(line).to_contain_text("Ana is on day 30 of the ramp plan")
     last = milestones[-1]
-    page.locator("[data-plan-date]").fill((first + timedelta(days=last["day"] + 20)).isoformat())  # two weeks past it
+    # past the last milestone with no review recorded: the last is overdue, the others passed over, not "passed" (a
+    # sales leader read that as met)
+    later = first + timedelta(days=last["day"] + 20)
+    page.locator("[data-plan-date]").fill(later.isoformat())
     page.locator("[data-plan-date]").dispatch_event("change")
-    expect(line).to_have_text(f"Ana passed the ramp plan's last milestone, day {last['day']}, on {_weekday(first + timedelta(days=last['day'] - 1))}.")
+    earlier = " and ".join(f"“{plain(m['name'])}”" for m in milestones[:-1])
+    expect(line).to_have_text(f"At this 1:1, Ana is on day {(later - first).days + 1} of the ramp plan (first day {_weekday(first)}). The review of “{plain(last['name'])}” was due on"
+                              f" {_weekday(next_working(first + timedelta(days=last['day'] - 1)))}. It is not recorded as held. The reviews of {earlier} are not recorded as held:"
+                              f" mark the 1:1s they were held in, if they were. More in the ramp plan: {plain(last['name'])}")
     # another rep has no first day; emptied, hers is gone
     _add_rep(page, site_url, "Ben")
     expect(line).to_be_hidden()

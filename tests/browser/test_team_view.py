@@ -842,12 +842,13 @@ def test_a_commitment_slipping_week_after_week_leads_the_overdue_list_and_points
 def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     """A manager's case: the 1:1 planner knew a new rep's first day, but the team view, the page for the week's
     to-dos, didn't show their milestone reviews; then a sales leader's: a review held and one missed looked alike,
-    and a rep stayed listed after the last review was held. Each rep with a first day saved is listed, from
-    before it to two weeks after the last review (its 1:1 if held, else its day), with the day of the ramp plan
-    they are on today, the reviews held (a 1:1 marked as the review and held; one passed over said not recorded)
-    and the next review after the last held: due, marked on a 1:1 to come, or overdue; soonest first. Worked out
-    here from data/ramp.yml: day N is the first day + N - 1, or the next working day (reviews fell on a
-    Saturday), moved on by each working day the rep was away (a fortnight's leave moved nothing)."""
+    a rep stayed listed after the last review was held, and an unheld day-90 review dropped off. Each rep with a
+    first day saved is listed until two weeks after the last review is held, with the day of the ramp plan they
+    are on today, the reviews held (a 1:1 marked as the review and held, how late; one passed over said not
+    recorded) and the next: of those after the last held, the latest opened (due in under 14 days, or past), else
+    the first; on the 1:1 marked for it, due, or overdue and flagged; soonest first. Worked out here from
+    data/ramp.yml: day N is the first day + N - 1, or the next working day (reviews fell on a Saturday), moved on
+    by each working day the rep was away (a fortnight's leave moved nothing)."""
     milestones = data("ramp")["milestones"]
     assert [m["day"] for m in milestones] == [30, 60, 90], "the reps below are placed for these three reviews"
     today = TODAY.date()
@@ -856,17 +857,24 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
         return ["one-to-one", "one-to-one", {"held": held, "milestone": milestone}, day]
 
     starts = {"Ana": date(2026, 3, 2), "Ben": date(2026, 4, 6), "Cat": date(2025, 12, 1), "Dan": date(2025, 12, 22),
-              "Fay": date(2025, 12, 29), "Gus": date(2026, 2, 9), "Hal": date(2025, 12, 15)}
+              "Fay": date(2025, 12, 29), "Gus": date(2026, 2, 9), "Hal": date(2025, 12, 15), "Ivy": date(2026, 2, 16),
+              "Jo": date(2026, 3, 9), "Kit": date(2026, 4, 13)}
     away = {"Ana": (date(2026, 3, 16), date(2026, 3, 18))}  # Monday and Tuesday off, back on Wednesday
     reviews = {
-        # day 30 held; day 60 marked on a 1:1 that went by without being recorded as held: overdue
+        # day 30 held a day late; day 60 marked on a 1:1 that went by unheld, passed over for day 90, overdue
         "Dan": [marked("day-30", "2026-01-21", True), marked("day-60", "2026-02-19", False), ["one-to-one", "one-to-one", {"held": True}, "2026-03-02"]],
-        # all three held, the last on Friday: the ramp plan is over, listed two weeks more
+        # all three held, the last early: the ramp plan is over, listed two weeks more
         "Fay": [marked("day-30", "2026-01-27", True), marked("day-60", "2026-02-26", True), marked("day-90", "2026-03-27", True)],
-        # day 30 held a day late, day 60 marked on a 1:1 to come
+        # day 30 held a day late, day 60 marked on a 1:1 to come, a day before its day
         "Gus": [marked("day-30", "2026-03-11", True), marked("day-60", "2026-04-08", False)],
-        # day 60 passed over, day 90 held early: over, the missing one said
+        # day 60 passed over, day 90 held: over, the missing one said
         "Hal": [marked("day-30", "2026-01-13", True), marked("day-90", "2026-03-16", True)],
+        # day 30 missed, rebooked on a 1:1 to come: still late
+        "Ivy": [marked("day-30", "2026-04-01", False)],
+        # day 30 marked early on a 1:1 that went by unheld
+        "Jo": [marked("day-30", "2026-03-27", False)],
+        # a first day moved later than a 1:1 marked and held: that mark doesn't count (a checker)
+        "Kit": [marked("day-30", "2026-03-02", True)],
     }
     reps = [[name, [["start", "ramp", {}, first.isoformat()]] + reviews.get(name, [])
              + ([["away", "time-away", {"back": away[name][1].isoformat()}, away[name][0].isoformat()]] if name in away else [])]
@@ -883,42 +891,64 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
                 due = next_working(due + timedelta(days=1))
         return due
 
+    def days(n: int, *, ago: bool = False) -> str:
+        if ago:
+            return "today" if n == 0 else "yesterday" if n == 1 else f"{n} days ago"
+        return "today" if n == 0 else "tomorrow" if n == 1 else f"in {n} days"
+
     expected, soon, late = [], 0, 0
     for name, first in starts.items():
         day = (today - first).days + 1
-        meetings = {r[2]["milestone"]: (date.fromisoformat(r[3]), r[2]["held"]) for r in reviews.get(name, []) if "milestone" in r[2]}
+        meetings = {r[2]["milestone"]: (date.fromisoformat(r[3]), r[2]["held"]) for r in reviews.get(name, []) if "milestone" in r[2] and date.fromisoformat(r[3]) >= first}
+        due = [review_on(first, m["day"], away.get(name)) for m in milestones]
         held = [i for i, m in enumerate(milestones) if meetings.get(m["id"], (None, False))[1]]
-        after = held[-1] + 1 if held else 0
-        last_on = review_on(first, milestones[-1]["day"], away.get(name))
-        ends = (meetings[milestones[-1]["id"]][0] if after == len(milestones) else last_on) + timedelta(days=14)
-        if today > ends:
-            continue  # Cat: two weeks past her last milestone's review
-        shown = "".join(f"{m['name']} " + (f"held on {said(meetings[m['id']][0])}" if i in held else "not recorded as held") for i, m in enumerate(milestones[:after])) or "None yet"
-        if after == len(milestones):
-            on = meetings[milestones[-1]["id"]][0]
-            review, row_late = f"Last review held on {said(on)}: {milestones[-1]['name']}", False
-        else:
-            nxt = milestones[after]
-            on = review_on(first, nxt["day"], away.get(name))
-            booked = meetings.get(nxt["id"], (None, False))[0]
-            booked = booked if booked and booked >= today else None
-            days = (on - today).days
-            row_late = not booked and on < today
-            if row_late:
-                review = f"Overdue, due {said(on)} ({-days} days ago) and not recorded as held: {nxt['name']}"
+        after = list(range(held[-1] + 1 if held else 0, len(milestones)))
+        opened = [i for i in after if (due[i] - today).days < 14]
+        nxt = opened[-1] if opened else after[0] if after else None
+        if nxt is None and today > meetings[milestones[-1]["id"]][0] + timedelta(days=14):
+            continue
+        cells = []
+        for i in range(nxt if nxt is not None else len(milestones)):
+            on, was_held = meetings.get(milestones[i]["id"], (None, False))
+            text = milestones[i]["name"] + " "
+            if was_held:
+                text += f"held on {said(on)}" + (f", {(on - due[i]).days} day{'s' if (on - due[i]).days > 1 else ''} after its day" if on > due[i] else "")
+            elif on:
+                text += f"marked on the 1:1 of {said(on)}" + (", not recorded as held" if on < today else "")
             else:
-                moved = on != review_on(first, nxt["day"], None)
-                when = ("today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days") + (", moved for time away" if moved else "")
-                review = f"{said(on)} ({when}): {nxt['name']}"
-                review += f" (marked on the 1:1 of {said(booked)})" if booked else " (no 1:1 marked as its review yet)" if days < 14 else ""
-                soon += days < 14
+                text += "not recorded as held"
+            cells.append(text)
+        shown = "".join(cells) or "None yet"
+        if nxt is None:
+            review, when, row_late = "Ramp plan over", meetings[milestones[-1]["id"]][0], False
+        else:
+            m, on = milestones[nxt], due[nxt]
+            mark = meetings.get(m["id"], (None, False))[0]
+            booked = mark if mark and mark >= today else None
+            row_late = on < today
+            when = booked or on
+            if booked:
+                review = f"{said(booked)} ({days((booked - today).days)}), the 1:1 marked as its review: {m['name']}"
+                if booked != on:
+                    review += f" (due {said(on)}, {days((today - on).days, ago=True)})" if row_late else f" (due {said(on)})"
+            elif row_late:
+                review = f"Overdue, due {said(on)} ({days((today - on).days, ago=True)}) and not recorded as held: {m['name']}"
+            else:
+                moved = on != review_on(first, m["day"], None)
+                review = f"{said(on)} ({days((on - today).days)}{', moved for time away' if moved else ''}): {m['name']}"
+            if not booked and mark:
+                review += f" (marked on the 1:1 of {said(mark)}, not recorded as held)"
+            elif not booked and not row_late and (on - today).days < 14:
+                review += " (no 1:1 marked as its review yet)"
+            soon += not row_late and (when - today).days < 14
             late += row_late
         standing = f"day {day}" if day >= 1 else ("starts tomorrow" if day == 0 else f"starts in {1 - day} days")
-        expected.append((after == len(milestones), on, [name, said(first), standing, shown, review]))
+        expected.append((nxt is None, when, [name, said(first), standing, shown, review]))
     expected = [row for _, _, row in sorted(expected, key=lambda found: found[:2])]
-    assert [row[0] for row in expected] == ["Dan", "Ana", "Gus", "Ben", "Hal", "Fay"] and (soon, late) == (2, 1), expected
-    assert "moved for time away" in expected[1][4] and "not recorded as held" in expected[4][3]
-    table = page.get_by_role("table", name=f"6 reps on the ramp plan; milestone reviews in the next 14 days: {soon}; overdue: {late}")
+    assert [row[0] for row in expected] == ["Cat", "Dan", "Ivy", "Ana", "Jo", "Gus", "Ben", "Kit", "Hal", "Fay"] and (soon, late) == (3, 3), expected
+    assert "moved for time away" in expected[3][4] and "not recorded as held" in expected[8][3] and "days after its day" not in expected[9][3]
+    assert expected[7][3] == "None yet"
+    table = page.get_by_role("table", name=f"10 reps on the ramp plan; milestone reviews in the next 14 days: {soon}; overdue: {late}")
     assert rows_of(table) == expected
     expect(table.locator("tbody tr.pb-team__late")).to_have_count(late)
     expect(table.get_by_role("link", name=milestones[0]["name"]).first).to_have_attribute("href", re.compile(rf"/ramp-plan/#{milestones[0]['id']}$"))
