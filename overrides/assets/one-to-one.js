@@ -1180,7 +1180,9 @@
        milestone is reviewed in one 1:1, so a mark on another of the rep's 1:1s not held yet moves to this one. */
     function saveMilestone() {
       var id = milestoneBox.value;
-      var milestone = placeOf(plan.milestones, id).item;
+      var found = placeOf(plan.milestones, id);
+      if (!found) return;  /* the box not offered: hidden, with no milestone */
+      var milestone = found.item;
       var said = { name: ws.name(ws.current()), milestone: milestone.name, day: shownDay(when().date) };
       var moved = [];
       var stored = true;
