@@ -1141,6 +1141,7 @@
     var startField = form.querySelector("[data-plan-first-day]");
     var milestoneBox = form.querySelector("[data-plan-milestone]");
     var milestoneStatus = form.querySelector("[data-plan-milestone-status]");
+    var outcomeField = form.querySelector("[data-plan-outcome]");
     /* The calendar event's title: the page's, and the milestone reviewed where the 1:1 is marked as a review. */
     function eventTitle() {
       var marked = markedReview(plan, meetingRecord(), when().date);
@@ -1163,6 +1164,7 @@
       var offer = at && at.offer;
       milestoneStatus.textContent = "";
       milestoneBox.closest("p").hidden = !offer;
+      renderOutcome(offer && offer.checked ? offer.milestone : null);
       if (offer) {
         milestoneBox.checked = offer.checked;
         milestoneBox.value = offer.milestone.id;
@@ -1176,6 +1178,31 @@
       link.textContent = Playbook.t("plan_one_to_one.ramp_link", { milestone: at.milestone.name });
       line.append(" ", link);
     }
+    /* How the review in this 1:1 went, for a 1:1 marked as `milestone`'s review (else hidden): behind, with the
+       ramp plan's advice for that milestone (a sales leader: held is not passed, and the verdict is what a
+       leader reports). */
+    function renderOutcome(milestone) {
+      var outcome = milestone ? meetingRecord().milestone_outcome : null;
+      outcomeField.hidden = !milestone;
+      each(outcomeField, "input").forEach(function (input) { input.checked = input.value === outcome; });
+      var advice = outcomeField.querySelector("[data-plan-if-behind]");
+      var text = advice.querySelector("[data-plan-if-behind-text]");
+      text.textContent = "";
+      var behind = outcome === "behind" && milestone.ifBehind;
+      if (behind) milestone.ifBehind.childNodes.forEach(function (node) { text.append(node.cloneNode(true)); });
+      advice.hidden = !behind;
+    }
+    function saveOutcome(event) {
+      var data = meetingRecord();
+      var marked = placeOf(plan.milestones, data.milestone);
+      if (!marked) return;
+      data.milestone_outcome = event.target.value;
+      if (!saveMeeting(data)) return;
+      renderRamp();
+      var said = { name: ws.name(ws.current()), milestone: marked.item.name };
+      milestoneStatus.textContent = data.milestone_outcome === "behind" ? Playbook.t("plan_one_to_one.outcome_saved_behind", said) : Playbook.t("plan_one_to_one.outcome_saved_on_track", said);
+    }
+
     /* Marks the 1:1 of the date chosen as the review of the milestone offered, or takes the mark off. A
        milestone is reviewed in one 1:1, so a mark on another of the rep's 1:1s not held yet moves to this one. */
     function saveMilestone() {
@@ -1191,13 +1218,17 @@
           if (record.date === when().date || record.data.milestone !== id || Playbook.commitments.held(record)) return;
           var other = JSON.parse(JSON.stringify(record.data));
           delete other.milestone;
+          delete other.milestone_outcome;
           stored = stored && tool.record("one-to-one", plan.tool, other, record.date);
           moved.push(shownDay(record.date));
         });
       }
       var data = meetingRecord();
       if (milestoneBox.checked) data.milestone = id;
-      else delete data.milestone;
+      else {
+        delete data.milestone;
+        delete data.milestone_outcome;
+      }
       if (!stored || !saveMeeting(data)) return;
       /* said beside the box (a sales leader: the page's status line is 3,000 px below it) */
       var held = Playbook.commitments.held({ data: data });
@@ -1576,6 +1607,7 @@
     form.querySelector("[data-plan-times-usual]").addEventListener("click", function () { saveTimes(true); });
     if (startField) startField.addEventListener("change", saveFirstDay);
     if (milestoneBox) milestoneBox.addEventListener("change", saveMilestone);
+    if (outcomeField) outcomeField.addEventListener("change", saveOutcome);
     form.querySelector("[data-plan-times]").hidden = false;
     /* Enter in the commitment's text or its due date (the last field a keyboard user fills) adds it, as its
        button does (the form has too many fields for the browser to submit it on Enter), rather than leaving

@@ -12,7 +12,8 @@
                                         too late (a sales leader)
      start(records)                     the rep's start record among `records` (the one saved last), or null
      milestones(root)                   the ramp plan's milestones as a page lists them ([data-ramp-milestones]):
-                                        [{id, day, href, name, figures}] in the plan's order
+                                        [{id, day, href, name, figures, ifBehind}] in the plan's order (ifBehind:
+                                        the element holding what to do if the rep is behind, or null)
      day(first, date)                   the day of the ramp plan `date` falls on
      reviewOn(first, day, records)      the day a milestone of day `day` is reviewed, given the rep's `records`
      AFTER                              how many days after the last review is held the rep stays on the ramp plan,
@@ -22,7 +23,8 @@
      opened(on, date)                   whether a review due `on` may be held at `date`: less than SOON days ahead
      reviews(list, first, records, date)  the rep's milestone reviews at `date`: {each: [{milestone, on, moved,
                                         meeting}] (on: the day it is due; moved: later than its day, for the rep's
-                                        time away; meeting: the 1:1 marked as its review, {date, held}, or null),
+                                        time away; meeting: the 1:1 marked as its review, {date, held, outcome:
+                                        "on-track", "behind" or null}, or null),
                                         next: of those after the last one held, the latest opened by `date`, else
                                         the first (a review never recorded doesn't hold up the next: a sales
                                         leader), or null once the last is held; passed: those before next and
@@ -45,7 +47,7 @@
   function milestones(root) {
     return Array.prototype.map.call(root.querySelectorAll("[data-ramp-milestones] li"), function (li) {
       var figures = li.querySelector("[data-figures]");
-      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "" };
+      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "", ifBehind: li.querySelector("[data-if-behind]") };
     });
   }
 
@@ -64,7 +66,7 @@
     records.forEach(function (record) {
       var id = record.kind === "one-to-one" && record.data ? record.data.milestone : null;
       if (typeof id !== "string" || record.date < first) return;
-      var meeting = { date: record.date, held: Playbook.commitments.held(record) };
+      var meeting = { date: record.date, held: Playbook.commitments.held(record), outcome: record.data.milestone_outcome || null };
       var was = Object.prototype.hasOwnProperty.call(found, id) ? found[id] : null;
       if (!was || meeting.held > was.held || (meeting.held === was.held && meeting.date > was.date)) found[id] = meeting;
     });

@@ -670,7 +670,11 @@
       item.append(link, " ");
       var meeting = review.meeting;
       var late = meeting ? daysBetween(review.on, meeting.date) : 0;
-      if (meeting && meeting.held) datedWords(item, late > 0 ? Playbook.t("team_view.ramp_held_late", { date: DATE, count: late }) : Playbook.t("team_view.ramp_held_on", { date: DATE }), meeting.date);
+      if (meeting && meeting.held) {
+        datedWords(item, late > 0 ? Playbook.t("team_view.ramp_held_late", { date: DATE, count: late }) : Playbook.t("team_view.ramp_held_on", { date: DATE }), meeting.date);
+        if (meeting.outcome === "on-track") item.append(Playbook.t("team_view.ramp_on_track"));
+        else if (meeting.outcome === "behind") item.append(Playbook.t("team_view.ramp_behind"));
+      }
       else if (meeting) datedWords(item, meeting.date >= Playbook.workspace.today() ? Playbook.t("team_view.ramp_marked", { date: DATE }) : Playbook.t("team_view.ramp_marked_missed", { date: DATE }), meeting.date);
       else item.append(Playbook.t("team_view.ramp_not_recorded"));
       list.append(item);

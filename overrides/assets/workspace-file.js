@@ -127,6 +127,7 @@
     if ("time" in data && !(typeof data.time === "string" && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(data.time))) return Playbook.t("workspace_file.meeting_time", { what: what });
     if ("held" in data && typeof data.held !== "boolean") return Playbook.t("workspace_file.meeting_held", { what: what });
     if ("milestone" in data && !(typeof data.milestone === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.milestone) && data.milestone.length <= 80)) return Playbook.t("workspace_file.meeting_milestone", { what: what });
+    if ("milestone_outcome" in data && ["on-track", "behind"].indexOf(data.milestone_outcome) < 0) return Playbook.t("workspace_file.meeting_outcome", { what: what });
     if ("agenda" in data && !(Array.isArray(data.agenda) && data.agenda.length <= 100 && data.agenda.every(isObject))) return Playbook.t("workspace_file.meeting_agenda", { what: what });
     if ("write_in" in data && !(Array.isArray(data.write_in) && data.write_in.length <= 100 && data.write_in.every(noteSound))) return Playbook.t("workspace_file.meeting_notes", { what: what });
     if (!("commitments" in data)) return null;

@@ -1043,6 +1043,19 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(status).to_contain_text(f"The 1:1 of {_weekday(today)} is recorded as held. So is its review of “{plain(day30['name'])}”.")
     expect(box).to_be_checked()
+    # how it went: behind brings the ramp plan's advice for the milestone (a sales leader: held is not passed)
+    outcome = page.get_by_role("group", name="How the review went")
+    outcome.get_by_label("Behind").check()
+    expect(beside).to_have_text(f"Saved: Ana is behind at “{plain(day30['name'])}”. What the ramp plan says to do is below.")
+    expect(page.locator("[data-plan-if-behind]")).to_have_text(f"If the rep is behind: {plain(day30['if_behind'])}")
+    expect(page.locator("[data-plan-if-behind] a").first).to_have_attribute("href", re.compile(r"dilemma/#skill-will$"))
+    outcomes = "() => Playbook.workspace.records({ kind: 'one-to-one' }).filter(r => 'milestone_outcome' in r.data).map(r => r.data.milestone_outcome)"
+    assert page.evaluate(outcomes) == ["behind"]
+    outcome.get_by_label("On track").check()
+    expect(beside).to_have_text(f"Saved: Ana is on track at “{plain(day30['name'])}”.")
+    expect(page.locator("[data-plan-if-behind]")).to_be_hidden()
+    page.reload()
+    expect(outcome.get_by_label("On track")).to_be_checked()
     # the day-60 review is next: not offered a month ahead, offered and overdue once past its day
     due60 = next_working(first + timedelta(days=day60["day"] - 1))
     on(due30)
@@ -1056,7 +1069,7 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     on(today)
     box.uncheck()
     expect(beside).to_have_text(f"The 1:1 of {_weekday(today)} is no longer marked as the review of “{plain(day30['name'])}”.")
-    assert marked() == []
+    assert marked() == [] and page.evaluate(outcomes) == []
     # marked again after the 1:1 was held: no advice to record it as held (a sales leader)
     box.check()
     expect(beside).to_have_text(f"The 1:1 of {_weekday(today)}, recorded as held, is now Ana's review of “{plain(day30['name'])}”: the team view shows the review as held.")

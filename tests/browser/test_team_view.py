@@ -853,8 +853,8 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     assert [m["day"] for m in milestones] == [30, 60, 90], "the reps below are placed for these three reviews"
     today = TODAY.date()
 
-    def marked(milestone: str, day: str, held: bool) -> list:
-        return ["one-to-one", "one-to-one", {"held": held, "milestone": milestone}, day]
+    def marked(milestone: str, day: str, held: bool, outcome: str | None = None) -> list:
+        return ["one-to-one", "one-to-one", {"held": held, "milestone": milestone} | ({"milestone_outcome": outcome} if outcome else {}), day]
 
     starts = {"Ana": date(2026, 3, 2), "Ben": date(2026, 4, 6), "Cat": date(2025, 12, 1), "Dan": date(2025, 12, 22),
               "Fay": date(2025, 12, 29), "Gus": date(2026, 2, 9), "Hal": date(2025, 12, 15), "Ivy": date(2026, 2, 16),
@@ -864,9 +864,9 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
         # day 30 held a day late; day 60 marked on a 1:1 that went by unheld, passed over for day 90, overdue
         "Dan": [marked("day-30", "2026-01-21", True), marked("day-60", "2026-02-19", False), ["one-to-one", "one-to-one", {"held": True}, "2026-03-02"]],
         # all three held, the last early: the ramp plan is over, listed two weeks more
-        "Fay": [marked("day-30", "2026-01-27", True), marked("day-60", "2026-02-26", True), marked("day-90", "2026-03-27", True)],
+        "Fay": [marked("day-30", "2026-01-27", True), marked("day-60", "2026-02-26", True), marked("day-90", "2026-03-27", True, "on-track")],
         # day 30 held a day late, day 60 marked on a 1:1 to come, a day before its day
-        "Gus": [marked("day-30", "2026-03-11", True), marked("day-60", "2026-04-08", False)],
+        "Gus": [marked("day-30", "2026-03-11", True, "behind"), marked("day-60", "2026-04-08", False)],
         # day 60 passed over, day 90 held: over, the missing one said
         "Hal": [marked("day-30", "2026-01-13", True), marked("day-90", "2026-03-16", True)],
         # day 30 missed, rebooked on a 1:1 to come: still late
@@ -900,6 +900,7 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     for name, first in starts.items():
         day = (today - first).days + 1
         meetings = {r[2]["milestone"]: (date.fromisoformat(r[3]), r[2]["held"]) for r in reviews.get(name, []) if "milestone" in r[2] and date.fromisoformat(r[3]) >= first}
+        went = {r[2]["milestone"]: r[2].get("milestone_outcome") for r in reviews.get(name, []) if "milestone" in r[2]}
         due = [review_on(first, m["day"], away.get(name)) for m in milestones]
         held = [i for i, m in enumerate(milestones) if meetings.get(m["id"], (None, False))[1]]
         after = list(range(held[-1] + 1 if held else 0, len(milestones)))
@@ -913,6 +914,7 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
             text = milestones[i]["name"] + " "
             if was_held:
                 text += f"held on {said(on)}" + (f", {(on - due[i]).days} day{'s' if (on - due[i]).days > 1 else ''} after its day" if on > due[i] else "")
+                text += {"on-track": ": on track", "behind": ": behind", None: ""}[went[milestones[i]["id"]]]
             elif on:
                 text += f"marked on the 1:1 of {said(on)}" + (", not recorded as held" if on < today else "")
             else:
@@ -947,7 +949,7 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     expected = [row for _, _, row in sorted(expected, key=lambda found: found[:2])]
     assert [row[0] for row in expected] == ["Cat", "Dan", "Ivy", "Ana", "Jo", "Gus", "Ben", "Kit", "Hal", "Fay"] and (soon, late) == (3, 3), expected
     assert "moved for time away" in expected[3][4] and "not recorded as held" in expected[8][3] and "days after its day" not in expected[9][3]
-    assert expected[7][3] == "None yet"
+    assert expected[7][3] == "None yet" and expected[5][3].endswith(": behind") and expected[9][3].endswith(": on track")
     table = page.get_by_role("table", name=f"10 reps on the ramp plan; milestone reviews in the next 14 days: {soon}; overdue: {late}")
     assert rows_of(table) == expected
     expect(table.locator("tbody tr.pb-team__late")).to_have_count(late)
