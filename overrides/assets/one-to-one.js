@@ -1165,6 +1165,7 @@
       milestoneStatus.textContent = "";
       milestoneBox.closest("p").hidden = !offer;
       renderOutcome(offer && offer.checked ? offer.milestone : null);
+      renderChecks(offer && !(offer.checked && Playbook.commitments.held({ data: meetingRecord() })) ? offer.milestone : null);
       if (offer) {
         milestoneBox.checked = offer.checked;
         milestoneBox.value = offer.milestone.id;
@@ -1178,6 +1179,21 @@
       link.textContent = Playbook.t("plan_one_to_one.ramp_link", { milestone: at.milestone.name });
       line.append(" ", link);
     }
+    /* How the manager checks `milestone` (the ramp plan's list), while its review is offered and not yet held:
+       calls to hear and a meeting to join need booking in the two weeks before it (a sales leader). */
+    function renderChecks(milestone) {
+      var box = form.querySelector("[data-plan-ramp-checks]");
+      var list = box.querySelector("ul");
+      list.textContent = "";
+      (milestone ? milestone.checks : []).forEach(function (check) {
+        var item = document.createElement("li");
+        check.childNodes.forEach(function (node) { item.append(node.cloneNode(true)); });
+        list.append(item);
+      });
+      box.querySelector("[data-plan-ramp-checks-title]").textContent = milestone ? Playbook.t("plan_one_to_one.ramp_checks", { milestone: milestone.name }) : "";
+      box.hidden = !list.children.length;
+    }
+
     /* How the review in this 1:1 went, for a 1:1 marked as `milestone`'s review (else hidden): behind, with the
        ramp plan's advice for that milestone (a sales leader: held is not passed, and the verdict is what a
        leader reports). */

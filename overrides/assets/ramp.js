@@ -12,8 +12,9 @@
                                         too late (a sales leader)
      start(records)                     the rep's start record among `records` (the one saved last), or null
      milestones(root)                   the ramp plan's milestones as a page lists them ([data-ramp-milestones]):
-                                        [{id, day, href, name, figures, ifBehind}] in the plan's order (ifBehind:
-                                        the element holding what to do if the rep is behind, or null)
+                                        [{id, day, href, name, figures, ifBehind, checks}] in the plan's order
+                                        (ifBehind: the element holding what to do if the rep is behind, or null;
+                                        checks: the elements holding each way the manager checks)
      day(first, date)                   the day of the ramp plan `date` falls on
      reviewOn(first, day, records)      the day a milestone of day `day` is reviewed, given the rep's `records`
      AFTER                              how many days after the last review is held the rep stays on the ramp plan,
@@ -47,7 +48,7 @@
   function milestones(root) {
     return Array.prototype.map.call(root.querySelectorAll("[data-ramp-milestones] li"), function (li) {
       var figures = li.querySelector("[data-figures]");
-      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "", ifBehind: li.querySelector("[data-if-behind]") };
+      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "", ifBehind: li.querySelector("[data-if-behind]"), checks: Array.prototype.slice.call(li.querySelectorAll("[data-check]")) };
     });
   }
 

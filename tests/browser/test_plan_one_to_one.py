@@ -992,6 +992,10 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     box = page.get_by_role("checkbox", name=f"This 1:1 is the review of “{plain(day30['name'])}”")
     expect(box).not_to_be_checked()
     status = page.locator("[data-plan-status]")
+    # with it, the ramp plan's checks for the milestone, to book in time (a sales leader: never listed before)
+    checks = page.locator("[data-plan-ramp-checks]")
+    expect(checks.locator("p")).to_have_text(f"How you check for “{plain(day30['name'])}”, to book before the review:")
+    expect(checks.locator("li")).to_have_text([plain(check) for check in day30["manager_checks"]])
 
     def on(day: date):
         page.locator("[data-plan-date]").fill(day.isoformat())
@@ -1043,6 +1047,7 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     page.get_by_role("button", name="Record this 1:1 as held").click()
     expect(status).to_contain_text(f"The 1:1 of {_weekday(today)} is recorded as held. So is its review of “{plain(day30['name'])}”.")
     expect(box).to_be_checked()
+    expect(checks).to_be_hidden()
     # how it went: behind brings the ramp plan's advice for the milestone (a sales leader: held is not passed)
     outcome = page.get_by_role("group", name="How the review went")
     outcome.get_by_label("Behind").check()
