@@ -1109,7 +1109,8 @@ def test_a_new_reps_first_day_says_where_each_one_to_one_falls_on_the_ramp_plan(
     ramp.goto(site_url + "ramp-plan/")
     stated = ramp.locator(f"h2#{nxt['id']} ~ .pb-milestone").first.locator("li[data-stage]").all_inner_texts()
     ramp.close()
-    figures = ", ".join(text.split(",")[0].replace(": ", " ", 1) for text in stated)
+    # inside the sentence, the stages' names as a sentence has them (a sales leader read "with Calls made 11 a day")
+    figures = ", ".join(stage.lower() + " " + rest for stage, rest in (text.split(",")[0].split(": ", 1) for text in stated))
     line = page.locator("[data-plan-ramp-day]")
     expect(line).to_have_text(f"At this 1:1, Ana is on day 23 of the ramp plan (first day {_weekday(first)}). Next milestone on"
                               f" {_weekday(first + timedelta(days=nxt['day'] - 1))}: {plain(nxt['name'])}, with {figures}, and its review with you."
