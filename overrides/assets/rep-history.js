@@ -234,6 +234,15 @@
     slot.append(list);
   }
 
+  /* Beside a cause outside the rep, the other signals ticked, in the helper's order (`signals`: their words by
+     id): "" when none (a sales leader: the history kept only "Deal with the circumstance first", the conduct and
+     the deal at risk dropped). */
+  function alsoTicked(ticked, signals) {
+    var also = Object.keys(signals).filter(function (id) { return ticked && typeof ticked === "object" && Object.prototype.hasOwnProperty.call(ticked, id); });
+    if (!also.length) return "";
+    return Playbook.t("rep_history.advice_also", { signals: Playbook.list(also.map(function (id) { return Playbook.t("rep_history.quoted", { text: Playbook.inSentence(signals[id]) }); })) });
+  }
+
   /* What the decision helper advised for the rep, the latest day first (its decision records: one a day, the
      ticks as they stood when last changed), with the situations a mode rested on; a day whose ticks gave no
      advice is left out. A manager asked "what did I try with this rep last time?", which the helper's own
@@ -248,11 +257,12 @@
     };
     var modes = names("[data-history-modes] li", "mode");
     var situations = names("[data-history-situations] li", "situation");
+    var signals = names("[data-history-signals] li", "signal");
     var said = Playbook.workspace.records({ rep: rep, kind: "decision" }).map(function (record) {
       var outcome = record.data.outcome;
       var on = (Array.isArray(record.data.situations) ? record.data.situations : []).filter(function (id) { return typeof id === "string" && situations[id]; });
       var advice = outcome === "tie" ? Playbook.t("rep_history.advice_tie")
-        : outcome === "circumstance" ? Playbook.t("rep_history.advice_circumstance")
+        : outcome === "circumstance" ? Playbook.t("rep_history.advice_circumstance") + alsoTicked(record.data.ticked, signals)
         : typeof outcome === "string" && modes[outcome] ? (on.length ? Playbook.t("rep_history.advice_on", { mode: modes[outcome], situations: Playbook.list(on.map(function (id) { return situations[id]; })) }) : modes[outcome])
         : null;
       return advice && { date: record.date, advice: advice };

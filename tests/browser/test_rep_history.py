@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from tests.helpers import data
+from tests.helpers import data, in_sentence, plain
 
 HISTORY = "coaching/history/"
 LONDON = ZoneInfo("Europe/London")
@@ -207,11 +207,17 @@ def test_what_the_decision_helper_advised_is_listed_by_day_the_latest_first(brow
     situations = {situation["id"]: situation["name"] for situation in data("coaching_questions")["situations"]}
     advice = [("2026-03-02", "push", ["deal-at-risk", "activity-slipping"]), ("2026-03-09", "none", []), ("2026-03-12", "tie", []),
               ("2026-03-16", "circumstance", []), ("2026-03-23", "step-back", [])]
-    page.evaluate(SEED, [[["decision", "dilemma", {"ticked": {}, "outcome": outcome, "totals": {}, "situations": on}, day] for day, outcome, on in advice], "Ben"])
+    # beside the circumstance, a signal of each of the first two modes, ticked in the other order: named in the
+    # helper's (the modes taking turns), so the conduct or the deal at risk isn't dropped (a sales leader)
+    dilemma = data("dilemma")
+    first, second = (mode["signals"][0] for mode in dilemma["modes"][:2])
+    ticked = {second["id"]: "x", dilemma["circumstance"]["id"]: "x", first["id"]: "x"}
+    page.evaluate(SEED, [[["decision", "dilemma", {"ticked": ticked if outcome == "circumstance" else {}, "outcome": outcome, "totals": {}, "situations": on}, day] for day, outcome, on in advice], "Ben"])
     page.reload()
     section = page.locator("[data-history-advice]")
     expect(section.locator("dt")).to_have_text([shown(day) for day in ["2026-03-23", "2026-03-16", "2026-03-12", "2026-03-02"]])
-    expect(section.locator("dd")).to_have_text([modes["step-back"], "Deal with the circumstance first", "A close call",
+    also = " and ".join(f"“{in_sentence(plain(signal['text']))}”" for signal in (first, second))
+    expect(section.locator("dd")).to_have_text([modes["step-back"], f"Deal with the circumstance first; also ticked: {also}", "A close call",
                                                 f"{modes['push']}, on {situations['deal-at-risk']} and {situations['activity-slipping']}"])
     page.get_by_label("Whose answers").select_option(label="Me")
     expect(section.locator("dt")).to_have_count(0)
