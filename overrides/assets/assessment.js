@@ -323,11 +323,11 @@
     return below.length > 0 && row.points === Math.max.apply(null, below);
   }
 
-  /* The level just above the one reached (level 1 with none), where the headline has more to say of it than the
-     body's table: { level, number, why } while unanswered statements keep it from counting and answering them
-     could let it (a sales leader: habits skipped read "No level reached yet", not incomplete; a checker: not where
-     no answer could), or { level, number, row } where one answer a step short of the least a reached level
-     allows is all that keeps it from counting (a rep one behaviour short of their own level was not told so
+  /* A level above the one reached (level 1 with none), where the headline has more to say of it than the
+     body's table: { level, number, why } for the level just above while unanswered statements keep it from
+     counting and answering them could let it (a sales leader: habits skipped read "No level reached yet", not
+     incomplete; a checker: not where no answer could), or { level, number, row } for the highest level where one
+     answer of its own a step short of the least a reached level allows is all that keeps it from counting (a rep one behaviour short of their own level was not told so
      until the table). Not an answer further off, which is a gap rather than a near miss, nor one that may not
      come up, which a blank would lift (a sales leader). Null otherwise, and while a level waits for the basics. */
   function nextLevelNote(model, out) {
@@ -344,11 +344,16 @@
         : Playbook.t("assessment_result.behaviours_unanswered", { count: blanks.length });
       return Object.assign(said, { why: why });
     }
-    var moves = group.rows.filter(function (row) {
-      var to = leastAllowed(model, row);
-      return to !== null && !row.mayNotComeUp && oneStepShort(row, to) && countsFrom(movedTo(model, row, to), index);
-    });
-    return moves.length === 1 ? Object.assign(said, { row: moves[0] }) : null;
+    /* the highest level above that one answer of its own a step short keeps from counting: with a gap allowed
+       below, that may be a level further up than the next (a checker) */
+    for (var at = out.groups.length - 1; at >= index; at -= 1) {
+      var moves = out.groups[at].reached ? [] : out.groups[at].rows.filter(function (row) {
+        var to = leastAllowed(model, row);
+        return to !== null && !row.mayNotComeUp && oneStepShort(row, to) && countsFrom(movedTo(model, row, to), at);
+      });
+      if (moves.length === 1) return { level: out.groups[at], number: at + 1, row: moves[0] };
+    }
+    return null;
   }
 
   /* The lowest level below the one reached that isn't reached, a gap to close first (the result's table names

@@ -407,6 +407,26 @@ def test_a_rep_one_answer_short_of_the_next_level_is_told_which_answer_in_the_he
         _level_result(context, site_url, other, scale, levels[1], 2)
 
 
+def test_a_level_further_up_one_step_away_past_a_gap_is_named(context, site_url):
+    """A checker: "one step away" looked only at the level just above. With one gap allowed below a level, a
+    level further up can be one answer from counting while the one just above is two short: the headline names
+    the highest such level."""
+    scale = _scale(_assessment("which-level"))
+    levels = _levels()
+    top, little, never = (_value(scale, label) for label in ("Just like me", "A little", "Not like me"))
+    answers = _profile(2)
+    for level in levels[2:4]:
+        answers |= {b["id"]: never if _is_limit(b) else top for b in level["behaviours"]}
+    short_at_three = _behaviours(levels[2])[:2]
+    answers |= {b["id"]: little for b in short_at_three}
+    step = _behaviours(levels[3])[0]
+    answers[step["id"]] = little
+    assert _level_reached(answers) == 2 and _level_reached(answers | {step["id"]: _value(scale, "Mostly")}) == 4
+    assert all(_level_reached(answers | {b["id"]: _value(scale, "Mostly")}) == 2 for b in short_at_three)
+    expect(_result_of(context, site_url, answers, scale).get_by_role("heading", level=3)).to_have_text(
+        f"Level reached: {levels[1]['name']} (level 2 of {len(levels)}); {levels[3]['name']} (level 4) is one step away, “{plain(step['text'])}”, answered A little")
+
+
 def test_an_answer_changed_after_the_headline_named_it_is_kept_with_the_result(context, site_url):
     """A sales leader raised the one answer the headline named ("one step away") to "Mostly" and read the level
     above; the rep's history showed only that level, with no trace of the change. Changed on the day after the
