@@ -146,23 +146,30 @@
   /* Where a new rep whose first day is `first` stands on the ramp plan at the 1:1 of `date` (day 1 is the first
      day), given the rep's `records` (their time away moves a review, a 1:1 marked as one reviews it:
      Playbook.ramp) and `marked`, the id of the milestone this 1:1 is marked as the review of (or undefined): the
-     words; the milestone to link to (the next review's); and the one this 1:1 may review (offer: {milestone,
-     checked}), the one it is marked as, else the next once it has opened (Playbook.ramp.opened), or null. */
+     words; the milestone to link to (the next review's); the reviews this 1:1 may be (offer: {choices, mark}):
+     each not held at another 1:1 and opened by its date (Playbook.ramp.opened), and the one it is marked as, or
+     null for none (a checker: a late day-30 review held after day 60's had opened could not be recorded); and
+     the milestone whose checks to book (checks): the mark not yet held, else the next once opened. */
   function rampAt(plan, name, first, date, records, marked) {
     var ramp = Playbook.ramp;
     var day = ramp.day(first, date);
     var said = { name: name, first: Playbook.dates.day(first, "weekday"), day: day };
     if (!isFinite(day)) return null;
-    if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null, offer: null };
+    if (day < 1) return { words: Playbook.t("plan_one_to_one.ramp_before", said), milestone: null, offer: null, checks: null };
     var reviews = ramp.reviews(plan.milestones, first, records, date);
     var mark = (placeOf(plan.milestones, marked) || {}).item;
     var next = reviews.next;
     /* two 1:1s marked for one milestone (files merged): this one is it, here */
     var booked = next && mark === next.milestone ? date : next && next.meeting ? next.meeting.date : null;
-    var offer = mark ? { milestone: mark, checked: true } : next && ramp.opened(next.on, date) ? { milestone: next.milestone, checked: false } : null;
+    var choices = reviews.each.filter(function (review) {
+      return review.milestone === mark || ramp.opened(review.on, date) && !(review.meeting && review.meeting.held && review.meeting.date !== date);
+    }).map(function (review) { return review.milestone; });
+    var offer = choices.length ? { choices: choices, mark: mark || null } : null;
+    var heldHere = reviews.each.some(function (review) { return review.milestone === mark && review.meeting && review.meeting.held && review.meeting.date === date; });
+    var checks = mark ? (heldHere ? null : mark) : next && ramp.opened(next.on, date) ? next.milestone : null;
     if (!next) {
       var last = reviews.last;
-      return { words: Playbook.t("plan_one_to_one.ramp_done", { name: name, milestone: last.milestone.name, date: Playbook.dates.day(last.meeting.date, "weekday") }), milestone: mark || null, offer: offer };
+      return { words: Playbook.t("plan_one_to_one.ramp_done", { name: name, milestone: last.milestone.name, date: Playbook.dates.day(last.meeting.date, "weekday") }), milestone: mark || null, offer: offer, checks: checks };
     }
     said.milestone = next.milestone.name;
     said.date = Playbook.dates.day(next.on, "weekday");
@@ -175,7 +182,7 @@
     else if (next.on < date) words.push(Playbook.t("plan_one_to_one.ramp_not_held"));
     /* a review passed over for the next: still to be marked on the 1:1 it was held in, if it was */
     if (reviews.passed.length) words.push(Playbook.t("plan_one_to_one.ramp_passed", { count: reviews.passed.length, milestones: Playbook.list(reviews.passed.map(function (review) { return Playbook.t("plan_one_to_one.milestone_named", { milestone: review.milestone.name }); })) }));
-    return { words: words.join(" "), milestone: next.milestone, offer: offer };
+    return { words: words.join(" "), milestone: next.milestone, offer: offer, checks: checks };
   }
 
   /* An agenda's entries ({id, fingerprint, text}) as the bank stands now: each with its question (null once a
@@ -1164,13 +1171,12 @@
       var offer = at && at.offer;
       milestoneStatus.textContent = "";
       milestoneBox.closest("p").hidden = !offer;
-      renderOutcome(offer && offer.checked ? offer.milestone : null);
-      renderChecks(offer && !(offer.checked && Playbook.commitments.held({ data: meetingRecord() })) ? offer.milestone : null);
-      if (offer) {
-        milestoneBox.checked = offer.checked;
-        milestoneBox.value = offer.milestone.id;
-        form.querySelector("[data-plan-milestone-name]").textContent = Playbook.t("plan_one_to_one.milestone_mark", { milestone: offer.milestone.name });
-      }
+      /* how it went, once the 1:1 is on its day or gone by (a checker saved one for a 1:1 still to come) */
+      renderOutcome(offer && offer.mark && when().date <= ws.today() ? offer.mark : null);
+      renderChecks(at && at.checks);
+      while (milestoneBox.options.length > 1) milestoneBox.remove(1);
+      (offer ? offer.choices : []).forEach(function (milestone) { milestoneBox.add(new Option(milestone.name, milestone.id)); });
+      milestoneBox.value = offer && offer.mark ? offer.mark.id : "";
       if (!at) return;
       line.append(at.words);
       if (!at.milestone) return;
@@ -1219,17 +1225,19 @@
       milestoneStatus.textContent = data.milestone_outcome === "behind" ? Playbook.t("plan_one_to_one.outcome_saved_behind", said) : Playbook.t("plan_one_to_one.outcome_saved_on_track", said);
     }
 
-    /* Marks the 1:1 of the date chosen as the review of the milestone offered, or takes the mark off. A
-       milestone is reviewed in one 1:1, so a mark on another of the rep's 1:1s not held yet moves to this one. */
+    /* Marks the 1:1 of the date chosen as the review of the milestone chosen, or takes the mark off (how it went
+       goes with it). A milestone is reviewed in one 1:1, so a mark on another of the rep's 1:1s not held yet moves
+       to this one. */
     function saveMilestone() {
       var id = milestoneBox.value;
-      var found = placeOf(plan.milestones, id);
-      if (!found) return;  /* the box not offered: hidden, with no milestone */
+      var data = meetingRecord();
+      var found = placeOf(plan.milestones, id || data.milestone);
+      if (!found) return;
       var milestone = found.item;
       var said = { name: ws.name(ws.current()), milestone: milestone.name, day: shownDay(when().date) };
       var moved = [];
       var stored = true;
-      if (milestoneBox.checked) {
+      if (id) {
         oneToOnes(plan).forEach(function (record) {
           if (record.date === when().date || record.data.milestone !== id || Playbook.commitments.held(record)) return;
           var other = JSON.parse(JSON.stringify(record.data));
@@ -1239,18 +1247,15 @@
           moved.push(shownDay(record.date));
         });
       }
-      var data = meetingRecord();
-      if (milestoneBox.checked) data.milestone = id;
-      else {
-        delete data.milestone;
-        delete data.milestone_outcome;
-      }
+      if (data.milestone !== id) delete data.milestone_outcome;
+      if (id) data.milestone = id;
+      else delete data.milestone;
       if (!stored || !saveMeeting(data)) return;
       /* said beside the box (a sales leader: the page's status line is 3,000 px below it) */
       var held = Playbook.commitments.held({ data: data });
       renderRamp();
       renderAgenda();
-      milestoneStatus.textContent = !milestoneBox.checked ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
+      milestoneStatus.textContent = !id ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
         : (held ? Playbook.t("plan_one_to_one.milestone_marked_held", said) : Playbook.t("plan_one_to_one.milestone_marked", said)) + (moved.length ? " " + Playbook.t("plan_one_to_one.milestone_moved", { day: moved.join(", ") }) : "");
     }
     /* The first day typed replaces the rep's earlier one; emptied, it removes it. */
@@ -1477,7 +1482,7 @@
          review went unrecorded) */
       var offer = held && !milestone && startField ? (rampNow() || {}).offer : null;
       var review = milestone ? " " + (held ? Playbook.t("plan_one_to_one.milestone_held", { milestone: milestone.name }) : Playbook.t("plan_one_to_one.milestone_not_held", { milestone: milestone.name }))
-        : offer ? " " + Playbook.t("plan_one_to_one.milestone_ask", { milestone: offer.milestone.name }) : "";
+        : offer ? " " + Playbook.t("plan_one_to_one.milestone_ask", { milestones: Playbook.list(offer.choices.map(function (each) { return Playbook.t("plan_one_to_one.milestone_named", { milestone: each.name }); })) }) : "";
       if (moved !== null) status.textContent = (held ? Playbook.t("plan_one_to_one.recorded_held", day) : Playbook.t("plan_one_to_one.no_longer_held", day)) + review + moved;
       render();
     }
@@ -1536,18 +1541,31 @@
         else if (same.text.trim() !== moving.text.trim()) same.text = same.text + "\n" + moving.text;
       });
       data.write_in = notes;
+      /* the review the notes were prepared for moves with them, unless this 1:1 is marked as one already (a
+         checker: the mark went with the record it was on) */
+      var review = draft.data.milestone && !data.milestone;
+      var said = "";
+      if (review) {
+        said = Playbook.t("plan_one_to_one.draft_review_moved", { milestone: (placeOf(plan.milestones, draft.data.milestone) || { item: { name: draft.data.milestone } }).item.name });
+        data.milestone = draft.data.milestone;
+        if (draft.data.milestone_outcome) data.milestone_outcome = draft.data.milestone_outcome;
+      }
       if (!saveMeeting(data)) return;
-      /* Only the notes move: a commitment or an agenda the other day's record keeps stays with it (and its
-         time), and a record left with nothing else is taken away. */
+      /* Only the notes (and that mark) move: a commitment, an agenda or another mark the other day's record keeps
+         stays with it (and its time), and a record left with nothing else is taken away. */
       var left = JSON.parse(JSON.stringify(draft.data));
       delete left.write_in;
-      if ((left.commitments || []).length || (left.agenda || []).length) {
+      if (review) {
+        delete left.milestone;
+        delete left.milestone_outcome;
+      }
+      if ((left.commitments || []).length || (left.agenda || []).length || left.milestone) {
         if (!tool.record("one-to-one", plan.tool, left, draft.date)) return;
       } else {
         var problem = ws.forget(ws.current(), draft);
         if (problem) { status.textContent = problem; return; }
       }
-      status.textContent = Playbook.t("plan_one_to_one.draft_moved", { day: shownDay(draft.date), to: shownDay(when().date) });
+      status.textContent = Playbook.t("plan_one_to_one.draft_moved", { day: shownDay(draft.date), to: shownDay(when().date) }) + (said ? " " + said : "");
       notesShown = null;
       render();
     }

@@ -692,7 +692,7 @@
     var ramp = Playbook.ramp;
     var days = daysBetween(today, row.on);
     var when = days === 0 ? Playbook.t("team_view.today") : Playbook.t("team_view.in_days", { count: days });
-    var cell = row.booked ? dateCell(row.booked, Playbook.t("team_view.ramp_booked_on", { date: DATE, when: when }))
+    var cell = row.booked ? dateCell(row.booked, row.late ? Playbook.t("team_view.ramp_booked_late", { date: DATE, when: when }) : Playbook.t("team_view.ramp_booked_on", { date: DATE, when: when }))
       : row.late ? dateCell(next.on, Playbook.t("team_view.ramp_overdue", { date: DATE, ago: agoWords(-days) }))
       : dateCell(next.on, next.moved ? Playbook.t("team_view.ramp_milestone_moved", { date: DATE, when: when }) : Playbook.t("team_view.ramp_milestone", { date: DATE, when: when }));
     var link = node("a", "", next.milestone.name);

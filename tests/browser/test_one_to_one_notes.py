@@ -225,6 +225,27 @@ def test_notes_written_on_friday_for_monday_s_1_1_are_found_and_moved_on_monday(
     assert {(n["box"], n["text"]) for n in _stored(page, f"{monday:%Y-%m-%d}")} == {("reps-topic", "Kestrel tender pricing"), ("one-deal", "Kestrel, 95k")}
 
 
+def test_a_review_marked_on_friday_s_1_1_moves_with_its_notes(manager, site_url):
+    # A checker: Friday's preparation for a new rep's day-30 review, moved to Monday, lost the mark (the record it
+    # was on was taken away with nothing said), and the team view had no 1:1 marked for the review.
+    page = manager
+    friday, monday = MONDAY + timedelta(days=4, hours=8), NEXT_MONDAY
+    milestone = data("ramp")["milestones"][0]
+    page.clock.set_fixed_time(friday)
+    _add_rep(page, site_url, "Dev")
+    _note(page, ("reps-topic", 0)).fill("Day 30: the territory tiers")
+    day = f"{friday:%Y-%m-%d}"
+    page.wait_for_function("date => (Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === date) || {data: {}}).data.write_in", arg=day)
+    page.evaluate("""([date, id]) => { const r = Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === date);
+        Playbook.workspace.record('one-to-one', r.tool, Object.assign({}, r.data, {milestone: id}), date); }""", [day, milestone["id"]])
+    page.clock.set_fixed_time(monday)
+    page.reload()
+    page.locator("[data-plan-draft]").get_by_role("button", name="Move them to Mon 7 Dec").click()
+    expect(page.locator(STATUS)).to_have_text(f"The notes from Fri 4 Dec are now with the 1:1 of Mon 7 Dec. So is its mark as the review of “{plain(milestone['name'])}”.")
+    assert _stored(page, day) is None
+    assert page.evaluate("date => Playbook.workspace.records({kind: 'one-to-one'}).find(r => r.date === date).data.milestone", f"{monday:%Y-%m-%d}") == milestone["id"]
+
+
 def test_notes_written_in_a_1_1_never_recorded_as_held_can_be_recorded_as_held_a_week_on(manager, site_url):
     """A manager's case: they wrote the rep's topic and the skill in the 1:1 of the 7th, never pressed "Record this
     1:1 as held", and a week on the team view counted the rep overdue and the history left the notes out. The

@@ -930,7 +930,7 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
             row_late = on < today
             when = booked or on
             if booked:
-                review = f"{said(booked)} ({days((booked - today).days)}), the 1:1 marked as its review: {m['name']}"
+                review = (f"Overdue, now on the 1:1 of {said(booked)} ({days((booked - today).days)})" if row_late else f"{said(booked)} ({days((booked - today).days)}), the 1:1 marked as its review") + f": {m['name']}"
                 if booked != on:
                     review += f" (due {said(on)}, {days((today - on).days, ago=True)})" if row_late else f" (due {said(on)})"
             elif row_late:
