@@ -16,11 +16,6 @@
                                         (ifBehind: the element holding what to do if the rep is behind, or null;
                                         checks: the elements holding each way the manager checks)
      day(first, date)                   the day of the ramp plan `date` falls on
-     reviewOn(first, day, records)      the day a milestone of day `day` is reviewed, given the rep's `records`
-     AFTER                              how many days after the last review is held the rep stays on the ramp plan,
-                                        listed on the team view; one not held keeps them there, overdue (a sales
-                                        leader: the day-90 review, where targets and often probation are decided,
-                                        dropped off unheld)
      opened(on, date)                   whether a review due `on` may be held at `date`: less than SOON days ahead
      reviews(list, first, records, date)  the rep's milestone reviews at `date`: {each: [{milestone, on, moved,
                                         meeting}] (on: the day it is due; moved: later than its day, for the rep's
@@ -30,13 +25,16 @@
                                         the first (a review never recorded doesn't hold up the next: a sales
                                         leader), or null once the last is held; passed: those before next and
                                         after the last held, not recorded as held; last: the last one; ends: the
-                                        day the rep leaves the ramp plan, Infinity until the last is held} */
+                                        day the rep leaves the ramp plan, AFTER days after the last review is
+                                        held, Infinity until it is (a sales leader: the day-90 review, where
+                                        targets and often probation are decided, dropped off unheld)} */
 (function (Playbook) {
   "use strict";
 
   var KIND = "start";
   var TOOL = "ramp";
   var SOON = 14;
+  /* days a rep stays listed after the last review is held */
   var AFTER = 14;
 
   /* the one saved last: two files merged may each hold one (a checker: the later-dated won) */
@@ -56,6 +54,7 @@
     return Playbook.dates.number(date) - Playbook.dates.number(first) + 1;
   }
 
+  /* The day a milestone of day `number` is reviewed, given the rep's `records` (their time away moves it). */
   function reviewOn(first, number, records) {
     return Playbook.timeAway.dueBy(first, records || [], number - 1);
   }
@@ -95,5 +94,5 @@
              ends: next || !end ? Infinity : Playbook.dates.number(end.meeting.date) + AFTER };
   }
 
-  Playbook.ramp = { KIND: KIND, TOOL: TOOL, SOON: SOON, AFTER: AFTER, opened: opened, start: start, milestones: milestones, day: day, reviewOn: reviewOn, reviews: reviews };
+  Playbook.ramp = { KIND: KIND, TOOL: TOOL, SOON: SOON, opened: opened, start: start, milestones: milestones, day: day, reviews: reviews };
 })((window.Playbook = window.Playbook || { widgets: [] }));

@@ -600,7 +600,7 @@
   }
 
   /* The reps with a first day saved (Playbook.ramp's start record), from before it until the ramp plan is over
-     for them (Playbook.ramp.AFTER days after the last review is held): the day of the ramp plan each is on
+     for them (two weeks after the last review is held: Playbook.ramp.reviews): the day of the ramp plan each is on
      today, the reviews held (a 1:1 marked as one on the planner and held) and the next review, soonest first:
      on the 1:1 marked for it, due (on a working day, moved by the rep's time away) or overdue, flagged (a sales
      leader: a held review and a missed one looked alike, and a rep stayed listed after the last). */
