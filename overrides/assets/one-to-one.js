@@ -136,6 +136,11 @@
     return Playbook.ramp.start(startRecords());
   }
 
+  /* Copies of the nodes in `source` (a hidden data list's entry, rendered from data) appended to `into`. */
+  function appendCopy(into, source) {
+    Array.prototype.forEach.call(source.childNodes, function (node) { into.append(node.cloneNode(true)); });
+  }
+
   /* The entry of `list` (the ladder's levels, the ramp plan's milestones) whose id is `id`, with its place on
      the list (1 for the first): {item, number}, or null when the list has none (a leader took it out). */
   function placeOf(list, id) {
@@ -294,7 +299,6 @@
     return Playbook.dates.day(iso, plain ? "plain" : "weekday");
   }
 
-  /* Whole days from one ISO day to another, the same whatever a clock change in between does to the hours. */
   function title() {
     var rep = Playbook.workspace.current();
     return rep === "me" ? Playbook.t("plan_one_to_one.my_title") : Playbook.t("plan_one_to_one.title_with", { rep: Playbook.workspace.name(rep) });
@@ -944,7 +948,7 @@
           var advice = document.createElement("p");
           advice.dataset.planRatedAdvice = "";
           advice.append(Playbook.t("plan_one_to_one.rated_advice"), " ");
-          Array.prototype.forEach.call(advised.childNodes, function (child) { advice.append(child.cloneNode(true)); });
+          appendCopy(advice, advised);
           calls.append(advice);
         }
         part.querySelectorAll("[data-plan-rated-notes] > li").forEach(function (prompt) {
@@ -1045,6 +1049,8 @@
       var chosen = now.items;
       form.querySelector("[data-plan-kept]").hidden = !now.kept;
       form.querySelector("[data-plan-heading]").textContent = heading(plan, when(), now.data);
+      form.querySelector("[data-plan-paper-heading]").textContent = heading(plan, when(), null);
+      renderReviewSheet(markedReview(plan, now.data, when().date));
       var review = form.querySelector("[data-plan-review]");
       review.textContent = reviewLine(plan, now.data, when().date);
       review.hidden = !review.textContent;
@@ -1193,11 +1199,43 @@
       list.textContent = "";
       (milestone ? milestone.checks : []).forEach(function (check) {
         var item = document.createElement("li");
-        check.childNodes.forEach(function (node) { item.append(node.cloneNode(true)); });
+        appendCopy(item, check);
         list.append(item);
       });
       box.querySelector("[data-plan-ramp-checks-title]").textContent = milestone ? Playbook.t("plan_one_to_one.ramp_checks", { milestone: milestone.name }) : "";
       box.hidden = !list.children.length;
+    }
+
+    /* The printed sheet of a 1:1 marked as `milestone`'s review (none for any other 1:1): what good looks like
+       at it, each a row to tick met or not yet with an example; its activity figures, each beside a box for the
+       rep's own; and what the ramp plan says to do if the rep is behind. */
+    function renderReviewSheet(milestone) {
+      var sheet = form.querySelector("[data-plan-review-sheet]");
+      if (!sheet) return;
+      sheet.hidden = !milestone;
+      if (!milestone) return;
+      var rep = ws.current();
+      var said = { name: ws.name(rep), milestone: milestone.name, when: longDate(when().date, when().time) };
+      sheet.querySelector("[data-plan-review-sheet-title]").textContent = rep === "me" ? Playbook.t("plan_one_to_one.review_sheet_title_mine", said) : Playbook.t("plan_one_to_one.review_sheet_title", said);
+      rows(sheet.querySelector("[data-plan-review-sheet-looks]"), milestone.looks, 3);
+      sheet.querySelector("[data-plan-review-sheet-activity]").textContent = Playbook.t("ramp.activity_by_day", { day: milestone.day });
+      rows(sheet.querySelector("[data-plan-review-sheet-figures]"), milestone.activity, 1);
+      var behind = sheet.querySelector("[data-plan-review-sheet-behind]");
+      behind.textContent = "";
+      if (milestone.ifBehind) appendCopy(behind, milestone.ifBehind);
+    }
+    /* A table body of a row for each of `entries` (elements), with `blanks` empty cells to write in beside it. */
+    function rows(body, entries, blanks) {
+      body.textContent = "";
+      entries.forEach(function (entry) {
+        var row = document.createElement("tr");
+        var name = document.createElement("th");
+        name.scope = "row";
+        appendCopy(name, entry);
+        row.append(name);
+        for (var i = 0; i < blanks; i += 1) row.append(document.createElement("td"));
+        body.append(row);
+      });
     }
 
     /* How the review in this 1:1 went, for a 1:1 marked as `milestone`'s review (else hidden): behind, with the
@@ -1211,7 +1249,7 @@
       var text = advice.querySelector("[data-plan-if-behind-text]");
       text.textContent = "";
       var behind = outcome === "behind" && milestone.ifBehind;
-      if (behind) milestone.ifBehind.childNodes.forEach(function (node) { text.append(node.cloneNode(true)); });
+      if (behind) appendCopy(text, milestone.ifBehind);
       advice.hidden = !behind;
     }
     function saveOutcome(event) {

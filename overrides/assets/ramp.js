@@ -12,9 +12,11 @@
                                         too late (a sales leader)
      start(records)                     the rep's start record among `records` (the one saved last), or null
      milestones(root)                   the ramp plan's milestones as a page lists them ([data-ramp-milestones]):
-                                        [{id, day, href, name, figures, ifBehind, checks}] in the plan's order
-                                        (ifBehind: the element holding what to do if the rep is behind, or null;
-                                        checks: the elements holding each way the manager checks)
+                                        [{id, day, href, name, figures, activity, looks, ifBehind, checks}] in
+                                        the plan's order (figures: its activity figures as one text; activity,
+                                        looks, checks: the elements holding each figure, each line of what good
+                                        looks like, each way the manager checks; ifBehind: the element holding
+                                        what to do if the rep is behind, or null)
      day(first, date)                   the day of the ramp plan `date` falls on
      opened(on, date)                   whether a review due `on` may be held at `date`: less than SOON days ahead
      reviews(list, first, records, date)  the rep's milestone reviews at `date`: {each: [{milestone, on, moved,
@@ -46,7 +48,8 @@
   function milestones(root) {
     return Array.prototype.map.call(root.querySelectorAll("[data-ramp-milestones] li"), function (li) {
       var figures = li.querySelector("[data-figures]");
-      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "", ifBehind: li.querySelector("[data-if-behind]"), checks: Array.prototype.slice.call(li.querySelectorAll("[data-check]")) };
+      function all(selector) { return Array.prototype.slice.call(li.querySelectorAll(selector)); }
+      return { id: li.dataset.id, day: Number(li.dataset.day), href: li.dataset.href, name: li.querySelector("[data-name]").textContent.trim(), figures: figures ? figures.textContent.trim() : "", activity: all("[data-figure]"), looks: all("[data-looks]"), ifBehind: li.querySelector("[data-if-behind]"), checks: all("[data-check]") };
     });
   }
 

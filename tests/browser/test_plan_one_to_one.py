@@ -972,6 +972,51 @@ def _weekday(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if day.year != MONDAY.year else "")
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_review_prints_its_own_sheet_after_the_agenda(manager, site_url, tmp_path, paper):
+    """A sales leader: the review went through criteria the printed agenda didn't have. A 1:1 marked as a
+    milestone's review prints the agenda on its page, headed as any 1:1 (a checker: naming the review wrapped a
+    long name's heading, taking a full agenda to two pages), then a sheet of its own: each line of the ramp plan's
+    "What good looks like" to tick met or not yet, its activity figures as the ramp plan page states them, each
+    beside a box for the rep's own, how it went, and what to do if the rep is behind. Any other 1:1 prints one
+    page."""
+    page = manager
+    name = "Alexandra Konstantinopoulou-Smythe"
+    _add_rep(page, site_url, name)
+    milestone = data("ramp")["milestones"][0]
+    field = page.get_by_label("First day, for a new rep")
+    field.fill(date(2026, 11, 2).isoformat())
+    field.dispatch_event("change")
+
+    def printed() -> list[str]:
+        path = tmp_path / "agenda.pdf"
+        page.pdf(path=path, format=paper)
+        return [" ".join(sheet.extract_text().split()) for sheet in PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+    assert len(printed()) == 1
+    page.get_by_label("This 1:1 is the review of").select_option(milestone["id"])
+    agenda, review = printed()
+    looks = [plain(line) for line in milestone["good_looks_like"]]
+    assert f"1:1 with {name}, Monday 30 November 2026 at" in agenda and "review of" not in agenda
+    assert not any(line[:40] in agenda for line in looks)
+    assert f"{name}'s review of “{plain(milestone['name'])}”, Monday 30 November 2026 at " in review
+    for line in looks:
+        assert line in review, line
+    ramp = page.context.new_page()
+    ramp.goto(site_url + "ramp-plan/")
+    stated = ramp.locator(f"h2#{milestone['id']} ~ .pb-milestone").first.locator("li[data-stage]").all_inner_texts()
+    ramp.close()
+    sheet = page.locator("[data-plan-review-sheet]")
+    figures = [stage.lower() + " " + rest for stage, rest in (text.split(",")[0].split(": ", 1) for text in stated)]
+    expect(sheet.locator("[data-plan-review-sheet-figures] th")).to_have_text(figures)
+    expect(sheet.locator("[data-plan-review-sheet-looks] tr")).to_have_count(len(looks))
+    for row in sheet.locator("tbody tr").all():  # a box to write in beside every line
+        assert row.locator("td").count() >= 1 and all(not cell.text_content() for cell in row.locator("td").all())
+    assert f"How the review went: On track Behind If the rep is behind: {plain(milestone['if_behind'])}" in review
+    page.get_by_label("This 1:1 is the review of").select_option("")
+    assert len(printed()) == 1
+
+
 def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site_url):
     """A sales leader's case: nothing recorded whether a new rep's day-30 review was held, so the team view
     couldn't tell a held review from a missed one. From two weeks before a milestone's day, the planner offers
@@ -1008,31 +1053,23 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     beside = page.locator("[data-plan-milestone-status]")  # said beside the box, not 3,000 px below (a sales leader)
     on(due30)
 
-    def printed_height() -> float:
-        """The agenda's height on paper, at a Letter page's width inside its margins."""
-        page.set_viewport_size({"width": 720, "height": 900})
-        page.emulate_media(media="print")
-        height = page.locator("[data-plan-agenda]").bounding_box()["height"]
-        page.emulate_media(media="screen")
-        page.set_viewport_size({"width": 1280, "height": 720})
-        return height
-
-    unmarked = printed_height()
     choice.select_option(day30["id"])
-    expect(beside).to_have_text(f"The 1:1 of {_weekday(due30)} is marked as Ana's review of “{plain(day30['name'])}”. Record it as held after the meeting, and the team view shows the review as held.")
+    expect(beside).to_have_text(f"The 1:1 of {_weekday(due30)} is marked as Ana's review of “{plain(day30['name'])}”. Its printed agenda has a second sheet for the review. Record it as held after the meeting, and the team view shows the review as held.")
     expect(line).to_contain_text("and its review with you. This 1:1 is that review.")
     expect(page.locator("[data-plan-outcome]")).to_be_hidden()  # how it went waits for its day (a checker saved one ahead)
     # the agenda says what the 1:1 is for, on screen, on paper and in the copy
     review = f"This 1:1 is Ana's review of “{plain(day30['name'])}”: go through “What good looks like” and “How the manager checks” for it in the ramp plan."
     expect(page.locator("[data-plan-review]")).to_have_text(review)
-    # on paper the heading names it, keeping the agenda to one page (a checker: the line took it to two)
+    # the heading names it on screen; on paper the review has its own sheet (test_a_review_prints_its_own_sheet)
+    # and the agenda's heading is any 1:1's (a checker: naming it wrapped a long heading, and a full agenda went
+    # to two pages)
     headed = f"1:1 with Ana, {due30:%A} {due30.day} {due30:%B} {due30.year} at "
     expect(page.locator("[data-plan-heading]")).to_have_text(re.compile(rf"^{re.escape(headed)}.*: review of “{re.escape(plain(day30['name']))}”$"))
     page.emulate_media(media="print")
-    expect(page.locator("[data-plan-heading]")).to_be_visible()
+    expect(page.locator("[data-plan-heading]")).to_be_hidden()
+    expect(page.locator("[data-plan-paper-heading]")).to_have_text(re.compile(rf"^{re.escape(headed)}\d\d:\d\d, {_rhythm()[1]} minutes$"))
     expect(page.locator("[data-plan-review]")).to_be_hidden()
     page.emulate_media(media="screen")
-    assert printed_height() == unmarked
     page.get_by_role("button", name="Copy as text").click()
     copied = page.evaluate("() => navigator.clipboard.readText()").split("\n")
     assert copied[0] == page.locator("[data-plan-heading]").text_content() and copied[1] == review, copied[:2]
