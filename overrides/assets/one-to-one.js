@@ -1274,18 +1274,23 @@
       var milestone = found.item;
       var said = { name: ws.name(ws.current()), milestone: milestone.name, day: shownDay(when().date) };
       var moved = [];
+      var cleared = [];  /* how a review went, saved with a mark that goes: said (a checker: it went silently) */
       var stored = true;
       if (id) {
         oneToOnes(plan).forEach(function (record) {
           if (record.date === when().date || record.data.milestone !== id || Playbook.commitments.held(record)) return;
           var other = JSON.parse(JSON.stringify(record.data));
+          if (other.milestone_outcome) cleared.push(other.milestone_outcome);
           delete other.milestone;
           delete other.milestone_outcome;
           stored = stored && tool.record("one-to-one", plan.tool, other, record.date);
           moved.push(shownDay(record.date));
         });
       }
-      if (data.milestone !== id) delete data.milestone_outcome;
+      if (data.milestone !== id && data.milestone_outcome) {
+        cleared.push(data.milestone_outcome);
+        delete data.milestone_outcome;
+      }
       if (id) data.milestone = id;
       else delete data.milestone;
       if (!stored || !saveMeeting(data)) return;
@@ -1295,6 +1300,10 @@
       renderAgenda();
       milestoneStatus.textContent = !id ? Playbook.t("plan_one_to_one.milestone_unmarked", said)
         : (held ? Playbook.t("plan_one_to_one.milestone_marked_held", said) : Playbook.t("plan_one_to_one.milestone_marked", said)) + (moved.length ? " " + Playbook.t("plan_one_to_one.milestone_moved", { day: moved.join(", ") }) : "");
+      cleared.forEach(function (outcome) {
+        var went = outcome === "behind" ? Playbook.t("plan_one_to_one.outcome_behind") : Playbook.t("plan_one_to_one.outcome_on_track");
+        milestoneStatus.textContent += " " + Playbook.t("plan_one_to_one.outcome_cleared", { outcome: went });
+      });
     }
     /* The first day typed replaces the rep's earlier one; emptied, it removes it. */
     function saveFirstDay() {

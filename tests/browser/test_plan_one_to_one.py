@@ -1110,10 +1110,11 @@ def test_a_one_to_one_marked_as_a_milestone_review_records_it_held(manager, site
     expect(line).to_contain_text(f"The review of “{plain(day60['name'])}” was due on {_weekday(due60)}. It is not recorded as held.")
     expect(choice.locator("option")).to_have_text(["no milestone (not a review)", plain(day60["name"])])
     expect(choice).to_have_value("")
-    # taken off again: the 1:1 held stays, its mark goes
+    # taken off again: the 1:1 held stays, its mark goes, and how it went with it, said (a checker: silently)
     on(today)
     choice.select_option("")
-    expect(beside).to_have_text(f"The 1:1 of {_weekday(today)} is no longer marked as the review of “{plain(day30['name'])}”.")
+    expect(beside).to_have_text(f"The 1:1 of {_weekday(today)} is no longer marked as the review of “{plain(day30['name'])}”."
+                                " How the review went, saved as “On track”, is cleared with the mark: save it again on the 1:1 the review was held in.")
     assert marked() == [] and page.evaluate(outcomes) == []
     # marked again after the 1:1 was held: no advice to record it as held (a sales leader)
     choice.select_option(day30["id"])
