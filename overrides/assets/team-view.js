@@ -631,7 +631,7 @@
     }
     var due = rows.filter(function (row) { return row.next && !row.late && ramp.opened(row.on, today); }).length;
     var late = rows.filter(function (row) { return row.late; }).length;
-    var caption = due ? Playbook.t("team_view.ramp_caption_due", { count: rows.length, due: due, days: ramp.SOON }) : Playbook.t("team_view.ramp_caption", { count: rows.length });
+    var caption = due ? Playbook.t("team_view.ramp_caption_due", { count: rows.length, due: due, date: Playbook.dates.day(Playbook.dates.iso(now + ramp.SOON), "weekday") }) : Playbook.t("team_view.ramp_caption", { count: rows.length });
     if (late) caption = Playbook.t("team_view.ramp_caption_late", { caption: caption, count: late });
     var made = Playbook.charts.headedTable(caption, [Playbook.t("team_view.rep"), Playbook.t("team_view.first_day"), Playbook.t("team_view.ramp_today"), Playbook.t("team_view.ramp_held"), Playbook.t("team_view.ramp_next")]);
     rows.forEach(function (row) {

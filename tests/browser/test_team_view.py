@@ -950,7 +950,8 @@ def test_new_reps_milestone_reviews_are_listed_soonest_first(browser, site_url):
     assert [row[0] for row in expected] == ["Cat", "Dan", "Ivy", "Ana", "Jo", "Gus", "Ben", "Kit", "Hal", "Fay"] and (soon, late) == (3, 3), expected
     assert "moved for time away" in expected[3][4] and "not recorded as held" in expected[8][3] and "days after its day" not in expected[9][3]
     assert expected[7][3] == "None yet" and expected[5][3].endswith(": behind") and expected[9][3].endswith(": on track")
-    table = page.get_by_role("table", name=f"10 reps on the ramp plan; milestone reviews in the next 14 days: {soon}; overdue: {late}")
+    # counted up to the day before the one two weeks on (a checker: "the next 14 days" beside "(in 14 days)")
+    table = page.get_by_role("table", name=f"10 reps on the ramp plan; milestone reviews before {said(today + timedelta(days=14))}: {soon}; overdue: {late}")
     assert rows_of(table) == expected
     expect(table.locator("tbody tr.pb-team__late")).to_have_count(late)
     expect(table.get_by_role("link", name=milestones[0]["name"]).first).to_have_attribute("href", re.compile(rf"/ramp-plan/#{milestones[0]['id']}$"))
