@@ -544,8 +544,7 @@
     }
     /* why the next one comes sooner than the rhythm's, whatever leave did to the day */
     if (forward && !repAway && !youAway) next.append(Playbook.t("team_view.brought_forward", { band: forward.band }));
-    var ago = last ? Playbook.dates.number(today) - Playbook.dates.number(last) : null;
-    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(ago) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
+    row.append(who, last ? dateCell(last, Playbook.t("team_view.last_held", { date: DATE, ago: agoWords(daysBetween(last, today)) })) : node("td", "", Playbook.t("team_view.none_recorded")), next);
     if (plans(section, rep)) {
       var plan = node("td");
       plan.append(repLink(rep, root.dataset.planUrl, Playbook.t("team_view.plan_with", { meeting: meeting, name: rep.name })));
