@@ -41,12 +41,12 @@ class Pace:
 
 @dataclass(frozen=True)
 class Step:
-    """One funnel stage's activity: a whole number per period, and the pace per week and per day."""
+    """One funnel stage's activity: a number per period (needed), and the pace per week and per day."""
 
     period: Pace
     week: Pace
     day: Pace
-    count: int  # the whole number a period, which the paces are worked out from
+    count: Fraction  # the number a period (needed), which the paces are worked out from
     share: Fraction | None  # the share of the step above that reaches this one; None on the first step
 
 
@@ -110,13 +110,14 @@ def revenue_to_find(inputs: Inputs) -> Fraction:
 
 
 def plan(inputs: Inputs) -> Plan:
-    """Whole deals first (you cannot win 0.6 of one), and likewise every earlier stage: the next one's whole
-    number ÷ its rate, rounded up (234 conversations at 20% need 1,170 calls: 1,167 would give only 233.4), so each period figure ×
-    the next step's rate gives at least the figure below it; a week is then what its days make (_week_of_days)."""
+    """The deals the revenue needs at the average deal size first, then each earlier stage: the next one's figure
+    ÷ its rate, each rounded up as `needed` (234 conversations at 20% need 1,170 calls: 1,167 would give only
+    233.4), so each period figure × the next step's rate gives at least the figure below it; a week is then what
+    its days make (_week_of_days)."""
     to_find = revenue_to_find(inputs)
-    counts = [ceil(to_find / inputs.average_deal_size)]
+    counts = [needed(to_find / inputs.average_deal_size)]
     for rate in reversed(inputs.rates):
-        counts.insert(0, ceil(counts[0] / rate))
+        counts.insert(0, needed(counts[0] / rate))
     steps: list[Step] = []
     for index in reversed(range(len(counts))):  # from the last step up: each week and day reaches the one below
         count, below = counts[index], steps[0] if steps else None
@@ -152,15 +153,23 @@ def _week_of_days(week: Pace, day: Pace, inputs: Inputs) -> Pace:
     return pace(Fraction(day.tenths, 10) * inputs.selling_days_per_week, Fraction(1))
 
 
-def shown(count: int, inputs: Inputs, per: str) -> Pace:
+def needed(count: Fraction) -> Fraction:
+    """A stage's figure a period, rounded up as a pace is: to a whole number from 10, to one decimal below. An
+    average deal size makes an average number of deals: 6.1, where rounding up to 7 asked a rep whose target was
+    1.7% higher for 27% more calls, and a floor to match (a sales leader). planner.js repeats it."""
+    tenths = ceil(count * 10)
+    return Fraction(ceil(count)) if tenths > 100 else Fraction(tenths, 10)
+
+
+def shown(count: Fraction, inputs: Inputs, per: str) -> Pace:
     """`count` a period as a figure per period, per week or per day, by the rules the plan's rows follow."""
     if per == "per period":
-        return Pace(count * 10)
+        return Pace(int(count * 10))
     week = pace(count, inputs.weeks_in_period)
     return week if per == "per week" else _day(count, week, inputs)
 
 
-def _day(count: int, week: Pace, inputs: Inputs) -> Pace:
+def _day(count: Fraction, week: Pace, inputs: Inputs) -> Pace:
     """`count` a period as a figure a day, from its figure a week as shown."""
     if week.every:  # fewer than one a week: one every N weeks is one every N × selling days, rounded down as N is
         return Pace(floor(week.tenths * inputs.selling_days_per_week), every=True)
@@ -186,14 +195,14 @@ def block_interval(week: Pace, block_minutes_a_week: int) -> tuple[str, int] | N
     return ("minutes", seconds // 60) if seconds >= 120 else ("seconds", seconds)
 
 
-def share(full: Pace, count: int, part: Fraction, inputs: Inputs, per: str) -> Pace:
+def share(full: Pace, count: Fraction, part: Fraction, inputs: Inputs, per: str) -> Pace:
     """A share of one of the plan's figures, as a ramp milestone asks for it, so it is never typed as a second
     number. A share of the figure as the page shows it, rounded up the same way, so it multiplies back on the page:
     half of "17 a week" is "8.5 a week" (not half the quarter's 200, 8.4), half of "20 a day" is "10 a day". A
-    period's figure, or one shown as "1 every N days", is a share of the period's whole number, rounded up to a
-    whole number like the figure itself (a quarter of 13 deals is 4), then spread as `shown` spreads it."""
+    period's figure, or one shown as "1 every N days", is a share of the period's figure, rounded up as the
+    figure itself is (`needed`: a quarter of 13 deals is 3.3), then spread as `shown` spreads it."""
     if per == "per period" or full.every:
-        return shown(ceil(count * part), inputs, per)
+        return shown(needed(count * part), inputs, per)
     return pace(Fraction(full.tenths, 10) * part, Fraction(1))
 
 
@@ -211,11 +220,12 @@ def pace(count: Fraction | int, units: Fraction) -> Pace:
     """`count` a period (or a week) spread over its `units` (weeks or days), rounded up so that, multiplied back,
     no period falls short: to a whole number from 10 up (a rep agrees 27 calls a day, not 26.7, and a whole one
     adds under a tenth), to one decimal from 1 to 10. Below one it is "1 every N days" (0.2 a day is hard to act on), N
-    rounded down to one decimal for the same reason."""
+    rounded down to one decimal for the same reason; 0.92 a day too, where rounding up to "1 a day" asked 9% more,
+    which the steps above multiplied (a sales leader: a target 1.7% higher no longer fitted the calling blocks)."""
     tenths = ceil(count * 10 / units)
     if tenths > 100:
         return Pace(ceil(count / units) * 10)
-    if tenths >= 10 or count == 0:
+    if count >= units or count == 0:
         return Pace(tenths)
     return Pace(floor(units * 10 / count), every=True)
 

@@ -1,10 +1,11 @@
 """What the activity planner must show, worked out from its data and what a reader types, in exact fractions
 and independently of macros/planner.py and planner.js: the site, data and browser tests compare them with it.
 
-The promise, in the page's words: deals are whole, rounded up; each earlier step is the next one's whole number
-÷ its rate, rounded up to a whole number; a week is the period's figure ÷ weeks and a day the
+The promise, in the page's words: deals are the revenue ÷ the average deal size, and each earlier step the next
+one's figure ÷ its rate, each rounded up to a whole number from 10 up and to one decimal below; a week is the period's figure ÷ weeks and a day the
 week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
-from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal;
+from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal
+("1 every selling day" where that is 1);
 and a week's or a day's figure × the next step's rate gives at least the next step's figure as shown, the figure
 raised to (that figure ÷ the rate, rounded up the same way) where it would not; then, where neither is "1 every",
 the week is the day's figure × selling days a week, rounded up the same way, so the days multiply back to the
@@ -24,7 +25,7 @@ class Expected:
     share_not_from_prospecting: str  # as the sentence under the plan says it: "50%", to one decimal, a half going up
     from_pipeline: str  # what the pipeline entered is expected to bring, rounded down: "25,000"
     covered: bool
-    counts: list[int]  # each stage's whole number a period
+    counts: list[Fraction]  # each stage's figure a period
     rows: list[list[str]]  # each stage: name, rate from the step above, a period, a week, a day
     summary: str  # the first stage, as the sentence above the table says it
     over_ask: str | None  # how the first stage's weeks add up past its period's figure, from 5% over; else None
@@ -39,16 +40,31 @@ def tenths(count: int) -> str:
     return f"{count // 10:,}" + (f".{count % 10}" if count % 10 else "")
 
 
+def needed(count: Fraction) -> Fraction:
+    """A period's figure as the page rounds it: up, to a whole number above 10, else to one decimal."""
+    return Fraction(ceil(count)) if count > 10 else Fraction(ceil(count * 10), 10)
+
+
 def pace(count: Fraction, units: Fraction, unit: str) -> tuple[str, str]:
     """(as a table cell shows it, as a sentence says it)."""
     if count / units > 10:
         shown = f"{ceil(count / units):,}"
         return shown, f"{shown} a {unit}"
-    if count == 0 or ceil(count / units * 10) >= 10:
+    if count == 0 or count >= units:
         shown = tenths(ceil(count / units * 10))
         return shown, f"{shown} a {unit}"
-    every = f"1 every {tenths(floor(units / count * 10))} {'selling days' if unit == 'day' else 'weeks'}"
+    n = floor(units / count * 10)
+    every = (f"1 every {'selling day' if unit == 'day' else 'week'}" if n == 10
+             else f"1 every {tenths(n)} {'selling days' if unit == 'day' else 'weeks'}")
     return every, every
+
+
+def every_n(figure: str) -> Fraction | None:
+    """The N of "1 every N selling days" or "… weeks" (1 in "1 every selling day" and "1 every week"), else None."""
+    if not figure.startswith("1 every "):
+        return None
+    n = figure.split()[2]
+    return exact(n) if n[0].isdigit() else Fraction(1)
 
 
 def each_call(week: str, minutes_a_week: int) -> str:
@@ -61,8 +77,8 @@ def each_call(week: str, minutes_a_week: int) -> str:
 def floor_in_weeks(figure: str, days_a_week: Fraction, share: Fraction, weeks: int) -> str:
     """The activity floor as a reader works it out from a figure the page shows ("1.6 a day", "1 a week",
     "1 every 2 weeks"): the share of what that figure comes to in `weeks` weeks, rounded down to whole activities."""
-    number = exact(figure.split()[2] if figure.startswith("1 every") else figure.split()[0])
-    each = 1 / number if figure.startswith("1 every") else number
+    n = every_n(figure)
+    each = 1 / n if n else exact(figure.split()[0])
     a_week = each * days_a_week if figure.endswith(("a day", "selling days")) else each
     return f"{floor(a_week * weeks * share):,} in {weeks} weeks"
 
@@ -81,9 +97,9 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
     from_pipeline = field("existing_pipeline", planner.get("existing_pipeline", 0)) * prod(rates[pipeline_at:])
     committed = field("committed_pipeline", planner.get("committed_pipeline", 0))  # commit counts in full
     to_find = max(Fraction(0), field("revenue_target", planner["revenue_target"]) * (1 - share) - committed - from_pipeline)
-    counts = [ceil(to_find / field("average_deal_size", planner["average_deal_size"]))]
+    counts = [needed(to_find / field("average_deal_size", planner["average_deal_size"]))]
     for rate in reversed(rates):
-        counts.insert(0, ceil(counts[0] / rate))
+        counts.insert(0, needed(counts[0] / rate))
     weeks = field("weeks_in_period", planner["weeks_in_period"])
     days = weeks * field("selling_days_per_week", planner["selling_days_per_week"])
     rows, phrases = [], []
@@ -95,15 +111,16 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
         if below:
             week, per_week = _at_least(week, per_week, below[0], rates[index], "week")
         if week.startswith("1 every"):  # N weeks × the selling days a week, rounded down to a tenth as N is
-            day = per_day = f"1 every {tenths(floor(exact(week.split()[2]) * days / weeks * 10))} selling days"
+            n = floor(every_n(week) * days / weeks * 10)
+            day = per_day = "1 every selling day" if n == 10 else f"1 every {tenths(n)} selling days"
         else:
             day, per_day = pace(exact(week), days / weeks, "day")
         if below:
             day, per_day = _at_least(day, per_day, below[1], rates[index], "day")
         if not week.startswith("1 every") and not day.startswith("1 every"):  # the week is what its days make
             week, per_week = pace(exact(day) * days / weeks, Fraction(1), "week")
-        rows.insert(0, [stage["name"], rate, f"{count:,}", week, day])
-        phrases.insert(0, (per_day, per_week, f"{count:,} a {planner['period']}"))
+        rows.insert(0, [stage["name"], rate, tenths(int(count * 10)), week, day])
+        phrases.insert(0, (per_day, per_week, f"{tenths(int(count * 10))} a {planner['period']}"))
         below = (week, day)
     summary = f"{stages[0]['name']}: {', '.join(phrases[0])}."
     over_ask = None

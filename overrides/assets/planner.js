@@ -136,14 +136,16 @@
     var tenths = ceil(over(times(amount, fraction(10)), units));
     if (tenths > BigInt(100)) tenths = ceil(over(amount, units)) * TEN;
     var figure = { figure: decimal(tenths) };
-    if (tenths >= TEN || amount.n === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
+    if (compare(amount, units) >= 0 || amount.n === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
     return every(floor(over(times(units, fraction(10)), amount)), unit);
   }
 
-  /* "1 every N weeks" or "… selling days", N given in tenths (kept, as a figure's tenths are). */
+  /* "1 every N weeks" or "… selling days", N given in tenths (kept, as a figure's tenths are); "1 every week" or
+     "… selling day" where N is 1. */
   function every(tenths, unit) {
     var figure = { figure: decimal(tenths) };
-    var said = unit === "week" ? Playbook.t("planner.every_weeks", figure) : Playbook.t("planner.every_days", figure);
+    var one = tenths === TEN;
+    var said = unit === "week" ? (one ? Playbook.t("planner.every_week") : Playbook.t("planner.every_weeks", figure)) : one ? Playbook.t("planner.every_day") : Playbook.t("planner.every_days", figure);
     return { text: said, phrase: said, every: true, tenths: tenths };
   }
 
@@ -172,23 +174,31 @@
     var fromPipeline = plus(values.committed_pipeline, times(values.existing_pipeline, closes));  /* planner.from_pipeline */
     var wanted = minus(fromProspecting, fromPipeline);
     var toFind = compare(wanted, fraction(0)) > 0 ? wanted : fraction(0);
-    /* whole numbers from the deals up: each stage the next one's whole number ÷ its rate, rounded up */
-    var counts = [ceil(over(toFind, values.average_deal_size))];
-    for (var i = rates.length - 1; i >= 0; i -= 1) counts.unshift(ceil(over(fraction(counts[0]), rates[i])));
+    /* from the deals up: each stage the next one's figure ÷ its rate, rounded up as `needed` */
+    var counts = [needed(over(toFind, values.average_deal_size))];
+    for (var i = rates.length - 1; i >= 0; i -= 1) counts.unshift(needed(over(counts[0], rates[i])));
     var steps = [];
     for (var index = counts.length - 1; index >= 0; index -= 1) {  /* from the last step up (planner.plan) */
       var count = counts[index];
       var below = steps[0];
-      var period = { text: whole(count), phrase: Playbook.t("planner.a_period", { figure: whole(count), period: layout.periodWords }) };
+      var figure = decimal(count.n * TEN / count.d);
+      var period = { text: figure, phrase: Playbook.t("planner.a_period", { figure: figure, period: layout.periodWords }) };
       var rate = index ? rates[index - 1] : null;
-      var week = pace(fraction(count), values.weeks_in_period, "week");
+      var week = pace(count, values.weeks_in_period, "week");
       if (below) week = reaching(week, below.week, rates[index], "week");
-      var day = dayPace(fraction(count), week, values);
+      var day = dayPace(count, week, values);
       if (below) day = reaching(day, below.day, rates[index], "day");
       week = weekOfDays(week, day, values);
       steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate, count: count });
     }
     return { revenue: whole(ceil(toFind)), fromPipeline: floor(fromPipeline), covered: toFind.n === ZERO, steps: steps };
+  }
+
+  /* A stage's figure a period, rounded up as a pace is (planner.needed): to a whole number from 10, to one
+     decimal below (6.1 deals, not 7). */
+  function needed(amount) {
+    var tenths = ceil(times(amount, fraction(10)));
+    return tenths > BigInt(100) ? fraction(ceil(amount)) : fraction(tenths, TEN);
   }
 
   /* The week as its days make it (planner._week_of_days): the day's figure × selling days a week, rounded up as a
@@ -272,7 +282,7 @@
   function showOverAsk(form, result, values) {
     var line = form.querySelector("[data-over-ask]");
     var first = result.steps[0];
-    var count = fraction(first.count);
+    var count = first.count;
     if (first.week.every || count.n === ZERO) { line.hidden = true; return; }
     var total = ceil(times(fraction(first.week.tenths, TEN), values.weeks_in_period));
     var more = over(minus(fraction(total), count), count);
@@ -409,7 +419,7 @@
     var part = exact(line.dataset.floorShare, ENGLISH);
     var changed = false;
     /* With none of the target from prospecting, the plan's figures are 0: the team's floor still holds. */
-    if (full && full.steps.every(function (step) { return !step.count; })) full = null;
+    if (full && full.steps.every(function (step) { return step.count.n === ZERO; })) full = null;
     line.querySelectorAll("[data-floor-figure]").forEach(function (figure) {
       if (!figure.dataset.handbook) figure.dataset.handbook = figure.textContent;
       var step = full && full.steps[layout.stages.indexOf(figure.dataset.stage)];

@@ -38,6 +38,7 @@ def _planner() -> dict:
 def german(text: str) -> str:
     """A figure or phrase of the plan as the English page writes it, as the German page writes it."""
     text = re.sub(r"\d(?:[\d.,]*\d)?", lambda number: number.group().translate(SWAP), text).replace("%", " %")
+    text = text.replace("1 every selling day", "1 an jedem Verkaufstag").replace("1 every week", "1 jede Woche")
     text = re.sub(r"1 every (\S+) selling days", r"1 alle \1 Verkaufstage", text)
     text = re.sub(r"1 every (\S+) weeks", r"1 alle \1 Wochen", text)
     period = _planner()["period"]
