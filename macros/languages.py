@@ -99,6 +99,12 @@ def plural_forms(code: str) -> set[str]:
         return {"one", "other"}
 
 
+def language_name(code: str, in_language: str) -> str:
+    """The language of `code` as `in_language` names it (Unicode CLDR, by Babel): "Englisch" for en-GB in German,
+    for a sentence in that language (a German reviewer read "im Original (English)")."""
+    return Locale.parse(in_language, sep="-").languages[Locale.parse(code, sep="-").language]
+
+
 def check_languages(documents: dict[str, LocatedData], data_dir: Path, display_dir: str) -> list[Problem]:
     """data/languages.yml: codes listed once, each one Babel knows (for its plural forms and number words); and a
     folder under data/languages/ for listed languages only."""

@@ -24,7 +24,7 @@ import yaml
 
 from . import render_cache
 from .bundles import asset_files, asset_sources, css_string, widget_file, widgets_in
-from .languages import first_language, is_translation, listed_languages, translated_page
+from .languages import first_language, is_translation, language_name, listed_languages, translated_page
 from .mkdocs_yml import SETTINGS_FILE
 from .problems import Problem, errors
 from .project import DOCS_DIR, Project
@@ -120,7 +120,7 @@ def _render(project: Project, settings: SiteSettings, pdfs: list[str] | None, ca
         in_its_language = source != path or project.language in (None, codes[0] if codes else None)
         macros.start_page(about.url, in_its_language=in_its_language)
         # A page the language being built has not translated yet says so, and is marked as in the first language.
-        first = None if in_its_language else {"code": languages[0].code, "name": languages[0].name}
+        first = None if in_its_language else {"code": languages[0].code, "name": language_name(languages[0].code, project.language)}
         files[f"docs/{name}"] = _render_page(page, about, f"{DOCS_DIR}/{source.relative_to(project.docs_dir).as_posix()}", macros, settings, dates, first)
         rendered.pages[about.url] = [str(tag) for tag in page.front_matter.get("tags") or []]
     theme = project.root / "overrides"

@@ -31,11 +31,14 @@
       return filters.flatMap((f, i) => li.dataset[f.dataset.match].split(" ").filter((value) => names[i].has(value)).map((value) => names[i].get(value)));
     }
 
+    // Joining words a manager types between the things looked for ("skill vs will") are left out of the search.
+    const ignored = new Set(Playbook.t("explorer.ignored_words").toLowerCase().split(/\s+/));
+
     // The count is said once typing pauses: at each keystroke it talked over the reader's own typing (a
     // screen-reader reviewer); a filter chosen is said at once.
     let pause;
     function update(typing) {
-      const words = search.value.toLowerCase().split(/\s+/);
+      const words = search.value.toLowerCase().split(/\s+/).filter((word) => !ignored.has(word));
       for (const li of questions) {
         li.hidden = !filters.every((f) => !f.value || li.dataset[f.dataset.match].split(" ").includes(f.value)) ||
           !words.every((word) => li.searchText.includes(word));

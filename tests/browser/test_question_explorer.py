@@ -24,8 +24,10 @@ def searched_text(question) -> str:
 
 
 def matching(stage=None, situation=None, mode=None, level=None, search=""):
-    """The ids a selection should show, worked out from the YAML: every filter and every search word must match."""
-    words = search.lower().split()
+    """The ids a selection should show, worked out from the YAML: every filter and every search word must match,
+    but for the joining words the search leaves out (data/strings.yml's explorer.ignored_words)."""
+    ignored = data("strings")["explorer"]["ignored_words"].lower().split()
+    words = [word for word in search.lower().split() if word not in ignored]
     return {
         q["id"]
         for q in BANK["questions"]
@@ -106,6 +108,16 @@ def test_search_finds_questions_by_the_names_of_their_situation_stage_and_level(
     form.get_by_label("Search").fill("commit order taker")
     assert matching(stage="commit", level="order-taker") < matching(search="commit order taker")
     assert_showing(page, form, matching(search="commit order taker"))
+
+
+def test_search_leaves_out_the_words_that_join_what_a_manager_looks_for(context, site_url):
+    """A coach's case: "skill vs will" found nothing, though a situation is named "skill, will or circumstance"."""
+    page = context.new_page()
+    form = open_explorer(page, site_url + "coaching/questions/")
+    form.get_by_label("Search").fill("skill vs will")
+    tagged = {q["id"] for q in BANK["questions"] if "skill-will-or-circumstance" in q["situations"]}
+    assert tagged and tagged <= matching(search="skill will") == matching(search="skill vs will")
+    assert_showing(page, form, matching(search="skill will"))
 
 
 def test_a_level_pages_link_opens_the_bank_on_the_questions_that_suit_a_rep_at_that_level(context, site_url):
