@@ -675,6 +675,21 @@ def test_a_slightly_higher_target_asks_for_slightly_more_activity(context, site_
     expect(page.locator("#activity-floor [data-floor-figure]")).to_have_text(_floor_expected(higher))
 
 
+def test_a_rate_typed_as_a_fraction_is_worked_out_and_questioned(context, site_url):
+    """A sales leader's case: "0.2" typed for a 20% rate gave 2,200 calls a day, and the page blamed the target. A
+    rate under 1% is worked out as typed (it may be meant), and the field asks whether 20% was meant."""
+    page, form = _open(context, site_url)
+    stage = _planner()["stages"][1]["id"]
+    typed = {stage: "0.2"}
+    _fill(form, typed)
+    _expect_plan(form, typed)
+    field = _field(form, stage)
+    expect(field).to_have_attribute("aria-invalid", "false")
+    expect(field).to_have_accessible_description("0.2% is less than 1 in 100: if you meant 20%, type 20, as rates are in percent.")
+    _fill(form, {stage: "20"})
+    expect(field).to_have_accessible_description("")
+
+
 def test_the_calling_blocks_are_on_the_days_a_rep_sells(context, site_url):
     """A rep's case: with 4 selling days a week, the line still counted the calling blocks of 5 days. A rep holds a
     block on each calling day they sell on: 4 blocks, and the time each call leaves follows."""
