@@ -772,6 +772,7 @@ class Behaviour:
     coaching_questions: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)  # on a habit: strengths it cannot be true beside
     may_not_come_up: bool = False  # on a strength: may not arise in six months of one account (no launch, no tender)
+    foundation: bool = False  # on a strength: below the level's least answer, a cap on the levels above, not a gap
 
 
 @dataclass(frozen=True)
@@ -975,6 +976,7 @@ class Statement:
     coaching_questions: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)  # the level assessment's: Behaviour.contradicts
     may_not_come_up: bool = False  # the level assessment's: Behaviour.may_not_come_up
+    foundation: bool = False  # the level assessment's: Behaviour.foundation
     section: str | None = None
     essential: bool = False  # the top band needs it answered at least at the assessment's essentials_at_least
     essential_when_rated: bool = False  # the same once answered; left blank, it holds nothing back
@@ -2059,4 +2061,4 @@ def _fails_rule(value: bool | list) -> bool | tuple[tuple[str, ...], ...]:
 
 
 def _statement(behaviour: Behaviour) -> Statement:
-    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions, contradicts=behaviour.contradicts, may_not_come_up=behaviour.may_not_come_up)
+    return Statement(behaviour.id, behaviour.text, behaviour.line, weight=behaviour.weight, counts_as=behaviour.counts_as, coaching_questions=behaviour.coaching_questions, contradicts=behaviour.contradicts, may_not_come_up=behaviour.may_not_come_up, foundation=behaviour.foundation)

@@ -183,7 +183,9 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         held = 0 if least is None else sum(1 for statement, got in points if statement.counts_as == LIMIT and got < least)
         got = {statement.id: value for statement, value in points}  # a blank behaviour is short of any least answer
         counted = [s for s in statements if s.counts_as != LIMIT and s not in blank]
-        short = 0 if gap_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < gap_least)
+        # short of a gap: below the gap's least answer, or a foundation below a reached level's (keeping promises
+        # "A little" is no gap on the way to problem solver: a coach)
+        short = 0 if gap_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < gap_least or (s.foundation and reach_least is not None and got[s.id] < reach_least))
         below = 0 if reach_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < reach_least)
         full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
         groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full))

@@ -181,7 +181,8 @@
       var band = score === null ? null : bandFor(model.bands, score);
       var skipped = model.balanced ? rows.filter(function (row) { return row.limit && row.points === null; }).length : 0;
       var held = rows.filter(function (row) { return heldHabit(model, row); }).length;
-      var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null ? !notComeUp(model, row) : row.points < model.gapLeast); }).length;
+      /* short of a gap: below gapLeast, or a foundation below a reached level's least (scoring.result) */
+      var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null ? !notComeUp(model, row) : row.points < model.gapLeast || row.foundation && belowReached(model, row)); }).length;
       var below = rows.filter(function (row) { return belowReached(model, row); }).length;
       var fullyHeld = model.gapLeast === null ? held : rows.filter(function (row) { return heldHabit(model, row) && row.points < model.gapLeast; }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
@@ -400,6 +401,7 @@
         canFail: fieldset.hasAttribute("data-can-fail") ? fieldset.dataset.canFail : null,
         contradicts: fieldset.dataset.contradicts ? fieldset.dataset.contradicts.split(" ") : [],
         mayNotComeUp: fieldset.hasAttribute("data-may-not-come-up"),
+        foundation: fieldset.hasAttribute("data-foundation"),
         text: fieldset.querySelector("[data-text]").textContent.trim(),
         fieldset: fieldset,
         points: null,

@@ -55,7 +55,9 @@ def assessments(draw):
         statements = []
         for _ in range(size):
             number += 1
-            statements.append(Statement(f"s{number}-{draw(st.integers(0, 999))}", f"Statement {number}", 1, weight=draw(st.sampled_from([0.5, 1, 1, 1.5, 2, 3, 10])), counts_as=draw(st.sampled_from(["strength", "strength", "limit"])), may_not_come_up=ladder and draw(st.booleans())))
+            counts_as = draw(st.sampled_from(["strength", "strength", "limit"]))
+            statements.append(Statement(f"s{number}-{draw(st.integers(0, 999))}", f"Statement {number}", 1, weight=draw(st.sampled_from([0.5, 1, 1, 1.5, 2, 3, 10])), counts_as=counts_as, may_not_come_up=ladder and draw(st.booleans()),
+                                        foundation=ladder and counts_as == "strength" and draw(st.sampled_from([False, False, True]))))
         level = Level(f"level-{index}", f"Level {index}", "s", "c", [], "next" if index < len(sizes) - 1 else None, "f", 1) if ladder else None
         groups.append(StatementGroup(f"level-{index}" if ladder else "only", f"Level {index}" if ladder else None, statements, level))
     total = sum(sizes)
@@ -204,6 +206,8 @@ def oracle(assessment: Assessment, answers: dict, with_hold: bool = True) -> dic
             under = under_count > 0
             reached.append(enough and not held and band(value).reached and not under)
             basics = gap_floor is None or all(s.id in answers and answers[s.id] >= gap_floor for s in group.statements if s.counts_as != "limit" and s.id not in absent)
+            # a foundation (keeping promises) below a reached level's floor caps, where another behaviour is a gap
+            basics = basics and (gap_floor is None or not floors or all(answers[s.id] >= max(floors) for s in group.statements if s.foundation and s.id in answers))
             # a gap: at least the floor with no habit held, or a reached band that only habits (none kept fully, no
             # more of them than gap_habits_held_at_most) hold back
             few = held_count <= assessment.gap_habits_held_at_most
@@ -374,6 +378,14 @@ TWO_HABITS = dataclasses.replace(HABIT_GAPS, answers_needed=3, groups=[
     HABIT_GAPS.groups[1]])
 
 
+# A foundation ("f0", keeping promises) at "Some" below a level reached caps it, where another behaviour ("s0") at
+# "Some" is a gap to close.
+FOUNDATION = dataclasses.replace(HABIT_GAPS, answers_needed=4, groups=[
+    StatementGroup("level-0", "Level 0", [Statement("f0", "F", 1, foundation=True), Statement("s0", "S", 1), Statement("h0", "H", 1, counts_as="limit")],
+                   Level("level-0", "Level 0", "s", "c", [], "next", "f", 1)),
+    HABIT_GAPS.groups[1]])
+
+
 # Behaviours that may not come up in an account, one a level: "m" marked, "u" not. Level 0 with "m0" blank
 # is reached on "u0" alone; "u0" blank (a basic that always comes up) holds it back, as do both blank.
 NOT_COME_UP = dataclasses.replace(
@@ -453,6 +465,8 @@ STEP_BACK = dataclasses.replace(TEN, basics_first=BasicsFirst("level-2", ["level
 @example(case=(HABIT_GAPS, {"s0": 2, "h0": 2, "s1": 2, "h1": 0}))  # the habit kept fully: a cap, no level
 @example(case=(NO_HABIT_GAPS, {"s0": 2, "h0": 1, "s1": 2, "h1": 0}))  # no habit may be held in a gap: a cap
 @example(case=(TWO_HABITS, {"s0": 2, "h0": 1, "k0": 1, "s1": 2, "h1": 0}))  # two held where one may be: a cap
+@example(case=(FOUNDATION, {"f0": 1, "s0": 2, "h0": 0, "s1": 2, "h1": 0}))  # the foundation "Some": a cap, no level
+@example(case=(FOUNDATION, {"f0": 2, "s0": 1, "h0": 0, "s1": 2, "h1": 0}))  # another behaviour "Some": a gap, level 1 counts
 @example(case=(NOT_COME_UP, {"u0": 2, "h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # "m0" not come up: level 1 counts
 @example(case=(NOT_COME_UP, {"m0": 2, "h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # "u0" blank: a basic, holding it
 @example(case=(NOT_COME_UP, {"h0": 0, "m1": 2, "u1": 2, "h1": 0}))  # both blank: blanks

@@ -21,12 +21,18 @@ def ladder():
     return assessment
 
 
+def _strengths(group) -> list:
+    """A level's behaviours (not habits), its foundations last: a case lowering "a behaviour" of a level lowers
+    one whose "A little" is a gap to close, not a foundation, where it caps (test_a_rep_who_keeps_promises_…)."""
+    return sorted((s for s in group.statements if s.counts_as == scoring.STRENGTH), key=lambda s: s.foundation)
+
+
 def _answers(assessment, behaviours: list, habits: int) -> dict:
     """Every level answered alike: its behaviours (not habits) in order with `behaviours` (None: left blank),
     its habits with `habits`."""
     answers = {}
     for group in assessment.groups:
-        strengths = [s for s in group.statements if s.counts_as == scoring.STRENGTH]
+        strengths = _strengths(group)
         for statement, answer in zip(strengths, behaviours):
             if answer is not None:
                 answers[statement.id] = answer
@@ -66,7 +72,7 @@ def test_one_answer_to_every_behaviour_is_placed_by_the_rules_with_the_basics_fi
     # one lowered, on the basics or at the top, places no higher
     mostly = _answers(ladder, [MOSTLY] * 5, A_LITTLE)
     for group in (ladder.groups[0], ladder.groups[-1]):
-        lowered = mostly | {next(s for s in group.statements if s.counts_as == scoring.STRENGTH).id: A_LITTLE}
+        lowered = mostly | {next(iter(_strengths(group))).id: A_LITTLE}
         assert _level(ladder, lowered) == "Problem solver", group.id
     # "Mostly" on the basics under "Just like me" at the top: the basics first
     inverted = _per_level(ladder, {4: ([JUST_LIKE_ME] * 5, NOT_LIKE_ME), 5: ([JUST_LIKE_ME] * 5, NOT_LIKE_ME), 6: ([JUST_LIKE_ME] * 5, NOT_LIKE_ME)}, ([MOSTLY] * 5, A_LITTLE))
@@ -129,7 +135,7 @@ def _per_level(assessment, by_level: dict[int, tuple[list, int]], default: tuple
     answers = {}
     for number, group in enumerate(assessment.groups, start=1):
         behaviours, habits = by_level.get(number, default)
-        strengths = [s for s in group.statements if s.counts_as == scoring.STRENGTH]
+        strengths = _strengths(group)
         answers |= {s.id: answer for s, answer in zip(strengths, behaviours)}
         answers |= {s.id: habits for s in group.statements if s.counts_as == scoring.LIMIT}
     return answers
@@ -171,11 +177,31 @@ def test_a_rep_who_keeps_no_small_promises_is_not_rated_above_order_taker_howeve
     assert found.groups[0].score == 47 and found.groups[0].behaviours_short == 2
     assert found.level is None
     # The same level at 47% with every behaviour at least "A little" (two "A little", one "Mostly", two "Just like
-    # me" is 9 of 15, 60%, so: three "A little", two "Mostly": 7 of 15) is a gap, and the rep keeps their level.
-    answers |= dict(zip(order_taker, [A_LITTLE, A_LITTLE, A_LITTLE, MOSTLY, MOSTLY]))
+    # me" is 9 of 15, 60%, so: three "A little", two "Mostly": 7 of 15) and promises kept "Mostly" is a gap, and
+    # the rep keeps their level.
+    assert order_taker[0] == "keeps-small-promises"
+    answers |= dict(zip(order_taker, [MOSTLY, A_LITTLE, A_LITTLE, A_LITTLE, MOSTLY]))
     found = scoring.result(ladder, answers)
     assert found.groups[0].score == 47 and not found.groups[0].behaviours_short
     assert found.level.name == "Strategic adviser"
+
+
+def test_a_rep_who_keeps_promises_only_a_little_is_not_rated_above_order_taker(ladder):
+    """A coach's case: "Just like me" on levels 1 to 4 but "A little" on keeping small promises and on logging
+    each call, read "Problem solver, with a gap to close first at Order taker". A customer judges every seller by
+    whether they do what they promised first: keeping promises is a foundation (levels.yml), and below "Mostly"
+    it caps every level above, where logging calls "A little" alone is a gap to close."""
+    promises = next(s for s in ladder.groups[0].statements if s.id == "keeps-small-promises")
+    assert promises.foundation
+    strong = ([JUST_LIKE_ME] * 5, NOT_LIKE_ME)
+    answers = _per_level(ladder, {5: ([A_LITTLE] * 5, NOT_LIKE_ME), 6: ([NOT_LIKE_ME] * 5, NOT_LIKE_ME)}, strong)
+    answers |= {"logs-every-contact": A_LITTLE}
+    assert _level(ladder, answers) == "Problem solver"  # logging "A little": the gap named
+    answers |= {"keeps-small-promises": A_LITTLE}
+    found = scoring.result(ladder, answers)
+    assert found.level is None and found.groups[0].behaviours_short == 1 and not scoring.holds(ladder, found.groups[0])
+    answers |= {"keeps-small-promises": MOSTLY}
+    assert _level(ladder, answers) == "Problem solver"
 
 
 def test_a_rep_only_emerging_on_every_level_below_the_top_is_not_a_strategic_adviser(ladder):
@@ -274,7 +300,7 @@ def test_a_rep_still_demoing_first_and_giving_way_on_price_is_no_strategic_advis
     # at the highest level with one of them below it.
     answers = {s.id: (NOT_LIKE_ME if s.counts_as == scoring.LIMIT else JUST_LIKE_ME) for s in ladder.statements}
     for group in (ladder.groups[0], ladder.groups[2], ladder.groups[4], ladder.groups[5]):  # four "Mostly", the basics still 9 of 10 at the top
-        answers[next(s for s in group.statements if s.counts_as == scoring.STRENGTH).id] = MOSTLY
+        answers[next(iter(_strengths(group))).id] = MOSTLY
     for number in (2, 4):
         statement = next(s for s in ladder.groups[number - 1].statements if s.counts_as == scoring.LIMIT)
         answers[statement.id] = MOSTLY
@@ -284,7 +310,7 @@ def test_a_rep_still_demoing_first_and_giving_way_on_price_is_no_strategic_advis
     assert found.level.name == "Solution seller"  # level 2's habit the one gap below it
     # With "A little" on a behaviour of levels 1 and 5 as well, not counted as gaps, the same.
     for number in (1, 5):
-        statement = next(s for s in ladder.groups[number - 1].statements if s.counts_as == scoring.STRENGTH)
+        statement = next(iter(_strengths(ladder.groups[number - 1])))
         answers[statement.id] = A_LITTLE
     assert _level(ladder, answers) == "Solution seller"
 
