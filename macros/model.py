@@ -239,6 +239,9 @@ class Signal:
     context: bool = False
     # Signals that can't be true at the same time as this one: ticked together, the helper recommends nothing.
     contradicts: list[str] = field(default_factory=list)
+    # A practice for this signal alone, among the mode's "doing it well" while it is ticked (a coach: the HR
+    # process for conduct read on every push, an effort gap's among them).
+    advice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,7 @@
       var now = score(boxes, needs), totals = now.totals, outcome = now.outcome;
       each("[data-total]", function (el) { el.textContent = totals[el.dataset.total]; });
       each("[data-reason]", function (el) { el.hidden = !now.ticked[el.dataset.reason]; });
+      each("[data-advice-for]", function (el) { el.hidden = !now.ticked[el.dataset.adviceFor]; });
       /* Totals shown: the tied modes under a tie, the other modes ticked under a winner. */
       each("[data-line]", function (el) {
         var total = totals[el.dataset.line];

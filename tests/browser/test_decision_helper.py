@@ -690,10 +690,16 @@ def test_a_strong_seller_who_has_stopped_stretching_is_pushed_not_left_alone(con
     result = _advised(context, site_url, ["coasting", "knows-the-account-better"])
     expect(result.get_by_role("heading", level=3)).to_have_text(_headline(modes["push"], coasting["weight"]))
     expect(result.locator('[data-line="step-back"]')).to_have_text(f"{modes['step-back']['name']}: total weight {signal['knows-the-account-better']['weight']}{RULED_OUT}")
-    expect(result).to_contain_text("With a seller coasting on the accounts they have, agree a stretch the rep chooses")
+    expect(result.locator('[data-advice-for="coasting"]')).to_have_text(plain(coasting["advice"]))
     linked = _check_questions(result, modes["push"], [coasting["situation"]], in_situation=True)
     situated = {q["id"] for q in data("coaching_questions")["questions"] if coasting["situation"] in q["situations"]}
     assert len(linked) >= 3 and set(linked) <= situated, linked
+    # the HR process for behaviour that hurts the team is not advice for a coasting seller (a coach: it read on
+    # every push); ticked, it is
+    conduct = signal["affecting-the-team"]
+    expect(result.get_by_text(plain(conduct["advice"]), exact=True)).to_be_hidden()
+    result.page.get_by_label(plain(conduct["text"]), exact=True).check()
+    expect(result.get_by_text(plain(conduct["advice"]), exact=True)).to_be_visible()
 
 
 def _advised(context, site_url, ticked: list[str]):
