@@ -235,6 +235,13 @@ def one_in(rate: Fraction) -> int | None:
     return int(1 / rate) if (1 / rate).denominator == 1 else None
 
 
+def about_one_in(rate: Fraction) -> int:
+    """The nearest whole N to one in N, a half going up ("15%" is about 1 in 7), said beside a rate that is no
+    whole one in N, so every rate reads in the same terms (a sales leader read "1 in 5" beside "15%").
+    planner.js repeats it."""
+    return floor(1 / rate + Fraction(1, 2))
+
+
 def tenths_in(tenths: int, locale: str) -> str:
     """A number of tenths with thousands grouped, as `locale` writes it: 12345 is "1,234.5" or "1.234,5"; 400 is "40"."""
     return format_decimal(Decimal(tenths).scaleb(-1), locale=locale, format="#,##0.#")
@@ -245,6 +252,7 @@ class Written:
     "units.percent"): 260,000 and 1.6 in English, 260.000 and 1,6 in German; planner.js does the same with Intl."""
 
     one_in = staticmethod(one_in)
+    about_one_in = staticmethod(about_one_in)
 
     def __init__(self, words):
         self.words = words

@@ -322,7 +322,9 @@
      the handbook's: "27 a day", "1 in 4" or "22%". */
   function targetFigure(step, show) {
     var share = step.share;
-    if (show === "conversion rate") return share.n !== ZERO && share.d % share.n === ZERO ? Playbook.t("planner.one_in", { number: whole(share.d / share.n) }) : step.rate;
+    /* "1 in 5", else the percentage with about one in how many (planner.about_one_in) */
+    if (show === "conversion rate") return share.n === ZERO ? step.rate : share.d % share.n === ZERO ? Playbook.t("planner.one_in", { number: whole(share.d / share.n) })
+      : Playbook.t("planner.percent_about_one_in", { percent: step.rate, number: whole((share.d * BigInt(2) + share.n) / (share.n * BigInt(2))) });
     return (show === "per day" ? step.day : show === "per week" ? step.week : step.period).phrase;
   }
 

@@ -55,7 +55,7 @@ def _label(name: str) -> str:
         return f"{stages[index]['name']} (% of {stages[index - 1]['name']})"
     pipeline_stage = stages[ids.index(planner["pipeline_stage"])]["name"]
     return {
-        "revenue_target": f"One rep's revenue target for the {period}",
+        "revenue_target": f"One rep's revenue target for the {period} you are planning for",
         "average_deal_size": "Average deal size",
         "weeks_in_period": f"Selling weeks in the {period}",
         "selling_days_per_week": "Selling days per week",
@@ -185,7 +185,7 @@ def test_the_targets_beside_the_planner_show_its_figure_for_the_readers_own_figu
         else:
             expect(shown).to_have_text(f"with your figures in the planner below: {figure}")
     _fill(form, {"meetings": "30"})
-    expect(page.locator("tr#conversation-to-meeting [data-planner-target]")).to_have_text("with your figures in the planner below: 30%")
+    expect(page.locator("tr#conversation-to-meeting [data-planner-target]")).to_have_text("with your figures in the planner below: 30% (about 1 in 3)")
     _fill(form, {"meetings": "3O"})
     expect(yours.locator("visible=true")).to_have_count(0)
     _fill(form, {"meetings": "30"})

@@ -95,7 +95,7 @@ def test_without_javascript_the_german_page_writes_the_handbooks_plan_the_german
     values = {field["name"]: field["value"] for field in form.select("input")}
     assert (values["revenue_target"], values["average_deal_size"]) == (german(f"{_planner()['revenue_target']:,}"), german(f"{_planner()['average_deal_size']:,}"))
     period = PERIOD_DE[_planner()["period"]]
-    assert f"Umsatzziel eines Verkäufers pro {period}" in form.get_text() and " quarter" not in form.get_text()
+    assert f"Umsatzziel eines Verkäufers im geplanten {period}" in form.get_text() and " quarter" not in form.get_text()
     targets = BeautifulSoup(html, "html.parser").select_one("tr#dials-per-day").get_text()
     assert german(f"{expected.rows[0][4]} a day") in targets and "a day" not in targets
 
