@@ -349,3 +349,27 @@ def test_the_strict_count_says_when_it_reaches_the_research_and_is_left_out_with
     unmarked = replace(rhythm, one_to_one=replace(rhythm.one_to_one, boxes=[replace(b, coaching=False) for b in rhythm.one_to_one.boxes]))
     html = BeautifulSoup(Renderer().render("rhythm.html", "coaching/rhythm/", handbook=replace(handbook, rhythm=unmarked)), "html.parser")
     assert html.select_one("#rhythm-coaching-hours") and not html.select_one("#rhythm-strict-coaching")
+
+
+def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_added(built_site):
+    """A sales leader's case: the boot camp said to add its week totals to the rhythm's share, and never did: the
+    figure a manager clears the diary by (week 4: about 34 of 40 hours). Each week's table adds the rhythm's
+    meetings a week (its month × 12 ÷ 52, to the nearest 10 minutes), worked out here from the data."""
+    rhythm, bootcamp = _rhythm(), data("bootcamp")
+    team_size = rhythm["team_size"]
+    rhythm_week = _nearest(_manager(rhythm, team_size) * 12 / 52 / 10) * 10
+
+    def said(minutes) -> str:
+        hours, rest = divmod(int(minutes), 60)
+        whole = f"{hours} hour{'s' * (hours != 1)}"
+        return (f"{rest} minutes" if not hours else whole if not rest else f"{hours + Fraction(rest, 60):g} hours" if rest == 30 else f"{whole} {rest} minutes")
+
+    article = content(page(built_site, "bootcamp"))
+    rows = article.select("td.pb-week__with-rhythm")
+    assert len(rows) == len(bootcamp["schedule"])
+    for week, cell in zip(bootcamp["schedule"], rows):
+        own = sum(Fraction(str(day["manager"].get("hours", 0))) * 60 + day["manager"].get("minutes_with_each_rep", 0) * team_size
+                  for day in week["days"] if day.get("manager"))
+        assert _text(cell) == f"{said(own + rhythm_week)} of your {rhythm['working_hours_per_week']:g}-hour week", week["id"]
+        assert _text(cell.find_previous_sibling("th")) == f"With the coaching rhythm's meetings for {team_size} reps, about {said(rhythm_week)} a week"
+    assert Fraction(36, 1) > (own + rhythm_week) / 60 > 30  # week 4: the month's busiest week, inside a 40-hour one
