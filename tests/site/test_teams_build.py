@@ -223,7 +223,7 @@ def test_the_teams_strict_coaching_count_counts_only_the_ride_alongs_debrief(tea
     read "still at least the 3 hours" where the shared site reads short of them."""
     ride_along = next(m for m in team_data("rhythm")["replace"]["meetings"] if m["id"] == "ride-along")
     assert ride_along["coaching_part"]["minutes"] < ride_along["minutes"]
-    said = text_of(team_site, "coaching/rhythm").split("Counting only the time you coach the rep face to face", 1)[1]
+    said = text_of(team_site, "coaching/rhythm").split("of coaching face to face for each rep a month", 1)[1]
     assert f"of the Ride-along, its same-day debrief, {ride_along['coaching_part']['minutes']} min a month" in said
     assert "short of the 3 hours" in said.split(".")[0] + said.split(".")[1]
 
