@@ -112,7 +112,8 @@ def test_the_question_bank_says_whose_1_1_its_buttons_add_to_and_keeps_it_in_vie
     page = manager
     page.goto(site_url + "coaching/questions/")
     line = page.locator(".pb-basket__whose")
-    expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your own next 1:1.")
+    # a manager preparing a rep's 1:1 is told where to choose the rep (a coach couldn't tell where it went)
+    expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your own next 1:1; to add it to a rep's, choose the rep under “Whose answers” above the list.")
     _add_rep(page, site_url, "Sam")  # chosen on the planner
     page.goto(site_url + "coaching/questions/")
     expect(line).to_have_text("“Add to 1:1” adds a question to the agenda for your next 1:1 with Sam, chosen under “Whose answers” above the list and on every tool.")
