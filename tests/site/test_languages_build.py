@@ -168,3 +168,12 @@ def test_a_sentence_that_opens_with_a_duration_keeps_it_as_the_language_writes_i
     text = " ".join(content(page(site, f"{LANGUAGE}/coaching/plan-one-to-one/")).get_text(" ").split())
     assert length in text and length.lower() not in text
 
+
+
+def test_the_skill_will_matrix_says_its_levels_in_the_sites_language(site):
+    """A German reviewer read "Direct (Können low, Wollen low)": the matrix's levels are codes in the data, and
+    are said in the site's words."""
+    german = " ".join(content(page(site, f"{LANGUAGE}/coaching/dilemma/")).get_text(" ").split())
+    english = " ".join(content(page(site, "coaching/dilemma/")).get_text(" ").split())
+    assert "Können niedrig, Wollen niedrig" in german and "Können low" not in german and "Wollen high" not in german
+    assert "low skill, low will" in english
