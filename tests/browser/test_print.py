@@ -74,3 +74,19 @@ def test_ticked_checklist_items_print_ticked(context, site_url, tmp_path):
     assert form.get_by_role("checkbox").first.is_visible() and form.get_by_role("checkbox").first.is_checked()
     assert form.get_by_role("checkbox").nth(1).is_visible() and not form.get_by_role("checkbox").nth(1).is_checked()
     assert form.get_by_role("button").first.is_hidden()
+
+
+def test_the_activity_targets_print_one_card_to_a_row(browser, site_url):
+    """A sales leader's print of the prospecting page: the target cards printed three to a row, so "Customers you
+    have" ran down a third of the page over three pages, two or three words a line. On paper each card takes the
+    text's full width."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "prospecting/")
+    page.set_viewport_size({"width": 720, "height": 1000})  # about an A4 page's text width
+    page.emulate_media(media="print")
+    grid = page.locator(".pb-targets").bounding_box()
+    cards = [card.bounding_box() for card in page.locator(".pb-targets > .pb-card").all()]
+    context.close()
+    assert len(cards) == len(data("bootcamp")["activity_targets"]["dimensions"])
+    assert all(abs(card["width"] - grid["width"]) < 2 for card in cards), (grid, cards)
