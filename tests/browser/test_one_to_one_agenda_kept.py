@@ -86,7 +86,7 @@ def test_a_held_1_1_keeps_its_questions_and_the_next_agenda_starts_empty(manager
     # A week on, the agenda starts empty, at the time Sam's 1:1 was held; a question chosen now goes on it.
     page.clock.set_fixed_time(MONDAY + timedelta(weeks=1))
     page.reload()
-    expect(page.locator(".pb-plan__heading")).to_contain_text("7 December 2026 at 10:30")
+    expect(page.locator("[data-plan-heading]")).to_contain_text("7 December 2026 at 10:30")
     assert _agenda(page) == []
     expect(page.get_by_label("Time", exact=True)).to_have_value("10:30")
     _choose_in_bank(page, site_url, THIRD)
