@@ -319,7 +319,7 @@
   }
 
   /* What a target of the activity targets (activity_targets.html) reads with these figures, as the page states
-     the handbook's: "27 a day", "1 in 4" or "22%". */
+     the handbook's: "27 a day", "1 in 4" or "22% (about 1 in 5)". */
   function targetFigure(step, show) {
     var share = step.share;
     /* "1 in 5", else the percentage with about one in how many (planner.about_one_in) */
