@@ -157,8 +157,14 @@ def needed(count: Fraction) -> Fraction:
     """A stage's figure a period, rounded up as a pace is: to a whole number from 10, to one decimal below. An
     average deal size makes an average number of deals: 6.1, where rounding up to 7 asked a rep whose target was
     1.7% higher for 27% more calls, and a floor to match (a sales leader). planner.js repeats it."""
-    tenths = ceil(count * 10)
-    return Fraction(ceil(count)) if tenths > 100 else Fraction(tenths, 10)
+    return Fraction(_tenths_up(count), 10)
+
+
+def _tenths_up(value: Fraction) -> int:
+    """`value` rounded up and counted in tenths: to a whole number from 10, to one decimal below (the one
+    rounding of a period's figure (`needed`) and a pace (`pace`)). planner.js repeats it."""
+    tenths = ceil(value * 10)
+    return ceil(value) * 10 if tenths > 100 else tenths
 
 
 def shown(count: Fraction, inputs: Inputs, per: str) -> Pace:
@@ -222,11 +228,8 @@ def pace(count: Fraction | int, units: Fraction) -> Pace:
     adds under a tenth), to one decimal from 1 to 10. Below one it is "1 every N days" (0.2 a day is hard to act on), N
     rounded down to one decimal for the same reason; 0.92 a day too, where rounding up to "1 a day" asked 9% more,
     which the steps above multiplied (a sales leader: a target 1.7% higher no longer fitted the calling blocks)."""
-    tenths = ceil(count * 10 / units)
-    if tenths > 100:
-        return Pace(ceil(count / units) * 10)
     if count >= units or count == 0:
-        return Pace(tenths)
+        return Pace(_tenths_up(Fraction(count) / units))
     return Pace(floor(units * 10 / count), every=True)
 
 

@@ -136,8 +136,7 @@
   /* `amount` (a fraction: a period's count, or a week's figure) over `units`; `unit` is "week" or "day"; the
      words are the page language's (planner.py writes them in English). */
   function pace(amount, units, unit) {
-    var tenths = ceil(over(times(amount, fraction(10)), units));
-    if (tenths > BigInt(100)) tenths = ceil(over(amount, units)) * TEN;
+    var tenths = tenthsUp(over(amount, units));
     var figure = { figure: decimal(tenths) };
     if (compare(amount, units) >= 0 || amount.n === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
     return every(floor(over(times(units, fraction(10)), amount)), unit);
@@ -200,8 +199,13 @@
   /* A stage's figure a period, rounded up as a pace is (planner.needed): to a whole number from 10, to one
      decimal below (6.1 deals, not 7). */
   function needed(amount) {
-    var tenths = ceil(times(amount, fraction(10)));
-    return tenths > BigInt(100) ? fraction(ceil(amount)) : fraction(tenths, TEN);
+    return fraction(tenthsUp(amount), TEN);
+  }
+
+  /* `value` rounded up and counted in tenths (planner._tenths_up): to a whole number from 10, one decimal below. */
+  function tenthsUp(value) {
+    var tenths = ceil(times(value, fraction(10)));
+    return tenths > BigInt(100) ? ceil(value) * TEN : tenths;
   }
 
   /* The week as its days make it (planner._week_of_days): the day's figure × selling days a week, rounded up as a
