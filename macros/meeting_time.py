@@ -60,3 +60,22 @@ def percent(share: Fraction, places: int = 0) -> str:
 def number(value: float, scale: int = 1) -> str:
     """A figure from the data (times `scale`) as it was typed: 3 gives "3", 2.5 gives "2.5", 0.3 × 100 gives "30"."""
     return format((Decimal(str(value)) * scale).normalize(), "f")
+
+
+
+def strict_parts(meetings: list[tuple[object, bool, int, str, int | None]], one_to_one: object, boxes: int) -> list[tuple[object, str, Fraction]] | None:
+    """The strict count of coaching, as (meeting, what of it counts, minutes a month) for each meeting counted as
+    coaching, given as (meeting, counts_as_coaching, minutes, how_often, its coaching_part's minutes or None):
+    of the 1:1 (`one_to_one`) its coaching "boxes", `boxes` minutes (the skill and the deal); of a meeting with a
+    coaching part that "part" (the ride-along's debrief, not the customer meetings watched); else the "whole".
+    None where no 1:1 box is marked coaching, or the 1:1 is not counted as coaching: then there is no strict
+    count. The model and the validation rule count with it."""
+    counted = {meeting: counts for meeting, counts, *_ in meetings}
+    if not boxes or not counted.get(one_to_one):
+        return None
+    parts = []
+    for meeting, counts, minutes, how_often, part in meetings:
+        if counts:
+            kind, each = ("boxes", boxes) if meeting == one_to_one else ("part", part) if part is not None else ("whole", minutes)
+            parts.append((meeting, kind, minutes_a_month(each, how_often)))
+    return parts

@@ -11,7 +11,6 @@ from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from math import ceil
 
 from . import meeting_time, planner
 from .loading import LocatedData
@@ -1761,42 +1760,20 @@ class Rhythm:
         return None if parts is None else sum((part.minutes_a_month for part in parts), Fraction(0))
 
     @property
+    def held_to_range_minutes_per_rep(self) -> Fraction:
+        """The coaching a month that `coaching_hours_per_rep` is held to (rhythm_check too): the strict count where
+        there is one, else every coaching meeting whole."""
+        strict = self.strict_coaching_minutes_per_rep
+        return self.coaching_minutes_per_rep if strict is None else strict
+
+    @property
     def strict_coaching_parts(self) -> list[StrictPart] | None:
         """Each meeting counted as coaching with what of it the strict count takes and its minutes a month, so the
         page says each part as the total adds it. None as for `strict_coaching_minutes_per_rep`."""
-        one_to_one = self.one_to_one_meeting
         boxes = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
-        if not boxes or not one_to_one.counts_as_coaching:
-            return None
-
-        def part(meeting: Meeting) -> StrictPart:
-            kind, minutes = ("boxes", boxes) if meeting is one_to_one else ("part", meeting.coaching_part.minutes) if meeting.coaching_part else ("whole", meeting.minutes)
-            return StrictPart(meeting, kind, meeting_time.minutes_a_month(minutes, meeting.how_often))
-
-        return [part(m) for m in self.meetings if m.counts_as_coaching]
-
-    @property
-    def strict_coaching_gap(self) -> Fraction | None:
-        """How far the strict count falls short of the least coaching a month the handbook plans for; None when
-        it reaches it, or there is no strict count."""
-        strict = self.strict_coaching_minutes_per_rep
-        least = Fraction(str(self.coaching_hours_per_rep.at_least)) * 60
-        return least - strict if strict is not None and strict < least else None
-
-    @property
-    def skill_box_minutes_to_close_gap(self) -> int:
-        """The minutes more in each 1:1's coaching boxes that close `strict_coaching_gap` (a sales director: the
-        remedy said "a longer skill box" without saying how much longer, nor what it costs the manager)."""
-        one_to_one = self.one_to_one_meeting
-        return ceil(self.strict_coaching_gap / (one_to_one.minutes_a_month / one_to_one.minutes))
-
-    def share_of_month_with_gap_closed(self, reps: int) -> Fraction:
-        """The share of a working month the rhythm takes with `reps` reps once each 1:1 has the whole minutes more
-        the page advises (`skill_box_minutes_to_close_gap`, rounded up): a reviewer reading "about 16 min" worked
-        out a share over the limit that the exact gap kept under it."""
-        one_to_one = self.one_to_one_meeting
-        more = self.skill_box_minutes_to_close_gap * one_to_one.minutes_a_month / one_to_one.minutes
-        return (self.manager_minutes_per_rep + more) * reps / self.working_month_minutes
+        meetings = [(m.id, m.counts_as_coaching, m.minutes, m.how_often, m.coaching_part.minutes if m.coaching_part else None) for m in self.meetings]
+        parts = meeting_time.strict_parts(meetings, self.one_to_one.meeting, boxes)
+        return None if parts is None else [StrictPart(self.meetings_by_id[id_], kind, minutes) for id_, kind, minutes in parts]
 
     @property
     def around_it_per_rep(self) -> Fraction:
@@ -1823,7 +1800,8 @@ class Rhythm:
 
     @property
     def manager_coaching_minutes(self) -> Fraction:
-        return self.coaching_minutes_per_rep * self.team_size
+        """The manager's month of coaching, counted as the range counts it (`held_to_range_minutes_per_rep`)."""
+        return self.held_to_range_minutes_per_rep * self.team_size
 
     @property
     def working_month_minutes(self) -> Fraction:

@@ -154,25 +154,43 @@ def _a_month(meeting: dict) -> Fraction:
     return meeting_time.minutes_a_month(meeting["minutes"], meeting["how_often"])
 
 
-def _per_rep(meetings: list[dict], coaching_only: bool) -> Fraction:
-    return sum((_a_month(meeting) for meeting in meetings if meeting["counts_as_coaching"] or not coaching_only), Fraction(0))
+def _per_rep(meetings: list[dict]) -> Fraction:
+    return sum((_a_month(meeting) for meeting in meetings), Fraction(0))
 
 
 def _coaching_hours(document: LocatedData) -> list[Problem]:
-    """Coaching time per rep inside the range: too little and skills don't move, too much and it isn't kept."""
+    """Coaching time per rep inside the range: too little and skills don't move, too much and it isn't kept.
+    Counted as the rhythm page's figure counts it: strictly, the time spent coaching the rep face to face, where
+    the 1:1 marks its coaching boxes (a coach: a rhythm "within" the range only by counting the customer meetings
+    a manager watches and the rest of the 1:1 gave each rep under two hours of coaching); else every coaching
+    meeting whole."""
     rhythm = document.value
     hours = rhythm["coaching_hours_per_rep"]
-    coaching = _per_rep(rhythm["meetings"], coaching_only=True)
+    agenda = rhythm["one_to_one"]
+    if agenda["meeting"] not in {m["id"] for m in rhythm["meetings"]}:
+        return []  # its own problem: the strict count can't tell which meeting is the 1:1
+    boxes = sum((box["minutes"] for box in agenda["boxes"] if box.get("coaching")), 0)
+    meetings = [(m["id"], m["counts_as_coaching"], m["minutes"], m["how_often"], m.get("coaching_part", {}).get("minutes")) for m in rhythm["meetings"]]
+    strict = meeting_time.strict_parts(meetings, agenda["meeting"], boxes)
+    names = {m["id"]: readable(m["name"]) for m in rhythm["meetings"]}
+    if strict is None:
+        counted = [(names[m["id"]], _a_month(m)) for m in rhythm["meetings"] if m["counts_as_coaching"]]
+    else:
+        what = {"boxes": "{}'s coaching boxes", "part": "{}'s coaching part", "whole": "{}"}
+        counted = [(what[kind].format(names[id_]), minutes) for id_, kind, minutes in strict]
+    coaching = sum((minutes for _, minutes in counted), Fraction(0))
     low, high = Fraction(str(hours["at_least"])) * 60, Fraction(str(hours["at_most"])) * 60
     if low <= coaching <= high or low > high:  # an upside-down range is reported on its own
         return []
-    parts = ", ".join(f"{readable(m['name'])} {meeting_time.duration(_a_month(m))}" for m in rhythm["meetings"] if m["counts_as_coaching"]) or "no meeting has counts_as_coaching: true"
+    parts = ", ".join(f"{name} {meeting_time.duration(minutes)}" for name, minutes in counted) or "no meeting has counts_as_coaching: true"
+    kind = "of coaching" if strict is None else "of coaching face to face"
     if coaching < low:
-        bound, side, advice = "at_least", "less than", "add a coaching meeting, or hold one longer or more often"
+        more = "give the 1:1's coaching boxes more minutes, " if strict is not None else ""
+        bound, side, advice = "at_least", "less than", f"{more}add a coaching meeting, or hold one longer or more often"
     else:
         bound, side, advice = "at_most", "more than", "shorten a coaching meeting or hold it less often"
     where = document.where(("coaching_hours_per_rep", bound)).line
-    return [document.problem(("meetings",), f"each rep gets {meeting_time.duration(coaching)} of coaching a month ({parts}), {side} the {meeting_time.number(hours[bound])} hours set in coaching_hours_per_rep › {bound} (line {where}); {advice}, or change the range", at_key=True)]
+    return [document.problem(("meetings",), f"each rep gets {meeting_time.duration(coaching)} {kind} a month ({parts}), {side} the {meeting_time.number(hours[bound])} hours set in coaching_hours_per_rep › {bound} (line {where}); {advice}, or change the range", at_key=True)]
 
 
 def _manager_share(document: LocatedData) -> list[Problem]:
@@ -180,7 +198,7 @@ def _manager_share(document: LocatedData) -> list[Problem]:
     the manager's time around them, since preparing, travelling and writing up come out of the same month."""
     rhythm = document.value
     around = sum((meeting_time.minutes_a_month(meeting["around_it_minutes"], meeting["how_often"]) for meeting in rhythm["meetings"]), Fraction(0))
-    per_rep = _per_rep(rhythm["meetings"], coaching_only=False) + around
+    per_rep = _per_rep(rhythm["meetings"]) + around
     month = meeting_time.working_month_minutes(rhythm["working_hours_per_week"])
     share = per_rep * rhythm["team_size"] / month
     if share <= Fraction(str(rhythm["manager_share"]["at_most"])):

@@ -220,12 +220,13 @@ def test_the_teams_example_plan_fits_its_two_account_development_hours(team_site
 def test_the_teams_strict_coaching_count_counts_only_the_ride_alongs_debrief(team_site):
     """A key-account VP's finding: the team's ride-along, replaced whole, had lost the organisation's
     coaching_part, so the strict count took two hours of watching a quarterly business review as coaching and
-    read "still at least the 3 hours" where the shared site reads short of them."""
+    read "still at least the 3 hours" where the shared site read short of them. Counting the debrief alone, the
+    team's rhythm is inside the range, as validation holds it."""
     ride_along = next(m for m in team_data("rhythm")["replace"]["meetings"] if m["id"] == "ride-along")
     assert ride_along["coaching_part"]["minutes"] < ride_along["minutes"]
     said = text_of(team_site, "coaching/rhythm").split("of coaching face to face for each rep a month", 1)[1]
     assert f"of the Ride-along, its same-day debrief, {ride_along['coaching_part']['minutes']} min a month" in said
-    assert "short of the 3 hours" in said.split(".")[0] + said.split(".")[1]
+    assert said.split(".")[0].endswith("within the 3–5 hours this handbook plans for")
 
 
 def test_a_team_whose_sales_cycle_outlasts_its_period_checks_coverage_when_the_period_starts(team_site, built_site):
