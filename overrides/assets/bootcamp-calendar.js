@@ -18,16 +18,34 @@
 
   var BYDAY = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
-  /* The team's days off a repeating event would fall on (macros/calendar_file.py leaves the same out): its
-     occurrences walked from its first day, `count` in all. */
-  function daysOff(calendar, event, day) {
-    var off = [];
-    for (var found = 0, at = day; found < event.count; at = after(at, 1)) {
-      if (event.repeat_on.indexOf(BYDAY[at.getDay()]) === -1) continue;
-      found += 1;
-      if (calendar.days_off.indexOf(dayOf(at)) !== -1) off.push(at);
+  /* A repeating event's days, walked from its first day, `count` in all. */
+  function occurrences(event, day) {
+    var days = [];
+    for (var at = day; days.length < event.count; at = after(at, 1)) {
+      if (event.repeat_on.indexOf(BYDAY[at.getDay()]) !== -1) days.push(at);
     }
-    return off;
+    return days;
+  }
+
+  /* The team's days off a repeating event would fall on (macros/calendar_file.py leaves the same out). */
+  function daysOff(calendar, event, day) {
+    return occurrences(event, day).filter(function (at) { return calendar.days_off.indexOf(dayOf(at)) !== -1; });
+  }
+
+  /* The last day the file holds an event on, written YYYY-MM-DD. */
+  function lastDay(calendar, first) {
+    return calendar.events.map(function (event) {
+      var day = after(first, event.day);
+      return dayOf(event.repeat_on.length ? occurrences(event, day).pop() : day);
+    }).sort().pop();
+  }
+
+  /* Said when the file runs past the last day off the handbook lists (data/rhythm.yml): the calling blocks
+     after it are not kept off a public holiday the tools don't know of. */
+  function pastDaysOff(calendar, first) {
+    var listed = calendar.days_off.slice().sort().pop();
+    if (!listed || lastDay(calendar, first) <= listed) return "";
+    return Playbook.t("bootcamp_calendar.days_off_until", { day: Playbook.dates.day(listed, "long-weekday") });
   }
 
   function placed(calendar, first) {
@@ -106,7 +124,8 @@
       var clear = picked.first;
       while (off.length && plansOnDaysOff(calendar, placed(calendar, clear)).length) clear = after(clear, 7);
       status.textContent = Playbook.t("bootcamp_calendar.downloaded", { day: Playbook.dates.day(dayOf(picked.first), "long-weekday") })
-        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: Playbook.list(off), clear: Playbook.dates.day(dayOf(clear), "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) }) : "");
+        + (off.length ? Playbook.t("bootcamp_calendar.on_days_off", { count: off.length, days: Playbook.list(off), clear: Playbook.dates.day(dayOf(clear), "long-weekday"), weekday: weekdayName(calendar.first_weekday_number) }) : "")
+        + pastDaysOff(calendar, picked.first);
     });
   }
 

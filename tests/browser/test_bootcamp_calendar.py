@@ -114,6 +114,18 @@ def _the_same_event_for_event(site_file: icalendar.Calendar, default_day: date, 
     assert str(site_file["PRODID"]) == str(rep_file["PRODID"])
 
 
+def _named(day: date) -> str:
+    """A day as the page names it for an en-GB reader in NOW's year."""
+    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "")
+
+
+def _past_days_off(first_day: date, off: set[date]) -> str:
+    """What the status adds when the file from `first_day` runs past the last of the days off listed, `off`."""
+    expected = _expected(first_day, set())
+    last = max([*expected["days"].values(), *expected["block"][0], *expected["weekly"][0]])
+    return f" The team's days off are listed up to {_named(max(off))}: on a public holiday after it, the file still holds the calling block." if last > max(off) else ""
+
+
 def _with_days_off(route) -> None:
     """The boot-camp page as served, its calendar's days off (HTML-escaped JSON in data-calendar) made OFF."""
     page = route.fetch().text()
@@ -156,7 +168,9 @@ def test_a_rep_makes_the_same_calendar_from_their_own_start_date(browser, site_u
     with page.expect_download() as download:
         page.get_by_role("button", name="Download your boot camp (.ics)").click()
     assert download.value.suggested_filename == f"bootcamp-{PICKED.isoformat()}.ics"
-    expect(status).to_have_text("Downloaded your boot camp from Monday 19 October: open the file to add it to your calendar.")
+    # The file runs to 11 January 2027, past the last day off the page lists, 1 January.
+    assert _past_days_off(PICKED, OFF)
+    expect(status).to_have_text("Downloaded your boot camp from Monday 19 October: open the file to add it to your calendar." + _past_days_off(PICKED, OFF))
     with open(download.value.path(), encoding="utf-8", newline="") as file:
         rep_file = _read(file.read())
     context.close()
@@ -185,16 +199,39 @@ def test_a_rep_whose_boot_camp_spans_holidays_is_told_which_days_plans_fall_on_t
     page.get_by_label("Your boot camp starts on").fill(picked.isoformat())
     with page.expect_download():
         page.get_by_role("button", name="Download your boot camp (.ics)").click()
-    def named(day: date) -> str:
-        return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != NOW.year else "")
-
+    named = _named
     said = named(planned[0]) if len(planned) == 1 else ", ".join(map(named, planned[:-1])) + " and " + named(planned[-1])  # as en-GB lists them
     clear = next(first for first in (picked + timedelta(weeks=n) for n in range(1, 20)) if not set(_expected(first, set())["days"].values()) & OFF)
     plural = len(planned) > 1
     expect(page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")).to_have_text(
         f"Downloaded your boot camp from Monday 14 December: open the file to add it to your calendar. "
         + (f"Its plans for {said} fall on team days off: fit those days' work into the days around them, or start on {named(clear)}, the first Monday whose plans miss every day off."
-           if plural else f"Its plan for {said} falls on a team day off: fit that day's work into the days around it, or start on {named(clear)}, the first Monday whose plans miss every day off."))
+           if plural else f"Its plan for {said} falls on a team day off: fit that day's work into the days around it, or start on {named(clear)}, the first Monday whose plans miss every day off.")
+        + _past_days_off(picked, OFF))
+    context.close()
+
+
+def test_a_rep_is_told_when_the_file_runs_past_the_days_off_the_handbook_lists(browser, site_url):
+    """A sales leader: the days off ran only to March 2027, and a boot camp picked to start in February put
+    calling blocks on May's bank holidays without a word. The status names the last day off listed when the file
+    runs past it, and says nothing when the list reaches further (the handbook's own, through 2027)."""
+    listed = _data_days_off()
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.goto(site_url + PAGE)
+    status = page.get_by_role("form", name="Your boot camp in your calendar").get_by_role("status")
+    for picked in (date(2027, 2, 1), max(listed) - timedelta(weeks=4) - timedelta(days=(max(listed) - timedelta(weeks=4)).weekday())):
+        page.get_by_label("Your boot camp starts on").fill(picked.isoformat())
+        with page.expect_download():
+            page.get_by_role("button", name="Download your boot camp (.ics)").click()
+        expect(status).to_contain_text(f"Downloaded your boot camp from {_named(picked)}")
+        said = _past_days_off(picked, listed)
+        assert bool(said) == (picked != date(2027, 2, 1)), "February's boot camp ends inside the list; the last one's runs past it"
+        if said:
+            expect(status).to_contain_text(said.strip())
+        else:
+            expect(status).not_to_contain_text("days off are listed")
     context.close()
 
 
