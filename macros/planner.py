@@ -51,8 +51,8 @@ class Step:
 
 
 # From how much more than the period's figure the first step's weekly figure adds up to over the period, the page
-# says so: a few calls more than the quarter needs go unremarked; 200 calls a week for 11 weeks against 2,000
-# (10% more: 1 deal a week for 0.91, carried up the funnel) does not, nor 11 a week for 13 weeks against 131.
+# says so: a few calls more than the quarter needs go unremarked; 10% more (1 a day for 0.91, carried up the
+# funnel) does not.
 OVER_ASK_SAID_FROM = Fraction(1, 20)
 
 
@@ -75,9 +75,9 @@ class Plan:
 
     def over_ask(self, weeks: Fraction) -> tuple[int, Fraction] | None:
         """(the first step's weekly figure × `weeks`, rounded up; how much more than the period's figure that is)
-        when it is at least OVER_ASK_SAID_FROM more: raising each week's figure to reach the next one's as shown
-        (_reaching), and to what its days make (_week_of_days), carries the rounding up the funnel, 1 deal a week
-        for 0.91 asking 10% more calls.
+        when it is at least OVER_ASK_SAID_FROM more: rounding each day's figure up, and raising it to reach the next
+        one's as shown (_reached), carries the rounding up the funnel, 1 meeting a day for 0.91 asking 10% more
+        calls.
         None for "1 every N weeks". planner.js repeats it."""
         first = self.steps[0]
         if first.week.every or not first.count:
@@ -112,8 +112,8 @@ def revenue_to_find(inputs: Inputs) -> Fraction:
 def plan(inputs: Inputs) -> Plan:
     """The deals the revenue needs at the average deal size first, then each earlier stage: the next one's figure
     ÷ its rate, each rounded up as `needed` (234 conversations at 20% need 1,170 calls: 1,167 would give only
-    233.4), so each period figure × the next step's rate gives at least the figure below it; a week is then what
-    its days make (_week_of_days)."""
+    233.4), so each period figure × the next step's rate gives at least the figure below it; then each step's
+    day and week (_spread), raised where needed to reach the step below (_reached)."""
     to_find = revenue_to_find(inputs)
     counts = [needed(to_find / inputs.average_deal_size)]
     for rate in reversed(inputs.rates):
@@ -121,15 +121,54 @@ def plan(inputs: Inputs) -> Plan:
     steps: list[Step] = []
     for index in reversed(range(len(counts))):  # from the last step up: each week and day reaches the one below
         count, below = counts[index], steps[0] if steps else None
-        week = shown(count, inputs, "per week")
+        week, day = _spread(count, inputs)
         if below is not None:
-            week = _reaching(week, below.week, inputs.rates[index])
-        day = _day(count, week, inputs)
-        if below is not None:
-            day = _reaching(day, below.day, inputs.rates[index])
-        week = _week_of_days(week, day, inputs)
+            week, day = _reached(count, week, day, below, inputs.rates[index], inputs)
         steps.insert(0, Step(shown(count, inputs, "per period"), week, day, count, inputs.rates[index - 1] if index else None))
     return Plan(to_find == 0, steps, ceil(to_find), floor(from_pipeline(inputs)))
+
+
+def _spread(count: Fraction, inputs: Inputs) -> tuple[Pace, Pace]:
+    """`count` a period as a week's and a day's figure. From one a day up, the day is the period's count over its
+    selling days, rounded up, and the week what those days make (4.6 a day is 13.8 a week over 3 days): a rep doing
+    the day's figure every day does the week's, and the week no longer adds a rounding of its own, which the steps
+    above multiplied (a sales leader: a rep on 3 selling days was asked 120 calls a week for 109, 10% more).
+    Under one a day, "1 every N selling days" from the week as shown (_day), so the days make at least the week.
+    planner.js repeats it."""
+    week = pace(count, inputs.weeks_in_period)
+    day = pace(count, inputs.weeks_in_period * inputs.selling_days_per_week)
+    if week.every or day.every:
+        day = _day(week, inputs)
+        if day.every:
+            return week, day
+    return _days_make(day, inputs), day
+
+
+def _reached(count: Fraction, week: Pace, day: Pace, below: Step, rate: Fraction, inputs: Inputs) -> tuple[Pace, Pace]:
+    """A step's week and day raised where needed so that, × the next step's rate, they give at least that step's
+    figures as shown (_reaching): a day under one follows its week, raised to reach the week below; a day from
+    one up is raised to reach the day below (or, where that is "1 every N", the week below over the selling days)
+    and its week is again what the days make. planner.js repeats it."""
+    if day.every:
+        week = _reaching(week, below.week, rate)
+        day = _day(week, inputs)
+        if day.every:
+            return week, day
+    if below.day.every:
+        if not below.week.every:
+            day = _higher(day, pace(Fraction(below.week.tenths, 10) / rate, inputs.selling_days_per_week))
+    else:
+        day = _reaching(day, below.day, rate)
+    return _days_make(day, inputs), day
+
+
+def _days_make(day: Pace, inputs: Inputs) -> Pace:
+    """The week a day's figure makes over the selling days, exact: 7.5 a day is 22.5 a week over 3 days."""
+    return Pace(int(day.tenths * inputs.selling_days_per_week))
+
+
+def _higher(own: Pace, other: Pace) -> Pace:
+    return other if not other.every and other.tenths > own.tenths else own
 
 
 def _reaching(own: Pace, below: Pace, rate: Fraction) -> Pace:
@@ -139,18 +178,7 @@ def _reaching(own: Pace, below: Pace, rate: Fraction) -> Pace:
     planner.js repeats it."""
     if own.every or below.every:
         return own
-    needed = pace(Fraction(below.tenths, 10) / rate, Fraction(1))
-    return needed if needed.tenths > own.tenths else own
-
-
-def _week_of_days(week: Pace, day: Pace, inputs: Inputs) -> Pace:
-    """The week as its days make it: the day's figure × selling days a week, rounded up as a week is, so a rep
-    doing the day's figure every day does the week's. A day rounded up (0.96 meetings a day shown as 1), or raised
-    to reach the step below, would otherwise ask 25 calls a day and 120 a week (a rep, with a calculator). Not for
-    "1 every N" figures. planner.js repeats it."""
-    if week.every or day.every:
-        return week
-    return pace(Fraction(day.tenths, 10) * inputs.selling_days_per_week, Fraction(1))
+    return _higher(own, pace(Fraction(below.tenths, 10) / rate, Fraction(1)))
 
 
 def needed(count: Fraction) -> Fraction:
@@ -171,16 +199,16 @@ def shown(count: Fraction, inputs: Inputs, per: str) -> Pace:
     """`count` a period as a figure per period, per week or per day, by the rules the plan's rows follow."""
     if per == "per period":
         return Pace(int(count * 10))
-    week = pace(count, inputs.weeks_in_period)
-    return week if per == "per week" else _day(count, week, inputs)
+    week, day = _spread(count, inputs)
+    return week if per == "per week" else day
 
 
-def _day(count: Fraction, week: Pace, inputs: Inputs) -> Pace:
-    """`count` a period as a figure a day, from its figure a week as shown."""
+def _day(week: Pace, inputs: Inputs) -> Pace:
+    """A figure a day from a figure a week as shown, where the period's count over its days is under one a day."""
     if week.every:  # fewer than one a week: one every N weeks is one every N × selling days, rounded down as N is
         return Pace(floor(week.tenths * inputs.selling_days_per_week), every=True)
-    # A day from the week as shown, so a week's selling days make at least its figure: 34 a week is 6.8 a day,
-    # where the quarter's 400 ÷ 60 days would say 6.7, and five of those fall short of 34.
+    # From the week as shown, so a week's selling days make at least its figure: 4.6 a week over 5 days is "1
+    # every selling day" (0.92 a day), where 4.5 a week is "1 every 1.1 selling days".
     return pace(Fraction(week.tenths, 10), inputs.selling_days_per_week)
 
 

@@ -2,14 +2,15 @@
 and independently of macros/planner.py and planner.js: the site, data and browser tests compare them with it.
 
 The promise, in the page's words: deals are the revenue ÷ the average deal size, and each earlier step the next
-one's figure ÷ its rate, each rounded up to a whole number from 10 up and to one decimal below; a week is the period's figure ÷ weeks and a day the
-week's figure as shown ÷ days a week (the period's ÷ days when under one a week), rounded up: to a whole number
-from 10 up, to one decimal below that, or below one "1 every N selling days" with N rounded down to one decimal
-("1 every selling day" where that is 1);
-and a week's or a day's figure × the next step's rate gives at least the next step's figure as shown, the figure
-raised to (that figure ÷ the rate, rounded up the same way) where it would not; then, where neither is "1 every",
-the week is the day's figure × selling days a week, rounded up the same way, so the days multiply back to the
-week. Where the first stage's week as
+one's figure ÷ its rate, each rounded up to a whole number from 10 up and to one decimal below. A day is the
+period's figure ÷ its selling days (weeks × days a week), rounded up the same way, and the week is the day's
+figure × days a week, exactly, so the days multiply back to the week; below one a day, the week is the period's
+figure ÷ weeks, rounded up the same way, and the day the week's figure as shown ÷ days a week, which below one is
+"1 every N selling days" with N rounded down to one decimal ("1 every selling day" where that is 1), N the week's
+N × days a week where the week is "1 every N weeks". A day's figure
+× the next step's rate gives at least the next step's day as shown (or, where that is "1 every", the next step's
+week over the days a week), raised to that figure ÷ the rate, rounded up the same way, where it would not; a
+week under one a day is raised the same way against the next step's week. Where the first stage's week as
 shown, × the weeks, is 5% or more over its period's figure, the page says by how much.
 Beside the plan, the first stage's figure a week as shown spread over the week's calling blocks.
 """
@@ -108,17 +109,21 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
         stage, count = stages[index], counts[index]
         rate = tenths(floor(rates[index - 1] * 1000 + Fraction(1, 2))) + "%" if index else ""
         week, per_week = pace(count, weeks, "week")
-        if below:
+        day, per_day = pace(count, days, "day")
+        if week.startswith("1 every") or day.startswith("1 every"):
+            day, per_day = _day_of_week(week, days / weeks)
+        if below and day.startswith("1 every"):
             week, per_week = _at_least(week, per_week, below[0], rates[index], "week")
-        if week.startswith("1 every"):  # N weeks × the selling days a week, rounded down to a tenth as N is
-            n = floor(every_n(week) * days / weeks * 10)
-            day = per_day = "1 every selling day" if n == 10 else f"1 every {tenths(n)} selling days"
-        else:
-            day, per_day = pace(exact(week), days / weeks, "day")
-        if below:
-            day, per_day = _at_least(day, per_day, below[1], rates[index], "day")
-        if not week.startswith("1 every") and not day.startswith("1 every"):  # the week is what its days make
-            week, per_week = pace(exact(day) * days / weeks, Fraction(1), "week")
+            day, per_day = _day_of_week(week, days / weeks)
+        if not day.startswith("1 every"):
+            if below and below[1].startswith("1 every"):
+                raised = None if below[0].startswith("1 every") else pace(exact(below[0]) / rates[index], days / weeks, "day")
+                if raised and exact(raised[0]) > exact(day):  # the week below ÷ the rate, over the days a week
+                    day, per_day = raised
+            elif below:
+                day, per_day = _at_least(day, per_day, below[1], rates[index], "day")
+            week = tenths(int(exact(day) * days / weeks * 10))  # the days make the week, exactly
+            per_week = f"{week} a week"
         rows.insert(0, [stage["name"], rate, tenths(int(count * 10)), week, day])
         phrases.insert(0, (per_day, per_week, f"{tenths(int(count * 10))} a {planner['period']}"))
         below = (week, day)
@@ -133,6 +138,16 @@ def expected(planner: dict, typed: dict[str, str] | None = None) -> Expected:
             over_ask = (f"{phrases[0][1]} for {weeks_typed} weeks comes to {total:,}, {tenths(floor(more * 1000 + Fraction(1, 2)))}% more than "
                         f"{phrases[0][2]}")
     return Expected(f"{ceil(to_find):,}", f"{tenths(floor(share * 1000 + Fraction(1, 2)))}%", f"{floor(committed + from_pipeline):,}", to_find == 0, counts, rows, summary, over_ask)
+
+
+def _day_of_week(week: str, days_a_week: Fraction) -> tuple[str, str]:
+    """A day from a week as shown: "1 every N weeks" is one every N × days a week selling days, N rounded down."""
+    n = every_n(week)
+    if n is not None:
+        n = floor(n * days_a_week * 10)
+        said = "1 every selling day" if n == 10 else f"1 every {tenths(n)} selling days"
+        return said, said
+    return pace(exact(week), days_a_week, "day")
 
 
 def _at_least(shown: str, said: str, below: str, rate: Fraction, unit: str) -> tuple[str, str]:

@@ -136,10 +136,14 @@
   /* `amount` (a fraction: a period's count, or a week's figure) over `units`; `unit` is "week" or "day"; the
      words are the page language's (planner.py writes them in English). */
   function pace(amount, units, unit) {
-    var tenths = tenthsUp(over(amount, units));
-    var figure = { figure: decimal(tenths) };
-    if (compare(amount, units) >= 0 || amount.n === ZERO) return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
+    if (compare(amount, units) >= 0 || amount.n === ZERO) return shownPace(tenthsUp(over(amount, units)), unit);
     return every(floor(over(times(units, fraction(10)), amount)), unit);
+  }
+
+  /* A figure a week or a day, given in tenths, as the page shows it. */
+  function shownPace(tenths, unit) {
+    var figure = { figure: decimal(tenths) };
+    return { text: figure.figure, phrase: unit === "week" ? Playbook.t("planner.a_week", figure) : Playbook.t("planner.a_day", figure), tenths: tenths };
   }
 
   /* "1 every N weeks" or "… selling days", N given in tenths (kept, as a figure's tenths are); "1 every week" or
@@ -151,9 +155,10 @@
     return { text: said, phrase: said, every: true, tenths: tenths };
   }
 
-  /* A day from the week as shown (planner._day), so a week's selling days make at least its figure; fewer
-     than one a week, one every N weeks is one every N × selling days a week, rounded down as N is. */
-  function dayPace(count, week, values) {
+  /* A day from the week as shown (planner._day), where the period's count over its days is under one a day, so
+     a week's selling days make at least its figure; fewer than one a week, one every N weeks is one every N ×
+     selling days a week, rounded down as N is. */
+  function dayPace(week, values) {
     return week.every ? every(floor(times(fraction(week.tenths), values.selling_days_per_week)), "day") : pace(fraction(week.tenths, TEN), values.selling_days_per_week, "day");
   }
 
@@ -186,12 +191,9 @@
       var figure = decimal(count.n * TEN / count.d);
       var period = { text: figure, phrase: Playbook.t("planner.a_period", { figure: figure, period: layout.periodWords }) };
       var rate = index ? rates[index - 1] : null;
-      var week = pace(count, values.weeks_in_period, "week");
-      if (below) week = reaching(week, below.week, rates[index], "week");
-      var day = dayPace(count, week, values);
-      if (below) day = reaching(day, below.day, rates[index], "day");
-      week = weekOfDays(week, day, values);
-      steps.unshift({ period: period, week: week, day: day, rate: rate ? percent(rate) : "", share: rate, count: count });
+      var paces = spread(count, values);
+      if (below) paces = reached(paces, below, rates[index], values);
+      steps.unshift({ period: period, week: paces.week, day: paces.day, rate: rate ? percent(rate) : "", share: rate, count: count });
     }
     return { revenue: whole(ceil(toFind)), fromPipeline: floor(fromPipeline), covered: toFind.n === ZERO, steps: steps };
   }
@@ -208,19 +210,48 @@
     return tenths > BigInt(100) ? ceil(value) * TEN : tenths;
   }
 
-  /* The week as its days make it (planner._week_of_days): the day's figure × selling days a week, rounded up as a
-     week is; not for "1 every N" figures. */
-  function weekOfDays(week, day, values) {
-    if (week.every || day.every) return week;
-    return pace(times(fraction(day.tenths, TEN), values.selling_days_per_week), fraction(1), "week");
+  /* `count` a period as a week's and a day's figure (planner._spread): from one a day up, the day over the
+     period's selling days, rounded up, and the week what those days make; under one a day, the day from the week. */
+  function spread(count, values) {
+    var week = pace(count, values.weeks_in_period, "week");
+    var day = pace(count, times(values.weeks_in_period, values.selling_days_per_week), "day");
+    if (week.every || day.every) {
+      day = dayPace(week, values);
+      if (day.every) return { week: week, day: day };
+    }
+    return { week: daysMake(day, values), day: day };
+  }
+
+  /* A step's week and day raised to reach the step below (planner._reached). */
+  function reached(paces, below, rate, values) {
+    var week = paces.week, day = paces.day;
+    if (day.every) {
+      week = reaching(week, below.week, rate, "week");
+      day = dayPace(week, values);
+      if (day.every) return { week: week, day: day };
+    }
+    if (below.day.every) {
+      if (!below.week.every) day = higher(day, pace(over(fraction(below.week.tenths, TEN), rate), values.selling_days_per_week, "day"));
+    } else {
+      day = reaching(day, below.day, rate, "day");
+    }
+    return { week: daysMake(day, values), day: day };
+  }
+
+  /* The week a day's figure makes over the selling days, exactly (planner._days_make). */
+  function daysMake(day, values) {
+    return shownPace(ceil(times(fraction(day.tenths), values.selling_days_per_week)), "week");
+  }
+
+  function higher(own, other) {
+    return !other.every && other.tenths > own.tenths ? other : own;
   }
 
   /* A week's or a day's figure raised where needed so that, × the next step's rate, it gives at least that
      step's figure as shown (planner._reaching); not for "1 every N" figures. */
   function reaching(own, below, rate, unit) {
     if (own.every || below.every) return own;
-    var needed = pace(over(fraction(below.tenths, TEN), rate), fraction(1), unit);
-    return needed.tenths > own.tenths ? needed : own;
+    return higher(own, pace(over(fraction(below.tenths, TEN), rate), fraction(1), unit));
   }
 
   /* Where the words hold the week's figure and the interval, as nodes of the line (planner.block_pace), in
