@@ -181,18 +181,25 @@ def _reaching(own: Pace, below: Pace, rate: Fraction) -> Pace:
     return _higher(own, pace(Fraction(below.tenths, 10) / rate, Fraction(1)))
 
 
+# A period's figure is rounded up to a whole number from this many up, to one decimal below; a week's or a day's
+# from 10 (a rep agrees 27 calls a day, not 26.7). A period's figures are averages the funnel multiplies: 14.4
+# qualified opportunities taken as 15 asked a rep on 60% of the target 750 calls for 720 (a sales leader).
+PERIOD_WHOLE_FROM = 100
+PACE_WHOLE_FROM = 10
+
+
 def needed(count: Fraction) -> Fraction:
-    """A stage's figure a period, rounded up as a pace is: to a whole number from 10, to one decimal below. An
+    """A stage's figure a period, rounded up: to a whole number from PERIOD_WHOLE_FROM, to one decimal below. An
     average deal size makes an average number of deals: 6.1, where rounding up to 7 asked a rep whose target was
     1.7% higher for 27% more calls, and a floor to match (a sales leader). planner.js repeats it."""
-    return Fraction(_tenths_up(count), 10)
+    return Fraction(_tenths_up(count, PERIOD_WHOLE_FROM), 10)
 
 
-def _tenths_up(value: Fraction) -> int:
-    """`value` rounded up and counted in tenths: to a whole number from 10, to one decimal below (the one
-    rounding of a period's figure (`needed`) and a pace (`pace`)). planner.js repeats it."""
+def _tenths_up(value: Fraction, whole_from: int) -> int:
+    """`value` rounded up and counted in tenths: to a whole number from `whole_from`, to one decimal below (the
+    one rounding of a period's figure (`needed`) and a pace (`pace`)). planner.js repeats it."""
     tenths = ceil(value * 10)
-    return ceil(value) * 10 if tenths > 100 else tenths
+    return ceil(value) * 10 if tenths > whole_from * 10 else tenths
 
 
 def shown(count: Fraction, inputs: Inputs, per: str) -> Pace:
@@ -257,7 +264,7 @@ def pace(count: Fraction | int, units: Fraction) -> Pace:
     rounded down to one decimal for the same reason; 0.92 a day too, where rounding up to "1 a day" asked 9% more,
     which the steps above multiplied (a sales leader: a target 1.7% higher no longer fitted the calling blocks)."""
     if count >= units or count == 0:
-        return Pace(_tenths_up(Fraction(count) / units))
+        return Pace(_tenths_up(Fraction(count) / units, PACE_WHOLE_FROM))
     return Pace(floor(units * 10 / count), every=True)
 
 

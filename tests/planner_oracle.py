@@ -42,8 +42,8 @@ def tenths(count: int) -> str:
 
 
 def needed(count: Fraction) -> Fraction:
-    """A period's figure as the page rounds it: up, to a whole number above 10, else to one decimal."""
-    return Fraction(ceil(count)) if count > 10 else Fraction(ceil(count * 10), 10)
+    """A period's figure as the page rounds it: up, to a whole number above 100, else to one decimal."""
+    return Fraction(ceil(count)) if count > 100 else Fraction(ceil(count * 10), 10)
 
 
 def pace(count: Fraction, units: Fraction, unit: str) -> tuple[str, str]:

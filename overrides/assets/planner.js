@@ -7,6 +7,9 @@
   var ZERO = BigInt(0);
   var ONE = BigInt(1);
   var TEN = BigInt(10);
+  /* A period's figure is rounded to a whole number from 100, a week's or a day's from 10 (planner.py's). */
+  var PERIOD_WHOLE_FROM = BigInt(100);
+  var PACE_WHOLE_FROM = BigInt(10);
   var LANGUAGE = document.documentElement.lang || undefined;
   /* The figures data-most holds are written the English way whatever the page's language. */
   var ENGLISH = { group: ",", decimal: "." };
@@ -136,7 +139,7 @@
   /* `amount` (a fraction: a period's count, or a week's figure) over `units`; `unit` is "week" or "day"; the
      words are the page language's (planner.py writes them in English). */
   function pace(amount, units, unit) {
-    if (compare(amount, units) >= 0 || amount.n === ZERO) return shownPace(tenthsUp(over(amount, units)), unit);
+    if (compare(amount, units) >= 0 || amount.n === ZERO) return shownPace(tenthsUp(over(amount, units), PACE_WHOLE_FROM), unit);
     return every(floor(over(times(units, fraction(10)), amount)), unit);
   }
 
@@ -198,16 +201,17 @@
     return { revenue: whole(ceil(toFind)), fromPipeline: floor(fromPipeline), covered: toFind.n === ZERO, steps: steps };
   }
 
-  /* A stage's figure a period, rounded up as a pace is (planner.needed): to a whole number from 10, to one
-     decimal below (6.1 deals, not 7). */
+  /* A stage's figure a period, rounded up (planner.needed): to a whole number from 100, to one decimal below
+     (6.1 deals, not 7; 14.4 qualified opportunities, not 15). */
   function needed(amount) {
-    return fraction(tenthsUp(amount), TEN);
+    return fraction(tenthsUp(amount, PERIOD_WHOLE_FROM), TEN);
   }
 
-  /* `value` rounded up and counted in tenths (planner._tenths_up): to a whole number from 10, one decimal below. */
-  function tenthsUp(value) {
+  /* `value` rounded up and counted in tenths (planner._tenths_up): to a whole number from `wholeFrom`, one
+     decimal below. */
+  function tenthsUp(value, wholeFrom) {
     var tenths = ceil(times(value, fraction(10)));
-    return tenths > BigInt(100) ? ceil(value) * TEN : tenths;
+    return tenths > wholeFrom * TEN ? ceil(value) * TEN : tenths;
   }
 
   /* `count` a period as a week's and a day's figure (planner._spread): from one a day up, the day over the
