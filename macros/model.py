@@ -1775,6 +1775,11 @@ class Rhythm:
         parts = meeting_time.strict_parts(meetings, self.one_to_one.meeting, boxes)
         return None if parts is None else [StrictPart(self.meetings_by_id[id_], kind, minutes) for id_, kind, minutes in parts]
 
+    @cached_property
+    def strict_parts_by_id(self) -> dict[str, StrictPart]:
+        """Each coaching meeting's part in the strict count, by meeting id; empty where there is no strict count."""
+        return {part.meeting.id: part for part in self.strict_coaching_parts or []}
+
     @property
     def around_it_per_rep(self) -> Fraction:
         """The manager's own time around one rep's meetings in a month: preparing, travelling, writing up."""

@@ -538,7 +538,14 @@ def test_without_javascript_the_handbooks_figures_and_the_arithmetic_show(browse
     expect(_on_screen(form, FIX)).to_be_hidden()
     expect(_on_screen(form, COVERED)).to_be_hidden()
     expect(form.get_by_text("Revenue to find by prospecting = revenue target × (100% − the share that comes without prospecting)")).to_be_visible()
+    # A VP typed a part-timer's target with JavaScript off and read the example's figures as theirs: the form says
+    # it works nothing out, as the checklists beside it say their ticks are not kept.
+    note = form.get_by_text("Without JavaScript the planner shows the handbook's example and works nothing out")
+    expect(note).to_be_visible()
     context.close()
+    page, form = _open(browser.new_context(), site_url)
+    expect(form.get_by_text("Without JavaScript the planner shows the handbook's example")).to_be_hidden()
+    page.context.close()
 
 
 def test_axe_finds_no_violations_in_the_planner_valid_wrong_or_covered(context, site_url, axe):

@@ -123,7 +123,20 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
         around = f" + {_shown(Fraction(meeting['around_it_minutes']))} of yours around it" if meeting["around_it_minutes"] else ""
         assert length == _shown(Fraction(meeting["minutes"])) + around
         assert how_often == f"{meeting['how_often'].capitalize()} ({TIMES_A_YEAR[meeting['how_often']]} a year)"
-        assert coaching == ("Yes" if meeting["counts_as_coaching"] else "No")
+        # What of the meeting is coaching face to face, as the card beside the table counts it (a VP: the table
+        # said "Yes" for the whole 1:1 where the card counted its skill and deal boxes).
+        boxes = [box for box in rhythm["one_to_one"]["boxes"] if box.get("coaching")]
+        if not meeting["counts_as_coaching"]:
+            assert coaching == "No"
+        elif meeting["id"] == rhythm["one_to_one"]["meeting"] and boxes:
+            names = [plain(box["name"]) for box in boxes]
+            named = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+            assert coaching == f"The {named} boxes, {_shown(Fraction(sum(box['minutes'] for box in boxes)))}"
+        elif "coaching_part" in meeting and boxes:
+            what = plain(meeting["coaching_part"]["what"])
+            assert coaching == f"{what[0].upper()}{what[1:]}, {_shown(Fraction(meeting['coaching_part']['minutes']))}"
+        else:
+            assert coaching == ("Yes, all of it" if boxes else "Yes")
         assert a_month == _shown(_a_month(meeting))
     # The example's rhythm, worked out by hand: 1:1 45 × 52 ÷ 12 = 195 min, pipeline review 45 × 26 ÷ 12 = 97.5,
     # ride-along 120, development review 60 × 4 ÷ 12 = 20; each lasting 45 min, 45 min, 2 h and 1 h.
@@ -136,15 +149,15 @@ def test_the_totals_are_added_up_before_rounding(built_site):
     totals = {row["id"]: _text(row) for row in content(page(built_site, "coaching/rhythm")).select("table.pb-rhythm tfoot tr")}
     assert totals == {
         "rhythm-per-rep": f"Each rep, all meetings {_shown(_per_rep(rhythm))}",
-        "rhythm-coaching-per-rep": f"Each rep, meetings counted as coaching {_shown(_per_rep(rhythm, coaching_only=True))}",
+        "rhythm-coaching-per-rep": f"Each rep, coaching face to face {_shown(_strict_by_hand(rhythm))}",
         "rhythm-around-it-per-rep": f"Each rep, your time around the meetings (preparing, travelling, writing up) {_shown(_around_it(rhythm))}",
         "rhythm-manager": f"You, across {rhythm['team_size']} reps, meetings and the time around them {_shown(_manager(rhythm, rhythm['team_size']))}",
     }
-    # By hand, for the example: 195 + 97.5 + 120 + 20 = 432.5 min of meetings a rep, 335 of them counted as
-    # coaching; around them 25 × 52 ÷ 12 (108⅓) + 10 × 26 ÷ 12 (21⅔) + 120 + 30 × 4 ÷ 12 (10) = 260 min a rep;
-    # the manager's month (432.5 + 260) × 7 = 4,847.5 min.
-    example = (_per_rep(EXAMPLE), _per_rep(EXAMPLE, coaching_only=True), _around_it(EXAMPLE), _manager(EXAMPLE, EXAMPLE["team_size"]))
-    assert [_shown(minutes) for minutes in example] == ["7 h 13 min", "5 h 35 min", "4 h 20 min", "80 h 48 min"]
+    # By hand, for the example: 195 + 97.5 + 120 + 20 = 432.5 min of meetings a rep, 183 of them coaching face to
+    # face (33 × 52 ÷ 12 + 20 + 20); around them 25 × 52 ÷ 12 (108⅓) + 10 × 26 ÷ 12 (21⅔) + 120 + 30 × 4 ÷ 12 (10)
+    # = 260 min a rep; the manager's month (432.5 + 260) × 7 = 4,847.5 min.
+    example = (_per_rep(EXAMPLE), _strict_by_hand(EXAMPLE), _around_it(EXAMPLE), _manager(EXAMPLE, EXAMPLE["team_size"]))
+    assert [_shown(minutes) for minutes in example] == ["7 h 13 min", "3 h 3 min", "4 h 20 min", "80 h 48 min"]
 
 
 def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(built_site):
@@ -162,8 +175,8 @@ def test_the_limits_show_the_figures_they_check_and_the_research_behind_them(bui
     assert _text(card.select_one("#rhythm-strict-coaching")) == (
         f"of coaching face to face for each rep a month ({_strict_parts(rhythm)}): within the {hours['at_least']}–{hours['at_most']} hours this "
         "handbook plans for.")
-    assert _text(card.select_one("#rhythm-all-coaching")) == (f"Counting the whole 1:1 and the customer meetings you watch on a ride-along as well, it is "
-                                                              f"{_shown(coaching)}; the range holds the coaching itself.")
+    assert _text(card.select_one("#rhythm-all-coaching")) == (f"With the rest of the 1:1 and the customer meetings you watch on a ride-along, those meetings take "
+                                                              f"{_shown(coaching)} a month; the {hours['at_least']}–{hours['at_most']} hours count only the coaching in them.")
     assert normalise(plain(hours["basis"])) in _text(card)
     assert normalise(plain(hours["source"])) in _text(card.select_one(".pb-finding__source"))
     # The example by the calendar: the 1:1's skill and deal boxes every week (20 + 13 min × 52 ÷ 12 = 143), the
