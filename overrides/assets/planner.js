@@ -317,6 +317,8 @@
     line.querySelector("[data-needed]").textContent = duration(tenths / 10);
     line.querySelector("[data-block-week]").textContent = duration(block);
     line.hidden = tenths <= block * 10;
+    /* A week that doesn't fit leaves no time "for each" call: the pace line would read as if it did (a VP). */
+    if (!line.hidden) pace.hidden = true;
   }
 
   /* The first step's week × the weeks, rounded up, when that is at least data-over-ask-from more than the
