@@ -339,3 +339,24 @@ def test_each_objection_prints_whole_on_one_page(built_site, browser, tmp_path):
         first, last = words(objection["sounds_like"][1]), words(plain(objection["mistakes"][-1]))
         on = [number for number, text in enumerate(pages, 1) if first in text]
         assert on and last in pages[on[0] - 1], f"{objection['id']} starts on page {on} and ends on another"
+
+
+def test_each_boot_camp_week_starts_on_the_page_of_its_table(built_site, browser, tmp_path):
+    """A sales leader printed the boot-camp page: each week's heading and intro were at the foot of a page, its
+    table of days on the next. Each week's heading now shares a page with its table's first day."""
+    from macros.static_server import serve
+
+    with serve(built_site) as root:
+        context = browser.new_context()
+        try:
+            printed = context.new_page()
+            printed.goto(root + "bootcamp/")
+            printed.emulate_media(media="print")
+            (tmp_path / "bootcamp.pdf").write_bytes(printed.pdf(format="A4", print_background=True))
+        finally:
+            context.close()
+    pages = [[words(line) for line in text.splitlines()] for text in pdf_text(tmp_path / "bootcamp.pdf").split("\f")]
+    for week in data("bootcamp")["schedule"]:
+        heading, first_day = words(plain(week["name"])), words(plain(week["days"][0]["plan"]).split(".")[0][:30])
+        (lines,) = [lines for lines in pages if heading in lines]
+        assert any(first_day in line for line in lines[lines.index(heading):]), f"{week['name']!r} is on a page without its table"
