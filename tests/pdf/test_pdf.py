@@ -3,6 +3,7 @@ and checklist item, nothing cut at the page edge. Expectations come from the dat
 
 import datetime
 import re
+from pathlib import Path
 
 from tests.helpers import content, data, page, plain
 from tests.pdf.conftest import grey_pages, page_count, pdf_text
@@ -319,21 +320,27 @@ def test_a_pack_longer_than_its_at_most_pages_stops_the_printing_at_its_line(pdf
         _check_length(printed, dataclasses.replace(pack, at_most_pages=pages - 1))
 
 
-def test_each_objection_prints_whole_on_one_page(built_site, browser, tmp_path):
-    """A rep prints objection handling to take into a meeting; each objection split across two sheets (a rep's
-    review: every one was) means turning pages mid-call."""
+def _printed(built_site, browser, address: str, tmp_path) -> Path:
+    """The built page at `address` printed on A4, as a reader prints it from the browser."""
     from macros.static_server import serve
 
+    path = tmp_path / (address.strip("/").replace("/", "-") + ".pdf")
     with serve(built_site) as root:
         context = browser.new_context()
         try:
             printed = context.new_page()
-            printed.goto(root + "coaching/objections/")
+            printed.goto(root + address)
             printed.emulate_media(media="print")
-            (tmp_path / "objections.pdf").write_bytes(printed.pdf(format="A4", print_background=True))
+            path.write_bytes(printed.pdf(format="A4", print_background=True))
         finally:
             context.close()
-    pages = [words(text) for text in pdf_text(tmp_path / "objections.pdf", raw=True).split("\f")]  # raw: a card reads whole
+    return path
+
+
+def test_each_objection_prints_whole_on_one_page(built_site, browser, tmp_path):
+    """A rep prints objection handling to take into a meeting; each objection split across two sheets (a rep's
+    review: every one was) means turning pages mid-call."""
+    pages = [words(text) for text in pdf_text(_printed(built_site, browser, "coaching/objections/", tmp_path), raw=True).split("\f")]  # raw: a card reads whole
     for objection in data("objections")["objections"]:
         # its first saying may also be in the page's list of objections, so the card starts at its second
         first, last = words(objection["sounds_like"][1]), words(plain(objection["mistakes"][-1]))
@@ -344,18 +351,7 @@ def test_each_objection_prints_whole_on_one_page(built_site, browser, tmp_path):
 def test_each_boot_camp_week_starts_on_the_page_of_its_table(built_site, browser, tmp_path):
     """A sales leader printed the boot-camp page: each week's heading and intro were at the foot of a page, its
     table of days on the next. Each week's heading now shares a page with its table's first day."""
-    from macros.static_server import serve
-
-    with serve(built_site) as root:
-        context = browser.new_context()
-        try:
-            printed = context.new_page()
-            printed.goto(root + "bootcamp/")
-            printed.emulate_media(media="print")
-            (tmp_path / "bootcamp.pdf").write_bytes(printed.pdf(format="A4", print_background=True))
-        finally:
-            context.close()
-    pages = [[words(line) for line in text.splitlines()] for text in pdf_text(tmp_path / "bootcamp.pdf").split("\f")]
+    pages = [[words(line) for line in text.splitlines()] for text in pdf_text(_printed(built_site, browser, "bootcamp/", tmp_path)).split("\f")]
     for week in data("bootcamp")["schedule"]:
         heading, first_day = words(plain(week["name"])), words(plain(week["days"][0]["plan"]).split(".")[0][:30])
         (lines,) = [lines for lines in pages if heading in lines]
