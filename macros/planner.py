@@ -123,7 +123,7 @@ def plan(inputs: Inputs) -> Plan:
         count, below = counts[index], steps[0] if steps else None
         week, day = _spread(count, inputs)
         if below is not None:
-            week, day = _reached(count, week, day, below, inputs.rates[index], inputs)
+            week, day = _reached(week, day, below, inputs.rates[index], inputs)
         steps.insert(0, Step(shown(count, inputs, "per period"), week, day, count, inputs.rates[index - 1] if index else None))
     return Plan(to_find == 0, steps, ceil(to_find), floor(from_pipeline(inputs)))
 
@@ -144,7 +144,7 @@ def _spread(count: Fraction, inputs: Inputs) -> tuple[Pace, Pace]:
     return _days_make(day, inputs), day
 
 
-def _reached(count: Fraction, week: Pace, day: Pace, below: Step, rate: Fraction, inputs: Inputs) -> tuple[Pace, Pace]:
+def _reached(week: Pace, day: Pace, below: Step, rate: Fraction, inputs: Inputs) -> tuple[Pace, Pace]:
     """A step's week and day raised where needed so that, × the next step's rate, they give at least that step's
     figures as shown (_reaching): a day under one follows its week, raised to reach the week below; a day from
     one up is raised to reach the day below (or, where that is "1 every N", the week below over the selling days)
