@@ -225,7 +225,10 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
         time, what, questions, notes = row.find_all("td", recursive=False)
         assert _text(time) == f"{_shown(Fraction(box['minutes']))} (minute {start}–{start + box['minutes']})"
         start += box["minutes"]
-        assert _text(row.th) == normalise(plain(box["name"]))
+        # A VP: the agenda never said which boxes the rhythm counts as coaching; each says so, linked to the count.
+        marked = row.th.select_one('a[href$="rhythm/#rhythm-coaching-hours"]')
+        assert _text(row.th) == normalise(plain(box["name"])) + (" Counts as coaching" if box.get("coaching") else "")
+        assert (marked is not None) == bool(box.get("coaching"))
         assert _text(what) == normalise(plain(box["what_happens"]))
         links = questions.select("a")
         situations = box.get("question_situations", [])
