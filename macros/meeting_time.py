@@ -37,6 +37,14 @@ def working_month_minutes(hours_per_week: float) -> Fraction:
     return Fraction(str(hours_per_week)) * 60 * WEEKS_A_YEAR / MONTHS_A_YEAR
 
 
+def over_the_year(minutes: Fraction, weeks_away: int) -> Fraction:
+    """A month's minutes of meetings as an average month of the year gives them, where the manager's weeks away
+    have none of the meetings (as the rhythm's advice says: skip them, don't squeeze them in): 3 h 22 min a month
+    you are there is 3 h 2 min an average month with 5 weeks away (a sales leader: the rhythm's coaching figure
+    assumed 52 weeks of 1:1s)."""
+    return Fraction(minutes) * (WEEKS_A_YEAR - weeks_away) / WEEKS_A_YEAR
+
+
 def whole(value: Fraction) -> int:
     """Rounded to the nearest whole number, a half going up (Python's round() would send 0.5 to 0)."""
     return math.floor(value + Fraction(1, 2))
@@ -60,7 +68,6 @@ def percent(share: Fraction, places: int = 0) -> str:
 def number(value: float, scale: int = 1) -> str:
     """A figure from the data (times `scale`) as it was typed: 3 gives "3", 2.5 gives "2.5", 0.3 × 100 gives "30"."""
     return format((Decimal(str(value)) * scale).normalize(), "f")
-
 
 
 def strict_parts(meetings: list[tuple[object, bool, int, str, int | None]], one_to_one: object, boxes: int) -> list[tuple[object, str, Fraction]] | None:

@@ -1720,6 +1720,7 @@ class Rhythm:
     one_to_one: OneToOne
     one_to_one_planner: PlannerRules
     team_meeting: TeamMeeting | None = None
+    weeks_away_a_year: int = 0
     working_days: list[str] = field(default_factory=lambda: list(WORKING_DAYS_UNSAID))
     days_off: list[DayOff] = field(default_factory=list)
 
@@ -1760,11 +1761,25 @@ class Rhythm:
         return None if parts is None else sum((part.minutes_a_month for part in parts), Fraction(0))
 
     @property
-    def held_to_range_minutes_per_rep(self) -> Fraction:
-        """The coaching a month that `coaching_hours_per_rep` is held to (rhythm_check too): the strict count where
-        there is one, else every coaching meeting whole."""
+    def coached_minutes_per_rep(self) -> Fraction:
+        """The coaching each rep gets in a month you are there: the strict count where there is one, else every
+        coaching meeting whole."""
         strict = self.strict_coaching_minutes_per_rep
         return self.coaching_minutes_per_rep if strict is None else strict
+
+    @property
+    def held_to_range_minutes_per_rep(self) -> Fraction:
+        """The coaching `coaching_hours_per_rep` is held to (rhythm_check too): `coached_minutes_per_rep` in an
+        average month of the year, your weeks away having none of the meetings."""
+        return self.over_the_year(self.coached_minutes_per_rep)
+
+    @property
+    def weeks_there(self) -> int:
+        return meeting_time.WEEKS_A_YEAR - self.weeks_away_a_year
+
+    def over_the_year(self, minutes: Fraction) -> Fraction:
+        """A month you are there's minutes as an average month of the year gives them (meeting_time.over_the_year)."""
+        return meeting_time.over_the_year(minutes, self.weeks_away_a_year)
 
     @property
     def strict_coaching_parts(self) -> list[StrictPart] | None:
@@ -1805,8 +1820,9 @@ class Rhythm:
 
     @property
     def manager_coaching_minutes(self) -> Fraction:
-        """The manager's month of coaching, counted as the range counts it (`held_to_range_minutes_per_rep`)."""
-        return self.held_to_range_minutes_per_rep * self.team_size
+        """The manager's coaching in a month they are there, counted as the range counts it, beside the working
+        month the share is taken of (both a month you are there: the weeks away have neither)."""
+        return self.coached_minutes_per_rep * self.team_size
 
     @property
     def working_month_minutes(self) -> Fraction:

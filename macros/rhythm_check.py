@@ -163,7 +163,7 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
     Counted as the rhythm page's figure counts it: strictly, the time spent coaching the rep face to face, where
     the 1:1 marks its coaching boxes (a coach: a rhythm "within" the range only by counting the customer meetings
     a manager watches and the rest of the 1:1 gave each rep under two hours of coaching); else every coaching
-    meeting whole."""
+    meeting whole. In an average month of the year: a week the manager is away has none of the meetings."""
     rhythm = document.value
     hours = rhythm["coaching_hours_per_rep"]
     agenda = rhythm["one_to_one"]
@@ -178,12 +178,16 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
     else:
         what = {"boxes": "{}'s coaching boxes", "part": "{}'s coaching part", "whole": "{}"}
         counted = [(what[kind].format(names[id_]), minutes) for id_, kind, minutes in strict]
+    away = rhythm.get("weeks_away_a_year", 0)
+    counted = [(name, meeting_time.over_the_year(minutes, away)) for name, minutes in counted]
     coaching = sum((minutes for _, minutes in counted), Fraction(0))
     low, high = Fraction(str(hours["at_least"])) * 60, Fraction(str(hours["at_most"])) * 60
     if low <= coaching <= high or low > high:  # an upside-down range is reported on its own
         return []
     parts = ", ".join(f"{name} {meeting_time.duration(minutes)}" for name, minutes in counted) or "no meeting has counts_as_coaching: true"
     kind = "of coaching" if strict is None else "of coaching face to face"
+    if away:  # said where the figures are, as the line a leader edits
+        parts += f"; an average month, the {away} weeks in weeks_away_a_year (line {document.where(('weeks_away_a_year',)).line}) having none of the meetings"
     if coaching < low:
         more = "give the 1:1's coaching boxes more minutes, " if strict is not None else ""
         bound, side, advice = "at_least", "less than", f"{more}add a coaching meeting, or hold one longer or more often"

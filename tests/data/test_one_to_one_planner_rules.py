@@ -5,7 +5,7 @@ the next 1:1. Each broken rule is reported at the line a leader edits, with the 
 from tests.helpers import problems_of, replace_once
 
 MARKER = "      reads_back_commitments: true\n"
-ONE_DEAL = "      name: One deal\n      minutes: 13\n"
+ONE_DEAL = "      name: One deal\n      minutes: 15\n"
 
 
 def _line(text: str, needle: str, after: str = "") -> int:
@@ -83,8 +83,8 @@ def test_a_box_too_short_for_one_question_is_reported_at_its_minutes(project):
 
 def test_the_reps_own_topic_takes_no_questions_so_its_minutes_need_not_fit_one(project):
     replace_once(project, "rhythm.yml", "  minutes_per_question: 3\n", "  minutes_per_question: 4\n")
-    replace_once(project, "rhythm.yml", "      name: The rep's topic\n      minutes: 4\n", "      name: The rep's topic\n      minutes: 3\n")
-    replace_once(project, "rhythm.yml", ONE_DEAL, "      name: One deal\n      minutes: 14\n")
+    replace_once(project, "rhythm.yml", "      name: The rep's topic\n      minutes: 7\n", "      name: The rep's topic\n      minutes: 3\n")
+    replace_once(project, "rhythm.yml", ONE_DEAL, "      name: One deal\n      minutes: 19\n")
     assert problems_of(project) == []
 
 
