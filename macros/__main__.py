@@ -108,29 +108,29 @@ def _validate(project: Project) -> list[Problem]:
     from .teams import TEAMS, listed_teams
     from .wiring import check_handbook  # here, so that a build the render cache answers does not load it
     settings, problems = read_site_settings(project)
-    found = set(check_handbook(project, settings)[1])
+    default = set(check_handbook(project, settings)[1])
+    found = set(default)
     for team in [team for team in listed_teams(project.data_dir) if not team.default]:  # the default one is checked above
         own_files = f"{project.data_dir.name}/{TEAMS}/{team.id}/"
         for problem in check_handbook(Project(project.root, team.id), settings)[1]:
             if problem not in found:
                 named = problem if problem.file.startswith(own_files) else replace(problem, message=f"{problem.message} (in the {team.id} team's handbook)")
                 found.add(named)
-    return sorted(problems + list(found) + _validate_languages(project))
+    return sorted(problems + list(found) + _validate_languages(project, settings, default))
 
 
-def _validate_languages(project: Project) -> list[Problem]:
-    """Each language's handbook after the first, checked as its site is built: the problems only it has, named
-    with the language; its navigation titles; and, as warnings, what it does not translate yet."""
+def _validate_languages(project: Project, settings, first_found: set[Problem]) -> list[Problem]:
+    """Each language's handbook after the first, checked as its site is built: the problems only it has (beside
+    `first_found`, the first language's, which `settings` gave), named with the language; its navigation titles;
+    and, as warnings, what it does not translate yet."""
     from .languages import check_navigation, listed_languages, nav_title_lines, untranslated
     from .mkdocs_yml import SETTINGS_FILE
     from .wiring import check_handbook
 
     languages = listed_languages(project.data_dir)
-    settings, _ = read_site_settings(project)
     if settings is None:
         return []
     lines = nav_title_lines(settings.settings, (project.root / SETTINGS_FILE).read_text(encoding="utf-8"))
-    first_found = set(check_handbook(project, settings)[1])
     found: set[Problem] = set()
     for language in languages[1:]:
         translated = Project(project.root, project.team, language.code)
