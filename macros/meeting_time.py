@@ -2,8 +2,10 @@
 that time is written. The model, the validation rules and the pages all use these, so a figure is worked out
 one way only.
 
-A month is a twelfth of a year: a weekly meeting comes round 52 ÷ 12 times a month, not 4. Times are kept
-exact (fractions) and rounded only when written.
+A month is a twelfth of a year: a weekly meeting comes round 52 ÷ 12 times a month, not 4. The manager's weeks
+away are counted: a weekly meeting is skipped in them (47 a year with 5 weeks away), one held less often is moved
+to another week of its fortnight, month or quarter, and a working month is the hours of the weeks they are there.
+Times are kept exact (fractions) and rounded only when written.
 """
 
 import math
@@ -19,30 +21,27 @@ MONTHS_A_YEAR = 12
 WEEKS_A_YEAR = 52
 
 
-def times_a_year(how_often: str) -> int:
-    return TIMES_A_YEAR[how_often]
+def times_a_year(how_often: str, weeks_away: int = 0) -> int:
+    """How often a meeting is held in a year, the manager's `weeks_away` taken out of a weekly one's: a week
+    away has no 1:1, and a meeting held less often is moved to another week of its fortnight, month or quarter
+    (a VP: skipping a ride-along or a development review for a holiday is poor practice)."""
+    return WEEKS_A_YEAR - weeks_away if how_often == "weekly" else TIMES_A_YEAR[how_often]
 
 
 def days_apart(how_often: str) -> int:
     return DAYS_APART[how_often]
 
 
-def minutes_a_month(minutes: int, how_often: str) -> Fraction:
-    """A meeting's time in an average month: a 30-minute weekly meeting takes 30 × 52 ÷ 12 = 130 minutes."""
-    return Fraction(minutes * times_a_year(how_often), MONTHS_A_YEAR)
+def minutes_a_month(minutes: int, how_often: str, weeks_away: int = 0) -> Fraction:
+    """A meeting's time in an average month: a 30-minute weekly meeting takes 30 × 52 ÷ 12 = 130 minutes, or 30 ×
+    47 ÷ 12 = 117.5 with 5 weeks away."""
+    return Fraction(minutes * times_a_year(how_often, weeks_away), MONTHS_A_YEAR)
 
 
-def working_month_minutes(hours_per_week: float) -> Fraction:
-    """A working month in minutes: the working week × 52 ÷ 12 (a 40-hour week gives 173 h 20 min)."""
-    return Fraction(str(hours_per_week)) * 60 * WEEKS_A_YEAR / MONTHS_A_YEAR
-
-
-def over_the_year(minutes: Fraction, weeks_away: int) -> Fraction:
-    """A month's minutes of meetings as an average month of the year gives them, where the manager's weeks away
-    have none of the meetings (as the rhythm's advice says: skip them, don't squeeze them in): 3 h 22 min a month
-    you are there is 3 h 2 min an average month with 5 weeks away (a sales leader: the rhythm's coaching figure
-    assumed 52 weeks of 1:1s)."""
-    return Fraction(minutes) * (WEEKS_A_YEAR - weeks_away) / WEEKS_A_YEAR
+def working_month_minutes(hours_per_week: float, weeks_away: int = 0) -> Fraction:
+    """A working month in minutes: the working week × the weeks a year there ÷ 12 (a 40-hour week gives 173 h 20
+    min, or 156 h 40 min with 5 weeks away)."""
+    return Fraction(str(hours_per_week)) * 60 * (WEEKS_A_YEAR - weeks_away) / MONTHS_A_YEAR
 
 
 def whole(value: Fraction) -> int:
@@ -70,7 +69,7 @@ def number(value: float, scale: int = 1) -> str:
     return format((Decimal(str(value)) * scale).normalize(), "f")
 
 
-def strict_parts(meetings: list[tuple[object, bool, int, str, int | None]], one_to_one: object, boxes: int) -> list[tuple[object, str, Fraction]] | None:
+def strict_parts(meetings: list[tuple[object, bool, int, str, int | None]], one_to_one: object, boxes: int, weeks_away: int = 0) -> list[tuple[object, str, Fraction]] | None:
     """The strict count of coaching, as (meeting, what of it counts, minutes a month) for each meeting counted as
     coaching, given as (meeting, counts_as_coaching, minutes, how_often, its coaching_part's minutes or None):
     of the 1:1 (`one_to_one`) its coaching "boxes", `boxes` minutes (the skill and the deal); of a meeting with a
@@ -84,5 +83,5 @@ def strict_parts(meetings: list[tuple[object, bool, int, str, int | None]], one_
     for meeting, counts, minutes, how_often, part in meetings:
         if counts:
             kind, each = ("boxes", boxes) if meeting == one_to_one else ("part", part) if part is not None else ("whole", minutes)
-            parts.append((meeting, kind, minutes_a_month(each, how_often)))
+            parts.append((meeting, kind, minutes_a_month(each, how_often, weeks_away)))
     return parts

@@ -1586,18 +1586,6 @@ class Meeting:
     coaching_part: CoachingPart | None = None  # in the strict count, only this part of the meeting is coaching
 
     @property
-    def times_a_year(self) -> int:
-        return meeting_time.times_a_year(self.how_often)
-
-    @property
-    def minutes_a_month(self) -> Fraction:
-        return meeting_time.minutes_a_month(self.minutes, self.how_often)
-
-    @property
-    def around_it_a_month(self) -> Fraction:
-        return meeting_time.minutes_a_month(self.around_it_minutes, self.how_often)
-
-    @property
     def days_apart(self) -> int:
         """The most days between two of these meetings before the next is late (the team view flags it)."""
         return meeting_time.days_apart(self.how_often)
@@ -1742,14 +1730,24 @@ class Rhythm:
     def one_to_one_meeting(self) -> Meeting:
         return self.meetings_by_id[self.one_to_one.meeting]
 
+    def times_a_year(self, meeting: Meeting) -> int:
+        """How often `meeting` is held in a year, a weekly one skipped in the manager's weeks away (meeting_time)."""
+        return meeting_time.times_a_year(meeting.how_often, self.weeks_away_a_year)
+
+    def a_month(self, meeting: Meeting) -> Fraction:
+        return meeting_time.minutes_a_month(meeting.minutes, meeting.how_often, self.weeks_away_a_year)
+
+    def around_it_a_month(self, meeting: Meeting) -> Fraction:
+        return meeting_time.minutes_a_month(meeting.around_it_minutes, meeting.how_often, self.weeks_away_a_year)
+
     @property
     def minutes_per_rep(self) -> Fraction:
         """Every meeting's time in a month, for one rep."""
-        return sum((meeting.minutes_a_month for meeting in self.meetings), Fraction(0))
+        return sum((self.a_month(meeting) for meeting in self.meetings), Fraction(0))
 
     @property
     def coaching_minutes_per_rep(self) -> Fraction:
-        return sum((meeting.minutes_a_month for meeting in self.meetings if meeting.counts_as_coaching), Fraction(0))
+        return sum((self.a_month(meeting) for meeting in self.meetings if meeting.counts_as_coaching), Fraction(0))
 
     @property
     def strict_coaching_minutes_per_rep(self) -> Fraction | None:
@@ -1761,25 +1759,16 @@ class Rhythm:
         return None if parts is None else sum((part.minutes_a_month for part in parts), Fraction(0))
 
     @property
-    def coached_minutes_per_rep(self) -> Fraction:
-        """The coaching each rep gets in a month you are there: the strict count where there is one, else every
-        coaching meeting whole."""
+    def held_to_range_minutes_per_rep(self) -> Fraction:
+        """The coaching a month that `coaching_hours_per_rep` is held to (rhythm_check too): the strict count where
+        there is one, else every coaching meeting whole."""
         strict = self.strict_coaching_minutes_per_rep
         return self.coaching_minutes_per_rep if strict is None else strict
 
     @property
-    def held_to_range_minutes_per_rep(self) -> Fraction:
-        """The coaching `coaching_hours_per_rep` is held to (rhythm_check too): `coached_minutes_per_rep` in an
-        average month of the year, your weeks away having none of the meetings."""
-        return self.over_the_year(self.coached_minutes_per_rep)
-
-    @property
     def weeks_there(self) -> int:
+        """The weeks a year the manager is there, which hold the weekly meetings and the working month."""
         return meeting_time.WEEKS_A_YEAR - self.weeks_away_a_year
-
-    def over_the_year(self, minutes: Fraction) -> Fraction:
-        """A month you are there's minutes as an average month of the year gives them (meeting_time.over_the_year)."""
-        return meeting_time.over_the_year(minutes, self.weeks_away_a_year)
 
     @property
     def strict_coaching_parts(self) -> list[StrictPart] | None:
@@ -1787,7 +1776,7 @@ class Rhythm:
         page says each part as the total adds it. None as for `strict_coaching_minutes_per_rep`."""
         boxes = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
         meetings = [(m.id, m.counts_as_coaching, m.minutes, m.how_often, m.coaching_part.minutes if m.coaching_part else None) for m in self.meetings]
-        parts = meeting_time.strict_parts(meetings, self.one_to_one.meeting, boxes)
+        parts = meeting_time.strict_parts(meetings, self.one_to_one.meeting, boxes, self.weeks_away_a_year)
         return None if parts is None else [StrictPart(self.meetings_by_id[id_], kind, minutes) for id_, kind, minutes in parts]
 
     @cached_property
@@ -1798,7 +1787,7 @@ class Rhythm:
     @property
     def around_it_per_rep(self) -> Fraction:
         """The manager's own time around one rep's meetings in a month: preparing, travelling, writing up."""
-        return sum((meeting.around_it_a_month for meeting in self.meetings), Fraction(0))
+        return sum((self.around_it_a_month(meeting) for meeting in self.meetings), Fraction(0))
 
     @property
     def manager_minutes_per_rep(self) -> Fraction:
@@ -1820,13 +1809,17 @@ class Rhythm:
 
     @property
     def manager_coaching_minutes(self) -> Fraction:
-        """The manager's coaching in a month they are there, counted as the range counts it, beside the working
-        month the share is taken of (both a month you are there: the weeks away have neither)."""
-        return self.coached_minutes_per_rep * self.team_size
+        """The manager's month of coaching, counted as the range counts it (`held_to_range_minutes_per_rep`)."""
+        return self.held_to_range_minutes_per_rep * self.team_size
 
     @property
     def working_month_minutes(self) -> Fraction:
-        return meeting_time.working_month_minutes(self.working_hours_per_week)
+        return meeting_time.working_month_minutes(self.working_hours_per_week, self.weeks_away_a_year)
+
+    @property
+    def manager_minutes_a_week(self) -> Fraction:
+        """The rhythm in one of the manager's weeks there, for the whole team (the boot camp adds it to its week)."""
+        return self.manager_minutes * meeting_time.MONTHS_A_YEAR / self.weeks_there
 
 
 # ---------------------------------------------------------------- the whole handbook

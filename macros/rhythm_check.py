@@ -150,12 +150,12 @@ def _range_order(document: LocatedData) -> list[Problem]:
     return [document.problem(("coaching_hours_per_rep", "at_least"), f"'at_least' ({meeting_time.number(hours['at_least'])} hours) is more than 'at_most' ({meeting_time.number(hours['at_most'])} hours); the fewest hours must not be more than the most")]
 
 
-def _a_month(meeting: dict) -> Fraction:
-    return meeting_time.minutes_a_month(meeting["minutes"], meeting["how_often"])
+def _a_month(meeting: dict, weeks_away: int) -> Fraction:
+    return meeting_time.minutes_a_month(meeting["minutes"], meeting["how_often"], weeks_away)
 
 
-def _per_rep(meetings: list[dict]) -> Fraction:
-    return sum((_a_month(meeting) for meeting in meetings), Fraction(0))
+def _per_rep(meetings: list[dict], weeks_away: int) -> Fraction:
+    return sum((_a_month(meeting, weeks_away) for meeting in meetings), Fraction(0))
 
 
 def _coaching_hours(document: LocatedData) -> list[Problem]:
@@ -163,7 +163,7 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
     Counted as the rhythm page's figure counts it: strictly, the time spent coaching the rep face to face, where
     the 1:1 marks its coaching boxes (a coach: a rhythm "within" the range only by counting the customer meetings
     a manager watches and the rest of the 1:1 gave each rep under two hours of coaching); else every coaching
-    meeting whole. In an average month of the year: a week the manager is away has none of the meetings."""
+    meeting whole. A weekly meeting is skipped in the manager's weeks away (meeting_time.times_a_year)."""
     rhythm = document.value
     hours = rhythm["coaching_hours_per_rep"]
     agenda = rhythm["one_to_one"]
@@ -171,15 +171,14 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
         return []  # its own problem: the strict count can't tell which meeting is the 1:1
     boxes = sum((box["minutes"] for box in agenda["boxes"] if box.get("coaching")), 0)
     meetings = [(m["id"], m["counts_as_coaching"], m["minutes"], m["how_often"], m.get("coaching_part", {}).get("minutes")) for m in rhythm["meetings"]]
-    strict = meeting_time.strict_parts(meetings, agenda["meeting"], boxes)
+    away = rhythm.get("weeks_away_a_year", 0)
+    strict = meeting_time.strict_parts(meetings, agenda["meeting"], boxes, away)
     names = {m["id"]: readable(m["name"]) for m in rhythm["meetings"]}
     if strict is None:
-        counted = [(names[m["id"]], _a_month(m)) for m in rhythm["meetings"] if m["counts_as_coaching"]]
+        counted = [(names[m["id"]], _a_month(m, away)) for m in rhythm["meetings"] if m["counts_as_coaching"]]
     else:
         what = {"boxes": "{}'s coaching boxes", "part": "{}'s coaching part", "whole": "{}"}
         counted = [(what[kind].format(names[id_]), minutes) for id_, kind, minutes in strict]
-    away = rhythm.get("weeks_away_a_year", 0)
-    counted = [(name, meeting_time.over_the_year(minutes, away)) for name, minutes in counted]
     coaching = sum((minutes for _, minutes in counted), Fraction(0))
     low, high = Fraction(str(hours["at_least"])) * 60, Fraction(str(hours["at_most"])) * 60
     if low <= coaching <= high or low > high:  # an upside-down range is reported on its own
@@ -187,7 +186,7 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
     parts = ", ".join(f"{name} {meeting_time.duration(minutes)}" for name, minutes in counted) or "no meeting has counts_as_coaching: true"
     kind = "of coaching" if strict is None else "of coaching face to face"
     if away:  # said where the figures are, as the line a leader edits
-        parts += f"; an average month, the {away} weeks in weeks_away_a_year (line {document.where(('weeks_away_a_year',)).line}) having none of the meetings"
+        parts += f"; with the 1:1s of the {away} weeks in weeks_away_a_year (line {document.where(('weeks_away_a_year',)).line}) skipped"
     if coaching < low:
         more = "give the 1:1's coaching boxes more minutes, " if strict is not None else ""
         bound, side, advice = "at_least", "less than", f"{more}add a coaching meeting, or hold one longer or more often"
@@ -201,9 +200,10 @@ def _manager_share(document: LocatedData) -> list[Problem]:
     """The whole rhythm, times the team, within the share of a working month the data allows: the meetings and
     the manager's time around them, since preparing, travelling and writing up come out of the same month."""
     rhythm = document.value
-    around = sum((meeting_time.minutes_a_month(meeting["around_it_minutes"], meeting["how_often"]) for meeting in rhythm["meetings"]), Fraction(0))
-    per_rep = _per_rep(rhythm["meetings"]) + around
-    month = meeting_time.working_month_minutes(rhythm["working_hours_per_week"])
+    away = rhythm.get("weeks_away_a_year", 0)
+    around = sum((meeting_time.minutes_a_month(meeting["around_it_minutes"], meeting["how_often"], away) for meeting in rhythm["meetings"]), Fraction(0))
+    per_rep = _per_rep(rhythm["meetings"], away) + around
+    month = meeting_time.working_month_minutes(rhythm["working_hours_per_week"], away)
     share = per_rep * rhythm["team_size"] / month
     if share <= Fraction(str(rhythm["manager_share"]["at_most"])):
         return []

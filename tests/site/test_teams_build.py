@@ -18,7 +18,6 @@ from macros.render import render
 from tests.conftest import ROOT, run
 from tests import planner_oracle
 from tests.helpers import NEEDS_SECOND_TEAM, content, data, normalise, page, plain
-from tests.site.test_rhythm_pages import _over_the_year, _shown
 
 pytestmark = NEEDS_SECOND_TEAM
 
@@ -146,11 +145,12 @@ def test_a_rep_more_that_would_take_the_rhythm_over_its_limit_is_not_shown_at_th
     in a copy with a working week that puts that share between 50% and 50.5%, the page says it to a tenth."""
     from macros.handbook import load_handbook
     from macros.rendering import Renderer
-    from tests.site.test_rhythm_pages import TIMES_A_YEAR, _percent, _percent_against
+    from tests.site.test_rhythm_pages import _percent, _percent_against, _times
 
     def one_more_rep(rhythm) -> Fraction:
-        month = Fraction(str(rhythm.working_hours_per_week)) * 60 * 52 / 12
-        per_rep = sum(Fraction((m.minutes + m.around_it_minutes) * TIMES_A_YEAR[m.how_often], 12) for m in rhythm.meetings)
+        away = {"weeks_away_a_year": rhythm.weeks_away_a_year}
+        month = Fraction(str(rhythm.working_hours_per_week)) * 60 * (52 - rhythm.weeks_away_a_year) / 12
+        per_rep = sum(Fraction((m.minutes + m.around_it_minutes) * _times(m.how_often, away), 12) for m in rhythm.meetings)
         return per_rep * (rhythm.team_size + 1) / month
 
     rhythm = load_handbook(Project(ROOT, TEAM)).rhythm
@@ -225,10 +225,8 @@ def test_the_teams_strict_coaching_count_counts_only_the_ride_alongs_debrief(tea
     team's rhythm is inside the range, as validation holds it."""
     ride_along = next(m for m in team_data("rhythm")["replace"]["meetings"] if m["id"] == "ride-along")
     assert ride_along["coaching_part"]["minutes"] < ride_along["minutes"]
-    said = text_of(team_site, "coaching/rhythm").split("of coaching face to face for each rep in an average month", 1)[1]
-    # The organisation's weeks away hold for the team: a month's debrief, in an average month of the year.
-    debrief = _over_the_year(Fraction(ride_along["coaching_part"]["minutes"]), data("rhythm"))
-    assert f"of the Ride-along, its same-day debrief, {_shown(debrief)} a month" in said
+    said = text_of(team_site, "coaching/rhythm").split("of coaching face to face for each rep a month", 1)[1]
+    assert f"of the Ride-along, its same-day debrief, {ride_along['coaching_part']['minutes']} min a month" in said
     assert said.split(".")[0].endswith("within the 3–5 hours this handbook plans for")
 
 
