@@ -34,8 +34,8 @@ _SAYS_A_STRETCH = [
     re.compile(rf"\bbetween\s+({_TIME})\s+and\s+({_TIME})", re.IGNORECASE),
     re.compile(rf"({_TIME})\s*[–—-]\s*({_TIME})(?!\s*(?:million|billion|bn|m\b|k\b|%))", re.IGNORECASE),
 ]
-# When customer meetings are booked from: "book customer meetings from 11.00", "meetings are booked after 11.00".
 _DIGIT = re.compile(r"\d")
+# When customer meetings are booked from: "book customer meetings from 11.00", "meetings are booked after 11.00".
 _SAYS_MEETINGS_FROM = re.compile(rf"\bmeetings\s+(?:(?:are|can\s+be)\s+booked\s+)?(?:from|after)\s+({_TIME})", re.IGNORECASE)
 
 
