@@ -150,7 +150,8 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
     assert _text(article.select_one("#rhythm-weeks-away")) == (
         f"Your {away} weeks away a year (holidays, training, a conference) are counted: a weekly meeting is skipped in them, so it comes round "
         f"{52 - away} times a year; a fortnightly, monthly or quarterly one moves to another week of its fortnight, month or quarter; and your "
-        "working month is the hours of the weeks you are there. A rep's own leave is not counted: a month they are away is not a month they sell in.")
+        "working month is the hours of the weeks you are there, so the shares of your month are a year's average: a month with a week away in it "
+        "runs fuller. A rep's own leave is not counted here: a week they are away skips that week's 1:1 too.")
     # The example's rhythm, worked out by hand, with 5 weeks away: 1:1 50 × 47 ÷ 12 = 195⅚ min, pipeline review 45 ×
     # 26 ÷ 12 = 97.5, ride-along 120, deal debrief 30, development review 60 × 4 ÷ 12 = 20; each lasting 50 min, 45
     # min, 2 h, 30 min and 1 h.
