@@ -1817,9 +1817,10 @@ class Rhythm:
         return meeting_time.working_month_minutes(self.working_hours_per_week, self.weeks_away_a_year)
 
     @property
-    def manager_minutes_a_week(self) -> Fraction:
-        """The rhythm in one of the manager's weeks there, for the whole team (the boot camp adds it to its week)."""
-        return self.manager_minutes * meeting_time.MONTHS_A_YEAR / self.weeks_there
+    def manager_minutes_a_week(self) -> int:
+        """The rhythm in one of the manager's weeks there, for the whole team, to the nearest minute (the boot camp
+        adds it to its week)."""
+        return meeting_time.whole(self.manager_minutes * meeting_time.MONTHS_A_YEAR / self.weeks_there)
 
 
 # ---------------------------------------------------------------- the whole handbook
