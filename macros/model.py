@@ -1602,12 +1602,21 @@ class StrictPart:
 
 
 @dataclass(frozen=True)
+class TakenMinutes:
+    """Minutes a box takes from another (`from_box`) while its advice holds."""
+
+    minutes: int
+    from_box: str = field(metadata={"key": "from"})
+
+
+@dataclass(frozen=True)
 class WhileAdvised:
     """A mode whose questions of `question_stages` a box also takes while the rep's advice is that mode, on one of
-    the box's situations."""
+    the box's situations, with the minutes it takes from another box for them."""
 
     mode: str
     question_stages: list[str]
+    takes_minutes: TakenMinutes | None = None
 
 
 @dataclass(frozen=True)
@@ -1626,6 +1635,12 @@ class AgendaBox:
     write_in: list[str] = field(default_factory=list)
 
     @property
+    def advised_minutes(self) -> int:
+        """The box's minutes while its advice holds (the usual ones when it takes none)."""
+        taken = self.while_advised and self.while_advised.takes_minutes
+        return self.minutes + (taken.minutes if taken else 0)
+
+    @property
     def least_minutes(self) -> int:
         """The fewest minutes the 1:1 planner lets a manager give the box for one 1:1: none, leaving it out (no
         deal to go through in a new rep's first week), but a minute where commitments are read back or agreed,
@@ -1638,6 +1653,10 @@ class OneToOne:
     meeting: str
     intro: str
     boxes: list[AgendaBox]
+
+    @property
+    def boxes_by_id(self) -> dict[str, AgendaBox]:
+        return {box.id: box for box in self.boxes}
 
     @property
     def timed_boxes(self) -> list[tuple[int, int, AgendaBox]]:

@@ -27,7 +27,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
-    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _advice_reaches_next_one_to_one(document)
+    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _advice_takes_what_a_box_can_give(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
     problems += _days_off(document) + _charter_review_longer(document, documents)
@@ -284,6 +284,32 @@ def _advised_box_has_situations(document: LocatedData) -> list[Problem]:
         for index, box in enumerate(document.value["one_to_one"]["boxes"])
         if box.get("while_advised") and not box.get("question_situations")
     ]
+
+
+def _advice_takes_what_a_box_can_give(document: LocatedData) -> list[Problem]:
+    """A box taking minutes while its advice holds takes them from another box of the agenda, which keeps time for a
+    question, so the 1:1 still adds up and the box giving them still has a use."""
+    rhythm = document.value
+    boxes = {box["id"]: (index, box) for index, box in enumerate(rhythm["one_to_one"]["boxes"])}
+    each = rhythm["one_to_one_planner"]["minutes_per_question"]
+    problems = []
+    for index, box in enumerate(rhythm["one_to_one"]["boxes"]):
+        taken = (box.get("while_advised") or {}).get("takes_minutes")
+        if not taken:
+            continue
+        path = ("one_to_one", "boxes", index, "while_advised", "takes_minutes")
+        giving = boxes.get(taken["from"])
+        if giving is None or taken["from"] == box["id"]:
+            names = ", ".join(other for other in boxes if other != box["id"])
+            problems.append(document.problem(path + ("from",), f"'{taken['from']}' is not another box of the 1:1 ({names}); name the box whose minutes box '{box['id']}' takes while the advice holds"))
+        elif giving[1]["minutes"] - taken["minutes"] < each:
+            where = document.where(("one_to_one", "boxes", giving[0], "minutes")).line
+            problems.append(document.problem(path + ("minutes",), (
+                f"box '{box['id']}' takes {taken['minutes']} minutes from box '{taken['from']}' while the advice holds, which leaves it "
+                f"{giving[1]['minutes'] - taken['minutes']} of its {giving[1]['minutes']} (line {where}), less than the {each} minutes a question takes; "
+                f"take at most {giving[1]['minutes'] - each}, or take them from a longer box"
+            )))
+    return problems
 
 
 def _advice_reaches_next_one_to_one(document: LocatedData) -> list[Problem]:

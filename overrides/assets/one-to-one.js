@@ -60,7 +60,7 @@
       var notes = each(li, "[data-plan-note]").map(function (box) {
         return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
       });
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), minutes: Number(li.dataset.minutes), least: Number(li.dataset.leastMinutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), advisedMinutes: li.dataset.advisedMinutes ? Number(li.dataset.advisedMinutes) : null, advisedFrom: li.dataset.advisedFrom || null, minutes: Number(li.dataset.minutes), least: Number(li.dataset.leastMinutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised), rampSituation: page.dataset.rampSituation || null };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
@@ -80,32 +80,53 @@
     return { questions: questions, order: order, behaviours: behaviours, habits: habits, levels: levels, modes: names(page, "[data-plan-modes] li", "mode"), situations: situations, boxes: boxes, rules: rules, rated: rated, milestones: milestones, tool: page.dataset.meeting, minutes: Number(page.dataset.minutes) };
   }
 
-  /* The box a question goes in (data/rhythm.yml's rule): while the advice for the rep (`advice`: {mode,
-     situations} from the decision helper, or null) is a box's `while_advised` mode, given on one of the box's
-     situations, that box for the mode's questions of its stages with that situation (a push on the activity floor
-     talks the gap through where the slipped commitments are read back, not in the skill box); else the first
-     that names its stage and one of its situations (a deal at risk goes to "One deal"), else the first that names
-     its stage and no situations, else the longest. */
+  /* The advice's situations the box takes the advice's mode on (data/rhythm.yml's while_advised), with `advice`
+     ({mode, situations} from the decision helper, or null): [] when none. */
+  function advisedOn(box, advice) {
+    return advice && box.advisedMode === advice.mode ? box.situations.filter(function (id) { return advice.situations.indexOf(id) >= 0; }) : [];
+  }
+
+  /* The box a question goes in (data/rhythm.yml's rule): a question of the advised mode on one of the advice's
+     situations is placed by those situations only, as that is what it is asked about (`advice`: {mode,
+     situations} from the decision helper, or null); any other by all of its own. The first box that takes its
+     stage and names one of those situations, a box with the mode `while_advised` on one of them taking its
+     stages then too (a push on the activity floor is talked through where the slipped commitments are read
+     back, a push on a deal in "One deal", and a push's "What will you do first?" is agreed in "Commitments",
+     not in the deal box its other situations name); else the first that takes its stage and names no
+     situations; else the longest. */
   function boxFor(plan, question, advice) {
-    var advised = advice ? plan.boxes.filter(function (box) {
-      var on = box.situations.filter(function (id) { return advice.situations.indexOf(id) >= 0 && question.situations.indexOf(id) >= 0; });
-      return box.advisedMode === advice.mode && question.modes.indexOf(advice.mode) >= 0 && on.length
-        && (box.advisedStages.indexOf(question.stage) >= 0 || box.stages.indexOf(question.stage) >= 0);
-    })[0] : null;
-    if (advised) return advised;
-    var staged = plan.boxes.filter(function (box) { return box.stages.indexOf(question.stage) >= 0; });
+    var forAdvice = advice && question.modes.indexOf(advice.mode) >= 0 ? question.situations.filter(function (id) { return advice.situations.indexOf(id) >= 0; }) : [];
+    var about = forAdvice.length ? forAdvice : question.situations;
+    var staged = plan.boxes.filter(function (box) {
+      return box.stages.indexOf(question.stage) >= 0
+        || box.advisedStages.indexOf(question.stage) >= 0 && advisedOn(box, advice).some(function (id) { return forAdvice.indexOf(id) >= 0; });
+    });
     var suited = staged.filter(function (box) {
-      return box.situations.some(function (id) { return question.situations.indexOf(id) >= 0; });
+      return box.situations.some(function (id) { return about.indexOf(id) >= 0; });
     })[0] || staged.filter(function (box) { return !box.situations.length; })[0];
     return suited || plan.boxes.slice().sort(function (a, b) { return b.minutes - a.minutes; })[0];
   }
 
-  /* The minutes of each box ({id: minutes}) at a 1:1 whose record's data is `data`: those the manager moved
-     between the boxes for this 1:1 (the record's `minutes`), used while they name every box with a whole number,
-     no fewer than its least (data-least-minutes), and add up to the 1:1 (a leader may have changed the boxes since), else the usual ones of data/rhythm.yml. */
-  function minutesAt(plan, data) {
+  /* The minutes of each box ({id: minutes}) while `advice` holds: data/rhythm.yml's, with those a box takes from
+     another while the advice is its mode on one of its situations (a push talked through in four minutes: "about
+     1 fits", a VP of Sales). */
+  function usualMinutes(plan, advice) {
     var usual = {};
     plan.boxes.forEach(function (box) { usual[box.id] = box.minutes; });
+    plan.boxes.forEach(function (box) {
+      if (box.advisedMinutes === null || !advisedOn(box, advice).length || !(box.advisedFrom in usual)) return;
+      usual[box.advisedFrom] -= box.advisedMinutes - box.minutes;
+      usual[box.id] = box.advisedMinutes;
+    });
+    return usual;
+  }
+
+  /* The minutes of each box ({id: minutes}) at a 1:1 whose record's data is `data`, with `advice` the advice
+     holding on its day: those the manager moved between the boxes for this 1:1 (the record's `minutes`), used
+     while they name every box with a whole number, no fewer than its least (data-least-minutes), and add up to the
+     1:1 (a leader may have changed the boxes since), else the usual ones (usualMinutes). */
+  function minutesAt(plan, data, advice) {
+    var usual = usualMinutes(plan, advice);
     var moved = data && data.minutes;
     if (!moved || typeof moved !== "object") return usual;
     var total = 0;
@@ -343,7 +364,7 @@
     var notes = record ? Playbook.commitments.notes(record) : [];
     var made = record && Array.isArray(record.commitments) ? record.commitments : [];
     var advice = placing(plan, when.date);
-    var minutes = minutesAt(plan, meeting && meeting.data);
+    var minutes = minutesAt(plan, meeting && meeting.data, advice);
     var review = reviewLine(plan, meeting && meeting.data, when.date);
     if (review) lines.push(review);
     plan.boxes.forEach(function (box) {
@@ -874,7 +895,7 @@
         var added = now.ids.indexOf(question.id) >= 0;
         var advice = placing(plan, when().date);
         var box = boxFor(plan, question, advice);
-        var full = added ? overfull(plan, box, now.questions.filter(function (q) { return boxFor(plan, q, advice) === box; }).length, minutesAt(plan, now.data)[box.id]) : "";
+        var full = added ? overfull(plan, box, now.questions.filter(function (q) { return boxFor(plan, q, advice) === box; }).length, minutesAt(plan, now.data, advice)[box.id]) : "";
         var said = { question: question.text };
         status.textContent = (added ? Playbook.t("plan_one_to_one.added", said) : kept ? Playbook.t("plan_one_to_one.taken_off_kept", said) : Playbook.t("plan_one_to_one.taken_off", said)) + (full ? " " + box.name + ": " + full : "");
       });
@@ -1057,7 +1078,7 @@
       renderAway();
       renderReadBack();
       var advice = placing(plan, when().date);
-      var minutes = minutesAt(plan, now.data);
+      var minutes = minutesAt(plan, now.data, advice);
       plan.boxes.forEach(function (box) {
         var inBox = chosen.filter(function (c) { return c.question && boxFor(plan, c.question, advice) === box; });
         box.list.textContent = "";
@@ -1079,11 +1100,13 @@
     /* The boxes' minutes for the chosen date's 1:1 in their fields (unless `typing`, when the manager's own
        figures stay), and what they come to. */
     function renderTimes(typing) {
-      var minutes = minutesAt(plan, meetingRecord());
+      var advice = placing(plan, when().date);
+      var usual = usualMinutes(plan, advice);
+      var minutes = minutesAt(plan, meetingRecord(), advice);
       var fields = each(form, "[data-plan-box-time]");
       if (!typing) fields.forEach(function (field) { field.value = String(minutes[field.dataset.planBoxTime]); });
       var typed = timesTyped(fields);
-      var moved = plan.boxes.some(function (box) { return minutes[box.id] !== box.minutes; });
+      var moved = plan.boxes.some(function (box) { return minutes[box.id] !== usual[box.id]; });
       /* a field that isn't whole minutes from 0 is named, and marked, rather than summed (a checker read "-1 h -16 min"),
          as is one at 0 that can't be left out */
       var bad = fields.filter(function (field) { return !wholeMinutes(field); });
@@ -1093,9 +1116,18 @@
       var said = bad.length ? Playbook.t("plan_one_to_one.times_whole", { boxes: named(bad) })
         : kept.length ? Playbook.t("plan_one_to_one.times_kept", { boxes: named(kept), count: kept.length })
         : typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
-        : moved ? timesMoved(typed || minutes) : Playbook.t("plan_one_to_one.times_usual", { minutes: durationOf(plan.minutes) });
+        : moved ? timesMoved(typed || minutes) : usualSaid(advice, usual);
       var note = form.querySelector("[data-plan-times-status]");
       if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
+    }
+
+    /* The status of the usual times, with the box that takes minutes from another while the advice holds. */
+    function usualSaid(advice, usual) {
+      var taking = plan.boxes.filter(function (box) { return usual[box.id] !== box.minutes && box.advisedFrom; })[0];
+      var total = durationOf(plan.minutes);
+      if (!taking) return Playbook.t("plan_one_to_one.times_usual", { minutes: total });
+      var from = plan.boxes.filter(function (box) { return box.id === taking.advisedFrom; })[0];
+      return Playbook.t("plan_one_to_one.times_usual_advised", { minutes: total, mode: plan.modes[advice.mode], box: boxNamed(taking), taken: durationOf(usual[taking.id] - taking.minutes), from: boxNamed(from) });
     }
 
     /* The status of moved times, naming the boxes left out (0 minutes), as the boxes say it too. */
@@ -1141,7 +1173,8 @@
       if (!usual && !typed) return renderTimes(true);
       var data = meetingRecord();
       var recorded = oneToOnes(plan).some(function (record) { return record.date === when().date; });
-      var moved = typed && plan.boxes.some(function (box) { return typed[box.id] !== box.minutes; });
+      var usual = usualMinutes(plan, placing(plan, when().date));
+      var moved = typed && plan.boxes.some(function (box) { return typed[box.id] !== usual[box.id]; });
       if (moved) data.minutes = typed;
       else delete data.minutes;
       if (moved || recorded) saveMeeting(data);
@@ -1386,8 +1419,8 @@
       var basket = Playbook.basket.entries(rep);
       var day = when().date;
       /* a question in a box left out at this 1:1 wasn't asked: it stays for the next (a checker) */
-      var minutes = minutesAt(plan, data);
       var advice = placing(plan, day);
+      var minutes = minutesAt(plan, data, advice);
       var asked = function (entry) { var question = plan.questions[entry.id]; return !question || minutes[boxFor(plan, question, advice).id] > 0; };
       var moving = held ? basket.filter(function (entry) { return (!entry.added || entry.added <= day) && asked(entry); }) : keptEntries(data);
       var ids = moving.map(function (entry) { return entry.id; });

@@ -17,6 +17,8 @@ from tests.browser.test_plan_one_to_one import (
     MEETINGS_FROM,
     _add_rep,
     _box_for,
+    _duration,
+    _minutes_while,
     _rhythm,
     _suggested,
     _unescape,
@@ -476,6 +478,73 @@ def test_a_push_on_the_activity_floor_is_talked_through_with_last_commitments_no
     assert expected[taking["id"]] == ([plain(q["text"]) for q in both[:2]] if mode == "push" else [])
     for box in boxes:
         expect(page.locator(f'[data-plan-box="{box["id"]}"] [data-plan-box-questions] li span')).to_have_text(expected[box["id"]])
+
+
+ADVICE_CASES = {
+    "push on the floor": ("push", ["activity-slipping"]),
+    "coach on the floor": ("coach", ["activity-slipping"]),
+    "push on a deal": ("push", ["deal-at-risk"]),
+}
+
+
+@pytest.mark.parametrize("case", ADVICE_CASES)
+def test_a_push_on_the_activity_floor_takes_its_minutes_from_the_skill_box(manager, site_url, case):
+    """A VP of Sales: with push advised on a slipping activity floor, the planner put the push's questions in
+    "Last commitments", four minutes, and said itself "3 questions for 4 minutes: about 1 fits"; "What would a
+    good week of prospecting look like for you?" went to "One skill" and "What will you do first?" to "One deal",
+    where no deal had been named. Asking why, naming the gap in figures and agreeing one expectation with a date
+    takes 10 to 15 minutes. While such a push holds, the box taking it has the minutes rhythm.yml's
+    `takes_minutes` gives, from the box it names, every question the push's floor is suggested for sits there or,
+    to agree what the rep will do, in the box that agrees commitments, and none in the skill or the deal box.
+    Coaching on the floor, or pushing on a deal, leaves the boxes their usual minutes."""
+    page = manager
+    mode, situations = advice = ADVICE_CASES[case]
+    boxes, minutes = _rhythm()
+    taking = next(box for box in boxes if (box.get("while_advised") or {}).get("takes_minutes"))
+    given = taking["while_advised"]["takes_minutes"]
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": mode, "totals": {}, "situations": situations}, _iso(MONDAY)])
+    suggested = [question for question, _ in _suggested(page)]
+    for question in suggested:
+        page.locator(f'{SUGGESTIONS}[data-question="{question["id"]}"]').get_by_role("button", name="Add to 1:1").click()
+    moved = case == "push on the floor"
+    expected = _minutes_while(boxes, advice)
+    assert sum(expected.values()) == minutes
+    assert (expected[taking["id"]], expected[given["from"]]) == ((taking["minutes"] + given["minutes"], next(box["minutes"] for box in boxes if box["id"] == given["from"]) - given["minutes"]) if moved
+                                                                else (taking["minutes"], next(box["minutes"] for box in boxes if box["id"] == given["from"])))
+    for box in boxes:
+        shown = page.locator(f'[data-plan-box="{box["id"]}"]')
+        expect(shown.locator("[data-plan-box-minutes]")).to_have_text(_duration(expected[box["id"]]))
+        expect(shown.locator("[data-plan-box-questions] li span")).to_have_text([plain(q["text"]) for q in suggested if _box_for(q, boxes, advice) is box])
+    if moved:
+        for_the_push = [q for q in suggested if mode in q["modes"] and set(q["situations"]) & set(situations)]
+        assert len(for_the_push) >= 3, "the example suggests several questions for the push"
+        agrees = next(box for box in boxes if box.get("agrees_commitments"))
+        for question in for_the_push:
+            assert _box_for(question, boxes, advice)["id"] == (agrees["id"] if question["stage"] not in taking["while_advised"]["question_stages"] + taking["question_stages"] else taking["id"])
+        inside = [q for q in suggested if _box_for(q, boxes, advice) is taking]
+        fits = expected[taking["id"]] // RULES["minutes_per_question"]
+        assert len(inside) <= fits, "the push's questions fit the minutes it is given"
+        expect(page.locator(f'[data-plan-box="{taking["id"]}"] [data-plan-box-overfull]')).to_be_hidden()
+        status = (f"The usual times while {MODES[mode]} is advised, adding up to {_duration(minutes)}: “{taking['name']}” takes "
+                  f"{_duration(given['minutes'])} from “{next(box['name'] for box in boxes if box['id'] == given['from'])}” for it.")
+    else:
+        status = f"The usual times, adding up to {_duration(minutes)}."
+    expect(page.locator("[data-plan-times-status]")).to_have_text(status)
+    if case == "push on a deal":
+        deal = next(box for box in boxes if set(situations) <= set(box.get("question_situations", [])))
+        on_the_deal = [q for q in suggested if mode in q["modes"] and set(q["situations"]) & set(situations)]
+        assert on_the_deal and all(_box_for(q, boxes, advice) is deal for q in on_the_deal)
+        assert not [q for q in suggested if "activity-slipping" in q["situations"] and not set(q["situations"]) & set(situations)], "no prospecting questions for a deal"
+
+
+def test_the_signal_of_a_rep_who_knows_what_the_deal_needs_rests_on_the_deal():
+    """A VP of Sales ticked "The rep can explain exactly what the deal needs but isn't doing it": the planner
+    suggested prospecting questions and put the deal's question outside "One deal", as the signal rested on the
+    will gap in general. It rests on the deal at risk, whose questions "One deal" takes."""
+    signal = next(s for mode in data("dilemma")["modes"] for s in mode["signals"] if s["id"] == "knows-but-not-doing")
+    boxes, _ = _rhythm()
+    assert "deal" in signal["text"]
+    assert [box["id"] for box in boxes if signal["situation"] in box.get("question_situations", [])] == ["one-deal"]
 
 
 def test_a_held_one_to_ones_agenda_keeps_its_boxes_when_later_advice_changes(manager, site_url):

@@ -45,22 +45,37 @@ def _rhythm():
 
 
 def _box_for(question, boxes, advice=None):
-    """The box a question belongs in, as data/rhythm.yml describes it: with `advice` ((mode, situations) the
-    decision helper's advice rests on), the box taking that mode's questions `while_advised`, for one of the mode's
-    questions of its stages and of a situation both the box and the advice name; else the first that names its
-    stage and one of its situations, else the first that names its stage and no situation, else the longest."""
-    if advice:
-        mode, on = advice
-        for box in boxes:
-            taking = box.get("while_advised")
-            if (taking and taking["mode"] == mode and mode in question.get("modes", [])
-                    and question["stage"] in taking["question_stages"] + box.get("question_stages", [])
-                    and set(box.get("question_situations", [])) & set(on) & set(question["situations"])):
-                return box
-    staged = [box for box in boxes if question["stage"] in box.get("question_stages", [])]
-    situational = [box for box in staged if set(box.get("question_situations", [])) & set(question["situations"])]
+    """The box a question belongs in, as data/rhythm.yml describes it. With `advice` ((mode, situations) the
+    decision helper's advice rests on) and a question of that mode on one of those situations, the question is
+    about those situations alone; else about all of its own. The first box that takes its stage and names one of
+    them, where a box taking the mode `while_advised` on one of them takes its advised stages too; else the first
+    taking its stage with no situations; else the longest."""
+    on = []
+    if advice and advice[0] in question.get("modes", []):
+        on = [each for each in question["situations"] if each in advice[1]]
+    about = set(on or question["situations"])
+
+    def takes(box):
+        taking = box.get("while_advised")
+        advised = bool(taking and on and taking["mode"] == advice[0] and set(box.get("question_situations", [])) & set(on))
+        return question["stage"] in box.get("question_stages", []) + (taking["question_stages"] if advised else [])
+
+    staged = [box for box in boxes if takes(box)]
+    situational = [box for box in staged if set(box.get("question_situations", [])) & about]
     general = [box for box in staged if not box.get("question_situations")]
     return (situational + general + [max(boxes, key=lambda box: box["minutes"])])[0]
+
+
+def _minutes_while(boxes, advice=None):
+    """Each box's minutes ({id: minutes}) while `advice` ((mode, situations)) holds: a box taking the mode
+    `while_advised` on one of the advice's situations has its `takes_minutes` more, from the box they name."""
+    minutes = {box["id"]: box["minutes"] for box in boxes}
+    for box in boxes:
+        taking = box.get("while_advised") or {}
+        if advice and taking.get("takes_minutes") and taking["mode"] == advice[0] and set(box.get("question_situations", [])) & set(advice[1]):
+            minutes[box["id"]] += taking["takes_minutes"]["minutes"]
+            minutes[taking["takes_minutes"]["from"]] -= taking["takes_minutes"]["minutes"]
+    return minutes
 
 
 def _three_questions():

@@ -1,6 +1,6 @@
 """The 1:1 planner's rules in data/rhythm.yml: one box reads back last time's commitments, every box that takes
-questions fits at least one at the planner's minutes a question, and the decision helper's advice lasts until
-the next 1:1. Each broken rule is reported at the line a leader edits, with the line of the value it clashes with."""
+questions fits at least one at the planner's minutes a question, a box taking minutes while advice holds takes
+them from another box that keeps time for a question, and the decision helper's advice lasts until the next 1:1. Each broken rule is reported at the line a leader edits, with the line of the value it clashes with."""
 
 from tests.helpers import problems_of, replace_once
 
@@ -48,13 +48,39 @@ def test_a_second_box_agreeing_commitments_is_reported_with_the_first_ones_line(
 
 def test_a_box_taking_a_modes_questions_with_no_situations_is_reported_at_while_advised(project):
     """The mode's questions come to the box only while the advice rests on one of its situations: with none, never."""
-    text = replace_once(project, "rhythm.yml", "      question_situations: [will-gap, activity-slipping]\n", "")
+    text = replace_once(project, "rhythm.yml", "      question_situations: [will-gap, activity-slipping, plateaued, team-conduct]\n", "")
     assert problems_of(project) == [
         (
             f"data/rhythm.yml:{_line(text, 'while_advised:')}:7: box 'last-commitments' has 'while_advised' but no question_situations, so "
             "it would never take the mode's questions: they come to it only while the advice rests on one of its situations; add "
             "question_situations, or leave out while_advised"
         )
+    ]
+
+
+TAKES = "        takes_minutes: {minutes: 10, from: one-skill}\n"
+
+
+def test_minutes_taken_from_a_box_the_agenda_has_not_got_are_reported_at_from(project):
+    """A leader renames the skill box: the push would take its minutes from nowhere, and the 1:1 would not add up."""
+    text = replace_once(project, "rhythm.yml", TAKES, TAKES.replace("one-skill", "one-skil"))
+    line = _line(text, "takes_minutes:")
+    column = text.splitlines()[line - 1].index("one-skil") + 1
+    assert problems_of(project) == [
+        f"data/rhythm.yml:{line}:{column}: 'one-skil' is not another box of the 1:1 (reps-topic, one-skill, one-deal, commitments); name the box "
+        "whose minutes box 'last-commitments' takes while the advice holds"
+    ]
+
+
+def test_minutes_taken_that_leave_the_box_no_time_for_a_question_are_reported_with_its_minutes(project):
+    """The skill box's 20 minutes less 18 leave 2, less than the 3 a question takes: the box would have no use."""
+    text = replace_once(project, "rhythm.yml", TAKES, TAKES.replace("minutes: 10", "minutes: 18"))
+    line = _line(text, "takes_minutes:")
+    column = text.splitlines()[line - 1].index("18") + 1
+    assert problems_of(project) == [
+        f"data/rhythm.yml:{line}:{column}: box 'last-commitments' takes 18 minutes from box 'one-skill' while the advice holds, which leaves it "
+        f"2 of its 20 (line {_line(text, 'minutes: 20', after='name: One skill')}), less than the 3 minutes a question takes; take at most 17, or "
+        "take them from a longer box"
     ]
 
 

@@ -250,7 +250,8 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
         assert _text(row.th) == normalise(plain(box["name"])) + (" Counts as coaching" if box.get("coaching") else "")
         assert (marked is not None) == bool(box.get("coaching"))
         assert _text(what) == normalise(plain(box["what_happens"]))
-        links = questions.select("a")
+        advised = questions.select_one("[data-box-advised]")
+        links = [link for link in questions.select("a") if advised is None or link not in advised.select("a")]
         situations = box.get("question_situations", [])
         assert [link["href"] for link in links] == [f"../questions/#stage-{stage}" for stage in box.get("question_stages", [])] + [
             f"../questions-by-situation/#situation-{situation}" for situation in situations]
@@ -258,6 +259,18 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
             situation_names[situation] for situation in situations]
         if not box.get("question_stages"):
             assert _text(questions) == "The rep brings their own"
+        # A VP: a push talked through in the 4 minutes of a read-back; the box says what it takes while one holds.
+        taking = box.get("while_advised")
+        assert (advised is not None) == bool(taking)
+        if taking:
+            given = taking["takes_minutes"]
+            mode = next(m["name"] for m in data("dilemma")["modes"] if m["id"] == taking["mode"])
+            also = ", ".join(stages[stage] for stage in taking["question_stages"])
+            giver = next(plain(other["name"]) for other in agenda["boxes"] if other["id"] == given["from"])
+            assert _text(advised) == (f"While the decision helper advises {mode} on one of these, also {also}, and the box lasts "
+                                      f"{_shown(Fraction(box['minutes'] + given['minutes']))}, taking {_shown(Fraction(given['minutes']))} from {giver}.")
+            assert [link["href"] for link in advised.select("a")] == ["../dilemma/#decision-helper", f"../dilemma/#{taking['mode']}"] + [
+                f"../questions/#stage-{stage}" for stage in taking["question_stages"]]
         assert [_text(line) for line in notes.select(".pb-agenda__line")] == [f"{normalise(plain(label))}:" for label in box.get("write_in", [])]
     when = article.select_one("#agenda-when")
     assert _text(when).startswith(f"{meeting['how_often'].capitalize()}, {_shown(Fraction(meeting['minutes']))}, with each rep")
