@@ -7,6 +7,7 @@ Field names match the data keys, so `build` can fill any of these classes from a
 import hashlib
 import types
 import typing
+from collections.abc import Collection
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -659,6 +660,7 @@ class Bootcamp:
     activity_targets: ActivityTargets
     provoked_luck: ProvokedLuck
     activity_planner: ActivityPlanner
+    replaces_rhythm_meetings: list[str] = field(default_factory=list)  # the rhythm's meetings its month doesn't add
 
     @cached_property
     def steps_by_id(self) -> dict[str, BootcampStep]:
@@ -1835,11 +1837,12 @@ class Rhythm:
     def working_month_minutes(self) -> Fraction:
         return meeting_time.working_month_minutes(self.working_hours_per_week, self.weeks_away_a_year)
 
-    @property
-    def manager_minutes_a_week(self) -> int:
-        """The rhythm in one of the manager's weeks there, for the whole team, to the nearest minute (the boot camp
-        adds it to its week)."""
-        return meeting_time.whole(self.manager_minutes * meeting_time.MONTHS_A_YEAR / self.weeks_there)
+    def manager_minutes_a_week(self, leaving_out: Collection[str] = ()) -> int:
+        """The rhythm in one of the manager's weeks there, for the whole team, to the nearest minute, without the
+        meetings whose ids are `leaving_out` (the boot camp adds it to its week, whose own days hold the
+        ride-alongs)."""
+        left_out = sum((self.a_month(meeting) + self.around_it_a_month(meeting) for meeting in self.meetings if meeting.id in leaving_out), Fraction(0))
+        return meeting_time.whole((self.manager_minutes_per_rep - left_out) * self.team_size * meeting_time.MONTHS_A_YEAR / self.weeks_there)
 
 
 # ---------------------------------------------------------------- the whole handbook
