@@ -138,7 +138,7 @@ REFERENCES = [
     Reference("role_plays", ("role_plays", "*", "week"), "bootcamp", ("schedule", "*"), "boot-camp week"),
     Reference("role_plays", ("role_plays", "*", "rubric"), "assessments", ("assessments", "*"), "rubric"),
     Reference("rhythm", ("one_to_one", "meeting"), "rhythm", ("meetings", "*"), "meeting"),
-    Reference("bootcamp", ("replaces_rhythm_meetings", "*"), "rhythm", ("meetings", "*"), "meeting"),
+    Reference("bootcamp", ("rhythm_meetings_it_holds", "*", "meeting"), "rhythm", ("meetings", "*"), "meeting"),
     Reference("printing", ("documents", "*", "questions", "*"), "coaching_questions", ("questions", "*"), "coaching question"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_stages", "*"), "coaching_questions", ("stages", "*"), "stage"),
     Reference("rhythm", ("one_to_one", "boxes", "*", "question_situations", "*"), "coaching_questions", ("situations", "*"), "situation"),

@@ -648,6 +648,15 @@ class ActivityPlanner:
 
 
 @dataclass(frozen=True)
+class HeldMeeting:
+    """A coaching-rhythm meeting the boot camp's month holds in its own days or not at all, and what happens
+    instead."""
+
+    meeting: str
+    instead: str
+
+
+@dataclass(frozen=True)
 class Bootcamp:
     intro: str
     steps: list[BootcampStep]
@@ -660,7 +669,12 @@ class Bootcamp:
     activity_targets: ActivityTargets
     provoked_luck: ProvokedLuck
     activity_planner: ActivityPlanner
-    replaces_rhythm_meetings: list[str] = field(default_factory=list)  # the rhythm's meetings its month doesn't add
+    rhythm_meetings_it_holds: list[HeldMeeting] = field(default_factory=list)
+
+    @property
+    def rhythm_meetings_held(self) -> list[str]:
+        """The ids of the rhythm's meetings its weeks don't add to their time."""
+        return [held.meeting for held in self.rhythm_meetings_it_holds]
 
     @cached_property
     def steps_by_id(self) -> dict[str, BootcampStep]:

@@ -30,29 +30,11 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _advice_takes_what_a_box_can_give(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
-    problems += _days_off(document) + _charter_review_longer(document, documents) + _boot_camp_says_where_its_meetings_go(documents.get("bootcamp"))
+    problems += _days_off(document) + _charter_review_longer(document, documents)
     for found in restatements(documents):
         if not found.agrees:
             problems.append(found.problem(documents))
     return problems
-
-
-def _boot_camp_says_where_its_meetings_go(bootcamp: LocatedData | None) -> list[Problem]:
-    """A rhythm meeting the boot camp's weeks leave out of their time is one its schedule note links to, saying
-    what becomes of it that month: the figures and the words beside them change together."""
-    if bootcamp is None:
-        return []
-    note = bootcamp.value.get("schedule_note", "")
-    where = bootcamp.where(("schedule_note",)).line
-    return [
-        bootcamp.problem(("replaces_rhythm_meetings", index), (
-            f"the boot-camp weeks leave '{meeting}' out of the rhythm's time they add, but schedule_note (line {where}) doesn't link to "
-            f"{RHYTHM_PAGE}#{meeting}; say there what becomes of it in the boot camp's month, with that link, or take it out of "
-            "replaces_rhythm_meetings"
-        ))
-        for index, meeting in enumerate(bootcamp.value.get("replaces_rhythm_meetings", []))
-        if f"]({RHYTHM_PAGE}#{meeting})" not in note
-    ]
 
 
 _SAYS_A_LONGER_MEETING = re.compile(r"\b(?:runs|book it for|booked for) (an hour|(\d+) minutes)\b", re.IGNORECASE)

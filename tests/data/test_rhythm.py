@@ -387,17 +387,3 @@ def test_a_day_off_must_be_a_real_working_day_listed_once(project):
     expected.append(f"data/rhythm.yml:{_line(text, '2027-03-26', after='Good Friday')}:11: '2027-03-26' is listed as a day off already, on line {first}; list each day once")
     assert problems == expected
 
-
-def test_a_meeting_the_boot_camp_holds_itself_is_one_its_schedule_note_says_what_becomes_of(project):
-    """A VP: the boot-camp weeks counted six ride-alongs a month on top of the two week 4 joins. They now leave the
-    ride-alongs out, and a leader who rewrites the note so it no longer says what becomes of them is told, at
-    the id, with the note's line: the figure and the words beside it change together."""
-    link = "[ride-alongs](coaching/rhythm.md#ride-along)"
-    text = replace_once(project, "bootcamp.yml", link, "ride-alongs")
-    line = _line(text, "replaces_rhythm_meetings: [ride-along]", "replaces_rhythm_meetings")
-    column = text.splitlines()[line - 1].index("ride-along]") + 1
-    assert problems_of(project) == [
-        f"data/bootcamp.yml:{line}:{column}: the boot-camp weeks leave 'ride-along' out of the rhythm's time they add, but schedule_note "
-        f"(line {_line(text, 'schedule_note:', 'schedule_note:')}) doesn't link to coaching/rhythm.md#ride-along; say there what becomes of it in "
-        "the boot camp's month, with that link, or take it out of replaces_rhythm_meetings"
-    ]

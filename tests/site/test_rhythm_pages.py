@@ -383,7 +383,7 @@ def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_added(built_
     meetings are the month's (a VP found six more a month counted on top of them)."""
     rhythm, bootcamp = _rhythm(), data("bootcamp")
     team_size = rhythm["team_size"]
-    assert bootcamp["replaces_rhythm_meetings"] == ["ride-along"]
+    assert [held["meeting"] for held in bootcamp["rhythm_meetings_it_holds"]] == ["ride-along"]
     ride_along = next(m for m in rhythm["meetings"] if m["id"] == "ride-along")
     without = _manager(rhythm, team_size) - (_a_month(ride_along, rhythm) + _a_month(ride_along, rhythm, "around_it_minutes")) * team_size
     rhythm_week = _nearest(without * 12 / (52 - rhythm["weeks_away_a_year"]))
@@ -396,6 +396,11 @@ def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_added(built_
         return (f"{rest} minutes" if not hours else whole if not rest else f"{hours + Fraction(rest, 60):g} hours" if rest == 30 else f"{whole} {rest} minutes")
 
     article = content(page(built_site, "bootcamp"))
+    # the page says which meeting is left out, and what the month does instead, before the weeks
+    held = article.select_one("#bootcamp-holds-ride-along")
+    assert _text(held) == f"{ride_along['name']}, from the coaching rhythm, is not added to the weeks below: {normalise(plain(bootcamp['rhythm_meetings_it_holds'][0]['instead']))}"
+    assert held.a["href"] == "../coaching/rhythm/#ride-along"
+    assert held.find_next("td", class_="pb-week__with-rhythm") is not None
     rows = article.select("td.pb-week__with-rhythm")
     assert len(rows) == len(bootcamp["schedule"])
     for week, cell in zip(bootcamp["schedule"], rows):
