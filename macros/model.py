@@ -1618,21 +1618,15 @@ class StrictPart:
 
 
 @dataclass(frozen=True)
-class TakenMinutes:
-    """Minutes a box takes from another (`from_box`) while its advice holds."""
-
-    minutes: int
-    from_box: str = field(metadata={"key": "from"})
-
-
-@dataclass(frozen=True)
 class WhileAdvised:
     """A mode whose questions of `question_stages` a box also takes while the rep's advice is that mode, on one of
-    the box's situations, with the minutes it takes from another box for them."""
+    the box's situations, and the minutes of the 1:1's boxes by id meanwhile (`box_minutes`: those not named keep
+    theirs)."""
 
     mode: str
     question_stages: list[str]
-    takes_minutes: TakenMinutes | None = None
+    box_minutes: dict[str, int] = field(default_factory=dict)
+    what_happens: str | None = None  # what the manager does in the box meanwhile
 
 
 @dataclass(frozen=True)
@@ -1651,12 +1645,6 @@ class AgendaBox:
     write_in: list[str] = field(default_factory=list)
 
     @property
-    def advised_minutes(self) -> int:
-        """The box's minutes while its advice holds (the usual ones when it takes none)."""
-        taken = self.while_advised and self.while_advised.takes_minutes
-        return self.minutes + (taken.minutes if taken else 0)
-
-    @property
     def least_minutes(self) -> int:
         """The fewest minutes the 1:1 planner lets a manager give the box for one 1:1: none, leaving it out (no
         deal to go through in a new rep's first week), but a minute where commitments are read back or agreed,
@@ -1671,8 +1659,16 @@ class OneToOne:
     boxes: list[AgendaBox]
 
     @property
-    def boxes_by_id(self) -> dict[str, AgendaBox]:
-        return {box.id: box for box in self.boxes}
+    def advised(self) -> tuple[AgendaBox, WhileAdvised] | None:
+        """The box whose advice changes the boxes' minutes, with that advice; None when no advice does."""
+        return next(((box, box.while_advised) for box in self.boxes if box.while_advised and box.while_advised.box_minutes), None)
+
+    @property
+    def minutes_while_advised(self) -> dict[str, int]:
+        """Each box's minutes while that advice holds (`advised`), or its usual minutes when there is none."""
+        found = self.advised
+        changed = found[1].box_minutes if found else {}
+        return {box.id: changed.get(box.id, box.minutes) for box in self.boxes}
 
     @property
     def timed_boxes(self) -> list[tuple[int, int, AgendaBox]]:
@@ -1809,7 +1805,17 @@ class Rhythm:
     def strict_coaching_parts(self) -> list[StrictPart] | None:
         """Each meeting counted as coaching with what of it the strict count takes and its minutes a month, so the
         page says each part as the total adds it. None as for `strict_coaching_minutes_per_rep`."""
-        boxes = sum((box.minutes for box in self.one_to_one.boxes if box.coaching), 0)
+        return self._strict_parts({box.id: box.minutes for box in self.one_to_one.boxes})
+
+    @property
+    def strict_coaching_minutes_while_advised(self) -> Fraction | None:
+        """The strict count in a month the 1:1's boxes have the minutes they take while the advice that changes them
+        holds (a push): None as for `strict_coaching_minutes_per_rep`."""
+        parts = self._strict_parts(self.one_to_one.minutes_while_advised)
+        return None if parts is None else sum((part.minutes_a_month for part in parts), Fraction(0))
+
+    def _strict_parts(self, box_minutes: dict[str, int]) -> list[StrictPart] | None:
+        boxes = sum((box_minutes[box.id] for box in self.one_to_one.boxes if box.coaching), 0)
         meetings = [(m.id, m.counts_as_coaching, m.minutes, m.how_often, m.coaching_part.minutes if m.coaching_part else None) for m in self.meetings]
         parts = meeting_time.strict_parts(meetings, self.one_to_one.meeting, boxes, self.weeks_away_a_year)
         return None if parts is None else [StrictPart(self.meetings_by_id[id_], kind, minutes) for id_, kind, minutes in parts]

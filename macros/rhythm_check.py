@@ -27,7 +27,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     if document is None:
         return []
     problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
-    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _advice_takes_what_a_box_can_give(document) + _advice_reaches_next_one_to_one(document)
+    problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _minutes_while_advised(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
     problems += _days_off(document) + _charter_review_longer(document, documents)
@@ -286,30 +286,68 @@ def _advised_box_has_situations(document: LocatedData) -> list[Problem]:
     ]
 
 
-def _advice_takes_what_a_box_can_give(document: LocatedData) -> list[Problem]:
-    """A box taking minutes while its advice holds takes them from another box of the agenda, which keeps time for a
-    question, so the 1:1 still adds up and the box giving them still has a use."""
+def _minutes_while_advised(document: LocatedData) -> list[Problem]:
+    """The boxes' minutes while an advice holds (a box's while_advised › box_minutes) name the 1:1's boxes, add up
+    to the 1:1, leave each box that takes questions time for one, and keep each rep's coaching face to face at
+    the least the rhythm plans for: a push month is a month of the rep's coaching too. Said only of an agenda whose
+    usual minutes pass those rules, which are reported on their own."""
     rhythm = document.value
-    boxes = {box["id"]: (index, box) for index, box in enumerate(rhythm["one_to_one"]["boxes"])}
+    agenda = rhythm["one_to_one"]
+    meeting = next((m for m in rhythm["meetings"] if m["id"] == agenda["meeting"]), None)
+    usual = {box["id"]: box["minutes"] for box in agenda["boxes"]}
     each = rhythm["one_to_one_planner"]["minutes_per_question"]
     problems = []
-    for index, box in enumerate(rhythm["one_to_one"]["boxes"]):
-        taken = (box.get("while_advised") or {}).get("takes_minutes")
-        if not taken:
+    for index, box in enumerate(agenda["boxes"]):
+        changed = (box.get("while_advised") or {}).get("box_minutes")
+        if not changed or meeting is None or sum(usual.values()) != meeting["minutes"]:
             continue
-        path = ("one_to_one", "boxes", index, "while_advised", "takes_minutes")
-        giving = boxes.get(taken["from"])
-        if giving is None or taken["from"] == box["id"]:
-            names = ", ".join(other for other in boxes if other != box["id"])
-            problems.append(document.problem(path + ("from",), f"'{taken['from']}' is not another box of the 1:1 ({names}); name the box whose minutes box '{box['id']}' takes while the advice holds"))
-        elif giving[1]["minutes"] - taken["minutes"] < each:
-            where = document.where(("one_to_one", "boxes", giving[0], "minutes")).line
-            problems.append(document.problem(path + ("minutes",), (
-                f"box '{box['id']}' takes {taken['minutes']} minutes from box '{taken['from']}' while the advice holds, which leaves it "
-                f"{giving[1]['minutes'] - taken['minutes']} of its {giving[1]['minutes']} (line {where}), less than the {each} minutes a question takes; "
-                f"take at most {giving[1]['minutes'] - each}, or take them from a longer box"
-            )))
+        path = ("one_to_one", "boxes", index, "while_advised", "box_minutes")
+        unknown = [key for key in changed if key not in usual]
+        problems += [document.problem(path + (key,), f"'{key}' is not a box of the 1:1 ({', '.join(usual)}); name a box by its id", at_key=True) for key in unknown]
+        if unknown:
+            continue
+        minutes = {**usual, **changed}
+        said = ", ".join(f"{key} {value}" for key, value in minutes.items())
+        if sum(minutes.values()) != meeting["minutes"]:
+            where = document.where(("meetings", rhythm["meetings"].index(meeting), "minutes")).line
+            problems.append(document.problem(path, (
+                f"while the advice holds the boxes add up to {sum(minutes.values())} minutes ({said}), but the 1:1 lasts {meeting['minutes']} "
+                f"(line {where}); make them add up to {meeting['minutes']}"
+            ), at_key=True))
+            continue
+        short = [other["id"] for other in agenda["boxes"] if (other.get("question_stages") or other is box) and minutes[other["id"]] < each]
+        problems += [document.problem(path + (key,), (
+            f"box '{key}' has {minutes[key]} minutes while the advice holds, less than the {each} minutes a question takes in "
+            "one_to_one_planner › minutes_per_question, so none of its questions fits; give it more"
+        )) for key in short if key in changed]
+        problems += _coaching_while_advised(document, path, minutes)
     return problems
+
+
+def _coaching_while_advised(document: LocatedData, path: tuple, minutes: dict[str, int]) -> list[Problem]:
+    """Each rep's coaching face to face in a month the 1:1's boxes have `minutes`, held to the least of the range
+    where the usual month reaches it."""
+    rhythm = document.value
+    agenda = rhythm["one_to_one"]
+    meetings = [(m["id"], m["counts_as_coaching"], m["minutes"], m["how_often"], m.get("coaching_part", {}).get("minutes")) for m in rhythm["meetings"]]
+
+    def strict(box_minutes: dict[str, int]) -> tuple[int, Fraction | None]:
+        boxes = sum((box_minutes[box["id"]] for box in agenda["boxes"] if box.get("coaching")), 0)
+        parts = meeting_time.strict_parts(meetings, agenda["meeting"], boxes, rhythm.get("weeks_away_a_year", 0))
+        return boxes, None if parts is None else sum((part for *_, part in parts), Fraction(0))
+
+    hours = rhythm["coaching_hours_per_rep"]
+    least = Fraction(str(hours["at_least"])) * 60
+    _, usual = strict({box["id"]: box["minutes"] for box in agenda["boxes"]})
+    boxes, coaching = strict(minutes)
+    if usual is None or usual < least or hours["at_least"] > hours["at_most"] or coaching >= least:
+        return []
+    where = document.where(("coaching_hours_per_rep", "at_least")).line
+    return [document.problem(path, (
+        f"while the advice holds the 1:1's coaching boxes have {boxes} minutes, which gives each rep {meeting_time.duration(coaching)} of "
+        f"coaching face to face in a month of it, less than the {meeting_time.number(rhythm['coaching_hours_per_rep']['at_least'])} hours set in "
+        f"coaching_hours_per_rep › at_least (line {where}); give the coaching boxes more of the minutes"
+    ), at_key=True)]
 
 
 def _advice_reaches_next_one_to_one(document: LocatedData) -> list[Problem]:

@@ -32,6 +32,15 @@
     return value ? value.split(" ") : [];
   }
 
+  /* The boxes' minutes while a box's advice holds, from its data-advised-minutes ("id:minutes id:minutes"):
+     {id: minutes}, or null without. */
+  function minutesOf(value) {
+    if (!value) return null;
+    var found = Object.create(null);
+    value.split(" ").forEach(function (pair) { var parts = pair.split(":"); found[parts[0]] = Number(parts[1]); });
+    return found;
+  }
+
   /* Names by id from a hidden list of the page: {id: text}. */
   function names(page, selector, attribute) {
     var found = Object.create(null);
@@ -60,7 +69,7 @@
       var notes = each(li, "[data-plan-note]").map(function (box) {
         return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
       });
-      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), advisedMinutes: li.dataset.advisedMinutes ? Number(li.dataset.advisedMinutes) : null, advisedFrom: li.dataset.advisedFrom || null, minutes: Number(li.dataset.minutes), least: Number(li.dataset.leastMinutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
+      return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), advisedMinutes: minutesOf(li.dataset.advisedMinutes), minutes: Number(li.dataset.minutes), least: Number(li.dataset.leastMinutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), advisedNote: li.querySelector("[data-plan-box-advised]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
     var rules = { minutesPerQuestion: Number(page.dataset.minutesPerQuestion), adviceWeeks: Number(page.dataset.adviceWeeks), skipAsked: Number(page.dataset.skipAsked), lookingBack: words(page.dataset.stagesLookingBack), whenAdvised: words(page.dataset.situationsWhenAdvised), rampSituation: page.dataset.rampSituation || null };
     var situations = Object.create(null);  /* the question bank's situations by id, as the situation filter names them */
@@ -107,17 +116,19 @@
     return suited || plan.boxes.slice().sort(function (a, b) { return b.minutes - a.minutes; })[0];
   }
 
-  /* The minutes of each box ({id: minutes}) while `advice` holds: data/rhythm.yml's, with those a box takes from
-     another while the advice is its mode on one of its situations (a push talked through in four minutes: "about
-     1 fits", a VP of Sales). */
+  /* The box whose advice gives the boxes other minutes, while `advice` is its mode on one of its situations, or
+     null. */
+  function advisedBox(plan, advice) {
+    return plan.boxes.filter(function (box) { return box.advisedMinutes && advisedOn(box, advice).length; })[0] || null;
+  }
+
+  /* The minutes of each box ({id: minutes}) while `advice` holds: data/rhythm.yml's, or those its while_advised
+     gives the boxes while the advice is its mode on one of its situations (a push talked through in four
+     minutes: "about 1 fits", a VP of Sales). */
   function usualMinutes(plan, advice) {
     var usual = {};
-    plan.boxes.forEach(function (box) { usual[box.id] = box.minutes; });
-    plan.boxes.forEach(function (box) {
-      if (box.advisedMinutes === null || !advisedOn(box, advice).length || !(box.advisedFrom in usual)) return;
-      usual[box.advisedFrom] -= box.advisedMinutes - box.minutes;
-      usual[box.id] = box.advisedMinutes;
-    });
+    var advised = advisedBox(plan, advice);
+    plan.boxes.forEach(function (box) { usual[box.id] = advised && box.id in advised.advisedMinutes ? advised.advisedMinutes[box.id] : box.minutes; });
     return usual;
   }
 
@@ -371,6 +382,7 @@
       /* a box left out at this 1:1 asks none of its questions (its warning on screen says so) */
       var questions = !minutes[box.id] ? [] : chosen.filter(function (q) { return boxFor(plan, q, advice) === box; }).map(function (q) { return "- " + q.text; });
       lines.push("", box.name + " (" + boxLength(minutes[box.id]) + ")");
+      if (box.advisedNote && advisedOn(box, advice).length) lines.push(box.advisedNote.textContent.trim());
       if (box.readsBack && agreed.length) {
         lines.push(Playbook.t("plan_one_to_one.agreed_last_time_text"));
         agreed.forEach(function (item) { lines.push("- " + describe(item.commitment, when.date, when.date)); });
@@ -549,7 +561,10 @@
     var day = start ? Playbook.ramp.day(start.date, date) : NaN;
     var last = plan.milestones.length ? plan.milestones[plan.milestones.length - 1].day : 0;
     var ramp = plan.rules.rampSituation && plan.situations[plan.rules.rampSituation] && day >= 1 && day <= last ? { day: day } : null;
-    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, ramp: ramp, asked: askedLately(plan, date), past: past };
+    /* the boxes' minutes at that 1:1 and the advice placing questions in them, so the suggestions fit the boxes */
+    var placed = placing(plan, date);
+    var meeting = oneToOnes(plan).filter(function (record) { return record.date === date; })[0];
+    return { result: result, date: latest && latest.date, weakest: weakest, observed: observed, level: targetLevel(plan, result), mode: advice.lapsed ? null : advice.advised, aside: advice.aside, situations: advice.situations, lapsed: advice.lapsed ? advice.advised : null, ramp: ramp, asked: askedLately(plan, date), past: past, placing: placed, minutes: minutesAt(plan, meeting && meeting.data, placed) };
   }
 
   /* The decision helper's latest advice for the rep as it stands at the 1:1 of `date`: the mode `advised` (null
@@ -654,8 +669,9 @@
     if (ground.mode && question.modes.indexOf(ground.mode.id) >= 0) {
       /* One for the situation the advice was given on ranks first among the mode's. */
       var on = ground.situations.filter(function (id) { return question.situations.indexOf(id) >= 0; })[0];
+      /* the mode alone is marked: it doesn't make a question suit advice given on a situation */
       why.push(on ? [WEIGHT.mode + WEIGHT.situation, Playbook.t("plan_one_to_one.why_mode_situation", { mode: ground.mode.name, situation: plan.situations[on] }), false]
-        : [WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false]);
+        : [WEIGHT.mode, Playbook.t("plan_one_to_one.why_mode", { mode: ground.mode.name }), false, ground.situations.length > 0]);
     }
     /* a rep on the ramp plan is asked its situation's questions, as the advice's situation's are */
     if (ground.ramp && question.situations.indexOf(plan.rules.rampSituation) >= 0) why.push([WEIGHT.situation, Playbook.t("plan_one_to_one.why_ramp", { situation: plan.situations[plan.rules.rampSituation], day: ground.ramp.day }), false]);
@@ -696,8 +712,19 @@
      (or that situation chosen). */
   function happened(plan, question, ground, chosen) {
     var only = plan.rules.whenAdvised;
-    return (chosen.stage || ground.past || plan.rules.lookingBack.indexOf(question.stage) < 0)
+    return (chosen.stage || ground.past || !looksBack(plan, question))
       && (chosen.situation || question.situations.some(function (id) { return only.indexOf(id) < 0 || ground.situations.indexOf(id) >= 0; }));
+  }
+
+  /* 1 for a question of a stage that looks back (data/rhythm.yml's stages_that_look_back), else 0. */
+  function looksBack(plan, question) {
+    return plan.rules.lookingBack.indexOf(question.stage) >= 0 ? 1 : 0;
+  }
+
+  /* Suggested for the advised mode alone while the advice rests on a situation, which the question doesn't
+     serve: not offered unasked (a VP of Sales: a customer-meeting question on the agenda of a push on conduct). */
+  function modeOnly(found) {
+    return found.why.length > 0 && found.why.every(function (reason) { return reason[3] === true; });
   }
 
   /* Asked lately and for no weak behaviour: after every other suggestion. */
@@ -712,8 +739,9 @@
      until the rep has it: a manager found the rep's CRM-logging questions gone the week after, fillers in their
      place); FOR_THE_MODE of them suiting the advised mode when enough do; without
      a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation.
-     With nothing chosen, only questions that have a reason, none made only for another mode than the advised one
-     and none asked lately, except a weak behaviour's question, which stays possible; chosen or not, only those
+     With nothing chosen, only questions that have a reason (the advised mode alone is none while the advice rests
+     on a situation), none made only for another mode than the advised one, none asked lately, except a weak
+     behaviour's question, which stays possible, and no more for a box than fit in it; chosen or not, only those
      whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for
      something tried). */
   function suggest(plan, ground, chosen) {
@@ -725,17 +753,29 @@
     }).map(function (q, index) {
       return standing(plan, q, ground, index);
     }).filter(function (found) {
-      return happened(plan, found.question, ground, chosen) && (choice || found.weak || (found.score > 0 && !found.asked && !found.otherMode));
+      return happened(plan, found.question, ground, chosen) && (choice || found.weak || (found.score > 0 && !found.asked && !found.otherMode && !modeOnly(found)));
     }).sort(function (a, b) {
-      /* with a situation chosen, its own questions before those that serve several (a new rep's "Which part of
-         the job feels hardest so far?" before call questions tagged for new reps among others) */
-      var own = chosen.situation ? a.question.situations.length - b.question.situations.length : 0;
+      /* with a situation chosen or advised, its own questions before those that serve several (a new rep's
+         "Which part of the job feels hardest so far?" before call questions tagged for new reps among others; a
+         push on the floor's "What will you commit to this week, in numbers, towards your target?" before "What
+         will you do first?") */
+      var own = chosen.situation || ground.situations.length ? a.question.situations.length - b.question.situations.length : 0;
       var weakAsked = a.weak && b.weak ? Boolean(a.asked) - Boolean(b.asked) : 0;
-      return stale(a) - stale(b) || weakAsked || b.score - a.score || own || a.index - b.index;
+      /* once there is a 1:1 to look back on, a question that does comes first among equals: the 1:1 opens by
+         reading back, and the box that does so has room for few (a push's second week) */
+      var back = ground.past ? looksBack(plan, b.question) - looksBack(plan, a.question) : 0;
+      return stale(a) - stale(b) || weakAsked || b.score - a.score || back || own || a.index - b.index;
     });
+    /* with nothing chosen, no more for a box than fit in its minutes at this 1:1 (a VP of Sales: the planner's own
+       six overfilled the box it put them in) */
+    var room = Object.create(null);
+    plan.boxes.forEach(function (box) { room[box.id] = Math.floor(ground.minutes[box.id] / plan.rules.minutesPerQuestion); });
     function take(found, most, perStageMost) {
       var stage = found.question.stage;
       if (picked.length >= most || picked.indexOf(found) >= 0 || (!chosen.stage && (perStage[stage] || 0) >= perStageMost)) return;
+      var box = boxFor(plan, found.question, ground.placing).id;
+      if (!choice && room[box] < 1) return;
+      room[box] -= 1;
       perStage[stage] = (perStage[stage] || 0) + 1;
       picked.push(found);
     }
@@ -1090,6 +1130,9 @@
         if (lines) lines.classList.toggle("pb-plan__screen", !minutes[box.id]);
         box.overfull.textContent = overfull(plan, box, inBox.length, minutes[box.id]);
         box.overfull.hidden = !box.overfull.textContent;
+        /* what the manager does in the box while its advice holds (a VP of Sales: the push's 11 minutes said
+           nothing of what they are for) */
+        if (box.advisedNote) box.advisedNote.hidden = !advisedOn(box, advice).length;
       });
       var gone = form.querySelector("[data-plan-gone]");
       gone.textContent = "";
@@ -1116,18 +1159,15 @@
       var said = bad.length ? Playbook.t("plan_one_to_one.times_whole", { boxes: named(bad) })
         : kept.length ? Playbook.t("plan_one_to_one.times_kept", { boxes: named(kept), count: kept.length })
         : typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
-        : moved ? timesMoved(typed || minutes) : usualSaid(advice, usual);
+        : moved ? timesMoved(typed || minutes) : usualSaid(advice);
       var note = form.querySelector("[data-plan-times-status]");
       if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
     }
 
-    /* The status of the usual times, with the box that takes minutes from another while the advice holds. */
-    function usualSaid(advice, usual) {
-      var taking = plan.boxes.filter(function (box) { return usual[box.id] !== box.minutes && box.advisedFrom; })[0];
+    /* The status of the usual times, said as a push's while the advice gives the boxes other minutes. */
+    function usualSaid(advice) {
       var total = durationOf(plan.minutes);
-      if (!taking) return Playbook.t("plan_one_to_one.times_usual", { minutes: total });
-      var from = plan.boxes.filter(function (box) { return box.id === taking.advisedFrom; })[0];
-      return Playbook.t("plan_one_to_one.times_usual_advised", { minutes: total, mode: plan.modes[advice.mode], box: boxNamed(taking), taken: durationOf(usual[taking.id] - taking.minutes), from: boxNamed(from) });
+      return advisedBox(plan, advice) ? Playbook.t("plan_one_to_one.times_usual_advised", { minutes: total, mode: plan.modes[advice.mode] }) : Playbook.t("plan_one_to_one.times_usual", { minutes: total });
     }
 
     /* The status of moved times, naming the boxes left out (0 minutes), as the boxes say it too. */

@@ -67,14 +67,13 @@ def _box_for(question, boxes, advice=None):
 
 
 def _minutes_while(boxes, advice=None):
-    """Each box's minutes ({id: minutes}) while `advice` ((mode, situations)) holds: a box taking the mode
-    `while_advised` on one of the advice's situations has its `takes_minutes` more, from the box they name."""
+    """Each box's minutes ({id: minutes}) while `advice` ((mode, situations)) holds: while it is a box's
+    `while_advised` mode on one of the box's situations, those its `box_minutes` give, the others their own."""
     minutes = {box["id"]: box["minutes"] for box in boxes}
     for box in boxes:
         taking = box.get("while_advised") or {}
-        if advice and taking.get("takes_minutes") and taking["mode"] == advice[0] and set(box.get("question_situations", [])) & set(advice[1]):
-            minutes[box["id"]] += taking["takes_minutes"]["minutes"]
-            minutes[taking["takes_minutes"]["from"]] -= taking["takes_minutes"]["minutes"]
+        if advice and taking.get("box_minutes") and taking["mode"] == advice[0] and set(box.get("question_situations", [])) & set(advice[1]):
+            minutes.update(taking["box_minutes"])
     return minutes
 
 

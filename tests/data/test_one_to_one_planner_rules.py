@@ -58,29 +58,48 @@ def test_a_box_taking_a_modes_questions_with_no_situations_is_reported_at_while_
     ]
 
 
-TAKES = "        takes_minutes: {minutes: 10, from: one-skill}\n"
+PUSH = "        box_minutes: {last-commitments: 11, one-skill: 15, one-deal: 11, commitments: 6}\n"
 
 
-def test_minutes_taken_from_a_box_the_agenda_has_not_got_are_reported_at_from(project):
-    """A leader renames the skill box: the push would take its minutes from nowhere, and the 1:1 would not add up."""
-    text = replace_once(project, "rhythm.yml", TAKES, TAKES.replace("one-skill", "one-skil"))
-    line = _line(text, "takes_minutes:")
-    column = text.splitlines()[line - 1].index("one-skil") + 1
+def _push(project, minutes: str) -> tuple[str, int]:
+    """rhythm.yml with the push's box_minutes replaced by `minutes`, and its line."""
+    text = replace_once(project, "rhythm.yml", PUSH, f"        box_minutes: {{{minutes}}}\n")
+    return text, _line(text, "box_minutes:")
+
+
+def test_push_minutes_for_a_box_the_agenda_has_not_got_are_reported_at_its_name(project):
+    """A leader renames the skill box: the push's minutes would go to no box, and the 1:1 would not add up."""
+    text, line = _push(project, "last-commitments: 11, one-skil: 15, one-deal: 11, commitments: 6")
     assert problems_of(project) == [
-        f"data/rhythm.yml:{line}:{column}: 'one-skil' is not another box of the 1:1 (reps-topic, one-skill, one-deal, commitments); name the box "
-        "whose minutes box 'last-commitments' takes while the advice holds"
+        f"data/rhythm.yml:{line}:{text.splitlines()[line - 1].index('one-skil') + 1}: 'one-skil' is not a box of the 1:1 "
+        "(reps-topic, last-commitments, one-skill, one-deal, commitments); name a box by its id"
     ]
 
 
-def test_minutes_taken_that_leave_the_box_no_time_for_a_question_are_reported_with_its_minutes(project):
-    """The skill box's 20 minutes less 18 leave 2, less than the 3 a question takes: the box would have no use."""
-    text = replace_once(project, "rhythm.yml", TAKES, TAKES.replace("minutes: 10", "minutes: 18"))
-    line = _line(text, "takes_minutes:")
-    column = text.splitlines()[line - 1].index("18") + 1
+def test_push_minutes_that_do_not_add_up_to_the_one_to_one_are_reported_with_every_box(project):
+    text, line = _push(project, "last-commitments: 14, one-skill: 15, one-deal: 11, commitments: 6")
     assert problems_of(project) == [
-        f"data/rhythm.yml:{line}:{column}: box 'last-commitments' takes 18 minutes from box 'one-skill' while the advice holds, which leaves it "
-        f"2 of its 20 (line {_line(text, 'minutes: 20', after='name: One skill')}), less than the 3 minutes a question takes; take at most 17, or "
-        "take them from a longer box"
+        f"data/rhythm.yml:{line}:9: while the advice holds the boxes add up to 53 minutes (reps-topic 7, last-commitments 14, one-skill 15, "
+        f"one-deal 11, commitments 6), but the 1:1 lasts 50 (line {_line(text, 'minutes: 50')}); make them add up to 50"
+    ]
+
+
+def test_push_minutes_that_leave_a_box_no_time_for_a_question_are_reported_at_the_box(project):
+    text, line = _push(project, "last-commitments: 11, one-skill: 24, one-deal: 2, commitments: 6")
+    assert problems_of(project) == [
+        f"data/rhythm.yml:{line}:{text.splitlines()[line - 1].index('2, commitments') + 1}: box 'one-deal' has 2 minutes while the advice holds, "
+        "less than the 3 minutes a question takes in one_to_one_planner › minutes_per_question, so none of its questions fits; give it more"
+    ]
+
+
+def test_push_minutes_that_take_a_rep_under_the_coaching_floor_are_reported_with_the_month(project):
+    """A VP of Sales: 10 minutes from the skill box in a push month left the rep 2 h 58 min of coaching face to
+    face against the 3 hours the rhythm plans for. By hand: 25 × 47 ÷ 12 = 97 11/12 min, + 30 + 30 + 20 = 177 11/12."""
+    text, line = _push(project, "last-commitments: 14, one-skill: 10, commitments: 4")
+    assert problems_of(project) == [
+        f"data/rhythm.yml:{line}:9: while the advice holds the 1:1's coaching boxes have 25 minutes, which gives each rep 2 h 58 min of coaching "
+        f"face to face in a month of it, less than the 3 hours set in coaching_hours_per_rep › at_least (line {_line(text, '  at_least:')}); give the "
+        "coaching boxes more of the minutes"
     ]
 
 
@@ -111,6 +130,7 @@ def test_the_reps_own_topic_takes_no_questions_so_its_minutes_need_not_fit_one(p
     replace_once(project, "rhythm.yml", "  minutes_per_question: 3\n", "  minutes_per_question: 4\n")
     replace_once(project, "rhythm.yml", "      name: The rep's topic\n      minutes: 7\n", "      name: The rep's topic\n      minutes: 3\n")
     replace_once(project, "rhythm.yml", ONE_DEAL, "      name: One deal\n      minutes: 19\n")
+    replace_once(project, "rhythm.yml", PUSH, "        box_minutes: {last-commitments: 11, one-skill: 15, one-deal: 15, commitments: 6}\n")
     assert problems_of(project) == []
 
 

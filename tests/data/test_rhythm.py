@@ -96,8 +96,8 @@ def test_too_little_coaching_face_to_face_is_reported_though_the_meetings_whole_
     coaching boxes are the old 17 minutes (10 on a skill, 7 on a deal) falls short, though its meetings whole
     come to 6 h 6 min."""
     replace_once(project, "rhythm.yml", "      name: One skill\n      minutes: 20\n", "      name: One skill\n      minutes: 10\n")
-    # what a push takes from the skill box, left time for a question in it
-    replace_once(project, "rhythm.yml", "takes_minutes: {minutes: 10, from: one-skill}", "takes_minutes: {minutes: 5, from: one-skill}")
+    # the push's minutes adding up to the 1:1 as well
+    replace_once(project, "rhythm.yml", "box_minutes: {last-commitments: 11, one-skill: 15, one-deal: 11, commitments: 6}", "box_minutes: {last-commitments: 6, one-skill: 8, one-deal: 7, commitments: 4}")
     text = replace_once(project, "rhythm.yml", "      name: One deal\n      minutes: 15\n", "      name: One deal\n      minutes: 7\n")
     text = replace_once(project, "rhythm.yml", "      name: The rep's topic\n      minutes: 7\n", "      name: The rep's topic\n      minutes: 25\n")
     rhythm = yaml.safe_load(text)
@@ -123,6 +123,8 @@ def test_the_weeks_a_manager_is_away_are_counted_against_the_coaching_a_rep_gets
     replace_once(project, "rhythm.yml", "    minutes: 50\n    around_it_minutes: 25\n", "    minutes: 45\n    around_it_minutes: 25\n")
     replace_once(project, "rhythm.yml", "      name: The rep's topic\n      minutes: 7\n", "      name: The rep's topic\n      minutes: 4\n")
     replace_once(project, "rhythm.yml", "      name: One deal\n      minutes: 15\n", "      name: One deal\n      minutes: 13\n")
+    # that rhythm's 45 minutes had no room for a push's: its boxes keep their minutes
+    replace_once(project, "rhythm.yml", "box_minutes: {last-commitments: 11, one-skill: 15, one-deal: 11, commitments: 6}", "box_minutes: {last-commitments: 4}")
     replace_once(project, "rhythm.yml", "    coaching_part: {minutes: 30,", "    coaching_part: {minutes: 20,")
     text = replace_once(project, "rhythm.yml", DEAL_DEBRIEF_COUNTS, DEAL_DEBRIEF_COUNTS.replace("true", "false"))
     rhythm = yaml.safe_load(text)

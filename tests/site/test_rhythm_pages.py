@@ -241,9 +241,14 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
     rows = table.select("tbody tr")
     assert [row["id"] for row in rows] == [box["id"] for box in agenda["boxes"]]
     start = 0
+    pushing = next(box["while_advised"] for box in agenda["boxes"] if (box.get("while_advised") or {}).get("box_minutes"))
+    mode = next(m["name"] for m in data("dilemma")["modes"] if m["id"] == pushing["mode"])
     for row, box in zip(rows, agenda["boxes"], strict=True):
         time, what, questions, notes = row.find_all("td", recursive=False)
-        assert _text(time) == f"{_shown(Fraction(box['minutes']))} (minute {start}–{start + box['minutes']})"
+        # A VP: the Time column said 4 minutes for the box a push gives 11; each changed box says both.
+        pushed = pushing["box_minutes"].get(box["id"], box["minutes"])
+        also = f" {_shown(Fraction(pushed))} while {mode} is advised" if pushed != box["minutes"] else ""
+        assert _text(time) == f"{_shown(Fraction(box['minutes']))} (minute {start}–{start + box['minutes']}){also}"
         start += box["minutes"]
         # A VP: the agenda never said which boxes the rhythm counts as coaching; each says so, linked to the count.
         marked = row.th.select_one('a[href$="rhythm/#rhythm-coaching-hours"]')
@@ -263,12 +268,14 @@ def test_the_one_to_one_page_shows_each_time_box_in_order_with_its_minutes(built
         taking = box.get("while_advised")
         assert (advised is not None) == bool(taking)
         if taking:
-            given = taking["takes_minutes"]
-            mode = next(m["name"] for m in data("dilemma")["modes"] if m["id"] == taking["mode"])
             also = ", ".join(stages[stage] for stage in taking["question_stages"])
-            giver = next(plain(other["name"]) for other in agenda["boxes"] if other["id"] == given["from"])
-            assert _text(advised) == (f"While the decision helper advises {mode} on one of these, also {also}, and the box lasts "
-                                      f"{_shown(Fraction(box['minutes'] + given['minutes']))}, taking {_shown(Fraction(given['minutes']))} from {giver}.")
+            # the strict count with the push's coaching boxes: by hand for the example, 26 × 47 ÷ 12 + 30 + 30 + 20
+            boxes = sum(pushing["box_minutes"].get(other["id"], other["minutes"]) for other in agenda["boxes"] if other.get("coaching"))
+            pushed_month = _strict_by_hand({**rhythm, "one_to_one": {**agenda, "boxes": [{**other, "minutes": pushing["box_minutes"].get(other["id"], other["minutes"])} for other in agenda["boxes"]]}})
+            assert (boxes, _shown(pushed_month)) == (26, "3 h 2 min")
+            assert normalise(advised.get_text()) == (f"While the decision helper advises {mode} on one of these, also {also}, and the boxes take the "
+                                                     f"minutes the Time column gives for it: each rep still gets {_shown(pushed_month)} of coaching face to face "
+                                                     f"in a month of it. {normalise(plain(taking['what_happens']))}")
             assert [link["href"] for link in advised.select("a")] == ["../dilemma/#decision-helper", f"../dilemma/#{taking['mode']}"] + [
                 f"../questions/#stage-{stage}" for stage in taking["question_stages"]]
         assert [_text(line) for line in notes.select(".pb-agenda__line")] == [f"{normalise(plain(label))}:" for label in box.get("write_in", [])]
