@@ -687,6 +687,9 @@
     return {
       question: question, why: why, index: index, asked: asked, suits: suits,
       weak: why.some(function (reason) { return reason[2]; }),
+      /* of the advised mode, on a situation the advice rests on: still worth asking while the advice holds, as
+         the push's numbers are agreed every week (a VP of Sales: "in numbers" dropped out in the second week) */
+      onAdvice: suits && question.situations.some(function (id) { return ground.situations.indexOf(id) >= 0; }),
       otherMode: Boolean(ground.mode) && question.modes.length > 0 && !suits,
       score: why.reduce(function (sum, reason) { return sum + reason[0]; }, 0)
     };
@@ -727,9 +730,9 @@
     return found.why.length > 0 && found.why.every(function (reason) { return reason[3] === true; });
   }
 
-  /* Asked lately and for no weak behaviour: after every other suggestion. */
+  /* Asked lately, for no weak behaviour and not for the advice's situation: after every other suggestion. */
   function stale(found) {
-    return Boolean(found.asked) && !found.weak;
+    return Boolean(found.asked) && !found.weak && !found.onAdvice;
   }
 
   /* The questions to suggest, best first, each {question, line}: those of the stage and situation the manager
@@ -741,7 +744,8 @@
      a chosen stage, one from each stage before a second, and at most PER_STAGE, so they span the conversation.
      With nothing chosen, only questions that have a reason (the advised mode alone is none while the advice rests
      on a situation), none made only for another mode than the advised one, none asked lately, except a weak
-     behaviour's question, which stays possible, and no more for a box than fit in it; chosen or not, only those
+     behaviour's question or one for the advice's situation, which stay possible, and no more
+     for a box than fit in it; chosen or not, only those
      whose ground has happened (`happened`: a weak behaviour's "What did you learn from trying it?" waits for
      something tried). */
   function suggest(plan, ground, chosen) {
@@ -753,7 +757,7 @@
     }).map(function (q, index) {
       return standing(plan, q, ground, index);
     }).filter(function (found) {
-      return happened(plan, found.question, ground, chosen) && (choice || found.weak || (found.score > 0 && !found.asked && !found.otherMode && !modeOnly(found)));
+      return happened(plan, found.question, ground, chosen) && (choice || found.weak || found.onAdvice || (found.score > 0 && !found.asked && !found.otherMode && !modeOnly(found)));
     }).sort(function (a, b) {
       /* with a situation chosen or advised, its own questions before those that serve several (a new rep's
          "Which part of the job feels hardest so far?" before call questions tagged for new reps among others; a

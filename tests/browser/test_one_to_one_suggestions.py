@@ -547,6 +547,27 @@ def test_a_push_on_the_activity_floor_gives_the_boxes_the_minutes_it_needs(manag
         assert not [q for q in suggested if "activity-slipping" in q["situations"] and not set(q["situations"]) & set(situations)], "no prospecting questions for a deal"
 
 
+def test_a_push_on_the_floor_asks_for_the_weeks_numbers_every_week_it_holds(manager, site_url):
+    """A VP of Sales: in the second week of a push on the activity floor, "What will you commit to this week, in
+    numbers, towards your target?" dropped out as asked lately, leaving "What will you do first?". While the
+    advice holds, a question for its situation stays on offer, saying when it was asked, and the second week
+    opens its read-back with a question that looks back on the first."""
+    page = manager
+    advice = ("push", ["activity-slipping"])
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": "push", "totals": {}, "situations": advice[1]}, _iso(MONDAY)])
+    numbers = next(q for q in data("coaching_questions")["questions"] if q["id"] == "commit-against-the-floor")
+    assert "push" in numbers["modes"] and "activity-slipping" in numbers["situations"]
+    first = _hold_the_one_to_one(page, len(_ids(page)))
+    assert numbers["id"] in first
+    _next_week(page, 1)
+    again = dict((q["id"], why) for q, why in _suggested(page))
+    assert numbers["id"] in again and again[numbers["id"]].endswith(f"asked at the 1:1 on {_day(MONDAY.date())}."), again.get(numbers["id"])
+    boxes, _ = _rhythm()
+    reads_back = next(box for box in boxes if box.get("reads_back_commitments"))
+    looking_back = [q for q, _ in _suggested(page) if q["stage"] in RULES["stages_that_look_back"] and _box_for(q, boxes, advice) is reads_back]
+    assert looking_back, "the read-back box is offered a question that looks back on last week"
+
+
 def test_the_signal_of_a_rep_who_knows_what_the_deal_needs_rests_on_the_deal():
     """A VP of Sales ticked "The rep can explain exactly what the deal needs but isn't doing it": the planner
     suggested prospecting questions and put the deal's question outside "One deal", as the signal rested on the
