@@ -1164,6 +1164,9 @@
         : kept.length ? Playbook.t("plan_one_to_one.times_kept", { boxes: named(kept), count: kept.length })
         : typed === null ? Playbook.t("plan_one_to_one.times_off", { total: durationOf(sumOf(fields)), minutes: durationOf(plan.minutes) })
         : moved ? timesMoved(typed || minutes) : usualSaid(advice);
+      /* the button brings back the times the page gives: a push week's while one holds (a VP of Sales: "usual"
+         gave 14 and 10, not the 1:1 page's 4 and 20) */
+      form.querySelector("[data-plan-times-usual]").textContent = advisedBox(plan, advice) ? Playbook.t("plan_one_to_one.times_advised_button", { mode: plan.modes[advice.mode] }) : Playbook.t("plan_one_to_one.times_usual_button");
       var note = form.querySelector("[data-plan-times-status]");
       if (note.textContent !== said) note.textContent = said;  /* a status: said again only when it changes */
     }

@@ -530,6 +530,7 @@ def test_a_push_on_the_activity_floor_gives_the_boxes_the_minutes_it_needs(manag
     else:
         status = f"The usual times, adding up to {_duration(minutes)}."
     expect(page.locator("[data-plan-times-status]")).to_have_text(status)
+    expect(page.locator("[data-plan-times-usual]")).to_have_text(f"Back to the {MODES[mode]} week's times" if moved else "Back to the usual times")
     # what the manager does in the box meanwhile, under it while the push holds
     note = page.locator(f'[data-plan-box="{taking["id"]}"] [data-plan-box-advised]')
     if moved:
