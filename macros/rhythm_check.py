@@ -158,6 +158,11 @@ def _per_rep(meetings: list[dict], weeks_away: int) -> Fraction:
     return sum((_a_month(meeting, weeks_away) for meeting in meetings), Fraction(0))
 
 
+def _coaching_meetings(rhythm: dict) -> list[tuple[str, bool, int, str, int | None]]:
+    """The meetings as meeting_time.strict_parts counts them."""
+    return [(m["id"], m["counts_as_coaching"], m["minutes"], m["how_often"], m.get("coaching_part", {}).get("minutes")) for m in rhythm["meetings"]]
+
+
 def _coaching_hours(document: LocatedData) -> list[Problem]:
     """Coaching time per rep inside the range: too little and skills don't move, too much and it isn't kept.
     Counted as the rhythm page's figure counts it: strictly, the time spent coaching the rep face to face, where
@@ -170,7 +175,7 @@ def _coaching_hours(document: LocatedData) -> list[Problem]:
     if agenda["meeting"] not in {m["id"] for m in rhythm["meetings"]}:
         return []  # its own problem: the strict count can't tell which meeting is the 1:1
     boxes = sum((box["minutes"] for box in agenda["boxes"] if box.get("coaching")), 0)
-    meetings = [(m["id"], m["counts_as_coaching"], m["minutes"], m["how_often"], m.get("coaching_part", {}).get("minutes")) for m in rhythm["meetings"]]
+    meetings = _coaching_meetings(rhythm)
     away = rhythm.get("weeks_away_a_year", 0)
     strict = meeting_time.strict_parts(meetings, agenda["meeting"], boxes, away)
     names = {m["id"]: readable(m["name"]) for m in rhythm["meetings"]}
@@ -329,7 +334,7 @@ def _coaching_while_advised(document: LocatedData, path: tuple, minutes: dict[st
     where the usual month reaches it."""
     rhythm = document.value
     agenda = rhythm["one_to_one"]
-    meetings = [(m["id"], m["counts_as_coaching"], m["minutes"], m["how_often"], m.get("coaching_part", {}).get("minutes")) for m in rhythm["meetings"]]
+    meetings = _coaching_meetings(rhythm)
 
     def strict(box_minutes: dict[str, int]) -> tuple[int, Fraction | None]:
         boxes = sum((box_minutes[box["id"]] for box in agenda["boxes"] if box.get("coaching")), 0)
