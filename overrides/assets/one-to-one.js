@@ -1726,8 +1726,11 @@
     }
 
     /* A stage or situation chosen changes the list below: how many it suggests now is said (it changed in silence
-       for a screen-reader reviewer), once the reader stops arrowing through the options. */
+       for a screen-reader reviewer), once the reader stops arrowing through the options, unless something else is
+       said first: a question added or the agenda copied within the pause keeps its own message (CI saw "Copied."
+       overwritten by the count). */
     var suggestedPause;
+    new MutationObserver(function () { clearTimeout(suggestedPause); }).observe(status, { childList: true, characterData: true, subtree: true });
     filters.forEach(function (select) {
       select.addEventListener("change", function () {
         renderSuggestions(grounds(plan, when().date));

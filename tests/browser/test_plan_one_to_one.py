@@ -432,6 +432,31 @@ def test_a_senior_rep_with_a_gap_low_on_the_ladder_is_asked_about_the_gap_not_a_
     assert all(question["id"] in weakest[0]["coaching_questions"] for question, _ in suggested), suggested
 
 
+def test_the_count_said_after_a_pause_never_overwrites_a_later_message(browser, site_url):
+    """A manager chooses a stage and copies the agenda before the pause is over: "Copied." stays (CI saw the
+    count, said 700 ms after the choice, replace it). The page's timers run only when the test moves the clock."""
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.install(time=MONDAY)
+    page.clock.pause_at(MONDAY + timedelta(minutes=1))
+    _add_rep(page, site_url, "Sam")
+    status = page.locator("[data-plan-status]")
+    stages = {s["id"]: s["name"] for s in data("coaching_questions")["stages"]}
+    stage = page.get_by_label("Stage", exact=True)
+
+    stage.select_option(label=stages["commit"])
+    page.clock.run_for(1000)
+    expect(status).to_have_text("6 questions suggested below.")  # the pause, when nothing else is said
+
+    stage.select_option(label="Any stage")
+    page.get_by_role("button", name="Copy as text").click()
+    expect(status).to_have_text("Copied.")
+    page.clock.run_for(1000)
+    expect(status).to_have_text("Copied.")
+    context.close()
+
+
 def test_suggestions_for_this_rep_follow_their_weakest_behaviours_their_level_and_the_decision_helper(manager, site_url):
     page = manager
     _add_rep(page, site_url, "Sam")
