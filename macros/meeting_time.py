@@ -28,6 +28,23 @@ def times_a_year(how_often: str, weeks_away: int = 0) -> int:
     return WEEKS_A_YEAR - weeks_away if how_often == "weekly" else TIMES_A_YEAR[how_often]
 
 
+# Held in some months only: a round falls in one week of one month of several, so a given month's weeks may have
+# none (a quarter's development reviews).
+IN_SOME_MONTHS = {"quarterly"}
+
+
+def share_in_week(how_often: str, week_of_month: int | None, week: int, weeks: int) -> Fraction:
+    """The share of the team a meeting takes in week `week` (from 1) of a month of `weeks` weeks the manager is
+    there: every rep for a weekly one, half of them for a fortnightly one; for a monthly one, every rep in the week
+    it is held (`week_of_month`), or an equal share each week when it has none; none for one held in some months
+    only (IN_SOME_MONTHS)."""
+    if how_often in IN_SOME_MONTHS:
+        return Fraction(0)
+    if how_often == "monthly":
+        return Fraction(int(week == week_of_month)) if week_of_month else Fraction(1, weeks)
+    return Fraction(TIMES_A_YEAR[how_often], WEEKS_A_YEAR)
+
+
 def days_apart(how_often: str) -> int:
     return DAYS_APART[how_often]
 

@@ -1600,6 +1600,7 @@ class Meeting:
     also_called: list[str] = field(default_factory=list)
     rated_with: str | None = None  # the form filled in at each one (an assessment id), whose records the team view dates
     coaching_part: CoachingPart | None = None  # in the strict count, only this part of the meeting is coaching
+    week_of_month: int | None = None  # a monthly meeting held in that week of the month (1, the first)
 
     @property
     def days_apart(self) -> int:
@@ -1726,6 +1727,14 @@ class TeamMeeting:
 class DayOff:
     date: str
     name: str
+
+
+@dataclass(frozen=True)
+class RhythmWeek:
+    """The rhythm's meetings in one week of a month, and the manager's minutes they take, to the nearest minute."""
+
+    meetings: list[Meeting]
+    minutes: int
 
 
 @dataclass(frozen=True)
@@ -1857,12 +1866,21 @@ class Rhythm:
     def working_month_minutes(self) -> Fraction:
         return meeting_time.working_month_minutes(self.working_hours_per_week, self.weeks_away_a_year)
 
-    def manager_minutes_a_week(self, leaving_out: Collection[str] = ()) -> int:
-        """The rhythm in one of the manager's weeks there, for the whole team, to the nearest minute, without the
-        meetings whose ids are `leaving_out` (the boot camp adds it to its week, whose own days hold the
-        ride-alongs)."""
-        left_out = sum((self.a_month(meeting) + self.around_it_a_month(meeting) for meeting in self.meetings if meeting.id in leaving_out), Fraction(0))
-        return meeting_time.whole((self.manager_minutes_per_rep - left_out) * self.team_size * meeting_time.MONTHS_A_YEAR / self.weeks_there)
+    def in_week(self, week: int, weeks: int, leaving_out: Collection[str] = ()) -> "RhythmWeek":
+        """The meetings in week `week` of a month of `weeks` weeks the manager is there, and the minutes they take
+        of it for the whole team, the time around them included, without those whose ids are `leaving_out`: the
+        boot camp adds them to its weeks (a VP: an average week hid the month's deal debriefs, all in its first)."""
+        shares = [(meeting, meeting_time.share_in_week(meeting.how_often, meeting.week_of_month, week, weeks)) for meeting in self.meetings if meeting.id not in leaving_out]
+        held = [(meeting, share) for meeting, share in shares if share]
+        return RhythmWeek([meeting for meeting, _ in held], meeting_time.whole(sum((self.a_round(meeting) * share for meeting, share in held), Fraction(0))))
+
+    def a_round(self, meeting: Meeting) -> int:
+        """One of `meeting` with every rep, the manager's time around it included."""
+        return (meeting.minutes + meeting.around_it_minutes) * self.team_size
+
+    def in_some_months(self, leaving_out: Collection[str] = ()) -> list[Meeting]:
+        """The meetings a given month may have none of (a quarter's), which no week of it counts."""
+        return [meeting for meeting in self.meetings if meeting.how_often in meeting_time.IN_SOME_MONTHS and meeting.id not in leaving_out]
 
 
 # ---------------------------------------------------------------- the whole handbook

@@ -26,7 +26,7 @@ def check_rhythm(documents: dict[str, LocatedData]) -> list[Problem]:
     document = documents.get(RHYTHM)
     if document is None:
         return []
-    problems = _range_order(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
+    problems = _range_order(document) + _week_of_month(document) + _coaching_hours(document) + _manager_share(document) + _agenda_adds_up(document)
     problems += _one_box_reads_back(document) + _one_box_agrees(document) + _a_question_fits(document) + _advised_box_has_situations(document) + _minutes_while_advised(document) + _advice_reaches_next_one_to_one(document)
     problems += _sooner_than_the_rhythm(document, documents.get("assessments")) + _questions_on_rated_forms(document, documents.get("assessments"))
     problems += _debrief_answers_to_next_one_to_one(document, documents.get("assessments"), documents.get("debriefs"))
@@ -148,6 +148,12 @@ def _range_order(document: LocatedData) -> list[Problem]:
     if hours["at_least"] <= hours["at_most"]:
         return []
     return [document.problem(("coaching_hours_per_rep", "at_least"), f"'at_least' ({meeting_time.number(hours['at_least'])} hours) is more than 'at_most' ({meeting_time.number(hours['at_most'])} hours); the fewest hours must not be more than the most")]
+
+
+def _week_of_month(document: LocatedData) -> list[Problem]:
+    """A week of the month places a monthly meeting; on one held more or less often it would place nothing."""
+    return [document.problem(("meetings", index, "week_of_month"), f"'week_of_month' places a monthly meeting in its week of the month, but this one is {meeting['how_often']}; remove 'week_of_month' or make 'how_often' monthly")
+            for index, meeting in enumerate(document.value["meetings"]) if "week_of_month" in meeting and meeting["how_often"] != "monthly"]
 
 
 def _a_month(meeting: dict, weeks_away: int) -> Fraction:

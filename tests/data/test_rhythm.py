@@ -112,7 +112,7 @@ def test_too_little_coaching_face_to_face_is_reported_though_the_meetings_whole_
     ]
 
 
-DEAL_DEBRIEF_COUNTS = "    how_often: monthly\n    counts_as_coaching: true\n    also_called: [lost-deal debrief, won-deal debrief]\n"
+DEAL_DEBRIEF_COUNTS = "    week_of_month: 1\n    counts_as_coaching: true\n    also_called: [lost-deal debrief, won-deal debrief]\n"
 
 
 def test_the_weeks_a_manager_is_away_are_counted_against_the_coaching_a_rep_gets(project):
@@ -239,6 +239,19 @@ def test_the_agenda_names_a_meeting_and_stages_that_exist(project):
 def test_how_often_is_one_of_four_rhythms(project):
     text = replace_once(project, "rhythm.yml", "    how_often: quarterly\n", "    how_often: biweekly\n")
     assert problems_of(project) == [f"data/rhythm.yml:{_line(text, 'biweekly')}:16: 'meetings' › item 5 › 'how_often' is 'biweekly' (expected one of: weekly, fortnightly, monthly, quarterly)"]
+
+
+
+def test_a_week_of_the_month_places_only_a_monthly_meeting(project):
+    """A leader moves the deal debrief to fortnightly and keeps its week of the month: a fortnightly meeting has
+    no such week, and the boot camp would count it as if it had none, so the mistake is said at the week."""
+    text = replace_once(project, "rhythm.yml", "    how_often: monthly\n    # the first week", "    how_often: fortnightly\n    # the first week")
+    assert problems_of(project) == [f"data/rhythm.yml:{_line(text, 'week_of_month: 1')}:20: 'week_of_month' places a monthly meeting in its week of the month, but this one is fortnightly; remove 'week_of_month' or make 'how_often' monthly"]
+
+
+def test_a_week_of_the_month_is_one_of_four(project):
+    text = replace_once(project, "rhythm.yml", "    week_of_month: 1\n", "    week_of_month: 5\n")
+    assert problems_of(project) == [f"data/rhythm.yml:{_line(text, 'week_of_month: 5')}:20: 'meetings' › item 4 › 'week_of_month' is 5 (expected at least 1 and at most 4)"]
 
 
 # ---------------------------------------------------------------- the rhythm stated once

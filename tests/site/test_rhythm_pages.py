@@ -114,6 +114,12 @@ def _strict_parts(rhythm: dict) -> str:
     return "; ".join(parts)
 
 
+def _held(meeting: dict) -> str:
+    """How often, and in which week of the month where the data says: "monthly, in the first week"."""
+    week = meeting.get("week_of_month")
+    return meeting["how_often"] + (f", in the {['first', 'second', 'third', 'fourth'][week - 1]} week" if week else "")
+
+
 def _rhythm() -> dict:
     return data("rhythm")
 
@@ -129,7 +135,7 @@ def test_the_rhythm_table_shows_each_meeting_with_its_time_a_month(built_site):
         assert purpose == normalise(plain(meeting["purpose"]))
         around = f" + {_shown(Fraction(meeting['around_it_minutes']))} of yours around it" if meeting["around_it_minutes"] else ""
         assert length == _shown(Fraction(meeting["minutes"])) + around
-        assert how_often == f"{meeting['how_often'].capitalize()} ({_times(meeting['how_often'], rhythm)} a year)"
+        assert how_often == f"{_held(meeting).capitalize()} ({_times(meeting['how_often'], rhythm)} a year)"
         # What of the meeting is coaching face to face, as the card beside the table counts it (a VP: the table
         # said "Yes" for the whole 1:1 where the card counted its skill and deal boxes).
         boxes = [box for box in rhythm["one_to_one"]["boxes"] if box.get("coaching")]
@@ -313,7 +319,7 @@ def test_the_onboarding_page_lists_the_rhythm_from_its_data(built_site):
     rhythm = _rhythm()
     summary = content(page(built_site, "onboarding")).select_one(".pb-rhythm-summary")
     items = [_text(item) for item in summary.select("li")]
-    assert items == [f"{normalise(plain(m['name']))}: {m['how_often']}, {_shown(Fraction(m['minutes']))}" for m in rhythm["meetings"]]
+    assert items == [f"{normalise(plain(m['name']))}: {_held(m)}, {_shown(Fraction(m['minutes']))}" for m in rhythm["meetings"]]
     agenda_of = rhythm["one_to_one"]["meeting"]
     expected = ["../coaching/one-to-one/" if m["id"] == agenda_of else f"../coaching/rhythm/#{m['id']}" for m in rhythm["meetings"]]
     assert [item.a["href"] for item in summary.select("li")] == expected
@@ -384,20 +390,30 @@ def test_the_strict_count_says_when_it_reaches_the_research_and_is_left_out_with
     assert html.select_one("#rhythm-coaching-hours") and not html.select_one("#rhythm-strict-coaching")
 
 
-def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_added(built_site):
+def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_meetings_that_fall_in_it(built_site):
     """A sales leader's case: the boot camp said to add its week totals to the rhythm's share, and never did: the
     figure a manager clears the diary by (week 4: about 34 of 40 hours). Each week's table adds the rhythm's
-    meetings in one of the manager's weeks there (its month × 12 ÷ the weeks there, to the nearest minute: a VP
-    found it rounded down to 10), worked out here from the data, without the ride-alongs: week 4's joined discovery
-    meetings are the month's (a VP found six more a month counted on top of them)."""
+    meetings that fall in that week, worked out here from the data: every rep's weekly 1:1, half the team's
+    fortnightly pipeline review, every rep's deal debrief in the week of the month it is held (VPs: an average
+    week put a quarter of them in each, and the month's six debriefs are all in week 1), no ride-along (week 4's
+    joined discovery meetings are the month's), and no development review (a quarter's round, said before the
+    weeks with what it adds)."""
     rhythm, bootcamp = _rhythm(), data("bootcamp")
-    team_size = rhythm["team_size"]
+    team_size, weeks = rhythm["team_size"], len(bootcamp["schedule"])
     assert [held["meeting"] for held in bootcamp["rhythm_meetings_it_holds"]] == ["ride-along"]
-    ride_along = next(m for m in rhythm["meetings"] if m["id"] == "ride-along")
-    without = _manager(rhythm, team_size) - (_a_month(ride_along, rhythm) + _a_month(ride_along, rhythm, "around_it_minutes")) * team_size
-    rhythm_week = _nearest(without * 12 / (52 - rhythm["weeks_away_a_year"]))
-    # By hand for the example: 4,337½ minutes a month for 6 reps, less 6 × (120 + 120) = 2,897½; × 12 ÷ 47 = 739.8
-    assert rhythm_week == 12 * 60 + 20
+    meetings = {meeting["id"]: meeting for meeting in rhythm["meetings"]}
+    ride_along, review = meetings["ride-along"], meetings["development-review"]
+    a_round = {id: (m["minutes"] + m["around_it_minutes"]) * team_size for id, m in meetings.items()}
+
+    def rhythm_in(week: int) -> tuple[list[str], Fraction]:
+        reps = {"one-to-one": 1, "pipeline-review": Fraction(1, 2),
+                "deal-debrief": int(week == meetings["deal-debrief"]["week_of_month"])}
+        held = [id for id in meetings if reps.get(id)]
+        return held, sum(a_round[id] * reps[id] for id in held)
+
+    # By hand for the example: 6 × (50 + 25) + 3 × (45 + 10) + 6 × (30 + 10) = 855 minutes in week 1; 615 after
+    assert [rhythm_in(week)[1] for week in range(1, weeks + 1)] == [14 * 60 + 15] + [10 * 60 + 15] * 3
+    assert a_round["development-review"] == 9 * 60
 
     def said(minutes) -> str:
         hours, rest = divmod(int(minutes), 60)
@@ -407,16 +423,27 @@ def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_added(built_
     article = content(page(built_site, "bootcamp"))
     # the page says which meeting is left out, and what the month does instead, before the weeks
     held = article.select_one("#bootcamp-holds-ride-along")
-    assert _text(held) == f"{ride_along['name']}, from the coaching rhythm, is not added to the weeks below: {normalise(plain(bootcamp['rhythm_meetings_it_holds'][0]['instead']))}"
+    assert _text(held) == f"The coaching rhythm's {ride_along['name'].lower()} is not added to the weeks below: {normalise(plain(bootcamp['rhythm_meetings_it_holds'][0]['instead']))}"
     assert held.a["href"] == "../coaching/rhythm/#ride-along"
-    assert held.find_next("td", class_="pb-week__with-rhythm") is not None
+    # and what a quarter's round would add, were it to fall in them
+    a_quarters = article.select_one("#bootcamp-round-development-review")
+    assert " ".join(a_quarters.get_text().split()) == (
+        f"The coaching rhythm's {review['name'].lower()}, held quarterly, is in none of the weeks below: a round with "
+        f"{team_size} reps takes 9 hours with your time around it, so if one falls in these four weeks, add it to the week you hold it.")
+    assert a_quarters.a["href"] == "../coaching/rhythm/#development-review"
+    assert a_quarters.find_next("td", class_="pb-week__with-rhythm") is not None
     rows = article.select("td.pb-week__with-rhythm")
-    assert len(rows) == len(bootcamp["schedule"])
-    for week, cell in zip(bootcamp["schedule"], rows):
+    assert len(rows) == weeks
+    names = {id: plain(meeting["name"]).lower() for id, meeting in meetings.items()}
+    month = 0
+    for number, (week, cell) in enumerate(zip(bootcamp["schedule"], rows), start=1):
         own = sum(Fraction(str(day["manager"].get("hours", 0))) * 60 + day["manager"].get("minutes_with_each_rep", 0) * team_size
                   for day in week["days"] if day.get("manager"))
+        ids, rhythm_week = rhythm_in(number)
+        listed = ", ".join(names[id] for id in ids[:-1]) + " and " + names[ids[-1]]
         assert _text(cell) == f"{said(own + rhythm_week)} of your {rhythm['working_hours_per_week']:g}-hour week", week["id"]
-        assert _text(cell.find_previous_sibling("th")) == f"With the coaching rhythm's other meetings for {team_size} reps, about {said(rhythm_week)} a week"
-        # "more of your working time than any other month": each week more than a week of the whole rhythm
-        assert own + rhythm_week > _manager(rhythm, team_size) * 12 / (52 - rhythm["weeks_away_a_year"]), week["id"]
+        assert _text(cell.find_previous_sibling("th")) == f"With this week's meetings of the coaching rhythm for {team_size} reps ({listed}): {said(rhythm_week)}"
+        month += own + rhythm_week
     assert (own + rhythm_week) / 60 < rhythm["working_hours_per_week"]  # week 4, the busiest, inside the week
+    # "more of your working time than any other month": its average week more than one of the whole rhythm's
+    assert month / weeks > _manager(rhythm, team_size) * 12 / (52 - rhythm["weeks_away_a_year"])
