@@ -1628,6 +1628,7 @@ class WhileAdvised:
     question_stages: list[str]
     box_minutes: dict[str, int] = field(default_factory=dict)
     what_happens: str | None = None  # what the manager does in the box meanwhile
+    write_in: list[str] = field(default_factory=list)  # the planner's lines for the box meanwhile, after its own
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@
     var levels = each(page, "[data-plan-levels] li").map(function (li) { return { id: li.dataset.level, name: li.textContent.trim() }; });
     var boxes = each(page, "[data-plan-box]").map(function (li) {
       var notes = each(li, "[data-plan-note]").map(function (box) {
-        return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " ") };
+        return { box: box, label: box.labels[0].textContent.trim().replace(/\s+/g, " "), advised: box.closest("[data-plan-note-advised]") };
       });
       return { id: li.dataset.planBox, stages: words(li.dataset.stages), situations: words(li.dataset.situations), advisedMode: li.dataset.advisedMode || null, advisedStages: words(li.dataset.advisedStages), advisedMinutes: minutesOf(li.dataset.advisedMinutes), minutes: Number(li.dataset.minutes), least: Number(li.dataset.leastMinutes), name: li.querySelector("[data-plan-box-name]").textContent.trim(), shown: li.querySelector("[data-plan-box-minutes]"), list: li.querySelector("[data-plan-box-questions]"), overfull: li.querySelector("[data-plan-box-overfull]"), advisedNote: li.querySelector("[data-plan-box-advised]"), readsBack: li.hasAttribute("data-plan-reads-back"), agrees: li.hasAttribute("data-plan-agrees"), notes: notes, last: li.querySelector("[data-plan-last]") };
     });
@@ -1137,6 +1137,7 @@
         /* what the manager does in the box while its advice holds (a VP of Sales: the push's 11 minutes said
            nothing of what they are for) */
         if (box.advisedNote) box.advisedNote.hidden = !advisedOn(box, advice).length;
+        showAdvisedLines(box, advice);
       });
       var gone = form.querySelector("[data-plan-gone]");
       gone.textContent = "";
@@ -1493,6 +1494,7 @@
           var saved = notes.filter(function (one) { return one.box === box.id && one.label === note.label; })[0];
           note.box.value = saved ? saved.text : "";
         });
+        showAdvisedLines(box, placing(plan, when().date));
         if (!box.last) return;
         var earlier = before.filter(function (one) { return one.box === box.id; });
         var list = box.last.querySelector("ul");
@@ -1501,6 +1503,13 @@
         box.last.querySelector("[data-plan-last-title]").textContent = last ? Playbook.t("plan_one_to_one.last_written", { day: shownDay(last.date) }) : "";
         box.last.hidden = !earlier.length;
       });
+    }
+
+    /* A box's lines for what the advice asks (rhythm.yml's while_advised.write_in): shown while it holds, and
+       wherever something is written on them, so what was written at a push's 1:1 is still seen once it lapses. */
+    function showAdvisedLines(box, advice) {
+      var holds = advisedOn(box, advice).length > 0;
+      box.notes.forEach(function (note) { if (note.advised) note.advised.hidden = !holds && !note.box.value.trim(); });
     }
 
     /* Keeps what is typed in the boxes with the chosen date's 1:1: the page's lines in its order, then any note

@@ -17,6 +17,7 @@ from tests.browser.test_plan_one_to_one import (
     MEETINGS_FROM,
     _add_rep,
     _box_for,
+    _commit,
     _duration,
     _minutes_while,
     _rhythm,
@@ -537,6 +538,10 @@ def test_a_push_on_the_activity_floor_gives_the_boxes_the_minutes_it_needs(manag
         expect(note).to_have_text(plain(taking["while_advised"]["what_happens"]))
     else:
         expect(note).to_be_hidden()
+    # and the lines to write the gap and its reason on, after the box's own (a VP of Sales)
+    lines = page.locator(f'[data-plan-box="{taking["id"]}"] [data-plan-notes] label')
+    own, advised = taking["write_in"], taking["while_advised"]["write_in"]
+    expect(lines.filter(visible=True)).to_have_text([plain(label) for label in own + advised * moved])
     if mode == "push":
         # nothing suggested for the push alone: each push question serves the situation the push rests on
         reasons = dict((q["id"], why) for q, why in _suggested(page))
@@ -546,6 +551,43 @@ def test_a_push_on_the_activity_floor_gives_the_boxes_the_minutes_it_needs(manag
         on_the_deal = [q for q in suggested if mode in q["modes"] and set(q["situations"]) & set(situations)]
         assert on_the_deal and all(_box_for(q, boxes, advice) is deal for q in on_the_deal)
         assert not [q for q in suggested if "activity-slipping" in q["situations"] and not set(q["situations"]) & set(situations)], "no prospecting questions for a deal"
+
+
+def test_what_is_written_on_a_pushs_lines_is_kept_copied_printed_and_seen_when_the_advice_changes(manager, site_url):
+    """A VP of Sales: a push week's gap and its reason had nowhere to go on the agenda. While a push on the floor
+    holds, the box taking it has lines for them (rhythm.yml's while_advised.write_in); what is written there is
+    kept with the 1:1, copied and printed, and stays in view if the advice changes; a 1:1 without a push has no
+    such lines."""
+    page = manager
+    boxes, _ = _rhythm()
+    taking = next(box for box in boxes if (box.get("while_advised") or {}).get("write_in"))
+    gap, why = (plain(label) for label in taking["while_advised"]["write_in"])
+    _sam(page, site_url, ["decision", "dilemma", {"ticked": {}, "outcome": "push", "totals": {}, "situations": ["activity-slipping"]}, _iso(MONDAY)])
+    box = page.locator(f'[data-plan-box="{taking["id"]}"]')
+    box.get_by_label(gap, exact=True).fill("22 first conversations of the 40 the floor asks")
+    box.get_by_label(why, exact=True).fill("Renewals took the calling block")
+    _commit(page, "Book the calling block as meetings", (MONDAY + timedelta(days=3)).date().isoformat())
+    page.reload()
+    expect(box.get_by_label(why, exact=True)).to_have_value("Renewals took the calling block")
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert f"{gap}: 22 first conversations of the 40 the floor asks\n{why}: Renewals took the calling block" in copied
+    page.emulate_media(media="print")
+    expect(box.get_by_label(gap, exact=True)).to_be_visible()
+    page.emulate_media(media="screen")
+
+    # the manager runs the decision helper again that day and it says coach: what was written stays in view
+    _seed(page, [["decision", "dilemma", {"ticked": {}, "outcome": "coach", "totals": {}, "situations": ["activity-slipping"]}, _iso(MONDAY)]])
+    page.reload()
+    expect(box.locator("[data-plan-box-advised]")).to_be_hidden()
+    expect(box.get_by_label(why, exact=True)).to_have_value("Renewals took the calling block")
+    expect(box.get_by_label(gap, exact=True)).to_be_visible()
+    # the next week's 1:1, with no push, has no such lines
+    page.clock.set_fixed_time(MONDAY + timedelta(weeks=1))
+    page.reload()
+    expect(box.get_by_label(gap, exact=True)).to_be_hidden()
+    expect(box.get_by_label(why, exact=True)).to_be_hidden()
 
 
 def test_a_push_on_the_floor_asks_for_the_weeks_numbers_every_week_it_holds(manager, site_url):
