@@ -315,15 +315,12 @@ def _contradictions(document: LocatedData | None) -> list[Problem]:
 
 def _not_come_up_on_habits(document: LocatedData | None) -> list[Problem]:
     """`may_not_come_up` lets a strength be left blank without holding its level back; a habit left blank always
-    holds it back (or skipping the habits would be a way up the ladder), so the mark goes on strengths only; so
-    does `foundation`, a strength every level above rests on."""
+    holds it back (or skipping the habits would be a way up the ladder), so the mark goes on strengths only."""
     if document is None:
         return []
     behaviours = list(select(document.value, ("levels", "*", "behaviours", "*")))
     return [document.problem(path + ("may_not_come_up",), f"behaviour {quoted(behaviour['id'])} is a habit, which must be answered in the self-assessment; 'may_not_come_up' goes on a strength only, so remove it here", at_key=True)
-            for path, behaviour in behaviours if behaviour.get("may_not_come_up") and behaviour.get("counts_as") == scoring.LIMIT] + \
-        [document.problem(path + ("foundation",), f"behaviour {quoted(behaviour['id'])} is a habit; 'foundation' marks a strength every level above rests on, so remove it here", at_key=True)
-         for path, behaviour in behaviours if behaviour.get("foundation") and behaviour.get("counts_as") == scoring.LIMIT]
+            for path, behaviour in behaviours if behaviour.get("may_not_come_up") and behaviour.get("counts_as") == scoring.LIMIT]
 
 
 def _funnel(document: LocatedData | None) -> list[Problem]:

@@ -790,7 +790,7 @@ class Behaviour:
     coaching_questions: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)  # on a habit: strengths it cannot be true beside
     may_not_come_up: bool = False  # on a strength: may not arise in six months of one account (no launch, no tender)
-    foundation: bool = False  # on a strength: below the level's least answer, a cap on the levels above, not a gap
+    foundation: bool = False  # a strength below the level's least answer, or a habit above its most: a cap on the levels above, not a gap
 
 
 @dataclass(frozen=True)

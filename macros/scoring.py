@@ -187,7 +187,10 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
         # "A little" is no gap on the way to problem solver: a coach)
         short = 0 if gap_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < gap_least or (s.foundation and reach_least is not None and got[s.id] < reach_least))
         below = 0 if reach_least is None else sum(1 for s in counted if s.id not in got or got[s.id] < reach_least)
-        full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and got[s.id] < min(least, gap_least))
+        # held so high it caps, as a basic not done does: fully, or at all for a foundation habit (one that breaks a
+        # team value: dates promised unchecked, the demo before discovery; a VP of Sales found either "Mostly" there
+        # passed as the one gap under "Strategic adviser")
+        full = 0 if least is None else held if gap_least is None else sum(1 for s in statements if s.counts_as == LIMIT and s.id in got and (got[s.id] < min(least, gap_least) or (s.foundation and got[s.id] < least)))
         groups.append(GroupResult(group, len(answered), assessment.answers_needed_per_group, skipped, score, band, held, short, below, full))
     answered = sum(group.answered for group in groups)
     if answered < assessment.answers_needed:
@@ -212,6 +215,20 @@ def result(assessment: Assessment, answers: dict[str, float]) -> Result:
     return Result(answered, assessment.answers_needed, score, band, groups, level, short, missed, held_missed, waiting)
 
 
+def basics_short(assessment: Assessment, answers: dict[str, float]) -> list[Statement]:
+    """With `basics_first`, the basics levels' behaviours (habits aside) answered below a reached level's least
+    answer ("Mostly") or left blank, but for one read as not come up (`not_come_up`); else []."""
+    least = behaviour_points_at_least(assessment)
+    if least is None:
+        return []
+    short = []
+    for group in assessment.basics_levels:
+        absent = not_come_up(assessment, group.statements, answers)
+        got = {statement.id: points for statement, points in _points(assessment.scale, group.statements, answers)}
+        short += [s for s in group.statements if s.counts_as != LIMIT and s not in absent and (s.id not in got or got[s.id] < least)]
+    return short
+
+
 def basics_at_top(assessment: Assessment, answers: dict[str, float]) -> int:
     """With `basics_first`, how many of the basics levels' behaviours (habits aside) are answered with the
     scale's top answer; else 0."""
@@ -221,13 +238,15 @@ def basics_at_top(assessment: Assessment, answers: dict[str, float]) -> int:
 
 def waits_for_basics(assessment: Assessment, index: int, answers: dict[str, float]) -> bool:
     """Whether the level at `index`, reached and let count by the levels below, waits for the basics: it is
-    `basics_first.from_level` or above, and fewer than `at_top_at_least` of the basics are answered at the top.
-    A manager steps back from a seller there, which the basics done "Mostly" don't warrant; it replaces a rule
-    that placed no one whose strengths all had one answer, which a sales leader found rewarding a worse answer
-    ("Mostly" everywhere: not placed; one lowered to "A little": "Strategic adviser") and placing the top rated
-    above the basics at the top (25 profiles, 7 December 2026)."""
+    `basics_first.from_level` or above, and fewer than `at_top_at_least` of the basics are answered at the top or
+    any is short of "Mostly" (`basics_short`). A manager steps back from a seller there, which the basics done
+    "Mostly" don't warrant; it replaces a rule that placed no one whose strengths all had one answer, which a
+    sales leader found rewarding a worse answer ("Mostly" everywhere: not placed; one lowered to "A little":
+    "Strategic adviser") and placing the top rated above the basics at the top (25 profiles, 7 December 2026).
+    A basic "A little" waits too: two of them, the rest at the top, read "Strategic adviser" where every basic
+    "Mostly" read "Problem solver" (a VP of Sales)."""
     waiting = assessment.waiting_levels
-    return bool(waiting) and assessment.groups[index] in waiting and basics_at_top(assessment, answers) < assessment.basics_first.at_top_at_least
+    return bool(waiting) and assessment.groups[index] in waiting and (basics_at_top(assessment, answers) < assessment.basics_first.at_top_at_least or bool(basics_short(assessment, answers)))
 
 
 def not_come_up(assessment: Assessment, statements: list[Statement], answers: dict[str, float]) -> list[Statement]:
@@ -251,13 +270,15 @@ def lets_count(assessment: Assessment, below: list[GroupResult]) -> bool:
 
 def counted_gaps(assessment: Assessment, below: list[GroupResult]) -> list[GroupResult]:
     """The levels below that count against `lower_level_gaps_at_most`: each holding without being reached, but a
-    near miss where one behaviour is a notch short. That is a skill a step from in place, not a level missing (a
-    sales leader: "Just like me" on everything but "A little" on logging calls the same day and on one
-    product-expert behaviour read "No level reached yet"; a sales director: a third such answer dropped a
-    strong rep from the top to no level). A habit still "Mostly" there counts, near miss or not: a rep still
-    demoing first and giving way on price, two habits at two levels, read "Strategic adviser" (a sales
-    director)."""
-    return [group for group in below if not group.reached and holds(assessment, group) and not (near_miss(assessment, group) and not group.habits_held)]
+    basics level (`basics_first`) that is a near miss where one behaviour is a notch short: the levels a manager
+    steps back from wait for that basic anyway (`waits_for_basics`), and it should not drop a strong rep to no
+    level (a sales leader: "Just like me" on everything but "A little" on logging calls the same day and on one
+    product-expert behaviour read "No level reached yet"). Above the basics a near miss is a gap like any other:
+    one such level on each rung read "Strategic adviser" with all five below "not reached" (a VP of Sales). A
+    habit still "Mostly" there counts, near miss or not: a rep still demoing first and giving way on price, two
+    habits at two levels, read "Strategic adviser" (a sales director)."""
+    basics = assessment.basics_levels
+    return [group for group in below if not group.reached and holds(assessment, group) and not (group.group in basics and near_miss(assessment, group) and not group.habits_held)]
 
 
 def near_miss(assessment: Assessment, group: GroupResult) -> bool:

@@ -184,7 +184,8 @@
       /* short of a gap: below gapLeast, or a foundation below a reached level's least (scoring.result) */
       var short = model.gapLeast === null ? 0 : rows.filter(function (row) { return !row.limit && (row.points === null ? !notComeUp(model, row) : row.points < model.gapLeast || row.foundation && belowReached(model, row)); }).length;
       var below = rows.filter(function (row) { return belowReached(model, row); }).length;
-      var fullyHeld = model.gapLeast === null ? held : rows.filter(function (row) { return heldHabit(model, row) && row.points < model.gapLeast; }).length;
+      /* held so high it caps: fully, or at all for a foundation habit (scoring.result) */
+      var fullyHeld = model.gapLeast === null ? held : rows.filter(function (row) { return heldHabit(model, row) && (row.points < model.gapLeast || row.foundation); }).length;
       var enough = answered >= model.neededPerGroup && !skipped;
       return { id: group.id, name: group.name, node: group.node, rows: rows, answered: answered, limitsUnanswered: skipped, habitsHeld: held, habitsFullyHeld: fullyHeld, behavioursShort: short, behavioursBelow: below, score: score, band: band, enough: enough, reached: enough && !!band && band.reached && !held && !below };
     });
@@ -217,12 +218,20 @@
     return model.rows.filter(function (row) { return !row.limit && model.basics.levels.indexOf(row.group) >= 0 && row.points !== null && row.points === row.most; }).length;
   }
 
+  /* With basics_first (scoring.basics_short): the basics levels' behaviours (habits aside) below a reached level's
+     least answer, or left blank but for one read as not come up; else none. */
+  function basicsShort(model) {
+    if (!model.basics) return [];
+    return model.rows.filter(function (row) { return model.basics.levels.indexOf(row.group) >= 0 && belowReached(model, row); });
+  }
+
   /* Whether the level at `index`, reached and let count by the levels below, waits for the basics
-     (scoring.waits_for_basics): from basics_first's level up, with fewer basics answered at the top than it needs. */
+     (scoring.waits_for_basics): from basics_first's level up, with fewer basics answered at the top than it needs,
+     or any of them short of a reached level's least answer. */
   function waitsForBasics(model, index) {
     if (!model.basics) return false;
     var from = model.groups.map(function (group) { return group.id; }).indexOf(model.basics.from);
-    return index >= from && basicsAtTop(model) < model.basics.atLeast;
+    return index >= from && (basicsAtTop(model) < model.basics.atLeast || basicsShort(model).length > 0);
   }
 
   /* Whether the levels below a reached level let it count (scoring.lets_count): each holds, and no more than
@@ -232,9 +241,11 @@
   }
 
   /* The levels below that count against gapsMost (scoring.counted_gaps): each holding without being reached,
-     but a near miss where one behaviour is a notch short (a habit held counts), in the ladder's order. */
+     but a basics level that is a near miss where one behaviour is a notch short (a habit held counts), in the
+     ladder's order. */
   function countedGaps(model, below) {
-    return below.filter(function (group) { return !group.reached && holds(model, group) && !(nearMiss(model, group) && !group.habitsHeld); });
+    var basics = model.basics ? model.basics.levels : [];
+    return below.filter(function (group) { return !group.reached && holds(model, group) && !(basics.indexOf(group.id) >= 0 && nearMiss(model, group) && !group.habitsHeld); });
   }
 
   /* Whether a level below is a gap one answer short of reached (scoring.near_miss): a reached band, and one

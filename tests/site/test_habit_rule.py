@@ -73,8 +73,9 @@ def test_a_level_is_reached_only_with_each_behaviour_as_far_up_the_scale_as_its_
 
 def test_the_key_and_the_form_say_which_levels_wait_for_the_basics(built_site):
     """The paper key states the basics rule the page's script applies, with the figures the script reads from the
-    form, all from the data: the levels from basics_first's level up, how many of the basics' behaviours (habits
-    aside) must be answered with the scale's top answer."""
+    form, all from the data: the levels from basics_first's level up, the least answer every basic needs (a reached
+    level's, the mirror of habits_at_most: a VP of Sales), and how many of the basics' behaviours (habits aside) must
+    be answered with the scale's top answer."""
     assessment, scale = _ladder()
     rule = assessment["basics_first"]
     levels = data("levels")["levels"]
@@ -85,8 +86,9 @@ def test_the_key_and_the_form_say_which_levels_wait_for_the_basics(built_site):
     form = content(page(built_site, "which-level")).select_one("form#assessment-which-level")
     said = " ".join(form.select_one("details.pb-assessment__key [data-basics-rule]").get_text(" ").split())
     top = scale["options"][-1]["label"]
-    assert said == (f"{' and '.join(waiting)} count only once the basics are second nature: at least {rule['at_top_at_least']} of the"
-                    f" {behaviours} behaviours of {' and '.join(level['name'] for level in basics)} answered “{top}”, since a manager steps back"
+    mostly = next(o["label"] for o in scale["options"] if o["value"] == scale["options"][-1]["value"] + scale["options"][0]["value"] - assessment["habits_at_most"])
+    assert said == (f"{' and '.join(waiting)} count only once the basics are second nature: none of the {behaviours} behaviours of"
+                    f" {' and '.join(level['name'] for level in basics)} below “{mostly}” and at least {rule['at_top_at_least']} of them answered “{top}”, since a manager steps back"
                     " from a seller there. Short of that, the level reached is the highest below them that counts, and the result names the"
                     " level the answers reach.")
     assert (form["data-basics-from"], form["data-basics"].split(), int(form["data-basics-at-top-at-least"]), form["data-basics-top-answer"]) == (
