@@ -676,6 +676,14 @@ class Bootcamp:
         """The ids of the rhythm's meetings its weeks don't add to their time."""
         return [held.meeting for held in self.rhythm_meetings_it_holds]
 
+    def share_with_rhythm(self, rhythm: "Rhythm") -> Fraction:
+        """Its weeks' time with the rhythm's meetings that fall in them, as a share of those weeks' working time,
+        to set beside the rhythm's `manager_share` (a VP of Sales: the month ran over the page's 50% unsaid)."""
+        weeks = len(self.schedule)
+        minutes = sum(week.manager_minutes(rhythm.team_size) + rhythm.in_week(number, weeks, self.rhythm_meetings_held).minutes
+                      for number, week in enumerate(self.schedule, start=1))
+        return Fraction(minutes) / (weeks * Fraction(str(rhythm.working_hours_per_week)) * 60)
+
     @cached_property
     def steps_by_id(self) -> dict[str, BootcampStep]:
         return {step.id: step for step in self.steps}

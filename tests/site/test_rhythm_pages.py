@@ -447,3 +447,11 @@ def test_each_boot_camp_week_says_the_managers_week_with_the_rhythm_meetings_tha
     assert (own + rhythm_week) / 60 < rhythm["working_hours_per_week"]  # week 4, the busiest, inside the week
     # "more of your working time than any other month": its average week more than one of the whole rhythm's
     assert month / weeks > _manager(rhythm, team_size) * 12 / (52 - rhythm["weeks_away_a_year"])
+    # and the month beside the share the rhythm plans for (a VP of Sales: 84 h of 160 h, 52.5%, over 50% unsaid)
+    share = Fraction(month) / (weeks * rhythm["working_hours_per_week"] * 60)
+    assert (month, share) == (84 * 60, Fraction(525, 1000)), "by hand for the example"
+    limit = Fraction(str(rhythm["manager_share"]["at_most"]))
+    assert share > limit
+    assert _text(article.select_one("#bootcamp-month-share")) == (
+        f"Over the four weeks, the boot camp and the rhythm's meetings that fall in them take {_percent(share)} of your working time, more than the "
+        f"{_percent(limit)} of a month the coaching rhythm plans for: that is why the rest of your month has to wait.")
