@@ -93,3 +93,32 @@ def test_the_key_and_the_form_say_which_levels_wait_for_the_basics(built_site):
                     " level the answers reach.")
     assert (form["data-basics-from"], form["data-basics"].split(), int(form["data-basics-at-top-at-least"]), form["data-basics-top-answer"]) == (
         rule["from_level"], rule["basics"], rule["at_top_at_least"], top)
+
+
+def test_the_ladder_says_how_the_self_assessment_places_a_rep(built_site):
+    """A VP of Sales: the levels page never said the top two levels wait for the basics, nor which answers cap
+    the ladder, so a rep reading it could not predict their result. Under the ladder, the rule as the data sets
+    it: the least answer a reached level's behaviours need, the most its habits may be, the gaps allowed below,
+    the levels that wait for the basics, and each statement marked foundation in levels.yml with the answer that
+    caps (a behaviour below, a habit above)."""
+    assessment, scale = _ladder()
+    labels = {option["value"]: option["label"] for option in scale["options"]}
+    habit = labels[assessment["habits_at_most"]]
+    least = labels[min(labels) + max(labels) - assessment["habits_at_most"]]
+    levels = data("levels")["levels"]
+    ids = [level["id"] for level in levels]
+    rule = assessment["basics_first"]
+    waiting = " and ".join(level["name"] for level in levels[ids.index(rule["from_level"]):])
+    basics = " and ".join(level["name"] for level in levels if level["id"] in rule["basics"])
+    gaps = assessment["lower_level_gaps_at_most"]
+    assert gaps == 1, "the example allows one gap"
+    said = " ".join(content(page(built_site, "levels")).select_one("#levels-placement").get_text().split())
+    assert said.startswith(
+        f"The level self-assessment places you at a level when each of its behaviours is answered at least “{least}”, none of its habits above"
+        f" “{habit}”, and the levels below are in place, one of them at most a gap to close. {waiting} count only once the basics of {basics}"
+        f" are second nature: none below “{least}”, and enough answered “{labels[max(labels)]}”. These answers cap every level above their own,"
+        " however strong the rest: "), said
+    foundations = [b for level in levels for b in level["behaviours"] if b.get("foundation")]
+    assert {b["id"] for b in foundations} == {"keeps-small-promises", "promises-unchecked-dates", "demos-early"}
+    for behaviour in foundations:
+        assert f"“{behaviour['text']}” {'above “' + habit if behaviour.get('counts_as') == 'limit' else 'below “' + least}”" in said, behaviour["id"]
