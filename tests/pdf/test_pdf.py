@@ -125,7 +125,9 @@ def test_the_meetings_day_one_asks_a_new_rep_to_book_are_listed_beside_it(pdfs):
     for meeting in data("rhythm")["meetings"]:
         hours, minutes = divmod(meeting["minutes"], 60)
         length = " ".join(([f"{hours} h"] if hours else []) + ([f"{minutes} min"] if minutes else []))
-        assert words(f"{plain(meeting['name'])}: {meeting['how_often']}, {length}") in lines, meeting["id"]
+        week = meeting.get("week_of_month")
+        held = meeting["how_often"] + (f", in the {['first', 'second', 'third', 'fourth'][week - 1]} week" if week else "")
+        assert words(f"{plain(meeting['name'])}: {held}, {length}") in lines, meeting["id"]
 
 
 def test_a_new_rep_sent_to_call_in_the_first_week_has_the_calling_rules_on_paper_and_not_the_managers_part(pdfs):

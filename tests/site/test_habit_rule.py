@@ -18,6 +18,11 @@ def test_the_key_says_which_answer_to_a_habit_holds_a_level_back_and_counts_only
     assert f"They add no points: a level is reached only when none of its habits is answered above “{answer}”." in text
     assert f"you answered every one of its statements, none of its habits (*) above “{answer}”" in text
     assert "a behaviour left blank scoring none" in text
+    # no statement of it has a weight, so the key speaks of none (a VP of Sales); a weighted form's key does
+    assert not any(b.get("weight", 1) != 1 for level in data("levels")["levels"] for b in level["behaviours"])
+    assert "weight" not in text
+    weighted = next(a for a in data("assessments")["assessments"] if any(q.get("weight", 1) != 1 for q in a.get("questions", [])))
+    assert "times its weight" in " ".join(content(page(built_site, "self-assessments")).select_one(f"form#assessment-{weighted['id']} details.pb-assessment__key").get_text(" ").split())
     values = [option["value"] for option in scale["options"]]
     most = {level["name"]: sum(b.get("weight", 1) for b in level["behaviours"] if b.get("counts_as") != "limit") * (max(values) - min(values))
             for level in data("levels")["levels"]}
