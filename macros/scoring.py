@@ -10,7 +10,8 @@ behaviours); so does a behaviour left blank or answered below the mirror of that
 (`Assessment.behaviours_at_least`: a habit at most "A little" like the seller, a behaviour at least "Mostly"),
 since a level is the behaviours that mark it, each of them, not their average. Below the level reached, one
 such level may be a gap (see `holds`). With `basics_first`, the top levels wait for the basics answered at the top
-of the scale (`waits_for_basics`). A worse answer never raises the level. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
+of the scale and none below "Mostly" (`waits_for_basics`); a habit marked `foundation` held at all caps as one held
+fully does. A worse answer never raises the level. In the other forms, a statement marked essential answered below `essentials_at_least`, or left
 blank, keeps the result out of the top band: a call with no next step asked for is not one to show the team,
 whatever else went well; with `missed_essential_fails`, one answered with the scale's lowest answer puts it in
 the lowest band, since that call did not work (with a list of essentials, only all of those answered so do). The page carries every option's points (see the template), so the browser only adds;
